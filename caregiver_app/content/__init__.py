@@ -1,0 +1,1 @@
+"""Education pages (Markdown with front matter) shipped as package data."""

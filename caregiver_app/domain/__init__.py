@@ -1,0 +1,1 @@
+"""Plain dataclasses, enums, validation and scales. Standard library only; imports nothing of ours."""

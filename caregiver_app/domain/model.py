@@ -1,0 +1,266 @@
+"""The journal's records: people, journal entries, symptom ratings and tags.
+
+Conventions used everywhere in the app:
+
+* ``occurred_at`` is a timezone-aware UTC instant; ``local_date`` is the local calendar date the
+  entry belongs to (the date on the wall calendar where it was written).
+* Severities, anxiety and energy are whole numbers on a 0–10 numeric rating scale
+  (0 none, 5 moderate, 10 worst imaginable).
+* Mood is on the app's named 5-point mood scale (:class:`MoodLevel`).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .errors import ValidationError
+
+MOOD_SCALE_NAME = "5-point mood scale"
+SEVERITY_MIN = 0
+SEVERITY_MAX = 10
+NOTE_MAX_CHARS = 20_000
+NAME_MAX_CHARS = 120
+
+
+class MoodLevel(enum.IntEnum):
+    """The app's named 5-point mood scale (1 very low ... 5 very good)."""
+
+    VERY_LOW = 1
+    LOW = 2
+    OKAY = 3
+    GOOD = 4
+    VERY_GOOD = 5
+
+    @property
+    def label(self) -> str:
+        """The word shown to users for this level, e.g. ``"very low"``."""
+        return _MOOD_LABELS[self]
+
+
+_MOOD_LABELS = {
+    MoodLevel.VERY_LOW: "very low",
+    MoodLevel.LOW: "low",
+    MoodLevel.OKAY: "okay",
+    MoodLevel.GOOD: "good",
+    MoodLevel.VERY_GOOD: "very good",
+}
+
+
+class SleepQuality(enum.IntEnum):
+    """How restful the night felt, as the person or observer judged it."""
+
+    POOR = 1
+    FAIR = 2
+    GOOD = 3
+
+    @property
+    def label(self) -> str:
+        """The word shown to users, e.g. ``"poor"``."""
+        return self.name.lower()
+
+
+class RecorderKind(enum.Enum):
+    """Who wrote an entry: the person themselves, or a family member who observed."""
+
+    PERSON = "person"
+    FAMILY = "family"
+
+
+@dataclass(frozen=True)
+class Recorder:
+    """Who recorded an entry. ``name`` is required for a family member, ignored for the person."""
+
+    kind: RecorderKind = RecorderKind.PERSON
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind is RecorderKind.FAMILY:
+            cleaned = self.name.strip()
+            if not cleaned:
+                raise ValidationError("Please say which family member recorded this entry.")
+            if len(cleaned) > NAME_MAX_CHARS:
+                raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+            object.__setattr__(self, "name", cleaned)
+        else:
+            object.__setattr__(self, "name", "")
+
+    @classmethod
+    def person(cls) -> "Recorder":
+        """The person the journal is about."""
+        return cls(RecorderKind.PERSON)
+
+    @classmethod
+    def family(cls, name: str) -> "Recorder":
+        """A family member who observed; raises :class:`ValidationError` for an empty name."""
+        return cls(RecorderKind.FAMILY, name)
+
+    def describe(self, person_name: str = "") -> str:
+        """A short label for lists and reports, e.g. ``"Sam (self)"`` or ``"Ana (family)"``."""
+        if self.kind is RecorderKind.FAMILY:
+            return f"{self.name} (family)"
+        return f"{person_name} (self)" if person_name else "Self"
+
+
+class TagKind(enum.Enum):
+    """What a tag means: something the person did, or something that weighed on them."""
+
+    ACTIVITY = "activity"
+    STRESSOR = "stressor"
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An activity or stressor attached to an entry. Names keep their case (``cleaning`` and
+    ``Cleaning`` are different tags)."""
+
+    name: str
+    kind: TagKind = TagKind.ACTIVITY
+
+    def __post_init__(self) -> None:
+        cleaned = clean_label(self.name)
+        if not cleaned:
+            raise ValidationError("A tag needs a name.")
+        if len(cleaned) > NAME_MAX_CHARS:
+            raise ValidationError(f"A tag name can be at most {NAME_MAX_CHARS} characters.")
+        object.__setattr__(self, "name", cleaned)
+
+
+@dataclass(frozen=True)
+class SymptomRating:
+    """One symptom and its severity, a whole number 0–10 (0 none, 5 moderate, 10 worst
+    imaginable)."""
+
+    symptom: str
+    severity: int
+
+    def __post_init__(self) -> None:
+        name = clean_label(self.symptom)
+        if not name:
+            raise ValidationError("A symptom needs a name.")
+        if len(name) > NAME_MAX_CHARS:
+            raise ValidationError(f"A symptom name can be at most {NAME_MAX_CHARS} characters.")
+        object.__setattr__(self, "symptom", name)
+        object.__setattr__(self, "severity", check_scale(self.severity, f"Severity of {name}"))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone cared for in this vault. ``birth_date`` is a local calendar date."""
+
+    id: int | None
+    display_name: str
+    birth_date: date | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        name = self.display_name.strip()
+        if not name:
+            raise ValidationError("Please enter a name for the person.")
+        if len(name) > NAME_MAX_CHARS:
+            raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+        object.__setattr__(self, "display_name", name)
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One journal entry about one person.
+
+    ``occurred_at`` is a timezone-aware instant (stored as UTC); ``local_date`` is the local
+    calendar date it belongs to. ``anxiety`` and ``energy`` are 0–10; ``sleep_hours`` is hours
+    of sleep the night before (0–24, quarter hours are fine). ``source`` is ``"manual"`` or the
+    importer's name; ``import_key`` identifies an imported row so re-imports add nothing.
+    """
+
+    id: int | None
+    person_id: int
+    occurred_at: datetime
+    local_date: date
+    recorded_by: Recorder = field(default_factory=Recorder.person)
+    mood: MoodLevel | None = None
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: SleepQuality | None = None
+    note: str = ""
+    flag_for_visit: bool = False
+    symptoms: tuple[SymptomRating, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    source: str = "manual"
+    import_key: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
+            raise ValidationError("The entry's time must include its time zone.")
+        if self.mood is not None and not isinstance(self.mood, MoodLevel):
+            try:
+                object.__setattr__(self, "mood", MoodLevel(int(self.mood)))
+            except (TypeError, ValueError):
+                raise ValidationError("Mood must be a level from 1 (very low) to 5 (very good).") from None
+        if self.anxiety is not None:
+            object.__setattr__(self, "anxiety", check_scale(self.anxiety, "Anxiety"))
+        if self.energy is not None:
+            object.__setattr__(self, "energy", check_scale(self.energy, "Energy"))
+        if self.sleep_hours is not None:
+            hours = self.sleep_hours
+            if isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours):
+                raise ValidationError("Hours of sleep must be a number.")
+            if not 0 <= hours <= 24:
+                raise ValidationError("Hours of sleep must be between 0 and 24.")
+            object.__setattr__(self, "sleep_hours", round(float(hours), 2))
+        if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
+            object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
+        if len(self.note) > NOTE_MAX_CHARS:
+            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS:,} characters.")
+        # Symptoms: one rating per symptom name.
+        seen: set[str] = set()
+        for rating in self.symptoms:
+            key = rating.symptom.casefold()
+            if key in seen:
+                raise ValidationError(f"{rating.symptom} is listed twice in this entry.")
+            seen.add(key)
+        object.__setattr__(self, "symptoms", tuple(self.symptoms))
+        object.__setattr__(self, "tags", tuple(dict.fromkeys(self.tags)))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing at all was recorded (such an entry is refused on save)."""
+        return (
+            self.mood is None
+            and self.anxiety is None
+            and self.energy is None
+            and self.sleep_hours is None
+            and self.sleep_quality is None
+            and not self.note.strip()
+            and not self.symptoms
+            and not self.tags
+        )
+
+
+def check_scale(value: object, what: str) -> int:
+    """Return ``value`` as an int on the 0–10 scale; raise :class:`ValidationError` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(f"{what} must be a whole number from 0 to 10.")
+    if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
+        raise ValidationError(f"{what} must be a whole number from 0 to 10.")
+    number = int(value)
+    if not SEVERITY_MIN <= number <= SEVERITY_MAX:
+        raise ValidationError(f"{what} must be from 0 to 10.")
+    return number
+
+
+_SPACES = "\u00a0\u202f\u2007\u2009\ufeff"
+
+
+def clean_label(text: str) -> str:
+    """Trim ordinary and no-break spaces around a label and fold runs of inner spaces to one."""
+    for ch in _SPACES:
+        text = text.replace(ch, " ")
+    return " ".join(text.split())
+
+
+def day_range(start: date, end: date) -> list[date]:
+    """Every local calendar date from ``start`` to ``end`` inclusive (empty if end < start)."""
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]

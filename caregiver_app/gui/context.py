@@ -1,0 +1,36 @@
+"""What every page needs to reach: the open vault, the task runner, settings and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..services.clock import Clock, local_zone_name, utc_now
+from ..services.vault import Vault, VaultPaths
+from ..settings import Settings
+from .tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    """Shared state of a running app. ``vault`` is None while locked. ``settings_path`` None means
+    the platform's default settings file."""
+
+    paths: VaultPaths
+    runner: TaskRunner
+    settings: Settings = field(default_factory=Settings)
+    settings_path: Path | None = None
+    clock: Clock = utc_now
+    vault: Vault | None = None
+
+    @property
+    def zone_name(self) -> str:
+        """The IANA zone entries are written in: the user's choice, else the computer's."""
+        return self.settings.time_zone or local_zone_name()
+
+    def require_vault(self) -> Vault:
+        from ..domain.errors import CaregiverError
+
+        if self.vault is None or not self.vault.is_open:
+            raise CaregiverError("The vault is locked. Please unlock it first.")
+        return self.vault

@@ -1,0 +1,70 @@
+"""The optional "remember on this computer" slot: the data key in the OS keyring.
+
+Fail closed: no backend, a locked keyring or any error raises :class:`KeyringUnavailableError`,
+and the caller asks for the passphrase. Nothing here ever creates a key or writes a file.
+"""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError
+
+from .errors import KeyringUnavailableError
+
+SERVICE = "Caregiver Companion vault"
+
+
+def keyring_available() -> bool:
+    """True when a real OS keyring backend is configured (not the null or fail backends)."""
+    try:
+        backend = keyring.get_keyring()
+        priority = getattr(backend, "priority", 0)
+        if callable(priority):
+            priority = priority()
+        name = f"{type(backend).__module__}.{type(backend).__name__}"
+        if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+            return False
+        if getattr(backend, "backends", None) == []:  # chainer with nothing behind it
+            return False
+        return float(priority) > 0
+    except Exception:  # a broken backend is simply "not available"
+        return False
+
+
+def _account(vault_id: bytes) -> str:
+    return vault_id.hex()
+
+
+def store_key(vault_id: bytes, data_key: bytes) -> None:
+    """Keep ``data_key`` in the OS keyring. Raises :class:`KeyringUnavailableError` on failure."""
+    try:
+        keyring.set_password(SERVICE, _account(vault_id), data_key.hex())
+    except (KeyringError, Exception):
+        raise KeyringUnavailableError("This computer's keyring could not save the key.") from None
+
+
+def load_key(vault_id: bytes) -> bytes:
+    """The data key from the OS keyring. Raises :class:`KeyringUnavailableError` when the keyring
+    has no key for this vault, is locked, or fails in any way."""
+    try:
+        value = keyring.get_password(SERVICE, _account(vault_id))
+    except (KeyringError, Exception):
+        raise KeyringUnavailableError("This computer's keyring could not be read (it may be locked).") from None
+    if not value:
+        raise KeyringUnavailableError("This computer's keyring does not hold the key for this vault.")
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        raise KeyringUnavailableError("The key kept in this computer's keyring is not usable.") from None
+    if len(key) != 32:
+        raise KeyringUnavailableError("The key kept in this computer's keyring is not usable.")
+    return key
+
+
+def forget_key(vault_id: bytes) -> None:
+    """Remove the key from the OS keyring; quietly does nothing when it is not there or the
+    keyring cannot be reached."""
+    try:
+        keyring.delete_password(SERVICE, _account(vault_id))
+    except Exception:
+        pass

@@ -1,0 +1,50 @@
+"""Passphrase rules and a plain-words strength hint (estimate by zxcvbn)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zxcvbn import zxcvbn
+
+MIN_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class StrengthHint:
+    """``score`` 0 (very weak) to 4 (strong), ``words`` a short label, ``advice`` one sentence."""
+
+    score: int
+    words: str
+    advice: str
+    acceptable: bool
+
+
+def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str | None:
+    """A plain-words reason the passphrase cannot be used, or None when it is fine."""
+    if len(passphrase) < MIN_LENGTH:
+        return f"Please use at least {MIN_LENGTH} characters. A short sentence works well."
+    if not passphrase.strip():
+        return "A passphrase cannot be only spaces."
+    if confirmation is not None and confirmation != passphrase:
+        return "The two passphrases are not the same. Please type them again."
+    return None
+
+
+def strength_hint(passphrase: str) -> StrengthHint:
+    """How hard the passphrase would be to guess, in plain words."""
+    if not passphrase:
+        return StrengthHint(0, "", f"Use at least {MIN_LENGTH} characters. A few unrelated words work well.", False)
+    # zxcvbn only looks at the first 100 characters; longer is plenty strong.
+    score = int(zxcvbn(passphrase[:100])["score"])
+    long_enough = len(passphrase) >= MIN_LENGTH
+    if not long_enough:
+        return StrengthHint(min(score, 1), "Too short", f"Use at least {MIN_LENGTH} characters.", False)
+    table = {
+        0: ("Very easy to guess", "Try a few unrelated words, like a short odd sentence."),
+        1: ("Easy to guess", "Add another word or two that do not belong together."),
+        2: ("Fair", "Good start. One more unusual word would make it much stronger."),
+        3: ("Strong", "This is a strong passphrase."),
+        4: ("Very strong", "This is a very strong passphrase."),
+    }
+    words, advice = table[score]
+    return StrengthHint(score, words, advice, True)

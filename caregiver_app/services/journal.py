@@ -1,0 +1,165 @@
+"""Writing and reading journal entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from ..domain import timeutil
+from ..domain.errors import ValidationError
+from ..domain.model import (
+    JournalEntry,
+    MoodLevel,
+    Recorder,
+    SleepQuality,
+    SymptomRating,
+    Tag,
+    day_range,
+)
+from ..domain.summary import DayPoint
+from ..domain.symptoms import STARTER_SYMPTOM_NAMES
+from ..storage import repositories as repo
+from .clock import Clock, local_zone_name, utc_now
+from .vault import Vault
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the entry editor collects. ``when`` is a naive local wall-clock date and time in the
+    time zone ``zone_name`` (the computer's when empty); scales are 0–10, mood 1–5."""
+
+    person_id: int
+    when: datetime
+    recorded_by: Recorder = Recorder()
+    mood: MoodLevel | None = None
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: SleepQuality | None = None
+    note: str = ""
+    flag_for_visit: bool = False
+    symptoms: tuple[SymptomRating, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    zone_name: str = ""
+    entry_id: int | None = None
+
+
+def entry_from_draft(draft: EntryDraft) -> JournalEntry:
+    """Validate a draft and turn it into an entry. Raises :class:`ValidationError` (plain words)
+    for impossible values, a time skipped by a clock change, or an entry with nothing in it."""
+    tz = timeutil.zone(draft.zone_name or local_zone_name())
+    instant, local_date = timeutil.local_to_utc(draft.when.replace(tzinfo=None), tz, strict=True)
+    entry = JournalEntry(
+        id=draft.entry_id,
+        person_id=draft.person_id,
+        occurred_at=instant,
+        local_date=local_date,
+        recorded_by=draft.recorded_by,
+        mood=draft.mood,
+        anxiety=draft.anxiety,
+        energy=draft.energy,
+        sleep_hours=draft.sleep_hours,
+        sleep_quality=draft.sleep_quality,
+        note=draft.note.strip("\n\r "),
+        flag_for_visit=draft.flag_for_visit,
+        symptoms=tuple(draft.symptoms),
+        tags=tuple(draft.tags),
+    )
+    if entry.is_empty:
+        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")
+    return entry
+
+
+def save_entry(vault: Vault, draft: EntryDraft, *, clock: Clock = utc_now) -> JournalEntry:
+    """Save a new entry (``draft.entry_id`` None) or replace an existing one. Returns the saved
+    entry as stored. Durable once this returns (``synchronous=FULL``)."""
+    entry = entry_from_draft(draft)
+    now = clock()
+    with vault.session() as s:
+        repo.get_person_row(s, entry.person_id)
+        if entry.id is None:
+            new_id = repo.insert_entry(s, entry, now)
+        else:
+            repo.update_entry(s, entry, now)
+            new_id = entry.id
+        return repo.get_entry(s, new_id)
+
+
+def delete_entry(vault: Vault, entry_id: int) -> JournalEntry:
+    """Delete an entry; returns it as it was (so the GUI can offer to put it back)."""
+    with vault.session() as s:
+        old = repo.get_entry(s, entry_id)
+        repo.delete_entry(s, entry_id)
+        return old
+
+
+def restore_entry(vault: Vault, entry: JournalEntry, *, clock: Clock = utc_now) -> JournalEntry:
+    """Put a deleted entry back (as a new row with the same content)."""
+    with vault.session() as s:
+        new_id = repo.insert_entry(s, replace(entry, id=None), clock())
+        return repo.get_entry(s, new_id)
+
+
+def get_entry(vault: Vault, entry_id: int) -> JournalEntry:
+    with vault.session() as s:
+        return repo.get_entry(s, entry_id)
+
+
+def recent_entries(
+    vault: Vault, person_id: int, *, limit: int = PAGE_SIZE, after: JournalEntry | None = None
+) -> list[JournalEntry]:
+    """A page of entries, newest first; pass the last entry of the previous page as ``after``."""
+    key = (after.local_date, after.occurred_at, after.id) if after is not None and after.id is not None else None
+    with vault.session() as s:
+        return repo.entries_newest_first(s, person_id, limit, key)
+
+
+def entries_between(vault: Vault, person_id: int, start: date, end: date) -> list[JournalEntry]:
+    """Entries on local dates ``start``..``end`` (inclusive), oldest first."""
+    with vault.session() as s:
+        return repo.entries_between(s, person_id, start, end)
+
+
+def count_entries(vault: Vault, person_id: int) -> int:
+    with vault.session() as s:
+        return repo.count_entries(s, person_id)
+
+
+def daily_series(vault: Vault, person_id: int, start: date, end: date) -> list[DayPoint]:
+    """One point per local date from ``start`` to ``end``: mean mood (1–5) and mean sleep hours,
+    ``None`` on days with nothing recorded (a gap, never zero)."""
+    with vault.session() as s:
+        means = repo.daily_means(s, person_id, start, end)
+    points = []
+    for day in day_range(start, end):
+        mood, sleep, count = means.get(day, (None, None, 0))
+        points.append(DayPoint(day, float(mood) if mood is not None else None, float(sleep) if sleep is not None else None, count))
+    return points
+
+
+def last_days(today: date, days: int) -> tuple[date, date]:
+    """``(start, end)`` of the ``days`` local dates ending with ``today``."""
+    return today - timedelta(days=days - 1), today
+
+
+def symptom_choices(vault: Vault) -> list[str]:
+    """The starter symptoms, then the vault's own custom symptoms, without repeats."""
+    with vault.session() as s:
+        used = repo.used_symptom_names(s)
+    starter = list(STARTER_SYMPTOM_NAMES)
+    known = {n.casefold() for n in starter}
+    return starter + [n for n in used if n.casefold() not in known]
+
+
+def tag_choices(vault: Vault) -> list[Tag]:
+    """Every tag used in this vault."""
+    with vault.session() as s:
+        return repo.used_tags(s)
+
+
+def local_now(clock: Clock = utc_now, zone_name: str = "") -> datetime:
+    """The current naive local wall-clock time in ``zone_name`` (the computer's zone when empty)."""
+    tz = timeutil.zone(zone_name or local_zone_name())
+    return clock().astimezone(tz).replace(tzinfo=None, microsecond=0)

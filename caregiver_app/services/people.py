@@ -1,0 +1,83 @@
+"""The people cared for in a vault."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.model import Person
+from ..storage import repositories as repo
+from ..storage.orm import PersonRow
+from .clock import Clock, utc_now
+from .vault import Vault
+
+
+def list_people(vault: Vault) -> list[Person]:
+    """Everyone in the vault, by name."""
+    with vault.session() as s:
+        return repo.list_people(s)
+
+
+def find_person(vault: Vault, name: str) -> Person | None:
+    """The person whose name matches ``name`` ignoring case and outer spaces, or None."""
+    key = " ".join(name.split()).casefold()
+    return next((p for p in list_people(vault) if p.display_name.casefold() == key), None)
+
+
+def add_person(
+    vault: Vault, name: str, birth_date: date | None = None, notes: str = "", *, clock: Clock = utc_now
+) -> Person:
+    """Add someone to care for. Raises :class:`ValidationError` for an empty or already-used name."""
+    person = Person(None, name, birth_date, notes)
+    with vault.session() as s:
+        if any(p.display_name.casefold() == person.display_name.casefold() for p in repo.list_people(s)):
+            raise ValidationError(f"There is already someone called {person.display_name} in this vault.")
+        return repo.add_person(s, person, clock())
+
+
+def get_or_add_person(vault: Vault, name: str, *, clock: Clock = utc_now) -> tuple[Person, bool]:
+    """The person called ``name``, added if new. Returns ``(person, was_added)``."""
+    found = find_person(vault, name)
+    if found:
+        return found, False
+    return add_person(vault, name, clock=clock), True
+
+
+def get_person(vault: Vault, person_id: int) -> Person:
+    """Raises :class:`NotFoundError` when the person is gone."""
+    with vault.session() as s:
+        return repo.person_from_row(repo.get_person_row(s, person_id))
+
+
+def rename_person(vault: Vault, person_id: int, name: str) -> Person:
+    """Change a person's display name (unique in the vault)."""
+    cleaned = Person(person_id, name).display_name
+    with vault.session() as s:
+        row = s.get(PersonRow, person_id)
+        if row is None:
+            raise NotFoundError("That person is no longer in this vault.")
+        clash = s.scalars(select(PersonRow).where(PersonRow.id != person_id)).all()
+        if any(r.display_name.casefold() == cleaned.casefold() for r in clash):
+            raise ValidationError(f"There is already someone called {cleaned} in this vault.")
+        row.display_name = cleaned
+        return repo.person_from_row(row)
+
+
+PREPARER_KEY = "preparer_name"
+
+
+def preparer_name(vault: Vault) -> str:
+    """The name printed as "prepared by" on visit summaries ('' when not set)."""
+    with vault.session() as s:
+        return repo.get_setting(s, PREPARER_KEY)
+
+
+def set_preparer_name(vault: Vault, name: str) -> None:
+    """Remember who prepares visit summaries (kept inside the encrypted database)."""
+    cleaned = " ".join(name.split())
+    if len(cleaned) > 120:
+        raise ValidationError("A name can be at most 120 characters.")
+    with vault.session() as s:
+        repo.set_setting(s, PREPARER_KEY, cleaned)

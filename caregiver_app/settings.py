@@ -1,0 +1,65 @@
+"""Typed, Qt-free settings kept in the platform's config folder.
+
+Never health data: no names, no notes, no file names the user typed. Anything personal lives in
+the encrypted database (see ``services.people.preparer_name``). The file is written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from platformdirs import user_config_path
+
+from .security.keyfile import atomic_write
+
+SETTINGS_VERSION = 1
+
+
+@dataclass
+class Settings:
+    """User preferences. ``idle_lock_minutes`` 0 turns auto-lock off; ``paper`` is ``"auto"``
+    (from the locale), ``"letter"`` or ``"a4"``; ``time_zone`` empty means the computer's."""
+
+    idle_lock_minutes: int = 10
+    paper: str = "auto"
+    time_zone: str = ""
+    window_geometry: str = ""
+    version: int = SETTINGS_VERSION
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.idle_lock_minutes, int) or not 0 <= self.idle_lock_minutes <= 24 * 60:
+            self.idle_lock_minutes = 10
+        if self.paper not in ("auto", "letter", "a4"):
+            self.paper = "auto"
+        if not isinstance(self.time_zone, str):
+            self.time_zone = ""
+        if not isinstance(self.window_geometry, str):
+            self.window_geometry = ""
+
+
+def default_path() -> Path:
+    """``settings.json`` in this user's config folder for the app."""
+    return user_config_path("CaregiverCompanion", appauthor=False, roaming=True) / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    """The saved settings, or defaults when the file is missing or unreadable (never raises)."""
+    path = path or default_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in raw.items() if k in known and k != "version"})
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (mode 0600). Raises ``OSError`` when the folder is not
+    writable; callers show a plain message and keep running."""
+    path = path or default_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    atomic_write(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))

@@ -1,0 +1,1 @@
+"""The encrypted database: engine factory, ORM models, repositories, migrations and backups."""

@@ -1,0 +1,97 @@
+"""Engine factory for the SQLCipher database.
+
+The 32-byte data key is applied as a raw key (``x'…'``, no per-connection KDF) as the very first
+statement on every new DBAPI connection, then ``foreign_keys``, WAL, ``synchronous=FULL`` and
+``secure_delete``. A connection whose ``cipher_version`` is empty (plain SQLite) is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from .errors import NotEncryptedError, StorageError, WrongKeyError
+
+
+def _key_pragma(data_key: bytes) -> str:
+    if len(data_key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+def connect_raw(path: Path, data_key: bytes):
+    """A configured ``sqlcipher3`` connection to ``path`` with autocommit transaction control
+    (``isolation_level=None``; SQLAlchemy's begin hook issues ``BEGIN``).
+
+    Raises :class:`WrongKeyError` when the key does not open the file, :class:`NotEncryptedError`
+    when the SQLite library has no SQLCipher in it.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=15)
+    try:
+        conn.execute(_key_pragma(data_key))
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise NotEncryptedError("This computer's database library cannot encrypt. The app will not run without it.")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            raise WrongKeyError("The key does not open this database, or the file is damaged.") from None
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if not mode or str(mode[0]).lower() != "wal":
+            raise StorageError("The database could not switch to its safe writing mode.")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA busy_timeout = 15000")
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def prepare_new_file(path: Path) -> None:
+    """Create an empty database file with mode 0600 (SQLite gives its WAL files the same mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
+def make_engine(path: Path, data_key: bytes) -> Engine:
+    """An SQLAlchemy engine over the encrypted database at ``path`` (which must exist).
+
+    The first connection is made here, so a wrong key raises :class:`WrongKeyError` at once.
+    SQL errors never echo parameters (``hide_parameters=True``), so no health text reaches a log
+    or an exception message.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise StorageError("The vault's database file is missing.")
+    key = bytes(data_key)
+
+    def creator():
+        return connect_raw(path, key)
+
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=3,
+        max_overflow=4,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # real transactions: BEGIN before the first statement, reads included
+        conn.exec_driver_sql("BEGIN")
+
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

@@ -1,0 +1,27 @@
+"""Storage errors, in plain words and free of health data."""
+
+from ..domain.errors import CaregiverError
+
+
+class StorageError(CaregiverError):
+    """The database could not do what was asked."""
+
+
+class WrongKeyError(StorageError):
+    """The key does not open this database (or the file is not a database at all)."""
+
+
+class NotEncryptedError(StorageError):
+    """The SQLite library in use has no encryption: the app refuses to run on it."""
+
+
+class NewerSchemaError(StorageError):
+    """The database was written by a newer version of the app."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The database failed its integrity check."""
+
+
+class BackupError(StorageError):
+    """A backup copy could not be made or did not verify."""

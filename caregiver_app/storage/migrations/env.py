@@ -1,0 +1,10 @@
+"""Alembic environment: migrations always run on a connection the app already opened and keyed."""
+
+from alembic import context
+
+from caregiver_app.storage.orm import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

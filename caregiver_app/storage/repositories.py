@@ -1,0 +1,311 @@
+"""Reading and writing journal records through an open SQLAlchemy session.
+
+Functions take a ``Session`` that the caller (a service's unit of work) commits or rolls back;
+they convert between ORM rows and the plain domain dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.errors import NotFoundError
+from ..domain.model import (
+    JournalEntry,
+    MoodLevel,
+    Person,
+    Recorder,
+    RecorderKind,
+    SleepQuality,
+    SymptomRating,
+    Tag,
+    TagKind,
+)
+from ..domain.symptoms import STARTER_SYMPTOM_NAMES
+from .orm import EntryRow, EntryTagRow, PersonRow, RatingRow, SymptomRow, TagRow, VaultSettingRow
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def person_from_row(row: PersonRow) -> Person:
+    return Person(row.id, row.display_name, row.birth_date, row.notes)
+
+
+def list_people(session: Session) -> list[Person]:
+    rows = session.scalars(select(PersonRow).order_by(func.lower(PersonRow.display_name), PersonRow.id))
+    return [person_from_row(r) for r in rows]
+
+
+def get_person_row(session: Session, person_id: int) -> PersonRow:
+    row = session.get(PersonRow, person_id)
+    if row is None:
+        raise NotFoundError("That person is no longer in this vault.")
+    return row
+
+
+def add_person(session: Session, person: Person, now: datetime) -> Person:
+    row = PersonRow(display_name=person.display_name, birth_date=person.birth_date, notes=person.notes, created_at=now)
+    session.add(row)
+    session.flush()
+    return person_from_row(row)
+
+
+# --- symptoms and tags ----------------------------------------------------------------------
+
+
+def symptom_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """Ids for symptom names (matched ignoring case), creating the ones not seen before.
+    Returns ``{casefolded name: id}``."""
+    wanted = {n.casefold(): n for n in names}
+    if not wanted:
+        return {}
+    found = dict(
+        session.execute(select(SymptomRow.name_key, SymptomRow.id).where(SymptomRow.name_key.in_(list(wanted)))).all()
+    )
+    starter = {n.casefold() for n in STARTER_SYMPTOM_NAMES}
+    for key, name in wanted.items():
+        if key not in found:
+            row = SymptomRow(name=name, name_key=key, custom=key not in starter)
+            session.add(row)
+            session.flush()
+            found[key] = row.id
+    return found
+
+
+def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]:
+    """Ids for tags (case-sensitive names), creating new ones. Returns ``{(name, kind): id}``."""
+    wanted = {(t.name, t.kind.value) for t in tags}
+    if not wanted:
+        return {}
+    names = sorted({n for n, _ in wanted})
+    found: dict[tuple[str, str], int] = {}
+    for chunk_start in range(0, len(names), 500):
+        chunk = names[chunk_start : chunk_start + 500]
+        for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).where(TagRow.name.in_(chunk))):
+            found[(name, kind)] = tid
+    missing = [k for k in wanted if k not in found]
+    if missing:
+        rows = session.execute(
+            insert(TagRow).returning(TagRow.id, TagRow.name, TagRow.kind, sort_by_parameter_order=True),
+            [{"name": n, "kind": k} for n, k in missing],
+        ).all()
+        for tid, name, kind in rows:
+            found[(name, kind)] = tid
+    return found
+
+
+def used_symptom_names(session: Session) -> list[str]:
+    """Every symptom name known to the vault (starter ones included once used)."""
+    return list(session.scalars(select(SymptomRow.name).order_by(func.lower(SymptomRow.name))))
+
+
+def used_tags(session: Session) -> list[Tag]:
+    rows = session.execute(select(TagRow.name, TagRow.kind).order_by(func.lower(TagRow.name)))
+    return [Tag(name, TagKind(kind)) for name, kind in rows]
+
+
+# --- entries --------------------------------------------------------------------------------
+
+
+def entry_from_row(row: EntryRow) -> JournalEntry:
+    recorder = (
+        Recorder.family(row.recorded_by_name)
+        if row.recorded_by_kind == RecorderKind.FAMILY.value
+        else Recorder.person()
+    )
+    return JournalEntry(
+        id=row.id,
+        person_id=row.person_id,
+        occurred_at=row.occurred_at,
+        local_date=row.local_date,
+        recorded_by=recorder,
+        mood=MoodLevel(row.mood) if row.mood is not None else None,
+        anxiety=row.anxiety,
+        energy=row.energy,
+        sleep_hours=row.sleep_hours,
+        sleep_quality=SleepQuality(row.sleep_quality) if row.sleep_quality is not None else None,
+        note=row.note,
+        flag_for_visit=row.flag_for_visit,
+        symptoms=tuple(SymptomRating(r.symptom.name, r.severity) for r in row.ratings),
+        tags=tuple(Tag(link.tag.name, TagKind(link.tag.kind)) for link in row.tag_links),
+        source=row.source,
+        import_key=row.import_key,
+    )
+
+
+def _entry_values(entry: JournalEntry) -> dict:
+    return {
+        "person_id": entry.person_id,
+        "occurred_at": entry.occurred_at,
+        "local_date": entry.local_date,
+        "recorded_by_kind": entry.recorded_by.kind.value,
+        "recorded_by_name": entry.recorded_by.name,
+        "mood": int(entry.mood) if entry.mood is not None else None,
+        "anxiety": entry.anxiety,
+        "energy": entry.energy,
+        "sleep_hours": entry.sleep_hours,
+        "sleep_quality": int(entry.sleep_quality) if entry.sleep_quality is not None else None,
+        "note": entry.note,
+        "flag_for_visit": entry.flag_for_visit,
+        "source": entry.source,
+        "import_key": entry.import_key,
+    }
+
+
+def _set_children(session: Session, row: EntryRow, entry: JournalEntry) -> None:
+    sym = symptom_ids(session, [r.symptom for r in entry.symptoms])
+    tags = tag_ids(session, entry.tags)
+    row.ratings = [
+        RatingRow(symptom_id=sym[r.symptom.casefold()], severity=r.severity, position=i)
+        for i, r in enumerate(entry.symptoms)
+    ]
+    row.tag_links = [EntryTagRow(tag_id=tags[(t.name, t.kind.value)], position=i) for i, t in enumerate(entry.tags)]
+
+
+def insert_entry(session: Session, entry: JournalEntry, now: datetime) -> int:
+    row = EntryRow(**_entry_values(entry), created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    _set_children(session, row, entry)
+    session.flush()
+    return row.id
+
+
+def update_entry(session: Session, entry: JournalEntry, now: datetime) -> None:
+    row = session.get(EntryRow, entry.id)
+    if row is None or row.person_id != entry.person_id:
+        raise NotFoundError("That entry is no longer in the journal.")
+    for key, value in _entry_values(entry).items():
+        if key in ("source", "import_key"):
+            continue  # an edited import stays recognisable as imported
+        setattr(row, key, value)
+    row.updated_at = now
+    row.ratings.clear()
+    row.tag_links.clear()
+    session.flush()
+    _set_children(session, row, entry)
+    session.flush()
+
+
+def delete_entry(session: Session, entry_id: int) -> None:
+    row = session.get(EntryRow, entry_id)
+    if row is None:
+        raise NotFoundError("That entry is no longer in the journal.")
+    session.delete(row)
+    session.flush()
+
+
+def get_entry(session: Session, entry_id: int) -> JournalEntry:
+    row = session.get(EntryRow, entry_id, options=[selectinload(EntryRow.ratings), selectinload(EntryRow.tag_links)])
+    if row is None:
+        raise NotFoundError("That entry is no longer in the journal.")
+    return entry_from_row(row)
+
+
+def _with_children(stmt):
+    return stmt.options(
+        selectinload(EntryRow.ratings).joinedload(RatingRow.symptom),
+        selectinload(EntryRow.tag_links).joinedload(EntryTagRow.tag),
+    )
+
+
+def entries_newest_first(
+    session: Session, person_id: int, limit: int, after: tuple[date, datetime, int] | None = None
+) -> list[JournalEntry]:
+    """Up to ``limit`` entries, newest first, strictly older than the keyset ``after``
+    (``(local_date, occurred_at, id)`` of the last entry already shown)."""
+    order = (EntryRow.local_date.desc(), EntryRow.occurred_at.desc(), EntryRow.id.desc())
+    stmt = select(EntryRow).where(EntryRow.person_id == person_id)
+    if after is not None:
+        d, t, i = after
+        stmt = stmt.where(
+            or_(
+                EntryRow.local_date < d,
+                and_(EntryRow.local_date == d, EntryRow.occurred_at < t),
+                and_(EntryRow.local_date == d, EntryRow.occurred_at == t, EntryRow.id < i),
+            )
+        )
+    rows = session.scalars(_with_children(stmt.order_by(*order).limit(limit)))
+    return [entry_from_row(r) for r in rows]
+
+
+def entries_between(session: Session, person_id: int, start: date, end: date) -> list[JournalEntry]:
+    """Entries whose local date is in ``[start, end]``, oldest first."""
+    stmt = (
+        select(EntryRow)
+        .where(EntryRow.person_id == person_id, EntryRow.local_date >= start, EntryRow.local_date <= end)
+        .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryRow.id)
+    )
+    return [entry_from_row(r) for r in session.scalars(_with_children(stmt))]
+
+
+def count_entries(session: Session, person_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(EntryRow).where(EntryRow.person_id == person_id)) or 0
+
+
+def daily_means(session: Session, person_id: int, start: date, end: date) -> dict[date, tuple[float | None, float | None, int]]:
+    """``{local date: (mean mood, mean sleep hours, entry count)}`` for days in ``[start, end]``
+    that have entries (means are None when no entry that day recorded the value)."""
+    stmt = (
+        select(EntryRow.local_date, func.avg(EntryRow.mood), func.avg(EntryRow.sleep_hours), func.count())
+        .where(EntryRow.person_id == person_id, EntryRow.local_date >= start, EntryRow.local_date <= end)
+        .group_by(EntryRow.local_date)
+    )
+    return {d: (m, s, n) for d, m, s, n in session.execute(stmt)}
+
+
+def existing_import_keys(session: Session, person_id: int, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = list(keys[i : i + 500])
+        found.update(
+            session.scalars(
+                select(EntryRow.import_key).where(EntryRow.person_id == person_id, EntryRow.import_key.in_(chunk))
+            )
+        )
+    return found
+
+
+def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: datetime) -> int:
+    """Insert many new entries at once (the importer's path). Returns how many were inserted."""
+    if not entries:
+        return 0
+    values = [{**_entry_values(e), "created_at": now, "updated_at": now} for e in entries]
+    ids = session.scalars(insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), values).all()
+    tags = tag_ids(session, [t for e in entries for t in e.tags])
+    sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
+    links = [
+        {"entry_id": eid, "tag_id": tags[(t.name, t.kind.value)], "position": i}
+        for eid, e in zip(ids, entries)
+        for i, t in enumerate(e.tags)
+    ]
+    ratings = [
+        {"entry_id": eid, "symptom_id": sym[r.symptom.casefold()], "severity": r.severity, "position": i}
+        for eid, e in zip(ids, entries)
+        for i, r in enumerate(e.symptoms)
+    ]
+    if links:
+        session.execute(insert(EntryTagRow), links)
+    if ratings:
+        session.execute(insert(RatingRow), ratings)
+    return len(ids)
+
+
+# --- per-vault settings ---------------------------------------------------------------------
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    row = session.get(VaultSettingRow, key)
+    return row.value if row else default
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    row = session.get(VaultSettingRow, key)
+    if row is None:
+        session.add(VaultSettingRow(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
