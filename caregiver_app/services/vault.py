@@ -275,3 +275,34 @@ def _open(paths: VaultPaths, keyfile: KeyFile, key: bytes, how: str, clock: Cloc
     return Vault(paths, engine, keyfile, key, how)
 
 
+
+
+# What the GUI and CLI need from the security layer, without importing it directly.
+from ..security.errors import RecoveryCodeTypoError, WrongSecretError  # noqa: E402
+from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint  # noqa: E402
+
+__all__ = [
+    "CreatedVault",
+    "KeyFileError",
+    "KeyringUnavailableError",
+    "MIN_LENGTH",
+    "NoVaultError",
+    "RecoveryCodeTypoError",
+    "StrengthHint",
+    "UnlockError",
+    "Vault",
+    "VaultExistsError",
+    "VaultPaths",
+    "WrongSecretError",
+    "create_vault",
+    "is_remembered",
+    "keyring_available",
+    "load_keyfile",
+    "passphrase_problem",
+    "set_remember_on_device",
+    "strength_hint",
+    "unlock_with_keyring",
+    "unlock_with_passphrase",
+    "unlock_with_recovery_code",
+    "vault_exists",
+]
