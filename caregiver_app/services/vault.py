@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
 from ..security import keyring_store
-from ..security.errors import KeyFileError, KeyringUnavailableError, UnlockError
+from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
+    KeyFileError,
+    KeyringUnavailableError,
+    RecoveryCodeTypoError,
+    UnlockError,
+    WrongSecretError,
+)
 from ..security.keyfile import (
     KeyFile,
     create_keys,
@@ -29,7 +35,7 @@ from ..security.keyfile import (
     unwrap_with_recovery_code,
     write_keyfile,
 )
-from ..security.passphrase import passphrase_problem
+from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
 from ..storage import migrate
 from ..storage.backup import make_backup
 from ..storage.engine import make_engine, prepare_new_file
@@ -276,10 +282,6 @@ def _open(paths: VaultPaths, keyfile: KeyFile, key: bytes, how: str, clock: Cloc
 
 
 
-
-# What the GUI and CLI need from the security layer, without importing it directly.
-from ..security.errors import RecoveryCodeTypoError, WrongSecretError  # noqa: E402
-from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint  # noqa: E402
 
 __all__ = [
     "CreatedVault",
