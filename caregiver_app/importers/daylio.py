@@ -1,0 +1,745 @@
+"""Read Daylio CSV exports into plain, validated rows.
+
+This module is pure: standard library plus :mod:`caregiver_app.domain`; no Qt, no database. It
+turns the bytes of a Daylio "Export entries → CSV" file into :class:`DaylioRow` objects and
+reports, per line, what could not be read. Turning rows into journal entries (time zones, the
+mood-level mapping chosen by the user, storage) is the import service's job.
+
+Conventions
+-----------
+* Every datetime produced here is **naive local wall-clock time**, exactly as written in the file
+  (Daylio stores no time zone). Attaching a zone is the caller's decision.
+* Line numbers are 1-based physical lines of the file, counting ``\\n``, ``\\r\\n``, ``\\r\\r\\n``
+  and a lone ``\\r`` each as one line end. A record whose note spans lines is reported at the
+  line where it starts.
+* Skip reasons and error messages are plain words and never contain the text of a row (notes,
+  moods and activities are health data).
+
+What is handled
+---------------
+* Layouts, detected from the header: ``year`` (``year,date,weekday,time,mood,activities,note``),
+  ``full_date`` (``full_date,date,weekday,time,mood,activities,note``), ``full_date+note_title``
+  (``…,activities,note_title,note``) and ``full_date+scales`` (``…,activities,scales,note_title,
+  note``); columns may be reordered, renamed to a known alias, or removed as long as a date, a
+  time and a mood column can still be found (by name, else by content). A file without a header
+  (first field already a date) is read positionally as ``headerless``.
+* Bytes: UTF-8 with or without BOM; ``\\n``, ``\\r\\n``, ``\\r\\r\\n`` (line ends inside notes become
+  ``\\n``); last line with or without newline; any quoting style (parsing is done by :mod:`csv`).
+  Files re-saved by a spreadsheet with ``;`` or tab as separator are accepted too.
+* Dates: ISO ``YYYY-MM-DD``; spreadsheet ``M/D/YYYY`` (``D/M/YYYY`` when the file shows day-first
+  values) and ``D.M.YYYY``; in the ``year`` layout, ``year`` plus a localized day and month name
+  (English, Spanish, German, Polish, French, Italian, Portuguese, Dutch, Russian; e.g.
+  ``September 6``, ``16 de octubre``, ``6. September``, ``6 września``).
+* Times: ``20:35``, ``9:00``, ``9:00 PM``, ``2:14 pm``, ``9:23<U+202F>PM``, ``9:00 p. m.``;
+  ``12:xx AM`` is just after midnight, ``12:xx PM`` just after noon.
+* Notes: ``note_title`` and ``note`` are combined as ``"title\\n\\nnote"``. Only in the
+  ``full_date+scales`` layout (the one whose notes are rich text) are ``<br>`` turned into line
+  breaks, simple tags removed and HTML entities unescaped; everywhere else note text is kept
+  exactly as written (a user may have typed ``<3`` or ``a < b``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from caregiver_app.domain.errors import CaregiverError, ValidationError
+from caregiver_app.domain.model import clean_label
+
+__all__ = [
+    "DEFAULT_MOOD_LEVELS",
+    "DaylioFormatError",
+    "DaylioParseResult",
+    "DaylioRow",
+    "SkippedRow",
+    "label_key",
+    "parse_daylio",
+    "resolve_mood_levels",
+]
+
+
+class DaylioFormatError(CaregiverError):
+    """The file cannot be read as a Daylio CSV export at all (not text, not CSV, no date or mood
+    column, empty). The message is plain words for the user and never quotes the file's content."""
+
+
+@dataclass(frozen=True)
+class DaylioRow:
+    """One Daylio entry as read from the file.
+
+    * ``line`` – 1-based physical line where the record starts.
+    * ``local_datetime`` – **naive** local wall-clock date and time as written (no time zone).
+    * ``mood_label`` – the mood label as written, cleaned with :func:`clean_label` (case kept).
+    * ``activities`` – activity names in file order, each cleaned (NBSP too), case kept,
+      empty names dropped.
+    * ``note`` – ``"title\\n\\nnote"`` when both exist, else whichever exists, else ``""``.
+    * ``fingerprint`` – hex SHA-256 over the meaningful fields plus the row's occurrence index
+      among identical rows earlier in the same file: stable across re-imports of the same file,
+      distinct for exact duplicate rows within a file.
+    """
+
+    line: int
+    local_datetime: datetime
+    mood_label: str
+    activities: tuple[str, ...]
+    note: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A record that could not be imported: its starting line and a plain-words reason (never the
+    row's text)."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class DaylioParseResult:
+    """What :func:`parse_daylio` found.
+
+    ``layout`` is one of ``"year"``, ``"full_date"``, ``"full_date+note_title"``,
+    ``"full_date+scales"`` or ``"headerless"``. ``rows`` are in file order (Daylio writes
+    newest first); ``skipped`` lists records that could not be imported, in file order.
+    """
+
+    layout: str
+    rows: list[DaylioRow] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+    @property
+    def mood_label_counts(self) -> Counter[str]:
+        """Number of entries per mood label (exact cleaned label, case-sensitive)."""
+        return Counter(row.mood_label for row in self.rows)
+
+    @property
+    def distinct_days(self) -> int:
+        """Number of distinct local calendar dates that have at least one entry."""
+        return len({row.local_datetime.date() for row in self.rows})
+
+    @property
+    def first_entry(self) -> datetime | None:
+        """The earliest entry's naive local date and time, or ``None`` when there are no rows."""
+        return min((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def last_entry(self) -> datetime | None:
+        """The latest entry's naive local date and time, or ``None`` when there are no rows."""
+        return max((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def distinct_activities(self) -> int:
+        """Number of distinct activity names (case-sensitive: ``cleaning`` ≠ ``Cleaning``)."""
+        return len({name for row in self.rows for name in row.activities})
+
+
+# --------------------------------------------------------------------------------------------
+# Mood labels and levels
+# --------------------------------------------------------------------------------------------
+
+DEFAULT_MOOD_LEVELS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
+"""Daylio's built-in labels on the app's 5-point mood scale; applied without asking."""
+
+
+def label_key(label: str) -> str:
+    """The key mood labels are matched by: :func:`clean_label` then casefold
+    (``"  Good\\u00a0"`` and ``"good"`` have the same key)."""
+    return clean_label(label).casefold()
+
+
+def resolve_mood_levels(
+    labels: Iterable[str], user_map: Mapping[str, int]
+) -> tuple[dict[str, int], list[str]]:
+    """Decide the mood level (1–5) of each label found in a file.
+
+    ``user_map`` holds the levels the user chose; its keys match labels by :func:`label_key` and
+    win over :data:`DEFAULT_MOOD_LEVELS`, which apply without asking. Returns
+    ``(levels, unmapped)``: ``levels`` maps every given label (exactly as given) that has a level
+    to that level; ``unmapped`` is the sorted, de-duplicated list of labels that still need one.
+
+    Raises :class:`ValidationError` if a level in ``user_map`` is not a whole number from 1 to 5,
+    or if two keys of ``user_map`` that match the same label give different levels.
+    """
+    chosen: dict[str, int] = {}
+    for key, level in user_map.items():
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
+            raise ValidationError("Each mood level must be a whole number from 1 to 5.")
+        k = label_key(key)
+        if k in chosen and chosen[k] != int(level):
+            raise ValidationError("The same mood label was given two different levels.")
+        chosen[k] = int(level)
+
+    levels: dict[str, int] = {}
+    unmapped: set[str] = set()
+    for label in labels:
+        k = label_key(label)
+        if k in chosen:
+            levels[label] = chosen[k]
+        elif k in DEFAULT_MOOD_LEVELS:
+            levels[label] = DEFAULT_MOOD_LEVELS[k]
+        else:
+            unmapped.add(label)
+    return levels, sorted(unmapped, key=lambda s: (label_key(s), s))
+
+
+# --------------------------------------------------------------------------------------------
+# Columns and layouts
+# --------------------------------------------------------------------------------------------
+
+_FULL_DATE, _YEAR, _DATE, _WEEKDAY, _TIME = "full_date", "year", "date", "weekday", "time"
+_MOOD, _ACTIVITIES, _SCALES, _NOTE_TITLE, _NOTE = (
+    "mood", "activities", "scales", "note_title", "note",
+)
+
+# Header names (after _header_key) that identify each column. Daylio writes English names; the
+# others cover columns a user renamed by hand or a spreadsheet translated.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    _FULL_DATE: ("full_date", "fulldate", "full_date_iso", "iso_date", "date_iso", "date_full"),
+    _YEAR: ("year", "yyyy", "jahr", "ano", "año", "rok", "annee", "année", "anno", "jaar", "год"),
+    _DATE: ("date", "day_date", "datum", "fecha", "data", "dia", "día", "дата"),
+    _WEEKDAY: ("weekday", "day", "day_of_week", "dow", "wochentag", "tag",
+               "dia_de_la_semana", "día_de_la_semana", "dzien_tygodnia", "dzień_tygodnia",
+               "jour", "день_недели"),
+    _TIME: ("time", "hour", "clock", "zeit", "uhrzeit", "hora", "godzina", "czas", "heure",
+            "ora", "tijd", "время"),
+    _MOOD: ("mood", "moods", "mood_label", "feeling", "stimmung", "laune", "animo", "ánimo",
+            "estado_de_animo", "estado_de_ánimo", "humor", "nastroj", "nastrój", "humeur",
+            "umore", "stemming", "настроение"),
+    _ACTIVITIES: ("activities", "activity", "tags", "aktivitaten", "aktivitäten",
+                  "aktivitaeten", "actividades", "aktywnosci", "aktywności", "activites",
+                  "activités", "attivita", "attività", "atividades", "activiteiten",
+                  "занятия", "действия"),
+    _SCALES: ("scales", "scale", "skalen", "escalas", "skale", "echelles", "échelles"),
+    _NOTE_TITLE: ("note_title", "notetitle", "title", "titel", "titulo", "título", "tytul",
+                  "tytuł", "titre", "titolo", "заголовок"),
+    _NOTE: ("note", "notes", "notiz", "notizen", "nota", "notas", "notatka", "notatki",
+            "memo", "text", "заметка"),
+}
+_ROLE_BY_NAME: dict[str, str] = {name: role for role, names in _ALIASES.items() for name in names}
+
+_HEADERLESS_7 = (_FULL_DATE, _DATE, _WEEKDAY, _TIME, _MOOD, _ACTIVITIES, _NOTE)
+_HEADERLESS_8 = (_FULL_DATE, _DATE, _WEEKDAY, _TIME, _MOOD, _ACTIVITIES, _NOTE_TITLE, _NOTE)
+_HEADERLESS_9 = (_FULL_DATE, _DATE, _WEEKDAY, _TIME, _MOOD, _ACTIVITIES, _SCALES, _NOTE_TITLE,
+                 _NOTE)
+
+_SNIFF_ROWS = 50  # data records looked at when a column has to be recognized by its content
+
+
+def _header_key(name: str) -> str:
+    """Normalize a header cell: trimmed, casefolded, NFC, runs of space/dash/dot as ``_``."""
+    text = unicodedata.normalize("NFC", clean_label(name).casefold())
+    return re.sub(r"[\s\-.]+", "_", text).strip("_\"'")
+
+
+@dataclass
+class _Layout:
+    name: str
+    columns: dict[str, int]          # role -> column index
+    width: int                       # number of columns the layout defines
+    header: tuple[str, ...] | None   # normalized header cells, None when headerless
+    rich_notes: bool                 # notes are HTML (only the scales layout)
+    day_first: bool = False          # slash dates read as D/M/YYYY instead of M/D/YYYY
+    delimiter: str = ","             # field separator of the file
+
+
+class _RowProblem(Exception):
+    """Internal: a record cannot be imported; ``str()`` is the plain-words reason."""
+
+
+_DATE_MISSING = "the date is missing"
+_DATE_UNREADABLE = "the date could not be read"
+_DATE_IMPOSSIBLE = "the date is not a real date"
+
+
+# --------------------------------------------------------------------------------------------
+# Dates and times
+# --------------------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?: .*)?")
+_DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: .*)?")
+_TIME_RE = re.compile(
+    r"(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE
+)
+_CJK_DATE = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    # English
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    # Spanish
+    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"),
+    ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+    # German (incl. Austrian Jänner)
+    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"),
+    ("jän", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"),
+    # Polish: genitive (as in "6 września"), nominative, abbreviations
+    ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+     "września", "października", "listopada", "grudnia"),
+    ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień",
+     "wrzesień", "październik", "listopad", "grudzień"),
+    ("sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"),
+    # French
+    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+     "octobre", "novembre", "décembre"),
+    ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
+    # Italian
+    ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+     "settembre", "ottobre", "novembre", "dicembre"),
+    ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
+    # Portuguese
+    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+     "outubro", "novembro", "dezembro"),
+    ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"),
+    # Dutch
+    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"),
+    ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    # Russian: genitive and nominative
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+     "октября", "ноября", "декабря"),
+    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+     "октябрь", "ноябрь", "декабрь"),
+)
+_EXTRA_MONTH_NAMES = {
+    "sept": 9, "setiembre": 9, "jänner": 1, "maerz": 3, "mrz": 3, "fév": 2, "feb": 2,
+}
+
+
+def _build_month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for names in _MONTH_NAMES:
+        for number, name in enumerate(names, start=1):
+            key = unicodedata.normalize("NFC", name.casefold())
+            if table.setdefault(key, number) != number:  # pragma: no cover - table sanity
+                raise AssertionError("month name table is inconsistent")
+    for name, number in _EXTRA_MONTH_NAMES.items():
+        table.setdefault(unicodedata.normalize("NFC", name.casefold()), number)
+    return table
+
+
+MONTH_NUMBERS: dict[str, int] = _build_month_table()
+"""Localized month names and abbreviations (casefolded, NFC) → month number 1–12."""
+
+
+def _make_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _RowProblem(_DATE_IMPOSSIBLE) from None
+
+
+def _parse_full_date(text: str, day_first: bool) -> date:
+    """Read a date that carries its year: ISO ``YYYY-MM-DD`` (also ``/`` or ``.``), spreadsheet
+    ``M/D/YYYY`` (``D/M/YYYY`` when ``day_first``), or ``D.M.YYYY``."""
+    value = clean_label(text)
+    if not value:
+        raise _RowProblem(_DATE_MISSING)
+    if m := _ISO_DATE.fullmatch(value):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _SLASH_DATE.fullmatch(value):
+        first, second, year = int(m[1]), int(m[2]), _full_year(m[3])
+        month, day = (second, first) if day_first else (first, second)
+        return _make_date(year, month, day)
+    if m := _DOT_DATE.fullmatch(value):
+        return _make_date(_full_year(m[3]), int(m[2]), int(m[1]))
+    raise _RowProblem(_DATE_UNREADABLE)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def _looks_like_full_date(text: str) -> bool:
+    try:
+        _parse_full_date(text, day_first=False)
+    except _RowProblem as problem:
+        return str(problem) == _DATE_IMPOSSIBLE  # date-shaped, just not on the calendar
+    return True
+
+
+def _parse_day_month(text: str) -> tuple[int, int]:
+    """Read a localized day and month without a year, e.g. ``September 6``, ``16 de octubre``,
+    ``6. September``, ``6 września``, ``9月6日``. Returns ``(month, day)``."""
+    value = unicodedata.normalize("NFC", clean_label(text).casefold())
+    if not value:
+        raise _RowProblem(_DATE_MISSING)
+    if m := _CJK_DATE.fullmatch(value):
+        return int(m[1]), int(m[2])
+    tokens = re.findall(r"\d+|[^\W\d_]+", value)
+    days = [int(t) for t in tokens if t.isdecimal()]
+    words = [t for t in tokens if not t.isdecimal()]
+    months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS}
+    if len(months) > 1:  # e.g. a weekday abbreviation that is also a month abbreviation
+        months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS and len(w) > 3}
+    if len(days) != 1 or len(months) != 1:
+        raise _RowProblem(_DATE_UNREADABLE)
+    return months.pop(), days[0]
+
+
+def _parse_year(text: str) -> int:
+    value = clean_label(text)
+    if not value:
+        raise _RowProblem("the year is missing")
+    if not (len(value) == 4 and value.isdecimal()):
+        raise _RowProblem("the year could not be read")
+    return int(value)
+
+
+def _parse_time(text: str) -> time:
+    """Read ``20:35``, ``9:00``, ``9:00 PM``, ``2:14 pm``, ``9:23<U+202F>PM``, ``9:00 p. m.``,
+    optionally with seconds. ``12:xx AM`` is just after midnight."""
+    value = clean_label(text)
+    if not value:
+        raise _RowProblem("the time is missing")
+    m = _TIME_RE.fullmatch(value)
+    if not m:
+        raise _RowProblem("the time could not be read")
+    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
+    if m[4]:
+        if not 0 <= hour <= 12:
+            raise _RowProblem("the time is not a real time of day")
+        hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        raise _RowProblem("the time is not a real time of day")
+    return time(hour, minute, second)
+
+
+# --------------------------------------------------------------------------------------------
+# Notes
+# --------------------------------------------------------------------------------------------
+
+_BREAK_TAG = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])\s*>", re.IGNORECASE)
+_SIMPLE_TAG = re.compile(
+    r"</?(?:b|i|u|s|em|strong|strike|del|ins|mark|small|big|sub|sup|span|font|p|div|ul|ol|li"
+    r"|a|h[1-6]|blockquote|code|pre|tt)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+
+
+def _rich_text_to_plain(text: str) -> str:
+    """Newest-layout notes are simple HTML: ``<br>`` and the end of a paragraph, list item or
+    heading become ``\\n``; simple formatting tags (``<b>``, ``<i>``, ``<span …>``, …) are
+    removed; entities (``&amp;``, ``&lt;``) are unescaped; trailing line breaks are dropped. A
+    ``<`` that does not start one of those tags (``<3``, ``a < b``, ``<c_e>``) is kept."""
+    text = _BREAK_TAG.sub("\n", text)
+    text = _SIMPLE_TAG.sub("", text)
+    return html.unescape(text).rstrip("\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    if data[:4] == b"PK\x03\x04":
+        raise DaylioFormatError(
+            "This looks like a Daylio backup file, not a CSV export. In Daylio, export your "
+            "entries as CSV and choose that file."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DaylioFormatError(
+            "This file is not UTF-8 text, so it cannot be a Daylio CSV export. If you saved it "
+            "from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+        ) from None
+    return text
+
+
+def _normalize_line_ends(text: str) -> str:
+    return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Split the text into CSV records with the 1-based line each starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error:
+        raise DaylioFormatError(
+            f"The file could not be read as CSV from line {start} on (a quoted field may "
+            "never end)."
+        ) from None
+    return records
+
+
+def _choose_delimiter(text: str) -> str:
+    """Comma, unless the first line has no comma outside quotes but splits on ``;`` or tab (a
+    file re-saved by a spreadsheet in a locale that uses those)."""
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        if len(next(csv.reader([first_line]), [])) > 1:
+            return ","
+        for candidate in (";", "\t"):
+            if len(next(csv.reader([first_line], delimiter=candidate), [])) >= 3:
+                return candidate
+    except csv.Error:
+        pass
+    return ","
+
+
+def _is_blank(record: list[str]) -> bool:
+    return all(not cell.strip() for cell in record)
+
+
+def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
+    """Decide the layout from the first non-blank record. Returns the layout and the index in
+    ``records`` where data starts."""
+    first_index = next(i for i, (_, rec) in enumerate(records) if not _is_blank(rec))
+    first = records[first_index][1]
+
+    if _looks_like_full_date(first[0]):
+        widths = Counter(len(rec) for _, rec in records if not _is_blank(rec))
+        width = widths.most_common(1)[0][0]
+        roles = _HEADERLESS_7 if width <= 7 else _HEADERLESS_8 if width == 8 else _HEADERLESS_9
+        layout = _Layout(
+            name="headerless",
+            columns={role: i for i, role in enumerate(roles)},
+            width=len(roles),
+            header=None,
+            rich_notes=_SCALES in roles,
+        )
+        layout.day_first = _slash_dates_are_day_first(records[first_index:], 0)
+        return layout, first_index
+
+    header = tuple(_header_key(cell) for cell in first)
+    columns: dict[str, int] = {}
+    for index, key in enumerate(header):
+        role = _ROLE_BY_NAME.get(key)
+        if role is not None and role not in columns:
+            columns[role] = index
+    data = [rec for _, rec in records[first_index + 1 : first_index + 1 + _SNIFF_ROWS]]
+    data = [rec for rec in data if not _is_blank(rec)]
+    _recognize_by_content(columns, header, data)
+
+    has_date = _FULL_DATE in columns or (_YEAR in columns and _DATE in columns)
+    if not has_date:
+        raise DaylioFormatError(
+            "This file does not look like a Daylio export: no column with the date was found."
+        )
+    if _MOOD not in columns:
+        raise DaylioFormatError(
+            "This file does not look like a Daylio export: no column with the mood was found."
+        )
+    if _TIME not in columns:
+        raise DaylioFormatError(
+            "This file does not look like a Daylio export: no column with the time was found."
+        )
+
+    if _FULL_DATE not in columns:
+        name = "year"
+    elif _SCALES in columns:
+        name = "full_date+scales"
+    elif _NOTE_TITLE in columns:
+        name = "full_date+note_title"
+    else:
+        name = "full_date"
+    layout = _Layout(
+        name=name,
+        columns=columns,
+        width=len(header),
+        header=header,
+        rich_notes=_SCALES in columns,
+    )
+    if _FULL_DATE in columns:
+        layout.day_first = _slash_dates_are_day_first(
+            records[first_index + 1 :], columns[_FULL_DATE]
+        )
+    return layout, first_index + 1
+
+
+def _recognize_by_content(columns: dict[str, int], header: tuple[str, ...],
+                          data: list[list[str]]) -> None:
+    """Fill in essential columns a user renamed beyond recognition, by looking at the values.
+
+    * A ``date`` column without a ``year`` column that holds full dates is the full date.
+    * Otherwise an unnamed column whose values are mostly full dates is the full date.
+    * An unnamed column whose values are mostly times is the time.
+    * An unnamed mood column is taken to be the one right after the time (as in every layout).
+    """
+    def values(index: int) -> list[str]:
+        return [rec[index] for rec in data if index < len(rec) and rec[index].strip()]
+
+    def mostly(index: int, test) -> bool:
+        vals = values(index)
+        return bool(vals) and sum(1 for v in vals if test(v)) * 2 > len(vals)
+
+    def is_time(v: str) -> bool:
+        try:
+            _parse_time(v)
+        except _RowProblem:
+            return False
+        return True
+
+    taken = set(columns.values())
+    free = [i for i in range(len(header)) if i not in taken]
+
+    if _FULL_DATE not in columns and _YEAR not in columns:
+        if _DATE in columns and (
+            not values(columns[_DATE]) or mostly(columns[_DATE], _looks_like_full_date)
+        ):
+            columns[_FULL_DATE] = columns.pop(_DATE)
+        else:
+            for i in free:
+                if mostly(i, _looks_like_full_date):
+                    columns[_FULL_DATE] = i
+                    free.remove(i)
+                    break
+    if _TIME not in columns:
+        for i in free:
+            if mostly(i, is_time):
+                columns[_TIME] = i
+                free.remove(i)
+                break
+    if _MOOD not in columns and _TIME in columns and columns[_TIME] + 1 in free:
+        columns[_MOOD] = columns[_TIME] + 1
+
+
+def _slash_dates_are_day_first(records: list[tuple[int, list[str]]], column: int) -> bool:
+    """Spreadsheets write ``M/D/YYYY``; a file whose slash dates only make sense as
+    ``D/M/YYYY`` (a first number above 12, none in second place) is read day-first."""
+    first_big = second_big = False
+    for _, rec in records:
+        if column < len(rec) and (m := _SLASH_DATE.fullmatch(clean_label(rec[column]))):
+            first_big |= int(m[1]) > 12
+            second_big |= int(m[2]) > 12
+    return first_big and not second_big
+
+
+def _cell(record: list[str], layout: _Layout, role: str) -> str | None:
+    index = layout.columns.get(role)
+    if index is None or index >= len(record):
+        return None
+    if role == _NOTE and index == layout.width - 1 and len(record) > layout.width:
+        # An unquoted separator in the last column (the note): keep the text together.
+        return layout.delimiter.join(record[index:])
+    return record[index]
+
+
+def _repeats_header(record: list[str], header: tuple[str, ...] | None) -> bool:
+    return (
+        header is not None
+        and len(record) == len(header)
+        and _header_key(record[0]) == header[0]
+        and tuple(_header_key(cell) for cell in record) == header
+    )
+
+
+def _row_date(record: list[str], layout: _Layout) -> date:
+    if _FULL_DATE in layout.columns:
+        text = _cell(record, layout, _FULL_DATE)
+        if text is None:
+            raise _RowProblem(_DATE_MISSING)
+        return _parse_full_date(text, layout.day_first)
+    year_text = _cell(record, layout, _YEAR)
+    day_text = _cell(record, layout, _DATE)
+    if year_text is None or day_text is None:
+        raise _RowProblem(_DATE_MISSING)
+    if _ISO_DATE.fullmatch(clean_label(day_text)):  # a full date under a `date` header
+        return _parse_full_date(day_text, layout.day_first)
+    year = _parse_year(year_text)
+    month, day = _parse_day_month(day_text)
+    return _make_date(year, month, day)
+
+
+def _row_note(record: list[str], layout: _Layout) -> str:
+    title = _cell(record, layout, _NOTE_TITLE) or ""
+    body = _cell(record, layout, _NOTE) or ""
+    if layout.rich_notes:
+        title, body = _rich_text_to_plain(title), _rich_text_to_plain(body)
+    return "\n\n".join(part for part in (title, body) if part.strip())
+
+
+def _split_activities(text: str) -> tuple[str, ...]:
+    """``"a | b|  |B"`` -> ``("a", "b", "B")``: split on ``|``, clean each, drop empties."""
+    return tuple(name for name in (clean_label(part) for part in text.split("|")) if name)
+
+
+def _fingerprint_base(when: datetime, mood: str, activities: tuple[str, ...], note: str) -> str:
+    return json.dumps(
+        ["daylio/1", when.isoformat(), mood, list(activities), note],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def parse_daylio(data: bytes) -> DaylioParseResult:
+    """Parse the bytes of a Daylio CSV export.
+
+    Returns a :class:`DaylioParseResult` whose rows carry **naive local wall-clock** datetimes,
+    in file order (Daylio writes newest first). Records that cannot be imported (missing or
+    impossible date, time or mood) are listed in ``skipped`` with their starting line and a
+    plain reason; entirely blank records and repeated header lines are ignored. A record with a
+    trailing field missing is imported with what is there.
+
+    Raises :class:`DaylioFormatError` when the file cannot be read at all: not UTF-8 text, not
+    CSV, empty, or without a date, time and mood column. No other exception escapes for any
+    input bytes.
+    """
+    text = _normalize_line_ends(_decode(bytes(data)))
+    if not text.strip():
+        raise DaylioFormatError("The file is empty.")
+    delimiter = _choose_delimiter(text)
+    records = _read_records(text, delimiter)
+    if all(_is_blank(rec) for _, rec in records):
+        raise DaylioFormatError("The file has no entries.")
+    layout, start = _detect_layout(records)
+    layout.delimiter = delimiter
+
+    result = DaylioParseResult(layout=layout.name)
+    seen: Counter[str] = Counter()
+    for line, record in records[start:]:
+        if _is_blank(record):
+            continue
+        if _repeats_header(record, layout.header):
+            continue  # the header again, e.g. two exports pasted together
+        try:
+            day = _row_date(record, layout)
+            time_text = _cell(record, layout, _TIME)
+            if time_text is None:
+                raise _RowProblem("the time is missing")
+            at = datetime.combine(day, _parse_time(time_text))
+            mood_text = _cell(record, layout, _MOOD)
+            mood = clean_label(mood_text) if mood_text is not None else ""
+            if not mood:
+                raise _RowProblem("the mood is missing")
+        except _RowProblem as problem:
+            result.skipped.append(SkippedRow(line=line, reason=str(problem)))
+            continue
+        activities = _split_activities(_cell(record, layout, _ACTIVITIES) or "")
+        note = _row_note(record, layout)
+        base = _fingerprint_base(at, mood, activities, note)
+        occurrence = seen[base]
+        seen[base] += 1
+        fingerprint = hashlib.sha256(f"{base}#{occurrence}".encode("utf-8")).hexdigest()
+        result.rows.append(
+            DaylioRow(
+                line=line,
+                local_datetime=at,
+                mood_label=mood,
+                activities=activities,
+                note=note,
+                fingerprint=fingerprint,
+            )
+        )
+    return result
