@@ -156,7 +156,7 @@ class Person:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        name = self.display_name.strip()
+        name = clean_label(self.display_name)
         if not name:
             raise ValidationError("Please enter a name for the person.")
         if len(name) > NAME_MAX_CHARS:

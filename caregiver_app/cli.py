@@ -1,0 +1,299 @@
+"""Headless commands: the same services as the GUI, no Qt.
+
+Shape: ``caregiver-app [--data-dir DIR] COMMAND [options]``. Passphrases are never taken as
+arguments: the keyring is used when the vault is remembered, else ``--passphrase-stdin`` (one
+line from standard input), else a hidden prompt on a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from . import APP_NAME, __version__
+from .domain.errors import CaregiverError, ValidationError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+EXIT_NEEDS_DECISION = 3
+EXIT_CANNOT_UNLOCK = 4
+EXIT_VAULT = 5
+
+EXIT_CODES_HELP = f"""\
+exit codes:
+  {EXIT_OK}  done
+  {EXIT_INTERNAL}  something unexpected went wrong (nothing half-written)
+  {EXIT_BAD_INPUT}  bad input: a wrong option, date, file or value
+  {EXIT_NEEDS_DECISION}  a decision is needed first (e.g. mood labels to map with --mood-map)
+  {EXIT_CANNOT_UNLOCK}  cannot unlock: wrong passphrase, or no way to ask for one
+  {EXIT_VAULT}  no vault here yet, a vault already exists, or the vault cannot be opened
+"""
+
+
+class CliError(Exception):
+    """A message for standard error and the exit code to end with."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own wording, our exit code
+        self.print_usage(sys.stderr)
+        raise CliError(message, EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (also used by ``--help``)."""
+    parser = _Parser(
+        prog="caregiver-app",
+        description=f"{APP_NAME}: an encrypted journal that prints visit summaries. "
+        "With no command, the app window opens.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="use the vault in DIR instead of the usual folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def unlock_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--passphrase-stdin", action="store_true", help="read the passphrase as one line from standard input"
+        )
+
+    p_init = sub.add_parser(
+        "init", help="create a new vault and print its recovery code",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_init.add_argument("--no-keyring", action="store_true", help="do not remember the vault on this computer")
+    unlock_options(p_init)
+
+    p_imp = sub.add_parser(
+        "import-daylio", help="import a Daylio CSV export",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
+    p_imp.add_argument("--person", required=True, metavar="NAME", help="whose journal it is (added if new)")
+    p_imp.add_argument(
+        "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
+        help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
+    )
+    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: this computer's)")
+    unlock_options(p_imp)
+
+    p_sum = sub.add_parser(
+        "summary", help="write a visit summary PDF",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_sum.add_argument("--person", required=True, metavar="NAME")
+    p_sum.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    p_sum.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    p_sum.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
+    p_sum.add_argument("--timezone", default="", metavar="ZONE")
+    unlock_options(p_sum)
+    return parser
+
+
+# --- secrets --------------------------------------------------------------------------------
+
+
+def _read_stdin_line(stdin: TextIO) -> str:
+    line = stdin.readline()
+    if not line:
+        raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
+    return line.rstrip("\r\n")
+
+
+def _new_passphrase(args, stdin: TextIO) -> str:
+    from .services.vault import passphrase_problem
+
+    if args.passphrase_stdin:
+        phrase = _read_stdin_line(stdin)
+        confirm = None
+    elif stdin.isatty():
+        phrase = getpass.getpass("Choose a passphrase (at least 10 characters): ")
+        confirm = getpass.getpass("Type it again: ")
+    else:
+        raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
+    problem = passphrase_problem(phrase, confirm)
+    if problem:
+        raise CliError(problem, EXIT_BAD_INPUT)
+    return phrase
+
+
+def _unlock(paths, args, stdin: TextIO, err: TextIO):
+    from .services import vault as vs
+
+    if not vs.vault_exists(paths):
+        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
+    if not args.passphrase_stdin and vs.is_remembered(paths):
+        try:
+            return vs.unlock_with_keyring(paths)
+        except vs.KeyringUnavailableError as exc:
+            print(f"{exc} Asking for the passphrase instead.", file=err)
+    if args.passphrase_stdin:
+        phrase = _read_stdin_line(stdin)
+    elif stdin.isatty():
+        phrase = getpass.getpass("Passphrase: ")
+    else:
+        raise CliError(
+            "The vault is locked. Give the passphrase with --passphrase-stdin, or run this at a terminal.",
+            EXIT_CANNOT_UNLOCK,
+        )
+    try:
+        return vs.unlock_with_passphrase(paths, phrase)
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.UnlockError as exc:
+        raise CliError(str(exc), EXIT_VAULT) from None
+
+
+def _parse_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"The {what} date “{text}” is not a date like 2026-11-30.", EXIT_BAD_INPUT) from None
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_init(paths, args, stdin, out, err) -> int:
+    from .services import vault as vs
+
+    if vs.vault_exists(paths):
+        raise CliError(f"A vault is already set up in {paths.folder}.", EXIT_VAULT)
+    phrase = _new_passphrase(args, stdin)
+    remember = not args.no_keyring and vs.keyring_available()
+    created = vs.create_vault(paths, phrase, remember=remember)
+    created.vault.close()
+    print(f"Your vault is ready in {paths.folder}.", file=out)
+    print("", file=out)
+    print("Recovery code (write it down and keep it somewhere safe; it is shown only once):", file=out)
+    print(f"    {created.recovery_code}", file=out)
+    print("", file=out)
+    if created.remembered:
+        print("This computer's keyring remembers the vault, so it opens without the passphrase here.", file=out)
+    elif created.keyring_note:
+        print(created.keyring_note, file=out)
+    return EXIT_OK
+
+
+def cmd_import(paths, args, stdin, out, err) -> int:
+    from .importers.daylio import DaylioFormatError
+    from .services import imports
+
+    data = imports.read_import_file(args.file)
+    mood_map = imports.parse_mood_map(args.mood_map)
+    try:
+        preview = imports.preview_daylio(data, mood_map)
+    except DaylioFormatError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    if preview.unmapped:
+        lines = [f"    {info.label!r}: {info.count} entries" for info in preview.labels if info.level is None]
+        hint = " ".join(f"--mood-map {_quote(info.label + '=LEVEL')}" for info in preview.labels if info.level is None)
+        raise CliError(
+            "These mood labels need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
+            + "\n".join(lines)
+            + f"\nFor example: {hint}",
+            EXIT_NEEDS_DECISION,
+        )
+    vault = _unlock(paths, args, stdin, err)
+    try:
+        report = imports.import_daylio(vault, data, args.person, mood_map, args.timezone)
+    finally:
+        vault.close()
+    p = report.preview
+    fmt = "%Y-%m-%d %H:%M"
+    print(f"Rows read: {p.rows}", file=out)
+    print(f"Distinct days: {p.distinct_days}", file=out)
+    if p.first_entry and p.last_entry:
+        print(f"First entry: {p.first_entry:{fmt}}", file=out)
+        print(f"Last entry: {p.last_entry:{fmt}}", file=out)
+    print(f"Distinct activities: {p.distinct_activities}", file=out)
+    print("Entries per mood label:", file=out)
+    for info in p.labels:
+        print(f"    {info.label}: {info.count} (level {info.level})", file=out)
+    for row in report.skipped:
+        print(f"Skipped line {row.line}: {row.reason}", file=out)
+    print(report.summary_line(), file=out)
+    return EXIT_OK
+
+
+def cmd_summary(paths, args, stdin, out, err) -> int:
+    from .services import people, summary
+
+    start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
+    summary.check_range(start, end)
+    output: Path = args.output
+    if output.parent and not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    vault = _unlock(paths, args, stdin, err)
+    try:
+        person = people.find_person(vault, args.person)
+        if person is None:
+            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        data = summary.build_summary(
+            vault, summary.SummaryRequest(person.id, start, end), prepared_by=args.prepared_by, zone_name=args.timezone
+        )
+    finally:
+        vault.close()
+    written = summary.write_summary_pdf(data, output, paper=args.paper)
+    print(f"Saved the visit summary to {written} ({len(data.entries)} entries).", file=out)
+    return EXIT_OK
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary}
+
+
+def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a command; returns the exit code (see ``--help``). Never shows a traceback."""
+    from .services.vault import VaultPaths
+
+    stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help and --version end here
+            return int(exc.code or 0)
+        if not args.command:
+            parser.print_help(out)
+            return EXIT_BAD_INPUT
+        paths = VaultPaths(args.data_dir.expanduser()) if args.data_dir else VaultPaths.default()
+        return COMMANDS[args.command](paths, args, stdin, out, err)
+    except CliError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return exc.code
+    except ValidationError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except CaregiverError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_VAULT
+    except KeyboardInterrupt:
+        print("caregiver-app: stopped. Nothing was half-written.", file=err)
+        return EXIT_INTERNAL
+    except OSError as exc:
+        if getattr(exc, "errno", None) == 28:
+            print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
+        else:
+            print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
+        return EXIT_INTERNAL
+    except Exception as exc:  # last resort: no traceback, no message text (it could hold health data)
+        print(f"caregiver-app: something unexpected went wrong ({type(exc).__name__}). Nothing was half-written.", file=err)
+        return EXIT_INTERNAL
