@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import sample_path
+from support import sample_path
 
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.model import MoodLevel

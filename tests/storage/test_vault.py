@@ -9,7 +9,7 @@ from datetime import datetime
 
 import keyring
 import pytest
-from conftest import PASSPHRASE, BrokenKeyring, LockedKeyring, MemoryKeyring, NoKeyring
+from support import PASSPHRASE, BrokenKeyring, LockedKeyring, MemoryKeyring, NoKeyring
 
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.services import journal, people
