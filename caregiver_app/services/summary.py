@@ -59,7 +59,8 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
 
 
 def symptom_stats(entries: list[JournalEntry]) -> list[SymptomStat]:
-    """Per symptom: distinct local days rated, mean and worst severity (0–10); most days first."""
+    """Per symptom: distinct local days rated, mean and worst severity (0–10); most days first,
+    then highest mean, then worst."""
     days: dict[str, set[date]] = defaultdict(set)
     values: dict[str, list[int]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -72,7 +73,7 @@ def symptom_stats(entries: list[JournalEntry]) -> list[SymptomStat]:
     stats = [
         SymptomStat(names[k], len(days[k]), sum(values[k]) / len(values[k]), max(values[k])) for k in names
     ]
-    return sorted(stats, key=lambda s: (-s.days_present, -s.average, s.name.casefold()))
+    return sorted(stats, key=lambda s: (-s.days_present, -s.average, -s.worst, s.name.casefold()))
 
 
 def build_summary(
