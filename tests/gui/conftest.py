@@ -1,0 +1,135 @@
+"""GUI test set-up.
+
+* Background jobs run inline (``TaskRunner.synchronous``): no sleeps, no races.
+* Any modal dialog fails the test unless the test said it expects one (``modals.expect(...)``);
+  expected dialogs are recorded and answered automatically, so nothing ever waits for a click.
+* ``context``: an :class:`AppContext` over a temporary vault folder and settings file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from caregiver_app.gui.context import AppContext
+from caregiver_app.gui.tasks import TaskRunner
+from caregiver_app.settings import Settings
+
+
+class UnexpectedModal(AssertionError):
+    """A modal dialog opened that the test did not expect (it would hang a real run)."""
+
+
+@dataclass
+class ModalRecord:
+    kind: str
+    title: str
+    text: str
+
+
+class ModalRecorder:
+    """Stands in for every way a modal dialog can block.
+
+    ``expect(result=..., handler=...)`` queues one expected dialog. When it opens, ``handler``
+    (if given) gets the dialog object (``None`` for Qt's static helpers) and may fill it in and
+    accept it; the dialog then "returns" ``result``, or when that is None the handler's return
+    value, or the dialog's own ``result()``. Any dialog beyond the queue fails the test.
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[ModalRecord] = []
+        self.unexpected: list[str] = []
+        self._queue: list[tuple[Any, Callable[[Any], Any] | None]] = []
+
+    def expect(self, result: Any = None, handler: Callable[[Any], Any] | None = None) -> None:
+        self._queue.append((result, handler))
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def opened(self, kind: str, dialog: Any, title: str, text: str, default: Any) -> Any:
+        self.seen.append(ModalRecord(kind, title, text))
+        if not self._queue:
+            message = f"unexpected modal {kind}: title={title!r} text={text!r}"
+            self.unexpected.append(message)
+            raise UnexpectedModal(message)
+        result, handler = self._queue.pop(0)
+        answer = handler(dialog) if handler is not None else None
+        if result is not None:
+            return result
+        if answer is not None:
+            return answer
+        if isinstance(dialog, QDialog):
+            return dialog.result()
+        return default
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks(monkeypatch):
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+
+
+@pytest.fixture(autouse=True)
+def modals(monkeypatch) -> ModalRecorder:
+    recorder = ModalRecorder()
+
+    def dialog_exec(self: QDialog) -> Any:
+        text = self.text() if isinstance(self, QMessageBox) else ""
+        default = QMessageBox.StandardButton.Ok if isinstance(self, QMessageBox) else QDialog.DialogCode.Rejected
+        return recorder.opened(type(self).__name__, self, self.windowTitle(), text, default)
+
+    monkeypatch.setattr(QDialog, "exec", dialog_exec)
+
+    def message(kind: str, default: Any):
+        def static(parent, title, text, *args, **kwargs):
+            return recorder.opened(kind, None, title, text, default)
+
+        return staticmethod(static)
+
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, message(f"QMessageBox.{name}", QMessageBox.StandardButton.Ok))
+    for name in ("about", "aboutQt"):
+        monkeypatch.setattr(QMessageBox, name, message(f"QMessageBox.{name}", None))
+
+    def chooser(kind: str, default: Any):
+        def static(*args, **kwargs):
+            title = kwargs.get("caption", args[1] if len(args) > 1 else "")
+            return recorder.opened(kind, None, str(title), "", default)
+
+        return staticmethod(static)
+
+    for name in ("getOpenFileName", "getSaveFileName", "getOpenFileUrl", "getSaveFileUrl"):
+        monkeypatch.setattr(QFileDialog, name, chooser(f"QFileDialog.{name}", ("", "")))
+    for name in ("getOpenFileNames", "getOpenFileUrls"):
+        monkeypatch.setattr(QFileDialog, name, chooser(f"QFileDialog.{name}", ([], "")))
+    for name in ("getExistingDirectory", "getExistingDirectoryUrl"):
+        monkeypatch.setattr(QFileDialog, name, chooser(f"QFileDialog.{name}", ""))
+    for name in ("getText", "getMultiLineText", "getItem", "getInt", "getDouble"):
+        monkeypatch.setattr(QInputDialog, name, chooser(f"QInputDialog.{name}", (None, False)))
+
+    yield recorder
+
+    if recorder.unexpected:
+        pytest.fail("; ".join(recorder.unexpected), pytrace=False)
+    if recorder.pending:
+        pytest.fail(f"{recorder.pending} expected modal dialog(s) never opened", pytrace=False)
+
+
+@pytest.fixture
+def settings_path(tmp_path) -> Path:
+    return tmp_path / "config" / "settings.json"
+
+
+@pytest.fixture
+def context(vault_paths, settings_path, qapp) -> AppContext:
+    ctx = AppContext(paths=vault_paths, runner=TaskRunner(), settings=Settings(), settings_path=settings_path)
+    yield ctx
+    if ctx.vault is not None:
+        ctx.vault.close()
+        ctx.vault = None
