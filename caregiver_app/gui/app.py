@@ -1,0 +1,111 @@
+"""Starting the desktop app: the QApplication, the exception hook, settings, and the start flow
+(first-run wizard, keyring unlock, or the unlock screen)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from ..services.vault import VaultPaths, is_remembered, vault_exists
+from ..settings import load as load_settings
+from .context import AppContext
+from .errors import ExceptionHook
+from .main_window import MainWindow
+from .setup_wizard import SetupWizard
+from .tasks import TaskRunner
+
+ORGANIZATION = "Caregiver Companion"
+DESKTOP_FILE = "caregiver-companion"
+
+
+def create_main_window(context: AppContext) -> MainWindow:
+    """The main window over ``context``: showing the pages when ``context.vault`` is open, the
+    unlock screen otherwise."""
+    return MainWindow(context)
+
+
+class StartFlow(QObject):
+    """Decides what the user sees first and keeps the windows alive:
+
+    * no vault yet -> the setup wizard, then the main window;
+    * a vault remembered on this computer -> try the keyring (in the background), then the main
+      window; if the keyring cannot give the key, the unlock screen says so in one line;
+    * otherwise -> the unlock screen.
+
+    ``on_quit`` runs when the user closes the wizard or the main window.
+    """
+
+    def __init__(self, context: AppContext, on_quit: Callable[[], None] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.on_quit = on_quit or QApplication.quit
+        self.wizard: SetupWizard | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        paths = self.context.paths
+        if not vault_exists(paths):
+            self.wizard = SetupWizard(self.context)
+            self.wizard.accepted.connect(self._on_wizard_accepted)
+            self.wizard.rejected.connect(self._on_wizard_rejected)
+            self.wizard.show()
+            return
+        self._show_window()
+        if is_remembered(paths):
+            self.window.open_with_keyring()
+
+    def _show_window(self) -> None:
+        self.window = create_main_window(self.context)
+        self.window.closed.connect(self.on_quit)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _on_wizard_accepted(self) -> None:
+        wizard, self.wizard = self.wizard, None
+        self.context.vault = wizard.vault
+        self._show_window()
+        wizard.deleteLater()
+
+    def _on_wizard_rejected(self) -> None:
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            wizard.deleteLater()
+        self.on_quit()
+
+
+def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: Path | None = None) -> int:
+    """Run the desktop app on the vault in ``paths`` until the user quits. Returns the exit code.
+    ``settings_path`` None means the platform's settings file.
+
+    The system style, palette and font are kept as they are (no forced Fusion), so light and dark
+    themes and large text work; Qt 6 scales for high-DPI screens by itself.
+    """
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(DESKTOP_FILE)
+    # The start flow quits explicitly, so the wizard handing over to the main window never ends the app.
+    app.setQuitOnLastWindowClosed(False)
+
+    hook = ExceptionHook(app)
+    hook.install()
+    context = AppContext(
+        paths=paths, runner=TaskRunner(app), settings=load_settings(settings_path), settings_path=settings_path
+    )
+    flow = StartFlow(context, on_quit=app.quit)
+    flow.start()
+    try:
+        return app.exec()
+    finally:
+        context.runner.wait_for_all()
+        if context.vault is not None:
+            context.vault.close()
+            context.vault = None
+        hook.uninstall()
