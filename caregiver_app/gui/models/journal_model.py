@@ -1,0 +1,283 @@
+"""The journal list as a Qt item model: entries newest first, with a header row for each day.
+
+Entries load a page at a time (``services.journal.recent_entries``, keyset pages) through the
+task runner, only when the view scrolls near the end, so a ten-year journal opens instantly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QFont
+
+from ...domain import timeutil
+from ...domain.errors import CaregiverError
+from ...domain.model import JournalEntry, Person, TagKind
+from ...services import journal
+from ..context import AppContext
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2
+DayRole = Qt.ItemDataRole.UserRole + 3
+
+_ROOT = QModelIndex()
+DAY = "day"
+ENTRY = "entry"
+
+FLAG_TEXT = "⚑ Bring up at the next visit"
+NOTE_PREVIEW_CHARS = 140
+
+
+def day_heading(day: date) -> str:
+    """A day header such as ``"Monday 30 November 2026"``."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def time_text(moment: datetime) -> str:
+    """A wall-clock time in the computer's short time format (``9:15 AM`` or ``09:15``)."""
+    return QLocale.system().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def hours_text(hours: float) -> str:
+    """Hours of sleep without needless decimals: ``7``, ``6.5``, ``7.25``."""
+    return f"{hours:g}"
+
+
+def recorder_text(entry: JournalEntry, person_name: str) -> str:
+    """``"Ana (family)"`` for a family member's observation, ``"Sam (self)"`` otherwise."""
+    return entry.recorded_by.describe(person_name)
+
+
+def symptoms_text(entry: JournalEntry) -> str:
+    """``"Headache 6/10, Nausea 3/10"`` (empty when no symptoms were rated)."""
+    return ", ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)
+
+
+def first_line(note: str, limit: int = NOTE_PREVIEW_CHARS) -> str:
+    """The note's first non-empty line, shortened with an ellipsis when long."""
+    line = next((part.strip() for part in note.splitlines() if part.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime) -> list[str]:
+    """The lines an entry shows in the list, most important first."""
+    head = [time_text(local_time), recorder_text(entry, person_name)]
+    if entry.mood is not None:
+        head.append(f"Mood: {entry.mood.label}")
+    lines = [" · ".join(head)]
+    measures = []
+    if entry.anxiety is not None:
+        measures.append(f"Anxiety {entry.anxiety}/10")
+    if entry.energy is not None:
+        measures.append(f"Energy {entry.energy}/10")
+    if entry.sleep_hours is not None or entry.sleep_quality is not None:
+        sleep = "Sleep"
+        if entry.sleep_hours is not None:
+            sleep += f" {hours_text(entry.sleep_hours)} h"
+        if entry.sleep_quality is not None:
+            sleep += f" ({entry.sleep_quality.label})" if entry.sleep_hours is not None else f" {entry.sleep_quality.label}"
+        measures.append(sleep)
+    if measures:
+        lines.append(" · ".join(measures))
+    if entry.symptoms:
+        lines.append("Symptoms: " + symptoms_text(entry))
+    activities = [t.name for t in entry.tags if t.kind is TagKind.ACTIVITY]
+    stressors = [t.name for t in entry.tags if t.kind is TagKind.STRESSOR]
+    tag_parts = []
+    if activities:
+        tag_parts.append("Activities: " + ", ".join(activities))
+    if stressors:
+        tag_parts.append("Stressors: " + ", ".join(stressors))
+    if tag_parts:
+        lines.append(" · ".join(tag_parts))
+    if entry.flag_for_visit:
+        lines.append(FLAG_TEXT)
+    note = first_line(entry.note)
+    if note:
+        lines.append(f"Note: {note}")
+    return lines
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    day: date
+    entry: JournalEntry | None = None
+    text: str = ""
+
+
+class JournalModel(QAbstractListModel):
+    """Entries of one person, newest first, with one header row per local calendar day.
+
+    Rows load lazily: :meth:`canFetchMore` is true while the last page came back full.
+    ``load_failed`` carries the error of a page that could not be read; the owner shows it.
+    """
+
+    load_failed = Signal(object)
+    loaded = Signal()
+
+    def __init__(self, context: AppContext, parent=None, *, page_size: int = journal.PAGE_SIZE):
+        super().__init__(parent)
+        self._context = context
+        self._page_size = page_size
+        self._person: Person | None = None
+        self._rows: list[_Row] = []
+        self._last_entry: JournalEntry | None = None
+        self._entry_total = 0
+        self._more = False
+        self._loading = False
+        self._generation = 0
+
+    # --- what the page asks -------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        """Show ``person``'s journal (or nothing for None) from the newest entry."""
+        self._person = person
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget loaded rows and read the first page again (after a save, delete or import)."""
+        self._reset()
+        if self._person is not None and self._person.id is not None:
+            self._more = True
+            self._load_page()
+
+    def clear(self) -> None:
+        """Drop every loaded entry and the person (used when the vault locks)."""
+        self._person = None
+        self._reset()
+
+    def loaded_entry_count(self) -> int:
+        """How many entries are in memory now (not counting day header rows)."""
+        return self._entry_total
+
+    def entry_at(self, index: QModelIndex) -> JournalEntry | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()].entry
+
+    def row_of_entry(self, entry_id: int) -> int:
+        """The row holding entry ``entry_id`` among the loaded rows, or -1."""
+        for i, row in enumerate(self._rows):
+            if row.entry is not None and row.entry.id == entry_id:
+                return i
+        return -1
+
+    def row_of_day(self, day: date) -> int:
+        """The header row of ``day`` among the loaded rows, or -1."""
+        for i, row in enumerate(self._rows):
+            if row.kind == DAY and row.day == day:
+                return i
+        return -1
+
+    # --- Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].kind == DAY:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row.text.replace("\n", ". ").replace("⚑ ", "")
+        if role == KindRole:
+            return row.kind
+        if role == DayRole:
+            return row.day
+        if role == EntryRole:
+            return row.entry
+        if role == Qt.ItemDataRole.FontRole and row.kind == DAY:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            vertical = Qt.AlignmentFlag.AlignBottom if row.kind == DAY else Qt.AlignmentFlag.AlignVCenter
+            return int(Qt.AlignmentFlag.AlignLeft | vertical)
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
+        return not parent.isValid() and self._more and not self._loading and self._person is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._load_page()
+
+    # --- loading ------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._generation += 1
+        self._rows = []
+        self._last_entry = None
+        self._entry_total = 0
+        self._more = False
+        self._loading = False
+        self.endResetModel()
+
+    def _load_page(self) -> None:
+        person = self._person
+        if person is None or person.id is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:  # locked between the request and now
+            self._more = False
+            self.load_failed.emit(exc)
+            return
+        generation = self._generation
+        after = self._last_entry
+        limit = self._page_size
+        person_id = person.id
+        self._loading = True
+
+        def job() -> list[JournalEntry]:
+            return journal.recent_entries(vault, person_id, limit=limit, after=after)
+
+        def done(page: list[JournalEntry]) -> None:
+            if generation != self._generation:
+                return  # the person changed or the vault locked while this page was read
+            self._loading = False
+            self._append(page, full=len(page) >= limit)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            self._more = False
+            self.load_failed.emit(exc)
+
+        self._context.runner.run(job, on_done=done, on_error=failed)
+
+    def _append(self, page: list[JournalEntry], *, full: bool) -> None:
+        self._more = full
+        if not page:
+            self.loaded.emit()
+            return
+        person_name = self._person.display_name if self._person else ""
+        tz = timeutil.zone(self._context.zone_name)
+        previous_day = self._last_entry.local_date if self._last_entry is not None else None
+        new_rows: list[_Row] = []
+        for entry in page:
+            if entry.local_date != previous_day:
+                new_rows.append(_Row(DAY, entry.local_date, None, day_heading(entry.local_date)))
+                previous_day = entry.local_date
+            local = timeutil.utc_to_local(entry.occurred_at, tz)
+            text = "\n".join(entry_lines(entry, person_name, local))
+            new_rows.append(_Row(ENTRY, entry.local_date, entry, text))
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+        self._rows.extend(new_rows)
+        self._last_entry = page[-1]
+        self._entry_total += len(page)
+        self.endInsertRows()
+        self.loaded.emit()

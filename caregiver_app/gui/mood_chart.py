@@ -1,0 +1,231 @@
+"""The 30-day mood and sleep chart (QtCharts).
+
+Mood (1–5, named on the axis) is a solid line with round dots; hours of sleep (second axis) a
+dashed line with square dots, so the two differ without colour. A day with nothing recorded is a
+gap: each run of recorded days is its own line segment, never a drop to zero. Colours and fonts
+come from the widget's palette and font, so light, dark and large-text settings carry over.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..domain.model import MoodLevel
+from ..domain.summary import DayPoint
+
+MOOD_NAME = "Mood (solid line, round dots)"
+SLEEP_NAME = "Hours of sleep (dashed line, square dots)"
+
+
+def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """Runs of consecutive days that have a value, as ``(day index, value)`` pairs. A ``None``
+    ends a run, so an empty day becomes a gap between segments."""
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for i, value in enumerate(values):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            if current:
+                runs.append(current)
+                current = []
+        else:
+            current.append((i, float(value)))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _mood_word(value: float) -> str:
+    return MoodLevel(min(5, max(1, round(value)))).label
+
+
+class MoodChart(QWidget):
+    """Mood and sleep per day over a range of days; call :meth:`set_points` with the
+    ``DayPoint`` list from ``services.journal.daily_series``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._points: list[DayPoint] = []
+        self.mood_segments: list[QLineSeries] = []
+        self.sleep_segments: list[QLineSeries] = []
+        self.sleep_dots: QScatterSeries | None = None
+
+        self.title = QLabel("Mood and sleep, last 30 days", self)
+        title_font = self.title.font()
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.setBackgroundRoundness(0)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+        self.view = QChartView(self.chart, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view.setAccessibleName("Chart of mood and hours of sleep for the last 30 days")
+        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        self._rebuild()
+
+    # --- public -------------------------------------------------------------------------
+    def set_points(self, points: Sequence[DayPoint]) -> None:
+        """Draw one point per day; ``None`` values are gaps."""
+        self._points = list(points)
+        if self._points:
+            self.title.setText(f"Mood and sleep, last {len(self._points)} days")
+        self._rebuild()
+
+    def clear(self) -> None:
+        """Forget every value (the vault locked)."""
+        self._points = []
+        self._rebuild()
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 18))
+        return hint
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 14))
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
+            self._rebuild()
+        super().changeEvent(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        base = palette.color(QPalette.ColorRole.Base)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        mood_colour = palette.color(QPalette.ColorRole.Highlight)
+        sleep_colour = QColor(text)
+        chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
+        chart.setPlotAreaBackgroundBrush(QBrush(base))
+        chart.setPlotAreaBackgroundVisible(True)
+        font = self.font()
+        chart.legend().setFont(font)
+        chart.legend().setLabelColor(text)
+        line_width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
+        marker = max(6.0, self.fontMetrics().height() * 0.6)  # a dot's width, in step with the text size
+
+        days = len(self._points)
+        x_axis = QCategoryAxis()
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        x_axis.setRange(-0.5, max(days, 1) - 0.5)
+        step = 7 if days > 14 else 2 if days > 6 else 1
+        for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
+            day = self._points[i].day
+            x_axis.append(f"{day.day} {day:%b}", i)
+        mood_axis = QCategoryAxis()
+        mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        mood_axis.setRange(0.5, 5.5)
+        for level in MoodLevel:
+            mood_axis.append(f"{level.value} {level.label}", level.value)
+        mood_axis.setTitleText("Mood")
+        max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
+        sleep_axis = QValueAxis()
+        sleep_axis.setRange(0, max(12, math.ceil(max_sleep / 2) * 2))
+        sleep_axis.setTickCount(int(sleep_axis.max() // 2) + 1 if sleep_axis.max() <= 24 else 7)
+        sleep_axis.setLabelFormat("%d")
+        sleep_axis.setTitleText("Hours of sleep")
+        for axis in (x_axis, mood_axis, sleep_axis):
+            axis.setLabelsFont(font)
+            axis.setTitleFont(font)
+            axis.setLabelsBrush(QBrush(text))
+            axis.setTitleBrush(QBrush(text))
+            axis.setLinePenColor(grid)
+            axis.setGridLineColor(grid)
+        sleep_axis.setGridLineVisible(False)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(mood_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(sleep_axis, Qt.AlignmentFlag.AlignRight)
+
+        mood_pen = QPen(mood_colour, line_width, Qt.PenStyle.SolidLine)
+        sleep_pen = QPen(sleep_colour, line_width, Qt.PenStyle.DashLine)
+        self.mood_segments = self._add_segments([p.mood for p in self._points], MOOD_NAME, mood_pen, marker,
+                                                x_axis, mood_axis, points_visible=True)
+        self.sleep_segments = self._add_segments([p.sleep_hours for p in self._points], SLEEP_NAME, sleep_pen,
+                                                 marker, x_axis, sleep_axis, points_visible=False)
+        dots = QScatterSeries()
+        dots.setName(SLEEP_NAME)
+        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        dots.setMarkerSize(marker)
+        dots.setColor(sleep_colour)
+        dots.setBorderColor(sleep_colour)
+        for i, point in enumerate(self._points):
+            if point.sleep_hours is not None:
+                dots.append(QPointF(i, point.sleep_hours))
+        chart.addSeries(dots)
+        dots.attachAxis(x_axis)
+        dots.attachAxis(sleep_axis)
+        self.sleep_dots = dots
+        # One legend entry per measure: the mood line and the square sleep dots.
+        for series in self.mood_segments[1:] + self.sleep_segments:
+            for legend_marker in chart.legend().markers(series):
+                legend_marker.setVisible(False)
+        self._update_summary()
+
+    def _add_segments(self, values, name, pen, marker, x_axis, y_axis, *, points_visible) -> list[QLineSeries]:
+        runs = segments(values) or [[]]  # an empty series keeps the legend entry when there is no data
+        made = []
+        for run in runs:
+            series = QLineSeries()
+            series.setName(name)
+            series.setPen(pen)
+            series.setPointsVisible(points_visible)
+            series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius
+            for i, value in run:
+                series.append(QPointF(i, value))
+            self.chart.addSeries(series)
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+            made.append(series)
+        return made
+
+    def _update_summary(self) -> None:
+        points = self._points
+        if not points:
+            self.summary.setText("")
+            self.view.setAccessibleDescription("")
+            return
+        recorded = [p for p in points if p.entry_count]
+        moods = [p.mood for p in points if p.mood is not None]
+        sleeps = [p.sleep_hours for p in points if p.sleep_hours is not None]
+        parts = [f"Entries on {len(recorded)} of the last {len(points)} days."]
+        if moods:
+            average = sum(moods) / len(moods)
+            parts.append(f"Average mood: {_mood_word(average)} ({average:.1f} of 5).")
+        if sleeps:
+            parts.append(f"Average sleep: {sum(sleeps) / len(sleeps):.1f} hours.")
+        if len(recorded) < len(points):
+            parts.append("Days with no entry are left blank.")
+        text = " ".join(parts)
+        self.summary.setText(text)
+        self.view.setAccessibleDescription(text)
