@@ -1,0 +1,178 @@
+"""The Visit summary page through real widgets, a real vault and a real PDF read back with pypdf."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from caregiver_app.domain.model import MoodLevel
+from caregiver_app.gui import summary_page as summary_module
+from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.summary_page import SummaryPage, default_paper
+from caregiver_app.services import journal, people
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 30 November 2026, 10:00 in New York
+NOTE = "Asked twice about the garden; slept after lunch"
+
+
+@pytest.fixture
+def ctx(context, vault):
+    context.vault = vault
+    context.clock = lambda: NOW
+    return context
+
+
+@pytest.fixture
+def page(qtbot, ctx, person):
+    widget = SummaryPage(ctx)
+    qtbot.addWidget(widget)
+    widget.set_person(person)
+    return widget
+
+
+def write_in_journal(qtbot, ctx, person, note: str) -> None:
+    journal_page = JournalPage(ctx)
+    qtbot.addWidget(journal_page)
+    journal_page.set_person(person)
+    journal_page.show()
+    qtbot.waitExposed(journal_page)
+    journal_page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is journal_page, timeout=2000)
+    editor = journal_page.editor
+    qtbot.keyClick(editor.mood_buttons[2], Qt.Key.Key_Space)
+    qtbot.keyClicks(editor.note, note)
+    qtbot.keyClick(editor.flag, Qt.Key.Key_Space)
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert journal.count_entries(ctx.vault, person.id) == 1
+
+
+def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, tmp_path, monkeypatch):
+    write_in_journal(qtbot, ctx, person, NOTE)
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    assert page.date_range() == (datetime(2026, 11, 1).date(), datetime(2026, 11, 30).date())
+    preview = page.preview_label.text()
+    assert "1 journal entry on 1 day" in preview
+    assert "1 entry marked to bring up at this visit" in preview
+
+    page.preparer_edit.clear()
+    qtbot.keyClicks(page.preparer_edit, "Maria Rivera")
+    target = tmp_path / "out" / "summary.pdf"
+    target.parent.mkdir()
+    suggested: list[str] = []
+
+    def save_dialog(_dialog):
+        suggested.append(modals.seen[-1].title)
+        return (str(target), "PDF files (*.pdf)")
+
+    modals.expect(handler=save_dialog)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert suggested == ["Save the visit summary"]
+    assert target.exists() and page.last_saved_path == target
+    text = "\n".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert NOTE.split(";")[0] in " ".join(text.split())
+    assert "Maria Rivera" in text
+    assert people.preparer_name(ctx.vault) == "Maria Rivera"  # saved back for next time
+    assert page.saved_panel.isVisibleTo(page)
+    assert "summary.pdf" in page.saved_label.text()
+    assert not list(target.parent.glob("*.part"))
+
+    opened = []
+    monkeypatch.setattr(summary_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert [u.toLocalFile() for u in opened] == [str(target)]
+
+
+def test_default_file_name_is_generic_and_in_documents(qtbot, page, modals, monkeypatch, tmp_path):
+    monkeypatch.setattr(summary_module, "documents_folder", lambda: tmp_path)
+    seen_args = []
+
+    def fake_save(parent, caption, directory, filter_):
+        seen_args.append((caption, directory, filter_))
+        return ("", "")
+
+    monkeypatch.setattr(summary_module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    page.save_pdf()
+    assert seen_args == [("Save the visit summary", str(tmp_path / "visit-summary-2026-11-30.pdf"),
+                          "PDF files (*.pdf)")]
+    assert page.last_saved_path is None and not page.saved_panel.isVisibleTo(page)
+
+
+def test_quick_ranges_and_custom_dates(qtbot, page, ctx, person):
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 10, 1, 9, 0), mood=MoodLevel.LOW),
+                       clock=lambda: NOW)
+    qtbot.keyClick(page.range_buttons[14], Qt.Key.Key_Space)
+    assert page.date_range() == (datetime(2026, 11, 17).date(), datetime(2026, 11, 30).date())
+    assert not page.start_edit.isEnabled()
+    assert "no journal entries in these dates" in page.preview_label.text()
+
+    qtbot.keyClick(page.range_buttons[90], Qt.Key.Key_Space)
+    assert page.date_range()[0] == datetime(2026, 9, 2).date()
+    assert "1 journal entry on 1 day" in page.preview_label.text()
+
+    qtbot.keyClick(page.custom_button, Qt.Key.Key_Space)
+    assert page.start_edit.isEnabled() and page.end_edit.isEnabled()
+    assert page.start_edit.calendarPopup() and page.end_edit.calendarPopup()
+    page.end_edit.setDate(QDate(2026, 9, 1))  # before the start
+    assert "The end date is before the start date" in page.preview_label.text()
+    assert not page.save_button.isEnabled()
+    page.end_edit.setDate(QDate(2026, 10, 2))
+    assert page.save_button.isEnabled()
+    assert "1 journal entry" in page.preview_label.text()
+
+
+def test_prepared_by_is_prefilled_from_the_vault(qtbot, ctx, person):
+    people.set_preparer_name(ctx.vault, "Dana (daughter)")
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    assert page.preparer_edit.text() == "Dana (daughter)"
+
+
+def test_paper_follows_setting_then_locale(qtbot, ctx, person):
+    assert default_paper("a4") == "a4" and default_paper("letter") == "letter"
+    assert default_paper("auto") in ("letter", "a4")
+    ctx.settings.paper = "a4"
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    assert page.paper() == "a4"
+    assert page.paper_box.currentText().startswith("A4")
+
+
+def test_a4_pdf(qtbot, page, modals, tmp_path):
+    page.paper_box.setCurrentIndex(page.paper_box.findData("a4"))
+    target = tmp_path / "a4"
+    modals.expect(result=(str(target), ""))
+    page.save_pdf()
+    saved = Path(str(target) + ".pdf")
+    assert page.last_saved_path == saved and saved.exists()
+    box = PdfReader(str(saved)).pages[0].mediabox
+    assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+
+
+def test_a_folder_that_cannot_be_written_shows_a_plain_error(qtbot, page, modals, tmp_path):
+    modals.expect(result=(str(tmp_path / "missing-folder" / "x.pdf"), ""))
+    modals.expect()
+    page.save_pdf()
+    assert modals.seen[-1].title == "The summary was not saved"
+    assert "does not exist" in modals.seen[-1].text
+    assert page.last_saved_path is None
+    assert page.save_button.isEnabled()
+
+
+def test_clear_drops_names_and_previews(qtbot, page, modals, tmp_path):
+    page.preparer_edit.setText("Maria Rivera")
+    modals.expect(result=(str(tmp_path / "s.pdf"), ""))
+    page.save_pdf()
+    page.clear()
+    assert page.preparer_edit.text() == "" and page.preview_label.text() == ""
+    assert page.saved_label.text() == "" and page.last_saved_path is None
+    assert page.heading.text() == "Visit summary"
+    assert not page.isEnabled()
