@@ -125,6 +125,12 @@ def start(qtbot, context) -> StartFlow:
     return flow
 
 
+@pytest.fixture
+def keyrings_off():
+    """No keyring on this computer (so the wizard has no "remember" page)."""
+    keyring.set_keyring(NoKeyring())
+
+
 def unlocked_window(qtbot, context, vault) -> MainWindow:
     context.vault = vault
     window = create_main_window(context)
@@ -264,6 +270,22 @@ def test_wizard_remember_that_fails_says_so_in_one_line(qtbot, context, memory_k
     finish_person_page(qtbot, wizard, "Sam Rivera")
     qtbot.addWidget(flow.window)
     assert not is_remembered(context.paths)
+
+
+def test_wizard_finish_problem_shows_on_the_page_and_can_be_fixed(qtbot, context, keyrings_off):
+    flow = start(qtbot, context)
+    wizard = run_wizard_to_recovery(qtbot, flow)
+    finish_recovery_page(qtbot, wizard)
+    finish_person_page(qtbot, wizard, "Sam", "x" * 121)
+    page = wizard.person_page
+    assert wizard.isVisible() and flow.window is None
+    assert page.status_label.text() == "A name can be at most 120 characters."
+    page.name_edit.setText("Sam Rivera")
+    page.preparer_edit.setText("Alex")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.addWidget(flow.window)
+    assert [p.display_name for p in list_people(context.vault)] == ["Sam Rivera"]
+    assert preparer_name(context.vault) == "Alex"
 
 
 def test_wizard_copy_button_puts_the_code_on_the_clipboard(qtbot, context):
@@ -662,14 +684,23 @@ def test_no_command_starts_the_window_on_the_chosen_folder(monkeypatch, tmp_path
     assert seen[0][0] == VaultPaths(tmp_path)
 
 
-def test_help_lists_the_commands(capsys):
+def test_help_is_the_one_cli_help(capsys, tmp_path):
     from caregiver_app.__main__ import main
 
-    with pytest.raises(SystemExit) as stop:
-        main(["--help"])
-    assert stop.value.code == 0
+    assert main(["--data-dir", str(tmp_path), "--help"]) == 0
     out = capsys.readouterr().out
     assert "--data-dir DIR" in out and "init" in out and "summary" in out
+    assert "With no command, the app window opens." in " ".join(out.split())
+
+
+def test_qt_options_are_left_for_qt(monkeypatch, tmp_path):
+    import caregiver_app.gui.app as gui_app
+    from caregiver_app.__main__ import main
+
+    seen: list[tuple] = []
+    monkeypatch.setattr(gui_app, "run", lambda paths, argv: seen.append((paths, argv)) or 0)
+    assert main(["-style", "fusion", "--data-dir", str(tmp_path)]) == 0
+    assert seen[0][1][1:] == ["-style", "fusion"]
 
 
 def test_run_opens_the_wizard_and_cleans_up(qtbot, monkeypatch, vault_paths, settings_path):
