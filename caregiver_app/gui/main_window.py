@@ -65,7 +65,7 @@ class AddPersonDialog(QDialog):
         self._add = add
         self.person: Person | None = None
         self.setWindowTitle("Add a person")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 50)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         layout = QVBoxLayout(self)
         label = QLabel("Their &name")
         self.name_edit = QLineEdit()
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(workspace)
 
         top = QHBoxLayout()
-        person_label = QLabel("&Caring for")
+        person_label = QLabel("Car&ing for")
         self.person_combo = QComboBox()
         self.person_combo.setAccessibleName("Person you are caring for")
         self.person_combo.setPlaceholderText("No one added yet")
@@ -188,10 +188,11 @@ class MainWindow(QMainWindow):
         self.person_combo.setMinimumContentsLength(16)
         self.person_combo.currentIndexChanged.connect(self._on_person_index_changed)
         person_label.setBuddy(self.person_combo)
-        self.add_person_button = QPushButton("&Add person…")
+        # No mnemonics here: the pages use most letters; File ▸ Add a person… and Ctrl+L reach these.
+        self.add_person_button = QPushButton("Add person…")
         self.add_person_button.setAccessibleName("Add a person")
         self.add_person_button.clicked.connect(self.add_person)
-        self.lock_button = QPushButton("&Lock")
+        self.lock_button = QPushButton("Lock")
         self.lock_button.setAccessibleName("Lock")
         self.lock_button.setAccessibleDescription("Hide everything and ask for the passphrase again")
         self.lock_button.setToolTip("Hide everything and ask for the passphrase again (Ctrl+L)")
@@ -218,6 +219,8 @@ class MainWindow(QMainWindow):
         return workspace
 
     def _build_actions(self) -> None:
+        self.add_person_action = QAction("&Add a person…", self)
+        self.add_person_action.triggered.connect(self.add_person)
         self.import_action = QAction("&Import from Daylio…", self)
         self.import_action.triggered.connect(self.start_import)
         self.lock_action = QAction("&Lock", self)
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
 
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.add_person_action)
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
@@ -409,8 +413,8 @@ class MainWindow(QMainWindow):
     def _show_locked(self, note: str = "") -> None:
         self.unlock_screen.reset(note)
         self.central.setCurrentWidget(self.unlock_screen)
-        self.lock_action.setEnabled(False)
-        self.import_action.setEnabled(False)
+        for action in (self.lock_action, self.import_action, self.add_person_action):
+            action.setEnabled(False)
         self.unlock_screen.focus_field()
 
     def _on_unlocked(self, vault: Vault) -> None:
@@ -420,8 +424,8 @@ class MainWindow(QMainWindow):
 
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
-        self.lock_action.setEnabled(True)
-        self.import_action.setEnabled(True)
+        for action in (self.lock_action, self.import_action, self.add_person_action):
+            action.setEnabled(True)
         self.reload_people()
         self._start_idle_timer()
         if self._pages:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from .. import APP_NAME
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
-from ..services.people import add_person, set_preparer_name
+from ..services.people import add_person, rename_person, set_preparer_name
 from ..services.vault import (
     MIN_LENGTH,
     CreatedVault,
@@ -104,6 +105,7 @@ class PassphrasePage(QWizardPage):
         self.ui = Ui_PassphrasePage()
         self.ui.setupUi(self)
         self.created: CreatedVault | None = None
+        self.cancelled = False
         self._busy = False
         self._in_validate = False
         self.setCommitPage(True)
@@ -158,6 +160,9 @@ class PassphrasePage(QWizardPage):
         return self.created is not None
 
     def _on_created(self, created: CreatedVault) -> None:
+        if self.cancelled:  # the wizard was closed while the vault was being made
+            created.vault.close()
+            return
         self.created = created
         self.ui.passphraseEdit.clear()
         self.ui.confirmEdit.clear()
@@ -177,13 +182,13 @@ class PassphrasePage(QWizardPage):
             w.setEnabled(not busy)
         self.ui.busyLabel.setVisible(busy)
         self.ui.busyBar.setVisible(busy)
+        self.completeChanged.emit()  # first: QWizard re-enables its buttons on this signal
         wizard = self.wizard()
         if wizard is not None:
             wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
             wizard.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
         if busy:
             announce(self.ui.busyLabel, self.ui.busyLabel.text())
-        self.completeChanged.emit()
 
     def _show_problem(self, text: str) -> None:
         self.ui.problemLabel.setText(text)
@@ -344,6 +349,7 @@ class PersonPage(QWizardPage):
         self.note_label = _text("", name="Note")
         self.note_label.hide()
         layout.addWidget(self.note_label)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         self.name_edit = QLineEdit()
         _field(layout, "Their &name", self.name_edit, "Name of the person you care for")
         layout.addWidget(
@@ -379,8 +385,11 @@ class PersonPage(QWizardPage):
             return False
         vault = created.vault
         try:
+            name = self.name_edit.text()
             if self.person is None:
-                self.person = add_person(vault, self.name_edit.text(), clock=self.context.clock)
+                self.person = add_person(vault, name, clock=self.context.clock)
+            elif name.strip() != self.person.display_name:  # changed after a failed try
+                self.person = rename_person(vault, self.person.id, name)
             set_preparer_name(vault, self.preparer_edit.text())
         except CaregiverError as exc:
             self._problem(str(exc))
@@ -405,7 +414,7 @@ class SetupWizard(QWizard):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Caregiver Companion")
+        self.setWindowTitle(APP_NAME)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
 
@@ -449,7 +458,8 @@ class SetupWizard(QWizard):
             first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def reject(self) -> None:
+        self.passphrase_page.cancelled = True
         vault = self.vault
-        if vault is not None and self.result() != QWizard.DialogCode.Accepted:
+        if vault is not None:
             vault.close()
         super().reject()
