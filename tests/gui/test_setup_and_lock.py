@@ -11,7 +11,7 @@ import keyring
 import pytest
 from support import PASSPHRASE, BrokenKeyring, LockedKeyring, NoKeyring
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFontInfo, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QTextEdit,
     QWidget,
     QWizard,
@@ -181,7 +182,8 @@ def finish_recovery_page(qtbot, wizard: SetupWizard) -> str:
     page: RecoveryCodePage = wizard.recovery_page
     shown = page.code_label.text()
     assert CODE_RE.match(shown), shown
-    assert page.code_label.font().fixedPitch() or page.code_label.font().styleHint() is not None
+    assert QFontInfo(page.code_label.font()).fixedPitch()  # monospace, so groups line up
+    assert page.code_label.font().pointSizeF() > page.font().pointSizeF()  # large
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     page.written_check.setFocus()
     qtbot.keyClick(page.written_check, Qt.Key.Key_Space)
@@ -657,6 +659,36 @@ def test_closing_the_window_closes_the_vault_and_saves_only_geometry(qtbot, cont
     again = create_main_window(context)
     qtbot.addWidget(again)
     assert again.size() == size
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Controls a screen reader could not name: no accessible name, no buddy label, no text."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    missing = []
+    for w in root.findChildren(QWidget):
+        if not isinstance(w, (QLineEdit, QComboBox, QAbstractButton, QProgressBar, QAbstractItemView)):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox):
+            continue  # the combo box carries the name
+        has_text = isinstance(w, QAbstractButton) and w.text().replace("&", "").strip()
+        if not (w.accessibleName() or id(w) in buddies or has_text):
+            missing.append(f"{type(w).__name__}({w.objectName()!r})")
+    return missing
+
+
+def test_every_shell_control_has_a_name(qtbot, context, vault, person):
+    window = unlocked_window(qtbot, context, vault)
+    shell = [window.unlock_screen, window.person_combo, window.add_person_button, window.lock_button, window.nav]
+    assert unnamed_controls(window.unlock_screen) == []
+    for control in shell[1:]:
+        assert control.accessibleName(), control
+    wizard = SetupWizard(context)
+    qtbot.addWidget(wizard)
+    for page_id in wizard.pageIds():
+        assert unnamed_controls(wizard.page(page_id)) == [], wizard.page(page_id).title()
 
 
 # --- the entry point -------------------------------------------------------------------------
