@@ -1,0 +1,514 @@
+"""Warning-sign education pages: plain-language Markdown files shipped as package data.
+
+The pages live in ``caregiver_app/content/education/*.md`` and are read with ``importlib.resources``
+(never from the working directory), so a checkout, a wheel and a bundled app find them the same way.
+This module needs the standard library only.
+
+How to write a page (for future writers)
+----------------------------------------
+One topic per file. The file name is the page id: ``stroke.md`` has ``id: stroke``. A page is
+front matter between two ``---`` lines, then the Markdown body::
+
+    ---
+    id: stroke
+    title: Stroke
+    category: Body and medical emergencies
+    summary: One plain sentence that says what the page is about.
+    symptoms: [Dizziness, Headache, Confusion, stroke]
+    last_reviewed: 2026-11-30
+    related: [heart-attack, falls]
+    ---
+
+    A short, calm intro. This page is information, not a diagnosis.
+
+    ## Signs to watch for
+
+    - [EMERGENCY] The face droops on one side. <!-- symptoms: Confusion -->
+    - [NEXT-VISIT] A sign that can wait for the next visit.
+
+    ## What to do
+
+    1. First step.
+    2. Second step.
+
+    ## Related pages
+
+    - [Heart attack](page:heart-attack)
+
+    ## Sources
+
+    - Title of the source — https://example.org/page
+
+Front matter rules: only ``key: value`` and ``key: [a, b]`` lines (no nesting, no commas inside
+list items). Keys: ``id``, ``title``, ``category`` (one of ``CATEGORIES``), ``summary``,
+``symptoms`` (starter-symptom names from ``caregiver_app.domain.symptoms``, spelled exactly, plus
+optional lowercase keywords), ``last_reviewed`` (ISO date) and ``related`` (other page ids).
+
+Body rules:
+
+* ``## Signs to watch for``: every list item starts with exactly one tier marker: ``[EMERGENCY]``,
+  ``[CRISIS]``, ``[CALL-SOON]`` or ``[NEXT-VISIT]`` (see ``Tier``). ``###`` sub-headings and short
+  plain paragraphs may sit between the items. An item may end with a hidden tag
+  ``<!-- symptoms: Name, Name -->`` naming the symptoms (from the front matter) that this sign is
+  about; a sign also counts for a symptom whose name appears in its text. ``most_urgent_tier`` uses
+  this, so every starter symptom a page lists should be matched by at least one of its signs.
+* ``## What to do``: numbered steps.
+* Links to other pages are written ``[text](page:other-id)``.
+* ``## Sources``: one ``- Title — https://address`` line per source (an em dash between them).
+
+Write in your own words, short sentences, about a 6th to 8th grade reading level. Never give doses,
+and never tell anyone to stop a medicine on their own. ``tests/unit/test_education_content.py``
+checks all of this, including the reading level.
+
+A malformed page raises ``ValueError`` naming the file and the line, never the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+__all__ = [
+    "CATEGORIES",
+    "Page",
+    "Sign",
+    "Source",
+    "Tier",
+    "links",
+    "load_pages",
+    "most_urgent_tier",
+    "page",
+    "pages_for_symptom",
+    "parse_page",
+    "search",
+]
+
+CATEGORIES: tuple[str, ...] = (
+    "Mental health",
+    "Substance use",
+    "Caregiver health",
+    "Memory and thinking",
+    "Body and medical emergencies",
+    "Medicines",
+)
+
+_REQUIRED_KEYS = ("id", "title", "category", "summary", "symptoms", "last_reviewed", "related")
+_LIST_KEYS = frozenset({"symptoms", "related"})
+
+SIGNS_HEADING = "signs to watch for"
+WHAT_TO_DO_HEADING = "what to do"
+SOURCES_HEADING = "sources"
+
+
+class Tier(Enum):
+    """How urgent a sign is, most urgent first. The value is the marker written in the page."""
+
+    EMERGENCY = "EMERGENCY"
+    CRISIS = "CRISIS"
+    CALL_SOON = "CALL-SOON"
+    NEXT_VISIT = "NEXT-VISIT"
+
+    @property
+    def marker(self) -> str:
+        """The marker as written in a page, with its brackets: ``[CALL-SOON]``."""
+        return f"[{self.value}]"
+
+    @property
+    def label(self) -> str:
+        """The words the app shows next to the tier's icon."""
+        return _TIER_TEXT[self][0]
+
+    @property
+    def action(self) -> str:
+        """One or two plain sentences saying what to do now."""
+        return _TIER_TEXT[self][1]
+
+    @property
+    def rank(self) -> int:
+        """0 is the most urgent."""
+        return _TIER_ORDER.index(self)
+
+
+_TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.CALL_SOON, Tier.NEXT_VISIT)
+_TIER_TEXT = {
+    Tier.EMERGENCY: (
+        "Emergency — call 911 now",
+        "Call 911 or your local emergency number now. Do not drive yourself.",
+    ),
+    Tier.CRISIS: (
+        "Crisis line — call or text 988 now",
+        "Call or text 988 now to reach a crisis counselor. If someone could die right now, call 911.",
+    ),
+    Tier.CALL_SOON: (
+        "Call the care team today",
+        "Call the doctor, the nurse line or the care team today, within 24 hours.",
+    ),
+    Tier.NEXT_VISIT: (
+        "Note for the next visit",
+        "Write it down and bring it up at the next visit. Call sooner if it gets worse.",
+    ),
+}
+_TIER_BY_MARKER = {t.value: t for t in Tier}
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One warning sign: plain text (no Markdown) and its tier."""
+
+    text: str
+    tier: Tier
+    symptoms: tuple[str, ...] = ()
+    """Symptom names or keywords this sign is tagged with (``<!-- symptoms: ... -->``)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    category: str
+    summary: str
+    symptoms: tuple[str, ...]
+    last_reviewed: date
+    related: tuple[str, ...]
+    body_markdown: str
+    """The body as written, without the front matter and without the hidden symptom tags."""
+    signs: tuple[Sign, ...]
+    sources: tuple[Source, ...]
+
+
+# --- parsing ---------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
+_MARKER = re.compile(r"^\[([A-Za-z-]+)\]\s*(.*)$")
+_TAG = re.compile(r"\s*<!--\s*symptoms\s*:(.*?)-->", re.IGNORECASE | re.DOTALL)
+_ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_PAGE_LINK = re.compile(r"\[([^\]]*)\]\(page:([^)\s]*)\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_SOURCE_URL = re.compile(r"^https?://\S+$")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _fail(filename: str, problem: str, line: int | None = None) -> ValueError:
+    where = f"{filename}, line {line}" if line is not None else filename
+    return ValueError(f"Education page {where}: {problem}")
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _parse_front_matter(lines: list[str], filename: str) -> tuple[dict[str, object], int]:
+    """Return the front-matter values and the index of the first body line."""
+    if not lines or lines[0].strip() != "---":
+        raise _fail(filename, "must start with a '---' line (front matter)", 1)
+    values: dict[str, object] = {}
+    for index in range(1, len(lines)):
+        raw = lines[index]
+        lineno = index + 1
+        stripped = raw.strip()
+        if stripped == "---":
+            missing = [k for k in _REQUIRED_KEYS if k not in values]
+            if missing:
+                raise _fail(filename, f"front matter is missing {', '.join(missing)}")
+            return values, index + 1
+        if not stripped or stripped.startswith("#"):
+            continue
+        key, sep, value = stripped.partition(":")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            raise _fail(filename, "front matter line is not 'key: value'", lineno)
+        if key not in _REQUIRED_KEYS:
+            raise _fail(filename, f"unknown front matter key {key!r}", lineno)
+        if key in values:
+            raise _fail(filename, f"front matter key {key!r} appears twice", lineno)
+        if key in _LIST_KEYS:
+            if not (value.startswith("[") and value.endswith("]")):
+                raise _fail(filename, f"{key!r} must be a list like [a, b]", lineno)
+            items = [_unquote(item.strip()) for item in value[1:-1].split(",")]
+            values[key] = tuple(item for item in items if item)
+        else:
+            if value.startswith("["):
+                raise _fail(filename, f"{key!r} must be a single value, not a list", lineno)
+            value = _unquote(value)
+            if not value:
+                raise _fail(filename, f"{key!r} is empty", lineno)
+            values[key] = value
+    raise _fail(filename, "front matter has no closing '---' line")
+
+
+def _sections(body_lines: list[str], first_lineno: int) -> dict[str, list[tuple[int, str]]]:
+    """Split the body on level-2 headings: lower-cased heading -> its (line number, line) pairs."""
+    sections: dict[str, list[tuple[int, str]]] = {}
+    current: list[tuple[int, str]] | None = None
+    for offset, line in enumerate(body_lines):
+        match = _HEADING.match(line)
+        if match and len(match.group(1)) == 2:
+            current = sections.setdefault(match.group(2).strip().lower(), [])
+            continue
+        if current is not None:
+            current.append((first_lineno + offset, line))
+    return sections
+
+
+def _list_items(section: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The list items of a section (bullets or numbers), continuation lines joined."""
+    items: list[tuple[int, str]] = []
+    in_item = False
+    for lineno, line in section:
+        bullet = _BULLET.match(line) or _NUMBERED.match(line)
+        if bullet:
+            items.append((lineno, bullet.group(1).strip()))
+            in_item = True
+        elif not line.strip() or _HEADING.match(line):
+            in_item = False
+        elif in_item and line[:1].isspace():
+            start, text = items[-1]
+            items[-1] = (start, f"{text} {line.strip()}")
+        else:
+            in_item = False
+    return items
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline text to plain text: links become their words, emphasis and comments go."""
+    text = _ANY_COMMENT.sub("", markdown)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
+
+
+def _parse_sign(lineno: int, item: str, filename: str) -> Sign:
+    marker = _MARKER.match(item)
+    if not marker:
+        raise _fail(filename, "a sign does not start with a tier marker like [CALL-SOON]", lineno)
+    tier = _TIER_BY_MARKER.get(marker.group(1))
+    if tier is None:
+        raise _fail(filename, f"unknown tier marker [{marker.group(1)}]", lineno)
+    rest = marker.group(2)
+    if _MARKER.match(rest):
+        raise _fail(filename, "a sign has more than one tier marker", lineno)
+    tags: list[str] = []
+    for tag in _TAG.finditer(rest):
+        tags.extend(t.strip() for t in tag.group(1).split(",") if t.strip())
+    text = plain_text(_TAG.sub("", rest))
+    if not text:
+        raise _fail(filename, "a sign has a tier marker but no words", lineno)
+    return Sign(text=text, tier=tier, symptoms=tuple(tags))
+
+
+def _parse_source(lineno: int, item: str, filename: str) -> Source:
+    title, sep, url = item.rpartition(" — ")
+    title, url = title.strip(), url.strip()
+    if not sep or not title or not _SOURCE_URL.match(url):
+        raise _fail(filename, "a source is not written '- Title — https://address'", lineno)
+    return Source(title=title, url=url)
+
+
+def parse_page(text: str, filename: str) -> Page:
+    """Parse one page. ``filename`` (e.g. ``stroke.md``) is used for the id check and messages."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta, body_start = _parse_front_matter(lines, filename)
+
+    page_id = str(meta["id"])
+    expected_id = filename.rsplit("/", 1)[-1].removesuffix(".md")
+    if not _ID.match(page_id):
+        raise _fail(filename, "id must be lowercase words joined by '-'")
+    if page_id != expected_id:
+        raise _fail(filename, f"id {page_id!r} does not match the file name")
+    category = str(meta["category"])
+    if category not in CATEGORIES:
+        raise _fail(filename, f"unknown category {category!r}")
+    try:
+        reviewed = date.fromisoformat(str(meta["last_reviewed"]))
+    except ValueError:
+        raise _fail(filename, "last_reviewed is not an ISO date like 2026-11-30") from None
+    for related_id in meta["related"]:  # type: ignore[union-attr]
+        if not _ID.match(related_id):
+            raise _fail(filename, f"related id {related_id!r} is not a page id")
+
+    body_lines = lines[body_start:]
+    sections = _sections(body_lines, body_start + 1)
+    for needed in (SIGNS_HEADING, WHAT_TO_DO_HEADING, SOURCES_HEADING):
+        if needed not in sections:
+            raise _fail(filename, f"the '## {needed.capitalize()}' section is missing")
+
+    signs = tuple(_parse_sign(n, item, filename) for n, item in _list_items(sections[SIGNS_HEADING]))
+    if not signs:
+        raise _fail(filename, "the signs section has no signs")
+    steps = [item for _n, item in _list_items(sections[WHAT_TO_DO_HEADING])]
+    if not steps:
+        raise _fail(filename, "the 'What to do' section has no steps")
+    sources = tuple(_parse_source(n, item, filename) for n, item in _list_items(sections[SOURCES_HEADING]))
+
+    body = "\n".join(body_lines).strip("\n") + "\n"
+    body = _TAG.sub("", body)
+    return Page(
+        id=page_id,
+        title=str(meta["title"]),
+        category=category,
+        summary=str(meta["summary"]),
+        symptoms=meta["symptoms"],  # type: ignore[arg-type]
+        last_reviewed=reviewed,
+        related=meta["related"],  # type: ignore[arg-type]
+        body_markdown=body,
+        signs=signs,
+        sources=sources,
+    )
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+
+def _folder() -> Traversable:
+    return resources.files("caregiver_app.content").joinpath("education")
+
+
+def load_pages_from(folder: Traversable) -> list[Page]:
+    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too), sorted by title."""
+    pages = []
+    for entry in folder.iterdir():
+        if entry.is_file() and entry.name.endswith(".md"):
+            pages.append(parse_page(entry.read_text(encoding="utf-8"), entry.name))
+    return sorted(pages, key=lambda p: (p.title.casefold(), p.id))
+
+
+@lru_cache(maxsize=1)
+def _cached() -> tuple[Page, ...]:
+    return tuple(load_pages_from(_folder()))
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Page]:
+    return {p.id: p for p in _cached()}
+
+
+def load_pages() -> list[Page]:
+    """All shipped pages, sorted by title. Parsed once, then cached."""
+    return list(_cached())
+
+
+def page(page_id: str) -> Page:
+    """The page with this id. Raises ``KeyError`` for an unknown id."""
+    try:
+        return _by_id()[page_id]
+    except KeyError:
+        raise KeyError(f"no education page with id {page_id!r}") from None
+
+
+def pages_for_symptom(name: str) -> list[Page]:
+    """Pages that list ``name`` in their ``symptoms`` (case-insensitive), sorted by title."""
+    wanted = " ".join(name.split()).casefold()
+    if not wanted:
+        return []
+    return [p for p in _cached() if any(s.casefold() == wanted for s in p.symptoms)]
+
+
+def links(pg: Page) -> list[str]:
+    """The page ids this page links to with ``[text](page:id)``, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for match in _PAGE_LINK.finditer(pg.body_markdown):
+        seen.setdefault(match.group(2), None)
+    return list(seen)
+
+
+def _sign_matches(sign: Sign, wanted: str) -> bool:
+    if any(tag.casefold() == wanted for tag in sign.symptoms):
+        return True
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, wanted.split())) + r"(?!\w)"
+    return re.search(pattern, sign.text.casefold()) is not None
+
+
+def most_urgent_tier(pg: Page, symptom: str | None = None) -> Tier | None:
+    """The most urgent tier among the page's signs about ``symptom``.
+
+    A sign is about a symptom when it is tagged with it or its text contains the name as whole
+    words (both case-insensitive). With no symptom, all signs count. ``None`` when no sign matches.
+    """
+    if symptom is None:
+        candidates = pg.signs
+    else:
+        wanted = " ".join(symptom.split()).casefold()
+        candidates = tuple(s for s in pg.signs if wanted and _sign_matches(s, wanted))
+    if not candidates:
+        return None
+    return min((s.tier for s in candidates), key=lambda t: t.rank)
+
+
+# --- search ----------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(plain_text(text).casefold()))
+
+
+def _without_sources(body: str) -> str:
+    kept: list[str] = []
+    skipping = False
+    for line in body.split("\n"):
+        match = _HEADING.match(line)
+        if match and len(match.group(1)) == 2:
+            skipping = match.group(2).strip().lower() == SOURCES_HEADING
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
+    return tuple(
+        (
+            p,
+            _words(p.title),
+            _words(p.summary + " " + " ".join(p.symptoms)),
+            _words(_PAGE_LINK.sub(r"\1", _without_sources(p.body_markdown))),
+        )
+        for p in _cached()
+    )
+
+
+def _hit(term: str, words: frozenset[str]) -> bool:
+    return term in words or (len(term) >= 3 and any(w.startswith(term) for w in words))
+
+
+def search(query: str) -> list[Page]:
+    """Pages containing every word of ``query`` (word starts count: "breath" finds "breathing").
+
+    Looks at the title, the summary and symptoms, and the body (not the Sources list). Pages with
+    the words in the title come first, then the summary, then the body; ties keep title order.
+    """
+    terms = _WORD.findall(query.casefold())
+    if not terms:
+        return []
+    scored: list[tuple[int, int, Page]] = []
+    for order, (pg, title, summary, body) in enumerate(_index()):
+        score = 0
+        for term in terms:
+            if _hit(term, title):
+                score += 3
+            elif _hit(term, summary):
+                score += 2
+            elif _hit(term, body):
+                score += 1
+            else:
+                break
+        else:
+            scored.append((-score, order, pg))
+    return [pg for _s, _o, pg in sorted(scored, key=lambda item: (item[0], item[1]))]
