@@ -215,6 +215,7 @@ class EntryEditor(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field by itself
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll, 1)
@@ -305,11 +306,15 @@ class EntryEditor(QWidget):
             self._editing = None
             self.reset()
         self._person = person
+        self._show_person()
+        self.setEnabled(person is not None)
+
+    def _show_person(self) -> None:
+        person = self._person
         self.person_radio.setText(f"{person.display_name} (self)" if person else "The person (self)")
         self.person_radio.setAccessibleName(
             f"Recorded by {person.display_name} about themselves" if person else "Recorded by the person"
         )
-        self.setEnabled(person is not None)
         self._update_heading()
 
     def set_choices(self, symptoms: list[str], tags: list[Tag]) -> None:
@@ -336,7 +341,7 @@ class EntryEditor(QWidget):
         index = self._rows.index(row)
         self._rows.remove(row)
         self.symptom_rows_layout.removeWidget(row)
-        row.hide()
+        row.setParent(None)
         row.deleteLater()
         self._fix_tab_order()
         if self._rows:
@@ -362,7 +367,7 @@ class EntryEditor(QWidget):
         self.sleep_quality.setCurrentIndex(0)
         for row in list(self._rows):
             self.symptom_rows_layout.removeWidget(row)
-            row.hide()
+            row.setParent(None)  # out of the widget tree at once, not at the next event loop turn
             row.deleteLater()
         self._rows.clear()
         self._fix_tab_order()
@@ -375,17 +380,16 @@ class EntryEditor(QWidget):
 
     def clear(self) -> None:
         """Forget everything, including the family name used this session (the vault locked)."""
+        self._person = None
         self._last_family_name = ""
         self._symptom_choices = [s.name for s in STARTER_SYMPTOMS]
         self.activities.set_choices([])
         self.stressors.set_choices([])
-        self.family_radio.setChecked(False)
         self.person_radio.setChecked(True)
         self.reset()
         self.status_label.clear()
         self.status_label.hide()
-        self._person = None
-        self.person_radio.setText("The person (self)")
+        self._show_person()
         self.setEnabled(False)
 
     def load_entry(self, entry: JournalEntry) -> None:

@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
     def _build_form(self, file_name: str, person_names: Sequence[str], default_person: str) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        title = QLabel(f"Import “{file_name}”", page)
+        self.title_label = title = QLabel(f"Import “{file_name}”", page)
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -167,6 +167,7 @@ class ImportDialog(QDialog):
             grid.addWidget(box, row, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
+        grid.setRowStretch(len(self._preview.labels) + 1, 1)  # rows stay together at the top
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
@@ -287,7 +288,11 @@ class ImportDialog(QDialog):
             return
         self._discarded = True
         self._data = b""
+        self.title_label.clear()
         self.preview_label.clear()
+        self.problem_label.clear()
+        self.person_box.clear()
+        self.person_box.setEditText("")
         self.result_label.clear()
         self.skipped_text.clear()
         for box in self.level_boxes.values():
@@ -320,11 +325,16 @@ class ImportDialog(QDialog):
     def _on_done(self, report: imports.ImportReport) -> None:
         self._set_busy(False)
         self._data = b""
+        name = clean_label(self.person_box.currentText())
         lines = [describe_report(report) + "."]
         if report.person_added:
-            lines.append(f"{clean_label(self.person_box.currentText())} was added to this vault.")
+            lines.append(f"{name} was added to this vault.")
         if report.new == 0 and report.already_present:
             lines.append("Everything in this file was already in the journal, so nothing changed.")
+        elif report.new:
+            lines.append(f"The new entries are in {name}’s journal, marked as recorded by {name}.")
+        if not report.skipped:
+            lines.append("Every line of the file was read.")
         self.result_label.setText("\n".join(lines))
         skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
         self.skipped_text.setPlainText("\n".join(skipped))

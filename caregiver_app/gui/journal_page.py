@@ -214,8 +214,10 @@ class JournalPage(QWidget):
         self._deleted = None
         self._select_after_load = None
         if self.import_dialog is not None:
-            self.import_dialog.discard()
-            self.import_dialog = None
+            dialog, self.import_dialog = self.import_dialog, None
+            dialog.discard()
+            dialog.setParent(None)
+            dialog.deleteLater()
         self.model.clear()
         self.editor.clear()
         self.chart.clear()

@@ -75,6 +75,7 @@ class MoodChart(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.summary.setAccessibleName("Summary of the chart")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

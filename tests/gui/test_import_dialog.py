@@ -172,3 +172,12 @@ def test_lock_drops_the_open_dialog(qtbot, page, modals, export):
     assert page.import_dialog is None
     assert not dialog.isVisible()
     assert dialog.preview_label.text() == ""
+
+
+def test_every_control_has_a_name(qtbot, page, modals, export):
+    from test_journal_page import unnamed_controls
+
+    dialog = open_dialog(page, modals, export)
+    missing = unnamed_controls(dialog)
+    assert not missing, "; ".join(missing)
+    assert dialog.level_boxes["Solid"].accessibleName() == "Mood level for “Solid”, used in 2 entries"

@@ -322,3 +322,40 @@ def test_no_person_shows_a_hint(qtbot, ctx):
     qtbot.addWidget(page)
     assert "Choose or add a person" in page.empty_label.text()
     assert not page.editor.isEnabled()
+
+
+def unnamed_controls(root) -> list[str]:
+    """Focusable, visible controls that a screen reader could not name: no accessible name, no
+    text of their own and no label pointing at them."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QWidget
+
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)):  # the box's own text field
+            continue
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+            continue
+        named = widget.accessibleName() or id(widget) in buddies
+        if isinstance(widget, QAbstractButton):
+            named = named or widget.text().replace("&", "")
+        if not named:
+            missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
+    return missing
+
+
+def test_every_control_has_a_name_and_tab_order_follows_the_form(qtbot, page):
+    editor = page.editor
+    editor.add_symptom_row()
+    missing = unnamed_controls(page)
+    assert not missing, "; ".join(missing)
+    editor.sleep_quality.setFocus(Qt.FocusReason.TabFocusReason)
+    order = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    row = editor.symptom_rows[0]
+    assert order == [row.name_box, row.severity, row.remove_button, editor.add_symptom_button, editor.activities]

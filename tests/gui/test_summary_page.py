@@ -176,3 +176,12 @@ def test_clear_drops_names_and_previews(qtbot, page, modals, tmp_path):
     assert page.saved_label.text() == "" and page.last_saved_path is None
     assert page.heading.text() == "Visit summary"
     assert not page.isEnabled()
+
+
+def test_every_control_has_a_name(qtbot, page):
+    from test_journal_page import unnamed_controls
+
+    page.custom_button.setChecked(True)
+    page.saved_panel.show()
+    missing = unnamed_controls(page)
+    assert not missing, "; ".join(missing)
