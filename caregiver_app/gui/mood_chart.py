@@ -82,6 +82,7 @@ class MoodChart(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
+        self._build_axes()
         self._rebuild()
 
     # --- public -------------------------------------------------------------------------
@@ -110,102 +111,114 @@ class MoodChart(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
                             QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
-            self._rebuild()
+            self._restyle()
         super().changeEvent(event)
 
     # --- drawing ------------------------------------------------------------------------
-    def _rebuild(self) -> None:
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        base = palette.color(QPalette.ColorRole.Base)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        mood_colour = palette.color(QPalette.ColorRole.Highlight)
-        sleep_colour = QColor(text)
-        chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
-        chart.setPlotAreaBackgroundBrush(QBrush(base))
-        chart.setPlotAreaBackgroundVisible(True)
-        font = self.font()
-        chart.legend().setFont(font)
-        chart.legend().setLabelColor(text)
-        line_width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
-        marker = max(6.0, self.fontMetrics().height() * 0.6)  # a dot's width, in step with the text size
+    def _build_axes(self) -> None:
+        """The three axes live as long as the chart; only their labels and ranges change."""
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.mood_axis = QCategoryAxis()
+        self.mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.mood_axis.setRange(0.5, 5.5)
+        for level in MoodLevel:
+            self.mood_axis.append(f"{level.value} {level.label}", level.value)
+        self.mood_axis.setTitleText("Mood")
+        self.sleep_axis = QValueAxis()
+        self.sleep_axis.setLabelFormat("%d")
+        self.sleep_axis.setTitleText("Hours of sleep")
+        self.sleep_axis.setGridLineVisible(False)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.mood_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(self.sleep_axis, Qt.AlignmentFlag.AlignRight)
 
+    def _rebuild(self) -> None:
+        """Replace the series and the day labels with ones for ``self._points``."""
+        self.chart.removeAllSeries()
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
         days = len(self._points)
-        x_axis = QCategoryAxis()
-        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        x_axis.setRange(-0.5, max(days, 1) - 0.5)
+        self.x_axis.setRange(-0.5, max(days, 1) - 0.5)
         step = 7 if days > 14 else 2 if days > 6 else 1
         for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
             day = self._points[i].day
-            x_axis.append(f"{day.day} {day:%b}", i)
-        mood_axis = QCategoryAxis()
-        mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        mood_axis.setRange(0.5, 5.5)
-        for level in MoodLevel:
-            mood_axis.append(f"{level.value} {level.label}", level.value)
-        mood_axis.setTitleText("Mood")
+            self.x_axis.append(f"{day.day} {day:%b}", i)
         max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
-        sleep_axis = QValueAxis()
-        sleep_axis.setRange(0, max(12, math.ceil(max_sleep / 2) * 2))
-        sleep_axis.setTickCount(int(sleep_axis.max() // 2) + 1 if sleep_axis.max() <= 24 else 7)
-        sleep_axis.setLabelFormat("%d")
-        sleep_axis.setTitleText("Hours of sleep")
-        for axis in (x_axis, mood_axis, sleep_axis):
+        top = max(12, math.ceil(max_sleep / 2) * 2)
+        self.sleep_axis.setRange(0, top)
+        self.sleep_axis.setTickCount(top // 2 + 1 if top <= 24 else 7)
+
+        self.mood_segments = self._add_segments([p.mood for p in self._points], MOOD_NAME, self.mood_axis,
+                                                points_visible=True)
+        self.sleep_segments = self._add_segments([p.sleep_hours for p in self._points], SLEEP_NAME,
+                                                 self.sleep_axis, points_visible=False)
+        dots = QScatterSeries()
+        dots.setName(SLEEP_NAME)
+        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        for i, point in enumerate(self._points):
+            if point.sleep_hours is not None:
+                dots.append(QPointF(i, point.sleep_hours))
+        self.chart.addSeries(dots)
+        dots.attachAxis(self.x_axis)
+        dots.attachAxis(self.sleep_axis)
+        self.sleep_dots = dots
+        # One legend entry per measure: the mood line and the square sleep dots.
+        for series in self.mood_segments[1:] + self.sleep_segments:
+            for legend_marker in self.chart.legend().markers(series):
+                legend_marker.setVisible(False)
+        self._restyle()
+        self._update_summary()
+
+    def _restyle(self) -> None:
+        """Colours from the palette, fonts from the widget, sizes in step with the text."""
+        if not hasattr(self, "x_axis"):  # a style or font change while still being built
+            return
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
+        if self.chart.theme() != theme:
+            self.chart.setTheme(theme)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        grid = palette.color(QPalette.ColorRole.Mid)
+        mood_colour = palette.color(QPalette.ColorRole.Highlight)
+        sleep_colour = QColor(text)
+        self.chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
+        self.chart.setPlotAreaBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
+        self.chart.setPlotAreaBackgroundVisible(True)
+        font = self.font()
+        self.chart.legend().setFont(font)
+        self.chart.legend().setLabelColor(text)
+        for axis in (self.x_axis, self.mood_axis, self.sleep_axis):
             axis.setLabelsFont(font)
             axis.setTitleFont(font)
             axis.setLabelsBrush(QBrush(text))
             axis.setTitleBrush(QBrush(text))
             axis.setLinePenColor(grid)
             axis.setGridLineColor(grid)
-        sleep_axis.setGridLineVisible(False)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(mood_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(sleep_axis, Qt.AlignmentFlag.AlignRight)
+        line_width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
+        marker = max(6.0, self.fontMetrics().height() * 0.6)  # a dot's width, in step with the text size
+        for series in self.mood_segments:
+            series.setPen(QPen(mood_colour, line_width, Qt.PenStyle.SolidLine))
+            series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius
+        for series in self.sleep_segments:
+            series.setPen(QPen(sleep_colour, line_width, Qt.PenStyle.DashLine))
+        if self.sleep_dots is not None:
+            self.sleep_dots.setMarkerSize(marker)
+            self.sleep_dots.setColor(sleep_colour)
+            self.sleep_dots.setBorderColor(sleep_colour)
 
-        mood_pen = QPen(mood_colour, line_width, Qt.PenStyle.SolidLine)
-        sleep_pen = QPen(sleep_colour, line_width, Qt.PenStyle.DashLine)
-        self.mood_segments = self._add_segments([p.mood for p in self._points], MOOD_NAME, mood_pen, marker,
-                                                x_axis, mood_axis, points_visible=True)
-        self.sleep_segments = self._add_segments([p.sleep_hours for p in self._points], SLEEP_NAME, sleep_pen,
-                                                 marker, x_axis, sleep_axis, points_visible=False)
-        dots = QScatterSeries()
-        dots.setName(SLEEP_NAME)
-        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-        dots.setMarkerSize(marker)
-        dots.setColor(sleep_colour)
-        dots.setBorderColor(sleep_colour)
-        for i, point in enumerate(self._points):
-            if point.sleep_hours is not None:
-                dots.append(QPointF(i, point.sleep_hours))
-        chart.addSeries(dots)
-        dots.attachAxis(x_axis)
-        dots.attachAxis(sleep_axis)
-        self.sleep_dots = dots
-        # One legend entry per measure: the mood line and the square sleep dots.
-        for series in self.mood_segments[1:] + self.sleep_segments:
-            for legend_marker in chart.legend().markers(series):
-                legend_marker.setVisible(False)
-        self._update_summary()
-
-    def _add_segments(self, values, name, pen, marker, x_axis, y_axis, *, points_visible) -> list[QLineSeries]:
+    def _add_segments(self, values, name, y_axis, *, points_visible) -> list[QLineSeries]:
         runs = segments(values) or [[]]  # an empty series keeps the legend entry when there is no data
         made = []
         for run in runs:
             series = QLineSeries()
             series.setName(name)
-            series.setPen(pen)
             series.setPointsVisible(points_visible)
-            series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius
             for i, value in run:
                 series.append(QPointF(i, value))
             self.chart.addSeries(series)
-            series.attachAxis(x_axis)
+            series.attachAxis(self.x_axis)
             series.attachAxis(y_axis)
             made.append(series)
         return made
