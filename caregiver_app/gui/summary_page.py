@@ -335,6 +335,13 @@ class SummaryPage(QWidget):
                 f"This computer has no program set up to open PDF files. The file is saved at {self.last_saved_path}."
             ), "The PDF could not be opened")
 
+    def showEvent(self, event) -> None:
+        """Coming back to the page: the journal may have changed, and so may today's date."""
+        super().showEvent(event)
+        if self._person is not None and not event.spontaneous():
+            self._apply_quick_range()
+            self.refresh_preview()
+
     # --- private ------------------------------------------------------------------------
     def _again_if_needed(self) -> None:
         if self._preview_again:

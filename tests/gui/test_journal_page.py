@@ -359,3 +359,23 @@ def test_every_control_has_a_name_and_tab_order_follows_the_form(qtbot, page):
         order.append(QApplication.focusWidget())
     row = editor.symptom_rows[0]
     assert order == [row.name_box, row.severity, row.remove_button, editor.add_symptom_button, editor.activities]
+
+
+def test_tags_complete_from_earlier_entries(qtbot, page, ctx, person):
+    from caregiver_app.domain.model import Tag, TagKind
+
+    add(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="x",
+        tags=(Tag("walk in the park"), Tag("money worries", TagKind.STRESSOR)))
+    page.set_person(person)
+    field = page.editor.activities
+    field.setFocus()
+    qtbot.keyClicks(field, "church, park")
+    popup = field._completer.popup()
+    assert popup.isVisible()
+    assert [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())] == ["walk in the park"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.text() == "church, walk in the park, "
+    stressors = page.editor.stressors
+    qtbot.keyClicks(stressors, "walk")  # activities are not offered as stressors
+    assert not stressors._completer.popup().isVisible()

@@ -185,3 +185,11 @@ def test_every_control_has_a_name(qtbot, page):
     page.saved_panel.show()
     missing = unnamed_controls(page)
     assert not missing, "; ".join(missing)
+
+
+def test_preview_refreshes_when_the_page_is_shown_again(qtbot, page, ctx, person):
+    assert "no journal entries" in page.preview_label.text()
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="new"),
+                       clock=lambda: NOW)
+    page.show()
+    assert "1 journal entry on 1 day" in page.preview_label.text()
