@@ -474,8 +474,8 @@ class EntryEditor(QWidget):
 
     def save(self) -> None:
         """Check the form and save it in the background; problems show under the form."""
-        if not self.isEnabled():
-            return
+        if not self.isEnabled() or not self.save_button.isEnabled():
+            return  # no person, or a save is already on its way
         try:
             draft = self.draft()
             vault = self._context.require_vault()

@@ -270,12 +270,22 @@ class JournalPage(QWidget):
         except CaregiverError as exc:
             show_error(self, exc, "The entry was not put back")
             return
+        self._deleted = None  # a second click must not put it back twice
+        self.undo_button.setEnabled(False)
         clock = self._context.clock
+        generation = self._generation
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:  # keep the offer to put it back
+                self._deleted = entry
+                self.undo_button.setEnabled(True)
+            show_error(self, exc, "The entry was not put back")
+
         self._context.runner.run(
             lambda: journal.restore_entry(vault, entry, clock=clock),
             on_done=self._on_restored,
+            on_error=failed,
             parent=self,
-            error_title="The entry was not put back",
         )
 
     def start_import(self) -> None:
@@ -358,6 +368,7 @@ class JournalPage(QWidget):
         self._deleted = old
         when = timeutil.utc_to_local(old.occurred_at, timeutil.zone(self._context.zone_name))
         self.undo_label.setText(f"Deleted the entry from {day_heading(old.local_date)} at {time_text(when)}.")
+        self.undo_button.setEnabled(True)
         self.undo_bar.show()
         self.model.reload()
         self._refresh_side()
