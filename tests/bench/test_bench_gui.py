@@ -1,0 +1,37 @@
+"""GUI timings on the 10-year journal (measure only; never fail on time)."""
+
+from __future__ import annotations
+
+from bench_support import PASS
+
+from caregiver_app.gui.app import create_main_window
+from caregiver_app.gui.context import AppContext
+from caregiver_app.gui.tasks import TaskRunner
+from caregiver_app.services.vault import unlock_with_passphrase
+
+
+def test_main_window_with_journal_page_after_unlock(benchmark, qapp, ten_year_vault, tmp_path, monkeypatch):
+    """From an unlocked vault to the main window showing the journal's first page and chart."""
+    paths, person_id, _ = ten_year_vault
+    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    vault = unlock_with_passphrase(paths, PASS)
+    windows = []
+
+    def show():
+        context = AppContext(paths=paths, runner=TaskRunner(), vault=vault, settings_path=tmp_path / "s.json")
+        window = create_main_window(context)
+        window.show()
+        qapp.processEvents()
+        windows.append(window)
+        return window
+
+    try:
+        window = benchmark.pedantic(show, rounds=5, iterations=1)
+        page = window.page_widgets()[window.page_titles().index("Journal")]
+        assert page.model.rowCount() > 100
+    finally:
+        for w in windows:
+            w.context.vault = None
+            w.close()
+            w.deleteLater()
+        vault.close()
