@@ -3,7 +3,8 @@
 * Qt runs offscreen, set before anything imports Qt.
 * Every test gets an in-memory keyring (no test touches the OS keyring).
 * Argon2 uses cheap parameters (tests only), so a vault opens in milliseconds.
-* Unexpected modal dialogs fail the test instead of hanging it (see tests/gui/conftest.py).
+* Unexpected modal dialogs fail GUI tests instead of hanging them (tests/gui/conftest.py).
+* Shared helpers (keyring fakes, sample paths, constants) live in tests/support.py.
 """
 
 from __future__ import annotations

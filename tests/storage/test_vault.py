@@ -179,7 +179,7 @@ def test_schema_matches_models_and_is_at_head(vault):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from caregiver_app.storage.orm import Base
+    from caregiver_app.storage.schema import Base
 
     with vault.engine.connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
