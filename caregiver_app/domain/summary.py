@@ -2,21 +2,122 @@
 
 One service (``services.summary``) fills a :class:`VisitSummaryData`; the PDF builder only lays it
 out, so the GUI, the command line and the tests all see the same numbers.
+
+What the user chose to print is a :class:`SummaryChoices`: which appendix sections, and what to
+leave out (whole entries, symptoms, tags). Anything left out is removed by the service before the
+data reaches the builder, so it cannot reach the file.
+
+Sections fed by other parts of the app (medications, PHQ-9/GAD-7 scores, warning signs, care
+team, safety plan, ecomap) are optional: their fields stay empty, and the section is not printed,
+until that part of the app exists and has something for the period.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import groupby
 
 from .model import MOOD_SCALE_NAME, MoodLevel, SleepQuality, SymptomRating
 
 
+class SummaryCancelled(Exception):
+    """Raised by a summary build when its ``cancelled`` callback says the user pressed Cancel."""
+
+
+class Section(enum.Enum):
+    """The parts of the appendix a user can switch on or off. The one-page brief always prints."""
+
+    CHARTS = "charts"
+    SYMPTOMS = "symptoms"
+    FLAGGED = "flagged"
+    NOTES = "notes"
+    SCORES = "scores"
+    MEDICATIONS = "medications"
+    CARE_TEAM = "care_team"
+    SAFETY_PLAN = "safety_plan"
+    ECOMAP = "ecomap"
+
+    @property
+    def title(self) -> str:
+        """The words shown for the section, in the app and as its heading in the PDF."""
+        return _SECTION_TITLES[self]
+
+
+_SECTION_TITLES = {
+    Section.CHARTS: "Mood and sleep chart",
+    Section.SYMPTOMS: "Symptom table",
+    Section.FLAGGED: "Flagged entries",
+    Section.NOTES: "Notes by day",
+    Section.SCORES: "PHQ-9 and GAD-7 scores",
+    Section.MEDICATIONS: "Medication list",
+    Section.CARE_TEAM: "Care team contacts",
+    Section.SAFETY_PLAN: "Safety plan",
+    Section.ECOMAP: "Ecomap (support network)",
+}
+
+JOURNAL_SECTIONS = (Section.CHARTS, Section.SYMPTOMS, Section.FLAGGED, Section.NOTES)
+"""Sections built from the journal alone: always offered."""
+
+DEFAULT_SECTIONS = frozenset(JOURNAL_SECTIONS) | {Section.SCORES, Section.MEDICATIONS, Section.CARE_TEAM}
+"""On unless the user turns them off. The safety plan and the ecomap print only when chosen."""
+
+SECTION_ORDER = (
+    Section.CHARTS, Section.SYMPTOMS, Section.SCORES, Section.FLAGGED, Section.NOTES,
+    Section.MEDICATIONS, Section.CARE_TEAM, Section.SAFETY_PLAN, Section.ECOMAP,
+)
+"""The order of the appendix."""
+
+
+@dataclass(frozen=True)
+class LeaveOut:
+    """What the user keeps out of the printed summary.
+
+    ``entry_ids`` are journal entry ids; ``symptoms`` and ``tags`` are names compared ignoring
+    case. A left-out entry is gone entirely (its note, its numbers, its place in the chart). A
+    left-out symptom or tag is removed from every entry and table, and where its name appears in
+    the text of a note it is replaced by :data:`LEFT_OUT_MARK`.
+    """
+
+    entry_ids: frozenset[int] = frozenset()
+    symptoms: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entry_ids", frozenset(int(i) for i in self.entry_ids))
+        object.__setattr__(self, "symptoms", frozenset(s.casefold() for s in self.symptoms if s.strip()))
+        object.__setattr__(self, "tags", frozenset(t.casefold() for t in self.tags if t.strip()))
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.entry_ids or self.symptoms or self.tags)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every left-out name (casefolded) that must not appear in any printed text."""
+        return self.symptoms | self.tags
+
+
+LEFT_OUT_MARK = "[left out]"
+"""Printed where a note's text named something the user left out."""
+
+
+@dataclass(frozen=True)
+class SummaryChoices:
+    """What to print: the appendix ``sections`` (the brief always prints), what to ``leave_out``,
+    and the ``questions`` for this visit (plain text, in the order to ask them)."""
+
+    sections: frozenset[Section] = DEFAULT_SECTIONS
+    leave_out: LeaveOut = LeaveOut()
+    questions: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class SummaryEntry:
     """One journal entry as printed. ``local_date``/``local_time`` are the local wall-clock date
-    and time it belongs to; ``recorded_by`` is a ready label such as ``"Sam (self)"``."""
+    and time it belongs to; ``recorded_by`` is a ready label such as ``"Sam (self)"``;
+    ``entry_id`` is the journal entry's id (None for made-up data)."""
 
     local_date: date
     local_time: time
@@ -30,6 +131,7 @@ class SummaryEntry:
     tags: tuple[str, ...]
     note: str
     flagged: bool
+    entry_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -55,13 +157,177 @@ class SymptomStat:
     worst: int
 
 
+# --- the brief: what changed since the previous period ------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """Headline numbers of one inclusive range of local dates: mean mood (1–5), mean hours of
+    sleep (both over the days that have a value; None when none has), how many entries and on how
+    many days."""
+
+    start: date
+    end: date
+    mood_average: float | None
+    sleep_average: float | None
+    entry_count: int
+    days_with_entries: int
+    mood_days: int = 0
+    sleep_days: int = 0
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class SymptomChange:
+    """A symptom compared across the two periods: mean severity (0–10) and days present in each;
+    ``None`` averages mean it was not rated in that period."""
+
+    name: str
+    previous_average: float | None
+    current_average: float | None
+    previous_days: int
+    current_days: int
+    current_worst: int | None = None
+
+    @property
+    def kind(self) -> str:
+        """``"new"``, ``"gone"``, ``"rose"`` or ``"fell"``."""
+        if self.previous_average is None:
+            return "new"
+        if self.current_average is None:
+            return "gone"
+        return "rose" if self._score() > 0 else "fell"
+
+    def _score(self) -> float:
+        prev = self.previous_average or 0.0
+        cur = self.current_average or 0.0
+        return (cur - prev) + (self.current_days - self.previous_days) / 10.0
+
+    @property
+    def size(self) -> float:
+        """How big the change is, for ranking (severity points, plus a tenth per day)."""
+        if self.kind == "new":
+            return 10.0 + (self.current_average or 0) + self.current_days / 10.0
+        if self.kind == "gone":
+            return 10.0 + (self.previous_average or 0) + self.previous_days / 10.0
+        return abs(self._score())
+
+
+@dataclass(frozen=True)
+class NotableDay:
+    """A best or worst day: its local date, mean mood (1–5), hours of sleep (or None), and the
+    day's worst-rated symptom (name, severity 0–10) if any."""
+
+    day: date
+    mood: float
+    sleep_hours: float | None = None
+    top_symptom: tuple[str, int] | None = None
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The page-one comparison: this period against the one of the same length just before it."""
+
+    current: PeriodFigures
+    previous: PeriodFigures
+    best_days: tuple[NotableDay, ...] = ()
+    worst_days: tuple[NotableDay, ...] = ()
+    rose: tuple[SymptomChange, ...] = ()
+    fell: tuple[SymptomChange, ...] = ()
+    steady_count: int = 0
+
+
+# --- sections fed by other parts of the app -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """A standard questionnaire's latest score in the period and the one before it.
+
+    ``instrument`` is e.g. ``"PHQ-9"`` (0–27) or ``"GAD-7"`` (0–21); ``band`` the severity words
+    from the instrument's published bands; dates are local calendar dates."""
+
+    instrument: str
+    score: int
+    max_score: int
+    taken_on: date
+    band: str = ""
+    previous_score: int | None = None
+    previous_on: date | None = None
+    history: tuple[tuple[date, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class MedicationLine:
+    """A medication on the current list: name, dose and how it is taken, as the user wrote them."""
+
+    name: str
+    dose: str = ""
+    how: str = ""
+    purpose: str = ""
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class MedicationChange:
+    """A change to the medication list on a local date, e.g. "Started", "Stopped", "Dose changed",
+    with the user's own words in ``detail``."""
+
+    day: date
+    medication: str
+    change: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class MissedDoses:
+    """Doses recorded as missed for one medication in the period (``scheduled`` when known)."""
+
+    medication: str
+    missed: int
+    scheduled: int | None = None
+    last_missed: date | None = None
+
+
+@dataclass(frozen=True)
+class WarningSignSeen:
+    """One of the person's own early warning signs that the journal recorded in the period: on
+    how many local days, the last one, and what their plan says to do (e.g. "Call the care team
+    today")."""
+
+    sign: str
+    days: int
+    last_seen: date | None = None
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class CareTeamContact:
+    """A member of the care team or support network as printed."""
+
+    name: str
+    role: str = ""
+    organization: str = ""
+    phone: str = ""
+    email: str = ""
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class VisitSummaryData:
     """Everything a visit summary shows for one person and one inclusive range of local dates.
 
     ``prepared_at`` is the UTC instant it was made; ``prepared_at_local`` the same instant in the
     user's time zone (``time_zone``, an IANA name). ``days`` has one point per day of the range.
-    ``entries`` are in time order, oldest first.
+    ``entries`` are in time order, oldest first. ``sections`` are the appendix sections to print
+    (only those with something to show are printed). ``brief`` is None only for hand-made data,
+    in which case page one is built from ``days`` and ``entries`` alone.
+
+    The caregiver's own check-ins never belong here: this is the person's summary.
     """
 
     person_name: str
@@ -76,11 +342,26 @@ class VisitSummaryData:
     symptoms: tuple[SymptomStat, ...]
     entries: tuple[SummaryEntry, ...]
     mood_scale_name: str = MOOD_SCALE_NAME
+    sections: frozenset[Section] = field(default_factory=lambda: frozenset(JOURNAL_SECTIONS))
+    brief: Brief | None = None
+    questions: tuple[str, ...] = ()
+    scores: tuple[ScoreResult, ...] = ()
+    medications: tuple[MedicationLine, ...] = ()
+    medication_changes: tuple[MedicationChange, ...] = ()
+    missed_doses: tuple[MissedDoses, ...] = ()
+    warning_signs: tuple[WarningSignSeen, ...] = ()
+    contacts: tuple[CareTeamContact, ...] = ()
+    safety_plan: object | None = None
+    ecomap: object | None = None
 
     @property
     def is_empty(self) -> bool:
         """True when no entry falls in the range."""
         return not self.entries
+
+    def wants(self, section: Section) -> bool:
+        """True when the user chose ``section``."""
+        return section in self.sections
 
     def entries_by_day(self) -> list[tuple[date, list[SummaryEntry]]]:
         """The entries grouped by local calendar date, oldest day first."""

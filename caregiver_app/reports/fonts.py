@@ -1,16 +1,32 @@
-"""The report fonts: the DejaVu Sans family shipped inside this package.
+"""The report fonts: the DejaVu Sans family shipped inside this package, plus fallback fonts
+found on this computer for scripts DejaVu does not cover.
 
-The TTF files are read with :mod:`importlib.resources`, so they load the same way from a source
-checkout, an installed wheel, a zip or a frozen app (never from a path relative to the working
-directory). Registration with reportlab happens once per process and is safe to call again.
+The shipped TTF files are read with :mod:`importlib.resources`, so they load the same way from a
+source checkout, an installed wheel, a zip or a frozen app. Registration with reportlab happens
+once per process and is safe to call again (and from worker threads).
+
+Fallbacks: when a character has no glyph in DejaVu Sans, :func:`fallback_font_for` looks for an
+installed TrueType font that has one — asking fontconfig (``fc-match``) where it exists, else
+looking through the usual font folders of Windows, macOS and Linux for fonts named after the
+character's script (Noto Sans Devanagari for Devanagari, and so on). A font found is registered
+with reportlab under a generic name and used for that run of characters. Fonts with PostScript
+(CFF) outlines are skipped: reportlab embeds TrueType outlines only. Characters no font covers
+print as a visible marker (see :mod:`.text`).
 """
 
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
 import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -18,27 +34,32 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "CaregiverDejaVuSans"
 BOLD = "CaregiverDejaVuSans-Bold"
+PLAIN = "CaregiverDejaVuSans-Plain"
+"""DejaVu Sans regular under a second name that ``<b>`` does not turn bold: used for the few
+characters the bold face lacks, so they still print inside bold text."""
 
 _FONT_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
-_lock = threading.Lock()
+_lock = threading.RLock()
 _fonts: "ReportFonts | None" = None
 
 
 @dataclass(frozen=True)
 class ReportFonts:
-    """The registered font names and the characters both faces can draw.
+    """The registered font names and the characters they can draw.
 
     ``regular`` and ``bold`` are reportlab font names (``<b>`` in Paragraph markup maps the
-    regular name to the bold one). ``codepoints`` holds every Unicode code point that has a glyph
-    in *both* faces, so text checked against it prints the same in regular and bold.
+    regular name to the bold one). ``codepoints`` holds every code point with a glyph in *both*
+    faces; ``regular_only`` those only the regular face has (printed with :data:`PLAIN`).
     """
 
     regular: str
     bold: str
     codepoints: frozenset[int]
+    regular_only: frozenset[int] = frozenset()
+    plain: str = PLAIN
 
     def covers(self, char: str) -> bool:
-        """True when ``char`` (one character) has a real glyph in the report fonts."""
+        """True when ``char`` (one character) has a real glyph in both report faces."""
         return ord(char) in self.codepoints
 
 
@@ -47,6 +68,20 @@ def _load(name: str, filename: str) -> TTFont:
     stream = io.BytesIO(data)
     stream.name = filename  # reportlab uses it in error messages only
     return TTFont(name, stream)
+
+
+def _map_family(name: str, bold: str | None = None) -> None:
+    bold = bold or name
+    # The upright mappings go last so the reverse lookup (font -> style) is upright.
+    addMapping(name, 0, 1, name)
+    addMapping(name, 1, 1, bold)
+    addMapping(name, 0, 0, name)
+    addMapping(name, 1, 0, bold)
+
+
+def _glyphs(font: TTFont) -> set[int]:
+    # Glyph 0 is .notdef (the "missing" box): never count it as coverage.
+    return {cp for cp, glyph in font.face.charToGlyph.items() if glyph}
 
 
 def register_fonts() -> ReportFonts:
@@ -67,19 +102,208 @@ def register_fonts() -> ReportFonts:
                     font = _load(name, filename)
                     pdfmetrics.registerFont(font)
                 faces[name] = font
-            # Map <b>/<i> to our faces; there is no italic, so italic falls back upright.
-            # The upright mappings go last so the reverse lookup (font -> style) is upright.
-            addMapping(REGULAR, 0, 1, REGULAR)
-            addMapping(REGULAR, 1, 1, BOLD)
-            addMapping(REGULAR, 0, 0, REGULAR)
-            addMapping(REGULAR, 1, 0, BOLD)
-            regular_map = set(faces[REGULAR].face.charToGlyph)
-            bold_map = set(faces[BOLD].face.charToGlyph)
-            # Glyph 0 is .notdef (the "missing" box): never count it as coverage.
-            covered = {
-                cp
-                for cp in regular_map & bold_map
-                if faces[REGULAR].face.charToGlyph[cp] and faces[BOLD].face.charToGlyph[cp]
-            }
-            _fonts = ReportFonts(regular=REGULAR, bold=BOLD, codepoints=frozenset(covered))
+            if PLAIN not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(_load(PLAIN, _FONT_FILES[REGULAR]))
+            _map_family(REGULAR, BOLD)
+            _map_family(PLAIN)
+            regular, bold = _glyphs(faces[REGULAR]), _glyphs(faces[BOLD])
+            _fonts = ReportFonts(regular=REGULAR, bold=BOLD, codepoints=frozenset(regular & bold),
+                                 regular_only=frozenset(regular - bold))
     return _fonts
+
+
+# --- fallback fonts -------------------------------------------------------------------------------
+
+MAX_FALLBACK_FONTS = 12
+"""At most this many fallback fonts are registered in one run of the app."""
+MAX_LOOKUPS = 64
+"""At most this many searches for a missing character (each may start ``fc-match``)."""
+
+_SCRIPT_HINTS = {
+    "CJK": ("cjk", "droidsansfallback", "wqy", "wenquanyi", "yahei", "simsun", "simhei", "msgothic",
+            "unifont", "arialuni", "hanazono", "ukai", "uming"),
+    "HIRAGANA": ("jp", "cjk", "gothic", "mincho", "droidsansfallback", "takao", "ipa", "unifont"),
+    "KATAKANA": ("jp", "cjk", "gothic", "mincho", "droidsansfallback", "takao", "ipa", "unifont"),
+    "HANGUL": ("kr", "cjk", "nanum", "malgun", "gulim", "unbatang", "droidsansfallback", "unifont"),
+    "BOPOMOFO": ("cjk", "droidsansfallback", "unifont"),
+    "YI": ("yi", "unifont"),
+}
+_COMMON_FOLDERS = {
+    "win32": (Path(os.environ.get("WINDIR", "C:\\Windows")) / "Fonts",),
+    "darwin": (Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"), Path("/Library/Fonts"),
+               Path.home() / "Library" / "Fonts"),
+}
+_LINUX_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
+                  Path.home() / ".fonts")
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A font file on disk and the index of the face inside it (for ``.ttc`` collections)."""
+
+    path: str
+    index: int = 0
+
+
+class _Fallbacks:
+    def __init__(self, candidates: Sequence[FontFile] | None) -> None:
+        self.fixed = list(candidates) if candidates is not None else None
+        self.loaded: list[tuple[str, frozenset[int]]] = []
+        self.tried: set[FontFile] = set()
+        self.missing: set[int] = set()
+        self.lookups = 0
+        self._listing: list[FontFile] | None = None
+
+    # Where to look --------------------------------------------------------------------------
+    def listing(self) -> list[FontFile]:
+        if self.fixed is not None:
+            return self.fixed
+        if self._listing is None:
+            self._listing = _fontconfig_listing() or _folder_listing()
+        return self._listing
+
+    def _fc_match(self, char: str) -> list[FontFile]:
+        if self.fixed is not None:
+            return []
+        fc = shutil.which("fc-match")
+        if not fc:
+            return []
+        try:
+            result = subprocess.run(
+                [fc, "-s", "--format", "%{file}\t%{index}\n", f"sans-serif:charset={ord(char):x}"],
+                capture_output=True, text=True, timeout=5, check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return []
+        found = []
+        for line in result.stdout.splitlines()[:6]:
+            path, _, index = line.partition("\t")
+            if path:
+                found.append(FontFile(path, int(index) if index.isdigit() else 0))
+        return found
+
+    def _hinted(self, char: str) -> list[FontFile]:
+        try:
+            script = unicodedata.name(char).split(" ")[0]
+        except ValueError:
+            return []
+        hints = _SCRIPT_HINTS.get(script, (script.lower(),))
+        picks = [f for f in self.listing() if any(h in _squash(f.path) for h in hints)]
+        general = [f for f in self.listing() if f not in picks]
+        return picks[:6] + general[:4] if self.fixed is None else picks + general
+
+    # Loading --------------------------------------------------------------------------------
+    def _try(self, font: FontFile, char: str) -> str | None:
+        if font in self.tried or len(self.loaded) >= MAX_FALLBACK_FONTS:
+            return None
+        self.tried.add(font)
+        global _serial
+        _serial += 1
+        name = f"CaregiverFallback{_serial}"
+        try:
+            ttf = TTFont(name, font.path, subfontIndex=font.index)
+        except Exception:  # CFF outlines, a broken file, no permission: not usable here
+            return None
+        glyphs = frozenset(_glyphs(ttf))
+        if ord(char) not in glyphs:
+            # Remember it anyway when it adds coverage: later characters may need it.
+            if not glyphs - register_fonts().codepoints:
+                return None
+        pdfmetrics.registerFont(ttf)
+        _map_family(name)
+        self.loaded.append((name, glyphs))
+        return name if ord(char) in glyphs else None
+
+    def font_for(self, char: str) -> str | None:
+        code = ord(char)
+        for name, glyphs in self.loaded:
+            if code in glyphs:
+                return name
+        if code in self.missing or code > 0xFFFF or self.lookups >= MAX_LOOKUPS:
+            return None
+        self.lookups += 1
+        for font in self._fc_match(char) + self._hinted(char):
+            found = self._try(font, char)
+            if found:
+                return found
+        self.missing.add(code)
+        return None
+
+
+def _squash(path: str) -> str:
+    return Path(path).name.lower().replace(" ", "").replace("-", "").replace("_", "")
+
+
+def _is_truetype_name(path: str) -> bool:
+    return path.lower().endswith((".ttf", ".ttc"))
+
+
+def _fontconfig_listing() -> list[FontFile]:
+    fc = shutil.which("fc-list")
+    if not fc:
+        return []
+    try:
+        result = subprocess.run([fc, "--format", "%{file}\t%{index}\t%{fontformat}\n", ":outline=true"],
+                                capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in result.stdout.splitlines():
+        path, _, rest = line.partition("\t")
+        index, _, fmt = rest.partition("\t")
+        if path and (fmt == "TrueType" or (not fmt and _is_truetype_name(path))):
+            found.append(FontFile(path, int(index) if index.isdigit() else 0))
+    return _ranked(found)
+
+
+def _folder_listing() -> list[FontFile]:
+    folders = _COMMON_FOLDERS.get(sys.platform, _LINUX_FOLDERS)
+    found = []
+    for folder in folders:
+        try:
+            for root, _dirs, files in os.walk(folder):
+                found += [FontFile(os.path.join(root, f)) for f in files if _is_truetype_name(f)]
+        except OSError:
+            continue
+    return _ranked(found)
+
+
+def _ranked(fonts: Iterable[FontFile]) -> list[FontFile]:
+    def rank(font: FontFile) -> tuple[int, str]:
+        name = _squash(font.path)
+        upright = not any(w in name for w in ("bold", "italic", "oblique", "light", "thin", "black", "mono",
+                                              "serif", "condensed"))
+        sans = "sans" in name or "gothic" in name or "fallback" in name
+        return (0 if upright and sans else 1 if upright else 2, name)
+
+    unique = dict.fromkeys(fonts)
+    return sorted(unique, key=rank)
+
+
+_fallbacks = _Fallbacks(None)
+_serial = 0
+
+
+def fallback_font_for(char: str) -> str | None:
+    """The registered name of an installed font that can draw ``char`` (one character outside
+    DejaVu Sans), found and registered on first need; None when this computer has none."""
+    with _lock:
+        return _fallbacks.font_for(char)
+
+
+def set_fallback_fonts(candidates: Sequence[FontFile | str] | None) -> None:
+    """Use exactly ``candidates`` as the fallback fonts (an empty list: none at all), or go back
+    to looking on this computer (``None``). Forgets fonts found so far."""
+    global _fallbacks
+    with _lock:
+        fixed = None if candidates is None else [c if isinstance(c, FontFile) else FontFile(str(c)) for c in candidates]
+        _fallbacks = _Fallbacks(fixed)
+    from . import text  # the per-character cache depends on the fallbacks
+
+    text.forget_cached_characters()
+
+
+def fallback_font_names() -> list[str]:
+    """The fallback fonts registered so far (for tests and diagnostics)."""
+    with _lock:
+        return [name for name, _ in _fallbacks.loaded]

@@ -6,20 +6,23 @@ before it reaches a reportlab ``Paragraph``:
 1. :func:`clean_text` makes it printable: Unicode NFC; every line ending becomes ``\\n``;
    invisible format characters (zero-width spaces and joiners, variation selectors, bidi
    controls, soft hyphens) and control characters are dropped; unusual spaces become ordinary
-   ones; any character the report fonts cannot draw (CJK, most emoji, lone surrogates, private
-   use, and everything outside the Basic Multilingual Plane) becomes the visible marker
-   :data:`MISSING_GLYPH` instead of a silent black box.
+   ones; any character that neither DejaVu Sans nor a fallback font on this computer can draw
+   (see :mod:`.fonts`), lone surrogates, private use, and everything outside the Basic
+   Multilingual Plane (most emoji) becomes the visible marker :data:`MISSING_GLYPH` instead of a
+   silent black box.
 2. :func:`escape` escapes ``&``, ``<``, ``>`` and ``"`` so the text is never read as markup.
-3. :func:`markup` does both and turns line breaks into ``<br/>``.
+3. :func:`markup` does both, puts each run of characters in the font that has them, turns line
+   breaks into ``<br/>``, and lays out right-to-left labels in display order.
 4. :func:`note_paragraphs` splits a long note into several bounded paragraphs, so no single
-   flowable can grow taller than a page and layout stays fast.
+   flowable can grow taller than a page and layout stays fast. Notes with Hebrew or Arabic are
+   laid out line by line with the Unicode bidirectional algorithm (:mod:`.bidi`).
 
-Long unbroken strings (URLs, pasted hashes) need no extra characters: the paragraph styles made
-here keep reportlab's ``splitLongWords`` on, which breaks a word that is wider than its line at
-the line's edge, without adding hyphens or spaces (so copied text stays intact).
+Long unbroken strings (URLs, pasted hashes) need no extra characters: the paragraph styles keep
+reportlab's ``splitLongWords`` on, which breaks a word that is wider than its line at the line's
+edge, without adding hyphens or spaces (so copied text stays intact).
 
-Why astral-plane characters are replaced even where DejaVu has a glyph (e.g. some emoticons):
-reportlab 5 writes their ToUnicode entries as malformed hex, so the PDF's text would neither copy
+Why astral-plane characters are replaced even where a font has a glyph (e.g. some emoticons):
+reportlab writes their ToUnicode entries as malformed hex, so the PDF's text would neither copy
 nor search correctly and strict readers warn. A visible marker is the honest choice.
 """
 
@@ -30,12 +33,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
-from .fonts import register_fonts
+from .fonts import fallback_font_for, register_fonts
 
 MISSING_GLYPH = "[?]"
-"""Printed in place of each character the report fonts cannot draw."""
+"""Printed in place of each character no available font can draw."""
 
 NOTE_CHUNK_CHARS = 1200
 """Most characters of a note one paragraph holds (a note longer than this becomes several)."""
@@ -46,9 +49,23 @@ NOTE_CHUNK_LINES = 30
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n",
                 "\x0c": "\n", "\x85": "\n"}
 _KEEP_SPACES = {" ", "\xa0"}
+_RTL_CLASSES = {"R", "AL"}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
+def _font_of(char: str) -> str | None:
+    """Which font draws ``char``: ``""`` for the report family (regular and bold), a font name
+    for a fallback (or DejaVu's regular-only alias), None when nothing can."""
+    fonts = register_fonts()
+    code = ord(char)
+    if code in fonts.codepoints:
+        return ""
+    if code in fonts.regular_only:
+        return fonts.plain
+    return fallback_font_for(char)
+
+
+@functools.lru_cache(maxsize=8192)
 def _printable(char: str) -> str:
     """What one character becomes on paper: itself, a space, nothing, or the marker."""
     if char == "\n" or char in _KEEP_SPACES:
@@ -59,9 +76,7 @@ def _printable(char: str) -> str:
     if code > 0xFFFF:
         return MISSING_GLYPH
     category = unicodedata.category(char)
-    if category == "Cc":
-        return ""
-    if category == "Cf":  # soft hyphen, zero-width space/joiners, bidi marks, BOM
+    if category in ("Cc", "Cf"):  # controls; soft hyphen, zero-width space/joiners, bidi marks, BOM
         return ""
     if 0xFE00 <= code <= 0xFE0F:  # variation selectors (e.g. emoji presentation)
         return ""
@@ -69,7 +84,13 @@ def _printable(char: str) -> str:
         return "\xa0" if code == 0x202F else " "
     if category in ("Cs", "Co", "Cn"):
         return MISSING_GLYPH
-    return char if register_fonts().covers(char) else MISSING_GLYPH
+    return char if _font_of(char) is not None else MISSING_GLYPH
+
+
+def forget_cached_characters() -> None:
+    """Forget which font draws which character (after the fallback fonts changed)."""
+    _font_of.cache_clear()
+    _printable.cache_clear()
 
 
 def clean_text(text: object) -> str:
@@ -101,6 +122,43 @@ def escape(text: str) -> str:
     )
 
 
+def font_runs(plain: str) -> list[tuple[str, str]]:
+    """Split cleaned ``plain`` text into ``(font, text)`` runs: ``""`` is the report family, any
+    other value a registered font name. Spaces and line breaks join the run they are in."""
+    if plain.isascii():
+        return [("", plain)] if plain else []
+    runs: list[tuple[str, str]] = []
+    current, start = "", 0
+    for i, ch in enumerate(plain):
+        if ch in " \n\xa0":
+            continue
+        font = _font_of(ch) or ""
+        if font != current:
+            if i > start:
+                runs.append((current, plain[start:i]))
+            current, start = font, i
+    if len(plain) > start:
+        runs.append((current, plain[start:]))
+    return runs
+
+
+def escape_runs(plain: str) -> str:
+    """Escape cleaned ``plain`` text and wrap each run that needs another font in a
+    ``<font face>`` tag."""
+    if plain.isascii():
+        return escape(plain)
+    return "".join(escape(t) if not f else f'<font face="{f}">{escape(t)}</font>' for f, t in font_runs(plain))
+
+
+def is_rtl_char(char: str) -> bool:
+    return unicodedata.bidirectional(char) in _RTL_CLASSES
+
+
+def has_rtl(text: str) -> bool:
+    """True when ``text`` holds a right-to-left letter (Hebrew, Arabic, …)."""
+    return not text.isascii() and any(is_rtl_char(ch) for ch in text)
+
+
 def shorten(text: str, max_chars: int) -> str:
     """Cut plain ``text`` to at most ``max_chars`` characters, ending with "…" when cut."""
     if len(text) <= max_chars:
@@ -113,14 +171,20 @@ def markup(text: object, *, line_breaks: bool = True, max_chars: int | None = No
 
     With ``line_breaks`` each line break becomes ``<br/>``; without, line breaks become spaces
     (for one-line labels such as names and tags). ``max_chars`` shortens the cleaned text (with
-    "…") so a table cell stays small; use it only for labels, never for notes.
+    "…") so a table cell stays small; use it only for labels, never for notes. Lines holding
+    right-to-left letters are put in display order (a short label reads right; long right-to-left
+    notes go through :func:`note_paragraphs`, which reorders each printed line).
     """
     plain = clean_text(text)
     if not line_breaks:
         plain = " ".join(plain.split("\n"))
     if max_chars is not None:
         plain = shorten(plain.strip(), max_chars)
-    escaped = escape(plain)
+    if has_rtl(plain):
+        from .bidi import visual_line
+
+        plain = "\n".join(visual_line(line) for line in plain.split("\n"))
+    escaped = escape_runs(plain)
     return escaped.replace("\n", "<br/>") if line_breaks else escaped
 
 
@@ -170,11 +234,19 @@ def note_chunks(
 
 
 def note_paragraphs(text: object, style: ParagraphStyle, *, max_chars: int = NOTE_CHUNK_CHARS,
-                    max_lines: int = NOTE_CHUNK_LINES) -> list[Paragraph]:
-    """The note ``text`` as one or more Paragraphs in ``style`` with its line breaks kept.
+                    max_lines: int = NOTE_CHUNK_LINES) -> list[Flowable]:
+    """The note ``text`` as one or more flowables in ``style`` with its line breaks kept.
 
-    Each paragraph holds at most ``max_chars`` characters and ``max_lines`` lines, so none can
-    outgrow a page. Returns ``[]`` for an empty note.
+    Each holds at most ``max_chars`` characters and ``max_lines`` lines, so none can outgrow a
+    page. A piece with right-to-left letters becomes a :class:`~.bidi.BidiParagraph`. Returns
+    ``[]`` for an empty note.
     """
-    return [Paragraph(escape(chunk).replace("\n", "<br/>"), style)
-            for chunk in note_chunks(text, max_chars=max_chars, max_lines=max_lines)]
+    out: list[Flowable] = []
+    for chunk in note_chunks(text, max_chars=max_chars, max_lines=max_lines):
+        if has_rtl(chunk):
+            from .bidi import BidiParagraph
+
+            out.append(BidiParagraph(chunk, style))
+        else:
+            out.append(Paragraph(escape_runs(chunk).replace("\n", "<br/>"), style))
+    return out

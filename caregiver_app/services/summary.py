@@ -1,35 +1,62 @@
-"""Visit summaries: the data (one plain dataclass) and the PDF file built from it."""
+"""Visit summaries: the data (one plain dataclass), the PDF built from it, and the choices a user
+makes about what leaves the house.
+
+Dates in requests are local calendar dates (inclusive). Progress is reported through a plain
+``progress(done, total)`` callback and a ``cancelled()`` callback is polled; when it returns True
+the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
-from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry
-from ..domain.summary import SummaryEntry, SymptomStat, VisitSummaryData
+from ..domain.summary import (
+    JOURNAL_SECTIONS,
+    Section,
+    SummaryCancelled,
+    SummaryChoices,
+    SummaryEntry,
+    VisitSummaryData,
+)
+from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..security.keyfile import fsync_dir
 from ..storage import repositories as repo
+from . import summary_sources
 from .clock import Clock, local_zone_name, utc_now
-from .journal import daily_series
 from .people import get_person, preparer_name
 from .vault import Vault
 
 MAX_RANGE_DAYS = 366 * 20
+PAPER_SIZES = ("letter", "a4")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+__all__ = [
+    "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
+    "write_pdf_bytes", "write_summary_pdf", "default_filename", "leave_out_choices",
+    "offered_sections", "last_visit_date", "symptom_stats",
+]
 
 
 @dataclass(frozen=True)
 class SummaryRequest:
-    """Which person and which local calendar dates (inclusive) to summarise."""
+    """Which person and which local calendar dates (inclusive) to summarise, and what the user
+    chose to print (appendix sections, things left out, questions for the visit)."""
 
     person_id: int
     start: date
     end: date
+    choices: SummaryChoices = field(default_factory=SummaryChoices)
 
 
 def check_range(start: date, end: date) -> None:
@@ -55,25 +82,25 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         tags=tuple(t.name for t in entry.tags),
         note=entry.note,
         flagged=entry.flag_for_visit,
+        entry_id=entry.id,
     )
 
 
-def symptom_stats(entries: list[JournalEntry]) -> list[SymptomStat]:
-    """Per symptom: distinct local days rated, mean and worst severity (0–10); most days first,
-    then highest mean, then worst."""
-    days: dict[str, set[date]] = defaultdict(set)
-    values: dict[str, list[int]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for entry in entries:
-        for rating in entry.symptoms:
-            key = rating.symptom.casefold()
-            names.setdefault(key, rating.symptom)
-            days[key].add(entry.local_date)
-            values[key].append(rating.severity)
-    stats = [
-        SymptomStat(names[k], len(days[k]), sum(values[k]) / len(values[k]), max(values[k])) for k in names
-    ]
-    return sorted(stats, key=lambda s: (-s.days_present, -s.average, -s.worst, s.name.casefold()))
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise SummaryCancelled()
+
+
+def offered_sections() -> tuple[Section, ...]:
+    """The appendix sections this installation can print: the journal's own, plus those whose
+    source (medications, scores, warning signs, care team, safety plan, ecomap) exists."""
+    return tuple(s for s in JOURNAL_SECTIONS) + summary_sources.available_sections()
+
+
+def last_visit_date(vault: Vault, person_id: int, today: date) -> date | None:
+    """The local date of the person's most recent appointment with any provider on or before
+    ``today``, or None when there is none (or appointments are not part of this app yet)."""
+    return summary_sources.last_visit_date(vault, person_id, today)
 
 
 def build_summary(
@@ -83,18 +110,44 @@ def build_summary(
     prepared_by: str | None = None,
     zone_name: str = "",
     clock: Clock = utc_now,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> VisitSummaryData:
-    """Gather everything the visit summary shows. ``prepared_by`` defaults to the vault's saved
-    preparer name. Raises :class:`ValidationError` for a bad range, :class:`NotFoundError` for a
-    person no longer in the vault."""
+    """Gather everything the visit summary shows, with the user's leave-out choices applied.
+
+    ``prepared_by`` defaults to the vault's saved preparer name. Raises :class:`ValidationError`
+    for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
+    :class:`SummaryCancelled` when ``cancelled()`` turns True.
+    """
     check_range(request.start, request.end)
+    choices = request.choices
     tz_name = zone_name or local_zone_name()
     tz = timeutil.zone(tz_name)
     person = get_person(vault, request.person_id)
+    prev_start, prev_end = previous_period(request.start, request.end)
+    if progress:
+        progress(0, 100)
     with vault.session() as s:
-        entries = repo.entries_between(s, request.person_id, request.start, request.end)
-    days = daily_series(vault, request.person_id, request.start, request.end)
-    rows = [_summary_entry(e, person.display_name, tz) for e in entries]
+        loaded = repo.entries_between(s, request.person_id, prev_start, request.end)
+    _check(cancelled)
+    if progress:
+        progress(15, 100)
+    rows = [_summary_entry(e, person.display_name, tz) for e in loaded]
+    del loaded
+    rows = apply_leave_out(rows, choices.leave_out)
+    current = [r for r in rows if r.local_date >= request.start]
+    previous = [r for r in rows if r.local_date < request.start]
+    del rows
+    _check(cancelled)
+    points = day_points(current, request.start, request.end)
+    stats = symptom_stats(current)
+    brief = make_brief(current, previous, request.start, request.end, current_points=points, current_stats=stats)
+    extras = summary_sources.gather(
+        vault, request.person_id, request.start, request.end, choices, prev_start=prev_start
+    )
+    _check(cancelled)
+    if progress:
+        progress(20, 100)
     now = clock()
     return VisitSummaryData(
         person_name=person.display_name,
@@ -104,26 +157,46 @@ def build_summary(
         prepared_at_local=now.astimezone(tz),
         prepared_by=prepared_by if prepared_by is not None else preparer_name(vault),
         time_zone=tz_name,
-        days=tuple(days),
-        flagged=tuple(r for r in rows if r.flagged),
-        symptoms=tuple(symptom_stats(entries)),
-        entries=tuple(rows),
+        days=points,
+        flagged=tuple(r for r in current if r.flagged),
+        symptoms=tuple(stats),
+        entries=tuple(current),
+        sections=frozenset(choices.sections),
+        brief=brief,
+        questions=tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q),
+        **extras,
     )
 
 
-def default_filename(today: date) -> str:
-    """A generic file name with no names or health words, e.g. ``visit-summary-2026-11-30.pdf``."""
-    return f"visit-summary-{today.isoformat()}.pdf"
-
-
-def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter") -> Path:
-    """Build the PDF and write it to ``path`` atomically (a half-written file never takes the
-    name). ``paper`` is ``"letter"`` or ``"a4"``. Raises :class:`ValidationError` for a folder that
-    cannot be written."""
-    from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
-
+def _pagesize(paper: str):
     from reportlab.lib.pagesizes import A4, LETTER
 
+    if paper not in PAPER_SIZES:
+        raise ValidationError("Please choose Letter or A4 paper.")
+    return A4 if paper == "a4" else LETTER
+
+
+def summary_pdf_bytes(
+    data: VisitSummaryData,
+    *,
+    paper: str = "letter",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> bytes:
+    """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
+    ``"letter"`` or ``"a4"``. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
+    from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
+
+    out = io.BytesIO()
+    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled)
+    return out.getvalue()
+
+
+def write_pdf_bytes(pdf: bytes, path: Path) -> Path:
+    """Write ``pdf`` to ``path`` atomically (a half-written file never takes the name), mode
+    0600, adding ``.pdf`` when missing. Returns the path written. Raises
+    :class:`ValidationError` (plain words) for a folder that is missing or cannot be written, or
+    a full disk; nothing is left behind on failure."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
@@ -132,8 +205,9 @@ def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "lette
         raise ValidationError(f"The folder {folder} does not exist.")
     tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
-        with open(tmp, "wb") as fh:
-            build_visit_summary_pdf(data, fh, pagesize=A4 if paper == "a4" else LETTER)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pdf)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -148,3 +222,67 @@ def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "lette
         if tmp.exists():
             tmp.unlink()
     return path
+
+
+def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter") -> Path:
+    """Build the PDF and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
+    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper), path)
+
+
+def default_filename(today: date) -> str:
+    """A generic file name with no names or health words, e.g. ``visit-summary-2026-11-30.pdf``."""
+    return f"visit-summary-{today.isoformat()}.pdf"
+
+
+@dataclass(frozen=True)
+class EntryChoice:
+    """An entry the user may leave out: its id, local date and time, who recorded it and the
+    first words of its note (for the list in the app only; never printed)."""
+
+    entry_id: int
+    local_date: date
+    time_text: str
+    recorded_by: str
+    excerpt: str
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class LeaveOutChoices:
+    """What could be left out of a summary of one range: entries (newest first), symptom and tag
+    names (alphabetical)."""
+
+    entries: tuple[EntryChoice, ...]
+    symptoms: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+EXCERPT_CHARS = 90
+
+
+def leave_out_choices(
+    vault: Vault, person_id: int, start: date, end: date, *, zone_name: str = ""
+) -> LeaveOutChoices:
+    """The entries, symptoms and tags recorded for the person in ``start``..``end`` (local
+    dates, inclusive), for the "leave out" list. Raises :class:`ValidationError` for a bad range."""
+    check_range(start, end)
+    tz = timeutil.zone(zone_name or local_zone_name())
+    person = get_person(vault, person_id)
+    with vault.session() as s:
+        entries = repo.entries_between(s, person_id, start, end)
+    symptoms: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    choices = []
+    for e in reversed(entries):
+        for r in e.symptoms:
+            symptoms.setdefault(r.symptom.casefold(), r.symptom)
+        for t in e.tags:
+            tags.setdefault(t.name.casefold(), t.name)
+        text = " ".join(e.note.split())
+        if len(text) > EXCERPT_CHARS:
+            text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
+        local = timeutil.utc_to_local(e.occurred_at, tz)
+        choices.append(EntryChoice(e.id or 0, e.local_date, f"{local:%H:%M}", e.recorded_by.describe(person.display_name),
+                                   text, e.flag_for_visit))
+    order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
+    return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))

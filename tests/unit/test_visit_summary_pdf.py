@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from caregiver_app.domain.model import MoodLevel, SleepQuality, SymptomRating, day_range
 from caregiver_app.domain.summary import DayPoint, SummaryEntry, SymptomStat, VisitSummaryData
 from caregiver_app.reports.charts import aggregate, build_trend_chart
-from caregiver_app.reports.fonts import register_fonts
+from caregiver_app.reports.fonts import register_fonts, set_fallback_fonts
 from caregiver_app.reports.text import MISSING_GLYPH, clean_text, markup, note_chunks
 from caregiver_app.reports.visit_summary import build_visit_summary_pdf
 
@@ -140,6 +140,14 @@ def realistic_summary(days: int = 30, per_day: int = 2, note_chars: int = 160,
     return make_summary(entries, start, end)
 
 
+@pytest.fixture(autouse=True)
+def no_fallback_fonts():
+    """The tests decide which fallback fonts exist (none unless a test says otherwise)."""
+    set_fallback_fonts([])
+    yield
+    set_fallback_fonts(None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
@@ -175,8 +183,11 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-_PAGE_FURNITURE = re.compile(r"Confidential health information|Page \d+ of \d+|^Visit summary$",
-                             re.MULTILINE)
+_SECTION_TITLES = ("Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
+                   "Notes by day", "Medications", "Care team contacts", "Questions for this visit (continued)")
+_PAGE_FURNITURE = re.compile(
+    r"Confidential health information|Page \d+ of \d+|^Visit summary(\n(" + "|".join(map(re.escape, _SECTION_TITLES))
+    + r"))?$", re.MULTILINE)
 
 
 def body_text(reader: PdfReader) -> str:
@@ -193,15 +204,15 @@ def test_realistic_summary_has_every_section_in_order():
     data = realistic_summary()
     text = all_text(build(data))
     positions = [heading_position(text, s) for s in (
-        "Visit summary", "Flagged for this visit", "Mood and sleep", "Symptoms", "Notes by day")]
+        "Visit summary", "Mood and sleep", "Symptoms", "Flagged for this visit", "Notes by day")]
     assert -1 not in positions and positions == sorted(positions)
     text = words(text)
     assert PERSON in text
-    assert "1 Nov 2026 – 30 Nov 2026 (30 days)" in text
+    assert "1 Nov – 30 Nov 2026 (30 days)" in text
     assert "Prepared 30 Nov 2026, 2:05 pm by Ana" in text
     assert "5-point mood scale" in text and "1 very low" in text and "5 very good" in text
     days_with_entries = len(data.entries_by_day())
-    assert f"{len(data.entries)} entries on {days_with_entries} of 30 days" in text
+    assert f"Entries {len(data.entries)} on {days_with_entries} of 30 days" in text
     assert "Mood averaged" in text and "hours" in text
     assert "Average severity (0–10)" in text and "Worst (0–10)" in text
     assert "Ana (family)" in text and f"{PERSON} (self)" in text
@@ -237,23 +248,24 @@ def test_flagged_and_symptom_sections():
         make_entry(day + timedelta(days=1), symptoms=(("Headache", 5),)),
     ], date(2026, 11, 1), date(2026, 11, 30))
     text = all_text(build(data))
-    flagged = text[text.index("Flagged for this visit"):text.index("Mood and sleep")]
+    flagged = text[text.index("Flagged for this visit\n"):text.index("Notes by day\n")]
     assert "Thu 5 Nov 2026, 7:30 am" in flagged
     assert "Nearly fell in the kitchen." in flagged
     assert "Dizziness 4/10" in flagged and "Headache 8/10" in flagged
-    symptoms = text[text.index("Symptoms\n"):text.index("Notes by day")]
+    symptoms = text[text.index("Symptoms\n"):text.index("Flagged for this visit\n")]
     # Headache first (2 days), average 6.5, worst 8; then Dizziness.
     assert symptoms.index("Headache") < symptoms.index("Dizziness")
     assert re.search(r"Headache\s+2\s+6\.5\s+8", symptoms)
     assert re.search(r"Dizziness\s+1\s+4\.0\s+4", symptoms)
 
 
-def test_nothing_flagged_and_no_symptoms_say_so():
+def test_sections_with_nothing_to_show_are_left_out():
     data = make_summary([make_entry(date(2026, 11, 2), note="Quiet day.")],
                         date(2026, 11, 1), date(2026, 11, 30))
     text = all_text(build(data))
-    assert "Nothing was flagged for this visit." in text
-    assert "No symptoms were rated in this period." in text
+    assert heading_position(text, "Flagged for this visit") == -1
+    assert heading_position(text, "Symptoms") == -1
+    assert heading_position(text, "Notes by day") != -1 and "Quiet day." in text
 
 
 def test_prepared_by_omitted_when_empty():
@@ -269,7 +281,7 @@ def test_tricky_note_prints_verbatim_and_not_bold():
     data = make_summary([make_entry(date(2026, 11, 2), note=tricky, flagged=True)],
                         date(2026, 11, 1), date(2026, 11, 30))
     reader = build(data)
-    assert all_text(reader).count(tricky) == 2  # flagged section and notes by day
+    assert all_text(reader).count(tricky) == 3  # the brief's excerpt, flagged section and notes by day
     fonts_used: list[tuple[str, str]] = []
 
     def visit(text, cm, tm, font_dict, size):
@@ -340,7 +352,7 @@ def test_long_note_and_long_url_make_a_multipage_pdf_and_read_back():
     reader = build(data)
     assert len(reader.pages) > 3
     body = squash(body_text(reader))
-    assert body.count(squash(long_note)) == 2  # flagged and notes by day
+    assert body.count(squash(long_note)) == 2  # flagged and notes by day (page one has an excerpt)
     assert body.count(squash(url)) == 1
 
 
@@ -352,7 +364,7 @@ def test_empty_range_is_one_clear_page():
     text = words(all_text(reader))
     assert "No journal entries in this period." in text
     assert "choose a wider date range" in text
-    assert "1 Sep 2026 – 30 Nov 2026 (91 days)" in text
+    assert "1 Sep – 30 Nov 2026 (91 days)" in text
     for absent in ("Flagged for this visit", "Mood and sleep", "Symptoms", "Notes by day"):
         assert absent not in text
     assert "Page 1 of 1" in text

@@ -1,0 +1,343 @@
+"""The visit summary's appendix: the detail behind page one, in the sections the user chose.
+
+Each function returns flowables for one section, or ``[]`` when the section has nothing to show
+(a section is never printed empty). Numbers come from the summary service; mood is the named
+5-point scale, severities 0–10, sleep in hours, dates local calendar dates.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Sequence
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from ..domain.model import MoodLevel, SleepQuality
+from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
+from .charts import GRID, MUTED, RULE, build_trend_chart
+from .layout import (
+    LABEL_MAX_CHARS,
+    Barred,
+    Styles,
+    finite,
+    format_date,
+    format_hours,
+    format_time,
+    label_markup,
+    mood_word,
+    plural,
+    section,
+)
+from .text import clean_text, markup, shorten
+from .textblock import BlockStyle, DayBand, Span, TextBlock
+
+# --- entry lines ----------------------------------------------------------------------------------
+
+
+def _mood_text(entry: SummaryEntry) -> str | None:
+    try:
+        level = MoodLevel(int(entry.mood)) if entry.mood is not None else None
+    except (TypeError, ValueError):
+        return None
+    return f"Mood {level.label} ({level.value}/5)" if level else None
+
+
+def _sleep_text(entry: SummaryEntry) -> str | None:
+    hours = finite(entry.sleep_hours)
+    quality_word = None
+    if entry.sleep_quality is not None:
+        try:
+            quality_word = SleepQuality(int(entry.sleep_quality)).label
+        except (TypeError, ValueError):
+            quality_word = None
+    if hours is None and quality_word is None:
+        return None
+    if hours is None:
+        return f"Sleep {quality_word}"
+    text = f"Sleep {format_hours(hours)} h"
+    return f"{text}, {quality_word}" if quality_word else text
+
+
+def _scale_text(name: str, value: object) -> str | None:
+    number = finite(value)
+    return None if number is None else f"{name} {number:g}/10"
+
+
+def measures(entry: SummaryEntry) -> list[str]:
+    """The entry's numbers in words: mood, anxiety, energy, sleep."""
+    parts = [_mood_text(entry), _scale_text("Anxiety", entry.anxiety), _scale_text("Energy", entry.energy),
+             _sleep_text(entry)]
+    return [p for p in parts if p]
+
+
+# --- journal sections -----------------------------------------------------------------------------
+
+
+def _label(text: object) -> str:
+    """One-line user text, clean and shortened, for a text block (not markup)."""
+    return shorten(" ".join(clean_text(text).split()), LABEL_MAX_CHARS)
+
+
+def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:
+    """An entry as lines of spans: the heading line (when, who, flag, numbers), symptoms, tags,
+    then each line of the note."""
+    head: list[Span] = []
+    if with_when:
+        head += [(f"{format_date(entry.local_date, weekday=True)}, {format_time(entry.local_time)}", True),
+                 (" · recorded by ", False)]
+    head.append((_label(entry.recorded_by), True))
+    if entry.flagged and not with_when:
+        head += [(" · ", False), ("⚑ flagged for visit", True)]
+    numbers = measures(entry)
+    if numbers:
+        head.append((" · " + " · ".join(numbers), False))
+    lines = [head]
+    ratings = []
+    for rating in entry.symptoms or ():
+        severity = finite(getattr(rating, "severity", None))
+        name = _label(getattr(rating, "symptom", ""))
+        ratings.append(f"{name} {severity:g}/10" if severity is not None else name)
+    if ratings:
+        lines.append([("Symptoms: ", True), (", ".join(ratings), False)])
+    tags = [t for t in (_label(t) for t in entry.tags or ()) if t]
+    if tags:
+        lines.append([("Tags: ", True), (", ".join(tags), False)])
+    note = clean_text(entry.note).strip("\n ")
+    if note.strip():
+        lines += [[(line.rstrip(" "), False)] for line in note.split("\n")]
+    return lines
+
+
+def _block_style(styles: Styles, indent: float, space_before: float) -> BlockStyle:
+    body = styles.body
+    return BlockStyle(regular=styles.fonts.regular, bold=styles.fonts.bold, size=body.fontSize,
+                      leading=body.leading, color=body.textColor, left_indent=indent,
+                      space_before=space_before)
+
+
+def flagged(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
+    """Every entry marked "bring this up at the next visit", in full."""
+    if not data.flagged:
+        return []
+    story = section("Flagged for this visit", styles)
+    style = _block_style(styles, 8, 0)
+    for index, entry in enumerate(data.flagged):
+        if index:
+            story.append(Spacer(1, 7))
+        story.append(Barred(TextBlock(entry_spans(entry, with_when=True), style)))
+    return story
+
+
+def _average(values) -> float | None:
+    numbers = [n for n in (finite(v) for v in values) if n is not None]
+    return sum(numbers) / len(numbers) if numbers else None
+
+
+def trend_sentence(data: VisitSummaryData) -> str:
+    """One sentence: mean mood and sleep of the period and how many days have entries."""
+    mood = _average(d.mood for d in data.days)
+    if mood is None:
+        mood = _average(e.mood for e in data.entries)
+    sleep = _average(d.sleep_hours for d in data.days)
+    if sleep is None:
+        sleep = _average(e.sleep_hours for e in data.entries)
+    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({mood:.1f} of 5)" if mood is not None
+             else "No mood was recorded",
+             f"sleep averaged <b>{sleep:.1f} hours</b>" if sleep is not None else "no sleep was recorded"]
+    days = len(data.entries_by_day())
+    span = max((data.end - data.start).days + 1, 0)
+    parts.append(f"there were entries on {days:,} of {plural(span, 'day')}")
+    return f"{parts[0]}, {parts[1]}, and {parts[2]}."
+
+
+def mood_and_sleep(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The trend sentence, the mood and sleep chart and its caption, kept on one page."""
+    if data.is_empty:
+        return []
+    story = section("Mood and sleep", styles, room=None)
+    story.append(Paragraph(trend_sentence(data), styles.lead))
+    chart = build_trend_chart(data.days, width=width, height=190)
+    if chart.has_data:
+        story.append(chart.drawing)
+        story.append(Spacer(1, 3))
+    story.append(Paragraph(markup(chart.caption), styles.small))
+    return [KeepTogether(story)]
+
+
+def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:
+    commands = [
+        ("FONT", (0, 0), (-1, -1), styles.body.fontName, styles.body.fontSize),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1 if header else 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    if header:
+        commands += [("VALIGN", (0, 0), (-1, 0), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED)]
+    return TableStyle(commands)
+
+
+def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """Each symptom rated in the period: days present, mean and worst severity."""
+    if not data.symptoms:
+        return []
+    story = section("Symptoms", styles)
+    stats: Sequence[SymptomStat] = sorted(
+        data.symptoms, key=lambda s: (-(s.days_present or 0), -(finite(s.worst) or 0), str(s.name).casefold()))
+    days = max((data.end - data.start).days + 1, 0)
+    rows = [[
+        Paragraph("Symptom", styles.cell_head),
+        Paragraph(f"Days present<br/>(of {days:,})", styles.cell_head_num),
+        Paragraph("Average severity<br/>(0–10)", styles.cell_head_num),
+        Paragraph("Worst<br/>(0–10)", styles.cell_head_num),
+    ]]
+    for stat in stats:
+        average, worst = finite(stat.average), finite(stat.worst)
+        rows.append([
+            Paragraph(label_markup(stat.name), styles.cell),
+            Paragraph(f"{stat.days_present:,}", styles.cell_num),
+            Paragraph(f"{average:.1f}" if average is not None else "–", styles.cell_num),
+            Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
+        ])
+    number_ws = [78, 96, 62]
+    table = Table(rows, colWidths=[width - sum(number_ws)] + number_ws, repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(styles))
+    story.append(table)
+    return story
+
+
+def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
+    """Every entry of the period under its day, with its numbers, symptoms, tags and note.
+
+    Laid out with :class:`~.textblock.TextBlock` (one flowable per entry), so ten years of
+    entries take seconds, not minutes."""
+    if data.is_empty:
+        return []
+    story = section("Notes by day", styles)
+    style = _block_style(styles, 52, 5)
+    for day, entries in data.entries_by_day():
+        story.append(CondPageBreak(48))  # a day's heading never sits alone at the foot of a page
+        story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
+        for entry in entries:
+            story.append(TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time)))
+    return story
+
+
+# --- sections fed by other parts of the app -------------------------------------------------------
+
+
+def _simple_table(styles: Styles, width: float, head: list[str], rows: list[list[str]],
+                  widths: list[float]) -> Table:
+    scale = width / sum(widths)
+    body = [[Paragraph(h, styles.cell_head) for h in head]]
+    body += [[Paragraph(cell, styles.cell) for cell in row] for row in rows]
+    table = Table(body, colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(styles))
+    return table
+
+
+def scores(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """Every PHQ-9 / GAD-7 result in the period, newest first."""
+    if not data.scores:
+        return []
+    story = section("PHQ-9 and GAD-7 scores", styles)
+    rows = []
+    for result in data.scores:
+        history = result.history or ((result.taken_on, result.score),)
+        for day, score in sorted(history, reverse=True):
+            rows.append([label_markup(result.instrument), format_date(day), f"{score} of {result.max_score}"])
+    story.append(_simple_table(styles, width, ["Questionnaire", "Date", "Score"], rows, [3, 3, 3]))
+    story.append(Spacer(1, 3))
+    story.append(Paragraph("PHQ-9 bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
+                           "20–27 severe (Kroenke et al., 2001). GAD-7 bands: 0–4 minimal, 5–9 mild, "
+                           "10–14 moderate, 15–21 severe (Spitzer et al., 2006).", styles.small))
+    return story
+
+
+def medications(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The current medication list and the changes in the period."""
+    if not (data.medications or data.medication_changes):
+        return []
+    story = section("Medications", styles)
+    if data.medications:
+        rows = [[label_markup(m.name), label_markup(m.dose), label_markup(m.how), label_markup(m.purpose),
+                 format_date(m.since) if m.since else ""] for m in data.medications]
+        story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Since"], rows,
+                                   [3.2, 1.8, 2.6, 2.2, 1.6]))
+    if data.medication_changes:
+        story.append(Paragraph("Changes in this period", styles.subhead))
+        for change in data.medication_changes:
+            text = f"<b>{format_date(change.day)}</b> · {label_markup(change.change)}: {label_markup(change.medication)}"
+            if change.detail:
+                text += f" — {markup(change.detail, line_breaks=False)}"
+            story.append(Paragraph(text, styles.item, bulletText="•"))
+    return story
+
+
+def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The care team and support contacts."""
+    if not data.contacts:
+        return []
+    story = section("Care team contacts", styles)
+    rows = []
+    for c in data.contacts:
+        who = f"<b>{label_markup(c.name)}</b>"
+        if c.organization:
+            who += f"<br/>{label_markup(c.organization)}"
+        reach = "<br/>".join(label_markup(v) for v in (c.phone, c.email) if v)
+        rows.append([who, label_markup(c.role), reach, markup(c.note) if c.note else ""])
+    story.append(_simple_table(styles, width, ["Name", "Role", "Phone and email", "Notes"], rows, [3, 2, 3, 3]))
+    return story
+
+
+def _optional_report(name: str, function: str):
+    """``caregiver_app.reports.<name>.<function>`` when that module exists, else None."""
+    full = f"{__package__}.{name}"
+    if importlib.util.find_spec(full) is None:
+        return None
+    return getattr(importlib.import_module(full), function, None)
+
+
+def safety_plan(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The person's safety plan on a page of its own (laid out by the safety-plan report)."""
+    if data.safety_plan is None:
+        return []
+    render = _optional_report("safety_plan", "safety_plan_flowables")
+    if render is None:
+        return []
+    return [PageBreak(), *section("Safety plan", styles, room=None), *render(data.safety_plan, width)]
+
+
+def ecomap(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The ecomap drawing on a page of its own (drawn by the ecomap report)."""
+    if data.ecomap is None:
+        return []
+    render = _optional_report("ecomap_drawing", "ecomap_flowables")
+    if render is None:
+        return []
+    return [PageBreak(), *section("Ecomap (support network)", styles, room=None), *render(data.ecomap, width)]
+
+
+def appendix(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """Every chosen section with something to show, in the appendix order."""
+    builders = {
+        Section.CHARTS: lambda: mood_and_sleep(data, styles, width),
+        Section.SYMPTOMS: lambda: symptoms(data, styles, width),
+        Section.SCORES: lambda: scores(data, styles, width),
+        Section.FLAGGED: lambda: flagged(data, styles),
+        Section.NOTES: lambda: notes_by_day(data, styles),
+        Section.MEDICATIONS: lambda: medications(data, styles, width),
+        Section.CARE_TEAM: lambda: care_team(data, styles, width),
+        Section.SAFETY_PLAN: lambda: safety_plan(data, styles, width),
+        Section.ECOMAP: lambda: ecomap(data, styles, width),
+    }
+    from ..domain.summary import SECTION_ORDER
+
+    story: list[Flowable] = []
+    for key in SECTION_ORDER:
+        if data.wants(key):
+            story += builders[key]()
+    return story

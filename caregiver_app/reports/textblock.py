@@ -1,0 +1,206 @@
+"""Fast, plain text layout for the long parts of a summary (notes by day over years).
+
+reportlab's ``Paragraph`` parses markup and copies style fragments for every word, which costs
+about a millisecond per entry; ten years of notes would take most of a minute. A
+:class:`TextBlock` takes already-clean text in *spans* (text plus bold or not), wraps it at
+spaces with the fonts' metrics, splits between lines across pages, and draws each line with one
+text object. Characters outside DejaVu Sans use their fallback font (:func:`.text.font_runs`);
+lines with right-to-left letters are shaped and reordered after wrapping (:mod:`.bidi`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import getAscent, getFont
+from reportlab.platypus import Flowable
+
+from .text import font_runs, has_rtl
+
+Span = tuple[str, bool]
+"""A piece of clean plain text and whether it is bold."""
+
+
+@dataclass(frozen=True)
+class BlockStyle:
+    """Font names (regular, bold), size and leading in points, colour, indents and spacing."""
+
+    regular: str
+    bold: str
+    size: float
+    leading: float
+    color: Color
+    left_indent: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    bullet_font: str = ""
+
+
+_Run = tuple[str, str, float]  # text, font, width
+_Line = tuple[float, list[_Run]]  # x offset, runs
+
+
+class TextBlock(Flowable):
+    """Lines of spans (each source line starts a new printed line) with an optional bullet
+    (e.g. the entry's time) drawn in the hanging indent of the first line."""
+
+    def __init__(self, lines: list[list[Span]], style: BlockStyle, bullet: str = "",
+                 laid: list[_Line] | None = None, first: bool = True, last: bool = True) -> None:
+        super().__init__()
+        self.source = lines
+        self.style = style
+        self.bullet = bullet
+        self._laid = laid
+        self._width: float | None = None
+        self._first, self._last = first, last
+
+    # measuring -------------------------------------------------------------------------------
+    def _runs(self, text: str, bold: bool) -> list[_Run]:
+        family = self.style.bold if bold else self.style.regular
+        size = self.style.size
+        out = []
+        for font, piece in font_runs(text):
+            name = font or family
+            out.append((piece, name, getFont(name).stringWidth(piece, size)))
+        return out
+
+    def _wrap_spans(self, spans: list[Span], avail: float) -> list[list[_Run]]:
+        """Greedy line breaking at spaces; a word wider than a line is cut where it must be."""
+        lines: list[list[_Run]] = []
+        line: list[_Run] = []
+        used = 0.0
+        for text, bold in spans:
+            for index, word in enumerate(text.split(" ")):
+                piece = word if index == 0 else " " + word
+                if not piece:
+                    continue
+                runs = self._runs(piece, bold)
+                width = sum(r[2] for r in runs)
+                if used + width <= avail:
+                    line += runs
+                    used += width
+                    continue
+                if line:
+                    lines.append(line)
+                line, used = [], 0.0
+                piece = piece.lstrip(" ")
+                if not piece:
+                    continue
+                runs = self._runs(piece, bold)
+                width = sum(r[2] for r in runs)
+                while width > avail and len(piece) > 1:
+                    low, high = 1, len(piece) - 1  # the longest head that fits
+                    while low < high:
+                        mid = (low + high + 1) // 2
+                        if sum(r[2] for r in self._runs(piece[:mid], bold)) <= avail:
+                            low = mid
+                        else:
+                            high = mid - 1
+                    lines.append(self._runs(piece[:low], bold))
+                    piece = piece[low:]
+                    runs = self._runs(piece, bold)
+                    width = sum(r[2] for r in runs)
+                line, used = runs, width
+        lines.append(line)
+        return lines
+
+    def _layout(self, width: float) -> list[_Line]:
+        from .bidi import base_direction, reorder, shape
+
+        avail = max(width - self.style.left_indent, 20.0)
+        laid: list[_Line] = []
+        for spans in self.source:
+            plain = "".join(t for t, _ in spans)
+            if has_rtl(plain):
+                direction = base_direction(plain)
+                bold = any(b for _, b in spans)
+                for runs in self._wrap_spans([(shape(plain), bold)], avail):
+                    visual = reorder("".join(r[0] for r in runs), direction)
+                    vis_runs = self._runs(visual, bold)
+                    line_w = sum(r[2] for r in vis_runs)
+                    x = width - line_w if direction == "R" else self.style.left_indent
+                    laid.append((x, vis_runs))
+                continue
+            for runs in self._wrap_spans(spans, avail):
+                laid.append((self.style.left_indent, runs))
+        return laid
+
+    # flowable protocol -------------------------------------------------------------------------
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._laid is None or (self._width != avail_width and self._first and self._last):
+            self._laid = self._layout(avail_width)
+            self._width = avail_width
+        self.width = avail_width
+        self.height = len(self._laid) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        fit = int(avail_height // self.style.leading)
+        lines = self._laid or []
+        if fit <= 0:
+            return []
+        if fit >= len(lines):
+            return [self]
+        if fit == 1 and len(lines) > 2:
+            return []  # no lone first line at the foot of a page
+        head = TextBlock(self.source, self.style, self.bullet, lines[:fit], self._first, False)
+        tail = TextBlock(self.source, self.style, "", lines[fit:], False, self._last)
+        return [head, tail]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.style.space_before if self._first else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.style.space_after if self._last else 0.0
+
+    def draw(self) -> None:
+        style = self.style
+        canvas = self.canv
+        y = self.height - getAscent(style.regular, style.size) - (style.leading - style.size) / 2
+        text = canvas.beginText()
+        text.setFillColor(style.color)
+        if self.bullet:
+            text.setTextOrigin(0, y)
+            text.setFont(style.bullet_font or style.bold, style.size)
+            text.textOut(self.bullet)
+        for x, runs in self._laid or ():
+            text.setTextOrigin(x, y)
+            for piece, font, _w in runs:
+                text.setFont(font, style.size)
+                text.textOut(piece)
+            y -= style.leading
+        canvas.drawText(text)
+
+
+class DayBand(Flowable):
+    """A day's heading: bold text on a light band across the column."""
+
+    def __init__(self, text: str, font: str, size: float, color: Color, band: Color,
+                 space_before: float = 9.0, space_after: float = 3.0, pad: float = 2.5) -> None:
+        super().__init__()
+        self.text, self.font, self.size = text, font, size
+        self.color, self.band = color, band
+        self.space_before, self.space_after, self.pad = space_before, space_after, pad
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.size * 1.25 + 2 * self.pad
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return self.space_before
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self.space_after
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.band)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canvas.setFillColor(self.color)
+        canvas.setFont(self.font, self.size)
+        canvas.drawString(4, self.pad + self.size * 0.3, self.text)
+        canvas.restoreState()
