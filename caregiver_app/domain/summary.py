@@ -259,6 +259,9 @@ class ScoreResult:
     previous_score: int | None = None
     previous_on: date | None = None
     history: tuple[tuple[date, int], ...] = ()
+    self_harm_item_dates: tuple[date, ...] = ()
+    """PHQ-9 only: local dates in the period when item 9 (thoughts of being better off dead or of
+    hurting oneself) was answered above 0 — a same-day safety follow-up (Kroenke et al. 2001)."""
 
 
 @dataclass(frozen=True)

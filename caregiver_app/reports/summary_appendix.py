@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 from collections.abc import Sequence
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.model import MoodLevel, SleepQuality
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
@@ -293,35 +293,63 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
     return story
 
 
-def _optional_report(name: str, function: str):
-    """``caregiver_app.reports.<name>.<function>`` when that module exists, else None."""
+def _optional_report(name: str):
+    """The module ``caregiver_app.reports.<name>`` when it exists, else None."""
     full = f"{__package__}.{name}"
     if importlib.util.find_spec(full) is None:
         return None
-    return getattr(importlib.import_module(full), function, None)
+    return importlib.import_module(full)
 
 
-def safety_plan(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
-    """The person's safety plan on a page of its own (laid out by the safety-plan report)."""
-    if data.safety_plan is None:
+def safety_plan(data: VisitSummaryData, styles: Styles, width: float, height: float) -> list[Flowable]:
+    """The person's safety plan on a page of its own, laid out by the safety-plan report and
+    scaled to fit the page."""
+    module = _optional_report("safety_plan")
+    if data.safety_plan is None or module is None:
         return []
-    render = _optional_report("safety_plan", "safety_plan_flowables")
-    if render is None:
+    if hasattr(module, "safety_plan_flowables"):
+        content = module.safety_plan_flowables(data.safety_plan, width, height)
+    elif hasattr(module, "_story"):
+        sizes = getattr(module, "FONT_SIZES", (9.5,))
+        content = module._story(data.safety_plan, styles.fonts, sizes[-1], width)
+        for size in sizes:
+            trial = module._story(data.safety_plan, styles.fonts, size, width)
+            if sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in trial) <= height:
+                content = trial
+                break
+    else:
         return []
-    return [PageBreak(), *section("Safety plan", styles, room=None), *render(data.safety_plan, width)]
+    return [PageBreak(), _Marker("Safety plan"), KeepInFrame(width, height, content, mode="shrink")]
 
 
-def ecomap(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+class _Marker(Flowable):
+    """Zero-size: tells the running header which section a page belongs to."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.section_title = title
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The ecomap drawing on a page of its own (drawn by the ecomap report)."""
-    if data.ecomap is None:
+    module = _optional_report("ecomap_drawing")
+    if data.ecomap is None or module is None or not hasattr(module, "build_ecomap_drawing"):
         return []
-    render = _optional_report("ecomap_drawing", "ecomap_flowables")
-    if render is None:
-        return []
-    return [PageBreak(), *section("Ecomap (support network)", styles, room=None), *render(data.ecomap, width)]
+    story = [PageBreak(), *section("Ecomap (support network)", styles, room=None)]
+    story.append(Paragraph("The person is in the middle. Line styles show how strong or stressful each tie "
+                           "is (see the key under the map).", styles.small))
+    story.append(Spacer(1, 6))
+    story.append(module.build_ecomap_drawing(data.ecomap, width=width, height=min(height * 0.8, width * 1.05)))
+    return story
 
 
-def appendix(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float = 650.0) -> list[Flowable]:
     """Every chosen section with something to show, in the appendix order."""
     builders = {
         Section.CHARTS: lambda: mood_and_sleep(data, styles, width),
@@ -331,8 +359,8 @@ def appendix(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
         Section.NOTES: lambda: notes_by_day(data, styles),
         Section.MEDICATIONS: lambda: medications(data, styles, width),
         Section.CARE_TEAM: lambda: care_team(data, styles, width),
-        Section.SAFETY_PLAN: lambda: safety_plan(data, styles, width),
-        Section.ECOMAP: lambda: ecomap(data, styles, width),
+        Section.SAFETY_PLAN: lambda: safety_plan(data, styles, width, height),
+        Section.ECOMAP: lambda: ecomap(data, styles, width, height),
     }
     from ..domain.summary import SECTION_ORDER
 

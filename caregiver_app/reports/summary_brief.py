@@ -239,6 +239,14 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, level: Detail,
             f"Nothing was recorded between {format_date(data.start)} and {format_date(data.end)}. If you "
             f"expected entries here, choose a wider date range and print the summary again.", styles.body))
 
+    for result in data.scores:
+        if result.self_harm_item_dates:
+            days = ", ".join(format_date(d, year=False) for d in result.self_harm_item_dates)
+            story.append(Paragraph(
+                f"<b>Safety: {label_markup(result.instrument)} question 9 (thoughts of being better off dead or "
+                f"of hurting oneself) was answered above 0 on {days}.</b> Please ask about it at this visit.",
+                styles.lead))
+
     best, worst = brief.best_days[: level.days], brief.worst_days[: level.days]
     if best or worst:
         story.append(Paragraph("Best and hardest days (by daily mood)", sub))

@@ -40,7 +40,7 @@ class _SummaryDoc(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab's name
         canvas = self.canv
-        if isinstance(flowable, SectionHeading):
+        if isinstance(flowable, SectionHeading) or type(flowable).__name__ == "_Marker":
             if not getattr(canvas, "page_has_content", False):
                 canvas.page_section = flowable.section_title
             canvas.running_section = flowable.section_title
@@ -93,8 +93,8 @@ def build_visit_summary_pdf(
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_on_page)])
     width, height = frame._aW, frame._aH
 
-    rest = appendix(data, styles, width)
-    titles = [f.section_title for f in rest if isinstance(f, SectionHeading)]
+    rest = appendix(data, styles, width, height)
+    titles = [f.section_title for f in rest if hasattr(f, "section_title")]
     brief = brief_page(data, styles, width, height, titles)
     story = list(brief.flowables)
     rest += questions_continued(brief.overflow_questions, len(data.questions) - len(brief.overflow_questions) + 1,

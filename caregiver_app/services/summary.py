@@ -143,7 +143,8 @@ def build_summary(
     stats = symptom_stats(current)
     brief = make_brief(current, previous, request.start, request.end, current_points=points, current_stats=stats)
     extras = summary_sources.gather(
-        vault, request.person_id, request.start, request.end, choices, prev_start=prev_start
+        vault, request.person_id, request.start, request.end, choices, prev_start=prev_start,
+        entries=current, today=clock().astimezone(tz).date(),
     )
     _check(cancelled)
     if progress:
@@ -163,7 +164,8 @@ def build_summary(
         entries=tuple(current),
         sections=frozenset(choices.sections),
         brief=brief,
-        questions=tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q),
+        questions=tuple(summary_sources.redact_all(
+            tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q), choices.leave_out.words)),
         **extras,
     )
 

@@ -91,3 +91,142 @@ def test_unwritable_folder_is_a_plain_message(vault, filled, tmp_path):
     data = build_summary(vault, SummaryRequest(filled.id, date(2026, 11, 1), date(2026, 11, 14)))
     with pytest.raises(ValidationError, match="does not exist"):
         write_summary_pdf(data, tmp_path / "missing" / "x.pdf")
+
+
+# --- the packet: every section, fed by the other parts of the app ------------------------------------
+
+import zlib  # noqa: E402
+from datetime import time, timedelta  # noqa: E402
+
+from caregiver_app.domain.model import Tag, TagKind  # noqa: E402
+from caregiver_app.domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryChoices  # noqa: E402
+from caregiver_app.services.summary import (  # noqa: E402
+    last_visit_date,
+    leave_out_choices,
+    offered_sections,
+    summary_pdf_bytes,
+)
+
+NY = "America/New_York"
+ALL = DEFAULT_SECTIONS | {Section.SAFETY_PLAN, Section.ECOMAP}
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def _all_bytes(pdf: bytes) -> bytes:
+    """The raw file plus every content stream inflated, so a search covers what a viewer shows."""
+    import re
+
+    out = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            pass
+    return b"\n".join(out)
+
+
+@pytest.fixture
+def packet(vault, person):
+    from caregiver_app.domain.network import Contact, Role
+    from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan
+    from caregiver_app.domain.scores import Instrument
+    from caregiver_app.services import appointments, contacts, medications, plans, scores
+
+    clock = fixed_clock
+    add = lambda day, **kw: journal.save_entry(  # noqa: E731
+        vault, EntryDraft(person.id, datetime(2026, 11, day, 9, 0), zone_name=NY, **kw), clock=clock)
+    prev = lambda day, **kw: journal.save_entry(  # noqa: E731
+        vault, EntryDraft(person.id, datetime(2026, 10, day, 9, 0), zone_name=NY, **kw), clock=clock)
+    for day in (20, 22, 24):
+        prev(day, mood=MoodLevel.GOOD, sleep_hours=8, symptoms=(SymptomRating("Headache", 2),))
+    add(3, mood=MoodLevel.LOW, sleep_hours=5, symptoms=(SymptomRating("Headache", 7), SymptomRating("Voices", 6)),
+        note="Heard Voices at night, scared.", flag_for_visit=True)
+    add(5, mood=MoodLevel.VERY_LOW, sleep_hours=4, symptoms=(SymptomRating("Headache", 8),),
+        tags=(Tag("court date", TagKind.STRESSOR),), note="PRIVATE-ENTRY-TEXT about the court date")
+    add(9, mood=MoodLevel.GOOD, sleep_hours=7, note="Better day, walked to the park.")
+    medications.add_medication(vault, medications.MedicationDraft(
+        person.id, "Sertraline", 50, "mg", "once a day", start_date=date(2026, 11, 4)), clock=clock)
+    scores.save_score(vault, scores.ScoreDraft(person.id, Instrument.PHQ9, date(2026, 10, 20), (1,) * 9), clock=clock)
+    scores.save_score(vault, scores.ScoreDraft(person.id, Instrument.PHQ9, date(2026, 11, 10), (2,) * 8 + (1,)),
+                      clock=clock)
+    plans.save_relapse_plan(vault, RelapsePlan(person.id, early_signs=(
+        EarlySign("Headaches keep him up", LinkKind.SYMPTOM, "Headache", 6),
+        EarlySign("Hears Voices again", LinkKind.SYMPTOM, "Voices"))), clock=clock)
+    plans.save_safety_plan(vault, SafetyPlan(person.id, coping=(PlanItem("Walk the dog around the block"),)),
+                           clock=clock)
+    doctor = contacts.save_contact(vault, Contact(None, person.id, "Dr. Ana Li", Role.PSYCHIATRIST,
+                                                  email="ana.li@example.org"), clock=clock)
+    appointments.save_appointment(vault, appointments.AppointmentDraft(
+        person.id, date(2026, 11, 2), time(10, 0), NY, contact_id=doctor.id), clock=clock)
+    return person
+
+
+def test_every_section_reads_back(vault, packet):
+    assert set(offered_sections()) >= {Section.SCORES, Section.MEDICATIONS, Section.CARE_TEAM,
+                                       Section.SAFETY_PLAN, Section.ECOMAP}
+    request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30),
+                             SummaryChoices(ALL, questions=("Is the new dose right?",)))
+    data = build_summary(vault, request, zone_name=NY, clock=fixed_clock)
+    assert data.brief.previous.entry_count == 3 and data.brief.current.entry_count == 3
+    assert [c.name for c in data.brief.rose] == ["Voices", "Headache"]  # new first, then by size
+    assert [s.sign for s in data.warning_signs] == ["Headaches keep him up", "Hears Voices again"]
+    phq = data.scores[0]
+    assert (phq.score, phq.previous_score, phq.self_harm_item_dates) == (17, 9, (date(2026, 11, 10),))
+    pdf = summary_pdf_bytes(data)
+    reader = PdfReader(io.BytesIO(pdf))
+    first = " ".join(reader.pages[0].extract_text().split())
+    for words in ("Compared with 2 Oct – 31 Oct 2026", "Mood, daily average", "Hardest", "Rose — Headache", "Rose — Voices: new",
+                  "Started Sertraline", "Headaches keep him up", "PHQ-9, latest 17 of 27",
+                  "▲ 8 higher (worse)", "question 9", "Is the new dose right?", "Flagged to bring up (1)"):
+        assert words in first, words
+    text = _pdf_text(pdf)
+    for heading in ("Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
+                    "Notes by day", "Medications", "Care team contacts", "Safety plan", "Ecomap"):
+        assert heading in text, heading
+    assert "Dr. Ana Li" in text and "ana.li@example.org" in text and "Walk the dog around the block" in text
+
+
+def test_sections_left_off_are_not_printed(vault, packet):
+    request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30),
+                             SummaryChoices(frozenset({Section.CHARTS})))
+    text = _pdf_text(summary_pdf_bytes(build_summary(vault, request, zone_name=NY)))
+    assert "Mood and sleep" in text
+    for absent in ("Notes by day", "Care team contacts", "Dr. Ana Li", "Walk the dog", "Flagged for this visit"):
+        assert absent not in text
+
+
+def test_left_out_text_is_nowhere_in_the_file(vault, packet):
+    choices = leave_out_choices(vault, packet.id, date(2026, 11, 1), date(2026, 11, 30), zone_name=NY)
+    assert choices.symptoms == ("Headache", "Voices") and choices.tags == ("court date",)
+    private = next(e for e in choices.entries if e.excerpt.startswith("PRIVATE"))
+    leave = LeaveOut(entry_ids=frozenset({private.entry_id}), symptoms=frozenset({"voices"}),
+                     tags=frozenset({"Court Date"}))
+    request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30),
+                             SummaryChoices(ALL, leave_out=leave, questions=("What about the voices?",)))
+    data = build_summary(vault, request, zone_name=NY)
+    pdf = summary_pdf_bytes(data)
+    text, raw = _pdf_text(pdf), _all_bytes(pdf)
+    for secret in ("PRIVATE-ENTRY-TEXT", "Voices", "voices", "court date"):
+        assert secret.casefold() not in text.casefold(), secret
+        assert secret.encode() not in raw, secret
+    assert "Heard [left out] at night" in text and "What about the [left out]?" in text
+    assert "Headache" in text  # what was not left out still prints
+    assert [e.note for e in data.entries].count("PRIVATE-ENTRY-TEXT about the court date") == 0
+
+
+def test_since_the_last_visit(vault, packet):
+    assert last_visit_date(vault, packet.id, date(2026, 11, 30)) == date(2026, 11, 2)
+    assert last_visit_date(vault, packet.id, date(2026, 11, 1)) is None
+
+
+def test_check_ins_of_the_caregiver_never_appear(vault, packet):
+    from caregiver_app.services import checkins
+
+    if not hasattr(checkins, "save_checkin"):
+        pytest.skip("the caregiver check-in service has another shape")
+    request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30), SummaryChoices(ALL))
+    text = _pdf_text(summary_pdf_bytes(build_summary(vault, request, zone_name=NY)))
+    assert "check-in" not in text.casefold()
