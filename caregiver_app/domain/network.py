@@ -1,0 +1,395 @@
+"""The support network: contacts around a person, what each one gives, and appointments.
+
+Terms follow the social-work **ecomap** (Hartman A., "Diagrammatic assessment of family
+relationships", *Social Casework* 59(8), 1978): each tie is *strong*, *moderate*, *tenuous* or
+*stressful*, and support can flow to the person, from the person, or both ways. Support types
+follow the usual social-support dimensions (emotional, practical or instrumental, informational,
+companionship, crisis) as used in House J.S., *Work Stress and Social Support*, 1981.
+
+Dates here are local calendar dates; instants are timezone-aware UTC. Phone numbers are already
+parsed (E.164 text such as ``+16175550100``) by ``services.contacts``; the domain stays free of
+third-party libraries.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .errors import ValidationError
+
+NAME_MAX = 120
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 5_000
+QUESTION_MAX = 500
+MAX_PHONES = 6
+MAX_QUESTIONS = 50
+
+
+class Sector(enum.Enum):
+    """The four parts of the ecomap, clockwise from the top."""
+
+    CARE_TEAM = "care_team"
+    PEERS_GROUPS = "peers_groups"
+    FAMILY_FRIENDS = "family_friends"
+    COMMUNITY_ONLINE = "community_online"
+
+    @property
+    def label(self) -> str:
+        return _SECTOR_LABELS[self]
+
+
+_SECTOR_LABELS = {
+    Sector.CARE_TEAM: "Care team",
+    Sector.PEERS_GROUPS: "Peers and groups",
+    Sector.FAMILY_FRIENDS: "Family and friends",
+    Sector.COMMUNITY_ONLINE: "Community and online",
+}
+
+
+class Role(enum.Enum):
+    """Who a contact is to the person. Clinical or not follows from the role."""
+
+    THERAPIST = "therapist"
+    PSYCHIATRIST = "psychiatrist"
+    PRIMARY_CARE = "primary_care"
+    NURSE = "nurse"
+    CASE_MANAGER = "case_manager"
+    PHARMACIST = "pharmacist"
+    PEER_SUPPORTER = "peer_supporter"
+    SUPPORT_GROUP = "support_group"
+    FAMILY = "family"
+    FRIEND = "friend"
+    NEIGHBOUR = "neighbour"
+    FAITH_COMMUNITY = "faith_community"
+    COMMUNITY_PROGRAM = "community_program"
+    ONLINE_GROUP = "online_group"
+    CRISIS_LINE = "crisis_line"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The word shown to users, e.g. ``"Primary care doctor"``."""
+        return _ROLE_INFO[self][0]
+
+    @property
+    def clinical(self) -> bool:
+        """True for the care team (therapist, psychiatrist, primary care, nurse, case manager,
+        pharmacist); peers, family, community and crisis lines are nonclinical."""
+        return _ROLE_INFO[self][1] is Sector.CARE_TEAM
+
+    @property
+    def sector(self) -> Sector:
+        return _ROLE_INFO[self][1]
+
+
+_ROLE_INFO = {
+    Role.THERAPIST: ("Therapist", Sector.CARE_TEAM),
+    Role.PSYCHIATRIST: ("Psychiatrist", Sector.CARE_TEAM),
+    Role.PRIMARY_CARE: ("Primary care doctor", Sector.CARE_TEAM),
+    Role.NURSE: ("Nurse", Sector.CARE_TEAM),
+    Role.CASE_MANAGER: ("Case manager", Sector.CARE_TEAM),
+    Role.PHARMACIST: ("Pharmacist", Sector.CARE_TEAM),
+    Role.PEER_SUPPORTER: ("Peer supporter", Sector.PEERS_GROUPS),
+    Role.SUPPORT_GROUP: ("Support group", Sector.PEERS_GROUPS),
+    Role.FAMILY: ("Family", Sector.FAMILY_FRIENDS),
+    Role.FRIEND: ("Friend", Sector.FAMILY_FRIENDS),
+    Role.NEIGHBOUR: ("Neighbour", Sector.FAMILY_FRIENDS),
+    Role.FAITH_COMMUNITY: ("Faith community", Sector.COMMUNITY_ONLINE),
+    Role.COMMUNITY_PROGRAM: ("Community program", Sector.COMMUNITY_ONLINE),
+    Role.ONLINE_GROUP: ("Online group", Sector.COMMUNITY_ONLINE),
+    Role.CRISIS_LINE: ("Crisis line", Sector.COMMUNITY_ONLINE),
+    Role.OTHER: ("Other", Sector.COMMUNITY_ONLINE),
+}
+
+
+def role_from_text(text: str) -> Role | None:
+    """A role from its label or value (ignoring case), or None; used for vCard ROLE/CATEGORIES."""
+    key = " ".join(text.replace("_", " ").split()).casefold()
+    if not key:
+        return None
+    aliases = {"neighbor": Role.NEIGHBOUR, "doctor": Role.PRIMARY_CARE, "gp": Role.PRIMARY_CARE,
+               "primary care": Role.PRIMARY_CARE, "counselor": Role.THERAPIST, "counsellor": Role.THERAPIST}
+    if key in aliases:
+        return aliases[key]
+    for role in Role:
+        if key in (role.label.casefold(), role.value.replace("_", " ")):
+            return role
+    return None
+
+
+class SupportType(enum.Enum):
+    """What a contact gives."""
+
+    EMOTIONAL = "emotional"
+    PRACTICAL = "practical"
+    INFORMATION = "information"
+    COMPANIONSHIP = "companionship"
+    CRISIS = "crisis"
+
+    @property
+    def label(self) -> str:
+        """Short label, e.g. ``"Practical help"``."""
+        return _SUPPORT_INFO[self][0]
+
+    @property
+    def description(self) -> str:
+        """One line saying what it means."""
+        return _SUPPORT_INFO[self][1]
+
+    @property
+    def gap_text(self) -> str:
+        """A gentle sentence for when no one gives this, e.g. "No one is listed for rides or
+        errands yet"."""
+        return _SUPPORT_INFO[self][2]
+
+
+_SUPPORT_INFO = {
+    SupportType.EMOTIONAL: (
+        "Emotional support", "Listens, cares, someone to talk to",
+        "No one is listed yet as someone to talk to when things feel heavy.",
+    ),
+    SupportType.PRACTICAL: (
+        "Practical help", "Rides, meals, errands",
+        "No one is listed for rides, meals or errands yet.",
+    ),
+    SupportType.INFORMATION: (
+        "Information and advice", "Knows things, helps make sense of them",
+        "No one is listed yet for information and advice.",
+    ),
+    SupportType.COMPANIONSHIP: (
+        "Companionship", "Spends time together, does things together",
+        "No one is listed yet for company and time together.",
+    ),
+    SupportType.CRISIS: (
+        "Crisis support", "Can be reached when things are very hard",
+        "No one is listed yet to call in a crisis. The 988 Lifeline (call or text 988 in the US) "
+        "is always there.",
+    ),
+}
+
+
+class TieStrength(enum.Enum):
+    """How the tie feels (ecomap line conventions: thick solid, solid, dashed, zig-zag)."""
+
+    STRONG = "strong"
+    MODERATE = "moderate"
+    TENUOUS = "tenuous"
+    STRESSFUL = "stressful"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def line_description(self) -> str:
+        """How the line looks, in words (for the legend and for screen readers)."""
+        return _LINE_WORDS[self]
+
+
+_LINE_WORDS = {
+    TieStrength.STRONG: "thick solid line",
+    TieStrength.MODERATE: "solid line",
+    TieStrength.TENUOUS: "dashed line",
+    TieStrength.STRESSFUL: "zig-zag line",
+}
+
+
+class SupportDirection(enum.Enum):
+    """Which way support flows (ecomap arrows)."""
+
+    TO_PERSON = "to_person"
+    FROM_PERSON = "from_person"
+    BOTH = "both"
+
+    def label(self, person_name: str = "") -> str:
+        """E.g. ``"Mostly to Sam"``."""
+        who = person_name or "the person"
+        return {
+            SupportDirection.TO_PERSON: f"Mostly to {who}",
+            SupportDirection.FROM_PERSON: f"Mostly from {who}",
+            SupportDirection.BOTH: "Both ways",
+        }[self]
+
+
+class PhoneKind(enum.Enum):
+    MOBILE = "mobile"
+    HOME = "home"
+    WORK = "work"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A parsed phone number. ``number`` is E.164 (``+4930123456``) for full numbers; for short
+    numbers such as 988 or 911 it is the digits, and ``region`` (ISO 3166 code) says where they
+    work."""
+
+    number: str
+    kind: PhoneKind = PhoneKind.MOBILE
+    region: str = ""
+
+    @property
+    def is_short(self) -> bool:
+        return not self.number.startswith("+")
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def _clean_line(value: str, label: str, limit: int = SHORT_TEXT_MAX) -> str:
+    cleaned = " ".join(value.split())
+    if len(cleaned) > limit:
+        raise ValidationError(f"The {label} can be at most {limit} characters.")
+    return cleaned
+
+
+def _clean_text(value: str, label: str, limit: int = LONG_TEXT_MAX) -> str:
+    cleaned = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(cleaned) > limit:
+        raise ValidationError(f"The {label} can be at most {limit:,} characters.")
+    return cleaned
+
+
+def clean_email(value: str) -> str:
+    """The address without outer spaces, or :class:`ValidationError` when it cannot be an email
+    address ('' is fine: no email)."""
+    cleaned = value.strip()
+    if cleaned and (len(cleaned) > 254 or not _EMAIL.match(cleaned)):
+        raise ValidationError(
+            f"“{cleaned[:60]}” does not look like an email address. It should look like name@example.org."
+        )
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone in the person's network. ``last_in_touch`` is a local calendar date (optional);
+    ``position`` is where the user placed them on the ecomap (scene units, person at 0, 0) or
+    None for automatic placement. Raises :class:`ValidationError` (plain words) when built with
+    an empty name, an impossible email or over-long text."""
+
+    id: int | None
+    person_id: int
+    name: str
+    role: Role = Role.OTHER
+    organisation: str = ""
+    phones: tuple[Phone, ...] = ()
+    email: str = ""
+    address: str = ""
+    availability: str = ""
+    notes: str = ""
+    last_in_touch: date | None = None
+    support: frozenset[SupportType] = field(default_factory=frozenset)
+    strength: TieStrength = TieStrength.MODERATE
+    direction: SupportDirection = SupportDirection.BOTH
+    position: tuple[float, float] | None = None
+
+    def __post_init__(self) -> None:
+        name = _clean_line(self.name, "name", NAME_MAX)
+        if not name:
+            raise ValidationError("Please give this contact a name.")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "organisation", _clean_line(self.organisation, "organisation"))
+        object.__setattr__(self, "email", clean_email(self.email))
+        object.__setattr__(self, "address", _clean_text(self.address, "address", 1_000))
+        object.__setattr__(self, "availability", _clean_line(self.availability, "availability"))
+        object.__setattr__(self, "notes", _clean_text(self.notes, "notes"))
+        object.__setattr__(self, "support", frozenset(self.support))
+        if len(self.phones) > MAX_PHONES:
+            raise ValidationError(f"A contact can have at most {MAX_PHONES} phone numbers.")
+        seen: list[Phone] = []
+        for phone in self.phones:
+            if all(p.number != phone.number for p in seen):
+                seen.append(phone)
+        object.__setattr__(self, "phones", tuple(seen))
+
+    @property
+    def clinical(self) -> bool:
+        return self.role.clinical
+
+    @property
+    def sector(self) -> Sector:
+        return self.role.sector
+
+    def ordered_support(self) -> list[SupportType]:
+        """The support types in their standard order."""
+        return [t for t in SupportType if t in self.support]
+
+
+# --- appointments ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question to ask at an appointment. ``carried_over`` marks one that was still open after
+    an earlier visit with the same provider and was moved on to the next."""
+
+    text: str
+    answered: bool = False
+    answer: str = ""
+    carried_over: bool = False
+
+    def __post_init__(self) -> None:
+        text = _clean_line(self.text, "question", QUESTION_MAX)
+        if not text:
+            raise ValidationError("A question cannot be empty.")
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "answer", _clean_text(self.answer, "answer", LONG_TEXT_MAX))
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A visit. Timed appointments: ``starts_at`` is the UTC instant and ``zone_name`` the IANA
+    zone it was planned in; ``local_date`` is the calendar date there. All-day appointments:
+    ``all_day`` True, ``local_date`` the day, ``starts_at`` the start of that day in
+    ``zone_name`` (kept only for ordering). ``duration_minutes`` is ignored for all-day ones."""
+
+    id: int | None
+    person_id: int
+    starts_at: datetime
+    local_date: date
+    zone_name: str
+    all_day: bool = False
+    duration_minutes: int = 60
+    contact_id: int | None = None
+    place: str = ""
+    video_link: str = ""
+    purpose: str = ""
+    questions: tuple[Question, ...] = ()
+    notes_after: str = ""
+
+    def __post_init__(self) -> None:
+        if self.starts_at.tzinfo is None:
+            raise ValueError("starts_at must be an aware UTC instant")
+        if not 5 <= self.duration_minutes <= 24 * 60:
+            raise ValidationError("An appointment lasts between 5 minutes and 24 hours.")
+        object.__setattr__(self, "place", _clean_text(self.place, "place", 1_000))
+        object.__setattr__(self, "video_link", _clean_video_link(self.video_link))
+        object.__setattr__(self, "purpose", _clean_line(self.purpose, "purpose", 300))
+        object.__setattr__(self, "notes_after", _clean_text(self.notes_after, "notes after the visit"))
+        if len(self.questions) > MAX_QUESTIONS:
+            raise ValidationError(f"An appointment can have at most {MAX_QUESTIONS} questions.")
+
+    @property
+    def open_questions(self) -> list[Question]:
+        return [q for q in self.questions if not q.answered]
+
+
+def _clean_video_link(value: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        return ""
+    if len(cleaned) > 1_000 or any(c.isspace() for c in cleaned):
+        raise ValidationError("The video link should be one web address with no spaces.")
+    if not re.match(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/|$|\?|:)", cleaned, re.IGNORECASE):
+        raise ValidationError("The video link should be a web address, like https://meet.example.org/room.")
+    if not cleaned.lower().startswith(("http://", "https://")):
+        cleaned = "https://" + cleaned
+    return cleaned

@@ -1,0 +1,529 @@
+"""Exchanging contacts as vCards (``vobject``): read files of one or many cards in vCard 2.1 (as
+phones write them: quoted-printable text in any CHARSET), 3.0 (RFC 2426) and 4.0 (RFC 6350);
+find cards that look like contacts already kept (same name or same phone number) so the user can
+merge them; import in one transaction; write vCard 3.0.
+
+vobject 0.9.9 writes only vCard 3.0, so export is 3.0 (every address book reads it). The app's
+own fields travel as ``X-CAREGIVER-*`` properties so a file exported here comes back whole.
+"""
+
+from __future__ import annotations
+
+import codecs
+import enum
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+
+import vobject
+from vobject.vcard import Address, Name
+
+from ..domain.errors import CaregiverError, ValidationError
+from ..domain.network import (
+    MAX_PHONES,
+    Contact,
+    PhoneKind,
+    Role,
+    SupportDirection,
+    SupportType,
+    TieStrength,
+    role_from_text,
+)
+from ..storage import network_repo as repo
+from ..storage import repositories as journal_repo
+from .clock import Clock, utc_now
+from .contacts import DEFAULT_REGION, parse_phone
+from .vault import Vault
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+X_STRENGTH = "X-CAREGIVER-STRENGTH"
+X_DIRECTION = "X-CAREGIVER-DIRECTION"
+X_SUPPORT = "X-CAREGIVER-SUPPORT"
+X_AVAILABILITY = "X-CAREGIVER-AVAILABILITY"
+X_LAST_IN_TOUCH = "X-CAREGIVER-LAST-IN-TOUCH"
+X_ROLE = "X-CAREGIVER-ROLE"
+
+
+class VCardFileError(CaregiverError):
+    """The file as a whole cannot be read as vCards (plain words)."""
+
+
+@dataclass(frozen=True)
+class CardProblem:
+    """Something about card number ``position`` (1 = the first card in the file): the card was
+    skipped (``skipped``) or only one detail was left out."""
+
+    position: int
+    name: str
+    message: str
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class CardCandidate:
+    """A card read from the file, as a contact not yet saved (``contact.id`` None)."""
+
+    position: int
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class VCardReadResult:
+    cards: tuple[CardCandidate, ...]
+    problems: tuple[CardProblem, ...]
+
+    @property
+    def skipped(self) -> tuple[CardProblem, ...]:
+        return tuple(p for p in self.problems if p.skipped)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class _DropRecords(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+def _quiet_vobject() -> None:
+    """vobject logs the text of lines it cannot read, which may hold health details: drop its
+    log records (cards are reported to the user by position instead)."""
+    logger = logging.getLogger("vobject.base")
+    if not any(isinstance(f, _DropRecords) for f in logger.filters):
+        logger.addFilter(_DropRecords())
+
+
+def decode_vcard_bytes(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (old
+    phone and Outlook exports)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _join_qp_soft_breaks(lines: list[str]) -> list[str]:
+    """vCard 2.1 quoted-printable values may continue on the next line after a trailing ``=``
+    (a soft line break, RFC 2045) with no leading space; vobject only unfolds RFC 2425 folding,
+    so join those lines first."""
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and out:
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+        current = out[-1]
+        head = current.split(":", 1)[0].upper()
+        joining = "QUOTED-PRINTABLE" in head and current.endswith("=") and ":" in current
+    return out
+
+
+def split_cards(text: str) -> list[tuple[int, str]]:
+    """``(position, card text)`` for each ``BEGIN:VCARD`` … ``END:VCARD`` block in the file
+    (position counts from 1). Text outside cards is ignored."""
+    cards: list[tuple[int, str]] = []
+    current: list[str] | None = None
+    depth = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        key = line.strip().upper()
+        if key == "BEGIN:VCARD":
+            if current is None:
+                current, depth = [], 0
+            depth += 1
+        if current is not None:
+            current.append(line)
+        if key == "END:VCARD" and current is not None:
+            depth -= 1
+            if depth == 0:
+                cards.append((len(cards) + 1, "\r\n".join(_join_qp_soft_breaks(current)) + "\r\n"))
+                current = None
+    if current is not None:
+        cards.append((len(cards) + 1, "\r\n".join(current) + "\r\n"))
+    return [(position, _prepare_card(text)) for position, text in cards]
+
+
+# Properties whose value vobject splits into parts itself; every other one is a single text.
+_STRUCTURED = frozenset({"BEGIN", "END", "VERSION", "N", "ADR", "ORG", "CATEGORIES", "GEO", "PHOTO", "LOGO", "SOUND", "KEY", "NICKNAME"})
+_UNESCAPED_COMMA = re.compile(r"(?<!\\),")
+
+
+def _prepare_card(text: str) -> str:
+    """Unfold RFC 2425 folded lines and escape bare commas in single text values. vobject
+    reads a text value as a comma-separated list and keeps only the first item, which would cut
+    a vCard 2.1 note ("Café on Tuesdays, drives…") at its first comma; 2.1 never escapes them."""
+    lines: list[str] = []
+    for line in text.split("\r\n"):
+        if line[:1] in (" ", "\t") and lines:
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    out = []
+    for line in lines:
+        head, sep, value = line.partition(":")
+        name = head.split(";", 1)[0].split(".")[-1].strip().upper()
+        if sep and name not in _STRUCTURED:
+            line = head + sep + _UNESCAPED_COMMA.sub(r"\\,", value)
+        out.append(line)
+    return "\r\n".join(out)
+
+
+def _text(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(_text(v) for v in value if _text(v))
+    return " ".join(str(value or "").split())
+
+
+def _name_of(card) -> str:
+    fn = getattr(card, "fn", None)
+    if fn is not None and _text(fn.value):
+        return _text(fn.value)
+    n = getattr(card, "n", None)
+    if n is not None and isinstance(n.value, Name):
+        parts = [n.value.prefix, n.value.given, n.value.additional, n.value.family, n.value.suffix]
+        return " ".join(p for p in (_text(x) for x in parts) if p)
+    org = getattr(card, "org", None)
+    if org is not None:
+        return _text(org.value)
+    return ""
+
+
+def _phone_kind(line) -> PhoneKind:
+    types = {t.upper() for t in line.params.get("TYPE", [])}
+    types |= {t.upper() for t in getattr(line, "singletonparams", [])}
+    types = {p for t in types for p in t.split(",")}
+    if types & {"CELL", "MOBILE", "IPHONE"}:
+        return PhoneKind.MOBILE
+    if "HOME" in types:
+        return PhoneKind.HOME
+    if "WORK" in types:
+        return PhoneKind.WORK
+    return PhoneKind.OTHER
+
+
+def _address(line) -> str:
+    value = line.value
+    if not isinstance(value, Address):
+        return str(value or "").strip()
+    raw_street = value.street if isinstance(value.street, str) else "\n".join(map(str, value.street or []))
+    street = "\n".join(" ".join(part.split()) for part in raw_street.split("\n") if part.strip())
+    city_line = " ".join(p for p in (_text(value.city) + ("," if _text(value.city) and (_text(value.region) or _text(value.code)) else ""),
+                                    _text(value.region), _text(value.code)) if p)
+    return "\n".join(p for p in (_text(value.box), _text(value.extended), street, city_line, _text(value.country)) if p)
+
+
+def _enum(enum_type, text: str, default):
+    try:
+        return enum_type(text.strip().lower())
+    except ValueError:
+        return default
+
+
+def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Contact:
+    name = _name_of(card)
+    if not name:
+        raise ValidationError("This card has no name.")
+    contents = card.contents
+    role = None
+    for key in ("x-caregiver-role", "role", "title", "categories"):
+        for line in contents.get(key, []):
+            role = role or (_enum(Role, _text(line.value), None) if key == "x-caregiver-role" else role_from_text(_text(line.value)))
+    phones = []
+    unread = []
+    for line in contents.get("tel", []):
+        raw = _text(line.value)
+        raw = raw[4:] if raw.lower().startswith("tel:") else raw
+        raw = raw.split(";")[0]  # RFC 3966 parameters such as ;ext= are not kept
+        try:
+            phones.append(parse_phone(raw, region, _phone_kind(line)))
+        except ValidationError:
+            unread.append((raw, _phone_kind(line)))
+    # A local number on a card whose other numbers are from another country (a friend abroad
+    # saved "030 765432" beside "+49 30 …") is read in that country.
+    card_regions = [p.region for p in phones if not p.is_short and p.region != region]
+    for raw, kind in unread:
+        for other in card_regions[:1]:
+            try:
+                phones.append(parse_phone(raw, other, kind))
+                break
+            except ValidationError:
+                pass
+        else:
+            notes.append(f"The phone number “{raw[:40]}” could not be read and was left out.")
+    if len(phones) > MAX_PHONES:
+        notes.append(f"Only the first {MAX_PHONES} phone numbers were kept.")
+        phones = phones[:MAX_PHONES]
+    email = ""
+    for line in contents.get("email", []):
+        candidate = _text(line.value)
+        candidate = candidate[7:] if candidate.lower().startswith("mailto:") else candidate
+        if re.match(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$", candidate):
+            email = candidate
+            break
+        notes.append(f"The email address “{candidate[:40]}” could not be read and was left out.")
+    address = "\n\n".join(a for a in (_address(line) for line in contents.get("adr", [])[:2]) if a)
+    org = contents.get("org", [])
+    organisation = _text(org[0].value) if org else ""
+    note = "\n".join(str(line.value or "").strip() for line in contents.get("note", []) if str(line.value or "").strip())
+    support = set()
+    for line in contents.get("x-caregiver-support", []):
+        for part in _text(line.value).split(","):
+            kind = _enum(SupportType, part, None)
+            if kind is not None:
+                support.add(kind)
+    last = None
+    for line in contents.get("x-caregiver-last-in-touch", []):
+        try:
+            last = date.fromisoformat(_text(line.value))
+        except ValueError:
+            notes.append("The “last in touch” date could not be read and was left out.")
+    strength = TieStrength.MODERATE
+    for line in contents.get("x-caregiver-strength", []):
+        strength = _enum(TieStrength, _text(line.value), strength)
+    direction = SupportDirection.BOTH
+    for line in contents.get("x-caregiver-direction", []):
+        direction = _enum(SupportDirection, _text(line.value), direction)
+    availability = " ".join(_text(line.value) for line in contents.get("x-caregiver-availability", []))
+    return Contact(
+        id=None,
+        person_id=person_id,
+        name=name[:120],
+        role=role or Role.OTHER,
+        organisation=organisation[:200],
+        phones=tuple(phones),
+        email=email,
+        address=address[:1000],
+        availability=availability[:200],
+        notes=note[:5000],
+        last_in_touch=last,
+        support=frozenset(support),
+        strength=strength,
+        direction=direction,
+    )
+
+
+def read_vcards(data: bytes, person_id: int, region: str = DEFAULT_REGION) -> VCardReadResult:
+    """Read every card in a vCard file (2.1, 3.0 or 4.0). Cards that cannot be read are skipped
+    and reported with their position; details that cannot be read (a bad phone number) are left
+    out and reported. Raises :class:`VCardFileError` when the file holds no cards at all or is
+    too large (over 20 MB)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise VCardFileError("This file is too large to be a contacts file (over 20 MB).")
+    _quiet_vobject()
+    chunks = split_cards(decode_vcard_bytes(data))
+    if not chunks:
+        raise VCardFileError("This file has no contacts in it. A contacts file (vCard) usually ends in .vcf.")
+    cards: list[CardCandidate] = []
+    problems: list[CardProblem] = []
+    for position, chunk in chunks:
+        notes: list[str] = []
+        try:
+            card = vobject.readOne(chunk, ignoreUnreadable=True, allowQP=True)
+            if card.name.upper() != "VCARD":
+                raise ValidationError("This is not a contact card.")
+            contact = _card_to_contact(card, person_id, region, notes)
+        except ValidationError as exc:
+            problems.append(CardProblem(position, "", f"Card {position} was skipped: {exc}", True))
+            continue
+        except Exception:  # vobject raises many kinds for a damaged card; the file goes on
+            problems.append(CardProblem(position, "", f"Card {position} was skipped: it is damaged or incomplete.", True))
+            continue
+        cards.append(CardCandidate(position, contact))
+        problems.extend(CardProblem(position, contact.name, f"Card {position} ({contact.name}): {n}", False) for n in notes)
+    return VCardReadResult(tuple(cards), tuple(problems))
+
+
+# --- duplicates -----------------------------------------------------------------------------
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name reduced for comparison: no accents, no case, no punctuation, words in any order
+    (so “Müller, Jürgen” matches “jurgen muller”)."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"\w+", plain)
+    return tuple(sorted(words))
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Card ``candidate_index`` (index into the read cards) looks like an existing contact
+    (``existing``) or like an earlier card in the same file (``earlier_index``). ``reasons`` are
+    plain words ("same name", "same phone number")."""
+
+    candidate_index: int
+    existing: Contact | None
+    earlier_index: int | None
+    reasons: tuple[str, ...]
+
+
+def _match_reasons(a: Contact, b: Contact) -> tuple[str, ...]:
+    reasons = []
+    if name_key(a.name) and name_key(a.name) == name_key(b.name):
+        reasons.append("same name")
+    if {p.number for p in a.phones} & {p.number for p in b.phones}:
+        reasons.append("same phone number")
+    return tuple(reasons)
+
+
+def find_duplicates(existing: list[Contact], cards: tuple[CardCandidate, ...] | list[CardCandidate]) -> list[DuplicatePair]:
+    """Each card that matches a kept contact (first match) or, failing that, an earlier card in
+    the same file, by name (see :func:`name_key`) or by a shared phone number."""
+    pairs = []
+    for i, card in enumerate(cards):
+        found = None
+        for contact in existing:
+            reasons = _match_reasons(card.contact, contact)
+            if reasons:
+                found = DuplicatePair(i, contact, None, reasons)
+                break
+        if found is None:
+            for j in range(i):
+                reasons = _match_reasons(card.contact, cards[j].contact)
+                if reasons:
+                    found = DuplicatePair(i, None, j, reasons)
+                    break
+        if found is not None:
+            pairs.append(found)
+    return pairs
+
+
+def merge_contacts(base: Contact, incoming: Contact) -> Contact:
+    """``base`` with the gaps filled from ``incoming``: empty fields taken over, phone numbers
+    and support types joined, notes added when new, the later last-in-touch date kept."""
+    phones = list(base.phones)
+    for p in incoming.phones:
+        if all(p.number != q.number for q in phones) and len(phones) < MAX_PHONES:
+            phones.append(p)
+    notes = base.notes
+    if incoming.notes and incoming.notes not in notes:
+        notes = f"{notes}\n\n{incoming.notes}" if notes else incoming.notes
+    dates = [d for d in (base.last_in_touch, incoming.last_in_touch) if d is not None]
+    return replace(
+        base,
+        role=base.role if base.role is not Role.OTHER else incoming.role,
+        organisation=base.organisation or incoming.organisation,
+        phones=tuple(phones),
+        email=base.email or incoming.email,
+        address=base.address or incoming.address,
+        availability=base.availability or incoming.availability,
+        notes=notes[:5000],
+        last_in_touch=max(dates) if dates else None,
+        support=base.support | incoming.support,
+    )
+
+
+class Decision(enum.Enum):
+    """What to do with a card that looks like a duplicate."""
+
+    MERGE = "merge"
+    KEEP_BOTH = "keep_both"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    added: int
+    merged: int
+    skipped: int
+
+
+def import_cards(
+    vault: Vault,
+    person_id: int,
+    cards: tuple[CardCandidate, ...] | list[CardCandidate],
+    decisions: dict[int, Decision] | None = None,
+    *,
+    clock: Clock = utc_now,
+) -> ImportOutcome:
+    """Save read cards for ``person_id`` in one transaction (all or nothing). ``decisions`` maps
+    a card's index to what to do with it when it is a duplicate; a duplicate without a decision
+    is skipped, so nothing is ever silently doubled. Duplicates are found again here, against
+    the contacts as they are now. Raises :class:`NotFoundError` when the person is gone."""
+    decisions = decisions or {}
+    now = clock()
+    added = merged = skipped = 0
+    with vault.session() as s:
+        journal_repo.get_person_row(s, person_id)
+        existing = repo.list_contacts(s, person_id)
+        pairs = {p.candidate_index: p for p in find_duplicates(existing, cards)}
+        saved_ids: dict[int, int] = {}
+        for i, card in enumerate(cards):
+            contact = replace(card.contact, person_id=person_id, id=None, position=None)
+            pair = pairs.get(i)
+            choice = decisions.get(i, Decision.SKIP) if pair is not None else Decision.KEEP_BOTH
+            if choice is Decision.SKIP:
+                skipped += 1
+                continue
+            if choice is Decision.MERGE:
+                target_id = pair.existing.id if pair.existing is not None else saved_ids.get(pair.earlier_index)
+                if target_id is not None:
+                    current = repo.get_contact(s, target_id)
+                    repo.update_contact(s, merge_contacts(current, contact), now)
+                    saved_ids[i] = target_id
+                    merged += 1
+                    continue
+            saved_ids[i] = repo.insert_contact(s, contact, now)
+            added += 1
+    return ImportOutcome(added, merged, skipped)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _split_name(name: str) -> Name:
+    words = name.split()
+    if len(words) < 2:
+        return Name(given=name)
+    return Name(family=words[-1], given=" ".join(words[:-1]))
+
+
+_VCARD_TYPE = {PhoneKind.MOBILE: ["CELL"], PhoneKind.HOME: ["HOME"], PhoneKind.WORK: ["WORK"], PhoneKind.OTHER: ["VOICE"]}
+
+
+def contact_to_vcard(contact: Contact):
+    """One contact as a vobject vCard 3.0 component."""
+    card = vobject.vCard()
+    card.add("fn").value = contact.name
+    card.add("n").value = _split_name(contact.name)
+    if contact.organisation:
+        card.add("org").value = [contact.organisation]
+    card.add("role").value = contact.role.label
+    card.add(X_ROLE.lower()).value = contact.role.value
+    for phone in contact.phones:
+        line = card.add("tel")
+        line.value = phone.number
+        line.type_param = _VCARD_TYPE[phone.kind]
+    if contact.email:
+        line = card.add("email")
+        line.value = contact.email
+        line.type_param = "INTERNET"
+    if contact.address:
+        card.add("adr").value = Address(street=contact.address)
+    if contact.notes:
+        card.add("note").value = contact.notes
+    card.add(X_STRENGTH.lower()).value = contact.strength.value
+    card.add(X_DIRECTION.lower()).value = contact.direction.value
+    if contact.support:
+        card.add(X_SUPPORT.lower()).value = ",".join(t.value for t in contact.ordered_support())
+    if contact.availability:
+        card.add(X_AVAILABILITY.lower()).value = contact.availability
+    if contact.last_in_touch is not None:
+        card.add(X_LAST_IN_TOUCH.lower()).value = contact.last_in_touch.isoformat()
+    return card
+
+
+def export_vcards(contacts: list[Contact]) -> bytes:
+    """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends)."""
+    return "".join(contact_to_vcard(c).serialize() for c in contacts).encode("utf-8")
+
+
+def default_filename(today: date) -> str:
+    """A generic file name for an export (no names in it), e.g. ``contacts-2026-11-30.vcf``."""
+    return f"contacts-{today.isoformat()}.vcf"

@@ -1,0 +1,211 @@
+"""Reading and writing support-network records (contacts, appointments) in an open session.
+
+Functions take a ``Session`` the calling service commits or rolls back, and convert between
+ORM rows and the plain domain dataclasses of ``domain.network``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.errors import NotFoundError
+from ..domain.network import (
+    Appointment,
+    Contact,
+    Phone,
+    PhoneKind,
+    Question,
+    Role,
+    SupportDirection,
+    SupportType,
+    TieStrength,
+)
+from .orm_network import AppointmentQuestionRow, AppointmentRow, ContactPhoneRow, ContactRow, ContactSupportRow
+
+# --- contacts -------------------------------------------------------------------------------
+
+
+def contact_from_row(row: ContactRow) -> Contact:
+    position = (row.map_x, row.map_y) if row.map_x is not None and row.map_y is not None else None
+    return Contact(
+        id=row.id,
+        person_id=row.person_id,
+        name=row.name,
+        role=Role(row.role),
+        organisation=row.organisation,
+        phones=tuple(Phone(p.number, PhoneKind(p.kind), p.region) for p in row.phones),
+        email=row.email,
+        address=row.address,
+        availability=row.availability,
+        notes=row.notes,
+        last_in_touch=row.last_in_touch,
+        support=frozenset(SupportType(s.support_type) for s in row.support),
+        strength=TieStrength(row.strength),
+        direction=SupportDirection(row.direction),
+        position=position,
+    )
+
+
+def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
+    row.name = contact.name
+    row.role = contact.role.value
+    row.organisation = contact.organisation
+    row.email = contact.email
+    row.address = contact.address
+    row.availability = contact.availability
+    row.notes = contact.notes
+    row.last_in_touch = contact.last_in_touch
+    row.strength = contact.strength.value
+    row.direction = contact.direction.value
+    row.map_x, row.map_y = contact.position if contact.position is not None else (None, None)
+    row.updated_at = now
+    row.phones = [
+        ContactPhoneRow(position=i, kind=p.kind.value, number=p.number, region=p.region)
+        for i, p in enumerate(contact.phones)
+    ]
+    row.support = [ContactSupportRow(support_type=t.value) for t in contact.ordered_support()]
+
+
+def get_contact_row(session: Session, contact_id: int) -> ContactRow:
+    row = session.get(ContactRow, contact_id)
+    if row is None:
+        raise NotFoundError("That contact is no longer in this vault.")
+    return row
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    return contact_from_row(get_contact_row(session, contact_id))
+
+
+def insert_contact(session: Session, contact: Contact, now: datetime) -> int:
+    row = ContactRow(person_id=contact.person_id, created_at=now)
+    _fill_contact_row(row, contact, now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_contact(session: Session, contact: Contact, now: datetime) -> None:
+    row = get_contact_row(session, contact.id)
+    _fill_contact_row(row, contact, now)
+    session.flush()
+
+
+def delete_contact(session: Session, contact_id: int) -> None:
+    session.delete(get_contact_row(session, contact_id))
+    session.flush()
+
+
+def list_contacts(session: Session, person_id: int) -> list[Contact]:
+    rows = session.scalars(
+        select(ContactRow)
+        .where(ContactRow.person_id == person_id)
+        .options(selectinload(ContactRow.phones), selectinload(ContactRow.support))
+        .order_by(func.lower(ContactRow.name), ContactRow.id)
+    )
+    return [contact_from_row(r) for r in rows]
+
+
+def set_positions(session: Session, person_id: int, positions: dict[int, tuple[float, float] | None]) -> None:
+    """Store ecomap positions (None = back to automatic) for contacts of ``person_id``."""
+    if not positions:
+        return
+    rows = session.scalars(
+        select(ContactRow).where(ContactRow.person_id == person_id, ContactRow.id.in_(list(positions)))
+    )
+    for row in rows:
+        pos = positions[row.id]
+        row.map_x, row.map_y = (float(pos[0]), float(pos[1])) if pos is not None else (None, None)
+    session.flush()
+
+
+# --- appointments ---------------------------------------------------------------------------
+
+
+def appointment_from_row(row: AppointmentRow) -> Appointment:
+    return Appointment(
+        id=row.id,
+        person_id=row.person_id,
+        starts_at=row.starts_at,
+        local_date=row.local_date,
+        zone_name=row.zone_name,
+        all_day=row.all_day,
+        duration_minutes=row.duration_minutes,
+        contact_id=row.contact_id,
+        place=row.place,
+        video_link=row.video_link,
+        purpose=row.purpose,
+        questions=tuple(
+            Question(q.text, q.answered, q.answer, q.carried_over) for q in row.questions
+        ),
+        notes_after=row.notes_after,
+    )
+
+
+def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime) -> None:
+    row.contact_id = appt.contact_id
+    row.starts_at = appt.starts_at
+    row.local_date = appt.local_date
+    row.zone_name = appt.zone_name
+    row.all_day = appt.all_day
+    row.duration_minutes = appt.duration_minutes
+    row.place = appt.place
+    row.video_link = appt.video_link
+    row.purpose = appt.purpose
+    row.notes_after = appt.notes_after
+    row.updated_at = now
+    # A question keeps its "moved on to the next visit" mark while its words stay the same.
+    old = {q.text: q.moved_on for q in row.questions}
+    row.questions = [
+        AppointmentQuestionRow(
+            position=i, text=q.text, answered=q.answered, answer=q.answer, carried_over=q.carried_over,
+            moved_on=old.get(q.text, False) and not q.answered,
+        )
+        for i, q in enumerate(appt.questions)
+    ]
+
+
+def get_appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
+    row = session.get(AppointmentRow, appointment_id)
+    if row is None:
+        raise NotFoundError("That appointment is no longer in this vault.")
+    return row
+
+
+def get_appointment(session: Session, appointment_id: int) -> Appointment:
+    return appointment_from_row(get_appointment_row(session, appointment_id))
+
+
+def insert_appointment(session: Session, appt: Appointment, now: datetime) -> int:
+    row = AppointmentRow(person_id=appt.person_id, created_at=now)
+    _fill_appointment_row(row, appt, now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_appointment(session: Session, appt: Appointment, now: datetime) -> None:
+    row = get_appointment_row(session, appt.id)
+    _fill_appointment_row(row, appt, now)
+    session.flush()
+
+
+def delete_appointment(session: Session, appointment_id: int) -> None:
+    session.delete(get_appointment_row(session, appointment_id))
+    session.flush()
+
+
+def appointment_rows(session: Session, person_id: int, contact_id: int | None = None) -> list[AppointmentRow]:
+    """A person's appointments (optionally with one provider), earliest first."""
+    query = (
+        select(AppointmentRow)
+        .where(AppointmentRow.person_id == person_id)
+        .options(selectinload(AppointmentRow.questions))
+        .order_by(AppointmentRow.starts_at, AppointmentRow.id)
+    )
+    if contact_id is not None:
+        query = query.where(AppointmentRow.contact_id == contact_id)
+    return list(session.scalars(query))
