@@ -1,15 +1,21 @@
-"""The Visit summary page: choose the dates, the paper and who prepared it, see what will be in
-it, and save the PDF (built in the task runner) to hand to the doctor."""
+"""The Visit summary page: choose what to print (person, dates, appendix sections, what to leave
+out, questions), see the real PDF in a preview with zoom and page navigation, print it through the
+system print dialog or save it. Building runs in the background with a progress bar and Cancel."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -28,14 +34,18 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
-from ..domain.summary import VisitSummaryData
+from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices, VisitSummaryData
 from ..services import journal, people, summary
 from .context import AppContext
 from .errors import show_error
+from .leave_out_dialog import LeaveOutDialog
+from .summary_preview import PdfPreview
+from .tasks import Cancelled
 from .models.journal_model import day_heading
 
 QUICK_RANGES = (("Last &2 weeks", 14), ("Last &30 days", 30), ("Last &90 days", 90))
 CUSTOM = 0
+SINCE_VISIT = -1
 
 
 def default_paper(settings_paper: str = "auto") -> str:
@@ -79,17 +89,31 @@ def describe_summary(data: VisitSummaryData) -> str:
     return "\n".join(lines)
 
 
+class _Progress(QObject):
+    """Carries the builder's plain progress callback from the worker thread to the GUI."""
+
+    moved = Signal(int, int)
+
+
 class SummaryPage(QWidget):
-    """Make the visit summary PDF for the chosen person."""
+    """Choose, preview, print and save the visit summary for the chosen person."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
         self._person: Person | None = None
         self._generation = 0
-        self._preview_running = False
-        self._preview_again = False
+        self._building = False
+        self._again = False
+        self._control = None
+        self._pdf: bytes | None = None
+        self._pdf_key: tuple | None = None
+        self._last_visit = None
+        self.leave_out = LeaveOut()
+        self.visit_questions: list[str] = []
         self.last_saved_path: Path | None = None
+        self._relay = _Progress(self)
+        self._relay.moved.connect(self._on_progress)
         self._build()
         self.set_person(None)
 
@@ -104,8 +128,8 @@ class SummaryPage(QWidget):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        intro = QLabel("Make a short PDF to print or bring to the visit. It shows how mood, sleep and "
-                       "symptoms changed, the hardest days, and anything marked to bring up.", body)
+        intro = QLabel("Choose what goes into the summary. Page one is a short brief of what changed; the "
+                       "pages after it hold the detail you choose. You decide what leaves the house.", body)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -113,6 +137,9 @@ class SummaryPage(QWidget):
         range_layout = QVBoxLayout(range_box)
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[int, QRadioButton] = {}
+        self.since_button = QRadioButton("Since the &last visit", range_box)
+        self.range_group.addButton(self.since_button, SINCE_VISIT)
+        range_layout.addWidget(self.since_button)
         for text, days in QUICK_RANGES:
             button = QRadioButton(text, range_box)
             self.range_group.addButton(button, days)
@@ -127,11 +154,42 @@ class SummaryPage(QWidget):
         dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         dates.addRow("First &day", self.start_edit)
-        dates.addRow("&Last day", self.end_edit)
+        dates.addRow("Last da&y", self.end_edit)
         range_layout.addLayout(dates)
         self.range_buttons[30].setChecked(True)
         self.range_group.idToggled.connect(self._on_range_toggled)
         layout.addWidget(range_box)
+
+        self.section_box = QGroupBox("Pages after the brief", body)
+        self.section_layout = QVBoxLayout(self.section_box)
+        self.section_checks: dict[Section, QCheckBox] = {}
+        for section in summary.offered_sections():
+            check = QCheckBox(section.title, self.section_box)
+            check.setChecked(section in DEFAULT_SECTIONS)
+            check.toggled.connect(lambda _on: self.refresh_preview())
+            self.section_checks[section] = check
+            self.section_layout.addWidget(check)
+        layout.addWidget(self.section_box)
+
+        leave_row = QHBoxLayout()
+        self.leave_out_button = QPushButton("Lea&ve things out…", body)
+        self.leave_out_button.setAccessibleName("Choose entries, symptoms or tags to leave out")
+        self.leave_out_button.clicked.connect(self.choose_leave_out)
+        self.leave_out_label = QLabel("Nothing is left out.", body)
+        self.leave_out_label.setWordWrap(True)
+        self.leave_out_label.setAccessibleName("What is left out")
+        leave_row.addWidget(self.leave_out_button)
+        leave_row.addWidget(self.leave_out_label, 1)
+        layout.addLayout(leave_row)
+
+        questions_label = QLabel("&Questions for this visit (one a line)", body)
+        self.questions_edit = QPlainTextEdit(body)
+        self.questions_edit.setAccessibleName("Questions for this visit")
+        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
+        questions_label.setBuddy(self.questions_edit)
+        layout.addWidget(questions_label)
+        layout.addWidget(self.questions_edit)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -141,20 +199,16 @@ class SummaryPage(QWidget):
         self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
         self.paper_box.setCurrentIndex(self.paper_box.findData(default_paper(self._context.settings.paper)))
         self.paper_box.setAccessibleName("Paper size")
+        self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         form.addRow("&Paper", self.paper_box)
         self.preparer_edit = QLineEdit(body)
         self.preparer_edit.setPlaceholderText("Your name, for example Maria Rivera (mother)")
         self.preparer_edit.setAccessibleName("Prepared by")
         self.preparer_edit.setMaxLength(120)
-        self.preparer_edit.setMinimumWidth(self.preparer_edit.fontMetrics().averageCharWidth() * 40)
+        self.preparer_edit.setMinimumWidth(self.preparer_edit.fontMetrics().averageCharWidth() * 30)
         form.addRow("Prepared &by", self.preparer_edit)
         layout.addLayout(form)
 
-        preview_title = QLabel("What the summary will include", body)
-        bold = preview_title.font()
-        bold.setBold(True)
-        preview_title.setFont(bold)
-        layout.addWidget(preview_title)
         self.preview_label = QLabel(body)
         self.preview_label.setWordWrap(True)
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -164,13 +218,20 @@ class SummaryPage(QWidget):
         self.preview_label.setAccessibleName("What the summary will include")
         layout.addWidget(self.preview_label)
 
+        self.update_button = QPushButton("&Update the preview", body)
+        self.update_button.setToolTip("Use the questions and name typed above (F5)")
+        self.update_button.clicked.connect(self.refresh_preview)
+        self.print_button = QPushButton("P&rint…", body)
+        self.print_button.setToolTip("Print the visit summary (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_summary)
         self.save_button = QPushButton("&Save PDF…", body)
         self.save_button.setToolTip("Save the visit summary as a PDF (Ctrl+S)")
         self.save_button.clicked.connect(self.save_pdf)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        layout.addLayout(save_row)
+        actions = QHBoxLayout()
+        for button in (self.update_button, self.print_button, self.save_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
 
         self.saved_label = QLabel(body)
         self.saved_label.setWordWrap(True)
@@ -192,14 +253,43 @@ class SummaryPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field by itself
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        progress_row = QHBoxLayout()
+        self.progress_bar = QProgressBar(right)
+        self.progress_bar.setAccessibleName("Making the summary")
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFormat("Making the summary… %p%")
+        self.cancel_button = QPushButton("Cancel", right)
+        self.cancel_button.setAccessibleName("Stop making the summary")
+        self.cancel_button.clicked.connect(self.cancel_build)
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_panel = QWidget(right)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress_panel.setLayout(progress_row)
+        self.progress_panel.hide()
+        self.preview = PdfPreview(right)
+        right_layout.addWidget(self.progress_panel)
+        right_layout.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.splitter)
 
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save_pdf)
+        for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_summary), ("F5", self.refresh_preview)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.start_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
         self.end_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
 
@@ -213,27 +303,54 @@ class SummaryPage(QWidget):
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         """Summarise ``person``'s journal; None disables the page."""
+        changed = person is None or self._person is None or person.id != self._person.id
         self._person = person
         self._generation += 1
         self.saved_panel.hide()
+        if changed:
+            self.leave_out = LeaveOut()
+            self._show_leave_out()
         self.heading.setText(f"Visit summary for {person.display_name}" if person else "Visit summary")
         self.setEnabled(person is not None)
         if person is None:
             self.preview_label.setText("Choose or add a person to make a visit summary.")
+            self._drop_pdf()
             return
+        self._load_last_visit()
         self._apply_quick_range()
         self._load_preparer()
         self.refresh_preview()
 
+    def prepare(self, start: date, end: date, questions: list[str]) -> None:
+        """Preselect ``start``..``end`` (local dates) as chosen dates and ``questions`` (in order) as
+        the questions for this visit, e.g. from "Prepare for this visit" on the Appointments page."""
+        self.visit_questions = list(questions)
+        self.questions_edit.setPlainText("\n".join(self.visit_questions))
+        for edit, value in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+        self.custom_button.blockSignals(True)
+        self.custom_button.setChecked(True)
+        self.custom_button.blockSignals(False)
+        self._apply_quick_range()
+        self.refresh_preview()
+
     def clear(self) -> None:
-        """Drop names, previews and paths (the vault locked)."""
+        """Drop names, previews, choices and paths (the vault locked)."""
+        self.cancel_build()
         self._generation += 1
         self._person = None
         self.last_saved_path = None
+        self.leave_out = LeaveOut()
+        self.visit_questions = []
+        self.questions_edit.clear()
         self.preparer_edit.clear()
         self.preview_label.clear()
         self.saved_label.clear()
         self.saved_panel.hide()
+        self._show_leave_out()
+        self._drop_pdf()
         self.heading.setText("Visit summary")
         self.setEnabled(False)
 
@@ -243,8 +360,19 @@ class SummaryPage(QWidget):
     def paper(self) -> str:
         return self.paper_box.currentData()
 
+    def questions(self) -> tuple[str, ...]:
+        return tuple(q for q in (" ".join(line.split()) for line in self.questions_edit.toPlainText().splitlines()) if q)
+
+    def choices(self) -> SummaryChoices:
+        sections = frozenset(s for s, check in self.section_checks.items() if check.isChecked())
+        return SummaryChoices(sections=sections, leave_out=self.leave_out, questions=self.questions())
+
+    def pdf_bytes(self) -> bytes | None:
+        """The PDF now shown in the preview (None while none is ready)."""
+        return self._pdf
+
     def refresh_preview(self) -> None:
-        """Read what the summary would hold (in the background) and describe it."""
+        """Build the summary for the current choices in the background and show it."""
         person = self._person
         if person is None or person.id is None:
             return
@@ -254,61 +382,80 @@ class SummaryPage(QWidget):
             vault = self._context.require_vault()
         except CaregiverError as exc:
             self.preview_label.setText(str(exc))
-            self.save_button.setEnabled(False)
+            self._set_ready(False)
             return
-        self.save_button.setEnabled(True)
-        if self._preview_running:
-            self._preview_again = True
+        if self._building:
+            self._again = True
+            if self._control is not None:
+                self._control.cancel()
             return
-        self._preview_running = True
+        key = self._key()
+        request = summary.SummaryRequest(person.id, start, end, self.choices())
+        name = " ".join(self.preparer_edit.text().split())
+        paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
         generation = self._generation
-        request = summary.SummaryRequest(person.id, start, end)
-        zone, clock = self._context.zone_name, self._context.clock
+        relay = self._relay
 
-        def done(data: VisitSummaryData) -> None:
-            self._preview_running = False
-            if generation == self._generation:
-                self.preview_label.setText(describe_summary(data))
-            self._again_if_needed()
+        def job(control):
+            cancelled = lambda: control.cancelled  # noqa: E731
+            progress = relay.moved.emit
+            data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
+                                         progress=progress, cancelled=cancelled)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled)
+
+        def done(result) -> None:
+            self._finish_build()
+            if generation == self._generation and not self._again:
+                data, pdf = result
+                self._pdf, self._pdf_key = pdf, key
+                self.preview.set_pdf(pdf)
+                self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
+                self._set_ready(True)
+            self._build_again_if_needed()
 
         def failed(exc: BaseException) -> None:
-            self._preview_running = False
-            if generation == self._generation:
+            self._finish_build()
+            if not isinstance(exc, (SummaryCancelled, Cancelled)) and generation == self._generation:
                 self.preview_label.setText("The preview could not be made.")
                 show_error(self, exc, "The preview could not be made")
-            self._again_if_needed()
+            self._build_again_if_needed()
 
-        self._context.runner.run(
-            lambda: summary.build_summary(vault, request, prepared_by="", zone_name=zone, clock=clock),
-            on_done=done, on_error=failed, parent=self,
-        )
+        self._building = True
+        self._set_ready(False)
+        self.progress_bar.setValue(0)
+        self.progress_panel.show()
+        self._control = self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+
+    def cancel_build(self) -> None:
+        """Stop the build that is running (the preview keeps what it had)."""
+        self._again = False
+        if self._control is not None:
+            self._control.cancel()
+
+    def print_summary(self) -> None:
+        """Print what the preview shows through the system print dialog."""
+        if not self._current_pdf_ready():
+            return
+        self.preview.print_with_dialog(self.paper())
 
     def save_pdf(self) -> None:
-        """Ask where to save, then build and write the PDF in the background."""
+        """Ask where to save, then write the PDF that the preview shows."""
         person = self._person
-        if person is None or person.id is None or not self.save_button.isEnabled():
-            return
-        start, end = self.date_range()
-        try:
-            summary.check_range(start, end)
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "The summary was not saved")
+        if person is None or not self._current_pdf_ready():
             return
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         suggested = documents_folder() / summary.default_filename(today)
         path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
         if not path:
             return
-        request = summary.SummaryRequest(person.id, start, end)
+        pdf = self._pdf
         name = " ".join(self.preparer_edit.text().split())
-        paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
+        vault = self._context.require_vault()
         generation = self._generation
 
         def job() -> Path:
             people.set_preparer_name(vault, name)
-            data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock)
-            return summary.write_summary_pdf(data, Path(path), paper=paper)
+            return summary.write_pdf_bytes(pdf, Path(path))
 
         def done(saved: Path) -> None:
             self.save_button.setEnabled(True)
@@ -324,7 +471,7 @@ class SummaryPage(QWidget):
             show_error(self, exc, "The summary was not saved")
 
         self.save_button.setEnabled(False)
-        self._context.runner.run(job, on_done=done, on_error=failed, parent=self, label="Making the visit summary…")
+        self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
@@ -335,30 +482,111 @@ class SummaryPage(QWidget):
                 f"This computer has no program set up to open PDF files. The file is saved at {self.last_saved_path}."
             ), "The PDF could not be opened")
 
+    def choose_leave_out(self) -> None:
+        """Open the list of entries, symptoms and tags in the range to tick what stays out."""
+        person = self._person
+        if person is None or person.id is None:
+            return
+        start, end = self.date_range()
+        try:
+            options = summary.leave_out_choices(self._context.require_vault(), person.id, start, end,
+                                                zone_name=self._context.zone_name)
+        except CaregiverError as exc:
+            show_error(self, exc, "The list could not be shown")
+            return
+        dialog = LeaveOutDialog(options, self.leave_out, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.leave_out = dialog.leave_out()
+                self._show_leave_out()
+                self.refresh_preview()
+        finally:
+            dialog.deleteLater()
+
     def showEvent(self, event) -> None:
         """Coming back to the page: the journal may have changed, and so may today's date."""
         super().showEvent(event)
         if self._person is not None and not event.spontaneous():
+            self._load_last_visit()
             self._apply_quick_range()
             self.refresh_preview()
 
     # --- private ------------------------------------------------------------------------
-    def _again_if_needed(self) -> None:
-        if self._preview_again:
-            self._preview_again = False
+    def _key(self) -> tuple:
+        return (self._person.id if self._person else None, self.date_range(), self.choices(), self.paper(),
+                " ".join(self.preparer_edit.text().split()))
+
+    def _current_pdf_ready(self) -> bool:
+        if self._pdf is None or self._building:
+            return False
+        if self._pdf_key != self._key():
+            self.refresh_preview()  # typed questions or name since: show them first
+            return self._pdf is not None and self._pdf_key == self._key()
+        return True
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    def _finish_build(self) -> None:
+        self._building = False
+        self._control = None
+        self.progress_panel.hide()
+
+    def _build_again_if_needed(self) -> None:
+        if self._again:
+            self._again = False
             self.refresh_preview()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setValue(int(100 * done / max(total, 1)))
+
+    def _drop_pdf(self) -> None:
+        self._pdf = None
+        self._pdf_key = None
+        self.preview.clear()
+        self._set_ready(False)
+
+    def _show_leave_out(self) -> None:
+        lo = self.leave_out
+        parts = []
+        if lo.entry_ids:
+            parts.append(_plural(len(lo.entry_ids), "entry", "entries"))
+        if lo.symptoms:
+            parts.append(_plural(len(lo.symptoms), "symptom"))
+        if lo.tags:
+            parts.append(_plural(len(lo.tags), "tag"))
+        self.leave_out_label.setText("Leaving out " + ", ".join(parts) + "." if parts else "Nothing is left out.")
 
     def _today(self) -> date:
         return journal.local_now(self._context.clock, self._context.zone_name).date()
 
+    def _load_last_visit(self) -> None:
+        self._last_visit = None
+        person = self._person
+        if person is not None and person.id is not None and self._context.vault is not None:
+            try:
+                self._last_visit = summary.last_visit_date(self._context.vault, person.id, self._today())
+            except CaregiverError:
+                self._last_visit = None
+        self.since_button.setVisible(self._last_visit is not None)
+        if self._last_visit is not None:
+            self.since_button.setText(f"Since the &last visit ({day_heading(self._last_visit)})")
+        elif self.since_button.isChecked():
+            self.range_buttons[30].setChecked(True)
+
     def _apply_quick_range(self) -> None:
-        days = self.range_group.checkedId()
-        custom = days == CUSTOM
+        choice = self.range_group.checkedId()
+        custom = choice == CUSTOM
         self.start_edit.setEnabled(custom)
         self.end_edit.setEnabled(custom)
         if custom:
             return
-        start, end = journal.last_days(self._today(), days)
+        today = self._today()
+        if choice == SINCE_VISIT and self._last_visit is not None:
+            start, end = self._last_visit, today
+        else:
+            start, end = journal.last_days(today, choice if choice > 0 else 30)
         for edit, value in ((self.start_edit, start), (self.end_edit, end)):
             edit.blockSignals(True)
             edit.setDate(QDate(value.year, value.month, value.day))

@@ -514,3 +514,96 @@ def test_any_text_builds(note, label):
     out = io.BytesIO()
     build_visit_summary_pdf(data, out)
     assert out.getvalue().startswith(b"%PDF-")
+
+
+# ---------------------------------------------------------------------------------------------
+# Page one, scripts, fallback fonts, right-to-left, recovery sheet
+
+
+def test_brief_fits_on_one_page_for_a_busy_90_days():
+    from caregiver_app.domain.summary import (MedicationChange, MissedDoses, ScoreResult, WarningSignSeen)
+    from dataclasses import replace
+
+    data = realistic_summary(days=90, per_day=3, note_chars=400)
+    flagged = tuple(replace(e, flagged=True) for e in data.entries[:40])
+    data = replace(
+        data, flagged=flagged,
+        questions=tuple(f"Question number {i} about the medicine and the sleep, asked in plain words?" for i in range(30)),
+        medication_changes=tuple(MedicationChange(date(2026, 11, i), f"Medicine {i}", "Started", "50 mg") for i in range(1, 12)),
+        missed_doses=tuple(MissedDoses(f"Medicine {i}", i) for i in range(1, 8)),
+        warning_signs=tuple(WarningSignSeen(f"Sign {i} seen again", i, date(2026, 11, 20)) for i in range(1, 9)),
+        scores=(ScoreResult("PHQ-9", 17, 27, date(2026, 11, 10), "moderately severe", 9, date(2026, 10, 1)),
+                ScoreResult("GAD-7", 12, 21, date(2026, 11, 10), "moderate", 15, date(2026, 10, 1))),
+    )
+    reader = build(data)
+    first = words(reader.pages[0].extract_text())
+    assert "Page 1 of" in first and "Visit summary" in first
+    second = words(reader.pages[1].extract_text())
+    assert "For " + PERSON not in second  # page one did not spill over
+    assert "Questions for this visit (continued)" in all_text(reader) or "Question number 29" in first
+
+
+def test_fallback_font_prints_what_dejavu_lacks():
+    mono = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+    import os
+
+    if not os.path.exists(mono):
+        pytest.skip("DejaVu Sans Mono is not installed")
+    set_fallback_fonts([mono])
+    char = "\u2312"  # an APL arc: in DejaVu Sans Mono, not in DejaVu Sans
+    assert not register_fonts().covers(char)
+    reader = build(make_summary([make_entry(date(2026, 11, 2), note=f"Arc {char} here")],
+                                date(2026, 11, 1), date(2026, 11, 30)))
+    assert f"Arc {char} here" in all_text(reader)
+    fonts = {str(ref.get_object()["/BaseFont"]) for page in reader.pages for ref in page["/Resources"]["/Font"].values()}
+    assert any("DejaVuSansMono" in f for f in fonts)
+
+
+def test_no_fallback_means_a_visible_marker():
+    set_fallback_fonts([])
+    assert clean_text("\u2312") == MISSING_GLYPH
+
+
+@pytest.mark.parametrize("logical, visual", [
+    ("שלום עולם", "םלוע םולש"),  # Hebrew reads right to left: drawn reversed, left to right
+])
+def test_right_to_left_note_is_drawn_in_display_order(logical, visual):
+    """pypdf reads right-to-left glyph runs back in logical order, so a note drawn in display
+    order extracts as typed (and one drawn in typing order would extract reversed)."""
+    reader = build(make_summary([make_entry(date(2026, 11, 2), note=logical)], date(2026, 11, 1), date(2026, 11, 30)))
+    text = all_text(reader)
+    assert logical in text and visual not in text
+
+
+def test_long_right_to_left_note_wraps_line_by_line():
+    from bidi import get_display
+
+    from caregiver_app.reports.bidi import BidiParagraph
+    from caregiver_app.reports.layout import Styles
+
+    text = " ".join(["שלום", "עולם", "טוב"] * 60)
+    para = BidiParagraph(text, Styles(register_fonts()).body)
+    para.wrap(300, 1000)
+    lines = [line for line, _w, _d in para._lines]
+    assert len(lines) > 3
+    # Each printed line is its own logical piece, reordered: reading the lines top to bottom,
+    # each from the right, gives back the note.
+    logical = " ".join(get_display(line, base_dir="R") for line in lines)
+    assert logical.split() == text.split()
+
+
+def test_recovery_sheet_has_the_code_and_no_names():
+    from caregiver_app.security.recovery import new_recovery_code
+    from caregiver_app.services.recovery_sheet import recovery_sheet_pdf
+
+    code = new_recovery_code()
+    pdf = recovery_sheet_pdf(code, paper="a4")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = words(all_text(reader))
+    for group in code.split("-"):
+        assert group in text
+    assert "If you forget your passphrase" in text and "Where to keep this page" in text
+    assert round(float(reader.pages[0].mediabox.width)) == 595
+    with pytest.raises(Exception):
+        recovery_sheet_pdf("not a code")

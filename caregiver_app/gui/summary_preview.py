@@ -1,0 +1,196 @@
+"""The visit summary's preview: the PDF itself (Qt PDF module) with page navigation and zoom, and
+printing through the system print dialog.
+
+The PDF never touches the disk here: it is loaded from memory (a ``QBuffer``) and printed by
+rendering each page to the printer. The print job is named "Visit summary" — never a person's
+name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPageLayout, QPageSize, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+PRINT_JOB_NAME = "Visit summary"
+ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
+PRINT_DPI = 300
+
+
+class PdfPreview(QWidget):
+    """Shows a PDF held in memory, with Previous/Next page, zoom out/in and Fit width."""
+
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self._bytes = QByteArray()
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Preview of the visit summary")
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        def tool(text: str, tip: str, name: str, slot, keys: str = "") -> QToolButton:
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip + (f" ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+                                     if keys else ""))
+            button.setAccessibleName(name)
+            button.clicked.connect(slot)
+            if keys:
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+            return button
+
+        self.prev_button = tool("◀ Previous", "Previous page", "Previous page", self.previous_page, "PgUp")
+        self.next_button = tool("Next ▶", "Next page", "Next page", self.next_page, "PgDown")
+        self.page_label = QLabel(self)
+        self.page_label.setAccessibleName("Page number")
+        self.zoom_out_button = tool("−", "Zoom out", "Zoom out", self.zoom_out, "Ctrl+-")
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_in_button = tool("+", "Zoom in", "Zoom in", self.zoom_in, "Ctrl+=")
+        self.fit_button = tool("Fit width", "Fit the page to the width", "Fit width", self.fit_width, "Ctrl+0")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (self.prev_button, self.page_label, self.next_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            bar.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_controls)
+        self.view.zoomFactorChanged.connect(lambda _z: self._update_controls())
+        self._update_controls()
+
+    # --- content ----------------------------------------------------------------------------
+    def set_pdf(self, pdf: bytes) -> None:
+        """Show ``pdf`` (the complete file, in memory), keeping the page the user was on."""
+        page = self.current_page()
+        self.clear()
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if self.page_count():
+            self.go_to(min(page, self.page_count() - 1))
+        self._update_controls()
+
+    def clear(self) -> None:
+        """Drop the document and its bytes (nothing stays in memory)."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+        self._bytes = QByteArray()
+        self._update_controls()
+
+    def has_document(self) -> bool:
+        return self.document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    # --- navigation and zoom ------------------------------------------------------------------
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to(self, page: int) -> None:
+        if 0 <= page < self.page_count():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+            self._update_controls()
+            self.page_changed.emit(page)
+
+    def previous_page(self) -> None:
+        self.go_to(self.current_page() - 1)
+
+    def next_page(self) -> None:
+        self.go_to(self.current_page() + 1)
+
+    def zoom_in(self) -> None:
+        current = self.view.zoomFactor()
+        self._set_zoom(next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self.view.zoomFactor()
+        self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0]))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._update_controls()
+
+    def _set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self._update_controls()
+
+    def _update_controls(self, *_args) -> None:
+        count = self.page_count()
+        page = self.current_page()
+        has = count > 0
+        self.page_label.setText(f"Page {page + 1} of {count}" if has else "No preview yet")
+        self.prev_button.setEnabled(has and page > 0)
+        self.next_button.setEnabled(has and page < count - 1)
+        for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
+            button.setEnabled(has)
+        fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.zoom_label.setText("Fit width" if fit else f"{round(self.view.zoomFactor() * 100)}%")
+
+    # --- printing -----------------------------------------------------------------------------
+    def make_printer(self, paper: str) -> QPrinter:
+        """A printer set up for this document: generic job name, ``paper`` ("letter"/"a4")."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(PRINT_JOB_NAME)
+        printer.setCreator("Caregiver Companion")
+        size = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
+        printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, printer.pageLayout().margins()))
+        printer.setFromTo(1, max(self.page_count(), 1))
+        return printer
+
+    def print_with_dialog(self, paper: str) -> bool:
+        """Ask the system print dialog, then print. Returns True when pages were sent."""
+        if not self.has_document():
+            return False
+        printer = self.make_printer(paper)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the visit summary")
+        dialog.setMinMax(1, self.page_count())
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Render the chosen pages onto ``printer``, one page at a time (memory stays flat)."""
+        count = self.page_count()
+        first, last = printer.fromPage(), printer.toPage()
+        if first <= 0 or last <= 0:
+            first, last = 1, count
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            for number in range(first, min(last, count) + 1):
+                if number > first:
+                    printer.newPage()
+                points = self.document.pagePointSize(number - 1)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                target = QSize(int(points.width() * scale), int(points.height() * scale))
+                image = self.document.render(number - 1, target)
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return True
