@@ -96,7 +96,10 @@ class ImportDialog(QDialog):
         self._data = data
         self._preview = preview
         self._zones = time_zone_names()
-        self._zone_set = set(self._zones)
+        if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
+            self._zones = sorted([*self._zones, context.zone_name])
+        # Any name the time-zone database knows is fine, even one not offered in the list.
+        self._zone_set = set(self._zones) | zoneinfo.available_timezones()
         self._discarded = False
         self.level_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle("Import from Daylio")

@@ -181,3 +181,15 @@ def test_every_control_has_a_name(qtbot, page, modals, export):
     missing = unnamed_controls(dialog)
     assert not missing, "; ".join(missing)
     assert dialog.level_boxes["Solid"].accessibleName() == "Mood level for “Solid”, used in 2 entries"
+
+
+def test_a_computer_set_to_utc_can_import_without_retyping_the_zone(qtbot, page, ctx, person, modals, export):
+    ctx.settings.time_zone = "Etc/UTC"  # what a computer set to UTC reports
+    dialog = open_dialog(page, modals, export)
+    assert dialog.zone_box.currentText() == "Etc/UTC"
+    choose_level(qtbot, dialog.level_boxes["Solid"], 4)
+    assert dialog.import_button.isEnabled(), dialog.problem_label.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "3 new, 0 already present" in dialog.result_label.text()
+    first = journal.recent_entries(ctx.vault, person.id)[0]
+    assert first.occurred_at.hour == 21 and first.occurred_at.minute == 23  # 9:23 PM read as UTC
