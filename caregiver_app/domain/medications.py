@@ -1,0 +1,245 @@
+"""Medications: the list per person, dose changes kept as history, and doses recorded in entries.
+
+Dates here are local calendar dates (the date on the wall calendar). A medication's dose and
+schedule live only in its history (:class:`DoseChange`, oldest first); the dose "on" a date is the
+latest change that took effect on or before it. Standard library only.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import ValidationError
+from .model import NAME_MAX_CHARS, clean_label
+
+DOSE_MAX = 1_000_000
+UNIT_MAX_CHARS = 20
+SCHEDULE_MAX_CHARS = 120
+TEXT_MAX_CHARS = 2_000
+
+COMMON_UNITS: tuple[str, ...] = (
+    "mg", "mcg", "g", "mL", "units", "tablet", "capsule", "puff", "drop", "patch", "spray",
+)
+"""Units offered first when choosing a dose (users may type their own)."""
+
+COMMON_SCHEDULES: tuple[str, ...] = (
+    "once a day",
+    "twice a day",
+    "three times a day",
+    "in the morning",
+    "at bedtime",
+    "every other day",
+    "once a week",
+    "as needed",
+)
+"""Schedules offered first (users may type their own)."""
+
+
+class DoseStatus(enum.Enum):
+    """What happened with a medication around the time of a journal entry."""
+
+    TAKEN = "taken"
+    MISSED = "missed"
+    EXTRA = "extra"
+
+    @property
+    def label(self) -> str:
+        """Words for users: ``"taken"``, ``"missed"``, ``"extra (as needed)"``."""
+        return {"taken": "taken", "missed": "missed", "extra": "extra (as needed)"}[self.value]
+
+
+def _clean_text(text: str, what: str, limit: int = TEXT_MAX_CHARS) -> str:
+    cleaned = text.strip()
+    if len(cleaned) > limit:
+        raise ValidationError(f"{what} can be at most {limit:,} characters.")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Dose:
+    """An amount with its unit, e.g. 50 mg or 1 tablet. ``amount`` is above 0."""
+
+    amount: float
+    unit: str
+
+    def __post_init__(self) -> None:
+        amount = self.amount
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)) or math.isnan(amount):
+            raise ValidationError("The dose must be a number, like 50 or 0.5.")
+        if not 0 < amount <= DOSE_MAX:
+            raise ValidationError("The dose must be more than 0.")
+        unit = clean_label(self.unit)
+        if not unit:
+            raise ValidationError("Please give the dose's unit, like mg or tablet.")
+        if len(unit) > UNIT_MAX_CHARS:
+            raise ValidationError(f"A unit can be at most {UNIT_MAX_CHARS} characters.")
+        object.__setattr__(self, "amount", float(amount))
+        object.__setattr__(self, "unit", unit)
+
+    @property
+    def text(self) -> str:
+        """``"50 mg"``, ``"0.5 mg"``, ``"2 tablet"`` (no needless decimals)."""
+        return f"{self.amount:g} {self.unit}"
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    """One step in a medication's history: from ``effective_from`` (a local calendar date) the
+    dose was ``dose`` on ``schedule``. ``note`` says why it changed (free text, may be empty)."""
+
+    id: int | None
+    effective_from: date
+    dose: Dose
+    schedule: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "schedule", _clean_text(self.schedule, "A schedule", SCHEDULE_MAX_CHARS))
+        object.__setattr__(self, "note", _clean_text(self.note, "A note"))
+
+    @property
+    def text(self) -> str:
+        """``"50 mg, once a day"``."""
+        return f"{self.dose.text}, {self.schedule}" if self.schedule else self.dose.text
+
+
+@dataclass(frozen=True)
+class Medication:
+    """A medication on one person's list.
+
+    ``history`` holds at least one :class:`DoseChange`, oldest first. ``start_date`` and
+    ``stop_date`` are optional local calendar dates (stop on or after start). ``prescriber`` is free
+    text; ``prescriber_contact_id`` may later point at a care-team contact (no link is made yet).
+    ``as_needed`` means it is taken only when needed, so a day without it is not a missed dose.
+    """
+
+    id: int | None
+    person_id: int
+    name: str
+    history: tuple[DoseChange, ...]
+    reason: str = ""
+    prescriber: str = ""
+    prescriber_contact_id: int | None = None
+    start_date: date | None = None
+    stop_date: date | None = None
+    as_needed: bool = False
+
+    def __post_init__(self) -> None:
+        name = clean_label(self.name)
+        if not name:
+            raise ValidationError("Please give the medication's name.")
+        if len(name) > NAME_MAX_CHARS:
+            raise ValidationError(f"A medication name can be at most {NAME_MAX_CHARS} characters.")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "reason", _clean_text(self.reason, "The reason"))
+        object.__setattr__(self, "prescriber", _clean_text(self.prescriber, "The prescriber", NAME_MAX_CHARS))
+        if self.start_date and self.stop_date and self.stop_date < self.start_date:
+            raise ValidationError("The stop date is before the start date. Please check both dates.")
+        if not self.history:
+            raise ValidationError("Please give the medication's dose.")
+        history = tuple(sorted(self.history, key=lambda c: c.effective_from))
+        dates = [c.effective_from for c in history]
+        if len(set(dates)) != len(dates):
+            raise ValidationError("There are two dose changes on the same day. Please keep one.")
+        object.__setattr__(self, "history", history)
+
+    @property
+    def current(self) -> DoseChange:
+        """The newest dose change (what is taken now, or was taken when it stopped)."""
+        return self.history[-1]
+
+    def dose_on(self, day: date) -> DoseChange:
+        """The dose in force on local date ``day`` (the first one for days before any change)."""
+        found = self.history[0]
+        for change in self.history:
+            if change.effective_from <= day:
+                found = change
+        return found
+
+    def is_active_on(self, day: date) -> bool:
+        """True when ``day`` is within start..stop (open ends count as active)."""
+        if self.start_date is not None and day < self.start_date:
+            return False
+        return self.stop_date is None or day <= self.stop_date
+
+    def describe(self) -> str:
+        """``"Sertraline 50 mg, once a day"``."""
+        return f"{self.name} {self.current.text}"
+
+
+@dataclass(frozen=True)
+class DoseRecord:
+    """A dose recorded in a journal entry: which medication, and taken, missed or extra."""
+
+    medication_id: int
+    status: DoseStatus
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.status, DoseStatus):
+            try:
+                object.__setattr__(self, "status", DoseStatus(self.status))
+            except ValueError:
+                raise ValidationError("A dose is taken, missed or extra.") from None
+
+
+class ChangeKind(enum.Enum):
+    """What kind of medication change happened."""
+
+    STARTED = "started"
+    DOSE_CHANGED = "dose changed"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class MedicationChange:
+    """A change in a period, for the visit summary: on local date ``on``, ``medication`` was
+    started, stopped or had its dose changed. ``before``/``after`` are dose texts such as
+    ``"50 mg, once a day"`` (``before`` empty for a start, ``after`` empty for a stop);
+    ``note`` is the user's reason for the change (may be empty)."""
+
+    on: date
+    medication: str
+    kind: ChangeKind
+    before: str = ""
+    after: str = ""
+    note: str = ""
+
+    def describe(self) -> str:
+        """``"Started Sertraline 25 mg, once a day"``, ``"Sertraline: 25 mg, once a day → 50 mg,
+        once a day"`` or ``"Stopped Sertraline"``."""
+        if self.kind is ChangeKind.STARTED:
+            return f"Started {self.medication} {self.after}".rstrip()
+        if self.kind is ChangeKind.STOPPED:
+            return f"Stopped {self.medication}"
+        return f"{self.medication}: {self.before} → {self.after}"
+
+
+@dataclass(frozen=True)
+class MissedDoses:
+    """Missed doses of one medication in a period, for the visit summary: how many were recorded
+    as missed and on which local dates (oldest first, a date once even if missed twice)."""
+
+    medication: str
+    count: int
+    days: tuple[date, ...]
+
+
+def medication_changes(med: Medication, start: date, end: date) -> list[MedicationChange]:
+    """The starts, dose changes and stop of ``med`` whose local date is in ``[start, end]``,
+    oldest first. The first history step counts as the start when no start date is set."""
+    changes: list[MedicationChange] = []
+    started_on = med.start_date or med.history[0].effective_from
+    if start <= started_on <= end:
+        changes.append(MedicationChange(started_on, med.name, ChangeKind.STARTED, after=med.dose_on(started_on).text))
+    for before, after in zip(med.history, med.history[1:]):
+        if start <= after.effective_from <= end and after.effective_from > started_on:
+            changes.append(
+                MedicationChange(after.effective_from, med.name, ChangeKind.DOSE_CHANGED,
+                                 before=before.text, after=after.text, note=after.note)
+            )
+    if med.stop_date is not None and start <= med.stop_date <= end:
+        changes.append(MedicationChange(med.stop_date, med.name, ChangeKind.STOPPED, before=med.dose_on(med.stop_date).text))
+    return changes

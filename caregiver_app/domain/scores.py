@@ -1,0 +1,286 @@
+"""Standard questionnaires (PHQ-9, GAD-7): item answers, totals and the published severity bands.
+
+The app records the results of the *official* paper or PDF forms; it never shows the forms' own
+question wording (that is not ours to copy). Items are referred to by number with a short,
+neutral topic label written for this app.
+
+Sources for scoring:
+
+* PHQ-9: Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity
+  measure. J Gen Intern Med. 2001;16(9):606-613. Nine items scored 0-3, total 0-27; bands 0-4
+  minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe.
+* GAD-7: Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized
+  anxiety disorder: the GAD-7. Arch Intern Med. 2006;166(10):1092-1097. Seven items scored 0-3,
+  total 0-21; bands 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
+
+The official forms are free to download from the developers' site, phqscreeners.com ("No
+permission required to reproduce, translate, display or distribute"; developed by Drs. Robert L.
+Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer
+Inc.).
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import ValidationError
+from .model import NOTE_MAX_CHARS, Recorder
+
+ANSWER_MIN = 0
+ANSWER_MAX = 3
+FORMS_SITE = "phqscreeners.com"
+FORMS_URL = "https://www.phqscreeners.com"
+CREDIT_LINE = (
+    "PHQ-9 and GAD-7 were developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke "
+    "and colleagues, with an educational grant from Pfizer Inc. No permission is required to "
+    "reproduce, translate, display or distribute them."
+)
+SELF_HARM_ITEM = 9
+"""The PHQ-9 item (1-based) about thoughts of death or of hurting oneself. Any answer above 0
+needs a same-day safety follow-up, whatever the total."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A published severity band: totals ``low``..``high`` inclusive, and its name."""
+
+    low: int
+    high: int
+    label: str
+
+    def contains(self, total: int) -> bool:
+        return self.low <= total <= self.high
+
+
+class Instrument(enum.Enum):
+    """A standard questionnaire the app can record. ``value`` is the name users and clinicians
+    know it by (stored as is)."""
+
+    PHQ9 = "PHQ-9"
+    GAD7 = "GAD-7"
+
+    @property
+    def title(self) -> str:
+        """The questionnaire's full name, e.g. ``"PHQ-9 (depression)"``."""
+        return _INFO[self].title
+
+    @property
+    def item_count(self) -> int:
+        return len(_INFO[self].topics)
+
+    @property
+    def max_total(self) -> int:
+        return self.item_count * ANSWER_MAX
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Short neutral topic labels for the items, in order (our words, not the form's)."""
+        return _INFO[self].topics
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The published severity bands, lowest first; they cover 0..max_total without gaps."""
+        return _INFO[self].bands
+
+    @property
+    def source(self) -> str:
+        """The citation for the scoring and bands."""
+        return _INFO[self].source
+
+
+@dataclass(frozen=True)
+class _Info:
+    title: str
+    topics: tuple[str, ...]
+    bands: tuple[Band, ...]
+    source: str
+
+
+_INFO = {
+    Instrument.PHQ9: _Info(
+        title="PHQ-9 (depression)",
+        topics=(
+            "Interest or enjoyment",
+            "Feeling down",
+            "Sleep",
+            "Tiredness or low energy",
+            "Appetite",
+            "Feeling bad about oneself",
+            "Concentration",
+            "Moving slowly or restlessness",
+            "Thoughts of death or self-harm",
+        ),
+        bands=(
+            Band(0, 4, "minimal"),
+            Band(5, 9, "mild"),
+            Band(10, 14, "moderate"),
+            Band(15, 19, "moderately severe"),
+            Band(20, 27, "severe"),
+        ),
+        source="Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16(9):606-613",
+    ),
+    Instrument.GAD7: _Info(
+        title="GAD-7 (anxiety)",
+        topics=(
+            "Nervousness",
+            "Stopping worry",
+            "Amount of worry",
+            "Relaxing",
+            "Restlessness",
+            "Irritability",
+            "Feeling afraid",
+        ),
+        bands=(
+            Band(0, 4, "minimal"),
+            Band(5, 9, "mild"),
+            Band(10, 14, "moderate"),
+            Band(15, 21, "severe"),
+        ),
+        source="Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 2006;166(10):1092-1097",
+    ),
+}
+
+
+def instrument_from_name(name: str) -> Instrument:
+    """``"PHQ-9"``/``"GAD-7"`` (also without the hyphen, any case) -> :class:`Instrument`.
+    Raises :class:`ValidationError` for anything else."""
+    key = name.strip().upper().replace(" ", "").replace("-", "")
+    for instrument in Instrument:
+        if instrument.value.replace("-", "") == key:
+            return instrument
+    raise ValidationError(f"“{name}” is not a questionnaire this app records. Use PHQ-9 or GAD-7.")
+
+
+def check_answers(instrument: Instrument, answers: tuple[int, ...] | list[int]) -> tuple[int, ...]:
+    """The answers as a tuple of whole numbers 0-3, one per item of ``instrument``.
+    Raises :class:`ValidationError` naming the first missing or impossible item."""
+    values = tuple(answers)
+    if len(values) != instrument.item_count:
+        raise ValidationError(
+            f"The {instrument.value} has {instrument.item_count} items; please answer every one."
+        )
+    for number, value in enumerate(values, start=1):
+        if value is None:
+            raise ValidationError(f"Please choose an answer (0 to 3) for item {number}.")
+        if isinstance(value, bool) or not isinstance(value, int) or not ANSWER_MIN <= value <= ANSWER_MAX:
+            raise ValidationError(f"Item {number} must be a whole number from 0 to 3.")
+    return values
+
+
+def total_score(instrument: Instrument, answers: tuple[int, ...] | list[int]) -> int:
+    """The sum of the item answers (PHQ-9: 0-27, GAD-7: 0-21), per the published scoring."""
+    return sum(check_answers(instrument, answers))
+
+
+def band_for(instrument: Instrument, total: int) -> Band:
+    """The published severity band of ``total`` (see the module docstring for the sources).
+    Raises :class:`ValidationError` for a total outside 0..max_total."""
+    for band in instrument.bands:
+        if band.contains(total):
+            return band
+    raise ValidationError(f"A {instrument.value} total must be from 0 to {instrument.max_total}.")
+
+
+def needs_crisis_help(instrument: Instrument, answers: tuple[int | None, ...] | list[int | None]) -> bool:
+    """True when the PHQ-9 item about thoughts of death or self-harm (item 9) is above 0.
+    Works on partly filled answers (``None`` for an unanswered item), so the help can show the
+    moment that answer is chosen."""
+    if instrument is not Instrument.PHQ9 or len(answers) < SELF_HARM_ITEM:
+        return False
+    value = answers[SELF_HARM_ITEM - 1]
+    return value is not None and value > 0
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """One completed questionnaire for one person.
+
+    ``taken_on`` is the local calendar date the form was filled in; ``answers`` are the item
+    answers 0-3 in order. ``flag_for_visit`` is always True when :attr:`needs_crisis_help` is.
+    """
+
+    id: int | None
+    person_id: int
+    instrument: Instrument
+    taken_on: date
+    answers: tuple[int, ...]
+    recorded_by: Recorder = field(default_factory=Recorder.person)
+    note: str = ""
+    flag_for_visit: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.instrument, Instrument):
+            object.__setattr__(self, "instrument", instrument_from_name(str(self.instrument)))
+        object.__setattr__(self, "answers", check_answers(self.instrument, self.answers))
+        if len(self.note) > NOTE_MAX_CHARS:
+            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS:,} characters.")
+        if self.needs_crisis_help:
+            object.__setattr__(self, "flag_for_visit", True)
+
+    @property
+    def total(self) -> int:
+        return sum(self.answers)
+
+    @property
+    def band(self) -> Band:
+        return band_for(self.instrument, self.total)
+
+    @property
+    def needs_crisis_help(self) -> bool:
+        """PHQ-9 item 9 above 0: show crisis help and bring it up at the next visit."""
+        return needs_crisis_help(self.instrument, self.answers)
+
+    def describe(self) -> str:
+        """A short line such as ``"PHQ-9 12 of 27, moderate"``."""
+        return f"{self.instrument.value} {self.total} of {self.instrument.max_total}, {self.band.label}"
+
+
+@dataclass(frozen=True)
+class ScoreTrend:
+    """For one questionnaire and a period: the latest result in the period, the one before it
+    (possibly from before the period; None when there is none), the change in total (latest minus
+    previous; None without a previous), and every result in the period that needs attention at the
+    visit (PHQ-9 item 9 above 0, or flagged by the user), oldest first."""
+
+    instrument: Instrument
+    latest: ScoreResult
+    previous: ScoreResult | None
+    results_in_period: int
+    flagged: tuple[ScoreResult, ...] = ()
+
+    @property
+    def change(self) -> int | None:
+        return None if self.previous is None else self.latest.total - self.previous.total
+
+
+def change_text(change: int | None) -> str:
+    """``"up 3"``, ``"down 5"``, ``"no change"`` or ``"first score"`` (plain words, no colour)."""
+    if change is None:
+        return "first score"
+    if change > 0:
+        return f"up {change}"
+    if change < 0:
+        return f"down {-change}"
+    return "no change"
+
+
+MAX_GAP_DAYS = 56
+"""Two results more than this many days apart are not joined by a line on a chart (the
+questionnaires are usually repeated every 2 to 4 weeks; a longer silence is shown as a gap)."""
+
+
+def score_segments(results: list[ScoreResult] | tuple[ScoreResult, ...],
+                   max_gap_days: int = MAX_GAP_DAYS) -> list[list[ScoreResult]]:
+    """``results`` (one questionnaire, oldest first) split into runs to draw as joined lines: a
+    new run starts after a gap of more than ``max_gap_days`` days."""
+    runs: list[list[ScoreResult]] = []
+    for result in results:
+        if runs and (result.taken_on - runs[-1][-1].taken_on).days <= max_gap_days:
+            runs[-1].append(result)
+        else:
+            runs.append([result])
+    return runs

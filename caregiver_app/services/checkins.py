@@ -1,0 +1,136 @@
+"""Two short check-ins, both in the app's own words (neither is a standard test):
+
+* the person's **daily check-in** (mood, sleep, worry, energy today), saved as an ordinary journal
+  entry so it shows in the list, the charts and exports (worry is the entry's 0–10 anxiety);
+* the **caregiver's own check-in** (their stress 0–10, sleep, what they need this week), kept in
+  its own table, linked to no person, and never part of anyone's journal or visit summary.
+
+Wall-clock times are naive local times in ``zone_name`` (the computer's zone when empty).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..domain import timeutil
+from ..domain.checkins import CaregiverCheckin
+from ..domain.errors import ValidationError
+from ..domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality
+from ..storage import repo_journal_more as more
+from ..storage import repositories as repo
+from .clock import Clock, local_zone_name, utc_now
+from .journal import EntryDraft, entry_from_draft
+from .vault import Vault
+
+CHECKIN_SOURCE = "checkin"
+RECENT_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class DailyCheckin:
+    """The person's quick daily check-in. Every answer is optional, but at least one is needed.
+    ``worry`` and ``energy`` are 0–10; ``when`` is a naive local wall-clock time."""
+
+    person_id: int
+    when: datetime
+    recorded_by: Recorder = Recorder()
+    mood: MoodLevel | None = None
+    sleep_quality: SleepQuality | None = None
+    sleep_hours: float | None = None
+    worry: int | None = None
+    energy: int | None = None
+    note: str = ""
+    zone_name: str = ""
+
+
+def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = utc_now) -> JournalEntry:
+    """Save the daily check-in as a journal entry (source ``"checkin"``). Raises
+    :class:`ValidationError` when nothing was answered."""
+    draft = EntryDraft(
+        person_id=checkin.person_id,
+        when=checkin.when,
+        recorded_by=checkin.recorded_by,
+        mood=checkin.mood,
+        anxiety=checkin.worry,
+        energy=checkin.energy,
+        sleep_hours=checkin.sleep_hours,
+        sleep_quality=checkin.sleep_quality,
+        note=checkin.note,
+        zone_name=checkin.zone_name,
+    )
+    entry = entry_from_draft(draft, allow_empty=True)
+    if entry.is_empty:
+        raise ValidationError("Please answer at least one question before saving the check-in.")
+    entry = replace(entry, source=CHECKIN_SOURCE)
+    with vault.session() as s:
+        repo.get_person_row(s, entry.person_id)
+        entry_id = repo.insert_entry(s, entry, clock())
+        return repo.get_entry(s, entry_id)
+
+
+# --- the caregiver's own check-in -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaregiverCheckinDraft:
+    """What the caregiver's check-in form collects; ``when`` is a naive local wall-clock time."""
+
+    when: datetime
+    stress: int | None
+    sleep_hours: float | None = None
+    sleep_quality: SleepQuality | None = None
+    needs: str = ""
+    caregiver_name: str = ""
+    zone_name: str = ""
+    checkin_id: int | None = None
+
+
+def _checkin_from_draft(draft: CaregiverCheckinDraft) -> CaregiverCheckin:
+    tz = timeutil.zone(draft.zone_name or local_zone_name())
+    instant, local_date = timeutil.local_to_utc(draft.when.replace(tzinfo=None), tz, strict=True)
+    return CaregiverCheckin(
+        id=draft.checkin_id,
+        occurred_at=instant,
+        local_date=local_date,
+        stress=draft.stress,  # type: ignore[arg-type]  (None is refused with a plain message)
+        sleep_hours=draft.sleep_hours,
+        sleep_quality=draft.sleep_quality,
+        needs=draft.needs,
+        caregiver_name=draft.caregiver_name,
+    )
+
+
+def save_caregiver_checkin(vault: Vault, draft: CaregiverCheckinDraft, *, clock: Clock = utc_now) -> CaregiverCheckin:
+    """Save (or correct) a caregiver's check-in. Raises :class:`ValidationError` for a missing
+    stress rating, impossible values or a time skipped by a clock change."""
+    checkin = _checkin_from_draft(draft)
+    now = clock()
+    with vault.session() as s:
+        if checkin.id is None:
+            checkin_id = more.insert_checkin(s, checkin, now)
+        else:
+            more.update_checkin(s, checkin, now)
+            checkin_id = checkin.id
+        return more.get_checkin(s, checkin_id)
+
+
+def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[CaregiverCheckin]:
+    """The caregiver's check-ins, newest first."""
+    with vault.session() as s:
+        return more.recent_checkins(s, limit)
+
+
+def delete_caregiver_checkin(vault: Vault, checkin_id: int) -> CaregiverCheckin:
+    """Delete a check-in; returns it as it was."""
+    with vault.session() as s:
+        old = more.get_checkin(s, checkin_id)
+        more.delete_checkin(s, checkin_id)
+        return old
+
+
+def restore_caregiver_checkin(vault: Vault, checkin: CaregiverCheckin, *, clock: Clock = utc_now) -> CaregiverCheckin:
+    """Put a deleted check-in back (as a new record with the same content)."""
+    with vault.session() as s:
+        new_id = more.insert_checkin(s, replace(checkin, id=None), clock())
+        return more.get_checkin(s, new_id)

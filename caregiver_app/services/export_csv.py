@@ -1,0 +1,148 @@
+"""CSV export of one person's journal, made to open correctly in Excel and LibreOffice.
+
+The file is UTF-8 with a byte-order mark (so Excel reads accents, Greek and emoji correctly), every
+field is quoted (``csv.QUOTE_ALL``), rows end with CRLF, and notes keep their commas, quotes and
+line breaks. A text field that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
+(OWASP "CSV injection"); nothing else is changed. The file is written atomically: a half-written
+file never takes the name.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain import timeutil
+from ..domain.errors import ValidationError
+from ..domain.model import JournalEntry, TagKind
+from ..security.keyfile import fsync_dir
+from ..storage import repositories as repo
+from .clock import local_zone_name
+from .people import get_person
+from .vault import Vault
+
+COLUMNS: tuple[str, ...] = (
+    "Local date",
+    "Local time",
+    "Time zone",
+    "Recorded by",
+    "Mood (1-5)",
+    "Mood (word)",
+    "Anxiety (0-10)",
+    "Energy (0-10)",
+    "Sleep hours",
+    "Sleep quality",
+    "Symptoms (0-10)",
+    "Activities",
+    "Stressors",
+    "Flagged for visit",
+    "Note",
+)
+ENCODING = "utf-8-sig"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """Where the file went and how many journal entries it holds (one row each)."""
+
+    path: Path
+    entries: int
+
+
+def default_filename(today: date) -> str:
+    """A generic file name with no names or health words: ``journal-export-2026-11-30.csv``."""
+    return f"journal-export-{today.isoformat()}.csv"
+
+
+def safe_text(text: str) -> str:
+    """``text`` unchanged, unless a spreadsheet would read it as a formula: then an apostrophe
+    goes in front (``"=1+1"`` -> ``"'=1+1"``)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _offset_text(moment) -> str:
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str]:
+    """One CSV row (strings, in :data:`COLUMNS` order). The local time is the entry's instant in
+    ``zone_name`` (an IANA zone); the date is the local calendar date the entry belongs to."""
+    tz = timeutil.zone(zone_name)
+    local = timeutil.utc_to_local(entry.occurred_at, tz)
+    activities = "; ".join(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY)
+    stressors = "; ".join(t.name for t in entry.tags if t.kind is TagKind.STRESSOR)
+    return [
+        entry.local_date.isoformat(),
+        f"{local:%H:%M}",
+        f"{zone_name} ({_offset_text(local)})",
+        safe_text(entry.recorded_by.describe(person_name)),
+        str(int(entry.mood)) if entry.mood is not None else "",
+        entry.mood.label if entry.mood is not None else "",
+        str(entry.anxiety) if entry.anxiety is not None else "",
+        str(entry.energy) if entry.energy is not None else "",
+        f"{entry.sleep_hours:g}" if entry.sleep_hours is not None else "",
+        entry.sleep_quality.label if entry.sleep_quality is not None else "",
+        safe_text("; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)),
+        safe_text(activities),
+        safe_text(stressors),
+        "yes" if entry.flag_for_visit else "no",
+        safe_text(entry.note),
+    ]
+
+
+def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[list[str]]:
+    """The header, then one row per entry of the person, oldest first. Raises
+    :class:`NotFoundError` for a person no longer in the vault."""
+    zone_name = zone_name or local_zone_name()
+    timeutil.zone(zone_name)  # a plain message for an unknown zone, before anything is read
+    person = get_person(vault, person_id)
+    with vault.session() as s:
+        entries = repo.entries_between(s, person_id, date.min, date.max)
+    yield list(COLUMNS)
+    for entry in entries:
+        yield entry_row(entry, person.display_name, zone_name)
+
+
+def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: str = "") -> ExportResult:
+    """Write the person's whole journal to ``path`` (``.csv`` is added when missing), atomically.
+    Raises :class:`ValidationError` (plain words) for a missing folder, no permission or a full
+    disk; :class:`NotFoundError` for a person no longer in the vault."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        path = path.with_name(path.name + ".csv")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"The folder {folder} does not exist.")
+    rows = list(journal_rows(vault, person_id, zone_name))
+    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+    try:
+        # readable by this user only (where the system has such modes): it holds health data
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(fd, "w", encoding=ENCODING, newline="") as fh:
+            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+            writer.writerows(rows)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        fsync_dir(folder)
+    except PermissionError:
+        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+    except OSError as exc:
+        if getattr(exc, "errno", None) == 28:
+            raise ValidationError("The disk is full, so the journal could not be saved.") from None
+        raise ValidationError("The journal could not be saved there. Please choose another place.") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return ExportResult(path, len(rows) - 1)

@@ -1,0 +1,220 @@
+"""Medications per person, their dose history, and doses recorded in journal entries.
+
+Dates are local calendar dates. Each function is one unit of work and returns plain domain
+dataclasses (``caregiver_app.domain.medications``). For the visit summary:
+:func:`changes_in_period` and :func:`missed_doses_in_period`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..domain.errors import ValidationError
+from ..domain.medications import (
+    Dose,
+    DoseChange,
+    DoseRecord,
+    DoseStatus,
+    Medication,
+    MedicationChange,
+    MissedDoses,
+    medication_changes,
+)
+from ..domain.model import JournalEntry
+from ..storage import repo_journal_more as more
+from ..storage import repositories as repo
+from .clock import Clock, utc_now
+from .journal import EntryDraft, entry_from_draft, local_now
+from .vault import Vault
+
+
+@dataclass(frozen=True)
+class MedicationDraft:
+    """What the medication form collects. ``amount``/``unit``/``schedule`` are the first dose (used
+    only when adding); ``first_dose_from`` is the local date that dose starts (default: the start
+    date, else today). Dates are local calendar dates."""
+
+    person_id: int
+    name: str
+    amount: float | None = None
+    unit: str = ""
+    schedule: str = ""
+    as_needed: bool = False
+    reason: str = ""
+    prescriber: str = ""
+    start_date: date | None = None
+    stop_date: date | None = None
+    first_dose_from: date | None = None
+    medication_id: int | None = None
+
+
+def _today(clock: Clock, zone_name: str) -> date:
+    return local_now(clock, zone_name).date()
+
+
+def list_medications(vault: Vault, person_id: int) -> list[Medication]:
+    """The person's medications: current ones first (by name), then stopped ones (most recently
+    stopped first)."""
+    with vault.session() as s:
+        meds = more.list_medications(s, person_id)
+    current = [m for m in meds if m.stop_date is None]
+    stopped = sorted((m for m in meds if m.stop_date is not None), key=lambda m: m.stop_date, reverse=True)
+    return current + stopped
+
+
+def get_medication(vault: Vault, medication_id: int) -> Medication:
+    """Raises :class:`NotFoundError` when it was deleted."""
+    with vault.session() as s:
+        return more.medication_from_row(more.get_medication_row(s, medication_id))
+
+
+def add_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_now, zone_name: str = "") -> Medication:
+    """Add a medication with its first dose. Raises :class:`ValidationError` (plain words) for a
+    missing name or dose, a dose of 0, or a stop date before the start date."""
+    if draft.amount is None:
+        raise ValidationError("Please give the medication's dose, like 50 (mg).")
+    first_from = draft.first_dose_from or draft.start_date or _today(clock, zone_name)
+    med = Medication(
+        id=None,
+        person_id=draft.person_id,
+        name=draft.name,
+        history=(DoseChange(None, first_from, Dose(draft.amount, draft.unit), draft.schedule),),
+        reason=draft.reason,
+        prescriber=draft.prescriber,
+        start_date=draft.start_date,
+        stop_date=draft.stop_date,
+        as_needed=draft.as_needed,
+    )
+    with vault.session() as s:
+        repo.get_person_row(s, draft.person_id)
+        new_id = more.insert_medication(s, med, clock())
+        return more.medication_from_row(more.get_medication_row(s, new_id))
+
+
+def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_now) -> Medication:
+    """Change a medication's name, reason, prescriber, dates or "as needed". The dose is changed
+    only with :func:`change_dose`, so its history stays intact."""
+    if draft.medication_id is None:
+        raise ValidationError("Please choose the medication to change.")
+    with vault.session() as s:
+        old = more.medication_from_row(more.get_medication_row(s, draft.medication_id))
+        med = replace(
+            old,
+            name=draft.name,
+            reason=draft.reason,
+            prescriber=draft.prescriber,
+            start_date=draft.start_date,
+            stop_date=draft.stop_date,
+            as_needed=draft.as_needed,
+        )
+        more.update_medication_details(s, med, clock())
+        return more.medication_from_row(more.get_medication_row(s, med.id))
+
+
+def change_dose(
+    vault: Vault, medication_id: int, effective_from: date, amount: float, unit: str, schedule: str = "",
+    note: str = "", *, clock: Clock = utc_now,
+) -> Medication:
+    """Record that from local date ``effective_from`` the dose is ``amount`` ``unit`` on
+    ``schedule`` (the earlier doses stay in the history). A change already recorded for that date
+    is corrected instead. ``note`` says why (optional). Raises :class:`ValidationError`."""
+    change = DoseChange(None, effective_from, Dose(amount, unit), schedule, note)
+    with vault.session() as s:
+        more.put_dose_change(s, medication_id, change, clock())
+        return more.medication_from_row(more.get_medication_row(s, medication_id))
+
+
+def remove_dose_change(vault: Vault, medication_id: int, change_id: int, *, clock: Clock = utc_now) -> Medication:
+    """Take a mistaken step out of the history. The only remaining dose cannot be removed
+    (:class:`ValidationError`)."""
+    with vault.session() as s:
+        med = more.medication_from_row(more.get_medication_row(s, medication_id))
+        if len(med.history) <= 1:
+            raise ValidationError("A medication needs at least one dose. Change that dose instead.")
+        more.delete_dose_change(s, medication_id, change_id, clock())
+        return more.medication_from_row(more.get_medication_row(s, medication_id))
+
+
+def dose_record_count(vault: Vault, medication_id: int) -> int:
+    """How many journal entries recorded a dose of this medication."""
+    with vault.session() as s:
+        return more.count_dose_records(s, medication_id)
+
+
+def delete_medication(vault: Vault, medication_id: int) -> Medication:
+    """Delete a medication with its history and the doses recorded for it in entries (the entries
+    themselves stay). Returns it as it was."""
+    with vault.session() as s:
+        old = more.medication_from_row(more.get_medication_row(s, medication_id))
+        more.delete_medication(s, medication_id)
+        return old
+
+
+# --- doses in entries -----------------------------------------------------------------------
+
+
+def doses_for_entry(vault: Vault, entry_id: int) -> list[DoseRecord]:
+    """The doses recorded with a journal entry."""
+    with vault.session() as s:
+        return more.doses_for_entry(s, entry_id)
+
+
+def save_entry_with_doses(
+    vault: Vault, draft: EntryDraft, doses: tuple[DoseRecord, ...] | list[DoseRecord], *, clock: Clock = utc_now
+) -> JournalEntry:
+    """Save a journal entry and its doses together (one transaction: both or neither). An entry
+    may hold only doses. Raises :class:`ValidationError` for an entry with nothing at all in it,
+    and :class:`NotFoundError` for a medication no longer on the person's list."""
+    entry = entry_from_draft(draft, allow_empty=True)
+    if entry.is_empty and not doses:
+        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving.")
+    now = clock()
+    with vault.session() as s:
+        repo.get_person_row(s, entry.person_id)
+        if entry.id is None:
+            entry_id = repo.insert_entry(s, entry, now)
+        else:
+            repo.update_entry(s, entry, now)
+            entry_id = entry.id
+        more.set_entry_doses(s, entry_id, entry.person_id, doses)
+        return repo.get_entry(s, entry_id)
+
+
+def restore_entry_doses(vault: Vault, entry_id: int, person_id: int, doses: list[DoseRecord]) -> None:
+    """Put doses back on an entry (after an undone delete gave it a new id). Doses of medications
+    deleted in the meantime are left out."""
+    with vault.session() as s:
+        kept = {m.id for m in more.list_medications(s, person_id)}
+        more.set_entry_doses(s, entry_id, person_id, [d for d in doses if d.medication_id in kept])
+
+
+# --- for the visit summary ------------------------------------------------------------------
+
+
+def changes_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[MedicationChange]:
+    """Medications started, stopped or changed in dose on local dates ``start``..``end``
+    (inclusive), oldest first (ties by medication name)."""
+    with vault.session() as s:
+        meds = more.list_medications(s, person_id)
+    changes = [c for med in meds for c in medication_changes(med, start, end)]
+    return sorted(changes, key=lambda c: (c.on, c.medication.casefold()))
+
+
+def missed_doses_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[MissedDoses]:
+    """Doses recorded as missed in entries on local dates ``start``..``end`` (inclusive), per
+    medication: most missed first, then by name. Days without an entry are not counted as missed
+    (the app only knows what was recorded)."""
+    with vault.session() as s:
+        meds = {m.id: m.name for m in more.list_medications(s, person_id)}
+        doses = more.doses_between(s, person_id, start, end)
+    counts: dict[int, int] = defaultdict(int)
+    days: dict[int, list[date]] = defaultdict(list)
+    for day, medication_id, status in doses:
+        if status is DoseStatus.MISSED:
+            counts[medication_id] += 1
+            if day not in days[medication_id]:
+                days[medication_id].append(day)
+    found = [MissedDoses(meds[mid], n, tuple(days[mid])) for mid, n in counts.items()]
+    return sorted(found, key=lambda m: (-m.count, m.medication.casefold()))

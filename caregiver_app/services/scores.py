@@ -1,0 +1,103 @@
+"""Standard scores (PHQ-9, GAD-7) recorded from the official forms.
+
+Scoring and bands: ``caregiver_app.domain.scores`` (PHQ-9 per Kroenke, Spitzer & Williams 2001;
+GAD-7 per Spitzer et al. 2006). Dates are local calendar dates. For the visit summary:
+:func:`scores_in_period`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..domain.model import Recorder
+from ..domain.scores import Instrument, ScoreResult, ScoreTrend
+from ..storage import repo_journal_more as more
+from ..storage import repositories as repo
+from .clock import Clock, utc_now
+from .vault import Vault
+
+
+@dataclass(frozen=True)
+class ScoreDraft:
+    """What the score form collects: item answers 0–3 in order (None for an unanswered item,
+    which is refused on save), the local date the form was filled in, who recorded it."""
+
+    person_id: int
+    instrument: Instrument
+    taken_on: date
+    answers: tuple[int | None, ...]
+    recorded_by: Recorder = Recorder()
+    note: str = ""
+    flag_for_visit: bool = False
+    score_id: int | None = None
+
+
+def score_from_draft(draft: ScoreDraft) -> ScoreResult:
+    """Check a draft. Raises :class:`ValidationError` naming the first unanswered item."""
+    return ScoreResult(
+        id=draft.score_id,
+        person_id=draft.person_id,
+        instrument=draft.instrument,
+        taken_on=draft.taken_on,
+        answers=tuple(draft.answers),  # type: ignore[arg-type]  (checked by ScoreResult)
+        recorded_by=draft.recorded_by,
+        note=draft.note.strip("\n\r "),
+        flag_for_visit=draft.flag_for_visit,
+    )
+
+
+def save_score(vault: Vault, draft: ScoreDraft, *, clock: Clock = utc_now) -> ScoreResult:
+    """Save a new result (``score_id`` None) or correct one. A PHQ-9 with item 9 above 0 is always
+    flagged for the next visit. Returns it as stored."""
+    score = score_from_draft(draft)
+    now = clock()
+    with vault.session() as s:
+        repo.get_person_row(s, score.person_id)
+        if score.id is None:
+            score_id = more.insert_score(s, score, now)
+        else:
+            more.update_score(s, score, now)
+            score_id = score.id
+        return more.get_score(s, score_id)
+
+
+def delete_score(vault: Vault, score_id: int) -> ScoreResult:
+    """Delete a result; returns it as it was."""
+    with vault.session() as s:
+        old = more.get_score(s, score_id)
+        more.delete_score(s, score_id)
+        return old
+
+
+def restore_score(vault: Vault, score: ScoreResult, *, clock: Clock = utc_now) -> ScoreResult:
+    """Put a deleted result back (as a new record with the same content)."""
+    with vault.session() as s:
+        new_id = more.insert_score(s, replace(score, id=None), clock())
+        return more.get_score(s, new_id)
+
+
+def list_scores(vault: Vault, person_id: int, instrument: Instrument | None = None) -> list[ScoreResult]:
+    """Every result of the person (one questionnaire, or both), oldest first."""
+    with vault.session() as s:
+        return more.list_scores(s, person_id, instrument)
+
+
+def scores_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[ScoreTrend]:
+    """Per questionnaire with at least one result on local dates ``start``..``end`` (inclusive):
+    the latest result in the period, the one before it (which may be from before the period), the
+    number of results in the period, and the flagged ones in the period (PHQ-9 item 9 above 0 or
+    flagged by the user). PHQ-9 first, then GAD-7."""
+    trends: list[ScoreTrend] = []
+    with vault.session() as s:
+        for instrument in Instrument:
+            upto = more.list_scores(s, person_id, instrument, until=end)
+            in_period = [r for r in upto if r.taken_on >= start]
+            if not in_period:
+                continue
+            latest = in_period[-1]
+            previous = upto[-2] if len(upto) >= 2 else None
+            trends.append(
+                ScoreTrend(instrument, latest, previous, len(in_period), tuple(r for r in in_period if r.flag_for_visit))
+            )
+    return trends

@@ -1,0 +1,127 @@
+"""ORM tables of the complete journal (issue 3): medications with their dose history, doses
+recorded in entries, standard scores (PHQ-9, GAD-7) and the caregiver's own check-ins.
+
+Instants are UTC (``UTCDateTime``); ``*_date``/``taken_on``/``effective_from`` are local calendar
+dates. Created by migration ``0002_journal_complete``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .orm import Base
+from .types import UTCDateTime
+
+
+class MedicationRow(Base):
+    __tablename__ = "medication"
+    __table_args__ = (
+        CheckConstraint("stop_date IS NULL OR start_date IS NULL OR stop_date >= start_date", name="stop_after_start"),
+        Index("ix_medication_person", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), nullable=False)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    prescriber: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    # A care-team contact, once contacts exist; deliberately no foreign key yet.
+    prescriber_contact_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    stop_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    as_needed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    changes: Mapped[list["DoseChangeRow"]] = relationship(
+        back_populates="medication", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="DoseChangeRow.effective_from",
+    )
+
+
+class DoseChangeRow(Base):
+    __tablename__ = "medication_dose_change"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        UniqueConstraint("medication_id", "effective_from"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    medication_id: Mapped[int] = mapped_column(ForeignKey("medication.id", ondelete="CASCADE"), nullable=False)
+    effective_from: Mapped[date] = mapped_column(Date, nullable=False)
+    amount: Mapped[float] = mapped_column(Float, nullable=False)
+    unit: Mapped[str] = mapped_column(String(20), nullable=False)
+    schedule: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+    medication: Mapped[MedicationRow] = relationship(back_populates="changes")
+
+
+class EntryDoseRow(Base):
+    __tablename__ = "entry_dose"
+    __table_args__ = (
+        CheckConstraint("status IN ('taken', 'missed', 'extra')", name="dose_status"),
+        UniqueConstraint("entry_id", "medication_id"),
+        Index("ix_entry_dose_medication", "medication_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entry.id", ondelete="CASCADE"), nullable=False)
+    medication_id: Mapped[int] = mapped_column(ForeignKey("medication.id", ondelete="CASCADE"), nullable=False)
+    status: Mapped[str] = mapped_column(String(10), nullable=False)
+
+
+class ScoreRow(Base):
+    __tablename__ = "score_result"
+    __table_args__ = (
+        CheckConstraint("instrument IN ('PHQ-9', 'GAD-7')", name="instrument"),
+        CheckConstraint(
+            "(instrument = 'PHQ-9' AND length(answers) = 9) OR (instrument = 'GAD-7' AND length(answers) = 7)",
+            name="answer_count",
+        ),
+        CheckConstraint("answers NOT GLOB '*[^0-3]*'", name="answer_range"),
+        CheckConstraint("total BETWEEN 0 AND 27", name="total_range"),
+        CheckConstraint("recorded_by_kind IN ('person', 'family')", name="recorder_kind"),
+        Index("ix_score_result_person_instrument_day", "person_id", "instrument", "taken_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), nullable=False)
+    instrument: Mapped[str] = mapped_column(String(10), nullable=False)
+    taken_on: Mapped[date] = mapped_column(Date, nullable=False)
+    answers: Mapped[str] = mapped_column(String(9), nullable=False)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    recorded_by_kind: Mapped[str] = mapped_column(String(10), nullable=False, default="person")
+    recorded_by_name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    flag_for_visit: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class CaregiverCheckinRow(Base):
+    """The caregiver's own check-in. Deliberately not linked to any person cared for: it is the
+    caregiver's record, never part of a person's journal or visit summary."""
+
+    __tablename__ = "caregiver_checkin"
+    __table_args__ = (
+        CheckConstraint("stress BETWEEN 0 AND 10", name="stress_range"),
+        CheckConstraint("sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24", name="sleep_range"),
+        CheckConstraint("sleep_quality IS NULL OR sleep_quality BETWEEN 1 AND 3", name="sleep_quality_range"),
+        Index("ix_caregiver_checkin_day", "local_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    local_date: Mapped[date] = mapped_column(Date, nullable=False)
+    caregiver_name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    stress: Mapped[int] = mapped_column(Integer, nullable=False)
+    sleep_hours: Mapped[float | None] = mapped_column(Float, nullable=True)
+    sleep_quality: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    needs: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)

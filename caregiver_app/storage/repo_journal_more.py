@@ -1,0 +1,324 @@
+"""Reading and writing medications, entry doses, standard scores and caregiver check-ins through
+an open session (the caller's unit of work commits or rolls back). Rows in, domain objects out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain.checkins import CaregiverCheckin
+from ..domain.errors import NotFoundError
+from ..domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
+from ..domain.model import Recorder, RecorderKind, SleepQuality
+from ..domain.scores import Instrument, ScoreResult
+from .orm import EntryRow
+from .orm_journal_more import CaregiverCheckinRow, DoseChangeRow, EntryDoseRow, MedicationRow, ScoreRow
+
+# --- medications ----------------------------------------------------------------------------
+
+
+def change_from_row(row: DoseChangeRow) -> DoseChange:
+    return DoseChange(row.id, row.effective_from, Dose(row.amount, row.unit), row.schedule, row.note)
+
+
+def medication_from_row(row: MedicationRow) -> Medication:
+    return Medication(
+        id=row.id,
+        person_id=row.person_id,
+        name=row.name,
+        history=tuple(change_from_row(c) for c in row.changes),
+        reason=row.reason,
+        prescriber=row.prescriber,
+        prescriber_contact_id=row.prescriber_contact_id,
+        start_date=row.start_date,
+        stop_date=row.stop_date,
+        as_needed=row.as_needed,
+    )
+
+
+def get_medication_row(session: Session, medication_id: int) -> MedicationRow:
+    row = session.get(MedicationRow, medication_id, options=[selectinload(MedicationRow.changes)])
+    if row is None:
+        raise NotFoundError("That medication is no longer on the list.")
+    return row
+
+
+def list_medications(session: Session, person_id: int) -> list[Medication]:
+    rows = session.scalars(
+        select(MedicationRow)
+        .where(MedicationRow.person_id == person_id)
+        .options(selectinload(MedicationRow.changes))
+        .order_by(func.lower(MedicationRow.name), MedicationRow.id)
+    )
+    return [medication_from_row(r) for r in rows]
+
+
+def insert_medication(session: Session, med: Medication, now: datetime) -> int:
+    row = MedicationRow(
+        person_id=med.person_id,
+        name=med.name,
+        reason=med.reason,
+        prescriber=med.prescriber,
+        prescriber_contact_id=med.prescriber_contact_id,
+        start_date=med.start_date,
+        stop_date=med.stop_date,
+        as_needed=med.as_needed,
+        created_at=now,
+        updated_at=now,
+    )
+    row.changes = [_change_row(c, now) for c in med.history]
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _change_row(change: DoseChange, now: datetime) -> DoseChangeRow:
+    return DoseChangeRow(
+        effective_from=change.effective_from,
+        amount=change.dose.amount,
+        unit=change.dose.unit,
+        schedule=change.schedule,
+        note=change.note,
+        recorded_at=now,
+    )
+
+
+def update_medication_details(session: Session, med: Medication, now: datetime) -> None:
+    """Name, reason, prescriber, dates and "as needed" (the dose history is left alone)."""
+    row = get_medication_row(session, med.id)
+    row.name = med.name
+    row.reason = med.reason
+    row.prescriber = med.prescriber
+    row.prescriber_contact_id = med.prescriber_contact_id
+    row.start_date = med.start_date
+    row.stop_date = med.stop_date
+    row.as_needed = med.as_needed
+    row.updated_at = now
+    session.flush()
+
+
+def put_dose_change(session: Session, medication_id: int, change: DoseChange, now: datetime) -> None:
+    """Add a step to the history; a step already on that date is replaced (a correction)."""
+    row = get_medication_row(session, medication_id)
+    same_day = next((c for c in row.changes if c.effective_from == change.effective_from), None)
+    if same_day is None:
+        row.changes.append(_change_row(change, now))
+    else:
+        same_day.amount = change.dose.amount
+        same_day.unit = change.dose.unit
+        same_day.schedule = change.schedule
+        same_day.note = change.note
+        same_day.recorded_at = now
+    row.updated_at = now
+    session.flush()
+
+
+def delete_dose_change(session: Session, medication_id: int, change_id: int, now: datetime) -> None:
+    row = get_medication_row(session, medication_id)
+    target = next((c for c in row.changes if c.id == change_id), None)
+    if target is None:
+        raise NotFoundError("That dose change is no longer in the history.")
+    row.changes.remove(target)
+    row.updated_at = now
+    session.flush()
+
+
+def delete_medication(session: Session, medication_id: int) -> None:
+    row = get_medication_row(session, medication_id)
+    session.delete(row)
+    session.flush()
+
+
+def count_dose_records(session: Session, medication_id: int) -> int:
+    return session.scalar(
+        select(func.count()).select_from(EntryDoseRow).where(EntryDoseRow.medication_id == medication_id)
+    ) or 0
+
+
+# --- doses in entries -----------------------------------------------------------------------
+
+
+def doses_for_entry(session: Session, entry_id: int) -> list[DoseRecord]:
+    rows = session.scalars(select(EntryDoseRow).where(EntryDoseRow.entry_id == entry_id).order_by(EntryDoseRow.id))
+    return [DoseRecord(r.medication_id, DoseStatus(r.status)) for r in rows]
+
+
+def set_entry_doses(session: Session, entry_id: int, person_id: int, doses: Iterable[DoseRecord]) -> None:
+    """Replace the entry's doses. Every medication must be on ``person_id``'s list."""
+    records = list({d.medication_id: d for d in doses}.values())
+    if records:
+        wanted = {d.medication_id for d in records}
+        owned = set(session.scalars(
+            select(MedicationRow.id).where(MedicationRow.person_id == person_id, MedicationRow.id.in_(wanted))
+        ))
+        if owned != wanted:
+            raise NotFoundError("One of those medications is no longer on the list.")
+    session.execute(delete(EntryDoseRow).where(EntryDoseRow.entry_id == entry_id))
+    for record in records:
+        session.add(EntryDoseRow(entry_id=entry_id, medication_id=record.medication_id, status=record.status.value))
+    session.flush()
+
+
+def doses_between(session: Session, person_id: int, start: date, end: date) -> list[tuple[date, int, DoseStatus]]:
+    """``(entry's local date, medication id, status)`` for every dose recorded in entries on local
+    dates ``start``..``end``, oldest first."""
+    stmt = (
+        select(EntryRow.local_date, EntryDoseRow.medication_id, EntryDoseRow.status)
+        .join(EntryRow, EntryRow.id == EntryDoseRow.entry_id)
+        .where(EntryRow.person_id == person_id, EntryRow.local_date >= start, EntryRow.local_date <= end)
+        .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryDoseRow.id)
+    )
+    return [(d, mid, DoseStatus(status)) for d, mid, status in session.execute(stmt)]
+
+
+# --- scores ---------------------------------------------------------------------------------
+
+
+def _recorder(kind: str, name: str) -> Recorder:
+    return Recorder.family(name) if kind == RecorderKind.FAMILY.value else Recorder.person()
+
+
+def score_from_row(row: ScoreRow) -> ScoreResult:
+    return ScoreResult(
+        id=row.id,
+        person_id=row.person_id,
+        instrument=Instrument(row.instrument),
+        taken_on=row.taken_on,
+        answers=tuple(int(ch) for ch in row.answers),
+        recorded_by=_recorder(row.recorded_by_kind, row.recorded_by_name),
+        note=row.note,
+        flag_for_visit=row.flag_for_visit,
+    )
+
+
+def _score_values(score: ScoreResult) -> dict:
+    return {
+        "person_id": score.person_id,
+        "instrument": score.instrument.value,
+        "taken_on": score.taken_on,
+        "answers": "".join(str(a) for a in score.answers),
+        "total": score.total,
+        "recorded_by_kind": score.recorded_by.kind.value,
+        "recorded_by_name": score.recorded_by.name,
+        "note": score.note,
+        "flag_for_visit": score.flag_for_visit,
+    }
+
+
+def insert_score(session: Session, score: ScoreResult, now: datetime) -> int:
+    row = ScoreRow(**_score_values(score), created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_score(session: Session, score: ScoreResult, now: datetime) -> None:
+    row = session.get(ScoreRow, score.id)
+    if row is None or row.person_id != score.person_id:
+        raise NotFoundError("That score is no longer in the journal.")
+    for key, value in _score_values(score).items():
+        setattr(row, key, value)
+    row.updated_at = now
+    session.flush()
+
+
+def get_score(session: Session, score_id: int) -> ScoreResult:
+    row = session.get(ScoreRow, score_id)
+    if row is None:
+        raise NotFoundError("That score is no longer in the journal.")
+    return score_from_row(row)
+
+
+def delete_score(session: Session, score_id: int) -> None:
+    row = session.get(ScoreRow, score_id)
+    if row is None:
+        raise NotFoundError("That score is no longer in the journal.")
+    session.delete(row)
+    session.flush()
+
+
+def list_scores(session: Session, person_id: int, instrument: Instrument | None = None,
+                before: date | None = None, until: date | None = None) -> list[ScoreResult]:
+    """Scores oldest first (by local date, then the order they were saved). ``until`` keeps those
+    on or before that date; ``before`` those strictly before it."""
+    stmt = select(ScoreRow).where(ScoreRow.person_id == person_id)
+    if instrument is not None:
+        stmt = stmt.where(ScoreRow.instrument == instrument.value)
+    if before is not None:
+        stmt = stmt.where(ScoreRow.taken_on < before)
+    if until is not None:
+        stmt = stmt.where(ScoreRow.taken_on <= until)
+    rows = session.scalars(stmt.order_by(ScoreRow.taken_on, ScoreRow.id))
+    return [score_from_row(r) for r in rows]
+
+
+# --- caregiver check-ins --------------------------------------------------------------------
+
+
+def checkin_from_row(row: CaregiverCheckinRow) -> CaregiverCheckin:
+    return CaregiverCheckin(
+        id=row.id,
+        occurred_at=row.occurred_at,
+        local_date=row.local_date,
+        stress=row.stress,
+        sleep_hours=row.sleep_hours,
+        sleep_quality=SleepQuality(row.sleep_quality) if row.sleep_quality is not None else None,
+        needs=row.needs,
+        caregiver_name=row.caregiver_name,
+    )
+
+
+def _checkin_values(checkin: CaregiverCheckin) -> dict:
+    return {
+        "occurred_at": checkin.occurred_at,
+        "local_date": checkin.local_date,
+        "caregiver_name": checkin.caregiver_name,
+        "stress": checkin.stress,
+        "sleep_hours": checkin.sleep_hours,
+        "sleep_quality": int(checkin.sleep_quality) if checkin.sleep_quality is not None else None,
+        "needs": checkin.needs,
+    }
+
+
+def insert_checkin(session: Session, checkin: CaregiverCheckin, now: datetime) -> int:
+    row = CaregiverCheckinRow(**_checkin_values(checkin), created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_checkin(session: Session, checkin: CaregiverCheckin, now: datetime) -> None:
+    row = session.get(CaregiverCheckinRow, checkin.id)
+    if row is None:
+        raise NotFoundError("That check-in is no longer saved.")
+    for key, value in _checkin_values(checkin).items():
+        setattr(row, key, value)
+    row.updated_at = now
+    session.flush()
+
+
+def get_checkin(session: Session, checkin_id: int) -> CaregiverCheckin:
+    row = session.get(CaregiverCheckinRow, checkin_id)
+    if row is None:
+        raise NotFoundError("That check-in is no longer saved.")
+    return checkin_from_row(row)
+
+
+def delete_checkin(session: Session, checkin_id: int) -> None:
+    row = session.get(CaregiverCheckinRow, checkin_id)
+    if row is None:
+        raise NotFoundError("That check-in is no longer saved.")
+    session.delete(row)
+    session.flush()
+
+
+def recent_checkins(session: Session, limit: int) -> list[CaregiverCheckin]:
+    rows = session.scalars(
+        select(CaregiverCheckinRow)
+        .order_by(CaregiverCheckinRow.local_date.desc(), CaregiverCheckinRow.occurred_at.desc(), CaregiverCheckinRow.id.desc())
+        .limit(limit)
+    )
+    return [checkin_from_row(r) for r in rows]
