@@ -1,0 +1,70 @@
+"""File > Export journal as CSV… in the real main window: the save dialog (a fake at the edge)
+suggests a generic name, the file is written and reads back exactly with ``csv``."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from caregiver_app.gui.app import create_main_window
+from caregiver_app.services import journal
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+NOTE = 'Said: "tired, sore, fed up".\nΚαλύτερα το βράδυ 🙂, slept at 10'
+
+
+@pytest.fixture
+def window(qtbot, context, vault, person):
+    context.vault = vault
+    context.clock = lambda: NOW
+    journal.save_entry(vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 20, 15), note=NOTE),
+                       clock=lambda: NOW)
+    win = create_main_window(context)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_export_from_the_file_menu(qtbot, window, modals, tmp_path):
+    action = window.journal_export.action
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions() and action.isEnabled()
+    target = tmp_path / "chosen.csv"
+
+    def save_dialog(_dialog):
+        return str(target), "CSV files (*.csv)"
+
+    modals.expect(handler=save_dialog)
+    modals.expect()  # "Journal exported"
+    action.trigger()
+    assert modals.seen[0].kind == "QFileDialog.getSaveFileName"
+    assert modals.seen[1].title == "Journal exported" and "Saved 1 entry" in modals.seen[1].text
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][:4] == ["2026-11-29", "20:15", "America/New_York (UTC-05:00)", "Sam Rivera (self)"]
+    assert rows[1][-1] == NOTE
+
+
+def test_suggests_a_generic_file_name(qtbot, window, modals, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    seen = {}
+
+    def fake(parent, caption, directory, filters):
+        seen.update(caption=caption, directory=directory, filters=filters)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    window.journal_export.action.trigger()
+    assert Path(seen["directory"]).name == "journal-export-2026-11-30.csv"
+    assert "Sam" not in seen["directory"] and "CSV" in seen["filters"]
+
+
+def test_off_while_locked(qtbot, window):
+    window.lock()
+    assert not window.journal_export.action.isEnabled()
