@@ -150,6 +150,13 @@ class AppointmentsPage(QWidget):
         lists_layout.addWidget(self.past_label)
         lists_layout.addWidget(self.past, 1)
 
+        self.detail_title = QLabel(self)
+        title_font = self.detail_title.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.detail_title.setFont(title_font)
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
@@ -157,10 +164,14 @@ class AppointmentsPage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.detail.setAccessibleName("The chosen appointment")
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail, 1)
         detail_scroll = QScrollArea(self)
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        detail_scroll.setWidget(self.detail)
+        detail_scroll.setWidget(detail_box)
         detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         body = QHBoxLayout()
@@ -180,6 +191,7 @@ class AppointmentsPage(QWidget):
         widget = QListWidget(parent)
         widget.setAccessibleName(name)
         widget.setWordWrap(True)
+        widget.setSpacing(max(2, widget.fontMetrics().height() // 5))
         widget.itemActivated.connect(lambda item: self.open_appointment(item.data(Qt.ItemDataRole.UserRole)))
         widget.currentItemChanged.connect(lambda current, _prev, w=widget: self._on_current(w, current))
         return widget
@@ -205,6 +217,7 @@ class AppointmentsPage(QWidget):
         self.upcoming.clear()
         self.past.clear()
         self.detail.clear()
+        self.detail_title.clear()
         self.status.clear()
         self.status.hide()
         self.heading.setText("Appointments")
@@ -277,6 +290,7 @@ class AppointmentsPage(QWidget):
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 widget.addItem(placeholder)
             widget.blockSignals(False)
+        self.detail_title.clear()
         self.detail.setText("Choose an appointment to see it here." if lists.upcoming or lists.past
                             else "Plan a visit here: when, with whom, and the questions you want to ask.")
         self._update_buttons()
@@ -293,7 +307,9 @@ class AppointmentsPage(QWidget):
         appt = self._find(current.data(Qt.ItemDataRole.UserRole))
         if appt is not None:
             region = phone_region(self._context)
-            self.detail.setText(detail_text(appt, self._contacts, self._context.zone_name, region))
+            title, _sep, rest = detail_text(appt, self._contacts, self._context.zone_name, region).partition("\n")
+            self.detail_title.setText(title)
+            self.detail.setText(rest)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

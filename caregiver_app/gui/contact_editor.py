@@ -198,7 +198,7 @@ class ContactEditor(QDialog):
         self.touch_date.setDisplayFormat("ddd d MMM yyyy")
         self.touch_date.setAccessibleName("Date last in touch")
         self.touch_date.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.touch_today = QPushButton("T&oday", reach)
+        self.touch_today = QPushButton("Toda&y", reach)
         self.touch_today.setAccessibleName("Last in touch today")
         self.touch_today.clicked.connect(self._set_touch_today)
         self.touch_check.toggled.connect(self.touch_date.setEnabled)

@@ -92,7 +92,7 @@ class PersonItem(QGraphicsItem):
 
 class ContactNodeItem(QGraphicsObject):
     """One contact: a box with the name and role. Drag it (or select it and press Shift+arrow
-    keys in the view) to arrange; double-click or Enter opens the contact."""
+    keys in the view) to arrange; a click (press and release without moving) or Enter opens it."""
 
     def __init__(self, node: EcomapNode, unit: float, person_name: str):
         super().__init__()
@@ -170,12 +170,13 @@ class ContactNodeItem(QGraphicsObject):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().mouseReleaseEvent(event)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        if self._press_pos is not None and self._press_pos != self.pos():
+        pressed, self._press_pos = self._press_pos, None
+        if pressed is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if pressed != self.pos():
             self.scene().report_moved([self])
-        self._press_pos = None
-
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.scene().contact_activated.emit(self.contact_id)
+        else:
+            self.scene().contact_activated.emit(self.contact_id)  # a click without a drag opens it
 
 
 class TieItem(QGraphicsItem):
@@ -347,7 +348,7 @@ def describe_node(node: EcomapNode, person_name: str = "") -> str:
 
 class EcomapScene(QGraphicsScene):
     """The map's items, built from a snapshot. ``contact_activated(id)`` when a contact is
-    double-clicked or opened with Enter; ``positions_changed({id: (x, y)})`` (nominal units)
+    clicked or opened with Enter; ``positions_changed({id: (x, y)})`` (nominal units)
     after the user moved contacts."""
 
     contact_activated = Signal(int)
@@ -367,7 +368,7 @@ class EcomapScene(QGraphicsScene):
 
     def unit_for_font(self) -> float:
         """Scene units per nominal unit: 1 at a usual font size, growing with larger text."""
-        return max(1.0, QFontMetricsF(self.font()).height() / 17.0)
+        return max(1.0, QFontMetricsF(self.font()).height() / 14.0)
 
     def set_snapshot(self, snapshot: EcomapSnapshot) -> None:
         """Replace everything on the map with ``snapshot``."""
@@ -627,6 +628,8 @@ class EcomapView(QGraphicsView):
         self.ensureVisible(target)
 
     def _on_selection_changed(self) -> None:
+        if not isinstance(self.scene(), EcomapScene):  # the scene is being torn down
+            return
         chosen = self.ecomap.selected_contact_id()
         if chosen is None:
             return

@@ -29,6 +29,12 @@ def _label(parent: QWidget, name: str, *, heading: bool = False) -> QLabel:
     return label
 
 
+def _some(names: tuple[str, ...], shown: int = 4) -> str:
+    """The first few names, then how many more."""
+    text = ", ".join(names[:shown])
+    return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
 def count_words(report: GapReport) -> str:
     """E.g. "5 people and groups: 2 in the care team (clinical) and 3 others (nonclinical)."""
     if report.total == 0:
@@ -52,8 +58,7 @@ def givers_words(report: GapReport) -> str:
     for kind in SupportType:
         names = report.givers.get(kind, ())
         if names:
-            shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-            lines.append(f"• {kind.label}: {shown}")
+            lines.append(f"• {kind.label}: {_some(names)}")
     return "\n".join(lines)
 
 
@@ -123,7 +128,7 @@ class GapsPanel(QWidget):
         self.givers.setVisible(bool(givers))
         if report.stressful:
             self.stress.setText(
-                f"Marked as stressful: {', '.join(report.stressful)}. Hard ties are common. "
+                f"Marked as stressful: {_some(report.stressful)}. Hard ties are common. "
                 "It can help to talk them over with someone you trust or the care team."
             )
             self.stress.show()

@@ -148,7 +148,7 @@ class NetworkPage(QWidget):
             zoom_row.addWidget(button)
         zoom_row.addStretch(1)
         map_layout.addLayout(zoom_row)
-        self.map_hint = QLabel("Drag people to arrange them. Double-click or press Enter to open one.", map_tab)
+        self.map_hint = QLabel("Drag people to arrange them. Click one to open it, or choose one with the arrow keys and press Enter.", map_tab)
         self.map_hint.setWordWrap(True)
         map_layout.addWidget(self.map_hint)
         self.tabs.addTab(map_tab, "&Map")
@@ -310,7 +310,10 @@ class NetworkPage(QWidget):
             button.setEnabled(has_any)
 
     def _on_map_selection(self) -> None:
-        chosen = self.scene.selected_contact_id()
+        try:
+            chosen = self.scene.selected_contact_id()
+        except RuntimeError:  # the page is being torn down
+            return
         if chosen is not None:
             self.list.blockSignals(True)
             for i in range(self.list.topLevelItemCount()):

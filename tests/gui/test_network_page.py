@@ -74,14 +74,16 @@ def test_scene_has_the_person_every_contact_and_the_ecomap_line_styles(page, net
     assert all(scene.legend.sceneBoundingRect().top() > n.sceneBoundingRect().bottom() for n in scene.nodes.values())
 
 
-def _drag(view, item, by: QPointF) -> None:
+def _drag(view, item, by: QPointF, moves: bool = True) -> None:
     viewport = view.viewport()
     start = view.mapFromScene(item.pos())
     end = view.mapFromScene(item.pos() + by)
-    for kind, where, buttons in ((QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton),
-                                 (QEvent.Type.MouseMove, start + QPoint(3, 3), Qt.MouseButton.LeftButton),
-                                 (QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton),
-                                 (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)):
+    steps = [(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)]
+    if moves:
+        steps += [(QEvent.Type.MouseMove, start + QPoint(3, 3), Qt.MouseButton.LeftButton),
+                  (QEvent.Type.MouseMove, end, Qt.MouseButton.LeftButton)]
+    steps.append((QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton))
+    for kind, where, buttons in steps:
         event = QMouseEvent(kind, QPointF(where), viewport.mapToGlobal(QPointF(where)), Qt.MouseButton.LeftButton,
                             buttons, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(viewport, event)
@@ -104,6 +106,15 @@ def test_drag_to_arrange_saves_the_place(page, ctx, person, network):
     # "Put back in place" forgets it.
     page.tidy_button.click()
     assert cs.get_contact(ctx.vault, contact.id).position is None
+
+
+def test_a_click_opens_the_contact(page, modals, network):
+    item = page.scene.nodes[network["Peer group"].id]
+    opened = []
+    modals.expect(handler=lambda d: opened.append(d.name_edit.text()) or QDialog.DialogCode.Rejected)
+    _drag(page.view, item, QPointF(0, 0), moves=False)
+    assert opened == ["Peer group"]
+    assert page.scene.selected_contact_id() == network["Peer group"].id
 
 
 def test_keyboard_chooses_moves_and_opens_contacts_on_the_map(page, ctx, qtbot, modals, network):
