@@ -1,0 +1,346 @@
+"""A person's own plans: the relapse-prevention plan and the safety plan, as plain dataclasses.
+
+* The **relapse-prevention plan** follows the Wellness Recovery Action Plan (WRAP) tradition
+  (Mary Ellen Copeland): triggers, the person's own early warning signs (their "relapse
+  signature"), what helps, what to avoid, and who to tell. Each early warning sign may be linked
+  to a journal symptom (counted when rated at ``min_severity`` or more on the 0–10 scale) or to an
+  activity or stressor tag, so the app can check the journal against it.
+* The **safety plan** follows the Stanley–Brown Safety Planning Intervention (Stanley B, Brown GK.
+  Safety Planning Intervention: A Brief Intervention to Mitigate Suicide Risk. Cognitive and
+  Behavioral Practice 2012;19:256–264): six steps, in order, plus reasons for living.
+
+Dates in :class:`SignSeen` are local calendar dates; ``updated_at`` is a UTC instant.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .crisis_lines import CrisisLine
+from .errors import ValidationError
+from .model import NAME_MAX_CHARS, SEVERITY_MAX, clean_label
+
+ITEM_MAX_CHARS = 500
+PHONE_MAX_CHARS = 40
+ITEMS_MAX = 50
+"""Most items one section may hold (a plan is a short list, not a diary)."""
+
+
+class RelapseSection(enum.Enum):
+    """The parts of the relapse-prevention plan, in the order they are shown."""
+
+    TRIGGERS = "triggers"
+    EARLY_SIGNS = "early_signs"
+    HELPS = "helps"
+    AVOID = "avoid"
+    TELL = "tell"
+
+    @property
+    def title(self) -> str:
+        return _RELAPSE_TEXT[self][0]
+
+    @property
+    def prompt(self) -> str:
+        """One plain sentence that helps the person fill the section in."""
+        return _RELAPSE_TEXT[self][1]
+
+    @property
+    def item_word(self) -> str:
+        """What one item is called, for buttons and screen readers ("trigger")."""
+        return _RELAPSE_TEXT[self][2]
+
+    @property
+    def has_phone(self) -> bool:
+        return self is RelapseSection.TELL
+
+
+_RELAPSE_TEXT = {
+    RelapseSection.TRIGGERS: (
+        "Triggers",
+        "Things that happen around me that can make me feel worse, like a money worry or a hard date.",
+        "trigger",
+    ),
+    RelapseSection.EARLY_SIGNS: (
+        "My early warning signs",
+        "Small changes in me that often come before I get unwell. Link a sign to a journal symptom or "
+        "tag, and the journal will say when it is recorded. A symptom counts when it is rated at the "
+        "level you choose or higher.",
+        "early warning sign",
+    ),
+    RelapseSection.HELPS: ("What helps", "Things that help me feel steady when I notice a sign.", "thing that helps"),
+    RelapseSection.AVOID: ("What to avoid", "Things that make it worse, for me or for the people helping me.", "thing to avoid"),
+    RelapseSection.TELL: ("Who to tell", "People to tell when I notice my signs, and how to reach them.", "person to tell"),
+}
+
+
+class SafetyStep(enum.Enum):
+    """The six steps of the Stanley–Brown safety plan, then reasons for living."""
+
+    WARNING_SIGNS = "warning_signs"
+    COPING = "coping"
+    DISTRACTION = "distraction"
+    HELPERS = "helpers"
+    PROFESSIONALS = "professionals"
+    ENVIRONMENT = "environment"
+    REASONS = "reasons"
+
+    @property
+    def number(self) -> int | None:
+        """1–6 for the six steps; None for reasons for living."""
+        return None if self is SafetyStep.REASONS else list(SafetyStep).index(self) + 1
+
+    @property
+    def title(self) -> str:
+        return _SAFETY_TEXT[self][0]
+
+    @property
+    def prompt(self) -> str:
+        return _SAFETY_TEXT[self][1]
+
+    @property
+    def item_word(self) -> str:
+        return _SAFETY_TEXT[self][2]
+
+    @property
+    def has_phone(self) -> bool:
+        return self in (SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS)
+
+    @property
+    def heading(self) -> str:
+        """``"Step 4. People I can ask for help"`` (reasons for living have no number)."""
+        return f"Step {self.number}. {self.title}" if self.number else self.title
+
+
+_SAFETY_TEXT = {
+    SafetyStep.WARNING_SIGNS: (
+        "Warning signs",
+        "Thoughts, feelings, pictures in my mind or situations that tell me a crisis may be starting.",
+        "warning sign",
+    ),
+    SafetyStep.COPING: (
+        "Things I can do on my own",
+        "Things I can do by myself to take my mind off my problems, like a walk, music or a shower.",
+        "thing I can do",
+    ),
+    SafetyStep.DISTRACTION: (
+        "People and places that take my mind off things",
+        "People I can be with and places I can go that help me feel better.",
+        "person or place",
+    ),
+    SafetyStep.HELPERS: (
+        "People I can ask for help",
+        "People I trust who I can tell that I am not okay.",
+        "person to ask",
+    ),
+    SafetyStep.PROFESSIONALS: (
+        "Professionals and agencies I can call",
+        "My therapist, doctor or care team, and the crisis line for where I live.",
+        "professional or agency",
+    ),
+    SafetyStep.ENVIRONMENT: (
+        "Making the environment safe",
+        "How I will keep things I could use to hurt myself, like guns or pills, away or locked up.",
+        "step",
+    ),
+    SafetyStep.REASONS: (
+        "My reasons for living",
+        "The people, hopes and things that matter most to me.",
+        "reason",
+    ),
+}
+
+
+class LinkKind(enum.Enum):
+    """What an early warning sign is linked to in the journal."""
+
+    SYMPTOM = "symptom"
+    ACTIVITY = "activity"
+    STRESSOR = "stressor"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+def _clean_text(text: object, what: str) -> str:
+    cleaned = " ".join(str(text).split())
+    if len(cleaned) > ITEM_MAX_CHARS:
+        raise ValidationError(f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
+    return cleaned
+
+
+def _clean_phone(phone: object) -> str:
+    cleaned = " ".join(str(phone).split())
+    if len(cleaned) > PHONE_MAX_CHARS:
+        raise ValidationError(f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One line of a plan: words, and a phone number where the section has one (may be empty)."""
+
+    text: str
+    phone: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _clean_text(self.text, "A line of the plan"))
+        object.__setattr__(self, "phone", _clean_phone(self.phone))
+        if not self.text:
+            raise ValidationError("Each line of the plan needs some words. Remove empty lines.")
+
+
+@dataclass(frozen=True)
+class EarlySign:
+    """One of the person's own early warning signs, optionally linked to the journal.
+
+    With ``link_kind`` SYMPTOM, the sign counts on a day when that symptom (matched ignoring case)
+    was rated ``min_severity`` or more (1–10 on the 0–10 scale; 0 means "none" and never counts).
+    With ACTIVITY or STRESSOR, it counts on a day with that tag (name matched ignoring case).
+    """
+
+    text: str
+    link_kind: LinkKind | None = None
+    link_name: str = ""
+    min_severity: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _clean_text(self.text, "An early warning sign"))
+        if not self.text:
+            raise ValidationError("Each early warning sign needs some words. Remove empty lines.")
+        if self.link_kind is None:
+            object.__setattr__(self, "link_name", "")
+            object.__setattr__(self, "min_severity", 1)
+            return
+        if not isinstance(self.link_kind, LinkKind):
+            object.__setattr__(self, "link_kind", LinkKind(self.link_kind))
+        name = clean_label(self.link_name)
+        if not name:
+            raise ValidationError(f"Please choose the journal {self.link_kind.value} this sign is linked to.")
+        if len(name) > NAME_MAX_CHARS:
+            raise ValidationError(f"A journal name can be at most {NAME_MAX_CHARS} characters.")
+        object.__setattr__(self, "link_name", name)
+        if self.link_kind is not LinkKind.SYMPTOM:
+            object.__setattr__(self, "min_severity", 1)
+        elif isinstance(self.min_severity, bool) or not isinstance(self.min_severity, int) or not (
+            1 <= self.min_severity <= SEVERITY_MAX
+        ):
+            raise ValidationError("The severity that counts must be a whole number from 1 to 10.")
+
+    @property
+    def is_linked(self) -> bool:
+        return self.link_kind is not None
+
+    def describe_link(self) -> str:
+        """``"Symptom: Trouble falling asleep, 5/10 or more"``, ``"Stressor: money worries"`` or ``""``."""
+        if self.link_kind is None:
+            return ""
+        if self.link_kind is LinkKind.SYMPTOM:
+            more = f", {self.min_severity}/10 or more" if self.min_severity > 1 else ""
+            return f"Symptom: {self.link_name}{more}"
+        return f"{self.link_kind.label}: {self.link_name}"
+
+
+def _check_items(items: tuple, what: str) -> tuple:
+    items = tuple(items)
+    if len(items) > ITEMS_MAX:
+        raise ValidationError(f"{what} can have at most {ITEMS_MAX} lines.")
+    return items
+
+
+@dataclass(frozen=True)
+class RelapsePlan:
+    """A person's relapse-prevention plan (WRAP). ``updated_at`` is the UTC instant of the last
+    save, None for a plan never saved."""
+
+    person_id: int
+    triggers: tuple[PlanItem, ...] = ()
+    early_signs: tuple[EarlySign, ...] = ()
+    helps: tuple[PlanItem, ...] = ()
+    avoid: tuple[PlanItem, ...] = ()
+    tell: tuple[PlanItem, ...] = ()
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for section in RelapseSection:
+            object.__setattr__(self, section.value, _check_items(getattr(self, section.value), section.title))
+
+    def items(self, section: RelapseSection) -> tuple:
+        """The items of ``section`` (EarlySign for EARLY_SIGNS, PlanItem otherwise)."""
+        return getattr(self, section.value)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.items(s) for s in RelapseSection)
+
+
+@dataclass(frozen=True)
+class SafetyPlan:
+    """A person's safety plan (Stanley–Brown six steps plus reasons for living). ``updated_at``
+    is the UTC instant of the last save, None for a plan never saved."""
+
+    person_id: int
+    warning_signs: tuple[PlanItem, ...] = ()
+    coping: tuple[PlanItem, ...] = ()
+    distraction: tuple[PlanItem, ...] = ()
+    helpers: tuple[PlanItem, ...] = ()
+    professionals: tuple[PlanItem, ...] = ()
+    environment: tuple[PlanItem, ...] = ()
+    reasons: tuple[PlanItem, ...] = ()
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for step in SafetyStep:
+            object.__setattr__(self, step.value, _check_items(getattr(self, step.value), step.title))
+
+    def items(self, step: SafetyStep) -> tuple[PlanItem, ...]:
+        return getattr(self, step.value)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.items(s) for s in SafetyStep)
+
+    @property
+    def contacts(self) -> tuple[tuple[SafetyStep, PlanItem], ...]:
+        """The people and services to call in a crisis (steps 4 and 5), in plan order."""
+        return tuple((step, item) for step in (SafetyStep.HELPERS, SafetyStep.PROFESSIONALS) for item in self.items(step))
+
+
+@dataclass(frozen=True)
+class SignSeen:
+    """An early warning sign and the local calendar dates (ascending, no repeats) the journal
+    recorded it on."""
+
+    sign: EarlySign
+    dates: tuple[date, ...]
+
+
+@dataclass(frozen=True)
+class PersonalSignsCheck:
+    """The journal checked against a person's own early warning signs over ``start``..``end``
+    (local dates, inclusive). ``seen`` holds only the signs recorded at least once, in plan order;
+    ``linked`` counts the signs linked to the journal, ``total`` all the plan's signs."""
+
+    person_id: int
+    start: date
+    end: date
+    seen: tuple[SignSeen, ...] = ()
+    linked: int = 0
+    total: int = 0
+
+
+@dataclass(frozen=True)
+class SafetyPlanPrint:
+    """Everything the one-page safety plan PDF shows. ``lines`` are the crisis and emergency
+    numbers of the chosen country (see :mod:`.crisis_lines`); ``emergency_known`` False prints "call your local emergency number".
+    ``printed_on`` is a local calendar date."""
+
+    person_name: str
+    plan: SafetyPlan
+    country_name: str
+    lines: tuple[CrisisLine, ...] = ()
+    emergency_known: bool = True
+    printed_on: date | None = None

@@ -1,0 +1,255 @@
+"""The safety plan on one printed page: lays out a :class:`~caregiver_app.domain.plans.SafetyPlanPrint`.
+
+The page follows the Stanley–Brown Safety Planning Intervention (Stanley B, Brown GK. Cognitive and
+Behavioral Practice 2012;19:256–264): the six steps in order, then reasons for living, with the
+crisis and emergency numbers of the chosen country at the top and again under step 5. A step
+left empty prints two blank lines to write on by hand.
+
+It always fits one page: the text size steps down from 10.5 pt to 7.5 pt until the plan fits, and
+a plan longer than that is scaled down as a whole. Every piece of user text goes through
+:mod:`.text` (escaped, printable). The PDF's metadata names the app only: no person, no plan text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..domain.crisis_lines import LineKind
+from ..domain.plans import PlanItem, SafetyPlanPrint, SafetyStep
+from .charts import ACCENT, GRID, INK, MUTED, RULE
+from .fonts import ReportFonts, register_fonts
+from .text import markup
+
+__all__ = ["build_safety_plan_pdf", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
+
+METADATA_TITLE = "Safety plan"
+METADATA_APP = "Caregiver Companion"
+MARGIN = 0.6 * inch
+FONT_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
+"""Body text sizes (points) tried in turn until the plan fits on the page."""
+
+TITLE = "My safety plan"
+FOOTER = (
+    "Based on the Stanley–Brown Safety Plan (Stanley and Brown, 2012). Keep a copy where you can find it "
+    "quickly, and share it with people you trust."
+)
+STEP_INTRO = "When I notice my warning signs, I go through these steps in order until I feel safer."
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+BOX_FILL = colors.HexColor("#f2f4f6")
+
+
+def format_date(day: date) -> str:
+    """``"30 Nov 2026"``, independent of the system locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+class _Styles:
+    def __init__(self, fonts: ReportFonts, size: float) -> None:
+        lead = size * 1.28
+        self.title = ParagraphStyle("title", fontName=fonts.bold, fontSize=size * 1.75, leading=size * 2.1,
+                                    textColor=INK, spaceAfter=2)
+        self.meta = ParagraphStyle("meta", fontName=fonts.regular, fontSize=size * 0.9, leading=size * 1.15,
+                                   textColor=MUTED)
+        self.body = ParagraphStyle("body", fontName=fonts.regular, fontSize=size, leading=lead, textColor=INK)
+        self.bold = ParagraphStyle("bold", parent=self.body, fontName=fonts.bold)
+        self.step_title = ParagraphStyle("step", parent=self.body, fontName=fonts.bold, textColor=ACCENT,
+                                         spaceAfter=size * 0.15)
+        self.item = ParagraphStyle("item", parent=self.body, leftIndent=size * 0.9, bulletIndent=0,
+                                   bulletFontName=fonts.regular)
+        self.number = ParagraphStyle("number", fontName=fonts.bold, fontSize=size * 1.5, leading=size * 1.7,
+                                     textColor=ACCENT, alignment=1)
+        self.small = ParagraphStyle("small", fontName=fonts.regular, fontSize=size * 0.8, leading=size,
+                                    textColor=MUTED)
+        self.size = size
+
+
+def _label(text: object) -> str:
+    return markup(text, line_breaks=False)
+
+
+def _item_markup(item: PlanItem) -> str:
+    text = _label(item.text)
+    if item.phone:
+        text += f" — <b>{_label(item.phone)}</b>"
+    return text
+
+
+def _blank_lines(styles: _Styles, width: float, count: int = 2) -> list[Flowable]:
+    rows = [[""] for _ in range(count)]
+    table = Table(rows, colWidths=[width], rowHeights=[styles.size * 1.7] * count)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
+    return [table]
+
+
+def _crisis_box(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowable:
+    lines = [line for line in data.lines if line.kind is LineKind.EMERGENCY]
+    crisis = [line for line in data.lines if line.kind is LineKind.CRISIS]
+    rows: list[list[Flowable]] = []
+    if lines:
+        numbers = " or ".join(f"<b>{_label(line.number)}</b> ({_label(line.name)})" for line in lines)
+        rows.append([Paragraph(f"If I could die or be badly hurt right now, I call {numbers}.", styles.body)])
+    else:
+        rows.append([Paragraph("If I could die or be badly hurt right now, I call <b>the local emergency number</b>.",
+                               styles.body)])
+    for line in crisis:
+        rows.append([Paragraph(f"<b>{_label(line.name)}:</b> {_label(line.how)}.", styles.body)])
+    where = f"Numbers for {_label(data.country_name)}." if data.country_name else ""
+    rows.append([Paragraph(f"{where} Find A Helpline lists crisis lines in other countries: findahelpline.com.",
+                           styles.small)])
+    table = Table(rows, colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
+        ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+    ]))
+    return table
+
+
+def _step_cell(data: SafetyPlanPrint, step: SafetyStep, styles: _Styles, width: float) -> list[Flowable]:
+    cell: list[Flowable] = [Paragraph(_label(step.title), styles.step_title)]
+    items = data.plan.items(step)
+    for item in items:
+        cell.append(Paragraph(_item_markup(item), styles.item, bulletText="•"))
+    if not items:
+        cell += _blank_lines(styles, width)
+    if step is SafetyStep.PROFESSIONALS:
+        for line in data.lines:
+            cell.append(Paragraph(f"{_label(line.name)} — <b>{_label(line.how)}</b>", styles.item, bulletText="•"))
+        if not data.emergency_known:
+            cell.append(Paragraph("The local emergency number, or the nearest emergency room", styles.item,
+                                  bulletText="•"))
+    return cell
+
+
+def _steps(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowable:
+    number_width = styles.size * 3.2
+    text_width = width - number_width
+    rows = []
+    for step in SafetyStep:
+        if step is SafetyStep.REASONS:
+            continue
+        rows.append([Paragraph(str(step.number), styles.number), _step_cell(data, step, styles, text_width - 12)])
+    table = Table(rows, colWidths=[number_width, text_width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.45),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.55),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, -1), 6),
+        ("RIGHTPADDING", (1, 0), (1, -1), 6),
+    ]))
+    return table
+
+
+def _reasons(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowable:
+    step = SafetyStep.REASONS
+    cell: list[Flowable] = [Paragraph(_label(step.title), styles.step_title)]
+    items = data.plan.items(step)
+    cell += [Paragraph(_item_markup(item), styles.item, bulletText="•") for item in items]
+    if not items:
+        cell += _blank_lines(styles, width - 16)
+    table = Table([[cell]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return table
+
+
+def _story(data: SafetyPlanPrint, fonts: ReportFonts, size: float, width: float) -> list[Flowable]:
+    styles = _Styles(fonts, size)
+    meta = [f"For {_label(data.person_name)}"] if data.person_name else []
+    if data.printed_on is not None:
+        meta.append(f"Printed {format_date(data.printed_on)}")
+    if data.plan.updated_at is not None:
+        meta.append(f"Last changed {format_date(data.plan.updated_at.date())}")
+    gap = size * 0.7
+    return [
+        Paragraph(TITLE, styles.title),
+        Paragraph(" · ".join(meta), styles.meta),
+        Spacer(1, gap),
+        _crisis_box(data, styles, width),
+        Spacer(1, gap),
+        Paragraph(STEP_INTRO, styles.body),
+        Spacer(1, gap * 0.4),
+        _steps(data, styles, width),
+        Spacer(1, gap),
+        _reasons(data, styles, width),
+        Spacer(1, gap),
+        Paragraph(FOOTER, styles.small),
+    ]
+
+
+def _height(story: list[Flowable], width: float, height: float) -> float:
+    total = 0.0
+    for flowable in story:
+        _w, h = flowable.wrap(width, height)
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
+                          pagesize: tuple[float, float] = LETTER) -> float:
+    """Write the safety plan in ``data`` as a one-page PDF to the binary stream ``out``.
+
+    ``pagesize`` is ``(width, height)`` in points (Letter by default, or e.g. A4). Returns the body
+    text size used, in points (below the smallest of :data:`FONT_SIZES` when a very long plan had
+    to be scaled down to fit). Never raises because of what the text says.
+    """
+    fonts = register_fonts()
+    page_width, page_height = float(pagesize[0]), float(pagesize[1])
+    width, height = page_width - 2 * MARGIN, page_height - 2 * MARGIN
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(page_width, page_height),
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        title=METADATA_TITLE, author=METADATA_APP, creator=METADATA_APP, producer=METADATA_APP,
+        subject="", keywords="", lang="en", initialFontName=fonts.regular,
+    )
+    frame = Frame(MARGIN, MARGIN, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                  id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    # The largest size that fits; text height only grows with the size, so halve the range each try.
+    low, high = 0, len(FONT_SIZES) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if _height(_story(data, fonts, FONT_SIZES[middle], width), width, height) <= height:
+            high = middle
+        else:
+            low = middle + 1
+    chosen = FONT_SIZES[low]
+    story = _story(data, fonts, chosen, width)
+    scale = 1.0
+    needed = _height(story, width, height)
+    if needed > height:
+        scale = height / needed
+    # KeepInFrame guarantees one page even if the estimate above is a little off.
+    doc.build([KeepInFrame(width, height, story, mode="shrink")])
+    return chosen * scale

@@ -1,0 +1,124 @@
+"""A person's own plans: read and save the relapse-prevention plan (WRAP) and the safety plan
+(Stanley–Brown), and print the safety plan on one page.
+
+Each call is one unit of work on the vault and returns plain dataclasses from
+:mod:`caregiver_app.domain.plans`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from ..domain import crisis_lines
+from ..domain.crisis_lines import CrisisLine
+from ..domain.errors import ValidationError
+from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
+from ..security.keyfile import fsync_dir
+from ..storage import plans_repo
+from ..storage import repositories as repo
+from .clock import Clock, utc_now
+from .vault import Vault
+
+
+def get_relapse_plan(vault: Vault, person_id: int) -> RelapsePlan:
+    """The person's relapse-prevention plan; an empty plan (``updated_at`` None) when none was
+    saved. Raises :class:`NotFoundError` when the person is no longer in the vault."""
+    with vault.session() as s:
+        repo.get_person_row(s, person_id)
+        return plans_repo.get_relapse_plan(s, person_id)
+
+
+def save_relapse_plan(vault: Vault, plan: RelapsePlan, *, clock: Clock = utc_now) -> RelapsePlan:
+    """Replace the person's relapse-prevention plan with ``plan`` and return it as stored (with
+    ``updated_at``, a UTC instant). Raises :class:`NotFoundError` for a person no longer there."""
+    with vault.session() as s:
+        repo.get_person_row(s, plan.person_id)
+        plans_repo.save_relapse_plan(s, plan, clock())
+        return plans_repo.get_relapse_plan(s, plan.person_id)
+
+
+def get_safety_plan(vault: Vault, person_id: int) -> SafetyPlan:
+    """The person's safety plan; an empty plan (``updated_at`` None) when none was saved. Raises
+    :class:`NotFoundError` when the person is no longer in the vault."""
+    with vault.session() as s:
+        repo.get_person_row(s, person_id)
+        return plans_repo.get_safety_plan(s, person_id)
+
+
+def save_safety_plan(vault: Vault, plan: SafetyPlan, *, clock: Clock = utc_now) -> SafetyPlan:
+    """Replace the person's safety plan with ``plan`` and return it as stored. Raises
+    :class:`NotFoundError` for a person no longer in the vault."""
+    with vault.session() as s:
+        repo.get_person_row(s, plan.person_id)
+        plans_repo.save_safety_plan(s, plan, clock())
+        return plans_repo.get_safety_plan(s, plan.person_id)
+
+
+def safety_plan_filename(today: date) -> str:
+    """A generic file name with no names in it, e.g. ``safety-plan-2026-11-30.pdf``."""
+    return f"safety-plan-{today.isoformat()}.pdf"
+
+
+def safety_plan_print(
+    vault: Vault,
+    person_id: int,
+    *,
+    country: str,
+    country_name: str,
+    user_lines: Iterable[CrisisLine] = (),
+    today: date,
+) -> SafetyPlanPrint:
+    """What the printed safety plan shows: the saved plan, the person's name, and the crisis and
+    emergency numbers of ``country`` (built-in and ``user_lines``). ``today`` is the local date
+    printed on the page."""
+    mine = list(user_lines)
+    with vault.session() as s:
+        person = repo.person_from_row(repo.get_person_row(s, person_id))
+        plan = plans_repo.get_safety_plan(s, person_id)
+    lines = [line for line in crisis_lines.lines_for(country, mine) if line.kind is not crisis_lines.LineKind.SUPPORT]
+    return SafetyPlanPrint(
+        person_name=person.display_name,
+        plan=plan,
+        country_name=country_name,
+        lines=tuple(lines),
+        emergency_known=bool(crisis_lines.emergency_lines(country, mine)),
+        printed_on=today,
+    )
+
+
+def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter") -> Path:
+    """Build the one-page safety plan PDF and write it to ``path`` atomically (a half-written file
+    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``.
+    Raises :class:`ValidationError` in plain words when the place cannot be written."""
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    from ..reports.safety_plan import build_safety_plan_pdf  # reportlab loads only when printing
+
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"The folder {folder} does not exist.")
+    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
+    try:
+        with open(tmp, "wb") as fh:
+            build_safety_plan_pdf(data, fh, pagesize=A4 if paper == "a4" else LETTER)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        fsync_dir(folder)
+    except PermissionError:
+        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+    except OSError as exc:
+        if getattr(exc, "errno", None) == 28:
+            raise ValidationError("The disk is full, so the safety plan could not be saved.") from None
+        raise ValidationError("The safety plan could not be saved there. Please choose another place.") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
