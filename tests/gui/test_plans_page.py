@@ -1,0 +1,155 @@
+"""My plans through real widgets and a real vault: writing both plans, linking early warning signs
+to the journal, saving on switch and lock, and the one-page safety plan PDF."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, QWidget
+
+from caregiver_app.domain.model import SymptomRating, Tag, TagKind
+from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapseSection, SafetyStep
+from caregiver_app.gui.plans_page import PlansPage
+from caregiver_app.services import journal, people, plans
+
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ctx(context, vault):
+    context.vault = vault
+    context.clock = lambda: NOW
+    return context
+
+
+@pytest.fixture
+def page(qtbot, ctx, person):
+    journal.save_entry(ctx.vault, journal.EntryDraft(
+        person.id, datetime(2026, 11, 29, 9, 0), symptoms=(SymptomRating("Trouble falling asleep", 6),),
+        tags=(Tag("money worries", TagKind.STRESSOR),)), clock=lambda: NOW)
+    widget = PlansPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 800)
+    widget.set_person(person)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_row(qtbot, editor, text: str, phone: str = ""):
+    row = editor.rows[-1] if editor.rows and editor.rows[-1].is_blank() else editor.add_row(focus=True)
+    qtbot.keyClicks(row.text_edit, text)
+    if phone:
+        qtbot.keyClicks(row.phone_edit, phone)
+    return row
+
+
+def test_an_empty_page_invites_and_every_control_has_a_name(page):
+    assert page.heading.text() == "Plans for Sam Rivera"
+    assert "No plans yet" in page.status_label.text()
+    assert all(len(e.rows) == 1 and e.rows[0].is_blank() for e in page.safety_editors.values())
+    for control in page.findChildren(QWidget):
+        if isinstance(control, (QLineEdit, QComboBox, QSpinBox, QAbstractButton)):
+            if isinstance(control, QLineEdit) and isinstance(control.parent(), (QComboBox, QSpinBox)):
+                continue
+            named = control.accessibleName() or (isinstance(control, QAbstractButton) and control.text())
+            assert named, control
+    assert page.safety_editors[SafetyStep.HELPERS].rows[0].phone_edit.accessibleName() == "Phone of person to ask 1"
+
+
+def test_write_and_save_the_relapse_plan_with_journal_links(qtbot, page, ctx, person):
+    signs = page.relapse_editors[RelapseSection.EARLY_SIGNS]
+    row = type_row(qtbot, signs, "Up most of the night")
+    index = row.link_combo.findText("Symptom: Trouble falling asleep")
+    assert index > 0 and row.link_combo.findText("Stressor: money worries") > 0
+    row.link_combo.setCurrentIndex(index)
+    assert row.severity_spin.isEnabled()
+    row.severity_spin.setValue(5)
+    type_row(qtbot, signs, "Stops calling friends")
+    type_row(qtbot, page.relapse_editors[RelapseSection.TRIGGERS], "Anniversary of Dad's death")
+    type_row(qtbot, page.relapse_editors[RelapseSection.TELL], "Ana", "555-0101")
+    assert "Not saved yet" in page.status_label.text()
+    qtbot.keyClick(signs.rows[0].text_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "Saved" in page.status_label.text() and not page.is_dirty
+    saved = plans.get_relapse_plan(ctx.vault, person.id)
+    assert saved.early_signs == (EarlySign("Up most of the night", LinkKind.SYMPTOM, "Trouble falling asleep", 5),
+                                 EarlySign("Stops calling friends"))
+    assert saved.tell == (PlanItem("Ana", "555-0101"),)
+    # Read back into a fresh page, the links and severities are there.
+    again = PlansPage(ctx)
+    qtbot.addWidget(again)
+    again.set_person(person)
+    row = again.relapse_editors[RelapseSection.EARLY_SIGNS].rows[0]
+    assert row.text_edit.text() == "Up most of the night"
+    assert row.link_combo.currentText() == "Symptom: Trouble falling asleep" and row.severity_spin.value() == 5
+
+
+def test_rows_can_be_removed_and_blank_rows_are_skipped(qtbot, page, ctx, person):
+    helpers = page.safety_editors[SafetyStep.HELPERS]
+    type_row(qtbot, helpers, "Ana", "555-0101")
+    type_row(qtbot, helpers, "Jordan", "555-0199")
+    helpers.add_row()  # left blank
+    assert [r.text_edit.accessibleName() for r in helpers.rows] == ["Person to ask 1", "Person to ask 2",
+                                                                    "Person to ask 3"]
+    qtbot.mouseClick(helpers.rows[0].remove_button, Qt.MouseButton.LeftButton)
+    assert helpers.rows[0].text_edit.accessibleName() == "Person to ask 1"
+    page.save()
+    assert plans.get_safety_plan(ctx.vault, person.id).helpers == (PlanItem("Jordan", "555-0199"),)
+
+
+def test_a_phone_without_a_name_is_a_plain_message(qtbot, page, modals):
+    helpers = page.safety_editors[SafetyStep.HELPERS]
+    qtbot.keyClicks(helpers.rows[0].phone_edit, "555-0101")
+    modals.expect()
+    page.save()
+    assert modals.seen[0].title == "The plans were not saved"
+    assert "needs a name" in modals.seen[0].text and "Step 4" in modals.seen[0].text
+
+
+def test_switching_person_and_locking_save_what_was_typed(qtbot, page, ctx, person):
+    type_row(qtbot, page.safety_editors[SafetyStep.REASONS], "My daughter Mia")
+    jordan = people.add_person(ctx.vault, "Jordan Lee")
+    page.set_person(jordan)
+    assert page.heading.text() == "Plans for Jordan Lee"
+    assert page.safety_editors[SafetyStep.REASONS].rows[0].is_blank()
+    assert plans.get_safety_plan(ctx.vault, person.id).reasons == (PlanItem("My daughter Mia"),)
+    type_row(qtbot, page.relapse_editors[RelapseSection.HELPS], "Music")
+    page.clear()  # what the window does on lock, before the vault closes
+    assert plans.get_relapse_plan(ctx.vault, jordan.id).helps == (PlanItem("Music"),)
+    texts = [e.text() for e in page.findChildren(QLineEdit)]
+    assert "Music" not in texts and "My daughter Mia" not in texts
+    assert page.heading.text() == "My plans" and not page.tabs.isEnabled()
+
+
+def test_save_the_safety_plan_as_a_one_page_pdf(qtbot, page, ctx, person, tmp_path, modals):
+    type_row(qtbot, page.safety_editors[SafetyStep.WARNING_SIGNS], "I stop answering my phone")
+    type_row(qtbot, page.safety_editors[SafetyStep.HELPERS], "Ana", "555-0101")
+    type_row(qtbot, page.safety_editors[SafetyStep.ENVIRONMENT], "Ana keeps the pills")
+    target = tmp_path / "safety-plan-2026-11-30.pdf"
+
+    def answer(_dialog):
+        return (str(target), "PDF files (*.pdf)")
+
+    modals.expect(handler=answer)
+    page.show_plan("safety")
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert modals.seen[0].kind == "QFileDialog.getSaveFileName"
+    assert target.exists() and page.open_button.isVisible()
+    assert "safety-plan-2026-11-30.pdf" in page.status_label.text()
+    reader = PdfReader(target)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1
+    for words in ("I stop answering my phone", "Ana — 555-0101", "Ana keeps the pills", "For Sam Rivera", "988"):
+        assert words in text
+    assert plans.get_safety_plan(ctx.vault, person.id).helpers == (PlanItem("Ana", "555-0101"),)
+
+
+def test_the_professionals_step_names_the_crisis_line_that_will_print(page, ctx):
+    assert "988 Suicide and Crisis Lifeline" in page.crisis_line_label.text()
+    ctx.settings.crisis_country = "GB"
+    page.hide()
+    page.show()
+    assert "Samaritans" in page.crisis_line_label.text() and "(United Kingdom)" in page.crisis_line_label.text()

@@ -1,0 +1,85 @@
+"""Learn at the right moment: which pages and urgent signs a journal entry's symptoms point to."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregiver_app.domain.model import SymptomRating
+from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
+from caregiver_app.services import library
+from caregiver_app.services.library import Tier
+
+
+def hints(*pairs):
+    return library.entry_hints([SymptomRating(name, severity) for name, severity in pairs])
+
+
+@pytest.mark.parametrize("name", STARTER_SYMPTOM_NAMES)
+def test_every_starter_symptom_links_to_a_page(name):
+    found = hints((name, 5))
+    assert [s.symptom for s in found.symptoms] == [name]
+    assert found.symptoms[0].pages, name
+    for link in found.symptoms[0].pages:
+        assert library.page(link.page_id).title == link.title
+
+
+def test_every_page_is_reached_from_some_starter_symptom_or_link():
+    reached = {p.page_id for name in STARTER_SYMPTOM_NAMES for s in hints((name, 5)).symptoms for p in s.pages}
+    linked = {target for pg in library.load_pages() for target in library.links(pg)}
+    assert {pg.id for pg in library.load_pages()} <= reached | linked
+
+
+def test_hearing_or_seeing_things_links_to_early_psychosis_first():
+    found = hints(("Hearing or seeing things", 4))
+    pages = found.symptoms[0].pages
+    assert pages[0].page_id == "early-psychosis"  # it has the most signs about this symptom
+    assert len(pages) == 3 and found.symptoms[0].more == len(library.pages_for_symptom("Hearing or seeing things")) - 3
+    emergency = [u for u in found.urgent if u.tier is Tier.EMERGENCY]
+    assert "They may be a danger to themselves or to others." in [u.text for u in emergency]
+
+
+def test_hopelessness_shows_the_crisis_line_action():
+    found = hints(("Hopelessness", 3))
+    assert found.urgent_tiers() == [Tier.CRISIS]
+    suicide = [u for u in found.urgent if u.page_id == "suicide-risk"]
+    assert len(suicide) == 1 and "hopeless" in suicide[0].text and suicide[0].tier is Tier.CRISIS
+    assert found.urgent[0] == suicide[0]
+    assert "988" in Tier.CRISIS.action and "988" in Tier.CRISIS.label
+
+
+def test_calm_symptoms_show_links_only():
+    found = hints(("Nightmares", 6), ("Cravings", 7), ("Racing thoughts", 2))
+    assert found.urgent == ()
+    assert [s.symptom for s in found.symptoms] == ["Nightmares", "Cravings", "Racing thoughts"]
+
+
+def test_none_and_unknown_symptoms_point_nowhere():
+    assert hints(("Hopelessness", 0)).is_empty
+    assert hints(("Itchy elbow", 8)).is_empty
+    assert library.entry_hints([]).is_empty
+
+
+def test_urgent_signs_are_not_repeated_and_most_urgent_first():
+    found = hints(("Confusion", 7), ("Dizziness", 5), ("Hopelessness", 8))
+    texts = [u.text for u in found.urgent]
+    assert len(texts) == len(set(texts)) > 3
+    tiers = [u.tier for u in found.urgent]
+    assert tiers == sorted(tiers, key=lambda t: t.rank) and set(tiers) == {Tier.EMERGENCY, Tier.CRISIS}
+
+
+def test_the_most_fitting_urgent_sign_comes_first():
+    assert hints(("Hopelessness", 3)).urgent[0].page_id == "suicide-risk"  # its page is about crises
+    assert hints(("Hearing or seeing things", 3)).urgent[0].page_id == "early-psychosis"
+
+
+def test_signs_about_uses_the_pages_own_tags():
+    page = library.page("early-psychosis")
+    about = library.signs_about(page, "hearing or seeing things")
+    assert [s.tier for s in about] == [Tier.CALL_SOON, Tier.CRISIS, Tier.EMERGENCY]
+
+
+def test_a_symptom_with_a_place_points_to_the_pages_of_the_symptom():
+    found = hints(("Pain (lower back)", 6))
+    assert found.symptoms[0].symptom == "Pain (lower back)"
+    assert [p.page_id for p in found.symptoms[0].pages] == [p.page_id for p in hints(("Pain", 6)).symptoms[0].pages]
+    assert hints(("Itchy (elbow)", 6)).is_empty
