@@ -1,0 +1,278 @@
+"""Queries for finding entries: full-text search (FTS5), jumping the journal list to a date or an
+entry (keyset pages in both directions), drafts, and putting a deleted entry back with its id.
+
+Functions take an open ``Session`` (the caller's unit of work). Local dates are bound as ISO text
+(how the ``Date`` columns are stored); user text only ever reaches SQL as a bound parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import and_, delete, or_, select, text
+from sqlalchemy.orm import Session
+
+from ..domain.model import JournalEntry
+from . import repositories as repo
+from .orm import EntryRow
+from .orm_search import FTS_TABLE, DraftRow
+from .types import UTCDateTime
+
+MATCH_OPEN = "\x02"
+MATCH_CLOSE = "\x03"
+_UTC_TYPE = UTCDateTime()
+_EARLIEST = datetime(1, 1, 1, tzinfo=timezone.utc)
+
+
+def _instant(value: str) -> datetime:
+    return _UTC_TYPE.process_result_value(value, None)
+
+
+# --- full-text search -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What to narrow a search to. ``recorder_kind`` is ``"person"``, ``"family"`` or None
+    (anyone); ``tag`` is ``(name, kind)``; ``symptom_key`` a casefolded symptom name (rated above
+    0); dates are local calendar dates, inclusive."""
+
+    person_id: int | None = None
+    recorder_kind: str | None = None
+    tag: tuple[str, str] | None = None
+    symptom_key: str | None = None
+    flagged_only: bool = False
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    entry_id: int
+    person_id: int
+    person_name: str
+    local_date: date
+    occurred_at: datetime
+    zone_name: str
+    recorder_kind: str
+    recorder_name: str
+    mood: int | None
+    flagged: bool
+    excerpt: str  # snippet with MATCH_OPEN/MATCH_CLOSE around matches, or the note's start
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict]:
+    where: list[str] = []
+    params: dict = {}
+    if filters.person_id is not None:
+        where.append("e.person_id = :person_id")
+        params["person_id"] = filters.person_id
+    if filters.recorder_kind is not None:
+        where.append("e.recorded_by_kind = :recorder_kind")
+        params["recorder_kind"] = filters.recorder_kind
+    if filters.tag is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM entry_tag et JOIN tag t ON t.id = et.tag_id "
+            "WHERE et.entry_id = e.id AND t.name = :tag_name AND t.kind = :tag_kind)"
+        )
+        params["tag_name"], params["tag_kind"] = filters.tag
+    if filters.symptom_key is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM symptom_rating r JOIN symptom s ON s.id = r.symptom_id "
+            "WHERE r.entry_id = e.id AND s.name_key = :symptom_key AND r.severity > 0)"
+        )
+        params["symptom_key"] = filters.symptom_key
+    if filters.flagged_only:
+        where.append("e.flag_for_visit = 1")
+    if filters.start is not None:
+        where.append("e.local_date >= :start")
+        params["start"] = filters.start.isoformat()
+    if filters.end is not None:
+        where.append("e.local_date <= :end")
+        params["end"] = filters.end.isoformat()
+    return where, params
+
+
+_COLUMNS = (
+    "e.id, e.person_id, p.display_name, e.local_date, e.occurred_at, e.zone_name, e.recorded_by_kind, "
+    "e.recorded_by_name, e.mood, e.flag_for_visit"
+)
+
+
+def search_entries(
+    session: Session,
+    match: str | None,
+    filters: SearchFilters,
+    *,
+    limit: int,
+    best_first: bool = False,
+    context_tokens: int = 20,
+    preview_chars: int = 240,
+) -> tuple[list[SearchRow], int]:
+    """Entries whose note matches the FTS5 expression ``match`` (already made safe by the
+    caller; None means "every entry") and ``filters``. Returns ``(up to limit rows, total
+    matches)``, newest first, or best match first when ``best_first`` and there is a ``match``."""
+    where, params = _filter_sql(filters)
+    params["limit"] = limit
+    if match:
+        where.insert(0, f"{FTS_TABLE} MATCH :match")
+        params["match"] = match
+        source = f"{FTS_TABLE} JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid JOIN person p ON p.id = e.person_id"
+    else:
+        source = "journal_entry e JOIN person p ON p.id = e.person_id"
+    order = "e.local_date DESC, e.occurred_at DESC, e.id DESC"
+    if match and best_first:
+        order = f"{FTS_TABLE}.rank, {order}"
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    preview = "" if match else f", substr(e.note, 1, {int(preview_chars)})"
+    found = session.execute(
+        text(f"SELECT {_COLUMNS}, count(*) OVER () {preview} FROM {source}{clause} ORDER BY {order} LIMIT :limit"),
+        params,
+    ).all()
+    total = found[0][10] if found else 0
+    excerpts: dict[int, str] = {}
+    if match and found:
+        # Snippets only for the rows shown. FTS5 takes a rowid range as a constraint (an IN list
+        # it would test row by row, far slower); ids outside the shown rows are dropped here.
+        ids = {r[0] for r in found}
+        excerpts = {
+            rowid: snippet
+            for rowid, snippet in session.execute(
+                text(
+                    f"SELECT rowid, snippet({FTS_TABLE}, 0, :open, :close, '…', :tokens) FROM {FTS_TABLE} "
+                    f"WHERE {FTS_TABLE} MATCH :match AND rowid BETWEEN :low AND :high"
+                ),
+                {"match": match, "open": MATCH_OPEN, "close": MATCH_CLOSE, "tokens": context_tokens,
+                 "low": min(ids), "high": max(ids)},
+            )
+            if rowid in ids
+        }
+    rows = [
+        SearchRow(
+            entry_id=r[0],
+            person_id=r[1],
+            person_name=r[2],
+            local_date=date.fromisoformat(r[3]),
+            occurred_at=_instant(r[4]),
+            zone_name=r[5] or "",
+            recorder_kind=r[6],
+            recorder_name=r[7],
+            mood=r[8],
+            flagged=bool(r[9]),
+            excerpt=excerpts.get(r[0], "") if match else (r[11] or ""),
+        )
+        for r in found
+    ]
+    return rows, total
+
+
+# --- the journal list: pages around any point -----------------------------------------------
+
+EntryKey = tuple[date, datetime, int]  # (local_date, occurred_at, id): the list's order, newest first
+
+
+def entry_key(session: Session, entry_id: int) -> tuple[int, EntryKey] | None:
+    """``(person_id, key)`` of an entry, or None when it is gone."""
+    row = session.execute(
+        select(EntryRow.person_id, EntryRow.local_date, EntryRow.occurred_at, EntryRow.id).where(EntryRow.id == entry_id)
+    ).first()
+    if row is None:
+        return None
+    return row[0], (row[1], row[2], row[3])
+
+
+def key_including(key: EntryKey) -> EntryKey:
+    """A keyset bound just newer than ``key``, so "strictly older than" it includes ``key``."""
+    return key[0], key[1], key[2] + 1
+
+
+def key_for_day(day: date) -> EntryKey:
+    """A keyset bound such that "strictly older than" it means "on ``day`` or before"."""
+    return day + timedelta(days=1), _EARLIEST, 0
+
+
+def entries_older(session: Session, person_id: int, before: EntryKey, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries strictly older than ``before``, newest first."""
+    return repo.entries_newest_first(session, person_id, limit, before)
+
+
+def entries_newer(session: Session, person_id: int, after: EntryKey, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries strictly newer than ``after`` — the ones just above it in the
+    list — returned newest first."""
+    d, t, i = after
+    stmt = (
+        select(EntryRow)
+        .where(
+            EntryRow.person_id == person_id,
+            or_(
+                EntryRow.local_date > d,
+                and_(EntryRow.local_date == d, EntryRow.occurred_at > t),
+                and_(EntryRow.local_date == d, EntryRow.occurred_at == t, EntryRow.id > i),
+            ),
+        )
+        .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryRow.id)
+        .limit(limit)
+    )
+    rows = session.scalars(repo._with_children(stmt))
+    return [repo.entry_from_row(r) for r in rows][::-1]
+
+
+# --- putting entries back (undo) ------------------------------------------------------------
+
+
+def insert_entry_keeping_id(session: Session, entry: JournalEntry, now: datetime) -> int:
+    """Insert ``entry`` again under its old id when that id is free (so search results, drafts
+    and the undo history still point at it), else under a new one. Returns the id used."""
+    if entry.id is not None and session.get(EntryRow, entry.id) is None:
+        row = EntryRow(id=entry.id, **repo._entry_values(entry), created_at=now, updated_at=now)
+        session.add(row)
+        session.flush()
+        repo._set_children(session, row, entry)
+        session.flush()
+        return row.id
+    return repo.insert_entry(session, replace(entry, id=None), now)
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    key: str
+    person_id: int
+    person_name: str
+    entry_id: int | None
+    payload: str
+    saved_at: datetime
+
+
+def upsert_draft(session: Session, key: str, person_id: int, entry_id: int | None, payload: str, now: datetime) -> None:
+    row = session.scalar(select(DraftRow).where(DraftRow.draft_key == key))
+    if row is None:
+        session.add(DraftRow(draft_key=key, person_id=person_id, entry_id=entry_id, payload=payload, saved_at=now))
+    else:
+        row.person_id, row.entry_id, row.payload, row.saved_at = person_id, entry_id, payload, now
+    session.flush()
+
+
+def list_drafts(session: Session, person_id: int | None = None) -> list[DraftRecord]:
+    """Drafts, newest first (of one person when ``person_id`` is given)."""
+    from .orm import PersonRow
+
+    stmt = select(DraftRow, PersonRow.display_name).join(PersonRow, PersonRow.id == DraftRow.person_id)
+    if person_id is not None:
+        stmt = stmt.where(DraftRow.person_id == person_id)
+    stmt = stmt.order_by(DraftRow.saved_at.desc(), DraftRow.id.desc())
+    return [
+        DraftRecord(r.draft_key, r.person_id, name, r.entry_id, r.payload, r.saved_at)
+        for r, name in session.execute(stmt)
+    ]
+
+
+def delete_drafts(session: Session, keys: Sequence[str]) -> int:
+    if not keys:
+        return 0
+    result = session.execute(delete(DraftRow).where(DraftRow.draft_key.in_(list(keys))))
+    return result.rowcount or 0
