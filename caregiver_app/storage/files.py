@@ -1,0 +1,84 @@
+"""Small file helpers for the vault folder: private folders, durable renames, moving files aside,
+and tidying temporary files a crash left behind."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+# Temporary names the vault code uses: ``.vault-….tmp`` (backups, restores, imports),
+# ``.vault.keys.….tmp`` (key file writes) and ``.caregiver-vault-….part`` (vault files).
+TEMP_PATTERN = re.compile(r"^\.(vault[-.].*\.tmp|caregiver-vault-.*\.part)(-wal|-shm|-journal)?$")
+
+
+def private_folder(folder: Path) -> Path:
+    """Create ``folder`` (and parents) with mode 0700 and tighten it if it already exists."""
+    folder = Path(folder)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass
+    return folder
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where the OS cannot open folders)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def sidecars(db_path: Path) -> list[Path]:
+    """The database file and SQLite's companion files that belong with it."""
+    db_path = Path(db_path)
+    return [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal")]
+
+
+def move_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path | None:
+    """Move the database at ``db_path`` (with its ``-wal``/``-shm``/``-journal`` files, which
+    belong to it) into ``aside_dir`` as ``vault-<stamp>.db``. Nothing is deleted. Returns the new
+    path of the database file, or None when there was nothing to move."""
+    db_path = Path(db_path)
+    private_folder(aside_dir)
+    base = aside_dir / f"vault-{stamp}.db"
+    n = 1
+    while any(p.exists() for p in sidecars(base)):
+        n += 1
+        base = aside_dir / f"vault-{stamp}.{n}.db"
+    moved = None
+    for old, new in zip(sidecars(db_path), sidecars(base)):
+        if old.exists():
+            os.replace(old, new)
+            if old == db_path:
+                moved = new
+    fsync_dir(aside_dir)
+    fsync_dir(db_path.parent)
+    return moved
+
+
+def clean_temp_files(*folders: Path) -> int:
+    """Remove temporary files of ours that a crash left in ``folders`` (never anything else).
+    Call only while holding the vault lock. Returns how many were removed."""
+    removed = 0
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if TEMP_PATTERN.match(name):
+                try:
+                    os.unlink(Path(folder) / name)
+                    removed += 1
+                except OSError:
+                    pass
+    return removed

@@ -1,0 +1,104 @@
+"""Checking the encrypted database for damage, before anything writes to it.
+
+Two checks, both SQLite/SQLCipher's own:
+
+* ``PRAGMA quick_check`` at every open: walks every table and index page (a damaged page fails
+  SQLCipher's per-page HMAC and reads as an error); fast enough for each unlock.
+* ``PRAGMA cipher_integrity_check`` on a schedule (weekly): verifies the HMAC of every page in
+  the file, including pages no table points at any more.
+
+SQLite's error *names* (``SQLITE_FULL``, ``SQLITE_CORRUPT`` …) are fixed strings with no user data
+in them; :func:`classify` turns a DBAPI error into one of a few plain kinds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+DAMAGE_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+FULL_CODES = frozenset({"SQLITE_FULL"})
+READ_ONLY_CODES = frozenset({"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"})
+IO_CODES = frozenset({"SQLITE_IOERR"})
+
+
+def classify(error: BaseException) -> str | None:
+    """``"damaged"``, ``"full"``, ``"read-only"``, ``"io"`` or None for a ``sqlcipher3`` error
+    (or an SQLAlchemy error wrapping one). Extended codes (``SQLITE_IOERR_FSYNC`` …) count as
+    their primary code."""
+    orig = getattr(error, "orig", None) or error
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig).lower() if isinstance(orig, sqlcipher3.Error) else ""
+    primary = "_".join(name.split("_")[:2]) if name else ""
+    if primary in DAMAGE_CODES or "malformed" in text or "not a database" in text:
+        return "damaged"
+    if primary in FULL_CODES or "disk is full" in text:
+        return "full"
+    if primary in READ_ONLY_CODES or "readonly" in text or "read-only" in text:
+        return "read-only"
+    if primary in IO_CODES or "disk i/o error" in text:
+        return "io"
+    return None
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What the checks found. ``ok`` False means the database must not be written to.
+    ``problems`` holds SQLite's own short findings (page numbers, never row contents)."""
+
+    ok: bool
+    problems: tuple[str, ...] = ()
+    cipher_checked: bool = False
+
+
+def quick_check(conn) -> HealthReport:
+    """Run ``PRAGMA quick_check`` on a ``sqlcipher3`` connection."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",))
+    found = tuple(str(r[0]) for r in rows)
+    return HealthReport(found == ("ok",), () if found == ("ok",) else found[:5])
+
+
+def cipher_integrity_check(conn) -> HealthReport:
+    """Run SQLCipher's page-HMAC check over the whole file (no rows means every page is fine)."""
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",), True)
+    found = tuple(str(r[0]) for r in rows)
+    return HealthReport(not found, found[:5], True)
+
+
+def check_file(path: Path, data_key: bytes, *, cipher_check: bool = False, expect_schema: bool = True) -> HealthReport:
+    """Open ``path`` with the key and run the quick check (and, when asked, the page-HMAC
+    check). Issues no write (no journal-mode change, no schema access beyond reading); the
+    connection is an ordinary one so that closing it tidies SQLite's ``-wal``/``-shm`` files as
+    usual. A file that cannot be read at all reports not ok, and so does one with no tables when
+    ``expect_schema`` (a vault's database always has its schema once its key file exists)."""
+    conn = None
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",))
+        if expect_schema and not tables:  # emptied or replaced by an empty file: never start afresh
+            return HealthReport(False, ("empty",))
+        report = quick_check(conn)
+        if report.ok and cipher_check:
+            return cipher_integrity_check(conn)
+        return report
+    except sqlcipher3.Error as exc:
+        kind = classify(exc)
+        if kind == "damaged":
+            return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",))
+        raise
+    finally:
+        if conn is not None:
+            conn.close()

@@ -1,0 +1,114 @@
+"""One program at a time per vault: an advisory lock on ``vault.lock`` beside the database.
+
+Why a lock file and not only SQLite's own locking: SQLite keeps two writers from corrupting each
+other, but it cannot protect against a program that *replaces* the database file (a restore, an
+import) while another program still has it open, and two windows on one vault would each show a
+stale picture of the other's edits. So whoever opens the vault (the app window while unlocked, or
+a command) holds an exclusive lock on this file; a second opener is told plainly that the vault
+is open elsewhere. SQLite's locking still guards the database inside one program.
+
+The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows. Both are released by the
+operating system when the holder exits or is killed, so a crash never leaves a stale lock. The
+file itself stays empty (no names, no process ids) and has mode 0600.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from .errors import ReadOnlyError, VaultInUseError
+
+LOCK_NAME = "vault.lock"
+
+IN_USE = (
+    "The vault is already open in another Caregiver Companion window or command. "
+    "Lock or close it there, then try again."
+)
+READ_ONLY = (
+    "The vault's folder cannot be written to (it may be read-only or on a disconnected drive), "
+    "so the vault cannot be opened safely. Nothing was changed."
+)
+
+
+def _try_lock(fd: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - Windows only
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+
+
+class VaultLock:
+    """An exclusive hold on one vault folder. Use :meth:`acquire`; :meth:`release` when done."""
+
+    def __init__(self, path: Path, fd: int):
+        self.path = path
+        self._fd: int | None = fd
+
+    @classmethod
+    def acquire(cls, folder: Path) -> "VaultLock":
+        """Take the lock on the vault in ``folder`` without waiting.
+
+        Raises :class:`VaultInUseError` when another program (or another open vault in this
+        program) holds it, and :class:`ReadOnlyError` when the folder cannot be written to.
+        """
+        path = Path(folder) / LOCK_NAME
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyError(READ_ONLY) from None
+            raise
+        try:
+            locked = _try_lock(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        if not locked:
+            os.close(fd)
+            raise VaultInUseError(IN_USE)
+        return cls(path, fd)
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Give the lock back (closing the file releases it). Safe to call twice."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+
+    def __enter__(self) -> "VaultLock":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def is_locked(folder: Path) -> bool:
+    """True when some program holds the lock on the vault in ``folder`` right now."""
+    try:
+        lock = VaultLock.acquire(folder)
+    except VaultInUseError:
+        return True
+    except (ReadOnlyError, OSError):
+        return False
+    lock.release()
+    return False
