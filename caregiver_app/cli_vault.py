@@ -1,0 +1,337 @@
+"""Command-line commands for the vault's safety: ``backup``, ``restore``, ``export-vault``,
+``import-vault`` and ``change-passphrase`` (registered by :mod:`caregiver_app.cli`).
+
+Secrets are never arguments: ``--passphrase-stdin`` or ``--recovery-code-stdin`` read one line
+from standard input; otherwise the keyring (when the vault is remembered) or a hidden prompt at a
+terminal. ``restore`` and ``import-vault`` show a preview first and change nothing without a
+"yes" typed at the terminal or ``--yes``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+from typing import TextIO
+
+from .cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CANNOT_UNLOCK,
+    EXIT_CODES_HELP,
+    EXIT_NEEDS_DECISION,
+    EXIT_OK,
+    EXIT_VAULT,
+    CliError,
+    _read_stdin_line,
+)
+
+DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
+
+
+def add_parsers(sub) -> None:
+    """Add the vault-safety commands to the ``caregiver-app`` sub-command parser ``sub``."""
+
+    def parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                              epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    def secrets(p: argparse.ArgumentParser, what: str = "the vault") -> None:
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--passphrase-stdin", action="store_true",
+                           help=f"read the passphrase of {what} as one line from standard input")
+        group.add_argument("--recovery-code-stdin", action="store_true",
+                           help=f"read the recovery code of {what} as one line from standard input")
+
+    p = parser("backup", "make an encrypted backup of the vault now")
+    secrets(p)
+
+    p = parser("restore", "list the backups, or put one back (the vault as it is now is backed up first)")
+    p.add_argument("backup", nargs="?", metavar="BACKUP",
+                   help="the number shown in the list (1 is the newest) or a backup file")
+    p.add_argument("--yes", action="store_true", help="restore without asking (after the preview)")
+    secrets(p)
+
+    p = parser("export-vault", "save the whole vault as one encrypted file to move to another computer")
+    p.add_argument("file", type=Path, metavar="FILE", help="where to save it (.ccvault is added)")
+    secrets(p)
+
+    p = parser("import-vault", "set up the vault from a vault file saved on another computer")
+    p.add_argument("file", type=Path, metavar="FILE", help="the .ccvault file")
+    p.add_argument("--replace", action="store_true",
+                   help="set an existing vault in the folder aside (kept in 'replaced', never deleted)")
+    p.add_argument("--yes", action="store_true", help="go ahead without asking (after the preview)")
+    secrets(p, "the vault in the file")
+
+    p = parser("change-passphrase", "choose a new passphrase (the journal is not re-encrypted)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-stdin", action="store_true",
+                       help="read the current passphrase, then the new one, as two lines from standard input")
+    group.add_argument("--recovery-code-stdin", action="store_true",
+                       help="read the recovery code, then the new passphrase, as two lines from standard input")
+
+
+# --- secrets and unlocking --------------------------------------------------------------------
+
+
+def _secret(args, stdin: TextIO) -> tuple[str, str]:
+    """``("passphrase" | "recovery", secret)`` from standard input or a terminal prompt."""
+    if args.recovery_code_stdin:
+        return "recovery", _read_stdin_line(stdin)
+    if args.passphrase_stdin:
+        return "passphrase", _read_stdin_line(stdin)
+    if stdin.isatty():
+        return "passphrase", getpass.getpass("Passphrase: ")
+    raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
+                   "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
+
+
+def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False):
+    """The open vault — or, with ``allow_damaged``, a ``DamageRecovery`` when its file is damaged.
+    Raises :class:`CliError` with the right exit code for everything else."""
+    from .services import vault as vs
+
+    if not vs.vault_exists(paths):
+        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
+    opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged)
+    for notice in getattr(opened, "notices", ()):
+        print(notice, file=err)
+    return opened
+
+
+def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
+    try:
+        if not (args.passphrase_stdin or args.recovery_code_stdin) and vs.is_remembered(paths):
+            try:
+                return vs.unlock_with_keyring(paths)
+            except vs.KeyringUnavailableError as exc:
+                print(f"{exc} Asking for the passphrase instead.", file=err)
+        kind, secret = _secret(args, stdin)
+        try:
+            if kind == "recovery":
+                return vs.unlock_with_recovery_code(paths, secret)
+            return vs.unlock_with_passphrase(paths, secret)
+        except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+            raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        if allow_damaged:
+            return exc.recovery
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+
+
+def _ask_yes(args, stdin: TextIO, out: TextIO, question: str) -> bool:
+    if args.yes:
+        return True
+    if stdin.isatty() and not (args.passphrase_stdin or args.recovery_code_stdin):
+        print(f"{question} Type yes to go ahead: ", end="", file=out, flush=True)
+        return stdin.readline().strip().lower() in ("y", "yes")
+    raise CliError(f"Nothing was changed. {question} Add --yes to go ahead.", EXIT_NEEDS_DECISION)
+
+
+def _when(instant) -> str:
+    local = instant.astimezone()
+    return f"{local:%a %d %b %Y %H:%M} ({local:%Z})"
+
+
+def _people(people, out: TextIO, indent: str = "    ") -> None:
+    if not people:
+        print(f"{indent}(no one yet)", file=out)
+    for p in people:
+        print(f"{indent}{p.name}: {p.entries} {'entry' if p.entries == 1 else 'entries'}", file=out)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def cmd_backup(paths, args, stdin, out, err) -> int:
+    from .services import backups
+
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        made = backups.back_up_now(vault)
+    finally:
+        vault.close()
+    print(f"Made a backup: {made.path}", file=out)
+    print(f"Made on {_when(made.made_at)}; it holds:", file=out)
+    _people(made.people, out)
+    return EXIT_OK
+
+
+def cmd_restore(paths, args, stdin, out, err) -> int:
+    from .services import backups
+    from .services.vault_repair import DamageRecovery
+
+    opened = open_vault(paths, args, stdin, err, allow_damaged=True)
+    damaged = isinstance(opened, DamageRecovery)
+    try:
+        if damaged:
+            print("The vault's file is damaged. Only backups that pass their check are listed.", file=err)
+            choices = opened.good_backups()
+            now = None
+        else:
+            key = opened.data_key()
+            choices = []
+            for found in backups.list_backups(opened):
+                try:
+                    choices.append(backups.summarize(found, key))
+                except backups.BackupError:
+                    continue
+            now = backups.current_people(opened)
+        if not args.backup:
+            if not choices:
+                print("There are no backups yet.", file=out)
+                return EXIT_OK
+            for i, b in enumerate(choices, 1):
+                total = b.entries
+                print(f"{i:>3}  {_when(b.made_at)}  {backups.kind_words(b.reason)}, "
+                      f"{total} {'entry' if total == 1 else 'entries'}", file=out)
+            print("To put one back: caregiver-app restore NUMBER", file=out)
+            return EXIT_OK
+        chosen = _choose(args.backup, choices, opened, damaged)
+        print(f"Backup from {_when(chosen.made_at)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
+        _people(chosen.people, out)
+        if now is not None:
+            print("Your vault now holds:", file=out)
+            _people(now, out)
+            print("Anything saved after the backup will no longer show. Your vault as it is now is backed up "
+                  "first, so you can come back to it.", file=out)
+        else:
+            print("The damaged file will be moved into the 'damaged' folder (not deleted) and this backup "
+                  "put in its place.", file=out)
+        if not _ask_yes(args, stdin, out, "Restore this backup?"):
+            print("Nothing was changed.", file=out)
+            return EXIT_OK
+        if damaged:
+            vault = opened.restore(chosen.path)
+            opened = vault
+        else:
+            result = backups.restore_backup(opened, chosen.path)
+            print(f"Your vault as it was a moment ago is kept as {result.before.path.name}.", file=out)
+        print(f"Restored the backup from {_when(chosen.made_at)}.", file=out)
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def _choose(text: str, choices, opened, damaged: bool):
+    from .services import backups
+
+    if text.isdigit():
+        n = int(text)
+        if not 1 <= n <= len(choices):
+            raise CliError(f"There is no backup number {n}. Run 'caregiver-app restore' to see the list.", EXIT_BAD_INPUT)
+        return choices[n - 1]
+    path = Path(text).expanduser()
+    for b in choices:
+        if b.path.name == path.name or b.path == path:
+            return b
+    if damaged or not path.is_file():
+        raise CliError(f"There is no backup called {text}. Run 'caregiver-app restore' to see the list.", EXIT_BAD_INPUT)
+    try:
+        return backups.backup_summary(opened, path)
+    except backups.BackupError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+
+
+def cmd_export_vault(paths, args, stdin, out, err) -> int:
+    from .services import transfer
+
+    target: Path = args.file.expanduser()
+    if target.parent and not target.parent.exists():
+        raise CliError(f"The folder {target.parent} does not exist.", EXIT_BAD_INPUT)
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        result = transfer.export_vault(vault, target)
+    finally:
+        vault.close()
+    print(f"Saved the vault file {result.path}. It holds:", file=out)
+    _people(result.people, out)
+    print("On the new computer run: caregiver-app import-vault FILE (or choose \"I already have a vault file\" "
+          "when the app starts). You will need your passphrase or your recovery code.", file=out)
+    return EXIT_OK
+
+
+def cmd_import_vault(paths, args, stdin, out, err) -> int:
+    from .services import transfer
+    from .services import vault as vs
+
+    if vs.vault_exists(paths) and not args.replace:
+        raise CliError(f"A vault is already set up in {paths.folder}. Choose an empty folder with --data-dir, "
+                       "or add --replace to set that vault aside (it is kept, never deleted).", EXIT_VAULT)
+    kind, secret = _secret(args, stdin)
+    try:
+        pending = transfer.open_vault_file(paths, args.file.expanduser(),
+                                           **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    try:
+        made = _when(pending.made_at) if pending.made_at else "an unknown date"
+        print(f"This vault file was made on {made}. It holds:", file=out)
+        _people(pending.people, out)
+        if args.replace and vs.vault_exists(paths):
+            print(f"The vault in {paths.folder} will be set aside (into 'replaced', not deleted).", file=out)
+            if not _ask_yes(args, stdin, out, "Use the vault from this file?"):
+                print("Nothing was changed.", file=out)
+                return EXIT_OK
+        vault = pending.install(replace_existing=args.replace)
+    finally:
+        pending.discard()
+    vault.close()
+    print(f"The vault is ready in {paths.folder}.", file=out)
+    if kind == "recovery":
+        print("You opened it with the recovery code: please choose a new passphrase now with "
+              "'caregiver-app change-passphrase' (or in the app: File > Security).", file=out)
+    return EXIT_OK
+
+
+def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
+    from .domain.errors import ValidationError
+    from .services import keys
+    from .services import vault as vs
+    from .services.vault import passphrase_problem
+
+    if not vs.vault_exists(paths):
+        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
+    if args.passphrase_stdin or args.recovery_code_stdin:
+        proof = _read_stdin_line(stdin)
+        new = _read_stdin_line(stdin)
+        again = new
+    elif stdin.isatty():
+        proof = getpass.getpass("Current passphrase (or your recovery code): ")
+        new = getpass.getpass("New passphrase (at least 10 characters): ")
+        again = getpass.getpass("Type the new passphrase again: ")
+    else:
+        raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
+    problem = passphrase_problem(new, again)
+    if problem:
+        raise CliError(problem, EXIT_BAD_INPUT)
+    use_code = args.recovery_code_stdin or (not args.passphrase_stdin and _looks_like_code(proof))
+    try:
+        vault = vs.unlock_with_recovery_code(paths, proof) if use_code else vs.unlock_with_passphrase(paths, proof)
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    try:
+        keys.change_passphrase(vault, new, again, **({} if use_code else {"current_passphrase": proof}))
+    except ValidationError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    finally:
+        vault.close()
+    print("Your passphrase is changed. Use the new one from now on; your recovery code keeps working.", file=out)
+    return EXIT_OK
+
+
+def _looks_like_code(text: str) -> bool:
+    cleaned = "".join(ch for ch in text if ch not in " -\t")
+    return len(cleaned) == 32 and cleaned.isalnum()
+
+
+COMMANDS = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "export-vault": cmd_export_vault,
+    "import-vault": cmd_import_vault,
+    "change-passphrase": cmd_change_passphrase,
+}

@@ -1,0 +1,193 @@
+"""Backups of the open vault: automatic daily copies, copies on request, and putting one back.
+
+Every backup is an encrypted copy made by SQLCipher itself (same key), checked after writing
+(opens, integrity check, row counts equal to the vault's) before it takes its name; only then are
+old ones pruned (7 daily and 4 weekly automatic copies are kept; see
+:func:`caregiver_app.storage.backup.prune_plan`). Restoring first makes a verified backup of the
+vault as it is, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..domain.errors import CaregiverError
+from ..storage import backup as store
+from ..storage import migrate
+from ..storage.backup import BackupFile, BackupInfo, PersonCount
+from ..storage.engine import make_engine
+from ..storage.errors import BackupError, NewerSchemaError
+from ..storage.orm import EntryRow, PersonRow
+from .clock import Clock, utc_now
+from .vault import Vault
+
+__all__ = [
+    "BackupFile",
+    "BackupInfo",
+    "BackupSummary",
+    "PersonCount",
+    "RestoreResult",
+    "back_up_now",
+    "backup_due",
+    "backup_summary",
+    "current_people",
+    "daily_backup_if_due",
+    "kind_words",
+    "list_backups",
+    "restore_backup",
+]
+
+KIND_WORDS = {
+    store.AUTOMATIC: "Automatic",
+    store.MANUAL: "Made by you",
+    store.PRE_MIGRATION: "Before an app update",
+    store.PRE_RESTORE: "Before a restore",
+    store.PRE_IMPORT: "Before an import",
+}
+
+
+def kind_words(reason: str) -> str:
+    """The plain words for why a backup was made."""
+    return KIND_WORDS.get(reason, "Other")
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """One backup for people to choose from: when it was made (UTC instant), why (``reason``,
+    see :func:`kind_words`) and each person's number of journal entries in it."""
+
+    path: Path
+    made_at: datetime
+    reason: str
+    people: tuple[PersonCount, ...]
+
+    @property
+    def entries(self) -> int:
+        return sum(p.entries for p in self.people)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: the backup now in use, and the verified copy of the vault as it was
+    just before (so the restore can be undone by restoring that one)."""
+
+    restored: BackupSummary
+    before: BackupInfo
+
+
+def list_backups(vault: Vault) -> list[BackupFile]:
+    """The vault's backups, newest first (made_at is a UTC instant)."""
+    return store.list_backups(vault.paths.backups)
+
+
+def summarize(found: BackupFile, data_key: bytes) -> BackupSummary:
+    """Open a backup read-only and count each person's entries. Raises :class:`BackupError`."""
+    return BackupSummary(found.path, found.made_at, found.reason, tuple(store.people_in(found.path, data_key)))
+
+
+def backup_summary(vault: Vault, path: Path) -> BackupSummary:
+    """The summary of the backup at ``path`` (one of :func:`list_backups`, or another backup file
+    of this vault). Raises :class:`BackupError` when it cannot be read with this vault's key."""
+    found = store.parse_name(Path(path))
+    if found is None:
+        if not Path(path).is_file():
+            raise BackupError("That backup file does not exist.")
+        stat = Path(path).stat()
+        found = BackupFile(Path(path), datetime.fromtimestamp(stat.st_mtime).astimezone(), "other")
+    return summarize(found, vault.data_key())
+
+
+def current_people(vault: Vault) -> list[PersonCount]:
+    """Each person in the open vault with their number of journal entries, by name."""
+    with vault.session() as s:
+        rows = s.execute(
+            select(PersonRow.display_name, func.count(EntryRow.id))
+            .outerjoin(EntryRow, EntryRow.person_id == PersonRow.id)
+            .group_by(PersonRow.id)
+            .order_by(func.lower(PersonRow.display_name), PersonRow.id)
+        ).all()
+    return [PersonCount(str(name), int(n)) for name, n in rows]
+
+
+def backup_due(vault: Vault, *, clock: Clock = utc_now) -> bool:
+    """True when the newest automatic backup is more than a day old (or there is none)."""
+    return store.daily_due(list_backups(vault), clock())
+
+
+def daily_backup_if_due(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo | None:
+    """Make the automatic daily backup when one is due, then prune old ones. Returns the new
+    backup or None when none was due. Raises :class:`BackupError` in plain words."""
+    if not backup_due(vault, clock=clock):
+        return None
+    info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.AUTOMATIC, clock())
+    store.prune(vault.paths.backups)
+    return info
+
+
+def back_up_now(vault: Vault, *, clock: Clock = utc_now) -> BackupSummary:
+    """Make a backup now (the user asked), then prune old ones. Raises :class:`BackupError`."""
+    info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.MANUAL, clock())
+    store.prune(vault.paths.backups)
+    found = store.parse_name(info.path) or BackupFile(info.path, info.made_at, store.MANUAL)
+    return summarize(found, vault.data_key())
+
+
+def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> RestoreResult:
+    """Put the backup at ``path`` back as the vault's database.
+
+    Order: the backup is checked (it opens with this vault's key, passes its integrity check and
+    is not from a newer app); the vault as it is now is backed up and that copy verified; then the
+    backup is copied beside the database, verified again and renamed over it, and the schema is
+    brought up to date. The same :class:`Vault` object stays usable throughout. Raises
+    :class:`BackupError` or :class:`NewerSchemaError` with the vault as it was.
+    """
+    key = vault.data_key()
+    path = Path(path)
+    store.verify_backup(path, key)
+    if not migrate.is_known_revision(store.schema_revision(path, key)):
+        raise NewerSchemaError(
+            "That backup was made by a newer version of Caregiver Companion. Please update the app to use it."
+        )
+    chosen = backup_summary(vault, path)
+    before = store.make_backup(vault.paths.db, key, vault.paths.backups, store.PRE_RESTORE, clock())
+    paths = vault.paths
+    with vault.exclusive():
+        vault.engine.dispose()
+        try:
+            store.install_copy(paths.db, path, key)
+        except BaseException:
+            vault.replace_engine(make_engine(paths.db, key))  # the old database is untouched
+            raise
+        try:
+            engine = make_engine(paths.db, key)
+            try:
+                migrate.upgrade(
+                    engine,
+                    before_upgrade=lambda: store.make_backup(paths.db, key, paths.backups, store.PRE_MIGRATION, clock()),
+                )
+            except BaseException:
+                engine.dispose()
+                raise
+        except BaseException:
+            # Put the vault back as it was a moment ago (the copy made above), then report.
+            store.install_copy(paths.db, before.path, key)
+            vault.replace_engine(make_engine(paths.db, key))
+            raise
+        vault.replace_engine(engine)
+    store.prune(paths.backups)
+    return RestoreResult(chosen, before)
+
+
+def describe_people(people: list[PersonCount] | tuple[PersonCount, ...]) -> str:
+    """One line such as "Sam: 120 entries · Ana: 1 entry" ("No one yet" when empty)."""
+    if not people:
+        return "No one yet"
+    return " · ".join(f"{p.name}: {p.entries} {'entry' if p.entries == 1 else 'entries'}" for p in people)
+
+
+class NoBackupError(CaregiverError):
+    """There is no backup to restore."""

@@ -1,0 +1,111 @@
+"""The user's keys: change the passphrase, make a new recovery code, check a secret.
+
+Only the key file changes (the data key is rewrapped; the database is never re-encrypted). Every
+write goes through :func:`~caregiver_app.security.keyfile.write_keyfile` (atomic, the previous
+generation kept as ``.prev``), so a crash at any moment leaves a key file that opens with the old
+secret or the new one, and the recovery code keeps working throughout a passphrase change. Once
+a change is complete, ``.prev`` is made a copy of the new file (:func:`settle_keyfile`), so the
+replaced secret stops working.
+
+A new recovery code is different: the old code stays in ``.prev`` until the user says they have
+written the new one down (:func:`confirm_recovery_code`), so a crash before they saw it never
+leaves them with a code they do not have.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from ..domain.errors import ValidationError
+from ..security.keyfile import (
+    passphrase_slot,
+    replace_recovery_code,
+    settle_keyfile,
+    unwrap_with_passphrase,
+    unwrap_with_recovery_code,
+    write_keyfile,
+)
+from ..security.passphrase import passphrase_problem
+from .vault import KeyFileError, UnlockError, Vault, WrongSecretError
+
+PROOF_NEEDED = "Please type your current passphrase (or your recovery code) first."
+
+
+def needs_proof(vault: Vault) -> bool:
+    """False right after an unlock with the recovery code (the user just proved who they are and
+    may not know the passphrase); True otherwise."""
+    return not vault.offer_new_passphrase
+
+
+def check_secret(vault: Vault, *, passphrase: str | None = None, recovery_code: str | None = None) -> None:
+    """Raise unless ``passphrase`` or ``recovery_code`` opens this vault (the on-screen check
+    before a key change). Raises :class:`UnlockError` when neither is given,
+    :class:`WrongSecretError` or :class:`RecoveryCodeTypoError` otherwise."""
+    key = vault.data_key()
+    if passphrase:
+        found = unwrap_with_passphrase(vault.keyfile, passphrase)
+    elif recovery_code:
+        found = unwrap_with_recovery_code(vault.keyfile, recovery_code)
+    else:
+        raise UnlockError(PROOF_NEEDED)
+    if not hmac.compare_digest(found, key):  # pragma: no cover - the key check already proves it
+        raise WrongSecretError("That does not open this vault.")
+
+
+def _prove(vault: Vault, passphrase: str | None, recovery_code: str | None) -> None:
+    if not passphrase and not recovery_code and not needs_proof(vault):
+        return
+    check_secret(vault, passphrase=passphrase, recovery_code=recovery_code)
+
+
+def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | None = None, *,
+                      current_passphrase: str | None = None, recovery_code: str | None = None) -> None:
+    """Set a new passphrase (the old one stops working once this returns).
+
+    The current passphrase or the recovery code is needed, except right after an unlock with the
+    recovery code. Raises :class:`ValidationError` for a new passphrase that is too short or does
+    not match ``confirmation``, :class:`WrongSecretError` for a wrong current secret, and
+    ``OSError`` (e.g. a full disk) with the key file as it was.
+    """
+    problem = passphrase_problem(new_passphrase, confirmation)
+    if problem:
+        raise ValidationError(problem)
+    _prove(vault, current_passphrase, recovery_code)
+    kf = vault.keyfile
+    new = kf.with_slot(passphrase_slot(kf, vault.data_key(), new_passphrase))
+    write_keyfile(vault.paths.keyfile, new)
+    vault.keyfile = new
+    settle_keyfile(vault.paths.keyfile)
+    vault.offer_new_passphrase = False
+    vault.pending_recovery_code = False
+
+
+def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = None,
+                           recovery_code: str | None = None) -> str:
+    """Make a new recovery code and return it (show it once; it is never stored). The old code
+    keeps working until :func:`confirm_recovery_code`. Needs the current passphrase or recovery
+    code except right after an unlock with the recovery code."""
+    _prove(vault, current_passphrase, recovery_code)
+    new, code = replace_recovery_code(vault.keyfile, vault.data_key())
+    write_keyfile(vault.paths.keyfile, new)
+    vault.keyfile = new
+    vault.pending_recovery_code = True
+    return code
+
+
+def confirm_recovery_code(vault: Vault) -> None:
+    """The user has the new code written down: from now on the old code no longer opens the
+    vault."""
+    settle_keyfile(vault.paths.keyfile)
+    vault.pending_recovery_code = False
+
+
+__all__ = [
+    "KeyFileError",
+    "PROOF_NEEDED",
+    "change_passphrase",
+    "check_secret",
+    "confirm_recovery_code",
+    "make_new_recovery_code",
+    "needs_proof",
+]

@@ -1,0 +1,249 @@
+"""Moving the vault to a new computer: export it as one encrypted vault file, and set it up from
+that file elsewhere with the passphrase or the recovery code.
+
+The vault file (see :mod:`caregiver_app.storage.vault_file`) holds an encrypted copy of the
+database and the key file, nothing else. Importing first reads and checks the file into a
+temporary encrypted copy beside the vault (a preview: when it was made, who is in it), and only
+changes anything when :meth:`PendingImport.install` is called.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .. import __version__
+from ..domain.errors import ValidationError
+from ..security.keyfile import (
+    Generation,
+    KeyFile,
+    dumps,
+    loads,
+    settle_keyfile,
+    unwrap_with_passphrase,
+    unwrap_with_recovery_code,
+    write_keyfile,
+)
+from ..storage import backup as store
+from ..storage import migrate
+from ..storage.backup import PersonCount
+from ..storage.errors import BackupError, NewerSchemaError
+from ..storage.files import fsync_dir, private_folder, sidecars
+from ..storage.lock import VaultLock
+from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
+from .clock import Clock, utc_now
+from .vault import (
+    KeyFileError,
+    UnlockError,
+    Vault,
+    VaultExistsError,
+    VaultPaths,
+    _open,
+    _stamp,
+    vault_exists,
+)
+
+EXTENSION = ".ccvault"
+
+__all__ = [
+    "EXTENSION",
+    "ExportResult",
+    "PendingImport",
+    "VaultFileError",
+    "default_export_name",
+    "export_vault",
+    "open_vault_file",
+]
+
+
+def default_export_name(today: date) -> str:
+    """A generic file name with no names or health words: ``caregiver-vault-2026-11-30.ccvault``."""
+    return f"caregiver-vault-{today.isoformat()}{EXTENSION}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """Where the vault file was written and what it holds (each person's entry count)."""
+
+    path: Path
+    people: tuple[PersonCount, ...]
+
+
+def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportResult:
+    """Write the whole vault as one encrypted vault file at ``dest`` (``.ccvault`` is added when
+    missing); mode 0600, written atomically. The copy inside is verified before the file is
+    written. Raises :class:`ValidationError` for a folder that does not exist or cannot be
+    written, :class:`BackupError` when the copy fails."""
+    dest = Path(dest)
+    if dest.suffix.lower() != EXTENSION:
+        dest = dest.with_name(dest.name + EXTENSION)
+    folder = dest.parent if str(dest.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"The folder {folder} does not exist.")
+    key = vault.data_key()
+    tmp = vault.paths.folder / f".vault-export-{secrets.token_hex(4)}.tmp"
+    try:
+        counts = store.export_copy(vault.paths.db, key, tmp)
+        store.verify_backup(tmp, key, counts)
+        people = tuple(store.people_in(tmp, key))
+        keyfile = replace(vault.keyfile, remember_on_device=False)  # the keyring stays on this computer
+        manifest = {
+            "made_at": clock().astimezone(timezone.utc).isoformat(timespec="seconds"),
+            "app_version": __version__,
+            "schema": store.schema_revision(tmp, key),
+        }
+        written = write_vault_file(dest, tmp, dumps(keyfile), manifest)
+    except PermissionError:
+        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+    except OSError as exc:
+        if exc.errno == 28:
+            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
+        raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
+    except BackupError as exc:
+        if "full" in str(exc):
+            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
+        raise
+    finally:
+        for p in sidecars(tmp):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+    return ExportResult(written, people)
+
+
+class PendingImport:
+    """A vault file that opened with the secret given, checked and waiting in a temporary
+    encrypted copy beside the vault. Show :attr:`made_at` and :attr:`people`, then either
+    :meth:`install` or :meth:`discard`."""
+
+    def __init__(self, paths: VaultPaths, tmp: Path, keyfile: KeyFile, key: bytes, opened_with: str,
+                 made_at: datetime | None, people: tuple[PersonCount, ...]):
+        self.paths = paths
+        self.opened_with = opened_with
+        self.made_at = made_at
+        self.people = people
+        self._tmp: Path | None = tmp
+        self._keyfile = keyfile
+        self._key = bytearray(key)
+
+    @property
+    def entries(self) -> int:
+        return sum(p.entries for p in self.people)
+
+    def install(self, *, replace_existing: bool = False, clock: Clock = utc_now) -> Vault:
+        """Make this the vault in ``paths.folder`` and return it open.
+
+        When a vault is already there: without ``replace_existing`` raises
+        :class:`VaultExistsError`; with it, the old vault's files (database, key files, backups)
+        are moved into ``replaced/<time>/`` first — never deleted. The vault in the folder must be
+        closed (else :class:`VaultInUseError`). "Remember on this computer" starts off.
+        """
+        if self._tmp is None:
+            raise UnlockError("This vault file was already used or put away. Please open it again.")
+        paths = self.paths
+        lock = VaultLock.acquire(paths.folder)
+        try:
+            stamp = _stamp(clock())
+            if vault_exists(paths):
+                if not replace_existing:
+                    raise VaultExistsError(
+                        "A vault is already set up here. Choose a different folder, or replace it on purpose."
+                    )
+                aside = private_folder(paths.replaced / stamp)
+                for item in [*sidecars(paths.db), paths.keyfile, paths.keyfile.with_name("vault.keys.prev"), paths.backups]:
+                    if item.exists():
+                        os.replace(item, aside / item.name)
+                fsync_dir(aside)
+            elif paths.db.exists():  # left from a setup that never finished
+                for old in sidecars(paths.db):
+                    if old.exists():
+                        old.rename(old.with_name(f"{old.name}.unfinished-{stamp}"))
+            os.replace(self._tmp, paths.db)
+            self._tmp = None
+            fsync_dir(paths.folder)
+            keyfile = replace(self._keyfile, remember_on_device=False, generation=self._keyfile.generation + 1)
+            write_keyfile(paths.keyfile, keyfile)
+            settle_keyfile(paths.keyfile)
+        except BaseException:
+            lock.release()
+            raise
+        key = bytes(self._key)
+        self._wipe()
+        return _open(paths, Generation("current", keyfile, dumps(keyfile)), key, self.opened_with, clock, lock=lock)
+
+    def discard(self) -> None:
+        """Remove the temporary copy and forget the key (nothing else was changed)."""
+        tmp, self._tmp = self._tmp, None
+        if tmp is not None:
+            for p in sidecars(tmp):
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
+        self._wipe()
+
+    def _wipe(self) -> None:
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+
+def open_vault_file(paths: VaultPaths, file: Path, *, passphrase: str | None = None,
+                    recovery_code: str | None = None) -> PendingImport:
+    """Read the vault file ``file`` and open it with ``passphrase`` or ``recovery_code``.
+
+    Raises :class:`VaultFileError` (not a vault file, damaged, from a newer app),
+    :class:`KeyFileError`, :class:`WrongSecretError` or :class:`RecoveryCodeTypoError`, and
+    :class:`NewerSchemaError` for a vault from a newer app. Nothing in ``paths.folder`` changes
+    except a temporary encrypted copy (removed again by :meth:`PendingImport.discard`).
+    """
+    contents = read_vault_file(Path(file))
+    try:
+        keyfile = loads(contents.keyfile_bytes)
+    except KeyFileError as exc:
+        if "newer" in str(exc):
+            raise VaultFileError(str(exc)) from None
+        raise VaultFileError("The key part of this vault file is damaged, so it cannot be opened.") from None
+    if passphrase:
+        key, how = unwrap_with_passphrase(keyfile, passphrase), "passphrase"
+    elif recovery_code:
+        key, how = unwrap_with_recovery_code(keyfile, recovery_code), "recovery"
+    else:
+        raise UnlockError("Please type the vault's passphrase or its recovery code.")
+    private_folder(paths.folder)
+    usage = shutil.disk_usage(paths.folder)
+    if usage.free < contents.db_size * 2 + 1024 * 1024:
+        raise ValidationError("There is not enough free disk space for this vault. Please free some space first.")
+    tmp = paths.folder / f".vault-import-{secrets.token_hex(4)}.tmp"
+    try:
+        extract_database(Path(file), tmp)
+        try:
+            store.verify_backup(tmp, key)
+        except BackupError:
+            raise VaultFileError("This vault file is damaged or incomplete, so it cannot be used.") from None
+        if not migrate.is_known_revision(store.schema_revision(tmp, key)):
+            raise NewerSchemaError(
+                "This vault was saved by a newer version of Caregiver Companion. Please update the app to open it."
+            )
+        people = tuple(store.people_in(tmp, key))
+    except BaseException:
+        for p in sidecars(tmp):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        raise
+    made_at = None
+    raw = contents.manifest.get("made_at")
+    if isinstance(raw, str):
+        try:
+            made_at = datetime.fromisoformat(raw)
+            if made_at.tzinfo is None:
+                made_at = made_at.replace(tzinfo=timezone.utc)
+        except ValueError:
+            made_at = None
+    return PendingImport(paths, tmp, keyfile, key, how, made_at, people)
