@@ -1,0 +1,144 @@
+"""File ▸ Security…: the keys under the user's control — change the passphrase, make a new
+recovery code, and turn "remember on this computer" on or off — with a plain word on what each
+protects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import CaregiverError
+from ..services.vault import keyring_available, set_remember_on_device
+from .context import AppContext
+from .errors import user_message
+from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from .trust_widgets import plain_label
+from .unlock_screen import announce
+
+
+def _group(title: str, text: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    box.setAccessibleName(title.replace("&", ""))
+    layout = QVBoxLayout(box)
+    layout.addWidget(plain_label(text, name=title.replace("&", "")))
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return box
+
+
+class SecurityDialog(QDialog):
+    """The Security settings. Emits :attr:`show_backups` when the user asks for the backups."""
+
+    show_backups = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Security")
+        self.setAccessibleName("Security")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        layout = QVBoxLayout(self)
+
+        self.passphrase_button = QPushButton("Change &passphrase…")
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        layout.addWidget(_group(
+            "Passphrase",
+            "Your passphrase opens the vault. Change it whenever you like, for example if someone may "
+            "have seen you type it. The journal itself stays as it is.",
+            self.passphrase_button))
+
+        self.code_button = QPushButton("Make a new &recovery code…")
+        self.code_button.clicked.connect(self.new_recovery_code)
+        layout.addWidget(_group(
+            "Recovery code",
+            "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
+            "it is on, make a new one: the old code then stops working.",
+            self.code_button))
+
+        self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
+        self.remember_check.setAccessibleName("Remember on this computer")
+        computer = _group(
+            "This computer",
+            "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
+            "by itself for anyone who can use your account here. Leave it off if you share this "
+            "computer account.",
+            self.remember_check)
+        layout.addWidget(computer)
+
+        self.backups_button = QPushButton("&Backups…")
+        self.backups_button.clicked.connect(self.show_backups)
+        layout.addWidget(_group(
+            "Backups",
+            "An encrypted backup is made each day you use the app and before every update or restore.",
+            self.backups_button))
+
+        self.status_label = plain_label(name="Status", bold=True)
+        self.status_label.hide()
+        layout.addWidget(self.status_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.remember_check.toggled.connect(self._on_remember_toggled)
+
+    def refresh(self) -> None:
+        vault = self.context.vault
+        has_keyring = keyring_available()
+        self.remember_check.blockSignals(True)
+        self.remember_check.setChecked(bool(vault and vault.is_open and vault.keyfile.remember_on_device))
+        self.remember_check.blockSignals(False)
+        self.remember_check.setEnabled(has_keyring or self.remember_check.isChecked())
+        if not has_keyring and not self.remember_check.isChecked():
+            self._note("This computer has no keyring the app can use, so the passphrase is always needed.")
+
+    def change_passphrase(self) -> None:
+        try:
+            dialog = ChangePassphraseDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your passphrase is changed. Use the new one from now on.")
+        dialog.deleteLater()
+
+    def new_recovery_code(self) -> None:
+        try:
+            dialog = NewRecoveryCodeDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your new recovery code is in place; the old one no longer opens the vault.")
+        dialog.deleteLater()
+
+    def _on_remember_toggled(self, on: bool) -> None:
+        try:
+            vault = self.context.require_vault()
+            problem = set_remember_on_device(vault, on)
+        except (CaregiverError, OSError) as exc:
+            problem = user_message(exc)
+        if problem:
+            self.refresh()
+            self._note(f"{problem} The passphrase is still needed to open the vault.")
+        elif on:
+            self._note("This computer now remembers the vault.")
+        else:
+            self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+
+    def _note(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        announce(self.status_label, text)

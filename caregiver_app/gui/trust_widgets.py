@@ -1,0 +1,100 @@
+"""Small pieces shared by the vault-safety dialogs (backups, security, vault files, repair):
+plain labels, local date-and-time words, people lines, and a confirmation whose default button
+is always the safe one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from ..domain import timeutil
+from .models.journal_model import day_heading, time_text
+from .unlock_screen import announce
+
+
+def plain_label(text: str = "", *, name: str = "", bold: bool = False, parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped plain-text label (never rich text: nothing typed by a user is parsed)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A section heading: bold and a little larger than the user's own font size."""
+    label = plain_label(text, parent=parent)
+    if "&" in text:  # a mnemonic for its buddy: Qt reads "&" only outside plain-text mode
+        label.setTextFormat(Qt.TextFormat.AutoText)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setAccessibleName(text.replace("&", ""))
+    return label
+
+
+def code_font(base: QWidget, factor: float = 1.6):
+    """The system's fixed-width font, ``factor`` times ``base``'s size, bold (recovery codes)."""
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    fixed.setPointSizeF(base.font().pointSizeF() * factor)
+    fixed.setBold(True)
+    return fixed
+
+
+def when_text(instant: datetime | None, zone_name: str) -> str:
+    """A UTC instant as local words: ``"Monday 30 November 2026, 9:15 AM"``."""
+    if instant is None:
+        return "an unknown date"
+    local = timeutil.utc_to_local(instant, timeutil.zone(zone_name))
+    return f"{day_heading(local.date())}, {time_text(local)}"
+
+
+def entries_words(count: int) -> str:
+    return f"{count:,} {'entry' if count == 1 else 'entries'}"
+
+
+def people_lines(people: Iterable, empty: str = "No one yet") -> str:
+    """One line per person: ``"Sam Rivera: 412 entries"``."""
+    lines = [f"{p.name}: {entries_words(p.entries)}" for p in people]
+    return "\n".join(lines) if lines else empty
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, do_it: str, keep: str, details: str = "") -> bool:
+    """Ask before something that replaces or changes data. The safe answer (``keep``) is the
+    default button and the Esc answer; True only when the user picked ``do_it``."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if details:
+        box.setInformativeText(details)
+    act = box.addButton(do_it, QMessageBox.ButtonRole.DestructiveRole)
+    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.setAccessibleName(title)
+    box.exec()
+    return box.clickedButton() is act
+
+
+def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, blocking: bool = True) -> QMessageBox:
+    """A plain message. ``blocking`` False shows it without stopping the app (window-modal)."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAccessibleName(title)
+    if blocking:
+        box.exec()
+    else:
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        announce(box, text)
+    return box
