@@ -1,0 +1,196 @@
+"""Driving tests/e2e/kill_worker.py: start real work in a child process, SIGKILL it at a random
+moment, and check that the vault lost nothing that was acknowledged (used by tests/e2e/test_kill.py
+and scripts/soak_kill.py)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import text
+
+from caregiver_app.services import vault as vault_service
+
+WORKER = Path(__file__).with_name("kill_worker.py")
+
+
+@dataclass
+class Cycle:
+    """One start-and-kill: what the child acknowledged and whether it was still running when the
+    kill came (``killed`` False means it had already stopped)."""
+
+    acks: list[str] = field(default_factory=list)
+    killed: bool = False
+    status: int = 0
+
+
+class KillHarness:
+    """A running kill_worker.py over the vault in ``data_dir``."""
+
+    def __init__(self, data_dir: Path, *, env: dict[str, str] | None = None):
+        environment = dict(os.environ if env is None else env)
+        environment.setdefault("TZ", "UTC")
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER), str(data_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=environment,
+        )
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for raw in self.proc.stdout:
+            self._lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
+        self._lines.put(None)
+
+    def _next(self, timeout: float = 60.0) -> str:
+        try:
+            line = self._lines.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError("the kill worker stopped answering") from None
+        if line is None:
+            err = self.proc.stderr.read().decode("utf-8", "replace") if self.proc.stderr else ""
+            raise AssertionError(f"the kill worker ended: {err[-2000:]}")
+        if line.startswith("error "):
+            raise AssertionError(f"the worker's child failed: {line}")
+        return line
+
+    def cycle(self, command: str, acks_before_kill: int, extra_delay: float) -> Cycle:
+        """Send ``command``; once the child acknowledged ``acks_before_kill`` items, wait
+        ``extra_delay`` seconds and SIGKILL it. Returns everything it acknowledged."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write((command + "\n").encode("utf-8"))
+        self.proc.stdin.flush()
+        first = self._next()
+        assert first.startswith("pid "), first
+        pid = int(first.split()[1])
+        result = Cycle()
+        done = False
+        while len(result.acks) < acks_before_kill:
+            line = self._next()
+            if line.startswith("ack "):
+                result.acks.append(line[4:])
+            elif line.startswith("dead "):
+                done = True
+                result.status = int(line.split()[2])
+                break
+        if not done:
+            if extra_delay:
+                time.sleep(extra_delay)
+            try:
+                os.kill(pid, signal.SIGKILL)
+                result.killed = True
+            except ProcessLookupError:
+                pass
+            while True:
+                line = self._next()
+                if line.startswith("ack "):
+                    result.acks.append(line[4:])
+                elif line.startswith("dead "):
+                    result.status = int(line.split()[2])
+                    break
+        return result
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                assert self.proc.stdin is not None
+                self.proc.stdin.write(b"quit\n")
+                self.proc.stdin.flush()
+                self.proc.stdin.close()
+            except (BrokenPipeError, OSError):
+                pass
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self) -> "KillHarness":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def check_saves(paths, passphrase: str, acked: set[str]) -> int:
+    """Open the vault (its own checks run), run a full ``integrity_check`` and make sure every
+    acknowledged note is there. Returns how many entries the vault holds."""
+    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    try:
+        with vault.session() as s:
+            integrity = s.execute(text("PRAGMA integrity_check")).all()
+            notes = set(s.scalars(text("SELECT note FROM journal_entry")).all())
+        assert [tuple(r) for r in integrity] == [("ok",)], integrity
+        missing = acked - notes
+        assert not missing, f"{len(missing)} acknowledged entries lost, e.g. {sorted(missing)[:3]}"
+        return len(notes)
+    finally:
+        vault.close()
+
+
+def check_keys(paths, candidates: list[str], recovery_code: str) -> str:
+    """At least one of ``candidates`` (the last acknowledged passphrase first) must open the
+    vault, and the recovery code must too. Returns the passphrase that opened."""
+    opened = None
+    for phrase in candidates:
+        try:
+            vault = vault_service.unlock_with_passphrase(paths, phrase)
+        except vault_service.WrongSecretError:
+            continue
+        except vault_service.CaregiverError as exc:
+            raise AssertionError(f"the vault did not open: {exc}") from None
+        vault.close()
+        opened = phrase
+        break
+    assert opened is not None, "neither the old nor the new passphrase opens the vault"
+    try:
+        by_code = vault_service.unlock_with_recovery_code(paths, recovery_code)
+    except vault_service.CaregiverError as exc:
+        raise AssertionError(f"the recovery code no longer opens the vault: {exc}") from None
+    by_code.close()
+    return opened
+
+
+def run_save_kills(harness: KillHarness, paths, passphrase: str, cycles: int, rng: random.Random,
+                   *, max_acks: int = 6, max_delay: float = 0.004) -> tuple[int, int]:
+    """``cycles`` kills during saves, each checked. Returns (acknowledged saves, kills that hit a
+    running child)."""
+    acked: set[str] = set()
+    hits = 0
+    for n in range(cycles):
+        result = harness.cycle(f"saves s{n} {passphrase}", rng.randint(0, max_acks), rng.uniform(0, max_delay))
+        hits += result.killed
+        acked.update(result.acks)
+        check_saves(paths, passphrase, acked)
+    return len(acked), hits
+
+
+def run_rekey_kills(harness: KillHarness, paths, first: str, second: str, recovery_code: str, cycles: int,
+                    rng: random.Random, *, max_acks: int = 3, max_delay: float = 0.003) -> tuple[int, int]:
+    """``cycles`` kills during passphrase changes between ``first`` and ``second``, each checked
+    (the last acknowledged passphrase or the next one opens; the recovery code always does).
+    Returns (acknowledged changes, kills that hit a running child)."""
+    current = first
+    changes = hits = 0
+    for _ in range(cycles):
+        other = second if current == first else first
+        result = harness.cycle(f"rekey {current} {other}", rng.randint(0, max_acks), rng.uniform(0, max_delay))
+        hits += result.killed
+        changes += len(result.acks)
+        last = result.acks[-1] if result.acks else current
+        following = second if last == first else first
+        current = check_keys(paths, [last, following], recovery_code)
+    return changes, hits
