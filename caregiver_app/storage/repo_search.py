@@ -119,7 +119,10 @@ def search_entries(
     if match:
         where.insert(0, f"{FTS_TABLE} MATCH :match")
         params["match"] = match
-        source = f"{FTS_TABLE} JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid JOIN person p ON p.id = e.person_id"
+        # CROSS JOIN keeps the full-text match as the outer loop: run once, then each match looked
+        # up by id. (Left to itself, SQLite may walk a date range and run the match per row.)
+        source = (f"{FTS_TABLE} CROSS JOIN journal_entry e ON e.id = {FTS_TABLE}.rowid "
+                  "JOIN person p ON p.id = e.person_id")
     else:
         source = "journal_entry e JOIN person p ON p.id = e.person_id"
     order = "e.local_date DESC, e.occurred_at DESC, e.id DESC"
