@@ -28,7 +28,7 @@ from ..services.vault import MIN_LENGTH, passphrase_problem, strength_hint
 from .context import AppContext
 from .errors import log_safely, user_message
 from .setup_wizard import code_lines
-from .trust_widgets import code_font, plain_label
+from .trust_widgets import code_font, fit_text, plain_label
 from .unlock_screen import announce
 
 
@@ -149,6 +149,7 @@ class ChangePassphraseDialog(QDialog):
         self.new_edit.textChanged.connect(self._on_changed)
         self.confirm_edit.textChanged.connect(self._on_changed)
         self._on_changed()
+        fit_text(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -313,6 +314,7 @@ class NewRecoveryCodeDialog(QDialog):
         done_row.addWidget(self.done_button)
         show_layout.addLayout(done_row)
         self.stack.addWidget(show)
+        fit_text(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -21,21 +20,22 @@ from ..services.vault import keyring_available, set_remember_on_device
 from .context import AppContext
 from .errors import user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
-from .trust_widgets import plain_label
+from .trust_widgets import fit_text, heading_label, plain_label
 from .unlock_screen import announce
 
 
-def _group(title: str, text: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setAccessibleName(title.replace("&", ""))
-    layout = QVBoxLayout(box)
-    layout.addWidget(plain_label(text, name=title.replace("&", "")))
+def _section(layout: QVBoxLayout, title: str, text: str, *widgets: QWidget) -> None:
+    """A heading, a plain paragraph and the section's controls, straight in the dialog's layout
+    (wrapped text then always gets the height it needs, at any font size)."""
+    if layout.count():
+        layout.addSpacing(layout.parentWidget().fontMetrics().height() // 2)
+    layout.addWidget(heading_label(title))
+    layout.addWidget(plain_label(text, name=title))
     row = QHBoxLayout()
     for w in widgets:
         row.addWidget(w)
     row.addStretch(1)
     layout.addLayout(row)
-    return box
 
 
 class SecurityDialog(QDialog):
@@ -53,36 +53,35 @@ class SecurityDialog(QDialog):
 
         self.passphrase_button = QPushButton("Change &passphrase…")
         self.passphrase_button.clicked.connect(self.change_passphrase)
-        layout.addWidget(_group(
-            "Passphrase",
+        _section(
+            layout, "Passphrase",
             "Your passphrase opens the vault. Change it whenever you like, for example if someone may "
             "have seen you type it. The journal itself stays as it is.",
-            self.passphrase_button))
+            self.passphrase_button)
 
         self.code_button = QPushButton("Make a new &recovery code…")
         self.code_button.clicked.connect(self.new_recovery_code)
-        layout.addWidget(_group(
-            "Recovery code",
+        _section(
+            layout, "Recovery code",
             "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
             "it is on, make a new one: the old code then stops working.",
-            self.code_button))
+            self.code_button)
 
         self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
         self.remember_check.setAccessibleName("Remember on this computer")
-        computer = _group(
-            "This computer",
+        _section(
+            layout, "This computer",
             "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
             "by itself for anyone who can use your account here. Leave it off if you share this "
             "computer account.",
             self.remember_check)
-        layout.addWidget(computer)
 
         self.backups_button = QPushButton("&Backups…")
         self.backups_button.clicked.connect(self.show_backups)
-        layout.addWidget(_group(
-            "Backups",
+        _section(
+            layout, "Backups",
             "An encrypted backup is made each day you use the app and before every update or restore.",
-            self.backups_button))
+            self.backups_button)
 
         self.status_label = plain_label(name="Status", bold=True)
         self.status_label.hide()
@@ -93,6 +92,7 @@ class SecurityDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         self.remember_check.toggled.connect(self._on_remember_toggled)
+        fit_text(self)
 
     def refresh(self) -> None:
         vault = self.context.vault

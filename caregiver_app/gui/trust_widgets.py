@@ -7,13 +7,38 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..domain import timeutil
 from .models.journal_model import day_heading, time_text
 from .unlock_screen import announce
+
+
+class _TallEnough(QObject):
+    """Keeps a dialog at least as tall as its wrapped text needs at its current width (Qt sizes
+    top-level windows by their size hint, which knows nothing of word wrap; at large text sizes
+    paragraphs would be cut off)."""
+
+    EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in self.EVENTS and isinstance(watched, QWidget):
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = layout.totalHeightForWidth(watched.width())
+                if needed > watched.minimumHeight() or needed < watched.minimumHeight() - 2:
+                    watched.setMinimumHeight(needed)
+                if watched.height() < needed:
+                    watched.resize(watched.width(), needed)
+        return False
+
+
+def fit_text(dialog: QWidget) -> None:
+    """Make ``dialog`` grow to show all of its wrapped text at any font size."""
+    keeper = _TallEnough(dialog)
+    dialog.installEventFilter(keeper)
 
 
 def plain_label(text: str = "", *, name: str = "", bold: bool = False, parent: QWidget | None = None) -> QLabel:

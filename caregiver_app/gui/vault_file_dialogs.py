@@ -28,7 +28,7 @@ from ..services import journal, transfer
 from ..services.vault import Vault
 from .context import AppContext
 from .errors import log_safely, show_error, user_message
-from .trust_widgets import heading_label, people_lines, plain_label, tell, when_text
+from .trust_widgets import fit_text, heading_label, people_lines, plain_label, tell, when_text
 from .unlock_screen import announce
 
 FILTER = f"Caregiver Companion vault files (*{transfer.EXTENSION});;All files (*)"
@@ -148,6 +148,7 @@ class OpenVaultFileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._on_mode()
+        fit_text(self)
 
     def browse(self) -> None:
         start = self.file_edit.text() or str(documents_folder())

@@ -41,10 +41,10 @@ class VaultTools(QObject):
         self.security_action = QAction("&Security…", window)
         self.security_action.setStatusTip("Change the passphrase, make a new recovery code, remember this computer")
         self.security_action.triggered.connect(self.open_security)
-        self.export_action = QAction("Save a vault file for &another computer…", window)
+        self.export_action = QAction("Save a &vault file for another computer…", window)
         self.export_action.setStatusTip("Save the whole vault as one encrypted file to move to a new computer")
         self.export_action.triggered.connect(self.export_vault)
-        self.import_action = QAction("Use a vault file from another computer…", window)
+        self.import_action = QAction("&Use a vault file from another computer…", window)
         self.import_action.setStatusTip("Replace this vault with one saved on another computer")
         self.import_action.triggered.connect(self.import_vault)
         self.actions = [self.backups_action, self.security_action, self.export_action, self.import_action]
