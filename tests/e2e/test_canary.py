@@ -49,6 +49,7 @@ def scan(root: Path, needles: list[bytes], skip: set[Path]) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 @pytest.mark.skipif(os.name != "posix", reason="POSIX folders and signals")
 def test_the_marker_is_found_nowhere_it_should_not_be(tmp_path):
     marker = "QX7" + os.urandom(6).hex().upper() + "CANARY"

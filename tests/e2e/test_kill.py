@@ -42,8 +42,11 @@ def harnessed(tmp_path):
 @pytest.mark.timeout(300)
 def test_kills_during_saves_lose_no_acknowledged_entry(harnessed):
     harness, paths, _code = harnessed
-    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
-    acked, hits = run_save_kills(harness, paths, FIRST, SAVE_KILLS, rng)
+    seed = int.from_bytes(os.urandom(4), "big")
+    try:
+        acked, hits = run_save_kills(harness, paths, FIRST, SAVE_KILLS, random.Random(seed))
+    except AssertionError as exc:
+        raise AssertionError(f"{exc} (seed {seed})") from None
     # The kills really landed while work was going on, and real saves were acknowledged.
     assert hits >= SAVE_KILLS * 0.9
     assert acked > SAVE_KILLS
@@ -53,8 +56,11 @@ def test_kills_during_saves_lose_no_acknowledged_entry(harnessed):
 @pytest.mark.timeout(300)
 def test_kills_during_passphrase_changes_always_leave_a_way_in(harnessed):
     harness, paths, code = harnessed
-    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
-    changes, hits = run_rekey_kills(harness, paths, FIRST, SECOND, code, REKEY_KILLS, rng)
+    seed = int.from_bytes(os.urandom(4), "big")
+    try:
+        changes, hits = run_rekey_kills(harness, paths, FIRST, SECOND, code, REKEY_KILLS, random.Random(seed))
+    except AssertionError as exc:
+        raise AssertionError(f"{exc} (seed {seed})") from None
     assert hits >= REKEY_KILLS * 0.9
     assert changes > REKEY_KILLS // 2
     # Whatever state the last kill left, saving still works afterwards.

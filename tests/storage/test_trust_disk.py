@@ -41,6 +41,14 @@ def limit_pages(vault, extra: int):
     return lambda: (event.remove(engine, "connect", on_connect), engine.dispose())
 
 
+def test_saved_means_on_disk(vault):
+    """Every connection writes ahead to a log and syncs it before a save returns."""
+    with vault.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+
+
 def test_injected_full_disk_gives_a_plain_message_and_the_next_save_works(vault, person):
     journal.save_entry(vault, draft(person.id, 0))
     undo = limit_pages(vault, 1)
