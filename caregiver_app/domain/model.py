@@ -15,6 +15,10 @@ import enum
 import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 from .errors import ValidationError
 
@@ -172,6 +176,9 @@ class JournalEntry:
     calendar date it belongs to. ``anxiety`` and ``energy`` are 0–10; ``sleep_hours`` is hours
     of sleep the night before (0–24, quarter hours are fine). ``source`` is ``"manual"`` or the
     importer's name; ``import_key`` identifies an imported row so re-imports add nothing.
+    ``zone_name`` is the IANA time zone the wall-clock time was written in (empty for entries
+    written before the app kept it: show those in the computer's zone); with it an entry keeps
+    its day and time of day after the computer's zone changes.
     """
 
     id: int | None
@@ -190,6 +197,7 @@ class JournalEntry:
     tags: tuple[Tag, ...] = ()
     source: str = "manual"
     import_key: str | None = None
+    zone_name: str = ""
 
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
@@ -223,6 +231,14 @@ class JournalEntry:
             seen.add(key)
         object.__setattr__(self, "symptoms", tuple(self.symptoms))
         object.__setattr__(self, "tags", tuple(dict.fromkeys(self.tags)))
+
+    def wall_clock(self, fallback: "ZoneInfo") -> datetime:
+        """The aware local time the entry was written at: ``occurred_at`` in the entry's own zone
+        (``zone_name``), or in ``fallback`` for entries that did not record one. Shown times stay
+        the times the person saw on the clock, even after the computer's zone changes."""
+        from .timeutil import zone_or
+
+        return self.occurred_at.astimezone(zone_or(self.zone_name, fallback))
 
     @property
     def is_empty(self) -> bool:

@@ -11,6 +11,8 @@ class StarterSymptom:
 
     name: str
     description: str
+    asks_where: bool = False
+    """True when the symptom needs a place on the body (the editor then asks "Where?")."""
 
 
 STARTER_SYMPTOMS: tuple[StarterSymptom, ...] = (
@@ -31,7 +33,7 @@ STARTER_SYMPTOMS: tuple[StarterSymptom, ...] = (
     StarterSymptom("Sleeping too much", "Much more sleep than usual, hard to get up"),
     StarterSymptom("Fatigue", "Tired or low on energy most of the day"),
     StarterSymptom("Low appetite", "Eating much less than usual"),
-    StarterSymptom("Pain", "Pain anywhere in the body (say where in the note)"),
+    StarterSymptom("Pain", "Pain anywhere in the body; say where, for example lower back", asks_where=True),
     StarterSymptom("Headache", "Pain in the head"),
     StarterSymptom("Dizziness", "Feeling light-headed, faint or off balance"),
     StarterSymptom("Nausea", "Feeling sick to the stomach"),
@@ -42,3 +44,46 @@ STARTER_SYMPTOMS: tuple[StarterSymptom, ...] = (
 )
 
 STARTER_SYMPTOM_NAMES: tuple[str, ...] = tuple(s.name for s in STARTER_SYMPTOMS)
+
+
+def with_location(name: str, where: str) -> str:
+    """A symptom name with the place it is felt, e.g. ``with_location("Pain", "lower back")`` ->
+    ``"Pain (lower back)"``; just ``name`` when ``where`` is empty."""
+    where = " ".join(where.replace("(", " ").replace(")", " ").split())
+    return f"{name} ({where})" if where else name
+
+
+def split_location(name: str) -> tuple[str, str]:
+    """The reverse of :func:`with_location` for symptoms that ask where:
+    ``"Pain (lower back)"`` -> ``("Pain", "lower back")``; other names -> ``(name, "")``."""
+    for symptom in STARTER_SYMPTOMS:
+        if not symptom.asks_where:
+            continue
+        prefix = symptom.name.casefold() + " ("
+        if name.casefold().startswith(prefix) and name.endswith(")"):
+            return symptom.name, name[len(prefix) : -1].strip()
+    return name, ""
+
+
+def asks_where(name: str) -> bool:
+    """True when ``name`` is a starter symptom that needs a place on the body (e.g. Pain)."""
+    key = name.strip().casefold()
+    return any(s.asks_where and s.name.casefold() == key for s in STARTER_SYMPTOMS)
+
+
+COMMON_STRESSORS: tuple[str, ...] = (
+    "family pressure",
+    "work",
+    "money",
+    "loneliness",
+    "poor sleep",
+    "missed appointment",
+)
+"""Stressors offered with one click in the entry editor (users can type their own)."""
+
+COMMON_ACTIVITIES: tuple[str, ...] = (
+    "exercise",
+    "time outside",
+    "talked with someone",
+)
+"""Activities offered with one click in the entry editor (users can type their own)."""

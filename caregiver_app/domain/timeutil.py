@@ -37,13 +37,79 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
     back = instant.astimezone(tz).replace(tzinfo=None)
     if back != wall:
         if strict:
-            raise ValidationError(
+            first = next_valid_wall_time(wall, tz) or back
+            raise SkippedTimeError(
                 f"{wall:%H:%M} does not exist on {wall:%d %b %Y} because the clocks went forward. "
-                f"Please pick {back:%H:%M} or later."
+                f"The next time that exists is {first:%H:%M}.",
+                first,
             )
         # Non-existent: zoneinfo's fold=0 reading uses the offset before the change, which lands
         # the instant after the gap; that instant's wall time is what a clock would show.
     return instant, wall.date()
+
+
+class SkippedTimeError(ValidationError):
+    """A wall-clock time that never happened: the clocks jumped over it. ``next_valid`` is the
+    first wall-clock time after the jump (naive, same zone), to offer instead."""
+
+    def __init__(self, message: str, next_valid: datetime):
+        super().__init__(message)
+        self.next_valid = next_valid
+
+
+def next_valid_wall_time(wall: datetime, tz: ZoneInfo) -> datetime | None:
+    """For a naive wall-clock time skipped by a clock change in ``tz`` (e.g. 02:30 on the night
+    clocks go forward), the first wall-clock time after the jump (03:00); None when ``wall``
+    exists. Works for jumps of any length, found from the zone's own offsets."""
+    if wall.tzinfo is not None:
+        raise ValueError("expected a naive local wall-clock time")
+    before = wall.replace(tzinfo=tz, fold=0).utcoffset()
+    after = wall.replace(tzinfo=tz, fold=1).utcoffset()
+    late = (wall - before).replace(tzinfo=timezone.utc)  # read with the offset before the jump
+    if late.astimezone(tz).replace(tzinfo=None) == wall:
+        return None
+    early = (wall - after).replace(tzinfo=timezone.utc)  # read with the offset after the jump
+    low, high = sorted((int(early.timestamp()), int(late.timestamp())))
+    # The jump is the first whole second whose offset is the one after it.
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, timezone.utc).astimezone(tz).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    first = datetime.fromtimestamp(high, timezone.utc).astimezone(tz).replace(tzinfo=None)
+    if first.second:
+        first = first.replace(second=0) + timedelta(minutes=1)
+    return first
+
+
+def is_repeated(wall: datetime, tz: ZoneInfo) -> bool:
+    """True when the naive wall-clock time ``wall`` happens twice in ``tz`` (the hour repeated
+    when clocks go back); :func:`local_to_utc` then means the first of the two."""
+    if wall.tzinfo is not None:
+        raise ValueError("expected a naive local wall-clock time")
+    first = wall.replace(tzinfo=tz, fold=0)
+    second = wall.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return False
+    return next_valid_wall_time(wall, tz) is None
+
+
+def zone_or(name: str, fallback: ZoneInfo) -> ZoneInfo:
+    """The zone ``name``, or ``fallback`` when it is empty or unknown on this computer (never
+    raises; for showing stored entries)."""
+    if not name:
+        return fallback
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return fallback
+
+
+def zone_place(name: str) -> str:
+    """A zone's place name for people: ``"America/New_York"`` -> ``"New York"``,
+    ``"America/Argentina/Buenos_Aires"`` -> ``"Buenos Aires"``, ``"UTC"`` -> ``"UTC"``."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def utc_to_local(instant: datetime, tz: ZoneInfo) -> datetime:

@@ -133,6 +133,7 @@ def entry_from_row(row: EntryRow) -> JournalEntry:
         tags=tuple(Tag(link.tag.name, TagKind(link.tag.kind)) for link in row.tag_links),
         source=row.source,
         import_key=row.import_key,
+        zone_name=row.zone_name or "",
     )
 
 
@@ -152,6 +153,7 @@ def _entry_values(entry: JournalEntry) -> dict:
         "flag_for_visit": entry.flag_for_visit,
         "source": entry.source,
         "import_key": entry.import_key,
+        "zone_name": entry.zone_name,
     }
 
 
