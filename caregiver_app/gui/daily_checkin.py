@@ -218,7 +218,7 @@ class DailyCheckinForm(QWidget):
     def _on_saved(self, entry: JournalEntry) -> None:
         self.save_button.setEnabled(True)
         self.reset()
-        local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone(self._context.zone_name))
+        local = entry.wall_clock(timeutil.zone(self._context.zone_name))
         self.status_label.setText(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
                                   "It is in the journal now.")
         self.status_label.show()

@@ -52,7 +52,7 @@ def read_state(editor) -> drafts.DraftState | None:
         sleep_hours=editor.sleep_hours.value() if editor.sleep_hours.value() >= 0 else None,
         sleep_quality=int(quality) if quality is not None else None,
         symptoms=tuple(
-            (row.name_box.currentText(), row.severity.value() if row.severity.value() >= 0 else None)
+            (row.symptom_name(), row.severity.value() if row.severity.value() >= 0 else None)
             for row in editor.symptom_rows
         ),
         activities=editor.activities.text(),

@@ -46,9 +46,11 @@ from ..domain.model import (
     TagKind,
     clean_label,
 )
-from ..domain.symptoms import STARTER_SYMPTOMS
-from ..services import journal
+from ..domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
+from ..services import journal, medications
 from .context import AppContext
+from .doses_section import DosesSection
+from .draft_keeper import DraftBar, DraftKeeper, apply_state
 from .entry_fields import (
     ENERGY_ANCHORS,
     NOT_RATED,
@@ -59,13 +61,17 @@ from .entry_fields import (
     split_tags,
 )
 from .errors import show_error
+from .learn_hints import LearnHints
 from .models.journal_model import day_heading, time_text
+from .tag_choices import CommonTagChips
+from .time_hint import TimeHint
 
 
 class EntryEditor(QWidget):
     """Write a new journal entry or change one. Emits ``entry_saved`` with the stored entry."""
 
     entry_saved = Signal(object)
+    entry_changed = Signal(object, object)  # (the entry before, or None for a new one; as saved): for undo
     edit_cancelled = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -76,7 +82,9 @@ class EntryEditor(QWidget):
         self._symptom_choices: list[str] = [s.name for s in STARTER_SYMPTOMS]
         self._last_family_name = ""
         self._rows: list[SymptomRow] = []
+        self._zone_of_entry = ""  # the zone of the entry being changed, when it has one
         self._build()
+        self.drafts = DraftKeeper(context, self, self)  # unsaved words kept in the vault (issue 3)
         self.reset()
 
     # --- building -----------------------------------------------------------------------
@@ -90,6 +98,8 @@ class EntryEditor(QWidget):
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.2)
         self.heading.setFont(heading_font)
         outer.addWidget(self.heading)
+        self.draft_bar = DraftBar(self)
+        outer.addWidget(self.draft_bar)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -110,6 +120,10 @@ class EntryEditor(QWidget):
         when_row.addWidget(self.now_button)
         form.addRow("&When", when_row)
         form.labelForField(when_row).setBuddy(self.when_edit)
+        self.time_hint = TimeHint(self)  # skipped or repeated clock times, another zone
+        self.time_hint.use_time.connect(self._set_when)
+        form.addRow("", self.time_hint)
+        self.when_edit.dateTimeChanged.connect(lambda _v: self._check_time())
 
         self.person_radio = QRadioButton(self)
         self.family_radio = QRadioButton("&A family member:", self)
@@ -121,13 +135,17 @@ class EntryEditor(QWidget):
         self.recorder_group = QButtonGroup(self)
         self.recorder_group.addButton(self.person_radio)
         self.recorder_group.addButton(self.family_radio)
-        recorder_box = QVBoxLayout()
+        self.recorder_box = QGroupBox("Who is recording this entry?", self)
+        self.recorder_box.setAccessibleName("Recorded by")
+        recorder_box = QVBoxLayout(self.recorder_box)
         recorder_box.addWidget(self.person_radio)
         family_row = QHBoxLayout()
         family_row.addWidget(self.family_radio)
         family_row.addWidget(self.family_name, 1)
         recorder_box.addLayout(family_row)
-        form.addRow("Recorded by", recorder_box)
+        form.addRow(self.recorder_box)
+        self.person_radio.toggled.connect(lambda _on: self._update_heading())
+        self.family_name.textChanged.connect(lambda _t: self._update_heading())
 
         self.mood_box = QGroupBox("Mood", self)
         self.mood_box.setAccessibleName("Mood, from 1 very low to 5 very good")
@@ -188,14 +206,23 @@ class EntryEditor(QWidget):
         symptom_layout.addLayout(add_row)
         form.addRow(self.symptom_box)
 
+        self.doses = DosesSection(self._context, self)
+        self.doses.rows_changed.connect(self._fix_tab_order)
+        form.addRow(self.doses)
+        self.when_edit.dateTimeChanged.connect(lambda _v: self.doses.set_day(self._when().date()))
+
         self.activities = TagLineEdit(self)
         self.activities.setPlaceholderText("For example: walk, visit with friends")
         self.activities.setAccessibleName("Activities, separated by commas")
         form.addRow("Ac&tivities", self.activities)
+        self.activity_chips = CommonTagChips(self.activities, COMMON_ACTIVITIES, "Activities", self)
+        form.addRow("", self.activity_chips)
         self.stressors = TagLineEdit(self)
         self.stressors.setPlaceholderText("For example: money worries, poor night")
         self.stressors.setAccessibleName("Stressors, separated by commas")
         form.addRow("St&ressors", self.stressors)
+        self.stressor_chips = CommonTagChips(self.stressors, COMMON_STRESSORS, "Stressors", self)
+        form.addRow("", self.stressor_chips)
 
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
@@ -234,6 +261,8 @@ class EntryEditor(QWidget):
         self.status_label.setAccessibleName("Saved")
         self.status_label.hide()
         outer.addWidget(self.status_label)
+        self.learn_hints = LearnHints(self)  # what the saved entry's symptoms point to (issue 4)
+        outer.addWidget(self.learn_hints)
 
         buttons = QHBoxLayout()
         self.save_button = QPushButton("&Save entry", self)
@@ -286,8 +315,9 @@ class EntryEditor(QWidget):
                                 self.anxiety, self.energy, self.sleep_hours, self.sleep_quality]
         for row in self._rows:
             chain.extend(row.focus_widgets())
-        chain += [self.add_symptom_button, self.activities, self.stressors, self.note, self.flag,
-                  self.save_button, self.cancel_button]
+        chain += [self.add_symptom_button, *self.doses.focus_widgets(), self.activities,
+                  *self.activity_chips.focus_widgets(), self.stressors, *self.stressor_chips.focus_widgets(),
+                  self.note, self.flag, self.save_button, self.cancel_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -300,12 +330,24 @@ class EntryEditor(QWidget):
     def editing_entry(self) -> JournalEntry | None:
         return self._editing
 
+    @property
+    def person(self) -> Person | None:
+        return self._person
+
+    @property
+    def entry_zone_name(self) -> str:
+        """The IANA zone the form's time is in: the changed entry's own, else the app's."""
+        return self._zone_of_entry or self._context.zone_name
+
     def set_person(self, person: Person | None) -> None:
         """Write entries about ``person``; None disables the form."""
         if self._person is None or person is None or person.id != self._person.id:
+            self.drafts.set_aside()  # unsaved words stay in the vault, offered again later
             self._editing = None
             self.reset()
         self._person = person
+        self.drafts.rebase()
+        self.doses.set_person(person)
         self._show_person()
         self.setEnabled(person is not None)
 
@@ -320,8 +362,8 @@ class EntryEditor(QWidget):
     def set_choices(self, symptoms: list[str], tags: list[Tag]) -> None:
         """The symptom names and tags offered for completion."""
         self._symptom_choices = list(symptoms)
-        self.activities.set_choices([t.name for t in tags if t.kind is TagKind.ACTIVITY])
-        self.stressors.set_choices([t.name for t in tags if t.kind is TagKind.STRESSOR])
+        self.activities.set_choices([t.name for t in tags if t.kind is TagKind.ACTIVITY] + list(COMMON_ACTIVITIES))
+        self.stressors.set_choices([t.name for t in tags if t.kind is TagKind.STRESSOR] + list(COMMON_STRESSORS))
 
     def add_symptom_row(self, *, focus: bool = False) -> SymptomRow:
         row = SymptomRow(self._symptom_choices, self.symptom_box)
@@ -356,6 +398,7 @@ class EntryEditor(QWidget):
     def reset(self) -> None:
         """An empty new entry at the current time (keeps who is recording)."""
         self._editing = None
+        self._zone_of_entry = ""
         self._set_now()
         if not self.family_radio.isChecked():
             self.person_radio.setChecked(True)
@@ -375,16 +418,22 @@ class EntryEditor(QWidget):
         self.stressors.clear()
         self.note.clear()
         self.flag.setChecked(False)
+        self.doses.reset()
         self._show_problem("")
+        self.learn_hints.clear()
         self._update_heading()
+        self.drafts.rebase()
 
     def clear(self) -> None:
         """Forget everything, including the family name used this session (the vault locked)."""
+        self.drafts.forget()  # the window kept the draft before the lock cleared the form
+        self.draft_bar.show_drafts([])
         self._person = None
         self._last_family_name = ""
         self._symptom_choices = [s.name for s in STARTER_SYMPTOMS]
         self.activities.set_choices([])
         self.stressors.set_choices([])
+        self.doses.clear()
         self.person_radio.setChecked(True)
         self.reset()
         self.status_label.clear()
@@ -393,10 +442,12 @@ class EntryEditor(QWidget):
         self.setEnabled(False)
 
     def load_entry(self, entry: JournalEntry) -> None:
-        """Put ``entry`` in the form to change it."""
+        """Put ``entry`` in the form to change it (at the clock time where it was written)."""
+        self.drafts.set_aside()  # words typed for another entry are kept, not lost
         self.reset()
         self._editing = entry
-        local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone(self._context.zone_name))
+        self._zone_of_entry = entry.zone_name
+        local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         self._set_when(local.replace(tzinfo=None))
         if entry.recorded_by.kind is RecorderKind.FAMILY:
             self.family_radio.setChecked(True)
@@ -415,15 +466,38 @@ class EntryEditor(QWidget):
         self.stressors.setText(", ".join(t.name for t in entry.tags if t.kind is TagKind.STRESSOR))
         self.note.setPlainText(entry.note)
         self.flag.setChecked(entry.flag_for_visit)
+        self.doses.load_entry(entry)
         self.status_label.hide()
         self._update_heading()
         self.scroll.ensureWidgetVisible(self.heading)
         self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.drafts.rebase()
+
+    def restore_draft(self, saved, editing: JournalEntry | None = None) -> None:
+        """Fill the form from a kept draft (``services.drafts.SavedDraft``); ``editing`` is the
+        entry it changes, None to restore it as a new entry."""
+        self.drafts.set_aside()
+        self.reset()
+        self._editing = editing
+        self._zone_of_entry = saved.state.zone_name if editing is not None else ""
+        apply_state(self, saved.state)
+        self.status_label.hide()
+        self._update_heading()
+        self.drafts.adopt(saved)
+
+    def extra_draft_fields(self) -> dict:
+        """The Medicines section's choices, kept with a draft."""
+        chosen = self.doses.chosen()
+        return {"doses": chosen} if chosen else {}
+
+    def apply_extra_draft_fields(self, extra: dict) -> None:
+        self.doses.set_chosen(dict(extra.get("doses") or {}))
 
     def cancel_edit(self) -> None:
         """Leave the entry as it was and go back to a new, empty entry."""
         if self._editing is None:
             return
+        self.drafts.discard()
         self.reset()
         self.edit_cancelled.emit()
 
@@ -439,7 +513,7 @@ class EntryEditor(QWidget):
         symptoms: list[SymptomRating] = []
         known = {name.casefold(): name for name in self._symptom_choices}
         for row in self._rows:
-            name = clean_label(row.name_box.currentText())
+            name = row.symptom_name()
             severity = row.severity.value()
             if not name and severity < 0:
                 continue
@@ -468,7 +542,7 @@ class EntryEditor(QWidget):
             flag_for_visit=self.flag.isChecked(),
             symptoms=tuple(symptoms),
             tags=tuple(tags),
-            zone_name=self._context.zone_name,
+            zone_name=self.entry_zone_name,
             entry_id=self._editing.id if self._editing is not None else None,
         )
 
@@ -486,9 +560,10 @@ class EntryEditor(QWidget):
             show_error(self, exc, "The entry was not saved")
             return
         clock = self._context.clock
+        doses = self.doses.doses()
         self.save_button.setEnabled(False)
         self._context.runner.run(
-            lambda: journal.save_entry(vault, draft, clock=clock),
+            lambda: medications.save_entry_with_doses(vault, draft, doses, clock=clock),
             on_done=self._on_saved,
             on_error=self._on_save_failed,
             parent=self,
@@ -499,12 +574,15 @@ class EntryEditor(QWidget):
         self.save_button.setEnabled(True)
         if entry.recorded_by.kind is RecorderKind.FAMILY:
             self._last_family_name = entry.recorded_by.name
-        was_editing = self._editing is not None
+        before, was_editing = self._editing, self._editing is not None
+        self.drafts.discard()
         self.reset()
-        local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone(self._context.zone_name))
+        local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         verb = "Saved your changes to" if was_editing else "Saved"
         self.status_label.setText(f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}.")
         self.status_label.show()
+        self.learn_hints.show_for(entry)
+        self.entry_changed.emit(before, entry)
         self.entry_saved.emit(entry)
 
     def _on_save_failed(self, exc: BaseException) -> None:
@@ -527,15 +605,29 @@ class EntryEditor(QWidget):
     def _update_heading(self) -> None:
         if self._editing is not None:
             entry = self._editing
-            local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone(self._context.zone_name))
-            self.heading.setText(f"Changing the entry from {day_heading(entry.local_date)}, {time_text(local)}")
+            local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
+            self.heading.setText(f"Changing the entry from {day_heading(entry.local_date)}, {time_text(local)}"
+                                 f"{self._recorder_words()}")
             self.save_button.setText("&Save changes")
         else:
             who = f" about {self._person.display_name}" if self._person else ""
-            self.heading.setText(f"New journal entry{who}")
+            self.heading.setText(f"New journal entry{who}{self._recorder_words()}")
             self.save_button.setText("&Save entry")
         self.cancel_button.setVisible(self._editing is not None)
         self.escape_shortcut.setEnabled(self._editing is not None)
+
+    def _recorder_words(self) -> str:
+        """", recorded by Ana (family)" when a family member is writing; "" for the person."""
+        if self.family_radio.isChecked():
+            name = clean_label(self.family_name.text())
+            return f", recorded by {name} (family)" if name else ", recorded by a family member"
+        return ""
+
+    def _entry_tz(self, entry: JournalEntry):
+        return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))
+
+    def _check_time(self) -> None:
+        self.time_hint.check(self._when(), self.entry_zone_name, self._context.zone_name)
 
     def _set_now(self) -> None:
         self._set_when(journal.local_now(self._context.clock, self._context.zone_name))

@@ -3,8 +3,10 @@ symptom row (name and 0–10 severity)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..domain.model import clean_label
-from ..domain.symptoms import STARTER_SYMPTOMS
+from ..domain.symptoms import STARTER_SYMPTOMS, asks_where, split_location, with_location
 
 SEVERITY_ANCHORS = "0 none · 5 moderate · 10 worst imaginable"
 ENERGY_ANCHORS = "0 none · 5 moderate · 10 full of energy"
@@ -90,6 +93,55 @@ class TagLineEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
+SEVERITY_WORDS = {0: "none", 5: "moderate", 10: "worst imaginable"}
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,2})\s*(.*)")
+
+
+class SeverityBox(QSpinBox):
+    """A 0–10 rating that shows the words at the anchors in the box itself ("0 none",
+    "5 moderate", "10 worst imaginable"); -1 is "not chosen yet" and shows ``empty_text``.
+    Typing a number works as in any spin box."""
+
+    def __init__(self, parent: QWidget | None = None, *, words: dict[int, str] | None = None,
+                 empty_text: str = "Choose 0–10"):
+        super().__init__(parent)
+        self._words = dict(SEVERITY_WORDS if words is None else words)
+        self.setRange(-1, 10)
+        self.setSpecialValueText(empty_text)
+        self.setValue(-1)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt name)
+        word = self._words.get(value)
+        return f"{value} {word}" if word else str(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt name)
+        if text == self.specialValueText():
+            return self.minimum()
+        match = _LEADING_NUMBER.fullmatch(text)
+        return int(match.group(1)) if match else self.minimum()
+
+    def validate(self, text: str, pos: int):
+        if text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        if not text.strip():
+            return QValidator.State.Intermediate, text, pos
+        match = _LEADING_NUMBER.fullmatch(text)
+        if match is None:
+            return QValidator.State.Invalid, text, pos
+        number, rest = int(match.group(1)), match.group(2)
+        if number > self.maximum():
+            return QValidator.State.Invalid, text, pos
+        word = self._words.get(number, "")
+        if rest and not word.startswith(rest):
+            return QValidator.State.Invalid, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def rated(self) -> int | None:
+        """The chosen value, or None when nothing was chosen."""
+        return None if self.value() < 0 else self.value()
+
+
 class HoursSpinBox(QDoubleSpinBox):
     """Hours of sleep in quarter hours, shown without needless zeros (7, 6.5, 7.25)."""
 
@@ -124,15 +176,10 @@ class SymptomRow(QWidget):
         self.name_box.lineEdit().setPlaceholderText("Symptom")
         self.name_box.currentTextChanged.connect(self._update_tooltip)
 
-        self.severity = QSpinBox(self)
-        self.severity.setRange(-1, 10)
-        self.severity.setSpecialValueText("Choose 0–10")
-        self.severity.setValue(-1)
-        self.severity.setPrefix("")
+        self.severity = SeverityBox(self)
         self.severity.setAccessibleName("Severity")
         self.severity.setAccessibleDescription(SEVERITY_ANCHORS)
         self.severity.setToolTip(f"How bad it was: {SEVERITY_ANCHORS}")
-        self.severity.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
 
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setAccessibleName("Remove this symptom")
@@ -142,21 +189,54 @@ class SymptomRow(QWidget):
         remove_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove_key.activated.connect(lambda: self.remove_requested.emit(self))
 
+        self.where = QLineEdit(self)
+        self.where.setPlaceholderText("For example: lower back, left knee")
+        self.where.setAccessibleName("Where is the pain?")
+        self.where.setToolTip("Where in the body it is felt; saved with the symptom, like Pain (lower back)")
+        self.where_label = QLabel("Where?", self)
+        self.where_label.setBuddy(self.where)
+
         severity_label = QLabel("Severity", self)
         severity_label.setBuddy(self.severity)
-        layout = QHBoxLayout(self)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.name_box, 3)
+        top.addWidget(severity_label)
+        top.addWidget(self.severity, 1)
+        top.addWidget(self.remove_button)
+        where_row = QHBoxLayout()
+        where_row.setContentsMargins(0, 0, 0, 0)
+        where_row.addWidget(self.where_label)
+        where_row.addWidget(self.where, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name_box, 3)
-        layout.addWidget(severity_label)
-        layout.addWidget(self.severity, 1)
-        layout.addWidget(self.remove_button)
+        layout.addLayout(top)
+        layout.addLayout(where_row)
+        self._update_where(self.name_box.currentText())
+        self.name_box.currentTextChanged.connect(self._update_where)
 
     def _update_tooltip(self, text: str) -> None:
         self.name_box.setToolTip(symptom_tooltip(text) if text.strip() else "Pick a symptom from the list or type your own")
 
+    def _update_where(self, text: str) -> None:
+        """"Where?" shows for a symptom that needs a place on the body and does not name one yet."""
+        needed = asks_where(clean_label(text))
+        self.where.setVisible(needed)
+        self.where_label.setVisible(needed)
+
+    def symptom_name(self) -> str:
+        """The symptom as it will be saved: the name, with the place for Pain ("Pain (lower back)")."""
+        name = clean_label(self.name_box.currentText())
+        if asks_where(name):
+            base = next(s.name for s in STARTER_SYMPTOMS if s.name.casefold() == name.casefold())
+            return with_location(base, clean_label(self.where.text()))
+        return name
+
     def set_value(self, name: str, severity: int | None) -> None:
-        self.name_box.setEditText(name)
+        base, where = split_location(name)
+        self.name_box.setEditText(base if where else name)
+        self.where.setText(where)
         self.severity.setValue(-1 if severity is None else severity)
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.name_box, self.severity, self.remove_button]
+        return [self.name_box, self.where, self.severity, self.remove_button]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +31,16 @@ from PySide6.QtWidgets import (
 from ..domain import timeutil
 from ..domain.errors import CaregiverError
 from ..domain.model import JournalEntry, Person
-from ..services import imports, journal, people
+from ..services import entry_history, imports, journal, people, search
 from .context import AppContext
+from .draft_offers import DraftOffers
 from .entry_editor import EntryEditor
 from .errors import show_error
 from .import_dialog import ImportDialog
-from .models.journal_model import DAY, JournalModel, KindRole, day_heading, time_text
+from .journal_history import JournalHistory
+from .models.journal_model import DAY, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
+from .warning_banner import PersonalSignsBanner
 
 CHART_DAYS = 30
 
@@ -78,6 +83,7 @@ class JournalPage(QWidget):
     """Write, read, change and delete journal entries of the chosen person."""
 
     people_changed = Signal()
+    person_wanted = Signal(int)  # a kept draft to restore is about this person
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,6 +92,8 @@ class JournalPage(QWidget):
         self._generation = 0
         self._deleted: JournalEntry | None = None
         self._select_after_load: int | None = None
+        self._select_day_after_load: date | None = None
+        self._keep_at_top: QPersistentModelIndex | None = None
         self.import_dialog: ImportDialog | None = None
 
         self.model = JournalModel(context, self)
@@ -106,10 +114,15 @@ class JournalPage(QWidget):
         self.editor = EntryEditor(self._context, self)
         self.editor.entry_saved.connect(self._on_entry_saved)
         self.editor.edit_cancelled.connect(lambda: self.list_view.setFocus())
+        self.editor.entry_changed.connect(self._record_change)
+        self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
+        self.history.changed.connect(self._on_history_changed)
+        self.draft_offers = DraftOffers(self._context, self.editor, self)
+        self.draft_offers.person_wanted.connect(self.person_wanted)
 
         self.chart = MoodChart(self)
 
-        self.list_label = QLabel("&Entries, newest first", self)
+        self.list_label = QLabel("Entries, ne&west first", self)  # Alt+E is the Edit menu
         list_font = self.list_label.font()
         list_font.setBold(True)
         self.list_label.setFont(list_font)
@@ -127,6 +140,7 @@ class JournalPage(QWidget):
         self.list_view.doubleClicked.connect(self._edit_index)
         self.list_view.installEventFilter(self)
         self.list_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list_view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.list_label.setBuddy(self.list_view)
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
@@ -150,6 +164,17 @@ class JournalPage(QWidget):
         self.undo_bar.setLayout(undo_row)
         undo_row.setContentsMargins(0, 0, 0, 0)
         self.undo_bar.hide()
+        self.jump_label = QLabel(self)
+        self.jump_label.setWordWrap(True)
+        self.newest_button = QPushButton("Back to the newest", self)
+        self.newest_button.clicked.connect(self.show_newest)
+        jump_row = QHBoxLayout()
+        jump_row.setContentsMargins(0, 0, 0, 0)
+        jump_row.addWidget(self.jump_label, 1)
+        jump_row.addWidget(self.newest_button)
+        self.jump_bar = QWidget(self)
+        self.jump_bar.setLayout(jump_row)
+        self.jump_bar.hide()
 
         list_header = QHBoxLayout()
         list_header.addWidget(self.list_label, 1)
@@ -160,6 +185,7 @@ class JournalPage(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(list_header)
         list_layout.addWidget(self.undo_bar)
+        list_layout.addWidget(self.jump_bar)
         list_layout.addWidget(self.empty_label)
         list_layout.addWidget(self.list_view, 1)
 
@@ -179,6 +205,8 @@ class JournalPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        self.signs_banner = PersonalSignsBanner(self._context, self.model, self)  # the person's own signs (issue 4)
+        layout.addWidget(self.signs_banner)
         layout.addWidget(self.splitter, 1)
 
         new_entry = QShortcut(QKeySequence("Ctrl+N"), self)
@@ -198,8 +226,11 @@ class JournalPage(QWidget):
         self._generation += 1
         self._deleted = None
         self.undo_bar.hide()
+        self.jump_bar.hide()
         self.editor.set_person(person)
+        self.draft_offers.refresh()
         self.heading.setText(f"Journal for {person.display_name}" if person else "Journal")
+        self.signs_banner.set_person(person)
         self.model.set_person(person)
         if person is None:
             self.chart.clear()
@@ -209,10 +240,17 @@ class JournalPage(QWidget):
 
     def clear(self) -> None:
         """Drop every bit of journal data from widgets and models (the vault locked)."""
+        self.signs_banner.clear()
         self._generation += 1
         self._person = None
         self._deleted = None
         self._select_after_load = None
+        self._select_day_after_load = None
+        self._keep_at_top = None
+        self.history.clear()
+        self.draft_offers.clear()
+        self.jump_label.clear()
+        self.jump_bar.hide()
         if self.import_dialog is not None:
             dialog, self.import_dialog = self.import_dialog, None
             dialog.discard()
@@ -227,10 +265,19 @@ class JournalPage(QWidget):
         self._update_empty()
         self._update_buttons()
 
+    def refresh(self) -> None:
+        """Read the list and the chart again (another page wrote to this journal, e.g. the daily
+        check-in)."""
+        if self._person is not None:
+            self.model.reload()
+            self._refresh_side()
+
     def new_entry(self) -> None:
         """Start a fresh entry (Ctrl+N)."""
         if self.editor.is_editing:
+            self.editor.drafts.set_aside()  # unsaved changes stay kept, offered above the form
             self.editor.cancel_edit()
+            self.draft_offers.refresh()
         self.editor.when_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_entry(self) -> JournalEntry | None:
@@ -241,9 +288,9 @@ class JournalPage(QWidget):
         entry = self.current_entry()
         if entry is None or entry.id is None:
             return
-        when = timeutil.utc_to_local(entry.occurred_at, timeutil.zone(self._context.zone_name))
+        when = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         text = (f"Delete the entry from {day_heading(entry.local_date)} at {time_text(when)}?\n\n"
-                "You can undo this right after, until you leave this page or lock the app.")
+                "You can undo this (Edit ▸ Undo, Ctrl+Z) until you lock the app or close the window.")
         if not confirm_delete(self, text):
             return
         try:
@@ -252,41 +299,114 @@ class JournalPage(QWidget):
             show_error(self, exc, "The entry was not deleted")
             return
         if self.editor.editing_entry is not None and self.editor.editing_entry.id == entry.id:
+            self.editor.drafts.discard()
             self.editor.reset()
         self._context.runner.run(
-            lambda: journal.delete_entry(vault, entry.id),
+            lambda: entry_history.take_out(vault, entry.id),
             on_done=self._on_deleted,
             parent=self,
             error_title="The entry was not deleted",
         )
 
     def undo_delete(self) -> None:
-        """Put back the entry deleted last."""
-        entry = self._deleted
-        if entry is None:
+        """Put back the entry deleted last (the Undo button beside the message)."""
+        self.history.undo()
+
+    # --- jumping, drafts and locking (issue 3) -------------------------------------------
+    def show_entry(self, entry_id: int) -> None:
+        """Choose entry ``entry_id`` in the list (of the person already chosen), loading the
+        list around it when it is not loaded yet — from a search result, for example."""
+        row = self.model.row_of_entry(entry_id)
+        if row >= 0:
+            self._select_row(row)
             return
+        self._jump(lambda vault: search.anchor_for_entry(vault, entry_id), entry_id=entry_id)
+
+    def show_day(self, day: date) -> None:
+        """Show the entries of the local date ``day`` (from the calendar), loading the list
+        from that day when it is not loaded yet."""
+        row = self.model.row_of_day(day)
+        if row >= 0 and row + 1 < self.model.rowCount():
+            self._select_row(row + 1, header=row)
+            return
+        person = self._person
+        if person is None or person.id is None:
+            return
+        person_id = person.id
+        self._jump(lambda _vault: search.anchor_for_day(person_id, day), day=day)
+
+    def show_newest(self) -> None:
+        """Back to the newest entries at the top of the list."""
+        self.jump_bar.hide()
+        self.model.reload()
+        self.list_view.scrollToTop()
+
+    def keep_unsaved_work(self) -> None:
+        """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
+        self.editor.drafts.keep_now()
+
+    def offer_drafts(self) -> None:
+        """Ask whether to restore words kept from before a crash, a lock or a closed window."""
+        self.draft_offers.offer()
+
+    def _jump(self, find_anchor, *, entry_id: int | None = None, day: date | None = None) -> None:
         try:
             vault = self._context.require_vault()
         except CaregiverError as exc:
-            show_error(self, exc, "The entry was not put back")
+            show_error(self, exc, "The journal could not be shown")
             return
-        self._deleted = None  # a second click must not put it back twice
-        self.undo_button.setEnabled(False)
-        clock = self._context.clock
         generation = self._generation
 
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:  # keep the offer to put it back
-                self._deleted = entry
-                self.undo_button.setEnabled(True)
-            show_error(self, exc, "The entry was not put back")
+        def done(anchor: search.ListAnchor) -> None:
+            if generation != self._generation or self._person is None or anchor.person_id != self._person.id:
+                return
+            self._select_after_load, self._select_day_after_load = entry_id, day
+            self.jump_label.setText(f"Showing the journal from {day_heading(anchor.day)} back. "
+                                    "Scroll up for newer entries.")
+            self.jump_bar.show()
+            self.model.start_at(anchor)
 
-        self._context.runner.run(
-            lambda: journal.restore_entry(vault, entry, clock=clock),
-            on_done=self._on_restored,
-            on_error=failed,
-            parent=self,
-        )
+        self._context.runner.run(lambda: find_anchor(vault), on_done=done, parent=self,
+                                 error_title="The journal could not be shown")
+
+    def _select_row(self, row: int, header: int | None = None) -> None:
+        index = self.model.index(row)
+        self.list_view.setCurrentIndex(index)
+        if header is not None:  # the day's heading at the top, its first entry chosen
+            self.list_view.scrollTo(self.model.index(header), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.list_view.scrollTo(index)
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.list_view.verticalScrollBar()
+        if value == bar.minimum() and self.model.has_newer:
+            top = self.list_view.indexAt(self.list_view.viewport().rect().topLeft())
+            self._keep_at_top = QPersistentModelIndex(top) if top.isValid() else None
+            self.model.fetch_newer()
+
+    def _record_change(self, before: JournalEntry | None, after: JournalEntry) -> None:
+        if before is None:
+            self.history.record_added(after)
+        else:
+            self.history.record_changed(before, after)
+
+    def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
+        self._deleted = None
+        self.undo_label.setText(message)
+        self.undo_button.hide()
+        self.undo_bar.show()
+        self._refresh_side()
+        if entry is not None and self._person is not None and entry.person_id == self._person.id:
+            self.jump_bar.hide()
+            self._select_after_load = entry.id
+            self.model.reload()
+            if self.model.row_of_entry(entry.id) < 0:
+                self.show_entry(entry.id)
+        else:
+            self.model.reload()
+
+    def _entry_tz(self, entry: JournalEntry):
+        return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))
 
     def start_import(self) -> None:
         """File > Import from Daylio…: pick a file, read it in the background, then show the
@@ -325,6 +445,9 @@ class JournalPage(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._edit_index(self.list_view.currentIndex())
                 return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.model.has_newer:
+                if self.list_view.currentIndex().row() <= 1:  # at the top: bring the newer entries
+                    self._on_scrolled(self.list_view.verticalScrollBar().minimum())
         return super().eventFilter(watched, event)
 
     # --- private ------------------------------------------------------------------------
@@ -364,25 +487,34 @@ class JournalPage(QWidget):
         self.model.reload()
         self._refresh_side()
 
-    def _on_deleted(self, old: JournalEntry) -> None:
+    def _on_deleted(self, removed: entry_history.Removed) -> None:
+        old = removed.entry
         self._deleted = old
-        when = timeutil.utc_to_local(old.occurred_at, timeutil.zone(self._context.zone_name))
+        self.history.record_deleted(removed)
+        when = timeutil.utc_to_local(old.occurred_at, self._entry_tz(old))
         self.undo_label.setText(f"Deleted the entry from {day_heading(old.local_date)} at {time_text(when)}.")
         self.undo_button.setEnabled(True)
+        self.undo_button.show()
         self.undo_bar.show()
         self.model.reload()
         self._refresh_side()
         self.undo_button.setFocus()
 
-    def _on_restored(self, entry: JournalEntry) -> None:
-        self._deleted = None
-        self.undo_bar.hide()
-        self._select_after_load = entry.id
-        self.model.reload()
-        self._refresh_side()
-
     def _on_model_loaded(self) -> None:
         self._update_empty()
+        if self._keep_at_top is not None:  # newer entries came in above: keep the view still
+            if self._keep_at_top.isValid():
+                self.list_view.scrollTo(QModelIndex(self._keep_at_top), QAbstractItemView.ScrollHint.PositionAtTop)
+            self._keep_at_top = None
+        if self._select_day_after_load is not None:
+            day, self._select_day_after_load = self._select_day_after_load, None
+            row = self.model.row_of_day(day)
+            if row < 0:  # nothing that day: the nearest older day is at the top
+                self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
+                row = next((i - 1 for i in range(self.model.rowCount()) if self.model.index(i).data(KindRole) != DAY
+                            and self.model.index(i).data(DayRole) < day), -1)
+            if 0 <= row and row + 1 < self.model.rowCount():
+                self._select_row(row + 1, header=row)
         if self._select_after_load is not None:
             row = self.model.row_of_entry(self._select_after_load)
             if row >= 0:

@@ -76,16 +76,17 @@ def _offset_text(moment) -> str:
 
 
 def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str]:
-    """One CSV row (strings, in :data:`COLUMNS` order). The local time is the entry's instant in
-    ``zone_name`` (an IANA zone); the date is the local calendar date the entry belongs to."""
+    """One CSV row (strings, in :data:`COLUMNS` order). The local time is the wall-clock time the
+    entry was written at, in its own zone (``zone_name``, an IANA zone, for entries without one);
+    the date is the local calendar date the entry belongs to."""
     tz = timeutil.zone(zone_name)
-    local = timeutil.utc_to_local(entry.occurred_at, tz)
+    local = entry.wall_clock(tz)
     activities = "; ".join(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY)
     stressors = "; ".join(t.name for t in entry.tags if t.kind is TagKind.STRESSOR)
     return [
         entry.local_date.isoformat(),
         f"{local:%H:%M}",
-        f"{zone_name} ({_offset_text(local)})",
+        f"{getattr(local.tzinfo, 'key', zone_name)} ({_offset_text(local)})",
         safe_text(entry.recorded_by.describe(person_name)),
         str(int(entry.mood)) if entry.mood is not None else "",
         entry.mood.label if entry.mood is not None else "",

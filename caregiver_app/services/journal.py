@@ -46,9 +46,10 @@ class EntryDraft:
     entry_id: int | None = None
 
 
-def entry_from_draft(draft: EntryDraft) -> JournalEntry:
+def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> JournalEntry:
     """Validate a draft and turn it into an entry. Raises :class:`ValidationError` (plain words)
-    for impossible values, a time skipped by a clock change, or an entry with nothing in it."""
+    for impossible values, a time skipped by a clock change, or an entry with nothing in it
+    (unless ``allow_empty``: the caller saves something else with it, such as doses)."""
     tz = timeutil.zone(draft.zone_name or local_zone_name())
     instant, local_date = timeutil.local_to_utc(draft.when.replace(tzinfo=None), tz, strict=True)
     entry = JournalEntry(
@@ -66,8 +67,9 @@ def entry_from_draft(draft: EntryDraft) -> JournalEntry:
         flag_for_visit=draft.flag_for_visit,
         symptoms=tuple(draft.symptoms),
         tags=tuple(draft.tags),
+        zone_name=tz.key,
     )
-    if entry.is_empty:
+    if entry.is_empty and not allow_empty:
         raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")
     return entry
 

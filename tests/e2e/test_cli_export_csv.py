@@ -41,7 +41,7 @@ def test_export_csv_writes_a_file_that_reads_back_exactly(vault_with_entry, tmp_
     result = run(vault_with_entry, "export-csv", "--person", "sam", "-o", str(target), "--passphrase-stdin",
                  stdin=PASS + "\n")
     assert result.returncode == 0, result.stderr
-    assert "(1 entries)" in result.stdout
+    assert "(1 entry)" in result.stdout
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(target, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))

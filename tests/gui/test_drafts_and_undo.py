@@ -278,3 +278,19 @@ def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals):
     assert page.history.stack.count() == 1
     window.lock()
     assert page.history.stack.count() == 0 and not page.history.undo_action.isEnabled()
+
+
+def test_a_draft_keeps_where_the_pain_is(qtbot, ctx, vault, person):
+    from caregiver_app.gui import draft_keeper
+
+    page = JournalPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    editor = page.editor
+    editor.add_symptom_row().set_value("Pain (lower back)", 6)
+    state = draft_keeper.read_state(editor)
+    assert state.symptoms == (("Pain (lower back)", 6),)
+    editor.reset()
+    draft_keeper.apply_state(editor, state)
+    (row,) = editor.symptom_rows
+    assert (row.name_box.currentText(), row.where.text(), row.symptom_name()) == ("Pain", "lower back", "Pain (lower back)")

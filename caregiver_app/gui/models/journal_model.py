@@ -2,6 +2,8 @@
 
 Entries load a page at a time (``services.journal.recent_entries``, keyset pages) through the
 task runner, only when the view scrolls near the end, so a ten-year journal opens instantly.
+:meth:`JournalModel.start_at` starts the list at any date or entry instead (``services.search``);
+newer entries then load a page at a time above it (:meth:`JournalModel.fetch_newer`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtGui import QFont
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person, TagKind
-from ...services import journal
+from ...services import journal, search
 from ..context import AppContext
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -28,6 +30,8 @@ DAY = "day"
 ENTRY = "entry"
 
 FLAG_TEXT = "⚑ Bring up at the next visit"
+ANCHOR_PAGE = 60  # entries from a jumped-to point down, at first (more load as the list scrolls)
+NEWER_PAGE = 20  # entries shown above a jumped-to entry at first
 NOTE_PREVIEW_CHARS = 140
 
 
@@ -62,9 +66,10 @@ def first_line(note: str, limit: int = NOTE_PREVIEW_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime) -> list[str]:
-    """The lines an entry shows in the list, most important first."""
-    head = [time_text(local_time), recorder_text(entry, person_name)]
+def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zone_note: str = "") -> list[str]:
+    """The lines an entry shows in the list, most important first. ``zone_note`` follows the
+    time for an entry written in another time zone, e.g. ``" (New York time)"``."""
+    head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
     if entry.mood is not None:
         head.append(f"Mood: {entry.mood.label}")
     lines = [" · ".join(head)]
@@ -130,6 +135,8 @@ class JournalModel(QAbstractListModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self._first_entry: JournalEntry | None = None  # top of the list when started at an anchor
+        self._has_newer = False
 
     # --- what the page asks -------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -148,6 +155,50 @@ class JournalModel(QAbstractListModel):
         """Drop every loaded entry and the person (used when the vault locks)."""
         self._person = None
         self._reset()
+
+    def start_at(self, anchor: search.ListAnchor) -> None:
+        """Reload so the list holds ``anchor`` (an entry, or the first entry on or before a date)
+        with a page of older entries below it and a few newer ones above; more load as the list
+        scrolls either way."""
+        self._reset()
+        if self._person is not None and self._person.id == anchor.person_id:
+            self._more = True
+            self._load_page(anchor=anchor)
+
+    @property
+    def has_newer(self) -> bool:
+        """True when entries newer than the top row are not loaded yet (after :meth:`start_at`)."""
+        return self._has_newer and not self._loading
+
+    def fetch_newer(self) -> None:
+        """Load the page of entries just newer than the top row, above it."""
+        person, first = self._person, self._first_entry
+        if not self.has_newer or person is None or person.id is None or first is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            self._has_newer = False
+            self.load_failed.emit(exc)
+            return
+        generation, limit, person_id = self._generation, self._page_size, person.id
+        self._loading = True
+
+        def done(page: list[JournalEntry]) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            self._prepend(page, full=len(page) >= limit)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._loading = False
+            self._has_newer = False
+            self.load_failed.emit(exc)
+
+        self._context.runner.run(lambda: search.entries_newer_than(vault, person_id, first, limit),
+                                 on_done=done, on_error=failed)
 
     def loaded_entry_count(self) -> int:
         """How many entries are in memory now (not counting day header rows)."""
@@ -222,9 +273,11 @@ class JournalModel(QAbstractListModel):
         self._entry_total = 0
         self._more = False
         self._loading = False
+        self._first_entry = None
+        self._has_newer = False
         self.endResetModel()
 
-    def _load_page(self) -> None:
+    def _load_page(self, anchor: search.ListAnchor | None = None) -> None:
         person = self._person
         if person is None or person.id is None:
             return
@@ -236,18 +289,26 @@ class JournalModel(QAbstractListModel):
             return
         generation = self._generation
         after = self._last_entry
-        limit = self._page_size
+        limit = min(self._page_size, ANCHOR_PAGE) if anchor is not None else self._page_size
         person_id = person.id
         self._loading = True
 
-        def job() -> list[JournalEntry]:
-            return journal.recent_entries(vault, person_id, limit=limit, after=after)
+        def job():
+            if anchor is not None:  # the page from the anchor down, and the few entries above it
+                older = search.entries_from(vault, anchor, limit)
+                newer = search.entries_newer_than(vault, person_id, older[0], NEWER_PAGE) if older else []
+                return older, newer
+            return journal.recent_entries(vault, person_id, limit=limit, after=after), None
 
-        def done(page: list[JournalEntry]) -> None:
+        def done(result) -> None:
             if generation != self._generation:
                 return  # the person changed or the vault locked while this page was read
             self._loading = False
-            self._append(page, full=len(page) >= limit)
+            page, newer = result
+            self._append(page, full=len(page) >= limit, announce=newer is None or not page)
+            if newer is not None and page:
+                self._first_entry = page[0]
+                self._prepend(newer, full=len(newer) >= NEWER_PAGE)
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
@@ -258,26 +319,49 @@ class JournalModel(QAbstractListModel):
 
         self._context.runner.run(job, on_done=done, on_error=failed)
 
-    def _append(self, page: list[JournalEntry], *, full: bool) -> None:
-        self._more = full
-        if not page:
-            self.loaded.emit()
-            return
+    def _rows_for(self, page: list[JournalEntry], previous_day: date | None) -> list[_Row]:
+        """Rows for ``page`` (newest first), each entry at the clock time where it was written."""
         person_name = self._person.display_name if self._person else ""
-        tz = timeutil.zone(self._context.zone_name)
-        previous_day = self._last_entry.local_date if self._last_entry is not None else None
+        zone_name = self._context.zone_name
+        tz = timeutil.zone(zone_name)
         new_rows: list[_Row] = []
         for entry in page:
             if entry.local_date != previous_day:
                 new_rows.append(_Row(DAY, entry.local_date, None, day_heading(entry.local_date)))
                 previous_day = entry.local_date
-            local = timeutil.utc_to_local(entry.occurred_at, tz)
-            text = "\n".join(entry_lines(entry, person_name, local))
+            local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone_or(entry.zone_name, tz))
+            note = f" ({timeutil.zone_place(entry.zone_name)} time)" if entry.zone_name not in ("", zone_name) else ""
+            text = "\n".join(entry_lines(entry, person_name, local, note))
             new_rows.append(_Row(ENTRY, entry.local_date, entry, text))
+        return new_rows
+
+    def _prepend(self, page: list[JournalEntry], *, full: bool) -> None:
+        self._has_newer = full
+        if page:
+            new_rows = self._rows_for(page, None)
+            if self._rows and self._rows[0].kind == DAY and self._rows[0].day == page[-1].local_date:
+                self.beginRemoveRows(QModelIndex(), 0, 0)  # the day goes on above: one header for it
+                del self._rows[0]
+                self.endRemoveRows()
+            self.beginInsertRows(QModelIndex(), 0, len(new_rows) - 1)
+            self._rows[:0] = new_rows
+            self._first_entry = page[0]
+            self._entry_total += len(page)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _append(self, page: list[JournalEntry], *, full: bool, announce: bool = True) -> None:
+        self._more = full
+        if not page:
+            self.loaded.emit()
+            return
+        previous_day = self._last_entry.local_date if self._last_entry is not None else None
+        new_rows = self._rows_for(page, previous_day)
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
         self._rows.extend(new_rows)
         self._last_entry = page[-1]
         self._entry_total += len(page)
         self.endInsertRows()
-        self.loaded.emit()
+        if announce:
+            self.loaded.emit()
