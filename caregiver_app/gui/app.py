@@ -15,8 +15,10 @@ from ..services.vault import VaultPaths, is_remembered, vault_exists
 from ..settings import load as load_settings
 from .context import AppContext
 from .errors import ExceptionHook
+from .wheel_guard import install_wheel_guard
 from .main_window import MainWindow
 from .setup_wizard import SetupWizard
+from .single_instance import SingleInstance, bring_forward
 from .tasks import TaskRunner
 
 ORGANIZATION = "Caregiver Companion"
@@ -94,16 +96,24 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     # The start flow quits explicitly, so the wizard handing over to the main window never ends the app.
     app.setQuitOnLastWindowClosed(False)
 
+    # One window per vault: a second start brings the running one forward and quits.
+    instance = SingleInstance(paths.folder, app)
+    if instance.wake_running():
+        return 0
+    instance.listen()
     hook = ExceptionHook(app)
     hook.install()
+    install_wheel_guard(app)
     context = AppContext(
         paths=paths, runner=TaskRunner(app), settings=load_settings(settings_path), settings_path=settings_path
     )
     flow = StartFlow(context, on_quit=app.quit)
+    instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()
     try:
         return app.exec()
     finally:
+        instance.close()
         context.runner.wait_for_all()
         if context.vault is not None:
             context.vault.close()

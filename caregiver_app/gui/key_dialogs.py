@@ -4,7 +4,6 @@ the journal itself is never re-encrypted."""
 
 from __future__ import annotations
 
-import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -27,6 +26,7 @@ from ..services import keys
 from ..services.vault import MIN_LENGTH, passphrase_problem, strength_hint
 from .context import AppContext
 from .errors import log_safely, user_message
+from .recovery_sheet import RecoverySheetDialog
 from .setup_wizard import code_lines
 from .trust_widgets import code_font, fit_text, plain_label
 from .unlock_screen import announce
@@ -294,7 +294,6 @@ class NewRecoveryCodeDialog(QDialog):
         self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
         self.sheet_button.setAutoDefault(False)
         self.sheet_button.clicked.connect(self._print_sheet)
-        self.sheet_button.setVisible(importlib.util.find_spec("caregiver_app.gui.recovery_sheet") is not None)
         copy_row.addWidget(self.sheet_button)
         copy_row.addWidget(self.copied_label, 1)
         show_layout.addLayout(copy_row)
@@ -369,7 +368,6 @@ class NewRecoveryCodeDialog(QDialog):
 
     def _print_sheet(self) -> None:
         """The printable sheet of the new code (the same one the setup wizard offers)."""
-        from .recovery_sheet import RecoverySheetDialog
 
         try:
             dialog = RecoverySheetDialog(self.code, parent=self)

@@ -38,6 +38,7 @@ from .context import AppContext
 from .errors import log_safely, user_message
 from .forms.ui_passphrase_page import Ui_PassphrasePage
 from .unlock_screen import announce
+from .vault_file_dialogs import open_vault_file_for_setup
 
 GROUPS_PER_LINE = 4
 
@@ -94,6 +95,12 @@ class WelcomePage(QWizardPage):
             )
         )
         layout.addStretch(1)
+        # Moving from another computer: open the vault file saved there instead (gui/vault_file_dialogs).
+        layout.addWidget(_text("Moving from another computer? Open the vault file you saved there."))
+        self.have_file_button = QPushButton("I already have a &vault file…")
+        self.have_file_button.setAccessibleName("I already have a vault file from another computer")
+        self.have_file_button.setAutoDefault(False)  # Enter still means Next
+        layout.addWidget(self.have_file_button, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class PassphrasePage(QWizardPage):
@@ -249,6 +256,10 @@ class RecoveryCodePage(QWizardPage):
         self.copy_button.setAccessibleName("Copy the recovery code")
         self.copy_button.clicked.connect(self._copy)
         row.addWidget(self.copy_button)
+        self.sheet_button = QPushButton("&Print or save this sheet…")
+        self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
+        self.sheet_button.clicked.connect(self._print_sheet)
+        row.addWidget(self.sheet_button)
         self.copied_label = _text("", name="Copy status")
         row.addWidget(self.copied_label, 1)
         layout.addLayout(row)
@@ -283,6 +294,19 @@ class RecoveryCodePage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
         return self.written_check.isChecked()
+
+    def _print_sheet(self) -> None:
+        from .recovery_sheet import RecoverySheetDialog
+
+        try:
+            dialog = RecoverySheetDialog(self.code(), parent=self)
+        except CaregiverError as exc:
+            self.copied_label.setText(user_message(exc))
+            return
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code())
@@ -419,6 +443,8 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
 
         self.welcome_page = WelcomePage()
+        self.imported_vault: Vault | None = None  # set when the user opened a vault file instead
+        self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
         self.passphrase_page = PassphrasePage(context)
         self.recovery_page = RecoveryCodePage(self.passphrase_page)
         self.remember_page = RememberPage(self.passphrase_page) if keyring_available() else None
@@ -434,6 +460,8 @@ class SetupWizard(QWizard):
 
     @property
     def vault(self) -> Vault | None:
+        if self.imported_vault is not None:
+            return self.imported_vault
         created = self.passphrase_page.created
         return created.vault if created else None
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..domain.errors import CaregiverError
 from ..services.vault import (
+    DamagedVaultError,
     KeyringUnavailableError,
     Vault,
     is_remembered,
@@ -217,6 +218,12 @@ class UnlockScreen(QWidget):
             self.set_status("")
             self.set_note(KEYRING_FALLBACK)
             self.focus_field()
+            return
+        if isinstance(exc, DamagedVaultError):  # offer the newest good backup (default: not now)
+            from .recovery_dialog import offer_repair
+
+            self.set_status(user_message(exc))
+            offer_repair(self, self.context, exc, self._on_done)
             return
         if not isinstance(exc, CaregiverError):
             log_safely(exc)

@@ -283,13 +283,80 @@ def read_keyfile(path: Path) -> KeyFile:
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:
     """Write ``keyfile`` atomically, keeping the current file (if any) as ``<name>.prev``.
 
-    At every moment at least one complete key file generation exists on disk. Raises ``OSError``
-    (for example a full disk) with the files as they were.
+    At every moment at least one complete key file generation exists on disk. A current file that
+    is damaged is not copied over a good ``.prev``. Raises ``OSError`` (for example a full disk)
+    with the files as they were.
     """
     path = Path(path)
     if path.exists():
-        atomic_write(previous_path(path), path.read_bytes())
+        current = path.read_bytes()
+        try:
+            loads(current)
+        except KeyFileError:
+            pass  # keep whatever .prev holds: it may be the only good generation
+        else:
+            atomic_write(previous_path(path), current)
     atomic_write(path, dumps(keyfile))
+
+
+def settle_keyfile(path: Path) -> None:
+    """Make ``<name>.prev`` an exact copy of the current key file, so a secret replaced by the
+    last write (an old passphrase or recovery code) no longer opens the vault from the older
+    generation. The copy still serves as the fallback should the current file be damaged.
+    Does nothing when the current file is missing or damaged."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        loads(data)
+    except (OSError, KeyFileError):
+        return
+    prev = previous_path(path)
+    try:
+        if prev.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write(prev, data)
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One readable key file on disk: ``which`` is ``"current"`` or ``"previous"``."""
+
+    which: str
+    keyfile: KeyFile
+    raw: bytes
+
+
+def read_generations(path: Path) -> tuple[list[Generation], KeyFileError | None]:
+    """Every readable key file generation (current first, then ``.prev`` when it differs) and
+    the error that made the current one unreadable (None when it was fine)."""
+    found: list[Generation] = []
+    first_error: KeyFileError | None = None
+    seen: set[bytes] = set()
+    for which, candidate in (("current", Path(path)), ("previous", previous_path(Path(path)))):
+        try:
+            with open(candidate, "rb") as fh:
+                data = fh.read(MAX_KEYFILE_BYTES + 1)
+        except FileNotFoundError:
+            if which == "current":
+                first_error = KeyFileError("The vault's key file is missing, so the vault cannot be opened.")
+            continue
+        except OSError:
+            if which == "current":
+                first_error = KeyFileError("The vault's key file could not be read.")
+            continue
+        try:
+            parsed = loads(data)
+        except KeyFileError as exc:
+            if which == "current":
+                first_error = exc
+            continue
+        if data in seen:
+            continue
+        seen.add(data)
+        found.append(Generation(which, parsed, data))
+    return found, first_error
 
 
 def atomic_write(path: Path, data: bytes) -> None:

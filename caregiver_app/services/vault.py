@@ -3,19 +3,29 @@
 Fail closed: a keyring that is missing, locked or failing only ever leads back to the passphrase
 prompt; nothing here creates a new key or database except :func:`create_vault`, and it refuses to
 run where a vault already exists.
+
+Every open goes the same way (:func:`_open`): take the vault lock (one program at a time), tidy
+temporary files a crash left, check the database for damage *before anything writes to it*
+(``quick_check`` each time, SQLCipher's page-HMAC check weekly), then bring the schema up to date
+after a verified backup. A damaged database raises :class:`DamagedVaultError`, which carries a
+:class:`~caregiver_app.services.vault_repair.DamageRecovery` that can put the newest good backup
+in place (the damaged file is moved aside, never deleted).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from platformdirs import user_data_path
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
@@ -28,21 +38,60 @@ from ..security.errors import (  # re-exported: the GUI and CLI reach security o
     WrongSecretError,
 )
 from ..security.keyfile import (
+    Generation,
     KeyFile,
+    atomic_write,
     create_keys,
+    read_generations,
     read_keyfile,
+    settle_keyfile,
     unwrap_with_passphrase,
     unwrap_with_recovery_code,
     write_keyfile,
 )
 from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
+from ..storage import backup as backups_store
 from ..storage import migrate
-from ..storage.backup import make_backup
+from ..storage import repositories as repo
 from ..storage.engine import make_engine, prepare_new_file
-from ..storage.errors import WrongKeyError
+from ..storage.errors import (  # re-exported for the GUI and CLI
+    BackupError,
+    DamagedDatabaseError,
+    DiskFullError,
+    NewerSchemaError,
+    ReadOnlyError,
+    StorageError,
+    VaultInUseError,
+    WrongKeyError,
+)
+from ..storage.files import clean_temp_files, fsync_dir, private_folder
+from ..storage.health import check_file, classify
+from ..storage.lock import VaultLock
 from .clock import Clock, utc_now
 
 APP_DIR_NAME = "CaregiverCompanion"
+CIPHER_CHECK_KEY = "vault.cipher_check_at"
+CIPHER_CHECK_EVERY = timedelta(days=7)
+
+NewerVersionError = NewerSchemaError
+
+KEYFILE_FALLBACK_NOTICE = (
+    "The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
+    "The key file has been repaired; the damaged one was kept in the “damaged” folder."
+)
+DAMAGED = (
+    "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
+)
+FULL = "The disk is full, so the last change was not saved. Please free up some space, then try again."
+READ_ONLY = (
+    "The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
+    "drive), so the last change was not saved."
+)
+DAMAGED_WHILE_OPEN = (
+    "The vault's file seems to be damaged, so the last change was not saved. Please close "
+    "Caregiver Companion and open it again: it will check the file and offer your newest backup."
+)
+IO_FAILED = "The computer could not write to the disk, so the last change was not saved. Please try again."
 
 
 class VaultExistsError(CaregiverError):
@@ -53,9 +102,20 @@ class NoVaultError(CaregiverError):
     """No vault has been set up in that folder yet."""
 
 
+class DamagedVaultError(CaregiverError):
+    """The vault's database failed its check when opening. ``recovery`` (a
+    :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good backup in
+    place; call ``recovery.close()`` when the user decides not to."""
+
+    def __init__(self, message: str, recovery):
+        super().__init__(message)
+        self.recovery = recovery
+
+
 @dataclass(frozen=True)
 class VaultPaths:
-    """Where a vault's files live: ``vault.db`` (+ WAL), ``vault.keys`` (+ ``.prev``), ``backups/``."""
+    """Where a vault's files live: ``vault.db`` (+ WAL), ``vault.keys`` (+ ``.prev``),
+    ``vault.lock``, ``backups/``, and ``damaged/`` (files moved aside, never deleted)."""
 
     folder: Path
 
@@ -71,6 +131,18 @@ class VaultPaths:
     def backups(self) -> Path:
         return self.folder / "backups"
 
+    @property
+    def lock(self) -> Path:
+        return self.folder / "vault.lock"
+
+    @property
+    def damaged(self) -> Path:
+        return self.folder / "damaged"
+
+    @property
+    def replaced(self) -> Path:
+        return self.folder / "replaced"
+
     @classmethod
     def default(cls) -> "VaultPaths":
         """The vault in this user's data folder (per platformdirs)."""
@@ -78,20 +150,88 @@ class VaultPaths:
 
 
 def vault_exists(paths: VaultPaths) -> bool:
-    """True when a vault has been set up in ``paths.folder``."""
-    return paths.keyfile.exists() or paths.keyfile.with_name(paths.keyfile.name + ".prev").exists()
+    """True when a vault has been set up in ``paths.folder`` (a key file, or a database whose key
+    file went missing: that is a vault to recover, never a place for a new one)."""
+    return (
+        paths.keyfile.exists()
+        or paths.keyfile.with_name(paths.keyfile.name + ".prev").exists()
+        or paths.db.exists()
+    )
+
+
+def _building_path(paths: VaultPaths) -> Path:
+    """Where a new database is built; it takes the name ``vault.db`` only after the key file that
+    opens it is safely on disk, so ``vault.db`` without a key file always means lost keys."""
+    return paths.db.with_name(paths.db.name + ".new")
+
+
+KEYFILE_MISSING = (
+    "This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
+    "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
+    "or a backup you saved. Nothing was changed."
+)
+
+
+def _check_keys_not_lost(paths: VaultPaths) -> None:
+    """Raise :class:`KeyFileError` with :data:`KEYFILE_MISSING` when the database is there but
+    every generation of its key file is gone."""
+    prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
+    if paths.db.exists() and not paths.keyfile.exists() and not prev.exists():
+        raise KeyFileError(KEYFILE_MISSING)
+
+
+def _finish_interrupted_setup(paths: VaultPaths) -> None:
+    """A setup that stopped after writing the key file but before naming the database: finish it."""
+    building = _building_path(paths)
+    if not paths.db.exists() and building.exists() and paths.keyfile.exists():
+        os.replace(building, paths.db)
+        fsync_dir(paths.folder)
+
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def plain_storage_error(exc: BaseException) -> CaregiverError | None:
+    """A plain-words error for a database failure the user can act on (full disk, read-only
+    folder, damage, I/O), or None when ``exc`` is not one of those."""
+    kind = classify(exc)
+    if kind == "full":
+        return DiskFullError(FULL)
+    if kind == "read-only":
+        return ReadOnlyError(READ_ONLY)
+    if kind == "damaged":
+        return DamagedDatabaseError(DAMAGED_WHILE_OPEN)
+    if kind == "io":
+        return StorageError(IO_FAILED)
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return DiskFullError(FULL)
+    return None
 
 
 class Vault:
-    """An unlocked vault. Use :meth:`session` for each unit of work and :meth:`close` to lock."""
+    """An unlocked vault. Use :meth:`session` for each unit of work and :meth:`close` to lock.
 
-    def __init__(self, paths: VaultPaths, engine: Engine, keyfile: KeyFile, data_key: bytes, unlocked_by: str):
+    ``unlocked_by`` is ``"passphrase"``, ``"recovery"`` or ``"keyring"``; ``notices`` holds
+    one-line messages the user should see once after opening (e.g. a repaired key file).
+    """
+
+    def __init__(self, paths: VaultPaths, engine: Engine, keyfile: KeyFile, data_key: bytes, unlocked_by: str,
+                 *, lock: VaultLock | None = None, notices: tuple[str, ...] = ()):
         self.paths = paths
         self.keyfile = keyfile
         self.unlocked_by = unlocked_by
+        self.notices: list[str] = list(notices)
+        self.offer_new_passphrase = unlocked_by == "recovery"
+        self.pending_recovery_code = False
         self._engine: Engine | None = engine
         self._key = bytearray(data_key)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._lock = lock
+        self._cond = threading.Condition()
+        self._active = 0
+        self._swap_owner: int | None = None
+        self._release = weakref.finalize(self, _release_lock, lock)
 
     @property
     def is_open(self) -> bool:
@@ -105,11 +245,57 @@ class Vault:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        A full disk, a read-only folder, a damaged file or a failing disk raise
+        :class:`DiskFullError`, :class:`ReadOnlyError`, :class:`DamagedDatabaseError` or
+        :class:`StorageError` in plain words (nothing of the unit of work is kept)."""
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
-        with self._sessions() as session, session.begin():
-            yield session
+        me = threading.get_ident()
+        with self._cond:
+            while self._swap_owner is not None and self._swap_owner != me:
+                self._cond.wait()
+            self._active += 1
+        try:
+            if self._engine is None:
+                raise CaregiverError("The vault is locked.")
+            try:
+                with self._sessions() as session, session.begin():
+                    yield session
+            except DBAPIError as exc:
+                plain = plain_storage_error(exc)
+                if plain is None:
+                    raise
+                raise plain from exc
+        finally:
+            with self._cond:
+                self._active -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Wait until no unit of work runs and keep new ones (from other threads) waiting: for
+        replacing the database file underneath (restore)."""
+        me = threading.get_ident()
+        with self._cond:
+            while self._swap_owner is not None:
+                self._cond.wait()
+            self._swap_owner = me
+            while self._active:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._swap_owner = None
+                self._cond.notify_all()
+
+    def replace_engine(self, engine: Engine) -> None:
+        """Point this vault at a new engine (after its database file was replaced). Call inside
+        :meth:`exclusive` with the old engine disposed."""
+        self._engine = engine
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
     def data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
@@ -118,12 +304,19 @@ class Vault:
         return bytes(self._key)
 
     def close(self) -> None:
-        """Lock: close every database connection and forget the key (best effort in Python)."""
+        """Lock: close every database connection, forget the key (best effort in Python) and
+        give back the vault lock."""
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
         for i in range(len(self._key)):
             self._key[i] = 0
+        self._release()
+
+
+def _release_lock(lock: VaultLock | None) -> None:
+    if lock is not None:
+        lock.release()
 
 
 @dataclass(frozen=True)
@@ -142,52 +335,51 @@ def keyring_available() -> bool:
     return keyring_store.keyring_available()
 
 
-def _prepare_folder(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        os.chmod(folder, 0o700)
-    except OSError:
-        pass
-
-
 def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, clock: Clock = utc_now) -> CreatedVault:
     """Set up a new vault in ``paths.folder`` and return it unlocked.
 
-    Raises :class:`VaultExistsError` when a vault is already there, and
-    :class:`~caregiver_app.domain.errors.ValidationError`-style :class:`CaregiverError` for a
-    passphrase that is too short.
+    Raises :class:`VaultExistsError` when a vault is already there, :class:`UnlockError` for a
+    passphrase that is too short, :class:`VaultInUseError` when another program holds the folder.
     """
     problem = passphrase_problem(passphrase)
     if problem:
         raise UnlockError(problem)
+    _check_keys_not_lost(paths)
     if vault_exists(paths):
         raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
-    _prepare_folder(paths.folder)
-    if paths.db.exists():
-        # A database without a key file is left from a setup that never finished: keep it aside.
-        stamp = clock().strftime("%Y%m%dT%H%M%SZ")
-        for suffix in ("", "-wal", "-shm"):
-            old = Path(str(paths.db) + suffix)
-            if old.exists():
-                old.rename(old.with_name(f"{old.name}.unfinished-{stamp}"))
-    keys = create_keys(passphrase)
-    prepare_new_file(paths.db)
-    engine = make_engine(paths.db, keys.data_key)
+    private_folder(paths.folder)
+    lock = VaultLock.acquire(paths.folder)
     try:
-        migrate.upgrade(engine)
-    except BaseException:
-        engine.dispose()
-        raise
-    remembered, note, keyfile = False, None, keys.keyfile
-    if remember:
+        if vault_exists(paths):  # made by another program between the check and the lock
+            raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
+        building = _building_path(paths)
+        for suffix in ("", "-wal", "-shm"):  # left by a setup that stopped before its key file: never held data
+            Path(str(building) + suffix).unlink(missing_ok=True)
+        keys = create_keys(passphrase)
+        prepare_new_file(building)
+        staging = make_engine(building, keys.data_key)
         try:
-            keyring_store.store_key(keyfile.vault_id, keys.data_key)
-            remembered = True
-            keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
-        except KeyringUnavailableError as exc:
-            note = f"{exc} You will be asked for your passphrase each time."
-    write_keyfile(paths.keyfile, keyfile)
-    return CreatedVault(Vault(paths, engine, keyfile, keys.data_key, "passphrase"), keys.recovery_code, remembered, note)
+            migrate.upgrade(staging)
+        finally:
+            staging.dispose()  # the last connection to close folds the WAL back into the file
+        remembered, note, keyfile = False, None, keys.keyfile
+        if remember:
+            try:
+                keyring_store.store_key(keyfile.vault_id, keys.data_key)
+                remembered = True
+                keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
+            except KeyringUnavailableError as exc:
+                note = f"{exc} You will be asked for your passphrase each time."
+        write_keyfile(paths.keyfile, keyfile)
+        settle_keyfile(paths.keyfile)  # a second copy from the start, should one be damaged
+        os.replace(building, paths.db)
+        fsync_dir(paths.folder)
+        engine = make_engine(paths.db, keys.data_key)
+    except BaseException:
+        lock.release()
+        raise
+    vault = Vault(paths, engine, keyfile, keys.data_key, "passphrase", lock=lock)
+    return CreatedVault(vault, keys.recovery_code, remembered, note)
 
 
 def load_keyfile(paths: VaultPaths) -> KeyFile:
@@ -195,6 +387,7 @@ def load_keyfile(paths: VaultPaths) -> KeyFile:
     damaged. Raises :class:`NoVaultError` or :class:`KeyFileError`."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    _check_keys_not_lost(paths)
     try:
         return read_keyfile(paths.keyfile)
     except KeyFileError as first:
@@ -215,19 +408,39 @@ def is_remembered(paths: VaultPaths) -> bool:
         return False
 
 
+def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Generation, bytes, KeyFileError | None]:
+    """Try the secret on the current key file, then on the previous generation (a crash in the
+    middle of a passphrase change leaves the old passphrase there). Returns the generation that
+    opened, the data key and the error that made the current file unreadable (if any)."""
+    if not vault_exists(paths):
+        raise NoVaultError("No vault is set up here yet.")
+    _check_keys_not_lost(paths)
+    generations, current_error = read_generations(paths.keyfile)
+    if not generations:
+        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
+    first_problem: CaregiverError | None = None
+    for generation in generations:
+        try:
+            return generation, unwrap(generation.keyfile), current_error
+        except (WrongSecretError, KeyFileError) as exc:
+            if first_problem is None or (isinstance(first_problem, KeyFileError) and isinstance(exc, WrongSecretError)):
+                first_problem = exc
+    assert first_problem is not None
+    raise first_problem
+
+
 def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock = utc_now) -> Vault:
-    """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched)."""
-    keyfile = load_keyfile(paths)
-    key = unwrap_with_passphrase(keyfile, passphrase)
-    return _open(paths, keyfile, key, "passphrase", clock)
+    """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched),
+    :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
+    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
+    return _open(paths, generation, key, "passphrase", clock, current_error)
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with the recovery code. Raises :class:`RecoveryCodeTypoError` for a typo
     and :class:`WrongSecretError` for a code that does not belong to this vault."""
-    keyfile = load_keyfile(paths)
-    key = unwrap_with_recovery_code(keyfile, code)
-    return _open(paths, keyfile, key, "recovery", clock)
+    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
+    return _open(paths, generation, key, "recovery", clock, current_error)
 
 
 def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
@@ -236,13 +449,18 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
     stale key); the caller then asks for the passphrase. Nothing is written.
     """
-    keyfile = load_keyfile(paths)
-    if not keyfile.remember_on_device:
+    generations, current_error = read_generations(paths.keyfile)
+    if not vault_exists(paths):
+        raise NoVaultError("No vault is set up here yet.")
+    if not generations:
+        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
+    generation = generations[0]
+    if not generation.keyfile.remember_on_device:
         raise KeyringUnavailableError("This vault is not remembered on this computer.")
-    key = keyring_store.load_key(keyfile.vault_id)
-    if not keyfile.verifies(key):
+    key = keyring_store.load_key(generation.keyfile.vault_id)
+    if not generation.keyfile.verifies(key):
         raise KeyringUnavailableError("The key in this computer's keyring belongs to another vault.")
-    return _open(paths, keyfile, key, "keyring", clock)
+    return _open(paths, generation, key, "keyring", clock, current_error)
 
 
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
@@ -262,38 +480,105 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     return None
 
 
-def _open(paths: VaultPaths, keyfile: KeyFile, key: bytes, how: str, clock: Clock) -> Vault:
-    try:
-        engine = make_engine(paths.db, key)
-    except WrongKeyError:
-        raise UnlockError(
-            "The vault's database could not be opened with its key. The database file may be damaged."
-        ) from None
-    try:
+# --- opening ----------------------------------------------------------------------------------
 
-        def backup_first() -> None:
-            make_backup(paths.db, key, paths.backups, "pre-migration", clock())
 
-        migrate.upgrade(engine, before_upgrade=backup_first)
+def _repair_keyfile(paths: VaultPaths, good: Generation, clock: Clock) -> None:
+    """Put the good generation back as the current key file; a damaged one is moved aside."""
+    if paths.keyfile.exists():
+        private_folder(paths.damaged)
+        os.replace(paths.keyfile, paths.damaged / f"vault.keys-{_stamp(clock())}")
+        fsync_dir(paths.damaged)
+    atomic_write(paths.keyfile, good.raw)
+
+
+def _cipher_check_due(engine: Engine, now: datetime) -> bool:
+    try:
+        with Session(engine) as s:
+            raw = repo.get_setting(s, CIPHER_CHECK_KEY)
+    except DBAPIError:
+        return True
+    try:
+        last = datetime.fromisoformat(raw)
+    except ValueError:
+        return True
+    if last.tzinfo is None:
+        return True
+    return not (now - CIPHER_CHECK_EVERY < last <= now + timedelta(hours=1))
+
+
+def _record_cipher_check(engine: Engine, now: datetime) -> None:
+    try:
+        with Session(engine) as s, s.begin():
+            repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
+    except DBAPIError:
+        pass  # only bookkeeping: the check runs again next time
+
+
+def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
+          current_error: KeyFileError | None = None, *, lock: VaultLock | None = None) -> Vault:
+    """Lock, check, migrate and return the open vault (see the module notes)."""
+    from .vault_repair import DamageRecovery
+
+    lock = lock or VaultLock.acquire(paths.folder)
+    try:
+        notices: list[str] = []
+        _finish_interrupted_setup(paths)
+        clean_temp_files(paths.folder, paths.backups)
+        if current_error is not None:
+            _repair_keyfile(paths, generation, clock)
+            notices.append(KEYFILE_FALLBACK_NOTICE)
+        if not paths.db.exists() or not check_file(paths.db, key).ok:
+            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+        try:
+            engine = make_engine(paths.db, key)
+        except WrongKeyError:  # the key is proven by the key file, so the file is damaged
+            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock)) from None
+        try:
+            now = clock()
+            due = _cipher_check_due(engine, now)
+            if due and not check_file(paths.db, key, cipher_check=True).ok:
+                engine.dispose()
+                raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+
+            def backup_first() -> None:
+                backups_store.make_backup(paths.db, key, paths.backups, backups_store.PRE_MIGRATION, clock())
+
+            migrate.upgrade(engine, before_upgrade=backup_first)
+            if due:
+                _record_cipher_check(engine, now)
+        except DamagedVaultError:
+            raise
+        except BaseException:
+            engine.dispose()
+            raise
+    except DamagedVaultError:
+        raise  # the recovery holds the lock now
     except BaseException:
-        engine.dispose()
+        lock.release()
         raise
-    return Vault(paths, engine, keyfile, key, how)
-
-
+    return Vault(paths, engine, generation.keyfile, key, how, lock=lock, notices=tuple(notices))
 
 
 __all__ = [
+    "BackupError",
     "CreatedVault",
+    "DamagedDatabaseError",
+    "DamagedVaultError",
+    "DiskFullError",
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
+    "NewerVersionError",
     "NoVaultError",
+    "ReadOnlyError",
     "RecoveryCodeTypoError",
+    "StorageError",
     "StrengthHint",
     "UnlockError",
     "Vault",
     "VaultExistsError",
+    "VaultInUseError",
     "VaultPaths",
     "WrongSecretError",
     "create_vault",
@@ -301,6 +586,7 @@ __all__ = [
     "keyring_available",
     "load_keyfile",
     "passphrase_problem",
+    "plain_storage_error",
     "set_remember_on_device",
     "strength_hint",
     "unlock_with_keyring",

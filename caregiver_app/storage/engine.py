@@ -33,6 +33,9 @@ def connect_raw(path: Path, data_key: bytes):
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=15)
     try:
         conn.execute(_key_pragma(data_key))
+        # SQLCipher's own diagnostics (page numbers) stay out of the user's terminal; damage is
+        # found and told in plain words by storage.health instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             raise NotEncryptedError("This computer's database library cannot encrypt. The app will not run without it.")
@@ -51,6 +54,27 @@ def connect_raw(path: Path, data_key: bytes):
     except BaseException:
         conn.close()
         raise
+
+
+def settle_wal(path: Path, data_key: bytes) -> None:
+    """Fold the write-ahead log into the database file and remove it, so the file alone holds
+    everything (call only when no other connection is open). Raises :class:`StorageError` when
+    the log cannot be emptied (another program still has the database open)."""
+    path = Path(path)
+    wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    if wal.exists():
+        conn = connect_raw(path, data_key)
+        try:
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+        if busy or (wal.exists() and wal.stat().st_size > 0):
+            raise StorageError("The vault's database is still in use, so it was left as it is.")
+    for leftover in (wal, shm):
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def prepare_new_file(path: Path) -> None:

@@ -25,3 +25,15 @@ class DamagedDatabaseError(StorageError):
 
 class BackupError(StorageError):
     """A backup copy could not be made or did not verify."""
+
+
+class VaultInUseError(StorageError):
+    """Another program (or another open vault in this one) has the vault open."""
+
+
+class ReadOnlyError(StorageError):
+    """The vault's folder or files cannot be written to."""
+
+
+class DiskFullError(StorageError):
+    """The disk is full: nothing of the last change was written."""

@@ -27,6 +27,15 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def is_known_revision(revision: str | None) -> bool:
+    """True when this version of the app knows ``revision`` (None, an empty schema, counts as
+    known): a database at an unknown revision comes from a newer app."""
+    if revision is None:
+        return True
+    script = ScriptDirectory.from_config(_config())
+    return revision in {rev.revision for rev in script.walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     """The database's schema revision, or None for a database with no schema yet."""
     with engine.connect() as conn:

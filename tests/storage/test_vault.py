@@ -179,10 +179,11 @@ def test_schema_matches_models_and_is_at_head(vault):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from caregiver_app.storage.orm_search import include_name  # FTS5 tables are not models
     from caregiver_app.storage.schema import Base
 
     with vault.engine.connect() as conn:
-        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata)
     assert diffs == []
     assert migrate.current_revision(vault.engine) == migrate.head_revision()
 
@@ -258,3 +259,40 @@ def test_backup_is_encrypted_and_verified(vault_paths, vault):
     assert MARKER.encode() not in info.path.read_bytes()
     with pytest.raises(Exception):
         verify_backup(info.path, bytes(32))
+
+
+def test_lost_key_file_is_never_mistaken_for_no_vault(vault_paths):
+    created = create_vault(vault_paths, PASSPHRASE)
+    add_marked_entry(created.vault)
+    created.vault.close()
+    vault_paths.keyfile.unlink()
+    vault_paths.keyfile.with_name("vault.keys.prev").unlink()
+    before = snapshot(vault_paths.folder)
+    with pytest.raises(Exception, match="key file .vault.keys. is missing"):
+        unlock_with_passphrase(vault_paths, PASSPHRASE)
+    with pytest.raises(Exception, match="key file .vault.keys. is missing"):
+        create_vault(vault_paths, "a brand new passphrase")
+    assert snapshot(vault_paths.folder) == before  # nothing renamed, nothing new made
+
+
+def test_setup_interrupted_after_the_key_file_finishes_at_the_next_open(vault_paths):
+    created = create_vault(vault_paths, PASSPHRASE)
+    add_marked_entry(created.vault)
+    created.vault.close()
+    # As if the app stopped between writing the key file and naming the new database.
+    vault_paths.db.rename(vault_paths.db.with_name("vault.db.new"))
+    opened = unlock_with_passphrase(vault_paths, PASSPHRASE)
+    try:
+        assert vault_paths.db.exists() and not vault_paths.db.with_name("vault.db.new").exists()
+        assert journal.count_entries(opened, people.list_people(opened)[0].id) == 1
+    finally:
+        opened.close()
+
+
+def test_setup_interrupted_before_the_key_file_starts_cleanly_again(vault_paths):
+    vault_paths.folder.mkdir(parents=True)
+    vault_paths.db.with_name("vault.db.new").write_bytes(b"half-made database")
+    created = create_vault(vault_paths, PASSPHRASE)
+    created.vault.close()
+    assert not vault_paths.db.with_name("vault.db.new").exists()
+    unlock_with_passphrase(vault_paths, PASSPHRASE).close()
