@@ -37,7 +37,7 @@ from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts, register_fonts
 from .text import markup
 
-__all__ = ["build_safety_plan_pdf", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
+__all__ = ["build_safety_plan_pdf", "fitted_story", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
 
 METADATA_TITLE = "Safety plan"
 METADATA_APP = "Caregiver Companion"
@@ -214,6 +214,21 @@ def _height(story: list[Flowable], width: float, height: float) -> float:
     return total
 
 
+def fitted_story(data: SafetyPlanPrint, fonts: ReportFonts, width: float, height: float) -> tuple[float, list[Flowable]]:
+    """The plan laid out at the largest of :data:`FONT_SIZES` whose text fits ``width`` x
+    ``height`` points (the smallest size when none fits), as ``(size, flowables)``. The visit
+    summary uses this to put the plan on a page of its own."""
+    # Text height only grows with the size, so halve the range each try.
+    low, high = 0, len(FONT_SIZES) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if _height(_story(data, fonts, FONT_SIZES[middle], width), width, height) <= height:
+            high = middle
+        else:
+            low = middle + 1
+    return FONT_SIZES[low], _story(data, fonts, FONT_SIZES[low], width)
+
+
 def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
                           pagesize: tuple[float, float] = LETTER) -> float:
     """Write the safety plan in ``data`` as a one-page PDF to the binary stream ``out``.
@@ -236,16 +251,7 @@ def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
                   id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
-    # The largest size that fits; text height only grows with the size, so halve the range each try.
-    low, high = 0, len(FONT_SIZES) - 1
-    while low < high:
-        middle = (low + high) // 2
-        if _height(_story(data, fonts, FONT_SIZES[middle], width), width, height) <= height:
-            high = middle
-        else:
-            low = middle + 1
-    chosen = FONT_SIZES[low]
-    story = _story(data, fonts, chosen, width)
+    chosen, story = fitted_story(data, fonts, width, height)
     scale = 1.0
     needed = _height(story, width, height)
     if needed > height:

@@ -7,15 +7,15 @@ Each function returns flowables for one section, or ``[]`` when the section has 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Sequence
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.model import MoodLevel, SleepQuality
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
+from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE, build_trend_chart
+from .ecomap_drawing import build_ecomap_drawing
 from .layout import (
     LABEL_MAX_CHARS,
     Barred,
@@ -293,32 +293,12 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
     return story
 
 
-def _optional_report(name: str):
-    """The module ``caregiver_app.reports.<name>`` when it exists, else None."""
-    full = f"{__package__}.{name}"
-    if importlib.util.find_spec(full) is None:
-        return None
-    return importlib.import_module(full)
-
-
 def safety_plan(data: VisitSummaryData, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The person's safety plan on a page of its own, laid out by the safety-plan report and
     scaled to fit the page."""
-    module = _optional_report("safety_plan")
-    if data.safety_plan is None or module is None:
+    if data.safety_plan is None:
         return []
-    if hasattr(module, "safety_plan_flowables"):
-        content = module.safety_plan_flowables(data.safety_plan, width, height)
-    elif hasattr(module, "_story"):
-        sizes = getattr(module, "FONT_SIZES", (9.5,))
-        content = module._story(data.safety_plan, styles.fonts, sizes[-1], width)
-        for size in sizes:
-            trial = module._story(data.safety_plan, styles.fonts, size, width)
-            if sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in trial) <= height:
-                content = trial
-                break
-    else:
-        return []
+    _size, content = safety_plan_report.fitted_story(data.safety_plan, styles.fonts, width, height)
     return [PageBreak(), _Marker("Safety plan"), KeepInFrame(width, height, content, mode="shrink")]
 
 
@@ -338,14 +318,13 @@ class _Marker(Flowable):
 
 def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) -> list[Flowable]:
     """The ecomap drawing on a page of its own (drawn by the ecomap report)."""
-    module = _optional_report("ecomap_drawing")
-    if data.ecomap is None or module is None or not hasattr(module, "build_ecomap_drawing"):
+    if data.ecomap is None:
         return []
     story = [PageBreak(), *section("Ecomap (support network)", styles, room=None)]
     story.append(Paragraph("The person is in the middle. Line styles show how strong or stressful each tie "
                            "is (see the key under the map).", styles.small))
     story.append(Spacer(1, 6))
-    story.append(module.build_ecomap_drawing(data.ecomap, width=width, height=min(height * 0.8, width * 1.05)))
+    story.append(build_ecomap_drawing(data.ecomap, width=width, height=min(height * 0.8, width * 1.05)))
     return story
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, geocoder, shortnumberinfo
+from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
 
+from ..domain.crisis_lines import BUILT_IN_COUNTRIES
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
 from ..domain.network import (
@@ -65,8 +66,14 @@ def _territory(locale_name: str) -> str:
 def region_name(region: str) -> str:
     """The country's name in English for a region code, ready for "in …" (``"DE"`` ->
     ``"Germany"``, ``"US"`` -> ``"the United States"``)."""
-    example = phonenumbers.example_number(region)
-    name = geocoder.country_name_for_number(example, "en") if example is not None else ""
+    name = BUILT_IN_COUNTRIES.get(region, "")
+    if not name:
+        # phonenumbers' country names come with ~100 MB of locale data: load it only when an
+        # uncommon region is actually named, never at start-up.
+        from phonenumbers import geocoder
+
+        example = phonenumbers.example_number(region)
+        name = geocoder.country_name_for_number(example, "en") if example is not None else ""
     if not name:
         return region
     return f"the {name}" if region in _WITH_THE else name

@@ -68,7 +68,7 @@ def check_range(start: date, end: date) -> None:
 
 
 def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
-    local = timeutil.utc_to_local(entry.occurred_at, tz)
+    local = entry.wall_clock(tz)
     return SummaryEntry(
         local_date=entry.local_date,
         local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
@@ -283,7 +283,7 @@ def leave_out_choices(
         text = " ".join(e.note.split())
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
-        local = timeutil.utc_to_local(e.occurred_at, tz)
+        local = e.wall_clock(tz)
         choices.append(EntryChoice(e.id or 0, e.local_date, f"{local:%H:%M}", e.recorded_by.describe(person.display_name),
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731

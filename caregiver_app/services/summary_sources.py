@@ -2,9 +2,7 @@
 PHQ-9/GAD-7 scores, the person's own warning signs, the care team, the safety plan, the ecomap,
 and appointments (for "since the last visit").
 
-Each source is looked up when a summary is made. Until a part of the app exists, its section is
-not offered and its fields stay empty. Nothing here reads the caregiver's own check-ins: they
-never belong in the person's summary.
+Nothing here reads the caregiver's own check-ins: they never belong in the person's summary.
 
 Leave-out choices reach these sections too: a left-out symptom or tag is hidden in every text
 field (sign texts, medication notes, plan items, contact notes) by :func:`redact_all`, and a
@@ -14,12 +12,11 @@ personal warning sign is counted only on days whose remaining entries show it.
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import importlib.util
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ..domain.plans import EarlySign, LinkKind
 from ..domain.summary import (
     CareTeamContact,
     LeaveOut,
@@ -33,65 +30,29 @@ from ..domain.summary import (
     WarningSignSeen,
 )
 from ..domain.summary_rules import redact
+from ..storage import network_repo
+from . import contacts, medications, plans, scores
 from .vault import Vault
 
-
-def _module(name: str, *needs: str):
-    """``caregiver_app.<name>`` when it exists and has every attribute in ``needs``, else None."""
-    full = f"caregiver_app.{name}"
-    try:
-        if importlib.util.find_spec(full) is None:
-            return None
-        module = importlib.import_module(full)
-    except ImportError:
-        return None
-    return module if all(hasattr(module, n) for n in needs) else None
-
-
-def _medications():
-    return _module("services.medications", "list_medications", "changes_in_period", "missed_doses_in_period")
-
-
-def _scores():
-    return _module("services.scores", "scores_in_period")
-
-
-def _plans():
-    return _module("services.plans", "get_relapse_plan", "safety_plan_print", "get_safety_plan")
-
-
-def _contacts():
-    return _module("services.contacts", "list_contacts", "ecomap_snapshot")
-
-
-def _appointments():
-    return _module("storage.network_repo", "appointment_rows")
+OPTIONAL_SECTIONS: tuple[Section, ...] = (
+    Section.SCORES,
+    Section.MEDICATIONS,
+    Section.CARE_TEAM,
+    Section.SAFETY_PLAN,
+    Section.ECOMAP,
+)
 
 
 def available_sections() -> tuple[Section, ...]:
-    """The optional sections whose source exists in this installation, in appendix order."""
-    found = []
-    if _scores():
-        found.append(Section.SCORES)
-    if _medications():
-        found.append(Section.MEDICATIONS)
-    if _contacts():
-        found.append(Section.CARE_TEAM)
-    if _plans() and _module("reports.safety_plan"):
-        found.append(Section.SAFETY_PLAN)
-    if _contacts() and _module("reports.ecomap_drawing", "build_ecomap_drawing"):
-        found.append(Section.ECOMAP)
-    return tuple(found)
+    """The optional sections the packet can include, in appendix order."""
+    return OPTIONAL_SECTIONS
 
 
 def last_visit_date(vault: Vault, person_id: int, today: date) -> date | None:
     """The most recent appointment's local date on or before ``today`` (any provider); None
-    without one, or where this app has no appointments."""
-    repo = _appointments()
-    if repo is None:
-        return None
+    without one."""
     with vault.session() as s:
-        days = [r.local_date for r in repo.appointment_rows(s, person_id) if r.local_date <= today]
+        days = [r.local_date for r in network_repo.appointment_rows(s, person_id) if r.local_date <= today]
     return max(days) if days else None
 
 
@@ -126,74 +87,66 @@ def redact_all(value: Any, words: frozenset[str]) -> Any:
 
 
 def _score_results(vault: Vault, person_id: int, start: date, end: date) -> tuple[ScoreResult, ...]:
-    module = _scores()
-    if module is None:
-        return ()
     out = []
-    for trend in module.scores_in_period(vault, person_id, start, end):
+    for trend in scores.scores_in_period(vault, person_id, start, end):
         latest, previous = trend.latest, trend.previous
-        band = getattr(latest, "band", "")
-        band = band.label if hasattr(band, "label") else str(band or "")
-        history = ()
-        if hasattr(module, "list_scores"):
-            history = tuple((r.taken_on, r.total) for r in module.list_scores(vault, person_id, trend.instrument)
-                            if start <= r.taken_on <= end)
+        history = tuple(
+            (r.taken_on, r.total)
+            for r in scores.list_scores(vault, person_id, trend.instrument)
+            if start <= r.taken_on <= end
+        )
         out.append(ScoreResult(
             instrument=trend.instrument.value,
             score=latest.total,
             max_score=trend.instrument.max_total,
             taken_on=latest.taken_on,
-            band=band,
+            band=latest.band.label,
             previous_score=previous.total if previous is not None else None,
             previous_on=previous.taken_on if previous is not None else None,
             history=history,
-            self_harm_item_dates=tuple(sorted({r.taken_on for r in getattr(trend, "flagged", ())
-                                               if getattr(r, "needs_crisis_help", False)})),
+            self_harm_item_dates=tuple(sorted({r.taken_on for r in trend.flagged if r.needs_crisis_help})),
         ))
     return tuple(out)
 
 
 def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> dict[str, Any]:
-    module = _medications()
-    if module is None:
-        return {}
     meds = []
-    for med in module.list_medications(vault, person_id):
+    for med in medications.list_medications(vault, person_id):
         if med.stop_date is not None and med.stop_date < start:
             continue
-        started = med.start_date or (med.history[0].effective_from if med.history else None)
-        if started is not None and started > end:
+        started = med.start_date or med.history[0].effective_from
+        if started > end:
             continue
-        dose = med.dose_on(min(end, med.stop_date or end)) if hasattr(med, "dose_on") else None
+        dose = med.dose_on(min(end, med.stop_date or end))
         meds.append(MedicationLine(
             name=med.name,
-            dose=getattr(dose, "text", "") if dose is not None else "",
-            how="as needed" if getattr(med, "as_needed", False) else "",
-            purpose=getattr(med, "reason", ""),
+            dose=dose.text,
+            how="as needed" if med.as_needed else "",
+            purpose=med.reason,
             since=started,
         ))
     changes = tuple(
         MedicationChange(day=c.on, medication=c.medication, change=c.kind.value.capitalize(),
                          detail=" → ".join(p for p in (c.before, c.after) if p) + (f" ({c.note})" if c.note else ""))
-        for c in module.changes_in_period(vault, person_id, start, end)
+        for c in medications.changes_in_period(vault, person_id, start, end)
     )
     missed = tuple(
         MissedDoses(medication=m.medication, missed=m.count, last_missed=m.days[-1] if m.days else None)
-        for m in module.missed_doses_in_period(vault, person_id, start, end)
+        for m in medications.missed_doses_in_period(vault, person_id, start, end)
     )
     return {"medications": tuple(meds), "medication_changes": changes, "missed_doses": missed}
 
 
-def _sign_days(sign, entries: Sequence[SummaryEntry]) -> list[date]:
-    """The dates the journal shows ``sign`` (rules of ``services.warning_signs``: a linked
-    symptom rated at ``min_severity`` or more, or a linked tag present)."""
-    kind = getattr(getattr(sign, "link_kind", None), "value", "")
-    name = (getattr(sign, "link_name", "") or "").casefold()
-    if not kind or not name:
+def _sign_days(sign: EarlySign, entries: Sequence[SummaryEntry]) -> list[date]:
+    """The dates the (leave-out filtered) entries show ``sign``, by the rules of
+    ``services.warning_signs``: a linked symptom rated at ``min_severity`` or more, or a linked
+    tag present."""
+    if sign.link_kind is None or not sign.link_name:
         return []
+    name = sign.link_name.casefold()
     days = set()
     for e in entries:
-        if kind == "symptom":
+        if sign.link_kind is LinkKind.SYMPTOM:
             if any(r.symptom.casefold() == name and r.severity >= max(1, sign.min_severity) for r in e.symptoms):
                 days.add(e.local_date)
         elif any(t.casefold() == name for t in e.tags):
@@ -203,13 +156,10 @@ def _sign_days(sign, entries: Sequence[SummaryEntry]) -> list[date]:
 
 def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry],
                    leave_out: LeaveOut) -> tuple[WarningSignSeen, ...]:
-    module = _plans()
-    if module is None:
-        return ()
-    plan = module.get_relapse_plan(vault, person_id)
+    plan = plans.get_relapse_plan(vault, person_id)
     seen = []
     for sign in plan.early_signs:
-        if (sign.link_name or "").casefold() in leave_out.words:
+        if sign.link_name.casefold() in leave_out.words:
             continue
         days = _sign_days(sign, entries)
         if days:
@@ -218,36 +168,24 @@ def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry]
 
 
 def _care_team(vault: Vault, person_id: int) -> tuple[CareTeamContact, ...]:
-    module = _contacts()
-    if module is None:
-        return ()
     out = []
-    for c in module.list_contacts(vault, person_id):
-        region = getattr(c.phones[0], "region", "") if c.phones else ""
-        phones = []
-        for phone in c.phones:
-            try:
-                phones.append(module.format_phone(phone, phone.region or region or "US"))
-            except Exception:  # a number that will not format still prints as stored
-                phones.append(phone.number)
+    home = contacts.resolve_region()
+    for c in contacts.list_contacts(vault, person_id):
+        phones = ", ".join(contacts.format_phone(phone, home) for phone in c.phones)
         out.append(CareTeamContact(
-            name=c.name, role=c.role.label if hasattr(c.role, "label") else str(c.role),
-            organization=c.organisation, phone=", ".join(phones), email=c.email, note=c.availability,
+            name=c.name, role=c.role.label, organization=c.organisation, phone=phones, email=c.email,
+            note=c.availability,
         ))
     return tuple(out)
 
 
 def _safety_plan(vault: Vault, person_id: int, today: date) -> Any:
-    module = _plans()
-    contacts = _contacts()
-    if module is None:
+    if plans.get_safety_plan(vault, person_id).is_empty:
         return None
-    plan = module.get_safety_plan(vault, person_id)
-    if getattr(plan, "is_empty", False):
-        return None
-    country = contacts.resolve_region() if contacts and hasattr(contacts, "resolve_region") else "US"
-    name = contacts.region_name(country) if contacts and hasattr(contacts, "region_name") else country
-    return module.safety_plan_print(vault, person_id, country=country, country_name=name, today=today)
+    country = contacts.resolve_region()
+    return plans.safety_plan_print(
+        vault, person_id, country=country, country_name=contacts.region_name(country), today=today
+    )
 
 
 def gather(
@@ -269,7 +207,7 @@ def gather(
         found["contacts"] = _care_team(vault, person_id)
     if Section.SAFETY_PLAN in wants:
         found["safety_plan"] = _safety_plan(vault, person_id, today or end)
-    if Section.ECOMAP in wants and _contacts():
-        snapshot = _contacts().ecomap_snapshot(vault, person_id)
-        found["ecomap"] = snapshot if getattr(snapshot, "nodes", ()) else None
+    if Section.ECOMAP in wants:
+        snapshot = contacts.ecomap_snapshot(vault, person_id)
+        found["ecomap"] = snapshot if snapshot.nodes else None
     return {key: redact_all(value, words) for key, value in found.items()}

@@ -225,8 +225,29 @@ def test_since_the_last_visit(vault, packet):
 def test_check_ins_of_the_caregiver_never_appear(vault, packet):
     from caregiver_app.services import checkins
 
-    if not hasattr(checkins, "save_checkin"):
-        pytest.skip("the caregiver check-in service has another shape")
+    secret = "CAREGIVER-ONLY exhausted and need a night off"
+    checkins.save_caregiver_checkin(
+        vault,
+        checkins.CaregiverCheckinDraft(
+            when=datetime(2026, 11, 10, 21, 0), stress=9, sleep_hours=4.0, needs=secret,
+            caregiver_name="Ana", zone_name=NY,
+        ),
+    )
+    assert [c.needs for c in checkins.recent_caregiver_checkins(vault)] == [secret]
     request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30), SummaryChoices(ALL))
-    text = _pdf_text(summary_pdf_bytes(build_summary(vault, request, zone_name=NY)))
-    assert "check-in" not in text.casefold()
+    pdf = summary_pdf_bytes(build_summary(vault, request, zone_name=NY))
+    assert "CAREGIVER-ONLY" not in _pdf_text(pdf)
+    assert b"CAREGIVER-ONLY" not in pdf
+
+
+def test_times_print_as_written_even_after_the_zone_changes(vault, person):
+    """An entry written at 23:30 in New York still reads 23:30 on its own day when the summary is
+    made on a computer now set to Berlin."""
+    journal.save_entry(
+        vault, EntryDraft(person.id, datetime(2026, 11, 3, 23, 30), zone_name="America/New_York", note="late")
+    )
+    data = build_summary(
+        vault, SummaryRequest(person.id, date(2026, 11, 1), date(2026, 11, 5)), zone_name="Europe/Berlin"
+    )
+    (entry,) = data.entries
+    assert (entry.local_date, entry.local_time.hour, entry.local_time.minute) == (date(2026, 11, 3), 23, 30)
