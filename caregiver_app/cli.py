@@ -62,17 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", type=Path, help="use the vault in DIR instead of the usual folder")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def unlock_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--passphrase-stdin", action="store_true", help="read the passphrase as one line from standard input"
-        )
-
     p_init = sub.add_parser(
         "init", help="create a new vault and print its recovery code",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_init.add_argument("--no-keyring", action="store_true", help="do not remember the vault on this computer")
-    unlock_options(p_init)
+    p_init.add_argument(
+        "--passphrase-stdin", action="store_true", help="read the new passphrase as one line from standard input"
+    )
 
     p_imp = sub.add_parser(
         "import-daylio", help="import a Daylio CSV export",
@@ -99,6 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
     p_sum.add_argument("--timezone", default="", metavar="ZONE")
     unlock_options(p_sum)
+
+    p_csv = sub.add_parser(
+        "export-csv", help="write a person's whole journal as a CSV file (opens in Excel and LibreOffice)",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_csv.add_argument("--person", required=True, metavar="NAME")
+    p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
+    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+    unlock_options(p_csv)
+
+    from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
+
+    add_vault_parsers(sub)
     return parser
 
 
@@ -106,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_stdin_line(stdin: TextIO) -> str:
-    line = stdin.readline()
+    try:
+        line = stdin.readline()
+    except UnicodeDecodeError:
+        raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
     if not line:
         raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
     return line.rstrip("\r\n")
@@ -129,31 +142,67 @@ def _new_passphrase(args, stdin: TextIO) -> str:
     return phrase
 
 
-def _unlock(paths, args, stdin: TextIO, err: TextIO):
+def unlock_options(p: argparse.ArgumentParser, what: str = "the vault") -> None:
+    """``--passphrase-stdin`` or ``--recovery-code-stdin`` (one line from standard input)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-stdin", action="store_true",
+                       help=f"read the passphrase of {what} as one line from standard input")
+    group.add_argument("--recovery-code-stdin", action="store_true",
+                       help=f"read the recovery code of {what} as one line from standard input")
+
+
+DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
+
+
+def _secret(args, stdin: TextIO) -> tuple[str, str]:
+    """``("passphrase" | "recovery", secret)`` from standard input or a terminal prompt."""
+    if getattr(args, "recovery_code_stdin", False):
+        return "recovery", _read_stdin_line(stdin)
+    if args.passphrase_stdin:
+        return "passphrase", _read_stdin_line(stdin)
+    if stdin.isatty():
+        return "passphrase", getpass.getpass("Passphrase: ")
+    raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
+                   "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
+
+
+def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False):
+    """The open vault: the keyring when the vault is remembered and no secret was piped in, else
+    the passphrase or recovery code. With ``allow_damaged``, a ``DamageRecovery`` when the file is
+    damaged. Raises :class:`CliError` with the right exit code for everything else."""
     from .services import vault as vs
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
-    if not args.passphrase_stdin and vs.is_remembered(paths):
-        try:
-            return vs.unlock_with_keyring(paths)
-        except vs.KeyringUnavailableError as exc:
-            print(f"{exc} Asking for the passphrase instead.", file=err)
-    if args.passphrase_stdin:
-        phrase = _read_stdin_line(stdin)
-    elif stdin.isatty():
-        phrase = getpass.getpass("Passphrase: ")
-    else:
-        raise CliError(
-            "The vault is locked. Give the passphrase with --passphrase-stdin, or run this at a terminal.",
-            EXIT_CANNOT_UNLOCK,
-        )
     try:
-        return vs.unlock_with_passphrase(paths, phrase)
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
-        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.UnlockError as exc:
+        opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged)
+    except vs.KeyFileError as exc:
         raise CliError(str(exc), EXIT_VAULT) from None
+    for notice in getattr(opened, "notices", ()):
+        print(notice, file=err)
+    return opened
+
+
+def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
+    try:
+        piped = args.passphrase_stdin or getattr(args, "recovery_code_stdin", False)
+        if not piped and vs.is_remembered(paths):
+            try:
+                return vs.unlock_with_keyring(paths)
+            except vs.KeyringUnavailableError as exc:
+                print(f"{exc} Asking for the passphrase instead.", file=err)
+        kind, secret = _secret(args, stdin)
+        try:
+            if kind == "recovery":
+                return vs.unlock_with_recovery_code(paths, secret)
+            return vs.unlock_with_passphrase(paths, secret)
+        except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+            raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        if allow_damaged:
+            return exc.recovery
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 
 
 def _parse_day(text: str, what: str) -> date:
@@ -206,7 +255,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             + f"\nFor example: {hint}",
             EXIT_NEEDS_DECISION,
         )
-    vault = _unlock(paths, args, stdin, err)
+    vault = open_vault(paths, args, stdin, err)
     try:
         report = imports.import_daylio(vault, data, args.person, mood_map, args.timezone)
     finally:
@@ -224,6 +273,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         print(f"    {info.label}: {info.count} (level {info.level})", file=out)
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
+    if report.already_present:
+        print("Entries already in the journal were left as they were, mood levels included.", file=out)
     print(report.summary_line(), file=out)
     return EXIT_OK
 
@@ -233,10 +284,14 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
 
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
-    output: Path = args.output
-    if output.parent and not output.parent.exists():
+    output: Path = args.output.expanduser()
+    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
+        output = output / summary.default_filename(date.today())
+    if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    vault = _unlock(paths, args, stdin, err)
+    if not args.person.strip():
+        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    vault = open_vault(paths, args, stdin, err)
     try:
         person = people.find_person(vault, args.person)
         if person is None:
@@ -247,8 +302,38 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     written = summary.write_summary_pdf(data, output, paper=args.paper)
-    print(f"Saved the visit summary to {written} ({len(data.entries)} entries).", file=out)
+    print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
+
+
+def cmd_export_csv(paths, args, stdin, out, err) -> int:
+    from .domain import timeutil
+    from .services import export_csv, people
+
+    if args.timezone:
+        timeutil.zone(args.timezone)
+    output: Path = args.output.expanduser()
+    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
+        output = output / export_csv.default_filename(date.today())
+    if not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    if not args.person.strip():
+        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        person = people.find_person(vault, args.person)
+        if person is None:
+            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
+    finally:
+        vault.close()
+    print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    return EXIT_OK
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``"1 entry"``, ``"1,500 entries"``."""
+    return f"{n:,} {one if n == 1 else many}"
 
 
 def _quote(text: str) -> str:
@@ -257,7 +342,11 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary}
+COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv}
+
+from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
+
+COMMANDS.update(VAULT_COMMANDS)
 
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

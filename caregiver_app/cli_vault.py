@@ -21,11 +21,13 @@ from .cli import (
     EXIT_NEEDS_DECISION,
     EXIT_OK,
     EXIT_VAULT,
+    DAMAGED_HINT,
     CliError,
     _read_stdin_line,
+    _secret,
+    open_vault,
+    unlock_options,
 )
-
-DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
 
 
 def add_parsers(sub) -> None:
@@ -35,32 +37,25 @@ def add_parsers(sub) -> None:
         return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
                               epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    def secrets(p: argparse.ArgumentParser, what: str = "the vault") -> None:
-        group = p.add_mutually_exclusive_group()
-        group.add_argument("--passphrase-stdin", action="store_true",
-                           help=f"read the passphrase of {what} as one line from standard input")
-        group.add_argument("--recovery-code-stdin", action="store_true",
-                           help=f"read the recovery code of {what} as one line from standard input")
-
     p = parser("backup", "make an encrypted backup of the vault now")
-    secrets(p)
+    unlock_options(p)
 
     p = parser("restore", "list the backups, or put one back (the vault as it is now is backed up first)")
     p.add_argument("backup", nargs="?", metavar="BACKUP",
                    help="the number shown in the list (1 is the newest) or a backup file")
     p.add_argument("--yes", action="store_true", help="restore without asking (after the preview)")
-    secrets(p)
+    unlock_options(p)
 
     p = parser("export-vault", "save the whole vault as one encrypted file to move to another computer")
     p.add_argument("file", type=Path, metavar="FILE", help="where to save it (.ccvault is added)")
-    secrets(p)
+    unlock_options(p)
 
     p = parser("import-vault", "set up the vault from a vault file saved on another computer")
     p.add_argument("file", type=Path, metavar="FILE", help="the .ccvault file")
     p.add_argument("--replace", action="store_true",
                    help="set an existing vault in the folder aside (kept in 'replaced', never deleted)")
     p.add_argument("--yes", action="store_true", help="go ahead without asking (after the preview)")
-    secrets(p, "the vault in the file")
+    unlock_options(p, "the vault in the file")
 
     p = parser("change-passphrase", "choose a new passphrase (the journal is not re-encrypted)")
     group = p.add_mutually_exclusive_group()
@@ -71,52 +66,6 @@ def add_parsers(sub) -> None:
 
 
 # --- secrets and unlocking --------------------------------------------------------------------
-
-
-def _secret(args, stdin: TextIO) -> tuple[str, str]:
-    """``("passphrase" | "recovery", secret)`` from standard input or a terminal prompt."""
-    if args.recovery_code_stdin:
-        return "recovery", _read_stdin_line(stdin)
-    if args.passphrase_stdin:
-        return "passphrase", _read_stdin_line(stdin)
-    if stdin.isatty():
-        return "passphrase", getpass.getpass("Passphrase: ")
-    raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
-                   "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
-
-
-def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False):
-    """The open vault — or, with ``allow_damaged``, a ``DamageRecovery`` when its file is damaged.
-    Raises :class:`CliError` with the right exit code for everything else."""
-    from .services import vault as vs
-
-    if not vs.vault_exists(paths):
-        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
-    opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged)
-    for notice in getattr(opened, "notices", ()):
-        print(notice, file=err)
-    return opened
-
-
-def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
-    try:
-        if not (args.passphrase_stdin or args.recovery_code_stdin) and vs.is_remembered(paths):
-            try:
-                return vs.unlock_with_keyring(paths)
-            except vs.KeyringUnavailableError as exc:
-                print(f"{exc} Asking for the passphrase instead.", file=err)
-        kind, secret = _secret(args, stdin)
-        try:
-            if kind == "recovery":
-                return vs.unlock_with_recovery_code(paths, secret)
-            return vs.unlock_with_passphrase(paths, secret)
-        except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
-            raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.DamagedVaultError as exc:
-        if allow_damaged:
-            return exc.recovery
-        exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 
 
 def _ask_yes(args, stdin: TextIO, out: TextIO, question: str) -> bool:

@@ -156,10 +156,11 @@ def import_daylio(
         if person is None:
             person = repo.add_person(s, Person(None, wanted), now)
         entries: list[JournalEntry] = []
+        skipped = list(result.skipped)
         for row in result.rows:
             instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
-            entries.append(
-                JournalEntry(
+            try:
+                entry = JournalEntry(
                     id=None,
                     person_id=person.id,
                     occurred_at=instant,
@@ -170,12 +171,21 @@ def import_daylio(
                     tags=tuple(Tag(a, TagKind.ACTIVITY) for a in row.activities),
                     source="daylio",
                     import_key=row.fingerprint,
+                    zone_name=tz.key,
                 )
-            )
+            except ValidationError as exc:  # e.g. a note over the length limit: skip the row, say why
+                skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
+                continue
+            entries.append(entry)
+        skipped.sort(key=lambda item: item.line)
         present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
         fresh = [e for e in entries if e.import_key not in present]
         new = repo.bulk_insert_entries(s, fresh, now)
-    return ImportReport(person.id, added, new, len(entries) - len(fresh), preview, tuple(result.skipped))
+    return ImportReport(person.id, added, new, len(entries) - len(fresh), preview, tuple(skipped))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def parse_mood_map(pairs: list[str]) -> dict[str, int]:

@@ -109,3 +109,40 @@ def test_help_lists_exit_codes(tmp_path):
 def test_no_vault_yet(tmp_path):
     result = run(tmp_path / "empty", "summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.pdf")
     assert result.returncode == 5 and "init" in result.stderr
+
+
+def test_summary_into_a_folder_gets_a_generic_private_file(made, tmp_path):
+    data_dir, _ = made
+    folder = tmp_path / "printouts"
+    folder.mkdir()
+    result = run(
+        data_dir, "summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(folder),
+        "--passphrase-stdin", stdin=PASS + "\n",
+    )
+    # Sam is not in this vault yet, so nothing is written; the folder itself was accepted.
+    assert result.returncode == 2 and "nobody called Sam" in result.stderr
+    result = run(data_dir, "summary", "--person", " ", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(folder))
+    assert result.returncode == 2 and "person's name" in result.stderr
+
+
+def test_recovery_code_opens_the_vault_on_the_command_line(made, tmp_path):
+    data_dir, result = made
+    code = re.search(r"\b(?:[A-Z2-7]{4}-){7}[A-Z2-7]{4}\b", result.stdout).group(0)
+    export = tmp_path / "daylio.csv"
+    export.write_text(CSV, encoding="utf-8")
+    ok = run(
+        data_dir, "import-daylio", str(export), "--person", "Sam", "--mood-map", "Solid=4", "--recovery-code-stdin",
+        stdin=code.lower() + "\n",
+    )
+    assert ok.returncode == 0, ok.stderr
+    folder = tmp_path / "printouts"
+    folder.mkdir()
+    made_pdf = run(
+        data_dir, "summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(folder),
+        "--recovery-code-stdin", stdin=code + "\n",
+    )
+    assert made_pdf.returncode == 0, made_pdf.stderr
+    (pdf,) = folder.iterdir()
+    assert re.fullmatch(r"visit-summary-\d{4}-\d{2}-\d{2}\.pdf", pdf.name)
+    assert pdf.stat().st_mode & 0o777 == 0o600
+    assert "1 entry" in made_pdf.stdout or "2 entries" in made_pdf.stdout

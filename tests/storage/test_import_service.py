@@ -72,3 +72,18 @@ def test_shared_samples_import_completely_once(vault, name):
     assert journal.count_entries(vault, report.person_id) == EXPECTED_ROWS[name]
     again = imports.import_daylio(vault, data, "Sam", SAMPLE_MAPS[name], "Europe/Berlin")
     assert (again.new, again.already_present) == (0, EXPECTED_ROWS[name])
+
+
+def test_one_overlong_note_skips_only_its_row(vault):
+    long_note = "word " * 5_000  # 25,000 characters, over the journal's limit
+    data = (
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2026-03-08,March 8,Sunday,9:00 AM,good,,,fine\n"
+        f"2026-03-07,March 7,Saturday,9:00 AM,meh,,,{long_note}\n"
+        "2026-03-06,March 6,Friday,9:00 AM,bad,,,ok\n"
+    ).encode()
+    report = imports.import_daylio(vault, data, "Sam", {}, "America/New_York")
+    assert (report.new, report.already_present) == (2, 0)
+    (skipped,) = report.skipped
+    assert skipped.line == 3 and "at most 20,000 characters" in skipped.reason
+    assert "word" not in skipped.reason
