@@ -7,7 +7,7 @@ the encrypted database (see ``services.people.preparer_name``). The file is writ
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from platformdirs import user_config_path
@@ -20,12 +20,20 @@ SETTINGS_VERSION = 1
 @dataclass
 class Settings:
     """User preferences. ``idle_lock_minutes`` 0 turns auto-lock off; ``paper`` is ``"auto"``
-    (from the locale), ``"letter"`` or ``"a4"``; ``time_zone`` empty means the computer's."""
+    (from the locale), ``"letter"`` or ``"a4"``; ``time_zone`` empty means the computer's.
+    ``phone_region`` (ISO 3166 code for reading local phone numbers) empty means the locale's.
+    ``crisis_country`` is the ISO 3166 code whose crisis numbers "Get help now" shows;
+    ``crisis_lines`` are public service numbers the user added there (dicts with ``country``,
+    ``kind``, ``name``, ``number``, ``how``; see ``domain.crisis_lines``). They are kept here, not in
+    the vault, so they show while it is locked; personal contacts belong in the safety plan."""
 
     idle_lock_minutes: int = 10
     paper: str = "auto"
     time_zone: str = ""
     window_geometry: str = ""
+    phone_region: str = ""
+    crisis_country: str = "US"
+    crisis_lines: list = field(default_factory=list)
     version: int = SETTINGS_VERSION
 
     def __post_init__(self) -> None:
@@ -37,6 +45,17 @@ class Settings:
             self.time_zone = ""
         if not isinstance(self.window_geometry, str):
             self.window_geometry = ""
+        if not isinstance(self.phone_region, str) or len(self.phone_region) > 3:
+            self.phone_region = ""
+        code = self.crisis_country
+        if not (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
+            self.crisis_country = "US"
+        if not isinstance(self.crisis_lines, list):
+            self.crisis_lines = []
+        self.crisis_lines = [
+            item for item in self.crisis_lines
+            if isinstance(item, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
+        ]
 
 
 def default_path() -> Path:

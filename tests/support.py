@@ -81,3 +81,53 @@ def sample_path(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared sample {name} is not available (expected at {SAMPLES})")
     return path
+
+
+# --- vault safety (issue 7) ---------------------------------------------------------------------
+
+
+def add_entries(vault, person_id: int, count: int, *, start_day: int = 1, note: str = "entry") -> None:
+    """Save ``count`` journal entries for ``person_id``, one a day from 1 October 2026 + ``start_day``."""
+    from datetime import datetime, timedelta
+
+    from caregiver_app.services import journal
+
+    first = datetime(2026, 10, 1, 9, 30) + timedelta(days=start_day)
+    for i in range(count):
+        journal.save_entry(vault, journal.EntryDraft(person_id, first + timedelta(days=i), note=f"{note} {i}", anxiety=i % 11))
+
+
+def folder_bytes(folder) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative name, with its bytes (to prove nothing changed)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def flip_byte(path, offset: int) -> None:
+    """Invert one byte of the file at ``path`` (``offset`` from the end when negative)."""
+    from pathlib import Path
+
+    data = bytearray(Path(path).read_bytes())
+    data[offset] ^= 0xFF
+    Path(path).write_bytes(bytes(data))
+
+
+def mnemonic_clashes(root) -> dict[str, list[str]]:
+    """Keyboard mnemonics (the letter after ``&``) used more than once among the visible labels,
+    buttons and group boxes under the Qt widget ``root``: ``{letter: [texts]}`` (empty is good)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    seen: dict[str, list[str]] = {}
+    for kind in (QLabel, QAbstractButton, QGroupBox):
+        for widget in root.findChildren(kind):
+            if not widget.isVisibleTo(root):
+                continue
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            match = re.search(r"&([^&\s])", text.replace("&&", ""))
+            if match:
+                seen.setdefault(match.group(1).casefold(), []).append(text)
+    return {letter: texts for letter, texts in seen.items() if len(texts) > 1}

@@ -38,9 +38,21 @@ from ..services.vault import Vault
 from ..settings import save as save_settings
 from .context import AppContext
 from .errors import log_safely, show_error
+from .get_help import GetHelp
+from .caregiver_checkin import CaregiverCheckinPage
+from .journal_export import JournalExport
 from .journal_page import JournalPage
+from .medications_page import MedicationsPage
+from .scores_page import ScoresPage
+from .library_page import LibraryPage
+from .plans_page import PlansPage
+from .appointments_page import AppointmentsPage
+from .network_page import NetworkPage
+from .patterns_page import PatternsPage
+from .search_panel import SearchPanel
 from .summary_page import SummaryPage
 from .unlock_screen import UnlockScreen, announce
+from .vault_tools import VaultTools
 
 log = logging.getLogger("caregiver_app")
 
@@ -148,9 +160,16 @@ class MainWindow(QMainWindow):
         self._people: list[Person] = []
         self._last_person_id: int | None = None
         self._journal_page: JournalPage | None = None
+        self._summary_page: SummaryPage | None = None
+
+        self._library_page: LibraryPage | None = None
+        self._plans_page: PlansPage | None = None
+        # Get help now: a button on every page and on the unlock screen, Ctrl+Shift+H, Help menu.
+        self.get_help = GetHelp(context, self, person=self.current_person, locked=lambda: self.is_locked)
 
         self.unlock_screen = UnlockScreen(context)
         self.unlock_screen.unlocked.connect(self._on_unlocked)
+        self.unlock_get_help_button = self.get_help.add_to_unlock_screen(self.unlock_screen)
         self.workspace = self._build_workspace()
         self.central = QStackedWidget()
         self.central.addWidget(self.unlock_screen)
@@ -201,6 +220,8 @@ class MainWindow(QMainWindow):
         top.addWidget(self.person_combo)
         top.addWidget(self.add_person_button)
         top.addStretch(1)
+        self.get_help_button = self.get_help.make_button(workspace)
+        top.addWidget(self.get_help_button)
         top.addWidget(self.lock_button)
         outer.addLayout(top)
 
@@ -237,11 +258,26 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.add_person_action)
         file_menu.addAction(self.import_action)
+        self.journal_export = JournalExport(self.context, self, self.current_person, self.vault_locked,
+                                            self.vault_unlocked)
+        file_menu.addAction(self.journal_export.action)
+        file_menu.addSeparator()
+        self.vault_tools = VaultTools(self.context, self)  # backups, security, vault files
+        file_menu.addActions(self.vault_tools.actions)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        # Edit: Undo / Redo of journal changes (added in _register_pages) and Find (issue 3).
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.find_action = QAction("&Find in the journal…", self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_action.triggered.connect(self.show_search)
+        self.edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.get_help.action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _register_pages(self) -> None:
@@ -251,9 +287,88 @@ class MainWindow(QMainWindow):
         self._journal_page = journal
         self.add_page("Journal", QIcon(), journal)
         self.import_action.setVisible(True)
-        self.add_page("Visit summary", QIcon(), SummaryPage(self.context))
+        journal.person_wanted.connect(lambda person_id: self.reload_people(select_id=person_id))
+        self.edit_menu.insertAction(self.find_action, journal.history.undo_action)
+        self.edit_menu.insertAction(self.find_action, journal.history.redo_action)
+        self.edit_menu.insertSeparator(self.find_action)
+        self._patterns_page = PatternsPage(self.context)
+        self._patterns_page.day_chosen.connect(self.show_journal_day)
+        self.add_page("Patterns", QIcon(), self._patterns_page)
+        self.add_page("Medications", QIcon(), MedicationsPage(self.context))
+        scores = ScoresPage(self.context)
+        scores.journal_changed.connect(journal.refresh)
+        self.add_page("Scores and check-in", QIcon(), scores)
+        self._library_page = LibraryPage(self.context)
+        self.add_page("Warning signs", QIcon(), self._library_page)
+        self._plans_page = PlansPage(self.context)
+        self.add_page("My plans", QIcon(), self._plans_page)
+        self.add_page("Support network", QIcon(), NetworkPage(self.context))
+        appointments = AppointmentsPage(self.context)
+        appointments.prepare_visit_requested.connect(self.prepare_visit)
+        self.add_page("Appointments", QIcon(), appointments)
+        self._summary_page = SummaryPage(self.context)
+        self.add_page("Visit summary", QIcon(), self._summary_page)
+        self.add_page("My check-in", QIcon(), CaregiverCheckinPage(self.context))
+        self._search_page = SearchPanel(self.context)
+        self._search_page.entry_chosen.connect(self.show_journal_entry)
+        self.add_page("Search", QIcon(), self._search_page)
 
     # --- pages --------------------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        """Edit ▸ Find (Ctrl+F): the Search page, with the cursor in its box."""
+        if self.is_locked:
+            return
+        self.show_page(self._pages.index(self._search_page))
+        self._search_page.focus_search()
+
+    def show_journal_entry(self, person_id: int, entry_id: int) -> None:
+        """Open the Journal page at entry ``entry_id`` of ``person_id`` (a search result)."""
+        page = self._journal_page
+        if self.is_locked or page is None:
+            return
+        current = self.current_person()
+        if current is None or current.id != person_id:
+            self.reload_people(select_id=person_id)
+        self.show_page(self._pages.index(page))
+        page.show_entry(entry_id)
+
+    def show_journal_day(self, day) -> None:
+        """Open the Journal page at the entries of the local date ``day`` (from the calendar)."""
+        page = self._journal_page
+        if self.is_locked or page is None:
+            return
+        self.show_page(self._pages.index(page))
+        page.show_day(day)
+
+    def prepare_visit(self, start, end, questions: list[str]) -> None:
+        """Open the Visit summary page with ``start``..``end`` (local dates) and the questions
+        to ask ("Prepare for this visit" on the Appointments page)."""
+        page = self._summary_page
+        if self.is_locked or page is None:
+            return
+        self.show_page(self._pages.index(page))
+        page.prepare(start, end, questions)
+
+    def open_education_page(self, page_id: str) -> None:
+        """Show the warning-sign page ``page_id`` (a link in a journal entry's hints)."""
+        page = self._library_page
+        if self.is_locked or page is None:
+            return
+        self.show_page(self._pages.index(page))
+        page.open_page(page_id)
+
+    def open_plans(self, which: str = "relapse") -> None:
+        """Show My plans at ``"relapse"`` or ``"safety"`` (from the journal banner or Get help now)."""
+        page = self._plans_page
+        if self.is_locked or page is None:
+            return
+        self.show_page(self._pages.index(page))
+        page.show_plan(which)
+
+    def show_get_help(self) -> None:
+        """Open Get help now (also Ctrl+Shift+H and the button in the top bar)."""
+        self.get_help.show()
 
     def add_page(self, title: str, icon: QIcon, widget: QWidget) -> None:
         """Add a page to the navigation. The first nine get Ctrl+1 … Ctrl+9. The widget may have
@@ -290,6 +405,14 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._pages):
             self.pages.setCurrentIndex(row)
+            self._update_find_shortcut()
+
+    def _update_find_shortcut(self) -> None:
+        """Ctrl+F finds in the journal, except on a page with its own search box (it takes
+        Ctrl+F there; the same key twice would make both ambiguous and neither would fire)."""
+        page = self.pages.currentWidget()
+        own = page is not getattr(self, "_search_page", None) and hasattr(page, "focus_search")
+        self.find_action.setShortcut(QKeySequence() if own else QKeySequence(QKeySequence.StandardKey.Find))
 
     # --- people -------------------------------------------------------------------------------
 
@@ -337,6 +460,7 @@ class MainWindow(QMainWindow):
             self._last_person_id = person.id
         for page in self._pages:
             self._apply_person_to(page, person)
+        self.get_help.refresh()
 
     def _apply_person_to(self, page: QWidget, person: Person | None) -> None:
         set_person = getattr(page, "set_person", None)
@@ -379,6 +503,7 @@ class MainWindow(QMainWindow):
         if self.is_locked:
             return
         self._drop_everything()
+        self.get_help.lock()
         self._show_locked()
         self.vault_locked.emit()
 
@@ -394,6 +519,13 @@ class MainWindow(QMainWindow):
         # Let running jobs finish and deliver their results now, so nothing lands after clear().
         self.context.runner.wait_for_all()
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        for page in self._pages:  # unsaved words go into the vault before anything is cleared
+            keep = getattr(page, "keep_unsaved_work", None)
+            if keep is not None:
+                try:
+                    keep()
+                except Exception as exc:
+                    log_safely(exc)
         for page in self._pages:
             clear = getattr(page, "clear", None)
             if clear is None:
@@ -413,8 +545,10 @@ class MainWindow(QMainWindow):
     def _show_locked(self, note: str = "") -> None:
         self.unlock_screen.reset(note)
         self.central.setCurrentWidget(self.unlock_screen)
-        for action in (self.lock_action, self.import_action, self.add_person_action):
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action):
             action.setEnabled(False)
+        if self._journal_page is not None:
+            self._journal_page.history.set_enabled(False)
         self.unlock_screen.focus_field()
 
     def _on_unlocked(self, vault: Vault) -> None:
@@ -424,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.import_action, self.add_person_action):
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action):
             action.setEnabled(True)
         self.reload_people()
         self._start_idle_timer()
@@ -432,6 +566,9 @@ class MainWindow(QMainWindow):
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.person_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._journal_page is not None:
+            self._journal_page.history.set_enabled(True)
+            self._journal_page.offer_drafts()  # words kept from before a crash or a lock
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes
@@ -448,8 +585,10 @@ class MainWindow(QMainWindow):
         saved = self.context.settings.window_geometry
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
+        # First start: room for the editor beside the list and chart (the pages were made for about
+        # 1200 x 800 at normal text), kept inside the screen; larger text gets a larger window.
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 110, metrics.height() * 40
+        width, height = metrics.averageCharWidth() * 190, metrics.height() * 58
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
             width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
@@ -466,6 +605,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self._save_geometry()
         self._drop_everything()
+        self.get_help.close()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self._idle_watcher)
