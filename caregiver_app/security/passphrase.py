@@ -25,6 +25,8 @@ def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str 
         return f"Please use at least {MIN_LENGTH} characters. A short sentence works well."
     if not passphrase.strip():
         return "A passphrase cannot be only spaces."
+    if strength_hint(passphrase).score == 0:
+        return "That passphrase would be very easy to guess. Try a few words that do not belong together."
     if confirmation is not None and confirmation != passphrase:
         return "The two passphrases are not the same. Please type them again."
     return None
@@ -47,4 +49,4 @@ def strength_hint(passphrase: str) -> StrengthHint:
         4: ("Very strong", "This is a very strong passphrase."),
     }
     words, advice = table[score]
-    return StrengthHint(score, words, advice, True)
+    return StrengthHint(score, words, advice, score > 0)

@@ -96,6 +96,9 @@ def test_passphrase_rules_and_hint():
     assert "at least 10" in passphrase_problem("short")
     assert "not the same" in passphrase_problem("long enough phrase", "long enough phrasE")
     assert passphrase_problem("long enough phrase", "long enough phrase") is None
+    for guessable in ("aaaaaaaaaa", "1234567890"):
+        assert "easy to guess" in passphrase_problem(guessable)
+        assert not strength_hint(guessable).acceptable
     weak, strong = strength_hint("password12"), strength_hint("violet tractor quietly sings")
     assert weak.score < strong.score and strong.acceptable
     assert not strength_hint("short").acceptable
