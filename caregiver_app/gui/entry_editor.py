@@ -240,7 +240,8 @@ class EntryEditor(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never clip the form: with very large text in a small window it scrolls sideways too.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setWidget(self.body)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field by itself
         outer = QVBoxLayout(self)

@@ -159,8 +159,8 @@ def _header(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
         ("Period", period),
         ("Compared with", previous),
         ("Prepared", prepared),
-        ("Scales", f"Mood on a {label_markup(data.mood_scale_name)} ({scale}). Symptom severity, "
-                   f"anxiety and energy 0–10 (0 none, 10 worst). Sleep in hours."),
+        ("Scales", f"Mood on a {label_markup(data.mood_scale_name)} ({scale}). Symptom severity and "
+                   f"anxiety 0–10 (0 none, 10 worst imaginable); energy 0–10 (10 full of energy). Sleep in hours."),
     ]
     table = Table([[Paragraph(k, styles.meta_label), Paragraph(v, styles.meta_value)] for k, v in rows],
                   colWidths=[78, width - 78], hAlign="LEFT")
