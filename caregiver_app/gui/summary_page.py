@@ -345,7 +345,7 @@ class SummaryPage(QWidget):
         self.leave_out = LeaveOut()
         self.visit_questions = []
         self.questions_edit.clear()
-        self.preparer_edit.clear()
+        self.preparer_edit.setText("")  # clear() would mark it as typed in, and the saved name would not come back
         self.preview_label.clear()
         self.saved_label.clear()
         self.saved_panel.hide()

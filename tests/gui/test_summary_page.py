@@ -193,3 +193,15 @@ def test_preview_refreshes_when_the_page_is_shown_again(qtbot, page, ctx, person
                        clock=lambda: NOW)
     page.show()
     assert "1 journal entry on 1 day" in page.preview_label.text()
+
+
+def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
+    people.set_preparer_name(ctx.vault, "Dani Rivera")
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    assert page.preparer_edit.text() == "Dani Rivera"
+    page.clear()  # what locking does
+    assert page.preparer_edit.text() == ""
+    page.set_person(person)  # what unlocking does
+    assert page.preparer_edit.text() == "Dani Rivera"
