@@ -117,7 +117,8 @@ class SummaryChoices:
 class SummaryEntry:
     """One journal entry as printed. ``local_date``/``local_time`` are the local wall-clock date
     and time it belongs to; ``recorded_by`` is a ready label such as ``"Sam (self)"``;
-    ``entry_id`` is the journal entry's id (None for made-up data)."""
+    ``entry_id`` is the journal entry's id (None for made-up data). ``tags`` are the activities,
+    ``stressors`` the stressors, kept apart so a clinician can tell them apart."""
 
     local_date: date
     local_time: time
@@ -132,6 +133,7 @@ class SummaryEntry:
     note: str
     flagged: bool
     entry_id: int | None = None
+    stressors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -71,16 +71,20 @@ def apply_leave_out(entries: Sequence[SummaryEntry], leave_out: LeaveOut) -> lis
             continue
         symptoms = tuple(r for r in entry.symptoms if r.symptom.casefold() not in leave_out.symptoms)
         tags = tuple(t for t in entry.tags if t.casefold() not in leave_out.tags)
+        stressors = tuple(t for t in entry.stressors if t.casefold() not in leave_out.tags)
         note = entry.note
         recorded_by = entry.recorded_by
         if pattern is not None:
             note = pattern.sub(LEFT_OUT_MARK, note)
             tags = tuple(pattern.sub(LEFT_OUT_MARK, t) for t in tags)
+            stressors = tuple(pattern.sub(LEFT_OUT_MARK, t) for t in stressors)
             symptoms = tuple(
                 SymptomRating(pattern.sub(LEFT_OUT_MARK, r.symptom), r.severity) for r in symptoms
             )
-        if (symptoms, tags, note, recorded_by) != (entry.symptoms, entry.tags, entry.note, entry.recorded_by):
-            entry = replace(entry, symptoms=symptoms, tags=tags, note=note, recorded_by=recorded_by)
+        if (symptoms, tags, stressors, note, recorded_by) != (
+            entry.symptoms, entry.tags, entry.stressors, entry.note, entry.recorded_by
+        ):
+            entry = replace(entry, symptoms=symptoms, tags=tags, stressors=stressors, note=note, recorded_by=recorded_by)
         kept.append(entry)
     return kept
 

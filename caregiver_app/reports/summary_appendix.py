@@ -100,9 +100,10 @@ def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:
         ratings.append(f"{name} {severity:g}/10" if severity is not None else name)
     if ratings:
         lines.append([("Symptoms: ", True), (", ".join(ratings), False)])
-    tags = [t for t in (_label(t) for t in entry.tags or ()) if t]
-    if tags:
-        lines.append([("Tags: ", True), (", ".join(tags), False)])
+    for title, names in (("Activities: ", entry.tags), ("Stressors: ", entry.stressors)):
+        shown = [t for t in (_label(t) for t in names or ()) if t]
+        if shown:
+            lines.append([(title, True), (", ".join(shown), False)])
     note = clean_text(entry.note).strip("\n ")
     if note.strip():
         lines += [[(line.rstrip(" "), False)] for line in note.split("\n")]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..domain import timeutil
 from ..domain.errors import ValidationError
-from ..domain.model import JournalEntry
+from ..domain.model import JournalEntry, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
     Section,
@@ -79,7 +79,8 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         sleep_hours=entry.sleep_hours,
         sleep_quality=entry.sleep_quality,
         symptoms=entry.symptoms,
-        tags=tuple(t.name for t in entry.tags),
+        tags=tuple(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY),
+        stressors=tuple(t.name for t in entry.tags if t.kind is TagKind.STRESSOR),
         note=entry.note,
         flagged=entry.flag_for_visit,
         entry_id=entry.id,

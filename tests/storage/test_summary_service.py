@@ -251,3 +251,17 @@ def test_times_print_as_written_even_after_the_zone_changes(vault, person):
     )
     (entry,) = data.entries
     assert (entry.local_date, entry.local_time.hour, entry.local_time.minute) == (date(2026, 11, 3), 23, 30)
+
+
+def test_stressors_print_as_stressors_and_activities_as_activities(vault, person):
+    from caregiver_app.domain.model import Tag, TagKind
+
+    journal.save_entry(vault, EntryDraft(
+        person.id, datetime(2026, 11, 3, 9, 0), zone_name=NY, note="rough day",
+        tags=(Tag("walk", TagKind.ACTIVITY), Tag("bills", TagKind.STRESSOR)),
+    ))
+    data = build_summary(vault, SummaryRequest(person.id, date(2026, 11, 1), date(2026, 11, 5)), zone_name=NY)
+    (entry,) = data.entries
+    assert (entry.tags, entry.stressors) == (("walk",), ("bills",))
+    text = " ".join(_pdf_text(summary_pdf_bytes(data)).split())
+    assert "Activities: walk" in text and "Stressors: bills" in text
