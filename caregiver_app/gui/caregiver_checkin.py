@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -38,6 +37,7 @@ from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
 from .errors import show_error
 from .medications_page import confirm
 from .models.journal_model import day_heading, time_text
+from .wall_clock import WallClockEdit
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
@@ -101,11 +101,7 @@ class CaregiverCheckinPage(QWidget):
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = QDateTimeEdit(self.form_box)
-        self.when_edit.setTimeZone(QTimeZone.utc())  # a plain wall-clock time; the service applies the zone
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when_edit.setAccessibleName("Date and time of this check-in")
+        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box, time_format="HH:mm")
         form.addRow("&When", self.when_edit)
         self.name_edit = QLineEdit(self.form_box)
         self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")
@@ -329,12 +325,10 @@ class CaregiverCheckinPage(QWidget):
 
     # --- private ------------------------------------------------------------------------
     def _draft(self) -> CaregiverCheckinDraft:
-        value = self.when_edit.dateTime()
-        d, t = value.date(), value.time()
         hours = self.sleep_hours.value()
         quality = self.sleep_quality.currentData()
         return CaregiverCheckinDraft(
-            when=datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            when=self.when_edit.wall(),
             stress=self.stress.rated(),
             sleep_hours=hours if hours >= 0 else None,
             sleep_quality=SleepQuality(quality) if quality is not None else None,
@@ -345,8 +339,7 @@ class CaregiverCheckinPage(QWidget):
         )
 
     def _set_when(self, wall: datetime) -> None:
-        self.when_edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
-                                             QTimeZone.utc()))
+        self.when_edit.set_wall(wall)
 
     def _on_saved(self, checkin: CaregiverCheckin) -> None:
         self.save_button.setEnabled(True)

@@ -3,16 +3,12 @@ It is not a standard test and says so; it is saved as an ordinary journal entry.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,9 +23,10 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
 from ..services import checkins, journal
 from .context import AppContext
-from .entry_fields import ENERGY_ANCHORS, SeverityBox
+from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
 from .errors import show_error
 from .models.journal_model import day_heading, time_text
+from .wall_clock import WallClockEdit
 
 NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
                 "goes into the journal like any entry, so it shows in the list and the charts.")
@@ -64,11 +61,7 @@ class DailyCheckinForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setTimeZone(QTimeZone.utc())  # a plain wall-clock time; the service applies the zone
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when_edit.setAccessibleName("Date and time of this check-in")
+        self.when_edit = WallClockEdit("Date and time of this check-in", self, time_format="HH:mm")
         form.addRow("&When", self.when_edit)
 
         self.person_radio = QRadioButton(self)
@@ -88,18 +81,9 @@ class DailyCheckinForm(QWidget):
         who.addLayout(family_row)
         form.addRow("Who is answering?", who)
 
-        self.mood_box = QGroupBox("How was your mood today?", self)
-        self.mood_box.setAccessibleName("How was your mood today? 1 very low to 5 very good")
-        mood_layout = QHBoxLayout(self.mood_box)
-        self.mood_group = QButtonGroup(self)
-        self.mood_buttons: dict[int, QRadioButton] = {}
-        for level in MoodLevel:
-            button = QRadioButton(f"&{level.value} {level.label}", self.mood_box)
-            button.setAccessibleName(f"Mood {level.value}, {level.label}")
-            self.mood_group.addButton(button, level.value)
-            self.mood_buttons[level.value] = button
-            mood_layout.addWidget(button)
-        mood_layout.addStretch(1)
+        self.mood_box = MoodChoice("How was your mood today?", "How was your mood today? 1 very low to 5 very good",
+                                   self, not_rated=False, horizontal=True)
+        self.mood_group, self.mood_buttons = self.mood_box.group, self.mood_box.buttons
         form.addRow(self.mood_box)
 
         self.sleep = QComboBox(self)
@@ -156,8 +140,7 @@ class DailyCheckinForm(QWidget):
     def reset(self) -> None:
         """Fresh questions at the current time (keeps who is answering)."""
         now = journal.local_now(self._context.clock, self._context.zone_name)
-        self.when_edit.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute),
-                                             QTimeZone.utc()))
+        self.when_edit.set_wall(now)
         if not self.family_radio.isChecked():
             self.person_radio.setChecked(True)
         self.mood_group.setExclusive(False)
@@ -182,13 +165,11 @@ class DailyCheckinForm(QWidget):
         if self._person is None or self._person.id is None:
             raise ValidationError("Please choose whose check-in this is.")
         recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
-        value = self.when_edit.dateTime()
-        d, t = value.date(), value.time()
         mood = self.mood_group.checkedId()
         quality = self.sleep.currentData()
         return checkins.DailyCheckin(
             person_id=self._person.id,
-            when=datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            when=self.when_edit.wall(),
             recorded_by=recorder,
             mood=MoodLevel(mood) if mood > 0 else None,
             sleep_quality=SleepQuality(quality) if quality is not None else None,

@@ -9,14 +9,12 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -53,18 +50,21 @@ from .doses_section import DosesSection
 from .draft_keeper import DraftBar, DraftKeeper, apply_state
 from .entry_fields import (
     ENERGY_ANCHORS,
-    NOT_RATED,
     SEVERITY_ANCHORS,
     HoursSpinBox,
+    MoodChoice,
     SymptomRow,
     TagLineEdit,
+    scale_box,
     split_tags,
+    with_anchors,
 )
 from .errors import show_error
 from .learn_hints import LearnHints
 from .models.journal_model import day_heading, time_text
 from .tag_choices import CommonTagChips
 from .time_hint import TimeHint
+from .wall_clock import WallClockEdit
 
 
 class EntryEditor(QWidget):
@@ -106,12 +106,7 @@ class EntryEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
 
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setTimeZone(QTimeZone.utc())  # a plain wall-clock time; the zone is applied by the service
-        time_format = self._context_time_format()
-        self.when_edit.setDisplayFormat(f"ddd d MMM yyyy  {time_format}")
-        self.when_edit.setAccessibleName("Date and time of this entry")
+        self.when_edit = WallClockEdit("Date and time of this entry", self)  # the service applies the zone
         self.now_button = QPushButton("Now", self)
         self.now_button.setAccessibleName("Set the date and time to now")
         self.now_button.clicked.connect(self._set_now)
@@ -147,29 +142,16 @@ class EntryEditor(QWidget):
         self.person_radio.toggled.connect(lambda _on: self._update_heading())
         self.family_name.textChanged.connect(lambda _t: self._update_heading())
 
-        self.mood_box = QGroupBox("Mood", self)
-        self.mood_box.setAccessibleName("Mood, from 1 very low to 5 very good")
-        mood_layout = QVBoxLayout(self.mood_box)
-        self.mood_group = QButtonGroup(self)
-        self.mood_none = QRadioButton(NOT_RATED, self.mood_box)
-        self.mood_none.setAccessibleName("Mood not rated")
-        self.mood_group.addButton(self.mood_none, 0)
-        mood_layout.addWidget(self.mood_none)
-        self.mood_buttons: dict[int, QRadioButton] = {}
-        for level in MoodLevel:
-            button = QRadioButton(f"&{level.value} {level.label}", self.mood_box)
-            button.setAccessibleName(f"Mood {level.value}, {level.label}")
-            self.mood_group.addButton(button, level.value)
-            self.mood_buttons[level.value] = button
-            mood_layout.addWidget(button)
+        self.mood_box = MoodChoice("Mood", "Mood, from 1 very low to 5 very good", self, not_rated=True)
+        self.mood_group, self.mood_none, self.mood_buttons = self.mood_box.group, self.mood_box.none, self.mood_box.buttons
         form.addRow(self.mood_box)
 
-        self.anxiety = self._scale_box("Anxiety", SEVERITY_ANCHORS)
-        holder = self._with_anchors(self.anxiety, SEVERITY_ANCHORS)
+        self.anxiety = scale_box("Anxiety", SEVERITY_ANCHORS, self)
+        holder = with_anchors(self.anxiety, SEVERITY_ANCHORS, self)
         form.addRow("An&xiety", holder)
         form.labelForField(holder).setBuddy(self.anxiety)
-        self.energy = self._scale_box("Energy", ENERGY_ANCHORS)
-        holder = self._with_anchors(self.energy, ENERGY_ANCHORS)
+        self.energy = scale_box("Energy", ENERGY_ANCHORS, self)
+        holder = with_anchors(self.energy, ENERGY_ANCHORS, self)
         form.addRow("Ener&gy", holder)
         form.labelForField(holder).setBuddy(self.energy)
 
@@ -286,29 +268,6 @@ class EntryEditor(QWidget):
         self.escape_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.escape_shortcut.activated.connect(self.cancel_edit)
         self._fix_tab_order()
-
-    def _context_time_format(self) -> str:
-        return QLocale.system().timeFormat(QLocale.FormatType.ShortFormat)
-
-    def _scale_box(self, name: str, anchors: str) -> QSpinBox:
-        box = QSpinBox(self)
-        box.setRange(-1, 10)
-        box.setSpecialValueText(NOT_RATED)
-        box.setAccessibleName(f"{name}, 0 to 10")
-        box.setAccessibleDescription(anchors)
-        box.setToolTip(anchors)
-        box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        return box
-
-    def _with_anchors(self, box: QSpinBox, anchors: str) -> QWidget:
-        holder = QWidget(self)
-        layout = QHBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
-        hint = QLabel(anchors, holder)
-        hint.setWordWrap(True)
-        layout.addWidget(hint, 1)
-        return holder
 
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.when_edit, self.now_button, self.person_radio, self.family_radio,
@@ -634,11 +593,7 @@ class EntryEditor(QWidget):
         self._set_when(journal.local_now(self._context.clock, self._context.zone_name))
 
     def _set_when(self, wall: datetime) -> None:
-        self.when_edit.setDateTime(
-            QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute), QTimeZone.utc())
-        )
+        self.when_edit.set_wall(wall)
 
     def _when(self) -> datetime:
-        value = self.when_edit.dateTime()
-        d, t = value.date(), value.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        return self.when_edit.wall()

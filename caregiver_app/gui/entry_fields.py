@@ -9,20 +9,28 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QButtonGroup,
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.model import clean_label
-from ..domain.symptoms import STARTER_SYMPTOMS, asks_where, split_location, with_location
+from ..domain.model import MoodLevel, clean_label
+from ..domain.symptoms import (
+    STARTER_SYMPTOMS,
+    asks_where,
+    split_location,
+    with_location,
+)
 
 SEVERITY_ANCHORS = "0 none · 5 moderate · 10 worst imaginable"
 ENERGY_ANCHORS = "0 none · 5 moderate · 10 full of energy"
@@ -240,3 +248,55 @@ class SymptomRow(QWidget):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.name_box, self.where, self.severity, self.remove_button]
+
+
+def scale_box(name: str, anchors: str, parent: QWidget) -> QSpinBox:
+    """A 0–10 spin box that starts at "Not rated" (-1), named for screen readers with its anchor
+    words (``anchors``) as description and tooltip."""
+    box = QSpinBox(parent)
+    box.setRange(-1, 10)
+    box.setSpecialValueText(NOT_RATED)
+    box.setAccessibleName(f"{name}, 0 to 10")
+    box.setAccessibleDescription(anchors)
+    box.setToolTip(anchors)
+    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+    return box
+
+
+def with_anchors(box: QSpinBox, anchors: str, parent: QWidget) -> QWidget:
+    """``box`` with its anchor words written beside it (wrapping at large text sizes)."""
+    holder = QWidget(parent)
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box)
+    hint = QLabel(anchors, holder)
+    hint.setWordWrap(True)
+    layout.addWidget(hint, 1)
+    return holder
+
+
+class MoodChoice(QGroupBox):
+    """The named 5-point mood scale as radio buttons ("&1 very low" … "&5 very good", so Alt+1…5
+    choose), with a "Not rated" button first when ``not_rated``. ``group.checkedId()`` is the level,
+    0 for "Not rated" and -1 when nothing is chosen."""
+
+    def __init__(self, title: str, accessible_name: str, parent: QWidget, *, not_rated: bool, horizontal: bool = False):
+        super().__init__(title, parent)
+        self.setAccessibleName(accessible_name)
+        layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.none: QRadioButton | None = None
+        if not_rated:
+            self.none = QRadioButton(NOT_RATED, self)
+            self.none.setAccessibleName("Mood not rated")
+            self.group.addButton(self.none, 0)
+            layout.addWidget(self.none)
+        self.buttons: dict[int, QRadioButton] = {}
+        for level in MoodLevel:
+            button = QRadioButton(f"&{level.value} {level.label}", self)
+            button.setAccessibleName(f"Mood {level.value}, {level.label}")
+            self.group.addButton(button, level.value)
+            self.buttons[level.value] = button
+            layout.addWidget(button)
+        if horizontal:
+            layout.addStretch(1)

@@ -30,7 +30,6 @@ from ..domain.errors import CaregiverError
 from ..domain.model import Person, RecorderKind
 from ..services import journal, patterns
 from .context import AppContext
-from .errors import show_error
 from .month_calendar import MonthCalendar, long_day
 from .trend_chart import TrendChart
 

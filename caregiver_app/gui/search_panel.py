@@ -11,8 +11,25 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractListModel, QDate, QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeySequence, QPalette, QShowEvent, QTextDocument
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeySequence,
+    QPalette,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,7 +54,6 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person, RecorderKind, Tag
 from ..services import journal, people, search
 from .context import AppContext
-from .errors import show_error
 from .models.journal_model import day_heading, time_text
 
 TYPING_PAUSE_MS = 300
