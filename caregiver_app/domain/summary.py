@@ -268,13 +268,16 @@ class ScoreResult:
 
 @dataclass(frozen=True)
 class MedicationLine:
-    """A medication on the current list: name, dose and how it is taken, as the user wrote them."""
+    """A medication taken at some time in the period: name, dose and how it is taken, as the user
+    wrote them; ``since`` the local date it started and ``stopped`` the local date it stopped (None
+    while it is still taken)."""
 
     name: str
     dose: str = ""
     how: str = ""
     purpose: str = ""
     since: date | None = None
+    stopped: date | None = None
 
 
 @dataclass(frozen=True)

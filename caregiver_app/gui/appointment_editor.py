@@ -200,6 +200,11 @@ class AppointmentEditor(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Save")
+        # Enter belongs to the field it is typed in (it adds a question); saving is Alt+S or a click,
+        # so a half-finished appointment is never saved and closed by a stray Enter.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

@@ -414,12 +414,7 @@ class AppointmentsPage(QWidget):
         ids = [appt.id] if appt is not None else None
 
         def write() -> Path:
-            data = appointment_service.export_calendar(vault, person.id, ids, clock=clock)
-            try:
-                target.write_bytes(data)
-            except OSError:
-                raise CaregiverError(f"The calendar file could not be saved in {target.parent}. Please choose another folder.") from None
-            return target
+            return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock)
 
         self._context.runner.run(
             write, on_done=lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from ..domain.model import MoodLevel
 from ..domain.summary import DayPoint
 
-MOOD_NAME = "Mood (solid line, round dots)"
-SLEEP_NAME = "Hours of sleep (dashed line, square dots)"
+MOOD_NAME = "Mood (solid, dots)"
+SLEEP_NAME = "Sleep hours (dashed, squares)"
 
 
 def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
@@ -132,6 +132,8 @@ class MoodChart(QWidget):
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.mood_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.sleep_axis, Qt.AlignmentFlag.AlignRight)
+        for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
+            axis.setTruncateLabels(False)
 
     def _rebuild(self) -> None:
         """Replace the series and the day labels with ones for ``self._points``."""

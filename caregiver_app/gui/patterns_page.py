@@ -295,8 +295,8 @@ class PatternsPage(QWidget):
     def _show_comparisons(self, result: patterns.MoodComparisons, span: str) -> None:
         self.compare_list.clear()
         self.compare_intro.setText(
-            f"From {long_day(result.start)} to {long_day(result.end)}: {result.days_with_mood} days with a mood "
-            "recorded. Largest differences first."
+            f"From {long_day(result.start)} to {long_day(result.end)}: {result.days_with_mood} "
+            f"{'day' if result.days_with_mood == 1 else 'days'} with a mood recorded. Largest differences first."
         )
         for comparison in result.shown:
             item = QListWidgetItem(comparison.sentence())

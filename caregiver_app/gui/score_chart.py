@@ -79,6 +79,8 @@ class ScoreChart(QWidget):
         self.y_axis.setTitleText("Total score")
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
+            axis.setTruncateLabels(False)
         self._rebuild()
 
     def set_results(self, results: list[ScoreResult]) -> None:

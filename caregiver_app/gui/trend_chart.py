@@ -115,6 +115,8 @@ class TrendChart(QWidget):
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.mood_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
+        for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
+            axis.setTruncateLabels(False)
         self._rebuild()
 
     # --- public -------------------------------------------------------------------------

@@ -264,10 +264,16 @@ def medications(data: VisitSummaryData, styles: Styles, width: float) -> list[Fl
         return []
     story = section("Medications", styles)
     if data.medications:
-        rows = [[label_markup(m.name), label_markup(m.dose), label_markup(m.how), label_markup(m.purpose),
-                 format_date(m.since) if m.since else ""] for m in data.medications]
-        story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Since"], rows,
-                                   [3.2, 1.8, 2.6, 2.2, 1.6]))
+        def taken(m) -> str:
+            since = f"Since {format_date(m.since)}" if m.since else ""
+            if m.stopped is None:
+                return since
+            return f"<b>Stopped {format_date(m.stopped)}</b>" + (f"<br/>({since.lower()})" if since else "")
+
+        rows = [[label_markup(m.name), label_markup(m.dose), label_markup(m.how), label_markup(m.purpose), taken(m)]
+                for m in data.medications]
+        story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Taken"], rows,
+                                   [3.0, 1.8, 2.6, 2.0, 2.0]))
     if data.medication_changes:
         story.append(Paragraph("Changes in this period", styles.subhead))
         for change in data.medication_changes:

@@ -189,7 +189,8 @@ def _glance(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
          _sleep_value(prev.sleep_average) if has_prev else "Nothing recorded",
          _sleep_change(cur.sleep_average, prev.sleep_average)],
         ["Entries", f"{cur.entry_count:,} on {cur.days_with_entries:,} of {plural(cur.length, 'day')}",
-         f"{prev.entry_count:,} on {prev.days_with_entries:,} of {plural(prev.length, 'day')}", ""],
+         (f"{prev.entry_count:,} on {prev.days_with_entries:,} of {plural(prev.length, 'day')}"
+          if prev.entry_count else "None recorded"), ""],
     ]
     for result in data.scores:
         now = f"{result.score} of {result.max_score}"

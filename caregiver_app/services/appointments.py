@@ -13,13 +13,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 
 from icalendar import Calendar, Event
 
 from .. import APP_NAME, __version__
 from ..domain import timeutil
-from ..domain.errors import ValidationError
+from ..domain.errors import CaregiverError, ValidationError
 from ..domain.network import Appointment, Contact, Question
+from ..security.keyfile import atomic_write
 from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from ..storage.orm_network import AppointmentQuestionRow, AppointmentRow
@@ -315,6 +317,18 @@ def export_calendar(
         raise ValidationError("There are no appointments to put in a calendar file yet.")
     people_contacts = {c.id: c for c in contact_service.list_contacts(vault, person_id)}
     return calendar_bytes(appts, people_contacts, vault_id=vault.keyfile.vault_id, clock=clock)
+
+
+def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | None = None, *, clock: Clock = utc_now) -> Path:
+    """Write :func:`export_calendar`'s file to ``path`` atomically, readable by this user only (it
+    holds the questions for the visits). Raises :class:`CaregiverError` in plain words when the
+    folder cannot be written."""
+    data = export_calendar(vault, person_id, ids, clock=clock)
+    try:
+        atomic_write(path, data)
+    except OSError:
+        raise CaregiverError(f"The calendar file could not be saved in {path.parent}. Please choose another folder.") from None
+    return path
 
 
 def default_calendar_filename(today: date, single: bool = False) -> str:

@@ -118,12 +118,14 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
         if started > end:
             continue
         dose = med.dose_on(min(end, med.stop_date or end))
+        how = ", ".join(part for part in (dose.schedule, "as needed" if med.as_needed else "") if part)
         meds.append(MedicationLine(
             name=med.name,
-            dose=dose.text,
-            how="as needed" if med.as_needed else "",
+            dose=dose.dose.text,
+            how=how,
             purpose=med.reason,
             since=started,
+            stopped=med.stop_date if med.stop_date is not None and med.stop_date <= end else None,
         ))
     changes = tuple(
         MedicationChange(day=c.on, medication=c.medication, change=c.kind.value.capitalize(),
@@ -171,6 +173,8 @@ def _care_team(vault: Vault, person_id: int) -> tuple[CareTeamContact, ...]:
     out = []
     home = contacts.resolve_region()
     for c in contacts.list_contacts(vault, person_id):
+        if not c.clinical:  # family, friends and peers are not the care team; their numbers stay home
+            continue
         phones = ", ".join(contacts.format_phone(phone, home) for phone in c.phones)
         out.append(CareTeamContact(
             name=c.name, role=c.role.label, organization=c.organisation, phone=phones, email=c.email,

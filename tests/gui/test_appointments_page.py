@@ -56,6 +56,8 @@ def test_plan_a_visit_in_the_editor(page, ctx, person, doctor, modals, qtbot):
         for text in ("Is the tiredness a side effect?", "Can the dose move to the morning?"):
             qtbot.keyClicks(dialog.question_edit, text)
             qtbot.keyClick(dialog.question_edit, Qt.Key.Key_Return)
+        assert dialog.question_list.count() == 2  # both kept: Enter adds a question, never saves the dialog
+        assert not (dialog.save_button.isDefault() or dialog.save_button.autoDefault())
         dialog.question_list.setCurrentRow(1)
         dialog.up_button.click()
         dialog.video_edit.setText("bad link here")

@@ -278,7 +278,7 @@ def test_chart_draws_gaps_on_empty_days_never_zero(qtbot, page, ctx, person):
     assert chart.sleep_segments[0].pen().style() == Qt.PenStyle.DashLine
     QApplication.processEvents()
     visible = [m.label() for m in chart.chart.legend().markers() if m.isVisible()]
-    assert len(visible) == 2 and any("Mood" in v for v in visible) and any("sleep" in v for v in visible)
+    assert len(visible) == 2 and any("Mood" in v for v in visible) and any("Sleep" in v for v in visible)
 
 
 def test_list_loads_lazily(qtbot, ctx, person):

@@ -265,3 +265,25 @@ def test_stressors_print_as_stressors_and_activities_as_activities(vault, person
     assert (entry.tags, entry.stressors) == (("walk",), ("bills",))
     text = " ".join(_pdf_text(summary_pdf_bytes(data)).split())
     assert "Activities: walk" in text and "Stressors: bills" in text
+
+
+def test_a_stopped_medicine_says_so_and_only_the_care_team_is_listed(vault, person):
+    from caregiver_app.domain.network import Role
+    from caregiver_app.services import contacts, medications
+
+    medications.add_medication(vault, medications.MedicationDraft(
+        person.id, "Quetiapine", amount=25, unit="mg", schedule="at bedtime", reason="sleep",
+        start_date=date(2026, 11, 1), stop_date=date(2026, 11, 20),
+    ))
+    from caregiver_app.domain.network import Contact
+
+    contacts.save_contact(vault, Contact(None, person.id, "Dr. Okafor", role=Role.PSYCHIATRIST))
+    contacts.save_contact(vault, Contact(None, person.id, "Aunt Rosa", role=Role.FAMILY))
+    no_map = SummaryChoices(frozenset(ALL - {Section.ECOMAP}))  # the ecomap shows everyone, by design
+    request = SummaryRequest(person.id, date(2026, 11, 1), date(2026, 11, 30), no_map)
+    data = build_summary(vault, request, zone_name=NY)
+    (med,) = data.medications
+    assert (med.dose, med.how, med.stopped) == ("25 mg", "at bedtime", date(2026, 11, 20))
+    assert [c.name for c in data.contacts] == ["Dr. Okafor"]
+    text = " ".join(_pdf_text(summary_pdf_bytes(data)).split())
+    assert "Stopped 20 Nov 2026" in text and "Aunt Rosa" not in text
