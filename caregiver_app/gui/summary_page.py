@@ -372,9 +372,10 @@ class SummaryPage(QWidget):
         return self._pdf
 
     def refresh_preview(self) -> None:
-        """Build the summary for the current choices in the background and show it."""
+        """Build the summary for the current choices in the background and show it. A hidden page
+        builds nothing (its show event asks again), so unlocking never waits for a PDF."""
         person = self._person
-        if person is None or person.id is None:
+        if person is None or person.id is None or not self.isVisible():
             return
         start, end = self.date_range()
         try:

@@ -25,8 +25,19 @@ def test_main_window_with_journal_page_after_unlock(benchmark, qapp, ten_year_va
         windows.append(window)
         return window
 
+    def fresh():
+        # Untimed: the window of the previous round goes first, as it would in the app.
+        while windows:
+            old = windows.pop()
+            old.context.vault = None
+            old.close()
+            old.deleteLater()
+        qapp.processEvents()
+        return (), {}
+
     try:
-        window = benchmark.pedantic(show, rounds=5, iterations=1)
+        benchmark.pedantic(show, setup=fresh, rounds=5, iterations=1)
+        window = windows[-1]
         page = window.page_widgets()[window.page_titles().index("Journal")]
         assert page.model.rowCount() > 100
     finally:

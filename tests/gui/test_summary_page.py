@@ -31,6 +31,7 @@ def ctx(context, vault):
 def page(qtbot, ctx, person):
     widget = SummaryPage(ctx)
     qtbot.addWidget(widget)
+    widget.show()  # a hidden page builds no preview
     widget.set_person(person)
     return widget
 
@@ -55,6 +56,7 @@ def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, t
     write_in_journal(qtbot, ctx, person, NOTE)
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a hidden page builds no preview
     page.set_person(person)
     assert page.date_range() == (datetime(2026, 11, 1).date(), datetime(2026, 11, 30).date())
     preview = page.preview_label.text()
@@ -132,6 +134,7 @@ def test_prepared_by_is_prefilled_from_the_vault(qtbot, ctx, person):
     people.set_preparer_name(ctx.vault, "Dana (daughter)")
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a hidden page builds no preview
     page.set_person(person)
     assert page.preparer_edit.text() == "Dana (daughter)"
 
@@ -142,6 +145,7 @@ def test_paper_follows_setting_then_locale(qtbot, ctx, person):
     ctx.settings.paper = "a4"
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a hidden page builds no preview
     assert page.paper() == "a4"
     assert page.paper_box.currentText().startswith("A4")
 
@@ -189,6 +193,7 @@ def test_every_control_has_a_name(qtbot, page):
 
 def test_preview_refreshes_when_the_page_is_shown_again(qtbot, page, ctx, person):
     assert "no journal entries" in page.preview_label.text()
+    page.hide()  # another page is in front
     journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="new"),
                        clock=lambda: NOW)
     page.show()
@@ -199,6 +204,7 @@ def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
     people.set_preparer_name(ctx.vault, "Dani Rivera")
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
+    page.show()  # a hidden page builds no preview
     page.set_person(person)
     assert page.preparer_edit.text() == "Dani Rivera"
     page.clear()  # what locking does
