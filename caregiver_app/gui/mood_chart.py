@@ -11,13 +11,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.model import MoodLevel
 from ..domain.summary import DayPoint
+from .chart_common import apply_palette, make_chart, make_summary_label
 
 MOOD_NAME = "Mood (solid, dots)"
 SLEEP_NAME = "Sleep hours (dashed, squares)"
@@ -59,23 +65,8 @@ class MoodChart(QWidget):
         title_font = self.title.font()
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.setBackgroundRoundness(0)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        self.view = QChartView(self.chart, self)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.view.setAccessibleName("Chart of mood and hours of sleep for the last 30 days")
-        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.summary.setAccessibleName("Summary of the chart")
+        self.chart, self.view = make_chart(self, "Chart of mood and hours of sleep for the last 30 days")
+        self.summary = make_summary_label(self, "Summary of the chart")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,30 +167,8 @@ class MoodChart(QWidget):
         """Colours from the palette, fonts from the widget, sizes in step with the text."""
         if not hasattr(self, "x_axis"):  # a style or font change while still being built
             return
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        if self.chart.theme() != theme:
-            self.chart.setTheme(theme)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        mood_colour = palette.color(QPalette.ColorRole.Highlight)
-        sleep_colour = QColor(text)
-        self.chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
-        self.chart.setPlotAreaBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
-        self.chart.setPlotAreaBackgroundVisible(True)
-        font = self.font()
-        self.chart.legend().setFont(font)
-        self.chart.legend().setLabelColor(text)
-        for axis in (self.x_axis, self.mood_axis, self.sleep_axis):
-            axis.setLabelsFont(font)
-            axis.setTitleFont(font)
-            axis.setLabelsBrush(QBrush(text))
-            axis.setTitleBrush(QBrush(text))
-            axis.setLinePenColor(grid)
-            axis.setGridLineColor(grid)
-        line_width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
-        marker = max(6.0, self.fontMetrics().height() * 0.6)  # a dot's width, in step with the text size
+        ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
+        mood_colour, sleep_colour, line_width, marker = ink.first, ink.second, ink.line_width, ink.marker
         for series in self.mood_segments:
             series.setPen(QPen(mood_colour, line_width, Qt.PenStyle.SolidLine))
             series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius

@@ -6,12 +6,24 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLegend, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCharts import (
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..domain.scores import MAX_GAP_DAYS, Instrument, ScoreResult, change_text, score_segments
+from ..domain.scores import (
+    MAX_GAP_DAYS,
+    Instrument,
+    ScoreResult,
+    change_text,
+    score_segments,
+)
+from .chart_common import apply_palette, make_chart, make_summary_label
 
 SERIES_NAMES = {
     Instrument.PHQ9: "PHQ-9 (solid line, round dots)",
@@ -47,23 +59,8 @@ class ScoreChart(QWidget):
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.setBackgroundRoundness(0)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        self.view = QChartView(self.chart, self)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.view.setAccessibleName("Chart of PHQ-9 and GAD-7 totals over time")
-        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.summary.setAccessibleName("Summary of the score chart")
+        self.chart, self.view = make_chart(self, "Chart of PHQ-9 and GAD-7 totals over time")
+        self.summary = make_summary_label(self, "Summary of the score chart")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -157,30 +154,8 @@ class ScoreChart(QWidget):
         self._update_summary()
 
     def _restyle(self) -> None:
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        if self.chart.theme() != theme:
-            self.chart.setTheme(theme)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        phq_colour = palette.color(QPalette.ColorRole.Highlight)
-        gad_colour = QColor(text)
-        self.chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
-        self.chart.setPlotAreaBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
-        self.chart.setPlotAreaBackgroundVisible(True)
-        font = self.font()
-        self.chart.legend().setFont(font)
-        self.chart.legend().setLabelColor(text)
-        for axis in (self.x_axis, self.y_axis):
-            axis.setLabelsFont(font)
-            axis.setTitleFont(font)
-            axis.setLabelsBrush(QBrush(text))
-            axis.setTitleBrush(QBrush(text))
-            axis.setLinePenColor(grid)
-            axis.setGridLineColor(grid)
-        width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
-        marker = max(6.0, self.fontMetrics().height() * 0.6)
+        ink = apply_palette(self.chart, self, (self.x_axis, self.y_axis))
+        phq_colour, gad_colour, width, marker = ink.first, ink.second, ink.line_width, ink.marker
         for series in self.lines[Instrument.PHQ9]:
             series.setPen(QPen(phq_colour, width, Qt.PenStyle.SolidLine))
             series.setMarkerSize(marker / 2)

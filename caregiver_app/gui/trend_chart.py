@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLegend, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.model import MoodLevel
 from ..services.patterns import Trend, mood_level
+from .chart_common import apply_palette, make_chart, make_summary_label
 from .mood_chart import segments
 
 OWN_STYLE = "solid line, round dots"
@@ -78,24 +84,8 @@ class TrendChart(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.setBackgroundRoundness(0)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        self.view = QChartView(self.chart, self)
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.view.setAccessibleName("Chart")
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.summary.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.summary.setAccessibleName("The chart in words")
+        self.chart, self.view = make_chart(self, "Chart")
+        self.summary = make_summary_label(self, "The chart in words")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,32 +219,10 @@ class TrendChart(QWidget):
     def _restyle(self) -> None:
         if not hasattr(self, "x_axis"):
             return
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        theme = QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight
-        if self.chart.theme() != theme:
-            self.chart.setTheme(theme)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        own_colour = palette.color(QPalette.ColorRole.Highlight)
-        family_colour = QColor(text)
-        self.chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Window)))
-        self.chart.setPlotAreaBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
-        self.chart.setPlotAreaBackgroundVisible(True)
-        font = self.font()
+        ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.value_axis), marker_factor=0.7)
+        own_colour, family_colour, width, marker = ink.first, ink.second, ink.line_width, ink.marker
         half_label = self.fontMetrics().horizontalAdvance("Mar 2026") // 2 + 4
         self.chart.setMargins(QMargins(4, 4, half_label, 4))  # room for the newest day's label
-        self.chart.legend().setFont(font)
-        self.chart.legend().setLabelColor(text)
-        for axis in (self.x_axis, self.mood_axis, self.value_axis):
-            axis.setLabelsFont(font)
-            axis.setTitleFont(font)
-            axis.setLabelsBrush(QBrush(text))
-            axis.setTitleBrush(QBrush(text))
-            axis.setLinePenColor(grid)
-            axis.setGridLineColor(grid)
-        width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
-        marker = max(7.0, self.fontMetrics().height() * 0.7)
         for series in self.own_segments:
             series.setPen(QPen(own_colour, width, Qt.PenStyle.SolidLine))
             series.setMarkerSize(marker / 2)
