@@ -37,6 +37,7 @@ from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
 from .errors import show_error
 from .medications_page import confirm
 from .models.journal_model import day_heading, time_text
+from .trust_widgets import problem_label
 from .wall_clock import WallClockEdit
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -136,14 +137,7 @@ class CaregiverCheckinPage(QWidget):
         self.needs.setMinimumHeight(self.needs.fontMetrics().lineSpacing() * 4)
         form.addRow("What I nee&d this week", self.needs)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("Problem with this check-in")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("Problem with this check-in", self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()
@@ -175,7 +169,9 @@ class CaregiverCheckinPage(QWidget):
         scroll.setWidget(left)
 
         self.list_label = QLabel("&Earlier check-ins, newest first", self)
-        self.list_label.setFont(bold)
+        heading_font = self.list_label.font()
+        heading_font.setBold(True)
+        self.list_label.setFont(heading_font)
         self.trend_label = QLabel(self)
         self.trend_label.setWordWrap(True)
         self.list = QListWidget(self)

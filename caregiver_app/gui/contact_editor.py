@@ -43,6 +43,7 @@ from ..domain.network import (
     TieStrength,
 )
 from ..services import contacts as contact_service
+from .trust_widgets import problem_label
 from .unlock_screen import announce
 
 TIE_HELP = {
@@ -256,14 +257,7 @@ class ContactEditor(QDialog):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("What to fix")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("What to fix", self)
         outer.addWidget(self.problem_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

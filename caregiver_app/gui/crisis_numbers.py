@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine, LineKind
 from ..domain.errors import ValidationError
+from .trust_widgets import problem_label
 from .unlock_screen import announce
 
 
@@ -107,14 +108,7 @@ class AddNumberDialog(QDialog):
         form.addRow("&How to reach it", self.how_edit)
         layout.addLayout(form)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("What to fix")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("What to fix", self)
         layout.addWidget(self.problem_label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -26,6 +26,7 @@ from .context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
 from .errors import show_error
 from .models.journal_model import day_heading, time_text
+from .trust_widgets import problem_label
 from .wall_clock import WallClockEdit
 
 NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
@@ -106,14 +107,7 @@ class DailyCheckinForm(QWidget):
         anchors.setWordWrap(True)
         layout.addWidget(anchors)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("Problem with this check-in")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("Problem with this check-in", self)
         layout.addWidget(self.problem_label)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)

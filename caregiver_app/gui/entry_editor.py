@@ -64,6 +64,7 @@ from .learn_hints import LearnHints
 from .models.journal_model import day_heading, time_text
 from .tag_choices import CommonTagChips
 from .time_hint import TimeHint
+from .trust_widgets import problem_label
 from .wall_clock import WallClockEdit
 
 
@@ -230,14 +231,7 @@ class EntryEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll, 1)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("Problem with this entry")
-        problem_font = self.problem_label.font()
-        problem_font.setBold(True)
-        self.problem_label.setFont(problem_font)
-        self.problem_label.hide()
+        self.problem_label = problem_label("Problem with this entry", self)
         outer.addWidget(self.problem_label)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)

@@ -10,7 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,21 +46,22 @@ from ..domain.model import Person
 from ..services.people import add_person, list_people
 from ..services.vault import Vault
 from ..settings import save as save_settings
+from .appointments_page import AppointmentsPage
+from .caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
 from .errors import log_safely, show_error
 from .get_help import GetHelp
-from .caregiver_checkin import CaregiverCheckinPage
 from .journal_export import JournalExport
 from .journal_page import JournalPage
-from .medications_page import MedicationsPage
-from .scores_page import ScoresPage
 from .library_page import LibraryPage
-from .plans_page import PlansPage
-from .appointments_page import AppointmentsPage
+from .medications_page import MedicationsPage
 from .network_page import NetworkPage
 from .patterns_page import PatternsPage
+from .plans_page import PlansPage
+from .scores_page import ScoresPage
 from .search_panel import SearchPanel
 from .summary_page import SummaryPage
+from .trust_widgets import problem_label
 from .unlock_screen import UnlockScreen, announce
 from .vault_tools import VaultTools
 
@@ -88,14 +99,7 @@ class AddPersonDialog(QDialog):
         hint = QLabel("Everything you write for them stays in this vault, on this computer.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.problem_label = QLabel()
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setAccessibleName("What to fix")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("What to fix")
         layout.addWidget(self.problem_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import ValidationError
-from ..domain.medications import COMMON_SCHEDULES, COMMON_UNITS, DOSE_MAX, Dose, DoseChange, Medication
+from ..domain.medications import (
+    COMMON_SCHEDULES,
+    COMMON_UNITS,
+    DOSE_MAX,
+    Dose,
+    DoseChange,
+    Medication,
+)
+from .trust_widgets import problem_label
 
 
 def qdate(day: date) -> QDate:
@@ -146,14 +154,7 @@ class ChangeDoseDialog(QDialog):
         self.note.setAccessibleName("Why the dose changed")
         form.addRow("&Why (optional)", self.note)
         layout.addLayout(form)
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("What to fix")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("What to fix", self)
         layout.addWidget(self.problem_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save the new dose")

@@ -46,6 +46,7 @@ from .medication_fields import (
     schedule_box,
     unit_box,
 )
+from .trust_widgets import problem_label
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -197,14 +198,7 @@ class MedicationsPage(QWidget):
         self.stop = OptionalDateEdit("St&opped on", self.details)
         form.addRow(self.stop.check, self.stop)
 
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("Problem with this medicine")
-        problem_font = self.problem_label.font()
-        problem_font.setBold(True)
-        self.problem_label.setFont(problem_font)
-        self.problem_label.hide()
+        self.problem_label = problem_label("Problem with this medicine", self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()

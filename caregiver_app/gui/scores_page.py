@@ -34,6 +34,7 @@ from .errors import show_error
 from .medications_page import confirm
 from .score_chart import ScoreChart
 from .score_form import ScoreForm
+from .trust_widgets import problem_label
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Questionnaire", "Total", "Severity", "Change", "Recorded by", "Next visit")
@@ -85,14 +86,7 @@ class ScoresPage(QWidget):
         self.heading.setWordWrap(True)
 
         self.form = ScoreForm(self)
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setAccessibleName("Problem with this score")
-        bold = self.problem_label.font()
-        bold.setBold(True)
-        self.problem_label.setFont(bold)
-        self.problem_label.hide()
+        self.problem_label = problem_label("Problem with this score", self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()
@@ -120,7 +114,9 @@ class ScoresPage(QWidget):
 
         self.chart = ScoreChart(self)
         self.list_label = QLabel("Saved sc&ores, newest first", self)
-        self.list_label.setFont(bold)
+        heading_font = self.list_label.font()
+        heading_font.setBold(True)
+        self.list_label.setFont(heading_font)
         self.list = QTreeWidget(self)
         self.list.setColumnCount(len(COLUMNS))
         self.list.setHeaderLabels(list(COLUMNS))

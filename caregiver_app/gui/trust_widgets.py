@@ -55,6 +55,14 @@ def plain_label(text: str = "", *, name: str = "", bold: bool = False, parent: Q
     return label
 
 
+def problem_label(name: str, parent: QWidget | None = None) -> QLabel:
+    """The hidden, bold, plain-text line where a form says in plain words what to fix (bold, so
+    the meaning never rests on colour). ``name`` is its accessible name."""
+    label = plain_label(name=name, bold=True, parent=parent)
+    label.hide()
+    return label
+
+
 def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
     """A section heading: bold and a little larger than the user's own font size."""
     label = plain_label(text, parent=parent)
