@@ -25,7 +25,10 @@ class Settings:
     ``crisis_country`` is the ISO 3166 code whose crisis numbers "Get help now" shows;
     ``crisis_lines`` are public service numbers the user added there (dicts with ``country``,
     ``kind``, ``name``, ``number``, ``how``; see ``domain.crisis_lines``). They are kept here, not in
-    the vault, so they show while it is locked; personal contacts belong in the safety plan."""
+    the vault, so they show while it is locked; personal contacts belong in the safety plan.
+    ``country`` is the ISO 3166-1 alpha-2 code the family chose (empty: not chosen yet, so the
+    system locale's country is used); ``language`` is a language code (``"en"``); ``time_format``
+    is ``"system"`` (follow the locale), ``"12h"`` or ``"24h"``."""
 
     idle_lock_minutes: int = 10
     paper: str = "auto"
@@ -34,6 +37,9 @@ class Settings:
     phone_region: str = ""
     crisis_country: str = "US"
     crisis_lines: list = field(default_factory=list)
+    country: str = ""
+    language: str = "en"
+    time_format: str = "system"
     version: int = SETTINGS_VERSION
 
     def __post_init__(self) -> None:
@@ -50,6 +56,14 @@ class Settings:
         code = self.crisis_country
         if not (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
             self.crisis_country = "US"
+        country = self.country
+        if not (isinstance(country, str) and (country == "" or (
+                len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
+            self.country = ""
+        if not isinstance(self.language, str) or not self.language or len(self.language) > 16:
+            self.language = "en"
+        if self.time_format not in ("system", "12h", "24h"):
+            self.time_format = "system"
         if not isinstance(self.crisis_lines, list):
             self.crisis_lines = []
         self.crisis_lines = [
