@@ -66,6 +66,7 @@ A malformed page raises ``ValueError`` naming the file and the line, never the p
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -73,19 +74,29 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
 __all__ = [
     "CATEGORIES",
+    "PLACEHOLDERS",
     "Page",
     "Sign",
     "Source",
     "Tier",
     "links",
     "load_pages",
+    "fill_placeholders",
+    "markdown_tokens",
     "most_urgent_tier",
     "page",
     "pages_for_symptom",
     "parse_page",
+    "render_blocks",
+    "render_inline",
     "search",
+    "urgency_met",
 ]
 
 CATEGORIES: tuple[str, ...] = (
@@ -98,7 +109,18 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 _REQUIRED_KEYS = ("id", "title", "category", "summary", "symptoms", "last_reviewed", "related")
-_LIST_KEYS = frozenset({"symptoms", "related"})
+_OPTIONAL_KEYS = ("synonyms", "urgent_at", "urgent_words")
+_LIST_KEYS = frozenset({"symptoms", "related", "synonyms", "urgent_words"})
+
+MIN_URGENT_AT = 2
+"""No page may make a sign urgent at a rating of 1 of 10: a mild rating never raises a banner."""
+
+PLACEHOLDERS: dict[str, str] = {
+    "emergency_number": "your local emergency number",
+    "crisis_line": "a crisis line",
+}
+"""Placeholders a page may use instead of a number, with the words shown when the chosen country
+has none. Pages never write a number: the country's own numbers are filled in when shown."""
 
 SIGNS_HEADING = "signs to watch for"
 WHAT_TO_DO_HEADING = "what to do"
@@ -110,6 +132,7 @@ class Tier(Enum):
 
     EMERGENCY = "EMERGENCY"
     CRISIS = "CRISIS"
+    TREAT_NOW = "TREAT-NOW"
     CALL_SOON = "CALL-SOON"
     NEXT_VISIT = "NEXT-VISIT"
 
@@ -134,7 +157,7 @@ class Tier(Enum):
         return _TIER_ORDER.index(self)
 
 
-_TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.CALL_SOON, Tier.NEXT_VISIT)
+_TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.TREAT_NOW, Tier.CALL_SOON, Tier.NEXT_VISIT)
 _TIER_TEXT = {
     Tier.EMERGENCY: (
         "Emergency — call 911 now",
@@ -143,6 +166,10 @@ _TIER_TEXT = {
     Tier.CRISIS: (
         "Crisis line — call or text 988 now",
         "Call or text 988 now to reach a crisis counselor. If someone could die right now, call 911.",
+    ),
+    Tier.TREAT_NOW: (
+        "Act now at home, then call",
+        "Do the first step on the page right away. Then call the care team today.",
     ),
     Tier.CALL_SOON: (
         "Call the care team today",
@@ -154,6 +181,8 @@ _TIER_TEXT = {
     ),
 }
 _TIER_BY_MARKER = {t.value: t for t in Tier}
+URGENT = (Tier.EMERGENCY, Tier.CRISIS)
+"""Tiers a journal hint shows at once only when the rating or the note meets the page's rule."""
 
 
 @dataclass(frozen=True)
@@ -185,21 +214,81 @@ class Page:
     """The body as written, without the front matter and without the hidden symptom tags."""
     signs: tuple[Sign, ...]
     sources: tuple[Source, ...]
+    synonyms: tuple[str, ...] = ()
+    """Plain words people type for this topic ("confused", "can't sleep"); search reads them."""
+    urgent_at: int | None = None
+    """The symptom rating (2-10) at which this page's emergency and crisis-line signs show at once in
+    a journal hint. Below it, the hint is a calm "learn more" link."""
+    urgent_words: tuple[str, ...] = ()
+    """Words or phrases in a journal note that show those signs at once at any rating above 0."""
 
 
 # --- parsing ---------------------------------------------------------------------------------------
+# One Markdown pipeline: this parser reads the pages here, and the page view renders the same tokens
+# (``markdown_tokens`` / ``render_inline``), so the loader and the screen never disagree.
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
-_MARKER = re.compile(r"^\[([A-Za-z-]+)\]\s*(.*)$")
+_MARKER = re.compile(r"^\[([A-Za-z-]+)\]\s*(.*)$", re.DOTALL)
 _TAG = re.compile(r"\s*<!--\s*symptoms\s*:(.*?)-->", re.IGNORECASE | re.DOTALL)
 _ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PAGE_LINK = re.compile(r"\[([^\]]*)\]\(page:([^)\s]*)\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _SOURCE_URL = re.compile(r"^https?://\S+$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
+
+
+def _no_html(*_args) -> str:
+    return ""
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The one parser for every page: CommonMark with front matter. Raw HTML is parsed (so the
+    hidden ``<!-- symptoms: ... -->`` tags are tokens) but never rendered."""
+    md = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin)
+    md.add_render_rule("html_block", _no_html)
+    md.add_render_rule("html_inline", _no_html)
+    return md
+
+
+def markdown_tokens(markdown: str) -> list[Token]:
+    """The block tokens of a page body (or a whole page, front matter included)."""
+    return markdown_parser().parse(markdown)
+
+
+def render_inline(markdown: str) -> str:
+    """One line of Markdown as HTML: escaped text, emphasis, code and links; comments dropped."""
+    return markdown_parser().renderInline(markdown)
+
+
+def render_blocks(tokens: list[Token]) -> str:
+    """Block tokens (from ``markdown_tokens``) as HTML; raw HTML and comments are dropped."""
+    md = markdown_parser()
+    return md.renderer.render(tokens, md.options, {})
+
+
+def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
+    """Put the chosen country's words in for ``{{emergency_number}}`` and ``{{crisis_line}}``.
+
+    ``values`` maps a placeholder name (see ``PLACEHOLDERS``) to its words; a missing name gets the
+    general words ("your local emergency number"), never a number from another country.
+    """
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or PLACEHOLDERS.get(m.group(1), m.group(0)), text)
+
+
+def _inline_plain(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline text to plain text: links become their words, emphasis and comments go."""
+    tokens = markdown_parser().parseInline(_ANY_COMMENT.sub("", markdown))
+    return " ".join(_inline_plain(t) for t in tokens).strip()
 
 
 def _fail(filename: str, problem: str, line: int | None = None) -> ValueError:
@@ -213,27 +302,19 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _parse_front_matter(lines: list[str], filename: str) -> tuple[dict[str, object], int]:
-    """Return the front-matter values and the index of the first body line."""
-    if not lines or lines[0].strip() != "---":
-        raise _fail(filename, "must start with a '---' line (front matter)", 1)
+def _parse_front_matter(content: str, filename: str) -> dict[str, object]:
+    """The front matter's ``key: value`` and ``key: [a, b]`` lines (line numbers count from 2)."""
     values: dict[str, object] = {}
-    for index in range(1, len(lines)):
-        raw = lines[index]
-        lineno = index + 1
+    for index, raw in enumerate(content.split("\n")):
+        lineno = index + 2
         stripped = raw.strip()
-        if stripped == "---":
-            missing = [k for k in _REQUIRED_KEYS if k not in values]
-            if missing:
-                raise _fail(filename, f"front matter is missing {', '.join(missing)}")
-            return values, index + 1
         if not stripped or stripped.startswith("#"):
             continue
         key, sep, value = stripped.partition(":")
         key, value = key.strip(), value.strip()
         if not sep or not key:
             raise _fail(filename, "front matter line is not 'key: value'", lineno)
-        if key not in _REQUIRED_KEYS:
+        if key not in _REQUIRED_KEYS and key not in _OPTIONAL_KEYS:
             raise _fail(filename, f"unknown front matter key {key!r}", lineno)
         if key in values:
             raise _fail(filename, f"front matter key {key!r} appears twice", lineno)
@@ -249,52 +330,46 @@ def _parse_front_matter(lines: list[str], filename: str) -> tuple[dict[str, obje
             if not value:
                 raise _fail(filename, f"{key!r} is empty", lineno)
             values[key] = value
-    raise _fail(filename, "front matter has no closing '---' line")
+    missing = [k for k in _REQUIRED_KEYS if k not in values]
+    if missing:
+        raise _fail(filename, f"front matter is missing {', '.join(missing)}")
+    return values
 
 
-def _sections(body_lines: list[str], first_lineno: int) -> dict[str, list[tuple[int, str]]]:
-    """Split the body on level-2 headings: lower-cased heading -> its (line number, line) pairs."""
-    sections: dict[str, list[tuple[int, str]]] = {}
-    current: list[tuple[int, str]] | None = None
-    for offset, line in enumerate(body_lines):
-        match = _HEADING.match(line)
-        if match and len(match.group(1)) == 2:
-            current = sections.setdefault(match.group(2).strip().lower(), [])
+def _item_inlines(tokens: list[Token]) -> list[tuple[int, Token]]:
+    """(line number, inline token) of each list item's own paragraph, in order."""
+    items: list[tuple[int, Token]] = []
+    for index, token in enumerate(tokens):
+        if token.type != "list_item_open":
             continue
-        if current is not None:
-            current.append((first_lineno + offset, line))
-    return sections
-
-
-def _list_items(section: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The list items of a section (bullets or numbers), continuation lines joined."""
-    items: list[tuple[int, str]] = []
-    in_item = False
-    for lineno, line in section:
-        bullet = _BULLET.match(line) or _NUMBERED.match(line)
-        if bullet:
-            items.append((lineno, bullet.group(1).strip()))
-            in_item = True
-        elif not line.strip() or _HEADING.match(line):
-            in_item = False
-        elif in_item and line[:1].isspace():
-            start, text = items[-1]
-            items[-1] = (start, f"{text} {line.strip()}")
-        else:
-            in_item = False
+        for inner in tokens[index + 1:]:
+            if inner.type == "inline" and inner.level == token.level + 2:
+                items.append(((token.map[0] + 1) if token.map else 0, inner))
+                break
+            if inner.type == "list_item_close" and inner.level == token.level:
+                break
     return items
 
 
-def plain_text(markdown: str) -> str:
-    """Markdown inline text to plain text: links become their words, emphasis and comments go."""
-    text = _ANY_COMMENT.sub("", markdown)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub("", text)
-    return " ".join(text.split())
+def _sections(tokens: list[Token]) -> dict[str, list[Token]]:
+    """Split the tokens on level-2 headings: lower-cased heading -> the tokens under it."""
+    sections: dict[str, list[Token]] = {}
+    current: list[Token] | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.tag == "h2":
+            current = sections.setdefault(tokens[index + 1].content.strip().lower(), [])
+            index += 3  # the heading's open, inline and close tokens
+            continue
+        if current is not None:
+            current.append(token)
+        index += 1
+    return sections
 
 
-def _parse_sign(lineno: int, item: str, filename: str) -> Sign:
-    marker = _MARKER.match(item)
+def _parse_sign(lineno: int, inline: Token, filename: str) -> Sign:
+    marker = _MARKER.match(inline.content)
     if not marker:
         raise _fail(filename, "a sign does not start with a tier marker like [CALL-SOON]", lineno)
     tier = _TIER_BY_MARKER.get(marker.group(1))
@@ -304,9 +379,11 @@ def _parse_sign(lineno: int, item: str, filename: str) -> Sign:
     if _MARKER.match(rest):
         raise _fail(filename, "a sign has more than one tier marker", lineno)
     tags: list[str] = []
-    for tag in _TAG.finditer(rest):
-        tags.extend(t.strip() for t in tag.group(1).split(",") if t.strip())
-    text = plain_text(_TAG.sub("", rest))
+    for child in inline.children or ():
+        if child.type == "html_inline":
+            for tag in _TAG.finditer(child.content):
+                tags.extend(t.strip() for t in tag.group(1).split(",") if t.strip())
+    text = plain_text(rest)
     if not text:
         raise _fail(filename, "a sign has a tier marker but no words", lineno)
     return Sign(text=text, tier=tier, symptoms=tuple(tags))
@@ -320,10 +397,29 @@ def _parse_source(lineno: int, item: str, filename: str) -> Source:
     return Source(title=title, url=url)
 
 
+def _severity(value: object, filename: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise _fail(filename, "urgent_at must be a whole number from 2 to 10") from None
+    if not MIN_URGENT_AT <= number <= 10:
+        raise _fail(filename, "urgent_at must be a whole number from 2 to 10 (a 1 of 10 is never urgent)")
+    return number
+
+
 def parse_page(text: str, filename: str) -> Page:
     """Parse one page. ``filename`` (e.g. ``stroke.md``) is used for the id check and messages."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    meta, body_start = _parse_front_matter(lines, filename)
+    text = text.replace("\r\n", "\n")
+    tokens = markdown_tokens(text)
+    if not text.startswith("---"):
+        raise _fail(filename, "must start with a '---' line (front matter)", 1)
+    if not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+        raise _fail(filename, "front matter has no closing '---' line")
+    front = tokens[0]
+    meta = _parse_front_matter(front.content, filename)
+    body_tokens = tokens[1:]
 
     page_id = str(meta["id"])
     expected_id = filename.rsplit("/", 1)[-1].removesuffix(".md")
@@ -341,21 +437,26 @@ def parse_page(text: str, filename: str) -> Page:
     for related_id in meta["related"]:  # type: ignore[union-attr]
         if not _ID.match(related_id):
             raise _fail(filename, f"related id {related_id!r} is not a page id")
+    for unknown in {m.group(1) for m in _PLACEHOLDER.finditer(text)} - set(PLACEHOLDERS):
+        raise _fail(filename, f"unknown placeholder {{{{{unknown}}}}}")
 
-    body_lines = lines[body_start:]
-    sections = _sections(body_lines, body_start + 1)
+    sections = _sections(body_tokens)
     for needed in (SIGNS_HEADING, WHAT_TO_DO_HEADING, SOURCES_HEADING):
         if needed not in sections:
             raise _fail(filename, f"the '## {needed.capitalize()}' section is missing")
 
-    signs = tuple(_parse_sign(n, item, filename) for n, item in _list_items(sections[SIGNS_HEADING]))
+    signs = tuple(_parse_sign(n, item, filename) for n, item in _item_inlines(sections[SIGNS_HEADING]))
     if not signs:
         raise _fail(filename, "the signs section has no signs")
-    steps = [item for _n, item in _list_items(sections[WHAT_TO_DO_HEADING])]
-    if not steps:
+    if not _item_inlines(sections[WHAT_TO_DO_HEADING]):
         raise _fail(filename, "the 'What to do' section has no steps")
-    sources = tuple(_parse_source(n, item, filename) for n, item in _list_items(sections[SOURCES_HEADING]))
+    sources = tuple(_parse_source(n, item.content, filename) for n, item in _item_inlines(sections[SOURCES_HEADING]))
 
+    urgent_at = _severity(meta.get("urgent_at"), filename)
+    if urgent_at is None and any(s.tier in URGENT for s in signs):
+        raise _fail(filename, "a page with emergency or crisis-line signs needs urgent_at (2 to 10)")
+
+    body_lines = text.split("\n")[front.map[1]:]
     body = "\n".join(body_lines).strip("\n") + "\n"
     body = _TAG.sub("", body)
     return Page(
@@ -369,6 +470,9 @@ def parse_page(text: str, filename: str) -> Page:
         body_markdown=body,
         signs=signs,
         sources=sources,
+        synonyms=tuple(meta.get("synonyms", ())),  # type: ignore[arg-type]
+        urgent_at=urgent_at,
+        urgent_words=tuple(meta.get("urgent_words", ())),  # type: ignore[arg-type]
     )
 
 
@@ -450,25 +554,56 @@ def most_urgent_tier(pg: Page, symptom: str | None = None) -> Tier | None:
     return min((s.tier for s in candidates), key=lambda t: t.rank)
 
 
+# --- urgency in journal hints -----------------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def urgency_met(pg: Page, severity: int, note: str = "") -> bool:
+    """Whether a symptom rated ``severity`` (0-10) with the entry's ``note`` meets the rule that
+    shows this page's emergency and crisis-line signs at once.
+
+    True when the rating is at least the page's ``urgent_at`` (never below 2, so 1 of 10 never
+    raises a banner) or the note holds one of the page's ``urgent_words`` as whole words (case and
+    curly apostrophes ignored). A rating of 0 means "not present" and never meets it. The rule comes
+    from the page's front matter, written from the facts file's tiers.
+    """
+    if severity < 1:
+        return False
+    if pg.urgent_at is not None and severity >= pg.urgent_at:
+        return True
+    said = _normal(note)
+    for phrase in pg.urgent_words:
+        wanted = _normal(phrase)
+        if wanted and re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", said):
+            return True
+    return False
+
+
 # --- search ----------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(plain_text(text).casefold()))
+    return frozenset(_WORD.findall(plain_text(text).replace("’", "'").casefold()))
 
 
-def _without_sources(body: str) -> str:
-    kept: list[str] = []
+def _readable_body(pg: Page) -> str:
+    """The words of the body as a reader meets them, without the Sources list."""
+    words: list[str] = []
     skipping = False
-    for line in body.split("\n"):
-        match = _HEADING.match(line)
-        if match and len(match.group(1)) == 2:
-            skipping = match.group(2).strip().lower() == SOURCES_HEADING
-        if not skipping:
-            kept.append(line)
-    return "\n".join(kept)
+    tokens = markdown_tokens(pg.body_markdown)
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            heading = tokens[index - 1] if index else None
+            if heading is not None and heading.type == "heading_open" and heading.tag == "h2":
+                skipping = token.content.strip().lower() == SOURCES_HEADING
+            if not skipping:
+                words.append(_inline_plain(token))
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)
@@ -477,8 +612,8 @@ def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]
         (
             p,
             _words(p.title),
-            _words(p.summary + " " + " ".join(p.symptoms)),
-            _words(_PAGE_LINK.sub(r"\1", _without_sources(p.body_markdown))),
+            _words(" ".join((p.summary, *p.symptoms, *p.synonyms))),
+            _words(" ".join((_readable_body(p), *(s.text for s in p.signs)))),
         )
         for p in _cached()
     )
@@ -491,10 +626,11 @@ def _hit(term: str, words: frozenset[str]) -> bool:
 def search(query: str) -> list[Page]:
     """Pages containing every word of ``query`` (word starts count: "breath" finds "breathing").
 
-    Looks at the title, the summary and symptoms, and the body (not the Sources list). Pages with
-    the words in the title come first, then the summary, then the body; ties keep title order.
+    Looks at the title, the summary, symptoms and plain synonyms ("confused", "can't sleep"), and
+    the body with its signs (not the Sources list). Pages with the words in the title come first,
+    then the summary and synonyms, then the body; ties keep title order.
     """
-    terms = _WORD.findall(query.casefold())
+    terms = _WORD.findall(query.replace("’", "'").casefold())
     if not terms:
         return []
     scored: list[tuple[int, int, Page]] = []

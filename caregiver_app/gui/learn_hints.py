@@ -2,7 +2,8 @@
 
 Shown under the entry editor after saving. For each recorded symptom (rated above 0) that a
 warning-sign page covers, a calm link to the page. When a page has Emergency or Crisis-line signs
-about a recorded symptom, the action shows at once, in words and with the tier's icon, next to the
+about a recorded symptom and the rating or the note meets the page's rule (its ``urgent_at``
+rating or ``urgent_words``; never a rating of 1), the action shows at once, in words and with the tier's icon, next to the
 sign it is about and a "Get help now" button.
 """
 
@@ -49,7 +50,7 @@ class LearnHints(QFrame):
     def show_for(self, entry: JournalEntry) -> None:
         """Show what ``entry``'s symptoms point to (or hide when nothing matches)."""
         self.clear()
-        hints = library.entry_hints(entry.symptoms)
+        hints = library.entry_hints(entry.symptoms, entry.note)
         self.hints = hints
         if hints.is_empty:
             return

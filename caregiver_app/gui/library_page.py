@@ -35,6 +35,7 @@ class LibraryPage(QWidget):
     def __init__(self, context=None, parent: QWidget | None = None):
         super().__init__(parent)
         self._pages = library.load_pages()
+        self._context = context
         self._history: list[str] = []  # page ids; "" is the start view
         self._position = -1
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -200,10 +201,23 @@ class LibraryPage(QWidget):
         self._history, self._position = [], -1
         self.go_home()
 
+    def refresh_numbers(self) -> None:
+        """Fill the pages' emergency and crisis placeholders from the chosen country's numbers."""
+        settings = getattr(self._context, "settings", None)
+        if settings is None:
+            return
+        country = getattr(settings, "crisis_country", "") or ""
+        numbers = library.placeholder_values(country, getattr(settings, "crisis_lines", ()))
+        if numbers != getattr(self, "_numbers", None):
+            self._numbers = numbers
+            self.view.set_numbers(numbers)
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """The first time: make the topic list wide enough for its longest title (at this font
-        size), but never more than two fifths of the page."""
+        size), but never more than two fifths of the page. Every time: the chosen country's
+        numbers go into the pages (the country may have changed in Get help now)."""
         super().showEvent(event)
+        self.refresh_numbers()
         if self._sized:
             return
         self._sized = True

@@ -1,4 +1,7 @@
-"""One warning-sign page on screen: our Markdown subset rendered to Qt rich text.
+"""One warning-sign page on screen: the page's Markdown rendered to Qt rich text.
+
+The Markdown is parsed by the content loader's own parser (markdown-it-py), so what is checked
+is what is shown.
 
 Every sign shows its tier in words *and* as an icon of its own shape ("Emergency — call 911 now"
 beside an octagon), never by colour alone. ``[text](page:id)`` links ask to open another page;
@@ -12,12 +15,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ..services import library
 from ..services.library import Page, Tier
 from .navigation import GET_HELP_KEYS
 from .tier_icons import shape_word, tier_image
@@ -30,16 +35,8 @@ LIMITS_TEXT = (
     "If you are worried, call the care team. If someone is in danger, use Get help now ({keys})."
 )
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
-_MARKER = re.compile(r"^\[(EMERGENCY|CRISIS|CALL-SOON|NEXT-VISIT)\]\s*(.*)$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
-_CODE = re.compile(r"`([^`]+)`")
 _TIERS = {t.value: t for t in Tier}
+_MARKER = re.compile(r"^\[([A-Z-]+)\]\s*(.*)$", re.DOTALL)
 
 
 def long_date(day: date) -> str:
@@ -48,55 +45,27 @@ def long_date(day: date) -> str:
 
 
 def inline(text: str) -> str:
-    """One line of our Markdown to rich text: escaped, then bold, italics, code and links."""
-    out: list[str] = []
-    pos = 0
-    for match in _LINK.finditer(text):
-        out.append(_emphasis(html.escape(text[pos:match.start()], quote=False)))
-        words, target = match.group(1), match.group(2)
-        out.append(f'<a href="{html.escape(target)}">{_emphasis(html.escape(words, quote=False))}</a>')
-        pos = match.end()
-    out.append(_emphasis(html.escape(text[pos:], quote=False)))
-    return "".join(out)
+    """One line of page Markdown to rich text (the content loader's own parser)."""
+    return library.render_inline(text)
 
 
-def _emphasis(escaped: str) -> str:
-    escaped = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", escaped)
-    escaped = _CODE.sub(r"<code>\1</code>", escaped)
-    return _ITALIC.sub(r"<i>\1</i>", escaped)
+def _block_end(tokens: list, start: int) -> int:
+    """The index just after the block that opens at ``start``."""
+    token = tokens[start]
+    if token.nesting != 1:
+        return start + 1
+    for index in range(start + 1, len(tokens)):
+        if tokens[index].level == token.level and tokens[index].nesting == -1:
+            return index + 1
+    return len(tokens)
 
 
 class _Renderer:
-    """Turns a page body (our Markdown subset) into rich text, block by block."""
+    """Turns a page body into rich text: the loader's tokens, with each list of signs drawn as rows
+    of tier icon, tier words and the sign."""
 
     def __init__(self, icon_px: int):
         self.icon_px = icon_px
-        self.out: list[str] = []
-        self.paragraph: list[str] = []
-        self.list_kind: str | None = None  # "ul", "ol" or "signs"
-        self.items: list[tuple[Tier | None, str]] = []
-
-    # --- blocks ---------------------------------------------------------------------------
-    def flush_paragraph(self) -> None:
-        if self.paragraph:
-            self.out.append(f"<p>{inline(' '.join(self.paragraph))}</p>")
-            self.paragraph = []
-
-    def flush_list(self) -> None:
-        if self.list_kind is None:
-            return
-        if self.list_kind == "signs":
-            rows = "".join(self.sign_row(tier, text) if tier else f'<tr><td></td><td>{inline(text)}</td></tr>'
-                           for tier, text in self.items)
-            self.out.append(f'<table border="0" cellspacing="0" cellpadding="4" width="100%">{rows}</table>')
-        else:
-            body = "".join(f"<li>{inline(text)}</li>" for _tier, text in self.items)
-            self.out.append(f"<{self.list_kind}>{body}</{self.list_kind}>")
-        self.list_kind, self.items = None, []
-
-    def flush(self) -> None:
-        self.flush_paragraph()
-        self.flush_list()
 
     def sign_row(self, tier: Tier, text: str) -> str:
         size = self.icon_px
@@ -105,67 +74,52 @@ class _Renderer:
         return (f'<tr><td width="{size + 8}" valign="top">{icon}</td>'
                 f'<td valign="top"><b>{html.escape(tier.label)}</b><br>{inline(text)}</td></tr>')
 
-    def add_item(self, kind: str, text: str) -> None:
-        marker = _MARKER.match(text)
-        if marker and kind == "ul":
-            kind = "signs"
-        if self.list_kind != kind:
-            self.flush_list()
-            self.list_kind = kind
-        if marker and kind == "signs":
-            self.items.append((_TIERS[marker.group(1)], marker.group(2)))
-        else:
-            self.items.append((None, text))
+    def sign_table(self, block: list) -> str | None:
+        """A bullet list whose items start with tier markers as a table, else None."""
+        items = [t for t in block if t.type == "inline" and t.level == block[0].level + 3]
+        marked = [(_MARKER.match(t.content), t.content) for t in items]
+        if not any(m and m.group(1) in _TIERS for m, _text in marked):
+            return None
+        rows = "".join(
+            self.sign_row(_TIERS[m.group(1)], m.group(2)) if m and m.group(1) in _TIERS
+            else f"<tr><td></td><td>{inline(text)}</td></tr>"
+            for m, text in marked
+        )
+        return f'<table border="0" cellspacing="0" cellpadding="4" width="100%">{rows}</table>'
 
-    def continue_item(self, text: str) -> None:
-        tier, before = self.items[-1]
-        self.items[-1] = (tier, f"{before} {text}")
-
-    # --- the whole body -------------------------------------------------------------------
     def body(self, markdown: str, skip_sections: tuple[str, ...] = ()) -> str:
+        tokens = library.markdown_tokens(markdown)
+        out: list[str] = []
         skipping = False
-        in_item = False
-        for raw in _COMMENT.sub("", markdown).split("\n"):
-            line = raw.rstrip()
-            heading = _HEADING.match(line)
-            if heading:
-                self.flush()
-                in_item = False
-                level = len(heading.group(1))
-                title = heading.group(2)
-                if level <= 2:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "heading_open":
+                title = tokens[index + 1].content
+                if token.tag in ("h1", "h2"):
                     skipping = title.strip().lower() in skip_sections
                 if not skipping:
-                    tag = "h2" if level <= 2 else "h3"
-                    self.out.append(f"<{tag}>{inline(title)}</{tag}>")
+                    tag = "h2" if token.tag in ("h1", "h2") else "h3"
+                    out.append(f"<{tag}>{inline(title)}</{tag}>")
+                index += 3
                 continue
-            if skipping:
-                continue
-            if not line.strip():
-                self.flush_paragraph()
-                in_item = False
-                continue
-            bullet = _BULLET.match(line)
-            numbered = _NUMBERED.match(line)
-            if bullet or numbered:
-                self.flush_paragraph()
-                self.add_item("ul" if bullet else "ol", (bullet.group(1) if bullet else numbered.group(2)).strip())
-                in_item = True
-            elif in_item and raw[:1].isspace():
-                self.continue_item(line.strip())
-            else:
-                self.flush_list()
-                in_item = False
-                self.paragraph.append(line.strip())
-        self.flush()
-        return "".join(self.out)
+            end = _block_end(tokens, index)
+            if not skipping:
+                block = tokens[index:end]
+                table = self.sign_table(block) if token.type == "bullet_list_open" else None
+                out.append(table if table is not None else library.render_blocks(block))
+            index = end
+        return "".join(out)
 
 
-def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS) -> str:
+def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, numbers: Mapping[str, str] | None = None) -> str:
     """The whole page as rich text for a ``QTextDocument``: title, category and review date, the
-    body with tiered signs, the sources (title and address), the review date and the limits."""
+    body with tiered signs, the sources (title and address), the review date and the limits.
+    ``numbers`` fills the page's ``{{emergency_number}}`` and ``{{crisis_line}}`` placeholders with
+    the chosen country's words; without it, general words are shown ("your local emergency number")."""
     renderer = _Renderer(icon_px)
-    body = renderer.body(pg.body_markdown, skip_sections=("sources",))
+    markdown = library.fill_placeholders(pg.body_markdown, numbers or {})
+    body = renderer.body(markdown, skip_sections=("sources",))
     reviewed = long_date(pg.last_reviewed)
     sources = "".join(
         f'<li><a href="{html.escape(s.url)}">{html.escape(s.title)}</a><br>{html.escape(s.url)}</li>' for s in pg.sources
@@ -195,7 +149,7 @@ def home_html(icon_px: int, page_count: int, keys: str = GET_HELP_KEYS) -> str:
         f"<p>{page_count} short pages on when to worry and what to do. Choose a topic on the left, "
         "or search for a sign, such as <i>chest pain</i> or <i>not sleeping</i>.</p>"
         "<h2>How urgent is it?</h2>"
-        "<p>Every sign on a page carries one of these four labels. The label tells you what to do.</p>"
+        "<p>Every sign on a page carries one of these labels. The label tells you what to do.</p>"
         f'<table border="0" cellspacing="0" cellpadding="4" width="100%">{rows}</table>'
         f"<h2>Please note</h2><p>{limits}</p>"
         "<p>Each page lists its sources and the date it was last reviewed.</p>"
@@ -217,6 +171,7 @@ class PageView(QTextBrowser):
         self._page: Page | None = None
         self._home_count = 0
         self._rendering = False
+        self._numbers: dict[str, str] = {}
 
     @property
     def page(self) -> Page | None:
@@ -230,6 +185,11 @@ class PageView(QTextBrowser):
         self._page = pg
         self._render()
         self.setAccessibleDescription(f"{pg.title}. {pg.summary}")
+
+    def set_numbers(self, numbers: Mapping[str, str]) -> None:
+        """The chosen country's words for the pages' placeholders (see ``library.placeholder_values``)."""
+        self._numbers = dict(numbers)
+        self._render()
 
     def show_home(self, page_count: int) -> None:
         self._page = None
@@ -271,7 +231,7 @@ class PageView(QTextBrowser):
         try:
             scroll = self.verticalScrollBar().value()
             same = self.document().property("page_id") == (self._page.id if self._page else "")
-            text = (page_html(self._page, self.icon_size()) if self._page is not None
+            text = (page_html(self._page, self.icon_size(), numbers=self._numbers) if self._page is not None
                     else home_html(self.icon_size(), self._home_count))
             self.document().setDefaultFont(self.font())
             self.setHtml(text)

@@ -19,6 +19,7 @@ from ..services.library import Tier
 TIER_COLOURS = {
     Tier.EMERGENCY: "#c62828",
     Tier.CRISIS: "#6a1b9a",
+    Tier.TREAT_NOW: "#1b6e3a",
     Tier.CALL_SOON: "#9a5b00",
     Tier.NEXT_VISIT: "#37598a",
 }
@@ -27,6 +28,7 @@ TIER_COLOURS = {
 _SHAPE_WORDS = {
     Tier.EMERGENCY: "octagon",
     Tier.CRISIS: "diamond",
+    Tier.TREAT_NOW: "triangle with a cross",
     Tier.CALL_SOON: "clock",
     Tier.NEXT_VISIT: "note",
 }
@@ -76,6 +78,13 @@ def paint_tier(painter: QPainter, tier: Tier, rect: QRectF) -> None:
     elif tier is Tier.CRISIS:
         painter.drawPolygon(_diamond(area))
         _exclamation(painter, area, 0.85)
+    elif tier is Tier.TREAT_NOW:
+        painter.drawPolygon(QPolygonF([QPointF(area.center().x(), area.top()), area.bottomRight(), area.bottomLeft()]))
+        painter.setPen(white)
+        c = QPointF(area.center().x(), area.top() + area.height() * 0.64)
+        arm = area.width() * 0.16
+        painter.drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()))
+        painter.drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm))
     elif tier is Tier.CALL_SOON:
         painter.drawEllipse(area)
         painter.setPen(white)
