@@ -619,6 +619,14 @@ def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]
     )
 
 
+SYNONYM_BONUS = 10
+
+
+@lru_cache(maxsize=None)
+def _synonym_phrases(pg: Page) -> frozenset[str]:
+    return frozenset(" ".join(_WORD.findall(s.replace("’", "'").casefold())) for s in pg.synonyms)
+
+
 def _hit(term: str, words: frozenset[str]) -> bool:
     return term in words or (len(term) >= 3 and any(w.startswith(term) for w in words))
 
@@ -628,14 +636,17 @@ def search(query: str) -> list[Page]:
 
     Looks at the title, the summary, symptoms and plain synonyms ("confused", "can't sleep"), and
     the body with its signs (not the Sources list). Pages with the words in the title come first,
-    then the summary and synonyms, then the body; ties keep title order.
+    then the summary and synonyms, then the body; ties keep title order. A query that is one of a
+    page's synonyms word for word puts that page first.
     """
     terms = _WORD.findall(query.replace("’", "'").casefold())
     if not terms:
         return []
+    typed = " ".join(terms)
     scored: list[tuple[int, int, Page]] = []
     for order, (pg, title, summary, body) in enumerate(_index()):
-        score = 0
+        # What people type, word for word, is the strongest hint: "not sleeping" is a sleep page.
+        score = SYNONYM_BONUS if typed in _synonym_phrases(pg) else 0
         for term in terms:
             if _hit(term, title):
                 score += 3
