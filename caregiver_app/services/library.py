@@ -138,7 +138,7 @@ def entry_hints(ratings: Iterable[SymptomRating], note: str = "") -> EntryHints:
     """The pages and urgent signs for the symptoms of one journal entry.
 
     Symptoms rated 0 (none) are skipped; "Pain (lower back)" counts as Pain. Per symptom, the pages
-    with the most signs about it come first (then by title), at most three, with the count of the
+    with the most signs about it come first (then those with the most urgent signs, then by title), at most three, with the count of the
     rest. Urgent signs are the Emergency and Crisis-line signs about a recorded symptom whose
     rating (0-10) or the entry's ``note`` meets the page's rule (:func:`urgency_met`: the page's
     ``urgent_at`` rating, never below 2, or one of its ``urgent_words``), each text once, most urgent tier first; within a tier, signs from the pages most about the symptom, then
@@ -146,7 +146,6 @@ def entry_hints(ratings: Iterable[SymptomRating], note: str = "") -> EntryHints:
     """
     symptom_pages: list[SymptomPages] = []
     candidates: list[tuple[tuple, UrgentSign]] = []
-    seen_texts: set[str] = set()
     for rating in ratings:
         if rating.severity < 1:
             continue
@@ -158,15 +157,26 @@ def entry_hints(ratings: Iterable[SymptomRating], note: str = "") -> EntryHints:
         if not found:
             continue
         about = {p.id: signs_about(p, name) for p in found}
-        ordered = sorted(found, key=lambda p: (-len(about[p.id]), p.title.casefold()))
+        ordered = sorted(found, key=lambda p: (-len(about[p.id]), -_urgent_count(p), p.title.casefold()))
         shown = tuple(PageLink(p.id, p.title) for p in ordered[:MAX_PAGES_PER_SYMPTOM])
         symptom_pages.append(SymptomPages(rating.symptom, shown, max(len(ordered) - MAX_PAGES_PER_SYMPTOM, 0)))
         for pg in ordered:
+            if not urgency_met(pg, rating.severity, note):
+                continue
             for position, sign in enumerate(about[pg.id]):
-                if sign.tier in URGENT_TIERS and sign.text not in seen_texts and urgency_met(pg, rating.severity, note):
-                    seen_texts.add(sign.text)
+                if sign.tier in URGENT_TIERS:
                     same_tier = sum(1 for other in pg.signs if other.tier is sign.tier)
                     key = (sign.tier.rank, -len(about[pg.id]), -same_tier, pg.title.casefold(), position)
                     candidates.append((key, UrgentSign(sign.tier, sign.text, name, pg.id, pg.title)))
-    urgent = tuple(u for _key, u in sorted(candidates, key=lambda pair: pair[0]))
-    return EntryHints(tuple(symptom_pages), urgent)
+    # The same words on several pages show once, from the page that fits best.
+    seen_texts: set[str] = set()
+    urgent: list[UrgentSign] = []
+    for _key, sign in sorted(candidates, key=lambda pair: pair[0]):
+        if sign.text not in seen_texts:
+            seen_texts.add(sign.text)
+            urgent.append(sign)
+    return EntryHints(tuple(symptom_pages), tuple(urgent))
+
+
+def _urgent_count(pg: Page) -> int:
+    return sum(1 for sign in pg.signs if sign.tier in URGENT_TIERS)

@@ -57,15 +57,24 @@ def test_hearing_or_seeing_things_shows_a_calm_link_to_the_page(qtbot, page):
 
 
 def test_a_crisis_tier_symptom_shows_the_action_at_once(qtbot, page):
-    save_with_symptom(qtbot, page, "Hopelessness", 3)
+    save_with_symptom(qtbot, page, "Hopelessness", 6)
     hints = page.editor.learn_hints
     words = hints.text()
     assert f"<b>{Tier.CRISIS.label}</b>" in words and Tier.CRISIS.action in words
-    assert "They feel hopeless, empty, or trapped" in words
+    assert "They feel hopeless or trapped" in words
     assert hints.help_buttons and hints.help_buttons[0].text() == "Get help now"
     icons = [label for label in hints.findChildren(type(hints.link_labels[0])) if label.pixmap() and
              not label.pixmap().isNull()]
     assert icons and icons[0].accessibleName() == Tier.CRISIS.label  # an icon, with words for screen readers
+
+
+def test_a_mild_rating_shows_a_gentle_link_and_no_banner(qtbot, page):
+    save_with_symptom(qtbot, page, "Hopelessness", 1)
+    hints = page.editor.learn_hints
+    words = hints.text()
+    assert hints.isVisible() and "Learn more about what you recorded" in words and "Suicide risk" in words
+    assert not hints.help_buttons
+    assert all(t.label not in words for t in (Tier.EMERGENCY, Tier.CRISIS))
 
 
 def test_a_calm_symptom_shows_no_urgent_action_and_the_next_entry_starts_clean(qtbot, page):

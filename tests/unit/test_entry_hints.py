@@ -10,8 +10,8 @@ from caregiver_app.services import library
 from caregiver_app.services.library import Tier
 
 
-def hints(*pairs):
-    return library.entry_hints([SymptomRating(name, severity) for name, severity in pairs])
+def hints(*pairs, note=""):
+    return library.entry_hints([SymptomRating(name, severity) for name, severity in pairs], note)
 
 
 @pytest.mark.parametrize("name", STARTER_SYMPTOM_NAMES)
@@ -30,21 +30,57 @@ def test_every_page_is_reached_from_some_starter_symptom_or_link():
 
 
 def test_hearing_or_seeing_things_links_to_early_psychosis_first():
-    found = hints(("Hearing or seeing things", 4))
+    found = hints(("Hearing or seeing things", 8))
     pages = found.symptoms[0].pages
     assert pages[0].page_id == "early-psychosis"  # it has the most signs about this symptom
     assert len(pages) == 3 and found.symptoms[0].more == len(library.pages_for_symptom("Hearing or seeing things")) - 3
     emergency = [u for u in found.urgent if u.tier is Tier.EMERGENCY]
-    assert "They may be a danger to themselves or to others." in [u.text for u in emergency]
+    assert any(u.text.startswith("They are a danger to themselves or others") for u in emergency)
 
 
 def test_hopelessness_shows_the_crisis_line_action():
-    found = hints(("Hopelessness", 3))
+    found = hints(("Hopelessness", 6))
     assert found.urgent_tiers() == [Tier.CRISIS]
     suicide = [u for u in found.urgent if u.page_id == "suicide-risk"]
     assert len(suicide) == 1 and "hopeless" in suicide[0].text and suicide[0].tier is Tier.CRISIS
     assert found.urgent[0] == suicide[0]
-    assert "988" in Tier.CRISIS.action and "988" in Tier.CRISIS.label
+
+
+def _every_symptom_name():
+    names = set(STARTER_SYMPTOM_NAMES)
+    for pg in library.load_pages():
+        names.update(pg.symptoms)
+    return sorted(names)
+
+
+@pytest.mark.parametrize("note", ["", "A quiet day. Slept badly, ate a little soup."])
+def test_a_rating_of_1_never_shows_a_crisis_or_emergency_sign(note):
+    for name in _every_symptom_name():
+        found = hints((name, 1), note=note)
+        assert found.urgent == (), name
+    everything = hints(*((name, 1) for name in STARTER_SYMPTOM_NAMES), note=note)
+    assert everything.urgent == () and everything.symptoms  # the gentle "learn more" links stay
+
+
+def test_the_rating_that_makes_a_sign_urgent_comes_from_the_page():
+    suicide = library.page("suicide-risk")
+    assert suicide.urgent_at == 6
+    assert not [u for u in hints(("Hopelessness", 5)).urgent if u.page_id == "suicide-risk"]
+    assert [u.tier for u in hints(("Hopelessness", 6)).urgent if u.page_id == "suicide-risk"] == [Tier.CRISIS]
+    assert hints(("Hopelessness", 2)).urgent == ()
+    assert hints(("Confusion", 6)).urgent == ()
+    assert Tier.EMERGENCY in hints(("Confusion", 9)).urgent_tiers()
+
+
+def test_the_words_of_the_note_can_make_a_sign_urgent_at_any_rating():
+    found = hints(("Hopelessness", 1), note="He said he wants to die.")
+    assert found.urgent and found.urgent[0].tier is Tier.CRISIS and found.urgent[0].page_id == "suicide-risk"
+    curly = hints(("Confusion", 2), note="Dad was so hard to wake this morning and couldn’t say where he was")
+    assert Tier.EMERGENCY in curly.urgent_tiers()
+    # Whole words only: "planet" is not "plan", "gunther" is not "gun".
+    assert hints(("Hopelessness", 2), note="We talked about the planet and his friend Gunther.").urgent == ()
+    # A symptom rated 0 is not there at all, whatever the note says.
+    assert hints(("Hopelessness", 0), note="wants to die").is_empty
 
 
 def test_calm_symptoms_show_links_only():
@@ -68,8 +104,8 @@ def test_urgent_signs_are_not_repeated_and_most_urgent_first():
 
 
 def test_the_most_fitting_urgent_sign_comes_first():
-    assert hints(("Hopelessness", 3)).urgent[0].page_id == "suicide-risk"  # its page is about crises
-    assert hints(("Hearing or seeing things", 3)).urgent[0].page_id == "early-psychosis"
+    assert hints(("Hopelessness", 8)).urgent[0].page_id == "suicide-risk"  # its page is about crises
+    assert hints(("Hearing or seeing things", 8)).urgent[0].page_id == "early-psychosis"
 
 
 def test_signs_about_uses_the_pages_own_tags():
