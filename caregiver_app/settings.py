@@ -72,6 +72,31 @@ class Settings:
         ]
 
 
+def effective_country(settings: Settings, system_locale_name: str) -> str:
+    """The ISO 3166-1 alpha-2 country in effect: ``settings.country`` when the family chose one,
+    else the territory of ``system_locale_name`` (``"en_GB"``, ``"de-DE"``, ``"es_MX.UTF-8"``,
+    ``"sr_RS@latin"``; in the GUI pass ``QLocale.system().name()``), else ``""`` (no country known:
+    callers say "your local emergency number"). Always upper case. Pure: reads no environment."""
+    chosen = getattr(settings, "country", "")
+    if _is_country_code(chosen):
+        return chosen
+    territory = locale_territory(system_locale_name)
+    return territory if _is_country_code(territory) else ""
+
+
+def locale_territory(locale_name: str) -> str:
+    """The upper-case two-letter territory of a locale name (``"en_GB.UTF-8"`` -> ``"GB"``,
+    ``"de-DE"`` -> ``"DE"``), or ``""`` when it names none (``"C"``, ``"en"``, ``"es_419"``)."""
+    base = (locale_name or "").split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    code = parts[-1].upper() if len(parts) >= 2 else ""
+    return code if _is_country_code(code) else ""
+
+
+def _is_country_code(code: object) -> bool:
+    return isinstance(code, str) and len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()
+
+
 def default_path() -> Path:
     """``settings.json`` in this user's config folder for the app."""
     return user_config_path("CaregiverCompanion", appauthor=False, roaming=True) / "settings.json"
