@@ -56,6 +56,39 @@ Body rules:
 * Links to other pages are written ``[text](page:other-id)``.
 * ``## Sources``: one ``- Title — https://address`` line per source (an em dash between them).
 
+Country placeholders (never write 911, 988 or any other number that belongs to one country)
+----------------------------------------------------------------------------------------------
+Pages are written once for every country. Where a number goes, write a placeholder; the app
+fills it with the chosen country's numbers (:mod:`caregiver_app.domain.crisis_lines`) in the
+page view, the hints, the search and every printout:
+
+* ``{{emergency_number}}`` -> ``911``, ``999``, ``112 or 999``, or ``your local emergency
+  number`` when the country has none built in. Write it after a verb: "Call
+  {{emergency_number}} now."
+* ``{{crisis_line}}`` -> how to reach the country's first crisis line, starting with a lower-case
+  verb: ``call or text 988``, ``call Samaritans at 116 123``; with no crisis line known, ``call a
+  local crisis line``. Write "For a crisis, {{crisis_line}}."
+* ``{{poison_line}}`` -> ``call Poison Help at 1-800-222-1222`` (or the country's poison line);
+  otherwise ``call a pharmacist or the care team right away``.
+* Capitalise the first letter of the name (``{{Crisis_line}}``, ``{{Poison_line}}``,
+  ``{{Emergency_number}}``) to start a sentence with it.
+* ``{{crisis_numbers}}`` on a line of its own -> a bullet list of the country's emergency number
+  and crisis lines, then "findahelpline.com lists crisis lines by country".
+* Country blocks, each marker on a line of its own, for words that fit only some countries
+  (``988``'s menu, ``NHS 111``, ``Lifeline``)::
+
+      {{if US}}
+      When you call 988, you hear a short message and a menu.
+      {{else}}
+      A trained person answers, listens and helps you decide what to do.
+      {{end}}
+
+  ``{{if US CA}}`` keeps the lines for either country; ``{{if not US}}`` for every other
+  country; ``{{else}}`` is optional. Blocks may nest.
+
+An unknown placeholder, or a block with no ``{{end}}``, raises ``ValueError`` naming the file and
+the line, so ``tests/unit/test_education_content.py`` catches a typo.
+
 Write in your own words, short sentences, about a 6th to 8th grade reading level. Never give doses,
 and never tell anyone to stop a medicine on their own. ``tests/unit/test_education_content.py``
 checks all of this, including the reading level.
@@ -72,6 +105,9 @@ from enum import Enum
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+
+from ..domain.crisis_lines import HelpWords
+from .placeholders import fallback_words, fill
 
 __all__ = [
     "CATEGORIES",
@@ -120,13 +156,22 @@ class Tier(Enum):
 
     @property
     def label(self) -> str:
-        """The words the app shows next to the tier's icon."""
-        return _TIER_TEXT[self][0]
+        """The words shown next to the tier's icon when no country is known ("Emergency: call
+        your local emergency number now"); use :meth:`label_for` with the country's words."""
+        return self.label_for(fallback_words())
 
     @property
     def action(self) -> str:
-        """One or two plain sentences saying what to do now."""
-        return _TIER_TEXT[self][1]
+        """What to do now, when no country is known; use :meth:`action_for`."""
+        return self.action_for(fallback_words())
+
+    def label_for(self, words: HelpWords) -> str:
+        """The words next to the tier's icon for a country: "Emergency: call 999 now"."""
+        return fill(_TIER_TEXT[self][0], words, "tier words")
+
+    def action_for(self, words: HelpWords) -> str:
+        """One or two plain sentences saying what to do now, with the country's numbers."""
+        return fill(_TIER_TEXT[self][1], words, "tier words")
 
     @property
     def rank(self) -> int:
@@ -137,12 +182,12 @@ class Tier(Enum):
 _TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.CALL_SOON, Tier.NEXT_VISIT)
 _TIER_TEXT = {
     Tier.EMERGENCY: (
-        "Emergency — call 911 now",
-        "Call 911 or your local emergency number now. Do not drive yourself.",
+        "Emergency: call {{emergency_number}} now",
+        "Call {{emergency_number}} now. Do not drive yourself.",
     ),
     Tier.CRISIS: (
-        "Crisis line — call or text 988 now",
-        "Call or text 988 now to reach a crisis counselor. If someone could die right now, call 911.",
+        "Crisis line: {{crisis_line}} now",
+        "{{Crisis_line}} now to reach a crisis counselor. If someone could die right now, call {{emergency_number}}.",
     ),
     Tier.CALL_SOON: (
         "Call the care team today",
@@ -379,44 +424,56 @@ def _folder() -> Traversable:
     return resources.files("caregiver_app.content").joinpath("education")
 
 
-def load_pages_from(folder: Traversable) -> list[Page]:
-    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too), sorted by title."""
+def load_pages_from(folder: Traversable, words: HelpWords | None = None) -> list[Page]:
+    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too) with its placeholders filled
+    for ``words`` (None: no country known), sorted by title."""
+    words = words or fallback_words()
     pages = []
     for entry in folder.iterdir():
         if entry.is_file() and entry.name.endswith(".md"):
-            pages.append(parse_page(entry.read_text(encoding="utf-8"), entry.name))
+            pages.append(parse_page(fill(entry.read_text(encoding="utf-8"), words, entry.name), entry.name))
     return sorted(pages, key=lambda p: (p.title.casefold(), p.id))
 
 
 @lru_cache(maxsize=1)
-def _cached() -> tuple[Page, ...]:
-    return tuple(load_pages_from(_folder()))
+def _templates() -> tuple[tuple[str, str], ...]:
+    folder = _folder()
+    return tuple(sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir()
+                        if entry.is_file() and entry.name.endswith(".md")))
 
 
-@lru_cache(maxsize=1)
-def _by_id() -> dict[str, Page]:
-    return {p.id: p for p in _cached()}
+@lru_cache(maxsize=8)
+def _cached(words: HelpWords | None = None) -> tuple[Page, ...]:
+    words = words or fallback_words()
+    pages = [parse_page(fill(text, words, name), name) for name, text in _templates()]
+    return tuple(sorted(pages, key=lambda p: (p.title.casefold(), p.id)))
 
 
-def load_pages() -> list[Page]:
-    """All shipped pages, sorted by title. Parsed once, then cached."""
-    return list(_cached())
+@lru_cache(maxsize=8)
+def _by_id(words: HelpWords | None = None) -> dict[str, Page]:
+    return {p.id: p for p in _cached(words)}
 
 
-def page(page_id: str) -> Page:
-    """The page with this id. Raises ``KeyError`` for an unknown id."""
+def load_pages(words: HelpWords | None = None) -> list[Page]:
+    """All shipped pages with the numbers of ``words`` (see ``crisis_lines.help_words``; None: no
+    country known), sorted by title. Parsed once per country, then cached."""
+    return list(_cached(words))
+
+
+def page(page_id: str, words: HelpWords | None = None) -> Page:
+    """The page with this id, for ``words``. Raises ``KeyError`` for an unknown id."""
     try:
-        return _by_id()[page_id]
+        return _by_id(words)[page_id]
     except KeyError:
         raise KeyError(f"no education page with id {page_id!r}") from None
 
 
-def pages_for_symptom(name: str) -> list[Page]:
+def pages_for_symptom(name: str, words: HelpWords | None = None) -> list[Page]:
     """Pages that list ``name`` in their ``symptoms`` (case-insensitive), sorted by title."""
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         return []
-    return [p for p in _cached() if any(s.casefold() == wanted for s in p.symptoms)]
+    return [p for p in _cached(words) if any(s.casefold() == wanted for s in p.symptoms)]
 
 
 def links(pg: Page) -> list[str]:
@@ -471,8 +528,8 @@ def _without_sources(body: str) -> str:
     return "\n".join(kept)
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
+@lru_cache(maxsize=8)
+def _index(words: HelpWords | None = None) -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
     return tuple(
         (
             p,
@@ -480,7 +537,7 @@ def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]
             _words(p.summary + " " + " ".join(p.symptoms)),
             _words(_PAGE_LINK.sub(r"\1", _without_sources(p.body_markdown))),
         )
-        for p in _cached()
+        for p in _cached(words)
     )
 
 
@@ -488,7 +545,7 @@ def _hit(term: str, words: frozenset[str]) -> bool:
     return term in words or (len(term) >= 3 and any(w.startswith(term) for w in words))
 
 
-def search(query: str) -> list[Page]:
+def search(query: str, words: HelpWords | None = None) -> list[Page]:
     """Pages containing every word of ``query`` (word starts count: "breath" finds "breathing").
 
     Looks at the title, the summary and symptoms, and the body (not the Sources list). Pages with
@@ -498,7 +555,7 @@ def search(query: str) -> list[Page]:
     if not terms:
         return []
     scored: list[tuple[int, int, Page]] = []
-    for order, (pg, title, summary, body) in enumerate(_index()):
+    for order, (pg, title, summary, body) in enumerate(_index(words)):
         score = 0
         for term in terms:
             if _hit(term, title):

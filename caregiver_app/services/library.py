@@ -25,11 +25,13 @@ from ..content.education import (
     plain_text,
     search,
 )
+from ..domain.crisis_lines import HelpWords, help_words
 from ..domain.model import SymptomRating
 
 __all__ = [
     "CATEGORIES",
     "EntryHints",
+    "HelpWords",
     "Page",
     "PageLink",
     "Sign",
@@ -39,6 +41,7 @@ __all__ = [
     "URGENT_TIERS",
     "UrgentSign",
     "entry_hints",
+    "help_words",
     "links",
     "load_pages",
     "most_urgent_tier",
@@ -103,14 +106,15 @@ def signs_about(pg: Page, symptom: str) -> list[Sign]:
     return [sign for sign in pg.signs if most_urgent_tier(replace(pg, signs=(sign,)), symptom) is not None]
 
 
-def entry_hints(ratings: Iterable[SymptomRating]) -> EntryHints:
+def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None) -> EntryHints:
     """The pages and urgent signs for the symptoms of one journal entry.
 
     Symptoms rated 0 (none) are skipped; "Pain (lower back)" counts as Pain. Per symptom, the pages
     with the most signs about it come first (then by title), at most three, with the count of the
     rest. Urgent signs are the Emergency and Crisis-line signs about a recorded symptom, each text
     once, most urgent tier first; within a tier, signs from the pages most about the symptom, then
-    from the pages with the most signs of that tier, come first.
+    from the pages with the most signs of that tier, come first. Sign texts carry the numbers of
+    ``words`` (``crisis_lines.help_words``; None: no country known).
     """
     symptom_pages: list[SymptomPages] = []
     candidates: list[tuple[tuple, UrgentSign]] = []
@@ -119,10 +123,10 @@ def entry_hints(ratings: Iterable[SymptomRating]) -> EntryHints:
         if rating.severity < 1:
             continue
         name = rating.symptom
-        found = pages_for_symptom(name)
+        found = pages_for_symptom(name, words)
         if not found and name.endswith(")") and " (" in name:  # "Pain (lower back)" is about Pain
             name = name.split(" (", 1)[0]
-            found = pages_for_symptom(name)
+            found = pages_for_symptom(name, words)
         if not found:
             continue
         about = {p.id: signs_about(p, name) for p in found}

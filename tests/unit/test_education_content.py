@@ -15,12 +15,18 @@ import pytest
 import textstat
 from support import SHARED
 
-from caregiver_app.content import education
+from caregiver_app.content import education, placeholders
 from caregiver_app.content.education import CATEGORIES, Page, Tier
+from caregiver_app.domain.crisis_lines import help_words
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
 
 FOLDER = resources.files("caregiver_app.content") / "education"
 FILE_NAMES = sorted(entry.name for entry in FOLDER.iterdir() if entry.name.endswith(".md"))
+
+
+US = help_words("US")
+"""The content checks read the pages as a family in the US sees them (911 and 988 filled in);
+tests below check the placeholders themselves and other countries."""
 
 
 def _parse_each() -> tuple[dict[str, Page], dict[str, str]]:
@@ -28,7 +34,7 @@ def _parse_each() -> tuple[dict[str, Page], dict[str, str]]:
     parsed, errors = {}, {}
     for name in FILE_NAMES:
         try:
-            page = education.parse_page((FOLDER / name).read_text(encoding="utf-8"), name)
+            page = education.parse_page(placeholders.fill((FOLDER / name).read_text(encoding="utf-8"), US, name), name)
         except ValueError as error:
             errors[name] = str(error)
         else:
@@ -252,8 +258,76 @@ def test_every_starter_symptom_maps_to_a_page():
 
 
 def test_suicide_page_gives_988_and_911():
-    text = readable_text(education.page("suicide-risk"))
+    text = readable_text(education.page("suicide-risk", US))
     assert "988" in text and "911" in text
+
+
+_COUNTRY_NUMBER = re.compile(r"(?<![\d-])(911|988|999|112|000|111|116 123|13 11 14|024|1737)(?![\d-])")
+
+
+def _outside_blocks(template: str) -> str:
+    """The template's lines outside ``{{if ...}}`` blocks and before the Sources heading."""
+    kept, depth = [], 0
+    for line in template.split("\n"):
+        if line.strip().lower() == "## sources":
+            break
+        if re.match(r"^\s*\{\{\s*if\b", line):
+            depth += 1
+        elif re.match(r"^\s*\{\{\s*end\s*\}\}", line):
+            depth -= 1
+        elif depth == 0:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@pytest.mark.parametrize("name", FILE_NAMES)
+def test_pages_are_written_once_with_placeholders_for_every_number(name):
+    template = (FOLDER / name).read_text(encoding="utf-8")
+    assert _COUNTRY_NUMBER.findall(_outside_blocks(template)) == []
+    page = BY_ID[name.removesuffix(".md")]
+    if any(s.tier in (Tier.EMERGENCY, Tier.CRISIS) for s in page.signs):
+        assert "{{emergency_number}}" in template and "{{crisis_line}}" in template
+
+
+@pytest.mark.parametrize(
+    ("country", "present", "absent"),
+    [
+        ("US", ["911", "988"], ["999", "116 123"]),
+        ("GB", ["999", "116 123"], ["911", "988", "{{"]),
+        ("IE", ["112 or 999", "116 123"], ["911", "988"]),
+        ("AU", ["000", "13 11 14"], ["911", "988"]),
+        ("NZ", ["111", "1737"], ["911", "988"]),
+        ("CA", ["911", "988"], ["999", "Lifeline at"]),
+        ("ES", ["112", "024"], ["911", "988"]),
+        ("MX", ["911", "800 911 2000"], ["988", "999"]),
+        ("DE", ["112", "call a local crisis line"], ["911", "988"]),
+        ("", ["your local emergency number", "call a local crisis line"], ["911", "988", "999"]),
+    ],
+)
+def test_every_page_renders_the_countrys_numbers(country, present, absent):
+    words = help_words(country)
+    pages = education.load_pages(words)
+    assert len(pages) == len(FILE_NAMES)
+    everything = "\n".join(p.summary + "\n" + p.body_markdown for p in pages)
+    for text in present:
+        assert text in everything
+    suicide = education.page("suicide-risk", words).body_markdown
+    assert words.emergency_number in suicide and words.crisis_line in suicide
+    for text in absent:
+        assert text not in everything, text
+    assert "{{" not in everything and "}}" not in everything
+
+
+def test_placeholder_mistakes_name_the_file_and_line():
+    with pytest.raises(ValueError, match="x.md, line 2.*'emergency'"):
+        placeholders.fill("ok\ncall {{emergency}}", US, "x.md")
+    with pytest.raises(ValueError, match="no '\\{\\{end"):
+        placeholders.fill("{{if US}}\nx", US, "x.md")
+    with pytest.raises(ValueError, match="line 1"):
+        placeholders.fill("{{end}}", US, "x.md")
+    assert placeholders.fill("{{if not US}}\na\n{{else}}\nb\n{{end}}", US) == "b"
+    assert placeholders.fill("{{if GB IE}}\na\n{{end}}", help_words("IE")) == "a"
+    assert placeholders.fill("{{Crisis_line}}.", help_words("GB")) == "Call Samaritans at 116 123."
 
 
 @needs_facts
@@ -285,11 +359,15 @@ def test_page_lookup():
 
 def test_tiers_have_words_and_actions_in_urgency_order():
     assert [t.marker for t in Tier] == ["[EMERGENCY]", "[CRISIS]", "[CALL-SOON]", "[NEXT-VISIT]"]
-    assert Tier.EMERGENCY.label == "Emergency — call 911 now"
-    assert Tier.CRISIS.label == "Crisis line — call or text 988 now"
+    assert Tier.EMERGENCY.label_for(US) == "Emergency: call 911 now"
+    assert Tier.EMERGENCY.label_for(help_words("GB")) == "Emergency: call 999 now"
+    assert Tier.EMERGENCY.label == "Emergency: call your local emergency number now"
+    assert Tier.CRISIS.label_for(US) == "Crisis line: call or text 988 now"
+    assert Tier.CRISIS.label_for(help_words("GB")) == "Crisis line: call Samaritans at 116 123 now"
     assert Tier.CALL_SOON.label == "Call the care team today"
     assert Tier.NEXT_VISIT.label == "Note for the next visit"
-    assert "911" in Tier.EMERGENCY.action and "988" in Tier.CRISIS.action
+    assert "911" in Tier.EMERGENCY.action_for(US) and "988" in Tier.CRISIS.action_for(US)
+    assert "911" not in Tier.CRISIS.action and "988" not in Tier.CRISIS.action
     assert [t.rank for t in Tier] == [0, 1, 2, 3]
 
 
@@ -416,13 +494,13 @@ def test_a_broken_file_in_a_folder_is_named(tmp_path):
 
 def _edited(page_id: str, old: str, new: str) -> Page:
     """The page with every ``old`` in its body replaced by ``new``."""
-    page = education.page(page_id)
+    page = BY_ID[page_id]
     assert old in page.body_markdown
     return replace(page, body_markdown=page.body_markdown.replace(old, new))
 
 
 def test_the_checks_catch_broken_pages():
-    stroke = education.page("stroke")
+    stroke = BY_ID["stroke"]
     hard = (
         "Cerebrovascular accidents necessitate immediate neurological evaluation, "
         "particularly considering thrombolytic administration contraindications, "
