@@ -60,6 +60,7 @@ def fill_country_combo(combo: QComboBox, selected: str, *, allow_none: bool = Tr
     numbers are shown by mistake."""
     combo.blockSignals(True)
     combo.clear()
+    combo.view().setAccessibleName("Countries")
     if allow_none:
         combo.addItem(NOT_CHOSEN, "")
     featured = list(crisis_lines.FEATURED_COUNTRIES)
