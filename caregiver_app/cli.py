@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_sum.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
     p_sum.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
     p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-    p_sum.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    p_sum.add_argument("--paper", choices=("letter", "a4"), default=None,
+                       help="default: the paper setting (Letter or A4 by the country)")
+    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=SECTIONS_HELP)
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
     p_sum.add_argument("--timezone", default="", metavar="ZONE")
     unlock_options(p_sum)
@@ -106,9 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
     unlock_options(p_csv)
 
+    from .cli_settings import add_parsers as add_settings_parsers  # settings, safety-plan
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
 
     add_vault_parsers(sub)
+    add_settings_parsers(sub)
     return parser
 
 
@@ -280,8 +284,13 @@ def cmd_import(paths, args, stdin, out, err) -> int:
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
+    from . import settings as app_settings
+    from .cli_settings import environment_locale, load_settings, parse_sections
+    from .domain import crisis_lines
+    from .domain.summary import SummaryChoices
     from .services import people, summary
 
+    sections = parse_sections(args.sections)
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
     output: Path = args.output.expanduser()
@@ -291,17 +300,21 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
     if not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    settings, _path = load_settings(paths, err)
+    country = app_settings.effective_country(settings, environment_locale())
     vault = open_vault(paths, args, stdin, err)
     try:
         person = people.find_person(vault, args.person)
         if person is None:
             raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
         data = summary.build_summary(
-            vault, summary.SummaryRequest(person.id, start, end), prepared_by=args.prepared_by, zone_name=args.timezone
+            vault, summary.SummaryRequest(person.id, start, end, SummaryChoices(sections=sections)),
+            prepared_by=args.prepared_by, zone_name=args.timezone or settings.time_zone, country=country,
+            user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
         )
     finally:
         vault.close()
-    written = summary.write_summary_pdf(data, output, paper=args.paper)
+    written = summary.write_summary_pdf(data, output, paper=args.paper or app_settings.paper_for(settings, country))
     print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
 
@@ -344,9 +357,12 @@ def _quote(text: str) -> str:
 
 COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv}
 
+from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
+from .cli_settings import SECTIONS_HELP  # noqa: E402
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 
 COMMANDS.update(VAULT_COMMANDS)
+COMMANDS.update(SETTINGS_COMMANDS)
 
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

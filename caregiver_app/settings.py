@@ -1,4 +1,10 @@
-"""Typed, Qt-free settings kept in the platform's config folder.
+"""Typed, Qt-free settings, kept in the data folder in use (``settings.json`` beside the vault).
+
+Settings belong to the data folder: ``--data-dir DIR`` keeps its own file in DIR, and the usual
+data folder keeps its own (the first time, it takes over the old file from the platform's config
+folder, :func:`legacy_path`). Older files are upgraded on load: their ``crisis_country`` and
+``phone_region`` become ``country``. A damaged file falls back to the defaults, and
+:func:`load_with_notice` says so in plain words (the GUI shows it once, the CLI on stderr).
 
 Never health data: no names, no notes, no file names the user typed. Anything personal lives in
 the encrypted database (see ``services.people.preparer_name``). The file is written atomically.
@@ -7,23 +13,31 @@ the encrypted database (see ``services.people.preparer_name``). The file is writ
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from zoneinfo import available_timezones
 
 from platformdirs import user_config_path
 
 from .security.keyfile import atomic_write
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+FILE_NAME = "settings.json"
+LANGUAGES = ("en",)
+"""The language codes the app speaks (the Spanish work adds ``"es"``)."""
+DAMAGED_NOTICE = ("The settings file could not be read, so the app is using its usual settings "
+                  "for now. Your journal is safe. Choose your country and other settings again in "
+                  "Settings, and they will be saved.")
 
 
 @dataclass
 class Settings:
     """User preferences. ``idle_lock_minutes`` 0 turns auto-lock off; ``paper`` is ``"auto"``
-    (from the locale), ``"letter"`` or ``"a4"``; ``time_zone`` empty means the computer's.
-    ``phone_region`` (ISO 3166 code for reading local phone numbers) empty means the locale's.
-    ``crisis_country`` is the ISO 3166 code whose crisis numbers "Get help now" shows;
-    ``crisis_lines`` are public service numbers the user added there (dicts with ``country``,
+    (follow the country: Letter in the US, Canada and Mexico, else A4), ``"letter"`` or ``"a4"``;
+    ``time_zone`` empty means the computer's, else an IANA name. The country decides the crisis
+    and emergency numbers and the phone region (use :func:`effective_country`);
+    ``crisis_lines`` are public service numbers the user added (dicts with ``country``,
     ``kind``, ``name``, ``number``, ``how``; see ``domain.crisis_lines``). They are kept here, not in
     the vault, so they show while it is locked; personal contacts belong in the safety plan.
     ``country`` is the ISO 3166-1 alpha-2 code the family chose (empty: not chosen yet, so the
@@ -34,8 +48,6 @@ class Settings:
     paper: str = "auto"
     time_zone: str = ""
     window_geometry: str = ""
-    phone_region: str = ""
-    crisis_country: str = "US"
     crisis_lines: list = field(default_factory=list)
     country: str = ""
     language: str = "en"
@@ -47,15 +59,10 @@ class Settings:
             self.idle_lock_minutes = 10
         if self.paper not in ("auto", "letter", "a4"):
             self.paper = "auto"
-        if not isinstance(self.time_zone, str):
+        if not isinstance(self.time_zone, str) or (self.time_zone and self.time_zone not in time_zones()):
             self.time_zone = ""
         if not isinstance(self.window_geometry, str):
             self.window_geometry = ""
-        if not isinstance(self.phone_region, str) or len(self.phone_region) > 3:
-            self.phone_region = ""
-        code = self.crisis_country
-        if not (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()):
-            self.crisis_country = "US"
         country = self.country
         if not (isinstance(country, str) and (country == "" or (
                 len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
@@ -72,27 +79,129 @@ class Settings:
         ]
 
 
-def default_path() -> Path:
-    """``settings.json`` in this user's config folder for the app."""
-    return user_config_path("CaregiverCompanion", appauthor=False, roaming=True) / "settings.json"
+def effective_country(settings: Settings, system_locale_name: str) -> str:
+    """The ISO 3166-1 alpha-2 country in effect: ``settings.country`` when the family chose one,
+    else the territory of ``system_locale_name`` (``"en_GB"``, ``"de-DE"``, ``"es_MX.UTF-8"``,
+    ``"sr_RS@latin"``; in the GUI pass ``QLocale.system().name()``), else ``""`` (no country known:
+    callers say "your local emergency number"). Always upper case. Pure: reads no environment."""
+    chosen = getattr(settings, "country", "")
+    if _is_country_code(chosen):
+        return chosen
+    territory = locale_territory(system_locale_name)
+    return territory if _is_country_code(territory) else ""
+
+
+def locale_territory(locale_name: str) -> str:
+    """The upper-case two-letter territory of a locale name (``"en_GB.UTF-8"`` -> ``"GB"``,
+    ``"de-DE"`` -> ``"DE"``), or ``""`` when it names none (``"C"``, ``"en"``, ``"es_419"``)."""
+    base = (locale_name or "").split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    code = parts[-1].upper() if len(parts) >= 2 else ""
+    return code if _is_country_code(code) else ""
+
+
+def _is_country_code(code: object) -> bool:
+    return isinstance(code, str) and len(code) == 2 and code.isascii() and code.isalpha() and code.isupper()
+
+
+@lru_cache(maxsize=1)
+def time_zones() -> frozenset[str]:
+    """Every IANA time zone name this computer (or the tzdata package) knows."""
+    return frozenset(available_timezones())
+
+
+def path_for(folder: Path) -> Path:
+    """The settings file of the data folder ``folder`` (``folder/settings.json``)."""
+    return Path(folder) / FILE_NAME
+
+
+def location(folder: Path, usual_folder: Path) -> tuple[Path, Path | None]:
+    """``(settings file, older file to take over or None)`` for the data folder ``folder``. Each
+    data folder keeps its own settings; only the usual one (``usual_folder``) takes over the file
+    that earlier versions kept in the platform's config folder."""
+    legacy = legacy_path() if Path(folder).resolve() == Path(usual_folder).resolve() else None
+    return path_for(folder), legacy
+
+
+def load_for_folder(folder: Path, usual_folder: Path) -> tuple[Settings, str, Path]:
+    """``(settings, notice, path)`` for the data folder ``folder`` (see :func:`location` and
+    :func:`load_with_notice`). After a damaged file, the defaults are written back at once, so
+    the notice is given once."""
+    path, legacy = location(folder, usual_folder)
+    settings, notice = load_with_notice(path, legacy)
+    if notice:
+        try:
+            save(settings, path)
+        except OSError:
+            pass  # still damaged next time: the notice comes again, which is right
+    return settings, notice, path
+
+
+def legacy_path() -> Path:
+    """Where versions before settings-per-data-folder kept the file: ``settings.json`` in this
+    user's config folder for the app. Only the usual data folder takes it over."""
+    return user_config_path("CaregiverCompanion", appauthor=False, roaming=True) / FILE_NAME
+
+
+default_path = legacy_path
 
 
 def load(path: Path | None = None) -> Settings:
     """The saved settings, or defaults when the file is missing or unreadable (never raises)."""
-    path = path or default_path()
+    return load_with_notice(path or legacy_path())[0]
+
+
+def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, str]:
+    """``(settings, notice)`` from ``path``. When ``path`` does not exist, ``legacy`` (an older
+    file to take over) is read instead, if given. ``notice`` is ``""``, or
+    :data:`DAMAGED_NOTICE` when a file exists but is damaged (not JSON, not an object, not
+    readable): the defaults are used then. Never raises."""
+    source = path if path.exists() or legacy is None else legacy
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(), ""
     except (OSError, ValueError):
-        return Settings()
+        return Settings(), DAMAGED_NOTICE
     if not isinstance(raw, dict):
-        return Settings()
+        return Settings(), DAMAGED_NOTICE
+    return from_dict(raw), ""
+
+
+def from_dict(raw: dict) -> Settings:
+    """Settings from a file's object, upgrading older versions: a file without ``country`` takes
+    its ``crisis_country`` when the user chose one other than the old default (US), else its
+    ``phone_region``, else its ``crisis_country``. Unknown keys are dropped; bad values become
+    defaults."""
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known and k != "version"})
+    values = {k: v for k, v in raw.items() if k in known and k != "version"}
+    if "country" not in raw:
+        crisis, phone = raw.get("crisis_country"), raw.get("phone_region")
+        crisis = crisis.upper() if isinstance(crisis, str) else ""
+        phone = phone.upper() if isinstance(phone, str) else ""
+        for candidate in ((crisis if crisis != "US" else ""), phone, crisis):
+            if _is_country_code(candidate):
+                values["country"] = candidate
+                break
+    return Settings(**values)
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (mode 0600). Raises ``OSError`` when the folder is not
     writable; callers show a plain message and keep running."""
-    path = path or default_path()
+    path = path or legacy_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     atomic_write(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def paper_for(settings: Settings, country: str) -> str:
+    """``"letter"`` or ``"a4"``: the chosen paper, or for ``"auto"`` the country's (Letter in
+    the United States, Canada, Mexico and a few others that use it; A4 elsewhere and when no
+    country is known)."""
+    if settings.paper in ("letter", "a4"):
+        return settings.paper
+    return "letter" if country in LETTER_COUNTRIES else "a4"
+
+
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV", "NI"})
+"""Countries where Letter is the usual paper size (Unicode CLDR's paper-size data)."""

@@ -2,7 +2,8 @@
 
 The pages live in ``caregiver_app/content/education/*.md`` and are read with ``importlib.resources``
 (never from the working directory), so a checkout, a wheel and a bundled app find them the same way.
-This module needs the standard library only.
+Pages are parsed with markdown-it-py and its front-matter plugin (``markdown_parser``); the page
+view renders the same tokens, so the loader and the screen read a page the same way.
 
 How to write a page (for future writers)
 ----------------------------------------
@@ -15,8 +16,11 @@ front matter between two ``---`` lines, then the Markdown body::
     category: Body and medical emergencies
     summary: One plain sentence that says what the page is about.
     symptoms: [Dizziness, Headache, Confusion, stroke]
-    last_reviewed: 2026-11-30
+    synonyms: [face drooping, can't talk, one side numb]
+    last_reviewed: 2026-12-06
     related: [heart-attack, falls]
+    urgent_at: 7
+    urgent_words: [face droop, slurred, one side]
     ---
 
     A short, calm intro. This page is information, not a diagnosis.
@@ -42,12 +46,23 @@ front matter between two ``---`` lines, then the Markdown body::
 Front matter rules: only ``key: value`` and ``key: [a, b]`` lines (no nesting, no commas inside
 list items). Keys: ``id``, ``title``, ``category`` (one of ``CATEGORIES``), ``summary``,
 ``symptoms`` (starter-symptom names from ``caregiver_app.domain.symptoms``, spelled exactly, plus
-optional lowercase keywords), ``last_reviewed`` (ISO date) and ``related`` (other page ids).
+optional lowercase keywords), ``last_reviewed`` (ISO date: the day the page's facts were last checked
+against its sources, not the day the file was written) and ``related`` (other page ids). Optional:
+
+* ``synonyms``: a short list of the plain words people type ("confused", "can't sleep"); search
+  reads them with the summary and the signs.
+* ``urgent_at`` (2-10, required when the page has ``[EMERGENCY]`` or ``[CRISIS]`` signs): the symptom
+  rating at which a journal hint shows those signs at once. Below it the hint is a calm "learn more"
+  link, so a 1 of 10 never raises a banner.
+* ``urgent_words``: words or phrases in the entry's note that show those signs at any rating
+  ("wants to die", "hard to wake").
 
 Body rules:
 
 * ``## Signs to watch for``: every list item starts with exactly one tier marker: ``[EMERGENCY]``,
-  ``[CRISIS]``, ``[CALL-SOON]`` or ``[NEXT-VISIT]`` (see ``Tier``). ``###`` sub-headings and short
+  ``[CRISIS]`` (crisis line), ``[TREAT-NOW]`` (act at home at once, then call; early low blood
+  sugar only), ``[CALL-SOON]`` (call today) or ``[NEXT-VISIT]`` (see ``Tier``). Tiers follow the
+  check table of ``shared/content/education-facts.md``. ``###`` sub-headings and short
   plain paragraphs may sit between the items. An item may end with a hidden tag
   ``<!-- symptoms: Name, Name -->`` naming the symptoms (from the front matter) that this sign is
   about; a sign also counts for a symptom whose name appears in its text. ``most_urgent_tier`` uses
@@ -55,6 +70,39 @@ Body rules:
 * ``## What to do``: numbered steps.
 * Links to other pages are written ``[text](page:other-id)``.
 * ``## Sources``: one ``- Title — https://address`` line per source (an em dash between them).
+
+Country placeholders (never write 911, 988 or any other number that belongs to one country)
+----------------------------------------------------------------------------------------------
+Pages are written once for every country. Where a number goes, write a placeholder; the app
+fills it with the chosen country's numbers (:mod:`caregiver_app.domain.crisis_lines`) in the
+page view, the hints, the search and every printout:
+
+* ``{{emergency_number}}`` -> ``911``, ``999``, ``112 or 999``, or ``your local emergency
+  number`` when the country has none built in. Write it after a verb: "Call
+  {{emergency_number}} now."
+* ``{{crisis_line}}`` -> how to reach the country's first crisis line, starting with a lower-case
+  verb: ``call or text 988``, ``call Samaritans at 116 123``; with no crisis line known, ``call a
+  local crisis line``. Write "For a crisis, {{crisis_line}}."
+* ``{{poison_line}}`` -> ``call Poison Help at 1-800-222-1222`` (or the country's poison line);
+  otherwise ``call a pharmacist or the care team right away``.
+* Capitalise the first letter of the name (``{{Crisis_line}}``, ``{{Poison_line}}``,
+  ``{{Emergency_number}}``) to start a sentence with it.
+* ``{{crisis_numbers}}`` on a line of its own -> a bullet list of the country's emergency number
+  and crisis lines, then "findahelpline.com lists crisis lines by country".
+* Country blocks, each marker on a line of its own, for words that fit only some countries
+  (``988``'s menu, ``NHS 111``, ``Lifeline``)::
+
+      {{if US}}
+      When you call 988, you hear a short message and a menu.
+      {{else}}
+      A trained person answers, listens and helps you decide what to do.
+      {{end}}
+
+  ``{{if US CA}}`` keeps the lines for either country; ``{{if not US}}`` for every other
+  country; ``{{else}}`` is optional. Blocks may nest.
+
+An unknown placeholder, or a block with no ``{{end}}``, raises ``ValueError`` naming the file and
+the line, so ``tests/unit/test_education_content.py`` catches a typo.
 
 Write in your own words, short sentences, about a 6th to 8th grade reading level. Never give doses,
 and never tell anyone to stop a medicine on their own. ``tests/unit/test_education_content.py``
@@ -66,7 +114,6 @@ A malformed page raises ``ValueError`` naming the file and the line, never the p
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -78,16 +125,17 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..domain.crisis_lines import HelpWords
+from .placeholders import fallback_words, fill
+
 __all__ = [
     "CATEGORIES",
-    "PLACEHOLDERS",
     "Page",
     "Sign",
     "Source",
     "Tier",
     "links",
     "load_pages",
-    "fill_placeholders",
     "markdown_tokens",
     "most_urgent_tier",
     "page",
@@ -115,13 +163,6 @@ _LIST_KEYS = frozenset({"symptoms", "related", "synonyms", "urgent_words"})
 MIN_URGENT_AT = 2
 """No page may make a sign urgent at a rating of 1 of 10: a mild rating never raises a banner."""
 
-PLACEHOLDERS: dict[str, str] = {
-    "emergency_number": "your local emergency number",
-    "crisis_line": "a crisis line",
-}
-"""Placeholders a page may use instead of a number, with the words shown when the chosen country
-has none. Pages never write a number: the country's own numbers are filled in when shown."""
-
 SIGNS_HEADING = "signs to watch for"
 WHAT_TO_DO_HEADING = "what to do"
 SOURCES_HEADING = "sources"
@@ -143,13 +184,22 @@ class Tier(Enum):
 
     @property
     def label(self) -> str:
-        """The words the app shows next to the tier's icon."""
-        return _TIER_TEXT[self][0]
+        """The words shown next to the tier's icon when no country is known ("Emergency: call
+        your local emergency number now"); use :meth:`label_for` with the country's words."""
+        return self.label_for(fallback_words())
 
     @property
     def action(self) -> str:
-        """One or two plain sentences saying what to do now."""
-        return _TIER_TEXT[self][1]
+        """What to do now, when no country is known; use :meth:`action_for`."""
+        return self.action_for(fallback_words())
+
+    def label_for(self, words: HelpWords) -> str:
+        """The words next to the tier's icon for a country: "Emergency: call 999 now"."""
+        return fill(_TIER_TEXT[self][0], words, "tier words")
+
+    def action_for(self, words: HelpWords) -> str:
+        """One or two plain sentences saying what to do now, with the country's numbers."""
+        return fill(_TIER_TEXT[self][1], words, "tier words")
 
     @property
     def rank(self) -> int:
@@ -160,12 +210,12 @@ class Tier(Enum):
 _TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.TREAT_NOW, Tier.CALL_SOON, Tier.NEXT_VISIT)
 _TIER_TEXT = {
     Tier.EMERGENCY: (
-        "Emergency — call 911 now",
-        "Call 911 or your local emergency number now. Do not drive yourself.",
+        "Emergency: call {{emergency_number}} now",
+        "Call {{emergency_number}} now. Do not drive yourself.",
     ),
     Tier.CRISIS: (
-        "Crisis line — call or text 988 now",
-        "Call or text 988 now to reach a crisis counselor. If someone could die right now, call 911.",
+        "Crisis line: {{crisis_line}} now",
+        "{{Crisis_line}} now to reach a crisis counselor. If someone could die right now, call {{emergency_number}}.",
     ),
     Tier.TREAT_NOW: (
         "Act now at home, then call",
@@ -173,7 +223,8 @@ _TIER_TEXT = {
     ),
     Tier.CALL_SOON: (
         "Call the care team today",
-        "Call the doctor, the nurse line or the care team today, within 24 hours.",
+        "Call the doctor, the nurse line or the care team today. If no one answers within a few hours, "
+        "go to urgent care.",
     ),
     Tier.NEXT_VISIT: (
         "Note for the next visit",
@@ -233,7 +284,6 @@ _ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PAGE_LINK = re.compile(r"\[([^\]]*)\]\(page:([^)\s]*)\)")
 _SOURCE_URL = re.compile(r"^https?://\S+$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_]+)\s*\}\}")
 
 
 def _no_html(*_args) -> str:
@@ -264,15 +314,6 @@ def render_blocks(tokens: list[Token]) -> str:
     """Block tokens (from ``markdown_tokens``) as HTML; raw HTML and comments are dropped."""
     md = markdown_parser()
     return md.renderer.render(tokens, md.options, {})
-
-
-def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
-    """Put the chosen country's words in for ``{{emergency_number}}`` and ``{{crisis_line}}``.
-
-    ``values`` maps a placeholder name (see ``PLACEHOLDERS``) to its words; a missing name gets the
-    general words ("your local emergency number"), never a number from another country.
-    """
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or PLACEHOLDERS.get(m.group(1), m.group(0)), text)
 
 
 def _inline_plain(token: Token) -> str:
@@ -437,8 +478,6 @@ def parse_page(text: str, filename: str) -> Page:
     for related_id in meta["related"]:  # type: ignore[union-attr]
         if not _ID.match(related_id):
             raise _fail(filename, f"related id {related_id!r} is not a page id")
-    for unknown in {m.group(1) for m in _PLACEHOLDER.finditer(text)} - set(PLACEHOLDERS):
-        raise _fail(filename, f"unknown placeholder {{{{{unknown}}}}}")
 
     sections = _sections(body_tokens)
     for needed in (SIGNS_HEADING, WHAT_TO_DO_HEADING, SOURCES_HEADING):
@@ -483,44 +522,56 @@ def _folder() -> Traversable:
     return resources.files("caregiver_app.content").joinpath("education")
 
 
-def load_pages_from(folder: Traversable) -> list[Page]:
-    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too), sorted by title."""
+def load_pages_from(folder: Traversable, words: HelpWords | None = None) -> list[Page]:
+    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too) with its placeholders filled
+    for ``words`` (None: no country known), sorted by title."""
+    words = words or fallback_words()
     pages = []
     for entry in folder.iterdir():
         if entry.is_file() and entry.name.endswith(".md"):
-            pages.append(parse_page(entry.read_text(encoding="utf-8"), entry.name))
+            pages.append(parse_page(fill(entry.read_text(encoding="utf-8"), words, entry.name), entry.name))
     return sorted(pages, key=lambda p: (p.title.casefold(), p.id))
 
 
 @lru_cache(maxsize=1)
-def _cached() -> tuple[Page, ...]:
-    return tuple(load_pages_from(_folder()))
+def _templates() -> tuple[tuple[str, str], ...]:
+    folder = _folder()
+    return tuple(sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir()
+                        if entry.is_file() and entry.name.endswith(".md")))
 
 
-@lru_cache(maxsize=1)
-def _by_id() -> dict[str, Page]:
-    return {p.id: p for p in _cached()}
+@lru_cache(maxsize=8)
+def _cached(words: HelpWords | None = None) -> tuple[Page, ...]:
+    words = words or fallback_words()
+    pages = [parse_page(fill(text, words, name), name) for name, text in _templates()]
+    return tuple(sorted(pages, key=lambda p: (p.title.casefold(), p.id)))
 
 
-def load_pages() -> list[Page]:
-    """All shipped pages, sorted by title. Parsed once, then cached."""
-    return list(_cached())
+@lru_cache(maxsize=8)
+def _by_id(words: HelpWords | None = None) -> dict[str, Page]:
+    return {p.id: p for p in _cached(words)}
 
 
-def page(page_id: str) -> Page:
-    """The page with this id. Raises ``KeyError`` for an unknown id."""
+def load_pages(words: HelpWords | None = None) -> list[Page]:
+    """All shipped pages with the numbers of ``words`` (see ``crisis_lines.help_words``; None: no
+    country known), sorted by title. Parsed once per country, then cached."""
+    return list(_cached(words))
+
+
+def page(page_id: str, words: HelpWords | None = None) -> Page:
+    """The page with this id, for ``words``. Raises ``KeyError`` for an unknown id."""
     try:
-        return _by_id()[page_id]
+        return _by_id(words)[page_id]
     except KeyError:
         raise KeyError(f"no education page with id {page_id!r}") from None
 
 
-def pages_for_symptom(name: str) -> list[Page]:
+def pages_for_symptom(name: str, words: HelpWords | None = None) -> list[Page]:
     """Pages that list ``name`` in their ``symptoms`` (case-insensitive), sorted by title."""
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         return []
-    return [p for p in _cached() if any(s.casefold() == wanted for s in p.symptoms)]
+    return [p for p in _cached(words) if any(s.casefold() == wanted for s in p.symptoms)]
 
 
 def links(pg: Page) -> list[str]:
@@ -606,8 +657,8 @@ def _readable_body(pg: Page) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
+@lru_cache(maxsize=8)
+def _index(words: HelpWords | None = None) -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
     return tuple(
         (
             p,
@@ -615,7 +666,7 @@ def _index() -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]
             _words(" ".join((p.summary, *p.symptoms, *p.synonyms))),
             _words(" ".join((_readable_body(p), *(s.text for s in p.signs)))),
         )
-        for p in _cached()
+        for p in _cached(words)
     )
 
 
@@ -631,7 +682,7 @@ def _hit(term: str, words: frozenset[str]) -> bool:
     return term in words or (len(term) >= 3 and any(w.startswith(term) for w in words))
 
 
-def search(query: str) -> list[Page]:
+def search(query: str, words: HelpWords | None = None) -> list[Page]:
     """Pages containing every word of ``query`` (word starts count: "breath" finds "breathing").
 
     Looks at the title, the summary, symptoms and plain synonyms ("confused", "can't sleep"), and
@@ -644,7 +695,7 @@ def search(query: str) -> list[Page]:
         return []
     typed = " ".join(terms)
     scored: list[tuple[int, int, Page]] = []
-    for order, (pg, title, summary, body) in enumerate(_index()):
+    for order, (pg, title, summary, body) in enumerate(_index(words)):
         # What people type, word for word, is the strongest hint: "not sleeping" is a sleep page.
         score = SYNONYM_BONUS if typed in _synonym_phrases(pg) else 0
         for term in terms:

@@ -165,8 +165,7 @@ _SUPPORT_INFO = {
     ),
     SupportType.CRISIS: (
         "Crisis support", "Can be reached when things are very hard",
-        "No one is listed yet to call in a crisis. The 988 Lifeline (call or text 988 in the US) "
-        "is always there.",
+        "No one is listed yet to call in a crisis. A crisis line is there any time: see Get help now.",
     ),
 }
 

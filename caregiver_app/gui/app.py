@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
 from ..services.vault import VaultPaths, is_remembered, vault_exists
-from ..settings import load as load_settings
+from .. import settings as app_settings
 from .context import AppContext
 from .errors import ExceptionHook
 from .wheel_guard import install_wheel_guard
@@ -29,6 +29,14 @@ def create_main_window(context: AppContext) -> MainWindow:
     """The main window over ``context``: showing the pages when ``context.vault`` is open, the
     unlock screen otherwise."""
     return MainWindow(context)
+
+
+def show_settings_notice(parent: QWidget | None, notice: str) -> None:
+    """The calm, one-time message that the settings file could not be read."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Settings were reset", notice, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.exec()
+    box.deleteLater()
 
 
 class StartFlow(QObject):
@@ -83,7 +91,8 @@ class StartFlow(QObject):
 
 def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: Path | None = None) -> int:
     """Run the desktop app on the vault in ``paths`` until the user quits. Returns the exit code.
-    ``settings_path`` None means the platform's settings file.
+    ``settings_path`` None means the settings file of the data folder (see
+    ``settings.location``). A damaged settings file gives the defaults and one calm message.
 
     The system style, palette and font are kept as they are (no forced Fusion), so light and dark
     themes and large text work; Qt 6 scales for high-DPI screens by itself.
@@ -104,12 +113,16 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     hook = ExceptionHook(app)
     hook.install()
     install_wheel_guard(app)
-    context = AppContext(
-        paths=paths, runner=TaskRunner(app), settings=load_settings(settings_path), settings_path=settings_path
-    )
+    if settings_path is None:
+        settings, notice, settings_path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
+    else:
+        settings, notice = app_settings.load_with_notice(settings_path)
+    context = AppContext(paths=paths, runner=TaskRunner(app), settings=settings, settings_path=settings_path)
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()
+    if notice:
+        QTimer.singleShot(0, lambda: show_settings_notice(flow.wizard or flow.window, notice))
     try:
         return app.exec()
     finally:

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from ..domain import timeutil
 from ..domain.checkins import STRESS_HIGH, CaregiverCheckin
+from ..domain.crisis_lines import HelpWords
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person, SleepQuality
 from ..services import checkins, journal
 from ..services.checkins import CaregiverCheckinDraft
 from .context import AppContext
+from .country import help_words
 from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
 from .errors import show_error
 from .medications_page import confirm
@@ -44,8 +46,13 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
          "the person you care for, and it is never printed in their visit summary.")
 HIGH_STRESS = ("That is a lot to carry. Looking after yourself is part of caring for someone. Could someone "
-               "take over for a few hours this week? If it ever feels like too much, you can call or text "
-               "988 any time to talk with someone, and your own doctor can help too.")
+               "take over for a few hours this week? If it ever feels like too much, you can {crisis_line} "
+               "any time to talk with someone, and your own doctor can help too.")
+
+
+def high_stress_text(words: HelpWords) -> str:
+    """The high-stress note with the country's crisis line (or "call a local crisis line")."""
+    return HIGH_STRESS.format(crisis_line=words.crisis_line)
 
 
 def checkin_line(checkin: CaregiverCheckin, local: datetime) -> str:
@@ -141,7 +148,7 @@ class CaregiverCheckinPage(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.hide()
-        self.care_label = QLabel(HIGH_STRESS, self)
+        self.care_label = QLabel(high_stress_text(help_words(self._context.settings)), self)
         self.care_label.setWordWrap(True)
         self.care_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.care_label.setMargin(self.fontMetrics().height() // 2)
@@ -340,6 +347,7 @@ class CaregiverCheckinPage(QWidget):
     def _on_saved(self, checkin: CaregiverCheckin) -> None:
         self.save_button.setEnabled(True)
         self.reset()
+        self.care_label.setText(high_stress_text(help_words(self._context.settings)))
         self.care_label.setVisible(checkin.stress >= STRESS_HIGH)
         self._after(f"Saved your check-in for {day_heading(checkin.local_date)}.")
 

@@ -31,15 +31,16 @@ from .unlock_screen import announce
 
 @lru_cache(maxsize=1)
 def all_countries() -> tuple[tuple[str, str], ...]:
-    """``(code, name)`` for every country Qt knows, the ones with built-in numbers first, then the
-    rest by name."""
+    """``(code, name)`` for every country Qt knows, the featured ones first (the US, Canada, the
+    UK, Ireland, Australia, New Zealand, Spain, Mexico), then the rest by name."""
     names: dict[str, str] = {}
     for territory in QLocale.Country:  # Qt 6 calls it Territory; PySide6 keeps the Country name
         code = QLocale.territoryToCode(territory)
         if crisis_lines.is_country_code(code) and code not in names:
             names[code] = QLocale.territoryToString(territory)
-    first = [(code, crisis_lines.BUILT_IN_COUNTRIES[code]) for code in crisis_lines.BUILT_IN_COUNTRIES]
-    rest = sorted(((c, n) for c, n in names.items() if c not in crisis_lines.BUILT_IN_COUNTRIES),
+    featured = crisis_lines.FEATURED_COUNTRIES
+    first = list(featured.items())
+    rest = sorted(((c, crisis_lines.BUILT_IN_COUNTRIES.get(c, n)) for c, n in names.items() if c not in featured),
                   key=lambda pair: pair[1].casefold())
     return tuple(first + rest)
 
@@ -49,16 +50,26 @@ def country_name(code: str) -> str:
     return dict(all_countries()).get(code, code)
 
 
-def fill_country_combo(combo: QComboBox, selected: str) -> None:
-    """Put every country in ``combo`` (built-in ones first, then a separator) and select one."""
+NOT_CHOSEN = "Choose your country"
+
+
+def fill_country_combo(combo: QComboBox, selected: str, *, allow_none: bool = True) -> None:
+    """Put every country in ``combo`` (the featured ones first, then a separator, then all the
+    others by name) and select ``selected``. With ``allow_none``, a first "Choose your country"
+    entry (data ``""``) is selected when ``selected`` is empty or unknown, so no country's
+    numbers are shown by mistake."""
     combo.blockSignals(True)
     combo.clear()
+    combo.view().setAccessibleName("Countries")
+    if allow_none:
+        combo.addItem(NOT_CHOSEN, "")
+    featured = list(crisis_lines.FEATURED_COUNTRIES)
     for code, name in all_countries():
         combo.addItem(name, code)
-        if code == list(crisis_lines.BUILT_IN_COUNTRIES)[-1]:
+        if code == featured[-1]:
             combo.insertSeparator(combo.count())
-    index = combo.findData(selected)
-    combo.setCurrentIndex(index if index >= 0 else combo.findData(crisis_lines.DEFAULT_COUNTRY))
+    index = combo.findData(selected) if selected else -1
+    combo.setCurrentIndex(index if index >= 0 else 0)
     combo.blockSignals(False)
 
 

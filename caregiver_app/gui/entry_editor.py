@@ -46,6 +46,7 @@ from ..domain.model import (
 from ..domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
 from ..services import journal, medications
 from .context import AppContext
+from .country import help_words
 from .doses_section import DosesSection
 from .draft_keeper import DraftBar, DraftKeeper, apply_state
 from .entry_fields import (
@@ -535,7 +536,7 @@ class EntryEditor(QWidget):
         verb = "Saved your changes to" if was_editing else "Saved"
         self.status_label.setText(f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}.")
         self.status_label.show()
-        self.learn_hints.show_for(entry)
+        self.learn_hints.show_for(entry, help_words(self._context.settings))
         self.entry_changed.emit(before, entry)
         self.entry_saved.emit(entry)
 

@@ -44,9 +44,10 @@ def count_words(report: GapReport) -> str:
             f"{_plural(report.nonclinical, 'other', 'others')} (nonclinical).")
 
 
-def gaps_words(report: GapReport) -> str:
-    """The missing support types, one gentle line each, or a line saying every kind is there."""
-    lines = report.sentences()
+def gaps_words(report: GapReport, crisis_line: str = "") -> str:
+    """The missing support types, one gentle line each, or a line saying every kind is there.
+    ``crisis_line`` is the country's (see ``GapReport.sentences``)."""
+    lines = report.sentences(crisis_line)
     if report.total and not report.missing:
         return "Every kind of support has at least one person. That is a good base to build on."
     return "\n".join(f"• {line}" for line in lines)
@@ -118,10 +119,11 @@ class GapsPanel(QWidget):
         for label in (self.gaps_title, self.givers_title, self.touch_title, self.stress):
             label.hide()
 
-    def set_report(self, report: GapReport) -> None:
+    def set_report(self, report: GapReport, crisis_line: str = "") -> None:
+        """Show ``report``; ``crisis_line`` names the country's crisis line in the crisis gap."""
         self.counts.setText(count_words(report))
         self.gaps_title.setVisible(bool(report.total))
-        self.gaps.setText(gaps_words(report))
+        self.gaps.setText(gaps_words(report, crisis_line))
         givers = givers_words(report)
         self.givers.setText(givers)
         self.givers_title.setVisible(bool(givers))

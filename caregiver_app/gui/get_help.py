@@ -36,6 +36,7 @@ from ..services import plans
 from ..services.library import Tier
 from ..settings import save as save_settings
 from .context import AppContext
+from .country import current_country
 from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
 from .errors import show_error
 from .navigation import GET_HELP_KEYS, OPEN_PLANS, request
@@ -55,7 +56,8 @@ ABOUT_YOU = (
 
 
 def first_steps(emergency: str) -> list[str]:
-    """The first steps, in plain words (after NIMH's five action steps and the 988 Lifeline)."""
+    """The first steps, in plain words (after SAMHSA's and NAMI's advice on helping someone in a
+    crisis; see ``crisis_lines.FIRST_STEP_SOURCES``)."""
     return [
         f"If anyone could die or be badly hurt right now, {emergency}. Do not drive yourself.",
         "Stay with the person, or ask someone you trust to be with them. Do not leave them alone.",
@@ -68,13 +70,13 @@ def first_steps(emergency: str) -> list[str]:
 
 
 def emergency_words(lines: list[CrisisLine]) -> str:
-    """``"call 911"``, ``"call 999 (Emergency services)"`` or the local-number wording."""
+    """``"call 911"``, ``"call 112 or 999"``, ``"call 123 (Ambulance)"`` for a number the user
+    added, or the local-number wording."""
     emergency = [line for line in lines if line.kind is LineKind.EMERGENCY]
     if not emergency:
         return "call your local emergency number"
-    if len(emergency) == 1 and not emergency[0].user_added:
-        return f"call {emergency[0].number}"
-    return "call " + " or ".join(f"{line.number} ({line.name})" for line in emergency)
+    return "call " + " or ".join(f"{line.number} ({line.name})" if line.user_added else line.number
+                                 for line in emergency)
 
 
 def _label(text: str, parent: QWidget, *, bold: bool = False, scale: float = 1.0, rich: bool = False) -> QLabel:
@@ -141,7 +143,7 @@ class GetHelpWindow(QWidget):
         self.country_combo = QComboBox(self.body)
         self.country_combo.setAccessibleName("Country of the numbers")
         country_label.setBuddy(self.country_combo)
-        fill_country_combo(self.country_combo, self._context.settings.crisis_country)
+        fill_country_combo(self.country_combo, current_country(self._context.settings))
         self.country_combo.currentIndexChanged.connect(self._on_country_changed)
         country_row.addWidget(country_label)
         country_row.addWidget(self.country_combo, 1)
@@ -219,7 +221,8 @@ class GetHelpWindow(QWidget):
     # --- public -------------------------------------------------------------------------
     @property
     def country(self) -> str:
-        return self.country_combo.currentData() or crisis_lines.DEFAULT_COUNTRY
+        """The country whose numbers show (``""``: none chosen or known yet)."""
+        return self.country_combo.currentData() or ""
 
     def user_lines(self) -> list[CrisisLine]:
         return crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
@@ -232,6 +235,7 @@ class GetHelpWindow(QWidget):
                    problem: str = "") -> None:
         """Show the numbers, and the safety plan part for this state. ``locked`` drops every
         personal detail; ``problem`` is a plain sentence when the plan could not be read."""
+        self._sync_country()
         self._locked = locked
         self._person = None if locked else person
         self._plan = None if locked else plan
@@ -279,9 +283,17 @@ class GetHelpWindow(QWidget):
                 "The change could not be saved in the settings file, so it will be gone after you quit. "
                 "The numbers below still work."), "Not saved")
 
+    def _sync_country(self) -> None:
+        """Follow the country in effect (it may have changed in Settings meanwhile)."""
+        wanted = current_country(self._context.settings)
+        if wanted != self.country:
+            fill_country_combo(self.country_combo, wanted)
+
     def _on_country_changed(self) -> None:
-        self._context.settings.crisis_country = self.country
-        self._save_settings()
+        """Choosing a country here chooses it for the whole app (Settings shows the same)."""
+        if self.country:
+            self._context.settings.country = self.country
+            self._save_settings()
         self._render_lines()
 
     def _render_lines(self) -> None:
@@ -293,7 +305,12 @@ class GetHelpWindow(QWidget):
         shown = [line for line in lines if line.kind is LineKind.CRISIS or (line.kind is LineKind.EMERGENCY
                                                                             and line.user_added)]
         others = [line for line in lines if line.kind is LineKind.SUPPORT]
-        if not any(line.kind is LineKind.CRISIS for line in lines):
+        if not self.country:
+            note = _label(
+                "Choose your country above to see its emergency number and crisis lines. Until then: "
+                "call your local emergency number if someone could die or be badly hurt.", self.body)
+            self.lines_layout.addWidget(note)
+        elif not any(line.kind is LineKind.CRISIS for line in lines):
             note = _label(
                 f"This app has no checked crisis line for {country_name(self.country)} yet. Find A Helpline, "
                 "below, lists them. You can add numbers you trust with “Add a number”.", self.body)
@@ -303,9 +320,10 @@ class GetHelpWindow(QWidget):
         for line in others:
             self.other_layout.addWidget(self._line_widget(line))
         self.other_heading.setVisible(bool(others))
-        if not any(line.kind is LineKind.EMERGENCY for line in lines):
-            hint = _label("Tip: add your local emergency number with “Add a number”, so it shows at the top.",
-                          self.body)
+        if self.country and not any(line.kind is LineKind.EMERGENCY for line in lines):
+            hint = _label(f"This app does not know the emergency number for {country_name(self.country)}. "
+                          "Please add your local emergency number with “Add a number”, so it shows at "
+                          "the top and on every page.", self.body)
             self.lines_layout.addWidget(hint)
         steps = "".join(f"<li>{_escape(step)}</li>" for step in first_steps(emergency))
         self.steps_label.setText(f"<ol>{steps}</ol>")
@@ -347,10 +365,12 @@ class GetHelpWindow(QWidget):
         for source in [line.source for line in lines if line.source] + list(crisis_lines.FIRST_STEP_SOURCES):
             if source not in sources:
                 sources.append(source)
-        items = "".join(f'<li><a href="{_escape(s.url)}">{_escape(s.title)}</a><br>{_escape(s.url)}</li>'
+        items = "".join(f'<li><a href="{_escape(s.url)}">{_escape(s.title)}</a><br>{_escape(s.url)}'
+                        f'{"" if s.confirmed else "<br>Not yet checked on the live page: please check it."}</li>'
                         for s in sources)
         mine = "<p>Numbers you added come from you.</p>" if any(line.user_added for line in lines) else ""
-        self.sources_label.setText(f"<p><b>Where these numbers and steps come from</b></p><ul>{items}</ul>{mine}")
+        self.sources_label.setText(f"<p><b>Where these numbers and steps come from</b> (checked "
+                                   f"{crisis_lines.CHECKED_ON})</p><ul>{items}</ul>{mine}")
 
     def _render_plan(self, problem: str) -> None:
         _clear_layout(self.plan_layout)

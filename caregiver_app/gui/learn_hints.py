@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ..domain.model import JournalEntry
 from ..services import library
-from ..services.library import EntryHints, Tier
+from ..services.library import EntryHints, HelpWords, Tier
 from .navigation import GET_HELP_KEYS, OPEN_EDUCATION_PAGE, SHOW_GET_HELP, request
 from .tier_icons import tier_pixmap
 
@@ -44,13 +44,16 @@ class LearnHints(QFrame):
         self.hints: EntryHints | None = None
         self.help_buttons: list[QPushButton] = []
         self.link_labels: list[QLabel] = []
+        self._words = library.help_words("")
         self._layout = QVBoxLayout(self)
         self.hide()
 
-    def show_for(self, entry: JournalEntry) -> None:
-        """Show what ``entry``'s symptoms point to (or hide when nothing matches)."""
+    def show_for(self, entry: JournalEntry, words: HelpWords | None = None) -> None:
+        """Show what ``entry``'s symptoms point to (or hide when nothing matches), with the
+        emergency and crisis numbers of ``words`` (None: no country known)."""
         self.clear()
-        hints = library.entry_hints(entry.symptoms, entry.note)
+        self._words = words or library.help_words("")
+        hints = library.entry_hints(entry.symptoms, self._words, entry.note)
         self.hints = hints
         if hints.is_empty:
             return
@@ -110,17 +113,18 @@ class LearnHints(QFrame):
         icon = QLabel(self)
         icon.setPixmap(tier_pixmap(tier, int(self.fontMetrics().height() * 1.8), self.devicePixelRatioF()))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        icon.setAccessibleName(tier.label)
+        label_words, action = tier.label_for(self._words), tier.action_for(self._words)
+        icon.setAccessibleName(label_words)
         row.addWidget(icon)
         first = signs[0]
         more = len(signs) - 1
         others = f" There {'is' if more == 1 else 'are'} {more} more such sign{'' if more == 1 else 's'} on these pages." if more else ""
-        text = (f"<b>{html.escape(tier.label, quote=False)}</b> if you see this: "
+        text = (f"<b>{html.escape(label_words, quote=False)}</b> if you see this: "
                 f"“{html.escape(first.text, quote=False)}” "
                 f'(<a href="{PAGE_PREFIX}{html.escape(first.page_id)}">{html.escape(first.page_title, quote=False)}</a>)'
-                f"{others}<br>{html.escape(tier.action, quote=False)}")
+                f"{others}<br>{html.escape(action, quote=False)}")
         label = self._rich(text)
-        label.setAccessibleName(f"{tier.label}. {tier.action}")
+        label.setAccessibleName(f"{label_words}. {action}")
         self.link_labels.append(label)
         row.addWidget(label, 1)
         return row

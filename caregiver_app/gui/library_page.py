@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import library
+from .country import help_words
 from .page_view import PageView
 from .unlock_screen import announce
 
@@ -34,8 +35,9 @@ class LibraryPage(QWidget):
 
     def __init__(self, context=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self._pages = library.load_pages()
         self._context = context
+        self._words = self._current_words()
+        self._pages = library.load_pages(self._words)
         self._history: list[str] = []  # page ids; "" is the start view
         self._position = -1
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -118,6 +120,7 @@ class LibraryPage(QWidget):
         nav.addWidget(self.home_button)
 
         self.view = PageView(self)
+        self.view.words = self._words
         self.view.page_requested.connect(self.open_page)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -164,7 +167,7 @@ class LibraryPage(QWidget):
     def open_page(self, page_id: str) -> bool:
         """Show the page ``page_id`` (added to the history). False for an unknown id."""
         try:
-            library.page(page_id)
+            library.page(page_id, self._words)
         except KeyError:
             return False
         self._go(page_id)
@@ -201,23 +204,11 @@ class LibraryPage(QWidget):
         self._history, self._position = [], -1
         self.go_home()
 
-    def refresh_numbers(self) -> None:
-        """Fill the pages' emergency and crisis placeholders from the chosen country's numbers."""
-        settings = getattr(self._context, "settings", None)
-        if settings is None:
-            return
-        country = getattr(settings, "crisis_country", "") or ""
-        numbers = library.placeholder_values(country, getattr(settings, "crisis_lines", ()))
-        if numbers != getattr(self, "_numbers", None):
-            self._numbers = numbers
-            self.view.set_numbers(numbers)
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """The first time: make the topic list wide enough for its longest title (at this font
-        size), but never more than two fifths of the page. Every time: the chosen country's
-        numbers go into the pages (the country may have changed in Get help now)."""
+        size), but never more than two fifths of the page."""
         super().showEvent(event)
-        self.refresh_numbers()
+        self.refresh_country()
         if self._sized:
             return
         self._sized = True
@@ -229,7 +220,20 @@ class LibraryPage(QWidget):
         left = min(wanted, total * 2 // 5)
         self.splitter.setSizes([left, total - left])
 
+    def refresh_country(self) -> None:
+        """Show the numbers of the country in effect now (it may have changed in Settings)."""
+        words = self._current_words()
+        if words == self._words:
+            return
+        self._words = self.view.words = words
+        self._pages = library.load_pages(words)
+        self._show_current()
+
     # --- private ------------------------------------------------------------------------
+    def _current_words(self) -> library.HelpWords:
+        settings = getattr(self._context, "settings", None)
+        return help_words(settings) if settings is not None else library.help_words("")
+
     def _go(self, page_id: str) -> None:
         if self._position >= 0 and self._history[self._position] == page_id:
             self._show_current()
@@ -242,7 +246,7 @@ class LibraryPage(QWidget):
     def _show_current(self) -> None:
         page_id = self.current_page_id
         if page_id:
-            self.view.show_page(library.page(page_id))
+            self.view.show_page(library.page(page_id, self._words))
         else:
             self.view.show_home(len(self._pages))
         self.back_button.setEnabled(self._position > 0)
@@ -273,7 +277,7 @@ class LibraryPage(QWidget):
             matches = {p.id for p in self._pages}
             self.result_label.hide()
         else:
-            matches = {p.id for p in library.search(words)}
+            matches = {p.id for p in library.search(words, self._words)}
             count = len(matches)
             message = (f"No page matches “{words}”. Try fewer or other words." if not count
                        else f"{count} page{'s' if count != 1 else ''} match “{words}”.")
@@ -288,7 +292,7 @@ class LibraryPage(QWidget):
 
     def _open_first_result(self) -> None:
         words = self.search_edit.text().strip()
-        results = library.search(words) if words else []
+        results = library.search(words, self._words) if words else []
         if results:
             self.open_page(results[0].id)
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)

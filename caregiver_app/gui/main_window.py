@@ -51,6 +51,7 @@ from .caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
 from .errors import log_safely, show_error
 from .get_help import GetHelp
+from .settings_dialog import SettingsDialog, make_settings_action
 from .journal_export import JournalExport
 from .journal_page import JournalPage
 from .library_page import LibraryPage
@@ -279,6 +280,10 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find_action.triggered.connect(self.show_search)
         self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.settings_action = make_settings_action(self)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.edit_menu.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.get_help.action)
         help_menu.addSeparator()
@@ -573,6 +578,19 @@ class MainWindow(QMainWindow):
         if self._journal_page is not None:
             self._journal_page.history.set_enabled(True)
             self._journal_page.offer_drafts()  # words kept from before a crash or a lock
+
+    def show_settings(self) -> None:
+        """Edit ▸ Settings…: a change of country shows at once in Get help now and every page."""
+        dialog = SettingsDialog(self.context, self)
+        dialog.saved.connect(self._on_settings_saved)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _on_settings_saved(self, _settings) -> None:
+        self.idle_timer.stop()
+        if not self.is_locked:
+            self._start_idle_timer()
+        self.get_help.refresh()
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes

@@ -37,6 +37,7 @@ from .context import AppContext
 from .ecomap import EcomapScene, EcomapView, export_png, export_svg
 from .errors import show_error
 from .gaps_panel import GapsPanel
+from .country import current_country, help_words
 from .summary_page import documents_folder
 from .vcard_dialog import DuplicatesDialog
 
@@ -45,7 +46,7 @@ LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Give
 
 def phone_region(context: AppContext) -> str:
     """The region local phone numbers are read in: the setting, else the system locale's."""
-    return contact_service.resolve_region(getattr(context.settings, "phone_region", ""), QLocale.system().name())
+    return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
 class NetworkPage(QWidget):
@@ -240,7 +241,8 @@ class NetworkPage(QWidget):
                 return
             found, snapshot, report = result
             self._show(found, snapshot)
-            self.gaps.set_report(report)
+            words = help_words(self._context.settings)
+            self.gaps.set_report(report, words.crisis_line if words.crisis_known else "")
             if select_id is not None:
                 self.select_contact(select_id)
 

@@ -3,8 +3,8 @@
 The Markdown is parsed by the content loader's own parser (markdown-it-py), so what is checked
 is what is shown.
 
-Every sign shows its tier in words *and* as an icon of its own shape ("Emergency — call 911 now"
-beside an octagon), never by colour alone. ``[text](page:id)`` links ask to open another page;
+Every sign shows its tier in words *and* as an icon of its own shape ("Emergency: call 999 now"
+beside an octagon, with the chosen country's number), never by colour alone. ``[text](page:id)`` links ask to open another page;
 web links open in the browser. Each page ends with its sources (title and address), its "last
 reviewed" date and the plain statement that it is information, not a diagnosis. The text uses the
 window's palette and font, so dark themes and large text work; the view re-renders when either
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QEvent, QUrl, Signal
@@ -23,7 +22,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..services import library
-from ..services.library import Page, Tier
+from ..services.library import HelpWords, Page, Tier, help_words
 from .navigation import GET_HELP_KEYS
 from .tier_icons import shape_word, tier_image
 
@@ -64,15 +63,17 @@ class _Renderer:
     """Turns a page body into rich text: the loader's tokens, with each list of signs drawn as rows
     of tier icon, tier words and the sign."""
 
-    def __init__(self, icon_px: int):
+    def __init__(self, icon_px: int, words: HelpWords):
         self.icon_px = icon_px
+        self.words = words
 
     def sign_row(self, tier: Tier, text: str) -> str:
         size = self.icon_px
+        label = html.escape(tier.label_for(self.words))
         icon = (f'<img src="{TIER_SCHEME}:{tier.value}" width="{size}" height="{size}" '
-                f'alt="{html.escape(tier.label)} ({shape_word(tier)} icon)">')
+                f'alt="{label} ({shape_word(tier)} icon)">')
         return (f'<tr><td width="{size + 8}" valign="top">{icon}</td>'
-                f'<td valign="top"><b>{html.escape(tier.label)}</b><br>{inline(text)}</td></tr>')
+                f'<td valign="top"><b>{label}</b><br>{inline(text)}</td></tr>')
 
     def sign_table(self, block: list) -> str | None:
         """A bullet list whose items start with tier markers as a table, else None."""
@@ -112,14 +113,13 @@ class _Renderer:
         return "".join(out)
 
 
-def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, numbers: Mapping[str, str] | None = None) -> str:
+def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, words: HelpWords | None = None) -> str:
     """The whole page as rich text for a ``QTextDocument``: title, category and review date, the
-    body with tiered signs, the sources (title and address), the review date and the limits.
-    ``numbers`` fills the page's ``{{emergency_number}}`` and ``{{crisis_line}}`` placeholders with
-    the chosen country's words; without it, general words are shown ("your local emergency number")."""
-    renderer = _Renderer(icon_px)
-    markdown = library.fill_placeholders(pg.body_markdown, numbers or {})
-    body = renderer.body(markdown, skip_sections=("sources",))
+    body with tiered signs (their words with the numbers of ``words``; None: no country known),
+    the sources (title and address), the review date and the limits. ``pg`` should come from
+    ``library.page(id, words)`` so its text carries the same numbers."""
+    renderer = _Renderer(icon_px, words or help_words(""))
+    body = renderer.body(pg.body_markdown, skip_sections=("sources",))
     reviewed = long_date(pg.last_reviewed)
     sources = "".join(
         f'<li><a href="{html.escape(s.url)}">{html.escape(s.title)}</a><br>{html.escape(s.url)}</li>' for s in pg.sources
@@ -135,12 +135,14 @@ def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, numbers: Mappin
     )
 
 
-def home_html(icon_px: int, page_count: int, keys: str = GET_HELP_KEYS) -> str:
-    """The library's start view: what it is, how the tiers look, and its limits."""
+def home_html(icon_px: int, page_count: int, keys: str = GET_HELP_KEYS, words: HelpWords | None = None) -> str:
+    """The library's start view: what it is, how the tiers look (with the numbers of ``words``),
+    and its limits."""
+    words = words or help_words("")
     rows = "".join(
         f'<tr><td width="{icon_px + 8}" valign="top"><img src="{TIER_SCHEME}:{t.value}" width="{icon_px}" '
-        f'height="{icon_px}" alt="{html.escape(t.label)} ({shape_word(t)} icon)"></td>'
-        f"<td valign=\"top\"><b>{html.escape(t.label)}</b><br>{html.escape(t.action)}</td></tr>"
+        f'height="{icon_px}" alt="{html.escape(t.label_for(words))} ({shape_word(t)} icon)"></td>'
+        f"<td valign=\"top\"><b>{html.escape(t.label_for(words))}</b><br>{html.escape(t.action_for(words))}</td></tr>"
         for t in Tier
     )
     limits = html.escape(LIMITS_TEXT.format(keys=keys))
@@ -171,7 +173,8 @@ class PageView(QTextBrowser):
         self._page: Page | None = None
         self._home_count = 0
         self._rendering = False
-        self._numbers: dict[str, str] = {}
+        self.words = help_words("")
+        """The numbers the tier words carry (set by the library page from the country)."""
 
     @property
     def page(self) -> Page | None:
@@ -185,11 +188,6 @@ class PageView(QTextBrowser):
         self._page = pg
         self._render()
         self.setAccessibleDescription(f"{pg.title}. {pg.summary}")
-
-    def set_numbers(self, numbers: Mapping[str, str]) -> None:
-        """The chosen country's words for the pages' placeholders (see ``library.placeholder_values``)."""
-        self._numbers = dict(numbers)
-        self._render()
 
     def show_home(self, page_count: int) -> None:
         self._page = None
@@ -231,8 +229,8 @@ class PageView(QTextBrowser):
         try:
             scroll = self.verticalScrollBar().value()
             same = self.document().property("page_id") == (self._page.id if self._page else "")
-            text = (page_html(self._page, self.icon_size(), numbers=self._numbers) if self._page is not None
-                    else home_html(self.icon_size(), self._home_count))
+            text = (page_html(self._page, self.icon_size(), words=self.words) if self._page is not None
+                    else home_html(self.icon_size(), self._home_count, words=self.words))
             self.document().setDefaultFont(self.font())
             self.setHtml(text)
             self.document().setDocumentMargin(max(self.fontMetrics().height() * 0.6, 4))

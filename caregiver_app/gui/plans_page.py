@@ -32,6 +32,8 @@ from ..domain.model import Person
 from ..domain.plans import RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
 from ..services import journal, plans
 from .context import AppContext
+from .country import current_country
+from .country import paper as country_paper
 from .crisis_numbers import country_name
 from .errors import log_safely, show_error
 from .plan_editors import SectionEditor
@@ -51,14 +53,6 @@ SAFETY_INTRO = (
     "together with the person and their care team. It follows the Stanley–Brown Safety Plan: six steps "
     "to go through in order until you feel safer, and reasons for living."
 )
-
-
-def default_paper(settings_paper: str = "auto") -> str:
-    """``"letter"`` or ``"a4"``: the user's setting, else Letter where the computer uses US measures."""
-    if settings_paper in ("letter", "a4"):
-        return settings_paper
-    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return "letter" if us else "a4"
 
 
 def documents_folder() -> Path:
@@ -285,9 +279,9 @@ class PlansPage(QWidget):
         if not path:
             return
         settings = self._context.settings
-        country = settings.crisis_country
+        country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
-        paper, clock, person_id = default_paper(settings.paper), self._context.clock, person.id
+        paper, clock, person_id = country_paper(settings), self._context.clock, person.id
         dirty = self._dirty[SAFETY]
         generation = self._generation
 
@@ -342,10 +336,10 @@ class PlansPage(QWidget):
 
     def _update_crisis_line_text(self) -> None:
         settings = self._context.settings
-        country = settings.crisis_country
+        country = current_country(settings)
         lines = [line for line in crisis_lines.lines_for(country, crisis_lines.user_lines_from_dicts(settings.crisis_lines))
                  if line.kind is not crisis_lines.LineKind.SUPPORT]
-        where = country_name(country)
+        where = country_name(country) if country else "not chosen yet"
         if lines:
             listed = "; ".join(f"{line.name} ({line.how})" for line in lines)
             text = f"When you print the plan, it also lists the numbers for your country ({where}): {listed}."

@@ -41,6 +41,7 @@ from ..domain.scores import (
     band_for,
     needs_crisis_help,
 )
+from ..domain.crisis_lines import HelpWords, help_words
 from ..services.scores import ScoreDraft
 from .unlock_screen import announce
 
@@ -50,13 +51,21 @@ CRISIS_TEXT = (
     "two weeks. That matters, and nobody has to carry it alone. Help is there right now, any time of "
     "day or night:"
 )
-CRISIS_STEPS = (
-    "Call or text 988 (the 988 Suicide & Crisis Lifeline) to talk with a trained counselor. It is free "
-    "and private.",
-    "If someone is in danger right now, call 911.",
-    "Let the care team know today. This score is also marked to bring up at the next visit.",
-)
-CRISIS_ELSEWHERE = "Outside the US, call your local emergency number or crisis line."
+CARE_TEAM_STEP = "Let the care team know today. This score is also marked to bring up at the next visit."
+CRISIS_ELSEWHERE = "Get help now (Ctrl+Shift+H) has every number for your country, and your safety plan."
+
+
+def crisis_steps(words: HelpWords) -> tuple[str, str, str]:
+    """The three steps for the country of ``words``: the crisis line, the emergency number, the
+    care team. With no crisis line known, the first asks for a local one."""
+    crisis = (f"{words.crisis_line[:1].upper()}{words.crisis_line[1:]} to talk with a trained counselor. "
+              "It is free and private." if words.crisis_known else
+              "Call a local crisis line to talk with a trained counselor. Find A Helpline "
+              "(findahelpline.com) lists them.")
+    emergency = f"If someone is in danger right now, call {words.emergency_number}."
+    if not words.emergency_known:
+        emergency += " Add it in Get help now, so it shows here."
+    return crisis, emergency, CARE_TEAM_STEP
 
 
 def band_list(instrument: Instrument) -> str:
@@ -65,9 +74,10 @@ def band_list(instrument: Instrument) -> str:
 
 
 class CrisisPanel(QFrame):
-    """Calm, caring crisis help: 988 and 911, shown inside the form (no pop-up to dismiss)."""
+    """Calm, caring crisis help with the country's crisis line and emergency number (988 and 911
+    in the US, Samaritans and 999 in the UK…), shown inside the form (no pop-up to dismiss)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, words: HelpWords | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
@@ -84,11 +94,11 @@ class CrisisPanel(QFrame):
         text.setWordWrap(True)
         layout.addWidget(text)
         self.step_labels = []
-        for step in CRISIS_STEPS:
-            label = QLabel(f"•  {step}", self)
+        for position in range(3):
+            label = QLabel(self)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if step.startswith("Call or text 988") or step.startswith("If someone"):
+            if position < 2:  # the two calls stand out
                 bold = label.font()
                 bold.setBold(True)
                 label.setFont(bold)
@@ -97,7 +107,14 @@ class CrisisPanel(QFrame):
         elsewhere = QLabel(CRISIS_ELSEWHERE, self)
         elsewhere.setWordWrap(True)
         layout.addWidget(elsewhere)
-        self.setAccessibleDescription(" ".join((CRISIS_HEADING, CRISIS_TEXT, *CRISIS_STEPS, CRISIS_ELSEWHERE)))
+        self.set_words(words or help_words(""))
+
+    def set_words(self, words: HelpWords) -> None:
+        """Show the numbers of the country of ``words``."""
+        steps = crisis_steps(words)
+        for label, step in zip(self.step_labels, steps):
+            label.setText(f"•  {step}")
+        self.setAccessibleDescription(" ".join((CRISIS_HEADING, CRISIS_TEXT, *steps, CRISIS_ELSEWHERE)))
 
     def full_text(self) -> str:
         return self.accessibleDescription()

@@ -29,6 +29,7 @@ from ..domain.model import Person
 from ..domain.scores import Instrument, ScoreResult, change_text
 from ..services import journal, scores
 from .context import AppContext
+from .country import help_words
 from .daily_checkin import DailyCheckinForm
 from .errors import show_error
 from .medications_page import confirm
@@ -77,6 +78,11 @@ class ScoresPage(QWidget):
         self.set_person(None)
 
     # --- building -----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """The country may have changed in Settings since the page was last shown."""
+        self.form.crisis.set_words(help_words(self._context.settings))
+        super().showEvent(event)
+
     def _build(self) -> None:
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -86,6 +92,7 @@ class ScoresPage(QWidget):
         self.heading.setWordWrap(True)
 
         self.form = ScoreForm(self)
+        self.form.crisis.set_words(help_words(self._context.settings))
         self.problem_label = problem_label("Problem with this score", self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)

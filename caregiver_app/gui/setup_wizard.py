@@ -6,10 +6,11 @@ the passphrase page; from then on the wizard holds the open vault in :attr:`Setu
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +35,10 @@ from ..services.vault import (
     set_remember_on_device,
     strength_hint,
 )
+from ..domain import crisis_lines
+from ..settings import save as save_settings
 from .context import AppContext
+from .crisis_numbers import fill_country_combo
 from .errors import log_safely, user_message
 from .forms.ui_passphrase_page import Ui_PassphrasePage
 from .unlock_screen import announce
@@ -69,9 +73,19 @@ def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
     return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
+def system_country() -> str:
+    """The ISO 3166 code of the computer's locale territory (``""`` when it names none)."""
+    code = QLocale.territoryToCode(QLocale.system().territory())
+    return code if crisis_lines.is_country_code(code) else ""
+
+
 class WelcomePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None):
+    """What the app is, and the first question: the country (for the emergency numbers), filled
+    in from the computer's locale."""
+
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self._context = context
         self.setTitle("Welcome to Caregiver Companion")
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -94,6 +108,15 @@ class WelcomePage(QWizardPage):
                 "code to keep somewhere safe, and tell us who you are caring for."
             )
         )
+        self.country_combo = QComboBox()
+        chosen = context.settings.country if context is not None else ""
+        fill_country_combo(self.country_combo, chosen or system_country())
+        self.country_label = _field(
+            layout, "First, where do you live? The app shows the emergency number and crisis lines of this "
+            "&country, and reads phone numbers the way they are written there.",
+            self.country_combo, "Country",
+        )
+        self.country_combo.currentIndexChanged.connect(self._save_country)
         layout.addStretch(1)
         # Moving from another computer: open the vault file saved there instead (gui/vault_file_dialogs).
         layout.addWidget(_text("Moving from another computer? Open the vault file you saved there."))
@@ -101,6 +124,26 @@ class WelcomePage(QWizardPage):
         self.have_file_button.setAccessibleName("I already have a vault file from another computer")
         self.have_file_button.setAutoDefault(False)  # Enter still means Next
         layout.addWidget(self.have_file_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @property
+    def country(self) -> str:
+        """The country chosen on this page (``""``: none)."""
+        return self.country_combo.currentData() or ""
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        self._save_country()
+        return True
+
+    def _save_country(self) -> None:
+        """Keep the country in the settings of this data folder (a failed write is not worth
+        stopping the setup for: it works for this session and can be chosen again in Settings)."""
+        if self._context is None or not self.country or self._context.settings.country == self.country:
+            return
+        self._context.settings.country = self.country
+        try:
+            save_settings(self._context.settings, self._context.settings_path)
+        except OSError as exc:
+            log_safely(exc)
 
 
 class PassphrasePage(QWizardPage):
@@ -442,7 +485,7 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
 
-        self.welcome_page = WelcomePage()
+        self.welcome_page = WelcomePage(context)
         self.imported_vault: Vault | None = None  # set when the user opened a vault file instead
         self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
         self.passphrase_page = PassphrasePage(context)

@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import crisis_lines
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices, VisitSummaryData
 from ..services import journal, people, summary
+from ..settings import Settings, paper_for
 from .context import AppContext
+from .country import current_country, paper
 from .errors import show_error
 from .leave_out_dialog import LeaveOutDialog
 from .summary_preview import PdfPreview
@@ -48,13 +51,10 @@ CUSTOM = 0
 SINCE_VISIT = -1
 
 
-def default_paper(settings_paper: str = "auto") -> str:
-    """``"letter"`` or ``"a4"``: the user's setting, else Letter where the computer uses US
-    measurements and A4 elsewhere."""
-    if settings_paper in ("letter", "a4"):
-        return settings_paper
-    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return "letter" if us else "a4"
+def default_paper(settings_paper: str = "auto", country: str = "") -> str:
+    """``"letter"`` or ``"a4"``: the user's setting, else the country's paper (see
+    ``settings.paper_for``)."""
+    return paper_for(Settings(paper=settings_paper), country)
 
 
 def documents_folder() -> Path:
@@ -197,7 +197,7 @@ class SummaryPage(QWidget):
         self.paper_box = QComboBox(body)
         self.paper_box.addItem("Letter (8.5 × 11 inches)", "letter")
         self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
-        self.paper_box.setCurrentIndex(self.paper_box.findData(default_paper(self._context.settings.paper)))
+        self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self._context.settings)))
         self.paper_box.setAccessibleName("Paper size")
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         form.addRow("&Paper", self.paper_box)
@@ -394,6 +394,8 @@ class SummaryPage(QWidget):
         request = summary.SummaryRequest(person.id, start, end, self.choices())
         name = " ".join(self.preparer_edit.text().split())
         paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
+        country = current_country(self._context.settings)
+        user_lines = crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
         generation = self._generation
         relay = self._relay
 
@@ -401,7 +403,8 @@ class SummaryPage(QWidget):
             cancelled = lambda: control.cancelled  # noqa: E731
             progress = relay.moved.emit
             data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
-                                         progress=progress, cancelled=cancelled)
+                                         progress=progress, cancelled=cancelled, country=country,
+                                         user_lines=user_lines)
             return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled)
 
         def done(result) -> None:

@@ -103,7 +103,8 @@ def _crisis_box(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowabl
     crisis = [line for line in data.lines if line.kind is LineKind.CRISIS]
     rows: list[list[Flowable]] = []
     if lines:
-        numbers = " or ".join(f"<b>{_label(line.number)}</b> ({_label(line.name)})" for line in lines)
+        numbers = " or ".join(f"<b>{_label(line.number)}</b> ({_label(line.name)})" if line.user_added
+                              else f"<b>{_label(line.number)}</b>" for line in lines)
         rows.append([Paragraph(f"If I could die or be badly hurt right now, I call {numbers}.", styles.body)])
     else:
         rows.append([Paragraph("If I could die or be badly hurt right now, I call <b>the local emergency number</b>.",

@@ -308,11 +308,14 @@ class GapReport:
     touch: tuple[TouchLine, ...]
     stressful: tuple[str, ...]
 
-    def sentences(self) -> list[str]:
-        """The gaps in gentle plain words, one sentence per missing support type."""
+    def sentences(self, crisis_line: str = "") -> list[str]:
+        """The gaps in gentle plain words, one sentence per missing support type. ``crisis_line``
+        is how to reach the country's crisis line (``"call Samaritans at 116 123"``, from
+        ``crisis_lines.help_words``); without one, the crisis gap points to Get help now."""
         if self.total == 0:
             return ["No one is on the map yet. Start with one person you could call, even just to chat."]
-        return [t.gap_text for t in self.missing]
+        return [f"No one is listed yet to call in a crisis. You can {crisis_line} any time."
+                if t is SupportType.CRISIS and crisis_line else t.gap_text for t in self.missing]
 
 
 def since_words(day: date | None, today: date) -> tuple[int | None, str]:

@@ -13,12 +13,10 @@ from dataclasses import dataclass, replace
 
 from ..content.education import (
     CATEGORIES,
-    PLACEHOLDERS,
     Page,
     Sign,
     Source,
     Tier,
-    fill_placeholders,
     links,
     load_pages,
     markdown_tokens,
@@ -31,12 +29,13 @@ from ..content.education import (
     search,
     urgency_met,
 )
-from ..domain import crisis_lines
+from ..domain.crisis_lines import HelpWords, help_words
 from ..domain.model import SymptomRating
 
 __all__ = [
     "CATEGORIES",
     "EntryHints",
+    "HelpWords",
     "Page",
     "PageLink",
     "Sign",
@@ -46,13 +45,11 @@ __all__ = [
     "URGENT_TIERS",
     "UrgentSign",
     "entry_hints",
-    "PLACEHOLDERS",
-    "fill_placeholders",
+    "help_words",
     "links",
     "load_pages",
     "markdown_tokens",
     "most_urgent_tier",
-    "placeholder_values",
     "render_blocks",
     "render_inline",
     "urgency_met",
@@ -111,38 +108,24 @@ class EntryHints:
         return sorted({u.tier for u in self.urgent}, key=lambda t: t.rank)
 
 
-def placeholder_values(country: str, user_lines: object = ()) -> dict[str, str]:
-    """Words for the pages' ``{{emergency_number}}`` and ``{{crisis_line}}`` in ``country`` (an ISO
-    3166 code): the first emergency number ("911") and the first crisis line with its number.
-    ``user_lines`` is the settings' list of numbers the user added. A country without one gets the
-    general words of ``PLACEHOLDERS``, never another country's number."""
-    lines = crisis_lines.lines_for(country, crisis_lines.user_lines_from_dicts(user_lines))
-    values: dict[str, str] = {}
-    emergency = [line for line in lines if line.kind is crisis_lines.LineKind.EMERGENCY]
-    crisis = [line for line in lines if line.kind is crisis_lines.LineKind.CRISIS]
-    if emergency:
-        values["emergency_number"] = emergency[0].number
-    if crisis:
-        first = crisis[0]
-        values["crisis_line"] = first.number if first.name == first.number else f"{first.name} ({first.number})"
-    return values
-
-
 def signs_about(pg: Page, symptom: str) -> list[Sign]:
     """The signs of ``pg`` about ``symptom``: tagged with it, or naming it in their words (the
     same rule as :func:`most_urgent_tier`, sign by sign)."""
     return [sign for sign in pg.signs if most_urgent_tier(replace(pg, signs=(sign,)), symptom) is not None]
 
 
-def entry_hints(ratings: Iterable[SymptomRating], note: str = "") -> EntryHints:
+def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None, note: str = "") -> EntryHints:
     """The pages and urgent signs for the symptoms of one journal entry.
 
     Symptoms rated 0 (none) are skipped; "Pain (lower back)" counts as Pain. Per symptom, the pages
-    with the most signs about it come first (then those with the most urgent signs, then by title), at most three, with the count of the
-    rest. Urgent signs are the Emergency and Crisis-line signs about a recorded symptom whose
-    rating (0-10) or the entry's ``note`` meets the page's rule (:func:`urgency_met`: the page's
-    ``urgent_at`` rating, never below 2, or one of its ``urgent_words``), each text once, most urgent tier first; within a tier, signs from the pages most about the symptom, then
-    from the pages with the most signs of that tier, come first.
+    with the most signs about it come first (then those with the most urgent signs, then by title),
+    at most three, with the count of the rest. Urgent signs are the Emergency and Crisis-line signs
+    about a recorded symptom whose rating (0-10) or the entry's ``note`` meets the page's rule
+    (:func:`urgency_met`: the page's ``urgent_at`` rating, never below 2, or one of its
+    ``urgent_words``); otherwise the entry gets only the calm links. Each text shows once, from the
+    best-fitting page, most urgent tier first; within a tier, signs from the pages most about the
+    symptom, then from the pages with the most signs of that tier, come first. Sign texts carry the
+    numbers of ``words`` (``crisis_lines.help_words``; None: no country known).
     """
     symptom_pages: list[SymptomPages] = []
     candidates: list[tuple[tuple, UrgentSign]] = []
@@ -150,10 +133,10 @@ def entry_hints(ratings: Iterable[SymptomRating], note: str = "") -> EntryHints:
         if rating.severity < 1:
             continue
         name = rating.symptom
-        found = pages_for_symptom(name)
+        found = pages_for_symptom(name, words)
         if not found and name.endswith(")") and " (" in name:  # "Pain (lower back)" is about Pain
             name = name.split(" (", 1)[0]
-            found = pages_for_symptom(name)
+            found = pages_for_symptom(name, words)
         if not found:
             continue
         about = {p.id: signs_about(p, name) for p in found}

@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..domain import timeutil
+from ..domain.crisis_lines import CrisisLine
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
 from ..domain.summary import (
@@ -113,10 +114,14 @@ def build_summary(
     clock: Clock = utc_now,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    country: str = "",
+    user_lines: Sequence[CrisisLine] = (),
 ) -> VisitSummaryData:
     """Gather everything the visit summary shows, with the user's leave-out choices applied.
 
-    ``prepared_by`` defaults to the vault's saved preparer name. Raises :class:`ValidationError`
+    ``prepared_by`` defaults to the vault's saved preparer name. ``country`` (ISO 3166 code;
+    ``""`` when unknown, which prints "the local emergency number") and ``user_lines`` (numbers
+    the user added) decide the crisis numbers of the safety plan and the phone region. Raises :class:`ValidationError`
     for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
     :class:`SummaryCancelled` when ``cancelled()`` turns True.
     """
@@ -145,7 +150,7 @@ def build_summary(
     brief = make_brief(current, previous, request.start, request.end, current_points=points, current_stats=stats)
     extras = summary_sources.gather(
         vault, request.person_id, request.start, request.end, choices, prev_start=prev_start,
-        entries=current, today=clock().astimezone(tz).date(),
+        entries=current, today=clock().astimezone(tz).date(), country=country, user_lines=user_lines,
     )
     _check(cancelled)
     if progress:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ..domain.crisis_lines import CrisisLine
 from ..domain.plans import EarlySign, LinkKind
 from ..domain.summary import (
     CareTeamContact,
@@ -169,9 +170,9 @@ def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry]
     return tuple(seen)
 
 
-def _care_team(vault: Vault, person_id: int) -> tuple[CareTeamContact, ...]:
+def _care_team(vault: Vault, person_id: int, country: str = "") -> tuple[CareTeamContact, ...]:
     out = []
-    home = contacts.resolve_region()
+    home = contacts.resolve_region(country)
     for c in contacts.list_contacts(vault, person_id):
         if not c.clinical:  # family, friends and peers are not the care team; their numbers stay home
             continue
@@ -183,22 +184,25 @@ def _care_team(vault: Vault, person_id: int) -> tuple[CareTeamContact, ...]:
     return tuple(out)
 
 
-def _safety_plan(vault: Vault, person_id: int, today: date) -> Any:
+def _safety_plan(vault: Vault, person_id: int, today: date, country: str,
+                 user_lines: Sequence[CrisisLine]) -> Any:
     if plans.get_safety_plan(vault, person_id).is_empty:
         return None
-    country = contacts.resolve_region()
     return plans.safety_plan_print(
-        vault, person_id, country=country, country_name=contacts.region_name(country), today=today
+        vault, person_id, country=country, country_name=contacts.region_name(country) if country else "",
+        user_lines=user_lines, today=today,
     )
 
 
 def gather(
     vault: Vault, person_id: int, start: date, end: date, choices: SummaryChoices, *,
     prev_start: date, entries: Sequence[SummaryEntry] = (), today: date | None = None,
+    country: str = "", user_lines: Sequence[CrisisLine] = (),
 ) -> dict[str, Any]:
     """The optional fields of :class:`VisitSummaryData` for ``start``..``end`` (local dates),
     keyed by field name; only sources that exist (and sections chosen) contribute. ``entries``
-    are the period's entries with leave-out applied."""
+    are the period's entries with leave-out applied; ``country`` and ``user_lines`` give the
+    safety plan's crisis numbers and the phone region."""
     wants = choices.sections
     words = choices.leave_out.words
     found: dict[str, Any] = {}
@@ -208,9 +212,9 @@ def gather(
     if Section.MEDICATIONS not in wants:
         found.pop("medications", None)
     if Section.CARE_TEAM in wants:
-        found["contacts"] = _care_team(vault, person_id)
+        found["contacts"] = _care_team(vault, person_id, country)
     if Section.SAFETY_PLAN in wants:
-        found["safety_plan"] = _safety_plan(vault, person_id, today or end)
+        found["safety_plan"] = _safety_plan(vault, person_id, today or end, country, user_lines)
     if Section.ECOMAP in wants:
         snapshot = contacts.ecomap_snapshot(vault, person_id)
         found["ecomap"] = snapshot if snapshot.nodes else None

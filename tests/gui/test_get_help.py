@@ -162,21 +162,29 @@ def test_no_plan_yet_offers_to_write_one(qtbot, context, vault, person):
     assert shown.open_plan_button.text() == "Write Sam Rivera's safety plan"
 
 
-@pytest.mark.parametrize(("code", "number", "name"), [("CA", "988", "988 Suicide Crisis Helpline"),
-                                                      ("GB", "116 123", "Samaritans"),
-                                                      ("IE", "116 123", "Samaritans"),
-                                                      ("AU", "13 11 14", "Lifeline")])
-def test_other_countries_use_only_sourced_numbers(qtbot, context, vault, settings_path, code, number, name):
+@pytest.mark.parametrize(("code", "emergency", "number", "name"), [
+    ("CA", "911", "988", "988 Suicide Crisis Helpline"),
+    ("GB", "999", "116 123", "Samaritans"),
+    ("IE", "112 or 999", "116 123", "Samaritans"),
+    ("AU", "000", "13 11 14", "Lifeline"),
+    ("NZ", "111", "1737", "Need to talk? 1737"),
+    ("ES", "112", "024", "Línea 024"),
+    ("MX", "911", "800 911 2000", "Línea de la Vida"),
+])
+def test_other_countries_show_their_own_sourced_numbers(qtbot, context, vault, settings_path, code, emergency,
+                                                         number, name):
     window = open_window(qtbot, context, vault)
     window.show_get_help()
     shown = help_window(window)
     shown.country_combo.setCurrentIndex(shown.country_combo.findData(code))
     text = all_widget_text(shown)
     assert number in text and name in text
-    assert "call your local emergency number" in text
-    assert not re.search(r"(?<!\d)(911|999|112|000)(?!\d)", text.replace("1-800", ""))
-    assert json.loads(settings_path.read_text())["crisis_country"] == code
-    assert context.settings.crisis_country == code
+    assert f"If someone could die or be badly hurt right now, call {emergency}." in text
+    assert "call your local emergency number" not in text
+    assert "988" not in text or code == "CA"
+    assert "Where these numbers and steps come from" in text
+    assert json.loads(settings_path.read_text())["country"] == code
+    assert context.settings.country == code
 
 
 def test_a_country_with_no_numbers_points_to_find_a_helpline(qtbot, context, vault):
@@ -186,22 +194,27 @@ def test_a_country_with_no_numbers_points_to_find_a_helpline(qtbot, context, vau
     shown.country_combo.setCurrentIndex(shown.country_combo.findData("FR"))
     text = all_widget_text(shown)
     assert "no checked crisis line for France" in text and "findahelpline.com" in text
+    assert "call 112." in text  # France is in the EU: 112
+    shown.country_combo.setCurrentIndex(shown.country_combo.findData("JP"))
+    text = all_widget_text(shown)
+    assert "call your local emergency number" in text
+    assert "does not know the emergency number for Japan" in text and "Add a number" in text
 
 
 def test_adding_and_removing_a_number(qtbot, context, vault, settings_path, modals):
     window = open_window(qtbot, context, vault)
     window.show_get_help()
     shown = help_window(window)
-    shown.country_combo.setCurrentIndex(shown.country_combo.findData("GB"))
+    shown.country_combo.setCurrentIndex(shown.country_combo.findData("JP"))
 
     def fill(dialog):
-        assert dialog.country_combo.currentData() == "GB"
+        assert dialog.country_combo.currentData() == "JP"
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("emergency"))
-        dialog.name_edit.setText("Emergency services")
-        dialog.number_edit.setText("99x")
+        dialog.name_edit.setText("Ambulance")
+        dialog.number_edit.setText("11x")
         dialog.accept()  # refused: stays open with a plain message
         assert "digits" in dialog.problem_label.text() and dialog.line is None
-        dialog.number_edit.setText("999")
+        dialog.number_edit.setText("119")
         dialog.accept()
         return 1
 
@@ -209,13 +222,14 @@ def test_adding_and_removing_a_number(qtbot, context, vault, settings_path, moda
     qtbot.mouseClick(shown.add_button, Qt.MouseButton.LeftButton)
     assert modals.seen[0].title == "Add a number"
     text = all_widget_text(shown)
-    assert "call 999 (Emergency services)" in text and "You added this number." in text
+    assert "call 119 (Ambulance)" in text and "You added this number." in text
+    assert "call your local emergency number" not in text
     saved = json.loads(settings_path.read_text())
-    assert saved["crisis_lines"] == [{"country": "GB", "kind": "emergency", "name": "Emergency services",
-                                      "number": "999", "how": "Call 999"}]
-    remove = next(b for b in shown.findChildren(QAbstractButton) if b.accessibleName() == "Remove Emergency services")
+    assert saved["crisis_lines"] == [{"country": "JP", "kind": "emergency", "name": "Ambulance",
+                                      "number": "119", "how": "Call 119"}]
+    remove = next(b for b in shown.findChildren(QAbstractButton) if b.accessibleName() == "Remove Ambulance")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
-    assert "999" not in all_widget_text(shown)
+    assert "119" not in all_widget_text(shown)
     assert json.loads(settings_path.read_text())["crisis_lines"] == []
 
 

@@ -13,7 +13,7 @@ from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.services import journal, plans
+from caregiver_app.services import journal, library, plans
 from caregiver_app.services.library import Tier
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
@@ -60,12 +60,14 @@ def test_a_crisis_tier_symptom_shows_the_action_at_once(qtbot, page):
     save_with_symptom(qtbot, page, "Hopelessness", 6)
     hints = page.editor.learn_hints
     words = hints.text()
-    assert f"<b>{Tier.CRISIS.label}</b>" in words and Tier.CRISIS.action in words
+    us = library.help_words("US")  # the context's country
+    assert f"<b>{Tier.CRISIS.label_for(us)}</b>" in words and Tier.CRISIS.action_for(us) in words
+    assert "988" in words
     assert "They feel hopeless or trapped" in words
     assert hints.help_buttons and hints.help_buttons[0].text() == "Get help now"
     icons = [label for label in hints.findChildren(type(hints.link_labels[0])) if label.pixmap() and
              not label.pixmap().isNull()]
-    assert icons and icons[0].accessibleName() == Tier.CRISIS.label  # an icon, with words for screen readers
+    assert icons and icons[0].accessibleName() == Tier.CRISIS.label_for(us)  # an icon, with words for screen readers
 
 
 def test_a_mild_rating_shows_a_gentle_link_and_no_banner(qtbot, page):
@@ -81,7 +83,7 @@ def test_a_calm_symptom_shows_no_urgent_action_and_the_next_entry_starts_clean(q
     save_with_symptom(qtbot, page, "Nightmares", 5)
     hints = page.editor.learn_hints
     assert "Sleep changes" in hints.text() and not hints.help_buttons
-    assert Tier.EMERGENCY.label not in hints.text() and Tier.CRISIS.label not in hints.text()
+    assert "Emergency:" not in hints.text() and "Crisis line:" not in hints.text()
     save_with_symptom(qtbot, page, "Itchy elbow", 5)  # no page covers it
     assert not hints.isVisible() and hints.hints.is_empty
 

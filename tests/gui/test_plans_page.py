@@ -149,7 +149,7 @@ def test_save_the_safety_plan_as_a_one_page_pdf(qtbot, page, ctx, person, tmp_pa
 
 def test_the_professionals_step_names_the_crisis_line_that_will_print(page, ctx):
     assert "988 Suicide and Crisis Lifeline" in page.crisis_line_label.text()
-    ctx.settings.crisis_country = "GB"
+    ctx.settings.country = "GB"
     page.hide()
     page.show()
     assert "Samaritans" in page.crisis_line_label.text() and "(United Kingdom)" in page.crisis_line_label.text()

@@ -59,7 +59,7 @@ def test_the_pdf_reads_back_complete_on_one_page(vault, person, saved_plan, tmp_
         for item in PLAN_ITEMS[step]:
             assert words(item.text) in text, item
             assert item.phone in text
-    assert "I call 911" in text and "988 Suicide and Crisis Lifeline" in text and "Text 741741" in text
+    assert "I call 911." in text and "988 Suicide and Crisis Lifeline" in text and "Text HOME to 741741" in text
     assert "Poison Help" not in text  # helplines are not crisis lines; the plan stays short
     assert "Stanley" in text
 
@@ -75,19 +75,28 @@ def test_the_metadata_names_no_one(vault, person, saved_plan, tmp_path):
     assert b"Rivera" not in path.read_bytes()  # names only inside the compressed page content
 
 
-def test_a_country_without_a_sourced_emergency_number(vault, person, saved_plan):
+def test_the_uk_plan_prints_999_and_samaritans(vault, person, saved_plan):
     data = plans.safety_plan_print(vault, person.id, country="GB", country_name="United Kingdom", today=TODAY)
     out = io.BytesIO()
     build_safety_plan_pdf(data, out)
     _reader, text = pdf_text(out.getvalue())
-    assert "the local emergency number" in text and "Samaritans" in text and "116 123" in text
-    assert not re.search(r"(?<!\d)(999|112)(?!\d)", text)
-    mine = crisis_lines.make_user_line("GB", LineKind.EMERGENCY, "Emergency services", "999")
-    data = plans.safety_plan_print(vault, person.id, country="GB", country_name="United Kingdom",
+    assert "I call 999." in text and "Samaritans" in text and "116 123" in text
+    assert not re.search(r"(?<!\d)(911|988)(?!\d)", text)
+
+
+def test_a_country_without_a_known_emergency_number(vault, person, saved_plan):
+    data = plans.safety_plan_print(vault, person.id, country="JP", country_name="Japan", today=TODAY)
+    out = io.BytesIO()
+    build_safety_plan_pdf(data, out)
+    _reader, text = pdf_text(out.getvalue())
+    assert "the local emergency number" in text
+    assert not re.search(r"(?<!\d)(911|988|999|112)(?!\d)", text)
+    mine = crisis_lines.make_user_line("JP", LineKind.EMERGENCY, "Ambulance", "119")
+    data = plans.safety_plan_print(vault, person.id, country="JP", country_name="Japan",
                                    user_lines=[mine], today=TODAY)
     out = io.BytesIO()
     build_safety_plan_pdf(data, out)
-    assert "I call 999 (Emergency services)" in pdf_text(out.getvalue())[1]
+    assert "I call 119 (Ambulance)" in pdf_text(out.getvalue())[1]
 
 
 def test_an_empty_plan_prints_lines_to_write_on(vault, person):

@@ -15,12 +15,18 @@ import pytest
 import textstat
 from support import SHARED
 
-from caregiver_app.content import education
+from caregiver_app.content import education, placeholders
 from caregiver_app.content.education import CATEGORIES, Page, Tier
+from caregiver_app.domain.crisis_lines import help_words
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
 
 FOLDER = resources.files("caregiver_app.content") / "education"
 FILE_NAMES = sorted(entry.name for entry in FOLDER.iterdir() if entry.name.endswith(".md"))
+
+
+US = help_words("US")
+"""The content checks read the pages as a family in the US sees them (911 and 988 filled in);
+tests below check the placeholders themselves and other countries."""
 
 
 def _parse_each() -> tuple[dict[str, Page], dict[str, str]]:
@@ -28,7 +34,7 @@ def _parse_each() -> tuple[dict[str, Page], dict[str, str]]:
     parsed, errors = {}, {}
     for name in FILE_NAMES:
         try:
-            page = education.parse_page((FOLDER / name).read_text(encoding="utf-8"), name)
+            page = education.parse_page(placeholders.fill((FOLDER / name).read_text(encoding="utf-8"), US, name), name)
         except ValueError as error:
             errors[name] = str(error)
         else:
@@ -110,7 +116,6 @@ def readable_text(page: Page) -> str:
         text = re.sub(r"^#{1,6}\s+", "", line)
         text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", text)
         text = _TIER_MARKER.sub("", text)
-        text = education.fill_placeholders(text, {})
         text = re.sub(r"<!--.*?-->", "", text)
         text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
         text = text.replace("**", "").replace("`", "").strip()
@@ -164,22 +169,35 @@ def safety_problems(page: Page) -> list[str]:
     text = page.body_markdown + "\n" + page.summary
     problems = [f"dosing: {m.group(0)!r}" for m in _DOSING.finditer(text)]
     problems += [f"stops a medicine: {m.group(0)!r}" for m in _STOP_MEDICINE.finditer(text)]
-    problems += [f"number literal {m.group(0)!r}" for m in _NUMBER_LITERALS.finditer(page_text_without_addresses(page))]
-    if any(s.tier is Tier.EMERGENCY for s in page.signs) and "{{emergency_number}}" not in page.body_markdown:
+    return problems
+
+
+def template_problems(template: str, page: Page) -> list[str]:
+    """A page file as written (before the country's numbers go in): no emergency, crisis or help
+    line number anywhere a reader sees it (front matter and source titles included; web addresses
+    and country blocks such as ``{{if US}}`` are not), and a placeholder for each urgent tier."""
+    seen = re.sub(r"https?://\S+", "", _outside_country_blocks(template))
+    problems = [f"number literal {m.group(0)!r}" for m in _NUMBER_LITERALS.finditer(seen)]
+    if any(s.tier is Tier.EMERGENCY for s in page.signs) and "{{emergency_number}}" not in template:
         problems.append("has emergency signs but no {{emergency_number}} placeholder")
-    if any(s.tier is Tier.CRISIS for s in page.signs) and "{{crisis_line}}" not in page.body_markdown:
+    if any(s.tier is Tier.CRISIS for s in page.signs) and not re.search(r"\{\{[Cc]risis_line\}\}", template):
         problems.append("has crisis-line signs but no {{crisis_line}} placeholder")
     return problems
 
 
-def page_text_without_addresses(page: Page) -> str:
-    """Everything a reader can see on the page, source titles included, but not web addresses
-    (an address such as 988lifeline.org is not a number to call)."""
-    words = [page.title, page.summary, *page.symptoms, *page.synonyms, *page.urgent_words,
-             *(s.title for s in page.sources)]
-    body = re.sub(r"https?://\S+", "", page.body_markdown)
-    body = re.sub(r"\]\([^)]*\)", "]", body)
-    return "\n".join([*words, body])
+def _outside_country_blocks(template: str) -> str:
+    kept, depth = [], 0
+    for line in template.split("\n"):
+        if re.match(r"^\s*\{\{\s*if\b", line):
+            depth += 1
+        elif re.match(r"^\s*\{\{\s*end\s*\}\}", line):
+            depth -= 1
+        elif depth == 0 and not re.match(r"^\s*\{\{\s*else\s*\}\}", line):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+TEMPLATES = {name.removesuffix(".md"): (FOLDER / name).read_text(encoding="utf-8") for name in FILE_NAMES}
 
 
 def link_problems(page: Page, known_ids: set[str]) -> list[str]:
@@ -270,7 +288,7 @@ def test_every_starter_symptom_maps_to_a_page():
 
 
 def test_crisis_pages_use_the_country_placeholders():
-    body = education.page("suicide-risk").body_markdown
+    body = TEMPLATES["suicide-risk"]
     assert "{{emergency_number}}" in body and "{{crisis_line}}" in body
 
 
@@ -322,6 +340,73 @@ def source_problems(page: Page) -> list[str]:
 @id_params()
 def test_every_source_is_a_primary_body(page_id):
     assert source_problems(BY_ID[page_id]) == []
+
+
+_COUNTRY_NUMBER = re.compile(r"(?<![\d-])(911|988|999|112|000|111|116 123|13 11 14|024|1737)(?![\d-])")
+
+
+def _outside_blocks(template: str) -> str:
+    """The template's lines outside ``{{if ...}}`` blocks and before the Sources heading."""
+    kept, depth = [], 0
+    for line in template.split("\n"):
+        if line.strip().lower() == "## sources":
+            break
+        if re.match(r"^\s*\{\{\s*if\b", line):
+            depth += 1
+        elif re.match(r"^\s*\{\{\s*end\s*\}\}", line):
+            depth -= 1
+        elif depth == 0:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@pytest.mark.parametrize("name", FILE_NAMES)
+def test_pages_are_written_once_with_placeholders_for_every_number(name):
+    template = (FOLDER / name).read_text(encoding="utf-8")
+    assert _COUNTRY_NUMBER.findall(_outside_blocks(template)) == []
+    assert template_problems(template, BY_ID[name.removesuffix(".md")]) == []
+
+
+@pytest.mark.parametrize(
+    ("country", "present", "absent"),
+    [
+        ("US", ["911", "988"], ["999", "116 123"]),
+        ("GB", ["999", "116 123"], ["911", "988", "{{"]),
+        ("IE", ["112 or 999", "116 123"], ["911", "988"]),
+        ("AU", ["000", "13 11 14"], ["911", "988"]),
+        ("NZ", ["111", "1737"], ["911", "988"]),
+        ("CA", ["911", "988"], ["999", "Lifeline at"]),
+        ("ES", ["112", "024"], ["911", "988"]),
+        ("MX", ["911", "800 911 2000"], ["988", "999"]),
+        ("DE", ["112", "call a local crisis line"], ["911", "988"]),
+        ("", ["your local emergency number", "call a local crisis line"], ["911", "988", "999"]),
+    ],
+)
+def test_every_page_renders_the_countrys_numbers(country, present, absent):
+    words = help_words(country)
+    pages = education.load_pages(words)
+    assert len(pages) == len(FILE_NAMES)
+    # Web addresses are not numbers to call (a stroke.org address holds "911").
+    everything = re.sub(r"https?://\S+", "", "\n".join(p.summary + "\n" + p.body_markdown for p in pages))
+    for text in present:
+        assert text in everything
+    suicide = education.page("suicide-risk", words).body_markdown
+    assert words.emergency_number in suicide and words.crisis_line in suicide
+    for text in absent:
+        assert text not in everything, text
+    assert "{{" not in everything and "}}" not in everything
+
+
+def test_placeholder_mistakes_name_the_file_and_line():
+    with pytest.raises(ValueError, match="x.md, line 2.*'emergency'"):
+        placeholders.fill("ok\ncall {{emergency}}", US, "x.md")
+    with pytest.raises(ValueError, match="no '\\{\\{end"):
+        placeholders.fill("{{if US}}\nx", US, "x.md")
+    with pytest.raises(ValueError, match="line 1"):
+        placeholders.fill("{{end}}", US, "x.md")
+    assert placeholders.fill("{{if not US}}\na\n{{else}}\nb\n{{end}}", US) == "b"
+    assert placeholders.fill("{{if GB IE}}\na\n{{end}}", help_words("IE")) == "a"
+    assert placeholders.fill("{{Crisis_line}}.", help_words("GB")) == "Call Samaritans at 116 123."
 
 
 @needs_facts
@@ -497,10 +582,16 @@ def test_page_lookup():
 
 def test_tiers_have_words_and_actions_in_urgency_order():
     assert [t.marker for t in Tier] == ["[EMERGENCY]", "[CRISIS]", "[TREAT-NOW]", "[CALL-SOON]", "[NEXT-VISIT]"]
+    assert Tier.EMERGENCY.label_for(US) == "Emergency: call 911 now"
+    assert Tier.EMERGENCY.label_for(help_words("GB")) == "Emergency: call 999 now"
+    assert Tier.EMERGENCY.label == "Emergency: call your local emergency number now"
+    assert Tier.CRISIS.label_for(US) == "Crisis line: call or text 988 now"
+    assert Tier.CRISIS.label_for(help_words("GB")) == "Crisis line: call Samaritans at 116 123 now"
     assert Tier.TREAT_NOW.label == "Act now at home, then call"
     assert Tier.CALL_SOON.label == "Call the care team today"
     assert Tier.NEXT_VISIT.label == "Note for the next visit"
-    assert all(t.label and t.action for t in Tier)
+    assert "911" in Tier.EMERGENCY.action_for(US) and "988" in Tier.CRISIS.action_for(US)
+    assert "911" not in Tier.CRISIS.action and "988" not in Tier.CRISIS.action
     assert [t.rank for t in Tier] == [0, 1, 2, 3, 4]
 
 
@@ -605,7 +696,6 @@ def test_the_sample_page_parses():
         ("- [CALL-SOON] A sign", "- [EMERGENCY] A sign", "needs urgent_at"),
         ("related: [stroke]", "related: [stroke]\nurgent_at: 1", "urgent_at"),
         ("related: [stroke]", "related: [stroke]\nurgent_at: often", "urgent_at"),
-        ("Private words about a person.", "Call {{police_number}}.", "unknown placeholder"),
         ("---\n\nPrivate", "\nPrivate", "no closing"),
     ],
 )
@@ -632,13 +722,13 @@ def test_a_broken_file_in_a_folder_is_named(tmp_path):
 
 def _edited(page_id: str, old: str, new: str) -> Page:
     """The page with every ``old`` in its body replaced by ``new``."""
-    page = education.page(page_id)
+    page = BY_ID[page_id]
     assert old in page.body_markdown
     return replace(page, body_markdown=page.body_markdown.replace(old, new))
 
 
 def test_the_checks_catch_broken_pages():
-    stroke = education.page("stroke")
+    stroke = BY_ID["stroke"]
     hard = (
         "Cerebrovascular accidents necessitate immediate neurological evaluation, "
         "particularly considering thrombolytic administration contraindications, "
@@ -650,17 +740,21 @@ def test_the_checks_catch_broken_pages():
     assert structure_problems(replace(stroke, signs=()))
     assert structure_problems(replace(stroke, category="Other"))
     assert structure_problems(_edited("stroke", "not a diagnosis", "a guide"))
-    assert structure_problems(_edited("stroke", "1. Call {{emergency_number}}", "- Call {{emergency_number}}"))
-    call = "Call {{emergency_number}} at once"
+    assert structure_problems(_edited("stroke", "1. Call 911", "- Call 911"))
+    call = "Call 911 at once"
     assert safety_problems(_edited("stroke", call, "Give 325 mg of aspirin. " + call))
     assert safety_problems(_edited("medication-red-flags", "Keep every blood", "Stop taking it. Keep every blood"))
-    assert safety_problems(_edited("suicide-risk", "{{crisis_line}}", "a friend"))
-    assert safety_problems(_edited("stroke", "{{emergency_number}}", "the police"))
-    for literal in ("911", "988", "112", "999", "000", "13 11 14", "116 123", "1-800-273-8255"):
-        assert safety_problems(_edited("stroke", "call {{emergency_number}} now", f"call {literal} now")), literal
-    assert not safety_problems(_edited("stroke", "every minute counts", "every 1,000 minutes count"))
-    stroke_sources = (*stroke.sources, education.Source("Time to call 911", "https://www.cdc.gov/x"))
-    assert safety_problems(replace(stroke, sources=stroke_sources))  # titles are read too; addresses are not
+    template, suicide = TEMPLATES["stroke"], BY_ID["suicide-risk"]
+    assert template_problems(TEMPLATES["suicide-risk"].replace("{{Crisis_line}}", "A friend")
+                             .replace("{{crisis_line}}", "a friend"), suicide)
+    assert template_problems(template.replace("{{emergency_number}}", "the police"), stroke)
+    for literal in ("911", "988", "112", "999", "000", "13 11 14", "116 123", "1-800-273-8255", "741741"):
+        assert template_problems(template.replace("call {{emergency_number}} now", f"call {literal} now"), stroke), literal
+    assert template_problems(template.replace("title: Stroke", "title: Stroke (call 911)"), stroke)
+    assert template_problems(template.replace("- CDC: Stroke signs and symptoms —", "- CDC: Call 911 for stroke —"), stroke)
+    assert not template_problems(template.replace("every minute counts", "every 1,000 minutes count"), stroke)
+    assert not template_problems(template.replace("## What to do", "{{if US}}\nCall 911.\n{{end}}\n\n## What to do"), stroke)
+    assert "time-to-call-911" in template  # a web address is not a number to call
     assert source_problems(replace(stroke, sources=(education.Source("Blog", "https://www.mayoclinic.org/x"),)))
     assert source_problems(replace(stroke, sources=(education.Source("Copy", "https://notcdc.gov.example.com/x"),)))
     assert not source_problems(replace(stroke, sources=(education.Source("CDC", "https://www.cdc.gov/x"),)))

@@ -11,7 +11,7 @@ from caregiver_app.services.library import Tier
 
 
 def hints(*pairs, note=""):
-    return library.entry_hints([SymptomRating(name, severity) for name, severity in pairs], note)
+    return library.entry_hints([SymptomRating(name, severity) for name, severity in pairs], note=note)
 
 
 @pytest.mark.parametrize("name", STARTER_SYMPTOM_NAMES)
@@ -44,6 +44,11 @@ def test_hopelessness_shows_the_crisis_line_action():
     suicide = [u for u in found.urgent if u.page_id == "suicide-risk"]
     assert len(suicide) == 1 and "hopeless" in suicide[0].text and suicide[0].tier is Tier.CRISIS
     assert found.urgent[0] == suicide[0]
+    us, gb = library.help_words("US"), library.help_words("GB")
+    assert "988" in Tier.CRISIS.action_for(us) and "988" in Tier.CRISIS.label_for(us)
+    assert "116 123" in Tier.CRISIS.action_for(gb) and "988" not in Tier.CRISIS.action_for(gb)
+    gb_hints = library.entry_hints([SymptomRating("Hopelessness", 6)], gb)
+    assert [u.text for u in gb_hints.urgent] == [u.text for u in found.urgent]
 
 
 def _every_symptom_name():

@@ -1,0 +1,214 @@
+"""Command-line settings and documents: ``settings`` (list), ``settings set KEY VALUE`` and
+``safety-plan`` (registered by :mod:`caregiver_app.cli`), plus the ``--sections`` reader that
+``summary`` uses.
+
+Settings belong to the data folder in use (``--data-dir`` keeps its own file); a damaged file
+gives the defaults and one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from . import settings as app_settings
+from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, open_vault, unlock_options
+from .domain import crisis_lines
+from .domain.summary import DEFAULT_SECTIONS, SECTION_ORDER, Section
+
+SETTABLE = ("country", "language", "time_format", "paper", "idle_lock_minutes", "time_zone")
+"""The keys ``settings set`` changes, in the order ``settings`` lists them."""
+
+SECTION_NAMES = tuple(s.value.replace("_", "-") for s in SECTION_ORDER)
+SECTIONS_HELP = ("which parts to print after the one-page brief: 'all', 'default' (the app's usual "
+                 f"choice), or a comma-separated list of: {', '.join(SECTION_NAMES)}")
+
+
+def add_parsers(sub) -> None:
+    """Add ``settings`` and ``safety-plan`` to the sub-command parser ``sub``."""
+    p = sub.add_parser(
+        "settings", help="list the settings, or change one with: settings set KEY VALUE",
+        description="List the settings of this data folder, or change one. Keys: " + ", ".join(SETTABLE) + ".",
+        epilog="examples:\n  caregiver-app settings set country GB\n  caregiver-app settings set time_format 24h\n"
+               "  caregiver-app settings set time_zone Europe/London\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("action", nargs="?", choices=("set",), help="'set' to change a setting")
+    p.add_argument("key", nargs="?", metavar="KEY", help="one of: " + ", ".join(SETTABLE))
+    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (country: a two-letter code such as "
+                   "GB, or 'none'; time_format: system, 12h or 24h; paper: auto, letter or a4; time_zone: an "
+                   "IANA name such as Europe/London, or 'system')")
+
+    p = sub.add_parser(
+        "safety-plan", help="write a person's safety plan as a one-page PDF (as the window prints it)",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--person", required=True, metavar="NAME")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--paper", choices=("letter", "a4"), default=None, help="default: the paper setting")
+    unlock_options(p)
+
+
+def load_settings(paths, err: TextIO) -> tuple[app_settings.Settings, Path]:
+    """The data folder's settings and their file; a damaged file is reported on ``err``."""
+    from .services.vault import VaultPaths
+
+    settings, notice, path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
+    if notice:
+        print(f"caregiver-app: {notice}", file=err)
+    return settings, path
+
+
+def parse_sections(text: str) -> frozenset[Section]:
+    """``"all"``, ``"default"`` or a comma-separated list of section names (``care-team`` or
+    ``care_team``). Raises :class:`CliError` (bad input) naming the unknown ones."""
+    words = [w.strip().lower().replace("-", "_") for w in text.split(",") if w.strip()]
+    if words == ["all"]:
+        return frozenset(Section)
+    if words == ["default"]:
+        return DEFAULT_SECTIONS
+    known = {s.value: s for s in Section}
+    unknown = [w for w in words if w not in known]
+    if unknown or not words:
+        raise CliError(f"“{text}” is not a list of sections. Use 'all', 'default', or some of: "
+                       f"{', '.join(SECTION_NAMES)}.", EXIT_BAD_INPUT)
+    return frozenset(known[w] for w in words)
+
+
+def country_name(code: str) -> str:
+    """The English name of a country code (``"GB"`` -> ``"United Kingdom"``; ``""`` -> ``""``)."""
+    if not code:
+        return ""
+    from .services.contacts import region_name
+
+    return crisis_lines.BUILT_IN_COUNTRIES.get(code) or region_name(code).removeprefix("the ")
+
+
+def country_words(code: str) -> str:
+    """``"GB (United Kingdom)"``, or ``"not chosen"``."""
+    if not code:
+        return "not chosen (the computer's country is used)"
+    name = country_name(code)
+    return f"{code} ({name})" if name and name != code else code
+
+
+def _value_words(settings: app_settings.Settings, key: str) -> str:
+    value = getattr(settings, key)
+    if key == "country":
+        return country_words(value)
+    if key == "paper" and value == "auto":
+        return f"auto (follows the country: {app_settings.paper_for(settings, settings.country)})"
+    if key == "time_zone" and not value:
+        return "system (this computer's)"
+    if key == "idle_lock_minutes" and value == 0:
+        return "0 (never)"
+    return str(value)
+
+
+def checked_value(key: str, raw: str) -> object:
+    """The value ``raw`` for ``key``, checked. Raises :class:`CliError` (bad input) in plain words."""
+    text = raw.strip()
+    if key == "country":
+        import phonenumbers
+
+        code = text.upper()
+        if code in ("", "NONE", "SYSTEM"):
+            return ""
+        if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
+            raise CliError(f"“{text}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
+                           "ES, MX or DE, or 'none'.", EXIT_BAD_INPUT)
+        return code
+    if key == "language":
+        if text.lower() not in app_settings.LANGUAGES:
+            raise CliError(f"“{text}” is not a language this app speaks yet. Use: "
+                           f"{', '.join(app_settings.LANGUAGES)}.", EXIT_BAD_INPUT)
+        return text.lower()
+    choices = {"time_format": ("system", "12h", "24h"), "paper": ("auto", "letter", "a4")}
+    if key in choices:
+        if text.lower() not in choices[key]:
+            raise CliError(f"“{text}” is not a {key.replace('_', ' ')}. Use one of: {', '.join(choices[key])}.",
+                           EXIT_BAD_INPUT)
+        return text.lower()
+    if key == "idle_lock_minutes":
+        if not text.isdigit() or int(text) > 24 * 60:
+            raise CliError(f"“{text}” is not a number of minutes from 0 (never lock) to {24 * 60}.", EXIT_BAD_INPUT)
+        return int(text)
+    if key == "time_zone":
+        if text.lower() in ("", "system"):
+            return ""
+        if text not in app_settings.time_zones():
+            raise CliError(f"“{text}” is not a time zone. Use an IANA name such as Europe/London or "
+                           "America/Chicago, or 'system'.", EXIT_BAD_INPUT)
+        return text
+    raise CliError(f"There is no setting called “{key}”. The settings are: {', '.join(SETTABLE)}.", EXIT_BAD_INPUT)
+
+
+def cmd_settings(paths, args, stdin, out, err) -> int:
+    settings, path = load_settings(paths, err)
+    if args.action is None:
+        if args.key is not None:
+            raise CliError("To change a setting, write: caregiver-app settings set KEY VALUE", EXIT_BAD_INPUT)
+        width = max(len(k) for k in SETTABLE)
+        for key in SETTABLE:
+            print(f"{key:<{width}}  {_value_words(settings, key)}", file=out)
+        added = len(crisis_lines.user_lines_from_dicts(settings.crisis_lines))
+        if added:
+            print(f"{'crisis_lines':<{width}}  {added} number{'s' if added != 1 else ''} added in Get help now",
+                  file=out)
+        return EXIT_OK
+    if args.key is None or args.value is None:
+        raise CliError("Write: caregiver-app settings set KEY VALUE (for example: settings set country GB).",
+                       EXIT_BAD_INPUT)
+    key = args.key.strip().lower().replace("-", "_")
+    value = checked_value(key, args.value)
+    changed = replace(settings, **{key: value})
+    app_settings.save(changed, path)
+    print(f"Saved: {key} is now {_value_words(changed, key)}.", file=out)
+    return EXIT_OK
+
+
+def cmd_safety_plan(paths, args, stdin, out, err) -> int:
+    from .services import people, plans
+
+    output: Path = args.output.expanduser()
+    if output.is_dir():
+        output = output / plans.safety_plan_filename(date.today())
+    if not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    if not args.person.strip():
+        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    settings, _path = load_settings(paths, err)
+    country = app_settings.effective_country(settings, environment_locale())
+    user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        person = people.find_person(vault, args.person)
+        if person is None:
+            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        data = plans.safety_plan_print(vault, person.id, country=country, country_name=country_name(country),
+                                       user_lines=user_lines, today=date.today())
+    finally:
+        vault.close()
+    paper = args.paper or app_settings.paper_for(settings, country)
+    written = plans.write_safety_plan_pdf(data, output, paper=paper)
+    empty = " It is empty for now: the printed page has room to write the plan by hand." if data.plan.is_empty else ""
+    print(f"Saved the safety plan to {written}.{empty}", file=out)
+    return EXIT_OK
+
+
+def environment_locale() -> str:
+    """The environment's locale name (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), for the country
+    when none is chosen."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return value
+    return ""
+
+
+COMMANDS = {"settings": cmd_settings, "safety-plan": cmd_safety_plan}

@@ -1,0 +1,196 @@
+"""Edit ▸ Settings… (Preferences on macOS): country, language, time format, paper, idle lock and
+time zone, saved in the settings file of the data folder in use.
+
+The country decides the emergency and crisis numbers everywhere, the paper when it follows the
+country, and how phone numbers are read. Nothing personal is kept in settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import CaregiverError
+from ..services.clock import local_zone_name
+from ..settings import LANGUAGES, Settings, effective_country, paper_for, time_zones
+from ..settings import save as save_settings
+from .context import AppContext
+from .country import system_locale_name
+from .crisis_numbers import country_name, fill_country_combo
+from .errors import show_error
+from .trust_widgets import problem_label
+from .unlock_screen import announce
+
+TITLE = "Settings"
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+"""How each language of ``settings.LANGUAGES`` is offered, in its own words."""
+MAX_IDLE_MINUTES = 24 * 60
+
+
+class SettingsDialog(QDialog):
+    """The settings, shown from ``context.settings``; OK saves them atomically and updates the
+    context. ``saved`` is emitted with the new settings after a save."""
+
+    saved = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        settings = context.settings
+        layout = QVBoxLayout(self)
+        intro = QLabel("These settings are kept on this computer with this journal. They hold nothing "
+                       "personal.", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.country_combo = QComboBox(self)
+        self.country_combo.setAccessibleName("Country")
+        fill_country_combo(self.country_combo, settings.country)
+        system = effective_country(Settings(), system_locale_name())
+        if system:
+            self.country_combo.setItemText(0, f"Not chosen (this computer says {country_name(system)})")
+        self.country_combo.currentIndexChanged.connect(self._update_hints)
+        form.addRow("&Country", self.country_combo)
+        self.country_hint = QLabel(self)
+        self.country_hint.setWordWrap(True)
+        form.addRow("", self.country_hint)
+
+        self.language_combo = QComboBox(self)
+        self.language_combo.setAccessibleName("Language")
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES.get(code, code), code)
+        index = self.language_combo.findData(settings.language)
+        self.language_combo.setCurrentIndex(max(index, 0))
+        form.addRow("&Language", self.language_combo)
+
+        self.time_combo = QComboBox(self)
+        self.time_combo.setAccessibleName("Time format")
+        system_24h = "AP" not in QLocale.system().timeFormat(QLocale.FormatType.ShortFormat).upper()
+        self.time_combo.addItem(f"Follow this computer ({'21:15' if system_24h else '9:15 PM'})", "system")
+        self.time_combo.addItem("12-hour (9:15 PM)", "12h")
+        self.time_combo.addItem("24-hour (21:15)", "24h")
+        self.time_combo.setCurrentIndex(max(self.time_combo.findData(settings.time_format), 0))
+        form.addRow("&Time format", self.time_combo)
+
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.setAccessibleName("Paper size for printing")
+        self.paper_combo.addItem("", "auto")
+        self.paper_combo.addItem("Letter (8.5 × 11 in)", "letter")
+        self.paper_combo.addItem("A4 (210 × 297 mm)", "a4")
+        self.paper_combo.setCurrentIndex(max(self.paper_combo.findData(settings.paper), 0))
+        form.addRow("&Paper", self.paper_combo)
+
+        self.idle_spin = QSpinBox(self)
+        self.idle_spin.setAccessibleName("Lock after this many idle minutes (0 means never)")
+        self.idle_spin.setRange(0, MAX_IDLE_MINUTES)
+        self.idle_spin.setSuffix(" minutes")
+        self.idle_spin.setSpecialValueText("Never")
+        self.idle_spin.setValue(settings.idle_lock_minutes)
+        form.addRow("Lock when &idle for", self.idle_spin)
+
+        self.zone_combo = QComboBox(self)
+        self.zone_combo.setAccessibleName("Time zone")
+        self.zone_combo.setEditable(True)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_combo.addItem(f"This computer's ({local_zone_name()})", "")
+        for zone in sorted(time_zones()):
+            self.zone_combo.addItem(zone, zone)
+        completer = QCompleter([self.zone_combo.itemText(i) for i in range(self.zone_combo.count())], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_combo.setCompleter(completer)
+        self.zone_combo.setCurrentIndex(max(self.zone_combo.findData(settings.time_zone), 0))
+        form.addRow("Time &zone", self.zone_combo)
+        layout.addLayout(form)
+
+        self.problem_label = problem_label("What to fix", self)
+        layout.addWidget(self.problem_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update_hints()
+        self.country_combo.setFocus()
+
+    def chosen(self) -> Settings:
+        """The settings as the dialog shows them. Raises :class:`CaregiverError` for a time zone
+        that is not a known one."""
+        zone = self._chosen_zone()
+        return replace(
+            self._context.settings,
+            country=self.country_combo.currentData() or "",
+            language=self.language_combo.currentData() or "en",
+            time_format=self.time_combo.currentData() or "system",
+            paper=self.paper_combo.currentData() or "auto",
+            idle_lock_minutes=self.idle_spin.value(),
+            time_zone=zone,
+        )
+
+    def accept(self) -> None:
+        try:
+            settings = self.chosen()
+        except CaregiverError as exc:
+            self.problem_label.setText(str(exc))
+            self.problem_label.show()
+            announce(self.problem_label, str(exc))
+            self.zone_combo.setFocus()
+            return
+        try:
+            save_settings(settings, self._context.settings_path)
+        except OSError:
+            show_error(self, CaregiverError(
+                "The settings could not be saved, so they will be gone after you quit. They work for now."),
+                "Not saved")
+        self._context.settings = settings
+        self.saved.emit(settings)
+        super().accept()
+
+    # --- private ------------------------------------------------------------------------
+    def _chosen_zone(self) -> str:
+        text = self.zone_combo.currentText().strip()
+        index = self.zone_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return self.zone_combo.itemData(index) or ""
+        if not text:
+            return ""
+        raise CaregiverError(f"“{text[:60]}” is not a time zone this app knows. Choose one from the list, "
+                             "such as Europe/London or America/Chicago.")
+
+    def _update_hints(self) -> None:
+        code = self.country_combo.currentData() or effective_country(Settings(), system_locale_name())
+        paper = paper_for(Settings(paper="auto"), code)
+        self.paper_combo.setItemText(0, f"Follow the country ({'Letter' if paper == 'letter' else 'A4'})")
+        if code:
+            self.country_hint.setText(f"Emergency and crisis numbers, phone numbers and paper follow "
+                                      f"{country_name(code)}.")
+        else:
+            self.country_hint.setText("Choose your country, so the app can show its emergency number and "
+                                      "crisis lines. Until then it says “your local emergency number”.")
+
+
+def make_settings_action(parent: QWidget) -> QAction:
+    """The Settings… action (macOS moves it to the application menu as Preferences…)."""
+    action = QAction("Se&ttings…", parent)
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    action.setShortcut("Ctrl+,")
+    action.setToolTip("Country, language, time format, paper, locking and time zone")
+    return action
