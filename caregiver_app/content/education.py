@@ -121,11 +121,13 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..domain.crisis_lines import HelpWords
+from .markdown import inline_plain as _inline_plain
+from .markdown import item_inlines as _item_inlines
+from .markdown import markdown_parser, markdown_tokens, plain_text, render_blocks, render_inline
+from .markdown import sections as _sections
 from .placeholders import fallback_words, fill
 
 __all__ = [
@@ -136,6 +138,7 @@ __all__ = [
     "Tier",
     "links",
     "load_pages",
+    "markdown_parser",
     "markdown_tokens",
     "most_urgent_tier",
     "page",
@@ -274,62 +277,13 @@ class Page:
     """Words or phrases in a journal note that show those signs at once at any rating above 0."""
 
 
-# --- parsing ---------------------------------------------------------------------------------------
-# One Markdown pipeline: this parser reads the pages here, and the page view renders the same tokens
-# (``markdown_tokens`` / ``render_inline``), so the loader and the screen never disagree.
+# --- parsing (with the one Markdown pipeline of ``content.markdown``) ----------------------------
 
 _MARKER = re.compile(r"^\[([A-Za-z-]+)\]\s*(.*)$", re.DOTALL)
 _TAG = re.compile(r"\s*<!--\s*symptoms\s*:(.*?)-->", re.IGNORECASE | re.DOTALL)
-_ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _PAGE_LINK = re.compile(r"\[([^\]]*)\]\(page:([^)\s]*)\)")
 _SOURCE_URL = re.compile(r"^https?://\S+$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def _no_html(*_args) -> str:
-    return ""
-
-
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """The one parser for every page: CommonMark with front matter. Raw HTML is parsed (so the
-    hidden ``<!-- symptoms: ... -->`` tags are tokens) but never rendered."""
-    md = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin)
-    md.add_render_rule("html_block", _no_html)
-    md.add_render_rule("html_inline", _no_html)
-    return md
-
-
-def markdown_tokens(markdown: str) -> list[Token]:
-    """The block tokens of a page body (or a whole page, front matter included)."""
-    return markdown_parser().parse(markdown)
-
-
-def render_inline(markdown: str) -> str:
-    """One line of Markdown as HTML: escaped text, emphasis, code and links; comments dropped."""
-    return markdown_parser().renderInline(markdown)
-
-
-def render_blocks(tokens: list[Token]) -> str:
-    """Block tokens (from ``markdown_tokens``) as HTML; raw HTML and comments are dropped."""
-    md = markdown_parser()
-    return md.renderer.render(tokens, md.options, {})
-
-
-def _inline_plain(token: Token) -> str:
-    parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown inline text to plain text: links become their words, emphasis and comments go."""
-    tokens = markdown_parser().parseInline(_ANY_COMMENT.sub("", markdown))
-    return " ".join(_inline_plain(t) for t in tokens).strip()
 
 
 def _fail(filename: str, problem: str, line: int | None = None) -> ValueError:
@@ -375,38 +329,6 @@ def _parse_front_matter(content: str, filename: str) -> dict[str, object]:
     if missing:
         raise _fail(filename, f"front matter is missing {', '.join(missing)}")
     return values
-
-
-def _item_inlines(tokens: list[Token]) -> list[tuple[int, Token]]:
-    """(line number, inline token) of each list item's own paragraph, in order."""
-    items: list[tuple[int, Token]] = []
-    for index, token in enumerate(tokens):
-        if token.type != "list_item_open":
-            continue
-        for inner in tokens[index + 1:]:
-            if inner.type == "inline" and inner.level == token.level + 2:
-                items.append(((token.map[0] + 1) if token.map else 0, inner))
-                break
-            if inner.type == "list_item_close" and inner.level == token.level:
-                break
-    return items
-
-
-def _sections(tokens: list[Token]) -> dict[str, list[Token]]:
-    """Split the tokens on level-2 headings: lower-cased heading -> the tokens under it."""
-    sections: dict[str, list[Token]] = {}
-    current: list[Token] | None = None
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "heading_open" and token.tag == "h2":
-            current = sections.setdefault(tokens[index + 1].content.strip().lower(), [])
-            index += 3  # the heading's open, inline and close tokens
-            continue
-        if current is not None:
-            current.append(token)
-        index += 1
-    return sections
 
 
 def _parse_sign(lineno: int, inline: Token, filename: str) -> Sign:

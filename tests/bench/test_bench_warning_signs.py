@@ -41,9 +41,26 @@ def test_personal_signs_seen(benchmark, vault_with_plan, days):
 
 
 def test_entry_hints_for_a_busy_entry(benchmark):
-    ratings = [SymptomRating(name, 5) for name in ("Confusion", "Hopelessness", "Hearing or seeing things", "Pain")]
+    ratings = [SymptomRating(name, 8) for name in ("Confusion", "Hopelessness", "Hearing or seeing things", "Pain")]
     hints = benchmark(library.entry_hints, ratings)
     assert hints.urgent
+
+
+def test_parse_every_page_with_the_one_markdown_pipeline(benchmark):
+    """Filling and parsing all pages: what choosing another country costs once (then cached)."""
+    from caregiver_app.content import education, placeholders
+
+    folder = education._folder()
+    words = library.help_words("GB")
+    files = [(e.name, e.read_text(encoding="utf-8")) for e in folder.iterdir() if e.name.endswith(".md")]
+    pages = benchmark(lambda: [education.parse_page(placeholders.fill(text, words, name), name) for name, text in files])
+    assert len(pages) == len(files) >= 34
+
+
+def test_search_what_people_type(benchmark):
+    library.search("warm up the cache")
+    found = benchmark(lambda: [library.search(q) for q in ("confused", "can't sleep", "chest pain", "fell over")])
+    assert found[0][0].id == "delirium"
 
 
 def test_safety_plan_pdf(benchmark):
