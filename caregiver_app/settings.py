@@ -63,6 +63,8 @@ class Settings:
             self.time_zone = ""
         if not isinstance(self.window_geometry, str):
             self.window_geometry = ""
+        if isinstance(self.country, str) and len(self.country) == 2 and self.country.isascii():
+            self.country = self.country.upper()  # "gb" typed into the file by hand still means GB
         country = self.country
         if not (isinstance(country, str) and (country == "" or (
                 len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
