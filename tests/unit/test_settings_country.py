@@ -47,3 +47,14 @@ def test_numbers_the_user_added_never_become_markup_in_a_page():
     words = crisis_lines.help_words("JP", [line])
     text = placeholders.fill("{{crisis_numbers}}\nFor a crisis, {{crisis_line}}.", words)
     assert "](" not in text and "**{{" not in text and "{{" not in text and "0120 123 456" in text
+
+
+def test_the_network_crisis_gap_names_the_countrys_line_or_none():
+    from caregiver_app.domain.network import SupportType
+    from caregiver_app.services.contacts import GapReport
+
+    report = GapReport(total=2, clinical=1, nonclinical=1, missing=(SupportType.CRISIS,), givers={}, touch=(),
+                       stressful=())
+    assert report.sentences("call Samaritans at 116 123") == [
+        "No one is listed yet to call in a crisis. You can call Samaritans at 116 123 any time."]
+    assert "988" not in report.sentences()[0] and "Get help now" in report.sentences()[0]
