@@ -63,6 +63,8 @@ class Settings:
             self.time_zone = ""
         if not isinstance(self.window_geometry, str):
             self.window_geometry = ""
+        if isinstance(self.country, str) and len(self.country) == 2 and self.country.isascii():
+            self.country = self.country.upper()  # "gb" typed into the file by hand still means GB
         country = self.country
         if not (isinstance(country, str) and (country == "" or (
                 len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
@@ -170,16 +172,17 @@ def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, 
 
 def from_dict(raw: dict) -> Settings:
     """Settings from a file's object, upgrading older versions: a file without ``country`` takes
-    its ``crisis_country`` when the user chose one other than the old default (US), else its
-    ``phone_region``, else its ``crisis_country``. Unknown keys are dropped; bad values become
-    defaults."""
+    its ``crisis_country`` when it is not the old default (US), else its ``phone_region``. A bare
+    ``crisis_country`` of US is not taken: older versions wrote it into every file, chosen or not,
+    so the computer's country is used instead (a family in the UK that never opened Get help now
+    must not be pinned to 911). Unknown keys are dropped; bad values become defaults."""
     known = {f.name for f in fields(Settings)}
     values = {k: v for k, v in raw.items() if k in known and k != "version"}
     if "country" not in raw:
         crisis, phone = raw.get("crisis_country"), raw.get("phone_region")
         crisis = crisis.upper() if isinstance(crisis, str) else ""
         phone = phone.upper() if isinstance(phone, str) else ""
-        for candidate in ((crisis if crisis != "US" else ""), phone, crisis):
+        for candidate in ((crisis if crisis != "US" else ""), phone):
             if _is_country_code(candidate):
                 values["country"] = candidate
                 break

@@ -17,6 +17,8 @@ _CONDITION = re.compile(r"^\s*\{\{\s*(if(?:\s+not)?)\s+([A-Z]{2}(?:\s+[A-Z]{2})*
 _ELSE = re.compile(r"^\s*\{\{\s*else\s*\}\}\s*$")
 _END = re.compile(r"^\s*\{\{\s*end\s*\}\}\s*$")
 
+_MARKUP = re.compile(r"[\[\]*_`<>{}]")
+
 NAMES = ("emergency_number", "crisis_line", "poison_line", "crisis_numbers")
 """The placeholders a page may use (see the education module's docstring)."""
 
@@ -38,7 +40,8 @@ def crisis_numbers_markdown(words: HelpWords) -> str:
     for line in words.lines:
         if line.kind is LineKind.CRISIS:
             details = f" {line.details}" if line.details else ""
-            items.append(f"- **{line.name}:** {line.how[:1].lower() + line.how[1:]}.{details}")
+            how = _MARKUP.sub("", line.how)  # a number the user added is text, never a link or markup
+            items.append(f"- **{_MARKUP.sub('', line.name)}:** {how[:1].lower() + how[1:]}.{details}")
     items.append(f"- **Other countries:** {FIND_A_HELPLINE_ADDRESS} lists crisis lines by country.")
     return "\n".join(items)
 
@@ -81,7 +84,7 @@ def _replace(line: str, words: HelpWords, filename: str, number: int) -> str:
         simple = {"emergency_number": words.emergency_number, "crisis_line": words.crisis_line,
                   "poison_line": words.poison_line}
         if name in simple:
-            value = simple[name]
+            value = _MARKUP.sub("", simple[name])  # numbers the user added are plain text
             return value[:1].upper() + value[1:] if written[:1].isupper() else value
         if written == "crisis_numbers":
             if line.strip() != match.group(0):

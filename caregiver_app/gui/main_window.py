@@ -281,8 +281,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.show_search)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
-        self.settings_action = make_settings_action(self)
-        self.settings_action.triggered.connect(self.show_settings)
+        self.settings_action = make_settings_action(self, self.show_settings)
         self.edit_menu.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.get_help.action)
@@ -581,16 +580,11 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """Edit ▸ Settings…: a change of country shows at once in Get help now and every page."""
-        dialog = SettingsDialog(self.context, self)
-        dialog.saved.connect(self._on_settings_saved)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _on_settings_saved(self, _settings) -> None:
-        self.idle_timer.stop()
-        if not self.is_locked:
-            self._start_idle_timer()
-        self.get_help.refresh()
+        if SettingsDialog.ask(self.context, self):
+            self.idle_timer.stop()
+            if not self.is_locked:
+                self._start_idle_timer()
+            self.get_help.refresh()
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes

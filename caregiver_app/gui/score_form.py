@@ -43,6 +43,7 @@ from ..domain.scores import (
 )
 from ..domain.crisis_lines import HelpWords, help_words
 from ..services.scores import ScoreDraft
+from .navigation import GET_HELP_KEYS
 from .unlock_screen import announce
 
 CRISIS_HEADING = "Thank you for answering this honestly."
@@ -52,7 +53,7 @@ CRISIS_TEXT = (
     "day or night:"
 )
 CARE_TEAM_STEP = "Let the care team know today. This score is also marked to bring up at the next visit."
-CRISIS_ELSEWHERE = "Get help now (Ctrl+Shift+H) has every number for your country, and your safety plan."
+CRISIS_ELSEWHERE = f"Get help now ({GET_HELP_KEYS}) has every number for your country, and your safety plan."
 
 
 def crisis_steps(words: HelpWords) -> tuple[str, str, str]:

@@ -131,6 +131,15 @@ class SettingsDialog(QDialog):
         self._update_hints()
         self.country_combo.setFocus()
 
+    @classmethod
+    def ask(cls, context: AppContext, parent: QWidget | None = None) -> bool:
+        """Show the dialog; True when the user saved (``context.settings`` is then the new one)."""
+        dialog = cls(context, parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
     def chosen(self) -> Settings:
         """The settings as the dialog shows them. Raises :class:`CaregiverError` for a time zone
         that is not a known one."""
@@ -187,9 +196,11 @@ class SettingsDialog(QDialog):
                                       "crisis lines. Until then it says “your local emergency number”.")
 
 
-def make_settings_action(parent: QWidget) -> QAction:
-    """The Settings… action (macOS moves it to the application menu as Preferences…)."""
+def make_settings_action(parent: QWidget, slot) -> QAction:
+    """The Settings… action, calling ``slot`` (macOS moves it to the application menu as
+    Preferences…)."""
     action = QAction("Se&ttings…", parent)
+    action.triggered.connect(slot)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setShortcut("Ctrl+,")
     action.setToolTip("Country, language, time format, paper, locking and time zone")

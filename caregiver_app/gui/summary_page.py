@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -518,7 +518,8 @@ class SummaryPage(QWidget):
     # --- private ------------------------------------------------------------------------
     def _key(self) -> tuple:
         return (self._person.id if self._person else None, self.date_range(), self.choices(), self.paper(),
-                " ".join(self.preparer_edit.text().split()))
+                " ".join(self.preparer_edit.text().split()), current_country(self._context.settings),
+                tuple(map(str, self._context.settings.crisis_lines)))
 
     def _current_pdf_ready(self) -> bool:
         if self._pdf is None or self._building:

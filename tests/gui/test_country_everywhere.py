@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from caregiver_app.domain.crisis_lines import help_words
 from caregiver_app.domain.model import SymptomRating
-from caregiver_app.domain.plans import PlanItem, SafetyPlan, SafetyStep
+from caregiver_app.domain.plans import PlanItem, SafetyPlan
 from caregiver_app.domain.summary import Section, SummaryChoices
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.caregiver_checkin import CaregiverCheckinPage
@@ -89,7 +89,7 @@ def open_window(qtbot, context):
     return window
 
 
-def walk_window(qtbot, window) -> str:
+def walk_window(window) -> str:
     """Visit every page of the main window and collect its words."""
     texts = []
     for index, _title in enumerate(window.page_titles()):
@@ -99,7 +99,7 @@ def walk_window(qtbot, window) -> str:
     return "\n".join(texts)
 
 
-def save_crisis_entry_in_the_editor(qtbot, window, person) -> str:
+def save_crisis_entry_in_the_editor(qtbot, window) -> str:
     """Save an entry with Hopelessness in the journal editor and return the hints' words."""
     page = window._journal_page
     window.show_page(0)
@@ -111,7 +111,7 @@ def save_crisis_entry_in_the_editor(qtbot, window, person) -> str:
     return editor.learn_hints.text()
 
 
-def phq9_help(window, words) -> str:
+def phq9_help(window) -> str:
     forms = window.findChildren(ScoreForm)
     assert forms, "the PHQ-9 form is part of the window"
     form = forms[0]
@@ -151,9 +151,9 @@ def test_in_the_uk_no_surface_shows_911_or_988_and_999_is_there(qtbot, filled, p
     filled.settings.country = "GB"
     window = open_window(qtbot, filled)
     surfaces: dict[str, str] = {}
-    surfaces["main window pages"] = walk_window(qtbot, window)
-    surfaces["journal hints"] = save_crisis_entry_in_the_editor(qtbot, window, person)
-    surfaces["PHQ-9 item 9"] = phq9_help(window, help_words("GB"))
+    surfaces["main window pages"] = walk_window(window)
+    surfaces["journal hints"] = save_crisis_entry_in_the_editor(qtbot, window)
+    surfaces["PHQ-9 item 9"] = phq9_help(window)
     checkin = window.findChildren(CaregiverCheckinPage)[0]
     surfaces["caregiver check-in"] = checkin.care_label.text()
     window.show_get_help()
@@ -209,7 +209,7 @@ def test_each_country_shows_its_own_help(qtbot, filled, person, tmp_path, code, 
         assert "does not know the emergency number for Japan" in get_help and "Add a number" in get_help
     else:
         assert crisis in get_help or "no checked crisis line" in get_help
-    phq9 = phq9_help(window, help_words(code))
+    phq9 = phq9_help(window)
     assert f"call {emergency}" in phq9
     stroke = library.page("stroke", help_words(code))
     suicide = library.page("suicide-risk", help_words(code))

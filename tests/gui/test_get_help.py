@@ -4,7 +4,6 @@ locked, shows the safety plan's people once unlocked, and keeps the user's own n
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 
 import pytest

@@ -27,7 +27,7 @@ NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 def ctx(context, vault):
     context.vault = vault
     context.clock = lambda: NOW
-    context.settings.phone_region = "US"
+    context.settings.country = "US"
     return context
 
 

@@ -100,7 +100,8 @@ def test_an_old_settings_file_is_upgraded():
     old = {"crisis_country": "IE", "phone_region": "", "idle_lock_minutes": 5, "version": 1}
     assert app_settings.from_dict(old).country == "IE"
     assert app_settings.from_dict({"crisis_country": "US", "phone_region": "GB"}).country == "GB"
-    assert app_settings.from_dict({"crisis_country": "US"}).country == "US"
+    assert app_settings.from_dict({"crisis_country": "US"}).country == ""  # the old default: not a choice
+    assert app_settings.from_dict({"crisis_country": "US", "phone_region": "US"}).country == "US"
     assert app_settings.from_dict({"country": "", "crisis_country": "AU"}).country == ""  # already new
     assert "crisis_country" not in json.dumps(app_settings.Settings().__dict__)
 
