@@ -73,7 +73,7 @@ def parse_sections(text: str) -> frozenset[Section]:
     known = {s.value: s for s in Section}
     unknown = [w for w in words if w not in known]
     if unknown or not words:
-        raise CliError(f"“{shown}” is not a list of sections. Use 'all', 'default', or some of: "
+        raise CliError(f"“{text[:60]}” is not a list of sections. Use 'all', 'default', or some of: "
                        f"{', '.join(SECTION_NAMES)}.", EXIT_BAD_INPUT)
     return frozenset(known[w] for w in words)
 
