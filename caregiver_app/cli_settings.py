@@ -73,7 +73,7 @@ def parse_sections(text: str) -> frozenset[Section]:
     known = {s.value: s for s in Section}
     unknown = [w for w in words if w not in known]
     if unknown or not words:
-        raise CliError(f"“{text}” is not a list of sections. Use 'all', 'default', or some of: "
+        raise CliError(f"“{text[:60]}” is not a list of sections. Use 'all', 'default', or some of: "
                        f"{', '.join(SECTION_NAMES)}.", EXIT_BAD_INPUT)
     return frozenset(known[w] for w in words)
 
@@ -111,6 +111,7 @@ def _value_words(settings: app_settings.Settings, key: str) -> str:
 def checked_value(key: str, raw: str) -> object:
     """The value ``raw`` for ``key``, checked. Raises :class:`CliError` (bad input) in plain words."""
     text = raw.strip()
+    shown = text if len(text) <= 40 else text[:40] + "…"
     if key == "country":
         import phonenumbers
 
@@ -118,32 +119,32 @@ def checked_value(key: str, raw: str) -> object:
         if code in ("", "NONE", "SYSTEM"):
             return ""
         if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
-            raise CliError(f"“{text}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
+            raise CliError(f"“{shown}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
                            "ES, MX or DE, or 'none'.", EXIT_BAD_INPUT)
         return code
     if key == "language":
         if text.lower() not in app_settings.LANGUAGES:
-            raise CliError(f"“{text}” is not a language this app speaks yet. Use: "
+            raise CliError(f"“{shown}” is not a language this app speaks yet. Use: "
                            f"{', '.join(app_settings.LANGUAGES)}.", EXIT_BAD_INPUT)
         return text.lower()
     choices = {"time_format": ("system", "12h", "24h"), "paper": ("auto", "letter", "a4")}
     if key in choices:
         if text.lower() not in choices[key]:
-            raise CliError(f"“{text}” is not a {key.replace('_', ' ')}. Use one of: {', '.join(choices[key])}.",
+            raise CliError(f"“{shown}” is not a {key.replace('_', ' ')}. Use one of: {', '.join(choices[key])}.",
                            EXIT_BAD_INPUT)
         return text.lower()
     if key == "idle_lock_minutes":
         if not text.isdigit() or int(text) > 24 * 60:
-            raise CliError(f"“{text}” is not a number of minutes from 0 (never lock) to {24 * 60}.", EXIT_BAD_INPUT)
+            raise CliError(f"“{shown}” is not a number of minutes from 0 (never lock) to {24 * 60}.", EXIT_BAD_INPUT)
         return int(text)
     if key == "time_zone":
         if text.lower() in ("", "system"):
             return ""
         if text not in app_settings.time_zones():
-            raise CliError(f"“{text}” is not a time zone. Use an IANA name such as Europe/London or "
+            raise CliError(f"“{shown}” is not a time zone. Use an IANA name such as Europe/London or "
                            "America/Chicago, or 'system'.", EXIT_BAD_INPUT)
         return text
-    raise CliError(f"There is no setting called “{key}”. The settings are: {', '.join(SETTABLE)}.", EXIT_BAD_INPUT)
+    raise CliError(f"There is no setting called “{key[:40]}”. The settings are: {', '.join(SETTABLE)}.", EXIT_BAD_INPUT)
 
 
 def cmd_settings(paths, args, stdin, out, err) -> int:
