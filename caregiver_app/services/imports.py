@@ -158,8 +158,8 @@ def import_daylio(
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
-            instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
             try:
+                instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
                 entry = JournalEntry(
                     id=None,
                     person_id=person.id,

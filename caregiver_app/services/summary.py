@@ -65,6 +65,11 @@ def check_range(start: date, end: date) -> None:
         raise ValidationError("The end date is before the start date. Please swap them.")
     if (end - start).days > MAX_RANGE_DAYS:
         raise ValidationError("Please choose a range of 20 years or less.")
+    # The summary compares with the period just before and reads whole local days around the
+    # range; at the calendar's first and last years those days do not exist.
+    if start.year <= 1 or end.year >= 9999:
+        raise ValidationError("Those dates are at the very edge of the calendar (the year 1 or 9999). "
+                              "Please check the years.")
 
 
 def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
