@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from .security.keyfile import atomic_write
+from .private_files import write_private
 
 SETTINGS_VERSION = 1
 
@@ -95,4 +95,4 @@ def save(settings: Settings, path: Path | None = None) -> None:
     writable; callers show a plain message and keep running."""
     path = path or default_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    atomic_write(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    write_private(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))

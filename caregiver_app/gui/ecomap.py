@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -31,7 +31,9 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from ..domain.ecomap import NODE_H, NODE_W, PERSON_H, PERSON_W, EcomapNode, EcomapSnapshot, tie_geometry, zigzag
+from ..domain.errors import ValidationError
 from ..domain.network import Sector, SupportDirection, TieStrength
+from ..services.saving import save_export
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -453,9 +455,8 @@ class EcomapScene(QGraphicsScene):
             self.print_mode, self.colours = False, saved
 
 
-def export_png(scene: EcomapScene, path: Path, scale: float = 2.0) -> Path:
-    """Save the map as a PNG image, ``scale`` pixels per scene unit. Raises ``OSError`` when the
-    file cannot be written."""
+def png_bytes(scene: EcomapScene, scale: float = 2.0) -> bytes:
+    """The map as a PNG image in memory, ``scale`` pixels per scene unit."""
     rect = scene.export_rect()
     size = QSize(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32)
@@ -465,28 +466,42 @@ def export_png(scene: EcomapScene, path: Path, scale: float = 2.0) -> Path:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     scene.render_for_export(painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write {path.name}")
-    return path
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ValidationError("The map could not be drawn as a picture. Please try SVG instead.")
+    return bytes(buffer.data())
 
 
-def export_svg(scene: EcomapScene, path: Path) -> Path:
-    """Save the map as an SVG drawing (title "Ecomap"; no names in its metadata)."""
+def svg_bytes(scene: EcomapScene) -> bytes:
+    """The map as an SVG drawing in memory (title "Ecomap"; no names in its metadata)."""
     rect = scene.export_rect()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
     generator.setTitle("Ecomap")
     generator.setDescription("A support network map made with Caregiver Companion")
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"could not write {path.name}")
+        raise ValidationError("The map could not be drawn. Please try PNG instead.")
     scene.render_for_export(painter, QRectF(0, 0, rect.width(), rect.height()))
     painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path.name}")
-    return path
+    return bytes(buffer.data())
+
+
+def export_png(scene: EcomapScene, path: Path, scale: float = 2.0) -> Path:
+    """Save the map as a PNG image through the one private writer (mode 0600). Raises
+    :class:`ValidationError` in plain words when the file cannot be written."""
+    return save_export(Path(path), png_bytes(scene, scale), what="the map")
+
+
+def export_svg(scene: EcomapScene, path: Path) -> Path:
+    """Save the map as an SVG drawing through the one private writer (mode 0600). Raises
+    :class:`ValidationError` in plain words when the file cannot be written."""
+    return save_export(Path(path), svg_bytes(scene), what="the map")
 
 
 class EcomapView(QGraphicsView):

@@ -467,9 +467,8 @@ class NetworkPage(QWidget):
             target = target.with_suffix(".svg" if "svg" in (chosen or "").lower() else ".png")
         try:
             (export_svg if target.suffix.lower() == ".svg" else export_png)(self.scene, target)
-        except OSError:
-            show_error(self, CaregiverError(f"The map could not be saved in {target.parent}. Please choose another folder."),
-                       "The map was not saved")
+        except CaregiverError as exc:
+            show_error(self, exc, "The map was not saved")
             return
         self._say(f"Saved the map as {target.name} in {target.parent}.")
 
@@ -539,11 +538,7 @@ class NetworkPage(QWidget):
         chosen = list(self._contacts)
 
         def write() -> Path:
-            try:
-                target.write_bytes(vcards.export_vcards(chosen))
-            except OSError:
-                raise CaregiverError(f"The contacts could not be saved in {target.parent}. Please choose another folder.") from None
-            return target
+            return vcards.save_vcards(chosen, target)
 
         self._context.runner.run(write, on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
                                  parent=self, error_title="The contacts were not exported")

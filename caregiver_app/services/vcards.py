@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import vobject
 from vobject.vcard import Address, Name
@@ -35,6 +36,7 @@ from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from .clock import Clock, utc_now
 from .contacts import DEFAULT_REGION, parse_phone
+from .saving import save_export
 from .vault import Vault
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -522,6 +524,13 @@ def contact_to_vcard(contact: Contact):
 def export_vcards(contacts: list[Contact]) -> bytes:
     """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends)."""
     return "".join(contact_to_vcard(c).serialize() for c in contacts).encode("utf-8")
+
+
+def save_vcards(contacts: list[Contact], path: Path) -> Path:
+    """Write :func:`export_vcards` to ``path`` with the one private writer (atomic, mode 0600;
+    ``.vcf`` added when the name has no suffix). Raises :class:`ValidationError` in plain words."""
+    path = Path(path)
+    return save_export(path if path.suffix else path.with_suffix(".vcf"), export_vcards(contacts), what="the contacts")
 
 
 def default_filename(today: date) -> str:
