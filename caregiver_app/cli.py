@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
-    p_imp.add_argument("--person", required=True, metavar="NAME", help="whose journal it is (added if new)")
+    person_options(p_imp, "whose journal it is (added if new)")
     p_imp.add_argument(
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
         help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "summary", help="write a visit summary PDF",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_sum.add_argument("--person", required=True, metavar="NAME")
+    person_options(p_sum, "whose visit summary it is")
     p_sum.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
     p_sum.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
     p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
@@ -101,10 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
         "export-csv", help="write a person's whole journal as a CSV file (opens in Excel and LibreOffice)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_csv.add_argument("--person", required=True, metavar="NAME")
+    person_options(p_csv, "whose journal to export")
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
     p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
     unlock_options(p_csv)
+
+    p_people = sub.add_parser(
+        "people", help="list the people in the vault with their numbers (for --person-number)",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    unlock_options(p_people)
 
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
 
@@ -115,14 +121,65 @@ def build_parser() -> argparse.ArgumentParser:
 # --- secrets --------------------------------------------------------------------------------
 
 
-def _read_stdin_line(stdin: TextIO) -> str:
+def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     try:
         line = stdin.readline()
     except UnicodeDecodeError:
         raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
     if not line:
-        raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
+        if what == "passphrase":
+            raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
+        raise CliError(f"No {what} arrived on standard input.", EXIT_BAD_INPUT)
     return line.rstrip("\r\n")
+
+
+PERSON_HELP = """\
+the person:
+  --person NAME shows the name to other programs on this computer (in the process list). To keep
+  it private, use --person-stdin (the name as one line on standard input) or --person-number N
+  (the numbers come from 'caregiver-app people'). When the passphrase or recovery code also comes
+  on standard input, it is the first line and the person's name is the second line.
+"""
+
+
+def person_options(p: argparse.ArgumentParser, what: str) -> None:
+    """``--person NAME`` | ``--person-stdin`` | ``--person-number N`` (exactly one)."""
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--person", metavar="NAME", help=f"{what} (visible in the process list; see below)")
+    group.add_argument("--person-stdin", action="store_true",
+                       help="read the person's name as one line from standard input (after the passphrase line)")
+    group.add_argument("--person-number", type=int, metavar="N", help="the person's number from 'caregiver-app people'")
+    p.epilog = PERSON_HELP + "\n" + (p.epilog or "")
+
+
+def person_name(vault, args, stdin: TextIO) -> str:
+    """The person's name from ``--person``, ``--person-stdin`` (read now, so after any secret
+    line) or ``--person-number``. Raises :class:`CliError` (bad input) for an empty name or a
+    number nobody has."""
+    from .services import people
+
+    if args.person_number is not None:
+        match = next((p for p in people.list_people(vault) if p.id == args.person_number), None)
+        if match is None:
+            raise CliError(f"Nobody has the number {args.person_number}. "
+                           "To see the numbers, run: caregiver-app people", EXIT_BAD_INPUT)
+        return match.display_name
+    name = _read_stdin_line(stdin, "name") if args.person_stdin else args.person
+    if not name.strip():
+        raise CliError("Please give the person's name (--person, --person-stdin or --person-number).", EXIT_BAD_INPUT)
+    return name
+
+
+def _find(vault, args, stdin: TextIO):
+    from .services import people
+
+    name = person_name(vault, args, stdin)
+    person = people.find_person(vault, name)
+    if person is None:
+        # a name typed on the command line is echoed; one read from standard input is not
+        who = f"nobody called {name}" if args.person is not None else "nobody of that name"
+        raise CliError(f"There is {who} in this vault. To see who is, run: caregiver-app people", EXIT_BAD_INPUT)
+    return person
 
 
 def _new_passphrase(args, stdin: TextIO) -> str:
@@ -257,7 +314,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         )
     vault = open_vault(paths, args, stdin, err)
     try:
-        report = imports.import_daylio(vault, data, args.person, mood_map, args.timezone)
+        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, args.timezone)
     finally:
         vault.close()
     p = report.preview
@@ -280,7 +337,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
-    from .services import people, summary
+    from .services import summary
 
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
@@ -289,13 +346,11 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         output = output / summary.default_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         data = summary.build_summary(
             vault, summary.SummaryRequest(person.id, start, end), prepared_by=args.prepared_by, zone_name=args.timezone
         )
@@ -308,7 +363,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
 
 def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
-    from .services import export_csv, people
+    from .services import export_csv
 
     if args.timezone:
         timeutil.zone(args.timezone)
@@ -317,17 +372,30 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
         output = output / export_csv.default_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    return EXIT_OK
+
+
+def cmd_people(paths, args, stdin, out, err) -> int:
+    from .services import people
+
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        everyone = people.list_people(vault)
+    finally:
+        vault.close()
+    if not everyone:
+        print("There is nobody in this vault yet.", file=err)
+    for person in everyone:
+        print(f"{person.id}  {person.display_name}", file=out)
     return EXIT_OK
 
 
@@ -342,7 +410,8 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv}
+COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv,
+            "people": cmd_people}
 
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 
