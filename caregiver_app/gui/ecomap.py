@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QG
 from ..domain.ecomap import NODE_H, NODE_W, PERSON_H, PERSON_W, EcomapNode, EcomapSnapshot, tie_geometry, zigzag
 from ..domain.errors import ValidationError
 from ..domain.network import Sector, SupportDirection, TieStrength
-from ..services.saving import save_export
+from ..services.user_files import save_export
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0

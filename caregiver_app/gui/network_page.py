@@ -486,10 +486,7 @@ class NetworkPage(QWidget):
         region = phone_region(self._context)
 
         def read():
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                raise CaregiverError("That file could not be opened. It may have been moved, or you may not have permission to read it.") from None
+            data = vcards.read_contacts_file(Path(path))
             result = vcards.read_vcards(data, person.id, region)
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)

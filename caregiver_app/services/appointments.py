@@ -25,7 +25,7 @@ from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from ..storage.orm_network import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
-from .saving import save_export
+from .user_files import save_export
 from .vault import Vault
 
 DEFAULT_PREPARATION_DAYS = 30

@@ -23,7 +23,7 @@ from ..domain.model import JournalEntry, TagKind
 from ..storage import repositories as repo
 from .clock import local_zone_name
 from .people import get_person
-from .saving import save_export, with_suffix
+from .user_files import save_export, with_suffix
 from .vault import Vault
 
 COLUMNS: tuple[str, ...] = (

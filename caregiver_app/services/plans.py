@@ -17,7 +17,7 @@ from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
 from ..storage import plans_repo
 from ..storage import repositories as repo
 from .clock import Clock, utc_now
-from .saving import save_export
+from .user_files import save_export
 from .vault import Vault
 
 

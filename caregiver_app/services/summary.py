@@ -30,7 +30,7 @@ from ..storage import repositories as repo
 from . import summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
-from .saving import save_export
+from .user_files import save_export
 from .vault import Vault
 
 MAX_RANGE_DAYS = 366 * 20

@@ -36,7 +36,7 @@ from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from .clock import Clock, utc_now
 from .contacts import DEFAULT_REGION, parse_phone
-from .saving import save_export
+from .user_files import read_chosen_file, save_export
 from .vault import Vault
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -524,6 +524,13 @@ def contact_to_vcard(contact: Contact):
 def export_vcards(contacts: list[Contact]) -> bytes:
     """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends)."""
     return "".join(contact_to_vcard(c).serialize() for c in contacts).encode("utf-8")
+
+
+def read_contacts_file(path: Path) -> bytes:
+    """The bytes of a contacts file chosen for import (ordinary files only, at most 20 MB read).
+    Raises :class:`ValidationError` in plain words."""
+    return read_chosen_file(path, max_bytes=MAX_FILE_BYTES,
+                            too_large="This file is too large to be a contacts file (over 20 MB).")
 
 
 def save_vcards(contacts: list[Contact], path: Path) -> Path:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,9 @@ def write_vault_file(dest: Path, db_copy: Path, keyfile_bytes: bytes, manifest: 
 
 def _open_archive(path: Path) -> zipfile.ZipFile:
     try:
+        # a device would never end and opening a named pipe would wait for a writer forever
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise VaultFileError("That is not an ordinary file (it is a device, a pipe or a folder), so it cannot be a vault file.")
         return zipfile.ZipFile(path, "r")
     except FileNotFoundError:
         raise VaultFileError("That file does not exist.") from None
