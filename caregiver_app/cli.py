@@ -121,11 +121,23 @@ def build_parser() -> argparse.ArgumentParser:
 # --- secrets --------------------------------------------------------------------------------
 
 
+NOT_UTF8 = "What arrived on standard input is not readable text (it must be UTF-8)."
+
+
 def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
+    """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
+    would turn stray bytes into characters no secret can hold), without a leading byte-order
+    mark (some editors and Windows tools write one) or the line end."""
+    raw = getattr(stdin, "buffer", None)
     try:
-        line = stdin.readline()
-    except UnicodeDecodeError:
-        raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
+        if raw is not None:
+            line = raw.readline().decode("utf-8")
+        else:
+            line = stdin.readline()
+            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
+    line = line.removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
             raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
@@ -182,6 +194,31 @@ def _find(vault, args, stdin: TextIO):
     return person
 
 
+def ask_secret(prompt: str) -> str:
+    """A secret typed at the terminal (not echoed). Raises :class:`CliError` (bad input) when
+    the terminal sends bytes that are not text."""
+    try:
+        secret = getpass.getpass(prompt)
+        secret.encode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError("What was typed is not readable text (the terminal must send UTF-8).", EXIT_BAD_INPUT) from None
+    return secret.removeprefix("\ufeff")
+
+
+def unlock_either(vs, paths, secret: str):
+    """``(vault, "passphrase" | "recovery")``: the secret typed at a prompt that takes either.
+    The passphrase is tried first, so a passphrase that happens to look like a recovery code
+    always works; a recovery code is tried only when the passphrase did not fit. Raises
+    :class:`WrongSecretError` when neither opens the vault."""
+    try:
+        return vs.unlock_with_passphrase(paths, secret), "passphrase"
+    except vs.WrongSecretError as wrong:
+        try:
+            return vs.unlock_with_recovery_code(paths, secret), "recovery"
+        except vs.RecoveryCodeTypoError:  # not a recovery code at all: it was a wrong passphrase
+            raise wrong from None
+
+
 def _new_passphrase(args, stdin: TextIO) -> str:
     from .services.vault import passphrase_problem
 
@@ -189,8 +226,8 @@ def _new_passphrase(args, stdin: TextIO) -> str:
         phrase = _read_stdin_line(stdin)
         confirm = None
     elif stdin.isatty():
-        phrase = getpass.getpass("Choose a passphrase (at least 10 characters): ")
-        confirm = getpass.getpass("Type it again: ")
+        phrase = ask_secret("Choose a passphrase (at least 10 characters): ")
+        confirm = ask_secret("Type it again: ")
     else:
         raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
     problem = passphrase_problem(phrase, confirm)
@@ -212,13 +249,14 @@ DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
 
 
 def _secret(args, stdin: TextIO) -> tuple[str, str]:
-    """``("passphrase" | "recovery", secret)`` from standard input or a terminal prompt."""
+    """``("passphrase" | "recovery" | "either", secret)`` from standard input or a terminal prompt
+    (which takes the passphrase or the recovery code)."""
     if getattr(args, "recovery_code_stdin", False):
         return "recovery", _read_stdin_line(stdin)
     if args.passphrase_stdin:
         return "passphrase", _read_stdin_line(stdin)
     if stdin.isatty():
-        return "passphrase", getpass.getpass("Passphrase: ")
+        return "either", ask_secret("Passphrase (or your recovery code): ")
     raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
                    "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
 
@@ -252,6 +290,8 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
         try:
             if kind == "recovery":
                 return vs.unlock_with_recovery_code(paths, secret)
+            if kind == "either":
+                return unlock_either(vs, paths, secret)[0]
             return vs.unlock_with_passphrase(paths, secret)
         except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
