@@ -374,25 +374,47 @@ def _match_reasons(a: Contact, b: Contact) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+class _FirstByKey:
+    """For each name key and each phone number, the first item (lowest index) that has it."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], int] = {}
+        self.phones: dict[str, int] = {}
+
+    def add(self, index: int, contact: Contact) -> None:
+        key = name_key(contact.name)
+        if key:
+            self.names.setdefault(key, index)
+        for phone in contact.phones:
+            self.phones.setdefault(phone.number, index)
+
+    def first_match(self, contact: Contact) -> int | None:
+        key = name_key(contact.name)
+        found = [self.names[key]] if key and key in self.names else []
+        found += [self.phones[p.number] for p in contact.phones if p.number in self.phones]
+        return min(found) if found else None
+
+
 def find_duplicates(existing: list[Contact], cards: tuple[CardCandidate, ...] | list[CardCandidate]) -> list[DuplicatePair]:
     """Each card that matches a kept contact (first match) or, failing that, an earlier card in
-    the same file, by name (see :func:`name_key`) or by a shared phone number."""
+    the same file, by name (see :func:`name_key`) or by a shared phone number.
+
+    Near-linear: contacts and cards are looked up by their name key and phone numbers (the only
+    things that make a match), so 10,000 cards take moments instead of comparing every pair."""
+    kept = _FirstByKey()
+    for index, contact in enumerate(existing):
+        kept.add(index, contact)
+    earlier = _FirstByKey()
     pairs = []
     for i, card in enumerate(cards):
-        found = None
-        for contact in existing:
-            reasons = _match_reasons(card.contact, contact)
-            if reasons:
-                found = DuplicatePair(i, contact, None, reasons)
-                break
-        if found is None:
-            for j in range(i):
-                reasons = _match_reasons(card.contact, cards[j].contact)
-                if reasons:
-                    found = DuplicatePair(i, None, j, reasons)
-                    break
-        if found is not None:
-            pairs.append(found)
+        k = kept.first_match(card.contact)
+        if k is not None:
+            pairs.append(DuplicatePair(i, existing[k], None, _match_reasons(card.contact, existing[k])))
+        else:
+            j = earlier.first_match(card.contact)
+            if j is not None:
+                pairs.append(DuplicatePair(i, None, j, _match_reasons(card.contact, cards[j].contact)))
+        earlier.add(i, card.contact)
     return pairs
 
 
