@@ -29,3 +29,38 @@ def test_the_wizard_takes_a_300_character_passphrase(qtbot, context):
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
     page.created.vault.close()
     unlock_with_passphrase(context.paths, LONG).close()
+
+
+def test_a_keyring_that_never_answers_falls_back_to_the_passphrase(qtbot, context, monkeypatch):
+    import threading
+
+    from support import PASSPHRASE, MemoryKeyring
+
+    from caregiver_app.gui.unlock_screen import KEYRING_FALLBACK
+    from caregiver_app.security import keyring_store
+    from caregiver_app.services.vault import create_vault
+
+    class Hung(MemoryKeyring):
+        release = threading.Event()
+
+        def get_password(self, service, username):
+            self.release.wait()
+
+    created = create_vault(context.paths, PASSPHRASE, remember=True)
+    assert created.remembered
+    created.vault.close()
+    monkeypatch.setattr(keyring_store, "TIMEOUT_S", 0.3)
+    keyring.set_keyring(Hung())
+    try:
+        flow = StartFlow(context, on_quit=lambda: None)
+        flow.start()
+        window = flow.window
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: not window.unlock_screen.busy, timeout=10_000)
+        assert window.is_locked
+        assert window.unlock_screen.note_text() == KEYRING_FALLBACK
+        window.unlock_screen.ui.secretEdit.setText(PASSPHRASE)
+        window.unlock_screen.ui.secretEdit.returnPressed.emit()
+        qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
+    finally:
+        Hung.release.set()

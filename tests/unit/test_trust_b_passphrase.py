@@ -22,3 +22,21 @@ def test_over_the_limit_is_a_plain_message():
     problem = passphrase_problem(LONG[: MAX_LENGTH + 1])
     assert problem is not None and "1,024" in problem
     assert not strength_hint(LONG[: MAX_LENGTH + 1]).acceptable
+
+
+def test_the_cli_sets_and_opens_a_1024_character_passphrase(tmp_path):
+    import io
+
+    from caregiver_app import cli
+
+    phrase = LONG[:MAX_LENGTH]
+
+    def run(*args, stdin):
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.main(["--data-dir", str(tmp_path / "v"), *args], stdin=io.StringIO(stdin), out=out, err=err)
+        return code, err.getvalue()
+
+    code, err = run("init", "--no-keyring", "--passphrase-stdin", stdin=LONG[: MAX_LENGTH + 1] + "\n")
+    assert code == cli.EXIT_BAD_INPUT and "1,024" in err and "Traceback" not in err
+    assert run("init", "--no-keyring", "--passphrase-stdin", stdin=phrase + "\n") == (cli.EXIT_OK, "")
+    assert run("people", "--passphrase-stdin", stdin=phrase + "\n")[0] == cli.EXIT_OK
