@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import keyring
 from support import NoKeyring
 from PySide6.QtWidgets import QWizard
@@ -25,6 +27,8 @@ def test_the_wizard_takes_a_300_character_passphrase(qtbot, context):
     assert page.ui.strengthLabel.text() not in ("", "Strength: Too short")
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled()
+    if os.environ.get("SHOTS_DIR"):  # for a person to look at the page with a long passphrase
+        wizard.grab().save(os.path.join(os.environ["SHOTS_DIR"], "trust-b-wizard-long-passphrase.png"))
     commit.click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=10_000)
     page.created.vault.close()

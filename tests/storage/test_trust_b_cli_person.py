@@ -65,3 +65,14 @@ def test_the_help_says_how(capsys):
     text = parser._subparsers._group_actions[0].choices["summary"].format_help()
     assert "--person-stdin" in text and "--person-number" in text and "process list" in text
     assert "first line" in text
+
+
+def test_with_the_keyring_the_name_is_the_first_line(vault_paths, export, tmp_path):
+    created = create_vault(vault_paths, PASSPHRASE, remember=True)
+    assert created.remembered
+    created.vault.close()
+    code, out, err = run(vault_paths.folder, "import-daylio", str(export), "--person-stdin", "--mood-map", "good=4",
+                         stdin="Ana Lima\n")
+    assert code == cli.EXIT_OK, err
+    code, out, err = run(vault_paths.folder, "people")
+    assert out.splitlines() == ["1  Ana Lima"]
