@@ -34,7 +34,8 @@ from ..services import contacts as contact_service
 from ..services import journal, vcards
 from .contact_editor import ContactEditor
 from .context import AppContext
-from .ecomap import EcomapScene, EcomapView, export_png, export_svg
+from .ecomap import EcomapScene, EcomapView
+from .ecomap_export import export_png, export_svg
 from .errors import show_error
 from .gaps_panel import GapsPanel
 from .summary_page import documents_folder
