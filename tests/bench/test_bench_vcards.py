@@ -58,3 +58,28 @@ def test_find_duplicates_10000_against_1000_kept(benchmark, big_file):
             for i in range(1, 1001)]
     pairs = benchmark.pedantic(lambda: vcards.find_duplicates(kept, cards), rounds=3, iterations=1)
     assert len(pairs) >= COUNT // 50
+
+
+def test_import_10000_cards_into_a_vault(benchmark, big_file, tmp_path_factory):
+    """The whole import after reading: duplicates found again and every card saved in one
+    transaction (cards that look like an earlier card are skipped, as without a decision)."""
+    from support import PASSPHRASE
+
+    from caregiver_app.services import people
+    from caregiver_app.services.vault import VaultPaths, create_vault
+
+    cards = vcards.read_vcards(big_file, 1, "US").cards
+    rounds = iter(range(100))
+
+    def setup():
+        created = create_vault(VaultPaths(tmp_path_factory.mktemp("vc") / f"v{next(rounds)}"), PASSPHRASE)
+        return (created.vault, people.add_person(created.vault, "Sam").id), {}
+
+    def run(vault, person_id):
+        try:
+            return vcards.import_cards(vault, person_id, cards)
+        finally:
+            vault.close()
+
+    outcome = benchmark.pedantic(run, setup=setup, rounds=2, iterations=1)
+    assert outcome.added + outcome.skipped == COUNT
