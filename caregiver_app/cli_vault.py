@@ -10,7 +10,6 @@ terminal. ``restore`` and ``import-vault`` show a preview first and change nothi
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 from typing import TextIO
 
@@ -25,7 +24,9 @@ from .cli import (
     CliError,
     _read_stdin_line,
     _secret,
+    ask_secret,
     open_vault,
+    unlock_either,
     unlock_options,
 )
 
@@ -209,8 +210,16 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
                        "or add --replace to set that vault aside (it is kept, never deleted).", EXIT_VAULT)
     kind, secret = _secret(args, stdin)
     try:
-        pending = transfer.open_vault_file(paths, args.file.expanduser(),
-                                           **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
+        try:
+            pending = transfer.open_vault_file(paths, args.file.expanduser(),
+                                               **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
+        except vs.WrongSecretError as wrong:
+            if kind != "either":  # typed at the terminal: it may be the recovery code (tried second)
+                raise
+            try:
+                pending = transfer.open_vault_file(paths, args.file.expanduser(), recovery_code=secret)
+            except vs.RecoveryCodeTypoError:
+                raise wrong from None
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     try:
@@ -246,17 +255,22 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         new = _read_stdin_line(stdin)
         again = new
     elif stdin.isatty():
-        proof = getpass.getpass("Current passphrase (or your recovery code): ")
-        new = getpass.getpass("New passphrase (at least 10 characters): ")
-        again = getpass.getpass("Type the new passphrase again: ")
+        proof = ask_secret("Current passphrase (or your recovery code): ")
+        new = ask_secret("New passphrase (at least 10 characters): ")
+        again = ask_secret("Type the new passphrase again: ")
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
     problem = passphrase_problem(new, again)
     if problem:
         raise CliError(problem, EXIT_BAD_INPUT)
-    use_code = args.recovery_code_stdin or (not args.passphrase_stdin and _looks_like_code(proof))
     try:
-        vault = vs.unlock_with_recovery_code(paths, proof) if use_code else vs.unlock_with_passphrase(paths, proof)
+        if args.recovery_code_stdin:
+            vault, kind = vs.unlock_with_recovery_code(paths, proof), "recovery"
+        elif args.passphrase_stdin:
+            vault, kind = vs.unlock_with_passphrase(paths, proof), "passphrase"
+        else:  # typed at the terminal: either one (the passphrase is tried first)
+            vault, kind = unlock_either(vs, paths, proof)
+        use_code = kind == "recovery"
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
@@ -270,11 +284,6 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         vault.close()
     print("Your passphrase is changed. Use the new one from now on; your recovery code keeps working.", file=out)
     return EXIT_OK
-
-
-def _looks_like_code(text: str) -> bool:
-    cleaned = "".join(ch for ch in text if ch not in " -\t")
-    return len(cleaned) == 32 and cleaned.isalnum()
 
 
 COMMANDS = {

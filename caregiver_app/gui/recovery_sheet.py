@@ -79,7 +79,7 @@ class RecoverySheetDialog(QDialog):
         if not path:
             return
         try:
-            self.saved_path = write_pdf_bytes(self._pdf, Path(path))
+            self.saved_path = write_pdf_bytes(self._pdf, Path(path), what="the recovery code sheet")
         except CaregiverError as exc:
             show_error(self, exc, "The sheet was not saved")
 

@@ -259,6 +259,9 @@ class _RowProblem(Exception):
 _DATE_MISSING = "the date is missing"
 _DATE_UNREADABLE = "the date could not be read"
 _DATE_IMPOSSIBLE = "the date is not a real date"
+_YEAR_TOO_EARLY = "the year is before 1000, so it looks like a typo"
+FIRST_YEAR = 1000
+"""Daylio has existed since 2015; a year below this is a typo (``0202-05-01``), never an entry."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -336,6 +339,8 @@ MONTH_NUMBERS: dict[str, int] = _build_month_table()
 
 
 def _make_date(year: int, month: int, day: int) -> date:
+    if year < FIRST_YEAR:
+        raise _RowProblem(_YEAR_TOO_EARLY)
     try:
         return date(year, month, day)
     except ValueError:
@@ -368,7 +373,8 @@ def _looks_like_full_date(text: str) -> bool:
     try:
         _parse_full_date(text, day_first=False)
     except _RowProblem as problem:
-        return str(problem) == _DATE_IMPOSSIBLE  # date-shaped, just not on the calendar
+        # date-shaped, just not on the calendar (or a typo in the year)
+        return str(problem) in (_DATE_IMPOSSIBLE, _YEAR_TOO_EARLY)
     return True
 
 

@@ -19,13 +19,13 @@ from icalendar import Calendar, Event
 
 from .. import APP_NAME, __version__
 from ..domain import timeutil
-from ..domain.errors import CaregiverError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.network import Appointment, Contact, Question
-from ..security.keyfile import atomic_write
 from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from ..storage.orm_network import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
+from .user_files import save_export
 from .vault import Vault
 
 DEFAULT_PREPARATION_DAYS = 30
@@ -321,14 +321,10 @@ def export_calendar(
 
 def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | None = None, *, clock: Clock = utc_now) -> Path:
     """Write :func:`export_calendar`'s file to ``path`` atomically, readable by this user only (it
-    holds the questions for the visits). Raises :class:`CaregiverError` in plain words when the
+    holds the questions for the visits). Raises :class:`ValidationError` in plain words when the
     folder cannot be written."""
     data = export_calendar(vault, person_id, ids, clock=clock)
-    try:
-        atomic_write(path, data)
-    except OSError:
-        raise CaregiverError(f"The calendar file could not be saved in {path.parent}. Please choose another folder.") from None
-    return path
+    return save_export(path, data, what="the calendar file")
 
 
 def default_calendar_filename(today: date, single: bool = False) -> str:
