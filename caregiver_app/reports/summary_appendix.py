@@ -22,6 +22,7 @@ from .layout import (
     Styles,
     finite,
     format_date,
+    format_decimal,
     format_hours,
     format_time,
     label_markup,
@@ -143,9 +144,9 @@ def trend_sentence(data: VisitSummaryData) -> str:
     sleep = _average(d.sleep_hours for d in data.days)
     if sleep is None:
         sleep = _average(e.sleep_hours for e in data.entries)
-    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({mood:.1f} of 5)" if mood is not None
+    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({format_decimal(mood)} of 5)" if mood is not None
              else "No mood was recorded",
-             f"sleep averaged <b>{sleep:.1f} hours</b>" if sleep is not None else "no sleep was recorded"]
+             f"sleep averaged <b>{format_decimal(sleep)} hours</b>" if sleep is not None else "no sleep was recorded"]
     days = len(data.entries_by_day())
     span = max((data.end - data.start).days + 1, 0)
     parts.append(f"there were entries on {days:,} of {plural(span, 'day')}")
@@ -200,7 +201,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
         rows.append([
             Paragraph(label_markup(stat.name), styles.cell),
             Paragraph(f"{stat.days_present:,}", styles.cell_num),
-            Paragraph(f"{average:.1f}" if average is not None else "–", styles.cell_num),
+            Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])
     number_ws = [78, 96, 62]

@@ -17,6 +17,7 @@ from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
 from ..domain.errors import ValidationError
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
+from ..reports.formatting import ReportFormat
 from ..security.keyfile import fsync_dir
 from ..storage import plans_repo
 from ..storage import repositories as repo
@@ -90,9 +91,10 @@ def safety_plan_print(
     )
 
 
-def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter") -> Path:
+def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter",
+                          fmt: ReportFormat | None = None) -> Path:
     """Build the one-page safety plan PDF and write it to ``path`` atomically (a half-written file
-    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``.
+    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle of its dates.
     Raises :class:`ValidationError` in plain words when the place cannot be written."""
     from reportlab.lib.pagesizes import A4, LETTER
 
@@ -107,7 +109,7 @@ def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "le
     tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
         with open(tmp, "wb") as fh:
-            build_safety_plan_pdf(data, fh, pagesize=A4 if paper == "a4" else LETTER)
+            build_safety_plan_pdf(data, fh, pagesize=A4 if paper == "a4" else LETTER, fmt=fmt)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

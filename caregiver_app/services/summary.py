@@ -28,6 +28,7 @@ from ..domain.summary import (
     VisitSummaryData,
 )
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
+from ..reports.formatting import ReportFormat
 from ..security.keyfile import fsync_dir
 from ..storage import repositories as repo
 from . import summary_sources
@@ -185,13 +186,14 @@ def summary_pdf_bytes(
     paper: str = "letter",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    fmt: ReportFormat | None = None,
 ) -> bytes:
     """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
+    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
     from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
 
     out = io.BytesIO()
-    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled)
+    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled, fmt=fmt)
     return out.getvalue()
 
 
@@ -227,9 +229,10 @@ def write_pdf_bytes(pdf: bytes, path: Path) -> Path:
     return path
 
 
-def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter") -> Path:
-    """Build the PDF and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
-    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper), path)
+def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter",
+                      fmt: ReportFormat | None = None) -> Path:
+    """Build the PDF (in ``fmt``) and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
+    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt), path)
 
 
 def default_filename(today: date) -> str:
