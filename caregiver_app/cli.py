@@ -205,6 +205,15 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
         raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 
 
+def report_format():
+    """How the command line writes dates and times: the locale of the environment (``LC_ALL``,
+    ``LC_TIME``, ``LANG``) and the time-format setting of the settings file."""
+    from .reports.formatting import locale_from_environment, report_format as make
+    from .settings import load
+
+    return make(locale_from_environment(), load().time_format)
+
+
 def _parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -261,16 +270,18 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     p = report.preview
-    fmt = "%Y-%m-%d %H:%M"
+    fmt = report_format()
     print(f"Rows read: {p.rows}", file=out)
     print(f"Distinct days: {p.distinct_days}", file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {p.first_entry:{fmt}}", file=out)
-        print(f"Last entry: {p.last_entry:{fmt}}", file=out)
+        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
+        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
     print(f"Distinct activities: {p.distinct_activities}", file=out)
     print("Entries per mood label:", file=out)
     for info in p.labels:
         print(f"    {info.label}: {info.count} (level {info.level})", file=out)
+    if p.date_order_note:
+        print(p.date_order_note, file=out)
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     if report.already_present:
@@ -301,7 +312,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         )
     finally:
         vault.close()
-    written = summary.write_summary_pdf(data, output, paper=args.paper)
+    written = summary.write_summary_pdf(data, output, paper=args.paper, fmt=report_format())
     print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
 

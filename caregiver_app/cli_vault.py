@@ -26,6 +26,7 @@ from .cli import (
     _read_stdin_line,
     _secret,
     open_vault,
+    report_format,
     unlock_options,
 )
 
@@ -79,7 +80,8 @@ def _ask_yes(args, stdin: TextIO, out: TextIO, question: str) -> bool:
 
 def _when(instant) -> str:
     local = instant.astimezone()
-    return f"{local:%a %d %b %Y %H:%M} ({local:%Z})"
+    fmt = report_format()
+    return f"{fmt.date(local.date(), weekday=True)}, {fmt.time(local)} ({local:%Z})"
 
 
 def _people(people, out: TextIO, indent: str = "    ") -> None:

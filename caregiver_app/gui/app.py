@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from .. import APP_NAME
 from ..services.vault import VaultPaths, is_remembered, vault_exists
 from ..settings import load as load_settings
+from . import formatting
 from .context import AppContext
 from .errors import ExceptionHook
 from .wheel_guard import install_wheel_guard
@@ -107,6 +108,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     context = AppContext(
         paths=paths, runner=TaskRunner(app), settings=load_settings(settings_path), settings_path=settings_path
     )
+    formatting.follow_time_format(lambda: context.settings.time_format)
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()

@@ -102,7 +102,7 @@ class CaregiverCheckinPage(QWidget):
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box, time_format="HH:mm")
+        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box)
         form.addRow("&When", self.when_edit)
         self.name_edit = QLineEdit(self.form_box)
         self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")

@@ -95,6 +95,14 @@ def medium_date(day: date, *, weekday: bool = False, year: bool = True) -> str:
     return loc.toString(_qdate(day), pattern)
 
 
+def date_pattern(*, weekday: bool = False) -> str:
+    """The QDateEdit display pattern: the medium date (``"Nov 30, 2026"``, ``"30. Nov. 2026"``),
+    with the short weekday first when asked."""
+    loc = locale()
+    pattern = _patterns(loc.name())[1]
+    return (("ddd " if _neutral(loc) else "ddd, ") + pattern) if weekday else pattern
+
+
 def month_year(year: int, month: int, *, short: bool = False) -> str:
     """``"November 2026"`` (or ``"Nov 2026"``) with the locale's stand-alone month word."""
     kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
@@ -151,9 +159,9 @@ def hours_text(hours: float) -> str:
 
 
 def report_format() -> ReportFormat:
-    """The format for a document printed from the window: the window's locale and the
-    time-format setting, so the PDF reads like the screen."""
-    return _report_format(locale().name(), time_format())
+    """The format for a document printed (or words built) for the window: the window's locale
+    and its hour cycle, so the PDF reads like the screen."""
+    return _report_format(locale().name(), "24h" if uses_24_hours() else "12h")
 
 
 # --- reading decimals ------------------------------------------------------------------------------

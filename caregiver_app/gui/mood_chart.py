@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.model import MoodLevel
 from ..domain.summary import DayPoint
+from . import formatting
 from .chart_common import apply_palette, make_chart, make_summary_label
 
 MOOD_NAME = "Mood (solid, dots)"
@@ -136,7 +137,7 @@ class MoodChart(QWidget):
         step = 7 if days > 14 else 2 if days > 6 else 1
         for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
             day = self._points[i].day
-            self.x_axis.append(f"{day.day} {day:%b}", i)
+            self.x_axis.append(formatting.medium_date(day, year=False), i)
         max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
         top = max(12, math.ceil(max_sleep / 2) * 2)
         self.sleep_axis.setRange(0, top)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..services.library import Page, Tier
+from . import formatting
 from .navigation import GET_HELP_KEYS
 from .tier_icons import shape_word, tier_image
 
@@ -43,8 +44,8 @@ _TIERS = {t.value: t for t in Tier}
 
 
 def long_date(day: date) -> str:
-    """``"30 November 2026"``."""
-    return f"{day.day} {day:%B} {day.year}"
+    """``"30 Nov 2026"`` / ``"Nov 30, 2026"`` (the window's medium date)."""
+    return formatting.medium_date(day)
 
 
 def inline(text: str) -> str:

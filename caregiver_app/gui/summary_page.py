@@ -36,6 +36,7 @@ from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices, VisitSummaryData
 from ..services import journal, people, summary
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .leave_out_dialog import LeaveOutDialog
@@ -296,7 +297,7 @@ class SummaryPage(QWidget):
     def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMM yyyy")
+        edit.setDisplayFormat(formatting.date_pattern(weekday=True))
         edit.setAccessibleName(name)
         return edit
 
@@ -394,6 +395,7 @@ class SummaryPage(QWidget):
         request = summary.SummaryRequest(person.id, start, end, self.choices())
         name = " ".join(self.preparer_edit.text().split())
         paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
+        fmt = formatting.report_format()
         generation = self._generation
         relay = self._relay
 
@@ -402,7 +404,7 @@ class SummaryPage(QWidget):
             progress = relay.moved.emit
             data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled)
-            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
 
         def done(result) -> None:
             self._finish_build()

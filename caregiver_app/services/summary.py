@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from ..domain import timeutil
@@ -247,7 +247,7 @@ class EntryChoice:
 
     entry_id: int
     local_date: date
-    time_text: str
+    local_time: time
     recorded_by: str
     excerpt: str
     flagged: bool
@@ -288,7 +288,7 @@ def leave_out_choices(
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
         local = e.wall_clock(tz)
-        choices.append(EntryChoice(e.id or 0, e.local_date, f"{local:%H:%M}", e.recorded_by.describe(person.display_name),
+        choices.append(EntryChoice(e.id or 0, e.local_date, local.time(), e.recorded_by.describe(person.display_name),
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))
