@@ -158,6 +158,13 @@ def hours_text(hours: float) -> str:
     return decimal_text(hours, 2)
 
 
+def dose_text(step) -> str:
+    """A dose step (``domain.medications.DoseChange``) as the window writes it: ``"37.5 mg, once a
+    day"`` / ``"37,5 mg, once a day"``."""
+    dose = f"{decimal_text(step.dose.amount, 3)} {step.dose.unit}"
+    return f"{dose}, {step.schedule}" if step.schedule else dose
+
+
 def report_format() -> ReportFormat:
     """The format for a document printed (or words built) for the window: the window's locale
     and its hour cycle, so the PDF reads like the screen."""

@@ -122,7 +122,7 @@ class ChangeDoseDialog(QDialog):
         self.change: DoseChange | None = None
         current = med.current
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{med.name} is now {current.text}. The earlier doses stay in the history.", self)
+        intro = QLabel(f"{med.name} is now {formatting.dose_text(current)}. The earlier doses stay in the history.", self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
