@@ -182,3 +182,27 @@ def test_month_calendar_starts_the_week_where_the_locale_does(qtbot, where):
     assert first == ("Sunday" if where[0] == "en_US" else
                      {"de_DE": "Montag", "es_ES": "lunes"}.get(where[0], "Monday"))
     assert QLocale().standaloneMonthName(11) in calendar.title.text()
+
+
+DAY_FIRST_EXPORT = (
+    "full_date,date,weekday,time,mood,activities,note\n"
+    "04/05/2024,,Saturday,20:00,good,,\n"
+    "03/05/2024,,Friday,08:15,meh,,\n"
+)
+
+
+def test_import_dialog_says_which_date_reading_was_used(qtbot, ctx, person, modals, tmp_path):
+    export = tmp_path / "daylio_export.csv"
+    export.write_text(DAY_FIRST_EXPORT, encoding="utf-8")
+    page = journal_page(qtbot, ctx, person)
+    modals.expect(result=(str(export), "Daylio export (*.csv)"))
+    page.start_import()
+    dialog = page.import_dialog
+    note = "Dates such as 04/05/2024 were read day first (day/month/year)"
+    assert note in dialog.preview_label.text()
+    assert f"from {formatting.long_date(date(2024, 5, 3))} to {formatting.long_date(date(2024, 5, 4))}" \
+        in dialog.preview_label.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert note in dialog.result_label.text()
+    assert sorted(e.local_date for e in journal.recent_entries(ctx.vault, person.id)) == [
+        date(2024, 5, 3), date(2024, 5, 4)]
