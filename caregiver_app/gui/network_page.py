@@ -44,8 +44,11 @@ LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Give
 
 
 def phone_region(context: AppContext) -> str:
-    """The region local phone numbers are read in: the setting, else the system locale's."""
-    return contact_service.resolve_region(getattr(context.settings, "phone_region", ""), QLocale.system().name())
+    """The region local phone numbers are read in: the family's chosen country, else the
+    phone-region setting, else the window locale's country."""
+    settings = context.settings
+    chosen = getattr(settings, "country", "") or getattr(settings, "phone_region", "")
+    return contact_service.resolve_region(chosen, QLocale().name())
 
 
 class NetworkPage(QWidget):

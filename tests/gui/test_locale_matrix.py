@@ -206,3 +206,23 @@ def test_import_dialog_says_which_date_reading_was_used(qtbot, ctx, person, moda
     assert note in dialog.result_label.text()
     assert sorted(e.local_date for e in journal.recent_entries(ctx.vault, person.id)) == [
         date(2024, 5, 3), date(2024, 5, 4)]
+
+
+def test_phone_numbers_are_read_for_the_chosen_country(qtbot, where, ctx, person):
+    import phonenumbers
+
+    from caregiver_app.gui.contact_editor import ContactEditor
+    from caregiver_app.gui.network_page import phone_region
+
+    country = where[1]
+    assert phone_region(ctx) == country
+    editor = ContactEditor(lambda draft: None, person.id, person.display_name, region=phone_region(ctx))
+    qtbot.addWidget(editor)
+    row = editor.add_phone_row()
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
+    assert row.number.placeholderText() == \
+        f"For example {phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)}"
+    national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    row.number.setText(f"{national} x204")
+    assert row.check()
+    assert row.feedback.text().startswith(f"Saved as {national}") and "204" in row.feedback.text()
