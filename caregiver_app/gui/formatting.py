@@ -153,6 +153,11 @@ def decimal_text(value: float, places: int = 2, loc: QLocale | None = None) -> s
     return text.replace(".", (loc or locale()).decimalPoint())
 
 
+def one_decimal(value: float) -> str:
+    """An average with exactly one decimal: ``2.8`` / ``2,8``."""
+    return f"{value:.1f}".replace(".", locale().decimalPoint())
+
+
 def hours_text(hours: float) -> str:
     """Hours of sleep without needless decimals: ``7``, ``6.5`` (``6,5``), ``7.25``."""
     return decimal_text(hours, 2)

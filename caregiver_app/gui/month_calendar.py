@@ -50,7 +50,7 @@ long_day = formatting.long_date
 
 def _mood_words(value: float) -> str:
     level = MoodLevel(min(5, max(1, int(value + 0.5))))
-    return f"{value:.1f}".rstrip("0").rstrip(".") + f" ({level.label})"
+    return formatting.decimal_text(value, 1) + f" ({level.label})"
 
 
 def describe_day(day: date, mark: DayMark | None, person_name: str = "") -> str:

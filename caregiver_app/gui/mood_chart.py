@@ -207,9 +207,9 @@ class MoodChart(QWidget):
         parts = [f"Entries on {len(recorded)} of the last {len(points)} days."]
         if moods:
             average = sum(moods) / len(moods)
-            parts.append(f"Average mood: {_mood_word(average)} ({average:.1f} of 5).")
+            parts.append(f"Average mood: {_mood_word(average)} ({formatting.one_decimal(average)} of 5).")
         if sleeps:
-            parts.append(f"Average sleep: {sum(sleeps) / len(sleeps):.1f} hours.")
+            parts.append(f"Average sleep: {formatting.one_decimal(sum(sleeps) / len(sleeps))} hours.")
         if len(recorded) < len(points):
             parts.append("Days with no entry are left blank.")
         text = " ".join(parts)

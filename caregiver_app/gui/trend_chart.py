@@ -31,7 +31,7 @@ FAMILY_STYLE = "dashed line, triangles"
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return formatting.decimal_text(value, 1)
 
 
 def _value_words(trend: Trend, value: float) -> str:

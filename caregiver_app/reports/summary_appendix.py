@@ -8,7 +8,9 @@ Each function returns flowables for one section, or ``[]`` when the section has 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import time
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.model import MoodLevel, SleepQuality
@@ -219,7 +221,11 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     if data.is_empty:
         return []
     story = section("Notes by day", styles)
-    style = _block_style(styles, 52, 5)
+    # The time sits in the margin: wide enough for the longest time in this document's format
+    # ("12:55 p. m." in Spanish 12-hour is twice "08:15").
+    widest = max(stringWidth(format_time(time(hour, 55)), styles.fonts.bold, styles.body.fontSize)
+                 for hour in (10, 12, 22, 23))
+    style = _block_style(styles, max(52.0, widest + 8), 5)
     for day, entries in data.entries_by_day():
         story.append(CondPageBreak(48))  # a day's heading never sits alone at the foot of a page
         story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
