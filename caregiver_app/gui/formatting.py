@@ -17,6 +17,7 @@ tests do). The time-format setting is read through :func:`follow_time_format`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -190,10 +191,14 @@ def parse_decimal(text: str, loc: QLocale | None = None) -> float | None:
     is a thousand, as the person wrote it. Spaces are ignored. A trailing sign ("2.") reads as 2.
     """
     loc = loc or locale()
-    t = text.translate(_SPACES)
+    group, point = loc.groupSeparator(), loc.decimalPoint()
+    t = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text.translate(_SPACES))
+    if point not in ".,":  # e.g. the Arabic decimal sign "٫" that decimal_text shows
+        t = t.replace(point, ".")
+    if group not in ".,":
+        t = t.replace(group, "")
     if not t or not re.fullmatch(r"[0-9.,]+", t) or not re.search(r"[0-9]", t):
         return None
-    group, point = loc.groupSeparator(), loc.decimalPoint()
     seps = [c for c in t if c in ".,"]
     if not seps:
         return float(t)
@@ -245,13 +250,10 @@ class DecimalSpinBox(QDoubleSpinBox):
         number = parse_decimal(core, self.locale())
         if number is None:
             return QValidator.State.Invalid, text, pos
-        frac = re.split(r"[.,]", core)[-1] if re.search(r"[.,]", core) else ""
         if number > self.maximum():
             return QValidator.State.Invalid, text, pos
-        if len(frac) > self.decimals() and float(number) != float(int(number)) and number <= self.maximum():
-            # more decimals than the field keeps: refuse the key rather than round it silently
-            if round(number, self.decimals()) != number:
-                return QValidator.State.Invalid, text, pos
+        if round(number, self.decimals()) != number:
+            return QValidator.State.Invalid, text, pos  # more decimals than the field keeps: refuse the key
         if number < self.minimum():
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Acceptable, text, pos

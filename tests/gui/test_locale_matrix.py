@@ -226,3 +226,22 @@ def test_phone_numbers_are_read_for_the_chosen_country(qtbot, where, ctx, person
     row.number.setText(f"{national} x204")
     assert row.check()
     assert row.feedback.text().startswith(f"Saved as {national}") and "204" in row.feedback.text()
+
+
+@pytest.mark.parametrize("name", ["ar_EG", "fr_FR", "de_CH", "hi_IN"])
+def test_other_decimal_signs_read_back_what_they_show(qtbot, name):
+    from caregiver_app.gui.entry_fields import HoursSpinBox
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(name))
+    try:
+        box = HoursSpinBox()
+        qtbot.addWidget(box)
+        box.setRange(0, 24)
+        box.setDecimals(2)
+        box.setValue(6.75)
+        shown = box.lineEdit().text()
+        assert box.valueFromText(shown) == 6.75
+        assert formatting.parse_decimal("2.5") == formatting.parse_decimal("2,5") == 2.5
+    finally:
+        QLocale.setDefault(before)
