@@ -61,6 +61,17 @@ def format_decimal(value: float, places: int = 1) -> str:
     return formatting.current().decimal(value, places, fixed=True)
 
 
+def format_dose(text: str) -> str:
+    """A dose text as the domain writes it (``"37.5 mg"``, ``domain.medications.Dose.text``) with
+    its amount in the document's decimal sign (``"37,5 mg"``); the unit is left as typed."""
+    amount, space, unit = text.partition(" ")
+    try:
+        number = float(amount)
+    except ValueError:
+        return text
+    return f"{formatting.current().decimal(number, 3)}{space}{unit}"
+
+
 def mood_word(value: float) -> str:
     """The mood scale's word for a (mean) level 1–5, rounded half up."""
     level = min(max(int(math.floor(value + 0.5)), 1), 5)

@@ -25,6 +25,7 @@ from .layout import (
     finite,
     format_date,
     format_decimal,
+    format_dose,
     format_hours,
     format_time,
     label_markup,
@@ -277,7 +278,7 @@ def medications(data: VisitSummaryData, styles: Styles, width: float) -> list[Fl
                 return since
             return f"<b>Stopped {format_date(m.stopped)}</b>" + (f"<br/>({since.lower()})" if since else "")
 
-        rows = [[label_markup(m.name), label_markup(m.dose), label_markup(m.how), label_markup(m.purpose), taken(m)]
+        rows = [[label_markup(m.name), label_markup(format_dose(m.dose)), label_markup(m.how), label_markup(m.purpose), taken(m)]
                 for m in data.medications]
         story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Taken"], rows,
                                    [3.0, 1.8, 2.6, 2.0, 2.0]))

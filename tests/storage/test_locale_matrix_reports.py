@@ -98,6 +98,15 @@ def test_locale_from_the_environment_follows_posix_precedence():
     assert report_format("de_DE", "nonsense").hour_cycle == "system"
 
 
+def test_medication_doses_print_with_the_locale_sign(vault, evening):
+    from caregiver_app.services import medications
+
+    medications.add_medication(vault, medications.MedicationDraft(evening.id, "Lithium", 37.5, "mg",
+                                                                  start_date=date(2026, 11, 1)), clock=lambda: NOW)
+    assert "Lithium 37,5 mg" in summary_pdf(vault, evening, report_format("de_DE", "system"))
+    assert "Lithium 37.5 mg" in summary_pdf(vault, evening, report_format("en_GB", "system"))
+
+
 def test_decimals_round_half_up_with_the_locale_sign():
     de, us = ReportFormat("de_DE"), ReportFormat("en_US")
     assert (de.decimal(3.25, 1, fixed=True), us.decimal(3.25, 1, fixed=True)) == ("3,3", "3.3")
