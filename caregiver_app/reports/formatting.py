@@ -14,7 +14,7 @@ The window has its own helper on QLocale (``gui/formatting.py``); both follow th
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -128,9 +128,26 @@ class ReportFormat:
         pattern = "0" + ("." + ("0" if fixed else "#") * places if places > 0 else "")
         return format_decimal(rounded, format=pattern, locale=self._loc, group_separator=False)
 
+    def sample_text(self) -> str:
+        """Every kind of word and sign this format prints: each month and weekday, both halves of
+        the day, a decimal (to check a document's fonts can show them all)."""
+        days = [date(2026, month, 1) for month in range(1, 13)] + [date(2026, 3, day) for day in range(2, 9)]
+        parts = [self.date(day, weekday=True) for day in days] + [self.long_date(days[-1])]
+        return " ".join(parts + [self.time(time(9, 5)), self.time(time(21, 5)), self.decimal(6.5)])
+
     def integer(self, value: int) -> str:
         """``1,234`` / ``1.234`` / ``1 234`` with the locale's grouping (counts, not doses)."""
         return _clean(format_decimal(value, format="#,##0", locale=self._loc))
+
+
+def printable(fmt: ReportFormat, can_print: Callable[[str], bool]) -> ReportFormat:
+    """``fmt`` when ``can_print`` accepts all its words (:meth:`ReportFormat.sample_text`), else
+    :data:`DEFAULT_LOCALE` with the same hour cycle: a printed date in a script the document's
+    fonts lack (or one that runs right to left inside English sentences) would be boxes or come
+    out backwards, and a readable date in the wrong language beats an unreadable one."""
+    if can_print(fmt.sample_text()):
+        return fmt
+    return ReportFormat(DEFAULT_LOCALE, "24h" if fmt.uses_24_hours() else "12h")
 
 
 def report_format(locale: str | None, time_format: str | None) -> ReportFormat:

@@ -8,6 +8,7 @@ with the month as a word (``3 Nov 2026``; see ``reports/formatting.py``).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -20,7 +21,7 @@ from ..domain.model import MoodLevel
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
-from .text import markup
+from .text import is_rtl_char, markup
 
 METADATA_APP = "Caregiver Companion"
 FOOTER_TEXT = "Confidential health information"
@@ -33,6 +34,12 @@ table cell or a heading, so no cell can outgrow a page. Notes are never shortene
 # --- words and numbers ----------------------------------------------------------------------------
 # Every date, time and decimal of a document goes through these, in the format of the build in
 # progress (``formatting.using``), so a document is written in one locale and one hour cycle.
+
+
+def can_print(fonts: ReportFonts) -> Callable[[str], bool]:
+    """A test for :func:`formatting.printable`: every character has a glyph in the shipped
+    fonts and none runs right to left."""
+    return lambda text: all(c.isspace() or (fonts.covers(c) and not is_rtl_char(c)) for c in text)
 
 
 def format_date(day: date, *, weekday: bool = False, year: bool = True) -> str:

@@ -18,7 +18,7 @@ from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer
 from .charts import ACCENT, INK, MUTED, RULE
 from . import formatting
 from .fonts import register_fonts
-from .layout import MARGIN, METADATA_APP, format_date
+from .layout import MARGIN, METADATA_APP, can_print, format_date
 from .text import escape
 
 TITLE = "Emergency kit: your recovery code"
@@ -43,7 +43,7 @@ def build_recovery_sheet_pdf(code: str, out: BinaryIO, *, made_on: date | None =
                              fmt: formatting.ReportFormat | None = None) -> None:
     """Write the one-page sheet for recovery ``code`` (``XXXX-XXXX-…``) to the binary stream
     ``out``. ``made_on`` (a local date) is printed when given, in ``fmt``'s locale."""
-    with formatting.using(fmt):
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
         _build(code, out, made_on, pagesize)
 
 

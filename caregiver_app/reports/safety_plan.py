@@ -36,6 +36,7 @@ from ..domain.plans import PlanItem, SafetyPlanPrint, SafetyStep
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts, register_fonts
+from .layout import can_print
 from .text import markup
 
 __all__ = ["build_safety_plan_pdf", "fitted_story", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
@@ -239,7 +240,7 @@ def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
     size used, in points (below the smallest of :data:`FONT_SIZES` when a very long plan had to be
     scaled down to fit). Never raises because of what the text says.
     """
-    with formatting.using(fmt):
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
         return _build(data, out, pagesize)
 
 

@@ -27,7 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from ..domain.summary import SummaryCancelled, VisitSummaryData
 from . import formatting
 from .fonts import register_fonts
-from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, numbered_canvas
+from .layout import MARGIN, METADATA_APP, can_print, SectionHeading, Styles, numbered_canvas
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
 
@@ -72,7 +72,7 @@ def build_visit_summary_pdf(
     what the text says: every string is escaped and made printable, and long notes are split.
     ``fmt`` is the locale and hour cycle of every date, time and decimal (international English when None).
     """
-    with formatting.using(fmt):
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
         _build(data, out, pagesize, progress, cancelled)
 
 

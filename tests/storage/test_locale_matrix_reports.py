@@ -111,3 +111,14 @@ def test_decimals_round_half_up_with_the_locale_sign():
     de, us = ReportFormat("de_DE"), ReportFormat("en_US")
     assert (de.decimal(3.25, 1, fixed=True), us.decimal(3.25, 1, fixed=True)) == ("3,3", "3.3")
     assert (de.decimal(7.0), de.decimal(0.125, 3), us.decimal(1234.5)) == ("7", "0,125", "1234.5")
+
+
+def test_a_script_the_fonts_cannot_show_falls_back_to_readable_dates(vault, evening):
+    """Japanese month words would print as empty boxes and Arabic ones backwards inside English
+    sentences: those documents use international English dates, keeping the hour cycle."""
+    for name, evening_time in (("ja_JP", "21:15"), ("ar_EG", "9:15 pm")):
+        text = summary_pdf(vault, evening, report_format(name, "system"))
+        assert "1 Nov – 30 Nov 2026 (30 days)" in text and "\x00" not in text
+        assert evening_time in text  # the locale's own hour cycle still holds
+    russian = summary_pdf(vault, evening, report_format("ru_RU", "system"))  # Cyrillic prints
+    assert "30 нояб. 2026" in russian
