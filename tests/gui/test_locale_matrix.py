@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from caregiver_app.gui import formatting
 from caregiver_app.gui.journal_page import JournalPage
@@ -245,3 +245,18 @@ def test_other_decimal_signs_read_back_what_they_show(qtbot, name):
         assert formatting.parse_decimal("2.5") == formatting.parse_decimal("2,5") == 2.5
     finally:
         QLocale.setDefault(before)
+
+
+def test_the_date_and_time_field_shows_the_locale_and_keeps_the_wall_clock(qtbot, where, ctx, person):
+    page = journal_page(qtbot, ctx, person)
+    field = page.editor.when_edit
+    field.set_wall(datetime(2026, 11, 29, 21, 15))
+    assert field.wall() == datetime(2026, 11, 29, 21, 15)
+    shown = field.lineEdit().text()
+    assert formatting.time_text(time(21, 15)) in shown
+    assert formatting.medium_date(date(2026, 11, 29), weekday=True) in shown
+    # typing over the minutes keeps the rest as it was, in every locale's pattern
+    field.setFocus()
+    field.setSelectedSection(QDateTimeEdit.Section.MinuteSection)
+    qtbot.keyClicks(field, "40")
+    assert field.wall() == datetime(2026, 11, 29, 21, 40)
