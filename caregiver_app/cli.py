@@ -306,6 +306,16 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
         raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 
 
+def report_format(paths):
+    """How the command line writes dates and times: the locale of the environment (``LC_ALL``,
+    ``LC_TIME``, ``LANG``) and the time-format setting of the data folder's settings file."""
+    from .reports.formatting import locale_from_environment, report_format as make
+    from .services.vault import VaultPaths
+    from .settings import load_for_folder
+
+    return make(locale_from_environment(), load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_format)
+
+
 def _parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -362,16 +372,18 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     p = report.preview
-    fmt = "%Y-%m-%d %H:%M"
+    fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)
     print(f"Distinct days: {p.distinct_days}", file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {p.first_entry:{fmt}}", file=out)
-        print(f"Last entry: {p.last_entry:{fmt}}", file=out)
+        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
+        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
     print(f"Distinct activities: {p.distinct_activities}", file=out)
     print("Entries per mood label:", file=out)
     for info in p.labels:
         print(f"    {info.label}: {info.count} (level {info.level})", file=out)
+    if p.date_order_note:
+        print(p.date_order_note, file=out)
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     if report.already_present:
@@ -409,7 +421,9 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         )
     finally:
         vault.close()
-    written = summary.write_summary_pdf(data, output, paper=args.paper or app_settings.paper_for(settings, country))
+    written = summary.write_summary_pdf(
+        data, output, paper=args.paper or app_settings.paper_for(settings, country), fmt=report_format(paths)
+    )
     print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
 

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import TextIO
 
 from . import settings as app_settings
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, open_vault, unlock_options
+from .cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    CliError,
+    _find,
+    open_vault,
+    person_options,
+    report_format,
+    unlock_options,
+)
 from .domain import crisis_lines
 from .domain.summary import DEFAULT_SECTIONS, SECTION_ORDER, Section
 
@@ -46,7 +56,7 @@ def add_parsers(sub) -> None:
         "safety-plan", help="write a person's safety plan as a one-page PDF (as the window prints it)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--person", required=True, metavar="NAME")
+    person_options(p, "whose safety plan to print")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument("--paper", choices=("letter", "a4"), default=None, help="default: the paper setting")
     unlock_options(p)
@@ -172,29 +182,27 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
 
 
 def cmd_safety_plan(paths, args, stdin, out, err) -> int:
-    from .services import people, plans
+    from .services import plans
 
     output: Path = args.output.expanduser()
     if output.is_dir():
         output = output / plans.safety_plan_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         data = plans.safety_plan_print(vault, person.id, country=country, country_name=country_name(country),
                                        user_lines=user_lines, today=date.today())
     finally:
         vault.close()
     paper = args.paper or app_settings.paper_for(settings, country)
-    written = plans.write_safety_plan_pdf(data, output, paper=paper)
+    written = plans.write_safety_plan_pdf(data, output, paper=paper, fmt=report_format(paths))
     empty = " It is empty for now: the printed page has room to write the plan by hand." if data.plan.is_empty else ""
     print(f"Saved the safety plan to {written}.{empty}", file=out)
     return EXIT_OK

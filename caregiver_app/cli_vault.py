@@ -26,6 +26,7 @@ from .cli import (
     _secret,
     ask_secret,
     open_vault,
+    report_format,
     unlock_either,
     unlock_options,
 )
@@ -78,9 +79,10 @@ def _ask_yes(args, stdin: TextIO, out: TextIO, question: str) -> bool:
     raise CliError(f"Nothing was changed. {question} Add --yes to go ahead.", EXIT_NEEDS_DECISION)
 
 
-def _when(instant) -> str:
+def _when(instant, paths) -> str:
     local = instant.astimezone()
-    return f"{local:%a %d %b %Y %H:%M} ({local:%Z})"
+    fmt = report_format(paths)
+    return f"{fmt.date(local.date(), weekday=True)}, {fmt.time(local)} ({local:%Z})"
 
 
 def _people(people, out: TextIO, indent: str = "    ") -> None:
@@ -102,7 +104,7 @@ def cmd_backup(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     print(f"Made a backup: {made.path}", file=out)
-    print(f"Made on {_when(made.made_at)}; it holds:", file=out)
+    print(f"Made on {_when(made.made_at, paths)}; it holds:", file=out)
     _people(made.people, out)
     return EXIT_OK
 
@@ -133,12 +135,12 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
                 return EXIT_OK
             for i, b in enumerate(choices, 1):
                 total = b.entries
-                print(f"{i:>3}  {_when(b.made_at)}  {backups.kind_words(b.reason)}, "
+                print(f"{i:>3}  {_when(b.made_at, paths)}  {backups.kind_words(b.reason)}, "
                       f"{total} {'entry' if total == 1 else 'entries'}", file=out)
             print("To put one back: caregiver-app restore NUMBER", file=out)
             return EXIT_OK
         chosen = _choose(args.backup, choices, opened, damaged)
-        print(f"Backup from {_when(chosen.made_at)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
+        print(f"Backup from {_when(chosen.made_at, paths)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
         _people(chosen.people, out)
         if now is not None:
             print("Your vault now holds:", file=out)
@@ -157,7 +159,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
         else:
             result = backups.restore_backup(opened, chosen.path)
             print(f"Your vault as it was a moment ago is kept as {result.before.path.name}.", file=out)
-        print(f"Restored the backup from {_when(chosen.made_at)}.", file=out)
+        print(f"Restored the backup from {_when(chosen.made_at, paths)}.", file=out)
         return EXIT_OK
     finally:
         opened.close()
@@ -223,7 +225,7 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     try:
-        made = _when(pending.made_at) if pending.made_at else "an unknown date"
+        made = _when(pending.made_at, paths) if pending.made_at else "an unknown date"
         print(f"This vault file was made on {made}. It holds:", file=out)
         _people(pending.people, out)
         if args.replace and vs.vault_exists(paths):

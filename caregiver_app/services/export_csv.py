@@ -6,6 +6,13 @@ line breaks. A text field that begins with ``=``, ``+``, ``-``, ``@``, a tab or 
 gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
 (OWASP "CSV injection"); nothing else is changed. The file is written atomically: a half-written
 file never takes the name.
+
+Dates, times and numbers are data here, not display text, so they are the same in every locale
+and under every time-format setting: the local date is ISO 8601 (``2026-11-30``), the local time
+is 24-hour ``HH:MM`` (``21:15``) and sleep hours use a decimal point (``6.5``). Excel and
+LibreOffice read exactly these as dates, times and numbers in every country and then show them
+in the user's own format; a "9:15 PM" or a "6,5" would be plain text in half the world's
+spreadsheets and would not sort. The printed documents are where the locale's words go.
 """
 
 from __future__ import annotations

@@ -56,6 +56,7 @@ class ImportPreview:
     distinct_activities: int
     labels: tuple[LabelInfo, ...]
     skipped: tuple[SkippedRow, ...]
+    date_order_note: str = ""
 
     @property
     def unmapped(self) -> list[str]:
@@ -101,6 +102,7 @@ def _preview(result: DaylioParseResult, mood_map: Mapping[str, int]) -> ImportPr
         distinct_activities=result.distinct_activities,
         labels=labels,
         skipped=tuple(result.skipped),
+        date_order_note=result.date_order_note,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
+from ..reports.formatting import ReportFormat
 from ..storage import plans_repo
 from ..storage import repositories as repo
 from .clock import Clock, utc_now
@@ -87,14 +88,15 @@ def safety_plan_print(
     )
 
 
-def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter") -> Path:
+def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter",
+                          fmt: ReportFormat | None = None) -> Path:
     """Build the one-page safety plan PDF and write it to ``path`` atomically (a half-written file
-    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``.
+    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle of its dates.
     Raises :class:`ValidationError` in plain words when the place cannot be written."""
     from reportlab.lib.pagesizes import A4, LETTER
 
     from ..reports.safety_plan import build_safety_plan_pdf  # reportlab loads only when printing
 
     pagesize = A4 if paper == "a4" else LETTER
-    return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize),
+    return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=fmt),
                        what="the safety plan", suffix=".pdf")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from ..domain import timeutil
@@ -27,6 +27,7 @@ from ..domain.summary import (
     VisitSummaryData,
 )
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
+from ..reports.formatting import ReportFormat
 from ..storage import repositories as repo
 from . import summary_sources
 from .clock import Clock, local_zone_name, utc_now
@@ -193,13 +194,14 @@ def summary_pdf_bytes(
     paper: str = "letter",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    fmt: ReportFormat | None = None,
 ) -> bytes:
     """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
+    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
     from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
 
     out = io.BytesIO()
-    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled)
+    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled, fmt=fmt)
     return out.getvalue()
 
 
@@ -211,9 +213,10 @@ def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "the visit summary") 
     return save_export(path, pdf, what=what, suffix=".pdf")
 
 
-def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter") -> Path:
-    """Build the PDF and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
-    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper), path)
+def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter",
+                      fmt: ReportFormat | None = None) -> Path:
+    """Build the PDF (in ``fmt``) and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
+    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt), path)
 
 
 def default_filename(today: date) -> str:
@@ -228,7 +231,7 @@ class EntryChoice:
 
     entry_id: int
     local_date: date
-    time_text: str
+    local_time: time
     recorded_by: str
     excerpt: str
     flagged: bool
@@ -269,7 +272,7 @@ def leave_out_choices(
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
         local = e.wall_clock(tz)
-        choices.append(EntryChoice(e.id or 0, e.local_date, f"{local:%H:%M}", e.recorded_by.describe(person.display_name),
+        choices.append(EntryChoice(e.id or 0, e.local_date, local.time(), e.recorded_by.describe(person.display_name),
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))

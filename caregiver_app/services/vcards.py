@@ -227,6 +227,18 @@ def _enum(enum_type, text: str, default):
         return default
 
 
+def _with_extension(raw: str) -> str:
+    """A TEL value with RFC 3966 parameters (``+1-201-555-0123;ext=204;phone-context=…``) as
+    "number ext. 204", which :func:`parse_phone` reads with its extension; other parameters are
+    dropped (they say nothing a person dials)."""
+    base, *params = raw.split(";")
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "ext" and value.strip():
+            return f"{base} ext. {value.strip()}"
+    return base
+
+
 def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Contact:
     name = _name_of(card)
     if not name:
@@ -241,7 +253,7 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
     for line in contents.get("tel", []):
         raw = _text(line.value)
         raw = raw[4:] if raw.lower().startswith("tel:") else raw
-        raw = raw.split(";")[0]  # RFC 3966 parameters such as ;ext= are not kept
+        raw = _with_extension(raw)
         try:
             phones.append(parse_phone(raw, region, _phone_kind(line)))
         except ValidationError:
@@ -522,7 +534,9 @@ def contact_to_vcard(contact: Contact):
     card.add(X_ROLE.lower()).value = contact.role.value
     for phone in contact.phones:
         line = card.add("tel")
-        line.value = phone.number
+        # vCard 3.0's TEL is a phone number, not a URI, and vobject would escape a ";ext=" into
+        # "\;ext=": the extension goes after the number the way address books print it.
+        line.value = phone.number + (f" ext. {phone.extension}" if phone.extension else "")
         line.type_param = _VCARD_TYPE[phone.kind]
     if contact.email:
         line = card.add("email")
