@@ -288,15 +288,65 @@ def prune_plan(backups: list[BackupFile]) -> list[BackupFile]:
     return [b for b in newest_first if b.path not in keep]
 
 
-def prune(backup_dir: Path) -> list[Path]:
-    """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths."""
+# Tables that hold no one's words: the schema version, the full-text index (rebuilt from the
+# journal) and its shadow tables. Bookkeeping settings are named "vault.…".
+_DERIVED_TABLES = ("alembic_version", "journal_fts")
+
+
+def holds_all_of(newer: Path, older: Path, data_key: bytes) -> bool:
+    """True when every row of every table in the backup ``older`` is also, unchanged, in
+    ``newer`` (bookkeeping such as the schema version and the search index aside). False when
+    either cannot be read or their tables differ in shape: then ``older`` may hold something
+    nothing else does."""
+    conn = None
+    try:
+        conn = _connect_copy(older, data_key)
+        escaped = str(newer).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{escaped}' AS newer KEY \"x'{data_key.hex()}'\"")
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
+        theirs = {r[0] for r in conn.execute("SELECT name FROM newer.sqlite_master WHERE type='table'").fetchall()}
+        for name in tables:
+            if name.startswith(_DERIVED_TABLES):
+                continue
+            if name not in theirs:
+                return False
+            where = " WHERE key NOT LIKE 'vault.%'" if name == "vault_setting" else ""
+            (extra,) = conn.execute(
+                f'SELECT count(*) FROM (SELECT * FROM main."{name}"{where} EXCEPT SELECT * FROM newer."{name}")'
+            ).fetchone()
+            if extra:
+                return False
+        return True
+    except sqlcipher3.Error:
+        return False
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
+    """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths.
+
+    A "before a restore" copy may be the only copy of the newest entries (the restore put older
+    ones in place), so one is removed only when a newer backup that stays holds everything in it
+    (:func:`holds_all_of`, which needs ``data_key``); without the key none is removed.
+    """
+    found = list_backups(backup_dir)
+    plan = prune_plan(found)
+    going = {b.path for b in plan}
     removed = []
-    for b in prune_plan(list_backups(backup_dir)):
+    for b in sorted(plan, key=lambda b: b.made_at):  # oldest first, so each check sees what stays
+        if b.reason == PRE_RESTORE:
+            newer_kept = [k for k in found if k.path not in going and k.made_at >= b.made_at and k.path != b.path]
+            if data_key is None or not any(holds_all_of(k.path, b.path, data_key) for k in newer_kept):
+                going.discard(b.path)
+                continue
         try:
             b.path.unlink()
             removed.append(b.path)
         except OSError:
-            pass
+            going.discard(b.path)
     return removed
 
 
