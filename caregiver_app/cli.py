@@ -196,7 +196,7 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
             if kind == "recovery":
                 return vs.unlock_with_recovery_code(paths, secret)
             return vs.unlock_with_passphrase(paths, secret)
-        except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+        except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
         if allow_damaged:

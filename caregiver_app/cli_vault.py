@@ -211,7 +211,7 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
     try:
         pending = transfer.open_vault_file(paths, args.file.expanduser(),
                                            **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     try:
         made = _when(pending.made_at) if pending.made_at else "an unknown date"
@@ -257,7 +257,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     use_code = args.recovery_code_stdin or (not args.passphrase_stdin and _looks_like_code(proof))
     try:
         vault = vs.unlock_with_recovery_code(paths, proof) if use_code else vs.unlock_with_passphrase(paths, proof)
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
         exc.recovery.close()

@@ -37,6 +37,7 @@ from ..security.errors import (  # re-exported: the GUI and CLI reach security o
     UnlockError,
     WrongSecretError,
 )
+from ..security.kdf import KdfTooCostlyError
 from ..security.keyfile import (
     Generation,
     KeyFile,
@@ -566,6 +567,7 @@ __all__ = [
     "DamagedDatabaseError",
     "DamagedVaultError",
     "DiskFullError",
+    "KdfTooCostlyError",
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
