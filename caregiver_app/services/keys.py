@@ -73,9 +73,8 @@ def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | Non
     _prove(vault, current_passphrase, recovery_code)
     kf = vault.keyfile
     new = kf.with_slot(passphrase_slot(kf, vault.data_key(), new_passphrase))
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
-    settle_keyfile(vault.paths.keyfile)
+    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
+    settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
     vault.offer_new_passphrase = False
     vault.pending_recovery_code = False
 
@@ -87,8 +86,7 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
     code except right after an unlock with the recovery code."""
     _prove(vault, current_passphrase, recovery_code)
     new, code = replace_recovery_code(vault.keyfile, vault.data_key())
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
+    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
     vault.pending_recovery_code = True
     return code
 
@@ -96,7 +94,7 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
 def confirm_recovery_code(vault: Vault) -> None:
     """The user has the new code written down: from now on the old code no longer opens the
     vault."""
-    settle_keyfile(vault.paths.keyfile)
+    settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
     vault.pending_recovery_code = False
 
 

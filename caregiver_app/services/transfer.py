@@ -90,7 +90,7 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         counts = store.export_copy(vault.paths.db, key, tmp)
         store.verify_backup(tmp, key, counts)
         people = tuple(store.people_in(tmp, key))
-        keyfile = replace(vault.keyfile, remember_on_device=False)  # the keyring stays on this computer
+        keyfile = replace(vault.keyfile, remember_on_device=False).sealed(key)  # the keyring stays here
         manifest = {
             "made_at": clock().astimezone(timezone.utc).isoformat(timespec="seconds"),
             "app_version": __version__,
@@ -167,8 +167,8 @@ class PendingImport:
             self._tmp = None
             fsync_dir(paths.folder)
             keyfile = replace(self._keyfile, remember_on_device=False, generation=self._keyfile.generation + 1)
-            write_keyfile(paths.keyfile, keyfile)
-            settle_keyfile(paths.keyfile)
+            keyfile = write_keyfile(paths.keyfile, keyfile, bytes(self._key))
+            settle_keyfile(paths.keyfile, bytes(self._key))
         except BaseException:
             lock.release()
             raise

@@ -69,6 +69,13 @@ from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file, classify
 from ..storage.lock import VaultLock
 from .clock import Clock, utc_now
+from .vault_checks import (
+    KEYFILE_DAMAGED_NOTICE,
+    keys_belong_elsewhere,
+    open_failure,
+    refuse_foreign_keys,
+    settle_generations,
+)
 
 APP_DIR_NAME = "CaregiverCompanion"
 CIPHER_CHECK_KEY = "vault.cipher_check_at"
@@ -76,10 +83,7 @@ CIPHER_CHECK_EVERY = timedelta(days=7)
 
 NewerVersionError = NewerSchemaError
 
-KEYFILE_FALLBACK_NOTICE = (
-    "The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
-    "The key file has been repaired; the damaged one was kept in the “damaged” folder."
-)
+KEYFILE_FALLBACK_NOTICE = KEYFILE_DAMAGED_NOTICE
 DAMAGED = (
     "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
 )
@@ -371,8 +375,8 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
                 keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
             except KeyringUnavailableError as exc:
                 note = f"{exc} You will be asked for your passphrase each time."
-        write_keyfile(paths.keyfile, keyfile)
-        settle_keyfile(paths.keyfile)  # a second copy from the start, should one be damaged
+        keyfile = write_keyfile(paths.keyfile, keyfile, keys.data_key)
+        settle_keyfile(paths.keyfile, keys.data_key)  # a second copy from the start, should one be damaged
         os.replace(building, paths.db)
         fsync_dir(paths.folder)
         engine = make_engine(paths.db, keys.data_key)
@@ -433,15 +437,15 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
 def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched),
     :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
-    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
-    return _open(paths, generation, key, "passphrase", clock, current_error)
+    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
+    return _open(paths, generation, key, "passphrase", clock)
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with the recovery code. Raises :class:`RecoveryCodeTypoError` for a typo
     and :class:`WrongSecretError` for a code that does not belong to this vault."""
-    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
-    return _open(paths, generation, key, "recovery", clock, current_error)
+    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
+    return _open(paths, generation, key, "recovery", clock)
 
 
 def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
@@ -453,6 +457,7 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     generations, current_error = read_generations(paths.keyfile)
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    _check_keys_not_lost(paths)
     if not generations:
         raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
     generation = generations[0]
@@ -461,7 +466,7 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     key = keyring_store.load_key(generation.keyfile.vault_id)
     if not generation.keyfile.verifies(key):
         raise KeyringUnavailableError("The key in this computer's keyring belongs to another vault.")
-    return _open(paths, generation, key, "keyring", clock, current_error)
+    return _open(paths, generation, key, "keyring", clock)
 
 
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
@@ -476,21 +481,11 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     else:
         keyring_store.forget_key(kf.vault_id)
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
+    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
     return None
 
 
 # --- opening ----------------------------------------------------------------------------------
-
-
-def _repair_keyfile(paths: VaultPaths, good: Generation, clock: Clock) -> None:
-    """Put the good generation back as the current key file; a damaged one is moved aside."""
-    if paths.keyfile.exists():
-        private_folder(paths.damaged)
-        os.replace(paths.keyfile, paths.damaged / f"vault.keys-{_stamp(clock())}")
-        fsync_dir(paths.damaged)
-    atomic_write(paths.keyfile, good.raw)
 
 
 def _cipher_check_due(engine: Engine, now: datetime) -> bool:
@@ -517,24 +512,34 @@ def _record_cipher_check(engine: Engine, now: datetime) -> None:
 
 
 def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
-          current_error: KeyFileError | None = None, *, lock: VaultLock | None = None) -> Vault:
+          *, lock: VaultLock | None = None) -> Vault:
     """Lock, check, migrate and return the open vault (see the module notes)."""
     from .vault_repair import DamageRecovery
 
     lock = lock or VaultLock.acquire(paths.folder)
+
+    def damaged() -> BaseException:
+        if paths.db.exists() and keys_belong_elsewhere(paths.db, paths.backups, key):
+            return refuse_foreign_keys()  # nothing is wrong with the database: the keys are not its own
+        return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+
     try:
-        notices: list[str] = []
         _finish_interrupted_setup(paths)
         clean_temp_files(paths.folder, paths.backups)
-        if current_error is not None:
-            _repair_keyfile(paths, generation, clock)
-            notices.append(KEYFILE_FALLBACK_NOTICE)
-        if not paths.db.exists() or not check_file(paths.db, key).ok:
-            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
         try:
-            engine = make_engine(paths.db, key)
-        except WrongKeyError:  # the key is proven by the key file, so the file is damaged
-            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock)) from None
+            if not paths.db.exists() or not check_file(paths.db, key).ok:
+                raise damaged()
+            try:
+                engine = make_engine(paths.db, key)
+            except WrongKeyError:  # the key is proven by the key file, so the file is damaged
+                raise damaged() from None
+        except (DamagedVaultError, KeyFileError):
+            raise
+        except Exception as exc:
+            plain = open_failure(exc, paths.folder)
+            if plain is None:
+                raise
+            raise plain from None
         try:
             now = clock()
             due = _cipher_check_due(engine, now)
@@ -548,6 +553,8 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
             migrate.upgrade(engine, before_upgrade=backup_first)
             if due:
                 _record_cipher_check(engine, now)
+            keyfile, notices = settle_generations(paths.keyfile, generation.keyfile, key, paths.damaged,
+                                                  _stamp(clock()))
         except DamagedVaultError:
             raise
         except BaseException:
@@ -558,7 +565,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
     except BaseException:
         lock.release()
         raise
-    return Vault(paths, engine, generation.keyfile, key, how, lock=lock, notices=tuple(notices))
+    return Vault(paths, engine, keyfile, key, how, lock=lock, notices=tuple(notices))
 
 
 __all__ = [

@@ -81,6 +81,15 @@ def _connect_copy(path: Path, data_key: bytes):
         raise
 
 
+def opens_with(path: Path, data_key: bytes) -> bool:
+    """True when the database copy at ``path`` opens with ``data_key`` (its first page reads)."""
+    try:
+        _connect_copy(path, data_key).close()
+        return True
+    except sqlcipher3.Error:
+        return False
+
+
 def _table_counts(conn) -> dict[str, int]:
     names = [
         r[0]

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from .errors import NotEncryptedError, StorageError, WrongKeyError
+from .health import classify
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -41,7 +42,9 @@ def connect_raw(path: Path, data_key: bytes):
             raise NotEncryptedError("This computer's database library cannot encrypt. The app will not run without it.")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as exc:
+            if classify(exc) in ("full", "read-only", "io"):  # the disk, not the key or the file
+                raise
             raise WrongKeyError("The key does not open this database, or the file is damaged.") from None
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
