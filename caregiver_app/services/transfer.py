@@ -31,8 +31,9 @@ from ..security.keyfile import (
 from ..storage import backup as store
 from ..storage import migrate
 from ..storage.backup import PersonCount
-from ..storage.errors import BackupError, NewerSchemaError
+from ..storage.errors import BackupError, DiskFullError, NewerSchemaError
 from ..storage.files import fsync_dir, private_folder, sidecars
+from ..storage.health import classify
 from ..storage.lock import VaultLock
 from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
 from .clock import Clock, utc_now
@@ -48,6 +49,7 @@ from .vault import (
 )
 
 EXTENSION = ".ccvault"
+EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
 
 __all__ = [
     "EXTENSION",
@@ -99,13 +101,15 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         written = write_vault_file(dest, tmp, dumps(keyfile), manifest)
     except PermissionError:
         raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
-    except OSError as exc:
-        if exc.errno == 28:
-            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
-        raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
     except BackupError as exc:
         if "full" in str(exc):
-            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
+            raise DiskFullError(EXPORT_FULL) from None
+        raise
+    except Exception as exc:  # a full disk may surface from the database library or the OS
+        if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
+            raise DiskFullError(EXPORT_FULL) from None
+        if isinstance(exc, OSError):
+            raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
         raise
     finally:
         for p in sidecars(tmp):

@@ -125,7 +125,7 @@ def test_a_full_disk_during_a_change_leaves_the_old_passphrase(made, monkeypatch
         return real_write(fd, data)
 
     monkeypatch.setattr(kf.os, "write", full)
-    with pytest.raises(OSError):
+    with pytest.raises(vs.DiskFullError, match="still works"):
         keys.change_passphrase(vault, NEW, NEW, current_passphrase=PASSPHRASE)
     monkeypatch.setattr(kf.os, "write", real_write)
     assert paths.keyfile.read_bytes() == before[0]
