@@ -73,6 +73,7 @@ from .vault_checks import (
     KEYFILE_DAMAGED_NOTICE,
     keys_belong_elsewhere,
     open_failure,
+    recover_from_damaged_wal,
     refuse_foreign_keys,
     settle_generations,
 )
@@ -527,6 +528,10 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
         _finish_interrupted_setup(paths)
         clean_temp_files(paths.folder, paths.backups)
         try:
+            wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
+                if paths.db.exists() else None
+            if wal_message is not None:  # what could be read is in place; offer the newest backup too
+                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock))
             if not paths.db.exists() or not check_file(paths.db, key).ok:
                 raise damaged()
             try:

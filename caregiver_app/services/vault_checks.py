@@ -19,9 +19,11 @@ from pathlib import Path
 from ..domain.errors import CaregiverError
 from ..security.keyfile import MAX_KEYFILE_BYTES, KeyFile, KeyFileError, atomic_write, dumps, loads
 from ..storage import backup as backups_store
+from ..storage.engine import settle_wal
 from ..storage.errors import DiskFullError, ReadOnlyError, StorageError
-from ..storage.files import fsync_dir, private_folder
+from ..storage.files import copy_aside, fsync_dir, private_folder
 from ..storage.health import classify, every_page_fails
+from ..storage.wal_check import check_wal
 
 KEYFILE_DAMAGED_NOTICE = (
     "The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
@@ -56,6 +58,12 @@ OPEN_READ_ONLY = (
 OPEN_IO = (
     "The computer could not read the vault's file from the disk, so it was not opened. Nothing "
     "was changed. Please try again; if this keeps happening, the disk may be failing."
+)
+
+WAL_DAMAGED = (
+    "After the computer stopped suddenly, the vault's record of its latest saves turned out to be "
+    "damaged, so {lost} of those saves could not be read back. Everything saved before them was "
+    "recovered ({entries}). The damaged files were kept in the “damaged” folder, unchanged."
 )
 
 # Below this much free space a failing read or write at open is taken to be the full disk.
@@ -167,3 +175,22 @@ def settle_generations(keyfile_path: Path, opened: KeyFile, data_key: bytes, dam
         atomic_write(prev_path, current.raw)
     assert current.keyfile is not None
     return current.keyfile, notices
+
+
+def recover_from_damaged_wal(db: Path, damaged_dir: Path, data_key: bytes, stamp: str) -> str | None:
+    """Check the write-ahead log a crash left beside ``db`` *before* SQLite reads it (see
+    :mod:`caregiver_app.storage.wal_check`). When it is damaged, copy the database with its log
+    into ``damaged_dir`` (byte for byte), fold what can still be read into the database, and
+    return the plain message saying what was recovered; None when the log is fine or absent.
+    Raises ``OSError`` or a database error when the copy or the fold fails (nothing was changed
+    before the copy was complete)."""
+    report = check_wal(Path(str(db) + "-wal"))
+    if not report.damaged:
+        return None
+    copy_aside(db, damaged_dir, stamp)
+    settle_wal(db, data_key)
+    people = backups_store.people_in(db, data_key, live=True)
+    total = sum(p.entries for p in people)
+    lost = "some" if report.header_damaged else (f"at least {report.lost_commits}" if report.lost_commits > 1 else "one")
+    entries = f"{total:,} journal {'entry' if total == 1 else 'entries'}"
+    return WAL_DAMAGED.format(lost=lost, entries=entries)
