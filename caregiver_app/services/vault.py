@@ -20,7 +20,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -41,7 +41,6 @@ from ..security.kdf import KdfTooCostlyError
 from ..security.keyfile import (
     Generation,
     KeyFile,
-    atomic_write,
     create_keys,
     read_generations,
     read_keyfile,
@@ -53,7 +52,6 @@ from ..security.keyfile import (
 from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
 from ..storage import backup as backups_store
 from ..storage import migrate
-from ..storage import repositories as repo
 from ..storage.engine import make_engine, prepare_new_file
 from ..storage.errors import (  # re-exported for the GUI and CLI
     BackupError,
@@ -68,9 +66,12 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
 from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file, classify
 from ..storage.lock import VaultLock
+from . import vault_swap
 from .clock import Clock, utc_now
 from .vault_checks import (
     KEYFILE_DAMAGED_NOTICE,
+    cipher_check_due,
+    record_cipher_check,
     keys_belong_elsewhere,
     open_failure,
     recover_from_damaged_wal,
@@ -79,8 +80,6 @@ from .vault_checks import (
 )
 
 APP_DIR_NAME = "CaregiverCompanion"
-CIPHER_CHECK_KEY = "vault.cipher_check_at"
-CIPHER_CHECK_EVERY = timedelta(days=7)
 
 NewerVersionError = NewerSchemaError
 
@@ -162,6 +161,7 @@ def vault_exists(paths: VaultPaths) -> bool:
         paths.keyfile.exists()
         or paths.keyfile.with_name(paths.keyfile.name + ".prev").exists()
         or paths.db.exists()
+        or vault_swap.pending(paths.folder)
     )
 
 
@@ -393,6 +393,7 @@ def load_keyfile(paths: VaultPaths) -> KeyFile:
     damaged. Raises :class:`NoVaultError` or :class:`KeyFileError`."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     try:
         return read_keyfile(paths.keyfile)
@@ -420,6 +421,7 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
     opened, the data key and the error that made the current file unreadable (if any)."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     generations, current_error = read_generations(paths.keyfile)
     if not generations:
@@ -455,10 +457,11 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
     stale key); the caller then asks for the passphrase. Nothing is written.
     """
-    generations, current_error = read_generations(paths.keyfile)
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
+    generations, current_error = read_generations(paths.keyfile)
     if not generations:
         raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
     generation = generations[0]
@@ -487,29 +490,6 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
 
 
 # --- opening ----------------------------------------------------------------------------------
-
-
-def _cipher_check_due(engine: Engine, now: datetime) -> bool:
-    try:
-        with Session(engine) as s:
-            raw = repo.get_setting(s, CIPHER_CHECK_KEY)
-    except DBAPIError:
-        return True
-    try:
-        last = datetime.fromisoformat(raw)
-    except ValueError:
-        return True
-    if last.tzinfo is None:
-        return True
-    return not (now - CIPHER_CHECK_EVERY < last <= now + timedelta(hours=1))
-
-
-def _record_cipher_check(engine: Engine, now: datetime) -> None:
-    try:
-        with Session(engine) as s, s.begin():
-            repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
-    except DBAPIError:
-        pass  # only bookkeeping: the check runs again next time
 
 
 def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
@@ -547,7 +527,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
             raise plain from None
         try:
             now = clock()
-            due = _cipher_check_due(engine, now)
+            due = cipher_check_due(engine, now)
             if due and not check_file(paths.db, key, cipher_check=True).ok:
                 engine.dispose()
                 raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
@@ -557,7 +537,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
 
             migrate.upgrade(engine, before_upgrade=backup_first)
             if due:
-                _record_cipher_check(engine, now)
+                record_cipher_check(engine, now)
             keyfile, notices = settle_generations(paths.keyfile, generation.keyfile, key, paths.damaged,
                                                   _stamp(clock()))
         except DamagedVaultError:

@@ -14,11 +14,17 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from ..domain.errors import CaregiverError
 from ..security.keyfile import MAX_KEYFILE_BYTES, KeyFile, KeyFileError, atomic_write, dumps, loads
 from ..storage import backup as backups_store
+from ..storage import repositories as repo
 from ..storage.engine import settle_wal
 from ..storage.errors import DiskFullError, ReadOnlyError, StorageError
 from ..storage.files import copy_aside, fsync_dir, private_folder
@@ -65,6 +71,9 @@ WAL_DAMAGED = (
     "damaged, so {lost} of those saves could not be read back. Everything saved before them was "
     "recovered ({entries}). The damaged files were kept in the “damaged” folder, unchanged."
 )
+
+CIPHER_CHECK_KEY = "vault.cipher_check_at"
+CIPHER_CHECK_EVERY = timedelta(days=7)
 
 # Below this much free space a failing read or write at open is taken to be the full disk.
 NEARLY_FULL_BYTES = 1024 * 1024
@@ -194,3 +203,28 @@ def recover_from_damaged_wal(db: Path, damaged_dir: Path, data_key: bytes, stamp
     lost = "some" if report.header_damaged else (f"at least {report.lost_commits}" if report.lost_commits > 1 else "one")
     entries = f"{total:,} journal {'entry' if total == 1 else 'entries'}"
     return WAL_DAMAGED.format(lost=lost, entries=entries)
+
+
+def cipher_check_due(engine: Engine, now: datetime) -> bool:
+    """True when SQLCipher's check of every page is due (weekly; or the last date is unknown)."""
+    try:
+        with Session(engine) as s:
+            raw = repo.get_setting(s, CIPHER_CHECK_KEY)
+    except DBAPIError:
+        return True
+    try:
+        last = datetime.fromisoformat(raw)
+    except ValueError:
+        return True
+    if last.tzinfo is None:
+        return True
+    return not (now - CIPHER_CHECK_EVERY < last <= now + timedelta(hours=1))
+
+
+def record_cipher_check(engine: Engine, now: datetime) -> None:
+    """Remember that the page check ran at ``now`` (UTC instant)."""
+    try:
+        with Session(engine) as s, s.begin():
+            repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
+    except DBAPIError:
+        pass  # only bookkeeping: the check runs again next time
