@@ -303,6 +303,15 @@ class Vault:
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
+    def replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+        """After a key rotation (inside :meth:`exclusive`, old engine disposed): the new engine,
+        key file and data key; the old key is wiped from memory."""
+        self.replace_engine(engine)
+        self.keyfile = keyfile
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._key = bytearray(data_key)
+
     def data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:

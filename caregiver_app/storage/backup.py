@@ -110,9 +110,11 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True) -> dict[str, int]:
+def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True,
+                rekey: bytes | None = None) -> dict[str, int]:
     """Write an encrypted copy of ``source`` to ``dest`` (which must not exist) with
-    ``sqlcipher_export``, keyed with the same data key; mode 0600. Returns the source's row counts
+    ``sqlcipher_export``, keyed with the same data key (or with ``rekey``, a new 32-byte key);
+    mode 0600. Returns the source's row counts
     taken in the same read transaction as the copy. ``live`` False reads ``source`` as a copy
     (no journal-mode change). Raises ``sqlcipher3.Error`` or ``OSError``; a half-written
     ``dest`` is removed."""
@@ -124,7 +126,8 @@ def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True)
     try:
         src = connect_raw(source, data_key) if live else _connect_copy(source, data_key)
         escaped = str(dest).replace("'", "''")
-        src.execute(f"ATTACH DATABASE '{escaped}' AS backup KEY \"x'{data_key.hex()}'\"")
+        dest_key = rekey if rekey is not None else data_key
+        src.execute(f"ATTACH DATABASE '{escaped}' AS backup KEY \"x'{dest_key.hex()}'\"")
         src.execute("BEGIN")  # one snapshot for both the copy and the counts
         counts = _table_counts(src)
         src.execute("SELECT sqlcipher_export('backup')")
