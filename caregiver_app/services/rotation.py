@@ -136,9 +136,10 @@ def still_readable_words(result: RotationResult) -> str:
              "wrong hands.")
     if result.still_readable:
         names = " and ".join(f"“{name}”" for name in result.still_readable)
-        words += (f" The {names} {'folder' if len(result.still_readable) == 1 else 'folders'} beside the vault "
-                  "also still open with the old secrets (files set aside earlier, with their own key files); "
-                  "delete them when you no longer need them.")
+        one = len(result.still_readable) == 1
+        words += (f" The {names} {'folder' if one else 'folders'} beside the vault also still "
+                  f"{'opens' if one else 'open'} with the old secrets (files set aside earlier, with their own "
+                  "key files); delete what is in it when you no longer need it.")
     return words
 
 

@@ -435,3 +435,47 @@ def test_the_crash_dialog_and_the_log_carry_no_health_text(qtbot, modals, caplog
         QApplication.processEvents()
     assert modals.seen and marker not in modals.seen[-1].text and marker not in modals.seen[-1].title
     assert marker not in caplog.text and "RuntimeError" in caplog.text
+
+
+def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context, vault_paths, modals):
+    from caregiver_app.gui.rotate_dialog import RotateKeyDialog
+
+    created = vs.create_vault(vault_paths, PASSPHRASE)
+    old_keys = vault_paths.keyfile.read_bytes()
+    context.vault = created.vault
+    dialog = SecurityDialog(context)
+    qtbot.addWidget(dialog)
+    shown = {}
+
+    def rotate(box: RotateKeyDialog):
+        box.secret.edit.setText(PASSPHRASE)
+        box.new_edit.setText(NEW)
+        box.confirm_edit.setText("not the same")
+        box.rotate_button.click()
+        assert "not the same" in box.problem_label.text()
+        box.confirm_edit.setText(NEW)
+        box.rotate_button.click()
+        assert box.stack.currentIndex() == 1
+        shown["code"] = box.code
+        assert box.code_label.text().replace("\n", "-") == box.code
+        assert "still open" in box.readable_label.text()
+        box.reject()  # Escape cannot close it before the new code is written down
+        assert box.code == shown["code"] and box.code_label.text()
+        assert not box.done_button.isEnabled()
+        box.written_check.setChecked(True)
+        box.done_button.click()
+        assert box.code_label.text() == ""
+        return QDialog.DialogCode.Accepted
+
+    modals.expect(handler=rotate)
+    dialog.rotate_key()
+    assert "new key" in dialog.status_label.text()
+    created.vault.close()
+    context.vault = None
+    assert vault_paths.keyfile.read_bytes() != old_keys
+    with pytest.raises(vs.WrongSecretError):
+        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    with pytest.raises(vs.WrongSecretError):
+        vs.unlock_with_recovery_code(vault_paths, created.recovery_code)
+    vs.unlock_with_recovery_code(vault_paths, shown["code"]).close()
+    vs.unlock_with_passphrase(vault_paths, NEW).close()
