@@ -7,7 +7,7 @@ The steps, each one durable before the next:
 1. *Stage*: the new database becomes ``vault.db.incoming`` and its key file
    ``vault.keys.incoming``. A crash here leaves the old vault untouched; the next open removes
    the staged files (roll back).
-2. *Plan*: ``replace-in-progress.json`` names the folder the old vault goes to
+2. *Plan*: ``vault.replace-in-progress.json`` names the folder the old vault goes to
    (``replaced/<time>/``). From here on the swap only ever goes forward.
 3. *Set aside*: while both staged files exist, the old database (with its ``-wal``/``-shm``),
    both key-file generations and the backups folder are moved into that folder (never deleted).
@@ -31,7 +31,7 @@ from ..security.keyfile import atomic_write
 from ..storage.files import fsync_dir, private_folder, sidecars
 from ..storage.lock import VaultLock
 
-PLAN = "replace-in-progress.json"
+PLAN = "vault.replace-in-progress.json"  # its temporary file is one clean_temp_files knows
 DB, KEYS = "vault.db", "vault.keys"
 
 
@@ -73,6 +73,10 @@ def swap(folder: Path, aside: str, *, discard_old: bool = False) -> None:
     """Steps 2-4: plan to move the old vault into ``folder / aside`` and finish the swap. With
     ``discard_old`` the old vault is deleted once the new one is in place (a key rotation: the
     old files are under the old key, which must stop opening anything here)."""
+    base, n = aside, 1
+    while (Path(folder) / aside).exists():  # two replaces in one second: never mix their old vaults
+        n += 1
+        aside = f"{base}.{n}"
     plan = {"aside": aside, "discard": bool(discard_old)}
     atomic_write(Path(folder) / PLAN, json.dumps(plan).encode("utf-8"))
     finish_interrupted(folder)
