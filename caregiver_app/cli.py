@@ -204,6 +204,9 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
     except vs.DamagedVaultError as exc:
         if allow_damaged:
             return exc.recovery
+        if exc.recovered:  # what could be read is in place: go on with it, and say so
+            print(f"{exc} To put back your newest backup instead, run: caregiver-app restore", file=err)
+            return exc.recovery.open_as_is()
         exc.recovery.close()
         raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 

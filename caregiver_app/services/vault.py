@@ -112,9 +112,12 @@ class DamagedVaultError(CaregiverError):
     :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good backup in
     place; call ``recovery.close()`` when the user decides not to."""
 
-    def __init__(self, message: str, recovery):
+    def __init__(self, message: str, recovery, *, recovered: bool = False):
         super().__init__(message)
         self.recovery = recovery
+        # True when what could be read is already in place (a damaged write-ahead log): the
+        # vault can then also be opened as it is (recovery.open_as_is()).
+        self.recovered = recovered
 
 
 @dataclass(frozen=True)
@@ -520,7 +523,8 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
             wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
                 if paths.db.exists() else None
             if wal_message is not None:  # what could be read is in place; offer the newest backup too
-                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock))
+                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
+                                        recovered=True)
             if not paths.db.exists() or not check_file(paths.db, key).ok:
                 raise damaged()
             try:

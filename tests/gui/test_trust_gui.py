@@ -256,6 +256,39 @@ def test_a_damaged_vault_offers_its_newest_good_backup_with_not_now_as_default(q
     assert len(list(vault_paths.damaged.glob("vault-*.db"))) == 1
 
 
+def test_a_damaged_log_after_a_crash_opens_what_was_recovered_when_asked(qtbot, context, vault_paths, modals,
+                                                                       tmp_path):
+    import shutil
+
+    created = vs.create_vault(vault_paths, PASSPHRASE)
+    sam = people.add_person(created.vault, "Sam Rivera")
+    add_entries(created.vault, sam.id, 2)
+    backups.back_up_now(created.vault, clock=lambda: NOW)
+    created.vault.close()
+    opened = vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    add_entries(opened, sam.id, 20, start_day=10)
+    crashed = vs.VaultPaths(tmp_path / "crashed")  # the files as a crash leaves them
+    shutil.copytree(vault_paths.folder, crashed.folder, ignore=shutil.ignore_patterns("vault.lock"))
+    opened.close()
+    flip_byte(crashed.folder / "vault.db-wal", 32 + 3 * (24 + 4096) + 500)
+    context.paths = crashed
+    window = window_for(qtbot, context)
+    seen = {}
+
+    def keep(box):
+        seen["default"] = safe_default(box)
+        seen["text"] = box.text()
+        click(box, "Keep what was recovered")
+
+    modals.expect(handler=keep)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.is_locked)
+    assert seen["default"] == "Keep what was recovered"
+    assert "could not be read back" in seen["text"] and "newest good backup" in seen["text"]
+    assert 2 <= journal.count_entries(context.vault, sam.id) < 22
+    assert list(crashed.damaged.glob("vault-*.db-wal"))
+
+
 def test_already_open_elsewhere_is_told_plainly(qtbot, context, vault_paths):
     created = vs.create_vault(vault_paths, PASSPHRASE)
     window = window_for(qtbot, context, created.vault)

@@ -84,3 +84,18 @@ def test_the_newest_backup_can_be_put_back_after_log_damage(crashed):
         assert journal.count_entries(vault, sam) == 2
     finally:
         vault.close()
+
+
+def test_the_command_line_says_what_was_recovered_and_goes_on(crashed):
+    import io
+
+    from caregiver_app import cli
+
+    paths, _sam = crashed
+    flip_byte(paths.folder / "vault.db-wal", 32 + 2 * FRAME + 300)
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["--data-dir", str(paths.folder), "backup", "--passphrase-stdin"],
+                    stdin=io.StringIO(PASSPHRASE + "\n"), out=out, err=err)
+    assert code == cli.EXIT_OK
+    assert "could not be read back" in err.getvalue() and "caregiver-app restore" in err.getvalue()
+    assert list(paths.damaged.glob("vault-*.db-wal"))
