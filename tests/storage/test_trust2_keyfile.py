@@ -150,3 +150,19 @@ def test_a_full_disk_at_open_is_not_called_damage(small_disk, leave):  # noqa: F
     assert after == before
     (small_disk / "filler").unlink()
     vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+
+
+def test_a_key_file_from_before_the_mac_is_sealed_at_its_next_open(made):
+    paths, code = made
+    for path in (paths.keyfile, paths.keyfile.with_name("vault.keys.prev")):
+        doc = json.loads(path.read_bytes())
+        del doc["mac"]
+        path.write_bytes(json.dumps(doc, indent=2, sort_keys=True).encode())
+    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    try:
+        assert vault.notices == []  # an older file is not damage
+    finally:
+        vault.close()
+    for path in (paths.keyfile, paths.keyfile.with_name("vault.keys.prev")):
+        assert "mac" in json.loads(path.read_bytes())
+    vs.unlock_with_recovery_code(paths, code).close()
