@@ -5,7 +5,8 @@ passphrase would still open the database. Rotation makes a brand-new random data
 
 1. copies the database with SQLCipher's ``sqlcipher_export`` into a new file encrypted under the
    new key (verified: integrity check and row counts equal to the vault's);
-2. does the same for every backup in ``backups/``, into a staged ``backups.incoming/`` folder;
+2. does the same for every backup in ``backups/``, into a staged ``backups.incoming/`` folder (a
+   backup that does not pass its check is moved into ``damaged/`` as it is, never deleted);
 3. makes a new key file: a new passphrase slot (the new passphrase, or the current one when the
    user keeps it), a new recovery slot with a new code (shown once), and, when the vault is
    remembered, the new key in the keyring;
@@ -20,6 +21,7 @@ their own key files) still open with the secrets that were current when they wer
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 from dataclasses import dataclass, replace
@@ -98,10 +100,11 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
             shutil.rmtree(staged_backups, ignore_errors=True)
             private_folder(staged_backups)
             for found in store.list_backups(paths.backups):
-                copy = staged_backups / found.path.name
-                expected = store.export_copy(found.path, old_key, copy, live=False, rekey=new_key)
-                store.verify_backup(copy, new_key, expected)
-                count += 1
+                if _reencrypt_backup(found.path, staged_backups / found.path.name, old_key, new_key):
+                    count += 1
+                else:  # it does not pass its check: keep it as it is, with the damaged files
+                    private_folder(paths.damaged)
+                    os.replace(found.path, paths.damaged / found.path.name)
             fsync_dir(staged_backups)
             vault_swap.stage(folder, staged_db, dumps(keyfile), backups=staged_backups)
             vault_swap.swap(folder, f"replaced/.rotated-{_stamp(clock())}", discard_old=True)
@@ -127,6 +130,18 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
     vault.pending_recovery_code = False
     still = tuple(name for name in ("damaged", "replaced") if _holds_files(folder / name))
     return RotationResult(code, count, still)
+
+
+def _reencrypt_backup(source: Path, dest: Path, old_key: bytes, new_key: bytes) -> bool:
+    """Copy the backup ``source`` to ``dest`` under ``new_key`` and verify it. False (and no
+    ``dest``) when the backup itself does not pass its check; a full disk raises."""
+    try:
+        store.verify_backup(source, old_key)
+    except BackupError:
+        return False
+    expected = store.export_copy(source, old_key, dest, live=False, rekey=new_key)
+    store.verify_backup(dest, new_key, expected)
+    return True
 
 
 def still_readable_words(result: RotationResult) -> str:

@@ -88,3 +88,24 @@ def test_an_open_vault_meets_a_full_disk_on_export_and_key_changes(full_vault, l
         os.unlink(disk / "filler")
     assert not [n for n in _names(disk) if n.endswith((".tmp", ".part", ".ccvault"))]
     vs.unlock_with_recovery_code(paths, recovery_code).close()
+
+
+@pytest.mark.parametrize("leave", [0, 8192, 128 * 1024])
+def test_key_rotation_on_a_full_disk_changes_nothing(full_vault, leave):
+    from caregiver_app.services import backups, rotation
+
+    paths, recovery_code, disk = full_vault
+    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    backups.back_up_now(vault)
+    keys_before = paths.keyfile.read_bytes()
+    fill(disk, leave)
+    try:
+        with pytest.raises(vs.DiskFullError, match="not re-encrypted"):
+            rotation.rotate_data_key(vault, current_passphrase=PASSPHRASE)
+        assert people.list_people(vault)  # the open vault still works under its old key
+    finally:
+        vault.close()
+        os.unlink(disk / "filler")
+    assert paths.keyfile.read_bytes() == keys_before
+    assert not [n for n in _names(disk) if n.endswith((".tmp", ".incoming"))]
+    vs.unlock_with_recovery_code(paths, recovery_code).close()

@@ -144,3 +144,16 @@ def test_rotate_key_on_the_command_line(made):
     assert "2 backups" in text
     vs.unlock_with_recovery_code(vault.paths, code_line).close()
     vs.unlock_with_passphrase(vault.paths, NEW).close()
+
+
+def test_a_damaged_backup_does_not_stop_rotation_and_is_kept_aside(made):
+    from support import flip_byte
+
+    vault, _sam, _code, _old = made
+    damaged = store.list_backups(vault.paths.backups)[0].path
+    flip_byte(damaged, damaged.stat().st_size // 2)
+    result = rotation.rotate_data_key(vault, current_passphrase=PASSPHRASE)
+    vault.close()
+    assert result.backups_reencrypted == 1
+    assert (vault.paths.damaged / damaged.name).exists()
+    assert "damaged" in result.still_readable
