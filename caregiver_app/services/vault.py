@@ -4,10 +4,12 @@ Fail closed: a keyring that is missing, locked or failing only ever leads back t
 prompt; nothing here creates a new key or database except :func:`create_vault`, and it refuses to
 run where a vault already exists.
 
-Every open goes the same way (:func:`_open`): take the vault lock (one program at a time), tidy
-temporary files a crash left, check the database for damage *before anything writes to it*
-(``quick_check`` each time, SQLCipher's page-HMAC check weekly), then bring the schema up to date
-after a verified backup. A damaged database raises :class:`DamagedVaultError`, which carries a
+Every open goes the same way (:func:`_open`): finish an interrupted swap (:mod:`.vault_swap`),
+take the vault lock (one program at a time), tidy temporary files a crash left, check the
+write-ahead log and then the database for damage *before anything writes to it* (``quick_check``
+each time, SQLCipher's page-HMAC check weekly), bring the schema up to date after a verified
+backup, and verify and repair both key-file generations (:mod:`.vault_checks`). A damaged database
+raises :class:`DamagedVaultError`, which carries a
 :class:`~caregiver_app.services.vault_repair.DamageRecovery` that can put the newest good backup
 in place (the damaged file is moved aside, never deleted).
 """
@@ -108,16 +110,15 @@ class NoVaultError(CaregiverError):
 
 
 class DamagedVaultError(CaregiverError):
-    """The vault's database failed its check when opening. ``recovery`` (a
-    :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good backup in
-    place; call ``recovery.close()`` when the user decides not to."""
+    """The vault's database (or its write-ahead log) failed its check when opening. ``recovery``
+    (a :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good
+    backup in place; call ``recovery.close()`` when the user decides not to. ``recovered`` True:
+    what could be read is already in place, and ``recovery.open_as_is()`` opens it."""
 
     def __init__(self, message: str, recovery, *, recovered: bool = False):
         super().__init__(message)
         self.recovery = recovery
-        # True when what could be read is already in place (a damaged write-ahead log): the
-        # vault can then also be opened as it is (recovery.open_as_is()).
-        self.recovered = recovered
+        self.recovered = recovered  # a damaged log: what was readable is in place (open_as_is)
 
 
 @dataclass(frozen=True)
