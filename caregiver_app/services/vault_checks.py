@@ -183,6 +183,13 @@ def settle_generations(keyfile_path: Path, opened: KeyFile, data_key: bytes, dam
             notices.append(SPARE_REPLACED_NOTICE)
         atomic_write(prev_path, current.raw)
     assert current.keyfile is not None
+    # The generation the secret opened stays the one in use when it is sound: after a crash in
+    # the middle of a passphrase change, the old passphrase (kept in .prev) must keep working.
+    state = opened.state(data_key)
+    if state == "good":
+        return opened, notices
+    if state == "unsealed":
+        return opened.sealed(data_key), notices
     return current.keyfile, notices
 
 

@@ -69,7 +69,10 @@ class PersonCount:
 
 def _connect_copy(path: Path, data_key: bytes):
     """A connection to a database *copy* (a backup or a file being imported): keyed, quiet, and
-    without the live database's WAL switch, so merely reading a copy never changes it."""
+    without the live database's WAL switch, so merely reading a copy never changes it (nor makes
+    an empty one where none is)."""
+    if not Path(path).is_file():
+        raise sqlcipher3.OperationalError("unable to open database file")
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
@@ -144,8 +147,16 @@ def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True,
 
 
 def _unique_name(folder: Path, stamp: str, reason: str) -> Path:
-    final = folder / f"vault-{stamp}-{reason}.db"
-    n = 1
+    """A new name for a backup made at ``stamp``: a second one in the same second gets ``.2``,
+    then ``.3`` …, always above every number already used in that second (a freed lower name is
+    never reused, or the newest copy would sort as an older one)."""
+    used = 0
+    for existing in list_backups(folder):
+        m = _NAME.match(existing.path.name)
+        if m and m.group(1) + "Z" == stamp and m.group(2) == reason:
+            used = max(used, int(m.group(3) or 1))
+    final = folder / (f"vault-{stamp}-{reason}.db" if used == 0 else f"vault-{stamp}-{reason}.{used + 1}.db")
+    n = used + 1
     while final.exists():
         n += 1
         final = folder / f"vault-{stamp}-{reason}.{n}.db"
@@ -255,7 +266,14 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     except OSError:
         return []
     found = [b for b in (parse_name(p) for p in entries if p.is_file()) if b is not None]
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(b: BackupFile) -> tuple:
+    """Oldest to newest: by the time in the name, then by the number a second copy in the same
+    second gets (``.2``, ``.3`` … ``.10``: counted, not compared as text)."""
+    m = _NAME.match(b.path.name)
+    return (b.made_at, int(m.group(3) or 1) if m else 0, b.path.name)
 
 
 def daily_due(backups: list[BackupFile], now: datetime) -> bool:
@@ -274,7 +292,7 @@ def prune_plan(backups: list[BackupFile]) -> list[BackupFile]:
     * anything with a reason this version does not know.
     Days and weeks are UTC calendar days and ISO weeks of ``made_at``.
     """
-    newest_first = sorted(backups, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    newest_first = sorted(backups, key=_order, reverse=True)
     keep: set[Path] = set()
     auto = [b for b in newest_first if b.reason == AUTOMATIC]
     days: dict = {}

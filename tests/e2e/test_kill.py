@@ -13,22 +13,20 @@ import sys
 import pytest
 from kill_harness import (
     KillHarness,
-    check_backups,
-    check_imports,
     check_keys,
     check_saves,
-    open_and_check,
-    run_kills,
+    run_backup_kills,
+    run_export_kills,
+    run_import_kills,
+    run_import_vault_kills,
     run_rekey_kills,
+    run_restore_kills,
+    run_rotate_kills,
     run_save_kills,
 )
 
-from support import add_entries
-
-from caregiver_app.services import backups, people, transfer
-from caregiver_app.services import vault as vs
+from caregiver_app.services import people
 from caregiver_app.services.vault import VaultPaths, create_vault
-from caregiver_app.storage import backup as store
 
 pytestmark = [
     pytest.mark.slow,
@@ -97,115 +95,25 @@ def _seeded(run):
         raise AssertionError(f"{exc} (seed {seed})") from None
 
 
-@pytest.mark.timeout(300)
-def test_kills_during_daylio_imports_leave_each_import_whole_or_absent(harnessed):
-    harness, paths, _code = harnessed
-    tags = iter(range(IMPORT_KILLS))
-
-    def check(result):
-        check_imports(paths, FIRST, f"i{next(tags)}", result)
-
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"import i{n} {FIRST}", check, IMPORT_KILLS,
-                                                 rng, max_acks=2, max_delay=0.05))
-    assert hits >= IMPORT_KILLS * 0.8 and acked >= IMPORT_KILLS // 2
+KINDS = {
+    "imports": (IMPORT_KILLS, lambda h, p, tmp, n, rng: run_import_kills(h, p, FIRST, n, rng)),
+    "backups": (BACKUP_KILLS, lambda h, p, tmp, n, rng: run_backup_kills(h, p, FIRST, n, rng)),
+    "restores": (RESTORE_KILLS, lambda h, p, tmp, n, rng: run_restore_kills(h, p, FIRST, n, rng)),
+    "vault files": (EXPORT_KILLS, lambda h, p, tmp, n, rng: run_export_kills(h, p, FIRST, tmp, n, rng)),
+    "replace with a vault file": (IMPORT_VAULT_KILLS,
+                                  lambda h, p, tmp, n, rng: run_import_vault_kills(h, p, FIRST, tmp, n, rng)),
+    "key rotations": (ROTATE_KILLS, lambda h, p, tmp, n, rng: run_rotate_kills(h, p, FIRST, n, rng)),
+}
 
 
 @pytest.mark.timeout(300)
-def test_kills_during_backups_leave_only_whole_backups(harnessed):
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_kills_during_other_vault_work_leave_it_whole(harnessed, tmp_path, kind):
+    """Imports whole or absent; only whole backups; one whole state after a restore; a vault file
+    whole or absent; always a vault (old or new) when replacing; backups readable after a key
+    rotation; and after every kill no half-done file and no unfinished swap."""
     harness, paths, _code = harnessed
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"backup {FIRST}",
-                                                 lambda r: check_backups(paths, FIRST, r), BACKUP_KILLS, rng,
-                                                 max_acks=2, max_delay=0.03))
-    assert hits >= BACKUP_KILLS * 0.8 and acked >= BACKUP_KILLS // 2
-
-
-@pytest.mark.timeout(300)
-def test_kills_during_restores_leave_one_whole_state(harnessed):
-    harness, paths, _code = harnessed
-    vault = vs.unlock_with_passphrase(paths, FIRST)
-    sam = people.list_people(vault)[0]
-    add_entries(vault, sam.id, 3, note="first")
-    a = backups.back_up_now(vault).path.name
-    add_entries(vault, sam.id, 4, start_day=10, note="second")
-    b = backups.back_up_now(vault).path.name
-    vault.close()
-    states = {frozenset(open_and_check(paths, FIRST)[0])}
-    for name in (a, b):
-        states.add(frozenset(_notes_of(paths.backups / name, paths)))
-    before = {"notes": frozenset(open_and_check(paths, FIRST)[0])}
-
-    def check(result):
-        now = frozenset(open_and_check(paths, FIRST)[0])
-        assert now in states | {before["notes"]}, "the vault holds a mix of two states"
-        before["notes"] = now
-
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"restore {FIRST} {a} {b}", check,
-                                                 RESTORE_KILLS, rng, max_acks=2, max_delay=0.05))
-    assert hits >= RESTORE_KILLS * 0.8 and acked >= RESTORE_KILLS // 2
-
-
-def _notes_of(path, paths) -> set[str]:
-    vault = vs.unlock_with_passphrase(paths, FIRST)
-    key = vault.data_key()
-    vault.close()
-    conn = store._connect_copy(path, key)
-    try:
-        return {r[0] for r in conn.execute("SELECT note FROM journal_entry").fetchall()}
-    finally:
-        conn.close()
-
-
-@pytest.mark.timeout(300)
-def test_kills_while_writing_vault_files_never_leave_a_broken_one(harnessed, tmp_path):
-    harness, paths, _code = harnessed
-    dest = tmp_path / "out" / "moving.ccvault"
-    dest.parent.mkdir()
-
-    def check(result):
-        open_and_check(paths, FIRST)
-        if dest.exists():  # a vault file is whole or not there at all
-            pending = transfer.open_vault_file(VaultPaths(tmp_path / "probe"), dest, passphrase=FIRST)
-            pending.discard()
-
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"export {FIRST} {dest}", check,
-                                                 EXPORT_KILLS, rng, max_acks=2, max_delay=0.03))
-    assert hits >= EXPORT_KILLS * 0.8 and acked >= EXPORT_KILLS // 2
-
-
-@pytest.mark.timeout(300)
-def test_kills_while_replacing_with_a_vault_file_always_leave_a_vault(harnessed, tmp_path):
-    harness, paths, _code = harnessed
-    other = VaultPaths(tmp_path / "laptop")
-    made = create_vault(other, FIRST)
-    ana = people.add_person(made.vault, "Ana")
-    add_entries(made.vault, ana.id, 5, note="moved in")
-    file = transfer.export_vault(made.vault, tmp_path / "moving").path
-    made.vault.close()
-    states = {frozenset(open_and_check(paths, FIRST)[0]), frozenset(f"moved in {i}" for i in range(5))}
-
-    def check(result):
-        assert vs.vault_exists(paths)
-        now = frozenset(open_and_check(paths, FIRST)[0])
-        assert now in states, "neither the old vault nor the new one"
-
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"importvault {FIRST} {file}", check,
-                                                 IMPORT_VAULT_KILLS, rng, max_acks=2, max_delay=0.03))
-    assert hits >= IMPORT_VAULT_KILLS * 0.8 and acked >= IMPORT_VAULT_KILLS // 2
-
-
-@pytest.mark.timeout(300)
-def test_kills_during_key_rotations_keep_the_vault_and_its_backups_readable(harnessed):
-    harness, paths, _code = harnessed
-    vault = vs.unlock_with_passphrase(paths, FIRST)
-    add_entries(vault, people.list_people(vault)[0].id, 5, note="kept")
-    backups.back_up_now(vault)
-    vault.close()
-    expected = open_and_check(paths, FIRST)[0]
-
-    def check(result):
-        notes, _key = open_and_check(paths, FIRST)  # every backup opens with the current key too
-        assert notes == expected
-
-    acked, hits = _seeded(lambda rng: run_kills(harness, lambda n: f"rotate {FIRST}", check,
-                                                 ROTATE_KILLS, rng, max_acks=1, max_delay=0.05))
-    assert hits >= ROTATE_KILLS * 0.8 and acked >= 1
+    cycles, run = KINDS[kind]
+    acked, hits = _seeded(lambda rng: run(harness, paths, tmp_path, cycles, rng))
+    assert hits >= cycles * 0.8  # the kills landed while work was going on
+    assert acked >= 1

@@ -166,3 +166,25 @@ def test_a_key_file_from_before_the_mac_is_sealed_at_its_next_open(made):
     for path in (paths.keyfile, paths.keyfile.with_name("vault.keys.prev")):
         assert "mac" in json.loads(path.read_bytes())
     vs.unlock_with_recovery_code(paths, code).close()
+
+
+def test_the_old_passphrase_kept_in_the_spare_copy_after_a_crash_still_changes_it(made):
+    """A crash between writing the new key file and settling the spare: the old passphrase opens
+    from .prev, and proving it again (for the next change) must work too."""
+    paths, code = made
+    prev = paths.keyfile.with_name("vault.keys.prev")
+    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    kept = paths.keyfile.read_bytes()
+    keys.change_passphrase(vault, "the passphrase after the crash", "the passphrase after the crash",
+                           current_passphrase=PASSPHRASE)
+    vault.close()
+    prev.write_bytes(kept)  # as if the crash came before .prev was settled
+    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    try:
+        assert vault.notices == []
+        keys.change_passphrase(vault, "a third passphrase here", "a third passphrase here",
+                               current_passphrase=PASSPHRASE)
+    finally:
+        vault.close()
+    vs.unlock_with_passphrase(paths, "a third passphrase here").close()
+    vs.unlock_with_recovery_code(paths, code).close()

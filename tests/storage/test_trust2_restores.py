@@ -49,3 +49,11 @@ def test_a_pre_restore_copy_goes_once_a_newer_backup_holds_everything_in_it(vaul
         assert "newest 0" in set(s.scalars(text("SELECT note FROM journal_entry")))
     backups.back_up_now(vault, clock=lambda: NOW + timedelta(minutes=30))
     assert not pre_first.path.exists()  # a newer manual backup holds all of it now
+
+
+def test_many_backups_in_one_second_keep_the_newest(vault, person):
+    """Copies made in the same second are told apart by their number (.2 … .12), not as text."""
+    add_entries(vault, person.id, 1)
+    made = [backups.back_up_now(vault, clock=lambda: NOW).path.name for _ in range(12)]
+    kept = {b.path.name for b in store.list_backups(vault.paths.backups)}
+    assert made[-1] in kept and made[-10] in kept and made[0] not in kept
