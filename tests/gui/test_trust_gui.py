@@ -481,6 +481,9 @@ def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context,
     shown = {}
 
     def rotate(box: RotateKeyDialog):
+        from support import mnemonic_clashes
+
+        assert mnemonic_clashes(box) == {} and mnemonic_clashes(dialog) == {}
         box.secret.edit.setText(PASSPHRASE)
         box.new_edit.setText(NEW)
         box.confirm_edit.setText("not the same")
