@@ -32,6 +32,7 @@ kdf.set_default_params(kdf.Argon2Params(iterations=1, memory_kib=64, lanes=1))
 
 from kill_harness import (  # noqa: E402
     KillHarness,
+    check_keys,
     run_backup_kills,
     run_export_kills,
     run_import_kills,
@@ -77,14 +78,15 @@ def main() -> int:
                 changes, hits = run_rekey_kills(harness, paths, FIRST, SECOND, created.recovery_code, args.rekeys, rng)
                 print(f"passphrase changes: {args.rekeys} cycles, {hits} kills of a running child, {changes} "
                       "acknowledged changes, a way in every time", flush=True)
-                others = [("imports", lambda: run_import_kills(harness, paths, FIRST, args.others, rng)),
-                          ("backups", lambda: run_backup_kills(harness, paths, FIRST, args.others, rng)),
-                          ("restores", lambda: run_restore_kills(harness, paths, FIRST, args.others, rng)),
-                          ("vault files", lambda: run_export_kills(harness, paths, FIRST, Path(scratch) / "x",
+                now = check_keys(paths, [FIRST, SECOND], created.recovery_code)  # whichever the changes left
+                others = [("imports", lambda: run_import_kills(harness, paths, now, args.others, rng)),
+                          ("backups", lambda: run_backup_kills(harness, paths, now, args.others, rng)),
+                          ("restores", lambda: run_restore_kills(harness, paths, now, args.others, rng)),
+                          ("vault files", lambda: run_export_kills(harness, paths, now, Path(scratch) / "x",
                                                                    args.others, rng)),
                           ("replace with a vault file", lambda: run_import_vault_kills(
-                              harness, paths, FIRST, Path(scratch) / "y", args.others, rng)),
-                          ("key rotations", lambda: run_rotate_kills(harness, paths, FIRST, args.others, rng))]
+                              harness, paths, now, Path(scratch) / "y", args.others, rng)),
+                          ("key rotations", lambda: run_rotate_kills(harness, paths, now, args.others, rng))]
                 for name, run in others:
                     done, hits = run()
                     print(f"{name}: {args.others} cycles, {hits} kills of a running child, {done} acknowledged, "
