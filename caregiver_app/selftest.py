@@ -120,7 +120,8 @@ def collect(qt: bool = True) -> dict:
             report[name] = check()
         except Exception as exc:  # a missing piece shows as its error's class, never a traceback
             report[name] = None
-            report[f"{name}_error"] = type(exc).__name__
+            module = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
+            report[f"{name}_error"] = type(exc).__name__ + (f": {module}" if module else "")
         if not report[name]:
             missing.append(name)
     from .security.keyring_store import missing_system_backends
@@ -138,7 +139,9 @@ def collect(qt: bool = True) -> dict:
                 pdf = _vault_checks(Path(tmp), report, missing)
             except Exception as exc:
                 report.setdefault("vault_created", False)
-                report["vault_error"] = type(exc).__name__
+                # A module's name says which piece is missing; other messages could hold anything.
+                name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
+                report["vault_error"] = type(exc).__name__ + (f": {name}" if name else "")
                 missing.append("vault")
         if qt:
             report["qt"] = _run_qt_half(Path(tmp), pdf) if pdf else {"error": "no PDF to read back"}
