@@ -58,8 +58,9 @@ sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/"
 mkdir -p "$dist"
 deb="$dist/${name}_${version}_${arch}.deb"
 tarball="$dist/$name-$version-linux-$arch.tar.gz"
-echo "== writing $deb"
-dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb" >/dev/null
-echo "== writing $tarball"
+echo "== writing $deb and $tarball (side by side: each is one core's gzip)"
+dpkg-deb --root-owner-group -Zgzip --build "$root" "$deb" >/dev/null &
+deb_job=$!
 tar -C "$bundle" --owner=0 --group=0 -czf "$tarball" "$name"
+wait "$deb_job"
 echo "== done: $(du -h "$deb" | cut -f1) .deb, $(du -h "$tarball" | cut -f1) .tar.gz, installed size $((installed_kb / 1024)) MiB"

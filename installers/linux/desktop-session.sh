@@ -16,6 +16,7 @@ if [[ "${1:-}" != "--inside" ]]; then
     exec xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "$0" --inside "$@"
 fi
 shift
+unset QT_QPA_PLATFORM  # the X server is real here: let Qt pick its xcb plugin as on a desktop
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
