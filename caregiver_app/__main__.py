@@ -34,7 +34,7 @@ def _wants_cli(args: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run a command (through the CLI) or, with none, the desktop app. Returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if "--self-test" in args:  # never opens the vault: a throw-away one in a temporary folder
+    if "--self-test" in args and not _wants_cli(args):  # a throw-away vault in a temporary folder, never the user's
         from .selftest import main as self_test
 
         return self_test()

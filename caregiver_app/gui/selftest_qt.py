@@ -70,11 +70,17 @@ def main(args: list[str]) -> int:
     return 0
 
 
-def show_incomplete_install(message: str) -> int:
-    """Tell the user, in a window, that the installation must be repaired. Returns exit code 6."""
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "caregiver-app"])
-    app.setApplicationDisplayName("Caregiver Companion")
+def incomplete_install_box(message: str) -> QMessageBox:
+    """The window that says the installation must be repaired (``message`` names what is missing)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Caregiver Companion", message, QMessageBox.StandardButton.Close)
     box.setInformativeText("Download the installer again and run it. Your journal stays where it is.")
-    box.exec()
+    box.setAccessibleName("This installation is incomplete")
+    return box
+
+
+def show_incomplete_install(message: str) -> int:
+    """Show :func:`incomplete_install_box` until it is closed. Returns exit code 6."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "caregiver-app"])
+    app.setApplicationDisplayName("Caregiver Companion")
+    incomplete_install_box(message).exec()
     return 6
