@@ -53,7 +53,10 @@ find "$root" -type f -perm -u+x -exec chmod 0755 {} +
 installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 # The bundle carries Qt and Python; these are the system libraries Qt's X11 plugin and the
 # keyring still take from the computer.
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/" "$here/control.in" > "$root/DEBIAN/control"
+# The bundled libraries were linked against this machine's C library: no older one will do.
+libc="$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)"
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/" -e "s/@LIBC@/$libc/" \
+    "$here/control.in" > "$root/DEBIAN/control"
 
 mkdir -p "$dist"
 deb="$dist/${name}_${version}_${arch}.deb"
