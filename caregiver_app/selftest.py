@@ -144,7 +144,7 @@ def collect(qt: bool = True) -> dict:
                 report["vault_error"] = type(exc).__name__ + (f": {name}" if name else "")
                 missing.append("vault")
         if qt:
-            report["qt"] = _run_qt_half(Path(tmp), pdf) if pdf else {"error": "no PDF to read back"}
+            report["qt"] = _run_qt_half(Path(tmp), pdf or Path(tmp) / "no-summary.pdf")
             if "error" in report["qt"]:
                 missing.append("qt")
             missing += [f"qt.{name}" for name in report["qt"].get("missing", [])]

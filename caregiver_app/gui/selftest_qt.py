@@ -51,20 +51,23 @@ def report(folder: Path, pdf: Path) -> dict:
     """Every Qt check as a dict with a ``missing`` list (empty when all is well)."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "caregiver-app"])
     result: dict = {"platform": app.platformName(), "qt_version": qVersion()}
-    result.update(_read_pdf(pdf))
+    checks = ["printing", "qt_translations"]
+    if pdf.is_file():  # no PDF when the vault half failed: that is reported there
+        result.update(_read_pdf(pdf))
+        checks += ["pdf_pages", "pdf_page_drawn"]
     result["printing"] = _print_to_pdf(folder / "printed.pdf")
     formats = sorted({bytes(name).decode() for name in QImageReader.supportedImageFormats()})
     result["image_formats"] = formats
     translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     result["qt_translations"] = len(list(translations.glob("qtbase_*.qm"))) if translations.is_dir() else 0
-    missing = [name for name in ("pdf_pages", "pdf_page_drawn", "printing", "qt_translations") if not result[name]]
+    missing = [name for name in checks if not result[name]]
     missing += [f"image_format_{name}" for name in REQUIRED_IMAGE_FORMATS if name not in formats]
     result["missing"] = missing
     return result
 
 
 def main(args: list[str]) -> int:
-    """``--self-test-qt FOLDER PDF``: print the report as one JSON line."""
+    """``--self-test-qt FOLDER PDF``: print the report as one JSON line (PDF may be absent)."""
     folder, pdf = Path(args[0]), Path(args[1])
     print(json.dumps(report(folder, pdf)))
     return 0
