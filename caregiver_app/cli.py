@@ -17,6 +17,7 @@ from typing import TextIO
 from . import APP_NAME, __version__
 from .domain.errors import CaregiverError, ValidationError
 from .storage.errors import DiskFullError
+from .installation import IncompleteInstallError, require_complete
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -25,6 +26,7 @@ EXIT_NEEDS_DECISION = 3
 EXIT_CANNOT_UNLOCK = 4
 EXIT_VAULT = 5
 EXIT_DISK = 6
+EXIT_INCOMPLETE = 7
 
 EXIT_CODES_HELP = f"""\
 exit codes:
@@ -35,6 +37,7 @@ exit codes:
   {EXIT_CANNOT_UNLOCK}  cannot unlock: wrong passphrase, or no way to ask for one
   {EXIT_VAULT}  no vault here yet, a vault already exists, or the vault cannot be opened
   {EXIT_DISK}  the disk is full (nothing half-written: free some space and try again)
+  {EXIT_INCOMPLETE}  this installation is incomplete: reinstall the app (nothing was written)
 """
 
 
@@ -63,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", type=Path, help="use the vault in DIR instead of the usual folder")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (prints a JSON report; your vault is not touched)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p_init = sub.add_parser(
@@ -509,7 +514,11 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
             parser.print_help(out)
             return EXIT_BAD_INPUT
         paths = VaultPaths(args.data_dir.expanduser()) if args.data_dir else VaultPaths.default()
+        require_complete()
         return COMMANDS[args.command](paths, args, stdin, out, err)
+    except IncompleteInstallError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_INCOMPLETE
     except CliError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return exc.code

@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
+from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
 from ..security import keyring_store
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
     KeyFileError,
@@ -360,6 +361,7 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     Raises :class:`VaultExistsError` when a vault is already there, :class:`UnlockError` for a
     passphrase that is too short, :class:`VaultInUseError` when another program holds the folder.
     """
+    require_complete()  # an incomplete installation must not leave an empty vault behind
     problem = passphrase_problem(passphrase)
     if problem:
         raise UnlockError(problem)
@@ -518,6 +520,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
         return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
 
     try:
+        require_complete()  # missing migrations must never look like a damaged vault
         _finish_interrupted_setup(paths)
         clean_temp_files(paths.folder, paths.backups)
         try:
