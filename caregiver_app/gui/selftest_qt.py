@@ -82,8 +82,8 @@ def incomplete_install_box(message: str) -> QMessageBox:
 
 
 def show_incomplete_install(message: str) -> int:
-    """Show :func:`incomplete_install_box` until it is closed. Returns exit code 6."""
+    """Show :func:`incomplete_install_box` until it is closed. Returns exit code 7 (the CLI's EXIT_INCOMPLETE)."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "caregiver-app"])
     app.setApplicationDisplayName("Caregiver Companion")
     incomplete_install_box(message).exec()
-    return 6
+    return 7
