@@ -114,6 +114,7 @@ A malformed page raises ``ValueError`` naming the file and the line, never the p
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -150,6 +151,8 @@ __all__ = [
     "search",
     "urgency_met",
 ]
+
+log = logging.getLogger("caregiver_app")
 
 CATEGORIES: tuple[str, ...] = (
     "Mental health",
@@ -458,15 +461,32 @@ def load_pages_from(folder: Traversable, words: HelpWords | None = None) -> list
 
 @lru_cache(maxsize=1)
 def _templates() -> tuple[tuple[str, str], ...]:
-    folder = _folder()
-    return tuple(sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir()
-                        if entry.is_file() and entry.name.endswith(".md")))
+    """The shipped page files by name. A file that cannot be read as UTF-8 (a damaged install) is
+    left out with a log line naming it; the other pages still work."""
+    templates = []
+    for entry in _folder().iterdir():
+        if entry.is_file() and entry.name.endswith(".md"):
+            try:
+                templates.append((entry.name, entry.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as error:
+                log.error("Warning-sign page %s could not be read (%s); it is left out.", entry.name,
+                          type(error).__name__)
+    return tuple(sorted(templates))
 
 
 @lru_cache(maxsize=8)
 def _cached(words: HelpWords | None = None) -> tuple[Page, ...]:
+    """The shipped pages for ``words``. One damaged page must not take the whole library (and the
+    journal's hints) away, so a page that does not parse is left out with a log line naming the
+    file and the problem (page files hold no personal data). ``tests/unit/test_education_content``
+    parses every file strictly, so a writer's typo still fails there."""
     words = words or fallback_words()
-    pages = [parse_page(fill(text, words, name), name) for name, text in _templates()]
+    pages = []
+    for name, text in _templates():
+        try:
+            pages.append(parse_page(fill(text, words, name), name))
+        except ValueError as error:
+            log.error("%s It is left out.", error)
     return tuple(sorted(pages, key=lambda p: (p.title.casefold(), p.id)))
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..services import library
 from .country import help_words
+from .navigation import GET_HELP_KEYS
 from .page_view import PageView
 from .unlock_screen import announce
 
@@ -169,6 +170,14 @@ class LibraryPage(QWidget):
         try:
             library.page(page_id, self._words)
         except KeyError:
+            # A link to a page that is missing or damaged in this installation: say so, rather
+            # than a click that does nothing.
+            message = ("That page could not be opened: it is missing or damaged on this computer. "
+                       f"Installing the app again brings it back. Get help now ({GET_HELP_KEYS}) "
+                       "has the emergency and crisis numbers.")
+            self.result_label.setText(message)
+            self.result_label.show()
+            announce(self.result_label, message)
             return False
         self._go(page_id)
         return True
@@ -213,7 +222,7 @@ class LibraryPage(QWidget):
             return
         self._sized = True
         metrics = self.tree.fontMetrics()
-        longest = max(metrics.horizontalAdvance(p.title) for p in self._pages)
+        longest = max((metrics.horizontalAdvance(p.title) for p in self._pages), default=0)
         wanted = longest + self.tree.indentation() + metrics.averageCharWidth() * 4 + \
             self.tree.verticalScrollBar().sizeHint().width()
         total = max(self.splitter.width(), 1)
