@@ -30,6 +30,15 @@ from .unlock_screen import announce
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
 
+ECHO_CHARS = 40
+"""The most of the typed words the result line repeats: a long paste without spaces would
+otherwise make the topic list, and so the window, wider than the screen."""
+
+
+def _shortened(words: str) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
+
 
 class LibraryPage(QWidget):
     """Browse and search the warning-sign pages."""
@@ -87,6 +96,7 @@ class LibraryPage(QWidget):
 
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.result_label.hide()
         self.limits_label = QLabel(
             "These pages are information, not a diagnosis. Each one lists its sources.", self
@@ -288,8 +298,9 @@ class LibraryPage(QWidget):
         else:
             matches = {p.id for p in library.search(words, self._words)}
             count = len(matches)
-            message = (f"No page matches “{words}”. Try fewer or other words." if not count
-                       else f"{count} page{'s' if count != 1 else ''} match “{words}”.")
+            shown = _shortened(words)
+            message = (f"No page matches “{shown}”. Try fewer or other words." if not count
+                       else f"{count} page{'s' if count != 1 else ''} match “{shown}”.")
             self.result_label.setText(message)
             self.result_label.show()
             announce(self.result_label, message)

@@ -144,3 +144,16 @@ def test_clear_forgets_the_search_and_the_history(lib):
     lib.open_page("stroke")
     lib.clear()
     assert lib.search_edit.text() == "" and lib.current_page_id == "" and not lib.back_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["x" * 5000, "https://example.org/" + "a" * 300, "<b>bold</b><img src='x'>" * 3])
+def test_hostile_search_words_are_shown_short_and_as_plain_text(lib, typed):
+    """A long paste without spaces must not stretch the window past the screen, and words that
+    look like HTML are shown as typed, never drawn."""
+    lib.search(typed)
+    assert lib.result_label.isVisible()
+    assert lib.result_label.textFormat() == Qt.TextFormat.PlainText
+    assert len(lib.result_label.text()) < 200
+    assert lib.minimumSizeHint().width() < 1000
+    if "<b>" in typed:
+        assert "<b>bold</b>" in lib.result_label.text()
