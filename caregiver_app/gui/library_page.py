@@ -8,14 +8,17 @@ and the history, since what someone looked up can be personal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,6 +41,34 @@ otherwise make the topic list, and so the window, wider than the screen."""
 def _shortened(words: str) -> str:
     words = " ".join(words.split())
     return words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
+
+
+class _WrappedTitles(QStyledItemDelegate):
+    """Rows tall enough for their title wrapped to the list's width. QTreeView wraps the words
+    but keeps one line's height, so with large text a long title ended in "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt name)
+        base = super().sizeHint(option, index)
+        tree = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        width = max(tree.viewport().width() - depth * tree.indentation() - margins, 40)
+        metrics = QFontMetrics(opt.font)
+        needed = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), needed.height() + base.height() - metrics.height()))
+
+
+class _RelayoutOnResize(QObject):
+    """Row heights depend on the list's width: lay the rows out again when it changes."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize:
+            self.parent().doItemsLayout()
+        return False
 
 
 class LibraryPage(QWidget):
@@ -74,6 +105,8 @@ class LibraryPage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappedTitles(self.tree))
+        self.tree.viewport().installEventFilter(_RelayoutOnResize(self.tree))
         self.topics_label.setBuddy(self.tree)
         for category in library.CATEGORIES:
             pages = [p for p in self._pages if p.category == category]
