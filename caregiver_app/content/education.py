@@ -150,6 +150,7 @@ __all__ = [
     "render_inline",
     "search",
     "urgency_met",
+    "words_shared",
 ]
 
 log = logging.getLogger("caregiver_app")
@@ -574,6 +575,13 @@ def urgency_met(pg: Page, severity: int, note: str = "") -> bool:
         if wanted and re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", said):
             return True
     return False
+
+
+def words_shared(text: str, note: str) -> int:
+    """How many different words of ``note`` (three letters or more, not small words like "she")
+    also stand in ``text``: which sign a journal note is most about."""
+    said = {w for w in _terms(note) if len(w) >= 3 and w not in SMALL_WORDS}
+    return len(said & set(_terms(text)))
 
 
 # --- search ----------------------------------------------------------------------------------------
