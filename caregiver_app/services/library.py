@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..content.education import (
     CATEGORIES,
+    MIN_URGENT_AT,
     Page,
     Sign,
     Source,
@@ -147,13 +148,16 @@ def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None
         ordered = sorted(found, key=lambda p: (-len(about[p.id]), -_urgent_count(p), p.title.casefold()))
         shown = tuple(PageLink(p.id, p.title) for p in ordered[:MAX_PAGES_PER_SYMPTOM])
         symptom_pages.append(SymptomPages(rating.symptom, shown, max(len(ordered) - MAX_PAGES_PER_SYMPTOM, 0)))
+        # Where it is felt counts like the note's words ("Pain (chest)" says "chest pain"), but
+        # never at a rating of 1: a mild rating never raises a banner by itself.
+        said = f"{note}\n{place} {name}" if place and rating.severity >= MIN_URGENT_AT else note
         for pg in ordered:
-            if not urgency_met(pg, rating.severity, note):
+            if not urgency_met(pg, rating.severity, said):
                 continue
             for position, sign in enumerate(about[pg.id]):
                 if sign.tier in URGENT_TIERS and _names_place(sign, place):
                     same_tier = sum(1 for other in pg.signs if other.tier is sign.tier)
-                    key = (sign.tier.rank, -len(about[pg.id]), -words_shared(sign.text, note), -same_tier,
+                    key = (sign.tier.rank, -len(about[pg.id]), -words_shared(sign.text, said), -same_tier,
                            pg.title.casefold(), position)
                     candidates.append((key, UrgentSign(sign.tier, sign.text, name, pg.id, pg.title)))
     # The same words on several pages show once, from the page that fits best.

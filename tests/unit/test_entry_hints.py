@@ -156,3 +156,16 @@ def test_pain_in_a_place_an_urgent_sign_names_still_shows_it(place, words):
     found = hints((f"Pain ({place})", 8))
     assert found.urgent and found.urgent[0].tier is Tier.EMERGENCY
     assert words.casefold() in found.urgent[0].text.casefold()
+
+
+@pytest.mark.parametrize("severity", [2, 4, 6])
+def test_chest_pain_at_any_rating_above_1_shows_the_heart_attack_emergency(severity):
+    """Chest pain that lasts minutes is an emergency however strong it feels (facts file, topic 2):
+    the place of a pain counts like the words of the note, as "chest pain"."""
+    found = hints(("Pain (chest)", severity))
+    assert found.urgent and found.urgent[0].tier is Tier.EMERGENCY and found.urgent[0].page_id == "heart-attack"
+    assert found.urgent[0].text.startswith("Chest pain or pressure")
+
+
+def test_chest_pain_rated_1_still_raises_no_banner():
+    assert hints(("Pain (chest)", 1)).urgent == ()
