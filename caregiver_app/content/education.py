@@ -116,6 +116,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -591,8 +592,10 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 def _terms(text: str) -> list[str]:
     """The lowercase words of ``text`` without apostrophes, so "can't", "can’t" and "cant" are one
-    word (people often leave the mark out)."""
-    return [w.replace("'", "") for w in _WORD.findall(text.replace("’", "'").casefold())]
+    word (people often leave the mark out), and without accents or wide letters (compatibility
+    decomposition), so "confusión" is "confusion" and not "confusi" and "n"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [w.replace("'", "") for w in _WORD.findall(folded.replace("’", "'").casefold())]
 
 
 def _words(text: str) -> frozenset[str]:

@@ -794,3 +794,11 @@ def test_search_without_apostrophes_finds_the_same_pages():
 def test_search_typo_forgiveness_does_not_invent_matches():
     assert education.search("zebra unicorn") == []
     assert education.search("xqzv") == []
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("confusión", "delirium"), ("delírium", "delirium"),
+                                                 ("ｃｈｅｓｔ ｐａｉｎ", "heart-attack"), ("Sepsis\u0301", "sepsis")])
+def test_search_ignores_accents_and_wide_letters(typed, expected):
+    """A Spanish keyboard adds accents ("confusión"); an East Asian input method types wide letters.
+    Neither must split a word in two and find nothing."""
+    assert expected in [p.id for p in education.search(typed)[:3]]
