@@ -802,3 +802,15 @@ def test_search_ignores_accents_and_wide_letters(typed, expected):
     """A Spanish keyboard adds accents ("confusión"); an East Asian input method types wide letters.
     Neither must split a word in two and find nothing."""
     assert expected in [p.id for p in education.search(typed)[:3]]
+
+
+@id_params()
+def test_the_steps_say_whom_to_call_for_the_urgent_signs(page_id):
+    """A page with emergency signs tells, in its numbered steps, to call the emergency number; one
+    with crisis-line signs, to reach the crisis line (the intro alone is easy to scroll past)."""
+    steps = TEMPLATES[page_id].split("## What to do", 1)[1].split("\n## ", 1)[0]
+    tiers = {s.tier for s in BY_ID[page_id].signs}
+    if Tier.EMERGENCY in tiers:
+        assert re.search(r"\{\{[Ee]mergency_number\}\}", steps)
+    if Tier.CRISIS in tiers:
+        assert re.search(r"\{\{[Cc]risis_line\}\}", steps)
