@@ -220,7 +220,7 @@ _TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.TREAT_NOW, Tier.CALL_SOON, Tier
 _TIER_TEXT = {
     Tier.EMERGENCY: (
         "Emergency: call {{emergency_number}} now",
-        "Call {{emergency_number}} now. Do not drive yourself.",
+        "Call {{emergency_number}} now. Do not drive them to the hospital yourself.",
     ),
     Tier.CRISIS: (
         "Crisis line: {{crisis_line}} now",
