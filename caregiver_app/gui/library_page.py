@@ -83,6 +83,7 @@ class LibraryPage(QWidget):
         self._position = -1
         self._items: dict[str, QTreeWidgetItem] = {}
         self._sized = False
+        self._missing_shown = False
         self._build()
         self.go_home()
 
@@ -221,6 +222,7 @@ class LibraryPage(QWidget):
             self.result_label.setText(message)
             self.result_label.show()
             announce(self.result_label, message)
+            self._missing_shown = True
             return False
         self._go(page_id)
         return True
@@ -287,6 +289,9 @@ class LibraryPage(QWidget):
         return help_words(settings) if settings is not None else library.help_words("")
 
     def _go(self, page_id: str) -> None:
+        if self._missing_shown:  # that message was about one click: back to the search's line
+            self._missing_shown = False
+            self._on_search(self.search_edit.text())
         if self._position >= 0 and self._history[self._position] == page_id:
             self._show_current()
             return

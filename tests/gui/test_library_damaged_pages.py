@@ -61,6 +61,13 @@ def test_the_library_opens_with_a_damaged_page_and_a_link_to_it_says_so(qtbot, d
     assert widget.current_page_id == "heart-attack"
     assert "could not be opened" in widget.result_label.text()
     assert widget.result_label.isVisible()
+    # Once another page opens, the message goes (it was about that one click).
+    assert widget.open_page("sepsis") is False
+    widget.tree.setCurrentItem(widget._items["delirium"])  # a click on another topic
+    assert widget.current_page_id == "delirium" and not widget.result_label.isVisible()
+    widget.search("chest pain")
+    assert widget.open_page("stroke") is False and widget.open_page("heart-attack")
+    assert widget.result_label.isVisible() and "match “chest pain”" in widget.result_label.text()
 
 
 def test_the_library_opens_with_no_pages_at_all(qtbot, tmp_path, monkeypatch):
