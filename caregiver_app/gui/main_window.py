@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.add_person_action = QAction("&Add a person…", self)
         self.add_person_action.triggered.connect(self.add_person)
-        self.import_action = QAction("&Import from Daylio…", self)
+        self.import_action = QAction("&Import from another app…", self)
         self.import_action.triggered.connect(self.start_import)
         self.lock_action = QAction("&Lock", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def start_import(self) -> None:
-        """File ▸ Import from Daylio…: the journal page runs the import."""
+        """File ▸ Import from another app…: the journal page runs the import."""
         page = self._journal_page
         if self.is_locked or page is None:
             return

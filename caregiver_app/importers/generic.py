@@ -154,7 +154,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
         when = datetime.combine(day, at or time(12, 0))
         original = ""
         if value is not None and scale is not None:
-            original = f"{scale[0]}-{scale[1]} scale: {value}"
+            original = f"{value} on a {scale[0]}-{scale[1]} scale"
         elif label:
             original = f"\u201c{label}\u201d"
         result.rows.append(

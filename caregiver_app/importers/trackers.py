@@ -275,7 +275,8 @@ def parse_bearable(data: bytes) -> ParseResult:
             )
     result.rows.sort(key=lambda r: (r.local_datetime, r.line))
     for what, count in sorted(left_out.items()):
-        result.notes.append(f"{count} {what} rows are not imported (this journal has no place for them).")
+        rows = "1 row" if count == 1 else f"{count} rows"
+        result.notes.append(f"{what[:1].upper()}{what[1:]}: {rows} not imported (this journal has no place for them).")
     return result
 
 

@@ -200,6 +200,13 @@ def preview(data: bytes, kind: str, *, rule: ScaleRule | None = None, mood_map: 
     return _preview(result, rule, mood_map or {}, first)
 
 
+def preview_parsed(result: ParseResult, *, rule: ScaleRule | None = None, mood_map: Mapping[str, int] | None = None,
+                   first: int = 8) -> Preview:
+    """:func:`preview` for a file already read with :func:`parse` (cheap: the window calls it
+    each time the user changes the rule or a mood word's level)."""
+    return _preview(result, rule, mood_map or {}, first)
+
+
 def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str, int], first: int) -> Preview:
     if result.mood_scale is not None:
         rule = rule if rule is not None and (rule.low, rule.high) == result.mood_scale else default_rule(result.mood_scale)
