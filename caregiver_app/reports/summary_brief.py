@@ -29,6 +29,7 @@ from .charts import ACCENT, GRID, MUTED, RULE
 from .layout import (
     Styles,
     format_date,
+    format_decimal,
     format_hours,
     format_range,
     format_time,
@@ -74,7 +75,7 @@ def brief_of(data: VisitSummaryData) -> Brief:
 
 
 def _mood_value(value: float | None) -> str:
-    return "No mood recorded" if value is None else f"{value:.1f} ({mood_word(value)})"
+    return "No mood recorded" if value is None else f"{format_decimal(value)} ({mood_word(value)})"
 
 
 def _mood_change(now: float | None, before: float | None) -> str:
@@ -83,11 +84,11 @@ def _mood_change(now: float | None, before: float | None) -> str:
     diff = now - before
     if abs(diff) < 0.25:
         return "About the same"
-    return f"▲ {diff:.1f} higher (better)" if diff > 0 else f"▼ {-diff:.1f} lower (worse)"
+    return f"▲ {format_decimal(diff)} higher (better)" if diff > 0 else f"▼ {format_decimal(-diff)} lower (worse)"
 
 
 def _sleep_value(value: float | None) -> str:
-    return "No sleep recorded" if value is None else f"{value:.1f} h a night"
+    return "No sleep recorded" if value is None else f"{format_decimal(value)} h a night"
 
 
 def _sleep_change(now: float | None, before: float | None) -> str:
@@ -96,7 +97,7 @@ def _sleep_change(now: float | None, before: float | None) -> str:
     diff = now - before
     if abs(diff) < 0.25:
         return "About the same"
-    return f"▲ {diff:.1f} h more" if diff > 0 else f"▼ {-diff:.1f} h less"
+    return f"▲ {format_decimal(diff)} h more" if diff > 0 else f"▼ {format_decimal(-diff)} h less"
 
 
 def _score_change(now: int, before: int | None) -> str:
@@ -109,7 +110,7 @@ def _score_change(now: int, before: int | None) -> str:
 
 
 def _day_words(day: NotableDay) -> str:
-    text = f"<b>{format_date(day.day, weekday=True, year=False)}</b> {mood_word(day.mood)} ({day.mood:.1f})"
+    text = f"<b>{format_date(day.day, weekday=True, year=False)}</b> {mood_word(day.mood)} ({format_decimal(day.mood)})"
     extras = []
     if day.sleep_hours is not None:
         extras.append(f"slept {format_hours(day.sleep_hours)} h")
@@ -122,7 +123,7 @@ def _day_words(day: NotableDay) -> str:
 
 
 def _avg(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else f"{format_decimal(value)}"
 
 
 def _symptom_words(change: SymptomChange, period_days: int) -> str:

@@ -29,6 +29,7 @@ from ..domain.summary import (
     SummaryChoices,
     SummaryEntry,
     WarningSignSeen,
+    match_key,
 )
 from ..domain.summary_rules import redact
 from ..storage import network_repo
@@ -162,7 +163,7 @@ def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry]
     plan = plans.get_relapse_plan(vault, person_id)
     seen = []
     for sign in plan.early_signs:
-        if sign.link_name.casefold() in leave_out.words:
+        if match_key(sign.link_name) in leave_out.words:
             continue
         days = _sign_days(sign, entries)
         if days:
