@@ -17,7 +17,8 @@ from datetime import datetime, time
 from caregiver_app.domain.model import clean_label
 
 from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint, read_csv_records
-from .daylio import _choose_delimiter, _parse_full_date, _parse_time, _read_records, _RowProblem, _slash_dates_are_day_first
+from . import date_order
+from .daylio import _SLASH_DATE, _choose_delimiter, _full_year, _parse_full_date, _parse_time, _read_records, _RowProblem
 from .trackers import _BEARABLE_DATE, _LONG_DATE, _month, _real_date
 
 ROLES = ("date", "time", "mood", "notes", "tags")
@@ -94,6 +95,16 @@ def _date_and_time(text: str, day_first: bool) -> tuple[object, time | None]:
     return _parse_full_date(value, day_first), None
 
 
+def _day_first(records: list[tuple[int, list[str]]], column: int) -> bool:
+    """Whether ``03/05/2024`` means 3 May in this file (the same rules as Daylio exports)."""
+    samples = []
+    for _, record in records:
+        text = clean_label(record[column]) if column < len(record) else ""
+        if m := _SLASH_DATE.fullmatch(text):
+            samples.append(date_order.SlashDate(int(m[1]), int(m[2]), _full_year(m[3]), text.split(" ")[0]))
+    return date_order.decide(samples).day_first
+
+
 def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     """Read a CSV through ``columns``. Rows without a readable date, or whose mood is outside the
     scale, are skipped by line. A row with no time is kept at noon. Raises
@@ -113,7 +124,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     if "mood" not in index and "notes" not in index:
         raise ImportFormatError("Please choose a column for the mood or for the notes.")
     scale = columns.scale_range() if "mood" in index else None
-    day_first = _slash_dates_are_day_first(records[1:], index["date"])
+    day_first = _day_first(records[1:], index["date"])
     result = ParseResult(kind="generic", mood_scale=scale)
     seen: Counter[str] = Counter()
 

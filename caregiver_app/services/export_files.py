@@ -1,20 +1,17 @@
 """Writing an export the user asked for (FHIR bundle, readable journal): checks, then one atomic,
 private write.
 
-The write itself goes through :func:`_write_private`, the same steps as the CSV export (a 0600
-temporary file beside the target, fsync, rename, fsync of the folder), so a half-written file
-never takes the name. When the shared private writer (``caregiver_app/private_files.py``) is on
-main, :func:`_write_private` becomes a call to it.
+The write itself is the app's one private atomic writer (:mod:`caregiver_app.private_files`):
+a 0600 temporary file beside the target, fsync, rename, fsync of the folder, so a half-written
+file never takes the name.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from ..domain.errors import ValidationError
-from ..security.keyfile import fsync_dir
+from ..private_files import write_private
 
 
 def export_path(path: Path, suffix: str) -> Path:
@@ -34,7 +31,7 @@ def write_export(path: Path, data: bytes, what: str) -> Path:
     plain words (``what`` names the export, e.g. "the journal") for no permission or a full disk."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        _write_private(path, data)
+        write_private(path, data)
     except PermissionError:
         raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
     except OSError as exc:
@@ -42,19 +39,3 @@ def write_export(path: Path, data: bytes, what: str) -> Path:
             raise ValidationError(f"The disk is full, so {what} could not be saved.") from None
         raise ValidationError(f"{what[:1].upper()}{what[1:]} could not be saved there. Please choose another place.") from None
     return path
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
