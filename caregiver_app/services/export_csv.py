@@ -97,7 +97,7 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         safe_text(entry.recorded_by.describe(person_name)),
         str(int(entry.mood)) if entry.mood is not None else "",
         entry.mood.label if entry.mood is not None else "",
-        safe_text(entry.mood_original),
+        safe_text(entry.mood_label),
         str(entry.anxiety) if entry.anxiety is not None else "",
         str(entry.energy) if entry.energy is not None else "",
         f"{entry.sleep_hours:g}" if entry.sleep_hours is not None else "",

@@ -127,8 +127,8 @@ def _entry_resources(entry: JournalEntry, patient: str, zone_name: str) -> list[
             "effectiveDateTime": when,
             "valueInteger": int(entry.mood),
         }
-        if entry.mood_original:
-            mood["note"] = [{"text": f"Imported as {entry.mood_original}"}]
+        if entry.mood_label:
+            mood["note"] = [{"text": f"Imported as {entry.mood_label}"}]
         out.append((_ref("mood", entry.id), mood))
     if entry.sleep_hours is not None:
         out.append((_ref("sleep", entry.id), {

@@ -58,8 +58,8 @@ def _e(text: str) -> str:
 
 def _fields(entry: JournalEntry, doses: list[str], person_name: str) -> list[tuple[str, str]]:
     rows = [("Written by", entry.recorded_by.describe(person_name))]
-    if entry.mood is not None or entry.mood_original:
-        rows.append(("Mood", mood_words(entry.mood, entry.mood_original)))
+    if entry.mood is not None or entry.mood_label:
+        rows.append(("Mood", mood_words(entry.mood, entry.mood_label)))
     if entry.anxiety is not None:
         rows.append(("Anxiety", f"{entry.anxiety}/10"))
     if entry.energy is not None:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import mood_words  # noqa: F401  (re-exported for the surfaces)
-from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
+from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
@@ -281,11 +281,15 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
         sleep_quality=row.sleep_quality, note=row.note,
         symptoms=tuple(SymptomRating(name, severity) for name, severity in row.symptoms),
         tags=tuple(Tag(name, TagKind(k)) for name, k in row.tags),
-        source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_original=row.original,
+        source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:
         raise ValidationError("The row has nothing to keep.")
     return entry
+
+
+def _shorten(text: str, limit: int = MOOD_LABEL_MAX_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _remember(s, kind: str, rule: ScaleRule | None, columns: ColumnMap | None, mood_map: Mapping[str, int],

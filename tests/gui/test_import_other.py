@@ -73,7 +73,7 @@ def test_bearable_with_a_changed_rule_then_a_reimport(qtbot, page, ctx, person, 
     assert "6 new, 0 already present" in dialog.result_label.text()
     assert "Line 19: the mood is not from 1 to 10" in dialog.skipped_text.toPlainText()
     stored = _entries(ctx, person)
-    assert sorted(e.mood_original for e in stored if e.mood == MoodLevel.LOW) == ["Bearable 2/10"]
+    assert sorted(e.mood_label for e in stored if e.mood == MoodLevel.LOW) == ["Bearable 2/10"]
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     again = open_file(page, modals, tmp_path, "export.csv", fixture_bytes("bearable.csv"))
     assert again.rule_editor.boxes[0].value() == 1  # the rule was remembered in the vault

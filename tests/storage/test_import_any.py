@@ -90,7 +90,7 @@ def test_daylio_csv_still_recognised_and_imported_through_the_one_entry_point(va
     assert people.list_people(vault) == []
     report = import_any.import_file(vault, data, "Sam", "daylio", mood_map={"solid": 4})
     assert report.new == 2
-    moods = sorted((e.mood, e.mood_original) for e in _entries(vault, report.person_id))
+    moods = sorted((e.mood, e.mood_label) for e in _entries(vault, report.person_id))
     assert moods == [(MoodLevel.GOOD, "Daylio \u201cSolid\u201d"), (MoodLevel.VERY_GOOD, "Daylio \u201crad\u201d")]
 
 
@@ -113,7 +113,7 @@ def test_bearable_quirks(vault):
     morning = by_time[datetime(2020, 9, 22, 9, 30)]
     assert (morning.energy, morning.sleep_hours) == (8, 7.5)
     assert "synced from Google Fit" not in " ".join(e.note for e in by_time.values())
-    assert mood_words(night.mood, night.mood_original) == "very low (1/5); Bearable 2/10"
+    assert mood_words(night.mood, night.mood_label) == "very low (1/5); Bearable 2/10"
 
 
 def test_imoodjournal_quirks():
