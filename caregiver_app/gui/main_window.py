@@ -59,6 +59,7 @@ from .medications_page import MedicationsPage
 from .network_page import NetworkPage
 from .patterns_page import PatternsPage
 from .plans_page import PlansPage
+from .record_exports import FHIR, READABLE, RecordExport
 from .scores_page import ScoresPage
 from .search_panel import SearchPanel
 from .summary_page import SummaryPage
@@ -266,6 +267,12 @@ class MainWindow(QMainWindow):
         self.journal_export = JournalExport(self.context, self, self.current_person, self.vault_locked,
                                             self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)
+        self.readable_export = RecordExport(READABLE, self.context, self, self.current_person, self.vault_locked,
+                                            self.vault_unlocked)
+        file_menu.addAction(self.readable_export.action)
+        self.fhir_export = RecordExport(FHIR, self.context, self, self.current_person, self.vault_locked,
+                                        self.vault_unlocked)
+        file_menu.addAction(self.fhir_export.action)
         file_menu.addSeparator()
         self.vault_tools = VaultTools(self.context, self)  # backups, security, vault files
         file_menu.addActions(self.vault_tools.actions)
