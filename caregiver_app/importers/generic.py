@@ -18,7 +18,7 @@ from caregiver_app.domain.model import clean_label
 
 from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint, read_csv_records
 from . import date_order
-from .daylio import _SLASH_DATE, _choose_delimiter, _full_year, _parse_full_date, _parse_time, _read_records, _RowProblem
+from .daylio import _SLASH_DATE, DaylioFormatError, _choose_delimiter, _full_year, _parse_full_date, _parse_time, _read_records, _RowProblem
 from .trackers import _BEARABLE_DATE, _LONG_DATE, _month, _real_date
 
 ROLES = ("date", "time", "mood", "notes", "tags")
@@ -69,10 +69,17 @@ class ColumnMap:
         return int(m[1]), int(m[2])
 
 
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    try:
+        return _read_records(text, _choose_delimiter(text))
+    except DaylioFormatError as exc:  # the same reader as Daylio's; the message names no app
+        raise ImportFormatError(str(exc)) from None
+
+
 def read_header(data: bytes) -> list[str]:
     """The column names of a CSV file (cleaned); raises :class:`ImportFormatError`."""
     text = decode_text(data, "a CSV file")
-    records = [rec for _, rec in _read_records(text, _choose_delimiter(text)) if any(c.strip() for c in rec)]
+    records = [rec for _, rec in _records(text) if any(c.strip() for c in rec)]
     if not records or len(records[0]) < 2:
         raise ImportFormatError("This file does not look like a table with columns.")
     return [clean_label(cell) for cell in records[0]]
@@ -110,7 +117,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     scale, are skipped by line. A row with no time is kept at noon. Raises
     :class:`ImportFormatError` when a mapped column is not in the file."""
     text = decode_text(data, "a CSV file")
-    records = [(line, rec) for line, rec in _read_records(text, _choose_delimiter(text)) if any(c.strip() for c in rec)]
+    records = [(line, rec) for line, rec in _records(text) if any(c.strip() for c in rec)]
     if not records:
         raise ImportFormatError("The file has no rows.")
     header = [clean_label(cell).casefold() for cell in records[0][1]]

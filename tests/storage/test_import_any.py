@@ -210,3 +210,16 @@ def test_damaged_inputs_are_refused_in_plain_words():
         import_any.parse(daylio_backup(b"{not json"), "daylio-backup")
     with pytest.raises(ImportFormatError, match="UTF-8"):
         import_any.detect(b"\xff\xfe\x00a,b\n")
+
+
+def test_generic_slash_dates_are_read_day_first_when_the_file_shows_it():
+    data = b"Datum,Stimmung\n03/05/2024,4\n25/05/2024,2\n"
+    rows = import_any.preview(data, "generic", columns=ColumnMap(date="Datum", mood="Stimmung", scale="1-5")).first_rows
+    assert [r.when.date() for r in rows] == [date(2024, 5, 3), date(2024, 5, 25)]
+    assert [r.mood for r in rows] == [MoodLevel.GOOD, MoodLevel.LOW]  # 1-5 maps one to one
+
+
+def test_a_huge_field_is_a_plain_error_not_a_crash():
+    data = b"When,Score,Journal\n2024-01-01,5,\"" + b"x" * 300_000 + b"\"\n"
+    with pytest.raises(ImportFormatError, match="could not be read as CSV"):
+        import_any.preview(data, "generic", columns=GENERIC_MAP)
