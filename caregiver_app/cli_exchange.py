@@ -11,7 +11,20 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_NEEDS_DECISION, EXIT_OK, CliError, _count, _quote, open_vault, unlock_options
+from .cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_NEEDS_DECISION,
+    EXIT_OK,
+    CliError,
+    _count,
+    _find,
+    _quote,
+    open_vault,
+    person_name,
+    person_options,
+    unlock_options,
+)
 
 FORMATS = ("auto", "daylio", "daylio-backup", "bearable", "imoodjournal", "emoods", "generic")
 
@@ -25,7 +38,7 @@ def add_parsers(sub) -> None:
 
     p = parser("import", "import a journal from another app (Daylio, Bearable, iMoodJournal, eMoods or any CSV)")
     p.add_argument("file", type=Path, metavar="FILE", help="the export or backup file")
-    p.add_argument("--person", required=True, metavar="NAME", help="whose journal it is (added if new)")
+    person_options(p, "whose journal it is (added if new)")
     p.add_argument("--format", choices=FORMATS, default="auto", help="what the file is (default: recognised from its content)")
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
                    help="for a CSV from another app: which column holds date, time, mood, notes or tags, "
@@ -40,7 +53,7 @@ def add_parsers(sub) -> None:
     for name, what, suffix in (("export-fhir", "a FHIR R4 bundle (JSON) for a clinic's system", "FILE.json"),
                                ("export-journal", "the whole journal as one web page the family can read", "FILE.html")):
         p = parser(name, f"write {what}")
-        p.add_argument("--person", required=True, metavar="NAME")
+        person_options(p, "whose record to export")
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
         p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
         unlock_options(p)
@@ -82,7 +95,7 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
-            report = import_any.import_file(vault, data, args.person, kind, rule=rule, mood_map=mood_map,
+            report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
                                             columns=columns, zone_name=args.timezone)
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
@@ -122,7 +135,6 @@ def _print_report(report, out) -> None:
 
 def _person_and_output(paths, args, stdin, err, default_name):
     from .domain import timeutil
-    from .services import people
 
     if args.timezone:
         timeutil.zone(args.timezone)
@@ -131,13 +143,12 @@ def _person_and_output(paths, args, stdin, err, default_name):
         output = output / default_name(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     vault = open_vault(paths, args, stdin, err)
-    person = people.find_person(vault, args.person)
-    if person is None:
+    try:
+        person = _find(vault, args, stdin)
+    except BaseException:
         vault.close()
-        raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        raise
     return vault, person, output
 
 

@@ -96,7 +96,7 @@ def test_export_fhir_and_the_family_page(data_dir, tmp_path):
     written = next(tmp_path.glob("journal-*.html")).read_text(encoding="utf-8")
     assert "good (4/5); iMoodJournal 7/10 (Pretty Good)" in written
     nobody = run(data_dir, "export-fhir", "--person", "Nobody", "-o", str(tmp_path / "x.json"))
-    assert nobody.returncode == 2 and "nobody called" in nobody.stderr
+    assert nobody.returncode == 2 and "nobody called Nobody" in nobody.stderr
 
 
 def _big_imoodjournal(rows: int) -> bytes:
