@@ -238,11 +238,14 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
     except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words without a
     level raise :class:`MoodMappingNeeded` and nothing is written. The rule, the column map and
-    the word levels used are remembered in the vault for next time.
+    the word levels used are remembered in the vault for next time. A file with no readable entry
+    raises :class:`ImportFormatError` and nothing is written.
     """
     mood_map = dict(mood_map or {})
     result = parse(data, kind, columns)
     prev = _preview(result, rule, mood_map, 8)
+    if not result.rows:  # nothing to keep: do not add the person either
+        raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
     if prev.unmapped:
         raise MoodMappingNeeded(list(prev.unmapped))
     levels, _ = _label_levels(result, mood_map)

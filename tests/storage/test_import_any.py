@@ -223,3 +223,10 @@ def test_a_huge_field_is_a_plain_error_not_a_crash():
     data = b"When,Score,Journal\n2024-01-01,5,\"" + b"x" * 300_000 + b"\"\n"
     with pytest.raises(ImportFormatError, match="could not be read as CSV"):
         import_any.preview(data, "generic", columns=GENERIC_MAP)
+
+
+def test_a_file_with_no_readable_entry_changes_nothing(vault):
+    header_only = b"date,weekday,time of day,category,rating/amount,detail,notes"
+    with pytest.raises(ImportFormatError, match="no entries"):
+        import_any.import_file(vault, header_only, "Sam", "bearable")
+    assert people.list_people(vault) == []
