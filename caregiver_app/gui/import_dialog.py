@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages)
         self._update_ready()
         height = self.fontMetrics().height()
-        self.resize(height * 40, height * 36)
+        self.resize(height * 52, height * 44)
 
     # --- building -----------------------------------------------------------------------
     def _build_form(self, file_name: str, person_names: Sequence[str], default_person: str) -> QWidget:
@@ -184,8 +184,12 @@ class ImportDialog(QDialog):
         scroll.setWidget(grid_holder)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(scroll, 1)
+        self.table_label = QLabel("The first entries will be saved like this:", page)
         self.table = StoredRowsTable(page)
-        self.table.setVisible(self._parsed is not None)
+        self.table_label.setBuddy(self.table)
+        for widget in (self.table_label, self.table):
+            widget.setVisible(self._parsed is not None)
+        layout.addWidget(self.table_label)
         layout.addWidget(self.table, 1)
         self._show_rows()
 
