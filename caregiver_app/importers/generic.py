@@ -16,7 +16,7 @@ from datetime import datetime, time
 
 from caregiver_app.domain.model import clean_label
 
-from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint, read_csv_records
+from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint
 from . import date_order
 from .daylio import _SLASH_DATE, DaylioFormatError, _choose_delimiter, _full_year, _parse_full_date, _parse_time, _read_records, _RowProblem
 from .trackers import _BEARABLE_DATE, _LONG_DATE, _month, _real_date

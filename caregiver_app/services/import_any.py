@@ -20,7 +20,6 @@ from datetime import datetime, timedelta, timezone
 
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
-from ..domain.model import mood_words  # noqa: F401  (re-exported for the surfaces)
 from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
