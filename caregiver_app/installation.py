@@ -25,6 +25,15 @@ MIGRATIONS = ("caregiver_app.storage", "migrations")
 FONTS = ("caregiver_app.reports", "fonts")
 """Package and folder of the report fonts."""
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+MIGRATION_FILES = (
+    "0001_journal.py",
+    "0002_journal_complete.py",
+    "0003_warning_signs.py",
+    "0004_support_network.py",
+    "0005_search_drafts.py",
+)
+"""Every revision script this version ships (a test keeps the list equal to the folder). With one
+missing, a new vault could not be set up and an existing one would look newer than the app."""
 
 INCOMPLETE = "This installation is incomplete: reinstall Caregiver Companion to fix it"
 """The start of the message every surface shows (nothing about the vault: it was not touched)."""
@@ -47,11 +56,11 @@ def _names(folder: Traversable | None) -> set[str]:
 
 
 def migrations_complete() -> bool:
-    """True when the migration environment and at least one revision script are present."""
+    """True when the migration environment and every revision script this version ships are present."""
     folder = _folder(*MIGRATIONS)
     if not {"env.py", "script.py.mako", "versions"} <= _names(folder):
         return False
-    return any(name.endswith(".py") and name[0].isdigit() for name in _names(folder / "versions"))
+    return set(MIGRATION_FILES) <= _names(folder / "versions")
 
 
 def fonts_complete() -> bool:

@@ -111,3 +111,33 @@ def test_create_vault_refuses_when_the_migrations_lookup_finds_nothing(tmp_path,
 def test_a_complete_installation_has_nothing_missing():
     assert installation.missing_pieces() == []
     installation.require_complete()
+
+
+def test_the_list_of_migration_files_is_the_folder():
+    """Adding a migration means adding it to installation.MIGRATION_FILES too."""
+    versions = REPO_ROOT / "caregiver_app" / "storage" / "migrations" / "versions"
+    shipped = {p.name for p in versions.glob("*.py") if p.name[0].isdigit()}
+    assert set(installation.MIGRATION_FILES) == shipped
+
+
+@pytest.mark.parametrize("revision", ["0003_warning_signs.py", "0005_search_drafts.py"])
+def test_one_missing_revision_is_an_incomplete_installation(package_copy, tmp_path, revision):
+    """A half-copied migrations folder: a new vault is refused without writing anything (it was a
+    KeyError and a stray vault.db.new), and an existing vault is not called newer than the app."""
+    root = tmp_path / "copy"
+    shutil.copytree(package_copy, root)
+    existing = tmp_path / "existing"
+    vs.create_vault(vs.VaultPaths(existing), PASSPHRASE).vault.close()
+    before = {p.name: p.read_bytes() for p in existing.iterdir() if p.is_file()}
+    (root / "caregiver_app" / "storage" / "migrations" / "versions" / revision).unlink()
+
+    fresh = tmp_path / "fresh"
+    done = _run(root, "--data-dir", str(fresh), "init", "--no-keyring", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert done.returncode == 7, done.stderr
+    assert REFUSAL in done.stderr.lower()
+    assert not fresh.exists()
+
+    done = _run(root, "--data-dir", str(existing), "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert done.returncode == 7, done.stderr
+    assert REFUSAL in done.stderr.lower() and "newer" not in done.stderr.lower()
+    assert {p.name: p.read_bytes() for p in existing.iterdir() if p.is_file()} == before
