@@ -6,7 +6,7 @@ this order: the shipped files (migrations, fonts), the newest migration revision
 version, the keyring backend (and that this system's keyring modules are shipped), a throw-away
 vault created in a temporary folder, an entry written and read back, a visit-summary PDF written,
 and — in a child process, because a Qt platform plugin that cannot load ends the process — Qt's
-platform plugin, QtPdf reading that PDF back, printing to a PDF, image-format plugins and Qt's
+platform plugin (offscreen, and said so, on a Linux with no screen), QtPdf reading that PDF back, printing to a PDF, image-format plugins and Qt's
 translations.
 
 It never touches the user's vault: everything happens in a temporary folder that is deleted at
@@ -18,6 +18,7 @@ involved, so the JSON may be pasted into a support request as it is.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import secrets
 import subprocess
@@ -40,16 +41,31 @@ def _qt_command(folder: Path, pdf: Path) -> list[str]:
     return [sys.executable, "-m", "caregiver_app", QT_FLAG, str(folder), str(pdf)]
 
 
+def _no_display() -> bool:
+    """True on Linux and the BSDs with no screen to use (an SSH session, a service): Qt's usual
+    platform plugin would end the child process there, which says nothing about the installation."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_qt_half(folder: Path, pdf: Path) -> dict:
+    env = None
+    if no_display := _no_display():
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
-        done = subprocess.run(_qt_command(folder, pdf), capture_output=True, text=True, timeout=QT_TIMEOUT_SECONDS)
+        done = subprocess.run(_qt_command(folder, pdf), capture_output=True, text=True, timeout=QT_TIMEOUT_SECONDS,
+                              env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"Qt did not answer within {QT_TIMEOUT_SECONDS} seconds"}
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         detail = (done.stderr.strip().splitlines() or [""])[-1][:300]
         return {"error": f"Qt could not start (exit code {done.returncode})", "detail": detail}
-    return json.loads(lines[-1])
+    result = json.loads(lines[-1])
+    if no_display:
+        result["display"] = "none: no DISPLAY or WAYLAND_DISPLAY, so Qt was checked offscreen"
+    return result
 
 
 def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None:

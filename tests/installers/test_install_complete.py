@@ -141,3 +141,16 @@ def test_one_missing_revision_is_an_incomplete_installation(package_copy, tmp_pa
     assert done.returncode == 7, done.stderr
     assert REFUSAL in done.stderr.lower() and "newer" not in done.stderr.lower()
     assert {p.name: p.read_bytes() for p in existing.iterdir() if p.is_file()} == before
+
+
+def test_self_test_with_no_display_checks_qt_offscreen(package_copy, tmp_path):
+    """Over SSH or in a service there is no screen: that is not a broken installation (it was
+    "Qt could not start (exit code -6)" and "ok": false)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update({"PYTHONPATH": str(package_copy), "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
+                "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "PYTHONDONTWRITEBYTECODE": "1"})
+    done = subprocess.run([sys.executable, "-m", "caregiver_app", "--self-test"], capture_output=True, text=True,
+                          cwd=package_copy, env=env, timeout=120)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["ok"], done.stdout + done.stderr
+    assert report["qt"]["platform"] == "offscreen" and report["qt"]["display"].startswith("none")
