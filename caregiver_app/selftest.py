@@ -17,6 +17,7 @@ involved, so the JSON may be pasted into a support request as it is.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import platform
@@ -158,6 +159,8 @@ def collect(qt: bool = True) -> dict:
                 # A module's name says which piece is missing; other messages could hold anything.
                 name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
                 report["vault_error"] = type(exc).__name__ + (f": {name}" if name else "")
+                if _disk_full(exc):  # the temporary folder's disk, not the installation
+                    report["vault_error"] += ": the temporary folder's disk is full"
                 missing.append("vault")
         if qt:
             report["qt"] = _run_qt_half(Path(tmp), pdf or Path(tmp) / "no-summary.pdf")
@@ -168,6 +171,16 @@ def collect(qt: bool = True) -> dict:
     report["ok"] = not missing
     report["seconds"] = round(time.perf_counter() - started, 2)
     return report
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    try:
+        from .storage.health import classify
+    except ImportError:
+        return False
+    return classify(exc) == "full"
 
 
 def _migration_head() -> str:

@@ -154,3 +154,18 @@ def test_self_test_with_no_display_checks_qt_offscreen(package_copy, tmp_path):
     report = json.loads(done.stdout)
     assert done.returncode == 0 and report["ok"], done.stdout + done.stderr
     assert report["qt"]["platform"] == "offscreen" and report["qt"]["display"].startswith("none")
+
+
+def test_self_test_says_when_the_temporary_folder_is_full(monkeypatch):
+    """A full temporary disk is not a broken installation: the report says which it is."""
+    import sqlcipher3
+
+    from caregiver_app import selftest
+
+    def full(*args, **kwargs):
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(vs, "create_vault", full)
+    report = selftest.collect(qt=False)
+    assert "vault" in report["missing"]
+    assert report["vault_error"] == "OperationalError: the temporary folder's disk is full"
