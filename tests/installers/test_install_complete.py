@@ -169,3 +169,20 @@ def test_self_test_says_when_the_temporary_folder_is_full(monkeypatch):
     report = selftest.collect(qt=False)
     assert "vault" in report["missing"]
     assert report["vault_error"] == "OperationalError: the temporary folder's disk is full"
+
+
+def test_a_locked_keyring_is_named_and_everything_else_is_still_checked(monkeypatch):
+    """A locked or refused keyring used to end the vault half there: no entry, no PDF, and Qt
+    never read a summary back, so the report hid whether the rest of the installation works."""
+    from caregiver_app import selftest
+    from caregiver_app.security import keyring_store
+
+    def locked(paths, **kwargs):
+        raise vs.KeyringUnavailableError("locked")
+
+    monkeypatch.setattr(vs, "keyring_available", lambda: True)
+    monkeypatch.setattr(vs, "unlock_with_keyring", locked)
+    monkeypatch.setattr(keyring_store, "forget_key", lambda vault_id: None)
+    report = selftest.collect(qt=False)
+    assert report["keyring_roundtrip"] is False and report["missing"] == ["keyring_roundtrip"]
+    assert report["entry_written"] is True and report["pdf_written"] > 1000
