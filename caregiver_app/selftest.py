@@ -2,7 +2,7 @@
 
 Prints one JSON object on standard output and returns 0 when everything works, 1 otherwise (the
 object's ``"missing"`` list and one line on standard error name what failed). What it checks, in
-this order: the shipped files (migrations, fonts), the newest migration revision, SQLCipher's
+this order: the shipped files (migrations, fonts, warning-sign pages), the newest migration revision, SQLCipher's
 version, the keyring backend (and that this system's keyring modules are shipped), a throw-away
 vault created in a temporary folder, an entry written and read back, a visit-summary PDF written,
 and — in a child process, because a Qt platform plugin that cannot load ends the process — Qt's
@@ -130,7 +130,8 @@ def collect(qt: bool = True) -> dict:
     }
     report["migrations_found"] = installation.migrations_complete()
     report["fonts_found"] = installation.fonts_complete()
-    missing += [name for name in ("migrations_found", "fonts_found") if not report[name]]
+    report["pages_found"] = installation.pages_complete()
+    missing += [name for name in ("migrations_found", "fonts_found", "pages_found") if not report[name]]
     checks = (("migration_head", _migration_head), ("sqlcipher_version", _sqlcipher_version),
               ("keyring_backend", _keyring_backend))
     for name, check in checks:
