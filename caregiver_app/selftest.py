@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -207,9 +208,22 @@ def _keyring_backend() -> str:
     return backend_name()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _unwind_on_signals() -> None:
+    """A closed terminal (SIGHUP) or a kill (SIGTERM) unwinds like Ctrl+C, so the temporary
+    folder with its throw-away vault is removed instead of left behind in the temporary folder."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if (number := getattr(signal, name, None)) is not None:
+            signal.signal(number, _stop)
+
+
 def main(out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print the report as one JSON line; 0 when complete, 1 naming what is missing on stderr."""
     out, err = out or sys.stdout, err or sys.stderr
+    _unwind_on_signals()
     report = collect()
     print(json.dumps(report, sort_keys=False), file=out)
     if report["missing"]:

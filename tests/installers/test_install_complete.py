@@ -194,3 +194,24 @@ def test_self_test_names_missing_warning_sign_pages(package_copy, tmp_path):
     done = _run(root, "--self-test")
     report = json.loads(done.stdout)
     assert done.returncode == 1 and "pages_found" in report["missing"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_a_killed_self_test_leaves_no_throw_away_vault(package_copy, tmp_path):
+    """SIGTERM (or a closed terminal) used to leave caregiver-self-test-* folders behind."""
+    import signal
+    import time
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(package_copy), "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PYTHONDONTWRITEBYTECODE": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "caregiver_app", "--self-test"], cwd=package_copy, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(temp.glob("caregiver-self-test-*/vault/vault.keys")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(temp.glob("caregiver-self-test-*")), "the self-test never made its folder"
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=60) != 0
+    assert list(temp.glob("caregiver-self-test-*")) == []
