@@ -170,9 +170,9 @@ def collect(qt: bool = True) -> dict:
             if "error" in report["qt"]:
                 missing.append("qt")
             missing += [f"qt.{name}" for name in report["qt"].get("missing", [])]
-    report["missing"] = missing
-    report["ok"] = not missing
     report["seconds"] = round(time.perf_counter() - started, 2)
+    report["missing"] = missing
+    report["ok"] = not missing  # last, so the line ends in "ok": true as the README says
     return report
 
 

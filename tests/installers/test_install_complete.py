@@ -89,6 +89,7 @@ def test_self_test_of_a_complete_installation(package_copy, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     report = json.loads(done.stdout)
     assert report["ok"] and report["missing"] == []
+    assert done.stdout.rstrip().endswith('"ok": true}')  # what the README tells people to look for
     assert report["migration_head"].startswith("0")
     assert "community" in report["sqlcipher_version"] or report["sqlcipher_version"][0].isdigit()
     assert report["keyring_backend"] == "keyring.backends.null.Keyring"
