@@ -18,6 +18,7 @@ from . import settings as app_settings
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
+    EXIT_INTERNAL,
     EXIT_OK,
     CliError,
     _find,
@@ -176,7 +177,12 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
     key = args.key.strip().lower().replace("-", "_")
     value = checked_value(key, args.value)
     changed = replace(settings, **{key: value})
-    app_settings.save(changed, path)
+    try:
+        app_settings.save(changed, path)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == 28 else "the folder cannot be written to"
+        raise CliError(f"The settings could not be saved in {path.parent}: {reason}. Nothing was changed.",
+                       EXIT_INTERNAL) from None
     print(f"Saved: {key} is now {_value_words(changed, key)}.", file=out)
     return EXIT_OK
 
