@@ -17,7 +17,7 @@ from datetime import date
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
 
-from ..domain.crisis_lines import BUILT_IN_COUNTRIES
+from ..domain.crisis_lines import BUILT_IN_COUNTRIES, built_in_lines
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
 from ..domain.network import (
@@ -119,7 +119,7 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
             phonenumbers.region_code_for_number(number) or region,
             extension,
         )
-    if not raw.startswith("+") and _is_service_number(number, region):
+    if not raw.startswith("+") and (_is_service_number(number, region) or _built_in_line_number(raw, region)):
         return Phone(phonenumbers.national_significant_number(number), kind, region, extension)
     if raw.startswith("+"):
         raise ValidationError(
@@ -129,6 +129,18 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
         f"“{raw[:40]}” is not a complete phone number in {home}. Please check the digits. "
         "For a number in another country, start with + and the country code."
     )
+
+
+def _built_in_line_number(raw: str, region: str) -> str:
+    """How the app writes ``raw`` when it is one of ``region``'s built-in crisis or emergency
+    numbers (``"116 123"``), else ``""``. Some of them, such as New Zealand's 1737 or the text
+    lines 85258 and 741741, are missing from phonenumbers' short-number data, yet the app tells
+    families to use them, so they must fit on a contact too."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    for line in built_in_lines(region):
+        if "".join(ch for ch in line.number if ch.isdigit()) == digits:
+            return line.number
+    return ""
 
 
 def _is_service_number(number: phonenumbers.PhoneNumber, region: str) -> bool:
@@ -149,7 +161,7 @@ def format_phone(phone: Phone, region: str = DEFAULT_REGION) -> str:
     international for numbers abroad, the digits for short numbers."""
     ext = f" ext. {phone.extension}" if phone.extension else ""
     if phone.is_short:
-        return phone.number + ext
+        return (_built_in_line_number(phone.number, phone.region or region) or phone.number) + ext
     try:
         number = phonenumbers.parse(phone.number, None)
     except NumberParseException:

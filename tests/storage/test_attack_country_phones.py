@@ -1,0 +1,39 @@
+"""Every crisis number the app itself tells a country's families to use can be saved on a
+contact in that country, and shows the way the app writes it (branch attack-country)."""
+
+from __future__ import annotations
+
+import pytest
+
+from caregiver_app.domain.crisis_lines import BUILT_IN
+from caregiver_app.domain.network import PhoneKind, SupportType
+from caregiver_app.services import contacts as cs
+
+BUILT_IN_NUMBERS = sorted({(country, line.number) for country, lines in BUILT_IN.items() for line in lines})
+
+
+@pytest.mark.parametrize(("country", "number"), BUILT_IN_NUMBERS)
+def test_each_built_in_number_can_be_typed_in_its_country(country, number):
+    phone = cs.parse_phone(number, country)
+    shown = cs.format_phone(phone, country)
+    assert "".join(shown.split()).replace("-", "").replace("(", "").replace(")", "").lstrip("1") == \
+        "".join(number.split()).replace("-", "").lstrip("1")
+
+
+def test_new_zealand_1737_saved_as_the_crisis_contact(vault, person):
+    draft = cs.ContactDraft(person.id, "Need to talk?", phones=(("1737", PhoneKind.MOBILE),),
+                            support=frozenset({SupportType.CRISIS}))
+    saved = cs.save_contact(vault, cs.contact_from_draft(draft, "NZ"))
+    again = cs.get_contact(vault, saved.id)
+    assert [cs.format_phone(p, "NZ") for p in again.phones] == ["1737"]
+    assert cs.tel_uri(again.phones[0]) == "tel:1737"
+
+
+def test_samaritans_shows_as_people_write_it(vault, person):
+    phone = cs.parse_phone("116123", "GB")
+    assert cs.format_phone(phone, "GB") == "116 123"
+
+
+def test_a_random_short_code_is_still_refused():
+    with pytest.raises(Exception, match="not a complete phone number"):
+        cs.parse_phone("1738", "NZ")
