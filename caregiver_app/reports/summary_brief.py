@@ -153,7 +153,11 @@ def _header(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
     if by:
         prepared += f" by {label_markup(by)}"
     if str(data.time_zone or "").strip():
-        prepared += f". Times are local ({label_markup(data.time_zone)})."
+        prepared += f". Times are local ({label_markup(data.time_zone)})"
+        others = [label_markup(z) for z in getattr(data, "other_entry_zones", ())]
+        if others:
+            prepared += f", except entries written in {', '.join(others)}: they show the clock time there"
+        prepared += "."
     scale = " · ".join(f"{level.value} {level.label}" for level in MoodLevel)
     rows = [
         ("For", f"<b>{label_markup(data.person_name)}</b>"),
