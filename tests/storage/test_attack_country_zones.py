@@ -35,3 +35,35 @@ def test_one_zone_keeps_the_short_sentence(vault, person):
                                                  zone_name="Australia/Sydney"))
     text = text_of(vault, person, "Australia/Sydney")
     assert "Times are local (Australia/Sydney)." in text and "except" not in text
+
+
+import pytest  # noqa: E402
+
+from caregiver_app.domain import timeutil  # noqa: E402
+from caregiver_app.services.clock import local_zone_name  # noqa: E402
+
+
+@pytest.mark.parametrize("tz", [":/etc/localtime", "/etc/localtime", "../../etc/passwd", "Mars/Olympus", "UTC+3"])
+def test_any_tz_variable_gives_a_zone_the_app_knows(monkeypatch, tz):
+    monkeypatch.setenv("TZ", tz)
+    name = local_zone_name()
+    timeutil.zone(name)  # raises for a name the app cannot use
+    assert ".." not in name
+
+
+def test_a_named_tz_variable_is_used(monkeypatch):
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    assert local_zone_name() == "Pacific/Auckland"
+
+
+@pytest.mark.parametrize("tz", ["/dev/null", "/etc/passwd"])
+def test_a_tz_variable_naming_a_file_that_is_no_zone_does_not_stop_the_summary(tmp_path, tz):
+    import subprocess
+    import sys
+
+    code = ("import caregiver_app.services.summary, caregiver_app.importers.date_order; "
+            "from caregiver_app.services.clock import local_zone_name; print(local_zone_name())")
+    env = {"TZ": tz, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-300:]
+    timeutil.zone(done.stdout.strip())
