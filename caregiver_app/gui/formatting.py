@@ -139,6 +139,12 @@ def time_pattern() -> str:
     return locale().timeFormat(QLocale.FormatType.ShortFormat)
 
 
+def locale_time_text(moment: time | datetime) -> str:
+    """The time as the locale writes it, whatever the time-format setting (for "Follow this
+    computer (21:15)" in Settings)."""
+    return locale().toString(QTime(moment.hour, moment.minute), locale().timeFormat(QLocale.FormatType.ShortFormat))
+
+
 def time_text(moment: time | datetime) -> str:
     """A wall-clock time without seconds by the setting: ``"9:15 PM"`` or ``"21:15"``. Only the
     hour and minute are read; no zone is converted."""
