@@ -129,6 +129,9 @@ def checked_value(key: str, raw: str) -> object:
         code = text.upper()
         if code in ("", "NONE", "SYSTEM"):
             return ""
+        names = {name.casefold(): c for c, name in crisis_lines.BUILT_IN_COUNTRIES.items()}
+        # "UK" and "EL" are what people (and the EU) write for the United Kingdom and Greece.
+        code = {"UK": "GB", "EL": "GR"}.get(code) or names.get(" ".join(text.split()).casefold()) or code
         if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
             raise CliError(f"“{shown}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
                            "ES, MX or DE, or 'none'.", EXIT_BAD_INPUT)

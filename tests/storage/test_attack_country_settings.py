@@ -67,3 +67,11 @@ def test_read_only_folder_gives_plain_words_naming_the_settings(folder, monkeypa
     assert code == 1
     assert "settings could not be saved" in err and str(folder) in err
     assert not (folder / "settings.json").exists()
+
+
+@pytest.mark.parametrize(("typed", "code"), [("UK", "GB"), ("uk", "GB"), ("United Kingdom", "GB"), ("ireland", "IE"),
+                                             ("New  Zealand", "NZ"), ("EL", "GR")])
+def test_country_as_people_write_it(folder, typed, code):
+    result, out, err = run(folder, "settings", "set", "country", typed)
+    assert result == 0 and err == ""
+    assert json.loads((folder / "settings.json").read_text())["country"] == code
