@@ -99,9 +99,12 @@ def country_name(code: str) -> str:
 
 
 def country_words(code: str) -> str:
-    """``"GB (United Kingdom)"``, or ``"not chosen"``."""
+    """``"GB (United Kingdom)"``, or ``"not chosen"`` with the computer's country if it has one."""
     if not code:
-        return "not chosen (the computer's country is used)"
+        system = app_settings.effective_country(app_settings.Settings(), environment_locale())
+        if system:
+            return f"not chosen (the computer's country is used: {country_words(system)})"
+        return "not chosen (this computer names no country: the local emergency number is shown)"
     name = country_name(code)
     return f"{code} ({name})" if name and name != code else code
 
@@ -111,7 +114,8 @@ def _value_words(settings: app_settings.Settings, key: str) -> str:
     if key == "country":
         return country_words(value)
     if key == "paper" and value == "auto":
-        return f"auto (follows the country: {app_settings.paper_for(settings, settings.country)})"
+        country = app_settings.effective_country(settings, environment_locale())
+        return f"auto (follows the country: {app_settings.paper_for(settings, country)})"
     if key == "time_zone" and not value:
         return "system (this computer's)"
     if key == "idle_lock_minutes" and value == 0:

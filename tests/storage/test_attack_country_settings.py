@@ -75,3 +75,14 @@ def test_country_as_people_write_it(folder, typed, code):
     result, out, err = run(folder, "settings", "set", "country", typed)
     assert result == 0 and err == ""
     assert json.loads((folder / "settings.json").read_text())["country"] == code
+
+
+def test_the_list_says_what_printing_will_use_when_no_country_is_chosen(folder, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, out, err = run(folder, "settings")
+    assert code == 0
+    assert "US (United States)" in out
+    assert "follows the country: letter" in out
+    monkeypatch.setenv("LANG", "C")
+    code, out, err = run(folder, "settings")
+    assert "names no country" in out and "follows the country: a4" in out
