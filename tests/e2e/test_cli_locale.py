@@ -27,6 +27,9 @@ def run(tmp_path: Path, lang: str, *args: str, time_format: str = "system") -> s
     config = tmp_path / "config"
     (config / "CaregiverCompanion").mkdir(parents=True, exist_ok=True)
     (config / "CaregiverCompanion" / "settings.json").write_text(json.dumps({"time_format": time_format}))
+    # Settings belong to the data folder in use (--data-dir keeps its own settings.json).
+    (tmp_path / "vault").mkdir(exist_ok=True)
+    (tmp_path / "vault" / "settings.json").write_text(json.dumps({"time_format": time_format}))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "LC_", "LANG"))}
     env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", TZ="Europe/Berlin", LANG=lang,
                XDG_CONFIG_HOME=str(config))
