@@ -158,6 +158,8 @@ def checked_value(key: str, raw: str) -> object:
     if key == "time_zone":
         if text.lower() in ("", "system"):
             return ""
+        by_folded = {name.casefold(): name for name in app_settings.time_zones()}
+        text = text if text in app_settings.time_zones() else by_folded.get(text.casefold(), text)
         if text not in app_settings.time_zones():
             raise CliError(f"“{shown}” is not a time zone. Use an IANA name such as Europe/London or "
                            "America/Chicago, or 'system'.", EXIT_BAD_INPUT)

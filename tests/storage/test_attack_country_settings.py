@@ -86,3 +86,8 @@ def test_the_list_says_what_printing_will_use_when_no_country_is_chosen(folder, 
     monkeypatch.setenv("LANG", "C")
     code, out, err = run(folder, "settings")
     assert "names no country" in out and "follows the country: a4" in out
+
+
+def test_time_zone_typed_in_lower_case(folder):
+    assert run(folder, "settings", "set", "time_zone", "europe/london")[0] == 0
+    assert json.loads((folder / "settings.json").read_text())["time_zone"] == "Europe/London"
