@@ -13,6 +13,7 @@ import locale
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
@@ -82,6 +83,29 @@ def region_name(region: str) -> str:
 
 
 _WITH_THE = frozenset({"US", "GB", "NL", "PH", "AE", "DO", "CZ", "BS", "GM", "CD", "CG", "CF", "KM", "MV", "MH", "SB", "VA", "KY", "VG", "VI", "FO", "FK"})
+
+
+def region_of_country(text: str) -> str:
+    """The ISO 3166 code for a country as an address writes it: a code (``"gb"``) or a name in
+    English or a few other languages (``"United Kingdom"``, ``"Deutschland"``, ``"UK"``), else ``""``."""
+    country = " ".join(str(text or "").split()).casefold().rstrip(".")
+    if len(country) == 2 and country.upper() in phonenumbers.SUPPORTED_REGIONS:
+        return country.upper()
+    return _country_names().get(country, "") if country else ""
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country names (casefolded) to ISO codes, from CLDR through Babel."""
+    from babel import Locale
+
+    names = {"uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+             "usa": "US", "u.s.a": "US", "u.s": "US"}
+    for language in ("en", "es", "de", "fr", "it", "pt", "nl", "pl"):
+        for code, name in Locale(language).territories.items():
+            if code in phonenumbers.SUPPORTED_REGIONS:
+                names.setdefault(name.casefold(), code)
+    return names
 
 
 def example_number(region: str = DEFAULT_REGION) -> str:

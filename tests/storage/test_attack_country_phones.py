@@ -37,3 +37,32 @@ def test_samaritans_shows_as_people_write_it(vault, person):
 def test_a_random_short_code_is_still_refused():
     with pytest.raises(Exception, match="not a complete phone number"):
         cs.parse_phone("1738", "NZ")
+
+
+UK_CARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nTEL;TYPE=CELL:07911 123456\r\nTEL;TYPE=HOME:020 7946 0958\r\n"
+           "ADR;TYPE=HOME:;;1 High St;London;;SW1A 1AA;United Kingdom\r\nEND:VCARD\r\n")
+
+
+def test_a_card_with_an_address_abroad_reads_its_local_numbers_there():
+    from caregiver_app.services import vcards
+
+    result = vcards.read_vcards(UK_CARD.encode(), 1, "DE")
+    [card] = result.cards
+    assert [p.number for p in card.contact.phones] == ["+447911123456", "+442079460958"]
+    assert result.problems == ()
+
+
+def test_a_card_abroad_keeps_a_home_number_written_the_home_way():
+    from caregiver_app.services import vcards
+
+    card = UK_CARD.replace("020 7946 0958", "030 1234567").replace("07911 123456", "+44 7911 123456")
+    result = vcards.read_vcards(card.replace("United Kingdom", "Vereinigtes Königreich").encode(), 1, "DE")
+    assert [p.number for p in result.cards[0].contact.phones] == ["+447911123456", "+49301234567"]
+
+
+def test_a_card_without_a_country_reads_numbers_at_home():
+    from caregiver_app.services import vcards
+
+    card = UK_CARD.replace("United Kingdom", "")
+    result = vcards.read_vcards(card.encode(), 1, "GB")
+    assert [p.number for p in result.cards[0].contact.phones] == ["+447911123456", "+442079460958"]
