@@ -526,6 +526,9 @@ def import_cards(
 
 
 def _split_name(name: str) -> Name:
+    family, comma, given = name.partition(",")
+    if comma and family.strip() and given.strip():  # "Müller, Jürgen": family name first, as many lists write it
+        return Name(family=" ".join(family.split()), given=" ".join(given.split()))
     words = name.split()
     if len(words) < 2:
         return Name(given=name)

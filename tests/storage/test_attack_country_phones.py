@@ -66,3 +66,14 @@ def test_a_card_without_a_country_reads_numbers_at_home():
     card = UK_CARD.replace("United Kingdom", "")
     result = vcards.read_vcards(card.encode(), 1, "GB")
     assert [p.number for p in result.cards[0].contact.phones] == ["+447911123456", "+442079460958"]
+
+
+def test_a_family_name_first_with_a_comma_is_exported_as_such():
+    from caregiver_app.domain.network import Role
+    from caregiver_app.services import vcards
+
+    contact = cs.contact_from_draft(cs.ContactDraft(1, "Müller, Jürgen", Role.OTHER), "DE")
+    card = vcards.contact_to_vcard(contact).serialize()
+    assert "N:Müller;Jürgen;;;" in card
+    [back] = vcards.read_vcards(card.encode(), 1, "DE").cards
+    assert back.contact.name == "Müller, Jürgen"
