@@ -69,7 +69,8 @@ def _patterns(name: str) -> tuple[str, str]:
     if _neutral(loc):
         return "dddd d MMMM yyyy", "d MMM yyyy"
     long = loc.dateFormat(QLocale.FormatType.LongFormat)
-    medium = re.sub(r"^\s*dddd[\s,.]*|[\s,]*dddd\s*$", "", long).replace("MMMM", "MMM")
+    # "،" is the Arabic and Urdu comma ("dddd، d MMMM yyyy"), "，" the full-width one.
+    medium = re.sub(r"^\s*dddd[\s,.،，]*|[\s,،，]*dddd\s*$", "", long).replace("MMMM", "MMM")
     return long, medium.strip()
 
 
