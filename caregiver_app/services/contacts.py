@@ -45,7 +45,8 @@ EXTENSION_MAX_DIGITS = 10
 def resolve_region(preferred: str = "", locale_name: str = "") -> str:
     """The phone region to read local numbers in: ``preferred`` when it is a region
     ``phonenumbers`` knows, else the territory of ``locale_name`` (``"en_GB"``, ``"de-DE"``), else
-    of the environment's locale (``LC_ALL``, ``LC_TELEPHONE``, ``LANG``), else ``"US"``."""
+    of the environment's locale (``LC_ALL``, ``LC_TELEPHONE``, ``LANG``), else ``""``: no country
+    is known, so numbers need their ``+`` country code (never assume the United States)."""
     candidates = [preferred, _territory(locale_name)]
     for var in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         candidates.append(_territory(os.environ.get(var, "")))
@@ -57,7 +58,7 @@ def resolve_region(preferred: str = "", locale_name: str = "") -> str:
         code = (code or "").upper()
         if code in phonenumbers.SUPPORTED_REGIONS:
             return code
-    return DEFAULT_REGION
+    return ""
 
 
 def _territory(locale_name: str) -> str:
@@ -109,10 +110,11 @@ def _country_names() -> dict[str, str]:
 
 
 def example_number(region: str = DEFAULT_REGION) -> str:
-    """A made-up mobile number of ``region`` written the local way (for placeholder text)."""
-    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    """A made-up mobile number of ``region`` written the local way (for placeholder text); with
+    no region, one written with its + country code (the form that works everywhere)."""
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE) if region else None
     if example is None:
-        return "+1 201-555-0123"
+        return "+44 20 7946 0958"
     return phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
 
 
@@ -124,9 +126,14 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
     raw = " ".join(text.split())
     if not raw:
         raise ValidationError("Please type the phone number, or remove the empty line.")
+    if not region and not raw.startswith("+"):
+        raise ValidationError(
+            f"“{raw[:40]}” needs its country code: start with + and the code, for example +44 for the "
+            "United Kingdom. Or choose your country in Settings, and local numbers will work."
+        )
     home = region_name(region)
     try:
-        number = phonenumbers.parse(raw, region)
+        number = phonenumbers.parse(raw, region or None)
     except NumberParseException:
         raise ValidationError(
             f"“{raw[:40]}” is not a phone number. Please type only the number, like the ones on a business card."

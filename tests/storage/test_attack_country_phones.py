@@ -77,3 +77,16 @@ def test_a_family_name_first_with_a_comma_is_exported_as_such():
     assert "N:Müller;Jürgen;;;" in card
     [back] = vcards.read_vcards(card.encode(), 1, "DE").cards
     assert back.contact.name == "Müller, Jürgen"
+
+
+def test_with_no_country_known_numbers_are_never_read_as_american(monkeypatch):
+    for var in ("LC_ALL", "LC_TELEPHONE", "LANG"):
+        monkeypatch.setenv(var, "C")
+    monkeypatch.setattr(cs.locale, "getlocale", lambda: (None, None))
+    region = cs.resolve_region("", "C")
+    assert region == ""
+    with pytest.raises(Exception, match=r"country code"):
+        cs.parse_phone("(201) 555-0123", region)
+    phone = cs.parse_phone("+81 3-1234-5678", region)
+    assert phone.number == "+81312345678" and cs.format_phone(phone, region) == "+81 3-1234-5678"
+    assert not cs.example_number(region).startswith("+1 ")
