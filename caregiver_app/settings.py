@@ -24,6 +24,9 @@ from .private_files import write_private
 
 SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
+MAX_CRISIS_LINES = 100
+"""The most numbers a family can add in Get help now. Thousands (a damaged or duplicated file)
+took minutes to draw, in the one window that must open at once."""
 MAX_FILE_BYTES = 1024 * 1024
 """A settings file is a few hundred bytes; anything over this is damaged (or not ours), and is
 not read whole (a huge file or a link to a device must not fill the memory)."""
@@ -82,7 +85,7 @@ class Settings:
         self.crisis_lines = [
             item for item in self.crisis_lines
             if isinstance(item, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
-        ]
+        ][:MAX_CRISIS_LINES]
 
 
 def effective_country(settings: Settings, system_locale_name: str) -> str:

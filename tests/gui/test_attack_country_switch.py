@@ -76,3 +76,20 @@ def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, pe
     choose_country(window, modals, "NZ")
     qtbot.waitUntil(lambda: "1737" in network.gaps.gaps.text())
     assert not US.search(network.gaps.gaps.text())
+
+
+def test_thousands_of_added_numbers_are_cut_to_the_limit_and_adding_more_is_refused(qtbot, context, vault, modals):
+    from caregiver_app import settings as app_settings
+    from caregiver_app.gui.get_help import GetHelpWindow
+
+    lines = [{"country": "GB", "kind": "crisis", "name": f"Line {i}", "number": f"0800 {i:06d}", "how": "Call"}
+             for i in range(5000)]
+    context.settings = app_settings.from_dict({"country": "GB", "crisis_lines": lines})
+    assert len(context.settings.crisis_lines) == app_settings.MAX_CRISIS_LINES
+    shown = GetHelpWindow(context)
+    qtbot.addWidget(shown)
+    shown.show_state(locked=True)
+    assert len(shown.lines()) == app_settings.MAX_CRISIS_LINES + len([l for l in shown.lines() if not l.user_added])
+    modals.expect(result=None)
+    shown.add_number()
+    assert "the most this app keeps" in modals.seen[0].text
