@@ -93,3 +93,18 @@ def test_thousands_of_added_numbers_are_cut_to_the_limit_and_adding_more_is_refu
     modals.expect(result=None)
     shown.add_number()
     assert "the most this app keeps" in modals.seen[0].text
+
+
+def test_hints_after_saving_follow_the_new_country(qtbot, context, vault, person, modals):
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, context, vault)
+    window.show_page(0)
+    editor = window._journal_page.editor
+    row = editor.add_symptom_row(focus=True)
+    row.set_value("Hopelessness", 6)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert US.search(editor.learn_hints.text())
+    choose_country(window, modals, "IE")
+    text = editor.learn_hints.text()
+    assert editor.learn_hints.isVisible() and not US.search(text) and "112 or 999" in text
