@@ -152,6 +152,11 @@ def time_text(moment: time | datetime) -> str:
     return locale().toString(QTime(moment.hour, moment.minute), time_pattern())
 
 
+def count_text(count: int) -> str:
+    """A count with the locale's grouping sign: ``1,500`` / ``1.500`` / ``1 500``."""
+    return locale().toString(int(count))
+
+
 def decimal_text(value: float, places: int = 2, loc: QLocale | None = None) -> str:
     """``7``, ``6.5``, ``0.125`` / ``6,5``: at most ``places`` decimals, no needless zeros, the
     locale's decimal sign and no grouping sign."""
