@@ -127,6 +127,11 @@ def uses_24_hours() -> bool:
     chosen = time_format()
     if chosen != "system":
         return chosen == "24h"
+    return locale_uses_24_hours()
+
+
+def locale_uses_24_hours() -> bool:
+    """True when the locale's own short time format counts hours 0–23 (whatever the setting)."""
     return "ap" not in locale().timeFormat(QLocale.FormatType.ShortFormat).lower()
 
 
@@ -138,12 +143,6 @@ def time_pattern() -> str:
     if chosen == "12h":
         return "h:mm AP"
     return locale().timeFormat(QLocale.FormatType.ShortFormat)
-
-
-def locale_time_text(moment: time | datetime) -> str:
-    """The time as the locale writes it, whatever the time-format setting (for "Follow this
-    computer (21:15)" in Settings)."""
-    return locale().toString(QTime(moment.hour, moment.minute), locale().timeFormat(QLocale.FormatType.ShortFormat))
 
 
 def time_text(moment: time | datetime) -> str:

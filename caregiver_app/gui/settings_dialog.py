@@ -8,7 +8,6 @@ country, and how phone numbers are read. Nothing personal is kept in settings.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -85,7 +84,8 @@ class SettingsDialog(QDialog):
 
         self.time_combo = QComboBox(self)
         self.time_combo.setAccessibleName("Time format")
-        self.time_combo.addItem(f"Follow this computer ({formatting.locale_time_text(time(21, 15))})", "system")
+        system_24h = formatting.locale_uses_24_hours()
+        self.time_combo.addItem(f"Follow this computer ({'21:15' if system_24h else '9:15 PM'})", "system")
         self.time_combo.addItem("12-hour (9:15 PM)", "12h")
         self.time_combo.addItem("24-hour (21:15)", "24h")
         self.time_combo.setCurrentIndex(max(self.time_combo.findData(settings.time_format), 0))

@@ -13,7 +13,7 @@ from datetime import time
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.model import MoodLevel, SleepQuality
+from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
 from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE, build_trend_chart
@@ -45,7 +45,9 @@ def _mood_text(entry: SummaryEntry) -> str | None:
         level = MoodLevel(int(entry.mood)) if entry.mood is not None else None
     except (TypeError, ValueError):
         return None
-    return f"Mood {level.label} ({level.value}/5)" if level else None
+    if level is None:
+        return f"Mood as imported: {entry.mood_label}" if entry.mood_label else None
+    return f"Mood {mood_words(level, entry.mood_label)}"
 
 
 def _sleep_text(entry: SummaryEntry) -> str | None:

@@ -89,6 +89,7 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         note=entry.note,
         flagged=entry.flag_for_visit,
         entry_id=entry.id,
+        mood_label=entry.mood_label,
     )
 
 
