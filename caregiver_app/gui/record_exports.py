@@ -37,13 +37,13 @@ class ExportKind:
 
 
 def _page_saved(result: export_readable.ReadableExport) -> str:
-    entries = f"{result.entries:,} entr{'y' if result.entries == 1 else 'ies'}"
+    entries = f"{formatting.count_text(result.entries)} entr{'y' if result.entries == 1 else 'ies'}"
     return (f"Saved {entries} to {result.path}.\n\nOpen it in any web browser to read or print it. It is not "
             "encrypted: share it only with people who should see it, and delete it when it is no longer needed.")
 
 
 def _fhir_saved(result: export_fhir.FhirExport) -> str:
-    parts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(result.counts.items()))
+    parts = ", ".join(f"{formatting.count_text(n)} {kind}" for kind, n in sorted(result.counts.items()))
     return (f"Saved the health record to {result.path} ({parts}).\n\nThis is a FHIR R4 file that a clinic's "
             "system can read. It is not encrypted: keep it somewhere safe, and delete it when it is no longer needed.")
 
