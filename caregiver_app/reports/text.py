@@ -160,10 +160,15 @@ def has_rtl(text: str) -> bool:
 
 
 def shorten(text: str, max_chars: int) -> str:
-    """Cut plain ``text`` to at most ``max_chars`` characters, ending with "…" when cut."""
+    """Cut plain ``text`` to at most ``max_chars`` characters, ending with "…" when cut. The cut
+    falls between words (a word is split only when one word alone is longer than the limit)."""
     if len(text) <= max_chars:
         return text
-    return text[: max(max_chars - 1, 0)].rstrip() + "…"
+    cut = text[: max(max_chars - 1, 0)]
+    space = cut.rfind(" ")
+    if space > max_chars // 3 and not text[len(cut)].isspace():
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def markup(text: object, *, line_breaks: bool = True, max_chars: int | None = None) -> str:

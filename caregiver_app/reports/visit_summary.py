@@ -26,6 +26,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ..domain.summary import SummaryCancelled, VisitSummaryData
 from .fonts import register_fonts
+from .layout import format_date
+from .text import clean_text
 from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, numbered_canvas
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
@@ -51,6 +53,12 @@ class _SummaryDoc(BaseDocTemplate):
 def _on_page(canvas, _doc) -> None:
     canvas.page_section = getattr(canvas, "running_section", "")
     canvas.page_has_content = False
+
+
+def _person_line(data: VisitSummaryData) -> str:
+    """Name and date of birth for every page's header (so a loose page finds its owner)."""
+    name = " ".join(clean_text(data.person_name).split())
+    return name + (f", born {format_date(data.birth_date)}" if data.birth_date is not None else "")
 
 
 def build_visit_summary_pdf(
@@ -97,8 +105,9 @@ def build_visit_summary_pdf(
     titles = [f.section_title for f in rest if hasattr(f, "section_title")]
     brief = brief_page(data, styles, width, height, titles)
     story = list(brief.flowables)
-    rest += questions_continued(brief.overflow_questions, len(data.questions) - len(brief.overflow_questions) + 1,
-                                styles)
+    # The rest of the family's questions open page 2, never left alone at the end.
+    rest = questions_continued(brief.overflow_questions, len(data.questions) - len(brief.overflow_questions) + 1,
+                               styles) + rest
     if rest:
         story.append(PageBreak())
         story += rest
@@ -118,6 +127,7 @@ def build_visit_summary_pdf(
                 progress(percent, 100)
 
         doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, TITLE))
+    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, TITLE,
+                                                        person=_person_line(data)))
     if progress is not None:
         progress(100, 100)

@@ -17,17 +17,20 @@ from datetime import date
 from pathlib import Path
 
 from ..domain import timeutil
-from ..domain.crisis_lines import CrisisLine
+from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
-from ..domain.model import JournalEntry, TagKind
+from ..domain.model import JournalEntry, RecorderKind, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
+    SafetyBox,
+    SafetyNote,
     Section,
     SummaryCancelled,
     SummaryChoices,
     SummaryEntry,
     VisitSummaryData,
 )
+from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..security.keyfile import fsync_dir
 from ..storage import repositories as repo
@@ -85,6 +88,7 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         note=entry.note,
         flagged=entry.flag_for_visit,
         entry_id=entry.id,
+        observed=entry.recorded_by.kind is RecorderKind.FAMILY,
     )
 
 
@@ -116,12 +120,16 @@ def build_summary(
     cancelled: Cancelled | None = None,
     country: str = "",
     user_lines: Sequence[CrisisLine] = (),
+    preparer_relationship: str = "",
+    preparer_phone: str = "",
 ) -> VisitSummaryData:
     """Gather everything the visit summary shows, with the user's leave-out choices applied.
 
     ``prepared_by`` defaults to the vault's saved preparer name. ``country`` (ISO 3166 code;
     ``""`` when unknown, which prints "the local emergency number") and ``user_lines`` (numbers
-    the user added) decide the crisis numbers of the safety plan and the phone region. Raises :class:`ValidationError`
+    the user added) decide the crisis numbers of the safety plan and the phone region.
+    ``preparer_relationship`` (e.g. "wife") and ``preparer_phone`` print beside the preparer's
+    name on page one when given. Raises :class:`ValidationError`
     for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
     :class:`SummaryCancelled` when ``cancelled()`` turns True.
     """
@@ -156,6 +164,7 @@ def build_summary(
     if progress:
         progress(20, 100)
     now = clock()
+    safety = _safety_box(vault, request.person_id, current, extras.get("scores", ()), tz, country, user_lines)
     return VisitSummaryData(
         person_name=person.display_name,
         start=request.start,
@@ -172,8 +181,44 @@ def build_summary(
         brief=brief,
         questions=tuple(summary_sources.redact_all(
             tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q), choices.leave_out.words)),
+        birth_date=person.birth_date,
+        preparer_relationship=" ".join(preparer_relationship.split()),
+        preparer_phone=" ".join(preparer_phone.split()),
+        safety=summary_sources.redact_all(safety, choices.leave_out.words),
+        changes=change_rows(current, previous, request.start, request.end),
         **extras,
     )
+
+
+SAFETY_EXCERPT_CHARS = 140
+
+
+def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], scores, tz, country: str,
+                user_lines: Sequence[CrisisLine]) -> SafetyBox:
+    """Page one's safety box: PHQ-9 item 9 answers above 0, flagged entries whose symptoms and
+    note meet an Emergency or Crisis-line warning sign of the library (the rule the entry window
+    uses: ``library.entry_hints``), and the safety plan's last saved local date."""
+    from . import library, plans
+
+    words = help_words(country, user_lines)
+    notes = []
+    for entry in current:
+        if not entry.flagged:
+            continue
+        urgent = library.entry_hints(entry.symptoms, words, entry.note).urgent
+        if not urgent:
+            continue
+        text = " ".join(entry.note.split())
+        if len(text) > SAFETY_EXCERPT_CHARS:
+            cut = text[: SAFETY_EXCERPT_CHARS - 1]
+            text = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip() + "…"
+        sign = urgent[0]
+        kind = "emergency" if sign.tier.name == "EMERGENCY" else "crisis"
+        notes.append(SafetyNote(entry.local_date, entry.recorded_by, text, f"{kind} sign about {sign.symptom}"))
+    item9 = tuple(pair for result in scores for pair in result.item9)
+    plan = plans.get_safety_plan(vault, person_id)
+    saved = plan.updated_at.astimezone(tz).date() if (not plan.is_empty and plan.updated_at) else None
+    return SafetyBox(item9=item9, notes=tuple(notes), plan_saved_on=saved)
 
 
 def _pagesize(paper: str):

@@ -178,9 +178,10 @@ def test_every_section_reads_back(vault, packet):
     pdf = summary_pdf_bytes(data)
     reader = PdfReader(io.BytesIO(pdf))
     first = " ".join(reader.pages[0].extract_text().split())
-    for words in ("Compared with 2 Oct – 31 Oct 2026", "Mood, daily average", "Hardest", "Rose — Headache", "Rose — Voices: new",
-                  "Started Sertraline", "Headaches keep him up", "PHQ-9, latest 17 of 27",
-                  "▲ 8 higher (worse)", "question 9", "Is the new dose right?", "Flagged to bring up (1)"):
+    for words in ("Compared with 2 Oct – 31 Oct 2026", "What changed, largest change first", "Hardest 7 days",
+                  "Headache Self", "Voices Self", "new this period",
+                  "Started Sertraline", "Headaches keep him up", "PHQ-9 (",
+                  "▲ 8 higher (worse)", "question 9", "Is the new dose right?"):
         assert words in first, words
     text = _pdf_text(pdf)
     for heading in ("Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
