@@ -32,6 +32,9 @@ def _wants_cli(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command (through the CLI) or, with none, the desktop app. Returns the exit code."""
+    from .process_guard import disable_core_dumps
+
+    disable_core_dumps()  # before any secret or journal text is in memory
     args = list(sys.argv[1:] if argv is None else argv)
     if _wants_cli(args):
         from .cli import main as cli_main

@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
-    p_imp.add_argument("--person", required=True, metavar="NAME", help="whose journal it is (added if new)")
+    person_options(p_imp, "whose journal it is (added if new)")
     p_imp.add_argument(
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
         help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "summary", help="write a visit summary PDF",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_sum.add_argument("--person", required=True, metavar="NAME")
+    person_options(p_sum, "whose visit summary it is")
     p_sum.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
     p_sum.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
     p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
@@ -109,10 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
         "export-csv", help="write a person's whole journal as a CSV file (opens in Excel and LibreOffice)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_csv.add_argument("--person", required=True, metavar="NAME")
+    person_options(p_csv, "whose journal to export")
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
     p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
     unlock_options(p_csv)
+
+    p_people = sub.add_parser(
+        "people", help="list the people in the vault with their numbers (for --person-number)",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    unlock_options(p_people)
 
     from .cli_settings import add_parsers as add_settings_parsers  # settings, safety-plan
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
@@ -125,14 +131,102 @@ def build_parser() -> argparse.ArgumentParser:
 # --- secrets --------------------------------------------------------------------------------
 
 
-def _read_stdin_line(stdin: TextIO) -> str:
+NOT_UTF8 = "What arrived on standard input is not readable text (it must be UTF-8)."
+
+
+def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
+    """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
+    would turn stray bytes into characters no secret can hold), without a leading byte-order
+    mark (some editors and Windows tools write one) or the line end."""
+    raw = getattr(stdin, "buffer", None)
     try:
-        line = stdin.readline()
-    except UnicodeDecodeError:
-        raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
+        if raw is not None:
+            line = raw.readline().decode("utf-8")
+        else:
+            line = stdin.readline()
+            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
+    line = line.removeprefix("\ufeff")
     if not line:
-        raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
+        if what == "passphrase":
+            raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
+        raise CliError(f"No {what} arrived on standard input.", EXIT_BAD_INPUT)
     return line.rstrip("\r\n")
+
+
+PERSON_HELP = """\
+the person:
+  --person NAME shows the name to other programs on this computer (in the process list). To keep
+  it private, use --person-stdin (the name as one line on standard input) or --person-number N
+  (the numbers come from 'caregiver-app people'). When the passphrase or recovery code also comes
+  on standard input, it is the first line and the person's name is the second line.
+"""
+
+
+def person_options(p: argparse.ArgumentParser, what: str) -> None:
+    """``--person NAME`` | ``--person-stdin`` | ``--person-number N`` (exactly one)."""
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--person", metavar="NAME", help=f"{what} (visible in the process list; see below)")
+    group.add_argument("--person-stdin", action="store_true",
+                       help="read the person's name as one line from standard input (after the passphrase line)")
+    group.add_argument("--person-number", type=int, metavar="N", help="the person's number from 'caregiver-app people'")
+    p.epilog = PERSON_HELP + "\n" + (p.epilog or "")
+
+
+def person_name(vault, args, stdin: TextIO) -> str:
+    """The person's name from ``--person``, ``--person-stdin`` (read now, so after any secret
+    line) or ``--person-number``. Raises :class:`CliError` (bad input) for an empty name or a
+    number nobody has."""
+    from .services import people
+
+    if args.person_number is not None:
+        match = next((p for p in people.list_people(vault) if p.id == args.person_number), None)
+        if match is None:
+            raise CliError(f"Nobody has the number {args.person_number}. "
+                           "To see the numbers, run: caregiver-app people", EXIT_BAD_INPUT)
+        return match.display_name
+    name = _read_stdin_line(stdin, "name") if args.person_stdin else args.person
+    if not name.strip():
+        raise CliError("Please give the person's name (--person, --person-stdin or --person-number).", EXIT_BAD_INPUT)
+    return name
+
+
+def _find(vault, args, stdin: TextIO):
+    from .services import people
+
+    name = person_name(vault, args, stdin)
+    person = people.find_person(vault, name)
+    if person is None:
+        # a name typed on the command line is echoed; one read from standard input is not
+        who = f"nobody called {name}" if args.person is not None else "nobody of that name"
+        raise CliError(f"There is {who} in this vault. To see who is, run: caregiver-app people", EXIT_BAD_INPUT)
+    return person
+
+
+def ask_secret(prompt: str) -> str:
+    """A secret typed at the terminal (not echoed). Raises :class:`CliError` (bad input) when
+    the terminal sends bytes that are not text."""
+    try:
+        secret = getpass.getpass(prompt)
+        secret.encode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError("What was typed is not readable text (the terminal must send UTF-8).", EXIT_BAD_INPUT) from None
+    return secret.removeprefix("\ufeff")
+
+
+def unlock_either(vs, paths, secret: str):
+    """``(vault, "passphrase" | "recovery")``: the secret typed at a prompt that takes either.
+    The passphrase is tried first, so a passphrase that happens to look like a recovery code
+    always works; a recovery code is tried only when the passphrase did not fit. Raises
+    :class:`WrongSecretError` when neither opens the vault."""
+    try:
+        return vs.unlock_with_passphrase(paths, secret), "passphrase"
+    except vs.WrongSecretError as wrong:
+        try:
+            return vs.unlock_with_recovery_code(paths, secret), "recovery"
+        except vs.RecoveryCodeTypoError:  # not a recovery code at all: it was a wrong passphrase
+            raise wrong from None
 
 
 def _new_passphrase(args, stdin: TextIO) -> str:
@@ -142,8 +236,8 @@ def _new_passphrase(args, stdin: TextIO) -> str:
         phrase = _read_stdin_line(stdin)
         confirm = None
     elif stdin.isatty():
-        phrase = getpass.getpass("Choose a passphrase (at least 10 characters): ")
-        confirm = getpass.getpass("Type it again: ")
+        phrase = ask_secret("Choose a passphrase (at least 10 characters): ")
+        confirm = ask_secret("Type it again: ")
     else:
         raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
     problem = passphrase_problem(phrase, confirm)
@@ -165,13 +259,14 @@ DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
 
 
 def _secret(args, stdin: TextIO) -> tuple[str, str]:
-    """``("passphrase" | "recovery", secret)`` from standard input or a terminal prompt."""
+    """``("passphrase" | "recovery" | "either", secret)`` from standard input or a terminal prompt
+    (which takes the passphrase or the recovery code)."""
     if getattr(args, "recovery_code_stdin", False):
         return "recovery", _read_stdin_line(stdin)
     if args.passphrase_stdin:
         return "passphrase", _read_stdin_line(stdin)
     if stdin.isatty():
-        return "passphrase", getpass.getpass("Passphrase: ")
+        return "either", ask_secret("Passphrase (or your recovery code): ")
     raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
                    "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
 
@@ -205,6 +300,8 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
         try:
             if kind == "recovery":
                 return vs.unlock_with_recovery_code(paths, secret)
+            if kind == "either":
+                return unlock_either(vs, paths, secret)[0]
             return vs.unlock_with_passphrase(paths, secret)
         except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
@@ -213,6 +310,16 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
             return exc.recovery
         exc.recovery.close()
         raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+
+
+def report_format(paths):
+    """How the command line writes dates and times: the locale of the environment (``LC_ALL``,
+    ``LC_TIME``, ``LANG``) and the time-format setting of the data folder's settings file."""
+    from .reports.formatting import locale_from_environment, report_format as make
+    from .services.vault import VaultPaths
+    from .settings import load_for_folder
+
+    return make(locale_from_environment(), load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_format)
 
 
 def _parse_day(text: str, what: str) -> date:
@@ -267,20 +374,22 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         )
     vault = open_vault(paths, args, stdin, err)
     try:
-        report = imports.import_daylio(vault, data, args.person, mood_map, args.timezone)
+        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, args.timezone)
     finally:
         vault.close()
     p = report.preview
-    fmt = "%Y-%m-%d %H:%M"
+    fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)
     print(f"Distinct days: {p.distinct_days}", file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {p.first_entry:{fmt}}", file=out)
-        print(f"Last entry: {p.last_entry:{fmt}}", file=out)
+        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
+        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
     print(f"Distinct activities: {p.distinct_activities}", file=out)
     print("Entries per mood label:", file=out)
     for info in p.labels:
         print(f"    {info.label}: {info.count} (level {info.level})", file=out)
+    if p.date_order_note:
+        print(p.date_order_note, file=out)
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     if report.already_present:
@@ -294,7 +403,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     from .cli_settings import environment_locale, load_settings, parse_sections
     from .domain import crisis_lines
     from .domain.summary import LeaveOut, SummaryChoices
-    from .services import people, summary
+    from .services import summary
 
     sections = parse_sections(args.sections)
     words = [" ".join(w.split()) for w in args.leave_out]
@@ -308,31 +417,32 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         output = output / summary.default_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         data = summary.build_summary(
             vault, summary.SummaryRequest(person.id, start, end,
                                           SummaryChoices(sections=sections, leave_out=leave_out)),
-            prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone, zone_name=args.timezone or settings.time_zone, country=country,
+            prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone,
+            zone_name=args.timezone or settings.time_zone, country=country,
             user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
         )
     finally:
         vault.close()
-    written = summary.write_summary_pdf(data, output, paper=args.paper or app_settings.paper_for(settings, country))
+    written = summary.write_summary_pdf(
+        data, output, paper=args.paper or app_settings.paper_for(settings, country), fmt=report_format(paths)
+    )
     print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
 
 
 def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
-    from .services import export_csv, people
+    from .services import export_csv
 
     if args.timezone:
         timeutil.zone(args.timezone)
@@ -341,17 +451,30 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
         output = output / export_csv.default_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    return EXIT_OK
+
+
+def cmd_people(paths, args, stdin, out, err) -> int:
+    from .services import people
+
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        everyone = people.list_people(vault)
+    finally:
+        vault.close()
+    if not everyone:
+        print("There is nobody in this vault yet.", file=err)
+    for person in everyone:
+        print(f"{person.id}  {person.display_name}", file=out)
     return EXIT_OK
 
 
@@ -366,7 +489,8 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv}
+COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv,
+            "people": cmd_people}
 
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import SECTIONS_HELP  # noqa: E402

@@ -15,7 +15,17 @@ from pathlib import Path
 from typing import TextIO
 
 from . import settings as app_settings
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, open_vault, unlock_options
+from .cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    CliError,
+    _find,
+    open_vault,
+    person_options,
+    report_format,
+    unlock_options,
+)
 from .domain import crisis_lines
 from .domain.summary import DEFAULT_SECTIONS, SECTION_ORDER, Section
 
@@ -46,7 +56,7 @@ def add_parsers(sub) -> None:
         "safety-plan", help="write a person's safety plan as a one-page PDF (as the window prints it)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--person", required=True, metavar="NAME")
+    person_options(p, "whose safety plan to print")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument("--paper", choices=("letter", "a4"), default=None, help="default: the paper setting")
     unlock_options(p)
@@ -73,7 +83,7 @@ def parse_sections(text: str) -> frozenset[Section]:
     known = {s.value: s for s in Section}
     unknown = [w for w in words if w not in known]
     if unknown or not words:
-        raise CliError(f"“{text}” is not a list of sections. Use 'all', 'default', or some of: "
+        raise CliError(f"“{text[:60]}” is not a list of sections. Use 'all', 'default', or some of: "
                        f"{', '.join(SECTION_NAMES)}.", EXIT_BAD_INPUT)
     return frozenset(known[w] for w in words)
 
@@ -111,6 +121,7 @@ def _value_words(settings: app_settings.Settings, key: str) -> str:
 def checked_value(key: str, raw: str) -> object:
     """The value ``raw`` for ``key``, checked. Raises :class:`CliError` (bad input) in plain words."""
     text = raw.strip()
+    shown = text if len(text) <= 40 else text[:40] + "…"
     if key == "country":
         import phonenumbers
 
@@ -118,32 +129,32 @@ def checked_value(key: str, raw: str) -> object:
         if code in ("", "NONE", "SYSTEM"):
             return ""
         if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
-            raise CliError(f"“{text}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
+            raise CliError(f"“{shown}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
                            "ES, MX or DE, or 'none'.", EXIT_BAD_INPUT)
         return code
     if key == "language":
         if text.lower() not in app_settings.LANGUAGES:
-            raise CliError(f"“{text}” is not a language this app speaks yet. Use: "
+            raise CliError(f"“{shown}” is not a language this app speaks yet. Use: "
                            f"{', '.join(app_settings.LANGUAGES)}.", EXIT_BAD_INPUT)
         return text.lower()
     choices = {"time_format": ("system", "12h", "24h"), "paper": ("auto", "letter", "a4")}
     if key in choices:
         if text.lower() not in choices[key]:
-            raise CliError(f"“{text}” is not a {key.replace('_', ' ')}. Use one of: {', '.join(choices[key])}.",
+            raise CliError(f"“{shown}” is not a {key.replace('_', ' ')}. Use one of: {', '.join(choices[key])}.",
                            EXIT_BAD_INPUT)
         return text.lower()
     if key == "idle_lock_minutes":
         if not text.isdigit() or int(text) > 24 * 60:
-            raise CliError(f"“{text}” is not a number of minutes from 0 (never lock) to {24 * 60}.", EXIT_BAD_INPUT)
+            raise CliError(f"“{shown}” is not a number of minutes from 0 (never lock) to {24 * 60}.", EXIT_BAD_INPUT)
         return int(text)
     if key == "time_zone":
         if text.lower() in ("", "system"):
             return ""
         if text not in app_settings.time_zones():
-            raise CliError(f"“{text}” is not a time zone. Use an IANA name such as Europe/London or "
+            raise CliError(f"“{shown}” is not a time zone. Use an IANA name such as Europe/London or "
                            "America/Chicago, or 'system'.", EXIT_BAD_INPUT)
         return text
-    raise CliError(f"There is no setting called “{key}”. The settings are: {', '.join(SETTABLE)}.", EXIT_BAD_INPUT)
+    raise CliError(f"There is no setting called “{key[:40]}”. The settings are: {', '.join(SETTABLE)}.", EXIT_BAD_INPUT)
 
 
 def cmd_settings(paths, args, stdin, out, err) -> int:
@@ -171,29 +182,27 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
 
 
 def cmd_safety_plan(paths, args, stdin, out, err) -> int:
-    from .services import people, plans
+    from .services import plans
 
     output: Path = args.output.expanduser()
     if output.is_dir():
         output = output / plans.safety_plan_filename(date.today())
     if not output.parent.exists():
         raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if not args.person.strip():
+    if args.person is not None and not args.person.strip():
         raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
     vault = open_vault(paths, args, stdin, err)
     try:
-        person = people.find_person(vault, args.person)
-        if person is None:
-            raise CliError(f"There is nobody called {args.person} in this vault.", EXIT_BAD_INPUT)
+        person = _find(vault, args, stdin)
         data = plans.safety_plan_print(vault, person.id, country=country, country_name=country_name(country),
                                        user_lines=user_lines, today=date.today())
     finally:
         vault.close()
     paper = args.paper or app_settings.paper_for(settings, country)
-    written = plans.write_safety_plan_pdf(data, output, paper=paper)
+    written = plans.write_safety_plan_pdf(data, output, paper=paper, fmt=report_format(paths))
     empty = " It is empty for now: the printed page has room to write the plan by hand." if data.plan.is_empty else ""
     print(f"Saved the safety plan to {written}.{empty}", file=out)
     return EXIT_OK

@@ -10,7 +10,6 @@ terminal. ``restore`` and ``import-vault`` show a preview first and change nothi
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 from typing import TextIO
 
@@ -25,7 +24,10 @@ from .cli import (
     CliError,
     _read_stdin_line,
     _secret,
+    ask_secret,
     open_vault,
+    report_format,
+    unlock_either,
     unlock_options,
 )
 
@@ -77,9 +79,10 @@ def _ask_yes(args, stdin: TextIO, out: TextIO, question: str) -> bool:
     raise CliError(f"Nothing was changed. {question} Add --yes to go ahead.", EXIT_NEEDS_DECISION)
 
 
-def _when(instant) -> str:
+def _when(instant, paths) -> str:
     local = instant.astimezone()
-    return f"{local:%a %d %b %Y %H:%M} ({local:%Z})"
+    fmt = report_format(paths)
+    return f"{fmt.date(local.date(), weekday=True)}, {fmt.time(local)} ({local:%Z})"
 
 
 def _people(people, out: TextIO, indent: str = "    ") -> None:
@@ -101,7 +104,7 @@ def cmd_backup(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     print(f"Made a backup: {made.path}", file=out)
-    print(f"Made on {_when(made.made_at)}; it holds:", file=out)
+    print(f"Made on {_when(made.made_at, paths)}; it holds:", file=out)
     _people(made.people, out)
     return EXIT_OK
 
@@ -132,12 +135,12 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
                 return EXIT_OK
             for i, b in enumerate(choices, 1):
                 total = b.entries
-                print(f"{i:>3}  {_when(b.made_at)}  {backups.kind_words(b.reason)}, "
+                print(f"{i:>3}  {_when(b.made_at, paths)}  {backups.kind_words(b.reason)}, "
                       f"{total} {'entry' if total == 1 else 'entries'}", file=out)
             print("To put one back: caregiver-app restore NUMBER", file=out)
             return EXIT_OK
         chosen = _choose(args.backup, choices, opened, damaged)
-        print(f"Backup from {_when(chosen.made_at)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
+        print(f"Backup from {_when(chosen.made_at, paths)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
         _people(chosen.people, out)
         if now is not None:
             print("Your vault now holds:", file=out)
@@ -156,7 +159,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
         else:
             result = backups.restore_backup(opened, chosen.path)
             print(f"Your vault as it was a moment ago is kept as {result.before.path.name}.", file=out)
-        print(f"Restored the backup from {_when(chosen.made_at)}.", file=out)
+        print(f"Restored the backup from {_when(chosen.made_at, paths)}.", file=out)
         return EXIT_OK
     finally:
         opened.close()
@@ -209,12 +212,20 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
                        "or add --replace to set that vault aside (it is kept, never deleted).", EXIT_VAULT)
     kind, secret = _secret(args, stdin)
     try:
-        pending = transfer.open_vault_file(paths, args.file.expanduser(),
-                                           **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
+        try:
+            pending = transfer.open_vault_file(paths, args.file.expanduser(),
+                                               **({"recovery_code": secret} if kind == "recovery" else {"passphrase": secret}))
+        except vs.WrongSecretError as wrong:
+            if kind != "either":  # typed at the terminal: it may be the recovery code (tried second)
+                raise
+            try:
+                pending = transfer.open_vault_file(paths, args.file.expanduser(), recovery_code=secret)
+            except vs.RecoveryCodeTypoError:
+                raise wrong from None
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     try:
-        made = _when(pending.made_at) if pending.made_at else "an unknown date"
+        made = _when(pending.made_at, paths) if pending.made_at else "an unknown date"
         print(f"This vault file was made on {made}. It holds:", file=out)
         _people(pending.people, out)
         if args.replace and vs.vault_exists(paths):
@@ -246,17 +257,22 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         new = _read_stdin_line(stdin)
         again = new
     elif stdin.isatty():
-        proof = getpass.getpass("Current passphrase (or your recovery code): ")
-        new = getpass.getpass("New passphrase (at least 10 characters): ")
-        again = getpass.getpass("Type the new passphrase again: ")
+        proof = ask_secret("Current passphrase (or your recovery code): ")
+        new = ask_secret("New passphrase (at least 10 characters): ")
+        again = ask_secret("Type the new passphrase again: ")
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
     problem = passphrase_problem(new, again)
     if problem:
         raise CliError(problem, EXIT_BAD_INPUT)
-    use_code = args.recovery_code_stdin or (not args.passphrase_stdin and _looks_like_code(proof))
     try:
-        vault = vs.unlock_with_recovery_code(paths, proof) if use_code else vs.unlock_with_passphrase(paths, proof)
+        if args.recovery_code_stdin:
+            vault, kind = vs.unlock_with_recovery_code(paths, proof), "recovery"
+        elif args.passphrase_stdin:
+            vault, kind = vs.unlock_with_passphrase(paths, proof), "passphrase"
+        else:  # typed at the terminal: either one (the passphrase is tried first)
+            vault, kind = unlock_either(vs, paths, proof)
+        use_code = kind == "recovery"
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
@@ -270,11 +286,6 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         vault.close()
     print("Your passphrase is changed. Use the new one from now on; your recovery code keeps working.", file=out)
     return EXIT_OK
-
-
-def _looks_like_code(text: str) -> bool:
-    cleaned = "".join(ch for ch in text if ch not in " -\t")
-    return len(cleaned) == 32 and cleaned.isalnum()
 
 
 COMMANDS = {

@@ -20,7 +20,7 @@ from zoneinfo import available_timezones
 
 from platformdirs import user_config_path
 
-from .security.keyfile import atomic_write
+from .private_files import write_private
 
 SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
@@ -194,7 +194,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
     writable; callers show a plain message and keep running."""
     path = path or legacy_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    atomic_write(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    write_private(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def paper_for(settings: Settings, country: str) -> str:

@@ -236,9 +236,9 @@ class JournalEntry:
         """The aware local time the entry was written at: ``occurred_at`` in the entry's own zone
         (``zone_name``), or in ``fallback`` for entries that did not record one. Shown times stay
         the times the person saw on the clock, even after the computer's zone changes."""
-        from .timeutil import zone_or
+        from .timeutil import utc_to_local, zone_or
 
-        return self.occurred_at.astimezone(zone_or(self.zone_name, fallback))
+        return utc_to_local(self.occurred_at, zone_or(self.zone_name, fallback))
 
     @property
     def is_empty(self) -> bool:

@@ -228,11 +228,24 @@ class PhoneKind(enum.Enum):
 class Phone:
     """A parsed phone number. ``number`` is E.164 (``+4930123456``) for full numbers; for short
     numbers such as 988 or 911 it is the digits, and ``region`` (ISO 3166 code) says where they
-    work."""
+    work. ``extension`` is the digits to dial after the call is answered (``"204"`` from
+    "ext. 204", "x204" or a vCard's ``;ext=204``), empty when there is none."""
 
     number: str
     kind: PhoneKind = PhoneKind.MOBILE
     region: str = ""
+    extension: str = ""
+
+    def stored(self) -> str:
+        """The number with its extension in RFC 3966 form (``+12015550123;ext=204``), as the
+        vault keeps it."""
+        return f"{self.number};ext={self.extension}" if self.extension else self.number
+
+    @classmethod
+    def from_stored(cls, text: str, kind: "PhoneKind" = PhoneKind.MOBILE, region: str = "") -> "Phone":
+        """The :class:`Phone` that :meth:`stored` wrote."""
+        number, _, extension = text.partition(";ext=")
+        return cls(number, kind, region, extension)
 
     @property
     def is_short(self) -> bool:

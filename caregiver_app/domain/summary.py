@@ -15,6 +15,7 @@ until that part of the app exists and has something for the period.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import groupby
@@ -70,12 +71,27 @@ SECTION_ORDER = (
 """The order of the appendix."""
 
 
+def fold_piece(text: str) -> str:
+    """One piece of text in the form left-out words are compared in: compatibility-composed
+    (NFKC: full-width letters, ligatures, a decomposed "e" + accent become one form), case-folded
+    ("ß" and "ss" alike) and without invisible format characters (soft hyphens, zero-width
+    joiners). Whitespace is kept as it is (see :func:`match_key`)."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+
+
+def match_key(text: str) -> str:
+    """The one form names and notes are compared in for leaving things out: :func:`fold_piece`
+    with every run of whitespace (spaces, tabs, line breaks) made one space, trimmed."""
+    return " ".join(fold_piece(text).split())
+
+
 @dataclass(frozen=True)
 class LeaveOut:
     """What the user keeps out of the printed summary.
 
-    ``entry_ids`` are journal entry ids; ``symptoms`` and ``tags`` are names compared ignoring
-    case. A left-out entry is gone entirely (its note, its numbers, its place in the chart). A
+    ``entry_ids`` are journal entry ids; ``symptoms`` and ``tags`` are names, kept and compared
+    in their :func:`match_key` form (case, accents written either way, "ß"/"ss", spacing). A left-out entry is gone entirely (its note, its numbers, its place in the chart). A
     left-out symptom or tag is removed from every entry and table, and where its name appears in
     the text of a note it is replaced by :data:`LEFT_OUT_MARK`.
     """
@@ -86,8 +102,8 @@ class LeaveOut:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entry_ids", frozenset(int(i) for i in self.entry_ids))
-        object.__setattr__(self, "symptoms", frozenset(s.casefold() for s in self.symptoms if s.strip()))
-        object.__setattr__(self, "tags", frozenset(t.casefold() for t in self.tags if t.strip()))
+        object.__setattr__(self, "symptoms", frozenset(match_key(s) for s in self.symptoms if match_key(s)))
+        object.__setattr__(self, "tags", frozenset(match_key(t) for t in self.tags if match_key(t)))
 
     @property
     def is_empty(self) -> bool:
@@ -95,7 +111,7 @@ class LeaveOut:
 
     @property
     def words(self) -> frozenset[str]:
-        """Every left-out name (casefolded) that must not appear in any printed text."""
+        """Every left-out name (in :func:`match_key` form) that must not appear in any printed text."""
         return self.symptoms | self.tags
 
 

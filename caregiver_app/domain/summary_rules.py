@@ -15,6 +15,7 @@ symptom that is new or no longer rated.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -31,6 +32,8 @@ from .summary import (
     SummaryEntry,
     SymptomChange,
     SymptomStat,
+    fold_piece,
+    match_key,
 )
 
 SEVERITY_CHANGE_POINTS = 2.0
@@ -42,20 +45,65 @@ MIN_DAYS_FOR_NOTABLE = 3
 # --- leaving things out ---------------------------------------------------------------------------
 
 
-def _word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    parts = sorted({w for w in words if w.strip()}, key=len, reverse=True)
-    if not parts:
-        return None
-    alternatives = "|".join(re.escape(p) for p in parts)
-    # Whole words only (so leaving out "pain" keeps "Spain"), matched ignoring case.
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+class _Redactor:
+    """Finds left-out words in one normalised form (:func:`match_key`) and replaces the original
+    characters they came from, so "Straße", "STRASSE", an accent typed as a separate mark, a
+    double space or a line break inside a phrase are all caught."""
+
+    def __init__(self, words: Iterable[str]):
+        parts = sorted({k for k in (match_key(w) for w in words) if k}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(p) for p in parts)
+        # Whole words only (so leaving out "pain" keeps "Spain").
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if parts else None
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None or not text or not self.pattern.search(match_key(text)):
+            return text  # the usual case: nothing to leave out, no per-character work
+        folded, spans = _folded_with_spans(text)
+        pieces, last = [], 0
+        for m in self.pattern.finditer(folded):
+            start, end = spans[m.start()][0], spans[m.end() - 1][1]
+            if start < last:
+                continue
+            pieces += [text[last:start], LEFT_OUT_MARK]
+            last = end
+        out = "".join(pieces) + text[last:]
+        # Never print what matches: should a character sequence fold differently as a whole
+        # than piece by piece, the whole text is left out rather than risk a name.
+        return LEFT_OUT_MARK if self.pattern.search(match_key(out)) else out
+
+
+def _folded_with_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` folded piece by piece (a character with its combining marks and invisible format
+    characters), whitespace runs made one space, and for each folded character the
+    ``(start, end)`` of the original characters it came from."""
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(text[j]) or unicodedata.category(text[j]) == "Cf"):
+            j += 1
+        piece = text[i:j]
+        if piece.isspace():
+            if chars and chars[-1] == " ":
+                spans[-1] = (spans[-1][0], j)
+            else:
+                chars.append(" ")
+                spans.append((i, j))
+        else:
+            for ch in fold_piece(piece):
+                chars.append(ch)
+                spans.append((i, j))
+        i = j
+    return "".join(chars), spans
 
 
 def redact(text: str, words: Iterable[str]) -> str:
-    """``text`` with each whole-word occurrence of ``words`` (ignoring case) replaced by
-    :data:`LEFT_OUT_MARK`."""
-    pattern = _word_pattern(words)
-    return pattern.sub(LEFT_OUT_MARK, text) if pattern is not None and text else text
+    """``text`` with each whole-word occurrence of ``words`` replaced by :data:`LEFT_OUT_MARK`,
+    compared in :func:`match_key` form (case, "ß"/"ss", accents written either way, full-width
+    letters, soft hyphens, any whitespace between the words of a phrase)."""
+    return _Redactor(words)(text)
 
 
 def apply_leave_out(entries: Sequence[SummaryEntry], leave_out: LeaveOut) -> list[SummaryEntry]:
@@ -64,23 +112,21 @@ def apply_leave_out(entries: Sequence[SummaryEntry], leave_out: LeaveOut) -> lis
     remaining labels. Returns new objects; the input is unchanged."""
     if leave_out.is_empty:
         return list(entries)
-    pattern = _word_pattern(leave_out.words)
+    redact_words = _Redactor(leave_out.words)
     kept: list[SummaryEntry] = []
     for entry in entries:
         if entry.entry_id is not None and entry.entry_id in leave_out.entry_ids:
             continue
-        symptoms = tuple(r for r in entry.symptoms if r.symptom.casefold() not in leave_out.symptoms)
-        tags = tuple(t for t in entry.tags if t.casefold() not in leave_out.tags)
-        stressors = tuple(t for t in entry.stressors if t.casefold() not in leave_out.tags)
+        symptoms = tuple(r for r in entry.symptoms if match_key(r.symptom) not in leave_out.symptoms)
+        tags = tuple(t for t in entry.tags if match_key(t) not in leave_out.tags)
+        stressors = tuple(t for t in entry.stressors if match_key(t) not in leave_out.tags)
         note = entry.note
         recorded_by = entry.recorded_by
-        if pattern is not None:
-            note = pattern.sub(LEFT_OUT_MARK, note)
-            tags = tuple(pattern.sub(LEFT_OUT_MARK, t) for t in tags)
-            stressors = tuple(pattern.sub(LEFT_OUT_MARK, t) for t in stressors)
-            symptoms = tuple(
-                SymptomRating(pattern.sub(LEFT_OUT_MARK, r.symptom), r.severity) for r in symptoms
-            )
+        if redact_words.pattern is not None:
+            note = redact_words(note)
+            tags = tuple(redact_words(t) for t in tags)
+            stressors = tuple(redact_words(t) for t in stressors)
+            symptoms = tuple(SymptomRating(redact_words(r.symptom), r.severity) for r in symptoms)
         if (symptoms, tags, stressors, note, recorded_by) != (
             entry.symptoms, entry.tags, entry.stressors, entry.note, entry.recorded_by
         ):

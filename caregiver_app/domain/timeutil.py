@@ -22,9 +22,13 @@ def zone(name: str) -> ZoneInfo:
         raise ValidationError(f"“{name}” is not a time zone this app knows. Try a name like America/New_York.") from None
 
 
+CALENDAR_EDGE = "That date is at the very edge of the calendar (the year 1 or 9999). Please check the year."
+
+
 def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[datetime, date]:
     """Turn a naive local wall-clock ``wall`` in ``tz`` into ``(UTC instant, local calendar date)``.
 
+    A wall time whose instant falls outside the years 1-9999 raises :class:`ValidationError`.
     A time that occurs twice (the repeated hour when clocks go back) means its first occurrence.
     A time that does not exist (the hour skipped when clocks go forward) raises
     :class:`ValidationError` when ``strict``; otherwise it is moved forward by the gap, the way the
@@ -33,8 +37,11 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
     if wall.tzinfo is not None:
         raise ValueError("expected a naive local wall-clock time")
     aware = wall.replace(tzinfo=tz, fold=0)
-    instant = aware.astimezone(timezone.utc)
-    back = instant.astimezone(tz).replace(tzinfo=None)
+    try:
+        instant = aware.astimezone(timezone.utc)
+        back = instant.astimezone(tz).replace(tzinfo=None)
+    except OverflowError:  # e.g. 9999-12-31 23:59 in a zone behind UTC is in the year 10000 there
+        raise ValidationError(CALENDAR_EDGE) from None
     if back != wall:
         if strict:
             first = next_valid_wall_time(wall, tz) or back
@@ -113,10 +120,14 @@ def zone_place(name: str) -> str:
 
 
 def utc_to_local(instant: datetime, tz: ZoneInfo) -> datetime:
-    """The aware local time of a UTC ``instant`` in ``tz``."""
+    """The aware local time of a UTC ``instant`` in ``tz``; the instant itself (in UTC) when that
+    local time would fall outside the years 1-9999, so the calendar's edges never stop a page."""
     if instant.tzinfo is None:
         raise ValueError("expected an aware instant")
-    return instant.astimezone(tz)
+    try:
+        return instant.astimezone(tz)
+    except OverflowError:
+        return instant.astimezone(timezone.utc)
 
 
 def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_NAME
 from ..services.vault import VaultPaths, is_remembered, vault_exists
 from .. import settings as app_settings
+from . import formatting
 from .context import AppContext
 from .errors import ExceptionHook
 from .wheel_guard import install_wheel_guard
@@ -118,6 +119,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     else:
         settings, notice = app_settings.load_with_notice(settings_path)
     context = AppContext(paths=paths, runner=TaskRunner(app), settings=settings, settings_path=settings_path)
+    formatting.follow_time_format(lambda: context.settings.time_format)
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()

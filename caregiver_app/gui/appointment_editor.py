@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.network import Appointment, Contact, Question
 from ..services import appointments as appointment_service
+from . import formatting
 from .trust_widgets import problem_label
 from .unlock_screen import announce
 
@@ -92,12 +93,12 @@ class AppointmentEditor(QDialog):
 
         self.date_edit = QDateEdit(body)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.date_edit.setAccessibleName("Date")
         form.addRow("&Date", self.date_edit)
         time_row = QHBoxLayout()
         self.time_edit = QTimeEdit(body)
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setDisplayFormat(formatting.time_pattern())
         self.time_edit.setAccessibleName("Start time")
         self.all_day_check = QCheckBox("All d&ay", body)
         self.all_day_check.toggled.connect(self._on_all_day)

@@ -32,6 +32,7 @@ from ..services import appointments as appointment_service
 from ..services import contacts as contact_service
 from ..services import journal
 from .appointment_editor import AppointmentEditor
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .network_page import phone_region
@@ -40,7 +41,7 @@ from .summary_page import documents_folder
 
 def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str, region: str) -> str:
     """The chosen appointment in plain words (shown beside the lists and read by screen readers)."""
-    lines = [appointment_service.title_text(appt, contacts), appointment_service.when_text(appt, zone_name)]
+    lines = [appointment_service.title_text(appt, contacts), appointment_service.when_text(appt, zone_name, formatting.report_format())]
     contact = contacts.get(appt.contact_id) if appt.contact_id is not None else None
     if contact is not None:
         bits = [contact.role.label]
@@ -281,7 +282,7 @@ class AppointmentsPage(QWidget):
             for appt in items:
                 open_count = len(appt.open_questions)
                 extra = f" · {open_count} open question{'s' if open_count != 1 else ''}" if open_count else ""
-                item = QListWidgetItem(f"{appointment_service.when_text(appt, zone)}\n"
+                item = QListWidgetItem(f"{appointment_service.when_text(appt, zone, formatting.report_format())}\n"
                                        f"{appointment_service.title_text(appt, contacts)}{extra}")
                 item.setData(Qt.ItemDataRole.UserRole, appt.id)
                 widget.addItem(item)
@@ -377,7 +378,7 @@ class AppointmentsPage(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete this appointment?",
-            f"Delete the appointment on {appointment_service.when_text(appt, self._context.zone_name)}, "
+            f"Delete the appointment on {appointment_service.when_text(appt, self._context.zone_name, formatting.report_format())}, "
             "with its questions and notes?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:

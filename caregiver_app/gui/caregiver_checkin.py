@@ -33,6 +33,7 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person, SleepQuality
 from ..services import checkins, journal
 from ..services.checkins import CaregiverCheckinDraft
+from . import formatting
 from .context import AppContext
 from .country import help_words
 from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
@@ -61,7 +62,7 @@ def checkin_line(checkin: CaregiverCheckin, local: datetime) -> str:
     if checkin.sleep_hours is not None or checkin.sleep_quality is not None:
         sleep = "Sleep"
         if checkin.sleep_hours is not None:
-            sleep += f" {checkin.sleep_hours:g} h"
+            sleep += f" {formatting.hours_text(checkin.sleep_hours)} h"
         if checkin.sleep_quality is not None:
             sleep += f" ({checkin.sleep_quality.label})"
         parts.append(sleep)
@@ -80,7 +81,7 @@ def stress_summary(items: list[CaregiverCheckin], today) -> str:
         return ""
     average = sum(recent) / len(recent)
     return (f"Last 4 weeks: {len(recent)} check-in{'s' if len(recent) != 1 else ''}, "
-            f"average stress {average:.1f} of 10.")
+            f"average stress {formatting.one_decimal(average)} of 10.")
 
 
 class CaregiverCheckinPage(QWidget):
@@ -109,7 +110,7 @@ class CaregiverCheckinPage(QWidget):
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box, time_format="HH:mm")
+        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box)
         form.addRow("&When", self.when_edit)
         self.name_edit = QLineEdit(self.form_box)
         self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")

@@ -43,6 +43,7 @@ from ..domain.network import (
     TieStrength,
 )
 from ..services import contacts as contact_service
+from . import formatting
 from .trust_widgets import problem_label
 from .unlock_screen import announce
 
@@ -196,7 +197,7 @@ class ContactEditor(QDialog):
         self.touch_check = QCheckBox("&Last in touch on", reach)
         self.touch_date = QDateEdit(reach)
         self.touch_date.setCalendarPopup(True)
-        self.touch_date.setDisplayFormat("ddd d MMM yyyy")
+        self.touch_date.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.touch_date.setAccessibleName("Date last in touch")
         self.touch_date.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
         self.touch_today = QPushButton("Toda&y", reach)

@@ -62,7 +62,7 @@ class DailyCheckinForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = WallClockEdit("Date and time of this check-in", self, time_format="HH:mm")
+        self.when_edit = WallClockEdit("Date and time of this check-in", self)
         form.addRow("&When", self.when_edit)
 
         self.person_radio = QRadioButton(self)

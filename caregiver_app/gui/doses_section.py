@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLa
 from ..domain.medications import DoseRecord, DoseStatus, Medication
 from ..domain.model import JournalEntry, Person
 from ..services import medications
+from . import formatting
 from .context import AppContext
 
 NOT_RECORDED = "Not recorded"
@@ -177,13 +178,13 @@ class DosesSection(QGroupBox):
         offered = self._offered()
         for row, med in enumerate(offered):
             change = med.dose_on(self._day) if self._day is not None else med.current
-            label = QLabel(f"{med.name} {change.text}", self.grid_holder)
+            label = QLabel(f"{med.name} {formatting.dose_text(change)}", self.grid_holder)
             label.setWordWrap(True)
             box = QComboBox(self.grid_holder)
             for text, status in (AS_NEEDED_CHOICES if med.as_needed else SCHEDULED_CHOICES):
                 box.addItem(text, status)
             box.setAccessibleName(f"{med.name} dose")
-            box.setAccessibleDescription(change.text)
+            box.setAccessibleDescription(formatting.dose_text(change))
             chosen = self._chosen.get(med.id)
             index = box.findData(chosen) if chosen is not None else 0
             if index < 0:  # e.g. "missed" saved before the medication became "as needed"

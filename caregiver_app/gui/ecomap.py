@@ -11,15 +11,13 @@ exported PNG/SVG use black on white.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QKeySequence,
     QPainter,
     QPainterPath,
@@ -27,7 +25,6 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from ..domain.ecomap import NODE_H, NODE_W, PERSON_H, PERSON_W, EcomapNode, EcomapSnapshot, tie_geometry, zigzag
@@ -451,42 +448,6 @@ class EcomapScene(QGraphicsScene):
             self.render(painter, target, self.export_rect())
         finally:
             self.print_mode, self.colours = False, saved
-
-
-def export_png(scene: EcomapScene, path: Path, scale: float = 2.0) -> Path:
-    """Save the map as a PNG image, ``scale`` pixels per scene unit. Raises ``OSError`` when the
-    file cannot be written."""
-    rect = scene.export_rect()
-    size = QSize(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
-    image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(QColor(Qt.GlobalColor.white))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render_for_export(painter, QRectF(0, 0, size.width(), size.height()))
-    painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write {path.name}")
-    return path
-
-
-def export_svg(scene: EcomapScene, path: Path) -> Path:
-    """Save the map as an SVG drawing (title "Ecomap"; no names in its metadata)."""
-    rect = scene.export_rect()
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle("Ecomap")
-    generator.setDescription("A support network map made with Caregiver Companion")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"could not write {path.name}")
-    scene.render_for_export(painter, QRectF(0, 0, rect.width(), rect.height()))
-    painter.end()
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path.name}")
-    return path
 
 
 class EcomapView(QGraphicsView):

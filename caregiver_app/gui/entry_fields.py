@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import MoodLevel, clean_label
+from .formatting import DecimalSpinBox
 from ..domain.symptoms import (
     STARTER_SYMPTOMS,
     asks_where,
@@ -150,11 +150,9 @@ class SeverityBox(QSpinBox):
         return None if self.value() < 0 else self.value()
 
 
-class HoursSpinBox(QDoubleSpinBox):
-    """Hours of sleep in quarter hours, shown without needless zeros (7, 6.5, 7.25)."""
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:g}"
+class HoursSpinBox(DecimalSpinBox):
+    """Hours of sleep in quarter hours, shown without needless zeros (7, 6.5, 7.25; 6,5 with a
+    decimal comma) and read back as shown in every locale."""
 
 
 class SymptomRow(QWidget):

@@ -68,6 +68,8 @@ def describe_preview(preview: imports.ImportPreview) -> str:
     if preview.skipped:
         parts.append(f" {_plural(len(preview.skipped), 'line')} cannot be read and will be skipped;"
                      " you will see which ones at the end.")
+    if preview.date_order_note:
+        parts.append(f" {preview.date_order_note}")
     return "".join(parts)
 
 
@@ -338,6 +340,8 @@ class ImportDialog(QDialog):
             lines.append(f"The new entries are in {name}’s journal, marked as recorded by {name}.")
         if not report.skipped:
             lines.append("Every line of the file was read.")
+        if report.preview.date_order_note:
+            lines.append(report.preview.date_order_note)
         self.result_label.setText("\n".join(lines))
         skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
         self.skipped_text.setPlainText("\n".join(skipped))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.summary import LeaveOut
 from ..services.summary import LeaveOutChoices
-from .models.journal_model import day_heading
+from .models.journal_model import day_heading, time_text
 
 
 def _checklist(name: str) -> QListWidget:
@@ -56,7 +56,7 @@ class LeaveOutDialog(QDialog):
         self.tag_list = _checklist("Tags to leave out")
         for entry in choices.entries:
             flag = " · flagged" if entry.flagged else ""
-            text = f"{day_heading(entry.local_date)}, {entry.time_text} · {entry.recorded_by}{flag}\n" \
+            text = f"{day_heading(entry.local_date)}, {time_text(entry.local_time)} · {entry.recorded_by}{flag}\n" \
                    f"{entry.excerpt or '(no note)'}"
             self._add(self.entry_list, text, entry.entry_id, entry.entry_id in current.entry_ids)
         for name in choices.symptoms:

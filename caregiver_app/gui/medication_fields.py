@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import formatting
 from ..domain.errors import ValidationError
 from ..domain.medications import (
     COMMON_SCHEDULES,
@@ -30,6 +30,7 @@ from ..domain.medications import (
     DoseChange,
     Medication,
 )
+from .formatting import DecimalSpinBox
 from .trust_widgets import problem_label
 
 
@@ -42,11 +43,11 @@ def pydate(value: QDate) -> date:
 
 
 def date_text(day: date) -> str:
-    """``"1 Sep 2026"`` (day, short month, year: unambiguous in every country)."""
-    return f"{day.day} {day:%b %Y}"
+    """``"1 Sep 2026"`` / ``"Sep 1, 2026"``: the month as a word, so unambiguous everywhere."""
+    return formatting.medium_date(day)
 
 
-class AmountSpinBox(QDoubleSpinBox):
+class AmountSpinBox(DecimalSpinBox):
     """A dose amount (more than 0), shown without needless zeros (50, 0.5, 0.125)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -56,9 +57,6 @@ class AmountSpinBox(QDoubleSpinBox):
         self.setSingleStep(1)
         self.setSpecialValueText("Choose")
         self.setValue(0)
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt name)
-        return f"{value:g}"
 
     def amount(self) -> float | None:
         return self.value() if self.value() > 0 else None
@@ -96,7 +94,7 @@ class OptionalDateEdit(QWidget):
         self.check = QCheckBox(text, parent)
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
+        self.edit.setDisplayFormat(formatting.date_pattern())
         self.edit.setAccessibleName(text.replace("&", ""))
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -124,14 +122,14 @@ class ChangeDoseDialog(QDialog):
         self.change: DoseChange | None = None
         current = med.current
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{med.name} is now {current.text}. The earlier doses stay in the history.", self)
+        intro = QLabel(f"{med.name} is now {formatting.dose_text(current)}. The earlier doses stay in the history.", self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.from_edit = QDateEdit(self)
         self.from_edit.setCalendarPopup(True)
-        self.from_edit.setDisplayFormat("d MMM yyyy")
+        self.from_edit.setDisplayFormat(formatting.date_pattern())
         self.from_edit.setDate(qdate(today))
         self.from_edit.setAccessibleName("The new dose starts on")
         form.addRow("&Starting on", self.from_edit)

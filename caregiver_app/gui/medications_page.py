@@ -36,6 +36,7 @@ from ..domain.medications import Medication
 from ..domain.model import Person
 from ..services import journal, medications
 from ..services.medications import MedicationDraft
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .medication_fields import (
@@ -69,7 +70,7 @@ class MedicineList(QListWidget):
 
 def medication_lines(med: Medication) -> str:
     """Two lines for the list: name and dose; what it is for and since when (or that it stopped)."""
-    first = f"{med.name} — {med.current.text}"
+    first = f"{med.name} — {formatting.dose_text(med.current)}"
     details = []
     if med.reason:
         details.append(f"for {med.reason}")
@@ -376,7 +377,7 @@ class MedicationsPage(QWidget):
             lambda: medications.change_dose(vault, med.id, change.effective_from, change.dose.amount,
                                             change.dose.unit, change.schedule, change.note, clock=clock),
             on_done=lambda m: self._after_change(m, f"Saved: from {date_text(change.effective_from)}, "
-                                                    f"{m.name} is {m.dose_on(change.effective_from).text}."),
+                                                    f"{m.name} is {formatting.dose_text(m.dose_on(change.effective_from))}."),
             parent=self, error_title="The dose was not changed")
 
     def remove_step(self) -> None:
@@ -387,7 +388,7 @@ class MedicationsPage(QWidget):
             return
         step = med.history[row]
         if not confirm(self, "Remove this dose change?",
-                       f"Remove “from {date_text(step.effective_from)}: {step.text}” from {med.name}'s history? "
+                       f"Remove “from {date_text(step.effective_from)}: {formatting.dose_text(step)}” from {med.name}'s history? "
                        "Only do this for a mistake; a real change should stay in the history.", "Remove it"):
             return
         try:
@@ -452,7 +453,7 @@ class MedicationsPage(QWidget):
         form.setRowVisible(self.dose_row, med is None)
         form.setRowVisible(self.current_row, med is not None)
         form.setRowVisible(self.schedule, med is None)
-        self.current_dose.setText(med.current.text if med else "")
+        self.current_dose.setText(formatting.dose_text(med.current) if med else "")
         self.schedule.setEditText(med.current.schedule if med else "")
         self.as_needed.setChecked(med.as_needed if med else False)
         self.reason.setText(med.reason if med else "")
@@ -465,7 +466,7 @@ class MedicationsPage(QWidget):
         self.history.clear()
         if med is not None:
             for change in med.history:
-                line = f"From {date_text(change.effective_from)}: {change.text}"
+                line = f"From {date_text(change.effective_from)}: {formatting.dose_text(change)}"
                 if change.note:
                     line += f" — {change.note}"
                 self.history.addItem(line)

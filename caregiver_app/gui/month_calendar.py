@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import formatting
 from ..domain.model import MoodLevel
 from ..services.patterns import DayMark
 
@@ -44,14 +45,12 @@ LEGEND = (
 )
 
 
-def long_day(day: date) -> str:
-    """``"Tuesday 3 March 2026"``."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+long_day = formatting.long_date
 
 
 def _mood_words(value: float) -> str:
     level = MoodLevel(min(5, max(1, int(value + 0.5))))
-    return f"{value:.1f}".rstrip("0").rstrip(".") + f" ({level.label})"
+    return formatting.decimal_text(value, 1) + f" ({level.label})"
 
 
 def describe_day(day: date, mark: DayMark | None, person_name: str = "") -> str:
@@ -91,7 +90,7 @@ class MonthModel(QAbstractTableModel):
         self.today: date | None = None
         self.person_name = ""
         self._marks: dict[date, DayMark] = {}
-        self._first_weekday = QLocale.system().firstDayOfWeek().value  # 1 Monday … 7 Sunday
+        self._first_weekday = formatting.first_day_of_week()  # 1 Monday … 7 Sunday, by locale
         self._start = self._grid_start()
 
     def _grid_start(self) -> date:
@@ -167,11 +166,10 @@ class MonthModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         weekday = (self._first_weekday - 1 + section) % 7 + 1
-        locale = QLocale.system()
         if role == Qt.ItemDataRole.DisplayRole:
-            return locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+            return formatting.weekday_name(weekday, short=True)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return locale.dayName(weekday, QLocale.FormatType.LongFormat)
+            return formatting.weekday_name(weekday)
         return None
 
 
@@ -441,8 +439,8 @@ class MonthCalendar(QWidget):
     # --- private ------------------------------------------------------------------------
     def _show_month(self, year: int, month: int) -> None:
         self.model.set_month(year, month)
-        self.title.setText(f"{calendar.month_name[month]} {year}")
-        self.grid.setAccessibleName(f"Mood calendar, {calendar.month_name[month]} {year}")
+        self.title.setText(formatting.month_year(year, month))
+        self.grid.setAccessibleName(f"Mood calendar, {formatting.month_year(year, month)}")
 
     def _select_in_grid(self) -> None:
         index = self.model.index_of(self._selected)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.model import MoodLevel
 from ..domain.summary import DayPoint
+from . import formatting
 from .chart_common import apply_palette, make_chart, make_summary_label
 
 MOOD_NAME = "Mood (solid, dots)"
@@ -136,7 +137,7 @@ class MoodChart(QWidget):
         step = 7 if days > 14 else 2 if days > 6 else 1
         for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
             day = self._points[i].day
-            self.x_axis.append(f"{day.day} {day:%b}", i)
+            self.x_axis.append(formatting.medium_date(day, year=False), i)
         max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
         top = max(12, math.ceil(max_sleep / 2) * 2)
         self.sleep_axis.setRange(0, top)
@@ -206,9 +207,9 @@ class MoodChart(QWidget):
         parts = [f"Entries on {len(recorded)} of the last {len(points)} days."]
         if moods:
             average = sum(moods) / len(moods)
-            parts.append(f"Average mood: {_mood_word(average)} ({average:.1f} of 5).")
+            parts.append(f"Average mood: {_mood_word(average)} ({formatting.one_decimal(average)} of 5).")
         if sleeps:
-            parts.append(f"Average sleep: {sum(sleeps) / len(sleeps):.1f} hours.")
+            parts.append(f"Average sleep: {formatting.one_decimal(sum(sleeps) / len(sleeps))} hours.")
         if len(recorded) < len(points):
             parts.append("Days with no entry are left blank.")
         text = " ".join(parts)

@@ -34,7 +34,8 @@ from ..services import contacts as contact_service
 from ..services import journal, vcards
 from .contact_editor import ContactEditor
 from .context import AppContext
-from .ecomap import EcomapScene, EcomapView, export_png, export_svg
+from .ecomap import EcomapScene, EcomapView
+from .ecomap_export import export_png, export_svg
 from .errors import show_error
 from .gaps_panel import GapsPanel
 from .country import current_country, help_words
@@ -469,9 +470,8 @@ class NetworkPage(QWidget):
             target = target.with_suffix(".svg" if "svg" in (chosen or "").lower() else ".png")
         try:
             (export_svg if target.suffix.lower() == ".svg" else export_png)(self.scene, target)
-        except OSError:
-            show_error(self, CaregiverError(f"The map could not be saved in {target.parent}. Please choose another folder."),
-                       "The map was not saved")
+        except CaregiverError as exc:
+            show_error(self, exc, "The map was not saved")
             return
         self._say(f"Saved the map as {target.name} in {target.parent}.")
 
@@ -489,10 +489,7 @@ class NetworkPage(QWidget):
         region = phone_region(self._context)
 
         def read():
-            try:
-                data = Path(path).read_bytes()
-            except OSError:
-                raise CaregiverError("That file could not be opened. It may have been moved, or you may not have permission to read it.") from None
+            data = vcards.read_contacts_file(Path(path))
             result = vcards.read_vcards(data, person.id, region)
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)
@@ -541,11 +538,7 @@ class NetworkPage(QWidget):
         chosen = list(self._contacts)
 
         def write() -> Path:
-            try:
-                target.write_bytes(vcards.export_vcards(chosen))
-            except OSError:
-                raise CaregiverError(f"The contacts could not be saved in {target.parent}. Please choose another folder.") from None
-            return target
+            return vcards.save_vcards(chosen, target)
 
         self._context.runner.run(write, on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
                                  parent=self, error_title="The contacts were not exported")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..services import library
 from ..services.library import HelpWords, Page, Tier, help_words
+from . import formatting
 from .navigation import GET_HELP_KEYS
 from .tier_icons import shape_word, tier_image
 
@@ -39,8 +40,8 @@ _MARKER = re.compile(r"^\[([A-Z-]+)\]\s*(.*)$", re.DOTALL)
 
 
 def long_date(day: date) -> str:
-    """``"30 November 2026"``."""
-    return f"{day.day} {day:%B} {day.year}"
+    """``"30 Nov 2026"`` / ``"Nov 30, 2026"`` (the window's medium date)."""
+    return formatting.medium_date(day)
 
 
 def inline(text: str) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CaregiverError
 from ..domain.model import Person, RecorderKind
 from ..services import journal, patterns
+from . import formatting
 from .context import AppContext
 from .month_calendar import MonthCalendar, long_day
 from .trend_chart import TrendChart
@@ -299,8 +300,9 @@ class PatternsPage(QWidget):
             f"{'day' if result.days_with_mood == 1 else 'days'} with a mood recorded. Largest differences first."
         )
         for comparison in result.shown:
-            item = QListWidgetItem(comparison.sentence())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, comparison.sentence())
+            sentence = comparison.sentence(formatting.report_format())
+            item = QListWidgetItem(sentence)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, sentence)
             self.compare_list.addItem(item)
         self.compare_list.scrollToTop()
         if not result.shown:

@@ -31,6 +31,7 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person
 from ..domain.plans import RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
 from ..services import journal, plans
+from . import formatting
 from .context import AppContext
 from .country import current_country
 from .country import paper as country_paper
@@ -282,6 +283,7 @@ class PlansPage(QWidget):
         country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
         paper, clock, person_id = country_paper(settings), self._context.clock, person.id
+        fmt = formatting.report_format()
         dirty = self._dirty[SAFETY]
         generation = self._generation
 
@@ -290,7 +292,7 @@ class PlansPage(QWidget):
                 plans.save_safety_plan(vault, safety, clock=clock)
             data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
                                            user_lines=user_lines, today=today)
-            return plans.write_safety_plan_pdf(data, Path(path), paper=paper)
+            return plans.write_safety_plan_pdf(data, Path(path), paper=paper, fmt=fmt)
 
         def done(saved: Path) -> None:
             self.pdf_button.setEnabled(True)

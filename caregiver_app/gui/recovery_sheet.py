@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QP
 from ..domain.errors import CaregiverError
 from ..services.recovery_sheet import recovery_sheet_pdf
 from ..services.summary import write_pdf_bytes
+from . import formatting
 from .errors import show_error
 
 JOB_NAME = "Recovery code"
@@ -27,7 +28,7 @@ class RecoverySheetDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Print or save the recovery code sheet")
         self._paper = paper
-        self._pdf = recovery_sheet_pdf(code, paper=paper)
+        self._pdf = recovery_sheet_pdf(code, paper=paper, fmt=formatting.report_format())
         self.saved_path: Path | None = None
         layout = QVBoxLayout(self)
         text = QLabel("The sheet shows your recovery code in large print, how to use it if you forget your "
@@ -79,7 +80,7 @@ class RecoverySheetDialog(QDialog):
         if not path:
             return
         try:
-            self.saved_path = write_pdf_bytes(self._pdf, Path(path))
+            self.saved_path = write_pdf_bytes(self._pdf, Path(path), what="the recovery code sheet")
         except CaregiverError as exc:
             show_error(self, exc, "The sheet was not saved")
 

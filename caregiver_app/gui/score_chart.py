@@ -23,6 +23,7 @@ from ..domain.scores import (
     change_text,
     score_segments,
 )
+from . import formatting
 from .chart_common import apply_palette, make_chart, make_summary_label
 
 SERIES_NAMES = {
@@ -40,10 +41,10 @@ def trend_sentence(instrument: Instrument, results: list[ScoreResult]) -> str:
     if not results:
         return ""
     latest = results[-1]
-    text = f"{instrument.value}: latest {latest.total} ({latest.band.label}) on {latest.taken_on.day} {latest.taken_on:%b %Y}"
+    text = f"{instrument.value}: latest {latest.total} ({latest.band.label}) on {formatting.medium_date(latest.taken_on)}"
     if len(results) > 1:
         previous = results[-2]
-        text += f", {change_text(latest.total - previous.total)} since {previous.taken_on.day} {previous.taken_on:%b %Y}"
+        text += f", {change_text(latest.total - previous.total)} since {formatting.medium_date(previous.taken_on)}"
     return text + "."
 
 

@@ -44,6 +44,7 @@ from ..domain.scores import (
 from ..domain.crisis_lines import HelpWords, help_words
 from ..services.scores import ScoreDraft
 from .navigation import GET_HELP_KEYS
+from . import formatting
 from .unlock_screen import announce
 
 CRISIS_HEADING = "Thank you for answering this honestly."
@@ -188,7 +189,7 @@ class ScoreForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.taken_on = QDateEdit(self)
         self.taken_on.setCalendarPopup(True)
-        self.taken_on.setDisplayFormat("ddd d MMM yyyy")
+        self.taken_on.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.taken_on.setAccessibleName("Date the form was filled in")
         form.addRow("&Filled in on", self.taken_on)
         self.person_radio = QRadioButton(self)

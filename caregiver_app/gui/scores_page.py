@@ -28,6 +28,7 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person
 from ..domain.scores import Instrument, ScoreResult, change_text
 from ..services import journal, scores
+from . import formatting
 from .context import AppContext
 from .country import help_words
 from .daily_checkin import DailyCheckinForm
@@ -51,7 +52,7 @@ def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[Score
         change = change_text(None if before is None else result.total - before.total)
         flag = "⚑ item 9 above 0" if result.needs_crisis_help else ("⚑ yes" if result.flag_for_visit else "")
         rows.append((result, [
-            f"{result.taken_on.day} {result.taken_on:%b %Y}",
+            f"{formatting.medium_date(result.taken_on)}",
             result.instrument.value,
             f"{result.total} of {result.instrument.max_total}",
             result.band.label,
@@ -277,7 +278,7 @@ class ScoresPage(QWidget):
         if result is None or result.id is None:
             return
         if not confirm(self, "Delete this score?",
-                       f"Delete the {result.describe()} from {result.taken_on.day} {result.taken_on:%b %Y}?",
+                       f"Delete the {result.describe()} from {formatting.medium_date(result.taken_on)}?",
                        "Delete score"):
             return
         try:

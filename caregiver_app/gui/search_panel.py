@@ -53,6 +53,7 @@ from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person, RecorderKind, Tag
 from ..services import journal, people, search
+from . import formatting
 from .context import AppContext
 from .models.journal_model import day_heading, time_text
 
@@ -311,7 +312,7 @@ class SearchPanel(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self.filters)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDisplayFormat(formatting.date_pattern())
         edit.setAccessibleName(f"{name} date")
         edit.setDate(QDate.currentDate())
         edit.dateChanged.connect(lambda _d: self._on_filter_changed())

@@ -38,6 +38,7 @@ from ..domain.model import Person
 from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices, VisitSummaryData
 from ..services import journal, people, summary
 from ..settings import Settings, paper_for
+from . import formatting
 from .context import AppContext
 from .country import current_country, paper
 from .errors import show_error
@@ -296,7 +297,7 @@ class SummaryPage(QWidget):
     def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMM yyyy")
+        edit.setDisplayFormat(formatting.date_pattern(weekday=True))
         edit.setAccessibleName(name)
         return edit
 
@@ -396,6 +397,7 @@ class SummaryPage(QWidget):
         paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
         country = current_country(self._context.settings)
         user_lines = crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
+        fmt = formatting.report_format()
         generation = self._generation
         relay = self._relay
 
@@ -405,7 +407,7 @@ class SummaryPage(QWidget):
             data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
-            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
 
         def done(result) -> None:
             self._finish_build()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.model import MoodLevel
 from ..services.patterns import Trend, mood_level
+from . import formatting
 from .chart_common import apply_palette, make_chart, make_summary_label
 from .mood_chart import segments
 
@@ -30,7 +31,7 @@ FAMILY_STYLE = "dashed line, triangles"
 
 
 def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return formatting.decimal_text(value, 1)
 
 
 def _value_words(trend: Trend, value: float) -> str:
@@ -162,7 +163,8 @@ class TrendChart(QWidget):
         step = max(1, math.ceil(count / 7))
         for i in sorted(range(count - 1, -1, -step)):  # the newest point, then every step back
             day = points[i].end
-            self.x_axis.append(f"{day:%b} {day.year}" if weekly else f"{day.day} {day:%b}", i)
+            self.x_axis.append(formatting.month_year(day.year, day.month, short=True) if weekly
+                               else formatting.medium_date(day, year=False), i)
         is_mood = trend is None or trend.measure.kind == "mood"
         y_axis = self.mood_axis if is_mood else self.value_axis
         self.mood_axis.setVisible(is_mood)

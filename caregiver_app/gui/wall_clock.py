@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
+
+from . import formatting
 
 
 class WallClockEdit(QDateTimeEdit):
     """Date and time to the minute, with a calendar pop-up. ``time_format`` is a Qt time format;
-    the locale's short format when empty."""
+    when empty, the time-format setting in the locale's words (``formatting.time_pattern``)."""
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None, *, time_format: str = ""):
         super().__init__(parent)
         self.setTimeZone(QTimeZone.utc())
         self.setCalendarPopup(True)
-        shown = time_format or QLocale.system().timeFormat(QLocale.FormatType.ShortFormat)
-        self.setDisplayFormat(f"ddd d MMM yyyy  {shown}")
+        shown = time_format or formatting.time_pattern()
+        self.setDisplayFormat(f"{formatting.date_pattern(weekday=True)}  {shown}")
         self.setAccessibleName(accessible_name)
 
     def wall(self) -> datetime:

@@ -18,6 +18,7 @@ from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..domain.plans import PersonalSignsCheck
 from ..services import journal, warning_signs
+from . import formatting
 from .context import AppContext
 from .errors import log_safely
 from .navigation import OPEN_PLANS, request
@@ -27,7 +28,7 @@ PLAN_LINK = "plan:relapse"
 
 def short_day(day: date) -> str:
     """``"Mon 23 Nov"``."""
-    return f"{day:%a} {day.day} {day:%b}"
+    return formatting.medium_date(day, weekday=True, year=False)
 
 
 def banner_text(name: str, check: PersonalSignsCheck) -> str:

@@ -54,6 +54,7 @@ from datetime import date, datetime, time
 
 from caregiver_app.domain.errors import CaregiverError, ValidationError
 from caregiver_app.domain.model import clean_label
+from caregiver_app.importers import date_order
 
 __all__ = [
     "DEFAULT_MOOD_LEVELS",
@@ -111,11 +112,14 @@ class DaylioParseResult:
     ``layout`` is one of ``"year"``, ``"full_date"``, ``"full_date+note_title"``,
     ``"full_date+scales"`` or ``"headerless"``. ``rows`` are in file order (Daylio writes
     newest first); ``skipped`` lists records that could not be imported, in file order.
+    ``date_order_note`` says in plain words which way round slash dates (``03/05/2024``) were
+    read and why; empty when the file has none.
     """
 
     layout: str
     rows: list[DaylioRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    date_order_note: str = ""
 
     @property
     def mood_label_counts(self) -> Counter[str]:
@@ -249,6 +253,7 @@ class _Layout:
     header: tuple[str, ...] | None   # normalized header cells, None when headerless
     rich_notes: bool                 # notes are HTML (only the scales layout)
     day_first: bool = False          # slash dates read as D/M/YYYY instead of M/D/YYYY
+    order_note: str = ""             # which way round slash dates were read, and why (plain words)
     delimiter: str = ","             # field separator of the file
 
 
@@ -259,6 +264,9 @@ class _RowProblem(Exception):
 _DATE_MISSING = "the date is missing"
 _DATE_UNREADABLE = "the date could not be read"
 _DATE_IMPOSSIBLE = "the date is not a real date"
+_YEAR_TOO_EARLY = "the year is before 1000, so it looks like a typo"
+FIRST_YEAR = 1000
+"""Daylio has existed since 2015; a year below this is a typo (``0202-05-01``), never an entry."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -336,6 +344,8 @@ MONTH_NUMBERS: dict[str, int] = _build_month_table()
 
 
 def _make_date(year: int, month: int, day: int) -> date:
+    if year < FIRST_YEAR:
+        raise _RowProblem(_YEAR_TOO_EARLY)
     try:
         return date(year, month, day)
     except ValueError:
@@ -368,7 +378,8 @@ def _looks_like_full_date(text: str) -> bool:
     try:
         _parse_full_date(text, day_first=False)
     except _RowProblem as problem:
-        return str(problem) == _DATE_IMPOSSIBLE  # date-shaped, just not on the calendar
+        # date-shaped, just not on the calendar (or a typo in the year)
+        return str(problem) in (_DATE_IMPOSSIBLE, _YEAR_TOO_EARLY)
     return True
 
 
@@ -519,7 +530,7 @@ def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
             header=None,
             rich_notes=_SCALES in roles,
         )
-        layout.day_first = _slash_dates_are_day_first(records[first_index:], 0)
+        _decide_order(layout, records[first_index:])
         return layout, first_index
 
     header = tuple(_header_key(cell) for cell in first)
@@ -562,9 +573,7 @@ def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
         rich_notes=_SCALES in columns,
     )
     if _FULL_DATE in columns:
-        layout.day_first = _slash_dates_are_day_first(
-            records[first_index + 1 :], columns[_FULL_DATE]
-        )
+        _decide_order(layout, records[first_index + 1 :])
     return layout, first_index + 1
 
 
@@ -615,15 +624,24 @@ def _recognize_by_content(columns: dict[str, int], header: tuple[str, ...],
         columns[_MOOD] = columns[_TIME] + 1
 
 
-def _slash_dates_are_day_first(records: list[tuple[int, list[str]]], column: int) -> bool:
-    """Spreadsheets write ``M/D/YYYY``; a file whose slash dates only make sense as
-    ``D/M/YYYY`` (a first number above 12, none in second place) is read day-first."""
-    first_big = second_big = False
+def _decide_order(layout: _Layout, records: list[tuple[int, list[str]]]) -> None:
+    """Set ``layout.day_first`` and ``order_note`` from the file's slash dates and the weekday
+    and day-and-month written beside them (see :mod:`.date_order`)."""
+    samples = []
     for _, rec in records:
-        if column < len(rec) and (m := _SLASH_DATE.fullmatch(clean_label(rec[column]))):
-            first_big |= int(m[1]) > 12
-            second_big |= int(m[2]) > 12
-    return first_big and not second_big
+        text = clean_label(_cell(rec, layout, _FULL_DATE) or "")
+        if not (m := _SLASH_DATE.fullmatch(text)):
+            continue
+        month_day = None
+        if (date_text := _cell(rec, layout, _DATE)) is not None:
+            try:
+                month_day = _parse_day_month(date_text)
+            except _RowProblem:
+                month_day = None
+        samples.append(date_order.SlashDate(int(m[1]), int(m[2]), _full_year(m[3]), text.split(" ")[0],
+                                            _cell(rec, layout, _WEEKDAY), month_day))
+    order = date_order.decide(samples)
+    layout.day_first, layout.order_note = order.day_first, order.note
 
 
 def _cell(record: list[str], layout: _Layout, role: str) -> str | None:
@@ -706,7 +724,7 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
     layout, start = _detect_layout(records)
     layout.delimiter = delimiter
 
-    result = DaylioParseResult(layout=layout.name)
+    result = DaylioParseResult(layout=layout.name, date_order_note=layout.order_note)
     seen: Counter[str] = Counter()
     for line, record in records[start:]:
         if _is_blank(record):

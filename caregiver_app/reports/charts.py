@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..domain.model import MoodLevel
 from ..domain.summary import DayPoint
+from . import formatting
 from .fonts import register_fonts
 
 # The report palette: greys and one calm accent, all legible in black-and-white print.
@@ -44,9 +45,6 @@ DAILY_MAX_DAYS = 120
 """Ranges up to this many days are drawn day by day."""
 WEEKLY_MAX_DAYS = 730
 """Longer ranges up to this many days are drawn as 7-day averages; longer still, as months."""
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 @dataclass(frozen=True)
 class ChartPoint:
@@ -126,13 +124,12 @@ def aggregate(days: Sequence[DayPoint]) -> tuple[str, tuple[ChartPoint, ...]]:
 
 
 def _short_date(day: date, with_year: bool) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
+    return formatting.current().date(day, year=with_year)
 
 
 def _label(point: ChartPoint, resolution: str, with_year: bool) -> str:
     if resolution == "month":
-        return f"{_MONTHS[point.first.month - 1]} {point.first.year}"
+        return formatting.current().month_year(point.first)
     return _short_date(point.first, with_year)
 
 

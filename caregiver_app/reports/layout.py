@@ -1,13 +1,14 @@
 """Shared pieces of the printed documents: words for dates and numbers, paragraph styles, page
 furniture (footer "Page X of Y", running header) and small flowables.
 
-Sizes are in points (1/72 in). Dates are local calendar dates printed locale-independently
-(``3 Nov 2026``).
+Sizes are in points (1/72 in). Dates are local calendar dates, written in the document's locale
+with the month as a word (``3 Nov 2026``; see ``reports/formatting.py``).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -17,9 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph
 
 from ..domain.model import MoodLevel
+from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
-from .text import markup
+from .text import is_rtl_char, markup
 
 METADATA_APP = "Caregiver Companion"
 FOOTER_TEXT = "Confidential health information"
@@ -28,37 +30,53 @@ LABEL_MAX_CHARS = 200
 """Names, labels and symptoms longer than this are shortened (with "…") where they sit in a
 table cell or a heading, so no cell can outgrow a page. Notes are never shortened."""
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
 
 # --- words and numbers ----------------------------------------------------------------------------
+# Every date, time and decimal of a document goes through these, in the format of the build in
+# progress (``formatting.using``), so a document is written in one locale and one hour cycle.
+
+
+def can_print(fonts: ReportFonts) -> Callable[[str], bool]:
+    """A test for :func:`formatting.printable`: every character has a glyph in the shipped
+    fonts and none runs right to left."""
+    return lambda text: all(c.isspace() or (fonts.covers(c) and not is_rtl_char(c)) for c in text)
 
 
 def format_date(day: date, *, weekday: bool = False, year: bool = True) -> str:
-    """``"3 Nov 2026"`` (or ``"Mon 3 Nov 2026"``, or without the year), independent of the
-    system locale."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    if year:
-        text += f" {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    """``"3 Nov 2026"`` / ``"Nov 3, 2026"`` / ``"3. Nov. 2026"`` (or with the short weekday, or
+    without the year) in the document's locale; the month is always a word, never a number."""
+    return formatting.current().date(day, weekday=weekday, year=year)
 
 
 def format_range(start: date, end: date) -> str:
     """``"1 Sep – 30 Nov 2026"``; the first year is shown only when the years differ."""
-    return f"{format_date(start, year=start.year != end.year)} – {format_date(end)}"
+    return formatting.current().date_range(start, end)
 
 
 def format_time(moment: time | datetime) -> str:
-    """``"8:05 am"`` style wall-clock time."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+    """A wall-clock time by the document's hour cycle: ``"9:15 PM"`` or ``"21:15"``."""
+    return formatting.current().time(moment)
 
 
 def format_hours(hours: float) -> str:
-    """``7``, ``6.5`` or ``6.25`` (no trailing zeros)."""
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+    """``7``, ``6.5`` or ``6.25`` (no trailing zeros; ``6,5`` with a decimal comma)."""
+    return formatting.current().decimal(hours, 2)
+
+
+def format_decimal(value: float, places: int = 1) -> str:
+    """``3.4`` / ``3,4``: exactly ``places`` decimals with the document's decimal sign."""
+    return formatting.current().decimal(value, places, fixed=True)
+
+
+def format_dose(text: str) -> str:
+    """A dose text as the domain writes it (``"37.5 mg"``, ``domain.medications.Dose.text``) with
+    its amount in the document's decimal sign (``"37,5 mg"``); the unit is left as typed."""
+    amount, space, unit = text.partition(" ")
+    try:
+        number = float(amount)
+    except ValueError:
+        return text
+    return f"{formatting.current().decimal(number, 3)}{space}{unit}"
 
 
 def mood_word(value: float) -> str:

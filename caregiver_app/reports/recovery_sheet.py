@@ -16,8 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .charts import ACCENT, INK, MUTED, RULE
+from . import formatting
 from .fonts import register_fonts
-from .layout import MARGIN, METADATA_APP, format_date
+from .layout import MARGIN, METADATA_APP, can_print, format_date
 from .text import escape
 
 TITLE = "Emergency kit: your recovery code"
@@ -38,9 +39,15 @@ KEEP = (
 
 
 def build_recovery_sheet_pdf(code: str, out: BinaryIO, *, made_on: date | None = None,
-                             pagesize: tuple[float, float] = LETTER) -> None:
+                             pagesize: tuple[float, float] = LETTER,
+                             fmt: formatting.ReportFormat | None = None) -> None:
     """Write the one-page sheet for recovery ``code`` (``XXXX-XXXX-…``) to the binary stream
-    ``out``. ``made_on`` (a local date) is printed when given."""
+    ``out``. ``made_on`` (a local date) is printed when given, in ``fmt``'s locale."""
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
+        _build(code, out, made_on, pagesize)
+
+
+def _build(code: str, out: BinaryIO, made_on: date | None, pagesize: tuple[float, float]) -> None:
     fonts = register_fonts()
     width = float(pagesize[0]) - 2 * MARGIN
     height = float(pagesize[1]) - 2 * MARGIN

@@ -33,8 +33,10 @@ from reportlab.platypus import (
 
 from ..domain.crisis_lines import LineKind
 from ..domain.plans import PlanItem, SafetyPlanPrint, SafetyStep
+from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts, register_fonts
+from .layout import can_print
 from .text import markup
 
 __all__ = ["build_safety_plan_pdf", "fitted_story", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
@@ -51,13 +53,12 @@ FOOTER = (
     "quickly, and share it with people you trust."
 )
 STEP_INTRO = "When I notice my warning signs, I go through these steps in order until I feel safer."
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BOX_FILL = colors.HexColor("#f2f4f6")
 
 
 def format_date(day: date) -> str:
-    """``"30 Nov 2026"``, independent of the system locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """``"30 Nov 2026"`` in the plan's locale (see ``reports/formatting.py``)."""
+    return formatting.current().date(day)
 
 
 class _Styles:
@@ -231,13 +232,20 @@ def fitted_story(data: SafetyPlanPrint, fonts: ReportFonts, width: float, height
 
 
 def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
-                          pagesize: tuple[float, float] = LETTER) -> float:
+                          pagesize: tuple[float, float] = LETTER,
+                          fmt: formatting.ReportFormat | None = None) -> float:
     """Write the safety plan in ``data`` as a one-page PDF to the binary stream ``out``.
 
-    ``pagesize`` is ``(width, height)`` in points (Letter by default, or e.g. A4). Returns the body
-    text size used, in points (below the smallest of :data:`FONT_SIZES` when a very long plan had
-    to be scaled down to fit). Never raises because of what the text says.
+    ``pagesize`` is ``(width, height)`` in points (Letter by default, or e.g. A4); ``fmt`` is the
+    locale and hour cycle its dates are written in (international English when None). Returns the body text
+    size used, in points (below the smallest of :data:`FONT_SIZES` when a very long plan had to be
+    scaled down to fit). Never raises because of what the text says.
     """
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
+        return _build(data, out, pagesize)
+
+
+def _build(data: SafetyPlanPrint, out: BinaryIO, pagesize: tuple[float, float]) -> float:
     fonts = register_fonts()
     page_width, page_height = float(pagesize[0]), float(pagesize[1])
     width, height = page_width - 2 * MARGIN, page_height - 2 * MARGIN

@@ -8,7 +8,9 @@ Each function returns flowables for one section, or ``[]`` when the section has 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import time
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.model import MoodLevel, SleepQuality
@@ -22,6 +24,8 @@ from .layout import (
     Styles,
     finite,
     format_date,
+    format_decimal,
+    format_dose,
     format_hours,
     format_time,
     label_markup,
@@ -143,9 +147,9 @@ def trend_sentence(data: VisitSummaryData) -> str:
     sleep = _average(d.sleep_hours for d in data.days)
     if sleep is None:
         sleep = _average(e.sleep_hours for e in data.entries)
-    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({mood:.1f} of 5)" if mood is not None
+    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({format_decimal(mood)} of 5)" if mood is not None
              else "No mood was recorded",
-             f"sleep averaged <b>{sleep:.1f} hours</b>" if sleep is not None else "no sleep was recorded"]
+             f"sleep averaged <b>{format_decimal(sleep)} hours</b>" if sleep is not None else "no sleep was recorded"]
     days = len(data.entries_by_day())
     span = max((data.end - data.start).days + 1, 0)
     parts.append(f"there were entries on {days:,} of {plural(span, 'day')}")
@@ -200,7 +204,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
         rows.append([
             Paragraph(label_markup(stat.name), styles.cell),
             Paragraph(f"{stat.days_present:,}", styles.cell_num),
-            Paragraph(f"{average:.1f}" if average is not None else "–", styles.cell_num),
+            Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])
     number_ws = [78, 96, 62]
@@ -218,7 +222,11 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     if data.is_empty:
         return []
     story = section("Notes by day", styles)
-    style = _block_style(styles, 52, 5)
+    # The time sits in the margin: wide enough for the longest time in this document's format
+    # ("12:55 p. m." in Spanish 12-hour is twice "08:15").
+    widest = max(stringWidth(format_time(time(hour, 55)), styles.fonts.bold, styles.body.fontSize)
+                 for hour in (10, 12, 22, 23))
+    style = _block_style(styles, max(52.0, widest + 8), 5)
     for day, entries in data.entries_by_day():
         story.append(CondPageBreak(48))  # a day's heading never sits alone at the foot of a page
         story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
@@ -270,7 +278,7 @@ def medications(data: VisitSummaryData, styles: Styles, width: float) -> list[Fl
                 return since
             return f"<b>Stopped {format_date(m.stopped)}</b>" + (f"<br/>({since.lower()})" if since else "")
 
-        rows = [[label_markup(m.name), label_markup(m.dose), label_markup(m.how), label_markup(m.purpose), taken(m)]
+        rows = [[label_markup(m.name), label_markup(format_dose(m.dose)), label_markup(m.how), label_markup(m.purpose), taken(m)]
                 for m in data.medications]
         story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Taken"], rows,
                                    [3.0, 1.8, 2.6, 2.0, 2.0]))

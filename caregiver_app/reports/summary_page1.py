@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..domain.summary import OBSERVED, ChangeRow, ScoreResult, VisitSummaryData
 from ..domain.summary_changes import change_rows, stable_mood_words
 from .charts import GRID, MUTED, RULE
-from .layout import Styles, format_date, format_hours, label_markup, plural
+from .layout import Styles, format_date, format_decimal, format_dose, format_hours, label_markup, plural
 from .text import markup
 
 PHQ_ANSWERS = ("not at all", "several days", "more than half the days", "nearly every day")
@@ -101,7 +101,7 @@ def questions(data: VisitSummaryData, styles: Styles, limit: int) -> list[Flowab
 def _value(row: ChangeRow, value: float | None, days: int | None = None, when=None) -> str:
     if value is None:
         return "–"
-    text = f"<b>{format_hours(round(value, 1))} h</b>" if row.unit == "h" else f"<b>{value:.1f}</b>"
+    text = f"<b>{format_hours(round(value, 1))} h</b>" if row.unit == "h" else f"<b>{format_decimal(value)}</b>"
     if days is not None:
         text += f" <font size=7.5>· {plural(days, 'day')}</font>"
     if when is not None:
@@ -118,7 +118,7 @@ def _change(row: ChangeRow) -> str:
     if abs(diff) < 0.05 * row.scale:
         return "about the same"
     better = (diff > 0) == row.higher_is_better
-    amount = f"{format_hours(round(abs(diff), 1))} h" if row.unit == "h" else f"{abs(diff):.1f}"
+    amount = f"{format_hours(round(abs(diff), 1))} h" if row.unit == "h" else format_decimal(abs(diff))
     return f"{'▲' if diff > 0 else '▼'} {amount} {'better' if better else 'worse'}"
 
 
@@ -210,7 +210,7 @@ def medications(data: VisitSummaryData, styles: Styles, lines_max: int) -> list[
         if med.stopped is not None:
             continue
         how = f", {label_markup(med.how)}" if med.how else ""
-        taking.append(f"<b>{label_markup(med.name)}</b> {label_markup(med.dose)}{how}")
+        taking.append(f"<b>{label_markup(med.name)}</b> {label_markup(format_dose(med.dose))}{how}")
     if taking:
         lines.append("Taking now: " + "; ".join(taking))
     for change in data.medication_changes[:lines_max]:

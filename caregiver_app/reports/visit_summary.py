@@ -25,12 +25,12 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ..domain.summary import SummaryCancelled, VisitSummaryData
+from . import formatting
 from .fonts import register_fonts
-from .layout import format_date
-from .text import clean_text
-from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, numbered_canvas
+from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, format_date, numbered_canvas
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
+from .text import clean_text
 
 __all__ = ["build_visit_summary_pdf", "METADATA_TITLE", "METADATA_APP"]
 
@@ -68,6 +68,7 @@ def build_visit_summary_pdf(
     pagesize: tuple[float, float] = LETTER,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fmt: formatting.ReportFormat | None = None,
 ) -> None:
     """Write the visit summary for ``data`` as a complete PDF to the binary stream ``out``.
 
@@ -76,7 +77,14 @@ def build_visit_summary_pdf(
     (``total`` is 100; layout runs from 20 to 100); when ``cancelled()`` returns True the build
     stops with :class:`SummaryCancelled` and nothing more is written. Never raises because of
     what the text says: every string is escaped and made printable, and long notes are split.
+    ``fmt`` is the locale and hour cycle of every date, time and decimal (international English when None).
     """
+    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
+        _build(data, out, pagesize, progress, cancelled)
+
+
+def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
+           progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> None:
     fonts = register_fonts()
     styles = Styles(fonts)
     page_width, page_height = float(pagesize[0]), float(pagesize[1])

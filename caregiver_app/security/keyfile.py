@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hmac
 import json
-import os
+import os  # noqa: F401  (tests simulate a full disk through keyfile.os)
 import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -33,6 +33,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from ..private_files import fsync_dir  # noqa: F401  (re-exported: older callers import it from here)
+from ..private_files import write_private as atomic_write  # the one private writer, under its old name here
 from . import kdf
 from .errors import KeyFileError, WrongSecretError
 from .recovery import new_recovery_code, normalize_recovery_code, recovery_wrapping_key
@@ -357,41 +359,3 @@ def read_generations(path: Path) -> tuple[list[Generation], KeyFileError | None]
         seen.add(data)
         found.append(Generation(which, parsed, data))
     return found, first_error
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, fsync and ``os.replace``; mode 0600."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where the OS cannot open folders)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

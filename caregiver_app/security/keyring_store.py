@@ -2,9 +2,18 @@
 
 Fail closed: no backend, a locked keyring or any error raises :class:`KeyringUnavailableError`,
 and the caller asks for the passphrase. Nothing here ever creates a key or writes a file.
+
+A keyring service can hang (a stuck D-Bus secret service, a prompt that never shows): every call
+runs in a daemon helper thread and is given up on after :data:`TIMEOUT_S` seconds, so the app
+asks for the passphrase instead of waiting forever. An abandoned helper thread never keeps the
+app from quitting.
 """
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 import keyring
 from keyring.errors import KeyringError
@@ -12,12 +21,39 @@ from keyring.errors import KeyringError
 from .errors import KeyringUnavailableError
 
 SERVICE = "Caregiver Companion vault"
+TIMEOUT_S = 5.0
+"""Seconds to wait for the OS keyring before falling back to the passphrase."""
+NO_ANSWER = "This computer's keyring did not answer."
+
+T = TypeVar("T")
+
+
+def _with_timeout(call: Callable[[], T]) -> T:
+    """``call()`` in a daemon thread; its result or exception, or :class:`KeyringUnavailableError`
+    when it has not finished within :data:`TIMEOUT_S` seconds."""
+    done = threading.Event()
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 (handed back to the caller's thread)
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="keyring", daemon=True).start()
+    if not done.wait(TIMEOUT_S):
+        raise KeyringUnavailableError(NO_ANSWER)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["value"]  # type: ignore[return-value]
 
 
 def keyring_available() -> bool:
     """True when a real OS keyring backend is configured (not the null or fail backends)."""
     try:
-        backend = keyring.get_keyring()
+        backend = _with_timeout(keyring.get_keyring)
         priority = getattr(backend, "priority", 0)
         if callable(priority):
             priority = priority()
@@ -38,7 +74,11 @@ def _account(vault_id: bytes) -> str:
 def store_key(vault_id: bytes, data_key: bytes) -> None:
     """Keep ``data_key`` in the OS keyring. Raises :class:`KeyringUnavailableError` on failure."""
     try:
-        keyring.set_password(SERVICE, _account(vault_id), data_key.hex())
+        _with_timeout(lambda: keyring.set_password(SERVICE, _account(vault_id), data_key.hex()))
+    except KeyringUnavailableError as exc:
+        if str(exc) == NO_ANSWER:
+            raise KeyringUnavailableError("This computer's keyring did not answer, so the key was not saved.") from None
+        raise KeyringUnavailableError("This computer's keyring could not save the key.") from None
     except (KeyringError, Exception):
         raise KeyringUnavailableError("This computer's keyring could not save the key.") from None
 
@@ -47,7 +87,11 @@ def load_key(vault_id: bytes) -> bytes:
     """The data key from the OS keyring. Raises :class:`KeyringUnavailableError` when the keyring
     has no key for this vault, is locked, or fails in any way."""
     try:
-        value = keyring.get_password(SERVICE, _account(vault_id))
+        value = _with_timeout(lambda: keyring.get_password(SERVICE, _account(vault_id)))
+    except KeyringUnavailableError as exc:
+        if str(exc) == NO_ANSWER:
+            raise
+        raise KeyringUnavailableError("This computer's keyring could not be read (it may be locked).") from None
     except (KeyringError, Exception):
         raise KeyringUnavailableError("This computer's keyring could not be read (it may be locked).") from None
     if not value:
@@ -65,6 +109,6 @@ def forget_key(vault_id: bytes) -> None:
     """Remove the key from the OS keyring; quietly does nothing when it is not there or the
     keyring cannot be reached."""
     try:
-        keyring.delete_password(SERVICE, _account(vault_id))
+        _with_timeout(lambda: keyring.delete_password(SERVICE, _account(vault_id)))
     except Exception:
         pass

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
+MAX_LENGTH = 1024
+"""Longest passphrase accepted (characters): far past any typed sentence, short enough that
+nothing pasted by mistake (a whole document) becomes the passphrase."""
+RATED_LENGTH = 72
+"""zxcvbn refuses text over 72 characters; only this prefix is rated (a prefix that long is
+already the most a guesser could hope to try)."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,8 @@ def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str 
     """A plain-words reason the passphrase cannot be used, or None when it is fine."""
     if len(passphrase) < MIN_LENGTH:
         return f"Please use at least {MIN_LENGTH} characters. A short sentence works well."
+    if len(passphrase) > MAX_LENGTH:
+        return f"Please use at most {MAX_LENGTH:,} characters. A short sentence works well."
     if not passphrase.strip():
         return "A passphrase cannot be only spaces."
     if strength_hint(passphrase).score == 0:
@@ -36,11 +44,12 @@ def strength_hint(passphrase: str) -> StrengthHint:
     """How hard the passphrase would be to guess, in plain words."""
     if not passphrase:
         return StrengthHint(0, "", f"Use at least {MIN_LENGTH} characters. A few unrelated words work well.", False)
-    # zxcvbn only looks at the first 100 characters; longer is plenty strong.
-    score = int(zxcvbn(passphrase[:100])["score"])
+    score = int(zxcvbn(passphrase[:RATED_LENGTH])["score"])
     long_enough = len(passphrase) >= MIN_LENGTH
     if not long_enough:
         return StrengthHint(min(score, 1), "Too short", f"Use at least {MIN_LENGTH} characters.", False)
+    if len(passphrase) > MAX_LENGTH:
+        return StrengthHint(score, "Too long", f"Use at most {MAX_LENGTH:,} characters.", False)
     table = {
         0: ("Very easy to guess", "Try a few unrelated words, like a short odd sentence."),
         1: ("Easy to guess", "Add another word or two that do not belong together."),

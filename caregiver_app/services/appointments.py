@@ -19,13 +19,14 @@ from icalendar import Calendar, Event
 
 from .. import APP_NAME, __version__
 from ..domain import timeutil
-from ..domain.errors import CaregiverError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.network import Appointment, Contact, Question
-from ..security.keyfile import atomic_write
+from ..reports.formatting import ReportFormat
 from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from ..storage.orm_network import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
+from .user_files import save_export
 from .vault import Vault
 
 DEFAULT_PREPARATION_DAYS = 30
@@ -213,20 +214,23 @@ def visit_preparation(
 # --- words ----------------------------------------------------------------------------------
 
 
-def when_text(appt: Appointment, viewer_zone: str = "") -> str:
-    """When, in words: "Tue 1 Dec 2026, 10:00–11:00", "Tue 1 Dec 2026 (all day)"; a visit
-    planned in another zone also says the zone and the time here."""
-    day_words = f"{appt.local_date:%a} {appt.local_date.day} {appt.local_date:%b %Y}"
+def when_text(appt: Appointment, viewer_zone: str = "", fmt: ReportFormat | None = None) -> str:
+    """When, in words, in ``fmt``'s locale and hour cycle (international English when None):
+    "Tue, 1 Dec 2026, 10:00 am–11:00 am", "Tue, 1 Dec 2026 (all day)"; a visit planned in another
+    zone also says the zone and the time here."""
+    fmt = fmt or ReportFormat()
+    day_words = fmt.date(appt.local_date, weekday=True)
     if appt.all_day:
         return f"{day_words} (all day)"
     tz = timeutil.zone(appt.zone_name)
     start = appt.starts_at.astimezone(tz)
     end = ends_at(appt).astimezone(tz)
-    text = f"{day_words}, {start:%H:%M}–{end:%H:%M}"
+    text = f"{day_words}, {fmt.time(start)}–{fmt.time(end)}"
     viewer = viewer_zone or local_zone_name()
     if viewer != appt.zone_name:
         here = appt.starts_at.astimezone(timeutil.zone(viewer))
-        text += f" {appt.zone_name.replace('_', ' ')} time ({here:%a %H:%M} here)"
+        here_day = fmt.date(here.date(), weekday=True, year=False)
+        text += f" {appt.zone_name.replace('_', ' ')} time ({here_day}, {fmt.time(here)} here)"
     return text
 
 
@@ -321,14 +325,10 @@ def export_calendar(
 
 def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | None = None, *, clock: Clock = utc_now) -> Path:
     """Write :func:`export_calendar`'s file to ``path`` atomically, readable by this user only (it
-    holds the questions for the visits). Raises :class:`CaregiverError` in plain words when the
+    holds the questions for the visits). Raises :class:`ValidationError` in plain words when the
     folder cannot be written."""
     data = export_calendar(vault, person_id, ids, clock=clock)
-    try:
-        atomic_write(path, data)
-    except OSError:
-        raise CaregiverError(f"The calendar file could not be saved in {path.parent}. Please choose another folder.") from None
-    return path
+    return save_export(path, data, what="the calendar file")
 
 
 def default_calendar_filename(today: date, single: bool = False) -> str:

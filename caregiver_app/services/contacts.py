@@ -35,6 +35,8 @@ from .clock import Clock, utc_now
 from .vault import Vault
 
 DEFAULT_REGION = "US"
+EXTENSION_MAX_DIGITS = 10
+"""Longer extensions do not fit the vault's phone column beside the longest E.164 number."""
 
 # --- phones ---------------------------------------------------------------------------------
 
@@ -92,7 +94,8 @@ def example_number(region: str = DEFAULT_REGION) -> str:
 
 def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = PhoneKind.MOBILE) -> Phone:
     """Read a phone number as a person would type it. Returns a :class:`Phone` (E.164, or the
-    digits of a short number valid in ``region``). Raises :class:`ValidationError` in plain words
+    digits of a short number valid in ``region``) with its extension, written any common way
+    ("ext. 204", "x204", "extension 204", ";ext=204"), kept. Raises :class:`ValidationError` in plain words
     when it is not a real number."""
     raw = " ".join(text.split())
     if not raw:
@@ -104,14 +107,20 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
         raise ValidationError(
             f"“{raw[:40]}” is not a phone number. Please type only the number, like the ones on a business card."
         ) from None
+    extension = number.extension or ""
+    if len(extension) > EXTENSION_MAX_DIGITS:
+        raise ValidationError(
+            f"The extension of “{raw[:40]}” is too long. An extension has at most {EXTENSION_MAX_DIGITS} digits."
+        )
     if phonenumbers.is_valid_number(number):
         return Phone(
             phonenumbers.format_number(number, PhoneNumberFormat.E164),
             kind,
             phonenumbers.region_code_for_number(number) or region,
+            extension,
         )
     if not raw.startswith("+") and _is_service_number(number, region):
-        return Phone(phonenumbers.national_significant_number(number), kind, region)
+        return Phone(phonenumbers.national_significant_number(number), kind, region, extension)
     if raw.startswith("+"):
         raise ValidationError(
             f"“{raw[:40]}” is not a complete phone number. Please check the country code and the digits."
@@ -138,24 +147,30 @@ def _is_service_number(number: phonenumbers.PhoneNumber, region: str) -> bool:
 def format_phone(phone: Phone, region: str = DEFAULT_REGION) -> str:
     """How to show a stored number to a user in ``region``: national format for numbers at home,
     international for numbers abroad, the digits for short numbers."""
+    ext = f" ext. {phone.extension}" if phone.extension else ""
     if phone.is_short:
-        return phone.number
+        return phone.number + ext
     try:
         number = phonenumbers.parse(phone.number, None)
     except NumberParseException:
-        return phone.number
+        return phone.number + ext
+    if phone.extension:
+        number.extension = phone.extension  # phonenumbers writes it the country's way ("ext. 204")
     same = phonenumbers.region_code_for_number(number) == region
     return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL if same else PhoneNumberFormat.INTERNATIONAL)
 
 
 def tel_uri(phone: Phone) -> str:
-    """A ``tel:`` link (RFC 3966) for the number."""
+    """A ``tel:`` link (RFC 3966) for the number, with ``;ext=`` when it has an extension."""
     if phone.is_short:
-        return f"tel:{phone.number}"
+        return f"tel:{phone.stored()}"
     try:
-        return phonenumbers.format_number(phonenumbers.parse(phone.number, None), PhoneNumberFormat.RFC3966)
+        number = phonenumbers.parse(phone.number, None)
     except NumberParseException:
-        return f"tel:{phone.number}"
+        return f"tel:{phone.stored()}"
+    if phone.extension:
+        number.extension = phone.extension
+    return phonenumbers.format_number(number, PhoneNumberFormat.RFC3966)
 
 
 # --- contacts -------------------------------------------------------------------------------

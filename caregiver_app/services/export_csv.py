@@ -6,13 +6,19 @@ line breaks. A text field that begins with ``=``, ``+``, ``-``, ``@``, a tab or 
 gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
 (OWASP "CSV injection"); nothing else is changed. The file is written atomically: a half-written
 file never takes the name.
+
+Dates, times and numbers are data here, not display text, so they are the same in every locale
+and under every time-format setting: the local date is ISO 8601 (``2026-11-30``), the local time
+is 24-hour ``HH:MM`` (``21:15``) and sleep hours use a decimal point (``6.5``). Excel and
+LibreOffice read exactly these as dates, times and numbers in every country and then show them
+in the user's own format; a "9:15 PM" or a "6,5" would be plain text in half the world's
+spreadsheets and would not sort. The printed documents are where the locale's words go.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import secrets
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -21,10 +27,10 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
-from ..security.keyfile import fsync_dir
 from ..storage import repositories as repo
 from .clock import local_zone_name
 from .people import get_person
+from .user_files import save_export, with_suffix
 from .vault import Vault
 
 COLUMNS: tuple[str, ...] = (
@@ -119,31 +125,17 @@ def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: st
     """Write the person's whole journal to ``path`` (``.csv`` is added when missing), atomically.
     Raises :class:`ValidationError` (plain words) for a missing folder, no permission or a full
     disk; :class:`NotFoundError` for a person no longer in the vault."""
-    path = Path(path)
-    if path.suffix.lower() != ".csv":
-        path = path.with_name(path.name + ".csv")
+    path = with_suffix(path, ".csv")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(f"The folder {folder} does not exist.")
     rows = list(journal_rows(vault, person_id, zone_name))
-    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
-    try:
-        # readable by this user only (where the system has such modes): it holds health data
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with open(fd, "w", encoding=ENCODING, newline="") as fh:
-            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-            writer.writerows(rows)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
-    except OSError as exc:
-        if getattr(exc, "errno", None) == 28:
-            raise ValidationError("The disk is full, so the journal could not be saved.") from None
-        raise ValidationError("The journal could not be saved there. Please choose another place.") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return ExportResult(path, len(rows) - 1)
+
+    def write(fh) -> None:
+        text = io.TextIOWrapper(fh, encoding=ENCODING, newline="")
+        csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+        text.flush()
+        text.detach()  # the private writer closes the file itself
+
+    # readable by this user only (where the system has such modes): it holds health data
+    return ExportResult(save_export(path, write, what="the journal"), len(rows) - 1)

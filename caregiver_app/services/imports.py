@@ -13,6 +13,7 @@ from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKi
 from ..importers.daylio import DaylioParseResult, SkippedRow, label_key, parse_daylio, resolve_mood_levels
 from ..storage import repositories as repo
 from .clock import Clock, local_zone_name, utc_now
+from .user_files import read_chosen_file
 from .vault import Vault
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -55,6 +56,7 @@ class ImportPreview:
     distinct_activities: int
     labels: tuple[LabelInfo, ...]
     skipped: tuple[SkippedRow, ...]
+    date_order_note: str = ""
 
     @property
     def unmapped(self) -> list[str]:
@@ -79,20 +81,10 @@ class ImportReport:
 
 
 def read_import_file(path: Path) -> bytes:
-    """The bytes of a file chosen for import, with plain-words errors for unreadable files."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ValidationError("That file is too large to be a journal export (over 50 MB).")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"There is no file at {path}.") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder, not a file.") from None
-    except PermissionError:
-        raise ValidationError(f"This app is not allowed to read {path}.") from None
-    except OSError:
-        raise ValidationError(f"{path} could not be read.") from None
+    """The bytes of a file chosen for import (ordinary files only; the 50 MB limit counts the
+    bytes read). Raises :class:`ValidationError` with plain words for anything else."""
+    return read_chosen_file(path, max_bytes=MAX_IMPORT_BYTES,
+                            too_large="That file is too large to be a journal export (over 50 MB).")
 
 
 def _preview(result: DaylioParseResult, mood_map: Mapping[str, int]) -> ImportPreview:
@@ -110,6 +102,7 @@ def _preview(result: DaylioParseResult, mood_map: Mapping[str, int]) -> ImportPr
         distinct_activities=result.distinct_activities,
         labels=labels,
         skipped=tuple(result.skipped),
+        date_order_note=result.date_order_note,
     )
 
 
@@ -158,8 +151,8 @@ def import_daylio(
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
-            instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
             try:
+                instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
                 entry = JournalEntry(
                     id=None,
                     person_id=person.id,

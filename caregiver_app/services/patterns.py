@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
+from ..reports.formatting import ReportFormat
 from ..storage import repo_patterns as rp
 from .vault import Vault
 
@@ -230,12 +231,16 @@ class MoodComparison:
     def difference(self) -> float:
         return self.with_mean - self.without_mean
 
-    def sentence(self) -> str:
+    def sentence(self, fmt: ReportFormat | None = None) -> str:
         """E.g. ``On days with “walk” (activity), mood averaged 3.6 (112 days) vs 2.9 without
-        (240 days).`` Plain and descriptive: it says what went together, never why."""
+        (240 days).`` Plain and descriptive: it says what went together, never why. The averages
+        use ``fmt``'s decimal sign (``3,6`` in Germany; a point when None)."""
+        fmt = fmt or ReportFormat()
+        with_mean = fmt.decimal(self.with_mean, 1, fixed=True)
+        without_mean = fmt.decimal(self.without_mean, 1, fixed=True)
         return (
-            f"On days with “{self.name}” ({KIND_WORDS[self.kind]}), mood averaged {self.with_mean:.1f} "
-            f"({_days(self.with_days)}) vs {self.without_mean:.1f} without ({_days(self.without_days)})."
+            f"On days with “{self.name}” ({KIND_WORDS[self.kind]}), mood averaged {with_mean} "
+            f"({_days(self.with_days)}) vs {without_mean} without ({_days(self.without_days)})."
         )
 
 

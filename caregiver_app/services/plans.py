@@ -7,20 +7,18 @@ Each call is one unit of work on the vault and returns plain dataclasses from
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
-from ..domain.errors import ValidationError
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
-from ..security.keyfile import fsync_dir
+from ..reports.formatting import ReportFormat
 from ..storage import plans_repo
 from ..storage import repositories as repo
 from .clock import Clock, utc_now
+from .user_files import save_export
 from .vault import Vault
 
 
@@ -90,35 +88,15 @@ def safety_plan_print(
     )
 
 
-def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter") -> Path:
+def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter",
+                          fmt: ReportFormat | None = None) -> Path:
     """Build the one-page safety plan PDF and write it to ``path`` atomically (a half-written file
-    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``.
+    never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle of its dates.
     Raises :class:`ValidationError` in plain words when the place cannot be written."""
     from reportlab.lib.pagesizes import A4, LETTER
 
     from ..reports.safety_plan import build_safety_plan_pdf  # reportlab loads only when printing
 
-    path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
-    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
-    try:
-        with open(tmp, "wb") as fh:
-            build_safety_plan_pdf(data, fh, pagesize=A4 if paper == "a4" else LETTER)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
-    except OSError as exc:
-        if getattr(exc, "errno", None) == 28:
-            raise ValidationError("The disk is full, so the safety plan could not be saved.") from None
-        raise ValidationError("The safety plan could not be saved there. Please choose another place.") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+    pagesize = A4 if paper == "a4" else LETTER
+    return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=fmt),
+                       what="the safety plan", suffix=".pdf")

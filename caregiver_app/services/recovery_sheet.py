@@ -6,13 +6,15 @@ import io
 from datetime import date
 
 from ..domain.errors import ValidationError
+from ..reports.formatting import ReportFormat
 from ..security.errors import RecoveryCodeTypoError
 from ..security.recovery import normalize_recovery_code
 
 
-def recovery_sheet_pdf(code: str, *, paper: str = "letter", made_on: date | None = None) -> bytes:
+def recovery_sheet_pdf(code: str, *, paper: str = "letter", made_on: date | None = None,
+                       fmt: ReportFormat | None = None) -> bytes:
     """The one-page sheet for recovery ``code``; ``paper`` is ``"letter"`` or ``"a4"``;
-    ``made_on`` a local date. Raises :class:`ValidationError` for something that is not a
+    ``made_on`` a local date, written in ``fmt``'s locale. Raises :class:`ValidationError` for something that is not a
     recovery code (nothing is printed then)."""
     from reportlab.lib.pagesizes import A4, LETTER
 
@@ -23,5 +25,5 @@ def recovery_sheet_pdf(code: str, *, paper: str = "letter", made_on: date | None
     except RecoveryCodeTypoError:
         raise ValidationError("That is not a recovery code this app made, so no sheet was printed.") from None
     out = io.BytesIO()
-    build_recovery_sheet_pdf(code, out, made_on=made_on, pagesize=A4 if paper == "a4" else LETTER)
+    build_recovery_sheet_pdf(code, out, made_on=made_on, pagesize=A4 if paper == "a4" else LETTER, fmt=fmt)
     return out.getvalue()

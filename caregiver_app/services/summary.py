@@ -9,11 +9,9 @@ the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
 from __future__ import annotations
 
 import io
-import os
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from ..domain import timeutil
@@ -32,11 +30,12 @@ from ..domain.summary import (
 )
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
-from ..security.keyfile import fsync_dir
+from ..reports.formatting import ReportFormat
 from ..storage import repositories as repo
 from . import summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
+from .user_files import save_export
 from .vault import Vault
 
 MAX_RANGE_DAYS = 366 * 20
@@ -69,6 +68,11 @@ def check_range(start: date, end: date) -> None:
         raise ValidationError("The end date is before the start date. Please swap them.")
     if (end - start).days > MAX_RANGE_DAYS:
         raise ValidationError("Please choose a range of 20 years or less.")
+    # The summary compares with the period just before and reads whole local days around the
+    # range; at the calendar's first and last years those days do not exist.
+    if start.year <= 1 or end.year >= 9999:
+        raise ValidationError("Those dates are at the very edge of the calendar (the year 1 or 9999). "
+                              "Please check the years.")
 
 
 def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
@@ -235,51 +239,29 @@ def summary_pdf_bytes(
     paper: str = "letter",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    fmt: ReportFormat | None = None,
 ) -> bytes:
     """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
+    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
     from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
 
     out = io.BytesIO()
-    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled)
+    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled, fmt=fmt)
     return out.getvalue()
 
 
-def write_pdf_bytes(pdf: bytes, path: Path) -> Path:
-    """Write ``pdf`` to ``path`` atomically (a half-written file never takes the name), mode
-    0600, adding ``.pdf`` when missing. Returns the path written. Raises
-    :class:`ValidationError` (plain words) for a folder that is missing or cannot be written, or
-    a full disk; nothing is left behind on failure."""
-    path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
-    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.part"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
-    except OSError as exc:
-        if getattr(exc, "errno", None) == 28:
-            raise ValidationError("The disk is full, so the visit summary could not be saved.") from None
-        raise ValidationError("The visit summary could not be saved there. Please choose another place.") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return path
+def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "the visit summary") -> Path:
+    """Write ``pdf`` to ``path`` with the one private writer (atomic, mode 0600), adding
+    ``.pdf`` when missing; ``what`` names the document in messages. Returns the path written.
+    Raises :class:`ValidationError` (plain words) for a folder that is missing or cannot be
+    written, or a full disk; nothing is left behind on failure."""
+    return save_export(path, pdf, what=what, suffix=".pdf")
 
 
-def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter") -> Path:
-    """Build the PDF and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
-    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper), path)
+def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter",
+                      fmt: ReportFormat | None = None) -> Path:
+    """Build the PDF (in ``fmt``) and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
+    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt), path)
 
 
 def default_filename(today: date) -> str:
@@ -294,7 +276,7 @@ class EntryChoice:
 
     entry_id: int
     local_date: date
-    time_text: str
+    local_time: time
     recorded_by: str
     excerpt: str
     flagged: bool
@@ -335,7 +317,7 @@ def leave_out_choices(
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
         local = e.wall_clock(tz)
-        choices.append(EntryChoice(e.id or 0, e.local_date, f"{local:%H:%M}", e.recorded_by.describe(person.display_name),
+        choices.append(EntryChoice(e.id or 0, e.local_date, local.time(), e.recorded_by.describe(person.display_name),
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))

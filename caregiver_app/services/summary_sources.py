@@ -32,6 +32,7 @@ from ..domain.summary import (
     SummaryChoices,
     SummaryEntry,
     WarningSignSeen,
+    match_key,
 )
 from ..domain.summary_changes import miss_cluster
 from ..domain.summary_rules import redact
@@ -192,7 +193,7 @@ def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry]
     plan = plans.get_relapse_plan(vault, person_id)
     seen = []
     for sign in plan.early_signs:
-        if sign.link_name.casefold() in leave_out.words:
+        if match_key(sign.link_name) in leave_out.words:
             continue
         days = _sign_days(sign, entries)
         if days:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 import vobject
 from vobject.vcard import Address, Name
@@ -35,6 +36,7 @@ from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from .clock import Clock, utc_now
 from .contacts import DEFAULT_REGION, parse_phone
+from .user_files import read_chosen_file, save_export
 from .vault import Vault
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -225,6 +227,18 @@ def _enum(enum_type, text: str, default):
         return default
 
 
+def _with_extension(raw: str) -> str:
+    """A TEL value with RFC 3966 parameters (``+1-201-555-0123;ext=204;phone-context=…``) as
+    "number ext. 204", which :func:`parse_phone` reads with its extension; other parameters are
+    dropped (they say nothing a person dials)."""
+    base, *params = raw.split(";")
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "ext" and value.strip():
+            return f"{base} ext. {value.strip()}"
+    return base
+
+
 def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Contact:
     name = _name_of(card)
     if not name:
@@ -239,7 +253,7 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
     for line in contents.get("tel", []):
         raw = _text(line.value)
         raw = raw[4:] if raw.lower().startswith("tel:") else raw
-        raw = raw.split(";")[0]  # RFC 3966 parameters such as ;ext= are not kept
+        raw = _with_extension(raw)
         try:
             phones.append(parse_phone(raw, region, _phone_kind(line)))
         except ValidationError:
@@ -372,25 +386,47 @@ def _match_reasons(a: Contact, b: Contact) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+class _FirstByKey:
+    """For each name key and each phone number, the first item (lowest index) that has it."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], int] = {}
+        self.phones: dict[str, int] = {}
+
+    def add(self, index: int, contact: Contact) -> None:
+        key = name_key(contact.name)
+        if key:
+            self.names.setdefault(key, index)
+        for phone in contact.phones:
+            self.phones.setdefault(phone.number, index)
+
+    def first_match(self, contact: Contact) -> int | None:
+        key = name_key(contact.name)
+        found = [self.names[key]] if key and key in self.names else []
+        found += [self.phones[p.number] for p in contact.phones if p.number in self.phones]
+        return min(found) if found else None
+
+
 def find_duplicates(existing: list[Contact], cards: tuple[CardCandidate, ...] | list[CardCandidate]) -> list[DuplicatePair]:
     """Each card that matches a kept contact (first match) or, failing that, an earlier card in
-    the same file, by name (see :func:`name_key`) or by a shared phone number."""
+    the same file, by name (see :func:`name_key`) or by a shared phone number.
+
+    Near-linear: contacts and cards are looked up by their name key and phone numbers (the only
+    things that make a match), so 10,000 cards take moments instead of comparing every pair."""
+    kept = _FirstByKey()
+    for index, contact in enumerate(existing):
+        kept.add(index, contact)
+    earlier = _FirstByKey()
     pairs = []
     for i, card in enumerate(cards):
-        found = None
-        for contact in existing:
-            reasons = _match_reasons(card.contact, contact)
-            if reasons:
-                found = DuplicatePair(i, contact, None, reasons)
-                break
-        if found is None:
-            for j in range(i):
-                reasons = _match_reasons(card.contact, cards[j].contact)
-                if reasons:
-                    found = DuplicatePair(i, None, j, reasons)
-                    break
-        if found is not None:
-            pairs.append(found)
+        k = kept.first_match(card.contact)
+        if k is not None:
+            pairs.append(DuplicatePair(i, existing[k], None, _match_reasons(card.contact, existing[k])))
+        else:
+            j = earlier.first_match(card.contact)
+            if j is not None:
+                pairs.append(DuplicatePair(i, None, j, _match_reasons(card.contact, cards[j].contact)))
+        earlier.add(i, card.contact)
     return pairs
 
 
@@ -498,7 +534,9 @@ def contact_to_vcard(contact: Contact):
     card.add(X_ROLE.lower()).value = contact.role.value
     for phone in contact.phones:
         line = card.add("tel")
-        line.value = phone.number
+        # vCard 3.0's TEL is a phone number, not a URI, and vobject would escape a ";ext=" into
+        # "\;ext=": the extension goes after the number the way address books print it.
+        line.value = phone.number + (f" ext. {phone.extension}" if phone.extension else "")
         line.type_param = _VCARD_TYPE[phone.kind]
     if contact.email:
         line = card.add("email")
@@ -522,6 +560,20 @@ def contact_to_vcard(contact: Contact):
 def export_vcards(contacts: list[Contact]) -> bytes:
     """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends)."""
     return "".join(contact_to_vcard(c).serialize() for c in contacts).encode("utf-8")
+
+
+def read_contacts_file(path: Path) -> bytes:
+    """The bytes of a contacts file chosen for import (ordinary files only, at most 20 MB read).
+    Raises :class:`ValidationError` in plain words."""
+    return read_chosen_file(path, max_bytes=MAX_FILE_BYTES,
+                            too_large="This file is too large to be a contacts file (over 20 MB).")
+
+
+def save_vcards(contacts: list[Contact], path: Path) -> Path:
+    """Write :func:`export_vcards` to ``path`` with the one private writer (atomic, mode 0600;
+    ``.vcf`` added when the name has no suffix). Raises :class:`ValidationError` in plain words."""
+    path = Path(path)
+    return save_export(path if path.suffix else path.with_suffix(".vcf"), export_vcards(contacts), what="the contacts")
 
 
 def default_filename(today: date) -> str:

@@ -3,6 +3,9 @@
 The 32-byte data key is applied as a raw key (``x'…'``, no per-connection KDF) as the very first
 statement on every new DBAPI connection, then ``foreign_keys``, WAL, ``synchronous=FULL`` and
 ``secure_delete``. A connection whose ``cipher_version`` is empty (plain SQLite) is refused.
+Every transaction of an engine begins IMMEDIATE, with a busy timeout of :data:`BUSY_TIMEOUT_S`
+seconds, so two units of work in one process (or two processes) wait for each other instead of
+failing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from .errors import NotEncryptedError, StorageError, WrongKeyError
+
+
+BUSY_TIMEOUT_S = 15
+"""How long a unit of work waits for another one's write to finish before giving up."""
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -30,7 +37,7 @@ def connect_raw(path: Path, data_key: bytes):
     Raises :class:`WrongKeyError` when the key does not open the file, :class:`NotEncryptedError`
     when the SQLite library has no SQLCipher in it.
     """
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=15)
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     try:
         conn.execute(_key_pragma(data_key))
         # SQLCipher's own diagnostics (page numbers) stay out of the user's terminal; damage is
@@ -49,7 +56,7 @@ def connect_raw(path: Path, data_key: bytes):
             raise StorageError("The database could not switch to its safe writing mode.")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA busy_timeout = 15000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         return conn
     except BaseException:
         conn.close()
@@ -109,8 +116,12 @@ def make_engine(path: Path, data_key: bytes) -> Engine:
     )
 
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # real transactions: BEGIN before the first statement, reads included
-        conn.exec_driver_sql("BEGIN")
+    def _begin(conn):
+        # Real transactions, reads included, and IMMEDIATE: the write lock is taken at the start
+        # (waiting through the busy timeout while another unit of work holds it). A deferred
+        # transaction that reads first and writes later cannot wait: when another connection
+        # wrote meanwhile, SQLite fails it at once with "database is locked".
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     try:
         with engine.connect() as conn:

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from ..private_files import fsync_dir  # noqa: F401  (re-exported for the vault code)
+
 # Temporary names the vault code uses: ``.vault-….tmp`` (backups, restores, imports),
 # ``.vault.keys.….tmp`` (key file writes) and ``.caregiver-vault-….part`` (vault files).
 TEMP_PATTERN = re.compile(r"^\.(vault[-.].*\.tmp|caregiver-vault-.*\.part)(-wal|-shm|-journal)?$")
@@ -21,20 +23,6 @@ def private_folder(folder: Path) -> Path:
     except OSError:
         pass
     return folder
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where the OS cannot open folders)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def sidecars(db_path: Path) -> list[Path]:

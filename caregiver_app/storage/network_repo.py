@@ -36,7 +36,7 @@ def contact_from_row(row: ContactRow) -> Contact:
         name=row.name,
         role=Role(row.role),
         organisation=row.organisation,
-        phones=tuple(Phone(p.number, PhoneKind(p.kind), p.region) for p in row.phones),
+        phones=tuple(Phone.from_stored(p.number, PhoneKind(p.kind), p.region) for p in row.phones),
         email=row.email,
         address=row.address,
         availability=row.availability,
@@ -63,7 +63,7 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
     row.map_x, row.map_y = contact.position if contact.position is not None else (None, None)
     row.updated_at = now
     row.phones = [
-        ContactPhoneRow(position=i, kind=p.kind.value, number=p.number, region=p.region)
+        ContactPhoneRow(position=i, kind=p.kind.value, number=p.stored(), region=p.region)
         for i, p in enumerate(contact.phones)
     ]
     row.support = [ContactSupportRow(support_type=t.value) for t in contact.ordered_support()]

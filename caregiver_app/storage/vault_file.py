@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..private_files import private_writer
 from .errors import StorageError
-from .files import fsync_dir
 
 FORMAT = "caregiver-companion-vault-file"
 VERSION = 1
@@ -56,31 +56,21 @@ def write_vault_file(dest: Path, db_copy: Path, keyfile_bytes: bytes, manifest: 
     """Write the archive to ``dest`` atomically (a temporary ``.caregiver-vault-….part`` in the
     same folder, fsync, rename), mode 0600. Raises ``OSError`` (the temporary file removed)."""
     dest = Path(dest)
-    folder = dest.parent if str(dest.parent) else Path(".")
-    tmp = folder / f".caregiver-vault-{secrets.token_hex(4)}.part"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED) as archive:
-                doc = {"format": FORMAT, "version": VERSION, **manifest}
-                archive.writestr(MANIFEST_MEMBER, json.dumps(doc, indent=2, sort_keys=True) + "\n")
-                archive.writestr(KEYS_MEMBER, keyfile_bytes)
-                archive.write(db_copy, DB_MEMBER)
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, dest)
-        fsync_dir(folder)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    # the temporary name is one the vault's start-up clean-up knows (storage.files.TEMP_PATTERN)
+    with private_writer(dest, temp_prefix=".caregiver-vault-", temp_suffix=".part") as raw:
+        with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_STORED) as archive:
+            doc = {"format": FORMAT, "version": VERSION, **manifest}
+            archive.writestr(MANIFEST_MEMBER, json.dumps(doc, indent=2, sort_keys=True) + "\n")
+            archive.writestr(KEYS_MEMBER, keyfile_bytes)
+            archive.write(db_copy, DB_MEMBER)
     return dest
 
 
 def _open_archive(path: Path) -> zipfile.ZipFile:
     try:
+        # a device would never end and opening a named pipe would wait for a writer forever
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise VaultFileError("That is not an ordinary file (it is a device, a pipe or a folder), so it cannot be a vault file.")
         return zipfile.ZipFile(path, "r")
     except FileNotFoundError:
         raise VaultFileError("That file does not exist.") from None

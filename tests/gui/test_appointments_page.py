@@ -72,7 +72,7 @@ def test_plan_a_visit_in_the_editor(page, ctx, person, doctor, modals, qtbot):
     (appt,) = page.appointments().upcoming
     assert appt.starts_at == datetime(2026, 12, 8, 19, 0, tzinfo=UTC)
     assert [q.text for q in appt.questions] == ["Can the dose move to the morning?", "Is the tiredness a side effect?"]
-    assert page.upcoming.item(0).text().startswith("Tue 8 Dec 2026, 14:00–14:30\nVisit with Dr. Ana Li · 2 open questions")
+    assert page.upcoming.item(0).text().startswith("Tue, 8 Dec 2026, 14:00–14:30\nVisit with Dr. Ana Li · 2 open questions")
     assert page.upcoming.currentItem() is page.upcoming.item(0)
     assert "Video link: https://meet.example.org/li" in page.detail.text()
     assert page.past.item(0).text() == "No past appointments yet."
@@ -92,7 +92,7 @@ def test_all_day_appointment_and_its_calendar_file(page, ctx, person, modals, tm
     page.new_button.click()
     (appt,) = page.appointments().upcoming
     assert appt.all_day and appt.local_date == date(2026, 12, 31)
-    assert page.upcoming.item(0).text().startswith("Thu 31 Dec 2026 (all day)")
+    assert page.upcoming.item(0).text().startswith("Thu, 31 Dec 2026 (all day)")
     target = tmp_path / "visit.ics"
     modals.expect(result=(str(target), ""))
     page.export_calendar(single=True)

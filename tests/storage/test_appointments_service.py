@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from caregiver_app.reports.formatting import report_format
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.network import Contact, Question, Role
 from caregiver_app.services import appointments as aps
@@ -37,8 +38,13 @@ def test_timed_appointments_store_the_instant_and_the_zone(vault, person, doctor
     assert appt.starts_at == datetime(2026, 3, 29, 8, 30, tzinfo=UTC)
     assert (appt.zone_name, appt.local_date, appt.all_day) == ("Europe/Copenhagen", date(2026, 3, 29), False)
     assert appt.video_link == "https://meet.example.org/room-1"
-    assert aps.when_text(appt, "Europe/Copenhagen") == "Sun 29 Mar 2026, 10:30–11:15"
-    assert aps.when_text(appt, "America/New_York") == "Sun 29 Mar 2026, 10:30–11:15 Europe/Copenhagen time (Sun 04:30 here)"
+    assert aps.when_text(appt, "Europe/Copenhagen") == "Sun, 29 Mar 2026, 10:30\u00a0am–11:15\u00a0am"
+    assert aps.when_text(appt, "America/New_York") == \
+        "Sun, 29 Mar 2026, 10:30\u00a0am–11:15\u00a0am Europe/Copenhagen time (Sun, 29 Mar, 4:30\u00a0am here)"
+    de = report_format("de_DE", "system")
+    assert aps.when_text(appt, "Europe/Copenhagen", de) == "So., 29. März 2026, 10:30–11:15"
+    us24 = report_format("en_US", "24h")
+    assert aps.when_text(appt, "Europe/Copenhagen", us24) == "Sun, Mar 29, 2026, 10:30–11:15"
 
 
 def test_bad_input_is_refused_in_plain_words(vault, person, doctor):

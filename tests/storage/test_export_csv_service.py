@@ -92,7 +92,7 @@ def test_a_failed_export_leaves_the_old_file_untouched(vault, person, out, monke
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export_csv.os, "fsync", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(ValidationError, match="disk is full"):
         export_csv.write_journal_csv(vault, person.id, target)
     assert target.read_text(encoding="utf-8") == "older export"

@@ -67,7 +67,7 @@ def test_safety_box_has_item_9_the_wifes_flagged_words_and_the_plan(built):
     first = built[3][0]
     box = first[_at(first, "Safety first"): _at(first, "The family's questions")]
     assert "PHQ-9 question 9" in box and "2 of 3, “more than half the days” on 16 Oct 2026" in box
-    assert "Sat 17 Oct 2026, written by Ana (family)" in box
+    assert "Sat, 17 Oct 2026, written by Ana (family)" in box
     assert "better off without him" in box
     assert "A safety plan is on file, last saved 19 Oct 2026" in box
 

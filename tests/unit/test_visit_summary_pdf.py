@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from caregiver_app.domain.model import MoodLevel, SleepQuality, SymptomRating, day_range
 from caregiver_app.domain.summary import DayPoint, SummaryEntry, SymptomStat, VisitSummaryData
 from caregiver_app.reports.charts import aggregate, build_trend_chart
+from caregiver_app.reports.formatting import ReportFormat
 from caregiver_app.reports.fonts import register_fonts, set_fallback_fonts
 from caregiver_app.reports.text import MISSING_GLYPH, clean_text, markup, note_chunks
 from caregiver_app.reports.visit_summary import build_visit_summary_pdf
@@ -217,8 +218,7 @@ def test_realistic_summary_has_every_section_in_order():
     assert "Average severity (0–10)" in text and "Worst (0–10)" in text
     assert "Ana (family)" in text and f"{PERSON} (self)" in text
     first_day = data.entries[0].local_date
-    assert f"{['Mon','Tue','Wed','Thu','Fri','Sat','Sun'][first_day.weekday()]} " \
-           f"{first_day.day} Nov 2026" in text
+    assert ReportFormat().date(first_day, weekday=True) in text  # "Sun, 1 Nov 2026"
 
 
 def test_entry_details_print_in_the_notes_by_day():
@@ -229,7 +229,7 @@ def test_entry_details_print_in_the_notes_by_day():
                    tags=("argument", "walk"), note="First line\nSecond line", flagged=True),
     ], date(2026, 11, 1), date(2026, 11, 30))
     text = all_text(build(data))
-    assert "Tue 3 Nov 2026" in text
+    assert "Tue, 3 Nov 2026" in text
     assert "8:15 pm" in text
     assert "Mood low (2/5)" in text and "Anxiety 6/10" in text and "Energy 3/10" in text
     assert "Sleep 5.5 h, poor" in text
@@ -249,7 +249,7 @@ def test_flagged_and_symptom_sections():
     ], date(2026, 11, 1), date(2026, 11, 30))
     text = all_text(build(data))
     flagged = text[text.index("Flagged for this visit\n"):text.index("Notes by day\n")]
-    assert "Thu 5 Nov 2026, 7:30 am" in flagged
+    assert "Thu, 5 Nov 2026, 7:30 am" in flagged
     assert "Nearly fell in the kitchen." in flagged
     assert "Dizziness 4/10" in flagged and "Headache 8/10" in flagged
     symptoms = text[text.index("Symptoms\n"):text.index("Flagged for this visit\n")]
@@ -364,7 +364,7 @@ def test_empty_range_is_one_clear_page():
     text = words(all_text(reader))
     assert "No journal entries in this period." in text
     assert "choose a wider date range" in text
-    assert "1 Sep – 30 Nov 2026 (91 days)" in text
+    assert "1 Sept – 30 Nov 2026 (91 days)" in text  # CLDR international English
     for absent in ("Flagged for this visit", "Mood and sleep", "Symptoms", "Notes by day"):
         assert absent not in text
     assert "Page 1 of 1" in text

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person, TagKind
 from ...services import journal, search
+from .. import formatting
 from ..context import AppContext
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -35,19 +36,10 @@ NEWER_PAGE = 20  # entries shown above a jumped-to entry at first
 NOTE_PREVIEW_CHARS = 140
 
 
-def day_heading(day: date) -> str:
-    """A day header such as ``"Monday 30 November 2026"``."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def time_text(moment: datetime) -> str:
-    """A wall-clock time in the computer's short time format (``9:15 AM`` or ``09:15``)."""
-    return QLocale.system().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
-
-
-def hours_text(hours: float) -> str:
-    """Hours of sleep without needless decimals: ``7``, ``6.5``, ``7.25``."""
-    return f"{hours:g}"
+# The journal's words for days, times and hours are the window's one formatter's.
+day_heading = formatting.long_date
+time_text = formatting.time_text
+hours_text = formatting.hours_text
 
 
 def recorder_text(entry: JournalEntry, person_name: str) -> str:
