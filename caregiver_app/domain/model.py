@@ -168,6 +168,20 @@ class Person:
         object.__setattr__(self, "display_name", name)
 
 
+class Elevation(enum.IntEnum):
+    """How elevated or irritable the person was (mania apart from depression, as the NIMH life
+    chart method and eMoods rate it): none 0, mild 1, moderate 2, severe 3."""
+
+    NONE = 0
+    MILD = 1
+    MODERATE = 2
+    SEVERE = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
 @dataclass(frozen=True)
 class JournalEntry:
     """One journal entry about one person.
@@ -178,7 +192,11 @@ class JournalEntry:
     importer's name; ``import_key`` identifies an imported row so re-imports add nothing.
     ``zone_name`` is the IANA time zone the wall-clock time was written in (empty for entries
     written before the app kept it: show those in the computer's zone); with it an entry keeps
-    its day and time of day after the computer's zone changes.
+    its day and time of day after the computer's zone changes. ``elevation`` is the optional
+    "elevated / irritable" rating (:class:`Elevation`: none, mild, moderate, severe), rated apart
+    from mood as the NIMH life chart and eMoods rate mania apart from depression.
+    ``mood_label`` keeps the original words of an imported mood label (e.g. Daylio's
+    "wannadie"); empty for entries typed in the app.
     """
 
     id: int | None
@@ -198,8 +216,17 @@ class JournalEntry:
     source: str = "manual"
     import_key: str | None = None
     zone_name: str = ""
+    elevation: "Elevation | None" = None
+    mood_label: str = ""
 
     def __post_init__(self) -> None:
+        if self.elevation is not None and not isinstance(self.elevation, Elevation):
+            try:
+                object.__setattr__(self, "elevation", Elevation(int(self.elevation)))
+            except (TypeError, ValueError):
+                raise ValidationError("Elevated / irritable is none, mild, moderate or severe.") from None
+        if len(self.mood_label) > 120:
+            raise ValidationError("An imported mood label can be at most 120 characters.")
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
             raise ValidationError("The entry's time must include its time zone.")
         if self.mood is not None and not isinstance(self.mood, MoodLevel):
@@ -252,6 +279,7 @@ class JournalEntry:
             and not self.note.strip()
             and not self.symptoms
             and not self.tags
+            and self.elevation is None
         )
 
 
