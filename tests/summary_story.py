@@ -17,7 +17,8 @@ from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan
 from caregiver_app.domain.scores import Instrument
-from caregiver_app.services import medications, people, plans, scores
+from caregiver_app.domain.network import PhoneKind, Role
+from caregiver_app.services import contacts, medications, people, plans, scores
 from caregiver_app.services.journal import EntryDraft
 
 NY = "America/New_York"
@@ -91,6 +92,12 @@ def build_story(vault, *, days: int = 90, end: date = END) -> Story:
     plans.save_safety_plan(vault, SafetyPlan(person.id, warning_signs=(PlanItem("Stops answering texts"),),
                                              helpers=(PlanItem("Ana", "+1 212 555 0100"),)),
                            clock=lambda: datetime(2026, 10, 19, 15, 0, tzinfo=timezone.utc))
+    contacts.save_contact(vault, contacts.contact_from_draft(contacts.ContactDraft(
+        person.id, "Dr. Ana Li", Role.PSYCHIATRIST, "Riverside Community Mental Health Clinic",
+        phones=(("+1 212 555 0199", PhoneKind.WORK),),
+        email="ana.li.outpatient-psychiatry@riverside-community-mental-health.example.org",
+        availability="Weekdays 9-5; after hours see https://riverside-community-mental-health.example.org/after-hours-help",
+    ), "US"))
     for offset in range(-40, days):
         day = start + timedelta(days=offset)
         scale = offset * 90 // days  # the same shape whatever the length
@@ -108,11 +115,13 @@ def build_story(vault, *, days: int = 90, end: date = END) -> Story:
             doses.append(DoseRecord(sertraline.id, DoseStatus.MISSED if missed else DoseStatus.TAKEN))
             if scale % 9 == 4:
                 doses.append(DoseRecord(propranolol.id, DoseStatus.EXTRA))
+        # After the dose went up he was irritable for a while (rated apart from mood).
+        elevation = (1 if scale % 3 else 2) if 52 <= scale <= 62 else (0 if offset >= 0 and scale % 10 == 0 else None)
         note = "Stayed in bed most of the day." if mood <= 1 else ("Good walk by the river." if mood >= 4 else "")
         medications.save_entry_with_doses(vault, EntryDraft(
             person.id, datetime.combine(day, datetime.min.time()).replace(hour=9), zone_name=NY,
             mood=MoodLevel(mood), anxiety=min(10, 2 + 2 * low), energy=max(0, 2 * mood - 1),
-            sleep_hours=4.5 + 0.75 * mood, symptoms=symptoms, tags=tags, note=note,
+            sleep_hours=4.5 + 0.75 * mood, symptoms=symptoms, tags=tags, note=note, elevation=elevation,
         ), doses)
         if offset % 3 == 0 or scale == 45:
             crisis = scale == 45 and offset >= 0

@@ -47,7 +47,7 @@ class Section(enum.Enum):
 
 
 _SECTION_TITLES = {
-    Section.CHARTS: "Mood and sleep chart",
+    Section.CHARTS: "Life chart (mood, sleep, medicines, scores)",
     Section.SYMPTOMS: "Symptom table",
     Section.FLAGGED: "Flagged entries",
     Section.NOTES: "Notes by day",
@@ -65,10 +65,11 @@ DEFAULT_SECTIONS = frozenset(JOURNAL_SECTIONS) | {Section.SCORES, Section.MEDICA
 """On unless the user turns them off. The safety plan and the ecomap print only when chosen."""
 
 SECTION_ORDER = (
-    Section.CHARTS, Section.SYMPTOMS, Section.SCORES, Section.FLAGGED, Section.NOTES,
-    Section.MEDICATIONS, Section.CARE_TEAM, Section.SAFETY_PLAN, Section.ECOMAP,
+    Section.CHARTS, Section.SYMPTOMS, Section.SCORES, Section.MEDICATIONS, Section.CARE_TEAM,
+    Section.FLAGGED, Section.NOTES, Section.SAFETY_PLAN, Section.ECOMAP,
 )
-"""The order of the appendix."""
+"""The order after page one: the life chart first; the medication list and care team before the
+notes (issue 13), so the reference pages a clinician turns to are not behind weeks of notes."""
 
 
 def fold_piece(text: str) -> str:
@@ -152,6 +153,11 @@ class SummaryEntry:
     stressors: tuple[str, ...] = ()
     observed: bool = False
     """True when a family member wrote it (an observation), False for the person's own entry."""
+    elevation: int | None = None
+    """The elevated / irritable rating 0–3 (none, mild, moderate, severe), None when not rated."""
+    mood_label: str = ""
+    """The original words of an imported mood label (e.g. "wannadie") and ``source`` its app."""
+    source: str = "manual"
 
 
 @dataclass(frozen=True)
@@ -302,6 +308,8 @@ class MedicationLine:
     purpose: str = ""
     since: date | None = None
     stopped: date | None = None
+    steps: tuple[tuple[date, str], ...] = ()
+    """The dose steps that touch the period: (local date the dose starts, dose text), oldest first."""
 
 
 @dataclass(frozen=True)
@@ -493,6 +501,8 @@ class Adherence:
     extra: int = 0
     cluster_start: date | None = None
     cluster_missed: int = 0
+    missed_days: tuple[date, ...] = ()
+    extra_days: tuple[date, ...] = ()
 
     @property
     def percent(self) -> int | None:

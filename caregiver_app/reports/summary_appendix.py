@@ -170,6 +170,48 @@ def mood_and_sleep(data: VisitSummaryData, styles: Styles, width: float) -> list
     return [KeepTogether(story)]
 
 
+def _averages(data: VisitSummaryData) -> str:
+    """The period's mood and sleep averages, the person's own and the family's apart."""
+    from ..domain.summary import OBSERVED
+    from ..domain.summary_changes import change_rows, stable_mood_words
+
+    rows = [r for r in (data.changes or change_rows(list(data.entries), [], data.start, data.end))
+            if not r.is_symptom and r.current is not None]
+    parts = []
+    for source, who in (("self", "Their own ratings"), (OBSERVED, "Family observations")):
+        mood = next((r for r in rows if r.source == source and r.measure.startswith("Mood")), None)
+        sleep = next((r for r in rows if r.source == source and r.unit == "h"), None)
+        bits = []
+        if mood is not None:
+            bits.append(f"mood averaged <b>{stable_mood_words(mood.current)}</b> ({format_decimal(mood.current)} of 5) "
+                        f"on {plural(mood.current_days, 'day')}")
+        if sleep is not None:
+            bits.append(f"sleep averaged <b>{format_decimal(sleep.current)} hours</b>")
+        if bits:
+            parts.append(f"{who}: " + ", ".join(bits) + ".")
+    return " ".join(parts) or "No mood or sleep was recorded in this period."
+
+
+def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The life chart page: one time axis for mood (self and observed apart), elevated /
+    irritable, sleep, medicines with dose changes, PHQ-9/GAD-7 and flagged entries."""
+    from . import life_chart as chart
+
+    if not chart.has_anything(data):
+        return []
+    story = section("Life chart", styles, room=None)
+    story.append(Paragraph(_averages(data), styles.lead))
+    story.append(Paragraph(
+        "Everything on one time line. Shapes and dashes tell the lines apart, so it reads in black and white.",
+        styles.small))
+    story.append(Spacer(1, 4))
+    story.append(chart.build_life_chart(data, width))
+    story.append(Spacer(1, 3))
+    story.append(Paragraph(markup(chart.caption(data)), styles.small))
+    story += [Paragraph(markup(line), styles.small) for line in chart.events_text(data)]
+    return [KeepTogether(story)]
+
+
 def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:
     commands = [
         ("FONT", (0, 0), (-1, -1), styles.body.fontName, styles.body.fontSize),
@@ -346,7 +388,7 @@ def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) 
 def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float = 650.0) -> list[Flowable]:
     """Every chosen section with something to show, in the appendix order."""
     builders = {
-        Section.CHARTS: lambda: mood_and_sleep(data, styles, width),
+        Section.CHARTS: lambda: life_chart(data, styles, width),
         Section.SYMPTOMS: lambda: symptoms(data, styles, width),
         Section.SCORES: lambda: scores(data, styles, width),
         Section.FLAGGED: lambda: flagged(data, styles),

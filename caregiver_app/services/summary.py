@@ -93,6 +93,9 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         flagged=entry.flag_for_visit,
         entry_id=entry.id,
         observed=entry.recorded_by.kind is RecorderKind.FAMILY,
+        elevation=int(entry.elevation) if entry.elevation is not None else None,
+        mood_label=entry.mood_label,
+        source=entry.source,
     )
 
 

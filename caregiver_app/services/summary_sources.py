@@ -123,6 +123,17 @@ def _score_results(vault: Vault, person_id: int, start: date, end: date, prev_st
     return tuple(out)
 
 
+def _steps(med, start: date, end: date) -> tuple[tuple[date, str], ...]:
+    """The dose steps of ``med`` in force at some time in ``start``..``end``."""
+    history = list(med.history)
+    out = []
+    for index, step in enumerate(history):
+        until = history[index + 1].effective_from if index + 1 < len(history) else None
+        if step.effective_from <= end and (until is None or until > start):
+            out.append((step.effective_from, step.text))
+    return tuple(out)
+
+
 def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> dict[str, Any]:
     meds = []
     for med in medications.list_medications(vault, person_id):
@@ -141,6 +152,7 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
             purpose=med.reason,
             since=started,
             stopped=med.stop_date if med.stop_date is not None and med.stop_date <= end else None,
+            steps=_steps(med, start, end),
         ))
     changes = tuple(
         MedicationChange(day=c.on, medication=c.medication, change=c.kind.value.capitalize(),
@@ -164,7 +176,8 @@ def _adherence(vault: Vault, person_id: int, start: date, end: date) -> tuple[Ad
         out.append(Adherence(
             medication=name, taken_days=len(taken), recorded_days=len(recorded), missed=len(missed_days),
             extra=sum(1 for _d, status in doses if status is DoseStatus.EXTRA),
-            cluster_start=first, cluster_missed=count,
+            cluster_start=first, cluster_missed=count, missed_days=tuple(sorted(missed_days)),
+            extra_days=tuple(sorted(d for d, status in doses if status is DoseStatus.EXTRA)),
         ))
     return tuple(out)
 

@@ -87,7 +87,7 @@ def test_first_three_questions_on_page_one_the_rest_open_page_two(built):
         assert f"{number}. {question}" in first
     assert "2 more questions at the top of page 2" in first
     assert story.QUESTIONS[3] not in first
-    head = second[: _at(second, "Mood and sleep")]
+    head = second[: _at(second, "Life chart")]
     assert "Questions for this visit (continued)" in head
     assert f"4. {story.QUESTIONS[3]}" in head and f"5. {story.QUESTIONS[4]}" in head
 
@@ -167,3 +167,56 @@ def test_leave_out_word_reaches_page_one(built):
                          zone_name=story.NY, clock=story.fixed_clock, country="US")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(summary_pdf_bytes(data))).pages)
     assert "hopelessness" not in text.casefold()
+
+
+def _shapes(group):
+    for shape in getattr(group, "contents", ()):
+        yield shape
+        yield from _shapes(shape)
+
+
+def test_life_chart_page_reads_back_with_every_series(built):
+    pages = built[3]
+    page = next(p for p in pages if "Life chart" in p and "Self-report" in p)
+    for words in ("Their own ratings: mood averaged", "Family observations: mood averaged", "Self-report",
+                  "Family observation", "Elevated / irritable", "Sleep (self)", "PHQ-9", "GAD-7", "Missed dose",
+                  "Extra dose", "Flagged entry", "50 mg, once a day", "→ 100 mg, once a day", "Propranolol",
+                  "1 — Sat, 17 Oct 2026: flagged by Ana (family)", "Each point is one day"):
+        assert words in page, words
+    assert pages.index(page) == 1  # right after page one
+
+
+def test_life_chart_keeps_self_and_family_apart_and_prints_in_black_and_white(built):
+    from reportlab.graphics.shapes import PolyLine, String
+
+    from caregiver_app.reports.life_chart import build_life_chart
+
+    data = built[2]
+    drawing = build_life_chart(data, 510)
+    shapes = list(_shapes(drawing))
+    solid = [s for s in shapes if isinstance(s, PolyLine) and not s.strokeDashArray]
+    dashed = [s for s in shapes if isinstance(s, PolyLine) and s.strokeDashArray]
+    assert solid and dashed  # self-report and observation are two marked series
+    assert sum(len(s.points) // 2 for s in solid) >= 90 + 7  # every own day, plus the PHQ-9 line
+    for shape in shapes:
+        for name in ("fillColor", "strokeColor"):
+            color = getattr(shape, name, None)
+            if color is not None and hasattr(color, "red"):
+                spread = max(color.red, color.green, color.blue) - min(color.red, color.green, color.blue)
+                assert spread < 0.1, (type(shape).__name__, name, color)  # greys only: no meaning in colour
+    assert min(s.fontSize for s in shapes if isinstance(s, String)) >= 7
+
+
+def test_life_chart_of_ten_years_is_monthly(built):
+    from dataclasses import replace
+
+    from caregiver_app.reports.life_chart import build_life_chart, caption
+
+    data = replace(built[2], start=date(2016, 12, 1))
+    assert "calendar month" in caption(data)
+    assert build_life_chart(data, 510).height > 300
+
+
+def test_sections_after_page_one_put_medicines_and_care_team_before_the_notes(built):
+    text = " ".join(built[3][1:])
+    assert _at(text, "Medications") < _at(text, "Care team") < _at(text, "Notes by day")

@@ -184,7 +184,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-_SECTION_TITLES = ("Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
+_SECTION_TITLES = ("Life chart", "Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
                    "Notes by day", "Medications", "Care team contacts", "Questions for this visit (continued)")
 _PAGE_FURNITURE = re.compile(
     r"Confidential health information|Page \d+ of \d+|^Visit summary( · [^\n]*)?(\n(" + "|".join(map(re.escape, _SECTION_TITLES))
@@ -205,7 +205,7 @@ def test_realistic_summary_has_every_section_in_order():
     data = realistic_summary()
     text = all_text(build(data))
     positions = [heading_position(text, s) for s in (
-        "Visit summary", "Mood and sleep", "Symptoms", "Flagged for this visit", "Notes by day")]
+        "Visit summary", "Life chart", "Symptoms", "Flagged for this visit", "Notes by day")]
     assert -1 not in positions and positions == sorted(positions)
     text = words(text)
     assert PERSON in text
@@ -214,7 +214,7 @@ def test_realistic_summary_has_every_section_in_order():
     assert "5-point mood scale" in text and "1 very low" in text and "5 very good" in text
     days_with_entries = len(data.entries_by_day())
     assert f"{len(data.entries)} entries on {days_with_entries} of 30 days" in text
-    assert "Mood averaged" in text and "hours" in text
+    assert "Their own ratings: mood averaged" in text and "hours" in text
     assert "Average severity (0–10)" in text and "Worst (0–10)" in text
     assert "Ana (family)" in text and f"{PERSON} (self)" in text
     first_day = data.entries[0].local_date
@@ -487,7 +487,7 @@ def test_chart_ten_years_builds_into_a_pdf():
                for i in range(0, 3650, 3)]
     data = make_summary(entries, start, start + timedelta(days=3649))
     text = all_text(build(data))
-    assert "monthly average" in text
+    assert "mean of a calendar month" in text
 
 
 def test_recorded_zero_sleep_is_not_a_gap():
