@@ -21,7 +21,7 @@ from ..domain.model import MoodLevel
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
-from .text import is_rtl_char, markup
+from .text import clean_text, is_rtl_char, markup
 
 METADATA_APP = "Caregiver Companion"
 FOOTER_TEXT = "Confidential health information"
@@ -98,6 +98,44 @@ def finite(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
+
+
+def wrapped_markup(text: object, width: float, font: str, size: float) -> str:
+    """One-line user text as markup broken into lines no wider than ``width`` points, where an
+    e-mail or web address too wide for a line breaks only after ``@ / . - _ ? & =`` (never in
+    the middle of a word, never shortened)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .textblock import ADDRESS_BREAKS
+
+    def fits(piece: str) -> bool:
+        return stringWidth(piece, font, size) <= width
+
+    lines: list[str] = []
+    line = ""
+    for token in " ".join(clean_text(text).split()).split(" "):
+        if not token:
+            continue
+        pieces = [token]
+        if not fits(token):
+            pieces, current = [], ""
+            for char in token:
+                current += char
+                if char in ADDRESS_BREAKS:
+                    pieces.append(current)
+                    current = ""
+            if current:
+                pieces.append(current)
+        for index, piece in enumerate(pieces):
+            glue = " " if index == 0 and line else ""
+            if line and not fits(line + glue + piece):
+                lines.append(line)
+                line = piece
+            else:
+                line += glue + piece
+    if line:
+        lines.append(line)
+    return "<br/>".join(markup(one, line_breaks=False) for one in lines)
 
 
 def label_markup(text: object) -> str:
@@ -256,6 +294,9 @@ def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, t
                 header_y = page_height - MARGIN * 0.6
                 self.drawString(left, header_y, f"{title} · {person}" if person else title)
                 current = getattr(self, "page_section", "") or self.running_section
+                day = getattr(self, "page_day", "")
+                if day:
+                    current = f"{current} · {day} (continued)" if current else f"{day} (continued)"
                 if current:
                     self.drawRightString(right, header_y, current)
                 self.line(left, header_y - 4, right, header_y - 4)

@@ -32,6 +32,7 @@ from .layout import (
     mood_word,
     plural,
     section,
+    wrapped_markup,
 )
 from .text import clean_text, markup, shorten
 from .textblock import BlockStyle, DayBand, Span, TextBlock
@@ -44,7 +45,24 @@ def _mood_text(entry: SummaryEntry) -> str | None:
         level = MoodLevel(int(entry.mood)) if entry.mood is not None else None
     except (TypeError, ValueError):
         return None
-    return f"Mood {level.label} ({level.value}/5)" if level else None
+    if level is None:
+        return None
+    text = f"Mood {level.label} ({level.value}/5)"
+    original = " ".join(clean_text(getattr(entry, "mood_label", "") or "").split())
+    if original and original.casefold() != level.label.casefold():
+        text += f", ‘{shorten(original, 40)}’ in {source_name(getattr(entry, 'source', ''))}"
+    return text
+
+
+def source_name(source: str) -> str:
+    """The app an entry was imported from, in words: ``"daylio"`` → ``"Daylio"``."""
+    return {"daylio": "Daylio"}.get((source or "").casefold(), (source or "the imported file").capitalize())
+
+
+def _elevation_text(entry: SummaryEntry) -> str | None:
+    level = getattr(entry, "elevation", None)
+    words = ("none", "mild", "moderate", "severe")
+    return f"Elevated / irritable {words[level]}" if isinstance(level, int) and 0 <= level <= 3 else None
 
 
 def _sleep_text(entry: SummaryEntry) -> str | None:
@@ -70,8 +88,8 @@ def _scale_text(name: str, value: object) -> str | None:
 
 def measures(entry: SummaryEntry) -> list[str]:
     """The entry's numbers in words: mood, anxiety, energy, sleep."""
-    parts = [_mood_text(entry), _scale_text("Anxiety", entry.anxiety), _scale_text("Energy", entry.energy),
-             _sleep_text(entry)]
+    parts = [_mood_text(entry), _elevation_text(entry), _scale_text("Anxiety", entry.anxiety),
+             _scale_text("Energy", entry.energy), _sleep_text(entry)]
     return [p for p in parts if p]
 
 
@@ -263,17 +281,54 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     entries take seconds, not minutes."""
     if data.is_empty:
         return []
-    story = section("Notes by day", styles)
     # The time sits in the margin: wide enough for the longest time in this document's format
     # ("12:55 p. m." in Spanish 12-hour is twice "08:15").
     widest = max(stringWidth(format_time(time(hour, 55)), styles.fonts.bold, styles.body.fontSize)
                  for hour in (10, 12, 22, 23))
     style = _block_style(styles, max(52.0, widest + 8), 5)
-    for day, entries in data.entries_by_day():
-        story.append(CondPageBreak(48))  # a day's heading never sits alone at the foot of a page
+    days = data.entries_by_day()
+    worded = [(day, entries) for day, entries in days if any(e.flagged or e.note.strip() for e in entries)]
+    plain = [(day, entries) for day, entries in days if not any(e.flagged or e.note.strip() for e in entries)]
+    story: list[Flowable] = []
+    if worded:
+        story += section("Notes by day", styles)
+        story.append(Paragraph("Days with a note or a flag, in full. Days with numbers only follow in a compact "
+                               "list.", styles.small) if plain else Spacer(1, 0))
+    for day, entries in worded:
+        blocks = [TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time))
+                  for entry in entries]
+        # A day's heading never sits alone at the foot of a page: it needs room for itself and
+        # the first entry's opening lines (up to four); a day that still runs on to the next page
+        # has its date repeated in that page's header.
+        first_lines = min(len(blocks[0].source), 4)
+        story.append(CondPageBreak(30 + first_lines * style.leading + style.space_before))
         story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
+        story += blocks
+    if plain:
+        story += numbers_only(plain, styles)
+    return story
+
+
+def numbers_only(days, styles: Styles) -> list[Flowable]:
+    """Days without a note or flag: one compact line per entry (date and time, who, numbers,
+    symptoms and tags), so a year of numbers does not bury the notes."""
+    story = section("Days with numbers only", styles)
+    size = 8.2
+    widest = max(stringWidth(f"{format_date(day, weekday=True)} {format_time(time(hour, 55))}", styles.fonts.bold, size)
+                 for day in (days[0][0], days[-1][0]) for hour in (10, 22))
+    style = BlockStyle(regular=styles.fonts.regular, bold=styles.fonts.bold, size=size, leading=10.2,
+                       color=styles.body.textColor, left_indent=widest + 8, space_before=1.2)
+    for day, entries in days:
         for entry in entries:
-            story.append(TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time)))
+            parts = [_label(entry.recorded_by)] + measures(entry)
+            ratings = [f"{_label(r.symptom)} {r.severity}/10" for r in entry.symptoms]
+            if ratings:
+                parts.append(", ".join(ratings))
+            tags = [_label(t) for t in (*entry.tags, *entry.stressors)]
+            if tags:
+                parts.append(", ".join(t for t in tags if t))
+            story.append(TextBlock([[(" · ".join(parts), False)]], style,
+                                   bullet=f"{format_date(day, weekday=True)} {format_time(entry.local_time)}"))
     return story
 
 
@@ -340,12 +395,18 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
         return []
     story = section("Care team contacts", styles)
     rows = []
+    column = width * 3 / 11 - 9  # the cell's width less its padding
+    font, size = styles.cell.fontName, styles.cell.fontSize
+
+    def wrapped(text: str) -> str:
+        return wrapped_markup(text, column, font, size)
+
     for c in data.contacts:
         who = f"<b>{label_markup(c.name)}</b>"
         if c.organization:
             who += f"<br/>{label_markup(c.organization)}"
-        reach = "<br/>".join(label_markup(v) for v in (c.phone, c.email) if v)
-        rows.append([who, label_markup(c.role), reach, markup(c.note) if c.note else ""])
+        reach = "<br/>".join(wrapped(v) for v in (c.phone, c.email) if v)
+        rows.append([who, label_markup(c.role), reach, wrapped(c.note) if c.note else ""])
     story.append(_simple_table(styles, width, ["Name", "Role", "Phone and email", "Notes"], rows, [3, 2, 3, 3]))
     return story
 

@@ -31,6 +31,7 @@ from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, for
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
 from .text import clean_text
+from .textblock import DayBand
 
 __all__ = ["build_visit_summary_pdf", "METADATA_TITLE", "METADATA_APP"]
 
@@ -45,13 +46,21 @@ class _SummaryDoc(BaseDocTemplate):
         if isinstance(flowable, SectionHeading) or type(flowable).__name__ == "_Marker":
             if not getattr(canvas, "page_has_content", False):
                 canvas.page_section = flowable.section_title
+                canvas.page_day = ""
             canvas.running_section = flowable.section_title
+            canvas.running_day = ""
+        if isinstance(flowable, DayBand):
+            if not getattr(canvas, "page_has_content", False):
+                canvas.page_day = ""  # the page opens with a new day: nothing is continued
+            canvas.running_day = flowable.text
         if getattr(flowable, "height", 0):
             canvas.page_has_content = True
 
 
 def _on_page(canvas, _doc) -> None:
     canvas.page_section = getattr(canvas, "running_section", "")
+    # A day whose entries run on from the page before: its date is repeated at the top.
+    canvas.page_day = getattr(canvas, "running_day", "")
     canvas.page_has_content = False
 
 

@@ -220,3 +220,58 @@ def test_life_chart_of_ten_years_is_monthly(built):
 def test_sections_after_page_one_put_medicines_and_care_team_before_the_notes(built):
     text = " ".join(built[3][1:])
     assert _at(text, "Medications") < _at(text, "Care team") < _at(text, "Notes by day")
+
+
+def test_notes_only_for_days_with_a_note_or_flag_and_numbers_only_days_compact(built):
+    data, pages = built[2], built[3]
+    text = " ".join(pages[1:])
+    notes = text[_at(text, "Notes by day"): _at(text, "Days with numbers only")]
+    compact = text[_at(text, "Days with numbers only"):]
+    plain_day = next(day for day, entries in data.entries_by_day()
+                     if not any(e.note.strip() or e.flagged for e in entries))
+    from caregiver_app.reports.layout import format_date
+
+    heading = format_date(plain_day, weekday=True)
+    assert heading not in notes and f"{heading} 9:00 am Sam Rivera (self) · Mood" in compact
+
+
+def test_a_continued_day_repeats_its_date_and_no_heading_sits_alone(built):
+    pages = built[3]
+    continued = [p for p in pages if "(continued)" in p and "Notes by day ·" in p]
+    assert continued
+    for page in pages:
+        lines = page.split(" Confidential health information")[0]
+        # The last words before the footer are never a bare day heading.
+        assert not lines.rstrip().endswith(("2026",)), lines[-80:]
+
+
+def test_email_and_web_addresses_never_break_mid_word(built):
+    pages = built[3]
+    page = next(p for p in pages if "Care team contacts" in p and "Dr. Ana Li" in p)
+    assert "ana.li.outpatient-psychiatry@riverside-community-mental-health.example.org" in page.replace(" ", "")
+    assert "https://riverside-community-mental-health.example.org/after-hours-help" in page.replace(" ", "")
+    from caregiver_app.reports.fonts import register_fonts
+    from caregiver_app.reports.layout import wrapped_markup
+
+    font = register_fonts().regular
+    lines = wrapped_markup("x ana.li.outpatient-psychiatry@riverside-community-mental-health.example.org", 120, font, 9.5)
+    for line in lines.split("<br/>"):
+        assert line.endswith(("@", ".", "-", "x", "org")), line
+
+
+def test_ecomap_legend_lines_stay_clear_of_their_words_and_nothing_below_7_pt(built):
+    from reportlab.graphics.shapes import PolyLine, String
+
+    from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
+
+    vault, made, _data, _pages = built
+    from caregiver_app.services import contacts
+
+    drawing = build_ecomap_drawing(contacts.ecomap_snapshot(vault, made.person_id), 500, 400)
+    shapes = list(_shapes(drawing))
+    words = [s for s in shapes if isinstance(s, String)]
+    assert min(s.fontSize for s in words) >= 7
+    legend_words = [s for s in words if "tie" in s.text or "Arrow" in s.text]
+    start = min(s.x for s in legend_words)
+    legend_lines = [s for s in shapes if isinstance(s, PolyLine) and max(s.points[1::2]) < 80]
+    assert legend_lines and all(max(s.points[0::2]) < start for s in legend_lines)

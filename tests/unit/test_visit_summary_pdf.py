@@ -188,7 +188,7 @@ _SECTION_TITLES = ("Life chart", "Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 
                    "Notes by day", "Medications", "Care team contacts", "Questions for this visit (continued)")
 _PAGE_FURNITURE = re.compile(
     r"Confidential health information|Page \d+ of \d+|^Visit summary( · [^\n]*)?(\n(" + "|".join(map(re.escape, _SECTION_TITLES))
-    + r"))?$", re.MULTILINE)
+    + r")( · [^\n]* \(continued\))?)?$", re.MULTILINE)
 
 
 def body_text(reader: PdfReader) -> str:
