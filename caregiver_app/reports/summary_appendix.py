@@ -465,4 +465,22 @@ def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float
     for key in SECTION_ORDER:
         if data.wants(key):
             story += builders[key]()
+    return story + imported_moods(data, styles, width)
+
+
+def imported_moods(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """How the mood words of imported entries were read on this app's 5-point scale, once."""
+    seen: dict[tuple[str, str, int], int] = {}
+    for e in data.entries:
+        if e.mood_label and e.mood is not None:
+            key = (source_name(e.source), _label(e.mood_label), int(e.mood))
+            seen[key] = seen.get(key, 0) + 1
+    if not seen:
+        return []
+    story = section("How imported moods were read", styles)
+    story.append(Paragraph("Entries imported from another app keep their own mood words. This is the level each "
+                           "word was given on this app's 5-point scale.", styles.small))
+    rows = [[label_markup(source), label_markup(words), f"{MoodLevel(level).label} ({level}/5)", str(count)]
+            for (source, words, level), count in sorted(seen.items(), key=lambda kv: (kv[0][0], -kv[0][2], kv[0][1]))]
+    story.append(_simple_table(styles, width, ["From", "Their word", "Read as", "Entries"], rows, [2, 4, 3, 1.5]))
     return story

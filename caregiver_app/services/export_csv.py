@@ -47,9 +47,13 @@ COLUMNS: tuple[str, ...] = (
     "Symptoms (0-10)",
     "Activities",
     "Stressors",
+    "Elevated / irritable",
+    "Mood (original words)",
     "Flagged for visit",
     "Note",
 )
+"""The note stays last (the longest text). "Mood (original words)" keeps an imported entry's own
+mood label and the app it came from, e.g. ``wannadie (Daylio)``."""
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -103,9 +107,16 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         safe_text("; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)),
         safe_text(activities),
         safe_text(stressors),
+        entry.elevation.label if entry.elevation is not None else "",
+        safe_text(f"{entry.mood_label} ({_source_words(entry.source)})") if entry.mood_label else "",
         "yes" if entry.flag_for_visit else "no",
         safe_text(entry.note),
     ]
+
+
+def _source_words(source: str) -> str:
+    """The app an entry was imported from, in words (``"daylio"`` -> ``"Daylio"``)."""
+    return {"daylio": "Daylio"}.get(source.casefold(), source)
 
 
 def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[list[str]]:

@@ -63,9 +63,15 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
     time for an entry written in another time zone, e.g. ``" (New York time)"``."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
     if entry.mood is not None:
-        head.append(f"Mood: {entry.mood.label}")
+        mood = f"Mood: {entry.mood.label} ({int(entry.mood)}/5)"
+        if entry.mood_label and entry.mood_label.casefold() != entry.mood.label.casefold():
+            source = "Daylio" if entry.source == "daylio" else "the imported file"
+            mood += f", ‘{entry.mood_label}’ in {source}"
+        head.append(mood)
     lines = [" · ".join(head)]
     measures = []
+    if entry.elevation is not None:
+        measures.append(f"Elevated / irritable: {entry.elevation.label}")
     if entry.anxiety is not None:
         measures.append(f"Anxiety {entry.anxiety}/10")
     if entry.energy is not None:
