@@ -9,6 +9,7 @@ the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -20,6 +21,7 @@ from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, RecorderKind, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
+    LeaveOut,
     SafetyBox,
     SafetyNote,
     Section,
@@ -47,7 +49,7 @@ Cancelled = Callable[[], bool]
 __all__ = [
     "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
     "write_pdf_bytes", "write_summary_pdf", "default_filename", "leave_out_choices",
-    "offered_sections", "last_visit_date", "symptom_stats",
+    "offered_sections", "last_visit_date", "symptom_stats", "save_choices", "saved_choices",
 ]
 
 
@@ -324,3 +326,46 @@ def leave_out_choices(
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))
+
+
+# --- the user's choices, kept in the vault ------------------------------------------------------
+
+
+def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock: Clock = utc_now) -> None:
+    """Remember ``choices`` (sections, leave-outs, questions) for the person's next summary, inside
+    the encrypted database: they survive a lock, an auto-lock and a restart. Never written to the
+    settings file, because leave-out words and questions are health data."""
+    from ..storage.orm_summary import put_choice
+
+    payload = json.dumps({
+        "sections": sorted(s.value for s in choices.sections),
+        "entry_ids": sorted(choices.leave_out.entry_ids),
+        "symptoms": sorted(choices.leave_out.symptoms),
+        "tags": sorted(choices.leave_out.tags),
+        "questions": list(choices.questions),
+    }, ensure_ascii=False)
+    with vault.session() as s:
+        put_choice(s, person_id, payload, clock())
+
+
+def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
+    """The choices last saved for the person, or None when there are none (or they cannot be
+    read, e.g. written by a newer version: the defaults are used then)."""
+    from ..storage.orm_summary import get_choice
+
+    with vault.session() as s:
+        payload = get_choice(s, person_id)
+    if payload is None:
+        return None
+    try:
+        raw = json.loads(payload)
+        known = {s.value: s for s in Section}
+        return SummaryChoices(
+            sections=frozenset(known[v] for v in raw.get("sections", []) if v in known),
+            leave_out=LeaveOut(entry_ids=frozenset(int(i) for i in raw.get("entry_ids", [])),
+                               symptoms=frozenset(str(w) for w in raw.get("symptoms", [])),
+                               tags=frozenset(str(w) for w in raw.get("tags", []))),
+            questions=tuple(str(q) for q in raw.get("questions", []) if str(q).strip()),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return None
