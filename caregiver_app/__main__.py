@@ -3,7 +3,8 @@
 Argument parsing and wiring only. With a command (``init``, ``import-daylio``, ``summary``, …)
 everything goes to :func:`caregiver_app.cli.main`; ``--help`` and ``--version`` go there too, so
 the program has one help text (it says that with no command the window opens). With no command
-the app window opens on the vault in ``--data-dir`` (or the usual folder).
+the app window opens on the vault in ``--data-dir`` (or the usual folder). ``--self-test``
+checks this installation (see :mod:`caregiver_app.selftest`) without touching any vault.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ def main(argv: list[str] | None = None) -> int:
 
     disable_core_dumps()  # before any secret or journal text is in memory
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args and not _wants_cli(args):  # a throw-away vault in a temporary folder, never the user's
+        from .selftest import main as self_test
+
+        return self_test()
+    if args[:1] == ["--self-test-qt"]:  # the self-test's Qt half, in its own process
+        from .gui.selftest_qt import main as qt_self_test
+
+        return qt_self_test(args[1:])
     if _wants_cli(args):
         from .cli import main as cli_main
 
@@ -46,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     # Anything else (e.g. Qt's own -style or -platform options) is left for Qt.
     options, qt_args = parser.parse_known_args(args)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    from .installation import incomplete_message, missing_pieces
+
+    if missing := missing_pieces():
+        from .gui.selftest_qt import show_incomplete_install
+
+        print(f"caregiver-app: {incomplete_message(missing)}", file=sys.stderr)
+        return show_incomplete_install(incomplete_message(missing))
 
     from .gui.app import run
     from .services.vault import VaultPaths

@@ -16,6 +16,8 @@ from typing import TextIO
 
 from . import APP_NAME, __version__
 from .domain.errors import CaregiverError, ValidationError
+from .storage.errors import DiskFullError
+from .installation import IncompleteInstallError, require_complete
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -23,6 +25,8 @@ EXIT_BAD_INPUT = 2
 EXIT_NEEDS_DECISION = 3
 EXIT_CANNOT_UNLOCK = 4
 EXIT_VAULT = 5
+EXIT_DISK = 6
+EXIT_INCOMPLETE = 7
 
 EXIT_CODES_HELP = f"""\
 exit codes:
@@ -32,6 +36,8 @@ exit codes:
   {EXIT_NEEDS_DECISION}  a decision is needed first (e.g. mood labels to map with --mood-map)
   {EXIT_CANNOT_UNLOCK}  cannot unlock: wrong passphrase, or no way to ask for one
   {EXIT_VAULT}  no vault here yet, a vault already exists, or the vault cannot be opened
+  {EXIT_DISK}  the disk is full (nothing half-written: free some space and try again)
+  {EXIT_INCOMPLETE}  this installation is incomplete: reinstall the app (nothing was written)
 """
 
 
@@ -60,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", type=Path, help="use the vault in DIR instead of the usual folder")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (prints a JSON report; your vault is not touched)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p_init = sub.add_parser(
@@ -303,11 +311,14 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
             if kind == "either":
                 return unlock_either(vs, paths, secret)[0]
             return vs.unlock_with_passphrase(paths, secret)
-        except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+        except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
         if allow_damaged:
             return exc.recovery
+        if exc.recovered:  # what could be read is in place: go on with it, and say so
+            print(f"{exc} To put back your newest backup instead, run: caregiver-app restore", file=err)
+            return exc.recovery.open_as_is()
         exc.recovery.close()
         raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
 
@@ -515,13 +526,20 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
             parser.print_help(out)
             return EXIT_BAD_INPUT
         paths = VaultPaths(args.data_dir.expanduser()) if args.data_dir else VaultPaths.default()
+        require_complete()
         return COMMANDS[args.command](paths, args, stdin, out, err)
+    except IncompleteInstallError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_INCOMPLETE
     except CliError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return exc.code
     except ValidationError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_BAD_INPUT
+    except DiskFullError as exc:
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_DISK
     except CaregiverError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_VAULT
@@ -531,9 +549,15 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
             print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
+            return EXIT_DISK
         else:
             print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
         return EXIT_INTERNAL
     except Exception as exc:  # last resort: no traceback, no message text (it could hold health data)
+        from .storage.health import classify
+
+        if classify(exc) == "full":
+            print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
+            return EXIT_DISK
         print(f"caregiver-app: something unexpected went wrong ({type(exc).__name__}). Nothing was half-written.", file=err)
         return EXIT_INTERNAL

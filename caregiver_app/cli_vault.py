@@ -59,6 +59,15 @@ def add_parsers(sub) -> None:
     p.add_argument("--yes", action="store_true", help="go ahead without asking (after the preview)")
     unlock_options(p, "the vault in the file")
 
+    p = parser("rotate-key", "if someone may know your passphrase or saw your recovery code: re-encrypt the "
+               "vault and its backups under a new key, with a new recovery code")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--passphrase-stdin", action="store_true",
+                       help="read the current passphrase, then the new one (an empty line keeps the current one), "
+                            "as two lines from standard input")
+    group.add_argument("--recovery-code-stdin", action="store_true",
+                       help="read the recovery code, then the new passphrase, as two lines from standard input")
+
     p = parser("change-passphrase", "choose a new passphrase (the journal is not re-encrypted)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--passphrase-stdin", action="store_true",
@@ -222,7 +231,7 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
                 pending = transfer.open_vault_file(paths, args.file.expanduser(), recovery_code=secret)
             except vs.RecoveryCodeTypoError:
                 raise wrong from None
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     try:
         made = _when(pending.made_at, paths) if pending.made_at else "an unknown date"
@@ -273,7 +282,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         else:  # typed at the terminal: either one (the passphrase is tried first)
             vault, kind = unlock_either(vs, paths, proof)
         use_code = kind == "recovery"
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError) as exc:
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
         raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
         exc.recovery.close()
@@ -288,10 +297,79 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def cmd_rotate_key(paths, args, stdin, out, err) -> int:
+    from .domain.errors import ValidationError
+    from .services import rotation
+    from .services import vault as vs
+
+    if not vs.vault_exists(paths):
+        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
+    if args.passphrase_stdin or args.recovery_code_stdin:
+        proof = _read_stdin_line(stdin)
+        new = _read_stdin_line(stdin) if not args.passphrase_stdin else _optional_line(stdin)
+        again = new
+    elif stdin.isatty():
+        proof = ask_secret("Current passphrase (or your recovery code): ")
+        new = ask_secret("New passphrase (press Enter to keep the current one): ")
+        again = ask_secret("Type the new passphrase again: ") if new else ""
+    else:
+        raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
+    problem = vs.passphrase_problem(new, again) if new else None
+    if problem:
+        raise CliError(problem, EXIT_BAD_INPUT)
+    try:
+        if args.recovery_code_stdin:
+            vault, kind = vs.unlock_with_recovery_code(paths, proof), "recovery"
+        elif args.passphrase_stdin:
+            vault, kind = vs.unlock_with_passphrase(paths, proof), "passphrase"
+        else:  # typed at the terminal: either one (the passphrase is tried first)
+            vault, kind = unlock_either(vs, paths, proof)
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    use_code = kind == "recovery"
+    if use_code and not new:
+        vault.close()
+        raise CliError("Please choose a new passphrase as well (the recovery code is replaced too).", EXIT_BAD_INPUT)
+    for notice in vault.notices:
+        print(notice, file=err)
+    print("Re-encrypting the vault and its backups under a new key…", file=err)
+    try:
+        result = rotation.rotate_data_key(
+            vault, new_passphrase=new or None, confirmation=again or None,
+            **({"recovery_code": proof} if use_code else {"current_passphrase": proof}))
+    except ValidationError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    finally:
+        vault.close()
+    n = result.backups_reencrypted
+    print(f"Done: the vault and {n} {'backup' if n == 1 else 'backups'} now use a new key.", file=out)
+    print("Your passphrase is " + ("changed." if new else "the same as before."), file=out)
+    print("", file=out)
+    print("Your NEW recovery code (write it down now; it is shown only once, and the old one no longer works):",
+          file=out)
+    print(f"    {result.recovery_code}", file=out)
+    print("", file=out)
+    print(rotation.still_readable_words(result), file=out)
+    return EXIT_OK
+
+
+def _optional_line(stdin: TextIO) -> str:
+    """The next line of standard input, or "" when there is none."""
+    try:
+        return stdin.readline().rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
+
+
+
 COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "export-vault": cmd_export_vault,
     "import-vault": cmd_import_vault,
     "change-passphrase": cmd_change_passphrase,
+    "rotate-key": cmd_rotate_key,
 }

@@ -126,6 +126,11 @@ def uses_24_hours() -> bool:
     chosen = time_format()
     if chosen != "system":
         return chosen == "24h"
+    return locale_uses_24_hours()
+
+
+def locale_uses_24_hours() -> bool:
+    """True when the locale's own short time format counts hours 0–23 (whatever the setting)."""
     return "ap" not in locale().timeFormat(QLocale.FormatType.ShortFormat).lower()
 
 

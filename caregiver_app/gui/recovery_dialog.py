@@ -19,6 +19,8 @@ NO_BACKUP = (
     "it. If you have a vault file saved for another computer, you can set up the vault from it."
 )
 
+RECOVERED_NO_BACKUP = "There is no backup to put back yet, so your vault opens with what was recovered."
+
 
 def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
                  on_opened: Callable[[Vault], None], on_declined: Callable[[], None] | None = None) -> None:
@@ -27,9 +29,19 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
     message = str(exc)
 
     def declined() -> None:
+        if exc.recovered:  # what could be read is in place: open it as it is
+            context.runner.run(recovery.open_as_is, on_done=on_opened, on_error=failed_open, parent=parent,
+                               label="Opening what was recovered…")
+            return
         recovery.close()
         if on_declined is not None:
             on_declined()
+
+    def failed_open(error: BaseException) -> None:
+        recovery.close()
+        if on_declined is not None:
+            on_declined()
+        show_error(parent, error, TITLE)
 
     def failed(error: BaseException) -> None:
         declined()
@@ -37,7 +49,7 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
 
     def found(summary) -> None:
         if summary is None:
-            tell(parent, TITLE, f"{message}\n\n{NO_BACKUP}", warning=True)
+            tell(parent, TITLE, f"{message}\n\n{RECOVERED_NO_BACKUP if exc.recovered else NO_BACKUP}", warning=True)
             declined()
             return
         when = when_text(summary.made_at, context.zone_name)
@@ -47,8 +59,9 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
             "deleted) and puts this backup in its place. Anything saved after the backup was made is "
             "not in it."
         )
+        keep = "Keep what was recovered" if exc.recovered else "Not now"
         if not confirm(parent, TITLE, f"{message}\n\nYour newest good backup is from {when}.",
-                       do_it="Restore this backup", keep="Not now", details=details):
+                       do_it="Restore this backup", keep=keep, details=details):
             declined()
             return
         context.runner.run(lambda: recovery.restore(summary.path), on_done=on_opened, on_error=failed,

@@ -1,6 +1,6 @@
 """File ▸ Security…: the keys under the user's control — change the passphrase, make a new
-recovery code, and turn "remember on this computer" on or off — with a plain word on what each
-protects."""
+recovery code, lock out someone who may know them (a new key), and turn "remember on this
+computer" on or off — with a plain word on what each protects."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ..services.vault import keyring_available, set_remember_on_device
 from .context import AppContext
 from .errors import user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from .rotate_dialog import RotateKeyDialog
 from .trust_widgets import fit_text, heading_label, plain_label
 from .unlock_screen import announce
 
@@ -55,8 +56,8 @@ class SecurityDialog(QDialog):
         self.passphrase_button.clicked.connect(self.change_passphrase)
         _section(
             layout, "Passphrase",
-            "Your passphrase opens the vault. Change it whenever you like, for example if someone may "
-            "have seen you type it. The journal itself stays as it is.",
+            "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
+            "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
             self.passphrase_button)
 
         self.code_button = QPushButton("Make a new &recovery code…")
@@ -66,6 +67,15 @@ class SecurityDialog(QDialog):
             "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
             "it is on, make a new one: the old code then stops working.",
             self.code_button)
+
+        self.rotate_button = QPushButton("Someone may &know my passphrase or code…")
+        self.rotate_button.clicked.connect(self.rotate_key)
+        _section(
+            layout, "If someone knows your secrets",
+            "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
+            "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
+            "new recovery code.",
+            self.rotate_button)
 
         self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
         self.remember_check.setAccessibleName("Remember on this computer")
@@ -122,6 +132,16 @@ class SecurityDialog(QDialog):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._note("Your new recovery code is in place; the old one no longer opens the vault.")
+        dialog.deleteLater()
+
+    def rotate_key(self) -> None:
+        try:
+            dialog = RotateKeyDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
         dialog.deleteLater()
 
     def _on_remember_toggled(self, on: bool) -> None:

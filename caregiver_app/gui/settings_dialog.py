@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from ..domain.errors import CaregiverError
 from ..services.clock import local_zone_name
 from ..settings import LANGUAGES, Settings, effective_country, paper_for, time_zones
 from ..settings import save as save_settings
+from . import formatting
 from .context import AppContext
 from .country import system_locale_name
 from .crisis_numbers import country_name, fill_country_combo
@@ -83,7 +84,7 @@ class SettingsDialog(QDialog):
 
         self.time_combo = QComboBox(self)
         self.time_combo.setAccessibleName("Time format")
-        system_24h = "AP" not in QLocale.system().timeFormat(QLocale.FormatType.ShortFormat).upper()
+        system_24h = formatting.locale_uses_24_hours()
         self.time_combo.addItem(f"Follow this computer ({'21:15' if system_24h else '9:15 PM'})", "system")
         self.time_combo.addItem("12-hour (9:15 PM)", "12h")
         self.time_combo.addItem("24-hour (21:15)", "24h")

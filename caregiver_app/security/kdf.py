@@ -7,9 +7,53 @@ with other parameters (the cheap ones the tests inject) still opens.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from .errors import UnlockError
+
+# Settings a key file may ask for before anything is derived: a key file (or a vault file from
+# somewhere else) asking for gigabytes would otherwise stall or exhaust the computer. The
+# defaults (64 MiB, 3 passes) sit far below every bound.
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB, and never more than a quarter of this computer's memory
+MAX_ITERATIONS = 20
+MAX_LANES = 16
+MAX_WORK_KIB = 16 * 256 * 1024  # passes x memory: at most sixteen passes over 256 MiB
+
+TOO_COSTLY = (
+    "This vault's passphrase settings ask for more memory or time than this computer can safely give, "
+    "so the passphrase was not tried. Use the recovery code instead."
+)
+
+
+class KdfTooCostlyError(UnlockError):
+    """A passphrase slot asks for key-derivation settings beyond :func:`check_affordable`."""
+
+
+def memory_limit_kib() -> int:
+    """The most memory one derivation may use here: :data:`MAX_MEMORY_KIB`, or a quarter of the
+    computer's physical memory when that is less (where the OS reports it)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return MAX_MEMORY_KIB
+    if total <= 0:
+        return MAX_MEMORY_KIB
+    return min(MAX_MEMORY_KIB, total // 4 // 1024)
+
+
+def check_affordable(params: "Argon2Params") -> None:
+    """Raise :class:`KdfTooCostlyError` (plain words) unless deriving with ``params`` stays well
+    within this computer's memory and a few seconds of work."""
+    if (
+        params.memory_kib > memory_limit_kib()
+        or params.iterations > MAX_ITERATIONS
+        or params.lanes > MAX_LANES
+        or params.iterations * params.memory_kib > MAX_WORK_KIB
+    ):
+        raise KdfTooCostlyError(TOO_COSTLY)
 
 
 @dataclass(frozen=True)
@@ -49,7 +93,9 @@ def set_default_params(params: Argon2Params) -> None:
 
 
 def derive_key(secret: bytes, salt: bytes, params: Argon2Params, length: int = 32) -> bytes:
-    """Derive a ``length``-byte wrapping key from ``secret`` (UTF-8 bytes) and a 16-byte salt."""
+    """Derive a ``length``-byte wrapping key from ``secret`` (UTF-8 bytes) and a 16-byte salt.
+    Raises :class:`KdfTooCostlyError` before deriving when ``params`` ask for too much."""
+    check_affordable(params)
     kdf = Argon2id(
         salt=salt,
         length=length,

@@ -13,6 +13,10 @@ Each slot wraps the 32-byte data key with AES-256-GCM under a key derived from i
 the vault id, the slot id and the slot's KDF parameters, so a slot cannot be moved to another vault
 or have its cost lowered unnoticed. ``key_check`` is an HMAC of the vault id under the data key:
 it tells a wrong key (for instance a stale one from the OS keyring) from a damaged database.
+``mac`` is an HMAC-SHA256 under the data key over everything else in the file (its canonical
+JSON), so once any one secret has opened the data key, every slot is verified, including the
+ones whose secret was not typed: damage that still parses is found at open (key files written
+before ``mac`` existed have none and are sealed at their next open).
 
 The file is written atomically (temporary file, fsync, ``os.replace``) and the generation before
 it is kept as ``<name>.prev``.
@@ -70,6 +74,7 @@ class KeyFile:
     key_check: bytes
     slots: tuple[Slot, ...] = field(default_factory=tuple)
     remember_on_device: bool = False
+    mac: bytes | None = None
 
     def slot(self, kind: str) -> Slot | None:
         return next((s for s in self.slots if s.kind == kind), None)
@@ -82,6 +87,19 @@ class KeyFile:
     def verifies(self, data_key: bytes) -> bool:
         """True when ``data_key`` is this vault's key."""
         return hmac.compare_digest(_key_check(data_key, self.vault_id), self.key_check)
+
+    def sealed(self, data_key: bytes) -> "KeyFile":
+        """A copy whose ``mac`` covers everything in it, under ``data_key``."""
+        return replace(self, mac=_file_mac(self, data_key))
+
+    def state(self, data_key: bytes) -> str:
+        """``"good"`` (the key is this vault's and the mac matches), ``"unsealed"`` (the key is
+        this vault's but the file predates ``mac``) or ``"damaged"``."""
+        if not self.verifies(data_key):
+            return "damaged"
+        if self.mac is None:
+            return "unsealed"
+        return "good" if hmac.compare_digest(_file_mac(self, data_key), self.mac) else "damaged"
 
 
 @dataclass(frozen=True)
@@ -174,6 +192,11 @@ def _key_check(data_key: bytes, vault_id: bytes) -> bytes:
     return hmac.new(data_key, b"caregiver-key-check|" + vault_id, sha256).digest()[:16]
 
 
+def _file_mac(keyfile: KeyFile, data_key: bytes) -> bytes:
+    body = json.dumps(_document(replace(keyfile, mac=None)), sort_keys=True, separators=(",", ":"))
+    return hmac.new(data_key, b"caregiver-keyfile-mac|" + body.encode("utf-8"), sha256).digest()
+
+
 # --- serialisation -------------------------------------------------------------------------
 
 def _b64(data: bytes) -> str:
@@ -190,7 +213,11 @@ def _unb64(text: object, size: int | None = None) -> bytes:
 
 
 def dumps(keyfile: KeyFile) -> bytes:
-    """The key file as UTF-8 JSON bytes."""
+    """The key file as UTF-8 JSON bytes (seal it first with :meth:`KeyFile.sealed`)."""
+    return (json.dumps(_document(keyfile), indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _document(keyfile: KeyFile) -> dict:
     slots = []
     for s in keyfile.slots:
         item = {"id": s.id, "type": s.kind, "salt": _b64(s.salt), "nonce": _b64(s.nonce), "wrapped": _b64(s.wrapped)}
@@ -206,7 +233,9 @@ def dumps(keyfile: KeyFile) -> bytes:
         "remember_on_device": keyfile.remember_on_device,
         "slots": slots,
     }
-    return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    if keyfile.mac is not None:
+        doc["mac"] = _b64(keyfile.mac)
+    return doc
 
 
 def loads(data: bytes) -> KeyFile:
@@ -259,7 +288,8 @@ def loads(data: bytes) -> KeyFile:
             )
         if len({s.kind for s in slots}) != len(slots) or not slots:
             raise ValueError("slots")
-        return KeyFile(vault_id, generation, _unb64(doc["key_check"], 16), tuple(slots), remember)
+        mac = _unb64(doc["mac"], 32) if "mac" in doc else None
+        return KeyFile(vault_id, generation, _unb64(doc["key_check"], 16), tuple(slots), remember, mac)
     except (KeyError, TypeError, ValueError, AttributeError):
         raise KeyFileError(damaged) from None
 
@@ -282,35 +312,48 @@ def read_keyfile(path: Path) -> KeyFile:
     return loads(data)
 
 
-def write_keyfile(path: Path, keyfile: KeyFile) -> None:
+def write_keyfile(path: Path, keyfile: KeyFile, data_key: bytes | None = None) -> KeyFile:
     """Write ``keyfile`` atomically, keeping the current file (if any) as ``<name>.prev``.
+    With ``data_key`` the file is sealed (see :meth:`KeyFile.sealed`) and the current file is
+    kept as ``.prev`` only when it verifies under that key. Returns what was written.
 
     At every moment at least one complete key file generation exists on disk. A current file that
-    is damaged is not copied over a good ``.prev``. Raises ``OSError`` (for example a full disk)
-    with the files as they were.
+    is damaged is never copied over ``.prev``: it may be the only good generation. Raises
+    ``OSError`` (for example a full disk) with the files as they were.
     """
     path = Path(path)
-    if path.exists():
+    if data_key is not None:
+        keyfile = keyfile.sealed(data_key)
+    try:
         current = path.read_bytes()
-        try:
-            loads(current)
-        except KeyFileError:
-            pass  # keep whatever .prev holds: it may be the only good generation
-        else:
-            atomic_write(previous_path(path), current)
+    except FileNotFoundError:
+        current = None
+    if current is not None and _sound(current, data_key):
+        atomic_write(previous_path(path), current)
     atomic_write(path, dumps(keyfile))
+    return keyfile
 
 
-def settle_keyfile(path: Path) -> None:
+def _sound(data: bytes, data_key: bytes | None) -> bool:
+    """True when ``data`` parses (and, given the key, is not damaged under it)."""
+    try:
+        parsed = loads(data)
+    except KeyFileError:
+        return False
+    return data_key is None or parsed.state(data_key) != "damaged"
+
+
+def settle_keyfile(path: Path, data_key: bytes | None = None) -> None:
     """Make ``<name>.prev`` an exact copy of the current key file, so a secret replaced by the
     last write (an old passphrase or recovery code) no longer opens the vault from the older
     generation. The copy still serves as the fallback should the current file be damaged.
-    Does nothing when the current file is missing or damaged."""
+    Does nothing when the current file is missing or damaged (under ``data_key`` when given)."""
     path = Path(path)
     try:
         data = path.read_bytes()
-        loads(data)
-    except (OSError, KeyFileError):
+    except OSError:
+        return
+    if not _sound(data, data_key):
         return
     prev = previous_path(path)
     try:

@@ -112,3 +112,35 @@ def forget_key(vault_id: bytes) -> None:
         _with_timeout(lambda: keyring.delete_password(SERVICE, _account(vault_id)))
     except Exception:
         pass
+
+
+SYSTEM_BACKENDS = {
+    "linux": ("keyring.backends.SecretService", "secretstorage"),
+    "win32": ("keyring.backends.Windows", "win32ctypes.pywin32.win32cred"),
+    "darwin": ("keyring.backends.macOS",),
+}
+"""The keyring modules this system's usual keyring needs (the self-test checks they are shipped)."""
+
+
+def backend_name() -> str:
+    """The active keyring backend as ``module.Class`` (for example
+    ``keyring.backends.SecretService.Keyring``), or the error's class name when none loads."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:
+        return f"unavailable ({type(exc).__name__})"
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def missing_system_backends(platform: str) -> list[str]:
+    """The modules of :data:`SYSTEM_BACKENDS` for ``platform`` (``sys.platform``) that cannot be
+    imported: empty when this installation ships what the system keyring needs."""
+    import importlib
+
+    missing = []
+    for name in SYSTEM_BACKENDS.get("linux" if platform.startswith("linux") else platform, ()):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            missing.append(name)
+    return missing

@@ -3,7 +3,8 @@
 Every backup is an encrypted copy made by SQLCipher itself (same key), checked after writing
 (opens, integrity check, row counts equal to the vault's) before it takes its name; only then are
 old ones pruned (7 daily and 4 weekly automatic copies are kept; see
-:func:`caregiver_app.storage.backup.prune_plan`). Restoring first makes a verified backup of the
+:func:`caregiver_app.storage.backup.prune_plan`; a copy made before a restore stays until a newer
+backup holds everything in it). Restoring first makes a verified backup of the
 vault as it is, so a restore can itself be undone.
 """
 
@@ -124,14 +125,14 @@ def daily_backup_if_due(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo |
     if not backup_due(vault, clock=clock):
         return None
     info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.AUTOMATIC, clock())
-    store.prune(vault.paths.backups)
+    store.prune(vault.paths.backups, vault.data_key())
     return info
 
 
 def back_up_now(vault: Vault, *, clock: Clock = utc_now) -> BackupSummary:
     """Make a backup now (the user asked), then prune old ones. Raises :class:`BackupError`."""
     info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.MANUAL, clock())
-    store.prune(vault.paths.backups)
+    store.prune(vault.paths.backups, vault.data_key())
     found = store.parse_name(info.path) or BackupFile(info.path, info.made_at, store.MANUAL)
     return summarize(found, vault.data_key())
 
@@ -178,7 +179,7 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
             vault.replace_engine(make_engine(paths.db, key))
             raise
         vault.replace_engine(engine)
-    store.prune(paths.backups)
+    store.prune(paths.backups, key)
     return RestoreResult(chosen, before)
 
 

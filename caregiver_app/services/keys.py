@@ -15,6 +15,8 @@ leaves them with a code they do not have.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..domain.errors import ValidationError
 from ..security.keyfile import (
@@ -26,9 +28,25 @@ from ..security.keyfile import (
     write_keyfile,
 )
 from ..security.passphrase import passphrase_problem
-from .vault import KeyFileError, UnlockError, Vault, WrongSecretError
+from .vault import DiskFullError, KeyFileError, UnlockError, Vault, WrongSecretError
 
 PROOF_NEEDED = "Please type your current passphrase (or your recovery code) first."
+CHANGE_FULL = ("The disk is full, so the passphrase was not changed: your current passphrase still works. "
+               "Please free up some space and try again.")
+NEW_CODE_FULL = ("The disk is full, so no new recovery code was made: your current code still works. "
+                 "Please free up some space and try again.")
+
+
+@contextmanager
+def _disk_full_means(message: str) -> Iterator[None]:
+    """Turn a full disk while writing the key file into :class:`DiskFullError` with ``message``
+    (the key file is written atomically, so it is then as it was)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == 28:
+            raise DiskFullError(message) from None
+        raise
 
 
 def needs_proof(vault: Vault) -> bool:
@@ -65,7 +83,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | Non
     The current passphrase or the recovery code is needed, except right after an unlock with the
     recovery code. Raises :class:`ValidationError` for a new passphrase that is too short or does
     not match ``confirmation``, :class:`WrongSecretError` for a wrong current secret, and
-    ``OSError`` (e.g. a full disk) with the key file as it was.
+    :class:`DiskFullError` on a full disk (the key file as it was: the old passphrase works).
     """
     problem = passphrase_problem(new_passphrase, confirmation)
     if problem:
@@ -73,9 +91,12 @@ def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | Non
     _prove(vault, current_passphrase, recovery_code)
     kf = vault.keyfile
     new = kf.with_slot(passphrase_slot(kf, vault.data_key(), new_passphrase))
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
-    settle_keyfile(vault.paths.keyfile)
+    with _disk_full_means(CHANGE_FULL):
+        vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
+    try:
+        settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
+    except OSError:
+        pass  # the change is made; the old passphrase stays in .prev until the next settle
     vault.offer_new_passphrase = False
     vault.pending_recovery_code = False
 
@@ -87,8 +108,8 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
     code except right after an unlock with the recovery code."""
     _prove(vault, current_passphrase, recovery_code)
     new, code = replace_recovery_code(vault.keyfile, vault.data_key())
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
+    with _disk_full_means(NEW_CODE_FULL):
+        vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
     vault.pending_recovery_code = True
     return code
 
@@ -96,7 +117,7 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
 def confirm_recovery_code(vault: Vault) -> None:
     """The user has the new code written down: from now on the old code no longer opens the
     vault."""
-    settle_keyfile(vault.paths.keyfile)
+    settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
     vault.pending_recovery_code = False
 
 

@@ -9,7 +9,6 @@ changes anything when :meth:`PendingImport.install` is called.
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from dataclasses import dataclass, replace
@@ -23,18 +22,18 @@ from ..security.keyfile import (
     KeyFile,
     dumps,
     loads,
-    settle_keyfile,
     unwrap_with_passphrase,
     unwrap_with_recovery_code,
-    write_keyfile,
 )
 from ..storage import backup as store
 from ..storage import migrate
 from ..storage.backup import PersonCount
-from ..storage.errors import BackupError, NewerSchemaError
-from ..storage.files import fsync_dir, private_folder, sidecars
+from ..storage.errors import BackupError, DiskFullError, NewerSchemaError
+from ..storage.files import private_folder, sidecars
+from ..storage.health import classify
 from ..storage.lock import VaultLock
 from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
+from . import vault_swap
 from .clock import Clock, utc_now
 from .vault import (
     KeyFileError,
@@ -48,6 +47,7 @@ from .vault import (
 )
 
 EXTENSION = ".ccvault"
+EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
 
 __all__ = [
     "EXTENSION",
@@ -90,7 +90,7 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         counts = store.export_copy(vault.paths.db, key, tmp)
         store.verify_backup(tmp, key, counts)
         people = tuple(store.people_in(tmp, key))
-        keyfile = replace(vault.keyfile, remember_on_device=False)  # the keyring stays on this computer
+        keyfile = replace(vault.keyfile, remember_on_device=False).sealed(key)  # the keyring stays here
         manifest = {
             "made_at": clock().astimezone(timezone.utc).isoformat(timespec="seconds"),
             "app_version": __version__,
@@ -99,13 +99,15 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         written = write_vault_file(dest, tmp, dumps(keyfile), manifest)
     except PermissionError:
         raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
-    except OSError as exc:
-        if exc.errno == 28:
-            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
-        raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
     except BackupError as exc:
         if "full" in str(exc):
-            raise ValidationError("The disk is full, so the vault file could not be saved.") from None
+            raise DiskFullError(EXPORT_FULL) from None
+        raise
+    except Exception as exc:  # a full disk may surface from the database library or the OS
+        if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
+            raise DiskFullError(EXPORT_FULL) from None
+        if isinstance(exc, OSError):
+            raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
         raise
     finally:
         for p in sidecars(tmp):
@@ -140,39 +142,30 @@ class PendingImport:
 
         When a vault is already there: without ``replace_existing`` raises
         :class:`VaultExistsError`; with it, the old vault's files (database, key files, backups)
-        are moved into ``replaced/<time>/`` first — never deleted. The vault in the folder must be
-        closed (else :class:`VaultInUseError`). "Remember on this computer" starts off.
+        are moved into ``replaced/<time>/`` — never deleted — in steps that the next open
+        finishes by itself should they be interrupted (:mod:`.vault_swap`). The vault in the
+        folder must be closed (else :class:`VaultInUseError`). "Remember on this computer"
+        starts off.
         """
         if self._tmp is None:
             raise UnlockError("This vault file was already used or put away. Please open it again.")
         paths = self.paths
         lock = VaultLock.acquire(paths.folder)
         try:
-            stamp = _stamp(clock())
-            if vault_exists(paths):
-                if not replace_existing:
-                    raise VaultExistsError(
-                        "A vault is already set up here. Choose a different folder, or replace it on purpose."
-                    )
-                aside = private_folder(paths.replaced / stamp)
-                for item in [*sidecars(paths.db), paths.keyfile, paths.keyfile.with_name("vault.keys.prev"), paths.backups]:
-                    if item.exists():
-                        os.replace(item, aside / item.name)
-                fsync_dir(aside)
-            elif paths.db.exists():  # left from a setup that never finished
-                for old in sidecars(paths.db):
-                    if old.exists():
-                        old.rename(old.with_name(f"{old.name}.unfinished-{stamp}"))
-            os.replace(self._tmp, paths.db)
-            self._tmp = None
-            fsync_dir(paths.folder)
+            vault_swap.finish_interrupted(paths.folder)
+            if vault_exists(paths) and not replace_existing:
+                raise VaultExistsError(
+                    "A vault is already set up here. Choose a different folder, or replace it on purpose."
+                )
+            key = bytes(self._key)
             keyfile = replace(self._keyfile, remember_on_device=False, generation=self._keyfile.generation + 1)
-            write_keyfile(paths.keyfile, keyfile)
-            settle_keyfile(paths.keyfile)
+            keyfile = keyfile.sealed(key)
+            vault_swap.stage(paths.folder, self._tmp, dumps(keyfile))
+            self._tmp = None
+            vault_swap.swap(paths.folder, f"replaced/{_stamp(clock())}")
         except BaseException:
             lock.release()
             raise
-        key = bytes(self._key)
         self._wipe()
         return _open(paths, Generation("current", keyfile, dumps(keyfile)), key, self.opened_with, clock, lock=lock)
 

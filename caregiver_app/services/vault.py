@@ -4,10 +4,12 @@ Fail closed: a keyring that is missing, locked or failing only ever leads back t
 prompt; nothing here creates a new key or database except :func:`create_vault`, and it refuses to
 run where a vault already exists.
 
-Every open goes the same way (:func:`_open`): take the vault lock (one program at a time), tidy
-temporary files a crash left, check the database for damage *before anything writes to it*
-(``quick_check`` each time, SQLCipher's page-HMAC check weekly), then bring the schema up to date
-after a verified backup. A damaged database raises :class:`DamagedVaultError`, which carries a
+Every open goes the same way (:func:`_open`): finish an interrupted swap (:mod:`.vault_swap`),
+take the vault lock (one program at a time), tidy temporary files a crash left, check the
+write-ahead log and then the database for damage *before anything writes to it* (``quick_check``
+each time, SQLCipher's page-HMAC check weekly), bring the schema up to date after a verified
+backup, and verify and repair both key-file generations (:mod:`.vault_checks`). A damaged database
+raises :class:`DamagedVaultError`, which carries a
 :class:`~caregiver_app.services.vault_repair.DamageRecovery` that can put the newest good backup
 in place (the damaged file is moved aside, never deleted).
 """
@@ -20,7 +22,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -29,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
+from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
 from ..security import keyring_store
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
     KeyFileError,
@@ -37,10 +40,10 @@ from ..security.errors import (  # re-exported: the GUI and CLI reach security o
     UnlockError,
     WrongSecretError,
 )
+from ..security.kdf import KdfTooCostlyError
 from ..security.keyfile import (
     Generation,
     KeyFile,
-    atomic_write,
     create_keys,
     read_generations,
     read_keyfile,
@@ -52,7 +55,6 @@ from ..security.keyfile import (
 from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
 from ..storage import backup as backups_store
 from ..storage import migrate
-from ..storage import repositories as repo
 from ..storage.engine import make_engine, prepare_new_file
 from ..storage.errors import (  # re-exported for the GUI and CLI
     BackupError,
@@ -67,18 +69,24 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
 from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file, classify
 from ..storage.lock import VaultLock
+from . import vault_swap
 from .clock import Clock, utc_now
+from .vault_checks import (
+    KEYFILE_DAMAGED_NOTICE,
+    cipher_check_due,
+    record_cipher_check,
+    keys_belong_elsewhere,
+    open_failure,
+    recover_from_damaged_wal,
+    refuse_foreign_keys,
+    settle_generations,
+)
 
 APP_DIR_NAME = "CaregiverCompanion"
-CIPHER_CHECK_KEY = "vault.cipher_check_at"
-CIPHER_CHECK_EVERY = timedelta(days=7)
 
 NewerVersionError = NewerSchemaError
 
-KEYFILE_FALLBACK_NOTICE = (
-    "The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
-    "The key file has been repaired; the damaged one was kept in the “damaged” folder."
-)
+KEYFILE_FALLBACK_NOTICE = KEYFILE_DAMAGED_NOTICE
 DAMAGED = (
     "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
 )
@@ -103,13 +111,15 @@ class NoVaultError(CaregiverError):
 
 
 class DamagedVaultError(CaregiverError):
-    """The vault's database failed its check when opening. ``recovery`` (a
-    :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good backup in
-    place; call ``recovery.close()`` when the user decides not to."""
+    """The vault's database (or its write-ahead log) failed its check when opening. ``recovery``
+    (a :class:`~caregiver_app.services.vault_repair.DamageRecovery`) can put the newest good
+    backup in place; call ``recovery.close()`` when the user decides not to. ``recovered`` True:
+    what could be read is already in place, and ``recovery.open_as_is()`` opens it."""
 
-    def __init__(self, message: str, recovery):
+    def __init__(self, message: str, recovery, *, recovered: bool = False):
         super().__init__(message)
         self.recovery = recovery
+        self.recovered = recovered  # a damaged log: what was readable is in place (open_as_is)
 
 
 @dataclass(frozen=True)
@@ -156,6 +166,7 @@ def vault_exists(paths: VaultPaths) -> bool:
         paths.keyfile.exists()
         or paths.keyfile.with_name(paths.keyfile.name + ".prev").exists()
         or paths.db.exists()
+        or vault_swap.pending(paths.folder)
     )
 
 
@@ -297,6 +308,15 @@ class Vault:
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
+    def replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+        """After a key rotation (inside :meth:`exclusive`, old engine disposed): the new engine,
+        key file and data key; the old key is wiped from memory."""
+        self.replace_engine(engine)
+        self.keyfile = keyfile
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._key = bytearray(data_key)
+
     def data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:
@@ -341,6 +361,7 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     Raises :class:`VaultExistsError` when a vault is already there, :class:`UnlockError` for a
     passphrase that is too short, :class:`VaultInUseError` when another program holds the folder.
     """
+    require_complete()  # an incomplete installation must not leave an empty vault behind
     problem = passphrase_problem(passphrase)
     if problem:
         raise UnlockError(problem)
@@ -370,8 +391,8 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
                 keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
             except KeyringUnavailableError as exc:
                 note = f"{exc} You will be asked for your passphrase each time."
-        write_keyfile(paths.keyfile, keyfile)
-        settle_keyfile(paths.keyfile)  # a second copy from the start, should one be damaged
+        keyfile = write_keyfile(paths.keyfile, keyfile, keys.data_key)
+        settle_keyfile(paths.keyfile, keys.data_key)  # a second copy from the start, should one be damaged
         os.replace(building, paths.db)
         fsync_dir(paths.folder)
         engine = make_engine(paths.db, keys.data_key)
@@ -387,6 +408,7 @@ def load_keyfile(paths: VaultPaths) -> KeyFile:
     damaged. Raises :class:`NoVaultError` or :class:`KeyFileError`."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     try:
         return read_keyfile(paths.keyfile)
@@ -414,6 +436,7 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
     opened, the data key and the error that made the current file unreadable (if any)."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     generations, current_error = read_generations(paths.keyfile)
     if not generations:
@@ -432,15 +455,15 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
 def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched),
     :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
-    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
-    return _open(paths, generation, key, "passphrase", clock, current_error)
+    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
+    return _open(paths, generation, key, "passphrase", clock)
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with the recovery code. Raises :class:`RecoveryCodeTypoError` for a typo
     and :class:`WrongSecretError` for a code that does not belong to this vault."""
-    generation, key, current_error = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
-    return _open(paths, generation, key, "recovery", clock, current_error)
+    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
+    return _open(paths, generation, key, "recovery", clock)
 
 
 def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
@@ -449,9 +472,11 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
     stale key); the caller then asks for the passphrase. Nothing is written.
     """
-    generations, current_error = read_generations(paths.keyfile)
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
+    vault_swap.finish_under_lock(paths.folder)
+    _check_keys_not_lost(paths)
+    generations, current_error = read_generations(paths.keyfile)
     if not generations:
         raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
     generation = generations[0]
@@ -460,7 +485,7 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     key = keyring_store.load_key(generation.keyfile.vault_id)
     if not generation.keyfile.verifies(key):
         raise KeyringUnavailableError("The key in this computer's keyring belongs to another vault.")
-    return _open(paths, generation, key, "keyring", clock, current_error)
+    return _open(paths, generation, key, "keyring", clock)
 
 
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
@@ -475,68 +500,51 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     else:
         keyring_store.forget_key(kf.vault_id)
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
-    write_keyfile(vault.paths.keyfile, new)
-    vault.keyfile = new
+    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
     return None
 
 
 # --- opening ----------------------------------------------------------------------------------
 
 
-def _repair_keyfile(paths: VaultPaths, good: Generation, clock: Clock) -> None:
-    """Put the good generation back as the current key file; a damaged one is moved aside."""
-    if paths.keyfile.exists():
-        private_folder(paths.damaged)
-        os.replace(paths.keyfile, paths.damaged / f"vault.keys-{_stamp(clock())}")
-        fsync_dir(paths.damaged)
-    atomic_write(paths.keyfile, good.raw)
-
-
-def _cipher_check_due(engine: Engine, now: datetime) -> bool:
-    try:
-        with Session(engine) as s:
-            raw = repo.get_setting(s, CIPHER_CHECK_KEY)
-    except DBAPIError:
-        return True
-    try:
-        last = datetime.fromisoformat(raw)
-    except ValueError:
-        return True
-    if last.tzinfo is None:
-        return True
-    return not (now - CIPHER_CHECK_EVERY < last <= now + timedelta(hours=1))
-
-
-def _record_cipher_check(engine: Engine, now: datetime) -> None:
-    try:
-        with Session(engine) as s, s.begin():
-            repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
-    except DBAPIError:
-        pass  # only bookkeeping: the check runs again next time
-
-
 def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
-          current_error: KeyFileError | None = None, *, lock: VaultLock | None = None) -> Vault:
+          *, lock: VaultLock | None = None) -> Vault:
     """Lock, check, migrate and return the open vault (see the module notes)."""
     from .vault_repair import DamageRecovery
 
     lock = lock or VaultLock.acquire(paths.folder)
+
+    def damaged() -> BaseException:
+        if paths.db.exists() and keys_belong_elsewhere(paths.db, paths.backups, key):
+            return refuse_foreign_keys()  # nothing is wrong with the database: the keys are not its own
+        return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+
     try:
-        notices: list[str] = []
+        require_complete()  # missing migrations must never look like a damaged vault
         _finish_interrupted_setup(paths)
         clean_temp_files(paths.folder, paths.backups)
-        if current_error is not None:
-            _repair_keyfile(paths, generation, clock)
-            notices.append(KEYFILE_FALLBACK_NOTICE)
-        if not paths.db.exists() or not check_file(paths.db, key).ok:
-            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
         try:
-            engine = make_engine(paths.db, key)
-        except WrongKeyError:  # the key is proven by the key file, so the file is damaged
-            raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock)) from None
+            wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
+                if paths.db.exists() else None
+            if wal_message is not None:  # what could be read is in place; offer the newest backup too
+                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
+                                        recovered=True)
+            if not paths.db.exists() or not check_file(paths.db, key).ok:
+                raise damaged()
+            try:
+                engine = make_engine(paths.db, key)
+            except WrongKeyError:  # the key is proven by the key file, so the file is damaged
+                raise damaged() from None
+        except (DamagedVaultError, KeyFileError):
+            raise
+        except Exception as exc:
+            plain = open_failure(exc, paths.folder)
+            if plain is None:
+                raise
+            raise plain from None
         try:
             now = clock()
-            due = _cipher_check_due(engine, now)
+            due = cipher_check_due(engine, now)
             if due and not check_file(paths.db, key, cipher_check=True).ok:
                 engine.dispose()
                 raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
@@ -546,7 +554,9 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
 
             migrate.upgrade(engine, before_upgrade=backup_first)
             if due:
-                _record_cipher_check(engine, now)
+                record_cipher_check(engine, now)
+            keyfile, notices = settle_generations(paths.keyfile, generation.keyfile, key, paths.damaged,
+                                                  _stamp(clock()))
         except DamagedVaultError:
             raise
         except BaseException:
@@ -557,7 +567,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
     except BaseException:
         lock.release()
         raise
-    return Vault(paths, engine, generation.keyfile, key, how, lock=lock, notices=tuple(notices))
+    return Vault(paths, engine, keyfile, key, how, lock=lock, notices=tuple(notices))
 
 
 __all__ = [
@@ -566,6 +576,7 @@ __all__ = [
     "DamagedDatabaseError",
     "DamagedVaultError",
     "DiskFullError",
+    "KdfTooCostlyError",
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",

@@ -73,6 +73,18 @@ class DamageRecovery:
         self._wipe()
         return vault
 
+    def open_as_is(self) -> Vault:
+        """Open the vault as it is now, without a backup (only after a damaged write-ahead log,
+        when what could be read is already in place). Raises what opening raises."""
+        if self._lock is None:
+            raise CaregiverError("This repair was already finished or cancelled.")
+        key = bytes(self._key)
+        lock, self._lock = self._lock, None
+        self._release.detach()
+        vault = _open(self.paths, self._generation, key, self.unlocked_by, self._clock, lock=lock)
+        self._wipe()
+        return vault
+
     def close(self) -> None:
         """Give up: release the lock and forget the key. The damaged file stays where it is."""
         self._lock = None

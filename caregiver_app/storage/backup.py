@@ -69,7 +69,10 @@ class PersonCount:
 
 def _connect_copy(path: Path, data_key: bytes):
     """A connection to a database *copy* (a backup or a file being imported): keyed, quiet, and
-    without the live database's WAL switch, so merely reading a copy never changes it."""
+    without the live database's WAL switch, so merely reading a copy never changes it (nor makes
+    an empty one where none is)."""
+    if not Path(path).is_file():
+        raise sqlcipher3.OperationalError("unable to open database file")
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
@@ -79,6 +82,15 @@ def _connect_copy(path: Path, data_key: bytes):
     except BaseException:
         conn.close()
         raise
+
+
+def opens_with(path: Path, data_key: bytes) -> bool:
+    """True when the database copy at ``path`` opens with ``data_key`` (its first page reads)."""
+    try:
+        _connect_copy(path, data_key).close()
+        return True
+    except sqlcipher3.Error:
+        return False
 
 
 def _table_counts(conn) -> dict[str, int]:
@@ -101,9 +113,11 @@ def _remove_quietly(path: Path) -> None:
             pass
 
 
-def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True) -> dict[str, int]:
+def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True,
+                rekey: bytes | None = None) -> dict[str, int]:
     """Write an encrypted copy of ``source`` to ``dest`` (which must not exist) with
-    ``sqlcipher_export``, keyed with the same data key; mode 0600. Returns the source's row counts
+    ``sqlcipher_export``, keyed with the same data key (or with ``rekey``, a new 32-byte key);
+    mode 0600. Returns the source's row counts
     taken in the same read transaction as the copy. ``live`` False reads ``source`` as a copy
     (no journal-mode change). Raises ``sqlcipher3.Error`` or ``OSError``; a half-written
     ``dest`` is removed."""
@@ -115,7 +129,8 @@ def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True)
     try:
         src = connect_raw(source, data_key) if live else _connect_copy(source, data_key)
         escaped = str(dest).replace("'", "''")
-        src.execute(f"ATTACH DATABASE '{escaped}' AS backup KEY \"x'{data_key.hex()}'\"")
+        dest_key = rekey if rekey is not None else data_key
+        src.execute(f"ATTACH DATABASE '{escaped}' AS backup KEY \"x'{dest_key.hex()}'\"")
         src.execute("BEGIN")  # one snapshot for both the copy and the counts
         counts = _table_counts(src)
         src.execute("SELECT sqlcipher_export('backup')")
@@ -132,8 +147,16 @@ def export_copy(source: Path, data_key: bytes, dest: Path, *, live: bool = True)
 
 
 def _unique_name(folder: Path, stamp: str, reason: str) -> Path:
-    final = folder / f"vault-{stamp}-{reason}.db"
-    n = 1
+    """A new name for a backup made at ``stamp``: a second one in the same second gets ``.2``,
+    then ``.3`` …, always above every number already used in that second (a freed lower name is
+    never reused, or the newest copy would sort as an older one)."""
+    used = 0
+    for existing in list_backups(folder):
+        m = _NAME.match(existing.path.name)
+        if m and m.group(1) + "Z" == stamp and m.group(2) == reason:
+            used = max(used, int(m.group(3) or 1))
+    final = folder / (f"vault-{stamp}-{reason}.db" if used == 0 else f"vault-{stamp}-{reason}.{used + 1}.db")
+    n = used + 1
     while final.exists():
         n += 1
         final = folder / f"vault-{stamp}-{reason}.{n}.db"
@@ -243,7 +266,14 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     except OSError:
         return []
     found = [b for b in (parse_name(p) for p in entries if p.is_file()) if b is not None]
-    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(b: BackupFile) -> tuple:
+    """Oldest to newest: by the time in the name, then by the number a second copy in the same
+    second gets (``.2``, ``.3`` … ``.10``: counted, not compared as text)."""
+    m = _NAME.match(b.path.name)
+    return (b.made_at, int(m.group(3) or 1) if m else 0, b.path.name)
 
 
 def daily_due(backups: list[BackupFile], now: datetime) -> bool:
@@ -262,7 +292,7 @@ def prune_plan(backups: list[BackupFile]) -> list[BackupFile]:
     * anything with a reason this version does not know.
     Days and weeks are UTC calendar days and ISO weeks of ``made_at``.
     """
-    newest_first = sorted(backups, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    newest_first = sorted(backups, key=_order, reverse=True)
     keep: set[Path] = set()
     auto = [b for b in newest_first if b.reason == AUTOMATIC]
     days: dict = {}
@@ -288,15 +318,65 @@ def prune_plan(backups: list[BackupFile]) -> list[BackupFile]:
     return [b for b in newest_first if b.path not in keep]
 
 
-def prune(backup_dir: Path) -> list[Path]:
-    """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths."""
+# Tables that hold no one's words: the schema version, the full-text index (rebuilt from the
+# journal) and its shadow tables. Bookkeeping settings are named "vault.…".
+_DERIVED_TABLES = ("alembic_version", "journal_fts")
+
+
+def holds_all_of(newer: Path, older: Path, data_key: bytes) -> bool:
+    """True when every row of every table in the backup ``older`` is also, unchanged, in
+    ``newer`` (bookkeeping such as the schema version and the search index aside). False when
+    either cannot be read or their tables differ in shape: then ``older`` may hold something
+    nothing else does."""
+    conn = None
+    try:
+        conn = _connect_copy(older, data_key)
+        escaped = str(newer).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{escaped}' AS newer KEY \"x'{data_key.hex()}'\"")
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
+        theirs = {r[0] for r in conn.execute("SELECT name FROM newer.sqlite_master WHERE type='table'").fetchall()}
+        for name in tables:
+            if name.startswith(_DERIVED_TABLES):
+                continue
+            if name not in theirs:
+                return False
+            where = " WHERE key NOT LIKE 'vault.%'" if name == "vault_setting" else ""
+            (extra,) = conn.execute(
+                f'SELECT count(*) FROM (SELECT * FROM main."{name}"{where} EXCEPT SELECT * FROM newer."{name}")'
+            ).fetchone()
+            if extra:
+                return False
+        return True
+    except sqlcipher3.Error:
+        return False
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
+    """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths.
+
+    A "before a restore" copy may be the only copy of the newest entries (the restore put older
+    ones in place), so one is removed only when a newer backup that stays holds everything in it
+    (:func:`holds_all_of`, which needs ``data_key``); without the key none is removed.
+    """
+    found = list_backups(backup_dir)
+    plan = prune_plan(found)
+    going = {b.path for b in plan}
     removed = []
-    for b in prune_plan(list_backups(backup_dir)):
+    for b in sorted(plan, key=lambda b: b.made_at):  # oldest first, so each check sees what stays
+        if b.reason == PRE_RESTORE:
+            newer_kept = [k for k in found if k.path not in going and k.made_at >= b.made_at and k.path != b.path]
+            if data_key is None or not any(holds_all_of(k.path, b.path, data_key) for k in newer_kept):
+                going.discard(b.path)
+                continue
         try:
             b.path.unlink()
             removed.append(b.path)
         except OSError:
-            pass
+            going.discard(b.path)
     return removed
 
 

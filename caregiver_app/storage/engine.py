@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from .errors import NotEncryptedError, StorageError, WrongKeyError
+from .health import classify
 
 
 BUSY_TIMEOUT_S = 15
@@ -48,7 +49,9 @@ def connect_raw(path: Path, data_key: bytes):
             raise NotEncryptedError("This computer's database library cannot encrypt. The app will not run without it.")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as exc:
+            if classify(exc) in ("full", "read-only", "io"):  # the disk, not the key or the file
+                raise
             raise WrongKeyError("The key does not open this database, or the file is damaged.") from None
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()

@@ -53,6 +53,40 @@ def move_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path | None:
     return moved
 
 
+def copy_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path:
+    """Copy the database at ``db_path`` with its ``-wal``/``-shm`` files, byte for byte and
+    synced, into ``aside_dir`` as ``vault-<stamp>.db`` (mode 0600), leaving them in place.
+    Returns the copy's path. Raises ``OSError`` (a partial copy is removed)."""
+    db_path = Path(db_path)
+    private_folder(aside_dir)
+    base = aside_dir / f"vault-{stamp}.db"
+    n = 1
+    while any(p.exists() for p in sidecars(base)):
+        n += 1
+        base = aside_dir / f"vault-{stamp}.{n}.db"
+    made: list[Path] = []
+    try:
+        for old, new in zip(sidecars(db_path), sidecars(base)):
+            if not old.exists():
+                continue
+            fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            made.append(new)
+            with os.fdopen(fd, "wb") as out, open(old, "rb") as src:
+                while chunk := src.read(1024 * 1024):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        for p in made:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        raise
+    fsync_dir(aside_dir)
+    return base
+
+
 def clean_temp_files(*folders: Path) -> int:
     """Remove temporary files of ours that a crash left in ``folders`` (never anything else).
     Call only while holding the vault lock. Returns how many were removed."""

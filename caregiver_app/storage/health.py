@@ -53,11 +53,20 @@ class HealthReport:
     cipher_checked: bool = False
 
 
+def _not_damage(exc: BaseException) -> bool:
+    """True for a failure that says nothing about the file itself: a full disk, a read-only
+    folder or a failing read (these must never be reported as damage)."""
+    return classify(exc) in ("full", "read-only", "io")
+
+
 def quick_check(conn) -> HealthReport:
-    """Run ``PRAGMA quick_check`` on a ``sqlcipher3`` connection."""
+    """Run ``PRAGMA quick_check`` on a ``sqlcipher3`` connection. A full disk, read-only folder
+    or I/O failure raises the ``sqlcipher3`` error instead of reporting damage."""
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
+        if _not_damage(exc):
+            raise
         return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",))
     found = tuple(str(r[0]) for r in rows)
     return HealthReport(found == ("ok",), () if found == ("ok",) else found[:5])
@@ -68,6 +77,8 @@ def cipher_integrity_check(conn) -> HealthReport:
     try:
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
+        if _not_damage(exc):
+            raise
         return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",), True)
     found = tuple(str(r[0]) for r in rows)
     return HealthReport(not found, found[:5], True)
@@ -78,7 +89,9 @@ def check_file(path: Path, data_key: bytes, *, cipher_check: bool = False, expec
     check). Issues no write (no journal-mode change, no schema access beyond reading); the
     connection is an ordinary one so that closing it tidies SQLite's ``-wal``/``-shm`` files as
     usual. A file that cannot be read at all reports not ok, and so does one with no tables when
-    ``expect_schema`` (a vault's database always has its schema once its key file exists)."""
+    ``expect_schema`` (a vault's database always has its schema once its key file exists).
+    A full disk, read-only folder or failing read raises the ``sqlcipher3`` error (never
+    reported as damage: see :func:`classify`)."""
     conn = None
     try:
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -87,6 +100,8 @@ def check_file(path: Path, data_key: bytes, *, cipher_check: bool = False, expec
         try:
             (tables,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
+            if _not_damage(exc):
+                raise
             return HealthReport(False, (getattr(exc, "sqlite_errorname", "") or "unreadable",))
         if expect_schema and not tables:  # emptied or replaced by an empty file: never start afresh
             return HealthReport(False, ("empty",))
@@ -102,3 +117,29 @@ def check_file(path: Path, data_key: bytes, *, cipher_check: bool = False, expec
     finally:
         if conn is not None:
             conn.close()
+
+
+def every_page_fails(path: Path, data_key: bytes) -> bool:
+    """True when not one page of the database at ``path`` passes SQLCipher's HMAC check under
+    ``data_key``: the key belongs to another database (damage leaves some pages whole). False
+    for an empty or missing file, or when the check cannot run."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False
+    pages = size // 4096  # SQLCipher 4's page size
+    if pages == 0:
+        return False
+    conn = None
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except sqlcipher3.Error:
+        return False
+    finally:
+        if conn is not None:
+            conn.close()
+    failed = sum(1 for r in rows if "hmac" in str(r[0]).lower())
+    return failed >= pages

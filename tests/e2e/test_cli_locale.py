@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from caregiver_app import settings
+
 PASS = "blue kettle morning walk"
 # Re-saved by a spreadsheet in Germany: day/month/year; the weekdays say which way round.
 DAY_FIRST = (
@@ -25,8 +27,11 @@ DAY_FIRST = (
 
 def run(tmp_path: Path, lang: str, *args: str, time_format: str = "system") -> subprocess.CompletedProcess:
     config = tmp_path / "config"
-    (config / "CaregiverCompanion").mkdir(parents=True, exist_ok=True)
-    (config / "CaregiverCompanion" / "settings.json").write_text(json.dumps({"time_format": time_format}))
+    config.mkdir(exist_ok=True)
+    # each data folder keeps its own settings file
+    settings_file = settings.path_for(tmp_path / "vault")
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"time_format": time_format}))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "LC_", "LANG"))}
     env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", TZ="Europe/Berlin", LANG=lang,
                XDG_CONFIG_HOME=str(config))

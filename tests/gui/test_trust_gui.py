@@ -256,6 +256,39 @@ def test_a_damaged_vault_offers_its_newest_good_backup_with_not_now_as_default(q
     assert len(list(vault_paths.damaged.glob("vault-*.db"))) == 1
 
 
+def test_a_damaged_log_after_a_crash_opens_what_was_recovered_when_asked(qtbot, context, vault_paths, modals,
+                                                                       tmp_path):
+    import shutil
+
+    created = vs.create_vault(vault_paths, PASSPHRASE)
+    sam = people.add_person(created.vault, "Sam Rivera")
+    add_entries(created.vault, sam.id, 2)
+    backups.back_up_now(created.vault, clock=lambda: NOW)
+    created.vault.close()
+    opened = vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    add_entries(opened, sam.id, 20, start_day=10)
+    crashed = vs.VaultPaths(tmp_path / "crashed")  # the files as a crash leaves them
+    shutil.copytree(vault_paths.folder, crashed.folder, ignore=shutil.ignore_patterns("vault.lock"))
+    opened.close()
+    flip_byte(crashed.folder / "vault.db-wal", 32 + 3 * (24 + 4096) + 500)
+    context.paths = crashed
+    window = window_for(qtbot, context)
+    seen = {}
+
+    def keep(box):
+        seen["default"] = safe_default(box)
+        seen["text"] = box.text()
+        click(box, "Keep what was recovered")
+
+    modals.expect(handler=keep)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.is_locked)
+    assert seen["default"] == "Keep what was recovered"
+    assert "could not be read back" in seen["text"] and "newest good backup" in seen["text"]
+    assert 2 <= journal.count_entries(context.vault, sam.id) < 22
+    assert list(crashed.damaged.glob("vault-*.db-wal"))
+
+
 def test_already_open_elsewhere_is_told_plainly(qtbot, context, vault_paths):
     created = vs.create_vault(vault_paths, PASSPHRASE)
     window = window_for(qtbot, context, created.vault)
@@ -435,3 +468,50 @@ def test_the_crash_dialog_and_the_log_carry_no_health_text(qtbot, modals, caplog
         QApplication.processEvents()
     assert modals.seen and marker not in modals.seen[-1].text and marker not in modals.seen[-1].title
     assert marker not in caplog.text and "RuntimeError" in caplog.text
+
+
+def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context, vault_paths, modals):
+    from caregiver_app.gui.rotate_dialog import RotateKeyDialog
+
+    created = vs.create_vault(vault_paths, PASSPHRASE)
+    old_keys = vault_paths.keyfile.read_bytes()
+    context.vault = created.vault
+    dialog = SecurityDialog(context)
+    qtbot.addWidget(dialog)
+    shown = {}
+
+    def rotate(box: RotateKeyDialog):
+        from support import mnemonic_clashes
+
+        assert mnemonic_clashes(box) == {} and mnemonic_clashes(dialog) == {}
+        box.secret.edit.setText(PASSPHRASE)
+        box.new_edit.setText(NEW)
+        box.confirm_edit.setText("not the same")
+        box.rotate_button.click()
+        assert "not the same" in box.problem_label.text()
+        box.confirm_edit.setText(NEW)
+        box.rotate_button.click()
+        assert box.stack.currentIndex() == 1
+        shown["code"] = box.code
+        assert box.code_label.text().replace("\n", "-") == box.code
+        assert "still open" in box.readable_label.text()
+        box.reject()  # Escape cannot close it before the new code is written down
+        assert box.code == shown["code"] and box.code_label.text()
+        assert not box.done_button.isEnabled()
+        box.written_check.setChecked(True)
+        box.done_button.click()
+        assert box.code_label.text() == ""
+        return QDialog.DialogCode.Accepted
+
+    modals.expect(handler=rotate)
+    dialog.rotate_key()
+    assert "new key" in dialog.status_label.text()
+    created.vault.close()
+    context.vault = None
+    assert vault_paths.keyfile.read_bytes() != old_keys
+    with pytest.raises(vs.WrongSecretError):
+        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    with pytest.raises(vs.WrongSecretError):
+        vs.unlock_with_recovery_code(vault_paths, created.recovery_code)
+    vs.unlock_with_recovery_code(vault_paths, shown["code"]).close()
+    vs.unlock_with_passphrase(vault_paths, NEW).close()

@@ -102,7 +102,7 @@ def test_new_recovery_code_keeps_the_old_one_until_written_down(made):
 def test_a_crash_between_the_two_writes_still_opens_with_either(made, monkeypatch):
     paths, code = made
     vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
-    monkeypatch.setattr(keys, "settle_keyfile", lambda path: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(keys, "settle_keyfile", lambda path, **kw: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         keys.change_passphrase(vault, NEW, NEW, current_passphrase=PASSPHRASE)
     vault.close()
@@ -125,7 +125,7 @@ def test_a_full_disk_during_a_change_leaves_the_old_passphrase(made, monkeypatch
         return real_write(fd, data)
 
     monkeypatch.setattr(kf.os, "write", full)
-    with pytest.raises(OSError):
+    with pytest.raises(vs.DiskFullError, match="still works"):
         keys.change_passphrase(vault, NEW, NEW, current_passphrase=PASSPHRASE)
     monkeypatch.setattr(kf.os, "write", real_write)
     assert paths.keyfile.read_bytes() == before[0]

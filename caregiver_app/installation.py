@@ -1,0 +1,91 @@
+"""Is this installation complete? The one check for the files the app ships besides its code.
+
+The database migrations (``caregiver_app/storage/migrations``, including their ``.py`` files) and
+the report fonts (``caregiver_app/reports/fonts``) are package data: a packaging mistake or a
+half-finished copy can leave them out while the code still starts. Without migrations a new vault
+would be created empty and the next start would call it damaged; without fonts no visit summary
+could print. So every command, the window and :func:`caregiver_app.services.vault.create_vault`
+ask :func:`require_complete` first, and an incomplete installation is refused in plain words
+before anything is written.
+
+Both folders are found with :mod:`importlib.resources`, the same way the migration runner and the
+font loader find them, so the check sees exactly what those will see (source checkout, wheel or
+frozen bundle alike).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from .domain.errors import CaregiverError
+
+MIGRATIONS = ("caregiver_app.storage", "migrations")
+"""Package and folder of the Alembic scripts."""
+FONTS = ("caregiver_app.reports", "fonts")
+"""Package and folder of the report fonts."""
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+INCOMPLETE = "This installation is incomplete: reinstall Caregiver Companion to fix it"
+"""The start of the message every surface shows (nothing about the vault: it was not touched)."""
+
+
+class IncompleteInstallError(CaregiverError):
+    """Files the app ships with are missing; the message names them. Nothing was written."""
+
+
+def _folder(package: str, name: str) -> Traversable | None:
+    try:
+        folder = resources.files(package) / name
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return folder if folder.is_dir() else None
+
+
+def _names(folder: Traversable | None) -> set[str]:
+    return {item.name for item in folder.iterdir()} if folder is not None else set()
+
+
+def migrations_complete() -> bool:
+    """True when the migration environment and at least one revision script are present."""
+    folder = _folder(*MIGRATIONS)
+    if not {"env.py", "script.py.mako", "versions"} <= _names(folder):
+        return False
+    return any(name.endswith(".py") and name[0].isdigit() for name in _names(folder / "versions"))
+
+
+def fonts_complete() -> bool:
+    """True when both report font files are present and not empty."""
+    folder = _folder(*FONTS)
+    if folder is None:
+        return False
+    for name in FONT_FILES:
+        item = folder / name
+        if not item.is_file():
+            return False
+        with item.open("rb") as handle:
+            if not handle.read(4):
+                return False
+    return True
+
+
+def missing_pieces() -> list[str]:
+    """Plain names of what is missing (empty when the installation is complete)."""
+    missing = []
+    if not migrations_complete():
+        missing.append("the files that set up the vault's database")
+    if not fonts_complete():
+        missing.append("the fonts for printed summaries")
+    return missing
+
+
+def incomplete_message(missing: list[str]) -> str:
+    """The one sentence for an incomplete installation, naming what is missing."""
+    return f"{INCOMPLETE} (missing: {' and '.join(missing)}). Your vault was not touched."
+
+
+def require_complete() -> None:
+    """Raise :class:`IncompleteInstallError` when :func:`missing_pieces` finds anything."""
+    missing = missing_pieces()
+    if missing:
+        raise IncompleteInstallError(incomplete_message(missing))
