@@ -313,7 +313,8 @@ def test_unsupported_characters_become_visible_markers():
     data = make_summary([make_entry(date(2026, 11, 2), note=note)],
                         date(2026, 11, 1), date(2026, 11, 30))
     text = all_text(build(data))
-    assert "Tea [?][?] then [?] and [?] and [?] done [?] xy é" in text
+    # Emoji and other symbols no font draws print as their short name, never as "[?]".
+    assert "Tea [?][?] then :grinning face: and :mahjong tile red dragon: and [?] done [?] xy é" in text
     assert clean_text("你") == MISSING_GLYPH
     assert clean_text("Καλημέρα") == "Καλημέρα"
 
@@ -561,7 +562,7 @@ def test_fallback_font_prints_what_dejavu_lacks():
 
 def test_no_fallback_means_a_visible_marker():
     set_fallback_fonts([])
-    assert clean_text("\u2312") == MISSING_GLYPH
+    assert clean_text("\u2312") == ":arc:"  # a symbol no font draws prints by its short name
 
 
 @pytest.mark.parametrize("logical, visual", [
@@ -607,3 +608,22 @@ def test_recovery_sheet_has_the_code_and_no_names():
     assert round(float(reader.pages[0].mediabox.width)) == 595
     with pytest.raises(Exception):
         recovery_sheet_pdf("not a code")
+
+
+def test_right_to_left_brackets_mirror_zwnj_survives_shaping_and_emoji_print_by_name():
+    from caregiver_app.reports.bidi import reorder, shape
+
+    # Brackets in a right-to-left run are mirrored (UAX #9 rule L4), in an embedded left-to-right run they are not.
+    assert reorder(shape("שלום (עולם) [א]")) == "[א] (םלוע) םולש"
+    assert reorder(shape("Hebrew: שלום (עולם) · done")) == "Hebrew: (םלוע) םולש · done"
+    assert reorder(shape("שלום f(x) ok")) == "f(x) ok םולש"
+    assert reorder(shape("ok (שלום) end")) == "ok (םולש) end"
+    # The zero-width non-joiner keeps "می" and "خواهم" apart: the letter before it takes its final form.
+    persian = "می\u200cخواهم"
+    assert "\u200c" in clean_text(persian)
+    shaped = shape(clean_text(persian))
+    assert "\u200c" in shaped and shaped[1] == "\ufbfd"  # final yeh, not a joining (medial) form
+    note = "Hebrew: שלום (עולם) · Persian: " + persian + " · mood 😀 today"
+    text = all_text(build(make_summary([make_entry(date(2026, 11, 2), note=note)], date(2026, 11, 1),
+                                       date(2026, 11, 30))))
+    assert ":grinning face:" in text and "[?]" not in text
