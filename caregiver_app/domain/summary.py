@@ -444,6 +444,8 @@ class ChangeRow:
     scale: float
     unit: str = ""
     is_symptom: bool = False
+    worst: float | None = None
+    """The period's worst day (lowest for mood, energy and sleep; highest otherwise)."""
 
     @property
     def change(self) -> float | None:

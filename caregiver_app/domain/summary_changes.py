@@ -90,7 +90,7 @@ def _row(measure: str, source: str, read, higher: bool, scale: float, unit: str,
         measure=measure, source=source, current=_mean(now.values()), previous=_mean(before.values()),
         last14=_mean(v for d, v in now.items() if d >= recent_from), hardest7=hardest, hardest7_start=hardest_start,
         current_days=len(now), previous_days=len(before), higher_is_better=higher, scale=scale, unit=unit,
-        is_symptom=is_symptom,
+        is_symptom=is_symptom, worst=(min(now.values()) if higher else max(now.values())) if now else None,
     )
 
 
@@ -102,10 +102,11 @@ def _symptom_reader(key: str):
 
 
 def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry], start: date, end: date,
-                symptoms: int = 4) -> tuple[ChangeRow, ...]:
-    """Mood, anxiety, energy and sleep, then the ``symptoms`` symptoms that moved most, each as
-    one row per source (the person's own, then observed), ranked by the size of the change
-    (largest first) within each group. ``start``..``end`` are the current period's local dates."""
+                symptoms: int | None = None) -> tuple[ChangeRow, ...]:
+    """Mood, anxiety, energy and sleep, then every symptom (or the ``symptoms`` that moved most),
+    each as one row per source (the person's own, then observed), ranked by the size of the
+    change (largest first) within each group. ``start``..``end`` are the current period's local
+    dates."""
     rows: list[ChangeRow] = []
     for source, observed in ((SELF, False), (OBSERVED, True)):
         now = [e for e in current if e.observed is observed]
@@ -128,7 +129,7 @@ def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry
             if row is not None:
                 symptom_rows.append(row)
     symptom_rows.sort(key=lambda r: (-r.size, r.measure.casefold(), r.source != SELF))
-    return tuple(headline) + tuple(symptom_rows[: max(symptoms, 0) * 2])
+    return tuple(headline) + tuple(symptom_rows if symptoms is None else symptom_rows[: max(symptoms, 0) * 2])
 
 
 def miss_cluster(days: Sequence[date]) -> tuple[date | None, int]:

@@ -210,6 +210,32 @@ def _averages(data: VisitSummaryData) -> str:
     return " ".join(parts) or "No mood or sleep was recorded in this period."
 
 
+def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: float) -> list[Flowable]:
+    story = section("Symptoms", styles)
+    days = max((data.end - data.start).days + 1, 0)
+    head = ["Symptom", "Whose", f"Days<br/>(of {days:,})", "Average<br/>(0–10)", "Worst<br/>(0–10)",
+            "Previous<br/>average", "Previous<br/>days"]
+    rows = [[Paragraph(h, styles.cell_head if i < 2 else styles.cell_head_num) for i, h in enumerate(head)]]
+    for r in rated:
+        rows.append([
+            Paragraph(label_markup(r.measure), styles.cell),
+            Paragraph("Family (observed)" if r.source != "self" else "Self", styles.cell),
+            Paragraph(f"{r.current_days:,}", styles.cell_num),
+            Paragraph(format_decimal(r.current), styles.cell_num),
+            Paragraph(f"{r.worst:g}" if r.worst is not None else "–", styles.cell_num),
+            Paragraph(format_decimal(r.previous) if r.previous is not None else "–", styles.cell_num),
+            Paragraph(f"{r.previous_days:,}", styles.cell_num),
+        ])
+    number_ws = [50, 58, 46, 60, 60]  # wide enough that no heading word is split
+    who_w = 84
+    table = Table(rows, colWidths=[width - sum(number_ws) - who_w, who_w] + number_ws, repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(styles))
+    story.append(table)
+    story.append(Paragraph("Self: the person's own ratings. Family (observed): a family member's observations. "
+                           "They are counted apart and never averaged together.", styles.small))
+    return story
+
+
 def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
     """The life chart page: one time axis for mood (self and observed apart), elevated /
     irritable, sleep, medicines with dose changes, PHQ-9/GAD-7 and flagged entries."""
@@ -246,9 +272,14 @@ def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:
 
 
 def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
-    """Each symptom rated in the period: days present, mean and worst severity."""
+    """Each symptom rated in the period: days present, mean and worst severity, and the previous
+    period's mean and days; the person's own ratings and family observations in separate rows."""
     if not data.symptoms:
         return []
+    rated = sorted((r for r in data.changes if r.is_symptom and r.current is not None),
+                   key=lambda r: (-r.current_days, r.measure.casefold(), r.source != "self"))
+    if rated:
+        return _symptoms_by_source(data, rated, styles, width)
     story = section("Symptoms", styles)
     stats: Sequence[SymptomStat] = sorted(
         data.symptoms, key=lambda s: (-(s.days_present or 0), -(finite(s.worst) or 0), str(s.name).casefold()))

@@ -275,3 +275,11 @@ def test_ecomap_legend_lines_stay_clear_of_their_words_and_nothing_below_7_pt(bu
     start = min(s.x for s in legend_words)
     legend_lines = [s for s in shapes if isinstance(s, PolyLine) and max(s.points[1::2]) < 80]
     assert legend_lines and all(max(s.points[0::2]) < start for s in legend_lines)
+
+
+def test_symptom_table_has_whose_and_previous_columns(built):
+    text = " ".join(built[3][1:])
+    table = text[_at(text, "Symptoms Symptom Whose"): _at(text, "They are counted apart")]
+    assert "Previous average" in table and "Previous days" in table
+    assert "Low mood Self 90 6.0 9 3.0 40" in table
+    assert "Hopelessness Family (observed) 1 9.0 9 – 0" in table
