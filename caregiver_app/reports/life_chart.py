@@ -247,7 +247,11 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
         for day, text in steps:
             x = frame.x(day, False)
             drawing.add(Line(x, y - 2, x, y + 12, strokeColor=INK, strokeWidth=1.4))
-            drawing.add(String(x + 2, y + 7, "→ " + format_dose(text)[:40], fontName=font, fontSize=SMALL, fillColor=INK))
+            words = "→ " + format_dose(text)[:40]
+            if x + 2 + stringWidth(words, font, SMALL) > right:  # near the end: the words end at the edge
+                drawing.add(String(x - 2, y + 7, words, fontName=font, fontSize=SMALL, fillColor=INK, textAnchor="end"))
+            else:
+                drawing.add(String(x + 2, y + 7, words, fontName=font, fontSize=SMALL, fillColor=INK))
         marks = adherence.get(med.name)
         if marks is not None:
             for day in marks.missed_days:
@@ -281,12 +285,23 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
     panel_title(score_top, "Scores")
 
     # --- flagged entries across every panel -----------------------------------------------------
+    # Markers closer than a marker's width share one label ("1–4") so numbers never overprint.
+    groups: list[list[tuple[int, float]]] = []
     for number, day, _who in flagged_events(data):
         x = frame.x(day)
         drawing.add(Line(x, axis_y, x, mood_top, strokeColor=MUTED, strokeWidth=0.6, strokeDashArray=[1, 2]))
-        drawing.add(Circle(x, mood_top + 5, 4.2, fillColor=colors.white, strokeColor=INK, strokeWidth=0.7))
-        drawing.add(String(x, mood_top + 2.6, str(number), fontName=font, fontSize=7, fillColor=INK,
-                           textAnchor="middle"))
+        if groups and x - groups[-1][-1][1] < 10:
+            groups[-1].append((number, x))
+        else:
+            groups.append([(number, x)])
+    for group in groups:
+        first, last = group[0][0], group[-1][0]
+        words = str(first) if first == last else f"{first}–{last}"
+        x = sum(px for _n, px in group) / len(group)
+        half = max(4.2, stringWidth(words, font, 7) / 2 + 2)
+        drawing.add(Rect(x - half, mood_top + 0.8, 2 * half, 8.4, rx=4, ry=4, fillColor=colors.white,
+                         strokeColor=INK, strokeWidth=0.7))
+        drawing.add(String(x, mood_top + 2.6, words, fontName=font, fontSize=7, fillColor=INK, textAnchor="middle"))
 
     # --- time axis ------------------------------------------------------------------------------
     # The first and last dates carry the year and sit flush with the plot's edges; the dates

@@ -41,14 +41,18 @@ class Detail:
     excerpt: int
     signs: int
     med_lines: int
+    safety_notes: int = 5
+    notes: bool = True
+    """Whether the small print (the scale legend, "After this page") fits."""
 
 
 LEVELS = (
-    Detail(days=3, symptoms=4, flagged=4, excerpt=170, signs=5, med_lines=5),
-    Detail(days=3, symptoms=3, flagged=3, excerpt=110, signs=4, med_lines=4),
-    Detail(days=2, symptoms=2, flagged=2, excerpt=70, signs=3, med_lines=3),
-    Detail(days=2, symptoms=2, flagged=1, excerpt=0, signs=3, med_lines=3),
-    Detail(days=1, symptoms=1, flagged=0, excerpt=0, signs=2, med_lines=2),
+    Detail(days=3, symptoms=4, flagged=4, excerpt=170, signs=5, med_lines=5, safety_notes=5),
+    Detail(days=3, symptoms=3, flagged=3, excerpt=110, signs=4, med_lines=4, safety_notes=4),
+    Detail(days=2, symptoms=2, flagged=2, excerpt=70, signs=3, med_lines=3, safety_notes=3),
+    Detail(days=2, symptoms=2, flagged=1, excerpt=0, signs=3, med_lines=3, safety_notes=3),
+    Detail(days=1, symptoms=1, flagged=0, excerpt=0, signs=2, med_lines=2, safety_notes=2),
+    Detail(days=1, symptoms=0, flagged=0, excerpt=0, signs=2, med_lines=1, safety_notes=2, notes=False),
 )
 """Less detail at each step down; the safety box, the first three questions, every headline
 measure and every personal warning sign print at every level."""
@@ -120,9 +124,9 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, width: float, le
         story.append(Paragraph(
             f"Nothing was recorded between {format_date(data.start)} and {format_date(data.end)}. If you "
             f"expected entries here, choose a wider date range and print the summary again.", styles.body))
-    story += page1.safety_box(data, styles, width)
+    story += page1.safety_box(data, styles, width, level.safety_notes)
     story += page1.questions(data, styles, question_limit)
-    story += page1.what_changed(data, styles, width, level.symptoms)
+    story += page1.what_changed(data, styles, width, level.symptoms, legend=level.notes)
     story += page1.scores(data, styles, width)
     story += page1.medications(data, styles, level.med_lines)
     story += page1.warning_signs(data, styles)
@@ -144,7 +148,7 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, width: float, le
             note = "In full in the appendix" + (f" ({plural(rest, 'more entry', 'more entries')})." if rest else ".")
             story.append(Paragraph(note, styles.small))
 
-    if appendix_titles:
+    if appendix_titles and level.notes:
         story.append(Spacer(1, 4))
         story.append(Paragraph("After this page: " + " · ".join(markup(t) for t in appendix_titles) + ".",
                                styles.small))

@@ -44,8 +44,9 @@ def _table(rows: list[list[Flowable]], widths: list[float], styles: Styles, head
 # --- 2. safety ------------------------------------------------------------------------------------
 
 
-def safety_box(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
-    """A boxed "Safety first" block when there is anything; one quiet line when there is not."""
+def safety_box(data: VisitSummaryData, styles: Styles, width: float, notes_max: int = 5) -> list[Flowable]:
+    """A boxed "Safety first" block when there is anything; one quiet line when there is not.
+    At most ``notes_max`` flagged entries are quoted; the rest are counted."""
     box = data.safety
     if data.safety_plan is not None or box.plan_saved_on:
         plan = f"A safety plan is on file{', last saved ' + format_date(box.plan_saved_on) if box.plan_saved_on else ''}."
@@ -59,12 +60,16 @@ def safety_box(data: VisitSummaryData, styles: Styles, width: float) -> list[Flo
         words = PHQ_ANSWERS[answer] if 0 <= answer < len(PHQ_ANSWERS) else str(answer)
         lines.append(f"<b>PHQ-9 question 9</b> (thoughts of being better off dead or of hurting oneself) answered "
                      f"<b>{answer} of 3, “{words}”</b> on {format_date(day)}.")
-    for note in box.notes:
+    for note in box.notes[:notes_max]:
         text = f"<b>{format_date(note.day, weekday=True)}</b>, written by {label_markup(note.who)} " \
                f"(matches a {label_markup(note.sign)})"
         if note.excerpt:
             text += f": “{markup(note.excerpt, line_breaks=False)}”"
         lines.append(text)
+    more = len(box.notes) - min(len(box.notes), notes_max)
+    if more:
+        lines.append(f"{plural(more, 'more flagged entry', 'more flagged entries')} like these, in full under "
+                     f"“Flagged for this visit”.")
     lines.append(plan + " Please ask about safety at this visit.")
     inner = [Paragraph("Safety first", styles.brief_head)]
     inner += [Paragraph(line, styles.brief_item, bulletText="•") for line in lines]
@@ -126,7 +131,8 @@ def _who(row: ChangeRow) -> str:
     return "Family" if row.source == OBSERVED else "Self"
 
 
-def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms: int) -> list[Flowable]:
+def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms: int,
+                 legend: bool = True) -> list[Flowable]:
     """Mood, anxiety, energy and sleep, then the symptoms that moved most, largest change first;
     every row says whose numbers it holds."""
     changes = data.changes
@@ -150,6 +156,9 @@ def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms:
     shares = [0.15, 0.08, 0.2, 0.17, 0.11, 0.15, 0.14]
     story = [Paragraph("What changed, largest change first", styles.brief_head),
              _table(rows, [s * width for s in shares], styles)]
+    if not legend:
+        story.append(Paragraph("Self: the person's own ratings; Family: a family member's observations.", styles.small))
+        return story
     story.append(Paragraph(
         f"Mood 1–5 ({label_markup(data.mood_scale_name)}, 5 very good); anxiety and symptoms 0–10 (10 worst); "
         "energy 0–10 (10 full of energy). Self: the person's own ratings; Family: a family member's observations "
