@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p_imp = sub.add_parser(
-        "import-daylio", help="import a Daylio CSV export",
+        "import-daylio", help="import a Daylio CSV export (the same as: import FILE --format daylio)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
@@ -129,8 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     unlock_options(p_people)
 
     from .cli_settings import add_parsers as add_settings_parsers  # settings, safety-plan
+    from .cli_exchange import add_parsers as add_exchange_parsers  # import, export-fhir, export-journal
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
 
+    add_exchange_parsers(sub)
     add_vault_parsers(sub)
     add_settings_parsers(sub)
     return parser
@@ -505,8 +507,10 @@ COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summar
 
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import SECTIONS_HELP  # noqa: E402
+from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 
+COMMANDS.update(EXCHANGE_COMMANDS)
 COMMANDS.update(VAULT_COMMANDS)
 COMMANDS.update(SETTINGS_COMMANDS)
 

@@ -27,6 +27,7 @@ SEVERITY_MIN = 0
 SEVERITY_MAX = 10
 NOTE_MAX_CHARS = 20_000
 NAME_MAX_CHARS = 120
+MOOD_LABEL_MAX_CHARS = 120
 
 
 class MoodLevel(enum.IntEnum):
@@ -192,11 +193,11 @@ class JournalEntry:
     importer's name; ``import_key`` identifies an imported row so re-imports add nothing.
     ``zone_name`` is the IANA time zone the wall-clock time was written in (empty for entries
     written before the app kept it: show those in the computer's zone); with it an entry keeps
-    its day and time of day after the computer's zone changes. ``elevation`` is the optional
-    "elevated / irritable" rating (:class:`Elevation`: none, mild, moderate, severe), rated apart
-    from mood as the NIMH life chart and eMoods rate mania apart from depression.
-    ``mood_label`` keeps the original words of an imported mood label (e.g. Daylio's
-    "wannadie"); empty for entries typed in the app.
+    its day and time of day after the computer's zone changes. ``mood_label`` is how another
+    app wrote the mood, with its own scale (``"Bearable 2/10"``), kept beside the 5-point level
+    it was mapped to; '' for entries written here. ``elevation`` is the optional "elevated /
+    irritable" rating (:class:`Elevation`: none, mild, moderate, severe), rated apart from mood as
+    the NIMH life chart and eMoods rate mania apart from depression.
     """
 
     id: int | None
@@ -216,17 +217,17 @@ class JournalEntry:
     source: str = "manual"
     import_key: str | None = None
     zone_name: str = ""
-    elevation: "Elevation | None" = None
     mood_label: str = ""
+    elevation: "Elevation | None" = None
 
     def __post_init__(self) -> None:
+        if len(self.mood_label) > MOOD_LABEL_MAX_CHARS:
+            raise ValidationError(f"The original mood can be at most {MOOD_LABEL_MAX_CHARS} characters.")
         if self.elevation is not None and not isinstance(self.elevation, Elevation):
             try:
                 object.__setattr__(self, "elevation", Elevation(int(self.elevation)))
             except (TypeError, ValueError):
                 raise ValidationError("Elevated / irritable is none, mild, moderate or severe.") from None
-        if len(self.mood_label) > 120:
-            raise ValidationError("An imported mood label can be at most 120 characters.")
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
             raise ValidationError("The entry's time must include its time zone.")
         if self.mood is not None and not isinstance(self.mood, MoodLevel):
@@ -281,6 +282,15 @@ class JournalEntry:
             and not self.tags
             and self.elevation is None
         )
+
+
+def mood_words(level: MoodLevel | None, original: str = "") -> str:
+    """The mood as the window, the CSV and the PDF show it: ``"very low (1/5); Bearable 2/10"``
+    (the app's level with its scale, then how the other app wrote it, when it was imported)."""
+    if level is None:
+        return original
+    text = f"{MoodLevel(level).label} ({int(level)}/5)"
+    return f"{text}; {original}" if original else text
 
 
 def check_scale(value: object, what: str) -> int:

@@ -135,7 +135,8 @@ class SummaryEntry:
     """One journal entry as printed. ``local_date``/``local_time`` are the local wall-clock date
     and time it belongs to; ``recorded_by`` is a ready label such as ``"Sam (self)"``;
     ``entry_id`` is the journal entry's id (None for made-up data). ``tags`` are the activities,
-    ``stressors`` the stressors, kept apart so a clinician can tell them apart."""
+    ``stressors`` the stressors, kept apart so a clinician can tell them apart. ``mood_label`` is
+    how another app wrote the mood when the entry was imported (``"Bearable 2/10"``), else ''."""
 
     local_date: date
     local_time: time

@@ -520,15 +520,7 @@ class EntryEditor(QWidget):
             zone_name=self.entry_zone_name,
             entry_id=self._editing.id if self._editing is not None else None,
             elevation=Elevation(self.elevation.currentData()) if self.elevation.currentData() is not None else None,
-            mood_label=self._kept_mood_label(mood_id),
         )
-
-    def _kept_mood_label(self, mood_id: int) -> str:
-        """An imported entry keeps its original mood words while its mood level is unchanged."""
-        editing = self._editing
-        if editing is None or not editing.mood_label or editing.mood is None:
-            return ""
-        return editing.mood_label if int(editing.mood) == mood_id else ""
 
     def save(self) -> None:
         """Check the form and save it in the background; problems show under the form."""

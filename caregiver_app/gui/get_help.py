@@ -59,7 +59,7 @@ def first_steps(emergency: str) -> list[str]:
     """The first steps, in plain words (after SAMHSA's and NAMI's advice on helping someone in a
     crisis; see ``crisis_lines.FIRST_STEP_SOURCES``)."""
     return [
-        f"If anyone could die or be badly hurt right now, {emergency}. Do not drive yourself.",
+        f"If anyone could die or be badly hurt right now, {emergency}. Wait for the ambulance rather than driving to the hospital yourself.",
         "Stay with the person, or ask someone you trust to be with them. Do not leave them alone.",
         "Ask them straight out: “Are you thinking about killing yourself?” Asking will not put the "
         "idea in their head. It shows that you care.",

@@ -13,7 +13,7 @@ from datetime import time
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.model import MoodLevel, SleepQuality
+from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
 from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE, build_trend_chart
@@ -46,17 +46,8 @@ def _mood_text(entry: SummaryEntry) -> str | None:
     except (TypeError, ValueError):
         return None
     if level is None:
-        return None
-    text = f"Mood {level.label} ({level.value}/5)"
-    original = " ".join(clean_text(getattr(entry, "mood_label", "") or "").split())
-    if original and original.casefold() != level.label.casefold():
-        text += f", ‘{shorten(original, 40)}’ in {source_name(getattr(entry, 'source', ''))}"
-    return text
-
-
-def source_name(source: str) -> str:
-    """The app an entry was imported from, in words: ``"daylio"`` → ``"Daylio"``."""
-    return {"daylio": "Daylio"}.get((source or "").casefold(), (source or "the imported file").capitalize())
+        return f"Mood as imported: {entry.mood_label}" if entry.mood_label else None
+    return f"Mood {mood_words(level, entry.mood_label)}"
 
 
 def _elevation_text(entry: SummaryEntry) -> str | None:
@@ -501,17 +492,17 @@ def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float
 
 def imported_moods(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
     """How the mood words of imported entries were read on this app's 5-point scale, once."""
-    seen: dict[tuple[str, str, int], int] = {}
+    seen: dict[tuple[str, int], int] = {}
     for e in data.entries:
         if e.mood_label and e.mood is not None:
-            key = (source_name(e.source), _label(e.mood_label), int(e.mood))
+            key = (_label(e.mood_label), int(e.mood))
             seen[key] = seen.get(key, 0) + 1
     if not seen:
         return []
     story = section("How imported moods were read", styles)
     story.append(Paragraph("Entries imported from another app keep their own mood words. This is the level each "
                            "word was given on this app's 5-point scale.", styles.small))
-    rows = [[label_markup(source), label_markup(words), f"{MoodLevel(level).label} ({level}/5)", str(count)]
-            for (source, words, level), count in sorted(seen.items(), key=lambda kv: (kv[0][0], -kv[0][2], kv[0][1]))]
-    story.append(_simple_table(styles, width, ["From", "Their word", "Read as", "Entries"], rows, [2, 4, 3, 1.5]))
+    rows = [[label_markup(words), f"{MoodLevel(level).label} ({level}/5)", str(count)]
+            for (words, level), count in sorted(seen.items(), key=lambda kv: (-kv[0][1], kv[0][0].casefold()))]
+    story.append(_simple_table(styles, width, ["As the other app wrote it", "Read as", "Entries"], rows, [5, 3, 1.5]))
     return story

@@ -40,6 +40,7 @@ COLUMNS: tuple[str, ...] = (
     "Recorded by",
     "Mood (1-5)",
     "Mood (word)",
+    "Mood as imported",
     "Anxiety (0-10)",
     "Energy (0-10)",
     "Sleep hours",
@@ -48,12 +49,10 @@ COLUMNS: tuple[str, ...] = (
     "Activities",
     "Stressors",
     "Elevated / irritable",
-    "Mood (original words)",
     "Flagged for visit",
     "Note",
 )
-"""The note stays last (the longest text). "Mood (original words)" keeps an imported entry's own
-mood label and the app it came from, e.g. ``wannadie (Daylio)``."""
+"""The note stays last (the longest text)."""
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -100,6 +99,7 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         safe_text(entry.recorded_by.describe(person_name)),
         str(int(entry.mood)) if entry.mood is not None else "",
         entry.mood.label if entry.mood is not None else "",
+        safe_text(entry.mood_label),
         str(entry.anxiety) if entry.anxiety is not None else "",
         str(entry.energy) if entry.energy is not None else "",
         f"{entry.sleep_hours:g}" if entry.sleep_hours is not None else "",
@@ -108,15 +108,10 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         safe_text(activities),
         safe_text(stressors),
         entry.elevation.label if entry.elevation is not None else "",
-        safe_text(f"{entry.mood_label} ({_source_words(entry.source)})") if entry.mood_label else "",
         "yes" if entry.flag_for_visit else "no",
         safe_text(entry.note),
     ]
 
-
-def _source_words(source: str) -> str:
-    """The app an entry was imported from, in words (``"daylio"`` -> ``"Daylio"``)."""
-    return {"daylio": "Daylio"}.get(source.casefold(), source)
 
 
 def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[list[str]]:

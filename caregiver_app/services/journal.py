@@ -46,8 +46,6 @@ class EntryDraft:
     zone_name: str = ""
     entry_id: int | None = None
     elevation: Elevation | None = None
-    mood_label: str = ""
-    """The original words of an imported mood label, kept while the mood level is unchanged."""
 
 
 def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> JournalEntry:
@@ -73,7 +71,6 @@ def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> Journal
         tags=tuple(draft.tags),
         zone_name=tz.key,
         elevation=draft.elevation,
-        mood_label=draft.mood_label,
     )
     if entry.is_empty and not allow_empty:
         raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")

@@ -185,7 +185,7 @@ def update_entry(session: Session, entry: JournalEntry, now: datetime) -> None:
     if row is None or row.person_id != entry.person_id:
         raise NotFoundError("That entry is no longer in the journal.")
     for key, value in _entry_values(entry).items():
-        if key in ("source", "import_key"):
+        if key in ("source", "import_key", "mood_label"):
             continue  # an edited import stays recognisable as imported
         setattr(row, key, value)
     row.updated_at = now

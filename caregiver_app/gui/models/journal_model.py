@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
-from ...domain.model import JournalEntry, Person, TagKind
+from ...domain.model import JournalEntry, Person, TagKind, mood_words
 from ...services import journal, search
 from .. import formatting
 from ..context import AppContext
@@ -62,12 +62,10 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
     """The lines an entry shows in the list, most important first. ``zone_note`` follows the
     time for an entry written in another time zone, e.g. ``" (New York time)"``."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
-    if entry.mood is not None:
-        mood = f"Mood: {entry.mood.label} ({int(entry.mood)}/5)"
-        if entry.mood_label and entry.mood_label.casefold() != entry.mood.label.casefold():
-            source = "Daylio" if entry.source == "daylio" else "the imported file"
-            mood += f", ‘{entry.mood_label}’ in {source}"
-        head.append(mood)
+    if entry.mood_label:  # imported: the level and how the other app wrote it
+        head.append(f"Mood: {mood_words(entry.mood, entry.mood_label)}")
+    elif entry.mood is not None:
+        head.append(f"Mood: {entry.mood.label}")
     lines = [" · ".join(head)]
     measures = []
     if entry.elevation is not None:
