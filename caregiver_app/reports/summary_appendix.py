@@ -244,7 +244,9 @@ def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flo
     story.append(Spacer(1, 3))
     story.append(Paragraph(markup(chart.caption(data)), styles.small))
     story += [Paragraph(markup(line), styles.small) for line in chart.events_text(data)]
-    return [KeepTogether(story)]
+    page = KeepTogether(story)
+    page.section_title = "Life chart"  # named in page one's "After this page" line
+    return [page]
 
 
 def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:

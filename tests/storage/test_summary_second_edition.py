@@ -283,3 +283,8 @@ def test_symptom_table_has_whose_and_previous_columns(built):
     assert "Previous average" in table and "Previous days" in table
     assert "Low mood Self 90 6.0 9 3.0 40" in table
     assert "Hopelessness Family (observed) 1 9.0 9 – 0" in table
+
+
+def test_page_one_names_the_life_chart_among_what_follows(built):
+    first = built[3][0]
+    assert "After this page: Life chart · Symptoms" in first
