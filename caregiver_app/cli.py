@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="default: the paper setting (Letter or A4 by the country)")
     p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=SECTIONS_HELP)
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
+    p_sum.add_argument("--relationship", metavar="WORDS", default="",
+                       help="how the preparer is related, e.g. wife (printed beside the name)")
+    p_sum.add_argument("--phone", metavar="NUMBER", default="", help="the preparer's phone number (printed)")
+    p_sum.add_argument("--leave-out", action="append", default=[], metavar="WORD",
+                       help="a symptom, activity or stressor to keep out of the summary (repeatable); "
+                            "the word is also hidden in notes")
     p_sum.add_argument("--timezone", default="", metavar="ZONE")
     unlock_options(p_sum)
 
@@ -419,10 +425,14 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     from . import settings as app_settings
     from .cli_settings import environment_locale, load_settings, parse_sections
     from .domain import crisis_lines
-    from .domain.summary import SummaryChoices
+    from .domain.summary import LeaveOut, SummaryChoices
     from .services import summary
 
     sections = parse_sections(args.sections)
+    words = [" ".join(w.split()) for w in args.leave_out]
+    if any(not w for w in words):
+        raise CliError("--leave-out needs a word, for example --leave-out alcohol.", EXIT_BAD_INPUT)
+    leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
     output: Path = args.output.expanduser()
@@ -438,8 +448,10 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     try:
         person = _find(vault, args, stdin)
         data = summary.build_summary(
-            vault, summary.SummaryRequest(person.id, start, end, SummaryChoices(sections=sections)),
-            prepared_by=args.prepared_by, zone_name=args.timezone or settings.time_zone, country=country,
+            vault, summary.SummaryRequest(person.id, start, end,
+                                          SummaryChoices(sections=sections, leave_out=leave_out)),
+            prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone,
+            zone_name=args.timezone or settings.time_zone, country=country,
             user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
         )
     finally:

@@ -48,9 +48,11 @@ COLUMNS: tuple[str, ...] = (
     "Symptoms (0-10)",
     "Activities",
     "Stressors",
+    "Elevated / irritable",
     "Flagged for visit",
     "Note",
 )
+"""The note stays last (the longest text)."""
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -105,9 +107,11 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         safe_text("; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)),
         safe_text(activities),
         safe_text(stressors),
+        entry.elevation.label if entry.elevation is not None else "",
         "yes" if entry.flag_for_visit else "no",
         safe_text(entry.note),
     ]
+
 
 
 def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[list[str]]:

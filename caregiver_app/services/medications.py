@@ -218,3 +218,16 @@ def missed_doses_in_period(vault: Vault, person_id: int, start: date, end: date)
                 days[medication_id].append(day)
     found = [MissedDoses(meds[mid], n, tuple(days[mid])) for mid, n in counts.items()]
     return sorted(found, key=lambda m: (-m.count, m.medication.casefold()))
+
+
+def dose_days_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[tuple[str, list[tuple[date, DoseStatus]]]]:
+    """Every dose recorded in entries on local dates ``start``..``end`` (inclusive), per
+    medication still on the list: ``(name, [(local date, status), ...])`` oldest dose first,
+    medications in list order. For adherence: the app knows only what was recorded."""
+    with vault.session() as s:
+        meds = more.list_medications(s, person_id)
+        doses = more.doses_between(s, person_id, start, end)
+    by_med: dict[int, list[tuple[date, DoseStatus]]] = defaultdict(list)
+    for day, medication_id, status in doses:
+        by_med[medication_id].append((day, status))
+    return [(m.name, by_med[m.id]) for m in meds if by_med.get(m.id)]
