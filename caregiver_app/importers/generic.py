@@ -108,7 +108,7 @@ def _day_first(records: list[tuple[int, list[str]]], column: int) -> bool:
     for _, record in records:
         text = clean_label(record[column]) if column < len(record) else ""
         if m := _SLASH_DATE.fullmatch(text):
-            samples.append(date_order.SlashDate(int(m[1]), int(m[2]), _full_year(m[3]), text.split(" ")[0]))
+            samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), _full_year(m["year"]), text.split(" ")[0]))
     return date_order.decide(samples).day_first
 
 
