@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
         help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
     )
-    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: this computer's)")
+    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: the settings' time zone, else this computer's)")
     unlock_options(p_imp)
 
     p_sum = sub.add_parser(
@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     person_options(p_csv, "whose journal to export")
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
-    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
     unlock_options(p_csv)
 
     p_people = sub.add_parser(
@@ -381,7 +381,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         )
     vault = open_vault(paths, args, stdin, err)
     try:
-        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, args.timezone)
+        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map,
+                                       zone_for(paths, args, err))
     finally:
         vault.close()
     p = report.preview
@@ -441,6 +442,14 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def zone_for(paths, args, err) -> str:
+    """``--timezone`` when given, else the data folder's time zone setting (``""``: the computer's),
+    so the command line reads and writes times as the window does."""
+    from .cli_settings import load_settings
+
+    return args.timezone or load_settings(paths, err)[0].time_zone
+
+
 def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
     from .services import export_csv
@@ -457,7 +466,7 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)
-        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
+        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=zone_for(paths, args, err))
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
