@@ -69,3 +69,17 @@ def test_a_spreadsheet_csv_not_in_utf8_gets_a_way_forward(folder, tmp_path):
                           "--map", "mood=Stimmung")
     assert code == 2
     assert "CSV UTF-8" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("name", "content", "maps"), [
+    ("spreadsheet.csv", "Day,Feeling\n13/05/2024,7\n03/05/2024,4\n", ["--map", "date=Day", "--map", "mood=Feeling"]),
+    ("daylio.csv", "full_date,date,weekday,time,mood,activities,note\n13/05/2024,May 13,Monday,20:35,good,,\n"
+                   "03/05/2024,May 3,Friday,20:35,good,,\n", []),
+])
+def test_import_says_which_way_round_slash_dates_were_read(folder, tmp_path, name, content, maps):
+    export = tmp_path / name
+    export.write_text(content, encoding="utf-8")
+    code, out, err = run(folder, "import", str(export), "--person", "Sam", *maps)
+    assert code == 0, err
+    assert "Dates such as 03/05/2024 were read day first (day/month/year)" in out
+    assert "First entry: 2024-05-03" in out
