@@ -371,7 +371,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     except DaylioFormatError as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     if preview.unmapped:
-        lines = [f"    {info.label!r}: {info.count} entries" for info in preview.labels if info.level is None]
+        lines = [f"    {info.label!r}: {_count(info.count, 'entry', 'entries')}" for info in preview.labels if info.level is None]
         hint = " ".join(f"--mood-map {_quote(info.label + '=LEVEL')}" for info in preview.labels if info.level is None)
         raise CliError(
             "These mood labels need a level from 1 (very low) to 5 (very good) before anything is imported:\n"

@@ -92,7 +92,7 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
                     import_any.remembered(vault, data, kind).rule or prev.rule)
             if prev.unmapped:
-                lines = [f"    {label!r}: {n} entries" for label, n in prev.unmapped]
+                lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in prev.unmapped]
                 hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)

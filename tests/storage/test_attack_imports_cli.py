@@ -59,3 +59,14 @@ def test_import_and_exports_use_the_time_zone_chosen_in_the_settings(folder, tmp
     moods = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"]
     assert [m["effectiveDateTime"] for m in moods] == ["2020-09-22T09:15:00-10:00"]
 
+
+
+@pytest.mark.parametrize("command", ["import", "import-daylio"])
+def test_unmapped_mood_words_are_counted_in_plain_english(folder, tmp_path, command):
+    export = tmp_path / "daylio.csv"
+    export.write_text("full_date,date,weekday,time,mood,activities,note\n"
+                      "2024-05-03,May 3,Friday,20:35,Solid,,\n2024-05-04,May 4,Saturday,20:35,okay,,\n"
+                      "2024-05-05,May 5,Sunday,20:35,okay,,\n", encoding="utf-8")
+    code, _out, err = run(folder, command, str(export), "--person", "Sam")
+    assert code == 3
+    assert "'Solid': 1 entry\n" in err and "'okay': 2 entries\n" in err
