@@ -378,7 +378,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     except DaylioFormatError as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     if preview.unmapped:
-        lines = [f"    {info.label!r}: {info.count} entries" for info in preview.labels if info.level is None]
+        lines = [f"    {info.label!r}: {_count(info.count, 'entry', 'entries')}" for info in preview.labels if info.level is None]
         hint = " ".join(f"--mood-map {_quote(info.label + '=LEVEL')}" for info in preview.labels if info.level is None)
         raise CliError(
             "These mood labels need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
@@ -386,7 +386,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             + f"\nFor example: {hint}",
             EXIT_NEEDS_DECISION,
         )
-    zone_name = args.timezone or _settings_zone(paths, err)
+    zone_name = zone_for(paths, args, err)
     vault = open_vault(paths, args, stdin, err)
     try:
         report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
@@ -411,14 +411,6 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         print("Entries already in the journal were left as they were, mood levels included.", file=out)
     print(report.summary_line(), file=out)
     return EXIT_OK
-
-
-def _settings_zone(paths, err) -> str:
-    """The time zone chosen in this data folder's settings (``""``: the computer's), the default
-    of every ``--timezone``, as in the window."""
-    from .cli_settings import load_settings
-
-    return load_settings(paths, err)[0].time_zone
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
@@ -463,11 +455,19 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def zone_for(paths, args, err) -> str:
+    """``--timezone`` when given, else the data folder's time zone setting (``""``: the computer's),
+    so the command line reads and writes times as the window does."""
+    from .cli_settings import load_settings
+
+    return args.timezone or load_settings(paths, err)[0].time_zone
+
+
 def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
     from .services import export_csv
 
-    zone_name = args.timezone or _settings_zone(paths, err)
+    zone_name = zone_for(paths, args, err)
     if zone_name:
         timeutil.zone(zone_name)
     output: Path = args.output.expanduser()

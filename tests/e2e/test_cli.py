@@ -54,7 +54,7 @@ def test_import_then_summary(made, tmp_path):
     export.write_text(CSV, encoding="utf-8")
     needs = run(data_dir, "import-daylio", str(export), "--person", "Sam", "--passphrase-stdin", stdin=PASS + "\n")
     assert needs.returncode == 3
-    assert "'Solid': 1 entries" in needs.stderr and "Traceback" not in needs.stderr
+    assert "'Solid': 1 entry" in needs.stderr and "Traceback" not in needs.stderr
     ok = run(
         data_dir, "import-daylio", str(export), "--person", "Sam", "--mood-map", "solid=4", "--passphrase-stdin",
         stdin=PASS + "\n",
