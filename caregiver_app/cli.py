@@ -8,6 +8,7 @@ line from standard input), else a hidden prompt on a terminal.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import sys
 from datetime import date
@@ -554,6 +555,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
         if getattr(exc, "errno", None) == 28:
             print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
             return EXIT_DISK
+        if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+            print("caregiver-app: This app may not write in that folder (it may be read-only, or belong to "
+                  "another account). Nothing was changed.", file=err)
+            return EXIT_BAD_INPUT
         else:
             print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
         return EXIT_INTERNAL
