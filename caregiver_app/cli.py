@@ -8,6 +8,7 @@ line from standard input), else a hidden prompt on a terminal.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import sys
 from datetime import date
@@ -143,22 +144,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NOT_UTF8 = "What arrived on standard input is not readable text (it must be UTF-8)."
+# A passphrase is at most 1,024 characters (4 bytes each at most); names are shorter. The cap
+# keeps an endless stream without line ends (/dev/zero, a runaway pipe) from filling memory.
+MAX_STDIN_LINE_BYTES = 64 * 1024
+LINE_TOO_LONG = "The line on standard input is too long (more than 64 KB). Nothing was changed."
+
+
+def read_bounded_line(stdin: TextIO) -> str:
+    """One line of standard input (with its line end, "" at the end of input), read as strict
+    UTF-8 and at most :data:`MAX_STDIN_LINE_BYTES` long. Raises :class:`CliError` (bad input)
+    for bytes that are not UTF-8 or a longer line."""
+    raw = getattr(stdin, "buffer", None)
+    try:
+        if raw is not None:
+            data = raw.readline(MAX_STDIN_LINE_BYTES + 1)
+            too_long = len(data) > MAX_STDIN_LINE_BYTES
+            line = data.decode("utf-8")
+        else:
+            line = stdin.readline(MAX_STDIN_LINE_BYTES + 1)
+            too_long = len(line) > MAX_STDIN_LINE_BYTES
+            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
+    if too_long:
+        raise CliError(LINE_TOO_LONG, EXIT_BAD_INPUT)
+    return line
 
 
 def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
     would turn stray bytes into characters no secret can hold), without a leading byte-order
     mark (some editors and Windows tools write one) or the line end."""
-    raw = getattr(stdin, "buffer", None)
-    try:
-        if raw is not None:
-            line = raw.readline().decode("utf-8")
-        else:
-            line = stdin.readline()
-            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
-    except (UnicodeDecodeError, UnicodeEncodeError):
-        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
-    line = line.removeprefix("\ufeff")
+    line = read_bounded_line(stdin).removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
             raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
@@ -565,6 +582,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
         if getattr(exc, "errno", None) == 28:
             print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
             return EXIT_DISK
+        if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+            print("caregiver-app: This app may not write in that folder (it may be read-only, or belong to "
+                  "another account). Nothing was changed.", file=err)
+            return EXIT_BAD_INPUT
         else:
             print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
         return EXIT_INTERNAL
