@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p_imp = sub.add_parser(
-        "import-daylio", help="import a Daylio CSV export",
+        "import-daylio", help="import a Daylio CSV export (the same as: import FILE --format daylio)",
         epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
         help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
     )
-    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: this computer's)")
+    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: the time zone in "
+                       "the settings, else this computer's)")
     unlock_options(p_imp)
 
     p_sum = sub.add_parser(
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     person_options(p_csv, "whose journal to export")
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
-    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the time zone in the settings, else this computer's)")
     unlock_options(p_csv)
 
     p_people = sub.add_parser(
@@ -123,8 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     unlock_options(p_people)
 
     from .cli_settings import add_parsers as add_settings_parsers  # settings, safety-plan
+    from .cli_exchange import add_parsers as add_exchange_parsers  # import, export-fhir, export-journal
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
 
+    add_exchange_parsers(sub)
     add_vault_parsers(sub)
     add_settings_parsers(sub)
     return parser
@@ -377,9 +380,10 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             + f"\nFor example: {hint}",
             EXIT_NEEDS_DECISION,
         )
+    zone_name = args.timezone or _settings_zone(paths, err)
     vault = open_vault(paths, args, stdin, err)
     try:
-        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, args.timezone)
+        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
     finally:
         vault.close()
     p = report.preview
@@ -401,6 +405,14 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         print("Entries already in the journal were left as they were, mood levels included.", file=out)
     print(report.summary_line(), file=out)
     return EXIT_OK
+
+
+def _settings_zone(paths, err) -> str:
+    """The time zone chosen in this data folder's settings (``""``: the computer's), the default
+    of every ``--timezone``, as in the window."""
+    from .cli_settings import load_settings
+
+    return load_settings(paths, err)[0].time_zone
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
@@ -443,8 +455,9 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
     from .services import export_csv
 
-    if args.timezone:
-        timeutil.zone(args.timezone)
+    zone_name = args.timezone or _settings_zone(paths, err)
+    if zone_name:
+        timeutil.zone(zone_name)
     output: Path = args.output.expanduser()
     if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
         output = output / export_csv.default_filename(date.today())
@@ -455,7 +468,7 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)
-        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
+        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=zone_name)
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
@@ -493,8 +506,10 @@ COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summar
 
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import SECTIONS_HELP  # noqa: E402
+from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 
+COMMANDS.update(EXCHANGE_COMMANDS)
 COMMANDS.update(VAULT_COMMANDS)
 COMMANDS.update(SETTINGS_COMMANDS)
 

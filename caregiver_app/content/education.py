@@ -113,7 +113,10 @@ A malformed page raises ``ValueError`` naming the file and the line, never the p
 
 from __future__ import annotations
 
+import difflib
+import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -148,7 +151,10 @@ __all__ = [
     "render_inline",
     "search",
     "urgency_met",
+    "words_shared",
 ]
+
+log = logging.getLogger("caregiver_app")
 
 CATEGORIES: tuple[str, ...] = (
     "Mental health",
@@ -214,7 +220,7 @@ _TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.TREAT_NOW, Tier.CALL_SOON, Tier
 _TIER_TEXT = {
     Tier.EMERGENCY: (
         "Emergency: call {{emergency_number}} now",
-        "Call {{emergency_number}} now. Do not drive yourself.",
+        "Call {{emergency_number}} now. Do not drive them to the hospital yourself.",
     ),
     Tier.CRISIS: (
         "Crisis line: {{crisis_line}} now",
@@ -457,15 +463,32 @@ def load_pages_from(folder: Traversable, words: HelpWords | None = None) -> list
 
 @lru_cache(maxsize=1)
 def _templates() -> tuple[tuple[str, str], ...]:
-    folder = _folder()
-    return tuple(sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir()
-                        if entry.is_file() and entry.name.endswith(".md")))
+    """The shipped page files by name. A file that cannot be read as UTF-8 (a damaged install) is
+    left out with a log line naming it; the other pages still work."""
+    templates = []
+    for entry in _folder().iterdir():
+        if entry.is_file() and entry.name.endswith(".md"):
+            try:
+                templates.append((entry.name, entry.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as error:
+                log.error("Warning-sign page %s could not be read (%s); it is left out.", entry.name,
+                          type(error).__name__)
+    return tuple(sorted(templates))
 
 
 @lru_cache(maxsize=8)
 def _cached(words: HelpWords | None = None) -> tuple[Page, ...]:
+    """The shipped pages for ``words``. One damaged page must not take the whole library (and the
+    journal's hints) away, so a page that does not parse is left out with a log line naming the
+    file and the problem (page files hold no personal data). ``tests/unit/test_education_content``
+    parses every file strictly, so a writer's typo still fails there."""
     words = words or fallback_words()
-    pages = [parse_page(fill(text, words, name), name) for name, text in _templates()]
+    pages = []
+    for name, text in _templates():
+        try:
+            pages.append(parse_page(fill(text, words, name), name))
+        except ValueError as error:
+            log.error("%s It is left out.", error)
     return tuple(sorted(pages, key=lambda p: (p.title.casefold(), p.id)))
 
 
@@ -555,13 +578,28 @@ def urgency_met(pg: Page, severity: int, note: str = "") -> bool:
     return False
 
 
+def words_shared(text: str, note: str) -> int:
+    """How many different words of ``note`` (three letters or more, not small words like "she")
+    also stand in ``text``: which sign a journal note is most about."""
+    said = {w for w in _terms(note) if len(w) >= 3 and w not in SMALL_WORDS}
+    return len(said & set(_terms(text)))
+
+
 # --- search ----------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+def _terms(text: str) -> list[str]:
+    """The lowercase words of ``text`` without apostrophes, so "can't", "can’t" and "cant" are one
+    word (people often leave the mark out), and without accents or wide letters (compatibility
+    decomposition), so "confusión" is "confusion" and not "confusi" and "n"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [w.replace("'", "") for w in _WORD.findall(folded.replace("’", "'").casefold())]
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(plain_text(text).replace("’", "'").casefold()))
+    return frozenset(_terms(plain_text(text)))
 
 
 def _readable_body(pg: Page) -> str:
@@ -597,11 +635,49 @@ SYNONYM_BONUS = 10
 
 @lru_cache(maxsize=None)
 def _synonym_phrases(pg: Page) -> frozenset[str]:
-    return frozenset(" ".join(_WORD.findall(s.replace("’", "'").casefold())) for s in pg.synonyms)
+    return frozenset(" ".join(_terms(s)) for s in pg.synonyms)
 
 
 def _hit(term: str, words: frozenset[str]) -> bool:
-    return term in words or (len(term) >= 3 and any(w.startswith(term) for w in words))
+    """The term is a word, starts a word ("breath" finds "breathing"), or shares all but its last
+    two letters with the start of a word ("constipated" finds "constipation")."""
+    if term in words or (len(term) >= 3 and any(w.startswith(term) for w in words)):
+        return True
+    return len(term) >= 7 and any(w.startswith(term[:-2]) for w in words)
+
+
+SMALL_WORDS = frozenset(
+    "a an the i me my mine he him his she her hers it its we us our they them their you your is am "
+    "are was were be been has have had do does did and or but so to of in on at for with again "
+    "keeps keep kept really very just myself yourself himself herself itself ourselves themselves".split()
+)
+"""Words that say who or when, not what ("he hit me"): a page need not hold them to match."""
+
+MAX_QUERY_TERMS = 12
+"""Only the first words of a long paste are searched, so a search stays quick whatever is typed."""
+
+_TYPO_CUTOFF = 0.84
+"""How alike (difflib's ratio) a typed word must be to a word of the pages to stand for it: "sucide"
+is 0.92 like "suicide"; "drunk" (0.8 like "drink") is not taken for it."""
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(words: HelpWords | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every word the search reads, as a set and in sorted order (for a stable closest match)."""
+    every: set[str] = set()
+    for _pg, *fields in _index(words):
+        for field in fields:
+            every |= field
+    return frozenset(every), tuple(sorted(every))
+
+
+def _spelled(term: str, vocabulary: tuple[frozenset[str], tuple[str, ...]]) -> str:
+    """``term``, or the pages' word it was most likely meant to be when no page word fits it (a
+    slip of the keys: "siezure", "confussed"). Short words are never changed."""
+    if len(term) < 4 or _hit(term, vocabulary[0]):
+        return term
+    close = difflib.get_close_matches(term, vocabulary[1], n=1, cutoff=_TYPO_CUTOFF)
+    return close[0] if close else term
 
 
 def search(query: str, words: HelpWords | None = None) -> list[Page]:
@@ -611,16 +687,27 @@ def search(query: str, words: HelpWords | None = None) -> list[Page]:
     the body with its signs (not the Sources list). Pages with the words in the title come first,
     then the summary and synonyms, then the body; ties keep title order. A query that is one of a
     page's synonyms word for word puts that page first.
+
+    Forgiving, as worried people type: apostrophes do not matter ("cant sleep"), small words such
+    as "he" and "me" need not be on the page ("he hit me"), a word that no page holds is read as
+    the page word it is most like ("siezure"), and only the first ``MAX_QUERY_TERMS`` words count.
     """
-    terms = _WORD.findall(query.replace("’", "'").casefold())
-    if not terms:
+    typed_terms = _terms(query)[:MAX_QUERY_TERMS]
+    if not typed_terms:
         return []
-    typed = " ".join(terms)
+    vocabulary = _vocabulary(words)
+    terms = [_spelled(term, vocabulary) for term in typed_terms]
+    # Small words ("he", "me") need not match, unless the query holds nothing else.
+    needed = [term for term in terms if term not in SMALL_WORDS] or terms
+    optional = [term for term in terms if term not in needed]
+    phrases = {" ".join(typed_terms), " ".join(terms), " ".join(needed)}
     scored: list[tuple[int, int, Page]] = []
     for order, (pg, title, summary, body) in enumerate(_index(words)):
         # What people type, word for word, is the strongest hint: "not sleeping" is a sleep page.
-        score = SYNONYM_BONUS if typed in _synonym_phrases(pg) else 0
-        for term in terms:
+        score = SYNONYM_BONUS if phrases & _synonym_phrases(pg) else 0
+        for term in optional:
+            score += 1 if _hit(term, title | summary | body) else 0
+        for term in needed:
             if _hit(term, title):
                 score += 3
             elif _hit(term, summary):

@@ -150,7 +150,7 @@ FIND_A_HELPLINE_ADDRESS = "findahelpline.com"
 
 _SAMARITANS_DETAILS = "Free from any phone, at any time, day or night, even a mobile with no credit."
 _EMERGENCY = "Emergency services"
-_EMERGENCY_DETAILS = "Police, fire and ambulance. If someone could die or be badly hurt right now. Do not drive yourself."
+_EMERGENCY_DETAILS = "Police, fire and ambulance. If someone could die or be badly hurt right now. Wait for the ambulance rather than driving to the hospital yourself."
 
 
 def _emergency(country: str, number: str, source: LineSource, details: str = _EMERGENCY_DETAILS) -> CrisisLine:
@@ -202,7 +202,7 @@ BUILT_IN: dict[str, tuple[CrisisLine, ...]] = {
     "GB": (
         _emergency("GB", "999", S56_LPFT,
                    "Police, fire and ambulance, including a mental health crisis where a life is at risk. "
-                   "Do not drive yourself."),
+                   "Wait for the ambulance rather than driving to the hospital yourself."),
         CrisisLine("GB", LineKind.CRISIS, "Samaritans", "116 123", "Call 116 123", _SAMARITANS_DETAILS, S58_SAMARITANS),
         CrisisLine("GB", LineKind.CRISIS, "Shout", "85258", "Text SHOUT to 85258",
                    "Text support at any time, for people in the UK.", S60_SHOUT, phrase="text SHOUT to 85258"),
@@ -221,7 +221,7 @@ BUILT_IN: dict[str, tuple[CrisisLine, ...]] = {
     ),
     "AU": (
         _emergency("AU", "000", S61_ACMA,
-                   "Triple Zero: police, fire and ambulance. 112 also works from mobile phones. Do not drive yourself."),
+                   "Triple Zero: police, fire and ambulance. 112 also works from mobile phones. Wait for the ambulance rather than driving to the hospital yourself."),
         CrisisLine("AU", LineKind.CRISIS, "Lifeline", "13 11 14", "Call 13 11 14",
                    "Crisis support at any time, day or night.", S63_HEALTHDIRECT),
         CrisisLine("AU", LineKind.CRISIS, "Lifeline text", "0477 13 11 14", "Text 0477 13 11 14",
@@ -236,7 +236,7 @@ BUILT_IN: dict[str, tuple[CrisisLine, ...]] = {
     "NZ": (
         _emergency("NZ", "111", S65_GOVT_NZ_111,
                    "Police, fire and ambulance, including a mental health crisis where a life is at risk. "
-                   "Do not drive yourself."),
+                   "Wait for the ambulance rather than driving to the hospital yourself."),
         CrisisLine("NZ", LineKind.CRISIS, "Need to talk? 1737", "1737", "Call or text 1737",
                    "Free, at any time, day or night.", N45_1737, phrase="call or text 1737"),
     ),

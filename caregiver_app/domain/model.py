@@ -27,6 +27,7 @@ SEVERITY_MIN = 0
 SEVERITY_MAX = 10
 NOTE_MAX_CHARS = 20_000
 NAME_MAX_CHARS = 120
+MOOD_LABEL_MAX_CHARS = 120
 
 
 class MoodLevel(enum.IntEnum):
@@ -178,7 +179,9 @@ class JournalEntry:
     importer's name; ``import_key`` identifies an imported row so re-imports add nothing.
     ``zone_name`` is the IANA time zone the wall-clock time was written in (empty for entries
     written before the app kept it: show those in the computer's zone); with it an entry keeps
-    its day and time of day after the computer's zone changes.
+    its day and time of day after the computer's zone changes. ``mood_label`` is how another
+    app wrote the mood, with its own scale (``"Bearable 2/10"``), kept beside the 5-point level
+    it was mapped to; '' for entries written here.
     """
 
     id: int | None
@@ -198,8 +201,11 @@ class JournalEntry:
     source: str = "manual"
     import_key: str | None = None
     zone_name: str = ""
+    mood_label: str = ""
 
     def __post_init__(self) -> None:
+        if len(self.mood_label) > MOOD_LABEL_MAX_CHARS:
+            raise ValidationError(f"The original mood can be at most {MOOD_LABEL_MAX_CHARS} characters.")
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
             raise ValidationError("The entry's time must include its time zone.")
         if self.mood is not None and not isinstance(self.mood, MoodLevel):
@@ -253,6 +259,15 @@ class JournalEntry:
             and not self.symptoms
             and not self.tags
         )
+
+
+def mood_words(level: MoodLevel | None, original: str = "") -> str:
+    """The mood as the window, the CSV and the PDF show it: ``"very low (1/5); Bearable 2/10"``
+    (the app's level with its scale, then how the other app wrote it, when it was imported)."""
+    if level is None:
+        return original
+    text = f"{MoodLevel(level).label} ({int(level)}/5)"
+    return f"{text}; {original}" if original else text
 
 
 def check_scale(value: object, what: str) -> int:

@@ -134,7 +134,8 @@ class SummaryEntry:
     """One journal entry as printed. ``local_date``/``local_time`` are the local wall-clock date
     and time it belongs to; ``recorded_by`` is a ready label such as ``"Sam (self)"``;
     ``entry_id`` is the journal entry's id (None for made-up data). ``tags`` are the activities,
-    ``stressors`` the stressors, kept apart so a clinician can tell them apart."""
+    ``stressors`` the stressors, kept apart so a clinician can tell them apart. ``mood_label`` is
+    how another app wrote the mood when the entry was imported (``"Bearable 2/10"``), else ''."""
 
     local_date: date
     local_time: time
@@ -150,6 +151,7 @@ class SummaryEntry:
     flagged: bool
     entry_id: int | None = None
     stressors: tuple[str, ...] = ()
+    mood_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -377,6 +379,9 @@ class VisitSummaryData:
     contacts: tuple[CareTeamContact, ...] = ()
     safety_plan: object | None = None
     ecomap: object | None = None
+    other_entry_zones: tuple[str, ...] = ()
+    """IANA zones other than ``time_zone`` where printed entries were written: those entries show
+    the clock time of that place (a family that moved, or a journal imported with its own zone)."""
 
     @property
     def is_empty(self) -> bool:

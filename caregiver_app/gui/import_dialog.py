@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import MoodLevel, clean_label
-from ..services import imports
+from ..services import import_any, imports
+from . import formatting
 from .context import AppContext
 from .errors import show_error
+from .import_preview import StoredRowsTable
 from .models.journal_model import day_heading
 
 CHOOSE = "Choose a level…"
@@ -43,7 +45,7 @@ def time_zone_names() -> list[str]:
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
 
 
 def _when(moment: datetime | None) -> str:
@@ -75,7 +77,7 @@ def describe_preview(preview: imports.ImportPreview) -> str:
 
 def describe_report(report: imports.ImportReport) -> str:
     """``"1,500 new, 0 already present"``."""
-    return f"{report.new:,} new, {report.already_present:,} already present"
+    return f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} already present"
 
 
 class ImportDialog(QDialog):
@@ -92,11 +94,14 @@ class ImportDialog(QDialog):
         person_names: Sequence[str],
         default_person: str = "",
         parent: QWidget | None = None,
+        *,
+        parsed=None,
     ):
         super().__init__(parent)
         self._context = context
         self._data = data
         self._preview = preview
+        self._parsed = parsed  # the file read once more as import_any rows, for the stored-rows preview
         self._zones = time_zone_names()
         if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
             self._zones = sorted([*self._zones, context.zone_name])
@@ -104,8 +109,8 @@ class ImportDialog(QDialog):
         self._zone_set = set(self._zones) | zoneinfo.available_timezones()
         self._discarded = False
         self.level_boxes: dict[str, QComboBox] = {}
-        self.setWindowTitle("Import from Daylio")
-        self.setAccessibleName("Import from Daylio")
+        self.setWindowTitle("Import from another app: Daylio")
+        self.setAccessibleName("Import from another app: Daylio")
         self.setModal(True)
 
         self.pages = QStackedWidget(self)
@@ -115,7 +120,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages)
         self._update_ready()
         height = self.fontMetrics().height()
-        self.resize(height * 40, height * 36)
+        self.resize(height * 52, height * 44)
 
     # --- building -----------------------------------------------------------------------
     def _build_form(self, file_name: str, person_names: Sequence[str], default_person: str) -> QWidget:
@@ -156,7 +161,7 @@ class ImportDialog(QDialog):
             name = QLabel(info.label, grid_holder)
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setWordWrap(True)
-            count = QLabel(f"{info.count:,}", grid_holder)
+            count = QLabel(f"{formatting.count_text(info.count)}", grid_holder)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             box = QComboBox(grid_holder)
             box.addItem(CHOOSE, None)
@@ -165,6 +170,7 @@ class ImportDialog(QDialog):
             box.setCurrentIndex(max(box.findData(info.level), 0) if info.level is not None else 0)
             box.setAccessibleName(f"Mood level for “{info.label}”, used in {_plural(info.count, 'entry', 'entries')}")
             box.currentIndexChanged.connect(lambda _i: self._update_ready())
+            box.currentIndexChanged.connect(lambda _i: self._show_rows())
             name.setBuddy(box)
             self.level_boxes[info.label] = box
             grid.addWidget(name, row, 0)
@@ -179,6 +185,14 @@ class ImportDialog(QDialog):
         scroll.setWidget(grid_holder)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(scroll, 1)
+        self.table_label = QLabel("The first entries will be saved like this:", page)
+        self.table = StoredRowsTable(page)
+        self.table_label.setBuddy(self.table)
+        for widget in (self.table_label, self.table):
+            widget.setVisible(self._parsed is not None)
+        layout.addWidget(self.table_label)
+        layout.addWidget(self.table, 1)
+        self._show_rows()
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -305,6 +319,11 @@ class ImportDialog(QDialog):
         self.close()
 
     # --- private ------------------------------------------------------------------------
+    def _show_rows(self) -> None:
+        if self._parsed is not None and len(self.level_boxes) == len(self._preview.labels):
+            preview = import_any.preview_parsed(self._parsed, mood_map=self.mood_map())
+            self.table.show_rows(preview.first_rows)
+
     def _set_busy(self, busy: bool) -> None:
         self.pages.widget(0).setEnabled(not busy)
         self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from ..domain import timeutil
 from ..domain.errors import CaregiverError
 from ..domain.model import JournalEntry, Person
-from ..services import entry_history, imports, journal, people, search
+from ..services import entry_history, import_any, imports, journal, people, search
 from .context import AppContext
+from .country import help_words
 from .draft_offers import DraftOffers
 from .entry_editor import EntryEditor
 from .errors import show_error
 from .import_dialog import ImportDialog
+from .import_other import OtherImportDialog
 from .journal_history import JournalHistory
 from .models.journal_model import DAY, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
@@ -94,7 +96,7 @@ class JournalPage(QWidget):
         self._select_after_load: int | None = None
         self._select_day_after_load: date | None = None
         self._keep_at_top: QPersistentModelIndex | None = None
-        self.import_dialog: ImportDialog | None = None
+        self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
         self.model = JournalModel(context, self)
         self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
@@ -265,6 +267,10 @@ class JournalPage(QWidget):
         self._update_empty()
         self._update_buttons()
 
+    def refresh_country(self) -> None:
+        """The hints of the entry just saved name the country in effect now."""
+        self.editor.learn_hints.refresh_words(help_words(self._context.settings))
+
     def refresh(self) -> None:
         """Read the list and the chart again (another page wrote to this journal, e.g. the daily
         check-in)."""
@@ -409,15 +415,17 @@ class JournalPage(QWidget):
         return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))
 
     def start_import(self) -> None:
-        """File > Import from Daylio…: pick a file, read it in the background, then show the
-        import dialog with a preview."""
+        """File > Import from another app…: pick a file, read it and recognise it in the
+        background, then show the import dialog with a preview (Daylio CSV exports keep their own
+        dialog; every other kind opens :class:`OtherImportDialog`)."""
         try:
             vault = self._context.require_vault()
         except CaregiverError as exc:
             show_error(self, exc, "Nothing was imported")
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import from Daylio", str(Path.home()), "Daylio export (*.csv);;All files (*)"
+            self, "Import from another app", str(Path.home()),
+            "Journal exports and backups (*.csv *.daylio *.emoods *.zip);;All files (*)",
         )
         if not path:
             return
@@ -425,13 +433,19 @@ class JournalPage(QWidget):
 
         def job():
             data = imports.read_import_file(Path(path))
-            return data, imports.preview_daylio(data), people.list_people(vault)
+            found = import_any.detect(data)
+            everyone = people.list_people(vault)
+            if found.kind == "daylio":
+                return data, found, imports.preview_daylio(data), import_any.parse(data, "daylio"), everyone
+            kept = import_any.remembered(vault, data, found.kind)
+            columns = kept.columns if found.kind == "generic" else None
+            parsed = import_any.parse(data, found.kind, columns) if found.kind != "generic" or columns else None
+            return data, found, kept, parsed, everyone
 
         def done(result) -> None:
             if generation != self._generation:
                 return
-            data, preview, everyone = result
-            self._open_import_dialog(Path(path).name, data, preview, everyone)
+            self._open_import_dialog(Path(path).name, *result)
 
         self._context.runner.run(job, on_done=done, parent=self, label="Reading the file…",
                                  error_title="This file could not be imported")
@@ -451,18 +465,21 @@ class JournalPage(QWidget):
         return super().eventFilter(watched, event)
 
     # --- private ------------------------------------------------------------------------
-    def _open_import_dialog(self, file_name, data, preview, everyone) -> None:
+    def _open_import_dialog(self, file_name, data, found, extra, parsed, everyone) -> None:
         if self.import_dialog is not None:
             self.import_dialog.discard()
         default_name = self._person.display_name if self._person else ""
-        dialog = ImportDialog(self._context, file_name, data, preview, [p.display_name for p in everyone],
-                              default_name, self)
+        names = [p.display_name for p in everyone]
+        if found.kind == "daylio":
+            dialog = ImportDialog(self._context, file_name, data, extra, names, default_name, self, parsed=parsed)
+        else:
+            dialog = OtherImportDialog(self._context, file_name, data, found, parsed, extra, names, default_name, self)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
         self.import_dialog = dialog
         dialog.open()
 
-    def _forget_dialog(self, dialog: ImportDialog) -> None:
+    def _forget_dialog(self, dialog: ImportDialog | OtherImportDialog) -> None:
         if self.import_dialog is dialog:
             self.import_dialog = None
         dialog.discard()

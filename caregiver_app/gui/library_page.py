@@ -8,14 +8,17 @@ and the history, since what someone looked up can be personal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,10 +27,48 @@ from PySide6.QtWidgets import (
 
 from ..services import library
 from .country import help_words
+from .navigation import GET_HELP_KEYS
 from .page_view import PageView
 from .unlock_screen import announce
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
+
+ECHO_CHARS = 40
+"""The most of the typed words the result line repeats: a long paste without spaces would
+otherwise make the topic list, and so the window, wider than the screen."""
+
+
+def _shortened(words: str) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= ECHO_CHARS else words[: ECHO_CHARS - 1].rstrip() + "…"
+
+
+class _WrappedTitles(QStyledItemDelegate):
+    """Rows tall enough for their title wrapped to the list's width. QTreeView wraps the words
+    but keeps one line's height, so with large text a long title ended in "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 (Qt name)
+        base = super().sizeHint(option, index)
+        tree = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        width = max(tree.viewport().width() - depth * tree.indentation() - margins, 40)
+        metrics = QFontMetrics(opt.font)
+        needed = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), needed.height() + base.height() - metrics.height()))
+
+
+class _RelayoutOnResize(QObject):
+    """Row heights depend on the list's width: lay the rows out again when it changes."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize:
+            self.parent().doItemsLayout()
+        return False
 
 
 class LibraryPage(QWidget):
@@ -42,6 +83,7 @@ class LibraryPage(QWidget):
         self._position = -1
         self._items: dict[str, QTreeWidgetItem] = {}
         self._sized = False
+        self._missing_shown = False
         self._build()
         self.go_home()
 
@@ -64,6 +106,8 @@ class LibraryPage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappedTitles(self.tree))
+        self.tree.viewport().installEventFilter(_RelayoutOnResize(self.tree))
         self.topics_label.setBuddy(self.tree)
         for category in library.CATEGORIES:
             pages = [p for p in self._pages if p.category == category]
@@ -86,6 +130,7 @@ class LibraryPage(QWidget):
 
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.result_label.hide()
         self.limits_label = QLabel(
             "These pages are information, not a diagnosis. Each one lists its sources.", self
@@ -169,6 +214,15 @@ class LibraryPage(QWidget):
         try:
             library.page(page_id, self._words)
         except KeyError:
+            # A link to a page that is missing or damaged in this installation: say so, rather
+            # than a click that does nothing.
+            message = ("That page could not be opened: it is missing or damaged on this computer. "
+                       f"Installing the app again brings it back. Get help now ({GET_HELP_KEYS}) "
+                       "has the emergency and crisis numbers.")
+            self.result_label.setText(message)
+            self.result_label.show()
+            announce(self.result_label, message)
+            self._missing_shown = True
             return False
         self._go(page_id)
         return True
@@ -213,7 +267,7 @@ class LibraryPage(QWidget):
             return
         self._sized = True
         metrics = self.tree.fontMetrics()
-        longest = max(metrics.horizontalAdvance(p.title) for p in self._pages)
+        longest = max((metrics.horizontalAdvance(p.title) for p in self._pages), default=0)
         wanted = longest + self.tree.indentation() + metrics.averageCharWidth() * 4 + \
             self.tree.verticalScrollBar().sizeHint().width()
         total = max(self.splitter.width(), 1)
@@ -235,6 +289,9 @@ class LibraryPage(QWidget):
         return help_words(settings) if settings is not None else library.help_words("")
 
     def _go(self, page_id: str) -> None:
+        if self._missing_shown:  # that message was about one click: back to the search's line
+            self._missing_shown = False
+            self._on_search(self.search_edit.text())
         if self._position >= 0 and self._history[self._position] == page_id:
             self._show_current()
             return
@@ -279,8 +336,9 @@ class LibraryPage(QWidget):
         else:
             matches = {p.id for p in library.search(words, self._words)}
             count = len(matches)
-            message = (f"No page matches “{words}”. Try fewer or other words." if not count
-                       else f"{count} page{'s' if count != 1 else ''} match “{words}”.")
+            shown = _shortened(words)
+            message = (f"No page matches “{shown}”. Try fewer or other words." if not count
+                       else f"{count} page{'s' if count != 1 else ''} match “{shown}”.")
             self.result_label.setText(message)
             self.result_label.show()
             announce(self.result_label, message)

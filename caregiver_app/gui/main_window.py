@@ -59,6 +59,7 @@ from .medications_page import MedicationsPage
 from .network_page import NetworkPage
 from .patterns_page import PatternsPage
 from .plans_page import PlansPage
+from .record_exports import FHIR, READABLE, RecordExport
 from .scores_page import ScoresPage
 from .search_panel import SearchPanel
 from .summary_page import SummaryPage
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.add_person_action = QAction("&Add a person…", self)
         self.add_person_action.triggered.connect(self.add_person)
-        self.import_action = QAction("&Import from Daylio…", self)
+        self.import_action = QAction("&Import from another app…", self)
         self.import_action.triggered.connect(self.start_import)
         self.lock_action = QAction("&Lock", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -266,6 +267,12 @@ class MainWindow(QMainWindow):
         self.journal_export = JournalExport(self.context, self, self.current_person, self.vault_locked,
                                             self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)
+        self.readable_export = RecordExport(READABLE, self.context, self, self.current_person, self.vault_locked,
+                                            self.vault_unlocked)
+        file_menu.addAction(self.readable_export.action)
+        self.fhir_export = RecordExport(FHIR, self.context, self, self.current_person, self.vault_locked,
+                                        self.vault_unlocked)
+        file_menu.addAction(self.fhir_export.action)
         file_menu.addSeparator()
         self.vault_tools = VaultTools(self.context, self)  # backups, security, vault files
         file_menu.addActions(self.vault_tools.actions)
@@ -482,7 +489,7 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def start_import(self) -> None:
-        """File ▸ Import from Daylio…: the journal page runs the import."""
+        """File ▸ Import from another app…: the journal page runs the import."""
         page = self._journal_page
         if self.is_locked or page is None:
             return
@@ -585,6 +592,10 @@ class MainWindow(QMainWindow):
             if not self.is_locked:
                 self._start_idle_timer()
             self.get_help.refresh()
+            for page in self._pages:  # the page on screen gets no new showEvent after a dialog
+                refresh_country = getattr(page, "refresh_country", None)
+                if refresh_country is not None:
+                    refresh_country()
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes

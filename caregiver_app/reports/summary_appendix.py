@@ -13,7 +13,7 @@ from datetime import time
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from ..domain.model import MoodLevel, SleepQuality
+from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
 from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE, build_trend_chart
@@ -25,6 +25,7 @@ from .layout import (
     finite,
     format_date,
     format_decimal,
+    format_count,
     format_dose,
     format_hours,
     format_time,
@@ -44,7 +45,9 @@ def _mood_text(entry: SummaryEntry) -> str | None:
         level = MoodLevel(int(entry.mood)) if entry.mood is not None else None
     except (TypeError, ValueError):
         return None
-    return f"Mood {level.label} ({level.value}/5)" if level else None
+    if level is None:
+        return f"Mood as imported: {entry.mood_label}" if entry.mood_label else None
+    return f"Mood {mood_words(level, entry.mood_label)}"
 
 
 def _sleep_text(entry: SummaryEntry) -> str | None:
@@ -152,7 +155,7 @@ def trend_sentence(data: VisitSummaryData) -> str:
              f"sleep averaged <b>{format_decimal(sleep)} hours</b>" if sleep is not None else "no sleep was recorded"]
     days = len(data.entries_by_day())
     span = max((data.end - data.start).days + 1, 0)
-    parts.append(f"there were entries on {days:,} of {plural(span, 'day')}")
+    parts.append(f"there were entries on {format_count(days)} of {plural(span, 'day')}")
     return f"{parts[0]}, {parts[1]}, and {parts[2]}."
 
 
@@ -195,7 +198,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
     days = max((data.end - data.start).days + 1, 0)
     rows = [[
         Paragraph("Symptom", styles.cell_head),
-        Paragraph(f"Days present<br/>(of {days:,})", styles.cell_head_num),
+        Paragraph(f"Days present<br/>(of {format_count(days)})", styles.cell_head_num),
         Paragraph("Average severity<br/>(0–10)", styles.cell_head_num),
         Paragraph("Worst<br/>(0–10)", styles.cell_head_num),
     ]]
@@ -203,7 +206,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
         average, worst = finite(stat.average), finite(stat.worst)
         rows.append([
             Paragraph(label_markup(stat.name), styles.cell),
-            Paragraph(f"{stat.days_present:,}", styles.cell_num),
+            Paragraph(f"{format_count(stat.days_present)}", styles.cell_num),
             Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])

@@ -160,6 +160,7 @@ def import_daylio(
                     local_date=local_date,
                     recorded_by=Recorder.person(),
                     mood=MoodLevel(levels[label_key(row.mood_label)]),
+                    mood_label=f"Daylio \u201c{row.mood_label}\u201d",
                     note=row.note,
                     tags=tuple(Tag(a, TagKind.ACTIVITY) for a in row.activities),
                     source="daylio",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..content.education import (
     CATEGORIES,
+    MIN_URGENT_AT,
     Page,
     Sign,
     Source,
@@ -28,6 +29,7 @@ from ..content.education import (
     render_inline,
     search,
     urgency_met,
+    words_shared,
 )
 from ..domain.crisis_lines import HelpWords, help_words
 from ..domain.model import SymptomRating
@@ -122,9 +124,12 @@ def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None
     at most three, with the count of the rest. Urgent signs are the Emergency and Crisis-line signs
     about a recorded symptom whose rating (0-10) or the entry's ``note`` meets the page's rule
     (:func:`urgency_met`: the page's ``urgent_at`` rating, never below 2, or one of its
-    ``urgent_words``); otherwise the entry gets only the calm links. Each text shows once, from the
+    ``urgent_words``); otherwise the entry gets only the calm links. A symptom felt in a place
+    ("Pain (knee)") shows only the urgent signs that name the place ("the back", "belly" for
+    stomach), so knee pain never raises "Emergency: chest pain". Each text shows once, from the
     best-fitting page, most urgent tier first; within a tier, signs from the pages most about the
-    symptom, then from the pages with the most signs of that tier, come first. Sign texts carry the
+    symptom, then the signs sharing the most words with the note ("hit her head"), then from the
+    pages with the most signs of that tier, come first. Sign texts carry the
     numbers of ``words`` (``crisis_lines.help_words``; None: no country known).
     """
     symptom_pages: list[SymptomPages] = []
@@ -132,10 +137,10 @@ def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None
     for rating in ratings:
         if rating.severity < 1:
             continue
-        name = rating.symptom
+        name, place = rating.symptom, ""
         found = pages_for_symptom(name, words)
         if not found and name.endswith(")") and " (" in name:  # "Pain (lower back)" is about Pain
-            name = name.split(" (", 1)[0]
+            name, place = name[:-1].split(" (", 1)
             found = pages_for_symptom(name, words)
         if not found:
             continue
@@ -143,13 +148,17 @@ def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None
         ordered = sorted(found, key=lambda p: (-len(about[p.id]), -_urgent_count(p), p.title.casefold()))
         shown = tuple(PageLink(p.id, p.title) for p in ordered[:MAX_PAGES_PER_SYMPTOM])
         symptom_pages.append(SymptomPages(rating.symptom, shown, max(len(ordered) - MAX_PAGES_PER_SYMPTOM, 0)))
+        # Where it is felt counts like the note's words ("Pain (chest)" says "chest pain"), but
+        # never at a rating of 1: a mild rating never raises a banner by itself.
+        said = f"{note}\n{place} {name}" if place and rating.severity >= MIN_URGENT_AT else note
         for pg in ordered:
-            if not urgency_met(pg, rating.severity, note):
+            if not urgency_met(pg, rating.severity, said):
                 continue
             for position, sign in enumerate(about[pg.id]):
-                if sign.tier in URGENT_TIERS:
+                if sign.tier in URGENT_TIERS and _names_place(sign, place):
                     same_tier = sum(1 for other in pg.signs if other.tier is sign.tier)
-                    key = (sign.tier.rank, -len(about[pg.id]), -same_tier, pg.title.casefold(), position)
+                    key = (sign.tier.rank, -len(about[pg.id]), -words_shared(sign.text, said), -same_tier,
+                           pg.title.casefold(), position)
                     candidates.append((key, UrgentSign(sign.tier, sign.text, name, pg.id, pg.title)))
     # The same words on several pages show once, from the page that fits best.
     seen_texts: set[str] = set()
@@ -159,6 +168,21 @@ def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None
             seen_texts.add(sign.text)
             urgent.append(sign)
     return EntryHints(tuple(symptom_pages), tuple(urgent))
+
+
+_SIDES = frozenset({"left", "right", "upper", "lower", "both", "side", "sides", "all", "over", "my", "the"})
+_PLACE_WORDS = {"stomach": "belly", "tummy": "belly", "abdomen": "belly", "abdominal": "belly", "gut": "belly",
+                "arms": "arm", "shoulders": "shoulder", "legs": "leg", "breast": "chest"}
+
+
+def _names_place(sign: Sign, place: str) -> bool:
+    """True when a symptom felt in ``place`` ("knee", "lower back") fits ``sign``: no place given,
+    or the sign names it ("Pain or an odd feeling in ... the back"). Knee pain at 8 of 10 is not
+    a reason to show "Emergency: chest pain"."""
+    wanted = {_PLACE_WORDS.get(w, w) for w in place.casefold().split() if w not in _SIDES}
+    if not place.strip():
+        return True
+    return bool(wanted) and any(words_shared(sign.text, w) for w in wanted)
 
 
 def _urgent_count(pg: Page) -> int:

@@ -134,6 +134,7 @@ def entry_from_row(row: EntryRow) -> JournalEntry:
         source=row.source,
         import_key=row.import_key,
         zone_name=row.zone_name or "",
+        mood_label=row.mood_label or "",
     )
 
 
@@ -154,6 +155,7 @@ def _entry_values(entry: JournalEntry) -> dict:
         "source": entry.source,
         "import_key": entry.import_key,
         "zone_name": entry.zone_name,
+        "mood_label": entry.mood_label,
     }
 
 
@@ -181,7 +183,7 @@ def update_entry(session: Session, entry: JournalEntry, now: datetime) -> None:
     if row is None or row.person_id != entry.person_id:
         raise NotFoundError("That entry is no longer in the journal.")
     for key, value in _entry_values(entry).items():
-        if key in ("source", "import_key"):
+        if key in ("source", "import_key", "mood_label"):
             continue  # an edited import stays recognisable as imported
         setattr(row, key, value)
     row.updated_at = now

@@ -46,8 +46,8 @@ def test_export_csv_writes_a_file_that_reads_back_exactly(vault_with_entry, tmp_
     with open(target, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["Local date", "Local time", "Time zone"]
-    assert rows[1][:6] == ["2026-11-20", "21:23", "America/New_York (UTC-05:00)", "Sam (self)", "4", "good"]
-    assert rows[1][11:] == ["walk; family pressure", "", "no", NOTE]  # Daylio activities are all activities
+    assert rows[1][:7] == ["2026-11-20", "21:23", "America/New_York (UTC-05:00)", "Sam (self)", "4", "good", "Daylio \u201cgood\u201d"]
+    assert rows[1][12:] == ["walk; family pressure", "", "no", NOTE]  # Daylio activities are all activities
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [

@@ -46,7 +46,7 @@ def export(tmp_path):
 
 
 def open_dialog(page: JournalPage, modals, path) -> ImportDialog:
-    modals.expect(result=(str(path), "Daylio export (*.csv)"))
+    modals.expect(result=(str(path), "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"))
     page.start_import()
     dialog = page.import_dialog
     assert dialog is not None and dialog.isVisible()
@@ -147,9 +147,9 @@ def test_skipped_lines_are_listed_with_their_reason(qtbot, page, ctx, person, mo
     assert "Not a real day" not in dialog.skipped_text.toPlainText()  # reasons never quote the row
 
 
-def test_a_file_that_is_not_a_daylio_export_shows_a_plain_error(qtbot, page, ctx, person, modals, tmp_path):
-    path = tmp_path / "shopping.csv"
-    path.write_text("item,price\nmilk,2\n", encoding="utf-8")
+def test_a_file_no_importer_can_read_shows_a_plain_error(qtbot, page, ctx, person, modals, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\xff\xd8\xff\xe0 not text at all \x00\x9c")
     modals.expect(result=(str(path), ""))
     modals.expect()  # the error message
     page.start_import()
@@ -172,6 +172,15 @@ def test_lock_drops_the_open_dialog(qtbot, page, modals, export):
     assert page.import_dialog is None
     assert not dialog.isVisible()
     assert dialog.preview_label.text() == ""
+
+
+def test_the_stored_rows_follow_the_chosen_levels(qtbot, page, modals, export):
+    dialog = open_dialog(page, modals, export)
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 2).text() == "Daylio “Solid”"  # no level chosen yet
+    choose_level(qtbot, dialog.level_boxes["Solid"], 4)
+    assert dialog.table.item(0, 2).text() == "good (4/5); Daylio “Solid”"
+    assert dialog.table.item(1, 2).text() == "very good (5/5); Daylio “rad”"
 
 
 def test_every_control_has_a_name(qtbot, page, modals, export):

@@ -68,3 +68,25 @@ def test_suggests_a_generic_file_name(qtbot, window, modals, monkeypatch):
 def test_off_while_locked(qtbot, window):
     window.lock()
     assert not window.journal_export.action.isEnabled()
+
+
+@pytest.mark.parametrize("which, name, words", [
+    ("readable_export", "family.html", "Saved 1 entry"),
+    ("fhir_export", "record.json", "1 Patient"),
+])
+def test_the_web_page_and_fhir_exports_from_the_file_menu(qtbot, window, modals, tmp_path, which, name, words):
+    action = getattr(window, which).action
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions() and action.isEnabled()
+    target = tmp_path / name
+    modals.expect(handler=lambda _dialog: (str(target), ""))
+    modals.expect()  # "Saved"
+    action.trigger()
+    assert modals.seen[1].title == "Saved" and words in modals.seen[1].text
+    content = target.read_text(encoding="utf-8")
+    if name.endswith(".html"):
+        assert "tired, sore, fed up" in content.replace("&quot;", '"')
+    else:
+        from fhir.resources.R4B.bundle import Bundle
+
+        assert Bundle.model_validate_json(content).type == "collection"

@@ -144,3 +144,44 @@ def test_clear_forgets_the_search_and_the_history(lib):
     lib.open_page("stroke")
     lib.clear()
     assert lib.search_edit.text() == "" and lib.current_page_id == "" and not lib.back_button.isEnabled()
+
+
+@pytest.mark.parametrize("typed", ["x" * 5000, "https://example.org/" + "a" * 300, "<b>bold</b><img src='x'>" * 3])
+def test_hostile_search_words_are_shown_short_and_as_plain_text(lib, typed):
+    """A long paste without spaces must not stretch the window past the screen, and words that
+    look like HTML are shown as typed, never drawn."""
+    lib.search(typed)
+    assert lib.result_label.isVisible()
+    assert lib.result_label.textFormat() == Qt.TextFormat.PlainText
+    assert len(lib.result_label.text()) < 200
+    assert lib.minimumSizeHint().width() < 1000
+    if "<b>" in typed:
+        assert "<b>bold</b>" in lib.result_label.text()
+
+
+def test_topic_titles_wrap_instead_of_being_cut_off_at_large_text(qtbot):
+    """With large text the topic list is narrower than the long titles: each title wraps onto a
+    second line (its row grows) rather than ending in "…"."""
+    widget = LibraryPage()
+    qtbot.addWidget(widget)
+    font = widget.font()
+    font.setPointSize(20)
+    widget.setFont(font)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    tree = widget.tree
+    from PySide6.QtCore import QRect
+
+    wrapped = 0
+    for page_id, item in widget._items.items():
+        rect = tree.visualItemRect(item)
+        metrics = tree.fontMetrics()  # topic items draw in the list's font
+        needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), int(Qt.TextFlag.TextWordWrap), item.text(0))
+        assert rect.height() >= needed.height(), page_id
+        wrapped += rect.height() >= 2 * metrics.height()
+    assert wrapped  # the check above really met long titles
+    # Narrower still: the rows grow again.
+    before = tree.visualItemRect(widget._items["elder-abuse"]).height()
+    widget.splitter.setSizes([180, 820])
+    qtbot.waitUntil(lambda: tree.visualItemRect(widget._items["elder-abuse"]).height() > before)

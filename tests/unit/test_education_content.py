@@ -768,3 +768,49 @@ def test_the_checks_catch_broken_pages():
     assert symptom_problems(replace(stroke, symptoms=(*stroke.symptoms, "Chest Pain")))
     assert symptom_problems(replace(stroke, symptoms=(*stroke.symptoms, "falls")))
     assert symptom_problems(replace(stroke, symptoms=(*stroke.symptoms, "Cravings")))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("he hit me", "aggression"), ("she hit me", "aggression"), ("cant sleep", "sleep-changes"),
+     ("confussed", "delirium"), ("sucide", "suicide-risk"), ("siezure", "seizure-first-aid"),
+     ("overdoes", "overdose-and-withdrawal"), ("constipated", "constipation-and-urinary-retention"),
+     ("fentanyl", "overdose-and-withdrawal"), ("he is drunk again", "substance-use-relapse"),
+     ("burned out", "caregiver-burnout"), ("hurting himself", "self-harm"),
+     ("stopped taking his meds", "missed-doses")],
+)
+def test_search_forgives_small_words_missing_apostrophes_and_typos(typed, expected):
+    """What a worried family member types: small words like "he" and "me" that no page holds,
+    "cant" for "can't", a slip of the keys, another ending of the same word."""
+    assert expected in [p.id for p in education.search(typed)[:3]]
+
+
+def test_search_without_apostrophes_finds_the_same_pages():
+    for with_mark, without in (("can't breathe", "cant breathe"), ("won't eat", "wont eat"),
+                               ("can't pee", "cant pee")):
+        assert [p.id for p in education.search(without)] == [p.id for p in education.search(with_mark)] != []
+
+
+def test_search_typo_forgiveness_does_not_invent_matches():
+    assert education.search("zebra unicorn") == []
+    assert education.search("xqzv") == []
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("confusión", "delirium"), ("delírium", "delirium"),
+                                                 ("ｃｈｅｓｔ ｐａｉｎ", "heart-attack"), ("Sepsis\u0301", "sepsis")])
+def test_search_ignores_accents_and_wide_letters(typed, expected):
+    """A Spanish keyboard adds accents ("confusión"); an East Asian input method types wide letters.
+    Neither must split a word in two and find nothing."""
+    assert expected in [p.id for p in education.search(typed)[:3]]
+
+
+@id_params()
+def test_the_steps_say_whom_to_call_for_the_urgent_signs(page_id):
+    """A page with emergency signs tells, in its numbered steps, to call the emergency number; one
+    with crisis-line signs, to reach the crisis line (the intro alone is easy to scroll past)."""
+    steps = TEMPLATES[page_id].split("## What to do", 1)[1].split("\n## ", 1)[0]
+    tiers = {s.tier for s in BY_ID[page_id].signs}
+    if Tier.EMERGENCY in tiers:
+        assert re.search(r"\{\{[Ee]mergency_number\}\}", steps)
+    if Tier.CRISIS in tiers:
+        assert re.search(r"\{\{[Cc]risis_line\}\}", steps)

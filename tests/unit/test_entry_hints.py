@@ -124,3 +124,48 @@ def test_a_symptom_with_a_place_points_to_the_pages_of_the_symptom():
     assert found.symptoms[0].symptom == "Pain (lower back)"
     assert [p.page_id for p in found.symptoms[0].pages] == [p.page_id for p in hints(("Pain", 6)).symptoms[0].pages]
     assert hints(("Itchy (elbow)", 6)).is_empty
+
+
+@pytest.mark.parametrize(
+    ("rated", "note"),
+    [(("Agitation", 4), "He hit me and he has a knife"), (("Irritability", 3), "She hit me today")],
+)
+def test_violence_in_the_note_shows_the_emergency_not_no_one_is_in_danger(rated, note):
+    """The note says someone was hit: the first thing shown is the emergency sign (weapon,
+    violence), never only the crisis-line sign that says "no one is in danger yet"."""
+    found = hints(rated, note=note)
+    assert found.urgent[0].tier is Tier.EMERGENCY and found.urgent[0].page_id == "aggression"
+    assert "violence" in found.urgent[0].text
+
+
+def test_the_sign_that_matches_the_note_comes_first():
+    found = hints(("Falls", 2), note="Hit her head on the table. She takes warfarin.")
+    assert found.urgent[0].tier is Tier.EMERGENCY
+    assert "hit their head" in found.urgent[0].text
+
+
+@pytest.mark.parametrize("place", ["knee", "left foot", "toe"])
+def test_pain_in_a_place_no_urgent_sign_names_raises_no_banner(place):
+    """Knee pain at 7 of 10 is real pain, but "Emergency: ... chest pain" is not about it."""
+    found = hints((f"Pain ({place})", 8))
+    assert found.symptoms and found.urgent == ()
+
+
+@pytest.mark.parametrize(("place", "words"), [("chest", "Chest pain"), ("stomach", "belly"), ("lower back", "back")])
+def test_pain_in_a_place_an_urgent_sign_names_still_shows_it(place, words):
+    found = hints((f"Pain ({place})", 8))
+    assert found.urgent and found.urgent[0].tier is Tier.EMERGENCY
+    assert words.casefold() in found.urgent[0].text.casefold()
+
+
+@pytest.mark.parametrize("severity", [2, 4, 6])
+def test_chest_pain_at_any_rating_above_1_shows_the_heart_attack_emergency(severity):
+    """Chest pain that lasts minutes is an emergency however strong it feels (facts file, topic 2):
+    the place of a pain counts like the words of the note, as "chest pain"."""
+    found = hints(("Pain (chest)", severity))
+    assert found.urgent and found.urgent[0].tier is Tier.EMERGENCY and found.urgent[0].page_id == "heart-attack"
+    assert found.urgent[0].text.startswith("Chest pain or pressure")
+
+
+def test_chest_pain_rated_1_still_raises_no_banner():
+    assert hints(("Pain (chest)", 1)).urgent == ()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
-from ...domain.model import JournalEntry, Person, TagKind
+from ...domain.model import JournalEntry, Person, TagKind, mood_words
 from ...services import journal, search
 from .. import formatting
 from ..context import AppContext
@@ -62,7 +62,9 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
     """The lines an entry shows in the list, most important first. ``zone_note`` follows the
     time for an entry written in another time zone, e.g. ``" (New York time)"``."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
-    if entry.mood is not None:
+    if entry.mood_label:  # imported: the level and how the other app wrote it
+        head.append(f"Mood: {mood_words(entry.mood, entry.mood_label)}")
+    elif entry.mood is not None:
         head.append(f"Mood: {entry.mood.label}")
     lines = [" · ".join(head)]
     measures = []

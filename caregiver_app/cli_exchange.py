@@ -1,0 +1,180 @@
+"""Commands that bring a history in and take it out: ``import``, ``export-fhir``, ``export-journal``.
+
+``import FILE --person NAME`` recognises the file (Daylio CSV or backup, Bearable, iMoodJournal,
+eMoods, or any other CSV through ``--map``) and prints the same counts for every format.
+``import-daylio`` (in :mod:`caregiver_app.cli`) stays as the Daylio-only alias.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from .cli import (
+    EXIT_BAD_INPUT,
+    EXIT_CODES_HELP,
+    EXIT_NEEDS_DECISION,
+    EXIT_OK,
+    CliError,
+    _count,
+    _find,
+    _quote,
+    open_vault,
+    person_name,
+    person_options,
+    report_format,
+    unlock_options,
+)
+
+FORMATS = ("auto", "daylio", "daylio-backup", "bearable", "imoodjournal", "emoods", "generic")
+
+
+def add_parsers(sub) -> None:
+    """Add ``import``, ``export-fhir`` and ``export-journal`` to the sub-command parser ``sub``."""
+
+    def parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+                              epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = parser("import", "import a journal from another app (Daylio, Bearable, iMoodJournal, eMoods or any CSV)")
+    p.add_argument("file", type=Path, metavar="FILE", help="the export or backup file")
+    person_options(p, "whose journal it is (added if new)")
+    p.add_argument("--format", choices=FORMATS, default="auto", help="what the file is (default: recognised from its content)")
+    p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
+                   help="for a CSV from another app: which column holds date, time, mood, notes or tags, "
+                        "and scale=1-10 (or words); repeat for each")
+    p.add_argument("--mood-rule", default="", metavar="A,B,C,D",
+                   help="how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)")
+    p.add_argument("--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
+                   help="mood level 1 (very low) to 5 (very good) for a mood word; repeat for each")
+    p.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file (default: this computer's)")
+    unlock_options(p)
+
+    for name, what, suffix in (("export-fhir", "a FHIR R4 bundle (JSON) for a clinic's system", "FILE.json"),
+                               ("export-journal", "the whole journal as one web page the family can read", "FILE.html")):
+        p = parser(name, f"write {what}")
+        person_options(p, "whose record to export")
+        p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
+        p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+        unlock_options(p)
+
+
+def cmd_import_any(paths, args, stdin, out, err) -> int:
+    from .importers.common import ImportFormatError, ScaleRule
+    from .importers.daylio import DaylioFormatError
+    from .importers.generic import ColumnMap, read_header
+    from .services import import_any, imports
+
+    data = imports.read_import_file(args.file)
+    mood_map = imports.parse_mood_map(args.mood_map)
+    try:
+        kind = import_any.detect(data).kind if args.format == "auto" else args.format
+        columns = ColumnMap.from_pairs(args.map) if args.map else None
+    except (ImportFormatError, DaylioFormatError) as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    print(f"This is {import_any.KINDS[kind]}.", file=out)
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        try:
+            kept = import_any.remembered(vault, data, kind) if kind == "generic" and columns is None else None
+            columns = columns or (kept.columns if kept else None)
+            if kind == "generic" and columns is None:
+                header = read_header(data)
+                raise CliError(
+                    f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
+                    + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
+                    EXIT_NEEDS_DECISION,
+                )
+            prev = import_any.preview(data, kind, columns=columns, mood_map=mood_map)
+            rule = None
+            if prev.rule is not None:
+                rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
+                    import_any.remembered(vault, data, kind).rule or prev.rule)
+            if prev.unmapped:
+                lines = [f"    {label!r}: {n} entries" for label, n in prev.unmapped]
+                hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
+                raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
+                               "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
+            report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
+                                            columns=columns, zone_name=args.timezone)
+        except (ImportFormatError, DaylioFormatError) as exc:
+            raise CliError(str(exc), EXIT_BAD_INPUT) from None
+        except imports.MoodMappingNeeded as exc:
+            raise CliError(str(exc), EXIT_NEEDS_DECISION) from None
+    finally:
+        vault.close()
+    _print_report(report, out, report_format(paths))
+    return EXIT_OK
+
+
+def _print_report(report, out, fmt) -> None:
+    from .domain.model import MoodLevel
+
+    p = report.preview
+    if p.rule is not None:
+        print(f"Mood rule ({p.rule.low}-{p.rule.high} to 1-5): {p.rule.describe()} "
+              f"(change it with --mood-rule {p.rule.text()})", file=out)
+    for note in p.rule_notes:
+        print(note, file=out)
+    print(f"Rows read: {p.records}", file=out)
+    print(f"Entries: {p.entries}", file=out)
+    print(f"Distinct days: {p.distinct_days}", file=out)
+    if p.first_entry and p.last_entry:
+        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
+        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
+    print("Entries per mood level:", file=out)
+    for level in (5, 4, 3, 2, 1, None):
+        if p.per_level.get(level):
+            name = f"{MoodLevel(level).label} ({level})" if level else "no mood"
+            print(f"    {name}: {p.per_level[level]}", file=out)
+    for row in report.skipped:
+        print(f"Skipped line {row.line}: {row.reason}", file=out)
+    print(report.summary_line(), file=out)
+
+
+def _person_and_output(paths, args, stdin, err, default_name):
+    from .domain import timeutil
+
+    if args.timezone:
+        timeutil.zone(args.timezone)
+    output: Path = args.output.expanduser()
+    if output.is_dir():
+        output = output / default_name(date.today())
+    if not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        person = _find(vault, args, stdin)
+    except BaseException:
+        vault.close()
+        raise
+    return vault, person, output
+
+
+def cmd_export_fhir(paths, args, stdin, out, err) -> int:
+    from .services import export_fhir
+
+    vault, person, output = _person_and_output(paths, args, stdin, err, export_fhir.default_filename)
+    try:
+        result = export_fhir.write_fhir(vault, person.id, output, zone_name=args.timezone)
+    finally:
+        vault.close()
+    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
+    print(f"Saved the health record to {result.path} ({parts}).", file=out)
+    return EXIT_OK
+
+
+def cmd_export_journal(paths, args, stdin, out, err) -> int:
+    from .services import export_readable
+
+    vault, person, output = _person_and_output(paths, args, stdin, err, export_readable.default_filename)
+    try:
+        result = export_readable.write_readable(vault, person.id, output, zone_name=args.timezone, fmt=report_format(paths))
+    finally:
+        vault.close()
+    print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    return EXIT_OK
+
+
+COMMANDS = {"import": cmd_import_any, "export-fhir": cmd_export_fhir, "export-journal": cmd_export_journal}

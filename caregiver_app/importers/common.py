@@ -1,0 +1,248 @@
+"""What every importer hands to the import service, plus the pieces they share.
+
+Pure: standard library plus :mod:`caregiver_app.domain`; no Qt, no database.
+
+* :class:`ImportedRow` – one journal entry as read from another app's file, already on the
+  app's scales except the mood, which stays in the file's own terms (a value on the source scale
+  or a label) until the service applies the user's :class:`ScaleRule` or label levels.
+* :class:`ScaleRule` – how a 1–10 (or any ``low``–``high``) mood becomes the 5-point scale. The
+  user sees the rule in words (:meth:`ScaleRule.describe`) and can change the cut points.
+* :func:`read_zip_member` – reads one member of a ZIP backup with bounds on size, member count
+  and compression ratio, refusing archives with path tricks in their member names.
+
+Skip reasons and error messages never quote the file's content (it is health data).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from caregiver_app.domain.errors import CaregiverError
+from caregiver_app.domain.model import MoodLevel
+
+from .daylio import SkippedRow
+
+__all__ = [
+    "ImportFormatError",
+    "ImportedRow",
+    "ParseResult",
+    "ScaleRule",
+    "SkippedRow",
+    "fingerprint",
+    "read_csv_records",
+    "read_zip_member",
+]
+
+ZIP_MAX_MEMBERS = 20_000
+"""A Daylio backup holds one member per photo; more than this is not a journal backup."""
+ZIP_MAX_MEMBER_BYTES = 50 * 1024 * 1024
+ZIP_MAX_RATIO = 200
+"""Text compresses about 5-20 times; a member far beyond this is a ZIP bomb, not a journal."""
+
+
+class ImportFormatError(CaregiverError):
+    """The file cannot be read as the format asked for. The message is plain words and never
+    quotes the file's content."""
+
+
+@dataclass(frozen=True)
+class ScaleRule:
+    """Maps a whole-number mood from ``low``–``high`` to the app's 5 levels.
+
+    ``cuts`` are the highest source values of levels 1–4 (ascending); values above the last cut
+    are level 5. The default for 1–10 is ``(2, 4, 6, 8)``: 1–2 very low, 3–4 low, 5–6 okay,
+    7–8 good, 9–10 very good.
+    """
+
+    low: int = 1
+    high: int = 10
+    cuts: tuple[int, int, int, int] = (2, 4, 6, 8)
+
+    def __post_init__(self) -> None:
+        cuts = tuple(int(c) for c in self.cuts)
+        if len(cuts) != 4 or self.low >= self.high:
+            raise ImportFormatError("A mood rule needs four cut points.")
+        if not all(a < b for a, b in zip((self.low - 1, *cuts), (*cuts, self.high))):
+            raise ImportFormatError(
+                f"The cut points must rise from {self.low} to {self.high - 1}, each bigger than the one before."
+            )
+        object.__setattr__(self, "cuts", cuts)
+
+    @classmethod
+    def parse(cls, text: str, low: int = 1, high: int = 10) -> "ScaleRule":
+        """``"2,4,6,8"`` → the rule with those cut points; raises :class:`ImportFormatError`."""
+        try:
+            cuts = tuple(int(part) for part in text.replace(" ", "").split(","))
+        except ValueError:
+            raise ImportFormatError("The mood rule should be four numbers, like 2,4,6,8.") from None
+        if len(cuts) != 4:
+            raise ImportFormatError("The mood rule should be four numbers, like 2,4,6,8.")
+        return cls(low, high, cuts)  # type: ignore[arg-type]
+
+    def level(self, value: int) -> MoodLevel:
+        """The 5-point level of a source value (values outside the range are clamped)."""
+        for level, cut in enumerate(self.cuts, start=1):
+            if value <= cut:
+                return MoodLevel(level)
+        return MoodLevel.VERY_GOOD
+
+    def ranges(self) -> list[tuple[int, int, MoodLevel]]:
+        """``[(from, to, level), …]`` for levels 1–5, e.g. ``(1, 2, VERY_LOW)``."""
+        bounds = (self.low - 1, *self.cuts, self.high)
+        return [(bounds[i] + 1, bounds[i + 1], MoodLevel(i + 1)) for i in range(5)]
+
+    def describe(self) -> str:
+        """The rule in words: ``"1-2 very low, 3-4 low, 5-6 okay, 7-8 good, 9-10 very good"``."""
+        parts = []
+        for start, end, level in self.ranges():
+            span = f"{start}" if start == end else f"{start}-{end}"
+            parts.append(f"{span} {level.label}")
+        return ", ".join(parts)
+
+    def text(self) -> str:
+        """The cut points as the command line takes them: ``"2,4,6,8"``."""
+        return ",".join(str(c) for c in self.cuts)
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    """One entry read from another app's file.
+
+    * ``line`` – 1-based line (CSV) or 1-based entry number (JSON backups) where it starts.
+    * ``local_datetime`` – naive local wall-clock time as the other app showed it.
+    * ``mood_value`` – the mood on the source scale (e.g. 1–10), or ``None``.
+    * ``mood_label`` – a mood word that still needs a level (Daylio CSV, generic label columns),
+      or ``""``; ``mood_level`` – a level the file itself gives (a ``.daylio`` custom mood's
+      group), or ``None``.
+    * ``original`` – how the other app wrote the mood (``"Bearable 2/10"``), kept with the entry.
+    * ``energy``/``anxiety`` 0–10, ``sleep_hours`` 0–24, ``sleep_quality`` 1–3,
+      ``symptoms`` ``((name, severity 0–10), …)``, ``tags`` ``((name, "activity"|"stressor"), …)``.
+    * ``fingerprint`` – hex SHA-256, stable across re-imports of the same file.
+    """
+
+    line: int
+    local_datetime: datetime
+    fingerprint: str
+    mood_value: int | None = None
+    mood_label: str = ""
+    mood_level: int | None = None
+    original: str = ""
+    note: str = ""
+    energy: int | None = None
+    anxiety: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    symptoms: tuple[tuple[str, int], ...] = ()
+    tags: tuple[tuple[str, str], ...] = ()
+    utc_offset_minutes: int | None = None
+
+
+@dataclass
+class ParseResult:
+    """What an importer found: ``kind`` (e.g. ``"bearable"``), the source rows it read (``records``),
+    entries in file order and skipped records by line; ``notes`` are plain facts for the preview
+    ("Food diary rows are not imported")."""
+
+    kind: str
+    records: int = 0
+    rows: list[ImportedRow] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    mood_scale: tuple[int, int] | None = None
+
+    @property
+    def distinct_days(self) -> int:
+        return len({row.local_datetime.date() for row in self.rows})
+
+    @property
+    def first_entry(self) -> datetime | None:
+        return min((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def last_entry(self) -> datetime | None:
+        return max((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def value_counts(self) -> Counter[int]:
+        """Entries per mood value on the source scale."""
+        return Counter(row.mood_value for row in self.rows if row.mood_value is not None)
+
+
+def fingerprint(kind: str, parts: list, seen: Counter[str]) -> str:
+    """A stable hex id for a row: its kind and meaningful fields, plus its occurrence index among
+    identical rows earlier in the same file (so exact duplicates stay two entries)."""
+    base = json.dumps([kind, *parts], ensure_ascii=False, separators=(",", ":"), default=str)
+    occurrence = seen[base]
+    seen[base] += 1
+    return hashlib.sha256(f"{base}#{occurrence}".encode("utf-8")).hexdigest()
+
+
+def decode_text(data: bytes, what: str) -> str:
+    """UTF-8 text (a BOM is dropped, line ends become ``\\n``), or :class:`ImportFormatError`."""
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be {what}.") from None
+    return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_csv_records(text: str) -> list[tuple[int, list[str]]]:
+    """CSV records with the 1-based line each starts on (quoted fields may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error:
+        raise ImportFormatError(
+            f"The file could not be read as CSV from line {start} on (a quoted field may never end)."
+        ) from None
+    return records
+
+
+def _safe_member_name(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return not (name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]) or "\x00" in name)
+
+
+def zip_members(data: bytes, what: str) -> zipfile.ZipFile:
+    """Open ``data`` as a ZIP after checking every member name and the member count."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise ImportFormatError(f"This file is damaged or not a complete {what}.") from None
+    if len(infos) > ZIP_MAX_MEMBERS:
+        raise ImportFormatError(f"This file holds too many parts to be a {what}.")
+    if not all(_safe_member_name(info.filename) for info in infos):
+        raise ImportFormatError(f"This file has parts with unsafe names, so it was not opened. It is not a {what}.")
+    return archive
+
+
+def read_zip_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
+    """The bytes of member ``name``, read with a hard byte limit (the size in the header is not
+    trusted) and a compression-ratio limit. Raises :class:`ImportFormatError`."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise ImportFormatError(f"This file does not hold the journal part of a {what}.") from None
+    if info.file_size > ZIP_MAX_MEMBER_BYTES:
+        raise ImportFormatError(f"The journal inside this {what} is too large (over 50 MB).")
+    limit = max(ZIP_MAX_RATIO * max(info.compress_size, 1), 64 * 1024)
+    try:
+        with archive.open(info) as stream:
+            content = stream.read(min(ZIP_MAX_MEMBER_BYTES, limit) + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+        raise ImportFormatError(f"The journal inside this {what} is damaged or locked.") from None
+    if len(content) > min(ZIP_MAX_MEMBER_BYTES, limit):
+        raise ImportFormatError(f"The journal inside this {what} unpacks to far more than it should, so it was not opened.")
+    return content

@@ -1,0 +1,331 @@
+"""One way in for every other app's journal: recognise the file, preview it, import it.
+
+Formats (``kind``): ``daylio`` (Daylio CSV export), ``daylio-backup`` (``.daylio``), ``bearable``
+(Bearable CSV), ``imoodjournal`` (iMoodJournal CSV), ``emoods`` (``.emoods`` backup) and
+``generic`` (any other CSV, through a :class:`~caregiver_app.importers.generic.ColumnMap`).
+
+Every import runs in one transaction: the person, the entries and the remembered choices are
+written together or not at all. Rows already imported (same fingerprint) are not added again.
+Remembered choices (column maps per source, mood rules, mood-word levels) live in the vault's own
+settings table, inside the encrypted database, because they can hold words the user typed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from ..domain import timeutil
+from ..domain.errors import CaregiverError, ValidationError
+from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
+from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
+from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
+from ..importers.daylio_backup import parse_daylio_backup
+from ..importers.generic import ColumnMap, header_key, parse_generic, read_header
+from ..importers.trackers import RULES, looks_like_bearable, looks_like_imoodjournal, parse_bearable, parse_emoods, parse_imoodjournal
+from ..storage import repositories as repo
+from .clock import Clock, local_zone_name, utc_now
+from .imports import MoodMappingNeeded, _lower_first
+from .vault import Vault
+
+KINDS: dict[str, str] = {
+    "daylio": "a Daylio export (CSV)",
+    "daylio-backup": "a Daylio backup (.daylio)",
+    "bearable": "a Bearable export (CSV)",
+    "imoodjournal": "an iMoodJournal export (CSV)",
+    "emoods": "an eMoods backup (.emoods)",
+    "generic": "a CSV from an app we don't know yet",
+}
+APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
+             "emoods": "eMoods", "generic": "another app"}
+UNKNOWN_CSV = "This looks like a CSV from an app we don't know yet: map its columns."
+_COLUMNS_KEY, _RULE_KEY, _WORDS_KEY = "import.columns.", "import.rule.", "import.words"
+
+
+class ColumnsNeeded(CaregiverError):
+    """A generic CSV needs its columns mapped; ``header`` lists the file's column names."""
+
+    def __init__(self, header: list[str]):
+        self.header = header
+        super().__init__(UNKNOWN_CSV)
+
+
+@dataclass(frozen=True)
+class Detected:
+    """What a file is: ``kind`` (a key of :data:`KINDS`) and a sentence for the user."""
+
+    kind: str
+    message: str
+    header: tuple[str, ...] = ()
+
+
+def detect(data: bytes) -> Detected:
+    """Recognise an export by its content (never by its name). Raises
+    :class:`ImportFormatError` for a file no importer can read."""
+    data = bytes(data)
+    if data[:4] == b"PK\x03\x04":
+        archive = zip_members(data, "backup")
+        names = {info.filename.rsplit("/", 1)[-1].casefold() for info in archive.infolist()}
+        if "backup.daylio" in names:
+            return Detected("daylio-backup", "This is a Daylio backup (.daylio).")
+        if "entry.csv" in names:
+            return Detected("emoods", "This is an eMoods backup (.emoods).")
+        raise ImportFormatError("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods).")
+    header = tuple(name.casefold() for name in read_header(data))
+    if looks_like_bearable(header):
+        return Detected("bearable", "This is a Bearable export (CSV).")
+    if looks_like_imoodjournal(header):
+        return Detected("imoodjournal", "This is an iMoodJournal export (CSV).")
+    names = set(header)
+    if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
+        return Detected("daylio", "This is a Daylio export (CSV).")
+    try:  # a Daylio export without its header line: it starts with a date
+        if parse_daylio(data).layout == "headerless":
+            return Detected("daylio", "This is a Daylio export (CSV).")
+    except DaylioFormatError:
+        pass
+    return Detected("generic", UNKNOWN_CSV, tuple(read_header(data)))
+
+
+def default_rule(scale: tuple[int, int]) -> ScaleRule:
+    """Five groups as even as the range allows, larger groups first (1-10: 2,4,6,8; 1-5:
+    1,2,3,4; 0-10: 2,4,6,8)."""
+    low, high = scale
+    size, extra = divmod(high - low + 1, 5)
+    cuts, at = [], low - 1
+    for i in range(4):
+        at += size + (1 if i < extra else 0)
+        cuts.append(at)
+    return ScaleRule(low, high, tuple(cuts))  # type: ignore[arg-type]
+
+
+def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResult:
+    """Read ``data`` as ``kind``. Raises :class:`ImportFormatError` / :class:`DaylioFormatError`
+    for an unreadable file and :class:`ColumnsNeeded` for a generic CSV without ``columns``."""
+    if kind == "daylio":
+        daylio = parse_daylio(data)
+        result = ParseResult(kind="daylio", records=len(daylio.rows) + len(daylio.skipped), skipped=list(daylio.skipped))
+        result.rows = [
+            ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
+                        original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
+                        tags=tuple((a, "activity") for a in r.activities))
+            for r in daylio.rows
+        ]
+        return result
+    if kind == "generic":
+        if columns is None:
+            raise ColumnsNeeded(read_header(data))
+        return parse_generic(data, columns)
+    parsers = {"daylio-backup": parse_daylio_backup, "bearable": parse_bearable, "imoodjournal": parse_imoodjournal,
+               "emoods": parse_emoods}
+    if kind not in parsers:
+        raise ImportFormatError("That is not a format this app can import.")
+    return parsers[kind](data)
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """One row as it will be stored: local date and time text (ISO, for the preview to format),
+    the 5-point mood (or None), the original words, the note, tags and symptoms."""
+
+    line: int
+    when: datetime
+    mood: MoodLevel | None
+    original: str
+    note: str
+    tags: tuple[str, ...]
+    symptoms: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a file holds and how it will be stored, before anything is written."""
+
+    kind: str
+    records: int
+    entries: int
+    distinct_days: int
+    first_entry: datetime | None
+    last_entry: datetime | None
+    per_level: dict[int | None, int]
+    per_value: dict[int, int]
+    rule: ScaleRule | None
+    rule_notes: tuple[str, ...]
+    unmapped: tuple[tuple[str, int], ...]
+    first_rows: tuple[StoredRow, ...]
+    skipped: tuple[SkippedRow, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of an import, with the preview's counts."""
+
+    person_id: int
+    person_added: bool
+    new: int
+    already_present: int
+    preview: Preview
+    skipped: tuple[SkippedRow, ...] = field(default_factory=tuple)
+
+    def summary_line(self) -> str:
+        return f"{self.new} new, {self.already_present} already present"
+
+
+def _level(row: ImportedRow, rule: ScaleRule | None, levels: Mapping[str, int]) -> MoodLevel | None:
+    if row.mood_level is not None:
+        return MoodLevel(row.mood_level)
+    if row.mood_value is not None and rule is not None:
+        return rule.level(row.mood_value)
+    if row.mood_label:
+        level = levels.get(label_key(row.mood_label))
+        return MoodLevel(level) if level is not None else None
+    return None
+
+
+def _label_levels(result: ParseResult, mood_map: Mapping[str, int]) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
+    levels, unmapped = resolve_mood_levels(counts.keys(), mood_map)
+    return {label_key(k): v for k, v in levels.items()}, [(label, counts[label]) for label in unmapped]
+
+
+def preview(data: bytes, kind: str, *, rule: ScaleRule | None = None, mood_map: Mapping[str, int] | None = None,
+            columns: ColumnMap | None = None, first: int = 8) -> Preview:
+    """Describe what importing ``data`` as ``kind`` would store (nothing is written). ``rule``
+    defaults to :func:`default_rule` for the file's mood scale."""
+    result = parse(data, kind, columns)
+    return _preview(result, rule, mood_map or {}, first)
+
+
+def preview_parsed(result: ParseResult, *, rule: ScaleRule | None = None, mood_map: Mapping[str, int] | None = None,
+                   first: int = 8) -> Preview:
+    """:func:`preview` for a file already read with :func:`parse` (cheap: the window calls it
+    each time the user changes the rule or a mood word's level)."""
+    return _preview(result, rule, mood_map or {}, first)
+
+
+def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str, int], first: int) -> Preview:
+    if result.mood_scale is not None:
+        rule = rule if rule is not None and (rule.low, rule.high) == result.mood_scale else default_rule(result.mood_scale)
+    else:
+        rule = None
+    levels, unmapped = _label_levels(result, mood_map)
+    per_level: Counter[int | None] = Counter()
+    stored = []
+    for row in result.rows:
+        level = _level(row, rule, levels)
+        per_level[int(level) if level is not None else None] += 1
+        if len(stored) < first:
+            stored.append(StoredRow(row.line, row.local_datetime, level, row.original, row.note,
+                                    tuple(name for name, _ in row.tags), row.symptoms))
+    return Preview(
+        kind=result.kind, records=result.records, entries=len(result.rows), distinct_days=result.distinct_days,
+        first_entry=result.first_entry, last_entry=result.last_entry, per_level=dict(per_level),
+        per_value=dict(sorted(result.value_counts.items())), rule=rule,
+        rule_notes=tuple(RULES.get(result.kind, ())) + tuple(result.notes), unmapped=tuple(unmapped),
+        first_rows=tuple(stored), skipped=tuple(result.skipped),
+    )
+
+
+def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule: ScaleRule | None = None,
+                mood_map: Mapping[str, int] | None = None, columns: ColumnMap | None = None, zone_name: str = "",
+                clock: Clock = utc_now) -> Report:
+    """Import ``data`` (of ``kind``) for ``person_name`` (added if new), in one transaction.
+
+    Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
+    except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words without a
+    level raise :class:`MoodMappingNeeded` and nothing is written. The rule, the column map and
+    the word levels used are remembered in the vault for next time. A file with no readable entry
+    raises :class:`ImportFormatError` and nothing is written.
+    """
+    mood_map = dict(mood_map or {})
+    result = parse(data, kind, columns)
+    prev = _preview(result, rule, mood_map, 8)
+    if not result.rows:  # nothing to keep: do not add the person either
+        raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
+    if prev.unmapped:
+        raise MoodMappingNeeded(list(prev.unmapped))
+    levels, _ = _label_levels(result, mood_map)
+    tz = timeutil.zone(zone_name or local_zone_name())
+    wanted = Person(None, person_name).display_name
+    now = clock()
+    with vault.session() as s:
+        person = next((p for p in repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
+        added = person is None
+        if person is None:
+            person = repo.add_person(s, Person(None, wanted), now)
+        entries: list[JournalEntry] = []
+        skipped = list(result.skipped)
+        for row in result.rows:
+            try:
+                entries.append(_entry(row, person.id, kind, _level(row, prev.rule, levels), tz))
+            except ValidationError as exc:
+                skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
+        skipped.sort(key=lambda item: item.line)
+        present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
+        fresh = [e for e in entries if e.import_key not in present]
+        new = repo.bulk_insert_entries(s, fresh, now)
+        _remember(s, kind, prev.rule, columns, mood_map, data)
+    return Report(person.id, added, new, len(entries) - len(fresh), prev, tuple(skipped))
+
+
+def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:
+    if row.utc_offset_minutes is not None:
+        instant = (row.local_datetime - timedelta(minutes=row.utc_offset_minutes)).replace(tzinfo=timezone.utc)
+        local_date = row.local_datetime.date()
+    else:
+        instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
+    entry = JournalEntry(
+        id=None, person_id=person_id, occurred_at=instant, local_date=local_date, recorded_by=Recorder.person(),
+        mood=level, energy=row.energy, anxiety=row.anxiety, sleep_hours=row.sleep_hours,
+        sleep_quality=row.sleep_quality, note=row.note,
+        symptoms=tuple(SymptomRating(name, severity) for name, severity in row.symptoms),
+        tags=tuple(Tag(name, TagKind(k)) for name, k in row.tags),
+        source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
+    )
+    if entry.is_empty:
+        raise ValidationError("The row has nothing to keep.")
+    return entry
+
+
+def _shorten(text: str, limit: int = MOOD_LABEL_MAX_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _remember(s, kind: str, rule: ScaleRule | None, columns: ColumnMap | None, mood_map: Mapping[str, int],
+              data: bytes) -> None:
+    if rule is not None:
+        repo.set_setting(s, f"{_RULE_KEY}{kind}.{rule.low}-{rule.high}", rule.text())
+    if columns is not None:
+        repo.set_setting(s, _COLUMNS_KEY + header_key(read_header(data)), json.dumps(columns.as_dict()))
+    if mood_map:
+        words = json.loads(repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
+        words.update({label_key(k): int(v) for k, v in mood_map.items()})
+        repo.set_setting(s, _WORDS_KEY, json.dumps(words, ensure_ascii=False))
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """Choices kept from an earlier import of the same kind of file (all empty when none)."""
+
+    rule: ScaleRule | None = None
+    columns: ColumnMap | None = None
+    mood_map: dict[str, int] = field(default_factory=dict)
+
+
+def remembered(vault: Vault, data: bytes, kind: str) -> Remembered:
+    """The rule, column map and word levels used last time for this kind of file, from the vault."""
+    with vault.session() as s:
+        columns = None
+        if kind == "generic":
+            stored = repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
+            columns = ColumnMap(**json.loads(stored)) if stored else None
+        scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
+        rule = None
+        if scale is not None:
+            text = repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
+            rule = ScaleRule.parse(text, *scale) if text else None
+        words = json.loads(repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
+    return Remembered(rule, columns, {k: int(v) for k, v in words.items()})
