@@ -55,6 +55,11 @@ def test_the_spec_builds_a_window_program_and_a_console_program_into_one_folder(
     (_, collect), = _calls(tree, "COLLECT")
     collected = {argument.id for argument in collect.args if isinstance(argument, ast.Name)}
     assert {variable for variable, _ in programs.values()} <= collected
+    # COLLECT and the macOS BUNDLE take "console" from the LAST EXE given: it must be the window
+    # program, or the .app would be background-only (no Dock icon, no menu bar).
+    last_exe = [argument.id for argument in collect.args if isinstance(argument, ast.Name)
+                and argument.id in {variable for variable, _ in programs.values()}][-1]
+    assert last_exe == programs["caregiver-app"][0]
 
     app, cli = programs["caregiver-app"][1], programs["caregiver-cli"][1]
     assert not _console_on(app, "win32"), "caregiver-app.exe must stay a window program"
