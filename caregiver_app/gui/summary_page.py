@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -35,14 +34,16 @@ from PySide6.QtWidgets import (
 from ..domain import crisis_lines
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
-from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices, VisitSummaryData
-from ..services import journal, people, summary
-from ..settings import Settings, paper_for
+from ..domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices
+from ..services import journal, summary
 from . import formatting
 from .context import AppContext
 from .country import current_country, paper
 from .errors import show_error
 from .leave_out_dialog import LeaveOutDialog
+from .preparer_fields import PreparerFields
+# default_paper and documents_folder are imported from here by other pages and tests
+from .summary_describe import _plural, default_paper, describe_summary, documents_folder, leave_out_text  # noqa: F401
 from .summary_preview import PdfPreview
 from .tasks import Cancelled
 from .models.journal_model import day_heading
@@ -50,44 +51,6 @@ from .models.journal_model import day_heading
 QUICK_RANGES = (("Last &2 weeks", 14), ("Last &30 days", 30), ("Last &90 days", 90))
 CUSTOM = 0
 SINCE_VISIT = -1
-
-
-def default_paper(settings_paper: str = "auto", country: str = "") -> str:
-    """``"letter"`` or ``"a4"``: the user's setting, else the country's paper (see
-    ``settings.paper_for``)."""
-    return paper_for(Settings(paper=settings_paper), country)
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
-
-
-def describe_summary(data: VisitSummaryData) -> str:
-    """A short plain preview of what the PDF will include."""
-    span = (data.end - data.start).days + 1
-    lines = [f"From {day_heading(data.start)} to {day_heading(data.end)} ({_plural(span, 'day')})."]
-    if data.is_empty:
-        lines.append("There are no journal entries in these dates. You can still save the summary; "
-                     "it will say that nothing was recorded.")
-        return "\n".join(lines)
-    days_with = sum(1 for d in data.days if d.entry_count)
-    lines.append(f"• {_plural(len(data.entries), 'journal entry', 'journal entries')} on {_plural(days_with, 'day')}")
-    if data.flagged:
-        lines.append(f"• {_plural(len(data.flagged), 'entry', 'entries')} marked to bring up at this visit")
-    else:
-        lines.append("• No entries are marked to bring up at this visit")
-    if data.symptoms:
-        top = data.symptoms[0]
-        lines.append(f"• {_plural(len(data.symptoms), 'symptom')}; the most frequent is "
-                     f"{top.name} (on {_plural(top.days_present, 'day')}, worst {top.worst}/10)")
-    lines.append("• A mood and sleep chart, with days left blank when nothing was recorded")
-    return "\n".join(lines)
 
 
 class _Progress(QObject):
@@ -203,12 +166,8 @@ class SummaryPage(QWidget):
         self.paper_box.setAccessibleName("Paper size")
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         form.addRow("&Paper", self.paper_box)
-        self.preparer_edit = QLineEdit(body)
-        self.preparer_edit.setPlaceholderText("Your name, for example Maria Rivera (mother)")
-        self.preparer_edit.setAccessibleName("Prepared by")
-        self.preparer_edit.setMaxLength(120)
-        self.preparer_edit.setMinimumWidth(self.preparer_edit.fontMetrics().averageCharWidth() * 30)
-        form.addRow("Prepared &by", self.preparer_edit)
+        self.preparer_fields = PreparerFields(self._context, form, body)
+        self.preparer_edit = self.preparer_fields.name_edit
         layout.addLayout(form)
 
         self.preview_label = QLabel(body)
@@ -321,7 +280,8 @@ class SummaryPage(QWidget):
             return
         self._load_last_visit()
         self._apply_quick_range()
-        self._load_preparer()
+        generation = self._generation
+        self.preparer_fields.load(lambda: generation == self._generation)
         if not self._choices_loaded:
             self._load_choices()
         self.refresh_preview()
@@ -351,7 +311,7 @@ class SummaryPage(QWidget):
         self._choices_loaded = False
         self.visit_questions = []
         self.questions_edit.clear()
-        self.preparer_edit.setText("")  # clear() would mark it as typed in, and the saved name would not come back
+        self.preparer_fields.clear()
         self.preview_label.clear()
         self.saved_label.clear()
         self.saved_panel.hide()
@@ -399,7 +359,7 @@ class SummaryPage(QWidget):
         key = self._key()
         request = summary.SummaryRequest(person.id, start, end, self.choices())
         remember = self._choices_loaded  # never overwrite saved choices with defaults not yet replaced
-        name = " ".join(self.preparer_edit.text().split())
+        preparer = self.preparer_fields.preparer()
         paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
         country = current_country(self._context.settings)
         user_lines = crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
@@ -410,7 +370,9 @@ class SummaryPage(QWidget):
         def job(control):
             cancelled = lambda: control.cancelled  # noqa: E731
             progress = relay.moved.emit
-            data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
+            data = summary.build_summary(vault, request, prepared_by=preparer.name,
+                                         preparer_relationship=preparer.relationship,
+                                         preparer_phone=preparer.phone, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
             if remember:  # kept in the vault: they survive a lock, an auto-lock and a restart
@@ -463,12 +425,11 @@ class SummaryPage(QWidget):
         if not path:
             return
         pdf = self._pdf
-        name = " ".join(self.preparer_edit.text().split())
-        vault = self._context.require_vault()
+        remember = self.preparer_fields.remember_job()
         generation = self._generation
 
         def job() -> Path:
-            people.set_preparer_name(vault, name)
+            remember()
             return summary.write_pdf_bytes(pdf, Path(path))
 
         def done(saved: Path) -> None:
@@ -528,7 +489,7 @@ class SummaryPage(QWidget):
     # --- private ------------------------------------------------------------------------
     def _key(self) -> tuple:
         return (self._person.id if self._person else None, self.date_range(), self.choices(), self.paper(),
-                " ".join(self.preparer_edit.text().split()), current_country(self._context.settings),
+                self.preparer_fields.preparer(), current_country(self._context.settings),
                 tuple(map(str, self._context.settings.crisis_lines)))
 
     def _current_pdf_ready(self) -> bool:
@@ -563,15 +524,7 @@ class SummaryPage(QWidget):
         self._set_ready(False)
 
     def _show_leave_out(self) -> None:
-        lo = self.leave_out
-        parts = []
-        if lo.entry_ids:
-            parts.append(_plural(len(lo.entry_ids), "entry", "entries"))
-        if lo.symptoms:
-            parts.append(_plural(len(lo.symptoms), "symptom"))
-        if lo.tags:
-            parts.append(_plural(len(lo.tags), "tag"))
-        self.leave_out_label.setText("Leaving out " + ", ".join(parts) + "." if parts else "Nothing is left out.")
+        self.leave_out_label.setText(leave_out_text(self.leave_out))
 
     def _today(self) -> date:
         return journal.local_now(self._context.clock, self._context.zone_name).date()
@@ -643,16 +596,3 @@ class SummaryPage(QWidget):
             self.refresh_preview()
 
         self._context.runner.run(lambda: summary.saved_choices(vault, person.id), on_done=done, parent=self)
-
-    def _load_preparer(self) -> None:
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
-
-        def done(name: str) -> None:
-            if generation == self._generation and not self.preparer_edit.isModified():
-                self.preparer_edit.setText(name)
-
-        self._context.runner.run(lambda: people.preparer_name(vault), on_done=done, parent=self)

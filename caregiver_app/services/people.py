@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -81,3 +82,54 @@ def set_preparer_name(vault: Vault, name: str) -> None:
         raise ValidationError("A name can be at most 120 characters.")
     with vault.session() as s:
         repo.set_setting(s, PREPARER_KEY, cleaned)
+
+
+PREPARER_RELATIONSHIP_KEY = "preparer_relationship"
+PREPARER_PHONE_KEY = "preparer_phone"
+RELATIONSHIP_MAX = 60
+
+
+@dataclass(frozen=True)
+class Preparer:
+    """Who prepares visit summaries: a name, a relationship ("wife", "son") and a phone number
+    written for reading (national format in the user's country, international otherwise); each
+    '' when not set. Kept only inside the encrypted database: these are personal data."""
+
+    name: str = ""
+    relationship: str = ""
+    phone: str = ""
+
+
+def preparer_phone_text(text: str, region: str) -> str:
+    """``text`` as a phone number written for reading ('' for blank). ``region`` is the two-letter
+    country local numbers are read in ('' means only +numbers work). Raises
+    :class:`ValidationError` in plain words when it is not a real number."""
+    from . import contacts  # contacts pulls in the phone data; only load it when a number is typed
+
+    if not text.strip():
+        return ""
+    return contacts.format_phone(contacts.parse_phone(text, region), region)
+
+
+def preparer(vault: Vault) -> Preparer:
+    """The preparer printed on visit summaries (empty fields when not set)."""
+    with vault.session() as s:
+        return Preparer(repo.get_setting(s, PREPARER_KEY), repo.get_setting(s, PREPARER_RELATIONSHIP_KEY),
+                        repo.get_setting(s, PREPARER_PHONE_KEY))
+
+
+def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "", region: str = "") -> Preparer:
+    """Remember the preparer inside the encrypted database, all three or none. ``phone`` is checked
+    and written for reading in ``region`` (see :func:`preparer_phone_text`). Returns what was kept.
+    Raises :class:`ValidationError` for a name over 120 or a relationship over 60 characters, or a
+    phone that is not a real number."""
+    cleaned = Preparer(" ".join(name.split()), " ".join(relationship.split()), preparer_phone_text(phone, region))
+    if len(cleaned.name) > 120:
+        raise ValidationError("A name can be at most 120 characters.")
+    if len(cleaned.relationship) > RELATIONSHIP_MAX:
+        raise ValidationError(f"The relationship can be at most {RELATIONSHIP_MAX} characters, like “wife” or “son”.")
+    with vault.session() as s:
+        repo.set_setting(s, PREPARER_KEY, cleaned.name)
+        repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)
+        repo.set_setting(s, PREPARER_PHONE_KEY, cleaned.phone)
+    return cleaned

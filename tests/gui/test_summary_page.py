@@ -247,3 +247,66 @@ def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, c
     for path in tmp_path.rglob("*"):  # never in plain text anywhere (settings file included)
         if path.is_file():
             assert b"gardenparty" not in path.read_bytes(), path
+
+
+def page1_text(path: Path) -> str:
+    return " ".join(PdfReader(str(path)).pages[0].extract_text().split())
+
+
+def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, ctx, person, modals, tmp_path):
+    from caregiver_app.gui.preparer_fields import PreparerFields
+
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    fields: PreparerFields = page.preparer_fields
+    # beside "Prepared by", buddied, named and next in the tab order
+    form_labels = {fields.name_edit: "Prepared &by", fields.relationship_edit: "Rela&tionship", fields.phone_edit: "Pho&ne"}
+    for edit, text in form_labels.items():
+        buddies = [lab for lab in page.findChildren(summary_module.QLabel) if lab.buddy() is edit]
+        assert [lab.text() for lab in buddies] == [text] and edit.accessibleName()
+    assert fields.name_edit.nextInFocusChain() is fields.relationship_edit
+    assert fields.relationship_edit.nextInFocusChain() is fields.phone_edit
+    qtbot.keyClicks(fields.name_edit, "Maria Rivera")
+    qtbot.keyClicks(fields.relationship_edit, "wife")
+    qtbot.keyClicks(fields.phone_edit, "(201) 555 0123")
+    fields.phone_edit.editingFinished.emit()
+    assert fields.phone_edit.text() == "(201) 555-0123" and fields.phone_message.isHidden()
+
+    target = tmp_path / "with-phone.pdf"
+    modals.expect(result=(str(target), ""))
+    page.save_pdf()
+    qtbot.waitUntil(lambda: page.last_saved_path == target, timeout=10000)
+    assert "Maria Rivera (wife), phone (201) 555-0123" in page1_text(target)
+    for path in ctx.settings_path.parent.rglob("*"):  # personal data: never in the settings file
+        assert b"555" not in path.read_bytes() and b"wife" not in path.read_bytes()
+
+    page.clear()  # what locking does
+    assert (fields.name_edit.text(), fields.relationship_edit.text(), fields.phone_edit.text()) == ("", "", "")
+    page.set_person(person)  # what unlocking does
+    qtbot.waitUntil(lambda: fields.phone_edit.text() == "(201) 555-0123", timeout=5000)
+    assert fields.relationship_edit.text() == "wife" and fields.name_edit.text() == "Maria Rivera"
+    assert people.preparer(ctx.vault) == people.Preparer("Maria Rivera", "wife", "(201) 555-0123")
+
+
+def test_a_bad_phone_says_so_in_plain_words_and_is_not_printed(qtbot, page, ctx, modals, tmp_path):
+    fields = page.preparer_fields
+    people.set_preparer(ctx.vault, "Sam", "son", "+44 20 7946 0958")
+    fields.name_edit.setText("Sam")
+    fields.phone_edit.setText("12")
+    fields.phone_edit.editingFinished.emit()
+    assert not fields.phone_message.isHidden()
+    assert "not a complete phone number" in fields.phone_message.text()
+    assert "leaves the phone number out" in fields.phone_message.text()
+    target = tmp_path / "bad.pdf"
+    modals.expect(result=(str(target), ""))
+    page.save_pdf()
+    qtbot.waitUntil(lambda: page.last_saved_path == target, timeout=10000)
+    text = page1_text(target)
+    assert "Sam" in text and "phone" not in text.split("Sam", 1)[1][:20]
+    assert people.preparer(ctx.vault).phone == "+44 20 7946 0958"  # a typo does not wipe the kept number
+    ctx.settings.country = "GB"  # the chosen country decides how a local number is read
+    fields.phone_edit.setText("020 7946 0958")
+    fields.phone_edit.editingFinished.emit()
+    assert fields.phone_message.isHidden() and fields.phone_edit.text() == "020 7946 0958"
