@@ -119,8 +119,48 @@ def _carry_over(session, person_id: int, now: datetime) -> int:
     return moved
 
 
+def _drop_answered_copies(session, answered_in: AppointmentRow) -> int:
+    """Remove, from later visits with the same provider, the carried-over copies of questions that
+    are answered at ``answered_in``: once answered, a question is no longer waiting to be asked.
+    A copy someone has answered or written an answer to stays. Returns how many went."""
+    answered = {q.text.casefold() for q in answered_in.questions if q.answered}
+    if not answered or answered_in.contact_id is None:
+        return 0
+    dropped = 0
+    for row in repo.appointment_rows(session, answered_in.person_id, answered_in.contact_id):
+        if (row.starts_at, row.id) <= (answered_in.starts_at, answered_in.id):
+            continue
+        copies = [q for q in row.questions
+                  if q.carried_over and not q.answered and not q.answer and q.text.casefold() in answered]
+        for q in copies:
+            row.questions.remove(q)
+        if copies:
+            for position, q in enumerate(row.questions):
+                q.position = position
+            dropped += len(copies)
+    if dropped:
+        session.flush()
+    return dropped
+
+
+def answered_questions(vault: Vault, person_id: int) -> frozenset[str]:
+    """The questions (case-folded words) marked answered at one of the person's visits and open
+    at none, e.g. to keep them off a visit summary's list of questions still to ask."""
+    answered: set[str] = set()
+    still_open: set[str] = set()
+    with vault.session() as s:
+        for row in repo.appointment_rows(s, person_id):
+            for q in row.questions:
+                if q.answered:
+                    answered.add(q.text.casefold())
+                elif not q.moved_on:  # a moved-on one is asked through its copy
+                    still_open.add(q.text.casefold())
+    return frozenset(answered - still_open)
+
+
 def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = utc_now) -> Appointment:
-    """Add or update an appointment, then move open questions of past visits on to the next
+    """Add or update an appointment, drop the carried-over copies (on later visits with the same
+    provider) of questions it has answered, then move open questions of past visits on to the next
     visit with the same provider. Returns the appointment as stored (with any questions it
     received). Raises :class:`ValidationError` for a provider who is not this person's contact."""
     appt = appointment_from_draft(draft)
@@ -134,6 +174,7 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
         else:
             repo.update_appointment(s, appt, now)
             new_id = appt.id
+        _drop_answered_copies(s, repo.get_appointment_row(s, new_id))
         _carry_over(s, appt.person_id, now)
         return repo.get_appointment(s, new_id)
 

@@ -34,7 +34,7 @@ from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
 from ..storage import repositories as repo
-from . import summary_sources
+from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
 from .user_files import save_export
@@ -118,6 +118,15 @@ def last_visit_date(vault: Vault, person_id: int, today: date) -> date | None:
     return summary_sources.last_visit_date(vault, person_id, today)
 
 
+def _questions_to_ask(vault: Vault, person_id: int, questions: Sequence[str]) -> tuple[str, ...]:
+    """The typed questions without blanks and without those already answered at a visit (see
+    :func:`appointments.answered_questions`): a question answered since it was brought over from
+    "Prepare for this visit" is no longer one to ask."""
+    answered = appointments.answered_questions(vault, person_id)
+    cleaned = (" ".join(q.split()) for q in questions)
+    return tuple(q for q in cleaned if q and q.casefold() not in answered)
+
+
 def build_summary(
     vault: Vault,
     request: SummaryRequest,
@@ -138,7 +147,8 @@ def build_summary(
     ``""`` when unknown, which prints "the local emergency number") and ``user_lines`` (numbers
     the user added) decide the crisis numbers of the safety plan and the phone region.
     ``preparer_relationship`` (e.g. "wife") and ``preparer_phone`` print beside the preparer's
-    name on page one when given. Raises :class:`ValidationError`
+    name on page one when given. Questions already answered at one of the person's visits (and
+    open at none) are left out of the questions. Raises :class:`ValidationError`
     for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
     :class:`SummaryCancelled` when ``cancelled()`` turns True.
     """
@@ -191,8 +201,8 @@ def build_summary(
         entries=tuple(current),
         sections=frozenset(choices.sections),
         brief=brief,
-        questions=tuple(summary_sources.redact_all(
-            tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q), choices.leave_out.words)),
+        questions=tuple(summary_sources.redact_all(_questions_to_ask(vault, request.person_id, choices.questions),
+                                                   choices.leave_out.words)),
         birth_date=person.birth_date,
         preparer_relationship=" ".join(preparer_relationship.split()),
         preparer_phone=" ".join(preparer_phone.split()),
