@@ -7,10 +7,11 @@ by giving the field UTC, so a date inside a daylight-saving change is never shif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QWidget
 
 from . import formatting
 
@@ -36,3 +37,64 @@ class WallClockEdit(QDateTimeEdit):
     def set_wall(self, wall: datetime) -> None:
         """Show the naive wall-clock time ``wall`` (seconds are dropped)."""
         self.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute), QTimeZone.utc()))
+
+
+class NowField(QWidget):
+    """A "When" field for something happening now: the :class:`WallClockEdit` plus a **Now**
+    button. Until the user changes the time by hand, the field follows the clock: it catches up
+    when it is shown and when ``current()`` is read at saving, so a check-in opened at 02:24 and
+    saved at 02:31 says 02:31. ``now()`` returns the current naive local wall-clock time."""
+
+    def __init__(self, accessible_name: str, now: Callable[[], datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._now = now
+        self._following = True
+        self._setting = False
+        self.edit = WallClockEdit(accessible_name, self)
+        self.edit.dateTimeChanged.connect(self._on_changed)
+        self.now_button = QPushButton("No&w", self)
+        self.now_button.setAccessibleName("Set the time to now")
+        self.now_button.setToolTip("Set the date and time to now")
+        self.now_button.clicked.connect(self.follow_now)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.now_button)
+        self.setFocusProxy(self.edit)
+
+    @property
+    def following(self) -> bool:
+        """True while the field shows "now" and has not been changed by hand."""
+        return self._following
+
+    def follow_now(self) -> None:
+        """Show the current time and keep following the clock."""
+        self._put(self._now())
+        self._following = True
+
+    def set_wall(self, wall: datetime) -> None:
+        """Show a fixed time (an entry being changed); the field stops following the clock."""
+        self._put(wall)
+        self._following = False
+
+    def current(self) -> datetime:
+        """The chosen wall-clock time; the time of this call when the field follows the clock."""
+        if self._following:
+            self._put(self._now())
+        return self.edit.wall()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._following:
+            self._put(self._now())
+        super().showEvent(event)
+
+    def _put(self, wall: datetime) -> None:
+        self._setting = True
+        try:
+            self.edit.set_wall(wall)
+        finally:
+            self._setting = False
+
+    def _on_changed(self, _value) -> None:
+        if not self._setting:
+            self._following = False
