@@ -52,7 +52,7 @@ class NowField(QWidget):
         self._setting = False
         self.edit = WallClockEdit(accessible_name, self)
         self.edit.dateTimeChanged.connect(self._on_changed)
-        self.now_button = QPushButton("No&w", self)
+        self.now_button = QPushButton("N&ow", self)
         self.now_button.setAccessibleName("Set the time to now")
         self.now_button.setToolTip("Set the date and time to now")
         self.now_button.clicked.connect(self.follow_now)
