@@ -52,7 +52,9 @@ class NowField(QWidget):
         self._setting = False
         self.edit = WallClockEdit(accessible_name, self)
         self.edit.dateTimeChanged.connect(self._on_changed)
-        self.now_button = QPushButton("N&ow", self)
+        self.now_button = QPushButton("Now", self)
+        # No Alt letter: every letter of "Now" is taken on the pages that hold this field; Tab
+        # from the time reaches it.
         self.now_button.setAccessibleName("Set the time to now")
         self.now_button.setToolTip("Set the date and time to now")
         self.now_button.clicked.connect(self.follow_now)
