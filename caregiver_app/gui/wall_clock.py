@@ -11,12 +11,66 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
 from . import formatting
 
 
-class WallClockEdit(QDateTimeEdit):
+class TypeOverMixin:
+    """Typing digits into a date or time field replaces the part under the cursor.
+
+    Qt inserts a typed digit at the cursor, so clicking into "10:00" and typing "14:30" gives
+    "10:30" (the hour refuses "140"). Here the first digit typed into a part (after focus, a
+    click, an arrow or a separator) selects that part first, as a Tab into the field does."""
+
+    _fresh = True
+    _typing_section = None
+    _hour_digit = ""
+
+    def _twenty_four_hour_typed(self, section, digit: str) -> bool:
+        """In a 12-hour field, "1" then "4" means 14:00 (2 PM), not a refused keystroke."""
+        if section != self.Section.HourSection or "ap" not in self.displayFormat().lower() or not self._hour_digit:
+            return False
+        hour = int(self._hour_digit + digit)
+        if not 13 <= hour <= 23:
+            return False
+        current = self.dateTime()
+        current.setTime(QTime(hour, current.time().minute()))
+        self.setDateTime(current)
+        self._hour_digit = ""
+        self._typing_section = None
+        self.setSelectedSection(self.Section.MinuteSection)
+        return True
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fresh = True
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fresh = True
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.text().isdigit():
+            section = self.currentSection()
+            if (self._fresh or section != self._typing_section) and not self.lineEdit().hasSelectedText():
+                self.setSelectedSection(section)
+            elif self._twenty_four_hour_typed(section, event.text()):
+                return
+            self._fresh = False
+            self._hour_digit = event.text() if section == self.Section.HourSection else ""
+            super().keyPressEvent(event)
+            self._typing_section = self.currentSection() if self.currentSection() == section else None
+            return
+        self._fresh = True
+        super().keyPressEvent(event)
+
+
+class TimeField(TypeOverMixin, QTimeEdit):
+    """A time of day (hour and minute) that takes typed times as typed."""
+
+
+class WallClockEdit(TypeOverMixin, QDateTimeEdit):
     """Date and time to the minute, with a calendar pop-up. ``time_format`` is a Qt time format;
     when empty, the time-format setting in the locale's words (``formatting.time_pattern``)."""
 
