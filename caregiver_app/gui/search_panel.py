@@ -258,6 +258,17 @@ class SearchPanel(QWidget):
         grid.addWidget(self.flag_check, 3, 0, 1, 2)
         grid.addWidget(order_label, 3, 2)
         grid.addWidget(self.order_combo, 3, 3)
+        # Imports made before tags were matched ignoring case may have left "Cleaning" and
+        # "cleaning" as two tags; offer to make them one (hidden when there are none).
+        self.spelling_label = QLabel(self.filters)
+        self.spelling_label.setWordWrap(True)
+        self.merge_button = QPushButton("Make them one tag", self.filters)
+        self.merge_button.setAccessibleName("Merge tags written two ways")
+        self.merge_button.clicked.connect(self.merge_tag_spellings)
+        grid.addWidget(self.spelling_label, 4, 0, 1, 3)
+        grid.addWidget(self.merge_button, 4, 3)
+        self.spelling_label.hide()
+        self.merge_button.hide()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -406,13 +417,43 @@ class SearchPanel(QWidget):
         generation = self._generation
 
         def job():
-            return people.list_people(vault), journal.tag_choices(vault), journal.symptom_choices(vault)
+            return (people.list_people(vault), journal.tag_choices(vault), journal.symptom_choices(vault),
+                    journal.tag_spelling_groups(vault))
 
         def done(result) -> None:
             if generation == self._generation:
-                self._fill_choices(*result)
+                self._fill_choices(*result[:3])
+                self._offer_merge(result[3])
 
         self._context.runner.run(job, on_done=done, parent=self, error_title="The filters could not be read")
+
+    def merge_tag_spellings(self) -> None:
+        """Make each tag written in two cases one tag (its first spelling), then refresh."""
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+
+        def done(count: int) -> None:
+            self.spelling_label.setText(f"Done: {count} tag{'s' if count != 1 else ''} merged. "
+                                        "Every entry kept its tags.")
+            self.merge_button.hide()
+            self.load_choices()
+
+        self._context.runner.run(lambda: journal.merge_tag_spellings(vault), on_done=done, parent=self,
+                                 error_title="The tags were not merged")
+
+    def _offer_merge(self, groups: list[list[Tag]]) -> None:
+        if not groups:
+            self.merge_button.hide()
+            if not self.spelling_label.text().startswith("Done"):
+                self.spelling_label.hide()
+            return
+        shown = "; ".join(" and ".join(f"“{t.name}”" for t in group) for group in groups[:3])
+        more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
+        self.spelling_label.setText(f"Some tags are written two ways: {shown}{more}.")
+        self.spelling_label.show()
+        self.merge_button.show()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -84,3 +84,38 @@ def test_caregiver_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person):
     assert not page.problem_label.isVisible(), page.problem_label.text()
     [saved] = checkins.recent_caregiver_checkins(ctx.vault)
     assert saved.occurred_at.astimezone(UTC) == SAVED
+
+
+def test_split_tags_keeps_one_spelling():
+    """Issue 18, defect 6 in the editor: "Walk, walk" is one tag, as first written."""
+    from caregiver_app.gui.entry_fields import split_tags
+
+    assert split_tags("Walk, walk , WALK, Cooking") == ["Walk", "Cooking"]
+
+
+def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
+    """Issue 18, defect 6: "Cleaning" and "cleaning" left by an old import are offered as one."""
+    from caregiver_app.domain.model import Tag
+    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.services.journal import EntryDraft
+    from caregiver_app.storage.orm import EntryTagRow, TagRow
+
+    entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy",
+                                                     tags=(Tag("Cleaning"),)))
+    other = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 28, 9), note="more"))
+    with ctx.vault.session() as s:  # as an import made before tags were matched ignoring case
+        row = TagRow(name="cleaning", kind="activity")
+        s.add(row)
+        s.flush()
+        s.add(EntryTagRow(entry_id=other.id, tag_id=row.id, position=0))
+    panel = SearchPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.set_person(person)
+    panel.show()
+    assert panel.merge_button.isVisible()
+    assert "“Cleaning” and “cleaning”" in panel.spelling_label.text()
+    qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    assert not panel.merge_button.isVisible()
+    assert [t.name for t in journal.get_entry(ctx.vault, other.id).tags] == ["Cleaning"]
+    assert [t.name for t in journal.get_entry(ctx.vault, entry.id).tags] == ["Cleaning"]
+    assert [panel.tag_combo.itemText(i) for i in range(panel.tag_combo.count())] == ["Any tag", "Cleaning (activity)"]
