@@ -275,6 +275,7 @@ class JournalPage(QWidget):
 
     def new_entry(self) -> None:
         """Start a fresh entry (Ctrl+N)."""
+        self.editor.status_label.hide()
         if self.editor.is_editing:
             self.editor.drafts.set_aside()  # unsaved changes stay kept, offered above the form
             self.editor.cancel_edit()
@@ -328,6 +329,8 @@ class JournalPage(QWidget):
         from that day when it is not loaded yet."""
         row = self.model.row_of_day(day)
         if row >= 0 and row + 1 < self.model.rowCount():
+            if self.jump_bar.isVisible():  # an earlier "no entries on …" is no longer true
+                self.jump_label.setText(f"Showing {day_heading(day)}. Scroll up for newer entries.")
             self._select_row(row + 1, header=row)
             return
         person = self._person
@@ -393,6 +396,7 @@ class JournalPage(QWidget):
 
     def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
         self._deleted = None
+        self.editor.status_label.hide()  # "Saved …" may be about the change just taken back
         self.undo_label.setText(message)
         self.undo_button.hide()
         self.undo_bar.show()
