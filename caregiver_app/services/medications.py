@@ -218,3 +218,20 @@ def missed_doses_in_period(vault: Vault, person_id: int, start: date, end: date)
                 days[medication_id].append(day)
     found = [MissedDoses(meds[mid], n, tuple(days[mid])) for mid, n in counts.items()]
     return sorted(found, key=lambda m: (-m.count, m.medication.casefold()))
+
+
+def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
+    """The doses recorded in each entry in words, ``{entry id: "Lithium taken, Ibuprofen taken
+    (as needed)"}``, worded as the entry form offers them; entries without doses are left out."""
+    if not entry_ids:
+        return {}
+    with vault.session() as s:
+        found = more.doses_for_entries(s, entry_ids)
+    return {eid: ", ".join(f"{name} {_dose_words(status, as_needed)}" for name, status, as_needed in doses)
+            for eid, doses in found.items()}
+
+
+def _dose_words(status: DoseStatus, as_needed: bool) -> str:
+    if status is DoseStatus.EXTRA:
+        return "taken (as needed)" if as_needed else "an extra dose"
+    return status.label
