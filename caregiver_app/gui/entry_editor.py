@@ -209,8 +209,7 @@ class EntryEditor(QWidget):
         form.addRow("", self.stressor_chips)
 
         self.note = QPlainTextEdit(self)
-        # "Saved the entry for …" is about the entry before; once a new one is being written it
-        # would read as if this one were saved.
+        # once a new entry is being written, "Saved the entry for …" would read as if it were saved
         self.note.textChanged.connect(self._on_note_changed)
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName("Note")
