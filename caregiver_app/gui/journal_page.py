@@ -95,6 +95,7 @@ class JournalPage(QWidget):
         self._select_after_load: int | None = None
         self._select_day_after_load: date | None = None
         self._keep_at_top: QPersistentModelIndex | None = None
+        self._end_wanted = False  # End pressed: keep loading pages, then choose the oldest entry
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
         self.model = JournalModel(context, self)
@@ -248,6 +249,7 @@ class JournalPage(QWidget):
         self._select_after_load = None
         self._select_day_after_load = None
         self._keep_at_top = None
+        self._end_wanted = False
         self.history.clear()
         self.draft_offers.clear()
         self.jump_label.clear()
@@ -458,6 +460,10 @@ class JournalPage(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._edit_index(self.list_view.currentIndex())
                 return True
+            if event.key() == Qt.Key.Key_End and self.model.canFetchMore():  # the list loads lazily
+                self._end_wanted = True
+                self.model.fetchMore()
+                return True
             if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.model.has_newer:
                 if self.list_view.currentIndex().row() <= 1:  # at the top: bring the newer entries
                     self._on_scrolled(self.list_view.verticalScrollBar().minimum())
@@ -538,6 +544,12 @@ class JournalPage(QWidget):
                 self.list_view.setCurrentIndex(index)
                 self.list_view.scrollTo(index)
                 self._select_after_load = None
+        if self._end_wanted:
+            if self.model.canFetchMore():
+                self.model.fetchMore()
+            else:
+                self._end_wanted = False
+                self._select_row(self.model.rowCount() - 1)
         self._update_buttons()
 
     def _update_empty(self) -> None:

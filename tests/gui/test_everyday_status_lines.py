@@ -71,3 +71,22 @@ def test_no_entries_line_goes_when_the_calendar_finds_a_day(qtbot, page, ctx, pe
     qtbot.waitUntil(lambda: "no entries on" in page.jump_label.text(), timeout=3000)
     page.show_day(date(2024, 1, 20))  # already loaded below
     assert "no entries" not in page.jump_label.text()
+
+
+def test_end_in_the_list_reaches_the_oldest_entry(qtbot, ctx, person):
+    """Issue 18, defect 4: End in the journal list used to stop at the last page loaded."""
+    from caregiver_app.gui.journal_page import JournalPage
+
+    for day in range(1, 29):
+        for month in (1, 2, 3):
+            journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2025, month, day, 9), note=f"{month}/{day}"))
+    page = JournalPage(ctx)
+    page.model._page_size = 10  # small pages, so End has several to load
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    assert page.model.canFetchMore()
+    page.list_view.setFocus()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_End)
+    assert not page.model.canFetchMore()
+    assert page.current_entry().note == "1/1"
