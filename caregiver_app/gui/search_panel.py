@@ -173,6 +173,9 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + opt.fontMetrics.height() // 3)
 
 
+UNSEARCHABLE = "Search looks for words and numbers. Emoji and signs on their own are not searched."
+
+
 class SearchPanel(QWidget):
     """Find entries by words and filters; open one in the journal."""
 
@@ -393,6 +396,8 @@ class SearchPanel(QWidget):
             return
         if not search.search_terms(query.text) and not query.has_filters:
             self._show_hint()
+            if query.text.strip():
+                self.result_label.setText(UNSEARCHABLE)
             return
         try:
             vault = self._context.require_vault()
@@ -512,7 +517,9 @@ class SearchPanel(QWidget):
     def _show_result(self, result: search.SearchResult) -> None:
         self.model.set_hits(result.hits, self._context.zone_name)
         self.open_button.setEnabled(False)
-        if result.total == 0:
+        if result.total == 0 and self.query_edit.text().strip() and not result.terms:
+            text = UNSEARCHABLE
+        elif result.total == 0:
             text = "No entries match. Try fewer words, or fewer filters."
         elif result.truncated:
             text = f"Showing the newest {len(result.hits):,} of {result.total:,} entries found. Add a word or a filter to see fewer."

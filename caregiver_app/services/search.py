@@ -27,7 +27,9 @@ _WORD = re.compile(r"[^\W_]+")
 def search_terms(text: str) -> tuple[str, ...]:
     """The words of ``text`` that search looks for (letters and digits; everything else
     separates words), at most :data:`MAX_TERMS`, without repeats."""
-    words = dict.fromkeys(w.casefold() for w in _WORD.findall(text or ""))
+    # lower(), not casefold(): the index's unicode61 tokenizer lowercases and keeps "ß", so a
+    # casefolded "strasse" never met the indexed "straße".
+    words = dict.fromkeys(w.lower() for w in _WORD.findall(text or ""))
     return tuple(words)[:MAX_TERMS]
 
 
@@ -129,6 +131,10 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         end=query.end,
     )
     match = match_expression(query.text)
+    if match is None and (query.text or "").strip():
+        # Only signs or emoji were typed: nothing can match them, and the filters alone would
+        # answer with every entry as if the box were empty.
+        return SearchResult((), 0, ())
     limit = max(1, min(query.limit, 1000))
     with vault.session() as s:
         rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)

@@ -119,3 +119,19 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     assert [t.name for t in journal.get_entry(ctx.vault, other.id).tags] == ["Cleaning"]
     assert [t.name for t in journal.get_entry(ctx.vault, entry.id).tags] == ["Cleaning"]
     assert [panel.tag_combo.itemText(i) for i in range(panel.tag_combo.count())] == ["Any tag", "Cleaning (activity)"]
+
+
+def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
+    """Issue 18, defect 5: an emoji typed with a filter said nothing useful and listed everything."""
+    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.services.journal import EntryDraft
+
+    journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="calm"))
+    panel = SearchPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.set_person(person)
+    panel.show()
+    panel.query_edit.setText("🙂")
+    panel.run_search()
+    assert panel.model.rowCount() == 0
+    assert "Emoji and signs on their own are not searched" in panel.result_label.text()
