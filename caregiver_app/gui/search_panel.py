@@ -448,6 +448,18 @@ class SearchPanel(QWidget):
         self._context.runner.run(lambda: journal.merge_tag_spellings(vault), on_done=done, parent=self,
                                  error_title="The tags were not merged")
 
+    def _filter_hint(self, terms: tuple[str, ...]) -> str:
+        """Search reads notes only; a word that is a tag or a symptom is pointed to its filter."""
+        words = {t.casefold() for t in terms}
+        for combo, what, where in ((self.tag_combo, "a tag", "Tag"), (self.symptom_combo, "a symptom", "Symptom")):
+            for i in range(1, combo.count()):
+                data = combo.itemData(i)
+                name = data.name if isinstance(data, Tag) else str(data)
+                if name.casefold() in words:
+                    return (f"No note has these words, but “{name}” is {what}. Choose it under {where} "
+                            "above to see those entries.")
+        return ""
+
     def _offer_merge(self, groups: list[list[Tag]]) -> None:
         if not groups:
             self.merge_button.hide()
@@ -519,6 +531,8 @@ class SearchPanel(QWidget):
         self.open_button.setEnabled(False)
         if result.total == 0 and self.query_edit.text().strip() and not result.terms:
             text = UNSEARCHABLE
+        elif result.total == 0 and self._filter_hint(result.terms):
+            text = self._filter_hint(result.terms)
         elif result.total == 0:
             text = "No entries match. Try fewer words, or fewer filters."
         elif result.truncated:

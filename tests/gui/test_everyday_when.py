@@ -135,3 +135,19 @@ def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
     panel.run_search()
     assert panel.model.rowCount() == 0
     assert "Emoji and signs on their own are not searched" in panel.result_label.text()
+
+
+def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person):
+    """Issue 18, defect 5: a tag typed in the box found nothing and said nothing useful."""
+    from caregiver_app.domain.model import Tag
+    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.services.journal import EntryDraft
+
+    journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy", tags=(Tag("Gardening"),)))
+    panel = SearchPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.set_person(person)
+    panel.show()
+    panel.query_edit.setText("gardening")
+    panel.run_search()
+    assert "“Gardening” is a tag. Choose it under Tag" in panel.result_label.text()
