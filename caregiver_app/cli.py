@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
         help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
     )
-    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: this computer's)")
+    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: the time zone in "
+                       "the settings, else this computer's)")
     unlock_options(p_imp)
 
     p_sum = sub.add_parser(
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     person_options(p_csv, "whose journal to export")
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
-    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the time zone in the settings, else this computer's)")
     unlock_options(p_csv)
 
     p_people = sub.add_parser(
@@ -379,9 +380,10 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             + f"\nFor example: {hint}",
             EXIT_NEEDS_DECISION,
         )
+    zone_name = args.timezone or _settings_zone(paths, err)
     vault = open_vault(paths, args, stdin, err)
     try:
-        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, args.timezone)
+        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
     finally:
         vault.close()
     p = report.preview
@@ -403,6 +405,14 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         print("Entries already in the journal were left as they were, mood levels included.", file=out)
     print(report.summary_line(), file=out)
     return EXIT_OK
+
+
+def _settings_zone(paths, err) -> str:
+    """The time zone chosen in this data folder's settings (``""``: the computer's), the default
+    of every ``--timezone``, as in the window."""
+    from .cli_settings import load_settings
+
+    return load_settings(paths, err)[0].time_zone
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
@@ -445,8 +455,9 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
     from .services import export_csv
 
-    if args.timezone:
-        timeutil.zone(args.timezone)
+    zone_name = args.timezone or _settings_zone(paths, err)
+    if zone_name:
+        timeutil.zone(zone_name)
     output: Path = args.output.expanduser()
     if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
         output = output / export_csv.default_filename(date.today())
@@ -457,7 +468,7 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)
-        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=args.timezone)
+        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=zone_name)
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)

@@ -23,6 +23,7 @@ from .cli import (
     open_vault,
     person_name,
     person_options,
+    report_format,
     unlock_options,
 )
 
@@ -103,15 +104,14 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
             raise CliError(str(exc), EXIT_NEEDS_DECISION) from None
     finally:
         vault.close()
-    _print_report(report, out)
+    _print_report(report, out, report_format(paths))
     return EXIT_OK
 
 
-def _print_report(report, out) -> None:
+def _print_report(report, out, fmt) -> None:
     from .domain.model import MoodLevel
 
     p = report.preview
-    fmt = "%Y-%m-%d %H:%M"
     if p.rule is not None:
         print(f"Mood rule ({p.rule.low}-{p.rule.high} to 1-5): {p.rule.describe()} "
               f"(change it with --mood-rule {p.rule.text()})", file=out)
@@ -121,8 +121,8 @@ def _print_report(report, out) -> None:
     print(f"Entries: {p.entries}", file=out)
     print(f"Distinct days: {p.distinct_days}", file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {p.first_entry:{fmt}}", file=out)
-        print(f"Last entry: {p.last_entry:{fmt}}", file=out)
+        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
+        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
     print("Entries per mood level:", file=out)
     for level in (5, 4, 3, 2, 1, None):
         if p.per_level.get(level):
@@ -170,7 +170,7 @@ def cmd_export_journal(paths, args, stdin, out, err) -> int:
 
     vault, person, output = _person_and_output(paths, args, stdin, err, export_readable.default_filename)
     try:
-        result = export_readable.write_readable(vault, person.id, output, zone_name=args.timezone)
+        result = export_readable.write_readable(vault, person.id, output, zone_name=args.timezone, fmt=report_format(paths))
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)

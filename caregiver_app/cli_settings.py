@@ -18,6 +18,7 @@ from . import settings as app_settings
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
+    EXIT_INTERNAL,
     EXIT_OK,
     CliError,
     _find,
@@ -98,9 +99,12 @@ def country_name(code: str) -> str:
 
 
 def country_words(code: str) -> str:
-    """``"GB (United Kingdom)"``, or ``"not chosen"``."""
+    """``"GB (United Kingdom)"``, or ``"not chosen"`` with the computer's country if it has one."""
     if not code:
-        return "not chosen (the computer's country is used)"
+        system = app_settings.effective_country(app_settings.Settings(), environment_locale())
+        if system:
+            return f"not chosen (the computer's country is used: {country_words(system)})"
+        return "not chosen (this computer names no country: the local emergency number is shown)"
     name = country_name(code)
     return f"{code} ({name})" if name and name != code else code
 
@@ -110,7 +114,8 @@ def _value_words(settings: app_settings.Settings, key: str) -> str:
     if key == "country":
         return country_words(value)
     if key == "paper" and value == "auto":
-        return f"auto (follows the country: {app_settings.paper_for(settings, settings.country)})"
+        country = app_settings.effective_country(settings, environment_locale())
+        return f"auto (follows the country: {app_settings.paper_for(settings, country)})"
     if key == "time_zone" and not value:
         return "system (this computer's)"
     if key == "idle_lock_minutes" and value == 0:
@@ -128,6 +133,9 @@ def checked_value(key: str, raw: str) -> object:
         code = text.upper()
         if code in ("", "NONE", "SYSTEM"):
             return ""
+        names = {name.casefold(): c for c, name in crisis_lines.BUILT_IN_COUNTRIES.items()}
+        # "UK" and "EL" are what people (and the EU) write for the United Kingdom and Greece.
+        code = {"UK": "GB", "EL": "GR"}.get(code) or names.get(" ".join(text.split()).casefold()) or code
         if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
             raise CliError(f"“{shown}” is not a country code. Use two letters, such as US, GB, IE, AU, NZ, CA, "
                            "ES, MX or DE, or 'none'.", EXIT_BAD_INPUT)
@@ -150,6 +158,8 @@ def checked_value(key: str, raw: str) -> object:
     if key == "time_zone":
         if text.lower() in ("", "system"):
             return ""
+        by_folded = {name.casefold(): name for name in app_settings.time_zones()}
+        text = text if text in app_settings.time_zones() else by_folded.get(text.casefold(), text)
         if text not in app_settings.time_zones():
             raise CliError(f"“{shown}” is not a time zone. Use an IANA name such as Europe/London or "
                            "America/Chicago, or 'system'.", EXIT_BAD_INPUT)
@@ -176,7 +186,12 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
     key = args.key.strip().lower().replace("-", "_")
     value = checked_value(key, args.value)
     changed = replace(settings, **{key: value})
-    app_settings.save(changed, path)
+    try:
+        app_settings.save(changed, path)
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno == 28 else "the folder cannot be written to"
+        raise CliError(f"The settings could not be saved in {path.parent}: {reason}. Nothing was changed.",
+                       EXIT_INTERNAL) from None
     print(f"Saved: {key} is now {_value_words(changed, key)}.", file=out)
     return EXIT_OK
 

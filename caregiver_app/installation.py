@@ -1,16 +1,17 @@
 """Is this installation complete? The one check for the files the app ships besides its code.
 
-The database migrations (``caregiver_app/storage/migrations``, including their ``.py`` files) and
-the report fonts (``caregiver_app/reports/fonts``) are package data: a packaging mistake or a
+The database migrations (``caregiver_app/storage/migrations``, including their ``.py`` files),
+the report fonts (``caregiver_app/reports/fonts``) and the warning-sign pages
+(``caregiver_app/content/education``) are package data: a packaging mistake or a
 half-finished copy can leave them out while the code still starts. Without migrations a new vault
 would be created empty and the next start would call it damaged; without fonts no visit summary
-could print. So every command, the window and :func:`caregiver_app.services.vault.create_vault`
-ask :func:`require_complete` first, and an incomplete installation is refused in plain words
-before anything is written.
+could print; without the pages the warning signs and their crisis help are gone. So every command,
+the window and :func:`caregiver_app.services.vault.create_vault` ask :func:`require_complete`
+first, and an incomplete installation is refused in plain words before anything is written.
 
-Both folders are found with :mod:`importlib.resources`, the same way the migration runner and the
-font loader find them, so the check sees exactly what those will see (source checkout, wheel or
-frozen bundle alike).
+The folders are found with :mod:`importlib.resources`, the same way the migration runner, the
+font loader and the page loader find them, so the check sees exactly what those will see (source
+checkout, wheel or frozen bundle alike).
 """
 
 from __future__ import annotations
@@ -24,7 +25,18 @@ MIGRATIONS = ("caregiver_app.storage", "migrations")
 """Package and folder of the Alembic scripts."""
 FONTS = ("caregiver_app.reports", "fonts")
 """Package and folder of the report fonts."""
+PAGES = ("caregiver_app.content", "education")
+"""Package and folder of the warning-sign pages (they carry the crisis help)."""
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+MIGRATION_FILES = (
+    "0001_journal.py",
+    "0002_journal_complete.py",
+    "0003_warning_signs.py",
+    "0004_support_network.py",
+    "0005_search_drafts.py",
+)
+"""Every revision script this version ships (a test keeps the list equal to the folder). With one
+missing, a new vault could not be set up and an existing one would look newer than the app."""
 
 INCOMPLETE = "This installation is incomplete: reinstall Caregiver Companion to fix it"
 """The start of the message every surface shows (nothing about the vault: it was not touched)."""
@@ -47,11 +59,11 @@ def _names(folder: Traversable | None) -> set[str]:
 
 
 def migrations_complete() -> bool:
-    """True when the migration environment and at least one revision script are present."""
+    """True when the migration environment and every revision script this version ships are present."""
     folder = _folder(*MIGRATIONS)
     if not {"env.py", "script.py.mako", "versions"} <= _names(folder):
         return False
-    return any(name.endswith(".py") and name[0].isdigit() for name in _names(folder / "versions"))
+    return set(MIGRATION_FILES) <= _names(folder / "versions")
 
 
 def fonts_complete() -> bool:
@@ -69,6 +81,11 @@ def fonts_complete() -> bool:
     return True
 
 
+def pages_complete() -> bool:
+    """True when the warning-sign pages are there (at least one ``.md`` page)."""
+    return any(name.endswith(".md") for name in _names(_folder(*PAGES)))
+
+
 def missing_pieces() -> list[str]:
     """Plain names of what is missing (empty when the installation is complete)."""
     missing = []
@@ -76,6 +93,8 @@ def missing_pieces() -> list[str]:
         missing.append("the files that set up the vault's database")
     if not fonts_complete():
         missing.append("the fonts for printed summaries")
+    if not pages_complete():
+        missing.append("the warning-sign pages")
     return missing
 
 

@@ -2,11 +2,11 @@
 
 Prints one JSON object on standard output and returns 0 when everything works, 1 otherwise (the
 object's ``"missing"`` list and one line on standard error name what failed). What it checks, in
-this order: the shipped files (migrations, fonts), the newest migration revision, SQLCipher's
+this order: the shipped files (migrations, fonts, warning-sign pages), the newest migration revision, SQLCipher's
 version, the keyring backend (and that this system's keyring modules are shipped), a throw-away
 vault created in a temporary folder, an entry written and read back, a visit-summary PDF written,
 and — in a child process, because a Qt platform plugin that cannot load ends the process — Qt's
-platform plugin, QtPdf reading that PDF back, printing to a PDF, image-format plugins and Qt's
+platform plugin (offscreen, and said so, on a Linux with no screen), QtPdf reading that PDF back, printing to a PDF, image-format plugins and Qt's
 translations.
 
 It never touches the user's vault: everything happens in a temporary folder that is deleted at
@@ -17,9 +17,12 @@ involved, so the JSON may be pasted into a support request as it is.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import platform
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -40,16 +43,31 @@ def _qt_command(folder: Path, pdf: Path) -> list[str]:
     return [sys.executable, "-m", "caregiver_app", QT_FLAG, str(folder), str(pdf)]
 
 
+def _no_display() -> bool:
+    """True on Linux and the BSDs with no screen to use (an SSH session, a service): Qt's usual
+    platform plugin would end the child process there, which says nothing about the installation."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_qt_half(folder: Path, pdf: Path) -> dict:
+    env = None
+    if no_display := _no_display():
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     try:
-        done = subprocess.run(_qt_command(folder, pdf), capture_output=True, text=True, timeout=QT_TIMEOUT_SECONDS)
+        done = subprocess.run(_qt_command(folder, pdf), capture_output=True, text=True, timeout=QT_TIMEOUT_SECONDS,
+                              env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"Qt did not answer within {QT_TIMEOUT_SECONDS} seconds"}
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         detail = (done.stderr.strip().splitlines() or [""])[-1][:300]
         return {"error": f"Qt could not start (exit code {done.returncode})", "detail": detail}
-    return json.loads(lines[-1])
+    result = json.loads(lines[-1])
+    if no_display:
+        result["display"] = "none: no DISPLAY or WAYLAND_DISPLAY, so Qt was checked offscreen"
+    return result
 
 
 def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None:
@@ -61,7 +79,8 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
 
     paths = vs.VaultPaths(folder / "vault")
     remember = vs.keyring_available()
-    created = vs.create_vault(paths, secrets.token_urlsafe(24), remember=remember)
+    passphrase = secrets.token_urlsafe(24)
+    created = vs.create_vault(paths, passphrase, remember=remember)
     vault = created.vault
     report["vault_created"] = True
     vault_id = vault.keyfile.vault_id
@@ -71,10 +90,10 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
             try:
                 vault = vs.unlock_with_keyring(paths)
                 report["keyring_roundtrip"] = True
-            except vs.KeyringUnavailableError:
+            except vs.KeyringUnavailableError:  # locked, refused or broken: the rest is still checked
                 report["keyring_roundtrip"] = False
                 missing.append("keyring_roundtrip")
-                return None
+                vault = vs.unlock_with_passphrase(paths, passphrase)
         else:
             report["keyring_roundtrip"] = "not available" if not created.keyring_note else False
         person = people.add_person(vault, "Self-test")
@@ -112,7 +131,8 @@ def collect(qt: bool = True) -> dict:
     }
     report["migrations_found"] = installation.migrations_complete()
     report["fonts_found"] = installation.fonts_complete()
-    missing += [name for name in ("migrations_found", "fonts_found") if not report[name]]
+    report["pages_found"] = installation.pages_complete()
+    missing += [name for name in ("migrations_found", "fonts_found", "pages_found") if not report[name]]
     checks = (("migration_head", _migration_head), ("sqlcipher_version", _sqlcipher_version),
               ("keyring_backend", _keyring_backend))
     for name, check in checks:
@@ -142,16 +162,28 @@ def collect(qt: bool = True) -> dict:
                 # A module's name says which piece is missing; other messages could hold anything.
                 name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
                 report["vault_error"] = type(exc).__name__ + (f": {name}" if name else "")
+                if _disk_full(exc):  # the temporary folder's disk, not the installation
+                    report["vault_error"] += ": the temporary folder's disk is full"
                 missing.append("vault")
         if qt:
             report["qt"] = _run_qt_half(Path(tmp), pdf or Path(tmp) / "no-summary.pdf")
             if "error" in report["qt"]:
                 missing.append("qt")
             missing += [f"qt.{name}" for name in report["qt"].get("missing", [])]
-    report["missing"] = missing
-    report["ok"] = not missing
     report["seconds"] = round(time.perf_counter() - started, 2)
+    report["missing"] = missing
+    report["ok"] = not missing  # last, so the line ends in "ok": true as the README says
     return report
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    try:
+        from .storage.health import classify
+    except ImportError:
+        return False
+    return classify(exc) == "full"
 
 
 def _migration_head() -> str:
@@ -176,9 +208,22 @@ def _keyring_backend() -> str:
     return backend_name()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _unwind_on_signals() -> None:
+    """A closed terminal (SIGHUP) or a kill (SIGTERM) unwinds like Ctrl+C, so the temporary
+    folder with its throw-away vault is removed instead of left behind in the temporary folder."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if (number := getattr(signal, name, None)) is not None:
+            signal.signal(number, _stop)
+
+
 def main(out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print the report as one JSON line; 0 when complete, 1 naming what is missing on stderr."""
     out, err = out or sys.stdout, err or sys.stderr
+    _unwind_on_signals()
     report = collect()
     print(json.dumps(report, sort_keys=False), file=out)
     if report["missing"]:

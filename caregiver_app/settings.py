@@ -24,6 +24,12 @@ from .private_files import write_private
 
 SETTINGS_VERSION = 2
 FILE_NAME = "settings.json"
+MAX_CRISIS_LINES = 100
+"""The most numbers a family can add in Get help now. Thousands (a damaged or duplicated file)
+took minutes to draw, in the one window that must open at once."""
+MAX_FILE_BYTES = 1024 * 1024
+"""A settings file is a few hundred bytes; anything over this is damaged (or not ours), and is
+not read whole (a huge file or a link to a device must not fill the memory)."""
 LANGUAGES = ("en",)
 """The language codes the app speaks (the Spanish work adds ``"es"``)."""
 DAMAGED_NOTICE = ("The settings file could not be read, so the app is using its usual settings "
@@ -55,7 +61,8 @@ class Settings:
     version: int = SETTINGS_VERSION
 
     def __post_init__(self) -> None:
-        if not isinstance(self.idle_lock_minutes, int) or not 0 <= self.idle_lock_minutes <= 24 * 60:
+        minutes = self.idle_lock_minutes
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 0 <= minutes <= 24 * 60:
             self.idle_lock_minutes = 10
         if self.paper not in ("auto", "letter", "a4"):
             self.paper = "auto"
@@ -69,7 +76,7 @@ class Settings:
         if not (isinstance(country, str) and (country == "" or (
                 len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
             self.country = ""
-        if not isinstance(self.language, str) or not self.language or len(self.language) > 16:
+        if not isinstance(self.language, str) or self.language not in LANGUAGES:
             self.language = "en"
         if self.time_format not in ("system", "12h", "24h"):
             self.time_format = "system"
@@ -78,7 +85,7 @@ class Settings:
         self.crisis_lines = [
             item for item in self.crisis_lines
             if isinstance(item, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
-        ]
+        ][:MAX_CRISIS_LINES]
 
 
 def effective_country(settings: Settings, system_locale_name: str) -> str:
@@ -160,10 +167,14 @@ def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, 
     readable): the defaults are used then. Never raises."""
     source = path if path.exists() or legacy is None else legacy
     try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
+        with source.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return Settings(), DAMAGED_NOTICE
+        raw = json.loads(data.decode("utf-8"))
     except FileNotFoundError:
         return Settings(), ""
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
         return Settings(), DAMAGED_NOTICE
     if not isinstance(raw, dict):
         return Settings(), DAMAGED_NOTICE

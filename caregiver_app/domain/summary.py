@@ -379,6 +379,9 @@ class VisitSummaryData:
     contacts: tuple[CareTeamContact, ...] = ()
     safety_plan: object | None = None
     ecomap: object | None = None
+    other_entry_zones: tuple[str, ...] = ()
+    """IANA zones other than ``time_zone`` where printed entries were written: those entries show
+    the clock time of that place (a family that moved, or a journal imported with its own zone)."""
 
     @property
     def is_empty(self) -> bool:

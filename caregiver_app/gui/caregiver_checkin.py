@@ -246,6 +246,10 @@ class CaregiverCheckinPage(QWidget):
         self.care_label.hide()
         self.setEnabled(False)
 
+    def refresh_country(self) -> None:
+        """Use the crisis line of the country in effect now (it may have changed in Settings)."""
+        self.care_label.setText(high_stress_text(help_words(self._context.settings)))
+
     def reload(self) -> None:
         vault = self._context.vault
         if vault is None or not vault.is_open:

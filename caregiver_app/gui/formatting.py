@@ -69,7 +69,8 @@ def _patterns(name: str) -> tuple[str, str]:
     if _neutral(loc):
         return "dddd d MMMM yyyy", "d MMM yyyy"
     long = loc.dateFormat(QLocale.FormatType.LongFormat)
-    medium = re.sub(r"^\s*dddd[\s,.]*|[\s,]*dddd\s*$", "", long).replace("MMMM", "MMM")
+    # "،" is the Arabic and Urdu comma ("dddd، d MMMM yyyy"), "，" the full-width one.
+    medium = re.sub(r"^\s*dddd[\s,.،，]*|[\s,،，]*dddd\s*$", "", long).replace("MMMM", "MMM")
     return long, medium.strip()
 
 
@@ -148,6 +149,11 @@ def time_text(moment: time | datetime) -> str:
     """A wall-clock time without seconds by the setting: ``"9:15 PM"`` or ``"21:15"``. Only the
     hour and minute are read; no zone is converted."""
     return locale().toString(QTime(moment.hour, moment.minute), time_pattern())
+
+
+def count_text(count: int) -> str:
+    """A count with the locale's grouping sign: ``1,500`` / ``1.500`` / ``1 500``."""
+    return locale().toString(int(count))
 
 
 def decimal_text(value: float, places: int = 2, loc: QLocale | None = None) -> str:

@@ -34,6 +34,7 @@ from ..domain.model import Person
 from ..domain.plans import SafetyPlan, SafetyStep
 from ..services import plans
 from ..services.library import Tier
+from ..settings import MAX_CRISIS_LINES
 from ..settings import save as save_settings
 from .context import AppContext
 from .country import current_country
@@ -244,6 +245,11 @@ class GetHelpWindow(QWidget):
 
     def add_number(self) -> None:
         """Ask for a public service number and save it in the settings."""
+        if len(self._context.settings.crisis_lines) >= MAX_CRISIS_LINES:
+            show_error(self, CaregiverError(
+                f"You have added {MAX_CRISIS_LINES} numbers, the most this app keeps. Please remove one "
+                "you no longer need, then add the new one."), "Too many numbers")
+            return
         dialog = AddNumberDialog(self.country, self)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.line is None:

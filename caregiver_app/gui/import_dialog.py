@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import MoodLevel, clean_label
 from ..services import import_any, imports
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .import_preview import StoredRowsTable
@@ -44,7 +45,7 @@ def time_zone_names() -> list[str]:
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
 
 
 def _when(moment: datetime | None) -> str:
@@ -76,7 +77,7 @@ def describe_preview(preview: imports.ImportPreview) -> str:
 
 def describe_report(report: imports.ImportReport) -> str:
     """``"1,500 new, 0 already present"``."""
-    return f"{report.new:,} new, {report.already_present:,} already present"
+    return f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} already present"
 
 
 class ImportDialog(QDialog):
@@ -160,7 +161,7 @@ class ImportDialog(QDialog):
             name = QLabel(info.label, grid_holder)
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setWordWrap(True)
-            count = QLabel(f"{info.count:,}", grid_holder)
+            count = QLabel(f"{formatting.count_text(info.count)}", grid_holder)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             box = QComboBox(grid_holder)
             box.addItem(CHOOSE, None)

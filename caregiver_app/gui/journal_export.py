@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..services import export_csv, journal
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 
@@ -63,7 +64,7 @@ class JournalExport(QObject):
 
         def done(result: export_csv.ExportResult) -> None:
             self.last_saved = result.path
-            entries = f"{result.entries:,} entr{'y' if result.entries == 1 else 'ies'}"
+            entries = f"{formatting.count_text(result.entries)} entr{'y' if result.entries == 1 else 'ies'}"
             QMessageBox.information(
                 self._window, "Journal exported",
                 f"Saved {entries} to {result.path}.\n\nThe file opens in Excel, LibreOffice and other "

@@ -33,6 +33,7 @@ from ..domain.errors import CaregiverError
 from ..domain.model import JournalEntry, Person
 from ..services import entry_history, import_any, imports, journal, people, search
 from .context import AppContext
+from .country import help_words
 from .draft_offers import DraftOffers
 from .entry_editor import EntryEditor
 from .errors import show_error
@@ -267,6 +268,10 @@ class JournalPage(QWidget):
         self.heading.setText("Journal")
         self._update_empty()
         self._update_buttons()
+
+    def refresh_country(self) -> None:
+        """The hints of the entry just saved name the country in effect now."""
+        self.editor.learn_hints.refresh_words(help_words(self._context.settings))
 
     def refresh(self) -> None:
         """Read the list and the chart again (another page wrote to this journal, e.g. the daily

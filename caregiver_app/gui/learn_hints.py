@@ -45,6 +45,7 @@ class LearnHints(QFrame):
         self.help_buttons: list[QPushButton] = []
         self.link_labels: list[QLabel] = []
         self._words = library.help_words("")
+        self._entry: JournalEntry | None = None
         self._layout = QVBoxLayout(self)
         self.hide()
 
@@ -52,6 +53,7 @@ class LearnHints(QFrame):
         """Show what ``entry``'s symptoms point to (or hide when nothing matches), with the
         emergency and crisis numbers of ``words`` (None: no country known)."""
         self.clear()
+        self._entry = entry
         self._words = words or library.help_words("")
         hints = library.entry_hints(entry.symptoms, self._words, entry.note)
         self.hints = hints
@@ -84,7 +86,13 @@ class LearnHints(QFrame):
         self._layout.addLayout(buttons)
         self.show()
 
+    def refresh_words(self, words: HelpWords) -> None:
+        """Show the hints on screen again with another country's numbers (chosen in Settings)."""
+        if self.hints is not None and self._entry is not None and words != self._words:
+            self.show_for(self._entry, words)
+
     def clear(self) -> None:
+        self._entry = None
         self.hints = None
         self.help_buttons = []
         self.link_labels = []

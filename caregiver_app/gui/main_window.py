@@ -607,6 +607,10 @@ class MainWindow(QMainWindow):
             if not self.is_locked:
                 self._start_idle_timer()
             self.get_help.refresh()
+            for page in self._pages:  # the page on screen gets no new showEvent after a dialog
+                refresh_country = getattr(page, "refresh_country", None)
+                if refresh_country is not None:
+                    refresh_country()
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes

@@ -220,6 +220,11 @@ class NetworkPage(QWidget):
         self.heading.setText("Support network")
         self.setEnabled(False)
 
+    def refresh_country(self) -> None:
+        """Name the crisis line of the country in effect now in the gaps (while unlocked)."""
+        if self._context.vault is not None:
+            self.reload()
+
     def reload(self, select_id: int | None = None) -> None:
         """Read the contacts again and redraw the map, list and gaps."""
         person = self._person

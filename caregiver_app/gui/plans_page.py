@@ -325,6 +325,10 @@ class PlansPage(QWidget):
         self._update_crisis_line_text()
         self._load_choices()
 
+    def refresh_country(self) -> None:
+        """Name the numbers of the country in effect now (it may have changed in Settings)."""
+        self._update_crisis_line_text()
+
     # --- private ------------------------------------------------------------------------
     def _person_id(self) -> int:
         if self._person is None or self._person.id is None:

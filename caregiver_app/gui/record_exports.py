@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..services import export_fhir, export_readable, journal
+from . import formatting
 from .context import AppContext
 from .errors import show_error
 from .journal_export import documents_folder
@@ -36,13 +37,13 @@ class ExportKind:
 
 
 def _page_saved(result: export_readable.ReadableExport) -> str:
-    entries = f"{result.entries:,} entr{'y' if result.entries == 1 else 'ies'}"
+    entries = f"{formatting.count_text(result.entries)} entr{'y' if result.entries == 1 else 'ies'}"
     return (f"Saved {entries} to {result.path}.\n\nOpen it in any web browser to read or print it. It is not "
             "encrypted: share it only with people who should see it, and delete it when it is no longer needed.")
 
 
 def _fhir_saved(result: export_fhir.FhirExport) -> str:
-    parts = ", ".join(f"{n:,} {kind}" for kind, n in sorted(result.counts.items()))
+    parts = ", ".join(f"{formatting.count_text(n)} {kind}" for kind, n in sorted(result.counts.items()))
     return (f"Saved the health record to {result.path} ({parts}).\n\nThis is a FHIR R4 file that a clinic's "
             "system can read. It is not encrypted: keep it somewhere safe, and delete it when it is no longer needed.")
 
@@ -90,11 +91,13 @@ class RecordExport(QObject):
         if not path:
             return
         zone, clock, person_id, write = self._context.zone_name, self._context.clock, person.id, self._kind.write
+        # the family page is read by people, so its dates follow the window's locale and clock
+        extra = {"fmt": formatting.report_format()} if self._kind is READABLE else {}
 
         def done(result) -> None:
             self.last_saved = result.path
             QMessageBox.information(self._window, "Saved", self._kind.saved(result))
 
-        self._context.runner.run(lambda: write(vault, person_id, Path(path), zone_name=zone, clock=clock),
+        self._context.runner.run(lambda: write(vault, person_id, Path(path), zone_name=zone, clock=clock, **extra),
                                  on_done=done, parent=self._window, label="Saving…",
                                  error_title="Nothing was exported")

@@ -81,8 +81,12 @@ class ScoresPage(QWidget):
     # --- building -----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """The country may have changed in Settings since the page was last shown."""
-        self.form.crisis.set_words(help_words(self._context.settings))
+        self.refresh_country()
         super().showEvent(event)
+
+    def refresh_country(self) -> None:
+        """Show the crisis numbers of the country in effect now."""
+        self.form.crisis.set_words(help_words(self._context.settings))
 
     def _build(self) -> None:
         self.heading = QLabel(self)

@@ -536,11 +536,11 @@ class SearchPanel(QWidget):
         elif result.total == 0:
             text = "No entries match. Try fewer words, or fewer filters."
         elif result.truncated:
-            text = f"Showing the newest {len(result.hits):,} of {result.total:,} entries found. Add a word or a filter to see fewer."
+            text = f"Showing the newest {formatting.count_text(len(result.hits))} of {formatting.count_text(result.total)} entries found. Add a word or a filter to see fewer."
             if self.order_combo.currentData():
                 text = text.replace("newest", "best-matching")
         else:
-            text = "1 entry found." if result.total == 1 else f"{result.total:,} entries found."
+            text = "1 entry found." if result.total == 1 else f"{formatting.count_text(result.total)} entries found."
         if result.total:
             text += " Press Enter on one to open it in the journal."
         self.result_label.setText(text)

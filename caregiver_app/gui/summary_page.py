@@ -65,7 +65,7 @@ def documents_folder() -> Path:
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
 
 
 def describe_summary(data: VisitSummaryData) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ..domain import timeutil
+from . import formatting
 from .models.journal_model import day_heading, time_text
 from .unlock_screen import announce
 
@@ -93,7 +94,7 @@ def when_text(instant: datetime | None, zone_name: str) -> str:
 
 
 def entries_words(count: int) -> str:
-    return f"{count:,} {'entry' if count == 1 else 'entries'}"
+    return f"{formatting.count_text(count)} {'entry' if count == 1 else 'entries'}"
 
 
 def people_lines(people: Iterable, empty: str = "No one yet") -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from babel.dates import get_day_names
+from ..babel_dates import get_day_names
 
 # Languages of Daylio exports seen in the wild, and their neighbours.
 _LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "nl", "pl", "sv", "da", "nb", "fi", "cs", "ru", "tr")

@@ -274,7 +274,8 @@ FIRST_YEAR = 1000
 # --------------------------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
-_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?: .*)?")
+_SLASH_DATE = re.compile(r"(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?: .*)?")
+"""03/05/2024, or 03-05-2024 as some day-first spreadsheets write it; which is the day is decided per file."""
 _DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: .*)?")
 _TIME_RE = re.compile(
     r"(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE
@@ -361,7 +362,7 @@ def _parse_full_date(text: str, day_first: bool) -> date:
     if m := _ISO_DATE.fullmatch(value):
         return _make_date(int(m[1]), int(m[2]), int(m[3]))
     if m := _SLASH_DATE.fullmatch(value):
-        first, second, year = int(m[1]), int(m[2]), _full_year(m[3])
+        first, second, year = int(m["first"]), int(m["second"]), _full_year(m["year"])
         month, day = (second, first) if day_first else (first, second)
         return _make_date(year, month, day)
     if m := _DOT_DATE.fullmatch(value):
@@ -638,7 +639,7 @@ def _decide_order(layout: _Layout, records: list[tuple[int, list[str]]]) -> None
                 month_day = _parse_day_month(date_text)
             except _RowProblem:
                 month_day = None
-        samples.append(date_order.SlashDate(int(m[1]), int(m[2]), _full_year(m[3]), text.split(" ")[0],
+        samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), _full_year(m["year"]), text.split(" ")[0],
                                             _cell(rec, layout, _WEEKDAY), month_day))
     order = date_order.decide(samples)
     layout.day_first, layout.order_note = order.day_first, order.note

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton, format_time
+from ..babel_dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal
 
 HOUR_CYCLES = ("system", "12h", "24h")

@@ -85,8 +85,14 @@ def mood_word(value: float) -> str:
     return MoodLevel(level).label
 
 
+def format_count(count: int) -> str:
+    """``1,095`` / ``1.095`` / ``1 095``: a count with the document's grouping sign (a German
+    reader takes "1,095" for one and a bit)."""
+    return formatting.current().integer(count)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+    return f"{format_count(count)} {word if count == 1 else (many or word + 's')}"
 
 
 def finite(value: object) -> float | None:

@@ -25,6 +25,7 @@ from .layout import (
     finite,
     format_date,
     format_decimal,
+    format_count,
     format_dose,
     format_hours,
     format_time,
@@ -154,7 +155,7 @@ def trend_sentence(data: VisitSummaryData) -> str:
              f"sleep averaged <b>{format_decimal(sleep)} hours</b>" if sleep is not None else "no sleep was recorded"]
     days = len(data.entries_by_day())
     span = max((data.end - data.start).days + 1, 0)
-    parts.append(f"there were entries on {days:,} of {plural(span, 'day')}")
+    parts.append(f"there were entries on {format_count(days)} of {plural(span, 'day')}")
     return f"{parts[0]}, {parts[1]}, and {parts[2]}."
 
 
@@ -197,7 +198,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
     days = max((data.end - data.start).days + 1, 0)
     rows = [[
         Paragraph("Symptom", styles.cell_head),
-        Paragraph(f"Days present<br/>(of {days:,})", styles.cell_head_num),
+        Paragraph(f"Days present<br/>(of {format_count(days)})", styles.cell_head_num),
         Paragraph("Average severity<br/>(0–10)", styles.cell_head_num),
         Paragraph("Worst<br/>(0–10)", styles.cell_head_num),
     ]]
@@ -205,7 +206,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
         average, worst = finite(stat.average), finite(stat.worst)
         rows.append([
             Paragraph(label_markup(stat.name), styles.cell),
-            Paragraph(f"{stat.days_present:,}", styles.cell_num),
+            Paragraph(f"{format_count(stat.days_present)}", styles.cell_num),
             Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])

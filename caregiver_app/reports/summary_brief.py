@@ -28,6 +28,7 @@ from ..domain.summary_rules import make_brief
 from .charts import ACCENT, GRID, MUTED, RULE
 from .layout import (
     Styles,
+    format_count,
     format_date,
     format_decimal,
     format_hours,
@@ -153,7 +154,11 @@ def _header(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
     if by:
         prepared += f" by {label_markup(by)}"
     if str(data.time_zone or "").strip():
-        prepared += f". Times are local ({label_markup(data.time_zone)})."
+        prepared += f". Times are local ({label_markup(data.time_zone)})"
+        others = [label_markup(z) for z in getattr(data, "other_entry_zones", ())]
+        if others:
+            prepared += f", except entries written in {', '.join(others)}: they show the clock time there"
+        prepared += "."
     scale = " · ".join(f"{level.value} {level.label}" for level in MoodLevel)
     rows = [
         ("For", f"<b>{label_markup(data.person_name)}</b>"),
@@ -189,8 +194,8 @@ def _glance(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
         ["Sleep, average", _sleep_value(cur.sleep_average),
          _sleep_value(prev.sleep_average) if has_prev else "Nothing recorded",
          _sleep_change(cur.sleep_average, prev.sleep_average)],
-        ["Entries", f"{cur.entry_count:,} on {cur.days_with_entries:,} of {plural(cur.length, 'day')}",
-         (f"{prev.entry_count:,} on {prev.days_with_entries:,} of {plural(prev.length, 'day')}"
+        ["Entries", f"{format_count(cur.entry_count)} on {format_count(cur.days_with_entries)} of {plural(cur.length, 'day')}",
+         (f"{format_count(prev.entry_count)} on {format_count(prev.days_with_entries)} of {plural(prev.length, 'day')}"
           if prev.entry_count else "None recorded"), ""],
     ]
     for result in data.scores:
@@ -305,7 +310,7 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, level: Detail,
         story += _bullets(lines, styles)
 
     if data.flagged:
-        story.append(Paragraph(f"Flagged to bring up ({len(data.flagged):,})", sub))
+        story.append(Paragraph(f"Flagged to bring up ({format_count(len(data.flagged))})", sub))
         shown = data.flagged[: level.flagged]
         lines = []
         for entry in shown:

@@ -13,11 +13,12 @@ import locale
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
 
-from ..domain.crisis_lines import BUILT_IN_COUNTRIES
+from ..domain.crisis_lines import BUILT_IN_COUNTRIES, built_in_lines
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
 from ..domain.network import (
@@ -44,7 +45,8 @@ EXTENSION_MAX_DIGITS = 10
 def resolve_region(preferred: str = "", locale_name: str = "") -> str:
     """The phone region to read local numbers in: ``preferred`` when it is a region
     ``phonenumbers`` knows, else the territory of ``locale_name`` (``"en_GB"``, ``"de-DE"``), else
-    of the environment's locale (``LC_ALL``, ``LC_TELEPHONE``, ``LANG``), else ``"US"``."""
+    of the environment's locale (``LC_ALL``, ``LC_TELEPHONE``, ``LANG``), else ``""``: no country
+    is known, so numbers need their ``+`` country code (never assume the United States)."""
     candidates = [preferred, _territory(locale_name)]
     for var in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         candidates.append(_territory(os.environ.get(var, "")))
@@ -56,7 +58,7 @@ def resolve_region(preferred: str = "", locale_name: str = "") -> str:
         code = (code or "").upper()
         if code in phonenumbers.SUPPORTED_REGIONS:
             return code
-    return DEFAULT_REGION
+    return ""
 
 
 def _territory(locale_name: str) -> str:
@@ -84,11 +86,35 @@ def region_name(region: str) -> str:
 _WITH_THE = frozenset({"US", "GB", "NL", "PH", "AE", "DO", "CZ", "BS", "GM", "CD", "CG", "CF", "KM", "MV", "MH", "SB", "VA", "KY", "VG", "VI", "FO", "FK"})
 
 
+def region_of_country(text: str) -> str:
+    """The ISO 3166 code for a country as an address writes it: a code (``"gb"``) or a name in
+    English or a few other languages (``"United Kingdom"``, ``"Deutschland"``, ``"UK"``), else ``""``."""
+    country = " ".join(str(text or "").split()).casefold().rstrip(".")
+    if len(country) == 2 and country.upper() in phonenumbers.SUPPORTED_REGIONS:
+        return country.upper()
+    return _country_names().get(country, "") if country else ""
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country names (casefolded) to ISO codes, from CLDR through Babel."""
+    from babel import Locale
+
+    names = {"uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+             "usa": "US", "u.s.a": "US", "u.s": "US"}
+    for language in ("en", "es", "de", "fr", "it", "pt", "nl", "pl"):
+        for code, name in Locale(language).territories.items():
+            if code in phonenumbers.SUPPORTED_REGIONS:
+                names.setdefault(name.casefold(), code)
+    return names
+
+
 def example_number(region: str = DEFAULT_REGION) -> str:
-    """A made-up mobile number of ``region`` written the local way (for placeholder text)."""
-    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    """A made-up mobile number of ``region`` written the local way (for placeholder text); with
+    no region, one written with its + country code (the form that works everywhere)."""
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE) if region else None
     if example is None:
-        return "+1 201-555-0123"
+        return "+44 20 7946 0958"
     return phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
 
 
@@ -100,9 +126,14 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
     raw = " ".join(text.split())
     if not raw:
         raise ValidationError("Please type the phone number, or remove the empty line.")
+    if not region and not raw.startswith("+"):
+        raise ValidationError(
+            f"“{raw[:40]}” needs its country code: start with + and the code, for example +44 for the "
+            "United Kingdom. Or choose your country in Settings, and local numbers will work."
+        )
     home = region_name(region)
     try:
-        number = phonenumbers.parse(raw, region)
+        number = phonenumbers.parse(raw, region or None)
     except NumberParseException:
         raise ValidationError(
             f"“{raw[:40]}” is not a phone number. Please type only the number, like the ones on a business card."
@@ -119,7 +150,7 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
             phonenumbers.region_code_for_number(number) or region,
             extension,
         )
-    if not raw.startswith("+") and _is_service_number(number, region):
+    if not raw.startswith("+") and (_is_service_number(number, region) or _built_in_line_number(raw, region)):
         return Phone(phonenumbers.national_significant_number(number), kind, region, extension)
     if raw.startswith("+"):
         raise ValidationError(
@@ -129,6 +160,18 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
         f"“{raw[:40]}” is not a complete phone number in {home}. Please check the digits. "
         "For a number in another country, start with + and the country code."
     )
+
+
+def _built_in_line_number(raw: str, region: str) -> str:
+    """How the app writes ``raw`` when it is one of ``region``'s built-in crisis or emergency
+    numbers (``"116 123"``), else ``""``. Some of them, such as New Zealand's 1737 or the text
+    lines 85258 and 741741, are missing from phonenumbers' short-number data, yet the app tells
+    families to use them, so they must fit on a contact too."""
+    digits = "".join(ch for ch in raw if ch.isdigit())
+    for line in built_in_lines(region):
+        if "".join(ch for ch in line.number if ch.isdigit()) == digits:
+            return line.number
+    return ""
 
 
 def _is_service_number(number: phonenumbers.PhoneNumber, region: str) -> bool:
@@ -149,7 +192,7 @@ def format_phone(phone: Phone, region: str = DEFAULT_REGION) -> str:
     international for numbers abroad, the digits for short numbers."""
     ext = f" ext. {phone.extension}" if phone.extension else ""
     if phone.is_short:
-        return phone.number + ext
+        return (_built_in_line_number(phone.number, phone.region or region) or phone.number) + ext
     try:
         number = phonenumbers.parse(phone.number, None)
     except NumberParseException:

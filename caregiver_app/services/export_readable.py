@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..domain import timeutil
 from ..domain.model import JournalEntry, TagKind, mood_words
+from ..reports.formatting import ReportFormat
 from ..storage import repo_journal_more as more
 from ..storage import repositories as repo
 from .clock import Clock, local_zone_name, utc_now
@@ -81,9 +82,12 @@ def _fields(entry: JournalEntry, doses: list[str], person_name: str) -> list[tup
     return rows
 
 
-def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = utc_now) -> tuple[str, int]:
-    """The page's HTML and the number of entries in it. Raises :class:`NotFoundError` for a
+def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = utc_now,
+           fmt: ReportFormat | None = None) -> tuple[str, int]:
+    """The page's HTML and the number of entries in it; dates and times in ``fmt`` (the locale
+    and hour cycle; the default report format when None). Raises :class:`NotFoundError` for a
     person no longer in the vault."""
+    fmt = fmt or ReportFormat()
     zone_name = zone_name or local_zone_name()
     tz = timeutil.zone(zone_name)
     person = get_person(vault, person_id)
@@ -93,7 +97,7 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
         entries = repo.entries_between(s, person_id, date.min, date.max)
         doses = {e.id: more.doses_for_entry(s, e.id) for e in entries}
     name = _e(person.display_name)
-    today = clock().astimezone(tz).date().isoformat()
+    today = fmt.date(clock().astimezone(tz).date())
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>Journal ({today})</title><style>{_STYLE}</style></head><body>",
@@ -104,14 +108,14 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     if meds:
         out.append("<h2>Medicines</h2><ul>")
         for med in meds:
-            steps = "; ".join(f"from {c.effective_from.isoformat()}: {_e(c.text)}" for c in med.history)
-            stopped = f" (stopped {med.stop_date.isoformat()})" if med.stop_date else ""
+            steps = "; ".join(f"from {fmt.date(c.effective_from)}: {_e(c.text)}" for c in med.history)
+            stopped = f" (stopped {fmt.date(med.stop_date)})" if med.stop_date else ""
             out.append(f"<li><strong>{_e(med.name)}</strong>{stopped}: {steps}</li>")
         out.append("</ul>")
     scores = sorted(list_scores(vault, person_id), key=lambda sc: sc.taken_on)
     if scores:
         out.append("<h2>Questionnaires</h2><ul>")
-        out.extend(f"<li>{sc.taken_on.isoformat()}: {_e(sc.describe())}</li>" for sc in scores)
+        out.extend(f"<li>{fmt.date(sc.taken_on)}: {_e(sc.describe())}</li>" for sc in scores)
         out.append("</ul>")
     out.append("<h2>Journal</h2>")
     by_day: dict[date, list[JournalEntry]] = defaultdict(list)
@@ -120,12 +124,12 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     if not entries:
         out.append("<p>No entries yet.</p>")
     for day in sorted(by_day):
-        out.append(f"<h3>{day.isoformat()} ({_weekday(day)})</h3>")
+        out.append(f"<h3>{_e(fmt.date(day, weekday=True))}</h3>")
         for entry in sorted(by_day[day], key=lambda e: e.occurred_at):
             local = entry.wall_clock(tz)
             dose_text = [f"{names.get(d.medication_id, 'a medicine no longer listed')} {d.status.label}"
                          for d in doses.get(entry.id, [])]
-            out.append(f'<div class="entry"><strong>{local:%H:%M}</strong><dl>')
+            out.append(f'<div class="entry"><strong>{_e(fmt.time(local))}</strong><dl>')
             out.extend(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in _fields(entry, dose_text, person.display_name))
             out.append("</dl>")
             if entry.note.strip():
@@ -135,17 +139,12 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     return "\n".join(out), len(entries)
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _weekday(day: date) -> str:
-    return _WEEKDAYS[day.weekday()]
-
-
-def write_readable(vault: Vault, person_id: int, path: Path, *, zone_name: str = "", clock: Clock = utc_now) -> ReadableExport:
-    """Write the page to ``path`` (``.html`` added when missing), privately and atomically.
-    Raises :class:`ValidationError` for a missing folder, no permission or a full disk."""
+def write_readable(vault: Vault, person_id: int, path: Path, *, zone_name: str = "", clock: Clock = utc_now,
+                   fmt: ReportFormat | None = None) -> ReadableExport:
+    """Write the page (dates and times in ``fmt``) to ``path`` (``.html`` added when missing),
+    privately and atomically. Raises :class:`ValidationError` for a missing folder, no
+    permission or a full disk."""
     path = export_path(path, ".html")
-    page, count = render(vault, person_id, zone_name=zone_name, clock=clock)
+    page, count = render(vault, person_id, zone_name=zone_name, clock=clock, fmt=fmt)
     write_export(path, page.encode("utf-8"), "the journal")
     return ReadableExport(path, count)

@@ -144,9 +144,11 @@ def build_summary(
     if progress:
         progress(15, 100)
     rows = [_summary_entry(e, person.display_name, tz) for e in loaded]
+    zones = {e.id: e.zone_name for e in loaded if e.zone_name and e.zone_name != tz_name}
     del loaded
     rows = apply_leave_out(rows, choices.leave_out)
     current = [r for r in rows if r.local_date >= request.start]
+    other_zones = tuple(sorted({zones[r.entry_id] for r in current if r.entry_id in zones}))
     previous = [r for r in rows if r.local_date < request.start]
     del rows
     _check(cancelled)
@@ -169,6 +171,7 @@ def build_summary(
         prepared_at_local=now.astimezone(tz),
         prepared_by=prepared_by if prepared_by is not None else preparer_name(vault),
         time_zone=tz_name,
+        other_entry_zones=other_zones,
         days=points,
         flagged=tuple(r for r in current if r.flagged),
         symptoms=tuple(stats),

@@ -37,7 +37,7 @@ from ..domain.network import (
 from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
 from .clock import Clock, utc_now
-from .contacts import DEFAULT_REGION, parse_phone
+from .contacts import DEFAULT_REGION, parse_phone, region_of_country
 from .user_files import read_chosen_file, save_export
 from .vault import Vault
 
@@ -222,6 +222,11 @@ def _address(line) -> str:
     return "\n".join(p for p in (_text(value.box), _text(value.extended), street, city_line, _text(value.country)) if p)
 
 
+def _address_region(line) -> str:
+    """The ISO 3166 code of an ADR line's country (a code or a name), else ``""``."""
+    return region_of_country(_text(line.value.country)) if isinstance(line.value, Address) else ""
+
+
 def _enum(enum_type, text: str, default):
     try:
         return enum_type(text.strip().lower())
@@ -252,13 +257,20 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
             role = role or (_enum(Role, _text(line.value), None) if key == "x-caregiver-role" else role_in_text(_text(line.value)))
     phones = []
     unread = []
+    # A card whose address is in another country holds that country's local numbers ("07911 …"
+    # on a London card read in Germany is a UK mobile, not a number in Backnang).
+    abroad = next((c for c in (_address_region(line) for line in contents.get("adr", [])) if c and c != region), "")
     for line in contents.get("tel", []):
         raw = _text(line.value)
         raw = raw[4:] if raw.lower().startswith("tel:") else raw
         raw = _with_extension(raw)
-        try:
-            phones.append(parse_phone(raw, region, _phone_kind(line)))
-        except ValidationError:
+        for where in ((abroad, region) if abroad else (region,)):
+            try:
+                phones.append(parse_phone(raw, where, _phone_kind(line)))
+                break
+            except ValidationError:
+                pass
+        else:
             unread.append((raw, _phone_kind(line)))
     # A local number on a card whose other numbers are from another country (a friend abroad
     # saved "030 765432" beside "+49 30 …") is read in that country.
@@ -516,6 +528,9 @@ def import_cards(
 
 
 def _split_name(name: str) -> Name:
+    family, comma, given = name.partition(",")
+    if comma and family.strip() and given.strip():  # "Müller, Jürgen": family name first, as many lists write it
+        return Name(family=" ".join(family.split()), given=" ".join(given.split()))
     words = name.split()
     if len(words) < 2:
         return Name(given=name)

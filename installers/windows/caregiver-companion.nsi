@@ -51,6 +51,10 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "The Caregiver Companion team"
   !define MUI_UNICON "${ICON}"
 !endif
 !define MUI_ABORTWARNING
+; The language chosen at install is remembered, so the uninstaller speaks it without asking again.
+!define MUI_LANGDLL_REGISTRY_ROOT HKCU
+!define MUI_LANGDLL_REGISTRY_KEY "${UNINSTALL_KEY}"
+!define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
 !define MUI_UNFINISHPAGE_NOAUTOCLOSE
@@ -100,6 +104,17 @@ FunctionEnd
 Section "$(SecApp)" SecAppId
   SectionIn RO
   SetOutPath "$INSTDIR"
+  ; An update while the app is open would delete half of _internal and then fail on the open
+  ; program: the app would then say "this installation is incomplete". Ask to close it first
+  ; (a running program cannot be deleted on Windows).
+  install_retry:
+  IfFileExists "$INSTDIR\${APP_EXE}" 0 install_free
+  ClearErrors
+  Delete "$INSTDIR\${APP_EXE}"
+  IfErrors 0 install_free
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY install_retry
+    Abort
+  install_free:
   ; An update replaces the program folder whole, so no file of an older version is left behind.
   RMDir /r "$INSTDIR\_internal"
   File /r "${BUNDLE}\*.*"

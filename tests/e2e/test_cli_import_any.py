@@ -10,12 +10,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from datetime import date
+from datetime import time as dtime
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from import_fixtures import fixture_bytes
 from sqlalchemy import text
 
+from caregiver_app.reports.formatting import report_format
 from caregiver_app.services import vault as vault_service
 from caregiver_app.services.vault import VaultPaths, create_vault
 
@@ -32,8 +35,8 @@ def _command(data_dir: Path, *args: str) -> list[str]:
 
 
 def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", TZ="UTC")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "LC_", "LANG"))}
+    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", TZ="UTC", LANG="en_GB.UTF-8")
     return env
 
 
@@ -57,8 +60,11 @@ def test_import_prints_the_same_counts_and_a_second_run_adds_nothing(data_dir, t
     out = first.stdout
     assert out.startswith("This is a Bearable export (CSV).\n")
     assert "Mood rule (1-10 to 1-5): 1-2 very low, 3-4 low, 5-6 okay, 7-8 good, 9-10 very good" in out
-    for line in ("Rows read: 21", "Entries: 6", "Distinct days: 3", "First entry: 2020-09-21 03:00",
-                 "Last entry: 2020-10-01 13:00", "    very low (1): 1", "    no mood: 1",
+    fmt = report_format("en_GB", "system")  # the terminal's locale (LANG above) writes the dates
+    first_entry = f"First entry: {fmt.date(date(2020, 9, 21))}, {fmt.time(dtime(3, 0))}"
+    last_entry = f"Last entry: {fmt.date(date(2020, 10, 1))}, {fmt.time(dtime(13, 0))}"
+    assert first_entry == "First entry: 21 Sept 2020, 03:00"
+    for line in ("Rows read: 21", "Entries: 6", "Distinct days: 3", first_entry, last_entry, "    very low (1): 1", "    no mood: 1",
                  "Skipped line 19: the mood is not from 1 to 10", "Skipped line 20: the date is not a real date",
                  "6 new, 0 already present"):
         assert line in out.splitlines(), line

@@ -86,7 +86,7 @@ def test_readable_journal_has_every_entry_symptom_dose_and_note_escaped(vault, r
     assert "<script>" not in page and html.escape("<script>alert(1)</script>") in page
     assert "Headache 6/10" in page and "Sertraline taken" in page
     assert "very low (1/5); Bearable 2/10" in page
-    assert "from 2026-10-15: 50 mg, once a day" in page
+    assert "from 15 Oct 2026: 50 mg, once a day" in page  # the default report format (international English)
     assert "PHQ-9 11 of 27, moderate" in page
     assert page.count('class="entry"') == result.entries
 

@@ -85,14 +85,14 @@ def test_crisis_and_emergency_short_numbers_are_kept_as_digits():
     assert cs.format_phone(cs.parse_phone("988", "US"), "US") == "988"
 
 
-def test_region_comes_from_setting_then_locale_then_us(monkeypatch):
+def test_region_comes_from_setting_then_locale_else_none(monkeypatch):
     for var in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr(cs.locale, "getlocale", lambda: (None, None))
     assert cs.resolve_region("dk", "en_US") == "DK"
     assert cs.resolve_region("", "de_DE") == "DE"
     assert cs.resolve_region("", "en-GB") == "GB"
-    assert cs.resolve_region("XX", "C") == "US"
+    assert cs.resolve_region("XX", "C") == ""  # no country known: never the United States by default
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert cs.resolve_region("", "") == "FR"
 
