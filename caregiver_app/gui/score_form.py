@@ -2,8 +2,8 @@
 and its published severity band as they are chosen, and — the moment PHQ-9 item 9 is above 0 —
 calm crisis help on screen.
 
-We never show the questionnaires' own wording: items are named by number with a short topic of
-our own. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
+Each item shows the form's own wording (its notice allows it, see ``CREDIT_LINE``), so no paper
+form is needed; the answers are named in the form's words too. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
 Kroenke, Williams & Löwe 2006 (see ``caregiver_app.domain.scores``).
 """
 
@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValidationError
 from ..domain.model import Person, Recorder, RecorderKind
 from ..domain.scores import (
+    ANSWER_WORDS,
     CREDIT_LINE,
+    FORM_STEM,
     FORMS_SITE,
     FORMS_URL,
     SELF_HARM_ITEM,
@@ -210,7 +212,7 @@ class ScoreForm(QWidget):
 
         self.items_box = QGroupBox(self)
         self.items_grid = QGridLayout(self.items_box)
-        self.items_grid.setColumnStretch(5, 1)  # answers sit right beside the topics
+        self.items_grid.setColumnStretch(0, 1)  # the wrapped item wording takes the width; answers at its right
         self.items_grid.setHorizontalSpacing(self.fontMetrics().averageCharWidth() * 2)
         layout.addWidget(self.items_box)
 
@@ -248,10 +250,9 @@ class ScoreForm(QWidget):
         if not button.isChecked():
             button.setChecked(True)
         self.about.setText(
-            f"Use the official {instrument.value} form: it is free from "
-            f"<a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages. For each item, choose the "
-            "number (0 to 3) next to the answer marked on the form. The app does not show the "
-            "questions themselves; each item has a short topic so you can find your place."
+            f"<b>{FORM_STEM}</b> For each item choose 0 to 3: "
+            + "; ".join(f"{i} {w.lower()}" for i, w in enumerate(ANSWER_WORDS)) + ". "
+            f"The paper form is free from <a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages."
             f"<br><small>{CREDIT_LINE}</small>"
         )
         self.items_box.setTitle(f"{instrument.value} items, 0 to 3 each")
@@ -263,14 +264,16 @@ class ScoreForm(QWidget):
         for group in self._groups:
             group.deleteLater()
         self._groups, self._item_labels, self._radios = [], [], []
-        for number, topic in enumerate(instrument.topics, start=1):
-            label = QLabel(f"{number}. {topic}", self.items_box)  # short topics: kept on one line
+        for number, (topic, wording) in enumerate(zip(instrument.topics, instrument.wording), start=1):
+            label = QLabel(f"{number}. {wording}", self.items_box)
+            label.setWordWrap(True)
+            label.setToolTip(topic)
             group = QButtonGroup(self)
             group.setExclusive(True)
             radios = []
             for value in range(4):
                 radio = QRadioButton(str(value), self.items_box)
-                radio.setAccessibleName(f"Item {number}, {topic}: {value}")
+                radio.setAccessibleName(f"Item {number}, {topic}: {value}, {ANSWER_WORDS[value].lower()}")
                 radio.setProperty("item", number)
                 radio.installEventFilter(self._digits)
                 group.addButton(radio, value)

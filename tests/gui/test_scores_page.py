@@ -62,11 +62,14 @@ def list_rows(page):
 
 def test_names_the_form_says_where_it_is_free_and_cites_the_bands(page):
     about = page.form.about.text()
-    assert "official PHQ-9 form" in about and "phqscreeners.com" in about and "Pfizer" in about
+    assert "Over the last 2 weeks" in about and "phqscreeners.com" in about and "Pfizer" in about
+    assert "3 nearly every day" in about
     assert "Kroenke, Spitzer & Williams" in page.form.bands_label.text()
     assert "0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe" in page.form.bands_label.text()
     labels = [label.text() for label in page.form._item_labels]
-    assert labels[0] == "1. Interest or enjoyment" and labels[8] == "9. Thoughts of death or self-harm"
+    # the form's own wording (issue 18, defect 12), so no paper form is needed
+    assert labels[0] == "1. Little interest or pleasure in doing things"
+    assert labels[8] == "9. Thoughts that you would be better off dead or of hurting yourself in some way"
     page.form.instrument_buttons[Instrument.GAD7].click()
     assert len(page.form._item_labels) == 7
     assert "Spitzer, Kroenke, Williams & Löwe" in page.form.bands_label.text()
