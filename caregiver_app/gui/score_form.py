@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -45,7 +46,7 @@ from ..domain.scores import (
 )
 from ..domain.crisis_lines import HelpWords, help_words
 from ..services.scores import ScoreDraft
-from .navigation import GET_HELP_KEYS
+from .navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from . import formatting
 from .unlock_screen import announce
 
@@ -111,6 +112,16 @@ class CrisisPanel(QFrame):
         elsewhere = QLabel(CRISIS_ELSEWHERE, self)
         elsewhere.setWordWrap(True)
         layout.addWidget(elsewhere)
+        buttons = QHBoxLayout()
+        self.get_help_button = QPushButton("Get help now", self)
+        self.get_help_button.setToolTip(f"Every crisis number for your country ({GET_HELP_KEYS})")
+        self.get_help_button.clicked.connect(lambda: request(self, SHOW_GET_HELP))
+        self.safety_plan_button = QPushButton("Open the safety plan", self)
+        self.safety_plan_button.clicked.connect(lambda: request(self, OPEN_PLANS, "safety"))
+        buttons.addWidget(self.get_help_button)
+        buttons.addWidget(self.safety_plan_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.set_words(words or help_words(""))
 
     def set_words(self, words: HelpWords) -> None:
@@ -227,9 +238,11 @@ class ScoreForm(QWidget):
         self.bands_label.setWordWrap(True)
         layout.addWidget(self.bands_label)
 
+        # The item-9 response sits at the very top of the form, above the questionnaire, so it is
+        # seen whole and not below the answers.
         self.crisis = CrisisPanel(self)
         self.crisis.hide()
-        layout.addWidget(self.crisis)
+        layout.insertWidget(0, self.crisis)
 
         note_label = QLabel("&Note (optional)", self)
         self.note = QPlainTextEdit(self)
