@@ -187,6 +187,8 @@ class SearchPanel(QWidget):
         self._person: Person | None = None
         self._generation = 0
         self._searched = 0
+        self._limit = search.MAX_RESULTS  # grows with "Show more"; back to one page on a new search
+        self._keep_limit = False
         self._build()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -301,8 +303,13 @@ class SearchPanel(QWidget):
         self.results.selectionModel().currentChanged.connect(
             lambda current, _old: self.open_button.setEnabled(self.model.hit_at(current) is not None)
         )
+        self.more_button = QPushButton("Show more", self)
+        self.more_button.setAccessibleName("Show more results")
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
         result_row = QHBoxLayout()
         result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.more_button)
         result_row.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
@@ -382,12 +389,24 @@ class SearchPanel(QWidget):
             flagged_only=self.flag_check.isChecked(),
             start=start,
             end=end,
+            limit=self._limit,
             best_first=bool(self.order_combo.currentData()),
         )
+
+    def show_more(self) -> None:
+        """The next page of results below the ones shown (same search)."""
+        self._limit = min(self._limit + search.MAX_RESULTS, search.MAX_LIMIT)
+        self._keep_limit = True
+        try:
+            self.run_search()
+        finally:
+            self._keep_limit = False
 
     def run_search(self) -> None:
         """Search now with what the form holds."""
         self.timer.stop()
+        if not self._keep_limit:
+            self._limit = search.MAX_RESULTS
         try:
             query = self.query()
         except ValidationError as exc:
@@ -522,6 +541,7 @@ class SearchPanel(QWidget):
         self.to_edit.setEnabled(between)
 
     def _show_hint(self) -> None:
+        self.more_button.hide()
         self.model.clear()
         self.open_button.setEnabled(False)
         self.result_label.setText("Type a word or choose a filter to find entries. Every word you type must be in the note.")
@@ -544,6 +564,7 @@ class SearchPanel(QWidget):
         if result.total:
             text += " Press Enter on one to open it in the journal."
         self.result_label.setText(text)
+        self.more_button.setVisible(result.truncated and self._limit < search.MAX_LIMIT)
 
     def _open_index(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index)

@@ -21,6 +21,7 @@ from .vault import Vault
 
 MAX_TERMS = 12
 MAX_RESULTS = 200
+MAX_LIMIT = 5000  # "Show more" stops here; a filter is the better way past it
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -135,7 +136,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         # Only signs or emoji were typed: nothing can match them, and the filters alone would
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
-    limit = max(1, min(query.limit, 1000))
+    limit = max(1, min(query.limit, MAX_LIMIT))
     with vault.session() as s:
         rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
     hits = tuple(_hit(r, bool(match)) for r in rows)

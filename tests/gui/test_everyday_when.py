@@ -4,7 +4,7 @@ has a Now button. Real widgets over a real vault; only the clock is moved."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -151,3 +151,28 @@ def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person):
     panel.query_edit.setText("gardening")
     panel.run_search()
     assert "“Gardening” is a tag. Choose it under Tag" in panel.result_label.text()
+
+
+def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
+    """Issue 18, defect 5: only the newest 200 hits were reachable, with no "show more"."""
+    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.services.journal import EntryDraft, entry_from_draft
+    from caregiver_app.storage import repositories as repo
+
+    entries = [entry_from_draft(EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}"))
+               for i in range(250)]
+    with ctx.vault.session() as s:
+        repo.bulk_insert_entries(s, entries, datetime(2026, 1, 1, tzinfo=UTC))
+    panel = SearchPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.set_person(person)
+    panel.show()
+    panel.query_edit.setText("walk")
+    panel.run_search()
+    assert panel.model.rowCount() == 200 and panel.more_button.isVisible()
+    qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 250 and not panel.more_button.isVisible()
+    assert "250 entries found" in panel.result_label.text()
+    panel.query_edit.setText("walk 1")  # a new search starts with one page again
+    panel.run_search()
+    assert panel.model.rowCount() <= 200
