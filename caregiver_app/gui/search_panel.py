@@ -556,7 +556,9 @@ class SearchPanel(QWidget):
         elif result.total == 0:
             text = "No entries match. Try fewer words, or fewer filters."
         elif result.truncated:
-            text = f"Showing the newest {formatting.count_text(len(result.hits))} of {formatting.count_text(result.total)} entries found. Add a word or a filter to see fewer."
+            more = "Show more, or add" if self._limit < search.MAX_LIMIT else "Add"
+            text = (f"Showing the newest {formatting.count_text(len(result.hits))} of "
+                    f"{formatting.count_text(result.total)} entries found. {more} a word or a filter to see fewer.")
             if self.order_combo.currentData():
                 text = text.replace("newest", "best-matching")
         else:
