@@ -8,6 +8,7 @@ line from standard input), else a hidden prompt on a terminal.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import sys
 from datetime import date
@@ -105,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="default: the paper setting (Letter or A4 by the country)")
     p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=SECTIONS_HELP)
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
+    p_sum.add_argument("--relationship", metavar="WORDS", default="",
+                       help="how the preparer is related, e.g. wife (printed beside the name)")
+    p_sum.add_argument("--phone", metavar="NUMBER", default="", help="the preparer's phone number (printed)")
+    p_sum.add_argument("--leave-out", action="append", default=[], metavar="WORD",
+                       help="a symptom, activity or stressor to keep out of the summary (repeatable); "
+                            "the word is also hidden in notes")
     p_sum.add_argument("--timezone", default="", metavar="ZONE")
     unlock_options(p_sum)
 
@@ -137,22 +144,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 NOT_UTF8 = "What arrived on standard input is not readable text (it must be UTF-8)."
+# A passphrase is at most 1,024 characters (4 bytes each at most); names are shorter. The cap
+# keeps an endless stream without line ends (/dev/zero, a runaway pipe) from filling memory.
+MAX_STDIN_LINE_BYTES = 64 * 1024
+LINE_TOO_LONG = "The line on standard input is too long (more than 64 KB). Nothing was changed."
+
+
+def read_bounded_line(stdin: TextIO) -> str:
+    """One line of standard input (with its line end, "" at the end of input), read as strict
+    UTF-8 and at most :data:`MAX_STDIN_LINE_BYTES` long. Raises :class:`CliError` (bad input)
+    for bytes that are not UTF-8 or a longer line."""
+    raw = getattr(stdin, "buffer", None)
+    try:
+        if raw is not None:
+            data = raw.readline(MAX_STDIN_LINE_BYTES + 1)
+            too_long = len(data) > MAX_STDIN_LINE_BYTES
+            line = data.decode("utf-8")
+        else:
+            line = stdin.readline(MAX_STDIN_LINE_BYTES + 1)
+            too_long = len(line) > MAX_STDIN_LINE_BYTES
+            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
+    if too_long:
+        raise CliError(LINE_TOO_LONG, EXIT_BAD_INPUT)
+    return line
 
 
 def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
     would turn stray bytes into characters no secret can hold), without a leading byte-order
     mark (some editors and Windows tools write one) or the line end."""
-    raw = getattr(stdin, "buffer", None)
-    try:
-        if raw is not None:
-            line = raw.readline().decode("utf-8")
-        else:
-            line = stdin.readline()
-            line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
-    except (UnicodeDecodeError, UnicodeEncodeError):
-        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
-    line = line.removeprefix("\ufeff")
+    line = read_bounded_line(stdin).removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
             raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
@@ -372,7 +395,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     except DaylioFormatError as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     if preview.unmapped:
-        lines = [f"    {info.label!r}: {info.count} entries" for info in preview.labels if info.level is None]
+        lines = [f"    {info.label!r}: {_count(info.count, 'entry', 'entries')}" for info in preview.labels if info.level is None]
         hint = " ".join(f"--mood-map {_quote(info.label + '=LEVEL')}" for info in preview.labels if info.level is None)
         raise CliError(
             "These mood labels need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
@@ -380,7 +403,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             + f"\nFor example: {hint}",
             EXIT_NEEDS_DECISION,
         )
-    zone_name = args.timezone or _settings_zone(paths, err)
+    zone_name = zone_for(paths, args, err)
     vault = open_vault(paths, args, stdin, err)
     try:
         report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
@@ -407,22 +430,18 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
-def _settings_zone(paths, err) -> str:
-    """The time zone chosen in this data folder's settings (``""``: the computer's), the default
-    of every ``--timezone``, as in the window."""
-    from .cli_settings import load_settings
-
-    return load_settings(paths, err)[0].time_zone
-
-
 def cmd_summary(paths, args, stdin, out, err) -> int:
     from . import settings as app_settings
     from .cli_settings import environment_locale, load_settings, parse_sections
     from .domain import crisis_lines
-    from .domain.summary import SummaryChoices
+    from .domain.summary import LeaveOut, SummaryChoices
     from .services import summary
 
     sections = parse_sections(args.sections)
+    words = [" ".join(w.split()) for w in args.leave_out]
+    if any(not w for w in words):
+        raise CliError("--leave-out needs a word, for example --leave-out alcohol.", EXIT_BAD_INPUT)
+    leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
     output: Path = args.output.expanduser()
@@ -438,8 +457,10 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     try:
         person = _find(vault, args, stdin)
         data = summary.build_summary(
-            vault, summary.SummaryRequest(person.id, start, end, SummaryChoices(sections=sections)),
-            prepared_by=args.prepared_by, zone_name=args.timezone or settings.time_zone, country=country,
+            vault, summary.SummaryRequest(person.id, start, end,
+                                          SummaryChoices(sections=sections, leave_out=leave_out)),
+            prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone,
+            zone_name=args.timezone or settings.time_zone, country=country,
             user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
         )
     finally:
@@ -451,11 +472,19 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def zone_for(paths, args, err) -> str:
+    """``--timezone`` when given, else the data folder's time zone setting (``""``: the computer's),
+    so the command line reads and writes times as the window does."""
+    from .cli_settings import load_settings
+
+    return args.timezone or load_settings(paths, err)[0].time_zone
+
+
 def cmd_export_csv(paths, args, stdin, out, err) -> int:
     from .domain import timeutil
     from .services import export_csv
 
-    zone_name = args.timezone or _settings_zone(paths, err)
+    zone_name = zone_for(paths, args, err)
     if zone_name:
         timeutil.zone(zone_name)
     output: Path = args.output.expanduser()
@@ -553,6 +582,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
         if getattr(exc, "errno", None) == 28:
             print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
             return EXIT_DISK
+        if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
+            print("caregiver-app: This app may not write in that folder (it may be read-only, or belong to "
+                  "another account). Nothing was changed.", file=err)
+            return EXIT_BAD_INPUT
         else:
             print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
         return EXIT_INTERNAL

@@ -24,6 +24,7 @@ from .cli import (
     person_name,
     person_options,
     report_format,
+    zone_for,
     unlock_options,
 )
 
@@ -48,7 +49,7 @@ def add_parsers(sub) -> None:
                    help="how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)")
     p.add_argument("--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
                    help="mood level 1 (very low) to 5 (very good) for a mood word; repeat for each")
-    p.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file (default: this computer's)")
+    p.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file (default: the settings' time zone, else this computer's)")
     unlock_options(p)
 
     for name, what, suffix in (("export-fhir", "a FHIR R4 bundle (JSON) for a clinic's system", "FILE.json"),
@@ -56,7 +57,7 @@ def add_parsers(sub) -> None:
         p = parser(name, f"write {what}")
         person_options(p, "whose record to export")
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
-        p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: this computer's)")
+        p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
         unlock_options(p)
 
 
@@ -92,12 +93,12 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
                     import_any.remembered(vault, data, kind).rule or prev.rule)
             if prev.unmapped:
-                lines = [f"    {label!r}: {n} entries" for label, n in prev.unmapped]
+                lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in prev.unmapped]
                 hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
-                                            columns=columns, zone_name=args.timezone)
+                                            columns=columns, zone_name=zone_for(paths, args, err))
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except imports.MoodMappingNeeded as exc:
@@ -157,7 +158,7 @@ def cmd_export_fhir(paths, args, stdin, out, err) -> int:
 
     vault, person, output = _person_and_output(paths, args, stdin, err, export_fhir.default_filename)
     try:
-        result = export_fhir.write_fhir(vault, person.id, output, zone_name=args.timezone)
+        result = export_fhir.write_fhir(vault, person.id, output, zone_name=zone_for(paths, args, err))
     finally:
         vault.close()
     parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
@@ -170,7 +171,8 @@ def cmd_export_journal(paths, args, stdin, out, err) -> int:
 
     vault, person, output = _person_and_output(paths, args, stdin, err, export_readable.default_filename)
     try:
-        result = export_readable.write_readable(vault, person.id, output, zone_name=args.timezone, fmt=report_format(paths))
+        result = export_readable.write_readable(vault, person.id, output, zone_name=zone_for(paths, args, err),
+                                                fmt=report_format(paths))
     finally:
         vault.close()
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)

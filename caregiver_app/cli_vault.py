@@ -23,6 +23,7 @@ from .cli import (
     DAMAGED_HINT,
     CliError,
     _read_stdin_line,
+    read_bounded_line,
     _secret,
     ask_secret,
     open_vault,
@@ -358,10 +359,7 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
 
 def _optional_line(stdin: TextIO) -> str:
     """The next line of standard input, or "" when there is none."""
-    try:
-        return stdin.readline().rstrip("\r\n")
-    except UnicodeDecodeError:
-        raise CliError("What arrived on standard input is not readable text (it must be UTF-8).", EXIT_BAD_INPUT) from None
+    return read_bounded_line(stdin).rstrip("\r\n")
 
 
 

@@ -34,6 +34,8 @@ MIGRATION_FILES = (
     "0003_warning_signs.py",
     "0004_support_network.py",
     "0005_search_drafts.py",
+    "0006_imported_mood_label.py",
+    "0007_summary_second_edition.py",
 )
 """Every revision script this version ships (a test keeps the list equal to the folder). With one
 missing, a new vault could not be set up and an existing one would look newer than the app."""

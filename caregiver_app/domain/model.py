@@ -169,6 +169,20 @@ class Person:
         object.__setattr__(self, "display_name", name)
 
 
+class Elevation(enum.IntEnum):
+    """How elevated or irritable the person was (mania apart from depression, as the NIMH life
+    chart method and eMoods rate it): none 0, mild 1, moderate 2, severe 3."""
+
+    NONE = 0
+    MILD = 1
+    MODERATE = 2
+    SEVERE = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
 @dataclass(frozen=True)
 class JournalEntry:
     """One journal entry about one person.
@@ -181,7 +195,9 @@ class JournalEntry:
     written before the app kept it: show those in the computer's zone); with it an entry keeps
     its day and time of day after the computer's zone changes. ``mood_label`` is how another
     app wrote the mood, with its own scale (``"Bearable 2/10"``), kept beside the 5-point level
-    it was mapped to; '' for entries written here.
+    it was mapped to; '' for entries written here. ``elevation`` is the optional "elevated /
+    irritable" rating (:class:`Elevation`: none, mild, moderate, severe), rated apart from mood as
+    the NIMH life chart and eMoods rate mania apart from depression.
     """
 
     id: int | None
@@ -202,10 +218,16 @@ class JournalEntry:
     import_key: str | None = None
     zone_name: str = ""
     mood_label: str = ""
+    elevation: "Elevation | None" = None
 
     def __post_init__(self) -> None:
         if len(self.mood_label) > MOOD_LABEL_MAX_CHARS:
             raise ValidationError(f"The original mood can be at most {MOOD_LABEL_MAX_CHARS} characters.")
+        if self.elevation is not None and not isinstance(self.elevation, Elevation):
+            try:
+                object.__setattr__(self, "elevation", Elevation(int(self.elevation)))
+            except (TypeError, ValueError):
+                raise ValidationError("Elevated / irritable is none, mild, moderate or severe.") from None
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
             raise ValidationError("The entry's time must include its time zone.")
         if self.mood is not None and not isinstance(self.mood, MoodLevel):
@@ -258,6 +280,7 @@ class JournalEntry:
             and not self.note.strip()
             and not self.symptoms
             and not self.tags
+            and self.elevation is None
         )
 
 

@@ -47,7 +47,7 @@ class Section(enum.Enum):
 
 
 _SECTION_TITLES = {
-    Section.CHARTS: "Mood and sleep chart",
+    Section.CHARTS: "Life chart (mood, sleep, medicines, scores)",
     Section.SYMPTOMS: "Symptom table",
     Section.FLAGGED: "Flagged entries",
     Section.NOTES: "Notes by day",
@@ -65,10 +65,11 @@ DEFAULT_SECTIONS = frozenset(JOURNAL_SECTIONS) | {Section.SCORES, Section.MEDICA
 """On unless the user turns them off. The safety plan and the ecomap print only when chosen."""
 
 SECTION_ORDER = (
-    Section.CHARTS, Section.SYMPTOMS, Section.SCORES, Section.FLAGGED, Section.NOTES,
-    Section.MEDICATIONS, Section.CARE_TEAM, Section.SAFETY_PLAN, Section.ECOMAP,
+    Section.CHARTS, Section.SYMPTOMS, Section.SCORES, Section.MEDICATIONS, Section.CARE_TEAM,
+    Section.FLAGGED, Section.NOTES, Section.SAFETY_PLAN, Section.ECOMAP,
 )
-"""The order of the appendix."""
+"""The order after page one: the life chart first; the medication list and care team before the
+notes (issue 13), so the reference pages a clinician turns to are not behind weeks of notes."""
 
 
 def fold_piece(text: str) -> str:
@@ -151,7 +152,13 @@ class SummaryEntry:
     flagged: bool
     entry_id: int | None = None
     stressors: tuple[str, ...] = ()
+    observed: bool = False
+    """True when a family member wrote it (an observation), False for the person's own entry."""
+    elevation: int | None = None
+    """The elevated / irritable rating 0–3 (none, mild, moderate, severe), None when not rated."""
     mood_label: str = ""
+    """The original words of an imported mood label (e.g. "wannadie") and ``source`` its app."""
+    source: str = "manual"
 
 
 @dataclass(frozen=True)
@@ -282,6 +289,12 @@ class ScoreResult:
     self_harm_item_dates: tuple[date, ...] = ()
     """PHQ-9 only: local dates in the period when item 9 (thoughts of being better off dead or of
     hurting oneself) was answered above 0 — a same-day safety follow-up (Kroenke et al. 2001)."""
+    peak: int | None = None
+    peak_on: date | None = None
+    peak_band: str = ""
+    previous_band: str = ""
+    item9: tuple[tuple[date, int], ...] = ()
+    """PHQ-9 only: (local date, answer 0–3) for each item-9 answer above 0 in the period."""
 
 
 @dataclass(frozen=True)
@@ -296,6 +309,8 @@ class MedicationLine:
     purpose: str = ""
     since: date | None = None
     stopped: date | None = None
+    steps: tuple[tuple[date, str], ...] = ()
+    """The dose steps that touch the period: (local date the dose starts, dose text), oldest first."""
 
 
 @dataclass(frozen=True)
@@ -382,6 +397,12 @@ class VisitSummaryData:
     other_entry_zones: tuple[str, ...] = ()
     """IANA zones other than ``time_zone`` where printed entries were written: those entries show
     the clock time of that place (a family that moved, or a journal imported with its own zone)."""
+    birth_date: date | None = None
+    preparer_relationship: str = ""
+    preparer_phone: str = ""
+    safety: SafetyBox = field(default_factory=lambda: SafetyBox())
+    changes: tuple[ChangeRow, ...] = ()
+    adherence: tuple[Adherence, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -395,3 +416,103 @@ class VisitSummaryData:
     def entries_by_day(self) -> list[tuple[date, list[SummaryEntry]]]:
         """The entries grouped by local calendar date, oldest day first."""
         return [(day, list(items)) for day, items in groupby(self.entries, key=lambda e: e.local_date)]
+
+
+# --- page one, second edition ---------------------------------------------------------------------
+
+
+SELF = "self"
+OBSERVED = "observed"
+"""The two sources of journal numbers: the person's own ratings and a family member's observations."""
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One measure from one source (:data:`SELF` or :data:`OBSERVED`) across the two periods.
+
+    Values are means over the days that have one (mood 1–5, anxiety/energy/severity 0–10, sleep
+    hours); ``last14`` is the mean of the period's last 14 local days; ``hardest7`` the mean of the
+    hardest 7-day stretch of the period (lowest for mood, energy and sleep; highest for anxiety and
+    symptoms) starting on local date ``hardest7_start``. Counts are days with a value."""
+
+    measure: str
+    source: str
+    current: float | None
+    previous: float | None
+    last14: float | None
+    hardest7: float | None
+    hardest7_start: date | None
+    current_days: int
+    previous_days: int
+    higher_is_better: bool
+    scale: float
+    unit: str = ""
+    is_symptom: bool = False
+    worst: float | None = None
+    """The period's worst day (lowest for mood, energy and sleep; highest otherwise)."""
+
+    @property
+    def change(self) -> float | None:
+        if self.current is None or self.previous is None:
+            return None
+        return self.current - self.previous
+
+    @property
+    def size(self) -> float:
+        """How big the change is as a share of the scale (0–1), for ranking; a measure new or
+        gone this period ranks as a change of its whole value."""
+        if self.current is None and self.previous is None:
+            return 0.0
+        if self.current is None or self.previous is None:
+            return abs(self.current if self.current is not None else self.previous or 0.0) / self.scale
+        return abs(self.current - self.previous) / self.scale
+
+
+@dataclass(frozen=True)
+class SafetyNote:
+    """A flagged entry that matches an emergency or crisis warning sign: its local date, who wrote
+    it (e.g. ``"Ana (family)"``), a short excerpt of the note, and the sign it matched."""
+
+    day: date
+    who: str
+    excerpt: str
+    sign: str
+
+
+@dataclass(frozen=True)
+class SafetyBox:
+    """What page one puts first: PHQ-9 item 9 answers above 0 (local date, answer 0–3), flagged
+    entries matching an urgent sign, and the local date the safety plan was last saved (None when
+    there is no plan)."""
+
+    item9: tuple[tuple[date, int], ...] = ()
+    notes: tuple[SafetyNote, ...] = ()
+    plan_saved_on: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.item9 or self.notes)
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Doses of one medication recorded in the period: local days with a dose taken, days with a
+    record of taken or missed, missed doses, the 7-day stretch where most misses fell
+    (``cluster_start``, how many of the misses), and extra (as-needed) doses."""
+
+    medication: str
+    taken_days: int
+    recorded_days: int
+    missed: int
+    extra: int = 0
+    cluster_start: date | None = None
+    cluster_missed: int = 0
+    missed_days: tuple[date, ...] = ()
+    extra_days: tuple[date, ...] = ()
+
+    @property
+    def percent(self) -> int | None:
+        """Days taken as a whole percentage of recorded days; None with nothing recorded."""
+        if not self.recorded_days:
+            return None
+        return round(100 * self.taken_days / self.recorded_days)

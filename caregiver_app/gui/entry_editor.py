@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import (
+    Elevation,
     JournalEntry,
     MoodLevel,
     Person,
@@ -156,6 +157,14 @@ class EntryEditor(QWidget):
         holder = with_anchors(self.energy, ENERGY_ANCHORS, self)
         form.addRow("Ener&gy", holder)
         form.labelForField(holder).setBuddy(self.energy)
+        self.elevation = QComboBox(self)
+        self.elevation.addItem("Not rated", None)
+        for level in Elevation:
+            self.elevation.addItem(level.label.capitalize(), int(level))
+        self.elevation.setAccessibleName("Elevated or irritable")
+        self.elevation.setToolTip("Rated apart from mood: how high, wired or irritable they were "
+                                  "(none, mild, moderate or severe)")
+        form.addRow("Ele&vated / irritable", self.elevation)
 
         self.sleep_hours = HoursSpinBox(self)
         self.sleep_hours.setRange(-0.25, 24)
@@ -269,7 +278,7 @@ class EntryEditor(QWidget):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = [self.when_edit, self.now_button, self.person_radio, self.family_radio,
                                 self.family_name, self.mood_none, *self.mood_buttons.values(),
-                                self.anxiety, self.energy, self.sleep_hours, self.sleep_quality]
+                                self.anxiety, self.energy, self.elevation, self.sleep_hours, self.sleep_quality]
         for row in self._rows:
             chain.extend(row.focus_widgets())
         chain += [self.add_symptom_button, *self.doses.focus_widgets(), self.activities,
@@ -363,6 +372,7 @@ class EntryEditor(QWidget):
         self.mood_none.setChecked(True)
         self.anxiety.setValue(-1)
         self.energy.setValue(-1)
+        self.elevation.setCurrentIndex(0)
         self.sleep_hours.setValue(-0.25)
         self.sleep_quality.setCurrentIndex(0)
         for row in list(self._rows):
@@ -414,6 +424,8 @@ class EntryEditor(QWidget):
         (self.mood_buttons[int(entry.mood)] if entry.mood is not None else self.mood_none).setChecked(True)
         self.anxiety.setValue(-1 if entry.anxiety is None else entry.anxiety)
         self.energy.setValue(-1 if entry.energy is None else entry.energy)
+        self.elevation.setCurrentIndex(max(self.elevation.findData(None if entry.elevation is None
+                                                                   else int(entry.elevation)), 0))
         self.sleep_hours.setValue(-0.25 if entry.sleep_hours is None else entry.sleep_hours)
         index = self.sleep_quality.findData(None if entry.sleep_quality is None else int(entry.sleep_quality))
         self.sleep_quality.setCurrentIndex(max(index, 0))
@@ -443,12 +455,20 @@ class EntryEditor(QWidget):
         self.drafts.adopt(saved)
 
     def extra_draft_fields(self) -> dict:
-        """The Medicines section's choices, kept with a draft."""
+        """The Medicines section's choices and the elevated / irritable rating, kept with a draft."""
+        extra: dict = {}
         chosen = self.doses.chosen()
-        return {"doses": chosen} if chosen else {}
+        if chosen:
+            extra["doses"] = chosen
+        if self.elevation.currentData() is not None:
+            extra["elevation"] = int(self.elevation.currentData())
+        return extra
 
     def apply_extra_draft_fields(self, extra: dict) -> None:
         self.doses.set_chosen(dict(extra.get("doses") or {}))
+        level = extra.get("elevation")
+        if isinstance(level, int) and not isinstance(level, bool):
+            self.elevation.setCurrentIndex(max(self.elevation.findData(level), 0))
 
     def cancel_edit(self) -> None:
         """Leave the entry as it was and go back to a new, empty entry."""
@@ -501,6 +521,7 @@ class EntryEditor(QWidget):
             tags=tuple(tags),
             zone_name=self.entry_zone_name,
             entry_id=self._editing.id if self._editing is not None else None,
+            elevation=Elevation(self.elevation.currentData()) if self.elevation.currentData() is not None else None,
         )
 
     def save(self) -> None:

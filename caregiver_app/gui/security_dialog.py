@@ -152,7 +152,7 @@ class SecurityDialog(QDialog):
             problem = user_message(exc)
         if problem:
             self.refresh()
-            self._note(f"{problem} The passphrase is still needed to open the vault.")
+            self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
         elif on:
             self._note("This computer now remembers the vault.")
         else:

@@ -111,6 +111,7 @@ class SummaryPage(QWidget):
         self._pdf_key: tuple | None = None
         self._last_visit = None
         self.leave_out = LeaveOut()
+        self._choices_loaded = False
         self.visit_questions: list[str] = []
         self.last_saved_path: Path | None = None
         self._relay = _Progress(self)
@@ -311,6 +312,7 @@ class SummaryPage(QWidget):
         if changed:
             self.leave_out = LeaveOut()
             self._show_leave_out()
+            self._choices_loaded = False
         self.heading.setText(f"Visit summary for {person.display_name}" if person else "Visit summary")
         self.setEnabled(person is not None)
         if person is None:
@@ -320,6 +322,8 @@ class SummaryPage(QWidget):
         self._load_last_visit()
         self._apply_quick_range()
         self._load_preparer()
+        if not self._choices_loaded:
+            self._load_choices()
         self.refresh_preview()
 
     def prepare(self, start: date, end: date, questions: list[str]) -> None:
@@ -344,6 +348,7 @@ class SummaryPage(QWidget):
         self._person = None
         self.last_saved_path = None
         self.leave_out = LeaveOut()
+        self._choices_loaded = False
         self.visit_questions = []
         self.questions_edit.clear()
         self.preparer_edit.setText("")  # clear() would mark it as typed in, and the saved name would not come back
@@ -393,6 +398,7 @@ class SummaryPage(QWidget):
             return
         key = self._key()
         request = summary.SummaryRequest(person.id, start, end, self.choices())
+        remember = self._choices_loaded  # never overwrite saved choices with defaults not yet replaced
         name = " ".join(self.preparer_edit.text().split())
         paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
         country = current_country(self._context.settings)
@@ -407,6 +413,8 @@ class SummaryPage(QWidget):
             data = summary.build_summary(vault, request, prepared_by=name, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
+            if remember:  # kept in the vault: they survive a lock, an auto-lock and a restart
+                summary.save_choices(vault, request.person_id, request.choices, clock=clock)
             return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
 
         def done(result) -> None:
@@ -610,6 +618,31 @@ class SummaryPage(QWidget):
     def _on_dates_changed(self) -> None:
         if self.range_group.checkedId() == CUSTOM:
             self.refresh_preview()
+
+    def _load_choices(self) -> None:
+        """Put back the sections, leave-outs and questions last used for this person."""
+        person = self._person
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+        generation = self._generation
+
+        def done(saved) -> None:
+            if generation != self._generation or self._person is not person:
+                return
+            self._choices_loaded = True
+            if saved is None:
+                return
+            for section, check in self.section_checks.items():
+                check.setChecked(section in saved.sections)
+            self.leave_out = saved.leave_out
+            self._show_leave_out()
+            if not self.questions_edit.toPlainText().strip():  # questions brought by "Prepare" win
+                self.questions_edit.setPlainText("\n".join(saved.questions))
+            self.refresh_preview()
+
+        self._context.runner.run(lambda: summary.saved_choices(vault, person.id), on_done=done, parent=self)
 
     def _load_preparer(self) -> None:
         try:

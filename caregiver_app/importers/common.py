@@ -27,7 +27,7 @@ from datetime import datetime
 from caregiver_app.domain.errors import CaregiverError
 from caregiver_app.domain.model import MoodLevel
 
-from .daylio import SkippedRow
+from .daylio import SPREADSHEET_HINT, SkippedRow, decode_unicode
 
 __all__ = [
     "ImportFormatError",
@@ -185,11 +185,11 @@ def fingerprint(kind: str, parts: list, seen: Counter[str]) -> str:
 
 
 def decode_text(data: bytes, what: str) -> str:
-    """UTF-8 text (a BOM is dropped, line ends become ``\\n``), or :class:`ImportFormatError`."""
+    """UTF-8 or UTF-16 text (a BOM is dropped, line ends become ``\\n``), or :class:`ImportFormatError`."""
     try:
-        text = bytes(data).decode("utf-8-sig")
+        text = decode_unicode(bytes(data))
     except UnicodeDecodeError:
-        raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be {what}.") from None
+        raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be read as {what}. {SPREADSHEET_HINT}") from None
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
 
 

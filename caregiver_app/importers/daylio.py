@@ -458,6 +458,17 @@ def _rich_text_to_plain(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+
+
+def decode_unicode(data: bytes) -> str:
+    """UTF-8 text, with or without its BOM, or UTF-16 with its BOM (a spreadsheet's "Unicode
+    text"); the BOM is dropped. Raises :class:`UnicodeDecodeError` for anything else."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def _decode(data: bytes) -> str:
     if data[:4] == b"PK\x03\x04":
         raise DaylioFormatError(
@@ -465,11 +476,10 @@ def _decode(data: bytes) -> str:
             "entries as CSV and choose that file."
         )
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_unicode(data)
     except UnicodeDecodeError:
         raise DaylioFormatError(
-            "This file is not UTF-8 text, so it cannot be a Daylio CSV export. If you saved it "
-            "from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+            "This file is not UTF-8 text, so it cannot be a Daylio CSV export. " + SPREADSHEET_HINT
         ) from None
     return text
 

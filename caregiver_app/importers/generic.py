@@ -102,14 +102,14 @@ def _date_and_time(text: str, day_first: bool) -> tuple[object, time | None]:
     return _parse_full_date(value, day_first), None
 
 
-def _day_first(records: list[tuple[int, list[str]]], column: int) -> bool:
-    """Whether ``03/05/2024`` means 3 May in this file (the same rules as Daylio exports)."""
+def _date_order(records: list[tuple[int, list[str]]], column: int) -> date_order.DateOrder:
+    """Whether ``03/05/2024`` means 3 May in this file, and why (the same rules as Daylio exports)."""
     samples = []
     for _, record in records:
         text = clean_label(record[column]) if column < len(record) else ""
         if m := _SLASH_DATE.fullmatch(text):
-            samples.append(date_order.SlashDate(int(m[1]), int(m[2]), _full_year(m[3]), text.split(" ")[0]))
-    return date_order.decide(samples).day_first
+            samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), _full_year(m["year"]), text.split(" ")[0]))
+    return date_order.decide(samples)
 
 
 def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
@@ -131,8 +131,9 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     if "mood" not in index and "notes" not in index:
         raise ImportFormatError("Please choose a column for the mood or for the notes.")
     scale = columns.scale_range() if "mood" in index else None
-    day_first = _day_first(records[1:], index["date"])
-    result = ParseResult(kind="generic", mood_scale=scale)
+    order = _date_order(records[1:], index["date"])
+    day_first = order.day_first
+    result = ParseResult(kind="generic", mood_scale=scale, notes=[order.note] if order.note else [])
     seen: Counter[str] = Counter()
 
     def cell(record: list[str], role: str) -> str:

@@ -33,7 +33,7 @@ from .common import (
     read_zip_member,
     zip_members,
 )
-from .daylio import MONTH_NUMBERS, _parse_time, _RowProblem
+from .daylio import MONTH_NUMBERS, _make_date, _parse_time, _RowProblem
 
 BEARABLE_HEADER = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
 IMOOD_HEADER = ("date", "day of week", "hour", "minute", "level", "leveltext", "comment")
@@ -81,10 +81,9 @@ def _month(name: str) -> int:
 
 
 def _real_date(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise _RowProblem("the date is not a real date") from None
+    """The date, or :class:`_RowProblem` for an impossible one or a year before 1000 (a typo), as
+    for Daylio exports."""
+    return _make_date(year, month, day)
 
 
 def _bucket_of(hhmm: time) -> str:

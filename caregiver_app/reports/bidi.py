@@ -55,7 +55,38 @@ def reorder(line: str, direction: str | None = None) -> str:
         return line
     from bidi import get_display
 
-    return get_display(line, base_dir=direction or base_direction(line))
+    return mirror_brackets(get_display(line, base_dir=direction or base_direction(line)))
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+_CLOSING = {v: k for k, v in _PAIRS.items()}
+
+
+def mirror_brackets(visual: str) -> str:
+    """Rule L4 of UAX #9 for paired brackets, on a line already in display order.
+
+    ``python-bidi`` places brackets in the right run (rule N0, bracket pairs) but does not
+    mirror them, so a pair inside a right-to-left run comes out as ``)…(``. Read left to right,
+    such a pair shows its closing bracket first; both are swapped to their mirror glyphs so the
+    pair reads ``(…)``. Pairs already in order (left-to-right runs) are left alone."""
+    if not any(ch in _CLOSING for ch in visual):
+        return visual
+    chars = list(visual)
+    normal: list[str] = []  # opening brackets waiting for their partner
+    reversed_: list[tuple[int, str]] = []  # closing brackets seen first (a right-to-left pair)
+    for index, ch in enumerate(chars):
+        if ch in _PAIRS:
+            if reversed_ and _PAIRS[ch] == reversed_[-1][1]:
+                start, closing = reversed_.pop()
+                chars[start], chars[index] = ch, closing
+            else:
+                normal.append(ch)
+        elif ch in _CLOSING:
+            if normal and normal[-1] == _CLOSING[ch]:
+                normal.pop()
+            else:
+                reversed_.append((index, ch))
+    return "".join(chars)
 
 
 def visual_line(line: str) -> str:

@@ -99,8 +99,8 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
         for shape in _tie_shapes(geo, tx, scale):
             group.add(shape)
 
-    size = max(5.0, 10.0 * scale)
-    small = max(4.5, 8.5 * scale)
+    size = max(7.5, 10.0 * scale)  # nothing printed below 7 pt; long names are shortened to fit
+    small = max(7.0, 8.5 * scale)
     for node in snapshot.nodes:
         left, bottom = tx(node.x - NODE_W / 2, node.y + NODE_H / 2)
         w, h = NODE_W * scale, NODE_H * scale
@@ -116,7 +116,7 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
     pcx, pcy = tx(0.0, 0.0)
     group.add(Ellipse(pcx, pcy, PERSON_W / 2 * scale, PERSON_H / 2 * scale, fillColor=colors.white,
                       strokeColor=INK, strokeWidth=max(0.8, 2.0 * scale)))
-    psize = max(6.0, 12.0 * scale)
+    psize = max(8.0, 12.0 * scale)
     group.add(String(pcx, pcy - psize / 3, _fit(snapshot.person_name, bold, psize, PERSON_W * scale - 8),
                      fontName=bold, fontSize=psize, textAnchor="middle", fillColor=INK))
 
@@ -150,7 +150,8 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
             else:
                 geo = tie_geometry(0.0, 0.0, (0.0, 0.0), (0.0, 0.0), strength, SupportDirection.BOTH)
                 sample = TieGeometry(_legend_points(strength), geo.width, geo.dash, ())
-                for shape in _tie_shapes(sample, lambda px, py, yy=sample_y: (4 + px, yy - py), 0.6):
+                # The sample is drawn 36 pt long (4..40), clear of the words that start at 48.
+                for shape in _tie_shapes(sample, lambda px, py, yy=sample_y: (4 + px * 0.6, yy - py * 0.6), 0.6):
                     drawing.add(shape)
             drawing.add(String(48, y, words, fontName=regular, fontSize=8, fillColor=INK))
             y -= LEGEND_ROW

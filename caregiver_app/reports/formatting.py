@@ -97,7 +97,7 @@ class ReportFormat:
         """``3 Nov 2026`` / ``Nov 3, 2026`` / ``3. Nov. 2026``, optionally with the short weekday
         (``Tue 3 Nov 2026``) or without the year."""
         skeleton = ("y" if year else "") + "MMM" + ("E" if weekday else "") + "d"
-        return _clean(format_skeleton(skeleton, day, locale=self._loc))
+        return _skeleton_date(self.locale, skeleton, day)
 
     def long_date(self, day: date) -> str:
         """The full weekday and month words: ``Tuesday, 3 November 2026`` (locale order)."""
@@ -114,19 +114,12 @@ class ReportFormat:
     def time(self, moment: time | datetime) -> str:
         """A wall-clock time without seconds: ``9:15 PM``, ``21:15`` or ``9:15 pm`` by the hour
         cycle and locale. Only the hour and minute of ``moment`` are read (no zone conversion)."""
-        wall = time(moment.hour, moment.minute)
-        if self.hour_cycle == "system":
-            return _clean(format_time(wall, "short", locale=self._loc))
-        skeleton = "Hm" if self.hour_cycle == "24h" else "hm"
-        return _clean(format_skeleton(skeleton, datetime.combine(_SAMPLE_DAY, wall), locale=self._loc))
+        return _time(self.locale, self.hour_cycle, moment.hour, moment.minute)
 
     def decimal(self, value: float, places: int = 2, *, fixed: bool = False) -> str:
         """``6.5`` / ``6,5``: at most ``places`` decimals (exactly ``places`` when ``fixed``),
         rounded half up, with the locale's decimal sign and no grouping sign."""
-        quantum = Decimal(1).scaleb(-places)
-        rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
-        pattern = "0" + ("." + ("0" if fixed else "#") * places if places > 0 else "")
-        return format_decimal(rounded, format=pattern, locale=self._loc, group_separator=False)
+        return _decimal(self.locale, float(value), places, fixed)
 
     def sample_text(self) -> str:
         """Every kind of word and sign this format prints: each month and weekday, both halves of
@@ -137,7 +130,36 @@ class ReportFormat:
 
     def integer(self, value: int) -> str:
         """``1,234`` / ``1.234`` / ``1 234`` with the locale's grouping (counts, not doses)."""
-        return _clean(format_decimal(value, format="#,##0", locale=self._loc))
+        return _integer(self.locale, int(value))
+
+
+# Babel parses the number pattern on every call (~0.1 ms); a long summary prints the same few
+# values (moods, severities, hours) thousands of times, so the written forms are remembered.
+@lru_cache(maxsize=8192)
+def _decimal(locale: str, value: float, places: int, fixed: bool) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    pattern = "0" + ("." + ("0" if fixed else "#") * places if places > 0 else "")
+    return format_decimal(rounded, format=pattern, locale=_parse(locale), group_separator=False)
+
+
+@lru_cache(maxsize=4096)
+def _integer(locale: str, value: int) -> str:
+    return _clean(format_decimal(value, format="#,##0", locale=_parse(locale)))
+
+
+@lru_cache(maxsize=4096)
+def _time(locale: str, hour_cycle: str, hour: int, minute: int) -> str:
+    wall = time(hour, minute)
+    if hour_cycle == "system":
+        return _clean(format_time(wall, "short", locale=_parse(locale)))
+    skeleton = "Hm" if hour_cycle == "24h" else "hm"
+    return _clean(format_skeleton(skeleton, datetime.combine(_SAMPLE_DAY, wall), locale=_parse(locale)))
+
+
+@lru_cache(maxsize=8192)
+def _skeleton_date(locale: str, skeleton: str, day: date) -> str:
+    return _clean(format_skeleton(skeleton, day, locale=_parse(locale)))
 
 
 def printable(fmt: ReportFormat, can_print: Callable[[str], bool]) -> ReportFormat:

@@ -21,7 +21,7 @@ from ..domain.model import MoodLevel
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
-from .text import is_rtl_char, markup
+from .text import clean_text, is_rtl_char, markup
 
 METADATA_APP = "Caregiver Companion"
 FOOTER_TEXT = "Confidential health information"
@@ -106,6 +106,44 @@ def finite(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def wrapped_markup(text: object, width: float, font: str, size: float) -> str:
+    """One-line user text as markup broken into lines no wider than ``width`` points, where an
+    e-mail or web address too wide for a line breaks only after ``@ / . - _ ? & =`` (never in
+    the middle of a word, never shortened)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .textblock import ADDRESS_BREAKS
+
+    def fits(piece: str) -> bool:
+        return stringWidth(piece, font, size) <= width
+
+    lines: list[str] = []
+    line = ""
+    for token in " ".join(clean_text(text).split()).split(" "):
+        if not token:
+            continue
+        pieces = [token]
+        if not fits(token):
+            pieces, current = [], ""
+            for char in token:
+                current += char
+                if char in ADDRESS_BREAKS:
+                    pieces.append(current)
+                    current = ""
+            if current:
+                pieces.append(current)
+        for index, piece in enumerate(pieces):
+            glue = " " if index == 0 and line else ""
+            if line and not fits(line + glue + piece):
+                lines.append(line)
+                line = piece
+            else:
+                line += glue + piece
+    if line:
+        lines.append(line)
+    return "<br/>".join(markup(one, line_breaks=False) for one in lines)
+
+
 def label_markup(text: object) -> str:
     """One-line user text (a name, a symptom, a tag) as safe markup, shortened for a cell."""
     return markup(text, line_breaks=False, max_chars=LABEL_MAX_CHARS)
@@ -138,6 +176,11 @@ class Styles:
         self.lead = ParagraphStyle("lead", parent=self.body, spaceAfter=6)
         self.item = ParagraphStyle("item", parent=self.body, leftIndent=11, bulletIndent=1,
                                    bulletFontName=regular, spaceBefore=1.2)
+        # Page one packs the most into two minutes of reading: a slightly tighter body.
+        self.brief_item = ParagraphStyle("brief_item", parent=self.item, fontSize=9, leading=11.4, spaceBefore=0.6,
+                                         bulletFontSize=9)
+        self.brief_head = ParagraphStyle("brief_head", parent=self.body, fontName=bold, fontSize=10, leading=12,
+                                         textColor=ACCENT, spaceBefore=5, spaceAfter=1.5, keepWithNext=1)
         self.day = ParagraphStyle("day", parent=self.body, fontName=bold, fontSize=10.5, leading=13,
                                   spaceBefore=9, spaceAfter=3, backColor=GRID,
                                   borderPadding=(2.5, 4, 2.5, 4), leftIndent=4, rightIndent=4)
@@ -216,10 +259,12 @@ class Barred(Flowable):
 # --- pages ----------------------------------------------------------------------------------------
 
 
-def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, title: str) -> type[Canvas]:
+def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, title: str,
+                    person: str = "") -> type[Canvas]:
     """A canvas class that holds pages back until the end so every footer can say "Page X of
     Y"; pages after the first carry ``title`` (and the section they are in) as a running
-    header. ``title`` must hold no names."""
+    header. ``title`` must hold no names; ``person`` (name and date of birth, printed text
+    only, never metadata) joins the title on every page after the first."""
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
@@ -253,8 +298,11 @@ def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, t
             self.drawRightString(right, footer_y, f"Page {number} of {total}")
             if number > 1:
                 header_y = page_height - MARGIN * 0.6
-                self.drawString(left, header_y, title)
+                self.drawString(left, header_y, f"{title} · {person}" if person else title)
                 current = getattr(self, "page_section", "") or self.running_section
+                day = getattr(self, "page_day", "")
+                if day:
+                    current = f"{current} · {day} (continued)" if current else f"{day} (continued)"
                 if current:
                     self.drawRightString(right, header_y, current)
                 self.line(left, header_y - 4, right, header_y - 4)

@@ -33,6 +33,7 @@ from .layout import (
     mood_word,
     plural,
     section,
+    wrapped_markup,
 )
 from .text import clean_text, markup, shorten
 from .textblock import BlockStyle, DayBand, Span, TextBlock
@@ -48,6 +49,12 @@ def _mood_text(entry: SummaryEntry) -> str | None:
     if level is None:
         return f"Mood as imported: {entry.mood_label}" if entry.mood_label else None
     return f"Mood {mood_words(level, entry.mood_label)}"
+
+
+def _elevation_text(entry: SummaryEntry) -> str | None:
+    level = getattr(entry, "elevation", None)
+    words = ("none", "mild", "moderate", "severe")
+    return f"Elevated / irritable {words[level]}" if isinstance(level, int) and 0 <= level <= 3 else None
 
 
 def _sleep_text(entry: SummaryEntry) -> str | None:
@@ -73,8 +80,8 @@ def _scale_text(name: str, value: object) -> str | None:
 
 def measures(entry: SummaryEntry) -> list[str]:
     """The entry's numbers in words: mood, anxiety, energy, sleep."""
-    parts = [_mood_text(entry), _scale_text("Anxiety", entry.anxiety), _scale_text("Energy", entry.energy),
-             _sleep_text(entry)]
+    parts = [_mood_text(entry), _elevation_text(entry), _scale_text("Anxiety", entry.anxiety),
+             _scale_text("Energy", entry.energy), _sleep_text(entry)]
     return [p for p in parts if p]
 
 
@@ -173,6 +180,76 @@ def mood_and_sleep(data: VisitSummaryData, styles: Styles, width: float) -> list
     return [KeepTogether(story)]
 
 
+def _averages(data: VisitSummaryData) -> str:
+    """The period's mood and sleep averages, the person's own and the family's apart."""
+    from ..domain.summary import OBSERVED
+    from ..domain.summary_changes import change_rows, stable_mood_words
+
+    rows = [r for r in (data.changes or change_rows(list(data.entries), [], data.start, data.end))
+            if not r.is_symptom and r.current is not None]
+    parts = []
+    for source, who in (("self", "Their own ratings"), (OBSERVED, "Family observations")):
+        mood = next((r for r in rows if r.source == source and r.measure.startswith("Mood")), None)
+        sleep = next((r for r in rows if r.source == source and r.unit == "h"), None)
+        bits = []
+        if mood is not None:
+            bits.append(f"mood averaged <b>{stable_mood_words(mood.current)}</b> ({format_decimal(mood.current)} of 5) "
+                        f"on {plural(mood.current_days, 'day')}")
+        if sleep is not None:
+            bits.append(f"sleep averaged <b>{format_decimal(sleep.current)} hours</b>")
+        if bits:
+            parts.append(f"{who}: " + ", ".join(bits) + ".")
+    return " ".join(parts) or "No mood or sleep was recorded in this period."
+
+
+def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: float) -> list[Flowable]:
+    story = section("Symptoms", styles)
+    days = max((data.end - data.start).days + 1, 0)
+    head = ["Symptom", "Whose", f"Days<br/>(of {format_count(days)})", "Average<br/>(0–10)", "Worst<br/>(0–10)",
+            "Previous<br/>average", "Previous<br/>days"]
+    rows = [[Paragraph(h, styles.cell_head if i < 2 else styles.cell_head_num) for i, h in enumerate(head)]]
+    for r in rated:
+        rows.append([
+            Paragraph(label_markup(r.measure), styles.cell),
+            Paragraph("Family (observed)" if r.source != "self" else "Self", styles.cell),
+            Paragraph(f"{format_count(r.current_days)}", styles.cell_num),
+            Paragraph(format_decimal(r.current), styles.cell_num),
+            Paragraph(f"{r.worst:g}" if r.worst is not None else "–", styles.cell_num),
+            Paragraph(format_decimal(r.previous) if r.previous is not None else "–", styles.cell_num),
+            Paragraph(f"{format_count(r.previous_days)}", styles.cell_num),
+        ])
+    number_ws = [50, 58, 46, 60, 60]  # wide enough that no heading word is split
+    who_w = 84
+    table = Table(rows, colWidths=[width - sum(number_ws) - who_w, who_w] + number_ws, repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(styles))
+    story.append(table)
+    story.append(Paragraph("Self: the person's own ratings. Family (observed): a family member's observations. "
+                           "They are counted apart and never averaged together.", styles.small))
+    return story
+
+
+def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """The life chart page: one time axis for mood (self and observed apart), elevated /
+    irritable, sleep, medicines with dose changes, PHQ-9/GAD-7 and flagged entries."""
+    from . import life_chart as chart
+
+    if not chart.has_anything(data):
+        return []
+    story = section("Life chart", styles, room=None)
+    story.append(Paragraph(_averages(data), styles.lead))
+    story.append(Paragraph(
+        "Everything on one time line. Shapes and dashes tell the lines apart, so it reads in black and white.",
+        styles.small))
+    story.append(Spacer(1, 4))
+    story.append(chart.build_life_chart(data, width))
+    story.append(Spacer(1, 3))
+    story.append(Paragraph(markup(chart.caption(data)), styles.small))
+    story += [Paragraph(markup(line), styles.small) for line in chart.events_text(data)]
+    page = KeepTogether(story)
+    page.section_title = "Life chart"  # named in page one's "After this page" line
+    return [page]
+
+
 def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:
     commands = [
         ("FONT", (0, 0), (-1, -1), styles.body.fontName, styles.body.fontSize),
@@ -189,9 +266,14 @@ def _table_style(styles: Styles, *, header: bool = True) -> TableStyle:
 
 
 def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
-    """Each symptom rated in the period: days present, mean and worst severity."""
+    """Each symptom rated in the period: days present, mean and worst severity, and the previous
+    period's mean and days; the person's own ratings and family observations in separate rows."""
     if not data.symptoms:
         return []
+    rated = sorted((r for r in data.changes if r.is_symptom and r.current is not None),
+                   key=lambda r: (-r.current_days, r.measure.casefold(), r.source != "self"))
+    if rated:
+        return _symptoms_by_source(data, rated, styles, width)
     story = section("Symptoms", styles)
     stats: Sequence[SymptomStat] = sorted(
         data.symptoms, key=lambda s: (-(s.days_present or 0), -(finite(s.worst) or 0), str(s.name).casefold()))
@@ -224,17 +306,54 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     entries take seconds, not minutes."""
     if data.is_empty:
         return []
-    story = section("Notes by day", styles)
     # The time sits in the margin: wide enough for the longest time in this document's format
     # ("12:55 p. m." in Spanish 12-hour is twice "08:15").
     widest = max(stringWidth(format_time(time(hour, 55)), styles.fonts.bold, styles.body.fontSize)
                  for hour in (10, 12, 22, 23))
     style = _block_style(styles, max(52.0, widest + 8), 5)
-    for day, entries in data.entries_by_day():
-        story.append(CondPageBreak(48))  # a day's heading never sits alone at the foot of a page
+    days = data.entries_by_day()
+    worded = [(day, entries) for day, entries in days if any(e.flagged or e.note.strip() for e in entries)]
+    plain = [(day, entries) for day, entries in days if not any(e.flagged or e.note.strip() for e in entries)]
+    story: list[Flowable] = []
+    if worded:
+        story += section("Notes by day", styles)
+        story.append(Paragraph("Days with a note or a flag, in full. Days with numbers only follow in a compact "
+                               "list.", styles.small) if plain else Spacer(1, 0))
+    for day, entries in worded:
+        blocks = [TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time))
+                  for entry in entries]
+        # A day's heading never sits alone at the foot of a page: it needs room for itself and
+        # the first entry's opening lines (up to four); a day that still runs on to the next page
+        # has its date repeated in that page's header.
+        first_lines = min(len(blocks[0].source), 4)
+        story.append(CondPageBreak(30 + first_lines * style.leading + style.space_before))
         story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
+        story += blocks
+    if plain:
+        story += numbers_only(plain, styles)
+    return story
+
+
+def numbers_only(days, styles: Styles) -> list[Flowable]:
+    """Days without a note or flag: one compact line per entry (date and time, who, numbers,
+    symptoms and tags), so a year of numbers does not bury the notes."""
+    story = section("Days with numbers only", styles)
+    size = 8.2
+    widest = max(stringWidth(f"{format_date(day, weekday=True)} {format_time(time(hour, 55))}", styles.fonts.bold, size)
+                 for day in (days[0][0], days[-1][0]) for hour in (10, 22))
+    style = BlockStyle(regular=styles.fonts.regular, bold=styles.fonts.bold, size=size, leading=10.2,
+                       color=styles.body.textColor, left_indent=widest + 8, space_before=1.2)
+    for day, entries in days:
         for entry in entries:
-            story.append(TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time)))
+            parts = [_label(entry.recorded_by)] + measures(entry)
+            ratings = [f"{_label(r.symptom)} {r.severity}/10" for r in entry.symptoms]
+            if ratings:
+                parts.append(", ".join(ratings))
+            tags = [_label(t) for t in (*entry.tags, *entry.stressors)]
+            if tags:
+                parts.append(", ".join(t for t in tags if t))
+            story.append(TextBlock([[(" · ".join(parts), False)]], style,
+                                   bullet=f"{format_date(day, weekday=True)} {format_time(entry.local_time)}"))
     return story
 
 
@@ -301,12 +420,18 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
         return []
     story = section("Care team contacts", styles)
     rows = []
+    column = width * 3 / 11 - 9  # the cell's width less its padding
+    font, size = styles.cell.fontName, styles.cell.fontSize
+
+    def wrapped(text: str) -> str:
+        return wrapped_markup(text, column, font, size)
+
     for c in data.contacts:
         who = f"<b>{label_markup(c.name)}</b>"
         if c.organization:
             who += f"<br/>{label_markup(c.organization)}"
-        reach = "<br/>".join(label_markup(v) for v in (c.phone, c.email) if v)
-        rows.append([who, label_markup(c.role), reach, markup(c.note) if c.note else ""])
+        reach = "<br/>".join(wrapped(v) for v in (c.phone, c.email) if v)
+        rows.append([who, label_markup(c.role), reach, wrapped(c.note) if c.note else ""])
     story.append(_simple_table(styles, width, ["Name", "Role", "Phone and email", "Notes"], rows, [3, 2, 3, 3]))
     return story
 
@@ -349,7 +474,7 @@ def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) 
 def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float = 650.0) -> list[Flowable]:
     """Every chosen section with something to show, in the appendix order."""
     builders = {
-        Section.CHARTS: lambda: mood_and_sleep(data, styles, width),
+        Section.CHARTS: lambda: life_chart(data, styles, width),
         Section.SYMPTOMS: lambda: symptoms(data, styles, width),
         Section.SCORES: lambda: scores(data, styles, width),
         Section.FLAGGED: lambda: flagged(data, styles),
@@ -365,4 +490,22 @@ def appendix(data: VisitSummaryData, styles: Styles, width: float, height: float
     for key in SECTION_ORDER:
         if data.wants(key):
             story += builders[key]()
+    return story + imported_moods(data, styles, width)
+
+
+def imported_moods(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
+    """How the mood words of imported entries were read on this app's 5-point scale, once."""
+    seen: dict[tuple[str, int], int] = {}
+    for e in data.entries:
+        if e.mood_label and e.mood is not None:
+            key = (_label(e.mood_label), int(e.mood))
+            seen[key] = seen.get(key, 0) + 1
+    if not seen:
+        return []
+    story = section("How imported moods were read", styles)
+    story.append(Paragraph("Entries imported from another app keep their own mood words. This is the level each "
+                           "word was given on this app's 5-point scale.", styles.small))
+    rows = [[label_markup(words), f"{MoodLevel(level).label} ({level}/5)", str(count)]
+            for (words, level), count in sorted(seen.items(), key=lambda kv: (-kv[0][1], kv[0][0].casefold()))]
+    story.append(_simple_table(styles, width, ["As the other app wrote it", "Read as", "Entries"], rows, [5, 3, 1.5]))
     return story

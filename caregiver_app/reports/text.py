@@ -4,11 +4,13 @@ Every piece of text a user typed (names, labels, symptoms, tags, notes) goes thr
 before it reaches a reportlab ``Paragraph``:
 
 1. :func:`clean_text` makes it printable: Unicode NFC; every line ending becomes ``\\n``;
-   invisible format characters (zero-width spaces and joiners, variation selectors, bidi
-   controls, soft hyphens) and control characters are dropped; unusual spaces become ordinary
-   ones; any character that neither DejaVu Sans nor a fallback font on this computer can draw
-   (see :mod:`.fonts`), lone surrogates, private use, and everything outside the Basic
-   Multilingual Plane (most emoji) becomes the visible marker :data:`MISSING_GLYPH` instead of a
+   invisible format characters (zero-width spaces, variation selectors, bidi controls, soft
+   hyphens) and control characters are dropped, but the zero-width non-joiner and joiner stay
+   (Persian and Urdu words need them through Arabic shaping); unusual spaces become ordinary
+   ones; an emoji or symbol no font can draw prints as its Unicode short name in colons
+   (``:grinning face:``); any other character that neither DejaVu Sans nor a fallback font on
+   this computer can draw (see :mod:`.fonts`), lone surrogates, private use and the rest outside
+   the Basic Multilingual Plane become the visible marker :data:`MISSING_GLYPH` instead of a
    silent black box.
 2. :func:`escape` escapes ``&``, ``<``, ``>`` and ``"`` so the text is never read as markup.
 3. :func:`markup` does both, puts each run of characters in the font that has them, turns line
@@ -73,10 +75,12 @@ def _printable(char: str) -> str:
     if char == "\t":
         return " "
     code = ord(char)
-    if code > 0xFFFF:
-        return MISSING_GLYPH
     category = unicodedata.category(char)
-    if category in ("Cc", "Cf"):  # controls; soft hyphen, zero-width space/joiners, bidi marks, BOM
+    if code > 0xFFFF:
+        return _short_name(char) if category == "So" else MISSING_GLYPH
+    if char in _JOINERS:
+        return char  # zero-width: keeps Persian/Urdu words apart (ZWNJ) through Arabic shaping
+    if category in ("Cc", "Cf"):  # controls; soft hyphen, zero-width space, bidi marks, BOM
         return ""
     if 0xFE00 <= code <= 0xFE0F:  # variation selectors (e.g. emoji presentation)
         return ""
@@ -84,7 +88,21 @@ def _printable(char: str) -> str:
         return "\xa0" if code == 0x202F else " "
     if category in ("Cs", "Co", "Cn"):
         return MISSING_GLYPH
-    return char if _font_of(char) is not None else MISSING_GLYPH
+    if _font_of(char) is not None:
+        return char
+    return _short_name(char) if category == "So" else MISSING_GLYPH
+
+
+_JOINERS = ("\u200c", "\u200d")
+"""Zero-width non-joiner and joiner: kept, so Arabic-script shaping sees where letters must not
+(or must) join; DejaVu Sans draws both as nothing."""
+
+
+def _short_name(char: str) -> str:
+    """An emoji or symbol no shipped font can draw, as its Unicode short name in colons
+    (``":grinning face:"``), so the meaning survives on paper."""
+    name = unicodedata.name(char, "")
+    return f":{name.lower()}:" if name else MISSING_GLYPH
 
 
 def forget_cached_characters() -> None:
@@ -160,10 +178,15 @@ def has_rtl(text: str) -> bool:
 
 
 def shorten(text: str, max_chars: int) -> str:
-    """Cut plain ``text`` to at most ``max_chars`` characters, ending with "…" when cut."""
+    """Cut plain ``text`` to at most ``max_chars`` characters, ending with "…" when cut. The cut
+    falls between words (a word is split only when one word alone is longer than the limit)."""
     if len(text) <= max_chars:
         return text
-    return text[: max(max_chars - 1, 0)].rstrip() + "…"
+    cut = text[: max(max_chars - 1, 0)]
+    space = cut.rfind(" ")
+    if space > max_chars // 3 and not text[len(cut)].isspace():
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def markup(text: object, *, line_breaks: bool = True, max_chars: int | None = None) -> str:

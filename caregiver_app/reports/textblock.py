@@ -37,6 +37,9 @@ class BlockStyle:
     bullet_font: str = ""
 
 
+ADDRESS_BREAKS = ("@", "/", ".", "-", "_", "?", "&", "=")
+"""Where a word too wide for its line (an e-mail or web address) may break: after these."""
+
 _Run = tuple[str, str, float]  # text, font, width
 _Line = tuple[float, list[_Run]]  # x offset, runs
 
@@ -97,6 +100,10 @@ class TextBlock(Flowable):
                             low = mid
                         else:
                             high = mid - 1
+                    # An e-mail or web address breaks after a separator, never inside a word.
+                    cut = max(piece.rfind(sep, 0, low) for sep in ADDRESS_BREAKS) + 1
+                    if cut > low // 4:
+                        low = cut
                     lines.append(self._runs(piece[:low], bold))
                     piece = piece[low:]
                     runs = self._runs(piece, bold)

@@ -27,9 +27,11 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from ..domain.summary import SummaryCancelled, VisitSummaryData
 from . import formatting
 from .fonts import register_fonts
-from .layout import MARGIN, METADATA_APP, can_print, SectionHeading, Styles, numbered_canvas
+from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, format_date, numbered_canvas
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
+from .text import clean_text
+from .textblock import DayBand
 
 __all__ = ["build_visit_summary_pdf", "METADATA_TITLE", "METADATA_APP"]
 
@@ -44,14 +46,28 @@ class _SummaryDoc(BaseDocTemplate):
         if isinstance(flowable, SectionHeading) or type(flowable).__name__ == "_Marker":
             if not getattr(canvas, "page_has_content", False):
                 canvas.page_section = flowable.section_title
+                canvas.page_day = ""
             canvas.running_section = flowable.section_title
+            canvas.running_day = ""
+        if isinstance(flowable, DayBand):
+            if not getattr(canvas, "page_has_content", False):
+                canvas.page_day = ""  # the page opens with a new day: nothing is continued
+            canvas.running_day = flowable.text
         if getattr(flowable, "height", 0):
             canvas.page_has_content = True
 
 
 def _on_page(canvas, _doc) -> None:
     canvas.page_section = getattr(canvas, "running_section", "")
+    # A day whose entries run on from the page before: its date is repeated at the top.
+    canvas.page_day = getattr(canvas, "running_day", "")
     canvas.page_has_content = False
+
+
+def _person_line(data: VisitSummaryData) -> str:
+    """Name and date of birth for every page's header (so a loose page finds its owner)."""
+    name = " ".join(clean_text(data.person_name).split())
+    return name + (f", born {format_date(data.birth_date)}" if data.birth_date is not None else "")
 
 
 def build_visit_summary_pdf(
@@ -106,8 +122,9 @@ def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
     titles = [f.section_title for f in rest if hasattr(f, "section_title")]
     brief = brief_page(data, styles, width, height, titles)
     story = list(brief.flowables)
-    rest += questions_continued(brief.overflow_questions, len(data.questions) - len(brief.overflow_questions) + 1,
-                                styles)
+    # The rest of the family's questions open page 2, never left alone at the end.
+    rest = questions_continued(brief.overflow_questions, len(data.questions) - len(brief.overflow_questions) + 1,
+                               styles) + rest
     if rest:
         story.append(PageBreak())
         story += rest
@@ -127,6 +144,7 @@ def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
                 progress(percent, 100)
 
         doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, TITLE))
+    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, TITLE,
+                                                        person=_person_line(data)))
     if progress is not None:
         progress(100, 100)

@@ -25,10 +25,12 @@ it is kept as ``<name>.prev``.
 from __future__ import annotations
 
 import base64
+import errno
 import hmac
 import json
 import os  # noqa: F401  (tests simulate a full disk through keyfile.os)
 import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
 from hashlib import sha256
@@ -299,12 +301,25 @@ def previous_path(path: Path) -> Path:
     return path.with_name(path.name + ".prev")
 
 
+class NotAFileError(OSError):
+    """A pipe, device or folder where a key file should be."""
+
+
+def read_key_bytes(path: Path) -> bytes:
+    """At most one byte past the largest key file. Opened without waiting, so a pipe or device
+    put in the key file's place is refused (OSError) instead of blocking the app forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise NotAFileError(errno.EINVAL, "not an ordinary file")
+        return fh.read(MAX_KEYFILE_BYTES + 1)
+
+
 def read_keyfile(path: Path) -> KeyFile:
     """Read and parse the key file at ``path``. Raises :class:`KeyFileError` when it is missing
     or damaged."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_KEYFILE_BYTES + 1)
+        data = read_key_bytes(path)
     except FileNotFoundError:
         raise KeyFileError("The vault's key file is missing, so the vault cannot be opened.") from None
     except OSError:
@@ -325,8 +340,8 @@ def write_keyfile(path: Path, keyfile: KeyFile, data_key: bytes | None = None) -
     if data_key is not None:
         keyfile = keyfile.sealed(data_key)
     try:
-        current = path.read_bytes()
-    except FileNotFoundError:
+        current = read_key_bytes(path)
+    except (FileNotFoundError, NotAFileError):
         current = None
     if current is not None and _sound(current, data_key):
         atomic_write(previous_path(path), current)
@@ -350,14 +365,14 @@ def settle_keyfile(path: Path, data_key: bytes | None = None) -> None:
     Does nothing when the current file is missing or damaged (under ``data_key`` when given)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_key_bytes(path)
     except OSError:
         return
     if not _sound(data, data_key):
         return
     prev = previous_path(path)
     try:
-        if prev.read_bytes() == data:
+        if read_key_bytes(prev) == data:
             return
     except OSError:
         pass
@@ -381,8 +396,7 @@ def read_generations(path: Path) -> tuple[list[Generation], KeyFileError | None]
     seen: set[bytes] = set()
     for which, candidate in (("current", Path(path)), ("previous", previous_path(Path(path)))):
         try:
-            with open(candidate, "rb") as fh:
-                data = fh.read(MAX_KEYFILE_BYTES + 1)
+            data = read_key_bytes(candidate)
         except FileNotFoundError:
             if which == "current":
                 first_error = KeyFileError("The vault's key file is missing, so the vault cannot be opened.")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import keyring
-from keyring.errors import KeyringError
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from .errors import KeyringUnavailableError
 
@@ -105,13 +105,17 @@ def load_key(vault_id: bytes) -> bytes:
     return key
 
 
-def forget_key(vault_id: bytes) -> None:
-    """Remove the key from the OS keyring; quietly does nothing when it is not there or the
-    keyring cannot be reached."""
+def forget_key(vault_id: bytes) -> bool:
+    """Remove the key from the OS keyring. True when it is gone (or was never there, or this
+    computer has no keyring at all); False when the keyring could not be reached (locked, did
+    not answer, failed), so the key may still be in it. Never raises."""
     try:
         _with_timeout(lambda: keyring.delete_password(SERVICE, _account(vault_id)))
+    except (PasswordDeleteError, NoKeyringError):
+        return True
     except Exception:
-        pass
+        return False
+    return True
 
 
 SYSTEM_BACKENDS = {

@@ -50,9 +50,11 @@ COLUMNS: tuple[str, ...] = (
     "Medicines",
     "Activities",
     "Stressors",
+    "Elevated / irritable",
     "Flagged for visit",
     "Note",
 )
+"""The note stays last (the longest text)."""
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,9 +111,11 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str, doses: str 
         safe_text(doses),
         safe_text(activities),
         safe_text(stressors),
+        entry.elevation.label if entry.elevation is not None else "",
         "yes" if entry.flag_for_visit else "no",
         safe_text(entry.note),
     ]
+
 
 
 def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[list[str]]:

@@ -114,6 +114,8 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
                         tags=tuple((a, "activity") for a in r.activities))
             for r in daylio.rows
         ]
+        if daylio.date_order_note:
+            result.notes.append(daylio.date_order_note)
         return result
     if kind == "generic":
         if columns is None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import (
+    Elevation,
     JournalEntry,
     MoodLevel,
     Recorder,
@@ -44,6 +45,7 @@ class EntryDraft:
     tags: tuple[Tag, ...] = ()
     zone_name: str = ""
     entry_id: int | None = None
+    elevation: Elevation | None = None
 
 
 def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> JournalEntry:
@@ -68,6 +70,7 @@ def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> Journal
         symptoms=tuple(draft.symptoms),
         tags=tuple(draft.tags),
         zone_name=tz.key,
+        elevation=draft.elevation,
     )
     if entry.is_empty and not allow_empty:
         raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")

@@ -220,6 +220,19 @@ def missed_doses_in_period(vault: Vault, person_id: int, start: date, end: date)
     return sorted(found, key=lambda m: (-m.count, m.medication.casefold()))
 
 
+def dose_days_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[tuple[str, list[tuple[date, DoseStatus]]]]:
+    """Every dose recorded in entries on local dates ``start``..``end`` (inclusive), per
+    medication still on the list: ``(name, [(local date, status), ...])`` oldest dose first,
+    medications in list order. For adherence: the app knows only what was recorded."""
+    with vault.session() as s:
+        meds = more.list_medications(s, person_id)
+        doses = more.doses_between(s, person_id, start, end)
+    by_med: dict[int, list[tuple[date, DoseStatus]]] = defaultdict(list)
+    for day, medication_id, status in doses:
+        by_med[medication_id].append((day, status))
+    return [(m.name, by_med[m.id]) for m in meds if by_med.get(m.id)]
+
+
 def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
     """The doses recorded in each entry in words, ``{entry id: "Lithium taken, Ibuprofen taken
     (as needed)"}``, worded as the entry form offers them; entries without doses are left out."""

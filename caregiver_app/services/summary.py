@@ -9,23 +9,28 @@ the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
 from ..domain import timeutil
-from ..domain.crisis_lines import CrisisLine
+from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
-from ..domain.model import JournalEntry, TagKind
+from ..domain.model import JournalEntry, RecorderKind, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
+    LeaveOut,
+    SafetyBox,
+    SafetyNote,
     Section,
     SummaryCancelled,
     SummaryChoices,
     SummaryEntry,
     VisitSummaryData,
 )
+from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
 from ..storage import repositories as repo
@@ -44,7 +49,7 @@ Cancelled = Callable[[], bool]
 __all__ = [
     "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
     "write_pdf_bytes", "write_summary_pdf", "default_filename", "leave_out_choices",
-    "offered_sections", "last_visit_date", "symptom_stats",
+    "offered_sections", "last_visit_date", "symptom_stats", "save_choices", "saved_choices",
 ]
 
 
@@ -89,7 +94,10 @@ def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
         note=entry.note,
         flagged=entry.flag_for_visit,
         entry_id=entry.id,
+        observed=entry.recorded_by.kind is RecorderKind.FAMILY,
+        elevation=int(entry.elevation) if entry.elevation is not None else None,
         mood_label=entry.mood_label,
+        source=entry.source,
     )
 
 
@@ -121,12 +129,16 @@ def build_summary(
     cancelled: Cancelled | None = None,
     country: str = "",
     user_lines: Sequence[CrisisLine] = (),
+    preparer_relationship: str = "",
+    preparer_phone: str = "",
 ) -> VisitSummaryData:
     """Gather everything the visit summary shows, with the user's leave-out choices applied.
 
     ``prepared_by`` defaults to the vault's saved preparer name. ``country`` (ISO 3166 code;
     ``""`` when unknown, which prints "the local emergency number") and ``user_lines`` (numbers
-    the user added) decide the crisis numbers of the safety plan and the phone region. Raises :class:`ValidationError`
+    the user added) decide the crisis numbers of the safety plan and the phone region.
+    ``preparer_relationship`` (e.g. "wife") and ``preparer_phone`` print beside the preparer's
+    name on page one when given. Raises :class:`ValidationError`
     for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
     :class:`SummaryCancelled` when ``cancelled()`` turns True.
     """
@@ -163,6 +175,7 @@ def build_summary(
     if progress:
         progress(20, 100)
     now = clock()
+    safety = _safety_box(vault, request.person_id, current, extras.get("scores", ()), tz, country, user_lines)
     return VisitSummaryData(
         person_name=person.display_name,
         start=request.start,
@@ -180,8 +193,44 @@ def build_summary(
         brief=brief,
         questions=tuple(summary_sources.redact_all(
             tuple(q for q in (" ".join(q.split()) for q in choices.questions) if q), choices.leave_out.words)),
+        birth_date=person.birth_date,
+        preparer_relationship=" ".join(preparer_relationship.split()),
+        preparer_phone=" ".join(preparer_phone.split()),
+        safety=summary_sources.redact_all(safety, choices.leave_out.words),
+        changes=change_rows(current, previous, request.start, request.end),
         **extras,
     )
+
+
+SAFETY_EXCERPT_CHARS = 140
+
+
+def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], scores, tz, country: str,
+                user_lines: Sequence[CrisisLine]) -> SafetyBox:
+    """Page one's safety box: PHQ-9 item 9 answers above 0, flagged entries whose symptoms and
+    note meet an Emergency or Crisis-line warning sign of the library (the rule the entry window
+    uses: ``library.entry_hints``), and the safety plan's last saved local date."""
+    from . import library, plans
+
+    words = help_words(country, user_lines)
+    notes = []
+    for entry in current:
+        if not entry.flagged:
+            continue
+        urgent = library.entry_hints(entry.symptoms, words, entry.note).urgent
+        if not urgent:
+            continue
+        text = " ".join(entry.note.split())
+        if len(text) > SAFETY_EXCERPT_CHARS:
+            cut = text[: SAFETY_EXCERPT_CHARS - 1]
+            text = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip() + "…"
+        sign = urgent[0]
+        kind = "emergency" if sign.tier.name == "EMERGENCY" else "crisis"
+        notes.append(SafetyNote(entry.local_date, entry.recorded_by, text, f"{kind} sign about {sign.symptom}"))
+    item9 = tuple(pair for result in scores for pair in result.item9)
+    plan = plans.get_safety_plan(vault, person_id)
+    saved = plan.updated_at.astimezone(tz).date() if (not plan.is_empty and plan.updated_at) else None
+    return SafetyBox(item9=item9, notes=tuple(notes), plan_saved_on=saved)
 
 
 def _pagesize(paper: str):
@@ -280,3 +329,46 @@ def leave_out_choices(
                                    text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))
+
+
+# --- the user's choices, kept in the vault ------------------------------------------------------
+
+
+def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock: Clock = utc_now) -> None:
+    """Remember ``choices`` (sections, leave-outs, questions) for the person's next summary, inside
+    the encrypted database: they survive a lock, an auto-lock and a restart. Never written to the
+    settings file, because leave-out words and questions are health data."""
+    from ..storage.orm_summary import put_choice
+
+    payload = json.dumps({
+        "sections": sorted(s.value for s in choices.sections),
+        "entry_ids": sorted(choices.leave_out.entry_ids),
+        "symptoms": sorted(choices.leave_out.symptoms),
+        "tags": sorted(choices.leave_out.tags),
+        "questions": list(choices.questions),
+    }, ensure_ascii=False)
+    with vault.session() as s:
+        put_choice(s, person_id, payload, clock())
+
+
+def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
+    """The choices last saved for the person, or None when there are none (or they cannot be
+    read, e.g. written by a newer version: the defaults are used then)."""
+    from ..storage.orm_summary import get_choice
+
+    with vault.session() as s:
+        payload = get_choice(s, person_id)
+    if payload is None:
+        return None
+    try:
+        raw = json.loads(payload)
+        known = {s.value: s for s in Section}
+        return SummaryChoices(
+            sections=frozenset(known[v] for v in raw.get("sections", []) if v in known),
+            leave_out=LeaveOut(entry_ids=frozenset(int(i) for i in raw.get("entry_ids", [])),
+                               symptoms=frozenset(str(w) for w in raw.get("symptoms", [])),
+                               tags=frozenset(str(w) for w in raw.get("tags", []))),
+            questions=tuple(str(q) for q in raw.get("questions", []) if str(q).strip()),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return None

@@ -17,8 +17,11 @@ from datetime import date
 from typing import Any
 
 from ..domain.crisis_lines import CrisisLine
+from ..domain.medications import DoseStatus
 from ..domain.plans import EarlySign, LinkKind
+from ..domain.scores import SELF_HARM_ITEM
 from ..domain.summary import (
+    Adherence,
     CareTeamContact,
     LeaveOut,
     MedicationChange,
@@ -31,6 +34,7 @@ from ..domain.summary import (
     WarningSignSeen,
     match_key,
 )
+from ..domain.summary_changes import miss_cluster
 from ..domain.summary_rules import redact
 from ..storage import network_repo
 from . import contacts, medications, plans, scores
@@ -88,15 +92,20 @@ def redact_all(value: Any, words: frozenset[str]) -> Any:
 # --- the sources ----------------------------------------------------------------------------------
 
 
-def _score_results(vault: Vault, person_id: int, start: date, end: date) -> tuple[ScoreResult, ...]:
+def _score_results(vault: Vault, person_id: int, start: date, end: date, prev_start: date) -> tuple[ScoreResult, ...]:
     out = []
     for trend in scores.scores_in_period(vault, person_id, start, end):
-        latest, previous = trend.latest, trend.previous
-        history = tuple(
-            (r.taken_on, r.total)
-            for r in scores.list_scores(vault, person_id, trend.instrument)
-            if start <= r.taken_on <= end
-        )
+        latest = trend.latest
+        every = scores.list_scores(vault, person_id, trend.instrument)
+        in_period = [r for r in every if start <= r.taken_on <= end]
+        # "Previous period" means the period of the same length just before this one, never an
+        # earlier score from inside this period.
+        before = [r for r in every if prev_start <= r.taken_on < start]
+        previous = before[-1] if before else None
+        history = tuple((r.taken_on, r.total) for r in in_period)
+        peak = max(in_period, key=lambda r: (r.total, r.taken_on))
+        item9 = tuple((r.taken_on, r.answers[SELF_HARM_ITEM - 1]) for r in in_period
+                      if len(r.answers) >= SELF_HARM_ITEM and r.needs_crisis_help)
         out.append(ScoreResult(
             instrument=trend.instrument.value,
             score=latest.total,
@@ -107,7 +116,21 @@ def _score_results(vault: Vault, person_id: int, start: date, end: date) -> tupl
             previous_on=previous.taken_on if previous is not None else None,
             history=history,
             self_harm_item_dates=tuple(sorted({r.taken_on for r in trend.flagged if r.needs_crisis_help})),
+            peak=peak.total, peak_on=peak.taken_on, peak_band=peak.band.label,
+            previous_band=previous.band.label if previous is not None else "",
+            item9=item9,
         ))
+    return tuple(out)
+
+
+def _steps(med, start: date, end: date) -> tuple[tuple[date, str], ...]:
+    """The dose steps of ``med`` in force at some time in ``start``..``end``."""
+    history = list(med.history)
+    out = []
+    for index, step in enumerate(history):
+        until = history[index + 1].effective_from if index + 1 < len(history) else None
+        if step.effective_from <= end and (until is None or until > start):
+            out.append((step.effective_from, step.text))
     return tuple(out)
 
 
@@ -120,7 +143,8 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
         if started > end:
             continue
         dose = med.dose_on(min(end, med.stop_date or end))
-        how = ", ".join(part for part in (dose.schedule, "as needed" if med.as_needed else "") if part)
+        needed = "as needed" if med.as_needed and "as needed" not in dose.schedule.casefold() else ""
+        how = ", ".join(part for part in (dose.schedule, needed) if part)
         meds.append(MedicationLine(
             name=med.name,
             dose=dose.dose.text,
@@ -128,6 +152,7 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
             purpose=med.reason,
             since=started,
             stopped=med.stop_date if med.stop_date is not None and med.stop_date <= end else None,
+            steps=_steps(med, start, end),
         ))
     changes = tuple(
         MedicationChange(day=c.on, medication=c.medication, change=c.kind.value.capitalize(),
@@ -141,20 +166,38 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
     return {"medications": tuple(meds), "medication_changes": changes, "missed_doses": missed}
 
 
+def _adherence(vault: Vault, person_id: int, start: date, end: date) -> tuple[Adherence, ...]:
+    out = []
+    for name, doses in medications.dose_days_in_period(vault, person_id, start, end):
+        taken = {d for d, status in doses if status is DoseStatus.TAKEN}
+        missed_days = [d for d, status in doses if status is DoseStatus.MISSED]
+        recorded = taken | set(missed_days)
+        first, count = miss_cluster(missed_days)
+        out.append(Adherence(
+            medication=name, taken_days=len(taken), recorded_days=len(recorded), missed=len(missed_days),
+            extra=sum(1 for _d, status in doses if status is DoseStatus.EXTRA),
+            cluster_start=first, cluster_missed=count, missed_days=tuple(sorted(missed_days)),
+            extra_days=tuple(sorted(d for d, status in doses if status is DoseStatus.EXTRA)),
+        ))
+    return tuple(out)
+
+
 def _sign_days(sign: EarlySign, entries: Sequence[SummaryEntry]) -> list[date]:
-    """The dates the (leave-out filtered) entries show ``sign``, by the rules of
-    ``services.warning_signs``: a linked symptom rated at ``min_severity`` or more, or a linked
-    tag present."""
+    """The dates the (leave-out filtered) entries show ``sign``, by the rule of
+    ``services.warning_signs`` (the journal's weekly check): a linked symptom rated at
+    ``min_severity`` or more, or an entry carrying the linked activity or stressor (same kind)."""
     if sign.link_kind is None or not sign.link_name:
         return []
     name = sign.link_name.casefold()
     days = set()
     for e in entries:
         if sign.link_kind is LinkKind.SYMPTOM:
-            if any(r.symptom.casefold() == name and r.severity >= max(1, sign.min_severity) for r in e.symptoms):
+            if any(r.symptom.casefold() == name and r.severity >= sign.min_severity for r in e.symptoms):
                 days.add(e.local_date)
-        elif any(t.casefold() == name for t in e.tags):
-            days.add(e.local_date)
+        else:
+            names = e.stressors if sign.link_kind is LinkKind.STRESSOR else e.tags
+            if any(t.casefold() == name for t in names):
+                days.add(e.local_date)
     return sorted(days)
 
 
@@ -207,7 +250,8 @@ def gather(
     wants = choices.sections
     words = choices.leave_out.words
     found: dict[str, Any] = {}
-    found["scores"] = _score_results(vault, person_id, start, end)  # page one shows the latest
+    found["scores"] = _score_results(vault, person_id, start, end, prev_start)  # page one shows the latest
+    found["adherence"] = _adherence(vault, person_id, start, end)
     found.update(_medication_data(vault, person_id, start, end))
     found["warning_signs"] = _warning_signs(vault, person_id, entries, choices.leave_out)
     if Section.MEDICATIONS not in wants:

@@ -488,17 +488,23 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     return _open(paths, generation, key, "keyring", clock)
 
 
+KEY_NOT_FORGOTTEN = ("This computer's keyring could not be reached, so the vault's key may still be kept in it "
+                     "and the vault is still remembered. Please unlock the keyring and try again.")
+
+
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     """Turn "remember on this computer" on or off. Returns a one-line note when the keyring
-    could not take the key (the vault then stays passphrase-only)."""
+    could not take the key (the vault then stays passphrase-only), or could not give it up
+    (the vault then stays remembered, as it still is in the keyring)."""
     kf = vault.keyfile
     if remember:
         try:
             keyring_store.store_key(kf.vault_id, vault.data_key())
         except KeyringUnavailableError as exc:
             return str(exc)
-    else:
-        keyring_store.forget_key(kf.vault_id)
+    elif not keyring_store.forget_key(kf.vault_id):
+        # the key may still be in the keyring: keep saying so rather than claim it is forgotten
+        return KEY_NOT_FORGOTTEN
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
     vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
     return None

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..domain.errors import CaregiverError
-from ..security.keyfile import MAX_KEYFILE_BYTES, KeyFile, KeyFileError, atomic_write, dumps, loads
+from ..security.keyfile import KeyFile, KeyFileError, atomic_write, dumps, loads, read_key_bytes
 from ..storage import backup as backups_store
 from ..storage import repositories as repo
 from ..storage.engine import settle_wal
@@ -126,8 +126,7 @@ class _Found:
 
 def _inspect(path: Path, data_key: bytes, vault_id: bytes) -> _Found:
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_KEYFILE_BYTES + 1)
+        raw = read_key_bytes(path)
     except FileNotFoundError:
         return _Found(path, "missing")
     except OSError:

@@ -37,3 +37,8 @@ class ReadOnlyError(StorageError):
 
 class DiskFullError(StorageError):
     """The disk is full: nothing of the last change was written."""
+
+
+class BackupDiskFullError(BackupError, DiskFullError):
+    """The disk filled up while a backup copy was made (a :class:`BackupError` for the callers
+    that handle failed backups, and a :class:`DiskFullError` so it is told as a full disk)."""

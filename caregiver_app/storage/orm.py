@@ -78,6 +78,7 @@ class EntryRow(Base):
     source: Mapped[str] = mapped_column(String(20), nullable=False, default="manual")
     import_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     zone_name: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
+    elevation: Mapped[int | None] = mapped_column(Integer, nullable=True)
     mood_label: Mapped[str] = mapped_column(String(120), nullable=False, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)

@@ -178,6 +178,7 @@ def entry_from_row(row: EntryRow) -> JournalEntry:
         source=row.source,
         import_key=row.import_key,
         zone_name=row.zone_name or "",
+        elevation=row.elevation,
         mood_label=row.mood_label or "",
     )
 
@@ -199,6 +200,7 @@ def _entry_values(entry: JournalEntry) -> dict:
         "source": entry.source,
         "import_key": entry.import_key,
         "zone_name": entry.zone_name,
+        "elevation": int(entry.elevation) if entry.elevation is not None else None,
         "mood_label": entry.mood_label,
     }
 

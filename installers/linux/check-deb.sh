@@ -18,7 +18,7 @@ trap 'rm -rf "$root"' EXIT
 echo "== unpacking $(basename "$deb") into a scratch root"
 dpkg-deb --info "$deb" >/dev/null
 dpkg -x "$deb" "$root"
-for path in usr/bin/caregiver-app opt/caregiver-companion/caregiver-app \
+for path in usr/bin/caregiver-app opt/caregiver-companion/caregiver-app opt/caregiver-companion/caregiver-cli \
         usr/share/applications/caregiver-companion.desktop \
         usr/share/metainfo/org.caregivercompanion.CaregiverCompanion.metainfo.xml \
         usr/share/icons/hicolor/scalable/apps/caregiver-companion.svg; do

@@ -28,6 +28,10 @@ SetCompressor /SOLID lzma
 
 !define APP_NAME "Caregiver Companion"
 !define APP_EXE "caregiver-app.exe"
+; The console program from the same bundle: --self-test and the command line print in cmd.exe and
+; PowerShell only from a console program (caregiver-app.exe is a window program). No shortcut:
+; the finish page says where it is.
+!define CLI_EXE "caregiver-cli.exe"
 !define VAULT_DIR "$LOCALAPPDATA\CaregiverCompanion"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\CaregiverCompanion"
 
@@ -57,6 +61,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "The Caregiver Companion team"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
+!define MUI_FINISHPAGE_TEXT "$(FinishText)"
+; The path to caregiver-cli.exe needs more room than the default text area above the checkbox.
+!define MUI_FINISHPAGE_TEXT_LARGE
 !define MUI_UNFINISHPAGE_NOAUTOCLOSE
 
 !insertmacro MUI_PAGE_WELCOME
@@ -84,6 +91,8 @@ LangString DescDesktop ${LANG_ENGLISH} "An icon on the desktop that opens ${APP_
 LangString DescDesktop ${LANG_SPANISH} "Un icono en el escritorio que abre ${APP_NAME}."
 LangString RunNow ${LANG_ENGLISH} "Open ${APP_NAME} now"
 LangString RunNow ${LANG_SPANISH} "Abrir ${APP_NAME} ahora"
+LangString FinishText ${LANG_ENGLISH} "${APP_NAME} is installed. Open it from the Start menu.$\r$\n$\r$\nTo check that everything works, or to use it from the command line, open Command Prompt and run:$\r$\n$\r$\n$\"$INSTDIR\${CLI_EXE}$\" --self-test"
+LangString FinishText ${LANG_SPANISH} "${APP_NAME} está instalado. Ábralo desde el menú Inicio.$\r$\n$\r$\nPara comprobar que todo funciona, o para usarlo desde la línea de comandos, abra el Símbolo del sistema y ejecute:$\r$\n$\r$\n$\"$INSTDIR\${CLI_EXE}$\" --self-test"
 LangString StillRunning ${LANG_ENGLISH} "${APP_NAME} is still open. Please close it, then choose Retry."
 LangString StillRunning ${LANG_SPANISH} "${APP_NAME} sigue abierto. Ciérrelo y luego elija Reintentar."
 LangString VaultKeptTitle ${LANG_ENGLISH} "The app was removed. Your journal was kept."
@@ -107,10 +116,13 @@ Section "$(SecApp)" SecAppId
   ; An update while the app is open would delete half of _internal and then fail on the open
   ; program: the app would then say "this installation is incomplete". Ask to close it first
   ; (a running program cannot be deleted on Windows).
+  ; Both programs: either may be running (the window, or a self-test in a Command Prompt).
   install_retry:
-  IfFileExists "$INSTDIR\${APP_EXE}" 0 install_free
   ClearErrors
-  Delete "$INSTDIR\${APP_EXE}"
+  IfFileExists "$INSTDIR\${APP_EXE}" 0 +2
+    Delete "$INSTDIR\${APP_EXE}"
+  IfFileExists "$INSTDIR\${CLI_EXE}" 0 +2
+    Delete "$INSTDIR\${CLI_EXE}"
   IfErrors 0 install_free
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY install_retry
     Abort
@@ -146,6 +158,8 @@ Section "Uninstall"
   retry:
   ClearErrors
   Delete "$INSTDIR\${APP_EXE}"
+  IfFileExists "$INSTDIR\${CLI_EXE}" 0 +2
+    Delete "$INSTDIR\${CLI_EXE}"
   IfErrors 0 removed
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY retry
     Abort

@@ -15,6 +15,7 @@ trap 'rm -rf "$scratch"' EXIT
 payload="$scratch/caregiver-companion"
 mkdir -p "$payload/_internal"
 printf 'placeholder for caregiver-app.exe\n' > "$payload/caregiver-app.exe"
+printf 'placeholder for caregiver-cli.exe\n' > "$payload/caregiver-cli.exe"
 printf 'placeholder for the bundle\n' > "$payload/_internal/placeholder.txt"
 
 icon="${1:-$repo/dist/bundle/icons/caregiver-companion.ico}"

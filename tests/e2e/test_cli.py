@@ -54,7 +54,7 @@ def test_import_then_summary(made, tmp_path):
     export.write_text(CSV, encoding="utf-8")
     needs = run(data_dir, "import-daylio", str(export), "--person", "Sam", "--passphrase-stdin", stdin=PASS + "\n")
     assert needs.returncode == 3
-    assert "'Solid': 1 entries" in needs.stderr and "Traceback" not in needs.stderr
+    assert "'Solid': 1 entry" in needs.stderr and "Traceback" not in needs.stderr
     ok = run(
         data_dir, "import-daylio", str(export), "--person", "Sam", "--mood-map", "solid=4", "--passphrase-stdin",
         stdin=PASS + "\n",
@@ -146,3 +146,26 @@ def test_recovery_code_opens_the_vault_on_the_command_line(made, tmp_path):
     assert re.fullmatch(r"visit-summary-\d{4}-\d{2}-\d{2}\.pdf", pdf.name)
     assert pdf.stat().st_mode & 0o777 == 0o600
     assert "1 entry" in made_pdf.stdout or "2 entries" in made_pdf.stdout
+
+
+def test_summary_leave_out_words_and_sections(made, tmp_path):
+    data_dir, _ = made
+    export = tmp_path / "daylio.csv"
+    export.write_text(CSV, encoding="utf-8")
+    ok = run(data_dir, "import-daylio", str(export), "--person", "Sam", "--mood-map", "solid=4",
+             "--passphrase-stdin", stdin=PASS + "\n")
+    assert ok.returncode == 0, ok.stderr
+    pdf = tmp_path / "left.pdf"
+    made_pdf = run(
+        data_dir, "summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(pdf),
+        "--leave-out", "walk", "--leave-out", "Family Pressure", "--sections", "notes", "--relationship", "wife",
+        "--phone", "+1 212 555 0100", "--prepared-by", "Ana", "--passphrase-stdin", stdin=PASS + "\n",
+    )
+    assert made_pdf.returncode == 0, made_pdf.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "walk" not in text.casefold() and "family pressure" not in text.casefold()
+    assert "Ana (wife), phone +1 212 555 0100" in " ".join(text.split())
+    assert "Life chart" not in text and "Notes by day" in text
+    empty = run(data_dir, "summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "-o",
+                str(pdf), "--leave-out", "  ", "--passphrase-stdin", stdin=PASS + "\n")
+    assert empty.returncode == 2 and "--leave-out needs a word" in empty.stderr and "Traceback" not in empty.stderr

@@ -225,3 +225,23 @@ def test_dose_choices_travel_with_a_kept_draft(page, meds):
     assert editor.doses.boxes[ser].currentText() == "Missed"
     editor.apply_extra_draft_fields({"doses": {"x": "taken", str(ser): "nonsense"}})  # damaged: skipped
     assert editor.doses.boxes[ser].currentText() == "Not recorded"
+
+
+def test_elevated_irritable_rating_is_saved_shown_and_kept_in_a_draft(qtbot, page, ctx, person, meds):
+    from caregiver_app.domain.model import Elevation
+
+    editor = page.editor
+    assert editor.elevation.accessibleName() == "Elevated or irritable"
+    assert [editor.elevation.itemText(i) for i in range(editor.elevation.count())] == [
+        "Not rated", "None", "Mild", "Moderate", "Severe"]
+    choose(editor.elevation, "Moderate")
+    assert editor.extra_draft_fields()["elevation"] == 2
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # the rating alone is an entry
+    assert not editor.problem_label.isVisible(), editor.problem_label.text()
+    saved = journal.recent_entries(ctx.vault, person.id)[0]
+    assert saved.elevation is Elevation.MODERATE
+    assert editor.elevation.currentText() == "Not rated"  # a fresh form after saving
+    editor.load_entry(saved)
+    assert editor.elevation.currentText() == "Moderate"
+    editor.apply_extra_draft_fields({"elevation": 3})
+    assert editor.elevation.currentText() == "Severe"

@@ -91,8 +91,8 @@ def test_wizard_then_entry_then_visit_summary(qtbot, context, modals, tmp_path):
     assert NOTE in text
     assert "Headache" in text and "Nausea" in text
     brief = reader.pages[0].extract_text()
-    assert "Flagged to bring up (1)" in brief and NOTE in brief  # on the one-page brief
-    appendix = text[text.rindex("Flagged for this visit"):]
+    assert "Other entries flagged to bring up (1)" in brief and NOTE in brief  # on the one-page brief
+    appendix = text[text.index("Flagged for this visit", len(brief)):]  # the section, after page one
     assert NOTE in appendix  # and in full in the appendix
     assert "Sam" not in str(reader.metadata)
     assert window.windowTitle() == "Caregiver Companion"

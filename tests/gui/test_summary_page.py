@@ -211,3 +211,39 @@ def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
     assert page.preparer_edit.text() == ""
     page.set_person(person)  # what unlocking does
     assert page.preparer_edit.text() == "Dani Rivera"
+
+
+def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, ctx, person, vault_paths, tmp_path):
+    from caregiver_app.domain.summary import LeaveOut, Section
+    from caregiver_app.services import summary as summary_service
+    from caregiver_app.services.vault import unlock_with_passphrase
+    from support import PASSPHRASE
+
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    page.section_checks[Section.NOTES].setChecked(False)
+    page.leave_out = LeaveOut(symptoms=frozenset({"Headache"}), tags=frozenset({"gardenparty"}))
+    page.questions_edit.setPlainText("Is the dose right?\nCan she drive?")
+    page.refresh_preview()
+    qtbot.waitUntil(lambda: bool(getattr(summary_service.saved_choices(ctx.vault, person.id), "questions", ())),
+                    timeout=10000)
+
+    page.clear()  # what locking (or the auto-lock) does
+    assert page.questions() == () and page.leave_out.is_empty
+    page.set_person(person)  # what unlocking does
+    qtbot.waitUntil(lambda: page.questions() == ("Is the dose right?", "Can she drive?"), timeout=5000)
+    assert not page.section_checks[Section.NOTES].isChecked() and page.section_checks[Section.CHARTS].isChecked()
+    assert page.leave_out.tags == {"gardenparty"} and page.leave_out.symptoms == {"headache"}
+
+    ctx.vault.close()  # a restart: the vault opened again from its files
+    again = unlock_with_passphrase(vault_paths, PASSPHRASE)
+    try:
+        saved = summary_service.saved_choices(again, person.id)
+        assert saved.questions == ("Is the dose right?", "Can she drive?") and Section.NOTES not in saved.sections
+    finally:
+        again.close()
+    for path in tmp_path.rglob("*"):  # never in plain text anywhere (settings file included)
+        if path.is_file():
+            assert b"gardenparty" not in path.read_bytes(), path

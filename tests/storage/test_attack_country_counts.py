@@ -27,5 +27,5 @@ def test_entry_counts_over_a_thousand_in_german(vault):
                                  zone_name="Europe/Berlin", clock=lambda: datetime(2026, 1, 5, tzinfo=UTC))
     pdf = summary.summary_pdf_bytes(data, paper="a4", fmt=ReportFormat("de_DE", "system"))
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-    assert "1.095 on 365 of 365 days" in text, re.findall(r".{20}on 365.{20}", text)
+    assert "1.095 entries on 365 of 365 days" in text, re.findall(r".{20}on 365.{20}", text)
     assert "1,095" not in text

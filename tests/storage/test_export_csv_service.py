@@ -42,7 +42,7 @@ def test_round_trip_of_a_tricky_note_and_every_column(vault, person, tmp_path):
     assert winter[:3] == ["2026-01-10", "08:05", "America/New_York (UTC-05:00)"]
     assert summer == [
         "2026-07-04", "23:30", "America/New_York (UTC-04:00)", "Ana (family)", "4", "good", "", "4", "7", "6.5", "fair",
-        "Headache 6/10; Nausea 3/10", "", "walk; time outside", "money; work", "yes", TRICKY,
+        "Headache 6/10; Nausea 3/10", "", "walk; time outside", "money; work", "", "yes", TRICKY,
     ]
     # every field is quoted, including numbers and empty ones
     text = raw.decode("utf-8-sig")

@@ -178,12 +178,13 @@ def test_every_section_reads_back(vault, packet):
     pdf = summary_pdf_bytes(data)
     reader = PdfReader(io.BytesIO(pdf))
     first = " ".join(reader.pages[0].extract_text().split())
-    for words in ("Compared with 2 Oct – 31 Oct 2026", "Mood, daily average", "Hardest", "Rose — Headache", "Rose — Voices: new",
-                  "Started Sertraline", "Headaches keep him up", "PHQ-9, latest 17 of 27",
-                  "▲ 8 higher (worse)", "question 9", "Is the new dose right?", "Flagged to bring up (1)"):
+    for words in ("Compared with 2 Oct – 31 Oct 2026", "What changed, largest change first", "Hardest 7 days",
+                  "Headache Self", "Voices Self", "new this period",
+                  "Started Sertraline", "Headaches keep him up", "PHQ-9 (",
+                  "▲ 8 higher (worse)", "question 9", "Is the new dose right?"):
         assert words in first, words
     text = _pdf_text(pdf)
-    for heading in ("Mood and sleep", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
+    for heading in ("Life chart", "Symptoms", "PHQ-9 and GAD-7 scores", "Flagged for this visit",
                     "Notes by day", "Medications", "Care team contacts", "Safety plan", "Ecomap"):
         assert heading in text, heading
     assert "Dr. Ana Li" in text and "ana.li@example.org" in text and "Walk the dog around the block" in text
@@ -193,7 +194,7 @@ def test_sections_left_off_are_not_printed(vault, packet):
     request = SummaryRequest(packet.id, date(2026, 11, 1), date(2026, 11, 30),
                              SummaryChoices(frozenset({Section.CHARTS})))
     text = _pdf_text(summary_pdf_bytes(build_summary(vault, request, zone_name=NY)))
-    assert "Mood and sleep" in text
+    assert "Life chart" in text
     for absent in ("Notes by day", "Care team contacts", "Dr. Ana Li", "Walk the dog", "Flagged for this visit"):
         assert absent not in text
 

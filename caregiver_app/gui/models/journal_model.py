@@ -70,6 +70,8 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
         head.append(f"Mood: {entry.mood.label}")
     lines = [" · ".join(head)]
     measures = []
+    if entry.elevation is not None:
+        measures.append(f"Elevated / irritable: {entry.elevation.label}")
     if entry.anxiety is not None:
         measures.append(f"Anxiety {entry.anxiety}/10")
     if entry.energy is not None:
