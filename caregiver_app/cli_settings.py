@@ -9,6 +9,7 @@ gives the defaults and one line on standard error.
 from __future__ import annotations
 
 import argparse
+import errno
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from . import settings as app_settings
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
-    EXIT_INTERNAL,
+    EXIT_DISK,
     EXIT_OK,
     CliError,
     _find,
@@ -189,9 +190,11 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
     try:
         app_settings.save(changed, path)
     except OSError as exc:
-        reason = "the disk is full" if exc.errno == 28 else "the folder cannot be written to"
-        raise CliError(f"The settings could not be saved in {path.parent}: {reason}. Nothing was changed.",
-                       EXIT_INTERNAL) from None
+        if exc.errno == errno.ENOSPC:
+            raise CliError(f"The settings could not be saved in {path.parent}: the disk is full. "
+                           "Nothing was changed.", EXIT_DISK) from None
+        raise CliError(f"The settings could not be saved in {path.parent}: the folder is read-only or this "
+                       "account may not write there. Nothing was changed.", EXIT_BAD_INPUT) from None
     print(f"Saved: {key} is now {_value_words(changed, key)}.", file=out)
     return EXIT_OK
 

@@ -120,6 +120,49 @@ def role_from_text(text: str) -> Role | None:
     return None
 
 
+# Words other address books put in ROLE, TITLE, CATEGORIES or ORG, matched inside the text (a
+# few languages; the first match in this order wins, so "psychiatric nurse" is a nurse).
+_ROLE_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    (Role.CRISIS_LINE, ("crisis", "hotline", "helpline", "lifeline", "samaritans")),
+    (Role.SUPPORT_GROUP, ("support group", "selbsthilfe")),
+    (Role.PEER_SUPPORTER, ("peer",)),
+    (Role.NURSE, ("nurse", "krankenschwester", "pflege", "enfermer", "infirmi")),
+    (Role.PHARMACIST, ("pharmac", "apothe", "farmac", "chemist")),
+    (Role.PSYCHIATRIST, ("psychiatr", "psiquiatr", "psichiatr")),
+    (Role.THERAPIST, ("therap", "psycholog", "psicólog", "psicolog", "counsel")),
+    (Role.CASE_MANAGER, ("case manager", "care coordinator", "social worker", "sozialarbeit")),
+    (Role.PRIMARY_CARE, ("doctor", "physician", "clinic", "hospital", "medical", "health cent", "surgery",
+                         "practice", "praxis", "arzt", "ärzt", "klinik", "médec", "medic", "hôpital", "hospital",
+                         "krankenhaus", "dr.", "gp")),
+    (Role.FAITH_COMMUNITY, ("church", "mosque", "temple", "synagogue", "parish", "kirche", "iglesia", "église")),
+    (Role.ONLINE_GROUP, ("online", "forum")),
+    (Role.FAMILY, ("family", "mother", "father", "mum", "mom", "dad", "sister", "brother", "son", "daughter",
+                   "aunt", "uncle", "cousin", "grand", "wife", "husband", "partner", "familie", "familia", "famille")),
+    (Role.FRIEND, ("friend", "freund", "amig", "ami")),
+    (Role.NEIGHBOUR, ("neighbo", "nachbar", "vecin", "voisin")),
+)
+
+
+def role_in_text(text: str) -> Role | None:
+    """A role named anywhere in ``text`` ("Psychiatrist, MD", "Doctors", "Riverside Clinic"), by
+    whole label first (:func:`role_from_text`), then by the words other address books use; None
+    when nothing fits. Words are matched at the start of a word, ignoring case."""
+    exact = role_from_text(text)
+    if exact is not None:
+        return exact
+    for part in re.split(r"[,;/|]", text):
+        exact = role_from_text(part)
+        if exact is not None:
+            return exact
+    folded = " " + " ".join(text.casefold().split())
+    for role, words in _ROLE_WORDS:
+        # short words must be whole words ("son" is not "Sony"); longer ones may begin a word
+        if any(re.search(r"(?<!\w)" + re.escape(word) + (r"(?!\w)" if len(word) <= 4 else ""), folded)
+               for word in words):
+            return role
+    return None
+
+
 class SupportType(enum.Enum):
     """What a contact gives."""
 

@@ -82,6 +82,12 @@ class Instrument(enum.Enum):
         return _INFO[self].topics
 
     @property
+    def wording(self) -> tuple[str, ...]:
+        """The items as the official form words them, in order (the form's notice allows showing
+        them: see :data:`CREDIT_LINE`), so no paper form is needed."""
+        return _WORDING[self]
+
+    @property
     def bands(self) -> tuple[Band, ...]:
         """The published severity bands, lowest first; they cover 0..max_total without gaps."""
         return _INFO[self].bands
@@ -141,6 +147,34 @@ _INFO = {
             Band(15, 21, "severe"),
         ),
         source="Spitzer, Kroenke, Williams & Löwe, Arch Intern Med 2006;166(10):1092-1097",
+    ),
+}
+
+
+# The stem and the answers of both forms, and their items, as published (see CREDIT_LINE).
+FORM_STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+ANSWER_WORDS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+_WORDING = {
+    Instrument.PHQ9: (
+        "Little interest or pleasure in doing things",
+        "Feeling down, depressed, or hopeless",
+        "Trouble falling or staying asleep, or sleeping too much",
+        "Feeling tired or having little energy",
+        "Poor appetite or overeating",
+        "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+        "Trouble concentrating on things, such as reading the newspaper or watching television",
+        "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so "
+        "fidgety or restless that you have been moving around a lot more than usual",
+        "Thoughts that you would be better off dead or of hurting yourself in some way",
+    ),
+    Instrument.GAD7: (
+        "Feeling nervous, anxious or on edge",
+        "Not being able to stop or control worrying",
+        "Worrying too much about different things",
+        "Trouble relaxing",
+        "Being so restless that it is hard to sit still",
+        "Becoming easily annoyed or irritable",
+        "Feeling afraid as if something awful might happen",
     ),
 }
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ..services import appointments as appointment_service
 from . import formatting
 from .trust_widgets import problem_label
 from .unlock_screen import announce
+from .wall_clock import TimeField
 
 CARRIED_ROLE = Qt.ItemDataRole.UserRole + 1
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -71,12 +71,32 @@ class AppointmentEditor(QDialog):
         self.setWindowTitle("Edit appointment" if appointment else "New appointment")
         self._build(contacts)
         self._load(appointment, today)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Wide enough for both columns (the questions beside the visit), within the screen."""
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
+        width, height = metrics.averageCharWidth() * 150, metrics.height() * 40
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter belongs to the field it is typed in; it never saves or closes the dialog."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _build(self, contacts: list[Contact]) -> None:
         body = QWidget(self)
-        layout = QVBoxLayout(body)
+        columns = QHBoxLayout(body)
+        # Two columns so the questions are in view when the dialog opens, not below the fold.
+        layout = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(layout, 1)
+        columns.addLayout(right, 1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.provider_box = QComboBox(body)
@@ -85,6 +105,9 @@ class AppointmentEditor(QDialog):
         for c in sorted(contacts, key=lambda c: (not c.clinical, c.name.casefold())):
             self.provider_box.addItem(f"{c.name} ({c.role.label})", c.id)
         form.addRow("&With", self.provider_box)
+        self._contacts = {c.id: c for c in contacts}
+        self._filled_place = ""
+        self.provider_box.currentIndexChanged.connect(self._fill_place_from_provider)
         self.purpose_edit = QLineEdit(body)
         self.purpose_edit.setAccessibleName("Purpose")
         self.purpose_edit.setPlaceholderText("For example: medication check, first visit, therapy")
@@ -97,7 +120,7 @@ class AppointmentEditor(QDialog):
         self.date_edit.setAccessibleName("Date")
         form.addRow("&Date", self.date_edit)
         time_row = QHBoxLayout()
-        self.time_edit = QTimeEdit(body)
+        self.time_edit = TimeField(body)
         self.time_edit.setDisplayFormat(formatting.time_pattern())
         self.time_edit.setAccessibleName("Start time")
         self.all_day_check = QCheckBox("All d&ay", body)
@@ -171,7 +194,7 @@ class AppointmentEditor(QDialog):
             move_row.addWidget(button)
         move_row.addStretch(1)
         q_layout.addLayout(move_row)
-        layout.addWidget(questions)
+        right.addWidget(questions, 1)
 
         notes_label = QLabel("N&otes after the visit", body)
         self.notes_edit = QPlainTextEdit(body)
@@ -197,7 +220,10 @@ class AppointmentEditor(QDialog):
         self.save_button.setText("&Save")
         # Enter belongs to the field it is typed in (it adds a question); saving is Alt+S or a click,
         # so a half-finished appointment is never saved and closed by a stray Enter.
-        for button in buttons.buttons():
+        # Every button in a dialog is "auto default" in Qt, and the dialog makes one of them
+        # (Move up, Add question, ...) the default when it opens, so Enter in any field used to
+        # press it; none may be.
+        for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
         buttons.accepted.connect(self.accept)
@@ -228,6 +254,17 @@ class AppointmentEditor(QDialog):
         for q in appt.questions:
             self._append_question(q)
         self.notes_edit.setPlainText(appt.notes_after)
+
+    def _fill_place_from_provider(self, _index: int) -> None:
+        """The place follows the chosen provider's clinic and address while the user has not
+        written a place of their own (an empty place or the one filled in before)."""
+        contact = self._contacts.get(self.provider_box.currentData())
+        current = self.place_edit.toPlainText().strip()
+        if current and current != self._filled_place:
+            return
+        place = "\n".join(p for p in (contact.organisation, contact.address) if p).strip() if contact else ""
+        self.place_edit.setPlainText(place)
+        self._filled_place = place
 
     def _set_zone(self, name: str) -> None:
         index = self.zone_box.findText(name)

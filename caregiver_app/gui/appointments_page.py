@@ -413,13 +413,28 @@ class AppointmentsPage(QWidget):
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".ics")
         vault, clock = self._context.require_vault(), self._context.clock
         ids = [appt.id] if appt is not None else None
+        chosen = [appt] if appt is not None else self._lists.upcoming + self._lists.past
+        include = any(a.open_questions for a in chosen) and self._ask_include_questions()
 
         def write() -> Path:
-            return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock)
+            return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock,
+                                                     include_questions=include)
 
         self._context.runner.run(
             write, on_done=lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),
             parent=self, error_title="The calendar file was not saved")
+
+    def _ask_include_questions(self) -> bool:
+        """Questions are private; a calendar is often shared or synced, so ask (default: leave out)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Questions in the calendar?",
+                          "Put your questions for the visit in the calendar file too?\n\n"
+                          "Calendars are often shared with family or synced to other devices, "
+                          "so anyone who sees the calendar could read them.", parent=self)
+        add = box.addButton("Put the questions in", QMessageBox.ButtonRole.YesRole)
+        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(leave)
+        box.exec()
+        return box.clickedButton() is add
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Coming back to the page: contacts and "now" may have changed."""

@@ -41,7 +41,7 @@ from .errors import show_error
 from .medications_page import confirm
 from .models.journal_model import day_heading, time_text
 from .trust_widgets import problem_label
-from .wall_clock import WallClockEdit
+from .wall_clock import NowField
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
@@ -110,8 +110,11 @@ class CaregiverCheckinPage(QWidget):
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = WallClockEdit("Date and time of this check-in", self.form_box)
-        form.addRow("&When", self.when_edit)
+        self.when_field = NowField("Date and time of this check-in", self._local_now, self.form_box)
+        self.when_edit = self.when_field.edit
+        when_label = QLabel("&When", self.form_box)
+        when_label.setBuddy(self.when_edit)
+        form.addRow(when_label, self.when_field)
         self.name_edit = QLineEdit(self.form_box)
         self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")
         self.name_edit.setAccessibleName("Your name (optional)")
@@ -218,7 +221,7 @@ class CaregiverCheckinPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
-        chain = [self.when_edit, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
+        chain = [self.when_edit, self.when_field.now_button, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
                  self.save_button, self.cancel_button, self.change_button, self.delete_button, self.list]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -264,8 +267,7 @@ class CaregiverCheckinPage(QWidget):
     def reset(self) -> None:
         """A fresh check-in at the current time (keeps the name)."""
         self._editing = None
-        now = journal.local_now(self._context.clock, self._context.zone_name)
-        self._set_when(now)
+        self.when_field.follow_now()
         self.stress.setValue(-1)
         self.sleep_hours.setValue(-0.25)
         self.sleep_quality.setCurrentIndex(0)
@@ -336,7 +338,7 @@ class CaregiverCheckinPage(QWidget):
         hours = self.sleep_hours.value()
         quality = self.sleep_quality.currentData()
         return CaregiverCheckinDraft(
-            when=self.when_edit.wall(),
+            when=self.when_field.current(),
             stress=self.stress.rated(),
             sleep_hours=hours if hours >= 0 else None,
             sleep_quality=SleepQuality(quality) if quality is not None else None,
@@ -347,7 +349,10 @@ class CaregiverCheckinPage(QWidget):
         )
 
     def _set_when(self, wall: datetime) -> None:
-        self.when_edit.set_wall(wall)
+        self.when_field.set_wall(wall)
+
+    def _local_now(self) -> datetime:
+        return journal.local_now(self._context.clock, self._context.zone_name)
 
     def _on_saved(self, checkin: CaregiverCheckin) -> None:
         self.save_button.setEnabled(True)

@@ -3,6 +3,8 @@ It is not a standard test and says so; it is saved as an ordinary journal entry.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
 from .errors import show_error
 from .models.journal_model import day_heading, time_text
 from .trust_widgets import problem_label
-from .wall_clock import WallClockEdit
+from .wall_clock import NowField
 
 NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
                 "goes into the journal like any entry, so it shows in the list and the charts.")
@@ -62,8 +64,11 @@ class DailyCheckinForm(QWidget):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_edit = WallClockEdit("Date and time of this check-in", self)
-        form.addRow("&When", self.when_edit)
+        self.when_field = NowField("Date and time of this check-in", self._local_now, self)
+        self.when_edit = self.when_field.edit
+        when_label = QLabel("&When", self)
+        when_label.setBuddy(self.when_edit)
+        form.addRow(when_label, self.when_field)
 
         self.person_radio = QRadioButton(self)
         self.family_radio = QRadioButton("A family member, &about them:", self)
@@ -133,8 +138,7 @@ class DailyCheckinForm(QWidget):
 
     def reset(self) -> None:
         """Fresh questions at the current time (keeps who is answering)."""
-        now = journal.local_now(self._context.clock, self._context.zone_name)
-        self.when_edit.set_wall(now)
+        self.when_field.follow_now()
         if not self.family_radio.isChecked():
             self.person_radio.setChecked(True)
         self.mood_group.setExclusive(False)
@@ -163,7 +167,7 @@ class DailyCheckinForm(QWidget):
         quality = self.sleep.currentData()
         return checkins.DailyCheckin(
             person_id=self._person.id,
-            when=self.when_edit.wall(),
+            when=self.when_field.current(),
             recorded_by=recorder,
             mood=MoodLevel(mood) if mood > 0 else None,
             sleep_quality=SleepQuality(quality) if quality is not None else None,
@@ -190,6 +194,9 @@ class DailyCheckinForm(QWidget):
                                  on_done=self._on_saved, on_error=self._on_failed, parent=self)
 
     # --- private ------------------------------------------------------------------------
+    def _local_now(self) -> datetime:
+        return journal.local_now(self._context.clock, self._context.zone_name)
+
     def _on_saved(self, entry: JournalEntry) -> None:
         self.save_button.setEnabled(True)
         self.reset()

@@ -17,7 +17,7 @@ from .context import AppContext
 
 NOT_RECORDED = "Not recorded"
 SCHEDULED_CHOICES = ((NOT_RECORDED, None), ("Taken", DoseStatus.TAKEN), ("Missed", DoseStatus.MISSED),
-                     ("Extra dose (as needed)", DoseStatus.EXTRA))
+                     ("An extra dose (more than usual)", DoseStatus.EXTRA))
 AS_NEEDED_CHOICES = ((NOT_RECORDED, None), ("Taken (as needed)", DoseStatus.EXTRA))
 
 

@@ -218,6 +218,8 @@ class EntryEditor(QWidget):
         form.addRow("", self.stressor_chips)
 
         self.note = QPlainTextEdit(self)
+        # once a new entry is being written, "Saved the entry for …" would read as if it were saved
+        self.note.textChanged.connect(self._on_note_changed)
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Anything else worth remembering")
@@ -572,6 +574,10 @@ class EntryEditor(QWidget):
         self.problem_label.setText(f"Not saved yet: {text}" if text else "")
         self.problem_label.setVisible(bool(text))
         if text:
+            self.status_label.hide()
+
+    def _on_note_changed(self) -> None:
+        if self.note.toPlainText():
             self.status_label.hide()
 
     def _on_recorder_toggled(self, family: bool) -> None:

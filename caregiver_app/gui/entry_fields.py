@@ -44,9 +44,14 @@ def symptom_tooltip(name: str) -> str:
 
 
 def split_tags(text: str) -> list[str]:
-    """Comma-separated tag names, cleaned, without empties or repeats (case kept)."""
-    names = [clean_label(part) for part in text.split(",")]
-    return list(dict.fromkeys(n for n in names if n))
+    """Comma-separated tag names, cleaned, without empties or repeats (case kept; "Walk, walk"
+    is one tag, as first written)."""
+    names: dict[str, str] = {}
+    for part in text.split(","):
+        name = clean_label(part)
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
 
 
 class TagLineEdit(QLineEdit):

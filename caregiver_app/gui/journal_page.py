@@ -96,6 +96,7 @@ class JournalPage(QWidget):
         self._select_after_load: int | None = None
         self._select_day_after_load: date | None = None
         self._keep_at_top: QPersistentModelIndex | None = None
+        self._end_wanted = False  # End pressed: keep loading pages, then choose the oldest entry
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
         self.model = JournalModel(context, self)
@@ -249,6 +250,7 @@ class JournalPage(QWidget):
         self._select_after_load = None
         self._select_day_after_load = None
         self._keep_at_top = None
+        self._end_wanted = False
         self.history.clear()
         self.draft_offers.clear()
         self.jump_label.clear()
@@ -280,6 +282,7 @@ class JournalPage(QWidget):
 
     def new_entry(self) -> None:
         """Start a fresh entry (Ctrl+N)."""
+        self.editor.status_label.hide()
         if self.editor.is_editing:
             self.editor.drafts.set_aside()  # unsaved changes stay kept, offered above the form
             self.editor.cancel_edit()
@@ -333,6 +336,8 @@ class JournalPage(QWidget):
         from that day when it is not loaded yet."""
         row = self.model.row_of_day(day)
         if row >= 0 and row + 1 < self.model.rowCount():
+            if self.jump_bar.isVisible():  # an earlier "no entries on …" is no longer true
+                self.jump_label.setText(f"Showing {day_heading(day)}. Scroll up for newer entries.")
             self._select_row(row + 1, header=row)
             return
         person = self._person
@@ -398,6 +403,7 @@ class JournalPage(QWidget):
 
     def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
         self._deleted = None
+        self.editor.status_label.hide()  # "Saved …" may be about the change just taken back
         self.undo_label.setText(message)
         self.undo_button.hide()
         self.undo_bar.show()
@@ -458,6 +464,10 @@ class JournalPage(QWidget):
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._edit_index(self.list_view.currentIndex())
+                return True
+            if event.key() == Qt.Key.Key_End and self.model.canFetchMore():  # the list loads lazily
+                self._end_wanted = True
+                self.model.fetchMore()
                 return True
             if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.model.has_newer:
                 if self.list_view.currentIndex().row() <= 1:  # at the top: bring the newer entries
@@ -539,6 +549,12 @@ class JournalPage(QWidget):
                 self.list_view.setCurrentIndex(index)
                 self.list_view.scrollTo(index)
                 self._select_after_load = None
+        if self._end_wanted:
+            if self.model.canFetchMore():
+                self.model.fetchMore()
+            else:
+                self._end_wanted = False
+                self._select_row(self.model.rowCount() - 1)
         self._update_buttons()
 
     def _update_empty(self) -> None:

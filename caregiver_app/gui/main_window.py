@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
-from ..services.people import add_person, list_people
+from ..services.people import add_person, last_person_id, list_people, remember_last_person
 from ..services.vault import Vault
 from ..settings import save as save_settings
 from .appointments_page import AppointmentsPage
@@ -58,6 +58,7 @@ from .library_page import LibraryPage
 from .medications_page import MedicationsPage
 from .network_page import NetworkPage
 from .patterns_page import PatternsPage
+from .people_actions import PeopleActions
 from .plans_page import PlansPage
 from .record_exports import FHIR, READABLE, RecordExport
 from .scores_page import ScoresPage
@@ -263,6 +264,9 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.add_person_action)
+        self.people_actions = PeopleActions(self.context, self, self.current_person,
+                                            lambda select_id: self.reload_people(select_id=select_id))
+        file_menu.addActions(self.people_actions.actions)
         file_menu.addAction(self.import_action)
         self.journal_export = JournalExport(self.context, self, self.current_person, self.vault_locked,
                                             self.vault_unlocked)
@@ -446,6 +450,8 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         wanted = select_id if select_id is not None else self._last_person_id
+        if wanted is None:
+            wanted = self._remembered_person(vault)
         self._people = people
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
@@ -469,9 +475,18 @@ class MainWindow(QMainWindow):
         finally:
             dialog.deleteLater()
 
+    def _remembered_person(self, vault) -> int | None:
+        try:
+            return last_person_id(vault)
+        except CaregiverError:
+            return None  # not worth a message: the first person is a fine start
+
     def _on_person_index_changed(self, index: int) -> None:
         person = self._people[index] if 0 <= index < len(self._people) else None
         if person is not None:
+            if person.id != self._last_person_id:
+                vault, person_id = self.context.vault, person.id
+                self.context.runner.run(lambda: remember_last_person(vault, person_id), parent=self)
             self._last_person_id = person.id
         for page in self._pages:
             self._apply_person_to(page, person)

@@ -122,7 +122,11 @@ class ChangeDoseDialog(QDialog):
         self.change: DoseChange | None = None
         current = med.current
         layout = QVBoxLayout(self)
-        intro = QLabel(f"{med.name} is now {formatting.dose_text(current)}. The earlier doses stay in the history.", self)
+        # "is now" read as if the new dose were already set; say which dose is which, and what
+        # the date means.
+        intro = QLabel(f"Until this change, {med.name} is {formatting.dose_text(current)}. Write the new dose "
+                       "and the first day it is taken. Days before that keep the earlier dose in the history.",
+                       self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -131,8 +135,8 @@ class ChangeDoseDialog(QDialog):
         self.from_edit.setCalendarPopup(True)
         self.from_edit.setDisplayFormat(formatting.date_pattern())
         self.from_edit.setDate(qdate(today))
-        self.from_edit.setAccessibleName("The new dose starts on")
-        form.addRow("&Starting on", self.from_edit)
+        self.from_edit.setAccessibleName("First day of the new dose")
+        form.addRow("&First day of the new dose", self.from_edit)
         self.amount = AmountSpinBox(self)
         self.amount.setValue(current.dose.amount)
         self.amount.setAccessibleName("New dose amount")

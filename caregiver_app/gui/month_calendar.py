@@ -11,14 +11,16 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -369,6 +371,26 @@ class MonthCalendar(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.next_button)
         header.addWidget(self.today_button)
+        # Years of imported history are a few keystrokes away, not fifty clicks of Previous.
+        jump = QHBoxLayout()
+        jump_label = QLabel("Go to", self)
+        self.month_box = QComboBox(self)
+        self.month_box.setAccessibleName("Month to show")
+        loc = QLocale()
+        for number in range(1, 13):
+            self.month_box.addItem(loc.standaloneMonthName(number, QLocale.FormatType.LongFormat), number)
+        self.year_box = QSpinBox(self)
+        self.year_box.setAccessibleName("Year to show")
+        self.year_box.setRange(1900, 2200)
+        self.year_box.setGroupSeparatorShown(False)
+        jump_label.setBuddy(self.month_box)
+        jump.addWidget(jump_label)
+        jump.addWidget(self.month_box)
+        jump.addWidget(self.year_box)
+        jump.addStretch(1)
+        self.month_box.activated.connect(lambda _i: self._go_to_chosen_month())
+        # a typed year is only a value once it is in range (1900-2200), so partial typing never jumps
+        self.year_box.valueChanged.connect(lambda _v: self._go_to_chosen_month())
 
         self.grid = MonthGrid(self.model, self)
         self.grid.setAccessibleName("Mood calendar")
@@ -385,6 +407,7 @@ class MonthCalendar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addLayout(jump)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.legend)
@@ -437,8 +460,21 @@ class MonthCalendar(QWidget):
         self._update_details()
 
     # --- private ------------------------------------------------------------------------
+    def _go_to_chosen_month(self) -> None:
+        year, month = self.year_box.value(), self.month_box.currentData()
+        if (year, month) == self.shown_month:
+            return
+        last = calendar.monthrange(year, month)[1]
+        self.set_selected_date(date(year, month, min(self._selected.day, last)))
+
     def _show_month(self, year: int, month: int) -> None:
         self.model.set_month(year, month)
+        self.month_box.blockSignals(True)
+        self.year_box.blockSignals(True)
+        self.month_box.setCurrentIndex(self.month_box.findData(month))
+        self.year_box.setValue(year)
+        self.month_box.blockSignals(False)
+        self.year_box.blockSignals(False)
         self.title.setText(formatting.month_year(year, month))
         self.grid.setAccessibleName(f"Mood calendar, {formatting.month_year(year, month)}")
 

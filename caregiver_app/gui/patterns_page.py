@@ -107,7 +107,7 @@ class PatternsPage(QWidget):
         period_row.addWidget(self.measure_combo)
         period_row.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         period_row.addWidget(period_label)
-        for mnemonic, p in zip(("&2 weeks", "&3 months", "&1 year"), patterns.PERIODS):
+        for mnemonic, p in zip(("&2 weeks", "&3 months", "&1 year", "&5 years"), patterns.PERIODS):
             button = QRadioButton(mnemonic, tab)
             button.setAccessibleName(f"Chart the last {p.label}")
             self.period_group.addButton(button)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -223,6 +224,14 @@ class SectionEditor(QGroupBox):
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
+        # Sections with phone numbers (people to ask for help, professionals) can take a person
+        # from the support network instead of typing them again; shown once there are contacts.
+        self._contacts: list[tuple[str, str, str]] = []  # (shown as, name, phone)
+        self.pick_button = QPushButton("Pick from contacts…", self)
+        self.pick_button.setAccessibleName(f"Pick {article(word)} {word} from your contacts for {title}")
+        self.pick_button.clicked.connect(self.pick_contact)
+        self.pick_button.hide()
+        add_row.addWidget(self.pick_button)
         add_row.addStretch(1)
         layout.addLayout(add_row)
 
@@ -260,6 +269,27 @@ class SectionEditor(QGroupBox):
             self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
         self.changed.emit()
 
+    def set_contacts(self, contacts: list[tuple[str, str, str]]) -> None:
+        """People of the support network as ``(shown as, name, phone)``; only sections with phone
+        numbers offer them."""
+        self._contacts = list(contacts) if self._has_phone else []
+        self.pick_button.setVisible(bool(self._contacts))
+
+    def pick_contact(self) -> None:
+        """Ask which contact, then put their name and first phone number in a row (the empty
+        last row when there is one)."""
+        shown = [c[0] for c in self._contacts]
+        if not shown:
+            return
+        choice, ok = QInputDialog.getItem(self, "Pick from contacts", f"Which {self._word}?", shown, 0, False)
+        if not ok or choice not in shown:
+            return
+        _label, name, phone = self._contacts[shown.index(choice)]
+        row = self._rows[-1] if self._rows and self._rows[-1].is_blank() else self.add_row()
+        row.set_value(PlanItem(name, phone))
+        row.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+
     def set_choices(self, symptoms: list[str], tags: list[Tag]) -> None:
         """The journal symptoms and tags early warning signs may link to."""
         self._symptoms, self._tags = list(symptoms), list(tags)
@@ -295,7 +325,7 @@ class SectionEditor(QGroupBox):
         self._rows.clear()
 
     def focus_widgets(self) -> list[QWidget]:
-        return [w for row in self._rows for w in row.focus_widgets()] + [self.add_button]
+        return [w for row in self._rows for w in row.focus_widgets()] + [self.add_button, self.pick_button]
 
     def _renumber(self) -> None:
         for number, row in enumerate(self._rows, start=1):

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from ..domain import crisis_lines
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import Person
-from ..domain.plans import RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
-from ..services import journal, plans
+from ..domain.plans import PHONE_MAX_CHARS, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
+from ..services import contacts, journal, plans
 from . import formatting
 from .context import AppContext
 from .country import current_country
@@ -79,6 +79,14 @@ def _scrolling(inner: QWidget, parent: QWidget) -> QScrollArea:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(inner)
     return scroll
+
+
+def _plan_phone(contact) -> str:
+    """A contact's first phone for a plan line (the number alone when a long extension would not fit)."""
+    if not contact.phones:
+        return ""
+    phone = contact.phones[0]
+    return phone.stored() if len(phone.stored()) <= PHONE_MAX_CHARS else phone.number
 
 
 class PlansPage(QWidget):
@@ -207,6 +215,8 @@ class PlansPage(QWidget):
         self._dirty = {RELAPSE: False, SAFETY: False}
         self._fill(RelapsePlan(0), SafetyPlan(0))
         self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices([], [])
+        for editor in self.safety_editors.values():
+            editor.set_contacts([])
         self._show_names()
         self.status_label.clear()
         self.last_saved_path = None
@@ -409,12 +419,18 @@ class PlansPage(QWidget):
             return
         generation = self._generation
 
+        person_id = self._person.id
+
         def done(result) -> None:
             if generation == self._generation:
-                symptoms, tags = result
+                symptoms, tags, people = result
                 self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices(symptoms, tags)
+                offered = [(f"{c.name} ({c.role.label})", c.name, _plan_phone(c)) for c in people]
+                for editor in self.safety_editors.values():
+                    editor.set_contacts(offered)
 
-        self._context.runner.run(lambda: (journal.symptom_choices(vault), journal.tag_choices(vault)),
+        self._context.runner.run(lambda: (journal.symptom_choices(vault), journal.tag_choices(vault),
+                                          contacts.list_contacts(vault, person_id)),
                                  on_done=done, on_error=lambda exc: log_safely(exc))
 
     def _save_now(self, *, report: bool) -> None:

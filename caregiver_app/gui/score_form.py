@@ -2,8 +2,8 @@
 and its published severity band as they are chosen, and — the moment PHQ-9 item 9 is above 0 —
 calm crisis help on screen.
 
-We never show the questionnaires' own wording: items are named by number with a short topic of
-our own. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
+Each item shows the form's own wording (its notice allows it, see ``CREDIT_LINE``), so no paper
+form is needed; the answers are named in the form's words too. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
 Kroenke, Williams & Löwe 2006 (see ``caregiver_app.domain.scores``).
 """
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +33,9 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValidationError
 from ..domain.model import Person, Recorder, RecorderKind
 from ..domain.scores import (
+    ANSWER_WORDS,
     CREDIT_LINE,
+    FORM_STEM,
     FORMS_SITE,
     FORMS_URL,
     SELF_HARM_ITEM,
@@ -43,7 +46,7 @@ from ..domain.scores import (
 )
 from ..domain.crisis_lines import HelpWords, help_words
 from ..services.scores import ScoreDraft
-from .navigation import GET_HELP_KEYS
+from .navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from . import formatting
 from .unlock_screen import announce
 
@@ -109,6 +112,16 @@ class CrisisPanel(QFrame):
         elsewhere = QLabel(CRISIS_ELSEWHERE, self)
         elsewhere.setWordWrap(True)
         layout.addWidget(elsewhere)
+        buttons = QHBoxLayout()
+        self.get_help_button = QPushButton("Get help now", self)
+        self.get_help_button.setToolTip(f"Every crisis number for your country ({GET_HELP_KEYS})")
+        self.get_help_button.clicked.connect(lambda: request(self, SHOW_GET_HELP))
+        self.safety_plan_button = QPushButton("Open the safety plan", self)
+        self.safety_plan_button.clicked.connect(lambda: request(self, OPEN_PLANS, "safety"))
+        buttons.addWidget(self.get_help_button)
+        buttons.addWidget(self.safety_plan_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.set_words(words or help_words(""))
 
     def set_words(self, words: HelpWords) -> None:
@@ -210,7 +223,7 @@ class ScoreForm(QWidget):
 
         self.items_box = QGroupBox(self)
         self.items_grid = QGridLayout(self.items_box)
-        self.items_grid.setColumnStretch(5, 1)  # answers sit right beside the topics
+        self.items_grid.setColumnStretch(0, 1)  # the wrapped item wording takes the width; answers at its right
         self.items_grid.setHorizontalSpacing(self.fontMetrics().averageCharWidth() * 2)
         layout.addWidget(self.items_box)
 
@@ -225,9 +238,11 @@ class ScoreForm(QWidget):
         self.bands_label.setWordWrap(True)
         layout.addWidget(self.bands_label)
 
+        # The item-9 response sits at the very top of the form, above the questionnaire, so it is
+        # seen whole and not below the answers.
         self.crisis = CrisisPanel(self)
         self.crisis.hide()
-        layout.addWidget(self.crisis)
+        layout.insertWidget(0, self.crisis)
 
         note_label = QLabel("&Note (optional)", self)
         self.note = QPlainTextEdit(self)
@@ -248,10 +263,9 @@ class ScoreForm(QWidget):
         if not button.isChecked():
             button.setChecked(True)
         self.about.setText(
-            f"Use the official {instrument.value} form: it is free from "
-            f"<a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages. For each item, choose the "
-            "number (0 to 3) next to the answer marked on the form. The app does not show the "
-            "questions themselves; each item has a short topic so you can find your place."
+            f"<b>{FORM_STEM}</b> For each item choose 0 to 3: "
+            + "; ".join(f"{i} {w.lower()}" for i, w in enumerate(ANSWER_WORDS)) + ". "
+            f"The paper form is free from <a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages."
             f"<br><small>{CREDIT_LINE}</small>"
         )
         self.items_box.setTitle(f"{instrument.value} items, 0 to 3 each")
@@ -263,14 +277,16 @@ class ScoreForm(QWidget):
         for group in self._groups:
             group.deleteLater()
         self._groups, self._item_labels, self._radios = [], [], []
-        for number, topic in enumerate(instrument.topics, start=1):
-            label = QLabel(f"{number}. {topic}", self.items_box)  # short topics: kept on one line
+        for number, (topic, wording) in enumerate(zip(instrument.topics, instrument.wording), start=1):
+            label = QLabel(f"{number}. {wording}", self.items_box)
+            label.setWordWrap(True)
+            label.setToolTip(topic)
             group = QButtonGroup(self)
             group.setExclusive(True)
             radios = []
             for value in range(4):
                 radio = QRadioButton(str(value), self.items_box)
-                radio.setAccessibleName(f"Item {number}, {topic}: {value}")
+                radio.setAccessibleName(f"Item {number}, {topic}: {value}, {ANSWER_WORDS[value].lower()}")
                 radio.setProperty("item", number)
                 radio.installEventFilter(self._digits)
                 group.addButton(radio, value)

@@ -173,6 +173,9 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + opt.fontMetrics.height() // 3)
 
 
+UNSEARCHABLE = "Search looks for words and numbers. Emoji and signs on their own are not searched."
+
+
 class SearchPanel(QWidget):
     """Find entries by words and filters; open one in the journal."""
 
@@ -184,6 +187,8 @@ class SearchPanel(QWidget):
         self._person: Person | None = None
         self._generation = 0
         self._searched = 0
+        self._limit = search.MAX_RESULTS  # grows with "Show more"; back to one page on a new search
+        self._keep_limit = False
         self._build()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -258,6 +263,17 @@ class SearchPanel(QWidget):
         grid.addWidget(self.flag_check, 3, 0, 1, 2)
         grid.addWidget(order_label, 3, 2)
         grid.addWidget(self.order_combo, 3, 3)
+        # Imports made before tags were matched ignoring case may have left "Cleaning" and
+        # "cleaning" as two tags; offer to make them one (hidden when there are none).
+        self.spelling_label = QLabel(self.filters)
+        self.spelling_label.setWordWrap(True)
+        self.merge_button = QPushButton("Make them one tag", self.filters)
+        self.merge_button.setAccessibleName("Merge tags written two ways")
+        self.merge_button.clicked.connect(self.merge_tag_spellings)
+        grid.addWidget(self.spelling_label, 4, 0, 1, 3)
+        grid.addWidget(self.merge_button, 4, 3)
+        self.spelling_label.hide()
+        self.merge_button.hide()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -287,8 +303,13 @@ class SearchPanel(QWidget):
         self.results.selectionModel().currentChanged.connect(
             lambda current, _old: self.open_button.setEnabled(self.model.hit_at(current) is not None)
         )
+        self.more_button = QPushButton("Show more", self)
+        self.more_button.setAccessibleName("Show more results")
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
         result_row = QHBoxLayout()
         result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.more_button)
         result_row.addWidget(self.open_button)
 
         layout = QVBoxLayout(self)
@@ -368,12 +389,24 @@ class SearchPanel(QWidget):
             flagged_only=self.flag_check.isChecked(),
             start=start,
             end=end,
+            limit=self._limit,
             best_first=bool(self.order_combo.currentData()),
         )
+
+    def show_more(self) -> None:
+        """The next page of results below the ones shown (same search)."""
+        self._limit = min(self._limit + search.MAX_RESULTS, search.MAX_LIMIT)
+        self._keep_limit = True
+        try:
+            self.run_search()
+        finally:
+            self._keep_limit = False
 
     def run_search(self) -> None:
         """Search now with what the form holds."""
         self.timer.stop()
+        if not self._keep_limit:
+            self._limit = search.MAX_RESULTS
         try:
             query = self.query()
         except ValidationError as exc:
@@ -382,6 +415,8 @@ class SearchPanel(QWidget):
             return
         if not search.search_terms(query.text) and not query.has_filters:
             self._show_hint()
+            if query.text.strip():
+                self.result_label.setText(UNSEARCHABLE)
             return
         try:
             vault = self._context.require_vault()
@@ -406,13 +441,55 @@ class SearchPanel(QWidget):
         generation = self._generation
 
         def job():
-            return people.list_people(vault), journal.tag_choices(vault), journal.symptom_choices(vault)
+            return (people.list_people(vault), journal.tag_choices(vault), journal.symptom_choices(vault),
+                    journal.tag_spelling_groups(vault))
 
         def done(result) -> None:
             if generation == self._generation:
-                self._fill_choices(*result)
+                self._fill_choices(*result[:3])
+                self._offer_merge(result[3])
 
         self._context.runner.run(job, on_done=done, parent=self, error_title="The filters could not be read")
+
+    def merge_tag_spellings(self) -> None:
+        """Make each tag written in two cases one tag (its first spelling), then refresh."""
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+
+        def done(count: int) -> None:
+            self.spelling_label.setText(f"Done: {count} tag{'s' if count != 1 else ''} merged. "
+                                        "Every entry kept its tags.")
+            self.merge_button.hide()
+            self.load_choices()
+
+        self._context.runner.run(lambda: journal.merge_tag_spellings(vault), on_done=done, parent=self,
+                                 error_title="The tags were not merged")
+
+    def _filter_hint(self, terms: tuple[str, ...]) -> str:
+        """Search reads notes only; a word that is a tag or a symptom is pointed to its filter."""
+        words = {t.casefold() for t in terms}
+        for combo, what, where in ((self.tag_combo, "a tag", "Tag"), (self.symptom_combo, "a symptom", "Symptom")):
+            for i in range(1, combo.count()):
+                data = combo.itemData(i)
+                name = data.name if isinstance(data, Tag) else str(data)
+                if name.casefold() in words:
+                    return (f"No note has these words, but “{name}” is {what}. Choose it under {where} "
+                            "above to see those entries.")
+        return ""
+
+    def _offer_merge(self, groups: list[list[Tag]]) -> None:
+        if not groups:
+            self.merge_button.hide()
+            if not self.spelling_label.text().startswith("Done"):
+                self.spelling_label.hide()
+            return
+        shown = "; ".join(" and ".join(f"“{t.name}”" for t in group) for group in groups[:3])
+        more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
+        self.spelling_label.setText(f"Some tags are written two ways: {shown}{more}.")
+        self.spelling_label.show()
+        self.merge_button.show()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -464,6 +541,7 @@ class SearchPanel(QWidget):
         self.to_edit.setEnabled(between)
 
     def _show_hint(self) -> None:
+        self.more_button.hide()
         self.model.clear()
         self.open_button.setEnabled(False)
         self.result_label.setText("Type a word or choose a filter to find entries. Every word you type must be in the note.")
@@ -471,10 +549,16 @@ class SearchPanel(QWidget):
     def _show_result(self, result: search.SearchResult) -> None:
         self.model.set_hits(result.hits, self._context.zone_name)
         self.open_button.setEnabled(False)
-        if result.total == 0:
+        if result.total == 0 and self.query_edit.text().strip() and not result.terms:
+            text = UNSEARCHABLE
+        elif result.total == 0 and self._filter_hint(result.terms):
+            text = self._filter_hint(result.terms)
+        elif result.total == 0:
             text = "No entries match. Try fewer words, or fewer filters."
         elif result.truncated:
-            text = f"Showing the newest {formatting.count_text(len(result.hits))} of {formatting.count_text(result.total)} entries found. Add a word or a filter to see fewer."
+            more = "Show more, or add" if self._limit < search.MAX_LIMIT else "Add"
+            text = (f"Showing the newest {formatting.count_text(len(result.hits))} of "
+                    f"{formatting.count_text(result.total)} entries found. {more} a word or a filter to see fewer.")
             if self.order_combo.currentData():
                 text = text.replace("newest", "best-matching")
         else:
@@ -482,6 +566,7 @@ class SearchPanel(QWidget):
         if result.total:
             text += " Press Enter on one to open it in the journal."
         self.result_label.setText(text)
+        self.more_button.setVisible(result.truncated and self._limit < search.MAX_LIMIT)
 
     def _open_index(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index)

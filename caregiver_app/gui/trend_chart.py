@@ -45,7 +45,7 @@ def _value_words(trend: Trend, value: float) -> str:
 def trend_summary(trend: Trend, person_name: str) -> str:
     """The chart in words (shown under it and read by screen readers)."""
     own = f"{person_name}'s own entries" if person_name else "Own entries"
-    unit = "week" if trend.period.bucket_days == 7 else "day"
+    unit = {7: "week", 28: "4-week stretch"}.get(trend.period.bucket_days, "day")
     parts = []
     if trend.own_mean is not None:
         parts.append(f"{own}: average {_value_words(trend, trend.own_mean)} over {_count(trend.own_days, 'day')}.")
@@ -60,6 +60,8 @@ def trend_summary(trend: Trend, person_name: str) -> str:
         parts.append("Family observations: nothing recorded.")
     if unit == "week":
         parts.append("Each point is a week's average.")
+    elif unit != "day":
+        parts.append("Each point is the average of 4 weeks.")
     if any(p.own is None or p.family is None for p in trend.points):
         parts.append(f"A {unit} with nothing recorded is left blank.")
     return " ".join(parts)
@@ -159,7 +161,7 @@ class TrendChart(QWidget):
         points = list(trend.points) if trend is not None else []
         count = len(points)
         self.x_axis.setRange(-0.5, max(count, 1) - 0.5)
-        weekly = trend is not None and trend.period.bucket_days == 7
+        weekly = trend is not None and trend.period.bucket_days >= 7  # label points by month
         step = max(1, math.ceil(count / 7))
         for i in sorted(range(count - 1, -1, -step)):  # the newest point, then every step back
             day = points[i].end

@@ -7,15 +7,70 @@ by giving the field UTC, so a date inside a daylight-saving change is never shif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
 from . import formatting
 
 
-class WallClockEdit(QDateTimeEdit):
+class TypeOverMixin:
+    """Typing digits into a date or time field replaces the part under the cursor.
+
+    Qt inserts a typed digit at the cursor, so clicking into "10:00" and typing "14:30" gives
+    "10:30" (the hour refuses "140"). Here the first digit typed into a part (after focus, a
+    click, an arrow or a separator) selects that part first, as a Tab into the field does."""
+
+    _fresh = True
+    _typing_section = None
+    _hour_digit = ""
+
+    def _twenty_four_hour_typed(self, section, digit: str) -> bool:
+        """In a 12-hour field, "1" then "4" means 14:00 (2 PM), not a refused keystroke."""
+        if section != self.Section.HourSection or "ap" not in self.displayFormat().lower() or not self._hour_digit:
+            return False
+        hour = int(self._hour_digit + digit)
+        if not 13 <= hour <= 23:
+            return False
+        current = self.dateTime()
+        current.setTime(QTime(hour, current.time().minute()))
+        self.setDateTime(current)
+        self._hour_digit = ""
+        self._typing_section = None
+        self.setSelectedSection(self.Section.MinuteSection)
+        return True
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fresh = True
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._fresh = True
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.text().isdigit():
+            section = self.currentSection()
+            if (self._fresh or section != self._typing_section) and not self.lineEdit().hasSelectedText():
+                self.setSelectedSection(section)
+            elif self._twenty_four_hour_typed(section, event.text()):
+                return
+            self._fresh = False
+            self._hour_digit = event.text() if section == self.Section.HourSection else ""
+            super().keyPressEvent(event)
+            self._typing_section = self.currentSection() if self.currentSection() == section else None
+            return
+        self._fresh = True
+        super().keyPressEvent(event)
+
+
+class TimeField(TypeOverMixin, QTimeEdit):
+    """A time of day (hour and minute) that takes typed times as typed."""
+
+
+class WallClockEdit(TypeOverMixin, QDateTimeEdit):
     """Date and time to the minute, with a calendar pop-up. ``time_format`` is a Qt time format;
     when empty, the time-format setting in the locale's words (``formatting.time_pattern``)."""
 
@@ -36,3 +91,66 @@ class WallClockEdit(QDateTimeEdit):
     def set_wall(self, wall: datetime) -> None:
         """Show the naive wall-clock time ``wall`` (seconds are dropped)."""
         self.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute), QTimeZone.utc()))
+
+
+class NowField(QWidget):
+    """A "When" field for something happening now: the :class:`WallClockEdit` plus a **Now**
+    button. Until the user changes the time by hand, the field follows the clock: it catches up
+    when it is shown and when ``current()`` is read at saving, so a check-in opened at 02:24 and
+    saved at 02:31 says 02:31. ``now()`` returns the current naive local wall-clock time."""
+
+    def __init__(self, accessible_name: str, now: Callable[[], datetime], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._now = now
+        self._following = True
+        self._setting = False
+        self.edit = WallClockEdit(accessible_name, self)
+        self.edit.dateTimeChanged.connect(self._on_changed)
+        self.now_button = QPushButton("Now", self)
+        # No Alt letter: every letter of "Now" is taken on the pages that hold this field; Tab
+        # from the time reaches it.
+        self.now_button.setAccessibleName("Set the time to now")
+        self.now_button.setToolTip("Set the date and time to now")
+        self.now_button.clicked.connect(self.follow_now)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.now_button)
+        self.setFocusProxy(self.edit)
+
+    @property
+    def following(self) -> bool:
+        """True while the field shows "now" and has not been changed by hand."""
+        return self._following
+
+    def follow_now(self) -> None:
+        """Show the current time and keep following the clock."""
+        self._put(self._now())
+        self._following = True
+
+    def set_wall(self, wall: datetime) -> None:
+        """Show a fixed time (an entry being changed); the field stops following the clock."""
+        self._put(wall)
+        self._following = False
+
+    def current(self) -> datetime:
+        """The chosen wall-clock time; the time of this call when the field follows the clock."""
+        if self._following:
+            self._put(self._now())
+        return self.edit.wall()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._following:
+            self._put(self._now())
+        super().showEvent(event)
+
+    def _put(self, wall: datetime) -> None:
+        self._setting = True
+        try:
+            self.edit.set_wall(wall)
+        finally:
+            self._setting = False
+
+    def _on_changed(self, _value) -> None:
+        if not self._setting:
+            self._following = False

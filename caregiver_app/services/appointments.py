@@ -296,7 +296,7 @@ def _uid(vault_id: str, appt: Appointment) -> str:
     return f"{digest}@caregiver-companion"
 
 
-def _description(appt: Appointment, contacts: dict[int, Contact]) -> str:
+def _description(appt: Appointment, contacts: dict[int, Contact], include_questions: bool) -> str:
     parts = []
     if appt.purpose:
         parts.append(f"Purpose: {appt.purpose}")
@@ -305,18 +305,21 @@ def _description(appt: Appointment, contacts: dict[int, Contact]) -> str:
         parts.append(f"With: {contact.name}, {contact.organisation}")
     if appt.video_link:
         parts.append(f"Video link: {appt.video_link}")
-    questions = appt.open_questions
+    questions = appt.open_questions if include_questions else ()
     if questions:
         parts.append("Questions to ask:\n" + "\n".join(f"{i}. {q.text}" for i, q in enumerate(questions, 1)))
     return "\n\n".join(parts)
 
 
 def calendar_bytes(
-    appointments: list[Appointment], contacts: dict[int, Contact], *, vault_id: str = "", clock: Clock = utc_now
+    appointments: list[Appointment], contacts: dict[int, Contact], *, vault_id: str = "", clock: Clock = utc_now,
+    include_questions: bool = False,
 ) -> bytes:
     """An iCalendar (RFC 5545) file holding ``appointments``: timed events with TZID and a
     VTIMEZONE for their zone (``Z`` for UTC), all-day events as VALUE=DATE from the day to the
-    next. ``contacts`` (by id) name the providers."""
+    next. ``contacts`` (by id) name the providers. The open questions go into the description
+    only when ``include_questions`` is true: calendars are often shared or synced, so private
+    questions leave the vault only when the user said so."""
     cal = Calendar()
     cal.add("prodid", f"-//{APP_NAME}//{__version__}//EN")
     cal.add("version", "2.0")
@@ -340,7 +343,7 @@ def calendar_bytes(
             event.add("location", location)
         if appt.video_link:
             event.add("url", appt.video_link)
-        description = _description(appt, contacts)
+        description = _description(appt, contacts, include_questions)
         if description:
             event.add("description", description)
         cal.add_component(event)
@@ -349,10 +352,12 @@ def calendar_bytes(
 
 
 def export_calendar(
-    vault: Vault, person_id: int, appointment_ids: list[int] | None = None, *, clock: Clock = utc_now
+    vault: Vault, person_id: int, appointment_ids: list[int] | None = None, *, clock: Clock = utc_now,
+    include_questions: bool = False,
 ) -> bytes:
     """The iCalendar file of one, several or (``appointment_ids`` None) all of a person's
-    appointments. Raises :class:`ValidationError` when there is nothing to export."""
+    appointments (questions only with ``include_questions``). Raises :class:`ValidationError`
+    when there is nothing to export."""
     from . import contacts as contact_service
 
     with vault.session() as s:
@@ -361,14 +366,16 @@ def export_calendar(
     if not appts:
         raise ValidationError("There are no appointments to put in a calendar file yet.")
     people_contacts = {c.id: c for c in contact_service.list_contacts(vault, person_id)}
-    return calendar_bytes(appts, people_contacts, vault_id=vault.keyfile.vault_id, clock=clock)
+    return calendar_bytes(appts, people_contacts, vault_id=vault.keyfile.vault_id, clock=clock,
+                          include_questions=include_questions)
 
 
-def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | None = None, *, clock: Clock = utc_now) -> Path:
+def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | None = None, *, clock: Clock = utc_now,
+                  include_questions: bool = False) -> Path:
     """Write :func:`export_calendar`'s file to ``path`` atomically, readable by this user only (it
-    holds the questions for the visits). Raises :class:`ValidationError` in plain words when the
-    folder cannot be written."""
-    data = export_calendar(vault, person_id, ids, clock=clock)
+    may hold the questions for the visits). Raises :class:`ValidationError` in plain words when
+    the folder cannot be written."""
+    data = export_calendar(vault, person_id, ids, clock=clock, include_questions=include_questions)
     return save_export(path, data, what="the calendar file")
 
 

@@ -29,6 +29,7 @@ from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
 from ..storage import repositories as repo
 from .clock import local_zone_name
+from .medications import dose_texts
 from .people import get_person
 from .user_files import save_export, with_suffix
 from .vault import Vault
@@ -46,6 +47,7 @@ COLUMNS: tuple[str, ...] = (
     "Sleep hours",
     "Sleep quality",
     "Symptoms (0-10)",
+    "Medicines",
     "Activities",
     "Stressors",
     "Elevated / irritable",
@@ -84,10 +86,11 @@ def _offset_text(moment) -> str:
     return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str]:
+def entry_row(entry: JournalEntry, person_name: str, zone_name: str, doses: str = "") -> list[str]:
     """One CSV row (strings, in :data:`COLUMNS` order). The local time is the wall-clock time the
     entry was written at, in its own zone (``zone_name``, an IANA zone, for entries without one);
-    the date is the local calendar date the entry belongs to."""
+    the date is the local calendar date the entry belongs to. ``doses`` are the doses recorded in
+    the entry in words (``medications.dose_texts``)."""
     tz = timeutil.zone(zone_name)
     local = entry.wall_clock(tz)
     activities = "; ".join(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY)
@@ -105,6 +108,7 @@ def entry_row(entry: JournalEntry, person_name: str, zone_name: str) -> list[str
         f"{entry.sleep_hours:g}" if entry.sleep_hours is not None else "",
         entry.sleep_quality.label if entry.sleep_quality is not None else "",
         safe_text("; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)),
+        safe_text(doses),
         safe_text(activities),
         safe_text(stressors),
         entry.elevation.label if entry.elevation is not None else "",
@@ -122,9 +126,10 @@ def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[
     person = get_person(vault, person_id)
     with vault.session() as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
+    doses = dose_texts(vault, [e.id for e in entries if e.id is not None])
     yield list(COLUMNS)
     for entry in entries:
-        yield entry_row(entry, person.display_name, zone_name)
+        yield entry_row(entry, person.display_name, zone_name, doses.get(entry.id, ""))
 
 
 def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: str = "") -> ExportResult:

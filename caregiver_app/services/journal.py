@@ -164,6 +164,19 @@ def tag_choices(vault: Vault) -> list[Tag]:
         return repo.used_tags(s)
 
 
+def tag_spelling_groups(vault: Vault) -> list[list[Tag]]:
+    """Tags that differ only in case ("Cleaning", "cleaning"), each group oldest spelling first."""
+    with vault.session() as s:
+        return repo.tag_spelling_groups(s)
+
+
+def merge_tag_spellings(vault: Vault) -> int:
+    """Merge each group of :func:`tag_spelling_groups` into its oldest spelling, in one
+    transaction; entries keep each of their tags once. Returns how many tags were merged away."""
+    with vault.session() as s:
+        return repo.merge_tag_spellings(s)
+
+
 def local_now(clock: Clock = utc_now, zone_name: str = "") -> datetime:
     """The current naive local wall-clock time in ``zone_name`` (the computer's zone when empty)."""
     tz = timeutil.zone(zone_name or local_zone_name())

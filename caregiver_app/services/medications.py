@@ -231,3 +231,20 @@ def dose_days_in_period(vault: Vault, person_id: int, start: date, end: date) ->
     for day, medication_id, status in doses:
         by_med[medication_id].append((day, status))
     return [(m.name, by_med[m.id]) for m in meds if by_med.get(m.id)]
+
+
+def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
+    """The doses recorded in each entry in words, ``{entry id: "Lithium taken, Ibuprofen taken
+    (as needed)"}``, worded as the entry form offers them; entries without doses are left out."""
+    if not entry_ids:
+        return {}
+    with vault.session() as s:
+        found = more.doses_for_entries(s, entry_ids)
+    return {eid: ", ".join(f"{name} {_dose_words(status, as_needed)}" for name, status, as_needed in doses)
+            for eid, doses in found.items()}
+
+
+def _dose_words(status: DoseStatus, as_needed: bool) -> str:
+    if status is DoseStatus.EXTRA:
+        return "taken (as needed)" if as_needed else "an extra dose"
+    return status.label

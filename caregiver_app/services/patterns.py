@@ -102,15 +102,17 @@ PERIODS = (
     Period("2w", "2 weeks", 14, 1),
     Period("3m", "3 months", 91, 1),
     Period("1y", "1 year", 52, 7),
+    # Years of imported history: one point per 4 weeks over about five years.
+    Period("5y", "5 years", 65, 28),
 )
 
 
 def period(key: str) -> Period:
-    """The period called ``key`` (``"2w"``, ``"3m"``, ``"1y"``); ValidationError otherwise."""
+    """The period called ``key`` (``"2w"``, ``"3m"``, ``"1y"``, ``"5y"``); ValidationError otherwise."""
     for p in PERIODS:
         if p.key == key:
             return p
-    raise ValidationError("Please choose 2 weeks, 3 months or 1 year.")
+    raise ValidationError("Please choose 2 weeks, 3 months, 1 year or 5 years.")
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,8 @@ class Trend:
 
 def trend(vault: Vault, person_id: int, measure: Measure, period_: Period, today: date) -> Trend:
     """``measure`` over ``period_`` ending on the local date ``today``: one point per day (2
-    weeks, 3 months) or per week (1 year, weeks ending on ``today``'s weekday)."""
+    weeks, 3 months), per week (1 year) or per 4 weeks (5 years), the groups ending on ``today``'s
+    weekday."""
     n = period_.bucket_days
     start = today - timedelta(days=period_.days - 1)
     with vault.session() as s:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,16 +16,77 @@ from .clock import Clock, utc_now
 from .vault import Vault
 
 
-def list_people(vault: Vault) -> list[Person]:
-    """Everyone in the vault, by name."""
+LAST_PERSON_KEY = "last_person_id"
+ARCHIVED_KEY = "archived_people"
+
+
+def list_people(vault: Vault, *, include_archived: bool = False) -> list[Person]:
+    """Everyone in the vault, by name; people removed with :func:`archive_person` only when
+    ``include_archived``."""
     with vault.session() as s:
-        return repo.list_people(s)
+        everyone = repo.list_people(s)
+        hidden = set() if include_archived else _archived_ids(s)
+    return [p for p in everyone if p.id not in hidden]
+
+
+def archived_people(vault: Vault) -> list[Person]:
+    """The people removed from the switcher (their records are all kept), by name."""
+    with vault.session() as s:
+        hidden = _archived_ids(s)
+        return [p for p in repo.list_people(s) if p.id in hidden]
+
+
+def archive_person(vault: Vault, person_id: int) -> Person:
+    """Remove a person from the switcher and the lists. Nothing is deleted: every entry, plan and
+    contact stays in the vault and :func:`restore_person` brings them back. Raises
+    :class:`NotFoundError` when the person is gone."""
+    with vault.session() as s:
+        person = repo.person_from_row(repo.get_person_row(s, person_id))
+        repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) | {person_id})))
+        if repo.get_setting(s, LAST_PERSON_KEY) == str(person_id):
+            repo.set_setting(s, LAST_PERSON_KEY, "")
+        return person
+
+
+def restore_person(vault: Vault, person_id: int) -> Person:
+    """Bring an archived person back to the switcher. Raises :class:`NotFoundError` when gone."""
+    with vault.session() as s:
+        person = repo.person_from_row(repo.get_person_row(s, person_id))
+        repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) - {person_id})))
+        return person
+
+
+def last_person_id(vault: Vault) -> int | None:
+    """The person chosen last in the switcher (None when unknown, removed or archived)."""
+    with vault.session() as s:
+        text = repo.get_setting(s, LAST_PERSON_KEY)
+        hidden = _archived_ids(s)
+    return int(text) if text.isdigit() and int(text) not in hidden else None
+
+
+def remember_last_person(vault: Vault, person_id: int) -> None:
+    """Remember the person chosen in the switcher, inside the encrypted vault (so the next start
+    opens on them; the settings file never learns who is cared for)."""
+    with vault.session() as s:
+        if repo.get_setting(s, LAST_PERSON_KEY) != str(person_id):
+            repo.set_setting(s, LAST_PERSON_KEY, str(person_id))
+
+
+def _archived_ids(session) -> set[int]:
+    # Kept as a vault setting rather than a column so no schema migration is needed; a damaged
+    # value shows everyone rather than hiding anyone.
+    try:
+        values = json.loads(repo.get_setting(session, ARCHIVED_KEY) or "[]")
+    except ValueError:
+        return set()
+    return {v for v in values if isinstance(v, int)} if isinstance(values, list) else set()
 
 
 def find_person(vault: Vault, name: str) -> Person | None:
-    """The person whose name matches ``name`` ignoring case and outer spaces, or None."""
+    """The person whose name matches ``name`` ignoring case and outer spaces (archived people
+    too, so an import never makes a second person of the same name), or None."""
     key = " ".join(name.split()).casefold()
-    return next((p for p in list_people(vault) if p.display_name.casefold() == key), None)
+    return next((p for p in list_people(vault, include_archived=True) if p.display_name.casefold() == key), None)
 
 
 def add_person(

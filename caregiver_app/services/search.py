@@ -21,13 +21,16 @@ from .vault import Vault
 
 MAX_TERMS = 12
 MAX_RESULTS = 200
+MAX_LIMIT = 5000  # "Show more" stops here; a filter is the better way past it
 _WORD = re.compile(r"[^\W_]+")
 
 
 def search_terms(text: str) -> tuple[str, ...]:
     """The words of ``text`` that search looks for (letters and digits; everything else
     separates words), at most :data:`MAX_TERMS`, without repeats."""
-    words = dict.fromkeys(w.casefold() for w in _WORD.findall(text or ""))
+    # lower(), not casefold(): the index's unicode61 tokenizer lowercases and keeps "ß", so a
+    # casefolded "strasse" never met the indexed "straße".
+    words = dict.fromkeys(w.lower() for w in _WORD.findall(text or ""))
     return tuple(words)[:MAX_TERMS]
 
 
@@ -129,7 +132,11 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         end=query.end,
     )
     match = match_expression(query.text)
-    limit = max(1, min(query.limit, 1000))
+    if match is None and (query.text or "").strip():
+        # Only signs or emoji were typed: nothing can match them, and the filters alone would
+        # answer with every entry as if the box were empty.
+        return SearchResult((), 0, ())
+    limit = max(1, min(query.limit, MAX_LIMIT))
     with vault.session() as s:
         rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
     hits = tuple(_hit(r, bool(match)) for r in rows)

@@ -4,7 +4,9 @@ find cards that look like contacts already kept (same name or same phone number)
 merge them; import in one transaction; write vCard 3.0.
 
 vobject 0.9.9 writes only vCard 3.0, so export is 3.0 (every address book reads it). The app's
-own fields travel as ``X-CAREGIVER-*`` properties so a file exported here comes back whole.
+own ecomap fields travel as ``X-CAREGIVER-*`` properties only when asked (``include_private``),
+so a file for another address book carries nothing private; roles are guessed from the ROLE,
+TITLE, CATEGORIES and ORG other apps write.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ..domain.network import (
     SupportDirection,
     SupportType,
     TieStrength,
-    role_from_text,
+    role_in_text,
 )
 from ..storage import network_repo as repo
 from ..storage import repositories as journal_repo
@@ -250,9 +252,9 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
         raise ValidationError("This card has no name.")
     contents = card.contents
     role = None
-    for key in ("x-caregiver-role", "role", "title", "categories"):
+    for key in ("x-caregiver-role", "role", "title", "categories", "org"):
         for line in contents.get(key, []):
-            role = role or (_enum(Role, _text(line.value), None) if key == "x-caregiver-role" else role_from_text(_text(line.value)))
+            role = role or (_enum(Role, _text(line.value), None) if key == "x-caregiver-role" else role_in_text(_text(line.value)))
     phones = []
     unread = []
     # A card whose address is in another country holds that country's local numbers ("07911 …"
@@ -538,13 +540,32 @@ def _split_name(name: str) -> Name:
 _VCARD_TYPE = {PhoneKind.MOBILE: ["CELL"], PhoneKind.HOME: ["HOME"], PhoneKind.WORK: ["WORK"], PhoneKind.OTHER: ["VOICE"]}
 
 
-def contact_to_vcard(contact: Contact):
-    """One contact as a vobject vCard 3.0 component."""
+_GROUP_ROLES = frozenset({Role.SUPPORT_GROUP, Role.ONLINE_GROUP, Role.COMMUNITY_PROGRAM, Role.FAITH_COMMUNITY,
+                          Role.CRISIS_LINE})
+
+
+def is_group(contact: Contact) -> bool:
+    """True for a contact that is a group, service or place rather than one person (its name is
+    not split into first and last names)."""
+    return contact.role in _GROUP_ROLES or (bool(contact.organisation)
+                                            and contact.name.casefold() == contact.organisation.casefold())
+
+
+def contact_to_vcard(contact: Contact, *, include_private: bool = False):
+    """One contact as a vobject vCard 3.0 component. The ecomap's own fields (how strong the tie
+    is, which way support goes, what kind, availability, last in touch) go in ``X-CAREGIVER-*``
+    properties only with ``include_private``: other address books and the people a file is shared
+    with have no use for them."""
     card = vobject.vCard()
     card.add("fn").value = contact.name
-    card.add("n").value = _split_name(contact.name)
-    if contact.organisation:
-        card.add("org").value = [contact.organisation]
+    group = is_group(contact)
+    # A group's name is not "first name Family, last name Group": N stays empty, ORG carries the
+    # name and X-ABShowAs tells address books that show it to file it as a company.
+    card.add("n").value = Name() if group else _split_name(contact.name)
+    if contact.organisation or group:
+        card.add("org").value = [contact.organisation or contact.name]
+    if group:
+        card.add("x-abshowas").value = "COMPANY"
     card.add("role").value = contact.role.label
     card.add(X_ROLE.lower()).value = contact.role.value
     for phone in contact.phones:
@@ -561,6 +582,8 @@ def contact_to_vcard(contact: Contact):
         card.add("adr").value = Address(street=contact.address)
     if contact.notes:
         card.add("note").value = contact.notes
+    if not include_private:
+        return card
     card.add(X_STRENGTH.lower()).value = contact.strength.value
     card.add(X_DIRECTION.lower()).value = contact.direction.value
     if contact.support:
@@ -572,9 +595,10 @@ def contact_to_vcard(contact: Contact):
     return card
 
 
-def export_vcards(contacts: list[Contact]) -> bytes:
-    """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends)."""
-    return "".join(contact_to_vcard(c).serialize() for c in contacts).encode("utf-8")
+def export_vcards(contacts: list[Contact], *, include_private: bool = False) -> bytes:
+    """The contacts as one vCard 3.0 file (UTF-8, CRLF line ends); the ecomap's own fields only
+    with ``include_private`` (see :func:`contact_to_vcard`)."""
+    return "".join(contact_to_vcard(c, include_private=include_private).serialize() for c in contacts).encode("utf-8")
 
 
 def read_contacts_file(path: Path) -> bytes:

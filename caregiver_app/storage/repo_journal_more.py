@@ -146,6 +146,21 @@ def doses_for_entry(session: Session, entry_id: int) -> list[DoseRecord]:
     return [DoseRecord(r.medication_id, DoseStatus(r.status)) for r in rows]
 
 
+def doses_for_entries(session: Session, entry_ids: Iterable[int]) -> dict[int, list[tuple[str, DoseStatus, bool]]]:
+    """``{entry id: [(medicine name, status, taken as needed), ...]}`` for entries with doses."""
+    ids = list(entry_ids)
+    found: dict[int, list[tuple[str, DoseStatus, bool]]] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(EntryDoseRow.entry_id, MedicationRow.name, EntryDoseRow.status, MedicationRow.as_needed)
+            .join(MedicationRow, MedicationRow.id == EntryDoseRow.medication_id)
+            .where(EntryDoseRow.entry_id.in_(ids[start:start + 500]))
+            .order_by(EntryDoseRow.entry_id, EntryDoseRow.id))
+        for entry_id, name, status, as_needed in rows:
+            found.setdefault(entry_id, []).append((name, DoseStatus(status), bool(as_needed)))
+    return found
+
+
 def set_entry_doses(session: Session, entry_id: int, person_id: int, doses: Iterable[DoseRecord]) -> None:
     """Replace the entry's doses. Every medication must be on ``person_id``'s list."""
     records = list({d.medication_id: d for d in doses}.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.errors import NotFoundError
@@ -76,25 +76,69 @@ def symptom_ids(session: Session, names: Iterable[str]) -> dict[str, int]:
 
 
 def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]:
-    """Ids for tags (case-sensitive names), creating new ones. Returns ``{(name, kind): id}``."""
+    """Ids for tags, creating new ones. Names are matched ignoring case ("cleaning" is the tag
+    "Cleaning" already in the vault, kept as first written), so typing a tag in another case never
+    makes a second tag. Returns ``{(name as asked, kind): id}``."""
     wanted = {(t.name, t.kind.value) for t in tags}
     if not wanted:
         return {}
-    names = sorted({n for n, _ in wanted})
+    known: dict[tuple[str, str], int] = {}
+    # Every tag is read (a vault holds hundreds, not millions): SQLite's lower() folds ASCII only.
+    for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).order_by(TagRow.id)):
+        known.setdefault((name.casefold(), kind), tid)
     found: dict[tuple[str, str], int] = {}
-    for chunk_start in range(0, len(names), 500):
-        chunk = names[chunk_start : chunk_start + 500]
-        for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).where(TagRow.name.in_(chunk))):
+    missing: dict[tuple[str, str], tuple[str, str]] = {}
+    for name, kind in sorted(wanted):
+        tid = known.get((name.casefold(), kind))
+        if tid is not None:
             found[(name, kind)] = tid
-    missing = [k for k in wanted if k not in found]
+        else:
+            missing.setdefault((name.casefold(), kind), (name, kind))
     if missing:
         rows = session.execute(
             insert(TagRow).returning(TagRow.id, TagRow.name, TagRow.kind, sort_by_parameter_order=True),
-            [{"name": n, "kind": k} for n, k in missing],
+            [{"name": n, "kind": k} for n, k in missing.values()],
         ).all()
         for tid, name, kind in rows:
-            found[(name, kind)] = tid
+            known[(name.casefold(), kind)] = tid
+        for name, kind in wanted:
+            found.setdefault((name, kind), known[(name.casefold(), kind)])
     return found
+
+
+def tag_links(ids: dict[tuple[str, str], int], tags: Iterable[Tag]) -> list[tuple[int, int]]:
+    """``(tag id, position)`` for an entry's tags, each tag once (two spellings of one tag are one)."""
+    links: dict[int, int] = {}
+    for tag in tags:
+        links.setdefault(ids[(tag.name, tag.kind.value)], len(links))
+    return list(links.items())
+
+
+def tag_spelling_groups(session: Session) -> list[list[Tag]]:
+    """Tags of one kind whose names differ only in case (from imports made before names were
+    matched ignoring case), each group oldest first; only groups of two or more."""
+    groups: dict[tuple[str, str], list[Tag]] = {}
+    for name, kind in session.execute(select(TagRow.name, TagRow.kind).order_by(TagRow.id)):
+        groups.setdefault((name.casefold(), kind), []).append(Tag(name, TagKind(kind)))
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def merge_tag_spellings(session: Session) -> int:
+    """Make each group of :func:`tag_spelling_groups` one tag (the oldest spelling): entries keep
+    every tag they had, once. Returns how many tags were merged away."""
+    keep: dict[tuple[str, str], int] = {}
+    merged = 0
+    for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).order_by(TagRow.id)).all():
+        target = keep.setdefault((name.casefold(), kind), tid)
+        if target == tid:
+            continue
+        has_target = select(EntryTagRow.entry_id).where(EntryTagRow.tag_id == target)
+        session.execute(delete(EntryTagRow).where(EntryTagRow.tag_id == tid, EntryTagRow.entry_id.in_(has_target)))
+        session.execute(update(EntryTagRow).where(EntryTagRow.tag_id == tid).values(tag_id=target))
+        session.execute(delete(TagRow).where(TagRow.id == tid))
+        merged += 1
+    session.expire_all()
+    return merged
 
 
 def used_symptom_names(session: Session) -> list[str]:
@@ -168,7 +212,7 @@ def _set_children(session: Session, row: EntryRow, entry: JournalEntry) -> None:
         RatingRow(symptom_id=sym[r.symptom.casefold()], severity=r.severity, position=i)
         for i, r in enumerate(entry.symptoms)
     ]
-    row.tag_links = [EntryTagRow(tag_id=tags[(t.name, t.kind.value)], position=i) for i, t in enumerate(entry.tags)]
+    row.tag_links = [EntryTagRow(tag_id=tid, position=i) for tid, i in tag_links(tags, entry.tags)]
 
 
 def insert_entry(session: Session, entry: JournalEntry, now: datetime) -> int:
@@ -284,9 +328,9 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
     links = [
-        {"entry_id": eid, "tag_id": tags[(t.name, t.kind.value)], "position": i}
+        {"entry_id": eid, "tag_id": tid, "position": i}
         for eid, e in zip(ids, entries)
-        for i, t in enumerate(e.tags)
+        for tid, i in tag_links(tags, e.tags)
     ]
     ratings = [
         {"entry_id": eid, "symptom_id": sym[r.symptom.casefold()], "severity": r.severity, "position": i}

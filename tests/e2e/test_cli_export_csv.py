@@ -47,7 +47,10 @@ def test_export_csv_writes_a_file_that_reads_back_exactly(vault_with_entry, tmp_
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["Local date", "Local time", "Time zone"]
     assert rows[1][:7] == ["2026-11-20", "21:23", "America/New_York (UTC-05:00)", "Sam (self)", "4", "good", "Daylio \u201cgood\u201d"]
-    assert rows[1][12:] == ["walk; family pressure", "", "no", NOTE]  # Daylio activities are all activities
+    by_name = dict(zip(rows[0], rows[1]))  # by column name: new columns may come between
+    assert [by_name[c] for c in ("Activities", "Stressors", "Flagged for visit", "Note")] == [
+        "walk; family pressure", "", "no", NOTE]  # Daylio activities are all activities
+    assert rows[0][-1] == "Note"
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [

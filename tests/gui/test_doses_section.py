@@ -63,7 +63,7 @@ def test_only_medicines_on_the_list_that_day_are_offered(page, meds):
     doses = page.editor.doses
     assert set(doses.boxes) == {meds["sertraline"].id, meds["ibuprofen"].id}
     ser = doses.boxes[meds["sertraline"].id]
-    assert [ser.itemText(i) for i in range(ser.count())] == ["Not recorded", "Taken", "Missed", "Extra dose (as needed)"]
+    assert [ser.itemText(i) for i in range(ser.count())] == ["Not recorded", "Taken", "Missed", "An extra dose (more than usual)"]
     prn = doses.boxes[meds["ibuprofen"].id]
     assert [prn.itemText(i) for i in range(prn.count())] == ["Not recorded", "Taken (as needed)"]
     assert ser.accessibleName() == "Sertraline dose"

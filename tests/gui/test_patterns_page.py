@@ -247,3 +247,17 @@ def test_every_control_has_a_name(qtbot, page):
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
         assert unnamed_controls(page) == []
+
+
+def test_five_years_reach_imported_history(qtbot, page, vault, person):
+    """Issue 18, defect 4: charts reach back five years, not one."""
+    add(vault, person, TODAY - timedelta(days=4 * 365), mood=MoodLevel.LOW)
+    add(vault, person, TODAY, mood=MoodLevel.GOOD)
+    page.refresh()
+    chart = chart_page(qtbot, page, "1y")
+    assert chart.trend.own_days == 1
+    chart = chart_page(qtbot, page, "5y")
+    assert len(chart.trend.points) == 65 and chart.trend.own_days == 2
+    assert chart.trend.start <= TODAY - timedelta(days=4 * 365)
+    assert "Each point is the average of 4 weeks." in chart.summary.text()
+    assert "A 4-week stretch with nothing recorded is left blank." in chart.summary.text()

@@ -153,3 +153,25 @@ def test_the_professionals_step_names_the_crisis_line_that_will_print(page, ctx)
     page.hide()
     page.show()
     assert "Samaritans" in page.crisis_line_label.text() and "(United Kingdom)" in page.crisis_line_label.text()
+
+
+def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals):
+    """Issue 18, defect 11: a person from the support network goes into the safety plan with
+    their phone number, without typing them again."""
+    from caregiver_app.domain.network import Contact, Phone, Role
+    from caregiver_app.domain.plans import SafetyStep
+    from caregiver_app.services import contacts
+
+    contacts.save_contact(ctx.vault, Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),)))
+    page = PlansPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    offered = [step for step, e in page.safety_editors.items() if not e.pick_button.isHidden()]
+    # the sections with phone numbers: people who distract, people to ask for help, professionals
+    assert offered == [SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS]
+    editor = page.safety_editors[SafetyStep.HELPERS]
+    modals.expect(result=("Ana Li (Friend)", True))
+    qtbot.mouseClick(editor.pick_button, Qt.MouseButton.LeftButton)
+    (item,) = editor.items()
+    assert item.text == "Ana Li" and item.phone == "+16175550142"

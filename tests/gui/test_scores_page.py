@@ -62,11 +62,14 @@ def list_rows(page):
 
 def test_names_the_form_says_where_it_is_free_and_cites_the_bands(page):
     about = page.form.about.text()
-    assert "official PHQ-9 form" in about and "phqscreeners.com" in about and "Pfizer" in about
+    assert "Over the last 2 weeks" in about and "phqscreeners.com" in about and "Pfizer" in about
+    assert "3 nearly every day" in about
     assert "Kroenke, Spitzer & Williams" in page.form.bands_label.text()
     assert "0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe" in page.form.bands_label.text()
     labels = [label.text() for label in page.form._item_labels]
-    assert labels[0] == "1. Interest or enjoyment" and labels[8] == "9. Thoughts of death or self-harm"
+    # the form's own wording (issue 18, defect 12), so no paper form is needed
+    assert labels[0] == "1. Little interest or pleasure in doing things"
+    assert labels[8] == "9. Thoughts that you would be better off dead or of hurting yourself in some way"
     page.form.instrument_buttons[Instrument.GAD7].click()
     assert len(page.form._item_labels) == 7
     assert "Spitzer, Kroenke, Williams & Löwe" in page.form.bands_label.text()
@@ -204,3 +207,28 @@ def test_lock_clears_scores_and_names(qtbot, page, ctx, person):
     assert page.list.topLevelItemCount() == 0 and not page.form.crisis.isVisible()
     assert "Sam" not in page.heading.text() and "Sam" not in page.form.person_radio.text()
     assert page.chart.lines[Instrument.PHQ9][0].count() == 0 and not page.isEnabled()
+
+
+def test_item_nine_help_sits_at_the_top_with_help_and_the_plan_one_click_away(qtbot, ctx, vault, person):
+    """Issue 18, defect 12: the item-9 response is at the top of the form, above the items, fully
+    in view, and Get help now and the safety plan are one click away."""
+    from caregiver_app.gui.app import create_main_window
+    from caregiver_app.gui.plans_page import PlansPage
+
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    scores = next(p for p in window.page_widgets() if isinstance(p, ScoresPage))
+    window.show_page(window.page_widgets().index(scores))
+    scores.form.answer(9, 1)
+    qtbot.waitUntil(scores.form.crisis.isVisible, timeout=2000)
+    assert scores.form.crisis.y() < scores.form.items_box.y()
+    viewport = scores.form_scroll.viewport()
+    top = scores.form.crisis.mapTo(viewport, scores.form.crisis.rect().topLeft())
+    assert top.y() >= 0  # its top is in view after it appears
+    qtbot.mouseClick(scores.form.crisis.safety_plan_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.pages.currentWidget(), PlansPage)
+    qtbot.mouseClick(scores.form.crisis.get_help_button, Qt.MouseButton.LeftButton)
+    assert window.get_help.window is not None and window.get_help.window.isVisible()
+    window.get_help.window.close()

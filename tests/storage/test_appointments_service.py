@@ -124,7 +124,7 @@ def test_icalendar_round_trip_timed_and_all_day(vault, person, doctor, zone, mon
     timed = plan(vault, person, date(2026, 3, 29), time(10, 30), zone, contact_id=doctor.id, duration_minutes=40,
                  purpose="Medication check", place="Riverside Clinic", questions=(Question("Dose?"),))
     all_day = plan(vault, person, date(2026, 12, 31), None, zone, purpose="Day programme")
-    data = aps.export_calendar(vault, person.id, clock=clock)
+    data = aps.export_calendar(vault, person.id, clock=clock, include_questions=True)
     cal = Calendar.from_ical(data)
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == [zone]
     by_summary = {str(e["SUMMARY"]): e for e in _events(data)}

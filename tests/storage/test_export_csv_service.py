@@ -42,7 +42,7 @@ def test_round_trip_of_a_tricky_note_and_every_column(vault, person, tmp_path):
     assert winter[:3] == ["2026-01-10", "08:05", "America/New_York (UTC-05:00)"]
     assert summer == [
         "2026-07-04", "23:30", "America/New_York (UTC-04:00)", "Ana (family)", "4", "good", "", "4", "7", "6.5", "fair",
-        "Headache 6/10; Nausea 3/10", "walk; time outside", "money; work", "", "yes", TRICKY,
+        "Headache 6/10; Nausea 3/10", "", "walk; time outside", "money; work", "", "yes", TRICKY,
     ]
     # every field is quoted, including numbers and empty ones
     text = raw.decode("utf-8-sig")
@@ -63,7 +63,7 @@ def test_formula_like_text_is_shown_as_text(vault, person, tmp_path):
         tags=(Tag("-5 mg", TagKind.STRESSOR),))
     add(vault, person, datetime(2026, 3, 2, 9, 0), note="A plain note - with a dash")
     rows, _ = read_back(export_csv.write_journal_csv(vault, person.id, tmp_path / "f.csv").path)
-    assert rows[1][-1] == "'=HYPERLINK(\"http://x\")" and rows[1][13] == "'-5 mg"
+    assert rows[1][-1] == "'=HYPERLINK(\"http://x\")" and rows[1][14] == "'-5 mg"
     assert rows[2][-1] == "A plain note - with a dash"
 
 

@@ -148,7 +148,7 @@ def test_vcard_round_trip_keeps_every_field(vault, person):
                     notes="Line one\nLine two; with; semicolons", last_in_touch=date(2026, 11, 20),
                     support=frozenset({SupportType.INFORMATION, SupportType.CRISIS}),
                     strength=TieStrength.TENUOUS, direction=SupportDirection.FROM_PERSON)
-    data = vcards.export_vcards([original])
+    data = vcards.export_vcards([original], include_private=True)
     card = vobject.readOne(data.decode("utf-8"))
     assert card.version.value == "3.0" and card.fn.value == "Dr. Ana Li"
     (back,) = vcards.read_vcards(data, person.id, "US").cards

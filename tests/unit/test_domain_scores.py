@@ -132,3 +132,10 @@ def test_item_labels_are_short_and_our_own(instrument):
     for topic in instrument.topics:
         assert len(topic.split()) <= 6
         assert not any(phrase in topic.lower() for phrase in FORM_PHRASES), topic
+
+
+@pytest.mark.parametrize("instrument", list(Instrument))
+def test_the_forms_own_wording_is_there_for_each_item(instrument):
+    """Issue 18, defect 12: the items' wording is shown (the forms' notice allows it)."""
+    assert len(instrument.wording) == instrument.item_count
+    assert all(len(text.split()) >= 2 for text in instrument.wording)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person, TagKind, mood_words
-from ...services import journal, search
+from ...services import journal, medications, search
 from .. import formatting
 from ..context import AppContext
 
@@ -58,9 +58,11 @@ def first_line(note: str, limit: int = NOTE_PREVIEW_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zone_note: str = "") -> list[str]:
+def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zone_note: str = "",
+                doses: str = "") -> list[str]:
     """The lines an entry shows in the list, most important first. ``zone_note`` follows the
-    time for an entry written in another time zone, e.g. ``" (New York time)"``."""
+    time for an entry written in another time zone, e.g. ``" (New York time)"``; ``doses`` are
+    the doses recorded in the entry in words (``medications.dose_texts``)."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
     if entry.mood_label:  # imported: the level and how the other app wrote it
         head.append(f"Mood: {mood_words(entry.mood, entry.mood_label)}")
@@ -85,6 +87,8 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
         lines.append(" · ".join(measures))
     if entry.symptoms:
         lines.append("Symptoms: " + symptoms_text(entry))
+    if doses:
+        lines.append("Medicines: " + doses)
     activities = [t.name for t in entry.tags if t.kind is TagKind.ACTIVITY]
     stressors = [t.name for t in entry.tags if t.kind is TagKind.STRESSOR]
     tag_parts = []
@@ -133,6 +137,7 @@ class JournalModel(QAbstractListModel):
         self._generation = 0
         self._first_entry: JournalEntry | None = None  # top of the list when started at an anchor
         self._has_newer = False
+        self._doses: dict[int, str] = {}  # entry id -> the doses recorded in it, in words
 
     # --- what the page asks -------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -180,10 +185,12 @@ class JournalModel(QAbstractListModel):
         generation, limit, person_id = self._generation, self._page_size, person.id
         self._loading = True
 
-        def done(page: list[JournalEntry]) -> None:
+        def done(result) -> None:
             if generation != self._generation:
                 return
             self._loading = False
+            page, doses = result
+            self._doses.update(doses)
             self._prepend(page, full=len(page) >= limit)
 
         def failed(exc: BaseException) -> None:
@@ -193,8 +200,11 @@ class JournalModel(QAbstractListModel):
             self._has_newer = False
             self.load_failed.emit(exc)
 
-        self._context.runner.run(lambda: search.entries_newer_than(vault, person_id, first, limit),
-                                 on_done=done, on_error=failed)
+        def job():
+            page = search.entries_newer_than(vault, person_id, first, limit)
+            return page, medications.dose_texts(vault, [e.id for e in page])
+
+        self._context.runner.run(job, on_done=done, on_error=failed)
 
     def loaded_entry_count(self) -> int:
         """How many entries are in memory now (not counting day header rows)."""
@@ -271,6 +281,7 @@ class JournalModel(QAbstractListModel):
         self._loading = False
         self._first_entry = None
         self._has_newer = False
+        self._doses = {}
         self.endResetModel()
 
     def _load_page(self, anchor: search.ListAnchor | None = None) -> None:
@@ -293,14 +304,16 @@ class JournalModel(QAbstractListModel):
             if anchor is not None:  # the page from the anchor down, and the few entries above it
                 older = search.entries_from(vault, anchor, limit)
                 newer = search.entries_newer_than(vault, person_id, older[0], NEWER_PAGE) if older else []
-                return older, newer
-            return journal.recent_entries(vault, person_id, limit=limit, after=after), None
+            else:
+                older, newer = journal.recent_entries(vault, person_id, limit=limit, after=after), None
+            return older, newer, medications.dose_texts(vault, [e.id for e in older + (newer or [])])
 
         def done(result) -> None:
             if generation != self._generation:
                 return  # the person changed or the vault locked while this page was read
             self._loading = False
-            page, newer = result
+            page, newer, doses = result
+            self._doses.update(doses)
             self._append(page, full=len(page) >= limit, announce=newer is None or not page)
             if newer is not None and page:
                 self._first_entry = page[0]
@@ -327,7 +340,7 @@ class JournalModel(QAbstractListModel):
                 previous_day = entry.local_date
             local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone_or(entry.zone_name, tz))
             note = f" ({timeutil.zone_place(entry.zone_name)} time)" if entry.zone_name not in ("", zone_name) else ""
-            text = "\n".join(entry_lines(entry, person_name, local, note))
+            text = "\n".join(entry_lines(entry, person_name, local, note, self._doses.get(entry.id, "")))
             new_rows.append(_Row(ENTRY, entry.local_date, entry, text))
         return new_rows
 
