@@ -102,6 +102,24 @@ def segment_hits_box(start: tuple[float, float], end: tuple[float, float], cx: f
     return True
 
 
+def _spread(centre: tuple[float, float], half: tuple[float, float]) -> tuple[float, float]:
+    """The direction of ``centre`` seen from (0, 0) and how far either side of it the box (grown
+    by the gap) reaches, both in radians. Boxes or lines whose spreads do not meet cannot touch."""
+    grow = max(GAP, LINE_CLEARANCE)
+    x, y = centre
+    hw, hh = half[0] + grow, half[1] + grow
+    if abs(x) <= hw and abs(y) <= hh:
+        return math.atan2(y, x), math.pi  # around the person: meets everything
+    theta = math.atan2(y, x)
+    reach = max(abs(math.remainder(math.atan2(y + dy, x + dx) - theta, math.tau))
+                for dx in (-hw, hw) for dy in (-hh, hh))
+    return theta, reach
+
+
+def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(math.remainder(a[0] - b[0], math.tau)) <= a[1] + b[1]
+
+
 def _fits(new: tuple[float, float], others: list[tuple[float, float]], half: tuple[float, float]) -> bool:
     """Whether a box centred at ``new`` keeps clear of ``others`` (boxes of the same size): no
     overlap, its tie line from (0, 0) misses their boxes and their tie lines miss its box."""
@@ -124,15 +142,29 @@ def _sweep(count: int, rows: int, first: float, along_half: float, depth_half: f
     half = (along_half, depth_half)
     row_step = 2 * depth_half + GAP
     placed: list[tuple[float, float]] = []
+    spreads: list[tuple[float, float]] = []  # seen as (depth, across): see _spread
+
+    def place(across: float, depth: float) -> None:
+        placed.append((across, depth))
+        spreads.append(_spread((depth, across), (depth_half, along_half)))
+
     if count % 2:
-        placed.append((0.0, first))
+        place(0.0, first)
     slope = 0.0  # across / depth of the last node: each next one stands further out than it
     for pair in range(count // 2):
         depth = first + ((pair + count % 2) % rows) * row_step
         across = max(slope * depth, SWEEP_STEP)
-        while not _fits((across, depth), placed + [(-across, depth)], half):
-            across += SWEEP_STEP
-        placed += [(across, depth), (-across, depth)]
+        start = _spread((depth, across), (depth_half, along_half))
+        # the sweep only turns outwards: nodes wholly behind where it starts can never clash
+        pool = [(c, sp) for c, sp in zip(placed, spreads) if sp[0] + sp[1] >= start[0] - 2 * start[1]]
+        while True:
+            mine = _spread((depth, across), (depth_half, along_half))
+            near = [c for c, sp in pool if _near(sp, mine)]
+            if _fits((across, depth), near + [(-across, depth)], half):
+                break
+            across += max(SWEEP_STEP, depth * 0.006)
+        place(across, depth)
+        place(-across, depth)
         slope = across / depth
     return placed
 
@@ -156,7 +188,7 @@ def sector_slots(sector: Sector, count: int, node_size: tuple[float, float] = (N
     vertical = _vertical(sector)
     along_half, depth_half = (node_size[0] / 2, node_size[1] / 2) if vertical else (node_size[1] / 2, node_size[0] / 2)
     best: list[tuple[float, float]] | None = None
-    for rows in range(1, MAX_ROWS + 1):
+    for rows in range(1 if count <= 6 else 2, MAX_ROWS + 1):  # one long row never wins when crowded
         first, too_near = FIRST_RING[vertical], 0.0
         while True:
             centres = _sweep(count, rows, first, along_half, depth_half)
@@ -165,7 +197,7 @@ def sector_slots(sector: Sector, count: int, node_size: tuple[float, float] = (N
                 break
             # too wide for the wedge: start further out, about as much further as it was too wide
             too_near, first = first, max(first + GAP, first * math.tan(min(widest, math.radians(80))) / math.tan(WEDGE))
-        for _ in range(5 if too_near else 0):  # then halve the overshoot a few times
+        for _ in range(4 if too_near else 0):  # then halve the overshoot a few times
             middle = (too_near + first) / 2
             tried = _sweep(count, rows, middle, along_half, depth_half)
             if _widest_angle(tried) <= WEDGE:
@@ -184,7 +216,13 @@ def sector_slots(sector: Sector, count: int, node_size: tuple[float, float] = (N
 def lines_clear(centres: list[tuple[float, float]], half: tuple[float, float] = (NODE_W / 2, NODE_H / 2)) -> bool:
     """True when no two boxes (``half`` sizes, centred at ``centres``) overlap and no straight tie
     line from the person at (0, 0) to a centre touches another box (with the line clearance)."""
-    return all(_fits(c, centres[:i] + centres[i + 1:], half) for i, c in enumerate(centres))
+    spreads = [_spread(c, half) for c in centres]
+    for i, (centre, spread) in enumerate(zip(centres, spreads)):
+        for other, other_spread in zip(centres[i + 1:], spreads[i + 1:]):
+            # _fits checks both ways: the boxes, and each line against the other box
+            if _near(spread, other_spread) and not _fits(centre, [other], half):
+                return False
+    return True
 
 
 def layout(person_name: str, contacts: list[Contact]) -> EcomapSnapshot:
