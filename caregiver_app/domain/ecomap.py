@@ -225,6 +225,21 @@ def lines_clear(centres: list[tuple[float, float]], half: tuple[float, float] = 
     return True
 
 
+def _clashing_sectors(centres: dict[int, tuple[float, float]], sector_of: dict[int, Sector]) -> set[Sector]:
+    """The sectors with a box or tie line that meets a box or tie line of another sector."""
+    half = (NODE_W / 2, NODE_H / 2)
+    keys = list(centres)
+    spreads = {k: _spread(centres[k], half) for k in keys}
+    clashing: set[Sector] = set()
+    for i, key in enumerate(keys):
+        for other in keys[i + 1:]:
+            if sector_of[key] is sector_of[other] or not _near(spreads[key], spreads[other]):
+                continue
+            if not _fits(centres[key], [centres[other]], half):
+                clashing |= {sector_of[key], sector_of[other]}
+    return clashing
+
+
 def layout(person_name: str, contacts: list[Contact]) -> EcomapSnapshot:
     """Place every contact: at its saved position when it has one, else in an automatic slot of
     its sector (ordered by tie strength, then name). Contacts without an id are skipped."""
@@ -238,8 +253,15 @@ def layout(person_name: str, contacts: list[Contact]) -> EcomapSnapshot:
         members.sort(key=lambda c: (order[c.strength], c.name.casefold()))  # strong ties nearest
         for c, slot in zip(members, sector_slots(sector, len(members)), strict=True):
             auto[c.id] = slot
-    # Sectors meet near the diagonals: spread the whole map out until no line runs through a
-    # box there either (growing the distances shrinks every box's shadow, so this ends).
+    # Sectors meet near the diagonals: first move out only the sectors whose lines and boxes
+    # meet there (keeps the map compact), then, if that has not cleared them, the whole map
+    # (growing every distance shrinks every box's shadow, so that ends).
+    sector_of = {c.id: c.sector for members in by_sector.values() for c in members}
+    for _ in range(40):
+        crowded = _clashing_sectors(auto, sector_of)
+        if not crowded:
+            break
+        auto = {key: (x * 1.08, y * 1.08) if sector_of[key] in crowded else (x, y) for key, (x, y) in auto.items()}
     for _ in range(40):
         if lines_clear(list(auto.values())):
             break
