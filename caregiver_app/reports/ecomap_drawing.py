@@ -38,6 +38,57 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+NAME_PT = 7.5  # no name on the map is printed smaller than this
+MIN_PT = 7.0
+
+
+def _first_word(name: str) -> str:
+    words = name.split()
+    return words[0] if words else name
+
+
+def _name_label(name: str, font: str, size: float, width: float) -> str:
+    """The name shortened to ``width`` but never cut inside its first word."""
+    fitted = _fit(name, font, size, width)
+    first = _first_word(name)
+    return fitted if fitted == name or len(fitted.rstrip("…")) >= len(first) else first
+
+
+def _scale(snapshot: EcomapSnapshot, width: float, map_h: float) -> float:
+    x0, y0, x1, y1 = _bounds(snapshot)
+    return min(width / (x1 - x0), map_h / (y1 - y0), 1.0)
+
+
+def numbered(snapshot: EcomapSnapshot, width: float = 468.0, height: float = 380.0, *, legend: bool = True) -> bool:
+    """True when the map drawn at ``width`` x ``height`` is too small for every contact's first
+    name at 7.5 pt or more: its boxes then carry numbers (1, 2, ... in ``snapshot.nodes`` order)
+    and the names go in a key beside the map (see :func:`key_rows`)."""
+    width, height = max(float(width), 200.0), max(float(height), 160.0)
+    legend_h = (len(legend_entries()) * LEGEND_ROW + 6) if legend else 0.0
+    scale = _scale(snapshot, width, height - legend_h)
+    size = max(NAME_PT, 10.0 * scale)
+    room = NODE_W * scale - 6
+    bold = register_fonts().bold
+    return any(stringWidth(_first_word(n.name), bold, size) > room for n in snapshot.nodes)
+
+
+def key_rows(snapshot: EcomapSnapshot) -> list[tuple[str, str, str]]:
+    """(number, full name, role and sector) for every contact, in the numbers' order."""
+    return [(str(i), n.name, f"{n.role_label} · {n.sector.label}") for i, n in enumerate(snapshot.nodes, 1)]
+
+
+def _person_lines(name: str, font: str, size: float, width: float) -> list[str]:
+    """The person's name in whole words over as few lines as fit ``width`` (a word wider than
+    that gets a line of its own, uncut)."""
+    lines: list[str] = []
+    for word in name.split() or [name]:
+        if lines and stringWidth(lines[-1] + " " + word, font, size) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def _bounds(snapshot: EcomapSnapshot) -> tuple[float, float, float, float]:
     xs = [-PERSON_W / 2, PERSON_W / 2]
     ys = [-PERSON_H / 2, PERSON_H / 2]
@@ -84,7 +135,8 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
     legend_h = (len(legend_entries()) * LEGEND_ROW + 6) if legend else 0.0
     map_h = height - legend_h
     x0, y0, x1, y1 = _bounds(snapshot)
-    scale = min(width / (x1 - x0), map_h / (y1 - y0), 1.0)
+    scale = _scale(snapshot, width, map_h)
+    with_numbers = numbered(snapshot, width, height, legend=legend)
     off_x = (width - (x1 - x0) * scale) / 2
     top = height
 
@@ -92,33 +144,47 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
         return off_x + (x - x0) * scale, top - (y - y0) * scale
 
     group = Group()
-    person_half = (PERSON_W / 2, PERSON_H / 2)
+    # The person's whole name is always printed; the ellipse grows round it, up to just short
+    # of the nearest box, and the tie lines start at its edge.
+    psize = max(8.0, 12.0 * scale)
+    nearest = min((max(abs(n.x) - NODE_W / 2, abs(n.y) - NODE_H / 2) for n in snapshot.nodes), default=400.0)
+    room = max(PERSON_W * scale, 0.9 * nearest * scale * 2)
+    plines = _person_lines(snapshot.person_name, bold, psize, room - 8)
+    text_w = max(stringWidth(line, bold, psize) for line in plines)
+    rx = min(max(PERSON_W / 2 * scale, text_w / 2 / 0.8), max(PERSON_W / 2 * scale, 0.9 * nearest * scale))
+    ry = min(max(PERSON_H / 2 * scale, len(plines) * psize * 1.2 / 2 / 0.75), max(PERSON_H / 2 * scale, 0.9 * nearest * scale))
+    person_half = (rx / scale, ry / scale)
     node_half = (NODE_W / 2, NODE_H / 2)
     for node in snapshot.nodes:
         geo = tie_geometry(node.x, node.y, node_half, person_half, node.strength, node.direction)
         for shape in _tie_shapes(geo, tx, scale):
             group.add(shape)
 
-    size = max(7.5, 10.0 * scale)  # nothing printed below 7 pt; long names are shortened to fit
-    small = max(7.0, 8.5 * scale)
-    for node in snapshot.nodes:
+    size = max(NAME_PT, 10.0 * scale)  # nothing printed below 7 pt; long names are shortened to fit
+    small = max(MIN_PT, 8.5 * scale)
+    for number, node in enumerate(snapshot.nodes, 1):
         left, bottom = tx(node.x - NODE_W / 2, node.y + NODE_H / 2)
         w, h = NODE_W * scale, NODE_H * scale
         group.add(Rect(left, bottom, w, h, rx=6 * scale, ry=6 * scale,
                        fillColor=CARE_FILL if node.clinical else colors.white, strokeColor=INK,
                        strokeWidth=max(0.4, 1.0 * scale)))
         cx = left + w / 2
-        group.add(String(cx, bottom + h * 0.55, _fit(node.name, bold, size, w - 6), fontName=bold,
+        if with_numbers:  # the names are in the key beside the map
+            group.add(String(cx, bottom + h / 2 - size / 3, str(number), fontName=bold, fontSize=size,
+                             textAnchor="middle", fillColor=INK))
+            continue
+        group.add(String(cx, bottom + h * 0.55, _name_label(node.name, bold, size, w - 6), fontName=bold,
                          fontSize=size, textAnchor="middle", fillColor=INK))
         group.add(String(cx, bottom + h * 0.55 - small * 1.4, _fit(node.role_label, regular, small, w - 6),
                          fontName=regular, fontSize=small, textAnchor="middle", fillColor=MUTED))
 
     pcx, pcy = tx(0.0, 0.0)
-    group.add(Ellipse(pcx, pcy, PERSON_W / 2 * scale, PERSON_H / 2 * scale, fillColor=colors.white,
-                      strokeColor=INK, strokeWidth=max(0.8, 2.0 * scale)))
-    psize = max(8.0, 12.0 * scale)
-    group.add(String(pcx, pcy - psize / 3, _fit(snapshot.person_name, bold, psize, PERSON_W * scale - 8),
-                     fontName=bold, fontSize=psize, textAnchor="middle", fillColor=INK))
+    group.add(Ellipse(pcx, pcy, rx, ry, fillColor=colors.white, strokeColor=INK,
+                      strokeWidth=max(0.8, 2.0 * scale)))
+    line_y = pcy - psize / 3 + (len(plines) - 1) * psize * 1.2 / 2
+    for line in plines:
+        group.add(String(pcx, line_y, line, fontName=bold, fontSize=psize, textAnchor="middle", fillColor=INK))
+        line_y -= psize * 1.2
 
     for sector in Sector:
         members = [n for n in snapshot.nodes if n.sector is sector]

@@ -17,7 +17,7 @@ from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
 from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE, build_trend_chart
-from .ecomap_drawing import build_ecomap_drawing
+from .ecomap_drawing import build_ecomap_drawing, key_rows, numbered
 from .layout import (
     LABEL_MAX_CHARS,
     Barred,
@@ -467,7 +467,16 @@ def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) 
     story.append(Paragraph("The person is in the middle. Line styles show how strong or stressful each tie "
                            "is (see the key under the map).", styles.small))
     story.append(Spacer(1, 6))
-    story.append(build_ecomap_drawing(data.ecomap, width=width, height=min(height * 0.8, width * 1.05)))
+    map_h = min(height * 0.8, width * 1.05)
+    story.append(build_ecomap_drawing(data.ecomap, width=width, height=map_h))
+    if numbered(data.ecomap, width, map_h):
+        # Too many contacts for names in the boxes at a readable size: numbered boxes and
+        # every full name in a key, so no name is cut short.
+        story.append(Spacer(1, 6))
+        story.append(Paragraph("Who is who: each box on the map has the number shown here.", styles.small))
+        rows = [[number, f"<b>{label_markup(name)}</b>", label_markup(role)]
+                for number, name, role in key_rows(data.ecomap)]
+        story.append(_simple_table(styles, width, ["No.", "Name", "Role and group"], rows, [1, 6, 5]))
     return story
 
 

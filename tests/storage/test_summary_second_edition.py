@@ -288,3 +288,32 @@ def test_symptom_table_has_whose_and_previous_columns(built):
 def test_page_one_names_the_life_chart_among_what_follows(built):
     first = built[3][0]
     assert "After this page: Life chart · Symptoms" in first
+
+
+@pytest.mark.parametrize("count", [30, 60])
+def test_a_crowded_ecomap_prints_every_full_first_name_and_the_whole_person_name(built, count):
+    """Regression: at 30 contacts the spread-out map shrank names to "Sa…"/"Mrs…"."""
+    import dataclasses
+
+    from caregiver_app.domain.ecomap import layout
+    from caregiver_app.domain.network import Contact, Role, TieStrength
+    from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing, numbered
+
+    roles = list(Role)
+    firsts = [f"Maximiliana{i:02d}" for i in range(count)]
+    people = [Contact(i + 1, 1, f"{first} Featherstonehaugh-Wolfeschlegel", roles[i % len(roles)],
+                      strength=list(TieStrength)[i % 4]) for i, first in enumerate(firsts)]
+    person = "Samantha Alexandrovna Rivera-Featherstonehaugh"
+    snapshot = layout(person, people)
+    data = dataclasses.replace(built[2], ecomap=snapshot)
+    reader = PdfReader(io.BytesIO(summary_pdf_bytes(data)))
+    texts = [p.extract_text() or "" for p in reader.pages]
+    start = next(i for i, t in enumerate(texts) if "Ecomap (support network)" in t)
+    ecomap_text = " ".join(" ".join(texts[start:]).split())
+    for first in firsts:
+        assert first in ecomap_text, first
+    assert person in ecomap_text
+    assert numbered(snapshot, 468, 520)
+    words = [s for s in _shapes(build_ecomap_drawing(snapshot, 468, 520)) if hasattr(s, "fontSize")]
+    assert min(s.fontSize for s in words) >= 7
+    assert not any("…" in s.text for s in words)
