@@ -134,13 +134,20 @@ def test_a_killed_import_leaves_nothing(data_dir, tmp_path):
     rows = 12_000
     path = _write(tmp_path, "big.csv", _big_imoodjournal(rows))
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    # How long a whole import takes here, so the kills fall inside one on a fast or a slow machine
+    # (this times the test's own steps; nothing asserts on speed).
+    probe = tmp_path / "probe"
+    create_vault(VaultPaths(probe), PASS).vault.close()
+    started = time.monotonic()
+    assert run(probe, "import", str(path), "--person", "Sam").returncode == 0
+    whole = time.monotonic() - started
     killed_while_running = 0
-    for _round in range(4):
+    for _round in range(6):
         proc = subprocess.Popen(_command(data_dir, "import", str(path), "--person", "Sam"), stdin=subprocess.PIPE,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
         proc.stdin.write(PASS.encode() + b"\n")
         proc.stdin.close()
-        time.sleep(rng.uniform(0.5, 3.0))
+        time.sleep(rng.uniform(0.2, 0.85) * whole)
         proc.send_signal(signal.SIGKILL)
         killed_while_running += proc.wait() == -signal.SIGKILL
         people_count, entries = _count(data_dir)

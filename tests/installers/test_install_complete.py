@@ -207,12 +207,16 @@ def test_a_killed_self_test_leaves_no_throw_away_vault(package_copy, tmp_path):
     temp.mkdir()
     env = {**os.environ, "PYTHONPATH": str(package_copy), "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp),
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PYTHONDONTWRITEBYTECODE": "1"}
-    child = subprocess.Popen([sys.executable, "-m", "caregiver_app", "--self-test"], cwd=package_copy, env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not list(temp.glob("caregiver-self-test-*/vault/vault.keys")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert list(temp.glob("caregiver-self-test-*")), "the self-test never made its folder"
-    child.send_signal(signal.SIGTERM)
-    assert child.wait(timeout=60) != 0
-    assert list(temp.glob("caregiver-self-test-*")) == []
+    landed = 0
+    for _attempt in range(3):  # a fast machine may finish before the signal; that proves nothing, so go again
+        child = subprocess.Popen([sys.executable, "-m", "caregiver_app", "--self-test"], cwd=package_copy, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while not list(temp.glob("caregiver-self-test-*")) and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        child.send_signal(signal.SIGTERM)
+        landed += child.wait(timeout=60) != 0
+        assert list(temp.glob("caregiver-self-test-*")) == []
+        if landed:
+            break
+    assert landed, "the signal never reached a running self-test"
