@@ -25,7 +25,8 @@ from .journal_export import documents_folder
 @dataclass(frozen=True)
 class ExportKind:
     """One export: menu words, dialog words, the file filter, the generic name, the writer and
-    what to say when it is saved."""
+    what to say when it is saved. ``for_people``: the file is read by people, so the writer takes
+    the window's date and time format (``fmt=``); a file for other programs keeps standard forms."""
 
     menu: str
     title: str
@@ -34,6 +35,7 @@ class ExportKind:
     default_name: Callable
     write: Callable
     saved: Callable[[object], str]
+    for_people: bool = False
 
 
 def _page_saved(result: export_readable.ReadableExport) -> str:
@@ -51,7 +53,7 @@ def _fhir_saved(result: export_fhir.FhirExport) -> str:
 READABLE = ExportKind("Export journal as a &web page…", "Export the journal as a web page",
                       "Save the chosen person's whole journal as one page the family can read or print",
                       "Web pages (*.html)", export_readable.default_filename, export_readable.write_readable,
-                      _page_saved)
+                      _page_saved, for_people=True)
 FHIR = ExportKind("Export health &record (FHIR)…", "Export the health record (FHIR)",
                   "Save questionnaires, sleep, medicines and moods as a FHIR R4 file for a clinic's system",
                   "FHIR JSON files (*.json)", export_fhir.default_filename, export_fhir.write_fhir, _fhir_saved)
@@ -91,8 +93,7 @@ class RecordExport(QObject):
         if not path:
             return
         zone, clock, person_id, write = self._context.zone_name, self._context.clock, person.id, self._kind.write
-        # the family page is read by people, so its dates follow the window's locale and clock
-        extra = {"fmt": formatting.report_format()} if self._kind is READABLE else {}
+        extra = {"fmt": formatting.report_format()} if self._kind.for_people else {}
 
         def done(result) -> None:
             self.last_saved = result.path
