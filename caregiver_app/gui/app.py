@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_NAME
 from ..services.vault import VaultPaths, is_remembered, vault_exists
 from .. import settings as app_settings
-from . import formatting
+from .common import formatting
 from .context import AppContext
-from .errors import ExceptionHook
-from .wheel_guard import install_wheel_guard
+from .common.errors import ExceptionHook
+from .common.wheel_guard import install_wheel_guard
 from .main_window import MainWindow
-from .setup_wizard import SetupWizard
+from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
-from .tasks import TaskRunner
+from .common.tasks import TaskRunner
 
 ORGANIZATION = "Caregiver Companion"
 DESKTOP_FILE = "caregiver-companion"

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..services.clock import Clock, local_zone_name, utc_now
 from ..services.vault import Vault, VaultPaths
 from ..settings import Settings
-from .tasks import TaskRunner
+from .common.tasks import TaskRunner
 
 
 @dataclass

@@ -46,27 +46,27 @@ from ..domain.model import Person
 from ..services.people import add_person, last_person_id, list_people, remember_last_person
 from ..services.vault import Vault
 from ..settings import save as save_settings
-from .appointments_page import AppointmentsPage
-from .caregiver_checkin import CaregiverCheckinPage
+from .visits.appointments_page import AppointmentsPage
+from .journal.caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
-from .errors import log_safely, show_error
-from .get_help import GetHelp
+from .common.errors import log_safely, show_error
+from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
-from .journal_export import JournalExport
-from .journal_page import JournalPage
-from .library_page import LibraryPage
-from .medications_page import MedicationsPage
-from .network_page import NetworkPage
-from .patterns_page import PatternsPage
+from .journal.journal_export import JournalExport
+from .journal.journal_page import JournalPage
+from .warning_signs.signs_page import LibraryPage
+from .journal.medications_page import MedicationsPage
+from .network.network_page import NetworkPage
+from .journal.patterns_page import PatternsPage
 from .people_actions import PeopleActions
-from .plans_page import PlansPage
-from .record_exports import FHIR, READABLE, RecordExport
-from .scores_page import ScoresPage
-from .search_panel import SearchPanel
-from .summary_page import SummaryPage
-from .trust_widgets import problem_label
-from .unlock_screen import UnlockScreen, announce
-from .vault_tools import VaultTools
+from .warning_signs.plans_page import PlansPage
+from .journal.record_exports import FHIR, READABLE, RecordExport
+from .journal.scores_page import ScoresPage
+from .journal.search_panel import SearchPanel
+from .visits.summary_page import SummaryPage
+from .common.trust_widgets import problem_label
+from .vault.unlock_screen import UnlockScreen, announce
+from .vault.vault_tools import VaultTools
 
 log = logging.getLogger("caregiver_app")
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
 from ..services import people
-from .errors import show_error
-from .trust_widgets import confirm, tell
+from .common.errors import show_error
+from .common.trust_widgets import confirm, tell
 
 
 class PeopleActions:

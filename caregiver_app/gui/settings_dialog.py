@@ -27,13 +27,13 @@ from ..domain.errors import CaregiverError
 from ..services.clock import local_zone_name
 from ..settings import LANGUAGES, Settings, effective_country, paper_for, time_zones
 from ..settings import save as save_settings
-from . import formatting
+from .common import formatting
 from .context import AppContext
-from .country import system_locale_name
-from .crisis_numbers import country_name, fill_country_combo
-from .errors import show_error
-from .trust_widgets import problem_label
-from .unlock_screen import announce
+from .common.country import system_locale_name
+from .warning_signs.crisis_numbers import country_name, fill_country_combo
+from .common.errors import show_error
+from .common.trust_widgets import problem_label
+from .vault.unlock_screen import announce
 
 TITLE = "Settings"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}

@@ -2,7 +2,7 @@
 (PDFs, the CSV's display columns, calendar text, the command line). Qt-free and settings-free: the
 caller says which locale and which hour cycle; the words and orders come from CLDR through Babel.
 
-The window has its own helper on QLocale (``gui/formatting.py``); both follow the same rules:
+The window has its own helper on QLocale (``gui/common/formatting.py``); both follow the same rules:
 
 - a date is written with the month as a word (``3 Nov 2026``, ``Nov 3, 2026``, ``3. Nov. 2026``),
   so it is never misread as 11/3 or 3/11, in the locale's own order;

@@ -6,7 +6,7 @@ from bench_support import PASS
 
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.context import AppContext
-from caregiver_app.gui.tasks import TaskRunner
+from caregiver_app.gui.common.tasks import TaskRunner
 from caregiver_app.services.vault import unlock_with_passphrase
 
 

@@ -20,9 +20,9 @@ from bench_support import END, PASS
 
 from caregiver_app.domain.model import RecorderKind, Tag
 from caregiver_app.gui.context import AppContext
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.patterns_page import PatternsPage
-from caregiver_app.gui.tasks import TaskRunner
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.patterns_page import PatternsPage
+from caregiver_app.gui.common.tasks import TaskRunner
 from caregiver_app.services import patterns, search
 from caregiver_app.services.search import SearchQuery
 from caregiver_app.services.vault import unlock_with_passphrase
@@ -159,7 +159,7 @@ MEMORY_SCRIPT = textwrap.dedent(
     app = QApplication([])
     from caregiver_app.gui.app import create_main_window
     from caregiver_app.gui.context import AppContext
-    from caregiver_app.gui.tasks import TaskRunner
+    from caregiver_app.gui.common.tasks import TaskRunner
     from caregiver_app.services.vault import VaultPaths, unlock_with_passphrase
 
     def rss_mb():

@@ -39,9 +39,9 @@ def main() -> int:
     app = QApplication(["caregiver-app"])
     from caregiver_app import settings as app_settings
     from caregiver_app.gui.context import AppContext
-    from caregiver_app.gui.errors import ExceptionHook
+    from caregiver_app.gui.common.errors import ExceptionHook
     from caregiver_app.gui.main_window import MainWindow
-    from caregiver_app.gui.tasks import TaskRunner
+    from caregiver_app.gui.common.tasks import TaskRunner
     from caregiver_app.services import backups, people
     from caregiver_app.services import vault as vs
 

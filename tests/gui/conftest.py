@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from caregiver_app.gui.context import AppContext
-from caregiver_app.gui.tasks import TaskRunner
+from caregiver_app.gui.common.tasks import TaskRunner
 from caregiver_app.settings import Settings
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QDialog
 
 from caregiver_app.domain.network import Contact, Question, Role
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.appointment_editor import AppointmentEditor
-from caregiver_app.gui.appointments_page import AppointmentsPage
-from caregiver_app.gui.summary_page import SummaryPage
+from caregiver_app.gui.visits.appointment_editor import AppointmentEditor
+from caregiver_app.gui.visits.appointments_page import AppointmentsPage
+from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.services import appointments as aps
 from caregiver_app.services import contacts as cs
 

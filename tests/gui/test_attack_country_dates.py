@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QLocale
 
-from caregiver_app.gui import formatting
+from caregiver_app.gui.common import formatting
 
 
 @pytest.mark.parametrize("name", ["ar_EG", "ar_SA", "ur_PK", "en_US", "de_DE"])
@@ -24,8 +24,8 @@ def test_medium_date_has_no_leading_comma(qapp, name):
 def test_counts_in_the_window_use_the_locale_grouping(qapp):
     from datetime import timedelta
 
-    from caregiver_app.gui.import_dialog import describe_preview
-    from caregiver_app.gui.trust_widgets import entries_words
+    from caregiver_app.gui.journal.import_dialog import describe_preview
+    from caregiver_app.gui.common.trust_widgets import entries_words
     from caregiver_app.services import imports
 
     rows = ["full_date,date,weekday,time,mood,activities,note_title,note"]

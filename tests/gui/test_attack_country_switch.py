@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.library_page import LibraryPage
-from caregiver_app.gui.scores_page import ScoresPage
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.gui.settings_dialog import SettingsDialog
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -63,7 +63,7 @@ def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, p
 
 def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, person, modals):
     from caregiver_app.domain.network import PhoneKind, Role, SupportType
-    from caregiver_app.gui.network_page import NetworkPage
+    from caregiver_app.gui.network.network_page import NetworkPage
     from caregiver_app.services import contacts
 
     contacts.save_contact(vault, contacts.contact_from_draft(contacts.ContactDraft(
@@ -80,7 +80,7 @@ def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, pe
 
 def test_thousands_of_added_numbers_are_cut_to_the_limit_and_adding_more_is_refused(qtbot, context, vault, modals):
     from caregiver_app import settings as app_settings
-    from caregiver_app.gui.get_help import GetHelpWindow
+    from caregiver_app.gui.warning_signs.get_help import GetHelpWindow
 
     lines = [{"country": "GB", "kind": "crisis", "name": f"Line {i}", "number": f"0800 {i:06d}", "how": "Call"}
              for i in range(5000)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from keyring.errors import KeyringLocked
 
-from caregiver_app.gui.security_dialog import SecurityDialog
+from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.security import keyring_store
 from caregiver_app.services import vault as vs
 

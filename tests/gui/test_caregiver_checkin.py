@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from support import mnemonic_clashes
 
 from caregiver_app.domain.model import SleepQuality
-from caregiver_app.gui.caregiver_checkin import CaregiverCheckinPage
+from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.services import checkins, journal, summary
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

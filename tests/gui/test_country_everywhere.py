@@ -33,9 +33,9 @@ from caregiver_app.domain.model import SymptomRating
 from caregiver_app.domain.plans import PlanItem, SafetyPlan
 from caregiver_app.domain.summary import Section, SummaryChoices
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.caregiver_checkin import CaregiverCheckinPage
-from caregiver_app.gui.library_page import LibraryPage
-from caregiver_app.gui.score_form import ScoreForm
+from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.journal.score_form import ScoreForm
 from caregiver_app.services import journal, library, plans, summary
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -230,7 +230,7 @@ def test_each_country_shows_its_own_help(qtbot, filled, person, tmp_path, code, 
 
 
 def test_an_unchosen_country_follows_the_computer_and_says_so(qtbot, filled, monkeypatch):
-    from caregiver_app.gui import country as country_module
+    from caregiver_app.gui.common import country as country_module
 
     filled.settings.country = ""
     monkeypatch.setattr(country_module, "system_locale_name", lambda: "C")

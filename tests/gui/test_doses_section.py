@@ -14,7 +14,7 @@ from support import mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import TagKind
-from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 

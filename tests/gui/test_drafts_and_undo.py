@@ -14,8 +14,8 @@ from support import PASSPHRASE
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.draft_keeper import AUTOSAVE_MS, RestoreDraftDialog
-from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.journal.draft_keeper import AUTOSAVE_MS, RestoreDraftDialog
+from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import drafts, journal, people
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.vault import unlock_with_passphrase
@@ -190,7 +190,7 @@ def test_switching_person_keeps_unsaved_words(qtbot, ctx, vault, person):
 
 
 def select(page, needle: str) -> None:
-    from caregiver_app.gui.models.journal_model import ENTRY, KindRole
+    from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 
     for i in range(page.model.rowCount()):
         index = page.model.index(i)
@@ -281,7 +281,7 @@ def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals):
 
 
 def test_a_draft_keeps_where_the_pain_is(qtbot, ctx, vault, person):
-    from caregiver_app.gui import draft_keeper
+    from caregiver_app.gui.journal import draft_keeper
 
     page = JournalPage(ctx)
     qtbot.addWidget(page)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from support import PASSPHRASE, NoKeyring
 
 from caregiver_app.gui.app import StartFlow
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.summary_page import SummaryPage
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.visits.summary_page import SummaryPage
 
 NOTE = 'Pain <5 & "<3" <b> after the walk'
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)

@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QDialog, QScrollArea
 
 from caregiver_app.domain.network import Contact, Question, Role
-from caregiver_app.gui import formatting
-from caregiver_app.gui.appointment_editor import AppointmentEditor
-from caregiver_app.gui.appointments_page import AppointmentsPage
+from caregiver_app.gui.common import formatting
+from caregiver_app.gui.visits.appointment_editor import AppointmentEditor
+from caregiver_app.gui.visits.appointments_page import AppointmentsPage
 from caregiver_app.services import appointments as aps
 from caregiver_app.services import contacts as cs
 

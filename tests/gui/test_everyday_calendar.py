@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from caregiver_app.gui.month_calendar import MonthCalendar
+from caregiver_app.gui.journal.month_calendar import MonthCalendar
 
 
 def test_month_and_year_picker_jumps_and_follows(qtbot):

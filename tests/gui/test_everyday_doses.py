@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.models.journal_model import ENTRY, KindRole
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import export_csv, journal, medications
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.medications import MedicationDraft

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
 
@@ -75,7 +75,7 @@ def test_no_entries_line_goes_when_the_calendar_finds_a_day(qtbot, page, ctx, pe
 
 def test_end_in_the_list_reaches_the_oldest_entry(qtbot, ctx, person):
     """Issue 18, defect 4: End in the journal list used to stop at the last page loaded."""
-    from caregiver_app.gui.journal_page import JournalPage
+    from caregiver_app.gui.journal.journal_page import JournalPage
 
     for day in range(1, 29):
         for month in (1, 2, 3):

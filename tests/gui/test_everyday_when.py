@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality
-from caregiver_app.gui.caregiver_checkin import CaregiverCheckinPage
-from caregiver_app.gui.daily_checkin import DailyCheckinForm
+from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
+from caregiver_app.gui.journal.daily_checkin import DailyCheckinForm
 from caregiver_app.services import checkins, journal
 
 BUILT = datetime(2026, 11, 30, 2, 24, tzinfo=UTC)
@@ -88,7 +88,7 @@ def test_caregiver_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person):
 
 def test_split_tags_keeps_one_spelling():
     """Issue 18, defect 6 in the editor: "Walk, walk" is one tag, as first written."""
-    from caregiver_app.gui.entry_fields import split_tags
+    from caregiver_app.gui.journal.entry_fields import split_tags
 
     assert split_tags("Walk, walk , WALK, Cooking") == ["Walk", "Cooking"]
 
@@ -96,7 +96,7 @@ def test_split_tags_keeps_one_spelling():
 def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     """Issue 18, defect 6: "Cleaning" and "cleaning" left by an old import are offered as one."""
     from caregiver_app.domain.model import Tag
-    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
     from caregiver_app.storage.orm import EntryTagRow, TagRow
 
@@ -123,7 +123,7 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
 
 def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
     """Issue 18, defect 5: an emoji typed with a filter said nothing useful and listed everything."""
-    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
 
     journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="calm"))
@@ -140,7 +140,7 @@ def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
 def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person):
     """Issue 18, defect 5: a tag typed in the box found nothing and said nothing useful."""
     from caregiver_app.domain.model import Tag
-    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
 
     journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy", tags=(Tag("Gardening"),)))
@@ -155,7 +155,7 @@ def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person):
 
 def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
     """Issue 18, defect 5: only the newest 200 hits were reachable, with no "show more"."""
-    from caregiver_app.gui.search_panel import SearchPanel
+    from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft, entry_from_draft
     from caregiver_app.storage import repositories as repo
 

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel
-from caregiver_app.gui.import_dialog import ImportDialog, time_zone_names
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.models.journal_model import ENTRY, KindRole
+from caregiver_app.gui.journal.import_dialog import ImportDialog, time_zone_names
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import journal, people
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

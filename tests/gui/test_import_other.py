@@ -12,8 +12,8 @@ from import_fixtures import daylio_backup, fixture_bytes
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel
-from caregiver_app.gui.import_other import OtherImportDialog
-from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.journal.import_other import OtherImportDialog
+from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.models.journal_model import DAY, ENTRY, FLAG_TEXT, JournalModel, KindRole
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_model import DAY, ENTRY, FLAG_TEXT, JournalModel, KindRole
 from caregiver_app.services import journal
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
@@ -382,7 +382,7 @@ def test_tags_complete_from_earlier_entries(qtbot, page, ctx, person):
 
 
 def test_pages_load_off_the_gui_thread_too(qtbot, ctx, person, monkeypatch):
-    from caregiver_app.gui.tasks import TaskRunner
+    from caregiver_app.gui.common.tasks import TaskRunner
 
     for i in range(250):
         add(ctx.vault, person, datetime(2026, 11, 30, 9, 0) - timedelta(hours=6 * i), mood=MoodLevel.OKAY)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal, library, plans
 from caregiver_app.services.library import Tier
 

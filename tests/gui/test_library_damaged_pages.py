@@ -12,7 +12,7 @@ import pytest
 
 from caregiver_app.content import education
 from caregiver_app.domain.model import SymptomRating
-from caregiver_app.gui.library_page import LibraryPage
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.services import library
 
 SHIPPED = Path(str(resources.files("caregiver_app.content") / "education"))

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 
-from caregiver_app.gui.library_page import LibraryPage
-from caregiver_app.gui.page_view import TIER_SCHEME
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.common.page_view import TIER_SCHEME
 from caregiver_app.services import library
 from caregiver_app.services.library import Tier
 

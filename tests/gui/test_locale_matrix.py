@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
-from caregiver_app.gui import formatting
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.medications_page import MedicationsPage
-from caregiver_app.gui.month_calendar import MonthCalendar
-from caregiver_app.gui.models.journal_model import DAY, ENTRY, KindRole
+from caregiver_app.gui.common import formatting
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.medications_page import MedicationsPage
+from caregiver_app.gui.journal.month_calendar import MonthCalendar
+from caregiver_app.gui.journal.journal_model import DAY, ENTRY, KindRole
 from caregiver_app.services import journal, medications
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
@@ -211,8 +211,8 @@ def test_import_dialog_says_which_date_reading_was_used(qtbot, ctx, person, moda
 def test_phone_numbers_are_read_for_the_chosen_country(qtbot, where, ctx, person):
     import phonenumbers
 
-    from caregiver_app.gui.contact_editor import ContactEditor
-    from caregiver_app.gui.network_page import phone_region
+    from caregiver_app.gui.network.contact_editor import ContactEditor
+    from caregiver_app.gui.network.network_page import phone_region
 
     country = where[1]
     assert phone_region(ctx) == country
@@ -230,7 +230,7 @@ def test_phone_numbers_are_read_for_the_chosen_country(qtbot, where, ctx, person
 
 @pytest.mark.parametrize("name", ["ar_EG", "fr_FR", "de_CH", "hi_IN"])
 def test_other_decimal_signs_read_back_what_they_show(qtbot, name):
-    from caregiver_app.gui.entry_fields import HoursSpinBox
+    from caregiver_app.gui.journal.entry_fields import HoursSpinBox
 
     before = QLocale()
     QLocale.setDefault(QLocale(name))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from support import mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
-from caregiver_app.gui.medications_page import MedicationsPage
+from caregiver_app.gui.journal.medications_page import MedicationsPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 

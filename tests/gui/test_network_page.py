@@ -13,10 +13,10 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from caregiver_app.domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
-from caregiver_app.gui.contact_editor import ContactEditor
-from caregiver_app.gui.ecomap import TieItem
-from caregiver_app.gui.network_page import NetworkPage
-from caregiver_app.gui.vcard_dialog import DuplicatesDialog
+from caregiver_app.gui.network.contact_editor import ContactEditor
+from caregiver_app.gui.network.ecomap import TieItem
+from caregiver_app.gui.network.network_page import NetworkPage
+from caregiver_app.gui.network.vcard_dialog import DuplicatesDialog
 from caregiver_app.services import contacts as cs
 from caregiver_app.services.vcards import Decision
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from caregiver_app.content import education
-from caregiver_app.gui.page_view import page_html
+from caregiver_app.gui.common.page_view import page_html
 from caregiver_app.services import library
 
 US, GB = library.help_words("US"), library.help_words("GB")

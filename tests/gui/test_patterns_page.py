@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.month_calendar import LEGEND, MarkRole, add_months
-from caregiver_app.gui.patterns_page import PatternsPage
+from caregiver_app.gui.journal.month_calendar import LEGEND, MarkRole, add_months
+from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, Q
 
 from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapseSection, SafetyStep
-from caregiver_app.gui.plans_page import PlansPage
+from caregiver_app.gui.warning_signs.plans_page import PlansPage
 from caregiver_app.services import journal, people, plans
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

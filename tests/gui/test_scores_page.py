@@ -14,8 +14,8 @@ from support import mnemonic_clashes
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.domain.scores import Instrument
-from caregiver_app.gui.score_chart import SERIES_NAMES
-from caregiver_app.gui.scores_page import ScoresPage
+from caregiver_app.gui.journal.score_chart import SERIES_NAMES
+from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.services import journal, scores
 from caregiver_app.services.scores import ScoreDraft
 
@@ -213,7 +213,7 @@ def test_item_nine_help_sits_at_the_top_with_help_and_the_plan_one_click_away(qt
     """Issue 18, defect 12: the item-9 response is at the top of the form, above the items, fully
     in view, and Get help now and the safety plan are one click away."""
     from caregiver_app.gui.app import create_main_window
-    from caregiver_app.gui.plans_page import PlansPage
+    from caregiver_app.gui.warning_signs.plans_page import PlansPage
 
     window = create_main_window(ctx)
     qtbot.addWidget(window)

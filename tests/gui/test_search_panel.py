@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag, TagKind
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.search_panel import HtmlRole, SearchPanel
+from caregiver_app.gui.journal.search_panel import HtmlRole, SearchPanel
 from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
 

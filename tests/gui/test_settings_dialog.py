@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.gui import app as gui_app
-from caregiver_app.gui import setup_wizard
+from caregiver_app.gui.vault import setup_wizard
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.settings_dialog import SettingsDialog
-from caregiver_app.gui.setup_wizard import SetupWizard
+from caregiver_app.gui.vault.setup_wizard import SetupWizard
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from caregiver_app import APP_NAME
 from caregiver_app.gui.app import StartFlow, create_main_window
 from caregiver_app.gui.main_window import AddPersonDialog, MainWindow, _IdleWatcher
-from caregiver_app.gui.setup_wizard import PersonPage, RecoveryCodePage, RememberPage, SetupWizard
-from caregiver_app.gui.unlock_screen import KEYRING_FALLBACK
+from caregiver_app.gui.vault.setup_wizard import PersonPage, RecoveryCodePage, RememberPage, SetupWizard
+from caregiver_app.gui.vault.unlock_screen import KEYRING_FALLBACK
 from caregiver_app.services.people import add_person, list_people, preparer_name
 from caregiver_app.services.vault import (
     create_vault,

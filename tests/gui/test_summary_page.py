@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
-from caregiver_app.gui import summary_page as summary_module
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.summary_page import SummaryPage, default_paper
+from caregiver_app.gui.visits import summary_page as summary_module
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.visits.summary_page import SummaryPage, default_paper
 from caregiver_app.services import journal, people
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 30 November 2026, 10:00 in New York
@@ -254,7 +254,7 @@ def page1_text(path: Path) -> str:
 
 
 def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, ctx, person, modals, tmp_path):
-    from caregiver_app.gui.preparer_fields import PreparerFields
+    from caregiver_app.gui.visits.preparer_fields import PreparerFields
 
     page = SummaryPage(ctx)
     qtbot.addWidget(page)

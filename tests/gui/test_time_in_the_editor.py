@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
-from caregiver_app.gui.journal_page import JournalPage
-from caregiver_app.gui.models.journal_model import DAY, ENTRY, KindRole, time_text
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.gui.journal.journal_model import DAY, ENTRY, KindRole, time_text
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
 

@@ -40,7 +40,7 @@ def test_a_keyring_that_never_answers_falls_back_to_the_passphrase(qtbot, contex
 
     from support import PASSPHRASE, MemoryKeyring
 
-    from caregiver_app.gui.unlock_screen import KEYRING_FALLBACK
+    from caregiver_app.gui.vault.unlock_screen import KEYRING_FALLBACK
     from caregiver_app.security import keyring_store
     from caregiver_app.services.vault import create_vault
 

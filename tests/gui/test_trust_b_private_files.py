@@ -14,8 +14,8 @@ from support import PASSPHRASE
 from caregiver_app import settings as app_settings
 from caregiver_app.domain.network import Contact, Role
 from caregiver_app.domain.plans import PlanItem, SafetyPlan, SafetyStep
-from caregiver_app.gui.ecomap import EcomapScene
-from caregiver_app.gui.ecomap_export import export_png, export_svg
+from caregiver_app.gui.network.ecomap import EcomapScene
+from caregiver_app.gui.network.ecomap_export import export_png, export_svg
 from caregiver_app.private_files import write_private
 from caregiver_app.services import (
     appointments, contacts, export_csv, journal, keys, people, plans, summary, transfer, vcards,

@@ -14,12 +14,12 @@ from sqlalchemy import event
 from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
 
 from caregiver_app.gui.app import StartFlow, create_main_window
-from caregiver_app.gui.backups_dialog import BackupsDialog
-from caregiver_app.gui.errors import ExceptionHook
-from caregiver_app.gui.key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
-from caregiver_app.gui.security_dialog import SecurityDialog
+from caregiver_app.gui.vault.backups_dialog import BackupsDialog
+from caregiver_app.gui.common.errors import ExceptionHook
+from caregiver_app.gui.vault.key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.gui.single_instance import SingleInstance, bring_forward, server_name
-from caregiver_app.gui.vault_file_dialogs import OpenVaultFileDialog
+from caregiver_app.gui.vault.vault_file_dialogs import OpenVaultFileDialog
 from caregiver_app.services import backups, journal, people, transfer
 from caregiver_app.services import vault as vs
 
@@ -471,7 +471,7 @@ def test_the_crash_dialog_and_the_log_carry_no_health_text(qtbot, modals, caplog
 
 
 def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context, vault_paths, modals):
-    from caregiver_app.gui.rotate_dialog import RotateKeyDialog
+    from caregiver_app.gui.vault.rotate_dialog import RotateKeyDialog
 
     created = vs.create_vault(vault_paths, PASSPHRASE)
     old_keys = vault_paths.keyfile.read_bytes()

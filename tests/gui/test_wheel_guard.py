@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from caregiver_app.gui.wheel_guard import install_wheel_guard
+from caregiver_app.gui.common.wheel_guard import install_wheel_guard
 
 
 def wheel(widget: QWidget, steps: int = -1) -> None:

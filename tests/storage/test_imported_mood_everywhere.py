@@ -35,7 +35,7 @@ def test_the_csv_and_the_pdf_show_the_level_and_the_original(vault, tmp_path):
 
 
 def test_the_window_list_line_shows_the_original(vault):
-    from caregiver_app.gui.models.journal_model import entry_lines
+    from caregiver_app.gui.journal.journal_model import entry_lines
 
     person_id = _import(vault)
     entry = min(journal.entries_between(vault, person_id, date(2020, 1, 1), date(2021, 1, 1)),

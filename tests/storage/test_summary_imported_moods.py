@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from caregiver_app.gui.models.journal_model import entry_lines
+from caregiver_app.gui.journal.journal_model import entry_lines
 from caregiver_app.services import export_csv, imports, journal
 from caregiver_app.services.summary import SummaryRequest, build_summary, summary_pdf_bytes
 

@@ -1,0 +1,401 @@
+"""The caregiver's own check-in ("My check-in"): their stress 0–10, their sleep and what they need
+this week. It belongs to the caregiver, is linked to no person cared for, and never appears in a
+person's journal or visit summary."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import timeutil
+from ...domain.checkins import STRESS_HIGH, CaregiverCheckin
+from ...domain.crisis_lines import HelpWords
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import Person, SleepQuality
+from ...services import checkins, journal
+from ...services.checkins import CaregiverCheckinDraft
+from ..common import formatting
+from ..context import AppContext
+from ..common.country import help_words
+from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
+from ..common.errors import show_error
+from .medications_page import confirm
+from .journal_model import day_heading, time_text
+from ..common.trust_widgets import problem_label
+from ..common.wall_clock import NowField
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
+         "the person you care for, and it is never printed in their visit summary.")
+HIGH_STRESS = ("That is a lot to carry. Looking after yourself is part of caring for someone. Could someone "
+               "take over for a few hours this week? If it ever feels like too much, you can {crisis_line} "
+               "any time to talk with someone, and your own doctor can help too.")
+
+
+def high_stress_text(words: HelpWords) -> str:
+    """The high-stress note with the country's crisis line (or "call a local crisis line")."""
+    return HIGH_STRESS.format(crisis_line=words.crisis_line)
+
+
+def checkin_line(checkin: CaregiverCheckin, local: datetime) -> str:
+    """One line for the history list, e.g. ``"Sunday 29 November 2026, 21:30 · Stress 8/10 · …"``."""
+    parts = [f"{day_heading(checkin.local_date)}, {time_text(local)}", f"Stress {checkin.stress}/10"]
+    if checkin.sleep_hours is not None or checkin.sleep_quality is not None:
+        sleep = "Sleep"
+        if checkin.sleep_hours is not None:
+            sleep += f" {formatting.hours_text(checkin.sleep_hours)} h"
+        if checkin.sleep_quality is not None:
+            sleep += f" ({checkin.sleep_quality.label})"
+        parts.append(sleep)
+    if checkin.caregiver_name:
+        parts.append(checkin.caregiver_name)
+    line = " · ".join(parts)
+    if checkin.needs:
+        line += f"\nWhat I need: {checkin.needs}"
+    return line
+
+
+def stress_summary(items: list[CaregiverCheckin], today) -> str:
+    """Average stress over the last 28 days, in plain words ('' without check-ins then)."""
+    recent = [c.stress for c in items if (today - c.local_date).days < 28]
+    if not recent:
+        return ""
+    average = sum(recent) / len(recent)
+    return (f"Last 4 weeks: {len(recent)} check-in{'s' if len(recent) != 1 else ''}, "
+            f"average stress {formatting.one_decimal(average)} of 10.")
+
+
+class CaregiverCheckinPage(QWidget):
+    """Write, read, correct and delete the caregiver's own check-ins."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._items: list[CaregiverCheckin] = []
+        self._editing: CaregiverCheckin | None = None
+        self._generation = 0
+        self._build()
+        self.clear()
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        heading = QLabel("My check-in", self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
+        intro = QLabel(APART, self)
+        intro.setWordWrap(True)
+
+        self.form_box = QGroupBox("How are you doing?", self)
+        form = QFormLayout(self.form_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.when_field = NowField("Date and time of this check-in", self._local_now, self.form_box)
+        self.when_edit = self.when_field.edit
+        when_label = QLabel("&When", self.form_box)
+        when_label.setBuddy(self.when_edit)
+        form.addRow(when_label, self.when_field)
+        self.name_edit = QLineEdit(self.form_box)
+        self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")
+        self.name_edit.setAccessibleName("Your name (optional)")
+        form.addRow("Your &name", self.name_edit)
+        self.stress = SeverityBox(self.form_box)
+        self.stress.setAccessibleName("How stressed you have felt, 0 to 10")
+        self.stress.setAccessibleDescription(SEVERITY_ANCHORS)
+        self.stress.setToolTip(SEVERITY_ANCHORS)
+        form.addRow("How s&tressed have you felt?", self.stress)
+        anchors = QLabel(SEVERITY_ANCHORS, self.form_box)
+        anchors.setWordWrap(True)
+        form.addRow("", anchors)
+        self.sleep_hours = HoursSpinBox(self.form_box)
+        self.sleep_hours.setRange(-0.25, 24)
+        self.sleep_hours.setSingleStep(0.25)
+        self.sleep_hours.setDecimals(2)
+        self.sleep_hours.setSpecialValueText("Not recorded")
+        self.sleep_hours.setSuffix(" hours")
+        self.sleep_hours.setAccessibleName("Hours you slept last night")
+        form.addRow("Hours of s&leep last night", self.sleep_hours)
+        self.sleep_quality = QComboBox(self.form_box)
+        self.sleep_quality.addItem("Not recorded", None)
+        for quality in SleepQuality:
+            self.sleep_quality.addItem(quality.label.capitalize(), quality.value)
+        self.sleep_quality.setAccessibleName("How well you slept")
+        form.addRow("How well did you slee&p?", self.sleep_quality)
+        self.needs = QPlainTextEdit(self.form_box)
+        self.needs.setTabChangesFocus(True)
+        self.needs.setAccessibleName("What I need this week")
+        self.needs.setPlaceholderText("For example: an afternoon off, help with the pharmacy runs, someone to talk to")
+        self.needs.setMinimumHeight(self.needs.fontMetrics().lineSpacing() * 4)
+        form.addRow("What I nee&d this week", self.needs)
+
+        self.problem_label = problem_label("Problem with this check-in", self)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.care_label = QLabel(high_stress_text(help_words(self._context.settings)), self)
+        self.care_label.setWordWrap(True)
+        self.care_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.care_label.setMargin(self.fontMetrics().height() // 2)
+        self.care_label.hide()
+        self.save_button = QPushButton("&Save my check-in", self)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel changes", self)
+        self.cancel_button.clicked.connect(self.reset)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.form_box)
+        left_layout.addWidget(self.problem_label)
+        left_layout.addWidget(self.status_label)
+        left_layout.addWidget(self.care_label)
+        left_layout.addLayout(buttons)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(left)
+
+        self.list_label = QLabel("&Earlier check-ins, newest first", self)
+        heading_font = self.list_label.font()
+        heading_font.setBold(True)
+        self.list_label.setFont(heading_font)
+        self.trend_label = QLabel(self)
+        self.trend_label.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("My earlier check-ins, newest first")
+        self.list.setSpacing(max(2, self.fontMetrics().height() // 6))
+        self.list.itemDoubleClicked.connect(lambda *_: self.change_current())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list_label.setBuddy(self.list)
+        self.change_button = QPushButton("Change…", self)
+        self.change_button.clicked.connect(self.change_current)
+        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button.clicked.connect(self.delete_current)
+        head = QHBoxLayout()
+        head.addWidget(self.list_label, 1)
+        head.addWidget(self.change_button)
+        head.addWidget(self.delete_button)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head)
+        right_layout.addWidget(self.trend_label)
+        right_layout.addWidget(self.list, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        chain = [self.when_edit, self.when_field.now_button, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
+                 self.save_button, self.cancel_button, self.change_button, self.delete_button, self.list]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, _person: Person | None) -> None:
+        """Called when the person switcher changes (or the vault opens): this page is not about
+        them, but the vault is open, so read the caregiver's check-ins."""
+        self.setEnabled(self._context.vault is not None and self._context.vault.is_open)
+        self.reload()
+
+    def clear(self) -> None:
+        """Drop every check-in from the widgets (the vault locked)."""
+        self._generation += 1
+        self._items = []
+        self.list.clear()
+        self.trend_label.clear()
+        self.name_edit.clear()
+        self.reset()
+        self.status_label.clear()
+        self.status_label.hide()
+        self.care_label.hide()
+        self.setEnabled(False)
+
+    def refresh_country(self) -> None:
+        """Use the crisis line of the country in effect now (it may have changed in Settings)."""
+        self.care_label.setText(high_stress_text(help_words(self._context.settings)))
+
+    def reload(self) -> None:
+        vault = self._context.vault
+        if vault is None or not vault.is_open:
+            return
+        generation = self._generation
+
+        def done(items: list[CaregiverCheckin]) -> None:
+            if generation == self._generation:
+                self._items = items
+                self._show_items()
+
+        self._context.runner.run(lambda: checkins.recent_caregiver_checkins(vault), on_done=done, parent=self,
+                                 error_title="Your check-ins could not be read")
+
+    def reset(self) -> None:
+        """A fresh check-in at the current time (keeps the name)."""
+        self._editing = None
+        self.when_field.follow_now()
+        self.stress.setValue(-1)
+        self.sleep_hours.setValue(-0.25)
+        self.sleep_quality.setCurrentIndex(0)
+        self.needs.clear()
+        self._show_problem("")
+        self._update_buttons()
+
+    def current_checkin(self) -> CaregiverCheckin | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return next((c for c in self._items if c.id == item.data(IdRole)), None)
+
+    def change_current(self) -> None:
+        checkin = self.current_checkin()
+        if checkin is None:
+            return
+        self._editing = checkin
+        local = timeutil.utc_to_local(checkin.occurred_at, timeutil.zone(self._context.zone_name))
+        self._set_when(local.replace(tzinfo=None))
+        self.name_edit.setText(checkin.caregiver_name)
+        self.stress.setValue(checkin.stress)
+        self.sleep_hours.setValue(-0.25 if checkin.sleep_hours is None else checkin.sleep_hours)
+        index = self.sleep_quality.findData(None if checkin.sleep_quality is None else int(checkin.sleep_quality))
+        self.sleep_quality.setCurrentIndex(max(index, 0))
+        self.needs.setPlainText(checkin.needs)
+        self.status_label.hide()
+        self._update_buttons()
+        self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_current(self) -> None:
+        checkin = self.current_checkin()
+        if checkin is None or checkin.id is None:
+            return
+        if not confirm(self, "Delete this check-in?",
+                       f"Delete your check-in from {day_heading(checkin.local_date)}?", "Delete check-in"):
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "The check-in was not deleted")
+            return
+        if self._editing is not None and self._editing.id == checkin.id:
+            self.reset()
+        self._context.runner.run(lambda: checkins.delete_caregiver_checkin(vault, checkin.id),
+                                 on_done=lambda _c: self._after("Deleted that check-in."), parent=self,
+                                 error_title="The check-in was not deleted")
+
+    def save(self) -> None:
+        if not self.isEnabled() or not self.save_button.isEnabled():
+            return
+        try:
+            vault = self._context.require_vault()
+            draft = self._draft()
+        except ValidationError as exc:
+            self._show_problem(str(exc))
+            return
+        except CaregiverError as exc:
+            show_error(self, exc, "Your check-in was not saved")
+            return
+        clock = self._context.clock
+        self.save_button.setEnabled(False)
+        self._context.runner.run(lambda: checkins.save_caregiver_checkin(vault, draft, clock=clock),
+                                 on_done=self._on_saved, on_error=self._on_failed, parent=self)
+
+    # --- private ------------------------------------------------------------------------
+    def _draft(self) -> CaregiverCheckinDraft:
+        hours = self.sleep_hours.value()
+        quality = self.sleep_quality.currentData()
+        return CaregiverCheckinDraft(
+            when=self.when_field.current(),
+            stress=self.stress.rated(),
+            sleep_hours=hours if hours >= 0 else None,
+            sleep_quality=SleepQuality(quality) if quality is not None else None,
+            needs=self.needs.toPlainText(),
+            caregiver_name=self.name_edit.text(),
+            zone_name=self._context.zone_name,
+            checkin_id=self._editing.id if self._editing is not None else None,
+        )
+
+    def _set_when(self, wall: datetime) -> None:
+        self.when_field.set_wall(wall)
+
+    def _local_now(self) -> datetime:
+        return journal.local_now(self._context.clock, self._context.zone_name)
+
+    def _on_saved(self, checkin: CaregiverCheckin) -> None:
+        self.save_button.setEnabled(True)
+        self.reset()
+        self.care_label.setText(high_stress_text(help_words(self._context.settings)))
+        self.care_label.setVisible(checkin.stress >= STRESS_HIGH)
+        self._after(f"Saved your check-in for {day_heading(checkin.local_date)}.")
+
+    def _after(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.show()
+        self.reload()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self._show_problem(str(exc))
+        else:
+            show_error(self, exc, "Your check-in was not saved")
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
+        self.problem_label.setVisible(bool(text))
+        if text:
+            self.status_label.hide()
+
+    def _show_items(self) -> None:
+        tz = timeutil.zone(self._context.zone_name)
+        self.list.clear()
+        for checkin in self._items:
+            item = QListWidgetItem(checkin_line(checkin, timeutil.utc_to_local(checkin.occurred_at, tz)))
+            item.setData(IdRole, checkin.id)
+            self.list.addItem(item)
+        today = journal.local_now(self._context.clock, self._context.zone_name).date()
+        summary = stress_summary(self._items, today)
+        self.trend_label.setText(summary or "No check-ins yet. A minute a day or a week is plenty.")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_checkin() is not None
+        self.change_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.cancel_button.setVisible(self._editing is not None)
+        self.save_button.setText("&Save changes" if self._editing is not None else "&Save my check-in")
+        self.form_box.setTitle("Changing an earlier check-in" if self._editing is not None else "How are you doing?")
+

@@ -1,0 +1,220 @@
+"""The daily check-in: four quick questions in our own words (mood, sleep, worry, energy today).
+It is not a standard test and says so; it is saved as an ordinary journal entry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import timeutil
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
+from ...services import checkins, journal
+from ..context import AppContext
+from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
+from ..common.errors import show_error
+from .journal_model import day_heading, time_text
+from ..common.trust_widgets import problem_label
+from ..common.wall_clock import NowField
+
+NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
+                "goes into the journal like any entry, so it shows in the list and the charts.")
+WORRY_WORDS = {0: "not at all", 5: "moderate", 10: "worst imaginable"}
+ENERGY_WORDS = {0: "none", 5: "moderate", 10: "full of energy"}
+
+
+class DailyCheckinForm(QWidget):
+    """Mood, sleep, worry and energy today. Emits ``saved`` with the journal entry it made."""
+
+    saved = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._build()
+        self.reset()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel("Daily check-in", self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        intro = QLabel(NOT_STANDARD, self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.when_field = NowField("Date and time of this check-in", self._local_now, self)
+        self.when_edit = self.when_field.edit
+        when_label = QLabel("&When", self)
+        when_label.setBuddy(self.when_edit)
+        form.addRow(when_label, self.when_field)
+
+        self.person_radio = QRadioButton(self)
+        self.family_radio = QRadioButton("A family member, &about them:", self)
+        self.family_name = QLineEdit(self)
+        self.family_name.setPlaceholderText("Your name")
+        self.family_name.setAccessibleName("Family member's name")
+        self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
+        group = QButtonGroup(self)
+        group.addButton(self.person_radio)
+        group.addButton(self.family_radio)
+        who = QVBoxLayout()
+        who.addWidget(self.person_radio)
+        family_row = QHBoxLayout()
+        family_row.addWidget(self.family_radio)
+        family_row.addWidget(self.family_name, 1)
+        who.addLayout(family_row)
+        form.addRow("Who is answering?", who)
+
+        self.mood_box = MoodChoice("How was your mood today?", "How was your mood today? 1 very low to 5 very good",
+                                   self, not_rated=False, horizontal=True)
+        self.mood_group, self.mood_buttons = self.mood_box.group, self.mood_box.buttons
+        form.addRow(self.mood_box)
+
+        self.sleep = QComboBox(self)
+        self.sleep.addItem("Choose…", None)
+        for quality in SleepQuality:
+            self.sleep.addItem(quality.label.capitalize(), quality.value)
+        self.sleep.setAccessibleName("How did you sleep last night?")
+        form.addRow("How did you &sleep last night?", self.sleep)
+
+        self.worry = SeverityBox(self, words=WORRY_WORDS)
+        self.worry.setAccessibleName("How much did you worry today? 0 to 10")
+        self.worry.setAccessibleDescription("0 not at all · 5 moderate · 10 worst imaginable")
+        form.addRow("How much did you wo&rry today?", self.worry)
+        self.energy = SeverityBox(self, words=ENERGY_WORDS)
+        self.energy.setAccessibleName("How much energy did you have today? 0 to 10")
+        self.energy.setAccessibleDescription(ENERGY_ANCHORS)
+        form.addRow("How much &energy did you have?", self.energy)
+        layout.addLayout(form)
+        anchors = QLabel(f"Worry: 0 not at all · 5 moderate · 10 worst imaginable.  Energy: {ENERGY_ANCHORS}.", self)
+        anchors.setWordWrap(True)
+        layout.addWidget(anchors)
+
+        self.problem_label = problem_label("Problem with this check-in", self)
+        layout.addWidget(self.problem_label)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        layout.addWidget(self.status_label)
+        self.save_button = QPushButton("Save check-&in", self)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        self._person = person
+        self.person_radio.setText(f"{person.display_name}, about myself" if person else "The person, about themselves")
+        self.setEnabled(person is not None)
+
+    def reset(self) -> None:
+        """Fresh questions at the current time (keeps who is answering)."""
+        self.when_field.follow_now()
+        if not self.family_radio.isChecked():
+            self.person_radio.setChecked(True)
+        self.mood_group.setExclusive(False)
+        for button in self.mood_buttons.values():
+            button.setChecked(False)
+        self.mood_group.setExclusive(True)
+        self.sleep.setCurrentIndex(0)
+        self.worry.setValue(-1)
+        self.energy.setValue(-1)
+        self._show_problem("")
+
+    def clear(self) -> None:
+        self._person = None
+        self.family_name.clear()
+        self.person_radio.setChecked(True)
+        self.reset()
+        self.status_label.clear()
+        self.status_label.hide()
+        self.set_person(None)
+
+    def checkin(self) -> checkins.DailyCheckin:
+        if self._person is None or self._person.id is None:
+            raise ValidationError("Please choose whose check-in this is.")
+        recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
+        mood = self.mood_group.checkedId()
+        quality = self.sleep.currentData()
+        return checkins.DailyCheckin(
+            person_id=self._person.id,
+            when=self.when_field.current(),
+            recorded_by=recorder,
+            mood=MoodLevel(mood) if mood > 0 else None,
+            sleep_quality=SleepQuality(quality) if quality is not None else None,
+            worry=self.worry.rated(),
+            energy=self.energy.rated(),
+            zone_name=self._context.zone_name,
+        )
+
+    def save(self) -> None:
+        if not self.isEnabled() or not self.save_button.isEnabled():
+            return
+        try:
+            checkin = self.checkin()
+            vault = self._context.require_vault()
+        except ValidationError as exc:
+            self._show_problem(str(exc))
+            return
+        except CaregiverError as exc:
+            show_error(self, exc, "The check-in was not saved")
+            return
+        clock = self._context.clock
+        self.save_button.setEnabled(False)
+        self._context.runner.run(lambda: checkins.save_daily_checkin(vault, checkin, clock=clock),
+                                 on_done=self._on_saved, on_error=self._on_failed, parent=self)
+
+    # --- private ------------------------------------------------------------------------
+    def _local_now(self) -> datetime:
+        return journal.local_now(self._context.clock, self._context.zone_name)
+
+    def _on_saved(self, entry: JournalEntry) -> None:
+        self.save_button.setEnabled(True)
+        self.reset()
+        local = entry.wall_clock(timeutil.zone(self._context.zone_name))
+        self.status_label.setText(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
+                                  "It is in the journal now.")
+        self.status_label.show()
+        self.saved.emit(entry)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self._show_problem(str(exc))
+        else:
+            show_error(self, exc, "The check-in was not saved")
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
+        self.problem_label.setVisible(bool(text))
+        if text:
+            self.status_label.hide()

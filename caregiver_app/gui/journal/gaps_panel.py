@@ -1,0 +1,143 @@
+"""The gaps panel: what support is missing, how many clinical and nonclinical contacts there
+are, and when each was last in touch — in gentle, plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...domain.network import SupportType
+from ...services.contacts import GapReport
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _label(parent: QWidget, name: str, *, heading: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(name)
+    if heading:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    else:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return label
+
+
+def _some(names: tuple[str, ...], shown: int = 4) -> str:
+    """The first few names, then how many more."""
+    text = ", ".join(names[:shown])
+    return text + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def count_words(report: GapReport) -> str:
+    """E.g. "5 people and groups: 2 in the care team (clinical) and 3 others (nonclinical)."""
+    if report.total == 0:
+        return "No one is listed yet."
+    return (f"{_plural(report.total, 'person or group', 'people and groups')}: "
+            f"{report.clinical} in the care team (clinical) and "
+            f"{_plural(report.nonclinical, 'other', 'others')} (nonclinical).")
+
+
+def gaps_words(report: GapReport, crisis_line: str = "") -> str:
+    """The missing support types, one gentle line each, or a line saying every kind is there.
+    ``crisis_line`` is the country's (see ``GapReport.sentences``)."""
+    lines = report.sentences(crisis_line)
+    if report.total and not report.missing:
+        return "Every kind of support has at least one person. That is a good base to build on."
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def givers_words(report: GapReport) -> str:
+    """Who gives each kind of support that someone gives."""
+    lines = []
+    for kind in SupportType:
+        names = report.givers.get(kind, ())
+        if names:
+            lines.append(f"• {kind.label}: {_some(names)}")
+    return "\n".join(lines)
+
+
+def touch_words(report: GapReport) -> str:
+    """One line per contact, longest ago first."""
+    if not report.touch:
+        return ""
+    return "\n".join(f"• {line.name}: {line.words[:1].lower()}{line.words[1:]}" for line in report.touch)
+
+
+class GapsPanel(QWidget):
+    """Shows a :class:`GapReport`."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        title = _label(body, "Gaps", heading=True)
+        title.setText("What is there and what is missing")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        layout.addWidget(title)
+        self.counts = _label(body, "How many contacts")
+        layout.addWidget(self.counts)
+        self.gaps_title = _label(body, "Not covered yet", heading=True)
+        self.gaps_title.setText("Not covered yet")
+        layout.addWidget(self.gaps_title)
+        self.gaps = _label(body, "Support types with no one listed")
+        layout.addWidget(self.gaps)
+        self.givers_title = _label(body, "Who helps with what", heading=True)
+        self.givers_title.setText("Who helps with what")
+        layout.addWidget(self.givers_title)
+        self.givers = _label(body, "Who gives each kind of support")
+        layout.addWidget(self.givers)
+        self.stress = _label(body, "Stressful ties")
+        layout.addWidget(self.stress)
+        self.touch_title = _label(body, "Last in touch", heading=True)
+        self.touch_title.setText("Last in touch")
+        layout.addWidget(self.touch_title)
+        self.touch = _label(body, "When each contact was last in touch")
+        layout.addWidget(self.touch)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.clear()
+
+    def clear(self) -> None:
+        for label in (self.counts, self.gaps, self.givers, self.stress, self.touch):
+            label.clear()
+        for label in (self.gaps_title, self.givers_title, self.touch_title, self.stress):
+            label.hide()
+
+    def set_report(self, report: GapReport, crisis_line: str = "") -> None:
+        """Show ``report``; ``crisis_line`` names the country's crisis line in the crisis gap."""
+        self.counts.setText(count_words(report))
+        self.gaps_title.setVisible(bool(report.total))
+        self.gaps.setText(gaps_words(report, crisis_line))
+        givers = givers_words(report)
+        self.givers.setText(givers)
+        self.givers_title.setVisible(bool(givers))
+        self.givers.setVisible(bool(givers))
+        if report.stressful:
+            self.stress.setText(
+                f"Marked as stressful: {_some(report.stressful)}. Hard ties are common. "
+                "It can help to talk them over with someone you trust or the care team."
+            )
+            self.stress.show()
+        else:
+            self.stress.hide()
+        touch = touch_words(report)
+        self.touch.setText(touch + ("\n\nYou can note the date in each contact. It helps to see who you "
+                                    "have not heard from in a while." if touch and any(t.days_ago is None for t in report.touch) else ""))
+        self.touch_title.setVisible(bool(touch))
+        self.touch.setVisible(bool(touch))

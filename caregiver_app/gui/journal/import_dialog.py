@@ -1,0 +1,380 @@
+"""Import from Daylio: a plain-words preview of the file, the mood-level mapping, the time zone
+and the person, then the import itself (one transaction, in the task runner) and its result."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import MoodLevel, clean_label
+from ...services import import_any, imports
+from ..common import formatting
+from ..context import AppContext
+from ..common.errors import show_error
+from .import_preview import StoredRowsTable
+from .journal_model import day_heading
+
+CHOOSE = "Choose a level…"
+
+
+def time_zone_names() -> list[str]:
+    """IANA time zone names a person would pick (``Area/City`` and ``UTC``), sorted."""
+    names = {n for n in zoneinfo.available_timezones() if "/" in n and not n.startswith(("Etc/", "SystemV/"))}
+    names.add("UTC")
+    return sorted(names)
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
+
+
+def _when(moment: datetime | None) -> str:
+    return day_heading(moment.date()) if moment else ""
+
+
+def describe_preview(preview: imports.ImportPreview) -> str:
+    """What the file holds, in plain words."""
+    if preview.rows == 0:
+        return "This file has no entries that can be imported."
+    parts = [f"This file has {_plural(preview.rows, 'entry', 'entries')} on {_plural(preview.distinct_days, 'day')}"]
+    if preview.first_entry and preview.last_entry:
+        if preview.first_entry.date() == preview.last_entry.date():
+            parts.append(f", all on {_when(preview.first_entry)}.")
+        else:
+            parts.append(f", from {_when(preview.first_entry)} to {_when(preview.last_entry)}.")
+    else:
+        parts.append(".")
+    if preview.distinct_activities:
+        parts.append(f" It uses {_plural(preview.distinct_activities, 'different activity', 'different activities')},"
+                     " which come in as activities.")
+    if preview.skipped:
+        parts.append(f" {_plural(len(preview.skipped), 'line')} cannot be read and will be skipped;"
+                     " you will see which ones at the end.")
+    if preview.date_order_note:
+        parts.append(f" {preview.date_order_note}")
+    return "".join(parts)
+
+
+def describe_report(report: imports.ImportReport) -> str:
+    """``"1,500 new, 0 already present"``."""
+    return f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} already present"
+
+
+class ImportDialog(QDialog):
+    """Preview, choose and import. Emits ``imported`` with the :class:`ImportReport`."""
+
+    imported = Signal(object)
+
+    def __init__(
+        self,
+        context: AppContext,
+        file_name: str,
+        data: bytes,
+        preview: imports.ImportPreview,
+        person_names: Sequence[str],
+        default_person: str = "",
+        parent: QWidget | None = None,
+        *,
+        parsed=None,
+    ):
+        super().__init__(parent)
+        self._context = context
+        self._data = data
+        self._preview = preview
+        self._parsed = parsed  # the file read once more as import_any rows, for the stored-rows preview
+        self._zones = time_zone_names()
+        if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
+            self._zones = sorted([*self._zones, context.zone_name])
+        # Any name the time-zone database knows is fine, even one not offered in the list.
+        self._zone_set = set(self._zones) | zoneinfo.available_timezones()
+        self._discarded = False
+        self.level_boxes: dict[str, QComboBox] = {}
+        self.setWindowTitle("Import from another app: Daylio")
+        self.setAccessibleName("Import from another app: Daylio")
+        self.setModal(True)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_form(file_name, person_names, default_person))
+        self.pages.addWidget(self._build_result())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self._update_ready()
+        height = self.fontMetrics().height()
+        self.resize(height * 52, height * 44)
+
+    # --- building -----------------------------------------------------------------------
+    def _build_form(self, file_name: str, person_names: Sequence[str], default_person: str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.title_label = title = QLabel(f"Import “{file_name}”", page)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(title)
+        self.preview_label = QLabel(describe_preview(self._preview), page)
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.preview_label)
+
+        mapping_title = QLabel("How each Daylio mood fits this app’s 5-point mood scale", page)
+        mapping_title.setWordWrap(True)
+        bold = mapping_title.font()
+        bold.setBold(True)
+        mapping_title.setFont(bold)
+        layout.addWidget(mapping_title)
+        hint = QLabel("Daylio’s own moods (rad, good, meh, bad, awful) are filled in for you; you can change them. "
+                      "Moods you made yourself need a level before you can import.", page)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        grid_holder = QWidget(page)
+        grid = QGridLayout(grid_holder)
+        for column, text in enumerate(("Mood in the file", "Entries", "Level in this app")):
+            header = QLabel(text, grid_holder)
+            header.setFont(bold)
+            grid.addWidget(header, 0, column)
+        for row, info in enumerate(self._preview.labels, start=1):
+            name = QLabel(info.label, grid_holder)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setWordWrap(True)
+            count = QLabel(f"{formatting.count_text(info.count)}", grid_holder)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            box = QComboBox(grid_holder)
+            box.addItem(CHOOSE, None)
+            for level in MoodLevel:
+                box.addItem(f"{level.value} {level.label}", level.value)
+            box.setCurrentIndex(max(box.findData(info.level), 0) if info.level is not None else 0)
+            box.setAccessibleName(f"Mood level for “{info.label}”, used in {_plural(info.count, 'entry', 'entries')}")
+            box.currentIndexChanged.connect(lambda _i: self._update_ready())
+            box.currentIndexChanged.connect(lambda _i: self._show_rows())
+            name.setBuddy(box)
+            self.level_boxes[info.label] = box
+            grid.addWidget(name, row, 0)
+            grid.addWidget(count, row, 1)
+            grid.addWidget(box, row, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 2)
+        grid.setRowStretch(len(self._preview.labels) + 1, 1)  # rows stay together at the top
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        scroll.setWidget(grid_holder)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(scroll, 1)
+        self.table_label = QLabel("The first entries will be saved like this:", page)
+        self.table = StoredRowsTable(page)
+        self.table_label.setBuddy(self.table)
+        for widget in (self.table_label, self.table):
+            widget.setVisible(self._parsed is not None)
+        layout.addWidget(self.table_label)
+        layout.addWidget(self.table, 1)
+        self._show_rows()
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.zone_box = QComboBox(page)
+        self.zone_box.setEditable(True)
+        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_box.addItems(self._zones)
+        self.zone_box.setMaxVisibleItems(15)
+        completer = self.zone_box.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        zone = self._context.zone_name
+        self.zone_box.setCurrentIndex(self.zone_box.findText(zone))
+        self.zone_box.setEditText(zone)
+        self.zone_box.setAccessibleName("Time zone the entries were written in")
+        self.zone_box.setToolTip("Daylio saves times without a time zone. Type to search, for example “Chicago”.")
+        self.zone_box.editTextChanged.connect(lambda _t: self._update_ready())
+        form.addRow("&Time zone of the entries", self.zone_box)
+
+        self.person_box = QComboBox(page)
+        self.person_box.setEditable(True)
+        self.person_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person_box.addItems(list(person_names))
+        self.person_box.setEditText(default_person)
+        self.person_box.setAccessibleName("Whose journal these entries go into (pick someone or type a new name)")
+        self.person_box.lineEdit().setPlaceholderText("Pick someone or type a new name")
+        self.person_box.editTextChanged.connect(lambda _t: self._update_ready())
+        form.addRow("&Whose journal", self.person_box)
+        layout.addLayout(form)
+
+        self.problem_label = QLabel(page)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.problem_label)
+        self.progress_label = QLabel(page)
+        self.progress_label.setWordWrap(True)
+        self.progress_label.hide()
+        layout.addWidget(self.progress_label)
+
+        self.buttons = QDialogButtonBox(page)
+        self.import_button = QPushButton("&Import", page)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        return page
+
+    def _build_result(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.result_title = QLabel("Import finished", page)
+        font = self.result_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.result_title.setFont(font)
+        layout.addWidget(self.result_title)
+        self.result_label = QLabel(page)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.result_label)
+        self.skipped_label = QLabel("These lines of the file were skipped:", page)
+        layout.addWidget(self.skipped_label)
+        self.skipped_text = QPlainTextEdit(page)
+        self.skipped_text.setReadOnly(True)
+        self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
+        self.skipped_label.setBuddy(self.skipped_text)
+        layout.addWidget(self.skipped_text, 1)
+        layout.addStretch(0)
+        close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
+        close_box.rejected.connect(self.accept)
+        self.close_button = close_box.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(close_box)
+        return page
+
+    # --- public -------------------------------------------------------------------------
+    def mood_map(self) -> dict[str, int]:
+        """The level chosen for every label that has one."""
+        return {label: box.currentData() for label, box in self.level_boxes.items() if box.currentData() is not None}
+
+    def missing_labels(self) -> list[str]:
+        return [label for label, box in self.level_boxes.items() if box.currentData() is None]
+
+    def start_import(self) -> None:
+        """Import with the chosen levels, time zone and person (in the background)."""
+        if not self._update_ready():
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "Nothing was imported")
+            return
+        data, mood_map = self._data, self.mood_map()
+        person_name = clean_label(self.person_box.currentText())
+        zone = self.zone_box.currentText().strip()
+        clock = self._context.clock
+        self._set_busy(True)
+        self._context.runner.run(
+            lambda: imports.import_daylio(vault, data, person_name, mood_map, zone, clock=clock),
+            on_done=self._on_done,
+            on_error=self._on_failed,
+            parent=self,
+            label="Importing entries from Daylio…",
+        )
+
+    def discard(self) -> None:
+        """Drop the file's contents and close (the vault locked or the dialog is done)."""
+        if self._discarded:
+            return
+        self._discarded = True
+        self._data = b""
+        self.title_label.clear()
+        self.preview_label.clear()
+        self.problem_label.clear()
+        self.person_box.clear()
+        self.person_box.setEditText("")
+        self.result_label.clear()
+        self.skipped_text.clear()
+        for box in self.level_boxes.values():
+            box.clear()
+        self.close()
+
+    # --- private ------------------------------------------------------------------------
+    def _show_rows(self) -> None:
+        if self._parsed is not None and len(self.level_boxes) == len(self._preview.labels):
+            preview = import_any.preview_parsed(self._parsed, mood_map=self.mood_map())
+            self.table.show_rows(preview.first_rows)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.pages.widget(0).setEnabled(not busy)
+        self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")
+        self.progress_label.setVisible(busy)
+
+    def _update_ready(self) -> bool:
+        problem = ""
+        missing = self.missing_labels()
+        if self._preview.rows == 0:
+            problem = "There is nothing to import in this file."
+        elif missing:
+            names = ", ".join(f"“{m}”" for m in missing[:3]) + (" and more" if len(missing) > 3 else "")
+            problem = f"Choose a mood level for {names} to import."
+        elif self.zone_box.currentText().strip() not in self._zone_set:
+            problem = "Choose a time zone from the list (type part of a city name to search)."
+        elif not clean_label(self.person_box.currentText()):
+            problem = "Type or pick whose journal these entries go into."
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
+        self.import_button.setEnabled(not problem)
+        return not problem
+
+    def _on_done(self, report: imports.ImportReport) -> None:
+        self._set_busy(False)
+        self._data = b""
+        name = clean_label(self.person_box.currentText())
+        lines = [describe_report(report) + "."]
+        if report.person_added:
+            lines.append(f"{name} was added to this vault.")
+        if report.new == 0 and report.already_present:
+            lines.append("Everything in this file was already in the journal, so nothing changed.")
+        elif report.new:
+            lines.append(f"The new entries are in {name}’s journal, marked as recorded by {name}.")
+        if not report.skipped:
+            lines.append("Every line of the file was read.")
+        if report.preview.date_order_note:
+            lines.append(report.preview.date_order_note)
+        self.result_label.setText("\n".join(lines))
+        skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
+        self.skipped_text.setPlainText("\n".join(skipped))
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped_text.setVisible(bool(skipped))
+        self.pages.setCurrentIndex(1)
+        self.close_button.setFocus()
+        self.imported.emit(report)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, (ValidationError, imports.MoodMappingNeeded)):
+            prefix = "" if isinstance(exc, imports.MoodMappingNeeded) else "Nothing was imported. "
+            self.problem_label.setText(f"{prefix}{exc}")
+            self.problem_label.show()
+            return
+        show_error(self, exc, "Nothing was imported")

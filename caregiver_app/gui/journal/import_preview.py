@@ -1,0 +1,102 @@
+"""The first rows of an import as they will be stored (shared by both import dialogs), and the
+editor for the rule that turns a 1-10 mood into this app's 5 levels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.model import MoodLevel, mood_words
+from ...importers.common import ImportFormatError, ScaleRule
+from ...services.import_any import StoredRow
+from .journal_model import day_heading, time_text
+
+COLUMNS = ("Day", "Time", "Mood", "Note", "Tags and symptoms")
+_NOTE_CHARS = 80
+
+
+class StoredRowsTable(QTableWidget):
+    """A read-only table: one row per entry as it will be stored (day, time, the mood with the
+    other app's words, the start of the note, tags and symptoms)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, len(COLUMNS), parent)
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.setAccessibleName("The first entries as they will be saved")
+
+    def show_rows(self, rows: Sequence[StoredRow]) -> None:
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            note = " ".join(row.note.split())
+            if len(note) > _NOTE_CHARS:
+                note = note[: _NOTE_CHARS - 1] + "…"
+            extras = list(row.tags) + [f"{name} {severity}/10" for name, severity in row.symptoms]
+            cells = (day_heading(row.when.date()), time_text(row.when), mood_words(row.mood, row.original) or "no mood",
+                     note, ", ".join(extras))
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(r, c, item)
+        self.resizeRowsToContents()
+
+
+class RuleEditor(QWidget):
+    """Four spin boxes, the highest source value for very low, low, okay and good, and the rule
+    in words below them. Emits ``changed`` with the new :class:`ScaleRule`."""
+
+    changed = Signal(object)
+
+    def __init__(self, rule: ScaleRule, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._low, self._high = rule.low, rule.high
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.boxes: list[QSpinBox] = []
+        for level, cut in zip(list(MoodLevel)[:4], rule.cuts):
+            label = QLabel(f"{level.label} up to", self)
+            box = QSpinBox(self)
+            box.setRange(rule.low, rule.high - 1)
+            box.setValue(cut)
+            box.setAccessibleName(f"Highest {rule.low}-{rule.high} mood that counts as {level.label}")
+            label.setBuddy(box)
+            box.valueChanged.connect(lambda _v: self._emit())
+            row.addWidget(label)
+            row.addWidget(box)
+            self.boxes.append(box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.words = QLabel(rule.describe(), self)
+        self.words.setWordWrap(True)
+        layout.addWidget(self.words)
+        self.rule: ScaleRule | None = rule
+
+    def _emit(self) -> None:
+        try:
+            self.rule = ScaleRule(self._low, self._high, tuple(b.value() for b in self.boxes))  # type: ignore[arg-type]
+            self.words.setText(self.rule.describe())
+        except ImportFormatError as exc:
+            self.rule = None
+            self.words.setText(str(exc))
+        self.changed.emit(self.rule)

@@ -1,0 +1,600 @@
+"""The Journal page: the entry editor, the 30-day mood and sleep chart, and the list of entries.
+
+Everything that reads or writes the vault runs through the task runner. ``clear()`` drops every
+piece of journal data from the widgets and models (the app calls it when the vault locks).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import timeutil
+from ...domain.errors import CaregiverError
+from ...domain.model import JournalEntry, Person
+from ...services import entry_history, import_any, imports, journal, people, search
+from ..context import AppContext
+from ..common.country import help_words
+from .draft_offers import DraftOffers
+from .entry_editor import EntryEditor
+from ..common.errors import show_error
+from .import_dialog import ImportDialog
+from .import_other import OtherImportDialog
+from .journal_history import JournalHistory
+from .journal_model import DAY, DayRole, JournalModel, KindRole, day_heading, time_text
+from .mood_chart import MoodChart
+from ..warning_signs.warning_banner import PersonalSignsBanner
+
+CHART_DAYS = 30
+
+
+def confirm_delete(parent: QWidget | None, text: str) -> bool:
+    """Ask before deleting. "Keep it" is the default and the Esc answer; True means delete."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete this entry?", text, QMessageBox.StandardButton.NoButton, parent)
+    delete = box.addButton("Delete entry", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setAccessibleName("Delete this entry?")
+    box.exec()
+    return box.clickedButton() is delete
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Wraps long lines to the list's width and adds breathing room between entries and above
+    each day's heading (in font units, so it grows with the text size)."""
+
+    def __init__(self, view: QListView):
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = self._view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self._view) + 1
+        width = max(self._view.viewport().width(), 80)
+        metrics = QFontMetrics(opt.font)
+        text_rect = metrics.boundingRect(QRect(0, 0, width - 4 * margin, 1_000_000),
+                                         int(Qt.TextFlag.TextWordWrap), opt.text)
+        line = metrics.height()
+        extra = line if index.data(KindRole) == DAY else line // 2
+        return QSize(width, text_rect.height() + 2 * margin + extra)
+
+
+class JournalPage(QWidget):
+    """Write, read, change and delete journal entries of the chosen person."""
+
+    people_changed = Signal()
+    person_wanted = Signal(int)  # a kept draft to restore is about this person
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._generation = 0
+        self._deleted: JournalEntry | None = None
+        self._select_after_load: int | None = None
+        self._select_day_after_load: date | None = None
+        self._keep_at_top: QPersistentModelIndex | None = None
+        self._end_wanted = False  # End pressed: keep loading pages, then choose the oldest entry
+        self.import_dialog: ImportDialog | OtherImportDialog | None = None
+
+        self.model = JournalModel(context, self)
+        self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
+        self.model.loaded.connect(self._on_model_loaded)
+        self._build()
+        self.set_person(None)
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+
+        self.editor = EntryEditor(self._context, self)
+        self.editor.entry_saved.connect(self._on_entry_saved)
+        self.editor.edit_cancelled.connect(lambda: self.list_view.setFocus())
+        self.editor.entry_changed.connect(self._record_change)
+        self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
+        self.history.changed.connect(self._on_history_changed)
+        self.draft_offers = DraftOffers(self._context, self.editor, self)
+        self.draft_offers.person_wanted.connect(self.person_wanted)
+
+        self.chart = MoodChart(self)
+
+        self.list_label = QLabel("Entries, ne&west first", self)  # Alt+E is the Edit menu
+        list_font = self.list_label.font()
+        list_font.setBold(True)
+        self.list_label.setFont(list_font)
+        self.list_view = QListView(self)
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(_EntryDelegate(self.list_view))
+        self.list_view.setAccessibleName("Journal entries, newest first")
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_view.setUniformItemSizes(False)
+        self.list_view.setWordWrap(True)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.doubleClicked.connect(self._edit_index)
+        self.list_view.installEventFilter(self)
+        self.list_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.list_view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.list_label.setBuddy(self.list_view)
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+
+        self.edit_button = QPushButton("Change entry", self)
+        self.edit_button.setToolTip("Change the chosen entry (Enter)")
+        self.edit_button.clicked.connect(lambda: self._edit_index(self.list_view.currentIndex()))
+        self.delete_button = QPushButton("Delete entry…", self)
+        self.delete_button.setToolTip("Delete the chosen entry (Delete key)")
+        self.delete_button.clicked.connect(self.delete_current)
+
+        self.undo_label = QLabel(self)
+        self.undo_label.setWordWrap(True)
+        self.undo_button = QPushButton("&Undo", self)
+        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar = QWidget(self)
+        self.undo_bar.setLayout(undo_row)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_bar.hide()
+        self.jump_label = QLabel(self)
+        self.jump_label.setWordWrap(True)
+        self.newest_button = QPushButton("Back to the newest", self)
+        self.newest_button.clicked.connect(self.show_newest)
+        jump_row = QHBoxLayout()
+        jump_row.setContentsMargins(0, 0, 0, 0)
+        jump_row.addWidget(self.jump_label, 1)
+        jump_row.addWidget(self.newest_button)
+        self.jump_bar = QWidget(self)
+        self.jump_bar.setLayout(jump_row)
+        self.jump_bar.hide()
+
+        list_header = QHBoxLayout()
+        list_header.addWidget(self.list_label, 1)
+        list_header.addWidget(self.edit_button)
+        list_header.addWidget(self.delete_button)
+        list_panel = QWidget(self)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(list_header)
+        list_layout.addWidget(self.undo_bar)
+        list_layout.addWidget(self.jump_bar)
+        list_layout.addWidget(self.empty_label)
+        list_layout.addWidget(self.list_view, 1)
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.addWidget(self.chart)
+        self.right_splitter.addWidget(list_panel)
+        self.right_splitter.setStretchFactor(0, 2)
+        self.right_splitter.setStretchFactor(1, 3)
+        self.right_splitter.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setStretchFactor(0, 1)  # the form as wide as the list and chart together need
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        self.signs_banner = PersonalSignsBanner(self._context, self.model, self)  # the person's own signs (issue 4)
+        layout.addWidget(self.signs_banner)
+        layout.addWidget(self.splitter, 1)
+
+        new_entry = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_entry.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_entry.activated.connect(self.new_entry)
+        QWidget.setTabOrder(self.editor.cancel_button, self.chart.view)
+        QWidget.setTabOrder(self.chart.view, self.chart.summary)
+        QWidget.setTabOrder(self.chart.summary, self.edit_button)
+        QWidget.setTabOrder(self.edit_button, self.delete_button)
+        QWidget.setTabOrder(self.delete_button, self.undo_button)
+        QWidget.setTabOrder(self.undo_button, self.list_view)
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        """Show ``person``'s journal; None shows a short hint and disables the editor."""
+        self._person = person
+        self._generation += 1
+        self._deleted = None
+        self.undo_bar.hide()
+        self.jump_bar.hide()
+        self.editor.set_person(person)
+        self.draft_offers.refresh()
+        self.heading.setText(f"Journal for {person.display_name}" if person else "Journal")
+        self.signs_banner.set_person(person)
+        self.model.set_person(person)
+        if person is None:
+            self.chart.clear()
+        self._refresh_side()
+        self._update_empty()
+        self._update_buttons()
+
+    def clear(self) -> None:
+        """Drop every bit of journal data from widgets and models (the vault locked)."""
+        self.signs_banner.clear()
+        self._generation += 1
+        self._person = None
+        self._deleted = None
+        self._select_after_load = None
+        self._select_day_after_load = None
+        self._keep_at_top = None
+        self._end_wanted = False
+        self.history.clear()
+        self.draft_offers.clear()
+        self.jump_label.clear()
+        self.jump_bar.hide()
+        if self.import_dialog is not None:
+            dialog, self.import_dialog = self.import_dialog, None
+            dialog.discard()
+            dialog.setParent(None)
+            dialog.deleteLater()
+        self.model.clear()
+        self.editor.clear()
+        self.chart.clear()
+        self.undo_label.clear()
+        self.undo_bar.hide()
+        self.heading.setText("Journal")
+        self._update_empty()
+        self._update_buttons()
+
+    def refresh_country(self) -> None:
+        """The hints of the entry just saved name the country in effect now."""
+        self.editor.learn_hints.refresh_words(help_words(self._context.settings))
+
+    def refresh(self) -> None:
+        """Read the list and the chart again (another page wrote to this journal, e.g. the daily
+        check-in)."""
+        if self._person is not None:
+            self.model.reload()
+            self._refresh_side()
+
+    def new_entry(self) -> None:
+        """Start a fresh entry (Ctrl+N)."""
+        self.editor.status_label.hide()
+        if self.editor.is_editing:
+            self.editor.drafts.set_aside()  # unsaved changes stay kept, offered above the form
+            self.editor.cancel_edit()
+            self.draft_offers.refresh()
+        self.editor.when_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_entry(self) -> JournalEntry | None:
+        return self.model.entry_at(self.list_view.currentIndex())
+
+    def delete_current(self) -> None:
+        """Ask, then delete the chosen entry (the Delete key in the list)."""
+        entry = self.current_entry()
+        if entry is None or entry.id is None:
+            return
+        when = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
+        text = (f"Delete the entry from {day_heading(entry.local_date)} at {time_text(when)}?\n\n"
+                "You can undo this (Edit ▸ Undo, Ctrl+Z) until you lock the app or close the window.")
+        if not confirm_delete(self, text):
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "The entry was not deleted")
+            return
+        if self.editor.editing_entry is not None and self.editor.editing_entry.id == entry.id:
+            self.editor.drafts.discard()
+            self.editor.reset()
+        self._context.runner.run(
+            lambda: entry_history.take_out(vault, entry.id),
+            on_done=self._on_deleted,
+            parent=self,
+            error_title="The entry was not deleted",
+        )
+
+    def undo_delete(self) -> None:
+        """Put back the entry deleted last (the Undo button beside the message)."""
+        self.history.undo()
+
+    # --- jumping, drafts and locking (issue 3) -------------------------------------------
+    def show_entry(self, entry_id: int) -> None:
+        """Choose entry ``entry_id`` in the list (of the person already chosen), loading the
+        list around it when it is not loaded yet — from a search result, for example."""
+        row = self.model.row_of_entry(entry_id)
+        if row >= 0:
+            self._select_row(row)
+            return
+        self._jump(lambda vault: search.anchor_for_entry(vault, entry_id), entry_id=entry_id)
+
+    def show_day(self, day: date) -> None:
+        """Show the entries of the local date ``day`` (from the calendar), loading the list
+        from that day when it is not loaded yet."""
+        row = self.model.row_of_day(day)
+        if row >= 0 and row + 1 < self.model.rowCount():
+            if self.jump_bar.isVisible():  # an earlier "no entries on …" is no longer true
+                self.jump_label.setText(f"Showing {day_heading(day)}. Scroll up for newer entries.")
+            self._select_row(row + 1, header=row)
+            return
+        person = self._person
+        if person is None or person.id is None:
+            return
+        person_id = person.id
+        self._jump(lambda _vault: search.anchor_for_day(person_id, day), day=day)
+
+    def show_newest(self) -> None:
+        """Back to the newest entries at the top of the list."""
+        self.jump_bar.hide()
+        self.model.reload()
+        self.list_view.scrollToTop()
+
+    def keep_unsaved_work(self) -> None:
+        """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
+        self.editor.drafts.keep_now()
+
+    def offer_drafts(self) -> None:
+        """Ask whether to restore words kept from before a crash, a lock or a closed window."""
+        self.draft_offers.offer()
+
+    def _jump(self, find_anchor, *, entry_id: int | None = None, day: date | None = None) -> None:
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "The journal could not be shown")
+            return
+        generation = self._generation
+
+        def done(anchor: search.ListAnchor) -> None:
+            if generation != self._generation or self._person is None or anchor.person_id != self._person.id:
+                return
+            self._select_after_load, self._select_day_after_load = entry_id, day
+            self.jump_label.setText(f"Showing the journal from {day_heading(anchor.day)} back. "
+                                    "Scroll up for newer entries.")
+            self.jump_bar.show()
+            self.model.start_at(anchor)
+
+        self._context.runner.run(lambda: find_anchor(vault), on_done=done, parent=self,
+                                 error_title="The journal could not be shown")
+
+    def _select_row(self, row: int, header: int | None = None) -> None:
+        index = self.model.index(row)
+        self.list_view.setCurrentIndex(index)
+        if header is not None:  # the day's heading at the top, its first entry chosen
+            self.list_view.scrollTo(self.model.index(header), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.list_view.scrollTo(index)
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.list_view.verticalScrollBar()
+        if value == bar.minimum() and self.model.has_newer:
+            top = self.list_view.indexAt(self.list_view.viewport().rect().topLeft())
+            self._keep_at_top = QPersistentModelIndex(top) if top.isValid() else None
+            self.model.fetch_newer()
+
+    def _record_change(self, before: JournalEntry | None, after: JournalEntry) -> None:
+        if before is None:
+            self.history.record_added(after)
+        else:
+            self.history.record_changed(before, after)
+
+    def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
+        self._deleted = None
+        self.editor.status_label.hide()  # "Saved …" may be about the change just taken back
+        self.undo_label.setText(message)
+        self.undo_button.hide()
+        self.undo_bar.show()
+        self._refresh_side()
+        if entry is not None and self._person is not None and entry.person_id == self._person.id:
+            self.jump_bar.hide()
+            self._select_after_load = entry.id
+            self.model.reload()
+            if self.model.row_of_entry(entry.id) < 0:
+                self.show_entry(entry.id)
+        else:
+            self.model.reload()
+
+    def _entry_tz(self, entry: JournalEntry):
+        return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))
+
+    def start_import(self) -> None:
+        """File > Import from another app…: pick a file, read it and recognise it in the
+        background, then show the import dialog with a preview (Daylio CSV exports keep their own
+        dialog; every other kind opens :class:`OtherImportDialog`)."""
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "Nothing was imported")
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import from another app", str(Path.home()),
+            "Journal exports and backups (*.csv *.daylio *.emoods *.zip);;All files (*)",
+        )
+        if not path:
+            return
+        generation = self._generation
+
+        def job():
+            data = imports.read_import_file(Path(path))
+            found = import_any.detect(data)
+            everyone = people.list_people(vault)
+            if found.kind == "daylio":
+                return data, found, imports.preview_daylio(data), import_any.parse(data, "daylio"), everyone
+            kept = import_any.remembered(vault, data, found.kind)
+            columns = kept.columns if found.kind == "generic" else None
+            parsed = import_any.parse(data, found.kind, columns) if found.kind != "generic" or columns else None
+            return data, found, kept, parsed, everyone
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            self._open_import_dialog(Path(path).name, *result)
+
+        self._context.runner.run(job, on_done=done, parent=self, label="Reading the file…",
+                                 error_title="This file could not be imported")
+
+    # --- events -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list_view and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.delete_current()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._edit_index(self.list_view.currentIndex())
+                return True
+            if event.key() == Qt.Key.Key_End and self.model.canFetchMore():  # the list loads lazily
+                self._end_wanted = True
+                self.model.fetchMore()
+                return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.model.has_newer:
+                if self.list_view.currentIndex().row() <= 1:  # at the top: bring the newer entries
+                    self._on_scrolled(self.list_view.verticalScrollBar().minimum())
+        return super().eventFilter(watched, event)
+
+    # --- private ------------------------------------------------------------------------
+    def _open_import_dialog(self, file_name, data, found, extra, parsed, everyone) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.discard()
+        default_name = self._person.display_name if self._person else ""
+        names = [p.display_name for p in everyone]
+        if found.kind == "daylio":
+            dialog = ImportDialog(self._context, file_name, data, extra, names, default_name, self, parsed=parsed)
+        else:
+            dialog = OtherImportDialog(self._context, file_name, data, found, parsed, extra, names, default_name, self)
+        dialog.imported.connect(self._on_imported)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self, dialog: ImportDialog | OtherImportDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+        dialog.discard()
+        dialog.deleteLater()
+
+    def _on_imported(self, report: imports.ImportReport) -> None:
+        if report.person_added:
+            self.people_changed.emit()
+        if self._person is not None and report.person_id == self._person.id:
+            self.model.reload()
+            self._refresh_side()
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        entry = self.model.entry_at(index)
+        if entry is not None:
+            self.editor.load_entry(entry)
+
+    def _on_entry_saved(self, entry: JournalEntry) -> None:
+        self._select_after_load = entry.id
+        self.undo_bar.hide()
+        self._deleted = None
+        self.model.reload()
+        self._refresh_side()
+
+    def _on_deleted(self, removed: entry_history.Removed) -> None:
+        old = removed.entry
+        self._deleted = old
+        self.history.record_deleted(removed)
+        when = timeutil.utc_to_local(old.occurred_at, self._entry_tz(old))
+        self.undo_label.setText(f"Deleted the entry from {day_heading(old.local_date)} at {time_text(when)}.")
+        self.undo_button.setEnabled(True)
+        self.undo_button.show()
+        self.undo_bar.show()
+        self.model.reload()
+        self._refresh_side()
+        self.undo_button.setFocus()
+
+    def _on_model_loaded(self) -> None:
+        self._update_empty()
+        if self._keep_at_top is not None:  # newer entries came in above: keep the view still
+            if self._keep_at_top.isValid():
+                self.list_view.scrollTo(QModelIndex(self._keep_at_top), QAbstractItemView.ScrollHint.PositionAtTop)
+            self._keep_at_top = None
+        if self._select_day_after_load is not None:
+            day, self._select_day_after_load = self._select_day_after_load, None
+            row = self.model.row_of_day(day)
+            if row < 0:  # nothing that day: the nearest older day is at the top
+                self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
+                row = next((i - 1 for i in range(self.model.rowCount()) if self.model.index(i).data(KindRole) != DAY
+                            and self.model.index(i).data(DayRole) < day), -1)
+            if 0 <= row and row + 1 < self.model.rowCount():
+                self._select_row(row + 1, header=row)
+        if self._select_after_load is not None:
+            row = self.model.row_of_entry(self._select_after_load)
+            if row >= 0:
+                index = self.model.index(row)
+                self.list_view.setCurrentIndex(index)
+                self.list_view.scrollTo(index)
+                self._select_after_load = None
+        if self._end_wanted:
+            if self.model.canFetchMore():
+                self.model.fetchMore()
+            else:
+                self._end_wanted = False
+                self._select_row(self.model.rowCount() - 1)
+        self._update_buttons()
+
+    def _update_empty(self) -> None:
+        if self._person is None:
+            text = "Choose or add a person to start their journal."
+        elif self.model.rowCount() == 0:
+            text = "No entries yet. When you save an entry, it shows up here, newest first."
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+
+    def _update_buttons(self) -> None:
+        has_entry = self.current_entry() is not None
+        self.edit_button.setEnabled(has_entry)
+        self.delete_button.setEnabled(has_entry)
+
+    def _refresh_side(self) -> None:
+        """Read the chart's days and the editor's symptom and tag choices."""
+        person = self._person
+        if person is None or person.id is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+        generation = self._generation
+        today = journal.local_now(self._context.clock, self._context.zone_name).date()
+        start, end = journal.last_days(today, CHART_DAYS)
+        person_id = person.id
+
+        def job():
+            return (journal.daily_series(vault, person_id, start, end),
+                    journal.symptom_choices(vault), journal.tag_choices(vault))
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            series, symptoms, tags = result
+            self.chart.set_points(series)
+            self.editor.set_choices(symptoms, tags)
+
+        self._context.runner.run(job, on_done=done, parent=self, error_title="The chart could not be drawn")

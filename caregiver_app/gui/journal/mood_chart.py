@@ -1,0 +1,217 @@
+"""The 30-day mood and sleep chart (QtCharts).
+
+Mood (1–5, named on the axis) is a solid line with round dots; hours of sleep (second axis) a
+dashed line with square dots, so the two differ without colour. A day with nothing recorded is a
+gap: each run of recorded days is its own line segment, never a drop to zero. Colours and fonts
+come from the widget's palette and font, so light, dark and large-text settings carry over.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...domain.model import MoodLevel
+from ...domain.summary import DayPoint
+from ..common import formatting
+from ..common.chart_common import apply_palette, make_chart, make_summary_label
+
+MOOD_NAME = "Mood (solid, dots)"
+SLEEP_NAME = "Sleep hours (dashed, squares)"
+
+
+def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """Runs of consecutive days that have a value, as ``(day index, value)`` pairs. A ``None``
+    ends a run, so an empty day becomes a gap between segments."""
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for i, value in enumerate(values):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            if current:
+                runs.append(current)
+                current = []
+        else:
+            current.append((i, float(value)))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _mood_word(value: float) -> str:
+    return MoodLevel(min(5, max(1, round(value)))).label
+
+
+class MoodChart(QWidget):
+    """Mood and sleep per day over a range of days; call :meth:`set_points` with the
+    ``DayPoint`` list from ``services.journal.daily_series``."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._points: list[DayPoint] = []
+        self.mood_segments: list[QLineSeries] = []
+        self.sleep_segments: list[QLineSeries] = []
+        self.sleep_dots: QScatterSeries | None = None
+
+        self.title = QLabel("Mood and sleep, last 30 days", self)
+        title_font = self.title.font()
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.chart, self.view = make_chart(self, "Chart of mood and hours of sleep for the last 30 days")
+        self.summary = make_summary_label(self, "Summary of the chart")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        self._build_axes()
+        self._rebuild()
+
+    # --- public -------------------------------------------------------------------------
+    def set_points(self, points: Sequence[DayPoint]) -> None:
+        """Draw one point per day; ``None`` values are gaps."""
+        self._points = list(points)
+        if self._points:
+            self.title.setText(f"Mood and sleep, last {len(self._points)} days")
+        self._rebuild()
+
+    def clear(self) -> None:
+        """Forget every value (the vault locked)."""
+        self._points = []
+        self._rebuild()
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 18))
+        return hint
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 14))
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
+            self._restyle()
+        super().changeEvent(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def _build_axes(self) -> None:
+        """The three axes live as long as the chart; only their labels and ranges change."""
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.mood_axis = QCategoryAxis()
+        self.mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self.mood_axis.setRange(0.5, 5.5)
+        for level in MoodLevel:
+            self.mood_axis.append(f"{level.value} {level.label}", level.value)
+        self.mood_axis.setTitleText("Mood")
+        self.sleep_axis = QValueAxis()
+        self.sleep_axis.setLabelFormat("%d")
+        self.sleep_axis.setTitleText("Hours of sleep")
+        self.sleep_axis.setGridLineVisible(False)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.mood_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(self.sleep_axis, Qt.AlignmentFlag.AlignRight)
+        for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
+            axis.setTruncateLabels(False)
+
+    def _rebuild(self) -> None:
+        """Replace the series and the day labels with ones for ``self._points``."""
+        self.chart.removeAllSeries()
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
+        days = len(self._points)
+        self.x_axis.setRange(-0.5, max(days, 1) - 0.5)
+        step = 7 if days > 14 else 2 if days > 6 else 1
+        for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
+            day = self._points[i].day
+            self.x_axis.append(formatting.medium_date(day, year=False), i)
+        max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
+        top = max(12, math.ceil(max_sleep / 2) * 2)
+        self.sleep_axis.setRange(0, top)
+        self.sleep_axis.setTickCount(top // 2 + 1 if top <= 24 else 7)
+
+        self.mood_segments = self._add_segments([p.mood for p in self._points], MOOD_NAME, self.mood_axis,
+                                                points_visible=True)
+        self.sleep_segments = self._add_segments([p.sleep_hours for p in self._points], SLEEP_NAME,
+                                                 self.sleep_axis, points_visible=False)
+        dots = QScatterSeries()
+        dots.setName(SLEEP_NAME)
+        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+        for i, point in enumerate(self._points):
+            if point.sleep_hours is not None:
+                dots.append(QPointF(i, point.sleep_hours))
+        self.chart.addSeries(dots)
+        dots.attachAxis(self.x_axis)
+        dots.attachAxis(self.sleep_axis)
+        self.sleep_dots = dots
+        # One legend entry per measure: the mood line and the square sleep dots.
+        for series in self.mood_segments[1:] + self.sleep_segments:
+            for legend_marker in self.chart.legend().markers(series):
+                legend_marker.setVisible(False)
+        self._restyle()
+        self._update_summary()
+
+    def _restyle(self) -> None:
+        """Colours from the palette, fonts from the widget, sizes in step with the text."""
+        if not hasattr(self, "x_axis"):  # a style or font change while still being built
+            return
+        ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
+        mood_colour, sleep_colour, line_width, marker = ink.first, ink.second, ink.line_width, ink.marker
+        for series in self.mood_segments:
+            series.setPen(QPen(mood_colour, line_width, Qt.PenStyle.SolidLine))
+            series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius
+        for series in self.sleep_segments:
+            series.setPen(QPen(sleep_colour, line_width, Qt.PenStyle.DashLine))
+        if self.sleep_dots is not None:
+            self.sleep_dots.setMarkerSize(marker)
+            self.sleep_dots.setColor(sleep_colour)
+            self.sleep_dots.setBorderColor(sleep_colour)
+
+    def _add_segments(self, values, name, y_axis, *, points_visible) -> list[QLineSeries]:
+        runs = segments(values) or [[]]  # an empty series keeps the legend entry when there is no data
+        made = []
+        for run in runs:
+            series = QLineSeries()
+            series.setName(name)
+            series.setPointsVisible(points_visible)
+            for i, value in run:
+                series.append(QPointF(i, value))
+            self.chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(y_axis)
+            made.append(series)
+        return made
+
+    def _update_summary(self) -> None:
+        points = self._points
+        if not points:
+            self.summary.setText("")
+            self.view.setAccessibleDescription("")
+            return
+        recorded = [p for p in points if p.entry_count]
+        moods = [p.mood for p in points if p.mood is not None]
+        sleeps = [p.sleep_hours for p in points if p.sleep_hours is not None]
+        parts = [f"Entries on {len(recorded)} of the last {len(points)} days."]
+        if moods:
+            average = sum(moods) / len(moods)
+            parts.append(f"Average mood: {_mood_word(average)} ({formatting.one_decimal(average)} of 5).")
+        if sleeps:
+            parts.append(f"Average sleep: {formatting.one_decimal(sum(sleeps) / len(sleeps))} hours.")
+        if len(recorded) < len(points):
+            parts.append("Days with no entry are left blank.")
+        text = " ".join(parts)
+        self.summary.setText(text)
+        self.view.setAccessibleDescription(text)

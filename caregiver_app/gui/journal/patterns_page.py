@@ -1,0 +1,324 @@
+"""The Patterns page: a month calendar of mood marks, charts of a measure over 2 weeks, 3 months
+or 1 year, and mood on days with and without each tag or symptom.
+
+All numbers come from ``services.patterns`` through the task runner; the widgets only show them.
+``clear()`` drops every name and number (the vault locked).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError
+from ...domain.model import Person, RecorderKind
+from ...services import journal, patterns
+from ..common import formatting
+from ..context import AppContext
+from .month_calendar import MonthCalendar, long_day
+from .trend_chart import TrendChart
+
+MEASURES = (("Mood", "mood"), ("Hours of sleep", "sleep"), ("Anxiety", "anxiety"), ("Energy", "energy"))
+COMPARE_SPANS = (("the last 3 months", 91), ("the last year", 365), ("all time", 0))
+RULE = (
+    "A tag or symptom is listed only when there are at least {n} days with it and {n} days without it "
+    "that have a mood recorded; with fewer days, an average says too little. A day's mood is the "
+    "average of its entries. These averages show which days went together, not the reason for a change."
+)
+
+
+class PatternsPage(QWidget):
+    """Calendar, charts and mood comparisons for the chosen person. ``day_chosen(date)`` asks the
+    window to show that day's entries in the journal."""
+
+    day_chosen = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._generation = 0
+        self._symptoms: list[str] = []
+        self._build()
+        self.set_person(None)
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel("Patterns", self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Kinds of pattern")
+        self.tabs.tabBar().setAccessibleName("Kinds of pattern")
+        self.tabs.addTab(self._build_calendar_tab(), "&Calendar")
+        self.tabs.addTab(self._build_chart_tab(), "Char&ts")
+        self.tabs.addTab(self._build_compare_tab(), "&Mood on days with…")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.tabs, 1)
+
+    def _build_calendar_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.calendar = MonthCalendar(tab)
+        self.calendar.month_changed.connect(lambda _y, _m: self._load_month())
+        self.calendar.day_activated.connect(self._on_day_activated)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.calendar)
+        return tab
+
+    def _build_chart_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.measure_combo = QComboBox(tab)
+        self.measure_combo.setAccessibleName("What to chart")
+        self.measure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.measure_combo.currentIndexChanged.connect(lambda _i: self._load_trend())
+        measure_label = QLabel("&Show", tab)
+        measure_label.setBuddy(self.measure_combo)
+        self.period_group = QButtonGroup(self)
+        self.period_buttons: dict[str, QRadioButton] = {}
+        period_row = QHBoxLayout()
+        period_label = QLabel("Over the last", tab)
+        period_row.addWidget(measure_label)
+        period_row.addWidget(self.measure_combo)
+        period_row.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        period_row.addWidget(period_label)
+        for mnemonic, p in zip(("&2 weeks", "&3 months", "&1 year", "&5 years"), patterns.PERIODS):
+            button = QRadioButton(mnemonic, tab)
+            button.setAccessibleName(f"Chart the last {p.label}")
+            self.period_group.addButton(button)
+            self.period_buttons[p.key] = button
+            period_row.addWidget(button)
+        period_row.addStretch(1)
+        self.period_buttons["3m"].setChecked(True)
+        self.period_group.buttonToggled.connect(lambda _b, on: on and self._load_trend())
+        self.chart = TrendChart(tab)
+        self._fill_measures([])
+        layout = QVBoxLayout(tab)
+        layout.addLayout(period_row)
+        layout.addWidget(self.chart, 1)
+        return tab
+
+    def _build_compare_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.span_combo = QComboBox(tab)
+        for text, _days in COMPARE_SPANS:
+            self.span_combo.addItem(text.capitalize())
+        self.span_combo.setAccessibleName("Which days to compare")
+        self.span_combo.currentIndexChanged.connect(lambda _i: self._load_comparisons())
+        form.addRow("&Days from", self.span_combo)
+        self.whose_combo = QComboBox(tab)
+        self.whose_combo.addItem("Everyone's entries", None)
+        self.whose_combo.addItem("The person's own entries", RecorderKind.PERSON)
+        self.whose_combo.addItem("Family observations", RecorderKind.FAMILY)
+        self.whose_combo.setAccessibleName("Whose mood to use")
+        self.whose_combo.currentIndexChanged.connect(lambda _i: self._load_comparisons())
+        form.addRow("Mood f&rom", self.whose_combo)
+        self.compare_intro = QLabel(tab)
+        self.compare_intro.setWordWrap(True)
+        self.compare_list = QListWidget(tab)
+        self.compare_list.setAccessibleName("Mood on days with and without each tag or symptom")
+        self.compare_list.setWordWrap(True)
+        self.compare_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.compare_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.compare_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.compare_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.compare_list.setSpacing(max(2, self.fontMetrics().height() // 6))
+        self.compare_note = QLabel(tab)
+        self.compare_note.setWordWrap(True)
+        self.rule_label = QLabel(RULE.format(n=patterns.MIN_DAYS), tab)
+        self.rule_label.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(form)
+        layout.addWidget(self.compare_intro)
+        layout.addWidget(self.compare_list, 1)
+        layout.addWidget(self.compare_note)
+        layout.addWidget(self.rule_label)
+        return tab
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        """Show ``person``'s patterns (None: a short hint)."""
+        changed = person is None or self._person is None or person.id != self._person.id
+        self._person = person
+        self._generation += 1
+        self.heading.setText(f"Patterns for {person.display_name}" if person else "Patterns")
+        self.tabs.setEnabled(person is not None)
+        self.empty_label.setText("" if person else "Choose or add a person to see the patterns in their journal.")
+        self.empty_label.setVisible(person is None)
+        if changed:
+            self.calendar.clear()
+            self.chart.clear()
+            self.compare_list.clear()
+            self.compare_intro.clear()
+            self.compare_note.clear()
+        self.calendar.set_person_name(person.display_name if person else "")
+        if person is not None:
+            today = self._today()
+            self.calendar.set_today(today)
+            if changed:
+                self.calendar.set_selected_date(today)
+            if self.isVisible():
+                self.refresh()
+
+    def clear(self) -> None:
+        """Drop every name and number (the vault locked)."""
+        self._generation += 1
+        self._person = None
+        self._symptoms = []
+        self.heading.setText("Patterns")
+        self.calendar.clear()
+        self.chart.clear()
+        self.compare_list.clear()
+        self.compare_intro.clear()
+        self.compare_note.clear()
+        self._fill_measures([], force=True)
+        self.tabs.setEnabled(False)
+
+    def refresh(self) -> None:
+        """Read everything again for the tab on screen (and the calendar month)."""
+        if self._person is None:
+            return
+        self._load_choices()
+        self._load_month()
+        self._refresh_current()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()
+
+    # --- loading ------------------------------------------------------------------------
+    def _today(self) -> date:
+        return journal.local_now(self._context.clock, self._context.zone_name).date()
+
+    def _run(self, job, done, title: str) -> None:
+        person = self._person
+        if person is None or person.id is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+        generation = self._generation
+
+        def finish(result) -> None:
+            if generation == self._generation:
+                done(result)
+
+        self._context.runner.run(lambda: job(vault, person.id), on_done=finish, parent=self, error_title=title)
+
+    def _refresh_current(self) -> None:
+        index = self.tabs.currentIndex()
+        if index == 1:
+            self._load_trend()
+        elif index == 2:
+            self._load_comparisons()
+
+    def _load_month(self) -> None:
+        year, month = self.calendar.shown_month
+        self._run(lambda v, pid: patterns.month_marks(v, pid, year, month),
+                  lambda marks: self.calendar.set_marks(year, month, marks), "The calendar could not be read")
+
+    def _load_choices(self) -> None:
+        self._run(lambda v, pid: patterns.recorded_symptoms(v, pid), self._fill_measures,
+                  "The list of symptoms could not be read")
+
+    def _fill_measures(self, symptoms: list[str], *, force: bool = False) -> None:
+        if symptoms == self._symptoms and self.measure_combo.count() and not force:
+            return
+        current = self.measure_combo.currentData()
+        self._symptoms = list(symptoms)
+        self.measure_combo.blockSignals(True)
+        self.measure_combo.clear()
+        for text, kind in MEASURES:
+            self.measure_combo.addItem(text, patterns.Measure(kind))
+        for name in symptoms:
+            self.measure_combo.addItem(f"{name} (symptom)", patterns.Measure("symptom", name))
+        index = next((i for i in range(self.measure_combo.count()) if self.measure_combo.itemData(i) == current), 0)
+        self.measure_combo.setCurrentIndex(index)
+        self.measure_combo.blockSignals(False)
+
+    def current_measure(self) -> patterns.Measure:
+        return self.measure_combo.currentData() or patterns.Measure("mood")
+
+    def current_period(self) -> patterns.Period:
+        key = next((k for k, b in self.period_buttons.items() if b.isChecked()), "3m")
+        return patterns.period(key)
+
+    def _load_trend(self) -> None:
+        if self.tabs.currentIndex() != 1 or self._person is None:
+            return
+        measure, period, today = self.current_measure(), self.current_period(), self._today()
+        name = self._person.display_name
+        self._run(lambda v, pid: patterns.trend(v, pid, measure, period, today),
+                  lambda trend: self.chart.set_trend(trend, name), "The chart could not be drawn")
+
+    def _load_comparisons(self) -> None:
+        if self.tabs.currentIndex() != 2 or self._person is None:
+            return
+        today = self._today()
+        label, days = COMPARE_SPANS[max(self.span_combo.currentIndex(), 0)]
+        whose = self.whose_combo.currentData()
+
+        def job(vault, person_id):
+            start = today - timedelta(days=days - 1) if days else (patterns.first_entry_date(vault, person_id) or today)
+            return patterns.mood_comparisons(vault, person_id, start, today, recorder=whose)
+
+        self._run(job, lambda result: self._show_comparisons(result, label), "The comparison could not be made")
+
+    def _show_comparisons(self, result: patterns.MoodComparisons, span: str) -> None:
+        self.compare_list.clear()
+        self.compare_intro.setText(
+            f"From {long_day(result.start)} to {long_day(result.end)}: {result.days_with_mood} "
+            f"{'day' if result.days_with_mood == 1 else 'days'} with a mood recorded. Largest differences first."
+        )
+        for comparison in result.shown:
+            sentence = comparison.sentence(formatting.report_format())
+            item = QListWidgetItem(sentence)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, sentence)
+            self.compare_list.addItem(item)
+        self.compare_list.scrollToTop()
+        if not result.shown:
+            self.compare_note.setText(
+                f"Nothing to compare yet for {span}: no tag or symptom has {result.min_days} days with it and "
+                f"{result.min_days} days without it."
+            )
+        elif result.hidden:
+            more = "1 more tag or symptom is" if result.hidden == 1 else f"{result.hidden} more tags and symptoms are"
+            self.compare_note.setText(f"{more} not listed because there are too few days to compare.")
+        else:
+            self.compare_note.clear()
+
+    def _on_day_activated(self, day: date) -> None:
+        mark = self.calendar.model.mark(day)
+        if mark is None or mark.entries == 0:
+            self.calendar.details.setText(f"{long_day(day)}: nothing recorded, so there are no entries to show.")
+            return
+        self.day_chosen.emit(day)

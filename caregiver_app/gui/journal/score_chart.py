@@ -1,0 +1,179 @@
+"""PHQ-9 and GAD-7 totals over time (QtCharts): PHQ-9 a solid line with round dots, GAD-7 a dashed
+line with square dots, so they differ without colour. Results more than eight weeks apart are not
+joined (a gap is shown as a gap). Colours and fonts follow the widget's palette and font."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCharts import (
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ...domain.scores import (
+    MAX_GAP_DAYS,
+    Instrument,
+    ScoreResult,
+    change_text,
+    score_segments,
+)
+from ..common import formatting
+from ..common.chart_common import apply_palette, make_chart, make_summary_label
+
+SERIES_NAMES = {
+    Instrument.PHQ9: "PHQ-9 (solid line, round dots)",
+    Instrument.GAD7: "GAD-7 (dashed line, square dots)",
+}
+
+
+def _msecs(day: date) -> float:
+    return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
+
+
+def trend_sentence(instrument: Instrument, results: list[ScoreResult]) -> str:
+    """``"PHQ-9: latest 8 (mild) on 25 Nov 2026, down 5 since 2 Nov 2026."`` or ``""``."""
+    if not results:
+        return ""
+    latest = results[-1]
+    text = f"{instrument.value}: latest {latest.total} ({latest.band.label}) on {formatting.medium_date(latest.taken_on)}"
+    if len(results) > 1:
+        previous = results[-2]
+        text += f", {change_text(latest.total - previous.total)} since {formatting.medium_date(previous.taken_on)}"
+    return text + "."
+
+
+class ScoreChart(QWidget):
+    """Call :meth:`set_results` with every result of the person (both questionnaires)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._results: list[ScoreResult] = []
+        self.lines: dict[Instrument, list[QLineSeries]] = {i: [] for i in Instrument}
+        self.dots: dict[Instrument, QScatterSeries] = {}
+        self.title = QLabel("PHQ-9 and GAD-7 over time", self)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.chart, self.view = make_chart(self, "Chart of PHQ-9 and GAD-7 totals over time")
+        self.summary = make_summary_label(self, "Summary of the score chart")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("d MMM yy")
+        self.y_axis = QValueAxis()
+        self.y_axis.setRange(0, 27)
+        self.y_axis.setTickCount(10)
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTitleText("Total score")
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
+            axis.setTruncateLabels(False)
+        self._rebuild()
+
+    def set_results(self, results: list[ScoreResult]) -> None:
+        self._results = sorted(results, key=lambda r: r.taken_on)
+        self._rebuild()
+
+    def clear(self) -> None:
+        self._results = []
+        self._rebuild()
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 18))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 12))
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
+            self._restyle()
+        super().changeEvent(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def _by_instrument(self, instrument: Instrument) -> list[ScoreResult]:
+        return [r for r in self._results if r.instrument is instrument]
+
+    def _rebuild(self) -> None:
+        self.chart.removeAllSeries()
+        self.lines = {i: [] for i in Instrument}
+        self.dots = {}
+        days = [r.taken_on for r in self._results]
+        if days:
+            first, last = min(days), max(days)
+            pad = max(7, (last - first).days // 20)
+            start, end = first - timedelta(days=pad), last + timedelta(days=pad)
+        else:
+            end = date.today()
+            start = end - timedelta(days=90)
+        self.x_axis.setRange(QDateTime(datetime.combine(start, time(0))), QDateTime(datetime.combine(end, time(0))))
+        self.x_axis.setTickCount(5)
+        for instrument in Instrument:
+            results = self._by_instrument(instrument)
+            runs = score_segments(results) or [[]]
+            for run in runs:
+                series = QLineSeries()
+                series.setName(SERIES_NAMES[instrument])
+                series.setPointsVisible(instrument is Instrument.PHQ9)
+                for result in run:
+                    series.append(_msecs(result.taken_on), result.total)
+                self.chart.addSeries(series)
+                series.attachAxis(self.x_axis)
+                series.attachAxis(self.y_axis)
+                self.lines[instrument].append(series)
+            if instrument is Instrument.GAD7:
+                dots = QScatterSeries()
+                dots.setName(SERIES_NAMES[instrument])
+                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+                for result in results:
+                    dots.append(_msecs(result.taken_on), result.total)
+                self.chart.addSeries(dots)
+                dots.attachAxis(self.x_axis)
+                dots.attachAxis(self.y_axis)
+                self.dots[instrument] = dots
+        # one legend entry per questionnaire: the first PHQ-9 line and the GAD-7 square dots
+        hidden = self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7]
+        for series in hidden:
+            for marker in self.chart.legend().markers(series):
+                marker.setVisible(False)
+        self._restyle()
+        self._update_summary()
+
+    def _restyle(self) -> None:
+        ink = apply_palette(self.chart, self, (self.x_axis, self.y_axis))
+        phq_colour, gad_colour, width, marker = ink.first, ink.second, ink.line_width, ink.marker
+        for series in self.lines[Instrument.PHQ9]:
+            series.setPen(QPen(phq_colour, width, Qt.PenStyle.SolidLine))
+            series.setMarkerSize(marker / 2)
+        for series in self.lines[Instrument.GAD7]:
+            series.setPen(QPen(gad_colour, width, Qt.PenStyle.DashLine))
+        dots = self.dots.get(Instrument.GAD7)
+        if dots is not None:
+            dots.setMarkerSize(marker)
+            dots.setColor(gad_colour)
+            dots.setBorderColor(gad_colour)
+
+    def _update_summary(self) -> None:
+        parts = [trend_sentence(i, self._by_instrument(i)) for i in Instrument]
+        parts = [p for p in parts if p]
+        if not parts:
+            text = "No scores yet. When you save a PHQ-9 or GAD-7 result, it shows here."
+        else:
+            text = " ".join(parts) + f" Results more than {MAX_GAP_DAYS // 7} weeks apart are not joined by a line."
+        self.summary.setText(text)
+        self.view.setAccessibleDescription(text)

@@ -1,0 +1,434 @@
+"""Entering a PHQ-9 or GAD-7 result from the official form: item answers 0–3 by number, the total
+and its published severity band as they are chosen, and — the moment PHQ-9 item 9 is above 0 —
+calm crisis help on screen.
+
+Each item shows the form's own wording (its notice allows it, see ``CREDIT_LINE``), so no paper
+form is needed; the answers are named in the form's words too. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
+Kroenke, Williams & Löwe 2006 (see ``caregiver_app.domain.scores``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import ValidationError
+from ...domain.model import Person, Recorder, RecorderKind
+from ...domain.scores import (
+    ANSWER_WORDS,
+    CREDIT_LINE,
+    FORM_STEM,
+    FORMS_SITE,
+    FORMS_URL,
+    SELF_HARM_ITEM,
+    Instrument,
+    ScoreResult,
+    band_for,
+    needs_crisis_help,
+)
+from ...domain.crisis_lines import HelpWords, help_words
+from ...services.scores import ScoreDraft
+from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
+from ..common import formatting
+from ..vault.unlock_screen import announce
+
+CRISIS_HEADING = "Thank you for answering this honestly."
+CRISIS_TEXT = (
+    "An answer above 0 on item 9 means thoughts of death or of hurting oneself came up in the last "
+    "two weeks. That matters, and nobody has to carry it alone. Help is there right now, any time of "
+    "day or night:"
+)
+CARE_TEAM_STEP = "Let the care team know today. This score is also marked to bring up at the next visit."
+CRISIS_ELSEWHERE = f"Get help now ({GET_HELP_KEYS}) has every number for your country, and your safety plan."
+
+
+def crisis_steps(words: HelpWords) -> tuple[str, str, str]:
+    """The three steps for the country of ``words``: the crisis line, the emergency number, the
+    care team. With no crisis line known, the first asks for a local one."""
+    crisis = (f"{words.crisis_line[:1].upper()}{words.crisis_line[1:]} to talk with a trained counselor. "
+              "It is free and private." if words.crisis_known else
+              "Call a local crisis line to talk with a trained counselor. Find A Helpline "
+              "(findahelpline.com) lists them.")
+    emergency = f"If someone is in danger right now, call {words.emergency_number}."
+    if not words.emergency_known:
+        emergency += " Add it in Get help now, so it shows here."
+    return crisis, emergency, CARE_TEAM_STEP
+
+
+def band_list(instrument: Instrument) -> str:
+    """``"0–4 minimal, 5–9 mild, …"`` for the screen."""
+    return ", ".join(f"{b.low}–{b.high} {b.label}" for b in instrument.bands)
+
+
+class CrisisPanel(QFrame):
+    """Calm, caring crisis help with the country's crisis line and emergency number (988 and 911
+    in the US, Samaritans and 999 in the UK…), shown inside the form (no pop-up to dismiss)."""
+
+    def __init__(self, parent: QWidget | None = None, words: HelpWords | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Raised)
+        self.setAccessibleName("Help is available now")
+        layout = QVBoxLayout(self)
+        heading = QLabel(CRISIS_HEADING, self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        text = QLabel(CRISIS_TEXT, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.step_labels = []
+        for position in range(3):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if position < 2:  # the two calls stand out
+                bold = label.font()
+                bold.setBold(True)
+                label.setFont(bold)
+            layout.addWidget(label)
+            self.step_labels.append(label)
+        elsewhere = QLabel(CRISIS_ELSEWHERE, self)
+        elsewhere.setWordWrap(True)
+        layout.addWidget(elsewhere)
+        buttons = QHBoxLayout()
+        self.get_help_button = QPushButton("Get help now", self)
+        self.get_help_button.setToolTip(f"Every crisis number for your country ({GET_HELP_KEYS})")
+        self.get_help_button.clicked.connect(lambda: request(self, SHOW_GET_HELP))
+        self.safety_plan_button = QPushButton("Open the safety plan", self)
+        self.safety_plan_button.clicked.connect(lambda: request(self, OPEN_PLANS, "safety"))
+        buttons.addWidget(self.get_help_button)
+        buttons.addWidget(self.safety_plan_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.set_words(words or help_words(""))
+
+    def set_words(self, words: HelpWords) -> None:
+        """Show the numbers of the country of ``words``."""
+        steps = crisis_steps(words)
+        for label, step in zip(self.step_labels, steps):
+            label.setText(f"•  {step}")
+        self.setAccessibleDescription(" ".join((CRISIS_HEADING, CRISIS_TEXT, *steps, CRISIS_ELSEWHERE)))
+
+    def full_text(self) -> str:
+        return self.accessibleDescription()
+
+
+class _DigitKeys(QObject):
+    """Typing 0–3 on an item's buttons picks that answer and moves on to the next item."""
+
+    def __init__(self, form: "ScoreForm"):
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                                         Qt.KeyboardModifier.KeypadModifier):
+            text = event.text()
+            if text in ("0", "1", "2", "3"):
+                item = watched.property("item")
+                if item is not None:
+                    self._form.answer(int(item), int(text), move_on=True)
+                    return True
+        return False
+
+
+class ScoreForm(QWidget):
+    """The PHQ-9 / GAD-7 entry form. ``crisis_shown`` fires when item 9 first goes above 0."""
+
+    crisis_shown = Signal()
+    changed = Signal()
+    items_rebuilt = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._person: Person | None = None
+        self._editing: ScoreResult | None = None
+        self._groups: list[QButtonGroup] = []
+        self._item_labels: list[QLabel] = []
+        self._radios: list[list[QRadioButton]] = []
+        self._digits = _DigitKeys(self)
+        self._build()
+        self.set_instrument(Instrument.PHQ9)
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        choose = QGroupBox("Which questionnaire?", self)
+        choose_layout = QHBoxLayout(choose)
+        self.instrument_group = QButtonGroup(self)
+        self.instrument_buttons: dict[Instrument, QRadioButton] = {}
+        for instrument, mnemonic in ((Instrument.PHQ9, "&PHQ-9 (depression)"), (Instrument.GAD7, "&GAD-7 (anxiety)")):
+            button = QRadioButton(mnemonic, choose)
+            button.setAccessibleName(instrument.title)
+            self.instrument_group.addButton(button)
+            self.instrument_buttons[instrument] = button
+            choose_layout.addWidget(button)
+            button.toggled.connect(lambda on, i=instrument: on and self.set_instrument(i))
+        choose_layout.addStretch(1)
+        layout.addWidget(choose)
+
+        self.about = QLabel(self)
+        self.about.setWordWrap(True)
+        self.about.setOpenExternalLinks(True)
+        self.about.setTextFormat(Qt.TextFormat.RichText)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        layout.addWidget(self.about)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.taken_on = QDateEdit(self)
+        self.taken_on.setCalendarPopup(True)
+        self.taken_on.setDisplayFormat(formatting.date_pattern(weekday=True))
+        self.taken_on.setAccessibleName("Date the form was filled in")
+        form.addRow("&Filled in on", self.taken_on)
+        self.person_radio = QRadioButton(self)
+        self.family_radio = QRadioButton("A famil&y member:", self)
+        self.family_name = QLineEdit(self)
+        self.family_name.setPlaceholderText("Their name")
+        self.family_name.setAccessibleName("Family member's name")
+        self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
+        recorder_group = QButtonGroup(self)
+        recorder_group.addButton(self.person_radio)
+        recorder_group.addButton(self.family_radio)
+        who = QHBoxLayout()
+        who.addWidget(self.person_radio)
+        who.addWidget(self.family_radio)
+        who.addWidget(self.family_name, 1)
+        form.addRow("Recorded by", who)
+        layout.addLayout(form)
+
+        self.items_box = QGroupBox(self)
+        self.items_grid = QGridLayout(self.items_box)
+        self.items_grid.setColumnStretch(0, 1)  # the wrapped item wording takes the width; answers at its right
+        self.items_grid.setHorizontalSpacing(self.fontMetrics().averageCharWidth() * 2)
+        layout.addWidget(self.items_box)
+
+        self.total_label = QLabel(self)
+        self.total_label.setWordWrap(True)
+        total_font = self.total_label.font()
+        total_font.setBold(True)
+        self.total_label.setFont(total_font)
+        self.total_label.setAccessibleName("Total score")
+        layout.addWidget(self.total_label)
+        self.bands_label = QLabel(self)
+        self.bands_label.setWordWrap(True)
+        layout.addWidget(self.bands_label)
+
+        # The item-9 response sits at the very top of the form, above the questionnaire, so it is
+        # seen whole and not below the answers.
+        self.crisis = CrisisPanel(self)
+        self.crisis.hide()
+        layout.insertWidget(0, self.crisis)
+
+        note_label = QLabel("&Note (optional)", self)
+        self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName("Note about this score")
+        self.note.setPlaceholderText("For example: filled in at the clinic")
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4)
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        self.flag = QCheckBox("&Bring this up at the next visit", self)
+        layout.addWidget(self.flag)
+
+    def set_instrument(self, instrument: Instrument) -> None:
+        """Show ``instrument``'s items (answers are cleared)."""
+        self._instrument = instrument
+        button = self.instrument_buttons[instrument]
+        if not button.isChecked():
+            button.setChecked(True)
+        self.about.setText(
+            f"<b>{FORM_STEM}</b> For each item choose 0 to 3: "
+            + "; ".join(f"{i} {w.lower()}" for i, w in enumerate(ANSWER_WORDS)) + ". "
+            f"The paper form is free from <a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages."
+            f"<br><small>{CREDIT_LINE}</small>"
+        )
+        self.items_box.setTitle(f"{instrument.value} items, 0 to 3 each")
+        while self.items_grid.count():
+            widget = self.items_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        for group in self._groups:
+            group.deleteLater()
+        self._groups, self._item_labels, self._radios = [], [], []
+        for number, (topic, wording) in enumerate(zip(instrument.topics, instrument.wording), start=1):
+            label = QLabel(f"{number}. {wording}", self.items_box)
+            label.setWordWrap(True)
+            label.setToolTip(topic)
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            radios = []
+            for value in range(4):
+                radio = QRadioButton(str(value), self.items_box)
+                radio.setAccessibleName(f"Item {number}, {topic}: {value}, {ANSWER_WORDS[value].lower()}")
+                radio.setProperty("item", number)
+                radio.installEventFilter(self._digits)
+                group.addButton(radio, value)
+                self.items_grid.addWidget(radio, number - 1, value + 1)
+                radios.append(radio)
+            group.idToggled.connect(lambda _id, on: on and self._on_answer_changed())
+            label.setBuddy(radios[0])
+            self.items_grid.addWidget(label, number - 1, 0)
+            self._groups.append(group)
+            self._item_labels.append(label)
+            self._radios.append(radios)
+        self.bands_label.setText(
+            f"Severity bands ({instrument.source}): {band_list(instrument)}. "
+            "A band is not a diagnosis; talk the result over with the care team."
+        )
+        self._on_answer_changed()
+        self.items_rebuilt.emit()
+
+    # --- public -------------------------------------------------------------------------
+    @property
+    def instrument(self) -> Instrument:
+        return self._instrument
+
+    @property
+    def editing(self) -> ScoreResult | None:
+        return self._editing
+
+    def set_person(self, person: Person | None) -> None:
+        self._person = person
+        self.person_radio.setText(f"{person.display_name} (self)" if person else "The person (self)")
+
+    def answers(self) -> tuple[int | None, ...]:
+        return tuple(g.checkedId() if g.checkedId() >= 0 else None for g in self._groups)
+
+    def answer(self, item: int, value: int, *, move_on: bool = False) -> None:
+        """Choose ``value`` (0–3) for item number ``item`` (1-based), as a click would."""
+        self._radios[item - 1][value].setChecked(True)
+        target = self._radios[item - 1][value]
+        if move_on and item < len(self._radios):
+            nxt = self._radios[item]
+            checked = next((r for r in nxt if r.isChecked()), nxt[0])
+            target = checked
+        elif move_on:
+            target = self.note
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def reset(self, today: date) -> None:
+        """An empty form for a new result filled in on ``today`` (a local date)."""
+        self._editing = None
+        self.taken_on.setDate(QDate(today.year, today.month, today.day))
+        self._clear_answers()
+        self.note.clear()
+        self.flag.setChecked(False)
+        if not self.family_radio.isChecked():
+            self.person_radio.setChecked(True)
+        self._on_answer_changed()
+
+    def load(self, score: ScoreResult) -> None:
+        """Put a saved result in the form to correct it."""
+        self.set_instrument(score.instrument)
+        self._editing = score
+        self.taken_on.setDate(QDate(score.taken_on.year, score.taken_on.month, score.taken_on.day))
+        for item, value in enumerate(score.answers, start=1):
+            self._radios[item - 1][value].setChecked(True)
+        if score.recorded_by.kind is RecorderKind.FAMILY:
+            self.family_radio.setChecked(True)
+            self.family_name.setText(score.recorded_by.name)
+        else:
+            self.person_radio.setChecked(True)
+        self.note.setPlainText(score.note)
+        self.flag.setChecked(score.flag_for_visit)
+        self._on_answer_changed()
+
+    def draft(self) -> ScoreDraft:
+        """What the form holds. Raises :class:`ValidationError` (plain words)."""
+        if self._person is None or self._person.id is None:
+            raise ValidationError("Please choose whose score this is.")
+        recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
+        d = self.taken_on.date()
+        return ScoreDraft(
+            person_id=self._person.id,
+            instrument=self._instrument,
+            taken_on=date(d.year(), d.month(), d.day()),
+            answers=self.answers(),
+            recorded_by=recorder,
+            note=self.note.toPlainText(),
+            flag_for_visit=self.flag.isChecked(),
+            score_id=self._editing.id if self._editing is not None else None,
+        )
+
+    def focus_widgets(self) -> list[QWidget]:
+        chain: list[QWidget] = [*self.instrument_buttons.values(), self.taken_on, self.person_radio,
+                                self.family_radio, self.family_name]
+        for radios in self._radios:
+            chain.extend(radios)
+        return chain + [self.note, self.flag]
+
+    def clear(self) -> None:
+        """Forget everything (the vault locked)."""
+        self._person = None
+        self._editing = None
+        self._clear_answers()
+        self.note.clear()
+        self.family_name.clear()
+        self.person_radio.setChecked(True)
+        self.set_person(None)
+        self._on_answer_changed()
+
+    # --- private ------------------------------------------------------------------------
+    def _clear_answers(self) -> None:
+        for group in self._groups:
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+
+    def _on_answer_changed(self) -> None:
+        answers = self.answers()
+        instrument = self._instrument
+        answered = [a for a in answers if a is not None]
+        if len(answered) == len(answers):
+            total = sum(answered)
+            band = band_for(instrument, total)
+            self.total_label.setText(f"Total: {total} of {instrument.max_total} — {band.label}")
+        else:
+            left = len(answers) - len(answered)
+            self.total_label.setText(
+                f"Total so far: {sum(answered)} of {instrument.max_total} "
+                f"({left} item{'s' if left != 1 else ''} still to answer)"
+            )
+        crisis = needs_crisis_help(instrument, answers)
+        was_shown = self.crisis.isVisibleTo(self)
+        self.crisis.setVisible(crisis)
+        if crisis:
+            self.flag.setChecked(True)
+            self.flag.setEnabled(False)
+            self.flag.setToolTip(f"Always marked when item {SELF_HARM_ITEM} is above 0")
+        else:
+            self.flag.setEnabled(True)
+            self.flag.setToolTip("")
+        if crisis and not was_shown:
+            announce(self.crisis, self.crisis.full_text())
+            self.crisis_shown.emit()
+        self.changed.emit()
+

@@ -1,0 +1,354 @@
+"""The "Scores and check-in" page: PHQ-9 and GAD-7 results (entry form, list with the change since
+the previous result, chart over time) and, on its own tab, the daily check-in in our own words.
+
+Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer, Kroenke,
+Williams & Löwe 2006 (``caregiver_app.domain.scores``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import Person
+from ...domain.scores import Instrument, ScoreResult, change_text
+from ...services import journal, scores
+from ..common import formatting
+from ..context import AppContext
+from ..common.country import help_words
+from .daily_checkin import DailyCheckinForm
+from ..common.errors import show_error
+from .medications_page import confirm
+from .score_chart import ScoreChart
+from .score_form import ScoreForm
+from ..common.trust_widgets import problem_label
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Date", "Questionnaire", "Total", "Severity", "Change", "Recorded by", "Next visit")
+
+
+def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[ScoreResult, list[str]]]:
+    """Newest first: each result with its columns, the change counted from the previous result of
+    the same questionnaire."""
+    previous: dict[Instrument, ScoreResult] = {}
+    rows = []
+    for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
+        before = previous.get(result.instrument)
+        change = change_text(None if before is None else result.total - before.total)
+        flag = "⚑ item 9 above 0" if result.needs_crisis_help else ("⚑ yes" if result.flag_for_visit else "")
+        rows.append((result, [
+            f"{formatting.medium_date(result.taken_on)}",
+            result.instrument.value,
+            f"{result.total} of {result.instrument.max_total}",
+            result.band.label,
+            change,
+            result.recorded_by.describe(person_name),
+            flag,
+        ]))
+        previous[result.instrument] = result
+    return list(reversed(rows))
+
+
+class ScoresPage(QWidget):
+    """Record PHQ-9 and GAD-7 results, see them over time, and do the daily check-in."""
+
+    journal_changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._results: list[ScoreResult] = []
+        self._generation = 0
+        self._build()
+        self.set_person(None)
+
+    # --- building -----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """The country may have changed in Settings since the page was last shown."""
+        self.refresh_country()
+        super().showEvent(event)
+
+    def refresh_country(self) -> None:
+        """Show the crisis numbers of the country in effect now."""
+        self.form.crisis.set_words(help_words(self._context.settings))
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+
+        self.form = ScoreForm(self)
+        self.form.crisis.set_words(help_words(self._context.settings))
+        self.problem_label = problem_label("Problem with this score", self)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.save_button = QPushButton("&Save score", self)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel changes", self)
+        self.cancel_button.clicked.connect(self.new_score)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        form_panel = QWidget(self)
+        form_layout = QVBoxLayout(form_panel)
+        form_layout.addWidget(self.form)
+        form_layout.addWidget(self.problem_label)
+        form_layout.addWidget(self.status_label)
+        form_layout.addLayout(buttons)
+        form_layout.addStretch(1)
+        form_scroll = QScrollArea(self)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_panel)
+        self.form_scroll = form_scroll
+
+        self.chart = ScoreChart(self)
+        self.list_label = QLabel("Saved sc&ores, newest first", self)
+        heading_font = self.list_label.font()
+        heading_font.setBold(True)
+        self.list_label.setFont(heading_font)
+        self.list = QTreeWidget(self)
+        self.list.setColumnCount(len(COLUMNS))
+        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Saved PHQ-9 and GAD-7 scores, newest first")
+        self.list.itemDoubleClicked.connect(lambda *_: self.change_current())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list_label.setBuddy(self.list)
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.change_button = QPushButton("Change…", self)
+        self.change_button.setToolTip("Correct the chosen score in the form")
+        self.change_button.clicked.connect(self.change_current)
+        self.delete_button = QPushButton("Delete…", self)
+        self.delete_button.clicked.connect(self.delete_current)
+        list_head = QHBoxLayout()
+        list_head.addWidget(self.list_label, 1)
+        list_head.addWidget(self.change_button)
+        list_head.addWidget(self.delete_button)
+        list_panel = QWidget(self)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(list_head)
+        list_layout.addWidget(self.empty_label)
+        list_layout.addWidget(self.list, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.chart)
+        right.addWidget(list_panel)
+        right.setChildrenCollapsible(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(form_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        self.daily = DailyCheckinForm(self._context, self)
+        self.daily.saved.connect(lambda _e: self.journal_changed.emit())
+        daily_scroll = QScrollArea(self)
+        daily_scroll.setWidgetResizable(True)
+        daily_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        daily_scroll.setWidget(self.daily)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(splitter, "PHQ-9 and GAD-7")
+        self.tabs.addTab(daily_scroll, "Daily check-in")
+        self.tabs.setAccessibleName("Scores and check-in")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), splitter)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        self.form.items_rebuilt.connect(self._fix_tab_order)
+        self.form.crisis_shown.connect(lambda: self.form_scroll.ensureWidgetVisible(self.form.crisis))
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        chain = [self.tabs.tabBar(), *self.form.focus_widgets(), self.save_button, self.cancel_button,
+                 self.chart.view, self.chart.summary, self.change_button, self.delete_button, self.list]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        self._person = person
+        self._generation += 1
+        self._results = []
+        self.heading.setText(f"Scores and check-in for {person.display_name}" if person else "Scores and check-in")
+        self.form.set_person(person)
+        self.daily.set_person(person)
+        self.setEnabled(person is not None)
+        self.status_label.hide()
+        self.new_score()
+        self._show_results()
+        self.reload()
+
+    def clear(self) -> None:
+        """Drop every score and name from the widgets (the vault locked)."""
+        self._generation += 1
+        self._person = None
+        self._results = []
+        self.form.clear()
+        self.daily.clear()
+        self.chart.clear()
+        self.list.clear()
+        self.status_label.clear()
+        self.status_label.hide()
+        self.heading.setText("Scores and check-in")
+        self._show_results()
+        self.setEnabled(False)
+
+    def reload(self) -> None:
+        person = self._person
+        vault = self._context.vault
+        if person is None or person.id is None or vault is None or not vault.is_open:
+            return
+        generation = self._generation
+
+        def done(results: list[ScoreResult]) -> None:
+            if generation == self._generation:
+                self._results = results
+                self._show_results()
+
+        self._context.runner.run(lambda: scores.list_scores(vault, person.id), on_done=done, parent=self,
+                                 error_title="The scores could not be read")
+
+    def new_score(self) -> None:
+        self.form.reset(journal.local_now(self._context.clock, self._context.zone_name).date())
+        self._show_problem("")
+        self._update_buttons()
+
+    def save(self) -> None:
+        if self._person is None or not self.save_button.isEnabled():
+            return
+        try:
+            draft = self.form.draft()
+            vault = self._context.require_vault()
+        except ValidationError as exc:
+            self._show_problem(str(exc))
+            return
+        except CaregiverError as exc:
+            show_error(self, exc, "The score was not saved")
+            return
+        clock = self._context.clock
+        self.save_button.setEnabled(False)
+        self._context.runner.run(lambda: scores.save_score(vault, draft, clock=clock), on_done=self._on_saved,
+                                 on_error=self._on_failed, parent=self)
+
+    def current_result(self) -> ScoreResult | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        return next((r for r in self._results if r.id == item.data(0, IdRole)), None)
+
+    def change_current(self) -> None:
+        result = self.current_result()
+        if result is not None:
+            self.form.load(result)
+            self.status_label.hide()
+            self._update_buttons()
+            self.form.taken_on.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_current(self) -> None:
+        result = self.current_result()
+        if result is None or result.id is None:
+            return
+        if not confirm(self, "Delete this score?",
+                       f"Delete the {result.describe()} from {formatting.medium_date(result.taken_on)}?",
+                       "Delete score"):
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc, "The score was not deleted")
+            return
+        if self.form.editing is not None and self.form.editing.id == result.id:
+            self.new_score()
+        self._context.runner.run(lambda: scores.delete_score(vault, result.id), on_done=self._on_deleted,
+                                 parent=self, error_title="The score was not deleted")
+
+    # --- private ------------------------------------------------------------------------
+    def _on_saved(self, result: ScoreResult) -> None:
+        self.save_button.setEnabled(True)
+        editing = self.form.editing is not None
+        self.new_score()
+        text = f"Saved: {result.describe()} ({'changed' if editing else 'new'})."
+        if result.needs_crisis_help:
+            text += " It is marked to bring up at the next visit. Please also tell the care team today."
+        self.status_label.setText(text)
+        self.status_label.show()
+        self.reload()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self._show_problem(str(exc))
+        else:
+            show_error(self, exc, "The score was not saved")
+
+    def _on_deleted(self, result: ScoreResult) -> None:
+        self.status_label.setText(f"Deleted the {result.describe()}.")
+        self.status_label.show()
+        self.reload()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
+        self.problem_label.setVisible(bool(text))
+        if text:
+            self.status_label.hide()
+
+    def _show_results(self) -> None:
+        name = self._person.display_name if self._person else ""
+        self.list.clear()
+        for result, columns in score_rows(self._results, name):
+            item = QTreeWidgetItem(columns)
+            item.setData(0, IdRole, result.id)
+            self.list.addTopLevelItem(item)
+        for column in range(len(COLUMNS)):
+            self.list.resizeColumnToContents(column)
+        self.chart.set_results(self._results)
+        if self._person is None:
+            text = "Choose or add a person to record their scores."
+        elif not self._results:
+            text = "No scores saved yet."
+        else:
+            text = ""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_result() is not None
+        self.change_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        editing = self.form.editing is not None
+        self.cancel_button.setVisible(editing)
+        self.save_button.setText("&Save changes" if editing else "&Save score")

@@ -1,0 +1,570 @@
+"""The Support network page: the ecomap (and the same content as a list), the gaps panel, and
+the contacts — add, open, delete, "in touch today", vCard import and export, map export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.ecomap import EcomapSnapshot
+from ...domain.errors import CaregiverError
+from ...domain.model import Person
+from ...domain.network import Contact
+from ...services import contacts as contact_service
+from ...services import journal, vcards
+from .contact_editor import ContactEditor
+from ..context import AppContext
+from .ecomap import EcomapScene, EcomapView
+from .ecomap_export import export_png, export_svg
+from ..common.errors import show_error
+from ..journal.gaps_panel import GapsPanel
+from ..common.country import current_country, help_words
+from ..visits.summary_page import documents_folder
+from .vcard_dialog import DuplicatesDialog
+
+LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Gives", "Last in touch", "Phone")
+
+
+def phone_region(context: AppContext) -> str:
+    """The region local phone numbers are read in: the setting, else the system locale's."""
+    return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
+
+
+class NetworkPage(QWidget):
+    """The support network of the chosen person."""
+
+    contacts_changed = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._contacts: list[Contact] = []
+        self._generation = 0
+        self._deleted: Contact | None = None
+        self._build()
+        self.set_person(None)
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+
+        actions = QHBoxLayout()
+        self.add_button = QPushButton("&Add contact…", self)
+        self.add_button.setToolTip("Add someone to the network (Ctrl+N)")
+        self.add_button.clicked.connect(self.add_contact)
+        self.open_button = QPushButton("O&pen", self)
+        self.open_button.setAccessibleName("Open the chosen contact")
+        self.open_button.clicked.connect(self.open_selected)
+        self.touch_button = QPushButton("In touch &today", self)
+        self.touch_button.setAccessibleName("Mark the chosen contact as in touch today")
+        self.touch_button.clicked.connect(self.mark_in_touch_today)
+        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button.setAccessibleName("Delete the chosen contact")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.more_button = QPushButton("&Import and export", self)
+        menu = QMenu(self.more_button)
+        self.import_action = QAction("&Import contacts from a vCard file…", self)
+        self.import_action.triggered.connect(self.import_vcards)
+        self.export_action = QAction("&Export contacts as a vCard file…", self)
+        self.export_action.triggered.connect(self.export_vcards)
+        self.export_map_action = QAction("Save the &map as a picture (PNG or SVG)…", self)
+        self.export_map_action.triggered.connect(self.export_map)
+        for action in (self.import_action, self.export_action, self.export_map_action):
+            menu.addAction(action)
+        self.more_button.setMenu(menu)
+        for button in (self.add_button, self.open_button, self.touch_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.more_button)
+        outer.addLayout(actions)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("&Undo", self)
+        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.undo_button)
+        self.status_panel = QWidget(self)
+        status_row.setContentsMargins(0, 0, 0, 0)
+        self.status_panel.setLayout(status_row)
+        self.status_panel.hide()
+        outer.addWidget(self.status_panel)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Map or list")
+        map_tab = QWidget(self.tabs)
+        map_layout = QVBoxLayout(map_tab)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        self.scene = EcomapScene(self)
+        self.view = EcomapView(self.scene, map_tab)
+        self.scene.contact_activated.connect(self.open_contact)
+        self.scene.positions_changed.connect(self._on_positions_changed)
+        self.scene.selectionChanged.connect(self._on_map_selection)
+        map_layout.addWidget(self.view, 1)
+        zoom_row = QHBoxLayout()
+        self.zoom_out_button = QPushButton("Zoom out", map_tab)
+        self.zoom_out_button.setToolTip("Zoom out (Ctrl+minus)")
+        self.zoom_out_button.clicked.connect(self.view.zoom_out)
+        self.zoom_in_button = QPushButton("Zoom in", map_tab)
+        self.zoom_in_button.setToolTip("Zoom in (Ctrl+plus)")
+        self.zoom_in_button.clicked.connect(self.view.zoom_in)
+        self.fit_button = QPushButton("Show all", map_tab)
+        self.fit_button.setToolTip("Fit the whole map in view (Ctrl+0)")
+        self.fit_button.clicked.connect(self.view.fit)
+        self.tidy_button = QPushButton("Put back in place", map_tab)
+        self.tidy_button.setAccessibleName("Put every contact back in its automatic place")
+        self.tidy_button.clicked.connect(self.reset_positions)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.tidy_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            zoom_row.addWidget(button)
+        zoom_row.addStretch(1)
+        map_layout.addLayout(zoom_row)
+        self.map_hint = QLabel("Drag people to arrange them. Click one to open it, or choose one with the arrow keys and press Enter.", map_tab)
+        self.map_hint.setWordWrap(True)
+        map_layout.addWidget(self.map_hint)
+        self.tabs.addTab(map_tab, "&Map")
+
+        self.list = QTreeWidget(self.tabs)
+        self.list.setAccessibleName("Contacts")
+        self.list.setHeaderLabels(list(LIST_COLUMNS))
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSortingEnabled(True)
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.itemActivated.connect(lambda item, _col: self.open_contact(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.list.itemSelectionChanged.connect(self._on_list_selection)
+        self.tabs.addTab(self.list, "&List")
+
+        self.gaps = GapsPanel(self)
+        self.gaps.setAccessibleName("Gaps")
+        self.gaps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.gaps)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+        self.splitter = splitter
+
+        for keys, slot in ((QKeySequence.StandardKey.New, self.add_contact),):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self._update_buttons()
+
+    # --- public ---------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        """Show ``person``'s network; None disables the page."""
+        self._person = person
+        self._generation += 1
+        self._deleted = None
+        self.status_panel.hide()
+        self.heading.setText(f"Support network for {person.display_name}" if person else "Support network")
+        self.setEnabled(person is not None)
+        if person is None:
+            self._show([], EcomapSnapshot("", ()))
+            self.gaps.clear()
+            return
+        self.reload()
+
+    def clear(self) -> None:
+        """Drop every name and detail (the vault locked)."""
+        self._generation += 1
+        self._person = None
+        self._deleted = None
+        self._contacts = []
+        self.scene.clear()
+        self.scene.nodes.clear()
+        self.scene.ties.clear()
+        self.list.clear()
+        self.gaps.clear()
+        self.status.clear()
+        self.status_panel.hide()
+        self.heading.setText("Support network")
+        self.setEnabled(False)
+
+    def refresh_country(self) -> None:
+        """Name the crisis line of the country in effect now in the gaps (while unlocked)."""
+        if self._context.vault is not None:
+            self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the contacts again and redraw the map, list and gaps."""
+        person = self._person
+        if person is None or person.id is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        generation = self._generation
+        today = self.today()
+
+        def job():
+            found = contact_service.list_contacts(vault, person.id)
+            return found, contact_service.ecomap_snapshot(vault, person.id), contact_service.gap_report_for(found, today)
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            found, snapshot, report = result
+            self._show(found, snapshot)
+            words = help_words(self._context.settings)
+            self.gaps.set_report(report, words.crisis_line if words.crisis_known else "")
+            if select_id is not None:
+                self.select_contact(select_id)
+
+        self._context.runner.run(job, on_done=done, parent=self)
+
+    def today(self) -> date:
+        return journal.local_now(self._context.clock, self._context.zone_name).date()
+
+    def contacts(self) -> list[Contact]:
+        return list(self._contacts)
+
+    def selected_contact_id(self) -> int | None:
+        if self.tabs.currentWidget() is self.list:
+            items = self.list.selectedItems()
+            return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        return self.scene.selected_contact_id()
+
+    def select_contact(self, contact_id: int | None) -> None:
+        self.scene.select_contact(contact_id)
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == contact_id:
+                self.list.setCurrentItem(item)
+                break
+        self._update_buttons()
+
+    # --- showing --------------------------------------------------------------------------
+    def _show(self, found: list[Contact], snapshot: EcomapSnapshot) -> None:
+        self._contacts = found
+        self.scene.set_snapshot(snapshot)
+        self.view.setBackgroundBrush(self.scene.colours.background)
+        self.view.fit()
+        self._fill_list(found)
+        self._update_buttons()
+
+    def _fill_list(self, found: list[Contact]) -> None:
+        region = phone_region(self._context)
+        name = self._person.display_name if self._person else ""
+        today = self.today()
+        self.list.setSortingEnabled(False)
+        self.list.clear()
+        for c in found:
+            _days, since = contact_service.since_words(c.last_in_touch, today)
+            values = (
+                c.name,
+                c.role.label,
+                c.sector.label,
+                f"{c.strength.label} ({c.strength.line_description})",
+                c.direction.label(name),
+                ", ".join(t.label for t in c.ordered_support()) or "—",
+                since,
+                contact_service.format_phone(c.phones[0], region) if c.phones else "—",
+            )
+            item = QTreeWidgetItem(list(values))
+            item.setData(0, Qt.ItemDataRole.UserRole, c.id)
+            self.list.addTopLevelItem(item)
+        self.list.setSortingEnabled(True)
+        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_contact_id() is not None
+        for button in (self.open_button, self.touch_button, self.delete_button):
+            button.setEnabled(chosen)
+        has_any = bool(self._contacts)
+        self.export_action.setEnabled(has_any)
+        for button in (self.tidy_button,):
+            button.setEnabled(has_any)
+
+    def _on_map_selection(self) -> None:
+        try:
+            chosen = self.scene.selected_contact_id()
+        except RuntimeError:  # the page is being torn down
+            return
+        if chosen is not None:
+            self.list.blockSignals(True)
+            for i in range(self.list.topLevelItemCount()):
+                item = self.list.topLevelItem(i)
+                item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) == chosen)
+            self.list.blockSignals(False)
+        self._update_buttons()
+
+    def _on_list_selection(self) -> None:
+        items = self.list.selectedItems()
+        if items:
+            self.scene.blockSignals(True)
+            self.scene.select_contact(items[0].data(0, Qt.ItemDataRole.UserRole))
+            self.scene.blockSignals(False)
+            self.scene.update()
+        self._update_buttons()
+
+    def _say(self, text: str, undo: bool = False) -> None:
+        self.status.setText(text)
+        self.undo_button.setVisible(undo)
+        self.status_panel.show()
+
+    # --- contacts -------------------------------------------------------------------------
+    def _editor(self, contact: Contact | None) -> ContactEditor:
+        vault = self._context.require_vault()
+        person = self._person
+        region, today, clock = phone_region(self._context), self.today(), self._context.clock
+
+        def save(draft: contact_service.ContactDraft) -> Contact:
+            built = contact_service.contact_from_draft(draft, region, today=today)
+            return contact_service.save_contact(vault, built, clock=clock)
+
+        return ContactEditor(save, person.id, person.display_name, region=region, today=today, contact=contact, parent=self)
+
+    def add_contact(self) -> None:
+        if self._person is None or not self.isEnabled():
+            return
+        try:
+            dialog = self._editor(None)
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        self._run_editor(dialog)
+
+    def open_contact(self, contact_id: int | None) -> None:
+        """Open the editor for a contact (from the map, the list or the Open button)."""
+        contact = next((c for c in self._contacts if c.id == contact_id), None)
+        if contact is None or self._person is None:
+            return
+        try:
+            dialog = self._editor(contact)
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        self._run_editor(dialog)
+
+    def _run_editor(self, dialog: ContactEditor) -> None:
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+                self._say(f"Saved {dialog.saved.name}.")
+                self.reload(select_id=dialog.saved.id)
+                self.contacts_changed.emit()
+        finally:
+            dialog.deleteLater()
+
+    def open_selected(self) -> None:
+        self.open_contact(self.selected_contact_id())
+
+    def delete_selected(self) -> None:
+        contact_id = self.selected_contact_id()
+        contact = next((c for c in self._contacts if c.id == contact_id), None)
+        if contact is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete this contact?",
+            f"Delete {contact.name} from the support network? Appointments with them stay, "
+            "without a provider.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        vault = self._context.require_vault()
+
+        def done(old: Contact) -> None:
+            self._deleted = old
+            self._say(f"Deleted {old.name}.", undo=True)
+            self.reload()
+            self.contacts_changed.emit()
+
+        self._context.runner.run(lambda: contact_service.delete_contact(vault, contact.id), on_done=done, parent=self,
+                                 error_title="The contact was not deleted")
+
+    def undo_delete(self) -> None:
+        old = self._deleted
+        if old is None:
+            return
+        vault = self._context.require_vault()
+        clock = self._context.clock
+
+        def done(back: Contact) -> None:
+            self._deleted = None
+            self._say(f"{back.name} is back.")
+            self.reload(select_id=back.id)
+            self.contacts_changed.emit()
+
+        self._context.runner.run(lambda: contact_service.restore_contact(vault, old, clock=clock), on_done=done,
+                                 parent=self, error_title="The contact could not be put back")
+
+    def mark_in_touch_today(self) -> None:
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            return
+        vault = self._context.require_vault()
+        today, clock = self.today(), self._context.clock
+
+        def done(contact: Contact) -> None:
+            self._say(f"Noted: in touch with {contact.name} today.")
+            self.reload(select_id=contact.id)
+
+        self._context.runner.run(lambda: contact_service.mark_in_touch(vault, contact_id, today, clock=clock),
+                                 on_done=done, parent=self)
+
+    # --- the map --------------------------------------------------------------------------
+    def _on_positions_changed(self, positions: dict) -> None:
+        person = self._person
+        if person is None:
+            return
+        vault = self._context.require_vault()
+        self._context.runner.run(lambda: contact_service.save_positions(vault, person.id, positions), parent=self,
+                                 error_title="The new place on the map was not saved")
+
+    def reset_positions(self) -> None:
+        person = self._person
+        if person is None:
+            return
+        vault = self._context.require_vault()
+        self._context.runner.run(lambda: contact_service.reset_positions(vault, person.id),
+                                 on_done=lambda _r: self.reload(), parent=self)
+
+    def export_map(self) -> None:
+        """Save the map as PNG or SVG (chosen by the file type)."""
+        if self._person is None:
+            return
+        suggested = documents_folder() / f"ecomap-{self.today().isoformat()}.png"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save the map as a picture", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_suffix(".svg" if "svg" in (chosen or "").lower() else ".png")
+        try:
+            (export_svg if target.suffix.lower() == ".svg" else export_png)(self.scene, target)
+        except CaregiverError as exc:
+            show_error(self, exc, "The map was not saved")
+            return
+        self._say(f"Saved the map as {target.name} in {target.parent}.")
+
+    # --- vCards ---------------------------------------------------------------------------
+    def import_vcards(self) -> None:
+        """Pick a .vcf file, read it, ask about duplicates, then import in one go."""
+        person = self._person
+        if person is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(self, "Import contacts", str(documents_folder()),
+                                               "Contact files (*.vcf *.vcard);;All files (*)")
+        if not path:
+            return
+        vault = self._context.require_vault()
+        region = phone_region(self._context)
+
+        def read():
+            data = vcards.read_contacts_file(Path(path))
+            result = vcards.read_vcards(data, person.id, region)
+            existing = contact_service.list_contacts(vault, person.id)
+            return result, vcards.find_duplicates(existing, result.cards)
+
+        self._context.runner.run(read, on_done=lambda r: self._continue_import(*r), parent=self,
+                                 label="Reading the contacts…", error_title="The contacts were not imported")
+
+    def _continue_import(self, result: vcards.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
+        person = self._person
+        if person is None:
+            return
+        if not result.cards:
+            lines = "\n".join(p.message for p in result.problems[:10])
+            show_error(self, CaregiverError("No contact in this file could be read.\n\n" + lines), "No contacts imported")
+            return
+        decisions: dict[int, vcards.Decision] = {}
+        if pairs:
+            dialog = DuplicatesDialog(pairs, result.cards, phone_region(self._context), self)
+            try:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                decisions = dialog.decisions()
+            finally:
+                dialog.deleteLater()
+        vault = self._context.require_vault()
+        clock = self._context.clock
+
+        def done(outcome: vcards.ImportOutcome) -> None:
+            self.reload()
+            self.contacts_changed.emit()
+            QMessageBox.information(self, "Contacts imported", import_summary(outcome, result))
+
+        self._context.runner.run(
+            lambda: vcards.import_cards(vault, person.id, result.cards, decisions, clock=clock),
+            on_done=done, parent=self, label="Importing the contacts…", error_title="The contacts were not imported")
+
+    def export_vcards(self) -> None:
+        person = self._person
+        if person is None or not self._contacts:
+            return
+        suggested = documents_folder() / vcards.default_filename(self.today())
+        path, _f = QFileDialog.getSaveFileName(self, "Export contacts", str(suggested), "Contact files (*.vcf)")
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".vcf")
+        chosen = list(self._contacts)
+
+        def write() -> Path:
+            return vcards.save_vcards(chosen, target)
+
+        self._context.runner.run(write, on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
+                                 parent=self, error_title="The contacts were not exported")
+
+
+def import_summary(outcome: vcards.ImportOutcome, result: vcards.VCardReadResult) -> str:
+    """The words shown after an import: counts, then each card that was skipped or trimmed."""
+    parts = []
+    if outcome.added:
+        parts.append(f"Added {outcome.added} contact{'s' if outcome.added != 1 else ''}.")
+    if outcome.merged:
+        parts.append(f"Merged {outcome.merged} into contacts you already had.")
+    if outcome.skipped:
+        parts.append(f"Left out {outcome.skipped} that you chose to skip.")
+    if not parts:
+        parts.append("Nothing new was added.")
+    text = " ".join(parts)
+    if result.problems:
+        shown = [p.message for p in result.problems[:12]]
+        more = len(result.problems) - len(shown)
+        text += "\n\nPlease look at these:\n" + "\n".join(f"• {m}" for m in shown)
+        if more > 0:
+            text += f"\n…and {more} more."
+    return text

@@ -1,0 +1,118 @@
+"""The dialog that lists each card that looks like someone already kept (or like an earlier
+card in the same file) and asks, per pair: Merge, Keep both, or Skip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.contacts import format_phone
+from ...services.vcards import CardCandidate, Decision, DuplicatePair
+
+CHOICES = ((Decision.MERGE, "&Merge"), (Decision.KEEP_BOTH, "&Keep both"), (Decision.SKIP, "&Skip"))
+
+
+def _summary(card_contact, region: str) -> str:
+    bits = [card_contact.role.label]
+    if card_contact.organisation:
+        bits.append(card_contact.organisation)
+    bits += [format_phone(p, region) for p in card_contact.phones[:2]]
+    if card_contact.email:
+        bits.append(card_contact.email)
+    return " · ".join(bits)
+
+
+class DuplicatesDialog(QDialog):
+    """One box per pair with three choices (Merge is chosen at first). ``decisions()`` maps
+    each card's index to the choice."""
+
+    def __init__(self, pairs: list[DuplicatePair], cards: tuple[CardCandidate, ...], region: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Some contacts may already be here")
+        self._groups: dict[int, QButtonGroup] = {}
+        outer = QVBoxLayout(self)
+        intro = QLabel(
+            "These cards look like someone you already have. Merge adds what is new to the contact "
+            "you have. Keep both adds the card as a separate contact. Skip leaves it out.", self)
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        all_row = QHBoxLayout()
+        all_row.addWidget(QLabel("For all of them:", self))
+        for decision, text in CHOICES:
+            button = QPushButton(text.replace("&", "") + " all", self)
+            button.clicked.connect(lambda _c=False, d=decision: self.set_all(d))
+            all_row.addWidget(button)
+        all_row.addStretch(1)
+        outer.addLayout(all_row)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        for pair in pairs:
+            card = cards[pair.candidate_index]
+            if pair.existing is not None:
+                other_name, where = pair.existing.name, "already in the network"
+                other_line = _summary(pair.existing, region)
+            else:
+                earlier = cards[pair.earlier_index]
+                other_name, where = earlier.contact.name, f"card {earlier.position} in this file"
+                other_line = _summary(earlier.contact, region)
+            box = QGroupBox(f"Card {card.position}: {card.contact.name}", body)
+            box_layout = QVBoxLayout(box)
+            text = QLabel(
+                f"In the file: {_summary(card.contact, region)}\n"
+                f"Looks like {other_name}, {where} ({' and '.join(pair.reasons)}): {other_line}", box)
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            box_layout.addWidget(text)
+            row = QHBoxLayout()
+            group = QButtonGroup(box)
+            for i, (decision, label) in enumerate(CHOICES):
+                radio = QRadioButton(label.replace("&", ""), box)
+                radio.setAccessibleName(f"{label.replace('&', '')}: card {card.position}, {card.contact.name}")
+                group.addButton(radio, i)
+                row.addWidget(radio)
+                if decision is Decision.MERGE:
+                    radio.setChecked(True)
+            row.addStretch(1)
+            box_layout.addLayout(row)
+            self._groups[pair.candidate_index] = group
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("&Import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 90, metrics.height() * 30)
+
+    def set_all(self, decision: Decision) -> None:
+        index = [d for d, _t in CHOICES].index(decision)
+        for group in self._groups.values():
+            group.button(index).setChecked(True)
+
+    def set_choice(self, candidate_index: int, decision: Decision) -> None:
+        self._groups[candidate_index].button([d for d, _t in CHOICES].index(decision)).setChecked(True)
+
+    def decisions(self) -> dict[int, Decision]:
+        return {i: CHOICES[g.checkedId()][0] for i, g in self._groups.items()}

@@ -1,0 +1,71 @@
+"""When the vault's file turns out damaged at unlock: find the newest good backup, say its date and
+what it holds, and — only if the user chooses it; "Not now" is the default — move the damaged file
+aside (never deleted) and put the backup in its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ...services.vault import DamagedVaultError, Vault
+from ..context import AppContext
+from ..common.errors import show_error
+from ..common.trust_widgets import confirm, people_lines, tell, when_text
+
+TITLE = "Your vault needs repair"
+NO_BACKUP = (
+    "There is no backup to put back yet. The damaged file stays where it is, unchanged: please keep "
+    "it. If you have a vault file saved for another computer, you can set up the vault from it."
+)
+
+RECOVERED_NO_BACKUP = "There is no backup to put back yet, so your vault opens with what was recovered."
+
+
+def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
+                 on_opened: Callable[[Vault], None], on_declined: Callable[[], None] | None = None) -> None:
+    """Look for the newest good backup in the background and offer it (see the module notes)."""
+    recovery = exc.recovery
+    message = str(exc)
+
+    def declined() -> None:
+        if exc.recovered:  # what could be read is in place: open it as it is
+            context.runner.run(recovery.open_as_is, on_done=on_opened, on_error=failed_open, parent=parent,
+                               label="Opening what was recovered…")
+            return
+        recovery.close()
+        if on_declined is not None:
+            on_declined()
+
+    def failed_open(error: BaseException) -> None:
+        recovery.close()
+        if on_declined is not None:
+            on_declined()
+        show_error(parent, error, TITLE)
+
+    def failed(error: BaseException) -> None:
+        declined()
+        show_error(parent, error, TITLE)
+
+    def found(summary) -> None:
+        if summary is None:
+            tell(parent, TITLE, f"{message}\n\n{RECOVERED_NO_BACKUP if exc.recovered else NO_BACKUP}", warning=True)
+            declined()
+            return
+        when = when_text(summary.made_at, context.zone_name)
+        details = (
+            f"It holds:\n{people_lines(summary.people)}\n\n"
+            "Restoring moves the damaged file into the “damaged” folder beside the vault (it is not "
+            "deleted) and puts this backup in its place. Anything saved after the backup was made is "
+            "not in it."
+        )
+        keep = "Keep what was recovered" if exc.recovered else "Not now"
+        if not confirm(parent, TITLE, f"{message}\n\nYour newest good backup is from {when}.",
+                       do_it="Restore this backup", keep=keep, details=details):
+            declined()
+            return
+        context.runner.run(lambda: recovery.restore(summary.path), on_done=on_opened, on_error=failed,
+                           parent=parent, label="Putting your backup in place…")
+
+    context.runner.run(recovery.newest_good_backup, on_done=found, on_error=failed, parent=parent,
+                       label="Looking for your newest good backup…")

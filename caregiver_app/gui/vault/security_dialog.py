@@ -1,0 +1,164 @@
+"""File ▸ Security…: the keys under the user's control — change the passphrase, make a new
+recovery code, lock out someone who may know them (a new key), and turn "remember on this
+computer" on or off — with a plain word on what each protects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError
+from ...services.vault import keyring_available, set_remember_on_device
+from ..context import AppContext
+from ..common.errors import user_message
+from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from .rotate_dialog import RotateKeyDialog
+from ..common.trust_widgets import fit_text, heading_label, plain_label
+from .unlock_screen import announce
+
+
+def _section(layout: QVBoxLayout, title: str, text: str, *widgets: QWidget) -> None:
+    """A heading, a plain paragraph and the section's controls, straight in the dialog's layout
+    (wrapped text then always gets the height it needs, at any font size)."""
+    if layout.count():
+        layout.addSpacing(layout.parentWidget().fontMetrics().height() // 2)
+    layout.addWidget(heading_label(title))
+    layout.addWidget(plain_label(text, name=title))
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w)
+    row.addStretch(1)
+    layout.addLayout(row)
+
+
+class SecurityDialog(QDialog):
+    """The Security settings. Emits :attr:`show_backups` when the user asks for the backups."""
+
+    show_backups = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Security")
+        self.setAccessibleName("Security")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        layout = QVBoxLayout(self)
+
+        self.passphrase_button = QPushButton("Change &passphrase…")
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        _section(
+            layout, "Passphrase",
+            "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
+            "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
+            self.passphrase_button)
+
+        self.code_button = QPushButton("Make a new &recovery code…")
+        self.code_button.clicked.connect(self.new_recovery_code)
+        _section(
+            layout, "Recovery code",
+            "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
+            "it is on, make a new one: the old code then stops working.",
+            self.code_button)
+
+        self.rotate_button = QPushButton("Someone may &know my passphrase or code…")
+        self.rotate_button.clicked.connect(self.rotate_key)
+        _section(
+            layout, "If someone knows your secrets",
+            "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
+            "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
+            "new recovery code.",
+            self.rotate_button)
+
+        self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
+        self.remember_check.setAccessibleName("Remember on this computer")
+        _section(
+            layout, "This computer",
+            "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
+            "by itself for anyone who can use your account here. Leave it off if you share this "
+            "computer account.",
+            self.remember_check)
+
+        self.backups_button = QPushButton("&Backups…")
+        self.backups_button.clicked.connect(self.show_backups)
+        _section(
+            layout, "Backups",
+            "An encrypted backup is made each day you use the app and before every update or restore.",
+            self.backups_button)
+
+        self.status_label = plain_label(name="Status", bold=True)
+        self.status_label.hide()
+        layout.addWidget(self.status_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(buttons)
+        self.refresh()
+        self.remember_check.toggled.connect(self._on_remember_toggled)
+        fit_text(self)
+
+    def refresh(self) -> None:
+        vault = self.context.vault
+        has_keyring = keyring_available()
+        self.remember_check.blockSignals(True)
+        self.remember_check.setChecked(bool(vault and vault.is_open and vault.keyfile.remember_on_device))
+        self.remember_check.blockSignals(False)
+        self.remember_check.setEnabled(has_keyring or self.remember_check.isChecked())
+        if not has_keyring and not self.remember_check.isChecked():
+            self._note("This computer has no keyring the app can use, so the passphrase is always needed.")
+
+    def change_passphrase(self) -> None:
+        try:
+            dialog = ChangePassphraseDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your passphrase is changed. Use the new one from now on.")
+        dialog.deleteLater()
+
+    def new_recovery_code(self) -> None:
+        try:
+            dialog = NewRecoveryCodeDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your new recovery code is in place; the old one no longer opens the vault.")
+        dialog.deleteLater()
+
+    def rotate_key(self) -> None:
+        try:
+            dialog = RotateKeyDialog(self.context, self)
+        except CaregiverError as exc:
+            self._note(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note("Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+        dialog.deleteLater()
+
+    def _on_remember_toggled(self, on: bool) -> None:
+        try:
+            vault = self.context.require_vault()
+            problem = set_remember_on_device(vault, on)
+        except (CaregiverError, OSError) as exc:
+            problem = user_message(exc)
+        if problem:
+            self.refresh()
+            self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
+        elif on:
+            self._note("This computer now remembers the vault.")
+        else:
+            self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+
+    def _note(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        announce(self.status_label, text)

@@ -1,0 +1,536 @@
+"""First run: a short wizard that explains the app, sets up the vault and adds the first person.
+
+The vault is created (a slow, deliberate key derivation) in the background when the user leaves
+the passphrase page; from then on the wizard holds the open vault in :attr:`SetupWizard.vault`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ... import APP_NAME
+from ...domain.errors import CaregiverError
+from ...domain.model import Person
+from ...services.people import add_person, rename_person, set_preparer_name
+from ...services.vault import (
+    MIN_LENGTH,
+    CreatedVault,
+    Vault,
+    create_vault,
+    keyring_available,
+    passphrase_problem,
+    set_remember_on_device,
+    strength_hint,
+)
+from ...domain import crisis_lines
+from ...settings import save as save_settings
+from ..context import AppContext
+from ..warning_signs.crisis_numbers import fill_country_combo
+from ..common.errors import log_safely, user_message
+from ..forms.ui_passphrase_page import Ui_PassphrasePage
+from .unlock_screen import announce
+from .vault_file_dialogs import open_vault_file_for_setup
+
+GROUPS_PER_LINE = 4
+
+
+def _text(text: str, *, name: str = "") -> QLabel:
+    """A plain, word-wrapped paragraph (never rich text: nothing the user typed is parsed)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+def _field(layout: QVBoxLayout, caption: str, edit: QWidget, accessible: str) -> QLabel:
+    label = QLabel(caption)
+    label.setWordWrap(True)
+    label.setBuddy(edit)
+    edit.setAccessibleName(accessible)
+    layout.addWidget(label)
+    layout.addWidget(edit)
+    return label
+
+
+def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
+    """The recovery code in its groups, ``per_line`` groups to a line (two lines of four)."""
+    groups = code.split("-")
+    return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+
+
+def system_country() -> str:
+    """The ISO 3166 code of the computer's locale territory (``""`` when it names none)."""
+    code = QLocale.territoryToCode(QLocale.system().territory())
+    return code if crisis_lines.is_country_code(code) else ""
+
+
+class WelcomePage(QWizardPage):
+    """What the app is, and the first question: the country (for the emergency numbers), filled
+    in from the computer's locale."""
+
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.setTitle("Welcome to Caregiver Companion")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _text(
+                "This is a private journal for the person you care for, or for yourself. Write down "
+                "how each day goes: mood, sleep, symptoms, medicines and anything you want to remember. "
+                "Before a doctor's visit, it prints a short visit summary you can hand over."
+            )
+        )
+        layout.addWidget(
+            _text(
+                "Everything stays on this computer. It is kept in a vault: a file locked with "
+                "encryption, so only someone with your passphrase can read it. Nothing is sent over "
+                "the internet."
+            )
+        )
+        layout.addWidget(
+            _text(
+                "Setting up takes about two minutes. You will choose a passphrase, get a recovery "
+                "code to keep somewhere safe, and tell us who you are caring for."
+            )
+        )
+        self.country_combo = QComboBox()
+        chosen = context.settings.country if context is not None else ""
+        fill_country_combo(self.country_combo, chosen or system_country())
+        self.country_label = _field(
+            layout, "First, where do you live? The app shows the emergency number and crisis lines of this "
+            "&country, and reads phone numbers the way they are written there.",
+            self.country_combo, "Country",
+        )
+        self.country_combo.currentIndexChanged.connect(self._save_country)
+        layout.addStretch(1)
+        # Moving from another computer: open the vault file saved there instead (gui/vault_file_dialogs).
+        layout.addWidget(_text("Moving from another computer? Open the vault file you saved there."))
+        self.have_file_button = QPushButton("I already have a &vault file…")
+        self.have_file_button.setAccessibleName("I already have a vault file from another computer")
+        self.have_file_button.setAutoDefault(False)  # Enter still means Next
+        layout.addWidget(self.have_file_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @property
+    def country(self) -> str:
+        """The country chosen on this page (``""``: none)."""
+        return self.country_combo.currentData() or ""
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        self._save_country()
+        return True
+
+    def _save_country(self) -> None:
+        """Keep the country in the settings of this data folder (a failed write is not worth
+        stopping the setup for: it works for this session and can be chosen again in Settings)."""
+        if self._context is None or not self.country or self._context.settings.country == self.country:
+            return
+        self._context.settings.country = self.country
+        try:
+            save_settings(self._context.settings, self._context.settings_path)
+        except OSError as exc:
+            log_safely(exc)
+
+
+class PassphrasePage(QWizardPage):
+    """Choose the passphrase. Leaving the page creates the vault (in the background)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_PassphrasePage()
+        self.ui.setupUi(self)
+        self.created: CreatedVault | None = None
+        self.cancelled = False
+        self._busy = False
+        self._in_validate = False
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create my vault")
+        self.ui.passphraseLabel.setText(f"&Passphrase (at least {MIN_LENGTH} characters)")
+        self.ui.busyLabel.hide()
+        self.ui.busyBar.hide()
+        self.ui.problemLabel.hide()
+        bold = self.ui.problemLabel.font()
+        bold.setBold(True)  # what to fix stands out by weight, not by colour
+        self.ui.problemLabel.setFont(bold)
+        # Separate the two fields' groups by half a line of the user's own font.
+        gap = self.fontMetrics().height() // 2
+        layout = self.ui.pageLayout
+        layout.insertSpacing(layout.indexOf(self.ui.confirmLabel), gap)
+        layout.insertSpacing(layout.indexOf(self.ui.forgetLabel), gap)
+        self.ui.passphraseEdit.textChanged.connect(self._on_changed)
+        self.ui.confirmEdit.textChanged.connect(self._on_changed)
+        self.ui.showCheck.toggled.connect(self._on_show_toggled)
+        self._on_changed()
+
+    def passphrase(self) -> str:
+        return self.ui.passphraseEdit.text()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt name)
+        if self._busy:
+            return False
+        if self.created is not None:
+            return True
+        return passphrase_problem(self.passphrase(), self.ui.confirmEdit.text()) is None
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        if self.created is not None:
+            return True
+        problem = passphrase_problem(self.passphrase(), self.ui.confirmEdit.text())
+        if problem:
+            self._show_problem(problem)
+            return False
+        self._set_busy(True)
+        passphrase, paths, clock = self.passphrase(), self.context.paths, self.context.clock
+        self._in_validate = True
+        try:
+            self.context.runner.run(
+                lambda: create_vault(paths, passphrase, remember=False, clock=clock),
+                on_done=self._on_created,
+                on_error=self._on_failed,
+                parent=self,
+            )
+        finally:
+            self._in_validate = False
+        # A synchronous runner (tests) has finished already; a threaded one calls next() later.
+        return self.created is not None
+
+    def _on_created(self, created: CreatedVault) -> None:
+        if self.cancelled:  # the wizard was closed while the vault was being made
+            created.vault.close()
+            return
+        self.created = created
+        self.ui.passphraseEdit.clear()
+        self.ui.confirmEdit.clear()
+        self._set_busy(False)
+        if not self._in_validate and self.wizard() is not None:
+            self.wizard().next()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, CaregiverError):
+            log_safely(exc)
+        self._show_problem(user_message(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for w in (self.ui.passphraseEdit, self.ui.confirmEdit, self.ui.showCheck):
+            w.setEnabled(not busy)
+        self.ui.busyLabel.setVisible(busy)
+        self.ui.busyBar.setVisible(busy)
+        self.completeChanged.emit()  # first: QWizard re-enables its buttons on this signal
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
+            wizard.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
+        if busy:
+            announce(self.ui.busyLabel, self.ui.busyLabel.text())
+
+    def _show_problem(self, text: str) -> None:
+        self.ui.problemLabel.setText(text)
+        self.ui.problemLabel.setVisible(bool(text))
+        announce(self.ui.problemLabel, text)
+
+    def _on_show_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.ui.passphraseEdit.setEchoMode(mode)
+        self.ui.confirmEdit.setEchoMode(mode)
+
+    def _on_changed(self) -> None:
+        text = self.passphrase()
+        hint = strength_hint(text)
+        self.ui.strengthBar.setValue(hint.score if text else 0)
+        words = hint.words or "Not typed yet"
+        self.ui.strengthLabel.setText(f"Strength: {words}")
+        self.ui.strengthBar.setAccessibleDescription(words)
+        self.ui.adviceLabel.setText(hint.advice)
+        confirm = self.ui.confirmEdit.text()
+        if confirm and len(confirm) >= len(text) and confirm != text:
+            self._show_problem("The two passphrases are not the same yet.")
+        else:
+            self._show_problem("")
+        self.completeChanged.emit()
+
+
+class RecoveryCodePage(QWizardPage):
+    """Shows the recovery code once; Next waits for "I have written it down"."""
+
+    def __init__(self, passphrase_page: PassphrasePage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = passphrase_page
+        self.setTitle("Your recovery code")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _text(
+                "If you ever forget your passphrase, this code is the only other way to open your "
+                "vault. It is shown only this once."
+            )
+        )
+        self.code_label = QLabel()
+        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(self.font().pointSizeF() * 1.6)
+        fixed.setBold(True)
+        self.code_label.setFont(fixed)
+        gap = self.fontMetrics().height() // 2
+        layout.addSpacing(gap)
+        layout.addWidget(self.code_label)
+        layout.addSpacing(gap)
+
+        row = QHBoxLayout()
+        self.copy_button = QPushButton("&Copy the code")
+        self.copy_button.setAccessibleName("Copy the recovery code")
+        self.copy_button.clicked.connect(self._copy)
+        row.addWidget(self.copy_button)
+        self.sheet_button = QPushButton("&Print or save this sheet…")
+        self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
+        self.sheet_button.clicked.connect(self._print_sheet)
+        row.addWidget(self.sheet_button)
+        self.copied_label = _text("", name="Copy status")
+        row.addWidget(self.copied_label, 1)
+        layout.addLayout(row)
+
+        layout.addWidget(
+            _text(
+                "Write it on paper and keep it somewhere safe at home, for example with your "
+                "important papers. Do not save it on this computer or send it by email: anyone who "
+                "has the code can open your journal."
+            )
+        )
+        self.written_check = QCheckBox("I have &written it down")
+        self.written_check.toggled.connect(self.completeChanged)
+        layout.addWidget(self.written_check)
+        layout.addStretch(1)
+
+    def code(self) -> str:
+        created = self._source.created
+        return created.recovery_code if created else ""
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt name)
+        code = self.code()
+        self.code_label.setText(code_lines(code))
+        # Read aloud group by group rather than as one long word.
+        self.code_label.setAccessibleName("Recovery code")
+        self.code_label.setAccessibleDescription(", ".join(code.split("-")))
+        self.written_check.setChecked(False)
+        self.copied_label.setText("")
+
+    def cleanupPage(self) -> None:  # noqa: N802 (Qt name)
+        self.code_label.clear()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt name)
+        return self.written_check.isChecked()
+
+    def _print_sheet(self) -> None:
+        from .recovery_sheet import RecoverySheetDialog
+
+        try:
+            dialog = RecoverySheetDialog(self.code(), parent=self)
+        except CaregiverError as exc:
+            self.copied_label.setText(user_message(exc))
+            return
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.code())
+        self.copied_label.setText("Copied. Paste it where you will print or write it, then copy something else.")
+        announce(self.copied_label, self.copied_label.text())
+
+
+class RememberPage(QWizardPage):
+    """Offered only when this computer has a keyring: open without the passphrase."""
+
+    def __init__(self, passphrase_page: PassphrasePage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = passphrase_page
+        self.note = ""
+        self.setTitle("Open without typing your passphrase?")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _text(
+                "This computer has a keyring: a safe place where it keeps saved passwords. "
+                "Caregiver Companion can keep your vault's key there, so the journal opens by "
+                "itself when you start the app."
+            )
+        )
+        self.remember_check = QCheckBox("&Remember on this computer")
+        layout.addWidget(self.remember_check)
+        layout.addWidget(
+            _text(
+                "If you tick this, anyone who can use your account on this computer can open the "
+                "journal without the passphrase. Leave it unticked if you share this computer "
+                "account with other people. You can keep using your passphrase either way."
+            )
+        )
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        created = self._source.created
+        if created is None:
+            return False
+        vault = created.vault
+        want = self.remember_check.isChecked()
+        self.note = ""
+        if vault.keyfile.remember_on_device != want:
+            try:
+                problem = set_remember_on_device(vault, want)
+            except CaregiverError as exc:
+                problem = str(exc)
+            except OSError as exc:
+                problem = user_message(exc)
+            if problem:
+                self.note = f"{problem} You will be asked for your passphrase each time."
+        return True
+
+
+class PersonPage(QWizardPage):
+    """Who the journal is about (required) and who prepares visit summaries (optional)."""
+
+    def __init__(self, context: AppContext, passphrase_page: PassphrasePage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._source = passphrase_page
+        self.person: Person | None = None
+        self.setTitle("Who are you caring for?")
+        layout = QVBoxLayout(self)
+        self.note_label = _text("", name="Note")
+        self.note_label.hide()
+        layout.addWidget(self.note_label)
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        self.name_edit = QLineEdit()
+        _field(layout, "Their &name", self.name_edit, "Name of the person you care for")
+        layout.addWidget(
+            _text(
+                "If you keep this journal for yourself, put your own name here. You can add more "
+                "people later."
+            )
+        )
+        layout.addSpacing(self.fontMetrics().height())
+        self.preparer_edit = QLineEdit()
+        _field(
+            layout,
+            "&Your name, printed as who prepared a visit summary (you can leave this empty)",
+            self.preparer_edit,
+            "Your name, printed on visit summaries",
+        )
+        self.status_label = _text("", name="What to fix")
+        self.status_label.hide()
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        self.name_edit.textChanged.connect(self.completeChanged)
+
+    def show_note(self, note: str) -> None:
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt name)
+        return bool(self.name_edit.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt name)
+        created = self._source.created
+        if created is None:
+            return False
+        vault = created.vault
+        try:
+            name = self.name_edit.text()
+            if self.person is None:
+                self.person = add_person(vault, name, clock=self.context.clock)
+            elif name.strip() != self.person.display_name:  # changed after a failed try
+                self.person = rename_person(vault, self.person.id, name)
+            set_preparer_name(vault, self.preparer_edit.text())
+        except CaregiverError as exc:
+            self._problem(str(exc))
+            return False
+        except Exception as exc:  # a bug: plain words for the user, type and place for the log
+            log_safely(exc)
+            self._problem(user_message(exc))
+            return False
+        return True
+
+    def _problem(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(True)
+        announce(self.status_label, text)
+
+
+class SetupWizard(QWizard):
+    """The first-run wizard. After ``accepted``, :attr:`vault` is the new open vault and
+    :attr:`person` the first person. If the wizard is cancelled after the vault was made, the
+    vault is closed (it stays on disk and opens with the passphrase next time)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(APP_NAME)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
+
+        self.welcome_page = WelcomePage(context)
+        self.imported_vault: Vault | None = None  # set when the user opened a vault file instead
+        self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
+        self.passphrase_page = PassphrasePage(context)
+        self.recovery_page = RecoveryCodePage(self.passphrase_page)
+        self.remember_page = RememberPage(self.passphrase_page) if keyring_available() else None
+        self.person_page = PersonPage(context, self.passphrase_page)
+        for page in (self.welcome_page, self.passphrase_page, self.recovery_page):
+            self.addPage(page)
+        if self.remember_page is not None:
+            self.addPage(self.remember_page)
+        self.addPage(self.person_page)
+        self.currentIdChanged.connect(self._on_page_changed)
+        em = self.fontMetrics().averageCharWidth()
+        self.resize(em * 96, self.fontMetrics().height() * 34)
+
+    @property
+    def vault(self) -> Vault | None:
+        if self.imported_vault is not None:
+            return self.imported_vault
+        created = self.passphrase_page.created
+        return created.vault if created else None
+
+    @property
+    def person(self) -> Person | None:
+        return self.person_page.person
+
+    def _on_page_changed(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if page is self.person_page:
+            notes = [self.remember_page.note] if self.remember_page is not None and self.remember_page.note else []
+            created = self.passphrase_page.created
+            if created is not None and created.keyring_note:
+                notes.append(created.keyring_note)
+            self.person_page.show_note(" ".join(notes))
+        first = {
+            self.passphrase_page: self.passphrase_page.ui.passphraseEdit,
+            self.recovery_page: self.recovery_page.code_label,
+            self.person_page: self.person_page.name_edit,
+        }.get(page)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def reject(self) -> None:
+        self.passphrase_page.cancelled = True
+        vault = self.vault
+        if vault is not None:
+            vault.close()
+        super().reject()

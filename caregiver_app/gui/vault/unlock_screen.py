@@ -1,0 +1,241 @@
+"""The calm screen that opens a locked vault with the passphrase or the recovery code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from ...domain.errors import CaregiverError
+from ...services.vault import (
+    DamagedVaultError,
+    KeyringUnavailableError,
+    Vault,
+    is_remembered,
+    unlock_with_keyring,
+    unlock_with_passphrase,
+    unlock_with_recovery_code,
+)
+from ..context import AppContext
+from ..common.errors import log_safely, user_message
+from ..forms.ui_unlock_screen import Ui_UnlockScreen
+
+PANEL_WIDTH_CHARS = 46
+KEYRING_FALLBACK = "This computer's keyring could not give the key, so please enter your passphrase."
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers read ``text`` now (a status line changes without focus moving)."""
+    if text and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+def scale_font(widget: QWidget, factor: float, bold: bool = True) -> None:
+    """Make ``widget``'s font ``factor`` times the system size (never a fixed pixel size)."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+class UnlockScreen(QWidget):
+    """Asks for the passphrase (or the recovery code) and emits :attr:`unlocked` with the open
+    :class:`Vault`. Errors show on a status line in plain words; the vault files are never
+    touched by a failed try."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_UnlockScreen()
+        self.ui.setupUi(self)
+        self._recovery_mode = False
+        self._busy = False
+
+        scale_font(self.ui.titleLabel, 1.5)
+        self.ui.titleLabel.setAccessibleName(self.ui.titleLabel.text())
+        # A readable line length that grows with the system font size.
+        self.ui.panel.setMaximumWidth(self.fontMetrics().averageCharWidth() * PANEL_WIDTH_CHARS * 2)
+        # Room to breathe, in units of the user's own font size.
+        gap = self.fontMetrics().height() // 2
+        panel = self.ui.panelLayout
+        panel.insertSpacing(panel.indexOf(self.ui.introLabel), gap // 2)
+        panel.insertSpacing(panel.indexOf(self.ui.secretLabel), gap)
+        panel.insertSpacing(panel.indexOf(self.ui.statusLabel), gap // 2)
+        status_font = self.ui.statusLabel.font()
+        status_font.setBold(True)  # an error stands out by weight, not by colour
+        self.ui.statusLabel.setFont(status_font)
+        self.ui.centerLayout.setStretch(1, 4)
+        self.ui.centerLayout.setStretch(0, 1)
+        self.ui.centerLayout.setStretch(2, 1)
+
+        self.ui.noteLabel.hide()
+        self.ui.statusLabel.hide()
+        self.ui.busyBar.hide()
+        self.ui.keyringButton.hide()
+        self.ui.unlockButton.setAutoDefault(True)
+        self.ui.switchButton.setAccessibleName("Use my recovery code instead")
+        self.ui.keyringButton.setAccessibleName("Open with this computer's keyring")
+
+        self.ui.secretEdit.returnPressed.connect(self.unlock)
+        self.ui.unlockButton.clicked.connect(self.unlock)
+        self.ui.switchButton.clicked.connect(self.toggle_recovery_mode)
+        self.ui.keyringButton.clicked.connect(self.unlock_with_keyring)
+        self.ui.showCheck.toggled.connect(self._on_show_toggled)
+        self.ui.secretEdit.textEdited.connect(self._on_edited)
+
+    # --- public -------------------------------------------------------------------------------
+
+    @property
+    def recovery_mode(self) -> bool:
+        return self._recovery_mode
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def reset(self, note: str = "") -> None:
+        """Back to a fresh passphrase prompt; ``note`` is a one-line explanation shown above it."""
+        self.ui.secretEdit.clear()
+        self.set_recovery_mode(False)
+        self.set_status("")
+        self.set_note(note)
+        self.set_busy(False)
+        self.ui.keyringButton.setVisible(is_remembered(self.context.paths))
+
+    def set_note(self, note: str) -> None:
+        self.ui.noteLabel.setText(note)
+        self.ui.noteLabel.setVisible(bool(note))
+        announce(self.ui.noteLabel, note)
+
+    def set_status(self, text: str) -> None:
+        self.ui.statusLabel.setText(text)
+        self.ui.statusLabel.setVisible(bool(text))
+        announce(self.ui.statusLabel, text)
+
+    def status_text(self) -> str:
+        return self.ui.statusLabel.text()
+
+    def note_text(self) -> str:
+        return self.ui.noteLabel.text()
+
+    def focus_field(self) -> None:
+        self.ui.secretEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_busy(self, busy: bool, label: str = "Opening your vault…") -> None:
+        self._busy = busy
+        self.ui.busyBar.setVisible(busy)
+        self.ui.busyBar.setAccessibleName(label)
+        for w in (
+            self.ui.secretEdit,
+            self.ui.unlockButton,
+            self.ui.switchButton,
+            self.ui.keyringButton,
+            self.ui.showCheck,
+        ):
+            w.setEnabled(not busy)
+        if busy:
+            self.set_status(label)
+        elif not self.ui.secretEdit.hasFocus():
+            self.focus_field()
+
+    def set_recovery_mode(self, on: bool) -> None:
+        """Switch the field between the passphrase and the recovery code."""
+        self._recovery_mode = on
+        ui = self.ui
+        ui.secretEdit.clear()
+        self.set_status("")
+        if on:
+            ui.secretLabel.setText("&Recovery code (the 32 letters and numbers you wrote down)")
+            ui.secretEdit.setAccessibleName("Recovery code")
+            ui.secretEdit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            ui.secretEdit.setEchoMode(QLineEdit.EchoMode.Normal)
+            ui.showCheck.hide()
+            ui.switchButton.setText("Use my &passphrase instead")
+            ui.switchButton.setAccessibleName("Use my passphrase instead")
+        else:
+            ui.secretLabel.setText("&Passphrase")
+            ui.secretEdit.setAccessibleName("Passphrase")
+            ui.secretEdit.setPlaceholderText("")
+            self._on_show_toggled(ui.showCheck.isChecked())
+            ui.showCheck.show()
+            ui.switchButton.setText("Use my &recovery code instead")
+            ui.switchButton.setAccessibleName("Use my recovery code instead")
+        self.focus_field()
+
+    # --- slots --------------------------------------------------------------------------------
+
+    @Slot()
+    def toggle_recovery_mode(self) -> None:
+        self.set_recovery_mode(not self._recovery_mode)
+
+    @Slot()
+    def unlock(self) -> None:
+        """Try what is in the field, in the background."""
+        if self._busy:
+            return
+        secret = self.ui.secretEdit.text()
+        if not secret.strip():
+            self.set_status(
+                "Please type your recovery code first." if self._recovery_mode else "Please type your passphrase first."
+            )
+            self.focus_field()
+            return
+        paths, clock = self.context.paths, self.context.clock
+        if self._recovery_mode:
+            job = lambda: unlock_with_recovery_code(paths, secret, clock=clock)  # noqa: E731
+        else:
+            job = lambda: unlock_with_passphrase(paths, secret, clock=clock)  # noqa: E731
+        self._start(job, "Opening your vault…")
+
+    @Slot()
+    def unlock_with_keyring(self) -> None:
+        """Open with the key this computer's keyring holds (only offered when remembered)."""
+        if self._busy:
+            return
+        paths, clock = self.context.paths, self.context.clock
+        self._start(lambda: unlock_with_keyring(paths, clock=clock), "Opening with this computer's keyring…")
+
+    # --- private ------------------------------------------------------------------------------
+
+    def _start(self, job, label: str) -> None:
+        self.set_busy(True, label)
+        self.context.runner.run(job, on_done=self._on_done, on_error=self._on_error, parent=self)
+
+    def _on_done(self, vault: Vault) -> None:
+        self.ui.secretEdit.clear()
+        self.set_busy(False)
+        self.set_status("")
+        self.set_note("")
+        self.unlocked.emit(vault)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        if isinstance(exc, KeyringUnavailableError):
+            # Fail closed, and say what really happened: the keyring, not a wrong passphrase.
+            self.ui.keyringButton.hide()
+            self.set_status("")
+            self.set_note(KEYRING_FALLBACK)
+            self.focus_field()
+            return
+        if isinstance(exc, DamagedVaultError):  # offer the newest good backup (default: not now)
+            from .recovery_dialog import offer_repair
+
+            self.set_status(user_message(exc))
+            offer_repair(self, self.context, exc, self._on_done)
+            return
+        if not isinstance(exc, CaregiverError):
+            log_safely(exc)
+        self.set_status(user_message(exc))
+        self.ui.secretEdit.selectAll()
+        self.focus_field()
+
+    def _on_show_toggled(self, shown: bool) -> None:
+        if not self._recovery_mode:
+            mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            self.ui.secretEdit.setEchoMode(mode)
+
+    def _on_edited(self, _text: str) -> None:
+        if self.ui.statusLabel.isVisible() and not self._busy:
+            self.set_status("")

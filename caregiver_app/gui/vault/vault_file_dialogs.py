@@ -1,0 +1,272 @@
+"""Moving to a new computer: save the vault as one encrypted vault file, and open such a file —
+from the first-run wizard ("I already have a vault file") or from the File menu (which sets the
+current vault aside, never deleting it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError
+from ...services import journal, transfer
+from ...services.vault import Vault
+from ..context import AppContext
+from ..common.errors import log_safely, show_error, user_message
+from ..common.trust_widgets import fit_text, heading_label, people_lines, plain_label, tell, when_text
+from .unlock_screen import announce
+
+FILTER = f"Caregiver Companion vault files (*{transfer.EXTENSION});;All files (*)"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (their home folder when the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def export_vault_file(context: AppContext, parent: QWidget) -> None:
+    """File ▸ Move to another computer…: ask where, write the vault file in the background, and
+    say how to use it."""
+    try:
+        vault = context.require_vault()
+    except CaregiverError as exc:
+        show_error(parent, exc, "Nothing was saved")
+        return
+    today = journal.local_now(context.clock, context.zone_name).date()
+    suggested = documents_folder() / transfer.default_export_name(today)
+    path, _filter = QFileDialog.getSaveFileName(parent, "Save the vault file", str(suggested), FILTER)
+    if not path:
+        return
+    clock = context.clock
+
+    def done(result: transfer.ExportResult) -> None:
+        tell(parent, "Vault file saved",
+             f"Saved your vault as {result.path.name} in {result.path.parent}.\n\n"
+             "On the new computer, install Caregiver Companion, choose “I already have a vault file” "
+             "when it starts, and pick this file. You will need your passphrase or your recovery code.\n\n"
+             "The file is encrypted, like the vault. Still, keep it safe, and delete it once the new "
+             "computer is set up.")
+
+    context.runner.run(lambda: transfer.export_vault(vault, Path(path), clock=clock), on_done=done, parent=parent,
+                       label="Saving the vault file…", error_title="The vault file was not saved")
+
+
+class OpenVaultFileDialog(QDialog):
+    """Pick a vault file and open it with its passphrase or recovery code; then a preview (when it
+    was made, who is in it) and "Use this vault". After ``Accepted``, :attr:`pending` holds the
+    opened file, ready for :func:`install_vault_file`; on any other ending it is put away."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, replacing: bool = False):
+        super().__init__(parent)
+        self.context = context
+        self.replacing = replacing
+        self.pending: transfer.PendingImport | None = None
+        self._busy = False
+        self.setWindowTitle("Open a vault file")
+        self.setAccessibleName("Open a vault file")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        layout = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+
+        ask = QWidget()
+        ask_layout = QVBoxLayout(ask)
+        ask_layout.setContentsMargins(0, 0, 0, 0)
+        intro = ("Choose the vault file you saved on your other computer (it ends in "
+                 f"“{transfer.EXTENSION}”), and type the passphrase or the recovery code that opens it.")
+        ask_layout.addWidget(plain_label(intro, name="About vault files"))
+        file_label = QLabel("Vault &file")
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName("Vault file")
+        file_label.setBuddy(self.file_edit)
+        self.browse_button = QPushButton("&Choose…")
+        self.browse_button.setAccessibleName("Choose the vault file")
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.browse_button)
+        ask_layout.addWidget(file_label)
+        ask_layout.addLayout(row)
+        self.passphrase_radio = QRadioButton("Open it with its &passphrase")
+        self.code_radio = QRadioButton("Open it with its &recovery code")
+        self.passphrase_radio.setChecked(True)
+        self.passphrase_radio.toggled.connect(self._on_mode)
+        ask_layout.addWidget(self.passphrase_radio)
+        ask_layout.addWidget(self.code_radio)
+        self.secret_label = QLabel()
+        self.secret_edit = QLineEdit()
+        self.secret_label.setBuddy(self.secret_edit)
+        ask_layout.addWidget(self.secret_label)
+        ask_layout.addWidget(self.secret_edit)
+        self.problem_label = plain_label(name="What to fix", bold=True)
+        self.problem_label.hide()
+        ask_layout.addWidget(self.problem_label)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setAccessibleName("Opening the vault file")
+        self.busy_bar.hide()
+        ask_layout.addWidget(self.busy_bar)
+        ask_layout.addStretch(1)
+        self.stack.addWidget(ask)
+
+        preview = QWidget()
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.made_label = heading_label("")
+        preview_layout.addWidget(self.made_label)
+        self.people_label = plain_label(name="In this vault file")
+        preview_layout.addWidget(self.people_label)
+        self.replace_label = plain_label(
+            "Your current vault will be set aside in its folder (in “replaced”), not deleted, and this "
+            "one will be used instead.", name="What happens to the current vault")
+        self.replace_label.setVisible(replacing)
+        preview_layout.addWidget(self.replace_label)
+        preview_layout.addStretch(1)
+        self.stack.addWidget(preview)
+
+        self.buttons = QDialogButtonBox()
+        self.next_button = self.buttons.addButton("&Open the file", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._on_mode()
+        fit_text(self)
+
+    def browse(self) -> None:
+        start = self.file_edit.text() or str(documents_folder())
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose the vault file", start, FILTER)
+        if path:
+            self.file_edit.setText(path)
+            self.secret_edit.setFocus()
+
+    def accept(self) -> None:
+        if self._busy:
+            return
+        if self.stack.currentIndex() == 1 and self.pending is not None:
+            super().accept()
+            return
+        file = Path(self.file_edit.text().strip())
+        secret = self.secret_edit.text()
+        if not self.file_edit.text().strip():
+            self._problem("Please choose the vault file first.")
+            self.file_edit.setFocus()
+            return
+        if not secret.strip():
+            self._problem("Please type the recovery code first." if self.code_radio.isChecked()
+                          else "Please type the passphrase first.")
+            self.secret_edit.setFocus()
+            return
+        proof = {"recovery_code": secret} if self.code_radio.isChecked() else {"passphrase": secret}
+        paths = self.context.paths
+        self._set_busy(True)
+        self.context.runner.run(lambda: transfer.open_vault_file(paths, file, **proof),
+                                on_done=self._on_opened, on_error=self._on_error, parent=self)
+
+    def reject(self) -> None:
+        self._discard()
+        super().reject()
+
+    def _discard(self) -> None:
+        if self.pending is not None:
+            self.pending.discard()
+            self.pending = None
+
+    def _on_opened(self, pending: transfer.PendingImport) -> None:
+        self._set_busy(False)
+        self.secret_edit.clear()
+        self._discard()
+        self.pending = pending
+        made = when_text(pending.made_at, self.context.zone_name)
+        self.made_label.setText(f"This vault file was made on {made}.")
+        self.made_label.setAccessibleName(self.made_label.text())
+        self.people_label.setText("It holds:\n" + people_lines(pending.people))
+        self.next_button.setText("&Use this vault")
+        self.stack.setCurrentIndex(1)
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.made_label, self.made_label.text())
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, CaregiverError):
+            log_safely(exc)
+        self._problem(user_message(exc))
+        self.secret_edit.selectAll()
+        self.secret_edit.setFocus()
+
+    def _on_mode(self) -> None:
+        self.secret_edit.clear()
+        if self.code_radio.isChecked():
+            self.secret_label.setText("Recovery code of &that vault (the 32 letters and numbers you wrote down)")
+            self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.secret_edit.setAccessibleName("Recovery code")
+            self.secret_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        else:
+            self.secret_label.setText("Passphrase of &that vault")
+            self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.secret_edit.setAccessibleName("Passphrase of the vault file")
+            self.secret_edit.setPlaceholderText("")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        for w in (self.file_edit, self.browse_button, self.passphrase_radio, self.code_radio, self.secret_edit,
+                  self.next_button):
+            w.setEnabled(not busy)
+        if busy:
+            self._problem("")
+
+    def _problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+        announce(self.problem_label, text)
+
+
+def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.PendingImport, *,
+                       replacing: bool, on_opened: Callable[[Vault], None]) -> None:
+    """Put the opened vault file in place (in the background) and hand the open vault to
+    ``on_opened``. With ``replacing``, the vault in the folder must already be closed."""
+    clock = context.clock
+
+    def failed(exc: BaseException) -> None:
+        pending.discard()
+        show_error(parent, exc, "The vault file was not used")
+
+    context.runner.run(lambda: pending.install(replace_existing=replacing, clock=clock), on_done=on_opened,
+                       on_error=failed, parent=parent, label="Setting up the vault…")
+
+
+def open_vault_file_for_setup(wizard) -> None:
+    """The first-run wizard's "I already have a vault file": open the file, put it in place, and
+    finish the wizard with that vault (``wizard.imported_vault``) instead of making a new one."""
+    dialog = OpenVaultFileDialog(wizard.context, wizard)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    pending, dialog.pending = dialog.pending, None
+    dialog.deleteLater()
+    if not accepted or pending is None:
+        if pending is not None:
+            pending.discard()
+        return
+
+    def opened(vault: Vault) -> None:
+        wizard.imported_vault = vault
+        wizard.accept()
+
+    install_vault_file(wizard.context, wizard, pending, replacing=False, on_opened=opened)

@@ -1,0 +1,175 @@
+"""The vault's safety in the main window: File-menu actions (Backups, Security, moving to another
+computer), the daily automatic backup (a few seconds after unlocking, in the background, and
+checked again every hour while the vault stays open), one-time notices after unlocking (a
+repaired key file), and the offer of a new passphrase right after an unlock with the recovery
+code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMainWindow
+
+from ...domain.errors import CaregiverError
+from ...services import backups
+from .backups_dialog import BackupsDialog
+from ..context import AppContext
+from ..common.errors import log_safely, show_error, user_message
+from .key_dialogs import ChangePassphraseDialog
+from .security_dialog import SecurityDialog
+from ..common.trust_widgets import confirm, tell
+from .vault_file_dialogs import OpenVaultFileDialog, export_vault_file, install_vault_file
+
+BACKUP_DELAY_MS = 5_000
+BACKUP_CHECK_MS = 60 * 60_000
+
+
+class VaultTools(QObject):
+    """Owns the actions in :attr:`actions` (for the File menu) and the backup timers. ``window``
+    is the main window: its ``vault_locked``/``vault_unlocked`` signals turn the actions off and
+    on, ``lock()``, ``reload_people()`` and ``unlock_screen.unlocked`` are used after a restore or
+    a replaced vault."""
+
+    def __init__(self, context: AppContext, window: QMainWindow):
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.last_backup_error: str = ""
+        self.backups_action = QAction("&Backups…", window)
+        self.backups_action.setStatusTip("See the vault's backups, make one, or put one back")
+        self.backups_action.triggered.connect(self.open_backups)
+        self.security_action = QAction("&Security…", window)
+        self.security_action.setStatusTip("Change the passphrase, make a new recovery code, remember this computer")
+        self.security_action.triggered.connect(self.open_security)
+        self.export_action = QAction("Save a &vault file for another computer…", window)
+        self.export_action.setStatusTip("Save the whole vault as one encrypted file to move to a new computer")
+        self.export_action.triggered.connect(self.export_vault)
+        self.import_action = QAction("&Use a vault file from another computer…", window)
+        self.import_action.setStatusTip("Replace this vault with one saved on another computer")
+        self.import_action.triggered.connect(self.import_vault)
+        self.actions = [self.backups_action, self.security_action, self.export_action, self.import_action]
+
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setSingleShot(True)
+        self.backup_timer.setInterval(BACKUP_DELAY_MS)
+        self.backup_timer.timeout.connect(self.run_daily_backup)
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(BACKUP_CHECK_MS)
+        self.check_timer.timeout.connect(self.run_daily_backup)
+
+        window.vault_locked.connect(self._on_locked)
+        window.vault_unlocked.connect(self._on_unlocked)
+        opened = context.vault is not None and context.vault.is_open
+        for action in self.actions:
+            action.setEnabled(opened)
+        if opened:  # the window starts unlocked (right after the setup wizard)
+            QTimer.singleShot(0, self._on_unlocked)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def open_backups(self) -> None:
+        if not self._vault_open():
+            return
+        dialog = BackupsDialog(self.context, self.window)
+        dialog.restored.connect(self.window.reload_people)
+        dialog.refresh()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_security(self) -> None:
+        if not self._vault_open():
+            return
+        dialog = SecurityDialog(self.context, self.window)
+        dialog.show_backups.connect(self.open_backups)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def export_vault(self) -> None:
+        if self._vault_open():
+            export_vault_file(self.context, self.window)
+
+    def import_vault(self) -> None:
+        """Open a vault file, preview it, confirm (keeping the current vault is the default), set
+        the current vault aside and open the new one."""
+        if not self._vault_open():
+            return
+        dialog = OpenVaultFileDialog(self.context, self.window, replacing=True)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        pending, dialog.pending = dialog.pending, None
+        dialog.deleteLater()
+        if not accepted or pending is None:
+            if pending is not None:
+                pending.discard()
+            return
+        if not confirm(self.window, "Use the vault from this file?",
+                       "Your current vault will be set aside (kept in its folder, not deleted) and the "
+                       "vault from the file will be used from now on.",
+                       do_it="Use the vault from the file", keep="Keep my current vault"):
+            pending.discard()
+            return
+        self.window.lock()
+        install_vault_file(self.context, self.window, pending, replacing=True,
+                           on_opened=self.window.unlock_screen.unlocked.emit)
+
+    # --- unlock, lock and the daily backup ----------------------------------------------------
+
+    def run_daily_backup(self) -> None:
+        """Make the daily backup in the background when one is due (no window, no waiting)."""
+        vault = self.context.vault
+        if vault is None or not vault.is_open:
+            return
+        clock = self.context.clock
+        self.context.runner.run(lambda: backups.daily_backup_if_due(vault, clock=clock),
+                                on_done=self._backup_done, on_error=self._backup_failed, parent=self.window)
+
+    def _backup_done(self, _info) -> None:
+        self.last_backup_error = ""
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaregiverError):
+            log_safely(exc)
+        text = (f"Today's automatic backup could not be made. {user_message(exc)} Your journal itself is "
+                "fine; the app will try again later.")
+        if text == self.last_backup_error:
+            return
+        self.last_backup_error = text
+        tell(self.window, "Automatic backup", text, warning=True, blocking=False)
+
+    def _on_unlocked(self) -> None:
+        vault = self.context.vault
+        if vault is None or not vault.is_open:
+            return
+        for action in self.actions:
+            action.setEnabled(True)
+        for notice in vault.notices:
+            tell(self.window, "A note about your vault", notice, blocking=False)
+        vault.notices.clear()
+        if vault.offer_new_passphrase:
+            self.offer_new_passphrase()
+        self.backup_timer.start()
+        self.check_timer.start()
+
+    def _on_locked(self) -> None:
+        for action in self.actions:
+            action.setEnabled(False)
+        self.backup_timer.stop()
+        self.check_timer.stop()
+
+    def offer_new_passphrase(self) -> ChangePassphraseDialog | None:
+        """Right after an unlock with the recovery code: offer to choose a new passphrase (a
+        window-modal dialog that does not stop the app; "Not now" closes it)."""
+        try:
+            dialog = ChangePassphraseDialog(self.context, self.window, after_recovery=True)
+        except CaregiverError:
+            return None
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _vault_open(self) -> bool:
+        try:
+            self.context.require_vault()
+        except CaregiverError as exc:
+            show_error(self.window, exc)
+            return False
+        return True

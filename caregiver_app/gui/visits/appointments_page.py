@@ -1,0 +1,444 @@
+"""The Appointments page: upcoming and past visits, the chosen one in detail, the editor,
+calendar export (.ics) and "Prepare for this visit" (opens the visit summary for the range since
+the last visit with that provider, with the open questions)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CaregiverError
+from ...domain.model import Person
+from ...domain.network import Appointment, Contact
+from ...services import appointments as appointment_service
+from ...services import contacts as contact_service
+from ...services import journal
+from .appointment_editor import AppointmentEditor
+from ..common import formatting
+from ..context import AppContext
+from ..common.errors import show_error
+from ..network.network_page import phone_region
+from .summary_page import documents_folder
+
+
+def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str, region: str) -> str:
+    """The chosen appointment in plain words (shown beside the lists and read by screen readers)."""
+    lines = [appointment_service.title_text(appt, contacts), appointment_service.when_text(appt, zone_name, formatting.report_format())]
+    contact = contacts.get(appt.contact_id) if appt.contact_id is not None else None
+    if contact is not None:
+        bits = [contact.role.label]
+        if contact.organisation:
+            bits.append(contact.organisation)
+        if contact.phones:
+            bits.append(contact_service.format_phone(contact.phones[0], region))
+        lines.append(" · ".join(bits))
+    if appt.purpose and contact is not None:
+        lines.append(f"Purpose: {appt.purpose}")
+    if appt.place:
+        lines.append(f"Place: {appt.place}")
+    if appt.video_link:
+        lines.append(f"Video link: {appt.video_link}")
+    if appt.questions:
+        lines.append("")
+        lines.append("Questions to ask:")
+        for i, q in enumerate(appt.questions, 1):
+            mark = "answered" if q.answered else "open"
+            extra = ", from an earlier visit" if q.carried_over else ""
+            lines.append(f"{i}. {q.text} ({mark}{extra})")
+    else:
+        lines.append("")
+        lines.append("No questions written down yet.")
+    if appt.notes_after:
+        lines.append("")
+        lines.append("Notes after the visit:")
+        lines.append(appt.notes_after)
+    return "\n".join(lines)
+
+
+class AppointmentsPage(QWidget):
+    """Appointments of the chosen person. ``prepare_visit_requested(start, end, questions)``
+    asks the main window to open the visit summary with that range (local dates)."""
+
+    prepare_visit_requested = Signal(object, object, list)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._generation = 0
+        self._lists = appointment_service.AppointmentLists((), ())
+        self._contacts: dict[int, Contact] = {}
+        self._build()
+        self.set_person(None)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&New appointment…", self)
+        self.new_button.setToolTip("Plan a new appointment (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_appointment)
+        self.open_button = QPushButton("O&pen", self)
+        self.open_button.setAccessibleName("Open the chosen appointment")
+        self.open_button.clicked.connect(self.open_selected)
+        self.prepare_button = QPushButton("P&repare for this visit", self)
+        self.prepare_button.setToolTip("Open the visit summary for the time since the last visit with this person")
+        self.prepare_button.clicked.connect(self.prepare_selected)
+        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button.setAccessibleName("Delete the chosen appointment")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.calendar_button = QPushButton("Add to &calendar", self)
+        menu = QMenu(self.calendar_button)
+        self.export_one_action = QAction("Save &this appointment as a calendar file (.ics)…", self)
+        self.export_one_action.triggered.connect(lambda: self.export_calendar(single=True))
+        self.export_all_action = QAction("Save &all appointments as a calendar file (.ics)…", self)
+        self.export_all_action.triggered.connect(lambda: self.export_calendar(single=False))
+        menu.addAction(self.export_one_action)
+        menu.addAction(self.export_all_action)
+        self.calendar_button.setMenu(menu)
+        for button in (self.new_button, self.open_button, self.prepare_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.calendar_button)
+        outer.addLayout(row)
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.hide()
+        outer.addWidget(self.status)
+
+        lists = QWidget(self)
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(0, 0, 0, 0)
+        self.upcoming_label = QLabel("Coming &up", lists)
+        self.upcoming = self._list(lists, "Coming up")
+        self.upcoming_label.setBuddy(self.upcoming)
+        self.past_label = QLabel("P&ast", lists)
+        self.past = self._list(lists, "Past appointments")
+        self.past_label.setBuddy(self.past)
+        for label in (self.upcoming_label, self.past_label):
+            bold = label.font()
+            bold.setBold(True)
+            label.setFont(bold)
+        lists_layout.addWidget(self.upcoming_label)
+        lists_layout.addWidget(self.upcoming, 1)
+        lists_layout.addWidget(self.past_label)
+        lists_layout.addWidget(self.past, 1)
+
+        self.detail_title = QLabel(self)
+        title_font = self.detail_title.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.detail_title.setFont(title_font)
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.detail.setAccessibleName("The chosen appointment")
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail, 1)
+        detail_scroll = QScrollArea(self)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        detail_scroll.setWidget(detail_box)
+        detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        body = QHBoxLayout()
+        body.addWidget(lists, 2)
+        body.addWidget(detail_scroll, 3)
+        outer.addLayout(body, 1)
+
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_appointment)
+        for widget in (self.upcoming, self.past):
+            delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), widget)
+            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+            delete.activated.connect(self.delete_selected)
+
+    def _list(self, parent: QWidget, name: str) -> QListWidget:
+        widget = QListWidget(parent)
+        widget.setAccessibleName(name)
+        widget.setWordWrap(True)
+        widget.setSpacing(max(2, widget.fontMetrics().height() // 5))
+        widget.itemActivated.connect(lambda item: self.open_appointment(item.data(Qt.ItemDataRole.UserRole)))
+        widget.currentItemChanged.connect(lambda current, _prev, w=widget: self._on_current(w, current))
+        return widget
+
+    # --- public ---------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        self._person = person
+        self._generation += 1
+        self.status.hide()
+        self.heading.setText(f"Appointments for {person.display_name}" if person else "Appointments")
+        self.setEnabled(person is not None)
+        if person is None:
+            self._fill(appointment_service.AppointmentLists((), ()), {})
+            return
+        self.reload()
+
+    def clear(self) -> None:
+        """Drop every detail (the vault locked)."""
+        self._generation += 1
+        self._person = None
+        self._contacts = {}
+        self._lists = appointment_service.AppointmentLists((), ())
+        self.upcoming.clear()
+        self.past.clear()
+        self.detail.clear()
+        self.detail_title.clear()
+        self.status.clear()
+        self.status.hide()
+        self.heading.setText("Appointments")
+        self.setEnabled(False)
+
+    def today(self) -> date:
+        return journal.local_now(self._context.clock, self._context.zone_name).date()
+
+    def reload(self, select_id: int | None = None) -> None:
+        person = self._person
+        if person is None or person.id is None:
+            return
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        generation, clock = self._generation, self._context.clock
+
+        def job():
+            lists = appointment_service.list_appointments(vault, person.id, clock=clock)
+            return lists, {c.id: c for c in contact_service.list_contacts(vault, person.id)}
+
+        def done(result) -> None:
+            if generation == self._generation:
+                self._fill(*result)
+                if select_id is not None:
+                    self.select_appointment(select_id)
+
+        self._context.runner.run(job, on_done=done, parent=self)
+
+    def appointments(self) -> appointment_service.AppointmentLists:
+        return self._lists
+
+    def selected_appointment(self) -> Appointment | None:
+        for widget in (self.upcoming, self.past):
+            item = widget.currentItem()
+            if item is not None and item.isSelected():
+                return self._find(item.data(Qt.ItemDataRole.UserRole))
+        return None
+
+    def select_appointment(self, appointment_id: int) -> None:
+        for widget in (self.upcoming, self.past):
+            for i in range(widget.count()):
+                if widget.item(i).data(Qt.ItemDataRole.UserRole) == appointment_id:
+                    widget.setCurrentRow(i)
+                    widget.setFocus()
+                    return
+
+    # --- showing --------------------------------------------------------------------------
+    def _find(self, appointment_id: int | None) -> Appointment | None:
+        return next((a for a in self._lists.upcoming + self._lists.past if a.id == appointment_id), None)
+
+    def _fill(self, lists: appointment_service.AppointmentLists, contacts: dict[int, Contact]) -> None:
+        self._lists, self._contacts = lists, contacts
+        zone = self._context.zone_name
+        for widget, items, empty in ((self.upcoming, lists.upcoming, "No appointments planned. Press New appointment to add one."),
+                                     (self.past, lists.past, "No past appointments yet.")):
+            widget.blockSignals(True)
+            widget.clear()
+            for appt in items:
+                open_count = len(appt.open_questions)
+                extra = f" · {open_count} open question{'s' if open_count != 1 else ''}" if open_count else ""
+                item = QListWidgetItem(f"{appointment_service.when_text(appt, zone, formatting.report_format())}\n"
+                                       f"{appointment_service.title_text(appt, contacts)}{extra}")
+                item.setData(Qt.ItemDataRole.UserRole, appt.id)
+                widget.addItem(item)
+            if not items:
+                placeholder = QListWidgetItem(empty)
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                widget.addItem(placeholder)
+            widget.blockSignals(False)
+        self.detail_title.clear()
+        self.detail.setText("Choose an appointment to see it here." if lists.upcoming or lists.past
+                            else "Plan a visit here: when, with whom, and the questions you want to ask.")
+        self._update_buttons()
+
+    def _on_current(self, widget: QListWidget, current: QListWidgetItem | None) -> None:
+        if current is None or current.data(Qt.ItemDataRole.UserRole) is None:
+            return
+        other = self.past if widget is self.upcoming else self.upcoming
+        other.blockSignals(True)
+        other.setCurrentRow(-1)
+        other.clearSelection()
+        other.blockSignals(False)
+        current.setSelected(True)
+        appt = self._find(current.data(Qt.ItemDataRole.UserRole))
+        if appt is not None:
+            region = phone_region(self._context)
+            title, _sep, rest = detail_text(appt, self._contacts, self._context.zone_name, region).partition("\n")
+            self.detail_title.setText(title)
+            self.detail.setText(rest)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_appointment() is not None
+        for button in (self.open_button, self.prepare_button, self.delete_button):
+            button.setEnabled(chosen)
+        self.export_one_action.setEnabled(chosen)
+        self.export_all_action.setEnabled(bool(self._lists.upcoming or self._lists.past))
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    # --- actions --------------------------------------------------------------------------
+    def _editor(self, appt: Appointment | None) -> AppointmentEditor:
+        vault = self._context.require_vault()
+        clock = self._context.clock
+
+        def save(draft: appointment_service.AppointmentDraft) -> Appointment:
+            return appointment_service.save_appointment(vault, draft, clock=clock)
+
+        contacts = contact_service.list_contacts(vault, self._person.id)
+        return AppointmentEditor(save, self._person.id, contacts, zone_name=self._context.zone_name,
+                                 today=self.today(), appointment=appt, parent=self)
+
+    def _run_editor(self, dialog: AppointmentEditor) -> None:
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+                moved = sum(1 for q in dialog.saved.questions if q.carried_over)
+                note = f" {moved} open question{'s' if moved != 1 else ''} from an earlier visit {'are' if moved != 1 else 'is'} on it." if moved and dialog.draft().appointment_id is None else ""
+                self._say("Appointment saved." + note)
+                self.reload(select_id=dialog.saved.id)
+        finally:
+            dialog.deleteLater()
+
+    def new_appointment(self) -> None:
+        if self._person is None or not self.isEnabled():
+            return
+        try:
+            dialog = self._editor(None)
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        self._run_editor(dialog)
+
+    def open_appointment(self, appointment_id: int | None) -> None:
+        appt = self._find(appointment_id)
+        if appt is None:
+            return
+        try:
+            dialog = self._editor(appt)
+        except CaregiverError as exc:
+            show_error(self, exc)
+            return
+        self._run_editor(dialog)
+
+    def open_selected(self) -> None:
+        appt = self.selected_appointment()
+        if appt is not None:
+            self.open_appointment(appt.id)
+
+    def delete_selected(self) -> None:
+        appt = self.selected_appointment()
+        if appt is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete this appointment?",
+            f"Delete the appointment on {appointment_service.when_text(appt, self._context.zone_name, formatting.report_format())}, "
+            "with its questions and notes?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        vault = self._context.require_vault()
+        self._context.runner.run(lambda: appointment_service.delete_appointment(vault, appt.id),
+                                 on_done=lambda _old: (self._say("Appointment deleted."), self.reload()),
+                                 parent=self, error_title="The appointment was not deleted")
+
+    def prepare_selected(self) -> None:
+        """Work out the range and open questions, then ask for the visit summary page."""
+        appt = self.selected_appointment()
+        if appt is None:
+            return
+        vault = self._context.require_vault()
+        clock, zone = self._context.clock, self._context.zone_name
+        self._context.runner.run(
+            lambda: appointment_service.visit_preparation(vault, appt.id, clock=clock, zone_name=zone),
+            on_done=lambda r: self.prepare_visit_requested.emit(r[0], r[1], list(r[2])),
+            parent=self, error_title="The visit could not be prepared")
+
+    def export_calendar(self, single: bool) -> None:
+        person = self._person
+        appt = self.selected_appointment() if single else None
+        if person is None or (single and appt is None):
+            return
+        name = appointment_service.default_calendar_filename(self.today(), single)
+        path, _f = QFileDialog.getSaveFileName(self, "Save as a calendar file", str(documents_folder() / name),
+                                               "Calendar files (*.ics)")
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".ics")
+        vault, clock = self._context.require_vault(), self._context.clock
+        ids = [appt.id] if appt is not None else None
+        chosen = [appt] if appt is not None else self._lists.upcoming + self._lists.past
+        include = any(a.open_questions for a in chosen) and self._ask_include_questions()
+
+        def write() -> Path:
+            return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock,
+                                                     include_questions=include)
+
+        self._context.runner.run(
+            write, on_done=lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),
+            parent=self, error_title="The calendar file was not saved")
+
+    def _ask_include_questions(self) -> bool:
+        """Questions are private; a calendar is often shared or synced, so ask (default: leave out)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Questions in the calendar?",
+                          "Put your questions for the visit in the calendar file too?\n\n"
+                          "Calendars are often shared with family or synced to other devices, "
+                          "so anyone who sees the calendar could read them.", parent=self)
+        add = box.addButton("Put the questions in", QMessageBox.ButtonRole.YesRole)
+        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(leave)
+        box.exec()
+        return box.clickedButton() is add
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Coming back to the page: contacts and "now" may have changed."""
+        super().showEvent(event)
+        if self._person is not None and not event.spontaneous():
+            chosen = self.selected_appointment()
+            self.reload(select_id=chosen.id if chosen is not None else None)

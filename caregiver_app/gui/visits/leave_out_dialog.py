@@ -1,0 +1,106 @@
+"""Choose what stays out of the visit summary: whole entries, symptoms, tags.
+
+What is ticked here never reaches the printed file: left-out entries are dropped, and left-out
+symptom and tag names are removed and hidden wherever a note mentions them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.summary import LeaveOut
+from ...services.summary import LeaveOutChoices
+from ..journal.journal_model import day_heading, time_text
+
+
+def _checklist(name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setUniformItemSizes(False)
+    widget.setWordWrap(True)
+    return widget
+
+
+class LeaveOutDialog(QDialog):
+    """Three lists with tick boxes; :meth:`leave_out` gives the choice."""
+
+    def __init__(self, choices: LeaveOutChoices, current: LeaveOut, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Leave things out of the summary")
+        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 24)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Tick what should not leave the house. It will not be anywhere in the printed summary. "
+                       "A symptom or tag you leave out is also hidden where a note mentions it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Type to find an entry, symptom or tag")
+        self.filter_edit.setAccessibleName("Find in the lists")
+        self.filter_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.filter_edit)
+
+        self.tabs = QTabWidget()
+        self.entry_list = _checklist("Entries to leave out")
+        self.symptom_list = _checklist("Symptoms to leave out")
+        self.tag_list = _checklist("Tags to leave out")
+        for entry in choices.entries:
+            flag = " · flagged" if entry.flagged else ""
+            text = f"{day_heading(entry.local_date)}, {time_text(entry.local_time)} · {entry.recorded_by}{flag}\n" \
+                   f"{entry.excerpt or '(no note)'}"
+            self._add(self.entry_list, text, entry.entry_id, entry.entry_id in current.entry_ids)
+        for name in choices.symptoms:
+            self._add(self.symptom_list, name, name, name.casefold() in current.symptoms)
+        for name in choices.tags:
+            self._add(self.tag_list, name, name, name.casefold() in current.tags)
+        self.tabs.addTab(self.entry_list, f"&Entries ({len(choices.entries)})")
+        self.tabs.addTab(self.symptom_list, f"&Symptoms ({len(choices.symptoms)})")
+        self.tabs.addTab(self.tag_list, f"&Tags ({len(choices.tags)})")
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Use these choices")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.setTabOrder(self.filter_edit, self.tabs)
+
+    @staticmethod
+    def _add(widget: QListWidget, text: str, key, checked: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for widget in (self.entry_list, self.symptom_list, self.tag_list):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    @staticmethod
+    def _ticked(widget: QListWidget) -> list:
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, widget: QListWidget, key, checked: bool = True) -> None:
+        for i in range(widget.count()):
+            if widget.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                widget.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def leave_out(self) -> LeaveOut:
+        return LeaveOut(entry_ids=frozenset(self._ticked(self.entry_list)),
+                        symptoms=frozenset(self._ticked(self.symptom_list)),
+                        tags=frozenset(self._ticked(self.tag_list)))

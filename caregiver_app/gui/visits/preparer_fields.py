@@ -1,0 +1,120 @@
+"""The "Prepared by" rows of the Visit summary page: the preparer's name, relationship and phone
+number. They are kept inside the encrypted vault (personal data, never the settings file), come
+back after a lock, and the phone number is checked and written the way the chosen country writes it."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from ...domain.errors import CaregiverError, ValidationError
+from ...services import contacts, people
+from ..context import AppContext
+from ..common.country import current_country
+
+
+def phone_region(context: AppContext) -> str:
+    """The region local phone numbers are read in: the country setting, else the system locale's."""
+    return contacts.resolve_region(current_country(context.settings), QLocale.system().name())
+
+
+class PreparerFields(QObject):
+    """Three line edits added to a form: "Prepared by", "Relationship" and "Phone". Gives the
+    values to print (:meth:`preparer`), fills them from the vault (:meth:`load`) and keeps them
+    there (:meth:`remember`)."""
+
+    def __init__(self, context: AppContext, form: QFormLayout, parent: QWidget):
+        super().__init__(parent)
+        self._context = context
+        width = parent.fontMetrics().averageCharWidth()
+        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 30)
+        self.relationship_edit = self._edit(parent, "Your relationship to them", "For example: wife, son, friend",
+                                            people.RELATIONSHIP_MAX, width * 24)
+        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 24)
+        self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.phone_edit.editingFinished.connect(self._check_phone)
+        self.phone_message = QLabel(parent)
+        self.phone_message.setWordWrap(True)
+        self.phone_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.phone_message.setAccessibleName("Phone number problem")
+        self.phone_message.hide()
+        form.addRow("Prepared &by", self.name_edit)
+        form.addRow("Rela&tionship", self.relationship_edit)
+        form.addRow("Pho&ne", self.phone_edit)
+        form.addRow("", self.phone_message)
+        for row_edit in (self.name_edit, self.relationship_edit, self.phone_edit):
+            row_edit.setToolTip("Printed on page 1 of the summary. Kept only in your locked journal.")
+
+    @staticmethod
+    def _edit(parent: QWidget, name: str, hint: str, length: int, width: int) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(hint)
+        edit.setMaxLength(length)
+        edit.setMinimumWidth(width)
+        return edit
+
+    # --- values ---------------------------------------------------------------------------
+    def preparer(self) -> people.Preparer:
+        """What to print: the phone written for reading, or left out ('') while it is not a real
+        number (the message under the field says so)."""
+        phone, _problem = self._phone()
+        return people.Preparer(" ".join(self.name_edit.text().split()),
+                               " ".join(self.relationship_edit.text().split()), phone)
+
+    def _phone(self) -> tuple[str, str]:
+        try:
+            return people.preparer_phone_text(self.phone_edit.text(), phone_region(self._context)), ""
+        except ValidationError as exc:
+            return "", str(exc)
+
+    def _check_phone(self) -> None:
+        phone, problem = self._phone()
+        if problem:
+            self.phone_message.setText(f"{problem} Until then, the summary leaves the phone number out.")
+            self.phone_message.show()
+            return
+        self.phone_message.hide()
+        if phone and phone != self.phone_edit.text():
+            self.phone_edit.setText(phone)  # written the country's way, as it will print
+
+    # --- vault ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Empty the fields (the vault locked)."""
+        for edit in (self.name_edit, self.relationship_edit, self.phone_edit):
+            edit.setText("")  # clear() would mark it as typed in, and the saved value would not come back
+        self.phone_message.hide()
+
+    def load(self, still_wanted: Callable[[], bool]) -> None:
+        """Fill the fields the user has not typed in with what the vault keeps, if
+        ``still_wanted()`` is still true when it arrives."""
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+
+        def done(kept: people.Preparer) -> None:
+            if not still_wanted():
+                return
+            for edit, value in ((self.name_edit, kept.name), (self.relationship_edit, kept.relationship),
+                                (self.phone_edit, kept.phone)):
+                if not edit.isModified():
+                    edit.setText(value)
+
+        self._context.runner.run(lambda: people.preparer(vault), on_done=done, parent=self.parent())
+
+    def remember_job(self) -> Callable[[], None]:
+        """A job for the background runner that keeps the current values in the vault. A phone
+        that is not a real number keeps the one kept before."""
+        vault = self._context.require_vault()
+        shown = self.preparer()
+        keep_old_phone = bool(self.phone_edit.text().strip()) and not shown.phone
+        region = phone_region(self._context)
+
+        def job() -> None:
+            phone = people.preparer(vault).phone if keep_old_phone else shown.phone
+            people.set_preparer(vault, shown.name, shown.relationship, phone, region)
+
+        return job

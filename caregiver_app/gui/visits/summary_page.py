@@ -1,0 +1,598 @@
+"""The Visit summary page: choose what to print (person, dates, appendix sections, what to leave
+out, questions), see the real PDF in a preview with zoom and page navigation, print it through the
+system print dialog or save it. Building runs in the background with a progress bar and Cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import crisis_lines
+from ...domain.errors import CaregiverError
+from ...domain.model import Person
+from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices
+from ...services import journal, summary
+from ..common import formatting
+from ..context import AppContext
+from ..common.country import current_country, paper
+from ..common.errors import show_error
+from .leave_out_dialog import LeaveOutDialog
+from .preparer_fields import PreparerFields
+# default_paper and documents_folder are imported from here by other pages and tests
+from .summary_describe import _plural, default_paper, describe_summary, documents_folder, leave_out_text  # noqa: F401
+from .summary_preview import PdfPreview
+from ..common.tasks import Cancelled
+from ..journal.journal_model import day_heading
+
+QUICK_RANGES = (("Last &2 weeks", 14), ("Last &30 days", 30), ("Last &90 days", 90))
+CUSTOM = 0
+SINCE_VISIT = -1
+
+
+class _Progress(QObject):
+    """Carries the builder's plain progress callback from the worker thread to the GUI."""
+
+    moved = Signal(int, int)
+
+
+class SummaryPage(QWidget):
+    """Choose, preview, print and save the visit summary for the chosen person."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._person: Person | None = None
+        self._generation = 0
+        self._building = False
+        self._again = False
+        self._control = None
+        self._pdf: bytes | None = None
+        self._pdf_key: tuple | None = None
+        self._last_visit = None
+        self.leave_out = LeaveOut()
+        self._choices_loaded = False
+        self.visit_questions: list[str] = []
+        self.last_saved_path: Path | None = None
+        self._relay = _Progress(self)
+        self._relay.moved.connect(self._on_progress)
+        self._build()
+        self.set_person(None)
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.heading = QLabel(body)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        intro = QLabel("Choose what goes into the summary. Page one is a short brief of what changed; the "
+                       "pages after it hold the detail you choose. You decide what leaves the house.", body)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        range_box = QGroupBox("Which dates", body)
+        range_layout = QVBoxLayout(range_box)
+        self.range_group = QButtonGroup(self)
+        self.range_buttons: dict[int, QRadioButton] = {}
+        self.since_button = QRadioButton("Since the &last visit", range_box)
+        self.range_group.addButton(self.since_button, SINCE_VISIT)
+        range_layout.addWidget(self.since_button)
+        for text, days in QUICK_RANGES:
+            button = QRadioButton(text, range_box)
+            self.range_group.addButton(button, days)
+            self.range_buttons[days] = button
+            range_layout.addWidget(button)
+        self.custom_button = QRadioButton("&Choose dates", range_box)
+        self.range_group.addButton(self.custom_button, CUSTOM)
+        range_layout.addWidget(self.custom_button)
+        self.start_edit = self._date_edit(range_box, "First day of the summary")
+        self.end_edit = self._date_edit(range_box, "Last day of the summary")
+        dates = QFormLayout()
+        dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        dates.addRow("First &day", self.start_edit)
+        dates.addRow("Last da&y", self.end_edit)
+        range_layout.addLayout(dates)
+        self.range_buttons[30].setChecked(True)
+        self.range_group.idToggled.connect(self._on_range_toggled)
+        layout.addWidget(range_box)
+
+        self.section_box = QGroupBox("Pages after the brief", body)
+        self.section_layout = QVBoxLayout(self.section_box)
+        self.section_checks: dict[Section, QCheckBox] = {}
+        for section in summary.offered_sections():
+            check = QCheckBox(section.title, self.section_box)
+            check.setChecked(section in DEFAULT_SECTIONS)
+            check.toggled.connect(lambda _on: self.refresh_preview())
+            self.section_checks[section] = check
+            self.section_layout.addWidget(check)
+        layout.addWidget(self.section_box)
+
+        leave_row = QHBoxLayout()
+        self.leave_out_button = QPushButton("Lea&ve things out…", body)
+        self.leave_out_button.setAccessibleName("Choose entries, symptoms or tags to leave out")
+        self.leave_out_button.clicked.connect(self.choose_leave_out)
+        self.leave_out_label = QLabel("Nothing is left out.", body)
+        self.leave_out_label.setWordWrap(True)
+        self.leave_out_label.setAccessibleName("What is left out")
+        leave_row.addWidget(self.leave_out_button)
+        leave_row.addWidget(self.leave_out_label, 1)
+        layout.addLayout(leave_row)
+
+        questions_label = QLabel("&Questions for this visit (one a line)", body)
+        self.questions_edit = QPlainTextEdit(body)
+        self.questions_edit.setAccessibleName("Questions for this visit")
+        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
+        questions_label.setBuddy(self.questions_edit)
+        layout.addWidget(questions_label)
+        layout.addWidget(self.questions_edit)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.paper_box = QComboBox(body)
+        self.paper_box.addItem("Letter (8.5 × 11 inches)", "letter")
+        self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
+        self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self._context.settings)))
+        self.paper_box.setAccessibleName("Paper size")
+        self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        form.addRow("&Paper", self.paper_box)
+        self.preparer_fields = PreparerFields(self._context, form, body)
+        self.preparer_edit = self.preparer_fields.name_edit
+        layout.addLayout(form)
+
+        self.preview_label = QLabel(body)
+        self.preview_label.setWordWrap(True)
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.preview_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.preview_label.setAccessibleName("What the summary will include")
+        layout.addWidget(self.preview_label)
+
+        self.update_button = QPushButton("&Update the preview", body)
+        self.update_button.setToolTip("Use the questions and name typed above (F5)")
+        self.update_button.clicked.connect(self.refresh_preview)
+        self.print_button = QPushButton("P&rint…", body)
+        self.print_button.setToolTip("Print the visit summary (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_summary)
+        self.save_button = QPushButton("&Save PDF…", body)
+        self.save_button.setToolTip("Save the visit summary as a PDF (Ctrl+S)")
+        self.save_button.clicked.connect(self.save_pdf)
+        actions = QHBoxLayout()
+        for button in (self.update_button, self.print_button, self.save_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.saved_label = QLabel(body)
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("&Open the PDF", body)
+        self.open_button.setAccessibleName("Open the saved PDF")
+        self.open_button.clicked.connect(self.open_saved)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.saved_label, 1)
+        saved_row.addWidget(self.open_button)
+        self.saved_panel = QWidget(body)
+        saved_row.setContentsMargins(0, 0, 0, 0)
+        self.saved_panel.setLayout(saved_row)
+        self.saved_panel.hide()
+        layout.addWidget(self.saved_panel)
+        layout.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        progress_row = QHBoxLayout()
+        self.progress_bar = QProgressBar(right)
+        self.progress_bar.setAccessibleName("Making the summary")
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setFormat("Making the summary… %p%")
+        self.cancel_button = QPushButton("Cancel", right)
+        self.cancel_button.setAccessibleName("Stop making the summary")
+        self.cancel_button.clicked.connect(self.cancel_build)
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_panel = QWidget(right)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress_panel.setLayout(progress_row)
+        self.progress_panel.hide()
+        self.preview = PdfPreview(right)
+        right_layout.addWidget(self.progress_panel)
+        right_layout.addWidget(self.preview, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.splitter)
+
+        for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_summary), ("F5", self.refresh_preview)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.start_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
+        self.end_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
+
+    def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(formatting.date_pattern(weekday=True))
+        edit.setAccessibleName(name)
+        return edit
+
+    # --- public -------------------------------------------------------------------------
+    def set_person(self, person: Person | None) -> None:
+        """Summarise ``person``'s journal; None disables the page."""
+        changed = person is None or self._person is None or person.id != self._person.id
+        self._person = person
+        self._generation += 1
+        self.saved_panel.hide()
+        if changed:
+            self.leave_out = LeaveOut()
+            self._show_leave_out()
+            self._choices_loaded = False
+        self.heading.setText(f"Visit summary for {person.display_name}" if person else "Visit summary")
+        self.setEnabled(person is not None)
+        if person is None:
+            self.preview_label.setText("Choose or add a person to make a visit summary.")
+            self._drop_pdf()
+            return
+        self._load_last_visit()
+        self._apply_quick_range()
+        generation = self._generation
+        self.preparer_fields.load(lambda: generation == self._generation)
+        if not self._choices_loaded:
+            self._load_choices()
+        self.refresh_preview()
+
+    def prepare(self, start: date, end: date, questions: list[str]) -> None:
+        """Preselect ``start``..``end`` (local dates) as chosen dates and ``questions`` (in order) as
+        the questions for this visit, e.g. from "Prepare for this visit" on the Appointments page."""
+        self.visit_questions = list(questions)
+        self.questions_edit.setPlainText("\n".join(self.visit_questions))
+        for edit, value in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+        self.custom_button.blockSignals(True)
+        self.custom_button.setChecked(True)
+        self.custom_button.blockSignals(False)
+        self._apply_quick_range()
+        self.refresh_preview()
+
+    def clear(self) -> None:
+        """Drop names, previews, choices and paths (the vault locked)."""
+        self.cancel_build()
+        self._generation += 1
+        self._person = None
+        self.last_saved_path = None
+        self.leave_out = LeaveOut()
+        self._choices_loaded = False
+        self.visit_questions = []
+        self.questions_edit.clear()
+        self.preparer_fields.clear()
+        self.preview_label.clear()
+        self.saved_label.clear()
+        self.saved_panel.hide()
+        self._show_leave_out()
+        self._drop_pdf()
+        self.heading.setText("Visit summary")
+        self.setEnabled(False)
+
+    def date_range(self) -> tuple[date, date]:
+        return self.start_edit.date().toPython(), self.end_edit.date().toPython()
+
+    def paper(self) -> str:
+        return self.paper_box.currentData()
+
+    def questions(self) -> tuple[str, ...]:
+        return tuple(q for q in (" ".join(line.split()) for line in self.questions_edit.toPlainText().splitlines()) if q)
+
+    def choices(self) -> SummaryChoices:
+        sections = frozenset(s for s, check in self.section_checks.items() if check.isChecked())
+        return SummaryChoices(sections=sections, leave_out=self.leave_out, questions=self.questions())
+
+    def pdf_bytes(self) -> bytes | None:
+        """The PDF now shown in the preview (None while none is ready)."""
+        return self._pdf
+
+    def refresh_preview(self) -> None:
+        """Build the summary for the current choices in the background and show it. A hidden page
+        builds nothing (its show event asks again), so unlocking never waits for a PDF."""
+        person = self._person
+        if person is None or person.id is None or not self.isVisible():
+            return
+        start, end = self.date_range()
+        try:
+            summary.check_range(start, end)
+            vault = self._context.require_vault()
+        except CaregiverError as exc:
+            self.preview_label.setText(str(exc))
+            self._set_ready(False)
+            return
+        if self._building:
+            self._again = True
+            if self._control is not None:
+                self._control.cancel()
+            return
+        key = self._key()
+        request = summary.SummaryRequest(person.id, start, end, self.choices())
+        remember = self._choices_loaded  # never overwrite saved choices with defaults not yet replaced
+        preparer = self.preparer_fields.preparer()
+        paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
+        country = current_country(self._context.settings)
+        user_lines = crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
+        fmt = formatting.report_format()
+        generation = self._generation
+        relay = self._relay
+
+        def job(control):
+            cancelled = lambda: control.cancelled  # noqa: E731
+            progress = relay.moved.emit
+            data = summary.build_summary(vault, request, prepared_by=preparer.name,
+                                         preparer_relationship=preparer.relationship,
+                                         preparer_phone=preparer.phone, zone_name=zone, clock=clock,
+                                         progress=progress, cancelled=cancelled, country=country,
+                                         user_lines=user_lines)
+            if remember:  # kept in the vault: they survive a lock, an auto-lock and a restart
+                summary.save_choices(vault, request.person_id, request.choices, clock=clock)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
+
+        def done(result) -> None:
+            self._finish_build()
+            if generation == self._generation and not self._again:
+                data, pdf = result
+                self._pdf, self._pdf_key = pdf, key
+                self.preview.set_pdf(pdf)
+                self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
+                self._set_ready(True)
+            self._build_again_if_needed()
+
+        def failed(exc: BaseException) -> None:
+            self._finish_build()
+            if not isinstance(exc, (SummaryCancelled, Cancelled)) and generation == self._generation:
+                self.preview_label.setText("The preview could not be made.")
+                show_error(self, exc, "The preview could not be made")
+            self._build_again_if_needed()
+
+        self._building = True
+        self._set_ready(False)
+        self.progress_bar.setValue(0)
+        self.progress_panel.show()
+        self._control = self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+
+    def cancel_build(self) -> None:
+        """Stop the build that is running (the preview keeps what it had)."""
+        self._again = False
+        if self._control is not None:
+            self._control.cancel()
+
+    def print_summary(self) -> None:
+        """Print what the preview shows through the system print dialog."""
+        if not self._current_pdf_ready():
+            return
+        self.preview.print_with_dialog(self.paper())
+
+    def save_pdf(self) -> None:
+        """Ask where to save, then write the PDF that the preview shows."""
+        person = self._person
+        if person is None or not self._current_pdf_ready():
+            return
+        today = journal.local_now(self._context.clock, self._context.zone_name).date()
+        suggested = documents_folder() / summary.default_filename(today)
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
+        if not path:
+            return
+        pdf = self._pdf
+        remember = self.preparer_fields.remember_job()
+        generation = self._generation
+
+        def job() -> Path:
+            remember()
+            return summary.write_pdf_bytes(pdf, Path(path))
+
+        def done(saved: Path) -> None:
+            self.save_button.setEnabled(True)
+            if generation != self._generation:
+                return
+            self.last_saved_path = saved
+            self.saved_label.setText(f"Saved the visit summary as {saved.name} in {saved.parent}.")
+            self.saved_panel.show()
+            self.open_button.setFocus()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            show_error(self, exc, "The summary was not saved")
+
+        self.save_button.setEnabled(False)
+        self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+
+    def open_saved(self) -> None:
+        """Open the saved PDF in the computer's PDF viewer."""
+        if self.last_saved_path is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved_path))):
+            show_error(self, CaregiverError(
+                f"This computer has no program set up to open PDF files. The file is saved at {self.last_saved_path}."
+            ), "The PDF could not be opened")
+
+    def choose_leave_out(self) -> None:
+        """Open the list of entries, symptoms and tags in the range to tick what stays out."""
+        person = self._person
+        if person is None or person.id is None:
+            return
+        start, end = self.date_range()
+        try:
+            options = summary.leave_out_choices(self._context.require_vault(), person.id, start, end,
+                                                zone_name=self._context.zone_name)
+        except CaregiverError as exc:
+            show_error(self, exc, "The list could not be shown")
+            return
+        dialog = LeaveOutDialog(options, self.leave_out, self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.leave_out = dialog.leave_out()
+                self._show_leave_out()
+                self.refresh_preview()
+        finally:
+            dialog.deleteLater()
+
+    def showEvent(self, event) -> None:
+        """Coming back to the page: the journal may have changed, and so may today's date."""
+        super().showEvent(event)
+        if self._person is not None and not event.spontaneous():
+            self._load_last_visit()
+            self._apply_quick_range()
+            self.refresh_preview()
+
+    # --- private ------------------------------------------------------------------------
+    def _key(self) -> tuple:
+        return (self._person.id if self._person else None, self.date_range(), self.choices(), self.paper(),
+                self.preparer_fields.preparer(), current_country(self._context.settings),
+                tuple(map(str, self._context.settings.crisis_lines)))
+
+    def _current_pdf_ready(self) -> bool:
+        if self._pdf is None or self._building:
+            return False
+        if self._pdf_key != self._key():
+            self.refresh_preview()  # typed questions or name since: show them first
+            return self._pdf is not None and self._pdf_key == self._key()
+        return True
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    def _finish_build(self) -> None:
+        self._building = False
+        self._control = None
+        self.progress_panel.hide()
+
+    def _build_again_if_needed(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh_preview()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setValue(int(100 * done / max(total, 1)))
+
+    def _drop_pdf(self) -> None:
+        self._pdf = None
+        self._pdf_key = None
+        self.preview.clear()
+        self._set_ready(False)
+
+    def _show_leave_out(self) -> None:
+        self.leave_out_label.setText(leave_out_text(self.leave_out))
+
+    def _today(self) -> date:
+        return journal.local_now(self._context.clock, self._context.zone_name).date()
+
+    def _load_last_visit(self) -> None:
+        self._last_visit = None
+        person = self._person
+        if person is not None and person.id is not None and self._context.vault is not None:
+            try:
+                self._last_visit = summary.last_visit_date(self._context.vault, person.id, self._today())
+            except CaregiverError:
+                self._last_visit = None
+        self.since_button.setVisible(self._last_visit is not None)
+        if self._last_visit is not None:
+            self.since_button.setText(f"Since the &last visit ({day_heading(self._last_visit)})")
+        elif self.since_button.isChecked():
+            self.range_buttons[30].setChecked(True)
+
+    def _apply_quick_range(self) -> None:
+        choice = self.range_group.checkedId()
+        custom = choice == CUSTOM
+        self.start_edit.setEnabled(custom)
+        self.end_edit.setEnabled(custom)
+        if custom:
+            return
+        today = self._today()
+        if choice == SINCE_VISIT and self._last_visit is not None:
+            start, end = self._last_visit, today
+        else:
+            start, end = journal.last_days(today, choice if choice > 0 else 30)
+        for edit, value in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+
+    def _on_range_toggled(self, button_id: int, checked: bool) -> None:
+        if not checked:
+            return
+        self._apply_quick_range()
+        if button_id == CUSTOM:
+            self.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh_preview()
+
+    def _on_dates_changed(self) -> None:
+        if self.range_group.checkedId() == CUSTOM:
+            self.refresh_preview()
+
+    def _load_choices(self) -> None:
+        """Put back the sections, leave-outs and questions last used for this person."""
+        person = self._person
+        try:
+            vault = self._context.require_vault()
+        except CaregiverError:
+            return
+        generation = self._generation
+
+        def done(saved) -> None:
+            if generation != self._generation or self._person is not person:
+                return
+            self._choices_loaded = True
+            if saved is None:
+                return
+            for section, check in self.section_checks.items():
+                check.setChecked(section in saved.sections)
+            self.leave_out = saved.leave_out
+            self._show_leave_out()
+            if not self.questions_edit.toPlainText().strip():  # questions brought by "Prepare" win
+                self.questions_edit.setPlainText("\n".join(saved.questions))
+            self.refresh_preview()
+
+        self._context.runner.run(lambda: summary.saved_choices(vault, person.id), on_done=done, parent=self)

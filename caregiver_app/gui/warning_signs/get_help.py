@@ -1,0 +1,520 @@
+"""Get help now: crisis help one click (or Ctrl+Shift+H) from every screen, locked or not.
+
+The window shows, in this order: what to do if someone could die right now; the emergency and
+crisis numbers of the chosen country (built-in ones with sources, plus numbers the user added);
+the person's safety-plan contacts; and the first steps in plain words.
+
+While the vault is locked it shows no health data at all: no names, no contacts — it says the
+safety plan's people show after unlocking. It is a separate window, not a dialog of the main
+window, so locking (or the idle lock) does not close it; it only drops the personal part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import crisis_lines
+from ...domain.crisis_lines import CrisisLine, LineKind
+from ...domain.errors import CaregiverError
+from ...domain.model import Person
+from ...domain.plans import SafetyPlan, SafetyStep
+from ...services import plans
+from ...services.library import Tier
+from ...settings import MAX_CRISIS_LINES
+from ...settings import save as save_settings
+from ..context import AppContext
+from ..common.country import current_country
+from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
+from ..common.errors import show_error
+from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, request
+from ..common.tier_icons import tier_pixmap
+from ..vault.unlock_screen import announce, scale_font
+
+TITLE = "Get help now"
+TOOLTIP = f"Crisis and emergency numbers, your safety plan and first steps ({GET_HELP_KEYS})"
+LOCKED_PLAN_TEXT = (
+    "The people in your safety plan show here after you unlock the journal. While it is locked, "
+    "nothing personal shows on this screen."
+)
+ABOUT_YOU = (
+    "If this is about you: you are not alone, and you do not have to wait until it gets worse. "
+    "Call or text a crisis line above, or call someone from your safety plan."
+)
+
+
+def first_steps(emergency: str) -> list[str]:
+    """The first steps, in plain words (after SAMHSA's and NAMI's advice on helping someone in a
+    crisis; see ``crisis_lines.FIRST_STEP_SOURCES``)."""
+    return [
+        f"If anyone could die or be badly hurt right now, {emergency}. Wait for the ambulance rather than driving to the hospital yourself.",
+        "Stay with the person, or ask someone you trust to be with them. Do not leave them alone.",
+        "Ask them straight out: “Are you thinking about killing yourself?” Asking will not put the "
+        "idea in their head. It shows that you care.",
+        "Put guns, pills, knives and alcohol out of reach, or ask someone to take them away for now.",
+        "Call or text a crisis line. A trained counselor will listen and help you decide what to do next.",
+        "Use the safety plan: go through its steps, and call the people in it.",
+    ]
+
+
+def emergency_words(lines: list[CrisisLine]) -> str:
+    """``"call 911"``, ``"call 112 or 999"``, ``"call 123 (Ambulance)"`` for a number the user
+    added, or the local-number wording."""
+    emergency = [line for line in lines if line.kind is LineKind.EMERGENCY]
+    if not emergency:
+        return "call your local emergency number"
+    return "call " + " or ".join(f"{line.number} ({line.name})" if line.user_added else line.number
+                                 for line in emergency)
+
+
+def _label(text: str, parent: QWidget, *, bold: bool = False, scale: float = 1.0, rich: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if bold or scale != 1.0:
+        scale_font(label, scale, bold)
+    return label
+
+
+def _clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        elif item.layout() is not None:
+            _clear_layout(item.layout())
+
+
+class GetHelpWindow(QWidget):
+    """The crisis-help window. Call :meth:`show_state` with what may be shown."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Dialog)
+        self._context = context
+        self._locked = True
+        self._person: Person | None = None
+        self._plan: SafetyPlan | None = None
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.setAccessibleDescription("Crisis and emergency numbers, safety plan contacts and first steps")
+        self._build()
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 78, metrics.height() * 44)
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.body = QWidget(self)
+        outer = QVBoxLayout(self.body)
+        gap = self.fontMetrics().height() // 2
+
+        self.title_label = _label(TITLE, self.body, bold=True, scale=1.6)
+        outer.addWidget(self.title_label)
+
+        emergency_row = QHBoxLayout()
+        self.emergency_icon = QLabel(self.body)
+        size = int(self.fontMetrics().height() * 2.2)
+        self.emergency_icon.setPixmap(tier_pixmap(Tier.EMERGENCY, size, self.devicePixelRatioF()))
+        self.emergency_icon.setAccessibleName("Emergency")
+        self.emergency_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.emergency_label = _label("", self.body, bold=True, scale=1.3)
+        self.emergency_label.setAccessibleName("In an emergency")
+        emergency_row.addWidget(self.emergency_icon)
+        emergency_row.addWidget(self.emergency_label, 1)
+        outer.addLayout(emergency_row)
+        outer.addSpacing(gap)
+
+        country_row = QHBoxLayout()
+        country_label = QLabel("Numbers for &country:", self.body)
+        self.country_combo = QComboBox(self.body)
+        self.country_combo.setAccessibleName("Country of the numbers")
+        country_label.setBuddy(self.country_combo)
+        fill_country_combo(self.country_combo, current_country(self._context.settings))
+        self.country_combo.currentIndexChanged.connect(self._on_country_changed)
+        country_row.addWidget(country_label)
+        country_row.addWidget(self.country_combo, 1)
+        outer.addLayout(country_row)
+
+        self.lines_layout = QVBoxLayout()
+        outer.addLayout(self.lines_layout)
+        self.add_button = QPushButton("&Add a number…", self.body)
+        self.add_button.setAccessibleName("Add a number for this country")
+        self.add_button.setToolTip("Add an emergency number or helpline you trust")
+        self.add_button.clicked.connect(self.add_number)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        outer.addLayout(add_row)
+        self.helpline_label = _label(
+            f"Find A Helpline lists crisis lines in many countries: {crisis_lines.FIND_A_HELPLINE_ADDRESS}",
+            self.body)
+        outer.addWidget(self.helpline_label)
+        outer.addSpacing(gap)
+
+        self.plan_heading = _label("Safety plan", self.body, bold=True, scale=1.25)
+        outer.addWidget(self.plan_heading)
+        self.plan_layout = QVBoxLayout()
+        outer.addLayout(self.plan_layout)
+        self.open_plan_button = QPushButton("Open the safety plan", self.body)
+        self.open_plan_button.clicked.connect(self.open_safety_plan)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.open_plan_button)
+        plan_row.addStretch(1)
+        outer.addLayout(plan_row)
+        outer.addSpacing(gap)
+
+        outer.addWidget(_label("First steps", self.body, bold=True, scale=1.25))
+        self.steps_label = _label("", self.body, rich=True)
+        self.steps_label.setAccessibleName("First steps")
+        outer.addWidget(self.steps_label)
+        outer.addWidget(_label(ABOUT_YOU, self.body, bold=True))
+        outer.addSpacing(gap)
+        self.other_heading = _label("Other helplines", self.body, bold=True, scale=1.25)
+        outer.addWidget(self.other_heading)
+        self.other_layout = QVBoxLayout()
+        outer.addLayout(self.other_layout)
+        outer.addSpacing(gap)
+        self.sources_label = _label("", self.body, rich=True)
+        self.sources_label.setOpenExternalLinks(False)
+        self.sources_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.sources_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.sources_label.setAccessibleName("Where these numbers and steps come from")
+        outer.addWidget(self.sources_label)
+        outer.addStretch(1)
+
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Esc closes the window, as it would a dialog."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    # --- public -------------------------------------------------------------------------
+    @property
+    def country(self) -> str:
+        """The country whose numbers show (``""``: none chosen or known yet)."""
+        return self.country_combo.currentData() or ""
+
+    def user_lines(self) -> list[CrisisLine]:
+        return crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
+
+    def lines(self) -> list[CrisisLine]:
+        """The lines shown for the chosen country."""
+        return crisis_lines.lines_for(self.country, self.user_lines())
+
+    def show_state(self, *, locked: bool, person: Person | None = None, plan: SafetyPlan | None = None,
+                   problem: str = "") -> None:
+        """Show the numbers, and the safety plan part for this state. ``locked`` drops every
+        personal detail; ``problem`` is a plain sentence when the plan could not be read."""
+        self._sync_country()
+        self._locked = locked
+        self._person = None if locked else person
+        self._plan = None if locked else plan
+        self._render_lines()
+        self._render_plan(problem)
+
+    def add_number(self) -> None:
+        """Ask for a public service number and save it in the settings."""
+        if len(self._context.settings.crisis_lines) >= MAX_CRISIS_LINES:
+            show_error(self, CaregiverError(
+                f"You have added {MAX_CRISIS_LINES} numbers, the most this app keeps. Please remove one "
+                "you no longer need, then add the new one."), "Too many numbers")
+            return
+        dialog = AddNumberDialog(self.country, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.line is None:
+                return
+            line = dialog.line
+        finally:
+            dialog.setParent(None)  # out of the window at once; what was typed goes with it
+            dialog.deleteLater()
+        settings = self._context.settings
+        settings.crisis_lines = [*settings.crisis_lines, crisis_lines.user_line_to_dict(line)]
+        if line.country != self.country:
+            self.country_combo.setCurrentIndex(self.country_combo.findData(line.country))
+        else:
+            self._save_settings()
+            self._render_lines()
+        announce(self, f"Added {line.name}, {line.number}.")
+
+    def remove_number(self, line: CrisisLine) -> None:
+        """Forget a number the user added."""
+        settings = self._context.settings
+        kept = [d for d in settings.crisis_lines if crisis_lines.user_lines_from_dicts([d]) != [line]]
+        settings.crisis_lines = kept
+        self._save_settings()
+        self._render_lines()
+        self.add_button.setFocus()
+
+    def open_safety_plan(self) -> None:
+        if request(self.parentWidget() or self, OPEN_PLANS, "safety"):
+            self.close()
+
+    # --- private ------------------------------------------------------------------------
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self._context.settings, self._context.settings_path)
+        except OSError:
+            show_error(self, CaregiverError(
+                "The change could not be saved in the settings file, so it will be gone after you quit. "
+                "The numbers below still work."), "Not saved")
+
+    def _sync_country(self) -> None:
+        """Follow the country in effect (it may have changed in Settings meanwhile)."""
+        wanted = current_country(self._context.settings)
+        if wanted != self.country:
+            fill_country_combo(self.country_combo, wanted)
+
+    def _on_country_changed(self) -> None:
+        """Choosing a country here chooses it for the whole app (Settings shows the same)."""
+        if self.country:
+            self._context.settings.country = self.country
+            self._save_settings()
+        self._render_lines()
+
+    def _render_lines(self) -> None:
+        lines = self.lines()
+        emergency = emergency_words(lines)
+        self.emergency_label.setText(f"If someone could die or be badly hurt right now, {emergency}.")
+        _clear_layout(self.lines_layout)
+        _clear_layout(self.other_layout)
+        shown = [line for line in lines if line.kind is LineKind.CRISIS or (line.kind is LineKind.EMERGENCY
+                                                                            and line.user_added)]
+        others = [line for line in lines if line.kind is LineKind.SUPPORT]
+        if not self.country:
+            note = _label(
+                "Choose your country above to see its emergency number and crisis lines. Until then: "
+                "call your local emergency number if someone could die or be badly hurt.", self.body)
+            self.lines_layout.addWidget(note)
+        elif not any(line.kind is LineKind.CRISIS for line in lines):
+            note = _label(
+                f"This app has no checked crisis line for {country_name(self.country)} yet. Find A Helpline, "
+                "below, lists them. You can add numbers you trust with “Add a number”.", self.body)
+            self.lines_layout.addWidget(note)
+        for line in shown:
+            self.lines_layout.addWidget(self._line_widget(line))
+        for line in others:
+            self.other_layout.addWidget(self._line_widget(line))
+        self.other_heading.setVisible(bool(others))
+        if self.country and not any(line.kind is LineKind.EMERGENCY for line in lines):
+            hint = _label(f"This app does not know the emergency number for {country_name(self.country)}. "
+                          "Please add your local emergency number with “Add a number”, so it shows at "
+                          "the top and on every page.", self.body)
+            self.lines_layout.addWidget(hint)
+        steps = "".join(f"<li>{_escape(step)}</li>" for step in first_steps(emergency))
+        self.steps_label.setText(f"<ol>{steps}</ol>")
+        self._render_sources(lines)
+
+    def _line_widget(self, line: CrisisLine) -> QWidget:
+        box = QFrame(self.body)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(box)
+        icon_tier = {LineKind.EMERGENCY: Tier.EMERGENCY, LineKind.CRISIS: Tier.CRISIS}.get(line.kind)
+        if icon_tier is not None:
+            icon = QLabel(box)
+            icon.setPixmap(tier_pixmap(icon_tier, int(self.fontMetrics().height() * 1.6), self.devicePixelRatioF()))
+            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+            row.addWidget(icon)
+        text = QVBoxLayout()
+        name = _label(f"{line.name} · {line.kind.label}", box, bold=True)
+        number = _label(line.number, box, bold=True, scale=1.6)
+        number.setAccessibleName(f"{line.name}: {line.how}")
+        text.addWidget(name)
+        text.addWidget(number)
+        # "Call 988" under a big "988" says nothing new; "Call or text 988, or chat…" does.
+        how = "" if line.how == f"Call {line.number}" else f"{line.how}."
+        words = " ".join(part for part in (how, line.details) if part)
+        if words:
+            text.addWidget(_label(words, box))
+        if line.user_added:
+            text.addWidget(_label("You added this number.", box))
+        row.addLayout(text, 1)
+        if line.user_added:
+            remove = QPushButton("Remove", box)
+            remove.setAccessibleName(f"Remove {line.name}")
+            remove.clicked.connect(lambda _checked=False, gone=line: self.remove_number(gone))
+            row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def _render_sources(self, lines: list[CrisisLine]) -> None:
+        sources = []
+        for source in [line.source for line in lines if line.source] + list(crisis_lines.FIRST_STEP_SOURCES):
+            if source not in sources:
+                sources.append(source)
+        items = "".join(f'<li><a href="{_escape(s.url)}">{_escape(s.title)}</a><br>{_escape(s.url)}'
+                        f'{"" if s.confirmed else "<br>Not yet checked on the live page: please check it."}</li>'
+                        for s in sources)
+        mine = "<p>Numbers you added come from you.</p>" if any(line.user_added for line in lines) else ""
+        self.sources_label.setText(f"<p><b>Where these numbers and steps come from</b> (checked "
+                                   f"{crisis_lines.CHECKED_ON})</p><ul>{items}</ul>{mine}")
+
+    def _render_plan(self, problem: str) -> None:
+        _clear_layout(self.plan_layout)
+        person = self._person
+        self.open_plan_button.setText("Open the safety plan")  # no name left behind, even hidden
+        if self._locked:
+            self.plan_heading.setText("Safety plan")
+            self.plan_layout.addWidget(_label(LOCKED_PLAN_TEXT, self.body))
+            self.open_plan_button.hide()
+            return
+        if person is None:
+            self.plan_heading.setText("Safety plan")
+            self.plan_layout.addWidget(_label("Add a person to keep a safety plan for them.", self.body))
+            self.open_plan_button.hide()
+            return
+        self.plan_heading.setText(f"{person.display_name}'s safety plan")
+        self.open_plan_button.setText(f"Open {person.display_name}'s safety plan")
+        self.open_plan_button.setAccessibleName("Open the safety plan")
+        self.open_plan_button.show()
+        if problem:
+            self.plan_layout.addWidget(_label(problem, self.body))
+            return
+        plan = self._plan
+        if plan is None or plan.is_empty:
+            self.plan_layout.addWidget(_label(
+                f"There is no safety plan for {person.display_name} yet. A safety plan lists warning signs, "
+                "ways to cope, people to call and how to stay safe. It helps most when it is written "
+                "before a crisis.", self.body))
+            self.open_plan_button.setText(f"Write {person.display_name}'s safety plan")
+            return
+        if not plan.contacts:
+            self.plan_layout.addWidget(_label("The safety plan has no people to call yet.", self.body))
+        for step in (SafetyStep.HELPERS, SafetyStep.PROFESSIONALS):
+            items = plan.items(step)
+            if not items:
+                continue
+            self.plan_layout.addWidget(_label(step.title, self.body))
+            for item in items:
+                words = f"{item.text} — {item.phone}" if item.phone else item.text
+                label = _label(words, self.body, bold=True, scale=1.1)
+                label.setAccessibleName(f"{step.title}: {words}")
+                self.plan_layout.addWidget(label)
+        if plan.coping:
+            first = "; ".join(item.text for item in plan.coping[:3])
+            self.plan_layout.addWidget(_label(f"Things to try first, from the plan: {first}", self.body))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+class GetHelp(QObject):
+    """Get help now for one main window: the action with its shortcut, the buttons, and the window.
+
+    ``person`` returns the person chosen now, or None while locked or when no one is chosen;
+    ``locked`` says whether the vault is locked.
+    """
+
+    def __init__(self, context: AppContext, window: QWidget, *, person: Callable[[], Person | None],
+                 locked: Callable[[], bool]):
+        super().__init__(window)
+        self._context = context
+        self._main = window
+        self._person = person
+        self._locked = locked
+        self.window: GetHelpWindow | None = None
+        self.buttons: list[QPushButton] = []
+        self.action = QAction("&Get help now", window)
+        self.action.setShortcut(QKeySequence(GET_HELP_KEYS))
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.setToolTip(TOOLTIP)
+        self.action.triggered.connect(self.show)
+        window.addAction(self.action)
+
+    def make_button(self, parent: QWidget | None = None) -> QPushButton:
+        """A "Get help now" button (bold, with the shortcut in its tooltip)."""
+        button = QPushButton(TITLE, parent)
+        font = button.font()
+        font.setBold(True)
+        button.setFont(font)
+        button.setToolTip(TOOLTIP)
+        button.setAccessibleName(TITLE)
+        button.setAccessibleDescription("Crisis and emergency numbers, safety plan contacts and first steps")
+        button.clicked.connect(self.show)
+        self.buttons.append(button)
+        return button
+
+    def add_to_unlock_screen(self, screen: QWidget) -> QPushButton:
+        """Put a Get help now button at the top right of the unlock screen."""
+        button = self.make_button(screen)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        layout = screen.layout()
+        if layout is not None and hasattr(layout, "insertLayout"):
+            layout.insertLayout(0, row)
+        return button
+
+    def show(self) -> None:
+        """Open (or bring forward) the window with what may be shown now."""
+        if self.window is None:
+            self.window = GetHelpWindow(self._context, self._main)
+        self.window.show()
+        self.refresh()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        """Bring the open window up to date (after a lock, an unlock or a change of person)."""
+        window = self.window
+        if window is None or not window.isVisible():
+            return  # show() refreshes; lock() drops personal details even from a hidden window
+        vault = self._context.vault
+        locked = self._locked() or vault is None or not vault.is_open
+        person = None if locked else self._person()
+        if locked or person is None or person.id is None:
+            window.show_state(locked=locked, person=person)
+            return
+        person_id = person.id
+
+        def done(plan: SafetyPlan) -> None:
+            if self.window is not None and not self._locked() and self._person() == person:
+                self.window.show_state(locked=False, person=person, plan=plan)
+
+        def failed(_exc: BaseException) -> None:
+            if self.window is not None and not self._locked():
+                self.window.show_state(locked=False, person=person,
+                                       problem="The safety plan could not be read just now. The numbers above still work.")
+
+        window.show_state(locked=False, person=person, plan=None, problem="Reading the safety plan…")
+        self._context.runner.run(lambda: plans.get_safety_plan(vault, person_id), on_done=done, on_error=failed)
+
+    def lock(self) -> None:
+        """Drop every personal detail from the window at once (the vault locked)."""
+        if self.window is not None:
+            self.window.show_state(locked=True)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
