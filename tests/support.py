@@ -3,6 +3,7 @@ imported reliably once several folders have one)."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import keyring
@@ -17,6 +18,8 @@ SHARED = REPO_ROOT.parent / "shared"
 SAMPLES = SHARED / "samples" / "journals" / "daylio"
 CHEAP_ARGON2 = kdf.Argon2Params(iterations=1, memory_kib=64, lanes=1)
 PASSPHRASE = "blue kettle morning walk"
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+"""The tests' "now": 10:00 on Monday 30 November 2026 in New York (the zone the tests run in)."""
 
 
 class MemoryKeyring(KeyringBackend):
@@ -81,6 +84,38 @@ def sample_path(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared sample {name} is not available (expected at {SAMPLES})")
     return path
+
+
+# --- journal entries ----------------------------------------------------------------------------
+
+
+def add_entry(vault, person, when: date | datetime, hour: int = 9, *, now: datetime | None = NOW, **fields):
+    """Save one journal entry through the journal service (the editor's path) and return it.
+
+    ``person`` is a person (or a person id); ``when`` is a local wall-clock time, or a local date
+    (the entry is then at ``hour`` o'clock); ``fields`` are the other :class:`EntryDraft` fields.
+    ``now`` is the save's clock (None: the service's own clock).
+    """
+    from caregiver_app.services import journal
+
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time(hour))
+    draft = journal.EntryDraft(getattr(person, "id", person), when, **fields)
+    if now is None:
+        return journal.save_entry(vault, draft)
+    return journal.save_entry(vault, draft, clock=lambda: now)
+
+
+def bulk_add_entries(vault, drafts, *, now: datetime = NOW) -> int:
+    """Insert many journal entries at once through the storage bulk insert (the importer's path),
+    for set-ups of hundreds or thousands of entries. ``drafts`` are :class:`EntryDraft` (validated
+    as the editor would) or ready :class:`JournalEntry` values. Returns how many were inserted."""
+    from caregiver_app.services import journal
+    from caregiver_app.storage import repositories as repo
+
+    entries = [journal.entry_from_draft(d) if isinstance(d, journal.EntryDraft) else d for d in drafts]
+    with vault.session() as s:
+        return repo.bulk_insert_entries(s, entries, now)
 
 
 # --- vault safety (issue 7) ---------------------------------------------------------------------

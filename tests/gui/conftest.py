@@ -4,6 +4,9 @@
 * Any modal dialog fails the test unless the test said it expects one (``modals.expect(...)``);
   expected dialogs are recorded and answered automatically, so nothing ever waits for a click.
 * ``context``: an :class:`AppContext` over a temporary vault folder and settings file.
+* ``ctx``: that context with the test vault unlocked in it and its clock stopped at ``support.NOW``
+  (a test file that needs another zone or clock overrides ``ctx`` with a fixture taking ``ctx``).
+* ``make_page``: builds a page (or any widget made from the context) for ``person`` and shows it.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.common.tasks import TaskRunner
 from caregiver_app.settings import Settings
+from support import NOW
 
 
 class UnexpectedModal(AssertionError):
@@ -135,3 +139,45 @@ def context(vault_paths, settings_path, qapp) -> AppContext:
     if ctx.vault is not None:
         ctx.vault.close()
         ctx.vault = None
+
+
+@pytest.fixture
+def ctx(context, vault) -> AppContext:
+    context.vault = vault
+    context.clock = lambda: NOW
+    return context
+
+
+_THE_PERSON = object()
+
+
+@pytest.fixture
+def make_page(qtbot, ctx, request):
+    """``make_page(PageClass, size=(w, h), ...)``: the page built from ``ctx``, given ``person``,
+    resized, shown and exposed. ``active=True`` also waits until it is the active window (for
+    keyboard tests); ``shown=False`` leaves it hidden and unsized; ``show_first=True`` shows it
+    before giving it the person (a hidden summary page builds no preview); ``person=None`` gives it
+    none (the main window picks its own). The ``person`` fixture is only made when it is used."""
+
+    def make(build: Callable[[AppContext], Any], size: tuple[int, int] | None = None, *, person: Any = _THE_PERSON,
+             shown: bool = True, active: bool = False, show_first: bool = False):
+        if person is _THE_PERSON:
+            person = request.getfixturevalue("person")
+        widget = build(ctx)
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+        if show_first:
+            widget.show()
+        if person is not None:
+            widget.set_person(person)
+        if not shown or show_first:
+            return widget
+        widget.show()
+        qtbot.waitExposed(widget)
+        if active:
+            widget.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+        return widget
+
+    return make

@@ -18,15 +18,12 @@ from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.services import appointments as aps
 from caregiver_app.services import contacts as cs
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    context.settings.time_zone = "America/New_York"
-    return context
+def ctx(ctx):
+    ctx.settings.time_zone = "America/New_York"
+    return ctx
 
 
 @pytest.fixture
@@ -35,14 +32,8 @@ def doctor(vault, person):
 
 
 @pytest.fixture
-def page(qtbot, ctx, person, doctor):
-    widget = AppointmentsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(make_page, doctor):
+    return make_page(AppointmentsPage, (1000, 700))
 
 
 def test_plan_a_visit_in_the_editor(page, ctx, person, doctor, modals, qtbot):

@@ -4,7 +4,6 @@ not only after moving to another page (branch attack-country)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QApplication
 
@@ -13,19 +12,11 @@ from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.gui.settings_dialog import SettingsDialog
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 US = re.compile(r"(?<!\d)(911|988)(?!\d)")
 
 
-def open_window(qtbot, context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1300, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def open_window(make_page):
+    return make_page(create_main_window, (1300, 900), person=None)
 
 
 def choose_country(window, modals, code):
@@ -39,8 +30,8 @@ def choose_country(window, modals, code):
     QApplication.processEvents()
 
 
-def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, person, modals):
-    window = open_window(qtbot, context, vault)
+def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, person, modals, make_page):
+    window = open_window(make_page)
     scores = window.findChildren(ScoresPage)[0]
     window.show_page(window._pages.index(scores))
     scores.form.answer(9, 2)
@@ -50,8 +41,8 @@ def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, pe
     assert not US.search(text) and "999" in text and "116 123" in text
 
 
-def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, person, modals):
-    window = open_window(qtbot, context, vault)
+def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, person, modals, make_page):
+    window = open_window(make_page)
     library = window.findChildren(LibraryPage)[0]
     window.show_page(window._pages.index(library))
     assert library.open_page("suicide-risk")
@@ -61,7 +52,7 @@ def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, p
     assert not US.search(text) and "000" in text and "13 11 14" in text
 
 
-def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, person, modals):
+def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, person, modals, make_page):
     from caregiver_app.domain.network import PhoneKind, Role, SupportType
     from caregiver_app.gui.network.network_page import NetworkPage
     from caregiver_app.services import contacts
@@ -69,7 +60,7 @@ def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, pe
     contacts.save_contact(vault, contacts.contact_from_draft(contacts.ContactDraft(
         person.id, "Ana", Role.FRIEND, phones=(("+44 20 7946 0958", PhoneKind.MOBILE),),
         support=frozenset({SupportType.PRACTICAL})), "GB"))
-    window = open_window(qtbot, context, vault)
+    window = open_window(make_page)
     network = window.findChildren(NetworkPage)[0]
     window.show_page(window._pages.index(network))
     qtbot.waitUntil(lambda: "988" in network.gaps.gaps.text())
@@ -95,10 +86,10 @@ def test_thousands_of_added_numbers_are_cut_to_the_limit_and_adding_more_is_refu
     assert "the most this app keeps" in modals.seen[0].text
 
 
-def test_hints_after_saving_follow_the_new_country(qtbot, context, vault, person, modals):
+def test_hints_after_saving_follow_the_new_country(qtbot, context, vault, person, modals, make_page):
     from PySide6.QtCore import Qt
 
-    window = open_window(qtbot, context, vault)
+    window = open_window(make_page)
     window.show_page(0)
     editor = window._journal_page.editor
     row = editor.add_symptom_row(focus=True)

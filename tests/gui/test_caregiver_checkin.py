@@ -3,11 +3,10 @@ the person's journal and visit summary, a kind word when stress is high, correct
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from support import mnemonic_clashes
 
@@ -15,28 +14,12 @@ from caregiver_app.domain.model import SleepQuality
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.services import checkins, journal, summary
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 NEEDS = "An afternoon off — maybe Ηλίας can sit with Dad"
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = CaregiverCheckinPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 750)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page):
+    return make_page(CaregiverCheckinPage, (1100, 750), active=True)
 
 
 def test_says_it_is_kept_apart(page):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -37,8 +37,8 @@ from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.gui.journal.score_form import ScoreForm
 from caregiver_app.services import journal, library, plans, summary
+from support import NOW
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 30)
 US_NUMBERS = re.compile(r"(?<!\d)(911|988)(?!\d)")
 
@@ -66,10 +66,8 @@ def pdf_text(data: bytes) -> str:
 
 
 @pytest.fixture
-def filled(context, vault, person):
+def filled(ctx, vault, person):
     """A person with a crisis-tier journal entry, a PHQ-9 style worry and a safety plan."""
-    context.vault = vault
-    context.clock = lambda: NOW
     journal.save_entry(vault, journal.EntryDraft(person.id, datetime(2026, 11, 28, 20, 0), note="hard day",
                                                  symptoms=(SymptomRating("Hopelessness", 6),
                                                            SymptomRating("Chest pain", 7)),
@@ -77,16 +75,11 @@ def filled(context, vault, person):
     plans.save_safety_plan(vault, SafetyPlan(person.id, helpers=(PlanItem("Ana", "07700 900123"),),
                                              professionals=(PlanItem("Dr. Patel", "020 7946 0000"),),
                                              reasons=(PlanItem("My daughter"),)), clock=lambda: NOW)
-    return context
+    return ctx
 
 
-def open_window(qtbot, context):
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(1300, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def open_window(make_page):
+    return make_page(create_main_window, (1300, 900), person=None)
 
 
 def walk_window(window) -> str:
@@ -147,9 +140,9 @@ def pdfs(context, person, tmp_path) -> dict[str, str]:
     return {"visit summary": visit, "safety plan": pdf_text(path.read_bytes())}
 
 
-def test_in_the_uk_no_surface_shows_911_or_988_and_999_is_there(qtbot, filled, person, tmp_path, modals):
+def test_in_the_uk_no_surface_shows_911_or_988_and_999_is_there(qtbot, filled, person, tmp_path, modals, make_page):
     filled.settings.country = "GB"
-    window = open_window(qtbot, filled)
+    window = open_window(make_page)
     surfaces: dict[str, str] = {}
     surfaces["main window pages"] = walk_window(window)
     surfaces["journal hints"] = save_crisis_entry_in_the_editor(qtbot, window)
@@ -199,9 +192,9 @@ def _absent(text: str, numbers: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(("code", "emergency", "crisis", "never"), COUNTRIES)
-def test_each_country_shows_its_own_help(qtbot, filled, person, tmp_path, code, emergency, crisis, never):
+def test_each_country_shows_its_own_help(qtbot, filled, person, tmp_path, code, emergency, crisis, never, make_page):
     filled.settings.country = code
-    window = open_window(qtbot, filled)
+    window = open_window(make_page)
     window.show_get_help()
     get_help = all_text(window.get_help.window)
     assert f"If someone could die or be badly hurt right now, call {emergency}." in get_help
@@ -229,12 +222,12 @@ def test_each_country_shows_its_own_help(qtbot, filled, person, tmp_path, code, 
     window.get_help.close()
 
 
-def test_an_unchosen_country_follows_the_computer_and_says_so(qtbot, filled, monkeypatch):
+def test_an_unchosen_country_follows_the_computer_and_says_so(qtbot, filled, monkeypatch, make_page):
     from caregiver_app.gui.common import country as country_module
 
     filled.settings.country = ""
     monkeypatch.setattr(country_module, "system_locale_name", lambda: "C")
-    window = open_window(qtbot, filled)
+    window = open_window(make_page)
     window.show_get_help()
     text = all_text(window.get_help.window)
     assert "call your local emergency number" in text and "Choose your country above" in text

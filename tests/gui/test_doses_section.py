@@ -4,13 +4,12 @@ common stressors and activities, and a prominent "recorded by"."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from support import mnemonic_clashes
+from support import NOW, mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import TagKind
@@ -18,14 +17,6 @@ from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 in New York
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
 
 
 @pytest.fixture
@@ -41,16 +32,8 @@ def meds(ctx, person):
 
 
 @pytest.fixture
-def page(qtbot, ctx, person, meds):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page, meds):
+    return make_page(JournalPage, (1200, 900), active=True)
 
 
 def choose(box, text):
@@ -109,13 +92,11 @@ def test_medicines_added_elsewhere_show_when_the_journal_is_shown_again(qtbot, p
     assert new.id in page.editor.doses.boxes
 
 
-def test_no_medicines_gives_a_pointer_to_the_page(qtbot, ctx, vault):
+def test_no_medicines_gives_a_pointer_to_the_page(qtbot, ctx, vault, make_page):
     from caregiver_app.services import people
 
     other = people.add_person(vault, "Ana")
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.set_person(other)
+    widget = make_page(JournalPage, person=other, shown=False)
     assert widget.editor.doses.boxes == {}
     assert "No medicines on Ana's list yet" in widget.editor.doses.empty_label.text()
 

@@ -5,12 +5,11 @@ redone from the Edit menu and with Ctrl+Z / Ctrl+Shift+Z."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
-from support import PASSPHRASE
+from PySide6.QtWidgets import QMessageBox
+from support import NOW, PASSPHRASE
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.app import create_main_window
@@ -20,24 +19,10 @@ from caregiver_app.services import drafts, journal, people
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.vault import unlock_with_passphrase
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-def open_window(qtbot, ctx):
-    window = create_main_window(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    return window
+def open_window(make_page):
+    return make_page(create_main_window, person=None, active=True)
 
 
 def kept(vault, person_id=None) -> list[str]:
@@ -56,14 +41,8 @@ def reopen(ctx):
     return unlock_with_passphrase(ctx.paths, PASSPHRASE)
 
 
-def test_autosave_keeps_words_every_few_seconds_and_saving_deletes_them(qtbot, ctx, vault, person):
-    page = JournalPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+def test_autosave_keeps_words_every_few_seconds_and_saving_deletes_them(qtbot, ctx, vault, person, make_page):
+    page = make_page(JournalPage, active=True)
     keeper = page.editor.drafts
     assert keeper.timer.isActive() and keeper.timer.interval() == AUTOSAVE_MS <= 5000
     keeper.tick()
@@ -84,8 +63,8 @@ def test_autosave_keeps_words_every_few_seconds_and_saving_deletes_them(qtbot, c
     assert kept(vault) == []  # saved: the draft is gone
 
 
-def test_a_lock_keeps_the_draft_and_the_next_unlock_offers_it(qtbot, ctx, vault, person, modals):
-    window = open_window(qtbot, ctx)
+def test_a_lock_keeps_the_draft_and_the_next_unlock_offers_it(qtbot, ctx, vault, person, modals, make_page):
+    window = open_window(make_page)
     editor = window.page_widgets()[0].editor
     qtbot.keyClicks(editor.note, "Words typed just before the lock")
     qtbot.keyClick(editor.mood_buttons[2], Qt.Key.Key_Space)
@@ -113,11 +92,11 @@ def test_a_lock_keeps_the_draft_and_the_next_unlock_offers_it(qtbot, ctx, vault,
     assert kept(ctx.vault) == []
 
 
-def test_escape_keeps_it_for_later_and_the_line_above_the_form_brings_it_back(qtbot, ctx, vault, person, modals):
+def test_escape_keeps_it_for_later_and_the_line_above_the_form_brings_it_back(qtbot, ctx, vault, person, modals, make_page):
     drafts.save_draft(vault, "left-from-a-crash", drafts.DraftState(person.id, when=datetime(2026, 11, 29, 21, 15),
                                                                     note="Half a thought"), clock=lambda: NOW)
     modals.expect(handler=lambda dialog: dialog.reject())  # Esc
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     editor = window.page_widgets()[0].editor
     assert kept(vault) == ["Half a thought"]  # nothing was thrown away
     assert editor.draft_bar.isVisible()
@@ -143,38 +122,38 @@ def test_escape_keeps_it_for_later_and_the_line_above_the_form_brings_it_back(qt
     assert kept(vault) == [] and not editor.draft_bar.isVisible()
 
 
-def test_discard_in_the_welcome_back_dialog_deletes_the_draft(qtbot, ctx, vault, person, modals):
+def test_discard_in_the_welcome_back_dialog_deletes_the_draft(qtbot, ctx, vault, person, modals, make_page):
     drafts.save_draft(vault, "k", drafts.DraftState(person.id, note="Not needed"), clock=lambda: NOW)
     modals.expect(handler=lambda dialog: dialog.discard_button.click())
-    open_window(qtbot, ctx)
+    open_window(make_page)
     assert kept(vault) == []
 
 
-def test_a_draft_for_another_person_switches_to_them(qtbot, ctx, vault, person, modals):
+def test_a_draft_for_another_person_switches_to_them(qtbot, ctx, vault, person, modals, make_page):
     ruth = people.add_person(vault, "Ruth")
     drafts.save_draft(vault, "k", drafts.DraftState(person.id, note="About Sam"), clock=lambda: NOW)
     modals.expect(handler=lambda dialog: dialog.restore_button.click())
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     assert window.current_person().display_name == "Sam Rivera"
     assert window.page_widgets()[0].editor.note.toPlainText() == "About Sam"
     assert ruth.id != person.id
 
 
-def test_a_change_to_an_entry_deleted_since_comes_back_as_a_new_entry(qtbot, ctx, vault, person, modals):
+def test_a_change_to_an_entry_deleted_since_comes_back_as_a_new_entry(qtbot, ctx, vault, person, modals, make_page):
     gone = journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 28, 8), note="old"))
     journal.delete_entry(vault, gone.id)
     drafts.save_draft(vault, "k", drafts.DraftState(person.id, entry_id=gone.id, note="old, changed"),
                       clock=lambda: NOW)
     modals.expect(handler=lambda dialog: dialog.restore_button.click())
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     editor = window.page_widgets()[0].editor
     assert not editor.is_editing and editor.note.toPlainText() == "old, changed"
     assert "saved as a new entry" in editor.status_label.text()
 
 
-def test_switching_person_keeps_unsaved_words(qtbot, ctx, vault, person):
+def test_switching_person_keeps_unsaved_words(qtbot, ctx, vault, person, make_page):
     people.add_person(vault, "Ruth")
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     editor = window.page_widgets()[0].editor
     sam_index = window.person_combo.findText("Sam Rivera")
     window.person_combo.setCurrentIndex(sam_index)
@@ -205,9 +184,9 @@ def notes(vault, person) -> list[str]:
     return [e.note for e in journal.recent_entries(vault, person.id)]
 
 
-def test_delete_then_ctrl_z_and_ctrl_shift_z(qtbot, ctx, vault, person, modals):
+def test_delete_then_ctrl_z_and_ctrl_shift_z(qtbot, ctx, vault, person, modals, make_page):
     entry = journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 29, 8), note="Keep me", mood=MoodLevel.OKAY))
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     page = window.page_widgets()[0]
     undo, redo = page.history.undo_action, page.history.redo_action
     assert undo in window.edit_menu.actions() and redo in window.edit_menu.actions()
@@ -229,9 +208,9 @@ def test_delete_then_ctrl_z_and_ctrl_shift_z(qtbot, ctx, vault, person, modals):
     assert notes(vault, person) == ["Keep me"]
 
 
-def test_undo_and_redo_an_edit_and_a_new_entry(qtbot, ctx, vault, person):
+def test_undo_and_redo_an_edit_and_a_new_entry(qtbot, ctx, vault, person, make_page):
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 29, 8), note="Before"))
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     page = window.page_widgets()[0]
     history = page.history
     select(page, "Before")
@@ -254,9 +233,9 @@ def test_undo_and_redo_an_edit_and_a_new_entry(qtbot, ctx, vault, person):
     assert notes(vault, person) == ["Brand new", "After"]
 
 
-def test_ctrl_z_in_a_text_field_undoes_typing_not_the_journal(qtbot, ctx, vault, person, modals):
+def test_ctrl_z_in_a_text_field_undoes_typing_not_the_journal(qtbot, ctx, vault, person, modals, make_page):
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 29, 8), note="Stay deleted"))
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     page = window.page_widgets()[0]
     select(page, "Stay deleted")
     modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete entry").click())
@@ -268,9 +247,9 @@ def test_ctrl_z_in_a_text_field_undoes_typing_not_the_journal(qtbot, ctx, vault,
     assert notes(vault, person) == []  # and the deleted entry stays deleted
 
 
-def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals):
+def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals, make_page):
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 29, 8), note="x"))
-    window = open_window(qtbot, ctx)
+    window = open_window(make_page)
     page = window.page_widgets()[0]
     select(page, "x")
     modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete entry").click())
@@ -280,12 +259,10 @@ def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals):
     assert page.history.stack.count() == 0 and not page.history.undo_action.isEnabled()
 
 
-def test_a_draft_keeps_where_the_pain_is(qtbot, ctx, vault, person):
+def test_a_draft_keeps_where_the_pain_is(qtbot, ctx, vault, person, make_page):
     from caregiver_app.gui.journal import draft_keeper
 
-    page = JournalPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+    page = make_page(JournalPage, shown=False)
     editor = page.editor
     editor.add_symptom_row().set_value("Pain (lower back)", 6)
     state = draft_keeper.read_state(editor)

@@ -3,20 +3,18 @@ an entry with symptoms in the journal, and save a visit summary PDF that reads b
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 import keyring
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
-from support import PASSPHRASE, NoKeyring
+from support import NOW, NoKeyring, PASSPHRASE
 
 from caregiver_app.gui.app import StartFlow
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.visits.summary_page import SummaryPage
 
 NOTE = 'Pain <5 & "<3" <b> after the walk'
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 
 
 def press_next(qtbot, wizard: QWizard) -> None:

@@ -5,7 +5,7 @@ clinic; the calendar file holds the private questions only when the user says so
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 import pytest
 from icalendar import Calendar
@@ -19,15 +19,12 @@ from caregiver_app.gui.visits.appointments_page import AppointmentsPage
 from caregiver_app.services import appointments as aps
 from caregiver_app.services import contacts as cs
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    context.settings.time_zone = "Europe/Berlin"
-    return context
+def ctx(ctx):
+    ctx.settings.time_zone = "Europe/Berlin"
+    return ctx
 
 
 @pytest.fixture
@@ -103,13 +100,11 @@ def _visit(ctx, person, doctor):
         questions=(Question("Could the voices be a side effect?"),)), clock=ctx.clock)
 
 
-def test_calendar_file_leaves_questions_out_unless_asked(qtbot, ctx, person, doctor, modals, tmp_path):
+def test_calendar_file_leaves_questions_out_unless_asked(qtbot, ctx, person, doctor, modals, tmp_path, make_page):
     _visit(ctx, person, doctor)
     assert b"voices" not in aps.export_calendar(ctx.vault, person.id, clock=ctx.clock)
     assert b"voices" in aps.export_calendar(ctx.vault, person.id, clock=ctx.clock, include_questions=True)
-    page = AppointmentsPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+    page = make_page(AppointmentsPage, shown=False)
     page.show()
     target = tmp_path / "visits.ics"
     modals.expect(result=(str(target), ""))

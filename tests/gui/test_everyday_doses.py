@@ -5,9 +5,8 @@ extra dose "an extra dose")."""
 from __future__ import annotations
 
 import csv
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import Qt
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.gui.journal.journal_page import JournalPage
@@ -15,8 +14,8 @@ from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import export_csv, journal, medications
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.medications import MedicationDraft
+from support import NOW
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 def setup_doses(ctx, person):
@@ -30,12 +29,9 @@ def setup_doses(ctx, person):
     return entry
 
 
-def test_doses_on_the_card_and_in_the_csv(qtbot, context, vault, person, tmp_path):
-    context.vault, context.clock = vault, (lambda: NOW)
-    setup_doses(context, person)
-    page = JournalPage(context)
-    qtbot.addWidget(page)
-    page.set_person(person)
+def test_doses_on_the_card_and_in_the_csv(qtbot, ctx, vault, person, tmp_path, make_page):
+    setup_doses(ctx, person)
+    page = make_page(JournalPage, shown=False)
     page.show()
     cards = [page.model.index(i).data() for i in range(page.model.rowCount())
              if page.model.index(i).data(KindRole) == ENTRY]

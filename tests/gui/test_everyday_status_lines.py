@@ -4,7 +4,7 @@ jumps to a day that has entries."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,26 +12,13 @@ from PySide6.QtCore import Qt
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
+from support import bulk_add_entries
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
 
 
 @pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, (1100, 760))
 
 
 def save_by_keyboard(qtbot, page, text):
@@ -60,12 +47,9 @@ def test_saved_line_goes_after_undo(qtbot, page, ctx, person):
 
 
 def test_no_entries_line_goes_when_the_calendar_finds_a_day(qtbot, page, ctx, person):
-    for day in range(1, 29):
-        journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2024, 1, day, 9), note=f"old {day}"))
-    for day in range(1, 80):
-        journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 9, 1, 9).replace(day=1 + day % 28,
-                                                                                       month=9 + day // 28),
-                                                 note=f"new {day}"))
+    bulk_add_entries(ctx.vault, [EntryDraft(person.id, datetime(2024, 1, day, 9), note=f"old {day}") for day in range(1, 29)])
+    bulk_add_entries(ctx.vault, [EntryDraft(person.id, datetime(2026, 9, 1, 9).replace(day=1 + day % 28, month=9 + day // 28),
+                                            note=f"new {day}") for day in range(1, 80)])
     page.refresh()
     page.show_day(date(2024, 2, 5))  # nothing that day
     qtbot.waitUntil(lambda: "no entries on" in page.jump_label.text(), timeout=3000)
@@ -77,9 +61,8 @@ def test_end_in_the_list_reaches_the_oldest_entry(qtbot, ctx, person):
     """Issue 18, defect 4: End in the journal list used to stop at the last page loaded."""
     from caregiver_app.gui.journal.journal_page import JournalPage
 
-    for day in range(1, 29):
-        for month in (1, 2, 3):
-            journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2025, month, day, 9), note=f"{month}/{day}"))
+    bulk_add_entries(ctx.vault, [EntryDraft(person.id, datetime(2025, month, day, 9), note=f"{month}/{day}")
+                                 for day in range(1, 29) for month in (1, 2, 3)])
     page = JournalPage(ctx)
     page.model._page_size = 10  # small pages, so End has several to load
     qtbot.addWidget(page)

@@ -13,6 +13,7 @@ from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.journal.daily_checkin import DailyCheckinForm
 from caregiver_app.services import checkins, journal
+from support import bulk_add_entries
 
 BUILT = datetime(2026, 11, 30, 2, 24, tzinfo=UTC)
 SAVED = datetime(2026, 11, 30, 2, 31, tzinfo=UTC)
@@ -27,17 +28,14 @@ class MovingClock:
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = MovingClock(BUILT)
-    context.settings.time_zone = "UTC"
-    return context
+def ctx(ctx):
+    ctx.clock = MovingClock(BUILT)
+    ctx.settings.time_zone = "UTC"
+    return ctx
 
 
-def test_daily_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person):
-    form = DailyCheckinForm(ctx)
-    qtbot.addWidget(form)
-    form.set_person(person)
+def test_daily_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person, make_page):
+    form = make_page(DailyCheckinForm, shown=False)
     form.show()
     ctx.clock.moment = SAVED
     form.mood_buttons[int(MoodLevel.OKAY)].setChecked(True)
@@ -48,10 +46,8 @@ def test_daily_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person):
     assert entry.occurred_at.astimezone(UTC) == SAVED
 
 
-def test_when_catches_up_on_show_and_stops_once_changed_by_hand(qtbot, ctx, person):
-    form = DailyCheckinForm(ctx)
-    qtbot.addWidget(form)
-    form.set_person(person)
+def test_when_catches_up_on_show_and_stops_once_changed_by_hand(qtbot, ctx, person, make_page):
+    form = make_page(DailyCheckinForm, shown=False)
     form.show()
     assert form.when_edit.wall() == datetime(2026, 11, 30, 2, 24)
     form.hide()
@@ -73,10 +69,8 @@ def test_when_catches_up_on_show_and_stops_once_changed_by_hand(qtbot, ctx, pers
     assert form.when_field.following
 
 
-def test_caregiver_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person):
-    page = CaregiverCheckinPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+def test_caregiver_checkin_is_saved_at_the_time_of_saving(qtbot, ctx, person, make_page):
+    page = make_page(CaregiverCheckinPage, shown=False)
     page.show()
     ctx.clock.moment = SAVED
     page.stress.setValue(4)
@@ -93,7 +87,7 @@ def test_split_tags_keeps_one_spelling():
     assert split_tags("Walk, walk , WALK, Cooking") == ["Walk", "Cooking"]
 
 
-def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
+def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person, make_page):
     """Issue 18, defect 6: "Cleaning" and "cleaning" left by an old import are offered as one."""
     from caregiver_app.domain.model import Tag
     from caregiver_app.gui.journal.search_panel import SearchPanel
@@ -108,9 +102,7 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
         s.add(row)
         s.flush()
         s.add(EntryTagRow(entry_id=other.id, tag_id=row.id, position=0))
-    panel = SearchPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.set_person(person)
+    panel = make_page(SearchPanel, shown=False)
     panel.show()
     assert panel.merge_button.isVisible()
     assert "“Cleaning” and “cleaning”" in panel.spelling_label.text()
@@ -121,15 +113,13 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     assert [panel.tag_combo.itemText(i) for i in range(panel.tag_combo.count())] == ["Any tag", "Cleaning (activity)"]
 
 
-def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
+def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person, make_page):
     """Issue 18, defect 5: an emoji typed with a filter said nothing useful and listed everything."""
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
 
     journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="calm"))
-    panel = SearchPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.set_person(person)
+    panel = make_page(SearchPanel, shown=False)
     panel.show()
     panel.query_edit.setText("🙂")
     panel.run_search()
@@ -137,35 +127,28 @@ def test_search_says_emoji_alone_are_not_searched(qtbot, ctx, person):
     assert "Emoji and signs on their own are not searched" in panel.result_label.text()
 
 
-def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person):
+def test_search_points_a_tag_word_to_the_tag_filter(qtbot, ctx, person, make_page):
     """Issue 18, defect 5: a tag typed in the box found nothing and said nothing useful."""
     from caregiver_app.domain.model import Tag
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
 
     journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy", tags=(Tag("Gardening"),)))
-    panel = SearchPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.set_person(person)
+    panel = make_page(SearchPanel, shown=False)
     panel.show()
     panel.query_edit.setText("gardening")
     panel.run_search()
     assert "“Gardening” is a tag. Choose it under Tag" in panel.result_label.text()
 
 
-def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
+def test_search_shows_more_than_the_newest_200(qtbot, ctx, person, make_page):
     """Issue 18, defect 5: only the newest 200 hits were reachable, with no "show more"."""
     from caregiver_app.gui.journal.search_panel import SearchPanel
-    from caregiver_app.services.journal import EntryDraft, entry_from_draft
-    from caregiver_app.storage import repositories as repo
+    from caregiver_app.services.journal import EntryDraft
 
-    entries = [entry_from_draft(EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}"))
-               for i in range(250)]
-    with ctx.vault.session() as s:
-        repo.bulk_insert_entries(s, entries, datetime(2026, 1, 1, tzinfo=UTC))
-    panel = SearchPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.set_person(person)
+    bulk_add_entries(ctx.vault, [EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}")
+                                 for i in range(250)], now=datetime(2026, 1, 1, tzinfo=UTC))
+    panel = make_page(SearchPanel, shown=False)
     panel.show()
     panel.query_edit.setText("walk")
     panel.run_search()

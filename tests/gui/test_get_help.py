@@ -4,7 +4,7 @@ locked, shows the safety plan's people once unlocked, and keeps the user's own n
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
-from support import PASSPHRASE
+from support import NOW, PASSPHRASE
 
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.domain.plans import PlanItem, SafetyPlan
@@ -26,7 +26,6 @@ from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.main_window import MainWindow
 from caregiver_app.services import journal, plans
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 NOTE = "ZEBRA-NOTE slept in the car"
 HEALTH_WORDS = ["Sam Rivera", "Rivera", "Ana (Mom)", "555-0101", "Dr. Patel", "555-0150", "Walk the dog",
                 "Mia", "ZEBRA", "Hearing or seeing things"]
@@ -62,16 +61,8 @@ def sam(vault, person):
     return person
 
 
-def open_window(qtbot, context, vault) -> MainWindow:
-    context.vault = vault
-    context.clock = lambda: NOW
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    return window
+def open_window(make_page) -> MainWindow:
+    return make_page(create_main_window, person=None, active=True)
 
 
 def help_window(window: MainWindow):
@@ -79,8 +70,8 @@ def help_window(window: MainWindow):
     return window.get_help.window
 
 
-def test_opens_from_every_page_by_button_and_by_shortcut(qtbot, context, vault, sam):
-    window = open_window(qtbot, context, vault)
+def test_opens_from_every_page_by_button_and_by_shortcut(qtbot, context, vault, sam, make_page):
+    window = open_window(make_page)
     assert len(window.page_titles()) >= 3
     for index, title in enumerate(window.page_titles()):
         window.show_page(index)
@@ -96,8 +87,8 @@ def test_opens_from_every_page_by_button_and_by_shortcut(qtbot, context, vault, 
         help_window(window).close()
 
 
-def test_the_shortcut_is_named_on_the_button_and_in_the_help_menu(qtbot, context, vault):
-    window = open_window(qtbot, context, vault)
+def test_the_shortcut_is_named_on_the_button_and_in_the_help_menu(qtbot, context, vault, make_page):
+    window = open_window(make_page)
     assert "Ctrl+Shift+H" in window.get_help_button.toolTip()
     assert "Ctrl+Shift+H" in window.unlock_get_help_button.toolTip()
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
@@ -106,8 +97,8 @@ def test_the_shortcut_is_named_on_the_button_and_in_the_help_menu(qtbot, context
     assert action.isEnabled()
 
 
-def test_locked_it_shows_numbers_and_steps_but_no_health_data(qtbot, context, vault, sam):
-    window = open_window(qtbot, context, vault)
+def test_locked_it_shows_numbers_and_steps_but_no_health_data(qtbot, context, vault, sam, make_page):
+    window = open_window(make_page)
     window.lock()
     assert window.is_locked and window.unlock_get_help_button.isVisible()
     qtbot.mouseClick(window.unlock_get_help_button, Qt.MouseButton.LeftButton)
@@ -121,8 +112,8 @@ def test_locked_it_shows_numbers_and_steps_but_no_health_data(qtbot, context, va
     assert [word for word in HEALTH_WORDS if word in all_widget_text(window)] == []
 
 
-def test_unlocked_it_shows_the_safety_plan_people_and_drops_them_on_lock(qtbot, context, vault, sam):
-    window = open_window(qtbot, context, vault)
+def test_unlocked_it_shows_the_safety_plan_people_and_drops_them_on_lock(qtbot, context, vault, sam, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     text = all_widget_text(shown)
@@ -141,8 +132,8 @@ def test_unlocked_it_shows_the_safety_plan_people_and_drops_them_on_lock(qtbot, 
     assert "Ana (Mom) — 555-0101" in all_widget_text(shown)
 
 
-def test_one_click_to_the_safety_plan(qtbot, context, vault, sam):
-    window = open_window(qtbot, context, vault)
+def test_one_click_to_the_safety_plan(qtbot, context, vault, sam, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     assert shown.open_plan_button.text() == "Open Sam Rivera's safety plan"
@@ -153,8 +144,8 @@ def test_one_click_to_the_safety_plan(qtbot, context, vault, sam):
     assert plans_page.tabs.currentIndex() == 1
 
 
-def test_no_plan_yet_offers_to_write_one(qtbot, context, vault, person):
-    window = open_window(qtbot, context, vault)
+def test_no_plan_yet_offers_to_write_one(qtbot, context, vault, person, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     assert "There is no safety plan for Sam Rivera yet" in all_widget_text(shown)
@@ -171,8 +162,8 @@ def test_no_plan_yet_offers_to_write_one(qtbot, context, vault, person):
     ("MX", "911", "800 911 2000", "Línea de la Vida"),
 ])
 def test_other_countries_show_their_own_sourced_numbers(qtbot, context, vault, settings_path, code, emergency,
-                                                         number, name):
-    window = open_window(qtbot, context, vault)
+                                                         number, name, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     shown.country_combo.setCurrentIndex(shown.country_combo.findData(code))
@@ -186,8 +177,8 @@ def test_other_countries_show_their_own_sourced_numbers(qtbot, context, vault, s
     assert context.settings.country == code
 
 
-def test_a_country_with_no_numbers_points_to_find_a_helpline(qtbot, context, vault):
-    window = open_window(qtbot, context, vault)
+def test_a_country_with_no_numbers_points_to_find_a_helpline(qtbot, context, vault, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     shown.country_combo.setCurrentIndex(shown.country_combo.findData("FR"))
@@ -200,8 +191,8 @@ def test_a_country_with_no_numbers_points_to_find_a_helpline(qtbot, context, vau
     assert "does not know the emergency number for Japan" in text and "Add a number" in text
 
 
-def test_adding_and_removing_a_number(qtbot, context, vault, settings_path, modals):
-    window = open_window(qtbot, context, vault)
+def test_adding_and_removing_a_number(qtbot, context, vault, settings_path, modals, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     shown.country_combo.setCurrentIndex(shown.country_combo.findData("JP"))
@@ -232,8 +223,8 @@ def test_adding_and_removing_a_number(qtbot, context, vault, settings_path, moda
     assert json.loads(settings_path.read_text())["crisis_lines"] == []
 
 
-def test_escape_closes_and_every_control_has_a_name(qtbot, context, vault, sam):
-    window = open_window(qtbot, context, vault)
+def test_escape_closes_and_every_control_has_a_name(qtbot, context, vault, sam, make_page):
+    window = open_window(make_page)
     window.show_get_help()
     shown = help_window(window)
     for control in shown.findChildren(QWidget):

@@ -3,7 +3,6 @@ custom mood label, the result counts, re-importing, a new person and a broken fi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +13,6 @@ from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import journal, people
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 CSV = (
     "full_date,date,weekday,time,mood,activities,note_title,note\n"
     '2026-11-29,Nov 29,Sunday,9:23 PM,Solid,friends | walk,"","Dinner with friends"\n'
@@ -24,18 +22,8 @@ CSV = (
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.set_person(person)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, shown=False)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ stored-rows preview, the mood rule, the column map of an unknown CSV, the result
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,24 +16,13 @@ from caregiver_app.gui.journal.import_other import OtherImportDialog
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 FILTER = "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"
 SHOTS = Path("/work/notes/shots")
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.set_person(person)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, shown=False)
 
 
 def open_file(page, modals, tmp_path, name: str, data: bytes) -> OtherImportDialog:

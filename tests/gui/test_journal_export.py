@@ -4,28 +4,21 @@ suggests a generic name, the file is written and reads back exactly with ``csv``
 from __future__ import annotations
 
 import csv
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.services import journal
+from support import add_entry
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 NOTE = 'Said: "tired, sore, fed up".\nΚαλύτερα το βράδυ 🙂, slept at 10'
 
 
 @pytest.fixture
-def window(qtbot, context, vault, person):
-    context.vault = vault
-    context.clock = lambda: NOW
-    journal.save_entry(vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 20, 15), note=NOTE),
-                       clock=lambda: NOW)
-    win = create_main_window(context)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+def window(make_page, vault, person):
+    add_entry(vault, person, datetime(2026, 11, 29, 20, 15), note=NOTE)
+    return make_page(create_main_window, person=None)
 
 
 def test_export_from_the_file_menu(qtbot, window, modals, tmp_path):

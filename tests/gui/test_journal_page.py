@@ -4,7 +4,7 @@ lazy loading and locking."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,29 +14,14 @@ from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import DAY, ENTRY, FLAG_TEXT, JournalModel, KindRole
 from caregiver_app.services import journal
+from support import add_entry, bulk_add_entries
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
 TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, (1200, 800), active=True)
 
 
 def rows(page: JournalPage) -> list[tuple[str, str]]:
@@ -46,10 +31,6 @@ def rows(page: JournalPage) -> list[tuple[str, str]]:
 
 def entry_rows(page: JournalPage) -> list[str]:
     return [text for kind, text in rows(page) if kind == ENTRY]
-
-
-def add(vault, person, when: datetime, **fields):
-    return journal.save_entry(vault, journal.EntryDraft(person.id, when, **fields), clock=lambda: NOW)
 
 
 def type_symptom(qtbot, page: JournalPage, name: str, severity: int) -> None:
@@ -165,7 +146,7 @@ def test_family_member_is_labelled_and_remembered_for_the_session(qtbot, page, c
 
 
 def test_edit_an_entry_from_the_list(qtbot, page, ctx, person):
-    add(ctx.vault, person, datetime(2026, 11, 29, 8, 30), mood=MoodLevel.OKAY,
+    add_entry(ctx.vault, person, datetime(2026, 11, 29, 8, 30), mood=MoodLevel.OKAY,
         symptoms=(SymptomRating("Headache", 6),), note="Before the change")
     page.set_person(person)
     select_entry(qtbot, page, "Before the change")
@@ -189,7 +170,7 @@ def test_edit_an_entry_from_the_list(qtbot, page, ctx, person):
 
 
 def test_escape_cancels_an_edit(qtbot, page, ctx, person):
-    add(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="Leave me as I am")
+    add_entry(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="Leave me as I am")
     page.set_person(person)
     select_entry(qtbot, page, "Leave me as I am")
     qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
@@ -202,7 +183,7 @@ def test_escape_cancels_an_edit(qtbot, page, ctx, person):
 
 
 def test_delete_asks_first_and_keep_is_the_default(qtbot, page, ctx, person, modals):
-    add(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="Please keep")
+    add_entry(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="Please keep")
     page.set_person(person)
     select_entry(qtbot, page, "Please keep")
 
@@ -246,9 +227,9 @@ def test_flagged_entries_show_a_text_marker(qtbot, page, ctx, person):
 
 
 def test_list_groups_entries_by_day_newest_first(qtbot, page, ctx, person):
-    add(ctx.vault, person, datetime(2026, 11, 28, 9, 0), note="older")
-    add(ctx.vault, person, datetime(2026, 11, 30, 7, 0), note="newest early")
-    add(ctx.vault, person, datetime(2026, 11, 30, 9, 0), note="newest late",
+    add_entry(ctx.vault, person, datetime(2026, 11, 28, 9, 0), note="older")
+    add_entry(ctx.vault, person, datetime(2026, 11, 30, 7, 0), note="newest early")
+    add_entry(ctx.vault, person, datetime(2026, 11, 30, 9, 0), note="newest late",
         recorded_by=Recorder.family("Ana"))
     page.set_person(person)
     listing = rows(page)
@@ -261,7 +242,7 @@ def test_list_groups_entries_by_day_newest_first(qtbot, page, ctx, person):
 def test_chart_draws_gaps_on_empty_days_never_zero(qtbot, page, ctx, person):
     for days_ago, hours in ((0, 7.0), (1, None), (3, 6.5), (10, 8.0)):
         day = TODAY - timedelta(days=days_ago)
-        add(ctx.vault, person, datetime(day.year, day.month, day.day, 9, 0), mood=MoodLevel.GOOD, sleep_hours=hours)
+        add_entry(ctx.vault, person, datetime(day.year, day.month, day.day, 9, 0), mood=MoodLevel.GOOD, sleep_hours=hours)
     page.set_person(person)
     chart = page.chart
     assert [s.count() for s in chart.mood_segments] == [1, 1, 2]  # day -10 | day -3 | days -1 and 0
@@ -283,8 +264,8 @@ def test_chart_draws_gaps_on_empty_days_never_zero(qtbot, page, ctx, person):
 
 def test_list_loads_lazily(qtbot, ctx, person):
     start = datetime(2026, 11, 30, 9, 0)
-    for i in range(1000):
-        add(ctx.vault, person, start - timedelta(hours=9 * i), mood=MoodLevel(1 + i % 5))
+    bulk_add_entries(ctx.vault, [journal.EntryDraft(person.id, start - timedelta(hours=9 * i), mood=MoodLevel(1 + i % 5))
+                                 for i in range(1000)])
     model = JournalModel(ctx)
     model.set_person(person)
     assert model.loaded_entry_count() == journal.PAGE_SIZE
@@ -364,7 +345,7 @@ def test_every_control_has_a_name_and_tab_order_follows_the_form(qtbot, page):
 def test_tags_complete_from_earlier_entries(qtbot, page, ctx, person):
     from caregiver_app.domain.model import Tag, TagKind
 
-    add(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="x",
+    add_entry(ctx.vault, person, datetime(2026, 11, 29, 8, 30), note="x",
         tags=(Tag("walk in the park"), Tag("money worries", TagKind.STRESSOR)))
     page.set_person(person)
     field = page.editor.activities
@@ -384,8 +365,8 @@ def test_tags_complete_from_earlier_entries(qtbot, page, ctx, person):
 def test_pages_load_off_the_gui_thread_too(qtbot, ctx, person, monkeypatch):
     from caregiver_app.gui.common.tasks import TaskRunner
 
-    for i in range(250):
-        add(ctx.vault, person, datetime(2026, 11, 30, 9, 0) - timedelta(hours=6 * i), mood=MoodLevel.OKAY)
+    bulk_add_entries(ctx.vault, [journal.EntryDraft(person.id, datetime(2026, 11, 30, 9, 0) - timedelta(hours=6 * i),
+                                                    mood=MoodLevel.OKAY) for i in range(250)])
     monkeypatch.setattr(TaskRunner, "synchronous", False)
     model = JournalModel(ctx)
     model.set_person(person)

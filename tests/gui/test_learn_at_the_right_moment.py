@@ -4,7 +4,7 @@ recorded this week; both lead to the right place in the main window."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,28 +13,15 @@ from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.journal_page import JournalPage
-from caregiver_app.services import journal, library, plans
+from caregiver_app.services import library, plans
 from caregiver_app.services.library import Tier
+from support import NOW, add_entry
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
 
 
 @pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, (1200, 900))
 
 
 def save_with_symptom(qtbot, page: JournalPage, name: str, severity: int) -> None:
@@ -126,19 +113,12 @@ def sam_plan(ctx, person):
     return plans.save_relapse_plan(ctx.vault, plan, clock=lambda: NOW)
 
 
-def add(ctx, person, day: date, **fields):
-    draft = journal.EntryDraft(person.id, datetime(day.year, day.month, day.day, 9, 0), **fields)
-    journal.save_entry(ctx.vault, draft, clock=lambda: NOW)
-
-
-def test_the_banner_counts_this_weeks_personal_signs(qtbot, ctx, person, sam_plan):
-    add(ctx, person, date(2026, 11, 20), symptoms=(SymptomRating("Withdrawing from others", 8),))  # last week
-    add(ctx, person, date(2026, 11, 25), symptoms=(SymptomRating("Trouble falling asleep", 7),))
-    add(ctx, person, date(2026, 11, 26), symptoms=(SymptomRating("Trouble falling asleep", 2),))  # too mild
-    add(ctx, person, date(2026, 11, 28), tags=(Tag("money worries", TagKind.STRESSOR),))
-    page = JournalPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+def test_the_banner_counts_this_weeks_personal_signs(qtbot, ctx, person, sam_plan, make_page):
+    add_entry(ctx.vault, person, date(2026, 11, 20), symptoms=(SymptomRating("Withdrawing from others", 8),))  # last week
+    add_entry(ctx.vault, person, date(2026, 11, 25), symptoms=(SymptomRating("Trouble falling asleep", 7),))
+    add_entry(ctx.vault, person, date(2026, 11, 26), symptoms=(SymptomRating("Trouble falling asleep", 2),))  # too mild
+    add_entry(ctx.vault, person, date(2026, 11, 28), tags=(Tag("money worries", TagKind.STRESSOR),))
+    page = make_page(JournalPage, shown=False)
     page.show()
     banner = page.signs_banner
     assert banner.isVisible()
@@ -153,18 +133,16 @@ def test_the_banner_counts_this_weeks_personal_signs(qtbot, ctx, person, sam_pla
     assert not banner.isVisible() and banner.text() == "" and banner.check is None
 
 
-def test_no_signs_recorded_means_no_banner(qtbot, ctx, person, sam_plan):
-    add(ctx, person, date(2026, 11, 29), symptoms=(SymptomRating("Trouble falling asleep", 4),))
-    page = JournalPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+def test_no_signs_recorded_means_no_banner(qtbot, ctx, person, sam_plan, make_page):
+    add_entry(ctx.vault, person, date(2026, 11, 29), symptoms=(SymptomRating("Trouble falling asleep", 4),))
+    page = make_page(JournalPage, shown=False)
     page.show()
     assert not page.signs_banner.isVisible()
     assert page.signs_banner.check is not None and page.signs_banner.check.linked == 3
 
 
 def test_the_banner_links_to_the_plan(qtbot, ctx, person, sam_plan):
-    add(ctx, person, date(2026, 11, 30), symptoms=(SymptomRating("Trouble falling asleep", 9),))
+    add_entry(ctx.vault, person, date(2026, 11, 30), symptoms=(SymptomRating("Trouble falling asleep", 9),))
     window = create_main_window(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -4,11 +4,11 @@ locale and the time-format setting, dates and the month calendar follow the loca
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from PySide6.QtWidgets import QDateTimeEdit
 
 from caregiver_app.gui.common import formatting
 from caregiver_app.gui.journal.journal_page import JournalPage
@@ -17,7 +17,6 @@ from caregiver_app.gui.journal.month_calendar import MonthCalendar
 from caregiver_app.gui.journal.journal_model import DAY, ENTRY, KindRole
 from caregiver_app.services import journal, medications
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
 
 # locale, country, 24-hour by default, decimal sign, first day of the week (1 Monday, 7 Sunday)
 LOCALES = [
@@ -43,25 +42,6 @@ def where(request, context):
     QLocale.setDefault(before)
 
 
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-def journal_page(qtbot, ctx, person) -> JournalPage:
-    page = JournalPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.set_person(person)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
-    return page
-
-
 def retype(qtbot, box, text: str, *, enter: bool = False) -> None:
     """Select what the field holds and type ``text`` over it, as a person would."""
     box.setFocus()
@@ -72,8 +52,8 @@ def retype(qtbot, box, text: str, *, enter: bool = False) -> None:
 
 
 @pytest.mark.parametrize("typed, expected", [("2.5", 2.5), ("2,5", 2.5), ("0.5", 0.5), ("7", 7.0)])
-def test_sleep_hours_read_what_was_typed(qtbot, where, ctx, person, typed, expected):
-    page = journal_page(qtbot, ctx, person)
+def test_sleep_hours_read_what_was_typed(qtbot, where, ctx, person, typed, expected, make_page):
+    page = make_page(JournalPage, (1200, 800), active=True)
     box = page.editor.sleep_hours
     retype(qtbot, box, typed, enter=True)
     assert box.value() == pytest.approx(expected)
@@ -84,8 +64,8 @@ def test_sleep_hours_read_what_was_typed(qtbot, where, ctx, person, typed, expec
     assert box.value() == pytest.approx(expected)
 
 
-def test_a_shown_half_and_return_stays_a_half_and_is_saved(qtbot, where, ctx, person):
-    page = journal_page(qtbot, ctx, person)
+def test_a_shown_half_and_return_stays_a_half_and_is_saved(qtbot, where, ctx, person, make_page):
+    page = make_page(JournalPage, (1200, 800), active=True)
     editor = page.editor
     editor.sleep_hours.setValue(0.5)
     assert editor.sleep_hours.lineEdit().text() == f"0{where[3]}5 hours"
@@ -105,14 +85,8 @@ def test_a_shown_half_and_return_stays_a_half_and_is_saved(qtbot, where, ctx, pe
 
 
 @pytest.mark.parametrize("typed, expected", [("2.5", 2.5), ("2,5", 2.5), ("0.5", 0.5), ("0,125", 0.125)])
-def test_dose_amount_reads_what_was_typed_and_saves_it(qtbot, where, ctx, person, typed, expected):
-    page = MedicationsPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
+def test_dose_amount_reads_what_was_typed_and_saves_it(qtbot, where, ctx, person, typed, expected, make_page):
+    page = make_page(MedicationsPage, active=True)
     qtbot.keyClicks(page.name_edit, "Lithium")
     retype(qtbot, page.amount, typed, enter=True)
     assert page.amount.value() == pytest.approx(expected)
@@ -136,10 +110,10 @@ def test_thousands_are_read_as_the_locale_groups_them(qtbot, where):
 
 
 @pytest.mark.parametrize("setting", ["system", "12h", "24h"])
-def test_times_follow_the_locale_and_the_setting(qtbot, where, ctx, person, setting):
+def test_times_follow_the_locale_and_the_setting(qtbot, where, ctx, person, setting, make_page):
     ctx.settings.time_format = setting
     journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 21, 15), note="evening"))
-    page = journal_page(qtbot, ctx, person)
+    page = make_page(JournalPage, (1200, 800), active=True)
     texts = [page.model.index(i).data() for i in range(page.model.rowCount())]
     entry = next(t for t in texts if "evening" in t)
     twenty_four = where[2] if setting == "system" else setting == "24h"
@@ -153,9 +127,9 @@ def test_times_follow_the_locale_and_the_setting(qtbot, where, ctx, person, sett
     assert (("AP" in shown.upper()) is not twenty_four)
 
 
-def test_day_headings_use_the_locale_words_and_order(qtbot, where, ctx, person):
+def test_day_headings_use_the_locale_words_and_order(qtbot, where, ctx, person, make_page):
     journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="x"))
-    page = journal_page(qtbot, ctx, person)
+    page = make_page(JournalPage, (1200, 800), active=True)
     heading = next(page.model.index(i).data() for i in range(page.model.rowCount())
                    if page.model.index(i).data(KindRole) == DAY)
     expected = {
@@ -191,10 +165,10 @@ DAY_FIRST_EXPORT = (
 )
 
 
-def test_import_dialog_says_which_date_reading_was_used(qtbot, ctx, person, modals, tmp_path):
+def test_import_dialog_says_which_date_reading_was_used(qtbot, ctx, person, modals, tmp_path, make_page):
     export = tmp_path / "daylio_export.csv"
     export.write_text(DAY_FIRST_EXPORT, encoding="utf-8")
-    page = journal_page(qtbot, ctx, person)
+    page = make_page(JournalPage, (1200, 800), active=True)
     modals.expect(result=(str(export), "Daylio export (*.csv)"))
     page.start_import()
     dialog = page.import_dialog
@@ -247,8 +221,8 @@ def test_other_decimal_signs_read_back_what_they_show(qtbot, name):
         QLocale.setDefault(before)
 
 
-def test_the_date_and_time_field_shows_the_locale_and_keeps_the_wall_clock(qtbot, where, ctx, person):
-    page = journal_page(qtbot, ctx, person)
+def test_the_date_and_time_field_shows_the_locale_and_keeps_the_wall_clock(qtbot, where, ctx, person, make_page):
+    page = make_page(JournalPage, (1200, 800), active=True)
     field = page.editor.when_edit
     field.set_wall(datetime(2026, 11, 29, 21, 15))
     assert field.wall() == datetime(2026, 11, 29, 21, 15)

@@ -3,40 +3,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from support import mnemonic_clashes
+from support import NOW, mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.gui.journal.medications_page import MedicationsPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = MedicationsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page):
+    return make_page(MedicationsPage, (1200, 800), active=True)
 
 
 def list_texts(page):

@@ -5,7 +5,7 @@ vCard import with its duplicates dialog."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -20,15 +20,12 @@ from caregiver_app.gui.network.vcard_dialog import DuplicatesDialog
 from caregiver_app.services import contacts as cs
 from caregiver_app.services.vcards import Decision
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    context.settings.country = "US"
-    return context
+def ctx(ctx):
+    ctx.settings.country = "US"
+    return ctx
 
 
 @pytest.fixture
@@ -46,14 +43,8 @@ def network(vault, person):
 
 
 @pytest.fixture
-def page(qtbot, ctx, person, network):
-    widget = NetworkPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(make_page, network):
+    return make_page(NetworkPage, (1100, 760))
 
 
 def test_scene_has_the_person_every_contact_and_the_ecomap_line_styles(page, network):

@@ -4,7 +4,7 @@ colour alone, keyboard moves, Enter opens the day in the journal), the charts (2
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,33 +16,14 @@ from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.month_calendar import LEGEND, MarkRole, add_months
 from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.services import journal
-from caregiver_app.services.journal import EntryDraft
+from support import add_entry, bulk_add_entries
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
 TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-def add(vault, person, day: date, hour: int = 9, **fields):
-    return journal.save_entry(vault, EntryDraft(person.id, datetime(day.year, day.month, day.day, hour), **fields),
-                              clock=lambda: NOW)
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = PatternsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 800)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(make_page):
+    return make_page(PatternsPage, (1100, 800))
 
 
 def key(qtbot, widget, k, times: int = 1) -> None:
@@ -50,16 +31,11 @@ def key(qtbot, widget, k, times: int = 1) -> None:
         qtbot.keyClick(widget, k)
 
 
-def test_calendar_marks_each_day_with_a_number_word_and_shape(qtbot, ctx, vault, person):
-    add(vault, person, TODAY - timedelta(days=2), mood=MoodLevel.VERY_LOW)
-    add(vault, person, TODAY - timedelta(days=1), mood=MoodLevel.VERY_GOOD, flag_for_visit=True)
-    add(vault, person, TODAY - timedelta(days=1), 20, mood=MoodLevel.GOOD, recorded_by=Recorder.family("Ana"))
-    page = PatternsPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1100, 800)
-    page.set_person(person)
-    page.show()
-    qtbot.waitExposed(page)
+def test_calendar_marks_each_day_with_a_number_word_and_shape(qtbot, ctx, vault, person, make_page):
+    add_entry(vault, person, TODAY - timedelta(days=2), mood=MoodLevel.VERY_LOW)
+    add_entry(vault, person, TODAY - timedelta(days=1), mood=MoodLevel.VERY_GOOD, flag_for_visit=True)
+    add_entry(vault, person, TODAY - timedelta(days=1), 20, mood=MoodLevel.GOOD, recorded_by=Recorder.family("Ana"))
+    page = make_page(PatternsPage, (1100, 800))
     calendar = page.calendar
     assert calendar.shown_month == (2026, 11) and calendar.selected_date == TODAY
     model = calendar.model
@@ -89,7 +65,7 @@ def test_calendar_marks_each_day_with_a_number_word_and_shape(qtbot, ctx, vault,
 
 
 def test_calendar_keys_move_days_weeks_and_months_and_load_marks(qtbot, page, vault, person):
-    add(vault, person, date(2026, 10, 2), mood=MoodLevel.GOOD)
+    add_entry(vault, person, date(2026, 10, 2), mood=MoodLevel.GOOD)
     grid = page.calendar.grid
     grid.setFocus()
     key(qtbot, grid, Qt.Key.Key_Left)
@@ -122,12 +98,10 @@ def test_months_of_different_lengths():
 
 
 def test_enter_on_a_day_opens_its_entries_in_the_journal(qtbot, ctx, vault, person):
-    from caregiver_app.storage import repositories as repo
-
     from journal_generator import generate_entries
 
-    with vault.session() as s:  # about 500 entries over a year: the day is far beyond the first page
-        repo.bulk_insert_entries(s, generate_entries(person.id, TODAY, years=1, per_day=2), NOW)
+    # about 500 entries over a year: the day is far beyond the first page
+    bulk_add_entries(vault, generate_entries(person.id, TODAY, years=1, per_day=2))
     target = date(2026, 2, 14)
     window = create_main_window(ctx)
     qtbot.addWidget(window)
@@ -172,9 +146,9 @@ def chart_page(qtbot, page, period: str):
 
 def test_charts_over_three_periods_with_gaps_and_two_voices(qtbot, page, vault, person):
     for back, mood in ((0, MoodLevel.GOOD), (1, MoodLevel.OKAY), (3, MoodLevel.LOW), (40, MoodLevel.VERY_GOOD)):
-        add(vault, person, TODAY - timedelta(days=back), mood=mood)
-    add(vault, person, TODAY - timedelta(days=1), 20, mood=MoodLevel.VERY_LOW, recorded_by=Recorder.family("Ana"))
-    add(vault, person, TODAY - timedelta(days=200), mood=MoodLevel.OKAY)
+        add_entry(vault, person, TODAY - timedelta(days=back), mood=mood)
+    add_entry(vault, person, TODAY - timedelta(days=1), 20, mood=MoodLevel.VERY_LOW, recorded_by=Recorder.family("Ana"))
+    add_entry(vault, person, TODAY - timedelta(days=200), mood=MoodLevel.OKAY)
     chart = chart_page(qtbot, page, "2w")
     assert chart.title.text() == "Mood, last 2 weeks"
     assert [s.count() for s in chart.own_segments] == [1, 2]  # day -3 | days -1 and 0: a gap between
@@ -199,7 +173,7 @@ def test_charts_over_three_periods_with_gaps_and_two_voices(qtbot, page, vault, 
 
 
 def test_a_symptom_or_sleep_can_be_charted(qtbot, page, vault, person):
-    add(vault, person, TODAY, symptoms=(SymptomRating("Headache", 7),), sleep_hours=6.5)
+    add_entry(vault, person, TODAY, symptoms=(SymptomRating("Headache", 7),), sleep_hours=6.5)
     page.refresh()
     chart = chart_page(qtbot, page, "2w")
     combo = page.measure_combo
@@ -216,7 +190,7 @@ def test_a_symptom_or_sleep_can_be_charted(qtbot, page, vault, person):
 def test_mood_on_days_with_and_without(qtbot, page, vault, person):
     for i in range(12):
         walk = i % 2 == 0
-        add(vault, person, TODAY - timedelta(days=i), mood=MoodLevel.GOOD if walk else MoodLevel.LOW,
+        add_entry(vault, person, TODAY - timedelta(days=i), mood=MoodLevel.GOOD if walk else MoodLevel.LOW,
             tags=(Tag("walk"),) if walk else (), symptoms=(SymptomRating("Headache", 4),) if i < 3 else ())
     page.tabs.setCurrentIndex(2)
     items = [page.compare_list.item(i).text() for i in range(page.compare_list.count())]
@@ -230,7 +204,7 @@ def test_mood_on_days_with_and_without(qtbot, page, vault, person):
 
 
 def test_clear_drops_every_name_and_number(qtbot, page, vault, person):
-    add(vault, person, TODAY, mood=MoodLevel.GOOD, symptoms=(SymptomRating("Private ache", 3),))
+    add_entry(vault, person, TODAY, mood=MoodLevel.GOOD, symptoms=(SymptomRating("Private ache", 3),))
     page.refresh()
     page.tabs.setCurrentIndex(1)
     page.clear()
@@ -251,8 +225,8 @@ def test_every_control_has_a_name(qtbot, page):
 
 def test_five_years_reach_imported_history(qtbot, page, vault, person):
     """Issue 18, defect 4: charts reach back five years, not one."""
-    add(vault, person, TODAY - timedelta(days=4 * 365), mood=MoodLevel.LOW)
-    add(vault, person, TODAY, mood=MoodLevel.GOOD)
+    add_entry(vault, person, TODAY - timedelta(days=4 * 365), mood=MoodLevel.LOW)
+    add_entry(vault, person, TODAY, mood=MoodLevel.GOOD)
     page.refresh()
     chart = chart_page(qtbot, page, "1y")
     assert chart.trend.own_days == 1

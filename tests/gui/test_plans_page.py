@@ -3,7 +3,7 @@ to the journal, saving on switch and lock, and the one-page safety plan PDF."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 from pypdf import PdfReader
@@ -13,30 +13,16 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, Q
 from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapseSection, SafetyStep
 from caregiver_app.gui.warning_signs.plans_page import PlansPage
-from caregiver_app.services import journal, people, plans
+from caregiver_app.services import people, plans
+from support import add_entry
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
 
 
 @pytest.fixture
-def page(qtbot, ctx, person):
-    journal.save_entry(ctx.vault, journal.EntryDraft(
-        person.id, datetime(2026, 11, 29, 9, 0), symptoms=(SymptomRating("Trouble falling asleep", 6),),
-        tags=(Tag("money worries", TagKind.STRESSOR),)), clock=lambda: NOW)
-    widget = PlansPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(qtbot, ctx, person, make_page):
+    add_entry(ctx.vault, person, datetime(2026, 11, 29, 9, 0), symptoms=(SymptomRating("Trouble falling asleep", 6),),
+              tags=(Tag("money worries", TagKind.STRESSOR),))
+    return make_page(PlansPage, (1000, 800))
 
 
 def type_row(qtbot, editor, text: str, phone: str = ""):
@@ -60,7 +46,7 @@ def test_an_empty_page_invites_and_every_control_has_a_name(page):
     assert page.safety_editors[SafetyStep.HELPERS].rows[0].phone_edit.accessibleName() == "Phone of person to ask 1"
 
 
-def test_write_and_save_the_relapse_plan_with_journal_links(qtbot, page, ctx, person):
+def test_write_and_save_the_relapse_plan_with_journal_links(qtbot, page, ctx, person, make_page):
     signs = page.relapse_editors[RelapseSection.EARLY_SIGNS]
     row = type_row(qtbot, signs, "Up most of the night")
     index = row.link_combo.findText("Symptom: Trouble falling asleep")
@@ -79,9 +65,7 @@ def test_write_and_save_the_relapse_plan_with_journal_links(qtbot, page, ctx, pe
                                  EarlySign("Stops calling friends"))
     assert saved.tell == (PlanItem("Ana", "555-0101"),)
     # Read back into a fresh page, the links and severities are there.
-    again = PlansPage(ctx)
-    qtbot.addWidget(again)
-    again.set_person(person)
+    again = make_page(PlansPage, shown=False)
     row = again.relapse_editors[RelapseSection.EARLY_SIGNS].rows[0]
     assert row.text_edit.text() == "Up most of the night"
     assert row.link_combo.currentText() == "Symptom: Trouble falling asleep" and row.severity_spin.value() == 5
@@ -155,7 +139,7 @@ def test_the_professionals_step_names_the_crisis_line_that_will_print(page, ctx)
     assert "Samaritans" in page.crisis_line_label.text() and "(United Kingdom)" in page.crisis_line_label.text()
 
 
-def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals):
+def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals, make_page):
     """Issue 18, defect 11: a person from the support network goes into the safety plan with
     their phone number, without typing them again."""
     from caregiver_app.domain.network import Contact, Phone, Role
@@ -163,9 +147,7 @@ def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals)
     from caregiver_app.services import contacts
 
     contacts.save_contact(ctx.vault, Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),)))
-    page = PlansPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
+    page = make_page(PlansPage, shown=False)
     page.show()
     offered = [step for step, e in page.safety_editors.items() if not e.pick_button.isHidden()]
     # the sections with phone numbers: people who distract, people to ask for help, professionals

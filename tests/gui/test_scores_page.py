@@ -4,13 +4,13 @@ change since the previous score, the chart with gaps, and the daily check-in (no
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from support import mnemonic_clashes
+from support import NOW, mnemonic_clashes
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.domain.scores import Instrument
@@ -19,27 +19,11 @@ from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.services import journal, scores
 from caregiver_app.services.scores import ScoreDraft
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = ScoresPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 900)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page):
+    return make_page(ScoresPage, (1300, 900), active=True)
 
 
 def type_answers(qtbot, page, answers):

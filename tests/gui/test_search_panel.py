@@ -4,7 +4,7 @@ Enter opening the entry in the journal — also an old one and another person's.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -14,43 +14,26 @@ from PySide6.QtWidgets import QApplication
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag, TagKind
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.search_panel import HtmlRole, SearchPanel
-from caregiver_app.services import journal, people
+from caregiver_app.services import people
 from caregiver_app.services.journal import EntryDraft
+from support import add_entry, bulk_add_entries
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-def add(vault, person, when: datetime, note: str, **fields):
-    return journal.save_entry(vault, EntryDraft(person.id, when, note=note, **fields), clock=lambda: NOW)
 
 
 @pytest.fixture
 def filled(vault, person):
-    add(vault, person, datetime(2026, 11, 1, 9), "Walked by the river <script>alert(1)</script> & felt calm",
+    add_entry(vault, person, datetime(2026, 11, 1, 9), note="Walked by the river <script>alert(1)</script> & felt calm",
         mood=MoodLevel.GOOD, tags=(Tag("walk"),))
-    add(vault, person, datetime(2026, 11, 10, 9), "Headache after the walk; worried about money",
+    add_entry(vault, person, datetime(2026, 11, 10, 9), note="Headache after the walk; worried about money",
         recorded_by=Recorder.family("Ana"), symptoms=(SymptomRating("Headache", 5),),
         tags=(Tag("money", TagKind.STRESSOR),), flag_for_visit=True)
-    add(vault, person, datetime(2026, 11, 20, 9), "Quiet day at home")
+    add_entry(vault, person, datetime(2026, 11, 20, 9), note="Quiet day at home")
     return person
 
 
 @pytest.fixture
-def panel(qtbot, ctx, filled):
-    widget = SearchPanel(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.set_person(filled)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(qtbot, ctx, filled, make_page):
+    return make_page(SearchPanel, (1000, 700), person=filled)
 
 
 def rows(panel) -> list[str]:
@@ -118,9 +101,9 @@ def test_nothing_found_says_so(qtbot, panel):
 def test_ctrl_f_then_enter_opens_an_old_entry_of_another_person(qtbot, ctx, vault, filled):
     ruth = people.add_person(vault, "Ruth")
     start = datetime(2026, 11, 29, 9)
-    for i in range(260):  # more than a page of the journal list
-        add(vault, ruth, start - timedelta(hours=20 * i), f"ordinary day {i}")
-    target = add(vault, ruth, datetime(2025, 6, 1, 8), "The lighthouse trip")
+    bulk_add_entries(vault, [EntryDraft(ruth.id, start - timedelta(hours=20 * i), note=f"ordinary day {i}")
+                             for i in range(260)])  # more than a page of the journal list
+    target = add_entry(vault, ruth, datetime(2025, 6, 1, 8), note="The lighthouse trip")
     window = create_main_window(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
@@ -14,29 +13,22 @@ from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.settings_dialog import SettingsDialog
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
-def open_window(qtbot, context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def open_window(make_page):
+    return make_page(create_main_window, person=None)
 
 
-def test_settings_sits_in_the_edit_menu_as_preferences(qtbot, context, vault):
-    window = open_window(qtbot, context, vault)
+def test_settings_sits_in_the_edit_menu_as_preferences(qtbot, context, vault, make_page):
+    window = open_window(make_page)
     action = window.settings_action
     assert action in window.edit_menu.actions()
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
     assert action.text().replace("&", "") == "Settings…"
 
 
-def test_saving_settings_changes_the_country_everywhere(qtbot, context, vault, settings_path, modals):
-    window = open_window(qtbot, context, vault)
+def test_saving_settings_changes_the_country_everywhere(qtbot, context, vault, settings_path, modals, make_page):
+    window = open_window(make_page)
 
     def choose(dialog: SettingsDialog):
         assert dialog.country_combo.currentData() == "US"
@@ -65,8 +57,8 @@ def test_saving_settings_changes_the_country_everywhere(qtbot, context, vault, s
     window.get_help.close()
 
 
-def test_cancel_changes_nothing(qtbot, context, vault, settings_path, modals):
-    window = open_window(qtbot, context, vault)
+def test_cancel_changes_nothing(qtbot, context, vault, settings_path, modals, make_page):
+    window = open_window(make_page)
 
     def cancel(dialog: SettingsDialog):
         dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("GB"))

@@ -2,48 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.visits import summary_page as summary_module
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.visits.summary_page import SummaryPage, default_paper
 from caregiver_app.services import journal, people
+from support import NOW
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # Monday 30 November 2026, 10:00 in New York
 NOTE = "Asked twice about the garden; slept after lunch"
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
+def page(make_page):
+    return make_page(SummaryPage, show_first=True)  # a hidden page builds no preview
 
 
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = SummaryPage(ctx)
-    qtbot.addWidget(widget)
-    widget.show()  # a hidden page builds no preview
-    widget.set_person(person)
-    return widget
-
-
-def write_in_journal(qtbot, ctx, person, note: str) -> None:
-    journal_page = JournalPage(ctx)
-    qtbot.addWidget(journal_page)
-    journal_page.set_person(person)
-    journal_page.show()
-    qtbot.waitExposed(journal_page)
-    journal_page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is journal_page, timeout=2000)
+def write_in_journal(qtbot, make_page, ctx, person, note: str) -> None:
+    journal_page = make_page(JournalPage, active=True)
     editor = journal_page.editor
     qtbot.keyClick(editor.mood_buttons[2], Qt.Key.Key_Space)
     qtbot.keyClicks(editor.note, note)
@@ -52,12 +34,9 @@ def write_in_journal(qtbot, ctx, person, note: str) -> None:
     assert journal.count_entries(ctx.vault, person.id) == 1
 
 
-def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, tmp_path, monkeypatch):
-    write_in_journal(qtbot, ctx, person, NOTE)
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()  # a hidden page builds no preview
-    page.set_person(person)
+def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, tmp_path, monkeypatch, make_page):
+    write_in_journal(qtbot, make_page, ctx, person, NOTE)
+    page = make_page(SummaryPage, show_first=True)  # a hidden page builds no preview
     assert page.date_range() == (datetime(2026, 11, 1).date(), datetime(2026, 11, 30).date())
     preview = page.preview_label.text()
     assert "1 journal entry on 1 day" in preview
@@ -130,22 +109,17 @@ def test_quick_ranges_and_custom_dates(qtbot, page, ctx, person):
     assert "1 journal entry" in page.preview_label.text()
 
 
-def test_prepared_by_is_prefilled_from_the_vault(qtbot, ctx, person):
+def test_prepared_by_is_prefilled_from_the_vault(qtbot, ctx, person, make_page):
     people.set_preparer_name(ctx.vault, "Dana (daughter)")
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()  # a hidden page builds no preview
-    page.set_person(person)
+    page = make_page(SummaryPage, show_first=True)  # a hidden page builds no preview
     assert page.preparer_edit.text() == "Dana (daughter)"
 
 
-def test_paper_follows_setting_then_locale(qtbot, ctx, person):
+def test_paper_follows_setting_then_locale(qtbot, ctx, person, make_page):
     assert default_paper("a4") == "a4" and default_paper("letter") == "letter"
     assert default_paper("auto") in ("letter", "a4")
     ctx.settings.paper = "a4"
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()  # a hidden page builds no preview
+    page = make_page(SummaryPage, person=None, show_first=True)  # a hidden page builds no preview
     assert page.paper() == "a4"
     assert page.paper_box.currentText().startswith("A4")
 
@@ -200,12 +174,9 @@ def test_preview_refreshes_when_the_page_is_shown_again(qtbot, page, ctx, person
     assert "1 journal entry on 1 day" in page.preview_label.text()
 
 
-def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
+def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person, make_page):
     people.set_preparer_name(ctx.vault, "Dani Rivera")
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()  # a hidden page builds no preview
-    page.set_person(person)
+    page = make_page(SummaryPage, show_first=True)  # a hidden page builds no preview
     assert page.preparer_edit.text() == "Dani Rivera"
     page.clear()  # what locking does
     assert page.preparer_edit.text() == ""
@@ -213,16 +184,13 @@ def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
     assert page.preparer_edit.text() == "Dani Rivera"
 
 
-def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, ctx, person, vault_paths, tmp_path):
+def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, ctx, person, vault_paths, tmp_path, make_page):
     from caregiver_app.domain.summary import LeaveOut, Section
     from caregiver_app.services import summary as summary_service
     from caregiver_app.services.vault import unlock_with_passphrase
     from support import PASSPHRASE
 
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.set_person(person)
+    page = make_page(SummaryPage, show_first=True)
     page.section_checks[Section.NOTES].setChecked(False)
     page.leave_out = LeaveOut(symptoms=frozenset({"Headache"}), tags=frozenset({"gardenparty"}))
     page.questions_edit.setPlainText("Is the dose right?\nCan she drive?")
@@ -253,13 +221,10 @@ def page1_text(path: Path) -> str:
     return " ".join(PdfReader(str(path)).pages[0].extract_text().split())
 
 
-def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, ctx, person, modals, tmp_path):
+def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, ctx, person, modals, tmp_path, make_page):
     from caregiver_app.gui.visits.preparer_fields import PreparerFields
 
-    page = SummaryPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    page.set_person(person)
+    page = make_page(SummaryPage, show_first=True)
     fields: PreparerFields = page.preparer_fields
     # beside "Prepared by", buddied, named and next in the tab order
     form_labels = {fields.name_edit: "Prepared &by", fields.relationship_edit: "Rela&tionship", fields.phone_edit: "Pho&ne"}

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.journal.journal_page import JournalPage
@@ -17,27 +16,11 @@ from caregiver_app.gui.journal.journal_model import DAY, ENTRY, KindRole, time_t
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
-
-@pytest.fixture
-def page(qtbot, ctx, person):
-    widget = JournalPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.set_person(person)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
-    return widget
+def page(make_page):
+    return make_page(JournalPage, (1200, 800), active=True)
 
 
 def choose_time(editor, wall: datetime) -> None:

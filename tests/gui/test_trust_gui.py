@@ -5,13 +5,13 @@ the File menu, one window per vault, drafts kept on a full disk, and a calm cras
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import event
-from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
+from support import NOW, PASSPHRASE, add_entries, flip_byte, folder_bytes
 
 from caregiver_app.gui.app import StartFlow, create_main_window
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
@@ -24,7 +24,6 @@ from caregiver_app.services import backups, journal, people, transfer
 from caregiver_app.services import vault as vs
 
 NEW = "violet tractor sings quietly"
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 
 
 def window_for(qtbot, context, vault=None):

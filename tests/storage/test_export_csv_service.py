@@ -11,14 +11,11 @@ import pytest
 
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.model import MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
-from caregiver_app.services import export_csv, journal
+from caregiver_app.services import export_csv
+from support import add_entry
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 TRICKY = 'She said "fine, really", then cried.\nLater: Καλύτερα σήμερα 🙂\r\nΑύριο, ξανά; "ok"'
-
-
-def add(vault, person, when, **fields):
-    return journal.save_entry(vault, journal.EntryDraft(person.id, when, **fields), clock=lambda: NOW)
 
 
 def read_back(path):
@@ -29,11 +26,11 @@ def read_back(path):
 
 
 def test_round_trip_of_a_tricky_note_and_every_column(vault, person, tmp_path):
-    add(vault, person, datetime(2026, 7, 4, 23, 30), recorded_by=Recorder.family("Ana"), mood=MoodLevel.GOOD,
+    add_entry(vault, person, datetime(2026, 7, 4, 23, 30), recorded_by=Recorder.family("Ana"), mood=MoodLevel.GOOD,
         anxiety=4, energy=7, sleep_hours=6.5, sleep_quality=SleepQuality.FAIR, note=TRICKY, flag_for_visit=True,
         symptoms=(SymptomRating("Headache", 6), SymptomRating("Nausea", 3)),
         tags=(Tag("walk"), Tag("time outside"), Tag("money", TagKind.STRESSOR), Tag("work", TagKind.STRESSOR)))
-    add(vault, person, datetime(2026, 1, 10, 8, 5), note="winter")
+    add_entry(vault, person, datetime(2026, 1, 10, 8, 5), note="winter")
     result = export_csv.write_journal_csv(vault, person.id, tmp_path / "out.csv", zone_name="America/New_York")
     assert result.entries == 2 and result.path == tmp_path / "out.csv"
     rows, raw = read_back(result.path)
@@ -53,15 +50,15 @@ def test_round_trip_of_a_tricky_note_and_every_column(vault, person, tmp_path):
 
 def test_note_carriage_returns_are_kept_exactly(vault, person, tmp_path):
     # the editor keeps what was typed; the export must not change a single character of it
-    add(vault, person, datetime(2026, 3, 1, 9, 0), note='a, "b"\nc\r\nd')
+    add_entry(vault, person, datetime(2026, 3, 1, 9, 0), note='a, "b"\nc\r\nd')
     rows, _ = read_back(export_csv.write_journal_csv(vault, person.id, tmp_path / "x.csv").path)
     assert rows[1][-1] == 'a, "b"\nc\r\nd'
 
 
 def test_formula_like_text_is_shown_as_text(vault, person, tmp_path):
-    add(vault, person, datetime(2026, 3, 1, 9, 0), note="=HYPERLINK(\"http://x\")",
+    add_entry(vault, person, datetime(2026, 3, 1, 9, 0), note="=HYPERLINK(\"http://x\")",
         tags=(Tag("-5 mg", TagKind.STRESSOR),))
-    add(vault, person, datetime(2026, 3, 2, 9, 0), note="A plain note - with a dash")
+    add_entry(vault, person, datetime(2026, 3, 2, 9, 0), note="A plain note - with a dash")
     rows, _ = read_back(export_csv.write_journal_csv(vault, person.id, tmp_path / "f.csv").path)
     assert rows[1][-1] == "'=HYPERLINK(\"http://x\")" and rows[1][14] == "'-5 mg"
     assert rows[2][-1] == "A plain note - with a dash"
@@ -76,7 +73,7 @@ def out(tmp_path):
 
 def test_default_name_extension_atomic_and_private(vault, person, out):
     assert export_csv.default_filename(datetime(2026, 11, 30).date()) == "journal-export-2026-11-30.csv"
-    add(vault, person, datetime(2026, 3, 1, 9, 0), note="x")
+    add_entry(vault, person, datetime(2026, 3, 1, 9, 0), note="x")
     result = export_csv.write_journal_csv(vault, person.id, out / "journal")
     assert result.path.name == "journal.csv"
     assert sorted(p.name for p in out.iterdir()) == ["journal.csv"]  # no temporary file left
@@ -87,7 +84,7 @@ def test_default_name_extension_atomic_and_private(vault, person, out):
 def test_a_failed_export_leaves_the_old_file_untouched(vault, person, out, monkeypatch):
     target = out / "journal.csv"
     target.write_text("older export", encoding="utf-8")
-    add(vault, person, datetime(2026, 3, 1, 9, 0), note="x")
+    add_entry(vault, person, datetime(2026, 3, 1, 9, 0), note="x")
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")

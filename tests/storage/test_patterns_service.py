@@ -3,29 +3,25 @@ gaps and the two voices apart, and mood on days with and without each tag or sym
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.model import MoodLevel, Recorder, RecorderKind, SymptomRating, Tag, TagKind
-from caregiver_app.services import journal, patterns
-from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services import patterns
+from support import add_entry
 
 ANA = Recorder.family("Ana")
 TODAY = date(2026, 11, 30)
 
 
-def add(vault, person, day: date, hour: int = 9, **fields):
-    return journal.save_entry(vault, EntryDraft(person.id, datetime(day.year, day.month, day.day, hour), **fields))
-
-
 def test_month_marks_average_each_day_and_keep_the_voices_apart(vault, person):
-    add(vault, person, date(2026, 3, 3), 8, mood=MoodLevel.GOOD)
-    add(vault, person, date(2026, 3, 3), 20, mood=MoodLevel.VERY_GOOD)
-    add(vault, person, date(2026, 3, 3), 21, mood=MoodLevel.LOW, recorded_by=ANA, flag_for_visit=True)
-    add(vault, person, date(2026, 3, 9), note="no mood today")
-    add(vault, person, date(2026, 4, 1), mood=MoodLevel.VERY_LOW)  # another month
+    add_entry(vault, person, date(2026, 3, 3), 8, mood=MoodLevel.GOOD)
+    add_entry(vault, person, date(2026, 3, 3), 20, mood=MoodLevel.VERY_GOOD)
+    add_entry(vault, person, date(2026, 3, 3), 21, mood=MoodLevel.LOW, recorded_by=ANA, flag_for_visit=True)
+    add_entry(vault, person, date(2026, 3, 9), note="no mood today")
+    add_entry(vault, person, date(2026, 4, 1), mood=MoodLevel.VERY_LOW)  # another month
     marks = patterns.month_marks(vault, person.id, 2026, 3)
     assert sorted(marks) == [date(2026, 3, 3), date(2026, 3, 9)]
     day = marks[date(2026, 3, 3)]
@@ -44,12 +40,12 @@ def test_mood_level_rounds_halves_up():
 
 
 def test_two_weeks_one_point_a_day_with_gaps_and_two_voices(vault, person):
-    add(vault, person, TODAY, mood=MoodLevel.GOOD)
-    add(vault, person, TODAY, 20, mood=MoodLevel.OKAY)
-    add(vault, person, TODAY - timedelta(days=1), mood=MoodLevel.LOW, recorded_by=ANA)
-    add(vault, person, TODAY - timedelta(days=13), mood=MoodLevel.VERY_GOOD)
-    add(vault, person, TODAY - timedelta(days=14), mood=MoodLevel.VERY_LOW)  # outside the 2 weeks
-    add(vault, person, TODAY - timedelta(days=5), note="a note, no mood")
+    add_entry(vault, person, TODAY, mood=MoodLevel.GOOD)
+    add_entry(vault, person, TODAY, 20, mood=MoodLevel.OKAY)
+    add_entry(vault, person, TODAY - timedelta(days=1), mood=MoodLevel.LOW, recorded_by=ANA)
+    add_entry(vault, person, TODAY - timedelta(days=13), mood=MoodLevel.VERY_GOOD)
+    add_entry(vault, person, TODAY - timedelta(days=14), mood=MoodLevel.VERY_LOW)  # outside the 2 weeks
+    add_entry(vault, person, TODAY - timedelta(days=5), note="a note, no mood")
     trend = patterns.trend(vault, person.id, patterns.Measure("mood"), patterns.period("2w"), TODAY)
     assert len(trend.points) == 14 and trend.start == TODAY - timedelta(days=13) and trend.end == TODAY
     assert [p.start for p in trend.points] == [TODAY - timedelta(days=13 - i) for i in range(14)]
@@ -61,11 +57,11 @@ def test_two_weeks_one_point_a_day_with_gaps_and_two_voices(vault, person):
 
 
 def test_one_year_is_52_weeks_ending_today(vault, person):
-    add(vault, person, TODAY, sleep_hours=8)
-    add(vault, person, TODAY - timedelta(days=6), sleep_hours=6)  # same week as today
-    add(vault, person, TODAY - timedelta(days=7), sleep_hours=4)  # the week before
-    add(vault, person, TODAY - timedelta(days=363), sleep_hours=9)  # the first week
-    add(vault, person, TODAY - timedelta(days=364), sleep_hours=1)  # just outside the year
+    add_entry(vault, person, TODAY, sleep_hours=8)
+    add_entry(vault, person, TODAY - timedelta(days=6), sleep_hours=6)  # same week as today
+    add_entry(vault, person, TODAY - timedelta(days=7), sleep_hours=4)  # the week before
+    add_entry(vault, person, TODAY - timedelta(days=363), sleep_hours=9)  # the first week
+    add_entry(vault, person, TODAY - timedelta(days=364), sleep_hours=1)  # just outside the year
     trend = patterns.trend(vault, person.id, patterns.Measure("sleep"), patterns.period("1y"), TODAY)
     assert len(trend.points) == 52 and trend.start == TODAY - timedelta(days=363)
     last, before = trend.points[-1], trend.points[-2]
@@ -77,9 +73,9 @@ def test_one_year_is_52_weeks_ending_today(vault, person):
 
 
 def test_a_symptom_is_charted_by_its_severity(vault, person):
-    add(vault, person, TODAY, symptoms=(SymptomRating("Headache", 6),))
-    add(vault, person, TODAY, 20, symptoms=(SymptomRating("headache", 2),))
-    add(vault, person, TODAY - timedelta(days=1), symptoms=(SymptomRating("Nausea", 9),))
+    add_entry(vault, person, TODAY, symptoms=(SymptomRating("Headache", 6),))
+    add_entry(vault, person, TODAY, 20, symptoms=(SymptomRating("headache", 2),))
+    add_entry(vault, person, TODAY - timedelta(days=1), symptoms=(SymptomRating("Nausea", 9),))
     measure = patterns.Measure("symptom", "HEADACHE")
     trend = patterns.trend(vault, person.id, measure, patterns.period("2w"), TODAY)
     assert trend.points[-1].own == 4.0 and trend.points[-2].own is None
@@ -101,8 +97,8 @@ def build_walk_days(vault, person):
         if i < 4:
             tags += (Tag("music"),)
         symptoms = (SymptomRating("Headache", 5 if not walk else 0),)
-        add(vault, person, day, mood=MoodLevel.GOOD if walk else MoodLevel.LOW, tags=tags, symptoms=symptoms)
-    add(vault, person, start + timedelta(days=20), tags=(Tag("walk"),), note="a walk without a mood")
+        add_entry(vault, person, day, mood=MoodLevel.GOOD if walk else MoodLevel.LOW, tags=tags, symptoms=symptoms)
+    add_entry(vault, person, start + timedelta(days=20), tags=(Tag("walk"),), note="a walk without a mood")
     return start, start + timedelta(days=30)
 
 

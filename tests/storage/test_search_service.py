@@ -15,10 +15,7 @@ from caregiver_app.domain.model import MoodLevel, Recorder, RecorderKind, Sympto
 from caregiver_app.services import entry_history, journal, people, search
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.search import SearchQuery
-
-
-def add(vault, person, when: datetime, note: str = "", **fields):
-    return journal.save_entry(vault, EntryDraft(person.id, when, note=note, **fields))
+from support import add_entry
 
 
 def found(vault, **query) -> list[str]:
@@ -30,14 +27,14 @@ def found(vault, **query) -> list[str]:
 
 @pytest.fixture
 def journal_of_sam(vault, person):
-    add(vault, person, datetime(2026, 3, 1, 9), "Walked to the park with Ana; felt calm.", mood=MoodLevel.GOOD,
+    add_entry(vault, person, datetime(2026, 3, 1, 9), note="Walked to the park with Ana; felt calm.", mood=MoodLevel.GOOD,
         tags=(Tag("walk"),))
-    add(vault, person, datetime(2026, 3, 2, 9), "Worried about money and sleep. Headache after lunch.",
+    add_entry(vault, person, datetime(2026, 3, 2, 9), note="Worried about money and sleep. Headache after lunch.",
         mood=MoodLevel.LOW, recorded_by=Recorder.family("Ana"), symptoms=(SymptomRating("Headache", 6),),
         tags=(Tag("money", TagKind.STRESSOR),))
-    add(vault, person, datetime(2026, 3, 3, 9), "Walking again, no headache today.", mood=MoodLevel.OKAY,
+    add_entry(vault, person, datetime(2026, 3, 3, 9), note="Walking again, no headache today.", mood=MoodLevel.OKAY,
         symptoms=(SymptomRating("Headache", 0),), flag_for_visit=True)
-    add(vault, person, datetime(2026, 3, 4, 9), "Café visit <b>not bold</b> & “quotes”.", mood=MoodLevel.OKAY)
+    add_entry(vault, person, datetime(2026, 3, 4, 9), note="Café visit <b>not bold</b> & “quotes”.", mood=MoodLevel.OKAY)
     return person
 
 
@@ -82,7 +79,7 @@ def test_match_expression_quotes_every_word():
 
 def test_filters_each_narrow_the_result(vault, journal_of_sam):
     other = people.add_person(vault, "Ruth")
-    add(vault, other, datetime(2026, 3, 2, 10), "Walked with the dog.", tags=(Tag("walk"),))
+    add_entry(vault, other, datetime(2026, 3, 2, 10), note="Walked with the dog.", tags=(Tag("walk"),))
     sam = journal_of_sam.id
     assert search.search(vault, SearchQuery(text="walk")).total == 3  # everyone
     assert search.search(vault, SearchQuery(text="walk", person_id=sam)).total == 2
@@ -115,7 +112,7 @@ def test_excerpts_mark_the_matching_words(vault, journal_of_sam):
 
 def test_newest_first_or_best_match_and_a_limit(vault, person):
     for day in range(1, 11):
-        add(vault, person, datetime(2026, 4, day, 9), "tea " * (11 - day) + "biscuits")
+        add_entry(vault, person, datetime(2026, 4, day, 9), note="tea " * (11 - day) + "biscuits")
     newest = search.search(vault, SearchQuery(text="tea", limit=3))
     assert newest.total == 10 and newest.truncated
     assert [h.local_date.day for h in newest.hits] == [10, 9, 8]
@@ -124,7 +121,7 @@ def test_newest_first_or_best_match_and_a_limit(vault, person):
 
 
 def test_the_index_follows_edits_deletes_and_undo(vault, person):
-    entry = add(vault, person, datetime(2026, 3, 1, 9), "pelican morning")
+    entry = add_entry(vault, person, datetime(2026, 3, 1, 9), note="pelican morning")
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 3, 1, 9), note="heron evening", entry_id=entry.id))
     assert search.search(vault, SearchQuery(text="pelican")).total == 0
     assert [h.entry_id for h in search.search(vault, SearchQuery(text="heron")).hits] == [entry.id]
@@ -164,7 +161,7 @@ def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
 
     created = create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")
-    add(created.vault, sam, datetime(2026, 3, 1, 9), "Quokkaflute zebrawhistle")
+    add_entry(created.vault, sam, datetime(2026, 3, 1, 9), note="Quokkaflute zebrawhistle")
     assert search.search(created.vault, SearchQuery(text="quokkaflute")).total == 1
     created.vault.close()
     for path in vault_paths.folder.rglob("*"):
@@ -174,7 +171,7 @@ def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
 
 
 def test_jumping_the_list_to_an_entry_or_a_day(vault, person):
-    entries = [add(vault, person, datetime(2026, 1, 1 + i, 9), f"day {i}") for i in range(20)]
+    entries = [add_entry(vault, person, datetime(2026, 1, 1 + i, 9), note=f"day {i}") for i in range(20)]
     anchor = search.anchor_for_entry(vault, entries[10].id)
     page = search.entries_from(vault, anchor, 3)
     assert [e.id for e in page] == [entries[10].id, entries[9].id, entries[8].id]
