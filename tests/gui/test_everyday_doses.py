@@ -11,7 +11,7 @@ from datetime import date, datetime
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
-from caregiver_app.services import export_csv, journal, medications
+from caregiver_app.services import export_csv, medications
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.medications import MedicationDraft
 from support import NOW
@@ -23,10 +23,10 @@ def setup_doses(ctx, person):
         ctx.vault, MedicationDraft(person.id, name, 50, "mg", kw.pop("schedule", "once a day"), **kw),
         clock=lambda: NOW)
     ser, prn = add("Sertraline", start_date=date(2026, 9, 1)), add("Ibuprofen", schedule="as needed", as_needed=True)
-    entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"))
-    medications.restore_entry_doses(ctx.vault, entry.id, person.id, [DoseRecord(ser.id, DoseStatus.EXTRA),
-                                                                  DoseRecord(prn.id, DoseStatus.EXTRA)])
-    return entry
+    # the entry editor's path: the entry and its doses in one save
+    return medications.save_entry_with_doses(
+        ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"),
+        [DoseRecord(ser.id, DoseStatus.EXTRA), DoseRecord(prn.id, DoseStatus.EXTRA)], clock=lambda: NOW)
 
 
 def test_doses_on_the_card_and_in_the_csv(qtbot, ctx, vault, person, tmp_path, make_page):

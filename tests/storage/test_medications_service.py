@@ -11,7 +11,7 @@ from sqlalchemy import text
 from caregiver_app.domain.errors import NotFoundError, ValidationError
 from caregiver_app.domain.medications import ChangeKind, DoseRecord, DoseStatus
 from caregiver_app.domain.model import MoodLevel
-from caregiver_app.services import journal, medications, people
+from caregiver_app.services import entry_history, journal, medications, people
 from caregiver_app.services.medications import MedicationDraft
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -110,11 +110,10 @@ def test_deleting_an_entry_removes_its_doses_and_undo_can_put_them_back(vault, p
     med = add(vault, person)
     saved = entry(vault, person, datetime(2026, 11, 30, 8, 0), [DoseRecord(med.id, DoseStatus.MISSED)], note="n")
     doses = medications.doses_for_entry(vault, saved.id)
-    old = journal.delete_entry(vault, saved.id)
+    old = entry_history.take_out(vault, saved.id)  # the journal page's delete, kept for undo
     with vault.session() as s:
         assert s.execute(text("SELECT count(*) FROM entry_dose")).scalar() == 0
-    back = journal.restore_entry(vault, old, clock=clock)
-    medications.restore_entry_doses(vault, back.id, person.id, doses)
+    back = entry_history.put_back(vault, old, clock=clock)
     assert medications.doses_for_entry(vault, back.id) == doses
 
 
