@@ -118,6 +118,21 @@ def bulk_add_entries(vault, drafts, *, now: datetime = NOW) -> int:
         return repo.bulk_insert_entries(s, entries, now)
 
 
+# --- the command line -----------------------------------------------------------------------------
+
+
+def run_cli(data_dir, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run the command line in this process on the vault folder ``data_dir``, with ``stdin`` as
+    its standard input. Returns ``(exit code, standard output, standard error)``."""
+    import io
+
+    from caregiver_app import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["--data-dir", str(data_dir), *args], stdin=io.StringIO(stdin), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
 # --- vault safety (issue 7) ---------------------------------------------------------------------
 
 

@@ -8,19 +8,12 @@ import io
 from datetime import date
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
-from caregiver_app import cli
 from caregiver_app import settings as app_settings
 from caregiver_app.services import journal
 from caregiver_app.services.people import list_people
 from caregiver_app.services.vault import VaultPaths, create_vault, unlock_with_passphrase
-
-
-def run(folder, *args, stdin: str = ""):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(folder), *args], stdin=io.StringIO(stdin), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -37,7 +30,7 @@ def test_import_and_export_follow_the_settings_zone(folder, tmp_path):
     daylio = tmp_path / "daylio.csv"
     daylio.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
                       "2024-07-03,3 July,Wednesday,21:15,good,walk,,\n")
-    code, out, err = run(folder, "import-daylio", "--person", "Pat", "--mood-map", "good=4",
+    code, out, err = run_cli(folder, "import-daylio", "--person", "Pat", "--mood-map", "good=4",
                          "--passphrase-stdin", str(daylio), stdin=PASSPHRASE + "\n")
     assert code == 0, err
     vault = unlock_with_passphrase(VaultPaths(folder), PASSPHRASE)
@@ -49,7 +42,7 @@ def test_import_and_export_follow_the_settings_zone(folder, tmp_path):
     finally:
         vault.close()
     out_csv = tmp_path / "out.csv"
-    code, out, err = run(folder, "export-csv", "--person", "Pat", "-o", str(out_csv), "--passphrase-stdin",
+    code, out, err = run_cli(folder, "export-csv", "--person", "Pat", "-o", str(out_csv), "--passphrase-stdin",
                          stdin=PASSPHRASE + "\n")
     assert code == 0, err
     text = out_csv.read_text(encoding="utf-8-sig")

@@ -4,13 +4,11 @@ does (import, export-csv, export-fhir, export-journal). In-process, on a real en
 from __future__ import annotations
 
 import csv
-import io
 import json
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
-from caregiver_app import cli
 from caregiver_app.services.vault import VaultPaths, create_vault
 
 BEARABLE = (
@@ -20,11 +18,8 @@ BEARABLE = (
 
 
 def run(folder, *args):
-    out, err = io.StringIO(), io.StringIO()
     unlock = [] if args[0] == "settings" else ["--passphrase-stdin"]
-    code = cli.main(["--data-dir", str(folder), *args, *unlock], stdin=io.StringIO(PASSPHRASE + "\n"),
-                    out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(folder, *args, *unlock, stdin=PASSPHRASE + "\n")
 
 
 @pytest.fixture

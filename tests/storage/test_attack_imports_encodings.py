@@ -4,12 +4,10 @@ forward. Run through the command line in-process on a real encrypted vault."""
 from __future__ import annotations
 
 import csv
-import io
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
-from caregiver_app import cli
 from caregiver_app.services.vault import VaultPaths, create_vault
 
 BEARABLE = (
@@ -19,11 +17,8 @@ BEARABLE = (
 
 
 def run(folder, *args):
-    out, err = io.StringIO(), io.StringIO()
     unlock = [] if args[0] == "settings" else ["--passphrase-stdin"]
-    code = cli.main(["--data-dir", str(folder), *args, *unlock], stdin=io.StringIO(PASSPHRASE + "\n"),
-                    out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(folder, *args, *unlock, stdin=PASSPHRASE + "\n")
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@ in-process on a real encrypted vault; settings belong to the data folder in use.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from datetime import UTC, datetime
 
 import pytest
 from pypdf import PdfReader
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
 from caregiver_app import cli
 from caregiver_app import settings as app_settings
@@ -19,12 +18,6 @@ from caregiver_app.domain.plans import PlanItem, SafetyPlan
 from caregiver_app.services import journal, plans
 from caregiver_app.services.people import add_person
 from caregiver_app.services.vault import VaultPaths, create_vault
-
-
-def run(folder, *args, stdin: str = ""):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(folder), *args], stdin=io.StringIO(stdin), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def pdf_text(path) -> str:
@@ -51,12 +44,12 @@ def folder(tmp_path, monkeypatch):
 
 
 def test_settings_list_and_set_with_plain_errors(folder):
-    code, out, err = run(folder, "settings")
+    code, out, err = run_cli(folder, "settings")
     assert code == 0 and "country" in out and "not chosen" in out and err == ""
-    assert run(folder, "settings", "set", "country", "gb")[:2] == (0, "Saved: country is now GB (United Kingdom).\n")
-    assert run(folder, "settings", "set", "time_format", "24h")[0] == 0
-    assert run(folder, "settings", "set", "time_zone", "Europe/London")[0] == 0
-    assert run(folder, "settings", "set", "idle_lock_minutes", "0")[0] == 0
+    assert run_cli(folder, "settings", "set", "country", "gb")[:2] == (0, "Saved: country is now GB (United Kingdom).\n")
+    assert run_cli(folder, "settings", "set", "time_format", "24h")[0] == 0
+    assert run_cli(folder, "settings", "set", "time_zone", "Europe/London")[0] == 0
+    assert run_cli(folder, "settings", "set", "idle_lock_minutes", "0")[0] == 0
     saved = json.loads((folder / "settings.json").read_text())
     assert (saved["country"], saved["time_format"], saved["time_zone"], saved["idle_lock_minutes"]) == (
         "GB", "24h", "Europe/London", 0)
@@ -71,18 +64,18 @@ def test_settings_list_and_set_with_plain_errors(folder):
         (("language", "tlh"), "not a language"),
         (("window_geometry", "x"), "no setting called"),
     ]:
-        code, out, err = run(folder, "settings", "set", *args)
+        code, out, err = run_cli(folder, "settings", "set", *args)
         assert code == cli.EXIT_BAD_INPUT and words in err and "Traceback" not in err, args
-    assert run(folder, "settings", "set", "country")[0] == cli.EXIT_BAD_INPUT
-    code, out, _err = run(folder, "settings")
+    assert run_cli(folder, "settings", "set", "country")[0] == cli.EXIT_BAD_INPUT
+    code, out, _err = run_cli(folder, "settings")
     assert "GB (United Kingdom)" in out and "24h" in out and "Europe/London" in out and "0 (never)" in out
     assert json.loads((folder / "settings.json").read_text())["country"] == "GB"  # bad input changed nothing
 
 
 def test_each_data_folder_keeps_its_own_settings(folder, tmp_path):
     other = tmp_path / "other"
-    run(folder, "settings", "set", "country", "GB")
-    run(other, "settings", "set", "country", "ES")
+    run_cli(folder, "settings", "set", "country", "GB")
+    run_cli(other, "settings", "set", "country", "ES")
     assert json.loads((folder / "settings.json").read_text())["country"] == "GB"
     assert json.loads((other / "settings.json").read_text())["country"] == "ES"
     assert (folder / "settings.json").stat().st_mode & 0o077 == 0
@@ -90,10 +83,10 @@ def test_each_data_folder_keeps_its_own_settings(folder, tmp_path):
 
 def test_a_damaged_settings_file_gives_defaults_and_one_line(folder):
     (folder / "settings.json").write_text("{not json", encoding="utf-8")
-    code, out, err = run(folder, "settings")
+    code, out, err = run_cli(folder, "settings")
     assert code == 0 and "not chosen" in out
     assert err.count("\n") == 1 and "could not be read" in err and "Traceback" not in err
-    assert run(folder, "settings")[2] == ""  # said once: the defaults were written back
+    assert run_cli(folder, "settings")[2] == ""  # said once: the defaults were written back
 
 
 def test_an_old_settings_file_is_upgraded():
@@ -119,9 +112,9 @@ def test_the_usual_data_folder_takes_over_the_old_file(tmp_path, monkeypatch):
 
 
 def test_safety_plan_command_prints_the_countrys_numbers(folder, tmp_path):
-    run(folder, "settings", "set", "country", "GB")
+    run_cli(folder, "settings", "set", "country", "GB")
     out_file = tmp_path / "plan.pdf"
-    code, out, err = run(folder, "safety-plan", "--person", "sam rivera", "-o", str(out_file), "--passphrase-stdin",
+    code, out, err = run_cli(folder, "safety-plan", "--person", "sam rivera", "-o", str(out_file), "--passphrase-stdin",
                          stdin=PASSPHRASE + "\n")
     assert code == 0, err
     assert "Saved the safety plan" in out
@@ -131,28 +124,28 @@ def test_safety_plan_command_prints_the_countrys_numbers(folder, tmp_path):
     assert "Sam" not in str(PdfReader(out_file).metadata)
     width = PdfReader(out_file).pages[0].mediabox.width
     assert round(float(width)) == 595  # A4: the UK's paper
-    code, _out, err = run(folder, "safety-plan", "--person", "Nobody", "-o", str(out_file), "--passphrase-stdin",
+    code, _out, err = run_cli(folder, "safety-plan", "--person", "Nobody", "-o", str(out_file), "--passphrase-stdin",
                           stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT and "nobody called Nobody" in err
 
 
 def test_summary_sections_all_or_a_list(folder, tmp_path):
-    run(folder, "settings", "set", "country", "GB")
+    run_cli(folder, "settings", "set", "country", "GB")
     pdf = tmp_path / "all.pdf"
-    code, _out, err = run(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
+    code, _out, err = run_cli(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
                           "--sections", "all", "-o", str(pdf), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == 0, err
     text = pdf_text(pdf)
     assert "Safety plan" in text and "I call 999" in text
     assert not re.search(r"(?<!\d)(911|988)(?!\d)", text)
     some = tmp_path / "some.pdf"
-    code, _out, err = run(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
+    code, _out, err = run_cli(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
                           "--sections", "notes,safety-plan", "-o", str(some), "--passphrase-stdin",
                           stdin=PASSPHRASE + "\n")
     assert code == 0, err
     text = pdf_text(some)
     assert "Safety plan" in text and "a long evening" in text and "Symptom table" not in text
-    code, _out, err = run(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
+    code, _out, err = run_cli(folder, "summary", "--person", "Sam Rivera", "--from", "2026-11-01", "--to", "2026-11-30",
                           "--sections", "notes,horoscope", "-o", str(some), "--passphrase-stdin",
                           stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT and "horoscope" in err and "safety-plan" in err

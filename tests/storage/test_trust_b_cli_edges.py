@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
 from caregiver_app import cli
 from caregiver_app.services.vault import create_vault
@@ -17,10 +16,8 @@ def data_dir(vault_paths):
     return vault_paths.folder
 
 
-def run(data_dir, *args, stdin=PASSPHRASE + "\n"):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(data_dir), *args], stdin=io.StringIO(stdin), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+def run(data_dir, *args):
+    return run_cli(data_dir, *args, stdin=PASSPHRASE + "\n")
 
 
 def test_a_row_at_the_last_minute_of_9999_behind_utc_is_skipped_plainly(data_dir, tmp_path):

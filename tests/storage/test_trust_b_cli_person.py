@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
 
 from caregiver_app import cli
 from caregiver_app.services.vault import create_vault
@@ -19,12 +18,6 @@ def data_dir(vault_paths):
     return vault_paths.folder
 
 
-def run(data_dir, *args, stdin=""):
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(data_dir), *args], stdin=io.StringIO(stdin), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture
 def export(tmp_path):
     path = tmp_path / "d.csv"
@@ -33,29 +26,29 @@ def export(tmp_path):
 
 
 def test_passphrase_first_line_person_second(data_dir, export, tmp_path):
-    code, out, err = run(data_dir, "import-daylio", str(export), "--person-stdin", "--mood-map", "good=4",
+    code, out, err = run_cli(data_dir, "import-daylio", str(export), "--person-stdin", "--mood-map", "good=4",
                          "--passphrase-stdin", stdin=f"{PASSPHRASE}\nSam Rivera\n")
     assert code == cli.EXIT_OK, err
-    code, out, err = run(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_OK, err
     assert out.splitlines() == ["1  Sam Rivera"]
-    code, out, err = run(data_dir, "export-csv", "--person-number", "1", "-o", str(tmp_path / "j.csv"),
+    code, out, err = run_cli(data_dir, "export-csv", "--person-number", "1", "-o", str(tmp_path / "j.csv"),
                          "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_OK, err
     assert "Saved the journal" in out and "1 entry" in out
-    code, out, err = run(data_dir, "summary", "--person-stdin", "--from", "2026-03-01", "--to", "2026-03-31",
+    code, out, err = run_cli(data_dir, "summary", "--person-stdin", "--from", "2026-03-01", "--to", "2026-03-31",
                          "-o", str(tmp_path / "s.pdf"), "--passphrase-stdin", stdin=f"{PASSPHRASE}\nsam rivera\n")
     assert code == cli.EXIT_OK, err
 
 
 def test_missing_or_unknown_person_is_plain(data_dir, export, tmp_path):
-    code, _, err = run(data_dir, "export-csv", "--person-stdin", "-o", str(tmp_path / "j.csv"), "--passphrase-stdin",
+    code, _, err = run_cli(data_dir, "export-csv", "--person-stdin", "-o", str(tmp_path / "j.csv"), "--passphrase-stdin",
                        stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT and "name" in err
-    code, _, err = run(data_dir, "export-csv", "--person-number", "7", "-o", str(tmp_path / "j.csv"),
+    code, _, err = run_cli(data_dir, "export-csv", "--person-number", "7", "-o", str(tmp_path / "j.csv"),
                        "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT and "caregiver-app people" in err
-    code, _, err = run(data_dir, "export-csv", "-o", str(tmp_path / "j.csv"), "--passphrase-stdin",
+    code, _, err = run_cli(data_dir, "export-csv", "-o", str(tmp_path / "j.csv"), "--passphrase-stdin",
                        stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT
 
@@ -71,8 +64,8 @@ def test_with_the_keyring_the_name_is_the_first_line(vault_paths, export, tmp_pa
     created = create_vault(vault_paths, PASSPHRASE, remember=True)
     assert created.remembered
     created.vault.close()
-    code, out, err = run(vault_paths.folder, "import-daylio", str(export), "--person-stdin", "--mood-map", "good=4",
+    code, out, err = run_cli(vault_paths.folder, "import-daylio", str(export), "--person-stdin", "--mood-map", "good=4",
                          stdin="Ana Lima\n")
     assert code == cli.EXIT_OK, err
-    code, out, err = run(vault_paths.folder, "people")
+    code, out, err = run_cli(vault_paths.folder, "people")
     assert out.splitlines() == ["1  Ana Lima"]
