@@ -39,7 +39,8 @@ _T = "2026-03-01T12:00:00.000000Z"  # created/updated instants of every row
 # (table, the revision that made it, rows in insertion order; the first column is the key)
 TABLES: tuple[tuple[str, str, tuple[dict, ...]], ...] = (
     ("person", "0001_journal", (
-        {"id": 1, "display_name": "Sam Rivera", "birth_date": "1990-04-12", "notes": "likes the garden", "created_at": _T},
+        {"id": 1, "display_name": "Sam Rivera", "birth_date": "1990-04-12", "notes": "likes the garden",
+         "created_at": _T},
         {"id": 2, "display_name": "Ana Li", "birth_date": None, "notes": "", "created_at": _T},
     )),
     ("vault_setting", "0001_journal", (

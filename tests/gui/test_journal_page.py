@@ -264,8 +264,8 @@ def test_chart_draws_gaps_on_empty_days_never_zero(qtbot, page, ctx, person):
 
 def test_list_loads_lazily(qtbot, ctx, person):
     start = datetime(2026, 11, 30, 9, 0)
-    bulk_add_entries(ctx.vault, [journal.EntryDraft(person.id, start - timedelta(hours=9 * i), mood=MoodLevel(1 + i % 5))
-                                 for i in range(1000)])
+    bulk_add_entries(ctx.vault, [journal.EntryDraft(person.id, start - timedelta(hours=9 * i),
+                                                    mood=MoodLevel(1 + i % 5)) for i in range(1000)])
     model = JournalModel(ctx)
     model.set_person(person)
     assert model.loaded_entry_count() == journal.PAGE_SIZE

@@ -129,7 +129,8 @@ def check_through_the_services(vault, revision: str) -> None:
 
     if since(revision, "0002_journal_complete"):
         (sertraline,) = medications.list_medications(vault, 1)
-        assert (sertraline.name, sertraline.current.dose.amount, sertraline.current.dose.unit) == ("Sertraline", 50.0, "mg")
+        dose = sertraline.current.dose
+        assert (sertraline.name, dose.amount, dose.unit) == ("Sertraline", 50.0, "mg")
         assert [d.status.value for d in medications.doses_for_entry(vault, own.id)] == ["taken"]
         (phq,) = scores.list_scores(vault, 1)
         assert (phq.total, phq.note, phq.taken_on) == (7, "before the visit", date(2026, 3, 1))
