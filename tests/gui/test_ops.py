@@ -210,3 +210,96 @@ def test_cancelled_is_never_shown(ops):
         raise Cancelled()
 
     ops.read(None, stop)  # the modal fixture fails the test on any message box
+
+
+# --- the bases, on real pages -------------------------------------------------------------------
+
+def _phq9(person_id, day):
+    from caregiver_app.domain.scores import Instrument
+    from caregiver_app.services.scores import ScoreDraft
+
+    return ScoreDraft(person_id, Instrument.PHQ9, day, (1,) * 9)
+
+
+def test_a_write_elsewhere_refreshes_the_scores_page_through_changed(qtbot, context, vault, person):
+    from datetime import date
+
+    from caregiver_app.gui.journal.scores_page import ScoresPage
+    from caregiver_app.services import scores
+
+    context.vault = vault
+    page = ScoresPage(context)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    assert page.list.topLevelItemCount() == 0
+    elsewhere = QWidget()
+    context.ops.write(elsewhere, lambda v: scores.save_score(v, _phq9(person.id, date(2026, 11, 2))),
+                      changes={SCORES}, person_id=person.id)
+    assert page.list.topLevelItemCount() == 1
+    other = add_person(vault, "Ana")
+    context.ops.write(elsewhere, lambda v: scores.save_score(v, _phq9(other.id, date(2026, 11, 3))),
+                      changes={SCORES}, person_id=other.id)
+    assert page.list.topLevelItemCount() == 1  # another person's change is not this page's
+    page.hide()
+    context.ops.write(elsewhere, lambda v: scores.save_score(v, _phq9(person.id, date(2026, 11, 4))),
+                      changes={SCORES}, person_id=person.id)
+    assert page.list.topLevelItemCount() == 1  # hidden: reloads when shown again
+    page.show()
+    assert page.list.topLevelItemCount() == 2
+
+
+def test_a_form_panel_points_at_the_field_the_service_names(qtbot, context, vault):
+    from PySide6.QtWidgets import QLineEdit
+
+    from caregiver_app.gui.common.form import FormPanel
+
+    context.vault = vault
+    add_person(vault, "Ana")
+    name = QLineEdit()
+    panel = FormPanel(context, name, changes={PEOPLE})
+    qtbot.addWidget(panel)
+    panel.add_field("name", name)
+    panel.show()
+    saved = []
+    panel.saved.connect(saved.append)
+    panel.submit(lambda: (lambda v: add_person(v, "ana")))
+    assert panel.problem_label.text() == "Not saved yet: There is already someone called ana in this vault."
+    assert name.accessibleDescription() == panel.problem_label.text()
+    assert panel.window().focusWidget() is name and panel.save_button.isEnabled() and saved == []
+    panel.submit(lambda: (lambda v: add_person(v, "Sam")))
+    assert [p.display_name for p in saved] == ["Sam"]
+    assert not panel.problem_label.isVisible() and name.accessibleDescription() == ""
+
+
+def test_locking_the_window_waits_for_a_slow_job_without_freezing_it(threaded, qtbot, context, vault, person):
+    from caregiver_app.gui.main_window import MainWindow
+
+    context.vault = vault
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    gate, started, answers = threading.Event(), threading.Event(), []
+
+    def summary(v, control):  # like a 10-year summary that checks for Cancel only now and then
+        started.set()
+        gate.wait(20)
+        control.check()
+        return "summary"
+
+    context.ops.read(window, summary, on_done=answers.append)
+    assert started.wait(10)
+    window.lock()
+    assert window.is_locked  # nothing on screen at once
+    assert context.vault is vault and vault.is_open  # closed only once the job ended
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(1)
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=10000)
+    assert context.vault is vault
+    gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    timer.stop()
+    assert not vault.is_open and answers == []
+    assert window.unlock_screen.isEnabled() and window.person_combo.count() == 0

@@ -15,8 +15,9 @@ hooks; the base does the rest the same way on every page::
 
 * the heading reads "<title> for <name>" and only "<title>" while no one is chosen or locked;
 * ``set_person`` (the switcher) and ``clear`` (lock) are called by the main window;
-* a successful write anywhere that ``touches`` one of ``watches`` reloads the page (at once
-  when shown, else the next time it is shown), with no page-to-page wiring;
+* a successful write anywhere that ``touches`` one of ``watches`` (for this person, when the
+  change names one) reloads the page: at once when shown or when the page made it, else the
+  next time it is shown; no page-to-page wiring;
 * ``has_unsaved_work``/``keep_unsaved_work`` let a page keep typed words at lock, and
   :meth:`Page.may_leave` asks before they would be lost.
 """
@@ -147,7 +148,8 @@ class Page(QWidget):
             return
         if change.person_id is not None and change.person_id != self.person.id:
             return
-        if self.isVisible():
+        made_here = isinstance(change.source, QWidget) and (change.source is self or self.isAncestorOf(change.source))
+        if self.isVisible() or made_here:
             self.reload()
         else:
             self._stale = True
