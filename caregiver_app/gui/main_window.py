@@ -42,7 +42,7 @@ from .journal.caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
 from .common import navigation
 from .common.errors import log_safely, show_error
-from .common.ops import PEOPLE
+from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .journal.journal_export import JournalExport
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._last_person_id: int | None = None
         self._journal_page: JournalPage | None = None
         self._locking = False
+        self._closing = False
         # Get help now: a button on every page and on the unlock screen, Ctrl+Shift+H, Help menu.
         self.get_help = GetHelp(context, self, person=self.current_person, locked=lambda: self.is_locked)
 
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
             if person.id != self._last_person_id:
                 person_id = person.id
                 self.context.ops.write(self, lambda vault: remember_last_person(vault, person_id),
-                                       changes={PEOPLE}, on_error=log_safely)
+                                       changes={SETTINGS})
             self._last_person_id = person.id
         for page in self._pages:
             self._apply_person_to(page, person)
@@ -547,7 +548,7 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------------
 
     def _close_after_jobs(self) -> None:
-        self._locking = False
+        self._closing = False
         self.close()
 
     def _restore_geometry(self) -> None:
@@ -576,8 +577,8 @@ class MainWindow(QMainWindow):
             # Jobs still run: cancel them and close again once they ended (the window stays
             # responsive meanwhile; unsaved words are kept in the second pass).
             event.ignore()
-            if not self._locking:
-                self._locking = True
+            if not self._closing:
+                self._closing = True
                 self.idle_timer.stop()
                 self.context.ops.shut(self._close_after_jobs)
             return

@@ -31,7 +31,7 @@ from ...domain.errors import ValidationError
 from ..vault.unlock_screen import announce
 from .errors import show_error
 from .ops import Op
-from .trust_widgets import plain_label, problem_label
+from .trust_widgets import fit_text, plain_label, problem_label
 
 
 class FormPanel(QWidget):
@@ -181,6 +181,7 @@ class EditorDialog(QDialog):
         self.panel.saved.connect(self._on_saved)
         self.panel.save_button.setDefault(True)
         QVBoxLayout(self).addWidget(self.panel)
+        fit_text(self)  # wrapped hints and problems are never cut off, at any font size
 
     def make_job(self) -> Callable[..., Any]:
         """Read the inputs (on the GUI thread; raise ValidationError for what to fix) and return

@@ -123,9 +123,16 @@ class _Job(QRunnable):
             op.control.check()
             result = op.call()
         except BaseException as exc:  # every failure goes back to the GUI thread
-            op.relay.failed.emit(exc)
+            self._send(op.relay.failed, exc)
         else:
-            op.relay.finished.emit(result)
+            self._send(op.relay.finished, result)
+
+    @staticmethod
+    def _send(signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is being torn down: no one is left to tell
+            pass
 
 
 @dataclass(eq=False)
