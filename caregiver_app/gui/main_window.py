@@ -63,6 +63,13 @@ from .vault.vault_tools import VaultTools
 
 log = logging.getLogger("caregiver_app")
 
+def _remembered_person(vault) -> int | None:
+    try:
+        return last_person_id(vault)
+    except CaregiverError:
+        return None  # not worth a message: the first person is a fine start
+
+
 class MainWindow(QMainWindow):
     """The app's one window. Starts locked unless ``context.vault`` is already open."""
 
@@ -361,18 +368,16 @@ class MainWindow(QMainWindow):
         return self._people[index] if 0 <= index < len(self._people) else None
 
     def reload_people(self, select_id: int | None = None) -> None:
-        """Re-read the people in the vault and keep (or move to) the chosen one."""
-        vault = self.context.vault
-        if vault is None or not vault.is_open:
+        """Re-read the people in the vault (a read) and keep (or move to) the chosen one."""
+        if self.context.vault is None:
             return
-        try:
-            people = list_people(vault)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
+        self.context.ops.read(self, lambda vault: (list_people(vault), _remembered_person(vault)),
+                              on_done=lambda found: self._show_people(*found, select_id), key="people")
+
+    def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
-            wanted = self._remembered_person(vault)
+            wanted = remembered
         self._people = people
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
@@ -388,12 +393,6 @@ class MainWindow(QMainWindow):
         """Ask for a name and add that person (off the GUI thread); the switcher then shows them."""
         if not self.is_locked:
             self.people_actions.add()
-
-    def _remembered_person(self, vault) -> int | None:
-        try:
-            return last_person_id(vault)
-        except CaregiverError:
-            return None  # not worth a message: the first person is a fine start
 
     def _on_person_index_changed(self, index: int) -> None:
         person = self._people[index] if 0 <= index < len(self._people) else None
