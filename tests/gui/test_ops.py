@@ -303,3 +303,37 @@ def test_locking_the_window_waits_for_a_slow_job_without_freezing_it(threaded, q
     timer.stop()
     assert not vault.is_open and answers == []
     assert window.unlock_screen.isEnabled() and window.person_combo.count() == 0
+
+
+def test_an_answer_for_a_closed_page_is_dropped_but_the_write_lands(ops, vault):
+    page, answers = QWidget(), []
+    page.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ops.write(page, lambda v: add_person(v, "Ana"), changes={PEOPLE}, on_done=answers.append)
+    assert answers == [] and [p.display_name for p in list_people(vault)] == ["Ana"]
+
+
+def test_a_long_read_shows_the_delayed_progress_dialog_and_its_cancel_stops_it(threaded, ops, vault, qtbot):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    parent, started, answers = QWidget(), threading.Event(), []
+    qtbot.addWidget(parent)
+
+    def long_read(v, control):
+        started.set()
+        while True:
+            control.progress(1, 10)
+            threading.Event().wait(0.01)
+
+    op = ops.read(parent, long_read, label="Making the summary…", cancellable=True, on_done=answers.append)
+    assert started.wait(10)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None and dialog.labelText() == "Making the summary…"
+    cancel = dialog.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    cancel.click()
+    qtbot.waitUntil(lambda: not ops.busy, timeout=10000)
+    assert op.cancelled and answers == []
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None, timeout=10000)  # closed and gone

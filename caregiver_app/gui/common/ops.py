@@ -37,6 +37,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ...domain.errors import CaregiverError
 from .errors import show_error
@@ -339,7 +340,8 @@ class Ops(QObject):
             op.dialog.close()
             op.dialog.deleteLater()
             op.dialog = None
-        return not op.dropped
+        # A page closed before its answer came has nowhere to show it.
+        return not op.dropped and (op.parent is None or isValid(op.parent))
 
     def _finished(self, op: Op, result: Any) -> None:
         deliver = self._end(op)
