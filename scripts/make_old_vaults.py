@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Build the old vaults the tests upgrade: one small real vault per past schema revision.
 
-Usage: ``python scripts/make_old_vaults.py [--out DIR]`` (default ``tests/fixtures/old_vaults``).
+Usage: ``python scripts/make_old_vaults.py [--out DIR] [--again]`` (default ``tests/fixtures/old_vaults``).
 
 For each revision before the head (``tests/old_vaults.py`` lists them and the rows), this sets up
 a real vault with the app's own ``create_vault`` (key file, its second copy, SQLCipher database;
 the tests' passphrase and cheap Argon2 parameters, kept in the key file), takes its schema back
 to nothing and up again only as far as that revision, with Alembic and the app's migration
 scripts, writes rows into every table that revision has with SQL that fits its columns, compacts
-the file and copies the vault's files to ``DIR/<revision>/``. Run it again only to add the vault
-of a revision that became "past" (a new migration was added); the files already committed are
-the point (they stand for vaults written by older versions of the app), so leave them as they are.
-Exits 0 when every vault was written, 1 otherwise.
+the file and copies the vault's files to ``DIR/<revision>/``. A revision whose folder is already
+there is left as it is (those files stand for vaults written by older versions of the app);
+``--again`` writes every one anew. After adding a migration: add the old head to
+``tests/old_vaults.py`` (REVISIONS, plus rows for its new tables and columns), then run this.
+Exits 0 when the vaults were written.
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ def build(revision: str, work: Path, out: Path) -> None:
             raw.driver_connection.execute("VACUUM")  # the dropped head schema left free pages behind
         finally:
             raw.close()
-        missing = old_vaults.rows_missing(engine, revision)
-        if missing:
-            raise SystemExit(f"{revision}: rows not written: {missing}")
+        problems = old_vaults.rows_missing(engine, revision) + old_vaults.unfilled(engine, revision)
+        if problems:
+            raise SystemExit(f"{revision}: not written (add rows to tests/old_vaults.py): {problems}")
     finally:
         engine.dispose()  # the last connection folds the WAL back into the database file
     target = out / revision
@@ -70,9 +71,13 @@ def build(revision: str, work: Path, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=old_vaults.FOLDER, help="where the vault folders go")
+    parser.add_argument("--again", action="store_true", help="write the vaults already there anew too")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="old-vaults-") as work:
         for revision in old_vaults.REVISIONS:
+            if (args.out / revision).exists() and not args.again:
+                print(f"{revision}: already there, left as it is")
+                continue
             build(revision, Path(work), args.out)
     return 0
 

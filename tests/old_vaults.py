@@ -185,6 +185,27 @@ def rows_missing(engine: Engine, revision: str) -> list[str]:
     return missing
 
 
+def unfilled(engine: Engine, revision: str) -> list[str]:
+    """Tables of the database with no row written at ``revision`` and columns no row wrote
+    (``"table"`` or ``"table.column"``); empty when the rows cover the whole schema. The search
+    index (``journal_fts*``, built from the entries) and Alembic's own table do not count."""
+    written: dict[str, set[str]] = {}
+    for table, row in rows_at(revision):
+        written.setdefault(table, set()).update(row)
+    gaps = []
+    with engine.connect() as conn:
+        tables = [name for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'journal_fts%' AND name != 'alembic_version' ORDER BY name")]
+        for table in tables:
+            if table not in written:
+                gaps.append(table)
+                continue
+            columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
+            gaps += [f"{table}.{c}" for c in columns if c not in written[table]]
+    return gaps
+
+
 def alembic_config() -> Config:
     """An Alembic configuration over the app's own migration scripts."""
     from caregiver_app.storage import migrate

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from old_vaults import FILES, FOLDER, PASSPHRASE, REVISIONS, alembic_config, open_engine, rows_missing
+from old_vaults import FILES, FOLDER, PASSPHRASE, REVISIONS, alembic_config, open_engine, rows_missing, unfilled
 
 from caregiver_app.domain.model import RecorderKind
 from caregiver_app.services import appointments, checkins, contacts, drafts, journal, medications, people, plans
@@ -41,7 +41,9 @@ def copy_of(revision: str, tmp_path: Path) -> Path:
 def test_every_past_revision_has_its_vault():
     script = ScriptDirectory.from_config(alembic_config())
     past = [rev.revision for rev in script.walk_revisions() if rev.revision != script.get_current_head()]
-    assert sorted(past) == list(REVISIONS), "a new migration: run scripts/make_old_vaults.py for the old head"
+    assert sorted(past) == list(REVISIONS), (
+        "a new migration: add the old head to tests/old_vaults.py (REVISIONS, and rows for what it "
+        "added in TABLES / ADDED_COLUMNS), then run scripts/make_old_vaults.py")
     for revision in REVISIONS:
         assert sorted(p.name for p in (FOLDER / revision).iterdir()) == sorted(FILES)
 
@@ -52,6 +54,7 @@ def test_the_old_vault_is_at_its_revision_with_its_rows(revision, tmp_path):
     try:
         assert migrate.current_revision(engine) == revision
         assert rows_missing(engine, revision) == []
+        assert unfilled(engine, revision) == []  # a row in every table, a value in every column
     finally:
         engine.dispose()
 
@@ -152,3 +155,22 @@ def check_through_the_services(vault, revision: str) -> None:
     if since(revision, "0005_search_drafts"):
         (draft,) = drafts.list_drafts(vault, 1)
         assert (draft.state.note, draft.state.mood) == ("Half-written: the garden bench", 3)
+
+
+def test_the_script_writes_every_old_vault_anew(tmp_path, capsys):
+    import importlib.util
+
+    from support import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("make_old_vaults", REPO_ROOT / "scripts" / "make_old_vaults.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main(["--out", str(tmp_path / "out")]) == 0  # it checks every row and column itself
+    for revision in REVISIONS:
+        engine = open_engine(tmp_path / "out" / revision)
+        try:
+            assert migrate.current_revision(engine) == revision and rows_missing(engine, revision) == []
+        finally:
+            engine.dispose()
+    assert script.main(["--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.count("already there, left as it is") == len(REVISIONS)
