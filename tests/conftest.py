@@ -64,6 +64,16 @@ def vault(vault_paths):
 
 
 @pytest.fixture
+def data_dir(vault_paths):
+    """The folder of a vault set up with ``PASSPHRASE`` and closed again, for the command line and
+    other programs to open."""
+    from caregiver_app.services.vault import create_vault
+
+    create_vault(vault_paths, PASSPHRASE).vault.close()
+    return vault_paths.folder
+
+
+@pytest.fixture
 def person(vault):
     from caregiver_app.services.people import add_person
 

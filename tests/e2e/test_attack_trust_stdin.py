@@ -11,7 +11,6 @@ import pytest
 from support import PASSPHRASE
 
 from caregiver_app import cli
-from caregiver_app.services.vault import create_vault
 
 
 def run_process(data_dir, *args, stdin):
@@ -19,12 +18,6 @@ def run_process(data_dir, *args, stdin):
     env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", LC_ALL="C.UTF-8")
     return subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(data_dir), *args],
                           stdin=stdin, capture_output=True, env=env, timeout=60)
-
-
-@pytest.fixture
-def data_dir(vault_paths):
-    create_vault(vault_paths, PASSPHRASE).vault.close()
-    return vault_paths.folder
 
 
 @pytest.mark.parametrize("args", [("people", "--passphrase-stdin"), ("people", "--recovery-code-stdin"),

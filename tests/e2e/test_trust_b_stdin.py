@@ -25,12 +25,6 @@ def run_process(data_dir, *args, stdin: bytes, lang="C.UTF-8"):
                           input=stdin, capture_output=True, env=env, timeout=120)
 
 
-@pytest.fixture
-def data_dir(vault_paths):
-    create_vault(vault_paths, PASSPHRASE).vault.close()
-    return vault_paths.folder
-
-
 @pytest.mark.parametrize("lang", ["C.UTF-8", "C"])
 def test_bytes_that_are_not_utf8_are_a_plain_message(data_dir, lang):
     result = run_process(data_dir, "people", "--passphrase-stdin", stdin=b"river \xff\xfe stones\n", lang=lang)

@@ -7,13 +7,6 @@ import pytest
 from support import PASSPHRASE, run_cli
 
 from caregiver_app import cli
-from caregiver_app.services.vault import create_vault
-
-
-@pytest.fixture
-def data_dir(vault_paths):
-    create_vault(vault_paths, PASSPHRASE).vault.close()
-    return vault_paths.folder
 
 
 def run(data_dir, *args):

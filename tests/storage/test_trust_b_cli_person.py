@@ -13,12 +13,6 @@ CSV = "full_date,date,weekday,time,mood,activities,note_title,note\n2026-03-06,M
 
 
 @pytest.fixture
-def data_dir(vault_paths):
-    create_vault(vault_paths, PASSPHRASE).vault.close()
-    return vault_paths.folder
-
-
-@pytest.fixture
 def export(tmp_path):
     path = tmp_path / "d.csv"
     path.write_text(CSV, encoding="utf-8")
