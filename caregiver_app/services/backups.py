@@ -22,7 +22,8 @@ from ..storage import migrate
 from ..storage.backup import BackupFile, BackupInfo, PersonCount
 from ..storage.engine import make_engine
 from ..storage.errors import BackupError, NewerSchemaError
-from ..storage.orm import EntryRow, PersonRow
+from ..storage.rows.journal import EntryRow
+from ..storage.rows.people import PersonRow
 from .clock import Clock, utc_now
 from .vault import Vault
 

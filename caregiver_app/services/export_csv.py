@@ -27,7 +27,7 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
 from .clock import local_zone_name
 from .medications import dose_texts
 from .people import get_person

@@ -23,9 +23,9 @@ never written.
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from fhir.resources.R4B.bundle import Bundle
 
@@ -33,7 +33,7 @@ from ..domain import timeutil
 from ..domain.medications import Medication
 from ..domain.model import JournalEntry, Person
 from ..domain.scores import Instrument, ScoreResult
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
 from .clock import Clock, local_zone_name, utc_now
 from .export_files import export_path, write_export
 from .medications import list_medications

@@ -19,8 +19,8 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.model import JournalEntry, TagKind, mood_words
 from ..reports.formatting import ReportFormat
-from ..storage import repo_journal_more as more
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
+from ..storage.repos import medications as medications_repo
 from .clock import Clock, local_zone_name, utc_now
 from .export_files import export_path, write_export
 from .medications import list_medications
@@ -95,7 +95,7 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     names = {m.id: m.name for m in meds}
     with vault.session() as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
-        doses = {e.id: more.doses_for_entry(s, e.id) for e in entries}
+        doses = {e.id: medications_repo.doses_for_entry(s, e.id) for e in entries}
     name = _e(person.display_name)
     today = fmt.date(clock().astimezone(tz).date())
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',

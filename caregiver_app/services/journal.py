@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from ..domain import timeutil
-from ..domain.errors import ValidationError
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.medications import DoseRecord
 from ..domain.model import (
     Elevation,
     JournalEntry,
@@ -19,7 +20,9 @@ from ..domain.model import (
 )
 from ..domain.summary import DayPoint
 from ..domain.symptoms import STARTER_SYMPTOM_NAMES
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
+from ..storage.repos import medications as medications_repo
+from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
 from .vault import Vault
 
@@ -83,7 +86,7 @@ def save_entry(vault: Vault, draft: EntryDraft, *, clock: Clock = utc_now) -> Jo
     entry = entry_from_draft(draft)
     now = clock()
     with vault.session() as s:
-        repo.get_person_row(s, entry.person_id)
+        people_repo.get_person_row(s, entry.person_id)
         if entry.id is None:
             new_id = repo.insert_entry(s, entry, now)
         else:
@@ -181,3 +184,45 @@ def local_now(clock: Clock = utc_now, zone_name: str = "") -> datetime:
     """The current naive local wall-clock time in ``zone_name`` (the computer's zone when empty)."""
     tz = timeutil.zone(zone_name or local_zone_name())
     return clock().astimezone(tz).replace(tzinfo=None, microsecond=0)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """An entry as it was just before it was taken out, with the doses recorded in it."""
+
+    entry: JournalEntry
+    doses: tuple[DoseRecord, ...] = ()
+
+
+def take_out(vault: Vault, entry_id: int) -> Removed:
+    """Delete entry ``entry_id`` (and its doses); return what it held. Raises
+    :class:`NotFoundError` when it is already gone."""
+    with vault.session() as s:
+        old = repo.get_entry(s, entry_id)
+        doses = tuple(medications_repo.doses_for_entry(s, entry_id))
+        repo.delete_entry(s, entry_id)
+        return Removed(old, doses)
+
+
+def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> JournalEntry:
+    """Insert the entry again as it was — under its old id when that id is still free, else under
+    a new one (check ``.id``) — with its doses, leaving out doses of medications deleted since.
+    One unit of work: all of it or nothing."""
+    entry = removed.entry
+    with vault.session() as s:
+        people_repo.get_person_row(s, entry.person_id)
+        new_id = repo.insert_entry_keeping_id(s, entry, clock())
+        if removed.doses:
+            kept = {m.id for m in medications_repo.list_medications(s, entry.person_id)}
+            medications_repo.set_entry_doses(s, new_id, entry.person_id, [d for d in removed.doses if d.medication_id in kept])
+        return repo.get_entry(s, new_id)
+
+
+def set_to(vault: Vault, entry: JournalEntry, *, clock: Clock = utc_now) -> JournalEntry:
+    """Make the stored entry ``entry.id`` hold exactly ``entry``'s own fields again (its doses
+    stay as they are). Raises :class:`NotFoundError` when it is no longer in the journal."""
+    if entry.id is None:
+        raise NotFoundError("That entry is no longer in the journal.")
+    with vault.session() as s:
+        repo.update_entry(s, entry, clock())
+        return repo.get_entry(s, entry.id)

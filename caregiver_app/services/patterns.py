@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
 from ..reports.formatting import ReportFormat
-from ..storage import repo_patterns as rp
+from ..storage.repos import patterns as rp
 from .vault import Vault
 
 MIN_DAYS = 5  # a comparison is shown only with at least this many days with, and without

@@ -18,7 +18,7 @@ from caregiver_app.domain.model import (
 )
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
 from caregiver_app.domain.timeutil import local_to_utc
-from caregiver_app.storage import repositories as repo
+from caregiver_app.storage.repos import journal as repo
 
 WORDS = (
     "slept walked talked called felt tired calm worried better worse kitchen garden doctor sister "

@@ -98,7 +98,7 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     from caregiver_app.domain.model import Tag
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
-    from caregiver_app.storage.orm import EntryTagRow, TagRow
+    from caregiver_app.storage.rows.journal import EntryTagRow, TagRow
 
     entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy",
                                                      tags=(Tag("Cleaning"),)))
@@ -157,7 +157,7 @@ def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
     """Issue 18, defect 5: only the newest 200 hits were reachable, with no "show more"."""
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft, entry_from_draft
-    from caregiver_app.storage import repositories as repo
+    from caregiver_app.storage.repos import journal as repo
 
     entries = [entry_from_draft(EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}"))
                for i in range(250)]

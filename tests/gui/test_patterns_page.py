@@ -122,9 +122,9 @@ def test_months_of_different_lengths():
 
 
 def test_enter_on_a_day_opens_its_entries_in_the_journal(qtbot, ctx, vault, person):
-    from caregiver_app.storage import repositories as repo
-
     from journal_generator import generate_entries
+
+    from caregiver_app.storage.repos import journal as repo
 
     with vault.session() as s:  # about 500 entries over a year: the day is far beyond the first page
         repo.bulk_insert_entries(s, generate_entries(person.id, TODAY, years=1, per_day=2), NOW)

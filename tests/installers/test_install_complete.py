@@ -42,7 +42,7 @@ def _without(package_copy, tmp_path, folder):
     return root
 
 
-@pytest.mark.parametrize("folder", ["storage/migrations", "reports/fonts", "content/education"])
+@pytest.mark.parametrize("folder", ["storage/migrations", "reports/fonts", "content/warning_signs"])
 def test_init_refuses_without_migrations_or_fonts_and_writes_nothing(package_copy, tmp_path, folder):
     root = _without(package_copy, tmp_path, folder)
     data = tmp_path / "vault"
@@ -191,7 +191,7 @@ def test_a_locked_keyring_is_named_and_everything_else_is_still_checked(monkeypa
 
 def test_self_test_names_missing_warning_sign_pages(package_copy, tmp_path):
     """The pages carry the crisis help: without them the self-test said "ok": true."""
-    root = _without(package_copy, tmp_path, "content/education")
+    root = _without(package_copy, tmp_path, "content/warning_signs")
     done = _run(root, "--self-test")
     report = json.loads(done.stdout)
     assert done.returncode == 1 and "pages_found" in report["missing"]

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from caregiver_app.domain.model import Tag, TagKind
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.storage import repositories as repo
-from caregiver_app.storage.orm import EntryTagRow, TagRow
+from caregiver_app.storage.repos import journal as repo
+from caregiver_app.storage.rows.journal import EntryTagRow, TagRow
 
 
 def save(vault, person, *tags, note="x"):

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import text
 from import_fixtures import DAYLIO_PIN, daylio_backup, emoods_backup, fixture_bytes, zip_bytes
+from sqlalchemy import text
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality, mood_words
 from caregiver_app.importers.common import ImportFormatError, ScaleRule
 from caregiver_app.importers.generic import ColumnMap
 from caregiver_app.services import import_any, journal, people
 from caregiver_app.services.imports import MoodMappingNeeded
-from caregiver_app.storage import repositories as repo
+from caregiver_app.storage.repos import journal as repo
 
 GENERIC_MAP = ColumnMap(date="When", mood="Score", scale="1-10", notes="Journal", tags="Labels")
 

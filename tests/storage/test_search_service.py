@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.model import MoodLevel, Recorder, RecorderKind, SymptomRating, Tag, TagKind
-from caregiver_app.services import entry_history, journal, people, search
+from caregiver_app.services import journal, people, search
+from caregiver_app.services import journal as entry_history
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.search import SearchQuery
 
@@ -158,9 +159,9 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
 
 
 def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
-    from caregiver_app.services.vault import create_vault
-
     from support import PASSPHRASE
+
+    from caregiver_app.services.vault import create_vault
 
     created = create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")

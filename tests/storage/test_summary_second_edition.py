@@ -265,7 +265,7 @@ def test_ecomap_legend_lines_stay_clear_of_their_words_and_nothing_below_7_pt(bu
     from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
 
     vault, made, _data, _pages = built
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network as contacts
 
     drawing = build_ecomap_drawing(contacts.ecomap_snapshot(vault, made.person_id), 500, 400)
     shapes = list(_shapes(drawing))

@@ -179,7 +179,7 @@ def test_schema_matches_models_and_is_at_head(vault):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from caregiver_app.storage.orm_search import include_name  # FTS5 tables are not models
+    from caregiver_app.storage.rows.search import include_name  # FTS5 tables are not models
     from caregiver_app.storage.schema import Base
 
     with vault.engine.connect() as conn:
