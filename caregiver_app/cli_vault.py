@@ -31,6 +31,7 @@ from .cli import (
     unlock_either,
     unlock_options,
 )
+from .services.vault import data_key_of
 
 
 def add_parsers(sub) -> None:
@@ -131,7 +132,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
             choices = opened.good_backups()
             now = None
         else:
-            key = opened.data_key()
+            key = data_key_of(opened)
             choices = []
             for found in backups.list_backups(opened):
                 try:

@@ -30,6 +30,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
+from .services.vault import keyfile_of
 
 QT_FLAG = "--self-test-qt"
 """The hidden option that runs the Qt half (see :mod:`caregiver_app.gui.selftest_qt`)."""
@@ -83,7 +84,7 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
     created = vs.create_vault(paths, passphrase, remember=remember)
     vault = created.vault
     report["vault_created"] = True
-    vault_id = vault.keyfile.vault_id
+    vault_id = keyfile_of(vault).vault_id
     try:
         if remember:
             vault.close()

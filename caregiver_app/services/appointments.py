@@ -28,7 +28,7 @@ from ..storage.repos import people as people_repo
 from ..storage.rows.appointments import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import save_export
-from .vault import Vault
+from .vault import Vault, keyfile_of, session_of
 
 DEFAULT_PREPARATION_DAYS = 30
 
@@ -149,7 +149,7 @@ def answered_questions(vault: Vault, person_id: int) -> frozenset[str]:
     at none, e.g. to keep them off a visit summary's list of questions still to ask."""
     answered: set[str] = set()
     still_open: set[str] = set()
-    with vault.session() as s:
+    with session_of(vault) as s:
         for row in appointments_repo.appointment_rows(s, person_id):
             for q in row.questions:
                 if q.answered:
@@ -166,7 +166,7 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
     received). Raises :class:`ValidationError` for a provider who is not this person's contact."""
     appt = appointment_from_draft(draft)
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         people_repo.get_person_row(s, appt.person_id)
         if appt.contact_id is not None and repo.get_contact_row(s, appt.contact_id).person_id != appt.person_id:
             raise ValidationError("That provider is not in this person's support network.")
@@ -181,13 +181,13 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
 
 
 def get_appointment(vault: Vault, appointment_id: int) -> Appointment:
-    with vault.session() as s:
+    with session_of(vault) as s:
         return appointments_repo.get_appointment(s, appointment_id)
 
 
 def delete_appointment(vault: Vault, appointment_id: int) -> Appointment:
     """Delete an appointment; returns it as it was."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         old = appointments_repo.get_appointment(s, appointment_id)
         appointments_repo.delete_appointment(s, appointment_id)
         return old
@@ -212,7 +212,7 @@ def list_appointments(vault: Vault, person_id: int, *, clock: Clock = utc_now) -
     """A person's appointments, split at "now": one that has not ended yet is upcoming. Also
     moves open questions of visits that have started on to the next visit with that provider."""
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         _carry_over(s, person_id, now)
         appts = [appointments_repo.appointment_from_row(r) for r in appointments_repo.appointment_rows(s, person_id)]
     upcoming = tuple(a for a in appts if ends_at(a) > now)
@@ -235,7 +235,7 @@ def visit_preparation(
     """
     now = clock()
     today = timeutil.utc_to_local(now, timeutil.zone(zone_name or local_zone_name())).date()
-    with vault.session() as s:
+    with session_of(vault) as s:
         appt = appointments_repo.get_appointment(s, appointment_id)
         _carry_over(s, appt.person_id, now)
         appt = appointments_repo.get_appointment(s, appointment_id)
@@ -361,13 +361,13 @@ def export_calendar(
     when there is nothing to export."""
     from . import network as contact_service
 
-    with vault.session() as s:
+    with session_of(vault) as s:
         rows = appointments_repo.appointment_rows(s, person_id)
         appts = [appointments_repo.appointment_from_row(r) for r in rows if appointment_ids is None or r.id in appointment_ids]
     if not appts:
         raise ValidationError("There are no appointments to put in a calendar file yet.")
     people_contacts = {c.id: c for c in contact_service.list_contacts(vault, person_id)}
-    return calendar_bytes(appts, people_contacts, vault_id=vault.keyfile.vault_id, clock=clock,
+    return calendar_bytes(appts, people_contacts, vault_id=keyfile_of(vault).vault_id, clock=clock,
                           include_questions=include_questions)
 
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from ..domain.errors import ValidationError
 from ..storage.repos import drafts as drafts_repo
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 PAYLOAD_VERSION = 1
 
@@ -122,13 +122,13 @@ def save_draft(vault: Vault, key: str, state: DraftState, *, clock: Clock = utc_
     :class:`ValidationError` for an empty key."""
     if not key:
         raise ValidationError("A draft needs a key.")
-    with vault.session() as s:
+    with session_of(vault) as s:
         drafts_repo.upsert_draft(s, key, state.person_id, state.entry_id, state.to_json(), clock())
 
 
 def list_drafts(vault: Vault, person_id: int | None = None) -> list[SavedDraft]:
     """Every kept draft (or one person's), newest first."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         records = drafts_repo.list_drafts(s, person_id)
     return [
         SavedDraft(r.key, r.person_name, r.saved_at, DraftState.from_json(r.payload, r.person_id, r.entry_id))
@@ -138,5 +138,5 @@ def list_drafts(vault: Vault, person_id: int | None = None) -> list[SavedDraft]:
 
 def delete_drafts(vault: Vault, *keys: str) -> int:
     """Delete the drafts with these keys (saved or discarded); returns how many were there."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return drafts_repo.delete_drafts(s, [k for k in keys if k])

@@ -39,7 +39,7 @@ from .export_files import export_path, write_export
 from .medications import list_medications
 from .people import get_person
 from .scores import list_scores
-from .vault import Vault
+from .vault import Vault, session_of
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -177,7 +177,7 @@ def build_bundle(vault: Vault, person_id: int, *, zone_name: str = "", clock: Cl
     tz = timeutil.zone(zone_name)
     person = get_person(vault, person_id)
     patient = _ref("patient", person.id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
     resources: list[tuple[str, dict]] = [(patient, _patient(person))]
     for score in sorted(list_scores(vault, person_id), key=lambda sc: (sc.taken_on, sc.id or 0)):

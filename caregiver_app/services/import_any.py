@@ -38,7 +38,7 @@ from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
 from .clock import Clock, local_zone_name, utc_now
 from .imports import MoodMappingNeeded, _lower_first
-from .vault import Vault
+from .vault import Vault, session_of
 
 KINDS: dict[str, str] = {
     "daylio": "a Daylio export (CSV)",
@@ -262,7 +262,7 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     tz = timeutil.zone(zone_name or local_zone_name())
     wanted = Person(None, person_name).display_name
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
         added = person is None
         if person is None:
@@ -328,7 +328,7 @@ class Remembered:
 
 def remembered(vault: Vault, data: bytes, kind: str) -> Remembered:
     """The rule, column map and word levels used last time for this kind of file, from the vault."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         columns = None
         if kind == "generic":
             stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")

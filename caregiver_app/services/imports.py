@@ -16,7 +16,7 @@ from ..storage.repos import journal as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import read_chosen_file
-from .vault import Vault
+from .vault import Vault, session_of
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -145,7 +145,7 @@ def import_daylio(
     levels = {label_key(info.label): info.level for info in preview.labels}
     wanted = Person(None, person_name).display_name
     now = clock()
-    with vault.session() as s:  # one transaction: the person, the entries and their tags
+    with session_of(vault) as s:  # one transaction: the person, the entries and their tags
         person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
         added = person is None
         if person is None:

@@ -26,7 +26,7 @@ from ..domain.phone_numbers import DEFAULT_REGION, parse_phone
 from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 # --- contacts -------------------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ def save_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> C
     """Add (``contact.id`` None) or update a contact; an update keeps its place on the ecomap.
     Returns the contact as stored. Raises :class:`NotFoundError` when the person or contact is gone."""
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         people_repo.get_person_row(s, contact.person_id)
         if contact.id is None:
             new_id = repo.insert_contact(s, contact, now)
@@ -92,20 +92,20 @@ def save_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> C
 
 
 def get_contact(vault: Vault, contact_id: int) -> Contact:
-    with vault.session() as s:
+    with session_of(vault) as s:
         return repo.get_contact(s, contact_id)
 
 
 def list_contacts(vault: Vault, person_id: int) -> list[Contact]:
     """A person's contacts by name."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return repo.list_contacts(s, person_id)
 
 
 def delete_contact(vault: Vault, contact_id: int) -> Contact:
     """Delete a contact; returns it as it was (appointments with them keep their details but no
     longer name a provider)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         old = repo.get_contact(s, contact_id)
         repo.delete_contact(s, contact_id)
         return old
@@ -113,14 +113,14 @@ def delete_contact(vault: Vault, contact_id: int) -> Contact:
 
 def restore_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> Contact:
     """Put a deleted contact back (as a new record with the same details and map position)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         new_id = repo.insert_contact(s, replace(contact, id=None), clock())
         return repo.get_contact(s, new_id)
 
 
 def mark_in_touch(vault: Vault, contact_id: int, day: date, *, clock: Clock = utc_now) -> Contact:
     """Record ``day`` (a local calendar date) as the last time the person was in touch."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         contact = repo.get_contact(s, contact_id)
         repo.update_contact(s, replace(contact, last_in_touch=day), clock())
         return repo.get_contact(s, contact_id)
@@ -128,13 +128,13 @@ def mark_in_touch(vault: Vault, contact_id: int, day: date, *, clock: Clock = ut
 
 def save_positions(vault: Vault, person_id: int, positions: dict[int, tuple[float, float] | None]) -> None:
     """Remember where the user put contacts on the ecomap (scene units; None = automatic)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         repo.set_positions(s, person_id, positions)
 
 
 def reset_positions(vault: Vault, person_id: int) -> None:
     """Put every contact back in its automatic place on the ecomap."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         ids = [c.id for c in repo.list_contacts(s, person_id)]
         repo.set_positions(s, person_id, dict.fromkeys(ids))
 
@@ -144,7 +144,7 @@ def ecomap_snapshot(vault: Vault, person_id: int) -> EcomapSnapshot:
     node per contact with its position (scene units, person at 0, 0; saved or automatic), role,
     sector, tie strength, direction of support and support types. Raises :class:`NotFoundError`
     when the person is gone. The GUI map and ``reports.ecomap_drawing`` both draw from it."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
         contacts = repo.list_contacts(s, person_id)
     return layout(person.display_name, contacts)

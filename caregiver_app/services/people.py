@@ -14,7 +14,7 @@ from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
 from ..storage.rows.people import PersonRow
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 LAST_PERSON_KEY = "last_person_id"
 ARCHIVED_KEY = "archived_people"
@@ -23,7 +23,7 @@ ARCHIVED_KEY = "archived_people"
 def list_people(vault: Vault, *, include_archived: bool = False) -> list[Person]:
     """Everyone in the vault, by name; people removed with :func:`archive_person` only when
     ``include_archived``."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         everyone = people_repo.list_people(s)
         hidden = set() if include_archived else _archived_ids(s)
     return [p for p in everyone if p.id not in hidden]
@@ -31,7 +31,7 @@ def list_people(vault: Vault, *, include_archived: bool = False) -> list[Person]
 
 def archived_people(vault: Vault) -> list[Person]:
     """The people removed from the switcher (their records are all kept), by name."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         hidden = _archived_ids(s)
         return [p for p in people_repo.list_people(s) if p.id in hidden]
 
@@ -40,7 +40,7 @@ def archive_person(vault: Vault, person_id: int) -> Person:
     """Remove a person from the switcher and the lists. Nothing is deleted: every entry, plan and
     contact stays in the vault and :func:`restore_person` brings them back. Raises
     :class:`NotFoundError` when the person is gone."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
         settings_repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) | {person_id})))
         if settings_repo.get_setting(s, LAST_PERSON_KEY) == str(person_id):
@@ -50,7 +50,7 @@ def archive_person(vault: Vault, person_id: int) -> Person:
 
 def restore_person(vault: Vault, person_id: int) -> Person:
     """Bring an archived person back to the switcher. Raises :class:`NotFoundError` when gone."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
         settings_repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) - {person_id})))
         return person
@@ -58,7 +58,7 @@ def restore_person(vault: Vault, person_id: int) -> Person:
 
 def last_person_id(vault: Vault) -> int | None:
     """The person chosen last in the switcher (None when unknown, removed or archived)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         text = settings_repo.get_setting(s, LAST_PERSON_KEY)
         hidden = _archived_ids(s)
     return int(text) if text.isdigit() and int(text) not in hidden else None
@@ -67,7 +67,7 @@ def last_person_id(vault: Vault) -> int | None:
 def remember_last_person(vault: Vault, person_id: int) -> None:
     """Remember the person chosen in the switcher, inside the encrypted vault (so the next start
     opens on them; the settings file never learns who is cared for)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         if settings_repo.get_setting(s, LAST_PERSON_KEY) != str(person_id):
             settings_repo.set_setting(s, LAST_PERSON_KEY, str(person_id))
 
@@ -94,7 +94,7 @@ def add_person(
 ) -> Person:
     """Add someone to care for. Raises :class:`ValidationError` for an empty or already-used name."""
     person = Person(None, name, birth_date, notes)
-    with vault.session() as s:
+    with session_of(vault) as s:
         if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
             raise ValidationError(f"There is already someone called {person.display_name} in this vault.")
         return people_repo.add_person(s, person, clock())
@@ -110,14 +110,14 @@ def get_or_add_person(vault: Vault, name: str, *, clock: Clock = utc_now) -> tup
 
 def get_person(vault: Vault, person_id: int) -> Person:
     """Raises :class:`NotFoundError` when the person is gone."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return people_repo.person_from_row(people_repo.get_person_row(s, person_id))
 
 
 def rename_person(vault: Vault, person_id: int, name: str) -> Person:
     """Change a person's display name (unique in the vault)."""
     cleaned = Person(person_id, name).display_name
-    with vault.session() as s:
+    with session_of(vault) as s:
         row = s.get(PersonRow, person_id)
         if row is None:
             raise NotFoundError("That person is no longer in this vault.")
@@ -133,7 +133,7 @@ PREPARER_KEY = "preparer_name"
 
 def preparer_name(vault: Vault) -> str:
     """The name printed as "prepared by" on visit summaries ('' when not set)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return settings_repo.get_setting(s, PREPARER_KEY)
 
 
@@ -142,7 +142,7 @@ def set_preparer_name(vault: Vault, name: str) -> None:
     cleaned = " ".join(name.split())
     if len(cleaned) > 120:
         raise ValidationError("A name can be at most 120 characters.")
-    with vault.session() as s:
+    with session_of(vault) as s:
         settings_repo.set_setting(s, PREPARER_KEY, cleaned)
 
 
@@ -175,7 +175,7 @@ def preparer_phone_text(text: str, region: str) -> str:
 
 def preparer(vault: Vault) -> Preparer:
     """The preparer printed on visit summaries (empty fields when not set)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return Preparer(settings_repo.get_setting(s, PREPARER_KEY), settings_repo.get_setting(s, PREPARER_RELATIONSHIP_KEY),
                         settings_repo.get_setting(s, PREPARER_PHONE_KEY))
 
@@ -190,7 +190,7 @@ def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "
         raise ValidationError("A name can be at most 120 characters.")
     if len(cleaned.relationship) > RELATIONSHIP_MAX:
         raise ValidationError(f"The relationship can be at most {RELATIONSHIP_MAX} characters, like “wife” or “son”.")
-    with vault.session() as s:
+    with session_of(vault) as s:
         settings_repo.set_setting(s, PREPARER_KEY, cleaned.name)
         settings_repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)
         settings_repo.set_setting(s, PREPARER_PHONE_KEY, cleaned.phone)

@@ -18,7 +18,7 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, Tag, clean_label
 from ..storage.repos import journal as journal_repo
 from ..storage.repos import search as rs
-from .vault import Vault
+from .vault import Vault, session_of
 
 MAX_TERMS = 12
 MAX_RESULTS = 200
@@ -138,7 +138,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
     limit = max(1, min(query.limit, MAX_LIMIT))
-    with vault.session() as s:
+    with session_of(vault) as s:
         rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
     hits = tuple(_hit(r, bool(match)) for r in rows)
     return SearchResult(hits, total, search_terms(query.text))
@@ -180,7 +180,7 @@ class ListAnchor:
 
 def anchor_for_entry(vault: Vault, entry_id: int) -> ListAnchor:
     """Where the entry ``entry_id`` sits. Raises :class:`NotFoundError` when it is gone."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         found = journal_repo.entry_key(s, entry_id)
     if found is None:
         raise NotFoundError("That entry is no longer in the journal.")
@@ -197,7 +197,7 @@ def entries_from(vault: Vault, anchor: ListAnchor, limit: int) -> list[JournalEn
     """Up to ``limit`` entries starting at ``anchor`` (included) and going back in time, newest
     first."""
     bound = journal_repo.key_including(anchor.key) if anchor.key is not None else journal_repo.key_for_day(anchor.day)
-    with vault.session() as s:
+    with session_of(vault) as s:
         return journal_repo.entries_older(s, anchor.person_id, bound, limit)
 
 
@@ -205,5 +205,5 @@ def entries_newer_than(vault: Vault, person_id: int, entry: JournalEntry, limit:
     """Up to ``limit`` entries just newer than ``entry`` in the list, newest first."""
     if entry.id is None:
         return []
-    with vault.session() as s:
+    with session_of(vault) as s:
         return journal_repo.entries_newer(s, person_id, (entry.local_date, entry.occurred_at, entry.id), limit)

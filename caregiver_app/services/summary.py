@@ -38,7 +38,7 @@ from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
 from .user_files import save_export
-from .vault import Vault
+from .vault import Vault, session_of
 
 MAX_RANGE_DAYS = 366 * 20
 PAPER_SIZES = ("letter", "a4")
@@ -160,7 +160,7 @@ def build_summary(
     prev_start, prev_end = previous_period(request.start, request.end)
     if progress:
         progress(0, 100)
-    with vault.session() as s:
+    with session_of(vault) as s:
         loaded = repo.entries_between(s, request.person_id, prev_start, request.end)
     _check(cancelled)
     if progress:
@@ -322,7 +322,7 @@ def leave_out_choices(
     check_range(start, end)
     tz = timeutil.zone(zone_name or local_zone_name())
     person = get_person(vault, person_id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, start, end)
     symptoms: dict[str, str] = {}
     tags: dict[str, str] = {}
@@ -358,7 +358,7 @@ def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock
         "tags": sorted(choices.leave_out.tags),
         "questions": list(choices.questions),
     }, ensure_ascii=False)
-    with vault.session() as s:
+    with session_of(vault) as s:
         put_choice(s, person_id, payload, clock())
 
 
@@ -367,7 +367,7 @@ def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
     read, e.g. written by a newer version: the defaults are used then)."""
     from ..storage.repos.summary import get_choice
 
-    with vault.session() as s:
+    with session_of(vault) as s:
         payload = get_choice(s, person_id)
     if payload is None:
         return None

@@ -40,7 +40,7 @@ from ..domain.summary_rules import redact
 from ..storage.repos import appointments as appointments_repo
 from . import medications, plans, scores
 from . import network as contacts
-from .vault import Vault
+from .vault import Vault, session_of
 
 OPTIONAL_SECTIONS: tuple[Section, ...] = (
     Section.SCORES,
@@ -59,7 +59,7 @@ def available_sections() -> tuple[Section, ...]:
 def last_visit_date(vault: Vault, person_id: int, today: date) -> date | None:
     """The most recent appointment's local date on or before ``today`` (any provider); None
     without one."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         days = [r.local_date for r in appointments_repo.appointment_rows(s, person_id) if r.local_date <= today]
     return max(days) if days else None
 

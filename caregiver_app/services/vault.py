@@ -20,7 +20,7 @@ import os
 import threading
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -221,7 +221,10 @@ def plain_storage_error(exc: BaseException) -> CaregiverError | None:
 
 
 class Vault:
-    """An unlocked vault. Use :meth:`session` for each unit of work and :meth:`close` to lock.
+    """An unlocked vault: a narrow handle the GUI may hold. Services reach its database through
+    :func:`session_of` (and, for backups and keys, :func:`engine_of`, :func:`data_key_of`,
+    :func:`keyfile_of`); none of these is an attribute, so a page cannot reach the data key, the
+    key file or a session. :meth:`close` locks.
 
     ``unlocked_by`` is ``"passphrase"``, ``"recovery"`` or ``"keyring"``; ``notices`` holds
     one-line messages the user should see once after opening (e.g. a repaired key file).
@@ -230,7 +233,7 @@ class Vault:
     def __init__(self, paths: VaultPaths, engine: Engine, keyfile: KeyFile, data_key: bytes, unlocked_by: str,
                  *, lock: VaultLock | None = None, notices: tuple[str, ...] = ()):
         self.paths = paths
-        self.keyfile = keyfile
+        self._keyfile = keyfile
         self.unlocked_by = unlocked_by
         self.notices: list[str] = list(notices)
         self.offer_new_passphrase = unlocked_by == "recovery"
@@ -248,14 +251,13 @@ class Vault:
     def is_open(self) -> bool:
         return self._engine is not None
 
-    @property
-    def engine(self) -> Engine:
+    def _live_engine(self) -> Engine:
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
         return self._engine
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def _session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises.
 
         A full disk, a read-only folder, a damaged file or a failing disk raise
@@ -302,22 +304,22 @@ class Vault:
                 self._swap_owner = None
                 self._cond.notify_all()
 
-    def replace_engine(self, engine: Engine) -> None:
+    def _replace_engine(self, engine: Engine) -> None:
         """Point this vault at a new engine (after its database file was replaced). Call inside
         :meth:`exclusive` with the old engine disposed."""
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
-    def replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+    def _replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
         """After a key rotation (inside :meth:`exclusive`, old engine disposed): the new engine,
         key file and data key; the old key is wiped from memory."""
-        self.replace_engine(engine)
-        self.keyfile = keyfile
+        self._replace_engine(engine)
+        self._keyfile = keyfile
         for i in range(len(self._key)):
             self._key[i] = 0
         self._key = bytearray(data_key)
 
-    def data_key(self) -> bytes:
+    def _data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
@@ -332,6 +334,55 @@ class Vault:
         for i in range(len(self._key)):
             self._key[i] = 0
         self._release()
+
+# --- how services reach inside a vault (the GUI never does) -------------------------------------
+
+
+def session_of(vault: Vault) -> AbstractContextManager[Session]:
+    """One unit of work on ``vault``: committed when the block ends, rolled back if it raises.
+    Raises :class:`CaregiverError` when the vault is locked; a full disk, a read-only folder, a
+    damaged file or a failing disk raise :class:`DiskFullError`, :class:`ReadOnlyError`,
+    :class:`DamagedDatabaseError` or :class:`StorageError` in plain words."""
+    return vault._session()
+
+
+def engine_of(vault: Vault) -> Engine:
+    """The open database engine (for migrations, restore and re-keying). Raises
+    :class:`CaregiverError` when the vault is locked."""
+    return vault._live_engine()
+
+
+def data_key_of(vault: Vault) -> bytes:
+    """The raw data key (only for backups and re-keying; never log or store it). Raises
+    :class:`CaregiverError` when the vault is locked."""
+    return vault._data_key()
+
+
+def keyfile_of(vault: Vault) -> KeyFile:
+    """The key file the vault was opened with (its wrapped keys and ``vault_id``)."""
+    return vault._keyfile
+
+
+def replace_engine(vault: Vault, engine: Engine) -> None:
+    """Point ``vault`` at a new engine (after its database file was replaced). Call inside
+    ``vault.exclusive()`` with the old engine disposed."""
+    vault._replace_engine(engine)
+
+
+def replace_keyfile(vault: Vault, keyfile: KeyFile) -> None:
+    """The key file just written for ``vault`` (a new passphrase or recovery code; same data key)."""
+    vault._keyfile = keyfile
+
+
+def replace_key(vault: Vault, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+    """After a key rotation (inside ``vault.exclusive()``, old engine disposed): the new engine,
+    key file and data key; the old key is wiped from memory."""
+    vault._replace_key(engine, keyfile, data_key)
+
+
+def remembered_on_device(vault: Vault | None) -> bool:
+    """True when ``vault`` is open and its key is kept in this computer's keyring."""
+    return bool(vault is not None and vault.is_open and vault._keyfile.remember_on_device)
 
 
 def _release_lock(lock: VaultLock | None) -> None:
@@ -496,17 +547,17 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     """Turn "remember on this computer" on or off. Returns a one-line note when the keyring
     could not take the key (the vault then stays passphrase-only), or could not give it up
     (the vault then stays remembered, as it still is in the keyring)."""
-    kf = vault.keyfile
+    kf = vault._keyfile
     if remember:
         try:
-            keyring_store.store_key(kf.vault_id, vault.data_key())
+            keyring_store.store_key(kf.vault_id, vault._data_key())
         except KeyringUnavailableError as exc:
             return str(exc)
     elif not keyring_store.forget_key(kf.vault_id):
         # the key may still be in the keyring: keep saying so rather than claim it is forgotten
         return KEY_NOT_FORGOTTEN
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
-    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
+    vault._keyfile = write_keyfile(vault.paths.keyfile, new, vault._data_key())
     return None
 
 

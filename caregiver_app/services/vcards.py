@@ -18,7 +18,7 @@ from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
 from .user_files import read_chosen_file, save_export
-from .vault import Vault
+from .vault import Vault, session_of
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -150,7 +150,7 @@ def import_cards(
     decisions = decisions or {}
     now = clock()
     added = merged = skipped = 0
-    with vault.session() as s:
+    with session_of(vault) as s:
         people_repo.get_person_row(s, person_id)
         existing = repo.list_contacts(s, person_id)
         pairs = {p.candidate_index: p for p in find_duplicates(existing, cards)}

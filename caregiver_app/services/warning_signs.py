@@ -37,7 +37,7 @@ from ..domain.model import SymptomRating
 from ..domain.plans import EarlySign, LinkKind, PersonalSignsCheck, RelapsePlan, SignSeen
 from ..storage.repos import people as people_repo
 from ..storage.repos import plans as plans_repo
-from .vault import Vault
+from .vault import Vault, session_of
 
 __all__ = [
     "CATEGORIES",
@@ -235,7 +235,7 @@ def personal_signs_seen(vault: Vault, person_id: int, start: date, end: date) ->
     when the person is no longer in the vault.
     """
     _check_range(start, end)
-    with vault.session() as s:
+    with session_of(vault) as s:
         people_repo.get_person_row(s, person_id)
         plan = plans_repo.get_relapse_plan(s, person_id)
         return _seen(s, person_id, plan, start, end)
@@ -245,7 +245,7 @@ def check_personal_signs(vault: Vault, person_id: int, start: date, end: date) -
     """Like :func:`personal_signs_seen`, with the counts the journal banner needs: how many of the
     plan's signs are linked to the journal and how many there are in all."""
     _check_range(start, end)
-    with vault.session() as s:
+    with session_of(vault) as s:
         people_repo.get_person_row(s, person_id)
         plan = plans_repo.get_relapse_plan(s, person_id)
         seen = _seen(s, person_id, plan, start, end)

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from caregiver_app.services import vault as vault_service
+from caregiver_app.services.vault import data_key_of, session_of
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 
@@ -130,7 +131,7 @@ def check_saves(paths, passphrase: str, acked: set[str]) -> int:
     acknowledged note is there. Returns how many entries the vault holds."""
     vault = vault_service.unlock_with_passphrase(paths, passphrase)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
             notes = set(s.scalars(text("SELECT note FROM journal_entry")).all())
         assert [tuple(r) for r in integrity] == [("ok",)], integrity
@@ -211,11 +212,11 @@ def open_and_check(paths, passphrase: str) -> tuple[set[str], bytes]:
 
     vault = vault_service.unlock_with_passphrase(paths, passphrase)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
             notes = set(s.scalars(text("SELECT note FROM journal_entry")).all())
         assert [tuple(r) for r in integrity] == [("ok",)], integrity
-        key = vault.data_key()
+        key = data_key_of(vault)
     finally:
         vault.close()
     assert not vault_swap.needs_attention(paths.folder), "an interrupted swap was left unfinished"

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from caregiver_app.reports.formatting import report_format
 from caregiver_app.services import vault as vault_service
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths, create_vault, session_of
 
 PASS = "kettle-morning-walk-blue"
 
@@ -120,7 +120,7 @@ def _big_imoodjournal(rows: int) -> bytes:
 def _count(data_dir: Path) -> tuple[int, int]:
     vault = vault_service.unlock_with_passphrase(VaultPaths(data_dir), PASS)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             return (s.execute(text("SELECT count(*) FROM person")).scalar(),
                     s.execute(text("SELECT count(*) FROM journal_entry")).scalar())

@@ -13,6 +13,7 @@ from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.journal.daily_checkin import DailyCheckinForm
 from caregiver_app.services import checkins, journal
+from caregiver_app.services.vault import session_of
 
 BUILT = datetime(2026, 11, 30, 2, 24, tzinfo=UTC)
 SAVED = datetime(2026, 11, 30, 2, 31, tzinfo=UTC)
@@ -103,7 +104,7 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy",
                                                      tags=(Tag("Cleaning"),)))
     other = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 28, 9), note="more"))
-    with ctx.vault.session() as s:  # as an import made before tags were matched ignoring case
+    with session_of(ctx.vault) as s:  # as an import made before tags were matched ignoring case
         row = TagRow(name="cleaning", kind="activity")
         s.add(row)
         s.flush()
@@ -161,7 +162,7 @@ def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
 
     entries = [entry_from_draft(EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}"))
                for i in range(250)]
-    with ctx.vault.session() as s:
+    with session_of(ctx.vault) as s:
         repo.bulk_insert_entries(s, entries, datetime(2026, 1, 1, tzinfo=UTC))
     panel = SearchPanel(ctx)
     qtbot.addWidget(panel)

@@ -22,6 +22,7 @@ from caregiver_app.gui.single_instance import SingleInstance, bring_forward, ser
 from caregiver_app.gui.vault.vault_file_dialogs import OpenVaultFileDialog
 from caregiver_app.services import backups, journal, people, transfer
 from caregiver_app.services import vault as vs
+from caregiver_app.services.vault import engine_of, keyfile_of
 
 NEW = "violet tractor sings quietly"
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
@@ -195,9 +196,9 @@ def test_remember_on_this_computer_from_the_security_dialog(qtbot, context, vaul
     qtbot.addWidget(dialog)
     assert not dialog.remember_check.isChecked() and dialog.remember_check.isEnabled()
     dialog.remember_check.setChecked(True)
-    assert vault.keyfile.remember_on_device and len(memory_keyring.store) == 1
+    assert keyfile_of(vault).remember_on_device and len(memory_keyring.store) == 1
     dialog.remember_check.setChecked(False)
-    assert not vault.keyfile.remember_on_device and memory_keyring.store == {}
+    assert not keyfile_of(vault).remember_on_device and memory_keyring.store == {}
     assert "no longer remembers" in dialog.status_label.text()
 
 
@@ -435,7 +436,7 @@ def test_a_failed_save_keeps_the_draft_and_the_next_save_works(qtbot, context, v
     editor = page.editor
     note = "Slept badly; long talk about the week. " * 300
     editor.note.setPlainText(note)
-    engine = vault.engine
+    engine = engine_of(vault)
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 

@@ -13,6 +13,7 @@ from caregiver_app.domain.model import MoodLevel, Tag
 from caregiver_app.services import drafts, journal, medications, people
 from caregiver_app.services import journal as entry_history
 from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, tzinfo=timezone.utc)
 
@@ -35,7 +36,7 @@ def test_a_draft_is_kept_overwritten_listed_and_deleted(vault, person):
 
 
 def test_an_unreadable_draft_keeps_its_words_as_the_note(vault, person):
-    with vault.session() as s:
+    with session_of(vault) as s:
         from caregiver_app.storage.repos.drafts import upsert_draft
 
         upsert_draft(s, "broken", person.id, None, "not json {", NOW)

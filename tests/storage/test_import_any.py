@@ -14,6 +14,7 @@ from caregiver_app.importers.generic import ColumnMap
 from caregiver_app.services import import_any, journal, people
 from caregiver_app.services.imports import MoodMappingNeeded
 from caregiver_app.storage.repos import journal as repo
+from caregiver_app.services.vault import session_of
 
 GENERIC_MAP = ColumnMap(date="When", mood="Score", scale="1-10", notes="Journal", tags="Labels")
 
@@ -137,7 +138,7 @@ def test_daylio_backup_levels_offsets_and_pin_never_kept(vault):
     stored = sorted(_entries(vault, report.person_id), key=lambda e: e.occurred_at)
     assert stored[0].occurred_at.isoformat() == "2023-01-18T19:30:00+00:00"  # the phone's offset, not Tokyo's
     assert stored[0].local_date == date(2023, 1, 18)
-    with vault.session() as s:
+    with session_of(vault) as s:
         everything = repr([vars(e) for e in stored]) + repr(s.execute(text("SELECT * FROM vault_setting")).all())
     assert DAYLIO_PIN not in everything
     assert DAYLIO_PIN not in repr(import_any.preview(data, "daylio-backup"))

@@ -16,6 +16,7 @@ from caregiver_app.services import journal, people, search
 from caregiver_app.services import journal as entry_history
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.search import SearchQuery
+from caregiver_app.services.vault import engine_of
 
 
 def add(vault, person, when: datetime, note: str = "", **fields):
@@ -142,7 +143,7 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
     from caregiver_app.storage import migrate
 
     cfg = migrate._config()
-    with vault.engine.begin() as conn:
+    with engine_of(vault).begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0004_support_network")
         conn.exec_driver_sql(
@@ -152,7 +153,7 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
             "'2020-01-01T14:00:00.000000Z')",
             (person.id,),
         )
-    assert migrate.upgrade(vault.engine) is True
+    assert migrate.upgrade(engine_of(vault)) is True
     hits = search.search(vault, SearchQuery(text="lighthouse")).hits
     assert [h.local_date for h in hits] == [date(2020, 1, 1)]
     assert hits[0].zone_name == ""  # written before zones were kept

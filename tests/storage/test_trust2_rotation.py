@@ -17,6 +17,7 @@ from caregiver_app.services import backups, journal, people, rotation, vault_swa
 from caregiver_app.services import vault as vs
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.health import check_file
+from caregiver_app.services.vault import data_key_of
 
 NEW = "someone saw the old one, so here is another"
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
@@ -122,7 +123,7 @@ def test_rotation_stopped_at_any_step_leaves_one_whole_vault(made, monkeypatch, 
     assert opened is not None, "neither passphrase opens"
     try:
         assert _entries(opened, sam) == 7
-        key = opened.data_key()
+        key = data_key_of(opened)
         for b in store.list_backups(paths.backups):
             assert store.opens_with(b.path, key), b.path.name
     finally:

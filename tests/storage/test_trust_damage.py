@@ -13,6 +13,7 @@ from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
 from caregiver_app.services import backups
 from caregiver_app.services import vault as vs
 from caregiver_app.storage import health
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 
@@ -185,7 +186,7 @@ def test_messages_tell_the_problems_apart(closed_vault, memory_keyring):
     with pytest.raises(vs.VaultInUseError) as info:
         vs.unlock_with_passphrase(paths, PASSPHRASE)
     messages["in use"] = str(info.value)
-    with opened.session() as s:
+    with session_of(opened) as s:
         s.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     opened.close()
     with pytest.raises(vs.NewerVersionError) as info:

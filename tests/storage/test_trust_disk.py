@@ -18,6 +18,7 @@ from caregiver_app import settings as app_settings
 from caregiver_app.services import journal, people
 from caregiver_app.services import vault as vs
 from caregiver_app.storage.lock import is_locked
+from caregiver_app.services.vault import engine_of
 
 BIG_NOTE = "Slept badly; long talk about the week. " * 400
 
@@ -29,7 +30,7 @@ def draft(person_id, minute: int, note: str = "short note"):
 def limit_pages(vault, extra: int):
     """Make every new connection refuse to grow the database by more than ``extra`` pages: the
     same SQLITE_FULL a full disk gives, injected at the database library."""
-    engine = vault.engine
+    engine = engine_of(vault)
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
@@ -43,7 +44,7 @@ def limit_pages(vault, extra: int):
 
 def test_saved_means_on_disk(vault):
     """Every connection writes ahead to a log and syncs it before a save returns."""
-    with vault.engine.connect() as conn:
+    with engine_of(vault).connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
@@ -62,7 +63,7 @@ def test_injected_full_disk_gives_a_plain_message_and_the_next_save_works(vault,
 
 
 def test_read_only_at_the_database_gives_a_plain_message(vault, person):
-    engine = vault.engine
+    engine = engine_of(vault)
 
     def on_connect(dbapi_conn, _record):
         dbapi_conn.execute("PRAGMA query_only = ON")

@@ -16,6 +16,7 @@ from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
 from caregiver_app.services import backups, people, transfer
 from caregiver_app.services import vault as vs
 from caregiver_app.storage.vault_file import VaultFileError
+from caregiver_app.services.vault import keyfile_of
 
 MARKER = "QUINCE-LANTERN-5521"
 
@@ -61,7 +62,7 @@ def test_import_elsewhere_with_the_passphrase_or_the_recovery_code(exported, tmp
     try:
         assert vault.unlocked_by == secret
         assert vault.offer_new_passphrase is (secret == "recovery")
-        assert not vault.keyfile.remember_on_device
+        assert not keyfile_of(vault).remember_on_device
         assert [(p.name, p.entries) for p in backups.current_people(vault)] == [(f"Sam {MARKER}", 4)]
     finally:
         vault.close()

@@ -32,6 +32,7 @@ from ...services.vault import (
     create_vault,
     keyring_available,
     passphrase_problem,
+    remembered_on_device,
     set_remember_on_device,
     strength_hint,
 )
@@ -391,7 +392,7 @@ class RememberPage(QWizardPage):
         vault = created.vault
         want = self.remember_check.isChecked()
         self.note = ""
-        if vault.keyfile.remember_on_device != want:
+        if remembered_on_device(vault) != want:
             try:
                 problem = set_remember_on_device(vault, want)
             except CaregiverError as exc:
