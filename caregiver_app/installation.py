@@ -6,7 +6,7 @@ the report fonts (``caregiver_app/reports/fonts``) and the warning-sign pages
 half-finished copy can leave them out while the code still starts. Without migrations a new vault
 would be created empty and the next start would call it damaged; without fonts no visit summary
 could print; without the pages the warning signs and their crisis help are gone. So every command,
-the window and :func:`caregiver_app.services.vault.create_vault` ask :func:`require_complete`
+the window and :func:`caregiver_app.services.vault_open.create_vault` ask :func:`require_complete`
 first, and an incomplete installation is refused in plain words before anything is written.
 
 The folders are found with :mod:`importlib.resources`, the same way the migration runner, the

@@ -42,7 +42,8 @@ from ..storage.health import classify
 from . import vault_swap
 from .clock import Clock, utc_now
 from .keys import _prove
-from .vault import KeyringUnavailableError, Vault, _stamp, data_key_of, engine_of, keyfile_of, replace_engine, replace_key
+from .vault import KeyringUnavailableError, Vault, data_key_of, engine_of, keyfile_of, replace_engine, replace_key
+from .vault_open import _stamp
 
 ROTATE_FULL = ("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
                "some space (about twice the size of the vault and its backups) and try again.")

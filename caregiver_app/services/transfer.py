@@ -35,16 +35,8 @@ from ..storage.lock import VaultLock
 from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (
-    KeyFileError,
-    UnlockError,
-    Vault,
-    VaultExistsError,
-    VaultPaths,
-    _open,
-    _stamp,
-    vault_exists,
-)
+from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPaths, vault_exists
+from .vault_open import _open, _stamp
 from .vault import data_key_of, keyfile_of
 
 EXTENSION = ".ccvault"

@@ -1,4 +1,4 @@
-"""Checks made while opening the vault (see :func:`caregiver_app.services.vault._open`): telling
+"""Checks made while opening the vault (see :func:`caregiver_app.services.vault_open._open`): telling
 a key file that belongs to another vault from a damaged database, a full disk from damage, and
 verifying and repairing both generations of the key file once the data key is known.
 

@@ -67,7 +67,8 @@ def test_import_10000_cards_into_a_vault(benchmark, big_file, tmp_path_factory):
     from support import PASSPHRASE
 
     from caregiver_app.services import people
-    from caregiver_app.services.vault import VaultPaths, create_vault
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
 
     cards = vcard.read_vcards(big_file, 1, "US").cards
     rounds = iter(range(100))

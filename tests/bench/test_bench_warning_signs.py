@@ -16,7 +16,7 @@ from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePla
 from caregiver_app.reports.safety_plan import build_safety_plan_pdf
 from caregiver_app.services import plans
 from caregiver_app.services import warning_signs as library
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 @pytest.fixture(scope="module")

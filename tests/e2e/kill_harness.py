@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vault_service
 from caregiver_app.services.vault import data_key_of, session_of
 
@@ -129,7 +130,7 @@ class KillHarness:
 def check_saves(paths, passphrase: str, acked: set[str]) -> int:
     """Open the vault (its own checks run), run a full ``integrity_check`` and make sure every
     acknowledged note is there. Returns how many entries the vault holds."""
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     try:
         with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
@@ -148,7 +149,7 @@ def check_keys(paths, candidates: list[str], recovery_code: str) -> str:
     opened = None
     for phrase in candidates:
         try:
-            vault = vault_service.unlock_with_passphrase(paths, phrase)
+            vault = vault_open.unlock_with_passphrase(paths, phrase)
         except vault_service.WrongSecretError:
             continue
         except vault_service.CaregiverError as exc:
@@ -158,7 +159,7 @@ def check_keys(paths, candidates: list[str], recovery_code: str) -> str:
         break
     assert opened is not None, "neither the old nor the new passphrase opens the vault"
     try:
-        by_code = vault_service.unlock_with_recovery_code(paths, recovery_code)
+        by_code = vault_open.unlock_with_recovery_code(paths, recovery_code)
     except vault_service.CaregiverError as exc:
         raise AssertionError(f"the recovery code no longer opens the vault: {exc}") from None
     by_code.close()
@@ -210,7 +211,7 @@ def open_and_check(paths, passphrase: str) -> tuple[set[str], bytes]:
     from caregiver_app.services import vault_swap
     from caregiver_app.storage import backup as store
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     try:
         with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
@@ -294,7 +295,7 @@ def run_restore_kills(harness, paths, passphrase, cycles, rng) -> tuple[int, int
 
     from caregiver_app.services import backups, people
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     person = people.list_people(vault)[0]
     add_entries(vault, person.id, 3, note="first")
     a = backups.back_up_now(vault).path.name
@@ -337,7 +338,7 @@ def run_import_vault_kills(harness, paths, passphrase, scratch: Path, cycles, rn
     from caregiver_app.services import people, transfer
 
     other = vault_service.VaultPaths(scratch / "laptop")
-    made = vault_service.create_vault(other, passphrase)
+    made = vault_open.create_vault(other, passphrase)
     ana = people.add_person(made.vault, "Ana")
     add_entries(made.vault, ana.id, 5, note="moved in")
     file = transfer.export_vault(made.vault, scratch / "moving").path
@@ -359,7 +360,7 @@ def run_rotate_kills(harness, paths, passphrase, cycles, rng) -> tuple[int, int]
 
     from caregiver_app.services import backups, people
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     add_entries(vault, people.list_people(vault)[0].id, 5, note="kept")
     backups.back_up_now(vault)
     vault.close()

@@ -21,7 +21,7 @@ from caregiver_app.services import appointments, export_csv, journal, keys, peop
 from caregiver_app.services import network as contacts
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.recovery_sheet import recovery_sheet_pdf
-from caregiver_app.services.vault import create_vault
+from caregiver_app.services.vault_open import create_vault
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 NEW = "a brand new passphrase for the walk"

@@ -162,7 +162,7 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
 def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
     from support import PASSPHRASE
 
-    from caregiver_app.services.vault import create_vault
+    from caregiver_app.services.vault_open import create_vault
 
     created = create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")

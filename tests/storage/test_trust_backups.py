@@ -12,7 +12,8 @@ import pytest
 from support import PASSPHRASE, add_entries
 
 from caregiver_app.services import backups, people
-from caregiver_app.services.vault import BackupError, NewerVersionError, data_key_of, session_of, unlock_with_passphrase
+from caregiver_app.services.vault import BackupError, NewerVersionError, data_key_of, session_of
+from caregiver_app.services.vault_open import unlock_with_passphrase
 from caregiver_app.storage import backup as store
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)

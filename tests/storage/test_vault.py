@@ -14,19 +14,8 @@ from support import PASSPHRASE, BrokenKeyring, LockedKeyring, MemoryKeyring, NoK
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.vault import (
-    KeyringUnavailableError,
-    RecoveryCodeTypoError,
-    VaultExistsError,
-    WrongSecretError,
-    create_vault,
-    is_remembered,
-    keyring_available,
-    set_remember_on_device,
-    unlock_with_keyring,
-    unlock_with_passphrase,
-    unlock_with_recovery_code,
-)
+from caregiver_app.services.vault import KeyringUnavailableError, RecoveryCodeTypoError, VaultExistsError, WrongSecretError
+from caregiver_app.services.vault_open import create_vault, is_remembered, keyring_available, set_remember_on_device, unlock_with_keyring, unlock_with_passphrase, unlock_with_recovery_code
 from caregiver_app.storage import migrate
 from caregiver_app.storage.backup import make_backup, verify_backup
 from caregiver_app.services.vault import data_key_of, engine_of

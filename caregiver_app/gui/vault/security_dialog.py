@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CaregiverError
-from ...services.vault import keyring_available, remembered_on_device, set_remember_on_device
+from ...services.vault_open import keyring_available, set_remember_on_device
+from ...services.vault import remembered_on_device
 from ..context import AppContext
 from ..common.errors import user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
