@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "tests"))  # old_vaults.py: the rows, shared with 
 from alembic import command  # noqa: E402
 
 from caregiver_app.security import kdf  # noqa: E402
-from caregiver_app.services.vault import VaultPaths, create_vault  # noqa: E402
+from caregiver_app.services.vault import VaultPaths  # noqa: E402
+from caregiver_app.services.vault_open import create_vault  # noqa: E402
 
 import old_vaults  # noqa: E402
 

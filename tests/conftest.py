@@ -56,7 +56,7 @@ def vault_paths(tmp_path):
 
 @pytest.fixture
 def vault(vault_paths):
-    from caregiver_app.services.vault import create_vault
+    from caregiver_app.services.vault_open import create_vault
 
     created = create_vault(vault_paths, PASSPHRASE)
     yield created.vault
@@ -67,7 +67,7 @@ def vault(vault_paths):
 def data_dir(vault_paths):
     """The folder of a vault set up with ``PASSPHRASE`` and closed again, for the command line and
     other programs to open."""
-    from caregiver_app.services.vault import create_vault
+    from caregiver_app.services.vault_open import create_vault
 
     create_vault(vault_paths, PASSPHRASE).vault.close()
     return vault_paths.folder

@@ -111,10 +111,11 @@ def bulk_add_entries(vault, drafts, *, now: datetime = NOW) -> int:
     for set-ups of hundreds or thousands of entries. ``drafts`` are :class:`EntryDraft` (validated
     as the editor would) or ready :class:`JournalEntry` values. Returns how many were inserted."""
     from caregiver_app.services import journal
-    from caregiver_app.storage import repositories as repo
+    from caregiver_app.services.vault import session_of
+    from caregiver_app.storage.repos import journal as repo
 
     entries = [journal.entry_from_draft(d) if isinstance(d, journal.EntryDraft) else d for d in drafts]
-    with vault.session() as s:
+    with session_of(vault) as s:
         return repo.bulk_insert_entries(s, entries, now)
 
 

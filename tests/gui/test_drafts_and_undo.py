@@ -17,7 +17,7 @@ from caregiver_app.gui.journal.draft_keeper import AUTOSAVE_MS, RestoreDraftDial
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import drafts, journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 

@@ -13,6 +13,7 @@ from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.journal.daily_checkin import DailyCheckinForm
 from caregiver_app.services import checkins, journal
+from caregiver_app.services.vault import session_of
 from support import bulk_add_entries
 
 BUILT = datetime(2026, 11, 30, 2, 24, tzinfo=UTC)
@@ -92,12 +93,12 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person, make_p
     from caregiver_app.domain.model import Tag
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
-    from caregiver_app.storage.orm import EntryTagRow, TagRow
+    from caregiver_app.storage.rows.journal import EntryTagRow, TagRow
 
     entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy",
                                                      tags=(Tag("Cleaning"),)))
     other = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 28, 9), note="more"))
-    with ctx.vault.session() as s:  # as an import made before tags were matched ignoring case
+    with session_of(ctx.vault) as s:  # as an import made before tags were matched ignoring case
         row = TagRow(name="cleaning", kind="activity")
         s.add(row)
         s.flush()

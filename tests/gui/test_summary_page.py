@@ -187,7 +187,7 @@ def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person, make_page):
 def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, ctx, person, vault_paths, tmp_path, make_page):
     from caregiver_app.domain.summary import LeaveOut, Section
     from caregiver_app.services import summary as summary_service
-    from caregiver_app.services.vault import unlock_with_passphrase
+    from caregiver_app.services.vault_open import unlock_with_passphrase
     from support import PASSPHRASE
 
     page = make_page(SummaryPage, show_first=True)

@@ -8,7 +8,7 @@ import pytest
 
 from caregiver_app.domain.errors import NotFoundError, ValidationError
 from caregiver_app.domain.model import MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
-from caregiver_app.services import entry_history, journal, people
+from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
 
 
@@ -41,11 +41,11 @@ def test_save_edit_delete_restore(vault, person):
         vault, draft(person, datetime(2026, 11, 3, 22, 0), mood=MoodLevel.OKAY, note="Calmer later.", entry_id=saved.id)
     )
     assert edited.id == saved.id and edited.mood is MoodLevel.OKAY and edited.symptoms == ()
-    gone = entry_history.take_out(vault, saved.id)  # delete, as the journal page does (with undo)
+    gone = journal.take_out(vault, saved.id)  # delete, as the journal page does (with undo)
     assert journal.count_entries(vault, person.id) == 0
     with pytest.raises(NotFoundError):
         journal.get_entry(vault, saved.id)
-    back = entry_history.put_back(vault, gone)
+    back = journal.put_back(vault, gone)
     assert back.note == "Calmer later." and journal.count_entries(vault, person.id) == 1
 
 

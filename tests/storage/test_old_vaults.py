@@ -17,9 +17,10 @@ from alembic.script import ScriptDirectory
 from old_vaults import FILES, FOLDER, PASSPHRASE, REVISIONS, alembic_config, open_engine, rows_missing, unfilled
 
 from caregiver_app.domain.model import RecorderKind
-from caregiver_app.services import appointments, checkins, contacts, drafts, journal, medications, people, plans
+from caregiver_app.services import appointments, checkins, drafts, journal, medications, network, people, plans
 from caregiver_app.services import scores, search
-from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
+from caregiver_app.services.vault import VaultPaths
 from caregiver_app.storage import migrate
 
 LATER = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
@@ -61,8 +62,8 @@ def test_the_old_vault_is_at_its_revision_with_its_rows(revision, tmp_path):
 
 @pytest.mark.parametrize("revision", REVISIONS)
 def test_unlocking_upgrades_to_the_head_and_every_row_reads_back(revision, tmp_path):
-    paths = vs.VaultPaths(copy_of(revision, tmp_path))
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    paths = VaultPaths(copy_of(revision, tmp_path))
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert len(list(paths.backups.iterdir())) == 1  # the verified copy made before upgrading
         check_through_the_services(vault, revision)
@@ -74,7 +75,7 @@ def test_unlocking_upgrades_to_the_head_and_every_row_reads_back(revision, tmp_p
         assert rows_missing(engine, revision) == []  # not one value changed on the way up
     finally:
         engine.dispose()
-    again = vs.unlock_with_passphrase(paths, PASSPHRASE)  # opens again, with nothing left to upgrade
+    again = vault_open.unlock_with_passphrase(paths, PASSPHRASE)  # opens again, with nothing left to upgrade
     again.close()
     assert len(list(paths.backups.iterdir())) == 1
 
@@ -98,7 +99,7 @@ def test_upgrading_one_revision_at_a_time_keeps_every_row(revision, tmp_path):
                     assert [r[0] for r in found] == [1], f"after {step}"
     finally:
         engine.dispose()
-    vault = vs.unlock_with_passphrase(vs.VaultPaths(folder), PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(VaultPaths(folder), PASSPHRASE)
     try:
         assert not (folder / "backups").exists() or not any((folder / "backups").iterdir())  # nothing left to do
         check_through_the_services(vault, revision)
@@ -145,7 +146,7 @@ def check_through_the_services(vault, revision: str) -> None:
         helper = plans.get_safety_plan(vault, 1).helpers[0]
         assert (helper.text, helper.phone) == ("Maria", "+1 212 555 0100")
     if since(revision, "0004_support_network"):
-        (doctor,) = contacts.list_contacts(vault, 1)
+        (doctor,) = network.list_contacts(vault, 1)
         assert (doctor.name, doctor.organisation, doctor.phones[0].number) == (
             "Dr. Ana Okafor", "Riverside Clinic", "+12125550100")
         assert [s.value for s in doctor.support] == ["information"]
