@@ -87,7 +87,7 @@ def test_change_the_dose_keeps_the_history(qtbot, page, ctx, person, modals):
     page.select_medication(med.id)
 
     def fill(dialog):
-        assert "Until this change, Sertraline is 25 mg, once a day" in dialog.findChildren(type(page.heading))[0].text()
+        assert "Until this change, Sertraline is 25 mg, once a day" in dialog.intro.text()
         dialog.from_edit.setDate(QDate(2026, 10, 15))
         dialog.amount.setValue(50)
         dialog.note.setText("mood still low")

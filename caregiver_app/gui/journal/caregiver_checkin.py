@@ -38,7 +38,7 @@ from ..context import AppContext
 from ..common.country import help_words
 from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
 from ..common.errors import show_error
-from .medications_page import confirm
+from ..common.page import confirm
 from .journal_model import day_heading, time_text
 from ..common.trust_widgets import problem_label
 from ..common.wall_clock import NowField
@@ -302,8 +302,8 @@ class CaregiverCheckinPage(QWidget):
         checkin = self.current_checkin()
         if checkin is None or checkin.id is None:
             return
-        if not confirm(self, "Delete this check-in?",
-                       f"Delete your check-in from {day_heading(checkin.local_date)}?", "Delete check-in"):
+        if not confirm(self, f"Delete your check-in from {day_heading(checkin.local_date)}?", yes="Delete check-in",
+                       no="Keep it", destructive=True, title="Delete this check-in?"):
             return
         try:
             vault = self._context.require_vault()
