@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from support import mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
+from caregiver_app.gui.common.ops import MEDICATIONS
 from caregiver_app.gui.journal.medications_page import MedicationsPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
@@ -207,3 +208,28 @@ def test_every_control_has_a_name_or_a_label(page):
     for widget in (page.name_edit, page.amount, page.unit, page.schedule, page.reason, page.prescriber,
                    page.start.edit, page.stop.edit, page.list, page.history):
         assert widget.accessibleName(), widget
+
+
+def test_a_medicine_added_elsewhere_shows_without_wiring(page, ctx, person):
+    """The page follows ops.changed: no page-to-page signal is needed."""
+    draft = MedicationDraft(person.id, "Melatonin", 3.0, "mg", "at bedtime")
+    ctx.ops.write(None, lambda vault: medications.add_medication(vault, draft, clock=lambda: NOW),
+                  changes={MEDICATIONS}, person_id=person.id)
+    assert list_texts(page) == ["Melatonin — 3 mg, at bedtime"]
+
+
+def test_the_dose_dialog_saves_by_itself_and_keeps_a_refused_dose_inside(qtbot, page, ctx, person, modals):
+    med = add_existing(ctx.vault, person)
+    page.reload()
+    page.select_medication(med.id)
+
+    def fill(dialog):
+        dialog.unit.setEditText("")  # the service refuses a dose without a unit
+        dialog.amount.setValue(50)
+        dialog.accept()
+        assert "unit" in dialog.problem_label.text() and dialog.result_value is None
+        return QDialog.DialogCode.Rejected
+
+    modals.expect(handler=fill)
+    page.change_dose()
+    assert len(medications.get_medication(ctx.vault, med.id).history) == 1
