@@ -154,26 +154,25 @@ class ChartPanel(QWidget):
         made = []
         for run in list(runs) or [[]]:
             series = QLineSeries()
-            series.setName(name)
             series.setPointsVisible(points_visible)
-            series.replace([QPointF(x, y) for x, y in run])
-            self.chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
-            made.append(series)
+            made.append(self._add(series, name, run, x_axis, y_axis))
         return made
 
     def add_dots(self, points: Iterable[tuple[float, float]], name: str, shape: QScatterSeries.MarkerShape,
                  x_axis: QAbstractAxis, y_axis: QAbstractAxis) -> QScatterSeries:
         """Dots of ``shape`` (told apart from the other series without colour)."""
         dots = QScatterSeries()
-        dots.setName(name)
         dots.setMarkerShape(shape)
-        dots.replace([QPointF(x, y) for x, y in points])
-        self.chart.addSeries(dots)
-        dots.attachAxis(x_axis)
-        dots.attachAxis(y_axis)
-        return dots
+        return self._add(dots, name, points, x_axis, y_axis)
+
+    def _add(self, series, name: str, points: Iterable[tuple[float, float]], x_axis: QAbstractAxis,
+             y_axis: QAbstractAxis):
+        series.setName(name)
+        series.replace([QPointF(x, y) for x, y in points])
+        self.chart.addSeries(series)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        return series
 
     def hide_from_legend(self, series: Iterable[QAbstractSeries]) -> None:
         """One legend entry per measure: the other segments of the same line stay out of it."""

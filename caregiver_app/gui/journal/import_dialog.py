@@ -131,8 +131,12 @@ class ImportDialogBase(QDialog):
         """``job(vault)`` that imports with the choices made (read on the GUI thread)."""
         raise NotImplementedError
 
-    def _report_lines(self, report, name: str) -> list[str]:
-        """The lines of the result after the counts."""
+    def _new_entries_words(self, name: str) -> str:
+        """Where the new entries went and how they read, for ``name``'s journal."""
+        return f"The new entries are in {name}’s journal."
+
+    def _report_notes(self, report) -> list[str]:
+        """Anything more this kind of file has to say at the end of the result."""
         return []
 
     # --- building -----------------------------------------------------------------------
@@ -272,7 +276,13 @@ class ImportDialogBase(QDialog):
                  "already present."]
         if report.person_added:
             lines.append(f"{name} was added to this vault.")
-        lines.extend(self._report_lines(report, name))
+        if report.new == 0 and report.already_present:
+            lines.append("Everything in this file was already in the journal, so nothing changed.")
+        elif report.new:
+            lines.append(self._new_entries_words(name))
+        if not report.skipped:
+            lines.append("Every line of the file was read.")
+        lines.extend(self._report_notes(report))
         self.result_label.setText("\n".join(lines))
         skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
         self.skipped_text.setPlainText("\n".join(skipped))
@@ -397,17 +407,11 @@ class ImportDialog(ImportDialogBase):
             return f"Choose a mood level for {names} to import."
         return ""
 
-    def _report_lines(self, report: imports.ImportReport, name: str) -> list[str]:
-        lines = []
-        if report.new == 0 and report.already_present:
-            lines.append("Everything in this file was already in the journal, so nothing changed.")
-        elif report.new:
-            lines.append(f"The new entries are in {name}’s journal, marked as recorded by {name}.")
-        if not report.skipped:
-            lines.append("Every line of the file was read.")
-        if report.preview.date_order_note:
-            lines.append(report.preview.date_order_note)
-        return lines
+    def _new_entries_words(self, name: str) -> str:
+        return f"The new entries are in {name}’s journal, marked as recorded by {name}."
+
+    def _report_notes(self, report: imports.ImportReport) -> list[str]:
+        return [report.preview.date_order_note] if report.preview.date_order_note else []
 
     def _refused_text(self, exc: BaseException) -> str:
         return str(exc) if isinstance(exc, imports.MoodMappingNeeded) else super()._refused_text(exc)

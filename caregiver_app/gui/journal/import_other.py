@@ -222,12 +222,5 @@ class OtherImportDialog(ImportDialogBase):
             return "Choose a mood level for " + ", ".join(f"“{m}”" for m in missing[:3]) + " to import."
         return ""
 
-    def _report_lines(self, report: import_any.Report, name: str) -> list[str]:
-        lines = []
-        if report.new == 0 and report.already_present:
-            lines.append("Everything in this file was already in the journal, so nothing changed.")
-        elif report.new:
-            lines.append(f"The new entries are in {name}’s journal. Each keeps the mood as the other app wrote it.")
-        if not report.skipped:
-            lines.append("Every line of the file was read.")
-        return lines
+    def _new_entries_words(self, name: str) -> str:
+        return f"The new entries are in {name}’s journal. Each keeps the mood as the other app wrote it."
