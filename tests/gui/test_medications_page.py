@@ -233,3 +233,22 @@ def test_the_dose_dialog_saves_by_itself_and_keeps_a_refused_dose_inside(qtbot, 
     modals.expect(handler=fill)
     page.change_dose()
     assert len(medications.get_medication(ctx.vault, med.id).history) == 1
+
+
+def test_add_change_and_delete_on_real_threads(qtbot, page, ctx, person, modals, monkeypatch):
+    """The same steps with the ops on their worker threads: nothing reads the vault on the GUI
+    thread, and each answer lands in the page."""
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page.name_edit.setText("Sertraline")
+    page.amount.setValue(25)
+    page.schedule.setEditText("once a day")
+    page.save()
+    qtbot.waitUntil(lambda: page.list.count() == 1 and page.current_medication is not None)
+    assert "Added Sertraline" in page.status_label.text()
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete medicine").click())
+    page.delete_current()
+    qtbot.waitUntil(lambda: page.list.count() == 0 and not modals.pending)
+    qtbot.waitUntil(lambda: "Deleted Sertraline" in page.status_label.text())
+    assert medications.list_medications(ctx.vault, person.id) == []
