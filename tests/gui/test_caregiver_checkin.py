@@ -113,3 +113,12 @@ def test_a_check_in_saved_elsewhere_shows_without_wiring(page, ctx, person):
     assert page.list.count() == 1 and "Stress 5/10" in page.list.item(0).text()
     ctx.ops.write(None, lambda vault: None, changes={CHECKINS}, person_id=person.id)  # a person's daily check-in
     assert page.list.count() == 1
+
+
+def test_switching_the_person_keeps_a_half_written_check_in(page, ctx, person):
+    from caregiver_app.services import people
+
+    other = people.add_person(ctx.vault, "Grandpa Joe")
+    page.needs.setPlainText("a nap")
+    page.set_person(other)
+    assert page.needs.toPlainText() == "a nap" and page.heading.text() == "My check-in"

@@ -216,7 +216,10 @@ class CaregiverCheckinPage(Page):
     # --- the page ---------------------------------------------------------------------
     def set_person(self, _person: Person | None) -> None:
         """Called when the person switcher changes (or the vault opens): this page is not about
-        them, but the vault is open, so read the caregiver's check-ins."""
+        them, but the vault is open, so read the caregiver's check-ins. Already open, nothing
+        changes: a half-written check-in stays (the list follows ``ops.changed``)."""
+        if self.person is _CAREGIVER:
+            return
         super().set_person(_CAREGIVER)
         self.heading.setText(self.title)
 
