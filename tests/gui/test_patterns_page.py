@@ -272,3 +272,18 @@ def test_a_journal_change_anywhere_refreshes_the_shown_page(qtbot, page, ctx, va
     assert page.calendar.model.mark(TODAY) is None
     ctx.ops.write(None, lambda v: None, changes={JOURNAL}, person_id=person.id)
     assert page.calendar.model.mark(TODAY).entries == 1
+
+
+def test_a_new_day_is_read_when_the_page_is_shown_again(qtbot, ctx, vault, person):
+    ctx.clock = lambda: NOW - timedelta(days=1)
+    page = PatternsPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    qtbot.waitExposed(page)
+    page.hide()
+    add(vault, person, TODAY, mood=MoodLevel.GOOD)  # written today, by nothing the page hears of
+    ctx.clock = lambda: NOW
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.calendar.model.mark(TODAY).entries == 1

@@ -59,6 +59,7 @@ class PatternsPage(Page):
         self._symptoms: list[str] = []
         self._reads: dict[str, Op] = {}
         self._same_person = False
+        self._loaded_on: date | None = None
         self._build()
         self.set_person(None)
 
@@ -195,6 +196,7 @@ class PatternsPage(Page):
 
     def load(self, _person: Person) -> None:
         """Read everything again for the tab on screen (and the calendar month)."""
+        self._loaded_on = self._today()
         self._load_choices()
         self._load_month()
         self._refresh_current()
@@ -202,6 +204,14 @@ class PatternsPage(Page):
     def refresh(self) -> None:
         """Read everything again (same as :meth:`reload`)."""
         self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new day since the last read (midnight, or another time zone in Settings): read
+        again, so "today" and "the last 3 months" mean today's."""
+        super().showEvent(event)
+        if self.person is not None and self._loaded_on != self._today():
+            self.calendar.set_today(self._today())
+            self.reload()
 
     # --- loading ------------------------------------------------------------------------
     def _today(self) -> date:
