@@ -252,3 +252,15 @@ def test_add_change_and_delete_on_real_threads(qtbot, page, ctx, person, modals,
     qtbot.waitUntil(lambda: page.list.count() == 0 and not modals.pending)
     qtbot.waitUntil(lambda: "Deleted Sertraline" in page.status_label.text())
     assert medications.list_medications(ctx.vault, person.id) == []
+
+
+def test_ctrl_s_saves_from_the_form_and_from_the_list(qtbot, page, ctx, person):
+    qtbot.keyClicks(page.name_edit, "Melatonin")
+    page.amount.setValue(3)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [m.name for m in medications.list_medications(ctx.vault, person.id)] == ["Melatonin"]
+    page.reason.setFocus()
+    qtbot.keyClicks(page.reason, "sleep")
+    qtbot.keyClick(page.reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medications.list_medications(ctx.vault, person.id)[0].reason == "sleep"

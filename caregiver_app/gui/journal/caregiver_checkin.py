@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -207,6 +208,10 @@ class CaregiverCheckinPage(Page):
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)
+        # Ctrl+S saves from the list too (the panel has its own; the list is outside it).
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), right)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
 
         chain = [self.when_edit, self.when_field.now_button, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
                  self.save_button, self.cancel_button, self.change_button, self.delete_button, self.list]

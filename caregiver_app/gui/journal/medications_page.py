@@ -179,9 +179,14 @@ class MedicationsPage(Page):
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)
 
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_medication)
+        # Ctrl+S saves from anywhere on the page: the panel has its own; the list and the history
+        # (outside the panel, so never both at once) get one each.
+        for keys, slot, owners in (("Ctrl+N", self.new_medication, (self,)),
+                                   ("Ctrl+S", self.save, (left, self.history_box))):
+            for owner in owners:
+                shortcut = QShortcut(QKeySequence(keys), owner)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
         chain = [self.list, self.new_button, self.name_edit, self.amount, self.unit, self.change_dose_button,
                  self.schedule, self.as_needed, self.reason, self.prescriber, self.start.check, self.start.edit,
                  self.stop.check, self.stop.edit, self.save_button, self.delete_button, self.history,
