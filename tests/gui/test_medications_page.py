@@ -264,3 +264,20 @@ def test_ctrl_s_saves_from_the_form_and_from_the_list(qtbot, page, ctx, person):
     qtbot.keyClicks(page.reason, "sleep")
     qtbot.keyClick(page.reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert medications.list_medications(ctx.vault, person.id)[0].reason == "sleep"
+
+
+def test_lock_closes_an_open_dose_dialog_with_nothing_saved(qtbot, page, ctx, person, modals):
+    med = add_existing(ctx.vault, person)
+    page.reload()
+    page.select_medication(med.id)
+
+    def lock_while_open(dialog):
+        dialog.show()
+        dialog.amount.setValue(75)
+        page.clear()  # the vault locks while the dialog is open
+        assert dialog.isHidden() and dialog.result() == QDialog.DialogCode.Rejected
+        return dialog.result()
+
+    modals.expect(handler=lock_while_open)
+    page.change_dose()
+    assert [c.dose.amount for c in medications.get_medication(ctx.vault, med.id).history] == [25]

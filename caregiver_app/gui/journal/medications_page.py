@@ -85,6 +85,7 @@ class MedicationsPage(Page):
         self._current: Medication | None = None
         self._select_after_load: int | None = None
         self._programmatic = False
+        self._dose_dialog: ChangeDoseDialog | None = None
         self._build()
         self.set_person(None)
 
@@ -200,7 +201,10 @@ class MedicationsPage(Page):
                   error_title="The medicines could not be read")
 
     def drop(self) -> None:
-        """Forget every medicine (no person, or the vault locked)."""
+        """Forget every medicine (no person, or the vault locked); an open "Change the dose"
+        dialog closes with nothing saved."""
+        if self._dose_dialog is not None:
+            self._dose_dialog.reject()
         self._meds = []
         self._current = None
         self._select_after_load = None
@@ -240,12 +244,13 @@ class MedicationsPage(Page):
         med = self._current
         if med is None or med.id is None:
             return
-        dialog = ChangeDoseDialog(self._context, med, self._today(), self)
+        dialog = self._dose_dialog = ChangeDoseDialog(self._context, med, self._today(), self)
         try:
             if not dialog.exec() or dialog.result_value is None or dialog.change is None:
                 return
             changed, start = dialog.result_value, dialog.change.effective_from
         finally:
+            self._dose_dialog = None
             dialog.deleteLater()
         self._after_change(changed, f"Saved: from {date_text(start)}, {changed.name} is "
                                     f"{formatting.dose_text(changed.dose_on(start))}.")
