@@ -3,12 +3,12 @@ the person's journal and visit summary, a kind word when stress is high, correct
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
-from support import mnemonic_clashes
+from support import NOW, mnemonic_clashes
 
 from caregiver_app.domain.model import SleepQuality
 from caregiver_app.gui.common.ops import CHECKINS

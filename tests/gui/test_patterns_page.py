@@ -17,7 +17,7 @@ from caregiver_app.gui.journal.month_calendar import LEGEND, MarkRole, add_month
 from caregiver_app.gui.common.ops import JOURNAL
 from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.services import journal
-from support import add_entry, bulk_add_entries
+from support import NOW, add_entry, bulk_add_entries
 
 TODAY = date(2026, 11, 30)
 
@@ -240,7 +240,7 @@ def test_five_years_reach_imported_history(qtbot, page, vault, person):
 
 def test_a_journal_change_anywhere_refreshes_the_shown_page(qtbot, page, ctx, vault, person):
     """No page-to-page wiring: the page follows ops.changed (JOURNAL) for its person only."""
-    add(vault, person, TODAY, mood=MoodLevel.GOOD)
+    add_entry(vault, person, TODAY, mood=MoodLevel.GOOD)
     assert page.calendar.model.mark(TODAY) is None  # nothing said the journal changed yet
     ctx.ops.write(None, lambda v: None, changes={JOURNAL}, person_id=person.id + 1)  # someone else's
     assert page.calendar.model.mark(TODAY) is None
@@ -248,15 +248,11 @@ def test_a_journal_change_anywhere_refreshes_the_shown_page(qtbot, page, ctx, va
     assert page.calendar.model.mark(TODAY).entries == 1
 
 
-def test_a_new_day_is_read_when_the_page_is_shown_again(qtbot, ctx, vault, person):
+def test_a_new_day_is_read_when_the_page_is_shown_again(qtbot, ctx, vault, person, make_page):
     ctx.clock = lambda: NOW - timedelta(days=1)
-    page = PatternsPage(ctx)
-    qtbot.addWidget(page)
-    page.set_person(person)
-    page.show()
-    qtbot.waitExposed(page)
+    page = make_page(PatternsPage)
     page.hide()
-    add(vault, person, TODAY, mood=MoodLevel.GOOD)  # written today, by nothing the page hears of
+    add_entry(vault, person, TODAY, mood=MoodLevel.GOOD)  # written today, by nothing the page hears of
     ctx.clock = lambda: NOW
     page.show()
     qtbot.waitExposed(page)
