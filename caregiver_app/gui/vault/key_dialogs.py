@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError
 from ...services import keys
 from ...services.vault import passphrase_problem, strength_hint
 from ..common.errors import user_message
 from ..common.trust_widgets import fit_text, plain_label
 from ..context import AppContext
 from .key_widgets import CodeShownPage, KeyDialog, SecretField
-from .recovery_sheet import RecoverySheetDialog
 
 __all__ = ["ChangePassphraseDialog", "NewRecoveryCodeDialog", "SecretField"]
 
@@ -77,8 +75,8 @@ class ChangePassphraseDialog(KeyDialog):
         self._on_changed()
         fit_text(self)
 
-    def first_field(self) -> QWidget:
-        return self.secret.edit if self.needs_proof else self.new_edit
+    def start_field(self) -> QWidget:
+        return self.new_edit
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.secret, self.new_edit, self.confirm_edit, self.show_check, self.buttons)
@@ -155,29 +153,19 @@ class NewRecoveryCodeDialog(KeyDialog):
         ask_layout.addLayout(ask_buttons)
         self.stack.addWidget(ask)
 
-        self.shown = CodeShownPage(
+        shown = CodeShownPage(
             "This is your new recovery code. It is shown only this once. If you ever forget your "
             "passphrase, it is the only other way to open your vault.", "I have &written it down", sheet=True,
             extra=(plain_label(
                 "Write it on paper and keep it somewhere safe at home. Do not save it on this computer or "
                 "send it by email. Your old code keeps working until you tick the box and press Done.",
                 name="Keeping the code safe"),))
-        self.code_label, self.copied_label = self.shown.code_label, self.shown.copied_label
-        self.written_check, self.done_button = self.shown.written_check, self.shown.done_button
+        self.add_code_page(self.stack, shown)
         self.sheet_button = self.shown.sheet_button
-        self.sheet_button.clicked.connect(self._print_sheet)
-        self.done_button.clicked.connect(self.accept)
-        self.stack.addWidget(self.shown)
         fit_text(self)
 
-    @property
-    def code(self) -> str:
-        return self.shown.code
-
-    def first_field(self) -> QWidget | None:
-        if self.stack.currentIndex() != 0:
-            return None
-        return self.secret.edit if self.needs_proof else self.make_button
+    def start_field(self) -> QWidget:
+        return self.make_button
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.make_button,)
@@ -195,18 +183,6 @@ class NewRecoveryCodeDialog(KeyDialog):
         self.secret.edit.clear()
         self.stack.setCurrentIndex(1)
         self.shown.show_code(code)
-
-    def _print_sheet(self) -> None:
-        """The printable sheet of the new code (the same one the setup wizard offers)."""
-        try:
-            dialog = RecoverySheetDialog(self.code, parent=self)
-        except CaregiverError as exc:
-            self.copied_label.setText(user_message(exc))
-            return
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
 
     def accept(self) -> None:
         if not self.code or not self.written_check.isChecked() or self.busy:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +31,16 @@ from ..common.errors import log_safely, user_message
 from ..common.ops import Op
 from ..common.trust_widgets import code_font, plain_label
 from ..context import AppContext
-from .setup_wizard import code_lines
 from .unlock_screen import announce
 
+GROUPS_PER_LINE = 4
 COPIED = "Copied. Paste it where you will print or write it, then copy something else."
+
+
+def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
+    """The recovery code in its groups, ``per_line`` groups to a line (two lines of four)."""
+    groups = code.split("-")
+    return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
 class SecretField(QWidget):
@@ -91,10 +98,11 @@ class CodeShownPage(QWidget):
     go between the copy row and the tick box; ``sheet`` adds "Print or save this sheet…"."""
 
     def __init__(self, intro: str, written_text: str, *, sheet: bool = False, extra: tuple[QWidget, ...] = (),
-                 parent: QWidget | None = None):
+                 done: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.code = ""
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(plain_label(intro, name="About the new code"))
         self.code_label = QLabel()
         self.code_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -119,6 +127,7 @@ class CodeShownPage(QWidget):
             self.sheet_button = QPushButton("&Print or save this sheet…")
             self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
             self.sheet_button.setAutoDefault(False)
+            self.sheet_button.clicked.connect(self.print_sheet)
             copy_row.addWidget(self.sheet_button)
         copy_row.addWidget(self.copied_label, 1)
         layout.addLayout(copy_row)
@@ -132,6 +141,7 @@ class CodeShownPage(QWidget):
         done_row.addStretch(1)
         self.done_button = QPushButton("&Done")
         self.done_button.setEnabled(False)
+        self.done_button.setVisible(done)
         done_row.addWidget(self.done_button)
         layout.addLayout(done_row)
 
@@ -155,6 +165,20 @@ class CodeShownPage(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
         self.say(COPIED)
+
+    def print_sheet(self) -> None:
+        """The printable sheet of the code (print it or save it as a PDF)."""
+        from .recovery_sheet import RecoverySheetDialog  # printing support loads only when asked
+
+        try:
+            dialog = RecoverySheetDialog(self.code, parent=self)
+        except CaregiverError as exc:
+            self.say(user_message(exc))
+            return
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
 
 class KeyDialog(QDialog):
@@ -181,6 +205,20 @@ class KeyDialog(QDialog):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    @property
+    def code(self) -> str:
+        """The new recovery code on show ("" when none)."""
+        shown = getattr(self, "shown", None)
+        return shown.code if shown is not None else ""
+
+    def add_code_page(self, stack: QStackedWidget, shown: CodeShownPage) -> None:
+        """Put ``shown`` as the second step of ``stack``; Done accepts the dialog."""
+        self.stack, self.shown = stack, shown
+        self.code_label, self.copied_label = shown.code_label, shown.copied_label
+        self.written_check, self.done_button = shown.written_check, shown.done_button
+        self.done_button.clicked.connect(self.accept)
+        stack.addWidget(shown)
 
     def add_new_passphrase_fields(self, layout: QVBoxLayout) -> None:
         """Add the new passphrase and its repeat (``new_edit``, ``confirm_edit``) to ``layout``."""
@@ -239,8 +277,15 @@ class KeyDialog(QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_field(self) -> QWidget | None:
-        """Where the cursor starts when the dialog opens (None: leave it)."""
-        return self.secret.edit if self.needs_proof else None
+        """Where the cursor starts when the dialog opens (None: leave it, e.g. on the code)."""
+        stack = getattr(self, "stack", None)
+        if stack is not None and stack.currentIndex() != 0:
+            return None
+        return self.secret.edit if self.needs_proof else self.start_field()
+
+    def start_field(self) -> QWidget | None:
+        """Where the cursor starts when no proof is asked for."""
+        return None
 
     def _on_error(self, exc: BaseException) -> None:
         self.set_busy(False)

@@ -72,24 +72,15 @@ class RotateKeyDialog(KeyDialog):
         self.stack.addWidget(ask)
 
         self.readable_label = plain_label(name="What the old secrets still open")
-        self.shown = CodeShownPage(
+        shown = CodeShownPage(
             "Done: your vault and its backups now use a new key. This is your NEW recovery code. It is "
             "shown only this once, and the old code no longer works.", "I have &written the new code down",
             extra=(self.readable_label,))
-        self.code_label, self.copied_label = self.shown.code_label, self.shown.copied_label
-        self.written_check, self.done_button = self.shown.written_check, self.shown.done_button
-        self.done_button.clicked.connect(self.accept)
-        self.stack.addWidget(self.shown)
+        self.add_code_page(self.stack, shown)
         fit_text(self)
 
-    @property
-    def code(self) -> str:
-        return self.shown.code
-
-    def first_field(self) -> QWidget | None:
-        if self.stack.currentIndex() != 0:
-            return None
-        return self.secret.edit if self.needs_proof else self.new_edit
+    def start_field(self) -> QWidget:
+        return self.new_edit
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.secret, self.keep_check, self.new_edit, self.confirm_edit, self.rotate_button,

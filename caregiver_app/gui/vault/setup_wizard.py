@@ -7,11 +7,9 @@ the passphrase page; from then on the wizard holds the open vault in :attr:`Setu
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,11 +39,9 @@ from ..context import AppContext
 from ..warning_signs.crisis_numbers import fill_country_combo
 from ..common.errors import log_safely, user_message
 from ..forms.ui_passphrase_page import Ui_PassphrasePage
+from .key_widgets import CodeShownPage
 from .unlock_screen import announce
 from .vault_file_dialogs import open_vault_file_for_setup
-
-GROUPS_PER_LINE = 4
-
 
 def _text(text: str, *, name: str = "") -> QLabel:
     """A plain, word-wrapped paragraph (never rich text: nothing the user typed is parsed)."""
@@ -65,12 +61,6 @@ def _field(layout: QVBoxLayout, caption: str, edit: QWidget, accessible: str) ->
     layout.addWidget(label)
     layout.addWidget(edit)
     return label
-
-
-def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
-    """The recovery code in its groups, ``per_line`` groups to a line (two lines of four)."""
-    groups = code.split("-")
-    return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
 def system_country() -> str:
@@ -273,88 +263,33 @@ class RecoveryCodePage(QWizardPage):
         super().__init__(parent)
         self._source = passphrase_page
         self.setTitle("Your recovery code")
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _text(
-                "If you ever forget your passphrase, this code is the only other way to open your "
-                "vault. It is shown only this once."
-            )
-        )
-        self.code_label = QLabel()
-        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        fixed.setPointSizeF(self.font().pointSizeF() * 1.6)
-        fixed.setBold(True)
-        self.code_label.setFont(fixed)
-        gap = self.fontMetrics().height() // 2
-        layout.addSpacing(gap)
-        layout.addWidget(self.code_label)
-        layout.addSpacing(gap)
-
-        row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy the code")
-        self.copy_button.setAccessibleName("Copy the recovery code")
-        self.copy_button.clicked.connect(self._copy)
-        row.addWidget(self.copy_button)
-        self.sheet_button = QPushButton("&Print or save this sheet…")
-        self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
-        self.sheet_button.clicked.connect(self._print_sheet)
-        row.addWidget(self.sheet_button)
-        self.copied_label = _text("", name="Copy status")
-        row.addWidget(self.copied_label, 1)
-        layout.addLayout(row)
-
-        layout.addWidget(
-            _text(
+        self.shown = CodeShownPage(
+            "If you ever forget your passphrase, this code is the only other way to open your "
+            "vault. It is shown only this once.", "I have &written it down", sheet=True, done=False,
+            extra=(_text(
                 "Write it on paper and keep it somewhere safe at home, for example with your "
                 "important papers. Do not save it on this computer or send it by email: anyone who "
-                "has the code can open your journal."
-            )
-        )
-        self.written_check = QCheckBox("I have &written it down")
+                "has the code can open your journal."),))
+        self.code_label, self.copy_button, self.copied_label = (
+            self.shown.code_label, self.shown.copy_button, self.shown.copied_label)
+        self.sheet_button, self.written_check = self.shown.sheet_button, self.shown.written_check
         self.written_check.toggled.connect(self.completeChanged)
-        layout.addWidget(self.written_check)
-        layout.addStretch(1)
+        QVBoxLayout(self).addWidget(self.shown)
 
     def code(self) -> str:
         created = self._source.created
         return created.recovery_code if created else ""
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
-        code = self.code()
-        self.code_label.setText(code_lines(code))
-        # Read aloud group by group rather than as one long word.
-        self.code_label.setAccessibleName("Recovery code")
-        self.code_label.setAccessibleDescription(", ".join(code.split("-")))
+        self.shown.show_code(self.code())
         self.written_check.setChecked(False)
         self.copied_label.setText("")
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt name)
-        self.code_label.clear()
+        self.shown.forget()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
         return self.written_check.isChecked()
-
-    def _print_sheet(self) -> None:
-        from .recovery_sheet import RecoverySheetDialog
-
-        try:
-            dialog = RecoverySheetDialog(self.code(), parent=self)
-        except CaregiverError as exc:
-            self.copied_label.setText(user_message(exc))
-            return
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.code())
-        self.copied_label.setText("Copied. Paste it where you will print or write it, then copy something else.")
-        announce(self.copied_label, self.copied_label.text())
 
 
 class RememberPage(QWizardPage):
