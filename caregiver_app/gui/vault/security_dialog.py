@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CaregiverError
 from ...services.vault import keyring_available, set_remember_on_device
 from ..context import AppContext
-from ..common.errors import user_message
+from ..common.errors import log_safely, user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from .rotate_dialog import RotateKeyDialog
 from ..common.trust_widgets import fit_text, heading_label, plain_label
@@ -115,48 +115,47 @@ class SecurityDialog(QDialog):
             self._note("This computer has no keyring the app can use, so the passphrase is always needed.")
 
     def change_passphrase(self) -> None:
-        try:
-            dialog = ChangePassphraseDialog(self.context, self)
-        except CaregiverError as exc:
-            self._note(str(exc))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your passphrase is changed. Use the new one from now on.")
-        dialog.deleteLater()
+        self._open(ChangePassphraseDialog, "Your passphrase is changed. Use the new one from now on.")
 
     def new_recovery_code(self) -> None:
-        try:
-            dialog = NewRecoveryCodeDialog(self.context, self)
-        except CaregiverError as exc:
-            self._note(str(exc))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your new recovery code is in place; the old one no longer opens the vault.")
-        dialog.deleteLater()
+        self._open(NewRecoveryCodeDialog, "Your new recovery code is in place; the old one no longer opens the vault.")
 
     def rotate_key(self) -> None:
+        self._open(RotateKeyDialog,
+                   "Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+
+    def _open(self, kind: type[QDialog], done_note: str) -> None:
+        """Open the key dialog ``kind``; say ``done_note`` when it ends with its change made."""
         try:
-            dialog = RotateKeyDialog(self.context, self)
+            dialog = kind(self.context, self)
         except CaregiverError as exc:
             self._note(str(exc))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+            self._note(done_note)
         dialog.deleteLater()
 
     def _on_remember_toggled(self, on: bool) -> None:
-        try:
-            vault = self.context.require_vault()
-            problem = set_remember_on_device(vault, on)
-        except (CaregiverError, OSError) as exc:
-            problem = user_message(exc)
-        if problem:
+        """Put the key in this computer's keyring, or take it out, as a write off the GUI thread
+        (a keyring may take seconds to answer); the box is off until the keyring has answered."""
+        self.remember_check.setEnabled(False)
+
+        def done(problem: str | None) -> None:
             self.refresh()
-            self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
-        elif on:
-            self._note("This computer now remembers the vault.")
-        else:
-            self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+            if problem:
+                self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
+            elif on:
+                self._note("This computer now remembers the vault.")
+            else:
+                self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+            done(user_message(exc))
+
+        self.context.ops.write(self, lambda vault: set_remember_on_device(vault, on), changes=(),
+                               on_done=done, on_error=failed)
 
     def _note(self, text: str) -> None:
         self.status_label.setText(text)

@@ -188,15 +188,11 @@ class PassphrasePage(QWizardPage):
         passphrase, paths, clock = self.passphrase(), self.context.paths, self.context.clock
         self._in_validate = True
         try:
-            self.context.runner.run(
-                lambda: create_vault(paths, passphrase, remember=False, clock=clock),
-                on_done=self._on_created,
-                on_error=self._on_failed,
-                parent=self,
-            )
+            self.context.ops.background(self, lambda: create_vault(paths, passphrase, remember=False, clock=clock),
+                                        on_done=self._on_created, on_error=self._on_failed)
         finally:
             self._in_validate = False
-        # A synchronous runner (tests) has finished already; a threaded one calls next() later.
+        # A synchronous ops (tests) has finished already; a threaded one calls next() later.
         return self.created is not None
 
     def _on_created(self, created: CreatedVault) -> None:
@@ -292,11 +288,67 @@ class RecoveryCodePage(QWizardPage):
         return self.written_check.isChecked()
 
 
-class RememberPage(QWizardPage):
+class BackgroundStep(QWizardPage):
+    """A wizard page whose Next first runs a job off the GUI thread (a keyring or vault write).
+    :meth:`run_step` starts it; the wizard moves on once ``finish(result)`` says so (at once
+    with synchronous ops in tests, else by calling ``next()`` again when the answer comes)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._passed = False
+        self._running = False
+        self._in_validate = False
+
+    def run_step(self, job, finish, failed) -> bool:
+        """``job()`` off the GUI thread; ``finish(result)`` → True lets the wizard go on;
+        ``failed(exc)`` shows what went wrong → True goes on all the same, False stays."""
+        if self._passed:
+            self._passed = False
+            return True
+        if self._running:
+            return False
+
+        def answered(go_on: bool) -> None:
+            self._set_running(False)
+            if go_on:
+                self._passed = True
+                wizard = self.wizard()
+                if not self._in_validate and wizard is not None:
+                    # Next again; on the last page, Finish again (QWizard.done validates the page).
+                    if self.nextId() == -1:
+                        wizard.accept()
+                    else:
+                        wizard.next()
+
+        self._set_running(True)
+        self._in_validate = True
+        try:
+            self.context.ops.background(self, job, on_done=lambda result: answered(finish(result)),
+                                        on_error=lambda exc: answered(failed(exc)))
+        finally:
+            self._in_validate = False
+        if self._passed:  # synchronous: already answered
+            self._passed = False
+            return True
+        return False
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        wizard = self.wizard()
+        if running and wizard is not None:
+            for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                           QWizard.WizardButton.BackButton):
+                wizard.button(button).setEnabled(False)
+        elif not running:
+            self.completeChanged.emit()  # QWizard sets its buttons from the page again
+
+
+class RememberPage(BackgroundStep):
     """Offered only when this computer has a keyring: open without the passphrase."""
 
-    def __init__(self, passphrase_page: PassphrasePage, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, context: AppContext, passphrase_page: PassphrasePage, parent: QWidget | None = None):
+        super().__init__(context, parent)
         self._source = passphrase_page
         self.note = ""
         self.setTitle("Open without typing your passphrase?")
@@ -325,25 +377,28 @@ class RememberPage(QWizardPage):
             return False
         vault = created.vault
         want = self.remember_check.isChecked()
-        self.note = ""
-        if vault.keyfile.remember_on_device != want:
-            try:
-                problem = set_remember_on_device(vault, want)
-            except CaregiverError as exc:
-                problem = str(exc)
-            except OSError as exc:
-                problem = user_message(exc)
-            if problem:
-                self.note = f"{problem} You will be asked for your passphrase each time."
-        return True
+        if vault.keyfile.remember_on_device == want:
+            self.note = ""
+            return True
+
+        def finish(problem: str | None) -> bool:
+            self.note = f"{problem} You will be asked for your passphrase each time." if problem else ""
+            return True
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+            return finish(user_message(exc))  # the vault is made either way: go on
+
+        # The keyring may take seconds to answer: never on the GUI thread.
+        return self.run_step(lambda: set_remember_on_device(vault, want), finish, failed)
 
 
-class PersonPage(QWizardPage):
+class PersonPage(BackgroundStep):
     """Who the journal is about (required) and who prepares visit summaries (optional)."""
 
     def __init__(self, context: AppContext, passphrase_page: PassphrasePage, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self._source = passphrase_page
         self.person: Person | None = None
         self.setTitle("Who are you caring for?")
@@ -379,28 +434,43 @@ class PersonPage(QWizardPage):
         self.note_label.setVisible(bool(note))
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
-        return bool(self.name_edit.text().strip())
+        return bool(self.name_edit.text().strip()) and not self._running
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         created = self._source.created
         if created is None:
             return False
-        vault = created.vault
-        try:
-            name = self.name_edit.text()
-            if self.person is None:
-                self.person = add_person(vault, name, clock=self.context.clock)
-            elif name.strip() != self.person.display_name:  # changed after a failed try
-                self.person = rename_person(vault, self.person.id, name)
-            set_preparer_name(vault, self.preparer_edit.text())
-        except CaregiverError as exc:
-            self._problem(str(exc))
-            return False
-        except Exception as exc:  # a bug: plain words for the user, type and place for the log
-            log_safely(exc)
+        vault, clock = created.vault, self.context.clock
+        name, preparer, person = self.name_edit.text(), self.preparer_edit.text(), self.person
+
+        def job() -> Person:
+            if person is None:
+                saved = add_person(vault, name, clock=clock)
+            elif name.strip() != person.display_name:  # changed after a failed try
+                saved = rename_person(vault, person.id, name)
+            else:
+                saved = person
+            try:
+                set_preparer_name(vault, preparer)
+            except Exception as exc:
+                exc.person = saved  # the person is saved: a second try must not add them twice
+                raise
+            return saved
+
+        def finish(saved: Person) -> bool:
+            self.person = saved
+            return True
+
+        def failed(exc: BaseException) -> bool:
+            self.person = getattr(exc, "person", self.person)
+            if not isinstance(exc, CaregiverError):  # a bug: plain words for the user, type and place for the log
+                log_safely(exc)
             self._problem(user_message(exc))
             return False
-        return True
+
+        # The first person is saved off the GUI thread (the vault is not the app's yet: a
+        # background job with the wizard's own vault).
+        return self.run_step(job, finish, failed)
 
     def _problem(self, text: str) -> None:
         self.status_label.setText(text)
@@ -425,7 +495,7 @@ class SetupWizard(QWizard):
         self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
         self.passphrase_page = PassphrasePage(context)
         self.recovery_page = RecoveryCodePage(self.passphrase_page)
-        self.remember_page = RememberPage(self.passphrase_page) if keyring_available() else None
+        self.remember_page = RememberPage(context, self.passphrase_page) if keyring_available() else None
         self.person_page = PersonPage(context, self.passphrase_page)
         for page in (self.welcome_page, self.passphrase_page, self.recovery_page):
             self.addPage(page)

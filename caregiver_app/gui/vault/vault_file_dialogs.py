@@ -43,11 +43,6 @@ def documents_folder() -> Path:
 def export_vault_file(context: AppContext, parent: QWidget) -> None:
     """File ▸ Move to another computer…: ask where, write the vault file in the background, and
     say how to use it."""
-    try:
-        vault = context.require_vault()
-    except CaregiverError as exc:
-        show_error(parent, exc, "Nothing was saved")
-        return
     today = journal.local_now(context.clock, context.zone_name).date()
     suggested = documents_folder() / transfer.default_export_name(today)
     path, _filter = QFileDialog.getSaveFileName(parent, "Save the vault file", str(suggested), FILTER)
@@ -63,8 +58,9 @@ def export_vault_file(context: AppContext, parent: QWidget) -> None:
              "The file is encrypted, like the vault. Still, keep it safe, and delete it once the new "
              "computer is set up.")
 
-    context.runner.run(lambda: transfer.export_vault(vault, Path(path), clock=clock), on_done=done, parent=parent,
-                       label="Saving the vault file…", error_title="The vault file was not saved")
+    # On the write lane: the copy is never taken between the parts of a save (nothing changes).
+    context.ops.write(parent, lambda vault: transfer.export_vault(vault, Path(path), clock=clock), changes=(),
+                      on_done=done, label="Saving the vault file…", error_title="The vault file was not saved")
 
 
 class OpenVaultFileDialog(QDialog):
@@ -177,8 +173,8 @@ class OpenVaultFileDialog(QDialog):
         proof = {"recovery_code": secret} if self.code_radio.isChecked() else {"passphrase": secret}
         paths = self.context.paths
         self._set_busy(True)
-        self.context.runner.run(lambda: transfer.open_vault_file(paths, file, **proof),
-                                on_done=self._on_opened, on_error=self._on_error, parent=self)
+        self.context.ops.background(self, lambda: transfer.open_vault_file(paths, file, **proof),
+                                    on_done=self._on_opened, on_error=self._on_error)
 
     def reject(self) -> None:
         self._discard()
@@ -239,6 +235,19 @@ class OpenVaultFileDialog(QDialog):
         announce(self.problem_label, text)
 
 
+def pick_vault_file(context: AppContext, parent: QWidget, *, replacing: bool = False) -> transfer.PendingImport | None:
+    """Ask for a vault file and open it (:class:`OpenVaultFileDialog`); the opened file, or None
+    when the user stopped (nothing is left behind then)."""
+    dialog = OpenVaultFileDialog(context, parent, replacing=replacing)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    pending, dialog.pending = dialog.pending, None
+    dialog.deleteLater()
+    if not accepted and pending is not None:
+        pending.discard()
+        pending = None
+    return pending
+
+
 def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.PendingImport, *,
                        replacing: bool, on_opened: Callable[[Vault], None]) -> None:
     """Put the opened vault file in place (in the background) and hand the open vault to
@@ -249,20 +258,15 @@ def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.P
         pending.discard()
         show_error(parent, exc, "The vault file was not used")
 
-    context.runner.run(lambda: pending.install(replace_existing=replacing, clock=clock), on_done=on_opened,
-                       on_error=failed, parent=parent, label="Setting up the vault…")
+    context.ops.background(parent, lambda: pending.install(replace_existing=replacing, clock=clock),
+                           on_done=on_opened, on_error=failed, label="Setting up the vault…")
 
 
 def open_vault_file_for_setup(wizard) -> None:
     """The first-run wizard's "I already have a vault file": open the file, put it in place, and
     finish the wizard with that vault (``wizard.imported_vault``) instead of making a new one."""
-    dialog = OpenVaultFileDialog(wizard.context, wizard)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    pending, dialog.pending = dialog.pending, None
-    dialog.deleteLater()
-    if not accepted or pending is None:
-        if pending is not None:
-            pending.discard()
+    pending = pick_vault_file(wizard.context, wizard)
+    if pending is None:
         return
 
     def opened(vault: Vault) -> None:
