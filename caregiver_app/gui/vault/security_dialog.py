@@ -52,46 +52,41 @@ class SecurityDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         layout = QVBoxLayout(self)
 
-        self.passphrase_button = QPushButton("Change &passphrase…")
-        self.passphrase_button.clicked.connect(self.change_passphrase)
-        _section(
-            layout, "Passphrase",
-            "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
-            "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
-            self.passphrase_button)
+        def button(text: str, slot) -> QPushButton:
+            made = QPushButton(text)
+            made.clicked.connect(slot)
+            return made
 
-        self.code_button = QPushButton("Make a new &recovery code…")
-        self.code_button.clicked.connect(self.new_recovery_code)
-        _section(
-            layout, "Recovery code",
-            "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
-            "it is on, make a new one: the old code then stops working.",
-            self.code_button)
-
-        self.rotate_button = QPushButton("Someone may &know my passphrase or code…")
-        self.rotate_button.clicked.connect(self.rotate_key)
-        _section(
-            layout, "If someone knows your secrets",
-            "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
-            "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
-            "new recovery code.",
-            self.rotate_button)
-
+        self.passphrase_button = button("Change &passphrase…", self.change_passphrase)
+        self.code_button = button("Make a new &recovery code…", self.new_recovery_code)
+        self.rotate_button = button("Someone may &know my passphrase or code…", self.rotate_key)
         self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
         self.remember_check.setAccessibleName("Remember on this computer")
-        _section(
-            layout, "This computer",
-            "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
-            "by itself for anyone who can use your account here. Leave it off if you share this "
-            "computer account.",
-            self.remember_check)
-
-        self.backups_button = QPushButton("&Backups…")
-        self.backups_button.clicked.connect(self.show_backups)
-        _section(
-            layout, "Backups",
-            "An encrypted backup is made each day you use the app and before every update or restore.",
-            self.backups_button)
+        self.backups_button = button("&Backups…", self.show_backups)
+        for title, text, control in (
+            ("Passphrase",
+             "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
+             "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
+             self.passphrase_button),
+            ("Recovery code",
+             "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
+             "it is on, make a new one: the old code then stops working.",
+             self.code_button),
+            ("If someone knows your secrets",
+             "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
+             "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
+             "new recovery code.",
+             self.rotate_button),
+            ("This computer",
+             "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
+             "by itself for anyone who can use your account here. Leave it off if you share this "
+             "computer account.",
+             self.remember_check),
+            ("Backups",
+             "An encrypted backup is made each day you use the app and before every update or restore.",
+             self.backups_button),
+        ):
+            _section(layout, title, text, control)
 
         self.status_label = plain_label(name="Status", bold=True)
         self.status_label.hide()

@@ -105,44 +105,19 @@ class PlansPage(Page):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Plans")
 
-        relapse_body = QWidget(self)
-        relapse_layout = QVBoxLayout(relapse_body)
-        self.relapse_intro = QLabel(RELAPSE_INTRO, relapse_body)
-        self.relapse_intro.setWordWrap(True)
-        relapse_layout.addWidget(self.relapse_intro)
-        self.relapse_editors: dict[RelapseSection, SectionEditor] = {}
-        for section in RelapseSection:
-            editor = SectionEditor(section.title, section.prompt, section.item_word, has_phone=section.has_phone,
-                                   signs=section is RelapseSection.EARLY_SIGNS, parent=relapse_body)
-            editor.changed.connect(lambda: self._mark_dirty(RELAPSE))
-            self.relapse_editors[section] = editor
-            relapse_layout.addWidget(editor)
-        relapse_layout.addWidget(QLabel("Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP).",
-                                        relapse_body))
-        relapse_layout.addStretch(1)
-        self.tabs.addTab(_scrolling(relapse_body, self), "&Early warning signs")
-
-        safety_body = QWidget(self)
-        safety_layout = QVBoxLayout(safety_body)
-        self.safety_intro = QLabel(SAFETY_INTRO, safety_body)
-        self.safety_intro.setWordWrap(True)
-        safety_layout.addWidget(self.safety_intro)
-        self.safety_editors: dict[SafetyStep, SectionEditor] = {}
-        for step in SafetyStep:
-            editor = SectionEditor(step.heading, step.prompt, step.item_word, has_phone=step.has_phone,
-                                   parent=safety_body)
-            editor.changed.connect(lambda: self._mark_dirty(SAFETY))
-            self.safety_editors[step] = editor
-            safety_layout.addWidget(editor)
-            if step is SafetyStep.PROFESSIONALS:
-                self.crisis_line_label = QLabel(editor)
-                self.crisis_line_label.setWordWrap(True)
-                editor.layout().addWidget(self.crisis_line_label)
-        safety_layout.addWidget(QLabel(
+        self.relapse_editors: dict[RelapseSection, SectionEditor] = self._add_tab(
+            "&Early warning signs", RELAPSE, RELAPSE_INTRO,
+            "Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP).",
+            [(section, section.title, section.prompt, section.item_word, section.has_phone,
+              section is RelapseSection.EARLY_SIGNS) for section in RelapseSection])
+        self.safety_editors: dict[SafetyStep, SectionEditor] = self._add_tab(
+            "Safety &plan", SAFETY, SAFETY_INTRO,
             "Source: Stanley B, Brown GK. Safety Planning Intervention. Cognitive and Behavioral Practice, 2012.",
-            safety_body))
-        safety_layout.addStretch(1)
-        self.tabs.addTab(_scrolling(safety_body, self), "Safety &plan")
+            [(step, step.heading, step.prompt, step.item_word, step.has_phone, False) for step in SafetyStep])
+        professionals = self.safety_editors[SafetyStep.PROFESSIONALS]
+        self.crisis_line_label = QLabel(professionals)
+        self.crisis_line_label.setWordWrap(True)
+        professionals.layout().addWidget(self.crisis_line_label)
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -171,6 +146,27 @@ class PlansPage(Page):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+
+    def _add_tab(self, title: str, which: str, intro: str, source: str, sections: list[tuple]) -> dict:
+        """One plan's tab: the intro, an editor per ``(key, heading, prompt, item word, has phone,
+        signs)``, and the plan's source. Returns the editors by key."""
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        intro_label = QLabel(intro, body)
+        intro_label.setWordWrap(True)
+        layout.addWidget(intro_label)
+        editors = {}
+        for key, heading_text, prompt, item_word, has_phone, signs in sections:
+            editor = SectionEditor(heading_text, prompt, item_word, has_phone=has_phone, signs=signs, parent=body)
+            editor.changed.connect(lambda: self._mark_dirty(which))
+            editors[key] = editor
+            layout.addWidget(editor)
+        source_label = QLabel(source, body)
+        source_label.setWordWrap(True)
+        layout.addWidget(source_label)
+        layout.addStretch(1)
+        self.tabs.addTab(_scrolling(body, self), title)
+        return editors
 
     # --- public -------------------------------------------------------------------------
     @property
