@@ -102,7 +102,6 @@ class CodeShownPage(QWidget):
         super().__init__(parent)
         self.code = ""
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(plain_label(intro, name="About the new code"))
         self.code_label = QLabel()
         self.code_label.setTextFormat(Qt.TextFormat.PlainText)

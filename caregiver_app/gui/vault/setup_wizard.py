@@ -270,7 +270,9 @@ class RecoveryCodePage(QWizardPage):
             self.shown.code_label, self.shown.copy_button, self.shown.copied_label)
         self.sheet_button, self.written_check = self.shown.sheet_button, self.shown.written_check
         self.written_check.toggled.connect(self.completeChanged)
-        QVBoxLayout(self).addWidget(self.shown)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)  # the shown code's own margins are the page's
+        outer.addWidget(self.shown)
 
     def code(self) -> str:
         created = self._source.created

@@ -350,6 +350,9 @@ class PlansPage(Page):
     def _show_names(self) -> None:
         if self.person is None:
             self.heading.setText("My plans")  # the page's name in the navigation when no one is chosen
+        # The base greys the whole page without a person; drop() turns off only the plans and
+        # buttons, so the heading and "Choose or add a person" stay easy to read.
+        self.setEnabled(True)
         self._update_crisis_line_text()
 
     def _update_crisis_line_text(self) -> None:
