@@ -33,7 +33,7 @@ class ChangePassphraseDialog(KeyDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, after_recovery: bool = False):
         title = "Choose a new passphrase" if after_recovery else "Change your passphrase"
-        super().__init__(context, title, 64, parent)
+        super().__init__(context, title, 64, "Changing your passphrase", parent)
         layout = QVBoxLayout(self)
         if after_recovery:
             intro = ("You opened your vault with your recovery code. Choose a new passphrase now, so you "
@@ -57,10 +57,6 @@ class ChangePassphraseDialog(KeyDialog):
         self.advice_label = plain_label(name="Advice")
         for w in (self.show_check, self.strength_bar, self.strength_label, self.advice_label, self.problem_label):
             layout.addWidget(w)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Changing your passphrase")
-        self.busy_bar.hide()
         layout.addWidget(self.busy_bar)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -80,10 +76,6 @@ class ChangePassphraseDialog(KeyDialog):
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.secret, self.new_edit, self.confirm_edit, self.show_check, self.buttons)
-
-    def set_busy(self, busy: bool) -> None:
-        super().set_busy(busy)
-        self.busy_bar.setVisible(busy)
 
     def accept(self) -> None:
         if self.busy:
@@ -125,7 +117,7 @@ class NewRecoveryCodeDialog(KeyDialog):
     down". Until then the old code keeps working too; after Done only the new one does."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(context, "New recovery code", 70, parent)
+        super().__init__(context, "New recovery code", 70, "Making a new recovery code", parent)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -139,6 +131,7 @@ class NewRecoveryCodeDialog(KeyDialog):
         ask_layout.addSpacing(self.fontMetrics().height() // 2)
         ask_layout.addWidget(self.secret)
         ask_layout.addWidget(self.problem_label)
+        ask_layout.addWidget(self.busy_bar)
         ask_layout.addStretch(1)
         ask_buttons = QHBoxLayout()
         self.make_button = QPushButton("&Make a new code")

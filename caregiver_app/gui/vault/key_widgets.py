@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -66,23 +67,24 @@ class SecretField(QWidget):
         layout.addLayout(row)
         self.set_recovery_mode(False)
 
+    # label, accessible name, placeholder, switch button, its accessible name
+    MODES = {
+        True: ("Your &recovery code (the 32 letters and numbers you wrote down)", "Recovery code",
+               "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX", "Use my passphrase", "Use my current passphrase instead"),
+        False: ("Your c&urrent passphrase", "Current passphrase", "", "I forgot it",
+                "I forgot my passphrase: use my recovery code"),
+    }
+
     def set_recovery_mode(self, on: bool) -> None:
         self.recovery_mode = on
         self.edit.clear()
-        if on:
-            self.label.setText("Your &recovery code (the 32 letters and numbers you wrote down)")
-            self.edit.setAccessibleName("Recovery code")
-            self.edit.setEchoMode(QLineEdit.EchoMode.Normal)
-            self.edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-            self.switch_button.setText("Use my passphrase")
-            self.switch_button.setAccessibleName("Use my current passphrase instead")
-        else:
-            self.label.setText("Your c&urrent passphrase")
-            self.edit.setAccessibleName("Current passphrase")
-            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.edit.setPlaceholderText("")
-            self.switch_button.setText("I forgot it")
-            self.switch_button.setAccessibleName("I forgot my passphrase: use my recovery code")
+        label, name, placeholder, switch, switch_name = self.MODES[on]
+        self.label.setText(label)
+        self.edit.setAccessibleName(name)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.edit.setPlaceholderText(placeholder)
+        self.switch_button.setText(switch)
+        self.switch_button.setAccessibleName(switch_name)
 
     def proof(self) -> dict:
         """``{"current_passphrase": …}`` or ``{"recovery_code": …}``; ``{}`` when nothing is typed."""
@@ -180,30 +182,60 @@ class CodeShownPage(QWidget):
             dialog.deleteLater()
 
 
-class KeyDialog(QDialog):
-    """The base of the key dialogs. It holds ``context``, ``needs_proof`` (False right after an
-    unlock with the recovery code), the proof field :attr:`secret` and the :attr:`problem_label`.
-    :meth:`run_key_job` runs the change as a write on the ops lane (one at a time with every other
-    write: a key change never interleaves with a save or a backup); problems come back inside
-    the dialog, never as a second window. Subclasses list what to turn off while it runs in
-    :meth:`busy_widgets`. Raises :class:`CaregiverError` while the vault is locked."""
+class BusyDialog(QDialog):
+    """A dialog that does one slow thing off the GUI thread: while it runs, :meth:`busy_widgets`
+    are off and :attr:`busy_bar` (named ``busy_name``) moves; what to fix shows on
+    :attr:`problem_label` inside the dialog."""
 
-    def __init__(self, context: AppContext, title: str, width_chars: int, parent: QWidget | None = None):
+    def __init__(self, title: str, width_chars: int, busy_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.context = context
         self._busy = False
-        self.needs_proof = keys.needs_proof(context.require_vault())
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * width_chars)
-        self.secret = SecretField()
-        self.secret.setVisible(self.needs_proof)
         self.problem_label = plain_label(name="What to fix", bold=True)
         self.problem_label.hide()
+        self.busy_bar = QProgressBar(self)  # subclasses put it in their layout
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setAccessibleName(busy_name)
+        self.busy_bar.hide()
 
     @property
     def busy(self) -> bool:
         return self._busy
+
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        """What is turned off while the work runs."""
+        return ()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        for w in self.busy_widgets():
+            w.setEnabled(not busy)
+        if busy:
+            self.show_problem("")
+
+    def show_problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+        announce(self.problem_label, text)
+
+
+class KeyDialog(BusyDialog):
+    """The base of the key dialogs. It holds ``context``, ``needs_proof`` (False right after an
+    unlock with the recovery code) and the proof field :attr:`secret`. :meth:`run_key_job` runs
+    the change as a write on the ops lane (one at a time with every other write: a key change
+    never interleaves with a save or a backup); problems come back inside the dialog, never as a
+    second window. Raises :class:`CaregiverError` while the vault is locked."""
+
+    def __init__(self, context: AppContext, title: str, width_chars: int, busy_name: str,
+                 parent: QWidget | None = None):
+        super().__init__(title, width_chars, busy_name, parent)
+        self.context = context
+        self.needs_proof = keys.needs_proof(context.require_vault())
+        self.secret = SecretField()
+        self.secret.setVisible(self.needs_proof)
 
     @property
     def code(self) -> str:
@@ -252,22 +284,6 @@ class KeyDialog(QDialog):
             on_done(result)
 
         return self.context.ops.write(self, job, changes=(), on_done=done, on_error=self._on_error, label=label)
-
-    def busy_widgets(self) -> tuple[QWidget, ...]:
-        """What is turned off while a key change runs."""
-        return (self.secret,)
-
-    def set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        for w in self.busy_widgets():
-            w.setEnabled(not busy)
-        if busy:
-            self.show_problem("")
-
-    def show_problem(self, text: str) -> None:
-        self.problem_label.setText(text)
-        self.problem_label.setVisible(bool(text))
-        announce(self.problem_label, text)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -35,7 +34,7 @@ class RotateKeyDialog(KeyDialog):
     it down") and what stays readable."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(context, "Lock out someone who knows my secrets", 72, parent)
+        super().__init__(context, "Lock out someone who knows my secrets", 72, "Encrypting your vault again", parent)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -53,10 +52,6 @@ class RotateKeyDialog(KeyDialog):
         ask_layout.addWidget(self.keep_check)
         self.add_new_passphrase_fields(ask_layout)
         ask_layout.addWidget(self.problem_label)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Encrypting your vault again")
-        self.busy_bar.hide()
         ask_layout.addWidget(self.busy_bar)
         ask_layout.addStretch(1)
         row = QHBoxLayout()
@@ -85,10 +80,6 @@ class RotateKeyDialog(KeyDialog):
     def busy_widgets(self) -> tuple[QWidget, ...]:
         return (self.secret, self.keep_check, self.new_edit, self.confirm_edit, self.rotate_button,
                 self.cancel_button)
-
-    def set_busy(self, busy: bool) -> None:
-        super().set_busy(busy)
-        self.busy_bar.setVisible(busy)
 
     def rotate(self) -> None:
         if self.busy:
