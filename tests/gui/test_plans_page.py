@@ -203,3 +203,31 @@ def test_a_plan_saved_elsewhere_shows_when_nothing_is_typed(page, ctx, person):
     ctx.ops.write(None, lambda vault: plans.save_safety_plan(vault, plan, clock=lambda: NOW), changes={PLANS},
                   person_id=person.id)
     assert page.safety_editors[SafetyStep.REASONS].items() == (PlanItem("The garden"),)
+
+
+def test_words_typed_while_a_save_runs_stay_unsaved_and_on_screen(qtbot, page, ctx, person, monkeypatch):
+    """With real threads: a save that ends does not mark later typing as saved, and the reload its
+    change brings does not wipe what is on screen."""
+    import threading
+
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    release = threading.Event()
+    real_save = plans.save_safety_plan
+
+    def slow_save(*args, **kwargs):
+        release.wait(5)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(plans, "save_safety_plan", slow_save)
+    reasons = page.safety_editors[SafetyStep.REASONS]
+    type_row(qtbot, reasons, "My daughter Mia")
+    page.save()
+    type_row(qtbot, page.safety_editors[SafetyStep.COPING], "Walk the dog")  # typed while it saves
+    release.set()
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5000)
+    assert page.is_dirty and "Walk the dog" in [i.text for i in page.safety_editors[SafetyStep.COPING].items()]
+    assert plans.get_safety_plan(ctx.vault, person.id).reasons == (PlanItem("My daughter Mia"),)
+    assert plans.get_safety_plan(ctx.vault, person.id).coping == ()
