@@ -161,7 +161,7 @@ def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals)
     their phone number, without typing them again."""
     from caregiver_app.domain.network import Contact, Phone, Role
     from caregiver_app.domain.plans import SafetyStep
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network as contacts
 
     contacts.save_contact(ctx.vault, Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),)))
     page = PlansPage(ctx)
@@ -183,13 +183,13 @@ def test_a_contact_added_elsewhere_is_offered_without_reopening_the_page(qtbot, 
     a reload never wipes words typed and not yet saved."""
     from caregiver_app.domain.network import Contact, Phone, Role
     from caregiver_app.gui.common.ops import CONTACTS
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network
 
     helpers = page.safety_editors[SafetyStep.HELPERS]
     assert helpers.pick_button.isHidden()  # no contacts yet
     type_row(qtbot, page.safety_editors[SafetyStep.REASONS], "My daughter Mia")
     ana = Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),))
-    ctx.ops.write(None, lambda vault: contacts.save_contact(vault, ana), changes={CONTACTS}, person_id=person.id)
+    ctx.ops.write(None, lambda vault: network.save_contact(vault, ana), changes={CONTACTS}, person_id=person.id)
     assert not helpers.pick_button.isHidden()
     assert page.safety_editors[SafetyStep.REASONS].items() == (PlanItem("My daughter Mia"),)
     assert page.is_dirty

@@ -13,7 +13,8 @@ from caregiver_app.gui.common.ops import Ops
 from caregiver_app.gui.vault.key_dialogs import ChangePassphraseDialog
 from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.security import keyring_store
-from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
+from caregiver_app.services.vault import remembered_on_device
 
 NEW = "violet tractor sings quietly"
 
@@ -50,12 +51,12 @@ def test_remember_and_forget_write_the_keyring_off_the_gui_thread(qtbot, context
     dialog.remember_check.setChecked(True)
     assert not dialog.remember_check.isEnabled()  # off until the keyring has answered
     qtbot.waitUntil(lambda: "now remembers" in dialog.status_label.text(), timeout=5000)
-    assert vault.keyfile.remember_on_device and len(memory_keyring.store) == 1
+    assert remembered_on_device(vault) and len(memory_keyring.store) == 1
     assert dialog.remember_check.isEnabled() and dialog.remember_check.isChecked()
 
     dialog.remember_check.setChecked(False)
     qtbot.waitUntil(lambda: "no longer remembers" in dialog.status_label.text(), timeout=5000)
-    assert memory_keyring.store == {} and not vault.keyfile.remember_on_device
+    assert memory_keyring.store == {} and not remembered_on_device(vault)
     assert len(keyring_threads) == 2
     assert all(t is not threading.main_thread() for t in keyring_threads)
     qtbot.waitUntil(lambda: not context.ops.busy, timeout=5000)
@@ -81,7 +82,7 @@ def test_a_wrong_current_passphrase_comes_back_inside_the_dialog(qtbot, context,
     paths = vault.paths
     vault.close()
     context.vault = None
-    vs.unlock_with_passphrase(paths, NEW).close()
+    vault_open.unlock_with_passphrase(paths, NEW).close()
 
 
 def test_the_wizard_saves_the_keyring_choice_and_the_first_person_off_the_gui_thread(
@@ -110,5 +111,5 @@ def test_the_wizard_saves_the_keyring_choice_and_the_first_person_off_the_gui_th
     qtbot.waitUntil(lambda: flow.window is not None, timeout=10_000)
     qtbot.addWidget(flow.window)
     assert [p.display_name for p in list_people(context.vault)] == ["Sam Rivera"]
-    assert vs.is_remembered(context.paths) and memory_keyring.store
+    assert vault_open.is_remembered(context.paths) and memory_keyring.store
     qtbot.waitUntil(lambda: not context.ops.busy, timeout=5000)
