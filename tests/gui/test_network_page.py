@@ -210,7 +210,10 @@ def test_gaps_panel_words(page):
 
 def test_delete_and_undo(page, ctx, person, modals, network):
     page.select_contact(network["Uncle Rob"].id)
-    modals.expect(result=__import__("PySide6.QtWidgets", fromlist=["QMessageBox"]).QMessageBox.StandardButton.Yes)
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Keep them").click())
+    page.delete_button.click()
+    assert "Uncle Rob" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}  # the safe answer keeps them
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete contact").click())
     page.delete_button.click()
     assert "Uncle Rob" not in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
     assert page.undo_button.isVisible()
@@ -275,3 +278,31 @@ def test_lock_drops_everything(page):
     page.clear()
     assert page.scene.nodes == {} and page.list.topLevelItemCount() == 0
     assert page.gaps.counts.text() == "" and not page.isEnabled()
+
+
+def test_a_bad_email_points_at_the_email_field_and_saves_nothing(page, ctx, person, modals):
+    seen = {}
+
+    def fill(dialog: ContactEditor):
+        dialog.name_edit.setText("Bo Smith")
+        dialog.email_edit.setText("bo at home")
+        dialog.accept()
+        seen["problem"] = dialog.problem_label.text()
+        seen["described"] = dialog.email_edit.accessibleDescription()
+        seen["focus"] = dialog.focusWidget() is dialog.email_edit
+        return dialog.result()
+
+    modals.expect(handler=fill)
+    page.add_contact()
+    assert "does not look like an email address" in seen["problem"]
+    assert seen["described"] == seen["problem"] and seen["focus"]
+    assert "Bo Smith" not in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
+
+
+def test_delete_asks_with_keep_as_the_default(page, modals, network):
+    page.select_contact(network["Uncle Rob"].id)
+    defaults = []
+    modals.expect(handler=lambda box: defaults.append((box.defaultButton().text(), box.escapeButton().text())))
+    page.delete_button.click()
+    assert defaults == [("Keep them", "Keep them")]
+    assert network["Uncle Rob"].id in page.scene.nodes

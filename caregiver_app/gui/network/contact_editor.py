@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -32,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import Person
 from ...domain.network import (
     MAX_PHONES,
     Contact,
@@ -44,8 +43,9 @@ from ...domain.network import (
 )
 from ...services import contacts as contact_service
 from ..common import formatting
-from ..common.trust_widgets import problem_label
-from ..vault.unlock_screen import announce
+from ..common.country import current_country
+from ..common.form import EditorDialog
+from ..common.ops import CONTACTS
 
 TIE_HELP = {
     TieStrength.STRONG: "Close and dependable",
@@ -53,6 +53,12 @@ TIE_HELP = {
     TieStrength.TENUOUS: "Weak, distant or uncertain",
     TieStrength.STRESSFUL: "Draining, tense or full of conflict",
 }
+
+
+def phone_region(context) -> str:
+    """The region local phone numbers are read in: the country setting, else the system
+    locale's (``context``: the :class:`~caregiver_app.gui.context.AppContext`)."""
+    return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
 def _multiline(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
@@ -98,50 +104,61 @@ class PhoneRow(QWidget):
 
     def check(self) -> bool:
         """Show how the number reads; False when it cannot be a phone number."""
+        return not self.problem()
+
+    def problem(self) -> str:
+        """Show how the number reads under it; what is wrong with it in plain words, or ""."""
         text = self.number.text()
         if not text.strip():
             self.feedback.hide()
-            return True
+            return ""
         try:
             phone = contact_service.parse_phone(text, self._region, self.kind.currentData())
         except CaregiverError as exc:
             self.feedback.setText(f"⚠ {exc}")
             self.feedback.show()
-            return False
+            return str(exc)
         self.feedback.setText(f"Saved as {contact_service.format_phone(phone, self._region)}")
         self.feedback.show()
-        return True
+        return ""
 
 
-class ContactEditor(QDialog):
-    """Add or edit one contact. ``save(draft)`` stores it and returns the saved contact (or
-    raises :class:`CaregiverError`, shown inside the dialog, which stays open)."""
+class ContactEditor(EditorDialog):
+    """Add or edit one contact of ``person``. Save runs as a write off the GUI thread
+    (``result_value`` is then the saved :class:`Contact`); a problem shows inside the dialog, at
+    the field it is about, and the dialog stays open. ``region``: how local phone numbers are
+    read; ``today``: the local calendar date ("last in touch" cannot be later)."""
 
     def __init__(
         self,
-        save: Callable[[contact_service.ContactDraft], Contact],
-        person_id: int,
-        person_name: str,
+        context,
+        person: Person,
         *,
         region: str = contact_service.DEFAULT_REGION,
         today: date | None = None,
         contact: Contact | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self._save = save
-        self._person_id = person_id
-        self._person_name = person_name
+        super().__init__(context, "Edit contact" if contact else "Add a contact", changes={CONTACTS},
+                         parent=parent)
+        self._clock = context.clock
+        self._person_id = person.id
+        self._person_name = person.display_name
         self._region = region
         self._today = today or date.today()
         self._contact = contact
-        self.saved: Contact | None = None
         self.phone_rows: list[PhoneRow] = []
-        self.setWindowTitle("Edit contact" if contact else "Add a contact")
+        self.problem_label = self.panel.problem_label
+        self.save_button = self.panel.save_button
         self._build()
         self._load(contact)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
+
+    @property
+    def saved(self) -> Contact | None:
+        """The contact as saved (None until Save succeeded)."""
+        return self.result_value
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -256,16 +273,10 @@ class ContactEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        self.problem_label = problem_label("What to fix", self)
-        outer.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self.fields.addWidget(scroll, 1)
+        self.panel.add_field("name", self.name_edit)
+        self.panel.add_field("email", self.email_edit)
+        self.panel.add_field("last_in_touch", self.touch_date)
 
     # --- phones ---------------------------------------------------------------------------
     def add_phone_row(self, text: str = "", kind: PhoneKind = PhoneKind.MOBILE, *, focus: bool = False) -> PhoneRow | None:
@@ -364,26 +375,20 @@ class ContactEditor(QDialog):
             contact_id=self._contact.id if self._contact else None,
         )
 
-    def show_problem(self, message: str, focus: QWidget | None = None) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        announce(self.problem_label, message)
-        if focus is not None:
-            focus.setFocus()
-
-    def accept(self) -> None:
+    def make_job(self):
+        """Check the name and each phone number here (the dialog says which is wrong), then
+        save as a write; the service's own checks come back naming their field."""
         if not self.name_edit.text().strip():
-            self.show_problem("Please give this contact a name.", self.name_edit)
-            return
+            raise ValidationError("Please give this contact a name.", field="name")
         for row in self.phone_rows:
-            if not row.check():
-                self.show_problem(row.feedback.text().lstrip("⚠ "), row.number)
-                return
-        try:
-            self.saved = self._save(self.draft())
-        except CaregiverError as exc:
-            message = str(exc)
-            focus = self.email_edit if "email" in message.lower() else self.touch_date if "touch" in message.lower() else None
-            self.show_problem(message, focus)
-            return
-        super().accept()
+            problem = row.problem()
+            if problem:
+                self.panel.add_field("phones", row.number)  # the first number that is wrong
+                raise ValidationError(problem, field="phones")
+        draft, region, today, clock = self.draft(), self._region, self._today, self._clock
+
+        def save(vault) -> Contact:
+            built = contact_service.contact_from_draft(draft, region, today=today)
+            return contact_service.save_contact(vault, built, clock=clock)
+
+        return save
