@@ -38,28 +38,21 @@ def doctor(vault, person):
 
 @pytest.fixture
 def editor(qtbot, ctx, person, doctor):
-    saved = []
-
-    def save(draft):
-        saved.append(draft)
-        return aps.save_appointment(ctx.vault, draft, clock=ctx.clock)
-
-    dialog = AppointmentEditor(save, person.id, [doctor], zone_name="Europe/Berlin", today=date(2026, 11, 30))
-    dialog.saved_drafts = saved
+    dialog = AppointmentEditor(ctx, person.id, [doctor], zone_name="Europe/Berlin", today=date(2026, 11, 30))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def test_enter_in_the_question_box_adds_and_never_saves(qtbot, editor):
+def test_enter_in_the_question_box_adds_and_never_saves(qtbot, editor, ctx, person):
     qtbot.keyClicks(editor.question_edit, "Is the tiredness a side effect?")
     qtbot.keyClick(editor.question_edit, Qt.Key.Key_Return)
     qtbot.keyClick(editor.question_edit, Qt.Key.Key_Return)  # Enter in the empty box: still nothing saved
     qtbot.keyClicks(editor.purpose_edit, "Check")
     qtbot.keyClick(editor.purpose_edit, Qt.Key.Key_Enter)
     assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
-    assert editor.saved_drafts == []
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()  # nothing saved
     assert [q.text for q in editor.questions()] == ["Is the tiredness a side effect?"]
 
 

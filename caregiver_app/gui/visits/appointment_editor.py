@@ -3,7 +3,6 @@ what for, the questions to ask (in order, ticked when answered) and notes after 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -31,12 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError, ValidationError
 from ...domain.network import Appointment, Contact, Question
 from ...services import appointments as appointment_service
 from ..common import formatting
-from ..common.trust_widgets import problem_label
-from ..vault.unlock_screen import announce
+from ..common.form import EditorDialog
+from ..common.ops import APPOINTMENTS
 from ..common.wall_clock import TimeField
 
 CARRIED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,13 +43,16 @@ def _zones() -> list[str]:
     return sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))) + ["UTC"]
 
 
-class AppointmentEditor(QDialog):
-    """Add or edit an appointment. ``save(draft)`` stores it and returns it (or raises
-    :class:`CaregiverError`, shown inside the dialog, which stays open)."""
+class AppointmentEditor(EditorDialog):
+    """Add or edit an appointment of person ``person_id``; ``contacts`` are the providers to
+    choose from, ``zone_name`` the zone a new appointment starts in and ``today`` the local date
+    (a new one starts a week later). Save runs as a write off the GUI thread (``result_value``
+    is then the saved :class:`Appointment`); a problem shows inside the dialog, at the field it
+    is about, and the dialog stays open."""
 
     def __init__(
         self,
-        save: Callable[[appointment_service.AppointmentDraft], Appointment],
+        context,
         person_id: int,
         contacts: list[Contact],
         *,
@@ -62,16 +61,22 @@ class AppointmentEditor(QDialog):
         appointment: Appointment | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self._save = save
+        super().__init__(context, "Edit appointment" if appointment else "New appointment",
+                         changes={APPOINTMENTS}, parent=parent)
+        self._clock = context.clock
         self._person_id = person_id
         self._appointment = appointment
         self._zone_name = zone_name
-        self.saved: Appointment | None = None
-        self.setWindowTitle("Edit appointment" if appointment else "New appointment")
+        self.problem_label = self.panel.problem_label
+        self.save_button = self.panel.save_button
         self._build(contacts)
         self._load(appointment, today)
         self._fit_to_screen()
+
+    @property
+    def saved(self) -> Appointment | None:
+        """The appointment as saved (None until Save succeeded)."""
+        return self.result_value
 
     def _fit_to_screen(self) -> None:
         """Wide enough for both columns (the questions beside the visit), within the screen."""
@@ -211,13 +216,9 @@ class AppointmentEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        self.problem_label = problem_label("What to fix", self)
-        outer.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
+        self.fields.addWidget(scroll, 1)
+        for name, widget in (("video_link", self.video_edit), ("zone_name", self.zone_box), ("at", self.time_edit)):
+            self.panel.add_field(name, widget)
         # Enter belongs to the field it is typed in (it adds a question); saving is Alt+S or a click,
         # so a half-finished appointment is never saved and closed by a stray Enter.
         # Every button in a dialog is "auto default" in Qt, and the dialog makes one of them
@@ -226,9 +227,6 @@ class AppointmentEditor(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
 
     def _load(self, appt: Appointment | None, today: date) -> None:
         if appt is None:
@@ -340,25 +338,10 @@ class AppointmentEditor(QDialog):
             appointment_id=self._appointment.id if self._appointment else None,
         )
 
-    def show_problem(self, message: str, focus: QWidget | None = None) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        announce(self.problem_label, message)
-        if focus is not None:
-            focus.setFocus()
-
-    def accept(self) -> None:
+    def make_job(self):
+        """A question still in the box is added first; the service checks the rest on the write
+        lane and names the field of a problem."""
         if self.question_edit.text().strip():
             self.add_question()
-        try:
-            self.saved = self._save(self.draft())
-        except ValidationError as exc:
-            message = str(exc).lower()
-            focus = (self.video_edit if "video" in message else self.zone_box if "time zone" in message
-                     else self.time_edit if "clocks" in message else None)
-            self.show_problem(str(exc), focus)
-            return
-        except CaregiverError as exc:
-            self.show_problem(str(exc))
-            return
-        super().accept()
+        draft, clock = self.draft(), self._clock
+        return lambda vault: appointment_service.save_appointment(vault, draft, clock=clock)
