@@ -310,3 +310,56 @@ def test_a_bad_phone_says_so_in_plain_words_and_is_not_printed(qtbot, page, ctx,
     fields.phone_edit.setText("020 7946 0958")
     fields.phone_edit.editingFinished.emit()
     assert fields.phone_message.isHidden() and fields.phone_edit.text() == "020 7946 0958"
+
+
+def test_leave_out_list_is_read_and_kept_off_the_gui_thread(qtbot, page, ctx, person, modals):
+    from caregiver_app.domain.model import Tag
+    from caregiver_app.gui.visits.leave_out_dialog import LeaveOutDialog
+    from caregiver_app.services import summary as summary_service
+
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 20, 9, 0), note="garden party",
+                                                     tags=(Tag("gardenparty"),)), clock=lambda: NOW)
+    page.refresh_preview()
+
+    def tick(dialog: LeaveOutDialog):
+        assert dialog.tag_list.count() == 1
+        dialog.set_checked(dialog.tag_list, "gardenparty")
+        dialog.accept()
+        return dialog.result()
+
+    modals.expect(handler=tick)
+    qtbot.mouseClick(page.leave_out_button, Qt.MouseButton.LeftButton)
+    assert page.leave_out.tags == {"gardenparty"}
+    assert page.leave_out_label.text() == "Leaving out 1 tag."
+    assert summary_service.saved_choices(ctx.vault, person.id).leave_out.tags == {"gardenparty"}
+
+
+def test_printing_draws_the_pages_off_the_gui_thread(qtbot, page, ctx, person, monkeypatch, tmp_path):
+    import threading
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from caregiver_app.gui.common.ops import Ops
+
+    target = tmp_path / "printed.pdf"
+
+    def pdf_printer(paper):
+        printer = page.preview.make_printer(paper)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+
+    threads = []
+    real_print = summary_module.print_pdf
+
+    def print_pdf(pdf, printer):
+        threads.append(threading.current_thread())
+        return real_print(pdf, printer)
+
+    monkeypatch.setattr(page.preview, "ask_printer", pdf_printer)
+    monkeypatch.setattr(summary_module, "print_pdf", print_pdf)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page.print_summary()
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() and target.exists(), timeout=20000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(PdfReader(str(target)).pages) == len(PdfReader(__import__("io").BytesIO(page.pdf_bytes())).pages)

@@ -159,38 +159,51 @@ class PdfPreview(QWidget):
         printer.setFromTo(1, max(self.page_count(), 1))
         return printer
 
-    def print_with_dialog(self, paper: str) -> bool:
-        """Ask the system print dialog, then print. Returns True when pages were sent."""
+    def ask_printer(self, paper: str) -> QPrinter | None:
+        """The system print dialog for this document (on the GUI thread): the printer chosen,
+        or None when there is nothing to print or the user cancelled."""
         if not self.has_document():
-            return False
+            return None
         printer = self.make_printer(paper)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the visit summary")
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
-        return self.print_to(printer)
+            return None
+        return printer
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Render the chosen pages onto ``printer``, one page at a time (memory stays flat)."""
-        count = self.page_count()
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0 or last <= 0:
-            first, last = 1, count
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            for number in range(first, min(last, count) + 1):
-                if number > first:
-                    printer.newPage()
-                points = self.document.pagePointSize(number - 1)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                target = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(number - 1, target)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        return True
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Render the pages of ``pdf`` that ``printer`` asks for (all when it names none) onto it,
+    one page at a time (memory stays flat). Safe off the GUI thread: it uses its own document
+    (Qt PDF serialises its engine). Returns how many pages were sent (0: the printer refused)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0 or last <= 0:
+        first, last = 1, count
+    painter = QPainter()
+    if count == 0 or not painter.begin(printer):
+        document.close()
+        return 0
+    sent = 0
+    try:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for number in range(first, min(last, count) + 1):
+            if number > first:
+                printer.newPage()
+            points = document.pagePointSize(number - 1)
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            target = QSize(int(points.width() * scale), int(points.height() * scale))
+            painter.drawImage(0, 0, document.render(number - 1, target))
+            sent += 1
+    finally:
+        painter.end()
+        document.close()
+        buffer.close()
+    return sent
