@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.visits import summary_page as summary_module
@@ -264,7 +264,7 @@ def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, 
     # beside "Prepared by", buddied, named and next in the tab order
     form_labels = {fields.name_edit: "Prepared &by", fields.relationship_edit: "Rela&tionship", fields.phone_edit: "Pho&ne"}
     for edit, text in form_labels.items():
-        buddies = [lab for lab in page.findChildren(summary_module.QLabel) if lab.buddy() is edit]
+        buddies = [lab for lab in page.findChildren(QLabel) if lab.buddy() is edit]
         assert [lab.text() for lab in buddies] == [text] and edit.accessibleName()
     assert fields.name_edit.nextInFocusChain() is fields.relationship_edit
     assert fields.relationship_edit.nextInFocusChain() is fields.phone_edit

@@ -15,17 +15,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +41,7 @@ from ..common import formatting
 from ..common.country import current_country
 from ..common.form import EditorDialog
 from ..common.ops import CONTACTS
+from ..forms.ui_contact_editor import Ui_ContactFields
 
 TIE_HELP = {
     TieStrength.STRONG: "Close and dependable",
@@ -61,13 +57,10 @@ def phone_region(context) -> str:
     return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
-def _multiline(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setAccessibleName(name)
-    edit.setTabChangesFocus(True)
+def _fit_lines(edit: QPlainTextEdit, lines: int) -> None:
+    """Room for ``lines`` lines of the user's own font (and at most three more)."""
     edit.setMinimumHeight(int(edit.fontMetrics().lineSpacing() * lines + 12))
     edit.setMaximumHeight(int(edit.fontMetrics().lineSpacing() * (lines + 3) + 12))
-    return edit
 
 
 class PhoneRow(QWidget):
@@ -162,118 +155,49 @@ class ContactEditor(EditorDialog):
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-
-        who = QFormLayout()
-        who.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.name_edit = QLineEdit(body)
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setMaxLength(120)
-        who.addRow("&Name", self.name_edit)
-        self.role_box = QComboBox(body)
-        self.role_box.setAccessibleName("Role")
+        # The static layout is ui/contact_editor.ui; the choices that come from the data (roles,
+        # kinds of support, ties, the person's name) and font-sized heights are added here.
+        holder = QWidget(self)
+        ui = self.form = Ui_ContactFields()
+        ui.setupUi(holder)
+        self.fields.addWidget(holder, 1)
+        self.name_edit, self.role_box, self.role_hint, self.org_edit = ui.name_edit, ui.role_box, ui.role_hint, ui.org_edit
         for role in Role:
             self.role_box.addItem(role.label, role)
         self.role_box.currentIndexChanged.connect(self._on_role_changed)
-        who.addRow("&Role", self.role_box)
-        self.role_hint = QLabel(body)
-        self.role_hint.setWordWrap(True)
-        who.addRow("", self.role_hint)
-        self.org_edit = QLineEdit(body)
-        self.org_edit.setAccessibleName("Organisation")
-        self.org_edit.setPlaceholderText("Clinic, practice, group or place (optional)")
-        self.org_edit.setMaxLength(200)
-        who.addRow("&Organisation", self.org_edit)
-        layout.addLayout(who)
-
-        reach = QGroupBox("How to reach them", body)
-        reach_layout = QVBoxLayout(reach)
-        self.phones_box = QVBoxLayout()
-        reach_layout.addLayout(self.phones_box)
-        self.add_phone_button = QPushButton("Add a &phone number", reach)
+        self.phones_box, self.add_phone_button = ui.phones_box, ui.add_phone_button
         self.add_phone_button.clicked.connect(lambda: self.add_phone_row(focus=True))
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_phone_button)
-        add_row.addStretch(1)
-        reach_layout.addLayout(add_row)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.email_edit = QLineEdit(reach)
-        self.email_edit.setAccessibleName("Email")
-        self.email_edit.setMaxLength(254)
-        form.addRow("&Email", self.email_edit)
-        self.address_edit = _multiline(reach, "Address", 3)
-        form.addRow("A&ddress", self.address_edit)
-        self.availability_edit = QLineEdit(reach)
-        self.availability_edit.setAccessibleName("When they can be reached")
-        self.availability_edit.setPlaceholderText("For example: weekdays 9 to 5, text first")
-        self.availability_edit.setMaxLength(200)
-        form.addRow("&When to reach", self.availability_edit)
-        touch_row = QHBoxLayout()
-        self.touch_check = QCheckBox("&Last in touch on", reach)
-        self.touch_date = QDateEdit(reach)
-        self.touch_date.setCalendarPopup(True)
+        self.email_edit, self.availability_edit = ui.email_edit, ui.availability_edit
+        self.address_edit, self.notes_edit = ui.address_edit, ui.notes_edit
+        _fit_lines(self.address_edit, 3)
+        _fit_lines(self.notes_edit, 4)
+        self.touch_check, self.touch_date, self.touch_today = ui.touch_check, ui.touch_date, ui.touch_today
         self.touch_date.setDisplayFormat(formatting.date_pattern(weekday=True))
-        self.touch_date.setAccessibleName("Date last in touch")
         self.touch_date.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.touch_today = QPushButton("Toda&y", reach)
-        self.touch_today.setAccessibleName("Last in touch today")
         self.touch_today.clicked.connect(self._set_touch_today)
         self.touch_check.toggled.connect(self.touch_date.setEnabled)
-        touch_row.addWidget(self.touch_check)
-        touch_row.addWidget(self.touch_date)
-        touch_row.addWidget(self.touch_today)
-        touch_row.addStretch(1)
-        form.addRow(touch_row)
-        reach_layout.addLayout(form)
-        layout.addWidget(reach)
 
-        gives = QGroupBox("What they give", body)
-        gives_layout = QVBoxLayout(gives)
         self.support_checks: dict[SupportType, QCheckBox] = {}
         for kind in SupportType:
-            box = QCheckBox(f"{kind.label}: {kind.description.lower()}", gives)
+            box = QCheckBox(f"{kind.label}: {kind.description.lower()}", ui.gives_box)
             box.setAccessibleName(kind.label)
             self.support_checks[kind] = box
-            gives_layout.addWidget(box)
-        layout.addWidget(gives)
-
-        tie = QGroupBox("How the tie feels", body)
-        tie_layout = QVBoxLayout(tie)
+            ui.gives_layout.addWidget(box)
         self.strength_group = QButtonGroup(self)
         self.strength_buttons: dict[TieStrength, QRadioButton] = {}
         for i, strength in enumerate(TieStrength):
-            button = QRadioButton(f"{strength.label}: {TIE_HELP[strength].lower()} ({strength.line_description})", tie)
+            button = QRadioButton(f"{strength.label}: {TIE_HELP[strength].lower()} ({strength.line_description})", ui.tie_box)
             button.setAccessibleName(f"{strength.label} tie")
             self.strength_group.addButton(button, i)
             self.strength_buttons[strength] = button
-            tie_layout.addWidget(button)
-        layout.addWidget(tie)
-
-        flow = QGroupBox("Which way support flows", body)
-        flow_layout = QVBoxLayout(flow)
+            ui.tie_layout.addWidget(button)
         self.direction_group = QButtonGroup(self)
         self.direction_buttons: dict[SupportDirection, QRadioButton] = {}
         for i, direction in enumerate(SupportDirection):
-            button = QRadioButton(direction.label(self._person_name), flow)
+            button = QRadioButton(direction.label(self._person_name), ui.flow_box)
             self.direction_group.addButton(button, i)
             self.direction_buttons[direction] = button
-            flow_layout.addWidget(button)
-        layout.addWidget(flow)
-
-        notes_label = QLabel("No&tes", body)
-        self.notes_edit = _multiline(body, "Notes", 4)
-        notes_label.setBuddy(self.notes_edit)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes_edit)
-        layout.addStretch(1)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        self.fields.addWidget(scroll, 1)
+            ui.flow_layout.addWidget(button)
         self.panel.add_field("name", self.name_edit)
         self.panel.add_field("email", self.email_edit)
         self.panel.add_field("last_in_touch", self.touch_date)

@@ -13,20 +13,14 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QPlainTextEdit,
-    QProgressBar,
-    QSplitter,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +36,7 @@ from ..common.errors import show_error
 from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
 from ..common.page import Page
 from ..context import AppContext
+from ..forms.ui_summary_controls import Ui_SummaryControls
 from ..journal.journal_model import day_heading
 from .leave_out_dialog import LeaveOutDialog
 from .preparer_fields import PreparerFields
@@ -49,7 +44,6 @@ from .preparer_fields import PreparerFields
 from .summary_describe import _plural, default_paper, describe_summary, documents_folder, leave_out_text  # noqa: F401
 from .summary_preview import PdfPreview, print_pdf
 
-QUICK_RANGES = (("Last &2 weeks", 14), ("Last &30 days", 30), ("Last &90 days", 90))
 CUSTOM = 0
 SINCE_VISIT = -1
 
@@ -86,124 +80,52 @@ class SummaryPage(Page):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
+        # The controls' static layout is ui/summary_controls.ui; what depends on the data or the
+        # locale (sections, paper names, date formats, the preparer rows) is added here.
         body = QWidget(self)
-        layout = QVBoxLayout(body)
-        intro = QLabel("Choose what goes into the summary. Page one is a short brief of what changed; the "
-                       "pages after it hold the detail you choose. You decide what leaves the house.", body)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-
-        range_box = QGroupBox("Which dates", body)
-        range_layout = QVBoxLayout(range_box)
+        ui = self.controls = Ui_SummaryControls()
+        ui.setupUi(body)
         self.range_group = QButtonGroup(self)
-        self.range_buttons: dict[int, QRadioButton] = {}
-        self.since_button = QRadioButton("Since the &last visit", range_box)
+        self.since_button, self.custom_button = ui.since_button, ui.custom_button
         self.range_group.addButton(self.since_button, SINCE_VISIT)
-        range_layout.addWidget(self.since_button)
-        for text, days in QUICK_RANGES:
-            button = QRadioButton(text, range_box)
+        self.range_buttons: dict[int, QRadioButton] = {14: ui.last_14_button, 30: ui.last_30_button,
+                                                       90: ui.last_90_button}
+        for days, button in self.range_buttons.items():
             self.range_group.addButton(button, days)
-            self.range_buttons[days] = button
-            range_layout.addWidget(button)
-        self.custom_button = QRadioButton("&Choose dates", range_box)
         self.range_group.addButton(self.custom_button, CUSTOM)
-        range_layout.addWidget(self.custom_button)
-        self.start_edit = self._date_edit(range_box, "First day of the summary")
-        self.end_edit = self._date_edit(range_box, "Last day of the summary")
-        dates = QFormLayout()
-        dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        dates.addRow("First &day", self.start_edit)
-        dates.addRow("Last da&y", self.end_edit)
-        range_layout.addLayout(dates)
-        self.range_buttons[30].setChecked(True)
+        self.start_edit, self.end_edit = ui.start_edit, ui.end_edit
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.range_group.idToggled.connect(self._on_range_toggled)
-        layout.addWidget(range_box)
 
-        self.section_box = QGroupBox("Pages after the brief", body)
-        self.section_layout = QVBoxLayout(self.section_box)
+        self.section_box = ui.section_box
         self.section_checks: dict[Section, QCheckBox] = {}
         for section in summary.offered_sections():
             check = QCheckBox(section.title, self.section_box)
             check.setChecked(section in DEFAULT_SECTIONS)
             check.toggled.connect(lambda _on: self.refresh_preview())
             self.section_checks[section] = check
-            self.section_layout.addWidget(check)
-        layout.addWidget(self.section_box)
+            ui.section_layout.addWidget(check)
 
-        leave_row = QHBoxLayout()
-        self.leave_out_button = QPushButton("Lea&ve things out…", body)
-        self.leave_out_button.setAccessibleName("Choose entries, symptoms or tags to leave out")
+        self.leave_out_button, self.leave_out_label = ui.leave_out_button, ui.leave_out_label
         self.leave_out_button.clicked.connect(self.choose_leave_out)
-        self.leave_out_label = QLabel("Nothing is left out.", body)
-        self.leave_out_label.setWordWrap(True)
-        self.leave_out_label.setAccessibleName("What is left out")
-        leave_row.addWidget(self.leave_out_button)
-        leave_row.addWidget(self.leave_out_label, 1)
-        layout.addLayout(leave_row)
-
-        questions_label = QLabel("&Questions for this visit (one a line)", body)
-        self.questions_edit = QPlainTextEdit(body)
-        self.questions_edit.setAccessibleName("Questions for this visit")
-        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit = ui.questions_edit
         self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
-        questions_label.setBuddy(self.questions_edit)
-        layout.addWidget(questions_label)
-        layout.addWidget(self.questions_edit)
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.paper_box = QComboBox(body)
+        self.paper_box = ui.paper_box
         self.paper_box.addItem("Letter (8.5 × 11 inches)", "letter")
         self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self.context.settings)))
-        self.paper_box.setAccessibleName("Paper size")
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        form.addRow("&Paper", self.paper_box)
-        self.preparer_fields = PreparerFields(self.context, form, body)
+        self.preparer_fields = PreparerFields(self.context, ui.paper_form, body)
         self.preparer_edit = self.preparer_fields.name_edit
-        layout.addLayout(form)
-
-        self.preview_label = QLabel(body)
-        self.preview_label.setWordWrap(True)
-        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.preview_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.preview_label.setAccessibleName("What the summary will include")
-        layout.addWidget(self.preview_label)
-
-        self.update_button = QPushButton("&Update the preview", body)
-        self.update_button.setToolTip("Use the questions and name typed above (F5)")
+        self.preview_label = ui.preview_label
+        self.update_button, self.print_button, self.save_button = ui.update_button, ui.print_button, ui.save_button
         self.update_button.clicked.connect(self.refresh_preview)
-        self.print_button = QPushButton("P&rint…", body)
-        self.print_button.setToolTip("Print the visit summary (Ctrl+P)")
         self.print_button.clicked.connect(self.print_summary)
-        self.save_button = QPushButton("&Save PDF…", body)
-        self.save_button.setToolTip("Save the visit summary as a PDF (Ctrl+S)")
         self.save_button.clicked.connect(self.save_pdf)
-        actions = QHBoxLayout()
-        for button in (self.update_button, self.print_button, self.save_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-
-        self.saved_label = QLabel(body)
-        self.saved_label.setWordWrap(True)
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("&Open the PDF", body)
-        self.open_button.setAccessibleName("Open the saved PDF")
+        self.saved_panel, self.saved_label, self.open_button = ui.saved_panel, ui.saved_label, ui.open_button
         self.open_button.clicked.connect(self.open_saved)
-        saved_row = QHBoxLayout()
-        saved_row.addWidget(self.saved_label, 1)
-        saved_row.addWidget(self.open_button)
-        self.saved_panel = QWidget(body)
-        saved_row.setContentsMargins(0, 0, 0, 0)
-        self.saved_panel.setLayout(saved_row)
         self.saved_panel.hide()
-        layout.addWidget(self.saved_panel)
-        layout.addStretch(1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -246,13 +168,6 @@ class SummaryPage(Page):
             shortcut.activated.connect(slot)
         self.start_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
         self.end_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
-
-    def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(formatting.date_pattern(weekday=True))
-        edit.setAccessibleName(name)
-        return edit
 
     # --- the page ------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
