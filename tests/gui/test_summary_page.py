@@ -363,3 +363,16 @@ def test_printing_draws_the_pages_off_the_gui_thread(qtbot, page, ctx, person, m
     qtbot.waitUntil(lambda: page.print_button.isEnabled() and target.exists(), timeout=20000)
     assert threads and threads[0] is not threading.main_thread()
     assert len(PdfReader(str(target)).pages) == len(PdfReader(__import__("io").BytesIO(page.pdf_bytes())).pages)
+
+
+def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
+    page.show()
+    page.set_person(person)
+    qtbot.waitExposed(page)
+    scroll = page.controls_scroll
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
+    assert page.preview.width() >= page.preview.minimumSizeHint().width()

@@ -138,7 +138,7 @@ class Ui_SummaryControls(object):
 
         self.paper_form = QFormLayout()
         self.paper_form.setObjectName(u"paper_form")
-        self.paper_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.paper_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.paper_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.paper_label = QLabel(SummaryControls)
         self.paper_label.setObjectName(u"paper_label")

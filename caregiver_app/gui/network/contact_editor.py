@@ -145,6 +145,7 @@ class ContactEditor(EditorDialog):
         self.save_button = self.panel.save_button
         self._build()
         self._load(contact)
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
 

@@ -23,10 +23,10 @@ class PreparerFields(QObject):
         super().__init__(parent)
         self._context = context
         width = parent.fontMetrics().averageCharWidth()
-        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 30)
+        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 20)
         self.relationship_edit = self._edit(parent, "Your relationship to them", "For example: wife, son, friend",
-                                            people.RELATIONSHIP_MAX, width * 24)
-        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 24)
+                                            people.RELATIONSHIP_MAX, width * 16)
+        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 16)
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self.phone_message = QLabel(parent)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -160,6 +160,9 @@ class SummaryPage(Page):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.controls_scroll = scroll
+        self._own_split = False  # once the user drags the divider, their split stays
+        self.splitter.splitterMoved.connect(self._on_split_moved)
         self.body.addWidget(self.splitter, 1)
 
         for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_summary), ("F5", self.refresh_preview)):
@@ -369,7 +372,27 @@ class SummaryPage(Page):
             self._apply_quick_range()
             self.refresh_preview()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if not self._own_split:  # once the splitter itself has its new width
+            QTimer.singleShot(0, self, self._share_width)
+
     # --- private ------------------------------------------------------------------------
+    def _share_width(self) -> None:
+        """Give the controls the width they need to show whole (at most 55% of the page), the
+        preview the rest: in a 1024 x 700 window and at large text they are not cut off."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        scroll = self.controls_scroll
+        needed = (scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                  + 2 * scroll.frameWidth())
+        left = min(needed, int(total * 0.55))
+        self.splitter.setSizes([left, total - left])
+
+    def _on_split_moved(self, *_args) -> None:
+        self._own_split = True
+
     def _ask_leave_out(self, options) -> None:
         person = self.person
         if person is None:

@@ -50,8 +50,10 @@ class PdfPreview(QWidget):
                 shortcut.activated.connect(slot)
             return button
 
-        self.prev_button = tool("◀ Previous", "Previous page", "Previous page", self.previous_page, "PgUp")
-        self.next_button = tool("Next ▶", "Next page", "Next page", self.next_page, "PgDown")
+        # Arrows only (named and with tooltips), so the preview leaves room for the controls
+        # beside it in a small window or at large text.
+        self.prev_button = tool("◀", "Previous page", "Previous page", self.previous_page, "PgUp")
+        self.next_button = tool("▶", "Next page", "Next page", self.next_page, "PgDown")
         self.page_label = QLabel(self)
         self.page_label.setAccessibleName("Page number")
         self.zoom_out_button = tool("−", "Zoom out", "Zoom out", self.zoom_out, "Ctrl+-")
@@ -59,6 +61,7 @@ class PdfPreview(QWidget):
         self.zoom_label.setAccessibleName("Zoom")
         self.zoom_in_button = tool("+", "Zoom in", "Zoom in", self.zoom_in, "Ctrl+=")
         self.fit_button = tool("Fit width", "Fit the page to the width", "Fit width", self.fit_width, "Ctrl+0")
+        self.fit_button.setCheckable(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev_button, self.page_label, self.next_button):
@@ -146,7 +149,10 @@ class PdfPreview(QWidget):
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             button.setEnabled(has)
         fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.zoom_label.setText("Fit width" if fit else f"{round(self.view.zoomFactor() * 100)}%")
+        # Fitted, the Fit width button says so (pressed); the label would only repeat it.
+        self.fit_button.setChecked(fit)
+        self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)}%")
+        self.zoom_label.setVisible(not fit)
 
     # --- printing -----------------------------------------------------------------------------
     def make_printer(self, paper: str) -> QPrinter:
