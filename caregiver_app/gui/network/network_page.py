@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QPushButton,
     QSplitter,
@@ -36,7 +35,7 @@ from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import CONTACTS
 from ..common.page import Page, confirm
-from ..common.trust_widgets import tell
+from ..common.trust_widgets import plain_label, tell
 from ..context import AppContext
 from ..journal.gaps_panel import GapsPanel
 from ..visits.summary_describe import documents_folder
@@ -97,9 +96,7 @@ class NetworkPage(Page):
         actions.addWidget(self.more_button)
         outer.addLayout(actions)
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="Status", parent=self)
         self.undo_button = QPushButton("&Undo", self)
         self.undo_button.setAccessibleName("Undo delete")
         self.undo_button.clicked.connect(self.undo_delete)
@@ -141,8 +138,8 @@ class NetworkPage(Page):
             zoom_row.addWidget(button)
         zoom_row.addStretch(1)
         map_layout.addLayout(zoom_row)
-        self.map_hint = QLabel("Drag people to arrange them. Click one to open it, or choose one with the arrow keys and press Enter.", map_tab)
-        self.map_hint.setWordWrap(True)
+        self.map_hint = plain_label("Drag people to arrange them. Click one to open it, or choose one with the arrow "
+                                    "keys and press Enter.", parent=map_tab)
         map_layout.addWidget(self.map_hint)
         self.tabs.addTab(map_tab, "&Map")
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -32,6 +31,7 @@ from ...services import journal
 from ..common import formatting
 from ..common.ops import APPOINTMENTS, CONTACTS, Op
 from ..common.page import Page, confirm, heading
+from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from ..network.contact_editor import phone_region
 from .appointment_editor import AppointmentEditor
@@ -119,9 +119,7 @@ class AppointmentsPage(Page):
         row.addWidget(self.calendar_button)
         outer.addLayout(row)
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="Status", parent=self)
         self.status.hide()
         outer.addWidget(self.status)
 
@@ -140,13 +138,10 @@ class AppointmentsPage(Page):
         lists_layout.addWidget(self.past, 1)
 
         self.detail_title = heading("", self)
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail = plain_label(name="The chosen appointment", parent=self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.detail.setAccessibleName("The chosen appointment")
         detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.addWidget(self.detail_title)
