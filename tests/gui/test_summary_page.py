@@ -376,3 +376,25 @@ def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx,
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     assert page.preview.width() >= page.preview.minimumSizeHint().width()
+
+
+def test_a_build_on_a_worker_thread_shows_and_lock_cancels_the_next(qtbot, ctx, person, monkeypatch):
+    from caregiver_app.gui.common.ops import Ops
+
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="walk"),
+                       clock=lambda: NOW)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None, timeout=20000)
+    assert "1 journal entry on 1 day" in page.preview_label.text() and page.save_button.isEnabled()
+    page.range_buttons[90].setChecked(True)  # a new build starts
+    assert page.progress_panel.isVisibleTo(page) and not page.save_button.isEnabled()
+    shut = []
+    ctx.ops.shut(lambda: shut.append(True))  # what locking does: cancel, then carry on when all ended
+    page.clear()
+    qtbot.waitUntil(lambda: shut == [True], timeout=20000)
+    qtbot.wait(50)
+    assert page.pdf_bytes() is None and page.preview_label.text() == "" and not page.progress_panel.isVisibleTo(page)
