@@ -120,3 +120,11 @@ def test_calendar_file_leaves_questions_out_unless_asked(qtbot, ctx, person, doc
     page.export_calendar(single=False)
     (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert "voices" in str(event["DESCRIPTION"])
+
+
+def test_an_unknown_time_zone_is_pointed_at_and_nothing_is_saved(qtbot, editor, ctx, person):
+    editor.zone_box.setCurrentText("Mars/Olympus")
+    editor.accept()
+    assert editor.isVisible() and "is not a time zone this app knows" in editor.problem_label.text()
+    assert editor.zone_box.accessibleDescription() == editor.problem_label.text()
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()
