@@ -306,3 +306,26 @@ def test_delete_asks_with_keep_as_the_default(page, modals, network):
     page.delete_button.click()
     assert defaults == [("Keep them", "Keep them")]
     assert network["Uncle Rob"].id in page.scene.nodes
+
+
+def _next_stop(widget):
+    """The next widget Tab stops at after ``widget`` (its own inner parts skipped)."""
+    current = widget.nextInFocusChain()
+    while not (current.focusPolicy() & Qt.FocusPolicy.TabFocus) or widget.isAncestorOf(current):
+        current = current.nextInFocusChain()
+    return current
+
+
+def test_editor_tab_order_follows_the_form_and_ends_with_save(page, modals):
+    order = []
+
+    def walk(dialog: ContactEditor):
+        order.extend(_next_stop(w) for w in (dialog.notes_edit, dialog.save_button,
+                                             dialog.direction_buttons[SupportDirection.BOTH]))
+        return QDialog.DialogCode.Rejected
+
+    modals.expect(handler=walk)
+    page.add_contact()
+    notes_next, save_next, last_choice_next = order
+    assert notes_next.text() == "&Save" and save_next.text() == "Cancel"
+    assert last_choice_next.accessibleName() == "Notes"

@@ -202,6 +202,11 @@ class ContactEditor(EditorDialog):
         self.panel.add_field("name", self.name_edit)
         self.panel.add_field("email", self.email_edit)
         self.panel.add_field("last_in_touch", self.touch_date)
+        # Tab follows the page: the choices added here sit before the notes, Save and Cancel last.
+        chain = [self.touch_today, *self.support_checks.values(), *self.strength_buttons.values(),
+                 *self.direction_buttons.values(), self.notes_edit, self.panel.save_button, self.panel.cancel_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # --- phones ---------------------------------------------------------------------------
     def add_phone_row(self, text: str = "", kind: PhoneKind = PhoneKind.MOBILE, *, focus: bool = False) -> PhoneRow | None:

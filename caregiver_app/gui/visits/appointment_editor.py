@@ -52,6 +52,7 @@ class AppointmentEditor(EditorDialog):
         self.save_button = self.panel.save_button
         self._build(contacts)
         self._load(appointment, today)
+        self.provider_box.setFocus(Qt.FocusReason.OtherFocusReason)
         self._fit_to_screen()
 
     @property
@@ -115,6 +116,8 @@ class AppointmentEditor(EditorDialog):
         self.remove_question_button.clicked.connect(self.remove_question)
         for name, widget in (("video_link", self.video_edit), ("zone_name", self.zone_box), ("at", self.time_edit)):
             self.panel.add_field(name, widget)
+        QWidget.setTabOrder(self.remove_question_button, self.panel.save_button)  # Save and Cancel last
+        QWidget.setTabOrder(self.panel.save_button, self.panel.cancel_button)
         # Enter belongs to the field it is typed in (it adds a question); saving is Alt+S or a click,
         # so a half-finished appointment is never saved and closed by a stray Enter.
         # Every button in a dialog is "auto default" in Qt, and the dialog makes one of them

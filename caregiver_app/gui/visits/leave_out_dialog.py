@@ -70,7 +70,11 @@ class LeaveOutDialog(EditorDialog):
         self.tabs.addTab(self.tag_list, f"&Tags ({len(options.tags)})")
         layout.addWidget(self.tabs, 1)
         self.filter_edit.textChanged.connect(self._filter)
-        self.setTabOrder(self.filter_edit, self.tabs)
+        chain = [self.filter_edit, self.tabs, self.entry_list, self.symptom_list, self.tag_list,
+                 self.panel.save_button, self.panel.cancel_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def make_job(self):
         leave_out = self.leave_out()

@@ -118,6 +118,10 @@ class SummaryPage(Page):
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.preparer_fields = PreparerFields(self.context, ui.paper_form, body)
         self.preparer_edit = self.preparer_fields.name_edit
+        fields = self.preparer_fields  # added after the form: put them back in its tab order
+        chain = [self.paper_box, fields.name_edit, fields.relationship_edit, fields.phone_edit, ui.preview_label]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.preview_label = ui.preview_label
         self.update_button, self.print_button, self.save_button = ui.update_button, ui.print_button, ui.save_button
         self.update_button.clicked.connect(self.refresh_preview)
