@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person
-from ...services import entry_history, import_any, imports, journal, people, search
+from ...services import import_any, imports, journal, people, search
 from ..context import AppContext
 from ..common.country import help_words
 from .draft_offers import DraftOffers
@@ -311,7 +311,7 @@ class JournalPage(QWidget):
             self.editor.drafts.discard()
             self.editor.reset()
         self._context.runner.run(
-            lambda: entry_history.take_out(vault, entry.id),
+            lambda: journal.take_out(vault, entry.id),
             on_done=self._on_deleted,
             parent=self,
             error_title="The entry was not deleted",
@@ -514,7 +514,7 @@ class JournalPage(QWidget):
         self.model.reload()
         self._refresh_side()
 
-    def _on_deleted(self, removed: entry_history.Removed) -> None:
+    def _on_deleted(self, removed: journal.Removed) -> None:
         old = removed.entry
         self._deleted = old
         self.history.record_deleted(removed)

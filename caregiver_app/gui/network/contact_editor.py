@@ -36,7 +36,8 @@ from ...domain.network import (
     SupportType,
     TieStrength,
 )
-from ...services import contacts as contact_service
+from ...services import network as contact_service
+from ...domain import phone_numbers
 from ..common import formatting
 from ..common.country import current_country
 from ..common.form import EditorDialog
@@ -54,7 +55,7 @@ TIE_HELP = {
 def phone_region(context) -> str:
     """The region local phone numbers are read in: the country setting, else the system
     locale's (``context``: the :class:`~caregiver_app.gui.context.AppContext`)."""
-    return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
+    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
 def _fit_lines(edit: QPlainTextEdit, lines: int) -> None:
@@ -79,7 +80,7 @@ class PhoneRow(QWidget):
         self.kind.setAccessibleName("Kind of phone number")
         self.number = QLineEdit(self)
         self.number.setAccessibleName("Phone number")
-        self.number.setPlaceholderText(f"For example {contact_service.example_number(region)}")
+        self.number.setPlaceholderText(f"For example {phone_numbers.example_number(region)}")
         self.number.setMaxLength(40)
         self.remove = QPushButton("Remove", self)
         self.remove.setAccessibleName("Remove this phone number")
@@ -106,12 +107,12 @@ class PhoneRow(QWidget):
             self.feedback.hide()
             return ""
         try:
-            phone = contact_service.parse_phone(text, self._region, self.kind.currentData())
+            phone = phone_numbers.parse_phone(text, self._region, self.kind.currentData())
         except CaregiverError as exc:
             self.feedback.setText(f"⚠ {exc}")
             self.feedback.show()
             return str(exc)
-        self.feedback.setText(f"Saved as {contact_service.format_phone(phone, self._region)}")
+        self.feedback.setText(f"Saved as {phone_numbers.format_phone(phone, self._region)}")
         self.feedback.show()
         return ""
 
@@ -127,7 +128,7 @@ class ContactEditor(EditorDialog):
         context,
         person: Person,
         *,
-        region: str = contact_service.DEFAULT_REGION,
+        region: str = phone_numbers.DEFAULT_REGION,
         today: date | None = None,
         contact: Contact | None = None,
         parent: QWidget | None = None,
@@ -256,7 +257,7 @@ class ContactEditor(EditorDialog):
         self.role_box.setCurrentIndex(self.role_box.findData(contact.role))
         self.org_edit.setText(contact.organisation)
         for phone in contact.phones:
-            self.add_phone_row(contact_service.format_phone(phone, self._region), phone.kind)
+            self.add_phone_row(phone_numbers.format_phone(phone, self._region), phone.kind)
         if not contact.phones:
             self.add_phone_row()
         self.email_edit.setText(contact.email)

@@ -28,8 +28,10 @@ from ...domain.ecomap import EcomapSnapshot
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.network import Contact
-from ...services import contacts as contact_service
+from ...domain import phone_numbers
 from ...services import journal, vcards
+from ...importers import vcard
+from ...services import network as contact_service
 from ...services.user_files import save_export
 from ..common.country import help_words
 from ..common.errors import show_error
@@ -260,7 +262,7 @@ class NetworkPage(Page):
                 c.direction.label(name),
                 ", ".join(t.label for t in c.ordered_support()) or "—",
                 since,
-                contact_service.format_phone(c.phones[0], region) if c.phones else "—",
+                phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
             )
             item = QTreeWidgetItem(list(values))
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
@@ -421,14 +423,14 @@ class NetworkPage(Page):
 
         def read(vault):
             data = vcards.read_contacts_file(Path(path))
-            result = vcards.read_vcards(data, person.id, region)
+            result = vcard.read_vcards(data, person.id, region)
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)
 
         self.read(read, lambda r: self._continue_import(*r), key="vcards", label="Reading the contacts…",
                   error_title="The contacts were not imported")
 
-    def _continue_import(self, result: vcards.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
+    def _continue_import(self, result: vcard.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
         person = self.person
         if person is None:
             return
@@ -464,7 +466,7 @@ class NetworkPage(Page):
                                     error_title="The contacts were not exported")
 
 
-def import_summary(outcome: vcards.ImportOutcome, result: vcards.VCardReadResult) -> str:
+def import_summary(outcome: vcards.ImportOutcome, result: vcard.VCardReadResult) -> str:
     """The words shown after an import: counts, then each card that was skipped or trimmed."""
     parts = []
     if outcome.added:
