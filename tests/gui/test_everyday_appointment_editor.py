@@ -128,3 +128,14 @@ def test_an_unknown_time_zone_is_pointed_at_and_nothing_is_saved(qtbot, editor, 
     assert editor.isVisible() and "is not a time zone this app knows" in editor.problem_label.text()
     assert editor.zone_box.accessibleDescription() == editor.problem_label.text()
     assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()
+
+
+def test_a_time_skipped_by_the_clocks_points_at_the_time(qtbot, editor, ctx, person):
+    from PySide6.QtCore import QDate, QTime
+
+    editor.date_edit.setDate(QDate(2027, 3, 28))  # clocks go forward in Berlin: 02:00 -> 03:00
+    editor.time_edit.setTime(QTime(2, 30))
+    editor.accept()
+    assert editor.isVisible() and editor.problem_label.text()
+    assert editor.time_edit.accessibleDescription() == editor.problem_label.text()
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()

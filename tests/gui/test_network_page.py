@@ -329,3 +329,29 @@ def test_editor_tab_order_follows_the_form_and_ends_with_save(page, modals):
     notes_next, save_next, last_choice_next = order
     assert notes_next.text() == "&Save" and save_next.text() == "Cancel"
     assert last_choice_next.accessibleName() == "Notes"
+
+
+def test_the_contact_is_saved_on_a_worker_thread_and_the_dialog_closes_after(qtbot, ctx, person, monkeypatch):
+    import threading
+
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services import network as network_service
+
+    threads = []
+    real_save = network_service.save_contact
+
+    def save_contact(vault, contact, **kwargs):
+        threads.append(threading.current_thread())
+        return real_save(vault, contact, **kwargs)
+
+    monkeypatch.setattr(network_service, "save_contact", save_contact)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    dialog = ContactEditor(ctx, person, region="US", today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Bo Smith")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.saved.name == "Bo Smith" and dialog.saved.id is not None
+    assert "Bo Smith" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
