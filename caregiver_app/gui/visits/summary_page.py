@@ -300,8 +300,8 @@ class SummaryPage(Page):
         self.progress_bar.setValue(0)
         self.progress_panel.show()
         self._building = self.read(job, done, key="build", on_error=failed)
-        if self._building.ended or self._building.dropped:
-            self._building = None
+        if self._building.ended or self._building.dropped:  # ran inline (tests), or the vault is locked
+            self._finish_build()
 
     def cancel_build(self) -> None:
         """Stop the build that is running (the preview keeps what it had)."""
