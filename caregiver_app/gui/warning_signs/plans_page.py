@@ -262,7 +262,7 @@ class PlansPage(Page):
         except CaregiverError as exc:
             show_error(self, exc, "The plans were not saved")
             return
-        clock, edits = self.context.clock, self._edits
+        clock, edits, person_id = self.context.clock, self._edits, self.person.id
 
         def job(vault):
             return (plans.save_relapse_plan(vault, relapse, clock=clock),
@@ -270,6 +270,8 @@ class PlansPage(Page):
 
         def done(_saved) -> None:
             self.save_button.setEnabled(True)
+            if self.person is None or self.person.id != person_id:
+                return  # another person is shown now: this save was theirs to report
             self._saved(edits, RELAPSE, SAFETY)
             self._set_status("Saved. The journal now checks the early warning signs that are linked to it.")
 
@@ -311,6 +313,8 @@ class PlansPage(Page):
 
         def done(saved: Path) -> None:
             self.pdf_button.setEnabled(True)
+            if self.person is None or self.person.id != person_id:
+                return
             self._saved(edits, SAFETY)
             self.last_saved_path = saved
             self.open_button.show()
