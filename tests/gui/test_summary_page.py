@@ -400,3 +400,43 @@ def test_a_build_on_a_worker_thread_shows_and_lock_cancels_the_next(qtbot, ctx, 
     qtbot.waitUntil(lambda: shut == [True], timeout=20000)
     qtbot.wait(50)
     assert page.pdf_bytes() is None and page.preview_label.text() == "" and not page.progress_panel.isVisibleTo(page)
+
+
+def test_every_section_shows_whole_at_large_text_in_a_small_window(qtbot, ctx, person):
+    from PySide6.QtGui import QFont
+
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 1.6)
+    app.setFont(large)
+    try:
+        page = SummaryPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
+        page.show()
+        page.set_person(person)
+        qtbot.waitExposed(page)
+        scroll = page.controls_scroll
+        qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+        viewport = scroll.viewport()
+        for section, check in page.section_checks.items():
+            right = check.mapTo(viewport, check.rect().topRight()).x()
+            assert right <= viewport.width(), section
+            assert check.height() >= check.heightForWidth(check.width()), section
+            assert check.text() == section.title and check.accessibleName() in ("", section.title)
+        assert page.preview.width() >= page.preview.minimumSizeHint().width()
+    finally:
+        app.setFont(normal)
+
+
+def test_a_wrapped_section_toggles_from_its_words_and_the_keyboard(qtbot, page):
+    from caregiver_app.domain.summary import Section
+
+    check = page.section_checks[Section.CHARTS]
+    was = check.isChecked()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=check.rect().center() + check.rect().topRight() / 4)
+    assert check.isChecked() is not was
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert check.isChecked() is was

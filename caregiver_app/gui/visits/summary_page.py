@@ -35,6 +35,8 @@ from ..common.country import current_country, paper
 from ..common.errors import show_error
 from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
 from ..common.page import Page
+from ..common.tag_choices import FlowLayout
+from ..common.wrap_check import WrappingCheckBox
 from ..context import AppContext
 from ..forms.ui_summary_controls import Ui_SummaryControls
 from ..journal.journal_model import day_heading
@@ -101,7 +103,7 @@ class SummaryPage(Page):
         self.section_box = ui.section_box
         self.section_checks: dict[Section, QCheckBox] = {}
         for section in summary.offered_sections():
-            check = QCheckBox(section.title, self.section_box)
+            check = WrappingCheckBox(section.title, self.section_box)  # the long ones wrap at large text
             check.setChecked(section in DEFAULT_SECTIONS)
             check.toggled.connect(lambda _on: self.refresh_preview())
             self.section_checks[section] = check
@@ -109,6 +111,7 @@ class SummaryPage(Page):
 
         self.leave_out_button, self.leave_out_label = ui.leave_out_button, ui.leave_out_label
         self.leave_out_button.clicked.connect(self.choose_leave_out)
+        ui.questions_label.setWordWrap(True)  # at large text it would hold the column wide
         self.questions_edit = ui.questions_edit
         self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
         self.paper_box = ui.paper_box
@@ -124,6 +127,16 @@ class SummaryPage(Page):
             QWidget.setTabOrder(first, second)
         self.preview_label = ui.preview_label
         self.update_button, self.print_button, self.save_button = ui.update_button, ui.print_button, ui.save_button
+        # The three buttons go onto a second line when the column is narrow (large text).
+        actions = FlowLayout()
+        for button in (self.update_button, self.print_button, self.save_button):
+            ui.actions_row.removeWidget(button)
+            actions.addWidget(button)
+        controls = body.layout()
+        index = controls.indexOf(ui.actions_row)
+        controls.takeAt(index)
+        ui.actions_row.deleteLater()
+        controls.insertLayout(index, actions)
         self.update_button.clicked.connect(self.refresh_preview)
         self.print_button.clicked.connect(self.print_summary)
         self.save_button.clicked.connect(self.save_pdf)
@@ -389,7 +402,8 @@ class SummaryPage(Page):
         if total <= 0:
             return
         scroll = self.controls_scroll
-        needed = (scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        # Their natural width (long choices on one line); narrower, they wrap rather than cut off.
+        needed = (scroll.widget().sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
                   + 2 * scroll.frameWidth())
         left = min(needed, int(total * 0.55))
         self.splitter.setSizes([left, total - left])
