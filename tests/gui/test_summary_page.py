@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel
 
 from caregiver_app.domain.model import MoodLevel
@@ -87,9 +88,14 @@ def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, t
     assert not list(target.parent.glob("*.part"))
 
     opened = []
-    monkeypatch.setattr(summary_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(target)]
+    # No PDF viewer on this computer: it says so in plain words, with where the file is.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    modals.expect()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert modals.seen[-1].title == "The PDF could not be opened" and str(target) in modals.seen[-1].text
 
 
 def test_default_file_name_is_generic_and_in_documents(qtbot, page, modals, monkeypatch, tmp_path):
