@@ -105,9 +105,15 @@ def push_button(text: str, parent: QWidget, slot: Callable[[], object], *, name:
     return made
 
 
-def action(text: str, parent: QWidget, slot: Callable[[], object]) -> QAction:
-    """A menu action that calls ``slot`` when chosen."""
+def menu_action(text: str, parent: QWidget, slot: Callable[[], object], *, keys: str | QKeySequence | None = None,
+           everywhere: bool = False) -> QAction:
+    """A menu action that calls ``slot`` when chosen; ``keys`` work in its window (``everywhere``:
+    in every window of the app, e.g. Lock)."""
     made = QAction(text, parent)
+    if keys is not None:
+        made.setShortcut(keys if isinstance(keys, QKeySequence) else QKeySequence(keys))
+        made.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut if everywhere
+                                else Qt.ShortcutContext.WindowShortcut)
     made.triggered.connect(slot)
     return made
 

@@ -29,7 +29,7 @@ from ...services import journal, vcards
 from ...importers import vcard
 from ...services import network as contact_service
 from ...services.user_files import save_export
-from ..common.building import action, action_row, bar, menu_button, push_button, shortcut, side_by_side
+from ..common.building import action_row, bar, menu_action, menu_button, push_button, shortcut, side_by_side
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import CONTACTS
@@ -71,9 +71,9 @@ class NetworkPage(Page):
         self.touch_button = push_button("In touch &today", self, self.mark_in_touch_today,
                                         name="Mark the chosen contact as in touch today")
         self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen contact")
-        self.import_action = action("&Import contacts from a vCard file…", self, self.import_vcards)
-        self.export_action = action("&Export contacts as a vCard file…", self, self.export_vcards)
-        self.export_map_action = action("Save the &map as a picture (PNG or SVG)…", self, self.export_map)
+        self.import_action = menu_action("&Import contacts from a vCard file…", self, self.import_vcards)
+        self.export_action = menu_action("&Export contacts as a vCard file…", self, self.export_vcards)
+        self.export_map_action = menu_action("Save the &map as a picture (PNG or SVG)…", self, self.export_map)
         self.more_button = menu_button("&Import and export", self,
                                        (self.import_action, self.export_action, self.export_map_action))
         outer.addLayout(action_row((self.add_button, self.open_button, self.touch_button, self.delete_button),

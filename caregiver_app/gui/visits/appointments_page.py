@@ -25,7 +25,7 @@ from ...services import network as contact_service
 from ...domain import phone_numbers
 from ...services import journal
 from ..common import formatting
-from ..common.building import action, action_row, column, menu_button, push_button, scroll_area, shortcut
+from ..common.building import action_row, column, menu_action, menu_button, push_button, scroll_area, shortcut
 from ..common.ops import APPOINTMENTS, CONTACTS, Op
 from ..common.page import Page, confirm, heading
 from ..common.trust_widgets import plain_label
@@ -95,9 +95,9 @@ class AppointmentsPage(Page):
             "P&repare for this visit", self, self.prepare_selected,
             tip="Open the visit summary for the time since the last visit with this person")
         self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen appointment")
-        self.export_one_action = action("Save &this appointment as a calendar file (.ics)…", self,
+        self.export_one_action = menu_action("Save &this appointment as a calendar file (.ics)…", self,
                                         lambda: self.export_calendar(single=True))
-        self.export_all_action = action("Save &all appointments as a calendar file (.ics)…", self,
+        self.export_all_action = menu_action("Save &all appointments as a calendar file (.ics)…", self,
                                         lambda: self.export_calendar(single=False))
         self.calendar_button = menu_button("Add to &calendar", self, (self.export_one_action, self.export_all_action))
         outer.addLayout(action_row((self.new_button, self.open_button, self.prepare_button, self.delete_button),
