@@ -9,7 +9,7 @@ holds on every page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -161,6 +161,14 @@ def shortcut(owner: QWidget, keys: str | QKeySequence | QKeySequence.StandardKey
     made.setContext(Qt.ShortcutContext.WidgetShortcut if widget_only else Qt.ShortcutContext.WidgetWithChildrenShortcut)
     made.activated.connect(slot)
     return made
+
+
+def list_hint(label: QLabel, person: object | None, items: Sized, *, no_person: str, none_yet: str) -> None:
+    """The line above a page's list: ``no_person`` while nobody is chosen, ``none_yet`` while the
+    list is empty, and hidden once there is something to show."""
+    text = no_person if person is None else none_yet if not items else ""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def open_saved_pdf(parent: QWidget, path: Path | None) -> None:

@@ -25,7 +25,7 @@ from ...domain.model import Person
 from ...services import journal, medications
 from ...services.medications import MedicationDraft
 from ..common import formatting
-from ..common.building import column, push_button, scroll_area, shortcut, side_by_side
+from ..common.building import column, list_hint, push_button, scroll_area, shortcut, side_by_side
 from ..common.form import FormPanel
 from ..common.ops import MEDICATIONS
 from ..common.page import Page, confirm, heading
@@ -332,14 +332,9 @@ class MedicationsPage(Page):
             item.setToolTip(f"Prescribed by {med.prescriber}" if med.prescriber else "")
             self.list.addItem(item)
         self.list.blockSignals(False)
-        if self.person is None:
-            text = "Choose or add a person to keep their medicine list."
-        elif not self._meds:
-            text = "No medicines on the list yet. Fill in the form to add the first one."
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
+        list_hint(self.empty_label, self.person, self._meds,
+                  no_person="Choose or add a person to keep their medicine list.",
+                  none_yet="No medicines on the list yet. Fill in the form to add the first one.")
         if keep is not None:
             found = next((m for m in self._meds if m.id == keep), None)
             if found is not None:

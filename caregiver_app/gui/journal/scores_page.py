@@ -21,7 +21,7 @@ from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
 from ...services import journal, scores
 from ..common import formatting
-from ..common.building import column, heading_row, push_button, scroll_area, side_by_side
+from ..common.building import column, heading_row, list_hint, push_button, scroll_area, side_by_side
 from ..common.country import help_words
 from ..common.form import FormPanel
 from ..common.ops import SCORES
@@ -231,14 +231,8 @@ class ScoresPage(Page):
         for index in range(len(COLUMNS)):
             self.list.resizeColumnToContents(index)
         self.chart.set_results(self._results)
-        if self.person is None:
-            text = "Choose or add a person to record their scores."
-        elif not self._results:
-            text = "No scores saved yet."
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
+        list_hint(self.empty_label, self.person, self._results,
+                  no_person="Choose or add a person to record their scores.", none_yet="No scores saved yet.")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
