@@ -59,15 +59,16 @@ def add_items(layout: QBoxLayout, items: Iterable[Item]) -> QBoxLayout:
     return layout
 
 
-def column(parent: QWidget, *items: Item, margins: bool = True, stretch_at_end: bool = False) -> QWidget:
-    """A widget holding ``items`` top to bottom (``margins=False``: flush with its neighbours;
-    ``stretch_at_end``: the items keep together at the top)."""
+def column(parent: QWidget, *items: Item, margins: bool = True, end_stretch: int | None = None) -> QWidget:
+    """A widget holding ``items`` top to bottom (``margins=False``: flush with its neighbours).
+    ``end_stretch``: a stretch after the items with that factor, so they keep together at the top
+    (0 takes the spare room only while no item has a stretch of its own, e.g. a hidden one)."""
     widget = QWidget(parent)
     layout = add_items(QVBoxLayout(widget), items)
     if not margins:
         layout.setContentsMargins(0, 0, 0, 0)
-    if stretch_at_end:
-        layout.addStretch(1)
+    if end_stretch is not None:
+        layout.addStretch(end_stretch)
     return widget
 
 

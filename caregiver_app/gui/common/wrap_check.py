@@ -31,6 +31,7 @@ class WrappingCheckBox(QCheckBox):
         self._words = QLabel(_shown(text), self)
         self._words.setTextFormat(Qt.TextFormat.PlainText)
         self._words.setWordWrap(True)
+        self._words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside the box
         # The label is drawing only: clicks fall through to the check box, and screen readers
         # read the check box's own text once.
         self._words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -54,13 +55,17 @@ class WrappingCheckBox(QCheckBox):
                 + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self))
 
     def _box_height(self) -> int:
-        return max(self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, None, self),
-                   self.fontMetrics().height())
+        """The height of one line, as the style makes a plain check box (its padding included)."""
+        return super().sizeHint().height()
+
+    def _padding(self) -> int:
+        return max(0, self._box_height() - self.fontMetrics().height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         words = self._words.sizeHint()  # all on one line when there is room
         one_line = self.fontMetrics().boundingRect(self._words.text()).width() + 2
-        return QSize(self._indent() + max(words.width(), one_line), max(self._box_height(), words.height()))
+        return QSize(self._indent() + max(words.width(), one_line),
+                     max(self._box_height(), words.height() + self._padding()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         # As narrow as the longest word, so the column around it may shrink.
@@ -73,12 +78,13 @@ class WrappingCheckBox(QCheckBox):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
-        return max(self._box_height(), self._words.heightForWidth(max(1, width - self._indent())))
+        words = self._words.heightForWidth(max(1, width - self._indent()))
+        return max(self._box_height(), words + self._padding())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        indent = self._indent()
-        self._words.setGeometry(QRect(indent, 0, max(1, self.width() - indent), self.height()))
+        indent, top = self._indent(), self._padding() // 2
+        self._words.setGeometry(QRect(indent, top, max(1, self.width() - indent), max(1, self.height() - 2 * top)))
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt name)
         return self.rect().contains(pos)
@@ -95,5 +101,7 @@ class WrappingCheckBox(QCheckBox):
             # Keyboard focus shows around the words, as on a plain check box.
             focus = QStyleOptionButton()
             focus.initFrom(self)
-            focus.rect = self._words.geometry()
+            focus.state |= QStyle.StateFlag.State_KeyboardFocusChange
+            words = self._words
+            focus.rect = QRect(words.x(), words.y(), words.width(), words.heightForWidth(words.width()))
             painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)

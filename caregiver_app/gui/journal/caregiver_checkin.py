@@ -161,7 +161,7 @@ class CaregiverCheckinPage(Page):
         self.care_label.hide()
         # The kind word stands above Save, after the status line (the panel's last item is its buttons).
         self.panel.layout().insertWidget(self.panel.layout().count() - 1, self.care_label)
-        scroll = scroll_area(column(self, self.panel, stretch_at_end=True), self)
+        scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
 
         self.list_label = heading("&Earlier check-ins, newest first", self)
         self.trend_label = QLabel(self)

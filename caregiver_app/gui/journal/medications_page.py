@@ -147,7 +147,7 @@ class MedicationsPage(Page):
         self.history.currentRowChanged.connect(lambda _r: self._update_buttons())
         history_layout.addWidget(self.remove_step_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        right = column(self, self.panel, (self.history_box, 1))
+        right = column(self, self.panel, (self.history_box, 1), end_stretch=0)  # room below while no history
         splitter = side_by_side(self, left, scroll_area(right, self), stretch=(2, 3))
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)

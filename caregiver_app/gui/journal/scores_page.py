@@ -96,7 +96,7 @@ class ScoresPage(Page):
         self.status_label = self.panel.status_label
         self.save_button = self.panel.save_button
         self.cancel_button = self.panel.cancel_button
-        self.form_scroll = scroll_area(column(self, self.panel, stretch_at_end=True), self)
+        self.form_scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
 
         self.chart = ScoreChart(self)
         self.list_label = QLabel("Saved sc&ores, newest first", self)
