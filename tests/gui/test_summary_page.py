@@ -373,15 +373,23 @@ def test_printing_draws_the_pages_off_the_gui_thread(qtbot, page, ctx, person, m
     assert len(PdfReader(str(target)).pages) == len(PdfReader(__import__("io").BytesIO(page.pdf_bytes())).pages)
 
 
-def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+def page_in_a_small_window(qtbot, ctx, person) -> SummaryPage:
+    """The page in the page area of a 1024 x 700 window, once its controls need no sideways scrolling
+    (the wait fails when they do)."""
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
-    page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
+    page.resize(1024 - 200, 700 - 60)
     page.show()
     page.set_person(person)
     qtbot.waitExposed(page)
     scroll = page.controls_scroll
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+    return page
+
+
+def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+    page = page_in_a_small_window(qtbot, ctx, person)
+    scroll = page.controls_scroll
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     assert page.preview.width() >= page.preview.minimumSizeHint().width()
 
@@ -417,15 +425,8 @@ def test_every_section_shows_whole_at_large_text_in_a_small_window(qtbot, ctx, p
     large.setPointSizeF(normal.pointSizeF() * 1.6)
     app.setFont(large)
     try:
-        page = SummaryPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
-        page.show()
-        page.set_person(person)
-        qtbot.waitExposed(page)
-        scroll = page.controls_scroll
-        qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
-        viewport = scroll.viewport()
+        page = page_in_a_small_window(qtbot, ctx, person)
+        viewport = page.controls_scroll.viewport()
         for section, check in page.section_checks.items():
             right = check.mapTo(viewport, check.rect().topRight()).x()
             assert right <= viewport.width(), section
