@@ -117,3 +117,20 @@ def test_a_wrapping_check_box_takes_more_lines_when_narrow_and_stays_a_check_box
     qtbot.waitExposed(check)
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=check.rect().bottomRight() - check.rect().center() / 4)
     assert toggled == [True]
+
+
+def test_recorder_choice_typing_a_name_chooses_the_family_member(qtbot):
+    from caregiver_app.domain.model import Recorder, RecorderKind
+    from caregiver_app.gui.common.recorder_choice import RecorderChoice
+
+    choice = RecorderChoice("A famil&y member:", "Their name")
+    qtbot.addWidget(choice)
+    assert choice.recorder() == Recorder.person()
+    qtbot.keyClicks(choice.family_name, "Maria")
+    assert choice.family_radio.isChecked() and choice.recorder() == Recorder.family("Maria")
+    choice.keep_family_or_self()
+    assert choice.recorder().kind is RecorderKind.FAMILY  # the next new record keeps the family member
+    choice.show_recorder(Recorder.person())
+    assert choice.person_radio.isChecked()
+    choice.clear()
+    assert choice.family_name.text() == "" and choice.recorder() == Recorder.person()
