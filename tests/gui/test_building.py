@@ -31,6 +31,9 @@ def test_scroll_area_fits_its_content_to_the_width(qtbot):
     assert plain.widget() is inner and plain.widgetResizable()
     assert plain.frameShape() == QFrame.Shape.NoFrame and plain.focusPolicy() != Qt.FocusPolicy.NoFocus
     assert framed.frameShape() == QFrame.Shape.StyledPanel and framed.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert plain.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    upright = scroll_area(QLabel("fits"), parent, sideways=False)
+    assert upright.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_panes_never_collapse_and_share_extra_room(qtbot):

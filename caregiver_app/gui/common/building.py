@@ -35,16 +35,20 @@ Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
 """A widget or layout, or ``(widget or layout, stretch)``."""
 
 
-def scroll_area(inner: QWidget, parent: QWidget, *, framed: bool = False, focusable: bool = True) -> QScrollArea:
+def scroll_area(inner: QWidget, parent: QWidget, *, framed: bool = False, focusable: bool = True,
+                sideways: bool = True) -> QScrollArea:
     """``inner`` in a scroll area that resizes it to its width (so long text wraps instead of
     cutting off at large text sizes). ``framed`` draws the style's panel frame; a scroll area
-    that is not ``focusable`` leaves Tab to the controls inside it."""
+    that is not ``focusable`` leaves Tab to the controls inside it; ``sideways=False`` never
+    shows a horizontal scroll bar (the content must fit the width)."""
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.StyledPanel if framed else QFrame.Shape.NoFrame)
     scroll.setWidget(inner)
     if not focusable:
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if not sideways:
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll
 
 
