@@ -19,9 +19,8 @@ from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality
 from ..storage.repos import checkins as checkins_repo
 from ..storage.repos import journal as repo
-from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
-from .journal import EntryDraft, entry_from_draft
+from .journal import EntryDraft, entry_from_draft, write_entry
 from .vault import Vault, session_of
 
 CHECKIN_SOURCE = "checkin"
@@ -65,9 +64,7 @@ def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = ut
         raise ValidationError("Please answer at least one question before saving the check-in.")
     entry = replace(entry, source=CHECKIN_SOURCE)
     with session_of(vault) as s:
-        people_repo.get_person_row(s, entry.person_id)
-        entry_id = repo.insert_entry(s, entry, clock())
-        return repo.get_entry(s, entry_id)
+        return repo.get_entry(s, write_entry(s, entry, clock()))
 
 
 # --- the caregiver's own check-in -----------------------------------------------------------

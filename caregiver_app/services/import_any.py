@@ -33,9 +33,9 @@ from ..importers.trackers import (
     parse_emoods,
     parse_imoodjournal,
 )
-from ..storage.repos import journal as repo
 from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
+from . import journal
 from .clock import Clock, local_zone_name, utc_now
 from .imports import MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
@@ -275,11 +275,9 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
             except ValidationError as exc:
                 skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
         skipped.sort(key=lambda item: item.line)
-        present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
-        fresh = [e for e in entries if e.import_key not in present]
-        new = repo.bulk_insert_entries(s, fresh, now)
+        new, already = journal.write_imported_entries(s, person.id, entries, now)
         _remember(s, kind, prev.rule, columns, mood_map, data)
-    return Report(person.id, added, new, len(entries) - len(fresh), prev, tuple(skipped))
+    return Report(person.id, added, new, already, prev, tuple(skipped))
 
 
 def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:

@@ -12,8 +12,8 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
 from ..importers.common import SkippedRow
 from ..importers.daylio import DaylioParseResult, label_key, parse_daylio, resolve_mood_levels
-from ..storage.repos import journal as repo
 from ..storage.repos import people as people_repo
+from . import journal
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import read_chosen_file
 from .vault import Vault, session_of
@@ -174,10 +174,8 @@ def import_daylio(
                 continue
             entries.append(entry)
         skipped.sort(key=lambda item: item.line)
-        present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
-        fresh = [e for e in entries if e.import_key not in present]
-        new = repo.bulk_insert_entries(s, fresh, now)
-    return ImportReport(person.id, added, new, len(entries) - len(fresh), preview, tuple(skipped))
+        new, already = journal.write_imported_entries(s, person.id, entries, now)
+    return ImportReport(person.id, added, new, already, preview, tuple(skipped))
 
 
 def _lower_first(text: str) -> str:
