@@ -2,7 +2,15 @@
 
 
 class CaregiverError(Exception):
-    """Base class: ``str(error)`` is a complete, plain-words message safe to show a user."""
+    """Base class: ``str(error)`` is a complete, plain-words message safe to show a user.
+
+    ``field`` (optional) names the input the message is about, by the service's own argument
+    or attribute name (``"taken_on"``, ``"name"``), so a form can point at that field without
+    reading the message text. None when the problem is not about one field."""
+
+    def __init__(self, *args: object, field: str | None = None):
+        super().__init__(*args)
+        self.field = field
 
 
 class ValidationError(CaregiverError):

@@ -21,7 +21,7 @@ from .common.wheel_guard import install_wheel_guard
 from .main_window import MainWindow
 from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
-from .common.tasks import TaskRunner
+from .common.ops import Ops
 
 ORGANIZATION = "Caregiver Companion"
 DESKTOP_FILE = "caregiver-companion"
@@ -119,7 +119,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
         settings, notice, settings_path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
     else:
         settings, notice = app_settings.load_with_notice(settings_path)
-    context = AppContext(paths=paths, runner=TaskRunner(app), settings=settings, settings_path=settings_path)
+    context = AppContext(paths=paths, ops=Ops(app), settings=settings, settings_path=settings_path)
     formatting.follow_time_format(lambda: context.settings.time_format)
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
@@ -130,7 +130,9 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
         return app.exec()
     finally:
         instance.close()
-        context.runner.wait_for_all()
+        # The window is gone and the event loop has ended: waiting here freezes nothing.
+        context.ops.cancel_all()
+        context.ops.wait_for_all()
         if context.vault is not None:
             context.vault.close()
             context.vault = None

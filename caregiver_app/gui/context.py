@@ -1,4 +1,5 @@
-"""What every page needs to reach: the open vault, the task runner, settings and the clock."""
+"""What every page needs to reach: the operations runner (which holds the open vault), settings
+and the clock."""
 
 from __future__ import annotations
 
@@ -8,20 +9,29 @@ from pathlib import Path
 from ..services.clock import Clock, local_zone_name, utc_now
 from ..services.vault import Vault, VaultPaths
 from ..settings import Settings
-from .common.tasks import TaskRunner
+from .common.ops import Ops
 
 
 @dataclass
 class AppContext:
     """Shared state of a running app. ``vault`` is None while locked. ``settings_path`` None means
-    the platform's default settings file."""
+    the platform's default settings file. ``ops`` runs every piece of vault work (see
+    :mod:`caregiver_app.gui.common.ops`); it is given the vault from here."""
 
     paths: VaultPaths
-    runner: TaskRunner
+    ops: Ops = field(default_factory=Ops)
     settings: Settings = field(default_factory=Settings)
     settings_path: Path | None = None
     clock: Clock = utc_now
     vault: Vault | None = None
+
+    def __post_init__(self) -> None:
+        self.ops.vault_source = lambda: self.vault
+
+    @property
+    def runner(self) -> Ops:
+        """Deprecated name of :attr:`ops` (``runner.run(fn)``), until every page is converted."""
+        return self.ops
 
     @property
     def zone_name(self) -> str:

@@ -1,35 +1,26 @@
 """The main window: navigation, pages, the person switcher, and locking.
 
-Locking (the Lock button, Ctrl+L, or no input for ``settings.idle_lock_minutes``) tells every
-page to drop its data, closes the vault and shows the unlock screen in place of the pages.
+The pages live in a registry (:class:`PageEntry`: name -> page, title, Go menu entry with its
+Ctrl+1 … Ctrl+9 shortcut); widgets inside reach named destinations through
+:mod:`~caregiver_app.gui.common.navigation`.
+
+Locking (the Lock button, Ctrl+L, or no input for ``settings.idle_lock_minutes``) hides the pages
+at once, cancels every running job (``context.ops.shut``, never blocking the window), then keeps
+unsaved words, tells every page to drop its data, closes the vault and shows the unlock screen.
 The window title is always just the app's name: names and notes never appear in it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QEventLoop,
-    QObject,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -43,13 +34,15 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.errors import CaregiverError
 from ..domain.model import Person
-from ..services.people import add_person, last_person_id, list_people, remember_last_person
+from ..services.people import last_person_id, list_people, remember_last_person
 from ..services.vault import Vault
 from ..settings import save as save_settings
 from .visits.appointments_page import AppointmentsPage
 from .journal.caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
+from .common import navigation
 from .common.errors import log_safely, show_error
+from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .journal.journal_export import JournalExport
@@ -64,92 +57,17 @@ from .journal.record_exports import FHIR, READABLE, RecordExport
 from .journal.scores_page import ScoresPage
 from .journal.search_panel import SearchPanel
 from .visits.summary_page import SummaryPage
-from .common.trust_widgets import problem_label
-from .vault.unlock_screen import UnlockScreen, announce
+from .vault.unlock_screen import UnlockScreen
+from .window_parts import MAX_PAGE_SHORTCUTS, IdleWatcher, NavigationList, PageEntry
 from .vault.vault_tools import VaultTools
 
 log = logging.getLogger("caregiver_app")
 
-MAX_PAGE_SHORTCUTS = 9
-
-
-class NavigationList(QListWidget):
-    """The page list on the left, exactly as wide as its longest title (at any font size)."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        widest = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("M" * 8))
-        frame = 2 * self.frameWidth() + self.fontMetrics().averageCharWidth() * 3
-        return QSize(widest + frame, super().sizeHint().height())
-
-
-class AddPersonDialog(QDialog):
-    """A small dialog that asks for a name and adds the person through ``add``; a problem (an
-    empty or already-used name) shows inside the dialog, which stays open."""
-
-    def __init__(self, add: Callable[[str], Person], parent: QWidget | None = None):
-        super().__init__(parent)
-        self._add = add
-        self.person: Person | None = None
-        self.setWindowTitle("Add a person")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        layout = QVBoxLayout(self)
-        label = QLabel("Their &name")
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name of the person")
-        label.setBuddy(self.name_edit)
-        layout.addWidget(label)
-        layout.addWidget(self.name_edit)
-        hint = QLabel("Everything you write for them stays in this vault, on this computer.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.problem_label = problem_label("What to fix")
-        layout.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("&Add")
-        self.add_button.setEnabled(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.name_edit.textChanged.connect(lambda t: self.add_button.setEnabled(bool(t.strip())))
-
-    def accept(self) -> None:
-        if not self.name_edit.text().strip():
-            return
-        try:
-            self.person = self._add(self.name_edit.text())
-        except CaregiverError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.show()
-            announce(self.problem_label, str(exc))
-            self.name_edit.setFocus()
-            return
-        super().accept()
-
-
-class _IdleWatcher(QObject):
-    """An application-wide event filter: any keyboard, mouse or touch input restarts the timer."""
-
-    INPUT = frozenset(
-        {
-            QEvent.Type.KeyPress,
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseMove,
-            QEvent.Type.Wheel,
-            QEvent.Type.TouchBegin,
-            QEvent.Type.TouchUpdate,
-            QEvent.Type.TabletPress,
-        }
-    )
-
-    def __init__(self, timer: QTimer, parent: QObject | None = None):
-        super().__init__(parent)
-        self._timer = timer
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in self.INPUT and self._timer.isActive():
-            self._timer.start()
-        return False
+def _remembered_person(vault) -> int | None:
+    try:
+        return last_person_id(vault)
+    except CaregiverError:
+        return None  # not worth a message: the first person is a fine start
 
 
 class MainWindow(QMainWindow):
@@ -164,13 +82,12 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowTitle(APP_NAME)
         self._pages: list[QWidget] = []
+        self.registry: dict[str, PageEntry] = {}
         self._people: list[Person] = []
         self._last_person_id: int | None = None
         self._journal_page: JournalPage | None = None
-        self._summary_page: SummaryPage | None = None
-
-        self._library_page: LibraryPage | None = None
-        self._plans_page: PlansPage | None = None
+        self._locking = False
+        self._closing = False
         # Get help now: a button on every page and on the unlock screen, Ctrl+Shift+H, Help menu.
         self.get_help = GetHelp(context, self, person=self.current_person, locked=lambda: self.is_locked)
 
@@ -187,7 +104,7 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
-        self._idle_watcher = _IdleWatcher(self.idle_timer, self)
+        self._idle_watcher = IdleWatcher(self.idle_timer, self)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self._idle_watcher)
@@ -217,7 +134,7 @@ class MainWindow(QMainWindow):
         # No mnemonics here: the pages use most letters; File ▸ Add a person… and Ctrl+L reach these.
         self.add_person_button = QPushButton("Add person…")
         self.add_person_button.setAccessibleName("Add a person")
-        self.add_person_button.clicked.connect(self.add_person)
+        self.add_person_button.clicked.connect(lambda: self.add_person())
         self.lock_button = QPushButton("Lock")
         self.lock_button.setAccessibleName("Lock")
         self.lock_button.setAccessibleDescription("Hide everything and ask for the passphrase again")
@@ -248,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.add_person_action = QAction("&Add a person…", self)
-        self.add_person_action.triggered.connect(self.add_person)
+        self.add_person_action.triggered.connect(lambda: self.add_person())
         self.import_action = QAction("&Import from another app…", self)
         self.import_action.triggered.connect(self.start_import)
         self.lock_action = QAction("&Lock", self)
@@ -294,6 +211,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.settings_action = make_settings_action(self, self.show_settings)
         self.edit_menu.addAction(self.settings_action)
+        self.go_menu = self.menuBar().addMenu("&Go")  # one entry per page (add_page)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.get_help.action)
         help_menu.addSeparator()
@@ -304,110 +222,119 @@ class MainWindow(QMainWindow):
         journal = JournalPage(self.context)
         journal.people_changed.connect(self.reload_people)
         self._journal_page = journal
-        self.add_page("Journal", QIcon(), journal)
+        self.add_page("Journal", QIcon(), journal, name="journal")
         self.import_action.setVisible(True)
         journal.person_wanted.connect(lambda person_id: self.reload_people(select_id=person_id))
         self.edit_menu.insertAction(self.find_action, journal.history.undo_action)
         self.edit_menu.insertAction(self.find_action, journal.history.redo_action)
         self.edit_menu.insertSeparator(self.find_action)
-        self._patterns_page = PatternsPage(self.context)
-        self._patterns_page.day_chosen.connect(self.show_journal_day)
-        self.add_page("Patterns", QIcon(), self._patterns_page)
-        self.add_page("Medications", QIcon(), MedicationsPage(self.context))
+        patterns = PatternsPage(self.context)
+        patterns.day_chosen.connect(self.show_journal_day)
+        self.add_page("Patterns", QIcon(), patterns, name="patterns")
+        self.add_page("Medications", QIcon(), MedicationsPage(self.context), name="medications")
         scores = ScoresPage(self.context)
-        scores.journal_changed.connect(journal.refresh)
-        self.add_page("Scores and check-in", QIcon(), scores)
-        self._library_page = LibraryPage(self.context)
-        self.add_page("Warning signs", QIcon(), self._library_page)
-        self._plans_page = PlansPage(self.context)
-        self.add_page("My plans", QIcon(), self._plans_page)
-        self.add_page("Support network", QIcon(), NetworkPage(self.context))
+        scores.journal_changed.connect(journal.refresh)  # the daily check-in writes a journal entry
+        self.add_page("Scores and check-in", QIcon(), scores, name="scores")
+        self.add_page("Warning signs", QIcon(), LibraryPage(self.context), name="warning_signs")
+        self.add_page("My plans", QIcon(), PlansPage(self.context), name="plans")
+        self.add_page("Support network", QIcon(), NetworkPage(self.context), name="network")
         appointments = AppointmentsPage(self.context)
         appointments.prepare_visit_requested.connect(self.prepare_visit)
-        self.add_page("Appointments", QIcon(), appointments)
-        self._summary_page = SummaryPage(self.context)
-        self.add_page("Visit summary", QIcon(), self._summary_page)
-        self.add_page("My check-in", QIcon(), CaregiverCheckinPage(self.context))
-        self._search_page = SearchPanel(self.context)
-        self._search_page.entry_chosen.connect(self.show_journal_entry)
-        self.add_page("Search", QIcon(), self._search_page)
+        self.add_page("Appointments", QIcon(), appointments, name="appointments")
+        self.add_page("Visit summary", QIcon(), SummaryPage(self.context), name="summary")
+        self.add_page("My check-in", QIcon(), CaregiverCheckinPage(self.context), name="caregiver_checkin")
+        search = SearchPanel(self.context)
+        search.entry_chosen.connect(self.show_journal_entry)
+        self.add_page("Search", QIcon(), search, name="search")
+        navigation.offer(self, {
+            navigation.OPEN_EDUCATION_PAGE: self.open_education_page,
+            navigation.OPEN_PLANS: self.open_plans,
+            navigation.SHOW_GET_HELP: self.show_get_help,
+        })
 
     # --- pages --------------------------------------------------------------------------------
 
+    def go(self, name: str) -> QWidget | None:
+        """Go to the page registered as ``name``; the page, or None while locked or unknown."""
+        entry = self.registry.get(name)
+        if self.is_locked or entry is None:
+            return None
+        self.show_page(entry.index)
+        return entry.page
+
     def show_search(self) -> None:
         """Edit ▸ Find (Ctrl+F): the Search page, with the cursor in its box."""
-        if self.is_locked:
-            return
-        self.show_page(self._pages.index(self._search_page))
-        self._search_page.focus_search()
+        page = self.go("search")
+        if page is not None:
+            page.focus_search()
 
     def show_journal_entry(self, person_id: int, entry_id: int) -> None:
         """Open the Journal page at entry ``entry_id`` of ``person_id`` (a search result)."""
-        page = self._journal_page
-        if self.is_locked or page is None:
+        if self.is_locked or "journal" not in self.registry:
             return
         current = self.current_person()
         if current is None or current.id != person_id:
             self.reload_people(select_id=person_id)
-        self.show_page(self._pages.index(page))
-        page.show_entry(entry_id)
+        self.go("journal").show_entry(entry_id)
 
     def show_journal_day(self, day) -> None:
         """Open the Journal page at the entries of the local date ``day`` (from the calendar)."""
-        page = self._journal_page
-        if self.is_locked or page is None:
-            return
-        self.show_page(self._pages.index(page))
-        page.show_day(day)
+        page = self.go("journal")
+        if page is not None:
+            page.show_day(day)
 
     def prepare_visit(self, start, end, questions: list[str]) -> None:
         """Open the Visit summary page with ``start``..``end`` (local dates) and the questions
         to ask ("Prepare for this visit" on the Appointments page)."""
-        page = self._summary_page
-        if self.is_locked or page is None:
-            return
-        self.show_page(self._pages.index(page))
-        page.prepare(start, end, questions)
+        page = self.go("summary")
+        if page is not None:
+            page.prepare(start, end, questions)
 
     def open_education_page(self, page_id: str) -> None:
         """Show the warning-sign page ``page_id`` (a link in a journal entry's hints)."""
-        page = self._library_page
-        if self.is_locked or page is None:
-            return
-        self.show_page(self._pages.index(page))
-        page.open_page(page_id)
+        page = self.go("warning_signs")
+        if page is not None:
+            page.open_page(page_id)
 
     def open_plans(self, which: str = "relapse") -> None:
         """Show My plans at ``"relapse"`` or ``"safety"`` (from the journal banner or Get help now)."""
-        page = self._plans_page
-        if self.is_locked or page is None:
-            return
-        self.show_page(self._pages.index(page))
-        page.show_plan(which)
+        page = self.go("plans")
+        if page is not None:
+            page.show_plan(which)
 
     def show_get_help(self) -> None:
         """Open Get help now (also Ctrl+Shift+H and the button in the top bar)."""
         self.get_help.show()
 
-    def add_page(self, title: str, icon: QIcon, widget: QWidget) -> None:
-        """Add a page to the navigation. The first nine get Ctrl+1 … Ctrl+9. The widget may have
-        ``set_person(person | None)`` and ``clear()`` (called on lock: drop all data)."""
+    def add_page(self, title: str, icon: QIcon, widget: QWidget, *, name: str | None = None) -> PageEntry:
+        """Register a page (``name`` defaults to ``title``) and add it to the navigation and the
+        Go menu. The first nine get Ctrl+1 … Ctrl+9. The widget may have
+        ``set_person(person | None)``, ``clear()`` (called on lock: drop all data) and
+        ``keep_unsaved_work()`` (see :class:`~caregiver_app.gui.common.page.Page`)."""
+        name = name or title
+        if name in self.registry:
+            raise ValueError(f"a page named {name!r} is already registered")
         index = len(self._pages)
         self._pages.append(widget)
         self.pages.addWidget(widget)
         item = QListWidgetItem(icon, title)
+        action = QAction(title, self)
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
         if index < MAX_PAGE_SHORTCUTS:
             keys = QKeySequence(f"Ctrl+{index + 1}")
             item.setToolTip(f"{title} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda i=index: self.show_page(i))
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.go_menu.addAction(action)
+        action.setEnabled(not self.is_locked)
+        entry = self.registry[name] = PageEntry(name, title, widget, action, index)
         self.nav.addItem(item)
         self.nav.updateGeometry()
         if index == 0:
             self.nav.setCurrentRow(0)
         if not self.is_locked:
             self._apply_person_to(widget, self.current_person())
+        return entry
 
     def page_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
@@ -430,7 +357,8 @@ class MainWindow(QMainWindow):
         """Ctrl+F finds in the journal, except on a page with its own search box (it takes
         Ctrl+F there; the same key twice would make both ambiguous and neither would fire)."""
         page = self.pages.currentWidget()
-        own = page is not getattr(self, "_search_page", None) and hasattr(page, "focus_search")
+        search = self.registry.get("search")
+        own = (search is None or page is not search.page) and hasattr(page, "focus_search")
         self.find_action.setShortcut(QKeySequence() if own else QKeySequence(QKeySequence.StandardKey.Find))
 
     # --- people -------------------------------------------------------------------------------
@@ -440,18 +368,16 @@ class MainWindow(QMainWindow):
         return self._people[index] if 0 <= index < len(self._people) else None
 
     def reload_people(self, select_id: int | None = None) -> None:
-        """Re-read the people in the vault and keep (or move to) the chosen one."""
-        vault = self.context.vault
-        if vault is None or not vault.is_open:
+        """Re-read the people in the vault (a read) and keep (or move to) the chosen one."""
+        if self.context.vault is None:
             return
-        try:
-            people = list_people(vault)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
+        self.context.ops.read(self, lambda vault: (list_people(vault), _remembered_person(vault)),
+                              on_done=lambda found: self._show_people(*found, select_id), key="people")
+
+    def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
-            wanted = self._remembered_person(vault)
+            wanted = remembered
         self._people = people
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
@@ -464,29 +390,17 @@ class MainWindow(QMainWindow):
         self._on_person_index_changed(index)
 
     def add_person(self) -> None:
-        """Ask for a name and add that person; the switcher then shows them."""
-        vault = self.context.vault
-        if vault is None or not vault.is_open:
-            return
-        dialog = AddPersonDialog(lambda name: add_person(vault, name, clock=self.context.clock), self)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person is not None:
-                self.reload_people(select_id=dialog.person.id)
-        finally:
-            dialog.deleteLater()
-
-    def _remembered_person(self, vault) -> int | None:
-        try:
-            return last_person_id(vault)
-        except CaregiverError:
-            return None  # not worth a message: the first person is a fine start
+        """Ask for a name and add that person (off the GUI thread); the switcher then shows them."""
+        if not self.is_locked:
+            self.people_actions.add()
 
     def _on_person_index_changed(self, index: int) -> None:
         person = self._people[index] if 0 <= index < len(self._people) else None
         if person is not None:
             if person.id != self._last_person_id:
-                vault, person_id = self.context.vault, person.id
-                self.context.runner.run(lambda: remember_last_person(vault, person_id), parent=self)
+                person_id = person.id
+                self.context.ops.write(self, lambda vault: remember_last_person(vault, person_id),
+                                       changes={SETTINGS})
             self._last_person_id = person.id
         for page in self._pages:
             self._apply_person_to(page, person)
@@ -505,11 +419,9 @@ class MainWindow(QMainWindow):
 
     def start_import(self) -> None:
         """File ▸ Import from another app…: the journal page runs the import."""
-        page = self._journal_page
-        if self.is_locked or page is None:
-            return
-        self.show_page(self._pages.index(page))
-        page.start_import()
+        page = self.go("journal")
+        if page is not None:
+            page.start_import()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -529,11 +441,25 @@ class MainWindow(QMainWindow):
         return self.central.currentWidget() is self.unlock_screen
 
     def lock(self) -> None:
-        """Drop everything on screen, close the vault and show the unlock screen."""
-        if self.is_locked:
+        """Hide everything at once, cancel every job, then (once they ended, without blocking the
+        window) keep unsaved words, drop every page's data, close the vault and show the unlock
+        screen ready for the passphrase."""
+        if self.is_locked or self._locking:
             return
+        self._locking = True
+        self.idle_timer.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.central.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
+        self.context.ops.shut(self._finish_lock)
+
+    def _finish_lock(self) -> None:
         self._drop_everything()
         self.get_help.lock()
+        self.unlock_screen.setEnabled(True)
+        self._locking = False
         self._show_locked()
         self.vault_locked.emit()
 
@@ -542,13 +468,8 @@ class MainWindow(QMainWindow):
         self.unlock_screen.unlock_with_keyring()
 
     def _drop_everything(self) -> None:
+        """Every job has ended (``ops.shut``): keep unsaved words, clear pages, close the vault."""
         self.idle_timer.stop()
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
-        # Let running jobs finish and deliver their results now, so nothing lands after clear().
-        self.context.runner.wait_for_all()
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         for page in self._pages:  # unsaved words go into the vault before anything is cleared
             keep = getattr(page, "keep_unsaved_work", None)
             if keep is not None:
@@ -575,7 +496,8 @@ class MainWindow(QMainWindow):
     def _show_locked(self, note: str = "") -> None:
         self.unlock_screen.reset(note)
         self.central.setCurrentWidget(self.unlock_screen)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action):
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
+                       *(entry.action for entry in self.registry.values())):
             action.setEnabled(False)
         if self._journal_page is not None:
             self._journal_page.history.set_enabled(False)
@@ -588,7 +510,8 @@ class MainWindow(QMainWindow):
 
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action):
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
+                       *(entry.action for entry in self.registry.values())):
             action.setEnabled(True)
         self.reload_people()
         self._start_idle_timer()
@@ -623,6 +546,10 @@ class MainWindow(QMainWindow):
 
     # --- window state -------------------------------------------------------------------------
 
+    def _close_after_jobs(self) -> None:
+        self._closing = False
+        self.close()
+
     def _restore_geometry(self) -> None:
         saved = self.context.settings.window_geometry
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
@@ -645,6 +572,15 @@ class MainWindow(QMainWindow):
             log.warning("could not save the window size: %s", type(exc).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self.context.ops.busy:
+            # Jobs still run: cancel them and close again once they ended (the window stays
+            # responsive meanwhile; unsaved words are kept in the second pass).
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.idle_timer.stop()
+                self.context.ops.shut(self._close_after_jobs)
+            return
         self._save_geometry()
         self._drop_everything()
         self.get_help.close()

@@ -1,18 +1,53 @@
-"""File menu actions for the people cared for: rename the chosen person, remove them from the
-switcher (archived: nothing is deleted) and bring a removed person back."""
+"""The people cared for: the "Add a person" dialog and the File menu actions to rename the chosen
+person, remove them from the switcher (archived: nothing is deleted) and bring a removed person
+back. Every read and write runs through ``context.ops``; a successful change says ``PEOPLE``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
-from ..domain.errors import CaregiverError
+from ..domain.errors import ValidationError
 from ..domain.model import Person
 from ..services import people
-from .common.errors import show_error
-from .common.trust_widgets import confirm, tell
+from .common.form import EditorDialog
+from .common.ops import PEOPLE
+from .common.page import confirm
+from .common.trust_widgets import plain_label, tell
+
+
+class AddPersonDialog(EditorDialog):
+    """Asks for a name and adds the person as a write; a problem (an empty or already-used name)
+    shows inside the dialog, which stays open. ``result_value`` is the new :class:`Person`."""
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, "Add a person", changes={PEOPLE}, save_text="&Add", parent=parent)
+        self._clock = context.clock
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        label = QLabel("Their &name")
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Name of the person")
+        label.setBuddy(self.name_edit)
+        self.fields.addWidget(label)
+        self.fields.addWidget(self.name_edit)
+        self.fields.addWidget(plain_label("Everything you write for them stays in this vault, on this computer."))
+        self.panel.add_field("name", self.name_edit)
+        self.add_button = self.panel.save_button
+        self.problem_label = self.panel.problem_label
+        self.add_button.setEnabled(False)
+        self.name_edit.textChanged.connect(lambda t: self.add_button.setEnabled(bool(t.strip())))
+
+    @property
+    def person(self) -> Person | None:
+        return self.result_value
+
+    def make_job(self):
+        name, clock = self.name_edit.text(), self._clock
+        if not name.strip():
+            raise ValidationError("Please type their name.", field="name")
+        return lambda vault: people.add_person(vault, name, clock=clock)
 
 
 class PeopleActions:
@@ -32,51 +67,45 @@ class PeopleActions:
         self.restore_action.triggered.connect(self.restore)
         self.actions = [self.rename_action, self.remove_action, self.restore_action]
 
-    def _vault(self):
-        vault = self._context.vault
-        return vault if vault is not None and vault.is_open else None
+    def add(self) -> None:
+        """Ask for a name and add that person; the switcher then shows them."""
+        dialog = AddPersonDialog(self._context, self._window)
+        try:
+            if dialog.exec() and dialog.person is not None:
+                self._reload(dialog.person.id)
+        finally:
+            dialog.deleteLater()
 
     def rename(self) -> None:
-        person, vault = self._current(), self._vault()
-        if person is None or vault is None:
+        person = self._current()
+        if person is None:
             return
         name, ok = QInputDialog.getText(self._window, "Rename this person", "Their &new name",
                                         QLineEdit.EchoMode.Normal, person.display_name)
         if not ok or not name.strip() or name.strip() == person.display_name:
             return
-        try:
-            people.rename_person(vault, person.id, name)
-        except CaregiverError as exc:
-            show_error(self._window, exc, "The name was not changed")
-            return
-        self._reload(person.id)
+        self._context.ops.write(self._window, lambda vault: people.rename_person(vault, person.id, name),
+                                changes={PEOPLE}, on_done=lambda _r: self._reload(person.id),
+                                error_title="The name was not changed")
 
     def remove(self) -> None:
-        person, vault = self._current(), self._vault()
-        if person is None or vault is None:
+        person = self._current()
+        if person is None:
             return
-        if not confirm(self._window, "Remove this person?",
-                       f"Take {person.display_name} off the list of people you care for?",
+        if not confirm(self._window, f"Take {person.display_name} off the list of people you care for?",
                        details="Nothing is deleted: their journal, plans and contacts stay in the vault, "
                                "and File ▸ Bring back a removed person… shows them again.",
-                       do_it="Remove from the list", keep="Keep them"):
+                       yes="Remove from the list", no="Keep them", destructive=True, title="Remove this person?"):
             return
-        try:
-            people.archive_person(vault, person.id)
-        except CaregiverError as exc:
-            show_error(self._window, exc, "The person was not removed")
-            return
-        self._reload(None)
+        self._context.ops.write(self._window, lambda vault: people.archive_person(vault, person.id),
+                                changes={PEOPLE}, on_done=lambda _r: self._reload(None),
+                                error_title="The person was not removed")
 
     def restore(self) -> None:
-        vault = self._vault()
-        if vault is None:
-            return
-        try:
-            removed = people.archived_people(vault)
-        except CaregiverError as exc:
-            show_error(self._window, exc)
-            return
+        self._context.ops.read(self._window, people.archived_people, on_done=self._choose_who_comes_back,
+                               key="archived-people")
+
+    def _choose_who_comes_back(self, removed: list[Person]) -> None:
         if not removed:
             tell(self._window, "No one to bring back", "No one has been removed from the list.")
             return
@@ -86,9 +115,5 @@ class PeopleActions:
         if not ok or name not in names:
             return
         chosen = removed[names.index(name)]
-        try:
-            people.restore_person(vault, chosen.id)
-        except CaregiverError as exc:
-            show_error(self._window, exc)
-            return
-        self._reload(chosen.id)
+        self._context.ops.write(self._window, lambda vault: people.restore_person(vault, chosen.id),
+                                changes={PEOPLE}, on_done=lambda _r: self._reload(chosen.id))

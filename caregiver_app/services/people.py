@@ -96,7 +96,8 @@ def add_person(
     person = Person(None, name, birth_date, notes)
     with session_of(vault) as s:
         if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
-            raise ValidationError(f"There is already someone called {person.display_name} in this vault.")
+            raise ValidationError(f"There is already someone called {person.display_name} in this vault.",
+                                  field="name")
         return people_repo.add_person(s, person, clock())
 
 

@@ -18,7 +18,7 @@ def test_main_window_with_journal_page_after_unlock(benchmark, qapp, ten_year_va
     windows = []
 
     def show():
-        context = AppContext(paths=paths, runner=TaskRunner(), vault=vault, settings_path=tmp_path / "s.json")
+        context = AppContext(paths=paths, ops=TaskRunner(), vault=vault, settings_path=tmp_path / "s.json")
         window = create_main_window(context)
         window.show()
         qapp.processEvents()

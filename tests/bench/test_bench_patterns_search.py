@@ -80,7 +80,7 @@ def test_mood_comparisons_one_year(benchmark, opened):
 def page_context(qapp, opened, tmp_path, monkeypatch):
     paths, vault, person_id = opened
     monkeypatch.setattr(TaskRunner, "synchronous", True)
-    context = AppContext(paths=paths, runner=TaskRunner(), vault=vault, clock=lambda: NOW,
+    context = AppContext(paths=paths, ops=TaskRunner(), vault=vault, clock=lambda: NOW,
                          settings_path=tmp_path / "s.json")
     from caregiver_app.services import people
 
@@ -171,7 +171,7 @@ MEMORY_SCRIPT = textwrap.dedent(
     TaskRunner.synchronous = True
     stages = {"app code loaded, vault locked": rss_mb()}
     vault = unlock_with_passphrase(VaultPaths(Path(folder)), passphrase)
-    context = AppContext(paths=VaultPaths(Path(folder)), runner=TaskRunner(), vault=vault,
+    context = AppContext(paths=VaultPaths(Path(folder)), ops=TaskRunner(), vault=vault,
                          settings_path=Path(settings),
                          clock=lambda: datetime(2026, 11, 30, 17, tzinfo=timezone.utc))
     window = create_main_window(context)

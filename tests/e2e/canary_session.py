@@ -63,7 +63,7 @@ def main() -> int:
     vault = created.vault
     person = people.add_person(vault, f"{marker} person")
     people.set_preparer_name(vault, f"{marker} preparer")
-    context = AppContext(paths=paths, runner=TaskRunner(app), settings=app_settings.load(), settings_path=None)
+    context = AppContext(paths=paths, ops=TaskRunner(app), settings=app_settings.load(), settings_path=None)
     context.vault = vault
     window = MainWindow(context)
     window.show()

@@ -130,7 +130,7 @@ def settings_path(tmp_path) -> Path:
 def context(vault_paths, settings_path, qapp) -> AppContext:
     # A known country, so the crisis numbers do not depend on the machine's locale (tests of
     # other countries set their own).
-    ctx = AppContext(paths=vault_paths, runner=TaskRunner(), settings=Settings(country="US"), settings_path=settings_path)
+    ctx = AppContext(paths=vault_paths, ops=TaskRunner(), settings=Settings(country="US"), settings_path=settings_path)
     yield ctx
     if ctx.vault is not None:
         ctx.vault.close()

@@ -64,17 +64,24 @@ def problem_label(name: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
-    """A section heading: bold and a little larger than the user's own font size."""
+def heading(text: str, parent: QWidget | None = None, *, level: int = 2) -> QLabel:
+    """The one heading style of the app: ``level`` 1 is a page's title (1.4 times the user's own
+    font size), 2 a section (1.15 times); both bold, plain text, word-wrapped. A "&" in ``text``
+    is a mnemonic for the label's buddy."""
     label = plain_label(text, parent=parent)
     if "&" in text:  # a mnemonic for its buddy: Qt reads "&" only outside plain-text mode
         label.setTextFormat(Qt.TextFormat.AutoText)
     font = label.font()
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setPointSizeF(font.pointSizeF() * (1.4 if level == 1 else 1.15))
     label.setFont(font)
     label.setAccessibleName(text.replace("&", ""))
     return label
+
+
+def heading_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A section heading (:func:`heading` at level 2)."""
+    return heading(text, parent, level=2)
 
 
 def code_font(base: QWidget, factor: float = 1.6):
@@ -104,19 +111,10 @@ def people_lines(people: Iterable, empty: str = "No one yet") -> str:
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, do_it: str, keep: str, details: str = "") -> bool:
-    """Ask before something that replaces or changes data. The safe answer (``keep``) is the
-    default button and the Esc answer; True only when the user picked ``do_it``."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if details:
-        box.setInformativeText(details)
-    act = box.addButton(do_it, QMessageBox.ButtonRole.DestructiveRole)
-    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(safe)
-    box.setEscapeButton(safe)
-    box.setAccessibleName(title)
-    box.exec()
-    return box.clickedButton() is act
+    """Deprecated spelling of :func:`caregiver_app.gui.common.page.confirm` (destructive)."""
+    from .page import confirm as ask  # page builds on this module
+
+    return ask(parent, text, yes=do_it, no=keep, destructive=True, details=details, title=title)
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, blocking: bool = True) -> QMessageBox:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -36,6 +35,7 @@ from ...domain.medications import Medication
 from ...domain.model import Person
 from ...services import journal, medications
 from ...services.medications import MedicationDraft
+from ..common.page import confirm as ask
 from ..common import formatting
 from ..context import AppContext
 from ..common.errors import show_error
@@ -84,15 +84,8 @@ def medication_lines(med: Medication) -> str:
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str = "Keep it") -> bool:
-    """Ask before something that cannot be undone; the safe answer is the default and Esc."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    do = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setAccessibleName(title)
-    box.exec()
-    return box.clickedButton() is do
+    """Deprecated: :func:`caregiver_app.gui.common.page.confirm` (destructive, safe default)."""
+    return ask(parent, text, yes=yes, no=no, destructive=True, title=title)
 
 
 class MedicationsPage(QWidget):

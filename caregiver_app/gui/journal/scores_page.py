@@ -8,7 +8,6 @@ Williams & Löwe 2006 (``caregiver_app.domain.scores``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,19 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError, ValidationError
 from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
 from ...services import journal, scores
 from ..common import formatting
-from ..context import AppContext
 from ..common.country import help_words
+from ..common.form import FormPanel
+from ..common.ops import SCORES
+from ..common.page import Page, confirm
+from ..context import AppContext
 from .daily_checkin import DailyCheckinForm
-from ..common.errors import show_error
-from .medications_page import confirm
 from .score_chart import ScoreChart
 from .score_form import ScoreForm
-from ..common.trust_widgets import problem_label
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Date", "Questionnaire", "Total", "Severity", "Change", "Recorded by", "Next visit")
@@ -64,17 +62,18 @@ def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[Score
     return list(reversed(rows))
 
 
-class ScoresPage(QWidget):
+class ScoresPage(Page):
     """Record PHQ-9 and GAD-7 results, see them over time, and do the daily check-in."""
 
+    title = "Scores and check-in"
+    watches = frozenset({SCORES})
     journal_changed = Signal()
+    """The daily check-in wrote a journal entry (until the journal page follows ``ops.changed``)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._context = context
-        self._person: Person | None = None
         self._results: list[ScoreResult] = []
-        self._generation = 0
         self._build()
         self.set_person(None)
 
@@ -89,34 +88,22 @@ class ScoresPage(QWidget):
         self.form.crisis.set_words(help_words(self._context.settings))
 
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-
         self.form = ScoreForm(self)
         self.form.crisis.set_words(help_words(self._context.settings))
-        self.problem_label = problem_label("Problem with this score", self)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
-        self.save_button = QPushButton("&Save score", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel changes", self)
-        self.cancel_button.clicked.connect(self.new_score)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        self.panel = FormPanel(self._context, self.form, changes={SCORES}, save_text="&Save score",
+                               error_title="The score was not saved", parent=self)
+        self.panel.add_field("taken_on", self.form.taken_on)
+        self.panel.save_requested.connect(self.save)
+        self.panel.cancel_requested.connect(self.new_score)
+        self.panel.saved.connect(self._on_saved)
+        self.problem_label = self.panel.problem_label
+        self.problem_label.setAccessibleName("Problem with this score")
+        self.status_label = self.panel.status_label
+        self.save_button = self.panel.save_button
+        self.cancel_button = self.panel.cancel_button
         form_panel = QWidget(self)
         form_layout = QVBoxLayout(form_panel)
-        form_layout.addWidget(self.form)
-        form_layout.addWidget(self.problem_label)
-        form_layout.addWidget(self.status_label)
-        form_layout.addLayout(buttons)
+        form_layout.addWidget(self.panel)
         form_layout.addStretch(1)
         form_scroll = QScrollArea(self)
         form_scroll.setWidgetResizable(True)
@@ -180,13 +167,7 @@ class ScoresPage(QWidget):
         self.tabs.addTab(splitter, "PHQ-9 and GAD-7")
         self.tabs.addTab(daily_scroll, "Daily check-in")
         self.tabs.setAccessibleName("Scores and check-in")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.tabs, 1)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), splitter)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        self.body.addWidget(self.tabs, 1)
         self.form.items_rebuilt.connect(self._fix_tab_order)
         self.form.crisis_shown.connect(lambda: self.form_scroll.ensureWidgetVisible(self.form.crisis))
         self._fix_tab_order()
@@ -197,71 +178,42 @@ class ScoresPage(QWidget):
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    # --- public -------------------------------------------------------------------------
+    # --- the page ----------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
-        self._person = person
-        self._generation += 1
-        self._results = []
-        self.heading.setText(f"Scores and check-in for {person.display_name}" if person else "Scores and check-in")
         self.form.set_person(person)
         self.daily.set_person(person)
-        self.setEnabled(person is not None)
-        self.status_label.hide()
-        self.new_score()
-        self._show_results()
-        self.reload()
+        super().set_person(person)
 
     def clear(self) -> None:
         """Drop every score and name from the widgets (the vault locked)."""
-        self._generation += 1
-        self._person = None
-        self._results = []
+        super().clear()
         self.form.clear()
         self.daily.clear()
         self.chart.clear()
-        self.list.clear()
-        self.status_label.clear()
-        self.status_label.hide()
-        self.heading.setText("Scores and check-in")
+
+    def drop(self) -> None:
+        self._results = []
+        self.panel.reset()
+        self.new_score()
         self._show_results()
-        self.setEnabled(False)
 
-    def reload(self) -> None:
-        person = self._person
-        vault = self._context.vault
-        if person is None or person.id is None or vault is None or not vault.is_open:
-            return
-        generation = self._generation
+    def load(self, person: Person) -> None:
+        self.read(lambda vault: scores.list_scores(vault, person.id), self._got_results, key="scores",
+                  error_title="The scores could not be read")
 
-        def done(results: list[ScoreResult]) -> None:
-            if generation == self._generation:
-                self._results = results
-                self._show_results()
-
-        self._context.runner.run(lambda: scores.list_scores(vault, person.id), on_done=done, parent=self,
-                                 error_title="The scores could not be read")
-
+    # --- public -------------------------------------------------------------------------
     def new_score(self) -> None:
         self.form.reset(journal.local_now(self._context.clock, self._context.zone_name).date())
-        self._show_problem("")
+        self.panel.show_problem("")
         self._update_buttons()
 
     def save(self) -> None:
-        if self._person is None or not self.save_button.isEnabled():
-            return
-        try:
-            draft = self.form.draft()
-            vault = self._context.require_vault()
-        except ValidationError as exc:
-            self._show_problem(str(exc))
-            return
-        except CaregiverError as exc:
-            show_error(self, exc, "The score was not saved")
-            return
-        clock = self._context.clock
-        self.save_button.setEnabled(False)
-        self._context.runner.run(lambda: scores.save_score(vault, draft, clock=clock), on_done=self._on_saved,
-                                 on_error=self._on_failed, parent=self)
+        if self.person is not None:
+            self.panel.submit(self._save_job, person_id=self.person.id)
+
+    def _save_job(self):
+        draft, clock = self.form.draft(), self._context.clock  # draft() raises ValidationError
+        return lambda vault: scores.save_score(vault, draft, clock=clock)
 
     def current_result(self) -> ScoreResult | None:
         item = self.list.currentItem()
@@ -281,52 +233,32 @@ class ScoresPage(QWidget):
         result = self.current_result()
         if result is None or result.id is None:
             return
-        if not confirm(self, "Delete this score?",
-                       f"Delete the {result.describe()} from {formatting.medium_date(result.taken_on)}?",
-                       "Delete score"):
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "The score was not deleted")
+        if not confirm(self, f"Delete the {result.describe()} from {formatting.medium_date(result.taken_on)}?",
+                       yes="Delete score", no="Keep it", destructive=True, title="Delete this score?"):
             return
         if self.form.editing is not None and self.form.editing.id == result.id:
             self.new_score()
-        self._context.runner.run(lambda: scores.delete_score(vault, result.id), on_done=self._on_deleted,
-                                 parent=self, error_title="The score was not deleted")
+        self.write(lambda vault: scores.delete_score(vault, result.id), {SCORES}, on_done=self._on_deleted,
+                   error_title="The score was not deleted")
 
     # --- private ------------------------------------------------------------------------
+    def _got_results(self, results: list[ScoreResult]) -> None:
+        self._results = results
+        self._show_results()
+
     def _on_saved(self, result: ScoreResult) -> None:
-        self.save_button.setEnabled(True)
         editing = self.form.editing is not None
         self.new_score()
         text = f"Saved: {result.describe()} ({'changed' if editing else 'new'})."
         if result.needs_crisis_help:
             text += " It is marked to bring up at the next visit. Please also tell the care team today."
-        self.status_label.setText(text)
-        self.status_label.show()
-        self.reload()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show_problem(str(exc))
-        else:
-            show_error(self, exc, "The score was not saved")
+        self.panel.show_status(text)  # the list reloads from ops.changed
 
     def _on_deleted(self, result: ScoreResult) -> None:
-        self.status_label.setText(f"Deleted the {result.describe()}.")
-        self.status_label.show()
-        self.reload()
-
-    def _show_problem(self, text: str) -> None:
-        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
-        self.problem_label.setVisible(bool(text))
-        if text:
-            self.status_label.hide()
+        self.panel.show_status(f"Deleted the {result.describe()}.")
 
     def _show_results(self) -> None:
-        name = self._person.display_name if self._person else ""
+        name = self.person.display_name if self.person else ""
         self.list.clear()
         for result, columns in score_rows(self._results, name):
             item = QTreeWidgetItem(columns)
@@ -335,7 +267,7 @@ class ScoresPage(QWidget):
         for column in range(len(COLUMNS)):
             self.list.resizeColumnToContents(column)
         self.chart.set_results(self._results)
-        if self._person is None:
+        if self.person is None:
             text = "Choose or add a person to record their scores."
         elif not self._results:
             text = "No scores saved yet."
