@@ -142,8 +142,30 @@ class ImportedRow:
     utc_offset_minutes: int | None = None
 
 
+class RowsPreview:
+    """What every import preview says about the rows found (each row has a naive local
+    ``local_datetime``): how many local calendar dates they cover and their first and last."""
+
+    rows: list
+
+    @property
+    def distinct_days(self) -> int:
+        """Number of distinct local calendar dates that have at least one entry."""
+        return len({row.local_datetime.date() for row in self.rows})
+
+    @property
+    def first_entry(self) -> datetime | None:
+        """The earliest entry's naive local date and time, or ``None`` when there are no rows."""
+        return min((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def last_entry(self) -> datetime | None:
+        """The latest entry's naive local date and time, or ``None`` when there are no rows."""
+        return max((row.local_datetime for row in self.rows), default=None)
+
+
 @dataclass
-class ParseResult:
+class ParseResult(RowsPreview):
     """What an importer found: ``kind`` (e.g. ``"bearable"``), the source rows it read (``records``),
     entries in file order and skipped records by line; ``notes`` are plain facts for the preview
     ("Food diary rows are not imported")."""
@@ -154,18 +176,6 @@ class ParseResult:
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     mood_scale: tuple[int, int] | None = None
-
-    @property
-    def distinct_days(self) -> int:
-        return len({row.local_datetime.date() for row in self.rows})
-
-    @property
-    def first_entry(self) -> datetime | None:
-        return min((row.local_datetime for row in self.rows), default=None)
-
-    @property
-    def last_entry(self) -> datetime | None:
-        return max((row.local_datetime for row in self.rows), default=None)
 
     @property
     def value_counts(self) -> Counter[int]:

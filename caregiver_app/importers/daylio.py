@@ -55,7 +55,7 @@ from datetime import date, datetime
 from caregiver_app.domain.errors import CaregiverError, ValidationError
 from caregiver_app.domain.model import clean_label
 from caregiver_app.importers import date_order
-from caregiver_app.importers.common import SPREADSHEET_HINT, SkippedRow, decode_unicode
+from caregiver_app.importers.common import SPREADSHEET_HINT, RowsPreview, SkippedRow, decode_unicode
 from caregiver_app.importers.dates import (
     DATE_MISSING,
     ISO_DATE,
@@ -111,7 +111,7 @@ class DaylioRow:
 
 
 @dataclass
-class DaylioParseResult:
+class DaylioParseResult(RowsPreview):
     """What :func:`parse_daylio` found.
 
     ``layout`` is one of ``"year"``, ``"full_date"``, ``"full_date+note_title"``,
@@ -130,21 +130,6 @@ class DaylioParseResult:
     def mood_label_counts(self) -> Counter[str]:
         """Number of entries per mood label (exact cleaned label, case-sensitive)."""
         return Counter(row.mood_label for row in self.rows)
-
-    @property
-    def distinct_days(self) -> int:
-        """Number of distinct local calendar dates that have at least one entry."""
-        return len({row.local_datetime.date() for row in self.rows})
-
-    @property
-    def first_entry(self) -> datetime | None:
-        """The earliest entry's naive local date and time, or ``None`` when there are no rows."""
-        return min((row.local_datetime for row in self.rows), default=None)
-
-    @property
-    def last_entry(self) -> datetime | None:
-        """The latest entry's naive local date and time, or ``None`` when there are no rows."""
-        return max((row.local_datetime for row in self.rows), default=None)
 
     @property
     def distinct_activities(self) -> int:

@@ -68,13 +68,15 @@ class ImportPreview:
 @dataclass(frozen=True)
 class ImportReport:
     """The outcome of an import: how many entries are new, how many were already in the vault,
-    which lines were skipped and why, and what the file held."""
+    which lines were skipped and why, and what the file held (``preview``: the
+    :class:`ImportPreview` of a Daylio CSV, or the :class:`~caregiver_app.services.import_any.Preview`
+    of any other file)."""
 
     person_id: int
     person_added: bool
     new: int
     already_present: int
-    preview: ImportPreview
+    preview: object
     skipped: tuple[SkippedRow, ...] = field(default_factory=tuple)
 
     def summary_line(self) -> str:

@@ -65,7 +65,7 @@ def describe(preview: import_any.Preview) -> str:
 
 
 class OtherImportDialog(QDialog):
-    """Emits ``imported`` with the :class:`~caregiver_app.services.import_any.Report`."""
+    """Emits ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
     imported = Signal(object)
 

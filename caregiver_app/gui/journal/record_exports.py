@@ -38,7 +38,7 @@ class ExportKind:
     for_people: bool = False
 
 
-def _page_saved(result: export_readable.ReadableExport) -> str:
+def _page_saved(result: export_readable.JournalExport) -> str:
     entries = f"{formatting.count_text(result.entries)} entr{'y' if result.entries == 1 else 'ies'}"
     return (f"Saved {entries} to {result.path}.\n\nOpen it in any web browser to read or print it. It is not "
             "encrypted: share it only with people who should see it, and delete it when it is no longer needed.")

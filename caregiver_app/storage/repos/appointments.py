@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.errors import NotFoundError
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
+from .base import existing
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
@@ -56,10 +56,7 @@ def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime)
 
 
 def get_appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
-    row = session.get(AppointmentRow, appointment_id)
-    if row is None:
-        raise NotFoundError("That appointment is no longer in this vault.")
-    return row
+    return existing(session, AppointmentRow, appointment_id, "That appointment is no longer in this vault.")
 
 
 def get_appointment(session: Session, appointment_id: int) -> Appointment:

@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.errors import NotFoundError
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
+from .base import existing
 
 # --- contacts -------------------------------------------------------------------------------
 
@@ -60,10 +60,7 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
 
 
 def get_contact_row(session: Session, contact_id: int) -> ContactRow:
-    row = session.get(ContactRow, contact_id)
-    if row is None:
-        raise NotFoundError("That contact is no longer in this vault.")
-    return row
+    return existing(session, ContactRow, contact_id, "That contact is no longer in this vault.")
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
