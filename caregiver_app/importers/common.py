@@ -32,8 +32,11 @@ __all__ = [
     "ImportedRow",
     "ParseResult",
     "ScaleRule",
+    "RowsPreview",
     "SkippedRow",
+    "choose_delimiter",
     "fingerprint",
+    "normalize_line_ends",
     "read_csv_records",
     "read_zip_member",
 ]
@@ -198,12 +201,19 @@ def decode_text(data: bytes, what: str) -> str:
         text = decode_unicode(bytes(data))
     except UnicodeDecodeError:
         raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be read as {what}. {SPREADSHEET_HINT}") from None
+    return normalize_line_ends(text)
+
+
+def normalize_line_ends(text: str) -> str:
+    """Every line end (``\r\n``, ``\r``, and the ``\r\r\n`` some spreadsheets write) as ``\n``."""
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_csv_records(text: str) -> list[tuple[int, list[str]]]:
-    """CSV records with the 1-based line each starts on (quoted fields may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+def read_csv_records(text: str, delimiter: str = ",",
+                     error: type[CaregiverError] = ImportFormatError) -> list[tuple[int, list[str]]]:
+    """CSV records with the 1-based line each starts on (quoted fields may span lines). Raises
+    ``error`` (an :class:`ImportFormatError` unless given) when a quoted field never ends."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -211,10 +221,25 @@ def read_csv_records(text: str) -> list[tuple[int, list[str]]]:
             records.append((start, record))
             start = reader.line_num + 1
     except csv.Error:
-        raise ImportFormatError(
+        raise error(
             f"The file could not be read as CSV from line {start} on (a quoted field may never end)."
         ) from None
     return records
+
+
+def choose_delimiter(text: str) -> str:
+    """Comma, unless the first line has no comma outside quotes but splits on ``;`` or tab (a
+    file re-saved by a spreadsheet in a locale that uses those)."""
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        if len(next(csv.reader([first_line]), [])) > 1:
+            return ","
+        for candidate in (";", "\t"):
+            if len(next(csv.reader([first_line], delimiter=candidate), [])) >= 3:
+                return candidate
+    except csv.Error:
+        pass
+    return ","
 
 
 def _safe_member_name(name: str) -> bool:

@@ -23,13 +23,17 @@ def existing(session: Session, row_type: type[R], row_id: object, missing: str, 
     return row
 
 
-def insert_row(session: Session, row_type: type, values: dict, now: datetime) -> int:
-    """Add a row of ``row_type`` with ``values``, stamped created and updated at the UTC instant
-    ``now``; returns its new id."""
-    row = row_type(**values, created_at=now, updated_at=now)
+def add_row(session: Session, row) -> int:
+    """Add ``row`` (and the rows it holds) and return its new id."""
     session.add(row)
     session.flush()
     return row.id
+
+
+def insert_row(session: Session, row_type: type, values: dict, now: datetime) -> int:
+    """Add a row of ``row_type`` with ``values``, stamped created and updated at the UTC instant
+    ``now``; returns its new id."""
+    return add_row(session, row_type(**values, created_at=now, updated_at=now))
 
 
 def update_row(row, values: dict, now: datetime) -> None:
@@ -41,5 +45,10 @@ def update_row(row, values: dict, now: datetime) -> None:
 
 def delete_row(session: Session, row_type: type, row_id: object, missing: str) -> None:
     """Delete the row ``row_id`` of ``row_type`` (:class:`NotFoundError` with ``missing`` when gone)."""
-    session.delete(existing(session, row_type, row_id, missing))
+    remove(session, existing(session, row_type, row_id, missing))
+
+
+def remove(session: Session, row) -> None:
+    """Delete ``row`` (and, through the cascades, the rows it holds)."""
+    session.delete(row)
     session.flush()

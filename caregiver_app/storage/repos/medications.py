@@ -13,7 +13,7 @@ from ...domain.errors import NotFoundError
 from ...domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
 from ..rows.journal import EntryRow
 from ..rows.medications import DoseChangeRow, EntryDoseRow, MedicationRow
-from .base import existing
+from .base import add_row, existing
 
 # --- medications ----------------------------------------------------------------------------
 
@@ -66,9 +66,7 @@ def insert_medication(session: Session, med: Medication, now: datetime) -> int:
         updated_at=now,
     )
     row.changes = [_change_row(c, now) for c in med.history]
-    session.add(row)
-    session.flush()
-    return row.id
+    return add_row(session, row)
 
 
 def _change_row(change: DoseChange, now: datetime) -> DoseChangeRow:
