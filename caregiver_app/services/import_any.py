@@ -248,10 +248,7 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     wanted = Person(None, person_name).display_name
     now = clock()
     with session_of(vault) as s:
-        person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
-        added = person is None
-        if person is None:
-            person = people_repo.add_person(s, Person(None, wanted), now)
+        person, added = people_repo.person_named(s, wanted, now)
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:

@@ -30,3 +30,13 @@ def add_person(session: Session, person: Person, now: datetime) -> Person:
     session.add(row)
     session.flush()
     return person_from_row(row)
+
+
+def person_named(session: Session, name: str, now: datetime) -> tuple[Person, bool]:
+    """The person called ``name`` (ignoring case), added when there is none: ``(person, added)``.
+    Imports file entries under a name this way."""
+    wanted = name.casefold()
+    found = next((p for p in list_people(session) if p.display_name.casefold() == wanted), None)
+    if found is not None:
+        return found, False
+    return add_person(session, Person(None, name), now), True
