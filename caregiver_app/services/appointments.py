@@ -27,6 +27,7 @@ from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from ..storage.rows.appointments import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
+from .records import delete_record
 from .user_files import save_export
 from .vault import Vault, keyfile_of, session_of
 
@@ -187,10 +188,8 @@ def get_appointment(vault: Vault, appointment_id: int) -> Appointment:
 
 def delete_appointment(vault: Vault, appointment_id: int) -> Appointment:
     """Delete an appointment; returns it as it was."""
-    with session_of(vault) as s:
-        old = appointments_repo.get_appointment(s, appointment_id)
-        appointments_repo.delete_appointment(s, appointment_id)
-        return old
+    return delete_record(vault, appointment_id, appointments_repo.get_appointment,
+                         appointments_repo.delete_appointment)
 
 
 def ends_at(appt: Appointment) -> datetime:

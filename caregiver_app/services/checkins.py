@@ -21,6 +21,7 @@ from ..storage.repos import checkins as checkins_repo
 from ..storage.repos import journal as repo
 from .clock import Clock, local_zone_name, utc_now
 from .journal import EntryDraft, entry_from_draft, write_entry
+from .records import delete_record, restore_record
 from .vault import Vault, session_of
 
 CHECKIN_SOURCE = "checkin"
@@ -121,14 +122,9 @@ def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[C
 
 def delete_caregiver_checkin(vault: Vault, checkin_id: int) -> CaregiverCheckin:
     """Delete a check-in; returns it as it was."""
-    with session_of(vault) as s:
-        old = checkins_repo.get_checkin(s, checkin_id)
-        checkins_repo.delete_checkin(s, checkin_id)
-        return old
+    return delete_record(vault, checkin_id, checkins_repo.get_checkin, checkins_repo.delete_checkin)
 
 
 def restore_caregiver_checkin(vault: Vault, checkin: CaregiverCheckin, *, clock: Clock = utc_now) -> CaregiverCheckin:
     """Put a deleted check-in back (as a new record with the same content)."""
-    with session_of(vault) as s:
-        new_id = checkins_repo.insert_checkin(s, replace(checkin, id=None), clock())
-        return checkins_repo.get_checkin(s, new_id)
+    return restore_record(vault, checkin, clock(), checkins_repo.insert_checkin, checkins_repo.get_checkin)

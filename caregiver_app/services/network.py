@@ -26,6 +26,7 @@ from ..domain.phone_numbers import DEFAULT_REGION, parse_phone
 from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
+from .records import delete_record, restore_record
 from .vault import Vault, session_of
 
 # --- contacts -------------------------------------------------------------------------------
@@ -105,17 +106,12 @@ def list_contacts(vault: Vault, person_id: int) -> list[Contact]:
 def delete_contact(vault: Vault, contact_id: int) -> Contact:
     """Delete a contact; returns it as it was (appointments with them keep their details but no
     longer name a provider)."""
-    with session_of(vault) as s:
-        old = repo.get_contact(s, contact_id)
-        repo.delete_contact(s, contact_id)
-        return old
+    return delete_record(vault, contact_id, repo.get_contact, repo.delete_contact)
 
 
 def restore_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> Contact:
     """Put a deleted contact back (as a new record with the same details and map position)."""
-    with session_of(vault) as s:
-        new_id = repo.insert_contact(s, replace(contact, id=None), clock())
-        return repo.get_contact(s, new_id)
+    return restore_record(vault, contact, clock(), repo.insert_contact, repo.get_contact)
 
 
 def mark_in_touch(vault: Vault, contact_id: int, day: date, *, clock: Clock = utc_now) -> Contact:
