@@ -21,7 +21,7 @@ from ..storage.repos import checkins as checkins_repo
 from ..storage.repos import journal as repo
 from .clock import Clock, local_zone_name, utc_now
 from .journal import EntryDraft, entry_from_draft, write_entry
-from .records import delete_record, restore_record
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 CHECKIN_SOURCE = "checkin"
@@ -106,12 +106,8 @@ def save_caregiver_checkin(vault: Vault, draft: CaregiverCheckinDraft, *, clock:
     checkin = _checkin_from_draft(draft)
     now = clock()
     with session_of(vault) as s:
-        if checkin.id is None:
-            checkin_id = checkins_repo.insert_checkin(s, checkin, now)
-        else:
-            checkins_repo.update_checkin(s, checkin, now)
-            checkin_id = checkin.id
-        return checkins_repo.get_checkin(s, checkin_id)
+        return checkins_repo.get_checkin(s, save_row(s, checkin, now, checkins_repo.insert_checkin,
+                                                     checkins_repo.update_checkin))
 
 
 def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[CaregiverCheckin]:

@@ -27,6 +27,7 @@ from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
+from .records import save_row
 from .vault import Vault, session_of
 
 PAGE_SIZE = 200
@@ -314,11 +315,8 @@ def write_entry(session: Session, entry: JournalEntry, now: datetime, *, doses: 
     people_repo.get_person_row(session, entry.person_id)
     if keep_id:
         entry_id = repo.insert_entry_keeping_id(session, entry, now)
-    elif entry.id is None:
-        entry_id = repo.insert_entry(session, entry, now)
     else:
-        repo.update_entry(session, entry, now)
-        entry_id = entry.id
+        entry_id = save_row(session, entry, now, repo.insert_entry, repo.update_entry)
     if doses is not None:
         doses = list(doses)
         if leave_out_gone_medications and doses:

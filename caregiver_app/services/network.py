@@ -26,7 +26,7 @@ from ..domain.phone_numbers import DEFAULT_REGION, parse_phone
 from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
-from .records import delete_record, restore_record
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 # --- contacts -------------------------------------------------------------------------------
@@ -83,13 +83,9 @@ def save_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> C
     now = clock()
     with session_of(vault) as s:
         people_repo.get_person_row(s, contact.person_id)
-        if contact.id is None:
-            new_id = repo.insert_contact(s, contact, now)
-        else:
-            old = repo.get_contact(s, contact.id)
-            repo.update_contact(s, replace(contact, position=old.position), now)
-            new_id = contact.id
-        return repo.get_contact(s, new_id)
+        if contact.id is not None:  # an update keeps the contact's place on the ecomap
+            contact = replace(contact, position=repo.get_contact(s, contact.id).position)
+        return repo.get_contact(s, save_row(s, contact, now, repo.insert_contact, repo.update_contact))
 
 
 def get_contact(vault: Vault, contact_id: int) -> Contact:

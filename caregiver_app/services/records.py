@@ -14,6 +14,17 @@ from .vault import Vault, session_of
 T = TypeVar("T")
 
 
+def save_row(session: Any, record: T, now: datetime, insert: Callable[[Any, T, datetime], int],
+             update: Callable[[Any, T, datetime], None]) -> int:
+    """In the open unit of work ``session``: add ``record`` with ``insert`` when its ``id`` is
+    None, else replace the stored one with ``update`` (both stamp the UTC instant ``now``).
+    Returns the record's id."""
+    if record.id is None:
+        return insert(session, record, now)
+    update(session, record, now)
+    return record.id
+
+
 def delete_record(vault: Vault, record_id: int, get: Callable[[Any, int], T], delete: Callable[[Any, int], None]) -> T:
     """Delete the record ``record_id`` (read with ``get``, removed with ``delete``, one unit of
     work) and return it as it was, so the GUI can offer to put it back. Raises

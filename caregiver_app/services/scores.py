@@ -15,7 +15,7 @@ from ..domain.scores import Instrument, ScoreResult, ScoreTrend
 from ..storage.repos import people as people_repo
 from ..storage.repos import scores as scores_repo
 from .clock import Clock, utc_now
-from .records import delete_record, restore_record
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 
@@ -55,12 +55,7 @@ def save_score(vault: Vault, draft: ScoreDraft, *, clock: Clock = utc_now) -> Sc
     now = clock()
     with session_of(vault) as s:
         people_repo.get_person_row(s, score.person_id)
-        if score.id is None:
-            score_id = scores_repo.insert_score(s, score, now)
-        else:
-            scores_repo.update_score(s, score, now)
-            score_id = score.id
-        return scores_repo.get_score(s, score_id)
+        return scores_repo.get_score(s, save_row(s, score, now, scores_repo.insert_score, scores_repo.update_score))
 
 
 def delete_score(vault: Vault, score_id: int) -> ScoreResult:
