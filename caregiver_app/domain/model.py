@@ -102,6 +102,12 @@ class Recorder:
         """A family member who observed; raises :class:`ValidationError` for an empty name."""
         return cls(RecorderKind.FAMILY, name)
 
+    @classmethod
+    def stored(cls, kind: str, name: str) -> "Recorder":
+        """The recorder as the vault stores it (``kind`` is a :class:`RecorderKind` value): a
+        family member by ``name``, or the person themself (also for a family row without a name)."""
+        return cls.family(name) if kind == RecorderKind.FAMILY.value and name.strip() else cls.person()
+
     def describe(self, person_name: str = "") -> str:
         """A short label for lists and reports, e.g. ``"Sam (self)"`` or ``"Ana (family)"``."""
         if self.kind is RecorderKind.FAMILY:

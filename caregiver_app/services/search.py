@@ -144,10 +144,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
 
 
 def _hit(row: rs.SearchRow, matched: bool) -> SearchHit:
-    if row.recorder_kind == RecorderKind.FAMILY.value and row.recorder_name.strip():
-        recorder = Recorder.family(row.recorder_name)
-    else:
-        recorder = Recorder.person()
+    recorder = Recorder.stored(row.recorder_kind, row.recorder_name)
     excerpt = excerpt_pieces(row.excerpt) if matched else ((" ".join(row.excerpt.split()), False),)
     return SearchHit(
         entry_id=row.entry_id,

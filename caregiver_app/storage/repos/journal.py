@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
+from ...domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from .base import delete_row, existing, update_row
@@ -123,11 +123,7 @@ def used_tags(session: Session) -> list[Tag]:
 
 
 def entry_from_row(row: EntryRow) -> JournalEntry:
-    recorder = (
-        Recorder.family(row.recorded_by_name)
-        if row.recorded_by_kind == RecorderKind.FAMILY.value
-        else Recorder.person()
-    )
+    recorder = Recorder.stored(row.recorded_by_kind, row.recorded_by_name)
     return JournalEntry(
         id=row.id,
         person_id=row.person_id,

@@ -7,14 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.model import Recorder, RecorderKind
+from ...domain.model import Recorder
 from ...domain.scores import Instrument, ScoreResult
 from ..rows.scores import ScoreRow
 from .base import delete_row, existing, insert_row, update_row
-
-
-def _recorder(kind: str, name: str) -> Recorder:
-    return Recorder.family(name) if kind == RecorderKind.FAMILY.value else Recorder.person()
 
 
 def score_from_row(row: ScoreRow) -> ScoreResult:
@@ -24,7 +20,7 @@ def score_from_row(row: ScoreRow) -> ScoreResult:
         instrument=Instrument(row.instrument),
         taken_on=row.taken_on,
         answers=tuple(int(ch) for ch in row.answers),
-        recorded_by=_recorder(row.recorded_by_kind, row.recorded_by_name),
+        recorded_by=Recorder.stored(row.recorded_by_kind, row.recorded_by_name),
         note=row.note,
         flag_for_visit=row.flag_for_visit,
     )
