@@ -1,4 +1,8 @@
-"""Writing and reading journal entries."""
+"""Journal entries: the one writer every service uses (:func:`write_entry`, and
+:func:`write_imported_entries` for imports), saving from the entry editor with doses, undo
+(:func:`take_out`, :func:`put_back`, :func:`set_to`), and reading: the journal list's pages
+around any date or entry (:func:`page_older`, :func:`page_at`, :func:`page_newer`), ranges, counts
+and daily series."""
 
 from __future__ import annotations
 

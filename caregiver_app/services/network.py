@@ -1,10 +1,7 @@
-"""The support network's contacts: phones (parsed with ``phonenumbers``), saving, the ecomap's
-data and positions, and the gaps panel.
-
-Phone numbers are parsed for the user's region (two-letter ISO 3166 code such as ``"US"`` or
-``"DE"``): a number written the local way (``(617) 555-0100``) is read in that region, a number
-starting with ``+`` in its own country. Stored as E.164; shown in the national format at home
-and the international format otherwise. Short numbers such as 988 or 911 are kept as digits.
+"""The support network's contacts: saving (phones read by
+:mod:`caregiver_app.domain.phone_numbers` for the user's region), the ecomap's data and
+positions, and the gaps panel. Appointments are :mod:`caregiver_app.services.appointments`;
+vCard files :mod:`caregiver_app.services.vcards`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Finding entries: full-text search over notes (SQLite FTS5, inside the encrypted database) with
-filters, and the journal list's jumps to any date or entry.
+filters. (Jumping the journal list to a date or an entry is :mod:`caregiver_app.services.journal`.)
 
 Any text a user types is safe to search: it is split into words and each word is quoted before it
 reaches FTS5, so quotes, brackets, ``AND``/``OR``/``NOT``/``NEAR``, ``*``, ``^`` and ``:`` are
