@@ -7,15 +7,13 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime
 
-
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
-from caregiver_app.services import export_csv, medications
+from caregiver_app.services import export_csv, journal, medications
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.medications import MedicationDraft
 from support import NOW
-
 
 
 def setup_doses(ctx, person):
@@ -24,9 +22,8 @@ def setup_doses(ctx, person):
         clock=lambda: NOW)
     ser, prn = add("Sertraline", start_date=date(2026, 9, 1)), add("Ibuprofen", schedule="as needed", as_needed=True)
     # the entry editor's path: the entry and its doses in one save
-    return medications.save_entry_with_doses(
-        ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"),
-        [DoseRecord(ser.id, DoseStatus.EXTRA), DoseRecord(prn.id, DoseStatus.EXTRA)], clock=lambda: NOW)
+    return journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"),
+                              doses=[DoseRecord(ser.id, DoseStatus.EXTRA), DoseRecord(prn.id, DoseStatus.EXTRA)])
 
 
 def test_doses_on_the_card_and_in_the_csv(qtbot, ctx, vault, person, tmp_path, make_page):

@@ -45,7 +45,7 @@ from ...domain.model import (
     clean_label,
 )
 from ...domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
-from ...services import journal, medications
+from ...services import journal
 from ..context import AppContext
 from ..common.country import help_words
 from .doses_section import DosesSection
@@ -541,7 +541,7 @@ class EntryEditor(QWidget):
         doses = self.doses.doses()
         self.save_button.setEnabled(False)
         self._context.runner.run(
-            lambda: medications.save_entry_with_doses(vault, draft, doses, clock=clock),
+            lambda: journal.save_entry(vault, draft, doses=doses, clock=clock),
             on_done=self._on_saved,
             on_error=self._on_save_failed,
             parent=self,

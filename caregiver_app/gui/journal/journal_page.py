@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person
-from ...services import import_any, imports, journal, people, search
+from ...services import import_any, imports, journal, people
 from ..context import AppContext
 from ..common.country import help_words
 from .draft_offers import DraftOffers
@@ -329,7 +329,7 @@ class JournalPage(QWidget):
         if row >= 0:
             self._select_row(row)
             return
-        self._jump(lambda vault: search.anchor_for_entry(vault, entry_id), entry_id=entry_id)
+        self._jump(lambda vault: journal.anchor_for_entry(vault, entry_id), entry_id=entry_id)
 
     def show_day(self, day: date) -> None:
         """Show the entries of the local date ``day`` (from the calendar), loading the list
@@ -344,7 +344,7 @@ class JournalPage(QWidget):
         if person is None or person.id is None:
             return
         person_id = person.id
-        self._jump(lambda _vault: search.anchor_for_day(person_id, day), day=day)
+        self._jump(lambda _vault: journal.anchor_for_day(person_id, day), day=day)
 
     def show_newest(self) -> None:
         """Back to the newest entries at the top of the list."""
@@ -368,7 +368,7 @@ class JournalPage(QWidget):
             return
         generation = self._generation
 
-        def done(anchor: search.ListAnchor) -> None:
+        def done(anchor: journal.ListAnchor) -> None:
             if generation != self._generation or self._person is None or anchor.person_id != self._person.id:
                 return
             self._select_after_load, self._select_day_after_load = entry_id, day
