@@ -19,7 +19,6 @@ from caregiver_app.services import appointments as aps
 from caregiver_app.services import network as cs
 
 
-
 @pytest.fixture
 def ctx(ctx):
     ctx.settings.time_zone = "America/New_York"

@@ -18,7 +18,6 @@ from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 
 
-
 @pytest.fixture
 def meds(ctx, person):
     add = lambda name, amount, **kw: medications.add_medication(  # noqa: E731

@@ -20,7 +20,6 @@ from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
-
 def open_window(make_page):
     return make_page(create_main_window, person=None, active=True)
 

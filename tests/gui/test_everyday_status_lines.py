@@ -15,7 +15,6 @@ from caregiver_app.services.journal import EntryDraft
 from support import bulk_add_entries
 
 
-
 @pytest.fixture
 def page(make_page):
     return make_page(JournalPage, (1100, 760))

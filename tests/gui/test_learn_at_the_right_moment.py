@@ -19,7 +19,6 @@ from caregiver_app.services.warning_signs import Tier
 from support import NOW, add_entry
 
 
-
 @pytest.fixture
 def page(make_page):
     return make_page(JournalPage, (1200, 900))

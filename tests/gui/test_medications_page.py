@@ -18,7 +18,6 @@ from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
 
 
-
 @pytest.fixture
 def page(make_page):
     return make_page(MedicationsPage, (1200, 800), active=True)

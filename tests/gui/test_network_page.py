@@ -21,7 +21,6 @@ from caregiver_app.services import network as cs
 from caregiver_app.services.vcards import Decision
 
 
-
 @pytest.fixture
 def ctx(ctx):
     ctx.settings.country = "US"

@@ -17,7 +17,6 @@ from caregiver_app.services import people, plans
 from support import NOW, add_entry
 
 
-
 @pytest.fixture
 def page(qtbot, ctx, person, make_page):
     add_entry(ctx.vault, person, datetime(2026, 11, 29, 9, 0), symptoms=(SymptomRating("Trouble falling asleep", 6),),

@@ -20,7 +20,6 @@ from caregiver_app.services import journal, scores
 from caregiver_app.services.scores import ScoreDraft
 
 
-
 @pytest.fixture
 def page(make_page):
     return make_page(ScoresPage, (1300, 900), active=True)

@@ -19,7 +19,6 @@ from caregiver_app.services.journal import EntryDraft
 from support import add_entry, bulk_add_entries
 
 
-
 @pytest.fixture
 def filled(vault, person):
     add_entry(vault, person, datetime(2026, 11, 1, 9), note="Walked by the river <script>alert(1)</script> & felt calm",

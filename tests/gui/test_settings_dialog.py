@@ -14,7 +14,6 @@ from caregiver_app.gui.settings_dialog import SettingsDialog
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
 
 
-
 def open_window(make_page):
     return make_page(create_main_window, person=None)
 

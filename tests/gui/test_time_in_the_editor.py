@@ -17,7 +17,6 @@ from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
 
 
-
 @pytest.fixture
 def page(make_page):
     return make_page(JournalPage, (1200, 800), active=True)

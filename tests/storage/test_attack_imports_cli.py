@@ -56,7 +56,6 @@ def test_import_and_exports_use_the_time_zone_chosen_in_the_settings(folder, tmp
     assert [m["effectiveDateTime"] for m in moods] == ["2020-09-22T09:15:00-10:00"]
 
 
-
 @pytest.mark.parametrize("command", ["import", "import-daylio"])
 def test_unmapped_mood_words_are_counted_in_plain_english(folder, tmp_path, command):
     export = tmp_path / "daylio.csv"
