@@ -1,0 +1,79 @@
+"""Attacks on background work and locking (branch attack-ops): lock or quit in the middle of a
+save, pages that must refresh from ``ops.changed``. Real encrypted vault, real widgets; threaded
+tests wait on gates and conditions, never on the clock."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from support import PASSPHRASE
+from PySide6.QtCore import Qt
+
+from caregiver_app.gui.app import create_main_window
+from caregiver_app.gui.common.ops import CHECKINS, JOURNAL, Ops
+from caregiver_app.services import checkins, journal
+
+
+@pytest.fixture
+def threaded(monkeypatch):
+    monkeypatch.setattr(Ops, "synchronous", False)
+
+
+def open_window(qtbot, context, vault):
+    context.vault = vault
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def unlock(qtbot, window) -> None:
+    field = window.unlock_screen.ui.secretEdit
+    field.clear()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_locked and window.person_combo.count() > 0, timeout=20000)
+
+
+def answer_daily_checkin(window):
+    scores = window.go("scores")
+    daily = scores.daily
+    daily.mood_buttons[next(iter(daily.mood_buttons))].setChecked(True)
+    return daily
+
+
+def test_the_daily_checkin_says_it_changed_the_journal_so_patterns_refresh(qtbot, context, vault, person):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None)
+    changes = []
+    context.ops.changed.connect(changes.append)
+    daily = answer_daily_checkin(window)
+    daily.save()
+    assert journal.count_entries(vault, person.id) == 1
+    assert any(c.touches(JOURNAL) and c.touches(CHECKINS) and c.person_id == person.id for c in changes)
+
+
+def test_locking_while_the_daily_checkin_saves_leaves_its_save_button_working(
+        threaded, qtbot, context, vault, person, monkeypatch):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+    real = checkins.save_daily_checkin
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checkins, "save_daily_checkin", slow)
+    daily = answer_daily_checkin(window)
+    daily.save()
+    assert started.wait(10)
+    window.lock()
+    gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    unlock(qtbot, window)
+    window.go("scores")
+    daily = answer_daily_checkin(window)
+    assert daily.save_button.isEnabled()
