@@ -77,3 +77,33 @@ def test_locking_while_the_daily_checkin_saves_leaves_its_save_button_working(
     window.go("scores")
     daily = answer_daily_checkin(window)
     assert daily.save_button.isEnabled()
+
+
+@pytest.mark.xfail(strict=True, reason="visits/summary_page.py (being converted by another engineer): "
+                   "clear() does not end a build whose answer the lock dropped, so _building stays True")
+def test_locking_while_the_visit_summary_builds_lets_it_build_again_after_unlock(
+        threaded, qtbot, context, vault, person, monkeypatch):
+    from caregiver_app.services import summary
+    from support import add_entries
+
+    add_entries(vault, person.id, 5)
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+    real = summary.build_summary
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(summary, "build_summary", slow)
+    window.go("summary")
+    assert started.wait(10)
+    window.lock()
+    gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    monkeypatch.setattr(summary, "build_summary", real)
+    unlock(qtbot, window)
+    page = window.go("summary")
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=20000)  # a preview, ready to save
