@@ -107,3 +107,17 @@ def test_locking_while_the_visit_summary_builds_lets_it_build_again_after_unlock
     unlock(qtbot, window)
     page = window.go("summary")
     qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=20000)  # a preview, ready to save
+
+
+def test_renaming_the_person_keeps_what_is_typed_on_their_pages_and_shows_the_new_name(
+        qtbot, context, vault, person, modals):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None)
+    meds = window.go("medications")
+    meds.name_edit.setText("Lithium")
+    meds.reason.setText("mood")
+    modals.expect(("Sam R.", True))
+    window.people_actions.rename()
+    assert window.person_combo.currentText() == "Sam R."
+    assert meds.heading.text() == "Medications for Sam R."
+    assert meds.name_edit.text() == "Lithium" and meds.reason.text() == "mood"

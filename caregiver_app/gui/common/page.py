@@ -99,8 +99,15 @@ class Page(QWidget):
     # --- called by the main window -----------------------------------------------------------
 
     def set_person(self, person: Person | None) -> None:
-        """Show ``person`` (None: no one chosen)."""
+        """Show ``person`` (None: no one chosen). The same person again (renamed, or the switcher
+        re-read after an import) keeps what is typed on the page and reads the rest again."""
+        same = person is not None and self.person is not None and person.id == self.person.id
         self.person = person
+        if same:
+            self.heading.setText(f"{self.title} for {person.display_name}")
+            self._stale = False
+            self.load(person)
+            return
         self.heading.setText(f"{self.title} for {person.display_name}" if person is not None else self.title)
         self.setEnabled(person is not None)
         self.drop()
