@@ -121,3 +121,85 @@ def test_renaming_the_person_keeps_what_is_typed_on_their_pages_and_shows_the_ne
     assert window.person_combo.currentText() == "Sam R."
     assert meds.heading.text() == "Medications for Sam R."
     assert meds.name_edit.text() == "Lithium" and meds.reason.text() == "mood"
+
+
+def _two_people_with_a_medicine(vault, person):
+    from caregiver_app.services import medications
+    from caregiver_app.services.people import add_person
+
+    other = add_person(vault, "Alex Kim")
+    med = medications.add_medication(vault, medications.MedicationDraft(
+        person_id=person.id, name="Lithium", amount=300, unit="mg", schedule="twice a day"))
+    return other, med
+
+
+def _choose(window, person_id):
+    index = next(i for i, p in enumerate(window._people) if p.id == person_id)
+    window.person_combo.setCurrentIndex(index)
+
+
+def test_a_delete_question_for_one_person_never_pops_up_on_another_persons_page(
+        threaded, qtbot, context, vault, person, monkeypatch, modals):
+    from caregiver_app.services import medications
+
+    other, med = _two_people_with_a_medicine(vault, person)
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    _choose(window, person.id)
+    page = window.go("medications")
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10000)
+    page.select_medication(med.id)
+    assert page.current_medication is not None
+    gate, started, real = threading.Event(), threading.Event(), medications.dose_record_count
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(medications, "dose_record_count", slow)
+    page.delete_current()
+    assert started.wait(10)
+    _choose(window, other.id)  # the user switches to Alex while the count is read
+    assert page.person.id == other.id
+    gate.set()
+    qtbot.waitUntil(lambda: not context.ops.busy, timeout=10000)
+    qtbot.wait(50)
+    assert modals.seen == []  # no "Delete Lithium?" over Alex's medicines
+    assert [m.name for m in medications.list_medications(vault, person.id)] == ["Lithium"]
+
+
+def test_a_write_for_one_person_that_ends_after_a_switch_never_leaves_their_medicine_chosen(
+        threaded, qtbot, context, vault, person, monkeypatch, modals):
+    from datetime import date
+
+    from caregiver_app.services import medications
+
+    other, med = _two_people_with_a_medicine(vault, person)
+    medications.change_dose(vault, med.id, date(2026, 1, 5), 450, "mg")
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    _choose(window, person.id)
+    page = window.go("medications")
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10000)
+    page.select_medication(med.id)
+    page.history.setCurrentRow(1)
+    gate, started, real = threading.Event(), threading.Event(), medications.remove_dose_change
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(medications, "remove_dose_change", slow)
+    modals.expect(0, lambda box: next(b for b in box.buttons() if b.text() == "Remove it").click())
+    page.remove_step()
+    assert started.wait(10)
+    _choose(window, other.id)
+    qtbot.waitUntil(lambda: page.list.count() == 0 and page.person.id == other.id, timeout=10000)
+    gate.set()
+    qtbot.waitUntil(lambda: not context.ops.busy, timeout=10000)
+    qtbot.wait(50)
+    assert page.current_medication is None  # Alex's form must not be about Sam's Lithium
+    assert "Removed" not in page.status_label.text()
+    assert len(medications.get_medication(vault, med.id).history) == 1  # Sam's change did land
