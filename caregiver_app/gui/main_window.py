@@ -545,6 +545,16 @@ class MainWindow(QMainWindow):
 
     # --- window state -------------------------------------------------------------------------
 
+    def _hold_still(self) -> None:
+        """Closing waits for a job: nothing typed or clicked now could be saved, so the pages,
+        the switcher and the menu commands that change things are off (Get help now stays)."""
+        for widget in (self.pages, self.nav, self.person_combo, self.add_person_button):
+            widget.setEnabled(False)
+        for action in (self.import_action, self.add_person_action, self.find_action,
+                       *self.people_actions.actions, *(entry.action for entry in self.registry.values())):
+            action.setEnabled(False)
+        self.statusBar().showMessage("Closing… finishing the work that was running.")
+
     def _close_after_jobs(self) -> None:
         self._closing = False
         self.close()
@@ -578,6 +588,7 @@ class MainWindow(QMainWindow):
             if not self._closing:
                 self._closing = True
                 self.idle_timer.stop()
+                self._hold_still()
                 self.context.ops.shut(self._close_after_jobs)
             return
         self._save_geometry()

@@ -203,3 +203,29 @@ def test_a_write_for_one_person_that_ends_after_a_switch_never_leaves_their_medi
     assert page.current_medication is None  # Alex's form must not be about Sam's Lithium
     assert "Removed" not in page.status_label.text()
     assert len(medications.get_medication(vault, med.id).history) == 1  # Sam's change did land
+
+
+def test_while_the_window_waits_to_close_nothing_can_be_typed_and_then_silently_dropped(
+        threaded, qtbot, context, vault, person):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    page = window.go("medications")
+    gate, started, closed = threading.Event(), threading.Event(), []
+    window.closed.connect(lambda: closed.append(1))
+
+    def slow_summary(v, control):  # a long job that looks at Cancel only at its end
+        started.set()
+        gate.wait(20)
+        return None
+
+    context.ops.read(window, slow_summary)
+    assert started.wait(10)
+    window.close()
+    assert window.isVisible() and not closed  # waits for the job, without freezing
+    # The user keeps working meanwhile: a Save now would be dropped without a word.
+    assert not page.save_button.isEnabled()
+    assert not window.person_combo.isEnabled()
+    assert window.get_help_button.isEnabled()  # crisis help stays one click away
+    gate.set()
+    qtbot.waitUntil(lambda: bool(closed), timeout=10000)
+    assert not vault.is_open
