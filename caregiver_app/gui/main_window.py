@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.central.setCurrentWidget(self.unlock_screen)
+        self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
         self.context.ops.shut(self._finish_lock)
 
@@ -492,12 +493,16 @@ class MainWindow(QMainWindow):
         if vault is not None:
             vault.close()
 
+    def _enable_commands(self, enabled: bool) -> None:
+        """The menu commands that need the open vault (Get help now is never among them)."""
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
+                       *self.people_actions.actions, *(entry.action for entry in self.registry.values())):
+            action.setEnabled(enabled)
+
     def _show_locked(self, note: str = "") -> None:
         self.unlock_screen.reset(note)
         self.central.setCurrentWidget(self.unlock_screen)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
-                       *(entry.action for entry in self.registry.values())):
-            action.setEnabled(False)
+        self._enable_commands(False)
         if self._journal_page is not None:
             self._journal_page.history.set_enabled(False)
         self.unlock_screen.focus_field()
@@ -509,9 +514,7 @@ class MainWindow(QMainWindow):
 
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
-                       *(entry.action for entry in self.registry.values())):
-            action.setEnabled(True)
+        self._enable_commands(True)
         self.reload_people()
         self._start_idle_timer()
         if self._pages:
@@ -550,9 +553,7 @@ class MainWindow(QMainWindow):
         the switcher and the menu commands that change things are off (Get help now stays)."""
         for widget in (self.pages, self.nav, self.person_combo, self.add_person_button):
             widget.setEnabled(False)
-        for action in (self.import_action, self.add_person_action, self.find_action,
-                       *self.people_actions.actions, *(entry.action for entry in self.registry.values())):
-            action.setEnabled(False)
+        self._enable_commands(False)
         self.statusBar().showMessage("Closing… finishing the work that was running.")
 
     def _close_after_jobs(self) -> None:

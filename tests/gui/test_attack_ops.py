@@ -229,3 +229,24 @@ def test_while_the_window_waits_to_close_nothing_can_be_typed_and_then_silently_
     gate.set()
     qtbot.waitUntil(lambda: bool(closed), timeout=10000)
     assert not vault.is_open
+
+
+def test_while_the_lock_waits_for_a_job_no_command_shows_the_persons_name(threaded, qtbot, context, vault, person):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+
+    def slow(v):
+        started.set()
+        gate.wait(20)
+
+    context.ops.read(window, slow)
+    assert started.wait(10)
+    window.lock()
+    commands = [window.import_action, window.add_person_action, window.find_action, *window.people_actions.actions]
+    assert not any(action.isEnabled() for action in commands)  # Rename… would show "Sam Rivera"
+    gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    assert not any(action.isEnabled() for action in commands)
+    unlock(qtbot, window)
+    assert all(action.isEnabled() for action in commands)
