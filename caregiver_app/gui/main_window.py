@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._journal_page: JournalPage | None = None
         self._locking = False
         self._closing = False
+        self._lock_note = ""
         # Get help now: a button on every page and on the unlock screen, Ctrl+Shift+H, Help menu.
         self.get_help = GetHelp(context, self, person=self.current_person, locked=lambda: self.is_locked)
 
@@ -460,7 +461,8 @@ class MainWindow(QMainWindow):
         self.get_help.lock()
         self.unlock_screen.setEnabled(True)
         self._locking = False
-        self._show_locked()
+        note, self._lock_note = self._lock_note, ""
+        self._show_locked(note)
         self.vault_locked.emit()
 
     def open_with_keyring(self) -> None:
@@ -543,8 +545,12 @@ class MainWindow(QMainWindow):
             self.idle_timer.start(minutes * 60_000)
 
     def _on_idle(self) -> None:
+        if self.is_locked or self._locking:
+            return
+        # Said once the lock has ended (it may wait for a job), not before: the fresh unlock
+        # screen would wipe it.
+        self._lock_note = "Caregiver Companion locked itself because no one used it for a while."
         self.lock()
-        self.unlock_screen.set_note("Caregiver Companion locked itself because no one used it for a while.")
 
     # --- window state -------------------------------------------------------------------------
 

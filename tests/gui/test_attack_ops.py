@@ -326,3 +326,21 @@ def test_entries_imported_after_the_dialog_was_closed_show_in_the_journal(
     qtbot.waitUntil(lambda: not context.ops.busy, timeout=10000)
     page = window.go("journal")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=3000)
+
+
+def test_an_auto_lock_that_waits_for_a_job_still_says_why_it_locked(threaded, qtbot, context, vault, person):
+    window = open_window(qtbot, context, vault)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+
+    def slow(v):
+        started.set()
+        gate.wait(20)
+
+    context.ops.read(window, slow)
+    assert started.wait(10)
+    window.idle_timer.timeout.emit()  # nobody used it for a while
+    gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    note = window.unlock_screen.ui.noteLabel
+    assert "locked itself because no one used it" in note.text() and not note.isHidden()
