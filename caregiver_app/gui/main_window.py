@@ -454,6 +454,8 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.unlock_screen)
         self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
+        if self.context.ops.busy:  # a passphrase typed now does nothing: say why
+            self.unlock_screen.set_status("Locking… first finishing the work that was running.")
         self.context.ops.shut(self._finish_lock)
 
     def _finish_lock(self) -> None:

@@ -245,8 +245,10 @@ def test_while_the_lock_waits_for_a_job_no_command_shows_the_persons_name(thread
     window.lock()
     commands = [window.import_action, window.add_person_action, window.find_action, *window.people_actions.actions]
     assert not any(action.isEnabled() for action in commands)  # Rename… would show "Sam Rivera"
+    assert "Locking" in window.unlock_screen.status_text()  # why the passphrase box does nothing yet
     gate.set()
     qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    assert window.unlock_screen.status_text() == ""
     assert not any(action.isEnabled() for action in commands)
     unlock(qtbot, window)
     assert all(action.isEnabled() for action in commands)
