@@ -79,8 +79,6 @@ def test_locking_while_the_daily_checkin_saves_leaves_its_save_button_working(
     assert daily.save_button.isEnabled()
 
 
-@pytest.mark.xfail(strict=True, reason="visits/summary_page.py (being converted by another engineer): "
-                   "clear() does not end a build whose answer the lock dropped, so _building stays True")
 def test_locking_while_the_visit_summary_builds_lets_it_build_again_after_unlock(
         threaded, qtbot, context, vault, person, monkeypatch):
     from caregiver_app.services import summary
