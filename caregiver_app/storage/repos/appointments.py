@@ -7,28 +7,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
 from .base import add_row, existing, remove
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
-    return Appointment(
-        id=row.id,
-        person_id=row.person_id,
-        starts_at=row.starts_at,
-        local_date=row.local_date,
-        zone_name=row.zone_name,
-        all_day=row.all_day,
-        duration_minutes=row.duration_minutes,
-        contact_id=row.contact_id,
-        place=row.place,
-        video_link=row.video_link,
-        purpose=row.purpose,
-        questions=tuple(
-            Question(q.text, q.answered, q.answer, q.carried_over) for q in row.questions
-        ),
-        notes_after=row.notes_after,
+    return same_fields(
+        Appointment, row,
+        questions=tuple(Question(q.text, q.answered, q.answer, q.carried_over) for q in row.questions),
     )
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
 from ...domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
 from ..rows.journal import EntryRow
@@ -23,18 +24,7 @@ def change_from_row(row: DoseChangeRow) -> DoseChange:
 
 
 def medication_from_row(row: MedicationRow) -> Medication:
-    return Medication(
-        id=row.id,
-        person_id=row.person_id,
-        name=row.name,
-        history=tuple(change_from_row(c) for c in row.changes),
-        reason=row.reason,
-        prescriber=row.prescriber,
-        prescriber_contact_id=row.prescriber_contact_id,
-        start_date=row.start_date,
-        stop_date=row.stop_date,
-        as_needed=row.as_needed,
-    )
+    return same_fields(Medication, row, history=tuple(change_from_row(c) for c in row.changes))
 
 
 def get_medication_row(session: Session, medication_id: int) -> MedicationRow:

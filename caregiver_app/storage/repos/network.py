@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
 from .base import add_row, existing, remove
@@ -20,18 +21,10 @@ from .base import add_row, existing, remove
 
 def contact_from_row(row: ContactRow) -> Contact:
     position = (row.map_x, row.map_y) if row.map_x is not None and row.map_y is not None else None
-    return Contact(
-        id=row.id,
-        person_id=row.person_id,
-        name=row.name,
+    return same_fields(
+        Contact, row,
         role=Role(row.role),
-        organisation=row.organisation,
         phones=tuple(Phone.from_stored(p.number, PhoneKind(p.kind), p.region) for p in row.phones),
-        email=row.email,
-        address=row.address,
-        availability=row.availability,
-        notes=row.notes,
-        last_in_touch=row.last_in_touch,
         support=frozenset(SupportType(s.support_type) for s in row.support),
         strength=TieStrength(row.strength),
         direction=SupportDirection(row.direction),
