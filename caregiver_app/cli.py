@@ -367,6 +367,24 @@ def _parse_day(text: str, what: str) -> date:
 # --- commands -------------------------------------------------------------------------------
 
 
+def output_file(args, default_name) -> Path:
+    """Where ``-o`` asks a command to write: the file named, or inside a folder (``-o .``) the
+    usual generic name ``default_name(today)``. Raises :class:`CliError` (bad input) when the
+    folder does not exist, before anything is asked or opened."""
+    output: Path = args.output.expanduser()
+    if output.is_dir():
+        output = output / default_name(date.today())
+    if not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    return output
+
+
+def check_person_given(args) -> None:
+    """Refuse an empty ``--person`` before the passphrase is asked for (:class:`CliError`)."""
+    if args.person is not None and not args.person.strip():
+        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+
+
 def cmd_import(paths, args, stdin, out, err) -> int:
     from .importers.daylio import DaylioFormatError
     from .services import imports
@@ -427,13 +445,8 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
-    output: Path = args.output.expanduser()
-    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
-        output = output / summary.default_filename(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    output = output_file(args, summary.default_filename)
+    check_person_given(args)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     vault = open_vault(paths, args, stdin, err)
@@ -470,13 +483,8 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     zone_name = zone_for(paths, args, err)
     if zone_name:
         timeutil.zone(zone_name)
-    output: Path = args.output.expanduser()
-    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
-        output = output / export_csv.default_filename(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    output = output_file(args, export_csv.default_filename)
+    check_person_given(args)
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)
