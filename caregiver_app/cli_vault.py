@@ -278,11 +278,33 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def _unlock_with_proof(paths, args, proof: str):
+    """Open the vault with ``proof``: the recovery code (``--recovery-code-stdin``), the
+    passphrase (``--passphrase-stdin``) or, typed at the terminal, either one. Returns
+    ``(vault, True when the recovery code opened it)``; raises :class:`CliError` when it does not
+    open (wrong secret: cannot unlock; damaged: the vault exit code with what to do)."""
+    from .services import vault as vs
+    from .services import vault_open
+
+    try:
+        if args.recovery_code_stdin:
+            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
+        elif args.passphrase_stdin:
+            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
+        else:  # typed at the terminal: either one (the passphrase is tried first)
+            vault, kind = unlock_either(vs, paths, proof)
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    return vault, kind == "recovery"
+
+
 def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import keys
     from .services import vault as vs
-    from .services import vault_open
     from .services.vault import passphrase_problem
 
     if not vs.vault_exists(paths):
@@ -300,19 +322,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     problem = passphrase_problem(new, again)
     if problem:
         raise CliError(problem, EXIT_BAD_INPUT)
-    try:
-        if args.recovery_code_stdin:
-            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
-        elif args.passphrase_stdin:
-            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
-        else:  # typed at the terminal: either one (the passphrase is tried first)
-            vault, kind = unlock_either(vs, paths, proof)
-        use_code = kind == "recovery"
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
-        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.DamagedVaultError as exc:
-        exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    vault, use_code = _unlock_with_proof(paths, args, proof)
     try:
         keys.change_passphrase(vault, new, again, **({} if use_code else {"current_passphrase": proof}))
     except ValidationError as exc:
@@ -327,7 +337,6 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import rotation
     from .services import vault as vs
-    from .services import vault_open
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
@@ -344,19 +353,7 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     problem = vs.passphrase_problem(new, again) if new else None
     if problem:
         raise CliError(problem, EXIT_BAD_INPUT)
-    try:
-        if args.recovery_code_stdin:
-            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
-        elif args.passphrase_stdin:
-            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
-        else:  # typed at the terminal: either one (the passphrase is tried first)
-            vault, kind = unlock_either(vs, paths, proof)
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
-        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.DamagedVaultError as exc:
-        exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
-    use_code = kind == "recovery"
+    vault, use_code = _unlock_with_proof(paths, args, proof)
     if use_code and not new:
         vault.close()
         raise CliError("Please choose a new passphrase as well (the recovery code is replaced too).", EXIT_BAD_INPUT)
