@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
-from .base import add_row, existing, remove
+from .base import PersonRecordRows
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
@@ -43,28 +43,13 @@ def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime)
     ]
 
 
-def get_appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
-    return existing(session, AppointmentRow, appointment_id, "That appointment is no longer in this vault.")
-
-
-def get_appointment(session: Session, appointment_id: int) -> Appointment:
-    return appointment_from_row(get_appointment_row(session, appointment_id))
-
-
-def insert_appointment(session: Session, appt: Appointment, now: datetime) -> int:
-    row = AppointmentRow(person_id=appt.person_id, created_at=now)
-    _fill_appointment_row(row, appt, now)
-    return add_row(session, row)
-
-
-def update_appointment(session: Session, appt: Appointment, now: datetime) -> None:
-    row = get_appointment_row(session, appt.id)
-    _fill_appointment_row(row, appt, now)
-    session.flush()
-
-
-def delete_appointment(session: Session, appointment_id: int) -> None:
-    remove(session, get_appointment_row(session, appointment_id))
+_APPOINTMENTS = PersonRecordRows(AppointmentRow, "That appointment is no longer in this vault.",
+                                 appointment_from_row, _fill_appointment_row)
+get_appointment_row = _APPOINTMENTS.row
+get_appointment = _APPOINTMENTS.get
+insert_appointment = _APPOINTMENTS.insert
+update_appointment = _APPOINTMENTS.update
+delete_appointment = _APPOINTMENTS.delete
 
 
 def appointment_rows(session: Session, person_id: int, contact_id: int | None = None) -> list[AppointmentRow]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
-from .base import add_row, existing, remove
+from .base import PersonRecordRows
 
 # --- contacts -------------------------------------------------------------------------------
 
@@ -52,28 +52,12 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
     row.support = [ContactSupportRow(support_type=t.value) for t in contact.ordered_support()]
 
 
-def get_contact_row(session: Session, contact_id: int) -> ContactRow:
-    return existing(session, ContactRow, contact_id, "That contact is no longer in this vault.")
-
-
-def get_contact(session: Session, contact_id: int) -> Contact:
-    return contact_from_row(get_contact_row(session, contact_id))
-
-
-def insert_contact(session: Session, contact: Contact, now: datetime) -> int:
-    row = ContactRow(person_id=contact.person_id, created_at=now)
-    _fill_contact_row(row, contact, now)
-    return add_row(session, row)
-
-
-def update_contact(session: Session, contact: Contact, now: datetime) -> None:
-    row = get_contact_row(session, contact.id)
-    _fill_contact_row(row, contact, now)
-    session.flush()
-
-
-def delete_contact(session: Session, contact_id: int) -> None:
-    remove(session, get_contact_row(session, contact_id))
+_CONTACTS = PersonRecordRows(ContactRow, "That contact is no longer in this vault.", contact_from_row, _fill_contact_row)
+get_contact_row = _CONTACTS.row
+get_contact = _CONTACTS.get
+insert_contact = _CONTACTS.insert
+update_contact = _CONTACTS.update
+delete_contact = _CONTACTS.delete
 
 
 def list_contacts(session: Session, person_id: int) -> list[Contact]:
