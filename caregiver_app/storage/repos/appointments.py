@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
-from .base import PersonRecordRows
+from .base import PersonRecordRows, update_row
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
@@ -20,18 +20,13 @@ def appointment_from_row(row: AppointmentRow) -> Appointment:
     )
 
 
+# the fields stored as they are, in columns of the same names
+_PLAIN_COLUMNS = ("contact_id", "starts_at", "local_date", "zone_name", "all_day", "duration_minutes", "place",
+                  "video_link", "purpose", "notes_after")
+
+
 def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime) -> None:
-    row.contact_id = appt.contact_id
-    row.starts_at = appt.starts_at
-    row.local_date = appt.local_date
-    row.zone_name = appt.zone_name
-    row.all_day = appt.all_day
-    row.duration_minutes = appt.duration_minutes
-    row.place = appt.place
-    row.video_link = appt.video_link
-    row.purpose = appt.purpose
-    row.notes_after = appt.notes_after
-    row.updated_at = now
+    update_row(row, {name: getattr(appt, name) for name in _PLAIN_COLUMNS}, now)
     # A question keeps its "moved on to the next visit" mark while its words stay the same.
     old = {q.text: q.moved_on for q in row.questions}
     row.questions = [

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
-from .base import PersonRecordRows
+from .base import PersonRecordRows, update_row
 
 # --- contacts -------------------------------------------------------------------------------
 
@@ -32,19 +32,14 @@ def contact_from_row(row: ContactRow) -> Contact:
     )
 
 
+# the fields stored as they are, in columns of the same names
+_PLAIN_COLUMNS = ("name", "organisation", "email", "address", "availability", "notes", "last_in_touch")
+
+
 def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
-    row.name = contact.name
-    row.role = contact.role.value
-    row.organisation = contact.organisation
-    row.email = contact.email
-    row.address = contact.address
-    row.availability = contact.availability
-    row.notes = contact.notes
-    row.last_in_touch = contact.last_in_touch
-    row.strength = contact.strength.value
-    row.direction = contact.direction.value
+    update_row(row, {name: getattr(contact, name) for name in _PLAIN_COLUMNS}, now)
+    row.role, row.strength, row.direction = contact.role.value, contact.strength.value, contact.direction.value
     row.map_x, row.map_y = contact.position if contact.position is not None else (None, None)
-    row.updated_at = now
     row.phones = [
         ContactPhoneRow(position=i, kind=p.kind.value, number=p.stored(), region=p.region)
         for i, p in enumerate(contact.phones)
