@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import ValidationError
+from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, clean_label
 
 DOSE_MAX = 1_000_000
@@ -52,10 +52,7 @@ class DoseStatus(enum.Enum):
 
 
 def _clean_text(text: str, what: str, limit: int = TEXT_MAX_CHARS) -> str:
-    cleaned = text.strip()
-    if len(cleaned) > limit:
-        raise ValidationError(f"{what} can be at most {limit:,} characters.")
-    return cleaned
+    return at_most(text.strip(), limit, f"{what} can be at most {limit:,} characters.")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .crisis_lines import CrisisLine
-from .errors import ValidationError
+from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, SEVERITY_MAX, clean_label
 
 ITEM_MAX_CHARS = 500
@@ -166,17 +166,13 @@ class LinkKind(enum.Enum):
 
 
 def _clean_text(text: object, what: str) -> str:
-    cleaned = " ".join(str(text).split())
-    if len(cleaned) > ITEM_MAX_CHARS:
-        raise ValidationError(f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
-    return cleaned
+    return at_most(" ".join(str(text).split()), ITEM_MAX_CHARS,
+                   f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
 
 
 def _clean_phone(phone: object) -> str:
-    cleaned = " ".join(str(phone).split())
-    if len(cleaned) > PHONE_MAX_CHARS:
-        raise ValidationError(f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
-    return cleaned
+    return at_most(" ".join(str(phone).split()), PHONE_MAX_CHARS,
+                   f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
 
 
 @dataclass(frozen=True)
