@@ -318,6 +318,16 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     return opened
 
 
+def with_vault(paths, args, stdin: TextIO, err: TextIO, work):
+    """Open the vault (as :func:`open_vault` does), return ``work(vault)`` and lock it again,
+    also when ``work`` raises."""
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        return work(vault)
+    finally:
+        vault.close()
+
+
 def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
     from .services import vault_open
 
@@ -405,11 +415,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             EXIT_NEEDS_DECISION,
         )
     zone_name = zone_for(paths, args, err)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
-    finally:
-        vault.close()
+    report = with_vault(paths, args, stdin, err, lambda vault: imports.import_daylio(
+        vault, data, person_name(vault, args, stdin), mood_map, zone_name))
     p = report.preview
     fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)
@@ -485,12 +492,8 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
         timeutil.zone(zone_name)
     output = output_file(args, export_csv.default_filename)
     check_person_given(args)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        person = _find(vault, args, stdin)
-        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=zone_name)
-    finally:
-        vault.close()
+    result = with_vault(paths, args, stdin, err, lambda vault: export_csv.write_journal_csv(
+        vault, _find(vault, args, stdin).id, output, zone_name=zone_name))
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
     return EXIT_OK
 
@@ -498,11 +501,7 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
 def cmd_people(paths, args, stdin, out, err) -> int:
     from .services import people
 
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        everyone = people.list_people(vault)
-    finally:
-        vault.close()
+    everyone = with_vault(paths, args, stdin, err, people.list_people)
     if not everyone:
         print("There is nobody in this vault yet.", file=err)
     for person in everyone:

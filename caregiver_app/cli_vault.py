@@ -31,6 +31,7 @@ from .cli import (
     report_format,
     unlock_either,
     unlock_options,
+    with_vault,
 )
 from .services.vault import data_key_of
 
@@ -132,11 +133,7 @@ def cmd_init(paths, args, stdin, out, err) -> int:
 def cmd_backup(paths, args, stdin, out, err) -> int:
     from .services import backups
 
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        made = backups.back_up_now(vault)
-    finally:
-        vault.close()
+    made = with_vault(paths, args, stdin, err, backups.back_up_now)
     print(f"Made a backup: {made.path}", file=out)
     print(f"Made on {_when(made.made_at, paths)}; it holds:", file=out)
     _people(made.people, out)
@@ -225,11 +222,7 @@ def cmd_export_vault(paths, args, stdin, out, err) -> int:
     target: Path = args.file.expanduser()
     if target.parent and not target.parent.exists():
         raise CliError(f"The folder {target.parent} does not exist.", EXIT_BAD_INPUT)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        result = transfer.export_vault(vault, target)
-    finally:
-        vault.close()
+    result = with_vault(paths, args, stdin, err, lambda vault: transfer.export_vault(vault, target))
     print(f"Saved the vault file {result.path}. It holds:", file=out)
     _people(result.people, out)
     print("On the new computer run: caregiver-app import-vault FILE (or choose \"I already have a vault file\" "
