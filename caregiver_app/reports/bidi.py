@@ -152,11 +152,8 @@ class BidiParagraph(LaidLines):
     def _part(self, lines: list[tuple[str, float, str]], first: bool, last: bool) -> BidiParagraph:
         return BidiParagraph(self.text, self.style, lines, first, last)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return self.style.spaceBefore if self._first else 0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.spaceAfter if self._last else 0
+    def _spacing(self) -> tuple[float, float]:
+        return self.style.spaceBefore, self.style.spaceAfter
 
     def draw(self) -> None:
         style = self.style

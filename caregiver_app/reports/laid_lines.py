@@ -27,6 +27,16 @@ class LaidLines(Flowable):
         """The same block holding only ``lines`` (the head has ``first`` of this one)."""
         raise NotImplementedError
 
+    def _spacing(self) -> tuple[float, float]:
+        """The space before and after the whole block, in points (a part has it only at its ends)."""
+        raise NotImplementedError
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self._spacing()[0] if self._first else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return self._spacing()[1] if self._last else 0.0
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._lines is None or (self._laid_width != avail_width and self._first and self._last):
             self._lines = self._layout(avail_width)

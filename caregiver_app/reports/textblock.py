@@ -138,11 +138,8 @@ class TextBlock(LaidLines):
         # the bullet (the entry's time) belongs to the block's first line only
         return TextBlock(self.source, self.style, self.bullet if first else "", lines, first, last)
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return self.style.space_before if self._first else 0.0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.space_after if self._last else 0.0
+    def _spacing(self) -> tuple[float, float]:
+        return self.style.space_before, self.style.space_after
 
     def draw(self) -> None:
         style = self.style
