@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from .crisis_lines import CrisisLine
 from .errors import ValidationError, at_most
-from .model import NAME_MAX_CHARS, SEVERITY_MAX, clean_label
+from .model import NAME_MAX_CHARS, SEVERITY_MAX, required_label
 
 ITEM_MAX_CHARS = 500
 PHONE_MAX_CHARS = 40
@@ -213,11 +213,8 @@ class EarlySign:
             return
         if not isinstance(self.link_kind, LinkKind):
             object.__setattr__(self, "link_kind", LinkKind(self.link_kind))
-        name = clean_label(self.link_name)
-        if not name:
-            raise ValidationError(f"Please choose the journal {self.link_kind.value} this sign is linked to.")
-        if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A journal name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.link_name, f"Please choose the journal {self.link_kind.value} this sign is linked to.",
+                              f"A journal name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "link_name", name)
         if self.link_kind is not LinkKind.SYMPTOM:
             object.__setattr__(self, "min_severity", 1)
