@@ -29,7 +29,25 @@ ITEMS_MAX = 50
 """Most items one section may hold (a plan is a short list, not a diary)."""
 
 
-class RelapseSection(enum.Enum):
+class _PartWords:
+    """The words of a part of either plan, from its row in ``_PART_TEXT``."""
+
+    @property
+    def title(self) -> str:
+        return _PART_TEXT[self][0]
+
+    @property
+    def prompt(self) -> str:
+        """One plain sentence that helps the person fill the part in."""
+        return _PART_TEXT[self][1]
+
+    @property
+    def item_word(self) -> str:
+        """What one item is called, for buttons and screen readers ("trigger")."""
+        return _PART_TEXT[self][2]
+
+
+class RelapseSection(_PartWords, enum.Enum):
     """The parts of the relapse-prevention plan, in the order they are shown."""
 
     TRIGGERS = "triggers"
@@ -37,20 +55,6 @@ class RelapseSection(enum.Enum):
     HELPS = "helps"
     AVOID = "avoid"
     TELL = "tell"
-
-    @property
-    def title(self) -> str:
-        return _RELAPSE_TEXT[self][0]
-
-    @property
-    def prompt(self) -> str:
-        """One plain sentence that helps the person fill the section in."""
-        return _RELAPSE_TEXT[self][1]
-
-    @property
-    def item_word(self) -> str:
-        """What one item is called, for buttons and screen readers ("trigger")."""
-        return _RELAPSE_TEXT[self][2]
 
     @property
     def has_phone(self) -> bool:
@@ -76,7 +80,7 @@ _RELAPSE_TEXT = {
 }
 
 
-class SafetyStep(enum.Enum):
+class SafetyStep(_PartWords, enum.Enum):
     """The six steps of the Stanley–Brown safety plan, then reasons for living."""
 
     WARNING_SIGNS = "warning_signs"
@@ -91,18 +95,6 @@ class SafetyStep(enum.Enum):
     def number(self) -> int | None:
         """1–6 for the six steps; None for reasons for living."""
         return None if self is SafetyStep.REASONS else list(SafetyStep).index(self) + 1
-
-    @property
-    def title(self) -> str:
-        return _SAFETY_TEXT[self][0]
-
-    @property
-    def prompt(self) -> str:
-        return _SAFETY_TEXT[self][1]
-
-    @property
-    def item_word(self) -> str:
-        return _SAFETY_TEXT[self][2]
 
     @property
     def has_phone(self) -> bool:
@@ -151,6 +143,8 @@ _SAFETY_TEXT = {
         "reason",
     ),
 }
+
+_PART_TEXT = {**_RELAPSE_TEXT, **_SAFETY_TEXT}
 
 
 class LinkKind(enum.Enum):
