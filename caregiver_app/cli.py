@@ -259,9 +259,17 @@ def unlock_either(vs, paths, secret: str):
             raise wrong from None
 
 
-def _new_passphrase(args, stdin: TextIO) -> str:
+def refuse_weak_passphrase(phrase: str, confirm: str | None) -> None:
+    """Raises :class:`CliError` (bad input) with the plain words of the app's passphrase rules
+    when ``phrase`` is too short or weak, or ``confirm`` (None: not asked) does not match it."""
     from .services.vault import passphrase_problem
 
+    problem = passphrase_problem(phrase, confirm)
+    if problem:
+        raise CliError(problem, EXIT_BAD_INPUT)
+
+
+def _new_passphrase(args, stdin: TextIO) -> str:
     if args.passphrase_stdin:
         phrase = _read_stdin_line(stdin)
         confirm = None
@@ -270,9 +278,7 @@ def _new_passphrase(args, stdin: TextIO) -> str:
         confirm = ask_secret("Type it again: ")
     else:
         raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
-    problem = passphrase_problem(phrase, confirm)
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
+    refuse_weak_passphrase(phrase, confirm)
     return phrase
 
 

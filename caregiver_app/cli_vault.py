@@ -28,6 +28,7 @@ from .cli import (
     _secret,
     ask_secret,
     open_vault,
+    refuse_weak_passphrase,
     report_format,
     unlock_either,
     unlock_options,
@@ -298,7 +299,6 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import keys
     from .services import vault as vs
-    from .services.vault import passphrase_problem
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
@@ -312,9 +312,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         again = ask_secret("Type the new passphrase again: ")
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
-    problem = passphrase_problem(new, again)
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
+    refuse_weak_passphrase(new, again)
     vault, use_code = _unlock_with_proof(paths, args, proof)
     try:
         keys.change_passphrase(vault, new, again, **({} if use_code else {"current_passphrase": proof}))
@@ -343,9 +341,8 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
         again = ask_secret("Type the new passphrase again: ") if new else ""
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
-    problem = vs.passphrase_problem(new, again) if new else None
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
+    if new:  # empty: keep the current passphrase
+        refuse_weak_passphrase(new, again)
     vault, use_code = _unlock_with_proof(paths, args, proof)
     if use_code and not new:
         vault.close()
