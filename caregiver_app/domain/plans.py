@@ -46,6 +46,11 @@ class _PartWords:
         """What one item is called, for buttons and screen readers ("trigger")."""
         return _PART_TEXT[self][2]
 
+    @property
+    def has_phone(self) -> bool:
+        """True for the parts whose items may carry a phone number (people and places to call)."""
+        return self in _WITH_PHONE
+
 
 class RelapseSection(_PartWords, enum.Enum):
     """The parts of the relapse-prevention plan, in the order they are shown."""
@@ -55,10 +60,6 @@ class RelapseSection(_PartWords, enum.Enum):
     HELPS = "helps"
     AVOID = "avoid"
     TELL = "tell"
-
-    @property
-    def has_phone(self) -> bool:
-        return self is RelapseSection.TELL
 
 
 _RELAPSE_TEXT = {
@@ -95,10 +96,6 @@ class SafetyStep(_PartWords, enum.Enum):
     def number(self) -> int | None:
         """1–6 for the six steps; None for reasons for living."""
         return None if self is SafetyStep.REASONS else list(SafetyStep).index(self) + 1
-
-    @property
-    def has_phone(self) -> bool:
-        return self in (SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS)
 
     @property
     def heading(self) -> str:
@@ -145,6 +142,7 @@ _SAFETY_TEXT = {
 }
 
 _PART_TEXT = {**_RELAPSE_TEXT, **_SAFETY_TEXT}
+_WITH_PHONE = frozenset({RelapseSection.TELL, SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS})
 
 
 class LinkKind(enum.Enum):
