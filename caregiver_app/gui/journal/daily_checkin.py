@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import timeutil
-from ...domain.errors import CaregiverError, ValidationError
+from ...domain.errors import ValidationError
 from ...domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
 from ...services import checkins, journal
 from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
 from ..common.errors import show_error
+from ..common.ops import CHECKINS, JOURNAL, Op
 from .journal_model import day_heading, time_text
 from ..common.trust_widgets import problem_label
 from ..common.wall_clock import NowField
@@ -44,6 +45,7 @@ class DailyCheckinForm(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self._op: Op | None = None
         self._context = context
         self._person: Person | None = None
         self._build()
@@ -151,6 +153,12 @@ class DailyCheckinForm(QWidget):
         self._show_problem("")
 
     def clear(self) -> None:
+        # The vault locked: a save that was running ended unseen (its answer is dropped), so the
+        # button must not stay off for the next person who unlocks.
+        if self._op is not None:
+            self._op.cancel()
+            self._op = None
+        self.save_button.setEnabled(True)
         self._person = None
         self.family_name.clear()
         self.person_radio.setChecked(True)
@@ -181,23 +189,27 @@ class DailyCheckinForm(QWidget):
             return
         try:
             checkin = self.checkin()
-            vault = self._context.require_vault()
         except ValidationError as exc:
             self._show_problem(str(exc))
             return
-        except CaregiverError as exc:
-            show_error(self, exc, "The check-in was not saved")
-            return
         clock = self._context.clock
         self.save_button.setEnabled(False)
-        self._context.runner.run(lambda: checkins.save_daily_checkin(vault, checkin, clock=clock),
-                                 on_done=self._on_saved, on_error=self._on_failed, parent=self)
+        # A write like every other: on the one write lane, and ops.changed tells every page that
+        # shows the journal (patterns, summary) that a new entry is there.
+        op = self._context.ops.write(self, lambda vault: checkins.save_daily_checkin(vault, checkin, clock=clock),
+                                     changes={CHECKINS, JOURNAL}, person_id=checkin.person_id,
+                                     on_done=self._on_saved, on_error=self._on_failed,
+                                     error_title="The check-in was not saved")
+        self._op = None if op.ended or op.dropped else op
+        if op.dropped:
+            self.save_button.setEnabled(True)
 
     # --- private ------------------------------------------------------------------------
     def _local_now(self) -> datetime:
         return journal.local_now(self._context.clock, self._context.zone_name)
 
     def _on_saved(self, entry: JournalEntry) -> None:
+        self._op = None
         self.save_button.setEnabled(True)
         self.reset()
         local = entry.wall_clock(timeutil.zone(self._context.zone_name))
@@ -207,6 +219,7 @@ class DailyCheckinForm(QWidget):
         self.saved.emit(entry)
 
     def _on_failed(self, exc: BaseException) -> None:
+        self._op = None
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self._show_problem(str(exc))
