@@ -169,6 +169,9 @@ class SummaryPage(Page):
             self._show_leave_out()
             self._choices_loaded = False
             self._kept_choices = None
+            # Questions are for one person's doctor: never shown, built or saved for another.
+            self.visit_questions = []
+            self.questions_edit.clear()
         super().set_person(person)
         if person is None:
             self.preview_label.setText("Choose or add a person to make a visit summary.")
