@@ -39,3 +39,44 @@ def test_questions_typed_for_one_person_do_not_follow_to_the_next(qtbot, ctx, pe
 
     page.set_person(person)  # Sam's own questions come back
     assert page.questions() == ("Is Sam's lithium dose right?",)
+
+
+def test_esc_while_the_passphrase_changes_does_not_hide_a_change_that_still_happens(qtbot, context, vault,
+                                                                                     monkeypatch):
+    """Esc (or the window's close button) during "Changing your passphrase" closed the dialog as
+    if cancelled, yet the change went on: the old passphrase stopped working without a word."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+    from support import PASSPHRASE
+
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.gui.vault.key_dialogs import ChangePassphraseDialog
+    from caregiver_app.services import keys
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    release = threading.Event()
+    real = keys.change_passphrase
+
+    def slow_change(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(keys, "change_passphrase", slow_change)
+    context.vault = vault
+    dialog = ChangePassphraseDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    new = "violet tractor sings quietly"
+    dialog.secret.edit.setText(PASSPHRASE)
+    dialog.new_edit.setText(new)
+    dialog.confirm_edit.setText(new)
+    dialog.accept()
+    assert dialog.busy
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible(), "closed while the change was still being made"
+    release.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    qtbot.waitUntil(lambda: not context.ops.busy, timeout=5000)
