@@ -80,3 +80,80 @@ def test_esc_while_the_passphrase_changes_does_not_hide_a_change_that_still_happ
     release.set()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     qtbot.waitUntil(lambda: not context.ops.busy, timeout=5000)
+
+
+def test_a_new_time_format_shows_at_once_on_the_appointments_page_on_screen(qtbot, context, vault, person, modals,
+                                                                             request):
+    """Settings is a modal dialog: the page under it gets no new show event, so it must be told."""
+    from caregiver_app.domain.network import Contact, Role
+    from caregiver_app.gui.app import create_main_window
+    from caregiver_app.gui.settings_dialog import SettingsDialog
+    from caregiver_app.services import appointments as appointment_service
+    from caregiver_app.services import network as cs
+
+    context.vault = vault
+    context.clock = lambda: NOW
+    context.settings.time_zone = "America/New_York"
+    context.settings.time_format = "24h"
+    from caregiver_app.gui.common import formatting
+    formatting.follow_time_format(lambda: context.settings.time_format)  # what the app does at start
+    request.addfinalizer(lambda: formatting.follow_time_format(lambda: "system"))
+    doctor = cs.save_contact(vault, Contact(None, person.id, "Dr. Ana Li", Role.PSYCHIATRIST))
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    index = window.page_titles().index("Appointments")
+    window.show_page(index)
+    page = window.page_widgets()[index]
+
+    def plan(dialog):
+        dialog.provider_box.setCurrentIndex(dialog.provider_box.findData(doctor.id))
+        from PySide6.QtCore import QDate, QTime
+        dialog.date_edit.setDate(QDate(2026, 12, 8))
+        dialog.time_edit.setTime(QTime(14, 0))
+        dialog.accept()
+        return dialog.result()
+
+    modals.expect(handler=plan)
+    page.new_button.click()
+    assert "14:00" in page.upcoming.item(0).text()
+
+    def twelve_hours(dialog: SettingsDialog):
+        dialog.time_combo.setCurrentIndex(dialog.time_combo.findData("12h"))
+        dialog.accept()
+        return 1
+
+    modals.expect(handler=twelve_hours)
+    window.settings_action.trigger()
+    assert context.settings.time_format == "12h"
+    assert "14:00" not in page.upcoming.item(0).text(), page.upcoming.item(0).text()
+
+
+def test_a_new_country_rebuilds_the_summary_preview_on_screen(qtbot, context, vault, person, modals):
+    """The preview on screen showed the old country's crisis lines after Settings; Save then
+    quietly built a different PDF from the one previewed."""
+    from caregiver_app.gui.app import create_main_window
+    from caregiver_app.gui.settings_dialog import SettingsDialog
+
+    context.vault = vault
+    context.clock = lambda: NOW
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    index = window.page_titles().index("Visit summary")
+    window.show_page(index)
+    page = window.page_widgets()[index]
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None, timeout=10_000)
+    before = page.pdf_bytes()
+
+    def spain(dialog: SettingsDialog):
+        dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("ES"))
+        dialog.accept()
+        return 1
+
+    modals.expect(handler=spain)
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and page.pdf_bytes() != before, timeout=10_000)
+    assert page._pdf_key == page._key()

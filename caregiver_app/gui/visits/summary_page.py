@@ -219,6 +219,11 @@ class SummaryPage(Page):
         self._apply_quick_range()
         self.refresh_preview()
 
+    def refresh_country(self) -> None:
+        """Settings changed (country, language, time format): build the preview again, so what is
+        shown is what Save and Print would give (the main window calls this after Settings)."""
+        self.refresh_preview()
+
     def date_range(self) -> tuple[date, date]:
         return self.start_edit.date().toPython(), self.end_edit.date().toPython()
 
