@@ -157,3 +157,27 @@ def test_a_new_country_rebuilds_the_summary_preview_on_screen(qtbot, context, va
     window.settings_action.trigger()
     qtbot.waitUntil(lambda: page.pdf_bytes() is not None and page.pdf_bytes() != before, timeout=10_000)
     assert page._pdf_key == page._key()
+
+
+def test_save_pdf_after_typing_a_question_saves_once_the_new_preview_is_made(qtbot, ctx, person, modals, tmp_path,
+                                                                            monkeypatch):
+    """With real threads, Save PDF after typing a question only started a new preview: no file
+    chooser, no file, no word; the person had to find out and press Save again."""
+    from pypdf import PdfReader
+
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and page.save_button.isEnabled(), timeout=10_000)
+    page.questions_edit.setPlainText("Could the evening dose be moved?")
+    target = tmp_path / "summary.pdf"
+    modals.expect(handler=lambda _dialog: (str(target), "PDF files (*.pdf)"))
+    page.save_button.click()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert "evening dose" in " ".join(text.split())
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5000)

@@ -62,6 +62,7 @@ class SummaryPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self._building: Op | None = None
+        self._after_build = None  # Save or Print asked for while the preview was being made again
         self._pdf: bytes | None = None
         self._pdf_key: tuple | None = None
         self._last_visit = None
@@ -282,6 +283,9 @@ class SummaryPage(Page):
             self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
             self._set_ready(True)
             self._remember_choices()
+            then, self._after_build = self._after_build, None
+            if then is not None:  # Save or Print was pressed for this new preview: carry it out now
+                QTimer.singleShot(0, self, then)
 
         def failed(exc: BaseException) -> None:
             self._finish_build()
@@ -298,6 +302,7 @@ class SummaryPage(Page):
 
     def cancel_build(self) -> None:
         """Stop the build that is running (the preview keeps what it had)."""
+        self._after_build = None
         if self._building is not None:
             self._building.cancel()
         self._finish_build()
@@ -306,7 +311,7 @@ class SummaryPage(Page):
     def print_summary(self) -> None:
         """Print what the preview shows: the system print dialog here, the pages drawn for the
         printer off the GUI thread."""
-        if not self._current_pdf_ready():
+        if not self._current_pdf_ready(then=self.print_summary):
             return
         printer = self.preview.ask_printer(self.paper())
         if printer is None:
@@ -321,7 +326,7 @@ class SummaryPage(Page):
     def save_pdf(self) -> None:
         """Ask where to save, then write the PDF that the preview shows (off the GUI thread)."""
         person = self.person
-        if person is None or not self._current_pdf_ready():
+        if person is None or not self._current_pdf_ready(then=self.save_pdf):
             return
         suggested = documents_folder() / summary.default_filename(self._today())
         path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
@@ -424,12 +429,14 @@ class SummaryPage(Page):
                 self.preparer_fields.preparer(), current_country(self.context.settings),
                 tuple(map(str, self.context.settings.crisis_lines)))
 
-    def _current_pdf_ready(self) -> bool:
-        if self._pdf is None or self._building is not None:
-            return False
-        if self._pdf_key != self._key():
+    def _current_pdf_ready(self, then=None) -> bool:
+        """True when the preview shows the current choices. Otherwise a new preview is made (or
+        is being made) and ``then`` (Save or Print) runs once it is there."""
+        if self._pdf is not None and self._building is None and self._pdf_key != self._key():
             self.refresh_preview()  # typed questions or name since: show them first
-            return self._pdf is not None and self._pdf_key == self._key()
+        if self._pdf is None or self._building is not None or self._pdf_key != self._key():
+            self._after_build = then if self._building is not None else None
+            return False
         return True
 
     def _set_ready(self, ready: bool) -> None:
