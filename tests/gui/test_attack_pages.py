@@ -181,3 +181,23 @@ def test_save_pdf_after_typing_a_question_saves_once_the_new_preview_is_made(qtb
     text = " ".join(p.extract_text() for p in PdfReader(str(target)).pages)
     assert "evening dose" in " ".join(text.split())
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5000)
+
+
+def test_the_contact_editor_fits_the_screen_at_large_text(qtbot, ctx, person, qapp):
+    """At 1.8 times the text size it opened 1000 pixels tall: on a small screen Save and Cancel
+    were below its bottom edge (its fields scroll; the dialog itself need not be that tall)."""
+    from caregiver_app.gui.network.contact_editor import ContactEditor
+
+    old = qapp.font()
+    big = qapp.font()
+    big.setPointSizeF(old.pointSizeF() * 1.8)
+    qapp.setFont(big)
+    try:
+        dialog = ContactEditor(ctx, person)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        screen = dialog.screen().availableGeometry()
+        assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+        assert dialog.save_button.isVisible()
+    finally:
+        qapp.setFont(old)
