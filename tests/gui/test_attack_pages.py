@@ -132,7 +132,7 @@ def test_a_new_time_format_shows_at_once_on_the_appointments_page_on_screen(qtbo
 
 def test_a_new_country_rebuilds_the_summary_preview_on_screen(qtbot, context, vault, person, modals):
     """The preview on screen showed the old country's crisis lines after Settings; Save then
-    quietly built a different PDF from the one previewed."""
+    quietly built a different PDF from the one previewed. The paper stayed Letter in Spain."""
     from caregiver_app.gui.app import create_main_window
     from caregiver_app.gui.settings_dialog import SettingsDialog
 
@@ -157,6 +157,7 @@ def test_a_new_country_rebuilds_the_summary_preview_on_screen(qtbot, context, va
     window.settings_action.trigger()
     qtbot.waitUntil(lambda: page.pdf_bytes() is not None and page.pdf_bytes() != before, timeout=10_000)
     assert page._pdf_key == page._key()
+    assert page.paper() == "a4"  # the paper follows the country (Settings says so)
 
 
 def test_save_pdf_after_typing_a_question_saves_once_the_new_preview_is_made(qtbot, ctx, person, modals, tmp_path,

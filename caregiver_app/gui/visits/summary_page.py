@@ -222,7 +222,13 @@ class SummaryPage(Page):
 
     def refresh_country(self) -> None:
         """Settings changed (country, language, time format): build the preview again, so what is
-        shown is what Save and Print would give (the main window calls this after Settings)."""
+        shown is what Save and Print would give (the main window calls this after Settings).
+        The paper follows the country, or the paper chosen in Settings."""
+        index = self.paper_box.findData(paper(self.context.settings))
+        if index >= 0:
+            self.paper_box.blockSignals(True)
+            self.paper_box.setCurrentIndex(index)
+            self.paper_box.blockSignals(False)
         self.refresh_preview()
 
     def date_range(self) -> tuple[date, date]:
