@@ -202,3 +202,30 @@ def test_the_contact_editor_fits_the_screen_at_large_text(qtbot, ctx, person, qa
         assert dialog.save_button.isVisible()
     finally:
         qapp.setFont(old)
+
+
+def test_a_problem_scrolls_its_field_into_view(qtbot, ctx, person, qapp):
+    """A wrong email moved the cursor to the email box, but at large text that box was scrolled
+    out of sight: the person read "does not look like an email address" and saw no such field."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from caregiver_app.gui.network.contact_editor import ContactEditor
+
+    old = qapp.font()
+    big = qapp.font()
+    big.setPointSizeF(old.pointSizeF() * 1.8)
+    qapp.setFont(big)
+    try:
+        dialog = ContactEditor(ctx, person)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.name_edit.setText("Ann")
+        dialog.email_edit.setText("not an email")
+        scroll = dialog.findChild(QScrollArea)
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        dialog.accept()
+        assert "email" in dialog.problem_label.text() and dialog.focusWidget() is dialog.email_edit
+        top = dialog.email_edit.mapTo(scroll.viewport(), dialog.email_edit.rect().topLeft()).y()
+        assert 0 <= top and top + dialog.email_edit.height() <= scroll.viewport().height()
+    finally:
+        qapp.setFont(old)
