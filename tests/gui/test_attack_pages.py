@@ -229,3 +229,22 @@ def test_a_problem_scrolls_its_field_into_view(qtbot, ctx, person, qapp):
         assert 0 <= top and top + dialog.email_edit.height() <= scroll.viewport().height()
     finally:
         qapp.setFont(old)
+
+
+def test_questions_typed_just_before_a_switch_or_a_lock_are_kept_for_that_person(qtbot, ctx, person):
+    alex = people.add_person(ctx.vault, "Alex Kim")
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    page.questions_edit.setPlainText("Is the new dose working?")  # no new preview made yet
+    page.set_person(alex)
+    assert page.questions() == ()
+    page.set_person(person)
+    assert page.questions() == ("Is the new dose working?",)
+
+    page.questions_edit.setPlainText("Should she see a dentist?")
+    page.keep_unsaved_work()  # what locking does first
+    page.clear()
+    page.set_person(person)
+    assert page.questions() == ("Should she see a dentist?",)

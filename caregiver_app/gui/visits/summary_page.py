@@ -26,7 +26,7 @@ from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancel
 from ...services import journal, summary
 from ..common import formatting
 from ..common.country import current_country, paper
-from ..common.errors import show_error
+from ..common.errors import log_safely, show_error
 from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
 from ..common.building import bar, column, open_saved_pdf, push_button, scroll_area, shortcut, side_by_side
 from ..common.page import Page
@@ -165,6 +165,8 @@ class SummaryPage(Page):
     # --- the page ------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         """Summarise ``person``'s journal; None disables the page."""
+        if person is not None and self.person is not None and person.id != self.person.id:
+            self._remember_choices(quiet=True)  # questions typed for the one shown now stay theirs
         if person is None or self.person is None or person.id != self.person.id:
             self.leave_out = LeaveOut()
             self._show_leave_out()
@@ -190,6 +192,20 @@ class SummaryPage(Page):
         if not self._choices_loaded:
             self._load_choices(person)
         self.refresh_preview()
+
+    def keep_unsaved_work(self) -> None:
+        """Keep the choices and typed questions in the vault at once (the app is locking)."""
+        vault, person = self.context.vault, self.person
+        if vault is None or not vault.is_open or person is None or not self._choices_loaded:
+            return
+        choices = self.choices()
+        if choices == self._kept_choices:
+            return
+        try:
+            summary.save_choices(vault, person.id, choices, clock=self.context.clock)
+        except Exception as exc:  # noqa: BLE001 - a failed save must not keep the vault open
+            log_safely(exc)
+        self._kept_choices = choices
 
     def clear(self) -> None:
         """Drop names, previews, choices and paths (the vault locked)."""
@@ -413,7 +429,7 @@ class SummaryPage(Page):
         finally:
             dialog.deleteLater()
 
-    def _remember_choices(self) -> None:
+    def _remember_choices(self, quiet: bool = False) -> None:
         """Keep the choices in the vault (a write) once the saved ones are back and when they
         changed since last kept: they survive a lock, an auto-lock and a restart."""
         person = self.person
@@ -424,7 +440,8 @@ class SummaryPage(Page):
             return
         self._kept_choices = choices
         self.write(lambda vault: summary.save_choices(vault, person.id, choices, clock=clock), {SUMMARY},
-                   error_title="Your choices for the summary were not kept")
+                   error_title="Your choices for the summary were not kept",
+                   **({"on_error": log_safely} if quiet else {}))
 
     def _failed(self, exc: BaseException, button: QPushButton, title: str) -> None:
         button.setEnabled(True)
