@@ -248,3 +248,33 @@ def test_questions_typed_just_before_a_switch_or_a_lock_are_kept_for_that_person
     page.clear()
     page.set_person(person)
     assert page.questions() == ("Should she see a dentist?",)
+
+
+def test_one_line_with_a_problem_does_not_lose_the_whole_plan_at_a_switch_or_a_lock(qtbot, ctx, person, modals):
+    """A phone number typed without a name, then another person chosen: "not saved" and every
+    line typed for Sam was gone, the good ones too. At a lock, the same without a word."""
+    from caregiver_app.domain.plans import SafetyStep
+    from caregiver_app.gui.warning_signs.plans_page import PlansPage
+    from caregiver_app.services import plans
+
+    alex = people.add_person(ctx.vault, "Alex Kim")
+    page = PlansPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    first = page.safety_editors[SafetyStep.WARNING_SIGNS]
+    qtbot.keyClicks(first.rows[-1].text_edit, "Not sleeping for two nights")
+    with_phone = next(e for step, e in page.safety_editors.items() if step.has_phone)
+    qtbot.keyClicks(with_phone.rows[-1].phone_edit, "555 0100")
+    seen = []
+    modals.expect(handler=lambda box: seen.append(box.text()))
+    page.set_person(alex)
+    assert [i.text for i in plans.get_safety_plan(ctx.vault, person.id).warning_signs] == ["Not sleeping for two nights"]
+    assert "555 0100" in seen[0]
+
+    page.set_person(person)
+    qtbot.keyClicks(page.relapse_editors[next(iter(page.relapse_editors))].rows[-1].text_edit, "Money worries")
+    qtbot.keyClicks(with_phone.rows[-1].phone_edit, "555 0199")
+    page.keep_unsaved_work()  # what locking does first
+    assert plans.get_relapse_plan(ctx.vault, person.id) is not None
+    assert "Money worries" in str(plans.get_relapse_plan(ctx.vault, person.id))
