@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import pytest
+from support import NOW
 
 from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.services import people
 from caregiver_app.services import summary as summary_service
-
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def ctx(context, vault):
-    context.vault = vault
-    context.clock = lambda: NOW
-    return context
-
 
 def test_questions_typed_for_one_person_do_not_follow_to_the_next(qtbot, ctx, person):
     """Questions for Sam's doctor must not show (and be saved) on Alex's summary."""
