@@ -8,6 +8,7 @@ from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.services import people
 from caregiver_app.services import summary as summary_service
 
+
 def test_questions_typed_for_one_person_do_not_follow_to_the_next(qtbot, ctx, person):
     """Questions for Sam's doctor must not show (and be saved) on Alex's summary."""
     alex = people.add_person(ctx.vault, "Alex Kim")
