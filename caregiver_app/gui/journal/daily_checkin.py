@@ -1,12 +1,12 @@
 """The daily check-in: four quick questions in our own words (mood, sleep, worry, energy today).
-It is not a standard test and says so; it is saved as an ordinary journal entry."""
+It is not a standard test and says so; it is saved as an ordinary journal entry (a write that
+changes check-ins and the journal, so the Journal page reloads by itself)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -14,22 +14,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import timeutil
-from ...domain.errors import CaregiverError, ValidationError
+from ...domain.errors import ValidationError
 from ...domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
 from ...services import checkins, journal
+from ..common.form import FormPanel
+from ..common.ops import CHECKINS, JOURNAL
+from ..common.page import heading
+from ..common.wall_clock import NowField
 from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
-from ..common.errors import show_error
 from .journal_model import day_heading, time_text
-from ..common.trust_widgets import problem_label
-from ..common.wall_clock import NowField
 
 NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
                 "goes into the journal like any entry, so it shows in the list and the charts.")
@@ -50,14 +50,11 @@ class DailyCheckinForm(QWidget):
         self.reset()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        heading = QLabel("Daily check-in", self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        intro = QLabel(NOT_STANDARD, self)
+        fields = QWidget(self)
+        layout = QVBoxLayout(fields)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Daily check-in", fields, level=2))
+        intro = QLabel(NOT_STANDARD, fields)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -112,23 +109,17 @@ class DailyCheckinForm(QWidget):
         anchors.setWordWrap(True)
         layout.addWidget(anchors)
 
-        self.problem_label = problem_label("Problem with this check-in", self)
-        layout.addWidget(self.problem_label)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
-        layout.addWidget(self.status_label)
-        self.save_button = QPushButton("Save check-&in", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        self.panel = FormPanel(self._context, fields, changes={CHECKINS, JOURNAL}, save_text="Save check-&in",
+                               cancel_text="", error_title="The check-in was not saved", parent=self)
+        self.panel.add_field("when", self.when_edit)
+        self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
+        self.problem_label.setAccessibleName("Problem with this check-in")
+        self.save_button = self.panel.save_button
+        self.panel.save_requested.connect(self.save)
+        self.panel.saved.connect(self._on_saved)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.panel)
+        outer.addStretch(1)
 
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -148,15 +139,14 @@ class DailyCheckinForm(QWidget):
         self.sleep.setCurrentIndex(0)
         self.worry.setValue(-1)
         self.energy.setValue(-1)
-        self._show_problem("")
+        self.panel.show_problem("")
 
     def clear(self) -> None:
         self._person = None
         self.family_name.clear()
         self.person_radio.setChecked(True)
+        self.panel.reset()
         self.reset()
-        self.status_label.clear()
-        self.status_label.hide()
         self.set_person(None)
 
     def checkin(self) -> checkins.DailyCheckin:
@@ -177,44 +167,21 @@ class DailyCheckinForm(QWidget):
         )
 
     def save(self) -> None:
-        if not self.isEnabled() or not self.save_button.isEnabled():
-            return
-        try:
-            checkin = self.checkin()
-            vault = self._context.require_vault()
-        except ValidationError as exc:
-            self._show_problem(str(exc))
-            return
-        except CaregiverError as exc:
-            show_error(self, exc, "The check-in was not saved")
-            return
-        clock = self._context.clock
-        self.save_button.setEnabled(False)
-        self._context.runner.run(lambda: checkins.save_daily_checkin(vault, checkin, clock=clock),
-                                 on_done=self._on_saved, on_error=self._on_failed, parent=self)
+        """Check the answers and save them as a write; problems show under the questions."""
+        if self.isEnabled():
+            self.panel.submit(self._save_job, person_id=self._person.id if self._person is not None else None)
 
     # --- private ------------------------------------------------------------------------
+    def _save_job(self):
+        checkin, clock = self.checkin(), self._context.clock  # GUI thread; may raise ValidationError
+        return lambda vault: checkins.save_daily_checkin(vault, checkin, clock=clock)
+
     def _local_now(self) -> datetime:
         return journal.local_now(self._context.clock, self._context.zone_name)
 
     def _on_saved(self, entry: JournalEntry) -> None:
-        self.save_button.setEnabled(True)
         self.reset()
         local = entry.wall_clock(timeutil.zone(self._context.zone_name))
-        self.status_label.setText(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
-                                  "It is in the journal now.")
-        self.status_label.show()
+        self.panel.show_status(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
+                               "It is in the journal now.")
         self.saved.emit(entry)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show_problem(str(exc))
-        else:
-            show_error(self, exc, "The check-in was not saved")
-
-    def _show_problem(self, text: str) -> None:
-        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
-        self.problem_label.setVisible(bool(text))
-        if text:
-            self.status_label.hide()
