@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QCheckBox, QComboBox,
-    QFormLayout, QFrame, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QRadioButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
 
 from caregiver_app.gui.common.time_hint import TimeHint
 from caregiver_app.gui.journal.draft_keeper import DraftBar
@@ -29,20 +29,9 @@ class Ui_EntryEditorForm(object):
     def setupUi(self, EntryEditorForm):
         if not EntryEditorForm.objectName():
             EntryEditorForm.setObjectName(u"EntryEditorForm")
-        self.outer_layout = QVBoxLayout(EntryEditorForm)
-        self.outer_layout.setObjectName(u"outer_layout")
-        self.outer_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(EntryEditorForm)
-        self.scroll.setObjectName(u"scroll")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setWidgetResizable(True)
-        self.body = QWidget()
-        self.body.setObjectName(u"body")
-        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout = QVBoxLayout(EntryEditorForm)
         self.body_layout.setObjectName(u"body_layout")
-        self.draft_bar = DraftBar(self.body)
+        self.draft_bar = DraftBar(EntryEditorForm)
         self.draft_bar.setObjectName(u"draft_bar")
 
         self.body_layout.addWidget(self.draft_bar)
@@ -51,14 +40,14 @@ class Ui_EntryEditorForm(object):
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.when_label = QLabel(self.body)
+        self.when_label = QLabel(EntryEditorForm)
         self.when_label.setObjectName(u"when_label")
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.when_label)
 
         self.when_row = QHBoxLayout()
         self.when_row.setObjectName(u"when_row")
-        self.now_button = QPushButton(self.body)
+        self.now_button = QPushButton(EntryEditorForm)
         self.now_button.setObjectName(u"now_button")
 
         self.when_row.addWidget(self.now_button)
@@ -66,12 +55,12 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(0, QFormLayout.ItemRole.FieldRole, self.when_row)
 
-        self.time_hint = TimeHint(self.body)
+        self.time_hint = TimeHint(EntryEditorForm)
         self.time_hint.setObjectName(u"time_hint")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.time_hint)
 
-        self.recorder_box = QGroupBox(self.body)
+        self.recorder_box = QGroupBox(EntryEditorForm)
         self.recorder_box.setObjectName(u"recorder_box")
         self.recorder_layout = QVBoxLayout(self.recorder_box)
         self.recorder_layout.setObjectName(u"recorder_layout")
@@ -104,14 +93,14 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(3, QFormLayout.ItemRole.SpanningRole, self.mood_slot)
 
-        self.anxiety_label = QLabel(self.body)
+        self.anxiety_label = QLabel(EntryEditorForm)
         self.anxiety_label.setObjectName(u"anxiety_label")
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.anxiety_label)
 
         self.anxiety_row = QHBoxLayout()
         self.anxiety_row.setObjectName(u"anxiety_row")
-        self.anxiety = QSpinBox(self.body)
+        self.anxiety = QSpinBox(EntryEditorForm)
         self.anxiety.setObjectName(u"anxiety")
         self.anxiety.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.anxiety.setMinimum(-1)
@@ -120,7 +109,7 @@ class Ui_EntryEditorForm(object):
 
         self.anxiety_row.addWidget(self.anxiety)
 
-        self.anxiety_anchors = QLabel(self.body)
+        self.anxiety_anchors = QLabel(EntryEditorForm)
         self.anxiety_anchors.setObjectName(u"anxiety_anchors")
         self.anxiety_anchors.setWordWrap(True)
 
@@ -129,14 +118,14 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.anxiety_row)
 
-        self.energy_label = QLabel(self.body)
+        self.energy_label = QLabel(EntryEditorForm)
         self.energy_label.setObjectName(u"energy_label")
 
         self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.energy_label)
 
         self.energy_row = QHBoxLayout()
         self.energy_row.setObjectName(u"energy_row")
-        self.energy = QSpinBox(self.body)
+        self.energy = QSpinBox(EntryEditorForm)
         self.energy.setObjectName(u"energy")
         self.energy.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.energy.setMinimum(-1)
@@ -145,7 +134,7 @@ class Ui_EntryEditorForm(object):
 
         self.energy_row.addWidget(self.energy)
 
-        self.energy_anchors = QLabel(self.body)
+        self.energy_anchors = QLabel(EntryEditorForm)
         self.energy_anchors.setObjectName(u"energy_anchors")
         self.energy_anchors.setWordWrap(True)
 
@@ -154,22 +143,22 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(5, QFormLayout.ItemRole.FieldRole, self.energy_row)
 
-        self.elevation_label = QLabel(self.body)
+        self.elevation_label = QLabel(EntryEditorForm)
         self.elevation_label.setObjectName(u"elevation_label")
 
         self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.elevation_label)
 
-        self.elevation = QComboBox(self.body)
+        self.elevation = QComboBox(EntryEditorForm)
         self.elevation.setObjectName(u"elevation")
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.elevation)
 
-        self.sleep_hours_label = QLabel(self.body)
+        self.sleep_hours_label = QLabel(EntryEditorForm)
         self.sleep_hours_label.setObjectName(u"sleep_hours_label")
 
         self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.sleep_hours_label)
 
-        self.sleep_hours = HoursSpinBox(self.body)
+        self.sleep_hours = HoursSpinBox(EntryEditorForm)
         self.sleep_hours.setObjectName(u"sleep_hours")
         self.sleep_hours.setDecimals(2)
         self.sleep_hours.setMinimum(-0.250000000000000)
@@ -179,17 +168,17 @@ class Ui_EntryEditorForm(object):
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.sleep_hours)
 
-        self.sleep_quality_label = QLabel(self.body)
+        self.sleep_quality_label = QLabel(EntryEditorForm)
         self.sleep_quality_label.setObjectName(u"sleep_quality_label")
 
         self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.sleep_quality_label)
 
-        self.sleep_quality = QComboBox(self.body)
+        self.sleep_quality = QComboBox(EntryEditorForm)
         self.sleep_quality.setObjectName(u"sleep_quality")
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.sleep_quality)
 
-        self.symptom_box = QGroupBox(self.body)
+        self.symptom_box = QGroupBox(EntryEditorForm)
         self.symptom_box.setObjectName(u"symptom_box")
         self.symptom_layout = QVBoxLayout(self.symptom_box)
         self.symptom_layout.setObjectName(u"symptom_layout")
@@ -227,12 +216,12 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(10, QFormLayout.ItemRole.SpanningRole, self.doses_slot)
 
-        self.activities_label = QLabel(self.body)
+        self.activities_label = QLabel(EntryEditorForm)
         self.activities_label.setObjectName(u"activities_label")
 
         self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.activities_label)
 
-        self.activities = TagLineEdit(self.body)
+        self.activities = TagLineEdit(EntryEditorForm)
         self.activities.setObjectName(u"activities")
 
         self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.activities)
@@ -243,12 +232,12 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(12, QFormLayout.ItemRole.FieldRole, self.activities_chips_slot)
 
-        self.stressors_label = QLabel(self.body)
+        self.stressors_label = QLabel(EntryEditorForm)
         self.stressors_label.setObjectName(u"stressors_label")
 
         self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.stressors_label)
 
-        self.stressors = TagLineEdit(self.body)
+        self.stressors = TagLineEdit(EntryEditorForm)
         self.stressors.setObjectName(u"stressors")
 
         self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.stressors)
@@ -259,18 +248,18 @@ class Ui_EntryEditorForm(object):
 
         self.form.setLayout(14, QFormLayout.ItemRole.FieldRole, self.stressors_chips_slot)
 
-        self.note_label = QLabel(self.body)
+        self.note_label = QLabel(EntryEditorForm)
         self.note_label.setObjectName(u"note_label")
 
         self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.note_label)
 
-        self.note = QPlainTextEdit(self.body)
+        self.note = QPlainTextEdit(EntryEditorForm)
         self.note.setObjectName(u"note")
         self.note.setTabChangesFocus(True)
 
         self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.note)
 
-        self.flag = QCheckBox(self.body)
+        self.flag = QCheckBox(EntryEditorForm)
         self.flag.setObjectName(u"flag")
 
         self.form.setWidget(16, QFormLayout.ItemRole.SpanningRole, self.flag)
@@ -281,10 +270,6 @@ class Ui_EntryEditorForm(object):
         self.body_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.body_layout.addItem(self.body_spacer)
-
-        self.scroll.setWidget(self.body)
-
-        self.outer_layout.addWidget(self.scroll)
 
 #if QT_CONFIG(shortcut)
         self.anxiety_label.setBuddy(self.anxiety)
@@ -321,9 +306,7 @@ class Ui_EntryEditorForm(object):
 #endif // QT_CONFIG(accessibility)
         self.family_name.setPlaceholderText(QCoreApplication.translate("EntryEditorForm", u"Their name, for example Ana", None))
         self.anxiety_label.setText(QCoreApplication.translate("EntryEditorForm", u"An&xiety", None))
-        self.anxiety.setSpecialValueText(QCoreApplication.translate("EntryEditorForm", u"Not rated", None))
         self.energy_label.setText(QCoreApplication.translate("EntryEditorForm", u"Ener&gy", None))
-        self.energy.setSpecialValueText(QCoreApplication.translate("EntryEditorForm", u"Not rated", None))
         self.elevation_label.setText(QCoreApplication.translate("EntryEditorForm", u"Ele&vated / irritable", None))
 #if QT_CONFIG(tooltip)
         self.elevation.setToolTip(QCoreApplication.translate("EntryEditorForm", u"Rated apart from mood: how high, wired or irritable they were (none, mild, moderate or severe)", None))

@@ -1,7 +1,8 @@
 """The journal entry editor: a keyboard-friendly form that turns into an ``EntryDraft`` and saves.
 
-The static layout is the Designer form ``ui/entry_editor.ui`` (``forms/ui_entry_editor.py``);
-this module adds the parts built from data (mood scale, medicines, tag chips) and the behaviour.
+The static layout of the fields is the Designer form ``ui/entry_editor.ui`` (``forms/ui_entry_editor.py``);
+this module adds the parts built from data (mood scale, medicines, tag chips), the scrolling and
+the behaviour.
 Saving is a write on the ops lane through a :class:`~caregiver_app.gui.common.form.FormPanel`:
 problems the user can fix show in plain words under the form, pointing at the field. The form's
 contents go in and out as a :class:`~caregiver_app.services.drafts.DraftState` through
@@ -15,7 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
@@ -49,7 +50,7 @@ from .journal_model import day_heading, time_text
 from .learn_hints import LearnHints
 
 # The Designer form's inputs are the editor's own public parts (tests and the journal page use them).
-FORM_PARTS = ("scroll", "body", "draft_bar", "now_button", "time_hint", "recorder_box", "person_radio",
+FORM_PARTS = ("draft_bar", "now_button", "time_hint", "recorder_box", "person_radio",
               "family_radio", "family_name", "anxiety", "energy", "elevation", "sleep_hours", "sleep_quality",
               "symptom_box", "symptom_rows_layout", "add_symptom_button", "activities", "stressors", "note", "flag")
 
@@ -76,16 +77,23 @@ class EntryEditor(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        fields = QWidget(self)
+        # The form scrolls; the messages and the Save button below it stay in view.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never clip the form: with very large text in a small window it scrolls sideways too.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field by itself
+        self.body = QWidget(self.scroll)
         self.ui = Ui_EntryEditorForm()
-        self.ui.setupUi(fields)
+        self.ui.setupUi(self.body)
         ui = self.ui
         for name in FORM_PARTS:
             setattr(self, name, getattr(ui, name))
-        self.heading = heading("", ui.body, level=2)
+        self.heading = heading("", self.body, level=2)
         ui.body_layout.insertWidget(0, self.heading)
 
-        self.when_edit = WallClockEdit("Date and time of this entry", ui.body)  # the service applies the zone
+        self.when_edit = WallClockEdit("Date and time of this entry", self.body)  # the service applies the zone
         ui.when_row.insertWidget(0, self.when_edit, 1)
         ui.when_label.setBuddy(self.when_edit)
         self.now_button.clicked.connect(self._set_now)
@@ -97,11 +105,13 @@ class EntryEditor(QWidget):
         self.person_radio.toggled.connect(lambda _on: self._update_heading())
         self.family_name.textChanged.connect(lambda _t: self._update_heading())
 
-        self.mood_box = MoodChoice("Mood", "Mood, from 1 very low to 5 very good", ui.body, not_rated=True)
+        self.mood_box = MoodChoice("Mood", "Mood, from 1 very low to 5 very good", self.body, not_rated=True)
         self.mood_group, self.mood_none, self.mood_buttons = self.mood_box.group, self.mood_box.none, self.mood_box.buttons
         ui.mood_slot.addWidget(self.mood_box)
         name_scale(self.anxiety, "Anxiety", SEVERITY_ANCHORS, ui.anxiety_anchors)
         name_scale(self.energy, "Energy", ENERGY_ANCHORS, ui.energy_anchors)
+        for row in (ui.family_row, ui.anxiety_row, ui.energy_row):  # the name or the words take the room
+            row.setStretch(1, 1)
         self.elevation.addItem("Not rated", None)
         for level in Elevation:
             self.elevation.addItem(level.label.capitalize(), int(level))
@@ -111,20 +121,20 @@ class EntryEditor(QWidget):
         ui.symptom_anchors.setText(f"Severity: {SEVERITY_ANCHORS}")
         self.add_symptom_button.clicked.connect(lambda: self.add_symptom_row(focus=True))
 
-        self.doses = DosesSection(self._context, ui.body)
+        self.doses = DosesSection(self._context, self.body)
         self.doses.rows_changed.connect(self._fix_tab_order)
         ui.doses_slot.addWidget(self.doses)
         self.when_edit.dateTimeChanged.connect(lambda _v: self.doses.set_day(self.when().date()))
-        self.activity_chips = CommonTagChips(self.activities, COMMON_ACTIVITIES, "Activities", ui.body)
+        self.activity_chips = CommonTagChips(self.activities, COMMON_ACTIVITIES, "Activities", self.body)
         ui.activities_chips_slot.addWidget(self.activity_chips)
-        self.stressor_chips = CommonTagChips(self.stressors, COMMON_STRESSORS, "Stressors", ui.body)
+        self.stressor_chips = CommonTagChips(self.stressors, COMMON_STRESSORS, "Stressors", self.body)
         ui.stressors_chips_slot.addWidget(self.stressor_chips)
         # once a new entry is being written, "Saved the entry for …" would read as if it were saved
         self.note.textChanged.connect(self._on_note_changed)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4)
 
-        # The form scrolls; the messages and the Save button below it stay in view.
-        self.panel = FormPanel(self._context, fields, changes={JOURNAL}, save_text="&Save entry",
+        self.scroll.setWidget(self.body)  # complete now: the scroll area measures it once
+        self.panel = FormPanel(self._context, self.scroll, changes={JOURNAL}, save_text="&Save entry",
                                cancel_text="Cancel changes", error_title="The entry was not saved", parent=self)
         self.panel.add_field("when", self.when_edit)
         self.panel.add_field("recorded_by", self.family_name)

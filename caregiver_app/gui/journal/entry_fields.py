@@ -254,8 +254,10 @@ class SymptomRow(QWidget):
 
 
 def name_scale(box: QSpinBox, name: str, anchors: str, hint: QLabel) -> None:
-    """Name a 0–10 spin box (from the Designer form) for screen readers, with its anchor words
+    """Name a 0–10 spin box (from the Designer form; -1 shows "Not rated") for screen readers, with its anchor words
     (``anchors``) as description, tooltip and the text of ``hint`` beside it."""
+    box.setSpecialValueText(NOT_RATED)
+    box.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
     box.setAccessibleName(f"{name}, 0 to 10")
     box.setAccessibleDescription(anchors)
     box.setToolTip(anchors)
