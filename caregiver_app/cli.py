@@ -248,11 +248,13 @@ def unlock_either(vs, paths, secret: str):
     The passphrase is tried first, so a passphrase that happens to look like a recovery code
     always works; a recovery code is tried only when the passphrase did not fit. Raises
     :class:`WrongSecretError` when neither opens the vault."""
+    from .services import vault_open
+
     try:
-        return vs.unlock_with_passphrase(paths, secret), "passphrase"
+        return vault_open.unlock_with_passphrase(paths, secret), "passphrase"
     except vs.WrongSecretError as wrong:
         try:
-            return vs.unlock_with_recovery_code(paths, secret), "recovery"
+            return vault_open.unlock_with_recovery_code(paths, secret), "recovery"
         except vs.RecoveryCodeTypoError:  # not a recovery code at all: it was a wrong passphrase
             raise wrong from None
 
@@ -317,20 +319,22 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
 
 
 def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
+    from .services import vault_open
+
     try:
         piped = args.passphrase_stdin or getattr(args, "recovery_code_stdin", False)
-        if not piped and vs.is_remembered(paths):
+        if not piped and vault_open.is_remembered(paths):
             try:
-                return vs.unlock_with_keyring(paths)
+                return vault_open.unlock_with_keyring(paths)
             except vs.KeyringUnavailableError as exc:
                 print(f"{exc} Asking for the passphrase instead.", file=err)
         kind, secret = _secret(args, stdin)
         try:
             if kind == "recovery":
-                return vs.unlock_with_recovery_code(paths, secret)
+                return vault_open.unlock_with_recovery_code(paths, secret)
             if kind == "either":
                 return unlock_either(vs, paths, secret)[0]
-            return vs.unlock_with_passphrase(paths, secret)
+            return vault_open.unlock_with_passphrase(paths, secret)
         except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
     except vs.DamagedVaultError as exc:
@@ -365,12 +369,13 @@ def _parse_day(text: str, what: str) -> date:
 
 def cmd_init(paths, args, stdin, out, err) -> int:
     from .services import vault as vs
+    from .services import vault_open
 
     if vs.vault_exists(paths):
         raise CliError(f"A vault is already set up in {paths.folder}.", EXIT_VAULT)
     phrase = _new_passphrase(args, stdin)
-    remember = not args.no_keyring and vs.keyring_available()
-    created = vs.create_vault(paths, phrase, remember=remember)
+    remember = not args.no_keyring and vault_open.keyring_available()
+    created = vault_open.create_vault(paths, phrase, remember=remember)
     created.vault.close()
     print(f"Your vault is ready in {paths.folder}.", file=out)
     print("", file=out)

@@ -94,7 +94,7 @@ def country_name(code: str) -> str:
     """The English name of a country code (``"GB"`` -> ``"United Kingdom"``; ``""`` -> ``""``)."""
     if not code:
         return ""
-    from .services.contacts import region_name
+    from .domain.phone_numbers import region_name
 
     return crisis_lines.BUILT_IN_COUNTRIES.get(code) or region_name(code).removeprefix("the ")
 

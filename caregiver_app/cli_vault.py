@@ -31,6 +31,7 @@ from .cli import (
     unlock_either,
     unlock_options,
 )
+from .services.vault import data_key_of
 
 
 def add_parsers(sub) -> None:
@@ -131,7 +132,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
             choices = opened.good_backups()
             now = None
         else:
-            key = opened.data_key()
+            key = data_key_of(opened)
             choices = []
             for found in backups.list_backups(opened):
                 try:
@@ -258,6 +259,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import keys
     from .services import vault as vs
+    from .services import vault_open
     from .services.vault import passphrase_problem
 
     if not vs.vault_exists(paths):
@@ -277,9 +279,9 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         raise CliError(problem, EXIT_BAD_INPUT)
     try:
         if args.recovery_code_stdin:
-            vault, kind = vs.unlock_with_recovery_code(paths, proof), "recovery"
+            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
         elif args.passphrase_stdin:
-            vault, kind = vs.unlock_with_passphrase(paths, proof), "passphrase"
+            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
         else:  # typed at the terminal: either one (the passphrase is tried first)
             vault, kind = unlock_either(vs, paths, proof)
         use_code = kind == "recovery"
@@ -302,6 +304,7 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import rotation
     from .services import vault as vs
+    from .services import vault_open
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
@@ -320,9 +323,9 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
         raise CliError(problem, EXIT_BAD_INPUT)
     try:
         if args.recovery_code_stdin:
-            vault, kind = vs.unlock_with_recovery_code(paths, proof), "recovery"
+            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
         elif args.passphrase_stdin:
-            vault, kind = vs.unlock_with_passphrase(paths, proof), "passphrase"
+            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
         else:  # typed at the terminal: either one (the passphrase is tried first)
             vault, kind = unlock_either(vs, paths, proof)
     except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:

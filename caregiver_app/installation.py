@@ -2,11 +2,11 @@
 
 The database migrations (``caregiver_app/storage/migrations``, including their ``.py`` files),
 the report fonts (``caregiver_app/reports/fonts``) and the warning-sign pages
-(``caregiver_app/content/education``) are package data: a packaging mistake or a
+(``caregiver_app/content/warning_signs``) are package data: a packaging mistake or a
 half-finished copy can leave them out while the code still starts. Without migrations a new vault
 would be created empty and the next start would call it damaged; without fonts no visit summary
 could print; without the pages the warning signs and their crisis help are gone. So every command,
-the window and :func:`caregiver_app.services.vault.create_vault` ask :func:`require_complete`
+the window and :func:`caregiver_app.services.vault_open.create_vault` ask :func:`require_complete`
 first, and an incomplete installation is refused in plain words before anything is written.
 
 The folders are found with :mod:`importlib.resources`, the same way the migration runner, the
@@ -25,7 +25,7 @@ MIGRATIONS = ("caregiver_app.storage", "migrations")
 """Package and folder of the Alembic scripts."""
 FONTS = ("caregiver_app.reports", "fonts")
 """Package and folder of the report fonts."""
-PAGES = ("caregiver_app.content", "education")
+PAGES = ("caregiver_app.content", "warning_signs")
 """Package and folder of the warning-sign pages (they carry the crisis help)."""
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 MIGRATION_FILES = (

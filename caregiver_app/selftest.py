@@ -30,6 +30,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
+from .services.vault import keyfile_of
 
 QT_FLAG = "--self-test-qt"
 """The hidden option that runs the Qt half (see :mod:`caregiver_app.gui.selftest_qt`)."""
@@ -75,25 +76,26 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
     from .security import keyring_store
     from .services import journal, people, summary
     from .services import vault as vs
+    from .services import vault_open
     from .domain.model import MoodLevel
 
     paths = vs.VaultPaths(folder / "vault")
-    remember = vs.keyring_available()
+    remember = vault_open.keyring_available()
     passphrase = secrets.token_urlsafe(24)
-    created = vs.create_vault(paths, passphrase, remember=remember)
+    created = vault_open.create_vault(paths, passphrase, remember=remember)
     vault = created.vault
     report["vault_created"] = True
-    vault_id = vault.keyfile.vault_id
+    vault_id = keyfile_of(vault).vault_id
     try:
         if remember:
             vault.close()
             try:
-                vault = vs.unlock_with_keyring(paths)
+                vault = vault_open.unlock_with_keyring(paths)
                 report["keyring_roundtrip"] = True
             except vs.KeyringUnavailableError:  # locked, refused or broken: the rest is still checked
                 report["keyring_roundtrip"] = False
                 missing.append("keyring_roundtrip")
-                vault = vs.unlock_with_passphrase(paths, passphrase)
+                vault = vault_open.unlock_with_passphrase(paths, passphrase)
         else:
             report["keyring_roundtrip"] = "not available" if not created.keyring_note else False
         person = people.add_person(vault, "Self-test")

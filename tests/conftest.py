@@ -56,7 +56,7 @@ def vault_paths(tmp_path):
 
 @pytest.fixture
 def vault(vault_paths):
-    from caregiver_app.services.vault import create_vault
+    from caregiver_app.services.vault_open import create_vault
 
     created = create_vault(vault_paths, PASSPHRASE)
     yield created.vault

@@ -15,10 +15,11 @@ from datetime import date, datetime, timedelta, timezone
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag, TagKind
+from caregiver_app.domain.network import PhoneKind, Role
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan
 from caregiver_app.domain.scores import Instrument
-from caregiver_app.domain.network import PhoneKind, Role
-from caregiver_app.services import contacts, medications, people, plans, scores
+from caregiver_app.services import medications, people, plans, scores
+from caregiver_app.services import network as contacts
 from caregiver_app.services.journal import EntryDraft
 
 NY = "America/New_York"

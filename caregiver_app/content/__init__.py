@@ -1,1 +1,1 @@
-"""Education pages (Markdown with front matter) shipped as package data."""
+"""Warning-sign pages (Markdown with front matter) shipped as package data."""

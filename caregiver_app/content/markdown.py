@@ -1,5 +1,5 @@
 """The one Markdown pipeline for the warning-sign pages: markdown-it-py (CommonMark) with its
-front-matter plugin. The content loader (:mod:`caregiver_app.content.education`) parses pages with
+front-matter plugin. The content loader (:mod:`caregiver_app.content.warning_signs`) parses pages with
 it and the page view renders the same tokens, so what the tests check is what the screen shows.
 
 Raw HTML is parsed (the hidden ``<!-- symptoms: ... -->`` tags are tokens) but never rendered.

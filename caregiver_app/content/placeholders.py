@@ -1,5 +1,5 @@
-"""Country placeholders in the education pages: written once, filled with the chosen country's
-numbers (the syntax is described in :mod:`caregiver_app.content.education`).
+"""Country placeholders in the warning-sign pages: written once, filled with the chosen country's
+numbers (the syntax is described in :mod:`caregiver_app.content.warning_signs`).
 
 Standard library and ``domain`` only.
 """
@@ -20,7 +20,7 @@ _END = re.compile(r"^\s*\{\{\s*end\s*\}\}\s*$")
 _MARKUP = re.compile(r"[\[\]*_`<>{}]")
 
 NAMES = ("emergency_number", "crisis_line", "poison_line", "crisis_numbers")
-"""The placeholders a page may use (see the education module's docstring)."""
+"""The placeholders a page may use (see :mod:`caregiver_app.content.warning_signs`)."""
 
 
 def fallback_words() -> HelpWords:
@@ -61,19 +61,19 @@ def fill(text: str, words: HelpWords, filename: str = "page") -> str:
             continue
         if _ELSE.match(line):
             if not stack:
-                raise ValueError(f"Education page {filename}, line {number}: '{{{{else}}}}' without '{{{{if ...}}}}'")
+                raise ValueError(f"Warning-sign page {filename}, line {number}: '{{{{else}}}}' without '{{{{if ...}}}}'")
             stack[-1] = not stack[-1]
             continue
         if _END.match(line):
             if not stack:
-                raise ValueError(f"Education page {filename}, line {number}: '{{{{end}}}}' without '{{{{if ...}}}}'")
+                raise ValueError(f"Warning-sign page {filename}, line {number}: '{{{{end}}}}' without '{{{{if ...}}}}'")
             stack.pop()
             continue
         if not all(stack):
             continue
         kept.append(_replace(line, words, filename, number))
     if stack:
-        raise ValueError(f"Education page {filename}: an '{{{{if ...}}}}' block has no '{{{{end}}}}'")
+        raise ValueError(f"Warning-sign page {filename}: an '{{{{if ...}}}}' block has no '{{{{end}}}}'")
     return "\n".join(kept)
 
 
@@ -88,8 +88,8 @@ def _replace(line: str, words: HelpWords, filename: str, number: int) -> str:
             return value[:1].upper() + value[1:] if written[:1].isupper() else value
         if written == "crisis_numbers":
             if line.strip() != match.group(0):
-                raise ValueError(f"Education page {filename}, line {number}: '{{{{crisis_numbers}}}}' must be on a line of its own")
+                raise ValueError(f"Warning-sign page {filename}, line {number}: '{{{{crisis_numbers}}}}' must be on a line of its own")
             return crisis_numbers_markdown(words)
-        raise ValueError(f"Education page {filename}, line {number}: unknown placeholder {name!r}")
+        raise ValueError(f"Warning-sign page {filename}, line {number}: unknown placeholder {name!r}")
 
     return _PLACEHOLDER.sub(one, line)

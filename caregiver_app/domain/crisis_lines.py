@@ -11,7 +11,7 @@ country (:func:`make_user_line`); those are public service numbers and are kept 
 file so they show while the vault is locked (personal contacts belong in the safety plan, inside
 the encrypted vault).
 
-:func:`help_words` turns a country's lines into the words the education pages, tier labels and
+:func:`help_words` turns a country's lines into the words the warning-sign pages, tier labels and
 printouts put in their placeholders ("call 999", "call Samaritans at 116 123").
 
 Country codes are ISO 3166-1 alpha-2 (``"US"``, ``"GB"``). Standard library only.

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..services.vault import VaultPaths, is_remembered, vault_exists
+from ..services.vault import VaultPaths, vault_exists
+from ..services.vault_open import is_remembered
 from .. import settings as app_settings
 from .common import formatting
 from .context import AppContext

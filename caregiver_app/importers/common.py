@@ -27,8 +27,6 @@ from datetime import datetime
 from caregiver_app.domain.errors import CaregiverError
 from caregiver_app.domain.model import MoodLevel
 
-from .daylio import SPREADSHEET_HINT, SkippedRow, decode_unicode
-
 __all__ = [
     "ImportFormatError",
     "ImportedRow",
@@ -246,3 +244,23 @@ def read_zip_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
     if len(content) > min(ZIP_MAX_MEMBER_BYTES, limit):
         raise ImportFormatError(f"The journal inside this {what} unpacks to far more than it should, so it was not opened.")
     return content
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A record that could not be imported: its starting line and a plain-words reason (never the
+    row's text)."""
+
+    line: int
+    reason: str
+
+
+SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+
+
+def decode_unicode(data: bytes) -> str:
+    """UTF-8 text, with or without its BOM, or UTF-16 with its BOM (a spreadsheet's "Unicode
+    text"); the BOM is dropped. Raises :class:`UnicodeDecodeError` for anything else."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")

@@ -50,11 +50,25 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from caregiver_app.domain.errors import CaregiverError, ValidationError
 from caregiver_app.domain.model import clean_label
 from caregiver_app.importers import date_order
+from caregiver_app.importers.common import SPREADSHEET_HINT, SkippedRow, decode_unicode
+from caregiver_app.importers.dates import (
+    DATE_MISSING,
+    ISO_DATE,
+    SLASH_DATE,
+    RowProblem,
+    full_year,
+    looks_like_full_date,
+    make_date,
+    parse_day_month,
+    parse_full_date,
+    parse_time,
+    parse_year,
+)
 
 __all__ = [
     "DEFAULT_MOOD_LEVELS",
@@ -94,15 +108,6 @@ class DaylioRow:
     activities: tuple[str, ...]
     note: str
     fingerprint: str
-
-
-@dataclass(frozen=True)
-class SkippedRow:
-    """A record that could not be imported: its starting line and a plain-words reason (never the
-    row's text)."""
-
-    line: int
-    reason: str
 
 
 @dataclass
@@ -257,180 +262,6 @@ class _Layout:
     delimiter: str = ","             # field separator of the file
 
 
-class _RowProblem(Exception):
-    """Internal: a record cannot be imported; ``str()`` is the plain-words reason."""
-
-
-_DATE_MISSING = "the date is missing"
-_DATE_UNREADABLE = "the date could not be read"
-_DATE_IMPOSSIBLE = "the date is not a real date"
-_YEAR_TOO_EARLY = "the year is before 1000, so it looks like a typo"
-FIRST_YEAR = 1000
-"""Daylio has existed since 2015; a year below this is a typo (``0202-05-01``), never an entry."""
-
-
-# --------------------------------------------------------------------------------------------
-# Dates and times
-# --------------------------------------------------------------------------------------------
-
-_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
-_SLASH_DATE = re.compile(r"(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?: .*)?")
-"""03/05/2024, or 03-05-2024 as some day-first spreadsheets write it; which is the day is decided per file."""
-_DOT_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: .*)?")
-_TIME_RE = re.compile(
-    r"(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE
-)
-_CJK_DATE = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"),
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    # Spanish
-    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-     "octubre", "noviembre", "diciembre"),
-    ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
-    # German (incl. Austrian Jänner)
-    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-     "oktober", "november", "dezember"),
-    ("jän", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"),
-    # Polish: genitive (as in "6 września"), nominative, abbreviations
-    ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-     "września", "października", "listopada", "grudnia"),
-    ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień",
-     "wrzesień", "październik", "listopad", "grudzień"),
-    ("sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"),
-    # French
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"),
-    ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
-    # Italian
-    ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-     "settembre", "ottobre", "novembre", "dicembre"),
-    ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
-    # Portuguese
-    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-     "outubro", "novembro", "dezembro"),
-    ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"),
-    # Dutch
-    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"),
-    ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    # Russian: genitive and nominative
-    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-     "октября", "ноября", "декабря"),
-    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-     "октябрь", "ноябрь", "декабрь"),
-)
-_EXTRA_MONTH_NAMES = {
-    "sept": 9, "setiembre": 9, "jänner": 1, "maerz": 3, "mrz": 3, "fév": 2, "feb": 2,
-}
-
-
-def _build_month_table() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for names in _MONTH_NAMES:
-        for number, name in enumerate(names, start=1):
-            key = unicodedata.normalize("NFC", name.casefold())
-            if table.setdefault(key, number) != number:  # pragma: no cover - table sanity
-                raise AssertionError("month name table is inconsistent")
-    for name, number in _EXTRA_MONTH_NAMES.items():
-        table.setdefault(unicodedata.normalize("NFC", name.casefold()), number)
-    return table
-
-
-MONTH_NUMBERS: dict[str, int] = _build_month_table()
-"""Localized month names and abbreviations (casefolded, NFC) → month number 1–12."""
-
-
-def _make_date(year: int, month: int, day: int) -> date:
-    if year < FIRST_YEAR:
-        raise _RowProblem(_YEAR_TOO_EARLY)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise _RowProblem(_DATE_IMPOSSIBLE) from None
-
-
-def _parse_full_date(text: str, day_first: bool) -> date:
-    """Read a date that carries its year: ISO ``YYYY-MM-DD`` (also ``/`` or ``.``), spreadsheet
-    ``M/D/YYYY`` (``D/M/YYYY`` when ``day_first``), or ``D.M.YYYY``."""
-    value = clean_label(text)
-    if not value:
-        raise _RowProblem(_DATE_MISSING)
-    if m := _ISO_DATE.fullmatch(value):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _SLASH_DATE.fullmatch(value):
-        first, second, year = int(m["first"]), int(m["second"]), _full_year(m["year"])
-        month, day = (second, first) if day_first else (first, second)
-        return _make_date(year, month, day)
-    if m := _DOT_DATE.fullmatch(value):
-        return _make_date(_full_year(m[3]), int(m[2]), int(m[1]))
-    raise _RowProblem(_DATE_UNREADABLE)
-
-
-def _full_year(text: str) -> int:
-    year = int(text)
-    return 2000 + year if len(text) == 2 else year
-
-
-def _looks_like_full_date(text: str) -> bool:
-    try:
-        _parse_full_date(text, day_first=False)
-    except _RowProblem as problem:
-        # date-shaped, just not on the calendar (or a typo in the year)
-        return str(problem) in (_DATE_IMPOSSIBLE, _YEAR_TOO_EARLY)
-    return True
-
-
-def _parse_day_month(text: str) -> tuple[int, int]:
-    """Read a localized day and month without a year, e.g. ``September 6``, ``16 de octubre``,
-    ``6. September``, ``6 września``, ``9月6日``. Returns ``(month, day)``."""
-    value = unicodedata.normalize("NFC", clean_label(text).casefold())
-    if not value:
-        raise _RowProblem(_DATE_MISSING)
-    if m := _CJK_DATE.fullmatch(value):
-        return int(m[1]), int(m[2])
-    tokens = re.findall(r"\d+|[^\W\d_]+", value)
-    days = [int(t) for t in tokens if t.isdecimal()]
-    words = [t for t in tokens if not t.isdecimal()]
-    months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS}
-    if len(months) > 1:  # e.g. a weekday abbreviation that is also a month abbreviation
-        months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS and len(w) > 3}
-    if len(days) != 1 or len(months) != 1:
-        raise _RowProblem(_DATE_UNREADABLE)
-    return months.pop(), days[0]
-
-
-def _parse_year(text: str) -> int:
-    value = clean_label(text)
-    if not value:
-        raise _RowProblem("the year is missing")
-    if not (len(value) == 4 and value.isdecimal()):
-        raise _RowProblem("the year could not be read")
-    return int(value)
-
-
-def _parse_time(text: str) -> time:
-    """Read ``20:35``, ``9:00``, ``9:00 PM``, ``2:14 pm``, ``9:23<U+202F>PM``, ``9:00 p. m.``,
-    optionally with seconds. ``12:xx AM`` is just after midnight."""
-    value = clean_label(text)
-    if not value:
-        raise _RowProblem("the time is missing")
-    m = _TIME_RE.fullmatch(value)
-    if not m:
-        raise _RowProblem("the time could not be read")
-    hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
-    if m[4]:
-        if not 0 <= hour <= 12:
-            raise _RowProblem("the time is not a real time of day")
-        hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
-    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
-        raise _RowProblem("the time is not a real time of day")
-    return time(hour, minute, second)
-
-
 # --------------------------------------------------------------------------------------------
 # Notes
 # --------------------------------------------------------------------------------------------
@@ -456,17 +287,6 @@ def _rich_text_to_plain(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Parsing
 # --------------------------------------------------------------------------------------------
-
-
-SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
-
-
-def decode_unicode(data: bytes) -> str:
-    """UTF-8 text, with or without its BOM, or UTF-16 with its BOM (a spreadsheet's "Unicode
-    text"); the BOM is dropped. Raises :class:`UnicodeDecodeError` for anything else."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
 
 
 def _decode(data: bytes) -> str:
@@ -530,7 +350,7 @@ def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
     first_index = next(i for i, (_, rec) in enumerate(records) if not _is_blank(rec))
     first = records[first_index][1]
 
-    if _looks_like_full_date(first[0]):
+    if looks_like_full_date(first[0]):
         widths = Counter(len(rec) for _, rec in records if not _is_blank(rec))
         width = widths.most_common(1)[0][0]
         roles = _HEADERLESS_7 if width <= 7 else _HEADERLESS_8 if width == 8 else _HEADERLESS_9
@@ -606,8 +426,8 @@ def _recognize_by_content(columns: dict[str, int], header: tuple[str, ...],
 
     def is_time(v: str) -> bool:
         try:
-            _parse_time(v)
-        except _RowProblem:
+            parse_time(v)
+        except RowProblem:
             return False
         return True
 
@@ -616,12 +436,12 @@ def _recognize_by_content(columns: dict[str, int], header: tuple[str, ...],
 
     if _FULL_DATE not in columns and _YEAR not in columns:
         if _DATE in columns and (
-            not values(columns[_DATE]) or mostly(columns[_DATE], _looks_like_full_date)
+            not values(columns[_DATE]) or mostly(columns[_DATE], looks_like_full_date)
         ):
             columns[_FULL_DATE] = columns.pop(_DATE)
         else:
             for i in free:
-                if mostly(i, _looks_like_full_date):
+                if mostly(i, looks_like_full_date):
                     columns[_FULL_DATE] = i
                     free.remove(i)
                     break
@@ -641,15 +461,15 @@ def _decide_order(layout: _Layout, records: list[tuple[int, list[str]]]) -> None
     samples = []
     for _, rec in records:
         text = clean_label(_cell(rec, layout, _FULL_DATE) or "")
-        if not (m := _SLASH_DATE.fullmatch(text)):
+        if not (m := SLASH_DATE.fullmatch(text)):
             continue
         month_day = None
         if (date_text := _cell(rec, layout, _DATE)) is not None:
             try:
-                month_day = _parse_day_month(date_text)
-            except _RowProblem:
+                month_day = parse_day_month(date_text)
+            except RowProblem:
                 month_day = None
-        samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), _full_year(m["year"]), text.split(" ")[0],
+        samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), full_year(m["year"]), text.split(" ")[0],
                                             _cell(rec, layout, _WEEKDAY), month_day))
     order = date_order.decide(samples)
     layout.day_first, layout.order_note = order.day_first, order.note
@@ -678,17 +498,17 @@ def _row_date(record: list[str], layout: _Layout) -> date:
     if _FULL_DATE in layout.columns:
         text = _cell(record, layout, _FULL_DATE)
         if text is None:
-            raise _RowProblem(_DATE_MISSING)
-        return _parse_full_date(text, layout.day_first)
+            raise RowProblem(DATE_MISSING)
+        return parse_full_date(text, layout.day_first)
     year_text = _cell(record, layout, _YEAR)
     day_text = _cell(record, layout, _DATE)
     if year_text is None or day_text is None:
-        raise _RowProblem(_DATE_MISSING)
-    if _ISO_DATE.fullmatch(clean_label(day_text)):  # a full date under a `date` header
-        return _parse_full_date(day_text, layout.day_first)
-    year = _parse_year(year_text)
-    month, day = _parse_day_month(day_text)
-    return _make_date(year, month, day)
+        raise RowProblem(DATE_MISSING)
+    if ISO_DATE.fullmatch(clean_label(day_text)):  # a full date under a `date` header
+        return parse_full_date(day_text, layout.day_first)
+    year = parse_year(year_text)
+    month, day = parse_day_month(day_text)
+    return make_date(year, month, day)
 
 
 def _row_note(record: list[str], layout: _Layout) -> str:
@@ -746,13 +566,13 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
             day = _row_date(record, layout)
             time_text = _cell(record, layout, _TIME)
             if time_text is None:
-                raise _RowProblem("the time is missing")
-            at = datetime.combine(day, _parse_time(time_text))
+                raise RowProblem("the time is missing")
+            at = datetime.combine(day, parse_time(time_text))
             mood_text = _cell(record, layout, _MOOD)
             mood = clean_label(mood_text) if mood_text is not None else ""
             if not mood:
-                raise _RowProblem("the mood is missing")
-        except _RowProblem as problem:
+                raise RowProblem("the mood is missing")
+        except RowProblem as problem:
             result.skipped.append(SkippedRow(line=line, reason=str(problem)))
             continue
         activities = _split_activities(_cell(record, layout, _ACTIVITIES) or "")

@@ -19,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from caregiver_app.domain.model import clean_label
 
 from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, fingerprint, read_zip_member, zip_members
-from .daylio import _YEAR_TOO_EARLY, FIRST_YEAR, _rich_text_to_plain
+from .dates import FIRST_YEAR, YEAR_TOO_EARLY
+from .daylio import _rich_text_to_plain
 
 WHAT = "Daylio backup"
 PREDEFINED = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
@@ -97,7 +98,7 @@ def parse_daylio_backup(data: bytes) -> ParseResult:
             result.skipped.append(SkippedRow(number, "the date could not be read"))
             continue
         if when.year < FIRST_YEAR:
-            result.skipped.append(SkippedRow(number, _YEAR_TOO_EARLY))
+            result.skipped.append(SkippedRow(number, YEAR_TOO_EARLY))
             continue
         mood = moods.get(item.get("mood")) if isinstance(item.get("mood"), int) else None
         if mood is None:

@@ -16,9 +16,10 @@ from datetime import datetime, time
 
 from caregiver_app.domain.model import clean_label
 
-from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint
 from . import date_order
-from .daylio import _SLASH_DATE, DaylioFormatError, _choose_delimiter, _full_year, _parse_full_date, _parse_time, _read_records, _RowProblem
+from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint
+from .dates import SLASH_DATE, RowProblem, full_year, parse_full_date, parse_time
+from .daylio import DaylioFormatError, _choose_delimiter, _read_records
 from .trackers import _BEARABLE_DATE, _LONG_DATE, _month, _real_date
 
 ROLES = ("date", "time", "mood", "notes", "tags")
@@ -98,8 +99,8 @@ def _date_and_time(text: str, day_first: bool) -> tuple[object, time | None]:
     if m := _LONG_DATE.fullmatch(value):
         return _real_date(int(m[3]), _month(m[1]), int(m[2])), None
     if m := _TIME_TAIL.match(value):
-        return _parse_full_date(m[1], day_first), _parse_time(m[2])
-    return _parse_full_date(value, day_first), None
+        return parse_full_date(m[1], day_first), parse_time(m[2])
+    return parse_full_date(value, day_first), None
 
 
 def _date_order(records: list[tuple[int, list[str]]], column: int) -> date_order.DateOrder:
@@ -107,8 +108,8 @@ def _date_order(records: list[tuple[int, list[str]]], column: int) -> date_order
     samples = []
     for _, record in records:
         text = clean_label(record[column]) if column < len(record) else ""
-        if m := _SLASH_DATE.fullmatch(text):
-            samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), _full_year(m["year"]), text.split(" ")[0]))
+        if m := SLASH_DATE.fullmatch(text):
+            samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), full_year(m["year"]), text.split(" ")[0]))
     return date_order.decide(samples)
 
 
@@ -144,10 +145,10 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
         result.records += 1
         try:
             if not cell(record, "date").strip():
-                raise _RowProblem("the date is missing")
+                raise RowProblem("the date is missing")
             day, at = _date_and_time(cell(record, "date"), day_first)
             if cell(record, "time").strip():
-                at = _parse_time(cell(record, "time"))
+                at = parse_time(cell(record, "time"))
             mood_text = clean_label(cell(record, "mood"))
             value: int | None = None
             label = ""
@@ -155,13 +156,13 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
                 try:
                     number = float(mood_text.replace(",", "."))
                 except ValueError:
-                    raise _RowProblem("the mood is not a number") from None
+                    raise RowProblem("the mood is not a number") from None
                 if not number.is_integer() or not scale[0] <= number <= scale[1]:
-                    raise _RowProblem(f"the mood is not a whole number from {scale[0]} to {scale[1]}")
+                    raise RowProblem(f"the mood is not a whole number from {scale[0]} to {scale[1]}")
                 value = int(number)
             elif mood_text:
                 label = mood_text
-        except _RowProblem as problem:
+        except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
         note = cell(record, "notes").strip("\n")

@@ -33,7 +33,7 @@ from .common import (
     read_zip_member,
     zip_members,
 )
-from .daylio import MONTH_NUMBERS, _make_date, _parse_time, _RowProblem
+from .dates import MONTH_NUMBERS, RowProblem, make_date, parse_time
 
 BEARABLE_HEADER = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
 IMOOD_HEADER = ("date", "day of week", "hour", "minute", "level", "leveltext", "comment")
@@ -76,14 +76,14 @@ _NOT_IMPORTED = {
 def _month(name: str) -> int:
     number = MONTH_NUMBERS.get(name.casefold())
     if number is None:
-        raise _RowProblem("the date could not be read")
+        raise RowProblem("the date could not be read")
     return number
 
 
 def _real_date(year: int, month: int, day: int) -> date:
-    """The date, or :class:`_RowProblem` for an impossible one or a year before 1000 (a typo), as
+    """The date, or :class:`RowProblem` for an impossible one or a year before 1000 (a typo), as
     for Daylio exports."""
-    return _make_date(year, month, day)
+    return make_date(year, month, day)
 
 
 def _bucket_of(hhmm: time) -> str:
@@ -135,20 +135,20 @@ def _bearable_value(text: str, line: int) -> int:
     try:
         return int(clean_label(text))
     except ValueError:
-        raise _RowProblem("the rating is not a whole number") from None
+        raise RowProblem("the rating is not a whole number") from None
 
 
 def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: str, at: time | None, line: int) -> None:
     if category == "mood":
         value = _bearable_value(rating, line)
         if not 1 <= value <= 10:
-            raise _RowProblem("the mood is not from 1 to 10")
+            raise RowProblem("the mood is not from 1 to 10")
         group.moods.append((line, value, at, _split_list(detail), "" if _GENERATED_NOTE.match(note) else note.strip()))
     elif category == "symptom":
         m = _DETAIL_PAREN.match(detail.strip())
         name, word = (clean_label(m[1]), m[2].strip().casefold()) if m else (clean_label(detail), "")
         if not name:
-            raise _RowProblem("the symptom has no name")
+            raise RowProblem("the symptom has no name")
         if word in BEARABLE_SEVERITY:
             severity = BEARABLE_SEVERITY[word]
         else:
@@ -156,7 +156,7 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
             if value == 0:
                 return
             if value not in BEARABLE_SEVERITY_BY_RATING:
-                raise _RowProblem("the symptom's severity is not from 1 to 4")
+                raise RowProblem("the symptom's severity is not from 1 to 4")
             severity = BEARABLE_SEVERITY_BY_RATING[value]
         group.symptoms[name] = max(severity, group.symptoms.get(name, 0))
     elif category in ("factors", "sleep factors"):
@@ -164,17 +164,17 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
     elif category == "energy":
         value = _bearable_value(rating, line)
         if value not in BEARABLE_ENERGY:
-            raise _RowProblem("the energy is not from 1 to 5")
+            raise RowProblem("the energy is not from 1 to 5")
         group.energy = BEARABLE_ENERGY[value]
     elif category == "sleep quality":
         value = _bearable_value(rating, line)
         if value not in BEARABLE_SLEEP_QUALITY:
-            raise _RowProblem("the sleep quality is not from 1 to 4")
+            raise RowProblem("the sleep quality is not from 1 to 4")
         group.sleep_quality = BEARABLE_SLEEP_QUALITY[value]
     elif category == "sleep":
         m = _CLOCK.fullmatch(clean_label(rating))
         if not m or int(m[2]) > 59 or int(m[1]) + int(m[2]) / 60 > 24:
-            raise _RowProblem("the hours of sleep could not be read")
+            raise RowProblem("the hours of sleep could not be read")
         group.sleep_hours = round(int(m[1]) + int(m[2]) / 60, 2)
     elif category == "meds/supplements":
         m = _DETAIL_PAREN.match(detail.strip())
@@ -186,7 +186,7 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
         if detail.strip():
             group.grateful.append(detail.strip())
     else:
-        raise _RowProblem("this kind of row is not known")
+        raise RowProblem("this kind of row is not known")
 
 
 def _bearable_note(group: _Group, mood_note: str, feelings: list[str], with_day_parts: bool) -> str:
@@ -226,21 +226,21 @@ def parse_bearable(data: bytes) -> ParseResult:
         try:
             m = _BEARABLE_DATE.fullmatch(clean_label(row[0]))
             if not m:
-                raise _RowProblem("the date could not be read" if row[0].strip() else "the date is missing")
+                raise RowProblem("the date could not be read" if row[0].strip() else "the date is missing")
             day = _real_date(int(m[3]), _month(m[2]), int(m[1]))
             when = clean_label(row[2]).casefold()
             if when in _DAY_LEVEL:
                 _bearable_row(_Group(day, "day"), category, row[4], row[5], row[6], None, line)  # check now
                 day_level[day].append((line, row))
                 continue
-            at = _parse_time(when) if _CLOCK.fullmatch(when) else None
+            at = parse_time(when) if _CLOCK.fullmatch(when) else None
             if at is None and when not in _BUCKETS:
-                raise _RowProblem("the time of day could not be read")
+                raise RowProblem("the time of day could not be read")
             bucket = _bucket_of(at) if at is not None else when
             group = groups.setdefault((day, bucket), _Group(day, bucket))
             _bearable_row(group, category, row[4], row[5], row[6], at, line)
             group.seen(line, row, at)
-        except _RowProblem as problem:
+        except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
     for day, items in day_level.items():
         same_day = sorted((g for g in groups.values() if g.day == day), key=lambda g: (g.clock or _BUCKETS[g.bucket]))
@@ -309,20 +309,20 @@ def parse_imoodjournal(data: bytes) -> ParseResult:
         try:
             m = _LONG_DATE.fullmatch(clean_label(record[0]))
             if not m:
-                raise _RowProblem("the date could not be read" if record[0].strip() else "the date is missing")
+                raise RowProblem("the date could not be read" if record[0].strip() else "the date is missing")
             day = _real_date(int(m[3]), _month(m[1]), int(m[2]))
             try:
                 hour, minute = int(record[2]), int(record[3])
                 at = time(hour, minute)
             except (ValueError, IndexError):
-                raise _RowProblem("the time could not be read") from None
+                raise RowProblem("the time could not be read") from None
             try:
                 level = int(record[4])
             except (ValueError, IndexError):
-                raise _RowProblem("the mood level is not a whole number") from None
+                raise RowProblem("the mood level is not a whole number") from None
             if not 1 <= level <= 10:
-                raise _RowProblem("the mood level is not from 1 to 10")
-        except _RowProblem as problem:
+                raise RowProblem("the mood level is not from 1 to 10")
+        except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
         words = _LEVEL_TEXT.match(clean_label(record[5]) if len(record) > 5 else "")
@@ -386,23 +386,23 @@ def parse_emoods(data: bytes) -> ParseResult:
         try:
             m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", cell(record, "date"))
             if not m:
-                raise _RowProblem("the date could not be read" if cell(record, "date") else "the date is missing")
+                raise RowProblem("the date could not be read" if cell(record, "date") else "the date is missing")
             day = _real_date(int(m[1]), int(m[2]), int(m[3]))
             values: dict[str, int] = {}
             for key in ("depressed", "elevated", "irritability", "anxiety", "psychotic symptoms"):
                 text = cell(record, key)
                 value = int(float(text)) if text else 0
                 if not 0 <= value <= 4:
-                    raise _RowProblem(f"the {key} value is not from 0 to 4")
+                    raise RowProblem(f"the {key} value is not from 0 to 4")
                 values[key] = value
             sleep_text = cell(record, "sleep")
             sleep = float(sleep_text) if sleep_text else 0.0
             if not 0 <= sleep <= 24:
-                raise _RowProblem("the hours of sleep are not from 0 to 24")
+                raise RowProblem("the hours of sleep are not from 0 to 24")
         except ValueError:
             result.skipped.append(SkippedRow(line, "a number could not be read"))
             continue
-        except _RowProblem as problem:
+        except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
         note = cell(record, "note")

@@ -22,12 +22,13 @@ from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.network import Appointment, Contact, Question
 from ..reports.formatting import ReportFormat
-from ..storage import network_repo as repo
-from ..storage import repositories as journal_repo
-from ..storage.orm_network import AppointmentQuestionRow, AppointmentRow
+from ..storage.repos import appointments as appointments_repo
+from ..storage.repos import network as repo
+from ..storage.repos import people as people_repo
+from ..storage.rows.appointments import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import save_export
-from .vault import Vault
+from .vault import Vault, keyfile_of, session_of
 
 DEFAULT_PREPARATION_DAYS = 30
 
@@ -89,7 +90,7 @@ def _carry_over(session, person_id: int, now: datetime) -> int:
     """Move each open question of a visit that has started on to the next visit with the same
     provider (once; the earlier visit keeps it, marked as moved on). Returns how many moved."""
     moved = 0
-    rows = repo.appointment_rows(session, person_id)
+    rows = appointments_repo.appointment_rows(session, person_id)
     by_contact: dict[int, list[AppointmentRow]] = {}
     for row in rows:
         if row.contact_id is not None:
@@ -127,7 +128,7 @@ def _drop_answered_copies(session, answered_in: AppointmentRow) -> int:
     if not answered or answered_in.contact_id is None:
         return 0
     dropped = 0
-    for row in repo.appointment_rows(session, answered_in.person_id, answered_in.contact_id):
+    for row in appointments_repo.appointment_rows(session, answered_in.person_id, answered_in.contact_id):
         if (row.starts_at, row.id) <= (answered_in.starts_at, answered_in.id):
             continue
         copies = [q for q in row.questions
@@ -148,8 +149,8 @@ def answered_questions(vault: Vault, person_id: int) -> frozenset[str]:
     at none, e.g. to keep them off a visit summary's list of questions still to ask."""
     answered: set[str] = set()
     still_open: set[str] = set()
-    with vault.session() as s:
-        for row in repo.appointment_rows(s, person_id):
+    with session_of(vault) as s:
+        for row in appointments_repo.appointment_rows(s, person_id):
             for q in row.questions:
                 if q.answered:
                     answered.add(q.text.casefold())
@@ -165,30 +166,30 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
     received). Raises :class:`ValidationError` for a provider who is not this person's contact."""
     appt = appointment_from_draft(draft)
     now = clock()
-    with vault.session() as s:
-        journal_repo.get_person_row(s, appt.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, appt.person_id)
         if appt.contact_id is not None and repo.get_contact_row(s, appt.contact_id).person_id != appt.person_id:
             raise ValidationError("That provider is not in this person's support network.")
         if appt.id is None:
-            new_id = repo.insert_appointment(s, appt, now)
+            new_id = appointments_repo.insert_appointment(s, appt, now)
         else:
-            repo.update_appointment(s, appt, now)
+            appointments_repo.update_appointment(s, appt, now)
             new_id = appt.id
-        _drop_answered_copies(s, repo.get_appointment_row(s, new_id))
+        _drop_answered_copies(s, appointments_repo.get_appointment_row(s, new_id))
         _carry_over(s, appt.person_id, now)
-        return repo.get_appointment(s, new_id)
+        return appointments_repo.get_appointment(s, new_id)
 
 
 def get_appointment(vault: Vault, appointment_id: int) -> Appointment:
-    with vault.session() as s:
-        return repo.get_appointment(s, appointment_id)
+    with session_of(vault) as s:
+        return appointments_repo.get_appointment(s, appointment_id)
 
 
 def delete_appointment(vault: Vault, appointment_id: int) -> Appointment:
     """Delete an appointment; returns it as it was."""
-    with vault.session() as s:
-        old = repo.get_appointment(s, appointment_id)
-        repo.delete_appointment(s, appointment_id)
+    with session_of(vault) as s:
+        old = appointments_repo.get_appointment(s, appointment_id)
+        appointments_repo.delete_appointment(s, appointment_id)
         return old
 
 
@@ -211,9 +212,9 @@ def list_appointments(vault: Vault, person_id: int, *, clock: Clock = utc_now) -
     """A person's appointments, split at "now": one that has not ended yet is upcoming. Also
     moves open questions of visits that have started on to the next visit with that provider."""
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         _carry_over(s, person_id, now)
-        appts = [repo.appointment_from_row(r) for r in repo.appointment_rows(s, person_id)]
+        appts = [appointments_repo.appointment_from_row(r) for r in appointments_repo.appointment_rows(s, person_id)]
     upcoming = tuple(a for a in appts if ends_at(a) > now)
     past = tuple(reversed([a for a in appts if ends_at(a) <= now]))
     return AppointmentLists(upcoming, past)
@@ -234,14 +235,14 @@ def visit_preparation(
     """
     now = clock()
     today = timeutil.utc_to_local(now, timeutil.zone(zone_name or local_zone_name())).date()
-    with vault.session() as s:
-        appt = repo.get_appointment(s, appointment_id)
+    with session_of(vault) as s:
+        appt = appointments_repo.get_appointment(s, appointment_id)
         _carry_over(s, appt.person_id, now)
-        appt = repo.get_appointment(s, appointment_id)
+        appt = appointments_repo.get_appointment(s, appointment_id)
         previous = None
         if appt.contact_id is not None:
             earlier = [
-                r for r in repo.appointment_rows(s, appt.person_id, appt.contact_id)
+                r for r in appointments_repo.appointment_rows(s, appt.person_id, appt.contact_id)
                 if (r.starts_at, r.id) < (appt.starts_at, appt.id)
             ]
             previous = earlier[-1].local_date if earlier else None
@@ -358,15 +359,15 @@ def export_calendar(
     """The iCalendar file of one, several or (``appointment_ids`` None) all of a person's
     appointments (questions only with ``include_questions``). Raises :class:`ValidationError`
     when there is nothing to export."""
-    from . import contacts as contact_service
+    from . import network as contact_service
 
-    with vault.session() as s:
-        rows = repo.appointment_rows(s, person_id)
-        appts = [repo.appointment_from_row(r) for r in rows if appointment_ids is None or r.id in appointment_ids]
+    with session_of(vault) as s:
+        rows = appointments_repo.appointment_rows(s, person_id)
+        appts = [appointments_repo.appointment_from_row(r) for r in rows if appointment_ids is None or r.id in appointment_ids]
     if not appts:
         raise ValidationError("There are no appointments to put in a calendar file yet.")
     people_contacts = {c.id: c for c in contact_service.list_contacts(vault, person_id)}
-    return calendar_bytes(appts, people_contacts, vault_id=vault.keyfile.vault_id, clock=clock,
+    return calendar_bytes(appts, people_contacts, vault_id=keyfile_of(vault).vault_id, clock=clock,
                           include_questions=include_questions)
 
 

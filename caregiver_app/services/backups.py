@@ -22,9 +22,10 @@ from ..storage import migrate
 from ..storage.backup import BackupFile, BackupInfo, PersonCount
 from ..storage.engine import make_engine
 from ..storage.errors import BackupError, NewerSchemaError
-from ..storage.orm import EntryRow, PersonRow
+from ..storage.rows.journal import EntryRow
+from ..storage.rows.people import PersonRow
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, data_key_of, engine_of, replace_engine, session_of
 
 __all__ = [
     "BackupFile",
@@ -90,6 +91,19 @@ def summarize(found: BackupFile, data_key: bytes) -> BackupSummary:
     return BackupSummary(found.path, found.made_at, found.reason, tuple(store.people_in(found.path, data_key)))
 
 
+def summaries(vault: Vault) -> list[tuple[BackupFile, BackupSummary | None]]:
+    """Every backup of the vault, newest first, each with its summary, or None when it cannot be
+    read with this vault's key (damaged, or from before a key change)."""
+    key = data_key_of(vault)
+    result = []
+    for found in list_backups(vault):
+        try:
+            result.append((found, summarize(found, key)))
+        except CaregiverError:
+            result.append((found, None))
+    return result
+
+
 def backup_summary(vault: Vault, path: Path) -> BackupSummary:
     """The summary of the backup at ``path`` (one of :func:`list_backups`, or another backup file
     of this vault). Raises :class:`BackupError` when it cannot be read with this vault's key."""
@@ -99,12 +113,12 @@ def backup_summary(vault: Vault, path: Path) -> BackupSummary:
             raise BackupError("That backup file does not exist.")
         stat = Path(path).stat()
         found = BackupFile(Path(path), datetime.fromtimestamp(stat.st_mtime).astimezone(), "other")
-    return summarize(found, vault.data_key())
+    return summarize(found, data_key_of(vault))
 
 
 def current_people(vault: Vault) -> list[PersonCount]:
     """Each person in the open vault with their number of journal entries, by name."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         rows = s.execute(
             select(PersonRow.display_name, func.count(EntryRow.id))
             .outerjoin(EntryRow, EntryRow.person_id == PersonRow.id)
@@ -124,17 +138,17 @@ def daily_backup_if_due(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo |
     backup or None when none was due. Raises :class:`BackupError` in plain words."""
     if not backup_due(vault, clock=clock):
         return None
-    info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.AUTOMATIC, clock())
-    store.prune(vault.paths.backups, vault.data_key())
+    info = store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.AUTOMATIC, clock())
+    store.prune(vault.paths.backups, data_key_of(vault))
     return info
 
 
 def back_up_now(vault: Vault, *, clock: Clock = utc_now) -> BackupSummary:
     """Make a backup now (the user asked), then prune old ones. Raises :class:`BackupError`."""
-    info = store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, store.MANUAL, clock())
-    store.prune(vault.paths.backups, vault.data_key())
+    info = store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.MANUAL, clock())
+    store.prune(vault.paths.backups, data_key_of(vault))
     found = store.parse_name(info.path) or BackupFile(info.path, info.made_at, store.MANUAL)
-    return summarize(found, vault.data_key())
+    return summarize(found, data_key_of(vault))
 
 
 def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> RestoreResult:
@@ -146,7 +160,7 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
     brought up to date. The same :class:`Vault` object stays usable throughout. Raises
     :class:`BackupError` or :class:`NewerSchemaError` with the vault as it was.
     """
-    key = vault.data_key()
+    key = data_key_of(vault)
     path = Path(path)
     store.verify_backup(path, key)
     if not migrate.is_known_revision(store.schema_revision(path, key)):
@@ -157,11 +171,11 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
     before = store.make_backup(vault.paths.db, key, vault.paths.backups, store.PRE_RESTORE, clock())
     paths = vault.paths
     with vault.exclusive():
-        vault.engine.dispose()
+        engine_of(vault).dispose()
         try:
             store.install_copy(paths.db, path, key)
         except BaseException:
-            vault.replace_engine(make_engine(paths.db, key))  # the old database is untouched
+            replace_engine(vault, make_engine(paths.db, key))  # the old database is untouched
             raise
         try:
             engine = make_engine(paths.db, key)
@@ -176,9 +190,9 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
         except BaseException:
             # Put the vault back as it was a moment ago (the copy made above), then report.
             store.install_copy(paths.db, before.path, key)
-            vault.replace_engine(make_engine(paths.db, key))
+            replace_engine(vault, make_engine(paths.db, key))
             raise
-        vault.replace_engine(engine)
+        replace_engine(vault, engine)
     store.prune(paths.backups, key)
     return RestoreResult(chosen, before)
 

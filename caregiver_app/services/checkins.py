@@ -17,11 +17,12 @@ from ..domain import timeutil
 from ..domain.checkins import CaregiverCheckin
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality
-from ..storage import repo_journal_more as more
-from ..storage import repositories as repo
+from ..storage.repos import checkins as checkins_repo
+from ..storage.repos import journal as repo
+from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
 from .journal import EntryDraft, entry_from_draft
-from .vault import Vault
+from .vault import Vault, session_of
 
 CHECKIN_SOURCE = "checkin"
 RECENT_LIMIT = 60
@@ -63,8 +64,8 @@ def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = ut
     if entry.is_empty:
         raise ValidationError("Please answer at least one question before saving the check-in.")
     entry = replace(entry, source=CHECKIN_SOURCE)
-    with vault.session() as s:
-        repo.get_person_row(s, entry.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, entry.person_id)
         entry_id = repo.insert_entry(s, entry, clock())
         return repo.get_entry(s, entry_id)
 
@@ -106,31 +107,31 @@ def save_caregiver_checkin(vault: Vault, draft: CaregiverCheckinDraft, *, clock:
     stress rating, impossible values or a time skipped by a clock change."""
     checkin = _checkin_from_draft(draft)
     now = clock()
-    with vault.session() as s:
+    with session_of(vault) as s:
         if checkin.id is None:
-            checkin_id = more.insert_checkin(s, checkin, now)
+            checkin_id = checkins_repo.insert_checkin(s, checkin, now)
         else:
-            more.update_checkin(s, checkin, now)
+            checkins_repo.update_checkin(s, checkin, now)
             checkin_id = checkin.id
-        return more.get_checkin(s, checkin_id)
+        return checkins_repo.get_checkin(s, checkin_id)
 
 
 def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[CaregiverCheckin]:
     """The caregiver's check-ins, newest first."""
-    with vault.session() as s:
-        return more.recent_checkins(s, limit)
+    with session_of(vault) as s:
+        return checkins_repo.recent_checkins(s, limit)
 
 
 def delete_caregiver_checkin(vault: Vault, checkin_id: int) -> CaregiverCheckin:
     """Delete a check-in; returns it as it was."""
-    with vault.session() as s:
-        old = more.get_checkin(s, checkin_id)
-        more.delete_checkin(s, checkin_id)
+    with session_of(vault) as s:
+        old = checkins_repo.get_checkin(s, checkin_id)
+        checkins_repo.delete_checkin(s, checkin_id)
         return old
 
 
 def restore_caregiver_checkin(vault: Vault, checkin: CaregiverCheckin, *, clock: Clock = utc_now) -> CaregiverCheckin:
     """Put a deleted check-in back (as a new record with the same content)."""
-    with vault.session() as s:
-        new_id = more.insert_checkin(s, replace(checkin, id=None), clock())
-        return more.get_checkin(s, new_id)
+    with session_of(vault) as s:
+        new_id = checkins_repo.insert_checkin(s, replace(checkin, id=None), clock())
+        return checkins_repo.get_checkin(s, new_id)

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from ..domain.errors import ValidationError
-from ..storage import repo_search as rs
+from ..storage.repos import drafts as drafts_repo
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 PAYLOAD_VERSION = 1
 
@@ -122,14 +122,14 @@ def save_draft(vault: Vault, key: str, state: DraftState, *, clock: Clock = utc_
     :class:`ValidationError` for an empty key."""
     if not key:
         raise ValidationError("A draft needs a key.")
-    with vault.session() as s:
-        rs.upsert_draft(s, key, state.person_id, state.entry_id, state.to_json(), clock())
+    with session_of(vault) as s:
+        drafts_repo.upsert_draft(s, key, state.person_id, state.entry_id, state.to_json(), clock())
 
 
 def list_drafts(vault: Vault, person_id: int | None = None) -> list[SavedDraft]:
     """Every kept draft (or one person's), newest first."""
-    with vault.session() as s:
-        records = rs.list_drafts(s, person_id)
+    with session_of(vault) as s:
+        records = drafts_repo.list_drafts(s, person_id)
     return [
         SavedDraft(r.key, r.person_name, r.saved_at, DraftState.from_json(r.payload, r.person_id, r.entry_id))
         for r in records
@@ -138,5 +138,5 @@ def list_drafts(vault: Vault, person_id: int | None = None) -> list[SavedDraft]:
 
 def delete_drafts(vault: Vault, *keys: str) -> int:
     """Delete the drafts with these keys (saved or discarded); returns how many were there."""
-    with vault.session() as s:
-        return rs.delete_drafts(s, [k for k in keys if k])
+    with session_of(vault) as s:
+        return drafts_repo.delete_drafts(s, [k for k in keys if k])

@@ -27,12 +27,12 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
 from .clock import local_zone_name
 from .medications import dose_texts
 from .people import get_person
 from .user_files import save_export, with_suffix
-from .vault import Vault
+from .vault import Vault, session_of
 
 COLUMNS: tuple[str, ...] = (
     "Local date",
@@ -124,7 +124,7 @@ def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[
     zone_name = zone_name or local_zone_name()
     timeutil.zone(zone_name)  # a plain message for an unknown zone, before anything is read
     person = get_person(vault, person_id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
     doses = dose_texts(vault, [e.id for e in entries if e.id is not None])
     yield list(COLUMNS)

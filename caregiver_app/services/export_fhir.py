@@ -23,9 +23,9 @@ never written.
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from fhir.resources.R4B.bundle import Bundle
 
@@ -33,13 +33,13 @@ from ..domain import timeutil
 from ..domain.medications import Medication
 from ..domain.model import JournalEntry, Person
 from ..domain.scores import Instrument, ScoreResult
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
 from .clock import Clock, local_zone_name, utc_now
 from .export_files import export_path, write_export
 from .medications import list_medications
 from .people import get_person
 from .scores import list_scores
-from .vault import Vault
+from .vault import Vault, session_of
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -177,7 +177,7 @@ def build_bundle(vault: Vault, person_id: int, *, zone_name: str = "", clock: Cl
     tz = timeutil.zone(zone_name)
     person = get_person(vault, person_id)
     patient = _ref("patient", person.id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
     resources: list[tuple[str, dict]] = [(patient, _patient(person))]
     for score in sorted(list_scores(vault, person_id), key=lambda sc: (sc.taken_on, sc.id or 0)):

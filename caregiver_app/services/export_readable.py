@@ -19,14 +19,14 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.model import JournalEntry, TagKind, mood_words
 from ..reports.formatting import ReportFormat
-from ..storage import repo_journal_more as more
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
+from ..storage.repos import medications as medications_repo
 from .clock import Clock, local_zone_name, utc_now
 from .export_files import export_path, write_export
 from .medications import list_medications
 from .people import get_person
 from .scores import list_scores
-from .vault import Vault
+from .vault import Vault, session_of
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; }
@@ -93,9 +93,9 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     person = get_person(vault, person_id)
     meds = list_medications(vault, person_id)
     names = {m.id: m.name for m in meds}
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
-        doses = {e.id: more.doses_for_entry(s, e.id) for e in entries}
+        doses = {e.id: medications_repo.doses_for_entry(s, e.id) for e in entries}
     name = _e(person.display_name)
     today = fmt.date(clock().astimezone(tz).date())
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',

@@ -25,11 +25,20 @@ from ..importers.common import ImportedRow, ImportFormatError, ParseResult, Scal
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
 from ..importers.generic import ColumnMap, header_key, parse_generic, read_header
-from ..importers.trackers import RULES, looks_like_bearable, looks_like_imoodjournal, parse_bearable, parse_emoods, parse_imoodjournal
-from ..storage import repositories as repo
+from ..importers.trackers import (
+    RULES,
+    looks_like_bearable,
+    looks_like_imoodjournal,
+    parse_bearable,
+    parse_emoods,
+    parse_imoodjournal,
+)
+from ..storage.repos import journal as repo
+from ..storage.repos import people as people_repo
+from ..storage.repos import settings as settings_repo
 from .clock import Clock, local_zone_name, utc_now
 from .imports import MoodMappingNeeded, _lower_first
-from .vault import Vault
+from .vault import Vault, session_of
 
 KINDS: dict[str, str] = {
     "daylio": "a Daylio export (CSV)",
@@ -253,11 +262,11 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     tz = timeutil.zone(zone_name or local_zone_name())
     wanted = Person(None, person_name).display_name
     now = clock()
-    with vault.session() as s:
-        person = next((p for p in repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
+    with session_of(vault) as s:
+        person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
         added = person is None
         if person is None:
-            person = repo.add_person(s, Person(None, wanted), now)
+            person = people_repo.add_person(s, Person(None, wanted), now)
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
@@ -299,13 +308,13 @@ def _shorten(text: str, limit: int = MOOD_LABEL_MAX_CHARS) -> str:
 def _remember(s, kind: str, rule: ScaleRule | None, columns: ColumnMap | None, mood_map: Mapping[str, int],
               data: bytes) -> None:
     if rule is not None:
-        repo.set_setting(s, f"{_RULE_KEY}{kind}.{rule.low}-{rule.high}", rule.text())
+        settings_repo.set_setting(s, f"{_RULE_KEY}{kind}.{rule.low}-{rule.high}", rule.text())
     if columns is not None:
-        repo.set_setting(s, _COLUMNS_KEY + header_key(read_header(data)), json.dumps(columns.as_dict()))
+        settings_repo.set_setting(s, _COLUMNS_KEY + header_key(read_header(data)), json.dumps(columns.as_dict()))
     if mood_map:
-        words = json.loads(repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
+        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
         words.update({label_key(k): int(v) for k, v in mood_map.items()})
-        repo.set_setting(s, _WORDS_KEY, json.dumps(words, ensure_ascii=False))
+        settings_repo.set_setting(s, _WORDS_KEY, json.dumps(words, ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -319,15 +328,15 @@ class Remembered:
 
 def remembered(vault: Vault, data: bytes, kind: str) -> Remembered:
     """The rule, column map and word levels used last time for this kind of file, from the vault."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         columns = None
         if kind == "generic":
-            stored = repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
+            stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
             columns = ColumnMap(**json.loads(stored)) if stored else None
         scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
         rule = None
         if scale is not None:
-            text = repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
+            text = settings_repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
             rule = ScaleRule.parse(text, *scale) if text else None
-        words = json.loads(repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
+        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
     return Remembered(rule, columns, {k: int(v) for k, v in words.items()})

@@ -10,11 +10,13 @@ from pathlib import Path
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
-from ..importers.daylio import DaylioParseResult, SkippedRow, label_key, parse_daylio, resolve_mood_levels
-from ..storage import repositories as repo
+from ..importers.common import SkippedRow
+from ..importers.daylio import DaylioParseResult, label_key, parse_daylio, resolve_mood_levels
+from ..storage.repos import journal as repo
+from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import read_chosen_file
-from .vault import Vault
+from .vault import Vault, session_of
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -143,11 +145,11 @@ def import_daylio(
     levels = {label_key(info.label): info.level for info in preview.labels}
     wanted = Person(None, person_name).display_name
     now = clock()
-    with vault.session() as s:  # one transaction: the person, the entries and their tags
-        person = next((p for p in repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
+    with session_of(vault) as s:  # one transaction: the person, the entries and their tags
+        person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
         added = person is None
         if person is None:
-            person = repo.add_person(s, Person(None, wanted), now)
+            person = people_repo.add_person(s, Person(None, wanted), now)
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:

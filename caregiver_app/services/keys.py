@@ -28,7 +28,16 @@ from ..security.keyfile import (
     write_keyfile,
 )
 from ..security.passphrase import passphrase_problem
-from .vault import DiskFullError, KeyFileError, UnlockError, Vault, WrongSecretError
+from .vault import (
+    DiskFullError,
+    KeyFileError,
+    UnlockError,
+    Vault,
+    WrongSecretError,
+    data_key_of,
+    keyfile_of,
+    replace_keyfile,
+)
 
 PROOF_NEEDED = "Please type your current passphrase (or your recovery code) first."
 CHANGE_FULL = ("The disk is full, so the passphrase was not changed: your current passphrase still works. "
@@ -59,11 +68,11 @@ def check_secret(vault: Vault, *, passphrase: str | None = None, recovery_code: 
     """Raise unless ``passphrase`` or ``recovery_code`` opens this vault (the on-screen check
     before a key change). Raises :class:`UnlockError` when neither is given,
     :class:`WrongSecretError` or :class:`RecoveryCodeTypoError` otherwise."""
-    key = vault.data_key()
+    key = data_key_of(vault)
     if passphrase:
-        found = unwrap_with_passphrase(vault.keyfile, passphrase)
+        found = unwrap_with_passphrase(keyfile_of(vault), passphrase)
     elif recovery_code:
-        found = unwrap_with_recovery_code(vault.keyfile, recovery_code)
+        found = unwrap_with_recovery_code(keyfile_of(vault), recovery_code)
     else:
         raise UnlockError(PROOF_NEEDED)
     if not hmac.compare_digest(found, key):  # pragma: no cover - the key check already proves it
@@ -89,12 +98,12 @@ def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | Non
     if problem:
         raise ValidationError(problem)
     _prove(vault, current_passphrase, recovery_code)
-    kf = vault.keyfile
-    new = kf.with_slot(passphrase_slot(kf, vault.data_key(), new_passphrase))
+    kf = keyfile_of(vault)
+    new = kf.with_slot(passphrase_slot(kf, data_key_of(vault), new_passphrase))
     with _disk_full_means(CHANGE_FULL):
-        vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
+        replace_keyfile(vault, write_keyfile(vault.paths.keyfile, new, data_key_of(vault)))
     try:
-        settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
+        settle_keyfile(vault.paths.keyfile, data_key=data_key_of(vault))
     except OSError:
         pass  # the change is made; the old passphrase stays in .prev until the next settle
     vault.offer_new_passphrase = False
@@ -107,9 +116,9 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
     keeps working until :func:`confirm_recovery_code`. Needs the current passphrase or recovery
     code except right after an unlock with the recovery code."""
     _prove(vault, current_passphrase, recovery_code)
-    new, code = replace_recovery_code(vault.keyfile, vault.data_key())
+    new, code = replace_recovery_code(keyfile_of(vault), data_key_of(vault))
     with _disk_full_means(NEW_CODE_FULL):
-        vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
+        replace_keyfile(vault, write_keyfile(vault.paths.keyfile, new, data_key_of(vault)))
     vault.pending_recovery_code = True
     return code
 
@@ -117,7 +126,7 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
 def confirm_recovery_code(vault: Vault) -> None:
     """The user has the new code written down: from now on the old code no longer opens the
     vault."""
-    settle_keyfile(vault.paths.keyfile, data_key=vault.data_key())
+    settle_keyfile(vault.paths.keyfile, data_key=data_key_of(vault))
     vault.pending_recovery_code = False
 
 

@@ -23,11 +23,12 @@ from ..domain.medications import (
     medication_changes,
 )
 from ..domain.model import JournalEntry
-from ..storage import repo_journal_more as more
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
+from ..storage.repos import medications as medications_repo
+from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
 from .journal import EntryDraft, entry_from_draft, local_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ def _today(clock: Clock, zone_name: str) -> date:
 def list_medications(vault: Vault, person_id: int) -> list[Medication]:
     """The person's medications: current ones first (by name), then stopped ones (most recently
     stopped first)."""
-    with vault.session() as s:
-        meds = more.list_medications(s, person_id)
+    with session_of(vault) as s:
+        meds = medications_repo.list_medications(s, person_id)
     current = [m for m in meds if m.stop_date is None]
     stopped = sorted((m for m in meds if m.stop_date is not None), key=lambda m: m.stop_date, reverse=True)
     return current + stopped
@@ -66,8 +67,8 @@ def list_medications(vault: Vault, person_id: int) -> list[Medication]:
 
 def get_medication(vault: Vault, medication_id: int) -> Medication:
     """Raises :class:`NotFoundError` when it was deleted."""
-    with vault.session() as s:
-        return more.medication_from_row(more.get_medication_row(s, medication_id))
+    with session_of(vault) as s:
+        return medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
 
 
 def add_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_now, zone_name: str = "") -> Medication:
@@ -87,10 +88,10 @@ def add_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_n
         stop_date=draft.stop_date,
         as_needed=draft.as_needed,
     )
-    with vault.session() as s:
-        repo.get_person_row(s, draft.person_id)
-        new_id = more.insert_medication(s, med, clock())
-        return more.medication_from_row(more.get_medication_row(s, new_id))
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, draft.person_id)
+        new_id = medications_repo.insert_medication(s, med, clock())
+        return medications_repo.medication_from_row(medications_repo.get_medication_row(s, new_id))
 
 
 def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_now) -> Medication:
@@ -98,8 +99,8 @@ def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = ut
     only with :func:`change_dose`, so its history stays intact."""
     if draft.medication_id is None:
         raise ValidationError("Please choose the medication to change.")
-    with vault.session() as s:
-        old = more.medication_from_row(more.get_medication_row(s, draft.medication_id))
+    with session_of(vault) as s:
+        old = medications_repo.medication_from_row(medications_repo.get_medication_row(s, draft.medication_id))
         med = replace(
             old,
             name=draft.name,
@@ -109,8 +110,8 @@ def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = ut
             stop_date=draft.stop_date,
             as_needed=draft.as_needed,
         )
-        more.update_medication_details(s, med, clock())
-        return more.medication_from_row(more.get_medication_row(s, med.id))
+        medications_repo.update_medication_details(s, med, clock())
+        return medications_repo.medication_from_row(medications_repo.get_medication_row(s, med.id))
 
 
 def change_dose(
@@ -121,34 +122,34 @@ def change_dose(
     ``schedule`` (the earlier doses stay in the history). A change already recorded for that date
     is corrected instead. ``note`` says why (optional). Raises :class:`ValidationError`."""
     change = DoseChange(None, effective_from, Dose(amount, unit), schedule, note)
-    with vault.session() as s:
-        more.put_dose_change(s, medication_id, change, clock())
-        return more.medication_from_row(more.get_medication_row(s, medication_id))
+    with session_of(vault) as s:
+        medications_repo.put_dose_change(s, medication_id, change, clock())
+        return medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
 
 
 def remove_dose_change(vault: Vault, medication_id: int, change_id: int, *, clock: Clock = utc_now) -> Medication:
     """Take a mistaken step out of the history. The only remaining dose cannot be removed
     (:class:`ValidationError`)."""
-    with vault.session() as s:
-        med = more.medication_from_row(more.get_medication_row(s, medication_id))
+    with session_of(vault) as s:
+        med = medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
         if len(med.history) <= 1:
             raise ValidationError("A medication needs at least one dose. Change that dose instead.")
-        more.delete_dose_change(s, medication_id, change_id, clock())
-        return more.medication_from_row(more.get_medication_row(s, medication_id))
+        medications_repo.delete_dose_change(s, medication_id, change_id, clock())
+        return medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
 
 
 def dose_record_count(vault: Vault, medication_id: int) -> int:
     """How many journal entries recorded a dose of this medication."""
-    with vault.session() as s:
-        return more.count_dose_records(s, medication_id)
+    with session_of(vault) as s:
+        return medications_repo.count_dose_records(s, medication_id)
 
 
 def delete_medication(vault: Vault, medication_id: int) -> Medication:
     """Delete a medication with its history and the doses recorded for it in entries (the entries
     themselves stay). Returns it as it was."""
-    with vault.session() as s:
-        old = more.medication_from_row(more.get_medication_row(s, medication_id))
-        more.delete_medication(s, medication_id)
+    with session_of(vault) as s:
+        old = medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
+        medications_repo.delete_medication(s, medication_id)
         return old
 
 
@@ -157,8 +158,8 @@ def delete_medication(vault: Vault, medication_id: int) -> Medication:
 
 def doses_for_entry(vault: Vault, entry_id: int) -> list[DoseRecord]:
     """The doses recorded with a journal entry."""
-    with vault.session() as s:
-        return more.doses_for_entry(s, entry_id)
+    with session_of(vault) as s:
+        return medications_repo.doses_for_entry(s, entry_id)
 
 
 def save_entry_with_doses(
@@ -171,23 +172,23 @@ def save_entry_with_doses(
     if entry.is_empty and not doses:
         raise ValidationError("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving.")
     now = clock()
-    with vault.session() as s:
-        repo.get_person_row(s, entry.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, entry.person_id)
         if entry.id is None:
             entry_id = repo.insert_entry(s, entry, now)
         else:
             repo.update_entry(s, entry, now)
             entry_id = entry.id
-        more.set_entry_doses(s, entry_id, entry.person_id, doses)
+        medications_repo.set_entry_doses(s, entry_id, entry.person_id, doses)
         return repo.get_entry(s, entry_id)
 
 
 def restore_entry_doses(vault: Vault, entry_id: int, person_id: int, doses: list[DoseRecord]) -> None:
     """Put doses back on an entry (after an undone delete gave it a new id). Doses of medications
     deleted in the meantime are left out."""
-    with vault.session() as s:
-        kept = {m.id for m in more.list_medications(s, person_id)}
-        more.set_entry_doses(s, entry_id, person_id, [d for d in doses if d.medication_id in kept])
+    with session_of(vault) as s:
+        kept = {m.id for m in medications_repo.list_medications(s, person_id)}
+        medications_repo.set_entry_doses(s, entry_id, person_id, [d for d in doses if d.medication_id in kept])
 
 
 # --- for the visit summary ------------------------------------------------------------------
@@ -196,8 +197,8 @@ def restore_entry_doses(vault: Vault, entry_id: int, person_id: int, doses: list
 def changes_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[MedicationChange]:
     """Medications started, stopped or changed in dose on local dates ``start``..``end``
     (inclusive), oldest first (ties by medication name)."""
-    with vault.session() as s:
-        meds = more.list_medications(s, person_id)
+    with session_of(vault) as s:
+        meds = medications_repo.list_medications(s, person_id)
     changes = [c for med in meds for c in medication_changes(med, start, end)]
     return sorted(changes, key=lambda c: (c.on, c.medication.casefold()))
 
@@ -206,9 +207,9 @@ def missed_doses_in_period(vault: Vault, person_id: int, start: date, end: date)
     """Doses recorded as missed in entries on local dates ``start``..``end`` (inclusive), per
     medication: most missed first, then by name. Days without an entry are not counted as missed
     (the app only knows what was recorded)."""
-    with vault.session() as s:
-        meds = {m.id: m.name for m in more.list_medications(s, person_id)}
-        doses = more.doses_between(s, person_id, start, end)
+    with session_of(vault) as s:
+        meds = {m.id: m.name for m in medications_repo.list_medications(s, person_id)}
+        doses = medications_repo.doses_between(s, person_id, start, end)
     counts: dict[int, int] = defaultdict(int)
     days: dict[int, list[date]] = defaultdict(list)
     for day, medication_id, status in doses:
@@ -224,9 +225,9 @@ def dose_days_in_period(vault: Vault, person_id: int, start: date, end: date) ->
     """Every dose recorded in entries on local dates ``start``..``end`` (inclusive), per
     medication still on the list: ``(name, [(local date, status), ...])`` oldest dose first,
     medications in list order. For adherence: the app knows only what was recorded."""
-    with vault.session() as s:
-        meds = more.list_medications(s, person_id)
-        doses = more.doses_between(s, person_id, start, end)
+    with session_of(vault) as s:
+        meds = medications_repo.list_medications(s, person_id)
+        doses = medications_repo.doses_between(s, person_id, start, end)
     by_med: dict[int, list[tuple[date, DoseStatus]]] = defaultdict(list)
     for day, medication_id, status in doses:
         by_med[medication_id].append((day, status))
@@ -238,8 +239,8 @@ def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
     (as needed)"}``, worded as the entry form offers them; entries without doses are left out."""
     if not entry_ids:
         return {}
-    with vault.session() as s:
-        found = more.doses_for_entries(s, entry_ids)
+    with session_of(vault) as s:
+        found = medications_repo.doses_for_entries(s, entry_ids)
     return {eid: ", ".join(f"{name} {_dose_words(status, as_needed)}" for name, status, as_needed in doses)
             for eid, doses in found.items()}
 

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
 from ..reports.formatting import ReportFormat
-from ..storage import repo_patterns as rp
-from .vault import Vault
+from ..storage.repos import patterns as rp
+from .vault import Vault, session_of
 
 MIN_DAYS = 5  # a comparison is shown only with at least this many days with, and without
 
@@ -57,7 +57,7 @@ def month_marks(vault: Vault, person_id: int, year: int, month: int) -> dict[dat
         raise ValidationError("That is not a month on the calendar.")
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    with vault.session() as s:
+    with session_of(vault) as s:
         rows = rp.day_aggregates(s, person_id, first, last)
     grouped: dict[date, dict[str, rp.DayAggregate]] = {}
     for row in rows:
@@ -180,7 +180,7 @@ def trend(vault: Vault, person_id: int, measure: Measure, period_: Period, today
     weekday."""
     n = period_.bucket_days
     start = today - timedelta(days=period_.days - 1)
-    with vault.session() as s:
+    with session_of(vault) as s:
         if measure.kind == "symptom":
             rows = rp.bucket_aggregates(s, person_id, start, today, n, symptom_key=measure.symptom.strip().casefold())
         else:
@@ -280,7 +280,7 @@ def mood_comparisons(
     if end < start:
         raise ValidationError("The end date is before the start date. Please swap them.")
     kind = recorder.value if recorder is not None else None
-    with vault.session() as s:
+    with session_of(vault) as s:
         total_days, total_sum = rp.mood_day_totals(s, person_id, start, end, kind)
         groups = rp.mood_with_each(s, person_id, start, end, kind)
     shown, hidden = [], 0
@@ -298,11 +298,11 @@ def mood_comparisons(
 
 def first_entry_date(vault: Vault, person_id: int) -> date | None:
     """The local date of the person's first entry (None when there are none)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return rp.first_entry_date(s, person_id)
 
 
 def recorded_symptoms(vault: Vault, person_id: int) -> list[str]:
     """The symptoms rated in any of the person's entries, alphabetical (for the chart's choice)."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         return rp.recorded_symptoms(s, person_id)

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import Person
-from ..storage import repositories as repo
-from ..storage.orm import PersonRow
+from ..storage.repos import people as people_repo
+from ..storage.repos import settings as settings_repo
+from ..storage.rows.people import PersonRow
 from .clock import Clock, utc_now
-from .vault import Vault
-
+from .vault import Vault, session_of
 
 LAST_PERSON_KEY = "last_person_id"
 ARCHIVED_KEY = "archived_people"
@@ -23,43 +23,43 @@ ARCHIVED_KEY = "archived_people"
 def list_people(vault: Vault, *, include_archived: bool = False) -> list[Person]:
     """Everyone in the vault, by name; people removed with :func:`archive_person` only when
     ``include_archived``."""
-    with vault.session() as s:
-        everyone = repo.list_people(s)
+    with session_of(vault) as s:
+        everyone = people_repo.list_people(s)
         hidden = set() if include_archived else _archived_ids(s)
     return [p for p in everyone if p.id not in hidden]
 
 
 def archived_people(vault: Vault) -> list[Person]:
     """The people removed from the switcher (their records are all kept), by name."""
-    with vault.session() as s:
+    with session_of(vault) as s:
         hidden = _archived_ids(s)
-        return [p for p in repo.list_people(s) if p.id in hidden]
+        return [p for p in people_repo.list_people(s) if p.id in hidden]
 
 
 def archive_person(vault: Vault, person_id: int) -> Person:
     """Remove a person from the switcher and the lists. Nothing is deleted: every entry, plan and
     contact stays in the vault and :func:`restore_person` brings them back. Raises
     :class:`NotFoundError` when the person is gone."""
-    with vault.session() as s:
-        person = repo.person_from_row(repo.get_person_row(s, person_id))
-        repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) | {person_id})))
-        if repo.get_setting(s, LAST_PERSON_KEY) == str(person_id):
-            repo.set_setting(s, LAST_PERSON_KEY, "")
+    with session_of(vault) as s:
+        person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
+        settings_repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) | {person_id})))
+        if settings_repo.get_setting(s, LAST_PERSON_KEY) == str(person_id):
+            settings_repo.set_setting(s, LAST_PERSON_KEY, "")
         return person
 
 
 def restore_person(vault: Vault, person_id: int) -> Person:
     """Bring an archived person back to the switcher. Raises :class:`NotFoundError` when gone."""
-    with vault.session() as s:
-        person = repo.person_from_row(repo.get_person_row(s, person_id))
-        repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) - {person_id})))
+    with session_of(vault) as s:
+        person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
+        settings_repo.set_setting(s, ARCHIVED_KEY, json.dumps(sorted(_archived_ids(s) - {person_id})))
         return person
 
 
 def last_person_id(vault: Vault) -> int | None:
     """The person chosen last in the switcher (None when unknown, removed or archived)."""
-    with vault.session() as s:
-        text = repo.get_setting(s, LAST_PERSON_KEY)
+    with session_of(vault) as s:
+        text = settings_repo.get_setting(s, LAST_PERSON_KEY)
         hidden = _archived_ids(s)
     return int(text) if text.isdigit() and int(text) not in hidden else None
 
@@ -67,16 +67,16 @@ def last_person_id(vault: Vault) -> int | None:
 def remember_last_person(vault: Vault, person_id: int) -> None:
     """Remember the person chosen in the switcher, inside the encrypted vault (so the next start
     opens on them; the settings file never learns who is cared for)."""
-    with vault.session() as s:
-        if repo.get_setting(s, LAST_PERSON_KEY) != str(person_id):
-            repo.set_setting(s, LAST_PERSON_KEY, str(person_id))
+    with session_of(vault) as s:
+        if settings_repo.get_setting(s, LAST_PERSON_KEY) != str(person_id):
+            settings_repo.set_setting(s, LAST_PERSON_KEY, str(person_id))
 
 
 def _archived_ids(session) -> set[int]:
     # Kept as a vault setting rather than a column so no schema migration is needed; a damaged
     # value shows everyone rather than hiding anyone.
     try:
-        values = json.loads(repo.get_setting(session, ARCHIVED_KEY) or "[]")
+        values = json.loads(settings_repo.get_setting(session, ARCHIVED_KEY) or "[]")
     except ValueError:
         return set()
     return {v for v in values if isinstance(v, int)} if isinstance(values, list) else set()
@@ -94,11 +94,11 @@ def add_person(
 ) -> Person:
     """Add someone to care for. Raises :class:`ValidationError` for an empty or already-used name."""
     person = Person(None, name, birth_date, notes)
-    with vault.session() as s:
-        if any(p.display_name.casefold() == person.display_name.casefold() for p in repo.list_people(s)):
+    with session_of(vault) as s:
+        if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
             raise ValidationError(f"There is already someone called {person.display_name} in this vault.",
                                   field="name")
-        return repo.add_person(s, person, clock())
+        return people_repo.add_person(s, person, clock())
 
 
 def get_or_add_person(vault: Vault, name: str, *, clock: Clock = utc_now) -> tuple[Person, bool]:
@@ -111,14 +111,14 @@ def get_or_add_person(vault: Vault, name: str, *, clock: Clock = utc_now) -> tup
 
 def get_person(vault: Vault, person_id: int) -> Person:
     """Raises :class:`NotFoundError` when the person is gone."""
-    with vault.session() as s:
-        return repo.person_from_row(repo.get_person_row(s, person_id))
+    with session_of(vault) as s:
+        return people_repo.person_from_row(people_repo.get_person_row(s, person_id))
 
 
 def rename_person(vault: Vault, person_id: int, name: str) -> Person:
     """Change a person's display name (unique in the vault)."""
     cleaned = Person(person_id, name).display_name
-    with vault.session() as s:
+    with session_of(vault) as s:
         row = s.get(PersonRow, person_id)
         if row is None:
             raise NotFoundError("That person is no longer in this vault.")
@@ -126,7 +126,7 @@ def rename_person(vault: Vault, person_id: int, name: str) -> Person:
         if any(r.display_name.casefold() == cleaned.casefold() for r in clash):
             raise ValidationError(f"There is already someone called {cleaned} in this vault.")
         row.display_name = cleaned
-        return repo.person_from_row(row)
+        return people_repo.person_from_row(row)
 
 
 PREPARER_KEY = "preparer_name"
@@ -134,8 +134,8 @@ PREPARER_KEY = "preparer_name"
 
 def preparer_name(vault: Vault) -> str:
     """The name printed as "prepared by" on visit summaries ('' when not set)."""
-    with vault.session() as s:
-        return repo.get_setting(s, PREPARER_KEY)
+    with session_of(vault) as s:
+        return settings_repo.get_setting(s, PREPARER_KEY)
 
 
 def set_preparer_name(vault: Vault, name: str) -> None:
@@ -143,8 +143,8 @@ def set_preparer_name(vault: Vault, name: str) -> None:
     cleaned = " ".join(name.split())
     if len(cleaned) > 120:
         raise ValidationError("A name can be at most 120 characters.")
-    with vault.session() as s:
-        repo.set_setting(s, PREPARER_KEY, cleaned)
+    with session_of(vault) as s:
+        settings_repo.set_setting(s, PREPARER_KEY, cleaned)
 
 
 PREPARER_RELATIONSHIP_KEY = "preparer_relationship"
@@ -167,18 +167,18 @@ def preparer_phone_text(text: str, region: str) -> str:
     """``text`` as a phone number written for reading ('' for blank). ``region`` is the two-letter
     country local numbers are read in ('' means only +numbers work). Raises
     :class:`ValidationError` in plain words when it is not a real number."""
-    from . import contacts  # contacts pulls in the phone data; only load it when a number is typed
+    from ..domain import phone_numbers  # pulls in the phone data; only load it when a number is typed
 
     if not text.strip():
         return ""
-    return contacts.format_phone(contacts.parse_phone(text, region), region)
+    return phone_numbers.format_phone(phone_numbers.parse_phone(text, region), region)
 
 
 def preparer(vault: Vault) -> Preparer:
     """The preparer printed on visit summaries (empty fields when not set)."""
-    with vault.session() as s:
-        return Preparer(repo.get_setting(s, PREPARER_KEY), repo.get_setting(s, PREPARER_RELATIONSHIP_KEY),
-                        repo.get_setting(s, PREPARER_PHONE_KEY))
+    with session_of(vault) as s:
+        return Preparer(settings_repo.get_setting(s, PREPARER_KEY), settings_repo.get_setting(s, PREPARER_RELATIONSHIP_KEY),
+                        settings_repo.get_setting(s, PREPARER_PHONE_KEY))
 
 
 def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "", region: str = "") -> Preparer:
@@ -191,8 +191,8 @@ def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "
         raise ValidationError("A name can be at most 120 characters.")
     if len(cleaned.relationship) > RELATIONSHIP_MAX:
         raise ValidationError(f"The relationship can be at most {RELATIONSHIP_MAX} characters, like “wife” or “son”.")
-    with vault.session() as s:
-        repo.set_setting(s, PREPARER_KEY, cleaned.name)
-        repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)
-        repo.set_setting(s, PREPARER_PHONE_KEY, cleaned.phone)
+    with session_of(vault) as s:
+        settings_repo.set_setting(s, PREPARER_KEY, cleaned.name)
+        settings_repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)
+        settings_repo.set_setting(s, PREPARER_PHONE_KEY, cleaned.phone)
     return cleaned

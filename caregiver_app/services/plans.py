@@ -15,26 +15,26 @@ from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
 from ..reports.formatting import ReportFormat
-from ..storage import plans_repo
-from ..storage import repositories as repo
+from ..storage.repos import people as people_repo
+from ..storage.repos import plans as plans_repo
 from .clock import Clock, utc_now
 from .user_files import save_export
-from .vault import Vault
+from .vault import Vault, session_of
 
 
 def get_relapse_plan(vault: Vault, person_id: int) -> RelapsePlan:
     """The person's relapse-prevention plan; an empty plan (``updated_at`` None) when none was
     saved. Raises :class:`NotFoundError` when the person is no longer in the vault."""
-    with vault.session() as s:
-        repo.get_person_row(s, person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, person_id)
         return plans_repo.get_relapse_plan(s, person_id)
 
 
 def save_relapse_plan(vault: Vault, plan: RelapsePlan, *, clock: Clock = utc_now) -> RelapsePlan:
     """Replace the person's relapse-prevention plan with ``plan`` and return it as stored (with
     ``updated_at``, a UTC instant). Raises :class:`NotFoundError` for a person no longer there."""
-    with vault.session() as s:
-        repo.get_person_row(s, plan.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, plan.person_id)
         plans_repo.save_relapse_plan(s, plan, clock())
         return plans_repo.get_relapse_plan(s, plan.person_id)
 
@@ -42,16 +42,16 @@ def save_relapse_plan(vault: Vault, plan: RelapsePlan, *, clock: Clock = utc_now
 def get_safety_plan(vault: Vault, person_id: int) -> SafetyPlan:
     """The person's safety plan; an empty plan (``updated_at`` None) when none was saved. Raises
     :class:`NotFoundError` when the person is no longer in the vault."""
-    with vault.session() as s:
-        repo.get_person_row(s, person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, person_id)
         return plans_repo.get_safety_plan(s, person_id)
 
 
 def save_safety_plan(vault: Vault, plan: SafetyPlan, *, clock: Clock = utc_now) -> SafetyPlan:
     """Replace the person's safety plan with ``plan`` and return it as stored. Raises
     :class:`NotFoundError` for a person no longer in the vault."""
-    with vault.session() as s:
-        repo.get_person_row(s, plan.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, plan.person_id)
         plans_repo.save_safety_plan(s, plan, clock())
         return plans_repo.get_safety_plan(s, plan.person_id)
 
@@ -74,8 +74,8 @@ def safety_plan_print(
     emergency numbers of ``country`` (built-in and ``user_lines``). ``today`` is the local date
     printed on the page."""
     mine = list(user_lines)
-    with vault.session() as s:
-        person = repo.person_from_row(repo.get_person_row(s, person_id))
+    with session_of(vault) as s:
+        person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
         plan = plans_repo.get_safety_plan(s, person_id)
     lines = [line for line in crisis_lines.lines_for(country, mine) if line.kind is not crisis_lines.LineKind.SUPPORT]
     return SafetyPlanPrint(

@@ -42,7 +42,8 @@ from ..storage.health import classify
 from . import vault_swap
 from .clock import Clock, utc_now
 from .keys import _prove
-from .vault import KeyringUnavailableError, Vault, _stamp
+from .vault import KeyringUnavailableError, Vault, data_key_of, engine_of, keyfile_of, replace_engine, replace_key
+from .vault_open import _stamp
 
 ROTATE_FULL = ("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
                "some space (about twice the size of the vault and its backups) and try again.")
@@ -81,9 +82,9 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
     paths = vault.paths
     folder = paths.folder
     new_key = secrets.token_bytes(DATA_KEY_BYTES)
-    old_key = vault.data_key()
+    old_key = data_key_of(vault)
     code = new_recovery_code()
-    kf = vault.keyfile
+    kf = keyfile_of(vault)
     keyfile = replace(kf, key_check=_key_check(new_key, kf.vault_id), generation=kf.generation + 1, slots=())
     keyfile = keyfile.with_slot(passphrase_slot(keyfile, new_key, passphrase))
     keyfile = keyfile.with_slot(recovery_slot(keyfile, new_key, code))
@@ -92,7 +93,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
     staged_backups = folder / "backups.incoming"
     count = 0
     with vault.exclusive():
-        vault.engine.dispose()
+        engine_of(vault).dispose()
         try:
             vault_swap.finish_interrupted(folder)  # nothing half-done may be mixed in
             counts = store.export_copy(paths.db, old_key, staged_db, rekey=new_key)
@@ -114,13 +115,13 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
             if not vault_swap.pending(folder):  # not yet planned: the old vault stays as it was
                 vault_swap.finish_interrupted(folder)
                 shutil.rmtree(staged_backups, ignore_errors=True)
-                vault.replace_engine(make_engine(paths.db, old_key))
+                replace_engine(vault, make_engine(paths.db, old_key))
                 if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
                     raise DiskFullError(ROTATE_FULL) from None
                 if isinstance(exc, (OSError, sqlcipher3.Error)):
                     raise BackupError("The vault could not be re-encrypted. Everything stays as it was.") from None
             raise
-        vault.replace_key(make_engine(paths.db, new_key), keyfile, new_key)
+        replace_key(vault, make_engine(paths.db, new_key), keyfile, new_key)
     if keyfile.remember_on_device:
         try:
             keyring_store.store_key(keyfile.vault_id, new_key)

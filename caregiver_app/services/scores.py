@@ -12,10 +12,10 @@ from datetime import date
 
 from ..domain.model import Recorder
 from ..domain.scores import Instrument, ScoreResult, ScoreTrend
-from ..storage import repo_journal_more as more
-from ..storage import repositories as repo
+from ..storage.repos import people as people_repo
+from ..storage.repos import scores as scores_repo
 from .clock import Clock, utc_now
-from .vault import Vault
+from .vault import Vault, session_of
 
 
 @dataclass(frozen=True)
@@ -52,35 +52,35 @@ def save_score(vault: Vault, draft: ScoreDraft, *, clock: Clock = utc_now) -> Sc
     flagged for the next visit. Returns it as stored."""
     score = score_from_draft(draft)
     now = clock()
-    with vault.session() as s:
-        repo.get_person_row(s, score.person_id)
+    with session_of(vault) as s:
+        people_repo.get_person_row(s, score.person_id)
         if score.id is None:
-            score_id = more.insert_score(s, score, now)
+            score_id = scores_repo.insert_score(s, score, now)
         else:
-            more.update_score(s, score, now)
+            scores_repo.update_score(s, score, now)
             score_id = score.id
-        return more.get_score(s, score_id)
+        return scores_repo.get_score(s, score_id)
 
 
 def delete_score(vault: Vault, score_id: int) -> ScoreResult:
     """Delete a result; returns it as it was."""
-    with vault.session() as s:
-        old = more.get_score(s, score_id)
-        more.delete_score(s, score_id)
+    with session_of(vault) as s:
+        old = scores_repo.get_score(s, score_id)
+        scores_repo.delete_score(s, score_id)
         return old
 
 
 def restore_score(vault: Vault, score: ScoreResult, *, clock: Clock = utc_now) -> ScoreResult:
     """Put a deleted result back (as a new record with the same content)."""
-    with vault.session() as s:
-        new_id = more.insert_score(s, replace(score, id=None), clock())
-        return more.get_score(s, new_id)
+    with session_of(vault) as s:
+        new_id = scores_repo.insert_score(s, replace(score, id=None), clock())
+        return scores_repo.get_score(s, new_id)
 
 
 def list_scores(vault: Vault, person_id: int, instrument: Instrument | None = None) -> list[ScoreResult]:
     """Every result of the person (one questionnaire, or both), oldest first."""
-    with vault.session() as s:
-        return more.list_scores(s, person_id, instrument)
+    with session_of(vault) as s:
+        return scores_repo.list_scores(s, person_id, instrument)
 
 
 def scores_in_period(vault: Vault, person_id: int, start: date, end: date) -> list[ScoreTrend]:
@@ -89,9 +89,9 @@ def scores_in_period(vault: Vault, person_id: int, start: date, end: date) -> li
     number of results in the period, and the flagged ones in the period (PHQ-9 item 9 above 0 or
     flagged by the user). PHQ-9 first, then GAD-7."""
     trends: list[ScoreTrend] = []
-    with vault.session() as s:
+    with session_of(vault) as s:
         for instrument in Instrument:
-            upto = more.list_scores(s, person_id, instrument, until=end)
+            upto = scores_repo.list_scores(s, person_id, instrument, until=end)
             in_period = [r for r in upto if r.taken_on >= start]
             if not in_period:
                 continue

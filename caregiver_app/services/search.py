@@ -16,8 +16,9 @@ from datetime import date, datetime
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, Tag, clean_label
-from ..storage import repo_search as rs
-from .vault import Vault
+from ..storage.repos import journal as journal_repo
+from ..storage.repos import search as rs
+from .vault import Vault, session_of
 
 MAX_TERMS = 12
 MAX_RESULTS = 200
@@ -99,7 +100,7 @@ class SearchResult:
 
 
 def excerpt_pieces(raw: str) -> tuple[tuple[str, bool], ...]:
-    """Split an FTS5 snippet (matches between the markers of ``storage.repo_search``) into
+    """Split an FTS5 snippet (matches between the markers of ``storage.repos.search``) into
     ``(text, is_match)`` pieces; line breaks become spaces."""
     pieces: list[tuple[str, bool]] = []
     flat = raw.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
@@ -137,7 +138,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
     limit = max(1, min(query.limit, MAX_LIMIT))
-    with vault.session() as s:
+    with session_of(vault) as s:
         rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
     hits = tuple(_hit(r, bool(match)) for r in rows)
     return SearchResult(hits, total, search_terms(query.text))
@@ -174,13 +175,13 @@ class ListAnchor:
     person_id: int
     day: date
     entry_id: int | None = None
-    key: rs.EntryKey | None = None
+    key: journal_repo.EntryKey | None = None
 
 
 def anchor_for_entry(vault: Vault, entry_id: int) -> ListAnchor:
     """Where the entry ``entry_id`` sits. Raises :class:`NotFoundError` when it is gone."""
-    with vault.session() as s:
-        found = rs.entry_key(s, entry_id)
+    with session_of(vault) as s:
+        found = journal_repo.entry_key(s, entry_id)
     if found is None:
         raise NotFoundError("That entry is no longer in the journal.")
     person_id, key = found
@@ -195,14 +196,14 @@ def anchor_for_day(person_id: int, day: date) -> ListAnchor:
 def entries_from(vault: Vault, anchor: ListAnchor, limit: int) -> list[JournalEntry]:
     """Up to ``limit`` entries starting at ``anchor`` (included) and going back in time, newest
     first."""
-    bound = rs.key_including(anchor.key) if anchor.key is not None else rs.key_for_day(anchor.day)
-    with vault.session() as s:
-        return rs.entries_older(s, anchor.person_id, bound, limit)
+    bound = journal_repo.key_including(anchor.key) if anchor.key is not None else journal_repo.key_for_day(anchor.day)
+    with session_of(vault) as s:
+        return journal_repo.entries_older(s, anchor.person_id, bound, limit)
 
 
 def entries_newer_than(vault: Vault, person_id: int, entry: JournalEntry, limit: int) -> list[JournalEntry]:
     """Up to ``limit`` entries just newer than ``entry`` in the list, newest first."""
     if entry.id is None:
         return []
-    with vault.session() as s:
-        return rs.entries_newer(s, person_id, (entry.local_date, entry.occurred_at, entry.id), limit)
+    with session_of(vault) as s:
+        return journal_repo.entries_newer(s, person_id, (entry.local_date, entry.occurred_at, entry.id), limit)

@@ -33,12 +33,12 @@ from ..domain.summary import (
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
-from ..storage import repositories as repo
+from ..storage.repos import journal as repo
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
 from .user_files import save_export
-from .vault import Vault
+from .vault import Vault, session_of
 
 MAX_RANGE_DAYS = 366 * 20
 PAPER_SIZES = ("letter", "a4")
@@ -160,7 +160,7 @@ def build_summary(
     prev_start, prev_end = previous_period(request.start, request.end)
     if progress:
         progress(0, 100)
-    with vault.session() as s:
+    with session_of(vault) as s:
         loaded = repo.entries_between(s, request.person_id, prev_start, request.end)
     _check(cancelled)
     if progress:
@@ -218,16 +218,17 @@ SAFETY_EXCERPT_CHARS = 140
 def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], scores, tz, country: str,
                 user_lines: Sequence[CrisisLine]) -> SafetyBox:
     """Page one's safety box: PHQ-9 item 9 answers above 0, flagged entries whose symptoms and
-    note meet an Emergency or Crisis-line warning sign of the library (the rule the entry window
-    uses: ``library.entry_hints``), and the safety plan's last saved local date."""
-    from . import library, plans
+    note meet an Emergency or Crisis-line warning sign of the pages (the rule the entry window
+    uses: ``warning_signs.entry_hints``), and the safety plan's last saved local date."""
+    from . import plans
+    from . import warning_signs
 
     words = help_words(country, user_lines)
     notes = []
     for entry in current:
         if not entry.flagged:
             continue
-        urgent = library.entry_hints(entry.symptoms, words, entry.note).urgent
+        urgent = warning_signs.entry_hints(entry.symptoms, words, entry.note).urgent
         if not urgent:
             continue
         text = " ".join(entry.note.split())
@@ -321,7 +322,7 @@ def leave_out_choices(
     check_range(start, end)
     tz = timeutil.zone(zone_name or local_zone_name())
     person = get_person(vault, person_id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, start, end)
     symptoms: dict[str, str] = {}
     tags: dict[str, str] = {}
@@ -348,7 +349,7 @@ def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock
     """Remember ``choices`` (sections, leave-outs, questions) for the person's next summary, inside
     the encrypted database: they survive a lock, an auto-lock and a restart. Never written to the
     settings file, because leave-out words and questions are health data."""
-    from ..storage.orm_summary import put_choice
+    from ..storage.repos.summary import put_choice
 
     payload = json.dumps({
         "sections": sorted(s.value for s in choices.sections),
@@ -357,16 +358,16 @@ def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock
         "tags": sorted(choices.leave_out.tags),
         "questions": list(choices.questions),
     }, ensure_ascii=False)
-    with vault.session() as s:
+    with session_of(vault) as s:
         put_choice(s, person_id, payload, clock())
 
 
 def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
     """The choices last saved for the person, or None when there are none (or they cannot be
     read, e.g. written by a newer version: the defaults are used then)."""
-    from ..storage.orm_summary import get_choice
+    from ..storage.repos.summary import get_choice
 
-    with vault.session() as s:
+    with session_of(vault) as s:
         payload = get_choice(s, person_id)
     if payload is None:
         return None

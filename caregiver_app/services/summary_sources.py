@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ..domain import phone_numbers
 from ..domain.crisis_lines import CrisisLine
 from ..domain.medications import DoseStatus
 from ..domain.plans import EarlySign, LinkKind
@@ -36,9 +37,10 @@ from ..domain.summary import (
 )
 from ..domain.summary_changes import miss_cluster
 from ..domain.summary_rules import redact
-from ..storage import network_repo
-from . import contacts, medications, plans, scores
-from .vault import Vault
+from ..storage.repos import appointments as appointments_repo
+from . import medications, plans, scores
+from . import network as contacts
+from .vault import Vault, session_of
 
 OPTIONAL_SECTIONS: tuple[Section, ...] = (
     Section.SCORES,
@@ -57,8 +59,8 @@ def available_sections() -> tuple[Section, ...]:
 def last_visit_date(vault: Vault, person_id: int, today: date) -> date | None:
     """The most recent appointment's local date on or before ``today`` (any provider); None
     without one."""
-    with vault.session() as s:
-        days = [r.local_date for r in network_repo.appointment_rows(s, person_id) if r.local_date <= today]
+    with session_of(vault) as s:
+        days = [r.local_date for r in appointments_repo.appointment_rows(s, person_id) if r.local_date <= today]
     return max(days) if days else None
 
 
@@ -216,11 +218,11 @@ def _warning_signs(vault: Vault, person_id: int, entries: Sequence[SummaryEntry]
 
 def _care_team(vault: Vault, person_id: int, country: str = "") -> tuple[CareTeamContact, ...]:
     out = []
-    home = contacts.resolve_region(country)
+    home = phone_numbers.resolve_region(country)
     for c in contacts.list_contacts(vault, person_id):
         if not c.clinical:  # family, friends and peers are not the care team; their numbers stay home
             continue
-        phones = ", ".join(contacts.format_phone(phone, home) for phone in c.phones)
+        phones = ", ".join(phone_numbers.format_phone(phone, home) for phone in c.phones)
         out.append(CareTeamContact(
             name=c.name, role=c.role.label, organization=c.organisation, phone=phones, email=c.email,
             note=c.availability,
@@ -233,7 +235,7 @@ def _safety_plan(vault: Vault, person_id: int, today: date, country: str,
     if plans.get_safety_plan(vault, person_id).is_empty:
         return None
     return plans.safety_plan_print(
-        vault, person_id, country=country, country_name=contacts.region_name(country) if country else "",
+        vault, person_id, country=country, country_name=phone_numbers.region_name(country) if country else "",
         user_lines=user_lines, today=today,
     )
 

@@ -35,16 +35,9 @@ from ..storage.lock import VaultLock
 from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (
-    KeyFileError,
-    UnlockError,
-    Vault,
-    VaultExistsError,
-    VaultPaths,
-    _open,
-    _stamp,
-    vault_exists,
-)
+from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPaths, vault_exists
+from .vault_open import _open, _stamp
+from .vault import data_key_of, keyfile_of
 
 EXTENSION = ".ccvault"
 EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
@@ -84,13 +77,13 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(f"The folder {folder} does not exist.")
-    key = vault.data_key()
+    key = data_key_of(vault)
     tmp = vault.paths.folder / f".vault-export-{secrets.token_hex(4)}.tmp"
     try:
         counts = store.export_copy(vault.paths.db, key, tmp)
         store.verify_backup(tmp, key, counts)
         people = tuple(store.people_in(tmp, key))
-        keyfile = replace(vault.keyfile, remember_on_device=False).sealed(key)  # the keyring stays here
+        keyfile = replace(keyfile_of(vault), remember_on_device=False).sealed(key)  # the keyring stays here
         manifest = {
             "made_at": clock().astimezone(timezone.utc).isoformat(timespec="seconds"),
             "app_version": __version__,

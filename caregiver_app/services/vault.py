@@ -1,28 +1,17 @@
-"""Creating, unlocking and locking the vault (the encrypted database and its key file).
-
-Fail closed: a keyring that is missing, locked or failing only ever leads back to the passphrase
-prompt; nothing here creates a new key or database except :func:`create_vault`, and it refuses to
-run where a vault already exists.
-
-Every open goes the same way (:func:`_open`): finish an interrupted swap (:mod:`.vault_swap`),
-take the vault lock (one program at a time), tidy temporary files a crash left, check the
-write-ahead log and then the database for damage *before anything writes to it* (``quick_check``
-each time, SQLCipher's page-HMAC check weekly), bring the schema up to date after a verified
-backup, and verify and repair both key-file generations (:mod:`.vault_checks`). A damaged database
-raises :class:`DamagedVaultError`, which carries a
-:class:`~caregiver_app.services.vault_repair.DamageRecovery` that can put the newest good backup
-in place (the damaged file is moved aside, never deleted).
+"""The vault handle (the encrypted database and its key file, once unlocked), where it lives
+(:class:`VaultPaths`), the errors and plain-words messages of opening and using it, and the only
+way services reach inside it (:func:`session_of`, :func:`engine_of`, :func:`data_key_of`,
+:func:`keyfile_of`). The GUI holds a :class:`Vault` but never reaches its key, key file or a
+session. Creating, unlocking and opening are :mod:`caregiver_app.services.vault_open`.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -32,7 +21,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
 from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
-from ..security import keyring_store
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
     KeyFileError,
     KeyringUnavailableError,
@@ -42,20 +30,9 @@ from ..security.errors import (  # re-exported: the GUI and CLI reach security o
 )
 from ..security.kdf import KdfTooCostlyError
 from ..security.keyfile import (
-    Generation,
     KeyFile,
-    create_keys,
-    read_generations,
-    read_keyfile,
-    settle_keyfile,
-    unwrap_with_passphrase,
-    unwrap_with_recovery_code,
-    write_keyfile,
 )
 from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
-from ..storage import backup as backups_store
-from ..storage import migrate
-from ..storage.engine import make_engine, prepare_new_file
 from ..storage.errors import (  # re-exported for the GUI and CLI
     BackupError,
     DamagedDatabaseError,
@@ -64,22 +41,12 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
     ReadOnlyError,
     StorageError,
     VaultInUseError,
-    WrongKeyError,
 )
-from ..storage.files import clean_temp_files, fsync_dir, private_folder
-from ..storage.health import check_file, classify
+from ..storage.health import classify
 from ..storage.lock import VaultLock
 from . import vault_swap
-from .clock import Clock, utc_now
 from .vault_checks import (
     KEYFILE_DAMAGED_NOTICE,
-    cipher_check_due,
-    record_cipher_check,
-    keys_belong_elsewhere,
-    open_failure,
-    recover_from_damaged_wal,
-    refuse_foreign_keys,
-    settle_generations,
 )
 
 APP_DIR_NAME = "CaregiverCompanion"
@@ -170,39 +137,6 @@ def vault_exists(paths: VaultPaths) -> bool:
     )
 
 
-def _building_path(paths: VaultPaths) -> Path:
-    """Where a new database is built; it takes the name ``vault.db`` only after the key file that
-    opens it is safely on disk, so ``vault.db`` without a key file always means lost keys."""
-    return paths.db.with_name(paths.db.name + ".new")
-
-
-KEYFILE_MISSING = (
-    "This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
-    "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
-    "or a backup you saved. Nothing was changed."
-)
-
-
-def _check_keys_not_lost(paths: VaultPaths) -> None:
-    """Raise :class:`KeyFileError` with :data:`KEYFILE_MISSING` when the database is there but
-    every generation of its key file is gone."""
-    prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
-    if paths.db.exists() and not paths.keyfile.exists() and not prev.exists():
-        raise KeyFileError(KEYFILE_MISSING)
-
-
-def _finish_interrupted_setup(paths: VaultPaths) -> None:
-    """A setup that stopped after writing the key file but before naming the database: finish it."""
-    building = _building_path(paths)
-    if not paths.db.exists() and building.exists() and paths.keyfile.exists():
-        os.replace(building, paths.db)
-        fsync_dir(paths.folder)
-
-
-def _stamp(when: datetime) -> str:
-    return when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
 def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     """A plain-words error for a database failure the user can act on (full disk, read-only
     folder, damage, I/O), or None when ``exc`` is not one of those."""
@@ -221,7 +155,10 @@ def plain_storage_error(exc: BaseException) -> CaregiverError | None:
 
 
 class Vault:
-    """An unlocked vault. Use :meth:`session` for each unit of work and :meth:`close` to lock.
+    """An unlocked vault: a narrow handle the GUI may hold. Services reach its database through
+    :func:`session_of` (and, for backups and keys, :func:`engine_of`, :func:`data_key_of`,
+    :func:`keyfile_of`); none of these is an attribute, so a page cannot reach the data key, the
+    key file or a session. :meth:`close` locks.
 
     ``unlocked_by`` is ``"passphrase"``, ``"recovery"`` or ``"keyring"``; ``notices`` holds
     one-line messages the user should see once after opening (e.g. a repaired key file).
@@ -230,7 +167,7 @@ class Vault:
     def __init__(self, paths: VaultPaths, engine: Engine, keyfile: KeyFile, data_key: bytes, unlocked_by: str,
                  *, lock: VaultLock | None = None, notices: tuple[str, ...] = ()):
         self.paths = paths
-        self.keyfile = keyfile
+        self._keyfile = keyfile
         self.unlocked_by = unlocked_by
         self.notices: list[str] = list(notices)
         self.offer_new_passphrase = unlocked_by == "recovery"
@@ -248,14 +185,13 @@ class Vault:
     def is_open(self) -> bool:
         return self._engine is not None
 
-    @property
-    def engine(self) -> Engine:
+    def _live_engine(self) -> Engine:
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
         return self._engine
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def _session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises.
 
         A full disk, a read-only folder, a damaged file or a failing disk raise
@@ -302,22 +238,22 @@ class Vault:
                 self._swap_owner = None
                 self._cond.notify_all()
 
-    def replace_engine(self, engine: Engine) -> None:
+    def _replace_engine(self, engine: Engine) -> None:
         """Point this vault at a new engine (after its database file was replaced). Call inside
         :meth:`exclusive` with the old engine disposed."""
         self._engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
 
-    def replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+    def _replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
         """After a key rotation (inside :meth:`exclusive`, old engine disposed): the new engine,
         key file and data key; the old key is wiped from memory."""
-        self.replace_engine(engine)
-        self.keyfile = keyfile
+        self._replace_engine(engine)
+        self._keyfile = keyfile
         for i in range(len(self._key)):
             self._key[i] = 0
         self._key = bytearray(data_key)
 
-    def data_key(self) -> bytes:
+    def _data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
@@ -333,252 +269,66 @@ class Vault:
             self._key[i] = 0
         self._release()
 
+# --- how services reach inside a vault (the GUI never does) -------------------------------------
+
+
+def session_of(vault: Vault) -> AbstractContextManager[Session]:
+    """One unit of work on ``vault``: committed when the block ends, rolled back if it raises.
+    Raises :class:`CaregiverError` when the vault is locked; a full disk, a read-only folder, a
+    damaged file or a failing disk raise :class:`DiskFullError`, :class:`ReadOnlyError`,
+    :class:`DamagedDatabaseError` or :class:`StorageError` in plain words."""
+    return vault._session()
+
+
+def engine_of(vault: Vault) -> Engine:
+    """The open database engine (for migrations, restore and re-keying). Raises
+    :class:`CaregiverError` when the vault is locked."""
+    return vault._live_engine()
+
+
+def data_key_of(vault: Vault) -> bytes:
+    """The raw data key (only for backups and re-keying; never log or store it). Raises
+    :class:`CaregiverError` when the vault is locked."""
+    return vault._data_key()
+
+
+def keyfile_of(vault: Vault) -> KeyFile:
+    """The key file the vault was opened with (its wrapped keys and ``vault_id``)."""
+    return vault._keyfile
+
+
+def replace_engine(vault: Vault, engine: Engine) -> None:
+    """Point ``vault`` at a new engine (after its database file was replaced). Call inside
+    ``vault.exclusive()`` with the old engine disposed."""
+    vault._replace_engine(engine)
+
+
+def replace_keyfile(vault: Vault, keyfile: KeyFile) -> None:
+    """The key file just written for ``vault`` (a new passphrase or recovery code; same data key)."""
+    vault._keyfile = keyfile
+
+
+def replace_key(vault: Vault, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
+    """After a key rotation (inside ``vault.exclusive()``, old engine disposed): the new engine,
+    key file and data key; the old key is wiped from memory."""
+    vault._replace_key(engine, keyfile, data_key)
+
+
+def remembered_on_device(vault: Vault | None) -> bool:
+    """True when ``vault`` is open and its key is kept in this computer's keyring."""
+    return bool(vault is not None and vault.is_open and vault._keyfile.remember_on_device)
+
 
 def _release_lock(lock: VaultLock | None) -> None:
     if lock is not None:
         lock.release()
 
 
-@dataclass(frozen=True)
-class CreatedVault:
-    """The new vault, its recovery code (show it once) and whether the keyring holds the key;
-    ``keyring_note`` explains in one line why it does not, when it was asked to."""
-
-    vault: Vault
-    recovery_code: str
-    remembered: bool
-    keyring_note: str | None
-
-
-def keyring_available() -> bool:
-    """True when "remember on this computer" can be offered (a real OS keyring exists)."""
-    return keyring_store.keyring_available()
-
-
-def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, clock: Clock = utc_now) -> CreatedVault:
-    """Set up a new vault in ``paths.folder`` and return it unlocked.
-
-    Raises :class:`VaultExistsError` when a vault is already there, :class:`UnlockError` for a
-    passphrase that is too short, :class:`VaultInUseError` when another program holds the folder.
-    """
-    require_complete()  # an incomplete installation must not leave an empty vault behind
-    problem = passphrase_problem(passphrase)
-    if problem:
-        raise UnlockError(problem)
-    _check_keys_not_lost(paths)
-    if vault_exists(paths):
-        raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
-    private_folder(paths.folder)
-    lock = VaultLock.acquire(paths.folder)
-    try:
-        if vault_exists(paths):  # made by another program between the check and the lock
-            raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
-        building = _building_path(paths)
-        for suffix in ("", "-wal", "-shm"):  # left by a setup that stopped before its key file: never held data
-            Path(str(building) + suffix).unlink(missing_ok=True)
-        keys = create_keys(passphrase)
-        prepare_new_file(building)
-        staging = make_engine(building, keys.data_key)
-        try:
-            migrate.upgrade(staging)
-        finally:
-            staging.dispose()  # the last connection to close folds the WAL back into the file
-        remembered, note, keyfile = False, None, keys.keyfile
-        if remember:
-            try:
-                keyring_store.store_key(keyfile.vault_id, keys.data_key)
-                remembered = True
-                keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
-            except KeyringUnavailableError as exc:
-                note = f"{exc} You will be asked for your passphrase each time."
-        keyfile = write_keyfile(paths.keyfile, keyfile, keys.data_key)
-        settle_keyfile(paths.keyfile, keys.data_key)  # a second copy from the start, should one be damaged
-        os.replace(building, paths.db)
-        fsync_dir(paths.folder)
-        engine = make_engine(paths.db, keys.data_key)
-    except BaseException:
-        lock.release()
-        raise
-    vault = Vault(paths, engine, keyfile, keys.data_key, "passphrase", lock=lock)
-    return CreatedVault(vault, keys.recovery_code, remembered, note)
-
-
-def load_keyfile(paths: VaultPaths) -> KeyFile:
-    """The vault's key file, falling back to the previous generation if the current one is
-    damaged. Raises :class:`NoVaultError` or :class:`KeyFileError`."""
-    if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
-    vault_swap.finish_under_lock(paths.folder)
-    _check_keys_not_lost(paths)
-    try:
-        return read_keyfile(paths.keyfile)
-    except KeyFileError as first:
-        prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
-        if prev.exists():
-            try:
-                return read_keyfile(prev)
-            except KeyFileError:
-                pass
-        raise first
-
-
-def is_remembered(paths: VaultPaths) -> bool:
-    """True when the user chose "remember on this computer" for this vault."""
-    try:
-        return load_keyfile(paths).remember_on_device
-    except CaregiverError:
-        return False
-
-
-def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Generation, bytes, KeyFileError | None]:
-    """Try the secret on the current key file, then on the previous generation (a crash in the
-    middle of a passphrase change leaves the old passphrase there). Returns the generation that
-    opened, the data key and the error that made the current file unreadable (if any)."""
-    if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
-    vault_swap.finish_under_lock(paths.folder)
-    _check_keys_not_lost(paths)
-    generations, current_error = read_generations(paths.keyfile)
-    if not generations:
-        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
-    first_problem: CaregiverError | None = None
-    for generation in generations:
-        try:
-            return generation, unwrap(generation.keyfile), current_error
-        except (WrongSecretError, KeyFileError) as exc:
-            if first_problem is None or (isinstance(first_problem, KeyFileError) and isinstance(exc, WrongSecretError)):
-                first_problem = exc
-    assert first_problem is not None
-    raise first_problem
-
-
-def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock = utc_now) -> Vault:
-    """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched),
-    :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
-    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
-    return _open(paths, generation, key, "passphrase", clock)
-
-
-def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
-    """Open the vault with the recovery code. Raises :class:`RecoveryCodeTypoError` for a typo
-    and :class:`WrongSecretError` for a code that does not belong to this vault."""
-    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
-    return _open(paths, generation, key, "recovery", clock)
-
-
-def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
-    """Open the vault with the key kept in this computer's keyring.
-
-    Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
-    stale key); the caller then asks for the passphrase. Nothing is written.
-    """
-    if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
-    vault_swap.finish_under_lock(paths.folder)
-    _check_keys_not_lost(paths)
-    generations, current_error = read_generations(paths.keyfile)
-    if not generations:
-        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
-    generation = generations[0]
-    if not generation.keyfile.remember_on_device:
-        raise KeyringUnavailableError("This vault is not remembered on this computer.")
-    key = keyring_store.load_key(generation.keyfile.vault_id)
-    if not generation.keyfile.verifies(key):
-        raise KeyringUnavailableError("The key in this computer's keyring belongs to another vault.")
-    return _open(paths, generation, key, "keyring", clock)
-
-
-KEY_NOT_FORGOTTEN = ("This computer's keyring could not be reached, so the vault's key may still be kept in it "
-                     "and the vault is still remembered. Please unlock the keyring and try again.")
-
-
-def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
-    """Turn "remember on this computer" on or off. Returns a one-line note when the keyring
-    could not take the key (the vault then stays passphrase-only), or could not give it up
-    (the vault then stays remembered, as it still is in the keyring)."""
-    kf = vault.keyfile
-    if remember:
-        try:
-            keyring_store.store_key(kf.vault_id, vault.data_key())
-        except KeyringUnavailableError as exc:
-            return str(exc)
-    elif not keyring_store.forget_key(kf.vault_id):
-        # the key may still be in the keyring: keep saying so rather than claim it is forgotten
-        return KEY_NOT_FORGOTTEN
-    new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
-    vault.keyfile = write_keyfile(vault.paths.keyfile, new, vault.data_key())
-    return None
-
-
 # --- opening ----------------------------------------------------------------------------------
-
-
-def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
-          *, lock: VaultLock | None = None) -> Vault:
-    """Lock, check, migrate and return the open vault (see the module notes)."""
-    from .vault_repair import DamageRecovery
-
-    lock = lock or VaultLock.acquire(paths.folder)
-
-    def damaged() -> BaseException:
-        if paths.db.exists() and keys_belong_elsewhere(paths.db, paths.backups, key):
-            return refuse_foreign_keys()  # nothing is wrong with the database: the keys are not its own
-        return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
-
-    try:
-        require_complete()  # missing migrations must never look like a damaged vault
-        _finish_interrupted_setup(paths)
-        clean_temp_files(paths.folder, paths.backups)
-        try:
-            wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
-                if paths.db.exists() else None
-            if wal_message is not None:  # what could be read is in place; offer the newest backup too
-                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
-                                        recovered=True)
-            if not paths.db.exists() or not check_file(paths.db, key).ok:
-                raise damaged()
-            try:
-                engine = make_engine(paths.db, key)
-            except WrongKeyError:  # the key is proven by the key file, so the file is damaged
-                raise damaged() from None
-        except (DamagedVaultError, KeyFileError):
-            raise
-        except Exception as exc:
-            plain = open_failure(exc, paths.folder)
-            if plain is None:
-                raise
-            raise plain from None
-        try:
-            now = clock()
-            due = cipher_check_due(engine, now)
-            if due and not check_file(paths.db, key, cipher_check=True).ok:
-                engine.dispose()
-                raise DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
-
-            def backup_first() -> None:
-                backups_store.make_backup(paths.db, key, paths.backups, backups_store.PRE_MIGRATION, clock())
-
-            migrate.upgrade(engine, before_upgrade=backup_first)
-            if due:
-                record_cipher_check(engine, now)
-            keyfile, notices = settle_generations(paths.keyfile, generation.keyfile, key, paths.damaged,
-                                                  _stamp(clock()))
-        except DamagedVaultError:
-            raise
-        except BaseException:
-            engine.dispose()
-            raise
-    except DamagedVaultError:
-        raise  # the recovery holds the lock now
-    except BaseException:
-        lock.release()
-        raise
-    return Vault(paths, engine, keyfile, key, how, lock=lock, notices=tuple(notices))
 
 
 __all__ = [
     "BackupError",
-    "CreatedVault",
     "DamagedDatabaseError",
     "DamagedVaultError",
     "DiskFullError",
@@ -598,16 +348,8 @@ __all__ = [
     "VaultInUseError",
     "VaultPaths",
     "WrongSecretError",
-    "create_vault",
-    "is_remembered",
-    "keyring_available",
-    "load_keyfile",
     "passphrase_problem",
     "plain_storage_error",
-    "set_remember_on_device",
     "strength_hint",
-    "unlock_with_keyring",
-    "unlock_with_passphrase",
-    "unlock_with_recovery_code",
     "vault_exists",
 ]

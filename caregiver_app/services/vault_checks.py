@@ -1,4 +1,4 @@
-"""Checks made while opening the vault (see :func:`caregiver_app.services.vault._open`): telling
+"""Checks made while opening the vault (see :func:`caregiver_app.services.vault_open._open`): telling
 a key file that belongs to another vault from a damaged database, a full disk from damage, and
 verifying and repairing both generations of the key file once the data key is known.
 
@@ -24,11 +24,11 @@ from sqlalchemy.orm import Session
 from ..domain.errors import CaregiverError
 from ..security.keyfile import KeyFile, KeyFileError, atomic_write, dumps, loads, read_key_bytes
 from ..storage import backup as backups_store
-from ..storage import repositories as repo
 from ..storage.engine import settle_wal
 from ..storage.errors import DiskFullError, ReadOnlyError, StorageError
 from ..storage.files import copy_aside, fsync_dir, private_folder
 from ..storage.health import classify, every_page_fails
+from ..storage.repos import settings as settings_repo
 from ..storage.wal_check import check_wal
 
 KEYFILE_DAMAGED_NOTICE = (
@@ -215,7 +215,7 @@ def cipher_check_due(engine: Engine, now: datetime) -> bool:
     """True when SQLCipher's check of every page is due (weekly; or the last date is unknown)."""
     try:
         with Session(engine) as s:
-            raw = repo.get_setting(s, CIPHER_CHECK_KEY)
+            raw = settings_repo.get_setting(s, CIPHER_CHECK_KEY)
     except DBAPIError:
         return True
     try:
@@ -231,6 +231,6 @@ def record_cipher_check(engine: Engine, now: datetime) -> None:
     """Remember that the page check ran at ``now`` (UTC instant)."""
     try:
         with Session(engine) as s, s.begin():
-            repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
+            settings_repo.set_setting(s, CIPHER_CHECK_KEY, now.astimezone(timezone.utc).isoformat(timespec="seconds"))
     except DBAPIError:
         pass  # only bookkeeping: the check runs again next time

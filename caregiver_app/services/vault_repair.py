@@ -13,7 +13,8 @@ from ..storage import backup as backups_store
 from ..storage.errors import BackupError
 from ..storage.lock import VaultLock
 from .clock import Clock
-from .vault import Vault, VaultPaths, _open, _release_lock, _stamp
+from .vault import Vault, VaultPaths, _release_lock
+from .vault_open import _open, _stamp
 
 
 class DamageRecovery:

@@ -1,1 +1,2 @@
-"""The encrypted database: engine factory, ORM models, repositories, migrations and backups."""
+"""The encrypted database: engine factory, table rows (``rows/``, one module per concept), queries
+(``repos/``, one module per concept), migrations and backups."""

@@ -8,7 +8,8 @@ from journal_generator import fill_vault
 
 from caregiver_app.security import kdf
 from caregiver_app.services import people
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
 
 
 

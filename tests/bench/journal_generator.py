@@ -18,7 +18,8 @@ from caregiver_app.domain.model import (
 )
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
 from caregiver_app.domain.timeutil import local_to_utc
-from caregiver_app.storage import repositories as repo
+from caregiver_app.storage.repos import journal as repo
+from caregiver_app.services.vault import session_of
 
 WORDS = (
     "slept walked talked called felt tired calm worried better worse kitchen garden doctor sister "
@@ -77,5 +78,5 @@ def generate_entries(person_id: int, end: date, years: int = 10, per_day: int = 
 def fill_vault(vault, person_id: int, end: date, years: int = 10) -> int:
     """Write a generated journal into ``vault`` in one transaction; returns the entry count."""
     entries = generate_entries(person_id, end, years)
-    with vault.session() as s:
+    with session_of(vault) as s:
         return repo.bulk_insert_entries(s, entries, datetime.now(tz=ZoneInfo("UTC")))

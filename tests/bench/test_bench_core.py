@@ -16,7 +16,8 @@ from support import sample_path
 from caregiver_app.reports.visit_summary import build_visit_summary_pdf
 from caregiver_app.services import imports, journal
 from caregiver_app.services.summary import SummaryRequest, build_summary
-from caregiver_app.services.vault import VaultPaths, create_vault, unlock_with_passphrase
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault, unlock_with_passphrase
 
 SAMPLE_MAP = {"okay": 3, "Solid": 4, "almost Rad": 5}
 

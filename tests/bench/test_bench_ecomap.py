@@ -6,7 +6,7 @@ from __future__ import annotations
 from caregiver_app.domain.ecomap import layout
 from caregiver_app.domain.network import Contact, Role, SupportDirection, SupportType, TieStrength
 from caregiver_app.gui.network.ecomap import EcomapScene, EcomapView
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 
 COUNT = 60
 

@@ -7,7 +7,7 @@ from bench_support import PASS
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.common.tasks import TaskRunner
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 def test_main_window_with_journal_page_after_unlock(benchmark, qapp, ten_year_vault, tmp_path, monkeypatch):

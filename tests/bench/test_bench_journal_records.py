@@ -16,7 +16,7 @@ from caregiver_app.domain.scores import Instrument
 from caregiver_app.services import export_csv, journal, medications, scores
 from caregiver_app.services.medications import MedicationDraft
 from caregiver_app.services.scores import ScoreDraft
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 def test_export_ten_years_as_csv(benchmark, ten_year_vault, tmp_path):

@@ -25,7 +25,7 @@ from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.gui.common.tasks import TaskRunner
 from caregiver_app.services import patterns, search
 from caregiver_app.services.search import SearchQuery
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 NOW = datetime(END.year, END.month, END.day, 17, tzinfo=timezone.utc)
 

@@ -10,7 +10,7 @@ import pytest
 from bench_support import END, PASS
 
 from caregiver_app.services.summary import SummaryRequest, build_summary, summary_pdf_bytes
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 @pytest.mark.parametrize("days", [90, 365, 3650])

@@ -12,7 +12,8 @@ import pytest
 from bench_support import PASS
 
 from caregiver_app.services import backups, journal, people, transfer
-from caregiver_app.services.vault import VaultPaths, _unwrap, unlock_with_passphrase
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import _unwrap, unlock_with_passphrase
 from caregiver_app.security.keyfile import unwrap_with_passphrase
 from caregiver_app.storage import health
 

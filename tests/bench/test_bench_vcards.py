@@ -10,6 +10,7 @@ import pytest
 import vobject
 
 from caregiver_app.domain.network import Contact, Phone, PhoneKind, Role
+from caregiver_app.importers import vcard
 from caregiver_app.services import vcards
 
 COUNT = 10_000
@@ -46,14 +47,14 @@ def test_floor_plain_vobject_parse_10000(benchmark, big_file):
 
 def test_read_vcards_10000(benchmark, big_file):
     """What the import reads: every card checked, phones parsed, problems collected."""
-    result = benchmark.pedantic(lambda: vcards.read_vcards(big_file, 1, "US"), rounds=3, iterations=1)
+    result = benchmark.pedantic(lambda: vcard.read_vcards(big_file, 1, "US"), rounds=3, iterations=1)
     assert len(result.cards) == COUNT
 
 
 def test_find_duplicates_10000_against_1000_kept(benchmark, big_file):
     """The duplicate check alone: 10,000 read cards against 1,000 contacts already kept (was
     every pair compared: about 60 million comparisons, ten minutes)."""
-    cards = vcards.read_vcards(big_file, 1, "US").cards
+    cards = vcard.read_vcards(big_file, 1, "US").cards
     kept = [Contact(i, 1, f"Kept Person {i}", Role.FRIEND, phones=(Phone(f"+4930{i:07d}", PhoneKind.MOBILE),))
             for i in range(1, 1001)]
     pairs = benchmark.pedantic(lambda: vcards.find_duplicates(kept, cards), rounds=3, iterations=1)
@@ -66,9 +67,10 @@ def test_import_10000_cards_into_a_vault(benchmark, big_file, tmp_path_factory):
     from support import PASSPHRASE
 
     from caregiver_app.services import people
-    from caregiver_app.services.vault import VaultPaths, create_vault
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
 
-    cards = vcards.read_vcards(big_file, 1, "US").cards
+    cards = vcard.read_vcards(big_file, 1, "US").cards
     rounds = iter(range(100))
 
     def setup():

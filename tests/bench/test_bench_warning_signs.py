@@ -14,8 +14,9 @@ from caregiver_app.domain import crisis_lines
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan, SafetyPlanPrint
 from caregiver_app.reports.safety_plan import build_safety_plan_pdf
-from caregiver_app.services import library, plans, warning_signs
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services import plans
+from caregiver_app.services import warning_signs as library
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def vault_with_plan(ten_year_vault):
 @pytest.mark.parametrize("days", [7, 365, 3650])
 def test_personal_signs_seen(benchmark, vault_with_plan, days):
     vault, person_id = vault_with_plan
-    seen = benchmark(warning_signs.personal_signs_seen, vault, person_id, END - timedelta(days=days - 1), END)
+    seen = benchmark(library.personal_signs_seen, vault, person_id, END - timedelta(days=days - 1), END)
     assert seen
 
 
@@ -48,7 +49,8 @@ def test_entry_hints_for_a_busy_entry(benchmark):
 
 def test_parse_every_page_with_the_one_markdown_pipeline(benchmark):
     """Filling and parsing all pages: what choosing another country costs once (then cached)."""
-    from caregiver_app.content import education, placeholders
+    from caregiver_app.content import placeholders
+    from caregiver_app.content import warning_signs as education
 
     folder = education._folder()
     words = library.help_words("GB")

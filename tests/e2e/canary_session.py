@@ -43,6 +43,7 @@ def main() -> int:
     from caregiver_app.gui.main_window import MainWindow
     from caregiver_app.gui.common.tasks import TaskRunner
     from caregiver_app.services import backups, people
+    from caregiver_app.services import vault_open
     from caregiver_app.services import vault as vs
 
     TaskRunner.synchronous = True
@@ -57,7 +58,7 @@ def main() -> int:
             titles.add(widget.windowTitle())
 
     paths = vs.VaultPaths.default()
-    created = vs.create_vault(paths, PASSPHRASE)
+    created = vault_open.create_vault(paths, PASSPHRASE)
     step("create")
     vault = created.vault
     person = people.add_person(vault, f"{marker} person")

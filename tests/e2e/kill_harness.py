@@ -17,7 +17,9 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vault_service
+from caregiver_app.services.vault import data_key_of, session_of
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 
@@ -128,9 +130,9 @@ class KillHarness:
 def check_saves(paths, passphrase: str, acked: set[str]) -> int:
     """Open the vault (its own checks run), run a full ``integrity_check`` and make sure every
     acknowledged note is there. Returns how many entries the vault holds."""
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
             notes = set(s.scalars(text("SELECT note FROM journal_entry")).all())
         assert [tuple(r) for r in integrity] == [("ok",)], integrity
@@ -147,7 +149,7 @@ def check_keys(paths, candidates: list[str], recovery_code: str) -> str:
     opened = None
     for phrase in candidates:
         try:
-            vault = vault_service.unlock_with_passphrase(paths, phrase)
+            vault = vault_open.unlock_with_passphrase(paths, phrase)
         except vault_service.WrongSecretError:
             continue
         except vault_service.CaregiverError as exc:
@@ -157,7 +159,7 @@ def check_keys(paths, candidates: list[str], recovery_code: str) -> str:
         break
     assert opened is not None, "neither the old nor the new passphrase opens the vault"
     try:
-        by_code = vault_service.unlock_with_recovery_code(paths, recovery_code)
+        by_code = vault_open.unlock_with_recovery_code(paths, recovery_code)
     except vault_service.CaregiverError as exc:
         raise AssertionError(f"the recovery code no longer opens the vault: {exc}") from None
     by_code.close()
@@ -209,13 +211,13 @@ def open_and_check(paths, passphrase: str) -> tuple[set[str], bytes]:
     from caregiver_app.services import vault_swap
     from caregiver_app.storage import backup as store
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             integrity = s.execute(text("PRAGMA integrity_check")).all()
             notes = set(s.scalars(text("SELECT note FROM journal_entry")).all())
         assert [tuple(r) for r in integrity] == [("ok",)], integrity
-        key = vault.data_key()
+        key = data_key_of(vault)
     finally:
         vault.close()
     assert not vault_swap.needs_attention(paths.folder), "an interrupted swap was left unfinished"
@@ -293,7 +295,7 @@ def run_restore_kills(harness, paths, passphrase, cycles, rng) -> tuple[int, int
 
     from caregiver_app.services import backups, people
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     person = people.list_people(vault)[0]
     add_entries(vault, person.id, 3, note="first")
     a = backups.back_up_now(vault).path.name
@@ -336,7 +338,7 @@ def run_import_vault_kills(harness, paths, passphrase, scratch: Path, cycles, rn
     from caregiver_app.services import people, transfer
 
     other = vault_service.VaultPaths(scratch / "laptop")
-    made = vault_service.create_vault(other, passphrase)
+    made = vault_open.create_vault(other, passphrase)
     ana = people.add_person(made.vault, "Ana")
     add_entries(made.vault, ana.id, 5, note="moved in")
     file = transfer.export_vault(made.vault, scratch / "moving").path
@@ -358,7 +360,7 @@ def run_rotate_kills(harness, paths, passphrase, cycles, rng) -> tuple[int, int]
 
     from caregiver_app.services import backups, people
 
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     add_entries(vault, people.list_people(vault)[0].id, 5, note="kept")
     backups.back_up_now(vault)
     vault.close()

@@ -43,6 +43,7 @@ from caregiver_app.security import kdf
 kdf.set_default_params(kdf.Argon2Params(iterations=1, memory_kib=64, lanes=1))
 
 from caregiver_app.services import backups, imports, journal, keys, people, rotation, transfer  # noqa: E402
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vault_service  # noqa: E402
 
 START = datetime(2026, 1, 1, 8, 0)
@@ -65,7 +66,7 @@ def say(line: str) -> None:
 
 
 def do_saves(paths, tag: str, passphrase: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     person = people.list_people(vault)[0]
     for i in range(MAX_ROUNDS):
         note = f"{tag}-{i}"
@@ -77,7 +78,7 @@ def do_saves(paths, tag: str, passphrase: str) -> None:
 
 
 def do_rekey(paths, passphrase: str, other: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     current, new = passphrase, other
     for _ in range(MAX_ROUNDS):
         keys.change_passphrase(vault, new, new, current_passphrase=current)
@@ -86,7 +87,7 @@ def do_rekey(paths, passphrase: str, other: str) -> None:
 
 
 def do_import(paths, tag: str, passphrase: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     for n in range(MAX_ROUNDS):
         day = (n * IMPORT_ROWS) % 30000
         imports.import_daylio(vault, daylio_csv(f"{tag}-{n}", day), "Sam", {}, "UTC")
@@ -94,14 +95,14 @@ def do_import(paths, tag: str, passphrase: str) -> None:
 
 
 def do_backup(paths, passphrase: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     for _ in range(MAX_ROUNDS):
         made = backups.back_up_now(vault)
         say(f"ack {made.path.name}")
 
 
 def do_restore(paths, passphrase: str, first: str, second: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     for n in range(MAX_ROUNDS):
         name = (first, second)[n % 2]
         backups.restore_backup(vault, paths.backups / name)
@@ -109,7 +110,7 @@ def do_restore(paths, passphrase: str, first: str, second: str) -> None:
 
 
 def do_export(paths, passphrase: str, dest: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     for n in range(MAX_ROUNDS):
         transfer.export_vault(vault, Path(dest))
         say(f"ack {n}")
@@ -126,7 +127,7 @@ def do_import_vault(paths, passphrase: str, file: str) -> None:
 
 
 def do_rotate(paths, passphrase: str) -> None:
-    vault = vault_service.unlock_with_passphrase(paths, passphrase)
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
     for _ in range(MAX_ROUNDS):
         result = rotation.rotate_data_key(vault, current_passphrase=passphrase)
         say(f"ack {result.recovery_code}")

@@ -19,8 +19,9 @@ from import_fixtures import fixture_bytes
 from sqlalchemy import text
 
 from caregiver_app.reports.formatting import report_format
-from caregiver_app.services import vault as vault_service
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services import vault_open
+from caregiver_app.services.vault import VaultPaths, session_of
+from caregiver_app.services.vault_open import create_vault
 
 PASS = "kettle-morning-walk-blue"
 
@@ -118,9 +119,9 @@ def _big_imoodjournal(rows: int) -> bytes:
 
 
 def _count(data_dir: Path) -> tuple[int, int]:
-    vault = vault_service.unlock_with_passphrase(VaultPaths(data_dir), PASS)
+    vault = vault_open.unlock_with_passphrase(VaultPaths(data_dir), PASS)
     try:
-        with vault.session() as s:
+        with session_of(vault) as s:
             assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
             return (s.execute(text("SELECT count(*) FROM person")).scalar(),
                     s.execute(text("SELECT count(*) FROM journal_entry")).scalar())

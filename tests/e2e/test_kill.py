@@ -26,7 +26,8 @@ from kill_harness import (
 )
 
 from caregiver_app.services import people
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
 
 pytestmark = [
     pytest.mark.slow,

@@ -13,7 +13,7 @@ import pytest
 from support import PASSPHRASE
 
 from caregiver_app import cli
-from caregiver_app.services.vault import create_vault
+from caregiver_app.services.vault_open import create_vault
 
 LOOKS_LIKE_A_CODE = "Tq7Rm2XvK9pLw4Ns8Hd3Jf6Gb5Yc1Zae"  # 32 letters and digits, as a recovery code has
 

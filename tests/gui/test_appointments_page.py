@@ -16,7 +16,7 @@ from caregiver_app.gui.visits.appointment_editor import AppointmentEditor
 from caregiver_app.gui.visits.appointments_page import AppointmentsPage
 from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.services import appointments as aps
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 

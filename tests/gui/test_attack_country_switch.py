@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.gui.settings_dialog import SettingsDialog
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 US = re.compile(r"(?<!\d)(911|988)(?!\d)")
@@ -64,7 +64,7 @@ def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, p
 def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, person, modals):
     from caregiver_app.domain.network import PhoneKind, Role, SupportType
     from caregiver_app.gui.network.network_page import NetworkPage
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network as contacts
 
     contacts.save_contact(vault, contacts.contact_from_draft(contacts.ContactDraft(
         person.id, "Ana", Role.FRIEND, phones=(("+44 20 7946 0958", PhoneKind.MOBILE),),

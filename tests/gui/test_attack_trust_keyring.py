@@ -10,7 +10,8 @@ from keyring.errors import KeyringLocked
 
 from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.security import keyring_store
-from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
+from caregiver_app.services.vault import keyfile_of
 
 
 def _lock_deletes(monkeypatch, backend):
@@ -21,15 +22,15 @@ def _lock_deletes(monkeypatch, backend):
 
 
 def test_forgetting_while_the_keyring_is_locked_keeps_the_vault_remembered(qtbot, vault, memory_keyring):
-    assert vs.set_remember_on_device(vault, True) is None
+    assert vault_open.set_remember_on_device(vault, True) is None
     with pytest.MonkeyPatch.context() as mp:
         _lock_deletes(mp, memory_keyring)
-        problem = vs.set_remember_on_device(vault, False)
+        problem = vault_open.set_remember_on_device(vault, False)
     assert problem and "could not be reached" in problem
     assert len(memory_keyring.store) == 1  # the key is still there ...
-    assert vault.keyfile.remember_on_device  # ... and the vault says so
-    assert vs.set_remember_on_device(vault, False) is None  # once the keyring answers, it goes
-    assert memory_keyring.store == {} and not vault.keyfile.remember_on_device
+    assert keyfile_of(vault).remember_on_device  # ... and the vault says so
+    assert vault_open.set_remember_on_device(vault, False) is None  # once the keyring answers, it goes
+    assert memory_keyring.store == {} and not keyfile_of(vault).remember_on_device
 
 
 def test_the_security_dialog_does_not_claim_the_key_is_forgotten(qtbot, context, vault, memory_keyring, monkeypatch):

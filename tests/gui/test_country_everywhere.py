@@ -34,9 +34,10 @@ from caregiver_app.domain.plans import PlanItem, SafetyPlan
 from caregiver_app.domain.summary import Section, SummaryChoices
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.gui.journal.score_form import ScoreForm
-from caregiver_app.services import journal, library, plans, summary
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.services import journal, plans, summary
+from caregiver_app.services import warning_signs as library
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 30)

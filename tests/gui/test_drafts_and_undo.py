@@ -18,7 +18,7 @@ from caregiver_app.gui.journal.draft_keeper import AUTOSAVE_MS, RestoreDraftDial
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import drafts, journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 

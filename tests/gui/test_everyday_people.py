@@ -11,7 +11,7 @@ from support import PASSPHRASE
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 def open_window(qtbot, context, vault):

@@ -13,6 +13,7 @@ from caregiver_app.domain.model import MoodLevel, SleepQuality
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.journal.daily_checkin import DailyCheckinForm
 from caregiver_app.services import checkins, journal
+from caregiver_app.services.vault import session_of
 
 BUILT = datetime(2026, 11, 30, 2, 24, tzinfo=UTC)
 SAVED = datetime(2026, 11, 30, 2, 31, tzinfo=UTC)
@@ -98,12 +99,12 @@ def test_search_offers_to_merge_tags_written_two_ways(qtbot, ctx, person):
     from caregiver_app.domain.model import Tag
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft
-    from caregiver_app.storage.orm import EntryTagRow, TagRow
+    from caregiver_app.storage.rows.journal import EntryTagRow, TagRow
 
     entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="tidy",
                                                      tags=(Tag("Cleaning"),)))
     other = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 28, 9), note="more"))
-    with ctx.vault.session() as s:  # as an import made before tags were matched ignoring case
+    with session_of(ctx.vault) as s:  # as an import made before tags were matched ignoring case
         row = TagRow(name="cleaning", kind="activity")
         s.add(row)
         s.flush()
@@ -157,11 +158,11 @@ def test_search_shows_more_than_the_newest_200(qtbot, ctx, person):
     """Issue 18, defect 5: only the newest 200 hits were reachable, with no "show more"."""
     from caregiver_app.gui.journal.search_panel import SearchPanel
     from caregiver_app.services.journal import EntryDraft, entry_from_draft
-    from caregiver_app.storage import repositories as repo
+    from caregiver_app.storage.repos import journal as repo
 
     entries = [entry_from_draft(EntryDraft(person.id, datetime(2025, 1, 1, 9) + timedelta(days=i), note=f"walk {i}"))
                for i in range(250)]
-    with ctx.vault.session() as s:
+    with session_of(ctx.vault) as s:
         repo.bulk_insert_entries(s, entries, datetime(2026, 1, 1, tzinfo=UTC))
     panel = SearchPanel(ctx)
     qtbot.addWidget(panel)

@@ -13,8 +13,9 @@ from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.journal_page import JournalPage
-from caregiver_app.services import journal, library, plans
-from caregiver_app.services.library import Tier
+from caregiver_app.services import journal, plans
+from caregiver_app.services import warning_signs as library
+from caregiver_app.services.warning_signs import Tier
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
 

@@ -10,17 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from caregiver_app.content import education
+from caregiver_app.content import warning_sign_search
+from caregiver_app.content import warning_signs as education
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.gui.warning_signs.signs_page import LibraryPage
-from caregiver_app.services import library
+from caregiver_app.services import warning_signs as library
 
-SHIPPED = Path(str(resources.files("caregiver_app.content") / "education"))
+SHIPPED = Path(str(resources.files("caregiver_app.content") / "warning_signs"))
 
 
 def _forget_parsed_pages() -> None:
-    for cached in (education._templates, education._cached, education._by_id, education._index,
-                   education._vocabulary):
+    for cached in (education._templates, education._cached, education._by_id, warning_sign_search._index,
+                   warning_sign_search._vocabulary):
         cached.cache_clear()
 
 

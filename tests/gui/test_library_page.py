@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
 from caregiver_app.gui.common.page_view import TIER_SCHEME
-from caregiver_app.services import library
-from caregiver_app.services.library import Tier
+from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.services import warning_signs as library
+from caregiver_app.services.warning_signs import Tier
 
 PAGE_IDS = [p.id for p in library.load_pages()]
 

@@ -17,7 +17,7 @@ from caregiver_app.gui.network.contact_editor import ContactEditor
 from caregiver_app.gui.network.ecomap import TieItem
 from caregiver_app.gui.network.network_page import NetworkPage
 from caregiver_app.gui.network.vcard_dialog import DuplicatesDialog
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 from caregiver_app.services.vcards import Decision
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from caregiver_app.content import education
+from caregiver_app.content import warning_signs as education
 from caregiver_app.gui.common.page_view import page_html
-from caregiver_app.services import library
+from caregiver_app.services import warning_signs as library
 
 US, GB = library.help_words("US"), library.help_words("GB")
 PAGES = library.load_pages(US)

@@ -17,6 +17,7 @@ from caregiver_app.gui.journal.month_calendar import LEGEND, MarkRole, add_month
 from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 on Monday 30 November in New York
 TODAY = date(2026, 11, 30)
@@ -122,11 +123,11 @@ def test_months_of_different_lengths():
 
 
 def test_enter_on_a_day_opens_its_entries_in_the_journal(qtbot, ctx, vault, person):
-    from caregiver_app.storage import repositories as repo
-
     from journal_generator import generate_entries
 
-    with vault.session() as s:  # about 500 entries over a year: the day is far beyond the first page
+    from caregiver_app.storage.repos import journal as repo
+
+    with session_of(vault) as s:  # about 500 entries over a year: the day is far beyond the first page
         repo.bulk_insert_entries(s, generate_entries(person.id, TODAY, years=1, per_day=2), NOW)
     target = date(2026, 2, 14)
     window = create_main_window(ctx)

@@ -160,7 +160,7 @@ def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals)
     their phone number, without typing them again."""
     from caregiver_app.domain.network import Contact, Phone, Role
     from caregiver_app.domain.plans import SafetyStep
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network as contacts
 
     contacts.save_contact(ctx.vault, Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),)))
     page = PlansPage(ctx)

@@ -36,13 +36,8 @@ from caregiver_app.gui.window_parts import IdleWatcher as _IdleWatcher
 from caregiver_app.gui.vault.setup_wizard import PersonPage, RecoveryCodePage, RememberPage, SetupWizard
 from caregiver_app.gui.vault.unlock_screen import KEYRING_FALLBACK
 from caregiver_app.services.people import add_person, list_people, preparer_name
-from caregiver_app.services.vault import (
-    create_vault,
-    is_remembered,
-    unlock_with_passphrase,
-    unlock_with_recovery_code,
-    vault_exists,
-)
+from caregiver_app.services.vault_open import create_vault, is_remembered, unlock_with_passphrase, unlock_with_recovery_code
+from caregiver_app.services.vault import vault_exists
 
 NOTE_TEXT = "Slept badly after the new dose; talked about the garden"
 CODE_RE = re.compile(r"^([A-Z2-7]{4}-){3}[A-Z2-7]{4}\n([A-Z2-7]{4}-){3}[A-Z2-7]{4}$")

@@ -216,7 +216,7 @@ def test_prepared_by_comes_back_after_a_lock(qtbot, ctx, person):
 def test_choices_survive_a_lock_and_a_restart_and_stay_inside_the_vault(qtbot, ctx, person, vault_paths, tmp_path):
     from caregiver_app.domain.summary import LeaveOut, Section
     from caregiver_app.services import summary as summary_service
-    from caregiver_app.services.vault import unlock_with_passphrase
+    from caregiver_app.services.vault_open import unlock_with_passphrase
     from support import PASSPHRASE
 
     page = SummaryPage(ctx)

@@ -9,7 +9,7 @@ from support import NoKeyring
 from PySide6.QtWidgets import QWizard
 
 from caregiver_app.gui.app import StartFlow
-from caregiver_app.services.vault import unlock_with_passphrase
+from caregiver_app.services.vault_open import unlock_with_passphrase
 
 LONG = ("orange kettle drums beneath a quiet violet lighthouse at noon " * 10)[:300]
 
@@ -42,7 +42,7 @@ def test_a_keyring_that_never_answers_falls_back_to_the_passphrase(qtbot, contex
 
     from caregiver_app.gui.vault.unlock_screen import KEYRING_FALLBACK
     from caregiver_app.security import keyring_store
-    from caregiver_app.services.vault import create_vault
+    from caregiver_app.services.vault_open import create_vault
 
     class Hung(MemoryKeyring):
         release = threading.Event()

@@ -17,12 +17,11 @@ from caregiver_app.domain.plans import PlanItem, SafetyPlan, SafetyStep
 from caregiver_app.gui.network.ecomap import EcomapScene
 from caregiver_app.gui.network.ecomap_export import export_png, export_svg
 from caregiver_app.private_files import write_private
-from caregiver_app.services import (
-    appointments, contacts, export_csv, journal, keys, people, plans, summary, transfer, vcards,
-)
+from caregiver_app.services import appointments, export_csv, journal, keys, people, plans, summary, transfer, vcards
+from caregiver_app.services import network as contacts
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.recovery_sheet import recovery_sheet_pdf
-from caregiver_app.services.vault import create_vault
+from caregiver_app.services.vault_open import create_vault
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 NEW = "a brand new passphrase for the walk"

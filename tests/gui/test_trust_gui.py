@@ -21,7 +21,9 @@ from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.gui.single_instance import SingleInstance, bring_forward, server_name
 from caregiver_app.gui.vault.vault_file_dialogs import OpenVaultFileDialog
 from caregiver_app.services import backups, journal, people, transfer
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
+from caregiver_app.services.vault import engine_of, keyfile_of
 
 NEW = "violet tractor sings quietly"
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
@@ -153,12 +155,12 @@ def test_security_dialog_changes_the_passphrase(qtbot, context, vault, modals):
     vault.close()
     context.vault = None
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
-    vs.unlock_with_passphrase(paths, NEW).close()
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
+    vault_open.unlock_with_passphrase(paths, NEW).close()
 
 
 def test_new_recovery_code_shown_once_and_the_old_one_retired(qtbot, context, vault_paths, modals):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     context.vault = created.vault
     dialog = SecurityDialog(context)
     qtbot.addWidget(dialog)
@@ -185,8 +187,8 @@ def test_new_recovery_code_shown_once_and_the_old_one_retired(qtbot, context, va
     created.vault.close()
     context.vault = None
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_recovery_code(vault_paths, created.recovery_code)
-    vs.unlock_with_recovery_code(vault_paths, shown["code"]).close()
+        vault_open.unlock_with_recovery_code(vault_paths, created.recovery_code)
+    vault_open.unlock_with_recovery_code(vault_paths, shown["code"]).close()
 
 
 def test_remember_on_this_computer_from_the_security_dialog(qtbot, context, vault, memory_keyring):
@@ -195,14 +197,14 @@ def test_remember_on_this_computer_from_the_security_dialog(qtbot, context, vaul
     qtbot.addWidget(dialog)
     assert not dialog.remember_check.isChecked() and dialog.remember_check.isEnabled()
     dialog.remember_check.setChecked(True)
-    assert vault.keyfile.remember_on_device and len(memory_keyring.store) == 1
+    assert keyfile_of(vault).remember_on_device and len(memory_keyring.store) == 1
     dialog.remember_check.setChecked(False)
-    assert not vault.keyfile.remember_on_device and memory_keyring.store == {}
+    assert not keyfile_of(vault).remember_on_device and memory_keyring.store == {}
     assert "no longer remembers" in dialog.status_label.text()
 
 
 def test_a_recovery_code_unlock_offers_a_new_passphrase(qtbot, context, vault_paths):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     window = window_for(qtbot, context, created.vault)
     window.lock()
     window.unlock_screen.set_recovery_mode(True)
@@ -226,7 +228,7 @@ def test_a_recovery_code_unlock_offers_a_new_passphrase(qtbot, context, vault_pa
 
 
 def test_a_damaged_vault_offers_its_newest_good_backup_with_not_now_as_default(qtbot, context, vault_paths, modals):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam Rivera")
     add_entries(created.vault, sam.id, 4)
     backups.daily_backup_if_due(created.vault, clock=lambda: NOW - timedelta(days=1))
@@ -260,12 +262,12 @@ def test_a_damaged_log_after_a_crash_opens_what_was_recovered_when_asked(qtbot, 
                                                                        tmp_path):
     import shutil
 
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam Rivera")
     add_entries(created.vault, sam.id, 2)
     backups.back_up_now(created.vault, clock=lambda: NOW)
     created.vault.close()
-    opened = vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    opened = vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     add_entries(opened, sam.id, 20, start_day=10)
     crashed = vs.VaultPaths(tmp_path / "crashed")  # the files as a crash leaves them
     shutil.copytree(vault_paths.folder, crashed.folder, ignore=shutil.ignore_patterns("vault.lock"))
@@ -290,10 +292,10 @@ def test_a_damaged_log_after_a_crash_opens_what_was_recovered_when_asked(qtbot, 
 
 
 def test_already_open_elsewhere_is_told_plainly(qtbot, context, vault_paths):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     window = window_for(qtbot, context, created.vault)
     window.lock()
-    other = vs.unlock_with_passphrase(vault_paths, PASSPHRASE)  # e.g. a command running now
+    other = vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)  # e.g. a command running now
     try:
         type_and_unlock(qtbot, window, PASSPHRASE)
         assert window.is_locked and "already open" in window.unlock_screen.status_text()
@@ -308,7 +310,7 @@ def test_already_open_elsewhere_is_told_plainly(qtbot, context, vault_paths):
 
 @pytest.fixture
 def vault_file(tmp_path):
-    source = vs.create_vault(vs.VaultPaths(tmp_path / "old-computer"), PASSPHRASE)
+    source = vault_open.create_vault(vs.VaultPaths(tmp_path / "old-computer"), PASSPHRASE)
     sam = people.add_person(source.vault, "Sam Rivera")
     add_entries(source.vault, sam.id, 5)
     result = transfer.export_vault(source.vault, tmp_path / "moving")
@@ -435,7 +437,7 @@ def test_a_failed_save_keeps_the_draft_and_the_next_save_works(qtbot, context, v
     editor = page.editor
     note = "Slept badly; long talk about the week. " * 300
     editor.note.setPlainText(note)
-    engine = vault.engine
+    engine = engine_of(vault)
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
@@ -473,7 +475,7 @@ def test_the_crash_dialog_and_the_log_carry_no_health_text(qtbot, modals, caplog
 def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context, vault_paths, modals):
     from caregiver_app.gui.vault.rotate_dialog import RotateKeyDialog
 
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     old_keys = vault_paths.keyfile.read_bytes()
     context.vault = created.vault
     dialog = SecurityDialog(context)
@@ -510,8 +512,8 @@ def test_security_dialog_locks_out_someone_who_knows_the_secrets(qtbot, context,
     context.vault = None
     assert vault_paths.keyfile.read_bytes() != old_keys
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_recovery_code(vault_paths, created.recovery_code)
-    vs.unlock_with_recovery_code(vault_paths, shown["code"]).close()
-    vs.unlock_with_passphrase(vault_paths, NEW).close()
+        vault_open.unlock_with_recovery_code(vault_paths, created.recovery_code)
+    vault_open.unlock_with_recovery_code(vault_paths, shown["code"]).close()
+    vault_open.unlock_with_passphrase(vault_paths, NEW).close()

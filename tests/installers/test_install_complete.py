@@ -14,6 +14,7 @@ from support import PASSPHRASE, REPO_ROOT
 
 from caregiver_app import installation
 from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
 
 REFUSAL = "this installation is incomplete: reinstall"
 
@@ -42,7 +43,7 @@ def _without(package_copy, tmp_path, folder):
     return root
 
 
-@pytest.mark.parametrize("folder", ["storage/migrations", "reports/fonts", "content/education"])
+@pytest.mark.parametrize("folder", ["storage/migrations", "reports/fonts", "content/warning_signs"])
 def test_init_refuses_without_migrations_or_fonts_and_writes_nothing(package_copy, tmp_path, folder):
     root = _without(package_copy, tmp_path, folder)
     data = tmp_path / "vault"
@@ -104,7 +105,7 @@ def test_create_vault_refuses_when_the_migrations_lookup_finds_nothing(tmp_path,
     monkeypatch.setattr(installation, "MIGRATIONS", ("caregiver_app.domain", "migrations"))
     paths = vs.VaultPaths(tmp_path / "vault")
     with pytest.raises(installation.IncompleteInstallError, match="reinstall"):
-        vs.create_vault(paths, PASSPHRASE)
+        vault_open.create_vault(paths, PASSPHRASE)
     assert not paths.folder.exists()
     assert installation.missing_pieces() == ["the files that set up the vault's database"]
 
@@ -128,7 +129,7 @@ def test_one_missing_revision_is_an_incomplete_installation(package_copy, tmp_pa
     root = tmp_path / "copy"
     shutil.copytree(package_copy, root)
     existing = tmp_path / "existing"
-    vs.create_vault(vs.VaultPaths(existing), PASSPHRASE).vault.close()
+    vault_open.create_vault(vs.VaultPaths(existing), PASSPHRASE).vault.close()
     before = {p.name: p.read_bytes() for p in existing.iterdir() if p.is_file()}
     (root / "caregiver_app" / "storage" / "migrations" / "versions" / revision).unlink()
 
@@ -166,7 +167,7 @@ def test_self_test_says_when_the_temporary_folder_is_full(monkeypatch):
     def full(*args, **kwargs):
         raise sqlcipher3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(vs, "create_vault", full)
+    monkeypatch.setattr(vault_open, "create_vault", full)
     report = selftest.collect(qt=False)
     assert "vault" in report["missing"]
     assert report["vault_error"] == "OperationalError: the temporary folder's disk is full"
@@ -181,8 +182,8 @@ def test_a_locked_keyring_is_named_and_everything_else_is_still_checked(monkeypa
     def locked(paths, **kwargs):
         raise vs.KeyringUnavailableError("locked")
 
-    monkeypatch.setattr(vs, "keyring_available", lambda: True)
-    monkeypatch.setattr(vs, "unlock_with_keyring", locked)
+    monkeypatch.setattr(vault_open, "keyring_available", lambda: True)
+    monkeypatch.setattr(vault_open, "unlock_with_keyring", locked)
     monkeypatch.setattr(keyring_store, "forget_key", lambda vault_id: None)
     report = selftest.collect(qt=False)
     assert report["keyring_roundtrip"] is False and report["missing"] == ["keyring_roundtrip"]
@@ -191,7 +192,7 @@ def test_a_locked_keyring_is_named_and_everything_else_is_still_checked(monkeypa
 
 def test_self_test_names_missing_warning_sign_pages(package_copy, tmp_path):
     """The pages carry the crisis help: without them the self-test said "ok": true."""
-    root = _without(package_copy, tmp_path, "content/education")
+    root = _without(package_copy, tmp_path, "content/warning_signs")
     done = _run(root, "--self-test")
     report = json.loads(done.stdout)
     assert done.returncode == 1 and "pages_found" in report["missing"]

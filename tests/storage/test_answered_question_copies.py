@@ -8,14 +8,13 @@ from datetime import date, time
 
 import pytest
 from pypdf import PdfReader
+from test_appointments_service import clock
 
 from caregiver_app.domain.network import Contact, Question, Role
 from caregiver_app.domain.summary import SummaryChoices
 from caregiver_app.services import appointments as aps
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 from caregiver_app.services import summary
-
-from test_appointments_service import clock
 
 ZONE = "America/New_York"
 TIRED = "Is the tiredness a side effect?"

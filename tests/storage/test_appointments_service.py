@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from caregiver_app.reports.formatting import report_format
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.network import Contact, Question, Role
+from caregiver_app.reports.formatting import report_format
 from caregiver_app.services import appointments as aps
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)  # 10:00 in New York
 

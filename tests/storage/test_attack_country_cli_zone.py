@@ -14,7 +14,8 @@ from caregiver_app import cli
 from caregiver_app import settings as app_settings
 from caregiver_app.services import journal
 from caregiver_app.services.people import list_people
-from caregiver_app.services.vault import VaultPaths, create_vault, unlock_with_passphrase
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault, unlock_with_passphrase
 
 
 def run(folder, *args, stdin: str = ""):

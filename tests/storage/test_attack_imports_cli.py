@@ -11,7 +11,8 @@ import pytest
 from support import PASSPHRASE
 
 from caregiver_app import cli
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
 
 BEARABLE = (
     'date,weekday,time of day,category,rating/amount,detail,notes\n'

@@ -13,12 +13,13 @@ from test_trust_disk import fill, small_disk  # noqa: F401  (a real tiny file sy
 from caregiver_app import cli
 from caregiver_app.services import backups, people
 from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
 
 
 @pytest.fixture
 def vault_on_small_disk(small_disk):  # noqa: F811
     paths = vs.VaultPaths(small_disk / "vault")
-    created = vs.create_vault(paths, PASSPHRASE)
+    created = vault_open.create_vault(paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")
     add_entries(created.vault, sam.id, 5)
     created.vault.close()
@@ -49,7 +50,7 @@ def test_backup_on_a_full_disk_says_so_with_exit_6(vault_on_small_disk, leave):
 @pytest.mark.parametrize("leave", [0, 64 * 1024])
 def test_restore_on_a_full_disk_says_so_with_exit_6_and_changes_nothing(vault_on_small_disk, leave):
     paths, disk = vault_on_small_disk
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     backups.back_up_now(vault)
     vault.close()
     before = _backup_names(paths)
@@ -59,7 +60,7 @@ def test_restore_on_a_full_disk_says_so_with_exit_6_and_changes_nothing(vault_on
     assert "disk is full" in err
     os.unlink(disk / "filler")
     assert _backup_names(paths) == before
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert backups.current_people(vault)
     finally:

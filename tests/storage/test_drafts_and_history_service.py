@@ -10,8 +10,10 @@ import pytest
 from caregiver_app.domain.errors import NotFoundError
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import MoodLevel, Tag
-from caregiver_app.services import drafts, entry_history, journal, medications, people
+from caregiver_app.services import drafts, journal, medications, people
+from caregiver_app.services import journal as entry_history
 from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, tzinfo=timezone.utc)
 
@@ -34,8 +36,8 @@ def test_a_draft_is_kept_overwritten_listed_and_deleted(vault, person):
 
 
 def test_an_unreadable_draft_keeps_its_words_as_the_note(vault, person):
-    with vault.session() as s:
-        from caregiver_app.storage.repo_search import upsert_draft
+    with session_of(vault) as s:
+        from caregiver_app.storage.repos.drafts import upsert_draft
 
         upsert_draft(s, "broken", person.id, None, "not json {", NOW)
     (kept,) = drafts.list_drafts(vault)

@@ -9,28 +9,28 @@ from datetime import date
 import vobject
 
 from caregiver_app.domain.network import Contact, Role, Sector, SupportType, TieStrength
-from caregiver_app.services import vcards
+from caregiver_app.importers import vcard
 
 
 def test_export_leaves_private_ecomap_fields_out(person):
     contact = Contact(None, person.id, "Ana Li", Role.FRIEND, availability="Evenings", last_in_touch=date(2026, 11, 2),
                       support=frozenset({SupportType.CRISIS}), strength=TieStrength.STRESSFUL)
-    data = vcards.export_vcards([contact])
+    data = vcard.export_vcards([contact])
     assert b"X-CAREGIVER-STRENGTH" not in data and b"X-CAREGIVER-SUPPORT" not in data
     assert b"X-CAREGIVER-AVAILABILITY" not in data and b"X-CAREGIVER-LAST-IN-TOUCH" not in data
     assert b"STRESSFUL" not in data.upper()
-    full = vcards.export_vcards([contact], include_private=True)
+    full = vcard.export_vcards([contact], include_private=True)
     assert b"X-CAREGIVER-STRENGTH" in full
 
 
 def test_a_group_name_is_not_split_into_first_and_last(person):
     group = Contact(None, person.id, "Family Support Group", Role.SUPPORT_GROUP)
-    card = vobject.readOne(vcards.export_vcards([group]).decode("utf-8"))
+    card = vobject.readOne(vcard.export_vcards([group]).decode("utf-8"))
     assert card.fn.value == "Family Support Group"
     assert card.n.value.family == "" and card.n.value.given == ""
     assert card.org.value == ["Family Support Group"]
     doctor = Contact(None, person.id, "Ana Li", Role.PSYCHIATRIST)
-    card = vobject.readOne(vcards.export_vcards([doctor]).decode("utf-8"))
+    card = vobject.readOne(vcard.export_vcards([doctor]).decode("utf-8"))
     assert (card.n.value.given, card.n.value.family) == ("Ana", "Li")
 
 
@@ -49,7 +49,7 @@ def test_roles_from_other_address_books(person):
         (card(FN="Jo", TITLE="Sony engineer"), Role.OTHER),
     ]
     for data, expected in cases:
-        (read,) = vcards.read_vcards(data, person.id, "US").cards
+        (read,) = vcard.read_vcards(data, person.id, "US").cards
         assert read.contact.role is expected, (data, read.contact.role)
-    (clinic,) = vcards.read_vcards(cases[2][0], person.id, "US").cards
+    (clinic,) = vcard.read_vcards(cases[2][0], person.id, "US").cards
     assert clinic.contact.role.sector is Sector.CARE_TEAM

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import text
 from import_fixtures import DAYLIO_PIN, daylio_backup, emoods_backup, fixture_bytes, zip_bytes
+from sqlalchemy import text
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality, mood_words
 from caregiver_app.importers.common import ImportFormatError, ScaleRule
 from caregiver_app.importers.generic import ColumnMap
 from caregiver_app.services import import_any, journal, people
 from caregiver_app.services.imports import MoodMappingNeeded
-from caregiver_app.storage import repositories as repo
+from caregiver_app.storage.repos import journal as repo
+from caregiver_app.services.vault import session_of
 
 GENERIC_MAP = ColumnMap(date="When", mood="Score", scale="1-10", notes="Journal", tags="Labels")
 
@@ -137,7 +138,7 @@ def test_daylio_backup_levels_offsets_and_pin_never_kept(vault):
     stored = sorted(_entries(vault, report.person_id), key=lambda e: e.occurred_at)
     assert stored[0].occurred_at.isoformat() == "2023-01-18T19:30:00+00:00"  # the phone's offset, not Tokyo's
     assert stored[0].local_date == date(2023, 1, 18)
-    with vault.session() as s:
+    with session_of(vault) as s:
         everything = repr([vars(e) for e in stored]) + repr(s.execute(text("SELECT * FROM vault_setting")).all())
     assert DAYLIO_PIN not in everything
     assert DAYLIO_PIN not in repr(import_any.preview(data, "daylio-backup"))

@@ -13,6 +13,7 @@ from caregiver_app.domain.medications import ChangeKind, DoseRecord, DoseStatus
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.services import journal, medications, people
 from caregiver_app.services.medications import MedicationDraft
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
@@ -102,7 +103,7 @@ def test_deleting_a_medication_removes_its_doses_but_keeps_entries(vault, person
     medications.delete_medication(vault, med.id)
     assert medications.doses_for_entry(vault, saved.id) == []
     assert journal.get_entry(vault, saved.id).note == "ok"
-    with vault.session() as s:
+    with session_of(vault) as s:
         assert s.execute(text("SELECT count(*) FROM medication_dose_change")).scalar() == 0
 
 
@@ -111,7 +112,7 @@ def test_deleting_an_entry_removes_its_doses_and_undo_can_put_them_back(vault, p
     saved = entry(vault, person, datetime(2026, 11, 30, 8, 0), [DoseRecord(med.id, DoseStatus.MISSED)], note="n")
     doses = medications.doses_for_entry(vault, saved.id)
     old = journal.delete_entry(vault, saved.id)
-    with vault.session() as s:
+    with session_of(vault) as s:
         assert s.execute(text("SELECT count(*) FROM entry_dose")).scalar() == 0
     back = journal.restore_entry(vault, old, clock=clock)
     medications.restore_entry_doses(vault, back.id, person.id, doses)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic.script import ScriptDirectory
 
 from caregiver_app.storage import migrate
+from caregiver_app.services.vault import engine_of
 
 
 def test_single_linear_chain():
@@ -20,9 +21,9 @@ def test_downgrade_to_base_and_up_again(vault):
     from alembic import command
 
     cfg = migrate._config()
-    with vault.engine.begin() as conn:
+    with engine_of(vault).begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "base")
-    assert migrate.current_revision(vault.engine) is None
-    assert migrate.upgrade(vault.engine) is True
-    assert migrate.current_revision(vault.engine) == migrate.head_revision()
+    assert migrate.current_revision(engine_of(vault)) is None
+    assert migrate.upgrade(engine_of(vault)) is True
+    assert migrate.current_revision(engine_of(vault)) == migrate.head_revision()

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 import vobject
 
+from caregiver_app.domain import phone_numbers
 from caregiver_app.domain.errors import NotFoundError
 from caregiver_app.domain.network import (
     Contact,
@@ -17,7 +18,8 @@ from caregiver_app.domain.network import (
     SupportType,
     TieStrength,
 )
-from caregiver_app.services import contacts as cs
+from caregiver_app.importers import vcard
+from caregiver_app.services import network as cs
 from caregiver_app.services import people, vcards
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
@@ -43,7 +45,7 @@ def save(vault, person_id, name, **kw) -> Contact:
 
 def test_contacts_round_trip_and_keep_their_place(vault, person):
     saved = save(vault, person.id, "Dr. Ana Li", role=Role.PSYCHIATRIST, organisation="Riverside Clinic",
-                 phones=(cs.parse_phone("617 555 0142", "US", PhoneKind.WORK), cs.parse_phone("988", "US")),
+                 phones=(phone_numbers.parse_phone("617 555 0142", "US", PhoneKind.WORK), phone_numbers.parse_phone("988", "US")),
                  email="ana@example.org", address="1 Main St\nBoston, MA", availability="Weekdays",
                  notes="Prefers the portal", last_in_touch=date(2026, 11, 20),
                  support=frozenset({SupportType.INFORMATION, SupportType.CRISIS}),
@@ -100,7 +102,7 @@ def test_gap_report_in_plain_words(vault, person):
 
 
 def test_vcard_21_quoted_printable_as_phones_write_it(person):
-    result = vcards.read_vcards(CARDS_21_QP, person.id, "US")
+    result = vcard.read_vcards(CARDS_21_QP, person.id, "US")
     assert result.problems == ()
     (card,) = result.cards
     c = card.contact
@@ -123,7 +125,7 @@ def test_vcard_30_and_40_and_bad_cards_with_their_position(person):
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Number\r\nTEL:12\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut off\r\n"
     ).encode("utf-8")
-    result = vcards.read_vcards(data, person.id, "US")
+    result = vcard.read_vcards(data, person.id, "US")
     assert [c.position for c in result.cards] == [1, 3, 4]
     jordan, ana, bad = (c.contact for c in result.cards)
     assert (jordan.role, jordan.organisation, jordan.notes) == (Role.THERAPIST, "Harbor Counseling", "Line one\nline two, with comma")
@@ -137,8 +139,8 @@ def test_vcard_30_and_40_and_bad_cards_with_their_position(person):
 
 
 def test_a_file_with_no_cards_is_refused(person):
-    with pytest.raises(vcards.VCardFileError, match="no contacts"):
-        vcards.read_vcards(b"hello", person.id)
+    with pytest.raises(vcard.VCardFileError, match="no contacts"):
+        vcard.read_vcards(b"hello", person.id)
 
 
 def test_vcard_round_trip_keeps_every_field(vault, person):
@@ -148,10 +150,10 @@ def test_vcard_round_trip_keeps_every_field(vault, person):
                     notes="Line one\nLine two; with; semicolons", last_in_touch=date(2026, 11, 20),
                     support=frozenset({SupportType.INFORMATION, SupportType.CRISIS}),
                     strength=TieStrength.TENUOUS, direction=SupportDirection.FROM_PERSON)
-    data = vcards.export_vcards([original], include_private=True)
+    data = vcard.export_vcards([original], include_private=True)
     card = vobject.readOne(data.decode("utf-8"))
     assert card.version.value == "3.0" and card.fn.value == "Dr. Ana Li"
-    (back,) = vcards.read_vcards(data, person.id, "US").cards
+    (back,) = vcard.read_vcards(data, person.id, "US").cards
     from dataclasses import replace
 
     assert back.contact == replace(original, id=None, position=None)
@@ -165,7 +167,7 @@ def test_duplicates_by_name_or_phone_are_offered_not_doubled(vault, person):
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Smith\r\nTEL:617-555-0100\r\nEND:VCARD\r\n"              # new
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:bo smith\r\nNOTE:from the second card\r\nEND:VCARD\r\n"     # same as card 3
     ).encode()
-    result = vcards.read_vcards(data, person.id, "US")
+    result = vcard.read_vcards(data, person.id, "US")
     pairs = vcards.find_duplicates(cs.list_contacts(vault, person.id), result.cards)
     assert [(p.candidate_index, p.existing.id if p.existing else None, p.earlier_index, p.reasons) for p in pairs] == [
         (0, ana.id, None, ("same name",)),
@@ -187,7 +189,7 @@ def test_merge_keep_both_and_skip(vault, person):
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Smith\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Smith\r\nNOTE:Drives on Fridays\r\nEND:VCARD\r\n"
     ).encode()
-    result = vcards.read_vcards(data, person.id, "US")
+    result = vcard.read_vcards(data, person.id, "US")
     decisions = {0: vcards.Decision.MERGE, 1: vcards.Decision.KEEP_BOTH, 3: vcards.Decision.MERGE}
     outcome = vcards.import_cards(vault, person.id, result.cards, decisions, clock=lambda: NOW)
     assert (outcome.added, outcome.merged, outcome.skipped) == (2, 2, 0)
@@ -203,7 +205,7 @@ def test_merge_keep_both_and_skip(vault, person):
 
 def test_import_is_all_or_nothing(vault, person, monkeypatch):
     data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Two\r\nEND:VCARD\r\n"
-    result = vcards.read_vcards(data, person.id)
+    result = vcard.read_vcards(data, person.id)
     calls = []
     real = vcards.repo.insert_contact
 

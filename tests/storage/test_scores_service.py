@@ -13,6 +13,7 @@ from caregiver_app.domain.model import Recorder
 from caregiver_app.domain.scores import Instrument
 from caregiver_app.services import scores
 from caregiver_app.services.scores import ScoreDraft
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
@@ -39,7 +40,7 @@ def test_unanswered_items_are_refused_and_nothing_is_saved(vault, person):
 
 def test_the_database_refuses_impossible_answers(vault, person):
     with pytest.raises(IntegrityError):
-        with vault.session() as s:
+        with session_of(vault) as s:
             s.execute(text(
                 "INSERT INTO score_result (person_id, instrument, taken_on, answers, total, recorded_by_kind, "
                 "recorded_by_name, note, flag_for_visit, created_at, updated_at) VALUES "

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.model import MoodLevel, Recorder, RecorderKind, SymptomRating, Tag, TagKind
-from caregiver_app.services import entry_history, journal, people, search
+from caregiver_app.services import journal, people, search
+from caregiver_app.services import journal as entry_history
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.search import SearchQuery
+from caregiver_app.services.vault import engine_of
 
 
 def add(vault, person, when: datetime, note: str = "", **fields):
@@ -141,7 +143,7 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
     from caregiver_app.storage import migrate
 
     cfg = migrate._config()
-    with vault.engine.begin() as conn:
+    with engine_of(vault).begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0004_support_network")
         conn.exec_driver_sql(
@@ -151,16 +153,16 @@ def test_the_migration_builds_the_index_for_entries_already_there(vault, person)
             "'2020-01-01T14:00:00.000000Z')",
             (person.id,),
         )
-    assert migrate.upgrade(vault.engine) is True
+    assert migrate.upgrade(engine_of(vault)) is True
     hits = search.search(vault, SearchQuery(text="lighthouse")).hits
     assert [h.local_date for h in hits] == [date(2020, 1, 1)]
     assert hits[0].zone_name == ""  # written before zones were kept
 
 
 def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
-    from caregiver_app.services.vault import create_vault
-
     from support import PASSPHRASE
+
+    from caregiver_app.services.vault_open import create_vault
 
     created = create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")

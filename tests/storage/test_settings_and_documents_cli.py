@@ -18,7 +18,8 @@ from caregiver_app.domain.model import SymptomRating
 from caregiver_app.domain.plans import PlanItem, SafetyPlan
 from caregiver_app.services import journal, plans
 from caregiver_app.services.people import add_person
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
 
 
 def run(folder, *args, stdin: str = ""):

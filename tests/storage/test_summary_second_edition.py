@@ -15,7 +15,8 @@ from caregiver_app.domain.summary import OBSERVED, SELF, Section, SummaryChoices
 from caregiver_app.domain.summary_changes import miss_cluster, stable_mood_words
 from caregiver_app.services import warning_signs
 from caregiver_app.services.summary import SummaryRequest, build_summary, summary_pdf_bytes
-from caregiver_app.services.vault import VaultPaths, create_vault
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import summary_story as story  # noqa: E402
@@ -265,7 +266,7 @@ def test_ecomap_legend_lines_stay_clear_of_their_words_and_nothing_below_7_pt(bu
     from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
 
     vault, made, _data, _pages = built
-    from caregiver_app.services import contacts
+    from caregiver_app.services import network as contacts
 
     drawing = build_ecomap_drawing(contacts.ecomap_snapshot(vault, made.person_id), 500, 400)
     shapes = list(_shapes(drawing))

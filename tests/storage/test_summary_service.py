@@ -133,7 +133,8 @@ def packet(vault, person):
     from caregiver_app.domain.network import Contact, Role
     from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan
     from caregiver_app.domain.scores import Instrument
-    from caregiver_app.services import appointments, contacts, medications, plans, scores
+    from caregiver_app.services import appointments, medications, plans, scores
+    from caregiver_app.services import network as contacts
 
     clock = fixed_clock
     add = lambda day, **kw: journal.save_entry(  # noqa: E731
@@ -270,7 +271,8 @@ def test_stressors_print_as_stressors_and_activities_as_activities(vault, person
 
 def test_a_stopped_medicine_says_so_and_only_the_care_team_is_listed(vault, person):
     from caregiver_app.domain.network import Role
-    from caregiver_app.services import contacts, medications
+    from caregiver_app.services import medications
+    from caregiver_app.services import network as contacts
 
     medications.add_medication(vault, medications.MedicationDraft(
         person.id, "Quetiapine", amount=25, unit="mg", schedule="at bedtime", reason="sleep",

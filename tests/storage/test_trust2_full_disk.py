@@ -13,6 +13,7 @@ from test_trust_disk import fill, small_disk  # noqa: F401  (a real tiny file sy
 from caregiver_app import cli
 from caregiver_app.services import keys, people, transfer
 from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
 
 NEW = "a fresh passphrase for the winter"
 
@@ -20,7 +21,7 @@ NEW = "a fresh passphrase for the winter"
 @pytest.fixture
 def full_vault(small_disk):  # noqa: F811
     paths = vs.VaultPaths(small_disk / "vault")
-    created = vs.create_vault(paths, PASSPHRASE)
+    created = vault_open.create_vault(paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")
     add_entries(created.vault, sam.id, 5)
     created.vault.close()
@@ -48,7 +49,7 @@ def test_export_vault_on_a_full_disk(full_vault, tmp_path, leave):
     assert "disk is full" in err and "unexpected" not in err
     os.unlink(disk / "filler")
     assert _names(disk) == before or set(_names(disk)) - set(before) <= {"vault.db-shm", "vault.db-wal"}
-    vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(paths, PASSPHRASE).close()
 
 
 @pytest.mark.parametrize("leave", [0, 4096, 8192, 64 * 1024, 256 * 1024])
@@ -59,20 +60,20 @@ def test_change_passphrase_on_a_full_disk(full_vault, leave):
     code, _out, err = _run(paths, "change-passphrase", "--passphrase-stdin", stdin=f"{PASSPHRASE}\n{NEW}\n")
     os.unlink(disk / "filler")
     if code == cli.EXIT_OK:  # there was just room for the key file: then the change is whole
-        vs.unlock_with_passphrase(paths, NEW).close()
+        vault_open.unlock_with_passphrase(paths, NEW).close()
     else:
         assert code == cli.EXIT_DISK, err
         assert "disk is full" in err and "unexpected" not in err
         assert paths.keyfile.read_bytes() == keys_before
-        vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE).close()
     assert not [n for n in _names(disk) if n.endswith(".tmp")]
-    vs.unlock_with_recovery_code(paths, recovery_code).close()
+    vault_open.unlock_with_recovery_code(paths, recovery_code).close()
 
 
 @pytest.mark.parametrize("leave", [0, 4096, 8192])
 def test_an_open_vault_meets_a_full_disk_on_export_and_key_changes(full_vault, leave):
     paths, recovery_code, disk = full_vault
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     keys_before = paths.keyfile.read_bytes()
     fill(disk, leave)
     try:
@@ -87,7 +88,7 @@ def test_an_open_vault_meets_a_full_disk_on_export_and_key_changes(full_vault, l
         vault.close()
         os.unlink(disk / "filler")
     assert not [n for n in _names(disk) if n.endswith((".tmp", ".part", ".ccvault"))]
-    vs.unlock_with_recovery_code(paths, recovery_code).close()
+    vault_open.unlock_with_recovery_code(paths, recovery_code).close()
 
 
 @pytest.mark.parametrize("leave", [0, 8192, 128 * 1024])
@@ -95,7 +96,7 @@ def test_key_rotation_on_a_full_disk_changes_nothing(full_vault, leave):
     from caregiver_app.services import backups, rotation
 
     paths, recovery_code, disk = full_vault
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     backups.back_up_now(vault)
     keys_before = paths.keyfile.read_bytes()
     fill(disk, leave)
@@ -108,4 +109,4 @@ def test_key_rotation_on_a_full_disk_changes_nothing(full_vault, leave):
         os.unlink(disk / "filler")
     assert paths.keyfile.read_bytes() == keys_before
     assert not [n for n in _names(disk) if n.endswith((".tmp", ".incoming"))]
-    vs.unlock_with_recovery_code(paths, recovery_code).close()
+    vault_open.unlock_with_recovery_code(paths, recovery_code).close()

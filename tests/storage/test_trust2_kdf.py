@@ -15,6 +15,7 @@ from caregiver_app.security import kdf
 from caregiver_app.security.keyfile import dumps, read_keyfile
 from caregiver_app.services import transfer
 from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
 
 GREEDY = [kdf.Argon2Params(1, 4 * 1024 * 1024, 1), kdf.Argon2Params(100, 512 * 1024, 1), kdf.Argon2Params(3, 65536, 64)]
 
@@ -54,7 +55,7 @@ def test_a_greedy_vault_file_is_refused_before_deriving(vault, tmp_path, no_deri
 
 
 def test_a_greedy_key_file_is_refused_and_the_recovery_code_still_opens(vault_paths, monkeypatch):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     created.vault.close()
     greedy = _greedy_keyfile_bytes(vault_paths, GREEDY[0])
     vault_paths.keyfile.write_bytes(greedy)
@@ -65,8 +66,8 @@ def test_a_greedy_key_file_is_refused_and_the_recovery_code_still_opens(vault_pa
 
     monkeypatch.setattr(kdf, "Argon2id", refuse)
     with pytest.raises(vs.KdfTooCostlyError):
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
-    vs.unlock_with_recovery_code(vault_paths, created.recovery_code).close()
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    vault_open.unlock_with_recovery_code(vault_paths, created.recovery_code).close()
 
 
 def test_the_default_settings_are_well_inside_the_bounds():

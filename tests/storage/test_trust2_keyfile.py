@@ -13,6 +13,7 @@ from support import PASSPHRASE, folder_bytes
 from test_trust_disk import fill, small_disk  # noqa: F401  (a real tiny file system)
 
 from caregiver_app.services import keys, people
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 
 OTHER = "a different vault's own passphrase"
@@ -20,7 +21,7 @@ OTHER = "a different vault's own passphrase"
 
 @pytest.fixture
 def made(vault_paths):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     people.add_person(created.vault, "Sam")
     created.vault.close()
     return vault_paths, created.recovery_code
@@ -67,7 +68,7 @@ def test_key_file_damage_walk(made, which, name, mutate):
     damaged = json.dumps(doc, indent=2, sort_keys=True).encode()
     assert damaged != good
     target.write_bytes(damaged)
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert len(vault.notices) == 1, name
         assert "repaired" in vault.notices[0] or "replaced" in vault.notices[0]
@@ -78,16 +79,16 @@ def test_key_file_damage_walk(made, which, name, mutate):
         vault.close()
     assert damaged in [p.read_bytes() for p in paths.damaged.glob("vault.keys*")]
     for secret in ("current", "prev"):
-        by_code = vs.unlock_with_recovery_code(paths, code)
+        by_code = vault_open.unlock_with_recovery_code(paths, code)
         assert by_code.notices == []
         by_code.close()
-    vs.unlock_with_passphrase(paths, "a brand new passphrase 2027").close()
+    vault_open.unlock_with_passphrase(paths, "a brand new passphrase 2027").close()
 
 
 def test_a_missing_key_file_is_put_back_and_said_to_be_missing(made):
     paths, code = made
     paths.keyfile.unlink()
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert len(vault.notices) == 1 and "missing" in vault.notices[0] and "damaged" not in vault.notices[0]
     finally:
@@ -96,13 +97,13 @@ def test_a_missing_key_file_is_put_back_and_said_to_be_missing(made):
     paths.keyfile.unlink()
     paths.keyfile.with_name("vault.keys.prev").unlink()
     with pytest.raises(vs.KeyFileError, match="missing") as info:
-        vs.unlock_with_recovery_code(paths, code)
+        vault_open.unlock_with_recovery_code(paths, code)
     assert "damaged" not in str(info.value)
 
 
 def _other_vault(tmp_path):
     other = vs.VaultPaths(tmp_path / "other")
-    vs.create_vault(other, OTHER).vault.close()
+    vault_open.create_vault(other, OTHER).vault.close()
     return other
 
 
@@ -113,7 +114,7 @@ def test_a_foreign_key_file_is_not_called_a_damaged_database(made, tmp_path):
         shutil.copyfile(other.folder / name, paths.folder / name)
     before = folder_bytes(paths.folder)
     with pytest.raises(vs.KeyFileError) as info:
-        vs.unlock_with_passphrase(paths, OTHER)
+        vault_open.unlock_with_passphrase(paths, OTHER)
     message = str(info.value)
     assert "belong" in message and "damaged" not in message
     assert folder_bytes(paths.folder) == before  # nothing moved, nothing written
@@ -124,32 +125,32 @@ def test_a_foreign_current_key_file_beside_our_own_copy_is_set_aside(made, tmp_p
     other = _other_vault(tmp_path)
     foreign = (other.folder / "vault.keys").read_bytes()
     paths.keyfile.write_bytes(foreign)
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert len(vault.notices) == 1 and "another vault" in vault.notices[0]
     finally:
         vault.close()
     assert foreign in [p.read_bytes() for p in paths.damaged.glob("vault.keys*")]
-    vs.unlock_with_recovery_code(paths, code).close()
+    vault_open.unlock_with_recovery_code(paths, code).close()
 
 
 @pytest.mark.parametrize("leave", [0, 4096, 8192])
 def test_a_full_disk_at_open_is_not_called_damage(small_disk, leave):  # noqa: F811
     paths = vs.VaultPaths(small_disk / "vault")
-    created = vs.create_vault(paths, PASSPHRASE)
+    created = vault_open.create_vault(paths, PASSPHRASE)
     people.add_person(created.vault, "Sam")
     created.vault.close()
     fill(small_disk, leave)
     before = folder_bytes(paths.folder)
     with pytest.raises(vs.DiskFullError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     assert "full" in str(info.value) and "damaged" not in str(info.value)
     after = folder_bytes(paths.folder)
     for name in ("vault.db-shm", "vault.db-wal"):  # SQLite's empty companions, holding nothing
         assert not after.pop(name, b"").strip(b"\0")
     assert after == before
     (small_disk / "filler").unlink()
-    vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(paths, PASSPHRASE).close()
 
 
 def test_a_key_file_from_before_the_mac_is_sealed_at_its_next_open(made):
@@ -158,14 +159,14 @@ def test_a_key_file_from_before_the_mac_is_sealed_at_its_next_open(made):
         doc = json.loads(path.read_bytes())
         del doc["mac"]
         path.write_bytes(json.dumps(doc, indent=2, sort_keys=True).encode())
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert vault.notices == []  # an older file is not damage
     finally:
         vault.close()
     for path in (paths.keyfile, paths.keyfile.with_name("vault.keys.prev")):
         assert "mac" in json.loads(path.read_bytes())
-    vs.unlock_with_recovery_code(paths, code).close()
+    vault_open.unlock_with_recovery_code(paths, code).close()
 
 
 def test_the_old_passphrase_kept_in_the_spare_copy_after_a_crash_still_changes_it(made):
@@ -173,18 +174,18 @@ def test_the_old_passphrase_kept_in_the_spare_copy_after_a_crash_still_changes_i
     from .prev, and proving it again (for the next change) must work too."""
     paths, code = made
     prev = paths.keyfile.with_name("vault.keys.prev")
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     kept = paths.keyfile.read_bytes()
     keys.change_passphrase(vault, "the passphrase after the crash", "the passphrase after the crash",
                            current_passphrase=PASSPHRASE)
     vault.close()
     prev.write_bytes(kept)  # as if the crash came before .prev was settled
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert vault.notices == []
         keys.change_passphrase(vault, "a third passphrase here", "a third passphrase here",
                                current_passphrase=PASSPHRASE)
     finally:
         vault.close()
-    vs.unlock_with_passphrase(paths, "a third passphrase here").close()
-    vs.unlock_with_recovery_code(paths, code).close()
+    vault_open.unlock_with_passphrase(paths, "a third passphrase here").close()
+    vault_open.unlock_with_recovery_code(paths, code).close()

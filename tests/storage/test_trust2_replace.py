@@ -10,6 +10,7 @@ import pytest
 from support import PASSPHRASE, add_entries
 
 from caregiver_app.services import journal, people, transfer, vault_swap
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 
 OTHER = "the passphrase of the vault being moved in"
@@ -18,12 +19,12 @@ OTHER = "the passphrase of the vault being moved in"
 @pytest.fixture
 def two_vaults(vault_paths, tmp_path):
     """The vault in the folder (3 entries, PASSPHRASE) and a vault file of another (5, OTHER)."""
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")
     add_entries(created.vault, sam.id, 3)
     created.vault.close()
     source = vs.VaultPaths(tmp_path / "laptop")
-    moving = vs.create_vault(source, OTHER)
+    moving = vault_open.create_vault(source, OTHER)
     ana = people.add_person(moving.vault, "Ana")
     add_entries(moving.vault, ana.id, 5)
     result = transfer.export_vault(moving.vault, tmp_path / "moving")
@@ -34,7 +35,7 @@ def two_vaults(vault_paths, tmp_path):
 def _which_vault_opens(paths) -> int:
     for phrase in (PASSPHRASE, OTHER):
         try:
-            vault = vs.unlock_with_passphrase(paths, phrase)
+            vault = vault_open.unlock_with_passphrase(paths, phrase)
         except vs.WrongSecretError:
             continue
         try:
@@ -79,6 +80,6 @@ def test_a_replace_stopped_at_any_step_is_finished_or_rolled_back(two_vaults, mo
         (aside,) = list((paths.folder / "replaced").iterdir())
         assert (aside / "vault.db").exists() and (aside / "vault.keys").exists()
         old = vs.VaultPaths(aside)
-        vault = vs.unlock_with_passphrase(old, PASSPHRASE)
+        vault = vault_open.unlock_with_passphrase(old, PASSPHRASE)
         vault.close()
     pending.discard()

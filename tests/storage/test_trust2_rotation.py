@@ -14,9 +14,11 @@ from support import PASSPHRASE, add_entries
 from caregiver_app import cli
 from caregiver_app.security.keyfile import loads, unwrap_with_passphrase
 from caregiver_app.services import backups, journal, people, rotation, vault_swap
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.health import check_file
+from caregiver_app.services.vault import data_key_of
 
 NEW = "someone saw the old one, so here is another"
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
@@ -24,7 +26,7 @@ NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def made(vault_paths, memory_keyring):
-    created = vs.create_vault(vault_paths, PASSPHRASE, remember=True)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE, remember=True)
     vault = created.vault
     sam = people.add_person(vault, "Sam")
     add_entries(vault, sam.id, 4)
@@ -57,18 +59,18 @@ def test_rotation_re_encrypts_everything_and_old_secrets_open_nothing(made):
         assert not store.opens_with(b.path, old_key)
     assert not any(p.is_file() and old_keys == p.read_bytes() for p in paths.folder.rglob("*"))
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     with pytest.raises(vs.WrongSecretError):
-        vs.unlock_with_recovery_code(paths, old_code)
+        vault_open.unlock_with_recovery_code(paths, old_code)
     # Every new way in works: passphrase, new code, keyring; backups still restore.
-    again = vs.unlock_with_passphrase(paths, NEW)
+    again = vault_open.unlock_with_passphrase(paths, NEW)
     assert _entries(again, sam) == 8 and again.notices == []
     oldest = store.list_backups(paths.backups)[-1]
     backups.restore_backup(again, oldest.path)
     assert _entries(again, sam) == 4
     again.close()
-    vs.unlock_with_recovery_code(paths, result.recovery_code).close()
-    vs.unlock_with_keyring(paths).close()
+    vault_open.unlock_with_recovery_code(paths, result.recovery_code).close()
+    vault_open.unlock_with_keyring(paths).close()
     assert not vault_swap.needs_attention(paths.folder)
 
 
@@ -79,7 +81,7 @@ def test_rotation_can_keep_the_passphrase_and_says_what_stays_readable(made):
     result = rotation.rotate_data_key(vault, current_passphrase=PASSPHRASE)
     vault.close()
     assert result.still_readable == ("replaced",)
-    vs.unlock_with_passphrase(vault.paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(vault.paths, PASSPHRASE).close()
 
 
 def test_rotation_needs_the_current_secret(made):
@@ -115,21 +117,21 @@ def test_rotation_stopped_at_any_step_leaves_one_whole_vault(made, monkeypatch, 
     opened = None
     for phrase in (PASSPHRASE, NEW):
         try:
-            opened = vs.unlock_with_passphrase(paths, phrase)
+            opened = vault_open.unlock_with_passphrase(paths, phrase)
             break
         except vs.WrongSecretError:
             continue
     assert opened is not None, "neither passphrase opens"
     try:
         assert _entries(opened, sam) == 7
-        key = opened.data_key()
+        key = data_key_of(opened)
         for b in store.list_backups(paths.backups):
             assert store.opens_with(b.path, key), b.path.name
     finally:
         opened.close()
     assert not vault_swap.needs_attention(paths.folder)
     if code is not None:
-        vs.unlock_with_recovery_code(paths, code).close()
+        vault_open.unlock_with_recovery_code(paths, code).close()
 
 
 def test_rotate_key_on_the_command_line(made):
@@ -142,8 +144,8 @@ def test_rotate_key_on_the_command_line(made):
     text = out.getvalue()
     code_line = next(line.strip() for line in text.splitlines() if line.strip().count("-") == 7)
     assert "2 backups" in text
-    vs.unlock_with_recovery_code(vault.paths, code_line).close()
-    vs.unlock_with_passphrase(vault.paths, NEW).close()
+    vault_open.unlock_with_recovery_code(vault.paths, code_line).close()
+    vault_open.unlock_with_passphrase(vault.paths, NEW).close()
 
 
 def test_a_damaged_backup_does_not_stop_rotation_and_is_kept_aside(made):

@@ -11,6 +11,7 @@ import pytest
 from support import PASSPHRASE, add_entries, flip_byte
 
 from caregiver_app.services import backups, journal, people
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 from caregiver_app.storage.wal_check import check_wal
 
@@ -22,12 +23,12 @@ FRAME = 24 + 4096
 def crashed(vault_paths, tmp_path):
     """The vault's files as a crash leaves them: 30 confirmed saves still only in the log
     (copied while the vault was open), and a backup from before them."""
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     sam = people.add_person(created.vault, "Sam")
     add_entries(created.vault, sam.id, 2, note="early")
     backups.back_up_now(created.vault, clock=lambda: NOW)
     created.vault.close()
-    vault = vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     add_entries(vault, sam.id, 30, start_day=10)
     snapshot = vs.VaultPaths(tmp_path / "after-crash")
     shutil.copytree(vault_paths.folder, snapshot.folder, ignore=shutil.ignore_patterns("vault.lock"))
@@ -39,7 +40,7 @@ def crashed(vault_paths, tmp_path):
 def test_an_undamaged_log_after_a_crash_keeps_every_save(crashed):
     paths, sam = crashed
     assert not check_wal(paths.folder / "vault.db-wal").damaged
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert journal.count_entries(vault, sam) == 32 and vault.notices == []
     finally:
@@ -54,7 +55,7 @@ def test_a_flipped_bit_in_the_log_is_caught_kept_and_told(crashed, frame):
     flip_byte(wal, 32 + frame * FRAME + 24 + 777)
     damaged_log = wal.read_bytes()
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
     message = str(info.value)
     assert "could not be read back" in message and "recovered" in message and "damaged" in message
     recovery = info.value.recovery
@@ -66,7 +67,7 @@ def test_a_flipped_bit_in_the_log_is_caught_kept_and_told(crashed, frame):
     assert kept.read_bytes() == damaged_log
     assert kept.with_name(kept.name[:-4]).exists()
     # Declining the backup leaves the recovered vault, which opens from now on.
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert 2 <= journal.count_entries(vault, sam) < 32
     finally:
@@ -77,7 +78,7 @@ def test_the_newest_backup_can_be_put_back_after_log_damage(crashed):
     paths, sam = crashed
     flip_byte(paths.folder / "vault.db-wal", 32 + 5 * FRAME + 100)
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
     recovery = info.value.recovery
     vault = recovery.restore(recovery.newest_good_backup().path)
     try:

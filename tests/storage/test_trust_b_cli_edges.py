@@ -8,7 +8,7 @@ import pytest
 from support import PASSPHRASE
 
 from caregiver_app import cli
-from caregiver_app.services.vault import create_vault
+from caregiver_app.services.vault_open import create_vault
 
 
 @pytest.fixture

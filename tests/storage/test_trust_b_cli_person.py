@@ -8,7 +8,7 @@ import pytest
 from support import PASSPHRASE
 
 from caregiver_app import cli
-from caregiver_app.services.vault import create_vault
+from caregiver_app.services.vault_open import create_vault
 
 CSV = "full_date,date,weekday,time,mood,activities,note_title,note\n2026-03-06,March 6,Friday,9:00 AM,good,,,ok\n"
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services.vault import session_of
 
 
 def test_two_threads_that_read_then_write_both_commit(vault, person):
@@ -18,7 +19,7 @@ def test_two_threads_that_read_then_write_both_commit(vault, person):
 
     def unit_of_work(n: int) -> None:
         try:
-            with vault.session() as s:
+            with session_of(vault) as s:
                 s.execute(text("SELECT count(*) FROM journal_entry")).scalar_one()
                 try:
                     both_read.wait()  # both have read inside their transactions (when they can)
@@ -37,7 +38,7 @@ def test_two_threads_that_read_then_write_both_commit(vault, person):
     for t in threads:
         t.join(30)
     assert not errors, [type(e).__name__ + ": " + str(e)[:80] for e in errors]
-    with vault.session() as s:
+    with session_of(vault) as s:
         assert s.execute(text("SELECT count(*) FROM person")).scalar_one() == 3
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from caregiver_app.services import export_csv, imports, journal, search
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.storage.types import UTCDateTime
+from caregiver_app.services.vault import session_of
 
 
 def test_daylio_row_in_a_year_below_1000_is_skipped_by_line(vault):
@@ -38,7 +39,7 @@ def test_every_year_is_stored_padded_and_read_back(year):
 def test_an_unpadded_year_left_by_older_versions_still_reads(vault, person):
     saved = journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 5, 1, 9, 0), zone_name="UTC", note="old"))
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 5, 2, 9, 0), zone_name="UTC", note="fine"))
-    with vault.session() as s:  # what older versions stored for a year-202 row
+    with session_of(vault) as s:  # what older versions stored for a year-202 row
         s.execute(text("UPDATE journal_entry SET occurred_at = '202-05-01T09:00:00.000000Z', "
                        "local_date = '0202-05-01' WHERE id = :i"), {"i": saved.id})
     entries = journal.recent_entries(vault, person.id)
@@ -52,7 +53,7 @@ def test_an_unpadded_year_left_by_older_versions_still_reads(vault, person):
 def test_a_garbled_stored_instant_does_not_lock_the_journal(vault, person):
     saved = journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 5, 1, 9, 0), zone_name="UTC", note="x"))
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 5, 2, 9, 0), zone_name="UTC", note="fine"))
-    with vault.session() as s:
+    with session_of(vault) as s:
         s.execute(text("UPDATE journal_entry SET created_at = 'garbage' WHERE id = :i"), {"i": saved.id})
     assert len(journal.recent_entries(vault, person.id)) == 2
     assert search.search(vault, search.SearchQuery(text="fine", person_id=person.id)).total == 1

@@ -12,6 +12,7 @@ from support import PASSPHRASE, MemoryKeyring
 
 from caregiver_app import cli
 from caregiver_app.security import keyring_store
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 
 pytestmark = pytest.mark.timeout(30)
@@ -46,8 +47,8 @@ def blocking(monkeypatch):
 
 @pytest.fixture
 def remembered(vault_paths, memory_keyring):
-    vs.create_vault(vault_paths, PASSPHRASE, remember=True).vault.close()
-    assert vs.is_remembered(vault_paths)
+    vault_open.create_vault(vault_paths, PASSPHRASE, remember=True).vault.close()
+    assert vault_open.is_remembered(vault_paths)
     return vault_paths
 
 
@@ -56,7 +57,7 @@ def test_a_hung_keyring_times_out_and_says_so(remembered, blocking):
     blocking.store.update(store.store)
     keyring.set_keyring(blocking)
     with pytest.raises(vs.KeyringUnavailableError, match="did not answer"):
-        vs.unlock_with_keyring(remembered)
+        vault_open.unlock_with_keyring(remembered)
     with pytest.raises(keyring_store.KeyringUnavailableError):
         keyring_store.store_key(b"\0" * 16, b"\1" * 32)
     keyring_store.forget_key(b"\0" * 16)  # quietly gives up too

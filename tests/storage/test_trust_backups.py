@@ -12,7 +12,8 @@ import pytest
 from support import PASSPHRASE, add_entries
 
 from caregiver_app.services import backups, people
-from caregiver_app.services.vault import BackupError, NewerVersionError, unlock_with_passphrase
+from caregiver_app.services.vault import BackupError, NewerVersionError, data_key_of, session_of
+from caregiver_app.services.vault_open import unlock_with_passphrase
 from caregiver_app.storage import backup as store
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
@@ -34,7 +35,7 @@ def test_daily_backup_only_when_a_day_has_passed(vault, person):
     assert stat.S_IMODE(os.stat(vault.paths.backups).st_mode) == 0o700
     for b in backups.list_backups(vault):
         assert stat.S_IMODE(b.path.stat().st_mode) == 0o600
-        assert store.verify_backup(b.path, vault.data_key())["journal_entry"] == 3
+        assert store.verify_backup(b.path, data_key_of(vault))["journal_entry"] == 3
 
 
 def test_a_copy_that_does_not_verify_never_takes_a_name(vault, person, monkeypatch):
@@ -57,7 +58,7 @@ def test_pruning_keeps_seven_days_and_four_weeks(vault):
     for day in range(30):
         backups.daily_backup_if_due(vault, clock=clock_at(NOW - timedelta(days=29 - day)))
     for n in range(12):
-        store.make_backup(vault.paths.db, vault.data_key(), vault.paths.backups, "manual",
+        store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, "manual",
                           NOW - timedelta(days=60, minutes=n))
     store.prune(vault.paths.backups)
     kept = backups.list_backups(vault)
@@ -107,7 +108,7 @@ def test_restore_refuses_a_damaged_or_newer_backup_and_changes_nothing(vault, pe
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(newer.path))
-    conn.execute(f"PRAGMA key = \"x'{vault.data_key().hex()}'\"")
+    conn.execute(f"PRAGMA key = \"x'{data_key_of(vault).hex()}'\"")
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
     conn.close()
@@ -124,7 +125,7 @@ def test_restore_waits_for_running_work_and_holds_new_work(vault, person):
     order = []
 
     def long_session():
-        with vault.session():
+        with session_of(vault):
             entered.set()
             release.wait(10)
             order.append("session")

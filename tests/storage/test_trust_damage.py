@@ -11,8 +11,10 @@ from sqlalchemy import text
 from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
 
 from caregiver_app.services import backups
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 from caregiver_app.storage import health
+from caregiver_app.services.vault import session_of
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 
@@ -20,7 +22,7 @@ NOW = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def closed_vault(vault_paths):
     """A closed vault with 40 entries and two good backups (3 and 2 days old) of 10 and 20."""
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     vault = created.vault
     from caregiver_app.services import people
 
@@ -61,7 +63,7 @@ def test_damaged_database_is_caught_before_any_write(closed_vault, how):
     damage(paths.db, how)
     before = folder_bytes(paths.folder)
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
     recovery = info.value.recovery
     assert "damaged" in str(info.value) and "\n" not in str(info.value)
     # Nothing was written: every file is byte for byte as it was (the lock file is empty).
@@ -71,7 +73,7 @@ def test_damaged_database_is_caught_before_any_write(closed_vault, how):
     assert offered.made_at == NOW - timedelta(days=2) and offered.entries == 20
     # While the repair is pending, nobody else can open the vault.
     with pytest.raises(vs.VaultInUseError):
-        vs.unlock_with_recovery_code(paths, code)
+        vault_open.unlock_with_recovery_code(paths, code)
     recovery.close()
 
 
@@ -82,7 +84,7 @@ def test_restoring_moves_the_damaged_file_aside_and_skips_a_damaged_backup(close
     damage(paths.db, "flip-middle")
     damaged_bytes = paths.db.read_bytes()
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
     recovery = info.value.recovery
     offered = recovery.newest_good_backup()
     assert offered.made_at == NOW - timedelta(days=3) and offered.entries == 10
@@ -93,15 +95,15 @@ def test_restoring_moves_the_damaged_file_aside_and_skips_a_damaged_backup(close
         assert aside.read_bytes() == damaged_bytes  # kept, never deleted
     finally:
         vault.close()
-    vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(paths, PASSPHRASE).close()
 
 
 def test_damage_without_any_backup_changes_nothing(vault_paths):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     created.vault.close()
     damage(vault_paths.db, "flip-middle")
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     assert info.value.recovery.newest_good_backup() is None
     before = folder_bytes(vault_paths.folder)
     info.value.recovery.close()
@@ -112,7 +114,7 @@ def test_damage_without_any_backup_changes_nothing(vault_paths):
 def test_damaged_key_file_falls_back_to_the_copy_and_says_so(closed_vault, how):
     paths, code = closed_vault
     damage(paths.keyfile, how)
-    vault = vs.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
+    vault = vault_open.unlock_with_passphrase(paths, PASSPHRASE, clock=lambda: NOW)
     try:
         assert vault.notices == [vs.KEYFILE_FALLBACK_NOTICE]
         assert "damaged" in vault.notices[0] and "repaired" in vault.notices[0]
@@ -120,9 +122,9 @@ def test_damaged_key_file_falls_back_to_the_copy_and_says_so(closed_vault, how):
         vault.close()
     # Repaired: the current key file reads again, and the damaged one is kept (a missing one:
     # tests/storage/test_trust2_keyfile.py).
-    assert vs.load_keyfile(paths) is not None
+    assert vault_open.load_keyfile(paths) is not None
     assert len(list(paths.damaged.glob("vault.keys-*"))) == 1
-    again = vs.unlock_with_recovery_code(paths, code)
+    again = vault_open.unlock_with_recovery_code(paths, code)
     assert again.notices == []
     again.close()
 
@@ -133,12 +135,12 @@ def test_both_key_files_damaged_is_a_plain_message(closed_vault):
     damage(paths.keyfile.with_name("vault.keys.prev"), "flip-middle")
     before = folder_bytes(paths.folder)
     with pytest.raises(vs.KeyFileError, match="damaged"):
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     assert folder_bytes(paths.folder) == before
 
 
 def test_page_hmac_check_runs_weekly_and_is_remembered(vault_paths, monkeypatch):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     created.vault.close()
     calls = []
     real = health.check_file
@@ -147,15 +149,15 @@ def test_page_hmac_check_runs_weekly_and_is_remembered(vault_paths, monkeypatch)
         calls.append(cipher_check)
         return real(path, key, cipher_check=cipher_check)
 
-    monkeypatch.setattr(vs, "check_file", spy)
+    monkeypatch.setattr(vault_open, "check_file", spy)
     for days, expect_cipher in ((0, True), (1, False), (6, False), (8, True), (9, False)):
         calls.clear()
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda d=days: NOW + timedelta(days=d)).close()
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda d=days: NOW + timedelta(days=d)).close()
         assert calls == ([False, True] if expect_cipher else [False]), days
 
 
 def test_page_hmac_damage_only_the_full_check_sees_is_caught(vault_paths, monkeypatch):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     created.vault.close()
     real = health.check_file
 
@@ -164,36 +166,36 @@ def test_page_hmac_damage_only_the_full_check_sees_is_caught(vault_paths, monkey
             return health.HealthReport(True)
         return health.HealthReport(False, ("HMAC verification failed for page 7",), True)
 
-    monkeypatch.setattr(vs, "check_file", quick_passes)
+    monkeypatch.setattr(vault_open, "check_file", quick_passes)
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda: NOW)
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda: NOW)
     info.value.recovery.close()
-    monkeypatch.setattr(vs, "check_file", real)
-    vs.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda: NOW).close()
+    monkeypatch.setattr(vault_open, "check_file", real)
+    vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE, clock=lambda: NOW).close()
 
 
 def test_messages_tell_the_problems_apart(closed_vault, memory_keyring):
     paths, _code = closed_vault
     messages = {}
     with pytest.raises(vs.WrongSecretError) as info:
-        vs.unlock_with_passphrase(paths, "not the passphrase at all")
+        vault_open.unlock_with_passphrase(paths, "not the passphrase at all")
     messages["wrong"] = str(info.value)
     with pytest.raises(vs.KeyringUnavailableError) as info:
-        vs.unlock_with_keyring(paths)
+        vault_open.unlock_with_keyring(paths)
     messages["keyring"] = str(info.value)
-    opened = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    opened = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     with pytest.raises(vs.VaultInUseError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     messages["in use"] = str(info.value)
-    with opened.session() as s:
+    with session_of(opened) as s:
         s.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     opened.close()
     with pytest.raises(vs.NewerVersionError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     messages["newer"] = str(info.value)
     damage(paths.db, "flip-middle")
     with pytest.raises(vs.DamagedVaultError) as info:
-        vs.unlock_with_passphrase(paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     info.value.recovery.close()
     messages["damaged"] = str(info.value)
     assert len(set(messages.values())) == len(messages)
@@ -206,7 +208,7 @@ def test_messages_tell_the_problems_apart(closed_vault, memory_keyring):
 
 def test_quick_check_reports_damage_without_raising(closed_vault):
     paths, _code = closed_vault
-    _generation, key, _ = vs._unwrap(paths, lambda kf: vs.unwrap_with_passphrase(kf, PASSPHRASE))
+    _generation, key, _ = vault_open._unwrap(paths, lambda kf: vault_open.unwrap_with_passphrase(kf, PASSPHRASE))
     assert health.check_file(paths.db, key, cipher_check=True).ok
     damage(paths.db, "flip-middle")
     report = health.check_file(paths.db, key)

@@ -17,7 +17,9 @@ from support import PASSPHRASE, add_entries
 from caregiver_app import settings as app_settings
 from caregiver_app.services import journal, people
 from caregiver_app.services import vault as vs
+from caregiver_app.services import vault_open
 from caregiver_app.storage.lock import is_locked
+from caregiver_app.services.vault import engine_of
 
 BIG_NOTE = "Slept badly; long talk about the week. " * 400
 
@@ -29,7 +31,7 @@ def draft(person_id, minute: int, note: str = "short note"):
 def limit_pages(vault, extra: int):
     """Make every new connection refuse to grow the database by more than ``extra`` pages: the
     same SQLITE_FULL a full disk gives, injected at the database library."""
-    engine = vault.engine
+    engine = engine_of(vault)
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
 
@@ -43,7 +45,7 @@ def limit_pages(vault, extra: int):
 
 def test_saved_means_on_disk(vault):
     """Every connection writes ahead to a log and syncs it before a save returns."""
-    with vault.engine.connect() as conn:
+    with engine_of(vault).connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
@@ -62,7 +64,7 @@ def test_injected_full_disk_gives_a_plain_message_and_the_next_save_works(vault,
 
 
 def test_read_only_at_the_database_gives_a_plain_message(vault, person):
-    engine = vault.engine
+    engine = engine_of(vault)
 
     def on_connect(dbapi_conn, _record):
         dbapi_conn.execute("PRAGMA query_only = ON")
@@ -111,7 +113,7 @@ def fill(folder, leave: int = 0) -> None:
 
 def test_a_really_full_disk(small_disk):
     paths = vs.VaultPaths(small_disk / "vault")
-    created = vs.create_vault(paths, PASSPHRASE)
+    created = vault_open.create_vault(paths, PASSPHRASE)
     vault = created.vault
     sam = people.add_person(vault, "Sam")
     add_entries(vault, sam.id, 3)
@@ -129,7 +131,7 @@ def test_a_really_full_disk(small_disk):
     (small_disk / "filler").unlink()
     journal.save_entry(vault, draft(sam.id, 30, BIG_NOTE))
     vault.close()
-    again = vs.unlock_with_passphrase(paths, PASSPHRASE)
+    again = vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     try:
         assert journal.count_entries(again, sam.id) == saved_before + 1
     finally:
@@ -138,36 +140,36 @@ def test_a_really_full_disk(small_disk):
 
 def test_a_read_only_data_folder_gives_a_plain_message(tmp_path, small_disk):
     paths = vs.VaultPaths(small_disk / "vault")
-    vs.create_vault(paths, PASSPHRASE).vault.close()
+    vault_open.create_vault(paths, PASSPHRASE).vault.close()
     remount = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
     if remount.returncode != 0:
         pytest.skip("cannot remount read-only here")
     try:
         with pytest.raises(vs.ReadOnlyError, match="cannot be written"):
-            vs.unlock_with_passphrase(paths, PASSPHRASE)
+            vault_open.unlock_with_passphrase(paths, PASSPHRASE)
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], capture_output=True)
-    vs.unlock_with_passphrase(paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(paths, PASSPHRASE).close()
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="folder permissions do not bind root")
 def test_a_read_only_data_folder_by_permissions(vault_paths):
-    vs.create_vault(vault_paths, PASSPHRASE).vault.close()
+    vault_open.create_vault(vault_paths, PASSPHRASE).vault.close()
     os.chmod(vault_paths.lock, 0o400)
     os.chmod(vault_paths.folder, 0o500)
     try:
         with pytest.raises(vs.ReadOnlyError, match="cannot be written"):
-            vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+            vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     finally:
         os.chmod(vault_paths.folder, 0o700)
         os.chmod(vault_paths.lock, 0o600)
 
 
 def test_one_program_at_a_time(vault_paths, tmp_path):
-    created = vs.create_vault(vault_paths, PASSPHRASE)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE)
     assert is_locked(vault_paths.folder)
     with pytest.raises(vs.VaultInUseError, match="already open"):
-        vs.unlock_with_passphrase(vault_paths, PASSPHRASE)
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
     # Even the command line refuses while the vault is open here.
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
@@ -178,7 +180,7 @@ def test_one_program_at_a_time(vault_paths, tmp_path):
     assert result.returncode == 5 and "already open" in result.stderr and "Traceback" not in result.stderr
     created.vault.close()
     assert not is_locked(vault_paths.folder)
-    vs.unlock_with_passphrase(vault_paths, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE).close()
 
 
 def test_settings_are_written_atomically(tmp_path, monkeypatch):

@@ -14,15 +14,17 @@ import pytest
 from support import PASSPHRASE, add_entries, flip_byte, folder_bytes
 
 from caregiver_app.services import backups, people, transfer
+from caregiver_app.services import vault_open
 from caregiver_app.services import vault as vs
 from caregiver_app.storage.vault_file import VaultFileError
+from caregiver_app.services.vault import keyfile_of
 
 MARKER = "QUINCE-LANTERN-5521"
 
 
 @pytest.fixture
 def exported(vault_paths, tmp_path, memory_keyring):
-    created = vs.create_vault(vault_paths, PASSPHRASE, remember=True)
+    created = vault_open.create_vault(vault_paths, PASSPHRASE, remember=True)
     vault = created.vault
     sam = people.add_person(vault, f"Sam {MARKER}")
     add_entries(vault, sam.id, 4, note=MARKER)
@@ -61,11 +63,11 @@ def test_import_elsewhere_with_the_passphrase_or_the_recovery_code(exported, tmp
     try:
         assert vault.unlocked_by == secret
         assert vault.offer_new_passphrase is (secret == "recovery")
-        assert not vault.keyfile.remember_on_device
+        assert not keyfile_of(vault).remember_on_device
         assert [(p.name, p.entries) for p in backups.current_people(vault)] == [(f"Sam {MARKER}", 4)]
     finally:
         vault.close()
-    vs.unlock_with_passphrase(target, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(target, PASSPHRASE).close()
     for path in [target.folder, *target.folder.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), path
@@ -112,7 +114,7 @@ def test_a_newer_vault_file_is_refused_plainly(exported, tmp_path):
 
 def test_an_existing_vault_is_replaced_only_on_purpose_and_kept(exported, tmp_path):
     paths, _code, result = exported
-    other = vs.create_vault(vs.VaultPaths(tmp_path / "other"), "a different long passphrase")
+    other = vault_open.create_vault(vs.VaultPaths(tmp_path / "other"), "a different long passphrase")
     other.vault.close()
     target = vs.VaultPaths(tmp_path / "other")
     old_db = target.db.read_bytes()
@@ -123,13 +125,13 @@ def test_an_existing_vault_is_replaced_only_on_purpose_and_kept(exported, tmp_pa
     vault.close()
     (aside,) = list(target.replaced.iterdir())
     assert (aside / "vault.db").read_bytes() == old_db and (aside / "vault.keys").exists()
-    vs.unlock_with_passphrase(target, PASSPHRASE).close()
+    vault_open.unlock_with_passphrase(target, PASSPHRASE).close()
     pending.discard()
 
 
 def test_replacing_an_open_vault_is_refused(exported, tmp_path):
     _paths, _code, result = exported
-    created = vs.create_vault(vs.VaultPaths(tmp_path / "busy"), "a different long passphrase")
+    created = vault_open.create_vault(vs.VaultPaths(tmp_path / "busy"), "a different long passphrase")
     pending = transfer.open_vault_file(created.vault.paths, result.path, passphrase=PASSPHRASE)
     with pytest.raises(vs.VaultInUseError):
         pending.install(replace_existing=True)

@@ -14,21 +14,11 @@ from support import PASSPHRASE, BrokenKeyring, LockedKeyring, MemoryKeyring, NoK
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.vault import (
-    KeyringUnavailableError,
-    RecoveryCodeTypoError,
-    VaultExistsError,
-    WrongSecretError,
-    create_vault,
-    is_remembered,
-    keyring_available,
-    set_remember_on_device,
-    unlock_with_keyring,
-    unlock_with_passphrase,
-    unlock_with_recovery_code,
-)
+from caregiver_app.services.vault import KeyringUnavailableError, RecoveryCodeTypoError, VaultExistsError, WrongSecretError
+from caregiver_app.services.vault_open import create_vault, is_remembered, keyring_available, set_remember_on_device, unlock_with_keyring, unlock_with_passphrase, unlock_with_recovery_code
 from caregiver_app.storage import migrate
 from caregiver_app.storage.backup import make_backup, verify_backup
+from caregiver_app.services.vault import data_key_of, engine_of
 
 MARKER = "ZEBRA-CANARY-7731"
 
@@ -50,7 +40,7 @@ def add_marked_entry(vault):
 def test_marker_is_in_no_file_and_sqlite3_cannot_read(vault_paths):
     created = create_vault(vault_paths, PASSPHRASE)
     add_marked_entry(created.vault)
-    make_backup(vault_paths.db, created.vault.data_key(), vault_paths.backups, "daily")
+    make_backup(vault_paths.db, data_key_of(created.vault), vault_paths.backups, "daily")
     # Look at the files while the database is still open (WAL not yet checkpointed) and after.
     files_open = snapshot(vault_paths.folder)
     created.vault.close()
@@ -179,19 +169,19 @@ def test_schema_matches_models_and_is_at_head(vault):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from caregiver_app.storage.orm_search import include_name  # FTS5 tables are not models
+    from caregiver_app.storage.rows.search import include_name  # FTS5 tables are not models
     from caregiver_app.storage.schema import Base
 
-    with vault.engine.connect() as conn:
+    with engine_of(vault).connect() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata)
     assert diffs == []
-    assert migrate.current_revision(vault.engine) == migrate.head_revision()
+    assert migrate.current_revision(engine_of(vault)) == migrate.head_revision()
 
 
 def test_database_from_a_newer_app_is_refused_untouched(vault_paths):
     created = create_vault(vault_paths, PASSPHRASE)
     add_marked_entry(created.vault)
-    with created.vault.engine.begin() as conn:
+    with engine_of(created.vault).begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
     created.vault.close()
     before = snapshot(vault_paths.folder)
@@ -241,11 +231,11 @@ def test_pending_migration_runs_after_a_verified_backup(vault_paths, tmp_path, m
     monkeypatch.setattr(migrate, "_config", config)
     opened = unlock_with_passphrase(vault_paths, PASSPHRASE)
     try:
-        assert migrate.current_revision(opened.engine) == "0099_test_extra"
+        assert migrate.current_revision(engine_of(opened)) == "0099_test_extra"
         (backup,) = list(vault_paths.backups.glob("vault-*-pre-migration.db"))
-        counts = verify_backup(backup, opened.data_key())
+        counts = verify_backup(backup, data_key_of(opened))
         assert counts["journal_entry"] == 1 and counts["alembic_version"] == 1
-        with opened.engine.connect() as conn:
+        with engine_of(opened).connect() as conn:
             assert conn.exec_driver_sql("SELECT pronouns FROM person").fetchall() == [(None,)]
     finally:
         opened.close()
@@ -253,9 +243,9 @@ def test_pending_migration_runs_after_a_verified_backup(vault_paths, tmp_path, m
 
 def test_backup_is_encrypted_and_verified(vault_paths, vault):
     add_marked_entry(vault)
-    info = make_backup(vault_paths.db, vault.data_key(), vault_paths.backups, "daily")
+    info = make_backup(vault_paths.db, data_key_of(vault), vault_paths.backups, "daily")
     assert info.row_counts["journal_entry"] == 1
-    assert verify_backup(info.path, vault.data_key(), info.row_counts) == info.row_counts
+    assert verify_backup(info.path, data_key_of(vault), info.row_counts) == info.row_counts
     assert MARKER.encode() not in info.path.read_bytes()
     with pytest.raises(Exception):
         verify_backup(info.path, bytes(32))
@@ -296,3 +286,24 @@ def test_setup_interrupted_before_the_key_file_starts_cleanly_again(vault_paths)
     created.vault.close()
     assert not vault_paths.db.with_name("vault.db.new").exists()
     unlock_with_passphrase(vault_paths, PASSPHRASE).close()
+
+
+def test_a_vault_handle_keeps_its_key_key_file_and_sessions_to_the_services(vault):
+    """The GUI holds a :class:`Vault`; nothing public on it is the data key, the key file, the
+    engine or a session (services reach them through ``session_of`` and friends)."""
+    from sqlalchemy import Engine, text
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from caregiver_app.security.keyfile import KeyFile
+    from caregiver_app.services.vault import keyfile_of, session_of
+
+    public = {name for name in dir(vault) if not name.startswith("_")}
+    assert not public & {"engine", "session", "data_key", "keyfile", "key", "replace_engine", "replace_key"}
+    secret_kinds = (bytes, bytearray, KeyFile, Engine, Session, sessionmaker)
+    for name in public:
+        assert not isinstance(getattr(vault, name), secret_kinds), name
+    # ... while the services still reach them
+    assert isinstance(keyfile_of(vault), KeyFile) and len(data_key_of(vault)) == 32
+    with session_of(vault) as s:
+        assert s.execute(text("SELECT 1")).scalar() == 1
+    assert isinstance(engine_of(vault), Engine)

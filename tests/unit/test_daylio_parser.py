@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from caregiver_app.domain.errors import CaregiverError, ValidationError
 from caregiver_app.domain.model import clean_label
+from caregiver_app.importers.common import SkippedRow
+from caregiver_app.importers.dates import MONTH_NUMBERS
 from caregiver_app.importers.daylio import (
     DEFAULT_MOOD_LEVELS,
-    MONTH_NUMBERS,
     DaylioFormatError,
     DaylioParseResult,
     DaylioRow,
-    SkippedRow,
     label_key,
     parse_daylio,
     resolve_mood_levels,

@@ -15,12 +15,13 @@ import pytest
 import textstat
 from support import SHARED
 
-from caregiver_app.content import education, placeholders
-from caregiver_app.content.education import CATEGORIES, Page, Tier
+from caregiver_app.content import placeholders, warning_sign_search
+from caregiver_app.content import warning_signs as education
+from caregiver_app.content.warning_signs import CATEGORIES, Page, Tier
 from caregiver_app.domain.crisis_lines import help_words
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
 
-FOLDER = resources.files("caregiver_app.content") / "education"
+FOLDER = resources.files("caregiver_app.content") / "warning_signs"
 FILE_NAMES = sorted(entry.name for entry in FOLDER.iterdir() if entry.name.endswith(".md"))
 
 
@@ -527,7 +528,7 @@ def test_issue_corrections():
      ("worn out", "caregiver-burnout")],
 )
 def test_search_finds_what_people_type(typed, expected):
-    assert education.search(typed)[0].id == expected
+    assert warning_sign_search.search(typed)[0].id == expected
 
 
 @id_params()
@@ -614,14 +615,14 @@ def test_most_urgent_tier():
 
 
 def test_search():
-    assert education.search("chest pain")[0].id in {"heart-attack", "anxiety-and-panic"}
-    assert "heart-attack" in [p.id for p in education.search("chest pain")]
-    assert education.search("Stroke")[0].id == "stroke"
-    assert "sepsis" in [p.id for p in education.search("breath")]  # word starts count
-    assert education.search("") == [] and education.search("  ?! ") == []
-    assert education.search("zebra unicorn") == []
+    assert warning_sign_search.search("chest pain")[0].id in {"heart-attack", "anxiety-and-panic"}
+    assert "heart-attack" in [p.id for p in warning_sign_search.search("chest pain")]
+    assert warning_sign_search.search("Stroke")[0].id == "stroke"
+    assert "sepsis" in [p.id for p in warning_sign_search.search("breath")]  # word starts count
+    assert warning_sign_search.search("") == [] and warning_sign_search.search("  ?! ") == []
+    assert warning_sign_search.search("zebra unicorn") == []
     # Source titles are not searched.
-    assert education.search("Somerset") == []
+    assert warning_sign_search.search("Somerset") == []
 
 
 def test_links_come_from_page_links_only():
@@ -782,18 +783,18 @@ def test_the_checks_catch_broken_pages():
 def test_search_forgives_small_words_missing_apostrophes_and_typos(typed, expected):
     """What a worried family member types: small words like "he" and "me" that no page holds,
     "cant" for "can't", a slip of the keys, another ending of the same word."""
-    assert expected in [p.id for p in education.search(typed)[:3]]
+    assert expected in [p.id for p in warning_sign_search.search(typed)[:3]]
 
 
 def test_search_without_apostrophes_finds_the_same_pages():
     for with_mark, without in (("can't breathe", "cant breathe"), ("won't eat", "wont eat"),
                                ("can't pee", "cant pee")):
-        assert [p.id for p in education.search(without)] == [p.id for p in education.search(with_mark)] != []
+        assert [p.id for p in warning_sign_search.search(without)] == [p.id for p in warning_sign_search.search(with_mark)] != []
 
 
 def test_search_typo_forgiveness_does_not_invent_matches():
-    assert education.search("zebra unicorn") == []
-    assert education.search("xqzv") == []
+    assert warning_sign_search.search("zebra unicorn") == []
+    assert warning_sign_search.search("xqzv") == []
 
 
 @pytest.mark.parametrize(("typed", "expected"), [("confusión", "delirium"), ("delírium", "delirium"),
@@ -801,7 +802,7 @@ def test_search_typo_forgiveness_does_not_invent_matches():
 def test_search_ignores_accents_and_wide_letters(typed, expected):
     """A Spanish keyboard adds accents ("confusión"); an East Asian input method types wide letters.
     Neither must split a word in two and find nothing."""
-    assert expected in [p.id for p in education.search(typed)[:3]]
+    assert expected in [p.id for p in warning_sign_search.search(typed)[:3]]
 
 
 @id_params()

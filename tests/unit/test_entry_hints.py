@@ -6,8 +6,8 @@ import pytest
 
 from caregiver_app.domain.model import SymptomRating
 from caregiver_app.domain.symptoms import STARTER_SYMPTOM_NAMES
-from caregiver_app.services import library
-from caregiver_app.services.library import Tier
+from caregiver_app.services import warning_signs as library
+from caregiver_app.services.warning_signs import Tier
 
 
 def hints(*pairs, note=""):

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import Polygon, PolyLine
 from reportlab.platypus import SimpleDocTemplate
 
+from caregiver_app.domain import phone_numbers
 from caregiver_app.domain.ecomap import NODE_H, NODE_W, layout, tie_geometry, zigzag
 from caregiver_app.domain.errors import ValidationError
 from caregiver_app.domain.network import (
@@ -26,7 +27,7 @@ from caregiver_app.domain.network import (
     role_from_text,
 )
 from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
-from caregiver_app.services import contacts as cs
+from caregiver_app.services import network as cs
 
 
 def test_clinical_follows_from_the_role():
@@ -52,13 +53,13 @@ def test_clinical_follows_from_the_role():
     ],
 )
 def test_phone_numbers_of_several_regions(text, region, e164, national, abroad):
-    phone = cs.parse_phone(text, region)
+    phone = phone_numbers.parse_phone(text, region)
     assert phone.number == e164
     home = phone.region
-    assert cs.format_phone(phone, home) == national
+    assert phone_numbers.format_phone(phone, home) == national
     elsewhere = "FR" if home != "FR" else "US"
-    assert cs.format_phone(phone, elsewhere) == abroad
-    assert cs.tel_uri(phone).startswith("tel:+")
+    assert phone_numbers.format_phone(phone, elsewhere) == abroad
+    assert phone_numbers.tel_uri(phone).startswith("tel:+")
 
 
 @pytest.mark.parametrize(
@@ -74,27 +75,27 @@ def test_phone_numbers_of_several_regions(text, region, e164, national, abroad):
 )
 def test_bad_phone_numbers_get_a_plain_message(text, region, words):
     with pytest.raises(ValidationError, match=words) as caught:
-        cs.parse_phone(text, region)
+        phone_numbers.parse_phone(text, region)
     assert "Traceback" not in str(caught.value)
 
 
 def test_crisis_and_emergency_short_numbers_are_kept_as_digits():
-    assert cs.parse_phone("988", "US") == Phone("988", PhoneKind.MOBILE, "US")
-    assert cs.parse_phone("116 123", "GB").number == "116123"
-    assert cs.parse_phone("112", "DK").number == "112"
-    assert cs.format_phone(cs.parse_phone("988", "US"), "US") == "988"
+    assert phone_numbers.parse_phone("988", "US") == Phone("988", PhoneKind.MOBILE, "US")
+    assert phone_numbers.parse_phone("116 123", "GB").number == "116123"
+    assert phone_numbers.parse_phone("112", "DK").number == "112"
+    assert phone_numbers.format_phone(phone_numbers.parse_phone("988", "US"), "US") == "988"
 
 
 def test_region_comes_from_setting_then_locale_else_none(monkeypatch):
     for var in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(cs.locale, "getlocale", lambda: (None, None))
-    assert cs.resolve_region("dk", "en_US") == "DK"
-    assert cs.resolve_region("", "de_DE") == "DE"
-    assert cs.resolve_region("", "en-GB") == "GB"
-    assert cs.resolve_region("XX", "C") == ""  # no country known: never the United States by default
+    monkeypatch.setattr(phone_numbers.locale, "getlocale", lambda: (None, None))
+    assert phone_numbers.resolve_region("dk", "en_US") == "DK"
+    assert phone_numbers.resolve_region("", "de_DE") == "DE"
+    assert phone_numbers.resolve_region("", "en-GB") == "GB"
+    assert phone_numbers.resolve_region("XX", "C") == ""  # no country known: never the United States by default
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    assert cs.resolve_region("", "") == "FR"
+    assert phone_numbers.resolve_region("", "") == "FR"
 
 
 def test_contact_validation():

@@ -15,7 +15,7 @@ SUSPECT = re.compile(r"strftime\(|:%[aAbBdHIMpYZ]|%[aAbBHIp]\b|_MONTHS\s*=|calen
 # placeholder, and the standard-library-only domain's clock-change message (the window shows its
 # own words for it, gui/common/time_hint.py).
 ALLOWED = {
-    ("services/vault.py", "%Y%m%dT%H%M%SZ"),
+    ("services/vault_open.py", "%Y%m%dT%H%M%SZ"),
     ("services/export_csv.py", "{local:%H:%M}"),
     ("cli_vault.py", "({local:%Z})"),
     ("domain/timeutil.py", "{wall:%H:%M}"),

@@ -51,7 +51,7 @@ def test_numbers_the_user_added_never_become_markup_in_a_page():
 
 def test_the_network_crisis_gap_names_the_countrys_line_or_none():
     from caregiver_app.domain.network import SupportType
-    from caregiver_app.services.contacts import GapReport
+    from caregiver_app.services.network import GapReport
 
     report = GapReport(total=2, clinical=1, nonclinical=1, missing=(SupportType.CRISIS,), givers={}, touch=(),
                        stressful=())

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caregiver_app.domain.network import Contact, Phone, PhoneKind, Role
+from caregiver_app.importers.vcard import CardCandidate
 from caregiver_app.services import vcards
-from caregiver_app.services.vcards import CardCandidate, DuplicatePair, _match_reasons, find_duplicates
+from caregiver_app.services.vcards import DuplicatePair, _match_reasons, find_duplicates
 
 
 def contact(i: int, name: str, numbers=()) -> Contact:

@@ -21,8 +21,8 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...services import library
-from ...services.library import HelpWords, Page, Tier, help_words
+from ...services import warning_signs as library
+from ...services.warning_signs import HelpWords, Page, Tier, help_words
 from . import formatting
 from .navigation import GET_HELP_KEYS
 from .tier_icons import shape_word, tier_image

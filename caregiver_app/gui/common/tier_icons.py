@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from ...services.library import Tier
+from ...services.warning_signs import Tier
 
 TIER_COLOURS = {
     Tier.EMERGENCY: "#c62828",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.network import SupportType
-from ...services.contacts import GapReport
+from ...services.network import GapReport
 
 
 def _plural(count: int, one: str, many: str) -> str:

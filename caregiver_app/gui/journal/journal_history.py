@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ...domain.model import JournalEntry
-from ...services import entry_history
+from ...services import journal
 from ..context import AppContext
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -84,7 +84,7 @@ class JournalHistory(QObject):
     def record_changed(self, before: JournalEntry, after: JournalEntry) -> None:
         self._push(EntryChange(CHANGED, before, after))
 
-    def record_deleted(self, removed: entry_history.Removed) -> None:
+    def record_deleted(self, removed: journal.Removed) -> None:
         self._push(EntryChange(DELETED, removed.entry, None, removed.doses))
 
     def _push(self, command: EntryChange) -> None:
@@ -150,18 +150,18 @@ class JournalHistory(QObject):
             target = self._current(command.after if command.kind == ADDED else command.before)
 
             def job(vault):
-                return entry_history.take_out(vault, target.id)
+                return journal.take_out(vault, target.id)
         elif restoring:
             target = self._current(command.before if command.kind == DELETED else command.after)
-            removed = entry_history.Removed(target, command.doses)
+            removed = journal.Removed(target, command.doses)
 
             def job(vault):
-                return entry_history.put_back(vault, removed, clock=clock)
+                return journal.put_back(vault, removed, clock=clock)
         else:
             target = self._current(command.before if undo else command.after)
 
             def job(vault):
-                return entry_history.set_to(vault, target, clock=clock)
+                return journal.set_to(vault, target, clock=clock)
 
         def done(result) -> None:
             self._busy = False

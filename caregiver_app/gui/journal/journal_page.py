@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
-from ...services import entry_history, import_any, imports, journal, people, search
+from ...services import import_any, imports, journal, people, search
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -281,7 +281,7 @@ class JournalPage(Page):
             self.editor.drafts.discard()
             self.editor.reset()
         entry_id = entry.id
-        self.write(lambda vault: entry_history.take_out(vault, entry_id), {JOURNAL}, on_done=self._on_deleted,
+        self.write(lambda vault: journal.take_out(vault, entry_id), {JOURNAL}, on_done=self._on_deleted,
                    error_title="The entry was not deleted")
 
     def undo_delete(self) -> None:
@@ -447,7 +447,7 @@ class JournalPage(Page):
         self.undo_bar.hide()
         self._deleted = None
 
-    def _on_deleted(self, removed: entry_history.Removed) -> None:
+    def _on_deleted(self, removed: journal.Removed) -> None:
         old = removed.entry
         self._deleted = old
         self.history.record_deleted(removed)

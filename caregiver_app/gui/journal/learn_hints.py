@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.model import JournalEntry
-from ...services import library
-from ...services.library import EntryHints, HelpWords, Tier
+from ...services import warning_signs as library
+from ...services.warning_signs import EntryHints, HelpWords, Tier
 from ..common.navigation import GET_HELP_KEYS, OPEN_EDUCATION_PAGE, SHOW_GET_HELP, request
 from ..common.tier_icons import tier_pixmap
 

@@ -42,7 +42,8 @@ from ...domain.network import (
     SupportType,
     TieStrength,
 )
-from ...services import contacts as contact_service
+from ...services import network as contact_service
+from ...domain import phone_numbers
 from ..common import formatting
 from ..common.trust_widgets import problem_label
 from ..vault.unlock_screen import announce
@@ -80,7 +81,7 @@ class PhoneRow(QWidget):
         self.kind.setAccessibleName("Kind of phone number")
         self.number = QLineEdit(self)
         self.number.setAccessibleName("Phone number")
-        self.number.setPlaceholderText(f"For example {contact_service.example_number(region)}")
+        self.number.setPlaceholderText(f"For example {phone_numbers.example_number(region)}")
         self.number.setMaxLength(40)
         self.remove = QPushButton("Remove", self)
         self.remove.setAccessibleName("Remove this phone number")
@@ -103,12 +104,12 @@ class PhoneRow(QWidget):
             self.feedback.hide()
             return True
         try:
-            phone = contact_service.parse_phone(text, self._region, self.kind.currentData())
+            phone = phone_numbers.parse_phone(text, self._region, self.kind.currentData())
         except CaregiverError as exc:
             self.feedback.setText(f"⚠ {exc}")
             self.feedback.show()
             return False
-        self.feedback.setText(f"Saved as {contact_service.format_phone(phone, self._region)}")
+        self.feedback.setText(f"Saved as {phone_numbers.format_phone(phone, self._region)}")
         self.feedback.show()
         return True
 
@@ -123,7 +124,7 @@ class ContactEditor(QDialog):
         person_id: int,
         person_name: str,
         *,
-        region: str = contact_service.DEFAULT_REGION,
+        region: str = phone_numbers.DEFAULT_REGION,
         today: date | None = None,
         contact: Contact | None = None,
         parent: QWidget | None = None,
@@ -315,7 +316,7 @@ class ContactEditor(QDialog):
         self.role_box.setCurrentIndex(self.role_box.findData(contact.role))
         self.org_edit.setText(contact.organisation)
         for phone in contact.phones:
-            self.add_phone_row(contact_service.format_phone(phone, self._region), phone.kind)
+            self.add_phone_row(phone_numbers.format_phone(phone, self._region), phone.kind)
         if not contact.phones:
             self.add_phone_row()
         self.email_edit.setText(contact.email)

@@ -30,8 +30,10 @@ from ...domain.ecomap import EcomapSnapshot
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.network import Contact
-from ...services import contacts as contact_service
+from ...domain import phone_numbers
 from ...services import journal, vcards
+from ...services import network as contact_service
+from ...importers import vcard
 from .contact_editor import ContactEditor
 from ..context import AppContext
 from .ecomap import EcomapScene, EcomapView
@@ -47,7 +49,7 @@ LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Give
 
 def phone_region(context: AppContext) -> str:
     """The region local phone numbers are read in: the setting, else the system locale's."""
-    return contact_service.resolve_region(current_country(context.settings), QLocale.system().name())
+    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
 class NetworkPage(QWidget):
@@ -300,7 +302,7 @@ class NetworkPage(QWidget):
                 c.direction.label(name),
                 ", ".join(t.label for t in c.ordered_support()) or "—",
                 since,
-                contact_service.format_phone(c.phones[0], region) if c.phones else "—",
+                phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
             )
             item = QTreeWidgetItem(list(values))
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
@@ -495,14 +497,14 @@ class NetworkPage(QWidget):
 
         def read():
             data = vcards.read_contacts_file(Path(path))
-            result = vcards.read_vcards(data, person.id, region)
+            result = vcard.read_vcards(data, person.id, region)
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)
 
         self._context.runner.run(read, on_done=lambda r: self._continue_import(*r), parent=self,
                                  label="Reading the contacts…", error_title="The contacts were not imported")
 
-    def _continue_import(self, result: vcards.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
+    def _continue_import(self, result: vcard.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
         person = self._person
         if person is None:
             return
@@ -549,7 +551,7 @@ class NetworkPage(QWidget):
                                  parent=self, error_title="The contacts were not exported")
 
 
-def import_summary(outcome: vcards.ImportOutcome, result: vcards.VCardReadResult) -> str:
+def import_summary(outcome: vcards.ImportOutcome, result: vcard.VCardReadResult) -> str:
     """The words shown after an import: counts, then each card that was skipped or trimmed."""
     parts = []
     if outcome.added:

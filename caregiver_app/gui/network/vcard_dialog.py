@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.contacts import format_phone
-from ...services.vcards import CardCandidate, Decision, DuplicatePair
+from ...domain.phone_numbers import format_phone
+from ...importers.vcard import CardCandidate
+from ...services.vcards import Decision, DuplicatePair
 
 CHOICES = ((Decision.MERGE, "&Merge"), (Decision.KEEP_BOTH, "&Keep both"), (Decision.SKIP, "&Skip"))
 

@@ -46,13 +46,7 @@ class Row:
 
 def load_rows(vault) -> tuple[list[Row], list]:
     """Every backup with each person's entries, and the vault's own numbers now (a job)."""
-    key = vault.data_key()
-    rows = []
-    for found in backups.list_backups(vault):
-        try:
-            rows.append(Row(found, backups.summarize(found, key).people))
-        except CaregiverError:
-            rows.append(Row(found, None))
+    rows = [Row(found, summary.people if summary else None) for found, summary in backups.summaries(vault)]
     return rows, backups.current_people(vault)
 
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CaregiverError
-from ...services.vault import keyring_available, set_remember_on_device
+from ...services.vault_open import keyring_available, set_remember_on_device
+from ...services.vault import remembered_on_device
 from ..context import AppContext
 from ..common.errors import user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
@@ -108,7 +109,7 @@ class SecurityDialog(QDialog):
         vault = self.context.vault
         has_keyring = keyring_available()
         self.remember_check.blockSignals(True)
-        self.remember_check.setChecked(bool(vault and vault.is_open and vault.keyfile.remember_on_device))
+        self.remember_check.setChecked(remembered_on_device(vault))
         self.remember_check.blockSignals(False)
         self.remember_check.setEnabled(has_keyring or self.remember_check.isChecked())
         if not has_keyring and not self.remember_check.isChecked():

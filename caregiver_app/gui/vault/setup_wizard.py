@@ -25,16 +25,8 @@ from ... import APP_NAME
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...services.people import add_person, rename_person, set_preparer_name
-from ...services.vault import (
-    MIN_LENGTH,
-    CreatedVault,
-    Vault,
-    create_vault,
-    keyring_available,
-    passphrase_problem,
-    set_remember_on_device,
-    strength_hint,
-)
+from ...services.vault import MIN_LENGTH, Vault, passphrase_problem, remembered_on_device, strength_hint
+from ...services.vault_open import CreatedVault, create_vault, keyring_available, set_remember_on_device
 from ...domain import crisis_lines
 from ...settings import save as save_settings
 from ..context import AppContext
@@ -391,7 +383,7 @@ class RememberPage(QWizardPage):
         vault = created.vault
         want = self.remember_check.isChecked()
         self.note = ""
-        if vault.keyfile.remember_on_device != want:
+        if remembered_on_device(vault) != want:
             try:
                 problem = set_remember_on_device(vault, want)
             except CaregiverError as exc:

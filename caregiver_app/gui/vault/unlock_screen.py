@@ -7,15 +7,8 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.errors import CaregiverError
-from ...services.vault import (
-    DamagedVaultError,
-    KeyringUnavailableError,
-    Vault,
-    is_remembered,
-    unlock_with_keyring,
-    unlock_with_passphrase,
-    unlock_with_recovery_code,
-)
+from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault
+from ...services.vault_open import is_remembered, unlock_with_keyring, unlock_with_passphrase, unlock_with_recovery_code
 from ..context import AppContext
 from ..common.errors import log_safely, user_message
 from ..forms.ui_unlock_screen import Ui_UnlockScreen

@@ -29,7 +29,8 @@ from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.network import Appointment, Contact
 from ...services import appointments as appointment_service
-from ...services import contacts as contact_service
+from ...services import network as contact_service
+from ...domain import phone_numbers
 from ...services import journal
 from .appointment_editor import AppointmentEditor
 from ..common import formatting
@@ -48,7 +49,7 @@ def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str,
         if contact.organisation:
             bits.append(contact.organisation)
         if contact.phones:
-            bits.append(contact_service.format_phone(contact.phones[0], region))
+            bits.append(phone_numbers.format_phone(contact.phones[0], region))
         lines.append(" · ".join(bits))
     if appt.purpose and contact is not None:
         lines.append(f"Purpose: {appt.purpose}")

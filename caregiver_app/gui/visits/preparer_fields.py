@@ -10,14 +10,15 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import CaregiverError, ValidationError
-from ...services import contacts, people
+from ...domain import phone_numbers
+from ...services import people
 from ..context import AppContext
 from ..common.country import current_country
 
 
 def phone_region(context: AppContext) -> str:
     """The region local phone numbers are read in: the country setting, else the system locale's."""
-    return contacts.resolve_region(current_country(context.settings), QLocale.system().name())
+    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
 
 
 class PreparerFields(QObject):

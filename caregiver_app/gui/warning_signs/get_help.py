@@ -33,7 +33,7 @@ from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
 from ...services import plans
-from ...services.library import Tier
+from ...services.warning_signs import Tier
 from ...settings import MAX_CRISIS_LINES
 from ...settings import save as save_settings
 from ..context import AppContext

@@ -30,7 +30,8 @@ from ...domain import crisis_lines
 from ...domain.errors import CaregiverError, ValidationError
 from ...domain.model import Person
 from ...domain.plans import PHONE_MAX_CHARS, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
-from ...services import contacts, journal, plans
+from ...services import journal, plans
+from ...services import network as contacts
 from ..common import formatting
 from ..context import AppContext
 from ..common.country import current_country

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import library
+from ...services import warning_signs as library
 from ..common.country import help_words
 from ..common.navigation import GET_HELP_KEYS
 from ..common.page_view import PageView

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from caregiver_app.storage.orm_search import include_name
+from caregiver_app.storage.rows.search import include_name
 from caregiver_app.storage.schema import Base
 
 connection = context.config.attributes["connection"]

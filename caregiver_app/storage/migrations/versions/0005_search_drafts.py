@@ -13,7 +13,7 @@ Revises: 0004_support_network
 import sqlalchemy as sa
 from alembic import op
 
-from caregiver_app.storage.orm_search import FTS_CREATE, FTS_DROP, FTS_REBUILD, FTS_TRIGGERS
+from caregiver_app.storage.rows.search import FTS_CREATE, FTS_DROP, FTS_REBUILD, FTS_TRIGGERS
 from caregiver_app.storage.types import UTCDateTime
 
 revision = "0005_search_drafts"

@@ -13,9 +13,9 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
-from .orm import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
-from .orm_plans import PlanItemRow, PlanRow
+from ...domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
+from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
+from ..rows.plans import PlanItemRow, PlanRow
 
 RELAPSE = "relapse"
 SAFETY = "safety"

@@ -16,36 +16,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .types import UTCDateTime
-
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class PersonRow(Base):
-    __tablename__ = "person"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    display_name: Mapped[str] = mapped_column(String(120), nullable=False)
-    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+from ..types import UTCDateTime
+from .base import Base
 
 
 class EntryRow(Base):
@@ -142,11 +120,3 @@ class EntryTagRow(Base):
     tag: Mapped[TagRow] = relationship(lazy="joined")
 
 
-class VaultSettingRow(Base):
-    """Small per-vault preferences that may hold personal words (e.g. the preparer's name), so
-    they live inside the encrypted database and never in the settings file."""
-
-    __tablename__ = "vault_setting"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, nullable=False)

@@ -7,23 +7,18 @@ Functions take an open ``Session`` (the caller's unit of work). Local dates are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import and_, delete, or_, select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ..domain.model import JournalEntry
-from . import repositories as repo
-from .orm import EntryRow
-from .orm_search import FTS_TABLE, DraftRow
-from .types import UTCDateTime
+from ..rows.search import FTS_TABLE
+from ..types import UTCDateTime
 
 MATCH_OPEN = "\x02"
 MATCH_CLOSE = "\x03"
 _UTC_TYPE = UTCDateTime()
-_EARLIEST = datetime(1, 1, 1, tzinfo=timezone.utc)
 
 
 def _instant(value: str) -> datetime:
@@ -169,113 +164,3 @@ def search_entries(
         for r in found
     ]
     return rows, total
-
-
-# --- the journal list: pages around any point -----------------------------------------------
-
-EntryKey = tuple[date, datetime, int]  # (local_date, occurred_at, id): the list's order, newest first
-
-
-def entry_key(session: Session, entry_id: int) -> tuple[int, EntryKey] | None:
-    """``(person_id, key)`` of an entry, or None when it is gone."""
-    row = session.execute(
-        select(EntryRow.person_id, EntryRow.local_date, EntryRow.occurred_at, EntryRow.id).where(EntryRow.id == entry_id)
-    ).first()
-    if row is None:
-        return None
-    return row[0], (row[1], row[2], row[3])
-
-
-def key_including(key: EntryKey) -> EntryKey:
-    """A keyset bound just newer than ``key``, so "strictly older than" it includes ``key``."""
-    return key[0], key[1], key[2] + 1
-
-
-def key_for_day(day: date) -> EntryKey:
-    """A keyset bound such that "strictly older than" it means "on ``day`` or before"."""
-    return day + timedelta(days=1), _EARLIEST, 0
-
-
-def entries_older(session: Session, person_id: int, before: EntryKey, limit: int) -> list[JournalEntry]:
-    """Up to ``limit`` entries strictly older than ``before``, newest first."""
-    return repo.entries_newest_first(session, person_id, limit, before)
-
-
-def entries_newer(session: Session, person_id: int, after: EntryKey, limit: int) -> list[JournalEntry]:
-    """Up to ``limit`` entries strictly newer than ``after`` — the ones just above it in the
-    list — returned newest first."""
-    d, t, i = after
-    stmt = (
-        select(EntryRow)
-        .where(
-            EntryRow.person_id == person_id,
-            or_(
-                EntryRow.local_date > d,
-                and_(EntryRow.local_date == d, EntryRow.occurred_at > t),
-                and_(EntryRow.local_date == d, EntryRow.occurred_at == t, EntryRow.id > i),
-            ),
-        )
-        .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryRow.id)
-        .limit(limit)
-    )
-    rows = session.scalars(repo._with_children(stmt))
-    return [repo.entry_from_row(r) for r in rows][::-1]
-
-
-# --- putting entries back (undo) ------------------------------------------------------------
-
-
-def insert_entry_keeping_id(session: Session, entry: JournalEntry, now: datetime) -> int:
-    """Insert ``entry`` again under its old id when that id is free (so search results, drafts
-    and the undo history still point at it), else under a new one. Returns the id used."""
-    if entry.id is not None and session.get(EntryRow, entry.id) is None:
-        row = EntryRow(id=entry.id, **repo._entry_values(entry), created_at=now, updated_at=now)
-        session.add(row)
-        session.flush()
-        repo._set_children(session, row, entry)
-        session.flush()
-        return row.id
-    return repo.insert_entry(session, replace(entry, id=None), now)
-
-
-# --- drafts ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DraftRecord:
-    key: str
-    person_id: int
-    person_name: str
-    entry_id: int | None
-    payload: str
-    saved_at: datetime
-
-
-def upsert_draft(session: Session, key: str, person_id: int, entry_id: int | None, payload: str, now: datetime) -> None:
-    row = session.scalar(select(DraftRow).where(DraftRow.draft_key == key))
-    if row is None:
-        session.add(DraftRow(draft_key=key, person_id=person_id, entry_id=entry_id, payload=payload, saved_at=now))
-    else:
-        row.person_id, row.entry_id, row.payload, row.saved_at = person_id, entry_id, payload, now
-    session.flush()
-
-
-def list_drafts(session: Session, person_id: int | None = None) -> list[DraftRecord]:
-    """Drafts, newest first (of one person when ``person_id`` is given)."""
-    from .orm import PersonRow
-
-    stmt = select(DraftRow, PersonRow.display_name).join(PersonRow, PersonRow.id == DraftRow.person_id)
-    if person_id is not None:
-        stmt = stmt.where(DraftRow.person_id == person_id)
-    stmt = stmt.order_by(DraftRow.saved_at.desc(), DraftRow.id.desc())
-    return [
-        DraftRecord(r.draft_key, r.person_id, name, r.entry_id, r.payload, r.saved_at)
-        for r, name in session.execute(stmt)
-    ]
-
-
-def delete_drafts(session: Session, keys: Sequence[str]) -> int:
-    if not keys:
-        return 0
-    result = session.execute(delete(DraftRow).where(DraftRow.draft_key.in_(list(keys))))
-    return result.rowcount or 0

@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..domain.plans import LinkKind, RelapseSection, SafetyStep
-from .orm import Base
-from .types import UTCDateTime
+from ...domain.plans import LinkKind, RelapseSection, SafetyStep
+from ..types import UTCDateTime
+from .base import Base
 
 PLAN_KINDS = ("relapse", "safety")
 SECTIONS = tuple(s.value for s in RelapseSection) + tuple(s.value for s in SafetyStep)

@@ -7,51 +7,16 @@ they convert between ORM rows and the plain domain dataclasses.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain.errors import NotFoundError
-from ..domain.model import (
-    JournalEntry,
-    MoodLevel,
-    Person,
-    Recorder,
-    RecorderKind,
-    SleepQuality,
-    SymptomRating,
-    Tag,
-    TagKind,
-)
-from ..domain.symptoms import STARTER_SYMPTOM_NAMES
-from .orm import EntryRow, EntryTagRow, PersonRow, RatingRow, SymptomRow, TagRow, VaultSettingRow
-
-# --- people ---------------------------------------------------------------------------------
-
-
-def person_from_row(row: PersonRow) -> Person:
-    return Person(row.id, row.display_name, row.birth_date, row.notes)
-
-
-def list_people(session: Session) -> list[Person]:
-    rows = session.scalars(select(PersonRow).order_by(func.lower(PersonRow.display_name), PersonRow.id))
-    return [person_from_row(r) for r in rows]
-
-
-def get_person_row(session: Session, person_id: int) -> PersonRow:
-    row = session.get(PersonRow, person_id)
-    if row is None:
-        raise NotFoundError("That person is no longer in this vault.")
-    return row
-
-
-def add_person(session: Session, person: Person, now: datetime) -> Person:
-    row = PersonRow(display_name=person.display_name, birth_date=person.birth_date, notes=person.notes, created_at=now)
-    session.add(row)
-    session.flush()
-    return person_from_row(row)
-
+from ...domain.errors import NotFoundError
+from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
+from ...domain.symptoms import STARTER_SYMPTOM_NAMES
+from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 
 # --- symptoms and tags ----------------------------------------------------------------------
 
@@ -344,18 +309,69 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     return len(ids)
 
 
-# --- per-vault settings ---------------------------------------------------------------------
+# --- the journal list: pages around any point -----------------------------------------------
+
+_EARLIEST = datetime(1, 1, 1, tzinfo=timezone.utc)
+EntryKey = tuple[date, datetime, int]  # (local_date, occurred_at, id): the list's order, newest first
 
 
-def get_setting(session: Session, key: str, default: str = "") -> str:
-    row = session.get(VaultSettingRow, key)
-    return row.value if row else default
-
-
-def set_setting(session: Session, key: str, value: str) -> None:
-    row = session.get(VaultSettingRow, key)
+def entry_key(session: Session, entry_id: int) -> tuple[int, EntryKey] | None:
+    """``(person_id, key)`` of an entry, or None when it is gone."""
+    row = session.execute(
+        select(EntryRow.person_id, EntryRow.local_date, EntryRow.occurred_at, EntryRow.id).where(EntryRow.id == entry_id)
+    ).first()
     if row is None:
-        session.add(VaultSettingRow(key=key, value=value))
-    else:
-        row.value = value
-    session.flush()
+        return None
+    return row[0], (row[1], row[2], row[3])
+
+
+def key_including(key: EntryKey) -> EntryKey:
+    """A keyset bound just newer than ``key``, so "strictly older than" it includes ``key``."""
+    return key[0], key[1], key[2] + 1
+
+
+def key_for_day(day: date) -> EntryKey:
+    """A keyset bound such that "strictly older than" it means "on ``day`` or before"."""
+    return day + timedelta(days=1), _EARLIEST, 0
+
+
+def entries_older(session: Session, person_id: int, before: EntryKey, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries strictly older than ``before``, newest first."""
+    return entries_newest_first(session, person_id, limit, before)
+
+
+def entries_newer(session: Session, person_id: int, after: EntryKey, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries strictly newer than ``after`` — the ones just above it in the
+    list — returned newest first."""
+    d, t, i = after
+    stmt = (
+        select(EntryRow)
+        .where(
+            EntryRow.person_id == person_id,
+            or_(
+                EntryRow.local_date > d,
+                and_(EntryRow.local_date == d, EntryRow.occurred_at > t),
+                and_(EntryRow.local_date == d, EntryRow.occurred_at == t, EntryRow.id > i),
+            ),
+        )
+        .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryRow.id)
+        .limit(limit)
+    )
+    rows = session.scalars(_with_children(stmt))
+    return [entry_from_row(r) for r in rows][::-1]
+
+
+# --- putting entries back (undo) ------------------------------------------------------------
+
+
+def insert_entry_keeping_id(session: Session, entry: JournalEntry, now: datetime) -> int:
+    """Insert ``entry`` again under its old id when that id is free (so search results, drafts
+    and the undo history still point at it), else under a new one. Returns the id used."""
+    if entry.id is not None and session.get(EntryRow, entry.id) is None:
+        row = EntryRow(id=entry.id, **_entry_values(entry), created_at=now, updated_at=now)
+        session.add(row)
+        session.flush()
+        _set_children(session, row, entry)
+        session.flush()
+        return row.id
+    return insert_entry(session, replace(entry, id=None), now)

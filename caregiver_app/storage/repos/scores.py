@@ -1,0 +1,91 @@
+"""Queries for scored questionnaires."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.errors import NotFoundError
+from ...domain.model import Recorder, RecorderKind
+from ...domain.scores import Instrument, ScoreResult
+from ..rows.scores import ScoreRow
+
+
+def _recorder(kind: str, name: str) -> Recorder:
+    return Recorder.family(name) if kind == RecorderKind.FAMILY.value else Recorder.person()
+
+
+def score_from_row(row: ScoreRow) -> ScoreResult:
+    return ScoreResult(
+        id=row.id,
+        person_id=row.person_id,
+        instrument=Instrument(row.instrument),
+        taken_on=row.taken_on,
+        answers=tuple(int(ch) for ch in row.answers),
+        recorded_by=_recorder(row.recorded_by_kind, row.recorded_by_name),
+        note=row.note,
+        flag_for_visit=row.flag_for_visit,
+    )
+
+
+def _score_values(score: ScoreResult) -> dict:
+    return {
+        "person_id": score.person_id,
+        "instrument": score.instrument.value,
+        "taken_on": score.taken_on,
+        "answers": "".join(str(a) for a in score.answers),
+        "total": score.total,
+        "recorded_by_kind": score.recorded_by.kind.value,
+        "recorded_by_name": score.recorded_by.name,
+        "note": score.note,
+        "flag_for_visit": score.flag_for_visit,
+    }
+
+
+def insert_score(session: Session, score: ScoreResult, now: datetime) -> int:
+    row = ScoreRow(**_score_values(score), created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def update_score(session: Session, score: ScoreResult, now: datetime) -> None:
+    row = session.get(ScoreRow, score.id)
+    if row is None or row.person_id != score.person_id:
+        raise NotFoundError("That score is no longer in the journal.")
+    for key, value in _score_values(score).items():
+        setattr(row, key, value)
+    row.updated_at = now
+    session.flush()
+
+
+def get_score(session: Session, score_id: int) -> ScoreResult:
+    row = session.get(ScoreRow, score_id)
+    if row is None:
+        raise NotFoundError("That score is no longer in the journal.")
+    return score_from_row(row)
+
+
+def delete_score(session: Session, score_id: int) -> None:
+    row = session.get(ScoreRow, score_id)
+    if row is None:
+        raise NotFoundError("That score is no longer in the journal.")
+    session.delete(row)
+    session.flush()
+
+
+def list_scores(session: Session, person_id: int, instrument: Instrument | None = None,
+                before: date | None = None, until: date | None = None) -> list[ScoreResult]:
+    """Scores oldest first (by local date, then the order they were saved). ``until`` keeps those
+    on or before that date; ``before`` those strictly before it."""
+    stmt = select(ScoreRow).where(ScoreRow.person_id == person_id)
+    if instrument is not None:
+        stmt = stmt.where(ScoreRow.instrument == instrument.value)
+    if before is not None:
+        stmt = stmt.where(ScoreRow.taken_on < before)
+    if until is not None:
+        stmt = stmt.where(ScoreRow.taken_on <= until)
+    rows = session.scalars(stmt.order_by(ScoreRow.taken_on, ScoreRow.id))
+    return [score_from_row(r) for r in rows]
