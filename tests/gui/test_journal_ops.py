@@ -146,3 +146,21 @@ def test_the_family_name_is_the_field_a_missing_name_points_at(qtbot, page):
     qtbot.keyClicks(editor.note, "Seen by family")
     editor.save()
     assert editor.problem_label.isVisible() and editor.family_name.hasFocus()
+
+
+def test_save_delete_and_undo_on_real_threads(qtbot, threaded, ctx, vault, person, page, modals):
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "Written on a busy evening")
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # a second press while saving
+    qtbot.waitUntil(lambda: page.current_entry() is not None, timeout=10000)  # saved, reloaded, chosen
+    assert [e.note for e in journal.recent_entries(vault, person.id)] == ["Written on a busy evening"]
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=10000)
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete entry").click())
+    page.delete_current()
+    qtbot.waitUntil(lambda: page.model.loaded_entry_count() == 0 and not ctx.ops.busy, timeout=10000)
+    assert journal.recent_entries(vault, person.id) == []
+    page.history.undo()
+    qtbot.waitUntil(lambda: page.current_entry() is not None and not ctx.ops.busy, timeout=10000)
+    assert page.current_entry().note == "Written on a busy evening"
+    assert "Put back the entry" in page.undo_label.text()
