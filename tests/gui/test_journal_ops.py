@@ -164,3 +164,14 @@ def test_save_delete_and_undo_on_real_threads(qtbot, threaded, ctx, vault, perso
     qtbot.waitUntil(lambda: page.current_entry() is not None and not ctx.ops.busy, timeout=10000)
     assert page.current_entry().note == "Written on a busy evening"
     assert "Put back the entry" in page.undo_label.text()
+
+
+def test_medicines_saved_on_another_page_are_offered_at_once(qtbot, ctx, vault, person, page):
+    from caregiver_app.gui.common.ops import MEDICATIONS
+    from caregiver_app.services import medications
+    from caregiver_app.services.medications import MedicationDraft
+
+    assert page.editor.doses.boxes == {}
+    med = MedicationDraft(person.id, "Sertraline", 50, "mg", "once a day")
+    ctx.ops.write(None, lambda v: medications.add_medication(v, med), changes={MEDICATIONS}, person_id=person.id)
+    assert [b.accessibleName() for b in page.editor.doses.boxes.values()] == ["Sertraline dose"]

@@ -14,7 +14,7 @@ from ...domain.medications import DoseRecord, DoseStatus, Medication
 from ...domain.model import JournalEntry, Person
 from ...services import medications
 from ..common import formatting
-from ..common.ops import Op
+from ..common.ops import MEDICATIONS, Change, Op
 from ..context import AppContext
 
 NOT_RECORDED = "Not recorded"
@@ -51,6 +51,7 @@ class DosesSection(QGroupBox):
         self.grid.setColumnStretch(0, 1)
         layout.addWidget(self.grid_holder)
         self._rebuild()
+        context.ops.changed.connect(self._on_changed)
 
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -146,9 +147,15 @@ class DosesSection(QGroupBox):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if not event.spontaneous():
-            self.reload()  # the list may have changed on the Medications page
+            self.reload()  # the list may have changed outside the app's writes (an import)
 
     # --- private ------------------------------------------------------------------------
+    def _on_changed(self, change: Change) -> None:
+        """The person's medicines changed (the Medications page): offer the new list at once."""
+        person = self._person
+        if person is not None and change.touches(MEDICATIONS) and change.person_id in (None, person.id):
+            self.reload()
+
     def _drop_entry_read(self) -> None:
         if self._entry_read is not None:
             self._entry_read.cancel()
