@@ -318,7 +318,8 @@ def clean_email(value: str) -> str:
     cleaned = value.strip()
     if cleaned and (len(cleaned) > 254 or not _EMAIL.match(cleaned)):
         raise ValidationError(
-            f"“{cleaned[:60]}” does not look like an email address. It should look like name@example.org."
+            f"“{cleaned[:60]}” does not look like an email address. It should look like name@example.org.",
+            field="email",
         )
     return cleaned
 
@@ -349,7 +350,7 @@ class Contact:
     def __post_init__(self) -> None:
         name = _clean_line(self.name, "name", NAME_MAX)
         if not name:
-            raise ValidationError("Please give this contact a name.")
+            raise ValidationError("Please give this contact a name.", field="name")
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "organisation", _clean_line(self.organisation, "organisation"))
         object.__setattr__(self, "email", clean_email(self.email))
@@ -442,9 +443,10 @@ def _clean_video_link(value: str) -> str:
     if not cleaned:
         return ""
     if len(cleaned) > 1_000 or any(c.isspace() for c in cleaned):
-        raise ValidationError("The video link should be one web address with no spaces.")
+        raise ValidationError("The video link should be one web address with no spaces.", field="video_link")
     if not re.match(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/|$|\?|:)", cleaned, re.IGNORECASE):
-        raise ValidationError("The video link should be a web address, like https://meet.example.org/room.")
+        raise ValidationError("The video link should be a web address, like https://meet.example.org/room.",
+                              field="video_link")
     if not cleaned.lower().startswith(("http://", "https://")):
         cleaned = "https://" + cleaned
     return cleaned

@@ -45,7 +45,6 @@ from .common.errors import log_safely, show_error
 from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
-from .journal.journal_export import JournalExport
 from .journal.journal_page import JournalPage
 from .warning_signs.signs_page import LibraryPage
 from .journal.medications_page import MedicationsPage
@@ -53,7 +52,7 @@ from .network.network_page import NetworkPage
 from .journal.patterns_page import PatternsPage
 from .people_actions import PeopleActions
 from .warning_signs.plans_page import PlansPage
-from .journal.record_exports import FHIR, READABLE, RecordExport
+from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.scores_page import ScoresPage
 from .journal.search_panel import SearchPanel
 from .visits.summary_page import SummaryPage
@@ -185,8 +184,8 @@ class MainWindow(QMainWindow):
                                             lambda select_id: self.reload_people(select_id=select_id))
         file_menu.addActions(self.people_actions.actions)
         file_menu.addAction(self.import_action)
-        self.journal_export = JournalExport(self.context, self, self.current_person, self.vault_locked,
-                                            self.vault_unlocked)
+        self.journal_export = RecordExport(CSV, self.context, self, self.current_person, self.vault_locked,
+                                           self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)
         self.readable_export = RecordExport(READABLE, self.context, self, self.current_person, self.vault_locked,
                                             self.vault_unlocked)

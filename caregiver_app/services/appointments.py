@@ -57,13 +57,19 @@ def appointment_from_draft(draft: AppointmentDraft) -> Appointment:
     """Validate a draft. Raises :class:`ValidationError` for an unknown zone, a start time that
     does not exist on that day (clocks going forward), or impossible values."""
     zone_name = draft.zone_name or local_zone_name()
-    tz = timeutil.zone(zone_name)
+    try:
+        tz = timeutil.zone(zone_name)
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field="zone_name") from None
     if draft.at is None:
         starts_at, _ = timeutil.day_bounds(draft.day, tz)
         all_day = True
     else:
         wall = datetime.combine(draft.day, draft.at.replace(second=0, microsecond=0, tzinfo=None))
-        starts_at, _ = timeutil.local_to_utc(wall, tz, strict=True)
+        try:
+            starts_at, _ = timeutil.local_to_utc(wall, tz, strict=True)
+        except ValidationError as exc:  # the hour skipped when clocks go forward
+            raise ValidationError(str(exc), field="at") from None
         all_day = False
     return Appointment(
         id=draft.appointment_id,

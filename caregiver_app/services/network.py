@@ -57,7 +57,8 @@ def contact_from_draft(draft: ContactDraft, region: str = DEFAULT_REGION, *, tod
     number says which one), or a "last in touch" date after ``today``."""
     phones = tuple(parse_phone(text, region, kind) for text, kind in draft.phones if text.strip())
     if draft.last_in_touch is not None and today is not None and draft.last_in_touch > today:
-        raise ValidationError("“Last in touch” is a date in the future. Please pick today or an earlier day.")
+        raise ValidationError("“Last in touch” is a date in the future. Please pick today or an earlier day.",
+                              field="last_in_touch")
     return Contact(
         id=draft.contact_id,
         person_id=draft.person_id,

@@ -147,12 +147,11 @@ def test_delete_asks_first(page, ctx, person, modals):
                          clock=ctx.clock)
     page.reload()
     page.upcoming.setCurrentRow(0)
-    from PySide6.QtWidgets import QMessageBox
-
-    modals.expect(result=QMessageBox.StandardButton.No)
+    defaults = []
+    modals.expect(handler=lambda box: defaults.append(box.defaultButton().text()))  # Esc or Enter: the safe answer
     page.delete_button.click()
-    assert len(page.appointments().upcoming) == 1
-    modals.expect(result=QMessageBox.StandardButton.Yes)
+    assert defaults == ["Keep it"] and len(page.appointments().upcoming) == 1
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete appointment").click())
     page.delete_button.click()
     assert page.appointments().upcoming == ()
 
@@ -161,3 +160,40 @@ def test_cancel_saves_nothing(page, ctx, person, modals):
     modals.expect(result=QDialog.DialogCode.Rejected)
     page.new_button.click()
     assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()
+
+
+def test_a_contact_saved_elsewhere_shows_here_without_wiring(page, ctx, person, doctor, modals):
+    from caregiver_app.gui.network.network_page import NetworkPage
+
+    aps.save_appointment(ctx.vault, aps.AppointmentDraft(person.id, date(2026, 12, 8), time(14), "America/New_York",
+                                                        contact_id=doctor.id), clock=ctx.clock)
+    page.reload()
+    assert "Dr. Ana Li" in page.upcoming.item(0).text()
+    network = NetworkPage(ctx)
+    network.set_person(person)
+    network.select_contact(doctor.id)
+
+    def rename(dialog):
+        dialog.name_edit.setText("Dr. Ana Li-Chen")
+        dialog.accept()
+        return dialog.result()
+
+    modals.expect(handler=rename)
+    network.open_selected()
+    assert "Dr. Ana Li-Chen" in page.upcoming.item(0).text()  # the visible page reloaded from ops.changed
+
+
+def test_a_bad_video_link_points_at_its_field(page, modals):
+    seen = {}
+
+    def fill(dialog: AppointmentEditor):
+        dialog.video_edit.setText("two words")
+        dialog.accept()
+        seen.update(problem=dialog.problem_label.text(), described=dialog.video_edit.accessibleDescription(),
+                    open=dialog.result() != QDialog.DialogCode.Accepted)
+        return dialog.result()
+
+    modals.expect(handler=fill)
+    page.new_button.click()
+    assert "video link" in seen["problem"] and seen["described"] == seen["problem"] and seen["open"]
+    assert page.appointments().upcoming == ()

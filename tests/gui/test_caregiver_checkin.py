@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from support import mnemonic_clashes
 
 from caregiver_app.domain.model import SleepQuality
+from caregiver_app.gui.common.ops import CHECKINS
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.services import checkins, journal, summary
 
@@ -101,3 +102,23 @@ def test_lock_clears_it(page, ctx):
     page.clear()
     assert page.list.count() == 0 and page.trend_label.text() == "" and not page.isEnabled()
     assert page.stress.value() == -1
+
+
+def test_a_check_in_saved_elsewhere_shows_without_wiring(page, ctx, person):
+    """The page follows ops.changed: a check-in written by any widget appears, whoever is chosen."""
+    assert page.heading.text() == "My check-in"  # never the chosen person's name
+    draft = checkins.CaregiverCheckinDraft(when=datetime(2026, 11, 29, 20, 0), stress=5, zone_name=ctx.zone_name)
+    ctx.ops.write(None, lambda vault: checkins.save_caregiver_checkin(vault, draft, clock=lambda: NOW),
+                  changes={CHECKINS})
+    assert page.list.count() == 1 and "Stress 5/10" in page.list.item(0).text()
+    ctx.ops.write(None, lambda vault: None, changes={CHECKINS}, person_id=person.id)  # a person's daily check-in
+    assert page.list.count() == 1
+
+
+def test_switching_the_person_keeps_a_half_written_check_in(page, ctx, person):
+    from caregiver_app.services import people
+
+    other = people.add_person(ctx.vault, "Grandpa Joe")
+    page.needs.setPlainText("a nap")
+    page.set_person(other)
+    assert page.needs.toPlainText() == "a nap" and page.heading.text() == "My check-in"

@@ -38,28 +38,21 @@ def doctor(vault, person):
 
 @pytest.fixture
 def editor(qtbot, ctx, person, doctor):
-    saved = []
-
-    def save(draft):
-        saved.append(draft)
-        return aps.save_appointment(ctx.vault, draft, clock=ctx.clock)
-
-    dialog = AppointmentEditor(save, person.id, [doctor], zone_name="Europe/Berlin", today=date(2026, 11, 30))
-    dialog.saved_drafts = saved
+    dialog = AppointmentEditor(ctx, person.id, [doctor], zone_name="Europe/Berlin", today=date(2026, 11, 30))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def test_enter_in_the_question_box_adds_and_never_saves(qtbot, editor):
+def test_enter_in_the_question_box_adds_and_never_saves(qtbot, editor, ctx, person):
     qtbot.keyClicks(editor.question_edit, "Is the tiredness a side effect?")
     qtbot.keyClick(editor.question_edit, Qt.Key.Key_Return)
     qtbot.keyClick(editor.question_edit, Qt.Key.Key_Return)  # Enter in the empty box: still nothing saved
     qtbot.keyClicks(editor.purpose_edit, "Check")
     qtbot.keyClick(editor.purpose_edit, Qt.Key.Key_Enter)
     assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
-    assert editor.saved_drafts == []
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()  # nothing saved
     assert [q.text for q in editor.questions()] == ["Is the tiredness a side effect?"]
 
 
@@ -127,3 +120,22 @@ def test_calendar_file_leaves_questions_out_unless_asked(qtbot, ctx, person, doc
     page.export_calendar(single=False)
     (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert "voices" in str(event["DESCRIPTION"])
+
+
+def test_an_unknown_time_zone_is_pointed_at_and_nothing_is_saved(qtbot, editor, ctx, person):
+    editor.zone_box.setCurrentText("Mars/Olympus")
+    editor.accept()
+    assert editor.isVisible() and "is not a time zone this app knows" in editor.problem_label.text()
+    assert editor.zone_box.accessibleDescription() == editor.problem_label.text()
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()
+
+
+def test_a_time_skipped_by_the_clocks_points_at_the_time(qtbot, editor, ctx, person):
+    from PySide6.QtCore import QDate, QTime
+
+    editor.date_edit.setDate(QDate(2027, 3, 28))  # clocks go forward in Berlin: 02:00 -> 03:00
+    editor.time_edit.setTime(QTime(2, 30))
+    editor.accept()
+    assert editor.isVisible() and editor.problem_label.text()
+    assert editor.time_edit.accessibleDescription() == editor.problem_label.text()
+    assert aps.list_appointments(ctx.vault, person.id, clock=ctx.clock).upcoming == ()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel
+from caregiver_app.gui.common.ops import JOURNAL, PEOPLE
 from caregiver_app.gui.journal.import_dialog import ImportDialog, time_zone_names
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
@@ -202,3 +203,23 @@ def test_a_computer_set_to_utc_can_import_without_retyping_the_zone(qtbot, page,
     assert "3 new, 0 already present" in dialog.result_label.text()
     first = journal.recent_entries(ctx.vault, person.id)[0]
     assert first.occurred_at.hour == 21 and first.occurred_at.minute == 23  # 9:23 PM read as UTC
+
+
+def test_the_import_is_one_write_that_says_what_changed(qtbot, page, ctx, modals, export):
+    """Pages refresh from ops.changed: the import says it changed the journal and the people."""
+    dialog = open_dialog(page, modals, export)
+    choose_level(qtbot, dialog.level_boxes["Solid"], 4)
+    seen = []
+    ctx.ops.changed.connect(seen.append)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [c.concepts for c in seen] == [frozenset({JOURNAL, PEOPLE})] and seen[0].source is dialog
+
+
+def test_a_locked_vault_imports_nothing_and_says_so(qtbot, page, ctx, person, modals, export):
+    dialog = open_dialog(page, modals, export)
+    choose_level(qtbot, dialog.level_boxes["Solid"], 4)
+    ctx.vault.close()
+    modals.expect()  # "The vault is locked…"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "locked" in modals.seen[-1].text and dialog.pages.currentIndex() == 0
+    assert dialog.import_button.isEnabled()  # the form is usable again

@@ -216,7 +216,7 @@ def test_phone_numbers_are_read_for_the_chosen_country(qtbot, where, ctx, person
 
     country = where[1]
     assert phone_region(ctx) == country
-    editor = ContactEditor(lambda draft: None, person.id, person.display_name, region=phone_region(ctx))
+    editor = ContactEditor(ctx, person, region=phone_region(ctx))
     qtbot.addWidget(editor)
     row = editor.add_phone_row()
     example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from support import mnemonic_clashes
 
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
+from caregiver_app.gui.common.ops import MEDICATIONS
 from caregiver_app.gui.journal.medications_page import MedicationsPage
 from caregiver_app.services import journal, medications
 from caregiver_app.services.medications import MedicationDraft
@@ -87,7 +88,7 @@ def test_change_the_dose_keeps_the_history(qtbot, page, ctx, person, modals):
     page.select_medication(med.id)
 
     def fill(dialog):
-        assert "Until this change, Sertraline is 25 mg, once a day" in dialog.findChildren(type(page.heading))[0].text()
+        assert "Until this change, Sertraline is 25 mg, once a day" in dialog.intro.text()
         dialog.from_edit.setDate(QDate(2026, 10, 15))
         dialog.amount.setValue(50)
         dialog.note.setText("mood still low")
@@ -207,3 +208,76 @@ def test_every_control_has_a_name_or_a_label(page):
     for widget in (page.name_edit, page.amount, page.unit, page.schedule, page.reason, page.prescriber,
                    page.start.edit, page.stop.edit, page.list, page.history):
         assert widget.accessibleName(), widget
+
+
+def test_a_medicine_added_elsewhere_shows_without_wiring(page, ctx, person):
+    """The page follows ops.changed: no page-to-page signal is needed."""
+    draft = MedicationDraft(person.id, "Melatonin", 3.0, "mg", "at bedtime")
+    ctx.ops.write(None, lambda vault: medications.add_medication(vault, draft, clock=lambda: NOW),
+                  changes={MEDICATIONS}, person_id=person.id)
+    assert list_texts(page) == ["Melatonin — 3 mg, at bedtime"]
+
+
+def test_the_dose_dialog_saves_by_itself_and_keeps_a_refused_dose_inside(qtbot, page, ctx, person, modals):
+    med = add_existing(ctx.vault, person)
+    page.reload()
+    page.select_medication(med.id)
+
+    def fill(dialog):
+        dialog.unit.setEditText("")  # the service refuses a dose without a unit
+        dialog.amount.setValue(50)
+        dialog.accept()
+        assert "unit" in dialog.problem_label.text() and dialog.result_value is None
+        return QDialog.DialogCode.Rejected
+
+    modals.expect(handler=fill)
+    page.change_dose()
+    assert len(medications.get_medication(ctx.vault, med.id).history) == 1
+
+
+def test_add_change_and_delete_on_real_threads(qtbot, page, ctx, person, modals, monkeypatch):
+    """The same steps with the ops on their worker threads: nothing reads the vault on the GUI
+    thread, and each answer lands in the page."""
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page.name_edit.setText("Sertraline")
+    page.amount.setValue(25)
+    page.schedule.setEditText("once a day")
+    page.save()
+    qtbot.waitUntil(lambda: page.list.count() == 1 and page.current_medication is not None)
+    assert "Added Sertraline" in page.status_label.text()
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete medicine").click())
+    page.delete_current()
+    qtbot.waitUntil(lambda: page.list.count() == 0 and not modals.pending)
+    qtbot.waitUntil(lambda: "Deleted Sertraline" in page.status_label.text())
+    assert medications.list_medications(ctx.vault, person.id) == []
+
+
+def test_ctrl_s_saves_from_the_form_and_from_the_list(qtbot, page, ctx, person):
+    qtbot.keyClicks(page.name_edit, "Melatonin")
+    page.amount.setValue(3)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [m.name for m in medications.list_medications(ctx.vault, person.id)] == ["Melatonin"]
+    page.reason.setFocus()
+    qtbot.keyClicks(page.reason, "sleep")
+    qtbot.keyClick(page.reason, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert medications.list_medications(ctx.vault, person.id)[0].reason == "sleep"
+
+
+def test_lock_closes_an_open_dose_dialog_with_nothing_saved(qtbot, page, ctx, person, modals):
+    med = add_existing(ctx.vault, person)
+    page.reload()
+    page.select_medication(med.id)
+
+    def lock_while_open(dialog):
+        dialog.show()
+        dialog.amount.setValue(75)
+        page.clear()  # the vault locks while the dialog is open
+        assert dialog.isHidden() and dialog.result() == QDialog.DialogCode.Rejected
+        return dialog.result()
+
+    modals.expect(handler=lock_while_open)
+    page.change_dose()
+    assert [c.dose.amount for c in medications.get_medication(ctx.vault, med.id).history] == [25]

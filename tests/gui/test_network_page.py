@@ -210,7 +210,10 @@ def test_gaps_panel_words(page):
 
 def test_delete_and_undo(page, ctx, person, modals, network):
     page.select_contact(network["Uncle Rob"].id)
-    modals.expect(result=__import__("PySide6.QtWidgets", fromlist=["QMessageBox"]).QMessageBox.StandardButton.Yes)
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Keep them").click())
+    page.delete_button.click()
+    assert "Uncle Rob" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}  # the safe answer keeps them
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete contact").click())
     page.delete_button.click()
     assert "Uncle Rob" not in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
     assert page.undo_button.isVisible()
@@ -275,3 +278,80 @@ def test_lock_drops_everything(page):
     page.clear()
     assert page.scene.nodes == {} and page.list.topLevelItemCount() == 0
     assert page.gaps.counts.text() == "" and not page.isEnabled()
+
+
+def test_a_bad_email_points_at_the_email_field_and_saves_nothing(page, ctx, person, modals):
+    seen = {}
+
+    def fill(dialog: ContactEditor):
+        dialog.name_edit.setText("Bo Smith")
+        dialog.email_edit.setText("bo at home")
+        dialog.accept()
+        seen["problem"] = dialog.problem_label.text()
+        seen["described"] = dialog.email_edit.accessibleDescription()
+        seen["focus"] = dialog.focusWidget() is dialog.email_edit
+        return dialog.result()
+
+    modals.expect(handler=fill)
+    page.add_contact()
+    assert "does not look like an email address" in seen["problem"]
+    assert seen["described"] == seen["problem"] and seen["focus"]
+    assert "Bo Smith" not in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
+
+
+def test_delete_asks_with_keep_as_the_default(page, modals, network):
+    page.select_contact(network["Uncle Rob"].id)
+    defaults = []
+    modals.expect(handler=lambda box: defaults.append((box.defaultButton().text(), box.escapeButton().text())))
+    page.delete_button.click()
+    assert defaults == [("Keep them", "Keep them")]
+    assert network["Uncle Rob"].id in page.scene.nodes
+
+
+def _next_stop(widget):
+    """The next widget Tab stops at after ``widget`` (its own inner parts skipped)."""
+    current = widget.nextInFocusChain()
+    while not (current.focusPolicy() & Qt.FocusPolicy.TabFocus) or widget.isAncestorOf(current):
+        current = current.nextInFocusChain()
+    return current
+
+
+def test_editor_tab_order_follows_the_form_and_ends_with_save(page, modals):
+    order = []
+
+    def walk(dialog: ContactEditor):
+        order.extend(_next_stop(w) for w in (dialog.notes_edit, dialog.save_button,
+                                             dialog.direction_buttons[SupportDirection.BOTH]))
+        return QDialog.DialogCode.Rejected
+
+    modals.expect(handler=walk)
+    page.add_contact()
+    notes_next, save_next, last_choice_next = order
+    assert notes_next.text() == "&Save" and save_next.text() == "Cancel"
+    assert last_choice_next.accessibleName() == "Notes"
+
+
+def test_the_contact_is_saved_on_a_worker_thread_and_the_dialog_closes_after(qtbot, ctx, person, monkeypatch):
+    import threading
+
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services import network as network_service
+
+    threads = []
+    real_save = network_service.save_contact
+
+    def save_contact(vault, contact, **kwargs):
+        threads.append(threading.current_thread())
+        return real_save(vault, contact, **kwargs)
+
+    monkeypatch.setattr(network_service, "save_contact", save_contact)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    dialog = ContactEditor(ctx, person, region="US", today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Bo Smith")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert dialog.saved.name == "Bo Smith" and dialog.saved.id is not None
+    assert "Bo Smith" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}

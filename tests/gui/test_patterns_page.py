@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.month_calendar import LEGEND, MarkRole, add_months
+from caregiver_app.gui.common.ops import JOURNAL
 from caregiver_app.gui.journal.patterns_page import PatternsPage
 from caregiver_app.services import journal
 from caregiver_app.services.journal import EntryDraft
@@ -262,3 +263,28 @@ def test_five_years_reach_imported_history(qtbot, page, vault, person):
     assert chart.trend.start <= TODAY - timedelta(days=4 * 365)
     assert "Each point is the average of 4 weeks." in chart.summary.text()
     assert "A 4-week stretch with nothing recorded is left blank." in chart.summary.text()
+
+
+def test_a_journal_change_anywhere_refreshes_the_shown_page(qtbot, page, ctx, vault, person):
+    """No page-to-page wiring: the page follows ops.changed (JOURNAL) for its person only."""
+    add(vault, person, TODAY, mood=MoodLevel.GOOD)
+    assert page.calendar.model.mark(TODAY) is None  # nothing said the journal changed yet
+    ctx.ops.write(None, lambda v: None, changes={JOURNAL}, person_id=person.id + 1)  # someone else's
+    assert page.calendar.model.mark(TODAY) is None
+    ctx.ops.write(None, lambda v: None, changes={JOURNAL}, person_id=person.id)
+    assert page.calendar.model.mark(TODAY).entries == 1
+
+
+def test_a_new_day_is_read_when_the_page_is_shown_again(qtbot, ctx, vault, person):
+    ctx.clock = lambda: NOW - timedelta(days=1)
+    page = PatternsPage(ctx)
+    qtbot.addWidget(page)
+    page.set_person(person)
+    page.show()
+    qtbot.waitExposed(page)
+    page.hide()
+    add(vault, person, TODAY, mood=MoodLevel.GOOD)  # written today, by nothing the page hears of
+    ctx.clock = lambda: NOW
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.calendar.model.mark(TODAY).entries == 1

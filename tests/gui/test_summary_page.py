@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.visits import summary_page as summary_module
@@ -264,10 +264,12 @@ def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, 
     # beside "Prepared by", buddied, named and next in the tab order
     form_labels = {fields.name_edit: "Prepared &by", fields.relationship_edit: "Rela&tionship", fields.phone_edit: "Pho&ne"}
     for edit, text in form_labels.items():
-        buddies = [lab for lab in page.findChildren(summary_module.QLabel) if lab.buddy() is edit]
+        buddies = [lab for lab in page.findChildren(QLabel) if lab.buddy() is edit]
         assert [lab.text() for lab in buddies] == [text] and edit.accessibleName()
     assert fields.name_edit.nextInFocusChain() is fields.relationship_edit
     assert fields.relationship_edit.nextInFocusChain() is fields.phone_edit
+    assert page.paper_box.nextInFocusChain() is fields.name_edit  # right after Paper, as they stand
+    assert fields.phone_edit.nextInFocusChain() is page.preview_label
     qtbot.keyClicks(fields.name_edit, "Maria Rivera")
     qtbot.keyClicks(fields.relationship_edit, "wife")
     qtbot.keyClicks(fields.phone_edit, "(201) 555 0123")
@@ -310,3 +312,91 @@ def test_a_bad_phone_says_so_in_plain_words_and_is_not_printed(qtbot, page, ctx,
     fields.phone_edit.setText("020 7946 0958")
     fields.phone_edit.editingFinished.emit()
     assert fields.phone_message.isHidden() and fields.phone_edit.text() == "020 7946 0958"
+
+
+def test_leave_out_list_is_read_and_kept_off_the_gui_thread(qtbot, page, ctx, person, modals):
+    from caregiver_app.domain.model import Tag
+    from caregiver_app.gui.visits.leave_out_dialog import LeaveOutDialog
+    from caregiver_app.services import summary as summary_service
+
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 20, 9, 0), note="garden party",
+                                                     tags=(Tag("gardenparty"),)), clock=lambda: NOW)
+    page.refresh_preview()
+
+    def tick(dialog: LeaveOutDialog):
+        assert dialog.tag_list.count() == 1
+        dialog.set_checked(dialog.tag_list, "gardenparty")
+        dialog.accept()
+        return dialog.result()
+
+    modals.expect(handler=tick)
+    qtbot.mouseClick(page.leave_out_button, Qt.MouseButton.LeftButton)
+    assert page.leave_out.tags == {"gardenparty"}
+    assert page.leave_out_label.text() == "Leaving out 1 tag."
+    assert summary_service.saved_choices(ctx.vault, person.id).leave_out.tags == {"gardenparty"}
+
+
+def test_printing_draws_the_pages_off_the_gui_thread(qtbot, page, ctx, person, monkeypatch, tmp_path):
+    import threading
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from caregiver_app.gui.common.ops import Ops
+
+    target = tmp_path / "printed.pdf"
+
+    def pdf_printer(paper):
+        printer = page.preview.make_printer(paper)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+
+    threads = []
+    real_print = summary_module.print_pdf
+
+    def print_pdf(pdf, printer):
+        threads.append(threading.current_thread())
+        return real_print(pdf, printer)
+
+    monkeypatch.setattr(page.preview, "ask_printer", pdf_printer)
+    monkeypatch.setattr(summary_module, "print_pdf", print_pdf)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page.print_summary()
+    qtbot.waitUntil(lambda: page.print_button.isEnabled() and target.exists(), timeout=20000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(PdfReader(str(target)).pages) == len(PdfReader(__import__("io").BytesIO(page.pdf_bytes())).pages)
+
+
+def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
+    page.show()
+    page.set_person(person)
+    qtbot.waitExposed(page)
+    scroll = page.controls_scroll
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
+    assert page.preview.width() >= page.preview.minimumSizeHint().width()
+
+
+def test_a_build_on_a_worker_thread_shows_and_lock_cancels_the_next(qtbot, ctx, person, monkeypatch):
+    from caregiver_app.gui.common.ops import Ops
+
+    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="walk"),
+                       clock=lambda: NOW)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    page = SummaryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_person(person)
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None, timeout=20000)
+    assert "1 journal entry on 1 day" in page.preview_label.text() and page.save_button.isEnabled()
+    page.range_buttons[90].setChecked(True)  # a new build starts
+    assert page.progress_panel.isVisibleTo(page) and not page.save_button.isEnabled()
+    shut = []
+    ctx.ops.shut(lambda: shut.append(True))  # what locking does: cancel, then carry on when all ended
+    page.clear()
+    qtbot.waitUntil(lambda: shut == [True], timeout=20000)
+    qtbot.wait(50)
+    assert page.pdf_bytes() is None and page.preview_label.text() == "" and not page.progress_panel.isVisibleTo(page)

@@ -1,16 +1,18 @@
 """What every QtCharts chart in the app shares: a quiet chart in a view, a text summary beside it
-for screen readers, and colours and fonts taken from the system palette (light or dark) and the
-widget's font, so a chart follows the user's theme and text size."""
+for screen readers, colours and fonts taken from the system palette (light or dark) and the
+widget's font, so a chart follows the user's theme and text size, and (:class:`ChartPanel`) the
+title/chart/summary widget with the line runs, dots and legend every chart draws the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCharts import QAbstractAxis, QChart, QChartView, QLegend
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLegend, QLineSeries, QScatterSeries
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
 def make_chart(parent: QWidget, accessible_name: str) -> tuple[QChart, QChartView]:
@@ -80,3 +82,115 @@ def apply_palette(chart: QChart, widget: QWidget, axes: Iterable[QAbstractAxis],
     line_width = max(2.0, font.pointSizeF() / 5) if font.pointSizeF() > 0 else 2.0
     marker = max(6.0, widget.fontMetrics().height() * marker_factor)
     return ChartInk(text, grid, palette.color(QPalette.ColorRole.Highlight), QColor(text), line_width, marker)
+
+
+def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """Runs of consecutive days that have a value, as ``(day index, value)`` pairs. A ``None``
+    (or NaN) ends a run, so an empty day becomes a gap between segments."""
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for i, value in enumerate(values):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            if current:
+                runs.append(current)
+                current = []
+        else:
+            current.append((i, float(value)))
+    if current:
+        runs.append(current)
+    return runs
+
+
+_RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
+                   QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange)
+
+
+class ChartPanel(QWidget):
+    """A bold title, the chart and the chart said in words (``summary``), restyled whenever the
+    palette, font or style changes. Subclasses build their axes, then draw their series with
+    :meth:`add_runs` and :meth:`add_dots` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
+    ``lines_tall``/``lines_least``: the preferred and least height, in lines of text."""
+
+    lines_tall = 18
+    lines_least = 14
+
+    def __init__(self, parent: QWidget | None, title: str, view_name: str, summary_name: str):
+        super().__init__(parent)
+        self.title = QLabel(title, self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.chart, self.view = make_chart(self, view_name)
+        self.summary = make_summary_label(self, summary_name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * self.lines_tall))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        hint.setHeight(max(hint.height(), self.fontMetrics().height() * self.lines_least))
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() in _RESTYLE_EVENTS:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """Colours from the palette, fonts from the widget, sizes in step with the text."""
+
+    def add_runs(self, runs: Iterable[Sequence[tuple[float, float]]], name: str, x_axis: QAbstractAxis,
+                 y_axis: QAbstractAxis, *, points_visible: bool) -> list[QLineSeries]:
+        """One line series per run of ``(x, y)`` points; no run at all still makes one empty
+        series, which keeps the legend entry."""
+        made = []
+        for run in list(runs) or [[]]:
+            series = QLineSeries()
+            series.setPointsVisible(points_visible)
+            made.append(self._add(series, name, run, x_axis, y_axis))
+        return made
+
+    def add_dots(self, points: Iterable[tuple[float, float]], name: str, shape: QScatterSeries.MarkerShape,
+                 x_axis: QAbstractAxis, y_axis: QAbstractAxis) -> QScatterSeries:
+        """Dots of ``shape`` (told apart from the other series without colour)."""
+        dots = QScatterSeries()
+        dots.setMarkerShape(shape)
+        return self._add(dots, name, points, x_axis, y_axis)
+
+    def _add(self, series, name: str, points: Iterable[tuple[float, float]], x_axis: QAbstractAxis,
+             y_axis: QAbstractAxis):
+        series.setName(name)
+        series.replace([QPointF(x, y) for x, y in points])
+        self.chart.addSeries(series)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        return series
+
+    def hide_from_legend(self, series: Iterable[QAbstractSeries]) -> None:
+        """One legend entry per measure: the other segments of the same line stay out of it."""
+        for one in series:
+            for marker in self.chart.legend().markers(one):
+                marker.setVisible(False)
+
+    @staticmethod
+    def ink_lines(ink: ChartInk, solid: Iterable[QLineSeries], dashed: Iterable[QLineSeries],
+                  dots: QScatterSeries | None, *, dot_factor: float = 1.0) -> None:
+        """The solid line (with round dots) in the first colour, the dashed line and its own dots
+        in the second."""
+        for series in solid:
+            series.setPen(QPen(ink.first, ink.line_width, Qt.PenStyle.SolidLine))
+            series.setMarkerSize(ink.marker / 2)  # a line series draws its dots with this as the radius
+        for series in dashed:
+            series.setPen(QPen(ink.second, ink.line_width, Qt.PenStyle.DashLine))
+        if dots is not None:
+            dots.setMarkerSize(ink.marker * dot_factor)
+            dots.setColor(ink.second)
+            dots.setBorderColor(ink.second)

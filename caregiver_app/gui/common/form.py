@@ -25,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import ValidationError
 from ..vault.unlock_screen import announce
@@ -48,7 +48,8 @@ class FormPanel(QWidget):
 
     def __init__(self, context, fields: QWidget, *, changes: Iterable[str], save_text: str = "&Save",
                  cancel_text: str = "Cancel changes", error_title: str = "That was not saved",
-                 problem_prefix: str = "Not saved yet: ", parent: QWidget | None = None):
+                 problem_prefix: str = "Not saved yet: ", in_dialog: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.problem_prefix = problem_prefix
         self.context = context
@@ -67,16 +68,24 @@ class FormPanel(QWidget):
         self.cancel_button = QPushButton(cancel_text, self)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.cancel_button.setVisible(bool(cancel_text))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        if in_dialog:  # a dialog's buttons sit at the end, in the platform's order (Cancel first on Linux and macOS)
+            buttons = QDialogButtonBox(self)
+            buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.save_button)
+            buttons.addWidget(self.cancel_button)
+            buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(fields)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
+        if in_dialog:
+            layout.addWidget(buttons)
+        else:
+            layout.addLayout(buttons)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save_requested.emit())
@@ -175,7 +184,7 @@ class EditorDialog(QDialog):
         self.fields = QVBoxLayout(body)
         self.fields.setContentsMargins(0, 0, 0, 0)
         self.panel = FormPanel(context, body, changes=changes, save_text=save_text, cancel_text="Cancel",
-                               problem_prefix="", parent=self)
+                               problem_prefix="", in_dialog=True, parent=self)
         self.panel.save_requested.connect(self.accept)
         self.panel.cancel_requested.connect(self.reject)
         self.panel.saved.connect(self._on_saved)

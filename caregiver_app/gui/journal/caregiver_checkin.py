@@ -29,23 +29,26 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.checkins import STRESS_HIGH, CaregiverCheckin
 from ...domain.crisis_lines import HelpWords
-from ...domain.errors import CaregiverError, ValidationError
 from ...domain.model import Person, SleepQuality
 from ...services import checkins, journal
 from ...services.checkins import CaregiverCheckinDraft
 from ..common import formatting
-from ..context import AppContext
 from ..common.country import help_words
-from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
-from ..common.errors import show_error
-from .medications_page import confirm
-from .journal_model import day_heading, time_text
-from ..common.trust_widgets import problem_label
+from ..common.form import FormPanel
+from ..common.ops import CHECKINS
+from ..common.page import Page, confirm, heading
+from ..common.trust_widgets import plain_label
 from ..common.wall_clock import NowField
+from ..context import AppContext
+from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
+from .journal_model import day_heading, time_text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
          "the person you care for, and it is never printed in their visit summary.")
+# The page belongs to the caregiver, whoever is chosen in the switcher: the page base is given
+# this stand-in, so the heading names no one and the page reloads from ops.changed.
+_CAREGIVER = Person(None, "the caregiver")
 HIGH_STRESS = ("That is a lot to carry. Looking after yourself is part of caring for someone. Could someone "
                "take over for a few hours this week? If it ever feels like too much, you can {crisis_line} "
                "any time to talk with someone, and your own doctor can help too.")
@@ -84,27 +87,23 @@ def stress_summary(items: list[CaregiverCheckin], today) -> str:
             f"average stress {formatting.one_decimal(average)} of 10.")
 
 
-class CaregiverCheckinPage(QWidget):
+class CaregiverCheckinPage(Page):
     """Write, read, correct and delete the caregiver's own check-ins."""
 
+    title = "My check-in"
+    watches = frozenset({CHECKINS})
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._context = context
         self._items: list[CaregiverCheckin] = []
         self._editing: CaregiverCheckin | None = None
-        self._generation = 0
         self._build()
         self.clear()
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        heading = QLabel("My check-in", self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        heading.setFont(font)
-        intro = QLabel(APART, self)
-        intro.setWordWrap(True)
+        intro = plain_label(APART, parent=self)
 
         self.form_box = QGroupBox("How are you doing?", self)
         form = QFormLayout(self.form_box)
@@ -148,41 +147,35 @@ class CaregiverCheckinPage(QWidget):
         self.needs.setMinimumHeight(self.needs.fontMetrics().lineSpacing() * 4)
         form.addRow("What I nee&d this week", self.needs)
 
-        self.problem_label = problem_label("Problem with this check-in", self)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
+        self.panel = FormPanel(self._context, self.form_box, changes={CHECKINS}, save_text="&Save my check-in",
+                               error_title="Your check-in was not saved", parent=self)
+        for name, widget in (("when", self.when_edit), ("stress", self.stress), ("sleep_hours", self.sleep_hours),
+                             ("sleep_quality", self.sleep_quality), ("needs", self.needs),
+                             ("caregiver_name", self.name_edit)):
+            self.panel.add_field(name, widget)
+        self.panel.save_requested.connect(self.save)
+        self.panel.cancel_requested.connect(self.reset)
+        self.panel.saved.connect(self._on_saved)
+        self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
+        self.problem_label.setAccessibleName("Problem with this check-in")
+        self.save_button, self.cancel_button = self.panel.save_button, self.panel.cancel_button
         self.care_label = QLabel(high_stress_text(help_words(self._context.settings)), self)
         self.care_label.setWordWrap(True)
         self.care_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.care_label.setMargin(self.fontMetrics().height() // 2)
         self.care_label.hide()
-        self.save_button = QPushButton("&Save my check-in", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel changes", self)
-        self.cancel_button.clicked.connect(self.reset)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        # The kind word stands above Save, after the status line (the panel's last item is its buttons).
+        self.panel.layout().insertWidget(self.panel.layout().count() - 1, self.care_label)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.form_box)
-        left_layout.addWidget(self.problem_label)
-        left_layout.addWidget(self.status_label)
-        left_layout.addWidget(self.care_label)
-        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.panel)
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(left)
 
-        self.list_label = QLabel("&Earlier check-ins, newest first", self)
-        heading_font = self.list_label.font()
-        heading_font.setBold(True)
-        self.list_label.setFont(heading_font)
+        self.list_label = heading("&Earlier check-ins, newest first", self)
         self.trend_label = QLabel(self)
         self.trend_label.setWordWrap(True)
         self.list = QListWidget(self)
@@ -213,56 +206,45 @@ class CaregiverCheckinPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        self.body.addWidget(intro)
+        self.body.addWidget(splitter, 1)
+        # Ctrl+S saves from the list too (the panel has its own; the list is outside it).
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), right)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
+
         chain = [self.when_edit, self.when_field.now_button, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
                  self.save_button, self.cancel_button, self.change_button, self.delete_button, self.list]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
-    # --- public -------------------------------------------------------------------------
+    # --- the page ---------------------------------------------------------------------
     def set_person(self, _person: Person | None) -> None:
         """Called when the person switcher changes (or the vault opens): this page is not about
-        them, but the vault is open, so read the caregiver's check-ins."""
-        self.setEnabled(self._context.vault is not None and self._context.vault.is_open)
-        self.reload()
+        them, but the vault is open, so read the caregiver's check-ins. Already open, nothing
+        changes: a half-written check-in stays (the list follows ``ops.changed``)."""
+        if self.person is _CAREGIVER:
+            return
+        super().set_person(_CAREGIVER)
+        self.heading.setText(self.title)
 
-    def clear(self) -> None:
-        """Drop every check-in from the widgets (the vault locked)."""
-        self._generation += 1
+    def load(self, _person: Person) -> None:
+        self.read(checkins.recent_caregiver_checkins, self._got_items, key="checkins",
+                  error_title="Your check-ins could not be read")
+
+    def drop(self) -> None:
+        """Forget every check-in (the vault locked)."""
         self._items = []
         self.list.clear()
         self.trend_label.clear()
         self.name_edit.clear()
+        self.panel.reset()
         self.reset()
-        self.status_label.clear()
-        self.status_label.hide()
         self.care_label.hide()
-        self.setEnabled(False)
 
     def refresh_country(self) -> None:
         """Use the crisis line of the country in effect now (it may have changed in Settings)."""
         self.care_label.setText(high_stress_text(help_words(self._context.settings)))
-
-    def reload(self) -> None:
-        vault = self._context.vault
-        if vault is None or not vault.is_open:
-            return
-        generation = self._generation
-
-        def done(items: list[CaregiverCheckin]) -> None:
-            if generation == self._generation:
-                self._items = items
-                self._show_items()
-
-        self._context.runner.run(lambda: checkins.recent_caregiver_checkins(vault), on_done=done, parent=self,
-                                 error_title="Your check-ins could not be read")
 
     def reset(self) -> None:
         """A fresh check-in at the current time (keeps the name)."""
@@ -272,7 +254,7 @@ class CaregiverCheckinPage(QWidget):
         self.sleep_hours.setValue(-0.25)
         self.sleep_quality.setCurrentIndex(0)
         self.needs.clear()
-        self._show_problem("")
+        self.panel.show_problem("")
         self._update_buttons()
 
     def current_checkin(self) -> CaregiverCheckin | None:
@@ -294,7 +276,7 @@ class CaregiverCheckinPage(QWidget):
         index = self.sleep_quality.findData(None if checkin.sleep_quality is None else int(checkin.sleep_quality))
         self.sleep_quality.setCurrentIndex(max(index, 0))
         self.needs.setPlainText(checkin.needs)
-        self.status_label.hide()
+        self.panel.show_status("")
         self._update_buttons()
         self.when_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -302,38 +284,24 @@ class CaregiverCheckinPage(QWidget):
         checkin = self.current_checkin()
         if checkin is None or checkin.id is None:
             return
-        if not confirm(self, "Delete this check-in?",
-                       f"Delete your check-in from {day_heading(checkin.local_date)}?", "Delete check-in"):
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "The check-in was not deleted")
+        if not confirm(self, f"Delete your check-in from {day_heading(checkin.local_date)}?", yes="Delete check-in",
+                       no="Keep it", destructive=True, title="Delete this check-in?"):
             return
         if self._editing is not None and self._editing.id == checkin.id:
             self.reset()
-        self._context.runner.run(lambda: checkins.delete_caregiver_checkin(vault, checkin.id),
-                                 on_done=lambda _c: self._after("Deleted that check-in."), parent=self,
-                                 error_title="The check-in was not deleted")
+        self.write(lambda vault: checkins.delete_caregiver_checkin(vault, checkin.id), {CHECKINS}, person_id=None,
+                   on_done=lambda _c: self.panel.show_status("Deleted that check-in."),
+                   error_title="The check-in was not deleted")
 
     def save(self) -> None:
-        if not self.isEnabled() or not self.save_button.isEnabled():
-            return
-        try:
-            vault = self._context.require_vault()
-            draft = self._draft()
-        except ValidationError as exc:
-            self._show_problem(str(exc))
-            return
-        except CaregiverError as exc:
-            show_error(self, exc, "Your check-in was not saved")
-            return
-        clock = self._context.clock
-        self.save_button.setEnabled(False)
-        self._context.runner.run(lambda: checkins.save_caregiver_checkin(vault, draft, clock=clock),
-                                 on_done=self._on_saved, on_error=self._on_failed, parent=self)
+        if self.isEnabled():
+            self.panel.submit(self._save_job)
 
     # --- private ------------------------------------------------------------------------
+    def _save_job(self):
+        draft, clock = self._draft(), self._context.clock  # _draft raises ValidationError
+        return lambda vault: checkins.save_caregiver_checkin(vault, draft, clock=clock)
+
     def _draft(self) -> CaregiverCheckinDraft:
         hours = self.sleep_hours.value()
         quality = self.sleep_quality.currentData()
@@ -355,29 +323,14 @@ class CaregiverCheckinPage(QWidget):
         return journal.local_now(self._context.clock, self._context.zone_name)
 
     def _on_saved(self, checkin: CaregiverCheckin) -> None:
-        self.save_button.setEnabled(True)
         self.reset()
         self.care_label.setText(high_stress_text(help_words(self._context.settings)))
         self.care_label.setVisible(checkin.stress >= STRESS_HIGH)
-        self._after(f"Saved your check-in for {day_heading(checkin.local_date)}.")
+        self.panel.show_status(f"Saved your check-in for {day_heading(checkin.local_date)}.")
 
-    def _after(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.status_label.show()
-        self.reload()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show_problem(str(exc))
-        else:
-            show_error(self, exc, "Your check-in was not saved")
-
-    def _show_problem(self, text: str) -> None:
-        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
-        self.problem_label.setVisible(bool(text))
-        if text:
-            self.status_label.hide()
+    def _got_items(self, items: list[CaregiverCheckin]) -> None:
+        self._items = items
+        self._show_items()
 
     def _show_items(self) -> None:
         tz = timeutil.zone(self._context.zone_name)

@@ -8,24 +8,19 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.network import SupportType
 from ...services.network import GapReport
+from ..common.page import heading
+from ..common.trust_widgets import plain_label
 
 
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _label(parent: QWidget, name: str, *, heading: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setAccessibleName(name)
-    if heading:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    else:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+def _text(parent: QWidget, name: str) -> QLabel:
+    """A line of the panel that can be selected and reached with Tab (screen readers read it)."""
+    label = plain_label(name=name, parent=parent)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return label
 
 
@@ -77,31 +72,18 @@ class GapsPanel(QWidget):
         super().__init__(parent)
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        title = _label(body, "Gaps", heading=True)
-        title.setText("What is there and what is missing")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
-        layout.addWidget(title)
-        self.counts = _label(body, "How many contacts")
-        layout.addWidget(self.counts)
-        self.gaps_title = _label(body, "Not covered yet", heading=True)
-        self.gaps_title.setText("Not covered yet")
-        layout.addWidget(self.gaps_title)
-        self.gaps = _label(body, "Support types with no one listed")
-        layout.addWidget(self.gaps)
-        self.givers_title = _label(body, "Who helps with what", heading=True)
-        self.givers_title.setText("Who helps with what")
-        layout.addWidget(self.givers_title)
-        self.givers = _label(body, "Who gives each kind of support")
-        layout.addWidget(self.givers)
-        self.stress = _label(body, "Stressful ties")
-        layout.addWidget(self.stress)
-        self.touch_title = _label(body, "Last in touch", heading=True)
-        self.touch_title.setText("Last in touch")
-        layout.addWidget(self.touch_title)
-        self.touch = _label(body, "When each contact was last in touch")
-        layout.addWidget(self.touch)
+        layout.addWidget(heading("What is there and what is missing", body))
+        self.counts = _text(body, "How many contacts")
+        self.gaps_title = plain_label("Not covered yet", bold=True, parent=body)
+        self.gaps = _text(body, "Support types with no one listed")
+        self.givers_title = plain_label("Who helps with what", bold=True, parent=body)
+        self.givers = _text(body, "Who gives each kind of support")
+        self.stress = _text(body, "Stressful ties")
+        self.touch_title = plain_label("Last in touch", bold=True, parent=body)
+        self.touch = _text(body, "When each contact was last in touch")
+        for label in (self.counts, self.gaps_title, self.gaps, self.givers_title, self.givers, self.stress,
+                      self.touch_title, self.touch):
+            layout.addWidget(label)
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -1,11 +1,14 @@
-"""Import from Daylio: a plain-words preview of the file, the mood-level mapping, the time zone
-and the person, then the import itself (one transaction, in the task runner) and its result."""
+"""Import from another app: the parts every import dialog shares (:class:`ImportDialogBase`: the
+file's name, the time zone and the person, the problem line, the import itself as one write on
+the ops lane, and the result page) and the Daylio CSV dialog (:class:`ImportDialog`: a plain-words
+preview of the file and the mood-level mapping). Other apps have :mod:`.import_other`."""
 
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError, ValidationError
+from ...domain.errors import ValidationError
 from ...domain.model import MoodLevel, clean_label
 from ...services import import_any, imports
 from ..common import formatting
-from ..context import AppContext
 from ..common.errors import show_error
+from ..common.ops import JOURNAL, PEOPLE
+from ..common.page import heading
+from ..common.trust_widgets import plain_label
+from ..context import AppContext
 from .import_preview import StoredRowsTable
 from .journal_model import day_heading
 
@@ -50,6 +56,18 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
 
 def _when(moment: datetime | None) -> str:
     return day_heading(moment.date()) if moment else ""
+
+
+def level_box(parent: QWidget, label: str, count: int, level: int | None = None) -> QComboBox:
+    """"Choose a level…" and the five mood levels, for the file's mood ``label`` (used ``count``
+    times); ``level`` is chosen when given."""
+    box = QComboBox(parent)
+    box.addItem(CHOOSE, None)
+    for mood in MoodLevel:
+        box.addItem(f"{mood.value} {mood.label}", mood.value)
+    box.setCurrentIndex(max(box.findData(level), 0) if level is not None else 0)
+    box.setAccessibleName(f"Mood level for “{label}”, used in {_plural(count, 'entry', 'entries')}")
+    return box
 
 
 def describe_preview(preview: imports.ImportPreview) -> str:
@@ -75,15 +93,222 @@ def describe_preview(preview: imports.ImportPreview) -> str:
     return "".join(parts)
 
 
-def describe_report(report: imports.ImportReport) -> str:
-    """``"1,500 new, 0 already present"``."""
-    return f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} already present"
-
-
-class ImportDialog(QDialog):
-    """Preview, choose and import. Emits ``imported`` with the :class:`ImportReport`."""
+class ImportDialogBase(QDialog):
+    """What every import dialog shares. A subclass builds its own choices in
+    :meth:`_build_choices`, says what is still missing in :meth:`_problem` and makes the import
+    job in :meth:`_import_job`; then it calls :meth:`_build`. Emits ``imported`` with the
+    service's report."""
 
     imported = Signal(object)
+    refused: tuple[type[BaseException], ...] = (ValidationError,)
+    """Failures that mean "fix the choices": shown on the problem line, not in a message box."""
+
+    def __init__(self, context: AppContext, data: bytes, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._data = data
+        self._discarded = False
+        self._zones = time_zone_names()
+        if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
+            self._zones = sorted([*self._zones, context.zone_name])
+        # Any name the time-zone database knows is fine, even one not offered in the list.
+        self._zone_set = set(self._zones) | zoneinfo.available_timezones()
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+        self.pages = QStackedWidget(self)
+        QVBoxLayout(self).addWidget(self.pages)
+
+    # --- for subclasses -----------------------------------------------------------------
+    def _build_choices(self, page: QWidget, layout: QVBoxLayout) -> None:
+        """Add what this kind of file needs to choose, under the file's name."""
+
+    def _problem(self) -> str:
+        """What must be chosen before importing ("" when nothing)."""
+        return ""
+
+    def _import_job(self, person_name: str, zone: str, clock) -> Callable[[Any], Any]:
+        """``job(vault)`` that imports with the choices made (read on the GUI thread)."""
+        raise NotImplementedError
+
+    def _new_entries_words(self, name: str) -> str:
+        """Where the new entries went and how they read, for ``name``'s journal."""
+        return f"The new entries are in {name}’s journal."
+
+    def _report_notes(self, report) -> list[str]:
+        """Anything more this kind of file has to say at the end of the result."""
+        return []
+
+    # --- building -----------------------------------------------------------------------
+    def _build(self, file_name: str, person_names: Sequence[str], default_person: str, *,
+               ask_zone: bool = True) -> None:
+        """The form page (``ask_zone``: the entries' time zone is asked) and the result page."""
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.title_label = heading(f"Import “{file_name}”", page)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is never markup
+        layout.addWidget(self.title_label)
+        self._build_choices(page, layout)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.zone_box = QComboBox(page)
+        self.zone_box.setEditable(True)
+        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_box.addItems(self._zones)
+        self.zone_box.setMaxVisibleItems(15)
+        completer = self.zone_box.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        zone = self._context.zone_name
+        self.zone_box.setCurrentIndex(self.zone_box.findText(zone))
+        self.zone_box.setEditText(zone)
+        self.zone_box.setAccessibleName("Time zone the entries were written in")
+        self.zone_box.setToolTip("The file saves times without a time zone. Type to search, for example “Chicago”.")
+        self.zone_box.editTextChanged.connect(lambda _t: self._update_ready())
+        if ask_zone:
+            form.addRow("&Time zone of the entries", self.zone_box)
+        else:
+            self.zone_box.hide()
+        self.person_box = QComboBox(page)
+        self.person_box.setEditable(True)
+        self.person_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person_box.addItems(list(person_names))
+        self.person_box.setEditText(default_person)
+        self.person_box.setAccessibleName("Whose journal these entries go into (pick someone or type a new name)")
+        self.person_box.lineEdit().setPlaceholderText("Pick someone or type a new name")
+        self.person_box.editTextChanged.connect(lambda _t: self._update_ready())
+        form.addRow("&Whose journal", self.person_box)
+        layout.addLayout(form)
+
+        self.problem_label = plain_label(name="What to choose before importing", parent=page)
+        layout.addWidget(self.problem_label)
+        self.progress_label = plain_label(parent=page)
+        self.progress_label.hide()
+        layout.addWidget(self.progress_label)
+        buttons = QDialogButtonBox(page)
+        self.import_button = QPushButton("&Import", page)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pages.addWidget(page)
+        self.pages.addWidget(self._build_result())
+
+    def _build_result(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.result_title = heading("Import finished", page)
+        layout.addWidget(self.result_title)
+        self.result_label = plain_label(name="What was imported", parent=page)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(self.result_label)
+        self.skipped_label = QLabel("These lines of the file were skipped:", page)
+        layout.addWidget(self.skipped_label)
+        self.skipped_text = QPlainTextEdit(page)
+        self.skipped_text.setReadOnly(True)
+        self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
+        self.skipped_label.setBuddy(self.skipped_text)
+        layout.addWidget(self.skipped_text, 1)
+        layout.addStretch(0)
+        close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
+        close_box.rejected.connect(self.accept)
+        self.close_button = close_box.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(close_box)
+        return page
+
+    # --- public -------------------------------------------------------------------------
+    def start_import(self) -> None:
+        """Import with the choices made, as one write (one transaction) off the GUI thread."""
+        if not self._update_ready():
+            return
+        person_name = clean_label(self.person_box.currentText())
+        job = self._import_job(person_name, self.zone_box.currentText().strip(), self._context.clock)
+        self._set_busy(True)
+        # The import adds entries and maybe a person; which person is known only when it is done.
+        self._context.ops.write(self, job, changes={JOURNAL, PEOPLE}, on_done=self._on_done,
+                                on_error=self._on_failed, label="Importing entries…")
+
+    def discard(self) -> None:
+        """Drop the file's contents and every name, and close (the vault locked, or done)."""
+        if self._discarded:
+            return
+        self._discarded = True
+        self._data = b""
+        self._forget()
+        self.title_label.clear()
+        self.problem_label.clear()
+        self.person_box.clear()
+        self.person_box.setEditText("")
+        self.result_label.clear()
+        self.skipped_text.clear()
+        self.close()
+
+    # --- private ------------------------------------------------------------------------
+    def _forget(self) -> None:
+        """Subclasses drop what they show of the file."""
+
+    def _set_busy(self, busy: bool) -> None:
+        self.pages.widget(0).setEnabled(not busy)
+        self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")
+        self.progress_label.setVisible(busy)
+
+    def _update_ready(self) -> bool:
+        problem = self._problem()
+        if not problem and self.zone_box.currentText().strip() not in self._zone_set:
+            problem = "Choose a time zone from the list (type part of a city name to search)."
+        elif not problem and not clean_label(self.person_box.currentText()):
+            problem = "Type or pick whose journal these entries go into."
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
+        self.import_button.setEnabled(not problem)
+        return not problem
+
+    def _on_done(self, report) -> None:
+        self._set_busy(False)
+        self._data = b""
+        name = clean_label(self.person_box.currentText())
+        lines = [f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} "
+                 "already present."]
+        if report.person_added:
+            lines.append(f"{name} was added to this vault.")
+        if report.new == 0 and report.already_present:
+            lines.append("Everything in this file was already in the journal, so nothing changed.")
+        elif report.new:
+            lines.append(self._new_entries_words(name))
+        if not report.skipped:
+            lines.append("Every line of the file was read.")
+        lines.extend(self._report_notes(report))
+        self.result_label.setText("\n".join(lines))
+        skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
+        self.skipped_text.setPlainText("\n".join(skipped))
+        self.skipped_label.setVisible(bool(skipped))
+        self.skipped_text.setVisible(bool(skipped))
+        self.pages.setCurrentIndex(1)
+        self.close_button.setFocus()
+        self.imported.emit(report)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, self.refused):
+            self.problem_label.setText(self._refused_text(exc))
+            self.problem_label.show()
+            return
+        show_error(self, exc, "Nothing was imported")
+
+    def _refused_text(self, exc: BaseException) -> str:
+        return f"Nothing was imported. {exc}"
+
+
+class ImportDialog(ImportDialogBase):
+    """Preview the Daylio CSV export, choose a level for each of its moods, and import. Emits
+    ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
+
+    refused = (ValidationError, imports.MoodMappingNeeded)
 
     def __init__(
         self,
@@ -97,78 +322,35 @@ class ImportDialog(QDialog):
         *,
         parsed=None,
     ):
-        super().__init__(parent)
-        self._context = context
-        self._data = data
+        super().__init__(context, data, "Import from another app: Daylio", parent)
         self._preview = preview
         self._parsed = parsed  # the file read once more as import_any rows, for the stored-rows preview
-        self._zones = time_zone_names()
-        if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
-            self._zones = sorted([*self._zones, context.zone_name])
-        # Any name the time-zone database knows is fine, even one not offered in the list.
-        self._zone_set = set(self._zones) | zoneinfo.available_timezones()
-        self._discarded = False
         self.level_boxes: dict[str, QComboBox] = {}
-        self.setWindowTitle("Import from another app: Daylio")
-        self.setAccessibleName("Import from another app: Daylio")
-        self.setModal(True)
-
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._build_form(file_name, person_names, default_person))
-        self.pages.addWidget(self._build_result())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        self._build(file_name, person_names, default_person)
+        self._show_rows()
         self._update_ready()
         height = self.fontMetrics().height()
         self.resize(height * 52, height * 44)
 
     # --- building -----------------------------------------------------------------------
-    def _build_form(self, file_name: str, person_names: Sequence[str], default_person: str) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.title_label = title = QLabel(f"Import “{file_name}”", page)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        title.setWordWrap(True)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(title)
-        self.preview_label = QLabel(describe_preview(self._preview), page)
-        self.preview_label.setWordWrap(True)
+    def _build_choices(self, page: QWidget, layout: QVBoxLayout) -> None:
+        self.preview_label = plain_label(describe_preview(self._preview), parent=page)
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.preview_label)
-
-        mapping_title = QLabel("How each Daylio mood fits this app’s 5-point mood scale", page)
-        mapping_title.setWordWrap(True)
-        bold = mapping_title.font()
-        bold.setBold(True)
-        mapping_title.setFont(bold)
-        layout.addWidget(mapping_title)
-        hint = QLabel("Daylio’s own moods (rad, good, meh, bad, awful) are filled in for you; you can change them. "
-                      "Moods you made yourself need a level before you can import.", page)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-
+        layout.addWidget(heading("How each Daylio mood fits this app’s 5-point mood scale", page))
+        layout.addWidget(plain_label("Daylio’s own moods (rad, good, meh, bad, awful) are filled in for you; you "
+                                     "can change them. Moods you made yourself need a level before you can import.",
+                                     parent=page))
         grid_holder = QWidget(page)
         grid = QGridLayout(grid_holder)
         for column, text in enumerate(("Mood in the file", "Entries", "Level in this app")):
-            header = QLabel(text, grid_holder)
-            header.setFont(bold)
-            grid.addWidget(header, 0, column)
+            grid.addWidget(plain_label(text, bold=True, parent=grid_holder), 0, column)
         for row, info in enumerate(self._preview.labels, start=1):
-            name = QLabel(info.label, grid_holder)
-            name.setTextFormat(Qt.TextFormat.PlainText)
-            name.setWordWrap(True)
+            name = plain_label(info.label, parent=grid_holder)
             count = QLabel(f"{formatting.count_text(info.count)}", grid_holder)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            box = QComboBox(grid_holder)
-            box.addItem(CHOOSE, None)
-            for level in MoodLevel:
-                box.addItem(f"{level.value} {level.label}", level.value)
-            box.setCurrentIndex(max(box.findData(info.level), 0) if info.level is not None else 0)
-            box.setAccessibleName(f"Mood level for “{info.label}”, used in {_plural(info.count, 'entry', 'entries')}")
+            box = level_box(grid_holder, info.label, info.count, info.level)
             box.currentIndexChanged.connect(lambda _i: self._update_ready())
             box.currentIndexChanged.connect(lambda _i: self._show_rows())
             name.setBuddy(box)
@@ -192,84 +374,6 @@ class ImportDialog(QDialog):
             widget.setVisible(self._parsed is not None)
         layout.addWidget(self.table_label)
         layout.addWidget(self.table, 1)
-        self._show_rows()
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.zone_box = QComboBox(page)
-        self.zone_box.setEditable(True)
-        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone_box.addItems(self._zones)
-        self.zone_box.setMaxVisibleItems(15)
-        completer = self.zone_box.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        zone = self._context.zone_name
-        self.zone_box.setCurrentIndex(self.zone_box.findText(zone))
-        self.zone_box.setEditText(zone)
-        self.zone_box.setAccessibleName("Time zone the entries were written in")
-        self.zone_box.setToolTip("Daylio saves times without a time zone. Type to search, for example “Chicago”.")
-        self.zone_box.editTextChanged.connect(lambda _t: self._update_ready())
-        form.addRow("&Time zone of the entries", self.zone_box)
-
-        self.person_box = QComboBox(page)
-        self.person_box.setEditable(True)
-        self.person_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person_box.addItems(list(person_names))
-        self.person_box.setEditText(default_person)
-        self.person_box.setAccessibleName("Whose journal these entries go into (pick someone or type a new name)")
-        self.person_box.lineEdit().setPlaceholderText("Pick someone or type a new name")
-        self.person_box.editTextChanged.connect(lambda _t: self._update_ready())
-        form.addRow("&Whose journal", self.person_box)
-        layout.addLayout(form)
-
-        self.problem_label = QLabel(page)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.problem_label)
-        self.progress_label = QLabel(page)
-        self.progress_label.setWordWrap(True)
-        self.progress_label.hide()
-        layout.addWidget(self.progress_label)
-
-        self.buttons = QDialogButtonBox(page)
-        self.import_button = QPushButton("&Import", page)
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.start_import)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        return page
-
-    def _build_result(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.result_title = QLabel("Import finished", page)
-        font = self.result_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.result_title.setFont(font)
-        layout.addWidget(self.result_title)
-        self.result_label = QLabel(page)
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        layout.addWidget(self.result_label)
-        self.skipped_label = QLabel("These lines of the file were skipped:", page)
-        layout.addWidget(self.skipped_label)
-        self.skipped_text = QPlainTextEdit(page)
-        self.skipped_text.setReadOnly(True)
-        self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
-        self.skipped_label.setBuddy(self.skipped_text)
-        layout.addWidget(self.skipped_text, 1)
-        layout.addStretch(0)
-        close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
-        close_box.rejected.connect(self.accept)
-        self.close_button = close_box.button(QDialogButtonBox.StandardButton.Close)
-        layout.addWidget(close_box)
-        return page
 
     # --- public -------------------------------------------------------------------------
     def mood_map(self) -> dict[str, int]:
@@ -279,102 +383,35 @@ class ImportDialog(QDialog):
     def missing_labels(self) -> list[str]:
         return [label for label, box in self.level_boxes.items() if box.currentData() is None]
 
-    def start_import(self) -> None:
-        """Import with the chosen levels, time zone and person (in the background)."""
-        if not self._update_ready():
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "Nothing was imported")
-            return
+    # --- private ------------------------------------------------------------------------
+    def _import_job(self, person_name: str, zone: str, clock):
         data, mood_map = self._data, self.mood_map()
-        person_name = clean_label(self.person_box.currentText())
-        zone = self.zone_box.currentText().strip()
-        clock = self._context.clock
-        self._set_busy(True)
-        self._context.runner.run(
-            lambda: imports.import_daylio(vault, data, person_name, mood_map, zone, clock=clock),
-            on_done=self._on_done,
-            on_error=self._on_failed,
-            parent=self,
-            label="Importing entries from Daylio…",
-        )
+        return lambda vault: imports.import_daylio(vault, data, person_name, mood_map, zone, clock=clock)
 
-    def discard(self) -> None:
-        """Drop the file's contents and close (the vault locked or the dialog is done)."""
-        if self._discarded:
-            return
-        self._discarded = True
-        self._data = b""
-        self.title_label.clear()
+    def _forget(self) -> None:
         self.preview_label.clear()
-        self.problem_label.clear()
-        self.person_box.clear()
-        self.person_box.setEditText("")
-        self.result_label.clear()
-        self.skipped_text.clear()
         for box in self.level_boxes.values():
             box.clear()
-        self.close()
 
-    # --- private ------------------------------------------------------------------------
     def _show_rows(self) -> None:
         if self._parsed is not None and len(self.level_boxes) == len(self._preview.labels):
             preview = import_any.preview_parsed(self._parsed, mood_map=self.mood_map())
             self.table.show_rows(preview.first_rows)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.pages.widget(0).setEnabled(not busy)
-        self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")
-        self.progress_label.setVisible(busy)
-
-    def _update_ready(self) -> bool:
-        problem = ""
+    def _problem(self) -> str:
         missing = self.missing_labels()
         if self._preview.rows == 0:
-            problem = "There is nothing to import in this file."
-        elif missing:
+            return "There is nothing to import in this file."
+        if missing:
             names = ", ".join(f"“{m}”" for m in missing[:3]) + (" and more" if len(missing) > 3 else "")
-            problem = f"Choose a mood level for {names} to import."
-        elif self.zone_box.currentText().strip() not in self._zone_set:
-            problem = "Choose a time zone from the list (type part of a city name to search)."
-        elif not clean_label(self.person_box.currentText()):
-            problem = "Type or pick whose journal these entries go into."
-        self.problem_label.setText(problem)
-        self.problem_label.setVisible(bool(problem))
-        self.import_button.setEnabled(not problem)
-        return not problem
+            return f"Choose a mood level for {names} to import."
+        return ""
 
-    def _on_done(self, report: imports.ImportReport) -> None:
-        self._set_busy(False)
-        self._data = b""
-        name = clean_label(self.person_box.currentText())
-        lines = [describe_report(report) + "."]
-        if report.person_added:
-            lines.append(f"{name} was added to this vault.")
-        if report.new == 0 and report.already_present:
-            lines.append("Everything in this file was already in the journal, so nothing changed.")
-        elif report.new:
-            lines.append(f"The new entries are in {name}’s journal, marked as recorded by {name}.")
-        if not report.skipped:
-            lines.append("Every line of the file was read.")
-        if report.preview.date_order_note:
-            lines.append(report.preview.date_order_note)
-        self.result_label.setText("\n".join(lines))
-        skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
-        self.skipped_text.setPlainText("\n".join(skipped))
-        self.skipped_label.setVisible(bool(skipped))
-        self.skipped_text.setVisible(bool(skipped))
-        self.pages.setCurrentIndex(1)
-        self.close_button.setFocus()
-        self.imported.emit(report)
+    def _new_entries_words(self, name: str) -> str:
+        return f"The new entries are in {name}’s journal, marked as recorded by {name}."
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, (ValidationError, imports.MoodMappingNeeded)):
-            prefix = "" if isinstance(exc, imports.MoodMappingNeeded) else "Nothing was imported. "
-            self.problem_label.setText(f"{prefix}{exc}")
-            self.problem_label.show()
-            return
-        show_error(self, exc, "Nothing was imported")
+    def _report_notes(self, report: imports.ImportReport) -> list[str]:
+        return [report.preview.date_order_note] if report.preview.date_order_note else []
+
+    def _refused_text(self, exc: BaseException) -> str:
+        return str(exc) if isinstance(exc, imports.MoodMappingNeeded) else super()._refused_text(exc)

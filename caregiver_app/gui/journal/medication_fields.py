@@ -1,5 +1,6 @@
 """Small inputs for medications: a dose amount, unit and schedule pickers, an optional date, and
-the "Change the dose" dialog (a new step in the dose history from a chosen date)."""
+the "Change the dose" dialog (a new step in the dose history from a chosen date, saved by the
+dialog as a write)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +27,11 @@ from ...domain.medications import (
     DoseChange,
     Medication,
 )
+from ...services import medications
+from ..common.form import EditorDialog
 from ..common.formatting import DecimalSpinBox
-from ..common.trust_widgets import problem_label
+from ..common.ops import MEDICATIONS
+from ..common.trust_widgets import plain_label
 
 
 def qdate(day: date) -> QDate:
@@ -62,8 +62,9 @@ class AmountSpinBox(DecimalSpinBox):
         return self.value() if self.value() > 0 else None
 
 
-def unit_box(parent: QWidget) -> QComboBox:
-    box = QComboBox(parent)
+def unit_box(parent: QWidget | None = None, box: QComboBox | None = None) -> QComboBox:
+    """An editable unit picker (``box`` from a Designer form, or a new one)."""
+    box = box if box is not None else QComboBox(parent)
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.addItems(list(COMMON_UNITS))
@@ -72,8 +73,9 @@ def unit_box(parent: QWidget) -> QComboBox:
     return box
 
 
-def schedule_box(parent: QWidget) -> QComboBox:
-    box = QComboBox(parent)
+def schedule_box(parent: QWidget | None = None, box: QComboBox | None = None) -> QComboBox:
+    """An editable "how often" picker, empty until chosen (``box`` from a Designer form, or new)."""
+    box = box if box is not None else QComboBox(parent)
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.addItems(list(COMMON_SCHEDULES))
@@ -85,23 +87,22 @@ def schedule_box(parent: QWidget) -> QComboBox:
     return box
 
 
-class OptionalDateEdit(QWidget):
-    """A date that may be left out: a check box that turns the date on, and the date itself.
-    The check box is meant as the form row's label (it names the date)."""
+def date_edit(edit: QDateEdit, day: date | None = None) -> QDateEdit:
+    """A date field in the window's date format with a calendar to pick from."""
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(formatting.date_pattern())
+    if day is not None:
+        edit.setDate(qdate(day))
+    return edit
 
-    def __init__(self, text: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.check = QCheckBox(text, parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(formatting.date_pattern())
-        self.edit.setAccessibleName(text.replace("&", ""))
-        self.edit.setEnabled(False)
-        self.check.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
+
+class OptionalDate:
+    """A date that may be left out: ``check`` (the form row's label, it names the date) turns
+    ``edit`` on. Both come from the Designer form."""
+
+    def __init__(self, check: QCheckBox, edit: QDateEdit):
+        self.check, self.edit = check, date_edit(edit)
+        self.edit.setEnabled(check.isChecked())
 
     def value(self) -> date | None:
         return pydate(self.edit.date()) if self.check.isChecked() else None
@@ -111,30 +112,28 @@ class OptionalDateEdit(QWidget):
         self.edit.setDate(qdate(day or default))
 
 
-class ChangeDoseDialog(QDialog):
-    """Asks for a new dose, its schedule, the local date it starts and why. The values are checked
-    here, so the dialog stays open with a plain message until they make sense."""
+class ChangeDoseDialog(EditorDialog):
+    """Asks for a new dose, its schedule, the local date it starts and why, and saves it as a new
+    step of ``med``'s history (a write off the GUI thread). The dialog stays open with a plain
+    message until the values make sense; ``result_value`` is then the changed
+    :class:`Medication`, and ``change`` the :class:`DoseChange` that was saved."""
 
-    def __init__(self, med: Medication, today: date, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Change the dose")
+    def __init__(self, context, med: Medication, today: date, parent: QWidget | None = None):
+        super().__init__(context, "Change the dose", changes={MEDICATIONS}, save_text="Save the new dose",
+                         parent=parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self._med, self._clock = med, context.clock
         self.change: DoseChange | None = None
         current = med.current
-        layout = QVBoxLayout(self)
         # "is now" read as if the new dose were already set; say which dose is which, and what
         # the date means.
-        intro = QLabel(f"Until this change, {med.name} is {formatting.dose_text(current)}. Write the new dose "
-                       "and the first day it is taken. Days before that keep the earlier dose in the history.",
-                       self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = plain_label(f"Until this change, {med.name} is {formatting.dose_text(current)}. Write the new "
+                                 "dose and the first day it is taken. Days before that keep the earlier dose in the "
+                                 "history.", parent=self)
+        self.fields.addWidget(self.intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.from_edit = QDateEdit(self)
-        self.from_edit.setCalendarPopup(True)
-        self.from_edit.setDisplayFormat(formatting.date_pattern())
-        self.from_edit.setDate(qdate(today))
+        self.from_edit = date_edit(QDateEdit(self), today)
         self.from_edit.setAccessibleName("First day of the new dose")
         form.addRow("&First day of the new dose", self.from_edit)
         self.amount = AmountSpinBox(self)
@@ -155,25 +154,22 @@ class ChangeDoseDialog(QDialog):
         self.note.setPlaceholderText("For example: the doctor raised it because sleep was still poor")
         self.note.setAccessibleName("Why the dose changed")
         form.addRow("&Why (optional)", self.note)
-        layout.addLayout(form)
-        self.problem_label = problem_label("What to fix", self)
-        layout.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save the new dose")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.fields.addLayout(form)
+        self.problem_label = self.panel.problem_label
+        for name, widget in (("effective_from", self.from_edit), ("amount", self.amount), ("unit", self.unit),
+                             ("schedule", self.schedule)):
+            self.panel.add_field(name, widget)
         self.amount.setFocus()
 
-    def accept(self) -> None:
-        try:
-            amount = self.amount.amount()
-            if amount is None:
-                raise ValidationError("Please give the new dose, like 50.")
-            self.change = DoseChange(None, pydate(self.from_edit.date()), Dose(amount, self.unit.currentText()),
-                                     self.schedule.currentText(), self.note.text())
-        except ValidationError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.show()
-            return
-        super().accept()
+    def make_job(self):
+        """The new step from the inputs (GUI thread); ValidationError keeps the dialog open."""
+        self.change = None
+        amount = self.amount.amount()
+        if amount is None:
+            raise ValidationError("Please give the new dose, like 50.", field="amount")
+        change = DoseChange(None, pydate(self.from_edit.date()), Dose(amount, self.unit.currentText()),
+                            self.schedule.currentText(), self.note.text())
+        self.change = change
+        med_id, clock = self._med.id, self._clock
+        return lambda vault: medications.change_dose(vault, med_id, change.effective_from, change.dose.amount,
+                                                     change.dose.unit, change.schedule, change.note, clock=clock)

@@ -11,69 +11,35 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCharts import (
-    QCategoryAxis,
-    QLineSeries,
-    QScatterSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import Qt
 
 from ...domain.model import MoodLevel
 from ...domain.summary import DayPoint
 from ..common import formatting
-from ..common.chart_common import apply_palette, make_chart, make_summary_label
+from ..common.chart_common import ChartPanel, apply_palette, segments
+
+__all__ = ["MoodChart", "segments"]
 
 MOOD_NAME = "Mood (solid, dots)"
 SLEEP_NAME = "Sleep hours (dashed, squares)"
-
-
-def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
-    """Runs of consecutive days that have a value, as ``(day index, value)`` pairs. A ``None``
-    ends a run, so an empty day becomes a gap between segments."""
-    runs: list[list[tuple[int, float]]] = []
-    current: list[tuple[int, float]] = []
-    for i, value in enumerate(values):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            if current:
-                runs.append(current)
-                current = []
-        else:
-            current.append((i, float(value)))
-    if current:
-        runs.append(current)
-    return runs
 
 
 def _mood_word(value: float) -> str:
     return MoodLevel(min(5, max(1, round(value)))).label
 
 
-class MoodChart(QWidget):
+class MoodChart(ChartPanel):
     """Mood and sleep per day over a range of days; call :meth:`set_points` with the
     ``DayPoint`` list from ``services.journal.daily_series``."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, parent=None):
+        super().__init__(parent, "Mood and sleep, last 30 days", "Chart of mood and hours of sleep for the last 30 days",
+                         "Summary of the chart")
         self._points: list[DayPoint] = []
         self.mood_segments: list[QLineSeries] = []
         self.sleep_segments: list[QLineSeries] = []
         self.sleep_dots: QScatterSeries | None = None
-
-        self.title = QLabel("Mood and sleep, last 30 days", self)
-        title_font = self.title.font()
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.chart, self.view = make_chart(self, "Chart of mood and hours of sleep for the last 30 days")
-        self.summary = make_summary_label(self, "Summary of the chart")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
         self._build_axes()
         self._rebuild()
 
@@ -89,22 +55,6 @@ class MoodChart(QWidget):
         """Forget every value (the vault locked)."""
         self._points = []
         self._rebuild()
-
-    def sizeHint(self):
-        hint = super().sizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 18))
-        return hint
-
-    def minimumSizeHint(self):
-        hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 14))
-        return hint
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
-                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
-            self._restyle()
-        super().changeEvent(event)
 
     # --- drawing ------------------------------------------------------------------------
     def _build_axes(self) -> None:
@@ -143,57 +93,23 @@ class MoodChart(QWidget):
         self.sleep_axis.setRange(0, top)
         self.sleep_axis.setTickCount(top // 2 + 1 if top <= 24 else 7)
 
-        self.mood_segments = self._add_segments([p.mood for p in self._points], MOOD_NAME, self.mood_axis,
-                                                points_visible=True)
-        self.sleep_segments = self._add_segments([p.sleep_hours for p in self._points], SLEEP_NAME,
-                                                 self.sleep_axis, points_visible=False)
-        dots = QScatterSeries()
-        dots.setName(SLEEP_NAME)
-        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-        for i, point in enumerate(self._points):
-            if point.sleep_hours is not None:
-                dots.append(QPointF(i, point.sleep_hours))
-        self.chart.addSeries(dots)
-        dots.attachAxis(self.x_axis)
-        dots.attachAxis(self.sleep_axis)
-        self.sleep_dots = dots
+        self.mood_segments = self.add_runs(segments([p.mood for p in self._points]), MOOD_NAME, self.x_axis,
+                                           self.mood_axis, points_visible=True)
+        self.sleep_segments = self.add_runs(segments([p.sleep_hours for p in self._points]), SLEEP_NAME,
+                                            self.x_axis, self.sleep_axis, points_visible=False)
+        self.sleep_dots = self.add_dots(
+            [(i, p.sleep_hours) for i, p in enumerate(self._points) if p.sleep_hours is not None], SLEEP_NAME,
+            QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.sleep_axis)
         # One legend entry per measure: the mood line and the square sleep dots.
-        for series in self.mood_segments[1:] + self.sleep_segments:
-            for legend_marker in self.chart.legend().markers(series):
-                legend_marker.setVisible(False)
+        self.hide_from_legend(self.mood_segments[1:] + self.sleep_segments)
         self._restyle()
         self._update_summary()
 
     def _restyle(self) -> None:
-        """Colours from the palette, fonts from the widget, sizes in step with the text."""
         if not hasattr(self, "x_axis"):  # a style or font change while still being built
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
-        mood_colour, sleep_colour, line_width, marker = ink.first, ink.second, ink.line_width, ink.marker
-        for series in self.mood_segments:
-            series.setPen(QPen(mood_colour, line_width, Qt.PenStyle.SolidLine))
-            series.setMarkerSize(marker / 2)  # a line series draws its dots with this as the radius
-        for series in self.sleep_segments:
-            series.setPen(QPen(sleep_colour, line_width, Qt.PenStyle.DashLine))
-        if self.sleep_dots is not None:
-            self.sleep_dots.setMarkerSize(marker)
-            self.sleep_dots.setColor(sleep_colour)
-            self.sleep_dots.setBorderColor(sleep_colour)
-
-    def _add_segments(self, values, name, y_axis, *, points_visible) -> list[QLineSeries]:
-        runs = segments(values) or [[]]  # an empty series keeps the legend entry when there is no data
-        made = []
-        for run in runs:
-            series = QLineSeries()
-            series.setName(name)
-            series.setPointsVisible(points_visible)
-            for i, value in run:
-                series.append(QPointF(i, value))
-            self.chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(y_axis)
-            made.append(series)
-        return made
+        self.ink_lines(ink, self.mood_segments, self.sleep_segments, self.sleep_dots)
 
     def _update_summary(self) -> None:
         points = self._points

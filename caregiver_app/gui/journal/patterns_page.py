@@ -1,8 +1,9 @@
 """The Patterns page: a month calendar of mood marks, charts of a measure over 2 weeks, 3 months
 or 1 year, and mood on days with and without each tag or symptom.
 
-All numbers come from ``services.patterns`` through the task runner; the widgets only show them.
-``clear()`` drops every name and number (the vault locked).
+All numbers come from ``services.patterns`` as reads (``context.ops``); the widgets only show
+them. The page reloads when the journal changes (``ops.changed``); ``clear()`` drops every name
+and number (the vault locked).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import CaregiverError
 from ...domain.model import Person, RecorderKind
 from ...services import journal, patterns
 from ..common import formatting
+from ..common.ops import JOURNAL, Op
+from ..common.page import Page
+from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .month_calendar import MonthCalendar, long_day
 from .trend_chart import TrendChart
@@ -43,32 +45,27 @@ RULE = (
 )
 
 
-class PatternsPage(QWidget):
+class PatternsPage(Page):
     """Calendar, charts and mood comparisons for the chosen person. ``day_chosen(date)`` asks the
     window to show that day's entries in the journal."""
 
+    title = "Patterns"
+    watches = frozenset({JOURNAL})
     day_chosen = Signal(object)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._context = context
-        self._person: Person | None = None
-        self._generation = 0
         self._symptoms: list[str] = []
+        self._reads: dict[str, Op] = {}
+        self._same_person = False
+        self._loaded_on: date | None = None
         self._build()
         self.set_person(None)
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel("Patterns", self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.empty_label = QLabel(self)
-        self.empty_label.setWordWrap(True)
-
+        self.empty_label = plain_label(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Kinds of pattern")
         self.tabs.tabBar().setAccessibleName("Kinds of pattern")
@@ -76,11 +73,8 @@ class PatternsPage(QWidget):
         self.tabs.addTab(self._build_chart_tab(), "Char&ts")
         self.tabs.addTab(self._build_compare_tab(), "&Mood on days with…")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.tabs, 1)
+        self.body.addWidget(self.empty_label)
+        self.body.addWidget(self.tabs, 1)
 
     def _build_calendar_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -163,76 +157,73 @@ class PatternsPage(QWidget):
         layout.addWidget(self.rule_label)
         return tab
 
-    # --- public -------------------------------------------------------------------------
+    # --- the page -----------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
-        """Show ``person``'s patterns (None: a short hint)."""
-        changed = person is None or self._person is None or person.id != self._person.id
-        self._person = person
-        self._generation += 1
-        self.heading.setText(f"Patterns for {person.display_name}" if person else "Patterns")
-        self.tabs.setEnabled(person is not None)
+        """Show ``person``'s patterns (None: a short hint). The same person again keeps the
+        chosen day and month."""
+        self._same_person = person is not None and self.person is not None and person.id == self.person.id
+        super().set_person(person)
         self.empty_label.setText("" if person else "Choose or add a person to see the patterns in their journal.")
         self.empty_label.setVisible(person is None)
-        if changed:
+
+    def drop(self) -> None:
+        """Forget the person's numbers (and, unless the same person is shown again, the day)."""
+        for op in self._reads.values():  # answers for the person before are never shown
+            op.cancel()
+        self._reads.clear()
+        person = self.person
+        if not self._same_person:
             self.calendar.clear()
             self.chart.clear()
             self.compare_list.clear()
             self.compare_intro.clear()
             self.compare_note.clear()
+        if person is None:
+            self._symptoms = []
+            self._fill_measures([], force=True)
         self.calendar.set_person_name(person.display_name if person else "")
         if person is not None:
             today = self._today()
             self.calendar.set_today(today)
-            if changed:
+            if not self._same_person:
                 self.calendar.set_selected_date(today)
-            if self.isVisible():
-                self.refresh()
+        self._same_person = False
 
     def clear(self) -> None:
         """Drop every name and number (the vault locked)."""
-        self._generation += 1
-        self._person = None
-        self._symptoms = []
-        self.heading.setText("Patterns")
-        self.calendar.clear()
-        self.chart.clear()
-        self.compare_list.clear()
-        self.compare_intro.clear()
-        self.compare_note.clear()
-        self._fill_measures([], force=True)
-        self.tabs.setEnabled(False)
+        self._same_person = False
+        super().clear()
 
-    def refresh(self) -> None:
+    def load(self, _person: Person) -> None:
         """Read everything again for the tab on screen (and the calendar month)."""
-        if self._person is None:
-            return
+        self._loaded_on = self._today()
         self._load_choices()
         self._load_month()
         self._refresh_current()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def refresh(self) -> None:
+        """Read everything again (same as :meth:`reload`)."""
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new day since the last read (midnight, or another time zone in Settings): read
+        again, so "today" and "the last 3 months" mean today's."""
         super().showEvent(event)
-        self.refresh()
+        if self.person is not None and self._loaded_on != self._today():
+            self.calendar.set_today(self._today())
+            self.reload()
 
     # --- loading ------------------------------------------------------------------------
     def _today(self) -> date:
         return journal.local_now(self._context.clock, self._context.zone_name).date()
 
-    def _run(self, job, done, title: str) -> None:
-        person = self._person
+    def _run(self, key: str, job, done, title: str) -> None:
+        """Read ``job(vault, person_id)`` for the chosen person; a newer read of ``key`` replaces
+        this one."""
+        person = self.person
         if person is None or person.id is None:
             return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
-
-        def finish(result) -> None:
-            if generation == self._generation:
-                done(result)
-
-        self._context.runner.run(lambda: job(vault, person.id), on_done=finish, parent=self, error_title=title)
+        self._reads[key] = self.read(lambda vault: job(vault, person.id), done, key=key, error_title=title)
 
     def _refresh_current(self) -> None:
         index = self.tabs.currentIndex()
@@ -243,11 +234,11 @@ class PatternsPage(QWidget):
 
     def _load_month(self) -> None:
         year, month = self.calendar.shown_month
-        self._run(lambda v, pid: patterns.month_marks(v, pid, year, month),
+        self._run("month", lambda v, pid: patterns.month_marks(v, pid, year, month),
                   lambda marks: self.calendar.set_marks(year, month, marks), "The calendar could not be read")
 
     def _load_choices(self) -> None:
-        self._run(lambda v, pid: patterns.recorded_symptoms(v, pid), self._fill_measures,
+        self._run("symptoms", patterns.recorded_symptoms, self._fill_measures,
                   "The list of symptoms could not be read")
 
     def _fill_measures(self, symptoms: list[str], *, force: bool = False) -> None:
@@ -273,15 +264,15 @@ class PatternsPage(QWidget):
         return patterns.period(key)
 
     def _load_trend(self) -> None:
-        if self.tabs.currentIndex() != 1 or self._person is None:
+        if self.tabs.currentIndex() != 1 or self.person is None:
             return
         measure, period, today = self.current_measure(), self.current_period(), self._today()
-        name = self._person.display_name
-        self._run(lambda v, pid: patterns.trend(v, pid, measure, period, today),
+        name = self.person.display_name
+        self._run("trend", lambda v, pid: patterns.trend(v, pid, measure, period, today),
                   lambda trend: self.chart.set_trend(trend, name), "The chart could not be drawn")
 
     def _load_comparisons(self) -> None:
-        if self.tabs.currentIndex() != 2 or self._person is None:
+        if self.tabs.currentIndex() != 2 or self.person is None:
             return
         today = self._today()
         label, days = COMPARE_SPANS[max(self.span_combo.currentIndex(), 0)]
@@ -291,7 +282,8 @@ class PatternsPage(QWidget):
             start = today - timedelta(days=days - 1) if days else (patterns.first_entry_date(vault, person_id) or today)
             return patterns.mood_comparisons(vault, person_id, start, today, recorder=whose)
 
-        self._run(job, lambda result: self._show_comparisons(result, label), "The comparison could not be made")
+        self._run("compare", job, lambda result: self._show_comparisons(result, label),
+                  "The comparison could not be made")
 
     def _show_comparisons(self, result: patterns.MoodComparisons, span: str) -> None:
         self.compare_list.clear()

@@ -1,7 +1,8 @@
-"""File > Export journal as a web page… and File > Export health record (FHIR)…: beside the CSV
-export (:mod:`.journal_export`), the same steps for the family's readable page
-(``services.export_readable``) and the clinic's FHIR R4 bundle (``services.export_fhir``).
-Suggested file names are generic; files are written privately and atomically in the background."""
+"""File > Export journal as CSV…, File > Export journal as a web page… and File > Export health
+record (FHIR)…: one set of steps for the spreadsheet (``services.export_csv``), the family's
+readable page (``services.export_readable``) and the clinic's FHIR R4 bundle
+(``services.export_fhir``). Suggested file names are generic; files are written privately and
+atomically by the service, as a read of the vault off the GUI thread (``context.ops``)."""
 
 from __future__ import annotations
 
@@ -9,24 +10,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ...domain.errors import CaregiverError
 from ...domain.model import Person
-from ...services import export_fhir, export_readable, journal
+from ...services import export_csv, export_fhir, export_readable, journal
 from ..common import formatting
 from ..context import AppContext
-from ..common.errors import show_error
-from .journal_export import documents_folder
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (their home folder when the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 @dataclass(frozen=True)
 class ExportKind:
-    """One export: menu words, dialog words, the file filter, the generic name, the writer and
-    what to say when it is saved. ``for_people``: the file is read by people, so the writer takes
-    the window's date and time format (``fmt=``); a file for other programs keeps standard forms."""
+    """One export: menu words, dialog words, the file filter, the generic name, the writer
+    (``write(vault, person_id, path, zone_name=, clock=, **extra)``), what to say when it is
+    saved (``saved``, under ``saved_title``) and what is exported (``what``: "journal" or
+    "record"). ``for_people``: the file is read by people, so the writer takes the window's date
+    and time format (``fmt=``); a file for other programs keeps standard forms."""
 
     menu: str
     title: str
@@ -35,13 +41,28 @@ class ExportKind:
     default_name: Callable
     write: Callable
     saved: Callable[[object], str]
+    saved_title: str = "Saved"
+    what: str = "record"
     for_people: bool = False
 
 
+def _entries(count: int) -> str:
+    return f"{formatting.count_text(count)} entr{'y' if count == 1 else 'ies'}"
+
+
+def _write_csv(vault, person_id: int, path: Path, *, zone_name: str, clock) -> export_csv.ExportResult:
+    return export_csv.write_journal_csv(vault, person_id, path, zone_name=zone_name)
+
+
+def _csv_saved(result: export_csv.ExportResult) -> str:
+    return (f"Saved {_entries(result.entries)} to {result.path}.\n\nThe file opens in Excel, LibreOffice and other "
+            "spreadsheets. It is not encrypted: keep it somewhere safe, and delete it when you no longer need it.")
+
+
 def _page_saved(result: export_readable.ReadableExport) -> str:
-    entries = f"{formatting.count_text(result.entries)} entr{'y' if result.entries == 1 else 'ies'}"
-    return (f"Saved {entries} to {result.path}.\n\nOpen it in any web browser to read or print it. It is not "
-            "encrypted: share it only with people who should see it, and delete it when it is no longer needed.")
+    return (f"Saved {_entries(result.entries)} to {result.path}.\n\nOpen it in any web browser to read or print it. "
+            "It is not encrypted: share it only with people who should see it, and delete it when it is no "
+            "longer needed.")
 
 
 def _fhir_saved(result: export_fhir.FhirExport) -> str:
@@ -50,18 +71,21 @@ def _fhir_saved(result: export_fhir.FhirExport) -> str:
             "system can read. It is not encrypted: keep it somewhere safe, and delete it when it is no longer needed.")
 
 
+CSV = ExportKind("&Export journal as CSV…", "Export the journal as CSV",
+                 "Save the chosen person's whole journal as a spreadsheet file", "CSV files (*.csv)",
+                 export_csv.default_filename, _write_csv, _csv_saved, saved_title="Journal exported", what="journal")
 READABLE = ExportKind("Export journal as a &web page…", "Export the journal as a web page",
                       "Save the chosen person's whole journal as one page the family can read or print",
                       "Web pages (*.html)", export_readable.default_filename, export_readable.write_readable,
-                      _page_saved, for_people=True)
+                      _page_saved, what="journal", for_people=True)
 FHIR = ExportKind("Export health &record (FHIR)…", "Export the health record (FHIR)",
                   "Save questionnaires, sleep, medicines and moods as a FHIR R4 file for a clinic's system",
                   "FHIR JSON files (*.json)", export_fhir.default_filename, export_fhir.write_fhir, _fhir_saved)
 
 
 class RecordExport(QObject):
-    """Owns one menu action; ``current_person()`` says whose record to export; the action is off
-    between ``locked_signal`` and ``unlocked_signal``."""
+    """Owns one menu action for ``kind``; ``current_person()`` says whose journal or record to
+    export; the action is off between ``locked_signal`` and ``unlocked_signal``."""
 
     def __init__(self, kind: ExportKind, context: AppContext, window: QWidget, current_person, locked_signal,
                  unlocked_signal):
@@ -77,28 +101,25 @@ class RecordExport(QObject):
 
     def export(self) -> None:
         """Ask where to save, then write the file in the background and say how it went."""
+        kind = self._kind
         person: Person | None = self._current_person()
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self._window, exc, "Nothing was exported")
-            return
         if person is None or person.id is None:
-            QMessageBox.information(self._window, self._kind.title,
-                                    "Please add or choose a person first; then their record can be exported.")
+            QMessageBox.information(self._window, kind.title,
+                                    f"Please add or choose a person first; then their {kind.what} can be exported.")
             return
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
-        suggested = documents_folder() / self._kind.default_name(today)
-        path, _filter = QFileDialog.getSaveFileName(self._window, self._kind.title, str(suggested), self._kind.filter)
+        suggested = documents_folder() / kind.default_name(today)
+        path, _filter = QFileDialog.getSaveFileName(self._window, kind.title, str(suggested), kind.filter)
         if not path:
             return
-        zone, clock, person_id, write = self._context.zone_name, self._context.clock, person.id, self._kind.write
-        extra = {"fmt": formatting.report_format()} if self._kind.for_people else {}
+        zone, clock, person_id, target = self._context.zone_name, self._context.clock, person.id, Path(path)
+        extra = {"fmt": formatting.report_format()} if kind.for_people else {}
+        # Writing a file the user asked for reads the vault and changes nothing in it.
+        self._context.ops.read(self._window,
+                               lambda vault: kind.write(vault, person_id, target, zone_name=zone, clock=clock, **extra),
+                               on_done=self._saved, label=f"Saving the {kind.what}…",
+                               error_title=f"The {kind.what} was not exported")
 
-        def done(result) -> None:
-            self.last_saved = result.path
-            QMessageBox.information(self._window, "Saved", self._kind.saved(result))
-
-        self._context.runner.run(lambda: write(vault, person_id, Path(path), zone_name=zone, clock=clock, **extra),
-                                 on_done=done, parent=self._window, label="Saving…",
-                                 error_title="Nothing was exported")
+    def _saved(self, result) -> None:
+        self.last_saved = result.path
+        QMessageBox.information(self._window, self._kind.saved_title, self._kind.saved(result))

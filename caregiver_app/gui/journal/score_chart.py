@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCharts import (
-    QDateTimeAxis,
-    QLineSeries,
-    QScatterSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDateTime, QEvent, Qt
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QWidget
 
 from ...domain.scores import (
     MAX_GAP_DAYS,
@@ -24,7 +18,7 @@ from ...domain.scores import (
     score_segments,
 )
 from ..common import formatting
-from ..common.chart_common import apply_palette, make_chart, make_summary_label
+from ..common.chart_common import ChartPanel, apply_palette
 
 SERIES_NAMES = {
     Instrument.PHQ9: "PHQ-9 (solid line, round dots)",
@@ -48,26 +42,17 @@ def trend_sentence(instrument: Instrument, results: list[ScoreResult]) -> str:
     return text + "."
 
 
-class ScoreChart(QWidget):
+class ScoreChart(ChartPanel):
     """Call :meth:`set_results` with every result of the person (both questionnaires)."""
 
+    lines_least = 12
+
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, "PHQ-9 and GAD-7 over time", "Chart of PHQ-9 and GAD-7 totals over time",
+                         "Summary of the score chart")
         self._results: list[ScoreResult] = []
         self.lines: dict[Instrument, list[QLineSeries]] = {i: [] for i in Instrument}
         self.dots: dict[Instrument, QScatterSeries] = {}
-        self.title = QLabel("PHQ-9 and GAD-7 over time", self)
-        bold = self.title.font()
-        bold.setBold(True)
-        self.title.setFont(bold)
-        self.chart, self.view = make_chart(self, "Chart of PHQ-9 and GAD-7 totals over time")
-        self.summary = make_summary_label(self, "Summary of the score chart")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
-
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("d MMM yy")
         self.y_axis = QValueAxis()
@@ -89,22 +74,6 @@ class ScoreChart(QWidget):
         self._results = []
         self._rebuild()
 
-    def sizeHint(self):  # noqa: N802 (Qt name)
-        hint = super().sizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 18))
-        return hint
-
-    def minimumSizeHint(self):  # noqa: N802 (Qt name)
-        hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 12))
-        return hint
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
-                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
-            self._restyle()
-        super().changeEvent(event)
-
     # --- drawing ------------------------------------------------------------------------
     def _by_instrument(self, instrument: Instrument) -> list[ScoreResult]:
         return [r for r in self._results if r.instrument is instrument]
@@ -125,48 +94,23 @@ class ScoreChart(QWidget):
         self.x_axis.setTickCount(5)
         for instrument in Instrument:
             results = self._by_instrument(instrument)
-            runs = score_segments(results) or [[]]
-            for run in runs:
-                series = QLineSeries()
-                series.setName(SERIES_NAMES[instrument])
-                series.setPointsVisible(instrument is Instrument.PHQ9)
-                for result in run:
-                    series.append(_msecs(result.taken_on), result.total)
-                self.chart.addSeries(series)
-                series.attachAxis(self.x_axis)
-                series.attachAxis(self.y_axis)
-                self.lines[instrument].append(series)
+            runs = [[(_msecs(r.taken_on), r.total) for r in run] for run in score_segments(results)]
+            self.lines[instrument] = self.add_runs(runs, SERIES_NAMES[instrument], self.x_axis, self.y_axis,
+                                                   points_visible=instrument is Instrument.PHQ9)
             if instrument is Instrument.GAD7:
-                dots = QScatterSeries()
-                dots.setName(SERIES_NAMES[instrument])
-                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-                for result in results:
-                    dots.append(_msecs(result.taken_on), result.total)
-                self.chart.addSeries(dots)
-                dots.attachAxis(self.x_axis)
-                dots.attachAxis(self.y_axis)
-                self.dots[instrument] = dots
+                self.dots[instrument] = self.add_dots(
+                    [(_msecs(r.taken_on), r.total) for r in results], SERIES_NAMES[instrument],
+                    QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.y_axis)
         # one legend entry per questionnaire: the first PHQ-9 line and the GAD-7 square dots
-        hidden = self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7]
-        for series in hidden:
-            for marker in self.chart.legend().markers(series):
-                marker.setVisible(False)
+        self.hide_from_legend(self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7])
         self._restyle()
         self._update_summary()
 
     def _restyle(self) -> None:
+        if not hasattr(self, "x_axis"):  # a style or font change while still being built
+            return
         ink = apply_palette(self.chart, self, (self.x_axis, self.y_axis))
-        phq_colour, gad_colour, width, marker = ink.first, ink.second, ink.line_width, ink.marker
-        for series in self.lines[Instrument.PHQ9]:
-            series.setPen(QPen(phq_colour, width, Qt.PenStyle.SolidLine))
-            series.setMarkerSize(marker / 2)
-        for series in self.lines[Instrument.GAD7]:
-            series.setPen(QPen(gad_colour, width, Qt.PenStyle.DashLine))
-        dots = self.dots.get(Instrument.GAD7)
-        if dots is not None:
-            dots.setMarkerSize(marker)
-            dots.setColor(gad_colour)
-            dots.setBorderColor(gad_colour)
+        self.ink_lines(ink, self.lines[Instrument.PHQ9], self.lines[Instrument.GAD7], self.dots.get(Instrument.GAD7))
 
     def _update_summary(self) -> None:
         parts = [trend_sentence(i, self._by_instrument(i)) for i in Instrument]

@@ -48,6 +48,7 @@ from ...domain.crisis_lines import HelpWords, help_words
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from ..common import formatting
+from ..common.trust_widgets import heading_label, plain_label
 from ..vault.unlock_screen import announce
 
 CRISIS_HEADING = "Thank you for answering this honestly."
@@ -88,25 +89,12 @@ class CrisisPanel(QFrame):
         self.setFrameShadow(QFrame.Shadow.Raised)
         self.setAccessibleName("Help is available now")
         layout = QVBoxLayout(self)
-        heading = QLabel(CRISIS_HEADING, self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        text = QLabel(CRISIS_TEXT, self)
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        layout.addWidget(heading_label(CRISIS_HEADING, self))
+        layout.addWidget(plain_label(CRISIS_TEXT, parent=self))
         self.step_labels = []
         for position in range(3):
-            label = QLabel(self)
-            label.setWordWrap(True)
+            label = plain_label(bold=position < 2, parent=self)  # the two calls stand out
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if position < 2:  # the two calls stand out
-                bold = label.font()
-                bold.setBold(True)
-                label.setFont(bold)
             layout.addWidget(label)
             self.step_labels.append(label)
         elsewhere = QLabel(CRISIS_ELSEWHERE, self)

@@ -10,21 +10,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCharts import (
-    QCategoryAxis,
-    QLineSeries,
-    QScatterSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtWidgets import QWidget
 
 from ...domain.model import MoodLevel
 from ...services.patterns import Trend, mood_level
 from ..common import formatting
-from ..common.chart_common import apply_palette, make_chart, make_summary_label
-from .mood_chart import segments
+from ..common.chart_common import ChartPanel, apply_palette, segments
 
 OWN_STYLE = "solid line, round dots"
 FAMILY_STYLE = "dashed line, triangles"
@@ -71,31 +64,18 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-class TrendChart(QWidget):
+class TrendChart(ChartPanel):
     """Call :meth:`set_trend` with a ``services.patterns.Trend``."""
 
+    lines_tall = 20
+
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, "", "Chart", "The chart in words")
         self._trend: Trend | None = None
         self._person_name = ""
         self.own_segments: list[QLineSeries] = []
         self.family_segments: list[QLineSeries] = []
         self.family_dots: QScatterSeries | None = None
-
-        self.title = QLabel(self)
-        title_font = self.title.font()
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.title.setWordWrap(True)
-        self.chart, self.view = make_chart(self, "Chart")
-        self.summary = make_summary_label(self, "The chart in words")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
-
         self.x_axis = QCategoryAxis()
         self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.mood_axis = QCategoryAxis()
@@ -136,22 +116,6 @@ class TrendChart(QWidget):
     def family_name() -> str:
         return f"Family observations ({FAMILY_STYLE})"
 
-    def sizeHint(self):  # noqa: N802
-        hint = super().sizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 20))
-        return hint
-
-    def minimumSizeHint(self):  # noqa: N802
-        hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * 14))
-        return hint
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
-                            QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange):
-            self._restyle()
-        super().changeEvent(event)
-
     # --- drawing ------------------------------------------------------------------------
     def _rebuild(self) -> None:
         trend = self._trend
@@ -181,21 +145,14 @@ class TrendChart(QWidget):
         y_title = trend.measure.label if trend is not None else "Mood"
         y_axis.setTitleText(y_title)
 
-        self.own_segments = self._add_runs([p.own for p in points], self.own_name(), y_axis, dashed=False)
-        self.family_segments = self._add_runs([p.family for p in points], self.family_name(), y_axis, dashed=True)
-        dots = QScatterSeries()
-        dots.setName(self.family_name())
-        dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
-        for i, p in enumerate(points):
-            if p.family is not None:
-                dots.append(QPointF(i, p.family))
-        self.chart.addSeries(dots)
-        dots.attachAxis(self.x_axis)
-        dots.attachAxis(y_axis)
-        self.family_dots = dots
-        for series in self.own_segments[1:] + self.family_segments:
-            for legend_marker in self.chart.legend().markers(series):
-                legend_marker.setVisible(False)
+        self.own_segments = self.add_runs(segments([p.own for p in points]), self.own_name(), self.x_axis, y_axis,
+                                          points_visible=True)
+        self.family_segments = self.add_runs(segments([p.family for p in points]), self.family_name(), self.x_axis,
+                                             y_axis, points_visible=False)
+        self.family_dots = self.add_dots([(i, p.family) for i, p in enumerate(points) if p.family is not None],
+                                         self.family_name(), QScatterSeries.MarkerShape.MarkerShapeTriangle,
+                                         self.x_axis, y_axis)
+        self.hide_from_legend(self.own_segments[1:] + self.family_segments)
         if trend is not None:
             self.title.setText(f"{trend.measure.label}, last {trend.period.label}")
             text = trend_summary(trend, self._person_name)
@@ -207,32 +164,10 @@ class TrendChart(QWidget):
         self.view.setAccessibleDescription(text)
         self._restyle()
 
-    def _add_runs(self, values, name: str, y_axis, *, dashed: bool) -> list[QLineSeries]:
-        made = []
-        for run in segments(values) or [[]]:  # an empty series keeps the legend entry
-            series = QLineSeries()
-            series.setName(name)
-            series.setPointsVisible(not dashed)
-            series.replace([QPointF(i, v) for i, v in run])
-            self.chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(y_axis)
-            made.append(series)
-        return made
-
     def _restyle(self) -> None:
-        if not hasattr(self, "x_axis"):
+        if not hasattr(self, "x_axis"):  # a style or font change while still being built
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.value_axis), marker_factor=0.7)
-        own_colour, family_colour, width, marker = ink.first, ink.second, ink.line_width, ink.marker
         half_label = self.fontMetrics().horizontalAdvance("Mar 2026") // 2 + 4
         self.chart.setMargins(QMargins(4, 4, half_label, 4))  # room for the newest day's label
-        for series in self.own_segments:
-            series.setPen(QPen(own_colour, width, Qt.PenStyle.SolidLine))
-            series.setMarkerSize(marker / 2)
-        for series in self.family_segments:
-            series.setPen(QPen(family_colour, width, Qt.PenStyle.DashLine))
-        if self.family_dots is not None:
-            self.family_dots.setMarkerSize(marker * 1.2)
-            self.family_dots.setColor(family_colour)
-            self.family_dots.setBorderColor(family_colour)
+        self.ink_lines(ink, self.own_segments, self.family_segments, self.family_dots, dot_factor=1.2)

@@ -10,29 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import CaregiverError
+from ...domain.errors import CaregiverError, ValidationError
+from ...domain.model import Person
 from ...domain.network import (
     MAX_PHONES,
     Contact,
@@ -45,8 +39,10 @@ from ...domain.network import (
 from ...services import network as contact_service
 from ...domain import phone_numbers
 from ..common import formatting
-from ..common.trust_widgets import problem_label
-from ..vault.unlock_screen import announce
+from ..common.country import current_country
+from ..common.form import EditorDialog
+from ..common.ops import CONTACTS
+from ..forms.ui_contact_editor import Ui_ContactFields
 
 TIE_HELP = {
     TieStrength.STRONG: "Close and dependable",
@@ -56,13 +52,16 @@ TIE_HELP = {
 }
 
 
-def _multiline(parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setAccessibleName(name)
-    edit.setTabChangesFocus(True)
+def phone_region(context) -> str:
+    """The region local phone numbers are read in: the country setting, else the system
+    locale's (``context``: the :class:`~caregiver_app.gui.context.AppContext`)."""
+    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
+
+
+def _fit_lines(edit: QPlainTextEdit, lines: int) -> None:
+    """Room for ``lines`` lines of the user's own font (and at most three more)."""
     edit.setMinimumHeight(int(edit.fontMetrics().lineSpacing() * lines + 12))
     edit.setMaximumHeight(int(edit.fontMetrics().lineSpacing() * (lines + 3) + 12))
-    return edit
 
 
 class PhoneRow(QWidget):
@@ -99,174 +98,116 @@ class PhoneRow(QWidget):
 
     def check(self) -> bool:
         """Show how the number reads; False when it cannot be a phone number."""
+        return not self.problem()
+
+    def problem(self) -> str:
+        """Show how the number reads under it; what is wrong with it in plain words, or ""."""
         text = self.number.text()
         if not text.strip():
             self.feedback.hide()
-            return True
+            return ""
         try:
             phone = phone_numbers.parse_phone(text, self._region, self.kind.currentData())
         except CaregiverError as exc:
             self.feedback.setText(f"⚠ {exc}")
             self.feedback.show()
-            return False
+            return str(exc)
         self.feedback.setText(f"Saved as {phone_numbers.format_phone(phone, self._region)}")
         self.feedback.show()
-        return True
+        return ""
 
 
-class ContactEditor(QDialog):
-    """Add or edit one contact. ``save(draft)`` stores it and returns the saved contact (or
-    raises :class:`CaregiverError`, shown inside the dialog, which stays open)."""
+class ContactEditor(EditorDialog):
+    """Add or edit one contact of ``person``. Save runs as a write off the GUI thread
+    (``result_value`` is then the saved :class:`Contact`); a problem shows inside the dialog, at
+    the field it is about, and the dialog stays open. ``region``: how local phone numbers are
+    read; ``today``: the local calendar date ("last in touch" cannot be later)."""
 
     def __init__(
         self,
-        save: Callable[[contact_service.ContactDraft], Contact],
-        person_id: int,
-        person_name: str,
+        context,
+        person: Person,
         *,
         region: str = phone_numbers.DEFAULT_REGION,
         today: date | None = None,
         contact: Contact | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self._save = save
-        self._person_id = person_id
-        self._person_name = person_name
+        super().__init__(context, "Edit contact" if contact else "Add a contact", changes={CONTACTS},
+                         parent=parent)
+        self._clock = context.clock
+        self._person_id = person.id
+        self._person_name = person.display_name
         self._region = region
         self._today = today or date.today()
         self._contact = contact
-        self.saved: Contact | None = None
         self.phone_rows: list[PhoneRow] = []
-        self.setWindowTitle("Edit contact" if contact else "Add a contact")
+        self.problem_label = self.panel.problem_label
+        self.save_button = self.panel.save_button
         self._build()
         self._load(contact)
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
 
+    @property
+    def saved(self) -> Contact | None:
+        """The contact as saved (None until Save succeeded)."""
+        return self.result_value
+
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-
-        who = QFormLayout()
-        who.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.name_edit = QLineEdit(body)
-        self.name_edit.setAccessibleName("Name")
-        self.name_edit.setMaxLength(120)
-        who.addRow("&Name", self.name_edit)
-        self.role_box = QComboBox(body)
-        self.role_box.setAccessibleName("Role")
+        # The static layout is ui/contact_editor.ui; the choices that come from the data (roles,
+        # kinds of support, ties, the person's name) and font-sized heights are added here.
+        holder = QWidget(self)
+        ui = self.form = Ui_ContactFields()
+        ui.setupUi(holder)
+        self.fields.addWidget(holder, 1)
+        self.name_edit, self.role_box, self.role_hint, self.org_edit = ui.name_edit, ui.role_box, ui.role_hint, ui.org_edit
         for role in Role:
             self.role_box.addItem(role.label, role)
         self.role_box.currentIndexChanged.connect(self._on_role_changed)
-        who.addRow("&Role", self.role_box)
-        self.role_hint = QLabel(body)
-        self.role_hint.setWordWrap(True)
-        who.addRow("", self.role_hint)
-        self.org_edit = QLineEdit(body)
-        self.org_edit.setAccessibleName("Organisation")
-        self.org_edit.setPlaceholderText("Clinic, practice, group or place (optional)")
-        self.org_edit.setMaxLength(200)
-        who.addRow("&Organisation", self.org_edit)
-        layout.addLayout(who)
-
-        reach = QGroupBox("How to reach them", body)
-        reach_layout = QVBoxLayout(reach)
-        self.phones_box = QVBoxLayout()
-        reach_layout.addLayout(self.phones_box)
-        self.add_phone_button = QPushButton("Add a &phone number", reach)
+        self.phones_box, self.add_phone_button = ui.phones_box, ui.add_phone_button
         self.add_phone_button.clicked.connect(lambda: self.add_phone_row(focus=True))
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_phone_button)
-        add_row.addStretch(1)
-        reach_layout.addLayout(add_row)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.email_edit = QLineEdit(reach)
-        self.email_edit.setAccessibleName("Email")
-        self.email_edit.setMaxLength(254)
-        form.addRow("&Email", self.email_edit)
-        self.address_edit = _multiline(reach, "Address", 3)
-        form.addRow("A&ddress", self.address_edit)
-        self.availability_edit = QLineEdit(reach)
-        self.availability_edit.setAccessibleName("When they can be reached")
-        self.availability_edit.setPlaceholderText("For example: weekdays 9 to 5, text first")
-        self.availability_edit.setMaxLength(200)
-        form.addRow("&When to reach", self.availability_edit)
-        touch_row = QHBoxLayout()
-        self.touch_check = QCheckBox("&Last in touch on", reach)
-        self.touch_date = QDateEdit(reach)
-        self.touch_date.setCalendarPopup(True)
+        self.email_edit, self.availability_edit = ui.email_edit, ui.availability_edit
+        self.address_edit, self.notes_edit = ui.address_edit, ui.notes_edit
+        _fit_lines(self.address_edit, 3)
+        _fit_lines(self.notes_edit, 4)
+        self.touch_check, self.touch_date, self.touch_today = ui.touch_check, ui.touch_date, ui.touch_today
         self.touch_date.setDisplayFormat(formatting.date_pattern(weekday=True))
-        self.touch_date.setAccessibleName("Date last in touch")
         self.touch_date.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.touch_today = QPushButton("Toda&y", reach)
-        self.touch_today.setAccessibleName("Last in touch today")
         self.touch_today.clicked.connect(self._set_touch_today)
         self.touch_check.toggled.connect(self.touch_date.setEnabled)
-        touch_row.addWidget(self.touch_check)
-        touch_row.addWidget(self.touch_date)
-        touch_row.addWidget(self.touch_today)
-        touch_row.addStretch(1)
-        form.addRow(touch_row)
-        reach_layout.addLayout(form)
-        layout.addWidget(reach)
 
-        gives = QGroupBox("What they give", body)
-        gives_layout = QVBoxLayout(gives)
         self.support_checks: dict[SupportType, QCheckBox] = {}
         for kind in SupportType:
-            box = QCheckBox(f"{kind.label}: {kind.description.lower()}", gives)
+            box = QCheckBox(f"{kind.label}: {kind.description.lower()}", ui.gives_box)
             box.setAccessibleName(kind.label)
             self.support_checks[kind] = box
-            gives_layout.addWidget(box)
-        layout.addWidget(gives)
-
-        tie = QGroupBox("How the tie feels", body)
-        tie_layout = QVBoxLayout(tie)
+            ui.gives_layout.addWidget(box)
         self.strength_group = QButtonGroup(self)
         self.strength_buttons: dict[TieStrength, QRadioButton] = {}
         for i, strength in enumerate(TieStrength):
-            button = QRadioButton(f"{strength.label}: {TIE_HELP[strength].lower()} ({strength.line_description})", tie)
+            button = QRadioButton(f"{strength.label}: {TIE_HELP[strength].lower()} ({strength.line_description})", ui.tie_box)
             button.setAccessibleName(f"{strength.label} tie")
             self.strength_group.addButton(button, i)
             self.strength_buttons[strength] = button
-            tie_layout.addWidget(button)
-        layout.addWidget(tie)
-
-        flow = QGroupBox("Which way support flows", body)
-        flow_layout = QVBoxLayout(flow)
+            ui.tie_layout.addWidget(button)
         self.direction_group = QButtonGroup(self)
         self.direction_buttons: dict[SupportDirection, QRadioButton] = {}
         for i, direction in enumerate(SupportDirection):
-            button = QRadioButton(direction.label(self._person_name), flow)
+            button = QRadioButton(direction.label(self._person_name), ui.flow_box)
             self.direction_group.addButton(button, i)
             self.direction_buttons[direction] = button
-            flow_layout.addWidget(button)
-        layout.addWidget(flow)
-
-        notes_label = QLabel("No&tes", body)
-        self.notes_edit = _multiline(body, "Notes", 4)
-        notes_label.setBuddy(self.notes_edit)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes_edit)
-        layout.addStretch(1)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        self.problem_label = problem_label("What to fix", self)
-        outer.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+            ui.flow_layout.addWidget(button)
+        self.panel.add_field("name", self.name_edit)
+        self.panel.add_field("email", self.email_edit)
+        self.panel.add_field("last_in_touch", self.touch_date)
+        # Tab follows the page: the choices added here sit before the notes, Save and Cancel last.
+        chain = [self.touch_today, *self.support_checks.values(), *self.strength_buttons.values(),
+                 *self.direction_buttons.values(), self.notes_edit, self.panel.save_button, self.panel.cancel_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # --- phones ---------------------------------------------------------------------------
     def add_phone_row(self, text: str = "", kind: PhoneKind = PhoneKind.MOBILE, *, focus: bool = False) -> PhoneRow | None:
@@ -365,26 +306,20 @@ class ContactEditor(QDialog):
             contact_id=self._contact.id if self._contact else None,
         )
 
-    def show_problem(self, message: str, focus: QWidget | None = None) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        announce(self.problem_label, message)
-        if focus is not None:
-            focus.setFocus()
-
-    def accept(self) -> None:
+    def make_job(self):
+        """Check the name and each phone number here (the dialog says which is wrong), then
+        save as a write; the service's own checks come back naming their field."""
         if not self.name_edit.text().strip():
-            self.show_problem("Please give this contact a name.", self.name_edit)
-            return
+            raise ValidationError("Please give this contact a name.", field="name")
         for row in self.phone_rows:
-            if not row.check():
-                self.show_problem(row.feedback.text().lstrip("⚠ "), row.number)
-                return
-        try:
-            self.saved = self._save(self.draft())
-        except CaregiverError as exc:
-            message = str(exc)
-            focus = self.email_edit if "email" in message.lower() else self.touch_date if "touch" in message.lower() else None
-            self.show_problem(message, focus)
-            return
-        super().accept()
+            problem = row.problem()
+            if problem:
+                self.panel.add_field("phones", row.number)  # the first number that is wrong
+                raise ValidationError(problem, field="phones")
+        draft, region, today, clock = self.draft(), self._region, self._today, self._clock
+
+        def save(vault) -> Contact:
+            built = contact_service.contact_from_draft(draft, region, today=today)
+            return contact_service.save_contact(vault, built, clock=clock)
+
+        return save

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -32,52 +30,44 @@ from ...domain.model import Person
 from ...domain.network import Contact
 from ...domain import phone_numbers
 from ...services import journal, vcards
-from ...services import network as contact_service
 from ...importers import vcard
-from .contact_editor import ContactEditor
-from ..context import AppContext
-from .ecomap import EcomapScene, EcomapView
-from .ecomap_export import export_png, export_svg
+from ...services import network as contact_service
+from ...services.user_files import save_export
+from ..common.country import help_words
 from ..common.errors import show_error
+from ..common.ops import CONTACTS
+from ..common.page import Page, confirm
+from ..common.trust_widgets import plain_label, tell
+from ..context import AppContext
 from ..journal.gaps_panel import GapsPanel
-from ..common.country import current_country, help_words
-from ..visits.summary_page import documents_folder
+from ..visits.summary_describe import documents_folder
+from .contact_editor import ContactEditor, phone_region
+from .ecomap import EcomapScene, EcomapView
+from .ecomap_export import png_bytes, svg_bytes
 from .vcard_dialog import DuplicatesDialog
+
+__all__ = ["NetworkPage", "import_summary", "phone_region"]
 
 LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Gives", "Last in touch", "Phone")
 
 
-def phone_region(context: AppContext) -> str:
-    """The region local phone numbers are read in: the setting, else the system locale's."""
-    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
-
-
-class NetworkPage(QWidget):
+class NetworkPage(Page):
     """The support network of the chosen person."""
 
-    contacts_changed = Signal()
+    title = "Support network"
+    watches = frozenset({CONTACTS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self._person: Person | None = None
+        super().__init__(context, parent)
         self._contacts: list[Contact] = []
-        self._generation = 0
         self._deleted: Contact | None = None
+        self._select_id: int | None = None
         self._build()
         self.set_person(None)
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        outer.addWidget(self.heading)
-
+        outer = self.body
         actions = QHBoxLayout()
         self.add_button = QPushButton("&Add contact…", self)
         self.add_button.setToolTip("Add someone to the network (Ctrl+N)")
@@ -108,9 +98,7 @@ class NetworkPage(QWidget):
         actions.addWidget(self.more_button)
         outer.addLayout(actions)
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="Status", parent=self)
         self.undo_button = QPushButton("&Undo", self)
         self.undo_button.setAccessibleName("Undo delete")
         self.undo_button.clicked.connect(self.undo_delete)
@@ -152,8 +140,8 @@ class NetworkPage(QWidget):
             zoom_row.addWidget(button)
         zoom_row.addStretch(1)
         map_layout.addLayout(zoom_row)
-        self.map_hint = QLabel("Drag people to arrange them. Click one to open it, or choose one with the arrow keys and press Enter.", map_tab)
-        self.map_hint.setWordWrap(True)
+        self.map_hint = plain_label("Drag people to arrange them. Click one to open it, or choose one with the arrow "
+                                    "keys and press Enter.", parent=map_tab)
         map_layout.addWidget(self.map_hint)
         self.tabs.addTab(map_tab, "&Map")
 
@@ -191,26 +179,10 @@ class NetworkPage(QWidget):
         delete.activated.connect(self.delete_selected)
         self._update_buttons()
 
-    # --- public ---------------------------------------------------------------------------
-    def set_person(self, person: Person | None) -> None:
-        """Show ``person``'s network; None disables the page."""
-        self._person = person
-        self._generation += 1
+    # --- the page ------------------------------------------------------------------------
+    def drop(self) -> None:
         self._deleted = None
-        self.status_panel.hide()
-        self.heading.setText(f"Support network for {person.display_name}" if person else "Support network")
-        self.setEnabled(person is not None)
-        if person is None:
-            self._show([], EcomapSnapshot("", ()))
-            self.gaps.clear()
-            return
-        self.reload()
-
-    def clear(self) -> None:
-        """Drop every name and detail (the vault locked)."""
-        self._generation += 1
-        self._person = None
-        self._deleted = None
+        self._select_id = None
         self._contacts = []
         self.scene.clear()
         self.scene.nodes.clear()
@@ -219,45 +191,23 @@ class NetworkPage(QWidget):
         self.gaps.clear()
         self.status.clear()
         self.status_panel.hide()
-        self.heading.setText("Support network")
-        self.setEnabled(False)
+        self._update_buttons()
 
-    def refresh_country(self) -> None:
-        """Name the crisis line of the country in effect now in the gaps (while unlocked)."""
-        if self._context.vault is not None:
-            self.reload()
-
-    def reload(self, select_id: int | None = None) -> None:
-        """Read the contacts again and redraw the map, list and gaps."""
-        person = self._person
-        if person is None or person.id is None:
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        generation = self._generation
+    def load(self, person: Person) -> None:
         today = self.today()
 
-        def job():
+        def job(vault):
             found = contact_service.list_contacts(vault, person.id)
             return found, contact_service.ecomap_snapshot(vault, person.id), contact_service.gap_report_for(found, today)
 
-        def done(result) -> None:
-            if generation != self._generation:
-                return
-            found, snapshot, report = result
-            self._show(found, snapshot)
-            words = help_words(self._context.settings)
-            self.gaps.set_report(report, words.crisis_line if words.crisis_known else "")
-            if select_id is not None:
-                self.select_contact(select_id)
+        self.read(job, self._loaded, key="contacts", error_title="The support network could not be read")
 
-        self._context.runner.run(job, on_done=done, parent=self)
+    def refresh_country(self) -> None:
+        """Name the crisis line of the country in effect now in the gaps (while unlocked)."""
+        self.reload()
 
     def today(self) -> date:
-        return journal.local_now(self._context.clock, self._context.zone_name).date()
+        return journal.local_now(self.context.clock, self.context.zone_name).date()
 
     def contacts(self) -> list[Contact]:
         return list(self._contacts)
@@ -278,6 +228,16 @@ class NetworkPage(QWidget):
         self._update_buttons()
 
     # --- showing --------------------------------------------------------------------------
+    def _loaded(self, result) -> None:
+        found, snapshot, report = result
+        chosen = self._select_id if self._select_id is not None else self.selected_contact_id()
+        self._select_id = None
+        self._show(found, snapshot)
+        words = help_words(self.context.settings)
+        self.gaps.set_report(report, words.crisis_line if words.crisis_known else "")
+        if chosen is not None:
+            self.select_contact(chosen)
+
     def _show(self, found: list[Contact], snapshot: EcomapSnapshot) -> None:
         self._contacts = found
         self.scene.set_snapshot(snapshot)
@@ -287,8 +247,8 @@ class NetworkPage(QWidget):
         self._update_buttons()
 
     def _fill_list(self, found: list[Contact]) -> None:
-        region = phone_region(self._context)
-        name = self._person.display_name if self._person else ""
+        region = phone_region(self.context)
+        name = self.person.display_name if self.person else ""
         today = self.today()
         self.list.setSortingEnabled(False)
         self.list.clear()
@@ -316,8 +276,7 @@ class NetworkPage(QWidget):
             button.setEnabled(chosen)
         has_any = bool(self._contacts)
         self.export_action.setEnabled(has_any)
-        for button in (self.tidy_button,):
-            button.setEnabled(has_any)
+        self.tidy_button.setEnabled(has_any)
 
     def _on_map_selection(self) -> None:
         try:
@@ -346,46 +305,30 @@ class NetworkPage(QWidget):
         self.undo_button.setVisible(undo)
         self.status_panel.show()
 
+    def _show_after_write(self, contact: Contact, text: str, undo: bool = False) -> None:
+        """A write for ``contact`` succeeded: say so; the page reloads from ``ops.changed`` and
+        then shows ``contact`` chosen."""
+        self._say(text, undo)
+        self._select_id = contact.id
+        self.select_contact(contact.id)
+
     # --- contacts -------------------------------------------------------------------------
-    def _editor(self, contact: Contact | None) -> ContactEditor:
-        vault = self._context.require_vault()
-        person = self._person
-        region, today, clock = phone_region(self._context), self.today(), self._context.clock
-
-        def save(draft: contact_service.ContactDraft) -> Contact:
-            built = contact_service.contact_from_draft(draft, region, today=today)
-            return contact_service.save_contact(vault, built, clock=clock)
-
-        return ContactEditor(save, person.id, person.display_name, region=region, today=today, contact=contact, parent=self)
-
     def add_contact(self) -> None:
-        if self._person is None or not self.isEnabled():
-            return
-        try:
-            dialog = self._editor(None)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        self._run_editor(dialog)
+        if self.person is not None and self.isEnabled():
+            self._run_editor(None)
 
     def open_contact(self, contact_id: int | None) -> None:
         """Open the editor for a contact (from the map, the list or the Open button)."""
         contact = next((c for c in self._contacts if c.id == contact_id), None)
-        if contact is None or self._person is None:
-            return
-        try:
-            dialog = self._editor(contact)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        self._run_editor(dialog)
+        if contact is not None and self.person is not None:
+            self._run_editor(contact)
 
-    def _run_editor(self, dialog: ContactEditor) -> None:
+    def _run_editor(self, contact: Contact | None) -> None:
+        dialog = ContactEditor(self.context, self.person, region=phone_region(self.context), today=self.today(),
+                               contact=contact, parent=self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-                self._say(f"Saved {dialog.saved.name}.")
-                self.reload(select_id=dialog.saved.id)
-                self.contacts_changed.emit()
+                self._show_after_write(dialog.saved, f"Saved {dialog.saved.name}.")
         finally:
             dialog.deleteLater()
 
@@ -397,75 +340,57 @@ class NetworkPage(QWidget):
         contact = next((c for c in self._contacts if c.id == contact_id), None)
         if contact is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete this contact?",
-            f"Delete {contact.name} from the support network? Appointments with them stay, "
-            "without a provider.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, f"Delete {contact.name} from the support network?",
+                       details="Appointments with them stay, without a provider.",
+                       yes="Delete contact", no="Keep them", destructive=True, title="Delete this contact?"):
             return
-        vault = self._context.require_vault()
 
         def done(old: Contact) -> None:
             self._deleted = old
             self._say(f"Deleted {old.name}.", undo=True)
-            self.reload()
-            self.contacts_changed.emit()
 
-        self._context.runner.run(lambda: contact_service.delete_contact(vault, contact.id), on_done=done, parent=self,
-                                 error_title="The contact was not deleted")
+        self.write(lambda vault: contact_service.delete_contact(vault, contact.id), {CONTACTS}, on_done=done,
+                   error_title="The contact was not deleted")
 
     def undo_delete(self) -> None:
         old = self._deleted
         if old is None:
             return
-        vault = self._context.require_vault()
-        clock = self._context.clock
+        clock = self.context.clock
 
         def done(back: Contact) -> None:
             self._deleted = None
-            self._say(f"{back.name} is back.")
-            self.reload(select_id=back.id)
-            self.contacts_changed.emit()
+            self._show_after_write(back, f"{back.name} is back.")
 
-        self._context.runner.run(lambda: contact_service.restore_contact(vault, old, clock=clock), on_done=done,
-                                 parent=self, error_title="The contact could not be put back")
+        self.write(lambda vault: contact_service.restore_contact(vault, old, clock=clock), {CONTACTS},
+                   on_done=done, error_title="The contact could not be put back")
 
     def mark_in_touch_today(self) -> None:
         contact_id = self.selected_contact_id()
         if contact_id is None:
             return
-        vault = self._context.require_vault()
-        today, clock = self.today(), self._context.clock
-
-        def done(contact: Contact) -> None:
-            self._say(f"Noted: in touch with {contact.name} today.")
-            self.reload(select_id=contact.id)
-
-        self._context.runner.run(lambda: contact_service.mark_in_touch(vault, contact_id, today, clock=clock),
-                                 on_done=done, parent=self)
+        today, clock = self.today(), self.context.clock
+        self.write(lambda vault: contact_service.mark_in_touch(vault, contact_id, today, clock=clock), {CONTACTS},
+                   on_done=lambda c: self._show_after_write(c, f"Noted: in touch with {c.name} today."))
 
     # --- the map --------------------------------------------------------------------------
     def _on_positions_changed(self, positions: dict) -> None:
-        person = self._person
-        if person is None:
+        if self.person is None:
             return
-        vault = self._context.require_vault()
-        self._context.runner.run(lambda: contact_service.save_positions(vault, person.id, positions), parent=self,
-                                 error_title="The new place on the map was not saved")
+        person_id = self.person.id
+        # The map already shows the new places and no page lists them: nothing needs a reload.
+        self.write(lambda vault: contact_service.save_positions(vault, person_id, positions), (),
+                   error_title="The new place on the map was not saved")
 
     def reset_positions(self) -> None:
-        person = self._person
-        if person is None:
+        if self.person is None:
             return
-        vault = self._context.require_vault()
-        self._context.runner.run(lambda: contact_service.reset_positions(vault, person.id),
-                                 on_done=lambda _r: self.reload(), parent=self)
+        person_id = self.person.id
+        self.write(lambda vault: contact_service.reset_positions(vault, person_id), {CONTACTS})
 
     def export_map(self) -> None:
         """Save the map as PNG or SVG (chosen by the file type)."""
-        if self._person is None:
+        if self.person is None:
             return
         suggested = documents_folder() / f"ecomap-{self.today().isoformat()}.png"
         path, chosen = QFileDialog.getSaveFileName(
@@ -475,37 +400,38 @@ class NetworkPage(QWidget):
         target = Path(path)
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_suffix(".svg" if "svg" in (chosen or "").lower() else ".png")
-        try:
-            (export_svg if target.suffix.lower() == ".svg" else export_png)(self.scene, target)
+        try:  # drawn here (the scene lives on this thread), written off it
+            data = svg_bytes(self.scene) if target.suffix.lower() == ".svg" else png_bytes(self.scene)
         except CaregiverError as exc:
             show_error(self, exc, "The map was not saved")
             return
-        self._say(f"Saved the map as {target.name} in {target.parent}.")
+        self.context.ops.background(self, lambda: save_export(target, data, what="the map"),
+                                    on_done=lambda saved: self._say(f"Saved the map as {saved.name} in {saved.parent}."),
+                                    error_title="The map was not saved")
 
     # --- vCards ---------------------------------------------------------------------------
     def import_vcards(self) -> None:
         """Pick a .vcf file, read it, ask about duplicates, then import in one go."""
-        person = self._person
+        person = self.person
         if person is None:
             return
         path, _f = QFileDialog.getOpenFileName(self, "Import contacts", str(documents_folder()),
                                                "Contact files (*.vcf *.vcard);;All files (*)")
         if not path:
             return
-        vault = self._context.require_vault()
-        region = phone_region(self._context)
+        region = phone_region(self.context)
 
-        def read():
+        def read(vault):
             data = vcards.read_contacts_file(Path(path))
             result = vcard.read_vcards(data, person.id, region)
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)
 
-        self._context.runner.run(read, on_done=lambda r: self._continue_import(*r), parent=self,
-                                 label="Reading the contacts…", error_title="The contacts were not imported")
+        self.read(read, lambda r: self._continue_import(*r), key="vcards", label="Reading the contacts…",
+                  error_title="The contacts were not imported")
 
     def _continue_import(self, result: vcard.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
-        person = self._person
+        person = self.person
         if person is None:
             return
         if not result.cards:
@@ -514,28 +440,20 @@ class NetworkPage(QWidget):
             return
         decisions: dict[int, vcards.Decision] = {}
         if pairs:
-            dialog = DuplicatesDialog(pairs, result.cards, phone_region(self._context), self)
+            dialog = DuplicatesDialog(pairs, result.cards, phone_region(self.context), self)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return
                 decisions = dialog.decisions()
             finally:
                 dialog.deleteLater()
-        vault = self._context.require_vault()
-        clock = self._context.clock
-
-        def done(outcome: vcards.ImportOutcome) -> None:
-            self.reload()
-            self.contacts_changed.emit()
-            QMessageBox.information(self, "Contacts imported", import_summary(outcome, result))
-
-        self._context.runner.run(
-            lambda: vcards.import_cards(vault, person.id, result.cards, decisions, clock=clock),
-            on_done=done, parent=self, label="Importing the contacts…", error_title="The contacts were not imported")
+        clock = self.context.clock
+        self.write(lambda vault: vcards.import_cards(vault, person.id, result.cards, decisions, clock=clock),
+                   {CONTACTS}, on_done=lambda outcome: tell(self, "Contacts imported", import_summary(outcome, result)),
+                   label="Importing the contacts…", error_title="The contacts were not imported")
 
     def export_vcards(self) -> None:
-        person = self._person
-        if person is None or not self._contacts:
+        if self.person is None or not self._contacts:
             return
         suggested = documents_folder() / vcards.default_filename(self.today())
         path, _f = QFileDialog.getSaveFileName(self, "Export contacts", str(suggested), "Contact files (*.vcf)")
@@ -543,12 +461,9 @@ class NetworkPage(QWidget):
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".vcf")
         chosen = list(self._contacts)
-
-        def write() -> Path:
-            return vcards.save_vcards(chosen, target)
-
-        self._context.runner.run(write, on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
-                                 parent=self, error_title="The contacts were not exported")
+        self.context.ops.background(self, lambda: vcards.save_vcards(chosen, target),
+                                    on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
+                                    error_title="The contacts were not exported")
 
 
 def import_summary(outcome: vcards.ImportOutcome, result: vcard.VCardReadResult) -> str:

@@ -3,41 +3,18 @@ what for, the questions to ask (in order, ticked when answered) and notes after 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCompleter, QListWidgetItem, QPushButton, QWidget
 
-from ...domain.errors import CaregiverError, ValidationError
 from ...domain.network import Appointment, Contact, Question
 from ...services import appointments as appointment_service
 from ..common import formatting
-from ..common.trust_widgets import problem_label
-from ..vault.unlock_screen import announce
-from ..common.wall_clock import TimeField
+from ..common.form import EditorDialog
+from ..common.ops import APPOINTMENTS
+from ..forms.ui_appointment_editor import Ui_AppointmentFields
 
 CARRIED_ROLE = Qt.ItemDataRole.UserRole + 1
 ANSWER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,13 +24,16 @@ def _zones() -> list[str]:
     return sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/"))) + ["UTC"]
 
 
-class AppointmentEditor(QDialog):
-    """Add or edit an appointment. ``save(draft)`` stores it and returns it (or raises
-    :class:`CaregiverError`, shown inside the dialog, which stays open)."""
+class AppointmentEditor(EditorDialog):
+    """Add or edit an appointment of person ``person_id``; ``contacts`` are the providers to
+    choose from, ``zone_name`` the zone a new appointment starts in and ``today`` the local date
+    (a new one starts a week later). Save runs as a write off the GUI thread (``result_value``
+    is then the saved :class:`Appointment`); a problem shows inside the dialog, at the field it
+    is about, and the dialog stays open."""
 
     def __init__(
         self,
-        save: Callable[[appointment_service.AppointmentDraft], Appointment],
+        context,
         person_id: int,
         contacts: list[Contact],
         *,
@@ -62,16 +42,23 @@ class AppointmentEditor(QDialog):
         appointment: Appointment | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self._save = save
+        super().__init__(context, "Edit appointment" if appointment else "New appointment",
+                         changes={APPOINTMENTS}, parent=parent)
+        self._clock = context.clock
         self._person_id = person_id
         self._appointment = appointment
         self._zone_name = zone_name
-        self.saved: Appointment | None = None
-        self.setWindowTitle("Edit appointment" if appointment else "New appointment")
+        self.problem_label = self.panel.problem_label
+        self.save_button = self.panel.save_button
         self._build(contacts)
         self._load(appointment, today)
+        self.provider_box.setFocus(Qt.FocusReason.OtherFocusReason)
         self._fit_to_screen()
+
+    @property
+    def saved(self) -> Appointment | None:
+        """The appointment as saved (None until Save succeeded)."""
+        return self.result_value
 
     def _fit_to_screen(self) -> None:
         """Wide enough for both columns (the questions beside the visit), within the screen."""
@@ -90,134 +77,47 @@ class AppointmentEditor(QDialog):
         super().keyPressEvent(event)
 
     def _build(self, contacts: list[Contact]) -> None:
-        body = QWidget(self)
-        columns = QHBoxLayout(body)
-        # Two columns so the questions are in view when the dialog opens, not below the fold.
-        layout = QVBoxLayout()
-        right = QVBoxLayout()
-        columns.addLayout(layout, 1)
-        columns.addLayout(right, 1)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.provider_box = QComboBox(body)
-        self.provider_box.setAccessibleName("Provider")
+        # The static layout is ui/appointment_editor.ui: two columns, so the questions are in view
+        # when the dialog opens. Providers, zones, locale formats and font-sized heights are added here.
+        holder = QWidget(self)
+        ui = self.form = Ui_AppointmentFields()
+        ui.setupUi(holder)
+        self.fields.addWidget(holder, 1)
+        self.provider_box = ui.provider_box
         self.provider_box.addItem("No one chosen", None)
         for c in sorted(contacts, key=lambda c: (not c.clinical, c.name.casefold())):
             self.provider_box.addItem(f"{c.name} ({c.role.label})", c.id)
-        form.addRow("&With", self.provider_box)
         self._contacts = {c.id: c for c in contacts}
         self._filled_place = ""
         self.provider_box.currentIndexChanged.connect(self._fill_place_from_provider)
-        self.purpose_edit = QLineEdit(body)
-        self.purpose_edit.setAccessibleName("Purpose")
-        self.purpose_edit.setPlaceholderText("For example: medication check, first visit, therapy")
-        self.purpose_edit.setMaxLength(300)
-        form.addRow("&Purpose", self.purpose_edit)
-
-        self.date_edit = QDateEdit(body)
-        self.date_edit.setCalendarPopup(True)
+        self.purpose_edit, self.date_edit, self.time_edit = ui.purpose_edit, ui.date_edit, ui.time_edit
         self.date_edit.setDisplayFormat(formatting.date_pattern(weekday=True))
-        self.date_edit.setAccessibleName("Date")
-        form.addRow("&Date", self.date_edit)
-        time_row = QHBoxLayout()
-        self.time_edit = TimeField(body)
         self.time_edit.setDisplayFormat(formatting.time_pattern())
-        self.time_edit.setAccessibleName("Start time")
-        self.all_day_check = QCheckBox("All d&ay", body)
+        self.all_day_check, self.duration, self.length_label = ui.all_day_check, ui.duration, ui.length_label
         self.all_day_check.toggled.connect(self._on_all_day)
-        self.duration = QSpinBox(body)
-        self.duration.setRange(5, 24 * 60)
-        self.duration.setSingleStep(15)
-        self.duration.setSuffix(" minutes")
-        self.duration.setAccessibleName("How long, in minutes")
-        time_row.addWidget(self.time_edit)
-        self.length_label = QLabel("lastin&g", body)
-        self.length_label.setBuddy(self.duration)
-        time_row.addWidget(self.length_label)
-        time_row.addWidget(self.duration)
-        time_row.addWidget(self.all_day_check)
-        time_row.addStretch(1)
-        time_label = QLabel("&Time", body)
-        time_label.setBuddy(self.time_edit)
-        form.addRow(time_label, time_row)
-        self.zone_box = QComboBox(body)
-        self.zone_box.setEditable(True)
-        self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone_box = ui.zone_box
         self.zone_box.addItems(_zones())
-        self.zone_box.setAccessibleName("Time zone")
         completer = QCompleter(self.zone_box.model(), self.zone_box)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_box.setCompleter(completer)
-        form.addRow("Time &zone", self.zone_box)
-        self.place_edit = QPlainTextEdit(body)
-        self.place_edit.setAccessibleName("Place")
-        self.place_edit.setTabChangesFocus(True)
+        self.place_edit, self.video_edit, self.notes_edit = ui.place_edit, ui.video_edit, ui.notes_edit
         self.place_edit.setMaximumHeight(int(self.place_edit.fontMetrics().lineSpacing() * 4 + 12))
-        form.addRow("P&lace", self.place_edit)
-        self.video_edit = QLineEdit(body)
-        self.video_edit.setAccessibleName("Video link")
-        self.video_edit.setPlaceholderText("https://… (for a video visit)")
-        form.addRow("&Video link", self.video_edit)
-        layout.addLayout(form)
-
-        questions = QGroupBox("Questions to ask", body)
-        q_layout = QVBoxLayout(questions)
-        hint = QLabel("In the order you want to ask them. Tick a question once it is answered; "
-                      "open ones move on to the next visit with the same person.", questions)
-        hint.setWordWrap(True)
-        q_layout.addWidget(hint)
-        self.question_list = QListWidget(questions)
-        self.question_list.setAccessibleName("Questions to ask")
-        self.question_list.setMinimumHeight(self.question_list.fontMetrics().height() * 6)
-        q_layout.addWidget(self.question_list)
-        add_row = QHBoxLayout()
-        self.question_edit = QLineEdit(questions)
-        self.question_edit.setAccessibleName("New question")
-        self.question_edit.setPlaceholderText("Type a question and press Enter")
-        self.question_edit.setMaxLength(500)
-        self.question_edit.returnPressed.connect(self.add_question)
-        self.add_question_button = QPushButton("Add &question", questions)
-        self.add_question_button.clicked.connect(self.add_question)
-        add_row.addWidget(self.question_edit, 1)
-        add_row.addWidget(self.add_question_button)
-        q_layout.addLayout(add_row)
-        move_row = QHBoxLayout()
-        self.up_button = QPushButton("Move &up", questions)
-        self.up_button.clicked.connect(lambda: self.move_question(-1))
-        self.down_button = QPushButton("Move dow&n", questions)
-        self.down_button.clicked.connect(lambda: self.move_question(1))
-        self.remove_question_button = QPushButton("&Remove", questions)
-        self.remove_question_button.setAccessibleName("Remove the chosen question")
-        self.remove_question_button.clicked.connect(self.remove_question)
-        for button in (self.up_button, self.down_button, self.remove_question_button):
-            move_row.addWidget(button)
-        move_row.addStretch(1)
-        q_layout.addLayout(move_row)
-        right.addWidget(questions, 1)
-
-        notes_label = QLabel("N&otes after the visit", body)
-        self.notes_edit = QPlainTextEdit(body)
-        self.notes_edit.setAccessibleName("Notes after the visit")
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("What was said, what changed, what to do next")
         self.notes_edit.setMinimumHeight(int(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12))
-        notes_label.setBuddy(self.notes_edit)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes_edit)
-        layout.addStretch(1)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        self.problem_label = problem_label("What to fix", self)
-        outer.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save")
+        self.question_list, self.question_edit = ui.question_list, ui.question_edit
+        self.question_list.setMinimumHeight(self.question_list.fontMetrics().height() * 6)
+        self.question_edit.returnPressed.connect(self.add_question)
+        self.add_question_button = ui.add_question_button
+        self.add_question_button.clicked.connect(self.add_question)
+        self.up_button, self.down_button = ui.up_button, ui.down_button
+        self.up_button.clicked.connect(lambda: self.move_question(-1))
+        self.down_button.clicked.connect(lambda: self.move_question(1))
+        self.remove_question_button = ui.remove_question_button
+        self.remove_question_button.clicked.connect(self.remove_question)
+        for name, widget in (("video_link", self.video_edit), ("zone_name", self.zone_box), ("at", self.time_edit)):
+            self.panel.add_field(name, widget)
+        QWidget.setTabOrder(self.remove_question_button, self.panel.save_button)  # Save and Cancel last
+        QWidget.setTabOrder(self.panel.save_button, self.panel.cancel_button)
         # Enter belongs to the field it is typed in (it adds a question); saving is Alt+S or a click,
         # so a half-finished appointment is never saved and closed by a stray Enter.
         # Every button in a dialog is "auto default" in Qt, and the dialog makes one of them
@@ -226,9 +126,6 @@ class AppointmentEditor(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
 
     def _load(self, appt: Appointment | None, today: date) -> None:
         if appt is None:
@@ -340,25 +237,10 @@ class AppointmentEditor(QDialog):
             appointment_id=self._appointment.id if self._appointment else None,
         )
 
-    def show_problem(self, message: str, focus: QWidget | None = None) -> None:
-        self.problem_label.setText(message)
-        self.problem_label.show()
-        announce(self.problem_label, message)
-        if focus is not None:
-            focus.setFocus()
-
-    def accept(self) -> None:
+    def make_job(self):
+        """A question still in the box is added first; the service checks the rest on the write
+        lane and names the field of a problem."""
         if self.question_edit.text().strip():
             self.add_question()
-        try:
-            self.saved = self._save(self.draft())
-        except ValidationError as exc:
-            message = str(exc).lower()
-            focus = (self.video_edit if "video" in message else self.zone_box if "time zone" in message
-                     else self.time_edit if "clocks" in message else None)
-            self.show_problem(str(exc), focus)
-            return
-        except CaregiverError as exc:
-            self.show_problem(str(exc))
-            return
-        super().accept()
+        draft, clock = self.draft(), self._clock
+        return lambda vault: appointment_service.save_appointment(vault, draft, clock=clock)

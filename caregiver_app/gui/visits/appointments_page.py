@@ -14,30 +14,29 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.network import Appointment, Contact
 from ...services import appointments as appointment_service
 from ...services import network as contact_service
 from ...domain import phone_numbers
 from ...services import journal
-from .appointment_editor import AppointmentEditor
 from ..common import formatting
+from ..common.ops import APPOINTMENTS, CONTACTS, Op
+from ..common.page import Page, confirm, heading
+from ..common.trust_widgets import plain_label
 from ..context import AppContext
-from ..common.errors import show_error
-from ..network.network_page import phone_region
-from .summary_page import documents_folder
+from ..network.contact_editor import phone_region
+from .appointment_editor import AppointmentEditor
+from .summary_describe import documents_folder
 
 
 def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str, region: str) -> str:
@@ -74,32 +73,25 @@ def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str,
     return "\n".join(lines)
 
 
-class AppointmentsPage(QWidget):
+class AppointmentsPage(Page):
     """Appointments of the chosen person. ``prepare_visit_requested(start, end, questions)``
     asks the main window to open the visit summary with that range (local dates)."""
 
+    title = "Appointments"
+    watches = frozenset({APPOINTMENTS, CONTACTS})
     prepare_visit_requested = Signal(object, object, list)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self._person: Person | None = None
-        self._generation = 0
+        super().__init__(context, parent)
         self._lists = appointment_service.AppointmentLists((), ())
         self._contacts: dict[int, Contact] = {}
+        self._select_id: int | None = None
+        self._loading: Op | None = None
         self._build()
         self.set_person(None)
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        outer.addWidget(self.heading)
-
+        outer = self.body
         row = QHBoxLayout()
         self.new_button = QPushButton("&New appointment…", self)
         self.new_button.setToolTip("Plan a new appointment (Ctrl+N)")
@@ -128,44 +120,29 @@ class AppointmentsPage(QWidget):
         row.addWidget(self.calendar_button)
         outer.addLayout(row)
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = plain_label(name="Status", parent=self)
         self.status.hide()
         outer.addWidget(self.status)
 
         lists = QWidget(self)
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)
-        self.upcoming_label = QLabel("Coming &up", lists)
+        self.upcoming_label = heading("Coming &up", lists)
         self.upcoming = self._list(lists, "Coming up")
         self.upcoming_label.setBuddy(self.upcoming)
-        self.past_label = QLabel("P&ast", lists)
+        self.past_label = heading("P&ast", lists)
         self.past = self._list(lists, "Past appointments")
         self.past_label.setBuddy(self.past)
-        for label in (self.upcoming_label, self.past_label):
-            bold = label.font()
-            bold.setBold(True)
-            label.setFont(bold)
         lists_layout.addWidget(self.upcoming_label)
         lists_layout.addWidget(self.upcoming, 1)
         lists_layout.addWidget(self.past_label)
         lists_layout.addWidget(self.past, 1)
 
-        self.detail_title = QLabel(self)
-        title_font = self.detail_title.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
-        self.detail_title.setFont(title_font)
-        self.detail_title.setWordWrap(True)
-        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_title = heading("", self)
+        self.detail = plain_label(name="The chosen appointment", parent=self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.detail.setAccessibleName("The chosen appointment")
         detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.addWidget(self.detail_title)
@@ -198,58 +175,35 @@ class AppointmentsPage(QWidget):
         widget.currentItemChanged.connect(lambda current, _prev, w=widget: self._on_current(w, current))
         return widget
 
-    # --- public ---------------------------------------------------------------------------
-    def set_person(self, person: Person | None) -> None:
-        self._person = person
-        self._generation += 1
-        self.status.hide()
-        self.heading.setText(f"Appointments for {person.display_name}" if person else "Appointments")
-        self.setEnabled(person is not None)
-        if person is None:
-            self._fill(appointment_service.AppointmentLists((), ()), {})
-            return
-        self.reload()
-
-    def clear(self) -> None:
-        """Drop every detail (the vault locked)."""
-        self._generation += 1
-        self._person = None
-        self._contacts = {}
-        self._lists = appointment_service.AppointmentLists((), ())
-        self.upcoming.clear()
-        self.past.clear()
-        self.detail.clear()
-        self.detail_title.clear()
+    # --- the page ------------------------------------------------------------------------
+    def drop(self) -> None:
+        if self._loading is not None:
+            self._loading.cancel()
+            self._loading = None
+        self._select_id = None
         self.status.clear()
         self.status.hide()
-        self.heading.setText("Appointments")
-        self.setEnabled(False)
+        self._fill(appointment_service.AppointmentLists((), ()), {})
+        if self.person is None:
+            self.detail.clear()
 
-    def today(self) -> date:
-        return journal.local_now(self._context.clock, self._context.zone_name).date()
+    def load(self, person: Person) -> None:
+        clock = self.context.clock
 
-    def reload(self, select_id: int | None = None) -> None:
-        person = self._person
-        if person is None or person.id is None:
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        generation, clock = self._generation, self._context.clock
-
-        def job():
+        def job(vault):
             lists = appointment_service.list_appointments(vault, person.id, clock=clock)
             return lists, {c.id: c for c in contact_service.list_contacts(vault, person.id)}
 
-        def done(result) -> None:
-            if generation == self._generation:
-                self._fill(*result)
-                if select_id is not None:
-                    self.select_appointment(select_id)
+        # Listing moves open questions on to the next visit (a write), so it runs on the write
+        # lane; a newer load replaces an older one. The page shows the result itself: no change
+        # for other pages to follow.
+        if self._loading is not None:
+            self._loading.cancel()
+        self._loading = self.write(job, (), on_done=self._loaded,
+                                   error_title="The appointments could not be read")
 
-        self._context.runner.run(job, on_done=done, parent=self)
+    def today(self) -> date:
+        return journal.local_now(self.context.clock, self.context.zone_name).date()
 
     def appointments(self) -> appointment_service.AppointmentLists:
         return self._lists
@@ -261,21 +215,32 @@ class AppointmentsPage(QWidget):
                 return self._find(item.data(Qt.ItemDataRole.UserRole))
         return None
 
-    def select_appointment(self, appointment_id: int) -> None:
+    def select_appointment(self, appointment_id: int, focus: bool = True) -> None:
         for widget in (self.upcoming, self.past):
             for i in range(widget.count()):
                 if widget.item(i).data(Qt.ItemDataRole.UserRole) == appointment_id:
                     widget.setCurrentRow(i)
-                    widget.setFocus()
+                    if focus:
+                        widget.setFocus()
                     return
 
     # --- showing --------------------------------------------------------------------------
+    def _loaded(self, result) -> None:
+        self._loading = None
+        chosen = self.selected_appointment()
+        wanted, self._select_id = self._select_id, None
+        self._fill(*result)
+        if wanted is not None:
+            self.select_appointment(wanted)
+        elif chosen is not None:
+            self.select_appointment(chosen.id, focus=False)
+
     def _find(self, appointment_id: int | None) -> Appointment | None:
         return next((a for a in self._lists.upcoming + self._lists.past if a.id == appointment_id), None)
 
     def _fill(self, lists: appointment_service.AppointmentLists, contacts: dict[int, Contact]) -> None:
         self._lists, self._contacts = lists, contacts
-        zone = self._context.zone_name
+        zone = self.context.zone_name
         for widget, items, empty in ((self.upcoming, lists.upcoming, "No appointments planned. Press New appointment to add one."),
                                      (self.past, lists.past, "No past appointments yet.")):
             widget.blockSignals(True)
@@ -308,8 +273,8 @@ class AppointmentsPage(QWidget):
         current.setSelected(True)
         appt = self._find(current.data(Qt.ItemDataRole.UserRole))
         if appt is not None:
-            region = phone_region(self._context)
-            title, _sep, rest = detail_text(appt, self._contacts, self._context.zone_name, region).partition("\n")
+            region = phone_region(self.context)
+            title, _sep, rest = detail_text(appt, self._contacts, self.context.zone_name, region).partition("\n")
             self.detail_title.setText(title)
             self.detail.setText(rest)
         self._update_buttons()
@@ -326,47 +291,27 @@ class AppointmentsPage(QWidget):
         self.status.show()
 
     # --- actions --------------------------------------------------------------------------
-    def _editor(self, appt: Appointment | None) -> AppointmentEditor:
-        vault = self._context.require_vault()
-        clock = self._context.clock
-
-        def save(draft: appointment_service.AppointmentDraft) -> Appointment:
-            return appointment_service.save_appointment(vault, draft, clock=clock)
-
-        contacts = contact_service.list_contacts(vault, self._person.id)
-        return AppointmentEditor(save, self._person.id, contacts, zone_name=self._context.zone_name,
-                                 today=self.today(), appointment=appt, parent=self)
-
-    def _run_editor(self, dialog: AppointmentEditor) -> None:
+    def _run_editor(self, appt: Appointment | None) -> None:
+        dialog = AppointmentEditor(self.context, self.person.id, list(self._contacts.values()),
+                                   zone_name=self.context.zone_name, today=self.today(), appointment=appt, parent=self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-                moved = sum(1 for q in dialog.saved.questions if q.carried_over)
-                note = f" {moved} open question{'s' if moved != 1 else ''} from an earlier visit {'are' if moved != 1 else 'is'} on it." if moved and dialog.draft().appointment_id is None else ""
+                moved = sum(1 for q in dialog.saved.questions if q.carried_over) if appt is None else 0
+                note = f" {moved} open question{'s' if moved != 1 else ''} from an earlier visit {'are' if moved != 1 else 'is'} on it." if moved else ""
                 self._say("Appointment saved." + note)
-                self.reload(select_id=dialog.saved.id)
+                self._select_id = dialog.saved.id  # chosen once the page has reloaded from the change
+                self.select_appointment(dialog.saved.id)
         finally:
             dialog.deleteLater()
 
     def new_appointment(self) -> None:
-        if self._person is None or not self.isEnabled():
-            return
-        try:
-            dialog = self._editor(None)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        self._run_editor(dialog)
+        if self.person is not None and self.isEnabled():
+            self._run_editor(None)
 
     def open_appointment(self, appointment_id: int | None) -> None:
         appt = self._find(appointment_id)
-        if appt is None:
-            return
-        try:
-            dialog = self._editor(appt)
-        except CaregiverError as exc:
-            show_error(self, exc)
-            return
-        self._run_editor(dialog)
+        if appt is not None and self.person is not None:
+            self._run_editor(appt)
 
     def open_selected(self) -> None:
         appt = self.selected_appointment()
@@ -377,32 +322,26 @@ class AppointmentsPage(QWidget):
         appt = self.selected_appointment()
         if appt is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete this appointment?",
-            f"Delete the appointment on {appointment_service.when_text(appt, self._context.zone_name, formatting.report_format())}, "
-            "with its questions and notes?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        when = appointment_service.when_text(appt, self.context.zone_name, formatting.report_format())
+        if not confirm(self, f"Delete the appointment on {when}, with its questions and notes?",
+                       yes="Delete appointment", no="Keep it", destructive=True, title="Delete this appointment?"):
             return
-        vault = self._context.require_vault()
-        self._context.runner.run(lambda: appointment_service.delete_appointment(vault, appt.id),
-                                 on_done=lambda _old: (self._say("Appointment deleted."), self.reload()),
-                                 parent=self, error_title="The appointment was not deleted")
+        self.write(lambda vault: appointment_service.delete_appointment(vault, appt.id), {APPOINTMENTS},
+                   on_done=lambda _old: self._say("Appointment deleted."), error_title="The appointment was not deleted")
 
     def prepare_selected(self) -> None:
         """Work out the range and open questions, then ask for the visit summary page."""
         appt = self.selected_appointment()
         if appt is None:
             return
-        vault = self._context.require_vault()
-        clock, zone = self._context.clock, self._context.zone_name
-        self._context.runner.run(
-            lambda: appointment_service.visit_preparation(vault, appt.id, clock=clock, zone_name=zone),
-            on_done=lambda r: self.prepare_visit_requested.emit(r[0], r[1], list(r[2])),
-            parent=self, error_title="The visit could not be prepared")
+        clock, zone = self.context.clock, self.context.zone_name
+        # Working it out moves open questions of earlier visits on: a write.
+        self.write(lambda vault: appointment_service.visit_preparation(vault, appt.id, clock=clock, zone_name=zone),
+                   {APPOINTMENTS}, on_done=lambda r: self.prepare_visit_requested.emit(r[0], r[1], list(r[2])),
+                   error_title="The visit could not be prepared")
 
     def export_calendar(self, single: bool) -> None:
-        person = self._person
+        person = self.person
         appt = self.selected_appointment() if single else None
         if person is None or (single and appt is None):
             return
@@ -412,34 +351,27 @@ class AppointmentsPage(QWidget):
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".ics")
-        vault, clock = self._context.require_vault(), self._context.clock
+        clock = self.context.clock
         ids = [appt.id] if appt is not None else None
         chosen = [appt] if appt is not None else self._lists.upcoming + self._lists.past
         include = any(a.open_questions for a in chosen) and self._ask_include_questions()
 
-        def write() -> Path:
+        def write(vault) -> Path:
             return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock,
                                                      include_questions=include)
 
-        self._context.runner.run(
-            write, on_done=lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),
-            parent=self, error_title="The calendar file was not saved")
+        self.read(write, lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),
+                  key="calendar", error_title="The calendar file was not saved")
 
     def _ask_include_questions(self) -> bool:
         """Questions are private; a calendar is often shared or synced, so ask (default: leave out)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Questions in the calendar?",
-                          "Put your questions for the visit in the calendar file too?\n\n"
-                          "Calendars are often shared with family or synced to other devices, "
-                          "so anyone who sees the calendar could read them.", parent=self)
-        add = box.addButton("Put the questions in", QMessageBox.ButtonRole.YesRole)
-        leave = box.addButton("Leave them out", QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(leave)
-        box.exec()
-        return box.clickedButton() is add
+        return confirm(self, "Put your questions for the visit in the calendar file too?",
+                       details="Calendars are often shared with family or synced to other devices, "
+                               "so anyone who sees the calendar could read them.",
+                       yes="Put the questions in", no="Leave them out", title="Questions in the calendar?")
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Coming back to the page: contacts and "now" may have changed."""
+        """Coming back to the page: "now" may have moved a visit from upcoming to past."""
         super().showEvent(event)
-        if self._person is not None and not event.spontaneous():
-            chosen = self.selected_appointment()
-            self.reload(select_id=chosen.id if chosen is not None else None)
+        if self.person is not None and not event.spontaneous():
+            self.reload()

@@ -6,21 +6,16 @@ symptom and tag names are removed and hidden wherever a note mentions them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from dataclasses import replace
 
-from ...domain.summary import LeaveOut
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QTabWidget, QWidget
+
+from ...domain.summary import LeaveOut, SummaryChoices
+from ...services import summary
 from ...services.summary import LeaveOutChoices
+from ..common.form import EditorDialog
+from ..common.ops import SUMMARY
 from ..journal.journal_model import day_heading, time_text
 
 
@@ -32,14 +27,21 @@ def _checklist(name: str) -> QListWidget:
     return widget
 
 
-class LeaveOutDialog(QDialog):
-    """Three lists with tick boxes; :meth:`leave_out` gives the choice."""
+class LeaveOutDialog(EditorDialog):
+    """Three lists with tick boxes; :meth:`leave_out` gives the choice. "Use these choices" keeps
+    it in the vault with the rest of ``choices`` (a write off the GUI thread; ``choices`` None:
+    the saved ones are not back yet, so nothing is written over them) and closes the dialog;
+    ``result_value`` is then the :class:`LeaveOut`."""
 
-    def __init__(self, choices: LeaveOutChoices, current: LeaveOut, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Leave things out of the summary")
+    def __init__(self, context, person_id: int, options: LeaveOutChoices, current: LeaveOut,
+                 choices: SummaryChoices | None = None, parent: QWidget | None = None):
+        super().__init__(context, "Leave things out of the summary", changes={SUMMARY},
+                         save_text="&Use these choices", parent=parent)
+        self._clock = context.clock
+        self._person_id = person_id
+        self._choices = choices
         self.setMinimumSize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 24)
-        layout = QVBoxLayout(self)
+        layout = self.fields
         intro = QLabel("Tick what should not leave the house. It will not be anywhere in the printed summary. "
                        "A symptom or tag you leave out is also hidden where a note mentions it.")
         intro.setWordWrap(True)
@@ -54,26 +56,37 @@ class LeaveOutDialog(QDialog):
         self.entry_list = _checklist("Entries to leave out")
         self.symptom_list = _checklist("Symptoms to leave out")
         self.tag_list = _checklist("Tags to leave out")
-        for entry in choices.entries:
+        for entry in options.entries:
             flag = " · flagged" if entry.flagged else ""
             text = f"{day_heading(entry.local_date)}, {time_text(entry.local_time)} · {entry.recorded_by}{flag}\n" \
                    f"{entry.excerpt or '(no note)'}"
             self._add(self.entry_list, text, entry.entry_id, entry.entry_id in current.entry_ids)
-        for name in choices.symptoms:
+        for name in options.symptoms:
             self._add(self.symptom_list, name, name, name.casefold() in current.symptoms)
-        for name in choices.tags:
+        for name in options.tags:
             self._add(self.tag_list, name, name, name.casefold() in current.tags)
-        self.tabs.addTab(self.entry_list, f"&Entries ({len(choices.entries)})")
-        self.tabs.addTab(self.symptom_list, f"&Symptoms ({len(choices.symptoms)})")
-        self.tabs.addTab(self.tag_list, f"&Tags ({len(choices.tags)})")
+        self.tabs.addTab(self.entry_list, f"&Entries ({len(options.entries)})")
+        self.tabs.addTab(self.symptom_list, f"&Symptoms ({len(options.symptoms)})")
+        self.tabs.addTab(self.tag_list, f"&Tags ({len(options.tags)})")
         layout.addWidget(self.tabs, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Use these choices")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.filter_edit.textChanged.connect(self._filter)
-        self.setTabOrder(self.filter_edit, self.tabs)
+        chain = [self.filter_edit, self.tabs, self.entry_list, self.symptom_list, self.tag_list,
+                 self.panel.save_button, self.panel.cancel_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def make_job(self):
+        leave_out = self.leave_out()
+        if self._choices is None:
+            return lambda vault: leave_out
+        choices, person_id, clock = replace(self._choices, leave_out=leave_out), self._person_id, self._clock
+
+        def keep(vault) -> LeaveOut:
+            summary.save_choices(vault, person_id, choices, clock=clock)
+            return leave_out
+
+        return keep
 
     @staticmethod
     def _add(widget: QListWidget, text: str, key, checked: bool) -> None:

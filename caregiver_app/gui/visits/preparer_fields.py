@@ -4,21 +4,14 @@ back after a lock, and the phone number is checked and written the way the chose
 
 from __future__ import annotations
 
-from typing import Callable
-
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...domain.errors import CaregiverError, ValidationError
-from ...domain import phone_numbers
+from ...domain.errors import ValidationError
 from ...services import people
+from ..common.ops import SUMMARY
 from ..context import AppContext
-from ..common.country import current_country
-
-
-def phone_region(context: AppContext) -> str:
-    """The region local phone numbers are read in: the country setting, else the system locale's."""
-    return phone_numbers.resolve_region(current_country(context.settings), QLocale.system().name())
+from ..network.contact_editor import phone_region
 
 
 class PreparerFields(QObject):
@@ -30,10 +23,10 @@ class PreparerFields(QObject):
         super().__init__(parent)
         self._context = context
         width = parent.fontMetrics().averageCharWidth()
-        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 30)
+        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 20)
         self.relationship_edit = self._edit(parent, "Your relationship to them", "For example: wife, son, friend",
-                                            people.RELATIONSHIP_MAX, width * 24)
-        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 24)
+                                            people.RELATIONSHIP_MAX, width * 16)
+        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 16)
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self.phone_message = QLabel(parent)
@@ -88,34 +81,26 @@ class PreparerFields(QObject):
             edit.setText("")  # clear() would mark it as typed in, and the saved value would not come back
         self.phone_message.hide()
 
-    def load(self, still_wanted: Callable[[], bool]) -> None:
-        """Fill the fields the user has not typed in with what the vault keeps, if
-        ``still_wanted()`` is still true when it arrives."""
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
+    def load(self) -> None:
+        """Fill the fields the user has not typed in with what the vault keeps (a read)."""
 
         def done(kept: people.Preparer) -> None:
-            if not still_wanted():
-                return
             for edit, value in ((self.name_edit, kept.name), (self.relationship_edit, kept.relationship),
                                 (self.phone_edit, kept.phone)):
                 if not edit.isModified():
                     edit.setText(value)
 
-        self._context.runner.run(lambda: people.preparer(vault), on_done=done, parent=self.parent())
+        self._context.ops.read(self.parent(), people.preparer, on_done=done, key=f"preparer-{id(self)}")
 
-    def remember_job(self) -> Callable[[], None]:
-        """A job for the background runner that keeps the current values in the vault. A phone
-        that is not a real number keeps the one kept before."""
-        vault = self._context.require_vault()
+    def remember(self, parent: QWidget) -> None:
+        """Keep the current values in the vault (a write). A phone that is not a real number
+        keeps the one kept before."""
         shown = self.preparer()
         keep_old_phone = bool(self.phone_edit.text().strip()) and not shown.phone
         region = phone_region(self._context)
 
-        def job() -> None:
+        def job(vault) -> None:
             phone = people.preparer(vault).phone if keep_old_phone else shown.phone
             people.set_preparer(vault, shown.name, shown.relationship, phone, region)
 
-        return job
+        self._context.ops.write(parent, job, changes={SUMMARY}, error_title="Your name for the summary was not kept")

@@ -7,26 +7,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QPlainTextEdit,
-    QProgressBar,
-    QSplitter,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -37,18 +31,19 @@ from ...domain.model import Person
 from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices
 from ...services import journal, summary
 from ..common import formatting
-from ..context import AppContext
 from ..common.country import current_country, paper
 from ..common.errors import show_error
+from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
+from ..common.page import Page
+from ..context import AppContext
+from ..forms.ui_summary_controls import Ui_SummaryControls
+from ..journal.journal_model import day_heading
 from .leave_out_dialog import LeaveOutDialog
 from .preparer_fields import PreparerFields
 # default_paper and documents_folder are imported from here by other pages and tests
 from .summary_describe import _plural, default_paper, describe_summary, documents_folder, leave_out_text  # noqa: F401
-from .summary_preview import PdfPreview
-from ..common.tasks import Cancelled
-from ..journal.journal_model import day_heading
+from .summary_preview import PdfPreview, print_pdf
 
-QUICK_RANGES = (("Last &2 weeks", 14), ("Last &30 days", 30), ("Last &90 days", 90))
 CUSTOM = 0
 SINCE_VISIT = -1
 
@@ -59,22 +54,23 @@ class _Progress(QObject):
     moved = Signal(int, int)
 
 
-class SummaryPage(QWidget):
+class SummaryPage(Page):
     """Choose, preview, print and save the visit summary for the chosen person."""
 
+    title = "Visit summary"
+    # What the summary prints; its own choices (SUMMARY) are written by this page and never
+    # make it build again.
+    watches = frozenset({JOURNAL, MEDICATIONS, SCORES, CHECKINS, PLANS, CONTACTS, APPOINTMENTS})
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self._person: Person | None = None
-        self._generation = 0
-        self._building = False
-        self._again = False
-        self._control = None
+        super().__init__(context, parent)
+        self._building: Op | None = None
         self._pdf: bytes | None = None
         self._pdf_key: tuple | None = None
         self._last_visit = None
         self.leave_out = LeaveOut()
         self._choices_loaded = False
+        self._kept_choices: SummaryChoices | None = None
         self.visit_questions: list[str] = []
         self.last_saved_path: Path | None = None
         self._relay = _Progress(self)
@@ -84,131 +80,56 @@ class SummaryPage(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
+        # The controls' static layout is ui/summary_controls.ui; what depends on the data or the
+        # locale (sections, paper names, date formats, the preparer rows) is added here.
         body = QWidget(self)
-        layout = QVBoxLayout(body)
-        self.heading = QLabel(body)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
-        intro = QLabel("Choose what goes into the summary. Page one is a short brief of what changed; the "
-                       "pages after it hold the detail you choose. You decide what leaves the house.", body)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-
-        range_box = QGroupBox("Which dates", body)
-        range_layout = QVBoxLayout(range_box)
+        ui = self.controls = Ui_SummaryControls()
+        ui.setupUi(body)
         self.range_group = QButtonGroup(self)
-        self.range_buttons: dict[int, QRadioButton] = {}
-        self.since_button = QRadioButton("Since the &last visit", range_box)
+        self.since_button, self.custom_button = ui.since_button, ui.custom_button
         self.range_group.addButton(self.since_button, SINCE_VISIT)
-        range_layout.addWidget(self.since_button)
-        for text, days in QUICK_RANGES:
-            button = QRadioButton(text, range_box)
+        self.range_buttons: dict[int, QRadioButton] = {14: ui.last_14_button, 30: ui.last_30_button,
+                                                       90: ui.last_90_button}
+        for days, button in self.range_buttons.items():
             self.range_group.addButton(button, days)
-            self.range_buttons[days] = button
-            range_layout.addWidget(button)
-        self.custom_button = QRadioButton("&Choose dates", range_box)
         self.range_group.addButton(self.custom_button, CUSTOM)
-        range_layout.addWidget(self.custom_button)
-        self.start_edit = self._date_edit(range_box, "First day of the summary")
-        self.end_edit = self._date_edit(range_box, "Last day of the summary")
-        dates = QFormLayout()
-        dates.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        dates.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        dates.addRow("First &day", self.start_edit)
-        dates.addRow("Last da&y", self.end_edit)
-        range_layout.addLayout(dates)
-        self.range_buttons[30].setChecked(True)
+        self.start_edit, self.end_edit = ui.start_edit, ui.end_edit
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.range_group.idToggled.connect(self._on_range_toggled)
-        layout.addWidget(range_box)
 
-        self.section_box = QGroupBox("Pages after the brief", body)
-        self.section_layout = QVBoxLayout(self.section_box)
+        self.section_box = ui.section_box
         self.section_checks: dict[Section, QCheckBox] = {}
         for section in summary.offered_sections():
             check = QCheckBox(section.title, self.section_box)
             check.setChecked(section in DEFAULT_SECTIONS)
             check.toggled.connect(lambda _on: self.refresh_preview())
             self.section_checks[section] = check
-            self.section_layout.addWidget(check)
-        layout.addWidget(self.section_box)
+            ui.section_layout.addWidget(check)
 
-        leave_row = QHBoxLayout()
-        self.leave_out_button = QPushButton("Lea&ve things out…", body)
-        self.leave_out_button.setAccessibleName("Choose entries, symptoms or tags to leave out")
+        self.leave_out_button, self.leave_out_label = ui.leave_out_button, ui.leave_out_label
         self.leave_out_button.clicked.connect(self.choose_leave_out)
-        self.leave_out_label = QLabel("Nothing is left out.", body)
-        self.leave_out_label.setWordWrap(True)
-        self.leave_out_label.setAccessibleName("What is left out")
-        leave_row.addWidget(self.leave_out_button)
-        leave_row.addWidget(self.leave_out_label, 1)
-        layout.addLayout(leave_row)
-
-        questions_label = QLabel("&Questions for this visit (one a line)", body)
-        self.questions_edit = QPlainTextEdit(body)
-        self.questions_edit.setAccessibleName("Questions for this visit")
-        self.questions_edit.setTabChangesFocus(True)
+        self.questions_edit = ui.questions_edit
         self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
-        questions_label.setBuddy(self.questions_edit)
-        layout.addWidget(questions_label)
-        layout.addWidget(self.questions_edit)
-
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.paper_box = QComboBox(body)
+        self.paper_box = ui.paper_box
         self.paper_box.addItem("Letter (8.5 × 11 inches)", "letter")
         self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
-        self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self._context.settings)))
-        self.paper_box.setAccessibleName("Paper size")
+        self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self.context.settings)))
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        form.addRow("&Paper", self.paper_box)
-        self.preparer_fields = PreparerFields(self._context, form, body)
+        self.preparer_fields = PreparerFields(self.context, ui.paper_form, body)
         self.preparer_edit = self.preparer_fields.name_edit
-        layout.addLayout(form)
-
-        self.preview_label = QLabel(body)
-        self.preview_label.setWordWrap(True)
-        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.preview_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.preview_label.setAccessibleName("What the summary will include")
-        layout.addWidget(self.preview_label)
-
-        self.update_button = QPushButton("&Update the preview", body)
-        self.update_button.setToolTip("Use the questions and name typed above (F5)")
+        fields = self.preparer_fields  # added after the form: put them back in its tab order
+        chain = [self.paper_box, fields.name_edit, fields.relationship_edit, fields.phone_edit, ui.preview_label]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.preview_label = ui.preview_label
+        self.update_button, self.print_button, self.save_button = ui.update_button, ui.print_button, ui.save_button
         self.update_button.clicked.connect(self.refresh_preview)
-        self.print_button = QPushButton("P&rint…", body)
-        self.print_button.setToolTip("Print the visit summary (Ctrl+P)")
         self.print_button.clicked.connect(self.print_summary)
-        self.save_button = QPushButton("&Save PDF…", body)
-        self.save_button.setToolTip("Save the visit summary as a PDF (Ctrl+S)")
         self.save_button.clicked.connect(self.save_pdf)
-        actions = QHBoxLayout()
-        for button in (self.update_button, self.print_button, self.save_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
-
-        self.saved_label = QLabel(body)
-        self.saved_label.setWordWrap(True)
-        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("&Open the PDF", body)
-        self.open_button.setAccessibleName("Open the saved PDF")
+        self.saved_panel, self.saved_label, self.open_button = ui.saved_panel, ui.saved_label, ui.open_button
         self.open_button.clicked.connect(self.open_saved)
-        saved_row = QHBoxLayout()
-        saved_row.addWidget(self.saved_label, 1)
-        saved_row.addWidget(self.open_button)
-        self.saved_panel = QWidget(body)
-        saved_row.setContentsMargins(0, 0, 0, 0)
-        self.saved_panel.setLayout(saved_row)
         self.saved_panel.hide()
-        layout.addWidget(self.saved_panel)
-        layout.addStretch(1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -243,9 +164,10 @@ class SummaryPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.splitter)
+        self.controls_scroll = scroll
+        self._own_split = False  # once the user drags the divider, their split stays
+        self.splitter.splitterMoved.connect(self._on_split_moved)
+        self.body.addWidget(self.splitter, 1)
 
         for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_summary), ("F5", self.refresh_preview)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -254,37 +176,45 @@ class SummaryPage(QWidget):
         self.start_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
         self.end_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
 
-    def _date_edit(self, parent: QWidget, name: str) -> QDateEdit:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(formatting.date_pattern(weekday=True))
-        edit.setAccessibleName(name)
-        return edit
-
-    # --- public -------------------------------------------------------------------------
+    # --- the page ------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         """Summarise ``person``'s journal; None disables the page."""
-        changed = person is None or self._person is None or person.id != self._person.id
-        self._person = person
-        self._generation += 1
-        self.saved_panel.hide()
-        if changed:
+        if person is None or self.person is None or person.id != self.person.id:
             self.leave_out = LeaveOut()
             self._show_leave_out()
             self._choices_loaded = False
-        self.heading.setText(f"Visit summary for {person.display_name}" if person else "Visit summary")
-        self.setEnabled(person is not None)
+            self._kept_choices = None
+        super().set_person(person)
         if person is None:
             self.preview_label.setText("Choose or add a person to make a visit summary.")
-            self._drop_pdf()
-            return
-        self._load_last_visit()
+
+    def drop(self) -> None:
+        self.cancel_build()
+        self.saved_panel.hide()
+        self._last_visit = None
+        self._drop_pdf()
+
+    def load(self, person: Person) -> None:
+        self._load_last_visit(person)
         self._apply_quick_range()
-        generation = self._generation
-        self.preparer_fields.load(lambda: generation == self._generation)
+        self.preparer_fields.load()
         if not self._choices_loaded:
-            self._load_choices()
+            self._load_choices(person)
         self.refresh_preview()
+
+    def clear(self) -> None:
+        """Drop names, previews, choices and paths (the vault locked)."""
+        super().clear()
+        self.last_saved_path = None
+        self.leave_out = LeaveOut()
+        self._choices_loaded = False
+        self._kept_choices = None
+        self.visit_questions = []
+        self.questions_edit.clear()
+        self.preparer_fields.clear()
+        self.preview_label.clear()
+        self.saved_label.clear()
+        self._show_leave_out()
 
     def prepare(self, start: date, end: date, questions: list[str]) -> None:
         """Preselect ``start``..``end`` (local dates) as chosen dates and ``questions`` (in order) as
@@ -300,25 +230,6 @@ class SummaryPage(QWidget):
         self.custom_button.blockSignals(False)
         self._apply_quick_range()
         self.refresh_preview()
-
-    def clear(self) -> None:
-        """Drop names, previews, choices and paths (the vault locked)."""
-        self.cancel_build()
-        self._generation += 1
-        self._person = None
-        self.last_saved_path = None
-        self.leave_out = LeaveOut()
-        self._choices_loaded = False
-        self.visit_questions = []
-        self.questions_edit.clear()
-        self.preparer_fields.clear()
-        self.preview_label.clear()
-        self.saved_label.clear()
-        self.saved_panel.hide()
-        self._show_leave_out()
-        self._drop_pdf()
-        self.heading.setText("Visit summary")
-        self.setEnabled(False)
 
     def date_range(self) -> tuple[date, date]:
         return self.start_edit.date().toPython(), self.end_edit.date().toPython()
@@ -339,114 +250,103 @@ class SummaryPage(QWidget):
 
     def refresh_preview(self) -> None:
         """Build the summary for the current choices in the background and show it. A hidden page
-        builds nothing (its show event asks again), so unlocking never waits for a PDF."""
-        person = self._person
+        builds nothing (its show event asks again), so unlocking never waits for a PDF. A newer
+        build replaces one still running."""
+        person = self.person
         if person is None or person.id is None or not self.isVisible():
             return
         start, end = self.date_range()
         try:
             summary.check_range(start, end)
-            vault = self._context.require_vault()
         except CaregiverError as exc:
+            self.cancel_build()
             self.preview_label.setText(str(exc))
             self._set_ready(False)
             return
-        if self._building:
-            self._again = True
-            if self._control is not None:
-                self._control.cancel()
-            return
         key = self._key()
         request = summary.SummaryRequest(person.id, start, end, self.choices())
-        remember = self._choices_loaded  # never overwrite saved choices with defaults not yet replaced
         preparer = self.preparer_fields.preparer()
-        paper, zone, clock = self.paper(), self._context.zone_name, self._context.clock
-        country = current_country(self._context.settings)
-        user_lines = crisis_lines.user_lines_from_dicts(self._context.settings.crisis_lines)
+        paper, zone, clock = self.paper(), self.context.zone_name, self.context.clock
+        country = current_country(self.context.settings)
+        user_lines = crisis_lines.user_lines_from_dicts(self.context.settings.crisis_lines)
         fmt = formatting.report_format()
-        generation = self._generation
-        relay = self._relay
+        progress = self._relay.moved.emit
 
-        def job(control):
+        def job(vault, control):
             cancelled = lambda: control.cancelled  # noqa: E731
-            progress = relay.moved.emit
             data = summary.build_summary(vault, request, prepared_by=preparer.name,
                                          preparer_relationship=preparer.relationship,
                                          preparer_phone=preparer.phone, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
-            if remember:  # kept in the vault: they survive a lock, an auto-lock and a restart
-                summary.save_choices(vault, request.person_id, request.choices, clock=clock)
             return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
 
         def done(result) -> None:
             self._finish_build()
-            if generation == self._generation and not self._again:
-                data, pdf = result
-                self._pdf, self._pdf_key = pdf, key
-                self.preview.set_pdf(pdf)
-                self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
-                self._set_ready(True)
-            self._build_again_if_needed()
+            data, pdf = result
+            self._pdf, self._pdf_key = pdf, key
+            self.preview.set_pdf(pdf)
+            self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
+            self._set_ready(True)
+            self._remember_choices()
 
         def failed(exc: BaseException) -> None:
             self._finish_build()
-            if not isinstance(exc, (SummaryCancelled, Cancelled)) and generation == self._generation:
+            if not isinstance(exc, SummaryCancelled):
                 self.preview_label.setText("The preview could not be made.")
                 show_error(self, exc, "The preview could not be made")
-            self._build_again_if_needed()
 
-        self._building = True
         self._set_ready(False)
         self.progress_bar.setValue(0)
         self.progress_panel.show()
-        self._control = self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+        self._building = self.read(job, done, key="build", on_error=failed)
+        if self._building.ended or self._building.dropped:  # ran inline (tests), or the vault is locked
+            self._finish_build()
 
     def cancel_build(self) -> None:
         """Stop the build that is running (the preview keeps what it had)."""
-        self._again = False
-        if self._control is not None:
-            self._control.cancel()
+        if self._building is not None:
+            self._building.cancel()
+        self._finish_build()
+        self._set_ready(self._pdf is not None)
 
     def print_summary(self) -> None:
-        """Print what the preview shows through the system print dialog."""
+        """Print what the preview shows: the system print dialog here, the pages drawn for the
+        printer off the GUI thread."""
         if not self._current_pdf_ready():
             return
-        self.preview.print_with_dialog(self.paper())
+        printer = self.preview.ask_printer(self.paper())
+        if printer is None:
+            return
+        pdf = self._pdf
+        self.print_button.setEnabled(False)
+        self.context.ops.background(self, lambda: print_pdf(pdf, printer),
+                                    on_done=lambda _sent: self.print_button.setEnabled(True),
+                                    on_error=lambda exc: self._failed(exc, self.print_button, "The summary was not printed"),
+                                    label="Sending the summary to the printer…")
 
     def save_pdf(self) -> None:
-        """Ask where to save, then write the PDF that the preview shows."""
-        person = self._person
+        """Ask where to save, then write the PDF that the preview shows (off the GUI thread)."""
+        person = self.person
         if person is None or not self._current_pdf_ready():
             return
-        today = journal.local_now(self._context.clock, self._context.zone_name).date()
-        suggested = documents_folder() / summary.default_filename(today)
+        suggested = documents_folder() / summary.default_filename(self._today())
         path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
         if not path:
             return
         pdf = self._pdf
-        remember = self.preparer_fields.remember_job()
-        generation = self._generation
-
-        def job() -> Path:
-            remember()
-            return summary.write_pdf_bytes(pdf, Path(path))
+        self.preparer_fields.remember(self)
 
         def done(saved: Path) -> None:
             self.save_button.setEnabled(True)
-            if generation != self._generation:
-                return
             self.last_saved_path = saved
             self.saved_label.setText(f"Saved the visit summary as {saved.name} in {saved.parent}.")
             self.saved_panel.show()
             self.open_button.setFocus()
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            show_error(self, exc, "The summary was not saved")
-
         self.save_button.setEnabled(False)
-        self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+        self.context.ops.background(self, lambda: summary.write_pdf_bytes(pdf, Path(path)), on_done=done,
+                                    on_error=lambda exc: self._failed(exc, self.save_button, "The summary was not saved"))
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
@@ -458,42 +358,85 @@ class SummaryPage(QWidget):
             ), "The PDF could not be opened")
 
     def choose_leave_out(self) -> None:
-        """Open the list of entries, symptoms and tags in the range to tick what stays out."""
-        person = self._person
+        """Read the entries, symptoms and tags in the range (off the GUI thread), then open the
+        list to tick what stays out; the choice is kept in the vault as a write."""
+        person = self.person
         if person is None or person.id is None:
             return
         start, end = self.date_range()
-        try:
-            options = summary.leave_out_choices(self._context.require_vault(), person.id, start, end,
-                                                zone_name=self._context.zone_name)
-        except CaregiverError as exc:
-            show_error(self, exc, "The list could not be shown")
+        zone = self.context.zone_name
+        self.read(lambda vault: summary.leave_out_choices(vault, person.id, start, end, zone_name=zone),
+                  self._ask_leave_out, key="leave-out", error_title="The list could not be shown")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Coming back to the page: the journal may have changed, and so may today's date."""
+        super().showEvent(event)
+        if self.person is not None and not event.spontaneous():
+            self._load_last_visit(self.person)
+            self._apply_quick_range()
+            self.refresh_preview()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if not self._own_split:  # once the splitter itself has its new width
+            QTimer.singleShot(0, self, self._share_width)
+
+    # --- private ------------------------------------------------------------------------
+    def _share_width(self) -> None:
+        """Give the controls the width they need to show whole (at most 55% of the page), the
+        preview the rest: in a 1024 x 700 window and at large text they are not cut off."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
             return
-        dialog = LeaveOutDialog(options, self.leave_out, self)
+        scroll = self.controls_scroll
+        needed = (scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                  + 2 * scroll.frameWidth())
+        left = min(needed, int(total * 0.55))
+        self.splitter.setSizes([left, total - left])
+
+    def _on_split_moved(self, *_args) -> None:
+        self._own_split = True
+
+    def _ask_leave_out(self, options) -> None:
+        person = self.person
+        if person is None:
+            return
+        base = self.choices() if self._choices_loaded else None  # never save defaults over kept choices
+        dialog = LeaveOutDialog(self.context, person.id, options, self.leave_out, base, self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.leave_out = dialog.leave_out()
+                self.leave_out = dialog.result_value
+                if base is not None:
+                    self._kept_choices = self.choices()
                 self._show_leave_out()
                 self.refresh_preview()
         finally:
             dialog.deleteLater()
 
-    def showEvent(self, event) -> None:
-        """Coming back to the page: the journal may have changed, and so may today's date."""
-        super().showEvent(event)
-        if self._person is not None and not event.spontaneous():
-            self._load_last_visit()
-            self._apply_quick_range()
-            self.refresh_preview()
+    def _remember_choices(self) -> None:
+        """Keep the choices in the vault (a write) once the saved ones are back and when they
+        changed since last kept: they survive a lock, an auto-lock and a restart."""
+        person = self.person
+        if person is None or not self._choices_loaded:
+            return
+        choices, clock = self.choices(), self.context.clock
+        if choices == self._kept_choices:
+            return
+        self._kept_choices = choices
+        self.write(lambda vault: summary.save_choices(vault, person.id, choices, clock=clock), {SUMMARY},
+                   error_title="Your choices for the summary were not kept")
 
-    # --- private ------------------------------------------------------------------------
+    def _failed(self, exc: BaseException, button: QPushButton, title: str) -> None:
+        button.setEnabled(True)
+        show_error(self, exc, title)
+
     def _key(self) -> tuple:
-        return (self._person.id if self._person else None, self.date_range(), self.choices(), self.paper(),
-                self.preparer_fields.preparer(), current_country(self._context.settings),
-                tuple(map(str, self._context.settings.crisis_lines)))
+        return (self.person.id if self.person else None, self.date_range(), self.choices(), self.paper(),
+                self.preparer_fields.preparer(), current_country(self.context.settings),
+                tuple(map(str, self.context.settings.crisis_lines)))
 
     def _current_pdf_ready(self) -> bool:
-        if self._pdf is None or self._building:
+        if self._pdf is None or self._building is not None:
             return False
         if self._pdf_key != self._key():
             self.refresh_preview()  # typed questions or name since: show them first
@@ -505,14 +448,8 @@ class SummaryPage(QWidget):
         self.print_button.setEnabled(ready)
 
     def _finish_build(self) -> None:
-        self._building = False
-        self._control = None
+        self._building = None
         self.progress_panel.hide()
-
-    def _build_again_if_needed(self) -> None:
-        if self._again:
-            self._again = False
-            self.refresh_preview()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setValue(int(100 * done / max(total, 1)))
@@ -527,21 +464,24 @@ class SummaryPage(QWidget):
         self.leave_out_label.setText(leave_out_text(self.leave_out))
 
     def _today(self) -> date:
-        return journal.local_now(self._context.clock, self._context.zone_name).date()
+        return journal.local_now(self.context.clock, self.context.zone_name).date()
 
-    def _load_last_visit(self) -> None:
-        self._last_visit = None
-        person = self._person
-        if person is not None and person.id is not None and self._context.vault is not None:
-            try:
-                self._last_visit = summary.last_visit_date(self._context.vault, person.id, self._today())
-            except CaregiverError:
-                self._last_visit = None
-        self.since_button.setVisible(self._last_visit is not None)
-        if self._last_visit is not None:
-            self.since_button.setText(f"Since the &last visit ({day_heading(self._last_visit)})")
+    def _load_last_visit(self, person: Person) -> None:
+        today = self._today()
+        self.read(lambda vault: summary.last_visit_date(vault, person.id, today), self._got_last_visit,
+                  key="last-visit", on_error=lambda _exc: self._got_last_visit(None))
+
+    def _got_last_visit(self, day) -> None:
+        was, self._last_visit = self._last_visit, day
+        self.since_button.setVisible(day is not None)
+        if day is not None:
+            self.since_button.setText(f"Since the &last visit ({day_heading(day)})")
         elif self.since_button.isChecked():
-            self.range_buttons[30].setChecked(True)
+            self.range_buttons[30].setChecked(True)  # toggling applies the range and builds
+            return
+        if was != day and self.since_button.isChecked():
+            self._apply_quick_range()
+            self.refresh_preview()
 
     def _apply_quick_range(self) -> None:
         choice = self.range_group.checkedId()
@@ -572,18 +512,10 @@ class SummaryPage(QWidget):
         if self.range_group.checkedId() == CUSTOM:
             self.refresh_preview()
 
-    def _load_choices(self) -> None:
+    def _load_choices(self, person: Person) -> None:
         """Put back the sections, leave-outs and questions last used for this person."""
-        person = self._person
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
 
         def done(saved) -> None:
-            if generation != self._generation or self._person is not person:
-                return
             self._choices_loaded = True
             if saved is None:
                 return
@@ -593,6 +525,7 @@ class SummaryPage(QWidget):
             self._show_leave_out()
             if not self.questions_edit.toPlainText().strip():  # questions brought by "Prepare" win
                 self.questions_edit.setPlainText("\n".join(saved.questions))
+            self._kept_choices = self.choices()
             self.refresh_preview()
 
-        self._context.runner.run(lambda: summary.saved_choices(vault, person.id), on_done=done, parent=self)
+        self.read(lambda vault: summary.saved_choices(vault, person.id), done, key="choices")

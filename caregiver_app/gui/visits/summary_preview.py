@@ -50,8 +50,10 @@ class PdfPreview(QWidget):
                 shortcut.activated.connect(slot)
             return button
 
-        self.prev_button = tool("◀ Previous", "Previous page", "Previous page", self.previous_page, "PgUp")
-        self.next_button = tool("Next ▶", "Next page", "Next page", self.next_page, "PgDown")
+        # Arrows only (named and with tooltips), so the preview leaves room for the controls
+        # beside it in a small window or at large text.
+        self.prev_button = tool("◀", "Previous page", "Previous page", self.previous_page, "PgUp")
+        self.next_button = tool("▶", "Next page", "Next page", self.next_page, "PgDown")
         self.page_label = QLabel(self)
         self.page_label.setAccessibleName("Page number")
         self.zoom_out_button = tool("−", "Zoom out", "Zoom out", self.zoom_out, "Ctrl+-")
@@ -59,6 +61,7 @@ class PdfPreview(QWidget):
         self.zoom_label.setAccessibleName("Zoom")
         self.zoom_in_button = tool("+", "Zoom in", "Zoom in", self.zoom_in, "Ctrl+=")
         self.fit_button = tool("Fit width", "Fit the page to the width", "Fit width", self.fit_width, "Ctrl+0")
+        self.fit_button.setCheckable(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.prev_button, self.page_label, self.next_button):
@@ -146,7 +149,10 @@ class PdfPreview(QWidget):
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
             button.setEnabled(has)
         fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.zoom_label.setText("Fit width" if fit else f"{round(self.view.zoomFactor() * 100)}%")
+        # Fitted, the Fit width button says so (pressed); the label would only repeat it.
+        self.fit_button.setChecked(fit)
+        self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)}%")
+        self.zoom_label.setVisible(not fit)
 
     # --- printing -----------------------------------------------------------------------------
     def make_printer(self, paper: str) -> QPrinter:
@@ -159,38 +165,51 @@ class PdfPreview(QWidget):
         printer.setFromTo(1, max(self.page_count(), 1))
         return printer
 
-    def print_with_dialog(self, paper: str) -> bool:
-        """Ask the system print dialog, then print. Returns True when pages were sent."""
+    def ask_printer(self, paper: str) -> QPrinter | None:
+        """The system print dialog for this document (on the GUI thread): the printer chosen,
+        or None when there is nothing to print or the user cancelled."""
         if not self.has_document():
-            return False
+            return None
         printer = self.make_printer(paper)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the visit summary")
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
-        return self.print_to(printer)
+            return None
+        return printer
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Render the chosen pages onto ``printer``, one page at a time (memory stays flat)."""
-        count = self.page_count()
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0 or last <= 0:
-            first, last = 1, count
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            for number in range(first, min(last, count) + 1):
-                if number > first:
-                    printer.newPage()
-                points = self.document.pagePointSize(number - 1)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                target = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(number - 1, target)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        return True
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Render the pages of ``pdf`` that ``printer`` asks for (all when it names none) onto it,
+    one page at a time (memory stays flat). Safe off the GUI thread: it uses its own document
+    (Qt PDF serialises its engine). Returns how many pages were sent (0: the printer refused)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0 or last <= 0:
+        first, last = 1, count
+    painter = QPainter()
+    if count == 0 or not painter.begin(printer):
+        document.close()
+        return 0
+    sent = 0
+    try:
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        for number in range(first, min(last, count) + 1):
+            if number > first:
+                printer.newPage()
+            points = document.pagePointSize(number - 1)
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            target = QSize(int(points.width() * scale), int(points.height() * scale))
+            painter.drawImage(0, 0, document.render(number - 1, target))
+            sent += 1
+    finally:
+        painter.end()
+        document.close()
+        buffer.close()
+    return sent
