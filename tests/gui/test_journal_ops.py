@@ -175,3 +175,15 @@ def test_medicines_saved_on_another_page_are_offered_at_once(qtbot, ctx, vault, 
     med = MedicationDraft(person.id, "Sertraline", 50, "mg", "once a day")
     ctx.ops.write(None, lambda v: medications.add_medication(v, med), changes={MEDICATIONS}, person_id=person.id)
     assert [b.accessibleName() for b in page.editor.doses.boxes.values()] == ["Sertraline dose"]
+
+
+def test_a_damaged_draft_still_fills_what_it_can(qtbot, page, person):
+    from dataclasses import replace
+
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "Kept words")
+    state = replace(editor.state(), extra={"doses": "not a mapping", "elevation": "high"})
+    editor.reset()
+    editor.apply(state)
+    assert editor.note.toPlainText() == "Kept words"
+    assert editor.elevation.currentText() == "Not rated" and editor.doses.chosen() == {}

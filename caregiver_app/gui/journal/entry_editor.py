@@ -336,8 +336,9 @@ class EntryEditor(QWidget):
         self.stressors.setText(state.stressors)
         self.note.setPlainText(state.note)
         self.flag.setChecked(state.flag_for_visit)
-        extra = state.extra or {}
-        self.doses.set_chosen(dict(extra.get("doses") or {}))
+        extra = state.extra if isinstance(state.extra, dict) else {}
+        doses = extra.get("doses")
+        self.doses.set_chosen(dict(doses) if isinstance(doses, dict) else {})  # a damaged draft keeps the rest
         level = extra.get("elevation")
         if isinstance(level, int) and not isinstance(level, bool):
             self.elevation.setCurrentIndex(max(self.elevation.findData(level), 0))
