@@ -46,7 +46,7 @@ from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .journal.journal_page import JournalPage
-from .warning_signs.signs_page import LibraryPage
+from .warning_signs.signs_page import WarningSignsPage
 from .journal.medications_page import MedicationsPage
 from .network.network_page import NetworkPage
 from .journal.patterns_page import PatternsPage
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self.add_page("Patterns", QIcon(), patterns, name="patterns")
         self.add_page("Medications", QIcon(), MedicationsPage(self.context), name="medications")
         self.add_page("Scores and check-in", QIcon(), ScoresPage(self.context), name="scores")
-        self.add_page("Warning signs", QIcon(), LibraryPage(self.context), name="warning_signs")
+        self.add_page("Warning signs", QIcon(), WarningSignsPage(self.context), name="warning_signs")
         self.add_page("My plans", QIcon(), PlansPage(self.context), name="plans")
         self.add_page("Support network", QIcon(), NetworkPage(self.context), name="network")
         appointments = AppointmentsPage(self.context)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -30,10 +29,8 @@ from ..settings import save as save_settings
 from .common import formatting
 from .context import AppContext
 from .common.country import system_locale_name
-from .warning_signs.crisis_numbers import country_name, fill_country_combo
+from .warning_signs.crisis_numbers import add_country_row, add_problem_and_buttons, country_name, show_problem
 from .common.errors import show_error
-from .common.trust_widgets import problem_label
-from .vault.unlock_screen import announce
 
 TITLE = "Settings"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -62,14 +59,11 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.country_combo = QComboBox(self)
-        self.country_combo.setAccessibleName("Country")
-        fill_country_combo(self.country_combo, settings.country)
+        self.country_combo = add_country_row(form, self, settings.country)
         system = effective_country(Settings(), system_locale_name())
         if system:
             self.country_combo.setItemText(0, f"Not chosen (this computer says {country_name(system)})")
         self.country_combo.currentIndexChanged.connect(self._update_hints)
-        form.addRow("&Country", self.country_combo)
         self.country_hint = QLabel(self)
         self.country_hint.setWordWrap(True)
         form.addRow("", self.country_hint)
@@ -122,13 +116,7 @@ class SettingsDialog(QDialog):
         form.addRow("Time &zone", self.zone_combo)
         layout.addLayout(form)
 
-        self.problem_label = problem_label("What to fix", self)
-        layout.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problem_label = add_problem_and_buttons(self, layout, "&Save")
         self._update_hints()
         self.country_combo.setFocus()
 
@@ -159,9 +147,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.chosen()
         except CaregiverError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.show()
-            announce(self.problem_label, str(exc))
+            show_problem(self.problem_label, str(exc))
             self.zone_combo.setFocus()
             return
         try:

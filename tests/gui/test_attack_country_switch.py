@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.gui.settings_dialog import SettingsDialog
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.warning_signs.signs_page import WarningSignsPage
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 US = re.compile(r"(?<!\d)(911|988)(?!\d)")
@@ -52,7 +52,7 @@ def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, pe
 
 def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, person, modals):
     window = open_window(qtbot, context, vault)
-    library = window.findChildren(LibraryPage)[0]
+    library = window.findChildren(WarningSignsPage)[0]
     window.show_page(window._pages.index(library))
     assert library.open_page("suicide-risk")
     assert US.search(library.view.toPlainText())

@@ -35,7 +35,7 @@ from caregiver_app.domain.summary import Section, SummaryChoices
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.journal.caregiver_checkin import CaregiverCheckinPage
 from caregiver_app.gui.journal.score_form import ScoreForm
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.warning_signs.signs_page import WarningSignsPage
 from caregiver_app.services import journal, plans, summary
 from caregiver_app.services import warning_signs as library
 
@@ -121,7 +121,7 @@ def phq9_help(window) -> str:
 
 
 def library_pages_text(context) -> dict[str, str]:
-    page = LibraryPage(context)
+    page = WarningSignsPage(context)
     try:
         page.show()
         out = {}

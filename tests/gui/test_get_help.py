@@ -141,6 +141,22 @@ def test_unlocked_it_shows_the_safety_plan_people_and_drops_them_on_lock(qtbot, 
     assert "Ana (Mom) — 555-0101" in all_widget_text(shown)
 
 
+def test_a_safety_plan_saved_on_my_plans_shows_in_the_open_window(qtbot, context, vault, person):
+    """Get help now follows the ops change signal: the plan saved on My plans appears at once."""
+    from caregiver_app.domain.plans import SafetyStep
+
+    window = open_window(qtbot, context, vault)
+    window.show_get_help()
+    shown = help_window(window)
+    assert "There is no safety plan for Sam Rivera yet" in all_widget_text(shown)
+    page = window.registry["plans"].page
+    row = page.safety_editors[SafetyStep.HELPERS].rows[0]
+    row.text_edit.setText("Ana (Mom)")
+    row.phone_edit.setText("555-0101")
+    page.save()
+    assert "Ana (Mom) — 555-0101" in all_widget_text(shown)
+
+
 def test_one_click_to_the_safety_plan(qtbot, context, vault, sam):
     window = open_window(qtbot, context, vault)
     window.show_get_help()

@@ -117,7 +117,8 @@ def test_switching_person_and_locking_save_what_was_typed(qtbot, page, ctx, pers
     assert page.safety_editors[SafetyStep.REASONS].rows[0].is_blank()
     assert plans.get_safety_plan(ctx.vault, person.id).reasons == (PlanItem("My daughter Mia"),)
     type_row(qtbot, page.relapse_editors[RelapseSection.HELPS], "Music")
-    page.clear()  # what the window does on lock, before the vault closes
+    page.keep_unsaved_work()  # what the window does on lock (after every job has ended)
+    page.clear()  # ...then, before the vault closes
     assert plans.get_relapse_plan(ctx.vault, jordan.id).helps == (PlanItem("Music"),)
     texts = [e.text() for e in page.findChildren(QLineEdit)]
     assert "Music" not in texts and "My daughter Mia" not in texts
@@ -175,3 +176,58 @@ def test_safety_plan_people_are_picked_from_contacts(qtbot, ctx, person, modals)
     qtbot.mouseClick(editor.pick_button, Qt.MouseButton.LeftButton)
     (item,) = editor.items()
     assert item.text == "Ana Li" and item.phone == "+16175550142"
+
+
+def test_a_contact_added_elsewhere_is_offered_without_reopening_the_page(qtbot, page, ctx, person):
+    """The page reloads its choices from the ops change signal (no page-to-page wiring), and
+    a reload never wipes words typed and not yet saved."""
+    from caregiver_app.domain.network import Contact, Phone, Role
+    from caregiver_app.gui.common.ops import CONTACTS
+    from caregiver_app.services import network
+
+    helpers = page.safety_editors[SafetyStep.HELPERS]
+    assert helpers.pick_button.isHidden()  # no contacts yet
+    type_row(qtbot, page.safety_editors[SafetyStep.REASONS], "My daughter Mia")
+    ana = Contact(None, person.id, "Ana Li", Role.FRIEND, phones=(Phone("+16175550142"),))
+    ctx.ops.write(None, lambda vault: network.save_contact(vault, ana), changes={CONTACTS}, person_id=person.id)
+    assert not helpers.pick_button.isHidden()
+    assert page.safety_editors[SafetyStep.REASONS].items() == (PlanItem("My daughter Mia"),)
+    assert page.is_dirty
+
+
+def test_a_plan_saved_elsewhere_shows_when_nothing_is_typed(page, ctx, person):
+    from caregiver_app.domain.plans import SafetyPlan
+    from caregiver_app.gui.common.ops import PLANS
+
+    plan = SafetyPlan(person.id, reasons=(PlanItem("The garden"),))
+    ctx.ops.write(None, lambda vault: plans.save_safety_plan(vault, plan, clock=lambda: NOW), changes={PLANS},
+                  person_id=person.id)
+    assert page.safety_editors[SafetyStep.REASONS].items() == (PlanItem("The garden"),)
+
+
+def test_words_typed_while_a_save_runs_stay_unsaved_and_on_screen(qtbot, page, ctx, person, monkeypatch):
+    """With real threads: a save that ends does not mark later typing as saved, and the reload its
+    change brings does not wipe what is on screen."""
+    import threading
+
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    release = threading.Event()
+    real_save = plans.save_safety_plan
+
+    def slow_save(*args, **kwargs):
+        release.wait(5)
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(plans, "save_safety_plan", slow_save)
+    reasons = page.safety_editors[SafetyStep.REASONS]
+    type_row(qtbot, reasons, "My daughter Mia")
+    page.save()
+    type_row(qtbot, page.safety_editors[SafetyStep.COPING], "Walk the dog")  # typed while it saves
+    release.set()
+    qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5000)
+    assert page.is_dirty and "Walk the dog" in [i.text for i in page.safety_editors[SafetyStep.COPING].items()]
+    assert plans.get_safety_plan(ctx.vault, person.id).reasons == (PlanItem("My daughter Mia"),)
+    assert plans.get_safety_plan(ctx.vault, person.id).coping == ()

@@ -102,6 +102,8 @@ def test_backups_dialog_previews_and_restores_only_when_asked(qtbot, context, va
     dialog = BackupsDialog(context)
     qtbot.addWidget(dialog)
     dialog.restored.connect(lambda: restored.append(True))
+    changes = []
+    context.ops.changed.connect(changes.append)
     dialog.refresh()
     assert dialog.tree.topLevelItemCount() == 1
     assert dialog.backup_label.text() == "Sam Rivera: 3 entries"
@@ -122,6 +124,10 @@ def test_backups_dialog_previews_and_restores_only_when_asked(qtbot, context, va
     modals.expect(handler=lambda box: click(box, "Restore this backup"))
     dialog.restore_selected()
     assert journal.count_entries(vault, person.id) == 3 and restored == [True]
+    # Everything may differ after a restore: the change names every concept, so every page re-reads.
+    from caregiver_app.gui.common.ops import CONCEPTS
+
+    assert changes[-1].concepts == CONCEPTS
     assert "Restored the backup" in dialog.status_label.text()
     reasons = sorted(b.reason for b in backups.list_backups(vault))
     assert reasons == ["daily", "pre-restore"]  # the vault as it was is kept

@@ -25,7 +25,9 @@ from ...domain.errors import CaregiverError
 from ...services import backups
 from ..context import AppContext
 from ..common.errors import show_error
-from ..common.trust_widgets import confirm, entries_words, heading_label, people_lines, plain_label, when_text
+from ..common.ops import CONCEPTS
+from ..common.page import confirm
+from ..common.trust_widgets import entries_words, heading_label, people_lines, plain_label, when_text
 from .unlock_screen import announce
 
 INTRO = (
@@ -143,15 +145,10 @@ class BackupsDialog(QDialog):
     # --- public -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the list of backups (in the background)."""
-        try:
-            vault = self.context.require_vault()
-        except CaregiverError as exc:
-            self._say(str(exc))
-            return
+        """Read the list of backups (a read off the GUI thread)."""
         self._set_busy(True)
-        self.context.runner.run(lambda: load_rows(vault), on_done=self._on_loaded, on_error=self._on_failed,
-                                parent=self, label="Reading the backups…")
+        self.context.ops.read(self, load_rows, on_done=self._on_loaded, on_error=self._on_failed,
+                              key=f"backups-{id(self)}", label="Reading the backups…")
 
     def selected(self) -> Row | None:
         item = self.tree.currentItem()
@@ -161,23 +158,15 @@ class BackupsDialog(QDialog):
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def back_up_now(self) -> None:
+        """Make a backup now (on the write lane: never between the parts of a save or a restore)."""
         if self._busy:
-            return
-        try:
-            vault = self.context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "No backup was made")
             return
         clock = self.context.clock
 
         def done(summary: backups.BackupSummary) -> None:
-            self._set_busy(False)
             self._say(f"Made a backup ({when_text(summary.made_at, self.context.zone_name)}).")
-            self.refresh()
 
-        self._set_busy(True)
-        self.context.runner.run(lambda: backups.back_up_now(vault, clock=clock), on_done=done,
-                                on_error=self._on_failed, parent=self, label="Making a backup…")
+        self._write(lambda vault: backups.back_up_now(vault, clock=clock), done, frozenset(), "Making a backup…")
 
     def restore_selected(self) -> None:
         """Preview, confirm (the default answer keeps things as they are), then restore."""
@@ -187,34 +176,27 @@ class BackupsDialog(QDialog):
         if row.people is None:
             self._say(UNREADABLE)
             return
-        try:
-            vault = self.context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "Nothing was restored")
-            return
         when = when_text(row.found.made_at, self.context.zone_name)
         details = (
             f"In that backup:\n{people_lines(row.people)}\n\nIn your vault now:\n{people_lines(self.now_people)}\n\n"
             "Anything saved after that backup will no longer show. Your vault as it is now is backed up "
             "first, so you can come back to it from this list."
         )
-        if not confirm(self, "Restore this backup?", f"Put your journal back to how it was on {when}?",
-                       do_it="Restore this backup", keep="Keep things as they are", details=details):
+        if not confirm(self, f"Put your journal back to how it was on {when}?", yes="Restore this backup",
+                       no="Keep things as they are", destructive=True, details=details, title="Restore this backup?"):
             return
         clock, path = self.context.clock, row.found.path
 
-        def done(result: backups.RestoreResult) -> None:
-            self._set_busy(False)
+        def done(_result: backups.RestoreResult) -> None:
             self._say(
                 f"Restored the backup from {when}. Your vault as it was a moment ago is kept as a backup "
                 "(“Before a restore”)."
             )
             self.restored.emit()
-            self.refresh()
 
-        self._set_busy(True)
-        self.context.runner.run(lambda: backups.restore_backup(vault, path, clock=clock), on_done=done,
-                                on_error=self._on_failed, parent=self, label="Restoring the backup…")
+        # Everything may differ after a restore: every page re-reads from the change.
+        self._write(lambda vault: backups.restore_backup(vault, path, clock=clock), done, CONCEPTS,
+                    "Restoring the backup…")
 
     # --- private ------------------------------------------------------------------------------
 
@@ -236,6 +218,17 @@ class BackupsDialog(QDialog):
             self.backup_label.setText("There are no backups yet. The first one is made today, a few "
                                       "seconds after the vault opens, or now with “Back up now”.")
         self._update_buttons()
+
+    def _write(self, job, done, changes: frozenset[str], label: str) -> None:
+        """Run ``job(vault)`` as a write; ``done(result)``, then the list is read again."""
+
+        def finished(result) -> None:
+            self._set_busy(False)
+            done(result)
+            self.refresh()
+
+        self._set_busy(True)
+        self.context.ops.write(self, job, changes=changes, on_done=finished, on_error=self._on_failed, label=label)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

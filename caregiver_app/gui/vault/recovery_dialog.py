@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 from ...services.vault import DamagedVaultError, Vault
 from ..context import AppContext
 from ..common.errors import show_error
-from ..common.trust_widgets import confirm, people_lines, tell, when_text
+from ..common.page import confirm
+from ..common.trust_widgets import people_lines, tell, when_text
 
 TITLE = "Your vault needs repair"
 NO_BACKUP = (
@@ -30,8 +31,8 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
 
     def declined() -> None:
         if exc.recovered:  # what could be read is in place: open it as it is
-            context.runner.run(recovery.open_as_is, on_done=on_opened, on_error=failed_open, parent=parent,
-                               label="Opening what was recovered…")
+            context.ops.background(parent, recovery.open_as_is, on_done=on_opened, on_error=failed_open,
+                                   label="Opening what was recovered…")
             return
         recovery.close()
         if on_declined is not None:
@@ -60,12 +61,12 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
             "not in it."
         )
         keep = "Keep what was recovered" if exc.recovered else "Not now"
-        if not confirm(parent, TITLE, f"{message}\n\nYour newest good backup is from {when}.",
-                       do_it="Restore this backup", keep=keep, details=details):
+        if not confirm(parent, f"{message}\n\nYour newest good backup is from {when}.", yes="Restore this backup",
+                       no=keep, destructive=True, details=details, title=TITLE):
             declined()
             return
-        context.runner.run(lambda: recovery.restore(summary.path), on_done=on_opened, on_error=failed,
-                           parent=parent, label="Putting your backup in place…")
+        context.ops.background(parent, lambda: recovery.restore(summary.path), on_done=on_opened, on_error=failed,
+                               label="Putting your backup in place…")
 
-    context.runner.run(recovery.newest_good_backup, on_done=found, on_error=failed, parent=parent,
-                       label="Looking for your newest good backup…")
+    context.ops.background(parent, recovery.newest_good_backup, on_done=found, on_error=failed,
+                           label="Looking for your newest good backup…")

@@ -19,7 +19,7 @@ from ...domain.errors import CaregiverError
 from ...services.vault_open import keyring_available, set_remember_on_device
 from ...services.vault import remembered_on_device
 from ..context import AppContext
-from ..common.errors import user_message
+from ..common.errors import log_safely, user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from .rotate_dialog import RotateKeyDialog
 from ..common.trust_widgets import fit_text, heading_label, plain_label
@@ -53,46 +53,41 @@ class SecurityDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         layout = QVBoxLayout(self)
 
-        self.passphrase_button = QPushButton("Change &passphrase…")
-        self.passphrase_button.clicked.connect(self.change_passphrase)
-        _section(
-            layout, "Passphrase",
-            "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
-            "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
-            self.passphrase_button)
+        def button(text: str, slot) -> QPushButton:
+            made = QPushButton(text)
+            made.clicked.connect(slot)
+            return made
 
-        self.code_button = QPushButton("Make a new &recovery code…")
-        self.code_button.clicked.connect(self.new_recovery_code)
-        _section(
-            layout, "Recovery code",
-            "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
-            "it is on, make a new one: the old code then stops working.",
-            self.code_button)
-
-        self.rotate_button = QPushButton("Someone may &know my passphrase or code…")
-        self.rotate_button.clicked.connect(self.rotate_key)
-        _section(
-            layout, "If someone knows your secrets",
-            "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
-            "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
-            "new recovery code.",
-            self.rotate_button)
-
+        self.passphrase_button = button("Change &passphrase…", self.change_passphrase)
+        self.code_button = button("Make a new &recovery code…", self.new_recovery_code)
+        self.rotate_button = button("Someone may &know my passphrase or code…", self.rotate_key)
         self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
         self.remember_check.setAccessibleName("Remember on this computer")
-        _section(
-            layout, "This computer",
-            "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
-            "by itself for anyone who can use your account here. Leave it off if you share this "
-            "computer account.",
-            self.remember_check)
-
-        self.backups_button = QPushButton("&Backups…")
-        self.backups_button.clicked.connect(self.show_backups)
-        _section(
-            layout, "Backups",
-            "An encrypted backup is made each day you use the app and before every update or restore.",
-            self.backups_button)
+        self.backups_button = button("&Backups…", self.show_backups)
+        for title, text, control in (
+            ("Passphrase",
+             "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
+             "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
+             self.passphrase_button),
+            ("Recovery code",
+             "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
+             "it is on, make a new one: the old code then stops working.",
+             self.code_button),
+            ("If someone knows your secrets",
+             "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
+             "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
+             "new recovery code.",
+             self.rotate_button),
+            ("This computer",
+             "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
+             "by itself for anyone who can use your account here. Leave it off if you share this "
+             "computer account.",
+             self.remember_check),
+            ("Backups",
+             "An encrypted backup is made each day you use the app and before every update or restore.",
+             self.backups_button),
+        ):
+            _section(layout, title, text, control)
 
         self.status_label = plain_label(name="Status", bold=True)
         self.status_label.hide()
@@ -116,48 +111,47 @@ class SecurityDialog(QDialog):
             self._note("This computer has no keyring the app can use, so the passphrase is always needed.")
 
     def change_passphrase(self) -> None:
-        try:
-            dialog = ChangePassphraseDialog(self.context, self)
-        except CaregiverError as exc:
-            self._note(str(exc))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your passphrase is changed. Use the new one from now on.")
-        dialog.deleteLater()
+        self._open(ChangePassphraseDialog, "Your passphrase is changed. Use the new one from now on.")
 
     def new_recovery_code(self) -> None:
-        try:
-            dialog = NewRecoveryCodeDialog(self.context, self)
-        except CaregiverError as exc:
-            self._note(str(exc))
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your new recovery code is in place; the old one no longer opens the vault.")
-        dialog.deleteLater()
+        self._open(NewRecoveryCodeDialog, "Your new recovery code is in place; the old one no longer opens the vault.")
 
     def rotate_key(self) -> None:
+        self._open(RotateKeyDialog,
+                   "Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+
+    def _open(self, kind: type[QDialog], done_note: str) -> None:
+        """Open the key dialog ``kind``; say ``done_note`` when it ends with its change made."""
         try:
-            dialog = RotateKeyDialog(self.context, self)
+            dialog = kind(self.context, self)
         except CaregiverError as exc:
             self._note(str(exc))
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._note("Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+            self._note(done_note)
         dialog.deleteLater()
 
     def _on_remember_toggled(self, on: bool) -> None:
-        try:
-            vault = self.context.require_vault()
-            problem = set_remember_on_device(vault, on)
-        except (CaregiverError, OSError) as exc:
-            problem = user_message(exc)
-        if problem:
+        """Put the key in this computer's keyring, or take it out, as a write off the GUI thread
+        (a keyring may take seconds to answer); the box is off until the keyring has answered."""
+        self.remember_check.setEnabled(False)
+
+        def done(problem: str | None) -> None:
             self.refresh()
-            self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
-        elif on:
-            self._note("This computer now remembers the vault.")
-        else:
-            self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+            if problem:
+                self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
+            elif on:
+                self._note("This computer now remembers the vault.")
+            else:
+                self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+            done(user_message(exc))
+
+        self.context.ops.write(self, lambda vault: set_remember_on_device(vault, on), changes=(),
+                               on_done=done, on_error=failed)
 
     def _note(self, text: str) -> None:
         self.status_label.setText(text)

@@ -7,11 +7,9 @@ the passphrase page; from then on the wizard holds the open vault in :attr:`Setu
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,11 +31,9 @@ from ..context import AppContext
 from ..warning_signs.crisis_numbers import fill_country_combo
 from ..common.errors import log_safely, user_message
 from ..forms.ui_passphrase_page import Ui_PassphrasePage
+from .key_widgets import CodeShownPage
 from .unlock_screen import announce
 from .vault_file_dialogs import open_vault_file_for_setup
-
-GROUPS_PER_LINE = 4
-
 
 def _text(text: str, *, name: str = "") -> QLabel:
     """A plain, word-wrapped paragraph (never rich text: nothing the user typed is parsed)."""
@@ -57,12 +53,6 @@ def _field(layout: QVBoxLayout, caption: str, edit: QWidget, accessible: str) ->
     layout.addWidget(label)
     layout.addWidget(edit)
     return label
-
-
-def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
-    """The recovery code in its groups, ``per_line`` groups to a line (two lines of four)."""
-    groups = code.split("-")
-    return "\n".join("-".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
 
 
 def system_country() -> str:
@@ -190,15 +180,11 @@ class PassphrasePage(QWizardPage):
         passphrase, paths, clock = self.passphrase(), self.context.paths, self.context.clock
         self._in_validate = True
         try:
-            self.context.runner.run(
-                lambda: create_vault(paths, passphrase, remember=False, clock=clock),
-                on_done=self._on_created,
-                on_error=self._on_failed,
-                parent=self,
-            )
+            self.context.ops.background(self, lambda: create_vault(paths, passphrase, remember=False, clock=clock),
+                                        on_done=self._on_created, on_error=self._on_failed)
         finally:
             self._in_validate = False
-        # A synchronous runner (tests) has finished already; a threaded one calls next() later.
+        # A synchronous ops (tests) has finished already; a threaded one calls next() later.
         return self.created is not None
 
     def _on_created(self, created: CreatedVault) -> None:
@@ -265,95 +251,98 @@ class RecoveryCodePage(QWizardPage):
         super().__init__(parent)
         self._source = passphrase_page
         self.setTitle("Your recovery code")
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _text(
-                "If you ever forget your passphrase, this code is the only other way to open your "
-                "vault. It is shown only this once."
-            )
-        )
-        self.code_label = QLabel()
-        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        fixed.setPointSizeF(self.font().pointSizeF() * 1.6)
-        fixed.setBold(True)
-        self.code_label.setFont(fixed)
-        gap = self.fontMetrics().height() // 2
-        layout.addSpacing(gap)
-        layout.addWidget(self.code_label)
-        layout.addSpacing(gap)
-
-        row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy the code")
-        self.copy_button.setAccessibleName("Copy the recovery code")
-        self.copy_button.clicked.connect(self._copy)
-        row.addWidget(self.copy_button)
-        self.sheet_button = QPushButton("&Print or save this sheet…")
-        self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
-        self.sheet_button.clicked.connect(self._print_sheet)
-        row.addWidget(self.sheet_button)
-        self.copied_label = _text("", name="Copy status")
-        row.addWidget(self.copied_label, 1)
-        layout.addLayout(row)
-
-        layout.addWidget(
-            _text(
+        self.shown = CodeShownPage(
+            "If you ever forget your passphrase, this code is the only other way to open your "
+            "vault. It is shown only this once.", "I have &written it down", sheet=True, done=False,
+            extra=(_text(
                 "Write it on paper and keep it somewhere safe at home, for example with your "
                 "important papers. Do not save it on this computer or send it by email: anyone who "
-                "has the code can open your journal."
-            )
-        )
-        self.written_check = QCheckBox("I have &written it down")
+                "has the code can open your journal."),))
+        self.code_label, self.copy_button, self.copied_label = (
+            self.shown.code_label, self.shown.copy_button, self.shown.copied_label)
+        self.sheet_button, self.written_check = self.shown.sheet_button, self.shown.written_check
         self.written_check.toggled.connect(self.completeChanged)
-        layout.addWidget(self.written_check)
-        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)  # the shown code's own margins are the page's
+        outer.addWidget(self.shown)
 
     def code(self) -> str:
         created = self._source.created
         return created.recovery_code if created else ""
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
-        code = self.code()
-        self.code_label.setText(code_lines(code))
-        # Read aloud group by group rather than as one long word.
-        self.code_label.setAccessibleName("Recovery code")
-        self.code_label.setAccessibleDescription(", ".join(code.split("-")))
+        self.shown.show_code(self.code())
         self.written_check.setChecked(False)
         self.copied_label.setText("")
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt name)
-        self.code_label.clear()
+        self.shown.forget()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
         return self.written_check.isChecked()
 
-    def _print_sheet(self) -> None:
-        from .recovery_sheet import RecoverySheetDialog
 
+class BackgroundStep(QWizardPage):
+    """A wizard page whose Next first runs a job off the GUI thread (a keyring or vault write).
+    :meth:`run_step` starts it; the wizard moves on once ``finish(result)`` says so (at once
+    with synchronous ops in tests, else by calling ``next()`` again when the answer comes)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._passed = False
+        self._running = False
+        self._in_validate = False
+
+    def run_step(self, job, finish, failed) -> bool:
+        """``job()`` off the GUI thread; ``finish(result)`` → True lets the wizard go on;
+        ``failed(exc)`` shows what went wrong → True goes on all the same, False stays."""
+        if self._passed:
+            self._passed = False
+            return True
+        if self._running:
+            return False
+
+        def answered(go_on: bool) -> None:
+            self._set_running(False)
+            if go_on:
+                self._passed = True
+                wizard = self.wizard()
+                if not self._in_validate and wizard is not None:
+                    # Next again; on the last page, Finish again (QWizard.done validates the page).
+                    if self.nextId() == -1:
+                        wizard.accept()
+                    else:
+                        wizard.next()
+
+        self._set_running(True)
+        self._in_validate = True
         try:
-            dialog = RecoverySheetDialog(self.code(), parent=self)
-        except CaregiverError as exc:
-            self.copied_label.setText(user_message(exc))
-            return
-        try:
-            dialog.exec()
+            self.context.ops.background(self, job, on_done=lambda result: answered(finish(result)),
+                                        on_error=lambda exc: answered(failed(exc)))
         finally:
-            dialog.deleteLater()
+            self._in_validate = False
+        if self._passed:  # synchronous: already answered
+            self._passed = False
+            return True
+        return False
 
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.code())
-        self.copied_label.setText("Copied. Paste it where you will print or write it, then copy something else.")
-        announce(self.copied_label, self.copied_label.text())
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        wizard = self.wizard()
+        if running and wizard is not None:
+            for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton,
+                           QWizard.WizardButton.BackButton):
+                wizard.button(button).setEnabled(False)
+        elif not running:
+            self.completeChanged.emit()  # QWizard sets its buttons from the page again
 
 
-class RememberPage(QWizardPage):
+class RememberPage(BackgroundStep):
     """Offered only when this computer has a keyring: open without the passphrase."""
 
-    def __init__(self, passphrase_page: PassphrasePage, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, context: AppContext, passphrase_page: PassphrasePage, parent: QWidget | None = None):
+        super().__init__(context, parent)
         self._source = passphrase_page
         self.note = ""
         self.setTitle("Open without typing your passphrase?")
@@ -382,25 +371,28 @@ class RememberPage(QWizardPage):
             return False
         vault = created.vault
         want = self.remember_check.isChecked()
-        self.note = ""
-        if remembered_on_device(vault) != want:
-            try:
-                problem = set_remember_on_device(vault, want)
-            except CaregiverError as exc:
-                problem = str(exc)
-            except OSError as exc:
-                problem = user_message(exc)
-            if problem:
-                self.note = f"{problem} You will be asked for your passphrase each time."
-        return True
+        if remembered_on_device(vault) == want:
+            self.note = ""
+            return True
+
+        def finish(problem: str | None) -> bool:
+            self.note = f"{problem} You will be asked for your passphrase each time." if problem else ""
+            return True
+
+        def failed(exc: BaseException) -> bool:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+            return finish(user_message(exc))  # the vault is made either way: go on
+
+        # The keyring may take seconds to answer: never on the GUI thread.
+        return self.run_step(lambda: set_remember_on_device(vault, want), finish, failed)
 
 
-class PersonPage(QWizardPage):
+class PersonPage(BackgroundStep):
     """Who the journal is about (required) and who prepares visit summaries (optional)."""
 
     def __init__(self, context: AppContext, passphrase_page: PassphrasePage, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self._source = passphrase_page
         self.person: Person | None = None
         self.setTitle("Who are you caring for?")
@@ -436,28 +428,43 @@ class PersonPage(QWizardPage):
         self.note_label.setVisible(bool(note))
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt name)
-        return bool(self.name_edit.text().strip())
+        return bool(self.name_edit.text().strip()) and not self._running
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         created = self._source.created
         if created is None:
             return False
-        vault = created.vault
-        try:
-            name = self.name_edit.text()
-            if self.person is None:
-                self.person = add_person(vault, name, clock=self.context.clock)
-            elif name.strip() != self.person.display_name:  # changed after a failed try
-                self.person = rename_person(vault, self.person.id, name)
-            set_preparer_name(vault, self.preparer_edit.text())
-        except CaregiverError as exc:
-            self._problem(str(exc))
-            return False
-        except Exception as exc:  # a bug: plain words for the user, type and place for the log
-            log_safely(exc)
+        vault, clock = created.vault, self.context.clock
+        name, preparer, person = self.name_edit.text(), self.preparer_edit.text(), self.person
+
+        def job() -> Person:
+            if person is None:
+                saved = add_person(vault, name, clock=clock)
+            elif name.strip() != person.display_name:  # changed after a failed try
+                saved = rename_person(vault, person.id, name)
+            else:
+                saved = person
+            try:
+                set_preparer_name(vault, preparer)
+            except Exception as exc:
+                exc.person = saved  # the person is saved: a second try must not add them twice
+                raise
+            return saved
+
+        def finish(saved: Person) -> bool:
+            self.person = saved
+            return True
+
+        def failed(exc: BaseException) -> bool:
+            self.person = getattr(exc, "person", self.person)
+            if not isinstance(exc, CaregiverError):  # a bug: plain words for the user, type and place for the log
+                log_safely(exc)
             self._problem(user_message(exc))
             return False
-        return True
+
+        # The first person is saved off the GUI thread (the vault is not the app's yet: a
+        # background job with the wizard's own vault).
+        return self.run_step(job, finish, failed)
 
     def _problem(self, text: str) -> None:
         self.status_label.setText(text)
@@ -482,7 +489,7 @@ class SetupWizard(QWizard):
         self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
         self.passphrase_page = PassphrasePage(context)
         self.recovery_page = RecoveryCodePage(self.passphrase_page)
-        self.remember_page = RememberPage(self.passphrase_page) if keyring_available() else None
+        self.remember_page = RememberPage(context, self.passphrase_page) if keyring_available() else None
         self.person_page = PersonPage(context, self.passphrase_page)
         for page in (self.welcome_page, self.passphrase_page, self.recovery_page):
             self.addPage(page)

@@ -194,7 +194,7 @@ class UnlockScreen(QWidget):
 
     def _start(self, job, label: str) -> None:
         self.set_busy(True, label)
-        self.context.runner.run(job, on_done=self._on_done, on_error=self._on_error, parent=self)
+        self.context.ops.background(self, job, on_done=self._on_done, on_error=self._on_error)
 
     def _on_done(self, vault: Vault) -> None:
         self.ui.secretEdit.clear()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -29,6 +28,7 @@ from ...services.vault import Vault
 from ..context import AppContext
 from ..common.errors import log_safely, show_error, user_message
 from ..common.trust_widgets import fit_text, heading_label, people_lines, plain_label, tell, when_text
+from .key_widgets import BusyDialog
 from .unlock_screen import announce
 
 FILTER = f"Caregiver Companion vault files (*{transfer.EXTENSION});;All files (*)"
@@ -43,11 +43,6 @@ def documents_folder() -> Path:
 def export_vault_file(context: AppContext, parent: QWidget) -> None:
     """File ▸ Move to another computer…: ask where, write the vault file in the background, and
     say how to use it."""
-    try:
-        vault = context.require_vault()
-    except CaregiverError as exc:
-        show_error(parent, exc, "Nothing was saved")
-        return
     today = journal.local_now(context.clock, context.zone_name).date()
     suggested = documents_folder() / transfer.default_export_name(today)
     path, _filter = QFileDialog.getSaveFileName(parent, "Save the vault file", str(suggested), FILTER)
@@ -63,24 +58,21 @@ def export_vault_file(context: AppContext, parent: QWidget) -> None:
              "The file is encrypted, like the vault. Still, keep it safe, and delete it once the new "
              "computer is set up.")
 
-    context.runner.run(lambda: transfer.export_vault(vault, Path(path), clock=clock), on_done=done, parent=parent,
-                       label="Saving the vault file…", error_title="The vault file was not saved")
+    # On the write lane: the copy is never taken between the parts of a save (nothing changes).
+    context.ops.write(parent, lambda vault: transfer.export_vault(vault, Path(path), clock=clock), changes=(),
+                      on_done=done, label="Saving the vault file…", error_title="The vault file was not saved")
 
 
-class OpenVaultFileDialog(QDialog):
+class OpenVaultFileDialog(BusyDialog):
     """Pick a vault file and open it with its passphrase or recovery code; then a preview (when it
     was made, who is in it) and "Use this vault". After ``Accepted``, :attr:`pending` holds the
     opened file, ready for :func:`install_vault_file`; on any other ending it is put away."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, replacing: bool = False):
-        super().__init__(parent)
+        super().__init__("Open a vault file", 72, "Opening the vault file", parent)
         self.context = context
         self.replacing = replacing
         self.pending: transfer.PendingImport | None = None
-        self._busy = False
-        self.setWindowTitle("Open a vault file")
-        self.setAccessibleName("Open a vault file")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -115,13 +107,7 @@ class OpenVaultFileDialog(QDialog):
         self.secret_label.setBuddy(self.secret_edit)
         ask_layout.addWidget(self.secret_label)
         ask_layout.addWidget(self.secret_edit)
-        self.problem_label = plain_label(name="What to fix", bold=True)
-        self.problem_label.hide()
         ask_layout.addWidget(self.problem_label)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Opening the vault file")
-        self.busy_bar.hide()
         ask_layout.addWidget(self.busy_bar)
         ask_layout.addStretch(1)
         self.stack.addWidget(ask)
@@ -158,7 +144,7 @@ class OpenVaultFileDialog(QDialog):
             self.secret_edit.setFocus()
 
     def accept(self) -> None:
-        if self._busy:
+        if self.busy:
             return
         if self.stack.currentIndex() == 1 and self.pending is not None:
             super().accept()
@@ -166,19 +152,19 @@ class OpenVaultFileDialog(QDialog):
         file = Path(self.file_edit.text().strip())
         secret = self.secret_edit.text()
         if not self.file_edit.text().strip():
-            self._problem("Please choose the vault file first.")
+            self.show_problem("Please choose the vault file first.")
             self.file_edit.setFocus()
             return
         if not secret.strip():
-            self._problem("Please type the recovery code first." if self.code_radio.isChecked()
+            self.show_problem("Please type the recovery code first." if self.code_radio.isChecked()
                           else "Please type the passphrase first.")
             self.secret_edit.setFocus()
             return
         proof = {"recovery_code": secret} if self.code_radio.isChecked() else {"passphrase": secret}
         paths = self.context.paths
-        self._set_busy(True)
-        self.context.runner.run(lambda: transfer.open_vault_file(paths, file, **proof),
-                                on_done=self._on_opened, on_error=self._on_error, parent=self)
+        self.set_busy(True)
+        self.context.ops.background(self, lambda: transfer.open_vault_file(paths, file, **proof),
+                                    on_done=self._on_opened, on_error=self._on_error)
 
     def reject(self) -> None:
         self._discard()
@@ -190,7 +176,7 @@ class OpenVaultFileDialog(QDialog):
             self.pending = None
 
     def _on_opened(self, pending: transfer.PendingImport) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         self.secret_edit.clear()
         self._discard()
         self.pending = pending
@@ -204,10 +190,10 @@ class OpenVaultFileDialog(QDialog):
         announce(self.made_label, self.made_label.text())
 
     def _on_error(self, exc: BaseException) -> None:
-        self._set_busy(False)
+        self.set_busy(False)
         if not isinstance(exc, CaregiverError):
             log_safely(exc)
-        self._problem(user_message(exc))
+        self.show_problem(user_message(exc))
         self.secret_edit.selectAll()
         self.secret_edit.setFocus()
 
@@ -224,19 +210,22 @@ class OpenVaultFileDialog(QDialog):
             self.secret_edit.setAccessibleName("Passphrase of the vault file")
             self.secret_edit.setPlaceholderText("")
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.busy_bar.setVisible(busy)
-        for w in (self.file_edit, self.browse_button, self.passphrase_radio, self.code_radio, self.secret_edit,
-                  self.next_button):
-            w.setEnabled(not busy)
-        if busy:
-            self._problem("")
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.file_edit, self.browse_button, self.passphrase_radio, self.code_radio, self.secret_edit,
+                self.next_button)
 
-    def _problem(self, text: str) -> None:
-        self.problem_label.setText(text)
-        self.problem_label.setVisible(bool(text))
-        announce(self.problem_label, text)
+
+def pick_vault_file(context: AppContext, parent: QWidget, *, replacing: bool = False) -> transfer.PendingImport | None:
+    """Ask for a vault file and open it (:class:`OpenVaultFileDialog`); the opened file, or None
+    when the user stopped (nothing is left behind then)."""
+    dialog = OpenVaultFileDialog(context, parent, replacing=replacing)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    pending, dialog.pending = dialog.pending, None
+    dialog.deleteLater()
+    if not accepted and pending is not None:
+        pending.discard()
+        pending = None
+    return pending
 
 
 def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.PendingImport, *,
@@ -249,20 +238,15 @@ def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.P
         pending.discard()
         show_error(parent, exc, "The vault file was not used")
 
-    context.runner.run(lambda: pending.install(replace_existing=replacing, clock=clock), on_done=on_opened,
-                       on_error=failed, parent=parent, label="Setting up the vault…")
+    context.ops.background(parent, lambda: pending.install(replace_existing=replacing, clock=clock),
+                           on_done=on_opened, on_error=failed, label="Setting up the vault…")
 
 
 def open_vault_file_for_setup(wizard) -> None:
     """The first-run wizard's "I already have a vault file": open the file, put it in place, and
     finish the wizard with that vault (``wizard.imported_vault``) instead of making a new one."""
-    dialog = OpenVaultFileDialog(wizard.context, wizard)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    pending, dialog.pending = dialog.pending, None
-    dialog.deleteLater()
-    if not accepted or pending is None:
-        if pending is not None:
-            pending.discard()
+    pending = pick_vault_file(wizard.context, wizard)
+    if pending is None:
         return
 
     def opened(vault: Vault) -> None:

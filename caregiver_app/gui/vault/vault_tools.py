@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from ...domain.errors import CaregiverError
 from ...services import backups
@@ -17,8 +17,9 @@ from ..context import AppContext
 from ..common.errors import log_safely, show_error, user_message
 from .key_dialogs import ChangePassphraseDialog
 from .security_dialog import SecurityDialog
-from ..common.trust_widgets import confirm, tell
-from .vault_file_dialogs import OpenVaultFileDialog, export_vault_file, install_vault_file
+from ..common.page import confirm
+from ..common.trust_widgets import tell
+from .vault_file_dialogs import export_vault_file, install_vault_file, pick_vault_file
 
 BACKUP_DELAY_MS = 5_000
 BACKUP_CHECK_MS = 60 * 60_000
@@ -93,18 +94,12 @@ class VaultTools(QObject):
         the current vault aside and open the new one."""
         if not self._vault_open():
             return
-        dialog = OpenVaultFileDialog(self.context, self.window, replacing=True)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        pending, dialog.pending = dialog.pending, None
-        dialog.deleteLater()
-        if not accepted or pending is None:
-            if pending is not None:
-                pending.discard()
+        pending = pick_vault_file(self.context, self.window, replacing=True)
+        if pending is None:
             return
-        if not confirm(self.window, "Use the vault from this file?",
-                       "Your current vault will be set aside (kept in its folder, not deleted) and the "
-                       "vault from the file will be used from now on.",
-                       do_it="Use the vault from the file", keep="Keep my current vault"):
+        if not confirm(self.window, "Your current vault will be set aside (kept in its folder, not deleted) and "
+                       "the vault from the file will be used from now on.", yes="Use the vault from the file",
+                       no="Keep my current vault", destructive=True, title="Use the vault from this file?"):
             pending.discard()
             return
         self.window.lock()
@@ -117,10 +112,12 @@ class VaultTools(QObject):
         """Make the daily backup in the background when one is due (no window, no waiting)."""
         vault = self.context.vault
         if vault is None or not vault.is_open:
-            return
+            return  # locked: a timer that fired late has nothing to back up
         clock = self.context.clock
-        self.context.runner.run(lambda: backups.daily_backup_if_due(vault, clock=clock),
-                                on_done=self._backup_done, on_error=self._backup_failed, parent=self.window)
+        # On the write lane: a backup is never taken between the parts of a save, and never
+        # while a new key is replacing the old one (it would be made under the old key).
+        self.context.ops.write(self.window, lambda vault: backups.daily_backup_if_due(vault, clock=clock),
+                               changes=(), on_done=self._backup_done, on_error=self._backup_failed)
 
     def _backup_done(self, _info) -> None:
         self.last_backup_error = ""

@@ -73,6 +73,35 @@ def fill_country_combo(combo: QComboBox, selected: str, *, allow_none: bool = Tr
     combo.blockSignals(False)
 
 
+def add_country_row(form: QFormLayout, parent: QWidget, selected: str) -> QComboBox:
+    """A "&Country" row in ``form`` with every country (see :func:`fill_country_combo`)."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName("Country")
+    fill_country_combo(combo, selected)
+    form.addRow("&Country", combo)
+    return combo
+
+
+def add_problem_and_buttons(dialog: QDialog, layout: QVBoxLayout, ok_text: str) -> QLabel:
+    """The end of a small settings dialog: the hidden "What to fix" line and OK (``ok_text``) /
+    Cancel wired to the dialog. Returns the problem line (see :func:`show_problem`)."""
+    problem = problem_label("What to fix", dialog)
+    layout.addWidget(problem)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return problem
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    """Show ``text`` on a problem line and have screen readers say it."""
+    label.setText(text)
+    label.show()
+    announce(label, text)
+
+
 class AddNumberDialog(QDialog):
     """Asks for one public service number: country, kind, name and number. ``line`` holds the
     checked :class:`CrisisLine` after Add; problems show inside the dialog, which stays open."""
@@ -93,10 +122,7 @@ class AddNumberDialog(QDialog):
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.country_combo = QComboBox(self)
-        self.country_combo.setAccessibleName("Country")
-        fill_country_combo(self.country_combo, country)
-        form.addRow("&Country", self.country_combo)
+        self.country_combo = add_country_row(form, self, country)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName("What kind of number")
         for kind in LineKind:
@@ -119,14 +145,7 @@ class AddNumberDialog(QDialog):
         form.addRow("&How to reach it", self.how_edit)
         layout.addLayout(form)
 
-        self.problem_label = problem_label("What to fix", self)
-        layout.addWidget(self.problem_label)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add number")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.problem_label = add_problem_and_buttons(self, layout, "&Add number")
         self.name_edit.setFocus()
 
     def accept(self) -> None:
@@ -140,8 +159,6 @@ class AddNumberDialog(QDialog):
                 self.country_combo.currentData() or "", kind, self.name_edit.text(), number, how
             )
         except ValidationError as exc:
-            self.problem_label.setText(str(exc))
-            self.problem_label.show()
-            announce(self.problem_label, str(exc))
+            show_problem(self.problem_label, str(exc))
             return
         super().accept()

@@ -41,6 +41,7 @@ from ..common.country import current_country
 from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
 from ..common.errors import show_error
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, request
+from ..common.ops import PLANS
 from ..common.tier_icons import tier_pixmap
 from ..vault.unlock_screen import announce, scale_font
 
@@ -450,6 +451,8 @@ class GetHelp(QObject):
         self.action.setToolTip(TOOLTIP)
         self.action.triggered.connect(self.show)
         window.addAction(self.action)
+        # A safety plan saved while the window is open shows in it at once.
+        context.ops.changed.connect(lambda change: change.touches(PLANS) and self.refresh())
 
     def make_button(self, parent: QWidget | None = None) -> QPushButton:
         """A "Get help now" button (bold, with the shortcut in its tooltip)."""
@@ -490,7 +493,7 @@ class GetHelp(QObject):
         window = self.window
         if window is None or not window.isVisible():
             return  # show() refreshes; lock() drops personal details even from a hidden window
-        vault = self._context.vault
+        vault = self._context.vault  # only to know whether it is open; the read gets its own
         locked = self._locked() or vault is None or not vault.is_open
         person = None if locked else self._person()
         if locked or person is None or person.id is None:
@@ -508,7 +511,8 @@ class GetHelp(QObject):
                                        problem="The safety plan could not be read just now. The numbers above still work.")
 
         window.show_state(locked=False, person=person, plan=None, problem="Reading the safety plan…")
-        self._context.runner.run(lambda: plans.get_safety_plan(vault, person_id), on_done=done, on_error=failed)
+        self._context.ops.read(window, lambda vault: plans.get_safety_plan(vault, person_id), on_done=done,
+                               on_error=failed, key=f"get-help-plan-{id(self)}")
 
     def lock(self) -> None:
         """Drop every personal detail from the window at once (the vault locked)."""

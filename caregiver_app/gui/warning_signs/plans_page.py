@@ -4,8 +4,11 @@ Two tabs. "Early warning signs" is the relapse-prevention plan in the WRAP tradi
 early warning signs linked to the journal, what helps, what to avoid, who to tell). "Safety plan"
 holds the Stanley–Brown six steps and reasons for living, and saves a one-page PDF.
 
-Changes are saved with Save (Ctrl+S); switching to another person or locking saves them too, so
-nothing typed is lost. ``clear()`` (on lock) drops every plan from the widgets.
+Changes are saved with Save (Ctrl+S) as a write off the GUI thread; switching to another person
+saves them too (a write), and so does locking (``keep_unsaved_work``), so nothing typed is lost.
+``clear()`` (on lock) drops every plan from the widgets. The page is a
+:class:`~caregiver_app.gui.common.page.Page`: it reads its plans and the journal's symptoms, tags
+and contacts again when those change anywhere.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from ..common.country import current_country
 from ..common.country import paper as country_paper
 from .crisis_numbers import country_name
 from ..common.errors import log_safely, show_error
+from ..common.ops import CONTACTS, JOURNAL, PLANS
+from ..common.page import Page
 from .plan_editors import SectionEditor
 from ..vault.unlock_screen import announce
 
@@ -63,16 +68,6 @@ def documents_folder() -> Path:
     return Path(found) if found else Path.home()
 
 
-def _heading(text: str, parent: QWidget, factor: float) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * factor)
-    label.setFont(font)
-    return label
-
-
 def _scrolling(inner: QWidget, parent: QWidget) -> QScrollArea:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
@@ -90,15 +85,17 @@ def _plan_phone(contact) -> str:
     return phone.stored() if len(phone.stored()) <= PHONE_MAX_CHARS else phone.number
 
 
-class PlansPage(QWidget):
+class PlansPage(Page):
     """Edit the chosen person's relapse-prevention plan and safety plan."""
 
+    title = "Plans"
+    watches = frozenset({PLANS, CONTACTS, JOURNAL})  # the plans; the names offered to link and call
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._context = context
-        self._person: Person | None = None
-        self._generation = 0
+        super().__init__(context, parent)
         self._dirty = {RELAPSE: False, SAFETY: False}
+        self._edits = 0  # counts typing, so a save that ends does not forget words typed meanwhile
+        self._just_saved = False
         self._loading = False
         self.last_saved_path: Path | None = None
         self._build()
@@ -106,48 +103,22 @@ class PlansPage(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = _heading("My plans", self, 1.4)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Plans")
 
-        relapse_body = QWidget(self)
-        relapse_layout = QVBoxLayout(relapse_body)
-        self.relapse_intro = QLabel(RELAPSE_INTRO, relapse_body)
-        self.relapse_intro.setWordWrap(True)
-        relapse_layout.addWidget(self.relapse_intro)
-        self.relapse_editors: dict[RelapseSection, SectionEditor] = {}
-        for section in RelapseSection:
-            editor = SectionEditor(section.title, section.prompt, section.item_word, has_phone=section.has_phone,
-                                   signs=section is RelapseSection.EARLY_SIGNS, parent=relapse_body)
-            editor.changed.connect(lambda: self._mark_dirty(RELAPSE))
-            self.relapse_editors[section] = editor
-            relapse_layout.addWidget(editor)
-        relapse_layout.addWidget(QLabel("Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP).",
-                                        relapse_body))
-        relapse_layout.addStretch(1)
-        self.tabs.addTab(_scrolling(relapse_body, self), "&Early warning signs")
-
-        safety_body = QWidget(self)
-        safety_layout = QVBoxLayout(safety_body)
-        self.safety_intro = QLabel(SAFETY_INTRO, safety_body)
-        self.safety_intro.setWordWrap(True)
-        safety_layout.addWidget(self.safety_intro)
-        self.safety_editors: dict[SafetyStep, SectionEditor] = {}
-        for step in SafetyStep:
-            editor = SectionEditor(step.heading, step.prompt, step.item_word, has_phone=step.has_phone,
-                                   parent=safety_body)
-            editor.changed.connect(lambda: self._mark_dirty(SAFETY))
-            self.safety_editors[step] = editor
-            safety_layout.addWidget(editor)
-            if step is SafetyStep.PROFESSIONALS:
-                self.crisis_line_label = QLabel(editor)
-                self.crisis_line_label.setWordWrap(True)
-                editor.layout().addWidget(self.crisis_line_label)
-        safety_layout.addWidget(QLabel(
+        self.relapse_editors: dict[RelapseSection, SectionEditor] = self._add_tab(
+            "&Early warning signs", RELAPSE, RELAPSE_INTRO,
+            "Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP).",
+            [(section, section.title, section.prompt, section.item_word, section.has_phone,
+              section is RelapseSection.EARLY_SIGNS) for section in RelapseSection])
+        self.safety_editors: dict[SafetyStep, SectionEditor] = self._add_tab(
+            "Safety &plan", SAFETY, SAFETY_INTRO,
             "Source: Stanley B, Brown GK. Safety Planning Intervention. Cognitive and Behavioral Practice, 2012.",
-            safety_body))
-        safety_layout.addStretch(1)
-        self.tabs.addTab(_scrolling(safety_body, self), "Safety &plan")
+            [(step, step.heading, step.prompt, step.item_word, step.has_phone, False) for step in SafetyStep])
+        professionals = self.safety_editors[SafetyStep.PROFESSIONALS]
+        self.crisis_line_label = QLabel(professionals)
+        self.crisis_line_label.setWordWrap(True)
+        professionals.layout().addWidget(self.crisis_line_label)
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -169,15 +140,34 @@ class PlansPage(QWidget):
 
         self.empty_label = QLabel("Choose or add a person to keep their plans.", self)
         self.empty_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        self.body.addWidget(self.empty_label)
+        self.body.addWidget(self.tabs, 1)
+        self.body.addLayout(buttons)
 
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+
+    def _add_tab(self, title: str, which: str, intro: str, source: str, sections: list[tuple]) -> dict:
+        """One plan's tab: the intro, an editor per ``(key, heading, prompt, item word, has phone,
+        signs)``, and the plan's source. Returns the editors by key."""
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        intro_label = QLabel(intro, body)
+        intro_label.setWordWrap(True)
+        layout.addWidget(intro_label)
+        editors = {}
+        for key, heading_text, prompt, item_word, has_phone, signs in sections:
+            editor = SectionEditor(heading_text, prompt, item_word, has_phone=has_phone, signs=signs, parent=body)
+            editor.changed.connect(lambda: self._mark_dirty(which))
+            editors[key] = editor
+            layout.addWidget(editor)
+        source_label = QLabel(source, body)
+        source_label.setWordWrap(True)
+        layout.addWidget(source_label)
+        layout.addStretch(1)
+        self.tabs.addTab(_scrolling(body, self), title)
+        return editors
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -186,46 +176,66 @@ class PlansPage(QWidget):
 
     def set_person(self, person: Person | None) -> None:
         """Show ``person``'s plans (saving unsaved changes of the person shown before)."""
-        if self._person is not None and person is not None and person.id == self._person.id:
-            self._person = person
+        if self.person is not None and person is not None and person.id == self.person.id:
+            self.person = person
             self._show_names()
             return
         if self.is_dirty:
-            self._save_now(report=True)
-        self._generation += 1
-        self._person = person
-        self._dirty = {RELAPSE: False, SAFETY: False}
+            self._save_in_background()
+        super().set_person(person)
         self._show_names()
-        self._fill(RelapsePlan(0), SafetyPlan(0))
-        has_person = person is not None and person.id is not None
-        self.tabs.setEnabled(has_person)
-        self.save_button.setEnabled(has_person)
-        self.pdf_button.setEnabled(has_person)
-        self.empty_label.setVisible(not has_person)
-        self.status_label.clear()
-        self.open_button.hide()
-        if has_person:
-            self._load()
 
     def clear(self) -> None:
-        """Save what was typed, then drop every plan from the widgets (the vault is locking)."""
-        if self.is_dirty:
-            self._save_now(report=False)
-        self._generation += 1
-        self._person = None
+        """Drop every plan from the widgets (the vault is locking; the window has called
+        :meth:`keep_unsaved_work` first)."""
+        super().clear()
+        self._show_names()
+
+    def load(self, person: Person) -> None:
+        person_id = person.id
+        self.read(lambda vault: (journal.symptom_choices(vault), journal.tag_choices(vault),
+                                 contacts.list_contacts(vault, person_id)),
+                  self._show_choices, key="choices", on_error=log_safely)
+        if self._just_saved or self.is_dirty:
+            # Our own save came back, or words are being typed: keep the editors as they are.
+            self._just_saved = False
+            return
+        self.read(lambda vault: (plans.get_relapse_plan(vault, person_id), plans.get_safety_plan(vault, person_id)),
+                  self._show_plans, key="plans", error_title="The plans could not be read")
+
+    def drop(self) -> None:
         self._dirty = {RELAPSE: False, SAFETY: False}
+        self._just_saved = False
         self._fill(RelapsePlan(0), SafetyPlan(0))
         self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices([], [])
         for editor in self.safety_editors.values():
             editor.set_contacts([])
-        self._show_names()
         self.status_label.clear()
         self.last_saved_path = None
         self.open_button.hide()
-        self.tabs.setEnabled(False)
-        self.save_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        self.empty_label.show()
+        has_person = self.person is not None
+        self.tabs.setEnabled(has_person)
+        self.save_button.setEnabled(has_person)
+        self.pdf_button.setEnabled(has_person)
+        self.empty_label.setVisible(not has_person)
+
+    def has_unsaved_work(self) -> bool:
+        return self.is_dirty
+
+    def keep_unsaved_work(self) -> None:
+        """Save what was typed at once (the app is locking and nothing else runs)."""
+        vault = self.context.vault
+        if vault is None or not vault.is_open or self.person is None or not self.is_dirty:
+            return
+        try:
+            relapse, safety = self._dirty_plans()
+            if relapse is not None:
+                plans.save_relapse_plan(vault, relapse, clock=self.context.clock)
+            if safety is not None:
+                plans.save_safety_plan(vault, safety, clock=self.context.clock)
+        except Exception as exc:  # noqa: BLE001 - a failed save must not keep the vault open
+            log_safely(exc)
+        self._dirty = {RELAPSE: False, SAFETY: False}
 
     def show_plan(self, which: str) -> None:
         """Show the ``"relapse"`` or ``"safety"`` tab."""
@@ -244,27 +254,25 @@ class PlansPage(QWidget):
         return SafetyPlan(person_id=person_id, **values)
 
     def save(self) -> None:
-        """Save both plans in the background; problems show in plain words."""
-        if self._person is None or not self.save_button.isEnabled():
+        """Save both plans (a write off the GUI thread); problems show in plain words."""
+        if self.person is None or not self.save_button.isEnabled():
             return
         try:
             relapse, safety = self.relapse_plan(), self.safety_plan()
-            vault = self._context.require_vault()
         except CaregiverError as exc:
             show_error(self, exc, "The plans were not saved")
             return
-        clock = self._context.clock
-        generation = self._generation
+        clock, edits, person_id = self.context.clock, self._edits, self.person.id
 
-        def job():
+        def job(vault):
             return (plans.save_relapse_plan(vault, relapse, clock=clock),
                     plans.save_safety_plan(vault, safety, clock=clock))
 
         def done(_saved) -> None:
             self.save_button.setEnabled(True)
-            if generation != self._generation:
-                return
-            self._dirty = {RELAPSE: False, SAFETY: False}
+            if self.person is None or self.person.id != person_id:
+                return  # another person is shown now: this save was theirs to report
+            self._saved(edits, RELAPSE, SAFETY)
             self._set_status("Saved. The journal now checks the early warning signs that are linked to it.")
 
         def failed(exc: BaseException) -> None:
@@ -272,33 +280,31 @@ class PlansPage(QWidget):
             show_error(self, exc, "The plans were not saved")
 
         self.save_button.setEnabled(False)
-        self._context.runner.run(job, on_done=done, on_error=failed, parent=self)
+        self.write(job, {PLANS}, on_done=done, on_error=failed)
 
     def save_pdf(self) -> None:
-        """Save the plans, then the safety plan as a one-page PDF where the user chooses."""
-        person = self._person
+        """Save the safety plan (a write), then print it as a one-page PDF where the user chooses."""
+        person = self.person
         if person is None or person.id is None or not self.pdf_button.isEnabled():
             return
         try:
             safety = self.safety_plan()
-            vault = self._context.require_vault()
         except CaregiverError as exc:
             show_error(self, exc, "The safety plan was not saved")
             return
-        today = journal.local_now(self._context.clock, self._context.zone_name).date()
+        today = journal.local_now(self.context.clock, self.context.zone_name).date()
         suggested = documents_folder() / plans.safety_plan_filename(today)
         path, _filter = QFileDialog.getSaveFileName(self, "Save the safety plan", str(suggested), "PDF files (*.pdf)")
         if not path:
             return
-        settings = self._context.settings
+        settings = self.context.settings
         country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
-        paper, clock, person_id = country_paper(settings), self._context.clock, person.id
+        paper, clock, person_id = country_paper(settings), self.context.clock, person.id
         fmt = formatting.report_format()
-        dirty = self._dirty[SAFETY]
-        generation = self._generation
+        dirty, edits = self._dirty[SAFETY], self._edits
 
-        def job() -> Path:
+        def job(vault) -> Path:
             if dirty:
                 plans.save_safety_plan(vault, safety, clock=clock)
             data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
@@ -307,9 +313,9 @@ class PlansPage(QWidget):
 
         def done(saved: Path) -> None:
             self.pdf_button.setEnabled(True)
-            if generation != self._generation:
+            if self.person is None or self.person.id != person_id:
                 return
-            self._dirty[SAFETY] = False
+            self._saved(edits, SAFETY)
             self.last_saved_path = saved
             self.open_button.show()
             self._set_status(f"Saved the safety plan as {saved.name} in {saved.parent}.")
@@ -319,7 +325,8 @@ class PlansPage(QWidget):
             show_error(self, exc, "The safety plan was not saved")
 
         self.pdf_button.setEnabled(False)
-        self._context.runner.run(job, on_done=done, on_error=failed, parent=self, label="Making the safety plan…")
+        # A write (it saves the plan first), on the lane, so the PDF prints what was just saved.
+        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label="Making the safety plan…")
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
@@ -331,10 +338,9 @@ class PlansPage(QWidget):
             ), "The PDF could not be opened")
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Coming back to the page: new symptoms or tags may have been used in the journal."""
-        super().showEvent(event)
+        """Coming back to the page: the country may have changed in Settings."""
         self._update_crisis_line_text()
-        self._load_choices()
+        super().showEvent(event)
 
     def refresh_country(self) -> None:
         """Name the numbers of the country in effect now (it may have changed in Settings)."""
@@ -342,17 +348,20 @@ class PlansPage(QWidget):
 
     # --- private ------------------------------------------------------------------------
     def _person_id(self) -> int:
-        if self._person is None or self._person.id is None:
+        if self.person is None or self.person.id is None:
             raise ValidationError("Please choose whose plans these are.")
-        return self._person.id
+        return self.person.id
 
     def _show_names(self) -> None:
-        person = self._person
-        self.heading.setText(f"Plans for {person.display_name}" if person else "My plans")
+        if self.person is None:
+            self.heading.setText("My plans")  # the page's name in the navigation when no one is chosen
+        # The base greys the whole page without a person; drop() turns off only the plans and
+        # buttons, so the heading and "Choose or add a person" stay easy to read.
+        self.setEnabled(True)
         self._update_crisis_line_text()
 
     def _update_crisis_line_text(self) -> None:
-        settings = self._context.settings
+        settings = self.context.settings
         country = current_country(settings)
         lines = [line for line in crisis_lines.lines_for(country, crisis_lines.user_lines_from_dicts(settings.crisis_lines))
                  if line.kind is not crisis_lines.LineKind.SUPPORT]
@@ -376,8 +385,9 @@ class PlansPage(QWidget):
             self._loading = False
 
     def _mark_dirty(self, which: str) -> None:
-        if self._loading or self._person is None:
+        if self._loading or self.person is None:
             return
+        self._edits += 1
         if not self._dirty[which]:
             self._dirty[which] = True
             self._set_status("Not saved yet.")
@@ -386,67 +396,48 @@ class PlansPage(QWidget):
         self.status_label.setText(text)
         announce(self.status_label, text)
 
-    def _load(self) -> None:
-        person_id = self._person_id()
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
+    def _saved(self, edits: int, *which: str) -> None:
+        """A save asked when ``self._edits`` was ``edits`` ended: those plans are saved unless
+        more was typed since; the change it makes is ours (no refill of the editors)."""
+        self._just_saved = True
+        if edits == self._edits:
+            for plan in which:
+                self._dirty[plan] = False
 
-        def job():
-            return plans.get_relapse_plan(vault, person_id), plans.get_safety_plan(vault, person_id)
-
-        def done(result) -> None:
-            if generation != self._generation:
-                return
-            relapse, safety = result
-            self._fill(relapse, safety)
-            self._dirty = {RELAPSE: False, SAFETY: False}
-            if relapse.updated_at or safety.updated_at:
-                self.status_label.clear()
-            else:
-                self.status_label.setText("No plans yet. Start with whatever feels easiest; you can change them at any time.")
-
-        self._context.runner.run(job, on_done=done, parent=self, error_title="The plans could not be read")
-        self._load_choices()
-
-    def _load_choices(self) -> None:
-        if self._person is None:
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
-
-        person_id = self._person.id
-
-        def done(result) -> None:
-            if generation == self._generation:
-                symptoms, tags, people = result
-                self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices(symptoms, tags)
-                offered = [(f"{c.name} ({c.role.label})", c.name, _plan_phone(c)) for c in people]
-                for editor in self.safety_editors.values():
-                    editor.set_contacts(offered)
-
-        self._context.runner.run(lambda: (journal.symptom_choices(vault), journal.tag_choices(vault),
-                                          contacts.list_contacts(vault, person_id)),
-                                 on_done=done, on_error=lambda exc: log_safely(exc))
-
-    def _save_now(self, *, report: bool) -> None:
-        """Save unsaved changes at once (before the person changes or the vault locks)."""
-        vault = self._context.vault
-        if vault is None or not vault.is_open or self._person is None:
-            return
-        try:
-            if self._dirty[RELAPSE]:
-                plans.save_relapse_plan(vault, self.relapse_plan(), clock=self._context.clock)
-            if self._dirty[SAFETY]:
-                plans.save_safety_plan(vault, self.safety_plan(), clock=self._context.clock)
-        except Exception as exc:  # noqa: BLE001 - a failed save must not keep the vault open
-            if report:
-                show_error(self, exc, "The plans were not saved")
-            else:
-                log_safely(exc)
+    def _show_plans(self, result) -> None:
+        relapse, safety = result
+        self._fill(relapse, safety)
         self._dirty = {RELAPSE: False, SAFETY: False}
+        if relapse.updated_at or safety.updated_at:
+            self.status_label.clear()
+        else:
+            self.status_label.setText("No plans yet. Start with whatever feels easiest; you can change them at any time.")
+
+    def _show_choices(self, result) -> None:
+        symptoms, tags, people = result
+        self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices(symptoms, tags)
+        offered = [(f"{c.name} ({c.role.label})", c.name, _plan_phone(c)) for c in people]
+        for editor in self.safety_editors.values():
+            editor.set_contacts(offered)
+
+    def _dirty_plans(self) -> tuple[RelapsePlan | None, SafetyPlan | None]:
+        """The plans with unsaved changes (None for one without). Raises ValidationError."""
+        return (self.relapse_plan() if self._dirty[RELAPSE] else None,
+                self.safety_plan() if self._dirty[SAFETY] else None)
+
+    def _save_in_background(self) -> None:
+        """Another person is chosen: save what was typed for the one shown now (a write)."""
+        try:
+            relapse, safety = self._dirty_plans()
+        except CaregiverError as exc:
+            show_error(self, exc, "The plans were not saved")
+            return
+        clock = self.context.clock
+
+        def job(vault) -> None:
+            if relapse is not None:
+                plans.save_relapse_plan(vault, relapse, clock=clock)
+            if safety is not None:
+                plans.save_safety_plan(vault, safety, clock=clock)
+
+        self.write(job, {PLANS}, error_title="The plans were not saved")

@@ -1,9 +1,9 @@
-"""The "Warning signs" page: the library of education pages.
+"""The "Warning signs" page: the warning-sign pages (what to watch for, how urgent it is).
 
 Topics by category and a search box on the left; the chosen page on the right (see
-:mod:`.page_view`). Links between pages work, with Back and Forward (Alt+Left and Alt+Right, or the
-buttons). The library holds no health data; ``clear()`` (on lock) still forgets the search words
-and the history, since what someone looked up can be personal.
+:mod:`..common.page_view`). Links between pages work, with Back and Forward (Alt+Left and
+Alt+Right, or the buttons). The pages hold no health data; ``clear()`` (on lock) still forgets the
+search words and the history, since what someone looked up can be personal.
 """
 
 from __future__ import annotations
@@ -71,8 +71,10 @@ class _RelayoutOnResize(QObject):
         return False
 
 
-class LibraryPage(QWidget):
-    """Browse and search the warning-sign pages."""
+class WarningSignsPage(QWidget):
+    """Browse and search the warning-sign pages. ``context`` (optional) gives the settings that
+    choose the country's numbers. Not a :class:`~caregiver_app.gui.common.page.Page`: it reads no
+    vault and is for everyone, so it has no person and stays usable when no one is chosen."""
 
     def __init__(self, context=None, parent: QWidget | None = None):
         super().__init__(parent)

@@ -19,6 +19,7 @@ from ...domain.model import Person
 from ...domain.plans import PersonalSignsCheck
 from ...services import journal, warning_signs
 from ..common import formatting
+from ..common.ops import PLANS, Change, Op
 from ..context import AppContext
 from ..common.errors import log_safely
 from ..common.navigation import OPEN_PLANS, request
@@ -45,7 +46,7 @@ class PersonalSignsBanner(QFrame):
         super().__init__(parent)
         self._context = context
         self._person: Person | None = None
-        self._generation = 0
+        self._op: Op | None = None
         self._follows_model = model is not None
         self.check: PersonalSignsCheck | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -64,6 +65,7 @@ class PersonalSignsBanner(QFrame):
         row.addWidget(self.label, 1)
         if model is not None:
             model.modelReset.connect(self.refresh)  # after every save, delete, undo and import
+        context.ops.changed.connect(self._on_changed)
         self.hide()
 
     def set_person(self, person: Person | None) -> None:
@@ -75,39 +77,45 @@ class PersonalSignsBanner(QFrame):
 
     def clear(self) -> None:
         """Drop the person and the words (the vault locked)."""
-        self._generation += 1
+        self._drop_read()
         self._person = None
         self.check = None
         self.label.clear()
         self.hide()
 
     def refresh(self) -> None:
-        """Check the last 7 days again in the background."""
-        self._generation += 1
+        """Check the last 7 days again (a read off the GUI thread; a newer check replaces an
+        older one still running)."""
         person = self._person
-        vault = self._context.vault
-        if person is None or person.id is None or vault is None or not vault.is_open:
+        self._drop_read()
+        if person is None or person.id is None or self._context.vault is None:
             self.check = None
             self.label.clear()
             self.hide()
             return
-        generation = self._generation
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         start, end = warning_signs.recent_range(today)
         person_id = person.id
 
-        def done(check: PersonalSignsCheck) -> None:
-            if generation == self._generation:
-                self._show(person, check)
-
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, CaregiverError):
                 log_safely(exc)
-            if generation == self._generation:
-                self.hide()
+            self.hide()
 
-        self._context.runner.run(lambda: warning_signs.check_personal_signs(vault, person_id, start, end),
-                                 on_done=done, on_error=failed)
+        self._op = self._context.ops.read(self, lambda vault: warning_signs.check_personal_signs(vault, person_id, start, end),
+                                          on_done=lambda check: self._show(person, check), on_error=failed,
+                                          key=f"signs-banner-{id(self)}")
+
+    def _drop_read(self) -> None:
+        if self._op is not None:
+            self._op.cancel()
+            self._op = None
+
+    def _on_changed(self, change: Change) -> None:
+        """The plan's linked signs changed: check again (journal changes come through the model)."""
+        person = self._person
+        if person is not None and change.touches(PLANS) and change.person_id in (None, person.id):
+            self.refresh()
 
     def text(self) -> str:
         """The banner's words without markup ("" when hidden)."""

@@ -1,4 +1,4 @@
-"""The warning-sign library through its real widgets: every page renders with its tiers in words
+"""The Warning signs page through its real widgets: every page renders with its tiers in words
 and icons, every link resolves, Back and Forward work, search filters the topics."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 
 from caregiver_app.gui.common.page_view import TIER_SCHEME
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.warning_signs.signs_page import WarningSignsPage
 from caregiver_app.services import warning_signs as library
 from caregiver_app.services.warning_signs import Tier
 
@@ -17,7 +17,7 @@ PAGE_IDS = [p.id for p in library.load_pages()]
 
 @pytest.fixture
 def lib(qtbot):
-    widget = LibraryPage()
+    widget = WarningSignsPage()
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
@@ -25,7 +25,7 @@ def lib(qtbot):
     return widget
 
 
-def shown_text(widget: LibraryPage) -> str:
+def shown_text(widget: WarningSignsPage) -> str:
     return widget.view.toPlainText()
 
 
@@ -162,7 +162,7 @@ def test_hostile_search_words_are_shown_short_and_as_plain_text(lib, typed):
 def test_topic_titles_wrap_instead_of_being_cut_off_at_large_text(qtbot):
     """With large text the topic list is narrower than the long titles: each title wraps onto a
     second line (its row grows) rather than ending in "…"."""
-    widget = LibraryPage()
+    widget = WarningSignsPage()
     qtbot.addWidget(widget)
     font = widget.font()
     font.setPointSize(20)

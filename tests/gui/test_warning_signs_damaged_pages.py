@@ -13,7 +13,7 @@ import pytest
 from caregiver_app.content import warning_sign_search
 from caregiver_app.content import warning_signs as education
 from caregiver_app.domain.model import SymptomRating
-from caregiver_app.gui.warning_signs.signs_page import LibraryPage
+from caregiver_app.gui.warning_signs.signs_page import WarningSignsPage
 from caregiver_app.services import warning_signs as library
 
 SHIPPED = Path(str(resources.files("caregiver_app.content") / "warning_signs"))
@@ -50,7 +50,7 @@ def test_a_damaged_page_is_left_out_and_the_others_load(damaged_folder):
 
 
 def test_the_library_opens_with_a_damaged_page_and_a_link_to_it_says_so(qtbot, damaged_folder):
-    widget = LibraryPage()
+    widget = WarningSignsPage()
     qtbot.addWidget(widget)
     widget.resize(900, 700)
     widget.show()
@@ -77,7 +77,7 @@ def test_the_library_opens_with_no_pages_at_all(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(education, "_folder", lambda: empty)
     _forget_parsed_pages()
     try:
-        widget = LibraryPage()
+        widget = WarningSignsPage()
         qtbot.addWidget(widget)
         widget.resize(900, 700)
         widget.show()
