@@ -367,28 +367,6 @@ def _parse_day(text: str, what: str) -> date:
 # --- commands -------------------------------------------------------------------------------
 
 
-def cmd_init(paths, args, stdin, out, err) -> int:
-    from .services import vault as vs
-    from .services import vault_open
-
-    if vs.vault_exists(paths):
-        raise CliError(f"A vault is already set up in {paths.folder}.", EXIT_VAULT)
-    phrase = _new_passphrase(args, stdin)
-    remember = not args.no_keyring and vault_open.keyring_available()
-    created = vault_open.create_vault(paths, phrase, remember=remember)
-    created.vault.close()
-    print(f"Your vault is ready in {paths.folder}.", file=out)
-    print("", file=out)
-    print("Recovery code (write it down and keep it somewhere safe; it is shown only once):", file=out)
-    print(f"    {created.recovery_code}", file=out)
-    print("", file=out)
-    if created.remembered:
-        print("This computer's keyring remembers the vault, so it opens without the passphrase here.", file=out)
-    elif created.keyring_note:
-        print(created.keyring_note, file=out)
-    return EXIT_OK
-
-
 def cmd_import(paths, args, stdin, out, err) -> int:
     from .importers.daylio import DaylioFormatError
     from .services import imports
@@ -535,7 +513,7 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"init": cmd_init, "import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv,
+COMMANDS = {"import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv,
             "people": cmd_people}
 
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)

@@ -22,6 +22,7 @@ from .cli import (
     EXIT_VAULT,
     DAMAGED_HINT,
     CliError,
+    _new_passphrase,
     _read_stdin_line,
     read_bounded_line,
     _secret,
@@ -104,6 +105,28 @@ def _people(people, out: TextIO, indent: str = "    ") -> None:
 
 
 # --- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(paths, args, stdin, out, err) -> int:
+    from .services import vault as vs
+    from .services import vault_open
+
+    if vs.vault_exists(paths):
+        raise CliError(f"A vault is already set up in {paths.folder}.", EXIT_VAULT)
+    phrase = _new_passphrase(args, stdin)
+    remember = not args.no_keyring and vault_open.keyring_available()
+    created = vault_open.create_vault(paths, phrase, remember=remember)
+    created.vault.close()
+    print(f"Your vault is ready in {paths.folder}.", file=out)
+    print("", file=out)
+    print("Recovery code (write it down and keep it somewhere safe; it is shown only once):", file=out)
+    print(f"    {created.recovery_code}", file=out)
+    print("", file=out)
+    if created.remembered:
+        print("This computer's keyring remembers the vault, so it opens without the passphrase here.", file=out)
+    elif created.keyring_note:
+        print(created.keyring_note, file=out)
+    return EXIT_OK
 
 
 def cmd_backup(paths, args, stdin, out, err) -> int:
@@ -367,6 +390,7 @@ def _optional_line(stdin: TextIO) -> str:
 
 
 COMMANDS = {
+    "init": cmd_init,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "export-vault": cmd_export_vault,

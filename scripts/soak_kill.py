@@ -44,7 +44,7 @@ from kill_harness import (  # noqa: E402
 )
 
 from caregiver_app.services import people  # noqa: E402
-from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault import VaultPaths  # noqa: E402
 from caregiver_app.services.vault_open import create_vault  # noqa: E402
 
 FIRST = "kettle-morning-walk-blue"

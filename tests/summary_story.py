@@ -18,7 +18,7 @@ from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating, Tag, 
 from caregiver_app.domain.network import PhoneKind, Role
 from caregiver_app.domain.plans import EarlySign, LinkKind, PlanItem, RelapsePlan, SafetyPlan
 from caregiver_app.domain.scores import Instrument
-from caregiver_app.services import medications, people, plans, scores
+from caregiver_app.services import journal, medications, people, plans, scores
 from caregiver_app.services import network as contacts
 from caregiver_app.services.journal import EntryDraft
 
@@ -119,20 +119,20 @@ def build_story(vault, *, days: int = 90, end: date = END) -> Story:
         # After the dose went up he was irritable for a while (rated apart from mood).
         elevation = (1 if scale % 3 else 2) if 52 <= scale <= 62 else (0 if offset >= 0 and scale % 10 == 0 else None)
         note = "Stayed in bed most of the day." if mood <= 1 else ("Good walk by the river." if mood >= 4 else "")
-        medications.save_entry_with_doses(vault, EntryDraft(
+        journal.save_entry(vault, EntryDraft(
             person.id, datetime.combine(day, datetime.min.time()).replace(hour=9), zone_name=NY,
             mood=MoodLevel(mood), anxiety=min(10, 2 + 2 * low), energy=max(0, 2 * mood - 1),
             sleep_hours=4.5 + 0.75 * mood, symptoms=symptoms, tags=tags, note=note, elevation=elevation,
-        ), doses)
+        ), doses=doses)
         if offset % 3 == 0 or scale == 45:
             crisis = scale == 45 and offset >= 0
-            medications.save_entry_with_doses(vault, EntryDraft(
+            journal.save_entry(vault, EntryDraft(
                 person.id, datetime.combine(day, datetime.min.time()).replace(hour=20), zone_name=NY,
                 recorded_by=Recorder.family("Ana"), mood=MoodLevel(max(1, mood - 1)),
                 sleep_hours=4.0 + 0.75 * mood,
                 symptoms=(SymptomRating("Hopelessness", 9),) if crisis else (),
                 note=WIFE_NOTE if crisis else "Quiet evening.", flag_for_visit=crisis,
-            ), [])
+            ), doses=[])
     for offset in range(-40, days, 14):
         day = start + timedelta(days=offset)
         scale = max(offset, 0) * 90 // days

@@ -8,12 +8,11 @@ Standard library only.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from .errors import ValidationError
-from .model import NAME_MAX_CHARS, NOTE_MAX_CHARS, SleepQuality, check_scale, clean_label
+from .model import NAME_MAX_CHARS, NOTE_MAX_CHARS, SleepQuality, check_scale, check_sleep_hours, clean_label
 
 
 @dataclass(frozen=True)
@@ -37,12 +36,7 @@ class CaregiverCheckin:
             raise ValidationError("Please choose how stressed you felt, from 0 (none) to 10 (worst imaginable).")
         object.__setattr__(self, "stress", check_scale(self.stress, "Stress"))
         if self.sleep_hours is not None:
-            hours = self.sleep_hours
-            if isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours):
-                raise ValidationError("Hours of sleep must be a number.")
-            if not 0 <= hours <= 24:
-                raise ValidationError("Hours of sleep must be between 0 and 24.")
-            object.__setattr__(self, "sleep_hours", round(float(hours), 2))
+            object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         needs = self.needs.strip("\n\r ")

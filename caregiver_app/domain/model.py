@@ -102,6 +102,12 @@ class Recorder:
         """A family member who observed; raises :class:`ValidationError` for an empty name."""
         return cls(RecorderKind.FAMILY, name)
 
+    @classmethod
+    def stored(cls, kind: str, name: str) -> "Recorder":
+        """The recorder as the vault stores it (``kind`` is a :class:`RecorderKind` value): a
+        family member by ``name``, or the person themself (also for a family row without a name)."""
+        return cls.family(name) if kind == RecorderKind.FAMILY.value and name.strip() else cls.person()
+
     def describe(self, person_name: str = "") -> str:
         """A short label for lists and reports, e.g. ``"Sam (self)"`` or ``"Ana (family)"``."""
         if self.kind is RecorderKind.FAMILY:
@@ -240,12 +246,7 @@ class JournalEntry:
         if self.energy is not None:
             object.__setattr__(self, "energy", check_scale(self.energy, "Energy"))
         if self.sleep_hours is not None:
-            hours = self.sleep_hours
-            if isinstance(hours, bool) or not isinstance(hours, (int, float)) or math.isnan(hours):
-                raise ValidationError("Hours of sleep must be a number.")
-            if not 0 <= hours <= 24:
-                raise ValidationError("Hours of sleep must be between 0 and 24.")
-            object.__setattr__(self, "sleep_hours", round(float(hours), 2))
+            object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         if len(self.note) > NOTE_MAX_CHARS:
@@ -303,6 +304,16 @@ def check_scale(value: object, what: str) -> int:
     if not SEVERITY_MIN <= number <= SEVERITY_MAX:
         raise ValidationError(f"{what} must be from 0 to 10.")
     return number
+
+
+def check_sleep_hours(value: object) -> float:
+    """Return ``value`` as hours of sleep (0–24, rounded to 0.01 h); raise
+    :class:`ValidationError` in plain words otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise ValidationError("Hours of sleep must be a number.")
+    if not 0 <= value <= 24:
+        raise ValidationError("Hours of sleep must be between 0 and 24.")
+    return round(float(value), 2)
 
 
 _SPACES = "\u00a0\u202f\u2007\u2009\ufeff"

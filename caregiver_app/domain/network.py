@@ -7,8 +7,8 @@ follow the usual social-support dimensions (emotional, practical or instrumental
 companionship, crisis) as used in House J.S., *Work Stress and Social Support*, 1981.
 
 Dates here are local calendar dates; instants are timezone-aware UTC. Phone numbers are already
-parsed (E.164 text such as ``+16175550100``) by ``services.contacts``; the domain stays free of
-third-party libraries.
+parsed (E.164 text such as ``+16175550100``) by :mod:`caregiver_app.domain.phone_numbers`, the
+one domain module that uses third-party libraries (phonenumbers, Babel).
 """
 
 from __future__ import annotations

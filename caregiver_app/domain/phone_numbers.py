@@ -1,7 +1,13 @@
 """Phone numbers as families type them, in any country: the region to read local numbers in,
 reading a typed number (:func:`parse_phone`), writing it the local way (:func:`format_phone`) and
 as a ``tel:`` link. Built on ``phonenumbers`` (Google's libphonenumber data); country names come
-from CLDR through Babel. No country is ever assumed: with none known, a number needs its ``+``."""
+from CLDR through Babel. No country is ever assumed: with none known, a number needs its ``+``.
+
+A number written the local way (``(617) 555-0100``) is read in the region (two-letter ISO 3166
+code such as ``"US"`` or ``"DE"``), a number starting with ``+`` in its own country. Stored as
+E.164; shown in the national format at home and the international format otherwise. Short
+numbers such as 988 or 911 are kept as digits.
+"""
 
 from __future__ import annotations
 

@@ -41,6 +41,7 @@ from .visits.appointments_page import AppointmentsPage
 from .journal.caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
 from .common import navigation
+from .common.building import menu_action
 from .common.errors import log_safely, show_error
 from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
@@ -163,20 +164,11 @@ class MainWindow(QMainWindow):
         return workspace
 
     def _build_actions(self) -> None:
-        self.add_person_action = QAction("&Add a person…", self)
-        self.add_person_action.triggered.connect(lambda: self.add_person())
-        self.import_action = QAction("&Import from another app…", self)
-        self.import_action.triggered.connect(self.start_import)
-        self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.triggered.connect(self.lock)
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(f"&About {APP_NAME}", self)
-        self.about_action.triggered.connect(self.show_about)
+        self.add_person_action = menu_action("&Add a person…", self, lambda: self.add_person())
+        self.import_action = menu_action("&Import from another app…", self, self.start_import)
+        self.lock_action = menu_action("&Lock", self, self.lock, keys="Ctrl+L", everywhere=True)
+        self.quit_action = menu_action("&Quit", self, self.close, keys="Ctrl+Q", everywhere=True)
+        self.about_action = menu_action(f"&About {APP_NAME}", self, self.show_about)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.add_person_action)
@@ -202,10 +194,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         # Edit: Undo / Redo of journal changes (added in _register_pages) and Find (issue 3).
         self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.find_action = QAction("&Find in the journal…", self)
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.find_action.triggered.connect(self.show_search)
+        self.find_action = menu_action("&Find in the journal…", self, self.show_search,
+                                  keys=QKeySequence(QKeySequence.StandardKey.Find))
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
         self.settings_action = make_settings_action(self, self.show_settings)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..domain.errors import ValidationError
 from ..domain.model import Person
 from ..services import people
+from .common.building import menu_action
 from .common.form import EditorDialog
 from .common.ops import PEOPLE
 from .common.page import confirm
@@ -59,12 +59,9 @@ class PeopleActions:
         self._window = window
         self._current = current
         self._reload = reload
-        self.rename_action = QAction("Re&name this person…", window)
-        self.rename_action.triggered.connect(self.rename)
-        self.remove_action = QAction("Re&move this person…", window)
-        self.remove_action.triggered.connect(self.remove)
-        self.restore_action = QAction("Bring bac&k a removed person…", window)
-        self.restore_action.triggered.connect(self.restore)
+        self.rename_action = menu_action("Re&name this person…", window, self.rename)
+        self.remove_action = menu_action("Re&move this person…", window, self.remove)
+        self.restore_action = menu_action("Bring bac&k a removed person…", window, self.restore)
         self.actions = [self.rename_action, self.remove_action, self.restore_action]
 
     def add(self) -> None:

@@ -32,8 +32,11 @@ __all__ = [
     "ImportedRow",
     "ParseResult",
     "ScaleRule",
+    "RowsPreview",
     "SkippedRow",
+    "choose_delimiter",
     "fingerprint",
+    "normalize_line_ends",
     "read_csv_records",
     "read_zip_member",
 ]
@@ -142,8 +145,30 @@ class ImportedRow:
     utc_offset_minutes: int | None = None
 
 
+class RowsPreview:
+    """What every import preview says about the rows found (each row has a naive local
+    ``local_datetime``): how many local calendar dates they cover and their first and last."""
+
+    rows: list
+
+    @property
+    def distinct_days(self) -> int:
+        """Number of distinct local calendar dates that have at least one entry."""
+        return len({row.local_datetime.date() for row in self.rows})
+
+    @property
+    def first_entry(self) -> datetime | None:
+        """The earliest entry's naive local date and time, or ``None`` when there are no rows."""
+        return min((row.local_datetime for row in self.rows), default=None)
+
+    @property
+    def last_entry(self) -> datetime | None:
+        """The latest entry's naive local date and time, or ``None`` when there are no rows."""
+        return max((row.local_datetime for row in self.rows), default=None)
+
+
 @dataclass
-class ParseResult:
+class ParseResult(RowsPreview):
     """What an importer found: ``kind`` (e.g. ``"bearable"``), the source rows it read (``records``),
     entries in file order and skipped records by line; ``notes`` are plain facts for the preview
     ("Food diary rows are not imported")."""
@@ -154,18 +179,6 @@ class ParseResult:
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     mood_scale: tuple[int, int] | None = None
-
-    @property
-    def distinct_days(self) -> int:
-        return len({row.local_datetime.date() for row in self.rows})
-
-    @property
-    def first_entry(self) -> datetime | None:
-        return min((row.local_datetime for row in self.rows), default=None)
-
-    @property
-    def last_entry(self) -> datetime | None:
-        return max((row.local_datetime for row in self.rows), default=None)
 
     @property
     def value_counts(self) -> Counter[int]:
@@ -188,12 +201,19 @@ def decode_text(data: bytes, what: str) -> str:
         text = decode_unicode(bytes(data))
     except UnicodeDecodeError:
         raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be read as {what}. {SPREADSHEET_HINT}") from None
+    return normalize_line_ends(text)
+
+
+def normalize_line_ends(text: str) -> str:
+    """Every line end (``\r\n``, ``\r``, and the ``\r\r\n`` some spreadsheets write) as ``\n``."""
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_csv_records(text: str) -> list[tuple[int, list[str]]]:
-    """CSV records with the 1-based line each starts on (quoted fields may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+def read_csv_records(text: str, delimiter: str = ",",
+                     error: type[CaregiverError] = ImportFormatError) -> list[tuple[int, list[str]]]:
+    """CSV records with the 1-based line each starts on (quoted fields may span lines). Raises
+    ``error`` (an :class:`ImportFormatError` unless given) when a quoted field never ends."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -201,10 +221,25 @@ def read_csv_records(text: str) -> list[tuple[int, list[str]]]:
             records.append((start, record))
             start = reader.line_num + 1
     except csv.Error:
-        raise ImportFormatError(
+        raise error(
             f"The file could not be read as CSV from line {start} on (a quoted field may never end)."
         ) from None
     return records
+
+
+def choose_delimiter(text: str) -> str:
+    """Comma, unless the first line has no comma outside quotes but splits on ``;`` or tab (a
+    file re-saved by a spreadsheet in a locale that uses those)."""
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        if len(next(csv.reader([first_line]), [])) > 1:
+            return ","
+        for candidate in (";", "\t"):
+            if len(next(csv.reader([first_line], delimiter=candidate), [])) >= 3:
+                return candidate
+    except csv.Error:
+        pass
+    return ","
 
 
 def _safe_member_name(name: str) -> bool:

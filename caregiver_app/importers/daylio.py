@@ -40,10 +40,8 @@ What is handled
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import json
 import re
 import unicodedata
@@ -55,7 +53,15 @@ from datetime import date, datetime
 from caregiver_app.domain.errors import CaregiverError, ValidationError
 from caregiver_app.domain.model import clean_label
 from caregiver_app.importers import date_order
-from caregiver_app.importers.common import SPREADSHEET_HINT, SkippedRow, decode_unicode
+from caregiver_app.importers.common import (
+    SPREADSHEET_HINT,
+    RowsPreview,
+    SkippedRow,
+    choose_delimiter,
+    decode_unicode,
+    normalize_line_ends,
+    read_csv_records,
+)
 from caregiver_app.importers.dates import (
     DATE_MISSING,
     ISO_DATE,
@@ -111,7 +117,7 @@ class DaylioRow:
 
 
 @dataclass
-class DaylioParseResult:
+class DaylioParseResult(RowsPreview):
     """What :func:`parse_daylio` found.
 
     ``layout`` is one of ``"year"``, ``"full_date"``, ``"full_date+note_title"``,
@@ -130,21 +136,6 @@ class DaylioParseResult:
     def mood_label_counts(self) -> Counter[str]:
         """Number of entries per mood label (exact cleaned label, case-sensitive)."""
         return Counter(row.mood_label for row in self.rows)
-
-    @property
-    def distinct_days(self) -> int:
-        """Number of distinct local calendar dates that have at least one entry."""
-        return len({row.local_datetime.date() for row in self.rows})
-
-    @property
-    def first_entry(self) -> datetime | None:
-        """The earliest entry's naive local date and time, or ``None`` when there are no rows."""
-        return min((row.local_datetime for row in self.rows), default=None)
-
-    @property
-    def last_entry(self) -> datetime | None:
-        """The latest entry's naive local date and time, or ``None`` when there are no rows."""
-        return max((row.local_datetime for row in self.rows), default=None)
 
     @property
     def distinct_activities(self) -> int:
@@ -302,42 +293,6 @@ def _decode(data: bytes) -> str:
             "This file is not UTF-8 text, so it cannot be a Daylio CSV export. " + SPREADSHEET_HINT
         ) from None
     return text
-
-
-def _normalize_line_ends(text: str) -> str:
-    return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Split the text into CSV records with the 1-based line each starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    records: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for record in reader:
-            records.append((start, record))
-            start = reader.line_num + 1
-    except csv.Error:
-        raise DaylioFormatError(
-            f"The file could not be read as CSV from line {start} on (a quoted field may "
-            "never end)."
-        ) from None
-    return records
-
-
-def _choose_delimiter(text: str) -> str:
-    """Comma, unless the first line has no comma outside quotes but splits on ``;`` or tab (a
-    file re-saved by a spreadsheet in a locale that uses those)."""
-    first_line = next((line for line in text.split("\n") if line.strip()), "")
-    try:
-        if len(next(csv.reader([first_line]), [])) > 1:
-            return ","
-        for candidate in (";", "\t"):
-            if len(next(csv.reader([first_line], delimiter=candidate), [])) >= 3:
-                return candidate
-    except csv.Error:
-        pass
-    return ","
 
 
 def _is_blank(record: list[str]) -> bool:
@@ -545,11 +500,11 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
     CSV, empty, or without a date, time and mood column. No other exception escapes for any
     input bytes.
     """
-    text = _normalize_line_ends(_decode(bytes(data)))
+    text = normalize_line_ends(_decode(bytes(data)))
     if not text.strip():
         raise DaylioFormatError("The file is empty.")
-    delimiter = _choose_delimiter(text)
-    records = _read_records(text, delimiter)
+    delimiter = choose_delimiter(text)
+    records = read_csv_records(text, delimiter, DaylioFormatError)
     if all(_is_blank(rec) for _, rec in records):
         raise DaylioFormatError("The file has no entries.")
     layout, start = _detect_layout(records)

@@ -17,9 +17,17 @@ from datetime import datetime, time
 from caregiver_app.domain.model import clean_label
 
 from . import date_order
-from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, decode_text, fingerprint
+from .common import (
+    ImportedRow,
+    ImportFormatError,
+    ParseResult,
+    SkippedRow,
+    choose_delimiter,
+    decode_text,
+    fingerprint,
+    read_csv_records,
+)
 from .dates import SLASH_DATE, RowProblem, full_year, parse_full_date, parse_time
-from .daylio import DaylioFormatError, _choose_delimiter, _read_records
 from .trackers import _BEARABLE_DATE, _LONG_DATE, _month, _real_date
 
 ROLES = ("date", "time", "mood", "notes", "tags")
@@ -71,10 +79,7 @@ class ColumnMap:
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
-    try:
-        return _read_records(text, _choose_delimiter(text))
-    except DaylioFormatError as exc:  # the same reader as Daylio's; the message names no app
-        raise ImportFormatError(str(exc)) from None
+    return read_csv_records(text, choose_delimiter(text))
 
 
 def read_header(data: bytes) -> list[str]:

@@ -1,7 +1,7 @@
 """The ecomap as a reportlab ``Drawing`` (a platypus flowable) for the visit summary.
 
 Draws the same map as the screen from an :class:`~caregiver_app.domain.ecomap.EcomapSnapshot`
-(``services.contacts.ecomap_snapshot``), with the same line conventions (thick solid strong,
+(``services.network.ecomap_snapshot``), with the same line conventions (thick solid strong,
 solid moderate, dashed tenuous, zig-zag stressful, arrows for the direction of support) and a
 legend in words, so it reads the same printed in black and white.
 """

@@ -27,6 +27,7 @@ from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from ..storage.rows.appointments import AppointmentQuestionRow, AppointmentRow
 from .clock import Clock, local_zone_name, utc_now
+from .records import delete_record, save_row
 from .user_files import save_export
 from .vault import Vault, keyfile_of, session_of
 
@@ -176,11 +177,7 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
         people_repo.get_person_row(s, appt.person_id)
         if appt.contact_id is not None and repo.get_contact_row(s, appt.contact_id).person_id != appt.person_id:
             raise ValidationError("That provider is not in this person's support network.")
-        if appt.id is None:
-            new_id = appointments_repo.insert_appointment(s, appt, now)
-        else:
-            appointments_repo.update_appointment(s, appt, now)
-            new_id = appt.id
+        new_id = save_row(s, appt, now, appointments_repo.insert_appointment, appointments_repo.update_appointment)
         _drop_answered_copies(s, appointments_repo.get_appointment_row(s, new_id))
         _carry_over(s, appt.person_id, now)
         return appointments_repo.get_appointment(s, new_id)
@@ -193,10 +190,8 @@ def get_appointment(vault: Vault, appointment_id: int) -> Appointment:
 
 def delete_appointment(vault: Vault, appointment_id: int) -> Appointment:
     """Delete an appointment; returns it as it was."""
-    with session_of(vault) as s:
-        old = appointments_repo.get_appointment(s, appointment_id)
-        appointments_repo.delete_appointment(s, appointment_id)
-        return old
+    return delete_record(vault, appointment_id, appointments_repo.get_appointment,
+                         appointments_repo.delete_appointment)
 
 
 def ends_at(appt: Appointment) -> datetime:

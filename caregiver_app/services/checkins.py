@@ -19,9 +19,9 @@ from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality
 from ..storage.repos import checkins as checkins_repo
 from ..storage.repos import journal as repo
-from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
-from .journal import EntryDraft, entry_from_draft
+from .journal import EntryDraft, entry_from_draft, write_entry
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 CHECKIN_SOURCE = "checkin"
@@ -65,9 +65,7 @@ def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = ut
         raise ValidationError("Please answer at least one question before saving the check-in.")
     entry = replace(entry, source=CHECKIN_SOURCE)
     with session_of(vault) as s:
-        people_repo.get_person_row(s, entry.person_id)
-        entry_id = repo.insert_entry(s, entry, clock())
-        return repo.get_entry(s, entry_id)
+        return repo.get_entry(s, write_entry(s, entry, clock()))
 
 
 # --- the caregiver's own check-in -----------------------------------------------------------
@@ -108,12 +106,8 @@ def save_caregiver_checkin(vault: Vault, draft: CaregiverCheckinDraft, *, clock:
     checkin = _checkin_from_draft(draft)
     now = clock()
     with session_of(vault) as s:
-        if checkin.id is None:
-            checkin_id = checkins_repo.insert_checkin(s, checkin, now)
-        else:
-            checkins_repo.update_checkin(s, checkin, now)
-            checkin_id = checkin.id
-        return checkins_repo.get_checkin(s, checkin_id)
+        return checkins_repo.get_checkin(s, save_row(s, checkin, now, checkins_repo.insert_checkin,
+                                                     checkins_repo.update_checkin))
 
 
 def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[CaregiverCheckin]:
@@ -124,14 +118,9 @@ def recent_caregiver_checkins(vault: Vault, limit: int = RECENT_LIMIT) -> list[C
 
 def delete_caregiver_checkin(vault: Vault, checkin_id: int) -> CaregiverCheckin:
     """Delete a check-in; returns it as it was."""
-    with session_of(vault) as s:
-        old = checkins_repo.get_checkin(s, checkin_id)
-        checkins_repo.delete_checkin(s, checkin_id)
-        return old
+    return delete_record(vault, checkin_id, checkins_repo.get_checkin, checkins_repo.delete_checkin)
 
 
 def restore_caregiver_checkin(vault: Vault, checkin: CaregiverCheckin, *, clock: Clock = utc_now) -> CaregiverCheckin:
     """Put a deleted check-in back (as a new record with the same content)."""
-    with session_of(vault) as s:
-        new_id = checkins_repo.insert_checkin(s, replace(checkin, id=None), clock())
-        return checkins_repo.get_checkin(s, new_id)
+    return restore_record(vault, checkin, clock(), checkins_repo.insert_checkin, checkins_repo.get_checkin)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
 from ..storage.repos import journal as repo
 from .clock import local_zone_name
+from .export_files import JournalExport
 from .medications import dose_texts
 from .people import get_person
 from .user_files import save_export, with_suffix
@@ -57,14 +57,6 @@ COLUMNS: tuple[str, ...] = (
 """The note stays last (the longest text)."""
 ENCODING = "utf-8-sig"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """Where the file went and how many journal entries it holds (one row each)."""
-
-    path: Path
-    entries: int
 
 
 def default_filename(today: date) -> str:
@@ -132,7 +124,7 @@ def journal_rows(vault: Vault, person_id: int, zone_name: str = "") -> Iterator[
         yield entry_row(entry, person.display_name, zone_name, doses.get(entry.id, ""))
 
 
-def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: str = "") -> ExportResult:
+def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: str = "") -> JournalExport:
     """Write the person's whole journal to ``path`` (``.csv`` is added when missing), atomically.
     Raises :class:`ValidationError` (plain words) for a missing folder, no permission or a full
     disk; :class:`NotFoundError` for a person no longer in the vault."""
@@ -149,4 +141,4 @@ def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: st
         text.detach()  # the private writer closes the file itself
 
     # readable by this user only (where the system has such modes): it holds health data
-    return ExportResult(save_export(path, write, what="the journal"), len(rows) - 1)
+    return JournalExport(save_export(path, write, what="the journal"), len(rows) - 1)

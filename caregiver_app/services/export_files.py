@@ -8,10 +8,19 @@ file never takes the name.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..private_files import write_private
+
+
+@dataclass(frozen=True)
+class JournalExport:
+    """Where a journal export went (CSV or readable page) and how many entries it holds."""
+
+    path: Path
+    entries: int
 
 
 def export_path(path: Path, suffix: str) -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from ..reports.formatting import ReportFormat
 from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from .clock import Clock, local_zone_name, utc_now
-from .export_files import export_path, write_export
+from .export_files import JournalExport, export_path, write_export
 from .medications import list_medications
 from .people import get_person
 from .scores import list_scores
@@ -38,14 +37,6 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; marg
 dt { font-weight: 600; } dd { margin: 0; }
 @media print { .entry { break-inside: avoid; } }
 """
-
-
-@dataclass(frozen=True)
-class ReadableExport:
-    """Where the page went and how many entries it holds."""
-
-    path: Path
-    entries: int
 
 
 def default_filename(today: date) -> str:
@@ -140,11 +131,11 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
 
 
 def write_readable(vault: Vault, person_id: int, path: Path, *, zone_name: str = "", clock: Clock = utc_now,
-                   fmt: ReportFormat | None = None) -> ReadableExport:
+                   fmt: ReportFormat | None = None) -> JournalExport:
     """Write the page (dates and times in ``fmt``) to ``path`` (``.html`` added when missing),
     privately and atomically. Raises :class:`ValidationError` for a missing folder, no
     permission or a full disk."""
     path = export_path(path, ".html")
     page, count = render(vault, person_id, zone_name=zone_name, clock=clock, fmt=fmt)
     write_export(path, page.encode("utf-8"), "the journal")
-    return ReadableExport(path, count)
+    return JournalExport(path, count)

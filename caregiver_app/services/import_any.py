@@ -33,11 +33,11 @@ from ..importers.trackers import (
     parse_emoods,
     parse_imoodjournal,
 )
-from ..storage.repos import journal as repo
 from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
+from . import journal
 from .clock import Clock, local_zone_name, utc_now
-from .imports import MoodMappingNeeded, _lower_first
+from .imports import ImportReport, MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
 
 KINDS: dict[str, str] = {
@@ -170,21 +170,6 @@ class Preview:
     skipped: tuple[SkippedRow, ...]
 
 
-@dataclass(frozen=True)
-class Report:
-    """The outcome of an import, with the preview's counts."""
-
-    person_id: int
-    person_added: bool
-    new: int
-    already_present: int
-    preview: Preview
-    skipped: tuple[SkippedRow, ...] = field(default_factory=tuple)
-
-    def summary_line(self) -> str:
-        return f"{self.new} new, {self.already_present} already present"
-
-
 def _level(row: ImportedRow, rule: ScaleRule | None, levels: Mapping[str, int]) -> MoodLevel | None:
     if row.mood_level is not None:
         return MoodLevel(row.mood_level)
@@ -242,7 +227,7 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
 
 def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule: ScaleRule | None = None,
                 mood_map: Mapping[str, int] | None = None, columns: ColumnMap | None = None, zone_name: str = "",
-                clock: Clock = utc_now) -> Report:
+                clock: Clock = utc_now) -> ImportReport:
     """Import ``data`` (of ``kind``) for ``person_name`` (added if new), in one transaction.
 
     Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
@@ -263,10 +248,7 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     wanted = Person(None, person_name).display_name
     now = clock()
     with session_of(vault) as s:
-        person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
-        added = person is None
-        if person is None:
-            person = people_repo.add_person(s, Person(None, wanted), now)
+        person, added = people_repo.person_named(s, wanted, now)
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
@@ -275,11 +257,9 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
             except ValidationError as exc:
                 skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
         skipped.sort(key=lambda item: item.line)
-        present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
-        fresh = [e for e in entries if e.import_key not in present]
-        new = repo.bulk_insert_entries(s, fresh, now)
+        new, already = journal.write_imported_entries(s, person.id, entries, now)
         _remember(s, kind, prev.rule, columns, mood_map, data)
-    return Report(person.id, added, new, len(entries) - len(fresh), prev, tuple(skipped))
+    return ImportReport(person.id, added, new, already, prev, tuple(skipped))
 
 
 def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:

@@ -12,8 +12,8 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
 from ..importers.common import SkippedRow
 from ..importers.daylio import DaylioParseResult, label_key, parse_daylio, resolve_mood_levels
-from ..storage.repos import journal as repo
 from ..storage.repos import people as people_repo
+from . import journal
 from .clock import Clock, local_zone_name, utc_now
 from .user_files import read_chosen_file
 from .vault import Vault, session_of
@@ -68,13 +68,15 @@ class ImportPreview:
 @dataclass(frozen=True)
 class ImportReport:
     """The outcome of an import: how many entries are new, how many were already in the vault,
-    which lines were skipped and why, and what the file held."""
+    which lines were skipped and why, and what the file held (``preview``: the
+    :class:`ImportPreview` of a Daylio CSV, or the :class:`~caregiver_app.services.import_any.Preview`
+    of any other file)."""
 
     person_id: int
     person_added: bool
     new: int
     already_present: int
-    preview: ImportPreview
+    preview: object
     skipped: tuple[SkippedRow, ...] = field(default_factory=tuple)
 
     def summary_line(self) -> str:
@@ -146,10 +148,7 @@ def import_daylio(
     wanted = Person(None, person_name).display_name
     now = clock()
     with session_of(vault) as s:  # one transaction: the person, the entries and their tags
-        person = next((p for p in people_repo.list_people(s) if p.display_name.casefold() == wanted.casefold()), None)
-        added = person is None
-        if person is None:
-            person = people_repo.add_person(s, Person(None, wanted), now)
+        person, added = people_repo.person_named(s, wanted, now)
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
@@ -174,10 +173,8 @@ def import_daylio(
                 continue
             entries.append(entry)
         skipped.sort(key=lambda item: item.line)
-        present = repo.existing_import_keys(s, person.id, [e.import_key for e in entries])
-        fresh = [e for e in entries if e.import_key not in present]
-        new = repo.bulk_insert_entries(s, fresh, now)
-    return ImportReport(person.id, added, new, len(entries) - len(fresh), preview, tuple(skipped))
+        new, already = journal.write_imported_entries(s, person.id, entries, now)
+    return ImportReport(person.id, added, new, already, preview, tuple(skipped))
 
 
 def _lower_first(text: str) -> str:

@@ -1,9 +1,16 @@
-"""Writing and reading journal entries."""
+"""Journal entries: the one writer every service uses (:func:`write_entry`, and
+:func:`write_imported_entries` for imports), saving from the entry editor with doses, undo
+(:func:`take_out`, :func:`put_back`, :func:`set_to`), and reading: the journal list's pages
+around any date or entry (:func:`page_older`, :func:`page_at`, :func:`page_newer`), ranges, counts
+and daily series."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
 
 from ..domain import timeutil
 from ..domain.errors import NotFoundError, ValidationError
@@ -24,6 +31,7 @@ from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
+from .records import save_row
 from .vault import Vault, session_of
 
 PAGE_SIZE = 200
@@ -80,34 +88,20 @@ def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> Journal
     return entry
 
 
-def save_entry(vault: Vault, draft: EntryDraft, *, clock: Clock = utc_now) -> JournalEntry:
-    """Save a new entry (``draft.entry_id`` None) or replace an existing one. Returns the saved
-    entry as stored. Durable once this returns (``synchronous=FULL``)."""
-    entry = entry_from_draft(draft)
+def save_entry(vault: Vault, draft: EntryDraft, *, doses: Sequence[DoseRecord] | None = None,
+               clock: Clock = utc_now) -> JournalEntry:
+    """Save a new entry (``draft.entry_id`` None) or replace an existing one; with ``doses`` (the
+    entry editor), the entry's doses become exactly those, in the same transaction (both or
+    neither). Returns the saved entry as stored. Durable once this returns (``synchronous=FULL``).
+
+    Raises :class:`ValidationError` for an entry with nothing in it (an entry may hold only doses)
+    and :class:`NotFoundError` for an unknown person or a medication no longer on their list."""
+    entry = entry_from_draft(draft, allow_empty=doses is not None)
+    if doses is not None and entry.is_empty and not doses:
+        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving.")
     now = clock()
     with session_of(vault) as s:
-        people_repo.get_person_row(s, entry.person_id)
-        if entry.id is None:
-            new_id = repo.insert_entry(s, entry, now)
-        else:
-            repo.update_entry(s, entry, now)
-            new_id = entry.id
-        return repo.get_entry(s, new_id)
-
-
-def delete_entry(vault: Vault, entry_id: int) -> JournalEntry:
-    """Delete an entry; returns it as it was (so the GUI can offer to put it back)."""
-    with session_of(vault) as s:
-        old = repo.get_entry(s, entry_id)
-        repo.delete_entry(s, entry_id)
-        return old
-
-
-def restore_entry(vault: Vault, entry: JournalEntry, *, clock: Clock = utc_now) -> JournalEntry:
-    """Put a deleted entry back (as a new row with the same content)."""
-    with session_of(vault) as s:
-        new_id = repo.insert_entry(s, replace(entry, id=None), clock())
-        return repo.get_entry(s, new_id)
+        return repo.get_entry(s, write_entry(s, entry, now, doses=doses))
 
 
 def get_entry(vault: Vault, entry_id: int) -> JournalEntry:
@@ -208,13 +202,9 @@ def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> Journ
     """Insert the entry again as it was — under its old id when that id is still free, else under
     a new one (check ``.id``) — with its doses, leaving out doses of medications deleted since.
     One unit of work: all of it or nothing."""
-    entry = removed.entry
     with session_of(vault) as s:
-        people_repo.get_person_row(s, entry.person_id)
-        new_id = repo.insert_entry_keeping_id(s, entry, clock())
-        if removed.doses:
-            kept = {m.id for m in medications_repo.list_medications(s, entry.person_id)}
-            medications_repo.set_entry_doses(s, new_id, entry.person_id, [d for d in removed.doses if d.medication_id in kept])
+        new_id = write_entry(s, removed.entry, clock(), doses=removed.doses or None, keep_id=True,
+                             leave_out_gone_medications=True)
         return repo.get_entry(s, new_id)
 
 
@@ -224,5 +214,128 @@ def set_to(vault: Vault, entry: JournalEntry, *, clock: Clock = utc_now) -> Jour
     if entry.id is None:
         raise NotFoundError("That entry is no longer in the journal.")
     with session_of(vault) as s:
-        repo.update_entry(s, entry, clock())
-        return repo.get_entry(s, entry.id)
+        return repo.get_entry(s, write_entry(s, entry, clock()))
+
+
+# --- the journal list: pages around any point ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListAnchor:
+    """A place in a person's journal list (newest first): the entry ``entry_id``, or the first
+    entry on or before the local date ``day``."""
+
+    person_id: int
+    day: date
+    entry_id: int | None = None
+    key: repo.EntryKey | None = None
+
+
+def anchor_for_entry(vault: Vault, entry_id: int) -> ListAnchor:
+    """Where the entry ``entry_id`` sits. Raises :class:`NotFoundError` when it is gone."""
+    with session_of(vault) as s:
+        found = repo.entry_key(s, entry_id)
+    if found is None:
+        raise NotFoundError("That entry is no longer in the journal.")
+    person_id, key = found
+    return ListAnchor(person_id, key[0], entry_id, key)
+
+
+def anchor_for_day(person_id: int, day: date) -> ListAnchor:
+    """The place of the local date ``day`` in ``person_id``'s list."""
+    return ListAnchor(person_id, day)
+
+
+def _entries_from(vault: Vault, anchor: ListAnchor, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries starting at ``anchor`` (included) and going back in time, newest
+    first."""
+    bound = repo.key_including(anchor.key) if anchor.key is not None else repo.key_for_day(anchor.day)
+    with session_of(vault) as s:
+        return repo.entries_older(s, anchor.person_id, bound, limit)
+
+
+def _entries_newer_than(vault: Vault, person_id: int, entry: JournalEntry, limit: int) -> list[JournalEntry]:
+    """Up to ``limit`` entries just newer than ``entry`` in the list, newest first."""
+    if entry.id is None:
+        return []
+    with session_of(vault) as s:
+        return repo.entries_newer(s, person_id, (entry.local_date, entry.occurred_at, entry.id), limit)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of one person's journal list, newest first: ``entries``, and for :func:`page_at`
+    the few entries just above the anchor in ``newer``; ``doses`` holds the doses recorded in
+    those entries in words (``{entry id: "Lithium taken"}``, entries without doses left out)."""
+
+    entries: list[JournalEntry]
+    doses: dict[int, str]
+    newer: list[JournalEntry] | None = None
+
+
+def _page(vault: Vault, entries: list[JournalEntry], newer: list[JournalEntry] | None = None) -> ListPage:
+    from .medications import dose_texts  # medications builds on this module: load it when a page is read
+
+    return ListPage(entries, dose_texts(vault, [e.id for e in entries + (newer or []) if e.id is not None]), newer)
+
+
+def page_older(vault: Vault, person_id: int, *, after: JournalEntry | None = None, limit: int = PAGE_SIZE) -> ListPage:
+    """The page of up to ``limit`` entries just below ``after`` (the list's last loaded entry),
+    or from the newest entry when ``after`` is None. A page shorter than ``limit`` is the last."""
+    return _page(vault, recent_entries(vault, person_id, limit=limit, after=after))
+
+
+def page_at(vault: Vault, anchor: ListAnchor, *, limit: int, newer_limit: int) -> ListPage:
+    """The page from ``anchor`` (included) back in time, up to ``limit`` entries, with up to
+    ``newer_limit`` entries just newer than its first one in ``newer`` (empty when the anchor is
+    past the end of the journal)."""
+    older = _entries_from(vault, anchor, limit)
+    newer = _entries_newer_than(vault, anchor.person_id, older[0], newer_limit) if older else []
+    return _page(vault, older, newer)
+
+
+def page_newer(vault: Vault, person_id: int, first: JournalEntry, limit: int) -> ListPage:
+    """The page of up to ``limit`` entries just newer than ``first`` (the list's top loaded
+    entry), newest first. A page shorter than ``limit`` reaches the newest entry."""
+    return _page(vault, _entries_newer_than(vault, person_id, first, limit))
+
+
+# --- the one journal-entry writer -----------------------------------------------------------
+
+
+def write_entry(session: Session, entry: JournalEntry, now: datetime, *, doses: Iterable[DoseRecord] | None = None,
+                keep_id: bool = False, leave_out_gone_medications: bool = False) -> int:
+    """Write one journal entry in the open unit of work ``session`` and return its id. Every
+    service that writes an entry comes through here (the entry editor, the daily check-in, undo);
+    imports use its batch form, :func:`write_imported_entries`.
+
+    ``entry.id`` None inserts a new entry; with ``keep_id`` an entry taken out earlier goes back
+    under its old id when that id is free (else a new one); any other ``entry.id`` replaces the
+    stored entry (:class:`NotFoundError` when it is gone). With ``doses`` (not None) the entry's
+    doses become exactly those: a medication not on the person's list raises
+    :class:`NotFoundError`, or, with ``leave_out_gone_medications``, is left out (undo after the
+    medication was deleted). ``now`` is the UTC instant stamped on the row. Raises
+    :class:`NotFoundError` for an unknown person."""
+    people_repo.get_person_row(session, entry.person_id)
+    if keep_id:
+        entry_id = repo.insert_entry_keeping_id(session, entry, now)
+    else:
+        entry_id = save_row(session, entry, now, repo.insert_entry, repo.update_entry)
+    if doses is not None:
+        doses = list(doses)
+        if leave_out_gone_medications and doses:
+            kept = {m.id for m in medications_repo.list_medications(session, entry.person_id)}
+            doses = [d for d in doses if d.medication_id in kept]
+        medications_repo.set_entry_doses(session, entry_id, entry.person_id, doses)
+    return entry_id
+
+
+def write_imported_entries(session: Session, person_id: int, entries: Sequence[JournalEntry],
+                           now: datetime) -> tuple[int, int]:
+    """:func:`write_entry` for the new entries of an import (``person_id``'s, no doses), in bulk
+    inserts inside the caller's one transaction. An entry whose ``import_key`` is already in the
+    journal is left out, so importing a file twice adds nothing. Returns ``(written, already
+    there)``."""
+    present = repo.existing_import_keys(session, person_id, [e.import_key for e in entries])
+    fresh = [e for e in entries if e.import_key not in present]
+    return repo.bulk_insert_entries(session, fresh, now), len(entries) - len(fresh)

@@ -22,12 +22,10 @@ from ..domain.medications import (
     MissedDoses,
     medication_changes,
 )
-from ..domain.model import JournalEntry
-from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
-from .journal import EntryDraft, entry_from_draft, local_now
+from .journal import local_now
 from .vault import Vault, session_of
 
 
@@ -160,35 +158,6 @@ def doses_for_entry(vault: Vault, entry_id: int) -> list[DoseRecord]:
     """The doses recorded with a journal entry."""
     with session_of(vault) as s:
         return medications_repo.doses_for_entry(s, entry_id)
-
-
-def save_entry_with_doses(
-    vault: Vault, draft: EntryDraft, doses: tuple[DoseRecord, ...] | list[DoseRecord], *, clock: Clock = utc_now
-) -> JournalEntry:
-    """Save a journal entry and its doses together (one transaction: both or neither). An entry
-    may hold only doses. Raises :class:`ValidationError` for an entry with nothing at all in it,
-    and :class:`NotFoundError` for a medication no longer on the person's list."""
-    entry = entry_from_draft(draft, allow_empty=True)
-    if entry.is_empty and not doses:
-        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving.")
-    now = clock()
-    with session_of(vault) as s:
-        people_repo.get_person_row(s, entry.person_id)
-        if entry.id is None:
-            entry_id = repo.insert_entry(s, entry, now)
-        else:
-            repo.update_entry(s, entry, now)
-            entry_id = entry.id
-        medications_repo.set_entry_doses(s, entry_id, entry.person_id, doses)
-        return repo.get_entry(s, entry_id)
-
-
-def restore_entry_doses(vault: Vault, entry_id: int, person_id: int, doses: list[DoseRecord]) -> None:
-    """Put doses back on an entry (after an undone delete gave it a new id). Doses of medications
-    deleted in the meantime are left out."""
-    with session_of(vault) as s:
-        kept = {m.id for m in medications_repo.list_medications(s, person_id)}
-        medications_repo.set_entry_doses(s, entry_id, person_id, [d for d in doses if d.medication_id in kept])
 
 
 # --- for the visit summary ------------------------------------------------------------------

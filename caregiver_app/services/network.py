@@ -1,10 +1,7 @@
-"""The support network's contacts: phones (parsed with ``phonenumbers``), saving, the ecomap's
-data and positions, and the gaps panel.
-
-Phone numbers are parsed for the user's region (two-letter ISO 3166 code such as ``"US"`` or
-``"DE"``): a number written the local way (``(617) 555-0100``) is read in that region, a number
-starting with ``+`` in its own country. Stored as E.164; shown in the national format at home
-and the international format otherwise. Short numbers such as 988 or 911 are kept as digits.
+"""The support network's contacts: saving (phones read by
+:mod:`caregiver_app.domain.phone_numbers` for the user's region), the ecomap's data and
+positions, and the gaps panel. Appointments are :mod:`caregiver_app.services.appointments`;
+vCard files :mod:`caregiver_app.services.vcards`.
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from ..domain.phone_numbers import DEFAULT_REGION, parse_phone
 from ..storage.repos import network as repo
 from ..storage.repos import people as people_repo
 from .clock import Clock, utc_now
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 # --- contacts -------------------------------------------------------------------------------
@@ -83,13 +81,9 @@ def save_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> C
     now = clock()
     with session_of(vault) as s:
         people_repo.get_person_row(s, contact.person_id)
-        if contact.id is None:
-            new_id = repo.insert_contact(s, contact, now)
-        else:
-            old = repo.get_contact(s, contact.id)
-            repo.update_contact(s, replace(contact, position=old.position), now)
-            new_id = contact.id
-        return repo.get_contact(s, new_id)
+        if contact.id is not None:  # an update keeps the contact's place on the ecomap
+            contact = replace(contact, position=repo.get_contact(s, contact.id).position)
+        return repo.get_contact(s, save_row(s, contact, now, repo.insert_contact, repo.update_contact))
 
 
 def get_contact(vault: Vault, contact_id: int) -> Contact:
@@ -106,17 +100,12 @@ def list_contacts(vault: Vault, person_id: int) -> list[Contact]:
 def delete_contact(vault: Vault, contact_id: int) -> Contact:
     """Delete a contact; returns it as it was (appointments with them keep their details but no
     longer name a provider)."""
-    with session_of(vault) as s:
-        old = repo.get_contact(s, contact_id)
-        repo.delete_contact(s, contact_id)
-        return old
+    return delete_record(vault, contact_id, repo.get_contact, repo.delete_contact)
 
 
 def restore_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> Contact:
     """Put a deleted contact back (as a new record with the same details and map position)."""
-    with session_of(vault) as s:
-        new_id = repo.insert_contact(s, replace(contact, id=None), clock())
-        return repo.get_contact(s, new_id)
+    return restore_record(vault, contact, clock(), repo.insert_contact, repo.get_contact)
 
 
 def mark_in_touch(vault: Vault, contact_id: int, day: date, *, clock: Clock = utc_now) -> Contact:

@@ -38,7 +38,7 @@ from ..storage import backup as store
 from ..storage.engine import make_engine
 from ..storage.errors import BackupError, DiskFullError
 from ..storage.files import fsync_dir, private_folder, sidecars
-from ..storage.health import classify
+from ..storage.health import disk_is_full
 from . import vault_swap
 from .clock import Clock, utc_now
 from .keys import _prove
@@ -116,7 +116,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
                 vault_swap.finish_interrupted(folder)
                 shutil.rmtree(staged_backups, ignore_errors=True)
                 replace_engine(vault, make_engine(paths.db, old_key))
-                if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
+                if disk_is_full(exc):
                     raise DiskFullError(ROTATE_FULL) from None
                 if isinstance(exc, (OSError, sqlcipher3.Error)):
                     raise BackupError("The vault could not be re-encrypted. Everything stays as it was.") from None

@@ -7,7 +7,7 @@ GAD-7 per Spitzer et al. 2006). Dates are local calendar dates. For the visit su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from ..domain.model import Recorder
@@ -15,6 +15,7 @@ from ..domain.scores import Instrument, ScoreResult, ScoreTrend
 from ..storage.repos import people as people_repo
 from ..storage.repos import scores as scores_repo
 from .clock import Clock, utc_now
+from .records import delete_record, restore_record, save_row
 from .vault import Vault, session_of
 
 
@@ -54,27 +55,17 @@ def save_score(vault: Vault, draft: ScoreDraft, *, clock: Clock = utc_now) -> Sc
     now = clock()
     with session_of(vault) as s:
         people_repo.get_person_row(s, score.person_id)
-        if score.id is None:
-            score_id = scores_repo.insert_score(s, score, now)
-        else:
-            scores_repo.update_score(s, score, now)
-            score_id = score.id
-        return scores_repo.get_score(s, score_id)
+        return scores_repo.get_score(s, save_row(s, score, now, scores_repo.insert_score, scores_repo.update_score))
 
 
 def delete_score(vault: Vault, score_id: int) -> ScoreResult:
     """Delete a result; returns it as it was."""
-    with session_of(vault) as s:
-        old = scores_repo.get_score(s, score_id)
-        scores_repo.delete_score(s, score_id)
-        return old
+    return delete_record(vault, score_id, scores_repo.get_score, scores_repo.delete_score)
 
 
 def restore_score(vault: Vault, score: ScoreResult, *, clock: Clock = utc_now) -> ScoreResult:
     """Put a deleted result back (as a new record with the same content)."""
-    with session_of(vault) as s:
-        new_id = scores_repo.insert_score(s, replace(score, id=None), clock())
-        return scores_repo.get_score(s, new_id)
+    return restore_record(vault, score, clock(), scores_repo.insert_score, scores_repo.get_score)
 
 
 def list_scores(vault: Vault, person_id: int, instrument: Instrument | None = None) -> list[ScoreResult]:

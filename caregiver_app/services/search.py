@@ -1,5 +1,5 @@
 """Finding entries: full-text search over notes (SQLite FTS5, inside the encrypted database) with
-filters, and the journal list's jumps to any date or entry.
+filters. (Jumping the journal list to a date or an entry is :mod:`caregiver_app.services.journal`.)
 
 Any text a user types is safe to search: it is split into words and each word is quoted before it
 reaches FTS5, so quotes, brackets, ``AND``/``OR``/``NOT``/``NEAR``, ``*``, ``^`` and ``:`` are
@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..domain.errors import NotFoundError, ValidationError
-from ..domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, Tag, clean_label
-from ..storage.repos import journal as journal_repo
+from ..domain.errors import ValidationError
+from ..domain.model import MoodLevel, Recorder, RecorderKind, Tag, clean_label
 from ..storage.repos import search as rs
 from .vault import Vault, session_of
 
@@ -145,10 +144,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
 
 
 def _hit(row: rs.SearchRow, matched: bool) -> SearchHit:
-    if row.recorder_kind == RecorderKind.FAMILY.value and row.recorder_name.strip():
-        recorder = Recorder.family(row.recorder_name)
-    else:
-        recorder = Recorder.person()
+    recorder = Recorder.stored(row.recorder_kind, row.recorder_name)
     excerpt = excerpt_pieces(row.excerpt) if matched else ((" ".join(row.excerpt.split()), False),)
     return SearchHit(
         entry_id=row.entry_id,
@@ -162,48 +158,3 @@ def _hit(row: rs.SearchRow, matched: bool) -> SearchHit:
         flagged=row.flagged,
         excerpt=tuple(p for p in excerpt if p[0]),
     )
-
-
-# --- jumping the journal list ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListAnchor:
-    """A place in a person's journal list (newest first): the entry ``entry_id``, or the first
-    entry on or before the local date ``day``."""
-
-    person_id: int
-    day: date
-    entry_id: int | None = None
-    key: journal_repo.EntryKey | None = None
-
-
-def anchor_for_entry(vault: Vault, entry_id: int) -> ListAnchor:
-    """Where the entry ``entry_id`` sits. Raises :class:`NotFoundError` when it is gone."""
-    with session_of(vault) as s:
-        found = journal_repo.entry_key(s, entry_id)
-    if found is None:
-        raise NotFoundError("That entry is no longer in the journal.")
-    person_id, key = found
-    return ListAnchor(person_id, key[0], entry_id, key)
-
-
-def anchor_for_day(person_id: int, day: date) -> ListAnchor:
-    """The place of the local date ``day`` in ``person_id``'s list."""
-    return ListAnchor(person_id, day)
-
-
-def entries_from(vault: Vault, anchor: ListAnchor, limit: int) -> list[JournalEntry]:
-    """Up to ``limit`` entries starting at ``anchor`` (included) and going back in time, newest
-    first."""
-    bound = journal_repo.key_including(anchor.key) if anchor.key is not None else journal_repo.key_for_day(anchor.day)
-    with session_of(vault) as s:
-        return journal_repo.entries_older(s, anchor.person_id, bound, limit)
-
-
-def entries_newer_than(vault: Vault, person_id: int, entry: JournalEntry, limit: int) -> list[JournalEntry]:
-    """Up to ``limit`` entries just newer than ``entry`` in the list, newest first."""
-    if entry.id is None:
-        return []
-    with session_of(vault) as s:
-        return journal_repo.entries_newer(s, person_id, (entry.local_date, entry.occurred_at, entry.id), limit)

@@ -30,14 +30,14 @@ from ..storage import migrate
 from ..storage.backup import PersonCount
 from ..storage.errors import BackupError, DiskFullError, NewerSchemaError
 from ..storage.files import private_folder, sidecars
-from ..storage.health import classify
+from ..storage.health import disk_is_full
 from ..storage.lock import VaultLock
 from ..storage.vault_file import VaultFileError, extract_database, read_vault_file, write_vault_file
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPaths, vault_exists
+from .export_files import export_path
+from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPaths, data_key_of, keyfile_of, vault_exists
 from .vault_open import _open, _stamp
-from .vault import data_key_of, keyfile_of
 
 EXTENSION = ".ccvault"
 EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
@@ -71,12 +71,8 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
     missing); mode 0600, written atomically. The copy inside is verified before the file is
     written. Raises :class:`ValidationError` for a folder that does not exist or cannot be
     written, :class:`BackupError` when the copy fails."""
-    dest = Path(dest)
-    if dest.suffix.lower() != EXTENSION:
-        dest = dest.with_name(dest.name + EXTENSION)
-    folder = dest.parent if str(dest.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+    dest = export_path(dest, EXTENSION)
+    folder = dest.parent
     key = data_key_of(vault)
     tmp = vault.paths.folder / f".vault-export-{secrets.token_hex(4)}.tmp"
     try:
@@ -97,7 +93,7 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
             raise DiskFullError(EXPORT_FULL) from None
         raise
     except Exception as exc:  # a full disk may surface from the database library or the OS
-        if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
+        if disk_is_full(exc):
             raise DiskFullError(EXPORT_FULL) from None
         if isinstance(exc, OSError):
             raise ValidationError("The vault file could not be saved there. Please choose another place.") from None

@@ -189,10 +189,11 @@ def is_remembered(paths: VaultPaths) -> bool:
         return False
 
 
-def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Generation, bytes, KeyFileError | None]:
-    """Try the secret on the current key file, then on the previous generation (a crash in the
-    middle of a passphrase change leaves the old passphrase there). Returns the generation that
-    opened, the data key and the error that made the current file unreadable (if any)."""
+def _key_files(paths: VaultPaths) -> tuple[list[Generation], KeyFileError | None]:
+    """Every readable generation of the vault's key file, current first, and the error that made
+    the current one unreadable (if any), after finishing a swap a crash interrupted. Raises
+    :class:`NoVaultError` where no vault is set up and :class:`KeyFileError` when no generation
+    can be read."""
     if not vault_exists(paths):
         raise NoVaultError("No vault is set up here yet.")
     vault_swap.finish_under_lock(paths.folder)
@@ -200,6 +201,14 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
     generations, current_error = read_generations(paths.keyfile)
     if not generations:
         raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
+    return generations, current_error
+
+
+def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Generation, bytes, KeyFileError | None]:
+    """Try the secret on the current key file, then on the previous generation (a crash in the
+    middle of a passphrase change leaves the old passphrase there). Returns the generation that
+    opened, the data key and the error that made the current file unreadable (if any)."""
+    generations, current_error = _key_files(paths)
     first_problem: CaregiverError | None = None
     for generation in generations:
         try:
@@ -231,14 +240,7 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
     stale key); the caller then asks for the passphrase. Nothing is written.
     """
-    if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
-    vault_swap.finish_under_lock(paths.folder)
-    _check_keys_not_lost(paths)
-    generations, current_error = read_generations(paths.keyfile)
-    if not generations:
-        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
-    generation = generations[0]
+    generation = _key_files(paths)[0][0]
     if not generation.keyfile.remember_on_device:
         raise KeyringUnavailableError("This vault is not remembered on this computer.")
     key = keyring_store.load_key(generation.keyfile.vault_id)

@@ -23,7 +23,7 @@ import sqlcipher3
 from .engine import connect_raw, settle_wal
 from .errors import BackupDiskFullError, BackupError
 from .files import fsync_dir, move_aside, private_folder, sidecars
-from .health import classify
+from .health import disk_is_full
 
 AUTOMATIC = "daily"
 MANUAL = "manual"
@@ -182,11 +182,17 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
         fsync_dir(backup_dir)
         return BackupInfo(final, now, expected)
     except (sqlcipher3.Error, OSError) as exc:
-        if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
-            raise BackupDiskFullError("The disk is full, so a backup copy of the vault could not be made.") from exc
-        raise BackupError("A backup copy of the vault could not be made.") from exc
+        raise _failure(exc, "a backup copy of the vault could not be made.") from exc
     finally:
         _remove_quietly(tmp)
+
+
+def _failure(exc: BaseException, what_failed: str) -> BackupError:
+    """The plain-words error for a copy that failed with ``exc``: "The disk is full, so <what
+    failed>" for a full disk, else "<What failed>"."""
+    if disk_is_full(exc):
+        return BackupDiskFullError(f"The disk is full, so {what_failed}")
+    return BackupError(what_failed[:1].upper() + what_failed[1:])
 
 
 def verify_backup(path: Path, data_key: bytes, expected_counts: dict[str, int] | None = None) -> dict[str, int]:
@@ -410,8 +416,6 @@ def install_copy(db_path: Path, source: Path, data_key: bytes, *, aside_dir: Pat
         fsync_dir(folder)
         return aside
     except (sqlcipher3.Error, OSError) as exc:
-        if classify(exc) == "full" or getattr(exc, "errno", None) == 28:
-            raise BackupDiskFullError("The disk is full, so the copy could not be put in place. Nothing was changed.") from exc
-        raise BackupError("The copy could not be put in place. Nothing was changed.") from exc
+        raise _failure(exc, "the copy could not be put in place. Nothing was changed.") from exc
     finally:
         _remove_quietly(tmp)

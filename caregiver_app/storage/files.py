@@ -31,17 +31,24 @@ def sidecars(db_path: Path) -> list[Path]:
     return [db_path] + [Path(str(db_path) + s) for s in ("-wal", "-shm", "-journal")]
 
 
-def move_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path | None:
-    """Move the database at ``db_path`` (with its ``-wal``/``-shm``/``-journal`` files, which
-    belong to it) into ``aside_dir`` as ``vault-<stamp>.db``. Nothing is deleted. Returns the new
-    path of the database file, or None when there was nothing to move."""
-    db_path = Path(db_path)
+def _free_aside_name(aside_dir: Path, stamp: str) -> Path:
+    """``aside_dir/vault-<stamp>.db`` (the folder made private), or ``vault-<stamp>.<n>.db`` with
+    the first ``n`` whose database and sidecar names are all free."""
     private_folder(aside_dir)
     base = aside_dir / f"vault-{stamp}.db"
     n = 1
     while any(p.exists() for p in sidecars(base)):
         n += 1
         base = aside_dir / f"vault-{stamp}.{n}.db"
+    return base
+
+
+def move_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path | None:
+    """Move the database at ``db_path`` (with its ``-wal``/``-shm``/``-journal`` files, which
+    belong to it) into ``aside_dir`` as ``vault-<stamp>.db``. Nothing is deleted. Returns the new
+    path of the database file, or None when there was nothing to move."""
+    db_path = Path(db_path)
+    base = _free_aside_name(aside_dir, stamp)
     moved = None
     for old, new in zip(sidecars(db_path), sidecars(base)):
         if old.exists():
@@ -58,12 +65,7 @@ def copy_aside(db_path: Path, aside_dir: Path, stamp: str) -> Path:
     synced, into ``aside_dir`` as ``vault-<stamp>.db`` (mode 0600), leaving them in place.
     Returns the copy's path. Raises ``OSError`` (a partial copy is removed)."""
     db_path = Path(db_path)
-    private_folder(aside_dir)
-    base = aside_dir / f"vault-{stamp}.db"
-    n = 1
-    while any(p.exists() for p in sidecars(base)):
-        n += 1
-        base = aside_dir / f"vault-{stamp}.{n}.db"
+    base = _free_aside_name(aside_dir, stamp)
     made: list[Path] = []
     try:
         for old, new in zip(sidecars(db_path), sidecars(base)):

@@ -24,6 +24,11 @@ READ_ONLY_CODES = frozenset({"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"
 IO_CODES = frozenset({"SQLITE_IOERR"})
 
 
+def disk_is_full(exc: BaseException) -> bool:
+    """True when ``exc`` (from SQLCipher or the OS) means the disk is full."""
+    return classify(exc) == "full" or getattr(exc, "errno", None) == 28
+
+
 def classify(error: BaseException) -> str | None:
     """``"damaged"``, ``"full"``, ``"read-only"``, ``"io"`` or None for a ``sqlcipher3`` error
     (or an SQLAlchemy error wrapping one). Extended codes (``SQLITE_IOERR_FSYNC`` …) count as

@@ -44,10 +44,10 @@ def test_summary_queries_for_medications_and_scores(benchmark, ten_year_vault):
             day = END - timedelta(days=30 * n)
             scores.save_score(vault, ScoreDraft(person_id, Instrument.PHQ9, day, (n % 4,) * 8 + (0,)))
         for n in range(0, 365, 2):  # doses recorded on many entries of the last year
-            medications.save_entry_with_doses(
+            journal.save_entry(
                 vault, journal.EntryDraft(person_id, journal.local_now().replace(year=END.year, month=1, day=1)
                                           + timedelta(days=n)),
-                [DoseRecord(m.id, DoseStatus.MISSED if n % 10 == 0 else DoseStatus.TAKEN) for m in meds])
+                doses=[DoseRecord(m.id, DoseStatus.MISSED if n % 10 == 0 else DoseStatus.TAKEN) for m in meds])
         start, end = END - timedelta(days=90), END
 
         def queries():

@@ -162,7 +162,7 @@ def test_a_draft_for_another_person_switches_to_them(qtbot, ctx, vault, person, 
 
 def test_a_change_to_an_entry_deleted_since_comes_back_as_a_new_entry(qtbot, ctx, vault, person, modals):
     gone = journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 28, 8), note="old"))
-    journal.delete_entry(vault, gone.id)
+    journal.take_out(vault, gone.id)
     drafts.save_draft(vault, "k", drafts.DraftState(person.id, entry_id=gone.id, note="old, changed"),
                       clock=lambda: NOW)
     modals.expect(handler=lambda dialog: dialog.restore_button.click())

@@ -24,10 +24,8 @@ def setup_doses(ctx, person):
         ctx.vault, MedicationDraft(person.id, name, 50, "mg", kw.pop("schedule", "once a day"), **kw),
         clock=lambda: NOW)
     ser, prn = add("Sertraline", start_date=date(2026, 9, 1)), add("Ibuprofen", schedule="as needed", as_needed=True)
-    entry = journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"))
-    medications.restore_entry_doses(ctx.vault, entry.id, person.id, [DoseRecord(ser.id, DoseStatus.EXTRA),
-                                                                  DoseRecord(prn.id, DoseStatus.EXTRA)])
-    return entry
+    return journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 11, 29, 9), note="Headache"),
+                              doses=[DoseRecord(ser.id, DoseStatus.EXTRA), DoseRecord(prn.id, DoseStatus.EXTRA)])
 
 
 def test_doses_on_the_card_and_in_the_csv(qtbot, context, vault, person, tmp_path):

@@ -157,9 +157,9 @@ def test_remove_a_mistaken_step_after_asking(qtbot, page, ctx, person, modals):
 def test_delete_says_how_many_doses_go_and_keep_it_is_the_default(qtbot, page, ctx, person, modals):
     med = add_existing(ctx.vault, person)
     for hour in (8, 9):
-        medications.save_entry_with_doses(
+        journal.save_entry(
             ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, hour, 0)),
-            [DoseRecord(med.id, DoseStatus.TAKEN)], clock=lambda: NOW)
+            doses=[DoseRecord(med.id, DoseStatus.TAKEN)], clock=lambda: NOW)
     page.reload()
     page.select_medication(med.id)
     modals.expect(handler=lambda box: box.reject())  # Esc keeps it

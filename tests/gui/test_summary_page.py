@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel
 
 from caregiver_app.domain.model import MoodLevel
@@ -87,9 +88,14 @@ def test_save_pdf_with_a_note_typed_in_the_journal(qtbot, ctx, person, modals, t
     assert not list(target.parent.glob("*.part"))
 
     opened = []
-    monkeypatch.setattr(summary_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(target)]
+    # No PDF viewer on this computer: it says so in plain words, with where the file is.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    modals.expect()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert modals.seen[-1].title == "The PDF could not be opened" and str(target) in modals.seen[-1].text
 
 
 def test_default_file_name_is_generic_and_in_documents(qtbot, page, modals, monkeypatch, tmp_path):
@@ -367,15 +373,23 @@ def test_printing_draws_the_pages_off_the_gui_thread(qtbot, page, ctx, person, m
     assert len(PdfReader(str(target)).pages) == len(PdfReader(__import__("io").BytesIO(page.pdf_bytes())).pages)
 
 
-def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+def page_in_a_small_window(qtbot, ctx, person) -> SummaryPage:
+    """The page in the page area of a 1024 x 700 window, once its controls need no sideways scrolling
+    (the wait fails when they do)."""
     page = SummaryPage(ctx)
     qtbot.addWidget(page)
-    page.resize(1024 - 200, 700 - 60)  # the page area of a 1024 x 700 window
+    page.resize(1024 - 200, 700 - 60)
     page.show()
     page.set_person(person)
     qtbot.waitExposed(page)
     scroll = page.controls_scroll
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+    return page
+
+
+def test_the_controls_are_whole_beside_the_preview_in_a_small_window(qtbot, ctx, person):
+    page = page_in_a_small_window(qtbot, ctx, person)
+    scroll = page.controls_scroll
     assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
     assert page.preview.width() >= page.preview.minimumSizeHint().width()
 
@@ -400,3 +414,36 @@ def test_a_build_on_a_worker_thread_shows_and_lock_cancels_the_next(qtbot, ctx, 
     qtbot.waitUntil(lambda: shut == [True], timeout=20000)
     qtbot.wait(50)
     assert page.pdf_bytes() is None and page.preview_label.text() == "" and not page.progress_panel.isVisibleTo(page)
+
+
+def test_every_section_shows_whole_at_large_text_in_a_small_window(qtbot, ctx, person):
+    from PySide6.QtGui import QFont
+
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 1.6)
+    app.setFont(large)
+    try:
+        page = page_in_a_small_window(qtbot, ctx, person)
+        viewport = page.controls_scroll.viewport()
+        for section, check in page.section_checks.items():
+            right = check.mapTo(viewport, check.rect().topRight()).x()
+            assert right <= viewport.width(), section
+            assert check.height() >= check.heightForWidth(check.width()), section
+            assert check.text() == section.title and check.accessibleName() in ("", section.title)
+        assert page.preview.width() >= page.preview.minimumSizeHint().width()
+    finally:
+        app.setFont(normal)
+
+
+def test_a_wrapped_section_toggles_from_its_words_and_the_keyboard(qtbot, page):
+    from caregiver_app.domain.summary import Section
+
+    check = page.section_checks[Section.CHARTS]
+    was = check.isChecked()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=check.rect().center() + check.rect().topRight() / 4)
+    assert check.isChecked() is not was
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert check.isChecked() is was

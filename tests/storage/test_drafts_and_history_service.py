@@ -54,9 +54,9 @@ def test_take_out_and_put_back_keeps_the_id_and_the_doses(vault, person):
     med = medications.add_medication(vault, medications.MedicationDraft(person.id, "Sertraline", 50, "mg", "morning"))
     gone = medications.add_medication(vault, medications.MedicationDraft(person.id, "Melatonin", 3, "mg", "night"))
     doses = (DoseRecord(med.id, DoseStatus.TAKEN), DoseRecord(gone.id, DoseStatus.MISSED))
-    entry = medications.save_entry_with_doses(
+    entry = journal.save_entry(
         vault, EntryDraft(person.id, datetime(2026, 11, 29, 8), mood=MoodLevel.OKAY, note="x", tags=(Tag("walk"),)),
-        doses)
+        doses=doses)
     removed = entry_history.take_out(vault, entry.id)
     assert removed.entry == entry and set(removed.doses) == set(doses)
     with pytest.raises(NotFoundError):

@@ -39,7 +39,7 @@ def record(vault, person):
     draft = journal.EntryDraft(person.id, datetime(2026, 11, 2, 8, 30), mood=MoodLevel.LOW, sleep_hours=6.5,
                                note="Slept badly <script>alert(1)</script>\nthen a walk",
                                symptoms=(SymptomRating("Headache", 6),))
-    medications.save_entry_with_doses(vault, draft, [DoseRecord(med.id, DoseStatus.TAKEN)], clock=clock)
+    journal.save_entry(vault, draft, doses=[DoseRecord(med.id, DoseStatus.TAKEN)], clock=clock)
     scores.save_score(vault, scores.ScoreDraft(person.id, Instrument.PHQ9, date(2026, 11, 3), PHQ), clock=clock)
     scores.save_score(vault, scores.ScoreDraft(person.id, Instrument.GAD7, date(2026, 11, 3), GAD), clock=clock)
     import_any.import_file(vault, fixture_bytes("bearable.csv"), person.display_name, "bearable", zone_name="UTC")

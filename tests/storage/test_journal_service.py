@@ -41,11 +41,11 @@ def test_save_edit_delete_restore(vault, person):
         vault, draft(person, datetime(2026, 11, 3, 22, 0), mood=MoodLevel.OKAY, note="Calmer later.", entry_id=saved.id)
     )
     assert edited.id == saved.id and edited.mood is MoodLevel.OKAY and edited.symptoms == ()
-    gone = journal.delete_entry(vault, saved.id)
+    gone = journal.take_out(vault, saved.id)
     assert journal.count_entries(vault, person.id) == 0
     with pytest.raises(NotFoundError):
         journal.get_entry(vault, saved.id)
-    back = journal.restore_entry(vault, gone)
+    back = journal.put_back(vault, gone)
     assert back.note == "Calmer later." and journal.count_entries(vault, person.id) == 1
 
 

@@ -29,7 +29,7 @@ def add(vault, person, name="Sertraline", amount=25.0, **kw):
 
 def entry(vault, person, when, doses, **fields):
     draft = journal.EntryDraft(person.id, when, **fields)
-    return medications.save_entry_with_doses(vault, draft, doses, clock=clock)
+    return journal.save_entry(vault, draft, doses=doses, clock=clock)
 
 
 def test_add_list_and_current_first(vault, person):
@@ -80,7 +80,7 @@ def test_doses_are_saved_with_the_entry_and_replaced_on_edit(vault, person):
     assert {(d.medication_id, d.status) for d in medications.doses_for_entry(vault, saved.id)} == {
         (med.id, DoseStatus.TAKEN), (prn.id, DoseStatus.EXTRA)}
     draft = journal.EntryDraft(person.id, datetime(2026, 11, 30, 8, 0), mood=MoodLevel.OKAY, entry_id=saved.id)
-    medications.save_entry_with_doses(vault, draft, [DoseRecord(med.id, DoseStatus.MISSED)], clock=clock)
+    journal.save_entry(vault, draft, doses=[DoseRecord(med.id, DoseStatus.MISSED)], clock=clock)
     assert medications.doses_for_entry(vault, saved.id) == [DoseRecord(med.id, DoseStatus.MISSED)]
     with pytest.raises(ValidationError, match="a dose"):
         entry(vault, person, datetime(2026, 11, 30, 9, 0), [])
@@ -111,12 +111,13 @@ def test_deleting_an_entry_removes_its_doses_and_undo_can_put_them_back(vault, p
     med = add(vault, person)
     saved = entry(vault, person, datetime(2026, 11, 30, 8, 0), [DoseRecord(med.id, DoseStatus.MISSED)], note="n")
     doses = medications.doses_for_entry(vault, saved.id)
-    old = journal.delete_entry(vault, saved.id)
+    removed = journal.take_out(vault, saved.id)
     with session_of(vault) as s:
         assert s.execute(text("SELECT count(*) FROM entry_dose")).scalar() == 0
-    back = journal.restore_entry(vault, old, clock=clock)
-    medications.restore_entry_doses(vault, back.id, person.id, doses)
+    back = journal.put_back(vault, removed, clock=clock)
     assert medications.doses_for_entry(vault, back.id) == doses
+    # the journal list shows them in words
+    assert journal.page_older(vault, person.id).doses == medications.dose_texts(vault, [back.id]) != {}
 
 
 def test_changes_and_missed_doses_in_period(vault, person):

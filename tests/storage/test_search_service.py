@@ -177,17 +177,21 @@ def test_search_words_never_reach_the_files_in_plain_text(vault_paths):
 
 def test_jumping_the_list_to_an_entry_or_a_day(vault, person):
     entries = [add(vault, person, datetime(2026, 1, 1 + i, 9), f"day {i}") for i in range(20)]
-    anchor = search.anchor_for_entry(vault, entries[10].id)
-    page = search.entries_from(vault, anchor, 3)
-    assert [e.id for e in page] == [entries[10].id, entries[9].id, entries[8].id]
-    newer = search.entries_newer_than(vault, person.id, page[0], 3)
-    assert [e.id for e in newer] == [entries[13].id, entries[12].id, entries[11].id]
-    by_day = search.entries_from(vault, search.anchor_for_day(person.id, date(2026, 1, 5)), 2)
-    assert [e.local_date for e in by_day] == [date(2026, 1, 5), date(2026, 1, 4)]
-    empty_day = search.entries_from(vault, search.anchor_for_day(person.id, date(2025, 12, 31)), 2)
-    assert empty_day == []
+    anchor = journal.anchor_for_entry(vault, entries[10].id)
+    page = journal.page_at(vault, anchor, limit=3, newer_limit=3)
+    assert [e.id for e in page.entries] == [entries[10].id, entries[9].id, entries[8].id]
+    assert [e.id for e in page.newer] == [entries[13].id, entries[12].id, entries[11].id]
+    above = journal.page_newer(vault, person.id, page.newer[0], 3)
+    assert [e.id for e in above.entries] == [entries[16].id, entries[15].id, entries[14].id]
+    below = journal.page_older(vault, person.id, after=page.entries[-1], limit=2)
+    assert [e.id for e in below.entries] == [entries[7].id, entries[6].id]
+    by_day = journal.page_at(vault, journal.anchor_for_day(person.id, date(2026, 1, 5)), limit=2, newer_limit=1)
+    assert [e.local_date for e in by_day.entries] == [date(2026, 1, 5), date(2026, 1, 4)]
+    assert [e.local_date for e in by_day.newer] == [date(2026, 1, 6)]
+    empty_day = journal.page_at(vault, journal.anchor_for_day(person.id, date(2025, 12, 31)), limit=2, newer_limit=2)
+    assert empty_day.entries == [] and empty_day.newer == []
     from caregiver_app.domain.errors import NotFoundError
 
-    journal.delete_entry(vault, entries[0].id)
+    journal.take_out(vault, entries[0].id)
     with pytest.raises(NotFoundError):
-        search.anchor_for_entry(vault, entries[0].id)
+        journal.anchor_for_entry(vault, entries[0].id)

@@ -24,11 +24,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import ValidationError
 from ..vault.unlock_screen import announce
+from .building import shortcut
 from .errors import show_error
 from .ops import Op
 from .trust_widgets import fit_text, plain_label, problem_label
@@ -86,9 +86,7 @@ class FormPanel(QWidget):
             layout.addWidget(buttons)
         else:
             layout.addLayout(buttons)
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: self.save_button.isEnabled() and self.save_requested.emit())
+        shortcut(self, "Ctrl+S", lambda: self.save_button.isEnabled() and self.save_requested.emit())
 
     # --- fields -------------------------------------------------------------------------------
 

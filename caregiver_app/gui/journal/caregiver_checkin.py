@@ -7,22 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +27,7 @@ from ...domain.model import Person, SleepQuality
 from ...services import checkins, journal
 from ...services.checkins import CaregiverCheckinDraft
 from ..common import formatting
+from ..common.building import column, heading_row, push_button, scroll_area, shortcut, side_by_side
 from ..common.country import help_words
 from ..common.form import FormPanel
 from ..common.ops import CHECKINS
@@ -166,14 +161,7 @@ class CaregiverCheckinPage(Page):
         self.care_label.hide()
         # The kind word stands above Save, after the status line (the panel's last item is its buttons).
         self.panel.layout().insertWidget(self.panel.layout().count() - 1, self.care_label)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.panel)
-        left_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(left)
+        scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
 
         self.list_label = heading("&Earlier check-ins, newest first", self)
         self.trend_label = QLabel(self)
@@ -185,33 +173,16 @@ class CaregiverCheckinPage(Page):
         self.list.itemDoubleClicked.connect(lambda *_: self.change_current())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list_label.setBuddy(self.list)
-        self.change_button = QPushButton("Change…", self)
-        self.change_button.clicked.connect(self.change_current)
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.clicked.connect(self.delete_current)
-        head = QHBoxLayout()
-        head.addWidget(self.list_label, 1)
-        head.addWidget(self.change_button)
-        head.addWidget(self.delete_button)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(head)
-        right_layout.addWidget(self.trend_label)
-        right_layout.addWidget(self.list, 1)
+        self.change_button = push_button("Change…", self, self.change_current)
+        self.delete_button = push_button("Delete…", self, self.delete_current)
+        right = column(self, heading_row(self.list_label, self.change_button, self.delete_button), self.trend_label,
+                       (self.list, 1), margins=False)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, scroll, right, stretch=(1, 1))
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)
         # Ctrl+S saves from the list too (the panel has its own; the list is outside it).
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), right)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        shortcut(right, "Ctrl+S", self.save)
 
         chain = [self.when_edit, self.when_field.now_button, self.name_edit, self.stress, self.sleep_hours, self.sleep_quality, self.needs,
                  self.save_button, self.cancel_button, self.change_button, self.delete_button, self.list]

@@ -34,7 +34,7 @@ from ...domain.model import (
     clean_label,
 )
 from ...domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
-from ...services import drafts, journal, medications
+from ...services import drafts, journal
 from ..common.country import help_words
 from ..common.form import FormPanel
 from ..common.ops import JOURNAL
@@ -432,7 +432,7 @@ class EntryEditor(QWidget):
     # --- private ------------------------------------------------------------------------
     def _save_job(self):
         draft, doses, clock = self.draft(), self.doses.doses(), self._context.clock  # GUI thread
-        return lambda vault: medications.save_entry_with_doses(vault, draft, doses, clock=clock)
+        return lambda vault: journal.save_entry(vault, draft, doses=doses, clock=clock)
 
     def _on_saved(self, entry: JournalEntry) -> None:
         if entry.recorded_by.kind is RecorderKind.FAMILY:

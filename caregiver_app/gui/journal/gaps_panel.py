@@ -4,10 +4,11 @@ are, and when each was last in touch — in gentle, plain words."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.network import SupportType
 from ...services.network import GapReport
+from ..common.building import scroll_area
 from ..common.page import heading
 from ..common.trust_widgets import plain_label
 
@@ -85,14 +86,9 @@ class GapsPanel(QWidget):
                       self.touch_title, self.touch):
             layout.addWidget(label)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll_area(body, self, focusable=False))
         self.clear()
 
     def clear(self) -> None:

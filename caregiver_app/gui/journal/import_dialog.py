@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from ...domain.errors import ValidationError
 from ...domain.model import MoodLevel, clean_label
 from ...services import import_any, imports
 from ..common import formatting
+from ..common.building import scroll_area
 from ..common.errors import show_error
 from ..common.ops import JOURNAL, PEOPLE
 from ..common.page import heading
@@ -361,12 +360,7 @@ class ImportDialog(ImportDialogBase):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 2)
         grid.setRowStretch(len(self._preview.labels) + 1, 1)  # rows stay together at the top
-        scroll = QScrollArea(page)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        scroll.setWidget(grid_holder)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scroll_area(grid_holder, page, framed=True, focusable=False), 1)
         self.table_label = QLabel("The first entries will be saved like this:", page)
         self.table = StoredRowsTable(page)
         self.table_label.setBuddy(self.table)

@@ -58,7 +58,7 @@ def describe(preview: import_any.Preview) -> str:
 
 
 class OtherImportDialog(ImportDialogBase):
-    """Emits ``imported`` with the :class:`~caregiver_app.services.import_any.Report`."""
+    """Emits ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
     refused = (ValidationError, ImportFormatError, imports.MoodMappingNeeded)
 

@@ -1,9 +1,10 @@
 """The journal list as a Qt item model: entries newest first, with a header row for each day.
 
-Entries load a page at a time (``services.journal.recent_entries``, keyset pages) through the
-ops as reads (one key per model: a newer load drops an older one's answer), only when the view scrolls near the end, so a ten-year journal opens instantly.
-:meth:`JournalModel.start_at` starts the list at any date or entry instead (``services.search``);
-newer entries then load a page at a time above it (:meth:`JournalModel.fetch_newer`).
+Entries load a page at a time (``services.journal.page_older``, keyset pages) as ops reads (one
+key per model: a newer load drops an older one's answer), only when the view scrolls near the end,
+so a ten-year journal opens instantly. :meth:`JournalModel.start_at` starts the list at any date or
+entry instead (``services.journal.page_at``); newer entries then load a page at a time above it
+(:meth:`JournalModel.fetch_newer`, ``services.journal.page_newer``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person, TagKind, mood_words
-from ...services import journal, medications, search
+from ...services import journal
 from ..common import formatting
 from ..common.ops import Op
 from ..context import AppContext
@@ -63,7 +64,7 @@ def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zon
                 doses: str = "") -> list[str]:
     """The lines an entry shows in the list, most important first. ``zone_note`` follows the
     time for an entry written in another time zone, e.g. ``" (New York time)"``; ``doses`` are
-    the doses recorded in the entry in words (``medications.dose_texts``)."""
+    the doses recorded in the entry in words (``journal.ListPage.doses``)."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
     if entry.mood_label:  # imported: the level and how the other app wrote it
         head.append(f"Mood: {mood_words(entry.mood, entry.mood_label)}")
@@ -158,7 +159,7 @@ class JournalModel(QAbstractListModel):
         self._person = None
         self._reset()
 
-    def start_at(self, anchor: search.ListAnchor) -> None:
+    def start_at(self, anchor: journal.ListAnchor) -> None:
         """Reload so the list holds ``anchor`` (an entry, or the first entry on or before a date)
         with a page of older entries below it and a few newer ones above; more load as the list
         scrolls either way."""
@@ -182,20 +183,15 @@ class JournalModel(QAbstractListModel):
 
         def done(result) -> None:
             self._loading = False
-            page, doses = result
-            self._doses.update(doses)
-            self._prepend(page, full=len(page) >= limit)
+            self._doses.update(result.doses)
+            self._prepend(result.entries, full=len(result.entries) >= limit)
 
         def failed(exc: BaseException) -> None:
             self._loading = False
             self._has_newer = False
             self.load_failed.emit(exc)
 
-        def job(vault):
-            page = search.entries_newer_than(vault, person_id, first, limit)
-            return page, medications.dose_texts(vault, [e.id for e in page])
-
-        self._read(job, done, failed)
+        self._read(lambda vault: journal.page_newer(vault, person_id, first, limit), done, failed)
 
     def loaded_entry_count(self) -> int:
         """How many entries are in memory now (not counting day header rows)."""
@@ -277,7 +273,7 @@ class JournalModel(QAbstractListModel):
         self._doses = {}
         self.endResetModel()
 
-    def _load_page(self, anchor: search.ListAnchor | None = None) -> None:
+    def _load_page(self, anchor: journal.ListAnchor | None = None) -> None:
         person = self._person
         if person is None or person.id is None:
             return
@@ -288,16 +284,13 @@ class JournalModel(QAbstractListModel):
 
         def job(vault):
             if anchor is not None:  # the page from the anchor down, and the few entries above it
-                older = search.entries_from(vault, anchor, limit)
-                newer = search.entries_newer_than(vault, person_id, older[0], NEWER_PAGE) if older else []
-            else:
-                older, newer = journal.recent_entries(vault, person_id, limit=limit, after=after), None
-            return older, newer, medications.dose_texts(vault, [e.id for e in older + (newer or [])])
+                return journal.page_at(vault, anchor, limit=limit, newer_limit=NEWER_PAGE)
+            return journal.page_older(vault, person_id, after=after, limit=limit)
 
         def done(result) -> None:
             self._loading = False
-            page, newer, doses = result
-            self._doses.update(doses)
+            page, newer = result.entries, result.newer
+            self._doses.update(result.doses)
             self._append(page, full=len(page) >= limit, announce=newer is None or not page)
             if newer is not None and page:
                 self._first_entry = page[0]

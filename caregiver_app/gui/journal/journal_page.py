@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
-from ...services import import_any, imports, journal, people, search
+from ...services import import_any, imports, journal, people
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -296,7 +296,7 @@ class JournalPage(Page):
         if row >= 0:
             self._select_row(row)
             return
-        self._jump(lambda vault: search.anchor_for_entry(vault, entry_id), entry_id=entry_id)
+        self._jump(lambda vault: journal.anchor_for_entry(vault, entry_id), entry_id=entry_id)
 
     def show_day(self, day: date) -> None:
         """Show the entries of the local date ``day`` (from the calendar), loading the list
@@ -310,7 +310,7 @@ class JournalPage(Page):
         if self.person is None or self.person.id is None:
             return
         person_id = self.person.id
-        self._jump(lambda _vault: search.anchor_for_day(person_id, day), day=day)
+        self._jump(lambda _vault: journal.anchor_for_day(person_id, day), day=day)
 
     def show_newest(self) -> None:
         """Back to the newest entries at the top of the list."""
@@ -323,7 +323,7 @@ class JournalPage(Page):
         self.draft_offers.offer()
 
     def _jump(self, find_anchor, *, entry_id: int | None = None, day: date | None = None) -> None:
-        def done(anchor: search.ListAnchor) -> None:
+        def done(anchor: journal.ListAnchor) -> None:
             if self.person is None or anchor.person_id != self.person.id:
                 return
             self._select_after_load, self._select_day_after_load = entry_id, day

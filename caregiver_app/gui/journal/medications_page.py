@@ -11,16 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +25,7 @@ from ...domain.model import Person
 from ...services import journal, medications
 from ...services.medications import MedicationDraft
 from ..common import formatting
+from ..common.building import column, list_hint, push_button, scroll_area, shortcut, side_by_side
 from ..common.form import FormPanel
 from ..common.ops import MEDICATIONS
 from ..common.page import Page, confirm, heading
@@ -105,16 +101,9 @@ class MedicationsPage(Page):
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list_label.setBuddy(self.list)
         self.empty_label = plain_label(parent=self)
-        self.new_button = QPushButton("&New medicine", self)
-        self.new_button.setToolTip("Add a medicine to the list (Ctrl+N)")
-        self.new_button.clicked.connect(self.new_medication)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.list_label)
-        left_layout.addWidget(self.empty_label)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.new_button)
+        self.new_button = push_button("&New medicine", self, self.new_medication,
+                                      tip="Add a medicine to the list (Ctrl+N)")
+        left = column(self, self.list_label, self.empty_label, (self.list, 1), self.new_button, margins=False)
 
         fields = QWidget(self)
         self.ui = ui = Ui_MedicationForm()
@@ -142,9 +131,7 @@ class MedicationsPage(Page):
         self.problem_label.setAccessibleName("Problem with this medicine")
         self.save_button = self.panel.save_button
         self.save_button.setToolTip("Save this medicine (Ctrl+S)")
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.setToolTip("Delete this medicine and its history")
-        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button = push_button("Delete…", self, self.delete_current, tip="Delete this medicine and its history")
         # Delete sits beside Save, in the panel's row of buttons (its last layout item).
         panel_layout = self.panel.layout()
         panel_layout.itemAt(panel_layout.count() - 1).layout().insertWidget(1, self.delete_button)
@@ -155,28 +142,13 @@ class MedicationsPage(Page):
         self.history.setAccessibleName("Dose history, oldest first")
         self.history.setWordWrap(True)
         history_layout.addWidget(self.history)
-        self.remove_step_button = QPushButton("Remo&ve this step…", self.history_box)
-        self.remove_step_button.setToolTip("Take a mistaken dose change out of the history")
-        self.remove_step_button.clicked.connect(self.remove_step)
+        self.remove_step_button = push_button("Remo&ve this step…", self.history_box, self.remove_step,
+                                              tip="Take a mistaken dose change out of the history")
         self.history.currentRowChanged.connect(lambda _r: self._update_buttons())
         history_layout.addWidget(self.remove_step_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.panel)
-        right_layout.addWidget(self.history_box, 1)
-        right_layout.addStretch(0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(right)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        right = column(self, self.panel, (self.history_box, 1), end_stretch=0)  # room below while no history
+        splitter = side_by_side(self, left, scroll_area(right, self), stretch=(2, 3))
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)
 
@@ -185,9 +157,7 @@ class MedicationsPage(Page):
         for keys, slot, owners in (("Ctrl+N", self.new_medication, (self,)),
                                    ("Ctrl+S", self.save, (left, self.history_box))):
             for owner in owners:
-                shortcut = QShortcut(QKeySequence(keys), owner)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+                shortcut(owner, keys, slot)
         chain = [self.list, self.new_button, self.name_edit, self.amount, self.unit, self.change_dose_button,
                  self.schedule, self.as_needed, self.reason, self.prescriber, self.start.check, self.start.edit,
                  self.stop.check, self.stop.edit, self.save_button, self.delete_button, self.history,
@@ -362,14 +332,9 @@ class MedicationsPage(Page):
             item.setToolTip(f"Prescribed by {med.prescriber}" if med.prescriber else "")
             self.list.addItem(item)
         self.list.blockSignals(False)
-        if self.person is None:
-            text = "Choose or add a person to keep their medicine list."
-        elif not self._meds:
-            text = "No medicines on the list yet. Fill in the form to add the first one."
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
+        list_hint(self.empty_label, self.person, self._meds,
+                  no_person="Choose or add a person to keep their medicine list.",
+                  none_yet="No medicines on the list yet. Fill in the form to add the first one.")
         if keep is not None:
             found = next((m for m in self._meds if m.id == keep), None)
             if found is not None:

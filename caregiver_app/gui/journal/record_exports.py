@@ -50,16 +50,16 @@ def _entries(count: int) -> str:
     return f"{formatting.count_text(count)} entr{'y' if count == 1 else 'ies'}"
 
 
-def _write_csv(vault, person_id: int, path: Path, *, zone_name: str, clock) -> export_csv.ExportResult:
+def _write_csv(vault, person_id: int, path: Path, *, zone_name: str, clock) -> export_csv.JournalExport:
     return export_csv.write_journal_csv(vault, person_id, path, zone_name=zone_name)
 
 
-def _csv_saved(result: export_csv.ExportResult) -> str:
+def _csv_saved(result: export_csv.JournalExport) -> str:
     return (f"Saved {_entries(result.entries)} to {result.path}.\n\nThe file opens in Excel, LibreOffice and other "
             "spreadsheets. It is not encrypted: keep it somewhere safe, and delete it when you no longer need it.")
 
 
-def _page_saved(result: export_readable.ReadableExport) -> str:
+def _page_saved(result: export_readable.JournalExport) -> str:
     return (f"Saved {_entries(result.entries)} to {result.path}.\n\nOpen it in any web browser to read or print it. "
             "It is not encrypted: share it only with people who should see it, and delete it when it is no "
             "longer needed.")

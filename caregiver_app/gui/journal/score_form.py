@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import ValidationError
-from ...domain.model import Person, Recorder, RecorderKind
+from ...domain.model import Person
 from ...domain.scores import (
     ANSWER_WORDS,
     CREDIT_LINE,
@@ -48,6 +47,7 @@ from ...domain.crisis_lines import HelpWords, help_words
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from ..common import formatting
+from ..common.recorder_choice import RecorderChoice
 from ..common.trust_widgets import heading_label, plain_label
 from ..vault.unlock_screen import announce
 
@@ -193,20 +193,10 @@ class ScoreForm(QWidget):
         self.taken_on.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.taken_on.setAccessibleName("Date the form was filled in")
         form.addRow("&Filled in on", self.taken_on)
-        self.person_radio = QRadioButton(self)
-        self.family_radio = QRadioButton("A famil&y member:", self)
-        self.family_name = QLineEdit(self)
-        self.family_name.setPlaceholderText("Their name")
-        self.family_name.setAccessibleName("Family member's name")
-        self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
-        recorder_group = QButtonGroup(self)
-        recorder_group.addButton(self.person_radio)
-        recorder_group.addButton(self.family_radio)
-        who = QHBoxLayout()
-        who.addWidget(self.person_radio)
-        who.addWidget(self.family_radio)
-        who.addWidget(self.family_name, 1)
-        form.addRow("Recorded by", who)
+        self.recorder_choice = RecorderChoice("A famil&y member:", "Their name", self)
+        rc = self.recorder_choice
+        self.person_radio, self.family_radio, self.family_name = rc.person_radio, rc.family_radio, rc.family_name
+        form.addRow("Recorded by", rc)
         layout.addLayout(form)
 
         self.items_box = QGroupBox(self)
@@ -304,7 +294,7 @@ class ScoreForm(QWidget):
 
     def set_person(self, person: Person | None) -> None:
         self._person = person
-        self.person_radio.setText(f"{person.display_name} (self)" if person else "The person (self)")
+        self.recorder_choice.set_person_text(f"{person.display_name} (self)" if person else "The person (self)")
 
     def answers(self) -> tuple[int | None, ...]:
         return tuple(g.checkedId() if g.checkedId() >= 0 else None for g in self._groups)
@@ -328,8 +318,7 @@ class ScoreForm(QWidget):
         self._clear_answers()
         self.note.clear()
         self.flag.setChecked(False)
-        if not self.family_radio.isChecked():
-            self.person_radio.setChecked(True)
+        self.recorder_choice.keep_family_or_self()
         self._on_answer_changed()
 
     def load(self, score: ScoreResult) -> None:
@@ -339,11 +328,7 @@ class ScoreForm(QWidget):
         self.taken_on.setDate(QDate(score.taken_on.year, score.taken_on.month, score.taken_on.day))
         for item, value in enumerate(score.answers, start=1):
             self._radios[item - 1][value].setChecked(True)
-        if score.recorded_by.kind is RecorderKind.FAMILY:
-            self.family_radio.setChecked(True)
-            self.family_name.setText(score.recorded_by.name)
-        else:
-            self.person_radio.setChecked(True)
+        self.recorder_choice.show_recorder(score.recorded_by)
         self.note.setPlainText(score.note)
         self.flag.setChecked(score.flag_for_visit)
         self._on_answer_changed()
@@ -352,7 +337,7 @@ class ScoreForm(QWidget):
         """What the form holds. Raises :class:`ValidationError` (plain words)."""
         if self._person is None or self._person.id is None:
             raise ValidationError("Please choose whose score this is.")
-        recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
+        recorder = self.recorder_choice.recorder()
         d = self.taken_on.date()
         return ScoreDraft(
             person_id=self._person.id,
@@ -366,8 +351,8 @@ class ScoreForm(QWidget):
         )
 
     def focus_widgets(self) -> list[QWidget]:
-        chain: list[QWidget] = [*self.instrument_buttons.values(), self.taken_on, self.person_radio,
-                                self.family_radio, self.family_name]
+        chain: list[QWidget] = [*self.instrument_buttons.values(), self.taken_on,
+                                *self.recorder_choice.focus_widgets()]
         for radios in self._radios:
             chain.extend(radios)
         return chain + [self.note, self.flag]
@@ -378,8 +363,7 @@ class ScoreForm(QWidget):
         self._editing = None
         self._clear_answers()
         self.note.clear()
-        self.family_name.clear()
-        self.person_radio.setChecked(True)
+        self.recorder_choice.clear()
         self.set_person(None)
         self._on_answer_changed()
 

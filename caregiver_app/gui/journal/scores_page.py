@@ -10,16 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +21,7 @@ from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
 from ...services import journal, scores
 from ..common import formatting
+from ..common.building import column, heading_row, list_hint, push_button, scroll_area, side_by_side
 from ..common.country import help_words
 from ..common.form import FormPanel
 from ..common.ops import SCORES
@@ -99,15 +94,7 @@ class ScoresPage(Page):
         self.status_label = self.panel.status_label
         self.save_button = self.panel.save_button
         self.cancel_button = self.panel.cancel_button
-        form_panel = QWidget(self)
-        form_layout = QVBoxLayout(form_panel)
-        form_layout.addWidget(self.panel)
-        form_layout.addStretch(1)
-        form_scroll = QScrollArea(self)
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setWidget(form_panel)
-        self.form_scroll = form_scroll
+        self.form_scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
 
         self.chart = ScoreChart(self)
         self.list_label = QLabel("Saved sc&ores, newest first", self)
@@ -127,42 +114,19 @@ class ScoresPage(Page):
         self.list_label.setBuddy(self.list)
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
-        self.change_button = QPushButton("Change…", self)
-        self.change_button.setToolTip("Correct the chosen score in the form")
-        self.change_button.clicked.connect(self.change_current)
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.clicked.connect(self.delete_current)
-        list_head = QHBoxLayout()
-        list_head.addWidget(self.list_label, 1)
-        list_head.addWidget(self.change_button)
-        list_head.addWidget(self.delete_button)
-        list_panel = QWidget(self)
-        list_layout = QVBoxLayout(list_panel)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(list_head)
-        list_layout.addWidget(self.empty_label)
-        list_layout.addWidget(self.list, 1)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.chart)
-        right.addWidget(list_panel)
-        right.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(form_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
+        self.change_button = push_button("Change…", self, self.change_current,
+                                         tip="Correct the chosen score in the form")
+        self.delete_button = push_button("Delete…", self, self.delete_current)
+        list_panel = column(self, heading_row(self.list_label, self.change_button, self.delete_button),
+                            self.empty_label, (self.list, 1), margins=False)
+        right = side_by_side(self, self.chart, list_panel, vertical=True)
+        self.splitter = side_by_side(self, self.form_scroll, right, stretch=(2, 3))
 
         self.daily = DailyCheckinForm(self._context, self)
-        daily_scroll = QScrollArea(self)
-        daily_scroll.setWidgetResizable(True)
-        daily_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        daily_scroll.setWidget(self.daily)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(splitter, "PHQ-9 and GAD-7")
-        self.tabs.addTab(daily_scroll, "Daily check-in")
+        self.tabs.addTab(self.splitter, "PHQ-9 and GAD-7")
+        self.tabs.addTab(scroll_area(self.daily, self), "Daily check-in")
         self.tabs.setAccessibleName("Scores and check-in")
         self.body.addWidget(self.tabs, 1)
         self.form.items_rebuilt.connect(self._fix_tab_order)
@@ -261,17 +225,11 @@ class ScoresPage(Page):
             item = QTreeWidgetItem(columns)
             item.setData(0, IdRole, result.id)
             self.list.addTopLevelItem(item)
-        for column in range(len(COLUMNS)):
-            self.list.resizeColumnToContents(column)
+        for index in range(len(COLUMNS)):
+            self.list.resizeColumnToContents(index)
         self.chart.set_results(self._results)
-        if self.person is None:
-            text = "Choose or add a person to record their scores."
-        elif not self._results:
-            text = "No scores saved yet."
-        else:
-            text = ""
-        self.empty_label.setText(text)
-        self.empty_label.setVisible(bool(text))
+        list_hint(self.empty_label, self.person, self._results,
+                  no_person="Choose or add a person to record their scores.", none_yet="No scores saved yet.")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -7,16 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QMenu,
-    QPushButton,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +29,7 @@ from ...services import journal, vcards
 from ...importers import vcard
 from ...services import network as contact_service
 from ...services.user_files import save_export
+from ..common.building import action_row, bar, menu_action, menu_button, push_button, shortcut, side_by_side
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import CONTACTS
@@ -68,47 +65,23 @@ class NetworkPage(Page):
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
         outer = self.body
-        actions = QHBoxLayout()
-        self.add_button = QPushButton("&Add contact…", self)
-        self.add_button.setToolTip("Add someone to the network (Ctrl+N)")
-        self.add_button.clicked.connect(self.add_contact)
-        self.open_button = QPushButton("O&pen", self)
-        self.open_button.setAccessibleName("Open the chosen contact")
-        self.open_button.clicked.connect(self.open_selected)
-        self.touch_button = QPushButton("In touch &today", self)
-        self.touch_button.setAccessibleName("Mark the chosen contact as in touch today")
-        self.touch_button.clicked.connect(self.mark_in_touch_today)
-        self.delete_button = QPushButton("&Delete", self)
-        self.delete_button.setAccessibleName("Delete the chosen contact")
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.more_button = QPushButton("&Import and export", self)
-        menu = QMenu(self.more_button)
-        self.import_action = QAction("&Import contacts from a vCard file…", self)
-        self.import_action.triggered.connect(self.import_vcards)
-        self.export_action = QAction("&Export contacts as a vCard file…", self)
-        self.export_action.triggered.connect(self.export_vcards)
-        self.export_map_action = QAction("Save the &map as a picture (PNG or SVG)…", self)
-        self.export_map_action.triggered.connect(self.export_map)
-        for action in (self.import_action, self.export_action, self.export_map_action):
-            menu.addAction(action)
-        self.more_button.setMenu(menu)
-        for button in (self.add_button, self.open_button, self.touch_button, self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.more_button)
-        outer.addLayout(actions)
+        self.add_button = push_button("&Add contact…", self, self.add_contact,
+                                      tip="Add someone to the network (Ctrl+N)")
+        self.open_button = push_button("O&pen", self, self.open_selected, name="Open the chosen contact")
+        self.touch_button = push_button("In touch &today", self, self.mark_in_touch_today,
+                                        name="Mark the chosen contact as in touch today")
+        self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen contact")
+        self.import_action = menu_action("&Import contacts from a vCard file…", self, self.import_vcards)
+        self.export_action = menu_action("&Export contacts as a vCard file…", self, self.export_vcards)
+        self.export_map_action = menu_action("Save the &map as a picture (PNG or SVG)…", self, self.export_map)
+        self.more_button = menu_button("&Import and export", self,
+                                       (self.import_action, self.export_action, self.export_map_action))
+        outer.addLayout(action_row((self.add_button, self.open_button, self.touch_button, self.delete_button),
+                                   at_end=(self.more_button,)))
 
         self.status = plain_label(name="Status", parent=self)
-        self.undo_button = QPushButton("&Undo", self)
-        self.undo_button.setAccessibleName("Undo delete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.undo_button)
-        self.status_panel = QWidget(self)
-        status_row.setContentsMargins(0, 0, 0, 0)
-        self.status_panel.setLayout(status_row)
-        self.status_panel.hide()
+        self.undo_button = push_button("&Undo", self, self.undo_delete, name="Undo delete")
+        self.status_panel = bar(self, self.status, self.undo_button)
         outer.addWidget(self.status_panel)
 
         self.tabs = QTabWidget(self)
@@ -122,24 +95,15 @@ class NetworkPage(Page):
         self.scene.positions_changed.connect(self._on_positions_changed)
         self.scene.selectionChanged.connect(self._on_map_selection)
         map_layout.addWidget(self.view, 1)
-        zoom_row = QHBoxLayout()
-        self.zoom_out_button = QPushButton("Zoom out", map_tab)
-        self.zoom_out_button.setToolTip("Zoom out (Ctrl+minus)")
-        self.zoom_out_button.clicked.connect(self.view.zoom_out)
-        self.zoom_in_button = QPushButton("Zoom in", map_tab)
-        self.zoom_in_button.setToolTip("Zoom in (Ctrl+plus)")
-        self.zoom_in_button.clicked.connect(self.view.zoom_in)
-        self.fit_button = QPushButton("Show all", map_tab)
-        self.fit_button.setToolTip("Fit the whole map in view (Ctrl+0)")
-        self.fit_button.clicked.connect(self.view.fit)
-        self.tidy_button = QPushButton("Put back in place", map_tab)
-        self.tidy_button.setAccessibleName("Put every contact back in its automatic place")
-        self.tidy_button.clicked.connect(self.reset_positions)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.tidy_button):
+        self.zoom_out_button = push_button("Zoom out", map_tab, self.view.zoom_out, tip="Zoom out (Ctrl+minus)")
+        self.zoom_in_button = push_button("Zoom in", map_tab, self.view.zoom_in, tip="Zoom in (Ctrl+plus)")
+        self.fit_button = push_button("Show all", map_tab, self.view.fit, tip="Fit the whole map in view (Ctrl+0)")
+        self.tidy_button = push_button("Put back in place", map_tab, self.reset_positions,
+                                       name="Put every contact back in its automatic place")
+        zoom_buttons = (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.tidy_button)
+        for button in zoom_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            zoom_row.addWidget(button)
-        zoom_row.addStretch(1)
-        map_layout.addLayout(zoom_row)
+        map_layout.addLayout(action_row(zoom_buttons))
         self.map_hint = plain_label("Drag people to arrange them. Click one to open it, or choose one with the arrow "
                                     "keys and press Enter.", parent=map_tab)
         map_layout.addWidget(self.map_hint)
@@ -161,22 +125,12 @@ class NetworkPage(Page):
         self.gaps = GapsPanel(self)
         self.gaps.setAccessibleName("Gaps")
         self.gaps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.gaps)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(self, self.tabs, self.gaps, stretch=(3, 1))
         outer.addWidget(splitter, 1)
         self.splitter = splitter
 
-        for keys, slot in ((QKeySequence.StandardKey.New, self.add_contact),):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        shortcut(self, QKeySequence.StandardKey.New, self.add_contact)
+        shortcut(self.list, QKeySequence(Qt.Key.Key_Delete), self.delete_selected, widget_only=True)
         self._update_buttons()
 
     # --- the page ------------------------------------------------------------------------

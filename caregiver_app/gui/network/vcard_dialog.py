@@ -8,13 +8,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.phone_numbers import format_phone
 from ...importers.vcard import CardCandidate
 from ...services.vcards import Decision, DuplicatePair
+from ..common.building import scroll_area
 
 CHOICES = ((Decision.MERGE, "&Merge"), (Decision.KEEP_BOTH, "&Keep both"), (Decision.SKIP, "&Skip"))
 
@@ -93,11 +92,7 @@ class DuplicatesDialog(QDialog):
             self._groups[pair.candidate_index] = group
             layout.addWidget(box)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body, self), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")

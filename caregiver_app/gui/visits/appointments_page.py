@@ -8,18 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMenu,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +25,7 @@ from ...services import network as contact_service
 from ...domain import phone_numbers
 from ...services import journal
 from ..common import formatting
+from ..common.building import action_row, column, menu_action, menu_button, push_button, scroll_area, shortcut
 from ..common.ops import APPOINTMENTS, CONTACTS, Op
 from ..common.page import Page, confirm, heading
 from ..common.trust_widgets import plain_label
@@ -92,79 +88,49 @@ class AppointmentsPage(Page):
 
     def _build(self) -> None:
         outer = self.body
-        row = QHBoxLayout()
-        self.new_button = QPushButton("&New appointment…", self)
-        self.new_button.setToolTip("Plan a new appointment (Ctrl+N)")
-        self.new_button.clicked.connect(self.new_appointment)
-        self.open_button = QPushButton("O&pen", self)
-        self.open_button.setAccessibleName("Open the chosen appointment")
-        self.open_button.clicked.connect(self.open_selected)
-        self.prepare_button = QPushButton("P&repare for this visit", self)
-        self.prepare_button.setToolTip("Open the visit summary for the time since the last visit with this person")
-        self.prepare_button.clicked.connect(self.prepare_selected)
-        self.delete_button = QPushButton("&Delete", self)
-        self.delete_button.setAccessibleName("Delete the chosen appointment")
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.calendar_button = QPushButton("Add to &calendar", self)
-        menu = QMenu(self.calendar_button)
-        self.export_one_action = QAction("Save &this appointment as a calendar file (.ics)…", self)
-        self.export_one_action.triggered.connect(lambda: self.export_calendar(single=True))
-        self.export_all_action = QAction("Save &all appointments as a calendar file (.ics)…", self)
-        self.export_all_action.triggered.connect(lambda: self.export_calendar(single=False))
-        menu.addAction(self.export_one_action)
-        menu.addAction(self.export_all_action)
-        self.calendar_button.setMenu(menu)
-        for button in (self.new_button, self.open_button, self.prepare_button, self.delete_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.calendar_button)
-        outer.addLayout(row)
+        self.new_button = push_button("&New appointment…", self, self.new_appointment,
+                                      tip="Plan a new appointment (Ctrl+N)")
+        self.open_button = push_button("O&pen", self, self.open_selected, name="Open the chosen appointment")
+        self.prepare_button = push_button(
+            "P&repare for this visit", self, self.prepare_selected,
+            tip="Open the visit summary for the time since the last visit with this person")
+        self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen appointment")
+        self.export_one_action = menu_action("Save &this appointment as a calendar file (.ics)…", self,
+                                        lambda: self.export_calendar(single=True))
+        self.export_all_action = menu_action("Save &all appointments as a calendar file (.ics)…", self,
+                                        lambda: self.export_calendar(single=False))
+        self.calendar_button = menu_button("Add to &calendar", self, (self.export_one_action, self.export_all_action))
+        outer.addLayout(action_row((self.new_button, self.open_button, self.prepare_button, self.delete_button),
+                                   at_end=(self.calendar_button,)))
 
         self.status = plain_label(name="Status", parent=self)
         self.status.hide()
         outer.addWidget(self.status)
 
-        lists = QWidget(self)
-        lists_layout = QVBoxLayout(lists)
-        lists_layout.setContentsMargins(0, 0, 0, 0)
-        self.upcoming_label = heading("Coming &up", lists)
-        self.upcoming = self._list(lists, "Coming up")
+        self.upcoming_label = heading("Coming &up", self)
+        self.upcoming = self._list(self, "Coming up")
         self.upcoming_label.setBuddy(self.upcoming)
-        self.past_label = heading("P&ast", lists)
-        self.past = self._list(lists, "Past appointments")
+        self.past_label = heading("P&ast", self)
+        self.past = self._list(self, "Past appointments")
         self.past_label.setBuddy(self.past)
-        lists_layout.addWidget(self.upcoming_label)
-        lists_layout.addWidget(self.upcoming, 1)
-        lists_layout.addWidget(self.past_label)
-        lists_layout.addWidget(self.past, 1)
+        lists = column(self, self.upcoming_label, (self.upcoming, 1), self.past_label, (self.past, 1), margins=False)
 
         self.detail_title = heading("", self)
         self.detail = plain_label(name="The chosen appointment", parent=self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        detail_box = QWidget(self)
-        detail_layout = QVBoxLayout(detail_box)
-        detail_layout.addWidget(self.detail_title)
-        detail_layout.addWidget(self.detail, 1)
-        detail_scroll = QScrollArea(self)
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        detail_scroll.setWidget(detail_box)
-        detail_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        detail_scroll = scroll_area(column(self, self.detail_title, (self.detail, 1)), self, framed=True,
+                                    focusable=False)
 
         body = QHBoxLayout()
         body.addWidget(lists, 2)
         body.addWidget(detail_scroll, 3)
         outer.addLayout(body, 1)
 
-        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_appointment)
+        shortcut(self, QKeySequence.StandardKey.New, self.new_appointment)
         for widget in (self.upcoming, self.past):
-            delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), widget)
-            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(self.delete_selected)
+            shortcut(widget, QKeySequence(Qt.Key.Key_Delete), self.delete_selected, widget_only=True)
 
     def _list(self, parent: QWidget, name: str) -> QListWidget:
         widget = QListWidget(parent)

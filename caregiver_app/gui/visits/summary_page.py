@@ -7,21 +7,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +28,10 @@ from ..common import formatting
 from ..common.country import current_country, paper
 from ..common.errors import show_error
 from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
+from ..common.building import bar, column, open_saved_pdf, push_button, scroll_area, shortcut, side_by_side
 from ..common.page import Page
+from ..common.tag_choices import FlowLayout
+from ..common.wrap_check import WrappingCheckBox
 from ..context import AppContext
 from ..forms.ui_summary_controls import Ui_SummaryControls
 from ..journal.journal_model import day_heading
@@ -101,7 +98,7 @@ class SummaryPage(Page):
         self.section_box = ui.section_box
         self.section_checks: dict[Section, QCheckBox] = {}
         for section in summary.offered_sections():
-            check = QCheckBox(section.title, self.section_box)
+            check = WrappingCheckBox(section.title, self.section_box)  # the long ones wrap at large text
             check.setChecked(section in DEFAULT_SECTIONS)
             check.toggled.connect(lambda _on: self.refresh_preview())
             self.section_checks[section] = check
@@ -109,6 +106,7 @@ class SummaryPage(Page):
 
         self.leave_out_button, self.leave_out_label = ui.leave_out_button, ui.leave_out_label
         self.leave_out_button.clicked.connect(self.choose_leave_out)
+        ui.questions_label.setWordWrap(True)  # at large text it would hold the column wide
         self.questions_edit = ui.questions_edit
         self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
         self.paper_box = ui.paper_box
@@ -124,6 +122,16 @@ class SummaryPage(Page):
             QWidget.setTabOrder(first, second)
         self.preview_label = ui.preview_label
         self.update_button, self.print_button, self.save_button = ui.update_button, ui.print_button, ui.save_button
+        # The three buttons go onto a second line when the column is narrow (large text).
+        actions = FlowLayout()
+        for button in (self.update_button, self.print_button, self.save_button):
+            ui.actions_row.removeWidget(button)
+            actions.addWidget(button)
+        controls = body.layout()
+        index = controls.indexOf(ui.actions_row)
+        controls.takeAt(index)
+        ui.actions_row.deleteLater()
+        controls.insertLayout(index, actions)
         self.update_button.clicked.connect(self.refresh_preview)
         self.print_button.clicked.connect(self.print_summary)
         self.save_button.clicked.connect(self.save_pdf)
@@ -131,48 +139,25 @@ class SummaryPage(Page):
         self.open_button.clicked.connect(self.open_saved)
         self.saved_panel.hide()
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll = scroll_area(body, self, focusable=False)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        progress_row = QHBoxLayout()
-        self.progress_bar = QProgressBar(right)
+        self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Making the summary")
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setFormat("Making the summary… %p%")
-        self.cancel_button = QPushButton("Cancel", right)
-        self.cancel_button.setAccessibleName("Stop making the summary")
-        self.cancel_button.clicked.connect(self.cancel_build)
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_panel = QWidget(right)
-        progress_row.setContentsMargins(0, 0, 0, 0)
-        self.progress_panel.setLayout(progress_row)
-        self.progress_panel.hide()
-        self.preview = PdfPreview(right)
-        right_layout.addWidget(self.progress_panel)
-        right_layout.addWidget(self.preview, 1)
+        self.cancel_button = push_button("Cancel", self, self.cancel_build, name="Stop making the summary")
+        self.progress_panel = bar(self, self.progress_bar, self.cancel_button)
+        self.preview = PdfPreview(self)
+        right = column(self, self.progress_panel, (self.preview, 1), margins=False)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = side_by_side(self, scroll, right, stretch=(2, 3))
         self.controls_scroll = scroll
         self._own_split = False  # once the user drags the divider, their split stays
         self.splitter.splitterMoved.connect(self._on_split_moved)
         self.body.addWidget(self.splitter, 1)
 
         for keys, slot in (("Ctrl+S", self.save_pdf), ("Ctrl+P", self.print_summary), ("F5", self.refresh_preview)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut(self, keys, slot)
         self.start_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
         self.end_edit.dateChanged.connect(lambda _d: self._on_dates_changed())
 
@@ -350,12 +335,7 @@ class SummaryPage(Page):
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
-        if self.last_saved_path is None:
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved_path))):
-            show_error(self, CaregiverError(
-                f"This computer has no program set up to open PDF files. The file is saved at {self.last_saved_path}."
-            ), "The PDF could not be opened")
+        open_saved_pdf(self, self.last_saved_path)
 
     def choose_leave_out(self) -> None:
         """Read the entries, symptoms and tags in the range (off the GUI thread), then open the
@@ -389,7 +369,8 @@ class SummaryPage(Page):
         if total <= 0:
             return
         scroll = self.controls_scroll
-        needed = (scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        # Their natural width (long choices on one line); narrower, they wrap rather than cut off.
+        needed = (scroll.widget().sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
                   + 2 * scroll.frameWidth())
         left = min(needed, int(total * 0.55))
         self.splitter.setSizes([left, total - left])

@@ -8,12 +8,14 @@ name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPainter, QPageLayout, QPageSize, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from ..common.building import shortcut
 
 PRINT_JOB_NAME = "Visit summary"
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -45,9 +47,7 @@ class PdfPreview(QWidget):
             button.setAccessibleName(name)
             button.clicked.connect(slot)
             if keys:
-                shortcut = QShortcut(QKeySequence(keys), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+                shortcut(self, keys, slot)
             return button
 
         # Arrows only (named and with tooltips), so the preview leaves room for the controls

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.errors import NotFoundError
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
+from .base import add_row, existing, remove
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
@@ -56,10 +56,7 @@ def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime)
 
 
 def get_appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
-    row = session.get(AppointmentRow, appointment_id)
-    if row is None:
-        raise NotFoundError("That appointment is no longer in this vault.")
-    return row
+    return existing(session, AppointmentRow, appointment_id, "That appointment is no longer in this vault.")
 
 
 def get_appointment(session: Session, appointment_id: int) -> Appointment:
@@ -69,9 +66,7 @@ def get_appointment(session: Session, appointment_id: int) -> Appointment:
 def insert_appointment(session: Session, appt: Appointment, now: datetime) -> int:
     row = AppointmentRow(person_id=appt.person_id, created_at=now)
     _fill_appointment_row(row, appt, now)
-    session.add(row)
-    session.flush()
-    return row.id
+    return add_row(session, row)
 
 
 def update_appointment(session: Session, appt: Appointment, now: datetime) -> None:
@@ -81,8 +76,7 @@ def update_appointment(session: Session, appt: Appointment, now: datetime) -> No
 
 
 def delete_appointment(session: Session, appointment_id: int) -> None:
-    session.delete(get_appointment_row(session, appointment_id))
-    session.flush()
+    remove(session, get_appointment_row(session, appointment_id))
 
 
 def appointment_rows(session: Session, person_id: int, contact_id: int | None = None) -> list[AppointmentRow]:

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.checkins import CaregiverCheckin
-from ...domain.errors import NotFoundError
 from ...domain.model import SleepQuality
 from ..rows.checkins import CaregiverCheckinRow
+from .base import delete_row, existing, insert_row, update_row
 
 
 def checkin_from_row(row: CaregiverCheckinRow) -> CaregiverCheckin:
@@ -38,36 +38,24 @@ def _checkin_values(checkin: CaregiverCheckin) -> dict:
     }
 
 
+_MISSING = "That check-in is no longer saved."
+
+
 def insert_checkin(session: Session, checkin: CaregiverCheckin, now: datetime) -> int:
-    row = CaregiverCheckinRow(**_checkin_values(checkin), created_at=now, updated_at=now)
-    session.add(row)
-    session.flush()
-    return row.id
+    return insert_row(session, CaregiverCheckinRow, _checkin_values(checkin), now)
 
 
 def update_checkin(session: Session, checkin: CaregiverCheckin, now: datetime) -> None:
-    row = session.get(CaregiverCheckinRow, checkin.id)
-    if row is None:
-        raise NotFoundError("That check-in is no longer saved.")
-    for key, value in _checkin_values(checkin).items():
-        setattr(row, key, value)
-    row.updated_at = now
+    update_row(existing(session, CaregiverCheckinRow, checkin.id, _MISSING), _checkin_values(checkin), now)
     session.flush()
 
 
 def get_checkin(session: Session, checkin_id: int) -> CaregiverCheckin:
-    row = session.get(CaregiverCheckinRow, checkin_id)
-    if row is None:
-        raise NotFoundError("That check-in is no longer saved.")
-    return checkin_from_row(row)
+    return checkin_from_row(existing(session, CaregiverCheckinRow, checkin_id, _MISSING))
 
 
 def delete_checkin(session: Session, checkin_id: int) -> None:
-    row = session.get(CaregiverCheckinRow, checkin_id)
-    if row is None:
-        raise NotFoundError("That check-in is no longer saved.")
-    session.delete(row)
-    session.flush()
+    delete_row(session, CaregiverCheckinRow, checkin_id, _MISSING)
 
 
 def recent_checkins(session: Session, limit: int) -> list[CaregiverCheckin]:

@@ -13,10 +13,13 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.errors import NotFoundError
-from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
+from ...domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
+from .base import delete_row, existing, update_row
+
+_MISSING = "That entry is no longer in the journal."
+
 
 # --- symptoms and tags ----------------------------------------------------------------------
 
@@ -120,11 +123,7 @@ def used_tags(session: Session) -> list[Tag]:
 
 
 def entry_from_row(row: EntryRow) -> JournalEntry:
-    recorder = (
-        Recorder.family(row.recorded_by_name)
-        if row.recorded_by_kind == RecorderKind.FAMILY.value
-        else Recorder.person()
-    )
+    recorder = Recorder.stored(row.recorded_by_kind, row.recorded_by_name)
     return JournalEntry(
         id=row.id,
         person_id=row.person_id,
@@ -190,14 +189,10 @@ def insert_entry(session: Session, entry: JournalEntry, now: datetime) -> int:
 
 
 def update_entry(session: Session, entry: JournalEntry, now: datetime) -> None:
-    row = session.get(EntryRow, entry.id)
-    if row is None or row.person_id != entry.person_id:
-        raise NotFoundError("That entry is no longer in the journal.")
-    for key, value in _entry_values(entry).items():
-        if key in ("source", "import_key", "mood_label"):
-            continue  # an edited import stays recognisable as imported
-        setattr(row, key, value)
-    row.updated_at = now
+    row = existing(session, EntryRow, entry.id, _MISSING, person_id=entry.person_id)
+    # an edited import stays recognisable as imported
+    update_row(row, {k: v for k, v in _entry_values(entry).items() if k not in ("source", "import_key", "mood_label")},
+               now)
     row.ratings.clear()
     row.tag_links.clear()
     session.flush()
@@ -206,18 +201,12 @@ def update_entry(session: Session, entry: JournalEntry, now: datetime) -> None:
 
 
 def delete_entry(session: Session, entry_id: int) -> None:
-    row = session.get(EntryRow, entry_id)
-    if row is None:
-        raise NotFoundError("That entry is no longer in the journal.")
-    session.delete(row)
-    session.flush()
+    delete_row(session, EntryRow, entry_id, _MISSING)
 
 
 def get_entry(session: Session, entry_id: int) -> JournalEntry:
-    row = session.get(EntryRow, entry_id, options=[selectinload(EntryRow.ratings), selectinload(EntryRow.tag_links)])
-    if row is None:
-        raise NotFoundError("That entry is no longer in the journal.")
-    return entry_from_row(row)
+    options = (selectinload(EntryRow.ratings), selectinload(EntryRow.tag_links))
+    return entry_from_row(existing(session, EntryRow, entry_id, _MISSING, options=options))
 
 
 def _with_children(stmt):

@@ -13,6 +13,7 @@ from ...domain.errors import NotFoundError
 from ...domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
 from ..rows.journal import EntryRow
 from ..rows.medications import DoseChangeRow, EntryDoseRow, MedicationRow
+from .base import add_row, existing
 
 # --- medications ----------------------------------------------------------------------------
 
@@ -37,10 +38,8 @@ def medication_from_row(row: MedicationRow) -> Medication:
 
 
 def get_medication_row(session: Session, medication_id: int) -> MedicationRow:
-    row = session.get(MedicationRow, medication_id, options=[selectinload(MedicationRow.changes)])
-    if row is None:
-        raise NotFoundError("That medication is no longer on the list.")
-    return row
+    return existing(session, MedicationRow, medication_id, "That medication is no longer on the list.",
+                    options=(selectinload(MedicationRow.changes),))
 
 
 def list_medications(session: Session, person_id: int) -> list[Medication]:
@@ -67,9 +66,7 @@ def insert_medication(session: Session, med: Medication, now: datetime) -> int:
         updated_at=now,
     )
     row.changes = [_change_row(c, now) for c in med.history]
-    session.add(row)
-    session.flush()
-    return row.id
+    return add_row(session, row)
 
 
 def _change_row(change: DoseChange, now: datetime) -> DoseChangeRow:

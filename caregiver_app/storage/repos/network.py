@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ...domain.errors import NotFoundError
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
+from .base import add_row, existing, remove
 
 # --- contacts -------------------------------------------------------------------------------
 
@@ -60,10 +60,7 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
 
 
 def get_contact_row(session: Session, contact_id: int) -> ContactRow:
-    row = session.get(ContactRow, contact_id)
-    if row is None:
-        raise NotFoundError("That contact is no longer in this vault.")
-    return row
+    return existing(session, ContactRow, contact_id, "That contact is no longer in this vault.")
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:
@@ -73,9 +70,7 @@ def get_contact(session: Session, contact_id: int) -> Contact:
 def insert_contact(session: Session, contact: Contact, now: datetime) -> int:
     row = ContactRow(person_id=contact.person_id, created_at=now)
     _fill_contact_row(row, contact, now)
-    session.add(row)
-    session.flush()
-    return row.id
+    return add_row(session, row)
 
 
 def update_contact(session: Session, contact: Contact, now: datetime) -> None:
@@ -85,8 +80,7 @@ def update_contact(session: Session, contact: Contact, now: datetime) -> None:
 
 
 def delete_contact(session: Session, contact_id: int) -> None:
-    session.delete(get_contact_row(session, contact_id))
-    session.flush()
+    remove(session, get_contact_row(session, contact_id))
 
 
 def list_contacts(session: Session, person_id: int) -> list[Contact]:

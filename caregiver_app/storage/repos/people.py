@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...domain.errors import NotFoundError
 from ...domain.model import Person
 from ..rows.people import PersonRow
+from .base import existing
 
 
 def person_from_row(row: PersonRow) -> Person:
@@ -22,10 +22,7 @@ def list_people(session: Session) -> list[Person]:
 
 
 def get_person_row(session: Session, person_id: int) -> PersonRow:
-    row = session.get(PersonRow, person_id)
-    if row is None:
-        raise NotFoundError("That person is no longer in this vault.")
-    return row
+    return existing(session, PersonRow, person_id, "That person is no longer in this vault.")
 
 
 def add_person(session: Session, person: Person, now: datetime) -> Person:
@@ -33,3 +30,13 @@ def add_person(session: Session, person: Person, now: datetime) -> Person:
     session.add(row)
     session.flush()
     return person_from_row(row)
+
+
+def person_named(session: Session, name: str, now: datetime) -> tuple[Person, bool]:
+    """The person called ``name`` (ignoring case), added when there is none: ``(person, added)``.
+    Imports file entries under a name this way."""
+    wanted = name.casefold()
+    found = next((p for p in list_people(session) if p.display_name.casefold() == wanted), None)
+    if found is not None:
+        return found, False
+    return add_person(session, Person(None, name), now), True

@@ -7,14 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.errors import NotFoundError
-from ...domain.model import Recorder, RecorderKind
+from ...domain.model import Recorder
 from ...domain.scores import Instrument, ScoreResult
 from ..rows.scores import ScoreRow
-
-
-def _recorder(kind: str, name: str) -> Recorder:
-    return Recorder.family(name) if kind == RecorderKind.FAMILY.value else Recorder.person()
+from .base import delete_row, existing, insert_row, update_row
 
 
 def score_from_row(row: ScoreRow) -> ScoreResult:
@@ -24,7 +20,7 @@ def score_from_row(row: ScoreRow) -> ScoreResult:
         instrument=Instrument(row.instrument),
         taken_on=row.taken_on,
         answers=tuple(int(ch) for ch in row.answers),
-        recorded_by=_recorder(row.recorded_by_kind, row.recorded_by_name),
+        recorded_by=Recorder.stored(row.recorded_by_kind, row.recorded_by_name),
         note=row.note,
         flag_for_visit=row.flag_for_visit,
     )
@@ -44,36 +40,24 @@ def _score_values(score: ScoreResult) -> dict:
     }
 
 
+_MISSING = "That score is no longer in the journal."
+
+
 def insert_score(session: Session, score: ScoreResult, now: datetime) -> int:
-    row = ScoreRow(**_score_values(score), created_at=now, updated_at=now)
-    session.add(row)
-    session.flush()
-    return row.id
+    return insert_row(session, ScoreRow, _score_values(score), now)
 
 
 def update_score(session: Session, score: ScoreResult, now: datetime) -> None:
-    row = session.get(ScoreRow, score.id)
-    if row is None or row.person_id != score.person_id:
-        raise NotFoundError("That score is no longer in the journal.")
-    for key, value in _score_values(score).items():
-        setattr(row, key, value)
-    row.updated_at = now
+    update_row(existing(session, ScoreRow, score.id, _MISSING, person_id=score.person_id), _score_values(score), now)
     session.flush()
 
 
 def get_score(session: Session, score_id: int) -> ScoreResult:
-    row = session.get(ScoreRow, score_id)
-    if row is None:
-        raise NotFoundError("That score is no longer in the journal.")
-    return score_from_row(row)
+    return score_from_row(existing(session, ScoreRow, score_id, _MISSING))
 
 
 def delete_score(session: Session, score_id: int) -> None:
-    row = session.get(ScoreRow, score_id)
-    if row is None:
-        raise NotFoundError("That score is no longer in the journal.")
-    session.delete(row)
-    session.flush()
+    delete_row(session, ScoreRow, score_id, _MISSING)
 
 
 def list_scores(session: Session, person_id: int, instrument: Instrument | None = None,

@@ -1,5 +1,5 @@
-"""Queries for finding entries: full-text search (FTS5), jumping the journal list to a date or an
-entry (keyset pages in both directions), drafts, and putting a deleted entry back with its id.
+"""Queries for finding entries: full-text search (FTS5) with filters. The journal list's keyset
+pages are in :mod:`.journal`, drafts in :mod:`.drafts`.
 
 Functions take an open ``Session`` (the caller's unit of work). Local dates are bound as ISO text
 (how the ``Date`` columns are stored); user text only ever reaches SQL as a bound parameter.
