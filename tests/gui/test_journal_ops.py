@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.common.ops import DRAFTS, JOURNAL, Ops
@@ -187,3 +188,20 @@ def test_a_damaged_draft_still_fills_what_it_can(qtbot, page, person):
     editor.apply(state)
     assert editor.note.toPlainText() == "Kept words"
     assert editor.elevation.currentText() == "Not rated" and editor.doses.chosen() == {}
+
+
+def test_a_check_in_by_an_unnamed_family_member_points_at_the_name(qtbot, ctx, person):
+    scores = ScoresPage(ctx)
+    qtbot.addWidget(scores)
+    scores.set_person(person)
+    scores.tabs.setCurrentIndex(1)
+    scores.show()
+    qtbot.waitExposed(scores)
+    scores.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is scores, timeout=2000)
+    daily = scores.daily
+    daily.family_radio.setChecked(True)
+    qtbot.keyClick(daily.mood_buttons[3], Qt.Key.Key_Space)
+    daily.save()
+    assert daily.problem_label.isVisible() and daily.family_name.hasFocus()
+    assert daily.problem_label.text() in daily.family_name.accessibleDescription()

@@ -7,25 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
-from ...domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
+from ...domain.model import JournalEntry, MoodLevel, Person, SleepQuality
 from ...services import checkins, journal
 from ..common.form import FormPanel
 from ..common.ops import CHECKINS, JOURNAL
 from ..common.page import heading
+from ..common.recorder_choice import RecorderChoice
 from ..common.wall_clock import NowField
 from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
@@ -67,22 +58,10 @@ class DailyCheckinForm(QWidget):
         when_label.setBuddy(self.when_edit)
         form.addRow(when_label, self.when_field)
 
-        self.person_radio = QRadioButton(self)
-        self.family_radio = QRadioButton("A family member, &about them:", self)
-        self.family_name = QLineEdit(self)
-        self.family_name.setPlaceholderText("Your name")
-        self.family_name.setAccessibleName("Family member's name")
-        self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
-        group = QButtonGroup(self)
-        group.addButton(self.person_radio)
-        group.addButton(self.family_radio)
-        who = QVBoxLayout()
-        who.addWidget(self.person_radio)
-        family_row = QHBoxLayout()
-        family_row.addWidget(self.family_radio)
-        family_row.addWidget(self.family_name, 1)
-        who.addLayout(family_row)
-        form.addRow("Who is answering?", who)
+        self.who = RecorderChoice("A family member, &about them:", "Your name", self, stacked=True)
+        self.person_radio, self.family_radio, self.family_name = (
+            self.who.person_radio, self.who.family_radio, self.who.family_name)
+        form.addRow("Who is answering?", self.who)
 
         self.mood_box = MoodChoice("How was your mood today?", "How was your mood today? 1 very low to 5 very good",
                                    self, not_rated=False, horizontal=True)
@@ -112,6 +91,7 @@ class DailyCheckinForm(QWidget):
         self.panel = FormPanel(self._context, fields, changes={CHECKINS, JOURNAL}, save_text="Save check-&in",
                                cancel_text="", error_title="The check-in was not saved", parent=self)
         self.panel.add_field("when", self.when_edit)
+        self.panel.add_field("recorded_by", self.family_name)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
         self.problem_label.setAccessibleName("Problem with this check-in")
         self.save_button = self.panel.save_button
@@ -124,14 +104,13 @@ class DailyCheckinForm(QWidget):
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         self._person = person
-        self.person_radio.setText(f"{person.display_name}, about myself" if person else "The person, about themselves")
+        self.who.set_person_text(f"{person.display_name}, about myself" if person else "The person, about themselves")
         self.setEnabled(person is not None)
 
     def reset(self) -> None:
         """Fresh questions at the current time (keeps who is answering)."""
         self.when_field.follow_now()
-        if not self.family_radio.isChecked():
-            self.person_radio.setChecked(True)
+        self.who.keep_family_or_self()
         self.mood_group.setExclusive(False)
         for button in self.mood_buttons.values():
             button.setChecked(False)
@@ -143,8 +122,7 @@ class DailyCheckinForm(QWidget):
 
     def clear(self) -> None:
         self._person = None
-        self.family_name.clear()
-        self.person_radio.setChecked(True)
+        self.who.clear()
         self.panel.reset()
         self.reset()
         self.set_person(None)
@@ -152,7 +130,10 @@ class DailyCheckinForm(QWidget):
     def checkin(self) -> checkins.DailyCheckin:
         if self._person is None or self._person.id is None:
             raise ValidationError("Please choose whose check-in this is.")
-        recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
+        try:
+            recorder = self.who.recorder()
+        except ValidationError as exc:
+            raise ValidationError(str(exc), field="recorded_by") from None
         mood = self.mood_group.checkedId()
         quality = self.sleep.currentData()
         return checkins.DailyCheckin(
