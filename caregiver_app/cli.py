@@ -259,9 +259,17 @@ def unlock_either(vs, paths, secret: str):
             raise wrong from None
 
 
-def _new_passphrase(args, stdin: TextIO) -> str:
+def refuse_weak_passphrase(phrase: str, confirm: str | None) -> None:
+    """Raises :class:`CliError` (bad input) with the plain words of the app's passphrase rules
+    when ``phrase`` is too short or weak, or ``confirm`` (None: not asked) does not match it."""
     from .services.vault import passphrase_problem
 
+    problem = passphrase_problem(phrase, confirm)
+    if problem:
+        raise CliError(problem, EXIT_BAD_INPUT)
+
+
+def _new_passphrase(args, stdin: TextIO) -> str:
     if args.passphrase_stdin:
         phrase = _read_stdin_line(stdin)
         confirm = None
@@ -270,9 +278,7 @@ def _new_passphrase(args, stdin: TextIO) -> str:
         confirm = ask_secret("Type it again: ")
     else:
         raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
-    problem = passphrase_problem(phrase, confirm)
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
+    refuse_weak_passphrase(phrase, confirm)
     return phrase
 
 
@@ -316,6 +322,16 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     for notice in getattr(opened, "notices", ()):
         print(notice, file=err)
     return opened
+
+
+def with_vault(paths, args, stdin: TextIO, err: TextIO, work):
+    """Open the vault (as :func:`open_vault` does), return ``work(vault)`` and lock it again,
+    also when ``work`` raises."""
+    vault = open_vault(paths, args, stdin, err)
+    try:
+        return work(vault)
+    finally:
+        vault.close()
 
 
 def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
@@ -367,6 +383,24 @@ def _parse_day(text: str, what: str) -> date:
 # --- commands -------------------------------------------------------------------------------
 
 
+def output_file(args, default_name) -> Path:
+    """Where ``-o`` asks a command to write: the file named, or inside a folder (``-o .``) the
+    usual generic name ``default_name(today)``. Raises :class:`CliError` (bad input) when the
+    folder does not exist, before anything is asked or opened."""
+    output: Path = args.output.expanduser()
+    if output.is_dir():
+        output = output / default_name(date.today())
+    if not output.parent.exists():
+        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    return output
+
+
+def check_person_given(args) -> None:
+    """Refuse an empty ``--person`` before the passphrase is asked for (:class:`CliError`)."""
+    if args.person is not None and not args.person.strip():
+        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+
+
 def cmd_import(paths, args, stdin, out, err) -> int:
     from .importers.daylio import DaylioFormatError
     from .services import imports
@@ -387,11 +421,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             EXIT_NEEDS_DECISION,
         )
     zone_name = zone_for(paths, args, err)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        report = imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name)
-    finally:
-        vault.close()
+    report = with_vault(paths, args, stdin, err, lambda vault: imports.import_daylio(
+        vault, data, person_name(vault, args, stdin), mood_map, zone_name))
     p = report.preview
     fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)
@@ -427,13 +458,8 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
     summary.check_range(start, end)
-    output: Path = args.output.expanduser()
-    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
-        output = output / summary.default_filename(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    output = output_file(args, summary.default_filename)
+    check_person_given(args)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     vault = open_vault(paths, args, stdin, err)
@@ -470,19 +496,10 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     zone_name = zone_for(paths, args, err)
     if zone_name:
         timeutil.zone(zone_name)
-    output: Path = args.output.expanduser()
-    if output.is_dir():  # a folder (or "-o ."): the usual generic name inside it
-        output = output / export_csv.default_filename(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        person = _find(vault, args, stdin)
-        result = export_csv.write_journal_csv(vault, person.id, output, zone_name=zone_name)
-    finally:
-        vault.close()
+    output = output_file(args, export_csv.default_filename)
+    check_person_given(args)
+    result = with_vault(paths, args, stdin, err, lambda vault: export_csv.write_journal_csv(
+        vault, _find(vault, args, stdin).id, output, zone_name=zone_name))
     print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
     return EXIT_OK
 
@@ -490,11 +507,7 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
 def cmd_people(paths, args, stdin, out, err) -> int:
     from .services import people
 
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        everyone = people.list_people(vault)
-    finally:
-        vault.close()
+    everyone = with_vault(paths, args, stdin, err, people.list_people)
     if not everyone:
         print("There is nobody in this vault yet.", file=err)
     for person in everyone:

@@ -8,7 +8,6 @@ eMoods, or any other CSV through ``--map``) and prints the same counts for every
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from .cli import (
@@ -21,6 +20,7 @@ from .cli import (
     _find,
     _quote,
     open_vault,
+    output_file,
     person_name,
     person_options,
     report_format,
@@ -139,11 +139,7 @@ def _person_and_output(paths, args, stdin, err, default_name):
 
     if args.timezone:
         timeutil.zone(args.timezone)
-    output: Path = args.output.expanduser()
-    if output.is_dir():
-        output = output / default_name(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+    output = output_file(args, default_name)
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)

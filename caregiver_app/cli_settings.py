@@ -23,7 +23,9 @@ from .cli import (
     EXIT_OK,
     CliError,
     _find,
+    check_person_given,
     open_vault,
+    output_file,
     person_options,
     report_format,
     unlock_options,
@@ -202,13 +204,8 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
 def cmd_safety_plan(paths, args, stdin, out, err) -> int:
     from .services import plans
 
-    output: Path = args.output.expanduser()
-    if output.is_dir():
-        output = output / plans.safety_plan_filename(date.today())
-    if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
-    if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+    output = output_file(args, plans.safety_plan_filename)
+    check_person_given(args)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)

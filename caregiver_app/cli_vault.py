@@ -28,9 +28,11 @@ from .cli import (
     _secret,
     ask_secret,
     open_vault,
+    refuse_weak_passphrase,
     report_format,
     unlock_either,
     unlock_options,
+    with_vault,
 )
 from .services.vault import data_key_of
 
@@ -132,11 +134,7 @@ def cmd_init(paths, args, stdin, out, err) -> int:
 def cmd_backup(paths, args, stdin, out, err) -> int:
     from .services import backups
 
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        made = backups.back_up_now(vault)
-    finally:
-        vault.close()
+    made = with_vault(paths, args, stdin, err, backups.back_up_now)
     print(f"Made a backup: {made.path}", file=out)
     print(f"Made on {_when(made.made_at, paths)}; it holds:", file=out)
     _people(made.people, out)
@@ -225,11 +223,7 @@ def cmd_export_vault(paths, args, stdin, out, err) -> int:
     target: Path = args.file.expanduser()
     if target.parent and not target.parent.exists():
         raise CliError(f"The folder {target.parent} does not exist.", EXIT_BAD_INPUT)
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        result = transfer.export_vault(vault, target)
-    finally:
-        vault.close()
+    result = with_vault(paths, args, stdin, err, lambda vault: transfer.export_vault(vault, target))
     print(f"Saved the vault file {result.path}. It holds:", file=out)
     _people(result.people, out)
     print("On the new computer run: caregiver-app import-vault FILE (or choose \"I already have a vault file\" "
@@ -278,12 +272,33 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def _unlock_with_proof(paths, args, proof: str):
+    """Open the vault with ``proof``: the recovery code (``--recovery-code-stdin``), the
+    passphrase (``--passphrase-stdin``) or, typed at the terminal, either one. Returns
+    ``(vault, True when the recovery code opened it)``; raises :class:`CliError` when it does not
+    open (wrong secret: cannot unlock; damaged: the vault exit code with what to do)."""
+    from .services import vault as vs
+    from .services import vault_open
+
+    try:
+        if args.recovery_code_stdin:
+            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
+        elif args.passphrase_stdin:
+            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
+        else:  # typed at the terminal: either one (the passphrase is tried first)
+            vault, kind = unlock_either(vs, paths, proof)
+    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
+        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
+    except vs.DamagedVaultError as exc:
+        exc.recovery.close()
+        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    return vault, kind == "recovery"
+
+
 def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import keys
     from .services import vault as vs
-    from .services import vault_open
-    from .services.vault import passphrase_problem
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
@@ -297,22 +312,8 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         again = ask_secret("Type the new passphrase again: ")
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
-    problem = passphrase_problem(new, again)
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
-    try:
-        if args.recovery_code_stdin:
-            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
-        elif args.passphrase_stdin:
-            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
-        else:  # typed at the terminal: either one (the passphrase is tried first)
-            vault, kind = unlock_either(vs, paths, proof)
-        use_code = kind == "recovery"
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
-        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.DamagedVaultError as exc:
-        exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+    refuse_weak_passphrase(new, again)
+    vault, use_code = _unlock_with_proof(paths, args, proof)
     try:
         keys.change_passphrase(vault, new, again, **({} if use_code else {"current_passphrase": proof}))
     except ValidationError as exc:
@@ -327,7 +328,6 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import rotation
     from .services import vault as vs
-    from .services import vault_open
 
     if not vs.vault_exists(paths):
         raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
@@ -341,22 +341,9 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
         again = ask_secret("Type the new passphrase again: ") if new else ""
     else:
         raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
-    problem = vs.passphrase_problem(new, again) if new else None
-    if problem:
-        raise CliError(problem, EXIT_BAD_INPUT)
-    try:
-        if args.recovery_code_stdin:
-            vault, kind = vault_open.unlock_with_recovery_code(paths, proof), "recovery"
-        elif args.passphrase_stdin:
-            vault, kind = vault_open.unlock_with_passphrase(paths, proof), "passphrase"
-        else:  # typed at the terminal: either one (the passphrase is tried first)
-            vault, kind = unlock_either(vs, paths, proof)
-    except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
-        raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
-    except vs.DamagedVaultError as exc:
-        exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
-    use_code = kind == "recovery"
+    if new:  # empty: keep the current passphrase
+        refuse_weak_passphrase(new, again)
+    vault, use_code = _unlock_with_proof(paths, args, proof)
     if use_code and not new:
         vault.close()
         raise CliError("Please choose a new passphrase as well (the recovery code is replaced too).", EXIT_BAD_INPUT)

@@ -19,3 +19,11 @@ class ValidationError(CaregiverError):
 
 class NotFoundError(CaregiverError):
     """A record that was asked for does not exist (any more)."""
+
+
+def at_most(text: str, limit: int, too_long: str) -> str:
+    """``text`` (already cleaned) when it has at most ``limit`` characters; else raises
+    :class:`ValidationError` with the plain words ``too_long``."""
+    if len(text) > limit:
+        raise ValidationError(too_long)
+    return text

@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import ValidationError
-from .model import NAME_MAX_CHARS, clean_label
+from .errors import ValidationError, at_most
+from .model import NAME_MAX_CHARS, required_label
 
 DOSE_MAX = 1_000_000
 UNIT_MAX_CHARS = 20
@@ -52,10 +52,7 @@ class DoseStatus(enum.Enum):
 
 
 def _clean_text(text: str, what: str, limit: int = TEXT_MAX_CHARS) -> str:
-    cleaned = text.strip()
-    if len(cleaned) > limit:
-        raise ValidationError(f"{what} can be at most {limit:,} characters.")
-    return cleaned
+    return at_most(text.strip(), limit, f"{what} can be at most {limit:,} characters.")
 
 
 @dataclass(frozen=True)
@@ -71,11 +68,8 @@ class Dose:
             raise ValidationError("The dose must be a number, like 50 or 0.5.")
         if not 0 < amount <= DOSE_MAX:
             raise ValidationError("The dose must be more than 0.")
-        unit = clean_label(self.unit)
-        if not unit:
-            raise ValidationError("Please give the dose's unit, like mg or tablet.")
-        if len(unit) > UNIT_MAX_CHARS:
-            raise ValidationError(f"A unit can be at most {UNIT_MAX_CHARS} characters.")
+        unit = required_label(self.unit, "Please give the dose's unit, like mg or tablet.",
+                              f"A unit can be at most {UNIT_MAX_CHARS} characters.", UNIT_MAX_CHARS)
         object.__setattr__(self, "amount", float(amount))
         object.__setattr__(self, "unit", unit)
 
@@ -128,11 +122,8 @@ class Medication:
     as_needed: bool = False
 
     def __post_init__(self) -> None:
-        name = clean_label(self.name)
-        if not name:
-            raise ValidationError("Please give the medication's name.")
-        if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A medication name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.name, "Please give the medication's name.",
+                              f"A medication name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "reason", _clean_text(self.reason, "The reason"))
         object.__setattr__(self, "prescriber", _clean_text(self.prescriber, "The prescriber", NAME_MAX_CHARS))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-from .errors import ValidationError
+from .errors import ValidationError, at_most
 
 MOOD_SCALE_NAME = "5-point mood scale"
 SEVERITY_MIN = 0
@@ -131,11 +131,8 @@ class Tag:
     kind: TagKind = TagKind.ACTIVITY
 
     def __post_init__(self) -> None:
-        cleaned = clean_label(self.name)
-        if not cleaned:
-            raise ValidationError("A tag needs a name.")
-        if len(cleaned) > NAME_MAX_CHARS:
-            raise ValidationError(f"A tag name can be at most {NAME_MAX_CHARS} characters.")
+        cleaned = required_label(self.name, "A tag needs a name.",
+                                 f"A tag name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "name", cleaned)
 
 
@@ -148,11 +145,8 @@ class SymptomRating:
     severity: int
 
     def __post_init__(self) -> None:
-        name = clean_label(self.symptom)
-        if not name:
-            raise ValidationError("A symptom needs a name.")
-        if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A symptom name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.symptom, "A symptom needs a name.",
+                              f"A symptom name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "symptom", name)
         object.__setattr__(self, "severity", check_scale(self.severity, f"Severity of {name}"))
 
@@ -167,11 +161,8 @@ class Person:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        name = clean_label(self.display_name)
-        if not name:
-            raise ValidationError("Please enter a name for the person.")
-        if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.display_name, "Please enter a name for the person.",
+                              f"A name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "display_name", name)
 
 
@@ -324,6 +315,15 @@ def clean_label(text: str) -> str:
     for ch in _SPACES:
         text = text.replace(ch, " ")
     return " ".join(text.split())
+
+
+def required_label(text: str, missing: str, too_long: str, limit: int = NAME_MAX_CHARS) -> str:
+    """``text`` cleaned as :func:`clean_label`. Raises :class:`ValidationError` with the plain
+    words ``missing`` when nothing is left, or ``too_long`` when longer than ``limit`` characters."""
+    cleaned = clean_label(text)
+    if not cleaned:
+        raise ValidationError(missing)
+    return at_most(cleaned, limit, too_long)
 
 
 def day_range(start: date, end: date) -> list[date]:

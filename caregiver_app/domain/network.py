@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .errors import ValidationError
+from .errors import ValidationError, at_most
 
 NAME_MAX = 120
 SHORT_TEXT_MAX = 200
@@ -299,17 +299,12 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def _clean_line(value: str, label: str, limit: int = SHORT_TEXT_MAX) -> str:
-    cleaned = " ".join(value.split())
-    if len(cleaned) > limit:
-        raise ValidationError(f"The {label} can be at most {limit} characters.")
-    return cleaned
+    return at_most(" ".join(value.split()), limit, f"The {label} can be at most {limit} characters.")
 
 
 def _clean_text(value: str, label: str, limit: int = LONG_TEXT_MAX) -> str:
-    cleaned = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if len(cleaned) > limit:
-        raise ValidationError(f"The {label} can be at most {limit:,} characters.")
-    return cleaned
+    return at_most(value.replace("\r\n", "\n").replace("\r", "\n").strip(), limit,
+                   f"The {label} can be at most {limit:,} characters.")
 
 
 def clean_email(value: str) -> str:

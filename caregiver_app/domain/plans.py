@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .crisis_lines import CrisisLine
-from .errors import ValidationError
-from .model import NAME_MAX_CHARS, SEVERITY_MAX, clean_label
+from .errors import ValidationError, at_most
+from .model import NAME_MAX_CHARS, SEVERITY_MAX, required_label
 
 ITEM_MAX_CHARS = 500
 PHONE_MAX_CHARS = 40
@@ -29,7 +29,30 @@ ITEMS_MAX = 50
 """Most items one section may hold (a plan is a short list, not a diary)."""
 
 
-class RelapseSection(enum.Enum):
+class _PartWords:
+    """The words of a part of either plan, from its row in ``_PART_TEXT``."""
+
+    @property
+    def title(self) -> str:
+        return _PART_TEXT[self][0]
+
+    @property
+    def prompt(self) -> str:
+        """One plain sentence that helps the person fill the part in."""
+        return _PART_TEXT[self][1]
+
+    @property
+    def item_word(self) -> str:
+        """What one item is called, for buttons and screen readers ("trigger")."""
+        return _PART_TEXT[self][2]
+
+    @property
+    def has_phone(self) -> bool:
+        """True for the parts whose items may carry a phone number (people and places to call)."""
+        return self in _WITH_PHONE
+
+
+class RelapseSection(_PartWords, enum.Enum):
     """The parts of the relapse-prevention plan, in the order they are shown."""
 
     TRIGGERS = "triggers"
@@ -37,24 +60,6 @@ class RelapseSection(enum.Enum):
     HELPS = "helps"
     AVOID = "avoid"
     TELL = "tell"
-
-    @property
-    def title(self) -> str:
-        return _RELAPSE_TEXT[self][0]
-
-    @property
-    def prompt(self) -> str:
-        """One plain sentence that helps the person fill the section in."""
-        return _RELAPSE_TEXT[self][1]
-
-    @property
-    def item_word(self) -> str:
-        """What one item is called, for buttons and screen readers ("trigger")."""
-        return _RELAPSE_TEXT[self][2]
-
-    @property
-    def has_phone(self) -> bool:
-        return self is RelapseSection.TELL
 
 
 _RELAPSE_TEXT = {
@@ -76,7 +81,7 @@ _RELAPSE_TEXT = {
 }
 
 
-class SafetyStep(enum.Enum):
+class SafetyStep(_PartWords, enum.Enum):
     """The six steps of the Stanley–Brown safety plan, then reasons for living."""
 
     WARNING_SIGNS = "warning_signs"
@@ -91,22 +96,6 @@ class SafetyStep(enum.Enum):
     def number(self) -> int | None:
         """1–6 for the six steps; None for reasons for living."""
         return None if self is SafetyStep.REASONS else list(SafetyStep).index(self) + 1
-
-    @property
-    def title(self) -> str:
-        return _SAFETY_TEXT[self][0]
-
-    @property
-    def prompt(self) -> str:
-        return _SAFETY_TEXT[self][1]
-
-    @property
-    def item_word(self) -> str:
-        return _SAFETY_TEXT[self][2]
-
-    @property
-    def has_phone(self) -> bool:
-        return self in (SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS)
 
     @property
     def heading(self) -> str:
@@ -152,6 +141,9 @@ _SAFETY_TEXT = {
     ),
 }
 
+_PART_TEXT = {**_RELAPSE_TEXT, **_SAFETY_TEXT}
+_WITH_PHONE = frozenset({RelapseSection.TELL, SafetyStep.DISTRACTION, SafetyStep.HELPERS, SafetyStep.PROFESSIONALS})
+
 
 class LinkKind(enum.Enum):
     """What an early warning sign is linked to in the journal."""
@@ -166,17 +158,13 @@ class LinkKind(enum.Enum):
 
 
 def _clean_text(text: object, what: str) -> str:
-    cleaned = " ".join(str(text).split())
-    if len(cleaned) > ITEM_MAX_CHARS:
-        raise ValidationError(f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
-    return cleaned
+    return at_most(" ".join(str(text).split()), ITEM_MAX_CHARS,
+                   f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
 
 
 def _clean_phone(phone: object) -> str:
-    cleaned = " ".join(str(phone).split())
-    if len(cleaned) > PHONE_MAX_CHARS:
-        raise ValidationError(f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
-    return cleaned
+    return at_most(" ".join(str(phone).split()), PHONE_MAX_CHARS,
+                   f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
 
 
 @dataclass(frozen=True)
@@ -217,11 +205,8 @@ class EarlySign:
             return
         if not isinstance(self.link_kind, LinkKind):
             object.__setattr__(self, "link_kind", LinkKind(self.link_kind))
-        name = clean_label(self.link_name)
-        if not name:
-            raise ValidationError(f"Please choose the journal {self.link_kind.value} this sign is linked to.")
-        if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A journal name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.link_name, f"Please choose the journal {self.link_kind.value} this sign is linked to.",
+                              f"A journal name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "link_name", name)
         if self.link_kind is not LinkKind.SYMPTOM:
             object.__setattr__(self, "min_severity", 1)

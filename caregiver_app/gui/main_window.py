@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._journal_page: JournalPage | None = None
         self._locking = False
         self._closing = False
+        self._lock_note = ""
         # Get help now: a button on every page and on the unlock screen, Ctrl+Shift+H, Help menu.
         self.get_help = GetHelp(context, self, person=self.current_person, locked=lambda: self.is_locked)
 
@@ -439,7 +440,10 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.central.setCurrentWidget(self.unlock_screen)
+        self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
+        if self.context.ops.busy:  # a passphrase typed now does nothing: say why
+            self.unlock_screen.set_status("Locking… first finishing the work that was running.")
         self.context.ops.shut(self._finish_lock)
 
     def _finish_lock(self) -> None:
@@ -447,7 +451,8 @@ class MainWindow(QMainWindow):
         self.get_help.lock()
         self.unlock_screen.setEnabled(True)
         self._locking = False
-        self._show_locked()
+        note, self._lock_note = self._lock_note, ""
+        self._show_locked(note)
         self.vault_locked.emit()
 
     def open_with_keyring(self) -> None:
@@ -480,12 +485,16 @@ class MainWindow(QMainWindow):
         if vault is not None:
             vault.close()
 
+    def _enable_commands(self, enabled: bool) -> None:
+        """The menu commands that need the open vault (Get help now is never among them)."""
+        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
+                       *self.people_actions.actions, *(entry.action for entry in self.registry.values())):
+            action.setEnabled(enabled)
+
     def _show_locked(self, note: str = "") -> None:
         self.unlock_screen.reset(note)
         self.central.setCurrentWidget(self.unlock_screen)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
-                       *(entry.action for entry in self.registry.values())):
-            action.setEnabled(False)
+        self._enable_commands(False)
         if self._journal_page is not None:
             self._journal_page.history.set_enabled(False)
         self.unlock_screen.focus_field()
@@ -497,9 +506,7 @@ class MainWindow(QMainWindow):
 
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
-                       *(entry.action for entry in self.registry.values())):
-            action.setEnabled(True)
+        self._enable_commands(True)
         self.reload_people()
         self._start_idle_timer()
         if self._pages:
@@ -528,10 +535,22 @@ class MainWindow(QMainWindow):
             self.idle_timer.start(minutes * 60_000)
 
     def _on_idle(self) -> None:
+        if self.is_locked or self._locking:
+            return
+        # Said once the lock has ended (it may wait for a job), not before: the fresh unlock
+        # screen would wipe it.
+        self._lock_note = "Caregiver Companion locked itself because no one used it for a while."
         self.lock()
-        self.unlock_screen.set_note("Caregiver Companion locked itself because no one used it for a while.")
 
     # --- window state -------------------------------------------------------------------------
+
+    def _hold_still(self) -> None:
+        """Closing waits for a job: nothing typed or clicked now could be saved, so the pages,
+        the switcher and the menu commands that change things are off (Get help now stays)."""
+        for widget in (self.pages, self.nav, self.person_combo, self.add_person_button):
+            widget.setEnabled(False)
+        self._enable_commands(False)
+        self.statusBar().showMessage("Closing… finishing the work that was running.")
 
     def _close_after_jobs(self) -> None:
         self._closing = False
@@ -566,6 +585,7 @@ class MainWindow(QMainWindow):
             if not self._closing:
                 self._closing = True
                 self.idle_timer.stop()
+                self._hold_still()
                 self.context.ops.shut(self._close_after_jobs)
             return
         self._save_geometry()

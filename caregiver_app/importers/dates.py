@@ -1,7 +1,7 @@
 """Dates and times as journal exports write them (Daylio, spreadsheets, other trackers): ISO,
 slash, dot and CJK dates, month names in several languages, 12- and 24-hour times.
 
-Pure (standard library plus the domain). Which way round a slash date is read is decided per file
+Pure (standard library, babel's month names and the domain). Which way round a slash date is read is decided per file
 by :mod:`caregiver_app.importers.date_order`; a row whose date cannot be read raises
 :class:`RowProblem` with a plain-words reason."""
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, time
+
+from babel.dates import get_month_names
 
 from caregiver_app.domain.model import clean_label
 
@@ -29,48 +31,10 @@ TIME_RE = re.compile(
 )
 CJK_DATE = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"),
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    # Spanish
-    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-     "octubre", "noviembre", "diciembre"),
-    ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
-    # German (incl. Austrian Jänner)
-    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-     "oktober", "november", "dezember"),
-    ("jän", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez"),
-    # Polish: genitive (as in "6 września"), nominative, abbreviations
-    ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-     "września", "października", "listopada", "grudnia"),
-    ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień",
-     "wrzesień", "październik", "listopad", "grudzień"),
-    ("sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"),
-    # French
-    ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-     "octobre", "novembre", "décembre"),
-    ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
-    # Italian
-    ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-     "settembre", "ottobre", "novembre", "dicembre"),
-    ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
-    # Portuguese
-    ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-     "outubro", "novembro", "dezembro"),
-    ("jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"),
-    # Dutch
-    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"),
-    ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    # Russian: genitive and nominative
-    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-     "октября", "ноября", "декабря"),
-    ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-     "октябрь", "ноябрь", "декабрь"),
-)
-
+_MONTH_LOCALES = ("en", "es", "de", "de_AT", "pl", "fr", "it", "pt", "nl", "ru")
+"""The languages whose month names are read, from CLDR through babel: full and short names, in
+the forms used inside a date ("6 września", "6 января") and alone ("wrzesień", "январь")."""
+_FULL_NAMES_ONLY = frozenset({"ru"})  # Russian short forms are not read (yet)
 
 _EXTRA_MONTH_NAMES = {
     "sept": 9, "setiembre": 9, "jänner": 1, "maerz": 3, "mrz": 3, "fév": 2, "feb": 2,
@@ -79,11 +43,15 @@ _EXTRA_MONTH_NAMES = {
 
 def _build_month_table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for names in _MONTH_NAMES:
-        for number, name in enumerate(names, start=1):
-            key = unicodedata.normalize("NFC", name.casefold())
-            if table.setdefault(key, number) != number:  # pragma: no cover - table sanity
-                raise AssertionError("month name table is inconsistent")
+    for locale in _MONTH_LOCALES:
+        widths = ("wide",) if locale in _FULL_NAMES_ONLY else ("wide", "abbreviated")
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    # the words of a date are read without their dots ("janv." is "janv")
+                    key = unicodedata.normalize("NFC", name.casefold()).strip(".")
+                    if table.setdefault(key, number) != number:  # pragma: no cover - table sanity
+                        raise AssertionError("month name table is inconsistent")
     for name, number in _EXTRA_MONTH_NAMES.items():
         table.setdefault(unicodedata.normalize("NFC", name.casefold()), number)
     return table

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
-from reportlab.platypus import Flowable
 
+from .laid_lines import LaidLines
 from .text import font_runs, is_rtl_char
 
 
@@ -94,7 +94,7 @@ def visual_line(line: str) -> str:
     return reorder(shape(line))
 
 
-class BidiParagraph(Flowable):
+class BidiParagraph(LaidLines):
     """A paragraph of plain (cleaned) text with right-to-left lines: wrapped at spaces (or inside
     a word longer than the line), each line reordered for display and aligned to the side its
     direction reads from. Splits across pages between lines. Uses ``style``'s font, size,
@@ -102,12 +102,9 @@ class BidiParagraph(Flowable):
 
     def __init__(self, text: str, style: ParagraphStyle, lines: list[tuple[str, float, str]] | None = None,
                  first: bool = True, last: bool = True) -> None:
-        super().__init__()
+        super().__init__(lines, first, last)
         self.text = text
         self.style = style
-        self._lines = lines
-        self._laid_width: float | None = None
-        self._first, self._last = first, last
 
     # measuring ------------------------------------------------------------------------------
     def _width_of(self, text: str) -> float:
@@ -152,30 +149,11 @@ class BidiParagraph(Flowable):
         return lines
 
     # flowable protocol -------------------------------------------------------------------------
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._lines is None or (self._laid_width != avail_width and self._first and self._last):
-            self._lines = self._layout(avail_width)
-            self._laid_width = avail_width
-        self.width = avail_width
-        self.height = len(self._lines) * self.style.leading
-        return self.width, self.height
+    def _part(self, lines: list[tuple[str, float, str]], first: bool, last: bool) -> BidiParagraph:
+        return BidiParagraph(self.text, self.style, lines, first, last)
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
-        fit = int(avail_height // self.style.leading)
-        if fit <= 0:
-            return []
-        if fit >= len(self._lines):
-            return [self]
-        head = BidiParagraph(self.text, self.style, self._lines[:fit], self._first, False)
-        tail = BidiParagraph(self.text, self.style, self._lines[fit:], False, self._last)
-        return [head, tail]
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return self.style.spaceBefore if self._first else 0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.spaceAfter if self._last else 0
+    def _spacing(self) -> tuple[float, float]:
+        return self.style.spaceBefore, self.style.spaceAfter
 
     def draw(self) -> None:
         style = self.style

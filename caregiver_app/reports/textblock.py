@@ -16,6 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getAscent, getFont
 from reportlab.platypus import Flowable
 
+from .laid_lines import LaidLines
 from .text import font_runs, has_rtl
 
 Span = tuple[str, bool]
@@ -44,19 +45,18 @@ _Run = tuple[str, str, float]  # text, font, width
 _Line = tuple[float, list[_Run]]  # x offset, runs
 
 
-class TextBlock(Flowable):
+class TextBlock(LaidLines):
     """Lines of spans (each source line starts a new printed line) with an optional bullet
     (e.g. the entry's time) drawn in the hanging indent of the first line."""
 
+    no_lone_first_line = True  # at the foot of a page
+
     def __init__(self, lines: list[list[Span]], style: BlockStyle, bullet: str = "",
                  laid: list[_Line] | None = None, first: bool = True, last: bool = True) -> None:
-        super().__init__()
+        super().__init__(laid, first, last)
         self.source = lines
         self.style = style
         self.bullet = bullet
-        self._laid = laid
-        self._width: float | None = None
-        self._first, self._last = first, last
 
     # measuring -------------------------------------------------------------------------------
     def _runs(self, text: str, bold: bool) -> list[_Run]:
@@ -134,33 +134,12 @@ class TextBlock(Flowable):
         return laid
 
     # flowable protocol -------------------------------------------------------------------------
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._laid is None or (self._width != avail_width and self._first and self._last):
-            self._laid = self._layout(avail_width)
-            self._width = avail_width
-        self.width = avail_width
-        self.height = len(self._laid) * self.style.leading
-        return self.width, self.height
+    def _part(self, lines: list[_Line], first: bool, last: bool) -> TextBlock:
+        # the bullet (the entry's time) belongs to the block's first line only
+        return TextBlock(self.source, self.style, self.bullet if first else "", lines, first, last)
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        self.wrap(avail_width, avail_height)
-        fit = int(avail_height // self.style.leading)
-        lines = self._laid or []
-        if fit <= 0:
-            return []
-        if fit >= len(lines):
-            return [self]
-        if fit == 1 and len(lines) > 2:
-            return []  # no lone first line at the foot of a page
-        head = TextBlock(self.source, self.style, self.bullet, lines[:fit], self._first, False)
-        tail = TextBlock(self.source, self.style, "", lines[fit:], False, self._last)
-        return [head, tail]
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
-        return self.style.space_before if self._first else 0.0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.space_after if self._last else 0.0
+    def _spacing(self) -> tuple[float, float]:
+        return self.style.space_before, self.style.space_after
 
     def draw(self) -> None:
         style = self.style
@@ -172,7 +151,7 @@ class TextBlock(Flowable):
             text.setTextOrigin(0, y)
             text.setFont(style.bullet_font or style.bold, style.size)
             text.textOut(self.bullet)
-        for x, runs in self._laid or ():
+        for x, runs in self._lines or ():
             text.setTextOrigin(x, y)
             for piece, font, _w in runs:
                 text.setFont(font, style.size)

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from .. import APP_NAME, __version__
 from ..domain import timeutil
+from ..domain.copying import same_fields
 from ..domain.errors import ValidationError
 from ..domain.network import Appointment, Contact, Question
 from ..reports.formatting import ReportFormat
@@ -72,20 +73,14 @@ def appointment_from_draft(draft: AppointmentDraft) -> Appointment:
         except ValidationError as exc:  # the hour skipped when clocks go forward
             raise ValidationError(str(exc), field="at") from None
         all_day = False
-    return Appointment(
+    return same_fields(
+        Appointment, draft,
         id=draft.appointment_id,
-        person_id=draft.person_id,
         starts_at=starts_at,
         local_date=draft.day,
         zone_name=zone_name,
         all_day=all_day,
-        duration_minutes=draft.duration_minutes,
-        contact_id=draft.contact_id,
-        place=draft.place,
-        video_link=draft.video_link,
-        purpose=draft.purpose,
         questions=tuple(draft.questions),
-        notes_after=draft.notes_after,
     )
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from ..domain import timeutil
 from ..domain.checkins import CaregiverCheckin
+from ..domain.copying import same_fields
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality
 from ..storage.repos import checkins as checkins_repo
@@ -48,19 +49,7 @@ class DailyCheckin:
 def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = utc_now) -> JournalEntry:
     """Save the daily check-in as a journal entry (source ``"checkin"``). Raises
     :class:`ValidationError` when nothing was answered."""
-    draft = EntryDraft(
-        person_id=checkin.person_id,
-        when=checkin.when,
-        recorded_by=checkin.recorded_by,
-        mood=checkin.mood,
-        anxiety=checkin.worry,
-        energy=checkin.energy,
-        sleep_hours=checkin.sleep_hours,
-        sleep_quality=checkin.sleep_quality,
-        note=checkin.note,
-        zone_name=checkin.zone_name,
-    )
-    entry = entry_from_draft(draft, allow_empty=True)
+    entry = entry_from_draft(same_fields(EntryDraft, checkin, anxiety=checkin.worry), allow_empty=True)
     if entry.is_empty:
         raise ValidationError("Please answer at least one question before saving the check-in.")
     entry = replace(entry, source=CHECKIN_SOURCE)
@@ -88,16 +77,8 @@ class CaregiverCheckinDraft:
 def _checkin_from_draft(draft: CaregiverCheckinDraft) -> CaregiverCheckin:
     tz = timeutil.zone(draft.zone_name or local_zone_name())
     instant, local_date = timeutil.local_to_utc(draft.when.replace(tzinfo=None), tz, strict=True)
-    return CaregiverCheckin(
-        id=draft.checkin_id,
-        occurred_at=instant,
-        local_date=local_date,
-        stress=draft.stress,  # type: ignore[arg-type]  (None is refused with a plain message)
-        sleep_hours=draft.sleep_hours,
-        sleep_quality=draft.sleep_quality,
-        needs=draft.needs,
-        caregiver_name=draft.caregiver_name,
-    )
+    # a missing stress rating is copied as None: CaregiverCheckin refuses it with a plain message
+    return same_fields(CaregiverCheckin, draft, id=draft.checkin_id, occurred_at=instant, local_date=local_date)
 
 
 def save_caregiver_checkin(vault: Vault, draft: CaregiverCheckinDraft, *, clock: Clock = utc_now) -> CaregiverCheckin:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from ..domain import timeutil
+from ..domain.copying import same_fields
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.medications import DoseRecord
 from ..domain.model import (
@@ -65,23 +66,15 @@ def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> Journal
     (unless ``allow_empty``: the caller saves something else with it, such as doses)."""
     tz = timeutil.zone(draft.zone_name or local_zone_name())
     instant, local_date = timeutil.local_to_utc(draft.when.replace(tzinfo=None), tz, strict=True)
-    entry = JournalEntry(
+    entry = same_fields(
+        JournalEntry, draft,
         id=draft.entry_id,
-        person_id=draft.person_id,
         occurred_at=instant,
         local_date=local_date,
-        recorded_by=draft.recorded_by,
-        mood=draft.mood,
-        anxiety=draft.anxiety,
-        energy=draft.energy,
-        sleep_hours=draft.sleep_hours,
-        sleep_quality=draft.sleep_quality,
         note=draft.note.strip("\n\r "),
-        flag_for_visit=draft.flag_for_visit,
         symptoms=tuple(draft.symptoms),
         tags=tuple(draft.tags),
         zone_name=tz.key,
-        elevation=draft.elevation,
     )
     if entry.is_empty and not allow_empty:
         raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")

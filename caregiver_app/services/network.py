@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..domain.copying import same_fields
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
 from ..domain.network import (
@@ -57,22 +58,7 @@ def contact_from_draft(draft: ContactDraft, region: str = DEFAULT_REGION, *, tod
     if draft.last_in_touch is not None and today is not None and draft.last_in_touch > today:
         raise ValidationError("“Last in touch” is a date in the future. Please pick today or an earlier day.",
                               field="last_in_touch")
-    return Contact(
-        id=draft.contact_id,
-        person_id=draft.person_id,
-        name=draft.name,
-        role=draft.role,
-        organisation=draft.organisation,
-        phones=phones,
-        email=draft.email,
-        address=draft.address,
-        availability=draft.availability,
-        notes=draft.notes,
-        last_in_touch=draft.last_in_touch,
-        support=frozenset(draft.support),
-        strength=draft.strength,
-        direction=draft.direction,
-    )
+    return same_fields(Contact, draft, id=draft.contact_id, phones=phones, support=frozenset(draft.support))
 
 
 def save_contact(vault: Vault, contact: Contact, *, clock: Clock = utc_now) -> Contact:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.copying import same_fields
 from ..domain.model import Recorder
 from ..domain.scores import Instrument, ScoreResult, ScoreTrend
 from ..storage.repos import people as people_repo
@@ -36,15 +37,11 @@ class ScoreDraft:
 
 def score_from_draft(draft: ScoreDraft) -> ScoreResult:
     """Check a draft. Raises :class:`ValidationError` naming the first unanswered item."""
-    return ScoreResult(
+    return same_fields(
+        ScoreResult, draft,
         id=draft.score_id,
-        person_id=draft.person_id,
-        instrument=draft.instrument,
-        taken_on=draft.taken_on,
-        answers=tuple(draft.answers),  # type: ignore[arg-type]  (checked by ScoreResult)
-        recorded_by=draft.recorded_by,
+        answers=tuple(draft.answers),  # unanswered items (None) are refused by ScoreResult
         note=draft.note.strip("\n\r "),
-        flag_for_visit=draft.flag_for_visit,
     )
 
 

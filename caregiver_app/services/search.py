@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..domain.copying import same_fields
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, Recorder, RecorderKind, Tag, clean_label
 from ..storage.repos import search as rs
@@ -146,15 +147,9 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
 def _hit(row: rs.SearchRow, matched: bool) -> SearchHit:
     recorder = Recorder.stored(row.recorder_kind, row.recorder_name)
     excerpt = excerpt_pieces(row.excerpt) if matched else ((" ".join(row.excerpt.split()), False),)
-    return SearchHit(
-        entry_id=row.entry_id,
-        person_id=row.person_id,
-        person_name=row.person_name,
-        local_date=row.local_date,
-        occurred_at=row.occurred_at,
-        zone_name=row.zone_name,
+    return same_fields(
+        SearchHit, row,
         recorded_by=recorder,
         mood=MoodLevel(row.mood) if row.mood is not None else None,
-        flagged=row.flagged,
         excerpt=tuple(p for p in excerpt if p[0]),
     )

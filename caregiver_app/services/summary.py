@@ -16,6 +16,7 @@ from datetime import date, time
 from pathlib import Path
 
 from ..domain import timeutil
+from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, RecorderKind, TagKind
@@ -79,25 +80,16 @@ def check_range(start: date, end: date) -> None:
 
 def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
     local = entry.wall_clock(tz)
-    return SummaryEntry(
-        local_date=entry.local_date,
+    return same_fields(
+        SummaryEntry, entry,
         local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
         recorded_by=entry.recorded_by.describe(person_name),
-        mood=entry.mood,
-        anxiety=entry.anxiety,
-        energy=entry.energy,
-        sleep_hours=entry.sleep_hours,
-        sleep_quality=entry.sleep_quality,
-        symptoms=entry.symptoms,
         tags=tuple(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY),
         stressors=tuple(t.name for t in entry.tags if t.kind is TagKind.STRESSOR),
-        note=entry.note,
         flagged=entry.flag_for_visit,
         entry_id=entry.id,
         observed=entry.recorded_by.kind is RecorderKind.FAMILY,
         elevation=int(entry.elevation) if entry.elevation is not None else None,
-        mood_label=entry.mood_label,
-        source=entry.source,
     )
 
 

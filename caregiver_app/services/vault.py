@@ -42,7 +42,7 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
     StorageError,
     VaultInUseError,
 )
-from ..storage.health import classify
+from ..storage.health import classify, error_for
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .vault_checks import (
@@ -141,17 +141,9 @@ def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     """A plain-words error for a database failure the user can act on (full disk, read-only
     folder, damage, I/O), or None when ``exc`` is not one of those."""
     kind = classify(exc)
-    if kind == "full":
-        return DiskFullError(FULL)
-    if kind == "read-only":
-        return ReadOnlyError(READ_ONLY)
-    if kind == "damaged":
-        return DamagedDatabaseError(DAMAGED_WHILE_OPEN)
-    if kind == "io":
-        return StorageError(IO_FAILED)
-    if isinstance(exc, OSError) and exc.errno == 28:
-        return DiskFullError(FULL)
-    return None
+    if kind is None and isinstance(exc, OSError) and exc.errno == 28:
+        kind = "full"
+    return error_for(kind, {"full": FULL, "read-only": READ_ONLY, "damaged": DAMAGED_WHILE_OPEN, "io": IO_FAILED})
 
 
 class Vault:

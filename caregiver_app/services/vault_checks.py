@@ -25,9 +25,8 @@ from ..domain.errors import CaregiverError
 from ..security.keyfile import KeyFile, KeyFileError, atomic_write, dumps, loads, read_key_bytes
 from ..storage import backup as backups_store
 from ..storage.engine import settle_wal
-from ..storage.errors import DiskFullError, ReadOnlyError, StorageError
 from ..storage.files import copy_aside, fsync_dir, private_folder
-from ..storage.health import classify, every_page_fails
+from ..storage.health import classify, error_for, every_page_fails
 from ..storage.repos import settings as settings_repo
 from ..storage.wal_check import check_wal
 
@@ -90,13 +89,8 @@ def open_failure(exc: BaseException, folder: Path) -> CaregiverError | None:
             kind = "full" if shutil.disk_usage(folder).free < NEARLY_FULL_BYTES else "io"
         except OSError:
             pass
-    if kind == "full":
-        return DiskFullError(OPEN_FULL)
-    if kind == "read-only":
-        return ReadOnlyError(OPEN_READ_ONLY)
-    if kind == "io":
-        return StorageError(OPEN_IO)
-    return None
+    # damage found at open is not about the disk: the caller offers a repair instead
+    return error_for(kind, {"full": OPEN_FULL, "read-only": OPEN_READ_ONLY, "io": OPEN_IO})
 
 
 def keys_belong_elsewhere(db: Path, backups: Path, data_key: bytes) -> bool:

@@ -63,23 +63,23 @@ class DamageRecovery:
         """Move the damaged database aside (into ``damaged/``; never deleted), put a verified copy
         of the backup at ``backup_path`` in its place and open the vault. Raises
         :class:`BackupError` (the damaged file then stays where it was)."""
-        if self._lock is None:
-            raise CaregiverError("This repair was already finished or cancelled.")
-        key = bytes(self._key)
+        key = self._key_while_pending()
         backups_store.install_copy(self.paths.db, Path(backup_path), key, aside_dir=self.paths.damaged,
                                    stamp=_stamp(self._clock()))
-        lock, self._lock = self._lock, None
-        self._release.detach()
-        vault = _open(self.paths, self._generation, key, self.unlocked_by, self._clock, lock=lock)
-        self._wipe()
-        return vault
+        return self._open_with(key)
 
     def open_as_is(self) -> Vault:
         """Open the vault as it is now, without a backup (only after a damaged write-ahead log,
         when what could be read is already in place). Raises what opening raises."""
+        return self._open_with(self._key_while_pending())
+
+    def _key_while_pending(self) -> bytes:
         if self._lock is None:
             raise CaregiverError("This repair was already finished or cancelled.")
-        key = bytes(self._key)
+        return bytes(self._key)
+
+    def _open_with(self, key: bytes) -> Vault:
+        """Hand the lock over to the opened vault and forget this repair's copy of the key."""
         lock, self._lock = self._lock, None
         self._release.detach()
         vault = _open(self.paths, self._generation, key, self.unlocked_by, self._clock, lock=lock)

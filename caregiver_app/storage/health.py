@@ -18,6 +18,8 @@ from pathlib import Path
 
 import sqlcipher3
 
+from .errors import DamagedDatabaseError, DiskFullError, ReadOnlyError, StorageError
+
 DAMAGE_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 FULL_CODES = frozenset({"SQLITE_FULL"})
 READ_ONLY_CODES = frozenset({"SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"})
@@ -46,6 +48,15 @@ def classify(error: BaseException) -> str | None:
     if primary in IO_CODES or "disk i/o error" in text:
         return "io"
     return None
+
+
+_ERROR_TYPES = {"damaged": DamagedDatabaseError, "full": DiskFullError, "read-only": ReadOnlyError, "io": StorageError}
+
+
+def error_for(kind: str | None, messages: dict[str, str]) -> StorageError | None:
+    """The error for a failure of ``kind`` (as :func:`classify` names it) with its plain words
+    from ``messages``, or None when ``messages`` has no words for that kind."""
+    return _ERROR_TYPES[kind](messages[kind]) if kind in messages else None
 
 
 @dataclass(frozen=True)

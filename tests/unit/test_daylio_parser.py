@@ -173,6 +173,17 @@ def test_month_table_has_the_languages_seen_in_exports():
     assert MONTH_NUMBERS["sept"] == 9 and MONTH_NUMBERS["dic"] == 12
 
 
+def test_month_table_from_cldr_keeps_every_form_it_read_before():
+    # the names come from babel's CLDR data: a babel upgrade must not drop a form exports use
+    forms = {
+        "jan": 1, "january": 1, "ene": 1, "enero": 1, "januar": 1, "jän": 1, "jänner": 1, "mär": 3,
+        "stycznia": 1, "styczeń": 1, "sty": 1, "paź": 10, "janvier": 1, "janv": 1, "févr": 2, "fév": 2,
+        "déc": 12, "gennaio": 1, "gen": 1, "janeiro": 1, "fev": 2, "out": 10, "januari": 1, "mrt": 3,
+        "mrz": 3, "maerz": 3, "setiembre": 9, "января": 1, "январь": 1, "декабря": 12,
+    }
+    assert {word: MONTH_NUMBERS.get(word) for word in forms} == forms
+
+
 def test_year_layout_reports_an_unreadable_month_or_year():
     data = (
         "year,date,weekday,time,mood,activities,note\n"

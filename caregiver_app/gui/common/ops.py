@@ -337,27 +337,32 @@ class Ops(QObject):
         if op.key is not None and self._latest.get(op.key) is op:
             del self._latest[op.key]
         if op.dialog is not None:
-            op.dialog.close()
-            op.dialog.deleteLater()
+            # The progress dialog's parent (an import dialog closed by Esc or by the lock) may be
+            # gone, and the dialog with it.
+            if isValid(op.dialog):
+                op.dialog.close()
+                op.dialog.deleteLater()
             op.dialog = None
         # A page closed before its answer came has nowhere to show it.
         return not op.dropped and (op.parent is None or isValid(op.parent))
 
     def _finished(self, op: Op, result: Any) -> None:
-        deliver = self._end(op)
-        try:
+        try:  # whatever happens here, a waiting lock or quit must still hear that this op ended
+            deliver = self._end(op)
             if deliver and op.on_done is not None:
                 op.on_done(result)
             # A write that ended without raising did change the vault, even if its answer was
             # dropped; while shutting no page is going to show it.
             if op.is_write and not self._waiting:
-                self.changed.emit(Change(op.changes, op.parent, op.person_id))
+                # A source closed meanwhile (an import dialog) is no one: pages must not touch it.
+                source = op.parent if op.parent is not None and isValid(op.parent) else None
+                self.changed.emit(Change(op.changes, source, op.person_id))
         finally:
             self._maybe_idle()
 
     def _failed(self, op: Op, exc: BaseException) -> None:
-        deliver = self._end(op)
         try:
+            deliver = self._end(op)
             if deliver and not isinstance(exc, Cancelled):
                 if op.on_error is not None:
                     op.on_error(exc)

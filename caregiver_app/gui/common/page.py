@@ -99,8 +99,15 @@ class Page(QWidget):
     # --- called by the main window -----------------------------------------------------------
 
     def set_person(self, person: Person | None) -> None:
-        """Show ``person`` (None: no one chosen)."""
+        """Show ``person`` (None: no one chosen). The same person again (renamed, or the switcher
+        re-read after an import) keeps what is typed on the page and reads the rest again."""
+        same = person is not None and self.person is not None and person.id == self.person.id
         self.person = person
+        if same:
+            self.heading.setText(f"{self.title} for {person.display_name}")
+            self._stale = False
+            self.load(person)
+            return
         self.heading.setText(f"{self.title} for {person.display_name}" if person is not None else self.title)
         self.setEnabled(person is not None)
         self.drop()
@@ -131,17 +138,34 @@ class Page(QWidget):
 
     def read(self, job: Callable[..., Any], on_done: Callable[[Any], None], *, key: str = "load",
              **options: Any) -> Op:
-        """``context.ops.read`` with this page as parent; ``key`` is made unique to this page."""
-        return self.context.ops.read(self, job, on_done=on_done, key=f"{id(self)}:{key}", **options)
+        """``context.ops.read`` with this page as parent; ``key`` is made unique to this page. The
+        answer is dropped when another person is shown by the time it comes."""
+        return self.context.ops.read(self, job, on_done=self._for_this_person(on_done), key=f"{id(self)}:{key}",
+                                     **options)
 
     def write(self, job: Callable[..., Any], changes: Iterable[str], **options: Any) -> Op:
         """``context.ops.write`` with this page as parent (and as the change's source); the page
         itself reloads from the change like every other page."""
         person_id = self.person.id if self.person is not None else None
         options.setdefault("person_id", person_id)
+        options["on_done"] = self._for_this_person(options.get("on_done"))
         return self.context.ops.write(self, job, changes=changes, **options)
 
     # --- inside -------------------------------------------------------------------------------
+    def _for_this_person(self, on_done: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+        """``on_done`` run only while the person shown when it was asked for is still shown: an
+        answer about Sam (a question, a "Saved" line, a chosen record) never lands on Alex's page.
+        A write still lands in the vault and still says so through ``ops.changed``."""
+        if on_done is None:
+            return None
+        asked_for = self.person.id if self.person is not None else None
+
+        def deliver(result: Any) -> None:
+            if (self.person.id if self.person is not None else None) == asked_for:
+                on_done(result)
+
+        return deliver
+
 
     def _on_changed(self, change: Change) -> None:
         if self.person is None or not change.touches(*self.watches):

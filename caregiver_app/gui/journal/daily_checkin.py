@@ -121,6 +121,8 @@ class DailyCheckinForm(QWidget):
         self.panel.show_problem("")
 
     def clear(self) -> None:
+        # The vault locked: a save that was running ended unseen (its answer is dropped); the
+        # panel's reset turns Save back on for the next person who unlocks.
         self._person = None
         self.who.clear()
         self.panel.reset()

@@ -7,43 +7,26 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
-from .base import add_row, existing, remove
+from .base import PersonRecordRows, update_row
 
 
 def appointment_from_row(row: AppointmentRow) -> Appointment:
-    return Appointment(
-        id=row.id,
-        person_id=row.person_id,
-        starts_at=row.starts_at,
-        local_date=row.local_date,
-        zone_name=row.zone_name,
-        all_day=row.all_day,
-        duration_minutes=row.duration_minutes,
-        contact_id=row.contact_id,
-        place=row.place,
-        video_link=row.video_link,
-        purpose=row.purpose,
-        questions=tuple(
-            Question(q.text, q.answered, q.answer, q.carried_over) for q in row.questions
-        ),
-        notes_after=row.notes_after,
+    return same_fields(
+        Appointment, row,
+        questions=tuple(Question(q.text, q.answered, q.answer, q.carried_over) for q in row.questions),
     )
 
 
+# the fields stored as they are, in columns of the same names
+_PLAIN_COLUMNS = ("contact_id", "starts_at", "local_date", "zone_name", "all_day", "duration_minutes", "place",
+                  "video_link", "purpose", "notes_after")
+
+
 def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime) -> None:
-    row.contact_id = appt.contact_id
-    row.starts_at = appt.starts_at
-    row.local_date = appt.local_date
-    row.zone_name = appt.zone_name
-    row.all_day = appt.all_day
-    row.duration_minutes = appt.duration_minutes
-    row.place = appt.place
-    row.video_link = appt.video_link
-    row.purpose = appt.purpose
-    row.notes_after = appt.notes_after
-    row.updated_at = now
+    update_row(row, {name: getattr(appt, name) for name in _PLAIN_COLUMNS}, now)
     # A question keeps its "moved on to the next visit" mark while its words stay the same.
     old = {q.text: q.moved_on for q in row.questions}
     row.questions = [
@@ -55,28 +38,13 @@ def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime)
     ]
 
 
-def get_appointment_row(session: Session, appointment_id: int) -> AppointmentRow:
-    return existing(session, AppointmentRow, appointment_id, "That appointment is no longer in this vault.")
-
-
-def get_appointment(session: Session, appointment_id: int) -> Appointment:
-    return appointment_from_row(get_appointment_row(session, appointment_id))
-
-
-def insert_appointment(session: Session, appt: Appointment, now: datetime) -> int:
-    row = AppointmentRow(person_id=appt.person_id, created_at=now)
-    _fill_appointment_row(row, appt, now)
-    return add_row(session, row)
-
-
-def update_appointment(session: Session, appt: Appointment, now: datetime) -> None:
-    row = get_appointment_row(session, appt.id)
-    _fill_appointment_row(row, appt, now)
-    session.flush()
-
-
-def delete_appointment(session: Session, appointment_id: int) -> None:
-    remove(session, get_appointment_row(session, appointment_id))
+_APPOINTMENTS = PersonRecordRows(AppointmentRow, "That appointment is no longer in this vault.",
+                                 appointment_from_row, _fill_appointment_row)
+get_appointment_row = _APPOINTMENTS.row
+get_appointment = _APPOINTMENTS.get
+insert_appointment = _APPOINTMENTS.insert
+update_appointment = _APPOINTMENTS.update
+delete_appointment = _APPOINTMENTS.delete
 
 
 def appointment_rows(session: Session, person_id: int, contact_id: int | None = None) -> list[AppointmentRow]:

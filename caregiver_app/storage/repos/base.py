@@ -1,16 +1,18 @@
-"""What every concept's queries share: a row by id or a plain-words :class:`NotFoundError`, and
-writing a row's values."""
+"""What every concept's queries share: a row by id or a plain-words :class:`NotFoundError`,
+writing a row's values, and the by-id steps of a person's record kept in one row."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from ...domain.errors import NotFoundError
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def existing(session: Session, row_type: type[R], row_id: object, missing: str, *, options=(),
@@ -52,3 +54,32 @@ def remove(session: Session, row) -> None:
     """Delete ``row`` (and, through the cascades, the rows it holds)."""
     session.delete(row)
     session.flush()
+
+
+class PersonRecordRows(Generic[R, T]):
+    """Get, add, replace and delete one kind of a person's record (``T``, with ``id`` and
+    ``person_id``) stored in a row of ``row_type``. ``to_record`` reads a row; ``fill(row, record,
+    now)`` writes every field but the owner and the created stamp, and stamps updated at the UTC
+    instant ``now``. A missing id raises :class:`NotFoundError` with the words ``missing``."""
+
+    def __init__(self, row_type: type[R], missing: str, to_record: Callable[[R], T],
+                 fill: Callable[[R, T, datetime], None]):
+        self.row_type, self.missing, self.to_record, self.fill = row_type, missing, to_record, fill
+
+    def row(self, session: Session, record_id: int) -> R:
+        return existing(session, self.row_type, record_id, self.missing)
+
+    def get(self, session: Session, record_id: int) -> T:
+        return self.to_record(self.row(session, record_id))
+
+    def insert(self, session: Session, record: Any, now: datetime) -> int:
+        row = self.row_type(person_id=record.person_id, created_at=now)
+        self.fill(row, record, now)
+        return add_row(session, row)
+
+    def update(self, session: Session, record: Any, now: datetime) -> None:
+        self.fill(self.row(session, record.id), record, now)
+        session.flush()
+
+    def delete(self, session: Session, record_id: int) -> None:
+        remove(session, self.row(session, record_id))

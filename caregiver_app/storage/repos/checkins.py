@@ -8,21 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain.checkins import CaregiverCheckin
+from ...domain.copying import same_fields
 from ...domain.model import SleepQuality
 from ..rows.checkins import CaregiverCheckinRow
 from .base import delete_row, existing, insert_row, update_row
 
 
 def checkin_from_row(row: CaregiverCheckinRow) -> CaregiverCheckin:
-    return CaregiverCheckin(
-        id=row.id,
-        occurred_at=row.occurred_at,
-        local_date=row.local_date,
-        stress=row.stress,
-        sleep_hours=row.sleep_hours,
+    return same_fields(
+        CaregiverCheckin, row,
         sleep_quality=SleepQuality(row.sleep_quality) if row.sleep_quality is not None else None,
-        needs=row.needs,
-        caregiver_name=row.caregiver_name,
     )
 
 

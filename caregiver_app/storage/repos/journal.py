@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
@@ -124,25 +125,14 @@ def used_tags(session: Session) -> list[Tag]:
 
 def entry_from_row(row: EntryRow) -> JournalEntry:
     recorder = Recorder.stored(row.recorded_by_kind, row.recorded_by_name)
-    return JournalEntry(
-        id=row.id,
-        person_id=row.person_id,
-        occurred_at=row.occurred_at,
-        local_date=row.local_date,
+    return same_fields(
+        JournalEntry, row,
         recorded_by=recorder,
         mood=MoodLevel(row.mood) if row.mood is not None else None,
-        anxiety=row.anxiety,
-        energy=row.energy,
-        sleep_hours=row.sleep_hours,
         sleep_quality=SleepQuality(row.sleep_quality) if row.sleep_quality is not None else None,
-        note=row.note,
-        flag_for_visit=row.flag_for_visit,
         symptoms=tuple(SymptomRating(r.symptom.name, r.severity) for r in row.ratings),
         tags=tuple(Tag(link.tag.name, TagKind(link.tag.kind)) for link in row.tag_links),
-        source=row.source,
-        import_key=row.import_key,
         zone_name=row.zone_name or "",
-        elevation=row.elevation,
         mood_label=row.mood_label or "",
     )
 

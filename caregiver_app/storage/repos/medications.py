@@ -9,11 +9,12 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
 from ...domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
 from ..rows.journal import EntryRow
 from ..rows.medications import DoseChangeRow, EntryDoseRow, MedicationRow
-from .base import add_row, existing
+from .base import add_row, existing, update_row
 
 # --- medications ----------------------------------------------------------------------------
 
@@ -23,18 +24,7 @@ def change_from_row(row: DoseChangeRow) -> DoseChange:
 
 
 def medication_from_row(row: MedicationRow) -> Medication:
-    return Medication(
-        id=row.id,
-        person_id=row.person_id,
-        name=row.name,
-        history=tuple(change_from_row(c) for c in row.changes),
-        reason=row.reason,
-        prescriber=row.prescriber,
-        prescriber_contact_id=row.prescriber_contact_id,
-        start_date=row.start_date,
-        stop_date=row.stop_date,
-        as_needed=row.as_needed,
-    )
+    return same_fields(Medication, row, history=tuple(change_from_row(c) for c in row.changes))
 
 
 def get_medication_row(session: Session, medication_id: int) -> MedicationRow:
@@ -52,19 +42,15 @@ def list_medications(session: Session, person_id: int) -> list[Medication]:
     return [medication_from_row(r) for r in rows]
 
 
+def _details(med: Medication) -> dict:
+    """The columns a medication's details fill (not its owner, stamps or dose history)."""
+    return {"name": med.name, "reason": med.reason, "prescriber": med.prescriber,
+            "prescriber_contact_id": med.prescriber_contact_id, "start_date": med.start_date,
+            "stop_date": med.stop_date, "as_needed": med.as_needed}
+
+
 def insert_medication(session: Session, med: Medication, now: datetime) -> int:
-    row = MedicationRow(
-        person_id=med.person_id,
-        name=med.name,
-        reason=med.reason,
-        prescriber=med.prescriber,
-        prescriber_contact_id=med.prescriber_contact_id,
-        start_date=med.start_date,
-        stop_date=med.stop_date,
-        as_needed=med.as_needed,
-        created_at=now,
-        updated_at=now,
-    )
+    row = MedicationRow(person_id=med.person_id, **_details(med), created_at=now, updated_at=now)
     row.changes = [_change_row(c, now) for c in med.history]
     return add_row(session, row)
 
@@ -82,15 +68,7 @@ def _change_row(change: DoseChange, now: datetime) -> DoseChangeRow:
 
 def update_medication_details(session: Session, med: Medication, now: datetime) -> None:
     """Name, reason, prescriber, dates and "as needed" (the dose history is left alone)."""
-    row = get_medication_row(session, med.id)
-    row.name = med.name
-    row.reason = med.reason
-    row.prescriber = med.prescriber
-    row.prescriber_contact_id = med.prescriber_contact_id
-    row.start_date = med.start_date
-    row.stop_date = med.stop_date
-    row.as_needed = med.as_needed
-    row.updated_at = now
+    update_row(get_medication_row(session, med.id), _details(med), now)
     session.flush()
 
 

@@ -11,27 +11,20 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ...domain.copying import same_fields
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
-from .base import add_row, existing, remove
+from .base import PersonRecordRows, update_row
 
 # --- contacts -------------------------------------------------------------------------------
 
 
 def contact_from_row(row: ContactRow) -> Contact:
     position = (row.map_x, row.map_y) if row.map_x is not None and row.map_y is not None else None
-    return Contact(
-        id=row.id,
-        person_id=row.person_id,
-        name=row.name,
+    return same_fields(
+        Contact, row,
         role=Role(row.role),
-        organisation=row.organisation,
         phones=tuple(Phone.from_stored(p.number, PhoneKind(p.kind), p.region) for p in row.phones),
-        email=row.email,
-        address=row.address,
-        availability=row.availability,
-        notes=row.notes,
-        last_in_touch=row.last_in_touch,
         support=frozenset(SupportType(s.support_type) for s in row.support),
         strength=TieStrength(row.strength),
         direction=SupportDirection(row.direction),
@@ -39,19 +32,14 @@ def contact_from_row(row: ContactRow) -> Contact:
     )
 
 
+# the fields stored as they are, in columns of the same names
+_PLAIN_COLUMNS = ("name", "organisation", "email", "address", "availability", "notes", "last_in_touch")
+
+
 def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
-    row.name = contact.name
-    row.role = contact.role.value
-    row.organisation = contact.organisation
-    row.email = contact.email
-    row.address = contact.address
-    row.availability = contact.availability
-    row.notes = contact.notes
-    row.last_in_touch = contact.last_in_touch
-    row.strength = contact.strength.value
-    row.direction = contact.direction.value
+    update_row(row, {name: getattr(contact, name) for name in _PLAIN_COLUMNS}, now)
+    row.role, row.strength, row.direction = contact.role.value, contact.strength.value, contact.direction.value
     row.map_x, row.map_y = contact.position if contact.position is not None else (None, None)
-    row.updated_at = now
     row.phones = [
         ContactPhoneRow(position=i, kind=p.kind.value, number=p.stored(), region=p.region)
         for i, p in enumerate(contact.phones)
@@ -59,28 +47,12 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
     row.support = [ContactSupportRow(support_type=t.value) for t in contact.ordered_support()]
 
 
-def get_contact_row(session: Session, contact_id: int) -> ContactRow:
-    return existing(session, ContactRow, contact_id, "That contact is no longer in this vault.")
-
-
-def get_contact(session: Session, contact_id: int) -> Contact:
-    return contact_from_row(get_contact_row(session, contact_id))
-
-
-def insert_contact(session: Session, contact: Contact, now: datetime) -> int:
-    row = ContactRow(person_id=contact.person_id, created_at=now)
-    _fill_contact_row(row, contact, now)
-    return add_row(session, row)
-
-
-def update_contact(session: Session, contact: Contact, now: datetime) -> None:
-    row = get_contact_row(session, contact.id)
-    _fill_contact_row(row, contact, now)
-    session.flush()
-
-
-def delete_contact(session: Session, contact_id: int) -> None:
-    remove(session, get_contact_row(session, contact_id))
+_CONTACTS = PersonRecordRows(ContactRow, "That contact is no longer in this vault.", contact_from_row, _fill_contact_row)
+get_contact_row = _CONTACTS.row
+get_contact = _CONTACTS.get
+insert_contact = _CONTACTS.insert
+update_contact = _CONTACTS.update
+delete_contact = _CONTACTS.delete
 
 
 def list_contacts(session: Session, person_id: int) -> list[Contact]:

@@ -109,6 +109,11 @@ def save_safety_plan(session: Session, plan: SafetyPlan, now: datetime) -> None:
 # --- the journal, seen through the early warning signs -------------------------------------------
 
 
+def _entries_in(person_id: int, start: date, end: date) -> tuple:
+    """The conditions for the person's journal entries on the local dates ``start``..``end``."""
+    return EntryRow.person_id == person_id, EntryRow.local_date >= start, EntryRow.local_date <= end
+
+
 def symptom_days(
     session: Session, person_id: int, start: date, end: date, name_keys: Iterable[str]
 ) -> dict[str, dict[date, int]]:
@@ -124,12 +129,7 @@ def symptom_days(
         select(SymptomRow.name_key, EntryRow.local_date, func.max(RatingRow.severity))
         .join(RatingRow, RatingRow.symptom_id == SymptomRow.id)
         .join(EntryRow, EntryRow.id == RatingRow.entry_id)
-        .where(
-            EntryRow.person_id == person_id,
-            EntryRow.local_date >= start,
-            EntryRow.local_date <= end,
-            matches,
-        )
+        .where(*_entries_in(person_id, start, end), matches)
         .group_by(SymptomRow.name_key, EntryRow.local_date)
     )
     for name_key, day, worst in session.execute(query):
@@ -153,12 +153,7 @@ def tag_days(
         select(TagRow.name, TagRow.kind, EntryRow.local_date)
         .join(EntryTagRow, EntryTagRow.tag_id == TagRow.id)
         .join(EntryRow, EntryRow.id == EntryTagRow.entry_id)
-        .where(
-            EntryRow.person_id == person_id,
-            EntryRow.local_date >= start,
-            EntryRow.local_date <= end,
-            TagRow.kind.in_(kinds),
-        )
+        .where(*_entries_in(person_id, start, end), TagRow.kind.in_(kinds))
         .distinct()
     )
     for name, kind, day in session.execute(query):

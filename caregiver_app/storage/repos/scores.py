@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.copying import same_fields
 from ...domain.model import Recorder
 from ...domain.scores import Instrument, ScoreResult
 from ..rows.scores import ScoreRow
@@ -14,15 +15,11 @@ from .base import delete_row, existing, insert_row, update_row
 
 
 def score_from_row(row: ScoreRow) -> ScoreResult:
-    return ScoreResult(
-        id=row.id,
-        person_id=row.person_id,
+    return same_fields(
+        ScoreResult, row,
         instrument=Instrument(row.instrument),
-        taken_on=row.taken_on,
         answers=tuple(int(ch) for ch in row.answers),
         recorded_by=Recorder.stored(row.recorded_by_kind, row.recorded_by_name),
-        note=row.note,
-        flag_for_visit=row.flag_for_visit,
     )
 
 
