@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from ...domain.errors import ValidationError
 from ..vault.unlock_screen import announce
@@ -136,6 +137,7 @@ class FormPanel(QWidget):
             self._marked[widget] = widget.accessibleDescription()
             widget.setAccessibleDescription(self.problem_label.text())
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            _scroll_into_view(widget)
 
     def show_status(self, text: str) -> None:
         """Say what just happened ("Saved: …"); "" hides the line."""
@@ -165,6 +167,16 @@ class FormPanel(QWidget):
             self.show_problem(str(exc), exc.field)
         else:
             show_error(self, exc, self.error_title)
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` so it shows (setFocus alone does not: at large
+    text the field a problem is about could be out of sight)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
 
 
 class EditorDialog(QDialog):

@@ -148,7 +148,11 @@ class ContactEditor(EditorDialog):
         self._load(contact)
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.height() * 40)
+        width, height = metrics.averageCharWidth() * 100, metrics.height() * 40
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # at large text 40 lines are taller than a laptop screen; the fields scroll
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
 
     @property
     def saved(self) -> Contact | None:

@@ -216,6 +216,21 @@ class BusyDialog(QDialog):
         if busy:
             self.show_problem("")
 
+    # Esc and the close button do nothing while the work runs: it goes on either way, so closing
+    # would look like "cancelled" while the change (a new passphrase) still happens. (Locking
+    # still closes the dialog: it calls reject() itself.)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._busy and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     def show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))

@@ -168,6 +168,12 @@ class AppointmentsPage(Page):
         self._loading = self.write(job, (), on_done=self._loaded,
                                    error_title="The appointments could not be read")
 
+    def refresh_country(self) -> None:
+        """Settings changed (country, language, time format, time zone): write the times and
+        phone numbers the new way. The main window calls this; the page under the modal Settings
+        dialog gets no new show event."""
+        self.reload()
+
     def today(self) -> date:
         return journal.local_now(self.context.clock, self.context.zone_name).date()
 

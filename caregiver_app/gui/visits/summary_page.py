@@ -26,7 +26,7 @@ from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancel
 from ...services import journal, summary
 from ..common import formatting
 from ..common.country import current_country, paper
-from ..common.errors import show_error
+from ..common.errors import log_safely, show_error
 from ..common.ops import APPOINTMENTS, CHECKINS, CONTACTS, JOURNAL, MEDICATIONS, PLANS, SCORES, SUMMARY, Op
 from ..common.building import bar, column, open_saved_pdf, push_button, scroll_area, shortcut, side_by_side
 from ..common.page import Page
@@ -62,6 +62,7 @@ class SummaryPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self._building: Op | None = None
+        self._after_build = None  # Save or Print asked for while the preview was being made again
         self._pdf: bytes | None = None
         self._pdf_key: tuple | None = None
         self._last_visit = None
@@ -164,11 +165,16 @@ class SummaryPage(Page):
     # --- the page ------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         """Summarise ``person``'s journal; None disables the page."""
+        if person is not None and self.person is not None and person.id != self.person.id:
+            self._remember_choices(quiet=True)  # questions typed for the one shown now stay theirs
         if person is None or self.person is None or person.id != self.person.id:
             self.leave_out = LeaveOut()
             self._show_leave_out()
             self._choices_loaded = False
             self._kept_choices = None
+            # Questions are for one person's doctor: never shown, built or saved for another.
+            self.visit_questions = []
+            self.questions_edit.clear()
         super().set_person(person)
         if person is None:
             self.preview_label.setText("Choose or add a person to make a visit summary.")
@@ -186,6 +192,20 @@ class SummaryPage(Page):
         if not self._choices_loaded:
             self._load_choices(person)
         self.refresh_preview()
+
+    def keep_unsaved_work(self) -> None:
+        """Keep the choices and typed questions in the vault at once (the app is locking)."""
+        vault, person = self.context.vault, self.person
+        if vault is None or not vault.is_open or person is None or not self._choices_loaded:
+            return
+        choices = self.choices()
+        if choices == self._kept_choices:
+            return
+        try:
+            summary.save_choices(vault, person.id, choices, clock=self.context.clock)
+        except Exception as exc:  # noqa: BLE001 - a failed save must not keep the vault open
+            log_safely(exc)
+        self._kept_choices = choices
 
     def clear(self) -> None:
         """Drop names, previews, choices and paths (the vault locked)."""
@@ -214,6 +234,17 @@ class SummaryPage(Page):
         self.custom_button.setChecked(True)
         self.custom_button.blockSignals(False)
         self._apply_quick_range()
+        self.refresh_preview()
+
+    def refresh_country(self) -> None:
+        """Settings changed (country, language, time format): build the preview again, so what is
+        shown is what Save and Print would give (the main window calls this after Settings).
+        The paper follows the country, or the paper chosen in Settings."""
+        index = self.paper_box.findData(paper(self.context.settings))
+        if index >= 0:
+            self.paper_box.blockSignals(True)
+            self.paper_box.setCurrentIndex(index)
+            self.paper_box.blockSignals(False)
         self.refresh_preview()
 
     def date_range(self) -> tuple[date, date]:
@@ -274,6 +305,9 @@ class SummaryPage(Page):
             self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
             self._set_ready(True)
             self._remember_choices()
+            then, self._after_build = self._after_build, None
+            if then is not None:  # Save or Print was pressed for this new preview: carry it out now
+                QTimer.singleShot(0, self, then)
 
         def failed(exc: BaseException) -> None:
             self._finish_build()
@@ -290,6 +324,7 @@ class SummaryPage(Page):
 
     def cancel_build(self) -> None:
         """Stop the build that is running (the preview keeps what it had)."""
+        self._after_build = None
         if self._building is not None:
             self._building.cancel()
         self._finish_build()
@@ -298,7 +333,7 @@ class SummaryPage(Page):
     def print_summary(self) -> None:
         """Print what the preview shows: the system print dialog here, the pages drawn for the
         printer off the GUI thread."""
-        if not self._current_pdf_ready():
+        if not self._current_pdf_ready(then=self.print_summary):
             return
         printer = self.preview.ask_printer(self.paper())
         if printer is None:
@@ -313,7 +348,7 @@ class SummaryPage(Page):
     def save_pdf(self) -> None:
         """Ask where to save, then write the PDF that the preview shows (off the GUI thread)."""
         person = self.person
-        if person is None or not self._current_pdf_ready():
+        if person is None or not self._current_pdf_ready(then=self.save_pdf):
             return
         suggested = documents_folder() / summary.default_filename(self._today())
         path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
@@ -394,7 +429,7 @@ class SummaryPage(Page):
         finally:
             dialog.deleteLater()
 
-    def _remember_choices(self) -> None:
+    def _remember_choices(self, quiet: bool = False) -> None:
         """Keep the choices in the vault (a write) once the saved ones are back and when they
         changed since last kept: they survive a lock, an auto-lock and a restart."""
         person = self.person
@@ -405,7 +440,8 @@ class SummaryPage(Page):
             return
         self._kept_choices = choices
         self.write(lambda vault: summary.save_choices(vault, person.id, choices, clock=clock), {SUMMARY},
-                   error_title="Your choices for the summary were not kept")
+                   error_title="Your choices for the summary were not kept",
+                   **({"on_error": log_safely} if quiet else {}))
 
     def _failed(self, exc: BaseException, button: QPushButton, title: str) -> None:
         button.setEnabled(True)
@@ -416,12 +452,14 @@ class SummaryPage(Page):
                 self.preparer_fields.preparer(), current_country(self.context.settings),
                 tuple(map(str, self.context.settings.crisis_lines)))
 
-    def _current_pdf_ready(self) -> bool:
-        if self._pdf is None or self._building is not None:
-            return False
-        if self._pdf_key != self._key():
+    def _current_pdf_ready(self, then=None) -> bool:
+        """True when the preview shows the current choices. Otherwise a new preview is made (or
+        is being made) and ``then`` (Save or Print) runs once it is there."""
+        if self._pdf is not None and self._building is None and self._pdf_key != self._key():
             self.refresh_preview()  # typed questions or name since: show them first
-            return self._pdf is not None and self._pdf_key == self._key()
+        if self._pdf is None or self._building is not None or self._pdf_key != self._key():
+            self._after_build = then if self._building is not None else None
+            return False
         return True
 
     def _set_ready(self, ready: bool) -> None:

@@ -297,13 +297,17 @@ class SectionEditor(QGroupBox):
             if isinstance(row, SignRow):
                 row.set_choices(self._symptoms, self._tags)
 
-    def items(self) -> tuple:
-        """The section's lines (blank rows skipped). Raises :class:`ValidationError`."""
+    def items(self, problems: list[str] | None = None) -> tuple:
+        """The section's lines (blank rows skipped). Raises :class:`ValidationError`; with a
+        ``problems`` list, a line with a problem is left out and its problem added there instead."""
         values = []
         for row in self._rows:
             try:
                 value = row.value()
             except ValidationError as exc:
+                if problems is not None:
+                    problems.append(f"{self.title()}: {exc}")
+                    continue
                 raise ValidationError(f"{self.title()}: {exc}") from None
             if value is not None:
                 values.append(value)

@@ -228,7 +228,7 @@ class PlansPage(Page):
         if vault is None or not vault.is_open or self.person is None or not self.is_dirty:
             return
         try:
-            relapse, safety = self._dirty_plans()
+            relapse, safety = self._dirty_plans([])  # a line with a problem is left out, the rest kept
             if relapse is not None:
                 plans.save_relapse_plan(vault, relapse, clock=self.context.clock)
             if safety is not None:
@@ -241,16 +241,18 @@ class PlansPage(Page):
         """Show the ``"relapse"`` or ``"safety"`` tab."""
         self.tabs.setCurrentIndex(1 if which == SAFETY else 0)
 
-    def relapse_plan(self) -> RelapsePlan:
-        """What the early warning signs tab holds. Raises :class:`ValidationError`."""
+    def relapse_plan(self, problems: list[str] | None = None) -> RelapsePlan:
+        """What the early warning signs tab holds. Raises :class:`ValidationError` (with
+        ``problems``: lines with a problem are left out and said there)."""
         person_id = self._person_id()
-        values = {section.value: self.relapse_editors[section].items() for section in RelapseSection}
+        values = {section.value: self.relapse_editors[section].items(problems) for section in RelapseSection}
         return RelapsePlan(person_id=person_id, **values)
 
-    def safety_plan(self) -> SafetyPlan:
-        """What the safety plan tab holds. Raises :class:`ValidationError`."""
+    def safety_plan(self, problems: list[str] | None = None) -> SafetyPlan:
+        """What the safety plan tab holds. Raises :class:`ValidationError` (with ``problems``:
+        lines with a problem are left out and said there)."""
         person_id = self._person_id()
-        values = {step.value: self.safety_editors[step].items() for step in SafetyStep}
+        values = {step.value: self.safety_editors[step].items(problems) for step in SafetyStep}
         return SafetyPlan(person_id=person_id, **values)
 
     def save(self) -> None:
@@ -420,18 +422,25 @@ class PlansPage(Page):
         for editor in self.safety_editors.values():
             editor.set_contacts(offered)
 
-    def _dirty_plans(self) -> tuple[RelapsePlan | None, SafetyPlan | None]:
-        """The plans with unsaved changes (None for one without). Raises ValidationError."""
-        return (self.relapse_plan() if self._dirty[RELAPSE] else None,
-                self.safety_plan() if self._dirty[SAFETY] else None)
+    def _dirty_plans(self, problems: list[str] | None = None) -> tuple[RelapsePlan | None, SafetyPlan | None]:
+        """The plans with unsaved changes (None for one without). Raises ValidationError; with
+        ``problems``, lines with a problem are left out and said there (the rest is kept)."""
+        return (self.relapse_plan(problems) if self._dirty[RELAPSE] else None,
+                self.safety_plan(problems) if self._dirty[SAFETY] else None)
 
     def _save_in_background(self) -> None:
-        """Another person is chosen: save what was typed for the one shown now (a write)."""
+        """Another person is chosen: save what was typed for the one shown now (a write). A line
+        with a problem cannot be saved; the rest is, and the left-out line is said in words."""
+        problems: list[str] = []
         try:
-            relapse, safety = self._dirty_plans()
+            relapse, safety = self._dirty_plans(problems)
         except CaregiverError as exc:
             show_error(self, exc, "The plans were not saved")
             return
+        if problems:
+            show_error(self, CaregiverError(
+                "The plans were saved, except these lines, which had a problem:\n"
+                + "\n".join(f"• {p}" for p in problems)), "Part of the plans was not saved")
         clock = self.context.clock
 
         def job(vault) -> None:
