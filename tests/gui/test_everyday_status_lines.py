@@ -66,7 +66,7 @@ def test_no_entries_line_goes_when_the_calendar_finds_a_day(qtbot, page, ctx, pe
         journal.save_entry(ctx.vault, EntryDraft(person.id, datetime(2026, 9, 1, 9).replace(day=1 + day % 28,
                                                                                        month=9 + day // 28),
                                                  note=f"new {day}"))
-    page.refresh()
+    page.reload()
     page.show_day(date(2024, 2, 5))  # nothing that day
     qtbot.waitUntil(lambda: "no entries on" in page.jump_label.text(), timeout=3000)
     page.show_day(date(2024, 1, 20))  # already loaded below
