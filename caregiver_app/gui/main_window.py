@@ -222,9 +222,7 @@ class MainWindow(QMainWindow):
         patterns.day_chosen.connect(self.show_journal_day)
         self.add_page("Patterns", QIcon(), patterns, name="patterns")
         self.add_page("Medications", QIcon(), MedicationsPage(self.context), name="medications")
-        scores = ScoresPage(self.context)
-        scores.journal_changed.connect(journal.refresh)  # the daily check-in writes a journal entry
-        self.add_page("Scores and check-in", QIcon(), scores, name="scores")
+        self.add_page("Scores and check-in", QIcon(), ScoresPage(self.context), name="scores")
         self.add_page("Warning signs", QIcon(), WarningSignsPage(self.context), name="warning_signs")
         self.add_page("My plans", QIcon(), PlansPage(self.context), name="plans")
         self.add_page("Support network", QIcon(), NetworkPage(self.context), name="network")

@@ -302,8 +302,6 @@ def test_an_import_still_running_when_its_dialog_goes_away_ends_cleanly(
     assert journal.count_entries(context.vault, person.id) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="journal/journal_page.py (being converted): the list refreshes only from "
-                   "the import dialog's own signal, not from ops.changed, so Esc during an import hides it")
 def test_entries_imported_after_the_dialog_was_closed_show_in_the_journal(
         threaded, qtbot, context, vault, person, monkeypatch, modals, tmp_path):
     from caregiver_app.services import imports

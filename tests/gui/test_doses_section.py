@@ -4,6 +4,7 @@ common stressors and activities, and a prominent "recorded by"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -49,7 +50,7 @@ def test_only_medicines_on_the_list_that_day_are_offered(page, meds):
     prn = doses.boxes[meds["ibuprofen"].id]
     assert [prn.itemText(i) for i in range(prn.count())] == ["Not recorded", "Taken (as needed)"]
     assert ser.accessibleName() == "Sertraline dose"
-    page.editor._set_when(datetime(2026, 3, 1, 9, 0))  # a day when only Lorazepam (and the undated one) applied
+    page.editor.set_when(datetime(2026, 3, 1, 9, 0))  # a day when only Lorazepam (and the undated one) applied
     assert set(doses.boxes) == {meds["old"].id, meds["ibuprofen"].id}
 
 
@@ -197,13 +198,13 @@ def test_dose_choices_travel_with_a_kept_draft(page, meds):
     editor = page.editor
     ser = meds["sertraline"].id
     choose(editor.doses.boxes[ser], "Missed")
-    extra = editor.extra_draft_fields()
-    assert extra == {"doses": {str(ser): "missed"}}
+    state = editor.state()
+    assert state.extra == {"doses": {str(ser): "missed"}}
     editor.reset()
-    assert editor.extra_draft_fields() == {}
-    editor.apply_extra_draft_fields(extra)
+    assert editor.state().extra == {}
+    editor.apply(state)
     assert editor.doses.boxes[ser].currentText() == "Missed"
-    editor.apply_extra_draft_fields({"doses": {"x": "taken", str(ser): "nonsense"}})  # damaged: skipped
+    editor.apply(replace(state, extra={"doses": {"x": "taken", str(ser): "nonsense"}}))  # damaged: skipped
     assert editor.doses.boxes[ser].currentText() == "Not recorded"
 
 
@@ -215,7 +216,7 @@ def test_elevated_irritable_rating_is_saved_shown_and_kept_in_a_draft(qtbot, pag
     assert [editor.elevation.itemText(i) for i in range(editor.elevation.count())] == [
         "Not rated", "None", "Mild", "Moderate", "Severe"]
     choose(editor.elevation, "Moderate")
-    assert editor.extra_draft_fields()["elevation"] == 2
+    assert editor.state().extra["elevation"] == 2
     qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # the rating alone is an entry
     assert not editor.problem_label.isVisible(), editor.problem_label.text()
     saved = journal.recent_entries(ctx.vault, person.id)[0]
@@ -223,5 +224,5 @@ def test_elevated_irritable_rating_is_saved_shown_and_kept_in_a_draft(qtbot, pag
     assert editor.elevation.currentText() == "Not rated"  # a fresh form after saving
     editor.load_entry(saved)
     assert editor.elevation.currentText() == "Moderate"
-    editor.apply_extra_draft_fields({"elevation": 3})
+    editor.apply(replace(editor.state(), extra={"elevation": 3}))
     assert editor.elevation.currentText() == "Severe"

@@ -102,7 +102,7 @@ def test_escape_keeps_it_for_later_and_the_line_above_the_form_brings_it_back(qt
     assert "Sunday 29 November 2026" in editor.draft_bar.label.text()
     qtbot.mouseClick(editor.draft_bar.restore_button, Qt.MouseButton.LeftButton)
     assert editor.note.toPlainText() == "Half a thought"
-    assert editor._when() == datetime(2026, 11, 29, 21, 15)
+    assert editor.when() == datetime(2026, 11, 29, 21, 15)
     assert not editor.draft_bar.isVisible()
 
     def keep(box: QMessageBox):
@@ -259,14 +259,12 @@ def test_locking_forgets_the_history(qtbot, ctx, vault, person, modals, make_pag
 
 
 def test_a_draft_keeps_where_the_pain_is(qtbot, ctx, vault, person, make_page):
-    from caregiver_app.gui.journal import draft_keeper
-
     page = make_page(JournalPage, shown=False)
     editor = page.editor
     editor.add_symptom_row().set_value("Pain (lower back)", 6)
-    state = draft_keeper.read_state(editor)
+    state = editor.state()
     assert state.symptoms == (("Pain (lower back)", 6),)
     editor.reset()
-    draft_keeper.apply_state(editor, state)
+    editor.apply(state)
     (row,) = editor.symptom_rows
     assert (row.name_box.currentText(), row.where.text(), row.symptom_name()) == ("Pain", "lower back", "Pain (lower back)")

@@ -49,7 +49,7 @@ def test_no_entries_line_goes_when_the_calendar_finds_a_day(qtbot, page, ctx, pe
     old = [EntryDraft(person.id, datetime(2024, 1, day, 9), note=f"old {day}") for day in range(1, 29)]
     new = [EntryDraft(person.id, datetime(2026, 9 + day // 28, 1 + day % 28, 9), note=f"new {day}") for day in range(1, 80)]
     bulk_add_entries(ctx.vault, old + new)
-    page.refresh()
+    page.reload()
     page.show_day(date(2024, 2, 5))  # nothing that day
     qtbot.waitUntil(lambda: "no entries on" in page.jump_label.text(), timeout=3000)
     page.show_day(date(2024, 1, 20))  # already loaded below

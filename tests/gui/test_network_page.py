@@ -345,3 +345,42 @@ def test_the_contact_is_saved_on_a_worker_thread_and_the_dialog_closes_after(qtb
     assert threads and threads[0] is not threading.main_thread()
     assert dialog.saved.name == "Bo Smith" and dialog.saved.id is not None
     assert "Bo Smith" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}
+
+
+def test_while_a_contact_save_runs_cancel_and_esc_wait_for_it(qtbot, ctx, person, monkeypatch):
+    """Cancel could not stop a save already running, so it must not look as if it did: the
+    contact would land with the dialog gone and no word said."""
+    import threading
+
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QEvent
+
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services import network as network_service
+
+    gate, started = threading.Event(), threading.Event()
+    real_save = network_service.save_contact
+
+    def slow_save(vault, contact, **kwargs):
+        started.set()
+        gate.wait(10)
+        return real_save(vault, contact, **kwargs)
+
+    monkeypatch.setattr(network_service, "save_contact", slow_save)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    dialog = ContactEditor(ctx, person, region="US", today=date(2026, 11, 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("Bo Smith")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    try:
+        assert not dialog.panel.cancel_button.isEnabled()
+        QApplication.sendEvent(dialog, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier))
+        dialog.close()
+        assert dialog.isVisible()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10000)
+    assert dialog.panel.cancel_button.isEnabled()
+    assert "Bo Smith" in {c.name for c in cs.list_contacts(ctx.vault, person.id)}

@@ -413,3 +413,25 @@ def test_a_wrapped_section_toggles_from_its_words_and_the_keyboard(qtbot, page):
     check.setFocus()
     qtbot.keyClick(check, Qt.Key.Key_Space)
     assert check.isChecked() is was
+
+
+def test_enter_in_the_leave_out_find_box_goes_to_the_list_and_keeps_the_dialog_open(qtbot, ctx, person):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from caregiver_app.domain.summary import LeaveOut
+    from caregiver_app.gui.visits.leave_out_dialog import LeaveOutDialog
+    from caregiver_app.services import summary as summary_service
+
+    from datetime import date
+
+    options = summary_service.leave_out_choices(ctx.vault, person.id, date(2026, 11, 1), date(2026, 11, 30))
+    dialog = LeaveOutDialog(ctx, person.id, options, LeaveOut())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.filter_edit.setFocus()
+    qtbot.keyClicks(dialog.filter_edit, "garden")
+    QApplication.sendEvent(dialog.filter_edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+    assert dialog.isVisible() and dialog.result() == 0
+    assert summary_service.saved_choices(ctx.vault, person.id) is None  # nothing was kept

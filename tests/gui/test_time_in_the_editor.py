@@ -52,7 +52,7 @@ def test_the_missing_hour_is_refused_and_the_next_valid_time_offered(qtbot, page
     assert "clocks went forward" in editor.problem_label.text() and "03:00" in editor.problem_label.text()
     assert journal.count_entries(ctx.vault, person.id) == 0
     qtbot.mouseClick(hint.button, Qt.MouseButton.LeftButton)
-    assert editor._when() == three and not hint.isVisible()
+    assert editor.when() == three and not hint.isVisible()
     save_by_keyboard(qtbot, editor)
     (entry,) = journal.recent_entries(ctx.vault, person.id)
     assert entry.local_date == date(2026, 3, 8) and entry.occurred_at == datetime(2026, 3, 8, 7, 0, tzinfo=UTC)
@@ -87,7 +87,7 @@ def test_an_entry_from_another_zone_keeps_its_day_and_clock_time(qtbot, page, ct
     page.list_view.setCurrentIndex(page.model.index(1))
     qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
     editor = page.editor
-    assert editor._when() == datetime(2026, 3, 5, 23, 30)
+    assert editor.when() == datetime(2026, 3, 5, 23, 30)
     assert "written in New York time" in editor.time_hint.label.text()
     assert f"Thursday 5 March 2026, {late}" in editor.heading.text()
     qtbot.keyClick(editor.mood_buttons[4], Qt.Key.Key_Space)
@@ -118,11 +118,11 @@ def test_a_date_that_does_not_exist_cannot_be_chosen(qtbot, page):
     editor = page.editor
     choose_time(editor, datetime(2027, 2, 28, 9, 0))
     editor.when_edit.setDate(QDate(2027, 2, 29))  # no such day: the field keeps a real date
-    assert editor._when() == datetime(2027, 2, 28, 9, 0)
+    assert editor.when() == datetime(2027, 2, 28, 9, 0)
     editor.when_edit.setFocus()
     editor.when_edit.setCurrentSection(editor.when_edit.Section.DaySection)
     qtbot.keyClick(editor.when_edit, Qt.Key.Key_Up)
-    assert editor._when().date() == date(2027, 2, 28)  # the last real day of that February
+    assert editor.when().date() == date(2027, 2, 28)  # the last real day of that February
     choose_time(editor, datetime(2028, 2, 28, 9, 0))
     qtbot.keyClick(editor.when_edit, Qt.Key.Key_Up)
-    assert editor._when().date() == date(2028, 2, 29)  # a leap year has it
+    assert editor.when().date() == date(2028, 2, 29)  # a leap year has it

@@ -113,12 +113,12 @@ class FormPanel(QWidget):
         except ValidationError as exc:
             self.show_problem(str(exc), exc.field)
             return None
-        self.save_button.setEnabled(False)
+        self._set_busy(True)
         self._op = self.context.ops.write(self, job, changes=self.changes, person_id=person_id,
                                           on_done=self._on_saved, on_error=self._on_failed)
         if self._op.ended or self._op.dropped:
             self._op = None
-            self.save_button.setEnabled(True)
+            self._set_busy(False)
         return self._op
 
     def show_problem(self, text: str, field: str | None = None) -> None:
@@ -151,18 +151,23 @@ class FormPanel(QWidget):
         if self._op is not None:
             self._op.cancel()
             self._op = None
-        self.save_button.setEnabled(True)
+        self._set_busy(False)
         self.show_problem("")
         self.show_status("")
 
+    def _set_busy(self, busy: bool) -> None:
+        # Cancel is off too while a save runs: it could not stop it, so it would only look like it did.
+        self.save_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+
     def _on_saved(self, result: Any) -> None:
         self._op = None
-        self.save_button.setEnabled(True)
+        self._set_busy(False)
         self.saved.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._op = None
-        self.save_button.setEnabled(True)
+        self._set_busy(False)
         if isinstance(exc, ValidationError):
             self.show_problem(str(exc), exc.field)
         else:
@@ -213,9 +218,23 @@ class EditorDialog(QDialog):
             self.panel.submit(self.make_job)
 
     def reject(self) -> None:
-        if self.panel.saving:  # a save not started yet is dropped; one already running ends unseen
+        """Close without saving. Only the lock calls this while a save runs (Esc, Cancel and the
+        close button wait for it): a save not started yet is dropped, one already running ends unseen."""
+        if self.panel.saving:
             self.panel.reset()
         super().reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.panel.saving and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # the save goes on either way; closing now would look like "cancelled"
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.panel.saving:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _on_saved(self, result: Any) -> None:
         self.result_value = result

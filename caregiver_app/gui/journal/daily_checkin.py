@@ -1,36 +1,26 @@
 """The daily check-in: four quick questions in our own words (mood, sleep, worry, energy today).
-It is not a standard test and says so; it is saved as an ordinary journal entry."""
+It is not a standard test and says so; it is saved as an ordinary journal entry (a write that
+changes check-ins and the journal, so the Journal page reloads by itself)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
-from ...domain.model import JournalEntry, MoodLevel, Person, Recorder, SleepQuality
+from ...domain.model import JournalEntry, MoodLevel, Person, SleepQuality
 from ...services import checkins, journal
+from ..common.form import FormPanel
+from ..common.ops import CHECKINS, JOURNAL
+from ..common.page import heading
+from ..common.recorder_choice import RecorderChoice
+from ..common.wall_clock import NowField
 from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
-from ..common.errors import show_error
-from ..common.ops import CHECKINS, JOURNAL, Op
 from .journal_model import day_heading, time_text
-from ..common.trust_widgets import problem_label
-from ..common.wall_clock import NowField
 
 NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
                 "goes into the journal like any entry, so it shows in the list and the charts.")
@@ -45,21 +35,17 @@ class DailyCheckinForm(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self._op: Op | None = None
         self._context = context
         self._person: Person | None = None
         self._build()
         self.reset()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        heading = QLabel("Daily check-in", self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        intro = QLabel(NOT_STANDARD, self)
+        fields = QWidget(self)
+        layout = QVBoxLayout(fields)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Daily check-in", fields, level=2))
+        intro = QLabel(NOT_STANDARD, fields)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -72,22 +58,10 @@ class DailyCheckinForm(QWidget):
         when_label.setBuddy(self.when_edit)
         form.addRow(when_label, self.when_field)
 
-        self.person_radio = QRadioButton(self)
-        self.family_radio = QRadioButton("A family member, &about them:", self)
-        self.family_name = QLineEdit(self)
-        self.family_name.setPlaceholderText("Your name")
-        self.family_name.setAccessibleName("Family member's name")
-        self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
-        group = QButtonGroup(self)
-        group.addButton(self.person_radio)
-        group.addButton(self.family_radio)
-        who = QVBoxLayout()
-        who.addWidget(self.person_radio)
-        family_row = QHBoxLayout()
-        family_row.addWidget(self.family_radio)
-        family_row.addWidget(self.family_name, 1)
-        who.addLayout(family_row)
-        form.addRow("Who is answering?", who)
+        self.who = RecorderChoice("A family member, &about them:", "Your name", self, stacked=True)
+        self.person_radio, self.family_radio, self.family_name = (
+            self.who.person_radio, self.who.family_radio, self.who.family_name)
+        form.addRow("Who is answering?", self.who)
 
         self.mood_box = MoodChoice("How was your mood today?", "How was your mood today? 1 very low to 5 very good",
                                    self, not_rated=False, horizontal=True)
@@ -114,35 +88,29 @@ class DailyCheckinForm(QWidget):
         anchors.setWordWrap(True)
         layout.addWidget(anchors)
 
-        self.problem_label = problem_label("Problem with this check-in", self)
-        layout.addWidget(self.problem_label)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
-        layout.addWidget(self.status_label)
-        self.save_button = QPushButton("Save check-&in", self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        self.panel = FormPanel(self._context, fields, changes={CHECKINS, JOURNAL}, save_text="Save check-&in",
+                               cancel_text="", error_title="The check-in was not saved", parent=self)
+        self.panel.add_field("when", self.when_edit)
+        self.panel.add_field("recorded_by", self.family_name)
+        self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
+        self.problem_label.setAccessibleName("Problem with this check-in")
+        self.save_button = self.panel.save_button
+        self.panel.save_requested.connect(self.save)
+        self.panel.saved.connect(self._on_saved)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.panel)
+        outer.addStretch(1)
 
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         self._person = person
-        self.person_radio.setText(f"{person.display_name}, about myself" if person else "The person, about themselves")
+        self.who.set_person_text(f"{person.display_name}, about myself" if person else "The person, about themselves")
         self.setEnabled(person is not None)
 
     def reset(self) -> None:
         """Fresh questions at the current time (keeps who is answering)."""
         self.when_field.follow_now()
-        if not self.family_radio.isChecked():
-            self.person_radio.setChecked(True)
+        self.who.keep_family_or_self()
         self.mood_group.setExclusive(False)
         for button in self.mood_buttons.values():
             button.setChecked(False)
@@ -150,27 +118,24 @@ class DailyCheckinForm(QWidget):
         self.sleep.setCurrentIndex(0)
         self.worry.setValue(-1)
         self.energy.setValue(-1)
-        self._show_problem("")
+        self.panel.show_problem("")
 
     def clear(self) -> None:
-        # The vault locked: a save that was running ended unseen (its answer is dropped), so the
-        # button must not stay off for the next person who unlocks.
-        if self._op is not None:
-            self._op.cancel()
-            self._op = None
-        self.save_button.setEnabled(True)
+        # The vault locked: a save that was running ended unseen (its answer is dropped); the
+        # panel's reset turns Save back on for the next person who unlocks.
         self._person = None
-        self.family_name.clear()
-        self.person_radio.setChecked(True)
+        self.who.clear()
+        self.panel.reset()
         self.reset()
-        self.status_label.clear()
-        self.status_label.hide()
         self.set_person(None)
 
     def checkin(self) -> checkins.DailyCheckin:
         if self._person is None or self._person.id is None:
             raise ValidationError("Please choose whose check-in this is.")
-        recorder = Recorder.family(self.family_name.text()) if self.family_radio.isChecked() else Recorder.person()
+        try:
+            recorder = self.who.recorder()
+        except ValidationError as exc:
+            raise ValidationError(str(exc), field="recorded_by") from None
         mood = self.mood_group.checkedId()
         quality = self.sleep.currentData()
         return checkins.DailyCheckin(
@@ -185,49 +150,21 @@ class DailyCheckinForm(QWidget):
         )
 
     def save(self) -> None:
-        if not self.isEnabled() or not self.save_button.isEnabled():
-            return
-        try:
-            checkin = self.checkin()
-        except ValidationError as exc:
-            self._show_problem(str(exc))
-            return
-        clock = self._context.clock
-        self.save_button.setEnabled(False)
-        # A write like every other: on the one write lane, and ops.changed tells every page that
-        # shows the journal (patterns, summary) that a new entry is there.
-        op = self._context.ops.write(self, lambda vault: checkins.save_daily_checkin(vault, checkin, clock=clock),
-                                     changes={CHECKINS, JOURNAL}, person_id=checkin.person_id,
-                                     on_done=self._on_saved, on_error=self._on_failed,
-                                     error_title="The check-in was not saved")
-        self._op = None if op.ended or op.dropped else op
-        if op.dropped:
-            self.save_button.setEnabled(True)
+        """Check the answers and save them as a write; problems show under the questions."""
+        if self.isEnabled():
+            self.panel.submit(self._save_job, person_id=self._person.id if self._person is not None else None)
 
     # --- private ------------------------------------------------------------------------
+    def _save_job(self):
+        checkin, clock = self.checkin(), self._context.clock  # GUI thread; may raise ValidationError
+        return lambda vault: checkins.save_daily_checkin(vault, checkin, clock=clock)
+
     def _local_now(self) -> datetime:
         return journal.local_now(self._context.clock, self._context.zone_name)
 
     def _on_saved(self, entry: JournalEntry) -> None:
-        self._op = None
-        self.save_button.setEnabled(True)
         self.reset()
         local = entry.wall_clock(timeutil.zone(self._context.zone_name))
-        self.status_label.setText(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
-                                  "It is in the journal now.")
-        self.status_label.show()
+        self.panel.show_status(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
+                               "It is in the journal now.")
         self.saved.emit(entry)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self._op = None
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show_problem(str(exc))
-        else:
-            show_error(self, exc, "The check-in was not saved")
-
-    def _show_problem(self, text: str) -> None:
-        self.problem_label.setText(f"Not saved yet: {text}" if text else "")
-        self.problem_label.setVisible(bool(text))
-        if text:
-            self.status_label.hide()

@@ -1,5 +1,6 @@
 """The entry editor's compact "Medicines" section: for each medication on the person's list that day,
-taken, missed or an extra dose (as needed). Loads the list itself through the task runner."""
+taken, missed or an extra dose (as needed). Loads the list itself as ops reads (keyed, so a newer
+read drops an older one's answer)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ...domain.medications import DoseRecord, DoseStatus, Medication
 from ...domain.model import JournalEntry, Person
 from ...services import medications
 from ..common import formatting
+from ..common.ops import MEDICATIONS, Change, Op
 from ..context import AppContext
 
 NOT_RECORDED = "Not recorded"
@@ -35,8 +37,7 @@ class DosesSection(QGroupBox):
         self._meds: list[Medication] = []
         self._day: date | None = None
         self._chosen: dict[int, DoseStatus] = {}
-        self._generation = 0
-        self._entry_generation = 0
+        self._entry_read: Op | None = None  # the doses of the entry being loaded
         self.boxes: dict[int, QComboBox] = {}
         self.setAccessibleName("Medicines: taken, missed or extra doses")
 
@@ -50,6 +51,7 @@ class DosesSection(QGroupBox):
         self.grid.setColumnStretch(0, 1)
         layout.addWidget(self.grid_holder)
         self._rebuild()
+        context.ops.changed.connect(self._on_changed)
 
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -71,41 +73,37 @@ class DosesSection(QGroupBox):
     def reload(self) -> None:
         """Read the person's medications again (keeps what is chosen)."""
         person = self._person
-        vault = self._context.vault
-        if person is None or person.id is None or vault is None or not vault.is_open:
+        if person is None or person.id is None:
             return
-        self._generation += 1
-        generation = self._generation
+        person_id = person.id
 
         def done(meds: list[Medication]) -> None:
-            if generation != self._generation:
-                return
             self._remember()
             self._meds = meds
             self._rebuild()
 
-        self._context.runner.run(lambda: medications.list_medications(vault, person.id), on_done=done,
-                                 parent=self, error_title="The medicines could not be read")
+        self._context.ops.read(self, lambda vault: medications.list_medications(vault, person_id), on_done=done,
+                               key=f"doses-meds-{id(self)}", error_title="The medicines could not be read")
 
     def load_entry(self, entry: JournalEntry) -> None:
         """Show the doses saved with ``entry``."""
         self._chosen = {}
         self._day = entry.local_date
         self._rebuild()
-        vault = self._context.vault
-        self._entry_generation += 1
-        if entry.id is None or vault is None or not vault.is_open:
+        self._drop_entry_read()
+        if entry.id is None:
             return
-        generation = self._entry_generation
+        entry_id = entry.id
 
         def done(records: list[DoseRecord]) -> None:
-            if generation != self._entry_generation or self._person is None:
+            if self._person is None:
                 return
             self._chosen = {r.medication_id: r.status for r in records}
             self._rebuild()
 
-        self._context.runner.run(lambda: medications.doses_for_entry(vault, entry.id), on_done=done,
-                                 parent=self, error_title="The doses could not be read")
+        self._entry_read = self._context.ops.read(self, lambda vault: medications.doses_for_entry(vault, entry_id),
+                                                  on_done=done, key=f"doses-entry-{id(self)}",
+                                                  error_title="The doses could not be read")
 
     def doses(self) -> tuple[DoseRecord, ...]:
         """The doses chosen in the section (medications left at "Not recorded" are left out)."""
@@ -119,7 +117,7 @@ class DosesSection(QGroupBox):
 
     def set_chosen(self, chosen: dict[str, str]) -> None:
         """Put back choices from :meth:`chosen` (unknown values are skipped)."""
-        self._entry_generation += 1
+        self._drop_entry_read()
         self._chosen = {}
         for key, value in chosen.items():
             try:
@@ -130,15 +128,14 @@ class DosesSection(QGroupBox):
 
     def reset(self) -> None:
         """Nothing recorded (a new entry)."""
-        self._entry_generation += 1  # a slow read of an earlier entry's doses must not land here
+        self._drop_entry_read()  # a slow read of an earlier entry's doses must not land here
         self._chosen = {}
         for box in self.boxes.values():
             box.setCurrentIndex(0)
 
     def clear(self) -> None:
         """Forget the person and their medications (the vault locked)."""
-        self._generation += 1
-        self._entry_generation += 1
+        self._drop_entry_read()
         self._person = None
         self._meds = []
         self._chosen = {}
@@ -150,9 +147,20 @@ class DosesSection(QGroupBox):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if not event.spontaneous():
-            self.reload()  # the list may have changed on the Medications page
+            self.reload()  # the list may have changed outside the app's writes (an import)
 
     # --- private ------------------------------------------------------------------------
+    def _on_changed(self, change: Change) -> None:
+        """The person's medicines changed (the Medications page): offer the new list at once."""
+        person = self._person
+        if person is not None and change.touches(MEDICATIONS) and change.person_id in (None, person.id):
+            self.reload()
+
+    def _drop_entry_read(self) -> None:
+        if self._entry_read is not None:
+            self._entry_read.cancel()
+            self._entry_read = None
+
     def _remember(self) -> None:
         for mid, box in self.boxes.items():
             status = box.currentData()

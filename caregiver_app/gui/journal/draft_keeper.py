@@ -1,18 +1,21 @@
 """Never lose a word: the entry editor's unsaved fields are kept in the vault every few seconds
 (``services.drafts``), and offered back after a crash, a lock or a closed window.
 
-* :class:`DraftKeeper` watches one :class:`~caregiver_app.gui.journal.entry_editor.EntryEditor`: a timer
-  compares the form with how it started and keeps (or drops) its draft. Writes go one at a time
-  through the task runner; :meth:`DraftKeeper.keep_now` writes at once (the lock path).
+* :class:`DraftKeeper` watches one :class:`~caregiver_app.gui.journal.entry_editor.EntryEditor` through
+  its ``state()``: a timer compares the form with how it started and keeps (or drops) its draft.
+  Writes are ops writes on the one serial lane; :meth:`DraftKeeper.keep_now` writes at once (the
+  lock path, after every job has ended).
 * :class:`RestoreDraftDialog` is the calm question asked after unlocking; "Restore" is the
   default, "Keep for later" the Escape answer; nothing is destroyed unless "Discard" is clicked.
 * :class:`DraftBar` sits above the form while the chosen person has a kept draft.
 
-Other editor sections can join the draft by giving the editor ``extra_draft_fields() -> dict``
-and ``apply_extra_draft_fields(dict)`` (JSON-compatible values).
+The editor's own sections (medicines, the elevated / irritable rating) ride in the state's ``extra``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -23,70 +26,12 @@ from ...domain.model import MoodLevel
 from ...services import drafts
 from ..context import AppContext
 from ..common.errors import log_safely
+from ..common.ops import DRAFTS, Op
+from ..common.page import heading
 from .journal_model import day_heading, first_line, time_text
 
 AUTOSAVE_MS = 3000
 _UNSAVED = object()  # a baseline nothing equals: everything in the form is unsaved
-
-
-def read_state(editor) -> drafts.DraftState | None:
-    """The editor's fields as a :class:`~caregiver_app.services.drafts.DraftState` (None when
-    no person is chosen)."""
-    person = editor.person
-    if person is None or person.id is None:
-        return None
-    editing = editor.editing_entry
-    extra = editor.extra_draft_fields() if hasattr(editor, "extra_draft_fields") else {}
-    mood = editor.mood_group.checkedId()
-    quality = editor.sleep_quality.currentData()
-    return drafts.DraftState(
-        person_id=person.id,
-        entry_id=editing.id if editing is not None else None,
-        when=editor._when(),
-        zone_name=editor.entry_zone_name,
-        recorder_kind="family" if editor.family_radio.isChecked() else "person",
-        recorder_name=editor.family_name.text(),
-        mood=mood if mood > 0 else None,
-        anxiety=editor.anxiety.value() if editor.anxiety.value() >= 0 else None,
-        energy=editor.energy.value() if editor.energy.value() >= 0 else None,
-        sleep_hours=editor.sleep_hours.value() if editor.sleep_hours.value() >= 0 else None,
-        sleep_quality=int(quality) if quality is not None else None,
-        symptoms=tuple(
-            (row.symptom_name(), row.severity.value() if row.severity.value() >= 0 else None)
-            for row in editor.symptom_rows
-        ),
-        activities=editor.activities.text(),
-        stressors=editor.stressors.text(),
-        note=editor.note.toPlainText(),
-        flag_for_visit=editor.flag.isChecked(),
-        extra=dict(extra or {}),
-    )
-
-
-def apply_state(editor, state: drafts.DraftState) -> None:
-    """Fill the editor's fields from ``state`` (the editor was reset first)."""
-    if state.when is not None:
-        editor._set_when(state.when)
-    if state.recorder_kind == "family":
-        editor.family_radio.setChecked(True)
-        editor.family_name.setText(state.recorder_name)
-    else:
-        editor.person_radio.setChecked(True)
-    button = editor.mood_buttons.get(state.mood) if state.mood is not None else None
-    (button or editor.mood_none).setChecked(True)
-    editor.anxiety.setValue(-1 if state.anxiety is None else state.anxiety)
-    editor.energy.setValue(-1 if state.energy is None else state.energy)
-    editor.sleep_hours.setValue(-0.25 if state.sleep_hours is None else state.sleep_hours)
-    index = editor.sleep_quality.findData(state.sleep_quality)
-    editor.sleep_quality.setCurrentIndex(max(index, 0))
-    for name, severity in state.symptoms:
-        editor.add_symptom_row().set_value(name, severity)
-    editor.activities.setText(state.activities)
-    editor.stressors.setText(state.stressors)
-    editor.note.setPlainText(state.note)
-    editor.flag.setChecked(state.flag_for_visit)
-    if state.extra and hasattr(editor, "apply_extra_draft_fields"):
-        editor.apply_extra_draft_fields(state.extra)
 
 
 def describe_draft(saved: drafts.SavedDraft, zone_name: str) -> str:
@@ -107,9 +52,19 @@ def describe_draft(saved: drafts.SavedDraft, zone_name: str) -> str:
     return text
 
 
+@dataclass(eq=False)
+class _Pending:
+    """A draft write asked of the lane whose ``on_done`` has not run yet."""
+
+    state: drafts.DraftState | None
+    op: Op | None = None
+
+
 class DraftKeeper(QObject):
-    """Keeps one editor's unsaved fields in the vault under one key at a time. Writes run one
-    after another (a queue), so an older autosave never lands after a newer one or a delete."""
+    """Keeps one editor's unsaved fields (:meth:`EntryEditor.state`) in the vault under one key
+    at a time. Every write is an ops write (``DRAFTS``) on the one serial lane, so an older
+    autosave never lands after a newer one or a delete; a newer state for the same key cancels
+    the older write when it has not started yet (only the latest counts)."""
 
     def __init__(self, context: AppContext, editor, parent: QObject | None = None):
         super().__init__(parent)
@@ -118,9 +73,7 @@ class DraftKeeper(QObject):
         self.key = drafts.new_draft_key()
         self._baseline: drafts.DraftState | object | None = None
         self._stored: drafts.DraftState | None = None
-        self._queue: list[tuple[str, drafts.DraftState | None]] = []
-        self._busy = False
-        self._generation = 0
+        self._pending: dict[str, _Pending] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.tick)
@@ -129,28 +82,33 @@ class DraftKeeper(QObject):
     # --- what the editor says -----------------------------------------------------------
     def rebase(self) -> None:
         """The form now holds nothing unsaved (just reset, or an entry just loaded)."""
-        self._baseline = read_state(self._editor)
+        self._baseline = self._editor.state()
 
     def adopt(self, saved: drafts.SavedDraft) -> None:
         """The form was just filled from ``saved``: keep writing to its key; all of it counts as
         unsaved until the entry is saved or the draft discarded."""
         self.key = saved.key
         self._baseline = _UNSAVED
-        self._stored = read_state(self._editor)
+        self._stored = self._editor.state()
 
-    def set_aside(self) -> None:
-        """Keep what the form holds as a draft now, then let go of it (the form is about to be
-        filled with something else)."""
-        self.keep_now()
+    def set_aside(self, then: Callable[[], None] | None = None) -> None:
+        """Keep what the form holds as a draft, then let go of it (the form is about to be filled
+        with something else). The draft is written on the lane, after every earlier write, without
+        waiting; ``then()`` runs once it is kept (at once when there was nothing to keep)."""
+        state = self._wanted(self._editor.state())
+        if state is not None and state != self._stored:
+            self._write(self.key, state, then)
+        elif then is not None:
+            then()
         self.forget()
 
     def discard(self) -> None:
         """The entry was saved or its changes thrown away: delete its draft, start a new key."""
         key = self.key
-        had = self._stored is not None or any(k == key for k, _ in self._queue) or self._busy
+        had = self._stored is not None or key in self._pending
         self._new_key()
         if had:
-            self._enqueue(key, None)
+            self._write(key, None)
 
     def forget(self) -> None:
         """Let go of the draft without touching the vault (after :meth:`keep_now`)."""
@@ -159,24 +117,23 @@ class DraftKeeper(QObject):
 
     def has_changes(self) -> bool:
         """True when the form holds words that are not saved as an entry."""
-        return self._wanted(read_state(self._editor)) is not None
+        return self._wanted(self._editor.state()) is not None
 
     def keep_now(self) -> bool:
-        """Finish every queued write and keep the form's draft at once, on this thread (before a
-        lock clears the form). Returns True when a draft is kept. Never raises: a failure is
-        logged by type only."""
-        state = self._wanted(read_state(self._editor))
+        """Keep the form's draft at once, on this thread (the lock path: ``ops.shut`` has ended
+        every job, so nothing else writes). Writes again what the lock cancelled before it landed.
+        Returns True when a draft is kept. Never raises: a failure is logged by type only."""
+        state = self._wanted(self._editor.state())
+        vault = self._context.ops.vault_source()
         try:
-            vault = self._context.require_vault()
-            if self._busy:
-                self._context.runner.wait_for_all()
-            self._generation += 1  # answers of writes started before now are ignored
-            self._busy = False
-            queue, self._queue = self._queue, []
-            for key, queued in queue:
-                _write_now(vault, key, queued, self._context.clock)
+            if vault is None or not vault.is_open:
+                return False
+            pending, self._pending = self._pending, {}
+            clock = self._context.clock
+            for key, waiting in pending.items():
+                _write_now(vault, key, waiting.state, clock)
             if state is not None and state != self._stored:
-                drafts.save_draft(vault, self.key, state, clock=self._context.clock)
+                drafts.save_draft(vault, self.key, state, clock=clock)
                 self._stored = state
         except Exception as exc:  # a lock must go on even if the draft cannot be written
             if not isinstance(exc, CaregiverError):
@@ -187,14 +144,14 @@ class DraftKeeper(QObject):
     # --- the timer ----------------------------------------------------------------------
     def tick(self) -> None:
         """Compare the form with its start and keep, update or drop the draft."""
-        state = read_state(self._editor)
+        state = self._editor.state()
         if state is None:
             return
         wanted = self._wanted(state)
         if wanted == self._stored:
             return
         self._stored = wanted
-        self._enqueue(self.key, wanted)
+        self._write(self.key, wanted)
 
     # --- private ------------------------------------------------------------------------
     def _wanted(self, state: drafts.DraftState | None) -> drafts.DraftState | None:
@@ -208,37 +165,27 @@ class DraftKeeper(QObject):
         self.key = drafts.new_draft_key()
         self._stored = None
 
-    def _enqueue(self, key: str, state: drafts.DraftState | None) -> None:
-        self._queue = [item for item in self._queue if item[0] != key]  # only the latest counts
-        self._queue.append((key, state))
-        self._pump()
+    def _write(self, key: str, state: drafts.DraftState | None, then: Callable[[], None] | None = None) -> None:
+        older = self._pending.pop(key, None)
+        if older is not None and older.op is not None:
+            older.op.cancel()  # not started yet: it never will; running: it lands before this one
+        pending = self._pending[key] = _Pending(state)
+        clock = self._context.clock
 
-    def _pump(self) -> None:
-        if self._busy or not self._queue:
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            self._queue.clear()
-            return
-        key, state = self._queue.pop(0)
-        clock, generation = self._context.clock, self._generation
-        self._busy = True
-
-        def finished(_result=None) -> None:
-            if generation != self._generation:
-                return
-            self._busy = False
-            self._pump()
+        def done(_result) -> None:
+            if self._pending.get(key) is pending:
+                del self._pending[key]
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:  # quietly: a failed autosave must not interrupt typing
             if not isinstance(exc, CaregiverError):
                 log_safely(exc)
-            if generation == self._generation and key == self.key:
+            if key == self.key:
                 self._stored = None  # try again at the next tick
-            finished()
 
-        self._context.runner.run(lambda: _write_now(vault, key, state, clock), on_done=finished, on_error=failed)
+        pending.op = self._context.ops.write(self._editor, lambda vault: _write_now(vault, key, state, clock),
+                                             changes={DRAFTS}, on_done=done, on_error=failed)
 
 
 def _write_now(vault, key: str, state: drafts.DraftState | None, clock) -> None:
@@ -261,13 +208,7 @@ class RestoreDraftDialog(QDialog):
         self.setAccessibleName("An unsaved entry was kept")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
-        title = QLabel("An entry you were writing was kept for you", self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        layout.addWidget(heading("An entry you were writing was kept for you", self, level=2))
         self.text_label = QLabel(describe_draft(saved, zone_name), self)
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)

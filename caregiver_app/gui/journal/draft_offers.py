@@ -9,35 +9,25 @@ back as a new entry, and the form says so.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from ...domain.errors import CaregiverError, NotFoundError
+from ...domain.errors import NotFoundError
 from ...services import drafts, journal
+from ..common.ops import DRAFTS, Op
+from ..common.page import confirm
 from ..context import AppContext
 from .draft_keeper import RestoreDraftDialog
-from ..common.errors import show_error
 
 
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before throwing a kept draft away. "Keep it" is the default and the Esc answer."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        "Discard the unsaved entry?",
-        "The words in this unsaved entry will be gone for good.",
-        QMessageBox.StandardButton.NoButton,
-        parent,
-    )
-    discard = box.addButton("Discard it", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setAccessibleName("Discard the unsaved entry?")
-    box.exec()
-    return box.clickedButton() is discard
+    return confirm(parent, "Discard this unsaved entry? Its words will be gone for good.", yes="Discard it",
+                   no="Keep it", destructive=True, title="Discard the unsaved entry?")
 
 
 class DraftOffers(QObject):
-    """Works for the journal page; ``editor`` is its :class:`EntryEditor`."""
+    """Works for the journal page; ``editor`` is its :class:`EntryEditor`. Reads and deletes
+    run as ops (the page is their parent)."""
 
     person_wanted = Signal(int)
 
@@ -46,44 +36,36 @@ class DraftOffers(QObject):
         self._context = context
         self._editor = editor
         self._parent = parent
-        self._generation = 0
+        self._bar_op: Op | None = None
+        self._waiting: drafts.SavedDraft | None = None  # to restore once its person is shown
         editor.draft_bar.restore_requested.connect(self._restore_from_bar)
         editor.draft_bar.discard_requested.connect(self._discard_from_bar)
 
     def clear(self) -> None:
-        self._generation += 1
+        self._waiting = None
+        if self._bar_op is not None:
+            self._bar_op.cancel()
         self._editor.draft_bar.show_drafts([])
 
     def refresh(self) -> None:
         """Show (or hide) the line about the chosen person's kept drafts."""
         person = self._editor.person
-        self._generation += 1
         if person is None or person.id is None:
-            self._editor.draft_bar.show_drafts([])
+            self.clear()
             return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation, person_id = self._generation, person.id
+        person_id = person.id
 
         def done(kept: list[drafts.SavedDraft]) -> None:
-            if generation == self._generation:
-                self._editor.draft_bar.show_drafts([d for d in kept if d.key != self._editor.drafts.key])
+            self._editor.draft_bar.show_drafts([d for d in kept if d.key != self._editor.drafts.key])
 
-        self._context.runner.run(lambda: drafts.list_drafts(vault, person_id), on_done=done,
-                                 on_error=lambda _exc: None)
+        self._bar_op = self._context.ops.read(self._parent, lambda vault: drafts.list_drafts(vault, person_id),
+                                              on_done=done, on_error=lambda _exc: None, key=f"draft-bar-{id(self)}")
 
     def offer(self) -> None:
         """After unlocking: if drafts were kept, ask about the newest one."""
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
 
         def done(kept: list[drafts.SavedDraft]) -> None:
-            if generation != self._generation or not kept:
+            if not kept:
                 self.refresh()
                 return
             dialog = RestoreDraftDialog(kept[0], self._context.zone_name, len(kept) - 1, self._parent)
@@ -98,25 +80,20 @@ class DraftOffers(QObject):
             else:
                 self.refresh()
 
-        self._context.runner.run(lambda: drafts.list_drafts(vault), on_done=done, parent=self._parent,
-                                 error_title="Kept drafts could not be read")
+        self._context.ops.read(self._parent, drafts.list_drafts, on_done=done, key=f"draft-offer-{id(self)}",
+                               error_title="Kept drafts could not be read")
 
     def restore(self, saved: drafts.SavedDraft) -> None:
         """Fill the form with ``saved`` (choosing its person first)."""
         person = self._editor.person
         if person is None or person.id != saved.state.person_id:
+            self._waiting = saved
             self.person_wanted.emit(saved.state.person_id)
-            person = self._editor.person
-            if person is None or person.id != saved.state.person_id:
-                return  # that person is gone (the draft went with them)
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self._parent, exc, "The draft was not restored")
-            return
+            return  # person_shown() goes on once the window shows that person (if they still exist)
+        self._waiting = None
         entry_id = saved.state.entry_id
 
-        def job():
+        def job(vault):
             if entry_id is None:
                 return None
             try:
@@ -127,29 +104,29 @@ class DraftOffers(QObject):
         def done(editing) -> None:
             self._editor.restore_draft(saved, editing or None)
             if editing is False:
-                self._editor.status_label.setText(
+                self._editor.panel.show_status(
                     "The entry these changes were for is no longer in the journal, so they will be saved as a new entry."
                 )
-                self._editor.status_label.show()
             self._editor.when_edit.setFocus()
             self.refresh()
 
-        self._context.runner.run(job, on_done=done, parent=self._parent, error_title="The draft was not restored")
+        self._context.ops.read(self._parent, job, on_done=done, key=f"draft-restore-{id(self)}",
+                               error_title="The draft was not restored")
+
+    def person_shown(self) -> None:
+        """The editor writes about another person now: go on restoring a draft kept for them."""
+        saved, self._waiting = self._waiting, None
+        person = self._editor.person
+        if saved is not None and person is not None and person.id == saved.state.person_id:
+            self.restore(saved)
 
     def _kept_for_person(self, then) -> None:
         person = self._editor.person
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
         if person is None or person.id is None:
             return
         person_id, key = person.id, self._editor.drafts.key
-        self._context.runner.run(
-            lambda: [d for d in drafts.list_drafts(vault, person_id) if d.key != key],
-            on_done=lambda kept: kept and then(kept[0]),
-            parent=self._parent,
-        )
+        self._context.ops.read(self._parent, lambda vault: [d for d in drafts.list_drafts(vault, person_id) if d.key != key],
+                               on_done=lambda kept: kept and then(kept[0]), key=f"draft-pick-{id(self)}")
 
     def _restore_from_bar(self) -> None:
         self._kept_for_person(self.restore)
@@ -158,9 +135,6 @@ class DraftOffers(QObject):
         self._kept_for_person(lambda saved: confirm_discard(self._parent) and self._discard(saved))
 
     def _discard(self, saved: drafts.SavedDraft) -> None:
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        self._context.runner.run(lambda: drafts.delete_drafts(vault, saved.key), on_done=lambda _n: self.refresh(),
-                                 parent=self._parent, error_title="The draft was not discarded")
+        self._context.ops.write(self._parent, lambda vault: drafts.delete_drafts(vault, saved.key), changes={DRAFTS},
+                                person_id=saved.state.person_id, on_done=lambda _n: self.refresh(),
+                                error_title="The draft was not discarded")

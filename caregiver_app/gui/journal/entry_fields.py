@@ -253,29 +253,15 @@ class SymptomRow(QWidget):
         return [self.name_box, self.where, self.severity, self.remove_button]
 
 
-def scale_box(name: str, anchors: str, parent: QWidget) -> QSpinBox:
-    """A 0–10 spin box that starts at "Not rated" (-1), named for screen readers with its anchor
-    words (``anchors``) as description and tooltip."""
-    box = QSpinBox(parent)
-    box.setRange(-1, 10)
+def name_scale(box: QSpinBox, name: str, anchors: str, hint: QLabel) -> None:
+    """Name a 0–10 spin box (from the Designer form; -1 shows "Not rated") for screen readers, with its anchor words
+    (``anchors``) as description, tooltip and the text of ``hint`` beside it."""
     box.setSpecialValueText(NOT_RATED)
+    box.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
     box.setAccessibleName(f"{name}, 0 to 10")
     box.setAccessibleDescription(anchors)
     box.setToolTip(anchors)
-    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return box
-
-
-def with_anchors(box: QSpinBox, anchors: str, parent: QWidget) -> QWidget:
-    """``box`` with its anchor words written beside it (wrapping at large text sizes)."""
-    holder = QWidget(parent)
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(box)
-    hint = QLabel(anchors, holder)
-    hint.setWordWrap(True)
-    layout.addWidget(hint, 1)
-    return holder
+    hint.setText(anchors)
 
 
 class MoodChoice(QGroupBox):

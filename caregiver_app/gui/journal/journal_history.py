@@ -2,7 +2,7 @@
 Edit ▸ Redo, Ctrl+Shift+Z), kept until the window closes or the app locks.
 
 The history is a ``QUndoStack`` of :class:`EntryChange` commands. A command only records what
-changed; :class:`JournalHistory` asks the vault to make the change (on the task runner) and moves
+changed; :class:`JournalHistory` asks the vault to make the change (an ops write) and moves
 the stack only once the vault agreed, so the history and the journal never disagree. An entry put
 back after a delete keeps its id when it can; otherwise the history maps the old id to the new
 one, so older commands still find it.
@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry
 from ...services import journal
 from ..context import AppContext
 from ..common.errors import show_error
+from ..common.ops import JOURNAL
 from .journal_model import day_heading
 
 ADDED, CHANGED, DELETED = "added", "changed", "deleted"
@@ -143,29 +143,24 @@ class JournalHistory(QObject):
         return replace(entry, id=entry_id)
 
     def _apply(self, command: EntryChange, *, undo: bool) -> None:
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self._parent, exc, "Nothing was changed")
-            return
         clock = self._context.clock
         removing = (command.kind == ADDED and undo) or (command.kind == DELETED and not undo)
         restoring = (command.kind == DELETED and undo) or (command.kind == ADDED and not undo)
         if removing:
             target = self._current(command.after if command.kind == ADDED else command.before)
 
-            def job():
+            def job(vault):
                 return journal.take_out(vault, target.id)
         elif restoring:
             target = self._current(command.before if command.kind == DELETED else command.after)
             removed = journal.Removed(target, command.doses)
 
-            def job():
+            def job(vault):
                 return journal.put_back(vault, removed, clock=clock)
         else:
             target = self._current(command.before if undo else command.after)
 
-            def job():
+            def job(vault):
                 return journal.set_to(vault, target, clock=clock)
 
         def done(result) -> None:
@@ -195,7 +190,8 @@ class JournalHistory(QObject):
 
         self._busy = True
         self._update_actions()
-        self._context.runner.run(job, on_done=done, on_error=failed, parent=self._parent)
+        self._context.ops.write(self._parent, job, changes={JOURNAL}, person_id=target.person_id, on_done=done,
+                                on_error=failed)
 
     def _on_index_changed(self, _index: int) -> None:
         try:

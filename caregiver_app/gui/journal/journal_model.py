@@ -1,9 +1,9 @@
 """The journal list as a Qt item model: entries newest first, with a header row for each day.
 
-Entries load a page at a time (``services.journal.page_older``, keyset pages) through the
-task runner, only when the view scrolls near the end, so a ten-year journal opens instantly.
-:meth:`JournalModel.start_at` starts the list at any date or entry instead
-(``services.journal.page_at``); newer entries then load a page at a time above it
+Entries load a page at a time (``services.journal.page_older``, keyset pages) as ops reads (one
+key per model: a newer load drops an older one's answer), only when the view scrolls near the end,
+so a ten-year journal opens instantly. :meth:`JournalModel.start_at` starts the list at any date or
+entry instead (``services.journal.page_at``); newer entries then load a page at a time above it
 (:meth:`JournalModel.fetch_newer`, ``services.journal.page_newer``).
 """
 
@@ -15,12 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from ...domain import timeutil
-from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person, TagKind, mood_words
 from ...services import journal
 from ..common import formatting
+from ..common.ops import Op
 from ..context import AppContext
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -135,7 +136,7 @@ class JournalModel(QAbstractListModel):
         self._entry_total = 0
         self._more = False
         self._loading = False
-        self._generation = 0
+        self._op: Op | None = None  # the page being read
         self._first_entry: JournalEntry | None = None  # top of the list when started at an anchor
         self._has_newer = False
         self._doses: dict[int, str] = {}  # entry id -> the doses recorded in it, in words
@@ -177,31 +178,20 @@ class JournalModel(QAbstractListModel):
         person, first = self._person, self._first_entry
         if not self.has_newer or person is None or person.id is None or first is None:
             return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            self._has_newer = False
-            self.load_failed.emit(exc)
-            return
-        generation, limit, person_id = self._generation, self._page_size, person.id
+        limit, person_id = self._page_size, person.id
         self._loading = True
 
         def done(result) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self._doses.update(result.doses)
             self._prepend(result.entries, full=len(result.entries) >= limit)
 
         def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self._has_newer = False
             self.load_failed.emit(exc)
 
-        self._context.runner.run(lambda: journal.page_newer(vault, person_id, first, limit),
-                                 on_done=done, on_error=failed)
+        self._read(lambda vault: journal.page_newer(vault, person_id, first, limit), done, failed)
 
     def loaded_entry_count(self) -> int:
         """How many entries are in memory now (not counting day header rows)."""
@@ -270,7 +260,9 @@ class JournalModel(QAbstractListModel):
     # --- loading ------------------------------------------------------------------------
     def _reset(self) -> None:
         self.beginResetModel()
-        self._generation += 1
+        if self._op is not None:
+            self._op.cancel()  # the person changed, the list reloads or the vault locked
+            self._op = None
         self._rows = []
         self._last_entry = None
         self._entry_total = 0
@@ -285,26 +277,17 @@ class JournalModel(QAbstractListModel):
         person = self._person
         if person is None or person.id is None:
             return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:  # locked between the request and now
-            self._more = False
-            self.load_failed.emit(exc)
-            return
-        generation = self._generation
         after = self._last_entry
         limit = min(self._page_size, ANCHOR_PAGE) if anchor is not None else self._page_size
         person_id = person.id
         self._loading = True
 
-        def job():
+        def job(vault):
             if anchor is not None:  # the page from the anchor down, and the few entries above it
                 return journal.page_at(vault, anchor, limit=limit, newer_limit=NEWER_PAGE)
             return journal.page_older(vault, person_id, after=after, limit=limit)
 
         def done(result) -> None:
-            if generation != self._generation:
-                return  # the person changed or the vault locked while this page was read
             self._loading = False
             page, newer = result.entries, result.newer
             self._doses.update(result.doses)
@@ -314,13 +297,19 @@ class JournalModel(QAbstractListModel):
                 self._prepend(newer, full=len(newer) >= NEWER_PAGE)
 
         def failed(exc: BaseException) -> None:
-            if generation != self._generation:
-                return
             self._loading = False
             self._more = False
             self.load_failed.emit(exc)
 
-        self._context.runner.run(job, on_done=done, on_error=failed)
+        self._read(job, done, failed)
+
+    def _read(self, job, done, failed) -> None:
+        """One page at a time: a read keyed to this model, dropped by :meth:`_reset`."""
+        owner = self.parent() if isinstance(self.parent(), QWidget) else None
+        self._op = self._context.ops.read(owner, job, on_done=done, on_error=failed, key=f"journal-list-{id(self)}")
+        if self._op.dropped:  # locked: nothing will come
+            self._loading = False
+            self._more = self._has_newer = False
 
     def _rows_for(self, page: list[JournalEntry], previous_day: date | None) -> list[_Row]:
         """Rows for ``page`` (newest first), each entry at the clock time where it was written."""

@@ -1,14 +1,14 @@
 """The Journal page: the entry editor, the 30-day mood and sleep chart, and the list of entries.
 
-Everything that reads or writes the vault runs through the task runner. ``clear()`` drops every
-piece of journal data from the widgets and models (the app calls it when the vault locks).
+A :class:`~caregiver_app.gui.common.page.Page`: everything that reads or writes the vault is an op,
+and the page reloads itself when a write anywhere changes the journal (``ops.changed``). ``clear()``
+drops every piece of journal data from the widgets and models (the app calls it when the vault locks).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
@@ -29,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import timeutil
-from ...domain.errors import CaregiverError
 from ...domain.model import JournalEntry, Person
 from ...services import import_any, imports, journal, people
-from ..context import AppContext
 from ..common.country import help_words
+from ..common.errors import show_error
+from ..common.ops import JOURNAL
+from ..common.page import Page, confirm, heading
+from ..context import AppContext
 from .draft_offers import DraftOffers
 from .entry_editor import EntryEditor
-from ..common.errors import show_error
 from .import_dialog import ImportDialog
 from .import_other import OtherImportDialog
 from .journal_history import JournalHistory
@@ -45,18 +45,6 @@ from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
 
 CHART_DAYS = 30
-
-
-def confirm_delete(parent: QWidget | None, text: str) -> bool:
-    """Ask before deleting. "Keep it" is the default and the Esc answer; True means delete."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Delete this entry?", text, QMessageBox.StandardButton.NoButton, parent)
-    delete = box.addButton("Delete entry", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setAccessibleName("Delete this entry?")
-    box.exec()
-    return box.clickedButton() is delete
 
 
 class _EntryDelegate(QStyledItemDelegate):
@@ -81,22 +69,23 @@ class _EntryDelegate(QStyledItemDelegate):
         return QSize(width, text_rect.height() + 2 * margin + extra)
 
 
-class JournalPage(QWidget):
+class JournalPage(Page):
     """Write, read, change and delete journal entries of the chosen person."""
 
-    people_changed = Signal()
+    title = "Journal"
+    watches = frozenset({JOURNAL})
+    people_changed = Signal()  # an import added a person
     person_wanted = Signal(int)  # a kept draft to restore is about this person
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._context = context
-        self._person: Person | None = None
-        self._generation = 0
         self._deleted: JournalEntry | None = None
         self._select_after_load: int | None = None
         self._select_day_after_load: date | None = None
         self._keep_at_top: QPersistentModelIndex | None = None
         self._end_wanted = False  # End pressed: keep loading pages, then choose the oldest entry
+        self._find_if_missing = False  # an undone entry not in the first page: load the list around it
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
         self.model = JournalModel(context, self)
@@ -107,13 +96,6 @@ class JournalPage(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-
         self.editor = EntryEditor(self._context, self)
         self.editor.entry_saved.connect(self._on_entry_saved)
         self.editor.edit_cancelled.connect(lambda: self.list_view.setFocus())
@@ -125,10 +107,7 @@ class JournalPage(QWidget):
 
         self.chart = MoodChart(self)
 
-        self.list_label = QLabel("Entries, ne&west first", self)  # Alt+E is the Edit menu
-        list_font = self.list_label.font()
-        list_font.setBold(True)
-        self.list_label.setFont(list_font)
+        self.list_label = heading("Entries, ne&west first", self)  # Alt+E is the Edit menu
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(_EntryDelegate(self.list_view))
@@ -206,11 +185,9 @@ class JournalPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
         self.signs_banner = PersonalSignsBanner(self._context, self.model, self)  # the person's own signs (issue 4)
-        layout.addWidget(self.signs_banner)
-        layout.addWidget(self.splitter, 1)
+        self.body.addWidget(self.signs_banner)
+        self.body.addWidget(self.splitter, 1)
 
         new_entry = QShortcut(QKeySequence("Ctrl+N"), self)
         new_entry.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -222,71 +199,69 @@ class JournalPage(QWidget):
         QWidget.setTabOrder(self.delete_button, self.undo_button)
         QWidget.setTabOrder(self.undo_button, self.list_view)
 
-    # --- public -------------------------------------------------------------------------
+    # --- the page ---------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         """Show ``person``'s journal; None shows a short hint and disables the editor."""
-        self._person = person
-        self._generation += 1
-        self._deleted = None
-        self.undo_bar.hide()
-        self.jump_bar.hide()
         self.editor.set_person(person)
-        self.draft_offers.refresh()
-        self.heading.setText(f"Journal for {person.display_name}" if person else "Journal")
         self.signs_banner.set_person(person)
-        self.model.set_person(person)
-        if person is None:
-            self.chart.clear()
-        self._refresh_side()
-        self._update_empty()
-        self._update_buttons()
+        super().set_person(person)
+        self.draft_offers.refresh()
+        self.draft_offers.person_shown()
 
     def clear(self) -> None:
         """Drop every bit of journal data from widgets and models (the vault locked)."""
         self.signs_banner.clear()
-        self._generation += 1
-        self._person = None
-        self._deleted = None
         self._select_after_load = None
         self._select_day_after_load = None
         self._keep_at_top = None
-        self._end_wanted = False
+        self._end_wanted = self._find_if_missing = False
         self.history.clear()
         self.draft_offers.clear()
         self.jump_label.clear()
-        self.jump_bar.hide()
         if self.import_dialog is not None:
             dialog, self.import_dialog = self.import_dialog, None
             dialog.discard()
             dialog.setParent(None)
             dialog.deleteLater()
-        self.model.clear()
         self.editor.clear()
-        self.chart.clear()
         self.undo_label.clear()
+        super().clear()
+
+    def drop(self) -> None:
+        self._deleted = None
         self.undo_bar.hide()
-        self.heading.setText("Journal")
+        self.jump_bar.hide()
+        self.model.clear()
+        self.chart.clear()
         self._update_empty()
         self._update_buttons()
 
+    def load(self, person: Person) -> None:
+        """The list from the newest entry, the chart and the editor's choices (also after every
+        change to the journal, from this page or another)."""
+        self.jump_bar.hide()
+        self.model.set_person(person)
+        self._refresh_side(person)
+
+    def has_unsaved_work(self) -> bool:
+        return self.editor.drafts.has_changes()
+
+    def keep_unsaved_work(self) -> None:
+        """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
+        self.editor.drafts.keep_now()
+
+    # --- public -------------------------------------------------------------------------
     def refresh_country(self) -> None:
         """The hints of the entry just saved name the country in effect now."""
         self.editor.learn_hints.refresh_words(help_words(self._context.settings))
-
-    def refresh(self) -> None:
-        """Read the list and the chart again (another page wrote to this journal, e.g. the daily
-        check-in)."""
-        if self._person is not None:
-            self.model.reload()
-            self._refresh_side()
 
     def new_entry(self) -> None:
         """Start a fresh entry (Ctrl+N)."""
         self.editor.status_label.hide()
         if self.editor.is_editing:
-            self.editor.drafts.set_aside()  # unsaved changes stay kept, offered above the form
+            # unsaved changes stay kept, offered above the form once they are in the vault
+            self.editor.drafts.set_aside(then=self.draft_offers.refresh)
             self.editor.cancel_edit()
-            self.draft_offers.refresh()
         self.editor.when_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_entry(self) -> JournalEntry | None:
@@ -300,22 +275,14 @@ class JournalPage(QWidget):
         when = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         text = (f"Delete the entry from {day_heading(entry.local_date)} at {time_text(when)}?\n\n"
                 "You can undo this (Edit ▸ Undo, Ctrl+Z) until you lock the app or close the window.")
-        if not confirm_delete(self, text):
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "The entry was not deleted")
+        if not confirm(self, text, yes="Delete entry", no="Keep it", destructive=True, title="Delete this entry?"):
             return
         if self.editor.editing_entry is not None and self.editor.editing_entry.id == entry.id:
             self.editor.drafts.discard()
             self.editor.reset()
-        self._context.runner.run(
-            lambda: journal.take_out(vault, entry.id),
-            on_done=self._on_deleted,
-            parent=self,
-            error_title="The entry was not deleted",
-        )
+        entry_id = entry.id
+        self.write(lambda vault: journal.take_out(vault, entry_id), {JOURNAL}, on_done=self._on_deleted,
+                   error_title="The entry was not deleted")
 
     def undo_delete(self) -> None:
         """Put back the entry deleted last (the Undo button beside the message)."""
@@ -340,10 +307,9 @@ class JournalPage(QWidget):
                 self.jump_label.setText(f"Showing {day_heading(day)}. Scroll up for newer entries.")
             self._select_row(row + 1, header=row)
             return
-        person = self._person
-        if person is None or person.id is None:
+        if self.person is None or self.person.id is None:
             return
-        person_id = person.id
+        person_id = self.person.id
         self._jump(lambda _vault: journal.anchor_for_day(person_id, day), day=day)
 
     def show_newest(self) -> None:
@@ -352,24 +318,13 @@ class JournalPage(QWidget):
         self.model.reload()
         self.list_view.scrollToTop()
 
-    def keep_unsaved_work(self) -> None:
-        """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
-        self.editor.drafts.keep_now()
-
     def offer_drafts(self) -> None:
         """Ask whether to restore words kept from before a crash, a lock or a closed window."""
         self.draft_offers.offer()
 
     def _jump(self, find_anchor, *, entry_id: int | None = None, day: date | None = None) -> None:
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "The journal could not be shown")
-            return
-        generation = self._generation
-
         def done(anchor: journal.ListAnchor) -> None:
-            if generation != self._generation or self._person is None or anchor.person_id != self._person.id:
+            if self.person is None or anchor.person_id != self.person.id:
                 return
             self._select_after_load, self._select_day_after_load = entry_id, day
             self.jump_label.setText(f"Showing the journal from {day_heading(anchor.day)} back. "
@@ -377,8 +332,7 @@ class JournalPage(QWidget):
             self.jump_bar.show()
             self.model.start_at(anchor)
 
-        self._context.runner.run(lambda: find_anchor(vault), on_done=done, parent=self,
-                                 error_title="The journal could not be shown")
+        self.read(find_anchor, done, key="jump", error_title="The journal could not be shown")
 
     def _select_row(self, row: int, header: int | None = None) -> None:
         index = self.model.index(row)
@@ -407,15 +361,9 @@ class JournalPage(QWidget):
         self.undo_label.setText(message)
         self.undo_button.hide()
         self.undo_bar.show()
-        self._refresh_side()
-        if entry is not None and self._person is not None and entry.person_id == self._person.id:
-            self.jump_bar.hide()
-            self._select_after_load = entry.id
-            self.model.reload()
-            if self.model.row_of_entry(entry.id) < 0:
-                self.show_entry(entry.id)
-        else:
-            self.model.reload()
+        if entry is not None and self.person is not None and entry.person_id == self.person.id:
+            # the page reloads from the change; then the entry is chosen, or the list loads around it
+            self._select_after_load, self._find_if_missing = entry.id, True
 
     def _entry_tz(self, entry: JournalEntry):
         return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))
@@ -424,20 +372,13 @@ class JournalPage(QWidget):
         """File > Import from another app…: pick a file, read it and recognise it in the
         background, then show the import dialog with a preview (Daylio CSV exports keep their own
         dialog; every other kind opens :class:`OtherImportDialog`)."""
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError as exc:
-            show_error(self, exc, "Nothing was imported")
-            return
         path, _filter = QFileDialog.getOpenFileName(
             self, "Import from another app", str(Path.home()),
             "Journal exports and backups (*.csv *.daylio *.emoods *.zip);;All files (*)",
         )
         if not path:
             return
-        generation = self._generation
-
-        def job():
+        def job(vault):
             data = imports.read_import_file(Path(path))
             found = import_any.detect(data)
             everyone = people.list_people(vault)
@@ -448,13 +389,8 @@ class JournalPage(QWidget):
             parsed = import_any.parse(data, found.kind, columns) if found.kind != "generic" or columns else None
             return data, found, kept, parsed, everyone
 
-        def done(result) -> None:
-            if generation != self._generation:
-                return
-            self._open_import_dialog(Path(path).name, *result)
-
-        self._context.runner.run(job, on_done=done, parent=self, label="Reading the file…",
-                                 error_title="This file could not be imported")
+        self.read(job, lambda result: self._open_import_dialog(Path(path).name, *result), key="import",
+                  label="Reading the file…", error_title="This file could not be imported")
 
     # --- events -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -478,7 +414,7 @@ class JournalPage(QWidget):
     def _open_import_dialog(self, file_name, data, found, extra, parsed, everyone) -> None:
         if self.import_dialog is not None:
             self.import_dialog.discard()
-        default_name = self._person.display_name if self._person else ""
+        default_name = self.person.display_name if self.person else ""
         names = [p.display_name for p in everyone]
         if found.kind == "daylio":
             dialog = ImportDialog(self._context, file_name, data, extra, names, default_name, self, parsed=parsed)
@@ -498,9 +434,8 @@ class JournalPage(QWidget):
     def _on_imported(self, report: imports.ImportReport) -> None:
         if report.person_added:
             self.people_changed.emit()
-        if self._person is not None and report.person_id == self._person.id:
-            self.model.reload()
-            self._refresh_side()
+        if self.person is not None and report.person_id == self.person.id:
+            self.reload()
 
     def _edit_index(self, index: QModelIndex) -> None:
         entry = self.model.entry_at(index)
@@ -508,11 +443,9 @@ class JournalPage(QWidget):
             self.editor.load_entry(entry)
 
     def _on_entry_saved(self, entry: JournalEntry) -> None:
-        self._select_after_load = entry.id
+        self._select_after_load = entry.id  # chosen once the page has reloaded from the change
         self.undo_bar.hide()
         self._deleted = None
-        self.model.reload()
-        self._refresh_side()
 
     def _on_deleted(self, removed: journal.Removed) -> None:
         old = removed.entry
@@ -523,8 +456,6 @@ class JournalPage(QWidget):
         self.undo_button.setEnabled(True)
         self.undo_button.show()
         self.undo_bar.show()
-        self.model.reload()
-        self._refresh_side()
         self.undo_button.setFocus()
 
     def _on_model_loaded(self) -> None:
@@ -544,11 +475,14 @@ class JournalPage(QWidget):
                 self._select_row(row + 1, header=row)
         if self._select_after_load is not None:
             row = self.model.row_of_entry(self._select_after_load)
+            find, self._find_if_missing = self._find_if_missing, False
             if row >= 0:
                 index = self.model.index(row)
                 self.list_view.setCurrentIndex(index)
                 self.list_view.scrollTo(index)
                 self._select_after_load = None
+            elif find:  # older than the first page: load the list around it
+                self.show_entry(self._select_after_load)
         if self._end_wanted:
             if self.model.canFetchMore():
                 self.model.fetchMore()
@@ -558,7 +492,7 @@ class JournalPage(QWidget):
         self._update_buttons()
 
     def _update_empty(self) -> None:
-        if self._person is None:
+        if self.person is None:
             text = "Choose or add a person to start their journal."
         elif self.model.rowCount() == 0:
             text = "No entries yet. When you save an entry, it shows up here, newest first."
@@ -572,29 +506,19 @@ class JournalPage(QWidget):
         self.edit_button.setEnabled(has_entry)
         self.delete_button.setEnabled(has_entry)
 
-    def _refresh_side(self) -> None:
+    def _refresh_side(self, person: Person) -> None:
         """Read the chart's days and the editor's symptom and tag choices."""
-        person = self._person
-        if person is None or person.id is None:
-            return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         start, end = journal.last_days(today, CHART_DAYS)
         person_id = person.id
 
-        def job():
+        def job(vault):
             return (journal.daily_series(vault, person_id, start, end),
                     journal.symptom_choices(vault), journal.tag_choices(vault))
 
         def done(result) -> None:
-            if generation != self._generation:
-                return
             series, symptoms, tags = result
             self.chart.set_points(series)
             self.editor.set_choices(symptoms, tags)
 
-        self._context.runner.run(job, on_done=done, parent=self, error_title="The chart could not be drawn")
+        self.read(job, done, key="side", error_title="The chart could not be drawn")

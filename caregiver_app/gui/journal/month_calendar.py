@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..common import formatting
+from ..common.page import heading
 from ...domain.model import MoodLevel
 from ...services.patterns import DayMark
 
@@ -360,12 +361,8 @@ class MonthCalendar(QWidget):
         self.next_button.setToolTip("Next month (Page Down in the calendar)")
         self.today_button = QPushButton("T&oday", self)
         self.today_button.setAccessibleName("Go to today")
-        self.title = QLabel(self)
+        self.title = heading("", self, level=2)  # the month shown, in the app's one heading style
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title_font = self.title.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
-        self.title.setFont(title_font)
         header = QHBoxLayout()
         header.addWidget(self.prev_button)
         header.addWidget(self.title, 1)

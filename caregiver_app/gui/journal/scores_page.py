@@ -7,7 +7,7 @@ Williams & Löwe 2006 (``caregiver_app.domain.scores``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -62,8 +62,6 @@ class ScoresPage(Page):
 
     title = "Scores and check-in"
     watches = frozenset({SCORES})
-    journal_changed = Signal()
-    """The daily check-in wrote a journal entry (until the journal page follows ``ops.changed``)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -125,7 +123,6 @@ class ScoresPage(Page):
         self.splitter = side_by_side(self, self.form_scroll, right, stretch=(2, 3))
 
         self.daily = DailyCheckinForm(self._context, self)
-        self.daily.saved.connect(lambda _e: self.journal_changed.emit())
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, "PHQ-9 and GAD-7")

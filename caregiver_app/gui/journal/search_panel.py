@@ -2,8 +2,10 @@
 flag and dates. Matching words show in bold. Enter or a double click opens the entry in the
 journal (``entry_chosen(person_id, entry_id)``).
 
-Searching runs through ``services.search`` on the task runner, a moment after typing stops (or at
-once with Enter). Any typed text is safe: the service quotes it before FTS5 sees it.
+A :class:`~caregiver_app.gui.common.page.Page`: searching is an ops read of ``services.search`` (keyed,
+so only the newest search is shown), a moment after typing stops (or at once with Enter); a change
+to the journal or the people anywhere searches again. Any typed text is safe: the service quotes it
+before FTS5 sees it.
 """
 
 from __future__ import annotations
@@ -45,15 +47,16 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain import timeutil
-from ...domain.errors import CaregiverError, ValidationError
+from ...domain.errors import ValidationError
 from ...domain.model import Person, RecorderKind, Tag
 from ...services import journal, people, search
 from ..common import formatting
+from ..common.ops import JOURNAL, PEOPLE
+from ..common.page import Page
 from ..context import AppContext
 from .journal_model import day_heading, time_text
 
@@ -176,16 +179,16 @@ class RichTextDelegate(QStyledItemDelegate):
 UNSEARCHABLE = "Search looks for words and numbers. Emoji and signs on their own are not searched."
 
 
-class SearchPanel(QWidget):
+class SearchPanel(Page):
     """Find entries by words and filters; open one in the journal."""
 
+    title = "Search the journal"
+    watches = frozenset({JOURNAL, PEOPLE})
     entry_chosen = Signal(int, int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(context, parent)
         self._context = context
-        self._person: Person | None = None
-        self._generation = 0
         self._searched = 0
         self._limit = search.MAX_RESULTS  # grows with "Show more"; back to one page on a new search
         self._keep_limit = False
@@ -194,16 +197,10 @@ class SearchPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(TYPING_PAUSE_MS)
         self.timer.timeout.connect(self.run_search)
-        self._show_hint()
+        self.set_person(None)
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel("Search the journal", self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.heading.setFont(font)
-
         self.query_edit = QLineEdit(self)
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.setPlaceholderText("For example: headache after lunch")
@@ -312,12 +309,10 @@ class SearchPanel(QWidget):
         result_row.addWidget(self.more_button)
         result_row.addWidget(self.open_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(query_row)
-        layout.addWidget(self.filters)
-        layout.addLayout(result_row)
-        layout.addWidget(self.results, 1)
+        self.body.addLayout(query_row)
+        self.body.addWidget(self.filters)
+        self.body.addLayout(result_row)
+        self.body.addWidget(self.results, 1)
         self._update_date_edits()
 
     def _combo(self, name: str, items) -> QComboBox:
@@ -339,17 +334,19 @@ class SearchPanel(QWidget):
         edit.dateChanged.connect(lambda _d: self._on_filter_changed())
         return edit
 
-    # --- public -------------------------------------------------------------------------
-    def set_person(self, person: Person | None) -> None:
-        """Search ``person``'s journal by default (the person chosen at the top of the window)."""
-        self._person = person
+    # --- the page -----------------------------------------------------------------------
+    def load(self, person: Person) -> None:
+        """Search ``person``'s journal by default (the person chosen at the top of the window);
+        search again with what the form holds (a person change, or the journal changed)."""
         if self.isVisible():
             self.load_choices()
+        self.run_search()
+
+    def drop(self) -> None:
+        self._show_hint()
 
     def clear(self) -> None:
         """Drop every result, name, tag and typed word (the vault locked)."""
-        self._generation += 1
-        self._person = None
         self.timer.stop()
         self.query_edit.clear()
         self.model.clear()
@@ -362,7 +359,9 @@ class SearchPanel(QWidget):
         self.flag_check.blockSignals(True)
         self.flag_check.setChecked(False)
         self.flag_check.blockSignals(False)
-        self._show_hint()
+        super().clear()
+
+    # --- public -------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected (Ctrl+F)."""
@@ -418,54 +417,31 @@ class SearchPanel(QWidget):
             if query.text.strip():
                 self.result_label.setText(UNSEARCHABLE)
             return
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        self._generation += 1
-        generation = self._generation
-
-        def done(result: search.SearchResult) -> None:
-            if generation == self._generation:
-                self._show_result(result)
-
-        self._context.runner.run(lambda: search.search(vault, query), on_done=done, parent=self,
-                                 error_title="The search did not work")
+        self.read(lambda vault: search.search(vault, query), self._show_result, key="search",
+                  error_title="The search did not work")
 
     def load_choices(self) -> None:
         """Read the people, tags and symptoms offered as filters."""
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
-        generation = self._generation
-
-        def job():
+        def job(vault):
             return (people.list_people(vault), journal.tag_choices(vault), journal.symptom_choices(vault),
                     journal.tag_spelling_groups(vault))
 
         def done(result) -> None:
-            if generation == self._generation:
-                self._fill_choices(*result[:3])
-                self._offer_merge(result[3])
+            self._fill_choices(*result[:3])
+            self._offer_merge(result[3])
 
-        self._context.runner.run(job, on_done=done, parent=self, error_title="The filters could not be read")
+        self.read(job, done, key="choices", error_title="The filters could not be read")
 
     def merge_tag_spellings(self) -> None:
-        """Make each tag written in two cases one tag (its first spelling), then refresh."""
-        try:
-            vault = self._context.require_vault()
-        except CaregiverError:
-            return
+        """Make each tag written in two cases one tag (its first spelling); the page then reloads
+        from the change."""
 
         def done(count: int) -> None:
             self.spelling_label.setText(f"Done: {count} tag{'s' if count != 1 else ''} merged. "
                                         "Every entry kept its tags.")
             self.merge_button.hide()
-            self.load_choices()
 
-        self._context.runner.run(lambda: journal.merge_tag_spellings(vault), on_done=done, parent=self,
-                                 error_title="The tags were not merged")
+        self.write(journal.merge_tag_spellings, {JOURNAL}, on_done=done, error_title="The tags were not merged")
 
     def _filter_hint(self, terms: tuple[str, ...]) -> str:
         """Search reads notes only; a word that is a tag or a symptom is pointed to its filter."""
@@ -524,8 +500,8 @@ class SearchPanel(QWidget):
             combo.blockSignals(False)
 
         wanted_person = self.person_combo.currentData()
-        if self._searched == 0 and self._person is not None:
-            wanted_person = self._person.id
+        if self._searched == 0 and self.person is not None:
+            wanted_person = self.person.id
         refill(self.person_combo, [(p.display_name, p.id) for p in everyone], wanted_person)
         refill(self.tag_combo, [(f"{t.name} ({t.kind.value})", t) for t in tags], self.tag_combo.currentData())
         refill(self.symptom_combo, [(s, s) for s in symptoms], self.symptom_combo.currentData())

@@ -88,6 +88,14 @@ class LeaveOutDialog(EditorDialog):
 
         return keep
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # Enter in the find box goes to what was found, not to "Use these choices".
+        if self.focusWidget() is self.filter_edit and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().keyPressEvent(event)
+
     @staticmethod
     def _add(widget: QListWidget, text: str, key, checked: bool) -> None:
         item = QListWidgetItem(text)
