@@ -29,11 +29,6 @@ class AppContext:
         self.ops.vault_source = lambda: self.vault
 
     @property
-    def runner(self) -> Ops:
-        """Deprecated name of :attr:`ops` (``runner.run(fn)``), until every page is converted."""
-        return self.ops
-
-    @property
     def zone_name(self) -> str:
         """The IANA zone entries are written in: the user's choice, else the computer's."""
         return self.settings.time_zone or local_zone_name()

@@ -6,19 +6,19 @@ from bench_support import PASS
 
 from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.context import AppContext
-from caregiver_app.gui.common.tasks import TaskRunner
+from caregiver_app.gui.common.ops import Ops
 from caregiver_app.services.vault_open import unlock_with_passphrase
 
 
 def test_main_window_with_journal_page_after_unlock(benchmark, qapp, ten_year_vault, tmp_path, monkeypatch):
     """From an unlocked vault to the main window showing the journal's first page and chart."""
     paths, person_id, _ = ten_year_vault
-    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    monkeypatch.setattr(Ops, "synchronous", True)
     vault = unlock_with_passphrase(paths, PASS)
     windows = []
 
     def show():
-        context = AppContext(paths=paths, ops=TaskRunner(), vault=vault, settings_path=tmp_path / "s.json")
+        context = AppContext(paths=paths, ops=Ops(), vault=vault, settings_path=tmp_path / "s.json")
         window = create_main_window(context)
         window.show()
         qapp.processEvents()

@@ -22,7 +22,7 @@ from caregiver_app.domain.model import RecorderKind, Tag
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.patterns_page import PatternsPage
-from caregiver_app.gui.common.tasks import TaskRunner
+from caregiver_app.gui.common.ops import Ops
 from caregiver_app.services import patterns, search
 from caregiver_app.services.search import SearchQuery
 from caregiver_app.services.vault_open import unlock_with_passphrase
@@ -79,8 +79,8 @@ def test_mood_comparisons_one_year(benchmark, opened):
 @pytest.fixture
 def page_context(qapp, opened, tmp_path, monkeypatch):
     paths, vault, person_id = opened
-    monkeypatch.setattr(TaskRunner, "synchronous", True)
-    context = AppContext(paths=paths, ops=TaskRunner(), vault=vault, clock=lambda: NOW,
+    monkeypatch.setattr(Ops, "synchronous", True)
+    context = AppContext(paths=paths, ops=Ops(), vault=vault, clock=lambda: NOW,
                          settings_path=tmp_path / "s.json")
     from caregiver_app.services import people
 
@@ -159,7 +159,7 @@ MEMORY_SCRIPT = textwrap.dedent(
     app = QApplication([])
     from caregiver_app.gui.app import create_main_window
     from caregiver_app.gui.context import AppContext
-    from caregiver_app.gui.common.tasks import TaskRunner
+    from caregiver_app.gui.common.ops import Ops
     from caregiver_app.services.vault import VaultPaths, unlock_with_passphrase
 
     def rss_mb():
@@ -168,10 +168,10 @@ MEMORY_SCRIPT = textwrap.dedent(
                 return int(line.split()[1]) / 1024
 
     folder, passphrase, settings = sys.argv[1], sys.argv[2], sys.argv[3]
-    TaskRunner.synchronous = True
+    Ops.synchronous = True
     stages = {"app code loaded, vault locked": rss_mb()}
     vault = unlock_with_passphrase(VaultPaths(Path(folder)), passphrase)
-    context = AppContext(paths=VaultPaths(Path(folder)), ops=TaskRunner(), vault=vault,
+    context = AppContext(paths=VaultPaths(Path(folder)), ops=Ops(), vault=vault,
                          settings_path=Path(settings),
                          clock=lambda: datetime(2026, 11, 30, 17, tzinfo=timezone.utc))
     window = create_main_window(context)

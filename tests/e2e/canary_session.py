@@ -41,12 +41,12 @@ def main() -> int:
     from caregiver_app.gui.context import AppContext
     from caregiver_app.gui.common.errors import ExceptionHook
     from caregiver_app.gui.main_window import MainWindow
-    from caregiver_app.gui.common.tasks import TaskRunner
+    from caregiver_app.gui.common.ops import Ops
     from caregiver_app.services import backups, people
     from caregiver_app.services import vault_open
     from caregiver_app.services import vault as vs
 
-    TaskRunner.synchronous = True
+    Ops.synchronous = True
     # Message boxes answer themselves (and their text is printed, so it is scanned too).
     QMessageBox.exec = lambda box: print(f"message {box.windowTitle()}: {box.text()}", flush=True) or 0  # type: ignore[method-assign]
     hook = ExceptionHook(app)
@@ -63,7 +63,7 @@ def main() -> int:
     vault = created.vault
     person = people.add_person(vault, f"{marker} person")
     people.set_preparer_name(vault, f"{marker} preparer")
-    context = AppContext(paths=paths, ops=TaskRunner(app), settings=app_settings.load(), settings_path=None)
+    context = AppContext(paths=paths, ops=Ops(app), settings=app_settings.load(), settings_path=None)
     context.vault = vault
     window = MainWindow(context)
     window.show()

@@ -1,6 +1,6 @@
 """GUI test set-up.
 
-* Background jobs run inline (``TaskRunner.synchronous``): no sleeps, no races.
+* Background jobs run inline (``Ops.synchronous``): no sleeps, no races.
 * Any modal dialog fails the test unless the test said it expects one (``modals.expect(...)``);
   expected dialogs are recorded and answered automatically, so nothing ever waits for a click.
 * ``context``: an :class:`AppContext` over a temporary vault folder and settings file.
@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from caregiver_app.gui.context import AppContext
-from caregiver_app.gui.common.tasks import TaskRunner
+from caregiver_app.gui.common.ops import Ops
 from caregiver_app.settings import Settings
 from support import NOW
 
@@ -76,7 +76,7 @@ class ModalRecorder:
 
 @pytest.fixture(autouse=True)
 def synchronous_tasks(monkeypatch):
-    monkeypatch.setattr(TaskRunner, "synchronous", True)
+    monkeypatch.setattr(Ops, "synchronous", True)
 
 
 @pytest.fixture(autouse=True)
@@ -134,7 +134,7 @@ def settings_path(tmp_path) -> Path:
 def context(vault_paths, settings_path, qapp) -> AppContext:
     # A known country, so the crisis numbers do not depend on the machine's locale (tests of
     # other countries set their own).
-    ctx = AppContext(paths=vault_paths, ops=TaskRunner(), settings=Settings(country="US"), settings_path=settings_path)
+    ctx = AppContext(paths=vault_paths, ops=Ops(), settings=Settings(country="US"), settings_path=settings_path)
     yield ctx
     if ctx.vault is not None:
         ctx.vault.close()

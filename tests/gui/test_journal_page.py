@@ -363,17 +363,17 @@ def test_tags_complete_from_earlier_entries(qtbot, page, ctx, person):
 
 
 def test_pages_load_off_the_gui_thread_too(qtbot, ctx, person, monkeypatch):
-    from caregiver_app.gui.common.tasks import TaskRunner
+    from caregiver_app.gui.common.ops import Ops
 
     bulk_add_entries(ctx.vault, [journal.EntryDraft(person.id, datetime(2026, 11, 30, 9, 0) - timedelta(hours=6 * i),
                                                     mood=MoodLevel.OKAY) for i in range(250)])
-    monkeypatch.setattr(TaskRunner, "synchronous", False)
+    monkeypatch.setattr(Ops, "synchronous", False)
     model = JournalModel(ctx)
     model.set_person(person)
     assert not model.canFetchMore()  # a page is on its way; no second request meanwhile
     qtbot.waitUntil(lambda: model.loaded_entry_count() == journal.PAGE_SIZE, timeout=5000)
     model.fetchMore()
     model.set_person(None)  # the answer to the old request must not land after this
-    assert ctx.runner.wait_for_all(5000)
+    assert ctx.ops.wait_for_all(5000)
     qtbot.wait(50)
     assert model.rowCount() == 0

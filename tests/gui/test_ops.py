@@ -199,12 +199,6 @@ def test_shut_with_nothing_running_calls_back_at_once(ops):
     assert closed == [True]
 
 
-def test_old_run_still_works_for_pages_not_yet_converted(ops):
-    got = []
-    control = ops.run(lambda: 41 + 1, on_done=got.append)
-    assert got == [42] and not control.cancelled
-
-
 def test_cancelled_is_never_shown(ops):
     def stop(v):
         raise Cancelled()

@@ -235,14 +235,6 @@ class Ops(QObject):
         op = self._make(job, parent, on_done, on_error, error_title, with_vault=False)
         return self._start(op, self._reads, label, cancellable)
 
-    def run(self, fn: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
-            label: str = "", cancellable: bool = False, error_title: str = "Something went wrong") -> JobControl:
-        """Deprecated: the old ``TaskRunner.run`` (``fn()`` with no vault). Kept only until every
-        page uses :meth:`read`/:meth:`write`; returns the job's :class:`JobControl`."""
-        return self.background(parent, fn, on_done=on_done, on_error=on_error, label=label,
-                               cancellable=cancellable, error_title=error_title).control
-
     # --- lock and quit ------------------------------------------------------------------------
 
     @property
