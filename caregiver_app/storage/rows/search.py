@@ -1,7 +1,5 @@
-"""Tables for journal search and drafts (issue 3).
+"""The journal's search index (drafts have their own table in :mod:`.drafts`).
 
-* ``entry_draft``: what the entry editor held when it was not saved yet (autosaved every few
-  seconds, kept across a crash or a lock). Inside the encrypted database like everything else.
 * ``journal_fts``: an FTS5 full-text index over ``journal_entry.note`` (external content, kept in
   step by triggers). Virtual tables and triggers are not SQLAlchemy models; migration 0005 makes
   them and :func:`include_name` keeps them out of the model/migration comparison.
