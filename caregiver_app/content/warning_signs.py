@@ -445,17 +445,6 @@ def _folder() -> Traversable:
     return resources.files("caregiver_app.content").joinpath("warning_signs")
 
 
-def load_pages_from(folder: Traversable, words: HelpWords | None = None) -> list[Page]:
-    """Parse every ``*.md`` file in ``folder`` (a ``Path`` works too) with its placeholders filled
-    for ``words`` (None: no country known), sorted by title."""
-    words = words or fallback_words()
-    pages = []
-    for entry in folder.iterdir():
-        if entry.is_file() and entry.name.endswith(".md"):
-            pages.append(parse_page(fill(entry.read_text(encoding="utf-8"), words, entry.name), entry.name))
-    return sorted(pages, key=lambda p: (p.title.casefold(), p.id))
-
-
 @lru_cache(maxsize=1)
 def _templates() -> tuple[tuple[str, str], ...]:
     """The shipped page files by name. A file that cannot be read as UTF-8 (a damaged install) is

@@ -26,10 +26,6 @@ WHAT = "Daylio backup"
 PREDEFINED = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
 
 
-def looks_like_daylio_backup(names: set[str]) -> bool:
-    return "backup.daylio" in names
-
-
 def _load(data: bytes) -> dict:
     archive = zip_members(data, WHAT)
     raw = read_zip_member(archive, "backup.daylio", WHAT)

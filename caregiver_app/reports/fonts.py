@@ -303,7 +303,3 @@ def set_fallback_fonts(candidates: Sequence[FontFile | str] | None) -> None:
     text.forget_cached_characters()
 
 
-def fallback_font_names() -> list[str]:
-    """The fallback fonts registered so far (for tests and diagnostics)."""
-    with _lock:
-        return [name for name, _ in _fallbacks.loaded]

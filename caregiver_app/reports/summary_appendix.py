@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogethe
 from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
 from . import safety_plan as safety_plan_report
-from .charts import GRID, MUTED, RULE, build_trend_chart
+from .charts import GRID, MUTED, RULE
 from .ecomap_drawing import build_ecomap_drawing, key_rows, numbered
 from .layout import (
     LABEL_MAX_CHARS,
@@ -164,20 +164,6 @@ def trend_sentence(data: VisitSummaryData) -> str:
     span = max((data.end - data.start).days + 1, 0)
     parts.append(f"there were entries on {format_count(days)} of {plural(span, 'day')}")
     return f"{parts[0]}, {parts[1]}, and {parts[2]}."
-
-
-def mood_and_sleep(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
-    """The trend sentence, the mood and sleep chart and its caption, kept on one page."""
-    if data.is_empty:
-        return []
-    story = section("Mood and sleep", styles, room=None)
-    story.append(Paragraph(trend_sentence(data), styles.lead))
-    chart = build_trend_chart(data.days, width=width, height=190)
-    if chart.has_data:
-        story.append(chart.drawing)
-        story.append(Spacer(1, 3))
-    story.append(Paragraph(markup(chart.caption), styles.small))
-    return [KeepTogether(story)]
 
 
 def _averages(data: VisitSummaryData) -> str:

@@ -11,7 +11,7 @@ and VALUE=DATE for all-day events (RFC 5545 §3.3.4–3.3.5), so calendar apps p
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -381,13 +381,3 @@ def default_calendar_filename(today: date, single: bool = False) -> str:
     return f"{'appointment' if single else 'appointments'}-{today.isoformat()}.ics"
 
 
-def questions_from_lines(lines: list[str]) -> tuple[Question, ...]:
-    """Non-empty lines as open questions (for quick entry)."""
-    return tuple(Question(line) for line in lines if line.strip())
-
-
-def with_answered(appt: Appointment, index: int, answered: bool) -> Appointment:
-    """The appointment with question ``index`` marked answered or open."""
-    questions = list(appt.questions)
-    questions[index] = replace(questions[index], answered=answered)
-    return replace(appt, questions=tuple(questions))

@@ -197,12 +197,5 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
     return RestoreResult(chosen, before)
 
 
-def describe_people(people: list[PersonCount] | tuple[PersonCount, ...]) -> str:
-    """One line such as "Sam: 120 entries · Ana: 1 entry" ("No one yet" when empty)."""
-    if not people:
-        return "No one yet"
-    return " · ".join(f"{p.name}: {p.entries} {'entry' if p.entries == 1 else 'entries'}" for p in people)
-
-
 class NoBackupError(CaregiverError):
     """There is no backup to restore."""

@@ -101,14 +101,6 @@ def add_person(
         return people_repo.add_person(s, person, clock())
 
 
-def get_or_add_person(vault: Vault, name: str, *, clock: Clock = utc_now) -> tuple[Person, bool]:
-    """The person called ``name``, added if new. Returns ``(person, was_added)``."""
-    found = find_person(vault, name)
-    if found:
-        return found, False
-    return add_person(vault, name, clock=clock), True
-
-
 def get_person(vault: Vault, person_id: int) -> Person:
     """Raises :class:`NotFoundError` when the person is gone."""
     with session_of(vault) as s:

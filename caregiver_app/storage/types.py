@@ -49,6 +49,3 @@ class UTCDateTime(TypeDecorator):
             return UNREADABLE_INSTANT
 
 
-def utc_text(value: datetime) -> str:
-    """The stored text form of an aware instant (for raw SQL comparisons)."""
-    return UTCDateTime().process_bind_param(value, None)

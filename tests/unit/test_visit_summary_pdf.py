@@ -14,12 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Circle, PolyLine, Rect, String
 from reportlab.lib.pagesizes import A4, LETTER
 
 from caregiver_app.domain.model import MoodLevel, SleepQuality, SymptomRating, day_range
 from caregiver_app.domain.summary import DayPoint, SummaryEntry, SymptomStat, VisitSummaryData
-from caregiver_app.reports.charts import aggregate, build_trend_chart
 from caregiver_app.reports.formatting import ReportFormat
 from caregiver_app.reports.fonts import register_fonts, set_fallback_fonts
 from caregiver_app.reports.text import MISSING_GLYPH, clean_text, markup, note_chunks
@@ -414,74 +412,6 @@ def test_letter_is_the_default():
 # Chart
 
 
-_MONTH_NAMES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
-
-def _points(drawing, kind):
-    found = []
-
-    def walk(node):
-        for child in getattr(node, "contents", []):
-            if isinstance(child, kind):
-                found.append(child)
-            walk(child)
-
-    walk(drawing)
-    return found
-
-
-def test_chart_with_no_days():
-    chart = build_trend_chart([], width=500)
-    assert not chart.has_data and chart.points == ()
-    assert "nothing to chart" in chart.caption
-
-
-def test_chart_with_all_gaps_draws_no_marks():
-    days = [DayPoint(date(2026, 11, 1) + timedelta(days=i), None, None, 0) for i in range(30)]
-    chart = build_trend_chart(days)
-    assert not chart.has_data
-    assert not _points(chart.drawing, PolyLine) and not _points(chart.drawing, Circle)
-
-
-def test_chart_with_one_point():
-    chart = build_trend_chart([DayPoint(date(2026, 11, 1), 4.0, 7.5, 1)], width=500)
-    assert chart.has_data and chart.resolution == "day"
-    assert not _points(chart.drawing, PolyLine)  # a single dot, no line
-    assert len(_points(chart.drawing, Circle)) == 2  # the dot and the legend's dot
-
-
-def test_chart_flat_data_and_gaps_break_the_line():
-    start = date(2026, 11, 1)
-    days = [DayPoint(start + timedelta(days=i), None if i in (10, 11) else 3.0,
-                     None if i in (10, 11) else 8.0, 0 if i in (10, 11) else 1)
-            for i in range(30)]
-    chart = build_trend_chart(days)
-    lines = _points(chart.drawing, PolyLine)
-    assert len(lines) == 2  # broken at the gap, not dropped to zero
-    ys = {round(y, 3) for line in lines for y in line.points[1::2]}
-    assert len(ys) == 1
-
-
-def test_chart_ten_years_is_monthly_and_says_so():
-    start = date(2016, 12, 1)
-    rng = random.Random(1)
-    days = [DayPoint(start + timedelta(days=i), rng.choice([None, 1, 2, 3, 4, 5]),
-                     rng.choice([None, 0.0, 6.5, 8.0]), 1) for i in range(3650)]
-    chart = build_trend_chart(days, width=510)
-    assert chart.resolution == "month" and 119 <= len(chart.points) <= 121
-    assert "monthly average" in chart.caption
-    labels = [s.text for s in _points(chart.drawing, String) if s.text[:3] in _MONTH_NAMES]
-    assert 3 <= len(labels) <= 12  # thinned, not 120 overlapping labels
-
-
-def test_chart_long_range_is_weekly():
-    start = date(2026, 1, 1)
-    days = [DayPoint(start + timedelta(days=i), 3.5, 7.0, 1) for i in range(365)]
-    resolution, points = aggregate(days)
-    assert resolution == "week" and len(points) == 53
-    assert "7-day average" in build_trend_chart(days).caption
-
-
 def test_chart_ten_years_builds_into_a_pdf():
     start = date(2016, 12, 1)
     entries = [make_entry(start + timedelta(days=i), mood=1 + i % 5, sleep=6 + i % 3)
@@ -489,13 +419,6 @@ def test_chart_ten_years_builds_into_a_pdf():
     data = make_summary(entries, start, start + timedelta(days=3649))
     text = all_text(build(data))
     assert "mean of a calendar month" in text
-
-
-def test_recorded_zero_sleep_is_not_a_gap():
-    days = [DayPoint(date(2026, 11, 1), None, 0.0, 1), DayPoint(date(2026, 11, 2), None, None, 0)]
-    chart = build_trend_chart(days)
-    bars = [r for r in _points(chart.drawing, Rect) if r.y > 0 and r.height < 2]
-    assert chart.has_data and bars
 
 
 # ---------------------------------------------------------------------------------------------
