@@ -110,13 +110,6 @@ def people_lines(people: Iterable, empty: str = "No one yet") -> str:
     return "\n".join(lines) if lines else empty
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, do_it: str, keep: str, details: str = "") -> bool:
-    """Deprecated spelling of :func:`caregiver_app.gui.common.page.confirm` (destructive)."""
-    from .page import confirm as ask  # page builds on this module
-
-    return ask(parent, text, yes=do_it, no=keep, destructive=True, details=details, title=title)
-
-
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, blocking: bool = True) -> QMessageBox:
     """A plain message. ``blocking`` False shows it without stopping the app (window-modal)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
