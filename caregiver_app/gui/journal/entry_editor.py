@@ -11,6 +11,7 @@ contents go in and out as a :class:`~caregiver_app.services.drafts.DraftState` t
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import datetime
 
@@ -71,6 +72,7 @@ class EntryEditor(QWidget):
         self._last_family_name = ""
         self._rows: list[SymptomRow] = []
         self._zone_of_entry = ""  # the zone of the entry being changed, when it has one
+        self._submitted: drafts.DraftState | None = None  # the form as the running save read it
         self._build()
         self.drafts = DraftKeeper(context, self, self)  # unsaved words kept in the vault (issue 3)
         self.reset()
@@ -432,20 +434,41 @@ class EntryEditor(QWidget):
     # --- private ------------------------------------------------------------------------
     def _save_job(self):
         draft, doses, clock = self.draft(), self.doses.doses(), self._context.clock  # GUI thread
+        self._submitted = self.state()  # what this save writes; words typed after it are not in it
         return lambda vault: journal.save_entry(vault, draft, doses=doses, clock=clock)
 
     def _on_saved(self, entry: JournalEntry) -> None:
         if entry.recorded_by.kind is RecorderKind.FAMILY:
             self._last_family_name = entry.recorded_by.name
         before = self._editing
+        now, submitted, self._submitted = self.state(), self._submitted, None
         self.drafts.discard()
         self.reset()
         local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         verb = "Saved your changes to" if before is not None else "Saved"
-        self.panel.show_status(f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}.")
+        status = f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}."
+        if now is not None and submitted is not None and now != submitted:
+            self._keep_typing_on(entry, now)  # words typed while the save ran stay, as a change to it
+            status += " What you typed while it saved is still here, not saved yet."
+        self.panel.show_status(status)
         self.learn_hints.show_for(entry, help_words(self._context.settings))
         self.entry_changed.emit(before, entry)
         self.entry_saved.emit(entry)
+
+    def _keep_typing_on(self, entry: JournalEntry, state: drafts.DraftState) -> None:
+        """The form changed while ``entry`` was being saved: show ``entry`` as being changed,
+        with the form as it is now (kept as a draft at once), and the cursor where it was."""
+        focus = self.focusWidget()
+        cursor = self.note.textCursor().position()
+        self.load_entry(entry)
+        self.apply(dataclasses.replace(state, entry_id=entry.id))
+        if focus is self.note:
+            text_cursor = self.note.textCursor()
+            text_cursor.setPosition(min(cursor, len(self.note.toPlainText())))
+            self.note.setTextCursor(text_cursor)
+        if focus is not None and self.isAncestorOf(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.drafts.tick()
 
     def _empty_fields(self) -> None:
         if not self.family_radio.isChecked():

@@ -1,0 +1,50 @@
+"""Attacks on the journal editor (branch attack-journal): words typed while a save is still on
+the write lane. Real encrypted vault, real widgets; threaded tests wait on gates, not on the clock."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from caregiver_app.gui.common.ops import Ops
+from caregiver_app.gui.journal.journal_page import JournalPage
+from caregiver_app.services import drafts, journal
+
+
+@pytest.fixture
+def threaded(monkeypatch):
+    monkeypatch.setattr(Ops, "synchronous", False)
+
+
+def test_words_typed_while_a_save_runs_are_not_thrown_away(threaded, qtbot, ctx, vault, person, make_page,
+                                                            monkeypatch):
+    page = make_page(JournalPage, active=True)
+    qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+    real = journal.save_entry
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(journal, "save_entry", slow)
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "First part")
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert started.wait(10)
+    qtbot.keyClicks(editor.note, " and what I typed while it saved")  # the form is still open to typing
+    gate.set()
+    qtbot.waitUntil(lambda: journal.count_entries(vault, person.id) == 1 and not editor.panel.saving, timeout=10000)
+    late = "First part and what I typed while it saved"
+    assert journal.recent_entries(vault, person.id)[0].note == "First part"
+    assert editor.note.toPlainText() == late  # still in the form ...
+    assert editor.is_editing and editor.editing_entry.note == "First part"  # ... as a change to the saved entry
+    assert "still here, not saved yet" in editor.panel.status_label.text()
+    qtbot.waitUntil(lambda: [d.state.note for d in drafts.list_drafts(vault, person.id)] == [late], timeout=10000)
+    qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # saving again: no second entry
+    qtbot.waitUntil(lambda: not editor.panel.saving and not editor.is_editing, timeout=10000)
+    assert [e.note for e in journal.recent_entries(vault, person.id)] == [late]
+    qtbot.waitUntil(lambda: drafts.list_drafts(vault, person.id) == [], timeout=10000)
