@@ -48,3 +48,34 @@ def test_words_typed_while_a_save_runs_are_not_thrown_away(threaded, qtbot, ctx,
     qtbot.waitUntil(lambda: not editor.panel.saving and not editor.is_editing, timeout=10000)
     assert [e.note for e in journal.recent_entries(vault, person.id)] == [late]
     qtbot.waitUntil(lambda: drafts.list_drafts(vault, person.id) == [], timeout=10000)
+
+
+def test_a_lock_while_the_entry_saves_does_not_keep_the_saved_words_as_a_draft_too(
+        threaded, qtbot, ctx, vault, person, make_page, monkeypatch):
+    from caregiver_app.gui.app import create_main_window
+    window = make_page(create_main_window, person=None, active=True)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    editor = window.page_widgets()[0].editor
+    gate, started = threading.Event(), threading.Event()
+    real = journal.save_entry
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(journal, "save_entry", slow)
+    qtbot.keyClicks(editor.note, "Saved just as the screen locked")
+    editor.panel.save_button.click()
+    assert started.wait(10)
+    window.lock()
+    gate.set()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=10000)
+    from caregiver_app.services.vault_open import unlock_with_passphrase
+    from support import PASSPHRASE
+    check = unlock_with_passphrase(ctx.paths, PASSPHRASE)
+    try:
+        assert [e.note for e in journal.recent_entries(check, person.id)] == ["Saved just as the screen locked"]
+        assert [d.state.note for d in drafts.list_drafts(check, person.id)] == []  # nothing to offer again
+    finally:
+        check.close()

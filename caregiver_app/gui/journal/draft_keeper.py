@@ -74,6 +74,7 @@ class DraftKeeper(QObject):
         self._baseline: drafts.DraftState | object | None = None
         self._stored: drafts.DraftState | None = None
         self._pending: dict[str, _Pending] = {}
+        self._landed: tuple[str, drafts.DraftState | None] | None = None  # (key, state) a save wrote
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.tick)
@@ -110,6 +111,11 @@ class DraftKeeper(QObject):
         if had:
             self._write(key, None)
 
+    def landed(self, key: str, state: drafts.DraftState | None) -> None:
+        """A save just wrote ``state`` (the form under ``key``) as an entry and deleted its draft.
+        Called from the write lane; :meth:`keep_now` then keeps nothing that equals it."""
+        self._landed = (key, state)
+
     def forget(self) -> None:
         """Let go of the draft without touching the vault (after :meth:`keep_now`)."""
         self._new_key()
@@ -130,8 +136,12 @@ class DraftKeeper(QObject):
                 return False
             pending, self._pending = self._pending, {}
             clock = self._context.clock
+            saved = self._landed[1] if self._landed is not None and self._landed[0] == self.key else None
+            if saved is not None and state == saved:
+                state = None  # its save landed, only its on_done was dropped by the lock
             for key, waiting in pending.items():
-                _write_now(vault, key, waiting.state, clock)
+                if saved is None or waiting.state != saved or key != self.key:
+                    _write_now(vault, key, waiting.state, clock)
             if state is not None and state != self._stored:
                 drafts.save_draft(vault, self.key, state, clock=clock)
                 self._stored = state
@@ -164,6 +174,7 @@ class DraftKeeper(QObject):
     def _new_key(self) -> None:
         self.key = drafts.new_draft_key()
         self._stored = None
+        self._landed = None
 
     def _write(self, key: str, state: drafts.DraftState | None, then: Callable[[], None] | None = None) -> None:
         older = self._pending.pop(key, None)

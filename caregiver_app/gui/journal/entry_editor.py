@@ -434,8 +434,16 @@ class EntryEditor(QWidget):
     # --- private ------------------------------------------------------------------------
     def _save_job(self):
         draft, doses, clock = self.draft(), self.doses.doses(), self._context.clock  # GUI thread
-        self._submitted = self.state()  # what this save writes; words typed after it are not in it
-        return lambda vault: journal.save_entry(vault, draft, doses=doses, clock=clock)
+        submitted = self._submitted = self.state()  # what this save writes; words typed after it are not in it
+        keeper, key = self.drafts, self.drafts.key
+
+        def job(vault):
+            entry = journal.save_entry(vault, draft, doses=doses, clock=clock)
+            drafts.delete_drafts(vault, key)  # the words are saved: never offer them again, even
+            keeper.landed(key, submitted)     # when a lock drops this save's on_done
+            return entry
+
+        return job
 
     def _on_saved(self, entry: JournalEntry) -> None:
         if entry.recorded_by.kind is RecorderKind.FAMILY:
