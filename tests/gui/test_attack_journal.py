@@ -79,3 +79,37 @@ def test_a_lock_while_the_entry_saves_does_not_keep_the_saved_words_as_a_draft_t
         assert [d.state.note for d in drafts.list_drafts(check, person.id)] == []  # nothing to offer again
     finally:
         check.close()
+
+
+def test_undoing_the_new_entry_being_changed_keeps_the_typed_words_savable(qtbot, ctx, vault, person, make_page):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "first words")
+    editor.save()
+    editor.load_entry(journal.recent_entries(vault, person.id)[0])
+    editor.note.moveCursor(editor.note.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.note, ", changed")
+    page.history.undo()  # Edit > Undo takes back the new entry the form is changing
+    assert journal.count_entries(vault, person.id) == 0
+    assert editor.note.toPlainText() == "first words, changed" and not editor.is_editing
+    assert "still here" in editor.panel.status_label.text()
+    editor.drafts.tick()
+    assert [(d.state.note, d.state.entry_id) for d in drafts.list_drafts(vault, person.id)] == [
+        ("first words, changed", None)]
+    editor.save()  # before: "That entry is no longer in the journal." and no way to keep the words
+    assert [e.note for e in journal.recent_entries(vault, person.id)] == ["first words, changed"]
+    assert drafts.list_drafts(vault, person.id) == []
+
+
+def test_undoing_the_new_entry_shown_untouched_in_the_form_starts_a_new_entry(qtbot, ctx, vault, person, make_page):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "first words")
+    editor.save()
+    editor.load_entry(journal.recent_entries(vault, person.id)[0])
+    page.history.undo()
+    assert not editor.is_editing and editor.note.toPlainText() == ""
+    editor.drafts.tick()
+    assert drafts.list_drafts(vault, person.id) == []

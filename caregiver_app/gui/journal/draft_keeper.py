@@ -111,6 +111,10 @@ class DraftKeeper(QObject):
         if had:
             self._write(key, None)
 
+    def all_unsaved(self) -> None:
+        """Everything the form holds now counts as unsaved (its entry is gone from the journal)."""
+        self._baseline = _UNSAVED
+
     def landed(self, key: str, state: drafts.DraftState | None) -> None:
         """A save just wrote ``state`` (the form under ``key``) as an entry and deleted its draft.
         Called from the write lane; :meth:`keep_now` then keeps nothing that equals it."""

@@ -379,6 +379,22 @@ class EntryEditor(QWidget):
         self.reset()
         self.edit_cancelled.emit()
 
+    def entry_gone(self, entry_id: int) -> None:
+        """Entry ``entry_id`` was taken out of the journal (an undo or redo). When it is the one
+        being changed: an untouched form starts a new entry; changed words stay in the form as a
+        new entry (Save saves them), instead of a Save that can only fail."""
+        if self._editing is None or self._editing.id != entry_id:
+            return
+        if not self.drafts.has_changes():
+            self.drafts.discard()
+            self.reset()
+            return
+        self._editing = None
+        self.drafts.all_unsaved()
+        self._update_heading()
+        self.panel.show_status("The entry you were changing was taken back. What you typed is still here, "
+                               "and Save keeps it as a new entry.")
+
     def draft(self) -> journal.EntryDraft:
         """What the form holds, checked. Raises :class:`ValidationError` with plain words and,
         when one input is at fault, its ``field``."""

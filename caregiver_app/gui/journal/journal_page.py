@@ -102,6 +102,7 @@ class JournalPage(Page):
         self.editor.entry_changed.connect(self._record_change)
         self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
         self.history.changed.connect(self._on_history_changed)
+        self.history.removed.connect(lambda entry_id: self.editor.entry_gone(entry_id))
         self.draft_offers = DraftOffers(self._context, self.editor, self)
         self.draft_offers.person_wanted.connect(self.person_wanted)
 
