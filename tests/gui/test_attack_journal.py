@@ -113,3 +113,32 @@ def test_undoing_the_new_entry_shown_untouched_in_the_form_starts_a_new_entry(qt
     assert not editor.is_editing and editor.note.toPlainText() == ""
     editor.drafts.tick()
     assert drafts.list_drafts(vault, person.id) == []
+
+
+def test_the_mood_chart_day_labels_never_run_into_each_other_at_large_text(qtbot):
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QFontMetrics
+
+    from caregiver_app.domain.summary import DayPoint
+    from caregiver_app.gui.common import formatting
+    from caregiver_app.gui.journal.mood_chart import MoodChart
+
+    chart = MoodChart()
+    qtbot.addWidget(chart)
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    chart.setFont(font)  # large text, as in the screenshot where "8. Nov15. Nov22. Nov" ran together
+    chart.resize(420, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    start = date(2024, 11, 7)
+    chart.set_points([DayPoint(start + timedelta(days=i), 3, 7.0, 1) for i in range(30)])
+    qtbot.wait(50)
+    labels = chart.x_axis.categoriesLabels()
+    metrics = QFontMetrics(chart.x_axis.labelsFont())
+    widest = max(metrics.horizontalAdvance(formatting.medium_date(start + timedelta(days=i), year=False))
+                 for i in range(30))
+    assert labels and len(labels) * widest <= chart.chart.plotArea().width(), (labels, widest, chart.chart.plotArea())
+    chart.resize(1400, 500)  # wide again: a label every week
+    qtbot.waitUntil(lambda: len(chart.x_axis.categoriesLabels()) == 5, timeout=3000)
