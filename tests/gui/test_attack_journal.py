@@ -142,3 +142,20 @@ def test_the_mood_chart_day_labels_never_run_into_each_other_at_large_text(qtbot
     assert labels and len(labels) * widest <= chart.chart.plotArea().width(), (labels, widest, chart.chart.plotArea())
     chart.resize(1400, 500)  # wide again: a label every week
     qtbot.waitUntil(lambda: len(chart.x_axis.categoriesLabels()) == 5, timeout=3000)
+
+
+def test_undoing_a_change_to_the_entry_open_in_the_form_shows_it_as_it_is_now(qtbot, ctx, vault, person, make_page):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    qtbot.keyClicks(editor.note, "as first written")
+    editor.save()
+    editor.load_entry(journal.recent_entries(vault, person.id)[0])
+    editor.note.setPlainText("changed")
+    editor.save()
+    editor.load_entry(journal.recent_entries(vault, person.id)[0])  # open it again: "changed"
+    page.history.undo()  # Edit > Undo: the vault says "as first written" again
+    assert journal.recent_entries(vault, person.id)[0].note == "as first written"
+    assert editor.note.toPlainText() == "as first written"  # not the undone words, which Save would write back
+    editor.save()
+    assert [e.note for e in journal.recent_entries(vault, person.id)] == ["as first written"]

@@ -362,6 +362,9 @@ class JournalPage(Page):
         self.undo_label.setText(message)
         self.undo_button.hide()
         self.undo_bar.show()
+        editing = self.editor.editing_entry
+        if entry is not None and editing is not None and editing.id == entry.id and not self.editor.drafts.has_changes():
+            self.editor.load_entry(entry)  # the form showed the entry as it was before; Save would undo the undo
         if entry is not None and self.person is not None and entry.person_id == self.person.id:
             # the page reloads from the change; then the entry is chosen, or the list loads around it
             self._select_after_load, self._find_if_missing = entry.id, True
