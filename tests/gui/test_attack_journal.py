@@ -159,3 +159,66 @@ def test_undoing_a_change_to_the_entry_open_in_the_form_shows_it_as_it_is_now(qt
     assert editor.note.toPlainText() == "as first written"  # not the undone words, which Save would write back
     editor.save()
     assert [e.note for e in journal.recent_entries(vault, person.id)] == ["as first written"]
+
+
+def test_switching_person_while_their_entry_saves_keeps_no_draft_of_the_saved_words(
+        threaded, qtbot, ctx, vault, person, make_page, monkeypatch):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    from caregiver_app.services.people import add_person
+    other = add_person(vault, "Alex Other")
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.isEnabled(), timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+    real = journal.save_entry
+
+    def slow(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(journal, "save_entry", slow)
+    qtbot.keyClicks(editor.note, "About Sam, saved")
+    editor.save()
+    assert started.wait(10)
+    page.set_person(other)  # switch while Sam's entry is still saving
+    qtbot.keyClicks(editor.note, "About Alex")
+    gate.set()
+    qtbot.waitUntil(lambda: journal.count_entries(vault, person.id) == 1 and not editor.panel.saving, timeout=10000)
+    qtbot.wait(200)
+    ctx.ops.wait_for_all(5000)
+    qtbot.wait(50)
+    assert [d.state.note for d in drafts.list_drafts(vault, person.id)] == []  # would be offered again: a duplicate
+    assert journal.count_entries(vault, other.id) == 0
+    assert editor.note.toPlainText() == "About Alex" and editor.person.id == other.id  # not wiped by Sam's save
+    assert not editor.is_editing
+    assert "Sam" not in editor.panel.status_label.text() or not editor.panel.status_label.isVisible()
+
+
+def test_a_save_that_fails_after_switching_person_keeps_the_words_as_a_draft(
+        threaded, qtbot, ctx, vault, person, make_page, monkeypatch, modals):
+    from caregiver_app.domain.errors import CaregiverError
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    from caregiver_app.services.people import add_person
+    other = add_person(vault, "Alex Other")
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.isEnabled(), timeout=10000)
+    gate, started = threading.Event(), threading.Event()
+
+    def failing(*args, **kwargs):
+        started.set()
+        gate.wait(20)
+        raise CaregiverError("The disk is full.")
+
+    monkeypatch.setattr(journal, "save_entry", failing)
+    modals.expect()  # the plain-words error
+    qtbot.keyClicks(editor.note, "About Sam, not saved")
+    editor.save()
+    assert started.wait(10)
+    page.set_person(other)
+    gate.set()
+    qtbot.waitUntil(lambda: not editor.panel.saving, timeout=10000)
+    ctx.ops.wait_for_all(5000)
+    qtbot.wait(50)
+    assert [d.state.note for d in drafts.list_drafts(vault, person.id)] == ["About Sam, not saved"]

@@ -73,6 +73,7 @@ class EntryEditor(QWidget):
         self._rows: list[SymptomRow] = []
         self._zone_of_entry = ""  # the zone of the entry being changed, when it has one
         self._submitted: drafts.DraftState | None = None  # the form as the running save read it
+        self._submitted_editing: JournalEntry | None = None  # the entry that save changes (None: a new one)
         self._build()
         self.drafts = DraftKeeper(context, self, self)  # unsaved words kept in the vault (issue 3)
         self.reset()
@@ -451,10 +452,16 @@ class EntryEditor(QWidget):
     def _save_job(self):
         draft, doses, clock = self.draft(), self.doses.doses(), self._context.clock  # GUI thread
         submitted = self._submitted = self.state()  # what this save writes; words typed after it are not in it
+        self._submitted_editing = self._editing
         keeper, key = self.drafts, self.drafts.key
+        keeper.saving(key, submitted)  # not kept as a draft meanwhile (a switch, a set-aside): the save has it
 
         def job(vault):
-            entry = journal.save_entry(vault, draft, doses=doses, clock=clock)
+            try:
+                entry = journal.save_entry(vault, draft, doses=doses, clock=clock)
+            except BaseException:
+                keeper.save_failed(vault, key, submitted, clock)  # the form may be showing someone else now
+                raise
             drafts.delete_drafts(vault, key)  # the words are saved: never offer them again, even
             keeper.landed(key, submitted)     # when a lock drops this save's on_done
             return entry
@@ -464,8 +471,12 @@ class EntryEditor(QWidget):
     def _on_saved(self, entry: JournalEntry) -> None:
         if entry.recorded_by.kind is RecorderKind.FAMILY:
             self._last_family_name = entry.recorded_by.name
-        before = self._editing
+        before, self._submitted_editing = self._submitted_editing, None
         now, submitted, self._submitted = self.state(), self._submitted, None
+        if self._person is None or entry.person_id != self._person.id:
+            # another person was chosen while it saved: their form is not this entry's to reset
+            self.entry_changed.emit(before, entry)
+            return
         self.drafts.discard()
         self.reset()
         local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
