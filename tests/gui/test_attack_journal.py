@@ -222,3 +222,18 @@ def test_a_save_that_fails_after_switching_person_keeps_the_words_as_a_draft(
     ctx.ops.wait_for_all(5000)
     qtbot.wait(50)
     assert [d.state.note for d in drafts.list_drafts(vault, person.id)] == ["About Sam, not saved"]
+
+
+def test_a_note_that_is_too_long_is_pointed_at_and_says_how_long_it_is(qtbot, ctx, vault, person, make_page):
+    from caregiver_app.domain.model import NOTE_MAX_CHARS
+    from caregiver_app.gui.journal.journal_page import JournalPage
+    page = make_page(JournalPage, active=True)
+    editor = page.editor
+    editor.when_edit.setFocus()
+    editor.note.setPlainText("x" * (NOTE_MAX_CHARS + 5))  # a pasted document
+    editor.save()
+    assert journal.count_entries(vault, person.id) == 0
+    problem = editor.panel.problem_label.text()
+    assert "20,000" in problem and "20,005" in problem
+    assert editor.note.hasFocus()  # the cursor goes to the note, not left on the date
+    assert editor.note.accessibleDescription() == problem

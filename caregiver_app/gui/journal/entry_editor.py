@@ -141,6 +141,7 @@ class EntryEditor(QWidget):
                                cancel_text="Cancel changes", error_title="The entry was not saved", parent=self)
         self.panel.add_field("when", self.when_edit)
         self.panel.add_field("recorded_by", self.family_name)
+        self.panel.add_field("note", self.note)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
         self.save_button, self.cancel_button = self.panel.save_button, self.panel.cancel_button
         self.problem_label.setAccessibleName("Problem with this entry")
