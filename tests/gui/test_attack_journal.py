@@ -1,5 +1,7 @@
-"""Attacks on the journal editor (branch attack-journal): words typed while a save is still on
-the write lane. Real encrypted vault, real widgets; threaded tests wait on gates, not on the clock."""
+"""Attacks on the journal (branch attack-journal): typing, locking and switching person while a
+save is still on the write lane; Undo of the entry open in the form; a too-long note; the mood
+chart at large text. Real encrypted vault, real widgets; threaded tests wait on gates, not on the
+clock."""
 
 from __future__ import annotations
 
@@ -82,7 +84,6 @@ def test_a_lock_while_the_entry_saves_does_not_keep_the_saved_words_as_a_draft_t
 
 
 def test_undoing_the_new_entry_being_changed_keeps_the_typed_words_savable(qtbot, ctx, vault, person, make_page):
-    from caregiver_app.gui.journal.journal_page import JournalPage
     page = make_page(JournalPage, active=True)
     editor = page.editor
     qtbot.keyClicks(editor.note, "first words")
@@ -103,7 +104,6 @@ def test_undoing_the_new_entry_being_changed_keeps_the_typed_words_savable(qtbot
 
 
 def test_undoing_the_new_entry_shown_untouched_in_the_form_starts_a_new_entry(qtbot, ctx, vault, person, make_page):
-    from caregiver_app.gui.journal.journal_page import JournalPage
     page = make_page(JournalPage, active=True)
     editor = page.editor
     qtbot.keyClicks(editor.note, "first words")
@@ -145,7 +145,6 @@ def test_the_mood_chart_day_labels_never_run_into_each_other_at_large_text(qtbot
 
 
 def test_undoing_a_change_to_the_entry_open_in_the_form_shows_it_as_it_is_now(qtbot, ctx, vault, person, make_page):
-    from caregiver_app.gui.journal.journal_page import JournalPage
     page = make_page(JournalPage, active=True)
     editor = page.editor
     qtbot.keyClicks(editor.note, "as first written")
@@ -163,7 +162,6 @@ def test_undoing_a_change_to_the_entry_open_in_the_form_shows_it_as_it_is_now(qt
 
 def test_switching_person_while_their_entry_saves_keeps_no_draft_of_the_saved_words(
         threaded, qtbot, ctx, vault, person, make_page, monkeypatch):
-    from caregiver_app.gui.journal.journal_page import JournalPage
     from caregiver_app.services.people import add_person
     other = add_person(vault, "Alex Other")
     page = make_page(JournalPage, active=True)
@@ -198,7 +196,6 @@ def test_switching_person_while_their_entry_saves_keeps_no_draft_of_the_saved_wo
 def test_a_save_that_fails_after_switching_person_keeps_the_words_as_a_draft(
         threaded, qtbot, ctx, vault, person, make_page, monkeypatch, modals):
     from caregiver_app.domain.errors import CaregiverError
-    from caregiver_app.gui.journal.journal_page import JournalPage
     from caregiver_app.services.people import add_person
     other = add_person(vault, "Alex Other")
     page = make_page(JournalPage, active=True)
@@ -226,7 +223,6 @@ def test_a_save_that_fails_after_switching_person_keeps_the_words_as_a_draft(
 
 def test_a_note_that_is_too_long_is_pointed_at_and_says_how_long_it_is(qtbot, ctx, vault, person, make_page):
     from caregiver_app.domain.model import NOTE_MAX_CHARS
-    from caregiver_app.gui.journal.journal_page import JournalPage
     page = make_page(JournalPage, active=True)
     editor = page.editor
     editor.when_edit.setFocus()
