@@ -233,3 +233,19 @@ def test_a_note_that_is_too_long_is_pointed_at_and_says_how_long_it_is(qtbot, ct
     assert "20,000" in problem and "20,005" in problem
     assert editor.note.hasFocus()  # the cursor goes to the note, not left on the date
     assert editor.note.accessibleDescription() == problem
+
+
+def test_jumping_to_a_day_before_the_first_entry_never_says_the_journal_is_empty(qtbot, ctx, vault, person, make_page):
+    from datetime import date
+
+    page = make_page(JournalPage)
+    qtbot.keyClicks(page.editor.note, "the only entry")
+    page.editor.save()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+    page.show_day(date(1999, 1, 1))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.jump_bar.isVisible(), timeout=5000)
+    assert "No entries yet" not in page.empty_label.text() or page.empty_label.isHidden()
+    assert "on or before" in page.jump_label.text() and "1999" in page.jump_label.text()
+    assert "here are the days before it" not in page.jump_label.text()
+    page.show_newest()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)

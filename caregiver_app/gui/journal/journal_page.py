@@ -472,7 +472,11 @@ class JournalPage(Page):
             day, self._select_day_after_load = self._select_day_after_load, None
             row = self.model.row_of_day(day)
             if row < 0:  # nothing that day: the nearest older day is at the top
-                self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
+                if self.model.rowCount() == 0:  # nothing on or before it: the journal starts later
+                    self.jump_label.setText(f"There are no entries on or before {day_heading(day)}. "
+                                            "Back to the newest shows the later ones.")
+                else:
+                    self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
                 row = next((i - 1 for i in range(self.model.rowCount()) if self.model.index(i).data(KindRole) != DAY
                             and self.model.index(i).data(DayRole) < day), -1)
             if 0 <= row and row + 1 < self.model.rowCount():
@@ -498,7 +502,7 @@ class JournalPage(Page):
     def _update_empty(self) -> None:
         if self.person is None:
             text = "Choose or add a person to start their journal."
-        elif self.model.rowCount() == 0:
+        elif self.model.rowCount() == 0 and self.jump_bar.isHidden():  # after a jump, the jump bar says why
             text = "No entries yet. When you save an entry, it shows up here, newest first."
         else:
             text = ""
