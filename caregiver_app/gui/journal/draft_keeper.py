@@ -74,6 +74,8 @@ class DraftKeeper(QObject):
         self._baseline: drafts.DraftState | object | None = None
         self._stored: drafts.DraftState | None = None
         self._pending: dict[str, _Pending] = {}
+        self._landed: tuple[str, drafts.DraftState | None] | None = None  # (key, state) a save wrote
+        self._in_flight: tuple[str, drafts.DraftState | None] | None = None  # (key, state) a save is writing
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.tick)
@@ -96,7 +98,7 @@ class DraftKeeper(QObject):
         with something else). The draft is written on the lane, after every earlier write, without
         waiting; ``then()`` runs once it is kept (at once when there was nothing to keep)."""
         state = self._wanted(self._editor.state())
-        if state is not None and state != self._stored:
+        if state is not None and state != self._stored and not self._saving_now(state):
             self._write(self.key, state, then)
         elif then is not None:
             then()
@@ -109,6 +111,37 @@ class DraftKeeper(QObject):
         self._new_key()
         if had:
             self._write(key, None)
+
+    def all_unsaved(self) -> None:
+        """Everything the form holds now counts as unsaved (its entry is gone from the journal)."""
+        self._baseline = _UNSAVED
+
+    def saving(self, key: str, state: drafts.DraftState | None) -> None:
+        """A save of ``state`` (the form under ``key``) was just asked of the lane: until it lands
+        or fails, the same words are not kept as a draft (they would be offered again once saved)."""
+        self._in_flight = (key, state)
+
+    def landed(self, key: str, state: drafts.DraftState | None) -> None:
+        """A save just wrote ``state`` (the form under ``key``) as an entry and deleted its draft.
+        Called from the write lane; :meth:`keep_now` then keeps nothing that equals it."""
+        self._landed = (key, state)
+        self._in_flight = None
+
+    def save_failed(self, vault, key: str, state: drafts.DraftState | None, clock) -> None:
+        """The save of ``state`` failed (on the write lane): keep its words as a draft there and
+        then, because the form may already show another entry or person. Never raises."""
+        self._in_flight = None
+        if state is None:
+            return
+        try:
+            drafts.save_draft(vault, key, state, clock=clock)
+        except Exception as exc:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+
+    def _saving_now(self, state: drafts.DraftState | None) -> bool:
+        flight = self._in_flight
+        return state is not None and flight is not None and flight[1] == state
 
     def forget(self) -> None:
         """Let go of the draft without touching the vault (after :meth:`keep_now`)."""
@@ -130,8 +163,15 @@ class DraftKeeper(QObject):
                 return False
             pending, self._pending = self._pending, {}
             clock = self._context.clock
+            saved = self._landed[1] if self._landed is not None and self._landed[0] == self.key else None
+            if saved is not None and state == saved:
+                state = None  # its save landed, only its on_done was dropped by the lock
             for key, waiting in pending.items():
-                _write_now(vault, key, waiting.state, clock)
+                if saved is None or waiting.state != saved or key != self.key:
+                    _write_now(vault, key, waiting.state, clock)
+            flight, self._in_flight = self._in_flight, None
+            if flight is not None and flight[1] is not None and flight[0] != self.key:
+                _write_now(vault, flight[0], flight[1], clock)  # a save the lock cancelled before it ran
             if state is not None and state != self._stored:
                 drafts.save_draft(vault, self.key, state, clock=clock)
                 self._stored = state
@@ -148,7 +188,7 @@ class DraftKeeper(QObject):
         if state is None:
             return
         wanted = self._wanted(state)
-        if wanted == self._stored:
+        if wanted == self._stored or self._saving_now(wanted):
             return
         self._stored = wanted
         self._write(self.key, wanted)
@@ -164,6 +204,7 @@ class DraftKeeper(QObject):
     def _new_key(self) -> None:
         self.key = drafts.new_draft_key()
         self._stored = None
+        self._landed = None
 
     def _write(self, key: str, state: drafts.DraftState | None, then: Callable[[], None] | None = None) -> None:
         older = self._pending.pop(key, None)

@@ -11,6 +11,7 @@ contents go in and out as a :class:`~caregiver_app.services.drafts.DraftState` t
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import datetime
 
@@ -71,6 +72,8 @@ class EntryEditor(QWidget):
         self._last_family_name = ""
         self._rows: list[SymptomRow] = []
         self._zone_of_entry = ""  # the zone of the entry being changed, when it has one
+        self._submitted: drafts.DraftState | None = None  # the form as the running save read it
+        self._submitted_editing: JournalEntry | None = None  # the entry that save changes (None: a new one)
         self._build()
         self.drafts = DraftKeeper(context, self, self)  # unsaved words kept in the vault (issue 3)
         self.reset()
@@ -138,6 +141,7 @@ class EntryEditor(QWidget):
                                cancel_text="Cancel changes", error_title="The entry was not saved", parent=self)
         self.panel.add_field("when", self.when_edit)
         self.panel.add_field("recorded_by", self.family_name)
+        self.panel.add_field("note", self.note)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
         self.save_button, self.cancel_button = self.panel.save_button, self.panel.cancel_button
         self.problem_label.setAccessibleName("Problem with this entry")
@@ -377,6 +381,22 @@ class EntryEditor(QWidget):
         self.reset()
         self.edit_cancelled.emit()
 
+    def entry_gone(self, entry_id: int) -> None:
+        """Entry ``entry_id`` was taken out of the journal (an undo or redo). When it is the one
+        being changed: an untouched form starts a new entry; changed words stay in the form as a
+        new entry (Save saves them), instead of a Save that can only fail."""
+        if self._editing is None or self._editing.id != entry_id:
+            return
+        if not self.drafts.has_changes():
+            self.drafts.discard()
+            self.reset()
+            return
+        self._editing = None
+        self.drafts.all_unsaved()
+        self._update_heading()
+        self.panel.show_status("The entry you were changing was taken back. What you typed is still here, "
+                               "and Save keeps it as a new entry.")
+
     def draft(self) -> journal.EntryDraft:
         """What the form holds, checked. Raises :class:`ValidationError` with plain words and,
         when one input is at fault, its ``field``."""
@@ -432,20 +452,59 @@ class EntryEditor(QWidget):
     # --- private ------------------------------------------------------------------------
     def _save_job(self):
         draft, doses, clock = self.draft(), self.doses.doses(), self._context.clock  # GUI thread
-        return lambda vault: journal.save_entry(vault, draft, doses=doses, clock=clock)
+        submitted = self._submitted = self.state()  # what this save writes; words typed after it are not in it
+        self._submitted_editing = self._editing
+        keeper, key = self.drafts, self.drafts.key
+        keeper.saving(key, submitted)  # not kept as a draft meanwhile (a switch, a set-aside): the save has it
+
+        def job(vault):
+            try:
+                entry = journal.save_entry(vault, draft, doses=doses, clock=clock)
+            except BaseException:
+                keeper.save_failed(vault, key, submitted, clock)  # the form may be showing someone else now
+                raise
+            drafts.delete_drafts(vault, key)  # the words are saved: never offer them again, even
+            keeper.landed(key, submitted)     # when a lock drops this save's on_done
+            return entry
+
+        return job
 
     def _on_saved(self, entry: JournalEntry) -> None:
         if entry.recorded_by.kind is RecorderKind.FAMILY:
             self._last_family_name = entry.recorded_by.name
-        before = self._editing
+        before, self._submitted_editing = self._submitted_editing, None
+        now, submitted, self._submitted = self.state(), self._submitted, None
+        if self._person is None or entry.person_id != self._person.id:
+            # another person was chosen while it saved: their form is not this entry's to reset
+            self.entry_changed.emit(before, entry)
+            return
         self.drafts.discard()
         self.reset()
         local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
         verb = "Saved your changes to" if before is not None else "Saved"
-        self.panel.show_status(f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}.")
+        status = f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}."
+        if now is not None and submitted is not None and now != submitted:
+            self._keep_typing_on(entry, now)  # words typed while the save ran stay, as a change to it
+            status += " What you typed while it saved is still here, not saved yet."
+        self.panel.show_status(status)
         self.learn_hints.show_for(entry, help_words(self._context.settings))
         self.entry_changed.emit(before, entry)
         self.entry_saved.emit(entry)
+
+    def _keep_typing_on(self, entry: JournalEntry, state: drafts.DraftState) -> None:
+        """The form changed while ``entry`` was being saved: show ``entry`` as being changed,
+        with the form as it is now (kept as a draft at once), and the cursor where it was."""
+        focus = self.focusWidget()
+        cursor = self.note.textCursor().position()
+        self.load_entry(entry)
+        self.apply(dataclasses.replace(state, entry_id=entry.id))
+        if focus is self.note:
+            text_cursor = self.note.textCursor()
+            text_cursor.setPosition(min(cursor, len(self.note.toPlainText())))
+            self.note.setTextCursor(text_cursor)
+        if focus is not None and self.isAncestorOf(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.drafts.tick()
 
     def _empty_fields(self) -> None:
         if not self.family_radio.isChecked():

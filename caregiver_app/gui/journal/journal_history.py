@@ -56,6 +56,8 @@ class JournalHistory(QObject):
     redone (``entry`` is the entry to show, None when it was removed)."""
 
     changed = Signal(object, str)
+    removed = Signal(int)
+    """An undo or redo just took entry ``id`` out of the journal (sent after ``changed``)."""
 
     def __init__(self, context: AppContext, parent: QWidget):
         super().__init__(parent)
@@ -177,6 +179,7 @@ class JournalHistory(QObject):
             if removing:
                 message = f"Took back the new entry from {when}." if undo else f"Deleted the entry from {when} again."
                 self.changed.emit(None, message)
+                self.removed.emit(result.id)
             elif restoring:
                 self.changed.emit(result, f"Put back the entry from {when}.")
             else:

@@ -102,6 +102,7 @@ class JournalPage(Page):
         self.editor.entry_changed.connect(self._record_change)
         self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
         self.history.changed.connect(self._on_history_changed)
+        self.history.removed.connect(lambda entry_id: self.editor.entry_gone(entry_id))
         self.draft_offers = DraftOffers(self._context, self.editor, self)
         self.draft_offers.person_wanted.connect(self.person_wanted)
 
@@ -361,6 +362,9 @@ class JournalPage(Page):
         self.undo_label.setText(message)
         self.undo_button.hide()
         self.undo_bar.show()
+        editing = self.editor.editing_entry
+        if entry is not None and editing is not None and editing.id == entry.id and not self.editor.drafts.has_changes():
+            self.editor.load_entry(entry)  # the form showed the entry as it was before; Save would undo the undo
         if entry is not None and self.person is not None and entry.person_id == self.person.id:
             # the page reloads from the change; then the entry is chosen, or the list loads around it
             self._select_after_load, self._find_if_missing = entry.id, True
@@ -468,7 +472,11 @@ class JournalPage(Page):
             day, self._select_day_after_load = self._select_day_after_load, None
             row = self.model.row_of_day(day)
             if row < 0:  # nothing that day: the nearest older day is at the top
-                self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
+                if self.model.rowCount() == 0:  # nothing on or before it: the journal starts later
+                    self.jump_label.setText(f"There are no entries on or before {day_heading(day)}. "
+                                            "Back to the newest shows the later ones.")
+                else:
+                    self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
                 row = next((i - 1 for i in range(self.model.rowCount()) if self.model.index(i).data(KindRole) != DAY
                             and self.model.index(i).data(DayRole) < day), -1)
             if 0 <= row and row + 1 < self.model.rowCount():
@@ -494,7 +502,7 @@ class JournalPage(Page):
     def _update_empty(self) -> None:
         if self.person is None:
             text = "Choose or add a person to start their journal."
-        elif self.model.rowCount() == 0:
+        elif self.model.rowCount() == 0 and self.jump_bar.isHidden():  # after a jump, the jump bar says why
             text = "No entries yet. When you save an entry, it shows up here, newest first."
         else:
             text = ""

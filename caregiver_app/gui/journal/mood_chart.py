@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from ...domain.model import MoodLevel
 from ...domain.summary import DayPoint
@@ -37,11 +38,13 @@ class MoodChart(ChartPanel):
         super().__init__(parent, "Mood and sleep, last 30 days", "Chart of mood and hours of sleep for the last 30 days",
                          "Summary of the chart")
         self._points: list[DayPoint] = []
+        self._step = 1
         self.mood_segments: list[QLineSeries] = []
         self.sleep_segments: list[QLineSeries] = []
         self.sleep_dots: QScatterSeries | None = None
         self._build_axes()
         self._rebuild()
+        self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
 
     # --- public -------------------------------------------------------------------------
     def set_points(self, points: Sequence[DayPoint]) -> None:
@@ -80,14 +83,7 @@ class MoodChart(ChartPanel):
     def _rebuild(self) -> None:
         """Replace the series and the day labels with ones for ``self._points``."""
         self.chart.removeAllSeries()
-        for label in self.x_axis.categoriesLabels():
-            self.x_axis.remove(label)
-        days = len(self._points)
-        self.x_axis.setRange(-0.5, max(days, 1) - 0.5)
-        step = 7 if days > 14 else 2 if days > 6 else 1
-        for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
-            day = self._points[i].day
-            self.x_axis.append(formatting.medium_date(day, year=False), i)
+        self._label_days()
         max_sleep = max((p.sleep_hours for p in self._points if p.sleep_hours is not None), default=0.0)
         top = max(12, math.ceil(max_sleep / 2) * 2)
         self.sleep_axis.setRange(0, top)
@@ -104,6 +100,33 @@ class MoodChart(ChartPanel):
         self.hide_from_legend(self.mood_segments[1:] + self.sleep_segments)
         self._restyle()
         self._update_summary()
+
+    def _label_days(self) -> None:
+        """Name the last day, then every ``step`` days back (:meth:`_day_step`)."""
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
+        days = len(self._points)
+        self.x_axis.setRange(-0.5, max(days, 1) - 0.5)
+        step = self._step = self._day_step()
+        for i in sorted(range(days - 1, -1, -step)):  # the last day, then every step days back
+            self.x_axis.append(formatting.medium_date(self._points[i].day, year=False), i)
+
+    def _day_step(self) -> int:
+        """7, 2 or 1 by how many days show; more when the day labels would not fit side by side
+        (large text, a narrow window) and run into each other."""
+        days = len(self._points)
+        step = 7 if days > 14 else 2 if days > 6 else 1
+        if days:
+            metrics = QFontMetrics(self.x_axis.labelsFont())
+            room = max(metrics.horizontalAdvance(formatting.medium_date(p.day, year=False)) for p in self._points)
+            room += metrics.averageCharWidth() * 2
+            width = self.chart.plotArea().width() or self.view.width() * 0.7
+            step = max(step, math.ceil(days / max(1, int(width // room))))
+        return step
+
+    def _on_plot_area_changed(self, _area) -> None:
+        if self._points and self._day_step() != self._step:
+            self._label_days()
 
     def _restyle(self) -> None:
         if not hasattr(self, "x_axis"):  # a style or font change while still being built
