@@ -516,8 +516,11 @@ def cmd_people(paths, args, stdin, out, err) -> int:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    """``"1 entry"``, ``"1,500 entries"``."""
-    return f"{n:,} {one if n == 1 else many}"
+    """``"1 entry"``, ``"1,500 entries"`` (``"1.500"`` under de_DE): grouped the way the
+    environment's locale groups numbers, by the report formatter."""
+    from .reports.formatting import locale_from_environment, report_format as make
+
+    return f"{make(locale_from_environment(), None).integer(n)} {one if n == 1 else many}"
 
 
 def _quote(text: str) -> str:

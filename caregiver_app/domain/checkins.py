@@ -41,7 +41,7 @@ class CaregiverCheckin:
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         needs = self.needs.strip("\n\r ")
         if len(needs) > NOTE_MAX_CHARS:
-            raise ValidationError(f"This can be at most {NOTE_MAX_CHARS:,} characters.")
+            raise ValidationError(f"This can be at most {NOTE_MAX_CHARS} characters.")
         object.__setattr__(self, "needs", needs)
         name = clean_label(self.caregiver_name)
         if len(name) > NAME_MAX_CHARS:

@@ -52,7 +52,7 @@ class DoseStatus(enum.Enum):
 
 
 def _clean_text(text: str, what: str, limit: int = TEXT_MAX_CHARS) -> str:
-    return at_most(text.strip(), limit, f"{what} can be at most {limit:,} characters.")
+    return at_most(text.strip(), limit, f"{what} can be at most {limit} characters.")
 
 
 @dataclass(frozen=True)

@@ -241,8 +241,8 @@ class JournalEntry:
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         if len(self.note) > NOTE_MAX_CHARS:
-            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS:,} characters "
-                                  f"(this one has {len(self.note):,}).", field="note")
+            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS} characters "
+                                  f"(this one has {len(self.note)}).", field="note")
         # Symptoms: one rating per symptom name.
         seen: set[str] = set()
         for rating in self.symptoms:

@@ -304,7 +304,7 @@ def _clean_line(value: str, label: str, limit: int = SHORT_TEXT_MAX) -> str:
 
 def _clean_text(value: str, label: str, limit: int = LONG_TEXT_MAX) -> str:
     return at_most(value.replace("\r\n", "\n").replace("\r", "\n").strip(), limit,
-                   f"The {label} can be at most {limit:,} characters.")
+                   f"The {label} can be at most {limit} characters.")
 
 
 def clean_email(value: str) -> str:

@@ -251,7 +251,7 @@ class ScoreResult:
             object.__setattr__(self, "instrument", instrument_from_name(str(self.instrument)))
         object.__setattr__(self, "answers", check_answers(self.instrument, self.answers))
         if len(self.note) > NOTE_MAX_CHARS:
-            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS:,} characters.")
+            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS} characters.")
         if self.needs_crisis_help:
             object.__setattr__(self, "flag_for_visit", True)
 

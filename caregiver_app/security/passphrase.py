@@ -30,7 +30,7 @@ def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str 
     if len(passphrase) < MIN_LENGTH:
         return f"Please use at least {MIN_LENGTH} characters. A short sentence works well."
     if len(passphrase) > MAX_LENGTH:
-        return f"Please use at most {MAX_LENGTH:,} characters. A short sentence works well."
+        return f"Please use at most {MAX_LENGTH} characters. A short sentence works well."
     if not passphrase.strip():
         return "A passphrase cannot be only spaces."
     if strength_hint(passphrase).score == 0:
@@ -49,7 +49,7 @@ def strength_hint(passphrase: str) -> StrengthHint:
     if not long_enough:
         return StrengthHint(min(score, 1), "Too short", f"Use at least {MIN_LENGTH} characters.", False)
     if len(passphrase) > MAX_LENGTH:
-        return StrengthHint(score, "Too long", f"Use at most {MAX_LENGTH:,} characters.", False)
+        return StrengthHint(score, "Too long", f"Use at most {MAX_LENGTH} characters.", False)
     table = {
         0: ("Very easy to guess", "Try a few unrelated words, like a short odd sentence."),
         1: ("Easy to guess", "Add another word or two that do not belong together."),

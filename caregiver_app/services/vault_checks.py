@@ -201,7 +201,7 @@ def recover_from_damaged_wal(db: Path, damaged_dir: Path, data_key: bytes, stamp
     people = backups_store.people_in(db, data_key, live=True)
     total = sum(p.entries for p in people)
     lost = "some" if report.header_damaged else (f"at least {report.lost_commits}" if report.lost_commits > 1 else "one")
-    entries = f"{total:,} journal {'entry' if total == 1 else 'entries'}"
+    entries = f"{total} journal {'entry' if total == 1 else 'entries'}"
     return WAL_DAMAGED.format(lost=lost, entries=entries)
 
 

@@ -85,5 +85,5 @@ def test_one_overlong_note_skips_only_its_row(vault):
     report = imports.import_daylio(vault, data, "Sam", {}, "America/New_York")
     assert (report.new, report.already_present) == (2, 0)
     (skipped,) = report.skipped
-    assert skipped.line == 3 and "at most 20,000 characters" in skipped.reason
+    assert skipped.line == 3 and "at most 20000 characters" in skipped.reason
     assert "word" not in skipped.reason

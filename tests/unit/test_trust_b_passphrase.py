@@ -20,7 +20,7 @@ def test_long_passphrases_are_rated_and_allowed(length):
 def test_over_the_limit_is_a_plain_message():
     assert MAX_LENGTH == 1024
     problem = passphrase_problem(LONG[: MAX_LENGTH + 1])
-    assert problem is not None and "1,024" in problem
+    assert problem is not None and "1024" in problem
     assert not strength_hint(LONG[: MAX_LENGTH + 1]).acceptable
 
 
@@ -37,6 +37,7 @@ def test_the_cli_sets_and_opens_a_1024_character_passphrase(tmp_path):
         return code, err.getvalue()
 
     code, err = run("init", "--no-keyring", "--passphrase-stdin", stdin=LONG[: MAX_LENGTH + 1] + "\n")
-    assert code == cli.EXIT_BAD_INPUT and "1,024" in err and "Traceback" not in err
+    assert code == cli.EXIT_BAD_INPUT and "1024" in err and "Traceback" not in err
     assert run("init", "--no-keyring", "--passphrase-stdin", stdin=phrase + "\n") == (cli.EXIT_OK, "")
     assert run("people", "--passphrase-stdin", stdin=phrase + "\n")[0] == cli.EXIT_OK
+
