@@ -3,6 +3,7 @@ imported reliably once several folders have one)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -182,3 +183,20 @@ def mnemonic_clashes(root) -> dict[str, list[str]]:
             if match:
                 seen.setdefault(match.group(1).casefold(), []).append(text)
     return {letter: texts for letter, texts in seen.items() if len(texts) > 1}
+
+
+def hold(monkeypatch, owner, name: str, *, seconds: float = 20.0) -> tuple[threading.Event, threading.Event]:
+    """Make ``owner.name`` wait on its worker thread until the test sets the returned ``gate``
+    (at most ``seconds``); ``started`` is set once a call is waiting. For "lock / switch / close
+    while a job runs" tests: ``gate, started = hold(monkeypatch, journal, "save_entry")``."""
+    gate, started = threading.Event(), threading.Event()
+    real = getattr(owner, name)
+
+    def held(*args, **kwargs):
+        started.set()
+        gate.wait(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, held)
+    return gate, started
+

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from caregiver_app.gui.common.ops import Ops
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import drafts, journal
+from support import hold
 
 
 @pytest.fixture
@@ -24,15 +25,7 @@ def test_words_typed_while_a_save_runs_are_not_thrown_away(threaded, qtbot, ctx,
                                                             monkeypatch):
     page = make_page(JournalPage, active=True)
     qtbot.waitUntil(lambda: page.editor.isEnabled(), timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-    real = journal.save_entry
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(journal, "save_entry", slow)
+    gate, started = hold(monkeypatch, journal, "save_entry")
     editor = page.editor
     qtbot.keyClicks(editor.note, "First part")
     qtbot.keyClick(editor.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -58,15 +51,7 @@ def test_a_lock_while_the_entry_saves_does_not_keep_the_saved_words_as_a_draft_t
     window = make_page(create_main_window, person=None, active=True)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
     editor = window.page_widgets()[0].editor
-    gate, started = threading.Event(), threading.Event()
-    real = journal.save_entry
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(journal, "save_entry", slow)
+    gate, started = hold(monkeypatch, journal, "save_entry")
     qtbot.keyClicks(editor.note, "Saved just as the screen locked")
     editor.panel.save_button.click()
     assert started.wait(10)
@@ -167,15 +152,7 @@ def test_switching_person_while_their_entry_saves_keeps_no_draft_of_the_saved_wo
     page = make_page(JournalPage, active=True)
     editor = page.editor
     qtbot.waitUntil(lambda: editor.isEnabled(), timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-    real = journal.save_entry
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(journal, "save_entry", slow)
+    gate, started = hold(monkeypatch, journal, "save_entry")
     qtbot.keyClicks(editor.note, "About Sam, saved")
     editor.save()
     assert started.wait(10)

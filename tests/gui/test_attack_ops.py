@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, hold
 from PySide6.QtCore import Qt
 
 from caregiver_app.gui.app import create_main_window
@@ -58,15 +58,7 @@ def test_locking_while_the_daily_checkin_saves_leaves_its_save_button_working(
         threaded, qtbot, context, vault, person, monkeypatch):
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-    real = checkins.save_daily_checkin
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(checkins, "save_daily_checkin", slow)
+    gate, started = hold(monkeypatch, checkins, "save_daily_checkin")
     daily = answer_daily_checkin(window)
     daily.save()
     assert started.wait(10)
@@ -87,21 +79,12 @@ def test_locking_while_the_visit_summary_builds_lets_it_build_again_after_unlock
     add_entries(vault, person.id, 5)
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-    real = summary.build_summary
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(summary, "build_summary", slow)
+    gate, started = hold(monkeypatch, summary, "build_summary")
     window.go("summary")
     assert started.wait(10)
     window.lock()
     gate.set()
     qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
-    monkeypatch.setattr(summary, "build_summary", real)
     unlock(qtbot, window)
     page = window.go("summary")
     qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=20000)  # a preview, ready to save
@@ -148,14 +131,7 @@ def test_a_delete_question_for_one_person_never_pops_up_on_another_persons_page(
     qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10000)
     page.select_medication(med.id)
     assert page.current_medication is not None
-    gate, started, real = threading.Event(), threading.Event(), medications.dose_record_count
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(medications, "dose_record_count", slow)
+    gate, started = hold(monkeypatch, medications, "dose_record_count")
     page.delete_current()
     assert started.wait(10)
     _choose(window, other.id)  # the user switches to Alex while the count is read
@@ -182,14 +158,7 @@ def test_a_write_for_one_person_that_ends_after_a_switch_never_leaves_their_medi
     qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10000)
     page.select_medication(med.id)
     page.history.setCurrentRow(1)
-    gate, started, real = threading.Event(), threading.Event(), medications.remove_dose_change
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(medications, "remove_dose_change", slow)
+    gate, started = hold(monkeypatch, medications, "remove_dose_change")
     modals.expect(0, lambda box: next(b for b in box.buttons() if b.text() == "Remove it").click())
     page.remove_step()
     assert started.wait(10)
@@ -277,14 +246,7 @@ def test_an_import_still_running_when_its_dialog_goes_away_ends_cleanly(
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
     dialog = _open_import(qtbot, window, modals, tmp_path)
-    gate, started, real = threading.Event(), threading.Event(), imports.import_daylio
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(imports, "import_daylio", slow)
+    gate, started = hold(monkeypatch, imports, "import_daylio")
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     assert started.wait(10)
@@ -309,14 +271,7 @@ def test_entries_imported_after_the_dialog_was_closed_show_in_the_journal(
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
     dialog = _open_import(qtbot, window, modals, tmp_path)
-    gate, started, real = threading.Event(), threading.Event(), imports.import_daylio
-
-    def slow(*args, **kwargs):
-        started.set()
-        gate.wait(20)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(imports, "import_daylio", slow)
+    gate, started = hold(monkeypatch, imports, "import_daylio")
     dialog.import_button.click()
     assert started.wait(10)
     dialog.reject()

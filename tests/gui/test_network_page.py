@@ -350,23 +350,13 @@ def test_the_contact_is_saved_on_a_worker_thread_and_the_dialog_closes_after(qtb
 def test_while_a_contact_save_runs_cancel_and_esc_wait_for_it(qtbot, ctx, person, monkeypatch):
     """Cancel could not stop a save already running, so it must not look as if it did: the
     contact would land with the dialog gone and no word said."""
-    import threading
-
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtCore import QEvent
 
     from caregiver_app.gui.common.ops import Ops
     from caregiver_app.services import network as network_service
+    from support import hold
 
-    gate, started = threading.Event(), threading.Event()
-    real_save = network_service.save_contact
-
-    def slow_save(vault, contact, **kwargs):
-        started.set()
-        gate.wait(10)
-        return real_save(vault, contact, **kwargs)
-
-    monkeypatch.setattr(network_service, "save_contact", slow_save)
+    gate, started = hold(monkeypatch, network_service, "save_contact")
     monkeypatch.setattr(Ops, "synchronous", False)
     dialog = ContactEditor(ctx, person, region="US", today=date(2026, 11, 30))
     qtbot.addWidget(dialog)
