@@ -200,3 +200,17 @@ def hold(monkeypatch, owner, name: str, *, seconds: float = 20.0) -> tuple[threa
     monkeypatch.setattr(owner, name, held)
     return gate, started
 
+
+def hold_a_read(ops, parent, *, seconds: float = 20.0) -> tuple[threading.Event, threading.Event]:
+    """Start a read on ``ops`` that waits until the test sets ``gate`` (at most ``seconds``);
+    returns once it is running (``started`` set), for "lock / close while a job runs" tests."""
+    gate, started = threading.Event(), threading.Event()
+
+    def held(vault):
+        started.set()
+        gate.wait(seconds)
+
+    ops.read(parent, held)
+    assert started.wait(10), "the held read never started"
+    return gate, started
+

@@ -4,10 +4,8 @@ tests wait on gates and conditions, never on the clock."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from support import PASSPHRASE, hold
+from support import PASSPHRASE, hold, hold_a_read
 from PySide6.QtCore import Qt
 
 from caregiver_app.gui.app import create_main_window
@@ -177,16 +175,9 @@ def test_while_the_window_waits_to_close_nothing_can_be_typed_and_then_silently_
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
     page = window.go("medications")
-    gate, started, closed = threading.Event(), threading.Event(), []
+    closed = []
     window.closed.connect(lambda: closed.append(1))
-
-    def slow_summary(v, control):  # a long job that looks at Cancel only at its end
-        started.set()
-        gate.wait(20)
-        return None
-
-    context.ops.read(window, slow_summary)
-    assert started.wait(10)
+    gate, _started = hold_a_read(context.ops, window)  # a long job that looks at nothing until its end
     window.close()
     assert window.isVisible() and not closed  # waits for the job, without freezing
     # The user keeps working meanwhile: a Save now would be dropped without a word.
@@ -201,14 +192,7 @@ def test_while_the_window_waits_to_close_nothing_can_be_typed_and_then_silently_
 def test_while_the_lock_waits_for_a_job_no_command_shows_the_persons_name(threaded, qtbot, context, vault, person):
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-
-    def slow(v):
-        started.set()
-        gate.wait(20)
-
-    context.ops.read(window, slow)
-    assert started.wait(10)
+    gate, _started = hold_a_read(context.ops, window)
     window.lock()
     commands = [window.import_action, window.add_person_action, window.find_action, *window.people_actions.actions]
     assert not any(action.isEnabled() for action in commands)  # Rename… would show "Sam Rivera"
@@ -284,14 +268,7 @@ def test_entries_imported_after_the_dialog_was_closed_show_in_the_journal(
 def test_an_auto_lock_that_waits_for_a_job_still_says_why_it_locked(threaded, qtbot, context, vault, person):
     window = open_window(qtbot, context, vault)
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
-    gate, started = threading.Event(), threading.Event()
-
-    def slow(v):
-        started.set()
-        gate.wait(20)
-
-    context.ops.read(window, slow)
-    assert started.wait(10)
+    gate, _started = hold_a_read(context.ops, window)
     window.idle_timer.timeout.emit()  # nobody used it for a while
     gate.set()
     qtbot.waitUntil(lambda: context.vault is None, timeout=10000)

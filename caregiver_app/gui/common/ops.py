@@ -257,8 +257,8 @@ class Ops(QObject):
         self._maybe_idle()
 
     def wait_for_all(self, msecs: int = 30000) -> bool:
-        """Deprecated; only for after the event loop has ended (quitting) and for old pages.
-        Blocks until every job ends."""
+        """Block until every job ends: only after the event loop has ended (quitting), never on
+        a running window (that is what :meth:`shut` is for)."""
         return self._reads.waitForDone(msecs) and self._lane.waitForDone(msecs)
 
     # --- inside -------------------------------------------------------------------------------

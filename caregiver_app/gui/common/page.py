@@ -18,8 +18,7 @@ hooks; the base does the rest the same way on every page::
 * a successful write anywhere that ``touches`` one of ``watches`` (for this person, when the
   change names one) reloads the page: at once when shown or when the page made it, else the
   next time it is shown; no page-to-page wiring;
-* ``has_unsaved_work``/``keep_unsaved_work`` let a page keep typed words at lock, and
-  :meth:`Page.may_leave` asks before they would be lost.
+* ``has_unsaved_work``/``keep_unsaved_work`` let a page keep typed words at lock.
 """
 
 from __future__ import annotations
@@ -127,12 +126,6 @@ class Page(QWidget):
         """Read the page again for the chosen person."""
         if self.person is not None:
             self.load(self.person)
-
-    def may_leave(self, question: str = "Your changes on this page are not saved. Leave them?") -> bool:
-        """True when nothing unsaved would be lost, or the user agreed to lose it."""
-        if not self.has_unsaved_work():
-            return True
-        return confirm(self, question, yes="Leave without saving", no="Keep editing", destructive=True)
 
     # --- vault work for this page ------------------------------------------------------------
 
