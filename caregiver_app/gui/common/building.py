@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sized
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -174,6 +174,12 @@ def list_hint(label: QLabel, person: object | None, items: Sized, *, no_person: 
     text = no_person if person is None else none_yet if not items else ""
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (their home folder when the system names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 def open_saved_pdf(parent: QWidget, path: Path | None) -> None:

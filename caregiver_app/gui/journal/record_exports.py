@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -18,12 +18,7 @@ from ...domain.model import Person
 from ...services import export_csv, export_fhir, export_readable, journal
 from ..common import formatting
 from ..context import AppContext
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+from ..common.building import documents_folder
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from ..common.page import Page, confirm
 from ..common.trust_widgets import plain_label, tell
 from ..context import AppContext
 from ..journal.gaps_panel import GapsPanel
-from ..visits.summary_describe import documents_folder
+from ..common.building import documents_folder
 from .contact_editor import ContactEditor, phone_region
 from .ecomap import EcomapScene, EcomapView
 from .ecomap_export import png_bytes, svg_bytes

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,14 +30,9 @@ from ..common.errors import log_safely, show_error, user_message
 from ..common.trust_widgets import fit_text, heading_label, people_lines, plain_label, tell, when_text
 from .key_widgets import BusyDialog
 from .unlock_screen import announce
+from ..common.building import documents_folder
 
 FILTER = f"Caregiver Companion vault files (*{transfer.EXTENSION});;All files (*)"
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def export_vault_file(context: AppContext, parent: QWidget) -> None:

@@ -32,7 +32,7 @@ from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from ..network.contact_editor import phone_region
 from .appointment_editor import AppointmentEditor
-from .summary_describe import documents_folder
+from ..common.building import documents_folder
 
 
 def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str, region: str) -> str:

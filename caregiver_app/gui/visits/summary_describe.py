@@ -3,9 +3,7 @@ will include, the default paper and the folder a summary is saved in."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 
 from ...domain.summary import LeaveOut, VisitSummaryData
 from ...settings import Settings, paper_for
@@ -17,12 +15,6 @@ def default_paper(settings_paper: str = "auto", country: str = "") -> str:
     """``"letter"`` or ``"a4"``: the user's setting, else the country's paper (see
     ``settings.paper_for``)."""
     return paper_for(Settings(paper=settings_paper), country)
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:

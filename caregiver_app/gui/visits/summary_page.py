@@ -37,8 +37,9 @@ from ..forms.ui_summary_controls import Ui_SummaryControls
 from ..journal.journal_model import day_heading
 from .leave_out_dialog import LeaveOutDialog
 from .preparer_fields import PreparerFields
-# default_paper and documents_folder are imported from here by other pages and tests
-from .summary_describe import _plural, default_paper, describe_summary, documents_folder, leave_out_text  # noqa: F401
+# default_paper is imported from here by tests
+from .summary_describe import _plural, default_paper, describe_summary, leave_out_text  # noqa: F401
+from ..common.building import documents_folder
 from .summary_preview import PdfPreview, print_pdf
 
 CUSTOM = 0

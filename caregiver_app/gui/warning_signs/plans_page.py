@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +40,7 @@ from ..common.country import paper as country_paper
 from .crisis_numbers import country_name
 from ..common.errors import log_safely, show_error
 from ..common.ops import CONTACTS, JOURNAL, PLANS
+from ..common.building import documents_folder, open_saved_pdf, scroll_area
 from ..common.page import Page
 from .plan_editors import SectionEditor
 from ..vault.unlock_screen import announce
@@ -60,21 +59,6 @@ SAFETY_INTRO = (
     "together with the person and their care team. It follows the Stanley–Brown Safety Plan: six steps "
     "to go through in order until you feel safer, and reasons for living."
 )
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
-def _scrolling(inner: QWidget, parent: QWidget) -> QScrollArea:
-    scroll = QScrollArea(parent)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(inner)
-    return scroll
 
 
 def _plan_phone(contact) -> str:
@@ -166,7 +150,7 @@ class PlansPage(Page):
         source_label.setWordWrap(True)
         layout.addWidget(source_label)
         layout.addStretch(1)
-        self.tabs.addTab(_scrolling(body, self), title)
+        self.tabs.addTab(scroll_area(body, self, sideways=False), title)
         return editors
 
     # --- public -------------------------------------------------------------------------
@@ -332,12 +316,7 @@ class PlansPage(Page):
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
-        if self.last_saved_path is None:
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved_path))):
-            show_error(self, CaregiverError(
-                f"This computer has no program set up to open PDF files. The file is saved at {self.last_saved_path}."
-            ), "The PDF could not be opened")
+        open_saved_pdf(self, self.last_saved_path)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Coming back to the page: the country may have changed in Settings."""
