@@ -276,59 +276,55 @@ class PlansPage(Page):
 
     def save_pdf(self) -> None:
         """Save the safety plan (a write), then print it as a one-page PDF where the user chooses."""
-        person = self.person
-        if person is None or person.id is None or not self.pdf_button.isEnabled():
-            return
-        try:
-            safety = self.safety_plan()
-        except CaregiverError as exc:
-            show_error(self, exc, "The safety plan was not saved")
-            return
         settings = self.context.settings
         country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
-        clock, dirty = self.context.clock, self._dirty[SAFETY]  # (the file dialog is modal: no typing meanwhile)
 
-        def job(vault, person_id, path, today, paper, fmt) -> Path:
-            if dirty:
-                plans.save_safety_plan(vault, safety, clock=clock)
+        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
             data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
                                            user_lines=user_lines, today=today)
             return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt)
 
-        self._print_plan(SAFETY, self.pdf_button, "the safety plan", plans.safety_plan_filename, job)
+        self._print_plan(SAFETY, self.pdf_button, "the safety plan", plans.safety_plan_filename,
+                         self.safety_plan, plans.save_safety_plan, write_pdf)
 
     def save_relapse_pdf(self) -> None:
         """Save the early warning signs plan (a write), then print it as a PDF where the user
         chooses (as many pages as it needs)."""
-        person = self.person
-        if person is None or person.id is None or not self.relapse_pdf_button.isEnabled():
-            return
-        try:
-            relapse = self.relapse_plan()
-        except CaregiverError as exc:
-            show_error(self, exc, "The warning signs plan was not saved")
-            return
-        clock, dirty = self.context.clock, self._dirty[RELAPSE]
 
-        def job(vault, person_id, path, today, paper, fmt) -> Path:
-            if dirty:
-                plans.save_relapse_plan(vault, relapse, clock=clock)
+        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
             return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper, fmt=fmt)
 
-        self._print_plan(RELAPSE, self.relapse_pdf_button, "the warning signs plan", plans.relapse_plan_filename, job)
+        self._print_plan(RELAPSE, self.relapse_pdf_button, "the warning signs plan", plans.relapse_plan_filename,
+                         self.relapse_plan, plans.save_relapse_plan, write_pdf)
 
-    def _print_plan(self, which: str, button: QPushButton, what: str, filename, job) -> None:
-        """Ask where to save plan ``which`` as a PDF (suggesting ``filename(today)``), then run
-        ``job(vault, person_id, path, today, paper, fmt) -> Path`` as a write on the lane (the job
-        saves the plan first when it has changes, so the PDF prints what was just saved)."""
+    def _print_plan(self, which: str, button: QPushButton, what: str, filename, read_plan, save_plan,
+                    write_pdf) -> None:
+        """Print plan ``which`` (as ``read_plan()`` holds it) where the user chooses, suggesting
+        ``filename(today)``: a write on the lane that first saves the plan with ``save_plan`` when
+        it has changes, so the PDF prints what was just saved, then runs
+        ``write_pdf(vault, person_id, path, today, paper, fmt) -> Path``."""
+        person = self.person
+        if person is None or person.id is None or not button.isEnabled():
+            return
+        try:
+            plan = read_plan()
+        except CaregiverError as exc:
+            show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
+            return
         today = journal.local_now(self.context.clock, self.context.zone_name).date()
         suggested = documents_folder() / filename(today)
         path, _filter = QFileDialog.getSaveFileName(self, f"Save {what}", str(suggested), "PDF files (*.pdf)")
-        if not path or self.person is None:
+        if not path:
             return
-        paper, person_id, fmt = country_paper(self.context.settings), self.person.id, formatting.report_format()
-        dirty, edits = self._dirty[which], self._edits
+        clock = self.context.clock
+        paper, person_id, fmt = country_paper(self.context.settings), person.id, formatting.report_format()
+        dirty, edits = self._dirty[which], self._edits  # (the file dialog is modal: no typing meanwhile)
+
+        def job(vault) -> Path:
+            if dirty:
+                save_plan(vault, plan, clock=clock)
+            return write_pdf(vault, person_id, Path(path), today, paper, fmt)
 
         def done(saved: Path) -> None:
             button.setEnabled(True)
@@ -344,8 +340,7 @@ class PlansPage(Page):
             show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
 
         button.setEnabled(False)
-        self.write(lambda vault: job(vault, person_id, Path(path), today, paper, fmt), {PLANS} if dirty else set(),
-                   on_done=done, on_error=failed, label=f"Making {what}…")
+        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label=f"Making {what}…")
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
