@@ -23,6 +23,7 @@ looked for inside longer words (``schmerz`` finds ``Kopfschmerzen``) and the res
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -235,9 +236,12 @@ EXCERPT_BEFORE = 40  # characters of context before the first match
 EXCERPT_CHARS = 240  # characters of the note shown in all
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
+def _fold(text: str) -> tuple[str, Sequence[int]]:
     """``text`` lowercased with accents dropped from Latin letters (as the trigram index compares
     them), and for each folded character the index of the character of ``text`` it came from."""
+    lower = text.lower()
+    if len(lower) == len(text) and unicodedata.is_normalized("NFD", lower):
+        return lower, range(len(text))  # nothing to drop: most notes, and every Chinese, Japanese or Thai one
     folded: list[str] = []
     origin: list[int] = []
     for i, char in enumerate(text):
