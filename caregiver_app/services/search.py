@@ -216,7 +216,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
             s, _prefix_expression(words), _trigram_expression([t for t in inside if len(t) >= TRIGRAM_MIN]),
             [t for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit, best_first=query.best_first,
         )
-    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, inside, words)) for r in rows)
+    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, inside)) for r in rows)
     return SearchResult(hits, total, terms, inside_words=found_inside and total > 0)
 
 
@@ -254,20 +254,34 @@ def _fold(text: str) -> tuple[str, Sequence[int]]:
     return "".join(folded), origin
 
 
-def note_excerpt(note: str, inside: list[str], word_starts: list[str] = ()) -> tuple[tuple[str, bool], ...]:
-    """The part of ``note`` around its first match as ``(text, is_match)`` pieces, at most
-    :data:`EXCERPT_CHARS` characters with "…" where it is cut. ``inside`` are found anywhere;
-    ``word_starts`` only at the start of a word. Line breaks become spaces."""
-    flat = " ".join(note.split())
-    folded, origin = _fold(flat)
+def _marked_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the match markers of ``storage.repos.search``, and the spans they marked."""
+    plain: list[str] = []
     spans: list[tuple[int, int]] = []
-    for term, anywhere in [(t, True) for t in inside] + [(t, False) for t in word_starts]:
+    size = 0
+    for i, part in enumerate(text.split(rs.MATCH_OPEN)):
+        match, closed, rest = part.partition(rs.MATCH_CLOSE) if i else ("", "", part)
+        if closed:
+            spans.append((size, size + len(match)))
+        else:
+            match, rest = "", match + rest
+        plain += [match, rest]
+        size += len(match) + len(rest)
+    return "".join(plain), spans
+
+
+def note_excerpt(note: str, inside: list[str]) -> tuple[tuple[str, bool], ...]:
+    """The part of ``note`` around its first match as ``(text, is_match)`` pieces, at most
+    :data:`EXCERPT_CHARS` characters with "…" where it is cut. ``inside`` are found anywhere in
+    the note; words already marked in ``note`` (by the word index's ``highlight()``) stay marked.
+    Line breaks become spaces."""
+    flat, spans = _marked_spans(" ".join(note.split()))
+    folded, origin = _fold(flat)
+    for term in inside:
         needle, _ = _fold(term)
         at = folded.find(needle) if needle else -1
         while at >= 0:
-            first, last = origin[at], origin[at + len(needle) - 1] + 1
-            if anywhere or first == 0 or not _is_word_char(flat[first - 1]):
-                spans.append((first, last))
+            spans.append((origin[at], origin[at + len(needle) - 1] + 1))
             at = folded.find(needle, at + 1)
     spans.sort()
     merged: list[list[int]] = []
@@ -278,7 +292,7 @@ def note_excerpt(note: str, inside: list[str], word_starts: list[str] = ()) -> t
             merged.append([first, last])
     begin = max(0, merged[0][0] - EXCERPT_BEFORE) if merged else 0
     if begin:
-        space = flat.rfind(" ", begin - 12, begin + 12)  # start at a word in languages with spaces
+        space = flat.rfind(" ", max(0, begin - 12), begin + 12)  # start at a word in languages with spaces
         begin = space + 1 if space >= 0 and (not merged or space < merged[0][0]) else begin
     end = min(len(flat), begin + EXCERPT_CHARS)
     pieces: list[tuple[str, bool]] = [("…", False)] if begin else []

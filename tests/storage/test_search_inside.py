@@ -61,7 +61,9 @@ def test_words_inside_sentences_are_found(vault, sentences, typed, found):
 def test_mixed_with_english_every_word_must_be_there(vault, sentences):
     assert days(vault, text="头痛 paracetamol", person_id=sentences.id) == [1]
     assert days(vault, text="头痛 walk", person_id=sentences.id) == []
-    assert days(vault, text="頭が痛い walking", person_id=sentences.id) == [3]  # English still stemmed
+    assert days(vault, text="頭が痛い walking", person_id=sentences.id) == [3]  # English still stemmed…
+    walked = search.search(vault, SearchQuery("頭が痛い walking", person_id=sentences.id)).hits[0]
+    assert marked(walked) == ["頭が痛い", "Walked"]  # …and marked as the word index matched it
     assert days(vault, text="walk", person_id=sentences.id) == [5, 3]  # plain English as before
     hit = search.search(vault, SearchQuery("PARACETAMOL 头痛很", person_id=sentences.id)).hits[0]
     assert marked(hit) == ["头痛很", "paracetamol"]

@@ -133,21 +133,8 @@ def search_entries(
     total = found[0][10] if found else 0
     excerpts: dict[int, str] = {}
     if match and found:
-        # Snippets only for the rows shown. FTS5 takes a rowid range as a constraint (an IN list
-        # it would test row by row, far slower); ids outside the shown rows are dropped here.
-        ids = {r[0] for r in found}
-        excerpts = {
-            rowid: snippet
-            for rowid, snippet in session.execute(
-                text(
-                    f"SELECT rowid, snippet({FTS_TABLE}, 0, :open, :close, '…', :tokens) FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH :match AND rowid BETWEEN :low AND :high"
-                ),
-                {"match": match, "open": MATCH_OPEN, "close": MATCH_CLOSE, "tokens": context_tokens,
-                 "low": min(ids), "high": max(ids)},
-            )
-            if rowid in ids
-        }
+        excerpts = _marked(session, match, {r[0] for r in found},
+                           f"snippet({FTS_TABLE}, 0, :open, :close, '…', {int(context_tokens)})")
     return [_row(r, excerpts.get(r[0], "") if match else (r[11] or "")) for r in found], total
 
 
@@ -213,4 +200,21 @@ def search_inside(
         params,
     ).all()
     total = found[0][10] if found else 0
-    return [_row(r, r[11] or "") for r in found], total
+    notes = {r[0]: r[11] or "" for r in found}
+    if match and found:
+        # The words the word index found, marked as it matched them (word endings too).
+        notes.update(_marked(session, match, set(notes), f"highlight({FTS_TABLE}, 0, :open, :close)"))
+    return [_row(r, notes[r[0]]) for r in found], total
+
+
+def _marked(session: Session, match: str, ids: set[int], function: str) -> dict[int, str]:
+    """``{entry id: text}`` from the word index's ``snippet()`` or ``highlight()`` call
+    ``function`` (with matches between the markers), for the rows ``ids`` only."""
+    # FTS5 takes a rowid range as a constraint (an IN list it would test row by row, far
+    # slower); ids outside the shown rows are dropped here.
+    found = session.execute(
+        text(f"SELECT rowid, {function} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+             "AND rowid BETWEEN :low AND :high"),
+        {"match": match, "open": MATCH_OPEN, "close": MATCH_CLOSE, "low": min(ids), "high": max(ids)},
+    )
+    return {rowid: marked for rowid, marked in found if rowid in ids}
