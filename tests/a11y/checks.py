@@ -20,6 +20,11 @@ from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
@@ -118,9 +123,30 @@ def unbuddied_labels(root: QWidget) -> list[str]:
     for label in root.findChildren(QLabel):
         if id(label) in checked or not label.isVisibleTo(root) or label.buddy() is not None:
             continue
-        if label.text().strip().endswith(":") and label.textFormat() != Qt.TextFormat.RichText:
-            found.append(f"{label.text()!r} ({_describe(label)}) names a field but has no buddy")
+        field = _next_in_layout(label)
+        if label.text().strip().endswith(":") and isinstance(field, FIELDS):
+            found.append(f"{label.text()!r} ({_describe(label)}) names {_describe(field)} but is not tied to it")
     return found
+
+
+FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QAbstractItemView)
+"""Controls that take words or a choice: a label just before one describes it."""
+
+
+def _next_in_layout(label: QLabel) -> QWidget | None:
+    """The widget right after ``label`` in the layout that holds it."""
+    parent = label.parentWidget()
+    for layout in [parent.layout()] + (parent.layout().findChildren(QLayout) if parent and parent.layout() else []):
+        if layout is None:
+            continue
+        index = layout.indexOf(label)
+        if index >= 0:
+            for i in range(index + 1, layout.count()):
+                widget = layout.itemAt(i).widget()
+                if widget is not None:
+                    return widget
+            return None
+    return None
 
 
 def _inside_scroll_viewport(widget: QWidget) -> bool:
