@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtTest import QTest
 
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -161,6 +163,16 @@ def _inside_scroll_viewport(widget: QWidget) -> bool:
     return False
 
 
+def _combo_needs(box: QComboBox) -> int:
+    """The width ``box`` needs to show its current choice whole, with its frame and arrow."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    words = QSize(box.fontMetrics().horizontalAdvance(box.currentText()), box.fontMetrics().height())
+    if not box.itemIcon(box.currentIndex()).isNull():
+        words.setWidth(words.width() + box.iconSize().width() + 4)
+    return box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, words, box).width()
+
+
 def clipped_text(root: QWidget) -> list[str]:
     """Visible labels, buttons, check boxes and combo boxes smaller than their words need: narrower
     than their size hint (one-line words) or shorter than their height for their width (wrapped
@@ -185,8 +197,8 @@ def clipped_text(root: QWidget) -> list[str]:
             need_w = hint.width()
             need_h = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else hint.height()
             if isinstance(widget, QComboBox):
-                # A combo box shows its current choice: it needs room for that one.
-                need_w = min(need_w, widget.fontMetrics().horizontalAdvance(widget.currentText()) + 30)
+                # A combo box shows its current choice: it needs room for that one and its arrow.
+                need_w = _combo_needs(widget)
             short_w, short_h = widget.width() + 2 < need_w, widget.height() + 2 < need_h
         else:
             continue

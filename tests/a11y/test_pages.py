@@ -40,3 +40,25 @@ def test_every_page_is_named_tied_unclipped_and_tab_goes_round(page_class, make_
     page = make_page(page_class, size=(1024, 700), active=True, **person)
     found = findings(page)
     assert not found, "\n".join(found)
+
+
+def test_my_plans_sign_rows_show_their_journal_link_whole(make_page, look, qtbot):
+    """At large text "Not linked to the journal" was cut off beside the sign's words and the
+    Remove button; the link now has a line of its own."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from caregiver_app.domain.plans import RelapseSection
+
+    page = make_page(PlansPage, size=(1024, 700), active=True)
+    signs = page.relapse_editors[RelapseSection.EARLY_SIGNS]
+    unlinked, linked = signs.add_row(), signs.add_row()
+    signs.set_choices(["Trouble sleeping through the night"], [])
+    linked.link_combo.setCurrentIndex(1)
+    assert linked.link_combo.currentText().startswith("Symptom: Trouble sleeping")
+    scroll = next(s for s in page.findChildren(QScrollArea) if s.isAncestorOf(linked))
+    qtbot.wait(20)
+    scroll.ensureWidgetVisible(linked.severity_spin)
+    assert not [x for x in clipped_text(page) if "link" in x], "\n".join(clipped_text(page))
+    assert unlinked.link_combo.currentText() == "Not linked to the journal"
+    scheme, scale = look
+    page.grab().save(f"/work/notes/shots/a11y-plans-{scheme}-{scale:g}x.png")
