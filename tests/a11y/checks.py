@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtTest import QTest
 
@@ -164,13 +164,16 @@ def _inside_scroll_viewport(widget: QWidget) -> bool:
 
 
 def _combo_needs(box: QComboBox) -> int:
-    """The width ``box`` needs to show its current choice whole, with its frame and arrow."""
+    """The width ``box`` needs to show its current choice whole: its width now, less the room
+    its style gives the words, plus the words (and icon)."""
     option = QStyleOptionComboBox()
     box.initStyleOption(option)
-    words = QSize(box.fontMetrics().horizontalAdvance(box.currentText()), box.fontMetrics().height())
+    field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                       QStyle.SubControl.SC_ComboBoxEditField, box)
+    words = box.fontMetrics().horizontalAdvance(box.currentText())
     if not box.itemIcon(box.currentIndex()).isNull():
-        words.setWidth(words.width() + box.iconSize().width() + 4)
-    return box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, words, box).width()
+        words += box.iconSize().width() + 4
+    return box.width() - field.width() + words
 
 
 def clipped_text(root: QWidget) -> list[str]:

@@ -111,3 +111,23 @@ def test_the_vcard_duplicates_dialog(qtbot, make_page, modals, tmp_path, look):
     modals.expect(handler=look_at)
     page.import_vcards()
     assert seen and not seen[0], "\n".join(seen[0] if seen else [])
+
+
+def test_the_security_dialog_fits_the_screen_at_twice_the_text(qtbot, ctx, big_text):
+    """Its five sections were laid straight in the dialog: at large text it grew taller than the
+    screen and Close went below its bottom edge. The sections now scroll; Close stays in sight."""
+    from PySide6.QtWidgets import QScrollArea
+
+    dialog = SecurityDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and scroll.isAncestorOf(dialog.backups_button)
+    assert scroll.verticalScrollBar().maximum() > 0  # more than fits: it scrolls
+    assert dialog.close_button.isVisible() and dialog.rect().contains(dialog.close_button.geometry())
+    scroll.ensureWidgetVisible(dialog.backups_button)
+    assert dialog.backups_button.visibleRegion().boundingRect().height() == dialog.backups_button.height()
+    dialog.grab().save("/work/notes/shots/a11y-security-2x.png")

@@ -58,7 +58,7 @@ class SecurityDialog(QDialog):
         # status line and Close stay in sight below them.
         self.sections = QWidget(self)
         layout = QVBoxLayout(self.sections)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, self.fontMetrics().averageCharWidth(), 0)  # words clear of the scroll bar
         self.scroll = scroll_area(self.sections, self, focusable=False, sideways=False)
         outer.addWidget(self.scroll, 1)
 
