@@ -72,6 +72,15 @@ class VisibleStyle(QProxyStyle):
         if element in (PE.PE_IndicatorRadioButton, PE.PE_IndicatorCheckBox):
             self._edge(element, option, painter)
 
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,  # noqa: N802
+                    widget: QWidget | None = None) -> None:
+        super().drawControl(element, option, painter, widget)
+        # Push buttons show focus inside their own bevel, a thin line in most styles: the same
+        # strong outline as every other control goes round them when the keyboard moved there.
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if element == QStyle.ControlElement.CE_PushButton and (option.state & focused) == focused:
+            self._focus_outline(option, painter)
+
     @staticmethod
     def _group(option: QStyleOption) -> QPalette.ColorGroup:
         return QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Enabled else QPalette.ColorGroup.Disabled
