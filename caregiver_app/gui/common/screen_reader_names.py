@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit, QScrollBar, QWidget
 
+from .app_filters import install_once
+
 
 def _owner(widget: QWidget, kind: type) -> QWidget | None:
     parent = widget.parentWidget()
@@ -57,9 +59,4 @@ class ScreenReaderNames(QObject):
 
 def install_screen_reader_names(app: QApplication) -> ScreenReaderNames:
     """Install the namer on ``app`` (once; a second call returns the first) and return it."""
-    existing = app.findChild(ScreenReaderNames)
-    if existing is not None:
-        return existing
-    namer = ScreenReaderNames(app)
-    app.installEventFilter(namer)
-    return namer
+    return install_once(app, ScreenReaderNames)
