@@ -17,6 +17,9 @@ from caregiver_app.gui.network.network_page import NetworkPage
 from caregiver_app.gui.people_actions import AddPersonDialog
 from caregiver_app.gui.settings_dialog import SettingsDialog
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
+from caregiver_app.gui.vault.key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from caregiver_app.gui.vault.rotate_dialog import RotateKeyDialog
+from caregiver_app.gui.warning_signs.crisis_numbers import AddNumberDialog
 from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
 from caregiver_app.gui.vault.unlock_screen import UnlockScreen
@@ -51,6 +54,10 @@ DIALOGS = {
     "backups": lambda ctx, person: BackupsDialog(ctx),
     "add person": lambda ctx, person: AddPersonDialog(ctx),
     "contact editor": lambda ctx, person: ContactEditor(ctx, person, today=date(2026, 12, 1)),
+    "change passphrase": lambda ctx, person: ChangePassphraseDialog(ctx),
+    "new recovery code": lambda ctx, person: NewRecoveryCodeDialog(ctx),
+    "new key": lambda ctx, person: RotateKeyDialog(ctx),
+    "add a crisis number": lambda ctx, person: AddNumberDialog("US"),
     "appointment editor": lambda ctx, person: AppointmentEditor(ctx, person.id, [], zone_name="America/New_York",
                                                                today=date(2026, 12, 1)),
 }
