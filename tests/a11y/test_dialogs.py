@@ -16,10 +16,13 @@ from caregiver_app.gui.network.contact_editor import ContactEditor
 from caregiver_app.gui.network.network_page import NetworkPage
 from caregiver_app.gui.people_actions import AddPersonDialog
 from caregiver_app.gui.settings_dialog import SettingsDialog
+from caregiver_app.gui.journal.medication_fields import ChangeDoseDialog
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
+from caregiver_app.gui.vault.recovery_sheet import RecoverySheetDialog
 from caregiver_app.gui.vault.key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from caregiver_app.gui.vault.rotate_dialog import RotateKeyDialog
 from caregiver_app.gui.warning_signs.crisis_numbers import AddNumberDialog
+from caregiver_app.security.recovery import new_recovery_code
 from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
 from caregiver_app.gui.vault.unlock_screen import UnlockScreen
@@ -48,6 +51,16 @@ def check(qtbot, window: QWidget) -> None:
     assert not found, "\n".join(found)
 
 
+def _medicine(ctx, person):
+    from support import NOW
+
+    from caregiver_app.services import medications
+    from caregiver_app.services.medications import MedicationDraft
+
+    draft = MedicationDraft(person.id, "Sertraline", 25.0, "mg", "once a day")
+    return medications.add_medication(ctx.vault, draft, clock=lambda: NOW)
+
+
 DIALOGS = {
     "settings": lambda ctx, person: SettingsDialog(ctx),
     "security": lambda ctx, person: SecurityDialog(ctx),
@@ -58,6 +71,8 @@ DIALOGS = {
     "new recovery code": lambda ctx, person: NewRecoveryCodeDialog(ctx),
     "new key": lambda ctx, person: RotateKeyDialog(ctx),
     "add a crisis number": lambda ctx, person: AddNumberDialog("US"),
+    "recovery sheet": lambda ctx, person: RecoverySheetDialog(new_recovery_code()),
+    "change a dose": lambda ctx, person: ChangeDoseDialog(ctx, _medicine(ctx, person), date(2026, 12, 1)),
     "appointment editor": lambda ctx, person: AppointmentEditor(ctx, person.id, [], zone_name="America/New_York",
                                                                today=date(2026, 12, 1)),
 }
