@@ -127,8 +127,11 @@ class SignRow(ItemRow):
         # The link and its level on a line of their own under the sign: beside it, at large
         # text, "Not linked to the journal" was cut off.
         links = QHBoxLayout()
+        # As wide as a long symptom name needs (in the user's font), not the whole window.
+        self.link_combo.setMaximumWidth(self.fontMetrics().averageCharWidth() * 50)
         links.addWidget(self.link_combo, 1)
         links.addWidget(self.severity_spin)
+        links.addStretch(0)
         self.lines.addLayout(links)
         self._sync_severity()
 
