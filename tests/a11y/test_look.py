@@ -149,3 +149,18 @@ def test_the_checks_find_what_they_look_for(qtbot):
     assert any("Words that need" in x for x in clipped_text(root))
     _visited, problems = tab_cycle(root)
     assert any("stuck" in x for x in problems) and any("After the trap" in x for x in problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES_FOR_TESTS)
+def test_the_calendar_s_dimmed_days_stay_readable(scheme, qapp):
+    from caregiver_app.gui.journal.month_calendar import OUT_OF_MONTH_DIM, _blend
+
+    palette = SCHEMES_FOR_TESTS[scheme]()
+    base = palette.color(QPalette.ColorRole.Base)
+    dimmed = _blend(palette.color(QPalette.ColorRole.Text), base, OUT_OF_MONTH_DIM)
+    assert 4.5 <= contrast(dimmed, base) < contrast(palette.color(QPalette.ColorRole.Text), base)
+
+
+def test_see_through_colours_are_measured_as_drawn():
+    half_black = QColor(0, 0, 0, 128)
+    assert 3.8 < contrast(half_black, QColor("white")) < 4.1  # #808080 on white, not black on white

@@ -27,7 +27,10 @@ def luminance(colour: QColor) -> float:
 
 
 def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio of two colours, 1 (the same) to 21 (black on white)."""
+    """WCAG contrast ratio of colour ``a`` drawn on ``b``, 1 (the same) to 21 (black on white);
+    a see-through ``a`` (a theme's placeholder text, say) is first laid over ``b``."""
+    if a.alphaF() < 1.0:
+        a = _mix(a, b, a.alphaF())
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
