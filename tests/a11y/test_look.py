@@ -164,3 +164,16 @@ def test_the_calendar_s_dimmed_days_stay_readable(scheme, qapp):
 def test_see_through_colours_are_measured_as_drawn():
     half_black = QColor(0, 0, 0, 128)
     assert 3.8 < contrast(half_black, QColor("white")) < 4.1  # #808080 on white, not black on white
+
+
+def test_the_box_and_ring_grow_with_the_text(qtbot, qapp, big_text):
+    from PySide6.QtWidgets import QCheckBox, QStyle
+
+    box = QCheckBox("Symptom table")
+    qtbot.addWidget(box)
+    style = VisibleStyle(qapp.style().name())
+    box.setStyle(style)
+    line = box.fontMetrics().height()
+    for metric in (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight):
+        assert style.pixelMetric(metric, None, box) >= round(line * 0.75)
+        assert qapp.style().pixelMetric(metric, None, box) < line * 0.75  # the plain style kept them small

@@ -1,7 +1,7 @@
 """The system style, with two things made easy to see in every colour scheme: the ring of a radio
 button and the box of a check box (in dark schemes the style draws them nearly the colour of the
-window, so an unchecked choice all but vanishes), and the keyboard focus outline (a faint dotted
-or half-transparent line in most styles).
+window, so an unchecked choice all but vanishes; they also grow with the text), and the keyboard
+focus outline (a faint dotted or half-transparent line in most styles).
 
 Colours come from the palette in use, so light, dark and high-contrast themes all carry over:
 :func:`control_edge` and :func:`focus_colour` pick the palette colour that stands out at least
@@ -62,6 +62,12 @@ def focus_colour(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorG
     return palette.color(group, QPalette.ColorRole.WindowText)
 
 
+_INDICATOR_METRICS = frozenset({
+    QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+})
+
+
 class VisibleStyle(QProxyStyle):
     """The system style, with radio rings, check boxes and the focus outline drawn to stand out."""
 
@@ -74,6 +80,17 @@ class VisibleStyle(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
         if element in (PE.PE_IndicatorRadioButton, PE.PE_IndicatorCheckBox):
             self._edge(element, option, painter)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802
+                    widget: QWidget | None = None) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_METRICS:
+            # The box and the ring grow with the text (most styles keep them at one size, so at
+            # large text a choice had a speck beside big words).
+            font = widget.fontMetrics() if widget is not None else (option.fontMetrics if option is not None else None)
+            if font is not None:
+                size = max(size, round(font.height() * 0.75))
+        return size
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,  # noqa: N802
                     widget: QWidget | None = None) -> None:
