@@ -18,6 +18,8 @@ from .common import formatting
 from .context import AppContext
 from .common.errors import ExceptionHook
 from .common.wheel_guard import install_wheel_guard
+from .common.screen_reader_names import install_screen_reader_names
+from .common.visible_style import install_visible_style
 from .main_window import MainWindow
 from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
@@ -115,6 +117,8 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     hook = ExceptionHook(app)
     hook.install()
     install_wheel_guard(app)
+    install_screen_reader_names(app)
+    install_visible_style(app)
     if settings_path is None:
         settings, notice, settings_path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
     else:
