@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLegend, QLineSeries, QScatterSeries
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -109,10 +109,12 @@ class ChartPanel(QWidget):
     """A bold title, the chart and the chart said in words (``summary``), restyled whenever the
     palette, font or style changes. Subclasses build their axes, then draw their series with
     :meth:`add_runs` and :meth:`add_dots` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
-    ``lines_tall``/``lines_least``: the preferred and least height, in lines of text."""
+    ``lines_tall``/``lines_least``: the preferred and least height, in lines of text;
+    ``plot_lines_least``: the least height of the plot itself (inside the axes), in lines of text."""
 
     lines_tall = 18
     lines_least = 14
+    plot_lines_least = 12
 
     def __init__(self, parent: QWidget | None, title: str, view_name: str, summary_name: str):
         super().__init__(parent)
@@ -128,6 +130,19 @@ class ChartPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
+        self.chart.plotAreaChanged.connect(self._keep_plot_readable)
+
+    def _keep_plot_readable(self, area) -> None:
+        # The axis labels, axis titles and legend take their room first and the plot gets what is
+        # left, so a short window squashed it to a few pixels. The view's least height is the room
+        # they take now (it grows with the text size and a legend on two lines) plus a plot that
+        # still shows its shape; below that the page scrolls instead.
+        # Applied after the chart's own layout pass: growing the view inside it would resize the
+        # chart while the chart still lays itself out at the old size.
+        around = max(0.0, self.view.height() - area.height())
+        least = math.ceil(around + self.fontMetrics().height() * self.plot_lines_least)
+        if least != self.view.minimumHeight():
+            QTimer.singleShot(0, self.view, lambda: self.view.setMinimumHeight(least))
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()

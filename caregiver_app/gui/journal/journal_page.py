@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
 from ...services import import_any, imports, journal, people
+from ..common.building import scroll_area
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -178,10 +179,13 @@ class JournalPage(Page):
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
         self.right_splitter.setChildrenCollapsible(False)
+        # A short window (or large text) scrolls the chart and the list instead of squashing the
+        # chart or making the window taller than the screen.
+        self.right_scroll = scroll_area(self.right_splitter, self, focusable=False, sideways=False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.right_splitter)
+        self.splitter.addWidget(self.right_scroll)
         self.splitter.setStretchFactor(0, 1)  # the form as wide as the list and chart together need
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)

