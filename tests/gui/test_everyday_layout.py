@@ -124,3 +124,24 @@ def test_at_large_text_the_chart_stays_readable_and_the_column_scrolls(qtbot, ct
     qtbot.waitUntil(lambda: readable_plot(page.chart), timeout=2000)
     # the journal page never makes the window taller than a 700-pixel-high one
     assert page.minimumSizeHint().height() <= 700 - (window.height() - page.height())
+
+
+@pytest.mark.parametrize("size", [None, SMALL])
+def test_the_note_stays_put_while_chips_are_clicked(qtbot, ctx, person, size):
+    from caregiver_app.gui.journal.journal_page import JournalPage
+
+    window, page = window_at(qtbot, ctx, size, JournalPage)
+    editor = page.editor
+    editor.scroll.ensureWidgetVisible(editor.note)
+    qtbot.wait(20)
+
+    def note_top() -> int:
+        return editor.note.mapTo(window, QPoint(0, 0)).y()
+
+    where = note_top()
+    for chips in (editor.activity_chips, editor.stressor_chips):
+        for button in list(chips.buttons.values()) * 2:  # every chip on, then every chip off
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            qtbot.wait(5)
+            assert note_top() == where, button.text()
+    assert editor.stressors.text() == "" and editor.activities.text() == ""
