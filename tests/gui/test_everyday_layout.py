@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit,
-                               QWidget)
+                               QStyle, QWidget)
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.domain.network import Contact, Phone, Role, TieStrength
@@ -145,3 +145,37 @@ def test_the_note_stays_put_while_chips_are_clicked(qtbot, ctx, person, size):
             qtbot.wait(5)
             assert note_top() == where, button.text()
     assert editor.stressors.text() == "" and editor.activities.text() == ""
+
+
+def some_contacts(ctx, person) -> None:
+    for i, (name, role) in enumerate((("Dr. Ana Li", Role.PSYCHIATRIST), ("Maria Rivera Gonzalez", Role.FAMILY),
+                                      ("Peer group on Tuesdays", Role.SUPPORT_GROUP), ("Uncle Rob", Role.FAMILY),
+                                      ("St. Mary's choir", Role.FAITH_COMMUNITY))):
+        network.save_contact(ctx.vault, Contact(None, person.id, name, role, phones=(Phone("+16175550142"),),
+                                                strength=list(TieStrength)[i % 4]))
+
+
+@pytest.mark.parametrize("size", [None, SMALL])
+def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size):
+    from caregiver_app.gui.network.network_page import LIST_COLUMNS, NetworkPage
+
+    some_contacts(ctx, person)
+    _window, page = window_at(qtbot, ctx, size, NetworkPage)
+    page.tabs.setCurrentWidget(page.list)
+    qtbot.wait(20)
+    tree, header = page.list, page.list.header()
+    phone = LIST_COLUMNS.index("Phone")
+    left, width = header.sectionViewportPosition(phone), header.sectionSize(phone)
+    assert 0 <= left and left + width <= tree.viewport().width()
+    metrics = tree.fontMetrics()
+    margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        assert item.text(phone) == "(617) 555-0142"
+        assert width >= metrics.horizontalAdvance(item.text(phone))
+        # every other column shows its words too: wrapped inside the row when narrow, never cut off
+        for column in range(tree.columnCount()):
+            cell = tree.visualItemRect(item)
+            need = metrics.boundingRect(0, 0, header.sectionSize(column) - margins, 10_000, Qt.TextFlag.TextWordWrap,
+                                        item.text(column)).height()
+            assert cell.height() >= need, (LIST_COLUMNS[column], item.text(column))
