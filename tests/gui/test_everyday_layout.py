@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit,
                                QStyle, QWidget)
 
+from caregiver_app.domain.ecomap import NODE_H, NODE_W, segment_hits_box
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.domain.network import Contact, Phone, Role, TieStrength
 from caregiver_app.gui.app import create_main_window
@@ -179,3 +180,29 @@ def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size
             need = metrics.boundingRect(0, 0, header.sectionSize(column) - margins, 10_000, Qt.TextFlag.TextWordWrap,
                                         item.text(column)).height()
             assert cell.height() >= need, (LIST_COLUMNS[column], item.text(column))
+
+
+def test_a_box_dragged_into_a_tie_s_way_is_gone_around_on_the_map(qtbot, ctx, person):
+    from caregiver_app.gui.network.network_page import NetworkPage
+
+    some_contacts(ctx, person)
+    _window, page = window_at(qtbot, ctx, SMALL, NetworkPage)
+    scene = page.scene
+    far, moved = (next(i for i in scene.nodes.values() if i.node.name == n) for n in ("Dr. Ana Li", "Uncle Rob"))
+    tie = scene.ties[far.contact_id]
+
+    def through(box) -> bool:  # any leg of the drawn line touches the box (nominal units)
+        x, y = box.nominal_pos()
+        points = tie.geometry.points
+        return any(segment_hits_box(a, b, x, y, NODE_W / 2, NODE_H / 2) for a, b in zip(points, points[1:]))
+
+    assert tie.via == () and tie.path().elementCount() == 2  # straight while nothing is in its way
+    assert not any(through(other) for other in scene.nodes.values() if other is not far)
+
+    middle = far.pos() / 2  # halfway along the tie: right in its way
+    moved.setPos(middle)
+    assert tie.via != () and not through(moved)
+    assert not any(through(other) for other in scene.nodes.values() if other is not far)
+    assert tie.path().elementCount() > 2
+    moved.setPos(-far.pos())  # out of the way again: straight again
+    assert tie.via == () and tie.path().elementCount() == 2
