@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLegend, QLineSeries, QScatterSeries
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -110,11 +110,12 @@ class ChartPanel(QWidget):
     palette, font or style changes. Subclasses build their axes, then draw their series with
     :meth:`add_runs` and :meth:`add_dots` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
     ``lines_tall``/``lines_least``: the preferred and least height, in lines of text;
-    ``plot_lines_least``: the least height of the plot itself (inside the axes), in lines of text."""
+    ``plot_lines_least``: the least height of the plot itself (inside the axes), in lines of text,
+    for a chart on a page that scrolls when the window is shorter (0: none)."""
 
     lines_tall = 18
     lines_least = 14
-    plot_lines_least = 12
+    plot_lines_least = 0
 
     def __init__(self, parent: QWidget | None, title: str, view_name: str, summary_name: str):
         super().__init__(parent)
@@ -130,19 +131,15 @@ class ChartPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
-        self.chart.plotAreaChanged.connect(self._keep_plot_readable)
+        self._keep_plot_readable()
 
-    def _keep_plot_readable(self, area) -> None:
-        # The axis labels, axis titles and legend take their room first and the plot gets what is
-        # left, so a short window squashed it to a few pixels. The view's least height is the room
-        # they take now (it grows with the text size and a legend on two lines) plus a plot that
-        # still shows its shape; below that the page scrolls instead.
-        # Applied after the chart's own layout pass: growing the view inside it would resize the
-        # chart while the chart still lays itself out at the old size.
-        around = max(0.0, self.view.height() - area.height())
-        least = math.ceil(around + self.fontMetrics().height() * self.plot_lines_least)
-        if least != self.view.minimumHeight():
-            QTimer.singleShot(0, self.view, lambda: self.view.setMinimumHeight(least))
+    def _keep_plot_readable(self) -> None:
+        # The axis labels, the legend and the chart's margins take their room first and the plot
+        # gets what is left, so a short window squashed it to a few pixels. The view keeps room
+        # for all of them (about 7 lines of text, at any text size) and a plot of
+        # ``plot_lines_least`` lines; below that the page scrolls instead.
+        if self.plot_lines_least:
+            self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 7))
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()
@@ -157,6 +154,7 @@ class ChartPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() in _RESTYLE_EVENTS:
             self._restyle()
+            self._keep_plot_readable()
         super().changeEvent(event)
 
     def _restyle(self) -> None:

@@ -181,7 +181,7 @@ class JournalPage(Page):
         self.right_splitter.setChildrenCollapsible(False)
         # A short window (or large text) scrolls the chart and the list instead of squashing the
         # chart or making the window taller than the screen.
-        self.right_scroll = scroll_area(self.right_splitter, self, focusable=False, sideways=False)
+        self.right_scroll = scroll_area(self.right_splitter, self, focusable=False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.editor)
