@@ -125,6 +125,13 @@ def test_at_large_text_the_chart_stays_readable_and_the_column_scrolls(qtbot, ct
     qtbot.waitUntil(lambda: readable_plot(page.chart), timeout=2000)
     # the journal page never makes the window taller than a 700-pixel-high one
     assert page.minimumSizeHint().height() <= 700 - (window.height() - page.height())
+    qtbot.waitUntil(lambda: page.right_splitter.height() > page.right_scroll.viewport().height(), timeout=2000)
+    chart = page.chart  # the column scrolls instead: nothing in it runs over anything else
+    assert chart.view.geometry().bottom() < chart.summary.geometry().top()
+    assert chart.summary.height() >= chart.summary.heightForWidth(chart.summary.width())
+    assert chart.geometry().bottom() < page.list_label.mapTo(page.right_splitter, QPoint(0, 0)).y()
+    assert page.list_label.height() >= page.list_label.heightForWidth(page.list_label.width())
+    assert page.right_splitter.width() <= page.right_scroll.viewport().width()  # and no sideways scrolling
 
 
 @pytest.mark.parametrize("size", [None, SMALL])

@@ -148,8 +148,16 @@ class ChartPanel(QWidget):
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * self.lines_least))
+        least = self.fontMetrics().height() * self.lines_least
+        if self.width() > 0:  # the title and the summary wrap: as many lines as this width needs
+            least = max(least, self.layout().minimumHeightForWidth(self.width()))
+        hint.setHeight(max(hint.height(), least))
         return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width may wrap the words onto more or fewer lines
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() in _RESTYLE_EVENTS:
