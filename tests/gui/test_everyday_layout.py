@@ -213,3 +213,18 @@ def test_a_box_dragged_into_a_tie_s_way_is_gone_around_on_the_map(qtbot, ctx, pe
     assert tie.path().elementCount() > 2
     moved.setPos(-far.pos())  # out of the way again: straight again
     assert tie.via == () and tie.path().elementCount() == 2
+
+
+@pytest.mark.parametrize("size", [SMALL, (1920, 1080)])
+def test_the_summary_controls_are_as_tall_as_their_words_need(qtbot, ctx, person, size):
+    """In a tall window every control shows without scrolling; in a short one the column scrolls
+    just as far as its last control (it kept 170 px of empty room under them)."""
+    from caregiver_app.gui.visits.summary_page import SummaryPage
+
+    _window, page = window_at(qtbot, ctx, size, SummaryPage)
+    body = page.controls_scroll.widget()
+    qtbot.wait(20)
+    viewport = page.controls_scroll.viewport()
+    assert body.height() <= max(viewport.height(), body.heightForWidth(body.width())) + 1
+    if size == (1920, 1080):
+        assert not page.controls_scroll.verticalScrollBar().isVisible()
