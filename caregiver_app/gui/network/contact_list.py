@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeWidge
 # map goes with the role, and which way support flows with the tie (as the map's line and arrow
 # show them together), so the list fits a 1024-pixel-wide window without cutting anything off.
 LIST_COLUMNS = ("Name", "Phone", "Role", "Tie", "Gives", "Last in touch")
-WHOLE_COLUMNS = 2  # name and phone: never wrapped or cut
+WHOLE_COLUMNS = 2  # name and phone: never cut (a very long name wraps)
 
 
 class ContactList(QTreeWidget):
@@ -45,12 +45,15 @@ class ContactList(QTreeWidget):
             self._fitting.start()
 
     def fit_columns(self) -> None:
-        """Name and phone as wide as their longest text; the room left goes to the other columns in
+        """Name and phone as wide as their longest text (a name at most about a third of the list,
+        wrapping beyond that); the room left goes to the other columns in
         proportion to the width their words want, each at least as wide as its longest word (and
         its heading's). The list scrolls sideways only when even that does not fit."""
         columns = range(self.columnCount())
         want = [self._want(c) for c in columns]
         least = [self._least_word(c) for c in columns]
+        # a very long name wraps rather than pushing the phone number out of sight
+        want[0] = max(least[0], min(want[0], self.viewport().width() * 35 // 100))
         room = self.viewport().width() - sum(want[:WHOLE_COLUMNS])
         wrapping = list(columns)[WHOLE_COLUMNS:]
         natural = sum(want[c] for c in wrapping)
