@@ -167,3 +167,36 @@ def test_the_drawn_line_follows_the_bends_with_arrows_at_both_ends():
         base = ((base1[0] + base2[0]) / 2, (base1[1] + base2[1]) / 2)
         leg = (via[0][0] - near[0], via[0][1] - near[1])
         assert (base[0] - tip[0]) * leg[0] + (base[1] - tip[1]) * leg[1] > 0
+
+
+def test_the_printed_map_bends_its_lines_around_a_dragged_box_too():
+    """The visit summary's ecomap (reportlab) draws the same bent lines: no tie's polyline runs
+    through another contact's box on the page."""
+    import dataclasses
+
+    from reportlab.graphics.shapes import Group, PolyLine, Rect
+
+    from caregiver_app.domain.ecomap import layout
+    from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
+
+    contacts = [Contact(i + 1, 1, name, role) for i, (name, role) in enumerate(
+        (("Dr. Ana Li", Role.PSYCHIATRIST), ("Uncle Rob", Role.FAMILY), ("Maria", Role.FAMILY)))]
+    ana = next(n for n in layout("Sam", contacts).nodes if n.name == "Dr. Ana Li")
+    contacts[1] = dataclasses.replace(contacts[1], position=(ana.x * 0.55, ana.y * 0.55))  # into Ana's way
+
+    def shapes(node):
+        for shape in getattr(node, "contents", []):
+            yield from shapes(shape) if isinstance(shape, Group) else [shape]
+
+    drawn = list(shapes(build_ecomap_drawing(layout("Sam", contacts), legend=False)))
+    boxes = [(s.x + s.width / 2, s.y + s.height / 2, s.width / 2, s.height / 2) for s in drawn if isinstance(s, Rect)
+             and s.width < 300]  # the contacts' boxes, not the page's background
+    lines = [list(zip(s.points[::2], s.points[1::2])) for s in drawn if isinstance(s, PolyLine)]
+    assert len(boxes) == 3 and len(lines) == 3
+    assert any(len(points) > 2 for points in lines)  # one of them bends
+    for points in lines:
+        end = points[-1]  # on the edge of its own contact's box
+        own = min(boxes, key=lambda b: max(abs(end[0] - b[0]) - b[2], abs(end[1] - b[1]) - b[3], 0.0))
+        for x, y, hw, hh in boxes:
+            if (x, y, hw, hh) != own:
+                assert not any(crosses_box(a, b, x, y, hw, hh) for a, b in zip(points, points[1:])), (points, (x, y))
