@@ -80,9 +80,10 @@ class ContactList(QTreeWidget):
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
             for column in range(self.columnCount()):
-                room = max(1, header.sectionSize(column) - padding)
+                room = max(1, header.sectionSize(column) - padding + 2)  # the words get all but the margins
                 words = metrics.boundingRect(0, 0, room, 100_000, Qt.TextFlag.TextWordWrap, item.text(column))
                 item.setSizeHint(column, QSize(header.sectionSize(column), max(line, words.height() + 2)))
+        self.doItemsLayout()  # the view keeps the rows' old heights until told to measure again
 
     def _padding(self) -> int:
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
