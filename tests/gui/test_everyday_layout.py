@@ -165,7 +165,7 @@ def some_contacts(ctx, person) -> None:
                                                 strength=list(TieStrength)[i % 4]))
 
 
-@pytest.mark.parametrize("size", [None, SMALL])
+@pytest.mark.parametrize("size", [None, SMALL, (1920, 1080)])
 def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size):
     from caregiver_app.gui.network.network_page import LIST_COLUMNS, NetworkPage
 
@@ -184,11 +184,14 @@ def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size
         assert item.text(phone) == "(617) 555-0142"  # a 110-character name does not push it aside
         assert width >= metrics.horizontalAdvance(item.text(phone))
         # every other column shows its words too: wrapped inside the row when narrow, never cut off
+        needs = []
         for column in range(tree.columnCount()):
             cell = tree.visualItemRect(item)
             need = metrics.boundingRect(0, 0, header.sectionSize(column) - margins, 10_000, Qt.TextFlag.TextWordWrap,
                                         item.text(column)).height()
             assert cell.height() >= need, (LIST_COLUMNS[column], item.text(column))
+            needs.append(need)
+        assert tree.visualItemRect(item).height() < max(needs) + metrics.height()  # and no taller
 
 
 def test_a_box_dragged_into_a_tie_s_way_is_gone_around_on_the_map(qtbot, ctx, person):
