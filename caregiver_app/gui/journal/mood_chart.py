@@ -23,7 +23,7 @@ from ..common.chart_common import ChartPanel, apply_palette, segments
 __all__ = ["MoodChart", "segments"]
 
 MOOD_NAME = "Mood (solid, dots)"
-SLEEP_NAME = "Sleep hours (dashed, squares)"
+SLEEP_NAME = "Sleep (dashed, squares)"  # the axis says "Hours of sleep"; short enough to fit at 1024 x 700
 
 
 def _mood_word(value: float) -> str:
@@ -33,6 +33,8 @@ def _mood_word(value: float) -> str:
 class MoodChart(ChartPanel):
     """Mood and sleep per day over a range of days; call :meth:`set_points` with the
     ``DayPoint`` list from ``services.journal.daily_series``."""
+
+    plot_lines_least = 12  # the five mood words and the hours side by side; the journal's column scrolls
 
     def __init__(self, parent=None):
         super().__init__(parent, "Mood and sleep, last 30 days", "Chart of mood and hours of sleep for the last 30 days",
