@@ -40,7 +40,6 @@ from ..storage.repos import journal as journal_repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import network as network_repo
 from ..storage.repos import settings as settings_repo
-from .appointments import title_text
 from .clock import Clock, local_zone_name, utc_now
 from .journal import write_entry
 from .people import list_people
@@ -188,6 +187,9 @@ def _appointment_reminders(session, person_id: int, person_name: str, now: datet
     upcoming = [a for a in upcoming if a.starts_at > now and a.starts_at - APPOINTMENT_NOTICE <= now + HORIZON]
     if not upcoming:
         return []
+    # Imported here: services.appointments brings icalendar, which the first window does not need.
+    from .appointments import title_text
+
     contacts = {c.id: c for c in network_repo.list_contacts(session, person_id)}
     found = []
     for appt in upcoming:

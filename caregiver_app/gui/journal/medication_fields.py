@@ -23,6 +23,7 @@ from ...domain.medications import (
     COMMON_SCHEDULES,
     COMMON_UNITS,
     DOSE_MAX,
+    SUPPLY_MAX,
     Dose,
     DoseChange,
     Medication,
@@ -60,6 +61,16 @@ class AmountSpinBox(DecimalSpinBox):
 
     def amount(self) -> float | None:
         return self.value() if self.value() > 0 else None
+
+
+class SupplySpinBox(DecimalSpinBox):
+    """A count of units at home (tablets, mL, ...): 0 or more, up to two decimals."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDecimals(2)
+        self.setRange(0, SUPPLY_MAX)
+        self.setSingleStep(1)
 
 
 def unit_box(parent: QWidget | None = None, box: QComboBox | None = None) -> QComboBox:

@@ -1,0 +1,60 @@
+"""What a reminder says, in the window's formats (times by the time-format setting, numbers with
+the locale's decimal sign). While the vault is locked only :data:`GENERIC_TEXT` is said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...domain import timeutil
+from ...domain.reminders import GENERIC_TEXT, Reminder, ReminderKind
+from ..common import formatting
+
+
+@dataclass(frozen=True)
+class Words:
+    """A reminder's heading, its line of detail, and the short tray message."""
+
+    heading: str
+    detail: str
+    tray: str
+
+
+LOCKED = Words(GENERIC_TEXT, "Unlock Caregiver Companion to see it and answer.", GENERIC_TEXT)
+
+
+def words_for(reminder: Reminder | None, zone_name: str, *, several_people: bool = False) -> Words:
+    """The words for ``reminder`` (None: the locked, generic reminder). ``several_people`` adds
+    whom it is for."""
+    if reminder is None:
+        return LOCKED
+    who = f" for {reminder.person_name}" if several_people and reminder.person_name else ""
+    if reminder.kind is ReminderKind.MEDICINE:
+        dose = formatting.dose_text(reminder.dose) if reminder.dose is not None else ""
+        heading = f"Time for {reminder.title}{who}"
+        when = formatting.time_text(reminder.due.astimezone(_zone(zone_name)))
+        detail = f"{dose} · due at {when}" if dose else f"Due at {when}"
+        return Words(heading, detail + ". Was it taken?", heading)
+    if reminder.kind is ReminderKind.REFILL:
+        left = formatting.decimal_text(reminder.left or 0)
+        heading = f"Time to refill {reminder.title}{who}"
+        return Words(heading, f"About {left} left at home. Ask the pharmacy or the prescriber for more, then "
+                              "update the count on the Medications page.", heading)
+    if reminder.kind is ReminderKind.APPOINTMENT:
+        heading = f"Tomorrow: {reminder.title}{who}"
+        when = _appointment_when(reminder, zone_name)
+        place = f" · {reminder.detail}" if reminder.detail else ""
+        return Words(heading, f"{when}{place}. Prepare the questions and a visit summary now?", heading)
+    return Words("How was today?", reminder.detail or "A short check-in takes a minute.", "How was today?")
+
+
+def _zone(zone_name: str):
+    return timeutil.zone(zone_name)
+
+
+def _appointment_when(reminder: Reminder, zone_name: str) -> str:
+    if reminder.starts_at is None:
+        return ""
+    if reminder.all_day:
+        return "All day"
+    local = reminder.starts_at.astimezone(_zone(zone_name))
+    return f"{formatting.medium_date(local.date(), weekday=True)}, {formatting.time_text(local)}"

@@ -1,0 +1,203 @@
+"""Reminders in the real main window with a fake clock: the reminder window's answers recorded as
+doses, Later coming back, the refill reminder, the locked screen's generic words, settings and
+the window alone where there is no tray."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from caregiver_app import settings as app_settings
+from caregiver_app.domain.medications import DoseStatus
+from caregiver_app.domain.reminders import GENERIC_TEXT
+from caregiver_app.gui.main_window import MainWindow
+from caregiver_app.gui.reminders import controller as reminders
+from caregiver_app.gui.reminders.reminder_window import LATER, SKIPPED, TAKEN
+from caregiver_app.gui.reminders.tray import tray_available
+from caregiver_app.gui.settings_dialog import SettingsDialog
+from caregiver_app.services import medications
+from caregiver_app.services.medications import MedicationDraft
+
+UTC = timezone.utc
+# Sunday 6 Dec 2026, 08:05 in New York (the tests' zone).
+MORNING = datetime(2026, 12, 6, 13, 5, tzinfo=UTC)
+
+
+class FakeClock:
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(ctx):
+    fake = FakeClock(MORNING)
+    ctx.clock = fake
+    return fake
+
+
+def add_med(vault, person, **kw):
+    draft = MedicationDraft(person.id, "Sertraline", 50, "mg", "once a day", start_date=date(2026, 11, 1),
+                            reminder_times=(time(8, 0),), **kw)
+    return medications.add_medication(vault, draft, clock=lambda: MORNING - timedelta(days=2))
+
+
+@pytest.fixture
+def window(qtbot, ctx, clock, person):
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def start(ctx, window, qtbot):
+    control = reminders.install(ctx, window, use_tray=False)
+    qtbot.addWidget(control.popup)
+    return control
+
+
+def texts(widget) -> str:
+    return " ".join([w.text() for w in widget.findChildren(QLabel)] + [w.text() for w in widget.findChildren(QPushButton)]
+                    + [widget.windowTitle(), widget.accessibleDescription()])
+
+
+def doses_today(vault, person):
+    return medications.dose_days_in_period(vault, person.id, date(2026, 12, 6), date(2026, 12, 6))
+
+
+def test_taken_from_the_reminder_window_is_recorded_as_a_dose(qtbot, ctx, vault, person, window):
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    popup = control.popup
+    assert popup.isVisible() and "Sertraline" in popup.heading.text()
+    assert "Sertraline" not in popup.windowTitle()
+    assert set(popup.buttons) == {TAKEN, SKIPPED, LATER}
+    assert all(b.accessibleName() for b in popup.buttons.values())
+    popup.buttons[TAKEN].click()
+    assert doses_today(vault, person) == [("Sertraline", [(date(2026, 12, 6), DoseStatus.TAKEN)])]
+    assert not popup.isVisible()
+    # No second reminder for the same dose, in this run or after a restart.
+    control.check()
+    assert not popup.isVisible()
+    again = start(ctx, window, qtbot)
+    assert not again.popup.isVisible()
+
+
+def test_skipped_is_recorded_as_missed(qtbot, ctx, vault, person, window):
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    control.popup.buttons[SKIPPED].click()
+    assert doses_today(vault, person) == [("Sertraline", [(date(2026, 12, 6), DoseStatus.MISSED)])]
+
+
+def test_later_comes_back_after_the_chosen_minutes(qtbot, ctx, vault, person, window, clock):
+    ctx.settings.reminder_later_minutes = 15
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    control.popup.buttons[LATER].click()
+    assert not control.popup.isVisible()
+    assert 0 < control.timer.interval() <= 15 * 60_000  # woken for it, never polling every second
+    assert control.timer.interval() >= 60_000
+    clock.now += timedelta(minutes=14)
+    control.check()
+    assert not control.popup.isVisible()
+    clock.now += timedelta(minutes=2)
+    control.check()
+    assert control.popup.isVisible() and "Sertraline" in control.popup.heading.text()
+    assert doses_today(vault, person) == []
+
+
+def test_keyboard_answers_and_closing_means_later(qtbot, ctx, vault, person, window, clock):
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    popup = control.popup
+    popup.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is popup, timeout=2000)
+    assert popup.focusWidget() is popup.buttons[TAKEN]  # Return answers Taken; Tab moves on
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and doses_today(vault, person) == []
+    clock.now += timedelta(minutes=11)
+    control.check()
+    assert popup.isVisible()
+    popup.close()  # the title bar's close button
+    assert not popup.isVisible() and doses_today(vault, person) == []
+
+
+def test_refill_reminder_at_the_threshold(qtbot, ctx, vault, person, window):
+    add_med(vault, person, supply_on_hand=3, supply_per_dose=2, refill_at=1)
+    control = start(ctx, window, qtbot)
+    control.popup.buttons[TAKEN].click()
+    assert control.popup.isVisible()
+    assert "refill Sertraline" in control.popup.heading.text()
+    assert "1" in control.popup.detail.text()
+
+
+def test_locked_shows_only_the_generic_words(qtbot, ctx, vault, person, window, clock):
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    assert "Sertraline" in texts(control.popup)
+    window.lock()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
+    assert control.popup.isVisible()
+    assert control.popup.heading.text() == GENERIC_TEXT
+    assert "Sertraline" not in texts(control.popup) and "50" not in texts(control.popup)
+    assert set(control.popup.buttons) == {"unlock", LATER}
+    # A reminder that comes due while locked: generic too, and answering asks to unlock first.
+    control.popup.buttons[LATER].click()
+    clock.now = datetime(2026, 12, 7, 13, 1, tzinfo=UTC)  # 08:01 the next day
+    control.check()
+    assert control.popup.heading.text() == GENERIC_TEXT and "Sertraline" not in texts(control.popup)
+    control.popup.buttons["unlock"].click()
+    assert window.is_locked and not control.popup.isVisible()
+
+
+def test_daily_reminder_from_the_settings_even_while_locked(qtbot, ctx, vault, person, window, clock):
+    ctx.settings.daily_reminder, ctx.settings.daily_reminder_time = True, "08:00"
+    control = start(ctx, window, qtbot)
+    assert control.popup.heading.text() == "How was today?"
+    control.popup.buttons["open"].click()
+    page = window.go("scores")
+    assert page is not None and "check-in" in page.tabs.tabText(page.tabs.currentIndex()).casefold()
+    assert not control.popup.isVisible()
+
+
+def test_no_tray_means_the_window_alone(qtbot, ctx, vault, person, window):
+    add_med(vault, person)
+    assert not tray_available()  # offscreen, like a desktop without a tray
+    control = reminders.install(ctx, window)
+    qtbot.addWidget(control.popup)
+    assert control.tray is None and control.popup.isVisible()
+    # Closing the window really closes it: there is no tray to keep running in.
+    ctx.settings.keep_in_tray = True
+    closed = []
+    window.closed.connect(lambda: closed.append(1))
+    window.close()
+    assert closed == [1]
+
+
+def test_settings_round_trip(tmp_path, qtbot, ctx):
+    path = tmp_path / "settings.json"
+    chosen = app_settings.Settings(daily_reminder=True, daily_reminder_time="07:45", medicine_reminders=False,
+                                   appointment_reminders=False, reminder_later_minutes=30, keep_in_tray=True)
+    app_settings.save(chosen, path)
+    assert app_settings.load_with_notice(path) == (chosen, "")
+    hostile = app_settings.from_dict({"daily_reminder": "yes", "daily_reminder_time": "25:99",
+                                      "reminder_later_minutes": 10_000, "keep_in_tray": 1})
+    assert (hostile.daily_reminder, hostile.daily_reminder_time, hostile.reminder_later_minutes,
+            hostile.keep_in_tray) == (False, "20:00", 10, False)
+    ctx.settings = chosen
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    part = dialog.reminders
+    assert part.daily_check.isChecked() and part.daily_time.time().hour() == 7
+    part.daily_time.setTime(part.daily_time.time().addSecs(30 * 60))
+    part.later_spin.setValue(5)
+    result = dialog.chosen()
+    assert (result.daily_reminder_time, result.reminder_later_minutes) == ("08:15", 5)
+    assert not part.tray_check.isEnabled()  # offscreen has no tray: said in words beside it
+    assert "no tray" in part.note.text()
