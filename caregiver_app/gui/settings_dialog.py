@@ -163,6 +163,16 @@ class SettingsDialog(QDialog):
         self.saved.emit(settings)
         super().accept()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Tall enough for the wrapped hints at this width (Qt sizes a dialog without them, which
+        clipped them at large text)."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
     # --- private ------------------------------------------------------------------------
     def _chosen_zone(self) -> str:
         text = self.zone_combo.currentText().strip()

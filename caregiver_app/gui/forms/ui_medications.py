@@ -219,7 +219,6 @@ class Ui_MedicationForm(object):
 
         self.onHandHint = QLabel(self.supplyRow)
         self.onHandHint.setObjectName(u"onHandHint")
-        self.onHandHint.setWordWrap(True)
 
         self.supplyLayout.addWidget(self.onHandHint)
 
@@ -335,7 +334,7 @@ class Ui_MedicationForm(object):
 #if QT_CONFIG(accessibility)
         self.onHand.setAccessibleName(QCoreApplication.translate("MedicationForm", u"How much is at home now", None))
 #endif // QT_CONFIG(accessibility)
-        self.onHandHint.setText(QCoreApplication.translate("MedicationForm", u"tablets, mL or other units, counted now", None))
+        self.onHandHint.setText(QCoreApplication.translate("MedicationForm", u"units at home now", None))
         self.perDoseLabel.setText(QCoreApplication.translate("MedicationForm", u"Each dos&e uses", None))
 #if QT_CONFIG(accessibility)
         self.perDose.setAccessibleName(QCoreApplication.translate("MedicationForm", u"Units each dose uses", None))

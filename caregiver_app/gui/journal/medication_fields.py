@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -71,6 +72,8 @@ class SupplySpinBox(DecimalSpinBox):
         self.setDecimals(2)
         self.setRange(0, SUPPLY_MAX)
         self.setSingleStep(1)
+        # A count, not a sentence: as wide as "1,000,000.00" or "No refill reminder", not the row.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
 
 def unit_box(parent: QWidget | None = None, box: QComboBox | None = None) -> QComboBox:

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from ...domain import timeutil
 from ...domain.reminders import (
@@ -189,7 +190,9 @@ class ReminderController(QObject):
             return
         first = due[0]
         people = {r.person_id for r in self._state.reminders if r.person_id is not None} if self._state else set()
-        words = words_for(first, self.context.zone_name, several_people=len(people) > 1)
+        zone = self.context.zone_name
+        today = self.context.clock().astimezone(timeutil.zone(zone)).date()
+        words = words_for(first, zone, today, several_people=len(people) > 1)
         self._shown, self._shown_locked_keys = first, []
         self.popup.show_words(words, first.kind, waiting=len(due) - 1, later_minutes=later)
         self._announce([first], words.tray)
@@ -341,10 +344,13 @@ class ReminderController(QObject):
         return super().eventFilter(watched, event)
 
     def _on_window_gone(self) -> None:
-        self.timer.stop()
-        self.popup.hide_quietly()
-        self.popup.deleteLater()
-        if self.tray is not None:
+        # At the app's end Qt may have deleted these already.
+        if isValid(self.timer):
+            self.timer.stop()
+        if isValid(self.popup):
+            self.popup.hide_quietly()
+            self.popup.deleteLater()
+        if self.tray is not None and isValid(self.tray):
             self.tray.hide()
 
     def shut(self) -> None:

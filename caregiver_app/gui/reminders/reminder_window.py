@@ -125,6 +125,7 @@ class ReminderWindow(QWidget):
         while self._row.count():
             item = self._row.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone at once, not at the next event loop turn
                 item.widget().deleteLater()
         self.buttons = {}
         for answer, text, tip in BUTTONS[kind]:

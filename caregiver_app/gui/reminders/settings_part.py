@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
 from ...domain.reminders import parse_time_of_day
 from ...settings import MAX_LATER_MINUTES, Settings
@@ -52,6 +52,7 @@ class ReminderSettings(QGroupBox):
         self.later_spin.setSuffix(" minutes")
         self.later_spin.setValue(settings.reminder_later_minutes)
         self.later_spin.setAccessibleName("Later reminds again after this many minutes")
+        self.later_spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         later_label = QLabel("“Later” reminds a&gain after", self)
         later_label.setBuddy(self.later_spin)
         form.addRow(later_label, self.later_spin)

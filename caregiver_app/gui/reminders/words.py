@@ -4,6 +4,7 @@ the locale's decimal sign). While the vault is locked only :data:`GENERIC_TEXT` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ...domain import timeutil
 from ...domain.reminders import GENERIC_TEXT, Reminder, ReminderKind
@@ -22,17 +23,17 @@ class Words:
 LOCKED = Words(GENERIC_TEXT, "Unlock Caregiver Companion to see it and answer.", GENERIC_TEXT)
 
 
-def words_for(reminder: Reminder | None, zone_name: str, *, several_people: bool = False) -> Words:
-    """The words for ``reminder`` (None: the locked, generic reminder). ``several_people`` adds
-    whom it is for."""
+def words_for(reminder: Reminder | None, zone_name: str, today: date, *, several_people: bool = False) -> Words:
+    """The words for ``reminder`` (None: the locked, generic reminder); ``today`` is the local
+    date now (a dose due yesterday says so). ``several_people`` adds whom it is for."""
     if reminder is None:
         return LOCKED
     who = f" for {reminder.person_name}" if several_people and reminder.person_name else ""
     if reminder.kind is ReminderKind.MEDICINE:
         dose = formatting.dose_text(reminder.dose) if reminder.dose is not None else ""
         heading = f"Time for {reminder.title}{who}"
-        when = formatting.time_text(reminder.due.astimezone(_zone(zone_name)))
-        detail = f"{dose} · due at {when}" if dose else f"Due at {when}"
+        due = _due_words(reminder, zone_name, today)
+        detail = f"{dose} · {due}" if dose else due[:1].upper() + due[1:]
         return Words(heading, detail + ". Was it taken?", heading)
     if reminder.kind is ReminderKind.REFILL:
         left = formatting.decimal_text(reminder.left or 0)
@@ -45,6 +46,16 @@ def words_for(reminder: Reminder | None, zone_name: str, *, several_people: bool
         place = f" · {reminder.detail}" if reminder.detail else ""
         return Words(heading, f"{when}{place}. Prepare the questions and a visit summary now?", heading)
     return Words("How was today?", reminder.detail or "A short check-in takes a minute.", "How was today?")
+
+
+def _due_words(reminder: Reminder, zone_name: str, today: date) -> str:
+    local = reminder.due.astimezone(_zone(zone_name))
+    when = formatting.time_text(local)
+    if local.date() == today:
+        return f"due at {when}"
+    if local.date() == today - timedelta(days=1):
+        return f"due yesterday at {when}"
+    return f"due {formatting.medium_date(local.date(), weekday=True)} at {when}"
 
 
 def _zone(zone_name: str):
