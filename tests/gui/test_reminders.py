@@ -201,3 +201,89 @@ def test_settings_round_trip(tmp_path, qtbot, ctx):
     assert (result.daily_reminder_time, result.reminder_later_minutes) == ("08:15", 5)
     assert not part.tray_check.isEnabled()  # offscreen has no tray: said in words beside it
     assert "no tray" in part.note.text()
+
+
+def test_a_new_time_zone_is_noticed_at_the_next_wake(qtbot, ctx, vault, person, window):
+    add_med(vault, person)
+    ctx.settings.time_zone = "Asia/Tokyo"  # 22:05 there: this morning's 08:00 is long past
+    control = start(ctx, window, qtbot)
+    assert not control.popup.isVisible()
+    assert control.timer.isActive() and control.timer.interval() <= reminders.MAX_NAP.total_seconds() * 1000
+    ctx.settings.time_zone = "America/New_York"  # the laptop flew home: 08:05 here
+    control.check()
+    assert control.popup.isVisible() and "Sertraline" in control.popup.heading.text()
+
+
+def test_sleep_or_a_clock_jump_reads_again_and_shows_what_came_due(qtbot, ctx, vault, person, window, clock):
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    control.popup.buttons[TAKEN].click()
+    assert not control.popup.isVisible()
+    clock.now += timedelta(hours=24)  # the lid was closed for a day
+    control.check()
+    assert control.popup.isVisible() and "Sertraline" in control.popup.heading.text()
+
+
+def test_keep_in_tray_hides_the_window_and_quit_ends_it(qtbot, ctx, vault, person, window, tray_said):
+    add_med(vault, person)
+    ctx.settings.keep_in_tray = True
+    control = start_with_tray(ctx, window, qtbot)
+    said = tray_said
+    assert said and "Sertraline" in said[-1]
+    closed = []
+    window.closed.connect(lambda: closed.append(1))
+    window.close()
+    assert window.isHidden() and closed == [] and ctx.vault is not None
+    assert [a.text() for a in control.tray.menu.actions() if a.text()] == [
+        "&Open Caregiver Companion", "&Lock", "&Quit"]
+    control.tray.lock_action.trigger()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
+    assert all("Sertraline" not in text for text in said[1:])
+    control.tray.open_action.trigger()
+    assert window.isVisible() and window.is_locked
+    control.tray.quit_action.trigger()
+    assert closed == [1]
+
+
+def test_the_tray_message_is_generic_while_locked(qtbot, ctx, vault, person, window, clock, tray_said):
+    add_med(vault, person)
+    control = start_with_tray(ctx, window, qtbot)
+    control.popup.buttons[TAKEN].click()
+    window.lock()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
+    before = len(tray_said)
+    clock.now += timedelta(days=1)
+    control.check()
+    assert tray_said[before:] == [GENERIC_TEXT]
+
+
+@pytest.fixture
+def tray_said(monkeypatch):
+    """What the tray icon said through the desktop's notifications (offscreen shows nothing)."""
+    said: list[str] = []
+    monkeypatch.setattr(reminders.Tray, "say", lambda self, text: said.append(text))
+    return said
+
+
+def start_with_tray(ctx, window, qtbot):
+    control = reminders.install(ctx, window, use_tray=True)
+    qtbot.addWidget(control.popup)
+    return control
+
+
+def test_appointment_the_day_before_opens_the_visit_preparation(qtbot, ctx, vault, person, window, clock):
+    from caregiver_app.domain.network import Question
+    from caregiver_app.services import appointments as aps
+
+    aps.save_appointment(vault, aps.AppointmentDraft(person.id, date(2026, 12, 7), time(8, 0), "America/New_York",
+                                                     purpose="Check-up", questions=(Question("Sleep still poor?"),)),
+                         clock=clock)
+    prepared = []
+    window.prepare_visit = lambda start_day, end_day, questions: prepared.append((start_day, end_day, questions))
+    control = start(ctx, window, qtbot)
+    assert control.popup.heading.text() == "Tomorrow: Check-up"
+    control.popup.buttons["open"].click()
+    assert prepared == [(date(2026, 11, 7), date(2026, 12, 6), ["Sleep still poor?"])]
+    assert not control.popup.isVisible()
+    control.check()
+    assert not control.popup.isVisible()  # answered: not again
