@@ -5,6 +5,7 @@ the window alone where there is no tray."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -26,18 +27,11 @@ UTC = timezone.utc
 MORNING = datetime(2026, 12, 6, 13, 5, tzinfo=UTC)
 
 
-class FakeClock:
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock(ctx):
-    fake = FakeClock(MORNING)
-    ctx.clock = fake
+    """The app's clock, moved by the test (``clock.now += ...``)."""
+    fake = SimpleNamespace(now=MORNING)
+    ctx.clock = lambda: fake.now
     return fake
 
 
@@ -277,7 +271,7 @@ def test_appointment_the_day_before_opens_the_visit_preparation(qtbot, ctx, vaul
 
     aps.save_appointment(vault, aps.AppointmentDraft(person.id, date(2026, 12, 7), time(8, 0), "America/New_York",
                                                      purpose="Check-up", questions=(Question("Sleep still poor?"),)),
-                         clock=clock)
+                         clock=ctx.clock)
     prepared = []
     window.prepare_visit = lambda start_day, end_day, questions: prepared.append((start_day, end_day, questions))
     control = start(ctx, window, qtbot)
