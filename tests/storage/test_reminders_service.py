@@ -125,3 +125,32 @@ def test_daily_reminder_from_the_chosen_time(vault, person):
     options = ReminderOptions(daily_at=time(8, 0), medicines=False)
     [due] = due_now(vault, NOW, options)
     assert due.kind is ReminderKind.DAILY and due.key == "daily:2026-12-06"
+
+
+def test_a_reminder_in_the_hour_skipped_in_spring_comes_once_just_after(vault, person):
+    draft = MedicationDraft(person.id, "Lithium", 300, "mg", start_date=date(2026, 1, 1), reminder_times=(time(2, 30),))
+    medications.add_medication(vault, draft, clock=clock_at(datetime(2026, 3, 1, tzinfo=UTC)), zone_name=ZONE)
+    # 8 March 2026 in New York: 01:59 EST is followed by 03:00 EDT.
+    morning = datetime(2026, 3, 8, 12, 0, tzinfo=UTC)
+    [due] = due_now(vault, morning)
+    assert due.due == datetime(2026, 3, 8, 7, 0, tzinfo=UTC)  # 03:00 EDT
+    assert due.key == "medicine:1:2026-03-08T02:30"
+    # In autumn 01:30 happens twice; the reminder comes once, at the first.
+    draft = MedicationDraft(person.id, "Quetiapine", 25, "mg", start_date=date(2026, 1, 1), reminder_times=(time(1, 30),))
+    medications.add_medication(vault, draft, clock=clock_at(datetime(2026, 10, 1, tzinfo=UTC)), zone_name=ZONE)
+    night = [r for r in due_now(vault, datetime(2026, 11, 1, 8, 0, tzinfo=UTC)) if r.title == "Quetiapine"]
+    assert [r.due for r in night] == [datetime(2026, 11, 1, 5, 30, tzinfo=UTC)]
+
+
+def test_answers_are_not_in_the_settings_file_and_old_ones_are_forgotten(vault, person, vault_paths):
+    add_med(vault, person)
+    [due] = due_now(vault)
+    reminders.answer(vault, due, Answer.DONE, clock=clock_at(NOW), zone_name=ZONE)
+    later = NOW + reminders.KEEP_ANSWERS + timedelta(days=1)
+    [morning] = due_now(vault, later)
+    reminders.answer(vault, morning, Answer.DONE, clock=clock_at(later), zone_name=ZONE)
+    state = reminders.reminder_state(vault, ReminderOptions(), clock=clock_at(later), zone_name=ZONE)
+    assert due.key not in state.answered and morning.key in state.answered
+    for path in vault_paths.folder.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".log", ".txt"):
+            assert b"Sertraline" not in path.read_bytes()

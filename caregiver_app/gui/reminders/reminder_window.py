@@ -118,8 +118,12 @@ class ReminderWindow(QWidget):
         self.answered.emit(LATER)
 
     def hide_quietly(self) -> None:
-        """Hide without answering (nothing is due any more)."""
+        """Hide without answering (nothing is due any more), and forget the words: a hidden
+        window must not hold a medicine's name for the accessibility tree while locked."""
         self.hide()
+        for label in (self.heading, self.detail, self.more, self.problem):
+            label.clear()
+        self.setAccessibleDescription("")
 
     def _set_buttons(self, kind: ReminderKind | None) -> None:
         while self._row.count():
