@@ -193,7 +193,7 @@ def parse_reminder_times(text: str) -> tuple[time, ...]:
 
 def reminder_times_text(times: tuple[time, ...]) -> str:
     """The stored form of reminder times: ``"08:00,20:30"`` (empty for none)."""
-    return ",".join(f"{t:%H:%M}" for t in times)
+    return ",".join(t.isoformat(timespec="minutes") for t in times)
 
 
 @dataclass(frozen=True)

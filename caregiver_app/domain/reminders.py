@@ -102,15 +102,15 @@ def daily_key(day: date) -> str:
 
 
 def medicine_key(medication_id: int, day: date, at: time) -> str:
-    return f"medicine:{medication_id}:{day.isoformat()}T{at:%H:%M}"
+    return f"medicine:{medication_id}:{day.isoformat()}T{at.isoformat(timespec='minutes')}"
 
 
 def appointment_key(appointment_id: int, starts_at: datetime) -> str:
-    return f"appointment:{appointment_id}:{starts_at.astimezone(timezone.utc):%Y-%m-%dT%H:%M}"
+    return f"appointment:{appointment_id}:{starts_at.astimezone(timezone.utc).isoformat(timespec='minutes')}"
 
 
 def refill_key(medication_id: int, counted_at: datetime) -> str:
-    return f"refill:{medication_id}:{counted_at.astimezone(timezone.utc):%Y-%m-%dT%H:%M:%S}"
+    return f"refill:{medication_id}:{counted_at.astimezone(timezone.utc).isoformat(timespec='seconds')}"
 
 
 def parse_time_of_day(text: str) -> time | None:
