@@ -281,3 +281,18 @@ def test_appointment_the_day_before_opens_the_visit_preparation(qtbot, ctx, vaul
     assert not control.popup.isVisible()
     control.check()
     assert not control.popup.isVisible()  # answered: not again
+
+
+def test_after_unlocking_the_details_come_back(qtbot, ctx, vault, person, window):
+    from support import PASSPHRASE
+
+    add_med(vault, person)
+    control = start(ctx, window, qtbot)
+    window.lock()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
+    assert control.popup.heading.text() == GENERIC_TEXT
+    window.unlock_screen.ui.secretEdit.setText(PASSPHRASE)
+    window.unlock_screen.unlock()
+    assert ctx.vault is not None and not window.is_locked
+    qtbot.waitUntil(lambda: "Sertraline" in control.popup.heading.text(), timeout=5000)
+    assert set(control.popup.buttons) == {TAKEN, SKIPPED, LATER}

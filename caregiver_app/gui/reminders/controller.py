@@ -49,6 +49,9 @@ MAX_NAP = timedelta(minutes=5)
 """The longest the timer sleeps, so sleep, clock jumps and zone changes are noticed soon."""
 REREAD = timedelta(minutes=60)
 """Read the reminders from the vault again at least this often (a new day, a new horizon)."""
+AFTER_UNLOCK_MS = 1500
+"""The reminders are read this long after an unlock, so the read never competes with the
+journal's first page (issue 16: unlock to the journal near the key derivation alone)."""
 JUMP = timedelta(minutes=2)
 """A wake this far from when the timer was due means the clock jumped or the computer slept."""
 IN_TRAY = ("Caregiver Companion is still running in the tray, so reminders can come. Choose Quit in "
@@ -88,7 +91,7 @@ class ReminderController(QObject):
         self._quitting = False
         self._told_in_tray = False
         self._settings_seen = self._reminder_settings()
-        window.vault_unlocked.connect(self.refresh)
+        window.vault_unlocked.connect(lambda: QTimer.singleShot(AFTER_UNLOCK_MS, self, self.refresh))
         window.vault_locked.connect(self._on_locked)
         context.ops.changed.connect(self._on_changed)
         window.installEventFilter(self)
