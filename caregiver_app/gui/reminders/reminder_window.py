@@ -10,7 +10,7 @@ Its title never names a medicine or a visit ("Reminder"); while the vault is loc
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.reminders import ReminderKind
@@ -100,8 +100,22 @@ class ReminderWindow(QWidget):
         self.setAccessibleDescription(f"{words.heading}. {words.detail}")
         if not self.isVisible():
             self.adjustSize()
+            self._to_corner()
             self.show()
         self.raise_()
+
+    def _to_corner(self) -> None:
+        """Where desktop notifications appear: the lower right of the screen (the lower left in
+        right-to-left languages), clear of the taskbar."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        margin = self.fontMetrics().height()
+        size = self.sizeHint().expandedTo(self.minimumSize())
+        x = area.left() + margin if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else \
+            area.right() - size.width() - margin
+        self.move(max(area.left(), x), max(area.top(), area.bottom() - size.height() - margin * 3))
 
     def set_problem(self, text: str) -> None:
         self.problem.setText(text)
