@@ -4,6 +4,9 @@ the tray icon, and "keep running in the tray when the window closes".
 * **While unlocked** the reminders are read from the vault (``services.reminders``, a read
   through ``context.ops``) again after every change to medicines, the journal, appointments or
   people, and at least every :data:`REREAD` minutes.
+* **Desktop notifications** (the tray's messages) always say only "Time for your check-in":
+  the desktop keeps them in its history and may show them on the computer's lock screen, out of
+  the vault's reach. The details are only in the app's own reminder window, while unlocked.
 * **While locked** only the due times are kept (no names, no words): at a due time the window and
   the tray say only "Time for your check-in", and answering asks to unlock first. The daily
   check-in's time comes from the settings file, so it is known while locked too.
@@ -28,6 +31,7 @@ from shiboken6 import isValid
 
 from ...domain import timeutil
 from ...domain.reminders import (
+    GENERIC_TEXT,
     Reminder,
     ReminderKind,
     daily_reminders,
@@ -189,7 +193,7 @@ class ReminderController(QObject):
         if not self._unlocked():
             self._shown, self._shown_locked_keys = None, [r.key for r in due]
             self.popup.show_words(LOCKED, None, later_minutes=later)
-            self._announce(due, LOCKED.tray)
+            self._announce(due)
             return
         first = due[0]
         people = {r.person_id for r in self._state.reminders if r.person_id is not None} if self._state else set()
@@ -198,13 +202,15 @@ class ReminderController(QObject):
         words = words_for(first, zone, today, several_people=len(people) > 1)
         self._shown, self._shown_locked_keys = first, []
         self.popup.show_words(words, first.kind, waiting=len(due) - 1, later_minutes=later)
-        self._announce([first], words.tray)
+        # The desktop keeps its notifications (a history, the lock screen of the computer): only
+        # the generic words go there, the details stay in this app's own window.
+        self._announce([first])
 
-    def _announce(self, due: list[Reminder], text: str) -> None:
-        """The tray message, once per reminder (not again at every wake)."""
+    def _announce(self, due: list[Reminder]) -> None:
+        """The tray's generic message, once per reminder (not again at every wake)."""
         fresh = [r.key for r in due if r.key not in self._announced]
         if fresh and self.tray is not None:
-            self.tray.say(text)
+            self.tray.say(GENERIC_TEXT)
         self._announced.update(fresh)
 
     # --- answers ------------------------------------------------------------------------------

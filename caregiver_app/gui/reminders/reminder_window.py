@@ -1,7 +1,7 @@
 """The small reminder window: always on top, not modal, shown without taking the keyboard from
 what the user is doing (a click or Alt+Tab gives it the keyboard). Its buttons answer the
 reminder; buttons inside desktop notifications are not available through Qt's tray icon, so this
-window carries them and the tray only shows the short message.
+window carries them and the tray only shows the short, generic message.
 
 Its title never names a medicine or a visit ("Reminder"); while the vault is locked it says only
 "Time for your check-in" and offers Unlock… and Later.

@@ -48,6 +48,6 @@ class Tray(QSystemTrayIcon):
         self.messageClicked.connect(on_message)
 
     def say(self, text: str) -> None:
-        """The short message through the desktop's notifications (the words are chosen by the
-        caller: generic while locked)."""
+        """The short message through the desktop's notifications. The desktop keeps them, so
+        callers pass only generic words ("Time for your check-in"), never a health detail."""
         self.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 15_000)

@@ -13,14 +13,13 @@ from ..common import formatting
 
 @dataclass(frozen=True)
 class Words:
-    """A reminder's heading, its line of detail, and the short tray message."""
+    """A reminder's heading and its line of detail (shown only in the app's own window)."""
 
     heading: str
     detail: str
-    tray: str
 
 
-LOCKED = Words(GENERIC_TEXT, "Unlock Caregiver Companion to see it and answer.", GENERIC_TEXT)
+LOCKED = Words(GENERIC_TEXT, "Unlock Caregiver Companion to see it and answer.")
 
 
 def words_for(reminder: Reminder | None, zone_name: str, today: date, *, several_people: bool = False) -> Words:
@@ -34,18 +33,18 @@ def words_for(reminder: Reminder | None, zone_name: str, today: date, *, several
         heading = f"Time for {reminder.title}{who}"
         due = _due_words(reminder, zone_name, today)
         detail = f"{dose} · {due}" if dose else due[:1].upper() + due[1:]
-        return Words(heading, detail + ". Was it taken?", heading)
+        return Words(heading, detail + ". Was it taken?")
     if reminder.kind is ReminderKind.REFILL:
         left = formatting.decimal_text(reminder.left or 0)
         heading = f"Time to refill {reminder.title}{who}"
         return Words(heading, f"About {left} left at home. Ask the pharmacy or the prescriber for more, then "
-                              "update the count on the Medications page.", heading)
+                              "update the count on the Medications page.")
     if reminder.kind is ReminderKind.APPOINTMENT:
         heading = f"Tomorrow: {reminder.title}{who}"
         when = _appointment_when(reminder, zone_name)
         place = f" · {reminder.detail}" if reminder.detail else ""
-        return Words(heading, f"{when}{place}. Prepare the questions and a visit summary now?", heading)
-    return Words("How was today?", reminder.detail or "A short check-in takes a minute.", "How was today?")
+        return Words(heading, f"{when}{place}. Prepare the questions and a visit summary now?")
+    return Words("How was today?", reminder.detail or "A short check-in takes a minute.")
 
 
 def _due_words(reminder: Reminder, zone_name: str, today: date) -> str:
