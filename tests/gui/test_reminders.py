@@ -297,3 +297,29 @@ def test_after_unlocking_the_details_come_back(qtbot, ctx, vault, person, window
     assert ctx.vault is not None and not window.is_locked
     qtbot.waitUntil(lambda: "Sertraline" in control.popup.heading.text(), timeout=5000)
     assert set(control.popup.buttons) == {TAKEN, SKIPPED, LATER}
+
+
+def test_words_say_whom_when_and_how_much_in_the_locale(qapp):
+    from PySide6.QtCore import QLocale
+
+    from caregiver_app.domain.medications import Dose, DoseChange
+    from caregiver_app.domain.reminders import Reminder, ReminderKind
+    from caregiver_app.gui.reminders.words import words_for
+
+    due = datetime(2026, 12, 6, 13, 0, tzinfo=UTC)
+    med = Reminder("m", ReminderKind.MEDICINE, due, "Lorazepam", person_name="Oma",
+                   dose=DoseChange(None, date(2026, 1, 1), Dose(0.5, "mg"), "bei Bedarf"))
+    visit = Reminder("a", ReminderKind.APPOINTMENT, due, "Visit with Dr. Li", starts_at=due + timedelta(hours=3))
+    refill = Reminder("r", ReminderKind.REFILL, due, "Lorazepam", left=2.5)
+    previous = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        words = words_for(med, "Europe/Berlin", date(2026, 12, 6), several_people=True)
+        assert words.heading == "Time for Lorazepam"
+        assert words.detail.startswith("For Oma · 0,5 mg, bei Bedarf · due at 14:00")
+        assert words_for(med, "Europe/Berlin", date(2026, 12, 7)).detail.startswith("0,5 mg, bei Bedarf · due yesterday")
+        assert words_for(visit, "Europe/Berlin", date(2026, 12, 6)).heading == "Today: Visit with Dr. Li"
+        assert words_for(visit, "Europe/Berlin", date(2026, 12, 5)).heading == "Tomorrow: Visit with Dr. Li"
+        assert "About 2,5 left" in words_for(refill, "Europe/Berlin", date(2026, 12, 6)).detail
+    finally:
+        QLocale.setDefault(previous)

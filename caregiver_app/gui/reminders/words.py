@@ -27,24 +27,35 @@ def words_for(reminder: Reminder | None, zone_name: str, today: date, *, several
     date now (a dose due yesterday says so). ``several_people`` adds whom it is for."""
     if reminder is None:
         return LOCKED
-    who = f" for {reminder.person_name}" if several_people and reminder.person_name else ""
+    who = f"For {reminder.person_name} · " if several_people and reminder.person_name else ""
     if reminder.kind is ReminderKind.MEDICINE:
         dose = formatting.dose_text(reminder.dose) if reminder.dose is not None else ""
-        heading = f"Time for {reminder.title}{who}"
         due = _due_words(reminder, zone_name, today)
         detail = f"{dose} · {due}" if dose else due[:1].upper() + due[1:]
-        return Words(heading, detail + ". Was it taken?")
+        return Words(f"Time for {reminder.title}", f"{who}{detail}. Was it taken?")
     if reminder.kind is ReminderKind.REFILL:
         left = formatting.decimal_text(reminder.left or 0)
-        heading = f"Time to refill {reminder.title}{who}"
-        return Words(heading, f"About {left} left at home. Ask the pharmacy or the prescriber for more, then "
-                              "update the count on the Medications page.")
+        return Words(f"Time to refill {reminder.title}",
+                     f"{who}About {left} left at home. Ask the pharmacy or the prescriber for more, then update the "
+                     "count on the Medications page.")
     if reminder.kind is ReminderKind.APPOINTMENT:
-        heading = f"Tomorrow: {reminder.title}{who}"
         when = _appointment_when(reminder, zone_name)
         place = f" · {reminder.detail}" if reminder.detail else ""
-        return Words(heading, f"{when}{place}. Prepare the questions and a visit summary now?")
+        return Words(f"{_visit_day(reminder, zone_name, today)}: {reminder.title}",
+                     f"{who}{when}{place}. Prepare the questions and a visit summary now?")
     return Words("How was today?", reminder.detail or "A short check-in takes a minute.")
+
+
+def _visit_day(reminder: Reminder, zone_name: str, today: date) -> str:
+    """"Tomorrow" (the usual, the day before), "Today" (the app was opened late), else the date."""
+    if reminder.starts_at is None:
+        return "Coming up"
+    day = reminder.starts_at.astimezone(_zone(zone_name)).date()
+    if day == today:
+        return "Today"
+    if day == today + timedelta(days=1):
+        return "Tomorrow"
+    return formatting.medium_date(day, weekday=True)
 
 
 def _due_words(reminder: Reminder, zone_name: str, today: date) -> str:
