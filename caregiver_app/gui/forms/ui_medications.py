@@ -232,6 +232,7 @@ class Ui_MedicationForm(object):
 
         self.perDose = SupplySpinBox(self.details)
         self.perDose.setObjectName(u"perDose")
+        self.perDose.setEnabled(False)
 
         self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.perDose)
 
@@ -242,6 +243,7 @@ class Ui_MedicationForm(object):
 
         self.refillAt = SupplySpinBox(self.details)
         self.refillAt.setObjectName(u"refillAt")
+        self.refillAt.setEnabled(False)
 
         self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.refillAt)
 

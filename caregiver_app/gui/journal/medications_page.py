@@ -340,6 +340,8 @@ class MedicationsPage(Page):
         self.reminder_times.set_times(med.reminder_times if med else ())
         supply = med.supply if med else None
         self.supply_check.setChecked(supply is not None)
+        for field in (self.on_hand, self.per_dose, self.refill_at):  # toggled is not sent when unchanged
+            field.setEnabled(supply is not None)
         self.on_hand.setValue(self._left.get(med.id, supply.on_hand) if supply is not None else 0)
         self.per_dose.setValue(supply.per_dose if supply is not None else 1)
         self.refill_at.setValue((supply.refill_at or 0) if supply is not None else 0)
