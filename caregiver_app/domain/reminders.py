@@ -54,9 +54,9 @@ class Reminder:
     kind: ReminderKind
     due: datetime
     title: str
-    detail: str = ""
     person_id: int | None = None
     person_name: str = ""
+    detail: str = ""
     medication_id: int | None = None
     appointment_id: int | None = None
     dose: DoseChange | None = None
@@ -124,7 +124,7 @@ def parse_time_of_day(text: str) -> time | None:
 def daily_reminders(at: time, tz: ZoneInfo, now: datetime, horizon: timedelta) -> list[Reminder]:
     """The daily "how was today?" reminders from ``now - LOOKBACK`` to ``now + horizon``."""
     return [Reminder(daily_key(instant.astimezone(tz).date()), ReminderKind.DAILY, instant, "How was today?",
-                     "A short check-in: mood, sleep, worry and energy. It takes a minute.")
+                     detail="A short check-in: mood, sleep, worry and energy. It takes a minute.")
             for instant in occurrences(at, tz, now - LOOKBACK, now + horizon)]
 
 

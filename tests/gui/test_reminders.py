@@ -154,6 +154,7 @@ def test_daily_reminder_from_the_settings_even_while_locked(qtbot, ctx, vault, p
     ctx.settings.daily_reminder, ctx.settings.daily_reminder_time = True, "08:00"
     control = start(ctx, window, qtbot)
     assert control.popup.heading.text() == "How was today?"
+    assert "mood, sleep, worry and energy" in control.popup.detail.text()
     control.popup.buttons["open"].click()
     page = window.go("scores")
     assert page is not None and "check-in" in page.tabs.tabText(page.tabs.currentIndex()).casefold()
