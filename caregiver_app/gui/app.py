@@ -24,6 +24,7 @@ from .main_window import MainWindow
 from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
 from .common.ops import Ops
+from .reminders import controller as reminders
 
 ORGANIZATION = "Caregiver Companion"
 DESKTOP_FILE = "caregiver-companion"
@@ -75,6 +76,7 @@ class StartFlow(QObject):
 
     def _show_window(self) -> None:
         self.window = create_main_window(self.context)
+        self.reminders = reminders.install(self.context, self.window)
         self.window.closed.connect(self.on_quit)
         self.window.show()
         self.window.raise_()
