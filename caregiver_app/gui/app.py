@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -19,9 +20,11 @@ from .context import AppContext
 from .common.errors import ExceptionHook
 from .common.wheel_guard import install_wheel_guard
 from .main_window import MainWindow
-from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
 from .common.ops import Ops
+
+if TYPE_CHECKING:
+    from .vault.setup_wizard import SetupWizard
 
 ORGANIZATION = "Caregiver Companion"
 DESKTOP_FILE = "caregiver-companion"
@@ -62,6 +65,8 @@ class StartFlow(QObject):
     def start(self) -> None:
         paths = self.context.paths
         if not vault_exists(paths):
+            from .vault.setup_wizard import SetupWizard  # only on the very first start
+
             self.wizard = SetupWizard(self.context)
             self.wizard.accepted.connect(self._on_wizard_accepted)
             self.wizard.rejected.connect(self._on_wizard_rejected)

@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         Ctrl+F there; the same key twice would make both ambiguous and neither would fire)."""
         page = self.pages.currentWidget()
         search = self.registry.get("search")
-        own = (search is None or page is not search.page) and hasattr(page, "focus_search")
+        own = (search is None or page is not search.widget) and hasattr(page, "focus_search")
         self.find_action.setShortcut(QKeySequence() if own else QKeySequence(QKeySequence.StandardKey.Find))
 
     # --- people -------------------------------------------------------------------------------

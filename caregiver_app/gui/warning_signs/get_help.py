@@ -32,8 +32,7 @@ from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
-from ...services import plans
-from ...services.warning_signs import Tier
+from ...content.warning_signs import Tier  # not through services: that would load the database layer
 from ...settings import MAX_CRISIS_LINES
 from ...settings import save as save_settings
 from ..context import AppContext
@@ -511,6 +510,8 @@ class GetHelp(QObject):
                                        problem="The safety plan could not be read just now. The numbers above still work.")
 
         window.show_state(locked=False, person=person, plan=None, problem="Reading the safety plan…")
+        from ...services import plans  # with the first person shown, not with the unlock screen
+
         self._context.ops.read(window, lambda vault: plans.get_safety_plan(vault, person_id), on_done=done,
                                on_error=failed, key=f"get-help-plan-{id(self)}")
 
