@@ -36,6 +36,17 @@ def create_main_window(context: AppContext) -> MainWindow:
     return MainWindow(context)
 
 
+WARM_UP_DELAY_MS = 300
+"""After the first window is painted, wait this long, then load what opening a vault needs."""
+
+
+def warm_up() -> None:
+    """Import, off the GUI thread, the modules an unlock needs (the database layer, migrations,
+    the journal), while the user types the passphrase: the first window came up without them,
+    and the unlock then waits only for the key derivation and the checks. Touches no file."""
+    from ..services import backups, journal, people, vault_checks, vault_repair  # noqa: F401
+
+
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
     """The calm, one-time message that the settings file could not be read."""
     box = QMessageBox(QMessageBox.Icon.Information, "Settings were reset", notice, QMessageBox.StandardButton.Ok,
@@ -129,6 +140,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: context.ops.background(None, warm_up))
     if notice:
         QTimer.singleShot(0, lambda: show_settings_notice(flow.wizard or flow.window, notice))
     try:

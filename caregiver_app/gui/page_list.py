@@ -5,6 +5,7 @@ built. Each page module is imported only when its page is first built (see
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -17,93 +18,36 @@ if TYPE_CHECKING:
     from .page_stack import PageEntry
 
 
-def _journal(context: AppContext) -> QWidget:
-    from .journal.journal_page import JournalPage
-
-    return JournalPage(context)
-
-
-def _patterns(context: AppContext) -> QWidget:
-    from .journal.patterns_page import PatternsPage
-
-    return PatternsPage(context)
-
-
-def _medications(context: AppContext) -> QWidget:
-    from .journal.medications_page import MedicationsPage
-
-    return MedicationsPage(context)
-
-
-def _scores(context: AppContext) -> QWidget:
-    from .journal.scores_page import ScoresPage
-
-    return ScoresPage(context)
-
-
-def _warning_signs(context: AppContext) -> QWidget:
-    from .warning_signs.signs_page import WarningSignsPage
-
-    return WarningSignsPage(context)
-
-
-def _plans(context: AppContext) -> QWidget:
-    from .warning_signs.plans_page import PlansPage
-
-    return PlansPage(context)
-
-
-def _network(context: AppContext) -> QWidget:
-    from .network.network_page import NetworkPage
-
-    return NetworkPage(context)
-
-
-def _appointments(context: AppContext) -> QWidget:
-    from .visits.appointments_page import AppointmentsPage
-
-    return AppointmentsPage(context)
-
-
-def _summary(context: AppContext) -> QWidget:
-    from .visits.summary_page import SummaryPage
-
-    return SummaryPage(context)
-
-
-def _caregiver_checkin(context: AppContext) -> QWidget:
-    from .journal.caregiver_checkin import CaregiverCheckinPage
-
-    return CaregiverCheckinPage(context)
-
-
-def _search(context: AppContext) -> QWidget:
-    from .journal.search_panel import SearchPanel
-
-    return SearchPanel(context)
-
-
-PAGES: tuple[tuple[str, str, Callable[[AppContext], QWidget]], ...] = (
-    ("journal", "Journal", _journal),
-    ("patterns", "Patterns", _patterns),
-    ("medications", "Medications", _medications),
-    ("scores", "Scores and check-in", _scores),
-    ("warning_signs", "Warning signs", _warning_signs),
-    ("plans", "My plans", _plans),
-    ("network", "Support network", _network),
-    ("appointments", "Appointments", _appointments),
-    ("summary", "Visit summary", _summary),
-    ("caregiver_checkin", "My check-in", _caregiver_checkin),
-    ("search", "Search", _search),
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("journal", "Journal", ".journal.journal_page", "JournalPage"),
+    ("patterns", "Patterns", ".journal.patterns_page", "PatternsPage"),
+    ("medications", "Medications", ".journal.medications_page", "MedicationsPage"),
+    ("scores", "Scores and check-in", ".journal.scores_page", "ScoresPage"),
+    ("warning_signs", "Warning signs", ".warning_signs.signs_page", "WarningSignsPage"),
+    ("plans", "My plans", ".warning_signs.plans_page", "PlansPage"),
+    ("network", "Support network", ".network.network_page", "NetworkPage"),
+    ("appointments", "Appointments", ".visits.appointments_page", "AppointmentsPage"),
+    ("summary", "Visit summary", ".visits.summary_page", "SummaryPage"),
+    ("caregiver_checkin", "My check-in", ".journal.caregiver_checkin", "CaregiverCheckinPage"),
+    ("search", "Search", ".journal.search_panel", "SearchPanel"),
 )
-"""``(name, title, build)`` of every page, in the order of the navigation list."""
+"""``(name, title, module, class)`` of every page, in the order of the navigation list; the
+module (relative to this package) is imported when the page is first built."""
+
+
+def page_builder(module: str, class_name: str, context: AppContext) -> Callable[[], QWidget]:
+    """A function that imports ``module`` and builds its page ``class_name`` over ``context``."""
+    def build() -> QWidget:
+        return getattr(import_module(module, __package__), class_name)(context)
+
+    return build
 
 
 def register_pages(window: MainWindow) -> None:
     """Register every page of :data:`PAGES` with ``window`` (none is built here) and offer the
     window's named destinations to the widgets inside it."""
-    for name, title, build in PAGES:
-        window.add_lazy_page(title, lambda build=build: build(window.context), name=name)
+    for name, title, module, class_name in PAGES:
+        window.add_lazy_page(title, page_builder(module, class_name, window.context), name=name)
     navigation.offer(window, {
         navigation.OPEN_EDUCATION_PAGE: window.open_education_page,
         navigation.OPEN_PLANS: window.open_plans,

@@ -32,7 +32,6 @@ from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
-from ...content.warning_signs import Tier  # not through services: that would load the database layer
 from ...settings import MAX_CRISIS_LINES
 from ...settings import save as save_settings
 from ..context import AppContext
@@ -41,7 +40,6 @@ from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
 from ..common.errors import show_error
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, request
 from ..common.ops import PLANS
-from ..common.tier_icons import tier_pixmap
 from ..vault.unlock_screen import announce, scale_font
 
 TITLE = "Get help now"
@@ -125,6 +123,11 @@ class GetHelpWindow(QWidget):
 
         self.title_label = _label(TITLE, self.body, bold=True, scale=1.6)
         outer.addWidget(self.title_label)
+
+        # The tier icons come with the warning-sign content (and its Markdown parser): loaded
+        # when this window first opens, not with the unlock screen that offers it.
+        from ...content.warning_signs import Tier
+        from ..common.tier_icons import tier_pixmap
 
         emergency_row = QHBoxLayout()
         self.emergency_icon = QLabel(self.body)
@@ -339,6 +342,9 @@ class GetHelpWindow(QWidget):
         box = QFrame(self.body)
         box.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(box)
+        from ...content.warning_signs import Tier
+        from ..common.tier_icons import tier_pixmap
+
         icon_tier = {LineKind.EMERGENCY: Tier.EMERGENCY, LineKind.CRISIS: Tier.CRISIS}.get(line.kind)
         if icon_tier is not None:
             icon = QLabel(box)
