@@ -44,7 +44,10 @@ def warm_up() -> None:
     """Import, off the GUI thread, the modules an unlock needs (the database layer, migrations,
     the journal), while the user types the passphrase: the first window came up without them,
     and the unlock then waits only for the key derivation and the checks. Touches no file."""
-    from ..services import backups, journal, people, vault_checks, vault_repair  # noqa: F401
+    from ..services import (  # noqa: F401  (the journal page's services and the importers it offers)
+        backups, checkins, drafts, import_any, imports, journal, medications, people, scores, vault_checks,
+        vault_repair, warning_signs)
+    from .journal import journal_page  # noqa: F401  (the page shown at unlock; defines classes only)
 
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._people: list[Person] = []
         self._last_person_id: int | None = None
+        self._people_read = False  # the people of the open vault are known (read after unlock)
         self._journal_page: JournalPage | None = None
         self._locking = False
         self._closing = False
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
         if wanted is None:
             wanted = remembered
         self._people = people
+        self._people_read = True
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         for p in people:
@@ -349,8 +351,8 @@ class MainWindow(QMainWindow):
 
     def _apply_person_to(self, page: QWidget, person: Person | None) -> None:
         set_person = getattr(page, "set_person", None)
-        if set_person is None:
-            return
+        if set_person is None or (person is None and not self._people_read):
+            return  # at unlock, before the people are read: the page reads once, when they are
         try:
             set_person(person)
         except CaregiverError as exc:
@@ -421,6 +423,7 @@ class MainWindow(QMainWindow):
         self.page_stack.each_built("clear")
         self.page_stack.cleared()
         self._people = []
+        self._people_read = False
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         self.person_combo.blockSignals(False)

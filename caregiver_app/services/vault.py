@@ -40,7 +40,6 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
     StorageError,
     VaultInUseError,
 )
-from ..storage.health import classify, error_for
 from ..storage.lock import VaultLock
 from . import vault_swap
 
@@ -138,6 +137,8 @@ def vault_exists(paths: VaultPaths) -> bool:
 def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     """A plain-words error for a database failure the user can act on (full disk, read-only
     folder, damage, I/O), or None when ``exc`` is not one of those."""
+    from ..storage.health import classify, error_for  # SQLCipher's module loads with the first vault
+
     kind = classify(exc)
     if kind is None and isinstance(exc, OSError) and exc.errno == 28:
         kind = "full"
