@@ -18,27 +18,30 @@ if TYPE_CHECKING:
     from .page_stack import PageEntry
 
 
-PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("journal", "Journal", ".journal.journal_page", "JournalPage"),
-    ("patterns", "Patterns", ".journal.patterns_page", "PatternsPage"),
-    ("medications", "Medications", ".journal.medications_page", "MedicationsPage"),
-    ("scores", "Scores and check-in", ".journal.scores_page", "ScoresPage"),
-    ("warning_signs", "Warning signs", ".warning_signs.signs_page", "WarningSignsPage"),
-    ("plans", "My plans", ".warning_signs.plans_page", "PlansPage"),
-    ("network", "Support network", ".network.network_page", "NetworkPage"),
-    ("appointments", "Appointments", ".visits.appointments_page", "AppointmentsPage"),
-    ("summary", "Visit summary", ".visits.summary_page", "SummaryPage"),
-    ("caregiver_checkin", "My check-in", ".journal.caregiver_checkin", "CaregiverCheckinPage"),
-    ("search", "Search", ".journal.search_panel", "SearchPanel"),
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("journal", "Journal", "journal.journal_page:JournalPage"),
+    ("patterns", "Patterns", "journal.patterns_page:PatternsPage"),
+    ("medications", "Medications", "journal.medications_page:MedicationsPage"),
+    ("scores", "Scores and check-in", "journal.scores_page:ScoresPage"),
+    ("warning_signs", "Warning signs", "warning_signs.signs_page:WarningSignsPage"),
+    ("plans", "My plans", "warning_signs.plans_page:PlansPage"),
+    ("network", "Support network", "network.network_page:NetworkPage"),
+    ("appointments", "Appointments", "visits.appointments_page:AppointmentsPage"),
+    ("summary", "Visit summary", "visits.summary_page:SummaryPage"),
+    ("caregiver_checkin", "My check-in", "journal.caregiver_checkin:CaregiverCheckinPage"),
+    ("search", "Search", "journal.search_panel:SearchPanel"),
 )
-"""``(name, title, module, class)`` of every page, in the order of the navigation list; the
-module (relative to this package) is imported when the page is first built."""
+"""``(name, title, "module:Class")`` of every page, in the order of the navigation list; the
+module (inside this package) is imported when the page is first built."""
 
 
-def page_builder(module: str, class_name: str, context: AppContext) -> Callable[[], QWidget]:
-    """A function that imports ``module`` and builds its page ``class_name`` over ``context``."""
+def page_builder(where: str, context: AppContext) -> Callable[[], QWidget]:
+    """A function that imports the module of ``where`` (``"module:Class"``, inside this package)
+    and builds its page class over ``context``."""
+    module, class_name = where.split(":")
+
     def build() -> QWidget:
-        return getattr(import_module(module, __package__), class_name)(context)
+        return getattr(import_module(f"{__package__}.{module}"), class_name)(context)
 
     return build
 
@@ -46,8 +49,8 @@ def page_builder(module: str, class_name: str, context: AppContext) -> Callable[
 def register_pages(window: MainWindow) -> None:
     """Register every page of :data:`PAGES` with ``window`` (none is built here) and offer the
     window's named destinations to the widgets inside it."""
-    for name, title, module, class_name in PAGES:
-        window.add_lazy_page(title, page_builder(module, class_name, window.context), name=name)
+    for name, title, where in PAGES:
+        window.add_lazy_page(title, page_builder(where, window.context), name=name)
     navigation.offer(window, {
         navigation.OPEN_EDUCATION_PAGE: window.open_education_page,
         navigation.OPEN_PLANS: window.open_plans,
