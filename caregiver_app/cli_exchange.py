@@ -79,8 +79,8 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
     vault = open_vault(paths, args, stdin, err)
     try:
         try:
-            kept = import_any.remembered(vault, data, kind) if kind == "generic" and columns is None else None
-            columns = columns or (kept.columns if kept else None)
+            if kind == "generic" and columns is None:
+                columns = import_any.remembered_columns(vault, data)
             if kind == "generic" and columns is None:
                 header = read_header(data)
                 raise CliError(

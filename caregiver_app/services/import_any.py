@@ -25,6 +25,7 @@ from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
+from ..importers.dates import looks_like_full_date
 from ..importers.generic import ColumnMap, header_key, parse_generic, read_header
 from ..importers.trackers import (
     RULES,
@@ -96,7 +97,7 @@ def detect(data: bytes) -> Detected:
     if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
         return Detected("daylio", "This is a Daylio export (CSV).")
     try:  # a Daylio export without its header line: it starts with a date
-        if (daylio := parse_daylio(data)).layout == "headerless":
+        if header and looks_like_full_date(header[0]) and (daylio := parse_daylio(data)).layout == "headerless":
             return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
@@ -326,10 +327,7 @@ def remembered(vault: Vault, data: bytes, kind: str, *, parsed: ParseResult | No
     """The rule, column map and word levels used last time for this kind of file, from the vault.
     ``parsed`` is ``data`` already read with :func:`parse` (its mood scale is all that is used)."""
     with session_of(vault) as s:
-        columns = None
-        if kind == "generic":
-            stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
-            columns = ColumnMap(**json.loads(stored)) if stored else None
+        columns = _stored_columns(s, data) if kind == "generic" else None
         if parsed is not None:
             scale = parsed.mood_scale
         else:
@@ -340,3 +338,15 @@ def remembered(vault: Vault, data: bytes, kind: str, *, parsed: ParseResult | No
             rule = ScaleRule.parse(text, *scale) if text else None
         words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
     return Remembered(rule, columns, {k: int(v) for k, v in words.items()})
+
+
+def remembered_columns(vault: Vault, data: bytes) -> ColumnMap | None:
+    """The column map used last time for a CSV from an unknown app with ``data``'s header (None
+    when there is none), without reading the rest of the file."""
+    with session_of(vault) as s:
+        return _stored_columns(s, data)
+
+
+def _stored_columns(s, data: bytes) -> ColumnMap | None:
+    stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
+    return ColumnMap(**json.loads(stored)) if stored else None
