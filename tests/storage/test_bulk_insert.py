@@ -14,16 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from caregiver_app.domain.errors import NotFoundError
 from caregiver_app.domain.medications import DoseRecord, DoseStatus
-from caregiver_app.domain.model import (
-    Elevation,
-    JournalEntry,
-    MoodLevel,
-    Recorder,
-    SleepQuality,
-    SymptomRating,
-    Tag,
-    TagKind,
-)
+from caregiver_app.domain.model import Elevation, JournalEntry, MoodLevel, Recorder, SleepQuality, SymptomRating
+from caregiver_app.domain.model import Tag, TagKind
 from caregiver_app.services import journal, medications, people, search
 from caregiver_app.services.medications import MedicationDraft
 from caregiver_app.services.search import SearchQuery

@@ -16,16 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
 from ...domain.medications import DoseRecord, DoseStatus
-from ...domain.model import (
-    JournalEntry,
-    MoodLevel,
-    Recorder,
-    RecorderKind,
-    SleepQuality,
-    SymptomRating,
-    Tag,
-    TagKind,
-)
+from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
