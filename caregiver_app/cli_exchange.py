@@ -73,25 +73,28 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
         detected = import_any.detect(data) if args.format == "auto" else None
         kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
+        print(f"This is {import_any.KINDS[kind]}.", file=out)
+        # The file is parsed once, before the passphrase is asked for (a file that cannot be read
+        # fails at once), and carried through the preview, the remembered rule and the import. A
+        # CSV from an unknown app without --map waits for the column map kept in the vault.
+        parsed = detected.parsed if detected is not None else None
+        if parsed is None and (kind != "generic" or columns is not None):
+            parsed = import_any.parse(data, kind, columns)
     except (ImportFormatError, DaylioFormatError) as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    print(f"This is {import_any.KINDS[kind]}.", file=out)
     vault = open_vault(paths, args, stdin, err)
     try:
         try:
-            if kind == "generic" and columns is None:
+            if parsed is None:
                 columns = import_any.remembered_columns(vault, data)
-            if kind == "generic" and columns is None:
-                header = read_header(data)
-                raise CliError(
-                    f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
-                    + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
-                    EXIT_NEEDS_DECISION,
-                )
-            # The file is read once: what recognising it read, else one parse here, carried
-            # through the preview, the remembered rule and the import.
-            parsed = detected.parsed if detected is not None and detected.parsed is not None else (
-                import_any.parse(data, kind, columns))
+                if columns is None:
+                    header = read_header(data)
+                    raise CliError(
+                        f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
+                        + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
+                        EXIT_NEEDS_DECISION,
+                    )
+                parsed = import_any.parse(data, kind, columns)
             prev = import_any.preview_parsed(parsed, mood_map=mood_map)
             rule = None
             if prev.rule is not None:

@@ -99,3 +99,15 @@ def test_a_remembered_column_map_costs_no_second_parse(folder, tmp_path, counts)
     code, out, err = _import(folder, tmp_path, "other.csv", data)
     assert code == 0 and "0 new, 4 already present" in out, err
     assert counts == {"read": 1, "csv": 1}
+
+
+def test_a_file_that_cannot_be_imported_fails_before_the_passphrase_is_asked_for(folder, tmp_path, monkeypatch):
+    from caregiver_app import cli_exchange
+
+    opened = []
+    monkeypatch.setattr(cli_exchange, "open_vault", lambda *args, **kwargs: opened.append(args))
+    data = b"full_date,weekday,mood,activities,note\n2024-01-02,Tuesday,good,,\n"  # no time column
+    code, out, err = _import(folder, tmp_path, "export.csv", data)
+    assert code == 2 and "no column with the time was found" in err and "Traceback" not in err
+    assert out == "This is a Daylio export (CSV).\n"
+    assert opened == []
