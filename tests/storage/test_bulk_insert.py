@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from caregiver_app.domain.errors import NotFoundError
@@ -23,6 +23,7 @@ from caregiver_app.services.vault import session_of
 from caregiver_app.storage.repos import journal as repo
 from caregiver_app.storage.repos import medications as medications_repo
 from caregiver_app.storage.rows.journal import EntryRow, TagRow
+from caregiver_app.storage.rows.search import FTS_TABLE, TRIGRAM_TABLE
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
@@ -144,3 +145,26 @@ def test_entries_after_a_bulk_insert_get_the_next_ids(vault):
     with session_of(vault) as s:
         assert saved.id == s.scalar(select(func.max(EntryRow.id)))
         assert s.scalar(select(func.count()).select_from(EntryRow)) == 6
+
+
+def _triggers(vault) -> list[tuple[str, str]]:
+    with session_of(vault) as s:
+        return s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")).all()
+
+
+def test_the_search_indexes_match_the_notes_and_keep_their_triggers(vault):
+    (person_id, meds), _ = _setup(vault)
+    triggers = _triggers(vault)
+    assert {name for name, _ in triggers} >= {f"{FTS_TABLE}_ai", f"{TRIGRAM_TABLE}_ai"}
+    with session_of(vault) as s:
+        repo.bulk_insert_entries(s, [e for e, _ in _mixed(person_id, meds)], NOW)
+    with pytest.raises(IntegrityError), session_of(vault) as s:  # a failed insert puts them back too
+        repo.bulk_insert_entries(s, [e for e, _ in _mixed(person_id, meds)], NOW)
+    assert _triggers(vault) == triggers
+    later = journal.save_entry(vault, journal.EntryDraft(person_id, datetime(2026, 4, 1, 9, 0), note="lighthouse"))
+    with session_of(vault) as s:
+        for index in (FTS_TABLE, TRIGRAM_TABLE):  # FTS5 compares its index with the notes, row by row
+            s.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
+        found = s.scalars(text(f"SELECT rowid FROM {TRIGRAM_TABLE} WHERE {TRIGRAM_TABLE} MATCH 'ghthou'")).all()
+        baked = s.scalars(text(f"SELECT rowid FROM {TRIGRAM_TABLE} WHERE {TRIGRAM_TABLE} MATCH 'akery'")).all()
+    assert found == [later.id] and len(baked) == 1
