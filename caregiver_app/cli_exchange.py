@@ -70,35 +70,43 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
     data = imports.read_import_file(args.file)
     mood_map = imports.parse_mood_map(args.mood_map)
     try:
-        kind = import_any.detect(data).kind if args.format == "auto" else args.format
+        detected = import_any.detect(data) if args.format == "auto" else None
+        kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
+        print(f"This is {import_any.KINDS[kind]}.", file=out)
+        # The file is parsed once, before the passphrase is asked for (a file that cannot be read
+        # fails at once), and carried through the preview, the remembered rule and the import. A
+        # CSV from an unknown app without --map waits for the column map kept in the vault.
+        parsed = detected.parsed if detected is not None else None
+        if parsed is None and (kind != "generic" or columns is not None):
+            parsed = import_any.parse(data, kind, columns)
     except (ImportFormatError, DaylioFormatError) as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    print(f"This is {import_any.KINDS[kind]}.", file=out)
     vault = open_vault(paths, args, stdin, err)
     try:
         try:
-            kept = import_any.remembered(vault, data, kind) if kind == "generic" and columns is None else None
-            columns = columns or (kept.columns if kept else None)
-            if kind == "generic" and columns is None:
-                header = read_header(data)
-                raise CliError(
-                    f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
-                    + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
-                    EXIT_NEEDS_DECISION,
-                )
-            prev = import_any.preview(data, kind, columns=columns, mood_map=mood_map)
+            if parsed is None:
+                columns = import_any.remembered_columns(vault, data)
+                if columns is None:
+                    header = read_header(data)
+                    raise CliError(
+                        f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
+                        + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
+                        EXIT_NEEDS_DECISION,
+                    )
+                parsed = import_any.parse(data, kind, columns)
+            prev = import_any.preview_parsed(parsed, mood_map=mood_map)
             rule = None
             if prev.rule is not None:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
-                    import_any.remembered(vault, data, kind).rule or prev.rule)
+                    import_any.remembered(vault, data, kind, parsed=parsed).rule or prev.rule)
             if prev.unmapped:
                 lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in prev.unmapped]
                 hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
-                                            columns=columns, zone_name=zone_for(paths, args, err))
+                                            columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed)
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except imports.MoodMappingNeeded as exc:

@@ -12,6 +12,7 @@ settings table, inside the encrypted database, because they can hold words the u
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
+from ..importers.dates import looks_like_full_date
 from ..importers.generic import ColumnMap, header_key, parse_generic, read_header
 from ..importers.trackers import (
     RULES,
@@ -64,11 +66,14 @@ class ColumnsNeeded(CaregiverError):
 
 @dataclass(frozen=True)
 class Detected:
-    """What a file is: ``kind`` (a key of :data:`KINDS`) and a sentence for the user."""
+    """What a file is: ``kind`` (a key of :data:`KINDS`) and a sentence for the user; ``parsed``
+    is the file already read as ``kind`` when recognising it took reading it all (a Daylio export
+    without its header line), for :func:`import_file` and :func:`remembered` to use."""
 
     kind: str
     message: str
     header: tuple[str, ...] = ()
+    parsed: ParseResult | None = field(default=None, compare=False, repr=False)
 
 
 def detect(data: bytes) -> Detected:
@@ -92,8 +97,8 @@ def detect(data: bytes) -> Detected:
     if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
         return Detected("daylio", "This is a Daylio export (CSV).")
     try:  # a Daylio export without its header line: it starts with a date
-        if parse_daylio(data).layout == "headerless":
-            return Detected("daylio", "This is a Daylio export (CSV).")
+        if header and looks_like_full_date(header[0]) and (daylio := parse_daylio(data)).layout == "headerless":
+            return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
     return Detected("generic", UNKNOWN_CSV, tuple(read_header(data)))
@@ -115,17 +120,7 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     """Read ``data`` as ``kind``. Raises :class:`ImportFormatError` / :class:`DaylioFormatError`
     for an unreadable file and :class:`ColumnsNeeded` for a generic CSV without ``columns``."""
     if kind == "daylio":
-        daylio = parse_daylio(data)
-        result = ParseResult(kind="daylio", records=len(daylio.rows) + len(daylio.skipped), skipped=list(daylio.skipped))
-        result.rows = [
-            ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
-                        original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
-                        tags=tuple((a, "activity") for a in r.activities))
-            for r in daylio.rows
-        ]
-        if daylio.date_order_note:
-            result.notes.append(daylio.date_order_note)
-        return result
+        return _from_daylio(parse_daylio(data))
     if kind == "generic":
         if columns is None:
             raise ColumnsNeeded(read_header(data))
@@ -135,6 +130,19 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     if kind not in parsers:
         raise ImportFormatError("That is not a format this app can import.")
     return parsers[kind](data)
+
+
+def _from_daylio(daylio) -> ParseResult:
+    result = ParseResult(kind="daylio", records=len(daylio.rows) + len(daylio.skipped), skipped=list(daylio.skipped))
+    result.rows = [
+        ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
+                    original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
+                    tags=tuple((a, "activity") for a in r.activities))
+        for r in daylio.rows
+    ]
+    if daylio.date_order_note:
+        result.notes.append(daylio.date_order_note)
+    return result
 
 
 @dataclass(frozen=True)
@@ -227,17 +235,19 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
 
 def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule: ScaleRule | None = None,
                 mood_map: Mapping[str, int] | None = None, columns: ColumnMap | None = None, zone_name: str = "",
-                clock: Clock = utc_now) -> ImportReport:
+                clock: Clock = utc_now, parsed: ParseResult | None = None) -> ImportReport:
     """Import ``data`` (of ``kind``) for ``person_name`` (added if new), in one transaction.
 
     Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
     except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words without a
     level raise :class:`MoodMappingNeeded` and nothing is written. The rule, the column map and
     the word levels used are remembered in the vault for next time. A file with no readable entry
-    raises :class:`ImportFormatError` and nothing is written.
+    raises :class:`ImportFormatError` and nothing is written. ``parsed`` is ``data`` already read
+    with :func:`parse` (the same ``kind`` and ``columns``), so a caller that previewed the file
+    does not read it again.
     """
     mood_map = dict(mood_map or {})
-    result = parse(data, kind, columns)
+    result = parsed if parsed is not None else parse(data, kind, columns)
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
         raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
@@ -273,12 +283,19 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
         mood=level, energy=row.energy, anxiety=row.anxiety, sleep_hours=row.sleep_hours,
         sleep_quality=row.sleep_quality, note=row.note,
         symptoms=tuple(SymptomRating(name, severity) for name, severity in row.symptoms),
-        tags=tuple(Tag(name, TagKind(k)) for name, k in row.tags),
+        tags=tuple(_tag(name, k) for name, k in row.tags),
         source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:
         raise ValidationError("The row has nothing to keep.")
     return entry
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag(name: str, kind: str) -> Tag:
+    """One checked :class:`Tag` per name and kind (tags are values; a file repeats a few dozen on
+    every row). Raises :class:`ValidationError` for a name that is empty or too long."""
+    return Tag(name, TagKind(kind))
 
 
 def _shorten(text: str, limit: int = MOOD_LABEL_MAX_CHARS) -> str:
@@ -306,17 +323,30 @@ class Remembered:
     mood_map: dict[str, int] = field(default_factory=dict)
 
 
-def remembered(vault: Vault, data: bytes, kind: str) -> Remembered:
-    """The rule, column map and word levels used last time for this kind of file, from the vault."""
+def remembered(vault: Vault, data: bytes, kind: str, *, parsed: ParseResult | None = None) -> Remembered:
+    """The rule, column map and word levels used last time for this kind of file, from the vault.
+    ``parsed`` is ``data`` already read with :func:`parse` (its mood scale is all that is used)."""
     with session_of(vault) as s:
-        columns = None
-        if kind == "generic":
-            stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
-            columns = ColumnMap(**json.loads(stored)) if stored else None
-        scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
+        columns = _stored_columns(s, data) if kind == "generic" else None
+        if parsed is not None:
+            scale = parsed.mood_scale
+        else:
+            scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
         rule = None
         if scale is not None:
             text = settings_repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
             rule = ScaleRule.parse(text, *scale) if text else None
         words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
     return Remembered(rule, columns, {k: int(v) for k, v in words.items()})
+
+
+def remembered_columns(vault: Vault, data: bytes) -> ColumnMap | None:
+    """The column map used last time for a CSV from an unknown app with ``data``'s header (None
+    when there is none), without reading the rest of the file."""
+    with session_of(vault) as s:
+        return _stored_columns(s, data)
+
+
+def _stored_columns(s, data: bytes) -> ColumnMap | None:
+    stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
+    return ColumnMap(**json.loads(stored)) if stored else None

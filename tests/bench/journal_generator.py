@@ -7,6 +7,7 @@ import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import (
     JournalEntry,
     MoodLevel,
@@ -85,3 +86,14 @@ def fill_vault(vault, person_id: int, end: date, years: int = 10) -> int:
     entries = generate_entries(person_id, end, years)
     with session_of(vault) as s:
         return repo.bulk_insert_entries(s, entries, datetime.now(tz=ZoneInfo("UTC")))
+
+
+def generate_doses(entries: list[JournalEntry], medication_ids: list[int], seed: int = 11) -> list[list[DoseRecord]]:
+    """Doses for ``entries`` (one list per entry, in order): about half the entries record one
+    or all of ``medication_ids``, mostly taken, now and then missed or extra."""
+    rng = random.Random(seed)
+    doses: list[list[DoseRecord]] = []
+    for _entry in entries:
+        chosen = rng.sample(medication_ids, rng.choice([0, 0, 1, len(medication_ids)]))
+        doses.append([DoseRecord(mid, rng.choices(list(DoseStatus), weights=(90, 7, 3))[0]) for mid in chosen])
+    return doses
