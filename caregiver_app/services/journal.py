@@ -324,11 +324,13 @@ def write_entry(session: Session, entry: JournalEntry, now: datetime, *, doses: 
 
 
 def write_imported_entries(session: Session, person_id: int, entries: Sequence[JournalEntry],
-                           now: datetime) -> tuple[int, int]:
+                           now: datetime, *, import_batch_id: int | None = None) -> tuple[int, int]:
     """:func:`write_entry` for the new entries of an import (``person_id``'s, no doses), in bulk
-    inserts inside the caller's one transaction. An entry whose ``import_key`` is already in the
+    inserts inside the caller's one transaction, each marked with ``import_batch_id`` (the
+    import that added it, so it can be undone). An entry whose ``import_key`` is already in the
     journal is left out, so importing a file twice adds nothing. Returns ``(written, already
     there)``."""
     present = repo.existing_import_keys(session, person_id, [e.import_key for e in entries])
     fresh = [e for e in entries if e.import_key not in present]
-    return repo.bulk_insert_entries(session, fresh, now), len(entries) - len(fresh)
+    return (repo.bulk_insert_entries(session, fresh, now, import_batch_id=import_batch_id),
+            len(entries) - len(fresh))

@@ -263,11 +263,14 @@ def existing_import_keys(session: Session, person_id: int, keys: Sequence[str]) 
     return found
 
 
-def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: datetime) -> int:
-    """Insert many new entries at once (the importer's path). Returns how many were inserted."""
+def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: datetime, *,
+                        import_batch_id: int | None = None) -> int:
+    """Insert many new entries at once (the importer's path); ``import_batch_id`` is written into
+    every new entry. Returns how many were inserted."""
     if not entries:
         return 0
-    values = [{**_entry_values(e), "created_at": now, "updated_at": now} for e in entries]
+    values = [{**_entry_values(e), "created_at": now, "updated_at": now, "import_batch_id": import_batch_id}
+              for e in entries]
     ids = session.scalars(insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), values).all()
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
