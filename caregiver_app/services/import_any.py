@@ -180,6 +180,15 @@ def _level(row: ImportedRow, rule: ScaleRule | None, levels: Mapping[str, int]) 
     return None
 
 
+def mood_words(result: ParseResult, mood_map: Mapping[str, int]) -> list[tuple[str, int, int | None]]:
+    """The mood words in a file that need a level on the 5-point scale (the other app wrote
+    words, not numbers): ``(word, entries using it, level)``, most used first; the level comes
+    from ``mood_map``, else Daylio's own words, else None (still to choose)."""
+    counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
+    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    return [(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def _label_levels(result: ParseResult, mood_map: Mapping[str, int]) -> tuple[dict[str, int], list[tuple[str, int]]]:
     counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
     levels, unmapped = resolve_mood_levels(counts.keys(), mood_map)
@@ -240,8 +249,7 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     it) and the rule, column map and word levels used, remembered for next time.
     """
     result = parse(data, kind, columns)
-    with session_of(vault) as s:
-        mood_map = imports.merged_map(imports.remembered_words(s, word_source(kind)), mood_map or {})
+    mood_map = imports.merged_map(kept_words(vault, kind), mood_map or {})
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
         raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
@@ -267,6 +275,12 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
                                 make_entries=make_entries, days=days, preview=prev, notes=result.notes,
                                 remember=lambda s: _remember(s, kind, prev.rule, columns, used, data),
                                 clock=clock, back_up=back_up)
+
+
+def kept_words(vault: Vault, kind: str) -> dict[str, int]:
+    """The mood-word levels chosen at earlier imports of the app that writes ``kind`` files."""
+    with session_of(vault) as s:
+        return imports.remembered_words(s, word_source(kind))
 
 
 def word_source(kind: str) -> str:
