@@ -54,6 +54,7 @@ from .journal.patterns_page import PatternsPage
 from .people_actions import PeopleActions
 from .warning_signs.plans_page import PlansPage
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
+from .journal.imports_made import ImportsMade
 from .journal.scores_page import ScoresPage
 from .journal.search_panel import SearchPanel
 from .visits.summary_page import SummaryPage
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.people_actions = PeopleActions(self.context, self, self.current_person,
                                             lambda select_id: self.reload_people(select_id=select_id))
         file_menu.addActions(self.people_actions.actions)
-        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.import_action, ImportsMade(self.context, self).action])  # Imports made… (undo)
         self.journal_export = RecordExport(CSV, self.context, self, self.current_person, self.vault_locked,
                                            self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)

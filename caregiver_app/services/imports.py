@@ -15,7 +15,8 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
 from ..importers.common import SkippedRow
 from ..importers.daylio import DaylioParseResult, label_key, parse_daylio, resolve_mood_levels
-from ..storage.errors import BackupError, DiskFullError
+from ..storage.errors import BackupDiskFullError, BackupError, DiskFullError
+from ..storage.health import disk_is_full
 from ..storage.repos import imports as batches_repo
 from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
@@ -201,16 +202,20 @@ def import_daylio(
 
 def _back_up_first(vault: Vault, clock: Clock) -> str:
     """The verified backup made before an import writes; returns its file name. A failed backup
-    stops the import with the reason in plain words (the same kind of error, so a full disk is
-    still a full disk)."""
+    stops the import with the reason in plain words (a full disk stays a disk-full error)."""
     try:
         return backups.back_up_before_import(vault, clock=clock).path.name
     except BackupError as exc:
-        hint = "" if isinstance(exc, DiskFullError) else " Check that the vault's folder can be written to, then try again."
-        raise type(exc)(
-            "Nothing was imported. Before every import the app makes a backup of the vault, and this time the "
-            f"backup could not be made: {_lower_first(str(exc))}{hint} Your journal is as it was."
-        ) from None
+        kind, why = type(exc), ""
+    except OSError as exc:  # e.g. the backups folder cannot be made
+        kind, why = (BackupDiskFullError if disk_is_full(exc) else BackupError,
+                     " because the backups folder beside the vault cannot be written")
+    if issubclass(kind, DiskFullError):
+        why, hint = " because the disk is full", " Free some space, then try again."
+    else:
+        hint = " Check that the vault's folder can be written to, then try again."
+    raise kind("Nothing was imported. Before every import the app makes a backup of the vault, and this time the "
+               f"backup could not be made{why}.{hint} Your journal is as it was.") from None
 
 
 def write_import(vault: Vault, *, kind: str, file_name: str, person_name: str,
