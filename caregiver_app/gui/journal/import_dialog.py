@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...domain.model import MoodLevel, clean_label
-from ...services import import_any, imports
+from ...services import backups, import_any, imports
 from ..common import formatting
 from ..common.building import scroll_area
 from ..common.errors import show_error
@@ -37,7 +37,7 @@ from ..common.page import heading
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .import_preview import StoredRowsTable
-from .import_result import skipped_heading, skipped_text, summary_text, undo_with_confirmation, undone_text
+from .import_result import SHOW_SKIPPED, skipped_heading, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading
 
 CHOOSE = "Choose a level…"
@@ -100,8 +100,9 @@ class ImportDialogBase(QDialog):
     service's report."""
 
     imported = Signal(object)
-    refused: tuple[type[BaseException], ...] = (ValidationError,)
-    """Failures that mean "fix the choices": shown on the problem line, not in a message box."""
+    refused: tuple[type[BaseException], ...] = (ValidationError, backups.BackupError)
+    """Failures shown on the problem line, not in a message box: "fix the choices", or the backup
+    made before every import failed (the user can free space and press Import again)."""
 
     def __init__(self, context: AppContext, data: bytes, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -211,7 +212,6 @@ class ImportDialogBase(QDialog):
         self.skipped_text = QPlainTextEdit(page)
         self.skipped_text.setReadOnly(True)
         self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
-        self.skipped_text.setMaximumHeight(self.fontMetrics().height() * 9)
         self.skipped_label.setBuddy(self.skipped_text)
         layout.addWidget(self.skipped_text)
         layout.addStretch(1)
@@ -283,9 +283,15 @@ class ImportDialogBase(QDialog):
         summary = report.summary
         self._batch_id = report.batch_id if report.new else None
         self.result_title.setText("Import finished")
-        self.result_label.setText(summary_text(summary, new_words=self._new_entries_words(summary.person_name)))
+        text = summary_text(summary, new_words=self._new_entries_words(summary.person_name))
+        if self._batch_id is not None:
+            text += "\nChanged your mind? Undo this import now, or later from File ▸ Imports made…"
+        self.result_label.setText(text)
         self.skipped_label.setText(skipped_heading(summary))
         self.skipped_text.setPlainText(skipped_text(summary))
+        shown = min(self.skipped_text.document().blockCount(), SHOW_SKIPPED + 1)  # tall enough for every line
+        self.skipped_text.setFixedHeight(self.fontMetrics().lineSpacing() * shown + 2 * self.skipped_text.frameWidth()
+                                         + 2 * int(self.skipped_text.document().documentMargin()) + 4)
         for widget in (self.skipped_label, self.skipped_text):
             widget.setVisible(summary.skipped_count > 0)
         self.undo_button.setVisible(self._batch_id is not None)
@@ -311,14 +317,15 @@ class ImportDialogBase(QDialog):
         show_error(self, exc, "Nothing was imported")
 
     def _refused_text(self, exc: BaseException) -> str:
-        return f"Nothing was imported. {exc}"
+        text = str(exc)
+        return text if text.startswith("Nothing was imported") else f"Nothing was imported. {text}"
 
 
 class ImportDialog(ImportDialogBase):
     """Preview the Daylio CSV export, choose a level for each of its moods, and import. Emits
     ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
-    refused = (ValidationError, imports.MoodMappingNeeded)
+    refused = (*ImportDialogBase.refused, imports.MoodMappingNeeded)
 
     def __init__(
         self,

@@ -60,7 +60,7 @@ def describe(preview: import_any.Preview) -> str:
 class OtherImportDialog(ImportDialogBase):
     """Emits ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
-    refused = (ValidationError, ImportFormatError, imports.MoodMappingNeeded)
+    refused = (*ImportDialogBase.refused, ImportFormatError, imports.MoodMappingNeeded)
 
     def __init__(self, context: AppContext, file_name: str, data: bytes, detected: import_any.Detected,
                  parsed: ParseResult | None, remembered: import_any.Remembered, person_names: Sequence[str],

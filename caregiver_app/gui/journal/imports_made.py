@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -81,9 +82,15 @@ class ImportsMadeDialog(QDialog):
         self.empty_label = plain_label(EMPTY, parent=self)
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
-        self.detail_label = plain_label(name="What the chosen import did", parent=self)
-        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.detail_heading = plain_label("What the chosen import did:", parent=self)
+        layout.addWidget(self.detail_heading)
+        # a read-only text box, not a label: a long summary scrolls instead of being cut off
+        self.detail_label = QPlainTextEdit(self)
+        self.detail_label.setReadOnly(True)
+        self.detail_label.setAccessibleName("What the chosen import did")
+        self.detail_label.setTabChangesFocus(True)
+        self.detail_label.setFixedHeight(self.fontMetrics().lineSpacing() * 9)
+        self.detail_heading.setBuddy(self.detail_label)
         layout.addWidget(self.detail_label)
         self.status_label = plain_label(name="What was just done", parent=self)
         self.status_label.hide()
@@ -154,14 +161,16 @@ class ImportsMadeDialog(QDialog):
         self.undo_button.setEnabled(batch is not None and batch.can_undo)
         if batch is None:
             self.detail_label.clear()
+            self.detail_heading.setVisible(False)
             return
+        self.detail_heading.setVisible(True)
         text = summary_text(batch.summary)
         if batch.summary.skipped_count:
             text += "\n" + skipped_heading(batch.summary) + "\n" + skipped_text(batch.summary, show=3)
         if batch.remaining and batch.edited:
             text += (f"\n{formatting.count_text(batch.edited)} of its entries "
                      f"{'was' if batch.edited == 1 else 'were'} changed after the import.")
-        self.detail_label.setText(text)
+        self.detail_label.setPlainText(text)
 
     def _on_undone(self, result) -> None:
         self.status_label.setText(undone_text(result))
