@@ -37,16 +37,6 @@ def _describe(batch, fmt) -> str:
     return f"{batch.app}{file_part} into {batch.person_name}’s journal on {_when(batch.imported_at, fmt)}"
 
 
-def _status(batch, fmt) -> str:
-    if batch.undone_at is not None:
-        return f"undone on {_when(batch.undone_at, fmt)}"
-    if batch.new_entries == 0:
-        return "added nothing (everything was already there)"
-    if batch.remaining == 0:
-        return "its entries were all deleted since"
-    return f"{_count(batch.remaining, 'entry', 'entries')} still in the journal"
-
-
 def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from .services import import_batches
 
@@ -59,8 +49,9 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
                 print("No imports have been made into this vault yet.", file=out)
                 return EXIT_OK
             for batch in found:
+                status = import_batches.status_words(batch, lambda t: f"on {_when(t, fmt)}", fmt.integer)
                 print(f"{batch.id:>4}  {_describe(batch, fmt)}: {_count(batch.new_entries, 'new entry', 'new entries')}, "
-                      f"{_status(batch, fmt)}", file=out)
+                      f"{status}", file=out)
             print("To undo one: caregiver-app imports --undo NUMBER", file=out)
             return EXIT_OK
         try:

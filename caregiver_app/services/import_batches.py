@@ -11,6 +11,7 @@ and can be kept.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -108,6 +109,20 @@ class PastImport:
     @property
     def can_undo(self) -> bool:
         return self.undone_at is None and self.remaining > 0
+
+
+def status_words(batch: PastImport, when: Callable[[datetime], str], count: Callable[[int], str]) -> str:
+    """What is left of an import, in a few lowercase words; ``when`` writes a UTC instant ("on
+    …") and ``count`` a number, each the way the surface (window, command line) writes them."""
+    if batch.undone_at is not None:
+        return f"undone {when(batch.undone_at)}"
+    if batch.new_entries == 0:
+        return "added nothing (everything was already there)"
+    if batch.remaining == 0:
+        return "its entries were all deleted since"
+    if batch.remaining == batch.new_entries:
+        return "all still in the journal"
+    return f"{count(batch.remaining)} still in the journal"
 
 
 def _past(record: repo.BatchRecord) -> PastImport:
@@ -213,4 +228,4 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
 
 __all__ = ["APP_WORDS", "EditedEntry", "ImportChangedSince", "ImportSummary", "NothingToUndo", "NotFoundError",
            "PastImport", "SKIPPED_KEPT", "UndoPlan", "UndoResult", "app_words", "get_import", "list_imports",
-           "plan_undo", "undo_import"]
+           "plan_undo", "status_words", "undo_import"]

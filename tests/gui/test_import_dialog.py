@@ -5,11 +5,13 @@ from __future__ import annotations
 
 
 import pytest
+from import_fixtures import choose_level
+from import_fixtures import open_import_dialog as open_dialog
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.common.ops import JOURNAL, PEOPLE
-from caregiver_app.gui.journal.import_dialog import ImportDialog, time_zone_names
+from caregiver_app.gui.journal.import_dialog import time_zone_names
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import journal, people
@@ -32,22 +34,6 @@ def export(tmp_path):
     path = tmp_path / "daylio_export.csv"
     path.write_text(CSV, encoding="utf-8")
     return path
-
-
-def open_dialog(page: JournalPage, modals, path) -> ImportDialog:
-    modals.expect(result=(str(path), "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"))
-    page.start_import()
-    dialog = page.import_dialog
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def choose_level(qtbot, box, level: int) -> None:
-    """Pick a level with the keyboard: Home goes to "Choose a level…", Down moves one level."""
-    box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_Home)
-    for _ in range(level):
-        qtbot.keyClick(box, Qt.Key.Key_Down)
 
 
 def test_map_a_custom_label_and_import_then_reimport(qtbot, page, ctx, person, modals, export):

@@ -5,10 +5,11 @@ be written, File ▸ Imports made… with undo (changed entries named), and scre
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from import_fixtures import choose_level
+from import_fixtures import open_import_dialog as open_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -28,50 +29,34 @@ CSV = (
 
 
 @pytest.fixture
-def page(make_page):
-    return make_page(JournalPage, shown=False)
+def page(make_page, tmp_path):
+    """The journal page, with a Daylio export (one bad line) saved as ``page.export_path``."""
+    built = make_page(JournalPage, shown=False)
+    built.export_path = tmp_path / "daylio_export.csv"
+    built.export_path.write_text(CSV, encoding="utf-8")
+    return built
 
 
-@pytest.fixture
-def export(tmp_path):
-    path = tmp_path / "daylio_export.csv"
-    path.write_text(CSV, encoding="utf-8")
-    return path
-
-
-def open_dialog(page: JournalPage, modals, path) -> ImportDialog:
-    modals.expect(result=(str(path), "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"))
-    page.start_import()
-    assert page.import_dialog is not None
-    return page.import_dialog
-
-
-def choose_level(qtbot, box, level: int) -> None:
-    box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_Home)
-    for _ in range(level):
-        qtbot.keyClick(box, Qt.Key.Key_Down)
-
-
-def import_with_solid(qtbot, page, modals, path, level: int | None = 4) -> ImportDialog:
-    dialog = open_dialog(page, modals, path)
+def import_with_solid(qtbot, page, modals, path=None, level: int | None = 4) -> ImportDialog:
+    dialog = open_dialog(page, modals, path or page.export_path)
     if level is not None:
         choose_level(qtbot, dialog.level_boxes["Solid"], level)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     return dialog
 
 
-def click(label: str):
-    """A modal handler that presses the message box button reading ``label``."""
+def undo_answering(qtbot, modals, button, label: str) -> dict[str, str]:
+    """Press ``button`` (Undo this import…) and answer the confirmation with the button reading
+    ``label``; returns the confirmation's ``text`` and ``more`` (its informative text)."""
     seen: dict[str, str] = {}
 
     def handler(box: QMessageBox):
         seen["text"], seen["more"] = box.text(), box.informativeText()
-        seen["buttons"] = " | ".join(b.text() for b in box.buttons())
         next(b for b in box.buttons() if b.text() == label).click()
 
-    handler.seen = seen  # type: ignore[attr-defined]
-    return handler
+    modals.expect(handler=handler)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return seen
 
 
 def shot(widget, name: str) -> None:
@@ -79,10 +64,10 @@ def shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"imports-{name}.png"))
 
 
-def test_the_mapping_is_offered_again_for_the_next_daylio_file(qtbot, page, ctx, person, modals, export):
-    first = import_with_solid(qtbot, page, modals, export, 2)
+def test_the_mapping_is_offered_again_for_the_next_daylio_file(qtbot, page, ctx, person, modals):
+    first = import_with_solid(qtbot, page, modals, level=2)
     qtbot.mouseClick(first.close_button, Qt.MouseButton.LeftButton)
-    again = open_dialog(page, modals, export)
+    again = open_dialog(page, modals, page.export_path)
     assert again.level_boxes["Solid"].currentData() == 2  # remembered in the vault, shown again
     assert again.level_boxes["rad"].currentData() == 5
     assert again.import_button.isEnabled()
@@ -90,8 +75,8 @@ def test_the_mapping_is_offered_again_for_the_next_daylio_file(qtbot, page, ctx,
     assert again.mood_map()["Solid"] == 3
 
 
-def test_the_summary_names_the_backup_the_person_the_days_and_skipped_lines(qtbot, page, ctx, person, modals, export):
-    dialog = import_with_solid(qtbot, page, modals, export)
+def test_the_summary_names_the_backup_the_person_the_days_and_skipped_lines(qtbot, page, ctx, person, modals):
+    dialog = import_with_solid(qtbot, page, modals)
     dialog.resize(1024, 700)
     text = dialog.result_label.text()
     assert "3 new entries are in Sam Rivera’s journal" in text
@@ -105,17 +90,15 @@ def test_the_summary_names_the_backup_the_person_the_days_and_skipped_lines(qtbo
     shot(dialog, "summary")
 
 
-def test_undo_from_the_summary_removes_the_import(qtbot, page, ctx, person, modals, export):
+def test_undo_from_the_summary_removes_the_import(qtbot, page, ctx, person, modals):
     from support import add_entry
     from datetime import date
 
     add_entry(ctx.vault, person, date(2026, 11, 1), note="written by hand")
-    dialog = import_with_solid(qtbot, page, modals, export)
-    answer = click("Remove all 3")
-    modals.expect(handler=answer)
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    assert "removes the 3 entries it added to Sam Rivera’s journal" in answer.seen["text"]
-    assert "None of them were changed" in answer.seen["more"]
+    dialog = import_with_solid(qtbot, page, modals)
+    answer = undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
+    assert "removes the 3 entries it added to Sam Rivera’s journal" in answer["text"]
+    assert "None of them were changed" in answer["more"]
     assert [e.note for e in journal.recent_entries(ctx.vault, person.id)] == ["written by hand"]
     assert dialog.result_title.text() == "Import undone"
     assert "3 entries were removed" in dialog.result_label.text()
@@ -124,23 +107,21 @@ def test_undo_from_the_summary_removes_the_import(qtbot, page, ctx, person, moda
     assert page.model.rowCount() > 0  # the hand-written entry is still listed
 
 
-def test_keeping_everything_changes_nothing(qtbot, page, ctx, person, modals, export):
-    dialog = import_with_solid(qtbot, page, modals, export)
-    modals.expect(handler=click("Keep everything"))
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+def test_keeping_everything_changes_nothing(qtbot, page, ctx, person, modals):
+    dialog = import_with_solid(qtbot, page, modals)
+    undo_answering(qtbot, modals, dialog.undo_button, "Keep everything")
     assert journal.count_entries(ctx.vault, person.id) == 3
     assert dialog.undo_button.isEnabled()
 
 
-def test_an_import_is_refused_in_plain_words_when_the_backup_cannot_be_written(qtbot, page, ctx, person, modals,
-                                                                               export):
+def test_an_import_is_refused_in_plain_words_when_the_backup_cannot_be_written(qtbot, page, ctx, person, modals):
     backups_folder = ctx.vault.paths.backups
     if backups_folder.exists():
         for old in backups_folder.iterdir():
             old.unlink()
         backups_folder.rmdir()
     backups_folder.write_bytes(b"in the way")
-    dialog = import_with_solid(qtbot, page, modals, export)
+    dialog = import_with_solid(qtbot, page, modals)
     assert dialog.pages.currentIndex() == 0  # still the form: nothing happened
     problem = dialog.problem_label.text()
     assert problem.startswith("Nothing was imported. Before every import the app makes a backup")
@@ -159,8 +140,8 @@ def _edit_first(ctx, person, note: str) -> None:
     journal.save_entry(ctx.vault, draft)
 
 
-def test_the_list_of_imports_names_changed_entries_and_can_keep_them(qtbot, page, ctx, person, modals, export):
-    import_with_solid(qtbot, page, modals, export).close()
+def test_the_list_of_imports_names_changed_entries_and_can_keep_them(qtbot, page, ctx, person, modals):
+    import_with_solid(qtbot, page, modals).close()
     _edit_first(ctx, person, "Dinner with friends, then a long call")
     dialog = ImportsMadeDialog(ctx)
     qtbot.addWidget(dialog)
@@ -169,14 +150,12 @@ def test_the_list_of_imports_names_changed_entries_and_can_keep_them(qtbot, page
     dialog.refresh()
     assert dialog.table.rowCount() == 1
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert row[1:] == ["Sam Rivera", "Daylio: daylio_export.csv", "3", "All in the journal"]
+    assert row[1:] == ["Sam Rivera", "Daylio: daylio_export.csv", "3", "All still in the journal"]
     assert "1 of its entries was changed after the import" in dialog.detail_label.toPlainText()
     shot(dialog, "past-imports")
-    answer = click("Keep the changed, remove 2")
-    modals.expect(handler=answer)
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
-    assert "1 of them was changed after the import" in answer.seen["more"]
-    assert "Sunday 29 November 2026 at" in answer.seen["more"]
+    answer = undo_answering(qtbot, modals, dialog.undo_button, "Keep the changed, remove 2")
+    assert "1 of them was changed after the import" in answer["more"]
+    assert "Sunday 29 November 2026 at" in answer["more"]
     assert [e.note for e in journal.recent_entries(ctx.vault, person.id)] == ["Dinner with friends, then a long call"]
     assert dialog.table.item(0, 4).text().startswith("Undone")
     assert not dialog.undo_button.isEnabled()

@@ -37,7 +37,7 @@ from ..common.page import heading
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .import_preview import StoredRowsTable
-from .import_result import SHOW_SKIPPED, skipped_heading, skipped_text, summary_text, undo_with_confirmation, undone_text
+from .import_result import SHOW_SKIPPED, skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading
 
 CHOOSE = "Choose a level…"
@@ -215,12 +215,7 @@ class ImportDialogBase(QDialog):
         self.skipped_label.setBuddy(self.skipped_text)
         layout.addWidget(self.skipped_text)
         layout.addStretch(1)
-        buttons = QDialogButtonBox(page)
-        self.undo_button = QPushButton("&Undo this import…", page)
-        self.undo_button.setToolTip("Remove every entry this import added (you are asked first)")
-        self.undo_button.clicked.connect(self.undo_import)
-        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons, self.undo_button, self.close_button = undo_and_close(page, self.undo_import, "this import")
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
         return page

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from ...domain import timeutil
 from ...services import import_batches
@@ -76,6 +76,19 @@ def skipped_text(summary: ImportSummary, show: int = SHOW_SKIPPED) -> str:
     if more > 0:
         lines.append(f"…and {_count(more, 'more line', 'more lines')}.")
     return "\n".join(lines)
+
+
+def undo_and_close(parent: QWidget, on_undo: Callable[[], None], which: str
+                   ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """The button row of an import's summary: "Undo this import…" (calls ``on_undo``; the tip
+    names ``which`` import) and Close. Returns the row and both buttons; the caller connects
+    the row's ``rejected`` (Close, Esc)."""
+    buttons = QDialogButtonBox(parent)
+    undo = QPushButton("&Undo this import…", parent)
+    undo.setToolTip(f"Remove every entry {which} added (you are asked first)")
+    undo.clicked.connect(on_undo)
+    buttons.addButton(undo, QDialogButtonBox.ButtonRole.ActionRole)
+    return buttons, undo, buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
 
 def _edited_words(plan: UndoPlan) -> str:

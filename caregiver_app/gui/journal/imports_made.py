@@ -8,10 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +22,7 @@ from ..common import formatting
 from ..common.page import heading
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
-from .import_result import skipped_heading, skipped_text, summary_text, undo_with_confirmation, undone_text
+from .import_result import skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading, time_text
 
 TITLE = "Imports made"
@@ -39,15 +37,8 @@ def _when(instant) -> str:
 
 def status_words(batch: PastImport) -> str:
     """What is left of an import, in a few words."""
-    if batch.undone_at is not None:
-        return f"Undone {_when(batch.undone_at)}"
-    if batch.new_entries == 0:
-        return "Added nothing (all there already)"
-    if batch.remaining == 0:
-        return "Its entries were deleted since"
-    if batch.remaining == batch.new_entries:
-        return "All in the journal"
-    return f"{formatting.count_text(batch.remaining)} still in the journal"
+    words = import_batches.status_words(batch, _when, formatting.count_text)
+    return words[:1].upper() + words[1:]
 
 
 class ImportsMadeDialog(QDialog):
@@ -95,12 +86,7 @@ class ImportsMadeDialog(QDialog):
         self.status_label = plain_label(name="What was just done", parent=self)
         self.status_label.hide()
         layout.addWidget(self.status_label)
-        buttons = QDialogButtonBox(self)
-        self.undo_button = QPushButton("&Undo this import…", self)
-        self.undo_button.setToolTip("Remove every entry the chosen import added (you are asked first)")
-        self.undo_button.clicked.connect(self.undo_chosen)
-        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons, self.undo_button, self.close_button = undo_and_close(self, self.undo_chosen, "the chosen import")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         height = self.fontMetrics().height()
