@@ -5,6 +5,7 @@ be written, File ▸ Imports made… with undo (changed entries named), and scre
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,13 +46,16 @@ def import_with_solid(qtbot, page, modals, path=None, level: int | None = 4) -> 
     return dialog
 
 
-def undo_answering(qtbot, modals, button, label: str) -> dict[str, str]:
+def undo_answering(qtbot, modals, button, label: str, shot_name: str = "") -> dict[str, str]:
     """Press ``button`` (Undo this import…) and answer the confirmation with the button reading
     ``label``; returns the confirmation's ``text`` and ``more`` (its informative text)."""
     seen: dict[str, str] = {}
 
     def handler(box: QMessageBox):
         seen["text"], seen["more"] = box.text(), box.informativeText()
+        if shot_name:
+            box.adjustSize()
+            shot(box, shot_name)
         next(b for b in box.buttons() if b.text() == label).click()
 
     modals.expect(handler=handler)
@@ -92,12 +96,12 @@ def test_the_summary_names_the_backup_the_person_the_days_and_skipped_lines(qtbo
 
 def test_undo_from_the_summary_removes_the_import(qtbot, page, ctx, person, modals):
     from support import add_entry
-    from datetime import date
 
     add_entry(ctx.vault, person, date(2026, 11, 1), note="written by hand")
     dialog = import_with_solid(qtbot, page, modals)
     answer = undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
-    assert "removes the 3 entries it added to Sam Rivera’s journal" in answer["text"]
+    assert answer["text"] == "Undo this import?"
+    assert "removes the 3 entries it added to Sam Rivera’s journal" in answer["more"]
     assert "None of them were changed" in answer["more"]
     assert [e.note for e in journal.recent_entries(ctx.vault, person.id)] == ["written by hand"]
     assert dialog.result_title.text() == "Import undone"
@@ -153,7 +157,7 @@ def test_the_list_of_imports_names_changed_entries_and_can_keep_them(qtbot, page
     assert row[1:] == ["Sam Rivera", "Daylio: daylio_export.csv", "3", "All still in the journal"]
     assert "1 of its entries was changed after the import" in dialog.detail_label.toPlainText()
     shot(dialog, "past-imports")
-    answer = undo_answering(qtbot, modals, dialog.undo_button, "Keep the changed, remove 2")
+    answer = undo_answering(qtbot, modals, dialog.undo_button, "Keep the changed, remove 2", "undo-question")
     assert "1 of them was changed after the import" in answer["more"]
     assert "Sunday 29 November 2026 at" in answer["more"]
     assert [e.note for e in journal.recent_entries(ctx.vault, person.id)] == ["Dinner with friends, then a long call"]
@@ -199,3 +203,36 @@ def test_many_skipped_lines_show_the_first_five_and_how_many_more(qtbot, page, c
     bar = dialog.skipped_text.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=2000)  # tall enough for what it shows
     shot(dialog, "summary-many-skipped")
+
+
+WORDS_CSV = "When,Feeling,Notes\n2026-03-01,good,Walk by the river\n2026-03-02,so-so,Tired\n2026-03-03,so-so,Rain\n"
+
+
+def test_another_apps_columns_and_word_levels_are_offered_again(qtbot, page, ctx, person, modals, tmp_path):
+    from caregiver_app.domain.model import MoodLevel
+    from caregiver_app.gui.journal.import_other import OtherImportDialog
+
+    path = tmp_path / "tracker.csv"
+    path.write_text(WORDS_CSV, encoding="utf-8")
+    dialog = open_dialog(page, modals, path)
+    assert isinstance(dialog, OtherImportDialog)
+    dialog.scale_box.setCurrentIndex(dialog.scale_box.findData("words"))
+    assert dialog.word_boxes["good"].currentData() == 4  # a word every tracker uses: filled in
+    assert dialog.word_boxes["so-so"].currentData() is None and not dialog.import_button.isEnabled()
+    choose_level(qtbot, dialog.word_boxes["so-so"], 2)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "3 new entries are in" in dialog.result_label.text()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    again = open_dialog(page, modals, path)
+    assert again.scale_box.currentData() == "words"  # the column map, remembered in the vault
+    assert again.word_boxes["so-so"].currentData() == 2  # the word's level, offered again
+    choose_level(qtbot, again.word_boxes["so-so"], 3)  # and still the user's to change
+    path.write_text(WORDS_CSV.replace("2026-03-0", "2026-04-0"), encoding="utf-8")
+    again.discard()
+    newer = open_dialog(page, modals, path)
+    choose_level(qtbot, newer.word_boxes["so-so"], 3)
+    qtbot.mouseClick(newer.import_button, Qt.MouseButton.LeftButton)
+    april = journal.entries_between(ctx.vault, person.id, date(2026, 4, 1), date(2026, 4, 30))
+    assert sorted(e.mood for e in april) == [MoodLevel.OKAY, MoodLevel.OKAY, MoodLevel.GOOD]
+    assert import_batches.list_imports(ctx.vault)[0].file_name == "tracker.csv"

@@ -106,20 +106,21 @@ def ask_undo(parent: QWidget, plan: UndoPlan) -> bool | None:
     """Ask before undoing: None to keep everything, False to remove every entry, True to keep
     the changed ones. The safe answer is the default and Esc."""
     batch = plan.batch
-    question = (f"Undo this import? It removes the {_count(plan.entries, 'entry', 'entries')} it added to "
-                f"{batch.person_name}’s journal, with their symptoms, tags and doses.")
-    box = QMessageBox(QMessageBox.Icon.Question, UNDO_TITLE, question, QMessageBox.StandardButton.NoButton, parent)
+    what = (f"It removes the {_count(plan.entries, 'entry', 'entries')} it added to {batch.person_name}’s journal, "
+            "with their symptoms, tags and doses.")
+    box = QMessageBox(QMessageBox.Icon.Question, UNDO_TITLE, "Undo this import?", QMessageBox.StandardButton.NoButton,
+                      parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     remove_all = box.addButton(f"Remove all {formatting.count_text(plan.entries)}" if plan.entries != 1
                                else "Remove it", QMessageBox.ButtonRole.DestructiveRole)
     keep_changed = None
     if plan.edited:
-        box.setInformativeText(_edited_words(plan))
+        box.setInformativeText(f"{what}\n\n{_edited_words(plan)}")
         rest = plan.entries - len(plan.edited)
         keep_changed = box.addButton(f"Keep the changed, remove {formatting.count_text(rest)}",
                                      QMessageBox.ButtonRole.AcceptRole)
     else:
-        box.setInformativeText("None of them were changed after the import.")
+        box.setInformativeText(f"{what}\n\nNone of them were changed after the import.")
     safe = box.addButton("Keep everything", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(safe)
     box.setEscapeButton(safe)
