@@ -236,3 +236,22 @@ def test_another_apps_columns_and_word_levels_are_offered_again(qtbot, page, ctx
     april = journal.entries_between(ctx.vault, person.id, date(2026, 4, 1), date(2026, 4, 30))
     assert sorted(e.mood for e in april) == [MoodLevel.OKAY, MoodLevel.OKAY, MoodLevel.GOOD]
     assert import_batches.list_imports(ctx.vault)[0].file_name == "tracker.csv"
+
+
+def test_an_imported_entry_deleted_then_brought_back_with_ctrl_z_is_undone_with_its_import(qtbot, page, ctx, person,
+                                                                                           modals):
+    from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
+
+    import_with_solid(qtbot, page, modals).close()
+    page.reload()
+    row = next(i for i in range(page.model.rowCount())
+               if page.model.index(i).data(KindRole) == ENTRY and "Great morning" in page.model.index(i).data())
+    page.list_view.setCurrentIndex(page.model.index(row))
+    modals.expect(handler=lambda box: next(b for b in box.buttons() if b.text() == "Delete entry").click())
+    page.delete_current()
+    assert import_batches.list_imports(ctx.vault)[0].remaining == 2
+    page.history.undo()  # Edit ▸ Undo brings it back, into its import
+    [made] = import_batches.list_imports(ctx.vault)
+    assert made.remaining == 3
+    import_batches.undo_import(ctx.vault, made.id)
+    assert journal.count_entries(ctx.vault, person.id) == 0

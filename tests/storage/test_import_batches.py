@@ -251,3 +251,17 @@ def test_a_real_daylio_export_can_be_undone_whole(vault):
     assert result.removed == report.new
     assert _count(vault, "SELECT count(*) FROM journal_entry") == 0
     assert _count(vault, "SELECT count(*) FROM entry_tag") == 0
+
+
+def test_an_imported_entry_deleted_and_put_back_stays_part_of_its_import(vault, person):
+    report = _import_csv(vault, name=person.display_name)
+    entry = journal.recent_entries(vault, person.id)[0]
+    removed = journal.take_out(vault, entry.id)
+    assert removed.import_batch_id == report.batch_id
+    assert import_batches.get_import(vault, report.batch_id).remaining == 2
+    journal.put_back(vault, removed)  # Edit ▸ Undo of the delete
+    assert import_batches.get_import(vault, report.batch_id).remaining == 3
+    assert import_batches.undo_import(vault, report.batch_id).removed == 3
+    assert journal.count_entries(vault, person.id) == 0
+    journal.put_back(vault, removed)  # after the import was undone, the entry comes back on its own
+    assert _count(vault, "SELECT count(*) FROM journal_entry WHERE import_batch_id IS NOT NULL") == 0

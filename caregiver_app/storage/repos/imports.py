@@ -131,3 +131,17 @@ def release_entries(session: Session, batch_id: int) -> None:
 
 def mark_undone(session: Session, batch_id: int, when: datetime) -> None:
     session.execute(update(ImportBatchRow).where(ImportBatchRow.id == batch_id).values(undone_at=when))
+
+
+def batch_of_entry(session: Session, entry_id: int) -> int | None:
+    """The import that added entry ``entry_id`` (None: written in the app, or gone)."""
+    return session.scalar(select(EntryRow.import_batch_id).where(EntryRow.id == entry_id))
+
+
+def rejoin_batch(session: Session, entry_id: int, batch_id: int) -> None:
+    """Mark entry ``entry_id`` (put back after a delete) as import ``batch_id``'s again, unless
+    that import was undone meanwhile."""
+    live = session.scalar(select(ImportBatchRow.id).where(ImportBatchRow.id == batch_id,
+                                                           ImportBatchRow.undone_at.is_(None)))
+    if live is not None:
+        session.execute(update(EntryRow).where(EntryRow.id == entry_id).values(import_batch_id=batch_id))
