@@ -73,6 +73,8 @@ def test_the_mapping_is_offered_again_for_the_next_daylio_file(qtbot, page, ctx,
     qtbot.mouseClick(first.close_button, Qt.MouseButton.LeftButton)
     again = open_dialog(page, modals, page.export_path)
     assert again.level_boxes["Solid"].currentData() == 2  # remembered in the vault, shown again
+    again.resize(1024, 700)
+    shot(again, "daylio-mapping-again")
     assert again.level_boxes["rad"].currentData() == 5
     assert again.import_button.isEnabled()
     choose_level(qtbot, again.level_boxes["Solid"], 3)  # and still the user's to change

@@ -258,7 +258,7 @@ class ImportDialogBase(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.pages.widget(0).setEnabled(not busy)
-        self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")
+        self.progress_label.setText("Backing up the vault, then importing… This can take a minute for a big file." if busy else "")
         self.progress_label.setVisible(busy)
 
     def _update_ready(self) -> bool:

@@ -3,6 +3,8 @@ file, how many entries, what is left of it), what each one did, and Undo for any
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -150,7 +152,7 @@ class ImportsMadeDialog(QDialog):
             self.detail_heading.setVisible(False)
             return
         self.detail_heading.setVisible(True)
-        text = summary_text(batch.summary)
+        text = summary_text(replace(batch.summary, person_name=batch.person_name))  # the name as it is now
         if batch.summary.skipped_count:
             text += "\n" + skipped_heading(batch.summary) + "\n" + skipped_text(batch.summary, show=3)
         if batch.remaining and batch.edited:
