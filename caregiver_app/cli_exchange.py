@@ -59,6 +59,9 @@ def add_parsers(sub) -> None:
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
         p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
         unlock_options(p)
+    from .cli_imports import add_parsers as add_imports_parsers  # imports (the list, undo)
+
+    add_imports_parsers(sub)
 
 
 def cmd_import_any(paths, args, stdin, out, err) -> int:
@@ -95,6 +98,8 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                         EXIT_NEEDS_DECISION,
                     )
                 parsed = import_any.parse(data, kind, columns)
+            # words whose level was chosen at an earlier import of this app need no --mood-map again
+            mood_map = imports.merged_map(import_any.kept_words(vault, kind), mood_map)
             prev = import_any.preview_parsed(parsed, mood_map=mood_map)
             rule = None
             if prev.rule is not None:
@@ -106,7 +111,8 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
-                                            columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed)
+                                            columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed,
+                                            file_name=args.file.name)
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except imports.MoodMappingNeeded as exc:
@@ -140,6 +146,15 @@ def _print_report(report, out, fmt) -> None:
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     print(report.summary_line(), file=out)
+    _print_batch(report, out)
+
+
+def _print_batch(report, out) -> None:
+    """The backup made first and how to undo the import."""
+    if report.summary.backup_name:
+        print(f"Backup made before the import: {report.summary.backup_name}", file=out)
+    if report.batch_id is not None and report.new:
+        print(f"This is import {report.batch_id}; to undo it: caregiver-app imports --undo {report.batch_id}", file=out)
 
 
 def _person_and_output(paths, args, stdin, err, default_name):
@@ -184,3 +199,7 @@ def cmd_export_journal(paths, args, stdin, out, err) -> int:
 
 
 COMMANDS = {"import": cmd_import_any, "export-fhir": cmd_export_fhir, "export-journal": cmd_export_journal}
+
+from .cli_imports import COMMANDS as IMPORTS_COMMANDS  # noqa: E402  (needs cli's names, as this module)
+
+COMMANDS.update(IMPORTS_COMMANDS)

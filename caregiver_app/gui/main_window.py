@@ -46,6 +46,7 @@ from .page_list import register_pages, wire
 from .page_stack import PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
+from .journal.imports_made import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .window_parts import IdleWatcher, NavigationList
 from .vault.vault_tools import VaultTools
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         self.people_actions = PeopleActions(self.context, self, self.current_person,
                                             lambda select_id: self.reload_people(select_id=select_id))
         file_menu.addActions(self.people_actions.actions)
-        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.import_action, ImportsMade(self.context, self).action])  # Imports made… (undo)
         self.journal_export = RecordExport(CSV, self.context, self, self.current_person, self.vault_locked,
                                            self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
-from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
+from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
@@ -35,9 +35,8 @@ from ..importers.trackers import (
     parse_emoods,
     parse_imoodjournal,
 )
-from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
-from . import journal
+from . import imports
 from .clock import Clock, local_zone_name, utc_now
 from .imports import ImportReport, MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
@@ -53,7 +52,7 @@ KINDS: dict[str, str] = {
 APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
              "emoods": "eMoods", "generic": "another app"}
 UNKNOWN_CSV = "This looks like a CSV from an app we don't know yet: map its columns."
-_COLUMNS_KEY, _RULE_KEY, _WORDS_KEY = "import.columns.", "import.rule.", "import.words"
+_COLUMNS_KEY, _RULE_KEY = "import.columns.", "import.rule."
 
 
 class ColumnsNeeded(CaregiverError):
@@ -189,6 +188,15 @@ def _level(row: ImportedRow, rule: ScaleRule | None, levels: Mapping[str, int]) 
     return None
 
 
+def mood_words(result: ParseResult, mood_map: Mapping[str, int]) -> list[tuple[str, int, int | None]]:
+    """The mood words in a file that need a level on the 5-point scale (the other app wrote
+    words, not numbers): ``(word, entries using it, level)``, most used first; the level comes
+    from ``mood_map``, else Daylio's own words, else None (still to choose)."""
+    counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
+    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    return [(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def _label_levels(result: ParseResult, mood_map: Mapping[str, int]) -> tuple[dict[str, int], list[tuple[str, int]]]:
     counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
     levels, unmapped = resolve_mood_levels(counts.keys(), mood_map)
@@ -235,19 +243,24 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
 
 def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule: ScaleRule | None = None,
                 mood_map: Mapping[str, int] | None = None, columns: ColumnMap | None = None, zone_name: str = "",
-                clock: Clock = utc_now, parsed: ParseResult | None = None) -> ImportReport:
-    """Import ``data`` (of ``kind``) for ``person_name`` (added if new), in one transaction.
+                file_name: str = "", clock: Clock = utc_now, back_up: bool = True,
+                parsed: ParseResult | None = None) -> ImportReport:
+    """Import ``data`` (of ``kind``) for ``person_name`` (added if new).
 
     Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
-    except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words without a
-    level raise :class:`MoodMappingNeeded` and nothing is written. The rule, the column map and
-    the word levels used are remembered in the vault for next time. A file with no readable entry
-    raises :class:`ImportFormatError` and nothing is written. ``parsed`` is ``data`` already read
-    with :func:`parse` (the same ``kind`` and ``columns``), so a caller that previewed the file
-    does not read it again.
+    except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words take their
+    level from ``mood_map``, else from an earlier import of the same app (kept in the vault);
+    words still without one raise :class:`MoodMappingNeeded` and nothing is written. A file with
+    no readable entry raises :class:`ImportFormatError` and nothing is written. Otherwise a
+    verified backup comes first (a failed one raises ``BackupError`` in plain words, nothing
+    written; see :func:`~caregiver_app.services.imports.write_import`), then one transaction
+    writes the person, the entries as one import that can be undone (``file_name`` is kept with
+    it) and the rule, column map and word levels used, remembered for next time. ``parsed``
+    is ``data`` already read with :func:`parse` (the same ``kind`` and ``columns``), so a
+    caller that previewed the file does not read it again.
     """
-    mood_map = dict(mood_map or {})
     result = parsed if parsed is not None else parse(data, kind, columns)
+    mood_map = imports.merged_map(kept_words(vault, kind), mood_map or {})
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
         raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
@@ -255,21 +268,35 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
         raise MoodMappingNeeded(list(prev.unmapped))
     levels, _ = _label_levels(result, mood_map)
     tz = timeutil.zone(zone_name or local_zone_name())
-    wanted = Person(None, person_name).display_name
-    now = clock()
-    with session_of(vault) as s:
-        person, added = people_repo.person_named(s, wanted, now)
+
+    def make_entries(person_id: int) -> tuple[list[JournalEntry], list[SkippedRow]]:
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
             try:
-                entries.append(_entry(row, person.id, kind, _level(row, prev.rule, levels), tz))
+                entries.append(_entry(row, person_id, kind, _level(row, prev.rule, levels), tz))
             except ValidationError as exc:
                 skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
-        skipped.sort(key=lambda item: item.line)
-        new, already = journal.write_imported_entries(s, person.id, entries, now)
-        _remember(s, kind, prev.rule, columns, mood_map, data)
-    return ImportReport(person.id, added, new, already, prev, tuple(skipped))
+        return entries, skipped
+
+    days = (result.first_entry.date() if result.first_entry else None,
+            result.last_entry.date() if result.last_entry else None)
+    used = {label_key(k): v for k, v in levels.items()}
+    return imports.write_import(vault, kind=kind, file_name=file_name, person_name=person_name,
+                                make_entries=make_entries, days=days, preview=prev, notes=result.notes,
+                                remember=lambda s: _remember(s, kind, prev.rule, columns, used, data),
+                                clock=clock, back_up=back_up)
+
+
+def kept_words(vault: Vault, kind: str) -> dict[str, int]:
+    """The mood-word levels chosen at earlier imports of the app that writes ``kind`` files."""
+    with session_of(vault) as s:
+        return imports.remembered_words(s, word_source(kind))
+
+
+def word_source(kind: str) -> str:
+    """Whose mood words a file of ``kind`` holds: a Daylio CSV and a Daylio backup share them."""
+    return "daylio" if kind.startswith("daylio") else kind
 
 
 def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:
@@ -308,10 +335,7 @@ def _remember(s, kind: str, rule: ScaleRule | None, columns: ColumnMap | None, m
         settings_repo.set_setting(s, f"{_RULE_KEY}{kind}.{rule.low}-{rule.high}", rule.text())
     if columns is not None:
         settings_repo.set_setting(s, _COLUMNS_KEY + header_key(read_header(data)), json.dumps(columns.as_dict()))
-    if mood_map:
-        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
-        words.update({label_key(k): int(v) for k, v in mood_map.items()})
-        settings_repo.set_setting(s, _WORDS_KEY, json.dumps(words, ensure_ascii=False))
+    imports.remember_words(s, word_source(kind), mood_map)
 
 
 @dataclass(frozen=True)
@@ -336,8 +360,8 @@ def remembered(vault: Vault, data: bytes, kind: str, *, parsed: ParseResult | No
         if scale is not None:
             text = settings_repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
             rule = ScaleRule.parse(text, *scale) if text else None
-        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
-    return Remembered(rule, columns, {k: int(v) for k, v in words.items()})
+        words = imports.remembered_words(s, word_source(kind))
+    return Remembered(rule, columns, words)
 
 
 def remembered_columns(vault: Vault, data: bytes) -> ColumnMap | None:

@@ -28,6 +28,7 @@ from ..domain.model import (
 )
 from ..domain.summary import DayPoint
 from ..domain.symptoms import STARTER_SYMPTOM_NAMES
+from ..storage.repos import imports as imports_repo
 from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import people as people_repo
@@ -179,6 +180,8 @@ class Removed:
 
     entry: JournalEntry
     doses: tuple[DoseRecord, ...] = ()
+    import_batch_id: int | None = None
+    """The import that added the entry (None: written in the app), so it goes back into it."""
 
 
 def take_out(vault: Vault, entry_id: int) -> Removed:
@@ -187,8 +190,9 @@ def take_out(vault: Vault, entry_id: int) -> Removed:
     with session_of(vault) as s:
         old = repo.get_entry(s, entry_id)
         doses = tuple(medications_repo.doses_for_entry(s, entry_id))
+        batch = imports_repo.batch_of_entry(s, entry_id)
         repo.delete_entry(s, entry_id)
-        return Removed(old, doses)
+        return Removed(old, doses, batch)
 
 
 def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> JournalEntry:
@@ -198,6 +202,8 @@ def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> Journ
     with session_of(vault) as s:
         new_id = write_entry(s, removed.entry, clock(), doses=removed.doses or None, keep_id=True,
                              leave_out_gone_medications=True)
+        if removed.import_batch_id is not None:  # still part of its import (unless that was undone)
+            imports_repo.rejoin_batch(s, new_id, removed.import_batch_id)
         return repo.get_entry(s, new_id)
 
 

@@ -428,7 +428,8 @@ class JournalPage(Page):
             found = import_any.detect(data)
             everyone = people.list_people(vault)
             if found.kind == "daylio":
-                return data, found, imports.preview_daylio(data), import_any.parse(data, "daylio"), everyone
+                levels = imports.daylio_levels(vault)  # chosen at an earlier Daylio import: offered again
+                return data, found, imports.preview_daylio(data, levels), import_any.parse(data, "daylio"), everyone
             kept = import_any.remembered(vault, data, found.kind)
             columns = kept.columns if found.kind == "generic" else None
             parsed = import_any.parse(data, found.kind, columns) if found.kind != "generic" or columns else None
