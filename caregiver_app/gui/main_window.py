@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
             wanted = remembered
+        if self._last_person_id is None:  # the vault already remembers this one: no write at unlock
+            self._last_person_id = remembered
         self._people = people
         self._people_read = True
         self.person_combo.blockSignals(True)
