@@ -1,0 +1,105 @@
+"""Long documents built page by page: the flowables of a long part (ten years of notes) are made
+only as layout comes near them and are dropped once drawn, so memory stays flat however long the
+journal is; and the garbage collector rests while a document is built.
+
+A part that would be thousands of flowables is a :class:`Stream` in the story; a document class
+that mixes in :class:`StreamingDoc` asks each stream near the head of the story for its next
+few flowables just before reportlab lays them out.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from reportlab.platypus import Flowable
+
+LOOKAHEAD = 40
+"""How many flowables are kept made ahead of the one being laid out. More than any run of
+"keep with next" flowables, which reportlab looks ahead over."""
+
+
+class Stream(Flowable):
+    """A stand-in for the flowables ``make()`` yields (``count`` of them, for progress), made
+    a few at a time when layout reaches them. Takes no room on the page itself."""
+
+    def __init__(self, make: Callable[[], Iterable[Flowable]], count: int) -> None:
+        super().__init__()
+        self._make = make
+        self._items: Iterator[Flowable] | None = None
+        self.count = count
+        self.done = False
+
+    def take(self, most: int) -> list[Flowable]:
+        """The next flowables, at most ``most`` of them; ``[]`` once all were given."""
+        if self.done:
+            return []
+        if self._items is None:
+            self._items = iter(self._make())
+        batch = []
+        for item in self._items:
+            batch.append(item)
+            if len(batch) >= most:
+                break
+        if not batch:
+            self.done, self._items, self._make = True, None, lambda: ()  # nothing of the text is kept
+        return batch
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class StreamingDoc:
+    """Mix in before reportlab's ``BaseDocTemplate``: streams near the head of the story are
+    turned into their flowables just in time. ``handled`` counts the flowables laid out."""
+
+    handled = 0
+
+    def filterFlowables(self, flowables: list) -> None:  # noqa: N802 - reportlab's name
+        index = 0
+        while index < min(len(flowables), LOOKAHEAD):
+            item = flowables[index]
+            if isinstance(item, Stream) and not item.done:
+                batch = item.take(LOOKAHEAD)
+                flowables[index:index] = batch  # a finished stream stays: an empty flowable
+                if batch:
+                    continue
+            index += 1
+        self.handled += 1
+        super().filterFlowables(flowables)  # type: ignore[misc]
+
+
+def story_size(story: Iterable[Flowable]) -> int:
+    """How many flowables ``story`` will lay out, streams counted by what they will give."""
+    return sum(item.count if isinstance(item, Stream) else 1 for item in story)
+
+
+_lock = threading.Lock()
+_holders = 0
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building a document, and restore it after,
+    whatever happens. A long build makes hundreds of thousands of short-lived objects; the
+    collector would otherwise walk every live object again and again (a fifth of the run).
+    Nested and concurrent builds (two threads) are counted: the last one out restores it."""
+    global _holders, _was_enabled
+    with _lock:
+        if _holders == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _holders += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _holders -= 1
+            if _holders == 0 and _was_enabled:
+                gc.enable()
