@@ -144,11 +144,17 @@ def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry
     for e in (*current, *previous):
         for r in e.symptoms:
             names.setdefault(r.symptom.casefold(), r.symptom)
+    # Each symptom's rows read only the entries that rated it (the others give no value), in
+    # their order: years of entries are walked once, not once per symptom.
+    rated: dict[tuple[str, bool, object], list[SummaryEntry]] = defaultdict(list)
+    for in_period, entries in ((True, current), (False, previous)):
+        for e in entries:
+            for key in {r.symptom.casefold() for r in e.symptoms}:
+                rated[(key, in_period, e.observed)].append(e)
     symptom_rows: list[ChangeRow] = []
     for key, name in names.items():
         for source, observed in ((SELF, False), (OBSERVED, True)):
-            now = [e for e in current if e.observed is observed]
-            before = [e for e in previous if e.observed is observed]
+            now, before = rated.get((key, True, observed), []), rated.get((key, False, observed), [])
             row = _row(name, source, _symptom_reader(key), False, 10.0, "", now, before, start, end, True)
             if row is not None:
                 symptom_rows.append(row)

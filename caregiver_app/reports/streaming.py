@@ -1,6 +1,6 @@
 """Long documents built page by page: the flowables of a long part (ten years of notes) are made
 only as layout comes near them and are dropped once drawn, so memory stays flat however long the
-journal is; and the garbage collector rests while a document is built.
+journal is.
 
 A part that would be thousands of flowables is a :class:`Stream` in the story; a document class
 that mixes in :class:`StreamingDoc` asks each stream near the head of the story for its next
@@ -9,10 +9,7 @@ few flowables just before reportlab lays them out.
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 
 from reportlab.platypus import Flowable
 
@@ -77,29 +74,3 @@ class StreamingDoc:
 def story_size(story: Iterable[Flowable]) -> int:
     """How many flowables ``story`` will lay out, streams counted by what they will give."""
     return sum(item.count if isinstance(item, Stream) else 1 for item in story)
-
-
-_lock = threading.Lock()
-_holders = 0
-_was_enabled = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building a document, and restore it after,
-    whatever happens. A long build makes hundreds of thousands of short-lived objects; the
-    collector would otherwise walk every live object again and again (a fifth of the run).
-    Nested and concurrent builds (two threads) are counted: the last one out restores it."""
-    global _holders, _was_enabled
-    with _lock:
-        if _holders == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _holders += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _holders -= 1
-            if _holders == 0 and _was_enabled:
-                gc.enable()

@@ -26,9 +26,10 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ..domain.summary import SummaryCancelled, VisitSummaryData
 from . import formatting
+from .collector import collector_paused
 from .fonts import register_fonts
-from .streaming import StreamingDoc, collector_paused, story_size
 from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, format_date, numbered_canvas
+from .streaming import StreamingDoc, story_size
 from .summary_appendix import appendix
 from .summary_brief import TITLE, brief_page, questions_continued
 from .text import clean_text
