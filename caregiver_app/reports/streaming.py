@@ -13,14 +13,19 @@ from collections.abc import Callable, Iterable, Iterator
 
 from reportlab.platypus import Flowable
 
-LOOKAHEAD = 40
-"""How many flowables are kept made ahead of the one being laid out. More than any run of
-"keep with next" flowables, which reportlab looks ahead over."""
+LOOKAHEAD = 8
+"""How many flowables at the head of the story are always made (never a stream). More than any
+run of "keep with next" flowables, which reportlab looks ahead over (a heading and its rule)."""
+
+BATCH = 64
+"""How many flowables a stream makes at a time."""
 
 
 class Stream(Flowable):
     """A stand-in for the flowables ``make()`` yields (``count`` of them, for progress), made
     a few at a time when layout reaches them. Takes no room on the page itself."""
+
+    locChanger = 1  # noqa: N815 - reportlab's name: never wrapped into a KeepTogether, so it is always expanded
 
     def __init__(self, make: Callable[[], Iterable[Flowable]], count: int) -> None:
         super().__init__()
@@ -62,7 +67,7 @@ class StreamingDoc:
         while index < min(len(flowables), LOOKAHEAD):
             item = flowables[index]
             if isinstance(item, Stream) and not item.done:
-                batch = item.take(LOOKAHEAD)
+                batch = item.take(BATCH)
                 flowables[index:index] = batch  # a finished stream stays: an empty flowable
                 if batch:
                     continue
