@@ -31,6 +31,7 @@ REVISIONS = (
     "0004_support_network",
     "0005_search_drafts",
     "0006_imported_mood_label",
+    "0007_summary_second_edition",
 )
 """Every revision before the head, oldest first: one old vault each."""
 
@@ -133,12 +134,19 @@ TABLES: tuple[tuple[str, str, tuple[dict, ...]], ...] = (
                                 "mood": 3, "note": "Half-written: the garden bench", "symptoms": []}),
          "saved_at": _T},
     )),
+    ("summary_choice", "0007_summary_second_edition", (
+        {"person_id": 1, "payload": json.dumps({"sections": ["charts", "medications"], "entry_ids": [2],
+                                                "symptoms": [], "tags": ["money worries"],
+                                                "questions": ["Is the dose right?"]}),
+         "saved_at": _T},
+    )),
 )
 
 # Columns added to an existing table later: (table, column, the revision that added it, {key: value}).
 ADDED_COLUMNS: tuple[tuple[str, str, str, dict], ...] = (
     ("journal_entry", "zone_name", "0005_search_drafts", {1: "America/New_York", 2: "America/New_York"}),
     ("journal_entry", "mood_label", "0006_imported_mood_label", {1: "", 2: "Daylio “meh”"}),
+    ("journal_entry", "elevation", "0007_summary_second_edition", {1: None, 2: 2}),
 )
 
 

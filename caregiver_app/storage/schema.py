@@ -6,6 +6,7 @@ from .rows import (  # noqa: F401  (imported for their tables)
     appointments,
     checkins,
     drafts,
+    imports,
     journal,
     medications,
     network,

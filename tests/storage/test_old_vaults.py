@@ -16,11 +16,11 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from old_vaults import FILES, FOLDER, PASSPHRASE, REVISIONS, alembic_config, open_engine, rows_missing, unfilled
 
-from caregiver_app.domain.model import RecorderKind
+from caregiver_app.domain.model import Elevation, RecorderKind
 from caregiver_app.services import appointments, checkins, drafts, journal, medications, network, people, plans
-from caregiver_app.services import scores, search
+from caregiver_app.services import scores, search, summary
 from caregiver_app.services import vault_open
-from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault import VaultPaths, engine_of
 from caregiver_app.storage import migrate
 
 LATER = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
@@ -127,9 +127,14 @@ def check_through_the_services(vault, revision: str) -> None:
     assert [t.name for t in maria.tags] == ["money worries"]
     assert own.zone_name == ("America/New_York" if since(revision, "0005_search_drafts") else "")
     assert maria.mood_label == ("Daylio “meh”" if since(revision, "0006_imported_mood_label") else "")
-    assert maria.elevation is None  # rated from 0007 on
+    assert maria.elevation == (Elevation.MODERATE if since(revision, "0007_summary_second_edition") else None)
     hits = search.search(vault, search.SearchQuery(text="lighthouse")).hits
     assert [h.entry_id for h in hits] == [own.id]
+    with engine_of(vault).connect() as conn:  # 0008 built the trigram index for the rows already there
+        found = conn.exec_driver_sql("SELECT rowid FROM journal_fts_tri WHERE journal_fts_tri MATCH 'ighthou'")
+        assert [r[0] for r in found] == [own.id]
+        batches = conn.exec_driver_sql("SELECT count(*), sum(import_batch_id IS NULL) FROM journal_entry").one()
+        assert tuple(batches) == (2, 2)  # no entry written before 0008 belongs to an import
 
     if since(revision, "0002_journal_complete"):
         (sertraline,) = medications.list_medications(vault, 1)
@@ -156,6 +161,10 @@ def check_through_the_services(vault, revision: str) -> None:
     if since(revision, "0005_search_drafts"):
         (draft,) = drafts.list_drafts(vault, 1)
         assert (draft.state.note, draft.state.mood) == ("Half-written: the garden bench", 3)
+    if since(revision, "0007_summary_second_edition"):
+        choices = summary.saved_choices(vault, 1)
+        assert (sorted(s.value for s in choices.sections), choices.leave_out.entry_ids, choices.questions) == (
+            ["charts", "medications"], frozenset({2}), ("Is the dose right?",))
 
 
 def test_the_script_writes_every_old_vault_anew(tmp_path, capsys):

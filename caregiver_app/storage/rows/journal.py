@@ -38,6 +38,7 @@ class EntryRow(Base):
         UniqueConstraint("person_id", "import_key"),
         Index("ix_journal_entry_person_day", "person_id", "local_date"),
         Index("ix_journal_entry_person_time", "person_id", "occurred_at"),
+        Index("ix_journal_entry_import_batch", "import_batch_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -58,6 +59,10 @@ class EntryRow(Base):
     zone_name: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
     elevation: Mapped[int | None] = mapped_column(Integer, nullable=True)
     mood_label: Mapped[str] = mapped_column(String(120), nullable=False, default="", server_default="")
+    # The import that added the entry (``import_batch.id``; NULL for entries written here). No
+    # foreign key: SQLite cannot add one to an existing table without rebuilding it, which would
+    # drop the search triggers; undoing an import deletes by this id.
+    import_batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 

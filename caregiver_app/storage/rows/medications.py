@@ -33,6 +33,14 @@ class MedicationRow(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     stop_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     as_needed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Reminders (0008): wall-clock times of day to be reminded, "HH:MM" joined by commas ("" none).
+    reminder_times: Mapped[str] = mapped_column(String(120), nullable=False, default="", server_default="")
+    # Supply (0008): units on hand (tablets, ml, ...) when last counted and when that was (UTC);
+    # units used by one dose (NULL means one); remind to refill at or below this many units.
+    supply_on_hand: Mapped[float | None] = mapped_column(Float, nullable=True)
+    supply_counted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    supply_per_dose: Mapped[float | None] = mapped_column(Float, nullable=True)
+    refill_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
 
