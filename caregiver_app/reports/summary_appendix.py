@@ -7,6 +7,7 @@ Each function returns flowables for one section, or ``[]`` when the section has 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import time
 
@@ -91,7 +92,21 @@ def measures(entry: SummaryEntry) -> list[str]:
 
 def _label(text: object) -> str:
     """One-line user text, clean and shortened, for a text block (not markup)."""
+    if isinstance(text, str):
+        return _clean_label(text)
     return shorten(" ".join(clean_text(text).split()), LABEL_MAX_CHARS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_label(text: str) -> str:
+    # The same few names, symptoms and tags come back on every entry of ten years: each is
+    # cleaned once per document (forget_labels() empties this after every build).
+    return shorten(" ".join(clean_text(text).split()), LABEL_MAX_CHARS)
+
+
+def forget_labels() -> None:
+    """Forget the labels cleaned for the last document, so none of its words stay in memory."""
+    _clean_label.cache_clear()
 
 
 def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:

@@ -107,7 +107,11 @@ class TextBlock(LaidLines):
                     continue
                 runs, width = self._measured(piece, bold)
                 if used + width <= avail:
-                    _join(line, runs)
+                    if len(runs) == 1 and line and line[-1][1] == runs[0][1]:  # most words: inline
+                        last, run = line[-1], runs[0]
+                        line[-1] = (last[0] + run[0], last[1], last[2] + run[2])
+                    else:
+                        _join(line, runs)
                     used += width
                     continue
                 if line:

@@ -30,7 +30,7 @@ from .collector import collector_paused
 from .fonts import register_fonts
 from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, format_date, numbered_canvas
 from .streaming import StreamingDoc, story_size
-from .summary_appendix import appendix
+from .summary_appendix import appendix, forget_labels
 from .summary_brief import TITLE, brief_page, questions_continued
 from .text import clean_text
 from .textblock import DayBand
@@ -90,9 +90,12 @@ def build_visit_summary_pdf(
     what the text says: every string is escaped and made printable, and long notes are split.
     ``fmt`` is the locale and hour cycle of every date, time and decimal (international English when None).
     """
-    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))), \
-            collector_paused():
-        _build(data, out, pagesize, progress, cancelled)
+    try:
+        with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))), \
+                collector_paused():
+            _build(data, out, pagesize, progress, cancelled)
+    finally:
+        forget_labels()
 
 
 def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
