@@ -119,3 +119,4 @@ def test_a_collector_turned_off_by_someone_else_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
