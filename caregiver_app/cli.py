@@ -422,7 +422,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
         )
     zone_name = zone_for(paths, args, err)
     report = with_vault(paths, args, stdin, err, lambda vault: imports.import_daylio(
-        vault, data, person_name(vault, args, stdin), mood_map, zone_name))
+        vault, data, person_name(vault, args, stdin), mood_map, zone_name, file_name=args.file.name))
     p = report.preview
     fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)

@@ -59,6 +59,9 @@ def add_parsers(sub) -> None:
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
         p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
         unlock_options(p)
+    from .cli_imports import add_parsers as add_imports_parsers  # imports (the list, undo)
+
+    add_imports_parsers(sub)
 
 
 def cmd_import_any(paths, args, stdin, out, err) -> int:
@@ -70,35 +73,46 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
     data = imports.read_import_file(args.file)
     mood_map = imports.parse_mood_map(args.mood_map)
     try:
-        kind = import_any.detect(data).kind if args.format == "auto" else args.format
+        detected = import_any.detect(data) if args.format == "auto" else None
+        kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
+        print(f"This is {import_any.KINDS[kind]}.", file=out)
+        # The file is parsed once, before the passphrase is asked for (a file that cannot be read
+        # fails at once), and carried through the preview, the remembered rule and the import. A
+        # CSV from an unknown app without --map waits for the column map kept in the vault.
+        parsed = detected.parsed if detected is not None else None
+        if parsed is None and (kind != "generic" or columns is not None):
+            parsed = import_any.parse(data, kind, columns)
     except (ImportFormatError, DaylioFormatError) as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    print(f"This is {import_any.KINDS[kind]}.", file=out)
     vault = open_vault(paths, args, stdin, err)
     try:
         try:
-            kept = import_any.remembered(vault, data, kind) if kind == "generic" and columns is None else None
-            columns = columns or (kept.columns if kept else None)
-            if kind == "generic" and columns is None:
-                header = read_header(data)
-                raise CliError(
-                    f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
-                    + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
-                    EXIT_NEEDS_DECISION,
-                )
-            prev = import_any.preview(data, kind, columns=columns, mood_map=mood_map)
+            if parsed is None:
+                columns = import_any.remembered_columns(vault, data)
+                if columns is None:
+                    header = read_header(data)
+                    raise CliError(
+                        f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
+                        + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
+                        EXIT_NEEDS_DECISION,
+                    )
+                parsed = import_any.parse(data, kind, columns)
+            # words whose level was chosen at an earlier import of this app need no --mood-map again
+            mood_map = imports.merged_map(import_any.kept_words(vault, kind), mood_map)
+            prev = import_any.preview_parsed(parsed, mood_map=mood_map)
             rule = None
             if prev.rule is not None:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
-                    import_any.remembered(vault, data, kind).rule or prev.rule)
+                    import_any.remembered(vault, data, kind, parsed=parsed).rule or prev.rule)
             if prev.unmapped:
                 lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in prev.unmapped]
                 hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
                 raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
                                "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
-                                            columns=columns, zone_name=zone_for(paths, args, err))
+                                            columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed,
+                                            file_name=args.file.name)
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except imports.MoodMappingNeeded as exc:
@@ -132,6 +146,15 @@ def _print_report(report, out, fmt) -> None:
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     print(report.summary_line(), file=out)
+    _print_batch(report, out)
+
+
+def _print_batch(report, out) -> None:
+    """The backup made first and how to undo the import."""
+    if report.summary.backup_name:
+        print(f"Backup made before the import: {report.summary.backup_name}", file=out)
+    if report.batch_id is not None and report.new:
+        print(f"This is import {report.batch_id}; to undo it: caregiver-app imports --undo {report.batch_id}", file=out)
 
 
 def _person_and_output(paths, args, stdin, err, default_name):
@@ -176,3 +199,7 @@ def cmd_export_journal(paths, args, stdin, out, err) -> int:
 
 
 COMMANDS = {"import": cmd_import_any, "export-fhir": cmd_export_fhir, "export-journal": cmd_export_journal}
+
+from .cli_imports import COMMANDS as IMPORTS_COMMANDS  # noqa: E402  (needs cli's names, as this module)
+
+COMMANDS.update(IMPORTS_COMMANDS)

@@ -30,6 +30,8 @@ took minutes to draw, in the one window that must open at once."""
 MAX_FILE_BYTES = 1024 * 1024
 """A settings file is a few hundred bytes; anything over this is damaged (or not ours), and is
 not read whole (a huge file or a link to a device must not fill the memory)."""
+MAX_LATER_MINUTES = 240
+"""The longest a reminder can be put off with Later (four hours)."""
 LANGUAGES = ("en",)
 """The language codes the app speaks (the Spanish work adds ``"es"``)."""
 DAMAGED_NOTICE = ("The settings file could not be read, so the app is using its usual settings "
@@ -48,7 +50,11 @@ class Settings:
     the vault, so they show while it is locked; personal contacts belong in the safety plan.
     ``country`` is the ISO 3166-1 alpha-2 code the family chose (empty: not chosen yet, so the
     system locale's country is used); ``language`` is a language code (``"en"``); ``time_format``
-    is ``"system"`` (follow the locale), ``"12h"`` or ``"24h"``."""
+    is ``"system"`` (follow the locale), ``"12h"`` or ``"24h"``. Reminders: ``daily_reminder``
+    with its wall-clock ``daily_reminder_time`` (``"HH:MM"``, 24-hour; a time of day is not health
+    data), ``medicine_reminders`` and ``appointment_reminders`` on or off,
+    ``reminder_later_minutes`` (1-240) for Later, and ``keep_in_tray`` (closing the window keeps the
+    app running in the system tray). Medicine names and times stay in the vault."""
 
     idle_lock_minutes: int = 10
     paper: str = "auto"
@@ -58,6 +64,12 @@ class Settings:
     country: str = ""
     language: str = "en"
     time_format: str = "system"
+    daily_reminder: bool = False
+    daily_reminder_time: str = "20:00"
+    medicine_reminders: bool = True
+    appointment_reminders: bool = True
+    reminder_later_minutes: int = 10
+    keep_in_tray: bool = False
     version: int = SETTINGS_VERSION
 
     def __post_init__(self) -> None:
@@ -80,12 +92,29 @@ class Settings:
             self.language = "en"
         if self.time_format not in ("system", "12h", "24h"):
             self.time_format = "system"
+        for name, default in (("daily_reminder", False), ("medicine_reminders", True),
+                              ("appointment_reminders", True), ("keep_in_tray", False)):
+            if not isinstance(getattr(self, name), bool):
+                setattr(self, name, default)
+        if not _is_time_of_day(self.daily_reminder_time):
+            self.daily_reminder_time = "20:00"
+        later = self.reminder_later_minutes
+        if isinstance(later, bool) or not isinstance(later, int) or not 1 <= later <= MAX_LATER_MINUTES:
+            self.reminder_later_minutes = 10
         if not isinstance(self.crisis_lines, list):
             self.crisis_lines = []
         self.crisis_lines = [
             item for item in self.crisis_lines
             if isinstance(item, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
         ][:MAX_CRISIS_LINES]
+
+
+def _is_time_of_day(text: object) -> bool:
+    """True for a 24-hour ``"HH:MM"`` such as ``"08:30"`` or ``"20:00"``."""
+    if not (isinstance(text, str) and len(text) == 5 and text[2] == ":" and text.replace(":", "").isdigit()
+            and text.isascii()):
+        return False
+    return int(text[:2]) < 24 and int(text[3:]) < 60
 
 
 def effective_country(settings: Settings, system_locale_name: str) -> str:

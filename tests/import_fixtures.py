@@ -39,3 +39,28 @@ def daylio_backup(json_text: bytes | None = None) -> bytes:
 def emoods_backup() -> bytes:
     """An ``.emoods`` backup: a ZIP holding ``entry.csv``."""
     return zip_bytes({"entry.csv": fixture_bytes("emoods_entry.csv")})
+
+
+# --- the import dialogs (GUI tests) -----------------------------------------------------------
+
+IMPORT_FILTER = "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"
+
+
+def open_import_dialog(page, modals, path):
+    """File ▸ Import from another app… on the journal ``page`` with ``path`` chosen in the (faked)
+    file dialog; returns the import dialog, open."""
+    modals.expect(result=(str(path), IMPORT_FILTER))
+    page.start_import()
+    dialog = page.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def choose_level(qtbot, box, level: int) -> None:
+    """Pick a level with the keyboard: Home goes to "Choose a level…", Down moves one level."""
+    from PySide6.QtCore import Qt
+
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    for _ in range(level):
+        qtbot.keyClick(box, Qt.Key.Key_Down)

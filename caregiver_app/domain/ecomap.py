@@ -340,22 +340,28 @@ def arrowhead(tip: tuple[float, float], towards_from: tuple[float, float],
 
 def tie_geometry(node_x: float, node_y: float, node_half: tuple[float, float],
                  person_half: tuple[float, float], strength: TieStrength,
-                 direction: SupportDirection) -> TieGeometry:
+                 direction: SupportDirection, via: tuple[tuple[float, float], ...] = ()) -> TieGeometry:
     """The line between the person (an ellipse at 0, 0 with radii ``person_half``) and a node (a
     box centred at ``node_x, node_y`` with half sizes ``node_half``), styled for ``strength``,
-    with arrowheads for ``direction``."""
-    near = ellipse_edge(0.0, 0.0, person_half[0], person_half[1], node_x, node_y)
-    far = box_edge(node_x, node_y, node_half[0], node_half[1], 0.0, 0.0)
+    with arrowheads for ``direction``. ``via``: bends on the way, in order from the person (from
+    ``domain/ecomap_routes.py`` ``route_tie``, to go around other boxes); none: a straight line."""
+    first = via[0] if via else (node_x, node_y)
+    last = via[-1] if via else (0.0, 0.0)
+    near = ellipse_edge(0.0, 0.0, person_half[0], person_half[1], first[0], first[1])
+    far = box_edge(node_x, node_y, node_half[0], node_half[1], last[0], last[1])
     dash = DASH if strength is TieStrength.TENUOUS else ()
-    if math.hypot(far[0] - near[0], far[1] - near[1]) < 1.0:
+    if not via and math.hypot(far[0] - near[0], far[1] - near[1]) < 1.0:
         return TieGeometry((near, far), LINE_WIDTH[strength], dash, ())
+    corners = [near, *via, far]
     heads = []
     if direction in (SupportDirection.TO_PERSON, SupportDirection.BOTH):
-        heads.append(arrowhead(near, far))
+        heads.append(arrowhead(near, corners[1]))
     if direction in (SupportDirection.FROM_PERSON, SupportDirection.BOTH):
-        heads.append(arrowhead(far, near))
+        heads.append(arrowhead(far, corners[-2]))
     if strength is TieStrength.STRESSFUL:
-        points = tuple(zigzag(near, far))
+        points = [corners[0]]
+        for start, end in zip(corners, corners[1:]):
+            points.extend(zigzag(start, end)[1:])
     else:
-        points = (near, far)
-    return TieGeometry(points, LINE_WIDTH[strength], dash, tuple(heads))
+        points = corners
+    return TieGeometry(tuple(points), LINE_WIDTH[strength], dash, tuple(heads))

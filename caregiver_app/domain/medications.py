@@ -10,12 +10,15 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, required_label
 
 DOSE_MAX = 1_000_000
+SUPPLY_MAX = 1_000_000
+MAX_REMINDER_TIMES = 12
+"""At most this many reminder times a day for one medicine (every two hours is already a lot)."""
 UNIT_MAX_CHARS = 20
 SCHEDULE_MAX_CHARS = 120
 TEXT_MAX_CHARS = 2_000
@@ -104,6 +107,9 @@ class DoseChange:
 class Medication:
     """A medication on one person's list.
 
+    ``reminder_times`` are wall-clock times of day (naive, in the app's time zone, whole minutes,
+    sorted, no repeats) to be reminded at; ``supply`` is the count on hand, or None when not kept.
+
     ``history`` holds at least one :class:`DoseChange`, oldest first. ``start_date`` and
     ``stop_date`` are optional local calendar dates (stop on or after start). ``prescriber`` is free
     text; ``prescriber_contact_id`` may later point at a care-team contact (no link is made yet).
@@ -120,8 +126,11 @@ class Medication:
     start_date: date | None = None
     stop_date: date | None = None
     as_needed: bool = False
+    reminder_times: tuple[time, ...] = ()
+    supply: "Supply | None" = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "reminder_times", clean_reminder_times(self.reminder_times))
         name = required_label(self.name, "Please give the medication's name.",
                               f"A medication name can be at most {NAME_MAX_CHARS} characters.")
         object.__setattr__(self, "name", name)
@@ -159,6 +168,66 @@ class Medication:
     def describe(self) -> str:
         """``"Sertraline 50 mg, once a day"``."""
         return f"{self.name} {self.current.text}"
+
+
+def clean_reminder_times(times) -> tuple[time, ...]:
+    """Sorted, unique whole-minute times of day. Raises :class:`ValidationError` for more than
+    :data:`MAX_REMINDER_TIMES`."""
+    cleaned = sorted({t.replace(second=0, microsecond=0, tzinfo=None) for t in times})
+    if len(cleaned) > MAX_REMINDER_TIMES:
+        raise ValidationError(f"A medicine can have at most {MAX_REMINDER_TIMES} reminder times a day.")
+    return tuple(cleaned)
+
+
+def parse_reminder_times(text: str) -> tuple[time, ...]:
+    """``"08:00,20:30"`` (the stored form: 24-hour ``HH:MM`` joined by commas) to times of day.
+    Parts that are not a time are left out (a hand-edited vault must not stop the list)."""
+    found = []
+    for part in (text or "").split(","):
+        try:
+            found.append(time.fromisoformat(part.strip()))
+        except ValueError:
+            continue
+    return clean_reminder_times(found[:MAX_REMINDER_TIMES])
+
+
+def reminder_times_text(times: tuple[time, ...]) -> str:
+    """The stored form of reminder times: ``"08:00,20:30"`` (empty for none)."""
+    return ",".join(t.isoformat(timespec="minutes") for t in times)
+
+
+@dataclass(frozen=True)
+class Supply:
+    """How much of a medicine is at home. ``on_hand`` units (tablets, mL, ...) were counted at
+    the UTC instant ``counted_at``; each dose uses ``per_dose`` units; a refill reminder comes
+    when what is left is at or below ``refill_at`` (None: no refill reminder)."""
+
+    on_hand: float
+    counted_at: datetime
+    per_dose: float = 1.0
+    refill_at: float | None = None
+
+    def __post_init__(self) -> None:
+        checks = [(self.on_hand, "The count on hand"), (self.per_dose, "The units per dose")]
+        if self.refill_at is not None:
+            checks.append((self.refill_at, "“Refill at”"))
+        for value, what in checks:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+                raise ValidationError(f"{what} must be a number.")
+            if not 0 <= value <= SUPPLY_MAX:
+                raise ValidationError(f"{what} must be between 0 and {SUPPLY_MAX:g}.")
+        if self.per_dose <= 0:
+            raise ValidationError("Each dose uses more than 0 units.")
+        if self.counted_at.tzinfo is None:
+            raise ValueError("counted_at must be an aware UTC instant")
+
+    def left_after(self, doses_taken: int) -> float:
+        """Units left after ``doses_taken`` doses since the count (never below 0)."""
+        return max(0.0, self.on_hand - doses_taken * self.per_dose)
+
+    def needs_refill(self, doses_taken: int) -> bool:
+        """True when what is left after ``doses_taken`` doses is at or below ``refill_at``."""
+        return self.refill_at is not None and self.left_after(doses_taken) <= self.refill_at
 
 
 @dataclass(frozen=True)

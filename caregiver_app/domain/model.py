@@ -313,6 +313,8 @@ _SPACES = "\u00a0\u202f\u2007\u2009\ufeff"
 
 def clean_label(text: str) -> str:
     """Trim ordinary and no-break spaces around a label and fold runs of inner spaces to one."""
+    if text.isascii():  # the common case, and called for every tag of every imported row
+        return " ".join(text.split())
     for ch in _SPACES:
         text = text.replace(ch, " ")
     return " ".join(text.split())

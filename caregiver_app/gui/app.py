@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -18,10 +19,15 @@ from .common import formatting
 from .context import AppContext
 from .common.errors import ExceptionHook
 from .common.wheel_guard import install_wheel_guard
+from .common.screen_reader_names import install_screen_reader_names
+from .common.visible_style import install_visible_style
 from .main_window import MainWindow
-from .vault.setup_wizard import SetupWizard
 from .single_instance import SingleInstance, bring_forward
 from .common.ops import Ops
+from .reminders import controller as reminders
+
+if TYPE_CHECKING:
+    from .vault.setup_wizard import SetupWizard
 
 ORGANIZATION = "Caregiver Companion"
 DESKTOP_FILE = "caregiver-companion"
@@ -31,6 +37,20 @@ def create_main_window(context: AppContext) -> MainWindow:
     """The main window over ``context``: showing the pages when ``context.vault`` is open, the
     unlock screen otherwise."""
     return MainWindow(context)
+
+
+WARM_UP_DELAY_MS = 300
+"""After the first window is painted, wait this long, then load what opening a vault needs."""
+
+
+def warm_up() -> None:
+    """Import, off the GUI thread, the modules an unlock needs (the database layer, migrations,
+    the journal), while the user types the passphrase: the first window came up without them,
+    and the unlock then waits only for the key derivation and the checks. Touches no file."""
+    from ..services import (  # noqa: F401  (the journal page's services and the importers it offers)
+        backups, checkins, drafts, import_any, imports, journal, medications, people, scores, vault_checks,
+        vault_repair, warning_signs)
+    from .journal import journal_page  # noqa: F401  (the page shown at unlock; defines classes only)
 
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
@@ -62,6 +82,8 @@ class StartFlow(QObject):
     def start(self) -> None:
         paths = self.context.paths
         if not vault_exists(paths):
+            from .vault.setup_wizard import SetupWizard  # only on the very first start
+
             self.wizard = SetupWizard(self.context)
             self.wizard.accepted.connect(self._on_wizard_accepted)
             self.wizard.rejected.connect(self._on_wizard_rejected)
@@ -73,6 +95,7 @@ class StartFlow(QObject):
 
     def _show_window(self) -> None:
         self.window = create_main_window(self.context)
+        self.reminders = reminders.install(self.context, self.window)
         self.window.closed.connect(self.on_quit)
         self.window.show()
         self.window.raise_()
@@ -115,6 +138,8 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     hook = ExceptionHook(app)
     hook.install()
     install_wheel_guard(app)
+    install_screen_reader_names(app)
+    install_visible_style(app)
     if settings_path is None:
         settings, notice, settings_path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
     else:
@@ -124,6 +149,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: context.ops.background(None, warm_up))
     if notice:
         QTimer.singleShot(0, lambda: show_settings_notice(flow.wizard or flow.window, notice))
     try:

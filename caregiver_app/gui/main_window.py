@@ -1,7 +1,9 @@
 """The main window: navigation, pages, the person switcher, and locking.
 
-The pages live in a registry (:class:`PageEntry`: name -> page, title, Go menu entry with its
-Ctrl+1 … Ctrl+9 shortcut); widgets inside reach named destinations through
+The pages live in a registry (:class:`~caregiver_app.gui.page_stack.PageEntry`: name -> page,
+title, Go menu entry with its Ctrl+1 … Ctrl+9 shortcut); each page is built (and its module
+imported) the first time it is shown, so the unlock screen comes up without them (see
+:mod:`~caregiver_app.gui.page_stack`). Widgets inside reach named destinations through
 :mod:`~caregiver_app.gui.common.navigation`.
 
 Locking (the Lock button, Ctrl+L, or no input for ``settings.idle_lock_minutes``) hides the pages
@@ -13,6 +15,7 @@ The window title is always just the app's name: names and notes never appear in 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -33,41 +35,39 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.errors import CaregiverError
-from ..domain.model import Person
-from ..services.people import last_person_id, list_people, remember_last_person
-from ..services.vault import Vault
 from ..settings import save as save_settings
-from .visits.appointments_page import AppointmentsPage
-from .journal.caregiver_checkin import CaregiverCheckinPage
 from .context import AppContext
-from .common import navigation
 from .common.building import menu_action
-from .common.errors import log_safely, show_error
+from .common.errors import show_error
 from .common.ops import SETTINGS
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
-from .journal.journal_page import JournalPage
-from .warning_signs.signs_page import WarningSignsPage
-from .journal.medications_page import MedicationsPage
-from .network.network_page import NetworkPage
-from .journal.patterns_page import PatternsPage
+from .page_list import register_pages, wire
+from .page_stack import PageEntry, PageStack
 from .people_actions import PeopleActions
-from .warning_signs.plans_page import PlansPage
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
-from .journal.scores_page import ScoresPage
-from .journal.search_panel import SearchPanel
-from .visits.summary_page import SummaryPage
+from .journal.imports_made import ImportsMade
 from .vault.unlock_screen import UnlockScreen
-from .window_parts import MAX_PAGE_SHORTCUTS, IdleWatcher, NavigationList, PageEntry
+from .window_parts import IdleWatcher, NavigationList
 from .vault.vault_tools import VaultTools
+
+if TYPE_CHECKING:
+    from ..domain.model import Person
+    from ..services.vault import Vault
+    from .journal.journal_page import JournalPage
 
 log = logging.getLogger("caregiver_app")
 
-def _remembered_person(vault) -> int | None:
+
+def _people_and_remembered(vault) -> tuple[list[Person], int | None]:
+    """The people in ``vault`` and the one chosen last time (None when that cannot be read)."""
+    from ..services.people import last_person_id, list_people
+
     try:
-        return last_person_id(vault)
+        remembered = last_person_id(vault)
     except CaregiverError:
-        return None  # not worth a message: the first person is a fine start
+        remembered = None  # not worth a message: the first person is a fine start
+    return list_people(vault), remembered
 
 
 class MainWindow(QMainWindow):
@@ -81,10 +81,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(APP_NAME)
-        self._pages: list[QWidget] = []
-        self.registry: dict[str, PageEntry] = {}
         self._people: list[Person] = []
         self._last_person_id: int | None = None
+        self._people_read = False  # the people of the open vault are known (read after unlock)
         self._journal_page: JournalPage | None = None
         self._locking = False
         self._closing = False
@@ -158,7 +157,6 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(max(2, self.fontMetrics().height() // 5))
         self.pages = QStackedWidget()
         self.pages.setAccessibleName("Page")
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
         outer.addLayout(body, 1)
@@ -176,7 +174,7 @@ class MainWindow(QMainWindow):
         self.people_actions = PeopleActions(self.context, self, self.current_person,
                                             lambda select_id: self.reload_people(select_id=select_id))
         file_menu.addActions(self.people_actions.actions)
-        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.import_action, ImportsMade(self.context, self).action])  # Imports made… (undo)
         self.journal_export = RecordExport(CSV, self.context, self, self.current_person, self.vault_locked,
                                            self.vault_unlocked)
         file_menu.addAction(self.journal_export.action)
@@ -193,7 +191,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        # Edit: Undo / Redo of journal changes (added in _register_pages) and Find (issue 3).
+        # Edit: Undo / Redo of journal changes (added when the Journal page is built) and Find (issue 3).
         self.edit_menu = self.menuBar().addMenu("&Edit")
         self.find_action = menu_action("&Find in the journal…", self, self.show_search,
                                   keys=QKeySequence(QKeySequence.StandardKey.Find))
@@ -208,47 +206,29 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _register_pages(self) -> None:
-        """The pages, in the order of the navigation list."""
-        journal = JournalPage(self.context)
-        journal.people_changed.connect(self.reload_people)
-        self._journal_page = journal
-        self.add_page("Journal", QIcon(), journal, name="journal")
+        """The pages, in the order of the navigation list (built when first shown)."""
+        self.page_stack = PageStack(self.nav, self.pages, self.go_menu, self, is_locked=lambda: self.is_locked,
+                                    person=self.current_person, apply_person=self._apply_person_to,
+                                    on_built=lambda entry: wire(self, entry), on_shown=self._update_find_shortcut)
+        self.registry: dict[str, PageEntry] = self.page_stack.registry
         self.import_action.setVisible(True)
+        register_pages(self)
+
+    def adopt_journal(self, journal: JournalPage) -> None:
+        """The Journal page was just built: its signals and the Edit menu's Undo and Redo."""
+        self._journal_page = journal
+        journal.people_changed.connect(self.reload_people)
         journal.person_wanted.connect(lambda person_id: self.reload_people(select_id=person_id))
         self.edit_menu.insertAction(self.find_action, journal.history.undo_action)
         self.edit_menu.insertAction(self.find_action, journal.history.redo_action)
         self.edit_menu.insertSeparator(self.find_action)
-        patterns = PatternsPage(self.context)
-        patterns.day_chosen.connect(self.show_journal_day)
-        self.add_page("Patterns", QIcon(), patterns, name="patterns")
-        self.add_page("Medications", QIcon(), MedicationsPage(self.context), name="medications")
-        self.add_page("Scores and check-in", QIcon(), ScoresPage(self.context), name="scores")
-        self.add_page("Warning signs", QIcon(), WarningSignsPage(self.context), name="warning_signs")
-        self.add_page("My plans", QIcon(), PlansPage(self.context), name="plans")
-        self.add_page("Support network", QIcon(), NetworkPage(self.context), name="network")
-        appointments = AppointmentsPage(self.context)
-        appointments.prepare_visit_requested.connect(self.prepare_visit)
-        self.add_page("Appointments", QIcon(), appointments, name="appointments")
-        self.add_page("Visit summary", QIcon(), SummaryPage(self.context), name="summary")
-        self.add_page("My check-in", QIcon(), CaregiverCheckinPage(self.context), name="caregiver_checkin")
-        search = SearchPanel(self.context)
-        search.entry_chosen.connect(self.show_journal_entry)
-        self.add_page("Search", QIcon(), search, name="search")
-        navigation.offer(self, {
-            navigation.OPEN_EDUCATION_PAGE: self.open_education_page,
-            navigation.OPEN_PLANS: self.open_plans,
-            navigation.SHOW_GET_HELP: self.show_get_help,
-        })
+        journal.history.set_enabled(not self.is_locked)
 
     # --- pages --------------------------------------------------------------------------------
 
     def go(self, name: str) -> QWidget | None:
         """Go to the page registered as ``name``; the page, or None while locked or unknown."""
-        entry = self.registry.get(name)
-        if self.is_locked or entry is None:
-            return None
-        self.show_page(entry.index)
-        return entry.page
+        return self.page_stack.go(name)
 
     def show_search(self) -> None:
         """Edit ▸ Find (Ctrl+F): the Search page, with the cursor in its box."""
@@ -295,58 +275,32 @@ class MainWindow(QMainWindow):
         self.get_help.show()
 
     def add_page(self, title: str, icon: QIcon, widget: QWidget, *, name: str | None = None) -> PageEntry:
-        """Register a page (``name`` defaults to ``title``) and add it to the navigation and the
-        Go menu. The first nine get Ctrl+1 … Ctrl+9. The widget may have
+        """Register a page built already (``name`` defaults to ``title``) and add it to the
+        navigation and the Go menu. The first nine get Ctrl+1 … Ctrl+9. The widget may have
         ``set_person(person | None)``, ``clear()`` (called on lock: drop all data) and
         ``keep_unsaved_work()`` (see :class:`~caregiver_app.gui.common.page.Page`)."""
-        name = name or title
-        if name in self.registry:
-            raise ValueError(f"a page named {name!r} is already registered")
-        index = len(self._pages)
-        self._pages.append(widget)
-        self.pages.addWidget(widget)
-        item = QListWidgetItem(icon, title)
-        action = QAction(title, self)
-        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
-        if index < MAX_PAGE_SHORTCUTS:
-            keys = QKeySequence(f"Ctrl+{index + 1}")
-            item.setToolTip(f"{title} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.go_menu.addAction(action)
-        action.setEnabled(not self.is_locked)
-        entry = self.registry[name] = PageEntry(name, title, widget, action, index)
-        self.nav.addItem(item)
-        self.nav.updateGeometry()
-        if index == 0:
-            self.nav.setCurrentRow(0)
-        if not self.is_locked:
-            self._apply_person_to(widget, self.current_person())
-        return entry
+        return self.page_stack.add(title, icon, name=name, widget=widget)
+
+    def add_lazy_page(self, title: str, build, *, name: str | None = None) -> PageEntry:
+        """Register a page that ``build()`` makes the first time it is shown (as :meth:`add_page`)."""
+        return self.page_stack.add(title, QIcon(), name=name, factory=build)
 
     def page_titles(self) -> list[str]:
-        return [self.nav.item(i).text() for i in range(self.nav.count())]
+        return self.page_stack.titles()
 
     def page_widgets(self) -> list[QWidget]:
-        return list(self._pages)
+        """Every page, in navigation order; builds the pages not built yet."""
+        return self.page_stack.widgets()
 
     def show_page(self, index: int) -> None:
-        if self.is_locked or not 0 <= index < len(self._pages):
-            return
-        self.nav.setCurrentRow(index)
-        self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _on_nav_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self._pages):
-            self.pages.setCurrentIndex(row)
-            self._update_find_shortcut()
+        self.page_stack.show(index)
 
     def _update_find_shortcut(self) -> None:
         """Ctrl+F finds in the journal, except on a page with its own search box (it takes
         Ctrl+F there; the same key twice would make both ambiguous and neither would fire)."""
         page = self.pages.currentWidget()
         search = self.registry.get("search")
-        own = (search is None or page is not search.page) and hasattr(page, "focus_search")
+        own = (search is None or page is not search.widget) and hasattr(page, "focus_search")
         self.find_action.setShortcut(QKeySequence() if own else QKeySequence(QKeySequence.StandardKey.Find))
 
     # --- people -------------------------------------------------------------------------------
@@ -359,14 +313,14 @@ class MainWindow(QMainWindow):
         """Re-read the people in the vault (a read) and keep (or move to) the chosen one."""
         if self.context.vault is None:
             return
-        self.context.ops.read(self, lambda vault: (list_people(vault), _remembered_person(vault)),
-                              on_done=lambda found: self._show_people(*found, select_id), key="people")
+        self.context.ops.read(self, _people_and_remembered, on_done=lambda found: self._show_people(*found, select_id), key="people")
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
             wanted = remembered
         self._people = people
+        self._people_read = True
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         for p in people:
@@ -386,18 +340,20 @@ class MainWindow(QMainWindow):
         person = self._people[index] if 0 <= index < len(self._people) else None
         if person is not None:
             if person.id != self._last_person_id:
-                person_id = person.id
-                self.context.ops.write(self, lambda vault: remember_last_person(vault, person_id),
-                                       changes={SETTINGS})
+                self._remember_person(person.id)
             self._last_person_id = person.id
-        for page in self._pages:
-            self._apply_person_to(page, person)
+        self.page_stack.set_person(person)
         self.get_help.refresh()
+
+    def _remember_person(self, person_id: int) -> None:
+        from ..services.people import remember_last_person
+
+        self.context.ops.write(self, lambda vault: remember_last_person(vault, person_id), changes={SETTINGS})
 
     def _apply_person_to(self, page: QWidget, person: Person | None) -> None:
         set_person = getattr(page, "set_person", None)
-        if set_person is None:
-            return
+        if set_person is None or (person is None and not self._people_read):
+            return  # at unlock, before the people are read: the page reads once, when they are
         try:
             set_person(person)
         except CaregiverError as exc:
@@ -462,22 +418,13 @@ class MainWindow(QMainWindow):
     def _drop_everything(self) -> None:
         """Every job has ended (``ops.shut``): keep unsaved words, clear pages, close the vault."""
         self.idle_timer.stop()
-        for page in self._pages:  # unsaved words go into the vault before anything is cleared
-            keep = getattr(page, "keep_unsaved_work", None)
-            if keep is not None:
-                try:
-                    keep()
-                except Exception as exc:
-                    log_safely(exc)
-        for page in self._pages:
-            clear = getattr(page, "clear", None)
-            if clear is None:
-                continue
-            try:
-                clear()
-            except Exception as exc:  # a page's bug must not keep the vault open
-                log_safely(exc)
+        # Unsaved words go into the vault before anything is cleared; a page never built has
+        # neither words nor data.
+        self.page_stack.each_built("keep_unsaved_work")
+        self.page_stack.each_built("clear")
+        self.page_stack.cleared()
         self._people = []
+        self._people_read = False
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         self.person_combo.blockSignals(False)
@@ -507,9 +454,10 @@ class MainWindow(QMainWindow):
     def _enter(self) -> None:
         self.central.setCurrentWidget(self.workspace)
         self._enable_commands(True)
+        self.page_stack.show_current()  # only the page on screen is built and read now
         self.reload_people()
         self._start_idle_timer()
-        if self._pages:
+        if self.registry:
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.person_combo.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -524,10 +472,9 @@ class MainWindow(QMainWindow):
             if not self.is_locked:
                 self._start_idle_timer()
             self.get_help.refresh()
-            for page in self._pages:  # the page on screen gets no new showEvent after a dialog
-                refresh_country = getattr(page, "refresh_country", None)
-                if refresh_country is not None:
-                    refresh_country()
+            # The page on screen gets no new showEvent after a dialog; pages not built yet will
+            # be built with the new country.
+            self.page_stack.each_built("refresh_country")
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes

@@ -10,12 +10,20 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from ..domain.errors import ValidationError
 from ..domain.model import Person
-from ..services import people
 from .common.building import menu_action
 from .common.form import EditorDialog
 from .common.ops import PEOPLE
 from .common.page import confirm
 from .common.trust_widgets import plain_label, tell
+
+
+
+def _people():
+    """The people service, imported with the first use (the database layer is not needed to
+    show the File menu of the unlock screen)."""
+    from ..services import people
+
+    return people
 
 
 class AddPersonDialog(EditorDialog):
@@ -47,7 +55,7 @@ class AddPersonDialog(EditorDialog):
         name, clock = self.name_edit.text(), self._clock
         if not name.strip():
             raise ValidationError("Please type their name.", field="name")
-        return lambda vault: people.add_person(vault, name, clock=clock)
+        return lambda vault: _people().add_person(vault, name, clock=clock)
 
 
 class PeopleActions:
@@ -81,7 +89,7 @@ class PeopleActions:
                                         QLineEdit.EchoMode.Normal, person.display_name)
         if not ok or not name.strip() or name.strip() == person.display_name:
             return
-        self._context.ops.write(self._window, lambda vault: people.rename_person(vault, person.id, name),
+        self._context.ops.write(self._window, lambda vault: _people().rename_person(vault, person.id, name),
                                 changes={PEOPLE}, on_done=lambda _r: self._reload(person.id),
                                 error_title="The name was not changed")
 
@@ -94,12 +102,12 @@ class PeopleActions:
                                "and File ▸ Bring back a removed person… shows them again.",
                        yes="Remove from the list", no="Keep them", destructive=True, title="Remove this person?"):
             return
-        self._context.ops.write(self._window, lambda vault: people.archive_person(vault, person.id),
+        self._context.ops.write(self._window, lambda vault: _people().archive_person(vault, person.id),
                                 changes={PEOPLE}, on_done=lambda _r: self._reload(None),
                                 error_title="The person was not removed")
 
     def restore(self) -> None:
-        self._context.ops.read(self._window, people.archived_people, on_done=self._choose_who_comes_back,
+        self._context.ops.read(self._window, _people().archived_people, on_done=self._choose_who_comes_back,
                                key="archived-people")
 
     def _choose_who_comes_back(self, removed: list[Person]) -> None:
@@ -112,5 +120,5 @@ class PeopleActions:
         if not ok or name not in names:
             return
         chosen = removed[names.index(name)]
-        self._context.ops.write(self._window, lambda vault: people.restore_person(vault, chosen.id),
+        self._context.ops.write(self._window, lambda vault: _people().restore_person(vault, chosen.id),
                                 changes={PEOPLE}, on_done=lambda _r: self._reload(chosen.id))

@@ -1,5 +1,5 @@
-"""Edit ▸ Settings… (Preferences on macOS): country, language, time format, paper, idle lock and
-time zone, saved in the settings file of the data folder in use.
+"""Edit ▸ Settings… (Preferences on macOS): country, language, time format, paper, idle lock,
+time zone and reminders, saved in the settings file of the data folder in use.
 
 The country decides the emergency and crisis numbers everywhere, the paper when it follows the
 country, and how phone numbers are read. Nothing personal is kept in settings.
@@ -31,6 +31,7 @@ from .context import AppContext
 from .common.country import system_locale_name
 from .warning_signs.crisis_numbers import add_country_row, add_problem_and_buttons, country_name, show_problem
 from .common.errors import show_error
+from .reminders.settings_part import ReminderSettings
 
 TITLE = "Settings"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -115,6 +116,8 @@ class SettingsDialog(QDialog):
         self.zone_combo.setCurrentIndex(max(self.zone_combo.findData(settings.time_zone), 0))
         form.addRow("Time &zone", self.zone_combo)
         layout.addLayout(form)
+        self.reminders = ReminderSettings(settings, self)
+        layout.addWidget(self.reminders)
 
         self.problem_label = add_problem_and_buttons(self, layout, "&Save")
         self._update_hints()
@@ -133,7 +136,7 @@ class SettingsDialog(QDialog):
         """The settings as the dialog shows them. Raises :class:`CaregiverError` for a time zone
         that is not a known one."""
         zone = self._chosen_zone()
-        return replace(
+        return self.reminders.applied_to(replace(
             self._context.settings,
             country=self.country_combo.currentData() or "",
             language=self.language_combo.currentData() or "en",
@@ -141,7 +144,7 @@ class SettingsDialog(QDialog):
             paper=self.paper_combo.currentData() or "auto",
             idle_lock_minutes=self.idle_spin.value(),
             time_zone=zone,
-        )
+        ))
 
     def accept(self) -> None:
         try:
@@ -159,6 +162,16 @@ class SettingsDialog(QDialog):
         self._context.settings = settings
         self.saved.emit(settings)
         super().accept()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """Tall enough for the wrapped hints at this width (Qt sizes a dialog without them, which
+        clipped them at large text)."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     # --- private ------------------------------------------------------------------------
     def _chosen_zone(self) -> str:
@@ -190,5 +203,5 @@ def make_settings_action(parent: QWidget, slot) -> QAction:
     action.triggered.connect(slot)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setShortcut("Ctrl+,")
-    action.setToolTip("Country, language, time format, paper, locking and time zone")
+    action.setToolTip("Country, language, time format, paper, locking, time zone and reminders")
     return action

@@ -1,13 +1,9 @@
-"""Small parts of the main window: the page list, the registry entry of a page and the idle
-watcher that drives auto-lock."""
+"""Small parts of the main window: the page list and the idle watcher that drives auto-lock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget
 
 MAX_PAGE_SHORTCUTS = 9
 """Ctrl+1 … Ctrl+9 go to the first nine pages."""
@@ -20,19 +16,6 @@ class NavigationList(QListWidget):
         widest = max(self.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("M" * 8))
         frame = 2 * self.frameWidth() + self.fontMetrics().averageCharWidth() * 3
         return QSize(widest + frame, super().sizeHint().height())
-
-
-@dataclass
-class PageEntry:
-    """One page of the registry: ``name`` (stable, for code), ``title`` (the navigation entry and
-    Go menu text), the page widget, its Go menu ``action`` (with Ctrl+1 … Ctrl+9 for the first
-    nine) and its place in the navigation list."""
-
-    name: str
-    title: str
-    page: QWidget
-    action: QAction
-    index: int
 
 
 class IdleWatcher(QObject):

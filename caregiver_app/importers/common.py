@@ -35,6 +35,7 @@ __all__ = [
     "RowsPreview",
     "SkippedRow",
     "choose_delimiter",
+    "first_csv_record",
     "fingerprint",
     "normalize_line_ends",
     "read_csv_records",
@@ -225,6 +226,17 @@ def read_csv_records(text: str, delimiter: str = ",",
             f"The file could not be read as CSV from line {start} on (a quoted field may never end)."
         ) from None
     return records
+
+
+def first_csv_record(text: str, delimiter: str = ",") -> list[str] | None:
+    """The first CSV record that is not blank (``None`` when there is none), reading no further:
+    recognising a file by its header does not parse all of it. Raises :class:`ImportFormatError`
+    when a quoted field in it never ends."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        return next((record for record in reader if any(cell.strip() for cell in record)), None)
+    except csv.Error:
+        raise ImportFormatError("The file could not be read as CSV from line 1 on (a quoted field may never end).") from None
 
 
 def choose_delimiter(text: str) -> str:

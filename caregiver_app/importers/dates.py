@@ -7,11 +7,10 @@ by :mod:`caregiver_app.importers.date_order`; a row whose date cannot be read ra
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, time
-
-from babel.dates import get_month_names
 
 from caregiver_app.domain.model import clean_label
 
@@ -42,6 +41,8 @@ _EXTRA_MONTH_NAMES = {
 
 
 def _build_month_table() -> dict[str, int]:
+    from babel.dates import get_month_names  # loaded with the table, only when a month name is read
+
     table: dict[str, int] = {}
     for locale in _MONTH_LOCALES:
         widths = ("wide",) if locale in _FULL_NAMES_ONLY else ("wide", "abbreviated")
@@ -57,7 +58,17 @@ def _build_month_table() -> dict[str, int]:
     return table
 
 
-MONTH_NUMBERS: dict[str, int] = _build_month_table()
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """``{month name casefolded, without dots: month number}`` in every language read. Built
+    when first needed (most files write numeric dates; loading CLDR costs a tenth of a second)."""
+    return _build_month_table()
+
+
+def __getattr__(name: str):
+    if name == "MONTH_NUMBERS":  # the table's older name, kept for its readers
+        return month_numbers()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 """Localized month names and abbreviations (casefolded, NFC) → month number 1–12."""
 
 
@@ -112,9 +123,10 @@ def parse_day_month(text: str) -> tuple[int, int]:
     tokens = re.findall(r"\d+|[^\W\d_]+", value)
     days = [int(t) for t in tokens if t.isdecimal()]
     words = [t for t in tokens if not t.isdecimal()]
-    months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS}
+    table = month_numbers()
+    months = {table[w] for w in words if w in table}
     if len(months) > 1:  # e.g. a weekday abbreviation that is also a month abbreviation
-        months = {MONTH_NUMBERS[w] for w in words if w in MONTH_NUMBERS and len(w) > 3}
+        months = {table[w] for w in words if w in table and len(w) > 3}
     if len(days) != 1 or len(months) != 1:
         raise RowProblem(DATE_UNREADABLE)
     return months.pop(), days[0]

@@ -40,6 +40,7 @@ What is handled
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -444,6 +445,9 @@ def _repeats_header(record: list[str], header: tuple[str, ...] | None) -> bool:
     return (
         header is not None
         and len(record) == len(header)
+        # a row's first cell is a date; a header cell does not start with a digit (the check
+        # below normalises every cell, which costs more than the rest of the row's parsing)
+        and not (record[0].strip()[:1].isdigit() and not header[0][:1].isdigit())
         and _header_key(record[0]) == header[0]
         and tuple(_header_key(cell) for cell in record) == header
     )
@@ -476,7 +480,11 @@ def _row_note(record: list[str], layout: _Layout) -> str:
 
 def _split_activities(text: str) -> tuple[str, ...]:
     """``"a | b|  |B"`` -> ``("a", "b", "B")``: split on ``|``, clean each, drop empties."""
-    return tuple(name for name in (clean_label(part) for part in text.split("|")) if name)
+    return tuple(name for name in (_clean_activity(part) for part in text.split("|")) if name)
+
+
+_clean_activity = functools.lru_cache(maxsize=4096)(clean_label)
+"""A file repeats the same few dozen activities on every row: each is cleaned once."""
 
 
 def _fingerprint_base(when: datetime, mood: str, activities: tuple[str, ...], note: str) -> str:

@@ -25,6 +25,7 @@ from .common import (
     choose_delimiter,
     decode_text,
     fingerprint,
+    first_csv_record,
     read_csv_records,
 )
 from .dates import SLASH_DATE, RowProblem, full_year, parse_full_date, parse_time
@@ -85,10 +86,10 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
 def read_header(data: bytes) -> list[str]:
     """The column names of a CSV file (cleaned); raises :class:`ImportFormatError`."""
     text = decode_text(data, "a CSV file")
-    records = [rec for _, rec in _records(text) if any(c.strip() for c in rec)]
-    if not records or len(records[0]) < 2:
+    first = first_csv_record(text, choose_delimiter(text))
+    if first is None or len(first) < 2:
         raise ImportFormatError("This file does not look like a table with columns.")
-    return [clean_label(cell) for cell in records[0]]
+    return [clean_label(cell) for cell in first]
 
 
 def header_key(header: list[str]) -> str:

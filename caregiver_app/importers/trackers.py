@@ -33,7 +33,7 @@ from .common import (
     read_zip_member,
     zip_members,
 )
-from .dates import MONTH_NUMBERS, RowProblem, make_date, parse_time
+from .dates import RowProblem, make_date, month_numbers, parse_time
 
 BEARABLE_HEADER = ("date", "weekday", "time of day", "category", "rating/amount", "detail", "notes")
 IMOOD_HEADER = ("date", "day of week", "hour", "minute", "level", "leveltext", "comment")
@@ -74,7 +74,7 @@ _NOT_IMPORTED = {
 
 
 def _month(name: str) -> int:
-    number = MONTH_NUMBERS.get(name.casefold())
+    number = month_numbers().get(name.casefold())
     if number is None:
         raise RowProblem("the date could not be read")
     return number

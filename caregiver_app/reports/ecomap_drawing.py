@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..domain.ecomap import (
+    LINE_CLEARANCE,
     NODE_H,
     NODE_W,
     PERSON_H,
@@ -21,6 +22,7 @@ from ..domain.ecomap import (
     TieGeometry,
     tie_geometry,
 )
+from ..domain.ecomap_routes import tie_routes
 from ..domain.network import Sector, SupportDirection, TieStrength
 from .fonts import register_fonts
 
@@ -155,8 +157,10 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
     ry = min(max(PERSON_H / 2 * scale, len(plines) * psize * 1.2 / 2 / 0.75), max(PERSON_H / 2 * scale, 0.9 * nearest * scale))
     person_half = (rx / scale, ry / scale)
     node_half = (NODE_W / 2, NODE_H / 2)
-    for node in snapshot.nodes:
-        geo = tie_geometry(node.x, node.y, node_half, person_half, node.strength, node.direction)
+    # lines bent around boxes the user dragged into another tie's way, as on the screen
+    routes = tie_routes([(n.x, n.y) for n in snapshot.nodes], node_half, person_half, LINE_CLEARANCE)
+    for node, via in zip(snapshot.nodes, routes):
+        geo = tie_geometry(node.x, node.y, node_half, person_half, node.strength, node.direction, via)
         for shape in _tie_shapes(geo, tx, scale):
             group.add(shape)
 

@@ -12,19 +12,13 @@ a plan longer than that is scaled down as a whole. Every piece of user text goes
 
 from __future__ import annotations
 
-from datetime import date
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepInFrame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -32,18 +26,20 @@ from reportlab.platypus import (
 )
 
 from ..domain.crisis_lines import LineKind
-from ..domain.plans import PlanItem, SafetyPlanPrint, SafetyStep
+from ..domain.plans import SafetyPlanPrint, SafetyStep
 from . import formatting
-from .charts import ACCENT, GRID, INK, MUTED, RULE
+from .charts import ACCENT, GRID, RULE
 from .fonts import ReportFonts, register_fonts
 from .layout import can_print
-from .text import markup
+from .plan_parts import METADATA_APP, meta_line, plan_document
+from .plan_parts import PlanStyles as _Styles
+from .plan_parts import blank_lines as _blank_lines
+from .plan_parts import item_markup as _item_markup
+from .plan_parts import label as _label
 
 __all__ = ["build_safety_plan_pdf", "fitted_story", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
 
 METADATA_TITLE = "Safety plan"
-METADATA_APP = "Caregiver Companion"
-MARGIN = 0.6 * inch
 FONT_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
 """Body text sizes (points) tried in turn until the plan fits on the page."""
 
@@ -54,49 +50,6 @@ FOOTER = (
 )
 STEP_INTRO = "When I notice my warning signs, I go through these steps in order until I feel safer."
 BOX_FILL = colors.HexColor("#f2f4f6")
-
-
-def format_date(day: date) -> str:
-    """``"30 Nov 2026"`` in the plan's locale (see ``reports/formatting.py``)."""
-    return formatting.current().date(day)
-
-
-class _Styles:
-    def __init__(self, fonts: ReportFonts, size: float) -> None:
-        lead = size * 1.28
-        self.title = ParagraphStyle("title", fontName=fonts.bold, fontSize=size * 1.75, leading=size * 2.1,
-                                    textColor=INK, spaceAfter=2)
-        self.meta = ParagraphStyle("meta", fontName=fonts.regular, fontSize=size * 0.9, leading=size * 1.15,
-                                   textColor=MUTED)
-        self.body = ParagraphStyle("body", fontName=fonts.regular, fontSize=size, leading=lead, textColor=INK)
-        self.bold = ParagraphStyle("bold", parent=self.body, fontName=fonts.bold)
-        self.step_title = ParagraphStyle("step", parent=self.body, fontName=fonts.bold, textColor=ACCENT,
-                                         spaceAfter=size * 0.15)
-        self.item = ParagraphStyle("item", parent=self.body, leftIndent=size * 0.9, bulletIndent=0,
-                                   bulletFontName=fonts.regular)
-        self.number = ParagraphStyle("number", fontName=fonts.bold, fontSize=size * 1.5, leading=size * 1.7,
-                                     textColor=ACCENT, alignment=1)
-        self.small = ParagraphStyle("small", fontName=fonts.regular, fontSize=size * 0.8, leading=size,
-                                    textColor=MUTED)
-        self.size = size
-
-
-def _label(text: object) -> str:
-    return markup(text, line_breaks=False)
-
-
-def _item_markup(item: PlanItem) -> str:
-    text = _label(item.text)
-    if item.phone:
-        text += f" — <b>{_label(item.phone)}</b>"
-    return text
-
-
-def _blank_lines(styles: _Styles, width: float, count: int = 2) -> list[Flowable]:
-    rows = [[""] for _ in range(count)]
-    table = Table(rows, colWidths=[width], rowHeights=[styles.size * 1.7] * count)
-    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
-    return [table]
 
 
 def _crisis_box(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowable:
@@ -186,15 +139,10 @@ def _reasons(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowable:
 
 def _story(data: SafetyPlanPrint, fonts: ReportFonts, size: float, width: float) -> list[Flowable]:
     styles = _Styles(fonts, size)
-    meta = [f"For {_label(data.person_name)}"] if data.person_name else []
-    if data.printed_on is not None:
-        meta.append(f"Printed {format_date(data.printed_on)}")
-    if data.plan.updated_at is not None:
-        meta.append(f"Last changed {format_date(data.plan.updated_at.date())}")
     gap = size * 0.7
     return [
         Paragraph(TITLE, styles.title),
-        Paragraph(" · ".join(meta), styles.meta),
+        meta_line(styles, data.person_name, data.printed_on, data.plan.updated_at),
         Spacer(1, gap),
         _crisis_box(data, styles, width),
         Spacer(1, gap),
@@ -247,19 +195,7 @@ def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
 
 def _build(data: SafetyPlanPrint, out: BinaryIO, pagesize: tuple[float, float]) -> float:
     fonts = register_fonts()
-    page_width, page_height = float(pagesize[0]), float(pagesize[1])
-    width, height = page_width - 2 * MARGIN, page_height - 2 * MARGIN
-    doc = BaseDocTemplate(
-        out,
-        pagesize=(page_width, page_height),
-        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=METADATA_TITLE, author=METADATA_APP, creator=METADATA_APP, producer=METADATA_APP,
-        subject="", keywords="", lang="en", initialFontName=fonts.regular,
-    )
-    frame = Frame(MARGIN, MARGIN, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                  id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-
+    doc, width, height = plan_document(out, pagesize, METADATA_TITLE, fonts)
     chosen, story = fitted_story(data, fonts, width, height)
     scale = 1.0
     needed = _height(story, width, height)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
@@ -44,6 +43,8 @@ def strength_hint(passphrase: str) -> StrengthHint:
     """How hard the passphrase would be to guess, in plain words."""
     if not passphrase:
         return StrengthHint(0, "", f"Use at least {MIN_LENGTH} characters. A few unrelated words work well.", False)
+    from zxcvbn import zxcvbn  # its word lists take a while to load: only when a passphrase is rated
+
     score = int(zxcvbn(passphrase[:RATED_LENGTH])["score"])
     long_enough = len(passphrase) >= MIN_LENGTH
     if not long_enough:

@@ -34,6 +34,7 @@ __all__ = [
     "PersonCount",
     "RestoreResult",
     "back_up_now",
+    "back_up_before_import",
     "backup_due",
     "backup_summary",
     "current_people",
@@ -139,6 +140,15 @@ def daily_backup_if_due(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo |
     if not backup_due(vault, clock=clock):
         return None
     info = store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.AUTOMATIC, clock())
+    store.prune(vault.paths.backups, data_key_of(vault))
+    return info
+
+
+def back_up_before_import(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo:
+    """Make the verified backup that comes before an import writes anything (reason
+    ``pre-import``), then prune old ones. Raises :class:`BackupError` (plain words; a full disk
+    says so) and then nothing has been written."""
+    info = store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.PRE_IMPORT, clock())
     store.prune(vault.paths.backups, data_key_of(vault))
     return info
 

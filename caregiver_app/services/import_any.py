@@ -12,6 +12,7 @@ settings table, inside the encrypted database, because they can hold words the u
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Mapping
@@ -20,10 +21,11 @@ from datetime import datetime, timedelta, timezone
 
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
-from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Person, Recorder, SymptomRating, Tag, TagKind
+from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
+from ..importers.dates import looks_like_full_date
 from ..importers.generic import ColumnMap, header_key, parse_generic, read_header
 from ..importers.trackers import (
     RULES,
@@ -33,9 +35,8 @@ from ..importers.trackers import (
     parse_emoods,
     parse_imoodjournal,
 )
-from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
-from . import journal
+from . import imports
 from .clock import Clock, local_zone_name, utc_now
 from .imports import ImportReport, MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
@@ -51,7 +52,7 @@ KINDS: dict[str, str] = {
 APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
              "emoods": "eMoods", "generic": "another app"}
 UNKNOWN_CSV = "This looks like a CSV from an app we don't know yet: map its columns."
-_COLUMNS_KEY, _RULE_KEY, _WORDS_KEY = "import.columns.", "import.rule.", "import.words"
+_COLUMNS_KEY, _RULE_KEY = "import.columns.", "import.rule."
 
 
 class ColumnsNeeded(CaregiverError):
@@ -64,11 +65,14 @@ class ColumnsNeeded(CaregiverError):
 
 @dataclass(frozen=True)
 class Detected:
-    """What a file is: ``kind`` (a key of :data:`KINDS`) and a sentence for the user."""
+    """What a file is: ``kind`` (a key of :data:`KINDS`) and a sentence for the user; ``parsed``
+    is the file already read as ``kind`` when recognising it took reading it all (a Daylio export
+    without its header line), for :func:`import_file` and :func:`remembered` to use."""
 
     kind: str
     message: str
     header: tuple[str, ...] = ()
+    parsed: ParseResult | None = field(default=None, compare=False, repr=False)
 
 
 def detect(data: bytes) -> Detected:
@@ -92,8 +96,8 @@ def detect(data: bytes) -> Detected:
     if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
         return Detected("daylio", "This is a Daylio export (CSV).")
     try:  # a Daylio export without its header line: it starts with a date
-        if parse_daylio(data).layout == "headerless":
-            return Detected("daylio", "This is a Daylio export (CSV).")
+        if header and looks_like_full_date(header[0]) and (daylio := parse_daylio(data)).layout == "headerless":
+            return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
     return Detected("generic", UNKNOWN_CSV, tuple(read_header(data)))
@@ -115,17 +119,7 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     """Read ``data`` as ``kind``. Raises :class:`ImportFormatError` / :class:`DaylioFormatError`
     for an unreadable file and :class:`ColumnsNeeded` for a generic CSV without ``columns``."""
     if kind == "daylio":
-        daylio = parse_daylio(data)
-        result = ParseResult(kind="daylio", records=len(daylio.rows) + len(daylio.skipped), skipped=list(daylio.skipped))
-        result.rows = [
-            ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
-                        original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
-                        tags=tuple((a, "activity") for a in r.activities))
-            for r in daylio.rows
-        ]
-        if daylio.date_order_note:
-            result.notes.append(daylio.date_order_note)
-        return result
+        return _from_daylio(parse_daylio(data))
     if kind == "generic":
         if columns is None:
             raise ColumnsNeeded(read_header(data))
@@ -135,6 +129,19 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     if kind not in parsers:
         raise ImportFormatError("That is not a format this app can import.")
     return parsers[kind](data)
+
+
+def _from_daylio(daylio) -> ParseResult:
+    result = ParseResult(kind="daylio", records=len(daylio.rows) + len(daylio.skipped), skipped=list(daylio.skipped))
+    result.rows = [
+        ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
+                    original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
+                    tags=tuple((a, "activity") for a in r.activities))
+        for r in daylio.rows
+    ]
+    if daylio.date_order_note:
+        result.notes.append(daylio.date_order_note)
+    return result
 
 
 @dataclass(frozen=True)
@@ -179,6 +186,15 @@ def _level(row: ImportedRow, rule: ScaleRule | None, levels: Mapping[str, int]) 
         level = levels.get(label_key(row.mood_label))
         return MoodLevel(level) if level is not None else None
     return None
+
+
+def mood_words(result: ParseResult, mood_map: Mapping[str, int]) -> list[tuple[str, int, int | None]]:
+    """The mood words in a file that need a level on the 5-point scale (the other app wrote
+    words, not numbers): ``(word, entries using it, level)``, most used first; the level comes
+    from ``mood_map``, else Daylio's own words, else None (still to choose)."""
+    counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
+    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    return [(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _label_levels(result: ParseResult, mood_map: Mapping[str, int]) -> tuple[dict[str, int], list[tuple[str, int]]]:
@@ -227,17 +243,24 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
 
 def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule: ScaleRule | None = None,
                 mood_map: Mapping[str, int] | None = None, columns: ColumnMap | None = None, zone_name: str = "",
-                clock: Clock = utc_now) -> ImportReport:
-    """Import ``data`` (of ``kind``) for ``person_name`` (added if new), in one transaction.
+                file_name: str = "", clock: Clock = utc_now, back_up: bool = True,
+                parsed: ParseResult | None = None) -> ImportReport:
+    """Import ``data`` (of ``kind``) for ``person_name`` (added if new).
 
     Times in the file are wall-clock times in ``zone_name`` (the computer's zone when empty),
-    except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words without a
-    level raise :class:`MoodMappingNeeded` and nothing is written. The rule, the column map and
-    the word levels used are remembered in the vault for next time. A file with no readable entry
-    raises :class:`ImportFormatError` and nothing is written.
+    except in a ``.daylio`` backup, which carries each entry's UTC offset. Mood words take their
+    level from ``mood_map``, else from an earlier import of the same app (kept in the vault);
+    words still without one raise :class:`MoodMappingNeeded` and nothing is written. A file with
+    no readable entry raises :class:`ImportFormatError` and nothing is written. Otherwise a
+    verified backup comes first (a failed one raises ``BackupError`` in plain words, nothing
+    written; see :func:`~caregiver_app.services.imports.write_import`), then one transaction
+    writes the person, the entries as one import that can be undone (``file_name`` is kept with
+    it) and the rule, column map and word levels used, remembered for next time. ``parsed``
+    is ``data`` already read with :func:`parse` (the same ``kind`` and ``columns``), so a
+    caller that previewed the file does not read it again.
     """
-    mood_map = dict(mood_map or {})
-    result = parse(data, kind, columns)
+    result = parsed if parsed is not None else parse(data, kind, columns)
+    mood_map = imports.merged_map(kept_words(vault, kind), mood_map or {})
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
         raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
@@ -245,21 +268,35 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
         raise MoodMappingNeeded(list(prev.unmapped))
     levels, _ = _label_levels(result, mood_map)
     tz = timeutil.zone(zone_name or local_zone_name())
-    wanted = Person(None, person_name).display_name
-    now = clock()
-    with session_of(vault) as s:
-        person, added = people_repo.person_named(s, wanted, now)
+
+    def make_entries(person_id: int) -> tuple[list[JournalEntry], list[SkippedRow]]:
         entries: list[JournalEntry] = []
         skipped = list(result.skipped)
         for row in result.rows:
             try:
-                entries.append(_entry(row, person.id, kind, _level(row, prev.rule, levels), tz))
+                entries.append(_entry(row, person_id, kind, _level(row, prev.rule, levels), tz))
             except ValidationError as exc:
                 skipped.append(SkippedRow(row.line, _lower_first(str(exc))))
-        skipped.sort(key=lambda item: item.line)
-        new, already = journal.write_imported_entries(s, person.id, entries, now)
-        _remember(s, kind, prev.rule, columns, mood_map, data)
-    return ImportReport(person.id, added, new, already, prev, tuple(skipped))
+        return entries, skipped
+
+    days = (result.first_entry.date() if result.first_entry else None,
+            result.last_entry.date() if result.last_entry else None)
+    used = {label_key(k): v for k, v in levels.items()}
+    return imports.write_import(vault, kind=kind, file_name=file_name, person_name=person_name,
+                                make_entries=make_entries, days=days, preview=prev, notes=result.notes,
+                                remember=lambda s: _remember(s, kind, prev.rule, columns, used, data),
+                                clock=clock, back_up=back_up)
+
+
+def kept_words(vault: Vault, kind: str) -> dict[str, int]:
+    """The mood-word levels chosen at earlier imports of the app that writes ``kind`` files."""
+    with session_of(vault) as s:
+        return imports.remembered_words(s, word_source(kind))
+
+
+def word_source(kind: str) -> str:
+    """Whose mood words a file of ``kind`` holds: a Daylio CSV and a Daylio backup share them."""
+    return "daylio" if kind.startswith("daylio") else kind
 
 
 def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:
@@ -273,12 +310,19 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
         mood=level, energy=row.energy, anxiety=row.anxiety, sleep_hours=row.sleep_hours,
         sleep_quality=row.sleep_quality, note=row.note,
         symptoms=tuple(SymptomRating(name, severity) for name, severity in row.symptoms),
-        tags=tuple(Tag(name, TagKind(k)) for name, k in row.tags),
+        tags=tuple(_tag(name, k) for name, k in row.tags),
         source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:
         raise ValidationError("The row has nothing to keep.")
     return entry
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag(name: str, kind: str) -> Tag:
+    """One checked :class:`Tag` per name and kind (tags are values; a file repeats a few dozen on
+    every row). Raises :class:`ValidationError` for a name that is empty or too long."""
+    return Tag(name, TagKind(kind))
 
 
 def _shorten(text: str, limit: int = MOOD_LABEL_MAX_CHARS) -> str:
@@ -291,10 +335,7 @@ def _remember(s, kind: str, rule: ScaleRule | None, columns: ColumnMap | None, m
         settings_repo.set_setting(s, f"{_RULE_KEY}{kind}.{rule.low}-{rule.high}", rule.text())
     if columns is not None:
         settings_repo.set_setting(s, _COLUMNS_KEY + header_key(read_header(data)), json.dumps(columns.as_dict()))
-    if mood_map:
-        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
-        words.update({label_key(k): int(v) for k, v in mood_map.items()})
-        settings_repo.set_setting(s, _WORDS_KEY, json.dumps(words, ensure_ascii=False))
+    imports.remember_words(s, word_source(kind), mood_map)
 
 
 @dataclass(frozen=True)
@@ -306,17 +347,30 @@ class Remembered:
     mood_map: dict[str, int] = field(default_factory=dict)
 
 
-def remembered(vault: Vault, data: bytes, kind: str) -> Remembered:
-    """The rule, column map and word levels used last time for this kind of file, from the vault."""
+def remembered(vault: Vault, data: bytes, kind: str, *, parsed: ParseResult | None = None) -> Remembered:
+    """The rule, column map and word levels used last time for this kind of file, from the vault.
+    ``parsed`` is ``data`` already read with :func:`parse` (its mood scale is all that is used)."""
     with session_of(vault) as s:
-        columns = None
-        if kind == "generic":
-            stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
-            columns = ColumnMap(**json.loads(stored)) if stored else None
-        scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
+        columns = _stored_columns(s, data) if kind == "generic" else None
+        if parsed is not None:
+            scale = parsed.mood_scale
+        else:
+            scale = parse(data, kind, columns).mood_scale if kind != "generic" or columns else None
         rule = None
         if scale is not None:
             text = settings_repo.get_setting(s, f"{_RULE_KEY}{kind}.{scale[0]}-{scale[1]}", "")
             rule = ScaleRule.parse(text, *scale) if text else None
-        words = json.loads(settings_repo.get_setting(s, _WORDS_KEY, "{}") or "{}")
-    return Remembered(rule, columns, {k: int(v) for k, v in words.items()})
+        words = imports.remembered_words(s, word_source(kind))
+    return Remembered(rule, columns, words)
+
+
+def remembered_columns(vault: Vault, data: bytes) -> ColumnMap | None:
+    """The column map used last time for a CSV from an unknown app with ``data``'s header (None
+    when there is none), without reading the rest of the file."""
+    with session_of(vault) as s:
+        return _stored_columns(s, data)
+
+
+def _stored_columns(s, data: bytes) -> ColumnMap | None:
+    stored = settings_repo.get_setting(s, _COLUMNS_KEY + header_key(read_header(data)), "")
+    return ColumnMap(**json.loads(stored)) if stored else None

@@ -28,6 +28,7 @@ from ..domain.model import (
 )
 from ..domain.summary import DayPoint
 from ..domain.symptoms import STARTER_SYMPTOM_NAMES
+from ..storage.repos import imports as imports_repo
 from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
 from ..storage.repos import people as people_repo
@@ -179,6 +180,8 @@ class Removed:
 
     entry: JournalEntry
     doses: tuple[DoseRecord, ...] = ()
+    import_batch_id: int | None = None
+    """The import that added the entry (None: written in the app), so it goes back into it."""
 
 
 def take_out(vault: Vault, entry_id: int) -> Removed:
@@ -187,8 +190,9 @@ def take_out(vault: Vault, entry_id: int) -> Removed:
     with session_of(vault) as s:
         old = repo.get_entry(s, entry_id)
         doses = tuple(medications_repo.doses_for_entry(s, entry_id))
+        batch = imports_repo.batch_of_entry(s, entry_id)
         repo.delete_entry(s, entry_id)
-        return Removed(old, doses)
+        return Removed(old, doses, batch)
 
 
 def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> JournalEntry:
@@ -198,6 +202,8 @@ def put_back(vault: Vault, removed: Removed, *, clock: Clock = utc_now) -> Journ
     with session_of(vault) as s:
         new_id = write_entry(s, removed.entry, clock(), doses=removed.doses or None, keep_id=True,
                              leave_out_gone_medications=True)
+        if removed.import_batch_id is not None:  # still part of its import (unless that was undone)
+            imports_repo.rejoin_batch(s, new_id, removed.import_batch_id)
         return repo.get_entry(s, new_id)
 
 
@@ -324,11 +330,13 @@ def write_entry(session: Session, entry: JournalEntry, now: datetime, *, doses: 
 
 
 def write_imported_entries(session: Session, person_id: int, entries: Sequence[JournalEntry],
-                           now: datetime) -> tuple[int, int]:
+                           now: datetime, *, import_batch_id: int | None = None) -> tuple[int, int]:
     """:func:`write_entry` for the new entries of an import (``person_id``'s, no doses), in bulk
-    inserts inside the caller's one transaction. An entry whose ``import_key`` is already in the
-    journal is left out, so importing a file twice adds nothing. Returns ``(written, already
-    there)``."""
+    inserts inside the caller's one transaction (linear in the number of entries). An entry whose
+    ``import_key`` is already in the journal is left out, so importing a file twice adds nothing.
+    ``import_batch_id`` (the import's ``import_batch`` row) is written into every new entry.
+    Returns ``(written, already there)``."""
     present = repo.existing_import_keys(session, person_id, [e.import_key for e in entries])
     fresh = [e for e in entries if e.import_key not in present]
-    return repo.bulk_insert_entries(session, fresh, now), len(entries) - len(fresh)
+    return (repo.bulk_insert_entries(session, fresh, now, import_batch_id=import_batch_id),
+            len(entries) - len(fresh))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, time
 
 from ..domain.errors import ValidationError
 from ..domain.medications import (
@@ -20,6 +20,7 @@ from ..domain.medications import (
     Medication,
     MedicationChange,
     MissedDoses,
+    Supply,
     medication_changes,
 )
 from ..storage.repos import medications as medications_repo
@@ -33,7 +34,9 @@ from .vault import Vault, session_of
 class MedicationDraft:
     """What the medication form collects. ``amount``/``unit``/``schedule`` are the first dose (used
     only when adding); ``first_dose_from`` is the local date that dose starts (default: the start
-    date, else today). Dates are local calendar dates."""
+    date, else today). Dates are local calendar dates. ``reminder_times`` are wall-clock times of
+    day; ``supply_on_hand`` is the count at home now (None: the supply is not kept), each dose
+    using ``supply_per_dose`` units, with a refill reminder at or below ``refill_at`` units."""
 
     person_id: int
     name: str
@@ -47,6 +50,10 @@ class MedicationDraft:
     stop_date: date | None = None
     first_dose_from: date | None = None
     medication_id: int | None = None
+    reminder_times: tuple[time, ...] = ()
+    supply_on_hand: float | None = None
+    supply_per_dose: float = 1.0
+    refill_at: float | None = None
 
 
 def _today(clock: Clock, zone_name: str) -> date:
@@ -85,20 +92,27 @@ def add_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_n
         start_date=draft.start_date,
         stop_date=draft.stop_date,
         as_needed=draft.as_needed,
+        reminder_times=draft.reminder_times,
     )
+    now = clock()
+    med = replace(med, supply=_counted(draft, None, 0, now))
     with session_of(vault) as s:
         people_repo.get_person_row(s, draft.person_id)
-        new_id = medications_repo.insert_medication(s, med, clock())
+        new_id = medications_repo.insert_medication(s, med, now)
         return medications_repo.medication_from_row(medications_repo.get_medication_row(s, new_id))
 
 
 def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_now) -> Medication:
-    """Change a medication's name, reason, prescriber, dates or "as needed". The dose is changed
-    only with :func:`change_dose`, so its history stays intact."""
+    """Change a medication's name, reason, prescriber, dates, "as needed", reminder times or
+    supply. The dose is changed only with :func:`change_dose`, so its history stays intact. The
+    supply is counted anew (now) when the count on hand or the units per dose differ from what the
+    app worked out; otherwise the earlier count stays, so doses keep counting down from it."""
     if draft.medication_id is None:
         raise ValidationError("Please choose the medication to change.")
+    now = clock()
     with session_of(vault) as s:
         old = medications_repo.medication_from_row(medications_repo.get_medication_row(s, draft.medication_id))
+        taken = _taken_since_count(s, [old]).get(old.id, 0)
         med = replace(
             old,
             name=draft.name,
@@ -107,9 +121,34 @@ def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = ut
             start_date=draft.start_date,
             stop_date=draft.stop_date,
             as_needed=draft.as_needed,
+            reminder_times=draft.reminder_times,
+            supply=_counted(draft, old.supply, taken, now),
         )
-        medications_repo.update_medication_details(s, med, clock())
+        medications_repo.update_medication_details(s, med, now)
         return medications_repo.medication_from_row(medications_repo.get_medication_row(s, med.id))
+
+
+def _counted(draft: MedicationDraft, old: Supply | None, taken: int, now: datetime) -> Supply | None:
+    if draft.supply_on_hand is None:
+        return None
+    if (old is not None and old.per_dose == draft.supply_per_dose
+            and abs(old.left_after(taken) - draft.supply_on_hand) < 1e-9):
+        return Supply(old.on_hand, old.counted_at, old.per_dose, draft.refill_at)
+    return Supply(draft.supply_on_hand, now, draft.supply_per_dose, draft.refill_at)
+
+
+def _taken_since_count(session, meds: list[Medication]) -> dict[int, int]:
+    counts = {m.id: m.supply.counted_at for m in meds if m.supply is not None and m.id is not None}
+    return medications_repo.doses_taken_since(session, counts) if counts else {}
+
+
+def supplies_left(vault: Vault, person_id: int) -> dict[int, float]:
+    """``{medication id: units left now}`` for the person's medicines whose supply is kept: the
+    count on hand less ``per_dose`` for every dose recorded as taken (or extra) after the count."""
+    with session_of(vault) as s:
+        meds = medications_repo.list_medications(s, person_id)
+        taken = _taken_since_count(s, meds)
+    return {m.id: m.supply.left_after(taken.get(m.id, 0)) for m in meds if m.supply is not None}
 
 
 def change_dose(

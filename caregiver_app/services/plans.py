@@ -1,5 +1,6 @@
 """A person's own plans: read and save the relapse-prevention plan (WRAP) and the safety plan
-(Stanley–Brown), and print the safety plan on one page.
+(Stanley–Brown); print the safety plan on one page and the relapse-prevention plan on as many
+pages as it needs.
 
 Each call is one unit of work on the vault and returns plain dataclasses from
 :mod:`caregiver_app.domain.plans`.
@@ -100,3 +101,28 @@ def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "le
     pagesize = A4 if paper == "a4" else LETTER
     return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=fmt),
                        what="the safety plan", suffix=".pdf")
+
+
+def relapse_plan_filename(today: date) -> str:
+    """A generic file name with no names in it, e.g. ``staying-well-plan-2026-11-30.pdf``."""
+    return f"staying-well-plan-{today.isoformat()}.pdf"
+
+
+def write_relapse_plan_pdf(vault: Vault, person_id: int, path: Path, *, today: date, paper: str = "letter",
+                           fmt: ReportFormat | None = None) -> Path:
+    """Print the person's saved relapse-prevention plan as a PDF written to ``path`` atomically
+    (a half-written file never takes the name; ``.pdf`` is added when missing). ``today`` is the
+    local date printed on it; ``paper`` is ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour
+    cycle of its dates. Raises :class:`NotFoundError` for a person no longer in the vault and
+    :class:`ValidationError` in plain words when the place cannot be written."""
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    from ..reports.relapse_plan import build_relapse_plan_pdf  # reportlab loads only when printing
+
+    with session_of(vault) as s:
+        person = people_repo.person_from_row(people_repo.get_person_row(s, person_id))
+        plan = plans_repo.get_relapse_plan(s, person_id)
+    pagesize = A4 if paper == "a4" else LETTER
+    return save_export(path, lambda fh: build_relapse_plan_pdf(plan, person.display_name, fh, printed_on=today,
+                                                               pagesize=pagesize, fmt=fmt),
+                       what="the plan for staying well", suffix=".pdf")

@@ -3,14 +3,27 @@ filters. (Jumping the journal list to a date or an entry is :mod:`caregiver_app.
 
 Any text a user types is safe to search: it is split into words and each word is quoted before it
 reaches FTS5, so quotes, brackets, ``AND``/``OR``/``NOT``/``NEAR``, ``*``, ``^`` and ``:`` are
-just characters. Every word must appear; each also matches longer words that start with it
-(``walk`` finds ``walked`` and ``walking``; English word endings are matched by the Porter
-stemmer).
+just characters. Every word must appear.
+
+Two ways of finding a word, chosen per word:
+
+* Words of languages that put spaces between words are looked up in the word index: each also
+  matches longer words that start with it (``walk`` finds ``walked`` and ``walking``; English word
+  endings are matched by the Porter stemmer).
+* Words in a script written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+  Myanmar; Korean too, whose endings join the word) are found anywhere inside a sentence: three
+  characters or more through the trigram index, one or two (头痛, "headache") by reading the
+  notes the filters leave. Their excerpts are cut and marked here rather than by FTS5.
+
+When the word index finds nothing and every word has three characters or more, the words are
+looked for inside longer words (``schmerz`` finds ``Kopfschmerzen``) and the result says so
+(:attr:`SearchResult.inside_words`).
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,25 +36,73 @@ from .vault import Vault, session_of
 MAX_TERMS = 12
 MAX_RESULTS = 200
 MAX_LIMIT = 5000  # "Show more" stops here; a filter is the better way past it
-_WORD = re.compile(r"[^\W_]+")
+TRIGRAM_MIN = 3  # the trigram index cannot match fewer characters
+_UNSPACED = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x1780, 0x17FF),  # Khmer
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3130, 0x318F),  # Hangul compatibility Jamo
+    (0x31F0, 0x31FF),  # Katakana extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # half-width Katakana
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+
+
+def _is_word_char(char: str) -> bool:
+    # Letters, digits and marks: Thai and Hindi vowel signs are marks and belong inside the word.
+    return unicodedata.category(char)[0] in "LNM"
+
+
+def _words(text: str) -> list[str]:
+    words, current = [], []
+    for char in text:
+        if _is_word_char(char):
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
 
 
 def search_terms(text: str) -> tuple[str, ...]:
-    """The words of ``text`` that search looks for (letters and digits; everything else
-    separates words), at most :data:`MAX_TERMS`, without repeats."""
+    """The words of ``text`` that search looks for (letters, digits and the marks written on
+    them; everything else separates words), at most :data:`MAX_TERMS`, without repeats."""
     # lower(), not casefold(): the index's unicode61 tokenizer lowercases and keeps "ß", so a
     # casefolded "strasse" never met the indexed "straße".
-    words = dict.fromkeys(w.lower() for w in _WORD.findall(text or ""))
+    words = dict.fromkeys(w.lower() for w in _words(text or ""))
     return tuple(words)[:MAX_TERMS]
+
+
+def written_without_spaces(term: str) -> bool:
+    """True when ``term`` has a character of a script written without spaces between words
+    (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar, Tibetan): such a word is looked for
+    inside the sentence, not as a word of its own."""
+    return any(low <= ord(c) <= high for c in term for low, high in _UNSPACED)
 
 
 def match_expression(text: str) -> str | None:
     """The FTS5 query for ``text``: every word quoted, as a prefix, all required. None when the
     text has no words (then only the filters apply)."""
-    terms = search_terms(text)
-    if not terms:
-        return None
-    return " ".join(f'"{t}"*' for t in terms)
+    return _prefix_expression(search_terms(text))
+
+
+def _prefix_expression(terms) -> str | None:
+    return " ".join(f'"{t}"*' for t in terms) or None
+
+
+def _trigram_expression(terms) -> str | None:
+    # Terms hold letters, digits and marks only, so quoting cannot be escaped from.
+    return " ".join(f'"{t}"' for t in terms) or None
 
 
 @dataclass(frozen=True)
@@ -93,6 +154,8 @@ class SearchResult:
     hits: tuple[SearchHit, ...]
     total: int
     terms: tuple[str, ...]
+    inside_words: bool = False
+    """True when no note had the words on their own and these notes have them inside longer words."""
 
     @property
     def truncated(self) -> bool:
@@ -132,24 +195,115 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         start=query.start,
         end=query.end,
     )
-    match = match_expression(query.text)
-    if match is None and (query.text or "").strip():
+    terms = search_terms(query.text)
+    if not terms and (query.text or "").strip():
         # Only signs or emoji were typed: nothing can match them, and the filters alone would
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
     limit = max(1, min(query.limit, MAX_LIMIT))
+    words = [t for t in terms if not written_without_spaces(t)]
+    inside = [t for t in terms if written_without_spaces(t)]
     with session_of(vault) as s:
-        rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
-    hits = tuple(_hit(r, bool(match)) for r in rows)
-    return SearchResult(hits, total, search_terms(query.text))
+        if not inside:
+            match = _prefix_expression(words)
+            rows, total = rs.search_entries(s, match, filters, limit=limit, best_first=query.best_first)
+            if total or not words or min(map(len, words)) < TRIGRAM_MIN:
+                return SearchResult(tuple(_hit(r, bool(match)) for r in rows), total, terms)
+            words, inside, found_inside = [], list(words), True  # look inside longer words
+        else:
+            found_inside = False
+        rows, total = rs.search_inside(
+            s, _prefix_expression(words), _trigram_expression([t for t in inside if len(t) >= TRIGRAM_MIN]),
+            [t for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit, best_first=query.best_first,
+        )
+    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, inside)) for r in rows)
+    return SearchResult(hits, total, terms, inside_words=found_inside and total > 0)
 
 
-def _hit(row: rs.SearchRow, matched: bool) -> SearchHit:
+def _hit(row: rs.SearchRow, matched: bool, pieces: tuple[tuple[str, bool], ...] | None = None) -> SearchHit:
     recorder = Recorder.stored(row.recorder_kind, row.recorder_name)
-    excerpt = excerpt_pieces(row.excerpt) if matched else ((" ".join(row.excerpt.split()), False),)
+    if pieces is None:
+        pieces = excerpt_pieces(row.excerpt) if matched else ((" ".join(row.excerpt.split()), False),)
     return same_fields(
         SearchHit, row,
         recorded_by=recorder,
         mood=MoodLevel(row.mood) if row.mood is not None else None,
-        excerpt=tuple(p for p in excerpt if p[0]),
+        excerpt=tuple(p for p in pieces if p[0]),
     )
+
+
+EXCERPT_BEFORE = 40  # characters of context before the first match
+EXCERPT_CHARS = 240  # characters of the note shown in all
+
+
+def _fold(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` lowercased with accents dropped from Latin letters (as the trigram index compares
+    them), and for each folded character the index of the character of ``text`` it came from."""
+    lower = text.lower()
+    if len(lower) == len(text) and unicodedata.is_normalized("NFD", lower):
+        return lower, range(len(text))  # nothing to drop: most notes, and every Chinese, Japanese or Thai one
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        lower = char.lower()
+        parts = unicodedata.normalize("NFD", lower)
+        if len(parts) > 1 and not unicodedata.combining(parts[0]) and ord(parts[0]) < 0x250:
+            lower = "".join(c for c in parts if not unicodedata.combining(c))
+        folded.append(lower)
+        origin.extend([i] * len(lower))
+    return "".join(folded), origin
+
+
+def _marked_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the match markers of ``storage.repos.search``, and the spans they marked."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = 0
+    for i, part in enumerate(text.split(rs.MATCH_OPEN)):
+        match, closed, rest = part.partition(rs.MATCH_CLOSE) if i else ("", "", part)
+        if closed:
+            spans.append((size, size + len(match)))
+        else:
+            match, rest = "", match + rest
+        plain += [match, rest]
+        size += len(match) + len(rest)
+    return "".join(plain), spans
+
+
+def note_excerpt(note: str, inside: list[str]) -> tuple[tuple[str, bool], ...]:
+    """The part of ``note`` around its first match as ``(text, is_match)`` pieces, at most
+    :data:`EXCERPT_CHARS` characters with "…" where it is cut. ``inside`` are found anywhere in
+    the note; words already marked in ``note`` (by the word index's ``highlight()``) stay marked.
+    Line breaks become spaces."""
+    flat, spans = _marked_spans(" ".join(note.split()))
+    folded, origin = _fold(flat)
+    for term in inside:
+        needle, _ = _fold(term)
+        at = folded.find(needle) if needle else -1
+        while at >= 0:
+            spans.append((origin[at], origin[at + len(needle) - 1] + 1))
+            at = folded.find(needle, at + 1)
+    spans.sort()
+    merged: list[list[int]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    begin = max(0, merged[0][0] - EXCERPT_BEFORE) if merged else 0
+    if begin:
+        space = flat.rfind(" ", max(0, begin - 12), begin + 12)  # start at a word in languages with spaces
+        begin = space + 1 if space >= 0 and (not merged or space < merged[0][0]) else begin
+    end = min(len(flat), begin + EXCERPT_CHARS)
+    pieces: list[tuple[str, bool]] = [("…", False)] if begin else []
+    at = begin
+    for first, last in merged:
+        if last <= begin or first >= end:
+            continue
+        first, last = max(first, begin), min(last, end)
+        pieces += [(flat[at:first], False), (flat[first:last], True)]
+        at = last
+    pieces.append((flat[at:end], False))
+    if end < len(flat):
+        pieces.append(("…", False))
+    return tuple(p for p in pieces if p[0])

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import CaregiverError
 from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
@@ -42,18 +40,17 @@ from ..storage.errors import (  # re-exported for the GUI and CLI
     StorageError,
     VaultInUseError,
 )
-from ..storage.health import classify, error_for
 from ..storage.lock import VaultLock
 from . import vault_swap
-from .vault_checks import (
-    KEYFILE_DAMAGED_NOTICE,
-)
+
+if TYPE_CHECKING:  # SQLAlchemy is imported once a vault opens: the unlock screen needs none of it
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 APP_DIR_NAME = "CaregiverCompanion"
 
 NewerVersionError = NewerSchemaError
 
-KEYFILE_FALLBACK_NOTICE = KEYFILE_DAMAGED_NOTICE
 DAMAGED = (
     "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
 )
@@ -140,10 +137,27 @@ def vault_exists(paths: VaultPaths) -> bool:
 def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     """A plain-words error for a database failure the user can act on (full disk, read-only
     folder, damage, I/O), or None when ``exc`` is not one of those."""
+    from ..storage.health import classify, error_for  # SQLCipher's module loads with the first vault
+
     kind = classify(exc)
     if kind is None and isinstance(exc, OSError) and exc.errno == 28:
         kind = "full"
     return error_for(kind, {"full": FULL, "read-only": READ_ONLY, "damaged": DAMAGED_WHILE_OPEN, "io": IO_FAILED})
+
+
+def __getattr__(name: str):
+    # Re-exported without importing vault_checks (and the database layer) with this module.
+    if name == "KEYFILE_FALLBACK_NOTICE":
+        from .vault_checks import KEYFILE_DAMAGED_NOTICE
+
+        return KEYFILE_DAMAGED_NOTICE
+    raise AttributeError(name)
+
+
+def _sessionmaker(engine: Engine):
+    from sqlalchemy.orm import sessionmaker
+
+    return sessionmaker(bind=engine, expire_on_commit=False)
 
 
 class Vault:
@@ -166,7 +180,7 @@ class Vault:
         self.pending_recovery_code = False
         self._engine: Engine | None = engine
         self._key = bytearray(data_key)
-        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._sessions = _sessionmaker(engine)
         self._lock = lock
         self._cond = threading.Condition()
         self._active = 0
@@ -189,6 +203,8 @@ class Vault:
         A full disk, a read-only folder, a damaged file or a failing disk raise
         :class:`DiskFullError`, :class:`ReadOnlyError`, :class:`DamagedDatabaseError` or
         :class:`StorageError` in plain words (nothing of the unit of work is kept)."""
+        from sqlalchemy.exc import DBAPIError
+
         if self._engine is None:
             raise CaregiverError("The vault is locked.")
         me = threading.get_ident()
@@ -234,7 +250,7 @@ class Vault:
         """Point this vault at a new engine (after its database file was replaced). Call inside
         :meth:`exclusive` with the old engine disposed."""
         self._engine = engine
-        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._sessions = _sessionmaker(engine)
 
     def _replace_key(self, engine: Engine, keyfile: KeyFile, data_key: bytes) -> None:
         """After a key rotation (inside :meth:`exclusive`, old engine disposed): the new engine,

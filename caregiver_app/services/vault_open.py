@@ -25,7 +25,6 @@ from pathlib import Path
 
 from ..domain.errors import CaregiverError
 from ..installation import require_complete
-from ..security import keyring_store
 from ..security.errors import (
     KeyFileError,
     KeyringUnavailableError,
@@ -44,9 +43,6 @@ from ..security.keyfile import (
     write_keyfile,
 )
 from ..security.passphrase import passphrase_problem
-from ..storage import backup as backups_store
-from ..storage import migrate
-from ..storage.engine import make_engine, prepare_new_file
 from ..storage.errors import WrongKeyError
 from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file
@@ -54,15 +50,6 @@ from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
 from .vault import DAMAGED, DamagedVaultError, NoVaultError, Vault, VaultExistsError, VaultPaths, vault_exists
-from .vault_checks import (
-    cipher_check_due,
-    keys_belong_elsewhere,
-    open_failure,
-    record_cipher_check,
-    recover_from_damaged_wal,
-    refuse_foreign_keys,
-    settle_generations,
-)
 
 
 def _building_path(paths: VaultPaths) -> Path:
@@ -111,6 +98,8 @@ class CreatedVault:
 
 def keyring_available() -> bool:
     """True when "remember on this computer" can be offered (a real OS keyring exists)."""
+    from ..security import keyring_store
+
     return keyring_store.keyring_available()
 
 
@@ -120,6 +109,10 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     Raises :class:`VaultExistsError` when a vault is already there, :class:`UnlockError` for a
     passphrase that is too short, :class:`VaultInUseError` when another program holds the folder.
     """
+    from ..security import keyring_store
+    from ..storage import migrate
+    from ..storage.engine import make_engine, prepare_new_file
+
     require_complete()  # an incomplete installation must not leave an empty vault behind
     problem = passphrase_problem(passphrase)
     if problem:
@@ -240,6 +233,8 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     Raises :class:`KeyringUnavailableError` for every keyring problem (none, locked, failing, a
     stale key); the caller then asks for the passphrase. Nothing is written.
     """
+    from ..security import keyring_store
+
     generation = _key_files(paths)[0][0]
     if not generation.keyfile.remember_on_device:
         raise KeyringUnavailableError("This vault is not remembered on this computer.")
@@ -257,6 +252,8 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     """Turn "remember on this computer" on or off. Returns a one-line note when the keyring
     could not take the key (the vault then stays passphrase-only), or could not give it up
     (the vault then stays remembered, as it still is in the keyring)."""
+    from ..security import keyring_store
+
     kf = vault._keyfile
     if remember:
         try:
@@ -274,6 +271,13 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
 def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
           *, lock: VaultLock | None = None) -> Vault:
     """Lock, check, migrate and return the open vault (see the module notes)."""
+    # The database layer (SQLAlchemy, Alembic) loads with the first vault opened, not with the
+    # unlock screen.
+    from ..storage import backup as backups_store
+    from ..storage import migrate
+    from ..storage.engine import make_engine
+    from .vault_checks import (cipher_check_due, keys_belong_elsewhere, open_failure, record_cipher_check,
+                               recover_from_damaged_wal, refuse_foreign_keys, settle_generations)
     from .vault_repair import DamageRecovery
 
     lock = lock or VaultLock.acquire(paths.folder)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Debian packages CI needs beyond a fresh machine: a virtual screen, a D-Bus session and
-# gnome-keyring (the real Secret Service) for the installed app's self-test, Qt's X11 runtime
+# gnome-keyring (the real Secret Service) for the installed app's self-test, the accessibility bus
+# and its Python client for the AT-SPI check (tests/a11y/atspi), Qt's X11 runtime
 # libraries, the .desktop and AppStream validators, NSIS for the Windows installer script, and
 # node/npm for the workflow linter when the machine has none.
 set -euo pipefail
@@ -11,6 +12,7 @@ packages=(
     libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
     libdbus-1-3 libglib2.0-0
     desktop-file-utils appstream nsis
+    at-spi2-core python3-pyatspi
 )
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -7,6 +7,7 @@ import random
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from caregiver_app.domain.medications import DoseRecord, DoseStatus
 from caregiver_app.domain.model import (
     JournalEntry,
     MoodLevel,
@@ -26,6 +27,9 @@ WORDS = (
     "morning evening appetite headache quiet restless laughed cried music tea rain sunny bus church "
     "medicine forgot remembered visit friend neighbour dog park shower breakfast dinner"
 ).split()
+# Some notes end with a sentence in Chinese or Thai, written without spaces (issue 18): a second
+# random stream picks them, so the English notes and everything else stay as they were.
+SENTENCES = ("今天头痛很厉害", "昨天睡得很好", "和姐姐去公园散步", "วันนี้ปวดหัวมาก", "นอนไม่หลับทั้งคืน")
 ACTIVITIES = ["walk", "time outside", "talked with someone", "exercise", "reading", "cooking", "music", "church"]
 STRESSORS = ["family pressure", "work", "money", "loneliness", "poor sleep", "missed appointment"]
 
@@ -33,6 +37,7 @@ STRESSORS = ["family pressure", "work", "money", "loneliness", "poor sleep", "mi
 def generate_entries(person_id: int, end: date, years: int = 10, per_day: int = 3, seed: int = 7) -> list[JournalEntry]:
     """Entries for ``years`` years ending on ``end`` (local dates, America/New_York)."""
     rng = random.Random(seed)
+    mixed = random.Random(seed + 1)
     tz = ZoneInfo("America/New_York")
     start = end - timedelta(days=365 * years)
     entries: list[JournalEntry] = []
@@ -65,7 +70,8 @@ def generate_entries(person_id: int, end: date, years: int = 10, per_day: int = 
                     energy=rng.randrange(11) if rng.random() < 0.5 else None,
                     sleep_hours=round(rng.uniform(3, 10) * 4) / 4 if slot == 0 else None,
                     sleep_quality=SleepQuality(rng.randrange(1, 4)) if slot == 0 else None,
-                    note=" ".join(rng.choice(WORDS) for _ in range(rng.randrange(5, 40))).capitalize() + ".",
+                    note=" ".join(rng.choice(WORDS) for _ in range(rng.randrange(5, 40))).capitalize() + "."
+                    + (" " + mixed.choice(SENTENCES) if mixed.random() < 0.1 else ""),
                     flag_for_visit=rng.random() < 0.02,
                     symptoms=symptoms,
                     tags=tags,
@@ -80,3 +86,14 @@ def fill_vault(vault, person_id: int, end: date, years: int = 10) -> int:
     entries = generate_entries(person_id, end, years)
     with session_of(vault) as s:
         return repo.bulk_insert_entries(s, entries, datetime.now(tz=ZoneInfo("UTC")))
+
+
+def generate_doses(entries: list[JournalEntry], medication_ids: list[int], seed: int = 11) -> list[list[DoseRecord]]:
+    """Doses for ``entries`` (one list per entry, in order): about half the entries record one
+    or all of ``medication_ids``, mostly taken, now and then missed or extra."""
+    rng = random.Random(seed)
+    doses: list[list[DoseRecord]] = []
+    for _entry in entries:
+        chosen = rng.sample(medication_ids, rng.choice([0, 0, 1, len(medication_ids)]))
+        doses.append([DoseRecord(mid, rng.choices(list(DoseStatus), weights=(90, 7, 3))[0]) for mid in chosen])
+    return doses

@@ -40,6 +40,10 @@ def opened(ten_year_vault):
 
 SEARCHES = {
     "common word": SearchQuery(text="tired"),
+    "chinese two characters": SearchQuery(text="头痛"),  # read from the notes, beside "common word"
+    "chinese in a sentence": SearchQuery(text="头痛很厉害"),  # the trigram index
+    "thai in a sentence": SearchQuery(text="ปวดหัว"),
+    "chinese and english": SearchQuery(text="头痛 tired"),
     "two words": SearchQuery(text="walked garden"),
     "rare prefix": SearchQuery(text="neighb"),
     "words and filters": SearchQuery(text="worried", recorded_by=RecorderKind.FAMILY, tag=Tag("walk"),

@@ -254,6 +254,23 @@ def check_imports(paths, passphrase: str, tag: str, result: Cycle) -> None:
     assert all(n == IMPORT_ROWS for n in counts.values()), f"a half-written import: {counts}"
     missing = [a for a in result.acks if counts.get(a) != IMPORT_ROWS]
     assert not missing, f"acknowledged imports lost: {missing}"
+    _check_import_batches(paths, passphrase)
+
+
+def _check_import_batches(paths, passphrase: str) -> None:
+    """Each import's row in the list of past imports went in with its entries, or neither did:
+    every imported entry names an import whose count of new entries is its number of entries."""
+    vault = vault_open.unlock_with_passphrase(paths, passphrase)
+    try:
+        with session_of(vault) as s:
+            batches = dict(s.execute(text("SELECT id, new_entries FROM import_batch")).all())
+            marked = dict(s.execute(text("SELECT import_batch_id, count(*) FROM journal_entry "
+                                         "WHERE source = 'daylio' GROUP BY import_batch_id")).all())
+    finally:
+        vault.close()
+    assert None not in marked, "imported entries without their import"
+    assert all(marked.get(b, 0) == n for b, n in batches.items()), f"an import row without its entries: {batches}"
+    assert set(marked) <= set(batches), "entries of an import that has no row"
 
 
 def check_backups(paths, passphrase: str, result: Cycle) -> None:

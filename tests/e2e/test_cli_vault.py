@@ -65,11 +65,13 @@ def test_backup_then_restore_with_a_preview(made, tmp_path):
     ok(run(data_dir, "import-daylio", str(other), "--person", "Sam", "--passphrase-stdin", stdin=PASS + "\n"))
 
     listing = ok(run(data_dir, "restore", "--passphrase-stdin", stdin=PASS + "\n"))
-    assert re.search(r"^\s+1\s+.*Made by you, 2 entries$", listing, re.M)
-    preview = run(data_dir, "restore", "1", "--passphrase-stdin", stdin=PASS + "\n")
+    # the import made its own backup first (newest, number 1): the one made by the user comes after it
+    assert re.search(r"^\s+1\s+.*Before an import, 2 entries$", listing, re.M)
+    mine = re.search(r"^\s+(\d+)\s+.*Made by you, 2 entries$", listing, re.M).group(1)
+    preview = run(data_dir, "restore", mine, "--passphrase-stdin", stdin=PASS + "\n")
     assert preview.returncode == 3 and "Add --yes" in preview.stderr
     assert "Sam: 2 entries" in preview.stdout and "Your vault now holds:\n    Sam: 4 entries" in preview.stdout
-    done = ok(run(data_dir, "restore", "1", "--yes", "--passphrase-stdin", stdin=PASS + "\n"))
+    done = ok(run(data_dir, "restore", mine, "--yes", "--passphrase-stdin", stdin=PASS + "\n"))
     assert "Restored the backup" in done and "pre-restore" in done
     after = ok(run(data_dir, "restore", "--passphrase-stdin", stdin=PASS + "\n"))
     assert "Before a restore, 4 entries" in after

@@ -8,9 +8,7 @@ import re
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.gui.app import create_main_window
-from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.gui.settings_dialog import SettingsDialog
-from caregiver_app.gui.warning_signs.signs_page import WarningSignsPage
 
 US = re.compile(r"(?<!\d)(911|988)(?!\d)")
 
@@ -32,8 +30,7 @@ def choose_country(window, modals, code):
 
 def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, person, modals, make_page):
     window = open_window(make_page)
-    scores = window.findChildren(ScoresPage)[0]
-    window.show_page(window._pages.index(scores))
+    scores = window.go("scores")
     scores.form.answer(9, 2)
     assert US.search(scores.form.crisis.full_text())
     choose_country(window, modals, "GB")
@@ -43,8 +40,7 @@ def test_phq9_item_9_on_screen_follows_the_new_country(qtbot, context, vault, pe
 
 def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, person, modals, make_page):
     window = open_window(make_page)
-    library = window.findChildren(WarningSignsPage)[0]
-    window.show_page(window._pages.index(library))
+    library = window.go("warning_signs")
     assert library.open_page("suicide-risk")
     assert US.search(library.view.toPlainText())
     choose_country(window, modals, "AU")
@@ -54,15 +50,13 @@ def test_open_warning_sign_page_follows_the_new_country(qtbot, context, vault, p
 
 def test_network_gaps_on_screen_follow_the_new_country(qtbot, context, vault, person, modals, make_page):
     from caregiver_app.domain.network import PhoneKind, Role, SupportType
-    from caregiver_app.gui.network.network_page import NetworkPage
     from caregiver_app.services import network as contacts
 
     contacts.save_contact(vault, contacts.contact_from_draft(contacts.ContactDraft(
         person.id, "Ana", Role.FRIEND, phones=(("+44 20 7946 0958", PhoneKind.MOBILE),),
         support=frozenset({SupportType.PRACTICAL})), "GB"))
     window = open_window(make_page)
-    network = window.findChildren(NetworkPage)[0]
-    window.show_page(window._pages.index(network))
+    network = window.go("network")
     qtbot.waitUntil(lambda: "988" in network.gaps.gaps.text())
     choose_country(window, modals, "NZ")
     qtbot.waitUntil(lambda: "1737" in network.gaps.gaps.text())

@@ -106,6 +106,7 @@ def save_crisis_entry_in_the_editor(qtbot, window) -> str:
 
 
 def phq9_help(window) -> str:
+    window.registry["scores"].page  # pages are built when first needed
     forms = window.findChildren(ScoreForm)
     assert forms, "the PHQ-9 form is part of the window"
     form = forms[0]

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 
 import pytest
+from import_fixtures import choose_level
+from import_fixtures import open_import_dialog as open_dialog
 from PySide6.QtCore import Qt
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.common.ops import JOURNAL, PEOPLE
-from caregiver_app.gui.journal.import_dialog import ImportDialog, time_zone_names
+from caregiver_app.gui.journal.import_dialog import time_zone_names
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.journal_model import ENTRY, KindRole
 from caregiver_app.services import journal, people
@@ -34,22 +36,6 @@ def export(tmp_path):
     return path
 
 
-def open_dialog(page: JournalPage, modals, path) -> ImportDialog:
-    modals.expect(result=(str(path), "Journal exports and backups (*.csv *.daylio *.emoods *.zip)"))
-    page.start_import()
-    dialog = page.import_dialog
-    assert dialog is not None and dialog.isVisible()
-    return dialog
-
-
-def choose_level(qtbot, box, level: int) -> None:
-    """Pick a level with the keyboard: Home goes to "Choose a level…", Down moves one level."""
-    box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_Home)
-    for _ in range(level):
-        qtbot.keyClick(box, Qt.Key.Key_Down)
-
-
 def test_map_a_custom_label_and_import_then_reimport(qtbot, page, ctx, person, modals, export):
     dialog = open_dialog(page, modals, export)
     text = dialog.preview_label.text()
@@ -69,7 +55,7 @@ def test_map_a_custom_label_and_import_then_reimport(qtbot, page, ctx, person, m
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     assert dialog.pages.currentIndex() == 1
-    assert "3 new, 0 already present" in dialog.result_label.text()
+    assert "3 new entries are in" in dialog.result_label.text()
     assert not dialog.skipped_text.isVisibleTo(dialog)
     saved = journal.recent_entries(ctx.vault, person.id)
     assert [e.mood for e in saved] == [MoodLevel.GOOD, MoodLevel.VERY_GOOD, MoodLevel.GOOD]
@@ -83,8 +69,8 @@ def test_map_a_custom_label_and_import_then_reimport(qtbot, page, ctx, person, m
     again = open_dialog(page, modals, export)
     choose_level(qtbot, again.level_boxes["Solid"], 4)
     qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
-    assert "0 new, 3 already present" in again.result_label.text()
-    assert "already in the journal" in again.result_label.text()
+    assert "3 entries were already there" in again.result_label.text()
+    assert "Nothing new was added" in again.result_label.text()
     assert journal.count_entries(ctx.vault, person.id) == 3
 
 
@@ -130,7 +116,7 @@ def test_skipped_lines_are_listed_with_their_reason(qtbot, page, ctx, person, mo
     assert "1 line cannot be read" in dialog.preview_label.text()
     choose_level(qtbot, dialog.level_boxes["Solid"], 4)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "3 new, 0 already present" in dialog.result_label.text()
+    assert "3 new entries are in" in dialog.result_label.text()
     assert dialog.skipped_text.isVisibleTo(dialog)
     assert dialog.skipped_text.toPlainText().startswith("Line 5: ")
     assert "Not a real day" not in dialog.skipped_text.toPlainText()  # reasons never quote the row
@@ -188,7 +174,7 @@ def test_a_computer_set_to_utc_can_import_without_retyping_the_zone(qtbot, page,
     choose_level(qtbot, dialog.level_boxes["Solid"], 4)
     assert dialog.import_button.isEnabled(), dialog.problem_label.text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "3 new, 0 already present" in dialog.result_label.text()
+    assert "3 new entries are in" in dialog.result_label.text()
     first = journal.recent_entries(ctx.vault, person.id)[0]
     assert first.occurred_at.hour == 21 and first.occurred_at.minute == 23  # 9:23 PM read as UTC
 

@@ -59,7 +59,7 @@ def test_bearable_with_a_changed_rule_then_a_reimport(qtbot, page, ctx, person, 
     _shot(dialog, "bearable-dialog")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == 1
-    assert "6 new, 0 already present" in dialog.result_label.text()
+    assert "6 new entries are in" in dialog.result_label.text()
     assert "Line 19: the mood is not from 1 to 10" in dialog.skipped_text.toPlainText()
     stored = _entries(ctx, person)
     assert sorted(e.mood_label for e in stored if e.mood == MoodLevel.LOW) == ["Bearable 2/10"]
@@ -67,7 +67,7 @@ def test_bearable_with_a_changed_rule_then_a_reimport(qtbot, page, ctx, person, 
     again = open_file(page, modals, tmp_path, "export.csv", fixture_bytes("bearable.csv"))
     assert again.rule_editor.boxes[0].value() == 1  # the rule was remembered in the vault
     qtbot.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
-    assert "0 new, 6 already present" in again.result_label.text()
+    assert "6 entries were already there" in again.result_label.text()
 
 
 def test_an_unknown_csv_gets_its_columns_mapped(qtbot, page, ctx, person, modals, tmp_path):
@@ -86,7 +86,7 @@ def test_an_unknown_csv_gets_its_columns_mapped(qtbot, page, ctx, person, modals
     assert not dialog.import_button.isEnabled() and "date" in dialog.problem_label.text()
     dialog.column_boxes["date"].setCurrentIndex(dialog.column_boxes["date"].findText("When"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "4 new, 0 already present" in dialog.result_label.text()
+    assert "4 new entries are in" in dialog.result_label.text()
     assert len(_entries(ctx, person)) == 4
 
 
@@ -96,7 +96,7 @@ def test_a_daylio_backup_needs_no_mapping_and_no_zone(qtbot, page, ctx, person, 
     assert not dialog.zone_box.isVisibleTo(dialog)
     assert dialog.table.item(0, 2).text() == "low (2/5); Daylio “Wiped out”"
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "4 new, 0 already present" in dialog.result_label.text()
+    assert "4 new entries are in" in dialog.result_label.text()
 
 
 def test_every_control_has_a_name(qtbot, page, modals, tmp_path):

@@ -146,9 +146,10 @@ def test_list_has_the_same_content_and_opens_with_enter(page, qtbot, modals, net
         item = page.list.topLevelItem(i)
         rows[item.text(0)] = [item.text(c) for c in range(page.list.columnCount())]
     assert set(rows) == set(network)
-    assert rows["Dr. Ana Li"][1:5] == ["Psychiatrist", "Care team", "Strong (thick solid line)", "Mostly to Sam Rivera"]
-    assert rows["Uncle Rob"][3] == "Stressful (zig-zag line)"
-    assert rows["Dr. Ana Li"][7] == "(617) 555-0142"
+    assert rows["Dr. Ana Li"][1:4] == ["(617) 555-0142", "Psychiatrist (care team)",
+                                       "Strong (thick solid line), mostly to Sam Rivera"]
+    assert rows["Uncle Rob"][3] == "Stressful (zig-zag line), mostly from Sam Rivera"
+    assert rows["Maria Rivera"][1:4] == ["—", "Family (family and friends)", "Moderate (solid line), both ways"]
     assert page.list.accessibleName() == "Contacts"
     page.list.setFocus()
     qtbot.keyClick(page.list, Qt.Key.Key_Down)

@@ -212,3 +212,30 @@ def test_words_typed_while_a_save_runs_stay_unsaved_and_on_screen(qtbot, page, c
     assert page.is_dirty and "Walk the dog" in [i.text for i in page.safety_editors[SafetyStep.COPING].items()]
     assert plans.get_safety_plan(ctx.vault, person.id).reasons == (PlanItem("My daughter Mia"),)
     assert plans.get_safety_plan(ctx.vault, person.id).coping == ()
+
+
+def test_save_the_warning_signs_plan_as_a_pdf(qtbot, page, ctx, person, tmp_path, modals):
+    """Issue 18, defect 11: the relapse-prevention plan could not be printed."""
+    type_row(qtbot, page.relapse_editors[RelapseSection.TRIGGERS], "Money worries")
+    type_row(qtbot, page.relapse_editors[RelapseSection.TELL], "Ana", "555-0101")
+    target = tmp_path / "staying-well-plan-2026-11-30.pdf"
+    modals.expect(handler=lambda _dialog: (str(target), "PDF files (*.pdf)"))
+    assert page.relapse_pdf_button.isEnabled() and page.relapse_pdf_button.text().replace("&", "")
+    qtbot.mouseClick(page.relapse_pdf_button, Qt.MouseButton.LeftButton)
+    assert modals.seen[0].kind == "QFileDialog.getSaveFileName"
+    assert target.exists() and page.open_button.isVisible() and page.last_saved_path == target
+    assert "staying-well-plan-2026-11-30.pdf" in page.status_label.text()
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    for words in ("My plan for staying well", "For Sam Rivera", "Money worries", "Ana — 555-0101"):
+        assert words in text
+    assert plans.get_relapse_plan(ctx.vault, person.id).triggers == (PlanItem("Money worries"),)  # saved first
+    assert not page.is_dirty
+
+
+@pytest.mark.parametrize(("country", "width"), [("DE", 595), ("US", 612)])
+def test_the_warning_signs_plan_pdf_uses_the_country_s_paper(qtbot, page, ctx, tmp_path, modals, country, width):
+    ctx.settings.country = country
+    target = tmp_path / "plan.pdf"
+    modals.expect(handler=lambda _dialog: (str(target), "PDF files (*.pdf)"))
+    page.save_relapse_pdf()
+    assert round(float(PdfReader(target).pages[0].mediabox.width)) == width

@@ -594,7 +594,11 @@ def test_pages_get_the_person_and_are_cleared_on_lock(qtbot, context, vault, per
     assert calls[-1] == "clear"
     assert page.text() == ""
     type_and_unlock(qtbot, window, PASSPHRASE)
+    # Only the page on screen reads at unlock; a hidden page is given the person when shown.
+    assert calls[-1] == "clear"
+    window.show_page(window.page_titles().index("Test page"))
     assert calls[-1] == "set Sam Rivera"
+    assert page.text() == "Sam Rivera"
 
 
 def test_ctrl_number_switches_pages(qtbot, context, vault, person):

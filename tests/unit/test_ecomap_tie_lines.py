@@ -83,3 +83,120 @@ def test_one_crowded_sector_and_other_box_sizes(sector, count):
             for j, (ox, oy) in enumerate(slots):
                 if i != j:
                     assert not crosses_box((0.0, 0.0), (x, y), ox, oy, hw, hh), (size, i, j)
+
+
+# --- boxes the user dragged: the tie goes around the boxes in its way (domain/ecomap_routes.py) ---
+
+from caregiver_app.domain.ecomap import LINE_CLEARANCE, PERSON_H, PERSON_W, tie_geometry  # noqa: E402
+from caregiver_app.domain.ecomap_routes import route_tie  # noqa: E402
+from caregiver_app.domain.network import SupportDirection  # noqa: E402
+
+HALF = (NODE_W / 2, NODE_H / 2)
+PERSON_HALF = (PERSON_W / 2, PERSON_H / 2)
+
+
+def _line_misses_others(points, others) -> bool:
+    return not any(crosses_box(a, b, x, y, hw, hh) for a, b in zip(points, points[1:]) for x, y, hw, hh in others)
+
+
+def _route(target, centres):
+    others = [(x, y, *HALF) for x, y in centres]
+    return route_tie(target, others, HALF, PERSON_HALF, LINE_CLEARANCE), others
+
+
+def test_a_box_dragged_into_the_way_is_gone_around():
+    # the straight line to (0, -500) runs through a box dragged to (0, -300)
+    via, others = _route((0.0, -500.0), [(0.0, -300.0)])
+    assert via, "a bent line"
+    points = [(0.0, 0.0), *via, (0.0, -500.0)]
+    assert crosses_box((0.0, 0.0), (0.0, -500.0), 0.0, -300.0, *HALF)  # the straight line did cross it
+    assert _line_misses_others(points, others)
+    # no longer than it needs: around one corner of one box, well under twice the straight line
+    assert len(via) <= 2 and sum(math.dist(a, b) for a, b in zip(points, points[1:])) < 1.5 * 500
+
+
+def test_a_clear_line_stays_straight_and_a_box_on_a_box_gives_up_quietly():
+    assert _route((0.0, -500.0), [(400.0, -300.0)])[0] == ()
+    assert _route((0.0, -500.0), [(10.0, -490.0)])[0] == ()  # dropped on top of the other: nothing to go around
+
+
+def test_a_wall_of_boxes_is_gone_around_at_its_end():
+    wall = [(x, -300.0) for x in (-370.0, -185.0, 0.0, 185.0, 370.0)]
+    via, others = _route((60.0, -600.0), wall)
+    assert via and _line_misses_others([(0.0, 0.0), *via, (60.0, -600.0)], others)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_dragged_maps_every_line_misses_every_other_box(seed):
+    import random
+
+    rng = random.Random(seed)
+    centres: list[tuple[float, float]] = []
+    while len(centres) < rng.randint(3, 14):  # boxes dropped anywhere, not on top of each other or the person
+        c = (rng.uniform(-700, 700), rng.uniform(-500, 500))
+        if abs(c[0]) < PERSON_W / 2 + NODE_W / 2 + 10 and abs(c[1]) < PERSON_H / 2 + NODE_H / 2 + 10:
+            continue
+        if all(abs(c[0] - o[0]) > NODE_W + 20 or abs(c[1] - o[1]) > NODE_H + 20 for o in centres):
+            centres.append(c)
+    for i, target in enumerate(centres):
+        rest = centres[:i] + centres[i + 1:]
+        via, others = _route(target, rest)
+        kept_clear = [(x, y, hw + LINE_CLEARANCE, hh + LINE_CLEARANCE) for x, y, hw, hh in others]
+        points = [(0.0, 0.0), *via, target]
+        if _line_misses_others([(0.0, 0.0), target], kept_clear):
+            assert via == ()
+        elif via:  # the bent line keeps the clearance from every other box
+            assert _line_misses_others(points, kept_clear), (seed, target, via)
+            # bends stay off the person's own shape after leaving it
+            for a, b in zip(points[1:], points[2:]):
+                assert not crosses_box(a, b, 0.0, 0.0, *PERSON_HALF)
+
+
+def test_the_drawn_line_follows_the_bends_with_arrows_at_both_ends():
+    via = ((120.0, -250.0),)
+    for strength in TieStrength:
+        geo = tie_geometry(0.0, -500.0, HALF, PERSON_HALF, strength, SupportDirection.BOTH, via)
+        near, far = geo.points[0], geo.points[-1]
+        assert math.isclose((near[0] / PERSON_HALF[0]) ** 2 + (near[1] / PERSON_HALF[1]) ** 2, 1.0)  # on the person
+        assert math.isclose(far[1], -500.0 + HALF[1]) or math.isclose(abs(far[0]), HALF[0])  # on the box's edge
+        assert len(geo.arrowheads) == 2
+        if strength is not TieStrength.STRESSFUL:
+            assert geo.points[1] == via[0]
+        # the arrow at the person points along the first leg (towards the person)
+        tip, base1, base2 = geo.arrowheads[0]
+        base = ((base1[0] + base2[0]) / 2, (base1[1] + base2[1]) / 2)
+        leg = (via[0][0] - near[0], via[0][1] - near[1])
+        assert (base[0] - tip[0]) * leg[0] + (base[1] - tip[1]) * leg[1] > 0
+
+
+def test_the_printed_map_bends_its_lines_around_a_dragged_box_too():
+    """The visit summary's ecomap (reportlab) draws the same bent lines: no tie's polyline runs
+    through another contact's box on the page."""
+    import dataclasses
+
+    from reportlab.graphics.shapes import Group, PolyLine, Rect
+
+    from caregiver_app.domain.ecomap import layout
+    from caregiver_app.reports.ecomap_drawing import build_ecomap_drawing
+
+    contacts = [Contact(i + 1, 1, name, role) for i, (name, role) in enumerate(
+        (("Dr. Ana Li", Role.PSYCHIATRIST), ("Uncle Rob", Role.FAMILY), ("Maria", Role.FAMILY)))]
+    ana = next(n for n in layout("Sam", contacts).nodes if n.name == "Dr. Ana Li")
+    contacts[1] = dataclasses.replace(contacts[1], position=(ana.x * 0.55, ana.y * 0.55))  # into Ana's way
+
+    def shapes(node):
+        for shape in getattr(node, "contents", []):
+            yield from shapes(shape) if isinstance(shape, Group) else [shape]
+
+    drawn = list(shapes(build_ecomap_drawing(layout("Sam", contacts), legend=False)))
+    boxes = [(s.x + s.width / 2, s.y + s.height / 2, s.width / 2, s.height / 2) for s in drawn if isinstance(s, Rect)
+             and s.width < 300]  # the contacts' boxes, not the page's background
+    lines = [list(zip(s.points[::2], s.points[1::2])) for s in drawn if isinstance(s, PolyLine)]
+    assert len(boxes) == 3 and len(lines) == 3
+    assert any(len(points) > 2 for points in lines)  # one of them bends
+    for points in lines:
+        end = points[-1]  # on the edge of its own contact's box
+        own = min(boxes, key=lambda b: max(abs(end[0] - b[0]) - b[2], abs(end[1] - b[1]) - b[3], 0.0))
+        for x, y, hw, hh in boxes:
+            if (x, y, hw, hh) != own:
+                assert not any(crosses_box(a, b, x, y, hw, hh) for a, b in zip(points, points[1:])), (points, (x, y))

@@ -109,10 +109,13 @@ class ChartPanel(QWidget):
     """A bold title, the chart and the chart said in words (``summary``), restyled whenever the
     palette, font or style changes. Subclasses build their axes, then draw their series with
     :meth:`add_runs` and :meth:`add_dots` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
-    ``lines_tall``/``lines_least``: the preferred and least height, in lines of text."""
+    ``lines_tall``/``lines_least``: the preferred and least height, in lines of text;
+    ``plot_lines_least``: the least height of the plot itself (inside the axes), in lines of text,
+    for a chart on a page that scrolls when the window is shorter (0: none)."""
 
     lines_tall = 18
     lines_least = 14
+    plot_lines_least = 0
 
     def __init__(self, parent: QWidget | None, title: str, view_name: str, summary_name: str):
         super().__init__(parent)
@@ -128,6 +131,15 @@ class ChartPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
+        self._keep_plot_readable()
+
+    def _keep_plot_readable(self) -> None:
+        # The axis labels, the legend and the chart's margins take their room first and the plot
+        # gets what is left, so a short window squashed it to a few pixels. The view keeps room
+        # for all of them (about 7 lines of text, at any text size) and a plot of
+        # ``plot_lines_least`` lines; below that the page scrolls instead.
+        if self.plot_lines_least:
+            self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 7))
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()
@@ -136,12 +148,21 @@ class ChartPanel(QWidget):
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()
-        hint.setHeight(max(hint.height(), self.fontMetrics().height() * self.lines_least))
+        least = self.fontMetrics().height() * self.lines_least
+        if self.width() > 0:  # the title and the summary wrap: as many lines as this width needs
+            least = max(least, self.layout().minimumHeightForWidth(self.width()))
+        hint.setHeight(max(hint.height(), least))
         return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # a new width may wrap the words onto more or fewer lines
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() in _RESTYLE_EVENTS:
             self._restyle()
+            self._keep_plot_readable()
         super().changeEvent(event)
 
     def _restyle(self) -> None:

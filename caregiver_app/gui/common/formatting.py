@@ -21,12 +21,15 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
-from ...reports.formatting import ReportFormat, report_format as _report_format
+if TYPE_CHECKING:  # Babel (behind reports.formatting) loads with the first document, not at start
+    from ...reports.formatting import ReportFormat
+
 
 _time_format: Callable[[], str] = lambda: "system"  # noqa: E731 - replaced by the app at start
 
@@ -185,6 +188,8 @@ def dose_text(step) -> str:
 def report_format() -> ReportFormat:
     """The format for a document printed (or words built) for the window: the window's locale
     and its hour cycle, so the PDF reads like the screen."""
+    from ...reports.formatting import report_format as _report_format
+
     return _report_format(locale().name(), "24h" if uses_24_hours() else "12h")
 
 

@@ -4,7 +4,8 @@ comma-separated text, and follow what is typed. They wrap onto more lines as tex
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QLineEdit, QPushButton, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import (QLayout, QLayoutItem, QLineEdit, QPushButton, QSizePolicy, QStyle, QStyleOptionButton,
+                               QWidget)
 
 from ..journal.entry_fields import split_tags
 
@@ -89,6 +90,29 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
+class _Chip(QPushButton):
+    """A toggle button as wide as its ticked words, ticked or not: ticking it never moves the chips
+    after it, nor wraps them onto another line and pushes the fields below (the note) down under
+    the pointer."""
+
+    def __init__(self, name: str, parent: QWidget):
+        super().__init__(name, parent)
+        self._words = (name, f"✓ {name}")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        for words in self._words:  # measured as QPushButton measures its own words
+            option.text = words
+            text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, words)
+            hint = hint.expandedTo(self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, text, self))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self.sizeHint()
+
+
 class CommonTagChips(QWidget):
     """Toggle buttons for common tags (``names``) that edit ``field``'s comma-separated text:
     pressing one adds its name (or removes it when already there); typing a name checks it."""
@@ -101,7 +125,7 @@ class CommonTagChips(QWidget):
         layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for name in names:
-            button = QPushButton(name, self)
+            button = _Chip(name, self)
             button.setCheckable(True)
             button.setAccessibleName(f"{what}: {name}")
             button.setAccessibleDescription(f"Adds or removes “{name}” in {what.lower()}")

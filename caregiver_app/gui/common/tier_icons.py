@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from ...services.warning_signs import Tier
+from ...content.warning_signs import Tier  # not through services: that would load the database layer
 
 TIER_COLOURS = {
     Tier.EMERGENCY: "#c62828",

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ...domain import timeutil
 from . import formatting
-from ..journal.journal_model import day_heading, time_text
 from ..vault.unlock_screen import announce
 
 
@@ -96,6 +95,8 @@ def when_text(instant: datetime | None, zone_name: str) -> str:
     """A UTC instant as local words: ``"Monday 30 November 2026, 9:15 AM"``."""
     if instant is None:
         return "an unknown date"
+    from ..journal.journal_model import day_heading, time_text  # the journal model loads the database layer
+
     local = timeutil.utc_to_local(instant, timeutil.zone(zone_name))
     return f"{day_heading(local.date())}, {time_text(local)}"
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from .app_filters import install_once
+
 
 class WheelGuard(QObject):
     """An application-wide event filter; install once with :func:`install_wheel_guard`."""
@@ -34,9 +36,4 @@ def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
 
 def install_wheel_guard(app: QApplication) -> WheelGuard:
     """Install the guard on ``app`` (idempotent) and return it."""
-    existing = app.findChild(WheelGuard)
-    if existing is not None:
-        return existing
-    guard = WheelGuard(app)
-    app.installEventFilter(guard)
-    return guard
+    return install_once(app, WheelGuard)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from caregiver_app.gui.journal.medication_fields import AmountSpinBox
+from caregiver_app.gui.journal.medication_fields import (AmountSpinBox, SupplySpinBox)
 
 class Ui_MedicationForm(object):
     def setupUi(self, MedicationForm):
@@ -191,6 +191,62 @@ class Ui_MedicationForm(object):
 
         self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.stopRow)
 
+        self.remindLabel = QLabel(self.details)
+        self.remindLabel.setObjectName(u"remindLabel")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.remindLabel)
+
+        self.remindersRow = QWidget(self.details)
+        self.remindersRow.setObjectName(u"remindersRow")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.remindersRow)
+
+        self.supplyCheck = QCheckBox(self.details)
+        self.supplyCheck.setObjectName(u"supplyCheck")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.supplyCheck)
+
+        self.supplyRow = QWidget(self.details)
+        self.supplyRow.setObjectName(u"supplyRow")
+        self.supplyLayout = QHBoxLayout(self.supplyRow)
+        self.supplyLayout.setObjectName(u"supplyLayout")
+        self.supplyLayout.setContentsMargins(0, 0, 0, 0)
+        self.onHand = SupplySpinBox(self.supplyRow)
+        self.onHand.setObjectName(u"onHand")
+        self.onHand.setEnabled(False)
+
+        self.supplyLayout.addWidget(self.onHand)
+
+        self.onHandHint = QLabel(self.supplyRow)
+        self.onHandHint.setObjectName(u"onHandHint")
+
+        self.supplyLayout.addWidget(self.onHandHint)
+
+
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.supplyRow)
+
+        self.perDoseLabel = QLabel(self.details)
+        self.perDoseLabel.setObjectName(u"perDoseLabel")
+
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.perDoseLabel)
+
+        self.perDose = SupplySpinBox(self.details)
+        self.perDose.setObjectName(u"perDose")
+        self.perDose.setEnabled(False)
+
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.perDose)
+
+        self.refillLabel = QLabel(self.details)
+        self.refillLabel.setObjectName(u"refillLabel")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.refillLabel)
+
+        self.refillAt = SupplySpinBox(self.details)
+        self.refillAt.setObjectName(u"refillAt")
+        self.refillAt.setEnabled(False)
+
+        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.refillAt)
+
 
         self.outerLayout.addWidget(self.details)
 
@@ -200,6 +256,9 @@ class Ui_MedicationForm(object):
         self.scheduleLabel.setBuddy(self.schedule)
         self.reasonLabel.setBuddy(self.reason)
         self.prescriberLabel.setBuddy(self.prescriber)
+        self.remindLabel.setBuddy(self.remindersRow)
+        self.perDoseLabel.setBuddy(self.perDose)
+        self.refillLabel.setBuddy(self.refillAt)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.amount)
         QWidget.setTabOrder(self.amount, self.unit)
@@ -212,10 +271,17 @@ class Ui_MedicationForm(object):
         QWidget.setTabOrder(self.startCheck, self.startEdit)
         QWidget.setTabOrder(self.startEdit, self.stopCheck)
         QWidget.setTabOrder(self.stopCheck, self.stopEdit)
+        QWidget.setTabOrder(self.stopEdit, self.supplyCheck)
+        QWidget.setTabOrder(self.supplyCheck, self.onHand)
+        QWidget.setTabOrder(self.onHand, self.perDose)
+        QWidget.setTabOrder(self.perDose, self.refillAt)
 
         self.retranslateUi(MedicationForm)
         self.startCheck.toggled.connect(self.startEdit.setEnabled)
         self.stopCheck.toggled.connect(self.stopEdit.setEnabled)
+        self.supplyCheck.toggled.connect(self.onHand.setEnabled)
+        self.supplyCheck.toggled.connect(self.perDose.setEnabled)
+        self.supplyCheck.toggled.connect(self.refillAt.setEnabled)
 
         QMetaObject.connectSlotsByName(MedicationForm)
     # setupUi
@@ -259,6 +325,32 @@ class Ui_MedicationForm(object):
 #if QT_CONFIG(accessibility)
         self.stopEdit.setAccessibleName(QCoreApplication.translate("MedicationForm", u"Stamp;opped on", None))
 #endif // QT_CONFIG(accessibility)
+        self.remindLabel.setText(QCoreApplication.translate("MedicationForm", u"Rem&ind at", None))
+#if QT_CONFIG(accessibility)
+        self.remindersRow.setAccessibleName(QCoreApplication.translate("MedicationForm", u"Reminder times", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.supplyCheck.setToolTip(QCoreApplication.translate("MedicationForm", u"Count down what is at home with every dose taken, and remind before it runs out", None))
+#endif // QT_CONFIG(tooltip)
+        self.supplyCheck.setText(QCoreApplication.translate("MedicationForm", u"&Keep count: on hand", None))
+#if QT_CONFIG(accessibility)
+        self.onHand.setAccessibleName(QCoreApplication.translate("MedicationForm", u"How much is at home now", None))
+#endif // QT_CONFIG(accessibility)
+        self.onHandHint.setText(QCoreApplication.translate("MedicationForm", u"units at home now", None))
+        self.perDoseLabel.setText(QCoreApplication.translate("MedicationForm", u"Each dos&e uses", None))
+#if QT_CONFIG(accessibility)
+        self.perDose.setAccessibleName(QCoreApplication.translate("MedicationForm", u"Units each dose uses", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.perDose.setToolTip(QCoreApplication.translate("MedicationForm", u"How many tablets (or other units) one dose uses", None))
+#endif // QT_CONFIG(tooltip)
+        self.refillLabel.setText(QCoreApplication.translate("MedicationForm", u"Refill reminder at or belo&w", None))
+#if QT_CONFIG(accessibility)
+        self.refillAt.setAccessibleName(QCoreApplication.translate("MedicationForm", u"Remind to refill at or below this many units", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.refillAt.setToolTip(QCoreApplication.translate("MedicationForm", u"A reminder to refill when this many units or fewer are left (0: no refill reminder)", None))
+#endif // QT_CONFIG(tooltip)
         pass
     # retranslateUi
 

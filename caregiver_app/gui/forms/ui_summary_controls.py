@@ -25,6 +25,7 @@ class Ui_SummaryControls(object):
         if not SummaryControls.objectName():
             SummaryControls.setObjectName(u"SummaryControls")
         SummaryControls.resize(420, 900)
+        SummaryControls.setMinimumSize(QSize(0, 1))
         self.controlsLayout = QVBoxLayout(SummaryControls)
         self.controlsLayout.setObjectName(u"controlsLayout")
         self.intro_label = QLabel(SummaryControls)

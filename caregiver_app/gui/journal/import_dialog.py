@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...domain.model import MoodLevel, clean_label
-from ...services import import_any, imports
+from ...services import backups, import_any, imports
 from ..common import formatting
 from ..common.building import scroll_area
 from ..common.errors import show_error
@@ -37,6 +37,7 @@ from ..common.page import heading
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .import_preview import StoredRowsTable
+from .import_result import SHOW_SKIPPED, skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading
 
 CHOOSE = "Choose a level…"
@@ -99,14 +100,17 @@ class ImportDialogBase(QDialog):
     service's report."""
 
     imported = Signal(object)
-    refused: tuple[type[BaseException], ...] = (ValidationError,)
-    """Failures that mean "fix the choices": shown on the problem line, not in a message box."""
+    refused: tuple[type[BaseException], ...] = (ValidationError, backups.BackupError)
+    """Failures shown on the problem line, not in a message box: "fix the choices", or the backup
+    made before every import failed (the user can free space and press Import again)."""
 
     def __init__(self, context: AppContext, data: bytes, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
         self._data = data
         self._discarded = False
+        self._file_name = ""
+        self._batch_id: int | None = None  # the import just made, while it can be undone
         self._zones = time_zone_names()
         if context.zone_name not in self._zones:  # e.g. "Etc/UTC" on a server-style setup
             self._zones = sorted([*self._zones, context.zone_name])
@@ -131,17 +135,14 @@ class ImportDialogBase(QDialog):
         raise NotImplementedError
 
     def _new_entries_words(self, name: str) -> str:
-        """Where the new entries went and how they read, for ``name``'s journal."""
-        return f"The new entries are in {name}’s journal."
-
-    def _report_notes(self, report) -> list[str]:
-        """Anything more this kind of file has to say at the end of the result."""
-        return []
+        """How the new entries in ``name``'s journal read (said after how many there are)."""
+        return ""
 
     # --- building -----------------------------------------------------------------------
     def _build(self, file_name: str, person_names: Sequence[str], default_person: str, *,
                ask_zone: bool = True) -> None:
         """The form page (``ask_zone``: the entries' time zone is asked) and the result page."""
+        self._file_name = file_name
         page = QWidget(self)
         layout = QVBoxLayout(page)
         self.title_label = heading(f"Import “{file_name}”", page)
@@ -206,18 +207,17 @@ class ImportDialogBase(QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.result_label)
-        self.skipped_label = QLabel("These lines of the file were skipped:", page)
+        self.skipped_label = plain_label(parent=page)
         layout.addWidget(self.skipped_label)
         self.skipped_text = QPlainTextEdit(page)
         self.skipped_text.setReadOnly(True)
         self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
         self.skipped_label.setBuddy(self.skipped_text)
-        layout.addWidget(self.skipped_text, 1)
-        layout.addStretch(0)
-        close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, page)
-        close_box.rejected.connect(self.accept)
-        self.close_button = close_box.button(QDialogButtonBox.StandardButton.Close)
-        layout.addWidget(close_box)
+        layout.addWidget(self.skipped_text)
+        layout.addStretch(1)
+        buttons, self.undo_button, self.close_button = undo_and_close(page, self.undo_import, "this import")
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
         return page
 
     # --- public -------------------------------------------------------------------------
@@ -231,6 +231,11 @@ class ImportDialogBase(QDialog):
         # The import adds entries and maybe a person; which person is known only when it is done.
         self._context.ops.write(self, job, changes={JOURNAL, PEOPLE}, on_done=self._on_done,
                                 on_error=self._on_failed, label="Importing entries…")
+
+    def undo_import(self) -> None:
+        """Undo the import just made, after a confirmation (see :mod:`.import_result`)."""
+        if self._batch_id is not None:
+            undo_with_confirmation(self, self._context, self._batch_id, self._on_undone)
 
     def discard(self) -> None:
         """Drop the file's contents and every name, and close (the vault locked, or done)."""
@@ -253,7 +258,7 @@ class ImportDialogBase(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.pages.widget(0).setEnabled(not busy)
-        self.progress_label.setText("Importing… This can take a minute for a big file." if busy else "")
+        self.progress_label.setText("Backing up the vault, then importing… This can take a minute for a big file." if busy else "")
         self.progress_label.setVisible(busy)
 
     def _update_ready(self) -> bool:
@@ -270,26 +275,33 @@ class ImportDialogBase(QDialog):
     def _on_done(self, report) -> None:
         self._set_busy(False)
         self._data = b""
-        name = clean_label(self.person_box.currentText())
-        lines = [f"{formatting.count_text(report.new)} new, {formatting.count_text(report.already_present)} "
-                 "already present."]
-        if report.person_added:
-            lines.append(f"{name} was added to this vault.")
-        if report.new == 0 and report.already_present:
-            lines.append("Everything in this file was already in the journal, so nothing changed.")
-        elif report.new:
-            lines.append(self._new_entries_words(name))
-        if not report.skipped:
-            lines.append("Every line of the file was read.")
-        lines.extend(self._report_notes(report))
-        self.result_label.setText("\n".join(lines))
-        skipped = [f"Line {row.line}: {row.reason}" for row in report.skipped]
-        self.skipped_text.setPlainText("\n".join(skipped))
-        self.skipped_label.setVisible(bool(skipped))
-        self.skipped_text.setVisible(bool(skipped))
+        summary = report.summary
+        self._batch_id = report.batch_id if report.new else None
+        self.result_title.setText("Import finished")
+        text = summary_text(summary, new_words=self._new_entries_words(summary.person_name))
+        if self._batch_id is not None:
+            text += "\nChanged your mind? Undo this import now, or later from File ▸ Imports made…"
+        self.result_label.setText(text)
+        self.skipped_label.setText(skipped_heading(summary))
+        self.skipped_text.setPlainText(skipped_text(summary))
+        shown = min(self.skipped_text.document().blockCount(), SHOW_SKIPPED + 1)  # tall enough for every line
+        self.skipped_text.setFixedHeight(self.fontMetrics().lineSpacing() * shown + 2 * self.skipped_text.frameWidth()
+                                         + 2 * int(self.skipped_text.document().documentMargin()) + 4)
+        for widget in (self.skipped_label, self.skipped_text):
+            widget.setVisible(summary.skipped_count > 0)
+        self.undo_button.setVisible(self._batch_id is not None)
+        self.undo_button.setEnabled(self._batch_id is not None)
         self.pages.setCurrentIndex(1)
         self.close_button.setFocus()
         self.imported.emit(report)
+
+    def _on_undone(self, result) -> None:
+        self._batch_id = None
+        self.result_title.setText("Import undone")
+        self.result_label.setText(undone_text(result) + "\nYou can import the file again at any time.")
+        for widget in (self.skipped_label, self.skipped_text, self.undo_button):
+            widget.hide()
+        self.close_button.setFocus()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -300,14 +312,15 @@ class ImportDialogBase(QDialog):
         show_error(self, exc, "Nothing was imported")
 
     def _refused_text(self, exc: BaseException) -> str:
-        return f"Nothing was imported. {exc}"
+        text = str(exc)
+        return text if text.startswith("Nothing was imported") else f"Nothing was imported. {text}"
 
 
 class ImportDialog(ImportDialogBase):
     """Preview the Daylio CSV export, choose a level for each of its moods, and import. Emits
     ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
-    refused = (ValidationError, imports.MoodMappingNeeded)
+    refused = (*ImportDialogBase.refused, imports.MoodMappingNeeded)
 
     def __init__(
         self,
@@ -338,9 +351,9 @@ class ImportDialog(ImportDialogBase):
                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.preview_label)
         layout.addWidget(heading("How each Daylio mood fits this app’s 5-point mood scale", page))
-        layout.addWidget(plain_label("Daylio’s own moods (rad, good, meh, bad, awful) are filled in for you; you "
-                                     "can change them. Moods you made yourself need a level before you can import.",
-                                     parent=page))
+        layout.addWidget(plain_label("Daylio’s own moods (rad, good, meh, bad, awful) and the levels you chose at "
+                                     "an earlier Daylio import are filled in for you; you can change them. Other "
+                                     "moods you made yourself need a level before you can import.", parent=page))
         grid_holder = QWidget(page)
         grid = QGridLayout(grid_holder)
         for column, text in enumerate(("Mood in the file", "Entries", "Level in this app")):
@@ -379,8 +392,9 @@ class ImportDialog(ImportDialogBase):
 
     # --- private ------------------------------------------------------------------------
     def _import_job(self, person_name: str, zone: str, clock):
-        data, mood_map = self._data, self.mood_map()
-        return lambda vault: imports.import_daylio(vault, data, person_name, mood_map, zone, clock=clock)
+        data, mood_map, file_name = self._data, self.mood_map(), self._file_name
+        return lambda vault: imports.import_daylio(vault, data, person_name, mood_map, zone, file_name=file_name,
+                                                   clock=clock)
 
     def _forget(self) -> None:
         self.preview_label.clear()
@@ -402,10 +416,7 @@ class ImportDialog(ImportDialogBase):
         return ""
 
     def _new_entries_words(self, name: str) -> str:
-        return f"The new entries are in {name}’s journal, marked as recorded by {name}."
-
-    def _report_notes(self, report: imports.ImportReport) -> list[str]:
-        return [report.preview.date_order_note] if report.preview.date_order_note else []
+        return f"They are marked as recorded by {name}."
 
     def _refused_text(self, exc: BaseException) -> str:
         return str(exc) if isinstance(exc, imports.MoodMappingNeeded) else super()._refused_text(exc)

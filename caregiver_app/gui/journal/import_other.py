@@ -60,7 +60,7 @@ def describe(preview: import_any.Preview) -> str:
 class OtherImportDialog(ImportDialogBase):
     """Emits ``imported`` with the :class:`~caregiver_app.services.imports.ImportReport`."""
 
-    refused = (ValidationError, ImportFormatError, imports.MoodMappingNeeded)
+    refused = (*ImportDialogBase.refused, ImportFormatError, imports.MoodMappingNeeded)
 
     def __init__(self, context: AppContext, file_name: str, data: bytes, detected: import_any.Detected,
                  parsed: ParseResult | None, remembered: import_any.Remembered, person_names: Sequence[str],
@@ -175,9 +175,10 @@ class OtherImportDialog(ImportDialogBase):
     # --- private ------------------------------------------------------------------------
     def _import_job(self, person_name: str, zone: str, clock):
         data, kind, columns, words = self._data, self._detected.kind, self.columns(), self._words_map()
-        rule = self._preview.rule if self._preview is not None else None
+        rule, file_name = (self._preview.rule if self._preview is not None else None), self._file_name
         return lambda vault: import_any.import_file(vault, data, person_name, kind, rule=rule, mood_map=words,
-                                                    columns=columns, zone_name=zone, clock=clock)
+                                                    columns=columns, zone_name=zone, file_name=file_name,
+                                                    clock=clock)
 
     def _forget(self) -> None:
         self._parsed = None
@@ -185,8 +186,11 @@ class OtherImportDialog(ImportDialogBase):
         self.preview_label.clear()
 
     def _words_map(self) -> dict[str, int]:
+        """The level of each mood word: as chosen in its box (boxes start at the level chosen at
+        an earlier import of the same app, kept in the vault)."""
         chosen = {label: box.currentData() for label, box in self.word_boxes.items() if box.currentData() is not None}
-        return {**self._words, **chosen}
+        asked = {import_any.label_key(label) for label in self.word_boxes}
+        return imports.merged_map({k: v for k, v in self._words.items() if k not in asked}, chosen)
 
     def _show_rule(self, preview: import_any.Preview) -> None:
         if preview.rule is not None and (self.rule_editor is None or (self.rule_editor.rule is not None and (
@@ -198,9 +202,11 @@ class OtherImportDialog(ImportDialogBase):
             self.rule_layout.insertWidget(0, self.rule_editor)
         if self.rule_editor is not None:
             self.rule_editor.setVisible(preview.rule is not None)
-        for label, count in preview.unmapped:
+        words = (import_any.mood_words(self._parsed, self._words) if self._parsed is not None
+                 else [(label, count, None) for label, count in preview.unmapped])
+        for label, count, level in words:
             if label not in self.word_boxes:
-                box = level_box(self.words_holder, label, count)
+                box = level_box(self.words_holder, label, count, level)
                 box.currentIndexChanged.connect(lambda _i: self.refresh())
                 self.words_form.addRow(QLabel(label, self.words_holder), box)
                 self.word_boxes[label] = box
@@ -210,8 +216,7 @@ class OtherImportDialog(ImportDialogBase):
         self.rule_group.setVisible(preview.rule is not None or bool(self.word_boxes) or bool(preview.rule_notes))
 
     def _problem(self) -> str:
-        missing = [label for label, box in self.word_boxes.items() if box.currentData() is None
-                   and label not in self._words]
+        missing = [label for label, box in self.word_boxes.items() if box.currentData() is None]
         if self._problem_text:
             return self._problem_text
         if self._preview is not None and self._preview.entries == 0:
@@ -223,4 +228,4 @@ class OtherImportDialog(ImportDialogBase):
         return ""
 
     def _new_entries_words(self, name: str) -> str:
-        return f"The new entries are in {name}’s journal. Each keeps the mood as the other app wrote it."
+        return "Each keeps the mood as the other app wrote it."

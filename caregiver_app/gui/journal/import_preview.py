@@ -36,6 +36,7 @@ class StoredRowsTable(QTableWidget):
         self.setHorizontalHeaderLabels(list(COLUMNS))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move inside it)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()

@@ -43,6 +43,7 @@ class EntryChange(QUndoCommand):
         self.before = before
         self.after = after
         self.doses = doses  # doses recorded in an added or deleted entry, put back with it
+        self.import_batch_id: int | None = None  # the import a deleted entry came from: it goes back into it
 
     def undo(self) -> None:  # the vault was already changed by JournalHistory
         pass
@@ -87,7 +88,9 @@ class JournalHistory(QObject):
         self._push(EntryChange(CHANGED, before, after))
 
     def record_deleted(self, removed: journal.Removed) -> None:
-        self._push(EntryChange(DELETED, removed.entry, None, removed.doses))
+        command = EntryChange(DELETED, removed.entry, None, removed.doses)
+        command.import_batch_id = removed.import_batch_id
+        self._push(command)
 
     def _push(self, command: EntryChange) -> None:
         self.stack.push(command)  # push() calls redo(), which does nothing: the change is done
@@ -155,7 +158,7 @@ class JournalHistory(QObject):
                 return journal.take_out(vault, target.id)
         elif restoring:
             target = self._current(command.before if command.kind == DELETED else command.after)
-            removed = journal.Removed(target, command.doses)
+            removed = journal.Removed(target, command.doses, command.import_batch_id)
 
             def job(vault):
                 return journal.put_back(vault, removed, clock=clock)
@@ -169,6 +172,7 @@ class JournalHistory(QObject):
             self._busy = False
             if removing:
                 command.doses = result.doses  # as they were, for putting back on redo
+                command.import_batch_id = result.import_batch_id
                 result = result.entry
             if restoring and result.id != target.id and target.id is not None:
                 self._ids[target.id] = result.id

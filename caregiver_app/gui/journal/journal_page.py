@@ -15,10 +15,12 @@ from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -67,6 +69,41 @@ class _EntryDelegate(QStyledItemDelegate):
         line = metrics.height()
         extra = line if index.data(KindRole) == DAY else line // 2
         return QSize(width, text_rect.height() + 2 * margin + extra)
+
+
+class _WrappingPanel(QWidget):
+    """A panel whose least height is what its wrapped words need at its width: a splitter only
+    asks for the least height, which counts a wrapped heading as one line and let the list run
+    over it at large text."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        if self.width() > 0 and self.layout() is not None:
+            hint.setHeight(max(hint.height(), self.layout().minimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+
+class _UpAndDown(QScrollArea):
+    """Scrolls up and down only, and is never narrower than what it holds needs (so nothing is
+    cut off at the side and the splitter beside it leaves it that room)."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the chart and the list inside
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        if self.widget() is not None:
+            hint.setWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
+        return hint
 
 
 class JournalPage(Page):
@@ -163,7 +200,7 @@ class JournalPage(Page):
         list_header.addWidget(self.list_label, 1)
         list_header.addWidget(self.edit_button)
         list_header.addWidget(self.delete_button)
-        list_panel = QWidget(self)
+        list_panel = _WrappingPanel(self)
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(list_header)
@@ -178,10 +215,14 @@ class JournalPage(Page):
         self.right_splitter.setStretchFactor(0, 2)
         self.right_splitter.setStretchFactor(1, 3)
         self.right_splitter.setChildrenCollapsible(False)
+        # A short window (or large text) scrolls the chart and the list instead of squashing the
+        # chart or making the window taller than the screen.
+        self.right_scroll = _UpAndDown(self)
+        self.right_scroll.setWidget(self.right_splitter)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.right_splitter)
+        self.splitter.addWidget(self.right_scroll)
         self.splitter.setStretchFactor(0, 1)  # the form as wide as the list and chart together need
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -387,7 +428,8 @@ class JournalPage(Page):
             found = import_any.detect(data)
             everyone = people.list_people(vault)
             if found.kind == "daylio":
-                return data, found, imports.preview_daylio(data), import_any.parse(data, "daylio"), everyone
+                levels = imports.daylio_levels(vault)  # chosen at an earlier Daylio import: offered again
+                return data, found, imports.preview_daylio(data, levels), import_any.parse(data, "daylio"), everyone
             kept = import_any.remembered(vault, data, found.kind)
             columns = kept.columns if found.kind == "generic" else None
             parsed = import_any.parse(data, found.kind, columns) if found.kind != "generic" or columns else None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -23,6 +24,7 @@ from ...domain.medications import (
     COMMON_SCHEDULES,
     COMMON_UNITS,
     DOSE_MAX,
+    SUPPLY_MAX,
     Dose,
     DoseChange,
     Medication,
@@ -47,14 +49,24 @@ def date_text(day: date) -> str:
     return formatting.medium_date(day)
 
 
-class AmountSpinBox(DecimalSpinBox):
+class SupplySpinBox(DecimalSpinBox):
+    """A count of units at home (tablets, mL, ...): 0 up to ``maximum``, in whole steps of one,
+    with up to ``decimals`` decimals."""
+
+    def __init__(self, parent: QWidget | None = None, *, decimals: int = 2, maximum: float = SUPPLY_MAX):
+        super().__init__(parent)
+        self.setDecimals(decimals)
+        self.setRange(0, maximum)
+        self.setSingleStep(1)
+        # A count, not a sentence: as wide as "1,000,000.00" or "No refill reminder", not the row.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+
+class AmountSpinBox(SupplySpinBox):
     """A dose amount (more than 0), shown without needless zeros (50, 0.5, 0.125)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setDecimals(3)
-        self.setRange(0, DOSE_MAX)
-        self.setSingleStep(1)
+        super().__init__(parent, decimals=3, maximum=DOSE_MAX)
         self.setSpecialValueText("Choose")
         self.setValue(0)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from ..common.page import Page, confirm, heading
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from ..forms.ui_medications import Ui_MedicationForm
+from ..reminders.times_edit import ReminderTimesEdit
 from .medication_fields import ChangeDoseDialog, OptionalDate, date_text, schedule_box, unit_box
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -53,8 +55,9 @@ class MedicineList(QListWidget):
             self.focusing = False
 
 
-def medication_lines(med: Medication) -> str:
-    """Two lines for the list: name and dose; what it is for and since when (or that it stopped)."""
+def medication_lines(med: Medication, left: float | None = None) -> str:
+    """Two lines for the list: name and dose; what it is for and since when (or that it stopped),
+    its reminder times and, when the supply is counted, how much is ``left``."""
     first = f"{med.name} — {formatting.dose_text(med.current)}"
     details = []
     if med.reason:
@@ -65,6 +68,11 @@ def medication_lines(med: Medication) -> str:
         details.append(f"since {date_text(med.start_date)}")
     if med.as_needed and "as needed" not in med.current.schedule.casefold():
         details.append("as needed")
+    if med.reminder_times and med.stop_date is None:
+        details.append("reminders at " + ", ".join(formatting.time_text(t) for t in med.reminder_times))
+    if left is not None and med.stop_date is None:
+        low = med.supply is not None and med.supply.refill_at is not None and left <= med.supply.refill_at
+        details.append(f"{formatting.decimal_text(left)} left" + (" (time to refill)" if low else ""))
     return first + ("\n" + " · ".join(details) if details else "")
 
 
@@ -78,6 +86,7 @@ class MedicationsPage(Page):
         super().__init__(context, parent)
         self._context = context
         self._meds: list[Medication] = []
+        self._left: dict[int, float] = {}
         self._current: Medication | None = None
         self._select_after_load: int | None = None
         self._programmatic = False
@@ -115,6 +124,15 @@ class MedicationsPage(Page):
         self.reason, self.prescriber = ui.reason, ui.prescriber
         self.start = OptionalDate(ui.startCheck, ui.startEdit)
         self.stop = OptionalDate(ui.stopCheck, ui.stopEdit)
+        times_layout = QHBoxLayout(ui.remindersRow)
+        times_layout.setContentsMargins(0, 0, 0, 0)
+        self.reminder_times = ReminderTimesEdit(ui.remindersRow)
+        times_layout.addWidget(self.reminder_times)
+        ui.remindLabel.setBuddy(self.reminder_times.add_button)
+        self.reminder_times.changed.connect(self._chain_tabs)
+        self.supply_check, self.on_hand, self.per_dose, self.refill_at = (
+            ui.supplyCheck, ui.onHand, ui.perDose, ui.refillAt)
+        self.refill_at.setSpecialValueText("No refill reminder")
         self.change_dose_button.clicked.connect(self.change_dose)
         self.schedule.currentTextChanged.connect(
             lambda text: self.as_needed.setChecked(True) if text.strip().casefold() == "as needed" else None)
@@ -123,7 +141,8 @@ class MedicationsPage(Page):
                                cancel_text="", error_title="The medicine was not saved", parent=self)
         for name, widget in (("name", self.name_edit), ("amount", self.amount), ("unit", self.unit),
                              ("schedule", self.schedule), ("reason", self.reason), ("prescriber", self.prescriber),
-                             ("start_date", self.start.edit), ("stop_date", self.stop.edit)):
+                             ("start_date", self.start.edit), ("stop_date", self.stop.edit),
+                             ("supply", self.on_hand)):
             self.panel.add_field(name, widget)
         self.panel.save_requested.connect(self.save)
         self.panel.saved.connect(self._on_saved)
@@ -158,17 +177,23 @@ class MedicationsPage(Page):
                                    ("Ctrl+S", self.save, (left, self.history_box))):
             for owner in owners:
                 shortcut(owner, keys, slot)
+        self._chain_tabs()
+
+    def _chain_tabs(self) -> None:
+        """Tab order through the form; again whenever a reminder time is added or removed."""
         chain = [self.list, self.new_button, self.name_edit, self.amount, self.unit, self.change_dose_button,
                  self.schedule, self.as_needed, self.reason, self.prescriber, self.start.check, self.start.edit,
-                 self.stop.check, self.stop.edit, self.save_button, self.delete_button, self.history,
+                 self.stop.check, self.stop.edit, *self.reminder_times.focus_widgets(), self.supply_check,
+                 self.on_hand, self.per_dose, self.refill_at, self.save_button, self.delete_button, self.history,
                  self.remove_step_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
     # --- the page -----------------------------------------------------------------------
     def load(self, person: Person) -> None:
-        self.read(lambda vault: medications.list_medications(vault, person.id), self._got_meds, key="list",
-                  error_title="The medicines could not be read")
+        self.read(lambda vault: (medications.list_medications(vault, person.id),
+                                 medications.supplies_left(vault, person.id)),
+                  self._got_meds, key="list", error_title="The medicines could not be read")
 
     def drop(self) -> None:
         """Forget every medicine (no person, or the vault locked); an open "Change the dose"
@@ -176,6 +201,7 @@ class MedicationsPage(Page):
         if self._dose_dialog is not None:
             self._dose_dialog.reject()
         self._meds = []
+        self._left = {}
         self._current = None
         self._select_after_load = None
         self.list.clear()
@@ -280,6 +306,10 @@ class MedicationsPage(Page):
             start_date=self.start.value(),
             stop_date=self.stop.value(),
             medication_id=self._current.id if self._current is not None else None,
+            reminder_times=self.reminder_times.times(),
+            supply_on_hand=self.on_hand.value() if self.supply_check.isChecked() else None,
+            supply_per_dose=self.per_dose.value() or 1.0,
+            refill_at=(self.refill_at.value() or None) if self.supply_check.isChecked() else None,
         )
 
     def _today(self) -> date:
@@ -307,6 +337,14 @@ class MedicationsPage(Page):
         self.prescriber.setText(med.prescriber if med else "")
         self.start.set_value(med.start_date if med else None, today)
         self.stop.set_value(med.stop_date if med else None, today)
+        self.reminder_times.set_times(med.reminder_times if med else ())
+        supply = med.supply if med else None
+        self.supply_check.setChecked(supply is not None)
+        for field in (self.on_hand, self.per_dose, self.refill_at):  # toggled is not sent when unchanged
+            field.setEnabled(supply is not None)
+        self.on_hand.setValue(self._left.get(med.id, supply.on_hand) if supply is not None else 0)
+        self.per_dose.setValue(supply.per_dose if supply is not None else 1)
+        self.refill_at.setValue((supply.refill_at or 0) if supply is not None else 0)
         self.delete_button.setVisible(med is not None)
         self.save_button.setText("&Save changes" if med else "&Add to the list")
         self.history_box.setVisible(med is not None)
@@ -327,7 +365,7 @@ class MedicationsPage(Page):
         self.list.blockSignals(True)
         self.list.clear()
         for med in self._meds:
-            item = QListWidgetItem(medication_lines(med))
+            item = QListWidgetItem(medication_lines(med, self._left.get(med.id)))
             item.setData(IdRole, med.id)
             item.setToolTip(f"Prescribed by {med.prescriber}" if med.prescriber else "")
             self.list.addItem(item)
@@ -360,8 +398,8 @@ class MedicationsPage(Page):
             self.panel.show_status("")
         self._fill_form(med)
 
-    def _got_meds(self, meds: list[Medication]) -> None:
-        self._meds = meds
+    def _got_meds(self, found: tuple[list[Medication], dict[int, float]]) -> None:
+        self._meds, self._left = found
         self._show_list()
 
     def _on_saved(self, med: Medication) -> None:

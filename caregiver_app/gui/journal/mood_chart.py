@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 
 from ...domain.model import MoodLevel
@@ -23,7 +23,7 @@ from ..common.chart_common import ChartPanel, apply_palette, segments
 __all__ = ["MoodChart", "segments"]
 
 MOOD_NAME = "Mood (solid, dots)"
-SLEEP_NAME = "Sleep hours (dashed, squares)"
+SLEEP_NAME = "Sleep (dashed, squares)"  # the axis says "Hours of sleep"; short enough to fit at 1024 x 700
 
 
 def _mood_word(value: float) -> str:
@@ -33,6 +33,8 @@ def _mood_word(value: float) -> str:
 class MoodChart(ChartPanel):
     """Mood and sleep per day over a range of days; call :meth:`set_points` with the
     ``DayPoint`` list from ``services.journal.daily_series``."""
+
+    plot_lines_least = 12  # the five mood words and the hours side by side; the journal's column scrolls
 
     def __init__(self, parent=None):
         super().__init__(parent, "Mood and sleep, last 30 days", "Chart of mood and hours of sleep for the last 30 days",
@@ -45,6 +47,7 @@ class MoodChart(ChartPanel):
         self._build_axes()
         self._rebuild()
         self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
+        self.view.installEventFilter(self)
 
     # --- public -------------------------------------------------------------------------
     def set_points(self, points: Sequence[DayPoint]) -> None:
@@ -69,7 +72,10 @@ class MoodChart(ChartPanel):
         self.mood_axis.setRange(0.5, 5.5)
         for level in MoodLevel:
             self.mood_axis.append(f"{level.value} {level.label}", level.value)
-        self.mood_axis.setTitleText("Mood")
+        # No "Mood" title beside the levels: QtCharts places it by its own guess at the labels'
+        # width and, at large text, draws it over "4 good". The levels name themselves, the
+        # legend names the line, and the chart's title says "Mood and sleep".
+        self.mood_axis.setTitleVisible(False)
         self.sleep_axis = QValueAxis()
         self.sleep_axis.setLabelFormat("%d")
         self.sleep_axis.setTitleText("Hours of sleep")
@@ -133,6 +139,38 @@ class MoodChart(ChartPanel):
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
         self.ink_lines(ink, self.mood_segments, self.sleep_segments, self.sleep_dots)
+        self._fit_plot_area()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_plot_area(event.size().width(), event.size().height())
+        return False
+
+    def plot_room(self) -> tuple[float, float, float, float]:
+        """The room (left, top, right, bottom, in pixels) the axes' words and the legend need
+        around the plot, from the fonts in use. QtCharts sizes a category axis by guesswork and,
+        at large text in a narrow window, squeezes "5 very good" under the "Mood" title."""
+        labels, titles = QFontMetrics(self.mood_axis.labelsFont()), QFontMetrics(self.mood_axis.titleFont())
+        gap = labels.averageCharWidth()
+        margins = self.chart.margins()
+        words = max(labels.horizontalAdvance(text) for text in self.mood_axis.categoriesLabels())
+        hours = max(labels.horizontalAdvance(str(value)) for value in (0, int(self.sleep_axis.max())))
+        legend = self.chart.legend()
+        legend_height = legend.effectiveSizeHint(Qt.SizeHint.PreferredSize).height() if legend.isVisible() else 0
+        left = margins.left() + words + 2 * gap
+        right = margins.right() + titles.height() + hours + 2 * gap
+        top = margins.top() + labels.height()
+        bottom = margins.bottom() + labels.height() + gap + legend_height + gap
+        return left, top, right, bottom
+
+    def _fit_plot_area(self, width: float | None = None, height: float | None = None) -> None:
+        """Give the plot what is left once the axes' words and the legend have their room."""
+        width = self.view.width() if width is None else width
+        height = self.view.height() if height is None else height
+        left, top, right, bottom = self.plot_room()
+        plot = QRectF(left, top, max(1.0, width - left - right), max(1.0, height - top - bottom))
+        if plot != self.chart.plotArea():
+            self.chart.setPlotArea(plot)
 
     def _update_summary(self) -> None:
         points = self._points

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain.model import Person
-from ...services import export_csv, export_fhir, export_readable, journal
 from ..common import formatting
 from ..context import AppContext
 from ..common.building import documents_folder
+
+if TYPE_CHECKING:  # the exporters (FHIR models, HTML) load when an export is asked for, not at start
+    from ...services import export_csv, export_fhir, export_readable
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,39 @@ def _entries(count: int) -> str:
 
 
 def _write_csv(vault, person_id: int, path: Path, *, zone_name: str, clock) -> export_csv.JournalExport:
+    from ...services import export_csv
+
     return export_csv.write_journal_csv(vault, person_id, path, zone_name=zone_name)
+
+
+def _csv_name(today) -> str:
+    from ...services import export_csv
+
+    return export_csv.default_filename(today)
+
+
+def _page_name(today) -> str:
+    from ...services import export_readable
+
+    return export_readable.default_filename(today)
+
+
+def _write_page(*args, **kwargs):
+    from ...services import export_readable
+
+    return export_readable.write_readable(*args, **kwargs)
+
+
+def _fhir_name(today) -> str:
+    from ...services import export_fhir
+
+    return export_fhir.default_filename(today)
+
+
+def _write_fhir(*args, **kwargs):
+    from ...services import export_fhir
+
+    return export_fhir.write_fhir(*args, **kwargs)
 
 
 def _csv_saved(result: export_csv.JournalExport) -> str:
@@ -68,14 +102,14 @@ def _fhir_saved(result: export_fhir.FhirExport) -> str:
 
 CSV = ExportKind("&Export journal as CSV…", "Export the journal as CSV",
                  "Save the chosen person's whole journal as a spreadsheet file", "CSV files (*.csv)",
-                 export_csv.default_filename, _write_csv, _csv_saved, saved_title="Journal exported", what="journal")
+                 _csv_name, _write_csv, _csv_saved, saved_title="Journal exported", what="journal")
 READABLE = ExportKind("Export journal as a &web page…", "Export the journal as a web page",
                       "Save the chosen person's whole journal as one page the family can read or print",
-                      "Web pages (*.html)", export_readable.default_filename, export_readable.write_readable,
+                      "Web pages (*.html)", _page_name, _write_page,
                       _page_saved, what="journal", for_people=True)
 FHIR = ExportKind("Export health &record (FHIR)…", "Export the health record (FHIR)",
                   "Save questionnaires, sleep, medicines and moods as a FHIR R4 file for a clinic's system",
-                  "FHIR JSON files (*.json)", export_fhir.default_filename, export_fhir.write_fhir, _fhir_saved)
+                  "FHIR JSON files (*.json)", _fhir_name, _write_fhir, _fhir_saved)
 
 
 class RecordExport(QObject):
@@ -102,6 +136,8 @@ class RecordExport(QObject):
             QMessageBox.information(self._window, kind.title,
                                     f"Please add or choose a person first; then their {kind.what} can be exported.")
             return
+        from ...services import journal
+
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         suggested = documents_folder() / kind.default_name(today)
         path, _filter = QFileDialog.getSaveFileName(self._window, kind.title, str(suggested), kind.filter)

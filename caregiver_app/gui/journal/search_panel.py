@@ -5,7 +5,8 @@ journal (``entry_chosen(person_id, entry_id)``).
 A :class:`~caregiver_app.gui.common.page.Page`: searching is an ops read of ``services.search`` (keyed,
 so only the newest search is shown), a moment after typing stops (or at once with Enter); a change
 to the journal or the people anywhere searches again. Any typed text is safe: the service quotes it
-before FTS5 sees it.
+before FTS5 sees it. Words in Chinese, Japanese, Korean or Thai are found inside sentences, and a
+word found only inside longer words is said so above the results.
 """
 
 from __future__ import annotations
@@ -539,6 +540,8 @@ class SearchPanel(Page):
                 text = text.replace("newest", "best-matching")
         else:
             text = "1 entry found." if result.total == 1 else f"{formatting.count_text(result.total)} entries found."
+        if result.inside_words:
+            text = "No note has these as whole words, but they are inside longer words here. " + text
         if result.total:
             text += " Press Enter on one to open it in the journal."
         self.result_label.setText(text)

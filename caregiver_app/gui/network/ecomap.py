@@ -27,8 +27,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from ...domain.ecomap import NODE_H, NODE_W, PERSON_H, PERSON_W, EcomapNode, EcomapSnapshot, tie_geometry, zigzag
+from ...domain.ecomap import (LINE_CLEARANCE, NODE_H, NODE_W, PERSON_H, PERSON_W, EcomapNode, EcomapSnapshot, tie_geometry,
+                              zigzag)
+from ...domain.ecomap_routes import tie_routes
 from ...domain.network import Sector, SupportDirection, TieStrength
+from .ecomap_ties import TieItem
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -97,7 +100,6 @@ class ContactNodeItem(QGraphicsObject):
         self.contact_id = node.contact_id
         self._unit = unit
         self._press_pos: QPointF | None = None
-        self.tie: TieItem | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -153,8 +155,8 @@ class ContactNodeItem(QGraphicsObject):
                          _elide(self.node.role_label, small, text_w))
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802 (Qt name)
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.tie is not None:
-            self.tie.refresh()
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene() is not None:
+            self.scene().refresh_ties()
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.update()
         return super().itemChange(change, value)
@@ -174,67 +176,6 @@ class ContactNodeItem(QGraphicsObject):
             self.scene().report_moved([self])
         else:
             self.scene().contact_activated.emit(self.contact_id)  # a click without a drag opens it
-
-
-class TieItem(QGraphicsItem):
-    """The line between the person and one contact, in the ecomap style for its strength."""
-
-    def __init__(self, node_item: ContactNodeItem, unit: float):
-        super().__init__()
-        self.node_item = node_item
-        self._unit = unit
-        self.setZValue(1)
-        self.geometry = None
-        self._rect = QRectF()
-        node_item.tie = self
-        self.refresh()
-
-    @property
-    def strength(self) -> TieStrength:
-        return self.node_item.node.strength
-
-    def refresh(self) -> None:
-        u = self._unit
-        x, y = self.node_item.pos().x() / u, self.node_item.pos().y() / u
-        geo = tie_geometry(x, y, (NODE_W / 2, NODE_H / 2), (PERSON_W / 2, PERSON_H / 2),
-                           self.node_item.node.strength, self.node_item.node.direction)
-        self.prepareGeometryChange()
-        self.geometry = geo
-        xs = [p[0] * u for p in geo.points] + [q[0] * u for h in geo.arrowheads for q in h]
-        ys = [p[1] * u for p in geo.points] + [q[1] * u for h in geo.arrowheads for q in h]
-        pad = (geo.width + 12) * u
-        self._rect = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        return self._rect
-
-    def path(self) -> QPainterPath:
-        u = self._unit
-        path = QPainterPath(QPointF(self.geometry.points[0][0] * u, self.geometry.points[0][1] * u))
-        for px, py in self.geometry.points[1:]:
-            path.lineTo(px * u, py * u)
-        return path
-
-    def pen(self) -> QPen:
-        geo = self.geometry
-        pen = QPen(self.scene().colours.ink, geo.width * self._unit)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        if geo.dash:
-            pen.setDashPattern([d / geo.width for d in geo.dash])
-        return pen
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.pen())
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self.path())
-        u = self._unit
-        painter.setPen(QPen(self.scene().colours.ink, 0.5))
-        painter.setBrush(QBrush(self.scene().colours.ink))
-        for head in self.geometry.arrowheads:
-            painter.drawPolygon(QPolygonF([QPointF(x * u, y * u) for x, y in head]))
 
 
 class SectorLabelItem(QGraphicsItem):
@@ -382,9 +323,9 @@ class EcomapScene(QGraphicsScene):
             item = ContactNodeItem(node, u, snapshot.person_name)
             self.addItem(item)
             self.nodes[node.contact_id] = item
-            tie = TieItem(item, u)
-            self.addItem(tie)
-            self.ties[node.contact_id] = tie
+            self.ties[node.contact_id] = TieItem(item, u)
+            self.addItem(self.ties[node.contact_id])
+        self.refresh_ties()
         self._place_sector_labels(snapshot)
         self.legend = LegendItem(u, self.font())
         self.addItem(self.legend)
@@ -420,6 +361,15 @@ class EcomapScene(QGraphicsScene):
             if item is not self.legend and item.parentItem() is None:
                 others = others.united(item.sceneBoundingRect())
         self.legend.setPos(others.left(), others.bottom() + 24 * self.unit)
+
+    def refresh_ties(self) -> None:
+        """Draw every tie again, bent around the boxes where they are now (a box the user dragged
+        may stand in another tie's way, or have left it)."""
+        u, ties = self.unit, list(self.ties.values())
+        centres = [(t.node_item.pos().x() / u, t.node_item.pos().y() / u) for t in ties]
+        for tie, via in zip(ties, tie_routes(centres, (NODE_W / 2, NODE_H / 2), (PERSON_W / 2, PERSON_H / 2),
+                                             LINE_CLEARANCE)):
+            tie.refresh(via)
 
     def report_moved(self, items: list[ContactNodeItem]) -> None:
         self.positions_changed.emit({i.contact_id: i.nominal_pos() for i in items})

@@ -9,12 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHeaderView,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,11 +38,16 @@ from ..common.building import documents_folder
 from .contact_editor import ContactEditor, phone_region
 from .ecomap import EcomapScene, EcomapView
 from .ecomap_export import png_bytes, svg_bytes
+from .contact_list import LIST_COLUMNS, ContactList
 from .vcard_dialog import DuplicatesDialog
 
-__all__ = ["NetworkPage", "import_summary", "phone_region"]
+__all__ = ["LIST_COLUMNS", "NetworkPage", "import_summary", "phone_region"]
 
-LIST_COLUMNS = ("Name", "Role", "Part of the map", "Tie", "Support flows", "Gives", "Last in touch", "Phone")
+
+
+def _lower_first(words: str) -> str:
+    """``"Mostly to Sam"`` -> ``"mostly to Sam"`` (names keep their capitals)."""
+    return words[:1].lower() + words[1:]
 
 
 class NetworkPage(Page):
@@ -109,15 +111,7 @@ class NetworkPage(Page):
         map_layout.addWidget(self.map_hint)
         self.tabs.addTab(map_tab, "&Map")
 
-        self.list = QTreeWidget(self.tabs)
-        self.list.setAccessibleName("Contacts")
-        self.list.setHeaderLabels(list(LIST_COLUMNS))
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setSortingEnabled(True)
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list = ContactList(self.tabs)
         self.list.itemActivated.connect(lambda item, _col: self.open_contact(item.data(0, Qt.ItemDataRole.UserRole)))
         self.list.itemSelectionChanged.connect(self._on_list_selection)
         self.tabs.addTab(self.list, "&List")
@@ -210,19 +204,18 @@ class NetworkPage(Page):
             _days, since = contact_service.since_words(c.last_in_touch, today)
             values = (
                 c.name,
-                c.role.label,
-                c.sector.label,
-                f"{c.strength.label} ({c.strength.line_description})",
-                c.direction.label(name),
+                phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
+                f"{c.role.label} ({c.sector.label.lower()})",
+                f"{c.strength.label} ({c.strength.line_description}), {_lower_first(c.direction.label(name))}",
                 ", ".join(t.label for t in c.ordered_support()) or "—",
                 since,
-                phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
             )
             item = QTreeWidgetItem(list(values))
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             self.list.addTopLevelItem(item)
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.list.fit_columns()
 
     def _update_buttons(self) -> None:
         chosen = self.selected_contact_id() is not None

@@ -5,6 +5,7 @@ computer" on or off — with a plain word on what each protects."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +23,8 @@ from ..context import AppContext
 from ..common.errors import log_safely, user_message
 from .key_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from .rotate_dialog import RotateKeyDialog
-from ..common.trust_widgets import fit_text, heading_label, plain_label
+from ..common.building import scroll_area
+from ..common.trust_widgets import heading_label, plain_label
 from .unlock_screen import announce
 
 
@@ -51,7 +53,14 @@ class SecurityDialog(QDialog):
         self.setWindowTitle("Security")
         self.setAccessibleName("Security")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The five sections scroll (at large text they are taller than a small screen); the
+        # status line and Close stay in sight below them.
+        self.sections = QWidget(self)
+        layout = QVBoxLayout(self.sections)
+        layout.setContentsMargins(0, 0, self.fontMetrics().averageCharWidth(), 0)  # words clear of the scroll bar
+        self.scroll = scroll_area(self.sections, self, focusable=False, sideways=False)
+        outer.addWidget(self.scroll, 1)
 
         def button(text: str, slot) -> QPushButton:
             made = QPushButton(text)
@@ -91,14 +100,23 @@ class SecurityDialog(QDialog):
 
         self.status_label = plain_label(name="Status", bold=True)
         self.status_label.hide()
-        layout.addWidget(self.status_label)
+        outer.addWidget(self.status_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.refresh()
         self.remember_check.toggled.connect(self._on_remember_toggled)
-        fit_text(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """Open as tall as the sections need at this width, but never taller than the screen."""
+        super().showEvent(event)
+        margins = self.layout().contentsMargins()
+        inner = self.scroll.viewport().width() or self.width() - margins.left() - margins.right()
+        rest = self.height() - self.scroll.height()
+        wanted = self.sections.layout().totalHeightForWidth(inner) + rest + 2
+        screen = self.screen().availableGeometry().height() if self.screen() else wanted
+        self.resize(self.width(), max(self.height(), min(wanted, int(screen * 0.9))))
 
     def refresh(self) -> None:
         vault = self.context.vault

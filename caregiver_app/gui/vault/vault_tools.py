@@ -11,15 +11,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from ...domain.errors import CaregiverError
-from ...services import backups
-from .backups_dialog import BackupsDialog
 from ..context import AppContext
 from ..common.errors import log_safely, show_error, user_message
-from .key_dialogs import ChangePassphraseDialog
-from .security_dialog import SecurityDialog
 from ..common.page import confirm
 from ..common.trust_widgets import tell
-from .vault_file_dialogs import export_vault_file, install_vault_file, pick_vault_file
+
+# The dialogs and the backup service are imported when first used: the unlock screen, which
+# shows this File menu, needs none of them (nor the database layer they bring).
 
 BACKUP_DELAY_MS = 5_000
 BACKUP_CHECK_MS = 60 * 60_000
@@ -71,6 +69,8 @@ class VaultTools(QObject):
     def open_backups(self) -> None:
         if not self._vault_open():
             return
+        from .backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.context, self.window)
         dialog.restored.connect(self.window.reload_people)
         dialog.refresh()
@@ -80,6 +80,8 @@ class VaultTools(QObject):
     def open_security(self) -> None:
         if not self._vault_open():
             return
+        from .security_dialog import SecurityDialog
+
         dialog = SecurityDialog(self.context, self.window)
         dialog.show_backups.connect(self.open_backups)
         dialog.exec()
@@ -87,6 +89,8 @@ class VaultTools(QObject):
 
     def export_vault(self) -> None:
         if self._vault_open():
+            from .vault_file_dialogs import export_vault_file
+
             export_vault_file(self.context, self.window)
 
     def import_vault(self) -> None:
@@ -94,6 +98,8 @@ class VaultTools(QObject):
         the current vault aside and open the new one."""
         if not self._vault_open():
             return
+        from .vault_file_dialogs import install_vault_file, pick_vault_file
+
         pending = pick_vault_file(self.context, self.window, replacing=True)
         if pending is None:
             return
@@ -114,6 +120,8 @@ class VaultTools(QObject):
         if vault is None or not vault.is_open:
             return  # locked: a timer that fired late has nothing to back up
         clock = self.context.clock
+        from ...services import backups
+
         # On the write lane: a backup is never taken between the parts of a save, and never
         # while a new key is replacing the old one (it would be made under the old key).
         self.context.ops.write(self.window, lambda vault: backups.daily_backup_if_due(vault, clock=clock),
@@ -156,6 +164,8 @@ class VaultTools(QObject):
         """Right after an unlock with the recovery code: offer to choose a new passphrase (a
         window-modal dialog that does not stop the app; "Not now" closes it)."""
         try:
+            from .key_dialogs import ChangePassphraseDialog
+
             dialog = ChangePassphraseDialog(self.context, self.window, after_recovery=True)
         except CaregiverError:
             return None

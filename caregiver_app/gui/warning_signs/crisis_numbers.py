@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain import crisis_lines
 from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import ValidationError
-from ..common.trust_widgets import problem_label
+from ..common.trust_widgets import fit_text, problem_label
 from ..vault.unlock_screen import announce
 
 
@@ -147,6 +147,7 @@ class AddNumberDialog(QDialog):
 
         self.problem_label = add_problem_and_buttons(self, layout, "&Add number")
         self.name_edit.setFocus()
+        fit_text(self)  # the wrapped intro must not squeeze the fields at large text
 
     def accept(self) -> None:
         kind = LineKind(self.kind_combo.currentData())

@@ -32,8 +32,6 @@ from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
-from ...services import plans
-from ...services.warning_signs import Tier
 from ...settings import MAX_CRISIS_LINES
 from ...settings import save as save_settings
 from ..context import AppContext
@@ -42,7 +40,6 @@ from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
 from ..common.errors import show_error
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, request
 from ..common.ops import PLANS
-from ..common.tier_icons import tier_pixmap
 from ..vault.unlock_screen import announce, scale_font
 
 TITLE = "Get help now"
@@ -126,6 +123,11 @@ class GetHelpWindow(QWidget):
 
         self.title_label = _label(TITLE, self.body, bold=True, scale=1.6)
         outer.addWidget(self.title_label)
+
+        # The tier icons come with the warning-sign content (and its Markdown parser): loaded
+        # when this window first opens, not with the unlock screen that offers it.
+        from ...content.warning_signs import Tier
+        from ..common.tier_icons import tier_pixmap
 
         emergency_row = QHBoxLayout()
         self.emergency_icon = QLabel(self.body)
@@ -340,6 +342,9 @@ class GetHelpWindow(QWidget):
         box = QFrame(self.body)
         box.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(box)
+        from ...content.warning_signs import Tier
+        from ..common.tier_icons import tier_pixmap
+
         icon_tier = {LineKind.EMERGENCY: Tier.EMERGENCY, LineKind.CRISIS: Tier.CRISIS}.get(line.kind)
         if icon_tier is not None:
             icon = QLabel(box)
@@ -511,6 +516,8 @@ class GetHelp(QObject):
                                        problem="The safety plan could not be read just now. The numbers above still work.")
 
         window.show_state(locked=False, person=person, plan=None, problem="Reading the safety plan…")
+        from ...services import plans  # with the first person shown, not with the unlock screen
+
         self._context.ops.read(window, lambda vault: plans.get_safety_plan(vault, person_id), on_done=done,
                                on_error=failed, key=f"get-help-plan-{id(self)}")
 

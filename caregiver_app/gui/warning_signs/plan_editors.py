@@ -50,8 +50,10 @@ class ItemRow(QWidget):
         self.phone_edit: QLineEdit | None = None
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        self.lines = QVBoxLayout(self)
+        self.lines.setContentsMargins(0, 0, 0, 0)
+        self.row = QHBoxLayout()
+        self.lines.addLayout(self.row)
         self.row.addWidget(self.text_edit, 3)
         if has_phone:
             self.phone_edit = QLineEdit(self)
@@ -122,8 +124,15 @@ class SignRow(ItemRow):
         policy = self.severity_spin.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.severity_spin.setSizePolicy(policy)
-        self.row.addWidget(self.link_combo, 2)
-        self.row.addWidget(self.severity_spin)
+        # The link and its level on a line of their own under the sign: beside it, at large
+        # text, "Not linked to the journal" was cut off.
+        links = QHBoxLayout()
+        # As wide as a long symptom name needs (in the user's font), not the whole window.
+        self.link_combo.setMaximumWidth(self.fontMetrics().averageCharWidth() * 50)
+        links.addWidget(self.link_combo, 1)
+        links.addWidget(self.severity_spin)
+        links.addStretch(0)
+        self.lines.addLayout(links)
         self._sync_severity()
 
     def set_number(self, number: int) -> None:

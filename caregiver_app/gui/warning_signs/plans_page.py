@@ -1,8 +1,9 @@
 """The "My plans" page: the chosen person's relapse-prevention plan and safety plan.
 
 Two tabs. "Early warning signs" is the relapse-prevention plan in the WRAP tradition (triggers,
-early warning signs linked to the journal, what helps, what to avoid, who to tell). "Safety plan"
-holds the Stanley–Brown six steps and reasons for living, and saves a one-page PDF.
+early warning signs linked to the journal, what helps, what to avoid, who to tell), saved as a PDF
+of as many pages as it needs. "Safety plan" holds the Stanley–Brown six steps and reasons for
+living, and saves a one-page PDF. Both PDFs use the paper size of the chosen country.
 
 Changes are saved with Save (Ctrl+S) as a write off the GUI thread; switching to another person
 saves them too (a write), and so does locking (``keep_unsaved_work``), so nothing typed is lost.
@@ -110,6 +111,9 @@ class PlansPage(Page):
         self.save_button = QPushButton("&Save plans", self)
         self.save_button.setToolTip("Save both plans (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
+        self.relapse_pdf_button = QPushButton("Save &warning signs plan as PDF…", self)
+        self.relapse_pdf_button.setToolTip("The early warning signs plan as a PDF to print and share")
+        self.relapse_pdf_button.clicked.connect(self.save_relapse_pdf)
         self.pdf_button = QPushButton("Save safety plan as P&DF…", self)
         self.pdf_button.setToolTip("A one-page PDF to print and keep close")
         self.pdf_button.clicked.connect(self.save_pdf)
@@ -118,6 +122,7 @@ class PlansPage(Page):
         self.open_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.relapse_pdf_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.status_label, 1)
@@ -201,6 +206,7 @@ class PlansPage(Page):
         self.tabs.setEnabled(has_person)
         self.save_button.setEnabled(has_person)
         self.pdf_button.setEnabled(has_person)
+        self.relapse_pdf_button.setEnabled(has_person)
         self.empty_label.setVisible(not has_person)
 
     def has_unsaved_work(self) -> bool:
@@ -270,49 +276,71 @@ class PlansPage(Page):
 
     def save_pdf(self) -> None:
         """Save the safety plan (a write), then print it as a one-page PDF where the user chooses."""
-        person = self.person
-        if person is None or person.id is None or not self.pdf_button.isEnabled():
-            return
-        try:
-            safety = self.safety_plan()
-        except CaregiverError as exc:
-            show_error(self, exc, "The safety plan was not saved")
-            return
-        today = journal.local_now(self.context.clock, self.context.zone_name).date()
-        suggested = documents_folder() / plans.safety_plan_filename(today)
-        path, _filter = QFileDialog.getSaveFileName(self, "Save the safety plan", str(suggested), "PDF files (*.pdf)")
-        if not path:
-            return
         settings = self.context.settings
         country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
-        paper, clock, person_id = country_paper(settings), self.context.clock, person.id
-        fmt = formatting.report_format()
-        dirty, edits = self._dirty[SAFETY], self._edits
+
+        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
+            data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
+                                           user_lines=user_lines, today=today)
+            return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt)
+
+        self._print_plan(SAFETY, self.pdf_button, "the safety plan", plans.safety_plan_filename,
+                         self.safety_plan, plans.save_safety_plan, write_pdf)
+
+    def save_relapse_pdf(self) -> None:
+        """Save the early warning signs plan (a write), then print it as a PDF where the user
+        chooses (as many pages as it needs)."""
+
+        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
+            return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper, fmt=fmt)
+
+        self._print_plan(RELAPSE, self.relapse_pdf_button, "the warning signs plan", plans.relapse_plan_filename,
+                         self.relapse_plan, plans.save_relapse_plan, write_pdf)
+
+    def _print_plan(self, which: str, button: QPushButton, what: str, filename, read_plan, save_plan,
+                    write_pdf) -> None:
+        """Print plan ``which`` (as ``read_plan()`` holds it) where the user chooses, suggesting
+        ``filename(today)``: a write on the lane that first saves the plan with ``save_plan`` when
+        it has changes, so the PDF prints what was just saved, then runs
+        ``write_pdf(vault, person_id, path, today, paper, fmt) -> Path``."""
+        person = self.person
+        if person is None or person.id is None or not button.isEnabled():
+            return
+        try:
+            plan = read_plan()
+        except CaregiverError as exc:
+            show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
+            return
+        today = journal.local_now(self.context.clock, self.context.zone_name).date()
+        suggested = documents_folder() / filename(today)
+        path, _filter = QFileDialog.getSaveFileName(self, f"Save {what}", str(suggested), "PDF files (*.pdf)")
+        if not path:
+            return
+        clock = self.context.clock
+        paper, person_id, fmt = country_paper(self.context.settings), person.id, formatting.report_format()
+        dirty, edits = self._dirty[which], self._edits  # (the file dialog is modal: no typing meanwhile)
 
         def job(vault) -> Path:
             if dirty:
-                plans.save_safety_plan(vault, safety, clock=clock)
-            data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
-                                           user_lines=user_lines, today=today)
-            return plans.write_safety_plan_pdf(data, Path(path), paper=paper, fmt=fmt)
+                save_plan(vault, plan, clock=clock)
+            return write_pdf(vault, person_id, Path(path), today, paper, fmt)
 
         def done(saved: Path) -> None:
-            self.pdf_button.setEnabled(True)
+            button.setEnabled(True)
             if self.person is None or self.person.id != person_id:
                 return
-            self._saved(edits, SAFETY)
+            self._saved(edits, which)
             self.last_saved_path = saved
             self.open_button.show()
-            self._set_status(f"Saved the safety plan as {saved.name} in {saved.parent}.")
+            self._set_status(f"Saved {what} as {saved.name} in {saved.parent}.")
 
         def failed(exc: BaseException) -> None:
-            self.pdf_button.setEnabled(True)
-            show_error(self, exc, "The safety plan was not saved")
+            button.setEnabled(True)
+            show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
 
-        self.pdf_button.setEnabled(False)
-        # A write (it saves the plan first), on the lane, so the PDF prints what was just saved.
-        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label="Making the safety plan…")
+        button.setEnabled(False)
+        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label=f"Making {what}…")
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""

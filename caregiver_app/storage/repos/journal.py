@@ -7,19 +7,27 @@ they convert between ORM rows and the plain domain dataclasses.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
-from ...domain.model import JournalEntry, MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
+from ...domain.errors import NotFoundError
+from ...domain.medications import DoseRecord, DoseStatus
+from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
-from .base import delete_row, existing, update_row
+from ..rows.medications import EntryDoseRow, MedicationRow
+from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
+from .base import delete_row, existing, insert_many, update_row
 
 _MISSING = "That entry is no longer in the journal."
+_KIND_TEXT = {kind: kind.value for kinds in (TagKind, RecorderKind, DoseStatus) for kind in kinds}
+"""The stored text of each kind: an enum's ``.value`` costs more than a lookup, and the bulk
+insert asks for tens of thousands."""
 
 
 # --- symptoms and tags ----------------------------------------------------------------------
@@ -48,7 +56,7 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
     """Ids for tags, creating new ones. Names are matched ignoring case ("cleaning" is the tag
     "Cleaning" already in the vault, kept as first written), so typing a tag in another case never
     makes a second tag. Returns ``{(name as asked, kind): id}``."""
-    wanted = {(t.name, t.kind.value) for t in tags}
+    wanted = {(t.name, _KIND_TEXT[t.kind]) for t in tags}
     if not wanted:
         return {}
     known: dict[tuple[str, str], int] = {}
@@ -79,7 +87,7 @@ def tag_links(ids: dict[tuple[str, str], int], tags: Iterable[Tag]) -> list[tupl
     """``(tag id, position)`` for an entry's tags, each tag once (two spellings of one tag are one)."""
     links: dict[int, int] = {}
     for tag in tags:
-        links.setdefault(ids[(tag.name, tag.kind.value)], len(links))
+        links.setdefault(ids[(tag.name, _KIND_TEXT[tag.kind])], len(links))
     return list(links.items())
 
 
@@ -137,26 +145,24 @@ def entry_from_row(row: EntryRow) -> JournalEntry:
     )
 
 
+_ENTRY_FIELDS = ("person_id", "occurred_at", "local_date", "recorded_by_kind", "recorded_by_name", "mood", "anxiety",
+                 "energy", "sleep_hours", "sleep_quality", "note", "flag_for_visit", "source", "import_key",
+                 "zone_name", "elevation", "mood_label")
+
+
+def _entry_tuple(entry: JournalEntry) -> tuple:
+    """The entry's own columns in :data:`_ENTRY_FIELDS` order (no id, no timestamps)."""
+    return (
+        entry.person_id, entry.occurred_at, entry.local_date, _KIND_TEXT[entry.recorded_by.kind], entry.recorded_by.name,
+        int(entry.mood) if entry.mood is not None else None, entry.anxiety, entry.energy, entry.sleep_hours,
+        int(entry.sleep_quality) if entry.sleep_quality is not None else None, entry.note, entry.flag_for_visit,
+        entry.source, entry.import_key, entry.zone_name,
+        int(entry.elevation) if entry.elevation is not None else None, entry.mood_label,
+    )
+
+
 def _entry_values(entry: JournalEntry) -> dict:
-    return {
-        "person_id": entry.person_id,
-        "occurred_at": entry.occurred_at,
-        "local_date": entry.local_date,
-        "recorded_by_kind": entry.recorded_by.kind.value,
-        "recorded_by_name": entry.recorded_by.name,
-        "mood": int(entry.mood) if entry.mood is not None else None,
-        "anxiety": entry.anxiety,
-        "energy": entry.energy,
-        "sleep_hours": entry.sleep_hours,
-        "sleep_quality": int(entry.sleep_quality) if entry.sleep_quality is not None else None,
-        "note": entry.note,
-        "flag_for_visit": entry.flag_for_visit,
-        "source": entry.source,
-        "import_key": entry.import_key,
-        "zone_name": entry.zone_name,
-        "elevation": int(entry.elevation) if entry.elevation is not None else None,
-        "mood_label": entry.mood_label,
-    }
+    return dict(zip(_ENTRY_FIELDS, _entry_tuple(entry)))
 
 
 def _set_children(session: Session, row: EntryRow, entry: JournalEntry) -> None:
@@ -263,29 +269,79 @@ def existing_import_keys(session: Session, person_id: int, keys: Sequence[str]) 
     return found
 
 
-def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: datetime) -> int:
-    """Insert many new entries at once (the importer's path). Returns how many were inserted."""
+def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: datetime, *,
+                        doses: Sequence[Iterable[DoseRecord]] | None = None,
+                        import_batch_id: int | None = None) -> int:
+    """Insert many new entries at once (imports, and set-ups of long journals) in the caller's
+    transaction, with their tags, symptom ratings and, when ``doses`` is given (one list per
+    entry, in the same order), their doses. ``import_batch_id`` is written into every new entry.
+    Returns how many were inserted.
+
+    Core inserts with the same keys in every row, so each table gets one ``executemany``
+    whatever mix of empty optional fields the entries have (an ORM bulk insert splits the rows
+    by which fields are empty and copies the growing result once per group: quadratic). The FTS
+    triggers run as for any insert. Raises :class:`NotFoundError` when a dose's medication is not on the entry's
+    person's list, and ``IntegrityError`` for an ``import_key`` already in the journal."""
     if not entries:
         return 0
-    values = [{**_entry_values(e), "created_at": now, "updated_at": now} for e in entries]
-    ids = session.scalars(insert(EntryRow).returning(EntryRow.id, sort_by_parameter_order=True), values).all()
+    dose_lists = [list({d.medication_id: d for d in ds}.values()) for ds in doses] if doses is not None else []
+    if doses is not None and len(dose_lists) != len(entries):
+        raise ValueError("doses must hold one list per entry")
+    _check_medications(session, entries, dose_lists)
+    # The ids SQLite would choose (the largest plus one, no AUTOINCREMENT), given up front: the
+    # transaction holds the write lock from its start (BEGIN IMMEDIATE), and without RETURNING
+    # the rows go in one executemany instead of one statement per row.
+    first = (session.scalar(select(func.max(EntryRow.id))) or 0) + 1
+    ids = range(first, first + len(entries))
+    same = {"created_at": now, "updated_at": now}
+    if import_batch_id is not None:
+        same["import_batch_id"] = import_batch_id
+    with _notes_indexed_after(session, first):
+        insert_many(session, EntryRow.__table__, ("id", *_ENTRY_FIELDS),
+                    [(i, *_entry_tuple(e)) for i, e in zip(ids, entries)], same)
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
-    links = [
-        {"entry_id": eid, "tag_id": tid, "position": i}
-        for eid, e in zip(ids, entries)
-        for tid, i in tag_links(tags, e.tags)
-    ]
-    ratings = [
-        {"entry_id": eid, "symptom_id": sym[r.symptom.casefold()], "severity": r.severity, "position": i}
-        for eid, e in zip(ids, entries)
-        for i, r in enumerate(e.symptoms)
-    ]
-    if links:
-        session.execute(insert(EntryTagRow), links)
-    if ratings:
-        session.execute(insert(RatingRow), ratings)
+    insert_many(session, EntryTagRow.__table__, ("entry_id", "tag_id", "position"),
+                [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)])
+    insert_many(session, RatingRow.__table__, ("entry_id", "symptom_id", "severity", "position"),
+                [(eid, sym[r.symptom.casefold()], r.severity, i)
+                 for eid, e in zip(ids, entries) for i, r in enumerate(e.symptoms)])
+    insert_many(session, EntryDoseRow.__table__, ("entry_id", "medication_id", "status"),
+                [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds])
     return len(ids)
+
+
+@contextmanager
+def _notes_indexed_after(session: Session, first_id: int):
+    """Index the notes of the entries inserted inside the block (ids from ``first_id`` on) in one
+    statement per search index, instead of one trigger run per row (4-5 times faster for a
+    thousand notes). The indexes' insert triggers are set aside for the block and put back
+    exactly as stored, in the same transaction: a failure anywhere rolls all of it back, and
+    every other writer keeps the triggers."""
+    kept = session.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal_entry' AND name IN "
+             f"('{FTS_TABLE}_ai', '{TRIGRAM_TABLE}_ai')")
+    ).all()
+    connection = session.connection()
+    for name, _sql in kept:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for name, sql in kept:
+        index = name.removesuffix("_ai")
+        connection.exec_driver_sql(f'INSERT INTO "{index}"(rowid, note) SELECT id, note FROM journal_entry WHERE id >= ?',
+                                   (first_id,))
+        connection.exec_driver_sql(sql)
+
+
+def _check_medications(session: Session, entries: Sequence[JournalEntry], dose_lists: list[list[DoseRecord]]) -> None:
+    """Every dose's medication must be on its entry's person's list (one query per person)."""
+    wanted: dict[int, set[int]] = {}
+    for entry, ds in zip(entries, dose_lists):
+        wanted.setdefault(entry.person_id, set()).update(d.medication_id for d in ds)
+    for person_id, ids in wanted.items():
+        if ids and not ids <= set(session.scalars(
+                select(MedicationRow.id).where(MedicationRow.person_id == person_id, MedicationRow.id.in_(ids)))):
+            raise NotFoundError("One of those medications is no longer on the list.")
 
 
 # --- the journal list: pages around any point -----------------------------------------------

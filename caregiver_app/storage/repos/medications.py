@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
-from ...domain.medications import Dose, DoseChange, DoseRecord, DoseStatus, Medication
+from ...domain.medications import (
+    Dose,
+    DoseChange,
+    DoseRecord,
+    DoseStatus,
+    Medication,
+    Supply,
+    parse_reminder_times,
+    reminder_times_text,
+)
 from ..rows.journal import EntryRow
 from ..rows.medications import DoseChangeRow, EntryDoseRow, MedicationRow
 from .base import add_row, existing, update_row
@@ -24,7 +33,21 @@ def change_from_row(row: DoseChangeRow) -> DoseChange:
 
 
 def medication_from_row(row: MedicationRow) -> Medication:
-    return same_fields(Medication, row, history=tuple(change_from_row(c) for c in row.changes))
+    return same_fields(Medication, row, history=tuple(change_from_row(c) for c in row.changes),
+                       reminder_times=parse_reminder_times(row.reminder_times), supply=_supply_from_row(row))
+
+
+def _supply_from_row(row: MedicationRow) -> Supply | None:
+    if row.supply_on_hand is None or row.supply_counted_at is None:
+        return None
+    return Supply(row.supply_on_hand, row.supply_counted_at, row.supply_per_dose or 1.0, row.refill_at)
+
+
+def _supply_columns(supply: Supply | None) -> dict:
+    if supply is None:
+        return {"supply_on_hand": None, "supply_counted_at": None, "supply_per_dose": None, "refill_at": None}
+    return {"supply_on_hand": supply.on_hand, "supply_counted_at": supply.counted_at,
+            "supply_per_dose": supply.per_dose, "refill_at": supply.refill_at}
 
 
 def get_medication_row(session: Session, medication_id: int) -> MedicationRow:
@@ -46,7 +69,8 @@ def _details(med: Medication) -> dict:
     """The columns a medication's details fill (not its owner, stamps or dose history)."""
     return {"name": med.name, "reason": med.reason, "prescriber": med.prescriber,
             "prescriber_contact_id": med.prescriber_contact_id, "start_date": med.start_date,
-            "stop_date": med.stop_date, "as_needed": med.as_needed}
+            "stop_date": med.stop_date, "as_needed": med.as_needed,
+            "reminder_times": reminder_times_text(med.reminder_times), **_supply_columns(med.supply)}
 
 
 def insert_medication(session: Session, med: Medication, now: datetime) -> int:
@@ -130,6 +154,20 @@ def doses_for_entries(session: Session, entry_ids: Iterable[int]) -> dict[int, l
             .order_by(EntryDoseRow.entry_id, EntryDoseRow.id))
         for entry_id, name, status, as_needed in rows:
             found.setdefault(entry_id, []).append((name, DoseStatus(status), bool(as_needed)))
+    return found
+
+
+def doses_taken_since(session: Session, counts: dict[int, datetime]) -> dict[int, int]:
+    """``{medication id: doses taken}`` for each medication in ``counts`` (id -> UTC instant of its
+    supply count): doses recorded as taken, or as an extra dose, in entries that happened after
+    that instant."""
+    found: dict[int, int] = {}
+    for medication_id, since in counts.items():
+        found[medication_id] = session.scalar(
+            select(func.count()).select_from(EntryDoseRow)
+            .join(EntryRow, EntryRow.id == EntryDoseRow.entry_id)
+            .where(EntryDoseRow.medication_id == medication_id, EntryRow.occurred_at > since,
+                   EntryDoseRow.status.in_((DoseStatus.TAKEN.value, DoseStatus.EXTRA.value)))) or 0
     return found
 
 

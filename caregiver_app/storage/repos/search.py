@@ -1,5 +1,6 @@
-"""Queries for finding entries: full-text search (FTS5) with filters. The journal list's keyset
-pages are in :mod:`.journal`, drafts in :mod:`.drafts`.
+"""Queries for finding entries: full-text search (FTS5) with filters, by word (:func:`search_entries`)
+or anywhere inside a sentence (:func:`search_inside`). The journal list's keyset pages are in
+:mod:`.journal`, drafts in :mod:`.drafts`.
 
 Functions take an open ``Session`` (the caller's unit of work). Local dates are bound as ISO text
 (how the ``Date`` columns are stored); user text only ever reaches SQL as a bound parameter.
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ..rows.search import FTS_TABLE
+from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
 from ..types import UTCDateTime
 
 MATCH_OPEN = "\x02"
@@ -132,35 +133,88 @@ def search_entries(
     total = found[0][10] if found else 0
     excerpts: dict[int, str] = {}
     if match and found:
-        # Snippets only for the rows shown. FTS5 takes a rowid range as a constraint (an IN list
-        # it would test row by row, far slower); ids outside the shown rows are dropped here.
-        ids = {r[0] for r in found}
-        excerpts = {
-            rowid: snippet
-            for rowid, snippet in session.execute(
-                text(
-                    f"SELECT rowid, snippet({FTS_TABLE}, 0, :open, :close, '…', :tokens) FROM {FTS_TABLE} "
-                    f"WHERE {FTS_TABLE} MATCH :match AND rowid BETWEEN :low AND :high"
-                ),
-                {"match": match, "open": MATCH_OPEN, "close": MATCH_CLOSE, "tokens": context_tokens,
-                 "low": min(ids), "high": max(ids)},
-            )
-            if rowid in ids
-        }
-    rows = [
-        SearchRow(
-            entry_id=r[0],
-            person_id=r[1],
-            person_name=r[2],
-            local_date=date.fromisoformat(r[3]),
-            occurred_at=_instant(r[4]),
-            zone_name=r[5] or "",
-            recorder_kind=r[6],
-            recorder_name=r[7],
-            mood=r[8],
-            flagged=bool(r[9]),
-            excerpt=excerpts.get(r[0], "") if match else (r[11] or ""),
-        )
-        for r in found
-    ]
-    return rows, total
+        excerpts = _marked(session, match, {r[0] for r in found},
+                           f"snippet({FTS_TABLE}, 0, :open, :close, '…', {int(context_tokens)})")
+    return [_row(r, excerpts.get(r[0], "") if match else (r[11] or "")) for r in found], total
+
+
+def _row(r, excerpt: str) -> SearchRow:
+    return SearchRow(
+        entry_id=r[0],
+        person_id=r[1],
+        person_name=r[2],
+        local_date=date.fromisoformat(r[3]),
+        occurred_at=_instant(r[4]),
+        zone_name=r[5] or "",
+        recorder_kind=r[6],
+        recorder_name=r[7],
+        mood=r[8],
+        flagged=bool(r[9]),
+        excerpt=excerpt,
+    )
+
+
+def search_inside(
+    session: Session,
+    match: str | None,
+    trigrams: str | None,
+    substrings: list[str],
+    filters: SearchFilters,
+    *,
+    limit: int,
+    best_first: bool = False,
+) -> tuple[list[SearchRow], int]:
+    """Entries whose note has every one of the words, found inside sentences: ``trigrams`` is
+    an FTS5 expression for the trigram index (made safe by the caller; each word three
+    characters or more), ``substrings`` are shorter pieces found by reading the notes the other
+    conditions leave, and ``match`` an optional word-index expression as in
+    :func:`search_entries`. Returns ``(up to limit rows, total matches)``, newest first (best
+    trigram match first when ``best_first``); each row's ``excerpt`` is its whole note, for the
+    caller to cut and mark."""
+    where, params = _filter_sql(filters)
+    params["limit"] = limit
+    order = "e.local_date DESC, e.occurred_at DESC, e.id DESC"
+    if trigrams:
+        where.insert(0, f"{TRIGRAM_TABLE} MATCH :trigrams")
+        params["trigrams"] = trigrams
+        # As in search_entries: the index match runs once, as the outer loop.
+        source = (f"{TRIGRAM_TABLE} CROSS JOIN journal_entry e ON e.id = {TRIGRAM_TABLE}.rowid "
+                  "JOIN person p ON p.id = e.person_id")
+        if best_first:
+            order = f"{TRIGRAM_TABLE}.rank, {order}"
+    else:
+        source = "journal_entry e JOIN person p ON p.id = e.person_id"
+    if match:
+        # An uncorrelated IN list: the word match is run once and kept, not once per row.
+        where.append(f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match)")
+        params["match"] = match
+    for i, piece in enumerate(substrings):
+        # instr, not LIKE: "%" and "_" in a note or a word are plain characters. The other
+        # conditions come first, so only the notes they leave are read.
+        note = "lower(e.note)" if piece != piece.upper() else "e.note"  # ASCII letters: any case
+        where.append(f"instr({note}, :piece{i}) > 0")
+        params[f"piece{i}"] = piece
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    found = session.execute(
+        text(f"SELECT {_COLUMNS}, count(*) OVER (), e.note FROM {source}{clause} ORDER BY {order} LIMIT :limit"),
+        params,
+    ).all()
+    total = found[0][10] if found else 0
+    notes = {r[0]: r[11] or "" for r in found}
+    if match and found:
+        # The words the word index found, marked as it matched them (word endings too).
+        notes.update(_marked(session, match, set(notes), f"highlight({FTS_TABLE}, 0, :open, :close)"))
+    return [_row(r, notes[r[0]]) for r in found], total
+
+
+def _marked(session: Session, match: str, ids: set[int], function: str) -> dict[int, str]:
+    """``{entry id: text}`` from the word index's ``snippet()`` or ``highlight()`` call
+    ``function`` (with matches between the markers), for the rows ``ids`` only."""
+    # FTS5 takes a rowid range as a constraint (an IN list it would test row by row, far
+    # slower); ids outside the shown rows are dropped here.
+    found = session.execute(
+        text(f"SELECT rowid, {function} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+             "AND rowid BETWEEN :low AND :high"),
+        {"match": match, "open": MATCH_OPEN, "close": MATCH_CLOSE, "low": min(ids), "high": max(ids)},
+    )
+    return {rowid: marked for rowid, marked in found if rowid in ids}

@@ -1,0 +1,120 @@
+"""The first window (the unlock screen) comes up without the modules only an open vault needs,
+and the pages are built the first time they are shown (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from caregiver_app.gui.app import create_main_window
+from caregiver_app.gui.common.ops import SCORES
+from caregiver_app.services import journal
+
+NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn", "reportlab", "phonenumbers",
+                "sqlalchemy", "caregiver_app.storage.rows", "fhir", "pypdf")
+"""Modules (and their packages) the unlock screen must not import."""
+
+FIRST_WINDOW = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from caregiver_app.gui.app import StartFlow
+    from caregiver_app.gui.context import AppContext
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services.vault import VaultPaths
+
+    folder = Path(sys.argv[1])
+    context = AppContext(paths=VaultPaths(folder / "vault"), ops=Ops(app), settings_path=folder / "settings.json")
+    flow = StartFlow(context, on_quit=lambda: None)
+    flow.start()  # a vault exists: the main window on its unlock screen, as the app starts
+    app.processEvents()
+    window = flow.window
+    print(json.dumps({
+        "locked": window.is_locked,
+        "unlock_screen_shown": window.unlock_screen.isVisible(),
+        "pages_built": sum(entry.built for entry in window.registry.values()),
+        "modules": sorted(sys.modules),
+    }))
+""")
+
+
+def _first_window(folder) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", FIRST_WINDOW, str(folder)], capture_output=True, text=True,
+                          env=env, timeout=60, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_unlock_screen_imports_nothing_an_open_vault_needs(vault, tmp_path):
+    # ``vault`` made a real vault (its folder is the parent of the database); it is closed by the
+    # fixture later, and another process only reads its key file here.
+    seen = _first_window(vault.paths.folder.parent)
+    assert seen["locked"] and seen["unlock_screen_shown"]
+    assert seen["pages_built"] == 0
+    loaded = [name for name in seen["modules"]
+              if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_AT_START)]
+    assert loaded == []
+
+
+def _window(qtbot, ctx):
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _loads(page, calls: list[str], name: str) -> None:
+    original = page.load
+
+    def load(person):
+        calls.append(name)
+        original(person)
+
+    page.load = load
+
+
+def test_a_page_not_yet_shown_is_not_built(qtbot, ctx, person):
+    window = _window(qtbot, ctx)
+    built = {name for name, entry in window.registry.items() if entry.built}
+    assert built == {"journal"}  # the page on screen, nothing else
+    assert len(window.page_titles()) == len(window.registry) == 11
+    assert window.go("patterns") is window.registry["patterns"].widget
+    assert {name for name, entry in window.registry.items() if entry.built} == {"journal", "patterns"}
+
+
+def test_after_unlock_only_the_visible_page_reads_and_another_page_reads_once_when_shown(
+        qtbot, ctx, vault, person, modals):
+    from test_setup_and_lock import PASSPHRASE, type_and_unlock
+
+    journal.save_entry(vault, journal.EntryDraft(person.id, journal.local_now(ctx.clock, ctx.zone_name),
+                                                 note="steady day", zone_name=ctx.zone_name))
+    window = _window(qtbot, ctx)
+    scores_page = window.go("scores")
+    window.go("journal")
+    calls: list[str] = []
+    for name in ("journal", "scores"):
+        _loads(window.registry[name].widget, calls, name)
+    window.lock()
+    qtbot.waitUntil(lambda: window.is_locked and window.context.vault is None)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: window.current_person() is not None)
+    assert calls == ["journal"]  # Scores is built but hidden: it reads when shown
+    assert not window.registry["medications"].built
+    window.go("scores")
+    assert calls == ["journal", "scores"]
+    window.go("journal")
+    window.go("scores")  # nothing changed since: no second read
+    assert calls == ["journal", "scores"]
+    # A change made elsewhere while Scores is hidden: it reads again once, when shown.
+    window.go("journal")
+    window.context.ops.write(window, lambda v: None, changes={SCORES}, person_id=person.id)
+    qtbot.waitUntil(lambda: not window.context.ops.busy)
+    assert calls == ["journal", "scores"]
+    window.go("scores")
+    assert calls == ["journal", "scores", "scores"]
+    assert scores_page is window.registry["scores"].widget
