@@ -61,10 +61,18 @@ def _is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNM"
 
 
+def _is_variation_selector(char: str) -> bool:
+    # U+FE0F after ❤ or ☀ asks for the emoji picture: a mark that belongs to no letter.
+    return 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF
+
+
 def _words(text: str) -> list[str]:
     words, current = [], []
     for char in text:
-        if _is_word_char(char):
+        if _is_variation_selector(char):
+            continue
+        if _is_word_char(char) and (current or unicodedata.category(char)[0] != "M"):
+            # A mark joins the letter before it; one after an emoji or a space is no word.
             current.append(char)
         elif current:
             words.append("".join(current))
