@@ -11,7 +11,8 @@ Two ways of finding a word, chosen per word:
   matches longer words that start with it (``walk`` finds ``walked`` and ``walking``; English word
   endings are matched by the Porter stemmer).
 * Words in a script written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-  Myanmar; Korean too, whose endings join the word) are found anywhere inside a sentence: three
+  Myanmar; Korean too, whose endings join the word) and words of Arabic and Hebrew (which join
+  "the", "and", "with" to the front of a word) are found anywhere inside the note: three
   characters or more through the trigram index, one or two (头痛, "headache") by reading the
   notes the filters leave. Their excerpts are cut and marked here rather than by FTS5.
 
@@ -89,6 +90,25 @@ def search_terms(text: str) -> tuple[str, ...]:
     # casefolded "strasse" never met the indexed "straße".
     words = dict.fromkeys(w.lower() for w in _words(text or ""))
     return tuple(words)[:MAX_TERMS]
+
+
+_JOINED_IN_FRONT = (
+    (0x0590, 0x05FF),  # Hebrew
+    (0x0600, 0x06FF),  # Arabic (also Persian and Urdu)
+    (0x0750, 0x077F),  # Arabic supplement
+    (0x08A0, 0x08FF),  # Arabic extended-A
+    (0xFB1D, 0xFB4F),  # Hebrew presentation forms
+    (0xFB50, 0xFDFF),  # Arabic presentation forms A
+    (0xFE70, 0xFEFF),  # Arabic presentation forms B
+)
+
+
+def found_inside_words(term: str) -> bool:
+    """True when ``term`` is looked for anywhere inside the note rather than in the word index:
+    a script written without spaces (:func:`written_without_spaces`), or Arabic and Hebrew,
+    which join "the", "and", "with" and "in" to the front of the next word (الصداع "the
+    headache", بصداع "with a headache", הכאב "the pain")."""
+    return written_without_spaces(term) or any(low <= ord(c) <= high for c in term for low, high in _JOINED_IN_FRONT)
 
 
 def written_without_spaces(term: str) -> bool:
@@ -209,8 +229,8 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
     limit = max(1, min(query.limit, MAX_LIMIT))
-    words = [t for t in terms if not written_without_spaces(t)]
-    inside = [t for t in terms if written_without_spaces(t)]
+    words = [t for t in terms if not found_inside_words(t)]
+    inside = [t for t in terms if found_inside_words(t)]
     with session_of(vault) as s:
         if not inside:
             match = _prefix_expression(words)

@@ -36,3 +36,39 @@ def test_emoji_alone_are_not_words(typed):
                                               ("ปวดหัว", ("ปวดหัว",)), ("1️⃣", ("1\u20e3",))])
 def test_marks_on_letters_stay_in_the_word(typed, terms):
     assert search.search_terms(typed) == terms
+
+
+# Arabic and Hebrew write "the", "and", "with", "in" joined to the front of the word: الصداع "the
+# headache", بصداع "with a headache", הכאב "the pain", ובכאב "and in pain". A word is found inside
+# those, not only when no note has it on its own.
+ARABIC_HEBREW = {
+    1: "عندي صداع اليوم",  # "I have a headache today"
+    2: "أشعر بصداع شديد",  # "I feel a strong headache" (b- "with")
+    3: "الصداع أفضل بعد النوم",  # "the headache is better after sleep"
+    4: "יש לי כאב ראש",  # "I have a headache"
+    5: "הכאב חזק היום",  # "the pain is strong today"
+    6: "Slept well, no pain",
+}
+
+
+@pytest.fixture
+def rtl_notes(vault, person):
+    for day, note in ARABIC_HEBREW.items():
+        add_entry(vault, person, datetime(2026, 6, day, 9), note=note)
+    return person
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("صداع", [3, 2, 1]),
+    ("كأس", []),
+    ("כאב", [5, 4]),
+    ("כאב ראש", [4]),
+    ("صداع النوم", [3]),
+    ("pain", [6]),
+])
+def test_arabic_and_hebrew_words_are_found_behind_the_letters_joined_to_them(vault, rtl_notes, typed, found):
+    result = search.search(vault, SearchQuery(text=typed, person_id=rtl_notes.id))
+    assert [h.local_date.day for h in result.hits] == found
+    assert not result.inside_words
+    for hit in result.hits:
+        assert [text for text, is_match in hit.excerpt if is_match]  # the word is marked
