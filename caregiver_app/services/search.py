@@ -124,13 +124,32 @@ def match_expression(text: str) -> str | None:
     return _prefix_expression(search_terms(text))
 
 
+def _spellings(term: str) -> tuple[str, ...]:
+    """``term`` and its other German spelling: "ß" is written "ss" in Switzerland and by anyone
+    without the key (Strasse, Fuss), and the indexes keep the two apart."""
+    if "ß" in term:
+        return term, term.replace("ß", "ss")
+    if "ss" in term:
+        return term, term.replace("ss", "ß")
+    return (term,)
+
+
+def _either(quoted: list[str]) -> str:
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def _all_of(parts: list[str]) -> str | None:
+    # FTS5 takes "a b" for "a AND b", but not beside a bracket: "(a OR b) c" is a syntax error.
+    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts) or None
+
+
 def _prefix_expression(terms) -> str | None:
-    return " ".join(f'"{t}"*' for t in terms) or None
+    return _all_of([_either([f'"{s}"*' for s in _spellings(t)]) for t in terms])
 
 
 def _trigram_expression(terms) -> str | None:
     # Terms hold letters, digits and marks only, so quoting cannot be escaped from.
-    return " ".join(f'"{t}"' for t in terms) or None
+    return _all_of([_either([f'"{s}"' for s in _spellings(t)]) for t in terms])
 
 
 @dataclass(frozen=True)

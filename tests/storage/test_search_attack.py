@@ -72,3 +72,22 @@ def test_arabic_and_hebrew_words_are_found_behind_the_letters_joined_to_them(vau
     assert not result.inside_words
     for hit in result.hits:
         assert [text for text, is_match in hit.excerpt if is_match]  # the word is marked
+
+
+# Swiss German always writes "ss" for "ß" (Strasse, Fuss), and so does anyone without the key.
+@pytest.fixture
+def sharp_s(vault, person):
+    for day, note in {1: "Laute Straße, schlecht geschlafen", 2: "Die Strasse war laut", 3: "Fuß tut weh",
+                      4: "Fuss geschwollen", 5: "Sent a message"}.items():
+        add_entry(vault, person, datetime(2026, 7, day, 9), note=note)
+    return person
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("strasse", [2, 1]), ("Straße", [2, 1]), ("STRASSE laut", [2, 1]), ("fuss", [4, 3]), ("fuß weh", [3]),
+    ("message", [5]), ("geschlafen", [1]),
+])
+def test_ss_and_sharp_s_find_each_other(vault, sharp_s, typed, found):
+    result = search.search(vault, SearchQuery(text=typed, person_id=sharp_s.id))
+    assert [h.local_date.day for h in result.hits] == found
+    assert all(any(is_match for _text, is_match in h.excerpt) for h in result.hits)
