@@ -111,6 +111,11 @@ def found_inside_words(term: str) -> bool:
     return written_without_spaces(term) or any(low <= ord(c) <= high for c in term for low, high in _JOINED_IN_FRONT)
 
 
+def words_left_out(text: str) -> int:
+    """How many different words of ``text`` search leaves out (past the first :data:`MAX_TERMS`)."""
+    return max(0, len(dict.fromkeys(w.lower() for w in _words(text or ""))) - MAX_TERMS)
+
+
 def written_without_spaces(term: str) -> bool:
     """True when ``term`` has a character of a script written without spaces between words
     (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar, Tibetan): such a word is looked for
