@@ -152,9 +152,24 @@ def _prefix_expression(terms) -> str | None:
     return _all_of([_either([f'"{s}"*' for s in _spellings(t)]) for t in terms])
 
 
+def _inside_spellings(term: str) -> tuple[str, ...]:
+    """The spellings of ``term`` looked for inside notes: composed, as keyboards type it, and
+    decomposed (NFD: 두 as the jamo ᄃ + ᅮ, が as か + the voicing mark), as text pasted from a Mac
+    file name or some imports is stored."""
+    return tuple(dict.fromkeys(f(s) for s in _spellings(term) for f in (_composed, _decomposed)))
+
+
+def _composed(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
 def _trigram_expression(terms) -> str | None:
     # Terms hold letters, digits and marks only, so quoting cannot be escaped from.
-    return _all_of([_either([f'"{s}"' for s in _spellings(t)]) for t in terms])
+    return _all_of([_either([f'"{s}"' for s in _inside_spellings(t)]) for t in terms])
 
 
 @dataclass(frozen=True)
@@ -264,11 +279,14 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
             words, inside, found_inside = [], list(words), True  # look inside longer words
         else:
             found_inside = False
+        inside = [_composed(t) for t in inside]  # a typed NFD word has its composed length
         rows, total = rs.search_inside(
             s, _prefix_expression(words), _trigram_expression([t for t in inside if len(t) >= TRIGRAM_MIN]),
-            [t for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit, best_first=query.best_first,
+            [_inside_spellings(t) for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit,
+            best_first=query.best_first,
         )
-    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, inside)) for r in rows)
+    spellings = [v for t in inside for v in _inside_spellings(t)]
+    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, spellings)) for r in rows)
     return SearchResult(hits, total, terms, inside_words=found_inside and total > 0)
 
 

@@ -3,6 +3,7 @@ symbol and the invisible U+FE0F "show as emoji" mark), and other oddities."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 import pytest
@@ -89,5 +90,25 @@ def sharp_s(vault, person):
 ])
 def test_ss_and_sharp_s_find_each_other(vault, sharp_s, typed, found):
     result = search.search(vault, SearchQuery(text=typed, person_id=sharp_s.id))
+    assert [h.local_date.day for h in result.hits] == found
+    assert all(any(is_match for _text, is_match in h.excerpt) for h in result.hits)
+
+
+# Text pasted from a Mac file name or some imports is decomposed (NFD): 두 is the jamo ᄃ + ᅮ, が is
+# か + the voicing mark. A word typed composed (as every keyboard types it) finds it, and back.
+@pytest.fixture
+def decomposed(vault, person):
+    add_entry(vault, person, datetime(2026, 8, 1, 9), note=unicodedata.normalize("NFD", "오늘 편두통이 심했다"))
+    add_entry(vault, person, datetime(2026, 8, 2, 9), note=unicodedata.normalize("NFD", "今日もがんばる"))
+    add_entry(vault, person, datetime(2026, 8, 3, 9), note="두통 없음, がんばった")
+    return person
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("두통", [3, 1]), ("편두통이", [1]), ("がんばる", [2]), ("が", [3, 2]),
+    (unicodedata.normalize("NFD", "두통"), [3, 1]), (unicodedata.normalize("NFD", "がんば"), [3, 2]),
+])
+def test_composed_and_decomposed_letters_find_each_other(vault, decomposed, typed, found):
+    result = search.search(vault, SearchQuery(text=typed, person_id=decomposed.id))
     assert [h.local_date.day for h in result.hits] == found
     assert all(any(is_match for _text, is_match in h.excerpt) for h in result.hits)
