@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel
 from caregiver_app.gui.journal.entry_delegate import EntryDelegate
+from caregiver_app.gui.journal.journal_model import FIRST_PAGE
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import journal
 from support import bulk_add_entries
@@ -47,7 +48,7 @@ def test_each_row_is_measured_once_while_a_long_journal_appears(qtbot, monkeypat
         QApplication.processEvents()
     assert page.list_view.verticalScrollBar().isVisible()
     rows = page.model.rowCount()
-    assert rows > 120  # entries and day headings
+    assert page.model.loaded_entry_count() == FIRST_PAGE and rows > FIRST_PAGE  # entries and day headings
     assert sorted(measured) == list(range(rows))  # once each, although the list laid them out more than once
 
 
@@ -68,3 +69,17 @@ def test_sizes_follow_the_words_and_the_width(qtbot, monkeypatch, make_page, ctx
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     page.list_view.doItemsLayout()
     assert sorted(measured) == list(range(page.model.rowCount()))
+
+
+def test_the_page_reads_a_screenful_first_and_the_rest_as_the_list_scrolls(qtbot, make_page, ctx, person):
+    _fill(ctx, person, 250)
+    page = make_page(JournalPage, (900, 700))
+    assert page.model.loaded_entry_count() == FIRST_PAGE  # a smaller first read: the journal shows sooner
+    bar = page.list_view.verticalScrollBar()
+    for _ in range(10):  # scrolling to the end reads the following pages, a full page at a time
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        if page.model.loaded_entry_count() == 250:
+            break
+    assert page.model.loaded_entry_count() == 250
+    assert not page.model.canFetchMore()

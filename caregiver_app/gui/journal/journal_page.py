@@ -40,7 +40,7 @@ from .import_dialog import ImportDialog
 from .import_other import OtherImportDialog
 from .entry_delegate import EntryDelegate
 from .journal_history import JournalHistory
-from .journal_model import DAY, DayRole, JournalModel, KindRole, day_heading, time_text
+from .journal_model import DAY, FIRST_PAGE, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
 
@@ -101,7 +101,7 @@ class JournalPage(Page):
         self._find_if_missing = False  # an undone entry not in the first page: load the list around it
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
-        self.model = JournalModel(context, self)
+        self.model = JournalModel(context, self, first_page=FIRST_PAGE)
         self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
         self.model.loaded.connect(self._on_model_loaded)
         self._build()
