@@ -210,11 +210,23 @@ def normalize_line_ends(text: str) -> str:
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
 
 
+FIELD_LIMIT = 64 * 1024 * 1024
+"""The longest field the CSV reader takes: more than any file it is given (50 MB), so a very long
+note is read and then skipped with its own reason, instead of the reader's default 131,072
+characters stopping the whole file as if a quote never ended."""
+
+
+def _reader(text: str, delimiter: str):
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+
+
 def read_csv_records(text: str, delimiter: str = ",",
                      error: type[CaregiverError] = ImportFormatError) -> list[tuple[int, list[str]]]:
     """CSV records with the 1-based line each starts on (quoted fields may span lines). Raises
     ``error`` (an :class:`ImportFormatError` unless given) when a quoted field never ends."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = _reader(text, delimiter)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -232,7 +244,7 @@ def first_csv_record(text: str, delimiter: str = ",") -> list[str] | None:
     """The first CSV record that is not blank (``None`` when there is none), reading no further:
     recognising a file by its header does not parse all of it. Raises :class:`ImportFormatError`
     when a quoted field in it never ends."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = _reader(text, delimiter)
     try:
         return next((record for record in reader if any(cell.strip() for cell in record)), None)
     except csv.Error:

@@ -1,0 +1,49 @@
+"""Second attack on imports (backup first, undo, bulk insert): hostile files and odd numbers on the
+command line, in-process on a real encrypted vault folder."""
+
+from __future__ import annotations
+
+import pytest
+from support import PASSPHRASE, run_cli
+
+from caregiver_app.cli import EXIT_BAD_INPUT, EXIT_OK
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
+
+HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+
+
+def run(folder, *args):
+    return run_cli(folder, *args, "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    data = tmp_path / "data"
+    create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault.close()
+    return data
+
+
+def test_a_field_over_the_csv_readers_limit_skips_only_its_own_line(folder, tmp_path):
+    # Python's csv reader stops at 131,072 characters in one field; a pasted 300,000-character
+    # note refused the whole file as "a quoted field may never end" (it does end).
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + '2024-01-02,Jan 2,Tuesday,9:00 PM,good,walk,"","' + "x" * 300_000 + '"\n'
+        + '2024-01-01,Jan 1,Monday,9:00 PM,good,walk,"","a quiet day"\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(folder, "import", str(export), "--person", "Sam")
+    assert code == EXIT_OK, err
+    assert "1 new, 0 already present" in out
+    assert "Skipped line 2: A note can be at most" in out
+    assert "never end" not in err
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "-99999999999999999999999"])
+def test_an_import_number_too_big_for_the_database_is_bad_input(folder, number):
+    code, _out, err = run(folder, "imports", "--undo", number, "--yes")
+    assert code == EXIT_BAD_INPUT, err
+    assert f"There is no import number {number}." in err
+    assert "unexpected" not in err and "Error" not in err
