@@ -47,3 +47,19 @@ def test_an_import_number_too_big_for_the_database_is_bad_input(folder, number):
     assert code == EXIT_BAD_INPUT, err
     assert f"There is no import number {number}." in err
     assert "unexpected" not in err and "Error" not in err
+
+
+def test_a_nul_character_in_a_note_is_not_stored_or_exported(folder, tmp_path):
+    # A NUL byte in a file's note was stored as it was: SQLite's text functions end the note at
+    # it, and the family's web page and the CSV export carried the raw NUL on.
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + '2024-01-01,Jan 1,Monday,9:00 PM,good,walk,"","before\x00after"\n', encoding="utf-8")
+    code, out, err = run(folder, "import", str(export), "--person", "Sam")
+    assert code == EXIT_OK and "1 new" in out, err
+    for command, name in (("export-journal", "journal.html"), ("export-csv", "journal.csv")):
+        code, _out, err = run(folder, command, "--person", "Sam", "-o", str(tmp_path / name))
+        assert code == EXIT_OK, err
+        written = (tmp_path / name).read_bytes()
+        assert b"\x00" not in written and b"beforeafter" in written
+    code, out, _err = run(folder, "import", str(export), "--person", "Sam")
+    assert "0 new, 1 already present" in out  # the same file again still adds nothing
