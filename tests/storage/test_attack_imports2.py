@@ -63,3 +63,15 @@ def test_a_nul_character_in_a_note_is_not_stored_or_exported(folder, tmp_path):
         assert b"\x00" not in written and b"beforeafter" in written
     code, out, _err = run(folder, "import", str(export), "--person", "Sam")
     assert "0 new, 1 already present" in out  # the same file again still adds nothing
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_its_byte_order_mark_is_read(folder, tmp_path, codec):
+    # Read as UTF-8 it became text with a NUL between every letter: "an app we don't know yet",
+    # and the message listed the columns as 'f u l l _ d a t e ' with raw NULs on the terminal.
+    export = tmp_path / "daylio.csv"
+    export.write_bytes((HEADER + "2024-05-03,May 3,Friday,20:35,good,walk,,Grüße\n").encode(codec))
+    code, out, err = run(folder, "import", str(export), "--person", "Sam")
+    assert code == EXIT_OK, err
+    assert "This is a Daylio export" in out and "1 new, 0 already present" in out
+    assert "\x00" not in out + err
