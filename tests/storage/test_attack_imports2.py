@@ -75,3 +75,26 @@ def test_a_utf16_file_without_its_byte_order_mark_is_read(folder, tmp_path, code
     assert code == EXIT_OK, err
     assert "This is a Daylio export" in out and "1 new, 0 already present" in out
     assert "\x00" not in out + err
+
+
+def test_import_daylio_says_how_to_undo_and_uses_the_levels_chosen_before(folder, tmp_path):
+    # The Daylio-only command writes an undoable import with a backup first, like 'import', but
+    # said neither the backup nor the import's number, and asked for --mood-map every time.
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(HEADER + '2024-05-03,May 3,Friday,20:35,Solid,,"",""\n', encoding="utf-8")
+    second.write_text(HEADER + '2024-05-04,May 4,Saturday,20:35,Solid,,"",""\n', encoding="utf-8")
+    code, out, err = run(folder, "import-daylio", str(first), "--person", "Sam", "--mood-map", "Solid=4")
+    assert code == EXIT_OK, err
+    assert "Backup made before the import: vault-" in out
+    assert "This is import 1; to undo it: caregiver-app imports --undo 1" in out
+    code, out, err = run(folder, "import-daylio", str(second), "--person", "Sam")
+    assert code == EXIT_OK, err
+    assert "Solid: 1 (level 4)" in out and "This is import 2;" in out
+
+
+def test_import_daylio_still_asks_for_a_level_never_chosen(folder, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + '2024-05-03,May 3,Friday,20:35,Solid,,"",""\n', encoding="utf-8")
+    code, _out, err = run(folder, "import-daylio", str(export), "--person", "Sam")
+    assert code == 3
+    assert "'Solid': 1 entry\n" in err and "--mood-map Solid=LEVEL" in err and "Nothing was imported" not in err
