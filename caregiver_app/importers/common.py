@@ -319,12 +319,19 @@ SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as
 
 def decode_unicode(data: bytes) -> str:
     """UTF-8 text, with or without its BOM, or UTF-16 with its BOM (a spreadsheet's "Unicode
-    text") or without one (told by the NULs in its first Latin letters); the BOM is dropped. Raises :class:`UnicodeDecodeError` for anything else."""
+    text") or without one (told by the NULs in its first Latin letters); the BOM and any NUL are
+    dropped. Raises :class:`UnicodeDecodeError` for anything else."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        return _without_nul(data.decode("utf-16"))
     head = data[:200]
     if len(head) >= 4 and len(data) % 2 == 0:  # UTF-16 saved without its BOM: a NUL beside every Latin letter
         for order, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[::2])):
             if zeros.count(0) * 4 >= len(zeros) * 3:
-                return data.decode(order)
-    return data.decode("utf-8-sig")
+                return _without_nul(data.decode(order))
+    return _without_nul(data.decode("utf-8-sig"))
+
+
+def _without_nul(text: str) -> str:
+    """A NUL means nothing in a text file (a damaged or hostile one): dropped, so that mood words,
+    activities and notes read as the letters around it."""
+    return text.replace("\x00", "") if "\x00" in text else text

@@ -98,3 +98,14 @@ def test_import_daylio_still_asks_for_a_level_never_chosen(folder, tmp_path):
     code, _out, err = run(folder, "import-daylio", str(export), "--person", "Sam")
     assert code == 3
     assert "'Solid': 1 entry\n" in err and "--mood-map Solid=LEVEL" in err and "Nothing was imported" not in err
+
+
+def test_a_nul_character_in_an_activity_or_mood_word_is_not_kept(folder, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + '2024-01-01,Jan 1,Monday,9:00 PM,go\x00od,wa\x00lk,"",""\n', encoding="utf-8")
+    code, out, err = run(folder, "import", str(export), "--person", "Sam")
+    assert code == EXIT_OK and "1 new" in out, err
+    code, _out, err = run(folder, "export-csv", "--person", "Sam", "-o", str(tmp_path / "journal.csv"))
+    assert code == EXIT_OK, err
+    written = (tmp_path / "journal.csv").read_bytes()
+    assert b"\x00" not in written and b"walk" in written
