@@ -31,3 +31,30 @@ def test_restoring_a_draft_after_a_lock_on_another_page_shows_it_in_the_journal(
     assert not window.is_locked
     assert window.page_stack.current().name == "journal"
     assert editor.note.toPlainText() == "Typed before going to Scores"
+
+
+def test_medicine_form_rows_are_as_tall_as_their_controls_at_large_text(qtbot, ctx, person, make_page, qapp):
+    """At twice the text, in the main window's page room (715 x 607 at 1024 x 700), the medicine
+    form wraps its long rows, but its box kept the height of unwrapped rows (its vertical size
+    policy was Maximum): every field was squeezed to 28 of the 36 px it needs."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from caregiver_app.gui.journal.medications_page import MedicationsPage
+
+    old_font = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(old_font.pointSizeF() * 2)
+    qapp.setFont(font)
+    try:
+        page = make_page(MedicationsPage, size=(715, 607))
+        qtbot.wait(20)
+        form = page.details.layout()
+        squeezed = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isVisible() and widget.height() < widget.minimumSizeHint().height():
+                squeezed.append(f"{widget.objectName()}: {widget.height()} < {widget.minimumSizeHint().height()}")
+        assert squeezed == []
+    finally:
+        qapp.setFont(old_font)
