@@ -58,3 +58,24 @@ def test_medicine_form_rows_are_as_tall_as_their_controls_at_large_text(qtbot, c
         assert squeezed == []
     finally:
         qapp.setFont(old_font)
+
+
+def test_my_plans_status_line_has_the_page_width_at_large_text(qtbot, ctx, person, make_page, qapp):
+    """At twice the text the save status ("No plans yet. Start with whatever feels easiest…")
+    sat beside three wide buttons in a sliver of the page: ten lines of one or two words each,
+    which made the button row a third of the page and took the room of the plan above."""
+    from caregiver_app.gui.warning_signs.plans_page import PlansPage
+
+    old_font = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(old_font.pointSizeF() * 2)
+    qapp.setFont(font)
+    try:
+        page = make_page(PlansPage, size=(1041, 817))
+        qtbot.waitUntil(lambda: page.status_label.text().startswith("No plans yet"))
+        qtbot.wait(20)
+        label = page.status_label
+        assert label.height() <= 3 * label.fontMetrics().lineSpacing() + 2 * label.margin() + 4
+        assert label.geometry().bottom() <= page.height()
+    finally:
+        qapp.setFont(old_font)
