@@ -108,3 +108,25 @@ def test_a_long_name_without_spaces_does_not_push_the_phone_out_of_the_contacts_
     need = tree.fontMetrics().boundingRect(0, 0, header.sectionSize(0) - margins, 10_000,
                                            Qt.TextFlag.TextWordWrap, name).height()
     assert tree.visualItemRect(item).height() >= need  # the name wraps whole inside its row
+
+
+LONG_NAME = "Maximiliana Alexandrovna Featherstonehaugh-Wolfeschlegelstein of Riverside-Upon-Thames Esq"
+
+
+def test_a_long_name_does_not_push_the_journal_form_out_of_its_column(qtbot, ctx, make_page):
+    """A name of 90 characters (120 are allowed) made the "Name (self)" choice one unbreakable
+    line wider than the form's column at 1024 x 700: the whole form scrolled sideways, with the
+    When field, the Now button and the heading cut off at the right."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from caregiver_app.services import people
+
+    long_one = people.add_person(ctx.vault, LONG_NAME)
+    window = make_page(create_main_window, size=(1024, 700), person=None, active=True)
+    window.reload_people(select_id=long_one.id)
+    qtbot.wait(50)
+    editor = window.go("journal").editor
+    assert LONG_NAME in editor.person_radio.accessibleName()
+    assert editor.person_radio.text().endswith("(self)")
+    sideways = [area.horizontalScrollBar().maximum() for area in editor.findChildren(QScrollArea)]
+    assert sideways and max(sideways) == 0
