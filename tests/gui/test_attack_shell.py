@@ -130,3 +130,24 @@ def test_a_long_name_does_not_push_the_journal_form_out_of_its_column(qtbot, ctx
     assert editor.person_radio.text().endswith("(self)")
     sideways = [area.horizontalScrollBar().maximum() for area in editor.findChildren(QScrollArea)]
     assert sideways and max(sideways) == 0
+
+
+def test_get_help_now_fits_the_screen_at_large_text(qtbot, ctx, person, make_page, qapp):
+    """Get help now opened 44 text lines tall whatever the screen: at twice the text that is
+    1232 px, so on a laptop screen its Close button and the last lines were below the screen's
+    edge (its words scroll inside it, so it can be as short as the screen)."""
+    old_font = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(old_font.pointSizeF() * 2)
+    qapp.setFont(font)
+    try:
+        window = make_page(create_main_window, person=None, active=True)
+        window.show_get_help()
+        shown = window.get_help.window
+        qtbot.waitExposed(shown)
+        screen = shown.screen().availableGeometry()
+        assert shown.frameGeometry().height() <= screen.height()
+        assert shown.width() <= screen.width()
+        assert shown.close_button.isVisible()
+    finally:
+        qapp.setFont(old_font)

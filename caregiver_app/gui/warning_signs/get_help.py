@@ -113,7 +113,11 @@ class GetHelpWindow(QWidget):
         self.setAccessibleDescription("Crisis and emergency numbers, safety plan contacts and first steps")
         self._build()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 78, metrics.height() * 44)
+        width, height = metrics.averageCharWidth() * 78, metrics.height() * 44
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # large text: the words scroll inside, Close stays on the screen
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
