@@ -151,3 +151,19 @@ def test_get_help_now_fits_the_screen_at_large_text(qtbot, ctx, person, make_pag
         assert shown.close_button.isVisible()
     finally:
         qapp.setFont(old_font)
+
+
+def test_get_help_now_keeps_a_long_name_inside_its_width(qtbot, ctx, make_page):
+    """"Write <name>'s safety plan" is a button (its words never wrap): with a 90-character name
+    it was wider than the window, and the crisis numbers' words were cut off at the right."""
+    from caregiver_app.services import people
+
+    long_one = people.add_person(ctx.vault, LONG_NAME)
+    window = make_page(create_main_window, person=None, active=True)
+    window.reload_people(select_id=long_one.id)
+    window.show_get_help()
+    shown = window.get_help.window
+    qtbot.waitExposed(shown)
+    qtbot.wait(50)
+    assert shown.open_plan_button.text().endswith("'s safety plan")
+    assert shown.body.width() <= shown.scroll.viewport().width()
