@@ -46,7 +46,7 @@ from .page_list import register_pages, wire
 from .page_stack import PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
-from .journal.imports_made import ImportsMade
+from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .window_parts import IdleWatcher, NavigationList
 from .vault.vault_tools import VaultTools
