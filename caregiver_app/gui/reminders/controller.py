@@ -23,6 +23,7 @@ Nothing here logs a medicine, a time or a visit: only kinds of failures.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -39,13 +40,14 @@ from ...domain.reminders import (
     parse_time_of_day,
     pending,
 )
-from ...services import reminders as reminder_service
-from ...services.reminders import Answer, ReminderOptions, ReminderState
 from ..common.ops import APPOINTMENTS, JOURNAL, MEDICATIONS, PEOPLE, SETTINGS
 from ..context import AppContext
 from .reminder_window import DONE, LATER, OPEN, SKIPPED, TAKEN, UNLOCK, ReminderWindow
 from .tray import Tray, tray_available
 from .words import LOCKED, words_for
+
+if TYPE_CHECKING:
+    from ...services.reminders import Answer, ReminderOptions, ReminderState
 
 log = logging.getLogger(__name__)
 
@@ -111,15 +113,24 @@ class ReminderController(QObject):
     # --- reading ------------------------------------------------------------------------------
 
     def options(self) -> ReminderOptions:
+        from ...services.reminders import ReminderOptions  # the database layer: not with the unlock screen
+
         s = self.context.settings
-        daily = parse_time_of_day(s.daily_reminder_time) if s.daily_reminder else None
-        return ReminderOptions(daily_at=daily, appointments=s.appointment_reminders, medicines=s.medicine_reminders)
+        return ReminderOptions(daily_at=self._daily_at(), appointments=s.appointment_reminders,
+                               medicines=s.medicine_reminders)
+
+    def _daily_at(self):
+        """The daily check-in's wall-clock time from the settings (None: off)."""
+        s = self.context.settings
+        return parse_time_of_day(s.daily_reminder_time) if s.daily_reminder else None
 
     def refresh(self) -> None:
         """Read the reminders from the open vault (off the window's thread), then check."""
         if not self._unlocked():
             self.check()
             return
+        from ...services import reminders as reminder_service
+
         options, clock, zone = self.options(), self.context.clock, self.context.zone_name
         self._settings_seen = self._reminder_settings()
         self.context.ops.read(None, lambda vault: reminder_service.reminder_state(vault, options, clock=clock,
@@ -158,7 +169,7 @@ class ReminderController(QObject):
         if self._unlocked() and self._state is not None:
             return list(self._state.reminders)
         # Locked: the due times kept from the last read, and the daily check-in from the settings.
-        daily = self.options().daily_at
+        daily = self._daily_at()  # (not options(): that loads the database layer)
         found = [Reminder(key, ReminderKind.MEDICINE, due, "") for key, due in self._locked_due]
         if daily is not None:
             zone = timeutil.zone(self.context.zone_name)
@@ -231,6 +242,8 @@ class ReminderController(QObject):
             self.open_window()
             return
         reminder = self._shown
+        from ...services.reminders import Answer
+
         if what in (TAKEN, SKIPPED):
             self._save(reminder, Answer.TAKEN if what == TAKEN else Answer.SKIPPED, {JOURNAL, MEDICATIONS})
         elif what == DONE:
@@ -240,6 +253,8 @@ class ReminderController(QObject):
             self._open(reminder)
 
     def _save(self, reminder: Reminder, how: Answer, changes: set[str]) -> None:
+        from ...services import reminders as reminder_service
+
         clock, zone = self.context.clock, self.context.zone_name
         self._saving = True
         self.popup.set_busy(True)
