@@ -218,11 +218,17 @@ class MainWindow(QMainWindow):
         """The Journal page was just built: its signals and the Edit menu's Undo and Redo."""
         self._journal_page = journal
         journal.people_changed.connect(self.reload_people)
-        journal.person_wanted.connect(lambda person_id: self.reload_people(select_id=person_id))
+        journal.person_wanted.connect(self._restore_draft_of)
         self.edit_menu.insertAction(self.find_action, journal.history.undo_action)
         self.edit_menu.insertAction(self.find_action, journal.history.redo_action)
         self.edit_menu.insertSeparator(self.find_action)
         journal.history.set_enabled(not self.is_locked)
+
+    def _restore_draft_of(self, person_id: int) -> None:
+        """A kept draft about ``person_id`` is being restored (the unlock question may come while
+        another page is on screen): the Journal page, showing that person, gets the words."""
+        self.go("journal")
+        self.reload_people(select_id=person_id)
 
     # --- pages --------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .import_result import skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading, time_text
+from .imports_made_action import ImportsMade  # noqa: F401 (its home was here)
 
 TITLE = "Imports made"
 COLUMNS = ("When", "Whose journal", "From", "New entries", "Now")

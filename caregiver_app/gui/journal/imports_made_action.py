@@ -1,6 +1,6 @@
-"""File ▸ Imports made…: the menu action and its dialog's lifetime. Kept apart from the dialog
-(:mod:`.imports_made`) so the main window's menu costs nothing at start: the dialog, its services
-and the journal's models are imported the first time the action is used (issue 16)."""
+"""File ▸ Imports made… as a menu entry: the list of imports (:mod:`.imports_made`, which brings the
+import service and the database layer) is loaded the first time it is opened, not with the unlock
+screen that the main window shows first."""
 
 from __future__ import annotations
 

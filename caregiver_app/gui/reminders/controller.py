@@ -23,8 +23,8 @@ Nothing here logs a medicine, a time or a visit: only kinds of failures.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -113,15 +113,14 @@ class ReminderController(QObject):
     # --- reading ------------------------------------------------------------------------------
 
     def options(self) -> ReminderOptions:
-        # The service (and the database layer under it) is imported when the vault is open, not
-        # while the unlock screen is up (issue 16).
-        from ...services.reminders import ReminderOptions
+        from ...services.reminders import ReminderOptions  # the database layer: not with the unlock screen
 
         s = self.context.settings
         return ReminderOptions(daily_at=self._daily_at(), appointments=s.appointment_reminders,
                                medicines=s.medicine_reminders)
 
-    def _daily_at(self) -> time | None:
+    def _daily_at(self):
+        """The daily check-in's wall-clock time from the settings (None: off)."""
         s = self.context.settings
         return parse_time_of_day(s.daily_reminder_time) if s.daily_reminder else None
 
@@ -170,7 +169,7 @@ class ReminderController(QObject):
         if self._unlocked() and self._state is not None:
             return list(self._state.reminders)
         # Locked: the due times kept from the last read, and the daily check-in from the settings.
-        daily = self._daily_at()
+        daily = self._daily_at()  # (not options(): that loads the database layer)
         found = [Reminder(key, ReminderKind.MEDICINE, due, "") for key, due in self._locked_due]
         if daily is not None:
             zone = timeutil.zone(self.context.zone_name)
@@ -242,9 +241,9 @@ class ReminderController(QObject):
             self.popup.hide_quietly()
             self.open_window()
             return
+        reminder = self._shown
         from ...services.reminders import Answer
 
-        reminder = self._shown
         if what in (TAKEN, SKIPPED):
             self._save(reminder, Answer.TAKEN if what == TAKEN else Answer.SKIPPED, {JOURNAL, MEDICATIONS})
         elif what == DONE:
