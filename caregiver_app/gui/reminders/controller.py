@@ -85,6 +85,7 @@ class ReminderController(QObject):
         self._read_at: datetime | None = None
         self._zone_at_read = ""
         self._locked_due: list[tuple[str, datetime]] = []
+        self._locked_answered: set[str] = set()
         self._later: dict[str, datetime] = {}
         self._answered_here: set[str] = set()
         self._announced: set[str] = set()
@@ -166,7 +167,10 @@ class ReminderController(QObject):
         return found
 
     def _answered(self) -> set[str]:
-        known = set(self._state.answered) if self._unlocked() and self._state is not None else set()
+        if self._unlocked():
+            known = set(self._state.answered) if self._state is not None else set()
+        else:  # the keys answered before the lock (the daily check-in's too), no words
+            known = self._locked_answered
         return known | self._answered_here
 
     def _pending(self, now: datetime) -> list[Reminder]:
@@ -294,8 +298,11 @@ class ReminderController(QObject):
     def _on_locked(self) -> None:
         """Keep only when things are due; every word about them goes."""
         if self._state is not None:
+            # The vault is closed already: the answers read with the state, and those of this run.
+            answered = set(self._state.answered) | self._answered_here
             self._locked_due = [(r.key, r.due) for r in self._state.reminders
-                                if r.kind is not ReminderKind.DAILY and r.key not in self._answered()]
+                                if r.kind is not ReminderKind.DAILY and r.key not in answered]
+            self._locked_answered = answered
         self._state, self._shown = None, None
         self._answered_here.clear()
         self.popup.hide_quietly()
