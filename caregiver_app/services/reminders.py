@@ -30,8 +30,8 @@ from ..domain.reminders import (
     ReminderKind,
     appointment_key,
     daily_reminders,
+    dated_occurrences,
     medicine_key,
-    occurrences,
     refill_key,
     wall_instant,
 )
@@ -155,8 +155,7 @@ def _medicine_reminders(meds: list[Medication], person_name: str, tz, now: datet
     found = []
     for med in meds:
         for at in med.reminder_times:
-            for instant in occurrences(at, tz, now - LOOKBACK, now + HORIZON):
-                day = instant.astimezone(tz).date()
+            for day, instant in dated_occurrences(at, tz, now - LOOKBACK, now + HORIZON):
                 if not med.is_active_on(day):
                     continue
                 found.append(Reminder(medicine_key(med.id, day, at), ReminderKind.MEDICINE, instant, med.name,
