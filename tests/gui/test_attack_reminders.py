@@ -3,11 +3,16 @@ a fake clock, like tests/gui/test_reminders.py."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
+import pytest
+from PySide6.QtGui import QFont
 from test_reminders import add_med, clock, start, texts, window  # noqa: F401 (fixtures)
 
 from caregiver_app.domain.reminders import GENERIC_TEXT
+from caregiver_app.gui.main_window import MainWindow
+from caregiver_app.services import medications
+from caregiver_app.services.medications import MedicationDraft
 
 
 def test_a_daily_check_in_answered_does_not_come_back_when_the_app_locks(qtbot, ctx, vault, person, window, clock):
@@ -36,3 +41,31 @@ def test_a_dose_answered_before_a_restart_does_not_come_back_when_the_app_locks(
     window.lock()
     qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
     assert not control.popup.isVisible(), texts(control.popup)
+
+
+@pytest.fixture
+def large_text(qapp):
+    """Text at 200%, as set on the desktop for low vision."""
+    font = qapp.font()
+    big = QFont(font)
+    big.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(big)
+    yield
+    qapp.setFont(font)
+
+
+def test_remind_at_rows_are_not_crushed_at_large_text(qtbot, ctx, vault, person, clock, large_text):
+    medications.add_medication(vault, MedicationDraft(
+        person.id, "Sertraline", 0.5, "tablet", "twice a day", start_date=date(2026, 11, 1),
+        reminder_times=(time(8, 0), time(20, 0), time(22, 0))), clock=lambda: clock.now)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1024, 700)
+    win.show()
+    page = win.go("medications")
+    page.select_medication(1)
+    qtbot.wait(50)
+    rows = page.reminder_times.focus_widgets()
+    assert len(rows) == 7
+    for widget in rows:  # each time field, its Remove button, and "Add another time"
+        assert widget.height() >= widget.minimumSizeHint().height(), (widget.accessibleName(), widget.size())

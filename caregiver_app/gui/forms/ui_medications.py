@@ -26,7 +26,7 @@ class Ui_MedicationForm(object):
     def setupUi(self, MedicationForm):
         if not MedicationForm.objectName():
             MedicationForm.setObjectName(u"MedicationForm")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(0)
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(MedicationForm.sizePolicy().hasHeightForWidth())
