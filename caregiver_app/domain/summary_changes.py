@@ -65,17 +65,41 @@ def _mean(values) -> float | None:
 
 
 def _hardest(daily: dict[date, float], start: date, end: date, higher_is_better: bool) -> tuple[float | None, date | None]:
-    best: tuple[float, float, date] | None = None  # (how hard, mean, first day)
-    day = start
-    while day + timedelta(days=STRETCH_DAYS - 1) <= end:
-        window = [daily[d] for d in (day + timedelta(days=i) for i in range(STRETCH_DAYS)) if d in daily]
-        if len(window) >= MIN_STRETCH_VALUES:
-            mean = fmean(window)
-            key = mean if higher_is_better else -mean
-            if best is None or key < best[0]:
-                best = (key, mean, day)
-        day += timedelta(days=1)
-    return (best[1], best[2]) if best else (None, None)
+    """The 7-day stretch of ``start``..``end`` with the lowest mean (highest when lower is
+    better) among those with values on at least :data:`MIN_STRETCH_VALUES` days: its mean and
+    first day; the earliest such stretch on a tie. One pass over the days: a running sum picks
+    out the stretches that may be the hardest, and only those are averaged exactly (``fmean``),
+    so years of days cost about what a few weeks did."""
+    values: list[float | None] = [None] * max((end - start).days + 1, 0)
+    first = start.toordinal()
+    for day, value in daily.items():
+        if 0 <= day.toordinal() - first < len(values):
+            values[day.toordinal() - first] = value
+    sign = 1.0 if higher_is_better else -1.0
+    best: tuple[float, float, int] | None = None  # (how hard, mean, first day's index)
+    total, count = 0.0, 0
+    for index, value in enumerate(values):
+        if value is not None:
+            total, count = total + value, count + 1
+        leaving = values[index - STRETCH_DAYS] if index >= STRETCH_DAYS else None
+        if leaving is not None:
+            total, count = total - leaving, count - 1
+            if count == 0:
+                total = 0.0  # no rounding left over from earlier stretches
+        begin = index - STRETCH_DAYS + 1
+        if begin < 0 or count < MIN_STRETCH_VALUES:
+            continue
+        if best is not None and sign * total / count > best[0] + _ROUGH:
+            continue  # clearly not harder than the hardest so far
+        mean = fmean(v for v in values[begin:index + 1] if v is not None)
+        if best is None or sign * mean < best[0]:
+            best = (sign * mean, mean, begin)
+    return (best[1], start + timedelta(days=best[2])) if best else (None, None)
+
+
+_ROUGH = 1e-6
+"""How far a running sum's mean may drift from the exact one (it is far less, ~1e-12): stretches
+within this of the hardest are averaged exactly before they are compared."""
 
 
 def _row(measure: str, source: str, read, higher: bool, scale: float, unit: str,
@@ -120,11 +144,17 @@ def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry
     for e in (*current, *previous):
         for r in e.symptoms:
             names.setdefault(r.symptom.casefold(), r.symptom)
+    # Each symptom's rows read only the entries that rated it (the others give no value), in
+    # their order: years of entries are walked once, not once per symptom.
+    rated: dict[tuple[str, bool, object], list[SummaryEntry]] = defaultdict(list)
+    for in_period, entries in ((True, current), (False, previous)):
+        for e in entries:
+            for key in {r.symptom.casefold() for r in e.symptoms}:
+                rated[(key, in_period, e.observed)].append(e)
     symptom_rows: list[ChangeRow] = []
     for key, name in names.items():
         for source, observed in ((SELF, False), (OBSERVED, True)):
-            now = [e for e in current if e.observed is observed]
-            before = [e for e in previous if e.observed is observed]
+            now, before = rated.get((key, True, observed), []), rated.get((key, False, observed), [])
             row = _row(name, source, _symptom_reader(key), False, 10.0, "", now, before, start, end, True)
             if row is not None:
                 symptom_rows.append(row)

@@ -7,7 +7,8 @@ Each function returns flowables for one section, or ``[]`` when the section has 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterator, Sequence
 from datetime import time
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -36,6 +37,7 @@ from .layout import (
     wrapped_markup,
 )
 from .text import clean_text, markup, shorten
+from .streaming import Stream
 from .textblock import BlockStyle, DayBand, Span, TextBlock
 
 # --- entry lines ----------------------------------------------------------------------------------
@@ -90,7 +92,21 @@ def measures(entry: SummaryEntry) -> list[str]:
 
 def _label(text: object) -> str:
     """One-line user text, clean and shortened, for a text block (not markup)."""
+    if isinstance(text, str):
+        return _clean_label(text)
     return shorten(" ".join(clean_text(text).split()), LABEL_MAX_CHARS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_label(text: str) -> str:
+    # The same few names, symptoms and tags come back on every entry of ten years: each is
+    # cleaned once per document (forget_labels() empties this after every build).
+    return shorten(" ".join(clean_text(text).split()), LABEL_MAX_CHARS)
+
+
+def forget_labels() -> None:
+    """Forget the labels cleaned for the last document, so none of its words stay in memory."""
+    _clean_label.cache_clear()
 
 
 def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:
@@ -289,7 +305,8 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     """Every entry of the period under its day, with its numbers, symptoms, tags and note.
 
     Laid out with :class:`~.textblock.TextBlock` (one flowable per entry), so ten years of
-    entries take seconds, not minutes."""
+    entries take seconds, not minutes; the days are a :class:`~.streaming.Stream`, made as the
+    pages are laid out, so ten years never sit in memory as flowables at once."""
     if data.is_empty:
         return []
     # The time sits in the margin: wide enough for the longest time in this document's format
@@ -305,30 +322,40 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
         story += section("Notes by day", styles)
         story.append(Paragraph("Days with a note or a flag, in full. Days with numbers only follow in a compact "
                                "list.", styles.small) if plain else Spacer(1, 0))
-    for day, entries in worded:
+        story.append(Stream(lambda: _worded_days(worded, style, styles), sum(2 + len(e) for _day, e in worded)))
+    if plain:
+        story += numbers_only(plain, styles)
+    return story
+
+
+def _worded_days(days, style: BlockStyle, styles: Styles) -> Iterator[Flowable]:
+    for day, entries in days:
         blocks = [TextBlock(entry_spans(entry, with_when=False), style, bullet=format_time(entry.local_time))
                   for entry in entries]
         # A day's heading never sits alone at the foot of a page: it needs room for itself and
         # the first entry's opening lines (up to four); a day that still runs on to the next page
         # has its date repeated in that page's header.
         first_lines = min(len(blocks[0].source), 4)
-        story.append(CondPageBreak(30 + first_lines * style.leading + style.space_before))
-        story.append(DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID))
-        story += blocks
-    if plain:
-        story += numbers_only(plain, styles)
-    return story
+        yield CondPageBreak(30 + first_lines * style.leading + style.space_before)
+        yield DayBand(format_date(day, weekday=True), styles.fonts.bold, 10.5, styles.body.textColor, GRID)
+        yield from blocks
 
 
 def numbers_only(days, styles: Styles) -> list[Flowable]:
     """Days without a note or flag: one compact line per entry (date and time, who, numbers,
-    symptoms and tags), so a year of numbers does not bury the notes."""
+    symptoms and tags), so a year of numbers does not bury the notes. The lines are a
+    :class:`~.streaming.Stream`, made as the pages are laid out."""
     story = section("Days with numbers only", styles)
     size = 8.2
     widest = max(stringWidth(f"{format_date(day, weekday=True)} {format_time(time(hour, 55))}", styles.fonts.bold, size)
                  for day in (days[0][0], days[-1][0]) for hour in (10, 22))
     style = BlockStyle(regular=styles.fonts.regular, bold=styles.fonts.bold, size=size, leading=10.2,
                        color=styles.body.textColor, left_indent=widest + 8, space_before=1.2)
+    story.append(Stream(lambda: _number_lines(days, style), sum(len(entries) for _day, entries in days)))
+    return story
+
+
+def _number_lines(days, style: BlockStyle) -> Iterator[Flowable]:
     for day, entries in days:
         for entry in entries:
             parts = [_label(entry.recorded_by)] + measures(entry)
@@ -338,9 +365,8 @@ def numbers_only(days, styles: Styles) -> list[Flowable]:
             tags = [_label(t) for t in (*entry.tags, *entry.stressors)]
             if tags:
                 parts.append(", ".join(t for t in tags if t))
-            story.append(TextBlock([[(" · ".join(parts), False)]], style,
-                                   bullet=f"{format_date(day, weekday=True)} {format_time(entry.local_time)}"))
-    return story
+            yield TextBlock([[(" · ".join(parts), False)]], style,
+                            bullet=f"{format_date(day, weekday=True)} {format_time(entry.local_time)}")
 
 
 # --- sections fed by other parts of the app -------------------------------------------------------

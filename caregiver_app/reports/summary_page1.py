@@ -61,8 +61,9 @@ def safety_box(data: VisitSummaryData, styles: Styles, width: float, notes_max: 
         lines.append(f"<b>PHQ-9 question 9</b> (thoughts of being better off dead or of hurting oneself) answered "
                      f"<b>{answer} of 3, “{words}”</b> on {format_date(day)}.")
     for note in box.notes[:notes_max]:
+        article = "an" if note.sign[:1].lower() in "aeiou" else "a"  # "an emergency sign", "a crisis sign"
         text = f"<b>{format_date(note.day, weekday=True)}</b>, written by {label_markup(note.who)} " \
-               f"(matches a {label_markup(note.sign)})"
+               f"(matches {article} {label_markup(note.sign)})"
         if note.excerpt:
             text += f": “{markup(note.excerpt, line_breaks=False)}”"
         lines.append(text)

@@ -174,7 +174,8 @@ def is_rtl_char(char: str) -> bool:
 
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left letter (Hebrew, Arabic, …)."""
-    return not text.isascii() and any(is_rtl_char(ch) for ch in text)
+    # Each distinct character once: a long line holding one "·" is not looked up letter by letter.
+    return not text.isascii() and any(is_rtl_char(ch) for ch in set(text) if not ch.isascii())
 
 
 def shorten(text: str, max_chars: int) -> str:

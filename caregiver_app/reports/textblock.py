@@ -10,7 +10,7 @@ lines with right-to-left letters are shaped and reordered after wrapping (:mod:`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getAscent, getFont
@@ -36,6 +36,9 @@ class BlockStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     bullet_font: str = ""
+    widths: dict = field(default_factory=dict, compare=False, repr=False)
+    """Words measured so far in this document (see :meth:`TextBlock._measured`); one style
+    serves one build, so nothing of the text outlives the document."""
 
 
 ADDRESS_BREAKS = ("@", "/", ".", "-", "_", "?", "&", "=")
@@ -43,6 +46,17 @@ ADDRESS_BREAKS = ("@", "/", ".", "-", "_", "?", "&", "=")
 
 _Run = tuple[str, str, float]  # text, font, width
 _Line = tuple[float, list[_Run]]  # x offset, runs
+_MEASURED_MAX = 50_000  # words kept measured per document (a few megabytes at most)
+
+
+def _join(line: list[_Run], runs: list[_Run]) -> None:
+    """Add ``runs`` to ``line``, joining a run to the one before it when the font is the same."""
+    for run in runs:
+        if line and line[-1][1] == run[1]:
+            last = line[-1]
+            line[-1] = (last[0] + run[0], last[1], last[2] + run[2])
+        else:
+            line.append(run)
 
 
 class TextBlock(LaidLines):
@@ -68,8 +82,21 @@ class TextBlock(LaidLines):
             out.append((piece, name, getFont(name).stringWidth(piece, size)))
         return out
 
+    def _measured(self, piece: str, bold: bool) -> tuple[list[_Run], float]:
+        """``piece``'s runs and their total width. Words come back again and again over years of
+        notes, so each is measured once per document (the cache lives on the build's style)."""
+        cache = self.style.widths
+        found = cache.get((piece, bold))
+        if found is None:
+            if len(cache) > _MEASURED_MAX:
+                cache.clear()
+            runs = self._runs(piece, bold)
+            found = cache[(piece, bold)] = (runs, sum(r[2] for r in runs))
+        return found
+
     def _wrap_spans(self, spans: list[Span], avail: float) -> list[list[_Run]]:
-        """Greedy line breaking at spaces; a word wider than a line is cut where it must be."""
+        """Greedy line breaking at spaces; a word wider than a line is cut where it must be.
+        Neighbouring runs in one font are joined, so a line is drawn in one piece per font."""
         lines: list[list[_Run]] = []
         line: list[_Run] = []
         used = 0.0
@@ -78,10 +105,13 @@ class TextBlock(LaidLines):
                 piece = word if index == 0 else " " + word
                 if not piece:
                     continue
-                runs = self._runs(piece, bold)
-                width = sum(r[2] for r in runs)
+                runs, width = self._measured(piece, bold)
                 if used + width <= avail:
-                    line += runs
+                    if len(runs) == 1 and line and line[-1][1] == runs[0][1]:  # most words: inline
+                        last, run = line[-1], runs[0]
+                        line[-1] = (last[0] + run[0], last[1], last[2] + run[2])
+                    else:
+                        _join(line, runs)
                     used += width
                     continue
                 if line:
@@ -90,8 +120,7 @@ class TextBlock(LaidLines):
                 piece = piece.lstrip(" ")
                 if not piece:
                     continue
-                runs = self._runs(piece, bold)
-                width = sum(r[2] for r in runs)
+                runs, width = self._measured(piece, bold)
                 while width > avail and len(piece) > 1:
                     low, high = 1, len(piece) - 1  # the longest head that fits
                     while low < high:
@@ -108,7 +137,8 @@ class TextBlock(LaidLines):
                     piece = piece[low:]
                     runs = self._runs(piece, bold)
                     width = sum(r[2] for r in runs)
-                line, used = runs, width
+                line, used = [], width
+                _join(line, runs)
         lines.append(line)
         return lines
 
@@ -151,10 +181,13 @@ class TextBlock(LaidLines):
             text.setTextOrigin(0, y)
             text.setFont(style.bullet_font or style.bold, style.size)
             text.textOut(self.bullet)
+        font = ""
         for x, runs in self._lines or ():
             text.setTextOrigin(x, y)
-            for piece, font, _w in runs:
-                text.setFont(font, style.size)
+            for piece, run_font, _w in runs:  # one piece per font: most lines are one piece
+                if run_font != font:
+                    font = run_font
+                    text.setFont(font, style.size)
                 text.textOut(piece)
             y -= style.leading
         canvas.drawText(text)

@@ -26,9 +26,11 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ..domain.summary import SummaryCancelled, VisitSummaryData
 from . import formatting
+from .collector import collector_paused
 from .fonts import register_fonts
 from .layout import MARGIN, METADATA_APP, SectionHeading, Styles, can_print, format_date, numbered_canvas
-from .summary_appendix import appendix
+from .streaming import StreamingDoc, story_size
+from .summary_appendix import appendix, forget_labels
 from .summary_brief import TITLE, brief_page, questions_continued
 from .text import clean_text
 from .textblock import DayBand
@@ -38,8 +40,8 @@ __all__ = ["build_visit_summary_pdf", "METADATA_TITLE", "METADATA_APP"]
 METADATA_TITLE = TITLE
 
 
-class _SummaryDoc(BaseDocTemplate):
-    """Tracks the section each page is in, for the running header."""
+class _SummaryDoc(StreamingDoc, BaseDocTemplate):
+    """Tracks the section each page is in, for the running header; the long parts stream."""
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab's name
         canvas = self.canv
@@ -88,8 +90,12 @@ def build_visit_summary_pdf(
     what the text says: every string is escaped and made printable, and long notes are split.
     ``fmt`` is the locale and hour cycle of every date, time and decimal (international English when None).
     """
-    with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))):
-        _build(data, out, pagesize, progress, cancelled)
+    try:
+        with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(register_fonts()))), \
+                collector_paused():
+            _build(data, out, pagesize, progress, cancelled)
+    finally:
+        forget_labels()
 
 
 def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
@@ -130,15 +136,16 @@ def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
         story += rest
 
     if progress is not None or cancelled is not None:
-        total = max(len(story), 1)
+        total = max(story_size(story), 1)
         state = {"last": -1}
 
-        def on_progress(kind: str, value: int) -> None:
+        def on_progress(kind: str, _value: int) -> None:
             if kind != "PROGRESS":
                 return
             if cancelled is not None and cancelled():
                 raise SummaryCancelled()
-            percent = 20 + int(78 * min(value, total) / total)
+            # Streams grow the story as it is laid out: count what was laid out, not what is left.
+            percent = 20 + int(78 * min(doc.handled, total) / total)
             if progress is not None and percent != state["last"]:
                 state["last"] = percent
                 progress(percent, 100)

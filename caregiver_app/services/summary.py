@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from ..domain import timeutil
@@ -34,6 +34,7 @@ from ..domain.summary import (
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
+from ..reports.collector import collector_paused
 from ..storage.repos import journal as repo
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
@@ -144,6 +145,17 @@ def build_summary(
     for a bad range, :class:`NotFoundError` for a person no longer in the vault, and
     :class:`SummaryCancelled` when ``cancelled()`` turns True.
     """
+    # Reading years of entries makes hundreds of thousands of objects at once; the collector
+    # would walk them all again and again (more than the reading itself).
+    with collector_paused():
+        return _build_summary(vault, request, prepared_by, zone_name, clock, progress, cancelled, country,
+                              user_lines, preparer_relationship, preparer_phone)
+
+
+def _build_summary(vault: Vault, request: SummaryRequest, prepared_by: str | None, zone_name: str, clock: Clock,
+                   progress: Progress | None, cancelled: Cancelled | None, country: str,
+                   user_lines: Sequence[CrisisLine], preparer_relationship: str,
+                   preparer_phone: str) -> VisitSummaryData:
     check_range(request.start, request.end)
     choices = request.choices
     tz_name = zone_name or local_zone_name()
@@ -152,14 +164,19 @@ def build_summary(
     prev_start, prev_end = previous_period(request.start, request.end)
     if progress:
         progress(0, 100)
+    rows: list[SummaryEntry] = []
+    zones: dict[int | None, str] = {}
     with session_of(vault) as s:
-        loaded = repo.entries_between(s, request.person_id, prev_start, request.end)
-    _check(cancelled)
-    if progress:
-        progress(15, 100)
-    rows = [_summary_entry(e, person.display_name, tz) for e in loaded]
-    zones = {e.id: e.zone_name for e in loaded if e.zone_name and e.zone_name != tz_name}
-    del loaded
+        # A few months at a time, each turned into the summary's rows at once: the database's
+        # objects for years of entries never sit in memory together.
+        for first, last in _read_windows(prev_start, request.end):
+            loaded = repo.entries_between(s, request.person_id, first, last)
+            rows += [_summary_entry(e, person.display_name, tz) for e in loaded]
+            zones.update((e.id, e.zone_name) for e in loaded if e.zone_name and e.zone_name != tz_name)
+            del loaded
+            _check(cancelled)
+            if progress:
+                progress(15 * ((last - prev_start).days + 1) // ((request.end - prev_start).days + 1), 100)
     rows = apply_leave_out(rows, choices.leave_out)
     current = [r for r in rows if r.local_date >= request.start]
     other_zones = tuple(sorted({zones[r.entry_id] for r in current if r.entry_id in zones}))
@@ -202,6 +219,20 @@ def build_summary(
         changes=change_rows(current, previous, request.start, request.end),
         **extras,
     )
+
+
+READ_WINDOW_DAYS = 183
+
+
+def _read_windows(start: date, end: date) -> Iterator[tuple[date, date]]:
+    """``start``..``end`` (local dates, inclusive) in consecutive windows of at most
+    :data:`READ_WINDOW_DAYS` days, oldest first."""
+    while start <= end:
+        last = min(end, start + timedelta(days=READ_WINDOW_DAYS - 1))
+        yield start, last
+        if last >= end:
+            return
+        start = last + timedelta(days=1)
 
 
 SAFETY_EXCERPT_CHARS = 140

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel
 
 from caregiver_app.domain.model import MoodLevel
+from caregiver_app.gui.common.ops import JOURNAL
 from caregiver_app.gui.visits import summary_page as summary_module
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.visits.summary_page import SummaryPage, default_paper
@@ -175,8 +176,10 @@ def test_every_control_has_a_name(qtbot, page):
 def test_preview_refreshes_when_the_page_is_shown_again(qtbot, page, ctx, person):
     assert "no journal entries" in page.preview_label.text()
     page.hide()  # another page is in front
-    journal.save_entry(ctx.vault, journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="new"),
-                       clock=lambda: NOW)
+    draft = journal.EntryDraft(person.id, datetime(2026, 11, 29, 9, 0), note="new")
+    # Saved as every page saves (through ops, which says what changed), not behind the page's back.
+    ctx.ops.write(None, lambda vault: journal.save_entry(vault, draft, clock=lambda: NOW), changes={JOURNAL},
+                  person_id=person.id)
     page.show()
     assert "1 journal entry on 1 day" in page.preview_label.text()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -40,7 +41,12 @@ def scroll_area(inner: QWidget, parent: QWidget, *, framed: bool = False, focusa
     """``inner`` in a scroll area that resizes it to its width (so long text wraps instead of
     cutting off at large text sizes). ``framed`` draws the style's panel frame; a scroll area
     that is not ``focusable`` leaves Tab to the controls inside it; ``sideways=False`` never
-    shows a horizontal scroll bar (the content must fit the width)."""
+    shows a horizontal scroll bar (the content must fit the width). The content is never squeezed
+    below the height its controls ask for (at large text a form scrolls instead)."""
+    policy = inner.sizePolicy()
+    if policy.verticalPolicy() == QSizePolicy.Policy.Preferred:
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        inner.setSizePolicy(policy)
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.StyledPanel if framed else QFrame.Shape.NoFrame)

@@ -192,6 +192,7 @@ class Ops(QObject):
         self._live: list[Op] = []
         self._latest: dict[str, Op] = {}
         self._waiting: list[Callable[[], None]] = []
+        self._versions: dict[str, int] = dict.fromkeys(CONCEPTS, 0)
 
     # --- asking for work ----------------------------------------------------------------------
 
@@ -234,6 +235,12 @@ class Ops(QObject):
         """Run ``job()`` (no vault: unlock, keyring, printing) on the read pool."""
         op = self._make(job, parent, on_done, on_error, error_title, with_vault=False)
         return self._start(op, self._reads, label, cancellable)
+
+    def version(self, concepts: Iterable[str]) -> int:
+        """A number that grows with every successful write that changed any of ``concepts``
+        (already grown when :attr:`changed` is said): what was built from that data at one
+        version is still current while the version is the same (the visit summary's preview)."""
+        return sum(self._versions[c] for c in concepts)
 
     # --- lock and quit ------------------------------------------------------------------------
 
@@ -341,6 +348,8 @@ class Ops(QObject):
     def _finished(self, op: Op, result: Any) -> None:
         try:  # whatever happens here, a waiting lock or quit must still hear that this op ended
             deliver = self._end(op)
+            for concept in op.changes if op.is_write else ():
+                self._versions[concept] += 1
             if deliver and op.on_done is not None:
                 op.on_done(result)
             # A write that ended without raising did change the vault, even if its answer was

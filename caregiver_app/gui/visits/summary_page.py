@@ -40,6 +40,7 @@ from .preparer_fields import PreparerFields
 # default_paper is imported from here by tests
 from .summary_describe import _plural, default_paper, describe_summary, leave_out_text  # noqa: F401
 from ..common.building import documents_folder
+from .summary_cache import PRINTED
 from .summary_preview import PdfPreview, print_pdf
 
 CUSTOM = 0
@@ -66,6 +67,7 @@ class SummaryPage(Page):
         self._after_build = None  # Save or Print asked for while the preview was being made again
         self._pdf: bytes | None = None
         self._pdf_key: tuple | None = None
+        self._building_key: tuple | None = None
         self._last_visit = None
         self.leave_out = LeaveOut()
         self._choices_loaded = False
@@ -268,7 +270,8 @@ class SummaryPage(Page):
     def refresh_preview(self) -> None:
         """Build the summary for the current choices in the background and show it. A hidden page
         builds nothing (its show event asks again), so unlocking never waits for a PDF. A newer
-        build replaces one still running."""
+        build replaces one still running. Nothing is built when the preview (or the build under
+        way) is already of the same choices and data (see :mod:`.summary_cache`)."""
         person = self.person
         if person is None or person.id is None or not self.isVisible():
             return
@@ -281,6 +284,8 @@ class SummaryPage(Page):
             self._set_ready(False)
             return
         key = self._key()
+        if key == (self._building_key if self._building is not None else self._pdf_key):
+            return
         request = summary.SummaryRequest(person.id, start, end, self.choices())
         preparer = self.preparer_fields.preparer()
         paper, zone, clock = self.paper(), self.context.zone_name, self.context.clock
@@ -319,7 +324,7 @@ class SummaryPage(Page):
         self._set_ready(False)
         self.progress_bar.setValue(0)
         self.progress_panel.show()
-        self._building = self.read(job, done, key="build", on_error=failed)
+        self._building, self._building_key = self.read(job, done, key="build", on_error=failed), key
         if self._building.ended or self._building.dropped:  # ran inline (tests), or the vault is locked
             self._finish_build()
 
@@ -449,9 +454,10 @@ class SummaryPage(Page):
         show_error(self, exc, title)
 
     def _key(self) -> tuple:
-        return (self.person.id if self.person else None, self.date_range(), self.choices(), self.paper(),
-                self.preparer_fields.preparer(), current_country(self.context.settings),
-                tuple(map(str, self.context.settings.crisis_lines)))
+        """What the PDF depends on: the choices, what it prints beyond them and the data version."""
+        return (self.person, self.date_range(), self.choices(), self.paper(), self.preparer_fields.preparer(),
+                current_country(self.context.settings), tuple(map(str, self.context.settings.crisis_lines)),
+                self._today(), self.context.zone_name, formatting.report_format(), self.context.ops.version(PRINTED))
 
     def _current_pdf_ready(self, then=None) -> bool:
         """True when the preview shows the current choices. Otherwise a new preview is made (or
