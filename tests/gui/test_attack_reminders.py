@@ -95,3 +95,31 @@ def test_a_12_hour_reminder_time_typed_with_p_is_in_the_evening(qtbot, twelve_ho
     qtbot.keyClicks(field, keys)
     assert edit.times() == (wanted,), field.text()
     assert field.text().endswith("PM" if wanted.hour >= 12 else "AM")
+
+
+@pytest.mark.parametrize("for_other_person", [False, True])
+def test_open_medicines_from_a_refill_reminder_chooses_that_medicine(qtbot, ctx, vault, person, clock, monkeypatch,
+                                                                     for_other_person):
+    """With the real threaded reads, the Medications page's list (and a switch of person) comes
+    after "Open medicines" has asked for the medicine: it was never chosen."""
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services.people import add_person
+
+    owner = add_person(vault, "Alex Kim") if for_other_person else person
+    med = medications.add_medication(vault, MedicationDraft(
+        owner.id, "Lithium", 300, "mg", "twice a day", start_date=date(2026, 11, 1), supply_on_hand=4,
+        refill_at=5), clock=lambda: clock.now - timedelta(days=1))
+    monkeypatch.setattr(Ops, "synchronous", False)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.current_person() is not None, timeout=5000)
+    win.reload_people(select_id=person.id)  # Sam's journal is open
+    qtbot.waitUntil(lambda: win.current_person().id == person.id, timeout=5000)
+    control = start(ctx, win, qtbot)
+    qtbot.waitUntil(lambda: "refill Lithium" in control.popup.heading.text(), timeout=5000)
+    control.popup.buttons["open"].click()
+    page = win.go("medications")
+    qtbot.waitUntil(lambda: page.current_medication is not None and page.current_medication.id == med.id,
+                    timeout=5000)
+    assert win.current_person().id == owner.id

@@ -281,7 +281,7 @@ class ReminderController(QObject):
         elif reminder.kind is ReminderKind.REFILL:
             page = self.window.go("medications")
             if page is not None and hasattr(page, "select_medication"):
-                page.select_medication(reminder.medication_id)
+                page.select_medication(reminder.medication_id, reminder.person_id)
         elif reminder.kind is ReminderKind.APPOINTMENT and reminder.appointment_id is not None:
             # Imported here: it brings icalendar, which the first window does not need.
             from ...services import appointments as appointment_service
