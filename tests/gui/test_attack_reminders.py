@@ -123,3 +123,42 @@ def test_open_medicines_from_a_refill_reminder_chooses_that_medicine(qtbot, ctx,
     qtbot.waitUntil(lambda: page.current_medication is not None and page.current_medication.id == med.id,
                     timeout=5000)
     assert win.current_person().id == owner.id
+
+
+def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, vault, person, clock, monkeypatch):
+    """With the real threaded reads the switch to the visit's person came after the visit was put
+    on the summary page of the person shown before, and the switch dropped it: Alex's summary page
+    opened with none of the visit's questions."""
+    from caregiver_app.domain.network import Question
+    import time as time_module
+
+    from caregiver_app.gui import main_window
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.services import appointments as aps
+    from caregiver_app.services.people import add_person
+
+    alex = add_person(vault, "Alex Kim")
+    aps.save_appointment(vault, aps.AppointmentDraft(alex.id, date(2026, 12, 7), time(8, 0), "America/New_York",
+                                                     purpose="Check-up", questions=(Question("Sleeping badly?"),)),
+                         clock=ctx.clock)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.current_person() is not None, timeout=5000)
+    win.reload_people(select_id=person.id)  # Sam's journal is open
+    qtbot.waitUntil(lambda: win.current_person().id == person.id, timeout=5000)
+    control = start(ctx, win, qtbot)
+    qtbot.waitUntil(lambda: "Check-up" in control.popup.heading.text(), timeout=5000)
+    real = main_window._people_and_remembered
+
+    def slow_people(vault):  # the switcher's read ends after the visit is prepared (a busy disk)
+        time_module.sleep(0.5)
+        return real(vault)
+
+    monkeypatch.setattr(main_window, "_people_and_remembered", slow_people)
+    control.popup.buttons["open"].click()
+    qtbot.waitUntil(lambda: win.current_person().id == alex.id, timeout=5000)
+    page = win.go("summary")
+    qtbot.wait(200)
+    assert page.person.id == alex.id and page.questions() == ("Sleeping badly?",)

@@ -290,8 +290,30 @@ class ReminderController(QObject):
             self.context.ops.write(
                 self.window, lambda vault: appointment_service.visit_preparation(vault, appt_id, clock=clock,
                                                                                 zone_name=zone),
-                changes={APPOINTMENTS}, on_done=lambda r: self.window.prepare_visit(r[0], r[1], list(r[2])),
+                changes={APPOINTMENTS},
+                on_done=lambda r: self._when_person_shown(reminder.person_id,
+                                                          lambda: self.window.prepare_visit(r[0], r[1], list(r[2]))),
                 error_title="The visit could not be prepared")
+
+    def _when_person_shown(self, person_id: int | None, action) -> None:
+        """Run ``action`` once the main window shows ``person_id`` (the switch asked for by
+        :meth:`_open` is a threaded read that may end after the visit is prepared: the summary
+        page of the person shown before would get the visit, then drop it at the switch)."""
+        shown = self.window.current_person()
+        if person_id is None or (shown is not None and shown.id == person_id):
+            action()
+            return
+        changed = getattr(self.window, "person_changed", None)
+        if changed is None:
+            return
+
+        def once() -> None:
+            changed.disconnect(once)
+            now_shown = self.window.current_person()
+            if now_shown is not None and now_shown.id == person_id:
+                action()
+
+        changed.connect(once)
 
     # --- lock, window, tray -------------------------------------------------------------------
 
