@@ -138,9 +138,15 @@ def daily_reminders(at: time, tz: ZoneInfo, now: datetime, horizon: timedelta) -
 def pending(reminders: list[Reminder], now: datetime, answered: frozenset[str] | set[str],
             later: dict[str, datetime]) -> list[Reminder]:
     """The reminders due at ``now``: due already, not answered, not put off until after ``now``;
-    oldest first."""
+    oldest first (see :func:`shown_order`)."""
     due = [r for r in reminders if r.due <= now and r.key not in answered and later.get(r.key, r.due) <= now]
-    return sorted(due, key=lambda r: (r.due, r.key))
+    return sorted(due, key=shown_order)
+
+
+def shown_order(reminder: Reminder) -> tuple:
+    """Reminders due together come by person and by name, like the lists (not by key text, where
+    "medicine:10" comes before "medicine:2"); the key last, so the order is always the same."""
+    return (reminder.due, reminder.person_name.casefold(), reminder.title.casefold(), reminder.key)
 
 
 def next_wake(reminders: list[Reminder], now: datetime, answered: frozenset[str] | set[str],

@@ -34,6 +34,7 @@ from ..domain.reminders import (
     dated_occurrences,
     medicine_key,
     refill_key,
+    shown_order,
     wall_instant,
 )
 from ..storage.repos import appointments as appointments_repo
@@ -100,7 +101,7 @@ def reminder_state(vault: Vault, options: ReminderOptions, *, clock: Clock = utc
                 found.extend(_refill_reminders(s, meds, person.display_name, now))
             if options.appointments:
                 found.extend(_appointment_reminders(s, person.id, person.display_name, now))
-    return ReminderState(tuple(sorted(found, key=lambda r: (r.due, r.key))), answered)
+    return ReminderState(tuple(sorted(found, key=shown_order)), answered)
 
 
 def answer(vault: Vault, reminder: Reminder, how: Answer, *, clock: Clock = utc_now,

@@ -29,3 +29,14 @@ def test_a_medicine_at_a_time_skipped_before_midnight_has_two_reminders_with_two
     now = datetime(2026, 3, 29, 10, 0, tzinfo=NUUK).astimezone(timezone.utc)
     keys = [r.key for r in _medicine_reminders([med], "Ana", NUUK, now)]
     assert keys == ["medicine:7:2026-03-28T23:30", "medicine:7:2026-03-29T23:30"]
+
+
+def test_reminders_due_at_the_same_minute_come_by_person_and_name_not_by_key_text():
+    from caregiver_app.domain.reminders import Reminder, ReminderKind, pending
+
+    due = datetime(2026, 12, 6, 13, 0, tzinfo=timezone.utc)
+    found = [Reminder(f"medicine:{n}:2026-12-06T08:00", ReminderKind.MEDICINE, due, name, person_id=1,
+                      person_name="Sam", medication_id=n)
+             for n, name in ((10, "Zinc"), (2, "Aspirin"), (3, "Lithium"))]
+    order = [r.title for r in pending(found, due, set(), {})]
+    assert order == ["Aspirin", "Lithium", "Zinc"]  # was Zinc first: "medicine:10" < "medicine:2"
