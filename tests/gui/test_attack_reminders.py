@@ -162,3 +162,19 @@ def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, v
     page = win.go("summary")
     qtbot.wait(200)
     assert page.person.id == alex.id and page.questions() == ("Sleeping badly?",)
+
+
+def test_starting_locked_does_not_repeat_a_daily_check_in_answered_in_the_last_run(qtbot, ctx, vault, person, window,
+                                                                                   clock):
+    ctx.settings.daily_reminder, ctx.settings.daily_reminder_time = True, "08:00"
+    first = start(ctx, window, qtbot)
+    first.popup.buttons["done"].click()  # Not today
+    first.shut()
+    window.lock()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=5000)
+    clock.now += timedelta(hours=1)
+    again = start(ctx, window, qtbot)  # the next run of the app, which starts locked
+    assert not again.popup.isVisible(), again.popup.heading.text()
+    clock.now += timedelta(days=1)  # tomorrow's comes, still locked: generic words only
+    again.check()
+    assert again.popup.isVisible() and again.popup.heading.text() == GENERIC_TEXT

@@ -86,6 +86,10 @@ class ReminderController(QObject):
         self._zone_at_read = ""
         self._locked_due: list[tuple[str, datetime]] = []
         self._locked_answered: set[str] = set()
+        self._answers_unknown_before: datetime | None = context.clock()
+        """Until the first read of this run, the answers kept in the vault are not known: a daily
+        check-in due before the start may have been answered in the last run (it comes after the
+        unlock if not)."""
         self._later: dict[str, datetime] = {}
         self._answered_here: set[str] = set()
         self._announced: set[str] = set()
@@ -132,6 +136,7 @@ class ReminderController(QObject):
         if not self._unlocked():
             return
         self._state, self._read_at, self._zone_at_read = state, self.context.clock(), zone
+        self._answers_unknown_before = None
         self.check()
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -163,7 +168,9 @@ class ReminderController(QObject):
         found = [Reminder(key, ReminderKind.MEDICINE, due, "") for key, due in self._locked_due]
         if daily is not None:
             zone = timeutil.zone(self.context.zone_name)
-            found.extend(daily_reminders(daily, zone, now, timedelta(hours=36)))
+            since = self._answers_unknown_before
+            found.extend(r for r in daily_reminders(daily, zone, now, timedelta(hours=36))
+                         if since is None or r.due > since)
         return found
 
     def _answered(self) -> set[str]:
