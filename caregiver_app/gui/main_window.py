@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
     vault_unlocked = Signal()
     vault_locked = Signal()
     closed = Signal()
+    person_changed = Signal()
+    """The pages now show ``current_person()`` (the switcher was read or changed)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -351,6 +353,7 @@ class MainWindow(QMainWindow):
                 self._remember_person(person.id)
             self._last_person_id = person.id
         self.page_stack.set_person(person)
+        self.person_changed.emit()
         self.get_help.refresh()
 
     def _remember_person(self, person_id: int) -> None:
