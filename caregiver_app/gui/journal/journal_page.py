@@ -292,6 +292,10 @@ class JournalPage(Page):
         """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
         self.editor.drafts.keep_now()
 
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while the journal is hidden: keep the form's draft now."""
+        self.editor.drafts.tick()
+
     # --- public -------------------------------------------------------------------------
     def refresh_country(self) -> None:
         """The hints of the entry just saved name the country in effect now."""

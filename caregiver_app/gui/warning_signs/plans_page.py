@@ -229,6 +229,15 @@ class PlansPage(Page):
             log_safely(exc)
         self._dirty = {RELAPSE: False, SAFETY: False}
 
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while this page is hidden: save what was typed now (a
+        write). The plans count as saved once it lands, so the next showing saves nothing again
+        and a lock before then saves them at once (:meth:`keep_unsaved_work`)."""
+        if self.person is None or not self.is_dirty:
+            return
+        which, edits = tuple(plan for plan, dirty in self._dirty.items() if dirty), self._edits
+        self._save_in_background(on_done=lambda _result: self._saved(edits, *which))
+
     def show_plan(self, which: str) -> None:
         """Show the ``"relapse"`` or ``"safety"`` tab."""
         self.tabs.setCurrentIndex(1 if which == SAFETY else 0)
@@ -437,9 +446,10 @@ class PlansPage(Page):
         return (self.relapse_plan(problems) if self._dirty[RELAPSE] else None,
                 self.safety_plan(problems) if self._dirty[SAFETY] else None)
 
-    def _save_in_background(self) -> None:
+    def _save_in_background(self, on_done=None) -> None:
         """Another person is chosen: save what was typed for the one shown now (a write). A line
-        with a problem cannot be saved; the rest is, and the left-out line is said in words."""
+        with a problem cannot be saved; the rest is, and the left-out line is said in words.
+        ``on_done(None)`` runs once it landed."""
         problems: list[str] = []
         try:
             relapse, safety = self._dirty_plans(problems)
@@ -458,4 +468,4 @@ class PlansPage(Page):
             if safety is not None:
                 plans.save_safety_plan(vault, safety, clock=clock)
 
-        self.write(job, {PLANS}, error_title="The plans were not saved")
+        self.write(job, {PLANS}, on_done=on_done, error_title="The plans were not saved")
