@@ -41,7 +41,7 @@ from ..common.country import paper as country_paper
 from .crisis_numbers import country_name
 from ..common.errors import log_safely, show_error
 from ..common.ops import CONTACTS, JOURNAL, PLANS
-from ..common.building import documents_folder, open_saved_pdf, scroll_area
+from ..common.building import documents_folder, open_saved_pdf, scroll_area, wrapping_row
 from ..common.page import Page
 from .plan_editors import SectionEditor
 from ..vault.unlock_screen import announce
@@ -120,12 +120,7 @@ class PlansPage(Page):
         self.open_button = QPushButton("&Open the PDF", self)
         self.open_button.clicked.connect(self.open_saved)
         self.open_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.relapse_pdf_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        buttons = wrapping_row((self.save_button, self.relapse_pdf_button, self.pdf_button, self.open_button))
 
         self.empty_label = QLabel("Choose or add a person to keep their plans.", self)
         self.empty_label.setWordWrap(True)
