@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..domain import timeutil
 from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
-from ..domain.model import JournalEntry, RecorderKind, TagKind
+from ..domain.model import MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
     LeaveOut,
@@ -36,6 +37,7 @@ from ..domain.summary_rules import apply_leave_out, day_points, make_brief, prev
 from ..reports.formatting import ReportFormat
 from ..reports.collector import collector_paused
 from ..storage.repos import journal as repo
+from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
@@ -79,19 +81,41 @@ def check_range(start: date, end: date) -> None:
                               "Please check the years.")
 
 
-def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
-    local = entry.wall_clock(tz)
-    return same_fields(
-        SummaryEntry, entry,
+def _summary_entry(line: EntryLine, person_name: str, tz: ZoneInfo, zones: dict[str, ZoneInfo]) -> SummaryEntry:
+    """``line`` as printed: its wall-clock time (in the entry's own zone, else ``tz``; ``zones``
+    keeps each zone looked up once), the recorder's label and the tags split by kind."""
+    if line.zone_name:
+        zone = zones.get(line.zone_name)
+        if zone is None:
+            zone = zones[line.zone_name] = timeutil.zone_or(line.zone_name, tz)
+    else:
+        zone = tz
+    local = timeutil.utc_to_local(line.occurred_at, zone)
+    recorder = Recorder.stored(line.recorded_by_kind, line.recorded_by_name)
+    return SummaryEntry(
+        local_date=line.local_date,
         local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
-        recorded_by=entry.recorded_by.describe(person_name),
-        tags=tuple(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY),
-        stressors=tuple(t.name for t in entry.tags if t.kind is TagKind.STRESSOR),
-        flagged=entry.flag_for_visit,
-        entry_id=entry.id,
-        observed=entry.recorded_by.kind is RecorderKind.FAMILY,
-        elevation=int(entry.elevation) if entry.elevation is not None else None,
+        recorded_by=recorder.describe(person_name),
+        mood=MoodLevel(line.mood) if line.mood is not None else None,
+        anxiety=line.anxiety,
+        energy=line.energy,
+        sleep_hours=round(float(line.sleep_hours), 2) if line.sleep_hours is not None else None,
+        sleep_quality=SleepQuality(line.sleep_quality) if line.sleep_quality is not None else None,
+        symptoms=tuple(SymptomRating(name, severity) for name, severity in line.ratings),
+        # one tag once, as a journal entry keeps it
+        tags=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _ACTIVITY)),
+        stressors=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _STRESSOR)),
+        note=line.note,
+        flagged=line.flag_for_visit,
+        entry_id=line.id,
+        observed=recorder.kind is RecorderKind.FAMILY,
+        elevation=line.elevation,
+        mood_label=line.mood_label or "",
+        source=line.source,
     )
+
+
+_ACTIVITY, _STRESSOR = TagKind.ACTIVITY.value, TagKind.STRESSOR.value
 
 
 def _check(cancelled: Cancelled | None) -> None:
@@ -166,12 +190,13 @@ def _build_summary(vault: Vault, request: SummaryRequest, prepared_by: str | Non
         progress(0, 100)
     rows: list[SummaryEntry] = []
     zones: dict[int | None, str] = {}
+    looked_up: dict[str, ZoneInfo] = {}
     with session_of(vault) as s:
         # A few months at a time, each turned into the summary's rows at once: the database's
         # objects for years of entries never sit in memory together.
         for first, last in _read_windows(prev_start, request.end):
-            loaded = repo.entries_between(s, request.person_id, first, last)
-            rows += [_summary_entry(e, person.display_name, tz) for e in loaded]
+            loaded = entry_lines(s, request.person_id, first, last)
+            rows += [_summary_entry(e, person.display_name, tz, looked_up) for e in loaded]
             zones.update((e.id, e.zone_name) for e in loaded if e.zone_name and e.zone_name != tz_name)
             del loaded
             _check(cancelled)
