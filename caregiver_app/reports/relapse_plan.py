@@ -30,8 +30,8 @@ from .plan_parts import PlanStyles, blank_lines, item_markup, label, meta_line, 
 
 __all__ = ["build_relapse_plan_pdf", "METADATA_TITLE", "BODY_SIZE"]
 
-METADATA_TITLE = "Relapse prevention plan"
-TITLE = "My plan for staying well"
+METADATA_TITLE = "My plan for staying well"
+TITLE = METADATA_TITLE
 BODY_SIZE = 10.5
 """Body text size in points."""
 INTRO = (

@@ -11,7 +11,8 @@ Two ways of finding a word, chosen per word:
   matches longer words that start with it (``walk`` finds ``walked`` and ``walking``; English word
   endings are matched by the Porter stemmer).
 * Words in a script written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-  Myanmar; Korean too, whose endings join the word) are found anywhere inside a sentence: three
+  Myanmar; Korean too, whose endings join the word) and words of Arabic and Hebrew (which join
+  "the", "and", "with" to the front of a word) are found anywhere inside the note: three
   characters or more through the trigram index, one or two (头痛, "headache") by reading the
   notes the filters leave. Their excerpts are cut and marked here rather than by FTS5.
 
@@ -61,10 +62,18 @@ def _is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LNM"
 
 
+def _is_variation_selector(char: str) -> bool:
+    # U+FE0F after ❤ or ☀ asks for the emoji picture: a mark that belongs to no letter.
+    return 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF
+
+
 def _words(text: str) -> list[str]:
     words, current = [], []
     for char in text:
-        if _is_word_char(char):
+        if _is_variation_selector(char):
+            continue
+        if _is_word_char(char) and (current or unicodedata.category(char)[0] != "M"):
+            # A mark joins the letter before it; one after an emoji or a space is no word.
             current.append(char)
         elif current:
             words.append("".join(current))
@@ -83,6 +92,30 @@ def search_terms(text: str) -> tuple[str, ...]:
     return tuple(words)[:MAX_TERMS]
 
 
+_JOINED_IN_FRONT = (
+    (0x0590, 0x05FF),  # Hebrew
+    (0x0600, 0x06FF),  # Arabic (also Persian and Urdu)
+    (0x0750, 0x077F),  # Arabic supplement
+    (0x08A0, 0x08FF),  # Arabic extended-A
+    (0xFB1D, 0xFB4F),  # Hebrew presentation forms
+    (0xFB50, 0xFDFF),  # Arabic presentation forms A
+    (0xFE70, 0xFEFF),  # Arabic presentation forms B
+)
+
+
+def found_inside_words(term: str) -> bool:
+    """True when ``term`` is looked for anywhere inside the note rather than in the word index:
+    a script written without spaces (:func:`written_without_spaces`), or Arabic and Hebrew,
+    which join "the", "and", "with" and "in" to the front of the next word (الصداع "the
+    headache", بصداع "with a headache", הכאב "the pain")."""
+    return written_without_spaces(term) or any(low <= ord(c) <= high for c in term for low, high in _JOINED_IN_FRONT)
+
+
+def words_left_out(text: str) -> int:
+    """How many different words of ``text`` search leaves out (past the first :data:`MAX_TERMS`)."""
+    return max(0, len(dict.fromkeys(w.lower() for w in _words(text or ""))) - MAX_TERMS)
+
+
 def written_without_spaces(term: str) -> bool:
     """True when ``term`` has a character of a script written without spaces between words
     (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar, Tibetan): such a word is looked for
@@ -96,13 +129,47 @@ def match_expression(text: str) -> str | None:
     return _prefix_expression(search_terms(text))
 
 
+def _spellings(term: str) -> tuple[str, ...]:
+    """``term`` and its other German spelling: "ß" is written "ss" in Switzerland and by anyone
+    without the key (Strasse, Fuss), and the indexes keep the two apart."""
+    if "ß" in term:
+        return term, term.replace("ß", "ss")
+    if "ss" in term:
+        return term, term.replace("ss", "ß")
+    return (term,)
+
+
+def _either(quoted: list[str]) -> str:
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def _all_of(parts: list[str]) -> str | None:
+    # FTS5 takes "a b" for "a AND b", but not beside a bracket: "(a OR b) c" is a syntax error.
+    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts) or None
+
+
 def _prefix_expression(terms) -> str | None:
-    return " ".join(f'"{t}"*' for t in terms) or None
+    return _all_of([_either([f'"{s}"*' for s in _spellings(t)]) for t in terms])
+
+
+def _inside_spellings(term: str) -> tuple[str, ...]:
+    """The spellings of ``term`` looked for inside notes: composed, as keyboards type it, and
+    decomposed (NFD: 두 as the jamo ᄃ + ᅮ, が as か + the voicing mark), as text pasted from a Mac
+    file name or some imports is stored."""
+    return tuple(dict.fromkeys(f(s) for s in _spellings(term) for f in (_composed, _decomposed)))
+
+
+def _composed(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _decomposed(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
 
 
 def _trigram_expression(terms) -> str | None:
     # Terms hold letters, digits and marks only, so quoting cannot be escaped from.
-    return " ".join(f'"{t}"' for t in terms) or None
+    return _all_of([_either([f'"{s}"' for s in _inside_spellings(t)]) for t in terms])
 
 
 @dataclass(frozen=True)
@@ -201,8 +268,8 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
         # answer with every entry as if the box were empty.
         return SearchResult((), 0, ())
     limit = max(1, min(query.limit, MAX_LIMIT))
-    words = [t for t in terms if not written_without_spaces(t)]
-    inside = [t for t in terms if written_without_spaces(t)]
+    words = [t for t in terms if not found_inside_words(t)]
+    inside = [t for t in terms if found_inside_words(t)]
     with session_of(vault) as s:
         if not inside:
             match = _prefix_expression(words)
@@ -212,11 +279,14 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
             words, inside, found_inside = [], list(words), True  # look inside longer words
         else:
             found_inside = False
+        inside = [_composed(t) for t in inside]  # a typed NFD word has its composed length
         rows, total = rs.search_inside(
             s, _prefix_expression(words), _trigram_expression([t for t in inside if len(t) >= TRIGRAM_MIN]),
-            [t for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit, best_first=query.best_first,
+            [_inside_spellings(t) for t in inside if len(t) < TRIGRAM_MIN], filters, limit=limit,
+            best_first=query.best_first,
         )
-    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, inside)) for r in rows)
+    spellings = [v for t in inside for v in _inside_spellings(t)]
+    hits = tuple(_hit(r, False, note_excerpt(r.excerpt, spellings)) for r in rows)
     return SearchResult(hits, total, terms, inside_words=found_inside and total > 0)
 
 

@@ -542,6 +542,8 @@ class SearchPanel(Page):
             text = "1 entry found." if result.total == 1 else f"{formatting.count_text(result.total)} entries found."
         if result.inside_words:
             text = "No note has these as whole words, but they are inside longer words here. " + text
+        if search.words_left_out(self.query_edit.text()):
+            text = f"Only the first {search.MAX_TERMS} words are searched. " + text
         if result.total:
             text += " Press Enter on one to open it in the journal."
         self.result_label.setText(text)

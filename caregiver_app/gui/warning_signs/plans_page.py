@@ -111,8 +111,8 @@ class PlansPage(Page):
         self.save_button = QPushButton("&Save plans", self)
         self.save_button.setToolTip("Save both plans (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        self.relapse_pdf_button = QPushButton("Save &warning signs plan as PDF…", self)
-        self.relapse_pdf_button.setToolTip("The early warning signs plan as a PDF to print and share")
+        self.relapse_pdf_button = QPushButton("Save plan for staying &well as PDF…", self)
+        self.relapse_pdf_button.setToolTip("Your early warning signs, triggers and what helps, printed as “My plan for staying well” to share")
         self.relapse_pdf_button.clicked.connect(self.save_relapse_pdf)
         self.pdf_button = QPushButton("Save safety plan as P&DF…", self)
         self.pdf_button.setToolTip("A one-page PDF to print and keep close")
@@ -295,7 +295,7 @@ class PlansPage(Page):
         def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
             return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper, fmt=fmt)
 
-        self._print_plan(RELAPSE, self.relapse_pdf_button, "the warning signs plan", plans.relapse_plan_filename,
+        self._print_plan(RELAPSE, self.relapse_pdf_button, "the plan for staying well", plans.relapse_plan_filename,
                          self.relapse_plan, plans.save_relapse_plan, write_pdf)
 
     def _print_plan(self, which: str, button: QPushButton, what: str, filename, read_plan, save_plan,

@@ -158,7 +158,7 @@ def search_inside(
     session: Session,
     match: str | None,
     trigrams: str | None,
-    substrings: list[str],
+    substrings: list[tuple[str, ...]],
     filters: SearchFilters,
     *,
     limit: int,
@@ -167,7 +167,7 @@ def search_inside(
     """Entries whose note has every one of the words, found inside sentences: ``trigrams`` is
     an FTS5 expression for the trigram index (made safe by the caller; each word three
     characters or more), ``substrings`` are shorter pieces found by reading the notes the other
-    conditions leave, and ``match`` an optional word-index expression as in
+    conditions leave (each a tuple of spellings, any one of which will do), and ``match`` an optional word-index expression as in
     :func:`search_entries`. Returns ``(up to limit rows, total matches)``, newest first (best
     trigram match first when ``best_first``); each row's ``excerpt`` is its whole note, for the
     caller to cut and mark."""
@@ -188,12 +188,15 @@ def search_inside(
         # An uncorrelated IN list: the word match is run once and kept, not once per row.
         where.append(f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match)")
         params["match"] = match
-    for i, piece in enumerate(substrings):
+    for i, spellings in enumerate(substrings):
         # instr, not LIKE: "%" and "_" in a note or a word are plain characters. The other
         # conditions come first, so only the notes they leave are read.
-        note = "lower(e.note)" if piece != piece.upper() else "e.note"  # ASCII letters: any case
-        where.append(f"instr({note}, :piece{i}) > 0")
-        params[f"piece{i}"] = piece
+        either = []
+        for j, piece in enumerate(spellings):
+            note = "lower(e.note)" if piece != piece.upper() else "e.note"  # ASCII letters: any case
+            either.append(f"instr({note}, :piece{i}_{j}) > 0")
+            params[f"piece{i}_{j}"] = piece
+        where.append("(" + " OR ".join(either) + ")")
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     found = session.execute(
         text(f"SELECT {_COLUMNS}, count(*) OVER (), e.note FROM {source}{clause} ORDER BY {order} LIMIT :limit"),
