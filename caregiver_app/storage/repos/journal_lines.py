@@ -53,20 +53,22 @@ def entry_lines(session: Session, person_id: int, start: date, end: date) -> lis
     """The person's entries whose local date is in ``[start, end]``, oldest first (the journal's
     order: local date, then time, then id), with their ratings and tags."""
     within = (EntryRow.person_id == person_id, EntryRow.local_date >= start, EntryRow.local_date <= end)
-    ratings: dict[int, list[tuple[str, int]]] = {}
-    for entry_id, name, severity in session.execute(
-            select(RatingRow.entry_id, SymptomRow.name, RatingRow.severity)
-            .join(SymptomRow, SymptomRow.id == RatingRow.symptom_id)
-            .join(EntryRow, EntryRow.id == RatingRow.entry_id)
-            .where(*within).order_by(RatingRow.entry_id, RatingRow.position)):
-        ratings.setdefault(entry_id, []).append((name, severity))
-    tags: dict[int, list[tuple[str, str]]] = {}
-    for entry_id, name, kind in session.execute(
-            select(EntryTagRow.entry_id, TagRow.name, TagRow.kind)
-            .join(TagRow, TagRow.id == EntryTagRow.tag_id)
-            .join(EntryRow, EntryRow.id == EntryTagRow.entry_id)
-            .where(*within).order_by(EntryTagRow.entry_id, EntryTagRow.position)):
-        tags.setdefault(entry_id, []).append((name, kind))
+    ratings = _children(session, RatingRow, SymptomRow, RatingRow.symptom_id, RatingRow.severity, within)
+    tags = _children(session, EntryTagRow, TagRow, EntryTagRow.tag_id, TagRow.kind, within)
     rows = session.execute(select(*_COLUMNS).where(*within)
                            .order_by(EntryRow.local_date, EntryRow.occurred_at, EntryRow.id))
     return [EntryLine(*row, tuple(ratings.get(row[0], ())), tuple(tags.get(row[0], ()))) for row in rows]
+
+
+def _children(session: Session, link, named, named_id, second, within) -> dict[int, list[tuple]]:
+    """``{entry id: [(name, second), ...]}`` of the entries ``within`` selects, through the link
+    table ``link`` (its ``entry_id`` and ``position``) to the named rows ``named`` (by
+    ``named_id``), each list in the entry's own order."""
+    found: dict[int, list[tuple]] = {}
+    for entry_id, name, value in session.execute(
+            select(link.entry_id, named.name, second)
+            .join(named, named.id == named_id)
+            .join(EntryRow, EntryRow.id == link.entry_id)
+            .where(*within).order_by(link.entry_id, link.position)):
+        found.setdefault(entry_id, []).append((name, value))
+    return found
