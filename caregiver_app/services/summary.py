@@ -81,38 +81,66 @@ def check_range(start: date, end: date) -> None:
                               "Please check the years.")
 
 
-def _summary_entry(line: EntryLine, person_name: str, tz: ZoneInfo, zones: dict[str, ZoneInfo]) -> SummaryEntry:
-    """``line`` as printed: its wall-clock time (in the entry's own zone, else ``tz``; ``zones``
-    keeps each zone looked up once), the recorder's label and the tags split by kind."""
-    if line.zone_name:
-        zone = zones.get(line.zone_name)
+class _Printed:
+    """Turns the light rows of one build into the summary's entries. Zones, recorder labels and
+    symptom ratings repeat across years of entries, so each distinct one is made once (they are
+    immutable) instead of once per entry."""
+
+    def __init__(self, person_name: str, tz: ZoneInfo):
+        self.person_name, self.tz = person_name, tz
+        self.zones: dict[str, ZoneInfo] = {}
+        self.recorders: dict[tuple[str, str], tuple[str, bool]] = {}
+        self.ratings: dict[tuple[str, int], SymptomRating] = {}
+
+    def _zone(self, name: str) -> ZoneInfo:
+        if not name:
+            return self.tz
+        zone = self.zones.get(name)
         if zone is None:
-            zone = zones[line.zone_name] = timeutil.zone_or(line.zone_name, tz)
-    else:
-        zone = tz
-    local = timeutil.utc_to_local(line.occurred_at, zone)
-    recorder = Recorder.stored(line.recorded_by_kind, line.recorded_by_name)
-    return SummaryEntry(
-        local_date=line.local_date,
-        local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
-        recorded_by=recorder.describe(person_name),
-        mood=MoodLevel(line.mood) if line.mood is not None else None,
-        anxiety=line.anxiety,
-        energy=line.energy,
-        sleep_hours=round(float(line.sleep_hours), 2) if line.sleep_hours is not None else None,
-        sleep_quality=SleepQuality(line.sleep_quality) if line.sleep_quality is not None else None,
-        symptoms=tuple(SymptomRating(name, severity) for name, severity in line.ratings),
-        # one tag once, as a journal entry keeps it
-        tags=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _ACTIVITY)),
-        stressors=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _STRESSOR)),
-        note=line.note,
-        flagged=line.flag_for_visit,
-        entry_id=line.id,
-        observed=recorder.kind is RecorderKind.FAMILY,
-        elevation=line.elevation,
-        mood_label=line.mood_label or "",
-        source=line.source,
-    )
+            zone = self.zones[name] = timeutil.zone_or(name, self.tz)
+        return zone
+
+    def _recorder(self, kind: str, name: str) -> tuple[str, bool]:
+        """``(label such as "Sam (self)", whether a family member wrote it)``."""
+        found = self.recorders.get((kind, name))
+        if found is None:
+            recorder = Recorder.stored(kind, name)
+            found = self.recorders[(kind, name)] = (recorder.describe(self.person_name),
+                                                    recorder.kind is RecorderKind.FAMILY)
+        return found
+
+    def _rating(self, pair: tuple[str, int]) -> SymptomRating:
+        rating = self.ratings.get(pair)
+        if rating is None:
+            rating = self.ratings[pair] = SymptomRating(*pair)
+        return rating
+
+    def entry(self, line: EntryLine) -> SummaryEntry:
+        """``line`` as printed: its wall-clock time in the entry's own zone (else the summary's),
+        the recorder's label and the tags split by kind."""
+        local = timeutil.utc_to_local(line.occurred_at, self._zone(line.zone_name))
+        label, observed = self._recorder(line.recorded_by_kind, line.recorded_by_name)
+        return SummaryEntry(
+            local_date=line.local_date,
+            local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
+            recorded_by=label,
+            mood=MoodLevel(line.mood) if line.mood is not None else None,
+            anxiety=line.anxiety,
+            energy=line.energy,
+            sleep_hours=round(float(line.sleep_hours), 2) if line.sleep_hours is not None else None,
+            sleep_quality=SleepQuality(line.sleep_quality) if line.sleep_quality is not None else None,
+            symptoms=tuple(map(self._rating, line.ratings)),
+            # one tag once, as a journal entry keeps it
+            tags=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _ACTIVITY)),
+            stressors=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _STRESSOR)),
+            note=line.note,
+            flagged=line.flag_for_visit,
+            entry_id=line.id,
+            observed=observed,
+            elevation=line.elevation,
+            mood_label=line.mood_label or "",
+            source=line.source,
+        )
 
 
 _ACTIVITY, _STRESSOR = TagKind.ACTIVITY.value, TagKind.STRESSOR.value
@@ -190,13 +218,13 @@ def _build_summary(vault: Vault, request: SummaryRequest, prepared_by: str | Non
         progress(0, 100)
     rows: list[SummaryEntry] = []
     zones: dict[int | None, str] = {}
-    looked_up: dict[str, ZoneInfo] = {}
+    printed = _Printed(person.display_name, tz)
     with session_of(vault) as s:
         # A few months at a time, each turned into the summary's rows at once: the database's
         # objects for years of entries never sit in memory together.
         for first, last in _read_windows(prev_start, request.end):
             loaded = entry_lines(s, request.person_id, first, last)
-            rows += [_summary_entry(e, person.display_name, tz, looked_up) for e in loaded]
+            rows += map(printed.entry, loaded)
             zones.update((e.id, e.zone_name) for e in loaded if e.zone_name and e.zone_name != tz_name)
             del loaded
             _check(cancelled)
