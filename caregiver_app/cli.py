@@ -407,22 +407,22 @@ def cmd_import(paths, args, stdin, out, err) -> int:
 
     data = imports.read_import_file(args.file)
     mood_map = imports.parse_mood_map(args.mood_map)
+    from .cli_exchange import levels_needed, print_batch
+
     try:
-        preview = imports.preview_daylio(data, mood_map)
+        imports.preview_daylio(data, mood_map)  # a file that cannot be read fails before the passphrase
     except DaylioFormatError as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    if preview.unmapped:
-        lines = [f"    {info.label!r}: {_count(info.count, 'entry', 'entries')}" for info in preview.labels if info.level is None]
-        hint = " ".join(f"--mood-map {_quote(info.label + '=LEVEL')}" for info in preview.labels if info.level is None)
-        raise CliError(
-            "These mood labels need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
-            + "\n".join(lines)
-            + f"\nFor example: {hint}",
-            EXIT_NEEDS_DECISION,
-        )
     zone_name = zone_for(paths, args, err)
-    report = with_vault(paths, args, stdin, err, lambda vault: imports.import_daylio(
-        vault, data, person_name(vault, args, stdin), mood_map, zone_name, file_name=args.file.name))
+
+    def run(vault):  # levels chosen at an earlier Daylio import count: the vault must be open
+        try:
+            return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
+                                         file_name=args.file.name)
+        except imports.MoodMappingNeeded as exc:
+            raise levels_needed(exc.labels, "mood labels") from None
+
+    report = with_vault(paths, args, stdin, err, run)
     p = report.preview
     fmt = report_format(paths)
     print(f"Rows read: {p.rows}", file=out)
@@ -441,6 +441,7 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     if report.already_present:
         print("Entries already in the journal were left as they were, mood levels included.", file=out)
     print(report.summary_line(), file=out)
+    print_batch(report, out)
     return EXIT_OK
 
 

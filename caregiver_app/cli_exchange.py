@@ -106,10 +106,7 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
                     import_any.remembered(vault, data, kind, parsed=parsed).rule or prev.rule)
             if prev.unmapped:
-                lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in prev.unmapped]
-                hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in prev.unmapped)
-                raise CliError("These mood words need a level from 1 (very low) to 5 (very good) before anything "
-                               "is imported:\n" + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
+                raise levels_needed(prev.unmapped, "mood words")
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
                                             columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed,
                                             file_name=args.file.name)
@@ -146,10 +143,19 @@ def _print_report(report, out, fmt) -> None:
     for row in report.skipped:
         print(f"Skipped line {row.line}: {row.reason}", file=out)
     print(report.summary_line(), file=out)
-    _print_batch(report, out)
+    print_batch(report, out)
 
 
-def _print_batch(report, out) -> None:
+def levels_needed(unmapped, what: str) -> CliError:
+    """The error for mood ``what`` ("mood words") in ``unmapped`` ``(label, entries)`` that have no
+    level yet, with a ready ``--mood-map`` hint (exit 3: a decision is needed)."""
+    lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in unmapped]
+    hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in unmapped)
+    return CliError(f"These {what} need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
+                    + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
+
+
+def print_batch(report, out) -> None:
     """The backup made first and how to undo the import."""
     if report.summary.backup_name:
         print(f"Backup made before the import: {report.summary.backup_name}", file=out)

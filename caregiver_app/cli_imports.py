@@ -54,11 +54,14 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
                       f"{status}", file=out)
             print("To undo one: caregiver-app imports --undo NUMBER", file=out)
             return EXIT_OK
+        missing = CliError(f"There is no import number {args.undo}. See the list with: caregiver-app imports",
+                           EXIT_BAD_INPUT)
+        if not 0 < args.undo < 2**63:  # the database's numbers end there (a bigger one overflows)
+            raise missing
         try:
             plan = import_batches.plan_undo(vault, args.undo)
         except import_batches.NotFoundError:
-            raise CliError(f"There is no import number {args.undo}. See the list with: caregiver-app imports",
-                           EXIT_BAD_INPUT) from None
+            raise missing from None
         except import_batches.NothingToUndo as exc:
             print(f"{exc} Nothing was changed.", file=out)
             return EXIT_OK

@@ -240,6 +240,8 @@ class JournalEntry:
             object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
+        if "\x00" in self.note:  # only a damaged or hostile file holds one; text ends at it in SQLite
+            object.__setattr__(self, "note", self.note.replace("\x00", ""))
         if len(self.note) > NOTE_MAX_CHARS:
             raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS} characters "
                                   f"(this one has {len(self.note)}).", field="note")

@@ -210,11 +210,23 @@ def normalize_line_ends(text: str) -> str:
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
 
 
+FIELD_LIMIT = 64 * 1024 * 1024
+"""The longest field the CSV reader takes: more than any file it is given (50 MB), so a very long
+note is read and then skipped with its own reason, instead of the reader's default 131,072
+characters stopping the whole file as if a quote never ended."""
+
+
+def _reader(text: str, delimiter: str):
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+
+
 def read_csv_records(text: str, delimiter: str = ",",
                      error: type[CaregiverError] = ImportFormatError) -> list[tuple[int, list[str]]]:
     """CSV records with the 1-based line each starts on (quoted fields may span lines). Raises
     ``error`` (an :class:`ImportFormatError` unless given) when a quoted field never ends."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = _reader(text, delimiter)
     records: list[tuple[int, list[str]]] = []
     start = 1
     try:
@@ -232,7 +244,7 @@ def first_csv_record(text: str, delimiter: str = ",") -> list[str] | None:
     """The first CSV record that is not blank (``None`` when there is none), reading no further:
     recognising a file by its header does not parse all of it. Raises :class:`ImportFormatError`
     when a quoted field in it never ends."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = _reader(text, delimiter)
     try:
         return next((record for record in reader if any(cell.strip() for cell in record)), None)
     except csv.Error:
@@ -307,7 +319,19 @@ SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as
 
 def decode_unicode(data: bytes) -> str:
     """UTF-8 text, with or without its BOM, or UTF-16 with its BOM (a spreadsheet's "Unicode
-    text"); the BOM is dropped. Raises :class:`UnicodeDecodeError` for anything else."""
+    text") or without one (told by the NULs in its first Latin letters); the BOM and any NUL are
+    dropped. Raises :class:`UnicodeDecodeError` for anything else."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
+        return _without_nul(data.decode("utf-16"))
+    head = data[:200]
+    if len(head) >= 4 and len(data) % 2 == 0:  # UTF-16 saved without its BOM: a NUL beside every Latin letter
+        for order, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[::2])):
+            if zeros.count(0) * 4 >= len(zeros) * 3:
+                return _without_nul(data.decode(order))
+    return _without_nul(data.decode("utf-8-sig"))
+
+
+def _without_nul(text: str) -> str:
+    """A NUL means nothing in a text file (a damaged or hostile one): dropped, so that mood words,
+    activities and notes read as the letters around it."""
+    return text.replace("\x00", "") if "\x00" in text else text

@@ -60,12 +60,13 @@ def test_import_then_summary(made, tmp_path):
         stdin=PASS + "\n",
     )
     assert ok.returncode == 0, ok.stderr
-    assert "Rows read: 2" in ok.stdout and ok.stdout.strip().endswith("2 new, 0 already present")
+    assert "Rows read: 2" in ok.stdout and "\n2 new, 0 already present\n" in ok.stdout
+    assert ok.stdout.strip().endswith("This is import 1; to undo it: caregiver-app imports --undo 1")
     again = run(
         data_dir, "import-daylio", str(export), "--person", "Sam", "--mood-map", "Solid=4", "--passphrase-stdin",
         stdin=PASS + "\n",
     )
-    assert again.stdout.strip().endswith("0 new, 2 already present")
+    assert "\n0 new, 2 already present\n" in again.stdout and "This is import" not in again.stdout
     pdf = tmp_path / "out" / "visit.pdf"
     pdf.parent.mkdir()
     made_pdf = run(

@@ -220,10 +220,13 @@ def test_generic_slash_dates_are_read_day_first_when_the_file_shows_it():
     assert [r.mood for r in rows] == [MoodLevel.GOOD, MoodLevel.LOW]  # 1-5 maps one to one
 
 
-def test_a_huge_field_is_a_plain_error_not_a_crash():
-    data = b"When,Score,Journal\n2024-01-01,5,\"" + b"x" * 300_000 + b"\"\n"
-    with pytest.raises(ImportFormatError, match="could not be read as CSV"):
-        import_any.preview(data, "generic", columns=GENERIC_MAP)
+def test_a_huge_field_skips_only_its_own_line(vault):
+    # Over the csv module's default 131,072-character field limit: read, then skipped for its
+    # own reason (the note is too long), not the whole file refused as an unending quote.
+    data = b"When,Score,Journal,Labels\n2024-01-01,5,\"" + b"x" * 300_000 + b"\",\n2024-01-02,6,calm,\n"
+    report = import_any.import_file(vault, data, "Sam", "generic", columns=GENERIC_MAP)
+    assert report.new == 1
+    assert [(s.line, s.reason.split(" (")[0]) for s in report.skipped] == [(2, "A note can be at most 20000 characters")]
 
 
 def test_a_file_with_no_readable_entry_changes_nothing(vault):
