@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,7 +36,6 @@ from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
 from ..reports.collector import collector_paused
-from ..storage.repos import journal as repo
 from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
@@ -100,7 +99,7 @@ class _Printed:
             zone = self.zones[name] = timeutil.zone_or(name, self.tz)
         return zone
 
-    def _recorder(self, kind: str, name: str) -> tuple[str, bool]:
+    def recorder(self, kind: str, name: str) -> tuple[str, bool]:
         """``(label such as "Sam (self)", whether a family member wrote it)``."""
         found = self.recorders.get((kind, name))
         if found is None:
@@ -108,6 +107,10 @@ class _Printed:
             found = self.recorders[(kind, name)] = (recorder.describe(self.person_name),
                                                     recorder.kind is RecorderKind.FAMILY)
         return found
+
+    def wall_clock(self, line: EntryLine) -> datetime:
+        """The aware local time ``line`` was written at (see ``JournalEntry.wall_clock``)."""
+        return timeutil.utc_to_local(line.occurred_at, self._zone(line.zone_name))
 
     def _rating(self, pair: tuple[str, int]) -> SymptomRating:
         rating = self.ratings.get(pair)
@@ -118,8 +121,8 @@ class _Printed:
     def entry(self, line: EntryLine) -> SummaryEntry:
         """``line`` as printed: its wall-clock time in the entry's own zone (else the summary's),
         the recorder's label and the tags split by kind."""
-        local = timeutil.utc_to_local(line.occurred_at, self._zone(line.zone_name))
-        label, observed = self._recorder(line.recorded_by_kind, line.recorded_by_name)
+        local = self.wall_clock(line)
+        label, observed = self.recorder(line.recorded_by_kind, line.recorded_by_name)
         return SummaryEntry(
             local_date=line.local_date,
             local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
@@ -399,21 +402,21 @@ def leave_out_choices(
     tz = timeutil.zone(zone_name or local_zone_name())
     person = get_person(vault, person_id)
     with session_of(vault) as s:
-        entries = repo.entries_between(s, person_id, start, end)
+        entries = entry_lines(s, person_id, start, end)
+    printed = _Printed(person.display_name, tz)
     symptoms: dict[str, str] = {}
     tags: dict[str, str] = {}
     choices = []
     for e in reversed(entries):
-        for r in e.symptoms:
-            symptoms.setdefault(r.symptom.casefold(), r.symptom)
-        for t in e.tags:
-            tags.setdefault(t.name.casefold(), t.name)
+        for name, _severity in e.ratings:
+            symptoms.setdefault(name.casefold(), name)
+        for name, _kind in e.tags:
+            tags.setdefault(name.casefold(), name)
         text = " ".join(e.note.split())
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
-        local = e.wall_clock(tz)
-        choices.append(EntryChoice(e.id or 0, e.local_date, local.time(), e.recorded_by.describe(person.display_name),
-                                   text, e.flag_for_visit))
+        choices.append(EntryChoice(e.id, e.local_date, printed.wall_clock(e).time(),
+                                   printed.recorder(e.recorded_by_kind, e.recorded_by_name)[0], text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))
 

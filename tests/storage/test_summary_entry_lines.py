@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from caregiver_app.domain.model import Elevation, MoodLevel, Recorder, SleepQuality, SymptomRating, Tag, TagKind
 from caregiver_app.services import journal, people
 from caregiver_app.services.journal import EntryDraft
-from caregiver_app.services.summary import SummaryRequest, build_summary
+from caregiver_app.services.summary import SummaryRequest, build_summary, leave_out_choices
 
 
 def _clock():
@@ -50,3 +50,10 @@ def test_printed_entries_match_the_journal_field_by_field(vault, person):
     assert family.observed and family.recorded_by == "Ana (family)" and family.local_time.isoformat() == "08:05:00"
     assert family.mood is None and family.symptoms == () and family.elevation is None
     assert data.other_entry_zones == ("America/New_York", "Asia/Kolkata", "Europe/Berlin")
+    choices = leave_out_choices(vault, person.id, date(2026, 11, 1), date(2026, 11, 30), zone_name="America/Chicago")
+    assert [c.entry_id for c in choices.entries] == [e.id for e in reversed(stored)]
+    assert [(c.local_time.isoformat(), c.recorded_by, c.flagged) for c in choices.entries] == [
+        ("09:00:00", f"{person.display_name} (self)", False), ("23:30:00", f"{person.display_name} (self)", True),
+        ("08:05:00", "Ana (family)", False)]
+    assert choices.symptoms == ("Anxiety", "Fatigue", "Pain (lower back)")
+    assert choices.tags == ("Cooking", "Money", "Walking", "Work")
