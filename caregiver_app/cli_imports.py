@@ -32,14 +32,23 @@ def _when(instant, fmt) -> str:
     return f"{fmt.date(local.date())}, {fmt.time(local)}"
 
 
+def _shown(name: str) -> str:
+    """A file name as the terminal may print it: control characters (escape codes a hostile name
+    could carry) become "?"."""
+    return "".join(c if c.isprintable() else "?" for c in name)
+
+
 def _describe(batch, fmt) -> str:
-    file_part = f" “{batch.file_name}”" if batch.file_name else ""
+    file_part = f" “{_shown(batch.file_name)}”" if batch.file_name else ""
     return f"{batch.app}{file_part} into {batch.person_name}’s journal on {_when(batch.imported_at, fmt)}"
 
 
 def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from .services import import_batches
 
+    if args.undo is None and (args.keep_edited or args.yes):
+        raise CliError("--keep-edited and --yes go with --undo NUMBER. See the list with: caregiver-app imports",
+                       EXIT_BAD_INPUT)
     fmt = report_format(paths)
     vault = open_vault(paths, args, stdin, err)
     try:

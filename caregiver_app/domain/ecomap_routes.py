@@ -22,6 +22,10 @@ Box = tuple[float, float, float, float]  # centre x, centre y, half width, half 
 
 CORNER_ROOM = 2.0  # a bend sits this far outside a box's cleared corner, so the line never grazes it
 MAX_ROUNDS = 12  # boxes are added a few at a time; a map needs only a few rounds
+MAX_IN_PLAY = 8
+"""A tie that has to go around more boxes than this stays straight: on a crowded map a line
+winding past nine boxes reads worse than a straight one, and the search grows with the square of
+the corners (60 boxes dragged into one block took seconds on every drag step)."""
 
 
 def _hits(start: Point, end: Point, box: Box) -> bool:
@@ -39,7 +43,8 @@ def route_tie(target: Point, others: Sequence[Box], target_half: tuple[float, fl
     ``others`` (their centres and half sizes, nominal units), else the fewest-length bends around
     them. The line never runs back through the person's box (half sizes ``person_half``) nor
     through its own contact's box (``target_half``) before it arrives. When no clear line exists
-    (a box dragged on top of another, or walled in) the straight line is kept: an empty tuple."""
+    (a box dragged on top of another, or walled in) or it would go around more than
+    :data:`MAX_IN_PLAY` boxes, the straight line is kept: an empty tuple."""
     grown = [(x, y, hw + clearance, hh + clearance) for x, y, hw, hh in others]
     if any(_inside(target, box) for box in grown):
         return ()
@@ -55,7 +60,7 @@ def route_tie(target: Point, others: Sequence[Box], target_half: tuple[float, fl
         return b == target or a == target or not _hits(a, b, own)
 
     in_play: list[Box] = [box for box in grown if _hits(origin, target, box)]
-    if not in_play:
+    if not in_play or len(in_play) > MAX_IN_PLAY:
         return ()
     for _ in range(MAX_ROUNDS):
         path = _shortest(origin, target, in_play, grown, clear)
@@ -66,6 +71,8 @@ def route_tie(target: Point, others: Sequence[Box], target_half: tuple[float, fl
         if not met:
             return tuple(path[1:-1])
         in_play.extend(met)
+        if len(in_play) > MAX_IN_PLAY:
+            return ()
     return ()
 
 

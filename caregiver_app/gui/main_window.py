@@ -46,7 +46,7 @@ from .page_list import register_pages, wire
 from .page_stack import PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
-from .journal.imports_made import ImportsMade
+from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .window_parts import IdleWatcher, NavigationList
 from .vault.vault_tools import VaultTools
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
     vault_unlocked = Signal()
     vault_locked = Signal()
     closed = Signal()
+    person_changed = Signal()
+    """The pages now show ``current_person()`` (the switcher was read or changed)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -218,11 +220,17 @@ class MainWindow(QMainWindow):
         """The Journal page was just built: its signals and the Edit menu's Undo and Redo."""
         self._journal_page = journal
         journal.people_changed.connect(self.reload_people)
-        journal.person_wanted.connect(lambda person_id: self.reload_people(select_id=person_id))
+        journal.person_wanted.connect(self._restore_draft_of)
         self.edit_menu.insertAction(self.find_action, journal.history.undo_action)
         self.edit_menu.insertAction(self.find_action, journal.history.redo_action)
         self.edit_menu.insertSeparator(self.find_action)
         journal.history.set_enabled(not self.is_locked)
+
+    def _restore_draft_of(self, person_id: int) -> None:
+        """A kept draft about ``person_id`` is being restored (the unlock question may come while
+        another page is on screen): the Journal page, showing that person, gets the words."""
+        self.go("journal")
+        self.reload_people(select_id=person_id)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -319,6 +327,8 @@ class MainWindow(QMainWindow):
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
             wanted = remembered
+        if self._last_person_id is None:  # the vault already remembers this one: no write at unlock
+            self._last_person_id = remembered
         self._people = people
         self._people_read = True
         self.person_combo.blockSignals(True)
@@ -343,6 +353,7 @@ class MainWindow(QMainWindow):
                 self._remember_person(person.id)
             self._last_person_id = person.id
         self.page_stack.set_person(person)
+        self.person_changed.emit()
         self.get_help.refresh()
 
     def _remember_person(self, person_id: int) -> None:

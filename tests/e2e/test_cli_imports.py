@@ -88,3 +88,14 @@ def test_undo_names_changed_entries_and_keeps_them_when_asked(data_dir, tmp_path
     assert "1 of them was changed after the import:" in out and "29 Nov 2026" in out
     assert "They stay in the journal (--keep-edited)" in out
     assert "Removed 2 entries of import 1. 1 changed entry stays." in out
+
+
+def test_the_list_prints_no_terminal_codes_and_undo_options_need_undo(data_dir, tmp_path):
+    path = tmp_path / "export\x1b[2Jcleared.csv"  # a hostile name: an escape that clears the screen
+    path.write_text(CSV, encoding="utf-8")
+    assert _import(data_dir, path, "--mood-map", "Solid=4")[0] == EXIT_OK
+    code, out, _err = run_cli(data_dir, "imports", "--passphrase-stdin", stdin=SECRET)
+    assert code == EXIT_OK and "\x1b" not in out and "export?[2Jcleared.csv" in out
+    for option in ("--yes", "--keep-edited"):
+        code, _out, err = run_cli(data_dir, "imports", option, "--passphrase-stdin", stdin=SECRET)
+        assert code == EXIT_BAD_INPUT and "go with --undo NUMBER" in err

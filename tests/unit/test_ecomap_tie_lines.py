@@ -200,3 +200,17 @@ def test_the_printed_map_bends_its_lines_around_a_dragged_box_too():
         for x, y, hw, hh in boxes:
             if (x, y, hw, hh) != own:
                 assert not any(crosses_box(a, b, x, y, hw, hh) for a, b in zip(points, points[1:])), (points, (x, y))
+
+
+def test_a_tie_behind_more_boxes_than_the_bound_stays_straight():
+    """A tie that would wind past more than MAX_IN_PLAY boxes keeps its straight line (the search
+    grows with the square of the corners: a block of 60 dragged boxes took seconds per drag step);
+    one box fewer than the bound still bends."""
+    from caregiver_app.domain.ecomap_routes import MAX_IN_PLAY, route_tie
+
+    def wall(count):  # boxes in a row straight across the line from the person to the target
+        return [(200.0 + 120 * i, 0.0, 20.0, 20.0) for i in range(count)]
+
+    far = (200.0 + 120 * (MAX_IN_PLAY + 1), 0.0)
+    assert route_tie(far, wall(MAX_IN_PLAY + 1), (20.0, 20.0), (85.0, 40.0), 6.0) == ()
+    assert route_tie(far, wall(MAX_IN_PLAY), (20.0, 20.0), (85.0, 40.0), 6.0) != ()

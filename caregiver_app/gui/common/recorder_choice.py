@@ -6,9 +6,21 @@ a name field; typing a name chooses the family member.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from ...domain.model import Recorder, RecorderKind
+
+NAME_ROOM_CHARS = 30
+"""A person's name on a choice button is cut short (in the middle) beyond about this many average
+characters: a radio button's words never wrap, and a name may be 120 characters long."""
+
+
+def short_name(name: str, widget: QWidget) -> str:
+    """``name`` as it fits on one of ``widget``'s lines beside other words (see
+    :data:`NAME_ROOM_CHARS`); the whole name stays in the heading and the screen-reader name."""
+    metrics = widget.fontMetrics()
+    return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, metrics.averageCharWidth() * NAME_ROOM_CHARS)
 
 
 class RecorderChoice(QWidget):
@@ -36,9 +48,11 @@ class RecorderChoice(QWidget):
         layout.addLayout(family_row, 1)
         self.person_radio.setChecked(True)
 
-    def set_person_text(self, text: str) -> None:
-        """The words of the person's own choice, e.g. "Sam Rivera (self)"."""
+    def set_person_text(self, text: str, spoken: str = "") -> None:
+        """The words of the person's own choice, e.g. "Sam Rivera (self)" (``spoken``: the same
+        with the whole name, when ``text`` holds a :func:`short_name`)."""
         self.person_radio.setText(text)
+        self.person_radio.setAccessibleName(spoken or text)
 
     def recorder(self) -> Recorder:
         """The choice as a :class:`Recorder`. Raises ``ValidationError`` for a family member with

@@ -16,7 +16,7 @@ from ...services import checkins, journal
 from ..common.form import FormPanel
 from ..common.ops import CHECKINS, JOURNAL
 from ..common.page import heading
-from ..common.recorder_choice import RecorderChoice
+from ..common.recorder_choice import RecorderChoice, short_name
 from ..common.wall_clock import NowField
 from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
@@ -104,7 +104,11 @@ class DailyCheckinForm(QWidget):
     # --- public -------------------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
         self._person = person
-        self.who.set_person_text(f"{person.display_name}, about myself" if person else "The person, about themselves")
+        if person is None:
+            self.who.set_person_text("The person, about themselves")
+        else:
+            self.who.set_person_text(f"{short_name(person.display_name, self)}, about myself",
+                                     spoken=f"{person.display_name}, about myself")
         self.setEnabled(person is not None)
 
     def reset(self) -> None:

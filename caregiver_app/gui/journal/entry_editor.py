@@ -37,6 +37,7 @@ from ...domain.model import (
 from ...domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
 from ...services import drafts, journal
 from ..common.country import help_words
+from ..common.recorder_choice import short_name
 from ..common.form import FormPanel
 from ..common.ops import JOURNAL
 from ..common.page import heading
@@ -218,7 +219,7 @@ class EntryEditor(QWidget):
 
     def _show_person(self) -> None:
         person = self._person
-        self.person_radio.setText(f"{person.display_name} (self)" if person else "The person (self)")
+        self.person_radio.setText(f"{short_name(person.display_name, self)} (self)" if person else "The person (self)")
         self.person_radio.setAccessibleName(
             f"Recorded by {person.display_name} about themselves" if person else "Recorded by the person"
         )

@@ -1,12 +1,12 @@
 """File ▸ Imports made…: every import made into the vault (when, whose journal, from which app and
-file, how many entries, what is left of it), what each one did, and Undo for any of them."""
+file, how many entries, what is left of it), what each one did, and Undo for any of them. The menu
+action that opens it is :class:`.imports_made_action.ImportsMade`."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from ..common.trust_widgets import plain_label
 from ..context import AppContext
 from .import_result import skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading, time_text
+from .imports_made_action import ImportsMade  # noqa: F401 (its home was here)
 
 TITLE = "Imports made"
 COLUMNS = ("When", "Whose journal", "From", "New entries", "Now")
@@ -164,40 +165,3 @@ class ImportsMadeDialog(QDialog):
         self.status_label.setText(undone_text(result))
         self.status_label.show()
         self.refresh(result.batch_id)
-
-
-class ImportsMade(QObject):
-    """Owns File ▸ Imports made… (:attr:`action`), off while the vault is locked (``window``'s
-    ``vault_locked`` / ``vault_unlocked`` signals)."""
-
-    def __init__(self, context: AppContext, window: QWidget):
-        super().__init__(window)
-        self._context, self._window = context, window
-        self.dialog: ImportsMadeDialog | None = None
-        self.action = QAction("Imports ma&de…", window)
-        self.action.setStatusTip("See the imports made from other apps, and undo one")
-        self.action.triggered.connect(self.open)
-        self.action.setEnabled(context.vault is not None and context.vault.is_open)
-        window.vault_locked.connect(self._on_locked)
-        window.vault_unlocked.connect(lambda: self.action.setEnabled(True))
-
-    def open(self) -> None:
-        if self.dialog is not None:
-            self.dialog.raise_()
-            return
-        dialog = ImportsMadeDialog(self._context, self._window)
-        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
-        self.dialog = dialog
-        dialog.refresh()
-        dialog.open()
-
-    def _forget(self, dialog: ImportsMadeDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.discard()
-        dialog.deleteLater()
-
-    def _on_locked(self) -> None:
-        self.action.setEnabled(False)
-        if self.dialog is not None:
-            self.dialog.reject()

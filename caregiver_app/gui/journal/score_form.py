@@ -47,7 +47,7 @@ from ...domain.crisis_lines import HelpWords, help_words
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from ..common import formatting
-from ..common.recorder_choice import RecorderChoice
+from ..common.recorder_choice import RecorderChoice, short_name
 from ..common.trust_widgets import heading_label, plain_label
 from ..vault.unlock_screen import announce
 
@@ -294,7 +294,11 @@ class ScoreForm(QWidget):
 
     def set_person(self, person: Person | None) -> None:
         self._person = person
-        self.recorder_choice.set_person_text(f"{person.display_name} (self)" if person else "The person (self)")
+        if person is None:
+            self.recorder_choice.set_person_text("The person (self)")
+        else:
+            self.recorder_choice.set_person_text(f"{short_name(person.display_name, self)} (self)",
+                                                 spoken=f"{person.display_name} (self)")
 
     def answers(self) -> tuple[int | None, ...]:
         return tuple(g.checkedId() if g.checkedId() >= 0 else None for g in self._groups)

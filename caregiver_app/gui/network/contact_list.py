@@ -4,7 +4,7 @@ always whole, and the longer words after them wrap inside their row instead of b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTextBoundaryFinder, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeWidget, QWidget
 
@@ -14,6 +14,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeWidge
 # show them together), so the list fits a 1024-pixel-wide window without cutting anything off.
 LIST_COLUMNS = ("Name", "Phone", "Role", "Tie", "Gives", "Last in touch")
 WHOLE_COLUMNS = 2  # name and phone: never cut (a very long name wraps)
+
+
+def unbreakable_pieces(text: str) -> list[str]:
+    """The parts of ``text`` a word-wrapped line never breaks inside: words in most scripts, each
+    character in Chinese or Japanese (written without spaces, and wrapped between any two)."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    units = text.encode("utf-16-le")  # the finder counts UTF-16 code units
+    pieces, start = [], 0
+    while (end := finder.toNextBoundary()) != -1:
+        piece = units[2 * start:2 * end].decode("utf-16-le", errors="replace").strip()
+        if piece:
+            pieces.append(piece)
+        start = end
+    return pieces
 
 
 class ContactList(QTreeWidget):
@@ -97,6 +111,7 @@ class ContactList(QTreeWidget):
 
     def _least_word(self, column: int) -> int:
         metrics = self.fontMetrics()
-        words = [w for i in range(self.topLevelItemCount()) for w in self.topLevelItem(i).text(column).split()]
+        words = [w for i in range(self.topLevelItemCount())
+                 for w in unbreakable_pieces(self.topLevelItem(i).text(column))]
         widest = max((metrics.horizontalAdvance(w) for w in words), default=0) + self._padding()
         return max(widest, self.header().sectionSizeHint(column))

@@ -40,6 +40,7 @@ from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo
 from ..common.errors import show_error
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, request
 from ..common.ops import PLANS
+from ..common.recorder_choice import short_name
 from ..vault.unlock_screen import announce, scale_font
 
 TITLE = "Get help now"
@@ -113,7 +114,11 @@ class GetHelpWindow(QWidget):
         self.setAccessibleDescription("Crisis and emergency numbers, safety plan contacts and first steps")
         self._build()
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 78, metrics.height() * 44)
+        width, height = metrics.averageCharWidth() * 78, metrics.height() * 44
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # large text: the words scroll inside, Close stays on the screen
+            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -399,7 +404,8 @@ class GetHelpWindow(QWidget):
             self.open_plan_button.hide()
             return
         self.plan_heading.setText(f"{person.display_name}'s safety plan")
-        self.open_plan_button.setText(f"Open {person.display_name}'s safety plan")
+        short = short_name(person.display_name, self.open_plan_button)  # a button's words never wrap
+        self.open_plan_button.setText(f"Open {short}'s safety plan")
         self.open_plan_button.setAccessibleName("Open the safety plan")
         self.open_plan_button.show()
         if problem:
@@ -411,7 +417,7 @@ class GetHelpWindow(QWidget):
                 f"There is no safety plan for {person.display_name} yet. A safety plan lists warning signs, "
                 "ways to cope, people to call and how to stay safe. It helps most when it is written "
                 "before a crisis.", self.body))
-            self.open_plan_button.setText(f"Write {person.display_name}'s safety plan")
+            self.open_plan_button.setText(f"Write {short}'s safety plan")
             return
         if not plan.contacts:
             self.plan_layout.addWidget(_label("The safety plan has no people to call yet.", self.body))

@@ -125,13 +125,15 @@ class PlansPage(Page):
         buttons.addWidget(self.relapse_pdf_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.open_button)
-        buttons.addWidget(self.status_label, 1)
+        buttons.addStretch(1)
 
         self.empty_label = QLabel("Choose or add a person to keep their plans.", self)
         self.empty_label.setWordWrap(True)
         self.body.addWidget(self.empty_label)
         self.body.addWidget(self.tabs, 1)
         self.body.addLayout(buttons)
+        # Its own line under the buttons: beside them, at large text, it had a sliver of the page.
+        self.body.addWidget(self.status_label)
 
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
