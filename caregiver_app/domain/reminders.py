@@ -80,14 +80,21 @@ def wall_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
 def occurrences(at: time, tz: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
     """UTC instants of the daily wall-clock time ``at`` in ``tz`` with ``start < instant <= end``
     (``start`` and ``end`` aware), oldest first."""
+    return [instant for _day, instant in dated_occurrences(at, tz, start, end)]
+
+
+def dated_occurrences(at: time, tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[date, datetime]]:
+    """Like :func:`occurrences`, each with the local day it is for. That is not always the day of
+    its instant: a time skipped just before midnight (Greenland: 23:00 -> 00:00) comes on the
+    next day, and must not take that day's own reminder's key."""
     first = start.astimezone(tz).date() - timedelta(days=1)
     last = end.astimezone(tz).date() + timedelta(days=1)
-    found = []
+    found: list[tuple[date, datetime]] = []
     day = first
     while day <= last:
         instant = wall_instant(day, at, tz)
-        if start < instant <= end and instant not in found:
-            found.append(instant)
+        if start < instant <= end and all(instant != seen for _d, seen in found):
+            found.append((day, instant))
         day += timedelta(days=1)
     return found
 
@@ -123,17 +130,23 @@ def parse_time_of_day(text: str) -> time | None:
 
 def daily_reminders(at: time, tz: ZoneInfo, now: datetime, horizon: timedelta) -> list[Reminder]:
     """The daily "how was today?" reminders from ``now - LOOKBACK`` to ``now + horizon``."""
-    return [Reminder(daily_key(instant.astimezone(tz).date()), ReminderKind.DAILY, instant, "How was today?",
+    return [Reminder(daily_key(day), ReminderKind.DAILY, instant, "How was today?",
                      detail="A short check-in: mood, sleep, worry and energy. It takes a minute.")
-            for instant in occurrences(at, tz, now - LOOKBACK, now + horizon)]
+            for day, instant in dated_occurrences(at, tz, now - LOOKBACK, now + horizon)]
 
 
 def pending(reminders: list[Reminder], now: datetime, answered: frozenset[str] | set[str],
             later: dict[str, datetime]) -> list[Reminder]:
     """The reminders due at ``now``: due already, not answered, not put off until after ``now``;
-    oldest first."""
+    oldest first (see :func:`shown_order`)."""
     due = [r for r in reminders if r.due <= now and r.key not in answered and later.get(r.key, r.due) <= now]
-    return sorted(due, key=lambda r: (r.due, r.key))
+    return sorted(due, key=shown_order)
+
+
+def shown_order(reminder: Reminder) -> tuple:
+    """Reminders due together come by person and by name, like the lists (not by key text, where
+    "medicine:10" comes before "medicine:2"); the key last, so the order is always the same."""
+    return (reminder.due, reminder.person_name.casefold(), reminder.title.casefold(), reminder.key)
 
 
 def next_wake(reminders: list[Reminder], now: datetime, answered: frozenset[str] | set[str],

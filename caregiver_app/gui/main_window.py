@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
     vault_unlocked = Signal()
     vault_locked = Signal()
     closed = Signal()
+    person_changed = Signal()
+    """The pages now show ``current_person()`` (the switcher was read or changed)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -325,6 +327,8 @@ class MainWindow(QMainWindow):
         wanted = select_id if select_id is not None else self._last_person_id
         if wanted is None:
             wanted = remembered
+        if self._last_person_id is None:  # the vault already remembers this one: no write at unlock
+            self._last_person_id = remembered
         self._people = people
         self._people_read = True
         self.person_combo.blockSignals(True)
@@ -349,6 +353,7 @@ class MainWindow(QMainWindow):
                 self._remember_person(person.id)
             self._last_person_id = person.id
         self.page_stack.set_person(person)
+        self.person_changed.emit()
         self.get_help.refresh()
 
     def _remember_person(self, person_id: int) -> None:

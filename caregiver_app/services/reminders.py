@@ -7,7 +7,8 @@ before a restart never comes again, and nothing about them reaches the settings 
 
 An answer to a medicine reminder is recorded as a journal entry holding that one dose, recorded
 by the person (the entry editor's dose model, :class:`~caregiver_app.domain.medications.DoseRecord`):
-**Taken** is an entry at the moment of the answer with the dose ``taken``; **Skipped** is an entry
+**Taken** is an entry at the moment of the answer with the dose ``taken`` (at the reminder's due
+time when the answer comes on a later day: last night's dose answered this morning); **Skipped** is an entry
 at the reminder's due time with the dose ``missed``. The entry and the answer are written in one
 transaction (both or neither).
 """
@@ -30,9 +31,10 @@ from ..domain.reminders import (
     ReminderKind,
     appointment_key,
     daily_reminders,
+    dated_occurrences,
     medicine_key,
-    occurrences,
     refill_key,
+    shown_order,
     wall_instant,
 )
 from ..storage.repos import appointments as appointments_repo
@@ -99,7 +101,7 @@ def reminder_state(vault: Vault, options: ReminderOptions, *, clock: Clock = utc
                 found.extend(_refill_reminders(s, meds, person.display_name, now))
             if options.appointments:
                 found.extend(_appointment_reminders(s, person.id, person.display_name, now))
-    return ReminderState(tuple(sorted(found, key=lambda r: (r.due, r.key))), answered)
+    return ReminderState(tuple(sorted(found, key=shown_order)), answered)
 
 
 def answer(vault: Vault, reminder: Reminder, how: Answer, *, clock: Clock = utc_now,
@@ -113,7 +115,7 @@ def answer(vault: Vault, reminder: Reminder, how: Answer, *, clock: Clock = utc_
     entry_id = None
     with session_of(vault) as s:
         if reminder.kind is ReminderKind.MEDICINE and how in (Answer.TAKEN, Answer.SKIPPED):
-            when = now if how is Answer.TAKEN else reminder.due
+            when = now if how is Answer.TAKEN and _same_day(now, reminder.due, zone_name) else reminder.due
             status = DoseStatus.TAKEN if how is Answer.TAKEN else DoseStatus.MISSED
             entry_id = write_entry(s, _dose_entry(reminder, when, zone_name), now,
                                    doses=[DoseRecord(reminder.medication_id, status)])
@@ -126,6 +128,14 @@ def answer(vault: Vault, reminder: Reminder, how: Answer, *, clock: Clock = utc_
 
 
 # --- private ------------------------------------------------------------------------------------
+
+
+def _same_day(a: datetime, b: datetime, zone_name: str) -> bool:
+    """True when ``a`` and ``b`` fall on the same local day. A dose answered Taken on a later day
+    ("due yesterday at 20:30. Was it taken?") was taken that day: recorded at its due time, so
+    the visit summary counts it on its own day, not twice today and none yesterday."""
+    tz = timeutil.zone(zone_name or local_zone_name())
+    return a.astimezone(tz).date() == b.astimezone(tz).date()
 
 
 def _dose_entry(reminder: Reminder, when: datetime, zone_name: str) -> JournalEntry:
@@ -155,8 +165,7 @@ def _medicine_reminders(meds: list[Medication], person_name: str, tz, now: datet
     found = []
     for med in meds:
         for at in med.reminder_times:
-            for instant in occurrences(at, tz, now - LOOKBACK, now + HORIZON):
-                day = instant.astimezone(tz).date()
+            for day, instant in dated_occurrences(at, tz, now - LOOKBACK, now + HORIZON):
                 if not med.is_active_on(day):
                     continue
                 found.append(Reminder(medicine_key(med.id, day, at), ReminderKind.MEDICINE, instant, med.name,

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from caregiver_app.gui.journal.import_dialog import ImportDialog
-from caregiver_app.gui.journal.imports_made import ImportsMade, ImportsMadeDialog
+from caregiver_app.gui.journal.imports_made import ImportsMadeDialog
+from caregiver_app.gui.journal.imports_made_action import ImportsMade
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.services import import_batches, journal
 

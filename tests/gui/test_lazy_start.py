@@ -118,3 +118,28 @@ def test_after_unlock_only_the_visible_page_reads_and_another_page_reads_once_wh
     window.go("scores")
     assert calls == ["journal", "scores", "scores"]
     assert scores_page is window.registry["scores"].widget
+
+
+def test_unlock_writes_nothing_when_the_remembered_person_is_shown(qtbot, ctx, vault, person, modals):
+    from test_setup_and_lock import PASSPHRASE, type_and_unlock
+
+    from caregiver_app.services.people import add_person, last_person_id, remember_last_person
+
+    other = add_person(vault, "Ana Lopez")
+    remember_last_person(vault, other.id)
+    window = _window(qtbot, ctx)
+    window.lock()
+    qtbot.waitUntil(lambda: window.is_locked and window.context.vault is None)
+    window._last_person_id = None  # as after a fresh start
+    writes: list[object] = []
+    window.context.ops.changed.connect(lambda *args: writes.append(args))
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: window.current_person() is not None)
+    assert window.current_person().id == other.id
+    qtbot.waitUntil(lambda: not window.context.ops.busy)
+    assert writes == []  # the vault already remembered Ana: unlocking changed nothing
+    # Choosing someone else is remembered as before.
+    window.person_combo.setCurrentIndex(next(i for i in range(window.person_combo.count())
+                                             if window.person_combo.itemText(i) == person.display_name))
+    qtbot.waitUntil(lambda: not window.context.ops.busy)
+    assert last_person_id(window.context.vault) == person.id

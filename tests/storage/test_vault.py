@@ -229,6 +229,9 @@ def test_pending_migration_runs_after_a_verified_backup(vault_paths, tmp_path, m
         return cfg
 
     monkeypatch.setattr(migrate, "_config", config)
+    # ... and lists it among the revisions it knows (installation.MIGRATION_FILES)
+    monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, "0099_test_extra"))
+    monkeypatch.setattr(migrate, "HEAD", "0099_test_extra")
     opened = unlock_with_passphrase(vault_paths, PASSPHRASE)
     try:
         assert migrate.current_revision(engine_of(opened)) == "0099_test_extra"

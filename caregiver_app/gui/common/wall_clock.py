@@ -42,6 +42,26 @@ class TypeOverMixin:
         self.setSelectedSection(self.Section.MinuteSection)
         return True
 
+    def _am_pm_typed(self, text: str) -> bool:
+        """In a 12-hour field, "a" or "p" (the first letter of the locale's AM or PM word) sets the
+        half of the day at once. Qt takes "p" as an unfinished "PM" and keeps the time it had, so
+        "8:30p" gave 8:30 AM: a medicine reminder twelve hours off."""
+        time_parts = (self.Section.HourSection, self.Section.MinuteSection, self.Section.AmPmSection)
+        if "ap" not in self.displayFormat().lower() or len(text) != 1 or self.currentSection() not in time_parts:
+            return False  # e.g. "a" typed into a month's name ("Aug") is the month's
+        words = (self.locale().amText() + self.locale().pmText()).casefold()
+        am, pm = self.locale().amText()[:1].casefold(), self.locale().pmText()[:1].casefold()
+        if am == pm or text.casefold() not in (am, pm):
+            # the rest of the word ("m" of "pm") once the half of the day is set: nothing to do
+            return self.currentSection() == self.Section.AmPmSection and text.casefold() in words and text.isalpha()
+        current = self.dateTime()
+        hour, minute = current.time().hour() % 12, current.time().minute()
+        current.setTime(QTime(hour + (12 if text.casefold() == pm else 0), minute))
+        self.setDateTime(current)
+        self.setSelectedSection(self.Section.AmPmSection)
+        self._fresh = True
+        return True
+
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._fresh = True
         super().focusInEvent(event)
@@ -61,6 +81,8 @@ class TypeOverMixin:
             self._hour_digit = event.text() if section == self.Section.HourSection else ""
             super().keyPressEvent(event)
             self._typing_section = self.currentSection() if self.currentSection() == section else None
+            return
+        if self._am_pm_typed(event.text()):
             return
         self._fresh = True
         super().keyPressEvent(event)

@@ -1,5 +1,6 @@
 """File ▸ Imports made…: every import made into the vault (when, whose journal, from which app and
-file, how many entries, what is left of it), what each one did, and Undo for any of them."""
+file, how many entries, what is left of it), what each one did, and Undo for any of them. The menu
+action that opens it is :class:`.imports_made_action.ImportsMade`."""
 
 from __future__ import annotations
 

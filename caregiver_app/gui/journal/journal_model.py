@@ -35,6 +35,9 @@ ENTRY = "entry"
 FLAG_TEXT = "⚑ Bring up at the next visit"
 ANCHOR_PAGE = 60  # entries from a jumped-to point down, at first (more load as the list scrolls)
 NEWER_PAGE = 20  # entries shown above a jumped-to entry at first
+FIRST_PAGE = 60
+"""Entries the journal page reads first from the newest (a screenful and more; the rest load as the
+list scrolls): a smaller first read shows the journal sooner after unlock (issue 16)."""
 NOTE_PREVIEW_CHARS = 140
 
 
@@ -126,10 +129,12 @@ class JournalModel(QAbstractListModel):
     load_failed = Signal(object)
     loaded = Signal()
 
-    def __init__(self, context: AppContext, parent=None, *, page_size: int = journal.PAGE_SIZE):
+    def __init__(self, context: AppContext, parent=None, *, page_size: int = journal.PAGE_SIZE,
+                 first_page: int | None = None):
         super().__init__(parent)
         self._context = context
         self._page_size = page_size
+        self._first_page = first_page  # None: the first read is a page like the others
         self._person: Person | None = None
         self._rows: list[_Row] = []
         self._last_entry: JournalEntry | None = None
@@ -278,7 +283,12 @@ class JournalModel(QAbstractListModel):
         if person is None or person.id is None:
             return
         after = self._last_entry
-        limit = min(self._page_size, ANCHOR_PAGE) if anchor is not None else self._page_size
+        if anchor is not None:
+            limit = min(self._page_size, ANCHOR_PAGE)
+        elif after is None and self._first_page is not None:
+            limit = min(self._page_size, self._first_page)
+        else:
+            limit = self._page_size
         person_id = person.id
         self._loading = True
 

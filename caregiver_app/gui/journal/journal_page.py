@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,34 +37,13 @@ from .draft_offers import DraftOffers
 from .entry_editor import EntryEditor
 from .import_dialog import ImportDialog
 from .import_other import OtherImportDialog
+from .entry_delegate import EntryDelegate
 from .journal_history import JournalHistory
-from .journal_model import DAY, DayRole, JournalModel, KindRole, day_heading, time_text
+from .journal_model import DAY, FIRST_PAGE, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
 
 CHART_DAYS = 30
-
-
-class _EntryDelegate(QStyledItemDelegate):
-    """Wraps long lines to the list's width and adds breathing room between entries and above
-    each day's heading (in font units, so it grows with the text size)."""
-
-    def __init__(self, view: QListView):
-        super().__init__(view)
-        self._view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = self._view.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, self._view) + 1
-        width = max(self._view.viewport().width(), 80)
-        metrics = QFontMetrics(opt.font)
-        text_rect = metrics.boundingRect(QRect(0, 0, width - 4 * margin, 1_000_000),
-                                         int(Qt.TextFlag.TextWordWrap), opt.text)
-        line = metrics.height()
-        extra = line if index.data(KindRole) == DAY else line // 2
-        return QSize(width, text_rect.height() + 2 * margin + extra)
 
 
 class _WrappingPanel(QWidget):
@@ -106,7 +82,7 @@ class JournalPage(Page):
         self._find_if_missing = False  # an undone entry not in the first page: load the list around it
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
-        self.model = JournalModel(context, self)
+        self.model = JournalModel(context, self, first_page=FIRST_PAGE)
         self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
         self.model.loaded.connect(self._on_model_loaded)
         self._build()
@@ -129,7 +105,9 @@ class JournalPage(Page):
         self.list_label = heading("Entries, ne&west first", self)  # Alt+E is the Edit menu
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
-        self.list_view.setItemDelegate(_EntryDelegate(self.list_view))
+        delegate = EntryDelegate(self.list_view)
+        self.list_view.setItemDelegate(delegate)
+        self.model.modelReset.connect(delegate.forget_sizes)
         self.list_view.setAccessibleName("Journal entries, newest first")
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

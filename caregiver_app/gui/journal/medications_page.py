@@ -89,6 +89,7 @@ class MedicationsPage(Page):
         self._left: dict[int, float] = {}
         self._current: Medication | None = None
         self._select_after_load: int | None = None
+        self._select_for: int | None = None
         self._programmatic = False
         self._dose_dialog: ChangeDoseDialog | None = None
         self._build()
@@ -203,7 +204,8 @@ class MedicationsPage(Page):
         self._meds = []
         self._left = {}
         self._current = None
-        self._select_after_load = None
+        if self._select_for is None:  # a medicine asked for with its person waits for that person
+            self._select_after_load = None
         self.list.clear()
         self.panel.reset()
         self._show_list()
@@ -223,11 +225,15 @@ class MedicationsPage(Page):
         if self.isVisible():
             self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def select_medication(self, medication_id: int) -> None:
+    def select_medication(self, medication_id: int, person_id: int | None = None) -> None:
+        """Choose the medicine ``medication_id`` (of ``person_id``); when the list has not got it
+        yet (still being read, or the person is being switched: "Open medicines" on a refill
+        reminder), as soon as that person's list comes."""
         for row in range(self.list.count()):
             if self.list.item(row).data(IdRole) == medication_id:
                 self.list.setCurrentRow(row)
                 return
+        self._select_after_load, self._select_for = medication_id, person_id
 
     def save(self) -> None:
         """Check the form and save it; problems show in plain words under the form."""
@@ -359,9 +365,13 @@ class MedicationsPage(Page):
         self._update_buttons()
 
     def _show_list(self) -> None:
-        keep = self._select_after_load if self._select_after_load is not None else (
+        # A medicine asked for with its person waits for that person's list (not the empty one
+        # shown while the person changes); one asked for without waits for the next list only.
+        wanted_here = self._select_for is None or any(m.id == self._select_after_load for m in self._meds)
+        keep = self._select_after_load if self._select_after_load is not None and wanted_here else (
             self._current.id if self._current is not None else None)
-        self._select_after_load = None
+        if wanted_here:
+            self._select_after_load, self._select_for = None, None
         self.list.blockSignals(True)
         self.list.clear()
         for med in self._meds:

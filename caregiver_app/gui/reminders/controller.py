@@ -87,6 +87,11 @@ class ReminderController(QObject):
         self._read_at: datetime | None = None
         self._zone_at_read = ""
         self._locked_due: list[tuple[str, datetime]] = []
+        self._locked_answered: set[str] = set()
+        self._answers_unknown_before: datetime | None = context.clock()
+        """Until the first read of this run, the answers kept in the vault are not known: a daily
+        check-in due before the start may have been answered in the last run (it comes after the
+        unlock if not)."""
         self._later: dict[str, datetime] = {}
         self._answered_here: set[str] = set()
         self._announced: set[str] = set()
@@ -142,6 +147,7 @@ class ReminderController(QObject):
         if not self._unlocked():
             return
         self._state, self._read_at, self._zone_at_read = state, self.context.clock(), zone
+        self._answers_unknown_before = None
         self.check()
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -173,11 +179,16 @@ class ReminderController(QObject):
         found = [Reminder(key, ReminderKind.MEDICINE, due, "") for key, due in self._locked_due]
         if daily is not None:
             zone = timeutil.zone(self.context.zone_name)
-            found.extend(daily_reminders(daily, zone, now, timedelta(hours=36)))
+            since = self._answers_unknown_before
+            found.extend(r for r in daily_reminders(daily, zone, now, timedelta(hours=36))
+                         if since is None or r.due > since)
         return found
 
     def _answered(self) -> set[str]:
-        known = set(self._state.answered) if self._unlocked() and self._state is not None else set()
+        if self._unlocked():
+            known = set(self._state.answered) if self._state is not None else set()
+        else:  # the keys answered before the lock (the daily check-in's too), no words
+            known = self._locked_answered
         return known | self._answered_here
 
     def _pending(self, now: datetime) -> list[Reminder]:
@@ -292,7 +303,7 @@ class ReminderController(QObject):
         elif reminder.kind is ReminderKind.REFILL:
             page = self.window.go("medications")
             if page is not None and hasattr(page, "select_medication"):
-                page.select_medication(reminder.medication_id)
+                page.select_medication(reminder.medication_id, reminder.person_id)
         elif reminder.kind is ReminderKind.APPOINTMENT and reminder.appointment_id is not None:
             # Imported here: it brings icalendar, which the first window does not need.
             from ...services import appointments as appointment_service
@@ -301,16 +312,41 @@ class ReminderController(QObject):
             self.context.ops.write(
                 self.window, lambda vault: appointment_service.visit_preparation(vault, appt_id, clock=clock,
                                                                                 zone_name=zone),
-                changes={APPOINTMENTS}, on_done=lambda r: self.window.prepare_visit(r[0], r[1], list(r[2])),
+                changes={APPOINTMENTS},
+                on_done=lambda r: self._when_person_shown(reminder.person_id,
+                                                          lambda: self.window.prepare_visit(r[0], r[1], list(r[2]))),
                 error_title="The visit could not be prepared")
+
+    def _when_person_shown(self, person_id: int | None, action) -> None:
+        """Run ``action`` once the main window shows ``person_id`` (the switch asked for by
+        :meth:`_open` is a threaded read that may end after the visit is prepared: the summary
+        page of the person shown before would get the visit, then drop it at the switch)."""
+        shown = self.window.current_person()
+        if person_id is None or (shown is not None and shown.id == person_id):
+            action()
+            return
+        changed = getattr(self.window, "person_changed", None)
+        if changed is None:
+            return
+
+        def once() -> None:
+            changed.disconnect(once)
+            now_shown = self.window.current_person()
+            if now_shown is not None and now_shown.id == person_id:
+                action()
+
+        changed.connect(once)
 
     # --- lock, window, tray -------------------------------------------------------------------
 
     def _on_locked(self) -> None:
         """Keep only when things are due; every word about them goes."""
         if self._state is not None:
+            # The vault is closed already: the answers read with the state, and those of this run.
+            answered = set(self._state.answered) | self._answered_here
             self._locked_due = [(r.key, r.due) for r in self._state.reminders
-                                if r.kind is not ReminderKind.DAILY and r.key not in self._answered()]
+                                if r.kind is not ReminderKind.DAILY and r.key not in answered]
+            self._locked_answered = answered
         self._state, self._shown = None, None
         self._answered_here.clear()
         self.popup.hide_quietly()
