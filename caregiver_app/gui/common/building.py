@@ -177,6 +177,17 @@ def wrapping_row(widgets: Iterable[QWidget]):
     return row
 
 
+def together(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """``widgets`` side by side in one piece, so a :func:`wrapping_row` never splits them
+    ("to" and its date, or the page buttons of a preview)."""
+    piece = QWidget(parent)
+    row = QHBoxLayout(piece)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return piece
+
+
 def bar(parent: QWidget, main: QWidget, *buttons: QPushButton) -> QWidget:
     """A hidden strip (shown when there is something to say): ``main`` taking the width, then
     ``buttons`` (e.g. a status line and its Undo, a progress bar and its Cancel)."""

@@ -57,7 +57,7 @@ from ...domain.model import Person, RecorderKind, Tag
 from ...services import journal, people, search
 from ..common import formatting
 from ..common.ops import JOURNAL, PEOPLE
-from ..common.building import wrapping_row
+from ..common.building import together, wrapping_row
 from ..common.page import Page
 from ..context import AppContext
 from .journal_model import day_heading, time_text
@@ -240,8 +240,8 @@ class SearchPanel(Page):
         to_label = QLabel("&to", self.filters)
         to_label.setBuddy(self.to_edit)
         # "from <date>" and "to <date>" each stay together when the row wraps at large text.
-        dates = wrapping_row((self.span_combo, _together(self.filters, from_label, self.from_edit),
-                              _together(self.filters, to_label, self.to_edit)))
+        dates = wrapping_row((self.span_combo, together(self.filters, from_label, self.from_edit),
+                              together(self.filters, to_label, self.to_edit)))
         rows = [("&Whose journal", self.person_combo), ("&Recorded by", self.recorder_combo),
                 ("T&ag", self.tag_combo), ("S&ymptom", self.symptom_combo)]
         for i, (text, combo) in enumerate(rows):
@@ -556,12 +556,3 @@ class SearchPanel(Page):
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
-
-def _together(parent: QWidget, *widgets: QWidget) -> QWidget:
-    """``widgets`` side by side in one piece, so a wrapping row never splits them."""
-    piece = QWidget(parent)
-    row = QHBoxLayout(piece)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
-    return piece

@@ -144,7 +144,7 @@ class SummaryPage(Page):
         self.open_button.clicked.connect(self.open_saved)
         self.saved_panel.hide()
 
-        scroll = scroll_area(body, self, focusable=False)
+        scroll = scroll_area(body, self, focusable=False, sideways=False)  # never narrower than the controls
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Making the summary")
