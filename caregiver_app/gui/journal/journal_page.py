@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
 from ...services import import_any, imports, journal, people
-from ..common.building import scroll_area, wrapping_row
+from ..common.building import scroll_area, together, wrapping_row
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -156,7 +156,7 @@ class JournalPage(Page):
         self.jump_bar.hide()
 
         # At large text the buttons go under the words: the column stays narrow enough for the form.
-        list_header = wrapping_row((self.list_label, self.edit_button, self.delete_button))
+        list_header = wrapping_row((self.list_label, together(self, self.edit_button, self.delete_button)))
         list_panel = _WrappingPanel(self)
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
