@@ -178,13 +178,13 @@ def wrapping_row(widgets: Iterable[QWidget]):
 
 
 def together(parent: QWidget, *widgets: QWidget) -> QWidget:
-    """``widgets`` side by side in one piece, so a :func:`wrapping_row` never splits them
-    ("to" and its date, or the page buttons of a preview)."""
+    """``widgets`` side by side in one piece of a :func:`wrapping_row` ("to" and its date, the
+    Change and Delete buttons): the piece moves to a line of its own before it is split, and is
+    split only when even a line of its own is too narrow for it."""
     piece = QWidget(parent)
-    row = QHBoxLayout(piece)
+    row = wrapping_row(widgets)
+    piece.setLayout(row)
     row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
     return piece
 
 
