@@ -4,6 +4,7 @@ imported reliably once several folders have one)."""
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -214,3 +215,17 @@ def hold_a_read(ops, parent, *, seconds: float = 20.0) -> tuple[threading.Event,
     assert started.wait(10), "the held read never started"
     return gate, started
 
+
+
+@contextmanager
+def larger_text(app, factor: float = 2.0):
+    """The application font ``factor`` times its size for the ``with`` block (as a user's "large
+    text" setting does), put back afterwards."""
+    old_font = app.font()
+    font = app.font()
+    font.setPointSizeF(old_font.pointSizeF() * factor)
+    app.setFont(font)
+    try:
+        yield
+    finally:
+        app.setFont(old_font)

@@ -518,17 +518,20 @@ def _sign_matches(sign: Sign, wanted: str) -> bool:
     return re.search(pattern, sign.text.casefold()) is not None
 
 
+def signs_naming(pg: Page, symptom: str) -> tuple[Sign, ...]:
+    """The page's signs about ``symptom``, in page order: tagged with it, or naming it in their
+    text as whole words (both case-insensitive)."""
+    wanted = " ".join(symptom.split()).casefold()
+    return tuple(s for s in pg.signs if _sign_matches(s, wanted)) if wanted else ()
+
+
 def most_urgent_tier(pg: Page, symptom: str | None = None) -> Tier | None:
     """The most urgent tier among the page's signs about ``symptom``.
 
     A sign is about a symptom when it is tagged with it or its text contains the name as whole
     words (both case-insensitive). With no symptom, all signs count. ``None`` when no sign matches.
     """
-    if symptom is None:
-        candidates = pg.signs
-    else:
-        wanted = " ".join(symptom.split()).casefold()
-        candidates = tuple(s for s in pg.signs if wanted and _sign_matches(s, wanted))
+    candidates = pg.signs if symptom is None else signs_naming(pg, symptom)
     if not candidates:
         return None
     return min((s.tier for s in candidates), key=lambda t: t.rank)

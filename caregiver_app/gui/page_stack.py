@@ -8,7 +8,8 @@ same for every page.
 
 People and data: a page built while unlocked is given the chosen person at once. A person switch
 or an unlock reads data only for the page on screen; every other built page is given the person
-the next time it is shown (``Page.set_person`` keeps typed words when the person is the same).
+the next time it is shown (``Page.set_person`` keeps typed words when the person is the same);
+words typed on a hidden page are kept at the switch itself (``keep_unsaved_work_in_background``).
 On lock, only built pages are cleared: a page never built has nothing to clear.
 """
 
@@ -188,7 +189,8 @@ class PageStack(QObject):
     # --- people and locking ---------------------------------------------------------------------
 
     def set_person(self, person: object) -> None:
-        """``person`` is now chosen: the page on screen reads it now, the others when shown."""
+        """``person`` is now chosen: the page on screen reads it now, the others when shown.
+        A hidden page showing someone else keeps its typed words now (a write), not when shown."""
         current = self.current()
         for entry in self.built():
             if entry is current:
@@ -196,6 +198,7 @@ class PageStack(QObject):
                 self._apply_person(entry.widget, person)
             else:
                 entry.has_person = False
+                _keep_for_switch(entry.widget, person)
 
     def show_current(self) -> None:
         """At unlock: the page of the current row, built if needed."""
@@ -219,3 +222,16 @@ class PageStack(QObject):
         """After lock: every built page dropped its data, so none waits for a person."""
         for entry in self.built():
             entry.has_person = True
+
+
+def _keep_for_switch(page: QWidget, person: object) -> None:
+    """``page`` is hidden and ``person`` was chosen: when it shows someone else, it keeps their
+    typed words now. A page's error is logged; the switch goes on."""
+    shown = getattr(page, "person", None)
+    keep = getattr(page, "keep_unsaved_work_in_background", None)
+    if shown is None or keep is None or getattr(person, "id", None) == shown.id:
+        return
+    try:
+        keep()
+    except Exception as exc:
+        log_safely(exc)

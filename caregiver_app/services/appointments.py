@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from .. import APP_NAME, __version__
 from ..domain import timeutil
 from ..domain.copying import same_fields
@@ -317,6 +315,8 @@ def calendar_bytes(
     next. ``contacts`` (by id) name the providers. The open questions go into the description
     only when ``include_questions`` is true: calendars are often shared or synced, so private
     questions leave the vault only when the user said so."""
+    from icalendar import Calendar, Event  # only when a calendar file is made: summaries and the CLI skip it
+
     cal = Calendar()
     cal.add("prodid", f"-//{APP_NAME}//{__version__}//EN")
     cal.add("version", "2.0")

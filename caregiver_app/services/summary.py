@@ -12,14 +12,15 @@ import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..domain import timeutil
 from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
-from ..domain.model import JournalEntry, RecorderKind, TagKind
+from ..domain.model import MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, TagKind
 from ..domain.summary import (
     JOURNAL_SECTIONS,
     LeaveOut,
@@ -35,7 +36,7 @@ from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from ..reports.formatting import ReportFormat
 from ..reports.collector import collector_paused
-from ..storage.repos import journal as repo
+from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
@@ -79,19 +80,73 @@ def check_range(start: date, end: date) -> None:
                               "Please check the years.")
 
 
-def _summary_entry(entry: JournalEntry, person_name: str, tz) -> SummaryEntry:
-    local = entry.wall_clock(tz)
-    return same_fields(
-        SummaryEntry, entry,
-        local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
-        recorded_by=entry.recorded_by.describe(person_name),
-        tags=tuple(t.name for t in entry.tags if t.kind is TagKind.ACTIVITY),
-        stressors=tuple(t.name for t in entry.tags if t.kind is TagKind.STRESSOR),
-        flagged=entry.flag_for_visit,
-        entry_id=entry.id,
-        observed=entry.recorded_by.kind is RecorderKind.FAMILY,
-        elevation=int(entry.elevation) if entry.elevation is not None else None,
-    )
+class _Printed:
+    """Turns the light rows of one build into the summary's entries. Zones, recorder labels and
+    symptom ratings repeat across years of entries, so each distinct one is made once (they are
+    immutable) instead of once per entry."""
+
+    def __init__(self, person_name: str, tz: ZoneInfo):
+        self.person_name, self.tz = person_name, tz
+        self.zones: dict[str, ZoneInfo] = {}
+        self.recorders: dict[tuple[str, str], tuple[str, bool]] = {}
+        self.ratings: dict[tuple[str, int], SymptomRating] = {}
+
+    def _zone(self, name: str) -> ZoneInfo:
+        if not name:
+            return self.tz
+        zone = self.zones.get(name)
+        if zone is None:
+            zone = self.zones[name] = timeutil.zone_or(name, self.tz)
+        return zone
+
+    def recorder(self, kind: str, name: str) -> tuple[str, bool]:
+        """``(label such as "Sam (self)", whether a family member wrote it)``."""
+        found = self.recorders.get((kind, name))
+        if found is None:
+            recorder = Recorder.stored(kind, name)
+            found = self.recorders[(kind, name)] = (recorder.describe(self.person_name),
+                                                    recorder.kind is RecorderKind.FAMILY)
+        return found
+
+    def wall_clock(self, line: EntryLine) -> datetime:
+        """The aware local time ``line`` was written at (see ``JournalEntry.wall_clock``)."""
+        return timeutil.utc_to_local(line.occurred_at, self._zone(line.zone_name))
+
+    def _rating(self, pair: tuple[str, int]) -> SymptomRating:
+        rating = self.ratings.get(pair)
+        if rating is None:
+            rating = self.ratings[pair] = SymptomRating(*pair)
+        return rating
+
+    def entry(self, line: EntryLine) -> SummaryEntry:
+        """``line`` as printed: its wall-clock time in the entry's own zone (else the summary's),
+        the recorder's label and the tags split by kind."""
+        local = self.wall_clock(line)
+        label, observed = self.recorder(line.recorded_by_kind, line.recorded_by_name)
+        return SummaryEntry(
+            local_date=line.local_date,
+            local_time=local.time().replace(second=0, microsecond=0, tzinfo=None),
+            recorded_by=label,
+            mood=MoodLevel(line.mood) if line.mood is not None else None,
+            anxiety=line.anxiety,
+            energy=line.energy,
+            sleep_hours=round(float(line.sleep_hours), 2) if line.sleep_hours is not None else None,
+            sleep_quality=SleepQuality(line.sleep_quality) if line.sleep_quality is not None else None,
+            symptoms=tuple(map(self._rating, line.ratings)),
+            # one tag once, as a journal entry keeps it
+            tags=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _ACTIVITY)),
+            stressors=tuple(dict.fromkeys(name for name, kind in line.tags if kind == _STRESSOR)),
+            note=line.note,
+            flagged=line.flag_for_visit,
+            entry_id=line.id,
+            observed=observed,
+            elevation=line.elevation,
+            mood_label=line.mood_label or "",
+            source=line.source,
+        )
+
+
+_ACTIVITY, _STRESSOR = TagKind.ACTIVITY.value, TagKind.STRESSOR.value
 
 
 def _check(cancelled: Cancelled | None) -> None:
@@ -166,12 +221,13 @@ def _build_summary(vault: Vault, request: SummaryRequest, prepared_by: str | Non
         progress(0, 100)
     rows: list[SummaryEntry] = []
     zones: dict[int | None, str] = {}
+    printed = _Printed(person.display_name, tz)
     with session_of(vault) as s:
         # A few months at a time, each turned into the summary's rows at once: the database's
         # objects for years of entries never sit in memory together.
         for first, last in _read_windows(prev_start, request.end):
-            loaded = repo.entries_between(s, request.person_id, first, last)
-            rows += [_summary_entry(e, person.display_name, tz) for e in loaded]
+            loaded = entry_lines(s, request.person_id, first, last)
+            rows += map(printed.entry, loaded)
             zones.update((e.id, e.zone_name) for e in loaded if e.zone_name and e.zone_name != tz_name)
             del loaded
             _check(cancelled)
@@ -346,21 +402,21 @@ def leave_out_choices(
     tz = timeutil.zone(zone_name or local_zone_name())
     person = get_person(vault, person_id)
     with session_of(vault) as s:
-        entries = repo.entries_between(s, person_id, start, end)
+        entries = entry_lines(s, person_id, start, end)
+    printed = _Printed(person.display_name, tz)
     symptoms: dict[str, str] = {}
     tags: dict[str, str] = {}
     choices = []
     for e in reversed(entries):
-        for r in e.symptoms:
-            symptoms.setdefault(r.symptom.casefold(), r.symptom)
-        for t in e.tags:
-            tags.setdefault(t.name.casefold(), t.name)
+        for name, _severity in e.ratings:
+            symptoms.setdefault(name.casefold(), name)
+        for name, _kind in e.tags:
+            tags.setdefault(name.casefold(), name)
         text = " ".join(e.note.split())
         if len(text) > EXCERPT_CHARS:
             text = text[: EXCERPT_CHARS - 1].rstrip() + "…"
-        local = e.wall_clock(tz)
-        choices.append(EntryChoice(e.id or 0, e.local_date, local.time(), e.recorded_by.describe(person.display_name),
-                                   text, e.flag_for_visit))
+        choices.append(EntryChoice(e.id, e.local_date, printed.wall_clock(e).time(),
+                                   printed.recorder(e.recorded_by_kind, e.recorded_by_name)[0], text, e.flag_for_visit))
     order = lambda names: tuple(sorted(names.values(), key=str.casefold))  # noqa: E731
     return LeaveOutChoices(tuple(choices), order(symptoms), order(tags))
 

@@ -9,7 +9,7 @@ re-exports that API so the GUI reaches content only through services.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..content.warning_sign_search import search, words_shared
@@ -29,6 +29,7 @@ from ..content.warning_signs import (
     plain_text,
     render_blocks,
     render_inline,
+    signs_naming,
     urgency_met,
 )
 from ..domain.crisis_lines import HelpWords, help_words
@@ -118,7 +119,7 @@ class EntryHints:
 def signs_about(pg: Page, symptom: str) -> list[Sign]:
     """The signs of ``pg`` about ``symptom``: tagged with it, or naming it in their words (the
     same rule as :func:`most_urgent_tier`, sign by sign)."""
-    return [sign for sign in pg.signs if most_urgent_tier(replace(pg, signs=(sign,)), symptom) is not None]
+    return list(signs_naming(pg, symptom))
 
 
 def entry_hints(ratings: Iterable[SymptomRating], words: HelpWords | None = None, note: str = "") -> EntryHints:

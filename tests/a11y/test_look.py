@@ -161,6 +161,16 @@ def test_the_calendar_s_dimmed_days_stay_readable(scheme, qapp):
     assert 4.5 <= contrast(dimmed, base) < contrast(palette.color(QPalette.ColorRole.Text), base)
 
 
+@pytest.mark.parametrize("scheme", SCHEMES_FOR_TESTS)
+def test_the_ecomap_s_role_words_stay_readable(scheme, qapp):
+    """The ecomap wrote roles and sectors in the theme's placeholder colour: 3.95:1 on white."""
+    from caregiver_app.gui.network.ecomap import Colours
+
+    palette = SCHEMES_FOR_TESTS[scheme]()
+    colours = Colours(palette)
+    assert 4.5 <= contrast(colours.muted, colours.base) < contrast(colours.ink, colours.base)
+
+
 def test_see_through_colours_are_measured_as_drawn():
     half_black = QColor(0, 0, 0, 128)
     assert 3.8 < contrast(half_black, QColor("white")) < 4.1  # #808080 on white, not black on white

@@ -1,16 +1,23 @@
 """The floor of the command-line visit summary: a bare reportlab script that draws the same rows
 (one per journal entry: when, who, the numbers, symptoms and tags, the note) in tables of 40 rows,
 with the same font the summary embeds, each cell's text wrapped with reportlab's own
-``simpleSplit``. Nothing else: no vault, no key, no summary rules, no page furniture.
+``simpleSplit``, after one Argon2id key derivation with the vault's parameters when they are
+given (the command pays it to open the vault, as the import's floor does). Nothing else: no
+vault, no summary rules, no page furniture.
 
-Run in a fresh process: ``python reportlab_floor.py ROWS.json OUT.pdf FONT.ttf``. The rows file
-is a JSON list of five-string lists (see ``test_bench_summary_cli.py``, which writes it).
+Run in a fresh process: ``python reportlab_floor.py ROWS.json OUT.pdf FONT.ttf [ITERATIONS
+MEMORY_KIB LANES]`` (with the Argon2id parameters, the passphrase is read from stdin). The rows
+file is a JSON list of five-string lists (see ``test_bench_summary_cli.py``, which writes it).
+It prints ``{"key_wall": s, "key_cpu": s}``: what the derivation took, so the bench can also
+report the ratio to the bare table alone.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 
 ROWS_PER_TABLE = 40
 
@@ -43,5 +50,19 @@ def floor(rows_file: str, out: str, font_file: str) -> int:
     return len(story)
 
 
+def derive(iterations: int, memory_kib: int, lanes: int, passphrase: str) -> dict[str, float]:
+    """One Argon2id derivation of a 32-byte key (the vault's KDF); returns its wall and CPU seconds."""
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    Argon2id(salt=os.urandom(16), length=32, iterations=iterations, lanes=lanes,
+             memory_cost=memory_kib).derive(passphrase.encode())
+    return {"key_wall": time.perf_counter() - wall, "key_cpu": time.process_time() - cpu}
+
+
 if __name__ == "__main__":
+    key = {"key_wall": 0.0, "key_cpu": 0.0}
+    if len(sys.argv) > 4:
+        key = derive(*map(int, sys.argv[4:7]), sys.stdin.readline().strip())
     floor(*sys.argv[1:4])
+    print(json.dumps(key))

@@ -18,6 +18,21 @@ from caregiver_app.services import medications
 from caregiver_app.services.medications import MedicationDraft
 
 
+
+def _threaded_window_on(person, ctx, qtbot, monkeypatch):
+    """The main window with real threaded reads (not the tests' synchronous ones), showing
+    ``person``'s journal."""
+    from caregiver_app.gui.common.ops import Ops
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.current_person() is not None, timeout=5000)
+    win.reload_people(select_id=person.id)
+    qtbot.waitUntil(lambda: win.current_person().id == person.id, timeout=5000)
+    return win
+
 def test_a_daily_check_in_answered_does_not_come_back_when_the_app_locks(qtbot, ctx, vault, person, window, clock):
     ctx.settings.daily_reminder, ctx.settings.daily_reminder_time = True, "08:00"
     control = start(ctx, window, qtbot)
@@ -102,20 +117,13 @@ def test_open_medicines_from_a_refill_reminder_chooses_that_medicine(qtbot, ctx,
                                                                      for_other_person):
     """With the real threaded reads, the Medications page's list (and a switch of person) comes
     after "Open medicines" has asked for the medicine: it was never chosen."""
-    from caregiver_app.gui.common.ops import Ops
     from caregiver_app.services.people import add_person
 
     owner = add_person(vault, "Alex Kim") if for_other_person else person
     med = medications.add_medication(vault, MedicationDraft(
         owner.id, "Lithium", 300, "mg", "twice a day", start_date=date(2026, 11, 1), supply_on_hand=4,
         refill_at=5), clock=lambda: clock.now - timedelta(days=1))
-    monkeypatch.setattr(Ops, "synchronous", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.current_person() is not None, timeout=5000)
-    win.reload_people(select_id=person.id)  # Sam's journal is open
-    qtbot.waitUntil(lambda: win.current_person().id == person.id, timeout=5000)
+    win = _threaded_window_on(person, ctx, qtbot, monkeypatch)
     control = start(ctx, win, qtbot)
     qtbot.waitUntil(lambda: "refill Lithium" in control.popup.heading.text(), timeout=5000)
     control.popup.buttons["open"].click()
@@ -133,7 +141,6 @@ def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, v
     import time as time_module
 
     from caregiver_app.gui import main_window
-    from caregiver_app.gui.common.ops import Ops
     from caregiver_app.services import appointments as aps
     from caregiver_app.services.people import add_person
 
@@ -141,13 +148,7 @@ def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, v
     aps.save_appointment(vault, aps.AppointmentDraft(alex.id, date(2026, 12, 7), time(8, 0), "America/New_York",
                                                      purpose="Check-up", questions=(Question("Sleeping badly?"),)),
                          clock=ctx.clock)
-    monkeypatch.setattr(Ops, "synchronous", False)
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.current_person() is not None, timeout=5000)
-    win.reload_people(select_id=person.id)  # Sam's journal is open
-    qtbot.waitUntil(lambda: win.current_person().id == person.id, timeout=5000)
+    win = _threaded_window_on(person, ctx, qtbot, monkeypatch)
     control = start(ctx, win, qtbot)
     qtbot.waitUntil(lambda: "Check-up" in control.popup.heading.text(), timeout=5000)
     real = main_window._people_and_remembered

@@ -4,7 +4,7 @@ before its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from support import PASSPHRASE
+from support import PASSPHRASE, larger_text
 
 from caregiver_app.gui.app import create_main_window
 
@@ -41,11 +41,7 @@ def test_medicine_form_rows_are_as_tall_as_their_controls_at_large_text(qtbot, c
 
     from caregiver_app.gui.journal.medications_page import MedicationsPage
 
-    old_font = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(old_font.pointSizeF() * 2)
-    qapp.setFont(font)
-    try:
+    with larger_text(qapp):
         page = make_page(MedicationsPage, size=(715, 607))
         qtbot.wait(20)
         form = page.details.layout()
@@ -56,8 +52,6 @@ def test_medicine_form_rows_are_as_tall_as_their_controls_at_large_text(qtbot, c
             if widget is not None and widget.isVisible() and widget.height() < widget.minimumSizeHint().height():
                 squeezed.append(f"{widget.objectName()}: {widget.height()} < {widget.minimumSizeHint().height()}")
         assert squeezed == []
-    finally:
-        qapp.setFont(old_font)
 
 
 def test_my_plans_status_line_has_the_page_width_at_large_text(qtbot, ctx, person, make_page, qapp):
@@ -66,19 +60,13 @@ def test_my_plans_status_line_has_the_page_width_at_large_text(qtbot, ctx, perso
     which made the button row a third of the page and took the room of the plan above."""
     from caregiver_app.gui.warning_signs.plans_page import PlansPage
 
-    old_font = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(old_font.pointSizeF() * 2)
-    qapp.setFont(font)
-    try:
+    with larger_text(qapp):
         page = make_page(PlansPage, size=(1041, 817))
         qtbot.waitUntil(lambda: page.status_label.text().startswith("No plans yet"))
         qtbot.wait(20)
         label = page.status_label
         assert label.height() <= 3 * label.fontMetrics().lineSpacing() + 2 * label.margin() + 4
         assert label.geometry().bottom() <= page.height()
-    finally:
-        qapp.setFont(old_font)
 
 
 def test_a_long_name_without_spaces_does_not_push_the_phone_out_of_the_contacts_list(qtbot, ctx, person):
@@ -136,11 +124,7 @@ def test_get_help_now_fits_the_screen_at_large_text(qtbot, ctx, person, make_pag
     """Get help now opened 44 text lines tall whatever the screen: at twice the text that is
     1232 px, so on a laptop screen its Close button and the last lines were below the screen's
     edge (its words scroll inside it, so it can be as short as the screen)."""
-    old_font = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(old_font.pointSizeF() * 2)
-    qapp.setFont(font)
-    try:
+    with larger_text(qapp):
         window = make_page(create_main_window, person=None, active=True)
         window.show_get_help()
         shown = window.get_help.window
@@ -149,8 +133,6 @@ def test_get_help_now_fits_the_screen_at_large_text(qtbot, ctx, person, make_pag
         assert shown.frameGeometry().height() <= screen.height()
         assert shown.width() <= screen.width()
         assert shown.close_button.isVisible()
-    finally:
-        qapp.setFont(old_font)
 
 
 def test_get_help_now_keeps_a_long_name_inside_its_width(qtbot, ctx, make_page):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sized
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -36,25 +36,40 @@ Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
 """A widget or layout, or ``(widget or layout, stretch)``."""
 
 
+class UpAndDown(QScrollArea):
+    """Scrolls up and down only, and is never narrower than what it holds needs (so nothing is
+    cut off at the side, and a splitter or window beside it leaves it that room)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        if self.widget() is not None:
+            frame = 2 * self.frameWidth()
+            hint.setWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + frame)
+        return hint
+
+
 def scroll_area(inner: QWidget, parent: QWidget, *, framed: bool = False, focusable: bool = True,
                 sideways: bool = True) -> QScrollArea:
     """``inner`` in a scroll area that resizes it to its width (so long text wraps instead of
     cutting off at large text sizes). ``framed`` draws the style's panel frame; a scroll area
     that is not ``focusable`` leaves Tab to the controls inside it; ``sideways=False`` never
-    shows a horizontal scroll bar (the content must fit the width). The content is never squeezed
-    below the height its controls ask for (at large text a form scrolls instead)."""
+    shows a horizontal scroll bar and asks for the least width of the content (an
+    :class:`UpAndDown`). The content is never squeezed below the height its controls ask for
+    (at large text a form scrolls instead)."""
     policy = inner.sizePolicy()
     if policy.verticalPolicy() == QSizePolicy.Policy.Preferred:
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         inner.setSizePolicy(policy)
-    scroll = QScrollArea(parent)
+    scroll = QScrollArea(parent) if sideways else UpAndDown(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.StyledPanel if framed else QFrame.Shape.NoFrame)
     scroll.setWidget(inner)
     if not focusable:
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if not sideways:
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll
 
 
@@ -148,6 +163,29 @@ def action_row(buttons: Iterable[QWidget], *, at_end: Iterable[QWidget] = ()) ->
     for widget in at_end:
         row.addWidget(widget)
     return row
+
+
+def wrapping_row(widgets: Iterable[QWidget]):
+    """A row of ``widgets`` (buttons, radio buttons) that goes onto more lines when the page is
+    narrow, as words do: at large text a long row scrolls nothing sideways and never makes the
+    window wider. In the order given (the Tab order)."""
+    from .tag_choices import FlowLayout  # tag_choices imports the journal's fields: only when used
+
+    row = FlowLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def together(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """``widgets`` side by side in one piece of a :func:`wrapping_row` ("to" and its date, the
+    Change and Delete buttons): the piece moves to a line of its own before it is split, and is
+    split only when even a line of its own is too narrow for it."""
+    piece = QWidget(parent)
+    row = wrapping_row(widgets)
+    piece.setLayout(row)
+    row.setContentsMargins(0, 0, 0, 0)
+    return piece
 
 
 def bar(parent: QWidget, main: QWidget, *buttons: QPushButton) -> QWidget:

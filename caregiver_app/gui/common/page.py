@@ -18,7 +18,9 @@ hooks; the base does the rest the same way on every page::
 * a successful write anywhere that ``touches`` one of ``watches`` (for this person, when the
   change names one) reloads the page: at once when shown or when the page made it, else the
   next time it is shown; no page-to-page wiring;
-* ``has_unsaved_work``/``keep_unsaved_work`` let a page keep typed words at lock.
+* ``has_unsaved_work``/``keep_unsaved_work`` let a page keep typed words at lock, and
+  ``keep_unsaved_work_in_background`` at a person switch while the page is hidden (a page built
+  lazily is given the new person only when next shown, but its words are kept at the switch).
 """
 
 from __future__ import annotations
@@ -94,6 +96,12 @@ class Page(QWidget):
 
     def keep_unsaved_work(self) -> None:
         """Keep typed words in the vault at once (the app is about to lock). Must not raise."""
+
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while this page is hidden: keep the words typed for the
+        person still shown here through a write on the Ops lane now, as a switch on screen does,
+        so a crash before the page is shown again loses nothing. The page is given the new
+        person when next shown. Must not raise."""
 
     # --- called by the main window -----------------------------------------------------------
 

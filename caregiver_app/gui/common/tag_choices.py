@@ -76,17 +76,29 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
         h_gap, v_gap = self._spacing(Qt.Orientation.Horizontal), self._spacing(Qt.Orientation.Vertical)
+        line: list[tuple[QLayoutItem, QPoint, QSize]] = []
+
+        def place() -> None:  # each item in the middle of its line's height (a label beside a box)
+            for item, at, size in line:
+                item.setGeometry(QRect(at + QPoint(0, (line_height - size.height()) // 2), size))
+            line.clear()
+
         for item in self._items:
             if item.widget() is not None and not item.widget().isVisibleTo(self.parentWidget()):
                 continue
             hint = item.sizeHint()
+            if hint.width() > area.width() and item.hasHeightForWidth():  # wrapping words: a line of their own
+                hint = QSize(max(area.width(), item.minimumSize().width()), item.heightForWidth(area.width()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
+                if move:
+                    place()
                 x, y = area.x(), y + line_height + v_gap
                 line_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            line.append((item, QPoint(x, y), hint))
             x += hint.width() + h_gap
             line_height = max(line_height, hint.height())
+        if move:
+            place()
         return y + line_height - rect.y() + margins.bottom()
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 NON_TEXT_CONTRAST = 3.0
+TEXT_CONTRAST = 4.5  # WCAG 2.1, 1.4.3: normal-size text against its background
 """WCAG 2.1 success criterion 1.4.11: parts of controls at least 3:1 against what is next to them."""
 
 
@@ -49,6 +50,18 @@ def control_edge(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorG
         edge = _mix(ink, window, share)
         if contrast(edge, window) >= NON_TEXT_CONTRAST + 0.5:
             return edge
+    return ink
+
+
+def muted_text(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGroup.Active) -> QColor:
+    """Secondary words (a role under a name) on the fields' base: the text colour softened toward
+    the base as far as it can go while keeping 4.5:1 (a theme's placeholder colour is often
+    lighter than that, 3.95:1 in Fusion's light palette)."""
+    ink, base = palette.color(group, QPalette.ColorRole.Text), palette.color(group, QPalette.ColorRole.Base)
+    for share in (0.6, 0.7, 0.8, 0.9):
+        muted = _mix(ink, base, share)
+        if contrast(muted, base) >= TEXT_CONTRAST + 0.3:
+            return muted
     return ink
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
@@ -36,6 +36,7 @@ from ...domain.model import (
 )
 from ...domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
 from ...services import drafts, journal
+from ..common.building import UpAndDown
 from ..common.country import help_words
 from ..common.recorder_choice import short_name
 from ..common.form import FormPanel
@@ -82,11 +83,10 @@ class EntryEditor(QWidget):
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
         # The form scrolls; the messages and the Save button below it stay in view.
-        self.scroll = QScrollArea(self)
+        # Never clip the form, never scroll it sideways: the page beside it leaves it its width.
+        self.scroll = UpAndDown(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # Never clip the form: with very large text in a small window it scrolls sideways too.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field by itself
         self.body = QWidget(self.scroll)
         self.ui = Ui_EntryEditorForm()

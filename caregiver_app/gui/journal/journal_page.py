@@ -15,12 +15,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
 from ...services import import_any, imports, journal, people
+from ..common.building import scroll_area, together, wrapping_row
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import JOURNAL
@@ -62,24 +61,6 @@ class _WrappingPanel(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()
-
-
-class _UpAndDown(QScrollArea):
-    """Scrolls up and down only, and is never narrower than what it holds needs (so nothing is
-    cut off at the side and the splitter beside it leaves it that room)."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the chart and the list inside
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        hint = super().minimumSizeHint()
-        if self.widget() is not None:
-            hint.setWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width())
-        return hint
 
 
 class JournalPage(Page):
@@ -174,10 +155,8 @@ class JournalPage(Page):
         self.jump_bar.setLayout(jump_row)
         self.jump_bar.hide()
 
-        list_header = QHBoxLayout()
-        list_header.addWidget(self.list_label, 1)
-        list_header.addWidget(self.edit_button)
-        list_header.addWidget(self.delete_button)
+        # At large text the buttons go under the words: the column stays narrow enough for the form.
+        list_header = wrapping_row((self.list_label, together(self, self.edit_button, self.delete_button)))
         list_panel = _WrappingPanel(self)
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -195,8 +174,7 @@ class JournalPage(Page):
         self.right_splitter.setChildrenCollapsible(False)
         # A short window (or large text) scrolls the chart and the list instead of squashing the
         # chart or making the window taller than the screen.
-        self.right_scroll = _UpAndDown(self)
-        self.right_scroll.setWidget(self.right_splitter)
+        self.right_scroll = scroll_area(self.right_splitter, self, focusable=False, sideways=False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.editor)
@@ -269,6 +247,10 @@ class JournalPage(Page):
     def keep_unsaved_work(self) -> None:
         """Keep the entry form's unsaved words in the vault at once (the app is about to lock)."""
         self.editor.drafts.keep_now()
+
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while the journal is hidden: keep the form's draft now."""
+        self.editor.drafts.tick()
 
     # --- public -------------------------------------------------------------------------
     def refresh_country(self) -> None:

@@ -168,7 +168,7 @@ class MedicationsPage(Page):
         history_layout.addWidget(self.remove_step_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         right = column(self, self.panel, (self.history_box, 1), end_stretch=0)  # room below while no history
-        splitter = side_by_side(self, left, scroll_area(right, self), stretch=(2, 3))
+        splitter = side_by_side(self, left, scroll_area(right, self, sideways=False), stretch=(2, 3))
         self.body.addWidget(intro)
         self.body.addWidget(splitter, 1)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import Person, RecorderKind
 from ...services import journal, patterns
 from ..common import formatting
+from ..common.building import scroll_area, wrapping_row
 from ..common.ops import JOURNAL, Op
 from ..common.page import Page
 from ..common.trust_widgets import plain_label
@@ -83,7 +84,8 @@ class PatternsPage(Page):
         self.calendar.day_activated.connect(self._on_day_activated)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.calendar)
-        return tab
+        # At large text the month is taller than a small window: it scrolls instead of growing it.
+        return scroll_area(tab, self, sideways=False, focusable=False)
 
     def _build_chart_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -95,25 +97,27 @@ class PatternsPage(Page):
         measure_label.setBuddy(self.measure_combo)
         self.period_group = QButtonGroup(self)
         self.period_buttons: dict[str, QRadioButton] = {}
-        period_row = QHBoxLayout()
+        measure_row = QHBoxLayout()
+        measure_row.addWidget(measure_label)
+        measure_row.addWidget(self.measure_combo, 1)
         period_label = QLabel("Over the last", tab)
-        period_row.addWidget(measure_label)
-        period_row.addWidget(self.measure_combo)
-        period_row.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        period_row.addWidget(period_label)
         for mnemonic, p in zip(("&2 weeks", "&3 months", "&1 year", "&5 years"), patterns.PERIODS):
             button = QRadioButton(mnemonic, tab)
             button.setAccessibleName(f"Chart the last {p.label}")
             self.period_group.addButton(button)
             self.period_buttons[p.key] = button
-            period_row.addWidget(button)
-        period_row.addStretch(1)
+        # What and how long side by side while they fit; at large text the periods wrap under.
+        period_row = wrapping_row((period_label, *self.period_buttons.values()))
+        top = QHBoxLayout()
+        top.addLayout(measure_row)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        top.addLayout(period_row, 1)
         self.period_buttons["3m"].setChecked(True)
         self.period_group.buttonToggled.connect(lambda _b, on: on and self._load_trend())
         self.chart = TrendChart(tab)
         self._fill_measures([])
         layout = QVBoxLayout(tab)
-        layout.addLayout(period_row)
+        layout.addLayout(top)
         layout.addWidget(self.chart, 1)
         return tab
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from ...domain.scores import (
@@ -91,7 +92,7 @@ class ScoreChart(ChartPanel):
             end = date.today()
             start = end - timedelta(days=90)
         self.x_axis.setRange(QDateTime(datetime.combine(start, time(0))), QDateTime(datetime.combine(end, time(0))))
-        self.x_axis.setTickCount(5)
+        self._fit_date_ticks()
         for instrument in Instrument:
             results = self._by_instrument(instrument)
             runs = [[(_msecs(r.taken_on), r.total) for r in run] for run in score_segments(results)]
@@ -105,6 +106,17 @@ class ScoreChart(ChartPanel):
         self.hide_from_legend(self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7])
         self._restyle()
         self._update_summary()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_date_ticks()
+
+    def _fit_date_ticks(self) -> None:
+        """At most five dates under the chart, fewer when a narrow chart (large text beside the
+        form) would print them over each other."""
+        label = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance("29 Sep 26") * 1.4
+        room = self.width() - QFontMetrics(self.y_axis.labelsFont()).horizontalAdvance("Total 27") * 2
+        self.x_axis.setTickCount(max(2, min(5, int(room // label))))
 
     def _restyle(self) -> None:
         if not hasattr(self, "x_axis"):  # a style or font change while still being built

@@ -21,7 +21,7 @@ from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
 from ...services import journal, scores
 from ..common import formatting
-from ..common.building import column, heading_row, list_hint, push_button, scroll_area, side_by_side
+from ..common.building import column, list_hint, push_button, scroll_area, side_by_side, together, wrapping_row
 from ..common.country import help_words
 from ..common.form import FormPanel
 from ..common.ops import SCORES
@@ -94,10 +94,11 @@ class ScoresPage(Page):
         self.status_label = self.panel.status_label
         self.save_button = self.panel.save_button
         self.cancel_button = self.panel.cancel_button
-        self.form_scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
+        self.form_scroll = scroll_area(column(self, self.panel, end_stretch=1), self, sideways=False)
 
         self.chart = ScoreChart(self)
         self.list_label = QLabel("Saved sc&ores, newest first", self)
+        self.list_label.setWordWrap(True)  # at large text it wraps rather than widening the page
         heading_font = self.list_label.font()
         heading_font.setBold(True)
         self.list_label.setFont(heading_font)
@@ -117,7 +118,8 @@ class ScoresPage(Page):
         self.change_button = push_button("Change…", self, self.change_current,
                                          tip="Correct the chosen score in the form")
         self.delete_button = push_button("Delete…", self, self.delete_current)
-        list_panel = column(self, heading_row(self.list_label, self.change_button, self.delete_button),
+        buttons = together(self, self.change_button, self.delete_button)  # under the words at large text
+        list_panel = column(self, wrapping_row((self.list_label, buttons)),
                             self.empty_label, (self.list, 1), margins=False)
         right = side_by_side(self, self.chart, list_panel, vertical=True)
         self.splitter = side_by_side(self, self.form_scroll, right, stretch=(2, 3))

@@ -57,6 +57,7 @@ from ...domain.model import Person, RecorderKind, Tag
 from ...services import journal, people, search
 from ..common import formatting
 from ..common.ops import JOURNAL, PEOPLE
+from ..common.building import together, wrapping_row
 from ..common.page import Page
 from ..context import AppContext
 from .journal_model import day_heading, time_text
@@ -234,17 +235,13 @@ class SearchPanel(Page):
         self.to_edit = self._date_edit("To")
         self.flag_check = QCheckBox("Only entries to &bring up at the next visit", self.filters)
         self.flag_check.toggled.connect(lambda _on: self.run_search())
-        dates = QHBoxLayout()
-        dates.addWidget(self.span_combo)
         from_label = QLabel("fro&m", self.filters)
         from_label.setBuddy(self.from_edit)
         to_label = QLabel("&to", self.filters)
         to_label.setBuddy(self.to_edit)
-        dates.addWidget(from_label)
-        dates.addWidget(self.from_edit)
-        dates.addWidget(to_label)
-        dates.addWidget(self.to_edit)
-        dates.addStretch(1)
+        # "from <date>" and "to <date>" each stay together when the row wraps at large text.
+        dates = wrapping_row((self.span_combo, together(self.filters, from_label, self.from_edit),
+                              together(self.filters, to_label, self.to_edit)))
         rows = [("&Whose journal", self.person_combo), ("&Recorded by", self.recorder_combo),
                 ("T&ag", self.tag_combo), ("S&ymptom", self.symptom_combo)]
         for i, (text, combo) in enumerate(rows):
@@ -258,9 +255,10 @@ class SearchPanel(Page):
         grid.addLayout(dates, 2, 1, 1, 3)
         order_label = QLabel("&Order", self.filters)
         order_label.setBuddy(self.order_combo)
-        grid.addWidget(self.flag_check, 3, 0, 1, 2)
-        grid.addWidget(order_label, 3, 2)
-        grid.addWidget(self.order_combo, 3, 3)
+        grid.addWidget(order_label, 3, 0)
+        grid.addWidget(self.order_combo, 3, 1)
+        # Its own line: beside Order, its long words made the box wider than a small window at large text.
+        grid.addWidget(self.flag_check, 4, 0, 1, 4)
         # Imports made before tags were matched ignoring case may have left "Cleaning" and
         # "cleaning" as two tags; offer to make them one (hidden when there are none).
         self.spelling_label = QLabel(self.filters)
@@ -268,8 +266,8 @@ class SearchPanel(Page):
         self.merge_button = QPushButton("Make them one tag", self.filters)
         self.merge_button.setAccessibleName("Merge tags written two ways")
         self.merge_button.clicked.connect(self.merge_tag_spellings)
-        grid.addWidget(self.spelling_label, 4, 0, 1, 3)
-        grid.addWidget(self.merge_button, 4, 3)
+        grid.addWidget(self.spelling_label, 5, 0, 1, 3)
+        grid.addWidget(self.merge_button, 5, 3)
         self.spelling_label.hide()
         self.merge_button.hide()
         grid.setColumnStretch(1, 1)
@@ -557,3 +555,4 @@ class SearchPanel(Page):
 
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+

@@ -31,6 +31,7 @@ from ...domain.ecomap import (LINE_CLEARANCE, NODE_H, NODE_W, PERSON_H, PERSON_W
                               zigzag)
 from ...domain.ecomap_routes import tie_routes
 from ...domain.network import Sector, SupportDirection, TieStrength
+from ..common.visible_style import muted_text
 from .ecomap_ties import TieItem
 
 ZOOM_STEP = 1.25
@@ -50,7 +51,7 @@ class Colours:
             self.background = QColor(Qt.GlobalColor.white)
         else:
             self.ink = palette.color(QPalette.ColorRole.Text)
-            self.muted = palette.color(QPalette.ColorRole.PlaceholderText)
+            self.muted = muted_text(palette)  # the theme's placeholder colour is often under 4.5:1
             self.base = palette.color(QPalette.ColorRole.Base)
             self.care = palette.color(QPalette.ColorRole.AlternateBase)
             self.highlight = palette.color(QPalette.ColorRole.Highlight)

@@ -26,7 +26,7 @@ from ...services import journal, vcards
 from ...importers import vcard
 from ...services import network as contact_service
 from ...services.user_files import save_export
-from ..common.building import action_row, bar, menu_action, menu_button, push_button, shortcut, side_by_side
+from ..common.building import bar, menu_action, menu_button, push_button, shortcut, side_by_side, wrapping_row
 from ..common.country import help_words
 from ..common.errors import show_error
 from ..common.ops import CONTACTS
@@ -78,8 +78,9 @@ class NetworkPage(Page):
         self.export_map_action = menu_action("Save the &map as a picture (PNG or SVG)…", self, self.export_map)
         self.more_button = menu_button("&Import and export", self,
                                        (self.import_action, self.export_action, self.export_map_action))
-        outer.addLayout(action_row((self.add_button, self.open_button, self.touch_button, self.delete_button),
-                                   at_end=(self.more_button,)))
+        # Onto two lines at large text rather than a window wider than the screen.
+        outer.addLayout(wrapping_row((self.add_button, self.open_button, self.touch_button, self.delete_button,
+                                      self.more_button)))
 
         self.status = plain_label(name="Status", parent=self)
         self.undo_button = push_button("&Undo", self, self.undo_delete, name="Undo delete")
@@ -105,7 +106,7 @@ class NetworkPage(Page):
         zoom_buttons = (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.tidy_button)
         for button in zoom_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        map_layout.addLayout(action_row(zoom_buttons))
+        map_layout.addLayout(wrapping_row(zoom_buttons))
         self.map_hint = plain_label("Drag people to arrange them. Click one to open it, or choose one with the arrow "
                                     "keys and press Enter.", parent=map_tab)
         map_layout.addWidget(self.map_hint)

@@ -25,7 +25,7 @@ from ...services import network as contact_service
 from ...domain import phone_numbers
 from ...services import journal
 from ..common import formatting
-from ..common.building import action_row, column, menu_action, menu_button, push_button, scroll_area, shortcut
+from ..common.building import column, wrapping_row, menu_action, menu_button, push_button, scroll_area, shortcut
 from ..common.ops import APPOINTMENTS, CONTACTS, Op
 from ..common.page import Page, confirm, heading
 from ..common.trust_widgets import plain_label
@@ -100,8 +100,9 @@ class AppointmentsPage(Page):
         self.export_all_action = menu_action("Save &all appointments as a calendar file (.ics)…", self,
                                         lambda: self.export_calendar(single=False))
         self.calendar_button = menu_button("Add to &calendar", self, (self.export_one_action, self.export_all_action))
-        outer.addLayout(action_row((self.new_button, self.open_button, self.prepare_button, self.delete_button),
-                                   at_end=(self.calendar_button,)))
+        # Onto two lines at large text rather than a window wider than the screen.
+        outer.addLayout(wrapping_row((self.new_button, self.open_button, self.prepare_button, self.delete_button,
+                                      self.calendar_button)))
 
         self.status = plain_label(name="Status", parent=self)
         self.status.hide()

@@ -73,6 +73,7 @@ class SummaryPage(Page):
         self._choices_loaded = False
         self._kept_choices: SummaryChoices | None = None
         self.visit_questions: list[str] = []
+        self._prepared = False  # "Prepare for this visit" set the questions of the person shown
         self.last_saved_path: Path | None = None
         self._relay = _Progress(self)
         self._relay.moved.connect(self._on_progress)
@@ -143,7 +144,7 @@ class SummaryPage(Page):
         self.open_button.clicked.connect(self.open_saved)
         self.saved_panel.hide()
 
-        scroll = scroll_area(body, self, focusable=False)
+        scroll = scroll_area(body, self, focusable=False, sideways=False)  # never narrower than the controls
 
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Making the summary")
@@ -178,6 +179,7 @@ class SummaryPage(Page):
             # Questions are for one person's doctor: never shown, built or saved for another.
             self.visit_questions = []
             self.questions_edit.clear()
+            self._prepared = False
         super().set_person(person)
         if person is None:
             self.preview_label.setText("Choose or add a person to make a visit summary.")
@@ -210,6 +212,11 @@ class SummaryPage(Page):
             log_safely(exc)
         self._kept_choices = choices
 
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while this page is hidden: keep the choices and typed
+        questions of the one shown here (a write), as a switch on screen does."""
+        self._remember_choices(quiet=True)
+
     def clear(self) -> None:
         """Drop names, previews, choices and paths (the vault locked)."""
         super().clear()
@@ -219,6 +226,7 @@ class SummaryPage(Page):
         self._kept_choices = None
         self.visit_questions = []
         self.questions_edit.clear()
+        self._prepared = False
         self.preparer_fields.clear()
         self.preview_label.clear()
         self.saved_label.clear()
@@ -229,6 +237,7 @@ class SummaryPage(Page):
         the questions for this visit, e.g. from "Prepare for this visit" on the Appointments page."""
         self.visit_questions = list(questions)
         self.questions_edit.setPlainText("\n".join(self.visit_questions))
+        self._prepared = True  # even no questions: the saved ones, read later, must not fill the box
         for edit, value in ((self.start_edit, start), (self.end_edit, end)):
             edit.blockSignals(True)
             edit.setDate(QDate(value.year, value.month, value.day))
@@ -549,7 +558,7 @@ class SummaryPage(Page):
                 check.setChecked(section in saved.sections)
             self.leave_out = saved.leave_out
             self._show_leave_out()
-            if not self.questions_edit.toPlainText().strip():  # questions brought by "Prepare" win
+            if not self._prepared and not self.questions_edit.toPlainText().strip():  # "Prepare" wins
                 self.questions_edit.setPlainText("\n".join(saved.questions))
             self._kept_choices = self.choices()
             self.refresh_preview()

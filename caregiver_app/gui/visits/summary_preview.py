@@ -24,9 +24,9 @@ from PySide6.QtGui import QKeySequence, QPainter, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from ..common.building import shortcut
+from ..common.building import shortcut, together, wrapping_row
 
 PRINT_JOB_NAME = "Visit summary"
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -94,13 +94,10 @@ class PdfPreview(QWidget):
         self.zoom_in_button = tool("+", "Zoom in", "Zoom in", self.zoom_in, "Ctrl+=")
         self.fit_button = tool("Fit width", "Fit the page to the width", "Fit width", self.fit_width, "Ctrl+0")
         self.fit_button.setCheckable(True)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        for w in (self.prev_button, self.page_label, self.next_button):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
-            bar.addWidget(w)
+        # The zoom buttons go under the page buttons when the preview is narrow (large text).
+        bar = wrapping_row((together(self, self.prev_button, self.page_label, self.next_button),
+                            together(self, self.zoom_out_button, self.zoom_label, self.zoom_in_button,
+                                     self.fit_button)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -41,7 +41,7 @@ from ..common.country import paper as country_paper
 from .crisis_numbers import country_name
 from ..common.errors import log_safely, show_error
 from ..common.ops import CONTACTS, JOURNAL, PLANS
-from ..common.building import documents_folder, open_saved_pdf, scroll_area
+from ..common.building import documents_folder, open_saved_pdf, scroll_area, wrapping_row
 from ..common.page import Page
 from .plan_editors import SectionEditor
 from ..vault.unlock_screen import announce
@@ -120,12 +120,7 @@ class PlansPage(Page):
         self.open_button = QPushButton("&Open the PDF", self)
         self.open_button.clicked.connect(self.open_saved)
         self.open_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.relapse_pdf_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        buttons = wrapping_row((self.save_button, self.relapse_pdf_button, self.pdf_button, self.open_button))
 
         self.empty_label = QLabel("Choose or add a person to keep their plans.", self)
         self.empty_label.setWordWrap(True)
@@ -228,6 +223,15 @@ class PlansPage(Page):
         except Exception as exc:  # noqa: BLE001 - a failed save must not keep the vault open
             log_safely(exc)
         self._dirty = {RELAPSE: False, SAFETY: False}
+
+    def keep_unsaved_work_in_background(self) -> None:
+        """Another person was chosen while this page is hidden: save what was typed now (a
+        write). The plans count as saved once it lands, so the next showing saves nothing again
+        and a lock before then saves them at once (:meth:`keep_unsaved_work`)."""
+        if self.person is None or not self.is_dirty:
+            return
+        which, edits = tuple(plan for plan, dirty in self._dirty.items() if dirty), self._edits
+        self._save_in_background(on_done=lambda _result: self._saved(edits, *which))
 
     def show_plan(self, which: str) -> None:
         """Show the ``"relapse"`` or ``"safety"`` tab."""
@@ -437,9 +441,10 @@ class PlansPage(Page):
         return (self.relapse_plan(problems) if self._dirty[RELAPSE] else None,
                 self.safety_plan(problems) if self._dirty[SAFETY] else None)
 
-    def _save_in_background(self) -> None:
+    def _save_in_background(self, on_done=None) -> None:
         """Another person is chosen: save what was typed for the one shown now (a write). A line
-        with a problem cannot be saved; the rest is, and the left-out line is said in words."""
+        with a problem cannot be saved; the rest is, and the left-out line is said in words.
+        ``on_done(None)`` runs once it landed."""
         problems: list[str] = []
         try:
             relapse, safety = self._dirty_plans(problems)
@@ -458,4 +463,4 @@ class PlansPage(Page):
             if safety is not None:
                 plans.save_safety_plan(vault, safety, clock=clock)
 
-        self.write(job, {PLANS}, error_title="The plans were not saved")
+        self.write(job, {PLANS}, on_done=on_done, error_title="The plans were not saved")
