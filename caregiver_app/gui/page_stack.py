@@ -200,6 +200,14 @@ class PageStack(QObject):
                 entry.has_person = False
                 _keep_for_switch(entry.widget, person)
 
+    def prepare_current(self) -> None:
+        """While locked: build the page of the current row now, with no data (it reads nothing
+        until the unlock gives it the person), so the unlock only reads and shows. Unlocked, or
+        already built: nothing."""
+        row = self.nav.currentRow()
+        if self._is_locked() and 0 <= row < len(self.entries):
+            self.build(self.entries[row])
+
     def show_current(self) -> None:
         """At unlock: the page of the current row, built if needed."""
         row = self.nav.currentRow()

@@ -129,6 +129,8 @@ UNLOCK = textwrap.dedent("""
     window.show()
     app.processEvents()
     warm_up()  # as the app does while the passphrase is typed
+    flow.prepare_unlock()
+    app.processEvents()
     window.unlock_screen.ui.secretEdit.setText(sys.argv[4])
     start = time.perf_counter()
     window.unlock_screen.unlock()
