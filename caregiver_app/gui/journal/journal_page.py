@@ -83,7 +83,9 @@ class JournalPage(Page):
         self.import_dialog: ImportDialog | OtherImportDialog | None = None
 
         self.model = JournalModel(context, self, first_page=FIRST_PAGE)
+        self._side_for: Person | None = None  # the chart waits for the list (see load)
         self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
+        self.model.load_failed.connect(lambda _exc: self._side_after_list())
         self.model.loaded.connect(self._on_model_loaded)
         self._build()
         self.set_person(None)
@@ -209,6 +211,7 @@ class JournalPage(Page):
     def clear(self) -> None:
         """Drop every bit of journal data from widgets and models (the vault locked)."""
         self.signs_banner.clear()
+        self._side_for = None
         self._select_after_load = None
         self._select_day_after_load = None
         self._keep_at_top = None
@@ -236,10 +239,12 @@ class JournalPage(Page):
 
     def load(self, person: Person) -> None:
         """The list from the newest entry, the chart and the editor's choices (also after every
-        change to the journal, from this page or another)."""
+        change to the journal, from this page or another). The chart's read starts when the
+        list's first page is in, so the list (what the user reads first, at unlock too) does
+        not share the disk and the two cores with it."""
         self.jump_bar.hide()
+        self._side_for = person
         self.model.set_person(person)
-        self._refresh_side(person)
 
     def has_unsaved_work(self) -> bool:
         return self.editor.drafts.has_changes()
@@ -464,7 +469,13 @@ class JournalPage(Page):
         self.undo_bar.show()
         self.undo_button.setFocus()
 
+    def _side_after_list(self) -> None:
+        person, self._side_for = self._side_for, None
+        if person is not None:
+            self._refresh_side(person)
+
     def _on_model_loaded(self) -> None:
+        self._side_after_list()
         self._update_empty()
         if self._keep_at_top is not None:  # newer entries came in above: keep the view still
             if self._keep_at_top.isValid():
