@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
@@ -22,17 +23,12 @@ def pdf_of(pages: int, word: str = "Page") -> bytes:
     return out.getvalue()
 
 
-def shown_preview(qtbot) -> PdfPreview:
-    preview = PdfPreview()
-    qtbot.addWidget(preview)
-    preview.resize(600, 500)
-    preview.show()
-    qtbot.waitExposed(preview)
-    return preview
+@pytest.fixture
+def preview(make_page) -> PdfPreview:
+    return make_page(lambda _ctx: PdfPreview(), (600, 500), person=None)
 
 
-def test_hidden_preview_lets_go_of_its_pages_and_comes_back_where_it_was(qtbot):
-    preview = shown_preview(qtbot)
+def test_hidden_preview_lets_go_of_its_pages_and_comes_back_where_it_was(qtbot, preview):
     preview.set_pdf(pdf_of(6))
     preview.zoom_in()
     zoom = preview.view.zoomFactor()
@@ -52,8 +48,7 @@ def test_hidden_preview_lets_go_of_its_pages_and_comes_back_where_it_was(qtbot):
     assert preview.view.zoomFactor() == zoom
 
 
-def test_a_pdf_that_arrives_while_hidden_shows_at_the_users_page(qtbot):
-    preview = shown_preview(qtbot)
+def test_a_pdf_that_arrives_while_hidden_shows_at_the_users_page(qtbot, preview):
     preview.set_pdf(pdf_of(6))
     preview.go_to(4)
     preview.hide()
