@@ -74,22 +74,16 @@ def test_a_long_name_without_spaces_does_not_push_the_phone_out_of_the_contacts_
     measured as one unbreakable word, so the Name column took its whole length and the phone
     number went out of sight to the right (the list wraps such words anywhere)."""
     from PySide6.QtWidgets import QStyle
-    from test_everyday_layout import SMALL, window_at
+    from test_everyday_layout import SMALL, contacts_list_at
 
     from caregiver_app.domain.network import Contact, Phone, Role
-    from caregiver_app.gui.network.network_page import LIST_COLUMNS, NetworkPage
     from caregiver_app.services import network
 
     name = "東京都立松沢病院精神科デイケア担当者の皆さま" * 4
     network.save_contact(ctx.vault, Contact(None, person.id, name, Role.CASE_MANAGER,
                                             phones=(Phone("+81312345678"),)))
-    _window, page = window_at(qtbot, ctx, SMALL, NetworkPage)
-    page.tabs.setCurrentWidget(page.list)
-    qtbot.wait(20)
-    tree, header = page.list, page.list.header()
-    phone = LIST_COLUMNS.index("Phone")
-    left, width = header.sectionViewportPosition(phone), header.sectionSize(phone)
-    assert 0 <= left and left + width <= tree.viewport().width()
+    tree, _phone, _width = contacts_list_at(qtbot, ctx, SMALL)
+    header = tree.header()
     item = tree.topLevelItem(0)
     margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
     from PySide6.QtCore import Qt

@@ -165,11 +165,11 @@ def some_contacts(ctx, person) -> None:
                                                 strength=list(TieStrength)[i % 4]))
 
 
-@pytest.mark.parametrize("size", [None, SMALL, (1920, 1080)])
-def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size):
+def contacts_list_at(qtbot, ctx, size):
+    """The Support network page's contacts list in a window of ``size`` (None: as it opens), its
+    phone column checked to be whole in view: ``(tree, phone column index, phone column width)``."""
     from caregiver_app.gui.network.network_page import LIST_COLUMNS, NetworkPage
 
-    some_contacts(ctx, person)
     _window, page = window_at(qtbot, ctx, size, NetworkPage)
     page.tabs.setCurrentWidget(page.list)
     qtbot.wait(20)
@@ -177,6 +177,14 @@ def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size
     phone = LIST_COLUMNS.index("Phone")
     left, width = header.sectionViewportPosition(phone), header.sectionSize(phone)
     assert 0 <= left and left + width <= tree.viewport().width()
+    return tree, phone, width
+
+
+@pytest.mark.parametrize("size", [None, SMALL, (1920, 1080)])
+def test_the_contacts_list_shows_the_whole_phone_column(qtbot, ctx, person, size):
+    some_contacts(ctx, person)
+    tree, phone, width = contacts_list_at(qtbot, ctx, size)
+    header = tree.header()
     metrics = tree.fontMetrics()
     margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
     for i in range(tree.topLevelItemCount()):
