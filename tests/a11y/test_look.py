@@ -153,11 +153,12 @@ def test_the_checks_find_what_they_look_for(qtbot):
 
 @pytest.mark.parametrize("scheme", SCHEMES_FOR_TESTS)
 def test_the_calendar_s_dimmed_days_stay_readable(scheme, qapp):
-    from caregiver_app.gui.journal.month_calendar import OUT_OF_MONTH_DIM, _blend
+    from caregiver_app.gui.common.visible_style import mix
+    from caregiver_app.gui.journal.month_calendar import OUT_OF_MONTH_DIM
 
     palette = SCHEMES_FOR_TESTS[scheme]()
     base = palette.color(QPalette.ColorRole.Base)
-    dimmed = _blend(palette.color(QPalette.ColorRole.Text), base, OUT_OF_MONTH_DIM)
+    dimmed = mix(palette.color(QPalette.ColorRole.Text), base, 1 - OUT_OF_MONTH_DIM)
     assert 4.5 <= contrast(dimmed, base) < contrast(palette.color(QPalette.ColorRole.Text), base)
 
 

@@ -31,12 +31,13 @@ def contrast(a: QColor, b: QColor) -> float:
     """WCAG contrast ratio of colour ``a`` drawn on ``b``, 1 (the same) to 21 (black on white);
     a see-through ``a`` (a theme's placeholder text, say) is first laid over ``b``."""
     if a.alphaF() < 1.0:
-        a = _mix(a, b, a.alphaF())
+        a = mix(a, b, a.alphaF())
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
-def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+def mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
+    """``a`` laid over ``b``: ``share_of_a`` of ``a`` (0 to 1) and the rest of ``b``, opaque."""
     rest = 1.0 - share_of_a
     return QColor.fromRgbF(a.redF() * share_of_a + b.redF() * rest, a.greenF() * share_of_a + b.greenF() * rest,
                            a.blueF() * share_of_a + b.blueF() * rest)
@@ -47,7 +48,7 @@ def control_edge(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorG
     as it can go while keeping 3:1 against the window (so it does not shout louder than words)."""
     ink, window = palette.color(group, QPalette.ColorRole.WindowText), palette.color(group, QPalette.ColorRole.Window)
     for share in (0.55, 0.7, 0.85):
-        edge = _mix(ink, window, share)
+        edge = mix(ink, window, share)
         if contrast(edge, window) >= NON_TEXT_CONTRAST + 0.5:
             return edge
     return ink
@@ -59,7 +60,7 @@ def muted_text(palette: QPalette, group: QPalette.ColorGroup = QPalette.ColorGro
     lighter than that, 3.95:1 in Fusion's light palette)."""
     ink, base = palette.color(group, QPalette.ColorRole.Text), palette.color(group, QPalette.ColorRole.Base)
     for share in (0.6, 0.7, 0.8, 0.9):
-        muted = _mix(ink, base, share)
+        muted = mix(ink, base, share)
         if contrast(muted, base) >= TEXT_CONTRAST + 0.3:
             return muted
     return ink

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..common import formatting
 from ..common.page import heading
+from ..common.visible_style import mix
 from ...domain.model import MoodLevel
 from ...services.patterns import DayMark
 
@@ -181,14 +182,6 @@ OUT_OF_MONTH_DIM = 0.4
 still 4.5:1 against it in light and dark palettes (at 0.55 it was 3.3:1 on white)."""
 
 
-def _blend(front: QColor, back: QColor, amount: float) -> QColor:
-    return QColor(
-        round(front.red() + (back.red() - front.red()) * amount),
-        round(front.green() + (back.green() - front.green()) * amount),
-        round(front.blue() + (back.blue() - front.blue()) * amount),
-    )
-
-
 class DayDelegate(QStyledItemDelegate):
     """Paints one day: its number, and for a day with a mood a bar (fuller = better) with the
     mood's number beside it (and its word when there is room); ⚑ when something was flagged."""
@@ -216,7 +209,7 @@ class DayDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         colour = palette.color(text_role)
         if not in_month and not selected:  # dimmed: halfway to the background, in any palette
-            colour = _blend(colour, base, OUT_OF_MONTH_DIM)
+            colour = mix(colour, base, 1 - OUT_OF_MONTH_DIM)
         font = QFont(opt.font)
         today = bool(index.data(TodayRole))
         font.setBold(today)
