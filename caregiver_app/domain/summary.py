@@ -123,11 +123,14 @@ LEFT_OUT_MARK = "[left out]"
 @dataclass(frozen=True)
 class SummaryChoices:
     """What to print: the appendix ``sections`` (the brief always prints), what to ``leave_out``,
-    and the ``questions`` for this visit (plain text, in the order to ask them)."""
+    and the ``questions`` for this visit (plain text, in the order to ask them), and the
+    ``language`` of the printout (a code of :data:`caregiver_app.i18n.LANGUAGES`; ``""``: the
+    window's language)."""
 
     sections: frozenset[Section] = DEFAULT_SECTIONS
     leave_out: LeaveOut = LeaveOut()
     questions: tuple[str, ...] = ()
+    language: str = ""
 
 
 @dataclass(frozen=True)

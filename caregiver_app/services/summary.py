@@ -436,6 +436,7 @@ def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock
         "symptoms": sorted(choices.leave_out.symptoms),
         "tags": sorted(choices.leave_out.tags),
         "questions": list(choices.questions),
+        "language": choices.language,
     }, ensure_ascii=False)
     with session_of(vault) as s:
         put_choice(s, person_id, payload, clock())
@@ -459,6 +460,7 @@ def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
                                symptoms=frozenset(str(w) for w in raw.get("symptoms", [])),
                                tags=frozenset(str(w) for w in raw.get("tags", []))),
             questions=tuple(str(q) for q in raw.get("questions", []) if str(q).strip()),
+            language=str(raw.get("language", "")),
         )
     except (ValueError, TypeError, AttributeError):
         return None
