@@ -27,7 +27,7 @@ from ... import i18n
 from ...domain import crisis_lines
 from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import ValidationError
-from ...i18n import N_, _
+from ...i18n import _, N_
 from ..common.trust_widgets import fit_text, problem_label
 from ..vault.unlock_screen import announce
 

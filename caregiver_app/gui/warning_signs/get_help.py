@@ -33,7 +33,7 @@ from ...domain.crisis_lines import CrisisLine, LineKind
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
-from ...i18n import N_, _
+from ...i18n import _, N_
 from ...settings import MAX_CRISIS_LINES
 from ...settings import save as save_settings
 from ..context import AppContext

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...domain.model import Tag, TagKind
-from ...i18n import N_, _
+from ...i18n import _, N_
 from ...domain.plans import ITEM_MAX_CHARS, PHONE_MAX_CHARS, EarlySign, LinkKind, PlanItem
 
 NOT_LINKED = N_("Not linked to the journal")

@@ -32,7 +32,7 @@ from ... import i18n
 from ...domain import crisis_lines
 from ...domain.errors import CaregiverError, ValidationError
 from ...domain.model import Person
-from ...i18n import N_, _
+from ...i18n import _, N_
 from ...domain.plans import PHONE_MAX_CHARS, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
 from ...services import journal, plans
 from ...services import network as contacts
