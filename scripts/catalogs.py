@@ -151,9 +151,11 @@ def problems(code: str) -> list[str]:
     else:
         with mo_path(code).open("rb") as stream:
             compiled = read_mo(stream)
-        want = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string
+        # A plural's forms come back from the .po as a tuple and from the .mo as a list.
+        forms = lambda s: tuple(s) if isinstance(s, (list, tuple)) else s  # noqa: E731
+        want = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): forms(m.string)
                 for m in catalog if m.id and _filled(m) and not m.fuzzy}
-        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string for m in compiled if m.id}
+        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): forms(m.string) for m in compiled if m.id}
         if want != have:
             found.append(f"{code}.mo is stale: run scripts/catalogs.py compile")
     return found
