@@ -55,7 +55,7 @@ def test_journal_page_in_spanish(spanish, make_page, vault, person):
     texts = visible_texts(page)
     assert "Cambiar anotación" in texts
     assert "Eliminar anotación…" in texts
-    assert "Anotaciones, las más &recientes primero" in texts
+    assert "Anotaciones, &recientes primero" in texts
     assert page.editor.save_button.text() == "&Guardar anotación"
     assert page.editor.heading.text() == "Nueva anotación sobre Sam Rivera"
     assert page.chart.title.text() == "Estado de ánimo y sueño, últimos 30 días"

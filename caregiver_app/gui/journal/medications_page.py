@@ -138,6 +138,7 @@ class MedicationsPage(Page):
         self.supply_check, self.on_hand, self.per_dose, self.refill_at = (
             ui.supplyCheck, ui.onHand, ui.perDose, ui.refillAt)
         self.refill_at.setSpecialValueText(_("No refill reminder"))
+        self.refill_at.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
         self.change_dose_button.clicked.connect(self.change_dose)
         self.schedule.currentTextChanged.connect(
             lambda text: self.as_needed.setChecked(True) if text.strip().casefold() == "as needed" else None)
