@@ -74,14 +74,16 @@ def crisis_numbers_markdown(words: HelpWords) -> str:
         how = _("call {number}.").format(number=words.emergency_number)
     else:
         how = _("call your local emergency number. Add it in Get help now, so it shows on every page.")
-    items.append(f"- **{_('Emergency')}:** {how}")
+    emergency = _("Emergency")
+    items.append(f"- **{emergency}:** {how}")
     for line in words.lines:
         if line.kind is LineKind.CRISIS:
             details = f" {line.details}" if line.details else ""
             how = _MARKUP.sub("", line.how)  # a number the user added is text, never a link or markup
             items.append(f"- **{_MARKUP.sub('', line.name)}:** {how[:1].lower() + how[1:]}.{details}")
     others = _("{address} lists crisis lines by country.").format(address=FIND_A_HELPLINE_ADDRESS)
-    items.append(f"- **{_('Other countries')}:** {others}")
+    elsewhere = _("Other countries")
+    items.append(f"- **{elsewhere}:** {others}")
     return "\n".join(items)
 
 
