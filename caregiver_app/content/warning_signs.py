@@ -433,7 +433,7 @@ def _templates(language: str = SOURCE_LANGUAGE) -> tuple[tuple[str, str], ...]:
     """The shipped page files of ``language`` by name. A file that cannot be read as UTF-8 (a
     damaged install) is left out with a log line naming it; the other pages still work."""
     templates = []
-    place = _folder(language)
+    place = _folder() if language == SOURCE_LANGUAGE else _folder(language)
     if not place.is_dir():
         return ()
     for entry in place.iterdir():
