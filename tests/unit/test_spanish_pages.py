@@ -81,7 +81,9 @@ def test_the_spanish_page_has_the_same_signs_tiers_tags_and_rules(name):
     assert [s.tier for s in es.signs] == [s.tier for s in en.signs]
     assert [s.symptoms for s in es.signs] == [s.symptoms for s in en.signs]
     assert education.links(es) == education.links(en)
-    assert es.language == "es" and es.summary != en.summary and es.urgent_words != en.urgent_words
+    assert es.language == "es" and es.summary != en.summary
+    assert bool(es.urgent_words) == bool(en.urgent_words)
+    assert not en.urgent_words or es.urgent_words != en.urgent_words
 
 
 @pytest.mark.parametrize("name", BOTH)
@@ -112,6 +114,17 @@ def test_spanish_page_shape_and_sources(name):
         host = re.match(r"^https?://([^/?#]+)", source.url).group(1).lower().removeprefix("www.")
         assert any(host == d or host.endswith("." + d) for d in ALLOWED_ES_DOMAINS), host
 
+
+
+_SPANISH_ADDRESS = re.compile(r"/(?:spanish|espanol)/|/es/|-es(?:/|$)|://salud\.|ataque-cardiaco")
+
+
+@pytest.mark.parametrize("name", ES_NAMES)
+def test_english_sources_say_so(name):
+    # A Spanish reader is told before following a link that the page is in English.
+    for source in _parse(name, "es").sources:
+        in_spanish = bool(_SPANISH_ADDRESS.search(source.url))
+        assert in_spanish != source.title.endswith("(en inglés)"), source.url
 
 
 @pytest.mark.parametrize("name", ES_NAMES)
