@@ -179,7 +179,7 @@ def test_the_readability_check_fails_on_hard_spanish():
 def test_the_loader_reads_the_language_in_force(spanish):
     falls = education.page("falls", US)
     assert falls.language == "es" and falls.title == "Caídas"
-    assert "llame al 911" in falls.body_markdown.lower() or "911" in falls.body_markdown
+    assert "llame al 911" in falls.body_markdown.lower()
     assert {p.id for p in education.load_pages(US)} == {n.removesuffix(".md") for n in EN_NAMES}
     i18n.set_language("en")
     assert education.page("falls", US).title == "Falls"
