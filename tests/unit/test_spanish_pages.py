@@ -19,7 +19,7 @@ from caregiver_app.content import warning_signs as education
 from caregiver_app.content.warning_signs import Page
 from caregiver_app.domain.crisis_lines import BUILT_IN_COUNTRIES, help_words
 
-from test_education_content import ALLOWED_DOMAINS, readable_text  # noqa: E402  (a sibling module)
+from test_education_content import ALLOWED_DOMAINS, readable_text
 
 ROOT = resources.files("caregiver_app.content") / "warning_signs"
 EN_NAMES = sorted(e.name for e in ROOT.iterdir() if e.name.endswith(".md"))
