@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...i18n import _, N_, ngettext
+from ...i18n import N_, _, ngettext
 from ...services import warning_signs as library
 from ...services.warning_signs import HelpWords, Page, Tier, help_words
 from . import formatting
@@ -126,15 +126,14 @@ def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, words: HelpWord
     the sources (title and address), the review date and the limits. ``pg`` should come from
     ``library.page(id, words)`` so its text carries the same numbers."""
     renderer = _Renderer(icon_px, words or help_words(""))
-    # The page's own list of sources is drawn below from its front matter (English and Spanish pages).
-    body = renderer.body(pg.body_markdown, skip_sections=("sources", "fuentes"))
+    body = renderer.body(pg.body_markdown, skip_sections=library.sources_headings())
     reviewed = long_date(pg.last_reviewed)
     sources = "".join(
         f'<li><a href="{html.escape(s.url)}">{html.escape(s.title)}</a><br>{html.escape(s.url)}</li>' for s in pg.sources
     )
     limits = html.escape(_(LIMITS_TEXT).format(keys=keys))
     # TRANSLATORS: under a warning-sign page's title: "Heart and circulation · Last reviewed 1 May 2026".
-    byline = html.escape(_("{category} · Last reviewed {date}").format(category=pg.category, date=reviewed))
+    byline = html.escape(_("{category} · Last reviewed {date}").format(category=_(pg.category), date=reviewed))
     return (
         f"<h1>{html.escape(pg.title)}</h1>"
         f"<p>{byline}</p>"

@@ -116,7 +116,7 @@ class WarningSignsPage(QWidget):
             pages = [p for p in self._pages if p.category == category]
             if not pages:
                 continue
-            head = QTreeWidgetItem(self.tree, [category])
+            head = QTreeWidgetItem(self.tree, [_(category)])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = head.font(0)
             font.setBold(True)
