@@ -237,6 +237,7 @@ class SummaryPage(Page):
         self.questions_edit.clear()
         self._prepared = False
         self.preparer_fields.clear()
+        choose_language(self.language_box, "")
         self.preview_label.clear()
         self.saved_label.clear()
         self._show_leave_out()
