@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...domain import crisis_lines
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
@@ -315,11 +316,16 @@ class SummaryPage(Page):
         paper, zone, clock = self.paper(), self.context.zone_name, self.context.clock
         country = current_country(self.context.settings)
         user_lines = crisis_lines.user_lines_from_dicts(self.context.settings.crisis_lines)
-        fmt = formatting.report_format(self.language())
+        language = self.language()
+        fmt = formatting.report_format(language)
         progress = self._relay.moved.emit
 
         def job(vault, control):
             cancelled = lambda: control.cancelled  # noqa: E731
+            with i18n.document_language(language):  # the printout's words, whatever the window speaks
+                return build(vault, cancelled)
+
+        def build(vault, cancelled):
             data = summary.build_summary(vault, request, prepared_by=preparer.name,
                                          preparer_relationship=preparer.relationship,
                                          preparer_phone=preparer.phone, zone_name=zone, clock=clock,

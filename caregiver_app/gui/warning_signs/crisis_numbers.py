@@ -48,14 +48,18 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=4)
 def all_countries(language: str = "") -> tuple[tuple[str, str], ...]:
     """``(code, name)`` for every country Qt knows, named in ``language`` (``""``: the language
     in force) by CLDR through Babel, the featured ones first (the US, Canada, the UK, Ireland,
     Australia, New Zealand, Spain, Mexico), then the rest by name."""
+    return _countries_in(i18n.normalise(language) or i18n.language())
+
+
+@lru_cache(maxsize=4)
+def _countries_in(language: str) -> tuple[tuple[str, str], ...]:
     from babel import Locale  # lazily: Babel's data is large
 
-    names = Locale.parse(i18n.babel_locale(language or i18n.language())).territories
+    names = Locale.parse(i18n.babel_locale(language)).territories
     featured = list(crisis_lines.FEATURED_COUNTRIES)
     first = [(code, names.get(code, crisis_lines.FEATURED_COUNTRIES[code])) for code in featured]
     rest = sorted(((code, names.get(code, crisis_lines.BUILT_IN_COUNTRIES.get(code, code)))
@@ -66,7 +70,7 @@ def all_countries(language: str = "") -> tuple[tuple[str, str], ...]:
 def country_name(code: str, language: str = "") -> str:
     """The name of ``code`` in ``language`` (``""``: the language in force; the code itself when
     unknown)."""
-    return dict(all_countries(i18n.normalise(language) or i18n.language())).get(code, code)
+    return dict(all_countries(language)).get(code, code)
 
 
 # A crisis line's words come from the domain (caregiver_app.domain.crisis_lines), which marks
