@@ -157,7 +157,7 @@ class SummaryPage(Page):
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName(_("Making the summary"))
         self.progress_bar.setRange(0, 100)
-        # TRANSLATORS: %p is Qt's placeholder for the percentage; keep it.
+        # TRANSLATORS: keep Qt's percent placeholder (the letter p after a percent sign).
         self.progress_bar.setFormat(_("Making the summary… %p%"))
         self.cancel_button = push_button(_("Cancel"), self, self.cancel_build, name=_("Stop making the summary"))
         self.progress_panel = bar(self, self.progress_bar, self.cancel_button)
