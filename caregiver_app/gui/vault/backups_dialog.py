@@ -77,7 +77,7 @@ class BackupsDialog(QDialog):
         self.list_label = heading_label(_("&Backups, newest first"))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Made", "Why", "Entries"])
+        self.tree.setHeaderLabels([_("Made"), _("Why"), _("Entries")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -184,7 +184,7 @@ class BackupsDialog(QDialog):
               "first, so you can come back to it from this list.").format(
                 backup=people_lines(row.people), now=people_lines(self.now_people))
         )
-        if not confirm(self, f"Put your journal back to how it was on {when}?", yes=_("Restore this backup"),
+        if not confirm(self, _("Put your journal back to how it was on {when}?").format(when=when), yes=_("Restore this backup"),
                        no=_("Keep things as they are"), destructive=True, details=details, title=_("Restore this backup?")):
             return
         clock, path = self.context.clock, row.found.path

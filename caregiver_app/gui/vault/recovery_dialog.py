@@ -62,7 +62,7 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
               "not in it.").format(people=people_lines(summary.people))
         )
         keep = _("Keep what was recovered") if exc.recovered else _("Not now")
-        if not confirm(parent, f"{message}\n\nYour newest good backup is from {when}.", yes=_("Restore this backup"),
+        if not confirm(parent, message + "\n\n" + _("Your newest good backup is from {when}.").format(when=when), yes=_("Restore this backup"),
                        no=keep, destructive=True, details=details, title=_(TITLE)):
             declined()
             return
