@@ -29,9 +29,8 @@ class CatalogTranslator(QTranslator):
         if not source_text:
             return None
         found = i18n.translations(i18n.process_language()).gettext(source_text)
-        # None (a null QString) tells Qt "not mine": it then asks the next translator (qtbase's,
-        # for Qt's own words such as the wizard's Next) or shows the source text. An empty
-        # string would not: Qt takes it as the translation, and the button goes blank.
+        # None (a null string) tells Qt "not mine": it then asks the next translator or shows the
+        # source text. An empty string would be taken as the translation and blank the label.
         return found if found != source_text else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
