@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.errors import ValidationError
+from ..security.errors import NewerKeyFileError
 from ..security.keyfile import (
     Generation,
     KeyFile,
@@ -89,7 +90,7 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
     except PermissionError:
         raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
     except BackupError as exc:
-        if "full" in str(exc):
+        if isinstance(exc, DiskFullError):  # by type: the message is in the user's language
             raise DiskFullError(EXPORT_FULL) from None
         raise
     except Exception as exc:  # a full disk may surface from the database library or the OS
@@ -187,7 +188,7 @@ def open_vault_file(paths: VaultPaths, file: Path, *, passphrase: str | None = N
     try:
         keyfile = loads(contents.keyfile_bytes)
     except KeyFileError as exc:
-        if "newer" in str(exc):
+        if isinstance(exc, NewerKeyFileError):  # by type: the message is in the user's language
             raise VaultFileError(str(exc)) from None
         raise VaultFileError("The key part of this vault file is damaged, so it cannot be opened.") from None
     if passphrase:
