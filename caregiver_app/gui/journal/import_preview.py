@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,11 +42,34 @@ class StoredRowsTable(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
+        # The note and tag columns get what the day, time and mood leave: their headings wrap
+        # rather than being cut (longer in Spanish: "Etiquetas y síntomas").
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.setAccessibleName(_("The first entries as they will be saved"))
+        header.sectionResized.connect(lambda *_args: self._fit_to_widths())
+
+    def _fit_to_widths(self) -> None:
+        """Wrapped headings and cells stay whole when the columns change width."""
+        self._fit_header()
+        self.resizeRowsToContents()
+
+    def _fit_header(self) -> None:
+        """As tall as the most wrapped heading needs at the columns' widths now."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        tallest = metrics.height()
+        for column in range(self.columnCount()):
+            width = max(header.sectionSize(column) - 2 * margin, 1)
+            text = self.horizontalHeaderItem(column).text()
+            tallest = max(tallest, metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height())
+        if header.minimumHeight() != tallest + 2 * margin:
+            header.setMinimumHeight(tallest + 2 * margin)
+            self.updateGeometries()
 
     def show_rows(self, rows: Sequence[StoredRow]) -> None:
         self.setRowCount(len(rows))
