@@ -90,7 +90,7 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
     except PermissionError:
         raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
     except BackupError as exc:
-        if isinstance(exc, DiskFullError):  # by type: the message is in the user's language
+        if "full" in str(exc):
             raise DiskFullError(EXPORT_FULL) from None
         raise
     except Exception as exc:  # a full disk may surface from the database library or the OS

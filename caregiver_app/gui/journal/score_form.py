@@ -45,6 +45,21 @@ from ...domain.scores import (
     needs_crisis_help,
 )
 from ...domain.crisis_lines import HelpWords, help_words
+
+try:  # the domain's form words in the language in force (issue 17, branch es-core)
+    from ...domain.scores import answer_words, credit_line, form_stem, official_form_line
+except ImportError:  # until that branch is merged: the English form, as before. Drop this then.
+    def form_stem(instrument: Instrument | None = None) -> str:
+        return FORM_STEM
+
+    def answer_words(instrument: Instrument | None = None) -> tuple[str, ...]:
+        return ANSWER_WORDS
+
+    def credit_line() -> str:
+        return CREDIT_LINE
+
+    def official_form_line(instrument: Instrument) -> str:
+        return ""
 from ...i18n import N_, _, ngettext
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
@@ -88,16 +103,21 @@ def band_list(instrument: Instrument) -> str:
     return ", ".join(f"{b.low}–{b.high} {b.label}" for b in instrument.bands)
 
 
-def about_html() -> str:
-    """The form's question (the domain's words, in the language in force), how to answer, where
-    the paper form is, and the notice the domain gives, as rich text."""
-    answers = "; ".join(f"{i} {w.lower()}" for i, w in enumerate(ANSWER_WORDS))
-    link = f'<a href="{html.escape(FORMS_URL)}">{html.escape(FORMS_SITE)}</a>'
+def about_html(instrument: Instrument) -> str:
+    """The form's question and answers (the domain's: the official form's words in the language
+    in force), how to answer, where the paper form is, and the developers' notice the domain
+    gives, as rich text."""
+    answers = "; ".join(f"{i} {w.lower()}" for i, w in enumerate(answer_words(instrument)))
     how = html.escape(_("For each item choose 0 to 3: {answers}.").format(answers=answers))
-    # escaped first, then the link put in: the message itself holds no markup
-    paper = html.escape(_("The paper form is free from {site}, in many languages.")).format(site=link)
-    return (f"<b>{html.escape(FORM_STEM)}</b> {how} {paper}"
-            f"<br><small>{html.escape(CREDIT_LINE)}</small>")
+    official = official_form_line(instrument)  # the items are topic labels: where the real form is
+    if official:
+        paper = html.escape(official)
+    else:
+        link = f'<a href="{html.escape(FORMS_URL)}">{html.escape(FORMS_SITE)}</a>'
+        # escaped first, then the link put in: the message itself holds no markup
+        paper = html.escape(_("The paper form is free from {site}, in many languages.")).format(site=link)
+    return (f"<b>{html.escape(form_stem(instrument))}</b> {how} {paper}"
+            f"<br><small>{html.escape(credit_line())}</small>")
 
 
 class CrisisPanel(QFrame):
@@ -262,7 +282,7 @@ class ScoreForm(QWidget):
         button = self.instrument_buttons[instrument]
         if not button.isChecked():
             button.setChecked(True)
-        self.about.setText(about_html())
+        self.about.setText(about_html(instrument))
         self.items_box.setTitle(_("{name} items, 0 to 3 each").format(name=instrument.value))
         while self.items_grid.count():
             widget = self.items_grid.takeAt(0).widget()
@@ -272,6 +292,7 @@ class ScoreForm(QWidget):
         for group in self._groups:
             group.deleteLater()
         self._groups, self._item_labels, self._radios = [], [], []
+        words = answer_words(instrument)
         for number, (topic, wording) in enumerate(zip(instrument.topics, instrument.wording), start=1):
             label = QLabel(f"{number}. {wording}", self.items_box)  # the form's own numbering
             label.setWordWrap(True)
@@ -282,7 +303,7 @@ class ScoreForm(QWidget):
             for value in range(4):
                 radio = QRadioButton(str(value), self.items_box)
                 radio.setAccessibleName(_("Item {number}, {topic}: {value}, {answer}").format(
-                    number=number, topic=topic, value=value, answer=ANSWER_WORDS[value].lower()))
+                    number=number, topic=topic, value=value, answer=words[value].lower()))
                 radio.setProperty("item", number)
                 radio.installEventFilter(self._digits)
                 group.addButton(radio, value)
