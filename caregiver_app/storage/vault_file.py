@@ -71,7 +71,8 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     try:
         # a device would never end and opening a named pipe would wait for a writer forever
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise VaultFileError(_("That is not an ordinary file (it is a device, a pipe or a folder), so it cannot be a vault file."))
+            raise VaultFileError(_("That is not an ordinary file (it is a device, a pipe or a folder), "
+                                   "so it cannot be a vault file."))
         return zipfile.ZipFile(path, "r")
     except FileNotFoundError:
         raise VaultFileError(_("That file does not exist.")) from None

@@ -46,7 +46,8 @@ def summary_text(summary: ImportSummary, *, new_words: str = "") -> str:
     lines = []
     if summary.new:
         more = f" {new_words}" if new_words else ""
-        lines.append(ngettext("{count} new entry is in {name}’s journal.", "{count} new entries are in {name}’s journal.",
+        lines.append(ngettext("{count} new entry is in {name}’s journal.",
+                              "{count} new entries are in {name}’s journal.",
                               summary.new).format(count=_count(summary.new), name=name) + more)
     else:
         lines.append(_("Nothing new was added to {name}’s journal.").format(name=name))
@@ -63,8 +64,8 @@ def summary_text(summary: ImportSummary, *, new_words: str = "") -> str:
     if summary.skipped_count == 0:
         lines.append(_("Every line of the file was read."))
     if summary.backup_name:
-        lines.append(_("Before importing, the vault was backed up as “{name}” (File ▸ Backups… can put it back).").format(
-            name=summary.backup_name))
+        lines.append(_("Before importing, the vault was backed up as “{name}” "
+                       "(File ▸ Backups… can put it back).").format(name=summary.backup_name))
     return "\n".join(lines)
 
 
