@@ -28,8 +28,8 @@ class CatalogTranslator(QTranslator):
         if not source_text:
             return None
         found = i18n.translations(i18n.process_language()).gettext(source_text)
-        # None (a null string) tells Qt "not mine": it then asks the next translator (qtbase's) or
-        # shows the source text. "" would be taken as the translation: blank Cancel/Close buttons.
+        # None (a null string) tells Qt "not mine": it then asks the next translator or shows the
+        # source text. An empty string would be taken as the translation and blank the label.
         return found if found != source_text else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name

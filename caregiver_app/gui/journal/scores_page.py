@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
-from ...i18n import N_, _
+from ...i18n import N_, _, pgettext
 from ...services import journal, scores
 from ..common import formatting
 from ..common.building import column, list_hint, push_button, scroll_area, side_by_side, together, wrapping_row
@@ -33,8 +33,15 @@ from .score_chart import ScoreChart
 from .score_form import ScoreForm
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = (N_("Date"), N_("Questionnaire"), N_("Total"), N_("Severity"), N_("Change"), N_("Recorded by"),
-           N_("Next visit"))
+def column_titles() -> list[str]:
+    """The list's column titles in the language in force. "Severity" here is a questionnaire's
+    published band, not a symptom's 0-10 rating: it has its own context (Spanish "Gravedad", not
+    the symptom's "Intensidad")."""
+    return [_("Date"), _("Questionnaire"), _("Total"), pgettext("questionnaire band", "Severity"), _("Change"),
+            _("Recorded by"), _("Next visit")]
+
+
+COLUMN_COUNT = 7
 
 
 def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[ScoreResult, list[str]]]:
@@ -105,8 +112,8 @@ class ScoresPage(Page):
         heading_font.setBold(True)
         self.list_label.setFont(heading_font)
         self.list = QTreeWidget(self)
-        self.list.setColumnCount(len(COLUMNS))
-        self.list.setHeaderLabels([_(text) for text in COLUMNS])
+        self.list.setColumnCount(COLUMN_COUNT)
+        self.list.setHeaderLabels(column_titles())
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -231,7 +238,7 @@ class ScoresPage(Page):
             item = QTreeWidgetItem(columns)
             item.setData(0, IdRole, result.id)
             self.list.addTopLevelItem(item)
-        for index in range(len(COLUMNS)):
+        for index in range(COLUMN_COUNT):
             self.list.resizeColumnToContents(index)
         self.chart.set_results(self._results)
         list_hint(self.empty_label, self.person, self._results,
