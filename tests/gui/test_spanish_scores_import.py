@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import pytest
 from import_fixtures import open_import_dialog
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableWidget, QTabWidget, QTreeWidget
 
 from support import mnemonic_clashes
 
 from caregiver_app import i18n
-from caregiver_app.gui.common.translations import use_language
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.journal.scores_page import ScoresPage
 
@@ -25,14 +23,8 @@ CSV = (
 )
 
 
-@pytest.fixture(autouse=True)
-def spanish(qapp):
-    before = QLocale()
-    use_language("es", "MX")
-    yield
-    use_language("en")
-    QLocale.setDefault(before)
-    assert i18n.language() == "en"
+# conftest's ``spanish``: Spanish for Mexico in each test, English and the locale put back after
+pytestmark = pytest.mark.usefixtures("spanish")
 
 
 def visible_texts(root) -> list[str]:
