@@ -442,5 +442,5 @@ def import_summary(outcome: vcards.ImportOutcome, result: vcard.VCardReadResult)
         more = len(result.problems) - len(shown)
         text += "\n\n" + _("Please look at these:") + "\n" + "\n".join(f"• {m}" for m in shown)
         if more > 0:
-            text += "\n" + ngettext("…and {count} more.", "…and {count} more.", more).format(count=more)
+            text += "\n" + _("…and {count} more.").format(count=more)
     return text
