@@ -19,6 +19,7 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import _
 from .crisis_lines import CrisisLine
 from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, SEVERITY_MAX, required_label
@@ -159,12 +160,12 @@ class LinkKind(enum.Enum):
 
 def _clean_text(text: object, what: str) -> str:
     return at_most(" ".join(str(text).split()), ITEM_MAX_CHARS,
-                   f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
+                   _("{what} can be at most {item_max_chars} characters. Please shorten it.").format(what=what, item_max_chars=ITEM_MAX_CHARS))
 
 
 def _clean_phone(phone: object) -> str:
     return at_most(" ".join(str(phone).split()), PHONE_MAX_CHARS,
-                   f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
+                   _("A phone number can be at most {phone_max_chars} characters.").format(phone_max_chars=PHONE_MAX_CHARS))
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class PlanItem:
         object.__setattr__(self, "text", _clean_text(self.text, "A line of the plan"))
         object.__setattr__(self, "phone", _clean_phone(self.phone))
         if not self.text:
-            raise ValidationError("Each line of the plan needs some words. Remove empty lines.")
+            raise ValidationError(_("Each line of the plan needs some words. Remove empty lines."))
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ class EarlySign:
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", _clean_text(self.text, "An early warning sign"))
         if not self.text:
-            raise ValidationError("Each early warning sign needs some words. Remove empty lines.")
+            raise ValidationError(_("Each early warning sign needs some words. Remove empty lines."))
         if self.link_kind is None:
             object.__setattr__(self, "link_name", "")
             object.__setattr__(self, "min_severity", 1)
@@ -213,7 +214,7 @@ class EarlySign:
         elif isinstance(self.min_severity, bool) or not isinstance(self.min_severity, int) or not (
             1 <= self.min_severity <= SEVERITY_MAX
         ):
-            raise ValidationError("The severity that counts must be a whole number from 1 to 10.")
+            raise ValidationError(_("The severity that counts must be a whole number from 1 to 10."))
 
     @property
     def is_linked(self) -> bool:
@@ -232,7 +233,7 @@ class EarlySign:
 def _check_items(items: tuple, what: str) -> tuple:
     items = tuple(items)
     if len(items) > ITEMS_MAX:
-        raise ValidationError(f"{what} can have at most {ITEMS_MAX} lines.")
+        raise ValidationError(_("{what} can have at most {items_max} lines.").format(what=what, items_max=ITEMS_MAX))
     return items
 
 

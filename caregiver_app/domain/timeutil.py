@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..i18n import _
 from .errors import ValidationError
 
 
@@ -19,7 +20,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValidationError(f"“{name}” is not a time zone this app knows. Try a name like America/New_York.") from None
+        raise ValidationError(_("“{name}” is not a time zone this app knows. Try a name like America/New_York.").format(name=name)) from None
 
 
 CALENDAR_EDGE = "That date is at the very edge of the calendar (the year 1 or 9999). Please check the year."
@@ -46,8 +47,7 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
         if strict:
             first = next_valid_wall_time(wall, tz) or back
             raise SkippedTimeError(
-                f"{wall:%H:%M} does not exist on {wall:%d %b %Y} because the clocks went forward. "
-                f"The next time that exists is {first:%H:%M}.",
+                _("{wall:%H:%M} does not exist on {wall:%d %b %Y} because the clocks went forward. The next time that exists is {first:%H:%M}.").format(wall=wall, first=first),
                 first,
             )
         # Non-existent: zoneinfo's fold=0 reading uses the offset before the change, which lands
@@ -142,4 +142,4 @@ def check_calendar_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError(f"{year:04d}-{month:02d}-{day:02d} is not a real date.") from None
+        raise ValidationError(_("{year:04d}-{month:02d}-{day:02d} is not a real date.").format(year=year, month=month, day=day)) from None

@@ -14,6 +14,8 @@ from datetime import date, time
 
 from caregiver_app.domain.model import clean_label
 
+from ..i18n import _
+
 DATE_MISSING = "the date is missing"
 DATE_UNREADABLE = "the date could not be read"
 DATE_IMPOSSIBLE = "the date is not a real date"
@@ -135,9 +137,9 @@ def parse_day_month(text: str) -> tuple[int, int]:
 def parse_year(text: str) -> int:
     value = clean_label(text)
     if not value:
-        raise RowProblem("the year is missing")
+        raise RowProblem(_("the year is missing"))
     if not (len(value) == 4 and value.isdecimal()):
-        raise RowProblem("the year could not be read")
+        raise RowProblem(_("the year could not be read"))
     return int(value)
 
 
@@ -146,17 +148,17 @@ def parse_time(text: str) -> time:
     optionally with seconds. ``12:xx AM`` is just after midnight."""
     value = clean_label(text)
     if not value:
-        raise RowProblem("the time is missing")
+        raise RowProblem(_("the time is missing"))
     m = TIME_RE.fullmatch(value)
     if not m:
-        raise RowProblem("the time could not be read")
+        raise RowProblem(_("the time could not be read"))
     hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
     if m[4]:
         if not 0 <= hour <= 12:
-            raise RowProblem("the time is not a real time of day")
+            raise RowProblem(_("the time is not a real time of day"))
         hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
-        raise RowProblem("the time is not a real time of day")
+        raise RowProblem(_("the time is not a real time of day"))
     return time(hour, minute, second)
 
 

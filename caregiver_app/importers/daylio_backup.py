@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from caregiver_app.domain.model import clean_label
 
+from ..i18n import _
 from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, fingerprint, read_zip_member, zip_members
 from .dates import FIRST_YEAR, YEAR_TOO_EARLY
 from .daylio import _rich_text_to_plain
@@ -32,9 +33,9 @@ def _load(data: bytes) -> dict:
     try:
         document = json.loads(base64.b64decode(raw.strip(), validate=False).decode("utf-8"))
     except (binascii.Error, UnicodeDecodeError, ValueError, RecursionError):
-        raise ImportFormatError("The journal inside this Daylio backup could not be read.") from None
+        raise ImportFormatError(_("The journal inside this Daylio backup could not be read.")) from None
     if not isinstance(document, dict) or not isinstance(document.get("dayEntries"), list):
-        raise ImportFormatError("The journal inside this Daylio backup could not be read.")
+        raise ImportFormatError(_("The journal inside this Daylio backup could not be read."))
     # Keep only what an import needs; the rest (the PIN among it) is dropped here.
     return {key: document.get(key) for key in ("customMoods", "tags", "dayEntries")}
 

@@ -20,6 +20,7 @@ from datetime import date
 import vobject
 from vobject.vcard import Address, Name
 
+from ..i18n import _
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.network import (
     MAX_PHONES,
@@ -232,7 +233,7 @@ def _with_extension(raw: str) -> str:
     dropped (they say nothing a person dials)."""
     base, *params = raw.split(";")
     for param in params:
-        key, _, value = param.partition("=")
+        key, _unused, value = param.partition("=")
         if key.strip().lower() == "ext" and value.strip():
             return f"{base} ext. {value.strip()}"
     return base
@@ -241,7 +242,7 @@ def _with_extension(raw: str) -> str:
 def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Contact:
     name = _name_of(card)
     if not name:
-        raise ValidationError("This card has no name.")
+        raise ValidationError(_("This card has no name."))
     contents = card.contents
     role = None
     for key in ("x-caregiver-role", "role", "title", "categories", "org"):
@@ -334,11 +335,11 @@ def read_vcards(data: bytes, person_id: int, region: str = DEFAULT_REGION) -> VC
     out and reported. Raises :class:`VCardFileError` when the file holds no cards at all or is
     too large (over 20 MB)."""
     if len(data) > MAX_FILE_BYTES:
-        raise VCardFileError("This file is too large to be a contacts file (over 20 MB).")
+        raise VCardFileError(_("This file is too large to be a contacts file (over 20 MB)."))
     _quiet_vobject()
     chunks = split_cards(decode_vcard_bytes(data))
     if not chunks:
-        raise VCardFileError("This file has no contacts in it. A contacts file (vCard) usually ends in .vcf.")
+        raise VCardFileError(_("This file has no contacts in it. A contacts file (vCard) usually ends in .vcf."))
     cards: list[CardCandidate] = []
     problems: list[CardProblem] = []
     for position, chunk in chunks:
@@ -346,7 +347,7 @@ def read_vcards(data: bytes, person_id: int, region: str = DEFAULT_REGION) -> VC
         try:
             card = vobject.readOne(chunk, ignoreUnreadable=True, allowQP=True)
             if card.name.upper() != "VCARD":
-                raise ValidationError("This is not a contact card.")
+                raise ValidationError(_("This is not a contact card."))
             contact = _card_to_contact(card, person_id, region, notes)
         except ValidationError as exc:
             problems.append(CardProblem(position, "", f"Card {position} was skipped: {exc}", True))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..i18n import _
 from ..domain.errors import CaregiverError
 from ..storage import backup as store
 from ..storage import migrate
@@ -111,7 +112,7 @@ def backup_summary(vault: Vault, path: Path) -> BackupSummary:
     found = store.parse_name(Path(path))
     if found is None:
         if not Path(path).is_file():
-            raise BackupError("That backup file does not exist.")
+            raise BackupError(_("That backup file does not exist."))
         stat = Path(path).stat()
         found = BackupFile(Path(path), datetime.fromtimestamp(stat.st_mtime).astimezone(), "other")
     return summarize(found, data_key_of(vault))
@@ -175,7 +176,7 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
     store.verify_backup(path, key)
     if not migrate.is_known_revision(store.schema_revision(path, key)):
         raise NewerSchemaError(
-            "That backup was made by a newer version of Caregiver Companion. Please update the app to use it."
+            _("That backup was made by a newer version of Caregiver Companion. Please update the app to use it.")
         )
     chosen = backup_summary(vault, path)
     before = store.make_backup(vault.paths.db, key, vault.paths.backups, store.PRE_RESTORE, clock())

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from ..i18n import _
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
@@ -131,7 +132,7 @@ def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: st
     path = with_suffix(path, ".csv")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder))
     rows = list(journal_rows(vault, person_id, zone_name))
 
     def write(fh) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from ..i18n import _
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
@@ -86,7 +87,7 @@ def detect(data: bytes) -> Detected:
             return Detected("daylio-backup", "This is a Daylio backup (.daylio).")
         if "entry.csv" in names:
             return Detected("emoods", "This is an eMoods backup (.emoods).")
-        raise ImportFormatError("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods).")
+        raise ImportFormatError(_("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods)."))
     header = tuple(name.casefold() for name in read_header(data))
     if looks_like_bearable(header):
         return Detected("bearable", "This is a Bearable export (CSV).")
@@ -127,7 +128,7 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     parsers = {"daylio-backup": parse_daylio_backup, "bearable": parse_bearable, "imoodjournal": parse_imoodjournal,
                "emoods": parse_emoods}
     if kind not in parsers:
-        raise ImportFormatError("That is not a format this app can import.")
+        raise ImportFormatError(_("That is not a format this app can import."))
     return parsers[kind](data)
 
 
@@ -193,7 +194,7 @@ def mood_words(result: ParseResult, mood_map: Mapping[str, int]) -> list[tuple[s
     words, not numbers): ``(word, entries using it, level)``, most used first; the level comes
     from ``mood_map``, else Daylio's own words, else None (still to choose)."""
     counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
-    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    levels, _unused = resolve_mood_levels(counts.keys(), mood_map)
     return [(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
@@ -231,7 +232,7 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
         per_level[int(level) if level is not None else None] += 1
         if len(stored) < first:
             stored.append(StoredRow(row.line, row.local_datetime, level, row.original, row.note,
-                                    tuple(name for name, _ in row.tags), row.symptoms))
+                                    tuple(name for name, _unused in row.tags), row.symptoms))
     return Preview(
         kind=result.kind, records=result.records, entries=len(result.rows), distinct_days=result.distinct_days,
         first_entry=result.first_entry, last_entry=result.last_entry, per_level=dict(per_level),
@@ -263,10 +264,10 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     mood_map = imports.merged_map(kept_words(vault, kind), mood_map or {})
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
-        raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
+        raise ImportFormatError(_("This file has no entries that can be imported. Nothing was changed."))
     if prev.unmapped:
         raise MoodMappingNeeded(list(prev.unmapped))
-    levels, _ = _label_levels(result, mood_map)
+    levels, _unused = _label_levels(result, mood_map)
     tz = timeutil.zone(zone_name or local_zone_name())
 
     def make_entries(person_id: int) -> tuple[list[JournalEntry], list[SkippedRow]]:
@@ -314,7 +315,7 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
         source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:
-        raise ValidationError("The row has nothing to keep.")
+        raise ValidationError(_("The row has nothing to keep."))
     return entry
 
 

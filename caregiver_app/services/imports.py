@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ..i18n import _
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
@@ -40,7 +41,7 @@ class MoodMappingNeeded(CaregiverError):
 
     def __init__(self, labels: list[tuple[str, int]]):
         self.labels = labels
-        names = ", ".join(f"“{name}”" for name, _ in labels[:6])
+        names = ", ".join(f"“{name}”" for name, _unused in labels[:6])
         more = f" and {len(labels) - 6} more" if len(labels) > 6 else ""
         super().__init__(
             f"Please choose a mood level (1 very low to 5 very good) for: {names}{more}. Nothing was imported yet."
@@ -108,7 +109,7 @@ def read_import_file(path: Path) -> bytes:
 
 def _preview(result: DaylioParseResult, mood_map: Mapping[str, int]) -> ImportPreview:
     counts = result.mood_label_counts
-    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    levels, _unused = resolve_mood_levels(counts.keys(), mood_map)
     labels = tuple(
         LabelInfo(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     )
@@ -294,12 +295,12 @@ def parse_mood_map(pairs: list[str]) -> dict[str, int]:
     for pair in pairs:
         label, sep, level = pair.rpartition("=")
         if not sep or not label.strip():
-            raise ValidationError(f"“{pair}” should look like LABEL=LEVEL, for example \"okay=3\".")
+            raise ValidationError(_("“{pair}” should look like LABEL=LEVEL, for example \"okay=3\".").format(pair=pair))
         try:
             value = int(level.strip())
         except ValueError:
-            raise ValidationError(f"In “{pair}”, the level must be a number from 1 to 5.") from None
+            raise ValidationError(_("In “{pair}”, the level must be a number from 1 to 5.").format(pair=pair)) from None
         if not 1 <= value <= 5:
-            raise ValidationError(f"In “{pair}”, the level must be from 1 (very low) to 5 (very good).")
+            raise ValidationError(_("In “{pair}”, the level must be from 1 (very low) to 5 (very good).").format(pair=pair))
         mapping[label] = value
     return mapping

@@ -18,6 +18,7 @@ import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..i18n import _
 from ..domain.errors import ValidationError
 from ..security.keyfile import (
     passphrase_slot,
@@ -76,7 +77,7 @@ def check_secret(vault: Vault, *, passphrase: str | None = None, recovery_code: 
     else:
         raise UnlockError(PROOF_NEEDED)
     if not hmac.compare_digest(found, key):  # pragma: no cover - the key check already proves it
-        raise WrongSecretError("That does not open this vault.")
+        raise WrongSecretError(_("That does not open this vault."))
 
 
 def _prove(vault: Vault, passphrase: str | None, recovery_code: str | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..i18n import _
 from ..domain.copying import same_fields
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
@@ -56,7 +57,7 @@ def contact_from_draft(draft: ContactDraft, region: str = DEFAULT_REGION, *, tod
     number says which one), or a "last in touch" date after ``today``."""
     phones = tuple(parse_phone(text, region, kind) for text, kind in draft.phones if text.strip())
     if draft.last_in_touch is not None and today is not None and draft.last_in_touch > today:
-        raise ValidationError("“Last in touch” is a date in the future. Please pick today or an earlier day.",
+        raise ValidationError(_("“Last in touch” is a date in the future. Please pick today or an earlier day."),
                               field="last_in_touch")
     return same_fields(Contact, draft, id=draft.contact_id, phones=phones, support=frozenset(draft.support))
 

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..i18n import _
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
 from ..reports.formatting import ReportFormat
@@ -54,7 +55,7 @@ def month_marks(vault: Vault, person_id: int, year: int, month: int) -> dict[dat
     """``{day: DayMark}`` for the days of ``year``-``month`` that have entries (other days are
     absent). Raises :class:`ValidationError` for a month outside 1–12 or years 1–9999."""
     if not 1 <= month <= 12 or not 1 <= year <= 9999:
-        raise ValidationError("That is not a month on the calendar.")
+        raise ValidationError(_("That is not a month on the calendar."))
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     with session_of(vault) as s:
@@ -112,7 +113,7 @@ def period(key: str) -> Period:
     for p in PERIODS:
         if p.key == key:
             return p
-    raise ValidationError("Please choose 2 weeks, 3 months, 1 year or 5 years.")
+    raise ValidationError(_("Please choose 2 weeks, 3 months, 1 year or 5 years."))
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,9 @@ class Measure:
     def __post_init__(self) -> None:
         if self.kind == "symptom":
             if not self.symptom.strip():
-                raise ValidationError("Please choose a symptom to chart.")
+                raise ValidationError(_("Please choose a symptom to chart."))
         elif self.kind not in rp.MEASURE_COLUMNS:
-            raise ValidationError("Please choose mood, sleep, anxiety, energy or a symptom.")
+            raise ValidationError(_("Please choose mood, sleep, anxiety, energy or a symptom."))
 
     @property
     def label(self) -> str:
@@ -278,7 +279,7 @@ def mood_comparisons(
     ``recorder``'s entries when given). A comparison needs at least ``min_days`` days with and
     ``min_days`` days without; the others are only counted in ``hidden``."""
     if end < start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
     kind = recorder.value if recorder is not None else None
     with session_of(vault) as s:
         total_days, total_sum = rp.mood_day_totals(s, person_id, start, end, kind)

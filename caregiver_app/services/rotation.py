@@ -29,6 +29,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from ..i18n import _
 from ..domain.errors import ValidationError
 from ..security import keyring_store
 from ..security.keyfile import DATA_KEY_BYTES, _key_check, dumps, passphrase_slot, recovery_slot
@@ -75,7 +76,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
         if problem:
             raise ValidationError(problem)
     elif not current_passphrase:
-        raise ValidationError("Please type your current passphrase, or choose a new one.")
+        raise ValidationError(_("Please type your current passphrase, or choose a new one."))
     _prove(vault, current_passphrase, recovery_code)
     passphrase = new_passphrase if new_passphrase is not None else current_passphrase
     assert passphrase is not None
@@ -119,7 +120,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
                 if disk_is_full(exc):
                     raise DiskFullError(ROTATE_FULL) from None
                 if isinstance(exc, (OSError, sqlcipher3.Error)):
-                    raise BackupError("The vault could not be re-encrypted. Everything stays as it was.") from None
+                    raise BackupError(_("The vault could not be re-encrypted. Everything stays as it was.")) from None
             raise
         replace_key(vault, make_engine(paths.db, new_key), keyfile, new_key)
     if keyfile.remember_on_device:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
+from ..i18n import _
 from ..domain.errors import CaregiverError
 from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
@@ -193,7 +194,7 @@ class Vault:
 
     def _live_engine(self) -> Engine:
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         return self._engine
 
     @contextmanager
@@ -206,7 +207,7 @@ class Vault:
         from sqlalchemy.exc import DBAPIError
 
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         me = threading.get_ident()
         with self._cond:
             while self._swap_owner is not None and self._swap_owner != me:
@@ -214,7 +215,7 @@ class Vault:
             self._active += 1
         try:
             if self._engine is None:
-                raise CaregiverError("The vault is locked.")
+                raise CaregiverError(_("The vault is locked."))
             try:
                 with self._sessions() as session, session.begin():
                     yield session
@@ -264,7 +265,7 @@ class Vault:
     def _data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         return bytes(self._key)
 
     def close(self) -> None:

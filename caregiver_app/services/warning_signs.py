@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..i18n import _
 from ..content.warning_sign_search import search, words_shared
 from ..content.warning_signs import (
     CATEGORIES,
@@ -223,7 +224,7 @@ def _dates_for(sign: EarlySign, symptoms: dict[str, dict[date, int]], tags: dict
 
 def _check_range(start: date, end: date) -> None:
     if end < start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
 
 
 def personal_signs_seen(vault: Vault, person_id: int, start: date, end: date) -> list[SignSeen]:
