@@ -35,7 +35,7 @@ class CaregiverCheckin:
             raise ValidationError(_("The check-in's time must include its time zone."))
         if self.stress is None:
             raise ValidationError(_("Please choose how stressed you felt, from 0 (none) to 10 (worst imaginable)."))
-        object.__setattr__(self, "stress", check_scale(self.stress, "Stress"))
+        object.__setattr__(self, "stress", check_scale(self.stress, _("Stress")))
         if self.sleep_hours is not None:
             object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):

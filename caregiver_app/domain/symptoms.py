@@ -72,7 +72,8 @@ def symptom_label(name: str) -> str:
     key = base.strip().casefold()
     for symptom in STARTER_SYMPTOMS:
         if symptom.name.casefold() == key:
-            return with_location(symptom.label, where)
+            label = symptom.label
+            return name if label == symptom.name else with_location(label, where)  # English: as stored
     return name
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..i18n import _
+from ..i18n import N_, _
 from .errors import ValidationError
 
 
@@ -23,7 +23,7 @@ def zone(name: str) -> ZoneInfo:
         raise ValidationError(_("“{name}” is not a time zone this app knows. Try a name like America/New_York.").format(name=name)) from None
 
 
-CALENDAR_EDGE = "That date is at the very edge of the calendar (the year 1 or 9999). Please check the year."
+CALENDAR_EDGE = N_("That date is at the very edge of the calendar (the year 1 or 9999). Please check the year.")
 
 
 def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[datetime, date]:
@@ -42,7 +42,7 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
         instant = aware.astimezone(timezone.utc)
         back = instant.astimezone(tz).replace(tzinfo=None)
     except OverflowError:  # e.g. 9999-12-31 23:59 in a zone behind UTC is in the year 10000 there
-        raise ValidationError(CALENDAR_EDGE) from None
+        raise ValidationError(_(CALENDAR_EDGE)) from None
     if back != wall:
         if strict:
             first = next_valid_wall_time(wall, tz) or back

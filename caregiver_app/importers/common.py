@@ -27,7 +27,7 @@ from datetime import datetime
 from caregiver_app.domain.errors import CaregiverError
 from caregiver_app.domain.model import MoodLevel
 
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = [
     "ImportFormatError",
@@ -107,7 +107,7 @@ class ScaleRule:
         parts = []
         for start, end, level in self.ranges():
             span = f"{start}" if start == end else f"{start}-{end}"
-            parts.append(f"{span} {level.label}")
+            parts.append(_("{span} {mood}").format(span=span, mood=level.label))
         return ", ".join(parts)
 
     def text(self) -> str:
@@ -203,7 +203,7 @@ def decode_text(data: bytes, what: str) -> str:
     try:
         text = decode_unicode(bytes(data))
     except UnicodeDecodeError:
-        raise ImportFormatError(_("This file is not UTF-8 text, so it cannot be read as {what}. {spreadsheet_hint}").format(what=what, spreadsheet_hint=SPREADSHEET_HINT)) from None
+        raise ImportFormatError(_("This file is not UTF-8 text, so it cannot be read as {what}. {hint}").format(what=_(what), hint=_(SPREADSHEET_HINT))) from None
     return normalize_line_ends(text)
 
 
@@ -279,11 +279,11 @@ def zip_members(data: bytes, what: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise ImportFormatError(_("This file is damaged or not a complete {what}.").format(what=what)) from None
+        raise ImportFormatError(_("This file is damaged or not a complete {what}.").format(what=_(what))) from None
     if len(infos) > ZIP_MAX_MEMBERS:
-        raise ImportFormatError(_("This file holds too many parts to be a {what}.").format(what=what))
+        raise ImportFormatError(_("This file holds too many parts to be a {what}.").format(what=_(what)))
     if not all(_safe_member_name(info.filename) for info in infos):
-        raise ImportFormatError(_("This file has parts with unsafe names, so it was not opened. It is not a {what}.").format(what=what))
+        raise ImportFormatError(_("This file has parts with unsafe names, so it was not opened. It is not a {what}.").format(what=_(what)))
     return archive
 
 
@@ -293,17 +293,17 @@ def read_zip_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise ImportFormatError(_("This file does not hold the journal part of a {what}.").format(what=what)) from None
+        raise ImportFormatError(_("This file does not hold the journal part of a {what}.").format(what=_(what))) from None
     if info.file_size > ZIP_MAX_MEMBER_BYTES:
-        raise ImportFormatError(_("The journal inside this {what} is too large (over 50 MB).").format(what=what))
+        raise ImportFormatError(_("The journal inside this {what} is too large (over 50 MB).").format(what=_(what)))
     limit = max(ZIP_MAX_RATIO * max(info.compress_size, 1), 64 * 1024)
     try:
         with archive.open(info) as stream:
             content = stream.read(min(ZIP_MAX_MEMBER_BYTES, limit) + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
-        raise ImportFormatError(_("The journal inside this {what} is damaged or locked.").format(what=what)) from None
+        raise ImportFormatError(_("The journal inside this {what} is damaged or locked.").format(what=_(what))) from None
     if len(content) > min(ZIP_MAX_MEMBER_BYTES, limit):
-        raise ImportFormatError(_("The journal inside this {what} unpacks to far more than it should, so it was not opened.").format(what=what))
+        raise ImportFormatError(_("The journal inside this {what} unpacks to far more than it should, so it was not opened.").format(what=_(what)))
     return content
 
 
@@ -316,7 +316,7 @@ class SkippedRow:
     reason: str
 
 
-SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+SPREADSHEET_HINT = N_("If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d.")
 
 
 def decode_unicode(data: bytes) -> str:

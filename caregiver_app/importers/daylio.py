@@ -292,7 +292,7 @@ def _decode(data: bytes) -> str:
         text = decode_unicode(data)
     except UnicodeDecodeError:
         raise DaylioFormatError(
-            "This file is not UTF-8 text, so it cannot be a Daylio CSV export. " + SPREADSHEET_HINT
+            _("This file is not UTF-8 text, so it cannot be a Daylio CSV export. {hint}").format(hint=_(SPREADSHEET_HINT))
         ) from None
     return text
 
@@ -458,12 +458,12 @@ def _row_date(record: list[str], layout: _Layout) -> date:
     if _FULL_DATE in layout.columns:
         text = _cell(record, layout, _FULL_DATE)
         if text is None:
-            raise RowProblem(DATE_MISSING)
+            raise RowProblem(_(DATE_MISSING))
         return parse_full_date(text, layout.day_first)
     year_text = _cell(record, layout, _YEAR)
     day_text = _cell(record, layout, _DATE)
     if year_text is None or day_text is None:
-        raise RowProblem(DATE_MISSING)
+        raise RowProblem(_(DATE_MISSING))
     if ISO_DATE.fullmatch(clean_label(day_text)):  # a full date under a `date` header
         return parse_full_date(day_text, layout.day_first)
     year = parse_year(year_text)

@@ -16,7 +16,7 @@ from datetime import datetime, time
 
 from caregiver_app.domain.model import clean_label
 
-from ..i18n import _
+from ..i18n import N_, _
 from . import date_order
 from .common import (
     ImportedRow,
@@ -86,7 +86,7 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
 
 def read_header(data: bytes) -> list[str]:
     """The column names of a CSV file (cleaned); raises :class:`ImportFormatError`."""
-    text = decode_text(data, "a CSV file")
+    text = decode_text(data, N_("a CSV file"))
     first = first_csv_record(text, choose_delimiter(text))
     if first is None or len(first) < 2:
         raise ImportFormatError(_("This file does not look like a table with columns."))
@@ -124,7 +124,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     """Read a CSV through ``columns``. Rows without a readable date, or whose mood is outside the
     scale, are skipped by line. A row with no time is kept at noon. Raises
     :class:`ImportFormatError` when a mapped column is not in the file."""
-    text = decode_text(data, "a CSV file")
+    text = decode_text(data, N_("a CSV file"))
     records = [(line, rec) for line, rec in _records(text) if any(c.strip() for c in rec)]
     if not records:
         raise ImportFormatError(_("The file has no rows."))
@@ -165,7 +165,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
                 except ValueError:
                     raise RowProblem(_("the mood is not a number")) from None
                 if not number.is_integer() or not scale[0] <= number <= scale[1]:
-                    raise RowProblem(_("the mood is not a whole number from {value} to {value2}").format(value=scale[0], value2=scale[1]))
+                    raise RowProblem(_("the mood is not a whole number from {low} to {high}").format(low=scale[0], high=scale[1]))
                 value = int(number)
             elif mood_text:
                 label = mood_text
@@ -176,7 +176,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
         tags = tuple((name, "activity") for name in dict.fromkeys(
             clean_label(part) for part in re.split(r"[|;,]", cell(record, "tags")) if clean_label(part)))
         if value is None and not label and not note.strip() and not tags:
-            result.skipped.append(SkippedRow(line, "the row has nothing to keep"))
+            result.skipped.append(SkippedRow(line, _("the row has nothing to keep")))
             continue
         when = datetime.combine(day, at or time(12, 0))
         original = ""

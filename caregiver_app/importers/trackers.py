@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 
 from caregiver_app.domain.model import clean_label
 
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from .common import (
     ImportedRow,
     ImportFormatError,
@@ -49,14 +49,14 @@ EMOODS_WORDS = {1: "none", 2: "mild", 3: "moderate", 4: "severe"}
 
 RULES: dict[str, tuple[str, ...]] = {
     "bearable": (
-        "Symptoms: Mild 3, Moderate 5, Severe 8, Unbearable 10 (of 10).",
-        "Energy 1-5 becomes 0, 3, 5, 8, 10 (of 10). Sleep quality 1-4 becomes poor, fair, good, good.",
-        "Medicines, feelings and things you were grateful for go into the note.",
+        N_("Symptoms: Mild 3, Moderate 5, Severe 8, Unbearable 10 (of 10)."),
+        N_("Energy 1-5 becomes 0, 3, 5, 8, 10 (of 10). Sleep quality 1-4 becomes poor, fair, good, good."),
+        N_("Medicines, feelings and things you were grateful for go into the note."),
     ),
     "emoods": (
-        "Depressed, elevated, irritability and psychotic symptoms become symptoms; anxiety becomes anxiety.",
-        "eMoods none, mild, moderate, severe become 0, 3, 6, 9 (of 10); 0 (not recorded) is left out.",
-        "eMoods has no overall mood, so these entries have no mood level. Each day is kept at noon.",
+        N_("Depressed, elevated, irritability and psychotic symptoms become symptoms; anxiety becomes anxiety."),
+        N_("eMoods none, mild, moderate, severe become 0, 3, 6, 9 (of 10); 0 (not recorded) is left out."),
+        N_("eMoods has no overall mood, so these entries have no mood level. Each day is kept at noon."),
     ),
 }
 
@@ -68,9 +68,9 @@ _GENERATED_NOTE = re.compile(r"^\.?\s*(\(synced from [^)]*\))?\s*$", re.IGNORECA
 _BUCKETS = {"pre": time(5, 0), "am": time(9, 0), "mid": time(13, 0), "pm": time(19, 0)}
 _DAY_LEVEL = ("", "all day")
 _NOT_IMPORTED = {
-    "food diary": "food diary",
-    "food diary factors": "food diary",
-    "bowel movements": "bowel movements",
+    "food diary": N_("food diary"),
+    "food diary factors": N_("food diary"),
+    "bowel movements": N_("bowel movements"),
 }
 
 
@@ -208,7 +208,7 @@ def parse_bearable(data: bytes) -> ParseResult:
     ``HH:MM`` time falls in its bucket). Rows for the whole day (sleep, ``all day``) join the
     day's earliest entry. A second mood in the same bucket becomes an entry of its own.
     Raises :class:`ImportFormatError` for a file that is not a Bearable export."""
-    records = read_csv_records(decode_text(data, "a Bearable export"))
+    records = read_csv_records(decode_text(data, N_("a Bearable export")))
     if not records or not looks_like_bearable(_header(records[0][1])):
         raise ImportFormatError(_("This file does not start with Bearable's column names."))
     result = ParseResult(kind="bearable", mood_scale=(1, 10))
@@ -275,8 +275,10 @@ def parse_bearable(data: bytes) -> ParseResult:
             )
     result.rows.sort(key=lambda r: (r.local_datetime, r.line))
     for what, count in sorted(left_out.items()):
-        rows = "1 row" if count == 1 else f"{count} rows"
-        result.notes.append(f"{what[:1].upper()}{what[1:]}: {rows} not imported (this journal has no place for them).")
+        what_words = _(what)
+        result.notes.append(ngettext("{what}: {count} row not imported (this journal has no place for them).",
+                                     "{what}: {count} rows not imported (this journal has no place for them).",
+                                     count).format(what=what_words[:1].upper() + what_words[1:], count=count))
     return result
 
 
@@ -297,7 +299,7 @@ def parse_imoodjournal(data: bytes) -> ParseResult:
     as the note (line breaks kept), and every hashtag column marked ``1`` as an activity tag (the
     columns are the app's own record; ``#words`` in comments stay in the note as written).
     Raises :class:`ImportFormatError` for a file that is not an iMoodJournal export."""
-    records = read_csv_records(decode_text(data, "an iMoodJournal export"))
+    records = read_csv_records(decode_text(data, N_("an iMoodJournal export")))
     if not records or not looks_like_imoodjournal(_header(records[0][1])):
         raise ImportFormatError(_("This file does not start with iMoodJournal's column names."))
     names = [clean_label(cell) for cell in records[0][1]]
@@ -363,11 +365,11 @@ def parse_emoods(data: bytes) -> ParseResult:
     """Read an eMoods ``.emoods`` backup (a ZIP holding ``entry.csv``, one row per day). The ZIP is
     opened with the bounds of :func:`~caregiver_app.importers.common.read_zip_member`. Raises
     :class:`ImportFormatError` for anything else."""
-    archive = zip_members(data, "eMoods backup")
+    archive = zip_members(data, N_("eMoods backup"))
     names = {info.filename.rsplit("/", 1)[-1].casefold(): info.filename for info in archive.infolist()}
     if "entry.csv" not in names:
         raise ImportFormatError(_("This file does not hold the journal part of an eMoods backup."))
-    records = read_csv_records(decode_text(read_zip_member(archive, names["entry.csv"], "eMoods backup"), "an eMoods backup"))
+    records = read_csv_records(decode_text(read_zip_member(archive, names["entry.csv"], N_("eMoods backup")), N_("an eMoods backup")))
     if not records:
         raise ImportFormatError(_("The eMoods backup has no entries."))
     columns = {_emoods_key(cell): i for i, cell in enumerate(records[0][1])}
@@ -401,14 +403,14 @@ def parse_emoods(data: bytes) -> ParseResult:
             if not 0 <= sleep <= 24:
                 raise RowProblem(_("the hours of sleep are not from 0 to 24"))
         except ValueError:
-            result.skipped.append(SkippedRow(line, "a number could not be read"))
+            result.skipped.append(SkippedRow(line, _("a number could not be read")))
             continue
         except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
         note = cell(record, "note")
         if not any(values.values()) and not sleep and not note.strip():
-            result.skipped.append(SkippedRow(line, "nothing was recorded that day"))
+            result.skipped.append(SkippedRow(line, _("nothing was recorded that day")))
             continue
         symptoms = tuple((label, EMOODS_SEVERITY[values[key]]) for key, label in _EMOODS_SYMPTOMS if values[key])
         said = [f"{key} {EMOODS_WORDS[values[key]]}" for key, _unused in _EMOODS_SYMPTOMS[:2] if values[key]]

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
@@ -52,7 +52,7 @@ KINDS: dict[str, str] = {
 }
 APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
              "emoods": "eMoods", "generic": "another app"}
-UNKNOWN_CSV = "This looks like a CSV from an app we don't know yet: map its columns."
+UNKNOWN_CSV = N_("This looks like a CSV from an app we don't know yet: map its columns.")
 _COLUMNS_KEY, _RULE_KEY = "import.columns.", "import.rule."
 
 
@@ -61,7 +61,7 @@ class ColumnsNeeded(CaregiverError):
 
     def __init__(self, header: list[str]):
         self.header = header
-        super().__init__(UNKNOWN_CSV)
+        super().__init__(_(UNKNOWN_CSV))
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def detect(data: bytes) -> Detected:
             return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
-    return Detected("generic", UNKNOWN_CSV, tuple(read_header(data)))
+    return Detected("generic", _(UNKNOWN_CSV), tuple(read_header(data)))
 
 
 def default_rule(scale: tuple[int, int]) -> ScaleRule:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..security import keyring_store
 from ..security.keyfile import DATA_KEY_BYTES, _key_check, dumps, passphrase_slot, recovery_slot
@@ -46,8 +46,8 @@ from .keys import _prove
 from .vault import KeyringUnavailableError, Vault, data_key_of, engine_of, keyfile_of, replace_engine, replace_key
 from .vault_open import _stamp
 
-ROTATE_FULL = ("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
-               "some space (about twice the size of the vault and its backups) and try again.")
+ROTATE_FULL = (N_("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
+               "some space (about twice the size of the vault and its backups) and try again."))
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
                 shutil.rmtree(staged_backups, ignore_errors=True)
                 replace_engine(vault, make_engine(paths.db, old_key))
                 if disk_is_full(exc):
-                    raise DiskFullError(ROTATE_FULL) from None
+                    raise DiskFullError(_(ROTATE_FULL)) from None
                 if isinstance(exc, (OSError, sqlcipher3.Error)):
                     raise BackupError(_("The vault could not be re-encrypted. Everything stays as it was.")) from None
             raise

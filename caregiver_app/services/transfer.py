@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
 from .. import __version__
 from ..domain.errors import ValidationError
 from ..security.keyfile import (
@@ -41,7 +41,7 @@ from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPath
 from .vault_open import _open, _stamp
 
 EXTENSION = ".ccvault"
-EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
+EXPORT_FULL = N_("The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again.")
 
 __all__ = [
     "EXTENSION",
@@ -91,11 +91,11 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except BackupError as exc:
         if "full" in str(exc):
-            raise DiskFullError(EXPORT_FULL) from None
+            raise DiskFullError(_(EXPORT_FULL)) from None
         raise
     except Exception as exc:  # a full disk may surface from the database library or the OS
         if disk_is_full(exc):
-            raise DiskFullError(EXPORT_FULL) from None
+            raise DiskFullError(_(EXPORT_FULL)) from None
         if isinstance(exc, OSError):
             raise ValidationError(_("The vault file could not be saved there. Please choose another place.")) from None
         raise

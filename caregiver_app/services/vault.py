@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
@@ -53,18 +53,18 @@ APP_DIR_NAME = "CaregiverCompanion"
 NewerVersionError = NewerSchemaError
 
 DAMAGED = (
-    "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
+    N_("Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted.")
 )
-FULL = "The disk is full, so the last change was not saved. Please free up some space, then try again."
+FULL = N_("The disk is full, so the last change was not saved. Please free up some space, then try again.")
 READ_ONLY = (
-    "The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
-    "drive), so the last change was not saved."
+    N_("The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
+    "drive), so the last change was not saved.")
 )
 DAMAGED_WHILE_OPEN = (
-    "The vault's file seems to be damaged, so the last change was not saved. Please close "
-    "Caregiver Companion and open it again: it will check the file and offer your newest backup."
+    N_("The vault's file seems to be damaged, so the last change was not saved. Please close "
+    "Caregiver Companion and open it again: it will check the file and offer your newest backup.")
 )
-IO_FAILED = "The computer could not write to the disk, so the last change was not saved. Please try again."
+IO_FAILED = N_("The computer could not write to the disk, so the last change was not saved. Please try again.")
 
 
 class VaultExistsError(CaregiverError):
@@ -143,7 +143,7 @@ def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     kind = classify(exc)
     if kind is None and isinstance(exc, OSError) and exc.errno == 28:
         kind = "full"
-    return error_for(kind, {"full": FULL, "read-only": READ_ONLY, "damaged": DAMAGED_WHILE_OPEN, "io": IO_FAILED})
+    return error_for(kind, {"full": _(FULL), "read-only": _(READ_ONLY), "damaged": _(DAMAGED_WHILE_OPEN), "io": _(IO_FAILED)})
 
 
 def __getattr__(name: str):
@@ -151,7 +151,7 @@ def __getattr__(name: str):
     if name == "KEYFILE_FALLBACK_NOTICE":
         from .vault_checks import KEYFILE_DAMAGED_NOTICE
 
-        return KEYFILE_DAMAGED_NOTICE
+        return _(KEYFILE_DAMAGED_NOTICE)
     raise AttributeError(name)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..installation import require_complete
 from ..security.errors import (
@@ -60,9 +60,9 @@ def _building_path(paths: VaultPaths) -> Path:
 
 
 KEYFILE_MISSING = (
-    "This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
+    N_("This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
     "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
-    "or a backup you saved. Nothing was changed."
+    "or a backup you saved. Nothing was changed.")
 )
 
 
@@ -71,7 +71,7 @@ def _check_keys_not_lost(paths: VaultPaths) -> None:
     every generation of its key file is gone."""
     prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
     if paths.db.exists() and not paths.keyfile.exists() and not prev.exists():
-        raise KeyFileError(KEYFILE_MISSING)
+        raise KeyFileError(_(KEYFILE_MISSING))
 
 
 def _finish_interrupted_setup(paths: VaultPaths) -> None:
@@ -245,8 +245,8 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
     return _open(paths, generation, key, "keyring", clock)
 
 
-KEY_NOT_FORGOTTEN = ("This computer's keyring could not be reached, so the vault's key may still be kept in it "
-                     "and the vault is still remembered. Please unlock the keyring and try again.")
+KEY_NOT_FORGOTTEN = (N_("This computer's keyring could not be reached, so the vault's key may still be kept in it "
+                     "and the vault is still remembered. Please unlock the keyring and try again."))
 
 
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
@@ -263,7 +263,7 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
             return str(exc)
     elif not keyring_store.forget_key(kf.vault_id):
         # the key may still be in the keyring: keep saying so rather than claim it is forgotten
-        return KEY_NOT_FORGOTTEN
+        return _(KEY_NOT_FORGOTTEN)
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
     vault._keyfile = write_keyfile(vault.paths.keyfile, new, vault._data_key())
     return None
