@@ -42,11 +42,11 @@ class CaregiverCheckin:
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         needs = self.needs.strip("\n\r ")
         if len(needs) > NOTE_MAX_CHARS:
-            raise ValidationError(_("This can be at most {note_max_chars} characters.").format(note_max_chars=NOTE_MAX_CHARS))
+            raise ValidationError(_("This can be at most {count} characters.").format(count=NOTE_MAX_CHARS))
         object.__setattr__(self, "needs", needs)
         name = clean_label(self.caregiver_name)
         if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(_("A name can be at most {name_max_chars} characters.").format(name_max_chars=NAME_MAX_CHARS))
+            raise ValidationError(_("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "caregiver_name", name)
 
 

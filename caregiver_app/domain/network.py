@@ -371,7 +371,7 @@ class Contact:
         object.__setattr__(self, "notes", _clean_text(self.notes, N_("Notes")))
         object.__setattr__(self, "support", frozenset(self.support))
         if len(self.phones) > MAX_PHONES:
-            raise ValidationError(_("A contact can have at most {max_phones} phone numbers.").format(max_phones=MAX_PHONES))
+            raise ValidationError(_("A contact can have at most {count} phone numbers.").format(count=MAX_PHONES))
         seen: list[Phone] = []
         for phone in self.phones:
             if all(p.number != phone.number for p in seen):
@@ -443,7 +443,7 @@ class Appointment:
         object.__setattr__(self, "purpose", _clean_line(self.purpose, N_("Purpose"), 300))
         object.__setattr__(self, "notes_after", _clean_text(self.notes_after, N_("Notes after the visit")))
         if len(self.questions) > MAX_QUESTIONS:
-            raise ValidationError(_("An appointment can have at most {max_questions} questions.").format(max_questions=MAX_QUESTIONS))
+            raise ValidationError(_("An appointment can have at most {count} questions.").format(count=MAX_QUESTIONS))
 
     @property
     def open_questions(self) -> list[Question]:

@@ -126,7 +126,7 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
     extension = number.extension or ""
     if len(extension) > EXTENSION_MAX_DIGITS:
         raise ValidationError(
-            _("The extension of “{value}” is too long. An extension has at most {extension_max_digits} digits.").format(value=raw[:40], extension_max_digits=EXTENSION_MAX_DIGITS)
+            _("The extension of “{value}” is too long. An extension has at most {count} digits.").format(value=raw[:40], count=EXTENSION_MAX_DIGITS)
         )
     if phonenumbers.is_valid_number(number):
         return Phone(

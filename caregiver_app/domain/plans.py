@@ -169,7 +169,7 @@ def _clean_text(text: object, what: str) -> str:
 
 def _clean_phone(phone: object) -> str:
     return at_most(" ".join(str(phone).split()), PHONE_MAX_CHARS,
-                   _("A phone number can be at most {phone_max_chars} characters.").format(phone_max_chars=PHONE_MAX_CHARS))
+                   _("A phone number can be at most {count} characters.").format(count=PHONE_MAX_CHARS))
 
 
 @dataclass(frozen=True)

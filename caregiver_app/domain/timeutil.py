@@ -47,7 +47,8 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
         if strict:
             first = next_valid_wall_time(wall, tz) or back
             raise SkippedTimeError(
-                _("{wall:%H:%M} does not exist on {wall:%d %b %Y} because the clocks went forward. The next time that exists is {first:%H:%M}.").format(wall=wall, first=first),
+                _("{time} does not exist on {day} because the clocks went forward. The next time that exists is {next}.").format(
+                    time=wall.strftime("%H:%M"), day=wall.date().isoformat(), next=first.strftime("%H:%M")),
                 first,
             )
         # Non-existent: zoneinfo's fold=0 reading uses the offset before the change, which lands

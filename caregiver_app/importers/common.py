@@ -75,7 +75,7 @@ class ScaleRule:
             raise ImportFormatError(_("A mood rule needs four cut points."))
         if not all(a < b for a, b in zip((self.low - 1, *cuts), (*cuts, self.high))):
             raise ImportFormatError(
-                _("The cut points must rise from {low} to {value}, each bigger than the one before.").format(low=self.low, value=self.high - 1)
+                _("The cut points must rise from {low} to {high}, each bigger than the one before.").format(low=self.low, high=self.high - 1)
             )
         object.__setattr__(self, "cuts", cuts)
 

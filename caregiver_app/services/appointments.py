@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
 from .. import APP_NAME, __version__
 from ..domain import timeutil
 from ..domain.copying import same_fields
@@ -374,7 +374,7 @@ def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | Non
     may hold the questions for the visits). Raises :class:`ValidationError` in plain words when
     the folder cannot be written."""
     data = export_calendar(vault, person_id, ids, clock=clock, include_questions=include_questions)
-    return save_export(path, data, what="the calendar file")
+    return save_export(path, data, what=N_("the calendar file"))
 
 
 def default_calendar_filename(today: date, single: bool = False) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..storage import backup as store
 from ..storage import migrate
@@ -46,17 +46,17 @@ __all__ = [
 ]
 
 KIND_WORDS = {
-    store.AUTOMATIC: "Automatic",
-    store.MANUAL: "Made by you",
-    store.PRE_MIGRATION: "Before an app update",
-    store.PRE_RESTORE: "Before a restore",
-    store.PRE_IMPORT: "Before an import",
+    store.AUTOMATIC: N_("Automatic"),
+    store.MANUAL: N_("Made by you"),
+    store.PRE_MIGRATION: N_("Before an app update"),
+    store.PRE_RESTORE: N_("Before a restore"),
+    store.PRE_IMPORT: N_("Before an import"),
 }
 
 
 def kind_words(reason: str) -> str:
     """The plain words for why a backup was made."""
-    return KIND_WORDS.get(reason, "Other")
+    return _(KIND_WORDS.get(reason, N_("Other")))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import write_private
 
@@ -46,6 +46,7 @@ def write_export(path: Path, data: bytes, what: str) -> Path:
         raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
-            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=what)) from None
-        raise ValidationError(_("{upper}{value} could not be saved there. Please choose another place.").format(upper=what[:1].upper(), value=what[1:])) from None
+            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+        raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
+            what=_(what)[:1].upper() + _(what)[1:])) from None
     return path

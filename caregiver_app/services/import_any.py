@@ -43,15 +43,15 @@ from .imports import ImportReport, MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
 
 KINDS: dict[str, str] = {
-    "daylio": "a Daylio export (CSV)",
-    "daylio-backup": "a Daylio backup (.daylio)",
-    "bearable": "a Bearable export (CSV)",
-    "imoodjournal": "an iMoodJournal export (CSV)",
-    "emoods": "an eMoods backup (.emoods)",
-    "generic": "a CSV from an app we don't know yet",
+    "daylio": N_("a Daylio export (CSV)"),
+    "daylio-backup": N_("a Daylio backup (.daylio)"),
+    "bearable": N_("a Bearable export (CSV)"),
+    "imoodjournal": N_("an iMoodJournal export (CSV)"),
+    "emoods": N_("an eMoods backup (.emoods)"),
+    "generic": N_("a CSV from an app we don't know yet"),
 }
 APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
-             "emoods": "eMoods", "generic": "another app"}
+             "emoods": "eMoods", "generic": N_("another app")}
 UNKNOWN_CSV = N_("This looks like a CSV from an app we don't know yet: map its columns.")
 _COLUMNS_KEY, _RULE_KEY = "import.columns.", "import.rule."
 
@@ -84,21 +84,21 @@ def detect(data: bytes) -> Detected:
         archive = zip_members(data, "backup")
         names = {info.filename.rsplit("/", 1)[-1].casefold() for info in archive.infolist()}
         if "backup.daylio" in names:
-            return Detected("daylio-backup", "This is a Daylio backup (.daylio).")
+            return Detected("daylio-backup", _("This is a Daylio backup (.daylio)."))
         if "entry.csv" in names:
-            return Detected("emoods", "This is an eMoods backup (.emoods).")
+            return Detected("emoods", _("This is an eMoods backup (.emoods)."))
         raise ImportFormatError(_("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods)."))
     header = tuple(name.casefold() for name in read_header(data))
     if looks_like_bearable(header):
-        return Detected("bearable", "This is a Bearable export (CSV).")
+        return Detected("bearable", _("This is a Bearable export (CSV)."))
     if looks_like_imoodjournal(header):
-        return Detected("imoodjournal", "This is an iMoodJournal export (CSV).")
+        return Detected("imoodjournal", _("This is an iMoodJournal export (CSV)."))
     names = set(header)
     if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
-        return Detected("daylio", "This is a Daylio export (CSV).")
+        return Detected("daylio", _("This is a Daylio export (CSV)."))
     try:  # a Daylio export without its header line: it starts with a date
         if header and looks_like_full_date(header[0]) and (daylio := parse_daylio(data)).layout == "headerless":
-            return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
+            return Detected("daylio", _("This is a Daylio export (CSV)."), parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
     return Detected("generic", _(UNKNOWN_CSV), tuple(read_header(data)))
@@ -237,7 +237,7 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
         kind=result.kind, records=result.records, entries=len(result.rows), distinct_days=result.distinct_days,
         first_entry=result.first_entry, last_entry=result.last_entry, per_level=dict(per_level),
         per_value=dict(sorted(result.value_counts.items())), rule=rule,
-        rule_notes=tuple(RULES.get(result.kind, ())) + tuple(result.notes), unmapped=tuple(unmapped),
+        rule_notes=tuple(_(note) for note in RULES.get(result.kind, ())) + tuple(result.notes), unmapped=tuple(unmapped),
         first_rows=tuple(stored), skipped=tuple(result.skipped),
     )
 

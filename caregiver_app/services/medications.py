@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..domain.errors import ValidationError
 from ..domain.medications import (
     Dose,
@@ -256,5 +256,5 @@ def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
 
 def _dose_words(status: DoseStatus, as_needed: bool) -> str:
     if status is DoseStatus.EXTRA:
-        return "taken (as needed)" if as_needed else "an extra dose"
+        return pgettext("dose", "taken (as needed)") if as_needed else pgettext("dose", "an extra dose")
     return status.label

@@ -14,9 +14,10 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
+from ..domain.symptoms import symptom_label
 from ..reports.formatting import ReportFormat
 from ..storage.repos import patterns as rp
 from .vault import Vault, session_of
@@ -216,7 +217,7 @@ def trend(vault: Vault, person_id: int, measure: Measure, period_: Period, today
 
 # --- mood on days with and without ----------------------------------------------------------
 
-KIND_WORDS = {"activity": "activity", "stressor": "stressor", "symptom": "symptom"}
+KIND_WORDS = {"activity": N_("activity"), "stressor": N_("stressor"), "symptom": N_("symptom")}
 
 
 @dataclass(frozen=True)
@@ -242,14 +243,15 @@ class MoodComparison:
         fmt = fmt or ReportFormat()
         with_mean = fmt.decimal(self.with_mean, 1, fixed=True)
         without_mean = fmt.decimal(self.without_mean, 1, fixed=True)
-        return (
-            f"On days with “{self.name}” ({KIND_WORDS[self.kind]}), mood averaged {with_mean} "
-            f"({_days(self.with_days)}) vs {without_mean} without ({_days(self.without_days)})."
-        )
+        return _("On days with “{name}” ({kind}), mood averaged {with_mean} ({with_days}) vs {without_mean} "
+                 "without ({without_days}).").format(
+            name=symptom_label(self.name) if self.kind == "symptom" else self.name, kind=_(KIND_WORDS[self.kind]),
+            with_mean=with_mean, with_days=_days(self.with_days), without_mean=without_mean,
+            without_days=_days(self.without_days))
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def add_person(
     person = Person(None, name, birth_date, notes)
     with session_of(vault) as s:
         if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
-            raise ValidationError(_("There is already someone called {display_name} in this vault.").format(display_name=person.display_name),
+            raise ValidationError(_("There is already someone called {name} in this vault.").format(name=person.display_name),
                                   field="name")
         return people_repo.add_person(s, person, clock())
 
@@ -117,7 +117,7 @@ def rename_person(vault: Vault, person_id: int, name: str) -> Person:
             raise NotFoundError(_("That person is no longer in this vault."))
         clash = s.scalars(select(PersonRow).where(PersonRow.id != person_id)).all()
         if any(r.display_name.casefold() == cleaned.casefold() for r in clash):
-            raise ValidationError(_("There is already someone called {cleaned} in this vault.").format(cleaned=cleaned))
+            raise ValidationError(_("There is already someone called {name} in this vault.").format(name=cleaned))
         row.display_name = cleaned
         return people_repo.person_from_row(row)
 
@@ -183,7 +183,7 @@ def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "
     if len(cleaned.name) > 120:
         raise ValidationError(_("A name can be at most 120 characters."))
     if len(cleaned.relationship) > RELATIONSHIP_MAX:
-        raise ValidationError(_("The relationship can be at most {relationship_max} characters, like “wife” or “son”.").format(relationship_max=RELATIONSHIP_MAX))
+        raise ValidationError(_("The relationship can be at most {count} characters, like “wife” or “son”.").format(count=RELATIONSHIP_MAX))
     with session_of(vault) as s:
         settings_repo.set_setting(s, PREPARER_KEY, cleaned.name)
         settings_repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)

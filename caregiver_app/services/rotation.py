@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..domain.errors import ValidationError
 from ..security import keyring_store
 from ..security.keyfile import DATA_KEY_BYTES, _key_check, dumps, passphrase_slot, recovery_slot
@@ -148,15 +148,20 @@ def _reencrypt_backup(source: Path, dest: Path, old_key: bytes, new_key: bytes) 
 
 def still_readable_words(result: RotationResult) -> str:
     """Plain words for what the old secrets may still open (for the window and the CLI)."""
-    words = ("Copies made before today — a vault file you saved, a backup you copied somewhere else — still "
-             "open with the passphrase and recovery code of that time. Delete them if they may be in the "
-             "wrong hands.")
+    words = _("Copies made before today — a vault file you saved, a backup you copied somewhere else — still "
+              "open with the passphrase and recovery code of that time. Delete them if they may be in the "
+              "wrong hands.")
     if result.still_readable:
-        names = " and ".join(f"“{name}”" for name in result.still_readable)
-        one = len(result.still_readable) == 1
-        words += (f" The {names} {'folder' if one else 'folders'} beside the vault also still "
-                  f"{'opens' if one else 'open'} with the old secrets (files set aside earlier, with their own "
-                  "key files); delete what is in it when you no longer need it.")
+        quoted = [f"“{name}”" for name in result.still_readable]
+        names = quoted[-1]
+        for name in reversed(quoted[:-1]):
+            names = _("{first} and {second}").format(first=name, second=names)
+        more = ngettext("The {names} folder beside the vault also still opens with the old secrets (files set aside "
+                        "earlier, with their own key files); delete what is in it when you no longer need it.",
+                        "The {names} folders beside the vault also still open with the old secrets (files set aside "
+                        "earlier, with their own key files); delete what is in it when you no longer need it.",
+                        len(quoted)).format(names=names)
+        words = _("{first} {second}").format(first=words, second=more)
     return words
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import private_writer
 
@@ -52,8 +52,9 @@ def save_export(path: Path, content: bytes | Callable[[BinaryIO], None], *, what
         raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == DISK_FULL:
-            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=what)) from None
-        raise ValidationError(_("{upper}{value} could not be saved there. Please choose another place.").format(upper=what[:1].upper(), value=what[1:])) from None
+            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+        raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
+            what=_(what)[:1].upper() + _(what)[1:])) from None
     return path
 
 
@@ -91,7 +92,7 @@ def read_chosen_file(path: Path, *, max_bytes: int, too_large: str) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
-                raise ValidationError(too_large)
+                raise ValidationError(_(too_large))
         return b"".join(chunks)
     except PermissionError:
         raise ValidationError(_("This app is not allowed to read {path}.").format(path=path)) from None

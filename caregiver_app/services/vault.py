@@ -151,7 +151,7 @@ def __getattr__(name: str):
     if name == "KEYFILE_FALLBACK_NOTICE":
         from .vault_checks import KEYFILE_DAMAGED_NOTICE
 
-        return _(KEYFILE_DAMAGED_NOTICE)
+        return KEYFILE_DAMAGED_NOTICE
     raise AttributeError(name)
 
 

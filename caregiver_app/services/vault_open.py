@@ -143,7 +143,7 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
                 remembered = True
                 keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
             except KeyringUnavailableError as exc:
-                note = f"{exc} You will be asked for your passphrase each time."
+                note = _("{problem} You will be asked for your passphrase each time.").format(problem=exc)
         keyfile = write_keyfile(paths.keyfile, keyfile, keys.data_key)
         settle_keyfile(paths.keyfile, keys.data_key)  # a second copy from the start, should one be damaged
         os.replace(building, paths.db)
