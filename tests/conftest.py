@@ -3,6 +3,7 @@
 * Qt runs offscreen, set before anything imports Qt.
 * Every test gets an in-memory keyring (no test touches the OS keyring).
 * Argon2 uses cheap parameters (tests only), so a vault opens in milliseconds.
+* Every test starts and ends in English, whatever language it switched to.
 * Unexpected modal dialogs fail GUI tests instead of hanging them (tests/gui/conftest.py).
 * Shared helpers (keyring fakes, sample paths, constants) live in tests/support.py.
 """
@@ -18,6 +19,7 @@ import keyring  # noqa: E402  (Qt settings above must come first)
 import pytest
 from support import CHEAP_ARGON2, PASSPHRASE, MemoryKeyring
 
+from caregiver_app import i18n
 from caregiver_app.security import kdf
 
 
@@ -36,6 +38,15 @@ def cheap_argon2():
     kdf.set_default_params(CHEAP_ARGON2)
     yield
     kdf.set_default_params(previous)
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """Every test starts in English (the source language) and leaves it so, whatever language a
+    test switched to."""
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    yield
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

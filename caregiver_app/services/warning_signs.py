@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..i18n import _
+from ..content.page_languages import sources_headings
 from ..content.warning_sign_search import search, words_shared
 from ..content.warning_signs import (
     CATEGORIES,
@@ -33,6 +33,7 @@ from ..content.warning_signs import (
     signs_naming,
     urgency_met,
 )
+from ..i18n import _
 from ..domain.crisis_lines import HelpWords, help_words
 from ..domain.errors import ValidationError
 from ..domain.model import SymptomRating
@@ -66,6 +67,7 @@ __all__ = [
     "pages_for_symptom",
     "plain_text",
     "search",
+    "sources_headings",
     "signs_about",
 ]
 
