@@ -48,7 +48,8 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
             first = next_valid_wall_time(wall, tz) or back
             raise SkippedTimeError(
                 _("{time} does not exist on {day} because the clocks went forward. The next time that exists is {next}.").format(
-                    time=wall.strftime("%H:%M"), day=wall.date().isoformat(), next=first.strftime("%H:%M")),
+                    time=f"{wall:%H:%M}", day=wall.date().isoformat(),
+                    next=f"{first:%H:%M}"),
                 first,
             )
         # Non-existent: zoneinfo's fold=0 reading uses the offset before the change, which lands
