@@ -230,21 +230,15 @@ class TieStrength(enum.Enum):
     @property
     def label(self) -> str:
         """``"Strong"``, ``"Moderate"``, ``"Tenuous"`` or ``"Stressful"`` in the language in force."""
-        return _(_TIE_LABELS[self])
+        # TRANSLATORS: how a tie between the person and someone in their support network feels.
+        return {"strong": _("Strong"), "moderate": _("Moderate"), "tenuous": _("Tenuous"),
+                "stressful": _("Stressful")}[self.value]
 
     @property
     def line_description(self) -> str:
         """How the line looks, in words (for the legend and for screen readers)."""
         return _(_LINE_WORDS[self])
 
-
-# TRANSLATORS: how a tie between the person and someone in their support network feels.
-_TIE_LABELS = {
-    TieStrength.STRONG: N_("Strong"),
-    TieStrength.MODERATE: N_("Moderate"),
-    TieStrength.TENUOUS: N_("Tenuous"),
-    TieStrength.STRESSFUL: N_("Stressful"),
-}
 
 _LINE_WORDS = {
     TieStrength.STRONG: N_("thick solid line"),

@@ -19,11 +19,8 @@ from caregiver_app.services import vault as vault_service
 
 @pytest.fixture
 def spanish():
+    """Spanish for one test (tests/conftest.py puts English back after every test)."""
     i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 # --- PHQ-9 and GAD-7 ----------------------------------------------------------------------------
