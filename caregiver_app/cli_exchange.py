@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .i18n import N_, _, ngettext
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
@@ -36,28 +37,28 @@ def add_parsers(sub) -> None:
 
     def parser(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                              epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
 
     p = parser("import", "import a journal from another app (Daylio, Bearable, iMoodJournal, eMoods or any CSV)")
-    p.add_argument("file", type=Path, metavar="FILE", help="the export or backup file")
-    person_options(p, "whose journal it is (added if new)")
-    p.add_argument("--format", choices=FORMATS, default="auto", help="what the file is (default: recognised from its content)")
+    p.add_argument("file", type=Path, metavar="FILE", help=_("the export or backup file"))
+    person_options(p, _("whose journal it is (added if new)"))
+    p.add_argument("--format", choices=FORMATS, default="auto", help=_("what the file is (default: recognised from its content)"))
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
-                   help="for a CSV from another app: which column holds date, time, mood, notes or tags, "
-                        "and scale=1-10 (or words); repeat for each")
+                   help=_("for a CSV from another app: which column holds date, time, mood, notes or tags, "
+                        "and scale=1-10 (or words); repeat for each"))
     p.add_argument("--mood-rule", default="", metavar="A,B,C,D",
-                   help="how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)")
+                   help=_("how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)"))
     p.add_argument("--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
-                   help="mood level 1 (very low) to 5 (very good) for a mood word; repeat for each")
-    p.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file (default: the settings' time zone, else this computer's)")
+                   help=_("mood level 1 (very low) to 5 (very good) for a mood word; repeat for each"))
+    p.add_argument("--timezone", default="", metavar="ZONE", help=_("time zone of the times in the file (default: the settings' time zone, else this computer's)"))
     unlock_options(p)
 
     for name, what, suffix in (("export-fhir", "a FHIR R4 bundle (JSON) for a clinic's system", "FILE.json"),
                                ("export-journal", "the whole journal as one web page the family can read", "FILE.html")):
         p = parser(name, f"write {what}")
-        person_options(p, "whose record to export")
+        person_options(p, _("whose record to export"))
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
-        p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
+        p.add_argument("--timezone", default="", metavar="ZONE", help=_("show times in this zone (default: the settings' time zone, else this computer's)"))
         unlock_options(p)
     from .cli_imports import add_parsers as add_imports_parsers  # imports (the list, undo)
 
@@ -135,7 +136,7 @@ def _print_report(report, out, fmt) -> None:
     if p.first_entry and p.last_entry:
         print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
         print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
-    print("Entries per mood level:", file=out)
+    print(_("Entries per mood level:"), file=out)
     for level in (5, 4, 3, 2, 1, None):
         if p.per_level.get(level):
             name = f"{MoodLevel(level).label} ({level})" if level else "no mood"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from .i18n import N_, _, ngettext
 from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _count, open_vault, report_format, unlock_options
 
 SHOW_EDITED = 10
@@ -19,11 +20,11 @@ def add_parsers(sub) -> None:
     """Add ``imports`` to the ``caregiver-app`` sub-command parser ``sub``."""
     help_text = "list the imports made into the vault, or undo one (removes exactly the entries it added)"
     p = sub.add_parser("imports", help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                       epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--undo", type=int, metavar="NUMBER", help="undo the import with this number (from the list)")
+                       epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--undo", type=int, metavar="NUMBER", help=_("undo the import with this number (from the list)"))
     p.add_argument("--keep-edited", action="store_true",
-                   help="when undoing: keep the entries changed since the import (the others are removed)")
-    p.add_argument("--yes", action="store_true", help="undo without asking (after the preview)")
+                   help=_("when undoing: keep the entries changed since the import (the others are removed)"))
+    p.add_argument("--yes", action="store_true", help=_("undo without asking (after the preview)"))
     unlock_options(p)
 
 
@@ -47,7 +48,7 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     from .services import import_batches
 
     if args.undo is None and (args.keep_edited or args.yes):
-        raise CliError("--keep-edited and --yes go with --undo NUMBER. See the list with: caregiver-app imports",
+        raise CliError(_("--keep-edited and --yes go with --undo NUMBER. See the list with: caregiver-app imports"),
                        EXIT_BAD_INPUT)
     fmt = report_format(paths)
     vault = open_vault(paths, args, stdin, err)
@@ -55,13 +56,13 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
         if args.undo is None:
             found = import_batches.list_imports(vault)
             if not found:
-                print("No imports have been made into this vault yet.", file=out)
+                print(_("No imports have been made into this vault yet."), file=out)
                 return EXIT_OK
             for batch in found:
                 status = import_batches.status_words(batch, lambda t: f"on {_when(t, fmt)}", fmt.integer)
                 print(f"{batch.id:>4}  {_describe(batch, fmt)}: {_count(batch.new_entries, 'new entry', 'new entries')}, "
                       f"{status}", file=out)
-            print("To undo one: caregiver-app imports --undo NUMBER", file=out)
+            print(_("To undo one: caregiver-app imports --undo NUMBER"), file=out)
             return EXIT_OK
         missing = CliError(f"There is no import number {args.undo}. See the list with: caregiver-app imports",
                            EXIT_BAD_INPUT)
@@ -79,7 +80,7 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
 
         removing = plan.entries - (len(plan.edited) if args.keep_edited else 0)
         if not _ask_yes(args, stdin, out, f"Remove {_count(removing, 'entry', 'entries')}?"):
-            print("Nothing was changed.", file=out)
+            print(_("Nothing was changed."), file=out)
             return EXIT_OK
         result = import_batches.undo_import(vault, args.undo, keep_edited=args.keep_edited, expected=plan)
         kept = f" {_count(result.kept, 'changed entry stays', 'changed entries stay')}." if result.kept else ""
@@ -105,9 +106,9 @@ def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
     if len(plan.edited) > SHOW_EDITED:
         print(f"    and {_count(len(plan.edited) - SHOW_EDITED, 'more', 'more')}", file=out)
     if keep_edited:
-        print("They stay in the journal (--keep-edited); the others are removed.", file=out)
+        print(_("They stay in the journal (--keep-edited); the others are removed."), file=out)
     else:
-        print("They are removed too. To keep them, add --keep-edited.", file=out)
+        print(_("They are removed too. To keep them, add --keep-edited."), file=out)
 
 
 COMMANDS = {"imports": cmd_imports}

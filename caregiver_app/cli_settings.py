@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .i18n import N_, _, ngettext
 from . import settings as app_settings
 from .cli import (
     EXIT_BAD_INPUT,
@@ -30,6 +31,7 @@ from .cli import (
     report_format,
     unlock_options,
 )
+from .cli_language import language_option
 from .domain import crisis_lines
 from .domain.summary import DEFAULT_SECTIONS, SECTION_ORDER, Section
 
@@ -44,25 +46,26 @@ SECTIONS_HELP = ("which parts to print after the one-page brief: 'all', 'default
 def add_parsers(sub) -> None:
     """Add ``settings`` and ``safety-plan`` to the sub-command parser ``sub``."""
     p = sub.add_parser(
-        "settings", help="list the settings, or change one with: settings set KEY VALUE",
+        "settings", help=_("list the settings, or change one with: settings set KEY VALUE"),
         description="List the settings of this data folder, or change one. Keys: " + ", ".join(SETTABLE) + ".",
         epilog="examples:\n  caregiver-app settings set country GB\n  caregiver-app settings set time_format 24h\n"
                "  caregiver-app settings set time_zone Europe/London\n\n" + EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("action", nargs="?", choices=("set",), help="'set' to change a setting")
+    p.add_argument("action", nargs="?", choices=("set",), help=_("'set' to change a setting"))
     p.add_argument("key", nargs="?", metavar="KEY", help="one of: " + ", ".join(SETTABLE))
-    p.add_argument("value", nargs="?", metavar="VALUE", help="the new value (country: a two-letter code such as "
+    p.add_argument("value", nargs="?", metavar="VALUE", help=_("the new value (country: a two-letter code such as "
                    "GB, or 'none'; time_format: system, 12h or 24h; paper: auto, letter or a4; time_zone: an "
-                   "IANA name such as Europe/London, or 'system')")
+                   "IANA name such as Europe/London, or 'system')"))
 
     p = sub.add_parser(
-        "safety-plan", help="write a person's safety plan as a one-page PDF (as the window prints it)",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "safety-plan", help=_("write a person's safety plan as a one-page PDF (as the window prints it)"),
+        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    person_options(p, "whose safety plan to print")
+    person_options(p, _("whose safety plan to print"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--paper", choices=("letter", "a4"), default=None, help="default: the paper setting")
+    p.add_argument("--paper", choices=("letter", "a4"), default=None, help=_("default: the paper setting"))
+    language_option(p, _("the safety plan"))
     unlock_options(p)
 
 
@@ -174,7 +177,7 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
     settings, path = load_settings(paths, err)
     if args.action is None:
         if args.key is not None:
-            raise CliError("To change a setting, write: caregiver-app settings set KEY VALUE", EXIT_BAD_INPUT)
+            raise CliError(_("To change a setting, write: caregiver-app settings set KEY VALUE"), EXIT_BAD_INPUT)
         width = max(len(k) for k in SETTABLE)
         for key in SETTABLE:
             print(f"{key:<{width}}  {_value_words(settings, key)}", file=out)
@@ -184,7 +187,7 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
                   file=out)
         return EXIT_OK
     if args.key is None or args.value is None:
-        raise CliError("Write: caregiver-app settings set KEY VALUE (for example: settings set country GB).",
+        raise CliError(_("Write: caregiver-app settings set KEY VALUE (for example: settings set country GB)."),
                        EXIT_BAD_INPUT)
     key = args.key.strip().lower().replace("-", "_")
     value = checked_value(key, args.value)
@@ -193,15 +196,16 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
         app_settings.save(changed, path)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise CliError(f"The settings could not be saved in {path.parent}: the disk is full. "
-                           "Nothing was changed.", EXIT_DISK) from None
-        raise CliError(f"The settings could not be saved in {path.parent}: the folder is read-only or this "
-                       "account may not write there. Nothing was changed.", EXIT_BAD_INPUT) from None
-    print(f"Saved: {key} is now {_value_words(changed, key)}.", file=out)
+            raise CliError(_("The settings could not be saved in {folder}: the disk is full. Nothing was changed.")
+                           .format(folder=path.parent), EXIT_DISK) from None
+        raise CliError(_("The settings could not be saved in {folder}: the folder is read-only or this account may "
+                         "not write there. Nothing was changed.").format(folder=path.parent), EXIT_BAD_INPUT) from None
+    print(_("Saved: {key} is now {value}.").format(key=key, value=_value_words(changed, key)), file=out)
     return EXIT_OK
 
 
 def cmd_safety_plan(paths, args, stdin, out, err) -> int:
+    from . import i18n
     from .services import plans
 
     output = output_file(args, plans.safety_plan_filename)
@@ -212,14 +216,19 @@ def cmd_safety_plan(paths, args, stdin, out, err) -> int:
     vault = open_vault(paths, args, stdin, err)
     try:
         person = _find(vault, args, stdin)
-        data = plans.safety_plan_print(vault, person.id, country=country, country_name=country_name(country),
-                                       user_lines=user_lines, today=date.today())
+        # the crisis lines' and the country's words come in the page's language
+        with i18n.document_language(args.language or i18n.process_language()):
+            data = plans.safety_plan_print(vault, person.id, country=country, country_name=country_name(country),
+                                           user_lines=user_lines, today=date.today())
     finally:
         vault.close()
     paper = args.paper or app_settings.paper_for(settings, country)
-    written = plans.write_safety_plan_pdf(data, output, paper=paper, fmt=report_format(paths))
-    empty = " It is empty for now: the printed page has room to write the plan by hand." if data.plan.is_empty else ""
-    print(f"Saved the safety plan to {written}.{empty}", file=out)
+    written = plans.write_safety_plan_pdf(data, output, paper=paper, fmt=report_format(paths), language=args.language,
+                                          country=country)
+    saved = _("Saved the safety plan to {path}.").format(path=written)
+    if data.plan.is_empty:
+        saved += " " + _("It is empty for now: the printed page has room to write the plan by hand.")
+    print(saved, file=out)
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from .i18n import N_, _, ngettext
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CANNOT_UNLOCK,
@@ -42,43 +43,43 @@ def add_parsers(sub) -> None:
 
     def parser(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                              epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
 
     p = parser("backup", "make an encrypted backup of the vault now")
     unlock_options(p)
 
     p = parser("restore", "list the backups, or put one back (the vault as it is now is backed up first)")
     p.add_argument("backup", nargs="?", metavar="BACKUP",
-                   help="the number shown in the list (1 is the newest) or a backup file")
-    p.add_argument("--yes", action="store_true", help="restore without asking (after the preview)")
+                   help=_("the number shown in the list (1 is the newest) or a backup file"))
+    p.add_argument("--yes", action="store_true", help=_("restore without asking (after the preview)"))
     unlock_options(p)
 
     p = parser("export-vault", "save the whole vault as one encrypted file to move to another computer")
-    p.add_argument("file", type=Path, metavar="FILE", help="where to save it (.ccvault is added)")
+    p.add_argument("file", type=Path, metavar="FILE", help=_("where to save it (.ccvault is added)"))
     unlock_options(p)
 
     p = parser("import-vault", "set up the vault from a vault file saved on another computer")
-    p.add_argument("file", type=Path, metavar="FILE", help="the .ccvault file")
+    p.add_argument("file", type=Path, metavar="FILE", help=_("the .ccvault file"))
     p.add_argument("--replace", action="store_true",
-                   help="set an existing vault in the folder aside (kept in 'replaced', never deleted)")
-    p.add_argument("--yes", action="store_true", help="go ahead without asking (after the preview)")
-    unlock_options(p, "the vault in the file")
+                   help=_("set an existing vault in the folder aside (kept in 'replaced', never deleted)"))
+    p.add_argument("--yes", action="store_true", help=_("go ahead without asking (after the preview)"))
+    unlock_options(p, _("the vault in the file"))
 
     p = parser("rotate-key", "if someone may know your passphrase or saw your recovery code: re-encrypt the "
                "vault and its backups under a new key, with a new recovery code")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--passphrase-stdin", action="store_true",
-                       help="read the current passphrase, then the new one (an empty line keeps the current one), "
-                            "as two lines from standard input")
+                       help=_("read the current passphrase, then the new one (an empty line keeps the current one), "
+                            "as two lines from standard input"))
     group.add_argument("--recovery-code-stdin", action="store_true",
-                       help="read the recovery code, then the new passphrase, as two lines from standard input")
+                       help=_("read the recovery code, then the new passphrase, as two lines from standard input"))
 
     p = parser("change-passphrase", "choose a new passphrase (the journal is not re-encrypted)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--passphrase-stdin", action="store_true",
-                       help="read the current passphrase, then the new one, as two lines from standard input")
+                       help=_("read the current passphrase, then the new one, as two lines from standard input"))
     group.add_argument("--recovery-code-stdin", action="store_true",
-                       help="read the recovery code, then the new passphrase, as two lines from standard input")
+                       help=_("read the recovery code, then the new passphrase, as two lines from standard input"))
 
 
 # --- secrets and unlocking --------------------------------------------------------------------
@@ -121,11 +122,11 @@ def cmd_init(paths, args, stdin, out, err) -> int:
     created.vault.close()
     print(f"Your vault is ready in {paths.folder}.", file=out)
     print("", file=out)
-    print("Recovery code (write it down and keep it somewhere safe; it is shown only once):", file=out)
+    print(_("Recovery code (write it down and keep it somewhere safe; it is shown only once):"), file=out)
     print(f"    {created.recovery_code}", file=out)
     print("", file=out)
     if created.remembered:
-        print("This computer's keyring remembers the vault, so it opens without the passphrase here.", file=out)
+        print(_("This computer's keyring remembers the vault, so it opens without the passphrase here."), file=out)
     elif created.keyring_note:
         print(created.keyring_note, file=out)
     return EXIT_OK
@@ -149,7 +150,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
     damaged = isinstance(opened, DamageRecovery)
     try:
         if damaged:
-            print("The vault's file is damaged. Only backups that pass their check are listed.", file=err)
+            print(_("The vault's file is damaged. Only backups that pass their check are listed."), file=err)
             choices = opened.good_backups()
             now = None
         else:
@@ -163,19 +164,19 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
             now = backups.current_people(opened)
         if not args.backup:
             if not choices:
-                print("There are no backups yet.", file=out)
+                print(_("There are no backups yet."), file=out)
                 return EXIT_OK
             for i, b in enumerate(choices, 1):
                 total = b.entries
                 print(f"{i:>3}  {_when(b.made_at, paths)}  {backups.kind_words(b.reason)}, "
                       f"{total} {'entry' if total == 1 else 'entries'}", file=out)
-            print("To put one back: caregiver-app restore NUMBER", file=out)
+            print(_("To put one back: caregiver-app restore NUMBER"), file=out)
             return EXIT_OK
         chosen = _choose(args.backup, choices, opened, damaged)
         print(f"Backup from {_when(chosen.made_at, paths)} ({backups.kind_words(chosen.reason)}) holds:", file=out)
         _people(chosen.people, out)
         if now is not None:
-            print("Your vault now holds:", file=out)
+            print(_("Your vault now holds:"), file=out)
             _people(now, out)
             print("Anything saved after the backup will no longer show. Your vault as it is now is backed up "
                   "first, so you can come back to it.", file=out)
@@ -183,7 +184,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
             print("The damaged file will be moved into the 'damaged' folder (not deleted) and this backup "
                   "put in its place.", file=out)
         if not _ask_yes(args, stdin, out, "Restore this backup?"):
-            print("Nothing was changed.", file=out)
+            print(_("Nothing was changed."), file=out)
             return EXIT_OK
         if damaged:
             vault = opened.restore(chosen.path)
@@ -259,7 +260,7 @@ def cmd_import_vault(paths, args, stdin, out, err) -> int:
         if args.replace and vs.vault_exists(paths):
             print(f"The vault in {paths.folder} will be set aside (into 'replaced', not deleted).", file=out)
             if not _ask_yes(args, stdin, out, "Use the vault from this file?"):
-                print("Nothing was changed.", file=out)
+                print(_("Nothing was changed."), file=out)
                 return EXIT_OK
         vault = pending.install(replace_existing=args.replace)
     finally:
@@ -311,7 +312,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         new = ask_secret("New passphrase (at least 10 characters): ")
         again = ask_secret("Type the new passphrase again: ")
     else:
-        raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
+        raise CliError(_("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal."), EXIT_BAD_INPUT)
     refuse_weak_passphrase(new, again)
     vault, use_code = _unlock_with_proof(paths, args, proof)
     try:
@@ -320,7 +321,7 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     finally:
         vault.close()
-    print("Your passphrase is changed. Use the new one from now on; your recovery code keeps working.", file=out)
+    print(_("Your passphrase is changed. Use the new one from now on; your recovery code keeps working."), file=out)
     return EXIT_OK
 
 
@@ -340,16 +341,16 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
         new = ask_secret("New passphrase (press Enter to keep the current one): ")
         again = ask_secret("Type the new passphrase again: ") if new else ""
     else:
-        raise CliError("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal.", EXIT_BAD_INPUT)
+        raise CliError(_("Use --passphrase-stdin (or --recovery-code-stdin) when not at a terminal."), EXIT_BAD_INPUT)
     if new:  # empty: keep the current passphrase
         refuse_weak_passphrase(new, again)
     vault, use_code = _unlock_with_proof(paths, args, proof)
     if use_code and not new:
         vault.close()
-        raise CliError("Please choose a new passphrase as well (the recovery code is replaced too).", EXIT_BAD_INPUT)
+        raise CliError(_("Please choose a new passphrase as well (the recovery code is replaced too)."), EXIT_BAD_INPUT)
     for notice in vault.notices:
         print(notice, file=err)
-    print("Re-encrypting the vault and its backups under a new key…", file=err)
+    print(_("Re-encrypting the vault and its backups under a new key…"), file=err)
     try:
         result = rotation.rotate_data_key(
             vault, new_passphrase=new or None, confirmation=again or None,
@@ -362,7 +363,7 @@ def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     print(f"Done: the vault and {n} {'backup' if n == 1 else 'backups'} now use a new key.", file=out)
     print("Your passphrase is " + ("changed." if new else "the same as before."), file=out)
     print("", file=out)
-    print("Your NEW recovery code (write it down now; it is shown only once, and the old one no longer works):",
+    print(_("Your NEW recovery code (write it down now; it is shown only once, and the old one no longer works):"),
           file=out)
     print(f"    {result.recovery_code}", file=out)
     print("", file=out)
