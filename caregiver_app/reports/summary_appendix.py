@@ -231,7 +231,7 @@ def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: fl
             Paragraph(format_decimal(r.previous) if r.previous is not None else "–", styles.cell_num),
             Paragraph(f"{format_count(r.previous_days)}", styles.cell_num),
         ])
-    number_ws = [50, 58, 46, 60, 60]  # wide enough that no heading word is split
+    number_ws = _heading_widths(head[2:], [50, 58, 46, 60, 60], styles)  # no heading word is split
     who_w = 84
     table = Table(rows, colWidths=[width - sum(number_ws) - who_w, who_w] + number_ws, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(styles))
@@ -239,6 +239,17 @@ def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: fl
     story.append(Paragraph(_("Self: the person's own ratings. Family (observed): a family member's observations. "
                              "They are counted apart and never averaged together."), styles.small))
     return story
+
+
+def _heading_widths(heads: list[str], widths: list[float], styles: Styles) -> list[float]:
+    """``widths`` widened where a heading's longest word (in the document's language) would not
+    fit on one line of its column (the cell's padding is 9 points)."""
+    font, size = styles.cell_head.fontName, styles.cell_head.fontSize
+    out = []
+    for head, width in zip(heads, widths):
+        words = head.replace("<br/>", " ").split()
+        out.append(max(width, max((stringWidth(w, font, size) for w in words), default=0) + 10))
+    return out
 
 
 def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
@@ -305,7 +316,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
             Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])
-    number_ws = [78, 96, 62]
+    number_ws = _heading_widths([p.text for p in rows[0][1:]], [78, 96, 62], styles)
     table = Table(rows, colWidths=[width - sum(number_ws)] + number_ws, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(styles))
     story.append(table)
