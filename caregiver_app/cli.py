@@ -417,7 +417,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
                                          file_name=args.file.name)
         except imports.MoodMappingNeeded as exc:
-            raise levels_needed(exc.labels, "mood labels") from None
+            raise levels_needed(exc.labels, _("These mood labels need a level from 1 (very low) to 5 (very good) "
+                                                 "before anything is imported:")) from None
 
     report = with_vault(paths, args, stdin, err, run)
     p = report.preview
@@ -487,14 +488,6 @@ def _number(n: int) -> str:
     return make(locale_from_environment(), None).integer(n)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """``"1 entry"``, ``"1,500 entries"`` (``"1.500"`` under de_DE): grouped the way the
-    environment's locale groups numbers, by the report formatter."""
-    from .reports.formatting import locale_from_environment, report_format as make
-
-    return f"{make(locale_from_environment(), None).integer(n)} {one if n == 1 else many}"
-
-
 def _quote(text: str) -> str:
     import shlex
 
@@ -506,7 +499,6 @@ COMMANDS = {"import-daylio": cmd_import, "export-csv": cmd_export_csv,
 
 from .cli_summary import COMMANDS as SUMMARY_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
-from .cli_settings import SECTIONS_HELP  # noqa: E402
 from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 

@@ -27,7 +27,7 @@ from .i18n import _, ngettext
 
 def add_parser(sub) -> None:
     """Add ``summary`` to the sub-command parser ``sub``."""
-    from .cli_settings import SECTIONS_HELP
+    from .cli_settings import sections_help
 
     p_sum = sub.add_parser(
         "summary", help=_("write a visit summary PDF"),
@@ -39,7 +39,7 @@ def add_parser(sub) -> None:
     p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     p_sum.add_argument("--paper", choices=("letter", "a4"), default=None,
                        help=_("default: the paper setting (Letter or A4 by the country)"))
-    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=_(SECTIONS_HELP))
+    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=sections_help())
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help=_("who prepared it (default: saved name)"))
     p_sum.add_argument("--relationship", metavar="WORDS", default="",
                        help=_("how the preparer is related, e.g. wife (printed beside the name)"))

@@ -126,3 +126,9 @@ def test_language_choice_rules():
     assert chosen_language(None, env) == "es"  # German is not spoken yet: the next wish that is
     assert chosen_language(None, {"LANG": "C"}) == "en"
     assert chosen_language(argparse.Namespace(language="en"), env) == "en"
+
+
+def test_exit_codes_help_names_the_exit_codes():
+    listed = [int(line.split()[0]) for line in cli.EXIT_CODES_HELP.splitlines()[1:] if line.strip()]
+    assert listed == [cli.EXIT_OK, cli.EXIT_INTERNAL, cli.EXIT_BAD_INPUT, cli.EXIT_NEEDS_DECISION,
+                      cli.EXIT_CANNOT_UNLOCK, cli.EXIT_VAULT, cli.EXIT_DISK, cli.EXIT_INCOMPLETE]
