@@ -6,21 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .cli import (
-    EXIT_BAD_INPUT,
-    EXIT_CODES_HELP,
-    EXIT_OK,
-    CliError,
-    _find,
-    _number,
-    _parse_day,
-    check_person_given,
-    open_vault,
-    output_file,
-    person_options,
-    report_format,
-    unlock_options,
-)
+from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _find, _number, _parse_day
+from .cli import check_person_given, open_vault, output_file, person_options, report_format, unlock_options
 from .cli_language import language_option
 from .i18n import _, ngettext
 
