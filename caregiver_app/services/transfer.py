@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.errors import ValidationError
+from ..security.errors import NewerKeyFileError
 from ..security.keyfile import (
     Generation,
     KeyFile,
@@ -187,7 +188,7 @@ def open_vault_file(paths: VaultPaths, file: Path, *, passphrase: str | None = N
     try:
         keyfile = loads(contents.keyfile_bytes)
     except KeyFileError as exc:
-        if "newer" in str(exc):
+        if isinstance(exc, NewerKeyFileError):  # by type: the message is in the user's language
             raise VaultFileError(str(exc)) from None
         raise VaultFileError("The key part of this vault file is damaged, so it cannot be opened.") from None
     if passphrase:
