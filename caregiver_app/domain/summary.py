@@ -124,11 +124,15 @@ LEFT_OUT_MARK = "[left out]"
 @dataclass(frozen=True)
 class SummaryChoices:
     """What to print: the appendix ``sections`` (the brief always prints), what to ``leave_out``,
-    and the ``questions`` for this visit (plain text, in the order to ask them)."""
+    the ``questions`` for this visit (plain text, in the order to ask them) and the ``language``
+    it is written in."""
 
     sections: frozenset[Section] = DEFAULT_SECTIONS
     leave_out: LeaveOut = LeaveOut()
     questions: tuple[str, ...] = ()
+    language: str = ""
+    """The language the document is written in (``"en"``, ``"es"``); ``""`` means the window's
+    (:func:`caregiver_app.i18n.process_language`)."""
 
 
 @dataclass(frozen=True)
