@@ -3,6 +3,10 @@ item 4): the choice goes into the build and is remembered with the summary's oth
 
 from __future__ import annotations
 
+import io
+
+from pypdf import PdfReader
+
 from caregiver_app import i18n
 from caregiver_app.gui.visits.summary_page import SummaryPage
 from caregiver_app.gui.warning_signs.plans_page import PlansPage
@@ -37,6 +41,9 @@ def test_spanish_printout_goes_into_the_build_and_is_remembered(qtbot, ctx, pers
     qtbot.waitUntil(lambda: getattr(summary_service.saved_choices(ctx.vault, person.id), "language", "") == "es",
                     timeout=10000)
     assert i18n.process_language() == "en"  # the window stays English
+    page_one = PdfReader(io.BytesIO(page.pdf_bytes())).pages[0].extract_text()
+    assert "Resumen para la consulta" in page_one and "Visit summary" not in page_one
+    assert page.preview_label.text().startswith("From ")  # the page itself speaks the window's language
 
     page.clear()  # a lock
     assert page.language() == "en"

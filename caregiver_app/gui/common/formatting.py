@@ -203,14 +203,13 @@ def report_format(language: str = "") -> ReportFormat:
     """The format for a document printed (or words built) for the window: the window's locale
     and its hour cycle, so the PDF reads like the screen. A document in another ``language``
     than the window's (``"en"``, ``"es"``) writes dates and numbers as that language does in the
-    window's country (an English summary from a Mexican window: ``en_MX``)."""
+    window's country (``reports.formatting.in_language``: an English summary from a Mexican
+    window is ``en_MX``)."""
+    from ...reports.formatting import in_language
     from ...reports.formatting import report_format as _report_format
 
-    name = locale().name()
-    if i18n.normalise(language) and i18n.normalise(language) != i18n.normalise(name):
-        country = name.split("_")[1] if "_" in name else ""
-        name = i18n.babel_locale(language, country)
-    return _report_format(name, "24h" if uses_24_hours() else "12h")
+    fmt = _report_format(locale().name(), "24h" if uses_24_hours() else "12h")
+    return in_language(fmt, language) if i18n.normalise(language) else fmt
 
 
 # --- reading decimals ------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n
 from ...domain import crisis_lines
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
@@ -316,22 +315,20 @@ class SummaryPage(Page):
         paper, zone, clock = self.paper(), self.context.zone_name, self.context.clock
         country = current_country(self.context.settings)
         user_lines = crisis_lines.user_lines_from_dicts(self.context.settings.crisis_lines)
-        language = self.language()
-        fmt = formatting.report_format(language)
+        # The printout's language travels in the choices (the data) and to the PDF writer, which
+        # writes its dates for that language in the window's country.
+        language, fmt = self.language(), formatting.report_format()
         progress = self._relay.moved.emit
 
         def job(vault, control):
             cancelled = lambda: control.cancelled  # noqa: E731
-            with i18n.document_language(language):  # the printout's words, whatever the window speaks
-                return build(vault, cancelled)
-
-        def build(vault, cancelled):
             data = summary.build_summary(vault, request, prepared_by=preparer.name,
                                          preparer_relationship=preparer.relationship,
                                          preparer_phone=preparer.phone, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
-            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt,
+                                                   language=language)
 
         def done(result) -> None:
             self._finish_build()

@@ -322,11 +322,11 @@ class PlansPage(Page):
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
 
         def write_pdf(vault, person_id, path, today, paper, fmt, language) -> Path:
-            with i18n.document_language(language):  # the country's name too, in the printout's language
+            with i18n.document_language(language):  # the lines' words and the country's name, as printed
                 data = plans.safety_plan_print(vault, person_id, country=country,
                                                country_name=country_name(country, language),
                                                user_lines=user_lines, today=today)
-                return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt)
+            return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt, language=language)
 
         self._print_plan(SAFETY, self.pdf_button, SAFETY_WORDS, plans.safety_plan_filename,
                          self.safety_plan, plans.save_safety_plan, write_pdf)
@@ -336,8 +336,11 @@ class PlansPage(Page):
         chooses (as many pages as it needs)."""
 
         def write_pdf(vault, person_id, path, today, paper, fmt, language) -> Path:
-            with i18n.document_language(language):
-                return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper, fmt=fmt)
+            from ...reports.formatting import in_language  # Babel loads with the first document
+
+            with i18n.document_language(language):  # its writer takes no language of its own
+                return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper,
+                                                    fmt=in_language(fmt, language))
 
         self._print_plan(RELAPSE, self.relapse_pdf_button, RELAPSE_WORDS, plans.relapse_plan_filename,
                          self.relapse_plan, plans.save_relapse_plan, write_pdf)
@@ -365,7 +368,7 @@ class PlansPage(Page):
             return
         clock = self.context.clock
         language = chosen_language(self.language_box)
-        paper, person_id, fmt = country_paper(self.context.settings), person.id, formatting.report_format(language)
+        paper, person_id, fmt = country_paper(self.context.settings), person.id, formatting.report_format()
         dirty, edits = self._dirty[which], self._edits  # (the file dialog is modal: no typing meanwhile)
 
         def job(vault) -> Path:
