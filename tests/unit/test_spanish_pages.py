@@ -289,3 +289,15 @@ def test_related_pages_are_named_by_their_spanish_titles():
         wrong += [(name, text) for text, page_id in re.findall(r"\[([^\]]*)\]\(page:([^)]*)\)", related)
                   if text != titles[page_id]]
     assert wrong == []
+
+
+@pytest.mark.parametrize(("page_id", "note"), [
+    ("suicide-risk", "Esta noche dijo: quiero morirme"),
+    ("depression", "Me dijo que se quiere matar"),
+    ("stroke", "Creo que le dio un ictus"),  # Spain's everyday word for a stroke
+    ("eating-disorders", "tiene latidos irregulares"),
+])
+def test_everyday_spanish_phrasings_show_the_urgent_signs(page_id, note, spanish):
+    page = education.page(page_id, US)
+    assert education.urgency_met(page, 2, note)
+    assert not education.urgency_met(page, 2, "Hoy comió bien y salió a caminar")
