@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
@@ -100,7 +101,7 @@ def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "le
 
     pagesize = A4 if paper == "a4" else LETTER
     return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=fmt),
-                       what="the safety plan", suffix=".pdf")
+                       what=N_("the safety plan"), suffix=".pdf")
 
 
 def relapse_plan_filename(today: date) -> str:
@@ -125,4 +126,4 @@ def write_relapse_plan_pdf(vault: Vault, person_id: int, path: Path, *, today: d
     pagesize = A4 if paper == "a4" else LETTER
     return save_export(path, lambda fh: build_relapse_plan_pdf(plan, person.display_name, fh, printed_on=today,
                                                                pagesize=pagesize, fmt=fmt),
-                       what="the plan for staying well", suffix=".pdf")
+                       what=N_("the plan for staying well"), suffix=".pdf")
