@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -73,7 +74,7 @@ def _summary_text(vault, person, language: str, fmt: ReportFormat | None = None)
 def _template_phrases() -> set[str]:
     """Every piece of English the report builders print: the words of their catalog messages
     between placeholders and markup, at least four letters long."""
-    with open("caregiver_app/i18n/caregiver.pot", "rb") as stream:
+    with open(Path(i18n.__file__).with_name("caregiver.pot"), "rb") as stream:
         template = read_po(stream)
     phrases = set()
     for message in template:
