@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import struct
 import gettext as _gettext
 from collections.abc import Iterator
 from functools import lru_cache
@@ -103,7 +104,8 @@ def translations(code: str) -> _gettext.NullTranslations:
     try:
         with mo.open("rb") as stream:
             return _gettext.GNUTranslations(stream)
-    except (OSError, ValueError):  # no catalog shipped, or a damaged one: English, not a crash
+    # no catalog shipped, or a damaged one (struct.error: cut shorter than its header): English
+    except (OSError, ValueError, struct.error):
         return _gettext.NullTranslations()
 
 
