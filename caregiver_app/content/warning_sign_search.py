@@ -10,7 +10,8 @@ from functools import lru_cache
 from ..domain.crisis_lines import HelpWords
 from .markdown import inline_plain as _inline_plain
 from .markdown import markdown_tokens, plain_text
-from .warning_signs import SOURCES_HEADING, Page, load_pages
+from .page_languages import page_language, sources_headings
+from .warning_signs import Page, load_pages
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -36,14 +37,14 @@ def _readable_body(pg: Page) -> str:
         if token.type == "inline":
             heading = tokens[index - 1] if index else None
             if heading is not None and heading.type == "heading_open" and heading.tag == "h2":
-                skipping = token.content.strip().lower() == SOURCES_HEADING
+                skipping = token.content.strip().lower() in sources_headings()
             if not skipping:
                 words.append(_inline_plain(token))
     return " ".join(words)
 
 
-@lru_cache(maxsize=8)
-def _index(words: HelpWords | None = None) -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
+@lru_cache(maxsize=16)
+def _index(words: HelpWords | None = None, language: str = "en") -> tuple[tuple[Page, frozenset[str], frozenset[str], frozenset[str]], ...]:
     return tuple(
         (
             p,
@@ -51,7 +52,7 @@ def _index(words: HelpWords | None = None) -> tuple[tuple[Page, frozenset[str], 
             _words(" ".join((p.summary, *p.symptoms, *p.synonyms))),
             _words(" ".join((_readable_body(p), *(s.text for s in p.signs)))),
         )
-        for p in load_pages(words)
+        for p in load_pages(words)  # read while ``language`` is in force (see search)
     )
 
 
@@ -75,8 +76,12 @@ SMALL_WORDS = frozenset(
     "a an the i me my mine he him his she her hers it its we us our they them their you your is am "
     "are was were be been has have had do does did and or but so to of in on at for with again "
     "keeps keep kept really very just myself yourself himself herself itself ourselves themselves".split()
+    # Spanish, without accents as _terms() reads them ("él me pegó": "el", "me")
+    + "el la los las un una unos unas yo tu usted ella ellos ellas nos mi mis su sus le les lo se te "
+    "es son esta estan era fue ha han he y e o u de del al en con por para muy ya otra vez sigue".split()
 )
-"""Words that say who or when, not what ("he hit me"): a page need not hold them to match."""
+"""Words that say who or when, not what ("he hit me", "él me pegó"): a page need not hold them
+to match."""
 
 
 MAX_QUERY_TERMS = 12
@@ -86,11 +91,11 @@ _TYPO_CUTOFF = 0.84
 is 0.92 like "suicide"; "drunk" (0.8 like "drink") is not taken for it."""
 
 
-@lru_cache(maxsize=8)
-def _vocabulary(words: HelpWords | None = None) -> tuple[frozenset[str], tuple[str, ...]]:
+@lru_cache(maxsize=16)
+def _vocabulary(words: HelpWords | None = None, language: str = "en") -> tuple[frozenset[str], tuple[str, ...]]:
     """Every word the search reads, as a set and in sorted order (for a stable closest match)."""
     every: set[str] = set()
-    for _pg, *fields in _index(words):
+    for _pg, *fields in _index(words, language):
         for field in fields:
             every |= field
     return frozenset(every), tuple(sorted(every))
@@ -106,7 +111,8 @@ def _spelled(term: str, vocabulary: tuple[frozenset[str], tuple[str, ...]]) -> s
 
 
 def search(query: str, words: HelpWords | None = None) -> list[Page]:
-    """Pages containing every word of ``query`` (word starts count: "breath" finds "breathing").
+    """Pages in the language in force containing every word of ``query`` (word starts count:
+    "breath" finds "breathing").
 
     Looks at the title, the summary, symptoms and plain synonyms ("confused", "can't sleep"), and
     the body with its signs (not the Sources list). Pages with the words in the title come first,
@@ -120,14 +126,15 @@ def search(query: str, words: HelpWords | None = None) -> list[Page]:
     typed_terms = _terms(query)[:MAX_QUERY_TERMS]
     if not typed_terms:
         return []
-    vocabulary = _vocabulary(words)
+    language = page_language()
+    vocabulary = _vocabulary(words, language)
     terms = [_spelled(term, vocabulary) for term in typed_terms]
     # Small words ("he", "me") need not match, unless the query holds nothing else.
     needed = [term for term in terms if term not in SMALL_WORDS] or terms
     optional = [term for term in terms if term not in needed]
     phrases = {" ".join(typed_terms), " ".join(terms), " ".join(needed)}
     scored: list[tuple[int, int, Page]] = []
-    for order, (pg, title, summary, body) in enumerate(_index(words)):
+    for order, (pg, title, summary, body) in enumerate(_index(words, language)):
         # What people type, word for word, is the strongest hint: "not sleeping" is a sleep page.
         score = SYNONYM_BONUS if phrases & _synonym_phrases(pg) else 0
         for term in optional:

@@ -71,38 +71,11 @@ Body rules:
 * Links to other pages are written ``[text](page:other-id)``.
 * ``## Sources``: one ``- Title — https://address`` line per source (an em dash between them).
 
-Country placeholders (never write 911, 988 or any other number that belongs to one country)
-----------------------------------------------------------------------------------------------
-Pages are written once for every country. Where a number goes, write a placeholder; the app
-fills it with the chosen country's numbers (:mod:`caregiver_app.domain.crisis_lines`) in the
-page view, the hints, the search and every printout:
+Country placeholders: never write 911, 988 or any other number that belongs to one country; write
+``{{emergency_number}}``, ``{{crisis_line}}``, ``{{poison_line}}``, ``{{crisis_numbers}}`` or a
+``{{if US}}`` block (:mod:`caregiver_app.content.placeholders` says how).
 
-* ``{{emergency_number}}`` -> ``911``, ``999``, ``112 or 999``, or ``your local emergency
-  number`` when the country has none built in. Write it after a verb: "Call
-  {{emergency_number}} now."
-* ``{{crisis_line}}`` -> how to reach the country's first crisis line, starting with a lower-case
-  verb: ``call or text 988``, ``call Samaritans at 116 123``; with no crisis line known, ``call a
-  local crisis line``. Write "For a crisis, {{crisis_line}}."
-* ``{{poison_line}}`` -> ``call Poison Help at 1-800-222-1222`` (or the country's poison line);
-  otherwise ``call a pharmacist or the care team right away``.
-* Capitalise the first letter of the name (``{{Crisis_line}}``, ``{{Poison_line}}``,
-  ``{{Emergency_number}}``) to start a sentence with it.
-* ``{{crisis_numbers}}`` on a line of its own -> a bullet list of the country's emergency number
-  and crisis lines, then "findahelpline.com lists crisis lines by country".
-* Country blocks, each marker on a line of its own, for words that fit only some countries
-  (``988``'s menu, ``NHS 111``, ``Lifeline``)::
-
-      {{if US}}
-      When you call 988, you hear a short message and a menu.
-      {{else}}
-      A trained person answers, listens and helps you decide what to do.
-      {{end}}
-
-  ``{{if US CA}}`` keeps the lines for either country; ``{{if not US}}`` for every other
-  country; ``{{else}}`` is optional. Blocks may nest.
-
-An unknown placeholder, or a block with no ``{{end}}``, raises ``ValueError`` naming the file and
-the line, so ``tests/unit/test_education_content.py`` catches a typo.
+Translations: ``warning_signs/<language>/<same id>.md`` (:mod:`caregiver_app.content.page_languages`).
 
 Write in your own words, short sentences, about a 6th to 8th grade reading level. Never give doses,
 and never tell anyone to stop a medicine on their own. ``tests/unit/test_education_content.py``
@@ -115,7 +88,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from functools import lru_cache
@@ -125,9 +99,12 @@ from importlib.resources.abc import Traversable
 from markdown_it.token import Token
 
 from ..domain.crisis_lines import HelpWords
+from ..i18n import N_, SOURCE_LANGUAGE, _
 from .markdown import item_inlines as _item_inlines
 from .markdown import markdown_parser, markdown_tokens, plain_text, render_blocks, render_inline
 from .markdown import sections as _sections
+from .page_languages import HEADINGS, page_language
+from .page_languages import folder as _language_folder
 from .placeholders import fallback_words, fill
 
 __all__ = [
@@ -152,13 +129,14 @@ __all__ = [
 log = logging.getLogger("caregiver_app")
 
 CATEGORIES: tuple[str, ...] = (
-    "Mental health",
-    "Substance use",
-    "Caregiver health",
-    "Memory and thinking",
-    "Body and medical emergencies",
-    "Medicines",
+    N_("Mental health"),
+    N_("Substance use"),
+    N_("Caregiver health"),
+    N_("Memory and thinking"),
+    N_("Body and medical emergencies"),
+    N_("Medicines"),
 )
+"""The English keys written in every page's front matter; show one with ``_(category)``."""
 
 _REQUIRED_KEYS = ("id", "title", "category", "summary", "symptoms", "last_reviewed", "related")
 _OPTIONAL_KEYS = ("synonyms", "urgent_at", "urgent_words")
@@ -167,9 +145,9 @@ _LIST_KEYS = frozenset({"symptoms", "related", "synonyms", "urgent_words"})
 MIN_URGENT_AT = 2
 """No page may make a sign urgent at a rating of 1 of 10: a mild rating never raises a banner."""
 
-SIGNS_HEADING = "signs to watch for"
-WHAT_TO_DO_HEADING = "what to do"
-SOURCES_HEADING = "sources"
+SIGNS_HEADING = HEADINGS[SOURCE_LANGUAGE].signs
+WHAT_TO_DO_HEADING = HEADINGS[SOURCE_LANGUAGE].what_to_do
+SOURCES_HEADING = HEADINGS[SOURCE_LANGUAGE].sources
 
 
 class Tier(Enum):
@@ -199,11 +177,11 @@ class Tier(Enum):
 
     def label_for(self, words: HelpWords) -> str:
         """The words next to the tier's icon for a country: "Emergency: call 999 now"."""
-        return fill(_TIER_TEXT[self][0], words, "tier words")
+        return fill(_(_TIER_TEXT[self][0]), words, "tier words")
 
     def action_for(self, words: HelpWords) -> str:
         """One or two plain sentences saying what to do now, with the country's numbers."""
-        return fill(_TIER_TEXT[self][1], words, "tier words")
+        return fill(_(_TIER_TEXT[self][1]), words, "tier words")
 
     @property
     def rank(self) -> int:
@@ -214,25 +192,25 @@ class Tier(Enum):
 _TIER_ORDER = (Tier.EMERGENCY, Tier.CRISIS, Tier.TREAT_NOW, Tier.CALL_SOON, Tier.NEXT_VISIT)
 _TIER_TEXT = {
     Tier.EMERGENCY: (
-        "Emergency: call {{emergency_number}} now",
-        "Call {{emergency_number}} now. Do not drive them to the hospital yourself.",
+        N_("Emergency: call {{emergency_number}} now"),
+        N_("Call {{emergency_number}} now. Do not drive them to the hospital yourself."),
     ),
     Tier.CRISIS: (
-        "Crisis line: {{crisis_line}} now",
-        "{{Crisis_line}} now to reach a crisis counselor. If someone could die right now, call {{emergency_number}}.",
+        N_("Crisis line: {{crisis_line}} now"),
+        N_("{{Crisis_line}} now to reach a crisis counselor. If someone could die right now, call {{emergency_number}}."),
     ),
     Tier.TREAT_NOW: (
-        "Act now at home, then call",
-        "Do the first step on the page right away. Then call the care team today.",
+        N_("Act now at home, then call"),
+        N_("Do the first step on the page right away. Then call the care team today."),
     ),
     Tier.CALL_SOON: (
-        "Call the care team today",
-        "Call the doctor, the nurse line or the care team today. If no one answers within a few hours, "
-        "go to urgent care.",
+        N_("Call the care team today"),
+        N_("Call the doctor, the nurse line or the care team today. If no one answers within a few hours, "
+           "go to urgent care."),
     ),
     Tier.NEXT_VISIT: (
-        "Note for the next visit",
-        "Write it down and bring it up at the next visit. Call sooner if it gets worse.",
+        N_("Note for the next visit"),
+        N_("Write it down and bring it up at the next visit. Call sooner if it gets worse."),
     ),
 }
 _TIER_BY_MARKER = {t.value: t for t in Tier}
@@ -276,6 +254,8 @@ class Page:
     a journal hint. Below it, the hint is a calm "learn more" link."""
     urgent_words: tuple[str, ...] = ()
     """Words or phrases in a journal note that show those signs at once at any rating above 0."""
+    language: str = SOURCE_LANGUAGE
+    """The language the page is written in (``page_languages``)."""
 
 
 # --- parsing (with the one Markdown pipeline of ``content.markdown``) ----------------------------
@@ -373,8 +353,10 @@ def _severity(value: object, filename: str) -> int | None:
     return number
 
 
-def parse_page(text: str, filename: str) -> Page:
-    """Parse one page. ``filename`` (e.g. ``stroke.md``) is used for the id check and messages."""
+def parse_page(text: str, filename: str, language: str = SOURCE_LANGUAGE) -> Page:
+    """Parse one page written in ``language`` (its headings: ``page_languages.HEADINGS``).
+    ``filename`` (e.g. ``stroke.md``) is used for the id check and messages."""
+    headings = HEADINGS[language]
     text = text.replace("\r\n", "\n")
     tokens = markdown_tokens(text)
     if not text.startswith("---"):
@@ -403,16 +385,16 @@ def parse_page(text: str, filename: str) -> Page:
             raise _fail(filename, f"related id {related_id!r} is not a page id")
 
     sections = _sections(body_tokens)
-    for needed in (SIGNS_HEADING, WHAT_TO_DO_HEADING, SOURCES_HEADING):
+    for needed in (headings.signs, headings.what_to_do, headings.sources):
         if needed not in sections:
             raise _fail(filename, f"the '## {needed.capitalize()}' section is missing")
 
-    signs = tuple(_parse_sign(n, item, filename) for n, item in _item_inlines(sections[SIGNS_HEADING]))
+    signs = tuple(_parse_sign(n, item, filename) for n, item in _item_inlines(sections[headings.signs]))
     if not signs:
         raise _fail(filename, "the signs section has no signs")
-    if not _item_inlines(sections[WHAT_TO_DO_HEADING]):
-        raise _fail(filename, "the 'What to do' section has no steps")
-    sources = tuple(_parse_source(n, item.content, filename) for n, item in _item_inlines(sections[SOURCES_HEADING]))
+    if not _item_inlines(sections[headings.what_to_do]):
+        raise _fail(filename, f"the '{headings.what_to_do.capitalize()}' section has no steps")
+    sources = tuple(_parse_source(n, item.content, filename) for n, item in _item_inlines(sections[headings.sources]))
 
     urgent_at = _severity(meta.get("urgent_at"), filename)
     if urgent_at is None and any(s.tier in URGENT for s in signs):
@@ -435,72 +417,109 @@ def parse_page(text: str, filename: str) -> Page:
         synonyms=tuple(meta.get("synonyms", ())),  # type: ignore[arg-type]
         urgent_at=urgent_at,
         urgent_words=tuple(meta.get("urgent_words", ())),  # type: ignore[arg-type]
+        language=language,
     )
 
 
 # --- loading ---------------------------------------------------------------------------------------
 
 
-def _folder() -> Traversable:
-    return resources.files("caregiver_app.content").joinpath("warning_signs")
+def _folder(language: str = SOURCE_LANGUAGE) -> Traversable:
+    return _language_folder(language)
 
 
-@lru_cache(maxsize=1)
-def _templates() -> tuple[tuple[str, str], ...]:
-    """The shipped page files by name. A file that cannot be read as UTF-8 (a damaged install) is
-    left out with a log line naming it; the other pages still work."""
+@lru_cache(maxsize=4)
+def _templates(language: str = SOURCE_LANGUAGE) -> tuple[tuple[str, str], ...]:
+    """The shipped page files of ``language`` by name. A file that cannot be read as UTF-8 (a
+    damaged install) is left out with a log line naming it; the other pages still work."""
     templates = []
-    for entry in _folder().iterdir():
+    place = _folder() if language == SOURCE_LANGUAGE else _folder(language)
+    if not place.is_dir():
+        return ()
+    for entry in place.iterdir():
         if entry.is_file() and entry.name.endswith(".md"):
             try:
                 templates.append((entry.name, entry.read_text(encoding="utf-8")))
             except (OSError, UnicodeDecodeError) as error:
-                log.error("Warning-sign page %s could not be read (%s); it is left out.", entry.name,
-                          type(error).__name__)
+                log.error("Warning-sign page %s/%s could not be read (%s); it is left out.", language,
+                          entry.name, type(error).__name__)
     return tuple(sorted(templates))
 
 
-@lru_cache(maxsize=8)
-def _cached(words: HelpWords | None = None) -> tuple[Page, ...]:
-    """The shipped pages for ``words``. One damaged page must not take the whole library (and the
-    journal's hints) away, so a page that does not parse is left out with a log line naming the
-    file and the problem (page files hold no personal data). ``tests/unit/test_education_content``
-    parses every file strictly, so a writer's typo still fails there."""
-    words = words or fallback_words()
-    pages = []
-    for name, text in _templates():
+def _parse_folder(words: HelpWords, language: str) -> dict[str, Page]:
+    """One damaged page must not take the whole library (and the journal's hints) away, so a page
+    that does not parse is left out with a log line naming the file and the problem (page files
+    hold no personal data). ``tests/unit/test_education_content`` parses every file strictly, so a
+    writer's typo still fails there."""
+    pages = {}
+    for name, text in _templates(language):
         try:
-            pages.append(parse_page(fill(text, words, name), name))
+            pg = parse_page(fill(text, words, name), name, language)
         except ValueError as error:
-            log.error("%s It is left out.", error)
-    return tuple(sorted(pages, key=lambda p: (p.title.casefold(), p.id)))
+            log.error("%s (%s) It is left out.", error, language)
+        else:
+            pages[pg.id] = pg
+    return pages
 
 
-@lru_cache(maxsize=8)
-def _by_id(words: HelpWords | None = None) -> dict[str, Page]:
-    return {p.id: p for p in _cached(words)}
+def _with_english_matches(translated: Page, english: Page | None) -> Page:
+    """``translated`` with each sign also tagged with the symptoms its English sign names in its
+    text ("Confusion that comes on fast" counts for Confusion untagged): the translated words do
+    not hold the English symptom names, and a symptom must point to the same tier in every
+    language. Signs pair up by order (the parity test keeps counts and tiers equal)."""
+    if english is None or len(english.signs) != len(translated.signs):
+        if english is not None:
+            log.error("Warning-sign page %s/%s.md: its signs do not pair with the English page's.",
+                      translated.language, translated.id)
+        return translated
+    signs = []
+    for mine, theirs in zip(translated.signs, english.signs):
+        named = tuple(name for name in english.symptoms
+                      if name not in mine.symptoms and _sign_matches(theirs, " ".join(name.split()).casefold()))
+        signs.append(replace(mine, symptoms=mine.symptoms + named) if named else mine)
+    return replace(translated, signs=tuple(signs))
+
+
+@lru_cache(maxsize=16)
+def _cached(words: HelpWords | None = None, language: str = SOURCE_LANGUAGE) -> tuple[Page, ...]:
+    """The shipped pages for ``words`` in ``language``. A page not (yet) written in ``language``,
+    or one that does not parse, shows in English, so the library never loses a topic."""
+    words = words or fallback_words()
+    pages = _parse_folder(words, SOURCE_LANGUAGE)
+    if language != SOURCE_LANGUAGE:
+        for page_id, translated in _parse_folder(words, language).items():
+            pages[page_id] = _with_english_matches(translated, pages.get(page_id))
+    return tuple(sorted(pages.values(), key=lambda p: (p.title.casefold(), p.id)))
+
+
+@lru_cache(maxsize=16)
+def _by_id(words: HelpWords | None = None, language: str = SOURCE_LANGUAGE) -> dict[str, Page]:
+    return {p.id: p for p in _cached(words, language)}
 
 
 def load_pages(words: HelpWords | None = None) -> list[Page]:
     """All shipped pages with the numbers of ``words`` (see ``crisis_lines.help_words``; None: no
-    country known), sorted by title. Parsed once per country, then cached."""
-    return list(_cached(words))
+    country known), in the language in force (``page_languages.page_language``), sorted by title.
+    Parsed once per language and country, then cached."""
+    return list(_cached(words, page_language()))
 
 
 def page(page_id: str, words: HelpWords | None = None) -> Page:
-    """The page with this id, for ``words``. Raises ``KeyError`` for an unknown id."""
+    """The page with this id, for ``words``, in the language in force. Raises ``KeyError`` for an
+    unknown id."""
     try:
-        return _by_id(words)[page_id]
+        return _by_id(words, page_language())[page_id]
     except KeyError:
         raise KeyError(f"no warning-sign page with id {page_id!r}") from None
 
 
 def pages_for_symptom(name: str, words: HelpWords | None = None) -> list[Page]:
-    """Pages that list ``name`` in their ``symptoms`` (case-insensitive), sorted by title."""
+    """Pages that list ``name`` in their ``symptoms`` (case-insensitive), sorted by title, in the
+    language in force."""
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         return []
-    return [p for p in _cached(words) if any(s.casefold() == wanted for s in p.symptoms)]
+    return [p for p in _cached(words, page_language()) if any(s.casefold() == wanted for s in p.symptoms)]
 
 
 def links(pg: Page) -> list[str]:
@@ -541,7 +560,10 @@ def most_urgent_tier(pg: Page, symptom: str | None = None) -> Tier | None:
 
 
 def _normal(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
+    """Casefolded, curly apostrophes straightened and accents dropped: "respiración" and
+    "respiracion" are one word (people often type Spanish without its accents)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(folded.replace("’", "'").casefold().split())
 
 
 def urgency_met(pg: Page, severity: int, note: str = "") -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..content.page_languages import sources_headings
 from ..content.warning_sign_search import search, words_shared
 from ..content.warning_signs import (
     CATEGORIES,
@@ -65,6 +66,7 @@ __all__ = [
     "pages_for_symptom",
     "plain_text",
     "search",
+    "sources_headings",
     "signs_about",
 ]
 

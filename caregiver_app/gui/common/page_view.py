@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ...i18n import _
 from ...services import warning_signs as library
 from ...services.warning_signs import HelpWords, Page, Tier, help_words
 from . import formatting
@@ -120,7 +121,7 @@ def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, words: HelpWord
     the sources (title and address), the review date and the limits. ``pg`` should come from
     ``library.page(id, words)`` so its text carries the same numbers."""
     renderer = _Renderer(icon_px, words or help_words(""))
-    body = renderer.body(pg.body_markdown, skip_sections=("sources",))
+    body = renderer.body(pg.body_markdown, skip_sections=library.sources_headings())
     reviewed = long_date(pg.last_reviewed)
     sources = "".join(
         f'<li><a href="{html.escape(s.url)}">{html.escape(s.title)}</a><br>{html.escape(s.url)}</li>' for s in pg.sources
@@ -128,7 +129,7 @@ def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, words: HelpWord
     limits = html.escape(LIMITS_TEXT.format(keys=keys))
     return (
         f"<h1>{html.escape(pg.title)}</h1>"
-        f"<p>{html.escape(pg.category)} · Last reviewed {reviewed}</p>"
+        f"<p>{html.escape(_(pg.category))} · Last reviewed {reviewed}</p>"
         f"{body}"
         f"<h2>Sources</h2><ul>{sources}</ul>"
         f'<h2>About this page</h2><p><b>Last reviewed:</b> {reviewed}</p>'

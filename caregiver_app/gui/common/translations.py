@@ -24,12 +24,13 @@ class CatalogTranslator(QTranslator):
     """Qt's translate() calls answered from our gettext catalog of the language in force."""
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # noqa: ARG002 - Qt's signature
+                  n: int = -1) -> str | None:  # noqa: ARG002 - Qt's signature
         if not source_text:
-            return ""
+            return None
         found = i18n.translations(i18n.process_language()).gettext(source_text)
-        # "" tells Qt "not mine": it then asks the next translator or shows the source text.
-        return found if found != source_text else ""
+        # None (a null string) tells Qt "not mine": it then asks the next translator or shows the
+        # source text. An empty string would be taken as the translation and blank the label.
+        return found if found != source_text else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         # Not empty, so installing it sends the LanguageChange event to every widget.

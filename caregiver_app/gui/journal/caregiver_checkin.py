@@ -24,6 +24,7 @@ from ...domain import timeutil
 from ...domain.checkins import STRESS_HIGH, CaregiverCheckin
 from ...domain.crisis_lines import HelpWords
 from ...domain.model import Person, SleepQuality
+from ...i18n import N_, _, ngettext
 from ...services import checkins, journal
 from ...services.checkins import CaregiverCheckinDraft
 from ..common import formatting
@@ -36,39 +37,35 @@ from ..common.trust_widgets import plain_label
 from ..common.wall_clock import NowField
 from ..context import AppContext
 from .entry_fields import SEVERITY_ANCHORS, HoursSpinBox, SeverityBox
-from .journal_model import day_heading, time_text
+from .journal_model import day_heading, sleep_words, time_text
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-APART = ("This page is for you, the caregiver. What you write here is kept apart from the journal of "
+APART = N_("This page is for you, the caregiver. What you write here is kept apart from the journal of "
          "the person you care for, and it is never printed in their visit summary.")
 # The page belongs to the caregiver, whoever is chosen in the switcher: the page base is given
 # this stand-in, so the heading names no one and the page reloads from ops.changed.
-_CAREGIVER = Person(None, "the caregiver")
-HIGH_STRESS = ("That is a lot to carry. Looking after yourself is part of caring for someone. Could someone "
+_CAREGIVER = Person(None, "the caregiver")  # never shown: the heading is the title
+HIGH_STRESS = N_("That is a lot to carry. Looking after yourself is part of caring for someone. Could someone "
                "take over for a few hours this week? If it ever feels like too much, you can {crisis_line} "
                "any time to talk with someone, and your own doctor can help too.")
 
 
 def high_stress_text(words: HelpWords) -> str:
     """The high-stress note with the country's crisis line (or "call a local crisis line")."""
-    return HIGH_STRESS.format(crisis_line=words.crisis_line)
+    return _(HIGH_STRESS).format(crisis_line=words.crisis_line)
 
 
 def checkin_line(checkin: CaregiverCheckin, local: datetime) -> str:
     """One line for the history list, e.g. ``"Sunday 29 November 2026, 21:30 · Stress 8/10 · …"``."""
-    parts = [f"{day_heading(checkin.local_date)}, {time_text(local)}", f"Stress {checkin.stress}/10"]
+    parts = [_("{day}, {time}").format(day=day_heading(checkin.local_date), time=time_text(local)),
+             _("Stress {value}/10").format(value=checkin.stress)]
     if checkin.sleep_hours is not None or checkin.sleep_quality is not None:
-        sleep = "Sleep"
-        if checkin.sleep_hours is not None:
-            sleep += f" {formatting.hours_text(checkin.sleep_hours)} h"
-        if checkin.sleep_quality is not None:
-            sleep += f" ({checkin.sleep_quality.label})"
-        parts.append(sleep)
+        parts.append(sleep_words(checkin.sleep_hours, checkin.sleep_quality.label if checkin.sleep_quality else ""))
     if checkin.caregiver_name:
         parts.append(checkin.caregiver_name)
     line = " · ".join(parts)
     if checkin.needs:
-        line += f"\nWhat I need: {checkin.needs}"
+        line += "\n" + _("What I need: {needs}").format(needs=checkin.needs)
     return line
 
 
@@ -78,14 +75,15 @@ def stress_summary(items: list[CaregiverCheckin], today) -> str:
     if not recent:
         return ""
     average = sum(recent) / len(recent)
-    return (f"Last 4 weeks: {len(recent)} check-in{'s' if len(recent) != 1 else ''}, "
-            f"average stress {formatting.one_decimal(average)} of 10.")
+    return ngettext("Last 4 weeks: {count} check-in, average stress {stress} of 10.",
+                    "Last 4 weeks: {count} check-ins, average stress {stress} of 10.", len(recent)).format(
+        count=len(recent), stress=formatting.one_decimal(average))
 
 
 class CaregiverCheckinPage(Page):
     """Write, read, correct and delete the caregiver's own check-ins."""
 
-    title = "My check-in"
+    title = N_("My check-in")
     watches = frozenset({CHECKINS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -98,52 +96,53 @@ class CaregiverCheckinPage(Page):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        intro = plain_label(APART, parent=self)
+        intro = plain_label(_(APART), parent=self)
 
-        self.form_box = QGroupBox("How are you doing?", self)
+        self.form_box = QGroupBox(_("How are you doing?"), self)
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_field = NowField("Date and time of this check-in", self._local_now, self.form_box)
+        self.when_field = NowField(_("Date and time of this check-in"), self._local_now, self.form_box)
         self.when_edit = self.when_field.edit
-        when_label = QLabel("&When", self.form_box)
+        when_label = QLabel(_("&When"), self.form_box)
         when_label.setBuddy(self.when_edit)
         form.addRow(when_label, self.when_field)
         self.name_edit = QLineEdit(self.form_box)
-        self.name_edit.setPlaceholderText("Optional, if more than one person uses this app")
-        self.name_edit.setAccessibleName("Your name (optional)")
-        form.addRow("Your &name", self.name_edit)
+        self.name_edit.setPlaceholderText(_("Optional, if more than one person uses this app"))
+        self.name_edit.setAccessibleName(_("Your name (optional)"))
+        form.addRow(_("Your &name"), self.name_edit)
         self.stress = SeverityBox(self.form_box)
-        self.stress.setAccessibleName("How stressed you have felt, 0 to 10")
-        self.stress.setAccessibleDescription(SEVERITY_ANCHORS)
-        self.stress.setToolTip(SEVERITY_ANCHORS)
-        form.addRow("How s&tressed have you felt?", self.stress)
-        anchors = QLabel(SEVERITY_ANCHORS, self.form_box)
+        self.stress.setAccessibleName(_("How stressed you have felt, 0 to 10"))
+        self.stress.setAccessibleDescription(_(SEVERITY_ANCHORS))
+        self.stress.setToolTip(_(SEVERITY_ANCHORS))
+        form.addRow(_("How s&tressed have you felt?"), self.stress)
+        anchors = QLabel(_(SEVERITY_ANCHORS), self.form_box)
         anchors.setWordWrap(True)
         form.addRow("", anchors)
         self.sleep_hours = HoursSpinBox(self.form_box)
         self.sleep_hours.setRange(-0.25, 24)
         self.sleep_hours.setSingleStep(0.25)
         self.sleep_hours.setDecimals(2)
-        self.sleep_hours.setSpecialValueText("Not recorded")
-        self.sleep_hours.setSuffix(" hours")
-        self.sleep_hours.setAccessibleName("Hours you slept last night")
-        form.addRow("Hours of s&leep last night", self.sleep_hours)
+        self.sleep_hours.setSpecialValueText(_("Not recorded"))
+        # TRANSLATORS: the unit after the number of hours in the spin box, with its leading space.
+        self.sleep_hours.setSuffix(_(" hours"))
+        self.sleep_hours.setAccessibleName(_("Hours you slept last night"))
+        form.addRow(_("Hours of s&leep last night"), self.sleep_hours)
         self.sleep_quality = QComboBox(self.form_box)
-        self.sleep_quality.addItem("Not recorded", None)
+        self.sleep_quality.addItem(_("Not recorded"), None)
         for quality in SleepQuality:
             self.sleep_quality.addItem(quality.label.capitalize(), quality.value)
-        self.sleep_quality.setAccessibleName("How well you slept")
-        form.addRow("How well did you slee&p?", self.sleep_quality)
+        self.sleep_quality.setAccessibleName(_("How well you slept"))
+        form.addRow(_("How well did you slee&p?"), self.sleep_quality)
         self.needs = QPlainTextEdit(self.form_box)
         self.needs.setTabChangesFocus(True)
-        self.needs.setAccessibleName("What I need this week")
-        self.needs.setPlaceholderText("For example: an afternoon off, help with the pharmacy runs, someone to talk to")
+        self.needs.setAccessibleName(_("What I need this week"))
+        self.needs.setPlaceholderText(_("For example: an afternoon off, help with the pharmacy runs, someone to talk to"))
         self.needs.setMinimumHeight(self.needs.fontMetrics().lineSpacing() * 4)
-        form.addRow("What I nee&d this week", self.needs)
+        form.addRow(_("What I nee&d this week"), self.needs)
 
-        self.panel = FormPanel(self._context, self.form_box, changes={CHECKINS}, save_text="&Save my check-in",
-                               error_title="Your check-in was not saved", parent=self)
+        self.panel = FormPanel(self._context, self.form_box, changes={CHECKINS}, save_text=_("&Save my check-in"),
+                               error_title=_("Your check-in was not saved"), parent=self)
         for name, widget in (("when", self.when_edit), ("stress", self.stress), ("sleep_hours", self.sleep_hours),
                              ("sleep_quality", self.sleep_quality), ("needs", self.needs),
                              ("caregiver_name", self.name_edit)):
@@ -152,7 +151,7 @@ class CaregiverCheckinPage(Page):
         self.panel.cancel_requested.connect(self.reset)
         self.panel.saved.connect(self._on_saved)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
-        self.problem_label.setAccessibleName("Problem with this check-in")
+        self.problem_label.setAccessibleName(_("Problem with this check-in"))
         self.save_button, self.cancel_button = self.panel.save_button, self.panel.cancel_button
         self.care_label = QLabel(high_stress_text(help_words(self._context.settings)), self)
         self.care_label.setWordWrap(True)
@@ -163,18 +162,18 @@ class CaregiverCheckinPage(Page):
         self.panel.layout().insertWidget(self.panel.layout().count() - 1, self.care_label)
         scroll = scroll_area(column(self, self.panel, end_stretch=1), self)
 
-        self.list_label = heading("&Earlier check-ins, newest first", self)
+        self.list_label = heading(_("&Earlier check-ins, newest first"), self)
         self.trend_label = QLabel(self)
         self.trend_label.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("My earlier check-ins, newest first")
+        self.list.setAccessibleName(_("My earlier check-ins, newest first"))
         self.list.setSpacing(max(2, self.fontMetrics().height() // 6))
         self.list.itemDoubleClicked.connect(lambda *_: self.change_current())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list_label.setBuddy(self.list)
-        self.change_button = push_button("Change…", self, self.change_current)
-        self.delete_button = push_button("Delete…", self, self.delete_current)
+        self.change_button = push_button(_("Change…"), self, self.change_current)
+        self.delete_button = push_button(_("Delete…"), self, self.delete_current)
         right = column(self, heading_row(self.list_label, self.change_button, self.delete_button), self.trend_label,
                        (self.list, 1), margins=False)
 
@@ -197,11 +196,11 @@ class CaregiverCheckinPage(Page):
         if self.person is _CAREGIVER:
             return
         super().set_person(_CAREGIVER)
-        self.heading.setText(self.title)
+        self.heading.setText(_(self.title))
 
     def load(self, _person: Person) -> None:
         self.read(checkins.recent_caregiver_checkins, self._got_items, key="checkins",
-                  error_title="Your check-ins could not be read")
+                  error_title=_("Your check-ins could not be read"))
 
     def drop(self) -> None:
         """Forget every check-in (the vault locked)."""
@@ -255,14 +254,14 @@ class CaregiverCheckinPage(Page):
         checkin = self.current_checkin()
         if checkin is None or checkin.id is None:
             return
-        if not confirm(self, f"Delete your check-in from {day_heading(checkin.local_date)}?", yes="Delete check-in",
-                       no="Keep it", destructive=True, title="Delete this check-in?"):
+        if not confirm(self, _("Delete your check-in from {day}?").format(day=day_heading(checkin.local_date)),
+                       yes=_("Delete check-in"), no=_("Keep it"), destructive=True, title=_("Delete this check-in?")):
             return
         if self._editing is not None and self._editing.id == checkin.id:
             self.reset()
         self.write(lambda vault: checkins.delete_caregiver_checkin(vault, checkin.id), {CHECKINS}, person_id=None,
-                   on_done=lambda _c: self.panel.show_status("Deleted that check-in."),
-                   error_title="The check-in was not deleted")
+                   on_done=lambda _c: self.panel.show_status(_("Deleted that check-in.")),
+                   error_title=_("The check-in was not deleted"))
 
     def save(self) -> None:
         if self.isEnabled():
@@ -297,7 +296,7 @@ class CaregiverCheckinPage(Page):
         self.reset()
         self.care_label.setText(high_stress_text(help_words(self._context.settings)))
         self.care_label.setVisible(checkin.stress >= STRESS_HIGH)
-        self.panel.show_status(f"Saved your check-in for {day_heading(checkin.local_date)}.")
+        self.panel.show_status(_("Saved your check-in for {day}.").format(day=day_heading(checkin.local_date)))
 
     def _got_items(self, items: list[CaregiverCheckin]) -> None:
         self._items = items
@@ -312,7 +311,7 @@ class CaregiverCheckinPage(Page):
             self.list.addItem(item)
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         summary = stress_summary(self._items, today)
-        self.trend_label.setText(summary or "No check-ins yet. A minute a day or a week is plenty.")
+        self.trend_label.setText(summary or _("No check-ins yet. A minute a day or a week is plenty."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -320,6 +319,6 @@ class CaregiverCheckinPage(Page):
         self.change_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
         self.cancel_button.setVisible(self._editing is not None)
-        self.save_button.setText("&Save changes" if self._editing is not None else "&Save my check-in")
-        self.form_box.setTitle("Changing an earlier check-in" if self._editing is not None else "How are you doing?")
+        self.save_button.setText(_("&Save changes") if self._editing is not None else _("&Save my check-in"))
+        self.form_box.setTitle(_("Changing an earlier check-in") if self._editing is not None else _("How are you doing?"))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from ...domain import timeutil
 from ...domain.errors import ValidationError
 from ...domain.model import JournalEntry, MoodLevel, Person, SleepQuality
+from ...i18n import N_, _
 from ...services import checkins, journal
 from ..common.form import FormPanel
 from ..common.ops import CHECKINS, JOURNAL
@@ -22,10 +23,10 @@ from ..context import AppContext
 from .entry_fields import ENERGY_ANCHORS, MoodChoice, SeverityBox
 from .journal_model import day_heading, time_text
 
-NOT_STANDARD = ("A quick check-in in our own words. It is not a medical test and has no score; it "
+NOT_STANDARD = N_("A quick check-in in our own words. It is not a medical test and has no score; it "
                 "goes into the journal like any entry, so it shows in the list and the charts.")
-WORRY_WORDS = {0: "not at all", 5: "moderate", 10: "worst imaginable"}
-ENERGY_WORDS = {0: "none", 5: "moderate", 10: "full of energy"}
+WORRY_WORDS = {0: N_("not at all"), 5: N_("moderate"), 10: N_("worst imaginable")}
+ENERGY_WORDS = {0: N_("none"), 5: N_("moderate"), 10: N_("full of energy")}
 
 
 class DailyCheckinForm(QWidget):
@@ -44,56 +45,57 @@ class DailyCheckinForm(QWidget):
         fields = QWidget(self)
         layout = QVBoxLayout(fields)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Daily check-in", fields, level=2))
-        intro = QLabel(NOT_STANDARD, fields)
+        layout.addWidget(heading(_("Daily check-in"), fields, level=2))
+        intro = QLabel(_(NOT_STANDARD), fields)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.when_field = NowField("Date and time of this check-in", self._local_now, self)
+        self.when_field = NowField(_("Date and time of this check-in"), self._local_now, self)
         self.when_edit = self.when_field.edit
-        when_label = QLabel("&When", self)
+        when_label = QLabel(_("&When"), self)
         when_label.setBuddy(self.when_edit)
         form.addRow(when_label, self.when_field)
 
-        self.who = RecorderChoice("A family member, &about them:", "Your name", self, stacked=True)
+        self.who = RecorderChoice(_("A family member, &about them:"), _("Your name"), self, stacked=True)
         self.person_radio, self.family_radio, self.family_name = (
             self.who.person_radio, self.who.family_radio, self.who.family_name)
-        form.addRow("Who is answering?", self.who)
+        form.addRow(_("Who is answering?"), self.who)
 
-        self.mood_box = MoodChoice("How was your mood today?", "How was your mood today? 1 very low to 5 very good",
+        self.mood_box = MoodChoice(_("How was your mood today?"), _("How was your mood today? 1 very low to 5 very good"),
                                    self, not_rated=False, horizontal=True)
         self.mood_group, self.mood_buttons = self.mood_box.group, self.mood_box.buttons
         form.addRow(self.mood_box)
 
         self.sleep = QComboBox(self)
-        self.sleep.addItem("Choose…", None)
+        self.sleep.addItem(_("Choose…"), None)
         for quality in SleepQuality:
             self.sleep.addItem(quality.label.capitalize(), quality.value)
-        self.sleep.setAccessibleName("How did you sleep last night?")
-        form.addRow("How did you &sleep last night?", self.sleep)
+        self.sleep.setAccessibleName(_("How did you sleep last night?"))
+        form.addRow(_("How did you &sleep last night?"), self.sleep)
 
         self.worry = SeverityBox(self, words=WORRY_WORDS)
-        self.worry.setAccessibleName("How much did you worry today? 0 to 10")
-        self.worry.setAccessibleDescription("0 not at all · 5 moderate · 10 worst imaginable")
-        form.addRow("How much did you wo&rry today?", self.worry)
+        self.worry.setAccessibleName(_("How much did you worry today? 0 to 10"))
+        self.worry.setAccessibleDescription(_("0 not at all · 5 moderate · 10 worst imaginable"))
+        form.addRow(_("How much did you wo&rry today?"), self.worry)
         self.energy = SeverityBox(self, words=ENERGY_WORDS)
-        self.energy.setAccessibleName("How much energy did you have today? 0 to 10")
-        self.energy.setAccessibleDescription(ENERGY_ANCHORS)
-        form.addRow("How much &energy did you have?", self.energy)
+        self.energy.setAccessibleName(_("How much energy did you have today? 0 to 10"))
+        self.energy.setAccessibleDescription(_(ENERGY_ANCHORS))
+        form.addRow(_("How much &energy did you have?"), self.energy)
         layout.addLayout(form)
-        anchors = QLabel(f"Worry: 0 not at all · 5 moderate · 10 worst imaginable.  Energy: {ENERGY_ANCHORS}.", self)
+        anchors = QLabel(_("Worry: 0 not at all · 5 moderate · 10 worst imaginable.  Energy: {anchors}.").format(
+            anchors=_(ENERGY_ANCHORS)), self)
         anchors.setWordWrap(True)
         layout.addWidget(anchors)
 
-        self.panel = FormPanel(self._context, fields, changes={CHECKINS, JOURNAL}, save_text="Save check-&in",
-                               cancel_text="", error_title="The check-in was not saved", parent=self)
+        self.panel = FormPanel(self._context, fields, changes={CHECKINS, JOURNAL}, save_text=_("Save check-&in"),
+                               cancel_text="", error_title=_("The check-in was not saved"), parent=self)
         self.panel.add_field("when", self.when_edit)
         self.panel.add_field("recorded_by", self.family_name)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
-        self.problem_label.setAccessibleName("Problem with this check-in")
+        self.problem_label.setAccessibleName(_("Problem with this check-in"))
         self.save_button = self.panel.save_button
         self.panel.save_requested.connect(self.save)
         self.panel.saved.connect(self._on_saved)
@@ -105,10 +107,10 @@ class DailyCheckinForm(QWidget):
     def set_person(self, person: Person | None) -> None:
         self._person = person
         if person is None:
-            self.who.set_person_text("The person, about themselves")
+            self.who.set_person_text(_("The person, about themselves"))
         else:
-            self.who.set_person_text(f"{short_name(person.display_name, self)}, about myself",
-                                     spoken=f"{person.display_name}, about myself")
+            self.who.set_person_text(_("{name}, about myself").format(name=short_name(person.display_name, self)),
+                                     spoken=_("{name}, about myself").format(name=person.display_name))
         self.setEnabled(person is not None)
 
     def reset(self) -> None:
@@ -135,7 +137,7 @@ class DailyCheckinForm(QWidget):
 
     def checkin(self) -> checkins.DailyCheckin:
         if self._person is None or self._person.id is None:
-            raise ValidationError("Please choose whose check-in this is.")
+            raise ValidationError(_("Please choose whose check-in this is."))
         try:
             recorder = self.who.recorder()
         except ValidationError as exc:
@@ -169,6 +171,6 @@ class DailyCheckinForm(QWidget):
     def _on_saved(self, entry: JournalEntry) -> None:
         self.reset()
         local = entry.wall_clock(timeutil.zone(self._context.zone_name))
-        self.panel.show_status(f"Saved the check-in for {day_heading(entry.local_date)}, {time_text(local)}. "
-                               "It is in the journal now.")
+        self.panel.show_status(_("Saved the check-in for {day}, {time}. It is in the journal now.").format(
+            day=day_heading(entry.local_date), time=time_text(local)))
         self.saved.emit(entry)

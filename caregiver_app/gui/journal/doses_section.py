@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLa
 
 from ...domain.medications import DoseRecord, DoseStatus, Medication
 from ...domain.model import JournalEntry, Person
+from ...i18n import N_, _
 from ...services import medications
 from ..common import formatting
 from ..common.ops import MEDICATIONS, Change, Op
 from ..context import AppContext
 
-NOT_RECORDED = "Not recorded"
-SCHEDULED_CHOICES = ((NOT_RECORDED, None), ("Taken", DoseStatus.TAKEN), ("Missed", DoseStatus.MISSED),
-                     ("An extra dose (more than usual)", DoseStatus.EXTRA))
-AS_NEEDED_CHOICES = ((NOT_RECORDED, None), ("Taken (as needed)", DoseStatus.EXTRA))
+# Marked here, translated when the choices are shown.
+NOT_RECORDED = N_("Not recorded")
+SCHEDULED_CHOICES = ((NOT_RECORDED, None), (N_("Taken"), DoseStatus.TAKEN), (N_("Missed"), DoseStatus.MISSED),
+                     (N_("An extra dose (more than usual)"), DoseStatus.EXTRA))
+AS_NEEDED_CHOICES = ((NOT_RECORDED, None), (N_("Taken (as needed)"), DoseStatus.EXTRA))
 
 
 class DosesSection(QGroupBox):
@@ -31,7 +33,7 @@ class DosesSection(QGroupBox):
     rows_changed = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__("Medicines", parent)
+        super().__init__(_("Medicines"), parent)
         self._context = context
         self._person: Person | None = None
         self._meds: list[Medication] = []
@@ -39,7 +41,7 @@ class DosesSection(QGroupBox):
         self._chosen: dict[int, DoseStatus] = {}
         self._entry_read: Op | None = None  # the doses of the entry being loaded
         self.boxes: dict[int, QComboBox] = {}
-        self.setAccessibleName("Medicines: taken, missed or extra doses")
+        self.setAccessibleName(_("Medicines: taken, missed or extra doses"))
 
         layout = QVBoxLayout(self)
         self.empty_label = QLabel(self)
@@ -83,7 +85,7 @@ class DosesSection(QGroupBox):
             self._rebuild()
 
         self._context.ops.read(self, lambda vault: medications.list_medications(vault, person_id), on_done=done,
-                               key=f"doses-meds-{id(self)}", error_title="The medicines could not be read")
+                               key=f"doses-meds-{id(self)}", error_title=_("The medicines could not be read"))
 
     def load_entry(self, entry: JournalEntry) -> None:
         """Show the doses saved with ``entry``."""
@@ -103,7 +105,7 @@ class DosesSection(QGroupBox):
 
         self._entry_read = self._context.ops.read(self, lambda vault: medications.doses_for_entry(vault, entry_id),
                                                   on_done=done, key=f"doses-entry-{id(self)}",
-                                                  error_title="The doses could not be read")
+                                                  error_title=_("The doses could not be read"))
 
     def doses(self) -> tuple[DoseRecord, ...]:
         """The doses chosen in the section (medications left at "Not recorded" are left out)."""
@@ -186,12 +188,12 @@ class DosesSection(QGroupBox):
         offered = self._offered()
         for row, med in enumerate(offered):
             change = med.dose_on(self._day) if self._day is not None else med.current
-            label = QLabel(f"{med.name} {formatting.dose_text(change)}", self.grid_holder)
+            label = QLabel(_("{medicine} {dose}").format(medicine=med.name, dose=formatting.dose_text(change)), self.grid_holder)
             label.setWordWrap(True)
             box = QComboBox(self.grid_holder)
             for text, status in (AS_NEEDED_CHOICES if med.as_needed else SCHEDULED_CHOICES):
-                box.addItem(text, status)
-            box.setAccessibleName(f"{med.name} dose")
+                box.addItem(_(text), status)
+            box.setAccessibleName(_("{medicine} dose").format(medicine=med.name))
             box.setAccessibleDescription(formatting.dose_text(change))
             chosen = self._chosen.get(med.id)
             index = box.findData(chosen) if chosen is not None else 0
@@ -206,9 +208,10 @@ class DosesSection(QGroupBox):
         if self._person is None:
             text = ""
         elif not self._meds:
-            text = f"No medicines on {self._person.display_name}'s list yet. Add them on the Medications page."
+            text = _("No medicines on {name}'s list yet. Add them on the Medications page.").format(
+                name=self._person.display_name)
         elif not offered:
-            text = "No medicines on the list for this day."
+            text = _("No medicines on the list for this day.")
         else:
             text = ""
         self.empty_label.setText(text)

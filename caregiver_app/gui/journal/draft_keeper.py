@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...domain.model import MoodLevel
+from ...i18n import _, ngettext
 from ...services import drafts
 from ..context import AppContext
 from ..common.errors import log_safely
@@ -37,18 +38,22 @@ _UNSAVED = object()  # a baseline nothing equals: everything in the form is unsa
 def describe_draft(saved: drafts.SavedDraft, zone_name: str) -> str:
     """One or two plain sentences about a kept draft: whose, for when, and how it starts."""
     state = saved.state
-    kind = "a change to an entry" if state.entry_id is not None else "an entry"
-    when = ""
-    if state.when is not None:
-        when = f" for {day_heading(state.when.date())} at {time_text(state.when)}"
+    change, name = state.entry_id is not None, saved.person_name
+    if state.when is None:
+        text = (_("You were writing a change to an entry about {name}, and it was not saved yet.") if change
+                else _("You were writing an entry about {name}, and it was not saved yet.")).format(name=name)
+    else:
+        text = (_("You were writing a change to an entry about {name} for {day} at {time}, and it was not saved yet.")
+                if change else
+                _("You were writing an entry about {name} for {day} at {time}, and it was not saved yet.")).format(
+            name=name, day=day_heading(state.when.date()), time=time_text(state.when))
     kept = timeutil.utc_to_local(saved.saved_at, timeutil.zone_or(zone_name, timeutil.zone("UTC")))
-    text = f"You were writing {kind} about {saved.person_name}{when}, and it was not saved yet. "
-    text += f"It was kept on {day_heading(kept.date())} at {time_text(kept)}."
+    text += " " + _("It was kept on {day} at {time}.").format(day=day_heading(kept.date()), time=time_text(kept))
     note = first_line(state.note, 100)
     if note:
-        text += f"\n\nIt starts: “{note}”"
+        text += "\n\n" + _("It starts: “{note}”").format(note=note)
     elif state.mood is not None:
-        text += f"\n\nMood: {MoodLevel(state.mood).label}."
+        text += "\n\n" + _("Mood: {mood}.").format(mood=MoodLevel(state.mood).label)
     return text
 
 
@@ -245,32 +250,34 @@ class RestoreDraftDialog(QDialog):
     def __init__(self, saved: drafts.SavedDraft, zone_name: str, others: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self.saved = saved
-        self.setWindowTitle("Welcome back")
-        self.setAccessibleName("An unsaved entry was kept")
+        self.setWindowTitle(_("Welcome back"))
+        self.setAccessibleName(_("An unsaved entry was kept"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("An entry you were writing was kept for you", self, level=2))
+        layout.addWidget(heading(_("An entry you were writing was kept for you"), self, level=2))
         self.text_label = QLabel(describe_draft(saved, zone_name), self)
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.text_label)
-        question = "Would you like to keep writing it now?"
+        question = _("Would you like to keep writing it now?")
         if others:
-            question += f" ({others} more kept {'entry is' if others == 1 else 'entries are'} waiting; you can open them later.)"
+            question += " " + ngettext("({count} more kept entry is waiting; you can open it later.)",
+                                       "({count} more kept entries are waiting; you can open them later.)",
+                                       others).format(count=others)
         ask = QLabel(question, self)
         ask.setWordWrap(True)
         layout.addWidget(ask)
         buttons = QDialogButtonBox(self)
-        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.later_button = buttons.addButton("&Keep for later", QDialogButtonBox.ButtonRole.RejectRole)
-        self.discard_button = buttons.addButton("&Discard it", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.restore_button = buttons.addButton(_("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.later_button = buttons.addButton(_("&Keep for later"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.discard_button = buttons.addButton(_("&Discard it"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.restore_button.setDefault(True)
         self.restore_button.setAutoDefault(True)
         for button in (self.later_button, self.discard_button):
             button.setAutoDefault(False)
-        self.restore_button.setToolTip("Put it back in the form to keep writing (Enter)")
-        self.later_button.setToolTip("Leave it kept; it waits above the form (Esc)")
-        self.discard_button.setToolTip("Throw these words away")
+        self.restore_button.setToolTip(_("Put it back in the form to keep writing (Enter)"))
+        self.later_button.setToolTip(_("Leave it kept; it waits above the form (Esc)"))
+        self.discard_button.setToolTip(_("Throw these words away"))
         self.restore_button.clicked.connect(lambda: self.done(self.RESTORE))
         self.later_button.clicked.connect(lambda: self.done(self.LATER))
         self.discard_button.clicked.connect(lambda: self.done(self.DISCARD))
@@ -292,11 +299,11 @@ class DraftBar(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName("Unsaved entry kept")
-        self.restore_button = QPushButton("Restore it", self)
-        self.restore_button.setAccessibleName("Restore the unsaved entry")
-        self.discard_button = QPushButton("Discard", self)
-        self.discard_button.setAccessibleName("Discard the unsaved entry")
+        self.label.setAccessibleName(_("Unsaved entry kept"))
+        self.restore_button = QPushButton(_("Restore it"), self)
+        self.restore_button.setAccessibleName(_("Restore the unsaved entry"))
+        self.discard_button = QPushButton(_("Discard"), self)
+        self.discard_button.setAccessibleName(_("Discard the unsaved entry"))
         self.restore_button.clicked.connect(self.restore_requested)
         self.discard_button.clicked.connect(self.discard_requested)
         layout = QHBoxLayout(self)
@@ -312,9 +319,16 @@ class DraftBar(QWidget):
             self.hide()
             return
         newest = kept[0]
-        when = ""
-        if newest.state.when is not None:
-            when = f" for {day_heading(newest.state.when.date())} at {time_text(newest.state.when)}"
-        more = f" ({len(kept) - 1} more after it)" if len(kept) > 1 else ""
-        self.label.setText(f"An entry you were writing{when} was not saved yet{more}.")
+        more, when = len(kept) - 1, newest.state.when
+        if when is None:
+            text = (ngettext("An entry you were writing was not saved yet ({count} more after it).",
+                             "An entry you were writing was not saved yet ({count} more after it).", more) if more
+                    else _("An entry you were writing was not saved yet."))
+        else:
+            text = (ngettext("An entry you were writing for {day} at {time} was not saved yet ({count} more after it).",
+                             "An entry you were writing for {day} at {time} was not saved yet ({count} more after it).",
+                             more) if more
+                    else _("An entry you were writing for {day} at {time} was not saved yet."))
+        self.label.setText(text.format(count=more, day=day_heading(when.date()) if when else "",
+                                       time=time_text(when) if when else ""))
         self.show()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import NotFoundError
+from ...i18n import _
 from ...services import drafts, journal
 from ..common.ops import DRAFTS, Op
 from ..common.page import confirm
@@ -21,8 +22,8 @@ from .draft_keeper import RestoreDraftDialog
 
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before throwing a kept draft away. "Keep it" is the default and the Esc answer."""
-    return confirm(parent, "Discard this unsaved entry? Its words will be gone for good.", yes="Discard it",
-                   no="Keep it", destructive=True, title="Discard the unsaved entry?")
+    return confirm(parent, _("Discard this unsaved entry? Its words will be gone for good."), yes=_("Discard it"),
+                   no=_("Keep it"), destructive=True, title=_("Discard the unsaved entry?"))
 
 
 class DraftOffers(QObject):
@@ -81,7 +82,7 @@ class DraftOffers(QObject):
                 self.refresh()
 
         self._context.ops.read(self._parent, drafts.list_drafts, on_done=done, key=f"draft-offer-{id(self)}",
-                               error_title="Kept drafts could not be read")
+                               error_title=_("Kept drafts could not be read"))
 
     def restore(self, saved: drafts.SavedDraft) -> None:
         """Fill the form with ``saved`` (choosing its person first)."""
@@ -105,13 +106,14 @@ class DraftOffers(QObject):
             self._editor.restore_draft(saved, editing or None)
             if editing is False:
                 self._editor.panel.show_status(
-                    "The entry these changes were for is no longer in the journal, so they will be saved as a new entry."
+                    _("The entry these changes were for is no longer in the journal, so they will be saved as a new "
+                      "entry.")
                 )
             self._editor.when_edit.setFocus()
             self.refresh()
 
         self._context.ops.read(self._parent, job, on_done=done, key=f"draft-restore-{id(self)}",
-                               error_title="The draft was not restored")
+                               error_title=_("The draft was not restored"))
 
     def person_shown(self) -> None:
         """The editor writes about another person now: go on restoring a draft kept for them."""
@@ -137,4 +139,4 @@ class DraftOffers(QObject):
     def _discard(self, saved: drafts.SavedDraft) -> None:
         self._context.ops.write(self._parent, lambda vault: drafts.delete_drafts(vault, saved.key), changes={DRAFTS},
                                 person_id=saved.state.person_id, on_done=lambda _n: self.refresh(),
-                                error_title="The draft was not discarded")
+                                error_title=_("The draft was not discarded"))

@@ -35,6 +35,7 @@ from ...domain.model import (
     clean_label,
 )
 from ...domain.symptoms import COMMON_ACTIVITIES, COMMON_STRESSORS, STARTER_SYMPTOMS
+from ...i18n import _
 from ...services import drafts, journal
 from ..common.building import UpAndDown
 from ..common.country import help_words
@@ -48,7 +49,8 @@ from ..context import AppContext
 from ..forms.ui_entry_editor import Ui_EntryEditorForm
 from .doses_section import DosesSection
 from .draft_keeper import DraftKeeper
-from .entry_fields import ENERGY_ANCHORS, SEVERITY_ANCHORS, MoodChoice, SymptomRow, name_scale, split_tags
+from .entry_fields import (ENERGY_ANCHORS, SEVERITY_ANCHORS, MoodChoice, SymptomRow, editor_heading, name_scale,
+                           split_tags)
 from .journal_model import day_heading, time_text
 from .learn_hints import LearnHints
 
@@ -97,7 +99,7 @@ class EntryEditor(QWidget):
         self.heading = heading("", self.body, level=2)
         ui.body_layout.insertWidget(0, self.heading)
 
-        self.when_edit = WallClockEdit("Date and time of this entry", self.body)  # the service applies the zone
+        self.when_edit = WallClockEdit(_("Date and time of this entry"), self.body)  # the service applies the zone
         ui.when_row.insertWidget(0, self.when_edit, 1)
         ui.when_label.setBuddy(self.when_edit)
         self.now_button.clicked.connect(self._set_now)
@@ -109,48 +111,48 @@ class EntryEditor(QWidget):
         self.person_radio.toggled.connect(lambda _on: self._update_heading())
         self.family_name.textChanged.connect(lambda _t: self._update_heading())
 
-        self.mood_box = MoodChoice("Mood", "Mood, from 1 very low to 5 very good", self.body, not_rated=True)
+        self.mood_box = MoodChoice(_("Mood"), _("Mood, from 1 very low to 5 very good"), self.body, not_rated=True)
         self.mood_group, self.mood_none, self.mood_buttons = self.mood_box.group, self.mood_box.none, self.mood_box.buttons
         ui.mood_slot.addWidget(self.mood_box)
-        name_scale(self.anxiety, "Anxiety", SEVERITY_ANCHORS, ui.anxiety_anchors)
-        name_scale(self.energy, "Energy", ENERGY_ANCHORS, ui.energy_anchors)
+        name_scale(self.anxiety, _("Anxiety, 0 to 10"), _(SEVERITY_ANCHORS), ui.anxiety_anchors)
+        name_scale(self.energy, _("Energy, 0 to 10"), _(ENERGY_ANCHORS), ui.energy_anchors)
         for row in (ui.family_row, ui.anxiety_row, ui.energy_row):  # the name or the words take the room
             row.setStretch(1, 1)
-        self.elevation.addItem("Not rated", None)
+        self.elevation.addItem(_("Not rated"), None)
         for level in Elevation:
             self.elevation.addItem(level.label.capitalize(), int(level))
-        self.sleep_quality.addItem("Not recorded", None)
+        self.sleep_quality.addItem(_("Not recorded"), None)
         for quality in SleepQuality:
             self.sleep_quality.addItem(quality.label.capitalize(), quality.value)
-        ui.symptom_anchors.setText(f"Severity: {SEVERITY_ANCHORS}")
+        ui.symptom_anchors.setText(_("Severity: {anchors}").format(anchors=_(SEVERITY_ANCHORS)))
         self.add_symptom_button.clicked.connect(lambda: self.add_symptom_row(focus=True))
 
         self.doses = DosesSection(self._context, self.body)
         self.doses.rows_changed.connect(self._fix_tab_order)
         ui.doses_slot.addWidget(self.doses)
         self.when_edit.dateTimeChanged.connect(lambda _v: self.doses.set_day(self.when().date()))
-        self.activity_chips = CommonTagChips(self.activities, COMMON_ACTIVITIES, "Activities", self.body)
+        self.activity_chips = CommonTagChips(self.activities, COMMON_ACTIVITIES, _("Activities"), self.body)
         ui.activities_chips_slot.addWidget(self.activity_chips)
-        self.stressor_chips = CommonTagChips(self.stressors, COMMON_STRESSORS, "Stressors", self.body)
+        self.stressor_chips = CommonTagChips(self.stressors, COMMON_STRESSORS, _("Stressors"), self.body)
         ui.stressors_chips_slot.addWidget(self.stressor_chips)
         # once a new entry is being written, "Saved the entry for …" would read as if it were saved
         self.note.textChanged.connect(self._on_note_changed)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4)
 
         self.scroll.setWidget(self.body)  # complete now: the scroll area measures it once
-        self.panel = FormPanel(self._context, self.scroll, changes={JOURNAL}, save_text="&Save entry",
-                               cancel_text="Cancel changes", error_title="The entry was not saved", parent=self)
+        self.panel = FormPanel(self._context, self.scroll, changes={JOURNAL}, save_text=_("&Save entry"),
+                               cancel_text=_("Cancel changes"), error_title=_("The entry was not saved"), parent=self)
         self.panel.add_field("when", self.when_edit)
         self.panel.add_field("recorded_by", self.family_name)
         self.panel.add_field("note", self.note)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
         self.save_button, self.cancel_button = self.panel.save_button, self.panel.cancel_button
-        self.problem_label.setAccessibleName("Problem with this entry")
-        self.status_label.setAccessibleName("Saved")
+        self.problem_label.setAccessibleName(_("Problem with this entry"))
+        self.status_label.setAccessibleName(_("Saved"))
         self.learn_hints = LearnHints(self)  # what the saved entry's symptoms point to (issue 4)
         self.panel.layout().insertWidget(3, self.learn_hints)  # above the buttons, below the lines
-        self.save_button.setToolTip("Save (Ctrl+S or Ctrl+Enter)")
-        self.cancel_button.setToolTip("Stop changing this entry (Esc)")
+        self.save_button.setToolTip(_("Save (Ctrl+S or Ctrl+Enter)"))
+        self.cancel_button.setToolTip(_("Stop changing this entry (Esc)"))
         self.panel.save_requested.connect(self.save)
         self.panel.cancel_requested.connect(self.cancel_edit)
         self.panel.saved.connect(self._on_saved)
@@ -219,10 +221,11 @@ class EntryEditor(QWidget):
 
     def _show_person(self) -> None:
         person = self._person
-        self.person_radio.setText(f"{short_name(person.display_name, self)} (self)" if person else "The person (self)")
+        self.person_radio.setText(_("{name} (self)").format(name=short_name(person.display_name, self)) if person
+                                  else _("The person (self)"))
         self.person_radio.setAccessibleName(
-            f"Recorded by {person.display_name} about themselves" if person else "Recorded by the person"
-        )
+            _("Recorded by {name} about themselves").format(name=person.display_name) if person
+            else _("Recorded by the person"))
         self._update_heading()
 
     def set_choices(self, symptoms: list[str], tags: list[Tag]) -> None:
@@ -395,14 +398,14 @@ class EntryEditor(QWidget):
         self._editing = None
         self.drafts.all_unsaved()
         self._update_heading()
-        self.panel.show_status("The entry you were changing was taken back. What you typed is still here, "
-                               "and Save keeps it as a new entry.")
+        self.panel.show_status(_("The entry you were changing was taken back. What you typed is still here, "
+                                 "and Save keeps it as a new entry."))
 
     def draft(self) -> journal.EntryDraft:
         """What the form holds, checked. Raises :class:`ValidationError` with plain words and,
         when one input is at fault, its ``field``."""
         if self._person is None or self._person.id is None:
-            raise ValidationError("Please choose whose journal this entry belongs to.")
+            raise ValidationError(_("Please choose whose journal this entry belongs to."))
         recorder = Recorder.person()
         if self.family_radio.isChecked():
             try:
@@ -417,12 +420,11 @@ class EntryEditor(QWidget):
                 continue
             self.panel.add_field("symptom", row.name_box if not name else row.severity)
             if not name:
-                raise ValidationError("Please name the symptom you rated, or remove that row.", field="symptom")
+                raise ValidationError(_("Please name the symptom you rated, or remove that row."), field="symptom")
             name = known.get(name.casefold(), name)
             if severity < 0:
-                raise ValidationError(
-                    f"Please choose how strong “{name}” was, from 0 (none) to 10 (worst imaginable).", field="symptom"
-                )
+                raise ValidationError(_("Please choose how strong “{name}” was, from 0 (none) to 10 (worst "
+                                        "imaginable).").format(name=name), field="symptom")
             symptoms.append(SymptomRating(name, severity))
         tags = [Tag(n, TagKind.ACTIVITY) for n in split_tags(self.activities.text())]
         tags += [Tag(n, TagKind.STRESSOR) for n in split_tags(self.stressors.text())]
@@ -482,11 +484,12 @@ class EntryEditor(QWidget):
         self.drafts.discard()
         self.reset()
         local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
-        verb = "Saved your changes to" if before is not None else "Saved"
-        status = f"{verb} the entry for {day_heading(entry.local_date)}, {time_text(local)}."
+        status = (_("Saved your changes to the entry for {day}, {time}.") if before is not None
+                  else _("Saved the entry for {day}, {time}.")).format(day=day_heading(entry.local_date),
+                                                                       time=time_text(local))
         if now is not None and submitted is not None and now != submitted:
             self._keep_typing_on(entry, now)  # words typed while the save ran stay, as a change to it
-            status += " What you typed while it saved is still here, not saved yet."
+            status += " " + _("What you typed while it saved is still here, not saved yet.")
         self.panel.show_status(status)
         self.learn_hints.show_for(entry, help_words(self._context.settings))
         self.entry_changed.emit(before, entry)
@@ -544,23 +547,19 @@ class EntryEditor(QWidget):
         if self._editing is not None:
             entry = self._editing
             local = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
-            self.heading.setText(f"Changing the entry from {day_heading(entry.local_date)}, {time_text(local)}"
-                                 f"{self._recorder_words()}")
-            self.save_button.setText("&Save changes")
+            self.heading.setText(editor_heading("", self._recorder_name(),
+                                                (day_heading(entry.local_date), time_text(local))))
+            self.save_button.setText(_("&Save changes"))
         else:
-            who = f" about {self._person.display_name}" if self._person else ""
-            self.heading.setText(f"New journal entry{who}{self._recorder_words()}")
-            self.save_button.setText("&Save entry")
+            self.heading.setText(editor_heading(self._person.display_name if self._person else "", self._recorder_name()))
+            self.save_button.setText(_("&Save entry"))
         self.heading.setAccessibleName(self.heading.text())
         self.cancel_button.setVisible(self._editing is not None)
         self.escape_shortcut.setEnabled(self._editing is not None)
 
-    def _recorder_words(self) -> str:
-        """", recorded by Ana (family)" when a family member is writing; "" for the person."""
-        if self.family_radio.isChecked():
-            name = clean_label(self.family_name.text())
-            return f", recorded by {name} (family)" if name else ", recorded by a family member"
-        return ""
+    def _recorder_name(self) -> str | None:
+        """The family member's name when one is writing ("" unnamed); None for the person."""
+        return clean_label(self.family_name.text()) if self.family_radio.isChecked() else None
 
     def _entry_tz(self, entry: JournalEntry):
         return timeutil.zone_or(entry.zone_name, timeutil.zone(self._context.zone_name))

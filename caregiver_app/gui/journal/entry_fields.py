@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import MoodLevel, clean_label
+from ...i18n import N_, _
 from ..common.formatting import DecimalSpinBox
 from ...domain.symptoms import (
     STARTER_SYMPTOMS,
@@ -32,15 +33,16 @@ from ...domain.symptoms import (
     with_location,
 )
 
-SEVERITY_ANCHORS = "0 none · 5 moderate · 10 worst imaginable"
-ENERGY_ANCHORS = "0 none · 5 moderate · 10 full of energy"
-NOT_RATED = "Not rated"
+# Marked here, translated where shown: _(SEVERITY_ANCHORS).
+SEVERITY_ANCHORS = N_("0 none · 5 moderate · 10 worst imaginable")
+ENERGY_ANCHORS = N_("0 none · 5 moderate · 10 full of energy")
+NOT_RATED = N_("Not rated")
 _DESCRIPTIONS = {s.name.casefold(): s.description for s in STARTER_SYMPTOMS}
 
 
 def symptom_tooltip(name: str) -> str:
     """The plain description of a starter symptom, or a short note for the user's own ones."""
-    return _DESCRIPTIONS.get(name.casefold(), "A symptom you added yourself")
+    return _DESCRIPTIONS.get(name.casefold(), _("A symptom you added yourself"))
 
 
 def split_tags(text: str) -> list[str]:
@@ -106,27 +108,27 @@ class TagLineEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-SEVERITY_WORDS = {0: "none", 5: "moderate", 10: "worst imaginable"}
+SEVERITY_WORDS = {0: N_("none"), 5: N_("moderate"), 10: N_("worst imaginable")}
 _LEADING_NUMBER = re.compile(r"\s*(\d{1,2})\s*(.*)")
 
 
 class SeverityBox(QSpinBox):
     """A 0–10 rating that shows the words at the anchors in the box itself ("0 none",
     "5 moderate", "10 worst imaginable"); -1 is "not chosen yet" and shows ``empty_text``.
-    Typing a number works as in any spin box."""
+    Typing a number works as in any spin box. ``words`` are marked with ``N_`` and shown translated."""
 
     def __init__(self, parent: QWidget | None = None, *, words: dict[int, str] | None = None,
-                 empty_text: str = "Choose 0–10"):
+                 empty_text: str = ""):
         super().__init__(parent)
-        self._words = dict(SEVERITY_WORDS if words is None else words)
+        self._words = {value: _(word) for value, word in (SEVERITY_WORDS if words is None else words).items()}
         self.setRange(-1, 10)
-        self.setSpecialValueText(empty_text)
+        self.setSpecialValueText(empty_text or _("Choose 0–10"))
         self.setValue(-1)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt name)
         word = self._words.get(value)
-        return f"{value} {word}" if word else str(value)
+        return _("{number} {word}").format(number=value, word=word) if word else str(value)
 
     def valueFromText(self, text: str) -> int:  # noqa: N802 (Qt name)
         if text == self.specialValueText():
@@ -172,9 +174,9 @@ class SymptomRow(QWidget):
         self.name_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.name_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.name_box.setMinimumContentsLength(14)
-        self.name_box.setAccessibleName("Symptom")
-        self.name_box.setAccessibleDescription("Pick a symptom from the list or type your own")
-        self.name_box.setToolTip("Pick a symptom from the list or type your own")
+        self.name_box.setAccessibleName(_("Symptom"))
+        self.name_box.setAccessibleDescription(_("Pick a symptom from the list or type your own"))
+        self.name_box.setToolTip(_("Pick a symptom from the list or type your own"))
         for name in choices:
             self.name_box.addItem(name)
             self.name_box.setItemData(self.name_box.count() - 1, symptom_tooltip(name), Qt.ItemDataRole.ToolTipRole)
@@ -184,30 +186,30 @@ class SymptomRow(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.name_box.lineEdit().setPlaceholderText("Symptom")
+        self.name_box.lineEdit().setPlaceholderText(_("Symptom"))
         self.name_box.currentTextChanged.connect(self._update_tooltip)
 
         self.severity = SeverityBox(self)
-        self.severity.setAccessibleName("Severity")
-        self.severity.setAccessibleDescription(SEVERITY_ANCHORS)
-        self.severity.setToolTip(f"How bad it was: {SEVERITY_ANCHORS}")
+        self.severity.setAccessibleName(_("Severity"))
+        self.severity.setAccessibleDescription(_(SEVERITY_ANCHORS))
+        self.severity.setToolTip(_("How bad it was: {anchors}").format(anchors=_(SEVERITY_ANCHORS)))
 
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setAccessibleName("Remove this symptom")
-        self.remove_button.setToolTip("Remove this symptom (Ctrl+Shift+Delete)")
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.setAccessibleName(_("Remove this symptom"))
+        self.remove_button.setToolTip(_("Remove this symptom (Ctrl+Shift+Delete)"))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         remove_key = QShortcut(QKeySequence("Ctrl+Shift+Delete"), self)
         remove_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove_key.activated.connect(lambda: self.remove_requested.emit(self))
 
         self.where = QLineEdit(self)
-        self.where.setPlaceholderText("For example: lower back, left knee")
-        self.where.setAccessibleName("Where is the pain?")
-        self.where.setToolTip("Where in the body it is felt; saved with the symptom, like Pain (lower back)")
-        self.where_label = QLabel("Where?", self)
+        self.where.setPlaceholderText(_("For example: lower back, left knee"))
+        self.where.setAccessibleName(_("Where is the pain?"))
+        self.where.setToolTip(_("Where in the body it is felt; saved with the symptom, like Pain (lower back)"))
+        self.where_label = QLabel(_("Where?"), self)
         self.where_label.setBuddy(self.where)
 
-        severity_label = QLabel("Severity", self)
+        severity_label = QLabel(_("Severity"), self)
         severity_label.setBuddy(self.severity)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -227,7 +229,7 @@ class SymptomRow(QWidget):
         self.name_box.currentTextChanged.connect(self._update_where)
 
     def _update_tooltip(self, text: str) -> None:
-        self.name_box.setToolTip(symptom_tooltip(text) if text.strip() else "Pick a symptom from the list or type your own")
+        self.name_box.setToolTip(symptom_tooltip(text) if text.strip() else _("Pick a symptom from the list or type your own"))
 
     def _update_where(self, text: str) -> None:
         """"Where?" shows for a symptom that needs a place on the body and does not name one yet."""
@@ -254,11 +256,12 @@ class SymptomRow(QWidget):
 
 
 def name_scale(box: QSpinBox, name: str, anchors: str, hint: QLabel) -> None:
-    """Name a 0–10 spin box (from the Designer form; -1 shows "Not rated") for screen readers, with its anchor words
-    (``anchors``) as description, tooltip and the text of ``hint`` beside it."""
-    box.setSpecialValueText(NOT_RATED)
+    """Name a 0–10 spin box (from the Designer form; -1 shows "Not rated") for screen readers: ``name``
+    is its whole spoken name ("Anxiety, 0 to 10"), ``anchors`` its anchor words as description, tooltip
+    and the text of ``hint`` beside it (both already translated)."""
+    box.setSpecialValueText(_(NOT_RATED))
     box.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
-    box.setAccessibleName(f"{name}, 0 to 10")
+    box.setAccessibleName(name)
     box.setAccessibleDescription(anchors)
     box.setToolTip(anchors)
     hint.setText(anchors)
@@ -276,16 +279,42 @@ class MoodChoice(QGroupBox):
         self.group = QButtonGroup(self)
         self.none: QRadioButton | None = None
         if not_rated:
-            self.none = QRadioButton(NOT_RATED, self)
-            self.none.setAccessibleName("Mood not rated")
+            self.none = QRadioButton(_(NOT_RATED), self)
+            self.none.setAccessibleName(_("Mood not rated"))
             self.group.addButton(self.none, 0)
             layout.addWidget(self.none)
         self.buttons: dict[int, QRadioButton] = {}
         for level in MoodLevel:
-            button = QRadioButton(f"&{level.value} {level.label}", self)
-            button.setAccessibleName(f"Mood {level.value}, {level.label}")
+            button = QRadioButton(_("&{number} {mood}").format(number=level.value, mood=level.label), self)
+            button.setAccessibleName(_("Mood {number}, {mood}").format(number=level.value, mood=level.label))
             self.group.addButton(button, level.value)
             self.buttons[level.value] = button
             layout.addWidget(button)
         if horizontal:
             layout.addStretch(1)
+
+
+def editor_heading(person_name: str, recorder_name: str | None, changing: tuple[str, str] | None = None) -> str:
+    """The entry editor's heading, one whole sentence per case so a translation can order it.
+    ``recorder_name`` is None when the person writes, "" for an unnamed family member;
+    ``changing`` is the (day, time) words of the entry being changed, None for a new entry."""
+    if changing is not None:
+        day, time = changing
+        if recorder_name is None:
+            return _("Changing the entry from {day}, {time}").format(day=day, time=time)
+        if recorder_name:
+            return _("Changing the entry from {day}, {time}, recorded by {name} (family)").format(
+                day=day, time=time, name=recorder_name)
+        return _("Changing the entry from {day}, {time}, recorded by a family member").format(day=day, time=time)
+    if not person_name:
+        if recorder_name is None:
+            return _("New journal entry")
+        if recorder_name:
+            return _("New journal entry, recorded by {name} (family)").format(name=recorder_name)
+        return _("New journal entry, recorded by a family member")
+    if recorder_name is None:
+        return _("New journal entry about {person}").format(person=person_name)
+    if recorder_name:
+        return _("New journal entry about {person}, recorded by {name} (family)").format(
+            person=person_name, name=recorder_name)
+    return _("New journal entry about {person}, recorded by a family member").format(person=person_name)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ...domain.model import JournalEntry
+from ...i18n import N_, _
 from ...services import journal
 from ..context import AppContext
 from ..common.errors import show_error
@@ -24,6 +25,9 @@ from ..common.ops import JOURNAL
 from .journal_model import day_heading
 
 ADDED, CHANGED, DELETED = "added", "changed", "deleted"
+# What Edit ▸ Undo and Redo name ("Undo new entry from …"), marked here, translated when made.
+_WHAT = {ADDED: N_("new entry from {day}"), CHANGED: N_("change to the entry from {day}"),
+         DELETED: N_("deleted entry from {day}")}
 
 
 def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
@@ -37,8 +41,7 @@ class EntryChange(QUndoCommand):
     def __init__(self, kind: str, before: JournalEntry | None, after: JournalEntry | None,
                  doses: tuple = ()):
         entry = after if after is not None else before
-        what = {ADDED: "new entry", CHANGED: "change to the entry", DELETED: "deleted entry"}[kind]
-        super().__init__(f"{what} from {day_heading(entry.local_date)}")
+        super().__init__(_(_WHAT[kind]).format(day=day_heading(entry.local_date)))
         self.kind = kind
         self.before = before
         self.after = after
@@ -68,10 +71,10 @@ class JournalHistory(QObject):
         self._enabled = True
         self._ids: dict[int, int] = {}
         self.stack = QUndoStack(self)
-        self.undo_action = QAction("&Undo", self)
+        self.undo_action = QAction(_("&Undo"), self)
         self.undo_action.setShortcuts(_unique([QKeySequence("Ctrl+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)]))
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("&Redo", self)
+        self.redo_action = QAction(_("&Redo"), self)
         self.redo_action.setShortcuts(
             _unique([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
                      QKeySequence("Ctrl+Y")])
@@ -181,19 +184,20 @@ class JournalHistory(QObject):
             self._update_actions()
             when = day_heading(result.local_date)
             if removing:
-                message = f"Took back the new entry from {when}." if undo else f"Deleted the entry from {when} again."
-                self.changed.emit(None, message)
+                message = _("Took back the new entry from {day}.") if undo else _("Deleted the entry from {day} again.")
+                self.changed.emit(None, message.format(day=when))
                 self.removed.emit(result.id)
             elif restoring:
-                self.changed.emit(result, f"Put back the entry from {when}.")
+                self.changed.emit(result, _("Put back the entry from {day}.").format(day=when))
             else:
-                verb = "Took back" if undo else "Made again"
-                self.changed.emit(result, f"{verb} the change to the entry from {when}.")
+                message = (_("Took back the change to the entry from {day}.") if undo
+                           else _("Made again the change to the entry from {day}."))
+                self.changed.emit(result, message.format(day=when))
 
         def failed(exc: BaseException) -> None:
             self._busy = False
             self._update_actions()
-            show_error(self._parent, exc, "That could not be undone" if undo else "That could not be redone")
+            show_error(self._parent, exc, _("That could not be undone") if undo else _("That could not be redone"))
 
         self._busy = True
         self._update_actions()
@@ -208,7 +212,7 @@ class JournalHistory(QObject):
 
     def _update_actions(self) -> None:
         undo_text, redo_text = self.stack.undoText(), self.stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        self.undo_action.setText(_("&Undo {change}").format(change=undo_text) if undo_text else _("&Undo"))
+        self.redo_action.setText(_("&Redo {change}").format(change=redo_text) if redo_text else _("&Redo"))
         self.undo_action.setEnabled(self.can_undo())
         self.redo_action.setEnabled(self.can_redo())

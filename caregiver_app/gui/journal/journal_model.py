@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person, TagKind, mood_words
+from ...i18n import N_, _
 from ...services import journal
 from ..common import formatting
 from ..common.ops import Op
@@ -32,7 +33,7 @@ _ROOT = QModelIndex()
 DAY = "day"
 ENTRY = "entry"
 
-FLAG_TEXT = "⚑ Bring up at the next visit"
+FLAG_TEXT = N_("⚑ Bring up at the next visit")
 ANCHOR_PAGE = 60  # entries from a jumped-to point down, at first (more load as the list scrolls)
 NEWER_PAGE = 20  # entries shown above a jumped-to entry at first
 FIRST_PAGE = 60
@@ -66,49 +67,59 @@ def first_line(note: str, limit: int = NOTE_PREVIEW_CHARS) -> str:
 def entry_lines(entry: JournalEntry, person_name: str, local_time: datetime, zone_note: str = "",
                 doses: str = "") -> list[str]:
     """The lines an entry shows in the list, most important first. ``zone_note`` follows the
-    time for an entry written in another time zone, e.g. ``" (New York time)"``; ``doses`` are
+    time for an entry written in another time zone (:func:`zone_note`); ``doses`` are
     the doses recorded in the entry in words (``journal.ListPage.doses``)."""
     head = [time_text(local_time) + zone_note, recorder_text(entry, person_name)]
     if entry.mood_label:  # imported: the level and how the other app wrote it
-        head.append(f"Mood: {mood_words(entry.mood, entry.mood_label)}")
+        head.append(_("Mood: {mood}").format(mood=mood_words(entry.mood, entry.mood_label)))
     elif entry.mood is not None:
-        head.append(f"Mood: {entry.mood.label}")
+        head.append(_("Mood: {mood}").format(mood=entry.mood.label))
     lines = [" · ".join(head)]
     measures = []
     if entry.elevation is not None:
-        measures.append(f"Elevated / irritable: {entry.elevation.label}")
+        measures.append(_("Elevated / irritable: {level}").format(level=entry.elevation.label))
     if entry.anxiety is not None:
-        measures.append(f"Anxiety {entry.anxiety}/10")
+        measures.append(_("Anxiety {value}/10").format(value=entry.anxiety))
     if entry.energy is not None:
-        measures.append(f"Energy {entry.energy}/10")
+        measures.append(_("Energy {value}/10").format(value=entry.energy))
     if entry.sleep_hours is not None or entry.sleep_quality is not None:
-        sleep = "Sleep"
-        if entry.sleep_hours is not None:
-            sleep += f" {hours_text(entry.sleep_hours)} h"
-        if entry.sleep_quality is not None:
-            sleep += f" ({entry.sleep_quality.label})" if entry.sleep_hours is not None else f" {entry.sleep_quality.label}"
-        measures.append(sleep)
+        measures.append(sleep_words(entry.sleep_hours, entry.sleep_quality.label if entry.sleep_quality else ""))
     if measures:
         lines.append(" · ".join(measures))
     if entry.symptoms:
-        lines.append("Symptoms: " + symptoms_text(entry))
+        lines.append(_("Symptoms: {symptoms}").format(symptoms=symptoms_text(entry)))
     if doses:
-        lines.append("Medicines: " + doses)
+        lines.append(_("Medicines: {doses}").format(doses=doses))
     activities = [t.name for t in entry.tags if t.kind is TagKind.ACTIVITY]
     stressors = [t.name for t in entry.tags if t.kind is TagKind.STRESSOR]
     tag_parts = []
     if activities:
-        tag_parts.append("Activities: " + ", ".join(activities))
+        tag_parts.append(_("Activities: {tags}").format(tags=", ".join(activities)))
     if stressors:
-        tag_parts.append("Stressors: " + ", ".join(stressors))
+        tag_parts.append(_("Stressors: {tags}").format(tags=", ".join(stressors)))
     if tag_parts:
         lines.append(" · ".join(tag_parts))
     if entry.flag_for_visit:
-        lines.append(FLAG_TEXT)
+        lines.append(_(FLAG_TEXT))
     note = first_line(entry.note)
     if note:
-        lines.append(f"Note: {note}")
+        lines.append(_("Note: {note}").format(note=note))
     return lines
+
+
+def sleep_words(hours: float | None, quality: str = "") -> str:
+    """``"Sleep 7.5 h (poor)"``, ``"Sleep 7.5 h"`` or ``"Sleep poor"``: ``quality`` is the sleep
+    quality's label ("" when not recorded)."""
+    if hours is None:
+        return _("Sleep {quality}").format(quality=quality)
+    if quality:
+        return _("Sleep {hours} h ({quality})").format(hours=hours_text(hours), quality=quality)
+    return _("Sleep {hours} h").format(hours=hours_text(hours))
+
+
+def zone_note(zone_name: str) -> str:
+    """``" (New York time)"``: follows the time of an entry written in another time zone."""
+    return " " + _("({place} time)").format(place=timeutil.zone_place(zone_name))
 
 
 @dataclass(frozen=True)
@@ -332,7 +343,7 @@ class JournalModel(QAbstractListModel):
                 new_rows.append(_Row(DAY, entry.local_date, None, day_heading(entry.local_date)))
                 previous_day = entry.local_date
             local = timeutil.utc_to_local(entry.occurred_at, timeutil.zone_or(entry.zone_name, tz))
-            note = f" ({timeutil.zone_place(entry.zone_name)} time)" if entry.zone_name not in ("", zone_name) else ""
+            note = zone_note(entry.zone_name) if entry.zone_name not in ("", zone_name) else ""
             text = "\n".join(entry_lines(entry, person_name, local, note, self._doses.get(entry.id, "")))
             new_rows.append(_Row(ENTRY, entry.local_date, entry, text))
         return new_rows

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person
+from ...i18n import N_, _
 from ...services import import_any, imports, journal, people
 from ..common.building import scroll_area, together, wrapping_row
 from ..common.country import help_words
@@ -66,7 +67,7 @@ class _WrappingPanel(QWidget):
 class JournalPage(Page):
     """Write, read, change and delete journal entries of the chosen person."""
 
-    title = "Journal"
+    title = N_("Journal")
     watches = frozenset({JOURNAL})
     people_changed = Signal()  # an import added a person
     person_wanted = Signal(int)  # a kept draft to restore is about this person
@@ -84,7 +85,7 @@ class JournalPage(Page):
 
         self.model = JournalModel(context, self, first_page=FIRST_PAGE)
         self._side_for: Person | None = None  # the chart waits for the list (see load)
-        self.model.load_failed.connect(lambda exc: show_error(self, exc, "The journal could not be read"))
+        self.model.load_failed.connect(lambda exc: show_error(self, exc, _("The journal could not be read")))
         self.model.load_failed.connect(lambda _exc: self._side_after_list())
         self.model.loaded.connect(self._on_model_loaded)
         self._build()
@@ -104,13 +105,13 @@ class JournalPage(Page):
 
         self.chart = MoodChart(self)
 
-        self.list_label = heading("Entries, ne&west first", self)  # Alt+E is the Edit menu
+        self.list_label = heading(_("Entries, ne&west first"), self)  # Alt+E is the Edit menu
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         delegate = EntryDelegate(self.list_view)
         self.list_view.setItemDelegate(delegate)
         self.model.modelReset.connect(delegate.forget_sizes)
-        self.list_view.setAccessibleName("Journal entries, newest first")
+        self.list_view.setAccessibleName(_("Journal entries, newest first"))
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.setUniformItemSizes(False)
@@ -126,17 +127,17 @@ class JournalPage(Page):
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
 
-        self.edit_button = QPushButton("Change entry", self)
-        self.edit_button.setToolTip("Change the chosen entry (Enter)")
+        self.edit_button = QPushButton(_("Change entry"), self)
+        self.edit_button.setToolTip(_("Change the chosen entry (Enter)"))
         self.edit_button.clicked.connect(lambda: self._edit_index(self.list_view.currentIndex()))
-        self.delete_button = QPushButton("Delete entry…", self)
-        self.delete_button.setToolTip("Delete the chosen entry (Delete key)")
+        self.delete_button = QPushButton(_("Delete entry…"), self)
+        self.delete_button.setToolTip(_("Delete the chosen entry (Delete key)"))
         self.delete_button.clicked.connect(self.delete_current)
 
         self.undo_label = QLabel(self)
         self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton("&Undo", self)
-        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button = QPushButton(_("&Undo"), self)
+        self.undo_button.setAccessibleName(_("Undo delete"))
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_label, 1)
@@ -147,7 +148,7 @@ class JournalPage(Page):
         self.undo_bar.hide()
         self.jump_label = QLabel(self)
         self.jump_label.setWordWrap(True)
-        self.newest_button = QPushButton("Back to the newest", self)
+        self.newest_button = QPushButton(_("Back to the newest"), self)
         self.newest_button.clicked.connect(self.show_newest)
         jump_row = QHBoxLayout()
         jump_row.setContentsMargins(0, 0, 0, 0)
@@ -280,16 +281,17 @@ class JournalPage(Page):
         if entry is None or entry.id is None:
             return
         when = timeutil.utc_to_local(entry.occurred_at, self._entry_tz(entry))
-        text = (f"Delete the entry from {day_heading(entry.local_date)} at {time_text(when)}?\n\n"
-                "You can undo this (Edit ▸ Undo, Ctrl+Z) until you lock the app or close the window.")
-        if not confirm(self, text, yes="Delete entry", no="Keep it", destructive=True, title="Delete this entry?"):
+        text = _("Delete the entry from {day} at {time}?\n\nYou can undo this (Edit ▸ Undo, Ctrl+Z) until you "
+                 "lock the app or close the window.").format(day=day_heading(entry.local_date), time=time_text(when))
+        if not confirm(self, text, yes=_("Delete entry"), no=_("Keep it"), destructive=True,
+                       title=_("Delete this entry?")):
             return
         if self.editor.editing_entry is not None and self.editor.editing_entry.id == entry.id:
             self.editor.drafts.discard()
             self.editor.reset()
         entry_id = entry.id
         self.write(lambda vault: journal.take_out(vault, entry_id), {JOURNAL}, on_done=self._on_deleted,
-                   error_title="The entry was not deleted")
+                   error_title=_("The entry was not deleted"))
 
     def undo_delete(self) -> None:
         """Put back the entry deleted last (the Undo button beside the message)."""
@@ -311,7 +313,7 @@ class JournalPage(Page):
         row = self.model.row_of_day(day)
         if row >= 0 and row + 1 < self.model.rowCount():
             if self.jump_bar.isVisible():  # an earlier "no entries on …" is no longer true
-                self.jump_label.setText(f"Showing {day_heading(day)}. Scroll up for newer entries.")
+                self.jump_label.setText(_("Showing {day}. Scroll up for newer entries.").format(day=day_heading(day)))
             self._select_row(row + 1, header=row)
             return
         if self.person is None or self.person.id is None:
@@ -334,12 +336,12 @@ class JournalPage(Page):
             if self.person is None or anchor.person_id != self.person.id:
                 return
             self._select_after_load, self._select_day_after_load = entry_id, day
-            self.jump_label.setText(f"Showing the journal from {day_heading(anchor.day)} back. "
-                                    "Scroll up for newer entries.")
+            self.jump_label.setText(_("Showing the journal from {day} back. Scroll up for newer entries.").format(
+                day=day_heading(anchor.day)))
             self.jump_bar.show()
             self.model.start_at(anchor)
 
-        self.read(find_anchor, done, key="jump", error_title="The journal could not be shown")
+        self.read(find_anchor, done, key="jump", error_title=_("The journal could not be shown"))
 
     def _select_row(self, row: int, header: int | None = None) -> None:
         index = self.model.index(row)
@@ -383,8 +385,9 @@ class JournalPage(Page):
         background, then show the import dialog with a preview (Daylio CSV exports keep their own
         dialog; every other kind opens :class:`OtherImportDialog`)."""
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import from another app", str(Path.home()),
-            "Journal exports and backups (*.csv *.daylio *.emoods *.zip);;All files (*)",
+            self, _("Import from another app"), str(Path.home()),
+            _("Journal exports and backups ({patterns})").format(patterns="*.csv *.daylio *.emoods *.zip")
+            + ";;" + _("All files ({patterns})").format(patterns="*"),
         )
         if not path:
             return
@@ -401,7 +404,7 @@ class JournalPage(Page):
             return data, found, kept, parsed, everyone
 
         self.read(job, lambda result: self._open_import_dialog(Path(path).name, *result), key="import",
-                  label="Reading the file…", error_title="This file could not be imported")
+                  label=_("Reading the file…"), error_title=_("This file could not be imported"))
 
     # --- events -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -463,7 +466,8 @@ class JournalPage(Page):
         self._deleted = old
         self.history.record_deleted(removed)
         when = timeutil.utc_to_local(old.occurred_at, self._entry_tz(old))
-        self.undo_label.setText(f"Deleted the entry from {day_heading(old.local_date)} at {time_text(when)}.")
+        self.undo_label.setText(_("Deleted the entry from {day} at {time}.").format(day=day_heading(old.local_date),
+                                                                                   time=time_text(when)))
         self.undo_button.setEnabled(True)
         self.undo_button.show()
         self.undo_bar.show()
@@ -486,10 +490,11 @@ class JournalPage(Page):
             row = self.model.row_of_day(day)
             if row < 0:  # nothing that day: the nearest older day is at the top
                 if self.model.rowCount() == 0:  # nothing on or before it: the journal starts later
-                    self.jump_label.setText(f"There are no entries on or before {day_heading(day)}. "
-                                            "Back to the newest shows the later ones.")
+                    self.jump_label.setText(_("There are no entries on or before {day}. Back to the newest shows "
+                                              "the later ones.").format(day=day_heading(day)))
                 else:
-                    self.jump_label.setText(f"There are no entries on {day_heading(day)}; here are the days before it.")
+                    self.jump_label.setText(_("There are no entries on {day}; here are the days before it.").format(
+                        day=day_heading(day)))
                 row = next((i - 1 for i in range(self.model.rowCount()) if self.model.index(i).data(KindRole) != DAY
                             and self.model.index(i).data(DayRole) < day), -1)
             if 0 <= row and row + 1 < self.model.rowCount():
@@ -514,9 +519,9 @@ class JournalPage(Page):
 
     def _update_empty(self) -> None:
         if self.person is None:
-            text = "Choose or add a person to start their journal."
+            text = _("Choose or add a person to start their journal.")
         elif self.model.rowCount() == 0 and self.jump_bar.isHidden():  # after a jump, the jump bar says why
-            text = "No entries yet. When you save an entry, it shows up here, newest first."
+            text = _("No entries yet. When you save an entry, it shows up here, newest first.")
         else:
             text = ""
         self.empty_label.setText(text)
@@ -542,4 +547,4 @@ class JournalPage(Page):
             self.chart.set_points(series)
             self.editor.set_choices(symptoms, tags)
 
-        self.read(job, done, key="side", error_title="The chart could not be drawn")
+        self.read(job, done, key="side", error_title=_("The chart could not be drawn"))

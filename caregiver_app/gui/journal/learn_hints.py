@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.model import JournalEntry
+from ...i18n import _, ngettext
 from ...services import warning_signs as library
 from ...services.warning_signs import EntryHints, HelpWords, Tier
 from ..common.navigation import GET_HELP_KEYS, OPEN_EDUCATION_PAGE, SHOW_GET_HELP, request
@@ -40,7 +41,7 @@ class LearnHints(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("About what you recorded")
+        self.setAccessibleName(_("About what you recorded"))
         self.hints: EntryHints | None = None
         self.help_buttons: list[QPushButton] = []
         self.link_labels: list[QLabel] = []
@@ -61,26 +62,29 @@ class LearnHints(QFrame):
             return
         for tier in hints.urgent_tiers():
             self._layout.addLayout(self._urgent_row(tier, [u for u in hints.urgent if u.tier is tier]))
-        lines = ["<b>Learn more about what you recorded</b>"]
+        lines = [f"<b>{html.escape(_('Learn more about what you recorded'), quote=False)}</b>"]
         for item in hints.symptoms:
             links = ", ".join(
                 f'<a href="{PAGE_PREFIX}{html.escape(p.page_id)}">{html.escape(p.title, quote=False)}</a>'
                 for p in item.pages
             )
-            more = f" (and {item.more} more in Warning signs)" if item.more else ""
-            lines.append(f"{html.escape(item.symptom, quote=False)}: {links}{more}")
+            symptom = html.escape(item.symptom, quote=False)
+            lines.append(ngettext("{symptom}: {links} (and {count} more in Warning signs)",
+                                  "{symptom}: {links} (and {count} more in Warning signs)", item.more).format(
+                symptom=symptom, links=links, count=item.more) if item.more
+                else _("{symptom}: {links}").format(symptom=symptom, links=links))
         label = self._rich("<br>".join(lines))
         self.link_labels.append(label)
         buttons = QHBoxLayout()
         buttons.addWidget(label, 1)
         if hints.urgent:
-            button = QPushButton("Get help now", self)
-            button.setToolTip(f"Crisis and emergency numbers and first steps ({GET_HELP_KEYS})")
+            button = QPushButton(_("Get help now"), self)
+            button.setToolTip(_("Crisis and emergency numbers and first steps ({keys})").format(keys=GET_HELP_KEYS))
             button.clicked.connect(lambda: request(self, SHOW_GET_HELP))
             self.help_buttons.append(button)
             buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
-        hide = QPushButton("Hide", self)
-        hide.setAccessibleName("Hide these notes")
+        hide = QPushButton(_("Hide"), self)
+        hide.setAccessibleName(_("Hide these notes"))
         hide.clicked.connect(self.clear)
         buttons.addWidget(hide, 0, Qt.AlignmentFlag.AlignBottom)
         self._layout.addLayout(buttons)
@@ -126,11 +130,14 @@ class LearnHints(QFrame):
         row.addWidget(icon)
         first = signs[0]
         more = len(signs) - 1
-        others = f" There {'is' if more == 1 else 'are'} {more} more such sign{'' if more == 1 else 's'} on these pages." if more else ""
-        text = (f"<b>{html.escape(label_words, quote=False)}</b> if you see this: "
-                f"“{html.escape(first.text, quote=False)}” "
-                f'(<a href="{PAGE_PREFIX}{html.escape(first.page_id)}">{html.escape(first.page_title, quote=False)}</a>)'
-                f"{others}<br>{html.escape(action, quote=False)}")
+        others = " " + html.escape(ngettext("There is {count} more such sign on these pages.",
+                                            "There are {count} more such signs on these pages.", more).format(count=more),
+                                   quote=False) if more else ""
+        page = f'<a href="{PAGE_PREFIX}{html.escape(first.page_id)}">{html.escape(first.page_title, quote=False)}</a>'
+        # the message holds no tags: the tier in bold and the page link are filled in
+        sentence = html.escape(_("{tier} if you see this: “{sign}” ({page})"), quote=False).format(
+            tier=f"<b>{html.escape(label_words, quote=False)}</b>", sign=html.escape(first.text, quote=False), page=page)
+        text = f"{sentence}{others}<br>{html.escape(action, quote=False)}"
         label = self._rich(text)
         label.setAccessibleName(f"{label_words}. {action}")
         self.link_labels.append(label)

@@ -29,6 +29,7 @@ from ...domain.medications import (
     DoseChange,
     Medication,
 )
+from ...i18n import _
 from ...services import medications
 from ..common.form import EditorDialog
 from ..common.formatting import DecimalSpinBox
@@ -67,7 +68,7 @@ class AmountSpinBox(SupplySpinBox):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, decimals=3, maximum=DOSE_MAX)
-        self.setSpecialValueText("Choose")
+        self.setSpecialValueText(_("Choose"))
         self.setValue(0)
 
     def amount(self) -> float | None:
@@ -80,8 +81,8 @@ def unit_box(parent: QWidget | None = None, box: QComboBox | None = None) -> QCo
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.addItems(list(COMMON_UNITS))
-    box.setAccessibleName("Unit of the dose")
-    box.setToolTip("Pick a unit, or type your own")
+    box.setAccessibleName(_("Unit of the dose"))
+    box.setToolTip(_("Pick a unit, or type your own"))
     return box
 
 
@@ -93,9 +94,9 @@ def schedule_box(parent: QWidget | None = None, box: QComboBox | None = None) ->
     box.addItems(list(COMMON_SCHEDULES))
     box.setCurrentIndex(-1)
     box.setEditText("")
-    box.lineEdit().setPlaceholderText("For example: twice a day")
-    box.setAccessibleName("When it is taken")
-    box.setToolTip("Pick how often it is taken, or type it as the label says")
+    box.lineEdit().setPlaceholderText(_("For example: twice a day"))
+    box.setAccessibleName(_("When it is taken"))
+    box.setToolTip(_("Pick how often it is taken, or type it as the label says"))
     return box
 
 
@@ -131,7 +132,7 @@ class ChangeDoseDialog(EditorDialog):
     :class:`Medication`, and ``change`` the :class:`DoseChange` that was saved."""
 
     def __init__(self, context, med: Medication, today: date, parent: QWidget | None = None):
-        super().__init__(context, "Change the dose", changes={MEDICATIONS}, save_text="Save the new dose",
+        super().__init__(context, _("Change the dose"), changes={MEDICATIONS}, save_text=_("Save the new dose"),
                          parent=parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self._med, self._clock = med, context.clock
@@ -139,33 +140,33 @@ class ChangeDoseDialog(EditorDialog):
         current = med.current
         # "is now" read as if the new dose were already set; say which dose is which, and what
         # the date means.
-        self.intro = plain_label(f"Until this change, {med.name} is {formatting.dose_text(current)}. Write the new "
-                                 "dose and the first day it is taken. Days before that keep the earlier dose in the "
-                                 "history.", parent=self)
+        self.intro = plain_label(_("Until this change, {medicine} is {dose}. Write the new dose and the first day it "
+                                   "is taken. Days before that keep the earlier dose in the history.").format(
+            medicine=med.name, dose=formatting.dose_text(current)), parent=self)
         self.fields.addWidget(self.intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.from_edit = date_edit(QDateEdit(self), today)
-        self.from_edit.setAccessibleName("First day of the new dose")
-        form.addRow("&First day of the new dose", self.from_edit)
+        self.from_edit.setAccessibleName(_("First day of the new dose"))
+        form.addRow(_("&First day of the new dose"), self.from_edit)
         self.amount = AmountSpinBox(self)
         self.amount.setValue(current.dose.amount)
-        self.amount.setAccessibleName("New dose amount")
+        self.amount.setAccessibleName(_("New dose amount"))
         self.unit = unit_box(self)
         self.unit.setEditText(current.dose.unit)
         dose_row = QHBoxLayout()
         dose_row.addWidget(self.amount)
         dose_row.addWidget(self.unit)
         dose_row.addStretch(1)
-        form.addRow("New &dose", dose_row)
+        form.addRow(_("New &dose"), dose_row)
         form.labelForField(dose_row).setBuddy(self.amount)
         self.schedule = schedule_box(self)
         self.schedule.setEditText(current.schedule)
-        form.addRow("&How often", self.schedule)
+        form.addRow(_("&How often"), self.schedule)
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("For example: the doctor raised it because sleep was still poor")
-        self.note.setAccessibleName("Why the dose changed")
-        form.addRow("&Why (optional)", self.note)
+        self.note.setPlaceholderText(_("For example: the doctor raised it because sleep was still poor"))
+        self.note.setAccessibleName(_("Why the dose changed"))
+        form.addRow(_("&Why (optional)"), self.note)
         self.fields.addLayout(form)
         self.problem_label = self.panel.problem_label
         for name, widget in (("effective_from", self.from_edit), ("amount", self.amount), ("unit", self.unit),
@@ -178,7 +179,7 @@ class ChangeDoseDialog(EditorDialog):
         self.change = None
         amount = self.amount.amount()
         if amount is None:
-            raise ValidationError("Please give the new dose, like 50.", field="amount")
+            raise ValidationError(_("Please give the new dose, like 50."), field="amount")
         change = DoseChange(None, pydate(self.from_edit.date()), Dose(amount, self.unit.currentText()),
                             self.schedule.currentText(), self.note.text())
         self.change = change

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.medications import Medication
 from ...domain.model import Person
+from ...i18n import N_, _, ngettext
 from ...services import journal, medications
 from ...services.medications import MedicationDraft
 from ..common import formatting
@@ -58,28 +59,31 @@ class MedicineList(QListWidget):
 def medication_lines(med: Medication, left: float | None = None) -> str:
     """Two lines for the list: name and dose; what it is for and since when (or that it stopped),
     its reminder times and, when the supply is counted, how much is ``left``."""
-    first = f"{med.name} — {formatting.dose_text(med.current)}"
+    first = _("{medicine} — {dose}").format(medicine=med.name, dose=formatting.dose_text(med.current))
     details = []
     if med.reason:
-        details.append(f"for {med.reason}")
+        details.append(_("for {reason}").format(reason=med.reason))
     if med.stop_date is not None:
-        details.insert(0, f"Stopped {date_text(med.stop_date)}")
+        details.insert(0, _("Stopped {date}").format(date=date_text(med.stop_date)))
     elif med.start_date is not None:
-        details.append(f"since {date_text(med.start_date)}")
-    if med.as_needed and "as needed" not in med.current.schedule.casefold():
-        details.append("as needed")
+        details.append(_("since {date}").format(date=date_text(med.start_date)))
+    schedule = med.current.schedule.casefold()  # the words stored with the dose, in any language
+    if med.as_needed and "as needed" not in schedule and _("as needed").casefold() not in schedule:
+        details.append(_("as needed"))
     if med.reminder_times and med.stop_date is None:
-        details.append("reminders at " + ", ".join(formatting.time_text(t) for t in med.reminder_times))
+        details.append(_("reminders at {times}").format(times=", ".join(formatting.time_text(t) for t in med.reminder_times)))
     if left is not None and med.stop_date is None:
         low = med.supply is not None and med.supply.refill_at is not None and left <= med.supply.refill_at
-        details.append(f"{formatting.decimal_text(left)} left" + (" (time to refill)" if low else ""))
+        amount = formatting.decimal_text(left)
+        details.append(_("{amount} left (time to refill)").format(amount=amount) if low
+                       else _("{amount} left").format(amount=amount))
     return first + ("\n" + " · ".join(details) if details else "")
 
 
 class MedicationsPage(Page):
     """Add, change, stop and delete the chosen person's medications."""
 
-    title = "Medications"
+    title = N_("Medications")
     watches = frozenset({MEDICATIONS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -97,13 +101,13 @@ class MedicationsPage(Page):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        intro = plain_label("Write each medicine as the label says. When a dose changes, use “Change the dose…”: "
-                            "the earlier doses stay in the history, and the visit summary shows what changed.",
+        intro = plain_label(_("Write each medicine as the label says. When a dose changes, use “Change the dose…”: "
+                              "the earlier doses stay in the history, and the visit summary shows what changed."),
                             parent=self)
 
-        self.list_label = heading("Medicine &list", self)
+        self.list_label = heading(_("Medicine &list"), self)
         self.list = MedicineList(self)
-        self.list.setAccessibleName("Medicines on the list")
+        self.list.setAccessibleName(_("Medicines on the list"))
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -111,8 +115,8 @@ class MedicationsPage(Page):
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list_label.setBuddy(self.list)
         self.empty_label = plain_label(parent=self)
-        self.new_button = push_button("&New medicine", self, self.new_medication,
-                                      tip="Add a medicine to the list (Ctrl+N)")
+        self.new_button = push_button(_("&New medicine"), self, self.new_medication,
+                                      tip=_("Add a medicine to the list (Ctrl+N)"))
         left = column(self, self.list_label, self.empty_label, (self.list, 1), self.new_button, margins=False)
 
         fields = QWidget(self)
@@ -133,13 +137,14 @@ class MedicationsPage(Page):
         self.reminder_times.changed.connect(self._chain_tabs)
         self.supply_check, self.on_hand, self.per_dose, self.refill_at = (
             ui.supplyCheck, ui.onHand, ui.perDose, ui.refillAt)
-        self.refill_at.setSpecialValueText("No refill reminder")
+        self.refill_at.setSpecialValueText(_("No refill reminder"))
+        self.refill_at.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
         self.change_dose_button.clicked.connect(self.change_dose)
         self.schedule.currentTextChanged.connect(
             lambda text: self.as_needed.setChecked(True) if text.strip().casefold() == "as needed" else None)
 
-        self.panel = FormPanel(self._context, fields, changes={MEDICATIONS}, save_text="&Add to the list",
-                               cancel_text="", error_title="The medicine was not saved", parent=self)
+        self.panel = FormPanel(self._context, fields, changes={MEDICATIONS}, save_text=_("&Add to the list"),
+                               cancel_text="", error_title=_("The medicine was not saved"), parent=self)
         for name, widget in (("name", self.name_edit), ("amount", self.amount), ("unit", self.unit),
                              ("schedule", self.schedule), ("reason", self.reason), ("prescriber", self.prescriber),
                              ("start_date", self.start.edit), ("stop_date", self.stop.edit),
@@ -148,22 +153,22 @@ class MedicationsPage(Page):
         self.panel.save_requested.connect(self.save)
         self.panel.saved.connect(self._on_saved)
         self.problem_label, self.status_label = self.panel.problem_label, self.panel.status_label
-        self.problem_label.setAccessibleName("Problem with this medicine")
+        self.problem_label.setAccessibleName(_("Problem with this medicine"))
         self.save_button = self.panel.save_button
-        self.save_button.setToolTip("Save this medicine (Ctrl+S)")
-        self.delete_button = push_button("Delete…", self, self.delete_current, tip="Delete this medicine and its history")
+        self.save_button.setToolTip(_("Save this medicine (Ctrl+S)"))
+        self.delete_button = push_button(_("Delete…"), self, self.delete_current, tip=_("Delete this medicine and its history"))
         # Delete sits beside Save, in the panel's row of buttons (its last layout item).
         panel_layout = self.panel.layout()
         panel_layout.itemAt(panel_layout.count() - 1).layout().insertWidget(1, self.delete_button)
 
-        self.history_box = QGroupBox("Dose history", self)
+        self.history_box = QGroupBox(_("Dose history"), self)
         history_layout = QVBoxLayout(self.history_box)
         self.history = QListWidget(self.history_box)
-        self.history.setAccessibleName("Dose history, oldest first")
+        self.history.setAccessibleName(_("Dose history, oldest first"))
         self.history.setWordWrap(True)
         history_layout.addWidget(self.history)
-        self.remove_step_button = push_button("Remo&ve this step…", self.history_box, self.remove_step,
-                                              tip="Take a mistaken dose change out of the history")
+        self.remove_step_button = push_button(_("Remo&ve this step…"), self.history_box, self.remove_step,
+                                              tip=_("Take a mistaken dose change out of the history"))
         self.history.currentRowChanged.connect(lambda _r: self._update_buttons())
         history_layout.addWidget(self.remove_step_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -194,7 +199,7 @@ class MedicationsPage(Page):
     def load(self, person: Person) -> None:
         self.read(lambda vault: (medications.list_medications(vault, person.id),
                                  medications.supplies_left(vault, person.id)),
-                  self._got_meds, key="list", error_title="The medicines could not be read")
+                  self._got_meds, key="list", error_title=_("The medicines could not be read"))
 
     def drop(self) -> None:
         """Forget every medicine (no person, or the vault locked); an open "Change the dose"
@@ -254,8 +259,8 @@ class MedicationsPage(Page):
         finally:
             self._dose_dialog = None
             dialog.deleteLater()
-        self._after_change(changed, f"Saved: from {date_text(start)}, {changed.name} is "
-                                    f"{formatting.dose_text(changed.dose_on(start))}.")
+        self._after_change(changed, _("Saved: from {date}, {medicine} is {dose}.").format(
+            date=date_text(start), medicine=changed.name, dose=formatting.dose_text(changed.dose_on(start))))
 
     def remove_step(self) -> None:
         """Take the chosen (mistaken) step out of the dose history, after asking."""
@@ -264,14 +269,15 @@ class MedicationsPage(Page):
         if med is None or med.id is None or not 0 <= row < len(med.history) or len(med.history) < 2:
             return
         step = med.history[row]
-        if not confirm(self, f"Remove “from {date_text(step.effective_from)}: {formatting.dose_text(step)}” from "
-                             f"{med.name}'s history? Only do this for a mistake; a real change should stay in the "
-                             "history.", yes="Remove it", no="Keep it", destructive=True,
-                       title="Remove this dose change?"):
+        question = _("Remove “from {date}: {dose}” from {medicine}'s history? Only do this for a mistake; a real "
+                     "change should stay in the history.").format(date=date_text(step.effective_from),
+                                                                   dose=formatting.dose_text(step), medicine=med.name)
+        if not confirm(self, question, yes=_("Remove it"), no=_("Keep it"), destructive=True,
+                       title=_("Remove this dose change?")):
             return
         self.write(lambda vault: medications.remove_dose_change(vault, med.id, step.id), {MEDICATIONS},
-                   on_done=lambda m: self._after_change(m, "Removed that step from the history."),
-                   error_title="Nothing was removed")
+                   on_done=lambda m: self._after_change(m, _("Removed that step from the history.")),
+                   error_title=_("Nothing was removed"))
 
     def delete_current(self) -> None:
         """Ask (saying how many recorded doses go with it), then delete the chosen medicine."""
@@ -279,7 +285,7 @@ class MedicationsPage(Page):
         if med is not None and med.id is not None:
             self.read(lambda vault: medications.dose_record_count(vault, med.id),
                       lambda count: self._ask_delete(med, count), key="dose-count",
-                      error_title="The medicine was not deleted")
+                      error_title=_("The medicine was not deleted"))
 
     # --- private ------------------------------------------------------------------------
     def _save_job(self):
@@ -290,13 +296,16 @@ class MedicationsPage(Page):
         return lambda vault: medications.update_medication(vault, draft, clock=clock)
 
     def _ask_delete(self, med: Medication, count: int) -> None:
-        doses = (f" and the {count} dose{'s' if count != 1 else ''} recorded for it in journal entries"
-                 if count else "")
-        if confirm(self, f"Delete {med.name}, its dose history{doses}? The journal entries themselves stay.",
-                   details="If it was stopped, set “Stopped on” instead: that keeps the history for the doctor.",
-                   yes="Delete medicine", no="Keep it", destructive=True, title="Delete this medicine?"):
+        question = (ngettext("Delete {medicine}, its dose history and the {count} dose recorded for it in journal "
+                             "entries? The journal entries themselves stay.",
+                             "Delete {medicine}, its dose history and the {count} doses recorded for it in journal "
+                             "entries? The journal entries themselves stay.", count) if count
+                    else _("Delete {medicine}, its dose history? The journal entries themselves stay."))
+        if confirm(self, question.format(medicine=med.name, count=count),
+                   details=_("If it was stopped, set “Stopped on” instead: that keeps the history for the doctor."),
+                   yes=_("Delete medicine"), no=_("Keep it"), destructive=True, title=_("Delete this medicine?")):
             self.write(lambda vault: medications.delete_medication(vault, med.id), {MEDICATIONS},
-                       on_done=self._on_deleted, error_title="The medicine was not deleted")
+                       on_done=self._on_deleted, error_title=_("The medicine was not deleted"))
 
     def _draft(self) -> MedicationDraft:
         assert self.person is not None and self.person.id is not None
@@ -324,7 +333,7 @@ class MedicationsPage(Page):
     def _fill_form(self, med: Medication | None) -> None:
         self._current = med
         today = self._today()
-        self.details.setTitle(f"{med.name}" if med else "New medicine")
+        self.details.setTitle(med.name if med else _("New medicine"))
         self.name_edit.setText(med.name if med else "")
         self.amount.setValue(0)
         self.unit.setCurrentIndex(0)
@@ -352,12 +361,12 @@ class MedicationsPage(Page):
         self.per_dose.setValue(supply.per_dose if supply is not None else 1)
         self.refill_at.setValue((supply.refill_at or 0) if supply is not None else 0)
         self.delete_button.setVisible(med is not None)
-        self.save_button.setText("&Save changes" if med else "&Add to the list")
+        self.save_button.setText(_("&Save changes") if med else _("&Add to the list"))
         self.history_box.setVisible(med is not None)
         self.history.clear()
         if med is not None:
             for change in med.history:
-                line = f"From {date_text(change.effective_from)}: {formatting.dose_text(change)}"
+                line = _("From {date}: {dose}").format(date=date_text(change.effective_from), dose=formatting.dose_text(change))
                 if change.note:
                     line += f" — {change.note}"
                 self.history.addItem(line)
@@ -377,12 +386,12 @@ class MedicationsPage(Page):
         for med in self._meds:
             item = QListWidgetItem(medication_lines(med, self._left.get(med.id)))
             item.setData(IdRole, med.id)
-            item.setToolTip(f"Prescribed by {med.prescriber}" if med.prescriber else "")
+            item.setToolTip(_("Prescribed by {name}").format(name=med.prescriber) if med.prescriber else "")
             self.list.addItem(item)
         self.list.blockSignals(False)
         list_hint(self.empty_label, self.person, self._meds,
-                  no_person="Choose or add a person to keep their medicine list.",
-                  none_yet="No medicines on the list yet. Fill in the form to add the first one.")
+                  no_person=_("Choose or add a person to keep their medicine list."),
+                  none_yet=_("No medicines on the list yet. Fill in the form to add the first one."))
         if keep is not None:
             found = next((m for m in self._meds if m.id == keep), None)
             if found is not None:
@@ -414,7 +423,8 @@ class MedicationsPage(Page):
 
     def _on_saved(self, med: Medication) -> None:
         added = self._current is None
-        self._after_change(med, f"Added {med.name} to the list." if added else f"Saved the changes to {med.name}.")
+        self._after_change(med, (_("Added {medicine} to the list.") if added
+                                else _("Saved the changes to {medicine}.")).format(medicine=med.name))
 
     def _after_change(self, med: Medication, message: str) -> None:
         """A write changed ``med``: keep it chosen when the list reloads (from ``ops.changed``)."""
@@ -425,7 +435,7 @@ class MedicationsPage(Page):
     def _on_deleted(self, med: Medication) -> None:
         self._current = None
         self.new_medication()
-        self.panel.show_status(f"Deleted {med.name} from the list.")
+        self.panel.show_status(_("Deleted {medicine} from the list.").format(medicine=med.name))
 
     def _update_buttons(self) -> None:
         med = self._current

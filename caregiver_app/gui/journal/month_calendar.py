@@ -34,6 +34,7 @@ from ..common import formatting
 from ..common.page import heading
 from ..common.visible_style import mix
 from ...domain.model import MoodLevel
+from ...i18n import N_, _, ngettext
 from ...services.patterns import DayMark
 
 DateRole = Qt.ItemDataRole.UserRole + 1
@@ -42,10 +43,10 @@ InMonthRole = Qt.ItemDataRole.UserRole + 3
 TodayRole = Qt.ItemDataRole.UserRole + 4
 
 FLAG = "⚑"
-LEGEND = (
+LEGEND = N_(
     "Each day shows its mood: a bar that is fuller for a better mood, and the mood's number "
     "(1 very low, 2 low, 3 okay, 4 good, 5 very good). "
-    f"{FLAG} means something was flagged for the next visit. A day without a mark has no mood recorded."
+    "⚑ means something was flagged for the next visit. A day without a mark has no mood recorded."
 )
 
 
@@ -54,32 +55,28 @@ long_day = formatting.long_date
 
 def _mood_words(value: float) -> str:
     level = MoodLevel(min(5, max(1, int(value + 0.5))))
-    return formatting.decimal_text(value, 1) + f" ({level.label})"
+    return _("{number} ({mood})").format(number=formatting.decimal_text(value, 1), mood=level.label)
 
 
 def describe_day(day: date, mark: DayMark | None, person_name: str = "") -> str:
     """A plain sentence about one day for the details line, the tooltip and screen readers."""
     if mark is None or mark.entries == 0:
-        return f"{long_day(day)}: nothing recorded."
-    entries = "1 entry" if mark.entries == 1 else f"{mark.entries} entries"
-    parts = [f"{long_day(day)}: {entries}."]
+        return _("{day}: nothing recorded.").format(day=long_day(day))
+    parts = [ngettext("{day}: {count} entry.", "{day}: {count} entries.", mark.entries).format(
+        day=long_day(day), count=mark.entries)]
     if mark.level is not None:
-        parts.append(f"Mood {mark.level.value}, {mark.level.label}.")
-        own = f"{person_name}'s own entries" if person_name else "Own entries"
-        details = []
-        if mark.own_mood is not None:
-            details.append(f"{own}: {_mood_words(mark.own_mood)}")
-        if mark.family_mood is not None:
-            details.append(f"family observations: {_mood_words(mark.family_mood)}")
+        parts.append(_("Mood {number}, {mood}.").format(number=mark.level.value, mood=mark.level.label))
         if mark.own_mood is not None and mark.family_mood is not None:
-            joined = "; ".join(details)
-            parts.append(joined[0].upper() + joined[1:] + ".")
+            own, family = _mood_words(mark.own_mood), _mood_words(mark.family_mood)
+            parts.append(_("{name}'s own entries: {own}; family observations: {family}.").format(
+                name=person_name, own=own, family=family) if person_name
+                else _("Own entries: {own}; family observations: {family}.").format(own=own, family=family))
         elif mark.family_mood is not None:
-            parts.append("From family observations.")
+            parts.append(_("From family observations."))
     else:
-        parts.append("No mood recorded.")
+        parts.append(_("No mood recorded."))
     if mark.flagged:
-        parts.append("Something is flagged for the next visit.")
+        parts.append(_("Something is flagged for the next visit."))
     return " ".join(parts)
 
 
@@ -248,7 +245,7 @@ class DayDelegate(QStyledItemDelegate):
         painter.fillRect(QRect(bar.left(), bar.bottom() - filled + 1, bar_w, filled), colour)
         gap = max(4, metrics.averageCharWidth() // 2 + 2)
         label_rect = QRect(bar.right() + gap, inner.bottom() - line, inner.right() - bar.right() - gap, line + 1)
-        words = f"{level} {mark.level.label}"
+        words = _("{number} {mood}").format(number=level, mood=mark.level.label)
         text = words if metrics.horizontalAdvance(words) <= label_rect.width() else str(level)
         painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
 
@@ -351,14 +348,14 @@ class MonthCalendar(QWidget):
         self.model = MonthModel(self)
         self._selected = date.today()
 
-        self.prev_button = QPushButton("◀ &Previous month", self)
-        self.prev_button.setAccessibleName("Previous month")
-        self.prev_button.setToolTip("Previous month (Page Up in the calendar)")
-        self.next_button = QPushButton("Ne&xt month ▶", self)
-        self.next_button.setAccessibleName("Next month")
-        self.next_button.setToolTip("Next month (Page Down in the calendar)")
-        self.today_button = QPushButton("T&oday", self)
-        self.today_button.setAccessibleName("Go to today")
+        self.prev_button = QPushButton(_("◀ &Previous month"), self)
+        self.prev_button.setAccessibleName(_("Previous month"))
+        self.prev_button.setToolTip(_("Previous month (Page Up in the calendar)"))
+        self.next_button = QPushButton(_("Ne&xt month ▶"), self)
+        self.next_button.setAccessibleName(_("Next month"))
+        self.next_button.setToolTip(_("Next month (Page Down in the calendar)"))
+        self.today_button = QPushButton(_("T&oday"), self)
+        self.today_button.setAccessibleName(_("Go to today"))
         self.title = heading("", self, level=2)  # the month shown, in the app's one heading style
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         header = QHBoxLayout()
@@ -368,14 +365,14 @@ class MonthCalendar(QWidget):
         header.addWidget(self.today_button)
         # Years of imported history are a few keystrokes away, not fifty clicks of Previous.
         jump = QHBoxLayout()
-        jump_label = QLabel("Go to", self)
+        jump_label = QLabel(_("Go to"), self)
         self.month_box = QComboBox(self)
-        self.month_box.setAccessibleName("Month to show")
+        self.month_box.setAccessibleName(_("Month to show"))
         loc = QLocale()
         for number in range(1, 13):
             self.month_box.addItem(loc.standaloneMonthName(number, QLocale.FormatType.LongFormat), number)
         self.year_box = QSpinBox(self)
-        self.year_box.setAccessibleName("Year to show")
+        self.year_box.setAccessibleName(_("Year to show"))
         self.year_box.setRange(1900, 2200)
         self.year_box.setGroupSeparatorShown(False)
         jump_label.setBuddy(self.month_box)
@@ -388,15 +385,15 @@ class MonthCalendar(QWidget):
         self.year_box.valueChanged.connect(lambda _v: self._go_to_chosen_month())
 
         self.grid = MonthGrid(self.model, self)
-        self.grid.setAccessibleName("Mood calendar")
+        self.grid.setAccessibleName(_("Mood calendar"))
         self.grid.setAccessibleDescription(
-            "Arrow keys move a day or a week, Page Up and Page Down a month, Enter shows that day's entries."
+            _("Arrow keys move a day or a week, Page Up and Page Down a month, Enter shows that day's entries.")
         )
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setAccessibleName("The chosen day")
-        self.legend = QLabel(LEGEND, self)
+        self.details.setAccessibleName(_("The chosen day"))
+        self.legend = QLabel(_(LEGEND), self)
         self.legend.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -471,7 +468,7 @@ class MonthCalendar(QWidget):
         self.month_box.blockSignals(False)
         self.year_box.blockSignals(False)
         self.title.setText(formatting.month_year(year, month))
-        self.grid.setAccessibleName(f"Mood calendar, {formatting.month_year(year, month)}")
+        self.grid.setAccessibleName(_("Mood calendar, {month}").format(month=formatting.month_year(year, month)))
 
     def _select_in_grid(self) -> None:
         index = self.model.index_of(self._selected)

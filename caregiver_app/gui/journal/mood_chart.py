@@ -17,13 +17,14 @@ from PySide6.QtGui import QFontMetrics
 
 from ...domain.model import MoodLevel
 from ...domain.summary import DayPoint
+from ...i18n import N_, _, ngettext
 from ..common import formatting
 from ..common.chart_common import ChartPanel, apply_palette, segments
 
 __all__ = ["MoodChart", "segments"]
 
-MOOD_NAME = "Mood (solid, dots)"
-SLEEP_NAME = "Sleep (dashed, squares)"  # the axis says "Hours of sleep"; short enough to fit at 1024 x 700
+MOOD_NAME = N_("Mood (solid, dots)")
+SLEEP_NAME = N_("Sleep (dashed, squares)")  # the axis says "Hours of sleep"; short enough to fit at 1024 x 700
 
 
 def _mood_word(value: float) -> str:
@@ -37,8 +38,8 @@ class MoodChart(ChartPanel):
     plot_lines_least = 12  # the five mood words and the hours side by side; the journal's column scrolls
 
     def __init__(self, parent=None):
-        super().__init__(parent, "Mood and sleep, last 30 days", "Chart of mood and hours of sleep for the last 30 days",
-                         "Summary of the chart")
+        super().__init__(parent, _("Mood and sleep, last 30 days"),
+                         _("Chart of mood and hours of sleep for the last 30 days"), _("Summary of the chart"))
         self._points: list[DayPoint] = []
         self._step = 1
         self.mood_segments: list[QLineSeries] = []
@@ -54,7 +55,9 @@ class MoodChart(ChartPanel):
         """Draw one point per day; ``None`` values are gaps."""
         self._points = list(points)
         if self._points:
-            self.title.setText(f"Mood and sleep, last {len(self._points)} days")
+            days = len(self._points)
+            self.title.setText(ngettext("Mood and sleep, last {count} day", "Mood and sleep, last {count} days",
+                                        days).format(count=days))
         self._rebuild()
 
     def clear(self) -> None:
@@ -71,14 +74,14 @@ class MoodChart(ChartPanel):
         self.mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.mood_axis.setRange(0.5, 5.5)
         for level in MoodLevel:
-            self.mood_axis.append(f"{level.value} {level.label}", level.value)
+            self.mood_axis.append(_("{number} {mood}").format(number=level.value, mood=level.label), level.value)
         # No "Mood" title beside the levels: QtCharts places it by its own guess at the labels'
         # width and, at large text, draws it over "4 good". The levels name themselves, the
         # legend names the line, and the chart's title says "Mood and sleep".
         self.mood_axis.setTitleVisible(False)
         self.sleep_axis = QValueAxis()
         self.sleep_axis.setLabelFormat("%d")
-        self.sleep_axis.setTitleText("Hours of sleep")
+        self.sleep_axis.setTitleText(_("Hours of sleep"))
         self.sleep_axis.setGridLineVisible(False)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.mood_axis, Qt.AlignmentFlag.AlignLeft)
@@ -95,12 +98,12 @@ class MoodChart(ChartPanel):
         self.sleep_axis.setRange(0, top)
         self.sleep_axis.setTickCount(top // 2 + 1 if top <= 24 else 7)
 
-        self.mood_segments = self.add_runs(segments([p.mood for p in self._points]), MOOD_NAME, self.x_axis,
+        self.mood_segments = self.add_runs(segments([p.mood for p in self._points]), _(MOOD_NAME), self.x_axis,
                                            self.mood_axis, points_visible=True)
-        self.sleep_segments = self.add_runs(segments([p.sleep_hours for p in self._points]), SLEEP_NAME,
+        self.sleep_segments = self.add_runs(segments([p.sleep_hours for p in self._points]), _(SLEEP_NAME),
                                             self.x_axis, self.sleep_axis, points_visible=False)
         self.sleep_dots = self.add_dots(
-            [(i, p.sleep_hours) for i, p in enumerate(self._points) if p.sleep_hours is not None], SLEEP_NAME,
+            [(i, p.sleep_hours) for i, p in enumerate(self._points) if p.sleep_hours is not None], _(SLEEP_NAME),
             QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.sleep_axis)
         # One legend entry per measure: the mood line and the square sleep dots.
         self.hide_from_legend(self.mood_segments[1:] + self.sleep_segments)
@@ -181,14 +184,15 @@ class MoodChart(ChartPanel):
         recorded = [p for p in points if p.entry_count]
         moods = [p.mood for p in points if p.mood is not None]
         sleeps = [p.sleep_hours for p in points if p.sleep_hours is not None]
-        parts = [f"Entries on {len(recorded)} of the last {len(points)} days."]
+        parts = [_("Entries on {count} of the last {days} days.").format(count=len(recorded), days=len(points))]
         if moods:
             average = sum(moods) / len(moods)
-            parts.append(f"Average mood: {_mood_word(average)} ({formatting.one_decimal(average)} of 5).")
+            parts.append(_("Average mood: {mood} ({number} of 5).").format(mood=_mood_word(average),
+                                                                           number=formatting.one_decimal(average)))
         if sleeps:
-            parts.append(f"Average sleep: {formatting.one_decimal(sum(sleeps) / len(sleeps))} hours.")
+            parts.append(_("Average sleep: {hours} hours.").format(hours=formatting.one_decimal(sum(sleeps) / len(sleeps))))
         if len(recorded) < len(points):
-            parts.append("Days with no entry are left blank.")
+            parts.append(_("Days with no entry are left blank."))
         text = " ".join(parts)
         self.summary.setText(text)
         self.view.setAccessibleDescription(text)

@@ -15,12 +15,13 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtWidgets import QWidget
 
 from ...domain.model import MoodLevel
+from ...i18n import N_, _, ngettext
 from ...services.patterns import Trend, mood_level
 from ..common import formatting
 from ..common.chart_common import ChartPanel, apply_palette, segments
 
-OWN_STYLE = "solid line, round dots"
-FAMILY_STYLE = "dashed line, triangles"
+OWN_STYLE = N_("solid line, round dots")
+FAMILY_STYLE = N_("dashed line, triangles")
 
 
 def _number(value: float) -> str:
@@ -29,39 +30,44 @@ def _number(value: float) -> str:
 
 def _value_words(trend: Trend, value: float) -> str:
     if trend.measure.kind == "mood":
-        return f"{_number(value)} of 5 ({mood_level(value).label})"
+        return _("{number} of 5 ({mood})").format(number=_number(value), mood=mood_level(value).label)
     if trend.measure.kind == "sleep":
-        return f"{_number(value)} hours"
-    return f"{_number(value)} of 10"
+        return _("{number} hours").format(number=_number(value))
+    return _("{number} of 10").format(number=_number(value))
 
 
 def trend_summary(trend: Trend, person_name: str) -> str:
     """The chart in words (shown under it and read by screen readers)."""
-    own = f"{person_name}'s own entries" if person_name else "Own entries"
-    unit = {7: "week", 28: "4-week stretch"}.get(trend.period.bucket_days, "day")
+    bucket = trend.period.bucket_days
     parts = []
     if trend.own_mean is not None:
-        parts.append(f"{own}: average {_value_words(trend, trend.own_mean)} over {_count(trend.own_days, 'day')}.")
+        value, days = _value_words(trend, trend.own_mean), trend.own_days
+        if person_name:
+            parts.append(ngettext("{name}'s own entries: average {value} over {count} day.",
+                                  "{name}'s own entries: average {value} over {count} days.", days).format(
+                name=person_name, value=value, count=days))
+        else:
+            parts.append(ngettext("Own entries: average {value} over {count} day.",
+                                  "Own entries: average {value} over {count} days.", days).format(value=value, count=days))
     else:
-        parts.append(f"{own}: nothing recorded.")
+        parts.append(_("{name}'s own entries: nothing recorded.").format(name=person_name) if person_name
+                     else _("Own entries: nothing recorded."))
     if trend.family_mean is not None:
-        parts.append(
-            f"Family observations: average {_value_words(trend, trend.family_mean)} over "
-            f"{_count(trend.family_days, 'day')}."
-        )
+        value, days = _value_words(trend, trend.family_mean), trend.family_days
+        parts.append(ngettext("Family observations: average {value} over {count} day.",
+                              "Family observations: average {value} over {count} days.", days).format(
+            value=value, count=days))
     else:
-        parts.append("Family observations: nothing recorded.")
-    if unit == "week":
-        parts.append("Each point is a week's average.")
-    elif unit != "day":
-        parts.append("Each point is the average of 4 weeks.")
+        parts.append(_("Family observations: nothing recorded."))
+    if bucket == 7:
+        parts.append(_("Each point is a week's average."))
+    elif bucket == 28:
+        parts.append(_("Each point is the average of 4 weeks."))
     if any(p.own is None or p.family is None for p in trend.points):
-        parts.append(f"A {unit} with nothing recorded is left blank.")
+        parts.append(_("A week with nothing recorded is left blank.") if bucket == 7
+                     else _("A 4-week stretch with nothing recorded is left blank.") if bucket == 28
+                     else _("A day with nothing recorded is left blank."))
     return " ".join(parts)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class TrendChart(ChartPanel):
@@ -70,7 +76,7 @@ class TrendChart(ChartPanel):
     lines_tall = 20
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, "", "Chart", "The chart in words")
+        super().__init__(parent, "", _("Chart"), _("The chart in words"))
         self._trend: Trend | None = None
         self._person_name = ""
         self.own_segments: list[QLineSeries] = []
@@ -81,7 +87,7 @@ class TrendChart(ChartPanel):
         self.mood_axis = QCategoryAxis()
         self.mood_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for level in MoodLevel:
-            self.mood_axis.append(f"{level.value} {level.label}", level.value)
+            self.mood_axis.append(_("{number} {mood}").format(number=level.value, mood=level.label), level.value)
         self.mood_axis.setRange(0.5, 5.5)
         self.value_axis = QValueAxis()
         self.value_axis.setLabelFormat("%d")
@@ -109,12 +115,13 @@ class TrendChart(ChartPanel):
         self._rebuild()
 
     def own_name(self) -> str:
-        who = f"{self._person_name}'s own entries" if self._person_name else "Own entries"
-        return f"{who} ({OWN_STYLE})"
+        if self._person_name:
+            return _("{name}'s own entries ({style})").format(name=self._person_name, style=_(OWN_STYLE))
+        return _("Own entries ({style})").format(style=_(OWN_STYLE))
 
     @staticmethod
     def family_name() -> str:
-        return f"Family observations ({FAMILY_STYLE})"
+        return _("Family observations ({style})").format(style=_(FAMILY_STYLE))
 
     # --- drawing ------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -142,7 +149,7 @@ class TrendChart(ChartPanel):
                 high = max(12.0, math.ceil(max(seen, default=0.0) / 2) * 2)
             self.value_axis.setRange(low, high)
             self.value_axis.setTickCount(int(high - low) // 2 + 1 if high - low <= 24 else 7)
-        y_title = trend.measure.label if trend is not None else "Mood"
+        y_title = trend.measure.label if trend is not None else _("Mood")
         y_axis.setTitleText(y_title)
 
         self.own_segments = self.add_runs(segments([p.own for p in points]), self.own_name(), self.x_axis, y_axis,
@@ -154,13 +161,14 @@ class TrendChart(ChartPanel):
                                          self.x_axis, y_axis)
         self.hide_from_legend(self.own_segments[1:] + self.family_segments)
         if trend is not None:
-            self.title.setText(f"{trend.measure.label}, last {trend.period.label}")
+            self.title.setText(_("{measure}, last {period}").format(measure=trend.measure.label, period=trend.period.label))
             text = trend_summary(trend, self._person_name)
         else:
-            self.title.setText("Chart")
+            self.title.setText(_("Chart"))
             text = ""
         self.summary.setText(text)
-        self.view.setAccessibleName(f"Chart of {self.title.text().lower()}" if trend is not None else "Chart")
+        self.view.setAccessibleName(_("Chart of {what}").format(what=self.title.text().lower()) if trend is not None
+                                    else _("Chart"))
         self.view.setAccessibleDescription(text)
         self._restyle()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...services import warning_signs as library
 from ..common.country import help_words
 from ..common.navigation import GET_HELP_KEYS
@@ -115,7 +116,7 @@ class WarningSignsPage(QWidget):
             pages = [p for p in self._pages if p.category == category]
             if not pages:
                 continue
-            head = QTreeWidgetItem(self.tree, [category])
+            head = QTreeWidgetItem(self.tree, [_(category)])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = head.font(0)
             font.setBold(True)
