@@ -117,7 +117,7 @@ def _split_signed(data: bytes, magic: bytes, sig_bytes: int = SIG_BYTES) -> tupl
     """``(signed part, header, rest after the header, signature)`` of a file shaped
     MAGIC | u32 header length | header JSON | rest | signature (``sig_bytes`` long)."""
     if len(data) < len(magic) + 4 + sig_bytes or not data.startswith(magic):
-        raise SealedFileError("damaged")
+        raise SealedFileError("damaged")  # cut short before the header ends, or not one of ours
     (length,) = struct.unpack(">I", data[len(magic):len(magic) + 4])
     start = len(magic) + 4
     end = len(data) - sig_bytes
@@ -144,9 +144,19 @@ def seal_batch(payload: bytes, *, family_id: str, device_id: str, seq: int, gene
                keys: DeviceKeys) -> bytes:
     """The bytes of batch ``seq`` of ``device_id``: ``payload`` compressed, encrypted under the
     family key of ``generation`` with the header as associated data, and signed."""
-    head = _header_bytes(BATCH_MAGIC, {"family": family_id, "device": device_id, "seq": seq, "gen": generation})
+    packed = zlib.compress(payload, 6)
+    fields = {"family": family_id, "device": device_id, "seq": seq, "gen": generation, "size": 0}
+    # the whole file's length is in the header, so a file cut short is told apart from a forged one
+    size = len(_header_bytes(BATCH_MAGIC, fields)) + NONCE_BYTES + len(packed) + 16 + SIG_BYTES
+    for _attempt in range(3):  # the length's own digits can change the header's length
+        fields["size"] = size
+        head = _header_bytes(BATCH_MAGIC, fields)
+        size = len(head) + NONCE_BYTES + len(packed) + 16 + SIG_BYTES
+    fields["size"] = size
+    head = _header_bytes(BATCH_MAGIC, fields)
     nonce = os.urandom(NONCE_BYTES)
-    body = head + nonce + AESGCM(family_key).encrypt(nonce, zlib.compress(payload, 6), head)
+    body = head + nonce + AESGCM(family_key).encrypt(nonce, packed, head)
+    assert len(body) + SIG_BYTES == size
     return body + keys.sign(body)
 
 
@@ -156,6 +166,8 @@ def open_batch(data: bytes, *, family_id: str, device_id: str, seq: int, family_
     Raises :class:`SealedFileError` unless it is whole, signed by that computer, sealed with a
     family key this computer has, and says it is that computer's batch ``seq`` of this family."""
     signed, header, rest, signature = _split_signed(data, BATCH_MAGIC)
+    if header.get("size") != len(data):
+        raise SealedFileError("damaged")
     if header.get("device") != device_id or header.get("seq") != seq or header.get("family") != family_id:
         raise SealedFileError("swapped")
     _verify(sign_public, signature, signed)
