@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from .i18n import N_, _, ngettext
 from . import APP_NAME, __version__
 from .domain.errors import CaregiverError, ValidationError
 from .storage.errors import DiskFullError
 from .installation import IncompleteInstallError, require_complete
+from .cli_language import use_cli_language
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -29,17 +31,18 @@ EXIT_VAULT = 5
 EXIT_DISK = 6
 EXIT_INCOMPLETE = 7
 
-EXIT_CODES_HELP = f"""\
+# The numbers are EXIT_OK .. EXIT_INCOMPLETE above (a test keeps them in step); shown with _().
+EXIT_CODES_HELP = N_("""\
 exit codes:
-  {EXIT_OK}  done
-  {EXIT_INTERNAL}  something unexpected went wrong (nothing half-written)
-  {EXIT_BAD_INPUT}  bad input: a wrong option, date, file or value
-  {EXIT_NEEDS_DECISION}  a decision is needed first (e.g. mood labels to map with --mood-map)
-  {EXIT_CANNOT_UNLOCK}  cannot unlock: wrong passphrase, or no way to ask for one
-  {EXIT_VAULT}  no vault here yet, a vault already exists, or the vault cannot be opened
-  {EXIT_DISK}  the disk is full (nothing half-written: free some space and try again)
-  {EXIT_INCOMPLETE}  this installation is incomplete: reinstall the app (nothing was written)
-"""
+  0  done
+  1  something unexpected went wrong (nothing half-written)
+  2  bad input: a wrong option, date, file or value
+  3  a decision is needed first (e.g. mood labels to map with --mood-map)
+  4  cannot unlock: wrong passphrase, or no way to ask for one
+  5  no vault here yet, a vault already exists, or the vault cannot be opened
+  6  the disk is full (nothing half-written: free some space and try again)
+  7  this installation is incomplete: reinstall the app (nothing was written)
+""")
 
 
 class CliError(Exception):
@@ -60,73 +63,57 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line parser (also used by ``--help``)."""
     parser = _Parser(
         prog="caregiver-app",
-        description=f"{APP_NAME}: an encrypted journal that prints visit summaries. "
-        "With no command, the app window opens.",
-        epilog=EXIT_CODES_HELP,
+        description=_("{app}: an encrypted journal that prints visit summaries. "
+                      "With no command, the app window opens.").format(app=APP_NAME),
+        epilog=_(EXIT_CODES_HELP),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="use the vault in DIR instead of the usual folder")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, help=_("use the vault in DIR instead of the usual folder"))
     parser.add_argument("--self-test", action="store_true",
-                        help="check that this installation works (prints a JSON report; your vault is not touched)")
+                        help=_("check that this installation works (prints a JSON report; your vault is not touched)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p_init = sub.add_parser(
-        "init", help="create a new vault and print its recovery code",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "init", help=_("create a new vault and print its recovery code"),
+        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_init.add_argument("--no-keyring", action="store_true", help="do not remember the vault on this computer")
+    p_init.add_argument("--no-keyring", action="store_true", help=_("do not remember the vault on this computer"))
     p_init.add_argument(
-        "--passphrase-stdin", action="store_true", help="read the new passphrase as one line from standard input"
+        "--passphrase-stdin", action="store_true", help=_("read the new passphrase as one line from standard input")
     )
 
     p_imp = sub.add_parser(
-        "import-daylio", help="import a Daylio CSV export (the same as: import FILE --format daylio)",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "import-daylio", help=_("import a Daylio CSV export (the same as: import FILE --format daylio)"),
+        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p_imp.add_argument("file", type=Path, metavar="FILE", help="the Daylio export (CSV)")
-    person_options(p_imp, "whose journal it is (added if new)")
+    p_imp.add_argument("file", type=Path, metavar="FILE", help=_("the Daylio export (CSV)"))
+    person_options(p_imp, _("whose journal it is (added if new)"))
     p_imp.add_argument(
         "--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
-        help="mood level 1 (very low) to 5 (very good) for a label; repeat for each label",
+        help=_("mood level 1 (very low) to 5 (very good) for a label; repeat for each label"),
     )
-    p_imp.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file, e.g. Europe/Berlin (default: the time zone in "
-                       "the settings, else this computer's)")
+    p_imp.add_argument("--timezone", default="", metavar="ZONE", help=_("time zone of the times in the file, e.g. Europe/Berlin (default: the time zone in "
+                       "the settings, else this computer's)"))
     unlock_options(p_imp)
 
-    p_sum = sub.add_parser(
-        "summary", help="write a visit summary PDF",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    person_options(p_sum, "whose visit summary it is")
-    p_sum.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
-    p_sum.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
-    p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
-    p_sum.add_argument("--paper", choices=("letter", "a4"), default=None,
-                       help="default: the paper setting (Letter or A4 by the country)")
-    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=SECTIONS_HELP)
-    p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help="who prepared it (default: saved name)")
-    p_sum.add_argument("--relationship", metavar="WORDS", default="",
-                       help="how the preparer is related, e.g. wife (printed beside the name)")
-    p_sum.add_argument("--phone", metavar="NUMBER", default="", help="the preparer's phone number (printed)")
-    p_sum.add_argument("--leave-out", action="append", default=[], metavar="WORD",
-                       help="a symptom, activity or stressor to keep out of the summary (repeatable); "
-                            "the word is also hidden in notes")
-    p_sum.add_argument("--timezone", default="", metavar="ZONE")
-    unlock_options(p_sum)
+    from .cli_summary import add_parser as add_summary_parser
+
+    add_summary_parser(sub)
 
     p_csv = sub.add_parser(
-        "export-csv", help="write a person's whole journal as a CSV file (opens in Excel and LibreOffice)",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "export-csv", help=_("write a person's whole journal as a CSV file (opens in Excel and LibreOffice)"),
+        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    person_options(p_csv, "whose journal to export")
+    person_options(p_csv, _("whose journal to export"))
     p_csv.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.csv")
-    p_csv.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the time zone in the settings, else this computer's)")
+    p_csv.add_argument("--timezone", default="", metavar="ZONE", help=_("show times in this zone (default: the time zone in the settings, else this computer's)"))
     unlock_options(p_csv)
 
     p_people = sub.add_parser(
-        "people", help="list the people in the vault with their numbers (for --person-number)",
-        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "people", help=_("list the people in the vault with their numbers (for --person-number)"),
+        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     unlock_options(p_people)
 
@@ -143,11 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
 # --- secrets --------------------------------------------------------------------------------
 
 
-NOT_UTF8 = "What arrived on standard input is not readable text (it must be UTF-8)."
+NOT_UTF8 = N_("What arrived on standard input is not readable text (it must be UTF-8).")
 # A passphrase is at most 1,024 characters (4 bytes each at most); names are shorter. The cap
 # keeps an endless stream without line ends (/dev/zero, a runaway pipe) from filling memory.
 MAX_STDIN_LINE_BYTES = 64 * 1024
-LINE_TOO_LONG = "The line on standard input is too long (more than 64 KB). Nothing was changed."
+LINE_TOO_LONG = N_("The line on standard input is too long (more than 64 KB). Nothing was changed.")
 
 
 def read_bounded_line(stdin: TextIO) -> str:
@@ -165,9 +152,9 @@ def read_bounded_line(stdin: TextIO) -> str:
             too_long = len(line) > MAX_STDIN_LINE_BYTES
             line.encode("utf-8")  # a stream decoded with surrogateescape: refuse the same way
     except (UnicodeDecodeError, UnicodeEncodeError):
-        raise CliError(NOT_UTF8, EXIT_BAD_INPUT) from None
+        raise CliError(_(NOT_UTF8), EXIT_BAD_INPUT) from None
     if too_long:
-        raise CliError(LINE_TOO_LONG, EXIT_BAD_INPUT)
+        raise CliError(_(LINE_TOO_LONG), EXIT_BAD_INPUT)
     return line
 
 
@@ -178,28 +165,31 @@ def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     line = read_bounded_line(stdin).removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
-            raise CliError("No passphrase arrived on standard input.", EXIT_CANNOT_UNLOCK)
-        raise CliError(f"No {what} arrived on standard input.", EXIT_BAD_INPUT)
+            raise CliError(_("No passphrase arrived on standard input."), EXIT_CANNOT_UNLOCK)
+        if what == "name":
+            raise CliError(_("No name arrived on standard input."), EXIT_BAD_INPUT)
+        raise CliError(_("Nothing arrived on standard input."), EXIT_BAD_INPUT)
     return line.rstrip("\r\n")
 
 
-PERSON_HELP = """\
+PERSON_HELP = N_("""\
 the person:
   --person NAME shows the name to other programs on this computer (in the process list). To keep
   it private, use --person-stdin (the name as one line on standard input) or --person-number N
   (the numbers come from 'caregiver-app people'). When the passphrase or recovery code also comes
   on standard input, it is the first line and the person's name is the second line.
-"""
+""")
 
 
 def person_options(p: argparse.ArgumentParser, what: str) -> None:
     """``--person NAME`` | ``--person-stdin`` | ``--person-number N`` (exactly one)."""
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--person", metavar="NAME", help=f"{what} (visible in the process list; see below)")
+    group.add_argument("--person", metavar="NAME",
+                       help=_("{what} (visible in the process list; see below)").format(what=what))
     group.add_argument("--person-stdin", action="store_true",
-                       help="read the person's name as one line from standard input (after the passphrase line)")
-    group.add_argument("--person-number", type=int, metavar="N", help="the person's number from 'caregiver-app people'")
-    p.epilog = PERSON_HELP + "\n" + (p.epilog or "")
+                       help=_("read the person's name as one line from standard input (after the passphrase line)"))
+    group.add_argument("--person-number", type=int, metavar="N", help=_("the person's number from 'caregiver-app people'"))
+    p.epilog = _(PERSON_HELP) + "\n" + (p.epilog or "")
 
 
 def person_name(vault, args, stdin: TextIO) -> str:
@@ -211,12 +201,12 @@ def person_name(vault, args, stdin: TextIO) -> str:
     if args.person_number is not None:
         match = next((p for p in people.list_people(vault) if p.id == args.person_number), None)
         if match is None:
-            raise CliError(f"Nobody has the number {args.person_number}. "
-                           "To see the numbers, run: caregiver-app people", EXIT_BAD_INPUT)
+            raise CliError(_("Nobody has the number {number}. To see the numbers, run: caregiver-app people").format(
+                number=args.person_number), EXIT_BAD_INPUT)
         return match.display_name
     name = _read_stdin_line(stdin, "name") if args.person_stdin else args.person
     if not name.strip():
-        raise CliError("Please give the person's name (--person, --person-stdin or --person-number).", EXIT_BAD_INPUT)
+        raise CliError(_("Please give the person's name (--person, --person-stdin or --person-number)."), EXIT_BAD_INPUT)
     return name
 
 
@@ -227,8 +217,11 @@ def _find(vault, args, stdin: TextIO):
     person = people.find_person(vault, name)
     if person is None:
         # a name typed on the command line is echoed; one read from standard input is not
-        who = f"nobody called {name}" if args.person is not None else "nobody of that name"
-        raise CliError(f"There is {who} in this vault. To see who is, run: caregiver-app people", EXIT_BAD_INPUT)
+        if args.person is not None:
+            raise CliError(_("There is nobody called {name} in this vault. To see who is, run: caregiver-app people")
+                           .format(name=name), EXIT_BAD_INPUT)
+        raise CliError(_("There is nobody of that name in this vault. To see who is, run: caregiver-app people"),
+                       EXIT_BAD_INPUT)
     return person
 
 
@@ -239,7 +232,7 @@ def ask_secret(prompt: str) -> str:
         secret = getpass.getpass(prompt)
         secret.encode("utf-8")
     except (UnicodeDecodeError, UnicodeEncodeError):
-        raise CliError("What was typed is not readable text (the terminal must send UTF-8).", EXIT_BAD_INPUT) from None
+        raise CliError(_("What was typed is not readable text (the terminal must send UTF-8)."), EXIT_BAD_INPUT) from None
     return secret.removeprefix("\ufeff")
 
 
@@ -274,24 +267,25 @@ def _new_passphrase(args, stdin: TextIO) -> str:
         phrase = _read_stdin_line(stdin)
         confirm = None
     elif stdin.isatty():
-        phrase = ask_secret("Choose a passphrase (at least 10 characters): ")
-        confirm = ask_secret("Type it again: ")
+        phrase = ask_secret(_("Choose a passphrase (at least 10 characters): "))
+        confirm = ask_secret(_("Type it again: "))
     else:
-        raise CliError("Use --passphrase-stdin to give the new passphrase when not at a terminal.", EXIT_BAD_INPUT)
+        raise CliError(_("Use --passphrase-stdin to give the new passphrase when not at a terminal."), EXIT_BAD_INPUT)
     refuse_weak_passphrase(phrase, confirm)
     return phrase
 
 
-def unlock_options(p: argparse.ArgumentParser, what: str = "the vault") -> None:
+def unlock_options(p: argparse.ArgumentParser, what: str = "") -> None:
     """``--passphrase-stdin`` or ``--recovery-code-stdin`` (one line from standard input)."""
+    what = what or _("the vault")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--passphrase-stdin", action="store_true",
-                       help=f"read the passphrase of {what} as one line from standard input")
+                       help=_("read the passphrase of {what} as one line from standard input").format(what=what))
     group.add_argument("--recovery-code-stdin", action="store_true",
-                       help=f"read the recovery code of {what} as one line from standard input")
+                       help=_("read the recovery code of {what} as one line from standard input").format(what=what))
 
 
-DAMAGED_HINT = "To put back your newest good backup, run: caregiver-app restore"
+DAMAGED_HINT = N_("To put back your newest good backup, run: caregiver-app restore")
 
 
 def _secret(args, stdin: TextIO) -> tuple[str, str]:
@@ -302,7 +296,7 @@ def _secret(args, stdin: TextIO) -> tuple[str, str]:
     if args.passphrase_stdin:
         return "passphrase", _read_stdin_line(stdin)
     if stdin.isatty():
-        return "either", ask_secret("Passphrase (or your recovery code): ")
+        return "either", ask_secret(_("Passphrase (or your recovery code): "))
     raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
                    "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
 
@@ -314,7 +308,8 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     from .services import vault as vs
 
     if not vs.vault_exists(paths):
-        raise CliError(f"No vault is set up in {paths.folder} yet. Run 'caregiver-app init' first.", EXIT_VAULT)
+        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
+            folder=paths.folder), EXIT_VAULT)
     try:
         opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged)
     except vs.KeyFileError as exc:
@@ -343,7 +338,7 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
             try:
                 return vault_open.unlock_with_keyring(paths)
             except vs.KeyringUnavailableError as exc:
-                print(f"{exc} Asking for the passphrase instead.", file=err)
+                print(_("{problem} Asking for the passphrase instead.").format(problem=exc), file=err)
         kind, secret = _secret(args, stdin)
         try:
             if kind == "recovery":
@@ -357,10 +352,11 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
         if allow_damaged:
             return exc.recovery
         if exc.recovered:  # what could be read is in place: go on with it, and say so
-            print(f"{exc} To put back your newest backup instead, run: caregiver-app restore", file=err)
+            print(_("{problem} To put back your newest backup instead, run: caregiver-app restore").format(problem=exc),
+                  file=err)
             return exc.recovery.open_as_is()
         exc.recovery.close()
-        raise CliError(f"{exc} {DAMAGED_HINT}", EXIT_VAULT) from None
+        raise CliError(f"{exc} {_(DAMAGED_HINT)}", EXIT_VAULT) from None
 
 
 def report_format(paths):
@@ -377,7 +373,8 @@ def _parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"The {what} date “{text}” is not a date like 2026-11-30.", EXIT_BAD_INPUT) from None
+        raise CliError(_("The {option} date “{text}” is not a date like 2026-11-30.").format(option=what, text=text),
+                       EXIT_BAD_INPUT) from None
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -391,14 +388,14 @@ def output_file(args, default_name) -> Path:
     if output.is_dir():
         output = output / default_name(date.today())
     if not output.parent.exists():
-        raise CliError(f"The folder {output.parent} does not exist.", EXIT_BAD_INPUT)
+        raise CliError(_("The folder {folder} does not exist.").format(folder=output.parent), EXIT_BAD_INPUT)
     return output
 
 
 def check_person_given(args) -> None:
     """Refuse an empty ``--person`` before the passphrase is asked for (:class:`CliError`)."""
     if args.person is not None and not args.person.strip():
-        raise CliError("Please give the person's name with --person.", EXIT_BAD_INPUT)
+        raise CliError(_("Please give the person's name with --person."), EXIT_BAD_INPUT)
 
 
 def cmd_import(paths, args, stdin, out, err) -> int:
@@ -420,65 +417,32 @@ def cmd_import(paths, args, stdin, out, err) -> int:
             return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
                                          file_name=args.file.name)
         except imports.MoodMappingNeeded as exc:
-            raise levels_needed(exc.labels, "mood labels") from None
+            raise levels_needed(exc.labels, _("These mood labels need a level from 1 (very low) to 5 (very good) "
+                                                 "before anything is imported:")) from None
 
     report = with_vault(paths, args, stdin, err, run)
     p = report.preview
     fmt = report_format(paths)
-    print(f"Rows read: {p.rows}", file=out)
-    print(f"Distinct days: {p.distinct_days}", file=out)
+    print(_("Rows read: {count}").format(count=p.rows), file=out)
+    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
-        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
-    print(f"Distinct activities: {p.distinct_activities}", file=out)
-    print("Entries per mood label:", file=out)
+        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
+              file=out)
+        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
+              file=out)
+    print(_("Distinct activities: {count}").format(count=p.distinct_activities), file=out)
+    print(_("Entries per mood label:"), file=out)
     for info in p.labels:
-        print(f"    {info.label}: {info.count} (level {info.level})", file=out)
+        print("    " + _("{label}: {count} (level {level})").format(label=info.label, count=info.count, level=info.level),
+              file=out)
     if p.date_order_note:
         print(p.date_order_note, file=out)
     for row in report.skipped:
-        print(f"Skipped line {row.line}: {row.reason}", file=out)
+        print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
     if report.already_present:
-        print("Entries already in the journal were left as they were, mood levels included.", file=out)
+        print(_("Entries already in the journal were left as they were, mood levels included."), file=out)
     print(report.summary_line(), file=out)
     print_batch(report, out)
-    return EXIT_OK
-
-
-def cmd_summary(paths, args, stdin, out, err) -> int:
-    from . import settings as app_settings
-    from .cli_settings import environment_locale, load_settings, parse_sections
-    from .domain import crisis_lines
-    from .domain.summary import LeaveOut, SummaryChoices
-    from .services import summary
-
-    sections = parse_sections(args.sections)
-    words = [" ".join(w.split()) for w in args.leave_out]
-    if any(not w for w in words):
-        raise CliError("--leave-out needs a word, for example --leave-out alcohol.", EXIT_BAD_INPUT)
-    leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
-    start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
-    summary.check_range(start, end)
-    output = output_file(args, summary.default_filename)
-    check_person_given(args)
-    settings, _path = load_settings(paths, err)
-    country = app_settings.effective_country(settings, environment_locale())
-    vault = open_vault(paths, args, stdin, err)
-    try:
-        person = _find(vault, args, stdin)
-        data = summary.build_summary(
-            vault, summary.SummaryRequest(person.id, start, end,
-                                          SummaryChoices(sections=sections, leave_out=leave_out)),
-            prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone,
-            zone_name=args.timezone or settings.time_zone, country=country,
-            user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
-        )
-    finally:
-        vault.close()
-    written = summary.write_summary_pdf(
-        data, output, paper=args.paper or app_settings.paper_for(settings, country), fmt=report_format(paths)
-    )
-    print(f"Saved the visit summary to {written} ({_count(len(data.entries), 'entry', 'entries')}).", file=out)
     return EXIT_OK
 
 
@@ -501,7 +465,8 @@ def cmd_export_csv(paths, args, stdin, out, err) -> int:
     check_person_given(args)
     result = with_vault(paths, args, stdin, err, lambda vault: export_csv.write_journal_csv(
         vault, _find(vault, args, stdin).id, output, zone_name=zone_name))
-    print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    print(ngettext("Saved the journal to {path} ({count} entry).", "Saved the journal to {path} ({count} entries).",
+                   result.entries).format(path=result.path, count=_number(result.entries)), file=out)
     return EXIT_OK
 
 
@@ -510,18 +475,17 @@ def cmd_people(paths, args, stdin, out, err) -> int:
 
     everyone = with_vault(paths, args, stdin, err, people.list_people)
     if not everyone:
-        print("There is nobody in this vault yet.", file=err)
+        print(_("There is nobody in this vault yet."), file=err)
     for person in everyone:
         print(f"{person.id}  {person.display_name}", file=out)
     return EXIT_OK
 
 
-def _count(n: int, one: str, many: str) -> str:
-    """``"1 entry"``, ``"1,500 entries"`` (``"1.500"`` under de_DE): grouped the way the
-    environment's locale groups numbers, by the report formatter."""
+def _number(n: int) -> str:
+    """``1,500`` (``1.500`` under de_DE): a count grouped the way the environment's locale does."""
     from .reports.formatting import locale_from_environment, report_format as make
 
-    return f"{make(locale_from_environment(), None).integer(n)} {one if n == 1 else many}"
+    return make(locale_from_environment(), None).integer(n)
 
 
 def _quote(text: str) -> str:
@@ -530,14 +494,15 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"import-daylio": cmd_import, "summary": cmd_summary, "export-csv": cmd_export_csv,
+COMMANDS = {"import-daylio": cmd_import, "export-csv": cmd_export_csv,
             "people": cmd_people}
 
+from .cli_summary import COMMANDS as SUMMARY_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
-from .cli_settings import SECTIONS_HELP  # noqa: E402
 from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
 
+COMMANDS.update(SUMMARY_COMMANDS)
 COMMANDS.update(EXCHANGE_COMMANDS)
 COMMANDS.update(VAULT_COMMANDS)
 COMMANDS.update(SETTINGS_COMMANDS)
@@ -548,6 +513,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     from .services.vault import VaultPaths
 
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
+    use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
     parser = build_parser()
     try:
         try:
@@ -576,24 +542,25 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_VAULT
     except KeyboardInterrupt:
-        print("caregiver-app: stopped. Nothing was half-written.", file=err)
+        print(_("caregiver-app: stopped. Nothing was half-written."), file=err)
         return EXIT_INTERNAL
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
-            print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
+            print(_("caregiver-app: the disk is full. Nothing was half-written."), file=err)
             return EXIT_DISK
         if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM, errno.EROFS):
-            print("caregiver-app: This app may not write in that folder (it may be read-only, or belong to "
-                  "another account). Nothing was changed.", file=err)
+            print(_("caregiver-app: This app may not write in that folder (it may be read-only, or belong to "
+                    "another account). Nothing was changed."), file=err)
             return EXIT_BAD_INPUT
         else:
-            print("caregiver-app: a file could not be read or written. Nothing was half-written.", file=err)
+            print(_("caregiver-app: a file could not be read or written. Nothing was half-written."), file=err)
         return EXIT_INTERNAL
     except Exception as exc:  # last resort: no traceback, no message text (it could hold health data)
         from .storage.health import classify
 
         if classify(exc) == "full":
-            print("caregiver-app: the disk is full. Nothing was half-written.", file=err)
+            print(_("caregiver-app: the disk is full. Nothing was half-written."), file=err)
             return EXIT_DISK
-        print(f"caregiver-app: something unexpected went wrong ({type(exc).__name__}). Nothing was half-written.", file=err)
+        print(_("caregiver-app: something unexpected went wrong ({kind}). Nothing was half-written.").format(
+            kind=type(exc).__name__), file=err)
         return EXIT_INTERNAL

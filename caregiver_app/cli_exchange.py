@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .i18n import N_, _, ngettext
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CODES_HELP,
     EXIT_NEEDS_DECISION,
     EXIT_OK,
     CliError,
-    _count,
+    _number,
     _find,
     _quote,
     open_vault,
@@ -36,28 +37,29 @@ def add_parsers(sub) -> None:
 
     def parser(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
-                              epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
 
     p = parser("import", "import a journal from another app (Daylio, Bearable, iMoodJournal, eMoods or any CSV)")
-    p.add_argument("file", type=Path, metavar="FILE", help="the export or backup file")
-    person_options(p, "whose journal it is (added if new)")
-    p.add_argument("--format", choices=FORMATS, default="auto", help="what the file is (default: recognised from its content)")
+    p.add_argument("file", type=Path, metavar="FILE", help=_("the export or backup file"))
+    person_options(p, _("whose journal it is (added if new)"))
+    p.add_argument("--format", choices=FORMATS, default="auto", help=_("what the file is (default: recognised from its content)"))
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
-                   help="for a CSV from another app: which column holds date, time, mood, notes or tags, "
-                        "and scale=1-10 (or words); repeat for each")
+                   help=_("for a CSV from another app: which column holds date, time, mood, notes or tags, "
+                        "and scale=1-10 (or words); repeat for each"))
     p.add_argument("--mood-rule", default="", metavar="A,B,C,D",
-                   help="how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)")
+                   help=_("how a 1-10 mood becomes 1-5: the highest value of levels 1-4 (default 2,4,6,8)"))
     p.add_argument("--mood-map", action="append", default=[], metavar="LABEL=LEVEL",
-                   help="mood level 1 (very low) to 5 (very good) for a mood word; repeat for each")
-    p.add_argument("--timezone", default="", metavar="ZONE", help="time zone of the times in the file (default: the settings' time zone, else this computer's)")
+                   help=_("mood level 1 (very low) to 5 (very good) for a mood word; repeat for each"))
+    p.add_argument("--timezone", default="", metavar="ZONE", help=_("time zone of the times in the file (default: the settings' time zone, else this computer's)"))
     unlock_options(p)
 
-    for name, what, suffix in (("export-fhir", "a FHIR R4 bundle (JSON) for a clinic's system", "FILE.json"),
-                               ("export-journal", "the whole journal as one web page the family can read", "FILE.html")):
-        p = parser(name, f"write {what}")
-        person_options(p, "whose record to export")
+    for name, what, suffix in (("export-fhir", _("write a FHIR R4 bundle (JSON) for a clinic's system"), "FILE.json"),
+                               ("export-journal", _("write the whole journal as one web page the family can read"),
+                                "FILE.html")):
+        p = parser(name, what)
+        person_options(p, _("whose record to export"))
         p.add_argument("-o", "--output", required=True, type=Path, metavar=suffix)
-        p.add_argument("--timezone", default="", metavar="ZONE", help="show times in this zone (default: the settings' time zone, else this computer's)")
+        p.add_argument("--timezone", default="", metavar="ZONE", help=_("show times in this zone (default: the settings' time zone, else this computer's)"))
         unlock_options(p)
     from .cli_imports import add_parsers as add_imports_parsers  # imports (the list, undo)
 
@@ -76,7 +78,7 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
         detected = import_any.detect(data) if args.format == "auto" else None
         kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
-        print(f"This is {import_any.KINDS[kind]}.", file=out)
+        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
         # The file is parsed once, before the passphrase is asked for (a file that cannot be read
         # fails at once), and carried through the preview, the remembered rule and the import. A
         # CSV from an unknown app without --map waits for the column map kept in the vault.
@@ -93,8 +95,10 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 if columns is None:
                     header = read_header(data)
                     raise CliError(
-                        f"{import_any.UNKNOWN_CSV}\nIts columns: " + ", ".join(_quote(h) for h in header)
-                        + "\nFor example: --map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN",
+                        f"{import_any.UNKNOWN_CSV}\n" + _("Its columns: {columns}").format(
+                            columns=", ".join(_quote(h) for h in header))
+                        + "\n" + _("For example: {hint}").format(
+                            hint="--map date=COLUMN --map mood=COLUMN --map scale=1-10 --map notes=COLUMN"),
                         EXIT_NEEDS_DECISION,
                     )
                 parsed = import_any.parse(data, kind, columns)
@@ -106,7 +110,8 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
                 rule = ScaleRule.parse(args.mood_rule, prev.rule.low, prev.rule.high) if args.mood_rule else (
                     import_any.remembered(vault, data, kind, parsed=parsed).rule or prev.rule)
             if prev.unmapped:
-                raise levels_needed(prev.unmapped, "mood words")
+                raise levels_needed(prev.unmapped, _("These mood words need a level from 1 (very low) to 5 (very good) "
+                                                       "before anything is imported:"))
             report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
                                             columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed,
                                             file_name=args.file.name)
@@ -125,42 +130,46 @@ def _print_report(report, out, fmt) -> None:
 
     p = report.preview
     if p.rule is not None:
-        print(f"Mood rule ({p.rule.low}-{p.rule.high} to 1-5): {p.rule.describe()} "
-              f"(change it with --mood-rule {p.rule.text()})", file=out)
+        print(_("Mood rule ({low}-{high} to 1-5): {rule} (change it with --mood-rule {text})").format(
+            low=p.rule.low, high=p.rule.high, rule=p.rule.describe(), text=p.rule.text()), file=out)
     for note in p.rule_notes:
         print(note, file=out)
-    print(f"Rows read: {p.records}", file=out)
-    print(f"Entries: {p.entries}", file=out)
-    print(f"Distinct days: {p.distinct_days}", file=out)
+    print(_("Rows read: {count}").format(count=p.records), file=out)
+    print(_("Entries: {count}").format(count=p.entries), file=out)
+    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
     if p.first_entry and p.last_entry:
-        print(f"First entry: {fmt.date(p.first_entry.date())}, {fmt.time(p.first_entry)}", file=out)
-        print(f"Last entry: {fmt.date(p.last_entry.date())}, {fmt.time(p.last_entry)}", file=out)
-    print("Entries per mood level:", file=out)
+        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
+              file=out)
+        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
+              file=out)
+    print(_("Entries per mood level:"), file=out)
     for level in (5, 4, 3, 2, 1, None):
         if p.per_level.get(level):
-            name = f"{MoodLevel(level).label} ({level})" if level else "no mood"
+            name = f"{MoodLevel(level).label} ({level})" if level else _("no mood")
             print(f"    {name}: {p.per_level[level]}", file=out)
     for row in report.skipped:
-        print(f"Skipped line {row.line}: {row.reason}", file=out)
+        print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
     print(report.summary_line(), file=out)
     print_batch(report, out)
 
 
 def levels_needed(unmapped, what: str) -> CliError:
-    """The error for mood ``what`` ("mood words") in ``unmapped`` ``(label, entries)`` that have no
+    """The error, opening with the sentence ``what``, for mood labels in ``unmapped`` ``(label, entries)`` that have no
     level yet, with a ready ``--mood-map`` hint (exit 3: a decision is needed)."""
-    lines = [f"    {label!r}: {_count(n, 'entry', 'entries')}" for label, n in unmapped]
-    hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _ in unmapped)
-    return CliError(f"These {what} need a level from 1 (very low) to 5 (very good) before anything is imported:\n"
-                    + "\n".join(lines) + f"\nFor example: {hint}", EXIT_NEEDS_DECISION)
+    lines = ["    " + ngettext("{label}: {count} entry", "{label}: {count} entries", n).format(
+        label=repr(label), count=_number(n)) for label, n in unmapped]
+    hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _count_unused in unmapped)
+    return CliError(what + "\n" + "\n".join(lines) + "\n" + _("For example: {hint}").format(hint=hint),
+                    EXIT_NEEDS_DECISION)
 
 
 def print_batch(report, out) -> None:
     """The backup made first and how to undo the import."""
     if report.summary.backup_name:
-        print(f"Backup made before the import: {report.summary.backup_name}", file=out)
+        print(_("Backup made before the import: {name}").format(name=report.summary.backup_name), file=out)
     if report.batch_id is not None and report.new:
-        print(f"This is import {report.batch_id}; to undo it: caregiver-app imports --undo {report.batch_id}", file=out)
+        print(_("This is import {number}; to undo it: caregiver-app imports --undo {number}").format(
+            number=report.batch_id), file=out)
 
 
 def _person_and_output(paths, args, stdin, err, default_name):
@@ -187,7 +196,7 @@ def cmd_export_fhir(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
-    print(f"Saved the health record to {result.path} ({parts}).", file=out)
+    print(_("Saved the health record to {path} ({parts}).").format(path=result.path, parts=parts), file=out)
     return EXIT_OK
 
 
@@ -200,7 +209,8 @@ def cmd_export_journal(paths, args, stdin, out, err) -> int:
                                                 fmt=report_format(paths))
     finally:
         vault.close()
-    print(f"Saved the journal to {result.path} ({_count(result.entries, 'entry', 'entries')}).", file=out)
+    print(ngettext("Saved the journal to {path} ({count} entry).", "Saved the journal to {path} ({count} entries).",
+                   result.entries).format(path=result.path, count=_number(result.entries)), file=out)
     return EXIT_OK
 
 

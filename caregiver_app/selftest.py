@@ -30,6 +30,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
+from .i18n import _
 from .services.vault import keyfile_of
 
 QT_FLAG = "--self-test-qt"
@@ -134,7 +135,8 @@ def collect(qt: bool = True) -> dict:
     report["migrations_found"] = installation.migrations_complete()
     report["fonts_found"] = installation.fonts_complete()
     report["pages_found"] = installation.pages_complete()
-    missing += [name for name in ("migrations_found", "fonts_found", "pages_found") if not report[name]]
+    report["catalog_es"] = _catalog_check("es")
+    missing += [name for name in ("migrations_found", "fonts_found", "pages_found", "catalog_es") if not report[name]]
     checks = (("migration_head", _migration_head), ("sqlcipher_version", _sqlcipher_version),
               ("keyring_backend", _keyring_backend))
     for name, check in checks:
@@ -188,6 +190,22 @@ def _disk_full(exc: BaseException) -> bool:
     return classify(exc) == "full"
 
 
+CATALOG_PROBE = "Visit summary"
+"""A message every catalog translates (the visit summary's title), to prove one loads and speaks."""
+
+
+def _catalog_check(code: str) -> str | bool:
+    """The translation of :data:`CATALOG_PROBE` from the shipped catalog of ``code``, or False
+    when the catalog is missing, damaged or does not translate it."""
+    import gettext
+
+    from . import i18n
+
+    catalog = i18n.translations(code)
+    words = catalog.gettext(CATALOG_PROBE)
+    return words if isinstance(catalog, gettext.GNUTranslations) and words != CATALOG_PROBE else False
+
+
 def _migration_head() -> str:
     from .storage.migrate import head_revision
 
@@ -229,6 +247,7 @@ def main(out: TextIO | None = None, err: TextIO | None = None) -> int:
     report = collect()
     print(json.dumps(report, sort_keys=False), file=out)
     if report["missing"]:
-        print(f"caregiver-app: self-test failed; missing or not working: {', '.join(report['missing'])}", file=err)
+        print("caregiver-app: " + _("self-test failed; missing or not working: {parts}").format(
+            parts=", ".join(report["missing"])), file=err)
         return 1
     return 0

@@ -20,6 +20,7 @@ from zoneinfo import available_timezones
 
 from platformdirs import user_config_path
 
+from .i18n import LANGUAGES, N_, system_language
 from .private_files import write_private
 
 SETTINGS_VERSION = 2
@@ -32,9 +33,9 @@ MAX_FILE_BYTES = 1024 * 1024
 not read whole (a huge file or a link to a device must not fill the memory)."""
 MAX_LATER_MINUTES = 240
 """The longest a reminder can be put off with Later (four hours)."""
-LANGUAGES = ("en",)
-"""The language codes the app speaks (the Spanish work adds ``"es"``)."""
-DAMAGED_NOTICE = ("The settings file could not be read, so the app is using its usual settings "
+SYSTEM_LANGUAGE = ""
+"""``language`` for "the system's language" (the default): see :func:`effective_language`."""
+DAMAGED_NOTICE = N_("The settings file could not be read, so the app is using its usual settings "
                   "for now. Your journal is safe. Choose your country and other settings again in "
                   "Settings, and they will be saved.")
 
@@ -49,7 +50,8 @@ class Settings:
     ``kind``, ``name``, ``number``, ``how``; see ``domain.crisis_lines``). They are kept here, not in
     the vault, so they show while it is locked; personal contacts belong in the safety plan.
     ``country`` is the ISO 3166-1 alpha-2 code the family chose (empty: not chosen yet, so the
-    system locale's country is used); ``language`` is a language code (``"en"``); ``time_format``
+    system locale's country is used); ``language`` is a code of ``i18n.LANGUAGES`` (``"en"``,
+    ``"es"``) or ``""`` for the system's language (use :func:`effective_language`); ``time_format``
     is ``"system"`` (follow the locale), ``"12h"`` or ``"24h"``. Reminders: ``daily_reminder``
     with its wall-clock ``daily_reminder_time`` (``"HH:MM"``, 24-hour; a time of day is not health
     data), ``medicine_reminders`` and ``appointment_reminders`` on or off,
@@ -62,7 +64,7 @@ class Settings:
     window_geometry: str = ""
     crisis_lines: list = field(default_factory=list)
     country: str = ""
-    language: str = "en"
+    language: str = SYSTEM_LANGUAGE
     time_format: str = "system"
     daily_reminder: bool = False
     daily_reminder_time: str = "20:00"
@@ -88,8 +90,8 @@ class Settings:
         if not (isinstance(country, str) and (country == "" or (
                 len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()))):
             self.country = ""
-        if not isinstance(self.language, str) or self.language not in LANGUAGES:
-            self.language = "en"
+        if not isinstance(self.language, str) or self.language not in (SYSTEM_LANGUAGE, *LANGUAGES):
+            self.language = SYSTEM_LANGUAGE
         if self.time_format not in ("system", "12h", "24h"):
             self.time_format = "system"
         for name, default in (("daily_reminder", False), ("medicine_reminders", True),
@@ -127,6 +129,18 @@ def effective_country(settings: Settings, system_locale_name: str) -> str:
         return chosen
     territory = locale_territory(system_locale_name)
     return territory if _is_country_code(territory) else ""
+
+
+def effective_language(settings: Settings, *system_locale_names: str) -> str:
+    """The language code in effect: ``settings.language`` when the family chose one, else the
+    first language the app speaks among ``system_locale_names`` (the system's, most preferred
+    first: ``QLocale.system().uiLanguages()`` in the GUI, ``LANGUAGE``/``LC_ALL``/``LC_MESSAGES``/
+    ``LANG`` in the CLI), else English. Pure: reads no environment. An older file that says
+    ``"en"`` keeps English (it is a choice like any other)."""
+    chosen = getattr(settings, "language", SYSTEM_LANGUAGE)
+    if isinstance(chosen, str) and chosen in LANGUAGES:
+        return chosen
+    return system_language(*system_locale_names)
 
 
 def locale_territory(locale_name: str) -> str:

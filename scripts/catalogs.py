@@ -151,9 +151,14 @@ def problems(code: str) -> list[str]:
     else:
         with mo_path(code).open("rb") as stream:
             compiled = read_mo(stream)
-        want = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string
-                for m in catalog if m.id and _filled(m) and not m.fuzzy}
-        have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m.string for m in compiled if m.id}
+        def key(m):
+            return m.context, m.id if isinstance(m.id, str) else m.id[0]
+
+        def strings(m):  # .po gives plural forms as a tuple, .mo as a list
+            return tuple(m.string) if isinstance(m.string, (list, tuple)) else m.string
+
+        want = {key(m): strings(m) for m in catalog if m.id and _filled(m) and not m.fuzzy}
+        have = {key(m): strings(m) for m in compiled if m.id}
         if want != have:
             found.append(f"{code}.mo is stale: run scripts/catalogs.py compile")
     return found

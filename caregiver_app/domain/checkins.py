@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import _
 from .errors import ValidationError
 from .model import NAME_MAX_CHARS, NOTE_MAX_CHARS, SleepQuality, check_scale, check_sleep_hours, clean_label
 
@@ -31,21 +32,21 @@ class CaregiverCheckin:
 
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
-            raise ValidationError("The check-in's time must include its time zone.")
+            raise ValidationError(_("The check-in's time must include its time zone."))
         if self.stress is None:
-            raise ValidationError("Please choose how stressed you felt, from 0 (none) to 10 (worst imaginable).")
-        object.__setattr__(self, "stress", check_scale(self.stress, "Stress"))
+            raise ValidationError(_("Please choose how stressed you felt, from 0 (none) to 10 (worst imaginable)."))
+        object.__setattr__(self, "stress", check_scale(self.stress, _("Stress")))
         if self.sleep_hours is not None:
             object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
             object.__setattr__(self, "sleep_quality", SleepQuality(int(self.sleep_quality)))
         needs = self.needs.strip("\n\r ")
         if len(needs) > NOTE_MAX_CHARS:
-            raise ValidationError(f"This can be at most {NOTE_MAX_CHARS} characters.")
+            raise ValidationError(_("This can be at most {count} characters.").format(count=NOTE_MAX_CHARS))
         object.__setattr__(self, "needs", needs)
         name = clean_label(self.caregiver_name)
         if len(name) > NAME_MAX_CHARS:
-            raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+            raise ValidationError(_("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "caregiver_name", name)
 
 

@@ -14,6 +14,13 @@ the encrypted vault).
 :func:`help_words` turns a country's lines into the words the warning-sign pages, tier labels and
 printouts put in their placeholders ("call 999", "call Samaritans at 116 123").
 
+Words people read (names of services that are not official names, how to reach them, when to use
+them, the placeholder words) are English in this file, marked for the catalog, and translated when
+read (:attr:`CrisisLine.name`, :attr:`CrisisLine.how`, ...): the language is chosen after import,
+and a PDF may be written in another language than the window's. Numbers, addresses and official
+names ("Línea de la Vida", "Samaritans") stay as they are. Lines the user added are their own
+words and are never translated.
+
 Country codes are ISO 3166-1 alpha-2 (``"US"``, ``"GB"``). Standard library only.
 """
 
@@ -24,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from .errors import ValidationError
 
 DEFAULT_COUNTRY = "US"
@@ -45,11 +53,14 @@ class LineKind(enum.Enum):
     @property
     def label(self) -> str:
         """Plain words for the kind, e.g. ``"Emergency number"``."""
-        return {"emergency": "Emergency number", "crisis": "Crisis line", "support": "Helpline"}[self.value]
+        return _(_KIND_LABELS[self.value])
 
     @property
     def rank(self) -> int:
         return list(LineKind).index(self)
+
+
+_KIND_LABELS = {"emergency": N_("Emergency number"), "crisis": N_("Crisis line"), "support": N_("Helpline")}
 
 
 @dataclass(frozen=True)
@@ -74,14 +85,18 @@ class CrisisLine:
     with a lower-case verb (``"call Samaritans at 116 123"``; empty: made from name and number);
     ``topic`` marks special helplines (``"poison"``). ``source`` is None only for numbers the user
     added.
+
+    The ``written_*`` fields hold the words as written here (English, marked for the catalog;
+    ``{number}`` stands for the number) or as the user typed them; :attr:`name`, :attr:`how`,
+    :attr:`details` and :attr:`action` give them in the language in force.
     """
 
     country: str
     kind: LineKind
-    name: str
+    written_name: str
     number: str
-    how: str
-    details: str = ""
+    written_how: str
+    written_details: str = ""
     source: LineSource | None = None
     phrase: str = ""
     topic: str = ""
@@ -90,14 +105,35 @@ class CrisisLine:
     def user_added(self) -> bool:
         return self.source is None
 
+    def _words(self, written: str) -> str:
+        if self.user_added or not written:
+            return written  # the user's own words: never looked up, never formatted
+        return _(written).format(number=self.number)
+
+    @property
+    def name(self) -> str:
+        """The service's name: an official name as is, a description in the language in force."""
+        return self._words(self.written_name)
+
+    @property
+    def how(self) -> str:
+        """How to reach it, e.g. ``"Call or text 988"``, in the language in force."""
+        return self._words(self.written_how)
+
+    @property
+    def details(self) -> str:
+        """When to use it, in one or two sentences, in the language in force."""
+        return self._words(self.written_details)
+
     @property
     def action(self) -> str:
-        """``"call or text 988"``, ``"call Samaritans at 116 123"``, ``"call 999"``."""
+        """``"call or text 988"``, ``"call Samaritans at 116 123"``, ``"call 999"``, in the
+        language in force (starting with a lower-case verb, to go inside a sentence)."""
         if self.phrase:
-            return self.phrase
-        if self.kind is LineKind.EMERGENCY or self.number in self.name:
-            return f"call {self.number}"
-        return f"call {self.name} at {self.number}"
+            return self._words(self.phrase)
+        if self.kind is LineKind.EMERGENCY or self.number in self.written_name:
+            return _("call {number}").format(number=self.number)
+        return _("call {name} at {number}").format(name=self.name, number=self.number)
 
 
 # --- sources (titles, addresses and tags as in the research notes) ------------------------------
@@ -148,13 +184,19 @@ FIND_A_HELPLINE_ADDRESS = "findahelpline.com"
 
 # --- the built-in lines -----------------------------------------------------------------------
 
-_SAMARITANS_DETAILS = "Free from any phone, at any time, day or night, even a mobile with no credit."
-_EMERGENCY = "Emergency services"
-_EMERGENCY_DETAILS = "Police, fire and ambulance. If someone could die or be badly hurt right now. Wait for the ambulance rather than driving to the hospital yourself."
+# Words marked N_() are translated when read (CrisisLine.name, .how, .details, .action); {number}
+# is filled with the line's number after translation. Official names are not marked.
+_CALL = N_("Call {number}")
+_SAMARITANS_DETAILS = N_("Free from any phone, at any time, day or night, even a mobile with no credit.")
+_EMERGENCY = N_("Emergency services")
+_EMERGENCY_DETAILS = N_("Police, fire and ambulance. If someone could die or be badly hurt right now. Wait for the "
+                        "ambulance rather than driving to the hospital yourself.")
+_LIFE_AT_RISK_DETAILS = N_("Police, fire and ambulance, including a mental health crisis where a life is at risk. "
+                           "Wait for the ambulance rather than driving to the hospital yourself.")
 
 
 def _emergency(country: str, number: str, source: LineSource, details: str = _EMERGENCY_DETAILS) -> CrisisLine:
-    return CrisisLine(country, LineKind.EMERGENCY, _EMERGENCY, number, f"Call {number}", details, source)
+    return CrisisLine(country, LineKind.EMERGENCY, _EMERGENCY, number, _CALL, details, source)
 
 
 EU_112_COUNTRIES: dict[str, str] = {
@@ -169,95 +211,107 @@ EU_112_COUNTRIES: dict[str, str] = {
 BUILT_IN: dict[str, tuple[CrisisLine, ...]] = {
     "US": (
         _emergency("US", "911", S24_POISON_HELP),
+        # 988's menu (research notes, "Emergency and crisis numbers by country" and topic 24, from
+        # S34 988 Lifeline "What to expect" and S31 SAMHSA): press 1 for the Veterans Crisis Line,
+        # press 2 for Spanish on a call; text AYUDA to 988 for Spanish by text.
         CrisisLine(
-            "US", LineKind.CRISIS, "988 Suicide and Crisis Lifeline", "988", "Call or text 988, or chat at 988lifeline.org",
-            "Free and private, open day and night, for any mental health or substance use crisis. "
-            "Press 1 for veterans or 2 for Spanish. Veterans can also text 838255.",
-            S34_988_WHAT_TO_EXPECT, phrase="call or text 988",
+            "US", LineKind.CRISIS, "988 Suicide and Crisis Lifeline", "988",
+            N_("Call or text {number}, or chat at 988lifeline.org"),
+            N_("Free and private, open day and night, for any mental health or substance use crisis. "
+               "For Spanish, press 2 on a call, or text AYUDA to 988. Press 1 for veterans; veterans can "
+               "also text 838255."),
+            S34_988_WHAT_TO_EXPECT, phrase=N_("call or text {number}"),
         ),
-        CrisisLine("US", LineKind.CRISIS, "Crisis Text Line", "741741", "Text HOME to 741741",
-                   "Reach a crisis counselor by text message, day or night.", N30_CRISIS_TEXT_LINE,
-                   phrase="text HOME to 741741"),
+        CrisisLine("US", LineKind.CRISIS, "Crisis Text Line", "741741", N_("Text HOME to {number}"),
+                   N_("Reach a crisis counselor by text message, day or night."), N30_CRISIS_TEXT_LINE,
+                   phrase=N_("text HOME to {number}")),
         CrisisLine(
-            "US", LineKind.SUPPORT, "Poison Help", "1-800-222-1222", "Call 1-800-222-1222",
-            "Open day and night, for medicine mix-ups such as a wrong pill or a double dose. "
-            "If someone has passed out or is not breathing, call 911.",
+            "US", LineKind.SUPPORT, "Poison Help", "1-800-222-1222", _CALL,
+            N_("Open day and night, for medicine mix-ups such as a wrong pill or a double dose. "
+               "If someone has passed out or is not breathing, call 911."),
             S24_POISON_HELP, topic="poison",
         ),
         CrisisLine(
-            "US", LineKind.SUPPORT, "SAMHSA National Helpline", "1-800-662-4357", "Call 1-800-662-4357",
-            "Free and open day and night, in English and Spanish. Help finding treatment for mental "
-            "health or substance use.", N27_SAMHSA_HELPLINE, topic="treatment",
+            "US", LineKind.SUPPORT, "SAMHSA National Helpline", "1-800-662-4357", _CALL,
+            N_("Free and open day and night, in English and Spanish. Help finding treatment for mental "
+               "health or substance use."), N27_SAMHSA_HELPLINE, topic="treatment",
         ),
         CrisisLine(
-            "US", LineKind.SUPPORT, "Alzheimer's Association Helpline", "1-800-272-3900", "Call 1-800-272-3900",
-            "Open day and night, for people living with dementia and the people who care for them.", N7_ALZ,
+            "US", LineKind.SUPPORT, "Alzheimer's Association Helpline", "1-800-272-3900", _CALL,
+            N_("Open day and night, for people living with dementia and the people who care for them."), N7_ALZ,
         ),
     ),
     "CA": (
         _emergency("CA", "911", S55_MHCC_988),
-        CrisisLine("CA", LineKind.CRISIS, "988 Suicide Crisis Helpline", "988", "Call or text 988",
-                   "In English or French, at any time, day or night.", S55_MHCC_988, phrase="call or text 988"),
+        CrisisLine("CA", LineKind.CRISIS, "988 Suicide Crisis Helpline", "988", N_("Call or text {number}"),
+                   N_("In English or French, at any time, day or night."), S55_MHCC_988,
+                   phrase=N_("call or text {number}")),
     ),
     "GB": (
-        _emergency("GB", "999", S56_LPFT,
-                   "Police, fire and ambulance, including a mental health crisis where a life is at risk. "
-                   "Wait for the ambulance rather than driving to the hospital yourself."),
-        CrisisLine("GB", LineKind.CRISIS, "Samaritans", "116 123", "Call 116 123", _SAMARITANS_DETAILS, S58_SAMARITANS),
-        CrisisLine("GB", LineKind.CRISIS, "Shout", "85258", "Text SHOUT to 85258",
-                   "Text support at any time, for people in the UK.", S60_SHOUT, phrase="text SHOUT to 85258"),
-        CrisisLine("GB", LineKind.SUPPORT, "NHS 111", "111", "Call 111",
-                   "Urgent help that is not life-threatening. In England, choose the mental health option. "
-                   "Anyone may call for the person.", S57_SHSC_111, phrase="call NHS 111", topic="urgent"),
+        _emergency("GB", "999", S56_LPFT, _LIFE_AT_RISK_DETAILS),
+        CrisisLine("GB", LineKind.CRISIS, "Samaritans", "116 123", _CALL, _SAMARITANS_DETAILS, S58_SAMARITANS),
+        CrisisLine("GB", LineKind.CRISIS, "Shout", "85258", N_("Text SHOUT to {number}"),
+                   N_("Text support at any time, for people in the UK."), S60_SHOUT,
+                   phrase=N_("text SHOUT to {number}")),
+        CrisisLine("GB", LineKind.SUPPORT, "NHS 111", "111", _CALL,
+                   N_("Urgent help that is not life-threatening. In England, choose the mental health option. "
+                      "Anyone may call for the person."), S57_SHSC_111, phrase=N_("call NHS 111"), topic="urgent"),
     ),
     "IE": (
         _emergency("IE", "112", N44_HSE),
         _emergency("IE", "999", N44_HSE),
-        CrisisLine("IE", LineKind.CRISIS, "Samaritans", "116 123", "Call 116 123", _SAMARITANS_DETAILS, S58_SAMARITANS),
-        CrisisLine("IE", LineKind.CRISIS, "Text support (HSE)", "50808", "Text 50808",
-                   "Free text support at any time, day or night.", N44_HSE, phrase="text 50808"),
-        CrisisLine("IE", LineKind.CRISIS, "Pieta", "1800 247 247", "Call 1800 247 247 or text HELP to 51444",
-                   "For suicidal thoughts and self-harm.", N44_HSE),
+        CrisisLine("IE", LineKind.CRISIS, "Samaritans", "116 123", _CALL, _SAMARITANS_DETAILS, S58_SAMARITANS),
+        CrisisLine("IE", LineKind.CRISIS, N_("Text support (HSE)"), "50808", N_("Text {number}"),
+                   N_("Free text support at any time, day or night."), N44_HSE, phrase=N_("text {number}")),
+        CrisisLine("IE", LineKind.CRISIS, "Pieta", "1800 247 247", N_("Call {number} or text HELP to 51444"),
+                   N_("For suicidal thoughts and self-harm."), N44_HSE),
     ),
     "AU": (
         _emergency("AU", "000", S61_ACMA,
-                   "Triple Zero: police, fire and ambulance. 112 also works from mobile phones. Wait for the ambulance rather than driving to the hospital yourself."),
-        CrisisLine("AU", LineKind.CRISIS, "Lifeline", "13 11 14", "Call 13 11 14",
-                   "Crisis support at any time, day or night.", S63_HEALTHDIRECT),
-        CrisisLine("AU", LineKind.CRISIS, "Lifeline text", "0477 13 11 14", "Text 0477 13 11 14",
-                   "Crisis support by text, day or night.", S64_LIFELINE_TEXT, phrase="text Lifeline at 0477 13 11 14"),
-        CrisisLine("AU", LineKind.CRISIS, "Suicide Call Back Service", "1300 659 467", "Call 1300 659 467",
+                   N_("Triple Zero: police, fire and ambulance. 112 also works from mobile phones. Wait for the "
+                      "ambulance rather than driving to the hospital yourself.")),
+        CrisisLine("AU", LineKind.CRISIS, "Lifeline", "13 11 14", _CALL,
+                   N_("Crisis support at any time, day or night."), S63_HEALTHDIRECT),
+        CrisisLine("AU", LineKind.CRISIS, N_("Lifeline text"), "0477 13 11 14", N_("Text {number}"),
+                   N_("Crisis support by text, day or night."), S64_LIFELINE_TEXT,
+                   phrase=N_("text Lifeline at {number}")),
+        CrisisLine("AU", LineKind.CRISIS, "Suicide Call Back Service", "1300 659 467", _CALL,
                    "", S63_HEALTHDIRECT),
-        CrisisLine("AU", LineKind.SUPPORT, "Poisons Information Centre", "13 11 26", "Call 13 11 26",
-                   "Open day and night, anywhere in Australia, for medicine mix-ups and poisoning. "
-                   "If someone has passed out or is not breathing, call 000.", S26_QLD_POISONS,
-                   phrase="call the Poisons Information Centre at 13 11 26", topic="poison"),
+        CrisisLine("AU", LineKind.SUPPORT, "Poisons Information Centre", "13 11 26", _CALL,
+                   N_("Open day and night, anywhere in Australia, for medicine mix-ups and poisoning. "
+                      "If someone has passed out or is not breathing, call 000."), S26_QLD_POISONS,
+                   phrase=N_("call the Poisons Information Centre at {number}"), topic="poison"),
     ),
     "NZ": (
-        _emergency("NZ", "111", S65_GOVT_NZ_111,
-                   "Police, fire and ambulance, including a mental health crisis where a life is at risk. "
-                   "Wait for the ambulance rather than driving to the hospital yourself."),
-        CrisisLine("NZ", LineKind.CRISIS, "Need to talk? 1737", "1737", "Call or text 1737",
-                   "Free, at any time, day or night.", N45_1737, phrase="call or text 1737"),
+        _emergency("NZ", "111", S65_GOVT_NZ_111, _LIFE_AT_RISK_DETAILS),
+        CrisisLine("NZ", LineKind.CRISIS, "Need to talk? 1737", "1737", N_("Call or text {number}"),
+                   N_("Free, at any time, day or night."), N45_1737, phrase=N_("call or text {number}")),
     ),
+    # Spain (research notes, "Emergency and crisis numbers by country"): 112, the EU emergency
+    # number [N46]; Línea 024, atención a la conducta suicida, free, confidential, 24/7 since
+    # 10 May 2022, Ministerio de Sanidad [N47] (both *verify* in the notes: confirmed=False).
     "ES": (
         _emergency("ES", "112", EC_112),
-        CrisisLine("ES", LineKind.CRISIS, "Línea 024", "024", "Call 024",
-                   "Help with thoughts of suicide, for the person and for family. Free, private, day and night.",
-                   N47_LINEA_024, phrase="call the Línea 024"),
+        CrisisLine("ES", LineKind.CRISIS, "Línea 024", "024", _CALL,
+                   N_("Help with thoughts of suicide, for the person and for family. Free, private, day and night."),
+                   N47_LINEA_024, phrase=N_("call the Línea 024")),
     ),
+    # Mexico (same table): 911 emergency, and Línea de la Vida 800 911 2000, mental health and
+    # addictions, free, 24/7, run by CONASAMA (Secretaría de Salud) [N48], both *verify*.
     "MX": (
         _emergency("MX", "911", LineSource("Secretaría de Salud (Mexico): emergency number", N48_LINEA_VIDA.url,
                                            "N48", confirmed=False)),
-        CrisisLine("MX", LineKind.CRISIS, "Línea de la Vida", "800 911 2000", "Call 800 911 2000",
-                   "Mental health and addictions. Free, day and night.", N48_LINEA_VIDA),
+        CrisisLine("MX", LineKind.CRISIS, "Línea de la Vida", "800 911 2000", _CALL,
+                   N_("Mental health and addictions (CONASAMA). Free, day and night."), N48_LINEA_VIDA,
+                   phrase=N_("call Línea de la Vida at {number}")),
     ),
 }
 for _code in EU_112_COUNTRIES:
     BUILT_IN.setdefault(_code, (_emergency(_code, "112", EC_112),))
 BUILT_IN["LV"] = BUILT_IN["LV"] + (
-    CrisisLine("LV", LineKind.CRISIS, "Crisis line", "116 123", "Call 116 123",
-               "Free emotional support, day and night.", S66_LATVIA_116123, phrase="call the crisis line at 116 123"),
+    CrisisLine("LV", LineKind.CRISIS, N_("Crisis line"), "116 123", _CALL,
+               N_("Free emotional support, day and night."), S66_LATVIA_116123,
+               phrase=N_("call the crisis line at {number}")),
 )
 
 FEATURED_COUNTRIES: dict[str, str] = {
@@ -279,19 +333,42 @@ NAMI on a mental health crisis). No number appears in them, so they suit every c
 
 # --- words for placeholders --------------------------------------------------------------------
 
-LOCAL_EMERGENCY = "your local emergency number"
-LOCAL_CRISIS = "call a local crisis line"
-LOCAL_POISON = "call a pharmacist or the care team right away"
+LOCAL_EMERGENCY = N_("your local emergency number")
+LOCAL_CRISIS = N_("call a local crisis line")
+LOCAL_POISON = N_("call a pharmacist or the care team right away")
+"""The words for a country without such a number (English; :func:`help_words` translates them)."""
+ELSEWHERE = N_("{address} lists crisis lines by country.")
+"""The last line of every list of numbers (see :func:`elsewhere_line`)."""
+
+
+def elsewhere_line() -> str:
+    """``"findahelpline.com lists crisis lines by country."`` in the language in force."""
+    return _(ELSEWHERE).format(address=FIND_A_HELPLINE_ADDRESS)
+
+
+def _either(numbers: Sequence[str]) -> str:
+    """``"112"``, ``"112 or 999"``, ``"112, 999 or 911"`` in the language in force."""
+    if not numbers:
+        return ""
+    joined = numbers[-1]
+    for number in reversed(numbers[:-1]):
+        # TRANSLATORS: two emergency numbers a person may call, e.g. "112 or 999".
+        joined = _("{first} or {second}").format(first=number, second=joined)
+    return joined
 
 
 @dataclass(frozen=True)
 class HelpWords:
     """The words a country's help puts into sentences (see :func:`help_words`).
 
+    Built in the language in force when :func:`help_words` is called (Spanish: ``"112 o 999"``,
+    ``"llame o envíe un mensaje de texto al 988"``, ``"número de emergencias local"``).
+
     ``emergency_number``: ``"999"``, ``"112 or 999"``, or ``"your local emergency number"``;
     ``crisis_line``: ``"call or text 988"``, ``"call Samaritans at 116 123"``, or ``"call a local
     crisis line"``; ``poison_line``: ``"call Poison Help at 1-800-222-1222"`` or a fallback;
-    ``emergency_known`` / ``crisis_known`` say whether a number (built-in or added) exists."""
+    ``emergency_known`` / ``crisis_known`` say whether a number (built-in or added) exists;
+    ``elsewhere``: ``"findahelpline.com lists crisis lines by country."``."""
 
     country: str
     emergency_number: str
@@ -300,6 +377,7 @@ class HelpWords:
     emergency_known: bool
     crisis_known: bool
     lines: tuple[CrisisLine, ...] = ()
+    elsewhere: str = ""
 
 
 def help_words(country: str, user_lines: Iterable[CrisisLine] = ()) -> HelpWords:
@@ -311,12 +389,13 @@ def help_words(country: str, user_lines: Iterable[CrisisLine] = ()) -> HelpWords
     poison = [line for line in lines if line.topic == "poison"]
     return HelpWords(
         country=country,
-        emergency_number=" or ".join(dict.fromkeys(emergency)) or LOCAL_EMERGENCY,
-        crisis_line=crisis[0].action if crisis else LOCAL_CRISIS,
-        poison_line=poison[0].action if poison else LOCAL_POISON,
+        emergency_number=_either(list(dict.fromkeys(emergency))) or _(LOCAL_EMERGENCY),
+        crisis_line=crisis[0].action if crisis else _(LOCAL_CRISIS),
+        poison_line=poison[0].action if poison else _(LOCAL_POISON),
         emergency_known=bool(emergency),
         crisis_known=bool(crisis),
         lines=tuple(lines),
+        elsewhere=elsewhere_line(),
     )
 
 
@@ -355,25 +434,27 @@ def make_user_line(country: str, kind: LineKind, name: str, number: str, how: st
     unknown country code, an empty or long name, or a number that is not 2 to 15 digits (spaces,
     dashes, dots, brackets and a leading + are allowed)."""
     if not is_country_code(country):
-        raise ValidationError("Please choose a country for this number.")
+        raise ValidationError(_("Please choose a country for this number."))
     cleaned_name = " ".join(str(name).split())
     if not cleaned_name:
-        raise ValidationError("Please give the service a name, for example “Emergency services”.")
+        raise ValidationError(_("Please give the service a name, for example “Emergency services”."))
     if len(cleaned_name) > NAME_MAX_CHARS:
-        raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+        raise ValidationError(_("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
     cleaned_number = " ".join(str(number).split())
     digits = re.sub(r"\D", "", cleaned_number)
     if not cleaned_number or not _NUMBER_CHARS.match(cleaned_number) or "+" in cleaned_number[1:]:
-        raise ValidationError("A phone number can only have digits, spaces, dashes and a + at the start.")
+        raise ValidationError(_("A phone number can only have digits, spaces, dashes and a + at the start."))
     if not 2 <= len(digits) <= NUMBER_MAX_DIGITS:
-        raise ValidationError(f"A phone number needs 2 to {NUMBER_MAX_DIGITS} digits.")
-    cleaned_how = " ".join(str(how).split())[:NAME_MAX_CHARS] or f"Call {cleaned_number}"
+        raise ValidationError(_("A phone number needs 2 to {most} digits.").format(most=NUMBER_MAX_DIGITS))
+    # A user line keeps the words it is saved with (settings file), in the language of that moment.
+    cleaned_how = " ".join(str(how).split())[:NAME_MAX_CHARS] or _(_CALL).format(number=cleaned_number)
     return CrisisLine(country, kind, cleaned_name, cleaned_number, cleaned_how)
 
 
 def user_line_to_dict(line: CrisisLine) -> dict[str, str]:
     """The settings-file form of a user-added line."""
-    return {"country": line.country, "kind": line.kind.value, "name": line.name, "number": line.number, "how": line.how}
+    return {"country": line.country, "kind": line.kind.value, "name": line.written_name, "number": line.number,
+            "how": line.written_how}
 
 
 def user_lines_from_dicts(raw: object) -> list[CrisisLine]:

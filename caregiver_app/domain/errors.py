@@ -1,5 +1,7 @@
 """Errors the core raises. Every message is plain words for a user and never holds health data."""
 
+from ..i18n import _
+
 
 class CaregiverError(Exception):
     """Base class: ``str(error)`` is a complete, plain-words message safe to show a user.
@@ -11,6 +13,12 @@ class CaregiverError(Exception):
     def __init__(self, *args: object, field: str | None = None):
         super().__init__(*args)
         self.field = field
+
+    def __str__(self) -> str:
+        # A message raised as a constant marked N_() is translated when it is shown (a message
+        # already translated, or formatted, is not in the catalog and reads as it is).
+        text = super().__str__()
+        return _(text) if text else text
 
 
 class ValidationError(CaregiverError):

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from ..i18n import N_, _, pgettext
 from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, required_label
 
@@ -29,16 +30,17 @@ COMMON_UNITS: tuple[str, ...] = (
 """Units offered first when choosing a dose (users may type their own)."""
 
 COMMON_SCHEDULES: tuple[str, ...] = (
-    "once a day",
-    "twice a day",
-    "three times a day",
-    "in the morning",
-    "at bedtime",
-    "every other day",
-    "once a week",
-    "as needed",
+    N_("once a day"),
+    N_("twice a day"),
+    N_("three times a day"),
+    N_("in the morning"),
+    N_("at bedtime"),
+    N_("every other day"),
+    N_("once a week"),
+    N_("as needed"),
 )
-"""Schedules offered first (users may type their own)."""
+"""Schedules offered first (users may type their own). Marked for the catalog: a form offers
+them with ``_()``, and what the user picks is then their own words, saved as shown."""
 
 
 class DoseStatus(enum.Enum):
@@ -51,11 +53,13 @@ class DoseStatus(enum.Enum):
     @property
     def label(self) -> str:
         """Words for users: ``"taken"``, ``"missed"``, ``"extra (as needed)"``."""
-        return {"taken": "taken", "missed": "missed", "extra": "extra (as needed)"}[self.value]
+        # TRANSLATORS: what happened with a dose of a medicine.
+        return {"taken": pgettext("dose", "taken"), "missed": pgettext("dose", "missed"),
+                "extra": pgettext("dose", "extra (as needed)")}[self.value]
 
 
 def _clean_text(text: str, what: str, limit: int = TEXT_MAX_CHARS) -> str:
-    return at_most(text.strip(), limit, f"{what} can be at most {limit} characters.")
+    return at_most(text.strip(), limit, _("{what} can be at most {limit} characters.").format(what=_(what), limit=limit))
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,12 @@ class Dose:
     def __post_init__(self) -> None:
         amount = self.amount
         if isinstance(amount, bool) or not isinstance(amount, (int, float)) or math.isnan(amount):
-            raise ValidationError("The dose must be a number, like 50 or 0.5.")
+            raise ValidationError(_("The dose must be a number, like 50 or 0.5."))
         if not 0 < amount <= DOSE_MAX:
-            raise ValidationError("The dose must be more than 0.")
-        unit = required_label(self.unit, "Please give the dose's unit, like mg or tablet.",
-                              f"A unit can be at most {UNIT_MAX_CHARS} characters.", UNIT_MAX_CHARS)
+            raise ValidationError(_("The dose must be more than 0."))
+        unit = required_label(self.unit, _("Please give the dose's unit, like mg or tablet."),
+                              _("A unit can be at most {count} characters.").format(count=UNIT_MAX_CHARS),
+                              UNIT_MAX_CHARS)
         object.__setattr__(self, "amount", float(amount))
         object.__setattr__(self, "unit", unit)
 
@@ -94,8 +99,8 @@ class DoseChange:
     note: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "schedule", _clean_text(self.schedule, "A schedule", SCHEDULE_MAX_CHARS))
-        object.__setattr__(self, "note", _clean_text(self.note, "A note"))
+        object.__setattr__(self, "schedule", _clean_text(self.schedule, N_("A schedule"), SCHEDULE_MAX_CHARS))
+        object.__setattr__(self, "note", _clean_text(self.note, N_("A note")))
 
     @property
     def text(self) -> str:
@@ -131,19 +136,19 @@ class Medication:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "reminder_times", clean_reminder_times(self.reminder_times))
-        name = required_label(self.name, "Please give the medication's name.",
-                              f"A medication name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.name, _("Please give the medication's name."),
+                              _("A medication name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "reason", _clean_text(self.reason, "The reason"))
-        object.__setattr__(self, "prescriber", _clean_text(self.prescriber, "The prescriber", NAME_MAX_CHARS))
+        object.__setattr__(self, "reason", _clean_text(self.reason, N_("The reason")))
+        object.__setattr__(self, "prescriber", _clean_text(self.prescriber, N_("The prescriber"), NAME_MAX_CHARS))
         if self.start_date and self.stop_date and self.stop_date < self.start_date:
-            raise ValidationError("The stop date is before the start date. Please check both dates.")
+            raise ValidationError(_("The stop date is before the start date. Please check both dates."))
         if not self.history:
-            raise ValidationError("Please give the medication's dose.")
+            raise ValidationError(_("Please give the medication's dose."))
         history = tuple(sorted(self.history, key=lambda c: c.effective_from))
         dates = [c.effective_from for c in history]
         if len(set(dates)) != len(dates):
-            raise ValidationError("There are two dose changes on the same day. Please keep one.")
+            raise ValidationError(_("There are two dose changes on the same day. Please keep one."))
         object.__setattr__(self, "history", history)
 
     @property
@@ -175,7 +180,7 @@ def clean_reminder_times(times) -> tuple[time, ...]:
     :data:`MAX_REMINDER_TIMES`."""
     cleaned = sorted({t.replace(second=0, microsecond=0, tzinfo=None) for t in times})
     if len(cleaned) > MAX_REMINDER_TIMES:
-        raise ValidationError(f"A medicine can have at most {MAX_REMINDER_TIMES} reminder times a day.")
+        raise ValidationError(_("A medicine can have at most {count} reminder times a day.").format(count=MAX_REMINDER_TIMES))
     return tuple(cleaned)
 
 
@@ -208,16 +213,16 @@ class Supply:
     refill_at: float | None = None
 
     def __post_init__(self) -> None:
-        checks = [(self.on_hand, "The count on hand"), (self.per_dose, "The units per dose")]
+        checks = [(self.on_hand, _("The count on hand")), (self.per_dose, _("The units per dose"))]
         if self.refill_at is not None:
-            checks.append((self.refill_at, "“Refill at”"))
+            checks.append((self.refill_at, _("“Refill at”")))
         for value, what in checks:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-                raise ValidationError(f"{what} must be a number.")
+                raise ValidationError(_("{what} must be a number.").format(what=what))
             if not 0 <= value <= SUPPLY_MAX:
-                raise ValidationError(f"{what} must be between 0 and {SUPPLY_MAX:g}.")
+                raise ValidationError(_("{what} must be between 0 and {most:g}.").format(what=what, most=SUPPLY_MAX))
         if self.per_dose <= 0:
-            raise ValidationError("Each dose uses more than 0 units.")
+            raise ValidationError(_("Each dose uses more than 0 units."))
         if self.counted_at.tzinfo is None:
             raise ValueError("counted_at must be an aware UTC instant")
 
@@ -242,7 +247,7 @@ class DoseRecord:
             try:
                 object.__setattr__(self, "status", DoseStatus(self.status))
             except ValueError:
-                raise ValidationError("A dose is taken, missed or extra.") from None
+                raise ValidationError(_("A dose is taken, missed or extra.")) from None
 
 
 class ChangeKind(enum.Enum):
@@ -271,10 +276,13 @@ class MedicationChange:
         """``"Started Sertraline 25 mg, once a day"``, ``"Sertraline: 25 mg, once a day → 50 mg,
         once a day"`` or ``"Stopped Sertraline"``."""
         if self.kind is ChangeKind.STARTED:
-            return f"Started {self.medication} {self.after}".rstrip()
+            if not self.after:
+                return _("Started {medication}").format(medication=self.medication)
+            return _("Started {medication} {dose}").format(medication=self.medication, dose=self.after)
         if self.kind is ChangeKind.STOPPED:
-            return f"Stopped {self.medication}"
-        return f"{self.medication}: {self.before} → {self.after}"
+            return _("Stopped {medication}").format(medication=self.medication)
+        return _("{medication}: {before} → {after}").format(medication=self.medication, before=self.before,
+                                                            after=self.after)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
+from ..i18n import _, pgettext
 from .errors import ValidationError, at_most
 
 MOOD_SCALE_NAME = "5-point mood scale"
@@ -42,16 +43,13 @@ class MoodLevel(enum.IntEnum):
     @property
     def label(self) -> str:
         """The word shown to users for this level, e.g. ``"very low"``."""
-        return _MOOD_LABELS[self]
-
-
-_MOOD_LABELS = {
-    MoodLevel.VERY_LOW: "very low",
-    MoodLevel.LOW: "low",
-    MoodLevel.OKAY: "okay",
-    MoodLevel.GOOD: "good",
-    MoodLevel.VERY_GOOD: "very good",
-}
+        return {
+            1: pgettext("mood", "very low"),
+            2: pgettext("mood", "low"),
+            3: pgettext("mood", "okay"),
+            4: pgettext("mood", "good"),
+            5: pgettext("mood", "very good"),
+        }[self.value]
 
 
 class SleepQuality(enum.IntEnum):
@@ -63,8 +61,9 @@ class SleepQuality(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        """The word shown to users, e.g. ``"poor"``."""
-        return self.name.lower()
+        """The word shown to users, e.g. ``"poor"``, in the language in force."""
+        # TRANSLATORS: how restful a night's sleep was.
+        return {1: pgettext("sleep", "poor"), 2: pgettext("sleep", "fair"), 3: pgettext("sleep", "good")}[self.value]
 
 
 class RecorderKind(enum.Enum):
@@ -85,9 +84,9 @@ class Recorder:
         if self.kind is RecorderKind.FAMILY:
             cleaned = self.name.strip()
             if not cleaned:
-                raise ValidationError("Please say which family member recorded this entry.")
+                raise ValidationError(_("Please say which family member recorded this entry."))
             if len(cleaned) > NAME_MAX_CHARS:
-                raise ValidationError(f"A name can be at most {NAME_MAX_CHARS} characters.")
+                raise ValidationError(_("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
             object.__setattr__(self, "name", cleaned)
         else:
             object.__setattr__(self, "name", "")
@@ -111,8 +110,8 @@ class Recorder:
     def describe(self, person_name: str = "") -> str:
         """A short label for lists and reports, e.g. ``"Sam (self)"`` or ``"Ana (family)"``."""
         if self.kind is RecorderKind.FAMILY:
-            return f"{self.name} (family)"
-        return f"{person_name} (self)" if person_name else "Self"
+            return _("{name} (family)").format(name=self.name)
+        return _("{name} (self)").format(name=person_name) if person_name else _("Self")
 
 
 class TagKind(enum.Enum):
@@ -131,8 +130,8 @@ class Tag:
     kind: TagKind = TagKind.ACTIVITY
 
     def __post_init__(self) -> None:
-        cleaned = required_label(self.name, "A tag needs a name.",
-                                 f"A tag name can be at most {NAME_MAX_CHARS} characters.")
+        cleaned = required_label(self.name, _("A tag needs a name."),
+                                 _("A tag name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "name", cleaned)
 
 
@@ -145,10 +144,10 @@ class SymptomRating:
     severity: int
 
     def __post_init__(self) -> None:
-        name = required_label(self.symptom, "A symptom needs a name.",
-                              f"A symptom name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.symptom, _("A symptom needs a name."),
+                              _("A symptom name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "symptom", name)
-        object.__setattr__(self, "severity", check_scale(self.severity, f"Severity of {name}"))
+        object.__setattr__(self, "severity", check_scale(self.severity, _("Severity of {name}").format(name=name)))
 
 
 @dataclass(frozen=True)
@@ -161,8 +160,8 @@ class Person:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        name = required_label(self.display_name, "Please enter a name for the person.",
-                              f"A name can be at most {NAME_MAX_CHARS} characters.")
+        name = required_label(self.display_name, _("Please enter a name for the person."),
+                              _("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "display_name", name)
 
 
@@ -177,7 +176,10 @@ class Elevation(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        """``"none"``, ``"mild"``, ``"moderate"`` or ``"severe"`` in the language in force."""
+        # TRANSLATORS: how elevated or irritable the person was.
+        return {0: pgettext("elevation", "none"), 1: pgettext("elevation", "mild"),
+                2: pgettext("elevation", "moderate"), 3: pgettext("elevation", "severe")}[self.value]
 
 
 @dataclass(frozen=True)
@@ -219,23 +221,23 @@ class JournalEntry:
 
     def __post_init__(self) -> None:
         if len(self.mood_label) > MOOD_LABEL_MAX_CHARS:
-            raise ValidationError(f"The original mood can be at most {MOOD_LABEL_MAX_CHARS} characters.")
+            raise ValidationError(_("The original mood can be at most {count} characters.").format(count=MOOD_LABEL_MAX_CHARS))
         if self.elevation is not None and not isinstance(self.elevation, Elevation):
             try:
                 object.__setattr__(self, "elevation", Elevation(int(self.elevation)))
             except (TypeError, ValueError):
-                raise ValidationError("Elevated / irritable is none, mild, moderate or severe.") from None
+                raise ValidationError(_("Elevated / irritable is none, mild, moderate or severe.")) from None
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
-            raise ValidationError("The entry's time must include its time zone.")
+            raise ValidationError(_("The entry's time must include its time zone."))
         if self.mood is not None and not isinstance(self.mood, MoodLevel):
             try:
                 object.__setattr__(self, "mood", MoodLevel(int(self.mood)))
             except (TypeError, ValueError):
-                raise ValidationError("Mood must be a level from 1 (very low) to 5 (very good).") from None
+                raise ValidationError(_("Mood must be a level from 1 (very low) to 5 (very good).")) from None
         if self.anxiety is not None:
-            object.__setattr__(self, "anxiety", check_scale(self.anxiety, "Anxiety"))
+            object.__setattr__(self, "anxiety", check_scale(self.anxiety, _("Anxiety")))
         if self.energy is not None:
-            object.__setattr__(self, "energy", check_scale(self.energy, "Energy"))
+            object.__setattr__(self, "energy", check_scale(self.energy, _("Energy")))
         if self.sleep_hours is not None:
             object.__setattr__(self, "sleep_hours", check_sleep_hours(self.sleep_hours))
         if self.sleep_quality is not None and not isinstance(self.sleep_quality, SleepQuality):
@@ -243,14 +245,13 @@ class JournalEntry:
         if "\x00" in self.note:  # only a damaged or hostile file holds one; text ends at it in SQLite
             object.__setattr__(self, "note", self.note.replace("\x00", ""))
         if len(self.note) > NOTE_MAX_CHARS:
-            raise ValidationError(f"A note can be at most {NOTE_MAX_CHARS} characters "
-                                  f"(this one has {len(self.note)}).", field="note")
+            raise ValidationError(_("A note can be at most {most} characters (this one has {count}).").format(most=NOTE_MAX_CHARS, count=len(self.note)), field="note")
         # Symptoms: one rating per symptom name.
         seen: set[str] = set()
         for rating in self.symptoms:
             key = rating.symptom.casefold()
             if key in seen:
-                raise ValidationError(f"{rating.symptom} is listed twice in this entry.")
+                raise ValidationError(_("{symptom} is listed twice in this entry.").format(symptom=rating.symptom))
             seen.add(key)
         object.__setattr__(self, "symptoms", tuple(self.symptoms))
         object.__setattr__(self, "tags", tuple(dict.fromkeys(self.tags)))
@@ -284,19 +285,19 @@ def mood_words(level: MoodLevel | None, original: str = "") -> str:
     (the app's level with its scale, then how the other app wrote it, when it was imported)."""
     if level is None:
         return original
-    text = f"{MoodLevel(level).label} ({int(level)}/5)"
-    return f"{text}; {original}" if original else text
+    text = _("{mood} ({level}/5)").format(mood=MoodLevel(level).label, level=int(level))
+    return _("{mood}; {original}").format(mood=text, original=original) if original else text
 
 
 def check_scale(value: object, what: str) -> int:
     """Return ``value`` as an int on the 0–10 scale; raise :class:`ValidationError` otherwise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(f"{what} must be a whole number from 0 to 10.")
+        raise ValidationError(_("{what} must be a whole number from 0 to 10.").format(what=what))
     if isinstance(value, float) and (math.isnan(value) or not value.is_integer()):
-        raise ValidationError(f"{what} must be a whole number from 0 to 10.")
+        raise ValidationError(_("{what} must be a whole number from 0 to 10.").format(what=what))
     number = int(value)
     if not SEVERITY_MIN <= number <= SEVERITY_MAX:
-        raise ValidationError(f"{what} must be from 0 to 10.")
+        raise ValidationError(_("{what} must be from 0 to 10.").format(what=what))
     return number
 
 
@@ -304,9 +305,9 @@ def check_sleep_hours(value: object) -> float:
     """Return ``value`` as hours of sleep (0–24, rounded to 0.01 h); raise
     :class:`ValidationError` in plain words otherwise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        raise ValidationError("Hours of sleep must be a number.")
+        raise ValidationError(_("Hours of sleep must be a number."))
     if not 0 <= value <= 24:
-        raise ValidationError("Hours of sleep must be between 0 and 24.")
+        raise ValidationError(_("Hours of sleep must be between 0 and 24."))
     return round(float(value), 2)
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..i18n import N_, _, pgettext
 from .errors import ValidationError, at_most
 
 NAME_MAX = 120
@@ -38,14 +39,14 @@ class Sector(enum.Enum):
 
     @property
     def label(self) -> str:
-        return _SECTOR_LABELS[self]
+        return _(_SECTOR_LABELS[self])
 
 
 _SECTOR_LABELS = {
-    Sector.CARE_TEAM: "Care team",
-    Sector.PEERS_GROUPS: "Peers and groups",
-    Sector.FAMILY_FRIENDS: "Family and friends",
-    Sector.COMMUNITY_ONLINE: "Community and online",
+    Sector.CARE_TEAM: N_("Care team"),
+    Sector.PEERS_GROUPS: N_("Peers and groups"),
+    Sector.FAMILY_FRIENDS: N_("Family and friends"),
+    Sector.COMMUNITY_ONLINE: N_("Community and online"),
 }
 
 
@@ -71,7 +72,12 @@ class Role(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The word shown to users, e.g. ``"Primary care doctor"``."""
+        """The word shown to users, e.g. ``"Primary care doctor"``, in the language in force."""
+        return _(_ROLE_INFO[self][0])
+
+    @property
+    def english_label(self) -> str:
+        """The English word, for files other programs read (a vCard's ROLE)."""
         return _ROLE_INFO[self][0]
 
     @property
@@ -86,22 +92,22 @@ class Role(enum.Enum):
 
 
 _ROLE_INFO = {
-    Role.THERAPIST: ("Therapist", Sector.CARE_TEAM),
-    Role.PSYCHIATRIST: ("Psychiatrist", Sector.CARE_TEAM),
-    Role.PRIMARY_CARE: ("Primary care doctor", Sector.CARE_TEAM),
-    Role.NURSE: ("Nurse", Sector.CARE_TEAM),
-    Role.CASE_MANAGER: ("Case manager", Sector.CARE_TEAM),
-    Role.PHARMACIST: ("Pharmacist", Sector.CARE_TEAM),
-    Role.PEER_SUPPORTER: ("Peer supporter", Sector.PEERS_GROUPS),
-    Role.SUPPORT_GROUP: ("Support group", Sector.PEERS_GROUPS),
-    Role.FAMILY: ("Family", Sector.FAMILY_FRIENDS),
-    Role.FRIEND: ("Friend", Sector.FAMILY_FRIENDS),
-    Role.NEIGHBOUR: ("Neighbour", Sector.FAMILY_FRIENDS),
-    Role.FAITH_COMMUNITY: ("Faith community", Sector.COMMUNITY_ONLINE),
-    Role.COMMUNITY_PROGRAM: ("Community program", Sector.COMMUNITY_ONLINE),
-    Role.ONLINE_GROUP: ("Online group", Sector.COMMUNITY_ONLINE),
-    Role.CRISIS_LINE: ("Crisis line", Sector.COMMUNITY_ONLINE),
-    Role.OTHER: ("Other", Sector.COMMUNITY_ONLINE),
+    Role.THERAPIST: (N_("Therapist"), Sector.CARE_TEAM),
+    Role.PSYCHIATRIST: (N_("Psychiatrist"), Sector.CARE_TEAM),
+    Role.PRIMARY_CARE: (N_("Primary care doctor"), Sector.CARE_TEAM),
+    Role.NURSE: (N_("Nurse"), Sector.CARE_TEAM),
+    Role.CASE_MANAGER: (N_("Case manager"), Sector.CARE_TEAM),
+    Role.PHARMACIST: (N_("Pharmacist"), Sector.CARE_TEAM),
+    Role.PEER_SUPPORTER: (N_("Peer supporter"), Sector.PEERS_GROUPS),
+    Role.SUPPORT_GROUP: (N_("Support group"), Sector.PEERS_GROUPS),
+    Role.FAMILY: (N_("Family"), Sector.FAMILY_FRIENDS),
+    Role.FRIEND: (N_("Friend"), Sector.FAMILY_FRIENDS),
+    Role.NEIGHBOUR: (N_("Neighbour"), Sector.FAMILY_FRIENDS),
+    Role.FAITH_COMMUNITY: (N_("Faith community"), Sector.COMMUNITY_ONLINE),
+    Role.COMMUNITY_PROGRAM: (N_("Community program"), Sector.COMMUNITY_ONLINE),
+    Role.ONLINE_GROUP: (N_("Online group"), Sector.COMMUNITY_ONLINE),
+    Role.CRISIS_LINE: (N_("Crisis line"), Sector.COMMUNITY_ONLINE),
+    Role.OTHER: (N_("Other"), Sector.COMMUNITY_ONLINE),
 }
 
 
@@ -115,7 +121,7 @@ def role_from_text(text: str) -> Role | None:
     if key in aliases:
         return aliases[key]
     for role in Role:
-        if key in (role.label.casefold(), role.value.replace("_", " ")):
+        if key in (role.label.casefold(), role.english_label.casefold(), role.value.replace("_", " ")):
             return role
     return None
 
@@ -175,40 +181,40 @@ class SupportType(enum.Enum):
     @property
     def label(self) -> str:
         """Short label, e.g. ``"Practical help"``."""
-        return _SUPPORT_INFO[self][0]
+        return _(_SUPPORT_INFO[self][0])
 
     @property
     def description(self) -> str:
         """One line saying what it means."""
-        return _SUPPORT_INFO[self][1]
+        return _(_SUPPORT_INFO[self][1])
 
     @property
     def gap_text(self) -> str:
         """A gentle sentence for when no one gives this, e.g. "No one is listed for rides or
         errands yet"."""
-        return _SUPPORT_INFO[self][2]
+        return _(_SUPPORT_INFO[self][2])
 
 
 _SUPPORT_INFO = {
     SupportType.EMOTIONAL: (
-        "Emotional support", "Listens, cares, someone to talk to",
-        "No one is listed yet as someone to talk to when things feel heavy.",
+        N_("Emotional support"), N_("Listens, cares, someone to talk to"),
+        N_("No one is listed yet as someone to talk to when things feel heavy."),
     ),
     SupportType.PRACTICAL: (
-        "Practical help", "Rides, meals, errands",
-        "No one is listed for rides, meals or errands yet.",
+        N_("Practical help"), N_("Rides, meals, errands"),
+        N_("No one is listed for rides, meals or errands yet."),
     ),
     SupportType.INFORMATION: (
-        "Information and advice", "Knows things, helps make sense of them",
-        "No one is listed yet for information and advice.",
+        N_("Information and advice"), N_("Knows things, helps make sense of them"),
+        N_("No one is listed yet for information and advice."),
     ),
     SupportType.COMPANIONSHIP: (
-        "Companionship", "Spends time together, does things together",
-        "No one is listed yet for company and time together.",
+        N_("Companionship"), N_("Spends time together, does things together"),
+        N_("No one is listed yet for company and time together."),
     ),
     SupportType.CRISIS: (
-        "Crisis support", "Can be reached when things are very hard",
-        "No one is listed yet to call in a crisis. A crisis line is there any time: see Get help now.",
+        N_("Crisis support"), N_("Can be reached when things are very hard"),
+        N_("No one is listed yet to call in a crisis. A crisis line is there any time: see Get help now."),
     ),
 }
 
@@ -223,19 +229,22 @@ class TieStrength(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """``"Strong"``, ``"Moderate"``, ``"Tenuous"`` or ``"Stressful"`` in the language in force."""
+        # TRANSLATORS: how a tie between the person and someone in their support network feels.
+        return {"strong": _("Strong"), "moderate": _("Moderate"), "tenuous": _("Tenuous"),
+                "stressful": _("Stressful")}[self.value]
 
     @property
     def line_description(self) -> str:
         """How the line looks, in words (for the legend and for screen readers)."""
-        return _LINE_WORDS[self]
+        return _(_LINE_WORDS[self])
 
 
 _LINE_WORDS = {
-    TieStrength.STRONG: "thick solid line",
-    TieStrength.MODERATE: "solid line",
-    TieStrength.TENUOUS: "dashed line",
-    TieStrength.STRESSFUL: "zig-zag line",
+    TieStrength.STRONG: N_("thick solid line"),
+    TieStrength.MODERATE: N_("solid line"),
+    TieStrength.TENUOUS: N_("dashed line"),
+    TieStrength.STRESSFUL: N_("zig-zag line"),
 }
 
 
@@ -248,12 +257,11 @@ class SupportDirection(enum.Enum):
 
     def label(self, person_name: str = "") -> str:
         """E.g. ``"Mostly to Sam"``."""
-        who = person_name or "the person"
-        return {
-            SupportDirection.TO_PERSON: f"Mostly to {who}",
-            SupportDirection.FROM_PERSON: f"Mostly from {who}",
-            SupportDirection.BOTH: "Both ways",
-        }[self]
+        if self is SupportDirection.BOTH:
+            return _("Both ways")
+        if self is SupportDirection.TO_PERSON:
+            return _("Mostly to {name}").format(name=person_name) if person_name else _("Mostly to the person")
+        return _("Mostly from {name}").format(name=person_name) if person_name else _("Mostly from the person")
 
 
 class PhoneKind(enum.Enum):
@@ -264,7 +272,10 @@ class PhoneKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """``"Mobile"``, ``"Home"``, ``"Work"`` or ``"Other"`` in the language in force."""
+        # TRANSLATORS: the kind of a phone number.
+        return {"mobile": pgettext("phone", "Mobile"), "home": pgettext("phone", "Home"),
+                "work": pgettext("phone", "Work"), "other": pgettext("phone", "Other")}[self.value]
 
 
 @dataclass(frozen=True)
@@ -287,7 +298,7 @@ class Phone:
     @classmethod
     def from_stored(cls, text: str, kind: "PhoneKind" = PhoneKind.MOBILE, region: str = "") -> "Phone":
         """The :class:`Phone` that :meth:`stored` wrote."""
-        number, _, extension = text.partition(";ext=")
+        number, _sep, extension = text.partition(";ext=")
         return cls(number, kind, region, extension)
 
     @property
@@ -299,12 +310,12 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def _clean_line(value: str, label: str, limit: int = SHORT_TEXT_MAX) -> str:
-    return at_most(" ".join(value.split()), limit, f"The {label} can be at most {limit} characters.")
+    return at_most(" ".join(value.split()), limit, _("{label}: at most {limit} characters, please.").format(label=_(label), limit=limit))
 
 
 def _clean_text(value: str, label: str, limit: int = LONG_TEXT_MAX) -> str:
     return at_most(value.replace("\r\n", "\n").replace("\r", "\n").strip(), limit,
-                   f"The {label} can be at most {limit} characters.")
+                   _("{label}: at most {limit} characters, please.").format(label=_(label), limit=limit))
 
 
 def clean_email(value: str) -> str:
@@ -313,7 +324,7 @@ def clean_email(value: str) -> str:
     cleaned = value.strip()
     if cleaned and (len(cleaned) > 254 or not _EMAIL.match(cleaned)):
         raise ValidationError(
-            f"“{cleaned[:60]}” does not look like an email address. It should look like name@example.org.",
+            _("“{value}” does not look like an email address. It should look like name@example.org.").format(value=cleaned[:60]),
             field="email",
         )
     return cleaned
@@ -343,18 +354,18 @@ class Contact:
     position: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
-        name = _clean_line(self.name, "name", NAME_MAX)
+        name = _clean_line(self.name, N_("Name"), NAME_MAX)
         if not name:
-            raise ValidationError("Please give this contact a name.", field="name")
+            raise ValidationError(_("Please give this contact a name."), field="name")
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "organisation", _clean_line(self.organisation, "organisation"))
+        object.__setattr__(self, "organisation", _clean_line(self.organisation, N_("Organization")))
         object.__setattr__(self, "email", clean_email(self.email))
-        object.__setattr__(self, "address", _clean_text(self.address, "address", 1_000))
-        object.__setattr__(self, "availability", _clean_line(self.availability, "availability"))
-        object.__setattr__(self, "notes", _clean_text(self.notes, "notes"))
+        object.__setattr__(self, "address", _clean_text(self.address, N_("Address"), 1_000))
+        object.__setattr__(self, "availability", _clean_line(self.availability, N_("When to reach them")))
+        object.__setattr__(self, "notes", _clean_text(self.notes, N_("Notes")))
         object.__setattr__(self, "support", frozenset(self.support))
         if len(self.phones) > MAX_PHONES:
-            raise ValidationError(f"A contact can have at most {MAX_PHONES} phone numbers.")
+            raise ValidationError(_("A contact can have at most {count} phone numbers.").format(count=MAX_PHONES))
         seen: list[Phone] = []
         for phone in self.phones:
             if all(p.number != phone.number for p in seen):
@@ -388,11 +399,11 @@ class Question:
     carried_over: bool = False
 
     def __post_init__(self) -> None:
-        text = _clean_line(self.text, "question", QUESTION_MAX)
+        text = _clean_line(self.text, N_("Question"), QUESTION_MAX)
         if not text:
-            raise ValidationError("A question cannot be empty.")
+            raise ValidationError(_("A question cannot be empty."))
         object.__setattr__(self, "text", text)
-        object.__setattr__(self, "answer", _clean_text(self.answer, "answer", LONG_TEXT_MAX))
+        object.__setattr__(self, "answer", _clean_text(self.answer, N_("Answer"), LONG_TEXT_MAX))
 
 
 @dataclass(frozen=True)
@@ -420,13 +431,13 @@ class Appointment:
         if self.starts_at.tzinfo is None:
             raise ValueError("starts_at must be an aware UTC instant")
         if not 5 <= self.duration_minutes <= 24 * 60:
-            raise ValidationError("An appointment lasts between 5 minutes and 24 hours.")
-        object.__setattr__(self, "place", _clean_text(self.place, "place", 1_000))
+            raise ValidationError(_("An appointment lasts between 5 minutes and 24 hours."))
+        object.__setattr__(self, "place", _clean_text(self.place, N_("Place"), 1_000))
         object.__setattr__(self, "video_link", _clean_video_link(self.video_link))
-        object.__setattr__(self, "purpose", _clean_line(self.purpose, "purpose", 300))
-        object.__setattr__(self, "notes_after", _clean_text(self.notes_after, "notes after the visit"))
+        object.__setattr__(self, "purpose", _clean_line(self.purpose, N_("Purpose"), 300))
+        object.__setattr__(self, "notes_after", _clean_text(self.notes_after, N_("Notes after the visit")))
         if len(self.questions) > MAX_QUESTIONS:
-            raise ValidationError(f"An appointment can have at most {MAX_QUESTIONS} questions.")
+            raise ValidationError(_("An appointment can have at most {count} questions.").format(count=MAX_QUESTIONS))
 
     @property
     def open_questions(self) -> list[Question]:
@@ -438,9 +449,9 @@ def _clean_video_link(value: str) -> str:
     if not cleaned:
         return ""
     if len(cleaned) > 1_000 or any(c.isspace() for c in cleaned):
-        raise ValidationError("The video link should be one web address with no spaces.", field="video_link")
+        raise ValidationError(_("The video link should be one web address with no spaces."), field="video_link")
     if not re.match(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/|$|\?|:)", cleaned, re.IGNORECASE):
-        raise ValidationError("The video link should be a web address, like https://meet.example.org/room.",
+        raise ValidationError(_("The video link should be a web address, like https://meet.example.org/room."),
                               field="video_link")
     if not cleaned.lower().startswith(("http://", "https://")):
         cleaned = "https://" + cleaned

@@ -18,6 +18,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
 
+from ..i18n import _
 from .crisis_lines import BUILT_IN_COUNTRIES, built_in_lines
 from .errors import ValidationError
 from .network import Phone, PhoneKind
@@ -110,23 +111,22 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
     when it is not a real number."""
     raw = " ".join(text.split())
     if not raw:
-        raise ValidationError("Please type the phone number, or remove the empty line.")
+        raise ValidationError(_("Please type the phone number, or remove the empty line."))
     if not region and not raw.startswith("+"):
         raise ValidationError(
-            f"“{raw[:40]}” needs its country code: start with + and the code, for example +44 for the "
-            "United Kingdom. Or choose your country in Settings, and local numbers will work."
+            _("“{value}” needs its country code: start with + and the code, for example +44 for the United Kingdom. Or choose your country in Settings, and local numbers will work.").format(value=raw[:40])
         )
     home = region_name(region)
     try:
         number = phonenumbers.parse(raw, region or None)
     except NumberParseException:
         raise ValidationError(
-            f"“{raw[:40]}” is not a phone number. Please type only the number, like the ones on a business card."
+            _("“{value}” is not a phone number. Please type only the number, like the ones on a business card.").format(value=raw[:40])
         ) from None
     extension = number.extension or ""
     if len(extension) > EXTENSION_MAX_DIGITS:
         raise ValidationError(
-            f"The extension of “{raw[:40]}” is too long. An extension has at most {EXTENSION_MAX_DIGITS} digits."
+            _("The extension of “{value}” is too long. An extension has at most {count} digits.").format(value=raw[:40], count=EXTENSION_MAX_DIGITS)
         )
     if phonenumbers.is_valid_number(number):
         return Phone(
@@ -139,11 +139,10 @@ def parse_phone(text: str, region: str = DEFAULT_REGION, kind: PhoneKind = Phone
         return Phone(phonenumbers.national_significant_number(number), kind, region, extension)
     if raw.startswith("+"):
         raise ValidationError(
-            f"“{raw[:40]}” is not a complete phone number. Please check the country code and the digits."
+            _("“{value}” is not a complete phone number. Please check the country code and the digits.").format(value=raw[:40])
         )
     raise ValidationError(
-        f"“{raw[:40]}” is not a complete phone number in {home}. Please check the digits. "
-        "For a number in another country, start with + and the country code."
+        _("“{value}” is not a complete phone number in {home}. Please check the digits. For a number in another country, start with + and the country code.").format(value=raw[:40], home=home)
     )
 
 

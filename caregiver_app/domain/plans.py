@@ -19,9 +19,11 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import N_, _
 from .crisis_lines import CrisisLine
 from .errors import ValidationError, at_most
 from .model import NAME_MAX_CHARS, SEVERITY_MAX, required_label
+from .symptoms import symptom_label
 
 ITEM_MAX_CHARS = 500
 PHONE_MAX_CHARS = 40
@@ -34,17 +36,17 @@ class _PartWords:
 
     @property
     def title(self) -> str:
-        return _PART_TEXT[self][0]
+        return _(_PART_TEXT[self][0])
 
     @property
     def prompt(self) -> str:
         """One plain sentence that helps the person fill the part in."""
-        return _PART_TEXT[self][1]
+        return _(_PART_TEXT[self][1])
 
     @property
     def item_word(self) -> str:
         """What one item is called, for buttons and screen readers ("trigger")."""
-        return _PART_TEXT[self][2]
+        return _(_PART_TEXT[self][2])
 
     @property
     def has_phone(self) -> bool:
@@ -64,20 +66,20 @@ class RelapseSection(_PartWords, enum.Enum):
 
 _RELAPSE_TEXT = {
     RelapseSection.TRIGGERS: (
-        "Triggers",
-        "Things that happen around me that can make me feel worse, like a money worry or a hard date.",
-        "trigger",
+        N_("Triggers"),
+        N_("Things that happen around me that can make me feel worse, like a money worry or a hard date."),
+        N_("trigger"),
     ),
     RelapseSection.EARLY_SIGNS: (
-        "My early warning signs",
-        "Small changes in me that often come before I get unwell. Link a sign to a journal symptom or "
+        N_("My early warning signs"),
+        N_("Small changes in me that often come before I get unwell. Link a sign to a journal symptom or "
         "tag, and the journal will say when it is recorded. A symptom counts when it is rated at the "
-        "level you choose or higher.",
-        "early warning sign",
+        "level you choose or higher."),
+        N_("early warning sign"),
     ),
-    RelapseSection.HELPS: ("What helps", "Things that help me feel steady when I notice a sign.", "thing that helps"),
-    RelapseSection.AVOID: ("What to avoid", "Things that make it worse, for me or for the people helping me.", "thing to avoid"),
-    RelapseSection.TELL: ("Who to tell", "People to tell when I notice my signs, and how to reach them.", "person to tell"),
+    RelapseSection.HELPS: (N_("What helps"), N_("Things that help me feel steady when I notice a sign."), N_("thing that helps")),
+    RelapseSection.AVOID: (N_("What to avoid"), N_("Things that make it worse, for me or for the people helping me."), N_("thing to avoid")),
+    RelapseSection.TELL: (N_("Who to tell"), N_("People to tell when I notice my signs, and how to reach them."), N_("person to tell")),
 }
 
 
@@ -100,44 +102,46 @@ class SafetyStep(_PartWords, enum.Enum):
     @property
     def heading(self) -> str:
         """``"Step 4. People I can ask for help"`` (reasons for living have no number)."""
-        return f"Step {self.number}. {self.title}" if self.number else self.title
+        if not self.number:
+            return self.title
+        return _("Step {number}. {title}").format(number=self.number, title=self.title)
 
 
 _SAFETY_TEXT = {
     SafetyStep.WARNING_SIGNS: (
-        "Warning signs",
-        "Thoughts, feelings, pictures in my mind or situations that tell me a crisis may be starting.",
-        "warning sign",
+        N_("Warning signs"),
+        N_("Thoughts, feelings, pictures in my mind or situations that tell me a crisis may be starting."),
+        N_("warning sign"),
     ),
     SafetyStep.COPING: (
-        "Things I can do on my own",
-        "Things I can do by myself to take my mind off my problems, like a walk, music or a shower.",
-        "thing I can do",
+        N_("Things I can do on my own"),
+        N_("Things I can do by myself to take my mind off my problems, like a walk, music or a shower."),
+        N_("thing I can do"),
     ),
     SafetyStep.DISTRACTION: (
-        "People and places that take my mind off things",
-        "People I can be with and places I can go that help me feel better.",
-        "person or place",
+        N_("People and places that take my mind off things"),
+        N_("People I can be with and places I can go that help me feel better."),
+        N_("person or place"),
     ),
     SafetyStep.HELPERS: (
-        "People I can ask for help",
-        "People I trust who I can tell that I am not okay.",
-        "person to ask",
+        N_("People I can ask for help"),
+        N_("People I trust who I can tell that I am not okay."),
+        N_("person to ask"),
     ),
     SafetyStep.PROFESSIONALS: (
-        "Professionals and agencies I can call",
-        "My therapist, doctor or care team, and the crisis line for where I live.",
-        "professional or agency",
+        N_("Professionals and agencies I can call"),
+        N_("My therapist, doctor or care team, and the crisis line for where I live."),
+        N_("professional or agency"),
     ),
     SafetyStep.ENVIRONMENT: (
-        "Making the environment safe",
-        "How I will keep things I could use to hurt myself, like guns or pills, away or locked up.",
-        "step",
+        N_("Making the environment safe"),
+        N_("How I will keep things I could use to hurt myself, like guns or pills, away or locked up."),
+        N_("step"),
     ),
     SafetyStep.REASONS: (
-        "My reasons for living",
-        "The people, hopes and things that matter most to me.",
-        "reason",
+        N_("My reasons for living"),
+        N_("The people, hopes and things that matter most to me."),
+        N_("reason"),
     ),
 }
 
@@ -154,17 +158,18 @@ class LinkKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """``"Symptom"``, ``"Activity"`` or ``"Stressor"`` in the language in force."""
+        return {"symptom": _("Symptom"), "activity": _("Activity"), "stressor": _("Stressor")}[self.value]
 
 
 def _clean_text(text: object, what: str) -> str:
     return at_most(" ".join(str(text).split()), ITEM_MAX_CHARS,
-                   f"{what} can be at most {ITEM_MAX_CHARS} characters. Please shorten it.")
+                   _("{what} can be at most {count} characters. Please shorten it.").format(what=what, count=ITEM_MAX_CHARS))
 
 
 def _clean_phone(phone: object) -> str:
     return at_most(" ".join(str(phone).split()), PHONE_MAX_CHARS,
-                   f"A phone number can be at most {PHONE_MAX_CHARS} characters.")
+                   _("A phone number can be at most {count} characters.").format(count=PHONE_MAX_CHARS))
 
 
 @dataclass(frozen=True)
@@ -175,10 +180,10 @@ class PlanItem:
     phone: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _clean_text(self.text, "A line of the plan"))
+        object.__setattr__(self, "text", _clean_text(self.text, _("A line of the plan")))
         object.__setattr__(self, "phone", _clean_phone(self.phone))
         if not self.text:
-            raise ValidationError("Each line of the plan needs some words. Remove empty lines.")
+            raise ValidationError(_("Each line of the plan needs some words. Remove empty lines."))
 
 
 @dataclass(frozen=True)
@@ -196,24 +201,29 @@ class EarlySign:
     min_severity: int = 1
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", _clean_text(self.text, "An early warning sign"))
+        object.__setattr__(self, "text", _clean_text(self.text, _("An early warning sign")))
         if not self.text:
-            raise ValidationError("Each early warning sign needs some words. Remove empty lines.")
+            raise ValidationError(_("Each early warning sign needs some words. Remove empty lines."))
         if self.link_kind is None:
             object.__setattr__(self, "link_name", "")
             object.__setattr__(self, "min_severity", 1)
             return
         if not isinstance(self.link_kind, LinkKind):
             object.__setattr__(self, "link_kind", LinkKind(self.link_kind))
-        name = required_label(self.link_name, f"Please choose the journal {self.link_kind.value} this sign is linked to.",
-                              f"A journal name can be at most {NAME_MAX_CHARS} characters.")
+        missing = {
+            LinkKind.SYMPTOM: _("Please choose the journal symptom this sign is linked to."),
+            LinkKind.ACTIVITY: _("Please choose the journal activity this sign is linked to."),
+            LinkKind.STRESSOR: _("Please choose the journal stressor this sign is linked to."),
+        }[self.link_kind]
+        name = required_label(self.link_name, missing,
+                              _("A journal name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "link_name", name)
         if self.link_kind is not LinkKind.SYMPTOM:
             object.__setattr__(self, "min_severity", 1)
         elif isinstance(self.min_severity, bool) or not isinstance(self.min_severity, int) or not (
             1 <= self.min_severity <= SEVERITY_MAX
         ):
-            raise ValidationError("The severity that counts must be a whole number from 1 to 10.")
+            raise ValidationError(_("The severity that counts must be a whole number from 1 to 10."))
 
     @property
     def is_linked(self) -> bool:
@@ -224,15 +234,17 @@ class EarlySign:
         if self.link_kind is None:
             return ""
         if self.link_kind is LinkKind.SYMPTOM:
-            more = f", {self.min_severity}/10 or more" if self.min_severity > 1 else ""
-            return f"Symptom: {self.link_name}{more}"
-        return f"{self.link_kind.label}: {self.link_name}"
+            if self.min_severity > 1:
+                return _("Symptom: {name}, {severity}/10 or more").format(name=symptom_label(self.link_name),
+                                                                         severity=self.min_severity)
+            return _("Symptom: {name}").format(name=symptom_label(self.link_name))
+        return _("{kind}: {name}").format(kind=self.link_kind.label, name=self.link_name)
 
 
 def _check_items(items: tuple, what: str) -> tuple:
     items = tuple(items)
     if len(items) > ITEMS_MAX:
-        raise ValidationError(f"{what} can have at most {ITEMS_MAX} lines.")
+        raise ValidationError(_("{what} can have at most {count} lines.").format(what=what, count=ITEMS_MAX))
     return items
 
 

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from ..i18n import N_, _
 from .medications import DoseChange
 from .timeutil import local_to_utc, next_valid_wall_time
 
-GENERIC_TEXT = "Time for your check-in"
-"""All a reminder says while the vault is locked (no medicine, no appointment, no name)."""
+GENERIC_TEXT = N_("Time for your check-in")
+"""All a reminder says while the vault is locked (no medicine, no appointment, no name). English:
+show it with ``_(GENERIC_TEXT)``."""
 
 LOOKBACK = timedelta(hours=12)
 """A reminder whose time passed while the app was closed or asleep still comes, for this long."""
@@ -130,8 +132,8 @@ def parse_time_of_day(text: str) -> time | None:
 
 def daily_reminders(at: time, tz: ZoneInfo, now: datetime, horizon: timedelta) -> list[Reminder]:
     """The daily "how was today?" reminders from ``now - LOOKBACK`` to ``now + horizon``."""
-    return [Reminder(daily_key(day), ReminderKind.DAILY, instant, "How was today?",
-                     detail="A short check-in: mood, sleep, worry and energy. It takes a minute.")
+    return [Reminder(daily_key(day), ReminderKind.DAILY, instant, _("How was today?"),
+                     detail=_("A short check-in: mood, sleep, worry and energy. It takes a minute."))
             for day, instant in dated_occurrences(at, tz, now - LOOKBACK, now + horizon)]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from itertools import groupby
 
+from ..i18n import N_, _
 from .model import MOOD_SCALE_NAME, MoodLevel, SleepQuality, SymptomRating
 
 
@@ -43,19 +44,19 @@ class Section(enum.Enum):
     @property
     def title(self) -> str:
         """The words shown for the section, in the app and as its heading in the PDF."""
-        return _SECTION_TITLES[self]
+        return _(_SECTION_TITLES[self])
 
 
 _SECTION_TITLES = {
-    Section.CHARTS: "Life chart (mood, sleep, medicines, scores)",
-    Section.SYMPTOMS: "Symptom table",
-    Section.FLAGGED: "Flagged entries",
-    Section.NOTES: "Notes by day",
-    Section.SCORES: "PHQ-9 and GAD-7 scores",
-    Section.MEDICATIONS: "Medication list",
-    Section.CARE_TEAM: "Care team contacts",
-    Section.SAFETY_PLAN: "Safety plan",
-    Section.ECOMAP: "Ecomap (support network)",
+    Section.CHARTS: N_("Life chart (mood, sleep, medicines, scores)"),
+    Section.SYMPTOMS: N_("Symptom table"),
+    Section.FLAGGED: N_("Flagged entries"),
+    Section.NOTES: N_("Notes by day"),
+    Section.SCORES: N_("PHQ-9 and GAD-7 scores"),
+    Section.MEDICATIONS: N_("Medication list"),
+    Section.CARE_TEAM: N_("Care team contacts"),
+    Section.SAFETY_PLAN: N_("Safety plan"),
+    Section.ECOMAP: N_("Ecomap (support network)"),
 }
 
 JOURNAL_SECTIONS = (Section.CHARTS, Section.SYMPTOMS, Section.FLAGGED, Section.NOTES)
@@ -123,11 +124,15 @@ LEFT_OUT_MARK = "[left out]"
 @dataclass(frozen=True)
 class SummaryChoices:
     """What to print: the appendix ``sections`` (the brief always prints), what to ``leave_out``,
-    and the ``questions`` for this visit (plain text, in the order to ask them)."""
+    the ``questions`` for this visit (plain text, in the order to ask them) and the ``language``
+    it is written in."""
 
     sections: frozenset[Section] = DEFAULT_SECTIONS
     leave_out: LeaveOut = LeaveOut()
     questions: tuple[str, ...] = ()
+    language: str = ""
+    """The language the document is written in (``"en"``, ``"es"``); ``""`` means the window's
+    (:func:`caregiver_app.i18n.process_language`)."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from statistics import fmean
 
+from ..i18n import N_, _
 from .model import MoodLevel
+from .symptoms import symptom_label
 from .summary import OBSERVED, SELF, ChangeRow, SummaryEntry
 
 RECENT_DAYS = 14
@@ -30,10 +32,10 @@ MOOD_WORD_MARGIN = 0.25
 
 # (measure, how to read it from an entry, higher is better, scale span, unit)
 _MEASURES = (
-    ("Mood (1–5)", lambda e: e.mood.value if e.mood is not None else None, True, 4.0, ""),
-    ("Anxiety (0–10)", lambda e: e.anxiety, False, 10.0, ""),
-    ("Energy (0–10)", lambda e: e.energy, True, 10.0, ""),
-    ("Sleep", lambda e: e.sleep_hours, True, 8.0, "h"),
+    (N_("Mood (1–5)"), lambda e: e.mood.value if e.mood is not None else None, True, 4.0, ""),
+    (N_("Anxiety (0–10)"), lambda e: e.anxiety, False, 10.0, ""),
+    (N_("Energy (0–10)"), lambda e: e.energy, True, 10.0, ""),
+    (N_("Sleep"), lambda e: e.sleep_hours, True, 8.0, "h"),
 )
 
 
@@ -47,7 +49,7 @@ def stable_mood_words(value: float) -> str:
     if abs(value - nearest) <= MOOD_WORD_MARGIN:
         return MoodLevel(nearest).label
     low = int(value)
-    return f"{MoodLevel(low).label} to {MoodLevel(low + 1).label}"
+    return _("{low} to {high}").format(low=MoodLevel(low).label, high=MoodLevel(low + 1).label)
 
 
 def _daily(entries: Sequence[SummaryEntry], read) -> dict[date, float]:
@@ -136,7 +138,7 @@ def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry
         now = [e for e in current if e.observed is observed]
         before = [e for e in previous if e.observed is observed]
         for measure, read, higher, scale, unit in _MEASURES:
-            row = _row(measure, source, read, higher, scale, unit, now, before, start, end)
+            row = _row(_(measure), source, read, higher, scale, unit, now, before, start, end)
             if row is not None:
                 rows.append(row)
     headline = sorted(rows, key=lambda r: (-r.size, r.source != SELF))
@@ -155,7 +157,7 @@ def change_rows(current: Sequence[SummaryEntry], previous: Sequence[SummaryEntry
     for key, name in names.items():
         for source, observed in ((SELF, False), (OBSERVED, True)):
             now, before = rated.get((key, True, observed), []), rated.get((key, False, observed), [])
-            row = _row(name, source, _symptom_reader(key), False, 10.0, "", now, before, start, end, True)
+            row = _row(symptom_label(name), source, _symptom_reader(key), False, 10.0, "", now, before, start, end, True)
             if row is not None:
                 symptom_rows.append(row)
     symptom_rows.sort(key=lambda r: (-r.size, r.measure.casefold(), r.source != SELF))

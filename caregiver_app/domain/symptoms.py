@@ -1,8 +1,16 @@
-"""The starter symptom list offered in the entry editor. Users can add their own symptoms too."""
+"""The starter symptom list offered in the entry editor. Users can add their own symptoms too.
+
+A starter symptom's ``name`` is English and is what the vault stores and what the warning-sign
+pages match by: it never changes with the language. People read it through :func:`symptom_label`
+(or :attr:`StarterSymptom.label`), which translates a starter name and leaves a symptom the user
+typed as it is.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -14,36 +22,59 @@ class StarterSymptom:
     asks_where: bool = False
     """True when the symptom needs a place on the body (the editor then asks "Where?")."""
 
+    @property
+    def label(self) -> str:
+        """The name in the language in force (the stored name stays :attr:`name`)."""
+        return _(self.name)
+
+    @property
+    def about(self) -> str:
+        """The description in the language in force."""
+        return _(self.description)
+
 
 STARTER_SYMPTOMS: tuple[StarterSymptom, ...] = (
-    StarterSymptom("Low mood", "Feeling down, sad or empty"),
-    StarterSymptom("Hopelessness", "Feeling that things will not get better"),
-    StarterSymptom("Anxiety", "Worry or nervousness that is hard to shake"),
-    StarterSymptom("Panic", "A sudden wave of fear, often with a racing heart"),
-    StarterSymptom("Irritability", "Snapping at people, short temper"),
-    StarterSymptom("Racing thoughts", "Thoughts coming too fast to keep up with"),
-    StarterSymptom("Hearing or seeing things", "Hearing voices or seeing things others do not"),
-    StarterSymptom("Confusion", "Mixed up about time, place or what is happening"),
-    StarterSymptom("Memory problems", "Forgetting recent things, repeating questions"),
-    StarterSymptom("Agitation", "Restless, pacing, unable to settle"),
-    StarterSymptom("Trouble falling asleep", "Lying awake a long time before sleep comes"),
-    StarterSymptom("Waking at night", "Waking up during the night and staying awake"),
-    StarterSymptom("Waking too early", "Waking hours before planned and not getting back to sleep"),
-    StarterSymptom("Nightmares", "Bad dreams that wake the person or upset them"),
-    StarterSymptom("Sleeping too much", "Much more sleep than usual, hard to get up"),
-    StarterSymptom("Fatigue", "Tired or low on energy most of the day"),
-    StarterSymptom("Low appetite", "Eating much less than usual"),
-    StarterSymptom("Pain", "Pain anywhere in the body; say where, for example lower back", asks_where=True),
-    StarterSymptom("Headache", "Pain in the head"),
-    StarterSymptom("Dizziness", "Feeling light-headed, faint or off balance"),
-    StarterSymptom("Nausea", "Feeling sick to the stomach"),
-    StarterSymptom("Falls", "A fall or a near fall"),
-    StarterSymptom("Shortness of breath", "Hard to catch a breath"),
-    StarterSymptom("Cravings", "Strong urges to drink or use"),
-    StarterSymptom("Withdrawing from others", "Pulling away from family, friends or activities"),
+    StarterSymptom(N_("Low mood"), N_("Feeling down, sad or empty")),
+    StarterSymptom(N_("Hopelessness"), N_("Feeling that things will not get better")),
+    StarterSymptom(N_("Anxiety"), N_("Worry or nervousness that is hard to shake")),
+    StarterSymptom(N_("Panic"), N_("A sudden wave of fear, often with a racing heart")),
+    StarterSymptom(N_("Irritability"), N_("Snapping at people, short temper")),
+    StarterSymptom(N_("Racing thoughts"), N_("Thoughts coming too fast to keep up with")),
+    StarterSymptom(N_("Hearing or seeing things"), N_("Hearing voices or seeing things others do not")),
+    StarterSymptom(N_("Confusion"), N_("Mixed up about time, place or what is happening")),
+    StarterSymptom(N_("Memory problems"), N_("Forgetting recent things, repeating questions")),
+    StarterSymptom(N_("Agitation"), N_("Restless, pacing, unable to settle")),
+    StarterSymptom(N_("Trouble falling asleep"), N_("Lying awake a long time before sleep comes")),
+    StarterSymptom(N_("Waking at night"), N_("Waking up during the night and staying awake")),
+    StarterSymptom(N_("Waking too early"), N_("Waking hours before planned and not getting back to sleep")),
+    StarterSymptom(N_("Nightmares"), N_("Bad dreams that wake the person or upset them")),
+    StarterSymptom(N_("Sleeping too much"), N_("Much more sleep than usual, hard to get up")),
+    StarterSymptom(N_("Fatigue"), N_("Tired or low on energy most of the day")),
+    StarterSymptom(N_("Low appetite"), N_("Eating much less than usual")),
+    StarterSymptom(N_("Pain"), N_("Pain anywhere in the body; say where, for example lower back"), asks_where=True),
+    StarterSymptom(N_("Headache"), N_("Pain in the head")),
+    StarterSymptom(N_("Dizziness"), N_("Feeling light-headed, faint or off balance")),
+    StarterSymptom(N_("Nausea"), N_("Feeling sick to the stomach")),
+    StarterSymptom(N_("Falls"), N_("A fall or a near fall")),
+    StarterSymptom(N_("Shortness of breath"), N_("Hard to catch a breath")),
+    StarterSymptom(N_("Cravings"), N_("Strong urges to drink or use")),
+    StarterSymptom(N_("Withdrawing from others"), N_("Pulling away from family, friends or activities")),
 )
 
 STARTER_SYMPTOM_NAMES: tuple[str, ...] = tuple(s.name for s in STARTER_SYMPTOMS)
+
+
+def symptom_label(name: str) -> str:
+    """How a stored symptom name reads in the language in force: a starter symptom translated
+    (``"Falls"`` -> ``"Caídas"``), with its place kept (``"Pain (lower back)"`` -> ``"Dolor
+    (lower back)"``); a symptom the user typed, as typed."""
+    base, where = split_location(name)
+    key = base.strip().casefold()
+    for symptom in STARTER_SYMPTOMS:
+        if symptom.name.casefold() == key:
+            label = symptom.label
+            return name if label == symptom.name else with_location(label, where)  # English: as stored
+    return name
 
 
 def with_location(name: str, where: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..i18n import N_, _
 from .errors import ValidationError
 
 
@@ -19,10 +20,10 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValidationError(f"“{name}” is not a time zone this app knows. Try a name like America/New_York.") from None
+        raise ValidationError(_("“{name}” is not a time zone this app knows. Try a name like America/New_York.").format(name=name)) from None
 
 
-CALENDAR_EDGE = "That date is at the very edge of the calendar (the year 1 or 9999). Please check the year."
+CALENDAR_EDGE = N_("That date is at the very edge of the calendar (the year 1 or 9999). Please check the year.")
 
 
 def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[datetime, date]:
@@ -41,13 +42,14 @@ def local_to_utc(wall: datetime, tz: ZoneInfo, *, strict: bool = True) -> tuple[
         instant = aware.astimezone(timezone.utc)
         back = instant.astimezone(tz).replace(tzinfo=None)
     except OverflowError:  # e.g. 9999-12-31 23:59 in a zone behind UTC is in the year 10000 there
-        raise ValidationError(CALENDAR_EDGE) from None
+        raise ValidationError(_(CALENDAR_EDGE)) from None
     if back != wall:
         if strict:
             first = next_valid_wall_time(wall, tz) or back
             raise SkippedTimeError(
-                f"{wall:%H:%M} does not exist on {wall:%d %b %Y} because the clocks went forward. "
-                f"The next time that exists is {first:%H:%M}.",
+                _("{time} does not exist on {day} because the clocks went forward. The next time that exists is {next}.").format(
+                    time=f"{wall:%H:%M}", day=wall.date().isoformat(),
+                    next=f"{first:%H:%M}"),
                 first,
             )
         # Non-existent: zoneinfo's fold=0 reading uses the offset before the change, which lands
@@ -142,4 +144,4 @@ def check_calendar_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError(f"{year:04d}-{month:02d}-{day:02d} is not a real date.") from None
+        raise ValidationError(_("{year:04d}-{month:02d}-{day:02d} is not a real date.").format(year=year, month=month, day=day)) from None

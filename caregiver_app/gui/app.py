@@ -15,7 +15,10 @@ from .. import APP_NAME
 from ..services.vault import VaultPaths, vault_exists
 from ..services.vault_open import is_remembered
 from .. import settings as app_settings
+from ..i18n import _
 from .common import formatting
+from .common.translations import use_settings_language
+from .language_switch import rebuild_in_new_language
 from .context import AppContext
 from .common.errors import ExceptionHook
 from .common.wheel_guard import install_wheel_guard
@@ -55,8 +58,8 @@ def warm_up() -> None:
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
     """The calm, one-time message that the settings file could not be read."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Settings were reset", notice, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Information, _("Settings were reset"), _(notice),
+                      QMessageBox.StandardButton.Ok, parent)
     box.exec()
     box.deleteLater()
 
@@ -101,12 +104,17 @@ class StartFlow(QObject):
             self.window.page_stack.prepare_current()
 
     def _show_window(self) -> None:
-        self.window = create_main_window(self.context)
-        self.reminders = reminders.install(self.context, self.window)
-        self.window.closed.connect(self.on_quit)
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
+        self._adopt(create_main_window(self.context))
+
+    def _adopt(self, window: MainWindow) -> None:
+        """``window`` is the app's window from now on: its reminders, quitting, showing."""
+        self.window = window
+        self.reminders = reminders.install(self.context, window)
+        window.closed.connect(self.on_quit)
+        window.language_changed.connect(lambda: rebuild_in_new_language(window, self._adopt))
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _on_wizard_accepted(self) -> None:
         wizard, self.wizard = self.wizard, None
@@ -152,6 +160,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     else:
         settings, notice = app_settings.load_with_notice(settings_path)
     context = AppContext(paths=paths, ops=Ops(app), settings=settings, settings_path=settings_path)
+    use_settings_language(settings)  # before any window: each is worded once, when built
     formatting.follow_time_format(lambda: context.settings.time_format)
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))

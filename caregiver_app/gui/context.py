@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..services.clock import Clock, local_zone_name, utc_now
 from ..services.vault import Vault, VaultPaths
 from ..settings import Settings
@@ -37,5 +38,5 @@ class AppContext:
         from ..domain.errors import CaregiverError
 
         if self.vault is None or not self.vault.is_open:
-            raise CaregiverError("The vault is locked. Please unlock it first.")
+            raise CaregiverError(_("The vault is locked. Please unlock it first."))
         return self.vault

@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, i18n
+from ..i18n import _
 from ..domain.errors import CaregiverError
 from ..settings import save as save_settings
 from .context import AppContext
 from .common.building import menu_action
 from .common.errors import show_error
 from .common.ops import SETTINGS
+from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .page_list import register_pages, wire
@@ -78,13 +80,18 @@ class MainWindow(QMainWindow):
     closed = Signal()
     person_changed = Signal()
     """The pages now show ``current_person()`` (the switcher was read or changed)."""
+    language_changed = Signal()
+    """Settings chose another language: the app builds the window again (gui/language_switch)."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *, page: str = "",
+                 person_id: int | None = None):
+        """``page`` (a registered name) and ``person_id``: what to show first (a window built
+        again in another language shows what the old one showed)."""
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(APP_NAME)
         self._people: list[Person] = []
-        self._last_person_id: int | None = None
+        self._last_person_id: int | None = person_id
         self._people_read = False  # the people of the open vault are known (read after unlock)
         self._journal_page: JournalPage | None = None
         self._locking = False
@@ -112,6 +119,8 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self._idle_watcher)
 
         self._register_pages()
+        if page in self.registry:
+            self.nav.setCurrentRow(self.registry[page].index)  # locked still: nothing built yet
         self._restore_geometry()
         if context.vault is not None and context.vault.is_open:
             self._enter()
@@ -125,22 +134,22 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(workspace)
 
         top = QHBoxLayout()
-        person_label = QLabel("Car&ing for")
+        person_label = QLabel(_("Car&ing for"))
         self.person_combo = QComboBox()
-        self.person_combo.setAccessibleName("Person you are caring for")
-        self.person_combo.setPlaceholderText("No one added yet")
+        self.person_combo.setAccessibleName(_("Person you are caring for"))
+        self.person_combo.setPlaceholderText(_("No one added yet"))
         self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.person_combo.setMinimumContentsLength(16)
         self.person_combo.currentIndexChanged.connect(self._on_person_index_changed)
         person_label.setBuddy(self.person_combo)
         # No mnemonics here: the pages use most letters; File ▸ Add a person… and Ctrl+L reach these.
-        self.add_person_button = QPushButton("Add person…")
-        self.add_person_button.setAccessibleName("Add a person")
+        self.add_person_button = QPushButton(_("Add person…"))
+        self.add_person_button.setAccessibleName(_("Add a person"))
         self.add_person_button.clicked.connect(lambda: self.add_person())
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock")
-        self.lock_button.setAccessibleDescription("Hide everything and ask for the passphrase again")
-        self.lock_button.setToolTip("Hide everything and ask for the passphrase again (Ctrl+L)")
+        self.lock_button = QPushButton(_("Lock"))
+        self.lock_button.setAccessibleName(_("Lock"))
+        self.lock_button.setAccessibleDescription(_("Hide everything and ask for the passphrase again"))
+        self.lock_button.setToolTip(_("Hide everything and ask for the passphrase again (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock)
         top.addWidget(person_label)
         top.addWidget(self.person_combo)
@@ -153,25 +162,25 @@ class MainWindow(QMainWindow):
 
         body = QHBoxLayout()
         self.nav = NavigationList()
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(_("Pages"))
         self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.nav.setUniformItemSizes(True)
         self.nav.setSpacing(max(2, self.fontMetrics().height() // 5))
         self.pages = QStackedWidget()
-        self.pages.setAccessibleName("Page")
+        self.pages.setAccessibleName(_("Page"))
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
         outer.addLayout(body, 1)
         return workspace
 
     def _build_actions(self) -> None:
-        self.add_person_action = menu_action("&Add a person…", self, lambda: self.add_person())
-        self.import_action = menu_action("&Import from another app…", self, self.start_import)
-        self.lock_action = menu_action("&Lock", self, self.lock, keys="Ctrl+L", everywhere=True)
-        self.quit_action = menu_action("&Quit", self, self.close, keys="Ctrl+Q", everywhere=True)
-        self.about_action = menu_action(f"&About {APP_NAME}", self, self.show_about)
+        self.add_person_action = menu_action(_("&Add a person…"), self, lambda: self.add_person())
+        self.import_action = menu_action(_("&Import from another app…"), self, self.start_import)
+        self.lock_action = menu_action(_("&Lock"), self, self.lock, keys="Ctrl+L", everywhere=True)
+        self.quit_action = menu_action(_("&Quit"), self, self.close, keys="Ctrl+Q", everywhere=True)
+        self.about_action = menu_action(_("&About {app}").format(app=APP_NAME), self, self.show_about)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         file_menu.addAction(self.add_person_action)
         self.people_actions = PeopleActions(self.context, self, self.current_person,
                                             lambda select_id: self.reload_people(select_id=select_id))
@@ -194,15 +203,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         # Edit: Undo / Redo of journal changes (added when the Journal page is built) and Find (issue 3).
-        self.edit_menu = self.menuBar().addMenu("&Edit")
-        self.find_action = menu_action("&Find in the journal…", self, self.show_search,
+        self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.find_action = menu_action(_("&Find in the journal…"), self, self.show_search,
                                   keys=QKeySequence(QKeySequence.StandardKey.Find))
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
         self.settings_action = make_settings_action(self, self.show_settings)
         self.edit_menu.addAction(self.settings_action)
-        self.go_menu = self.menuBar().addMenu("&Go")  # one entry per page (add_page)
-        help_menu = self.menuBar().addMenu("&Help")
+        self.go_menu = self.menuBar().addMenu(_("&Go"))  # one entry per page (add_page)
+        help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self.get_help.action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
@@ -381,12 +390,12 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            _("About {app}").format(app=APP_NAME),
             f"{APP_NAME} {__version__}\n\n"
-            "A private journal for family caregivers and people in recovery, with visit summaries "
-            "to print for the doctor.\n\n"
-            "Everything stays on this computer, in an encrypted vault. Nothing is sent over the "
-            "internet.",
+            + _("A private journal for family caregivers and people in recovery, with visit summaries "
+                "to print for the doctor.") + "\n\n"
+            + _("Everything stays on this computer, in an encrypted vault. Nothing is sent over the "
+                "internet."),
         )
 
     # --- locking ------------------------------------------------------------------------------
@@ -410,7 +419,7 @@ class MainWindow(QMainWindow):
         self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
         if self.context.ops.busy:  # a passphrase typed now does nothing: say why
-            self.unlock_screen.set_status("Locking… first finishing the work that was running.")
+            self.unlock_screen.set_status(_("Locking… first finishing the work that was running."))
         self.context.ops.shut(self._finish_lock)
 
     def _finish_lock(self) -> None:
@@ -477,8 +486,12 @@ class MainWindow(QMainWindow):
             self._journal_page.offer_drafts()  # words kept from before a crash or a lock
 
     def show_settings(self) -> None:
-        """Edit ▸ Settings…: a change of country shows at once in Get help now and every page."""
+        """Edit ▸ Settings…: a change of country shows at once in Get help now and every page; a
+        change of language builds the window again (``language_changed``)."""
         if SettingsDialog.ask(self.context, self):
+            if language_for(self.context.settings) != i18n.process_language():
+                self.language_changed.emit()
+                return
             self.idle_timer.stop()
             if not self.is_locked:
                 self._start_idle_timer()
@@ -486,6 +499,22 @@ class MainWindow(QMainWindow):
             # The page on screen gets no new showEvent after a dialog; pages not built yet will
             # be built with the new country.
             self.page_stack.each_built("refresh_country")
+
+    def chosen_person_id(self) -> int | None:
+        """The id of the person chosen in the switcher (None: no one, or locked)."""
+        person = self.current_person()
+        return person.id if person is not None else self._last_person_id
+
+    def retire(self) -> None:
+        """Leave the screen for a window built again in another language: the vault stays open
+        and the app keeps running (unlike :meth:`close`). Call after keeping unsaved work."""
+        self.idle_timer.stop()
+        self.get_help.close()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._idle_watcher)
+        self.hide()
+        self.deleteLater()
 
     def _start_idle_timer(self) -> None:
         minutes = self.context.settings.idle_lock_minutes
@@ -497,7 +526,7 @@ class MainWindow(QMainWindow):
             return
         # Said once the lock has ended (it may wait for a job), not before: the fresh unlock
         # screen would wipe it.
-        self._lock_note = "Caregiver Companion locked itself because no one used it for a while."
+        self._lock_note = _("Caregiver Companion locked itself because no one used it for a while.")
         self.lock()
 
     # --- window state -------------------------------------------------------------------------
@@ -508,7 +537,7 @@ class MainWindow(QMainWindow):
         for widget in (self.pages, self.nav, self.person_combo, self.add_person_button):
             widget.setEnabled(False)
         self._enable_commands(False)
-        self.statusBar().showMessage("Closing… finishing the work that was running.")
+        self.statusBar().showMessage(_("Closing… finishing the work that was running."))
 
     def _close_after_jobs(self) -> None:
         self._closing = False

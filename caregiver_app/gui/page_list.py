@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from ..i18n import N_, _
 from .common import navigation
 
 if TYPE_CHECKING:
@@ -19,17 +20,17 @@ if TYPE_CHECKING:
 
 
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("journal", "Journal", "journal.journal_page:JournalPage"),
-    ("patterns", "Patterns", "journal.patterns_page:PatternsPage"),
-    ("medications", "Medications", "journal.medications_page:MedicationsPage"),
-    ("scores", "Scores and check-in", "journal.scores_page:ScoresPage"),
-    ("warning_signs", "Warning signs", "warning_signs.signs_page:WarningSignsPage"),
-    ("plans", "My plans", "warning_signs.plans_page:PlansPage"),
-    ("network", "Support network", "network.network_page:NetworkPage"),
-    ("appointments", "Appointments", "visits.appointments_page:AppointmentsPage"),
-    ("summary", "Visit summary", "visits.summary_page:SummaryPage"),
-    ("caregiver_checkin", "My check-in", "journal.caregiver_checkin:CaregiverCheckinPage"),
-    ("search", "Search", "journal.search_panel:SearchPanel"),
+    ("journal", N_("Journal"), "journal.journal_page:JournalPage"),
+    ("patterns", N_("Patterns"), "journal.patterns_page:PatternsPage"),
+    ("medications", N_("Medications"), "journal.medications_page:MedicationsPage"),
+    ("scores", N_("Scores and check-in"), "journal.scores_page:ScoresPage"),
+    ("warning_signs", N_("Warning signs"), "warning_signs.signs_page:WarningSignsPage"),
+    ("plans", N_("My plans"), "warning_signs.plans_page:PlansPage"),
+    ("network", N_("Support network"), "network.network_page:NetworkPage"),
+    ("appointments", N_("Appointments"), "visits.appointments_page:AppointmentsPage"),
+    ("summary", N_("Visit summary"), "visits.summary_page:SummaryPage"),
+    ("caregiver_checkin", N_("My check-in"), "journal.caregiver_checkin:CaregiverCheckinPage"),
+    ("search", N_("Search"), "journal.search_panel:SearchPanel"),
 )
 """``(name, title, "module:Class")`` of every page, in the order of the navigation list; the
 module (inside this package) is imported when the page is first built."""
@@ -50,7 +51,7 @@ def register_pages(window: MainWindow) -> None:
     """Register every page of :data:`PAGES` with ``window`` (none is built here) and offer the
     window's named destinations to the widgets inside it."""
     for name, title, where in PAGES:
-        window.add_lazy_page(title, page_builder(where, window.context), name=name)
+        window.add_lazy_page(_(title), page_builder(where, window.context), name=name)
     navigation.offer(window, {
         navigation.OPEN_EDUCATION_PAGE: window.open_education_page,
         navigation.OPEN_PLANS: window.open_plans,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
+from ..i18n import _
 from ..domain.errors import ValidationError
 from ..domain.model import Person
 from .common.building import menu_action
@@ -31,16 +32,16 @@ class AddPersonDialog(EditorDialog):
     shows inside the dialog, which stays open. ``result_value`` is the new :class:`Person`."""
 
     def __init__(self, context, parent: QWidget | None = None):
-        super().__init__(context, "Add a person", changes={PEOPLE}, save_text="&Add", parent=parent)
+        super().__init__(context, _("Add a person"), changes={PEOPLE}, save_text=_("&Add"), parent=parent)
         self._clock = context.clock
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        label = QLabel("Their &name")
+        label = QLabel(_("Their &name"))
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name of the person")
+        self.name_edit.setAccessibleName(_("Name of the person"))
         label.setBuddy(self.name_edit)
         self.fields.addWidget(label)
         self.fields.addWidget(self.name_edit)
-        self.fields.addWidget(plain_label("Everything you write for them stays in this vault, on this computer."))
+        self.fields.addWidget(plain_label(_("Everything you write for them stays in this vault, on this computer.")))
         self.panel.add_field("name", self.name_edit)
         self.add_button = self.panel.save_button
         self.problem_label = self.panel.problem_label
@@ -54,7 +55,7 @@ class AddPersonDialog(EditorDialog):
     def make_job(self):
         name, clock = self.name_edit.text(), self._clock
         if not name.strip():
-            raise ValidationError("Please type their name.", field="name")
+            raise ValidationError(_("Please type their name."), field="name")
         return lambda vault: _people().add_person(vault, name, clock=clock)
 
 
@@ -67,9 +68,9 @@ class PeopleActions:
         self._window = window
         self._current = current
         self._reload = reload
-        self.rename_action = menu_action("Re&name this person…", window, self.rename)
-        self.remove_action = menu_action("Re&move this person…", window, self.remove)
-        self.restore_action = menu_action("Bring bac&k a removed person…", window, self.restore)
+        self.rename_action = menu_action(_("Re&name this person…"), window, self.rename)
+        self.remove_action = menu_action(_("Re&move this person…"), window, self.remove)
+        self.restore_action = menu_action(_("Bring bac&k a removed person…"), window, self.restore)
         self.actions = [self.rename_action, self.remove_action, self.restore_action]
 
     def add(self) -> None:
@@ -85,26 +86,26 @@ class PeopleActions:
         person = self._current()
         if person is None:
             return
-        name, ok = QInputDialog.getText(self._window, "Rename this person", "Their &new name",
+        name, ok = QInputDialog.getText(self._window, _("Rename this person"), _("Their &new name"),
                                         QLineEdit.EchoMode.Normal, person.display_name)
         if not ok or not name.strip() or name.strip() == person.display_name:
             return
         self._context.ops.write(self._window, lambda vault: _people().rename_person(vault, person.id, name),
                                 changes={PEOPLE}, on_done=lambda _r: self._reload(person.id),
-                                error_title="The name was not changed")
+                                error_title=_("The name was not changed"))
 
     def remove(self) -> None:
         person = self._current()
         if person is None:
             return
-        if not confirm(self._window, f"Take {person.display_name} off the list of people you care for?",
-                       details="Nothing is deleted: their journal, plans and contacts stay in the vault, "
-                               "and File ▸ Bring back a removed person… shows them again.",
-                       yes="Remove from the list", no="Keep them", destructive=True, title="Remove this person?"):
+        if not confirm(self._window, _("Take {name} off the list of people you care for?").format(name=person.display_name),
+                       details=_("Nothing is deleted: their journal, plans and contacts stay in the vault, "
+                               "and File ▸ Bring back a removed person… shows them again."),
+                       yes=_("Remove from the list"), no=_("Keep them"), destructive=True, title=_("Remove this person?")):
             return
         self._context.ops.write(self._window, lambda vault: _people().archive_person(vault, person.id),
                                 changes={PEOPLE}, on_done=lambda _r: self._reload(None),
-                                error_title="The person was not removed")
+                                error_title=_("The person was not removed"))
 
     def restore(self) -> None:
         self._context.ops.read(self._window, _people().archived_people, on_done=self._choose_who_comes_back,
@@ -112,10 +113,10 @@ class PeopleActions:
 
     def _choose_who_comes_back(self, removed: list[Person]) -> None:
         if not removed:
-            tell(self._window, "No one to bring back", "No one has been removed from the list.")
+            tell(self._window, _("No one to bring back"), _("No one has been removed from the list."))
             return
         names = [p.display_name for p in removed]
-        name, ok = QInputDialog.getItem(self._window, "Bring back a removed person", "&Who should come back?",
+        name, ok = QInputDialog.getItem(self._window, _("Bring back a removed person"), _("&Who should come back?"),
                                         names, 0, False)
         if not ok or name not in names:
             return

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QSize, qVersion
 from PySide6.QtGui import QImageReader, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ..i18n import _
 
 REQUIRED_IMAGE_FORMATS = ("png", "jpeg", "svg", "ico")
 """Image formats the app relies on: PNG and SVG for the ecomap, JPEG and ICO for icons."""
@@ -76,8 +77,8 @@ def main(args: list[str]) -> int:
 def incomplete_install_box(message: str) -> QMessageBox:
     """The window that says the installation must be repaired (``message`` names what is missing)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Caregiver Companion", message, QMessageBox.StandardButton.Close)
-    box.setInformativeText("Download the installer again and run it. Your journal stays where it is.")
-    box.setAccessibleName("This installation is incomplete")
+    box.setInformativeText(_("Download the installer again and run it. Your journal stays where it is."))
+    box.setAccessibleName(_("This installation is incomplete"))
     return box
 
 

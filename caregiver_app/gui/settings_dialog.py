@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import CaregiverError
 from ..services.clock import local_zone_name
-from ..settings import LANGUAGES, Settings, effective_country, paper_for, time_zones
+from ..i18n import N_, _
+from ..settings import Settings, effective_country, paper_for, time_zones
 from ..settings import save as save_settings
 from .common import formatting
 from .context import AppContext
 from .common.country import system_locale_name
 from .warning_signs.crisis_numbers import add_country_row, add_problem_and_buttons, country_name, show_problem
 from .common.errors import show_error
+from .language_choice import fill_language_combo
 from .reminders.settings_part import ReminderSettings
 
-TITLE = "Settings"
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
-"""How each language of ``settings.LANGUAGES`` is offered, in its own words."""
+TITLE = N_("Settings")
 MAX_IDLE_MINUTES = 24 * 60
 
 
@@ -48,13 +48,13 @@ class SettingsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         settings = context.settings
         layout = QVBoxLayout(self)
-        intro = QLabel("These settings are kept on this computer with this journal. They hold nothing "
-                       "personal.", self)
+        intro = QLabel(_("These settings are kept on this computer with this journal. They hold nothing "
+                       "personal."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -63,50 +63,48 @@ class SettingsDialog(QDialog):
         self.country_combo = add_country_row(form, self, settings.country)
         system = effective_country(Settings(), system_locale_name())
         if system:
-            self.country_combo.setItemText(0, f"Not chosen (this computer says {country_name(system)})")
+            self.country_combo.setItemText(0, _("Not chosen (this computer says {country})").format(
+                country=country_name(system)))
         self.country_combo.currentIndexChanged.connect(self._update_hints)
         self.country_hint = QLabel(self)
         self.country_hint.setWordWrap(True)
         form.addRow("", self.country_hint)
 
         self.language_combo = QComboBox(self)
-        self.language_combo.setAccessibleName("Language")
-        for code in LANGUAGES:
-            self.language_combo.addItem(LANGUAGE_NAMES.get(code, code), code)
-        index = self.language_combo.findData(settings.language)
-        self.language_combo.setCurrentIndex(max(index, 0))
-        form.addRow("&Language", self.language_combo)
+        fill_language_combo(self.language_combo, settings.language)
+        form.addRow(_("&Language"), self.language_combo)
 
         self.time_combo = QComboBox(self)
-        self.time_combo.setAccessibleName("Time format")
+        self.time_combo.setAccessibleName(_("Time format"))
         system_24h = formatting.locale_uses_24_hours()
-        self.time_combo.addItem(f"Follow this computer ({'21:15' if system_24h else '9:15 PM'})", "system")
-        self.time_combo.addItem("12-hour (9:15 PM)", "12h")
-        self.time_combo.addItem("24-hour (21:15)", "24h")
+        self.time_combo.addItem(_("Follow this computer ({example})").format(
+            example="21:15" if system_24h else _("9:15 PM")), "system")
+        self.time_combo.addItem(_("12-hour (9:15 PM)"), "12h")
+        self.time_combo.addItem(_("24-hour (21:15)"), "24h")
         self.time_combo.setCurrentIndex(max(self.time_combo.findData(settings.time_format), 0))
-        form.addRow("&Time format", self.time_combo)
+        form.addRow(_("&Time format"), self.time_combo)
 
         self.paper_combo = QComboBox(self)
-        self.paper_combo.setAccessibleName("Paper size for printing")
+        self.paper_combo.setAccessibleName(_("Paper size for printing"))
         self.paper_combo.addItem("", "auto")
-        self.paper_combo.addItem("Letter (8.5 × 11 in)", "letter")
-        self.paper_combo.addItem("A4 (210 × 297 mm)", "a4")
+        self.paper_combo.addItem(_("Letter (8.5 × 11 in)"), "letter")
+        self.paper_combo.addItem(_("A4 (210 × 297 mm)"), "a4")
         self.paper_combo.setCurrentIndex(max(self.paper_combo.findData(settings.paper), 0))
-        form.addRow("&Paper", self.paper_combo)
+        form.addRow(_("&Paper"), self.paper_combo)
 
         self.idle_spin = QSpinBox(self)
-        self.idle_spin.setAccessibleName("Lock after this many idle minutes (0 means never)")
+        self.idle_spin.setAccessibleName(_("Lock after this many idle minutes (0 means never)"))
         self.idle_spin.setRange(0, MAX_IDLE_MINUTES)
-        self.idle_spin.setSuffix(" minutes")
-        self.idle_spin.setSpecialValueText("Never")
+        self.idle_spin.setSuffix(_(" minutes"))
+        self.idle_spin.setSpecialValueText(_("Never"))
         self.idle_spin.setValue(settings.idle_lock_minutes)
-        form.addRow("Lock when &idle for", self.idle_spin)
+        form.addRow(_("Lock when &idle for"), self.idle_spin)
 
         self.zone_combo = QComboBox(self)
-        self.zone_combo.setAccessibleName("Time zone")
+        self.zone_combo.setAccessibleName(_("Time zone"))
         self.zone_combo.setEditable(True)
         self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone_combo.addItem(f"This computer's ({local_zone_name()})", "")
+        self.zone_combo.addItem(_("This computer's ({zone})").format(zone=local_zone_name()), "")
         for zone in sorted(time_zones()):
             self.zone_combo.addItem(zone, zone)
         completer = QCompleter([self.zone_combo.itemText(i) for i in range(self.zone_combo.count())], self)
@@ -114,12 +112,12 @@ class SettingsDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_combo.setCompleter(completer)
         self.zone_combo.setCurrentIndex(max(self.zone_combo.findData(settings.time_zone), 0))
-        form.addRow("Time &zone", self.zone_combo)
+        form.addRow(_("Time &zone"), self.zone_combo)
         layout.addLayout(form)
         self.reminders = ReminderSettings(settings, self)
         layout.addWidget(self.reminders)
 
-        self.problem_label = add_problem_and_buttons(self, layout, "&Save")
+        self.problem_label = add_problem_and_buttons(self, layout, _("&Save"))
         self._update_hints()
         self.country_combo.setFocus()
 
@@ -139,7 +137,7 @@ class SettingsDialog(QDialog):
         return self.reminders.applied_to(replace(
             self._context.settings,
             country=self.country_combo.currentData() or "",
-            language=self.language_combo.currentData() or "en",
+            language=self.language_combo.currentData() or "",
             time_format=self.time_combo.currentData() or "system",
             paper=self.paper_combo.currentData() or "auto",
             idle_lock_minutes=self.idle_spin.value(),
@@ -157,8 +155,8 @@ class SettingsDialog(QDialog):
             save_settings(settings, self._context.settings_path)
         except OSError:
             show_error(self, CaregiverError(
-                "The settings could not be saved, so they will be gone after you quit. They work for now."),
-                "Not saved")
+                _("The settings could not be saved, so they will be gone after you quit. They work for now.")),
+                _("Not saved"))
         self._context.settings = settings
         self.saved.emit(settings)
         super().accept()
@@ -181,27 +179,28 @@ class SettingsDialog(QDialog):
             return self.zone_combo.itemData(index) or ""
         if not text:
             return ""
-        raise CaregiverError(f"“{text[:60]}” is not a time zone this app knows. Choose one from the list, "
-                             "such as Europe/London or America/Chicago.")
+        raise CaregiverError(_("“{text}” is not a time zone this app knows. Choose one from the list, "
+                               "such as Europe/London or America/Chicago.").format(text=text[:60]))
 
     def _update_hints(self) -> None:
         code = self.country_combo.currentData() or effective_country(Settings(), system_locale_name())
         paper = paper_for(Settings(paper="auto"), code)
-        self.paper_combo.setItemText(0, f"Follow the country ({'Letter' if paper == 'letter' else 'A4'})")
+        self.paper_combo.setItemText(0, _("Follow the country ({paper})").format(
+            paper=_("Letter") if paper == "letter" else "A4"))
         if code:
-            self.country_hint.setText(f"Emergency and crisis numbers, phone numbers and paper follow "
-                                      f"{country_name(code)}.")
+            self.country_hint.setText(_("Emergency and crisis numbers, phone numbers and paper follow "
+                                        "{country}.").format(country=country_name(code)))
         else:
-            self.country_hint.setText("Choose your country, so the app can show its emergency number and "
-                                      "crisis lines. Until then it says “your local emergency number”.")
+            self.country_hint.setText(_("Choose your country, so the app can show its emergency number and "
+                                      "crisis lines. Until then it says “your local emergency number”."))
 
 
 def make_settings_action(parent: QWidget, slot) -> QAction:
     """The Settings… action, calling ``slot`` (macOS moves it to the application menu as
     Preferences…)."""
-    action = QAction("Se&ttings…", parent)
+    action = QAction(_("Se&ttings…"), parent)
     action.triggered.connect(slot)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.setShortcut("Ctrl+,")
-    action.setToolTip("Country, language, time format, paper, locking, time zone and reminders")
+    action.setToolTip(_("Country, language, time format, paper, locking, time zone and reminders"))
     return action

@@ -27,6 +27,8 @@ from datetime import datetime
 from caregiver_app.domain.errors import CaregiverError
 from caregiver_app.domain.model import MoodLevel
 
+from ..i18n import N_, _
+
 __all__ = [
     "ImportFormatError",
     "ImportedRow",
@@ -70,10 +72,10 @@ class ScaleRule:
     def __post_init__(self) -> None:
         cuts = tuple(int(c) for c in self.cuts)
         if len(cuts) != 4 or self.low >= self.high:
-            raise ImportFormatError("A mood rule needs four cut points.")
+            raise ImportFormatError(_("A mood rule needs four cut points."))
         if not all(a < b for a, b in zip((self.low - 1, *cuts), (*cuts, self.high))):
             raise ImportFormatError(
-                f"The cut points must rise from {self.low} to {self.high - 1}, each bigger than the one before."
+                _("The cut points must rise from {low} to {high}, each bigger than the one before.").format(low=self.low, high=self.high - 1)
             )
         object.__setattr__(self, "cuts", cuts)
 
@@ -83,9 +85,9 @@ class ScaleRule:
         try:
             cuts = tuple(int(part) for part in text.replace(" ", "").split(","))
         except ValueError:
-            raise ImportFormatError("The mood rule should be four numbers, like 2,4,6,8.") from None
+            raise ImportFormatError(_("The mood rule should be four numbers, like 2,4,6,8.")) from None
         if len(cuts) != 4:
-            raise ImportFormatError("The mood rule should be four numbers, like 2,4,6,8.")
+            raise ImportFormatError(_("The mood rule should be four numbers, like 2,4,6,8."))
         return cls(low, high, cuts)  # type: ignore[arg-type]
 
     def level(self, value: int) -> MoodLevel:
@@ -105,7 +107,7 @@ class ScaleRule:
         parts = []
         for start, end, level in self.ranges():
             span = f"{start}" if start == end else f"{start}-{end}"
-            parts.append(f"{span} {level.label}")
+            parts.append(_("{span} {mood}").format(span=span, mood=level.label))
         return ", ".join(parts)
 
     def text(self) -> str:
@@ -201,7 +203,7 @@ def decode_text(data: bytes, what: str) -> str:
     try:
         text = decode_unicode(bytes(data))
     except UnicodeDecodeError:
-        raise ImportFormatError(f"This file is not UTF-8 text, so it cannot be read as {what}. {SPREADSHEET_HINT}") from None
+        raise ImportFormatError(_("This file is not UTF-8 text, so it cannot be read as {what}. {hint}").format(what=_(what), hint=_(SPREADSHEET_HINT))) from None
     return normalize_line_ends(text)
 
 
@@ -248,7 +250,7 @@ def first_csv_record(text: str, delimiter: str = ",") -> list[str] | None:
     try:
         return next((record for record in reader if any(cell.strip() for cell in record)), None)
     except csv.Error:
-        raise ImportFormatError("The file could not be read as CSV from line 1 on (a quoted field may never end).") from None
+        raise ImportFormatError(_("The file could not be read as CSV from line 1 on (a quoted field may never end).")) from None
 
 
 def choose_delimiter(text: str) -> str:
@@ -277,11 +279,11 @@ def zip_members(data: bytes, what: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise ImportFormatError(f"This file is damaged or not a complete {what}.") from None
+        raise ImportFormatError(_("This file is damaged or not a complete {what}.").format(what=_(what))) from None
     if len(infos) > ZIP_MAX_MEMBERS:
-        raise ImportFormatError(f"This file holds too many parts to be a {what}.")
+        raise ImportFormatError(_("This file holds too many parts to be a {what}.").format(what=_(what)))
     if not all(_safe_member_name(info.filename) for info in infos):
-        raise ImportFormatError(f"This file has parts with unsafe names, so it was not opened. It is not a {what}.")
+        raise ImportFormatError(_("This file has parts with unsafe names, so it was not opened. It is not a {what}.").format(what=_(what)))
     return archive
 
 
@@ -291,17 +293,17 @@ def read_zip_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise ImportFormatError(f"This file does not hold the journal part of a {what}.") from None
+        raise ImportFormatError(_("This file does not hold the journal part of a {what}.").format(what=_(what))) from None
     if info.file_size > ZIP_MAX_MEMBER_BYTES:
-        raise ImportFormatError(f"The journal inside this {what} is too large (over 50 MB).")
+        raise ImportFormatError(_("The journal inside this {what} is too large (over 50 MB).").format(what=_(what)))
     limit = max(ZIP_MAX_RATIO * max(info.compress_size, 1), 64 * 1024)
     try:
         with archive.open(info) as stream:
             content = stream.read(min(ZIP_MAX_MEMBER_BYTES, limit) + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
-        raise ImportFormatError(f"The journal inside this {what} is damaged or locked.") from None
+        raise ImportFormatError(_("The journal inside this {what} is damaged or locked.").format(what=_(what))) from None
     if len(content) > min(ZIP_MAX_MEMBER_BYTES, limit):
-        raise ImportFormatError(f"The journal inside this {what} unpacks to far more than it should, so it was not opened.")
+        raise ImportFormatError(_("The journal inside this {what} unpacks to far more than it should, so it was not opened.").format(what=_(what)))
     return content
 
 
@@ -314,7 +316,7 @@ class SkippedRow:
     reason: str
 
 
-SPREADSHEET_HINT = "If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d."
+SPREADSHEET_HINT = N_("If you saved it from a spreadsheet program, save it again as \u201cCSV UTF-8\u201d.")
 
 
 def decode_unicode(data: bytes) -> str:

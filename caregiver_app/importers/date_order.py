@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..i18n import _
 from ..babel_dates import get_day_names
 
 # Languages of Daylio exports seen in the wild, and their neighbours.
@@ -106,26 +107,31 @@ def decide(samples: Iterable[SlashDate]) -> DateOrder:
     second_big = next((s for s in samples if s.second > 12), None)
     ambiguous = next((s for s in samples if s.first <= 12 and s.second <= 12 and s.first != s.second), None)
     example = ambiguous or samples[0]
-    day_words = f"Dates such as {example.text} were read day first (day/month/year)"
-    month_words = f"Dates such as {example.text} were read month first (month/day/year)"
+    # One whole sentence per case (a translator may reorder every part of it).
     if first_big and not second_big:
-        agree = _score(samples, True)
-        why = f"because some, like {first_big.text}, have a day above 12 in first place"
-        if agree > 0:
-            why += ", and the weekdays in the file match"
-        return DateOrder(True, f"{day_words}, {why}.")
+        if _score(samples, True) > 0:
+            why = _("Dates such as {example} were read day first (day/month/year), because some, like {big}, "
+                    "have a day above 12 in first place, and the weekdays in the file match.")
+        else:
+            why = _("Dates such as {example} were read day first (day/month/year), because some, like {big}, "
+                    "have a day above 12 in first place.")
+        return DateOrder(True, why.format(example=example.text, big=first_big.text))
     if second_big and not first_big:
-        return DateOrder(False, f"{month_words}, because some, like {second_big.text}, have a day above 12 "
-                                "in second place.")
+        return DateOrder(False, _("Dates such as {example} were read month first (month/day/year), because some, "
+                                  "like {big}, have a day above 12 in second place.").format(
+            example=example.text, big=second_big.text))
     if ambiguous is None:
         return DateOrder(False)  # 1/1, 2/2 …: both readings give the same dates
     day_score, month_score = _score(samples, True), _score(samples, False)
     if day_score > month_score:
-        return DateOrder(True, f"{day_words}, because the weekdays and dates written beside them match "
-                               "that reading.")
+        return DateOrder(True, _("Dates such as {example} were read day first (day/month/year), because the "
+                                 "weekdays and dates written beside them match that reading.").format(
+            example=example.text))
     if month_score > day_score:
-        return DateOrder(False, f"{month_words}, because the weekdays and dates written beside them match "
-                                "that reading.")
-    return DateOrder(False, f"{month_words}, as spreadsheets in the US write them; nothing in the file "
-                            "showed which way round they go. If the dates look wrong, save the file from "
-                            "Daylio again without opening it in a spreadsheet.")
+        return DateOrder(False, _("Dates such as {example} were read month first (month/day/year), because the "
+                                  "weekdays and dates written beside them match that reading.").format(
+            example=example.text))
+    return DateOrder(False, _("Dates such as {example} were read month first (month/day/year), as spreadsheets "
+                              "in the US write them; nothing in the file showed which way round they go. If the "
+                              "dates look wrong, save the file from Daylio again without opening it in a "
+                              "spreadsheet.").format(example=example.text))

@@ -14,10 +14,13 @@ from datetime import date, time
 
 from caregiver_app.domain.model import clean_label
 
-DATE_MISSING = "the date is missing"
-DATE_UNREADABLE = "the date could not be read"
-DATE_IMPOSSIBLE = "the date is not a real date"
-YEAR_TOO_EARLY = "the year is before 1000, so it looks like a typo"
+from ..i18n import N_, _
+
+# Why a row was skipped, in words for the list of skipped rows (English; raise them with _()).
+DATE_MISSING = N_("the date is missing")
+DATE_UNREADABLE = N_("the date could not be read")
+DATE_IMPOSSIBLE = N_("the date is not a real date")
+YEAR_TOO_EARLY = N_("the year is before 1000, so it looks like a typo")
 FIRST_YEAR = 1000
 """Daylio has existed since 2015; a year below this is a typo (``0202-05-01``), never an entry."""
 
@@ -74,11 +77,11 @@ def __getattr__(name: str):
 
 def make_date(year: int, month: int, day: int) -> date:
     if year < FIRST_YEAR:
-        raise RowProblem(YEAR_TOO_EARLY)
+        raise RowProblem(_(YEAR_TOO_EARLY))
     try:
         return date(year, month, day)
     except ValueError:
-        raise RowProblem(DATE_IMPOSSIBLE) from None
+        raise RowProblem(_(DATE_IMPOSSIBLE)) from None
 
 
 def parse_full_date(text: str, day_first: bool) -> date:
@@ -86,7 +89,7 @@ def parse_full_date(text: str, day_first: bool) -> date:
     ``M/D/YYYY`` (``D/M/YYYY`` when ``day_first``), or ``D.M.YYYY``."""
     value = clean_label(text)
     if not value:
-        raise RowProblem(DATE_MISSING)
+        raise RowProblem(_(DATE_MISSING))
     if m := ISO_DATE.fullmatch(value):
         return make_date(int(m[1]), int(m[2]), int(m[3]))
     if m := SLASH_DATE.fullmatch(value):
@@ -95,7 +98,7 @@ def parse_full_date(text: str, day_first: bool) -> date:
         return make_date(year, month, day)
     if m := DOT_DATE.fullmatch(value):
         return make_date(full_year(m[3]), int(m[2]), int(m[1]))
-    raise RowProblem(DATE_UNREADABLE)
+    raise RowProblem(_(DATE_UNREADABLE))
 
 
 def full_year(text: str) -> int:
@@ -108,7 +111,7 @@ def looks_like_full_date(text: str) -> bool:
         parse_full_date(text, day_first=False)
     except RowProblem as problem:
         # date-shaped, just not on the calendar (or a typo in the year)
-        return str(problem) in (DATE_IMPOSSIBLE, YEAR_TOO_EARLY)
+        return str(problem) in (_(DATE_IMPOSSIBLE), _(YEAR_TOO_EARLY))
     return True
 
 
@@ -117,7 +120,7 @@ def parse_day_month(text: str) -> tuple[int, int]:
     ``6. September``, ``6 września``, ``9月6日``. Returns ``(month, day)``."""
     value = unicodedata.normalize("NFC", clean_label(text).casefold())
     if not value:
-        raise RowProblem(DATE_MISSING)
+        raise RowProblem(_(DATE_MISSING))
     if m := CJK_DATE.fullmatch(value):
         return int(m[1]), int(m[2])
     tokens = re.findall(r"\d+|[^\W\d_]+", value)
@@ -128,16 +131,16 @@ def parse_day_month(text: str) -> tuple[int, int]:
     if len(months) > 1:  # e.g. a weekday abbreviation that is also a month abbreviation
         months = {table[w] for w in words if w in table and len(w) > 3}
     if len(days) != 1 or len(months) != 1:
-        raise RowProblem(DATE_UNREADABLE)
+        raise RowProblem(_(DATE_UNREADABLE))
     return months.pop(), days[0]
 
 
 def parse_year(text: str) -> int:
     value = clean_label(text)
     if not value:
-        raise RowProblem("the year is missing")
+        raise RowProblem(_("the year is missing"))
     if not (len(value) == 4 and value.isdecimal()):
-        raise RowProblem("the year could not be read")
+        raise RowProblem(_("the year could not be read"))
     return int(value)
 
 
@@ -146,17 +149,17 @@ def parse_time(text: str) -> time:
     optionally with seconds. ``12:xx AM`` is just after midnight."""
     value = clean_label(text)
     if not value:
-        raise RowProblem("the time is missing")
+        raise RowProblem(_("the time is missing"))
     m = TIME_RE.fullmatch(value)
     if not m:
-        raise RowProblem("the time could not be read")
+        raise RowProblem(_("the time could not be read"))
     hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)
     if m[4]:
         if not 0 <= hour <= 12:
-            raise RowProblem("the time is not a real time of day")
+            raise RowProblem(_("the time is not a real time of day"))
         hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
-        raise RowProblem("the time is not a real time of day")
+        raise RowProblem(_("the time is not a real time of day"))
     return time(hour, minute, second)
 
 

@@ -77,6 +77,8 @@ from caregiver_app.importers.dates import (
     parse_year,
 )
 
+from ..i18n import _
+
 __all__ = [
     "DEFAULT_MOOD_LEVELS",
     "DaylioFormatError",
@@ -174,10 +176,10 @@ def resolve_mood_levels(
     chosen: dict[str, int] = {}
     for key, level in user_map.items():
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
-            raise ValidationError("Each mood level must be a whole number from 1 to 5.")
+            raise ValidationError(_("Each mood level must be a whole number from 1 to 5."))
         k = label_key(key)
         if k in chosen and chosen[k] != int(level):
-            raise ValidationError("The same mood label was given two different levels.")
+            raise ValidationError(_("The same mood label was given two different levels."))
         chosen[k] = int(level)
 
     levels: dict[str, int] = {}
@@ -284,14 +286,13 @@ def _rich_text_to_plain(text: str) -> str:
 def _decode(data: bytes) -> str:
     if data[:4] == b"PK\x03\x04":
         raise DaylioFormatError(
-            "This looks like a Daylio backup file, not a CSV export. In Daylio, export your "
-            "entries as CSV and choose that file."
+            _("This looks like a Daylio backup file, not a CSV export. In Daylio, export your entries as CSV and choose that file.")
         )
     try:
         text = decode_unicode(data)
     except UnicodeDecodeError:
         raise DaylioFormatError(
-            "This file is not UTF-8 text, so it cannot be a Daylio CSV export. " + SPREADSHEET_HINT
+            _("This file is not UTF-8 text, so it cannot be a Daylio CSV export. {hint}").format(hint=_(SPREADSHEET_HINT))
         ) from None
     return text
 
@@ -303,11 +304,11 @@ def _is_blank(record: list[str]) -> bool:
 def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
     """Decide the layout from the first non-blank record. Returns the layout and the index in
     ``records`` where data starts."""
-    first_index = next(i for i, (_, rec) in enumerate(records) if not _is_blank(rec))
+    first_index = next(i for i, (_unused, rec) in enumerate(records) if not _is_blank(rec))
     first = records[first_index][1]
 
     if looks_like_full_date(first[0]):
-        widths = Counter(len(rec) for _, rec in records if not _is_blank(rec))
+        widths = Counter(len(rec) for _unused, rec in records if not _is_blank(rec))
         width = widths.most_common(1)[0][0]
         roles = _HEADERLESS_7 if width <= 7 else _HEADERLESS_8 if width == 8 else _HEADERLESS_9
         layout = _Layout(
@@ -326,22 +327,22 @@ def _detect_layout(records: list[tuple[int, list[str]]]) -> tuple[_Layout, int]:
         role = _ROLE_BY_NAME.get(key)
         if role is not None and role not in columns:
             columns[role] = index
-    data = [rec for _, rec in records[first_index + 1 : first_index + 1 + _SNIFF_ROWS]]
+    data = [rec for _unused, rec in records[first_index + 1 : first_index + 1 + _SNIFF_ROWS]]
     data = [rec for rec in data if not _is_blank(rec)]
     _recognize_by_content(columns, header, data)
 
     has_date = _FULL_DATE in columns or (_YEAR in columns and _DATE in columns)
     if not has_date:
         raise DaylioFormatError(
-            "This file does not look like a Daylio export: no column with the date was found."
+            _("This file does not look like a Daylio export: no column with the date was found.")
         )
     if _MOOD not in columns:
         raise DaylioFormatError(
-            "This file does not look like a Daylio export: no column with the mood was found."
+            _("This file does not look like a Daylio export: no column with the mood was found.")
         )
     if _TIME not in columns:
         raise DaylioFormatError(
-            "This file does not look like a Daylio export: no column with the time was found."
+            _("This file does not look like a Daylio export: no column with the time was found.")
         )
 
     if _FULL_DATE not in columns:
@@ -415,7 +416,7 @@ def _decide_order(layout: _Layout, records: list[tuple[int, list[str]]]) -> None
     """Set ``layout.day_first`` and ``order_note`` from the file's slash dates and the weekday
     and day-and-month written beside them (see :mod:`.date_order`)."""
     samples = []
-    for _, rec in records:
+    for _unused, rec in records:
         text = clean_label(_cell(rec, layout, _FULL_DATE) or "")
         if not (m := SLASH_DATE.fullmatch(text)):
             continue
@@ -457,12 +458,12 @@ def _row_date(record: list[str], layout: _Layout) -> date:
     if _FULL_DATE in layout.columns:
         text = _cell(record, layout, _FULL_DATE)
         if text is None:
-            raise RowProblem(DATE_MISSING)
+            raise RowProblem(_(DATE_MISSING))
         return parse_full_date(text, layout.day_first)
     year_text = _cell(record, layout, _YEAR)
     day_text = _cell(record, layout, _DATE)
     if year_text is None or day_text is None:
-        raise RowProblem(DATE_MISSING)
+        raise RowProblem(_(DATE_MISSING))
     if ISO_DATE.fullmatch(clean_label(day_text)):  # a full date under a `date` header
         return parse_full_date(day_text, layout.day_first)
     year = parse_year(year_text)
@@ -510,11 +511,11 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
     """
     text = normalize_line_ends(_decode(bytes(data)))
     if not text.strip():
-        raise DaylioFormatError("The file is empty.")
+        raise DaylioFormatError(_("The file is empty."))
     delimiter = choose_delimiter(text)
     records = read_csv_records(text, delimiter, DaylioFormatError)
-    if all(_is_blank(rec) for _, rec in records):
-        raise DaylioFormatError("The file has no entries.")
+    if all(_is_blank(rec) for _unused, rec in records):
+        raise DaylioFormatError(_("The file has no entries."))
     layout, start = _detect_layout(records)
     layout.delimiter = delimiter
 
@@ -529,12 +530,12 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
             day = _row_date(record, layout)
             time_text = _cell(record, layout, _TIME)
             if time_text is None:
-                raise RowProblem("the time is missing")
+                raise RowProblem(_("the time is missing"))
             at = datetime.combine(day, parse_time(time_text))
             mood_text = _cell(record, layout, _MOOD)
             mood = clean_label(mood_text) if mood_text is not None else ""
             if not mood:
-                raise RowProblem("the mood is missing")
+                raise RowProblem(_("the mood is missing"))
         except RowProblem as problem:
             result.skipped.append(SkippedRow(line=line, reason=str(problem)))
             continue

@@ -18,11 +18,12 @@ from datetime import UTC, datetime, timedelta
 
 from caregiver_app.domain.model import clean_label
 
+from ..i18n import N_, _
 from .common import ImportedRow, ImportFormatError, ParseResult, SkippedRow, fingerprint, read_zip_member, zip_members
-from .dates import FIRST_YEAR, YEAR_TOO_EARLY
+from .dates import DATE_UNREADABLE, FIRST_YEAR, YEAR_TOO_EARLY
 from .daylio import _rich_text_to_plain
 
-WHAT = "Daylio backup"
+WHAT = N_("Daylio backup")
 PREDEFINED = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
 
 
@@ -32,9 +33,9 @@ def _load(data: bytes) -> dict:
     try:
         document = json.loads(base64.b64decode(raw.strip(), validate=False).decode("utf-8"))
     except (binascii.Error, UnicodeDecodeError, ValueError, RecursionError):
-        raise ImportFormatError("The journal inside this Daylio backup could not be read.") from None
+        raise ImportFormatError(_("The journal inside this Daylio backup could not be read.")) from None
     if not isinstance(document, dict) or not isinstance(document.get("dayEntries"), list):
-        raise ImportFormatError("The journal inside this Daylio backup could not be read.")
+        raise ImportFormatError(_("The journal inside this Daylio backup could not be read."))
     # Keep only what an import needs; the rest (the PIN among it) is dropped here.
     return {key: document.get(key) for key in ("customMoods", "tags", "dayEntries")}
 
@@ -86,19 +87,19 @@ def parse_daylio_backup(data: bytes) -> ParseResult:
     for number, item in enumerate(document["dayEntries"], start=1):
         result.records += 1
         if not isinstance(item, dict):
-            result.skipped.append(SkippedRow(number, "the entry could not be read"))
+            result.skipped.append(SkippedRow(number, _("the entry could not be read")))
             continue
         try:
             when, offset = _when(item)
         except (KeyError, TypeError, ValueError, OverflowError):
-            result.skipped.append(SkippedRow(number, "the date could not be read"))
+            result.skipped.append(SkippedRow(number, _(DATE_UNREADABLE)))
             continue
         if when.year < FIRST_YEAR:
-            result.skipped.append(SkippedRow(number, YEAR_TOO_EARLY))
+            result.skipped.append(SkippedRow(number, _(YEAR_TOO_EARLY)))
             continue
         mood = moods.get(item.get("mood")) if isinstance(item.get("mood"), int) else None
         if mood is None:
-            result.skipped.append(SkippedRow(number, "the mood is not one of the backup's moods"))
+            result.skipped.append(SkippedRow(number, _("the mood is not one of the backup's moods")))
             continue
         level, name = mood
         names = tuple(
@@ -120,5 +121,5 @@ def parse_daylio_backup(data: bytes) -> ParseResult:
                 utc_offset_minutes=offset,
             )
         )
-    result.notes.append("Photos in the backup are not imported.")
+    result.notes.append(_("Photos in the backup are not imported."))
     return result

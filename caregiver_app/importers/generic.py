@@ -16,6 +16,7 @@ from datetime import datetime, time
 
 from caregiver_app.domain.model import clean_label
 
+from ..i18n import N_, _
 from . import date_order
 from .common import (
     ImportedRow,
@@ -62,11 +63,11 @@ class ColumnMap:
             key = key.strip().casefold().replace("note", "notes").replace("notess", "notes")
             if key not in (*ROLES, "scale"):
                 raise ImportFormatError(
-                    "Each --map should look like ROLE=COLUMN, with ROLE one of date, time, mood, scale, notes, tags."
+                    _("Each --map should look like ROLE=COLUMN, with ROLE one of date, time, mood, scale, notes, tags.")
                 )
             values[key] = value.strip()
         if not values.get("date"):
-            raise ImportFormatError("Please say which column holds the date, for example --map date=Day.")
+            raise ImportFormatError(_("Please say which column holds the date, for example --map date=Day."))
         return cls(**values)
 
     def scale_range(self) -> tuple[int, int] | None:
@@ -75,7 +76,7 @@ class ColumnMap:
             return None
         m = _SCALE.fullmatch(self.scale.strip())
         if not m or int(m[1]) >= int(m[2]) or int(m[2]) - int(m[1]) < 4:
-            raise ImportFormatError("The mood scale should look like 1-10, 0-10 or 1-5, or be \u201cwords\u201d.")
+            raise ImportFormatError(_("The mood scale should look like 1-10, 0-10 or 1-5, or be “words”."))
         return int(m[1]), int(m[2])
 
 
@@ -85,10 +86,10 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
 
 def read_header(data: bytes) -> list[str]:
     """The column names of a CSV file (cleaned); raises :class:`ImportFormatError`."""
-    text = decode_text(data, "a CSV file")
+    text = decode_text(data, N_("a CSV file"))
     first = first_csv_record(text, choose_delimiter(text))
     if first is None or len(first) < 2:
-        raise ImportFormatError("This file does not look like a table with columns.")
+        raise ImportFormatError(_("This file does not look like a table with columns."))
     return [clean_label(cell) for cell in first]
 
 
@@ -112,7 +113,7 @@ def _date_and_time(text: str, day_first: bool) -> tuple[object, time | None]:
 def _date_order(records: list[tuple[int, list[str]]], column: int) -> date_order.DateOrder:
     """Whether ``03/05/2024`` means 3 May in this file, and why (the same rules as Daylio exports)."""
     samples = []
-    for _, record in records:
+    for _unused, record in records:
         text = clean_label(record[column]) if column < len(record) else ""
         if m := SLASH_DATE.fullmatch(text):
             samples.append(date_order.SlashDate(int(m["first"]), int(m["second"]), full_year(m["year"]), text.split(" ")[0]))
@@ -123,20 +124,20 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
     """Read a CSV through ``columns``. Rows without a readable date, or whose mood is outside the
     scale, are skipped by line. A row with no time is kept at noon. Raises
     :class:`ImportFormatError` when a mapped column is not in the file."""
-    text = decode_text(data, "a CSV file")
+    text = decode_text(data, N_("a CSV file"))
     records = [(line, rec) for line, rec in _records(text) if any(c.strip() for c in rec)]
     if not records:
-        raise ImportFormatError("The file has no rows.")
+        raise ImportFormatError(_("The file has no rows."))
     header = [clean_label(cell).casefold() for cell in records[0][1]]
     index: dict[str, int] = {}
     for role in ROLES:
         name = getattr(columns, role)
         if name:
             if name.casefold() not in header:
-                raise ImportFormatError(f"The file has no column called \u201c{name}\u201d (chosen for the {role}).")
+                raise ImportFormatError(_("The file has no column called “{name}” (chosen for the {role}).").format(name=name, role=role))
             index[role] = header.index(name.casefold())
     if "mood" not in index and "notes" not in index:
-        raise ImportFormatError("Please choose a column for the mood or for the notes.")
+        raise ImportFormatError(_("Please choose a column for the mood or for the notes."))
     scale = columns.scale_range() if "mood" in index else None
     order = _date_order(records[1:], index["date"])
     day_first = order.day_first
@@ -151,7 +152,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
         result.records += 1
         try:
             if not cell(record, "date").strip():
-                raise RowProblem("the date is missing")
+                raise RowProblem(_("the date is missing"))
             day, at = _date_and_time(cell(record, "date"), day_first)
             if cell(record, "time").strip():
                 at = parse_time(cell(record, "time"))
@@ -162,9 +163,9 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
                 try:
                     number = float(mood_text.replace(",", "."))
                 except ValueError:
-                    raise RowProblem("the mood is not a number") from None
+                    raise RowProblem(_("the mood is not a number")) from None
                 if not number.is_integer() or not scale[0] <= number <= scale[1]:
-                    raise RowProblem(f"the mood is not a whole number from {scale[0]} to {scale[1]}")
+                    raise RowProblem(_("the mood is not a whole number from {low} to {high}").format(low=scale[0], high=scale[1]))
                 value = int(number)
             elif mood_text:
                 label = mood_text
@@ -175,7 +176,7 @@ def parse_generic(data: bytes, columns: ColumnMap) -> ParseResult:
         tags = tuple((name, "activity") for name in dict.fromkeys(
             clean_label(part) for part in re.split(r"[|;,]", cell(record, "tags")) if clean_label(part)))
         if value is None and not label and not note.strip() and not tags:
-            result.skipped.append(SkippedRow(line, "the row has nothing to keep"))
+            result.skipped.append(SkippedRow(line, _("the row has nothing to keep")))
             continue
         when = datetime.combine(day, at or time(12, 0))
         original = ""

@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 
 from caregiver_app.domain.model import clean_label
 
+from ..i18n import N_, _, ngettext
 from .common import (
     ImportedRow,
     ImportFormatError,
@@ -48,14 +49,14 @@ EMOODS_WORDS = {1: "none", 2: "mild", 3: "moderate", 4: "severe"}
 
 RULES: dict[str, tuple[str, ...]] = {
     "bearable": (
-        "Symptoms: Mild 3, Moderate 5, Severe 8, Unbearable 10 (of 10).",
-        "Energy 1-5 becomes 0, 3, 5, 8, 10 (of 10). Sleep quality 1-4 becomes poor, fair, good, good.",
-        "Medicines, feelings and things you were grateful for go into the note.",
+        N_("Symptoms: Mild 3, Moderate 5, Severe 8, Unbearable 10 (of 10)."),
+        N_("Energy 1-5 becomes 0, 3, 5, 8, 10 (of 10). Sleep quality 1-4 becomes poor, fair, good, good."),
+        N_("Medicines, feelings and things you were grateful for go into the note."),
     ),
     "emoods": (
-        "Depressed, elevated, irritability and psychotic symptoms become symptoms; anxiety becomes anxiety.",
-        "eMoods none, mild, moderate, severe become 0, 3, 6, 9 (of 10); 0 (not recorded) is left out.",
-        "eMoods has no overall mood, so these entries have no mood level. Each day is kept at noon.",
+        N_("Depressed, elevated, irritability and psychotic symptoms become symptoms; anxiety becomes anxiety."),
+        N_("eMoods none, mild, moderate, severe become 0, 3, 6, 9 (of 10); 0 (not recorded) is left out."),
+        N_("eMoods has no overall mood, so these entries have no mood level. Each day is kept at noon."),
     ),
 }
 
@@ -67,16 +68,16 @@ _GENERATED_NOTE = re.compile(r"^\.?\s*(\(synced from [^)]*\))?\s*$", re.IGNORECA
 _BUCKETS = {"pre": time(5, 0), "am": time(9, 0), "mid": time(13, 0), "pm": time(19, 0)}
 _DAY_LEVEL = ("", "all day")
 _NOT_IMPORTED = {
-    "food diary": "food diary",
-    "food diary factors": "food diary",
-    "bowel movements": "bowel movements",
+    "food diary": N_("food diary"),
+    "food diary factors": N_("food diary"),
+    "bowel movements": N_("bowel movements"),
 }
 
 
 def _month(name: str) -> int:
     number = month_numbers().get(name.casefold())
     if number is None:
-        raise RowProblem("the date could not be read")
+        raise RowProblem(_("the date could not be read"))
     return number
 
 
@@ -135,20 +136,20 @@ def _bearable_value(text: str, line: int) -> int:
     try:
         return int(clean_label(text))
     except ValueError:
-        raise RowProblem("the rating is not a whole number") from None
+        raise RowProblem(_("the rating is not a whole number")) from None
 
 
 def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: str, at: time | None, line: int) -> None:
     if category == "mood":
         value = _bearable_value(rating, line)
         if not 1 <= value <= 10:
-            raise RowProblem("the mood is not from 1 to 10")
+            raise RowProblem(_("the mood is not from 1 to 10"))
         group.moods.append((line, value, at, _split_list(detail), "" if _GENERATED_NOTE.match(note) else note.strip()))
     elif category == "symptom":
         m = _DETAIL_PAREN.match(detail.strip())
         name, word = (clean_label(m[1]), m[2].strip().casefold()) if m else (clean_label(detail), "")
         if not name:
-            raise RowProblem("the symptom has no name")
+            raise RowProblem(_("the symptom has no name"))
         if word in BEARABLE_SEVERITY:
             severity = BEARABLE_SEVERITY[word]
         else:
@@ -156,7 +157,7 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
             if value == 0:
                 return
             if value not in BEARABLE_SEVERITY_BY_RATING:
-                raise RowProblem("the symptom's severity is not from 1 to 4")
+                raise RowProblem(_("the symptom's severity is not from 1 to 4"))
             severity = BEARABLE_SEVERITY_BY_RATING[value]
         group.symptoms[name] = max(severity, group.symptoms.get(name, 0))
     elif category in ("factors", "sleep factors"):
@@ -164,17 +165,17 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
     elif category == "energy":
         value = _bearable_value(rating, line)
         if value not in BEARABLE_ENERGY:
-            raise RowProblem("the energy is not from 1 to 5")
+            raise RowProblem(_("the energy is not from 1 to 5"))
         group.energy = BEARABLE_ENERGY[value]
     elif category == "sleep quality":
         value = _bearable_value(rating, line)
         if value not in BEARABLE_SLEEP_QUALITY:
-            raise RowProblem("the sleep quality is not from 1 to 4")
+            raise RowProblem(_("the sleep quality is not from 1 to 4"))
         group.sleep_quality = BEARABLE_SLEEP_QUALITY[value]
     elif category == "sleep":
         m = _CLOCK.fullmatch(clean_label(rating))
         if not m or int(m[2]) > 59 or int(m[1]) + int(m[2]) / 60 > 24:
-            raise RowProblem("the hours of sleep could not be read")
+            raise RowProblem(_("the hours of sleep could not be read"))
         group.sleep_hours = round(int(m[1]) + int(m[2]) / 60, 2)
     elif category == "meds/supplements":
         m = _DETAIL_PAREN.match(detail.strip())
@@ -186,7 +187,7 @@ def _bearable_row(group: _Group, category: str, rating: str, detail: str, note: 
         if detail.strip():
             group.grateful.append(detail.strip())
     else:
-        raise RowProblem("this kind of row is not known")
+        raise RowProblem(_("this kind of row is not known"))
 
 
 def _bearable_note(group: _Group, mood_note: str, feelings: list[str], with_day_parts: bool) -> str:
@@ -207,9 +208,9 @@ def parse_bearable(data: bytes) -> ParseResult:
     ``HH:MM`` time falls in its bucket). Rows for the whole day (sleep, ``all day``) join the
     day's earliest entry. A second mood in the same bucket becomes an entry of its own.
     Raises :class:`ImportFormatError` for a file that is not a Bearable export."""
-    records = read_csv_records(decode_text(data, "a Bearable export"))
+    records = read_csv_records(decode_text(data, N_("a Bearable export")))
     if not records or not looks_like_bearable(_header(records[0][1])):
-        raise ImportFormatError("This file does not start with Bearable's column names.")
+        raise ImportFormatError(_("This file does not start with Bearable's column names."))
     result = ParseResult(kind="bearable", mood_scale=(1, 10))
     groups: dict[tuple[date, str], _Group] = {}
     day_level: dict[date, list[tuple[int, list[str]]]] = defaultdict(list)
@@ -235,7 +236,7 @@ def parse_bearable(data: bytes) -> ParseResult:
                 continue
             at = parse_time(when) if _CLOCK.fullmatch(when) else None
             if at is None and when not in _BUCKETS:
-                raise RowProblem("the time of day could not be read")
+                raise RowProblem(_("the time of day could not be read"))
             bucket = _bucket_of(at) if at is not None else when
             group = groups.setdefault((day, bucket), _Group(day, bucket))
             _bearable_row(group, category, row[4], row[5], row[6], at, line)
@@ -274,8 +275,10 @@ def parse_bearable(data: bytes) -> ParseResult:
             )
     result.rows.sort(key=lambda r: (r.local_datetime, r.line))
     for what, count in sorted(left_out.items()):
-        rows = "1 row" if count == 1 else f"{count} rows"
-        result.notes.append(f"{what[:1].upper()}{what[1:]}: {rows} not imported (this journal has no place for them).")
+        what_words = _(what)
+        result.notes.append(ngettext("{what}: {count} row not imported (this journal has no place for them).",
+                                     "{what}: {count} rows not imported (this journal has no place for them).",
+                                     count).format(what=what_words[:1].upper() + what_words[1:], count=count))
     return result
 
 
@@ -296,9 +299,9 @@ def parse_imoodjournal(data: bytes) -> ParseResult:
     as the note (line breaks kept), and every hashtag column marked ``1`` as an activity tag (the
     columns are the app's own record; ``#words`` in comments stay in the note as written).
     Raises :class:`ImportFormatError` for a file that is not an iMoodJournal export."""
-    records = read_csv_records(decode_text(data, "an iMoodJournal export"))
+    records = read_csv_records(decode_text(data, N_("an iMoodJournal export")))
     if not records or not looks_like_imoodjournal(_header(records[0][1])):
-        raise ImportFormatError("This file does not start with iMoodJournal's column names.")
+        raise ImportFormatError(_("This file does not start with iMoodJournal's column names."))
     names = [clean_label(cell) for cell in records[0][1]]
     result = ParseResult(kind="imoodjournal", mood_scale=(1, 10))
     seen: Counter[str] = Counter()
@@ -315,13 +318,13 @@ def parse_imoodjournal(data: bytes) -> ParseResult:
                 hour, minute = int(record[2]), int(record[3])
                 at = time(hour, minute)
             except (ValueError, IndexError):
-                raise RowProblem("the time could not be read") from None
+                raise RowProblem(_("the time could not be read")) from None
             try:
                 level = int(record[4])
             except (ValueError, IndexError):
-                raise RowProblem("the mood level is not a whole number") from None
+                raise RowProblem(_("the mood level is not a whole number")) from None
             if not 1 <= level <= 10:
-                raise RowProblem("the mood level is not from 1 to 10")
+                raise RowProblem(_("the mood level is not from 1 to 10"))
         except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
@@ -362,16 +365,16 @@ def parse_emoods(data: bytes) -> ParseResult:
     """Read an eMoods ``.emoods`` backup (a ZIP holding ``entry.csv``, one row per day). The ZIP is
     opened with the bounds of :func:`~caregiver_app.importers.common.read_zip_member`. Raises
     :class:`ImportFormatError` for anything else."""
-    archive = zip_members(data, "eMoods backup")
+    archive = zip_members(data, N_("eMoods backup"))
     names = {info.filename.rsplit("/", 1)[-1].casefold(): info.filename for info in archive.infolist()}
     if "entry.csv" not in names:
-        raise ImportFormatError("This file does not hold the journal part of an eMoods backup.")
-    records = read_csv_records(decode_text(read_zip_member(archive, names["entry.csv"], "eMoods backup"), "an eMoods backup"))
+        raise ImportFormatError(_("This file does not hold the journal part of an eMoods backup."))
+    records = read_csv_records(decode_text(read_zip_member(archive, names["entry.csv"], N_("eMoods backup")), N_("an eMoods backup")))
     if not records:
-        raise ImportFormatError("The eMoods backup has no entries.")
+        raise ImportFormatError(_("The eMoods backup has no entries."))
     columns = {_emoods_key(cell): i for i, cell in enumerate(records[0][1])}
     if not all(name in columns for name in ("date", "depressed", "elevated")):
-        raise ImportFormatError("The eMoods backup's entry list does not have the expected columns.")
+        raise ImportFormatError(_("The eMoods backup's entry list does not have the expected columns."))
     result = ParseResult(kind="emoods")
     seen: Counter[str] = Counter()
 
@@ -393,24 +396,24 @@ def parse_emoods(data: bytes) -> ParseResult:
                 text = cell(record, key)
                 value = int(float(text)) if text else 0
                 if not 0 <= value <= 4:
-                    raise RowProblem(f"the {key} value is not from 0 to 4")
+                    raise RowProblem(_("the {key} value is not from 0 to 4").format(key=key))
                 values[key] = value
             sleep_text = cell(record, "sleep")
             sleep = float(sleep_text) if sleep_text else 0.0
             if not 0 <= sleep <= 24:
-                raise RowProblem("the hours of sleep are not from 0 to 24")
+                raise RowProblem(_("the hours of sleep are not from 0 to 24"))
         except ValueError:
-            result.skipped.append(SkippedRow(line, "a number could not be read"))
+            result.skipped.append(SkippedRow(line, _("a number could not be read")))
             continue
         except RowProblem as problem:
             result.skipped.append(SkippedRow(line, str(problem)))
             continue
         note = cell(record, "note")
         if not any(values.values()) and not sleep and not note.strip():
-            result.skipped.append(SkippedRow(line, "nothing was recorded that day"))
+            result.skipped.append(SkippedRow(line, _("nothing was recorded that day")))
             continue
         symptoms = tuple((label, EMOODS_SEVERITY[values[key]]) for key, label in _EMOODS_SYMPTOMS if values[key])
-        said = [f"{key} {EMOODS_WORDS[values[key]]}" for key, _ in _EMOODS_SYMPTOMS[:2] if values[key]]
+        said = [f"{key} {EMOODS_WORDS[values[key]]}" for key, _unused in _EMOODS_SYMPTOMS[:2] if values[key]]
         when = datetime.combine(day, time(12, 0))
         result.rows.append(
             ImportedRow(

@@ -20,6 +20,7 @@ from datetime import date
 import vobject
 from vobject.vcard import Address, Name
 
+from ..i18n import _
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.network import (
     MAX_PHONES,
@@ -232,7 +233,7 @@ def _with_extension(raw: str) -> str:
     dropped (they say nothing a person dials)."""
     base, *params = raw.split(";")
     for param in params:
-        key, _, value = param.partition("=")
+        key, _unused, value = param.partition("=")
         if key.strip().lower() == "ext" and value.strip():
             return f"{base} ext. {value.strip()}"
     return base
@@ -241,7 +242,7 @@ def _with_extension(raw: str) -> str:
 def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Contact:
     name = _name_of(card)
     if not name:
-        raise ValidationError("This card has no name.")
+        raise ValidationError(_("This card has no name."))
     contents = card.contents
     role = None
     for key in ("x-caregiver-role", "role", "title", "categories", "org"):
@@ -275,9 +276,9 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
             except ValidationError:
                 pass
         else:
-            notes.append(f"The phone number “{raw[:40]}” could not be read and was left out.")
+            notes.append(_("The phone number “{number}” could not be read and was left out.").format(number=raw[:40]))
     if len(phones) > MAX_PHONES:
-        notes.append(f"Only the first {MAX_PHONES} phone numbers were kept.")
+        notes.append(_("Only the first {count} phone numbers were kept.").format(count=MAX_PHONES))
         phones = phones[:MAX_PHONES]
     email = ""
     for line in contents.get("email", []):
@@ -286,7 +287,7 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
         if re.match(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$", candidate):
             email = candidate
             break
-        notes.append(f"The email address “{candidate[:40]}” could not be read and was left out.")
+        notes.append(_("The email address “{address}” could not be read and was left out.").format(address=candidate[:40]))
     address = "\n\n".join(a for a in (_address(line) for line in contents.get("adr", [])[:2]) if a)
     org = contents.get("org", [])
     organisation = _text(org[0].value) if org else ""
@@ -302,7 +303,7 @@ def _card_to_contact(card, person_id: int, region: str, notes: list[str]) -> Con
         try:
             last = date.fromisoformat(_text(line.value))
         except ValueError:
-            notes.append("The “last in touch” date could not be read and was left out.")
+            notes.append(_("The “last in touch” date could not be read and was left out."))
     strength = TieStrength.MODERATE
     for line in contents.get("x-caregiver-strength", []):
         strength = _enum(TieStrength, _text(line.value), strength)
@@ -334,11 +335,11 @@ def read_vcards(data: bytes, person_id: int, region: str = DEFAULT_REGION) -> VC
     out and reported. Raises :class:`VCardFileError` when the file holds no cards at all or is
     too large (over 20 MB)."""
     if len(data) > MAX_FILE_BYTES:
-        raise VCardFileError("This file is too large to be a contacts file (over 20 MB).")
+        raise VCardFileError(_("This file is too large to be a contacts file (over 20 MB)."))
     _quiet_vobject()
     chunks = split_cards(decode_vcard_bytes(data))
     if not chunks:
-        raise VCardFileError("This file has no contacts in it. A contacts file (vCard) usually ends in .vcf.")
+        raise VCardFileError(_("This file has no contacts in it. A contacts file (vCard) usually ends in .vcf."))
     cards: list[CardCandidate] = []
     problems: list[CardProblem] = []
     for position, chunk in chunks:
@@ -346,16 +347,16 @@ def read_vcards(data: bytes, person_id: int, region: str = DEFAULT_REGION) -> VC
         try:
             card = vobject.readOne(chunk, ignoreUnreadable=True, allowQP=True)
             if card.name.upper() != "VCARD":
-                raise ValidationError("This is not a contact card.")
+                raise ValidationError(_("This is not a contact card."))
             contact = _card_to_contact(card, person_id, region, notes)
         except ValidationError as exc:
-            problems.append(CardProblem(position, "", f"Card {position} was skipped: {exc}", True))
+            problems.append(CardProblem(position, "", _("Card {position} was skipped: {problem}").format(position=position, problem=exc), True))
             continue
         except Exception:  # vobject raises many kinds for a damaged card; the file goes on
-            problems.append(CardProblem(position, "", f"Card {position} was skipped: it is damaged or incomplete.", True))
+            problems.append(CardProblem(position, "", _("Card {position} was skipped: it is damaged or incomplete.").format(position=position), True))
             continue
         cards.append(CardCandidate(position, contact))
-        problems.extend(CardProblem(position, contact.name, f"Card {position} ({contact.name}): {n}", False) for n in notes)
+        problems.extend(CardProblem(position, contact.name, _("Card {position} ({name}): {problem}").format(position=position, name=contact.name, problem=n), False) for n in notes)
     return VCardReadResult(tuple(cards), tuple(problems))
 
 
@@ -404,7 +405,7 @@ def contact_to_vcard(contact: Contact, *, include_private: bool = False):
         card.add("org").value = [contact.organisation or contact.name]
     if group:
         card.add("x-abshowas").value = "COMPANY"
-    card.add("role").value = contact.role.label
+    card.add("role").value = contact.role.english_label  # a field other programs read
     card.add(X_ROLE.lower()).value = contact.role.value
     for phone in contact.phones:
         line = card.add("tel")

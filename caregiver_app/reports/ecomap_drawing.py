@@ -24,6 +24,7 @@ from ..domain.ecomap import (
 )
 from ..domain.ecomap_routes import tie_routes
 from ..domain.network import Sector, SupportDirection, TieStrength
+from ..i18n import _
 from .fonts import register_fonts
 
 INK = colors.black
@@ -116,11 +117,11 @@ def _tie_shapes(geo: TieGeometry, tx, scale: float) -> list:
 def legend_entries() -> list[tuple[TieStrength | None, str]]:
     """The legend's rows, in words (the arrow row has no line style)."""
     rows: list[tuple[TieStrength | None, str]] = [
-        (TieStrength.STRONG, "Strong tie (thick solid line)"),
-        (TieStrength.MODERATE, "Moderate tie (solid line)"),
-        (TieStrength.TENUOUS, "Tenuous tie (dashed line)"),
-        (TieStrength.STRESSFUL, "Stressful tie (zig-zag line)"),
-        (None, "Arrow: which way support flows; shaded box: care team"),
+        (TieStrength.STRONG, _("Strong tie (thick solid line)")),
+        (TieStrength.MODERATE, _("Moderate tie (solid line)")),
+        (TieStrength.TENUOUS, _("Tenuous tie (dashed line)")),
+        (TieStrength.STRESSFUL, _("Stressful tie (zig-zag line)")),
+        (None, _("Arrow: which way support flows; shaded box: care team")),
     ]
     return rows
 
@@ -206,7 +207,7 @@ def build_ecomap_drawing(snapshot: EcomapSnapshot, width: float = 468.0, height:
         group.add(String(sx, sy, sector.label.upper(), fontName=bold, fontSize=small, textAnchor="middle", fillColor=MUTED))
 
     if not snapshot.nodes:
-        group.add(String(pcx, pcy - PERSON_H * scale, "No contacts are listed yet.", fontName=regular,
+        group.add(String(pcx, pcy - PERSON_H * scale, _("No contacts are listed yet."), fontName=regular,
                          fontSize=size, textAnchor="middle", fillColor=MUTED))
     drawing.add(group)
 

@@ -197,3 +197,18 @@ def using(fmt: ReportFormat | None) -> Iterator[ReportFormat]:
         yield _CURRENT.get()
     finally:
         _CURRENT.reset(token)
+
+
+def in_language(fmt: ReportFormat, code: str, country: str = "") -> ReportFormat:
+    """``fmt`` for a document written in language ``code``: the same hour cycle, and the CLDR
+    locale of that language for ``country`` (ISO 3166 alpha-2; else the country of ``fmt``'s own
+    locale), e.g. an ``en_US`` window printing in Spanish writes ``es_US`` dates, and Spanish for
+    Germany (no CLDR data) writes plain ``es``. ``fmt`` itself when it already writes that language
+    and no other country is asked for."""
+    from ..i18n import babel_locale, normalise
+
+    loc = _parse(fmt.locale)
+    code = normalise(code) or "en"
+    if loc.language == code and (not country or (loc.territory or "") == country.upper()):
+        return fmt
+    return ReportFormat(babel_locale(code, country or loc.territory or ""), fmt.hour_cycle)

@@ -55,4 +55,6 @@ class LaidLines(Flowable):
             return [self]
         if self.no_lone_first_line and fit == 1 and len(lines) > 2:
             return []
+        if len(lines) <= 3:  # a short block moves whole: never one lone line at a page's foot or head
+            return []
         return [self._part(lines[:fit], self._first, False), self._part(lines[fit:], False, self._last)]

@@ -18,13 +18,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph
 
 from ..domain.model import MoodLevel
+from ..i18n import N_, _
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
 from .text import clean_text, is_rtl_char, markup
 
 METADATA_APP = "Caregiver Companion"
-FOOTER_TEXT = "Confidential health information"
+FOOTER_TEXT = N_("Confidential health information")
 MARGIN = 0.7 * inch
 LABEL_MAX_CHARS = 200
 """Names, labels and symptoms longer than this are shortened (with "…") where they sit in a
@@ -91,8 +92,10 @@ def format_count(count: int) -> str:
     return formatting.current().integer(count)
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{format_count(count)} {word if count == 1 else (many or word + 's')}"
+def counted(message: str, count: int) -> str:
+    """``message`` (from ``ngettext``, with a ``{count}`` placeholder) with the count written in
+    the document's grouping: ``counted(ngettext("{count} day", "{count} days", n), n)``."""
+    return message.format(count=format_count(count))
 
 
 def finite(value: object) -> float | None:
@@ -294,15 +297,16 @@ def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, t
             self.line(left, footer_y + 10, right, footer_y + 10)
             self.setFillColor(MUTED)
             self.setFont(fonts.regular, 8)
-            self.drawString(left, footer_y, FOOTER_TEXT)
-            self.drawRightString(right, footer_y, f"Page {number} of {total}")
+            self.drawString(left, footer_y, _(FOOTER_TEXT))
+            self.drawRightString(right, footer_y, _("Page {number} of {total}").format(number=number, total=total))
             if number > 1:
                 header_y = page_height - MARGIN * 0.6
                 self.drawString(left, header_y, f"{title} · {person}" if person else title)
                 current = getattr(self, "page_section", "") or self.running_section
                 day = getattr(self, "page_day", "")
                 if day:
-                    current = f"{current} · {day} (continued)" if current else f"{day} (continued)"
+                    continued = _("{day} (continued)").format(day=day)
+                    current = f"{current} · {continued}" if current else continued
                 if current:
                     self.drawRightString(right, header_y, current)
                 self.line(left, header_y - 4, right, header_y - 4)

@@ -32,6 +32,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..domain.model import MoodLevel
 from ..domain.summary import VisitSummaryData
+from ..i18n import N_, _
 from .charts import BAR, GRID, INK, MUTED, RULE
 from .fonts import register_fonts
 from .layout import format_date, format_dose
@@ -39,7 +40,7 @@ from .layout import format_date, format_dose
 DAILY_MAX_DAYS = 120
 WEEKLY_MAX_DAYS = 730
 SMALL = 7.5
-ELEVATION_WORDS = ("none", "mild", "moderate", "severe")
+ELEVATION_WORDS = (N_("none"), N_("mild"), N_("moderate"), N_("severe"))
 
 
 def _buckets(start: date, end: date) -> list[tuple[date, date]]:
@@ -132,7 +133,9 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
     buckets = _buckets(start, end)
     meds = list(data.medications)
     scores = [s for s in data.scores if s.history]
-    gutter = max(stringWidth(w, font, SMALL) for w in ("very good", "moderate", "PHQ-9 /", "12 h")) + 8
+    # The left gutter holds the axis words of the document's language (mood levels, elevation).
+    words = [level.label for level in MoodLevel] + [_(w) for w in ELEVATION_WORDS] + ["PHQ-9 /", _hours(12)]
+    gutter = max(stringWidth(w, font, SMALL) for w in words) + 8
     left, right = gutter, width - 4
     legend_h, axis_h, gap = 36.0, 14.0, 10.0
     mood_h, elev_h, sleep_h, score_h = 118.0, 34.0, 56.0, 78.0
@@ -197,20 +200,20 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
     _line(drawing, [p for p in seen_pts] if len(seen_pts) > 1 else [], dash=[3, 2], width=0.9)
     for x, y in seen_pts:
         _square(drawing, x, y, radius)
-    panel_title(mood_top, "Mood")
+    panel_title(mood_top, _("Mood"))
 
     # --- elevated / irritable -------------------------------------------------------------------
     elev_s = _series(elev, buckets, reduce=max)
     for i, word in enumerate(ELEVATION_WORDS):
         y = elev_bottom + 3 + i * (elev_h - 6) / 3
         if i in (0, 3):
-            label(y, word)
+            label(y, _(word))
     slot = (right - left) / len(buckets)
     for i, v in enumerate(elev_s):
         if v:
             h = v / 3 * (elev_h - 6)
             _hatched(drawing, mids[i] - slot * 0.35, elev_bottom + 3, max(slot * 0.7, 0.8), h)
-    panel_title(elev_top, "Elevated / irritable" + ("" if any(elev_s) else ": not rated in this period"))
+    panel_title(elev_top, _("Elevated / irritable") if any(elev_s) else _("Elevated / irritable: not rated in this period"))
 
     # --- sleep ----------------------------------------------------------------------------------
     top_hours = 12.0 if max([v for vs in (*own_sleep.values(), *seen_sleep.values()) for v in vs] or [0]) <= 12 else 24.0
@@ -219,7 +222,7 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
         return sleep_bottom + min(max(v, 0), top_hours) / top_hours * (sleep_h - 10)
 
     for tick in (0, top_hours / 2, top_hours):
-        label(sleep_y(tick), f"{tick:g} h")
+        label(sleep_y(tick), _hours(tick))
     for i, v in enumerate(_series(own_sleep, buckets)):
         if v is not None:
             drawing.add(Rect(mids[i] - slot * 0.3, sleep_bottom, max(slot * 0.6, 0.7), sleep_y(v) - sleep_bottom,
@@ -227,11 +230,11 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
     for i, v in enumerate(_series(seen_sleep, buckets)):
         if v is not None:
             _square(drawing, mids[i], sleep_y(v), radius * 0.9)
-    panel_title(sleep_top, "Sleep")
+    panel_title(sleep_top, _("Sleep"))
 
     # --- medicines ------------------------------------------------------------------------------
     if not meds:
-        drawing.add(String(left + 4, med_bottom + 5, "No medicines on the list in this period", fontName=font,
+        drawing.add(String(left + 4, med_bottom + 5, _("No medicines on the list in this period"), fontName=font,
                            fontSize=SMALL, fillColor=MUTED))
     adherence = {a.medication: a for a in data.adherence}
     for row, med in enumerate(meds):
@@ -280,9 +283,9 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
         for x, y in pts:
             (_triangle if phq else _diamond)(drawing, x, y, 2.6)
     if not scores:
-        drawing.add(String(left + 4, score_bottom + 5, "No PHQ-9 or GAD-7 in this period", fontName=font,
+        drawing.add(String(left + 4, score_bottom + 5, _("No PHQ-9 or GAD-7 in this period"), fontName=font,
                            fontSize=SMALL, fillColor=MUTED))
-    panel_title(score_top, "Scores")
+    panel_title(score_top, _("Scores"))
 
     # --- flagged entries across every panel -----------------------------------------------------
     # Markers closer than a marker's width share one label ("1–4") so numbers never overprint.
@@ -336,20 +339,20 @@ def build_life_chart(data: VisitSummaryData, width: float) -> Drawing:
         drawing.add(String(x + 14, y, words, fontName=font, fontSize=SMALL, fillColor=INK))
         x += w + 6
     item(lambda a, b: (drawing.add(Line(a, b, a + 11, b, strokeColor=INK, strokeWidth=1.2)),
-                       drawing.add(Circle(a + 5.5, b, 2, fillColor=INK, strokeColor=None))), "Self-report")
+                       drawing.add(Circle(a + 5.5, b, 2, fillColor=INK, strokeColor=None))), _("Self-report"))
     item(lambda a, b: (drawing.add(Line(a, b, a + 11, b, strokeColor=INK, strokeWidth=0.9, strokeDashArray=[3, 2])),
-                       _square(drawing, a + 5.5, b, 2)), "Family observation")
-    item(lambda a, b: _hatched(drawing, a + 2, b - 3, 7, 7), "Elevated / irritable")
-    item(lambda a, b: drawing.add(Rect(a + 2, b - 3, 7, 7, fillColor=BAR, strokeColor=None)), "Sleep (self)")
+                       _square(drawing, a + 5.5, b, 2)), _("Family observation"))
+    item(lambda a, b: _hatched(drawing, a + 2, b - 3, 7, 7), _("Elevated / irritable"))
+    item(lambda a, b: drawing.add(Rect(a + 2, b - 3, 7, 7, fillColor=BAR, strokeColor=None)), _("Sleep (self)"))
     item(lambda a, b: _triangle(drawing, a + 5.5, b, 2.6), "PHQ-9")
     item(lambda a, b: _diamond(drawing, a + 5.5, b, 2.6), "GAD-7")
     item(lambda a, b: (drawing.add(Line(a + 2, b - 2, a + 9, b + 2, strokeColor=INK, strokeWidth=0.8)),
-                       drawing.add(Line(a + 2, b + 2, a + 9, b - 2, strokeColor=INK, strokeWidth=0.8))), "Missed dose")
+                       drawing.add(Line(a + 2, b + 2, a + 9, b - 2, strokeColor=INK, strokeWidth=0.8))), _("Missed dose"))
     item(lambda a, b: (drawing.add(Line(a + 2, b, a + 9, b, strokeColor=INK, strokeWidth=0.8)),
                        drawing.add(Line(a + 5.5, b - 3.5, a + 5.5, b + 3.5, strokeColor=INK, strokeWidth=0.8))),
-         "Extra dose")
+         _("Extra dose"))
     item(lambda a, b: (drawing.add(Circle(a + 5.5, b, 3.6, fillColor=colors.white, strokeColor=INK, strokeWidth=0.7))),
-         "Flagged entry (numbered)")
+         _("Flagged entry (numbered)"))
     return drawing
 
 
@@ -357,17 +360,22 @@ def caption(data: VisitSummaryData) -> str:
     """The words under the chart: resolution and the numbered flagged entries."""
     days = (data.end - data.start).days + 1
     if days <= DAILY_MAX_DAYS:
-        words = "Each point is one day."
+        words = _("Each point is one day.")
     elif days <= WEEKLY_MAX_DAYS:
-        words = "Each point is the mean of 7 days (the range is too long to show every day)."
+        words = _("Each point is the mean of 7 days (the range is too long to show every day).")
     else:
-        words = "Each point is the mean of a calendar month (the range is too long to show every day)."
-    return words + " Mood 1 very low to 5 very good; sleep in hours; scores out of 27 (PHQ-9) and 21 (GAD-7)."
+        words = _("Each point is the mean of a calendar month (the range is too long to show every day).")
+    return words + " " + _("Mood 1 very low to 5 very good; sleep in hours; scores out of 27 (PHQ-9) and 21 (GAD-7).")
 
 
 def events_text(data: VisitSummaryData) -> list[str]:
     """``"1 — Sat 17 Oct 2026: flagged by Ana (family)"`` for each numbered flagged entry."""
-    return [f"{n} — {format_date(day, weekday=True)}: flagged by {who}" for n, day, who in flagged_events(data)]
+    return [_("{number} — {date}: flagged by {who}").format(number=n, date=format_date(day, weekday=True), who=who)
+            for n, day, who in flagged_events(data)]
+
+
+def _hours(value: float) -> str:
+    return _("{hours} h").format(hours=f"{value:g}")
 
 
 def has_anything(data: VisitSummaryData) -> bool:

@@ -13,6 +13,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from ..domain.plans import PlanItem
+from ..i18n import _, language
 from .charts import ACCENT, INK, MUTED, RULE
 from .fonts import ReportFonts
 from .layout import METADATA_APP, format_date
@@ -59,7 +60,7 @@ def item_markup(item: PlanItem) -> str:
 
 def blank_lines(styles: PlanStyles, width: float, count: int = 2) -> list[Flowable]:
     """``count`` ruled lines ``width`` points wide, to write on by hand."""
-    rows = [[""] for _ in range(count)]
+    rows = [[""] for _unused in range(count)]
     table = Table(rows, colWidths=[width], rowHeights=[styles.size * 1.7] * count)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
     return [table]
@@ -67,11 +68,11 @@ def blank_lines(styles: PlanStyles, width: float, count: int = 2) -> list[Flowab
 
 def meta_line(styles: PlanStyles, person_name: str, printed_on: date | None, updated_at: datetime | None) -> Paragraph:
     """``"For Sam · Printed 30 Nov 2026 · Last changed 28 Nov 2026"`` (parts left out when unknown)."""
-    meta = [f"For {label(person_name)}"] if person_name else []
+    meta = [_("For {name}").format(name=label(person_name))] if person_name else []
     if printed_on is not None:
-        meta.append(f"Printed {format_date(printed_on)}")
+        meta.append(_("Printed {date}").format(date=format_date(printed_on)))
     if updated_at is not None:
-        meta.append(f"Last changed {format_date(updated_at.date())}")
+        meta.append(_("Last changed {date}").format(date=format_date(updated_at.date())))
     return Paragraph(" · ".join(meta), styles.meta)
 
 
@@ -87,7 +88,7 @@ def plan_document(out: BinaryIO, pagesize: tuple[float, float], title: str, font
         pagesize=(page_width, page_height),
         leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
         title=title, author=METADATA_APP, creator=METADATA_APP, producer=METADATA_APP,
-        subject="", keywords="", lang="en", initialFontName=fonts.regular,
+        subject="", keywords="", lang=language(), initialFontName=fonts.regular,
     )
     frame = Frame(margin, margin, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                   id="body")

@@ -15,26 +15,27 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ..i18n import N_, _, ngettext
 from .charts import ACCENT, INK, MUTED, RULE
 from . import formatting
 from .fonts import register_fonts
 from .layout import MARGIN, METADATA_APP, can_print, format_date
 from .text import escape
 
-TITLE = "Emergency kit: your recovery code"
+TITLE = N_("Emergency kit: your recovery code")
 GROUPS_PER_ROW = 4
 
 STEPS = (
-    "Start Caregiver Companion on this computer.",
-    "On the unlock screen, choose “I forgot my passphrase” (use the recovery code).",
-    "Type the code exactly as printed below. Dashes, spaces and small letters do not matter.",
-    "The app then asks you to choose a new passphrase. Your journal is all still there.",
+    N_("Start Caregiver Companion on this computer."),
+    N_("On the unlock screen, choose “I forgot my passphrase” (use the recovery code)."),
+    N_("Type the code exactly as printed below. Dashes, spaces and small letters do not matter."),
+    N_("The app then asks you to choose a new passphrase. Your journal is all still there."),
 )
 KEEP = (
-    "Keep this page somewhere safe at home, for example with your passport or birth certificate.",
-    "Do not keep it with the computer, in the same bag, or as a photo on your phone.",
-    "Anyone who has this code and this computer can open the journal. Treat it like a house key.",
-    "If you make a new recovery code in the app, the old one stops working: tear this page up then.",
+    N_("Keep this page somewhere safe at home, for example with your passport or birth certificate."),
+    N_("Do not keep it with the computer, in the same bag, or as a photo on your phone."),
+    N_("Anyone who has this code and this computer can open the journal. Treat it like a house key."),
+    N_("If you make a new recovery code in the app, the old one stops working: tear this page up then."),
 )
 
 
@@ -73,24 +74,25 @@ def _build(code: str, out: BinaryIO, made_on: date | None, pagesize: tuple[float
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     story = [
-        Paragraph(TITLE, title),
-        Paragraph("This page opens your Caregiver Companion journal if you ever forget your passphrase. "
-                  "It is the only other way in: the app cannot reset a passphrase for you.", body),
+        Paragraph(_(TITLE), title),
+        Paragraph(_("This page opens your Caregiver Companion journal if you ever forget your passphrase. "
+                    "It is the only other way in: the app cannot reset a passphrase for you."), body),
         Spacer(1, 14),
         code_table,
         Spacer(1, 4),
-        Paragraph(f"{len(groups)} groups of 4. Only the letters A to Z and the numbers 2 to 7 are used: a round "
-                  "shape is the letter O (there is no zero) and a straight line is the letter I (there is no "
-                  "one)." + (f" Made on {format_date(made_on)}." if made_on else ""), small),
-        Paragraph("If you forget your passphrase", head),
-        *[Paragraph(escape(s), item, bulletText=f"{n}.") for n, s in enumerate(STEPS, start=1)],
-        Paragraph("Where to keep this page", head),
-        *[Paragraph(escape(s), item, bulletText="•") for s in KEEP],
+        Paragraph(ngettext("{count} group of 4.", "{count} groups of 4.", len(groups)).format(count=len(groups))
+                  + " " + _("Only the letters A to Z and the numbers 2 to 7 are used: a round shape is the letter O "
+                            "(there is no zero) and a straight line is the letter I (there is no one).")
+                  + (" " + _("Made on {date}.").format(date=format_date(made_on)) if made_on else ""), small),
+        Paragraph(_("If you forget your passphrase"), head),
+        *[Paragraph(escape(_(s)), item, bulletText=f"{n}.") for n, s in enumerate(STEPS, start=1)],
+        Paragraph(_("Where to keep this page"), head),
+        *[Paragraph(escape(_(s)), item, bulletText="•") for s in KEEP],
         Spacer(1, 18),
-        Paragraph("Caregiver Companion keeps the journal only on this computer, encrypted. Nobody else, "
-                  "not even the app's makers, can open it without your passphrase or this code.", small),
+        Paragraph(_("Caregiver Companion keeps the journal only on this computer, encrypted. Nobody else, "
+                    "not even the app's makers, can open it without your passphrase or this code."), small),
     ]
     doc = SimpleDocTemplate(out, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN, title="Recovery code", author=METADATA_APP, creator=METADATA_APP,
+                            bottomMargin=MARGIN, title=_("Recovery code"), author=METADATA_APP, creator=METADATA_APP,
                             producer=METADATA_APP, subject="", keywords="", initialFontName=fonts.regular)
     doc.build([KeepInFrame(width, height, story, mode="shrink")])

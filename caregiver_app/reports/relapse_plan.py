@@ -22,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer
 
 from ..domain.plans import EarlySign, PlanItem, RelapsePlan, RelapseSection
+from ..i18n import N_, _
 from . import formatting
 from .charts import GRID
 from .fonts import register_fonts
@@ -30,24 +31,24 @@ from .plan_parts import PlanStyles, blank_lines, item_markup, label, meta_line, 
 
 __all__ = ["build_relapse_plan_pdf", "METADATA_TITLE", "BODY_SIZE"]
 
-METADATA_TITLE = "My plan for staying well"
+METADATA_TITLE = N_("My plan for staying well")
 TITLE = METADATA_TITLE
 BODY_SIZE = 10.5
 """Body text size in points."""
-INTRO = (
+INTRO = N_(
     "Most people notice the same small changes before they get unwell. This plan says what mine are "
     "and what I and the people around me can do when they show up. I share it with people I trust."
 )
-FOOTER = (
+FOOTER = N_(
     "Based on the Wellness Recovery Action Plan (WRAP) by Mary Ellen Copeland. If I might hurt myself "
     "or I am not safe, I use my safety plan or call the local emergency number."
 )
 SECTION_NOTES = {
-    RelapseSection.TRIGGERS: "Things around me that can make me feel worse.",
-    RelapseSection.EARLY_SIGNS: "Small changes in me that often come before I get unwell.",
-    RelapseSection.HELPS: "What helps me feel steady when I notice a sign.",
-    RelapseSection.AVOID: "What makes things worse, for me or for the people helping me.",
-    RelapseSection.TELL: "Who I tell when I notice my signs, and how to reach them.",
+    RelapseSection.TRIGGERS: N_("Things around me that can make me feel worse."),
+    RelapseSection.EARLY_SIGNS: N_("Small changes in me that often come before I get unwell."),
+    RelapseSection.HELPS: N_("What helps me feel steady when I notice a sign."),
+    RelapseSection.AVOID: N_("What makes things worse, for me or for the people helping me."),
+    RelapseSection.TELL: N_("Who I tell when I notice my signs, and how to reach them."),
 }
 
 
@@ -55,7 +56,8 @@ def _line(item: PlanItem | EarlySign, styles: PlanStyles) -> str:
     if isinstance(item, EarlySign):
         text = label(item.text)
         if item.is_linked:
-            text += f' <font color="#555555" size="{styles.size * 0.85:.1f}">(journal — {label(item.describe_link())})</font>'
+            link = _("(journal — {link})").format(link=label(item.describe_link()))
+            text += f' <font color="#555555" size="{styles.size * 0.85:.1f}">{link}</font>'
         return text
     return item_markup(item)
 
@@ -65,7 +67,7 @@ def _section(plan: RelapsePlan, section: RelapseSection, styles: PlanStyles, hea
     top: list[Flowable] = [
         Paragraph(label(section.title), heading),
         HRFlowable(width="100%", thickness=0.5, color=GRID, spaceBefore=1, spaceAfter=styles.size * 0.3),
-        Paragraph(SECTION_NOTES[section], styles.small),
+        Paragraph(_(SECTION_NOTES[section]), styles.small),
         Spacer(1, styles.size * 0.3),
     ]
     lines = [Paragraph(_line(item, styles), styles.item, bulletText="•") for item in plan.items(section)]
@@ -80,14 +82,14 @@ def _story(plan: RelapsePlan, person_name: str, printed_on: date | None, width: 
     heading = ParagraphStyle("section", parent=styles.step_title, fontSize=BODY_SIZE * 1.15,
                              leading=BODY_SIZE * 1.5, spaceBefore=BODY_SIZE * 1.1)
     story: list[Flowable] = [
-        Paragraph(TITLE, styles.title),
+        Paragraph(_(TITLE), styles.title),
         meta_line(styles, person_name, printed_on, plan.updated_at),
         Spacer(1, BODY_SIZE * 0.7),
-        Paragraph(INTRO, styles.body),
+        Paragraph(_(INTRO), styles.body),
     ]
     for section in RelapseSection:
         story += _section(plan, section, styles, heading, width)
-    story += [Spacer(1, BODY_SIZE * 1.2), Paragraph(FOOTER, styles.small)]
+    story += [Spacer(1, BODY_SIZE * 1.2), Paragraph(_(FOOTER), styles.small)]
     return story
 
 
@@ -103,7 +105,7 @@ def build_relapse_plan_pdf(plan: RelapsePlan, person_name: str, out: BinaryIO, *
     """
     fonts = register_fonts()
     with formatting.using(formatting.printable(fmt or formatting.ReportFormat(), can_print(fonts))):
-        doc, width, _height = plan_document(out, pagesize, METADATA_TITLE, fonts, margin=MARGIN)
+        doc, width, _height = plan_document(out, pagesize, _(METADATA_TITLE), fonts, margin=MARGIN)
         doc.build(_story(plan, person_name, printed_on, width),
-                  canvasmaker=numbered_canvas(fonts, float(pagesize[0]), float(pagesize[1]), TITLE))
+                  canvasmaker=numbered_canvas(fonts, float(pagesize[0]), float(pagesize[1]), _(TITLE)))
         return doc.page

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 
 from ..domain.crisis_lines import LineKind
 from ..domain.plans import SafetyPlanPrint, SafetyStep
+from ..i18n import N_, _
 from . import formatting
 from .charts import ACCENT, GRID, RULE
 from .fonts import ReportFonts, register_fonts
@@ -39,16 +40,16 @@ from .plan_parts import label as _label
 
 __all__ = ["build_safety_plan_pdf", "fitted_story", "METADATA_TITLE", "METADATA_APP", "FONT_SIZES"]
 
-METADATA_TITLE = "Safety plan"
+METADATA_TITLE = N_("Safety plan")
 FONT_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5)
 """Body text sizes (points) tried in turn until the plan fits on the page."""
 
-TITLE = "My safety plan"
-FOOTER = (
+TITLE = N_("My safety plan")
+FOOTER = N_(
     "Based on the Stanley–Brown Safety Plan (Stanley and Brown, 2012). Keep a copy where you can find it "
     "quickly, and share it with people you trust."
 )
-STEP_INTRO = "When I notice my warning signs, I go through these steps in order until I feel safer."
+STEP_INTRO = N_("When I notice my warning signs, I go through these steps in order until I feel safer.")
 BOX_FILL = colors.HexColor("#f2f4f6")
 
 
@@ -57,17 +58,21 @@ def _crisis_box(data: SafetyPlanPrint, styles: _Styles, width: float) -> Flowabl
     crisis = [line for line in data.lines if line.kind is LineKind.CRISIS]
     rows: list[list[Flowable]] = []
     if lines:
-        numbers = " or ".join(f"<b>{_label(line.number)}</b> ({_label(line.name)})" if line.user_added
-                              else f"<b>{_label(line.number)}</b>" for line in lines)
-        rows.append([Paragraph(f"If I could die or be badly hurt right now, I call {numbers}.", styles.body)])
-    else:
-        rows.append([Paragraph("If I could die or be badly hurt right now, I call <b>the local emergency number</b>.",
+        numbers = [f"<b>{_label(line.number)}</b> ({_label(line.name)})" if line.user_added
+                   else f"<b>{_label(line.number)}</b>" for line in lines]
+        # TRANSLATORS: joins two or more emergency numbers: "911 or 112".
+        joined = _(" or ").join(numbers)
+        rows.append([Paragraph(_("If I could die or be badly hurt right now, I call {numbers}.").format(numbers=joined),
                                styles.body)])
+    else:
+        rows.append([Paragraph(_("If I could die or be badly hurt right now, I call <b>the local emergency "
+                                 "number</b>."), styles.body)])
     for line in crisis:
         rows.append([Paragraph(f"<b>{_label(line.name)}:</b> {_label(line.how)}.", styles.body)])
-    where = f"Numbers for {_label(data.country_name)}." if data.country_name else ""
-    rows.append([Paragraph(f"{where} Find A Helpline lists crisis lines in other countries: findahelpline.com.",
-                           styles.small)])
+    helpline = _("Find A Helpline lists crisis lines in other countries: findahelpline.com.")
+    if data.country_name:
+        helpline = _("Numbers for {country}.").format(country=_label(data.country_name)) + " " + helpline
+    rows.append([Paragraph(helpline, styles.small)])
     table = Table(rows, colWidths=[width])
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
@@ -93,7 +98,7 @@ def _step_cell(data: SafetyPlanPrint, step: SafetyStep, styles: _Styles, width: 
         for line in data.lines:
             cell.append(Paragraph(f"{_label(line.name)} — <b>{_label(line.how)}</b>", styles.item, bulletText="•"))
         if not data.emergency_known:
-            cell.append(Paragraph("The local emergency number, or the nearest emergency room", styles.item,
+            cell.append(Paragraph(_("The local emergency number, or the nearest emergency room"), styles.item,
                                   bulletText="•"))
     return cell
 
@@ -141,18 +146,18 @@ def _story(data: SafetyPlanPrint, fonts: ReportFonts, size: float, width: float)
     styles = _Styles(fonts, size)
     gap = size * 0.7
     return [
-        Paragraph(TITLE, styles.title),
+        Paragraph(_(TITLE), styles.title),
         meta_line(styles, data.person_name, data.printed_on, data.plan.updated_at),
         Spacer(1, gap),
         _crisis_box(data, styles, width),
         Spacer(1, gap),
-        Paragraph(STEP_INTRO, styles.body),
+        Paragraph(_(STEP_INTRO), styles.body),
         Spacer(1, gap * 0.4),
         _steps(data, styles, width),
         Spacer(1, gap),
         _reasons(data, styles, width),
         Spacer(1, gap),
-        Paragraph(FOOTER, styles.small),
+        Paragraph(_(FOOTER), styles.small),
     ]
 
 
@@ -195,7 +200,7 @@ def build_safety_plan_pdf(data: SafetyPlanPrint, out: BinaryIO, *,
 
 def _build(data: SafetyPlanPrint, out: BinaryIO, pagesize: tuple[float, float]) -> float:
     fonts = register_fonts()
-    doc, width, height = plan_document(out, pagesize, METADATA_TITLE, fonts)
+    doc, width, height = plan_document(out, pagesize, _(METADATA_TITLE), fonts)
     chosen, story = fitted_story(data, fonts, width, height)
     scale = 1.0
     needed = _height(story, width, height)

@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogethe
 
 from ..domain.model import MoodLevel, SleepQuality, mood_words
 from ..domain.summary import Section, SummaryEntry, SymptomStat, VisitSummaryData
+from ..i18n import N_, _, ngettext
 from . import safety_plan as safety_plan_report
 from .charts import GRID, MUTED, RULE
 from .ecomap_drawing import build_ecomap_drawing, key_rows, numbered
@@ -32,7 +33,7 @@ from .layout import (
     format_time,
     label_markup,
     mood_word,
-    plural,
+    counted,
     section,
     wrapped_markup,
 )
@@ -49,14 +50,18 @@ def _mood_text(entry: SummaryEntry) -> str | None:
     except (TypeError, ValueError):
         return None
     if level is None:
-        return f"Mood as imported: {entry.mood_label}" if entry.mood_label else None
-    return f"Mood {mood_words(level, entry.mood_label)}"
+        return _("Mood as imported: {words}").format(words=entry.mood_label) if entry.mood_label else None
+    return _("Mood {words}").format(words=mood_words(level, entry.mood_label))
+
+
+ELEVATION_WORDS = (N_("none"), N_("mild"), N_("moderate"), N_("severe"))
 
 
 def _elevation_text(entry: SummaryEntry) -> str | None:
     level = getattr(entry, "elevation", None)
-    words = ("none", "mild", "moderate", "severe")
-    return f"Elevated / irritable {words[level]}" if isinstance(level, int) and 0 <= level <= 3 else None
+    if not (isinstance(level, int) and 0 <= level <= 3):
+        return None
+    return _("Elevated / irritable {level}").format(level=_(ELEVATION_WORDS[level]))
 
 
 def _sleep_text(entry: SummaryEntry) -> str | None:
@@ -70,20 +75,21 @@ def _sleep_text(entry: SummaryEntry) -> str | None:
     if hours is None and quality_word is None:
         return None
     if hours is None:
-        return f"Sleep {quality_word}"
-    text = f"Sleep {format_hours(hours)} h"
-    return f"{text}, {quality_word}" if quality_word else text
+        return _("Sleep {quality}").format(quality=quality_word)
+    if quality_word:
+        return _("Sleep {hours} h, {quality}").format(hours=format_hours(hours), quality=quality_word)
+    return _("Sleep {hours} h").format(hours=format_hours(hours))
 
 
-def _scale_text(name: str, value: object) -> str | None:
+def _scale_text(message: str, value: object) -> str | None:
     number = finite(value)
-    return None if number is None else f"{name} {number:g}/10"
+    return None if number is None else message.format(value=f"{number:g}")
 
 
 def measures(entry: SummaryEntry) -> list[str]:
     """The entry's numbers in words: mood, anxiety, energy, sleep."""
-    parts = [_mood_text(entry), _elevation_text(entry), _scale_text("Anxiety", entry.anxiety),
-             _scale_text("Energy", entry.energy), _sleep_text(entry)]
+    parts = [_mood_text(entry), _elevation_text(entry), _scale_text(_("Anxiety {value}/10"), entry.anxiety),
+             _scale_text(_("Energy {value}/10"), entry.energy), _sleep_text(entry)]
     return [p for p in parts if p]
 
 
@@ -115,10 +121,10 @@ def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:
     head: list[Span] = []
     if with_when:
         head += [(f"{format_date(entry.local_date, weekday=True)}, {format_time(entry.local_time)}", True),
-                 (" · recorded by ", False)]
+                 (" · " + _("recorded by") + " ", False)]
     head.append((_label(entry.recorded_by), True))
     if entry.flagged and not with_when:
-        head += [(" · ", False), ("⚑ flagged for visit", True)]
+        head += [(" · ", False), (_("⚑ flagged for visit"), True)]
     numbers = measures(entry)
     if numbers:
         head.append((" · " + " · ".join(numbers), False))
@@ -129,8 +135,8 @@ def entry_spans(entry: SummaryEntry, *, with_when: bool) -> list[list[Span]]:
         name = _label(getattr(rating, "symptom", ""))
         ratings.append(f"{name} {severity:g}/10" if severity is not None else name)
     if ratings:
-        lines.append([("Symptoms: ", True), (", ".join(ratings), False)])
-    for title, names in (("Activities: ", entry.tags), ("Stressors: ", entry.stressors)):
+        lines.append([(_("Symptoms:") + " ", True), (", ".join(ratings), False)])
+    for title, names in ((_("Activities:") + " ", entry.tags), (_("Stressors:") + " ", entry.stressors)):
         shown = [t for t in (_label(t) for t in names or ()) if t]
         if shown:
             lines.append([(title, True), (", ".join(shown), False)])
@@ -151,7 +157,7 @@ def flagged(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     """Every entry marked "bring this up at the next visit", in full."""
     if not data.flagged:
         return []
-    story = section("Flagged for this visit", styles)
+    story = section(_("Flagged for this visit"), styles)
     style = _block_style(styles, 8, 0)
     for index, entry in enumerate(data.flagged):
         if index:
@@ -173,13 +179,15 @@ def trend_sentence(data: VisitSummaryData) -> str:
     sleep = _average(d.sleep_hours for d in data.days)
     if sleep is None:
         sleep = _average(e.sleep_hours for e in data.entries)
-    parts = [f"Mood averaged <b>{mood_word(mood)}</b> ({format_decimal(mood)} of 5)" if mood is not None
-             else "No mood was recorded",
-             f"sleep averaged <b>{format_decimal(sleep)} hours</b>" if sleep is not None else "no sleep was recorded"]
+    mood_part = (_("Mood averaged <b>{word}</b> ({value} of 5)").format(word=mood_word(mood), value=format_decimal(mood))
+                 if mood is not None else _("No mood was recorded"))
+    sleep_part = (_("sleep averaged <b>{hours} hours</b>").format(hours=format_decimal(sleep)) if sleep is not None
+                  else _("no sleep was recorded"))
     days = len(data.entries_by_day())
     span = max((data.end - data.start).days + 1, 0)
-    parts.append(f"there were entries on {format_count(days)} of {plural(span, 'day')}")
-    return f"{parts[0]}, {parts[1]}, and {parts[2]}."
+    return ngettext("{mood}, {sleep}, and there were entries on {days} of {count} day.",
+                    "{mood}, {sleep}, and there were entries on {days} of {count} days.", span).format(
+        mood=mood_part, sleep=sleep_part, days=format_count(days), count=format_count(span))
 
 
 def _averages(data: VisitSummaryData) -> str:
@@ -190,44 +198,58 @@ def _averages(data: VisitSummaryData) -> str:
     rows = [r for r in (data.changes or change_rows(list(data.entries), [], data.start, data.end))
             if not r.is_symptom and r.current is not None]
     parts = []
-    for source, who in (("self", "Their own ratings"), (OBSERVED, "Family observations")):
+    for source, who in (("self", _("Their own ratings")), (OBSERVED, _("Family observations"))):
         mood = next((r for r in rows if r.source == source and r.measure.startswith("Mood")), None)
         sleep = next((r for r in rows if r.source == source and r.unit == "h"), None)
         bits = []
         if mood is not None:
-            bits.append(f"mood averaged <b>{stable_mood_words(mood.current)}</b> ({format_decimal(mood.current)} of 5) "
-                        f"on {plural(mood.current_days, 'day')}")
+            bits.append(ngettext("mood averaged <b>{words}</b> ({value} of 5) on {count} day",
+                                 "mood averaged <b>{words}</b> ({value} of 5) on {count} days",
+                                 mood.current_days).format(words=stable_mood_words(mood.current),
+                                                           value=format_decimal(mood.current),
+                                                           count=format_count(mood.current_days)))
         if sleep is not None:
-            bits.append(f"sleep averaged <b>{format_decimal(sleep.current)} hours</b>")
+            bits.append(_("sleep averaged <b>{hours} hours</b>").format(hours=format_decimal(sleep.current)))
         if bits:
-            parts.append(f"{who}: " + ", ".join(bits) + ".")
-    return " ".join(parts) or "No mood or sleep was recorded in this period."
+            parts.append(_("{who}: {averages}.").format(who=who, averages=", ".join(bits)))
+    return " ".join(parts) or _("No mood or sleep was recorded in this period.")
 
 
 def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: float) -> list[Flowable]:
-    story = section("Symptoms", styles)
+    story = section(_("Symptoms"), styles)
     days = max((data.end - data.start).days + 1, 0)
-    head = ["Symptom", "Whose", f"Days<br/>(of {format_count(days)})", "Average<br/>(0–10)", "Worst<br/>(0–10)",
-            "Previous<br/>average", "Previous<br/>days"]
+    head = [_("Symptom"), _("Whose"), _("Days<br/>(of {count})").format(count=format_count(days)),
+            _("Average<br/>(0–10)"), _("Worst<br/>(0–10)"), _("Previous<br/>average"), _("Previous<br/>days")]
     rows = [[Paragraph(h, styles.cell_head if i < 2 else styles.cell_head_num) for i, h in enumerate(head)]]
     for r in rated:
         rows.append([
             Paragraph(label_markup(r.measure), styles.cell),
-            Paragraph("Family (observed)" if r.source != "self" else "Self", styles.cell),
+            Paragraph(_("Family (observed)") if r.source != "self" else _("Self"), styles.cell),
             Paragraph(f"{format_count(r.current_days)}", styles.cell_num),
             Paragraph(format_decimal(r.current), styles.cell_num),
             Paragraph(f"{r.worst:g}" if r.worst is not None else "–", styles.cell_num),
             Paragraph(format_decimal(r.previous) if r.previous is not None else "–", styles.cell_num),
             Paragraph(f"{format_count(r.previous_days)}", styles.cell_num),
         ])
-    number_ws = [50, 58, 46, 60, 60]  # wide enough that no heading word is split
+    number_ws = _heading_widths(head[2:], [50, 58, 46, 60, 60], styles)  # no heading word is split
     who_w = 84
     table = Table(rows, colWidths=[width - sum(number_ws) - who_w, who_w] + number_ws, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(styles))
     story.append(table)
-    story.append(Paragraph("Self: the person's own ratings. Family (observed): a family member's observations. "
-                           "They are counted apart and never averaged together.", styles.small))
+    story.append(Paragraph(_("Self: the person's own ratings. Family (observed): a family member's observations. "
+                             "They are counted apart and never averaged together."), styles.small))
     return story
+
+
+def _heading_widths(heads: list[str], widths: list[float], styles: Styles) -> list[float]:
+    """``widths`` widened where a heading's longest word (in the document's language) would not
+    fit on one line of its column (the cell's padding is 9 points)."""
+    font, size = styles.cell_head.fontName, styles.cell_head.fontSize
+    out = []
+    for head, width in zip(heads, widths):
+        words = head.replace("<br/>", " ").split()
+        out.append(max(width, max((stringWidth(w, font, size) for w in words), default=0) + 10))
+    return out
 
 
 def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
@@ -237,10 +259,10 @@ def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flo
 
     if not chart.has_anything(data):
         return []
-    story = section("Life chart", styles, room=None)
+    story = section(_("Life chart"), styles, room=None)
     story.append(Paragraph(_averages(data), styles.lead))
     story.append(Paragraph(
-        "Everything on one time line. Shapes and dashes tell the lines apart, so it reads in black and white.",
+        _("Everything on one time line. Shapes and dashes tell the lines apart, so it reads in black and white."),
         styles.small))
     story.append(Spacer(1, 4))
     story.append(chart.build_life_chart(data, width))
@@ -248,7 +270,7 @@ def life_chart(data: VisitSummaryData, styles: Styles, width: float) -> list[Flo
     story.append(Paragraph(markup(chart.caption(data)), styles.small))
     story += [Paragraph(markup(line), styles.small) for line in chart.events_text(data)]
     page = KeepTogether(story)
-    page.section_title = "Life chart"  # named in page one's "After this page" line
+    page.section_title = _("Life chart")  # named in page one's "After this page" line
     return [page]
 
 
@@ -276,15 +298,15 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
                    key=lambda r: (-r.current_days, r.measure.casefold(), r.source != "self"))
     if rated:
         return _symptoms_by_source(data, rated, styles, width)
-    story = section("Symptoms", styles)
+    story = section(_("Symptoms"), styles)
     stats: Sequence[SymptomStat] = sorted(
         data.symptoms, key=lambda s: (-(s.days_present or 0), -(finite(s.worst) or 0), str(s.name).casefold()))
     days = max((data.end - data.start).days + 1, 0)
     rows = [[
-        Paragraph("Symptom", styles.cell_head),
-        Paragraph(f"Days present<br/>(of {format_count(days)})", styles.cell_head_num),
-        Paragraph("Average severity<br/>(0–10)", styles.cell_head_num),
-        Paragraph("Worst<br/>(0–10)", styles.cell_head_num),
+        Paragraph(_("Symptom"), styles.cell_head),
+        Paragraph(_("Days present<br/>(of {count})").format(count=format_count(days)), styles.cell_head_num),
+        Paragraph(_("Average severity<br/>(0–10)"), styles.cell_head_num),
+        Paragraph(_("Worst<br/>(0–10)"), styles.cell_head_num),
     ]]
     for stat in stats:
         average, worst = finite(stat.average), finite(stat.worst)
@@ -294,7 +316,7 @@ def symptoms(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowa
             Paragraph(f"{format_decimal(average)}" if average is not None else "–", styles.cell_num),
             Paragraph(f"{worst:g}" if worst is not None else "–", styles.cell_num),
         ])
-    number_ws = [78, 96, 62]
+    number_ws = _heading_widths([p.text for p in rows[0][1:]], [78, 96, 62], styles)
     table = Table(rows, colWidths=[width - sum(number_ws)] + number_ws, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(styles))
     story.append(table)
@@ -319,9 +341,9 @@ def notes_by_day(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
     plain = [(day, entries) for day, entries in days if not any(e.flagged or e.note.strip() for e in entries)]
     story: list[Flowable] = []
     if worded:
-        story += section("Notes by day", styles)
-        story.append(Paragraph("Days with a note or a flag, in full. Days with numbers only follow in a compact "
-                               "list.", styles.small) if plain else Spacer(1, 0))
+        story += section(_("Notes by day"), styles)
+        story.append(Paragraph(_("Days with a note or a flag, in full. Days with numbers only follow in a compact "
+                                 "list."), styles.small) if plain else Spacer(1, 0))
         story.append(Stream(lambda: _worded_days(worded, style, styles), sum(2 + len(e) for _day, e in worded)))
     if plain:
         story += numbers_only(plain, styles)
@@ -345,7 +367,7 @@ def numbers_only(days, styles: Styles) -> list[Flowable]:
     """Days without a note or flag: one compact line per entry (date and time, who, numbers,
     symptoms and tags), so a year of numbers does not bury the notes. The lines are a
     :class:`~.streaming.Stream`, made as the pages are laid out."""
-    story = section("Days with numbers only", styles)
+    story = section(_("Days with numbers only"), styles)
     size = 8.2
     widest = max(stringWidth(f"{format_date(day, weekday=True)} {format_time(time(hour, 55))}", styles.fonts.bold, size)
                  for day in (days[0][0], days[-1][0]) for hour in (10, 22))
@@ -386,17 +408,18 @@ def scores(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowabl
     """Every PHQ-9 / GAD-7 result in the period, newest first."""
     if not data.scores:
         return []
-    story = section("PHQ-9 and GAD-7 scores", styles)
+    story = section(_("PHQ-9 and GAD-7 scores"), styles)
     rows = []
     for result in data.scores:
         history = result.history or ((result.taken_on, result.score),)
         for day, score in sorted(history, reverse=True):
-            rows.append([label_markup(result.instrument), format_date(day), f"{score} of {result.max_score}"])
-    story.append(_simple_table(styles, width, ["Questionnaire", "Date", "Score"], rows, [3, 3, 3]))
+            rows.append([label_markup(result.instrument), format_date(day),
+                         _("{score} of {maximum}").format(score=score, maximum=result.max_score)])
+    story.append(_simple_table(styles, width, [_("Questionnaire"), _("Date"), _("Score")], rows, [3, 3, 3]))
     story.append(Spacer(1, 3))
-    story.append(Paragraph("PHQ-9 bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
-                           "20–27 severe (Kroenke et al., 2001). GAD-7 bands: 0–4 minimal, 5–9 mild, "
-                           "10–14 moderate, 15–21 severe (Spitzer et al., 2006).", styles.small))
+    story.append(Paragraph(_("PHQ-9 bands: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
+                             "20–27 severe (Kroenke et al., 2001). GAD-7 bands: 0–4 minimal, 5–9 mild, "
+                             "10–14 moderate, 15–21 severe (Spitzer et al., 2006)."), styles.small))
     return story
 
 
@@ -404,20 +427,21 @@ def medications(data: VisitSummaryData, styles: Styles, width: float) -> list[Fl
     """The current medication list and the changes in the period."""
     if not (data.medications or data.medication_changes):
         return []
-    story = section("Medications", styles)
+    story = section(_("Medications"), styles)
     if data.medications:
         def taken(m) -> str:
-            since = f"Since {format_date(m.since)}" if m.since else ""
+            since = _("Since {date}").format(date=format_date(m.since)) if m.since else ""
             if m.stopped is None:
                 return since
-            return f"<b>Stopped {format_date(m.stopped)}</b>" + (f"<br/>({since.lower()})" if since else "")
+            stopped = "<b>" + _("Stopped {date}").format(date=format_date(m.stopped)) + "</b>"
+            return stopped + ("<br/>" + _("(since {date})").format(date=format_date(m.since)) if since else "")
 
         rows = [[label_markup(m.name), label_markup(format_dose(m.dose)), label_markup(m.how), label_markup(m.purpose), taken(m)]
                 for m in data.medications]
-        story.append(_simple_table(styles, width, ["Medication", "Dose", "How taken", "For", "Taken"], rows,
+        story.append(_simple_table(styles, width, [_("Medication"), _("Dose"), _("How taken"), _("For"), _("Taken")], rows,
                                    [3.0, 1.8, 2.6, 2.0, 2.0]))
     if data.medication_changes:
-        story.append(Paragraph("Changes in this period", styles.subhead))
+        story.append(Paragraph(_("Changes in this period"), styles.subhead))
         for change in data.medication_changes:
             text = f"<b>{format_date(change.day)}</b> · {label_markup(change.change)}: {label_markup(change.medication)}"
             if change.detail:
@@ -430,7 +454,7 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
     """The care team and support contacts."""
     if not data.contacts:
         return []
-    story = section("Care team contacts", styles)
+    story = section(_("Care team contacts"), styles)
     rows = []
     column = width * 3 / 11 - 9  # the cell's width less its padding
     font, size = styles.cell.fontName, styles.cell.fontSize
@@ -444,7 +468,8 @@ def care_team(data: VisitSummaryData, styles: Styles, width: float) -> list[Flow
             who += f"<br/>{label_markup(c.organization)}"
         reach = "<br/>".join(wrapped(v) for v in (c.phone, c.email) if v)
         rows.append([who, label_markup(c.role), reach, wrapped(c.note) if c.note else ""])
-    story.append(_simple_table(styles, width, ["Name", "Role", "Phone and email", "Notes"], rows, [3, 2, 3, 3]))
+    story.append(_simple_table(styles, width, [_("Name"), _("Role"), _("Phone and email"), _("Notes")], rows,
+                               [3, 2, 3, 3]))
     return story
 
 
@@ -454,7 +479,7 @@ def safety_plan(data: VisitSummaryData, styles: Styles, width: float, height: fl
     if data.safety_plan is None:
         return []
     _size, content = safety_plan_report.fitted_story(data.safety_plan, styles.fonts, width, height)
-    return [PageBreak(), _Marker("Safety plan"), KeepInFrame(width, height, content, mode="shrink")]
+    return [PageBreak(), _Marker(_("Safety plan")), KeepInFrame(width, height, content, mode="shrink")]
 
 
 class _Marker(Flowable):
@@ -475,9 +500,9 @@ def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) 
     """The ecomap drawing on a page of its own (drawn by the ecomap report)."""
     if data.ecomap is None:
         return []
-    story = [PageBreak(), *section("Ecomap (support network)", styles, room=None)]
-    story.append(Paragraph("The person is in the middle. Line styles show how strong or stressful each tie "
-                           "is (see the key under the map).", styles.small))
+    story = [PageBreak(), *section(_("Ecomap (support network)"), styles, room=None)]
+    story.append(Paragraph(_("The person is in the middle. Line styles show how strong or stressful each tie "
+                             "is (see the key under the map)."), styles.small))
     story.append(Spacer(1, 6))
     map_h = min(height * 0.8, width * 1.05)
     story.append(build_ecomap_drawing(data.ecomap, width=width, height=map_h))
@@ -485,10 +510,10 @@ def ecomap(data: VisitSummaryData, styles: Styles, width: float, height: float) 
         # Too many contacts for names in the boxes at a readable size: numbered boxes and
         # every full name in a key, so no name is cut short.
         story.append(Spacer(1, 6))
-        story.append(Paragraph("Who is who: each box on the map has the number shown here.", styles.small))
+        story.append(Paragraph(_("Who is who: each box on the map has the number shown here."), styles.small))
         rows = [[number, f"<b>{label_markup(name)}</b>", label_markup(role)]
                 for number, name, role in key_rows(data.ecomap)]
-        story.append(_simple_table(styles, width, ["No.", "Name", "Role and group"], rows, [1, 6, 5]))
+        story.append(_simple_table(styles, width, [_("No."), _("Name"), _("Role and group")], rows, [1, 6, 5]))
     return story
 
 
@@ -523,10 +548,11 @@ def imported_moods(data: VisitSummaryData, styles: Styles, width: float) -> list
             seen[key] = seen.get(key, 0) + 1
     if not seen:
         return []
-    story = section("How imported moods were read", styles)
-    story.append(Paragraph("Entries imported from another app keep their own mood words. This is the level each "
-                           "word was given on this app's 5-point scale.", styles.small))
+    story = section(_("How imported moods were read"), styles)
+    story.append(Paragraph(_("Entries imported from another app keep their own mood words. This is the level each "
+                             "word was given on this app's 5-point scale."), styles.small))
     rows = [[label_markup(words), f"{MoodLevel(level).label} ({level}/5)", str(count)]
             for (words, level), count in sorted(seen.items(), key=lambda kv: (-kv[0][1], kv[0][0].casefold()))]
-    story.append(_simple_table(styles, width, ["As the other app wrote it", "Read as", "Entries"], rows, [5, 3, 1.5]))
+    story.append(_simple_table(styles, width, [_("As the other app wrote it"), _("Read as"), _("Entries")], rows,
+                               [5, 3, 1.5]))
     return story

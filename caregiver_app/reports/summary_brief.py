@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.summary import (
@@ -23,12 +24,13 @@ from ..domain.summary import (
     VisitSummaryData,
 )
 from ..domain.summary_rules import make_brief
+from ..i18n import N_, _, ngettext
 from .charts import ACCENT
 from . import summary_page1 as page1
-from .layout import Styles, format_count, format_date, format_range, format_time, label_markup, plural
+from .layout import Styles, counted, format_count, format_date, format_range, format_time, label_markup
 from .text import clean_text, markup, shorten
 
-TITLE = "Visit summary"
+TITLE = N_("Visit summary")
 
 
 @dataclass(frozen=True)
@@ -71,38 +73,49 @@ def brief_of(data: VisitSummaryData) -> Brief:
 
 def _header(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) -> list[Flowable]:
     days = brief.current.length
-    period = f"{format_range(data.start, data.end)} ({plural(days, 'day')})"
-    previous = f"{format_range(brief.previous.start, brief.previous.end)} (the {plural(days, 'day')} before)"
-    if not brief.previous.entry_count:
-        previous += ": nothing was recorded then"
+    day_count = counted(ngettext("{count} day", "{count} days", days), days)
+    period = _("{dates} ({days})").format(dates=format_range(data.start, data.end), days=day_count)
+    previous_dates = format_range(brief.previous.start, brief.previous.end)
+    if brief.previous.entry_count:
+        previous = _("{dates} (the {days} before): {entries}").format(
+            dates=previous_dates, days=day_count,
+            entries=counted(ngettext("{count} entry", "{count} entries", brief.previous.entry_count),
+                            brief.previous.entry_count))
+    else:
+        previous = _("{dates} (the {days} before): nothing was recorded then").format(
+            dates=previous_dates, days=day_count)
     local = data.prepared_at_local
-    prepared = f"{format_date(local.date())}, {format_time(local)}"
+    prepared = _("{date}, {time}").format(date=format_date(local.date()), time=format_time(local))
     by = " ".join(str(data.prepared_by or "").split())
     if by:
-        prepared += f" by <b>{label_markup(by)}</b>"
+        prepared = _("{when} by {name}").format(when=prepared, name=f"<b>{label_markup(by)}</b>")
         if data.preparer_relationship:
             prepared += f" ({label_markup(data.preparer_relationship)})"
         if data.preparer_phone:
-            prepared += f", phone {label_markup(data.preparer_phone)}"
+            prepared += _(", phone {phone}").format(phone=label_markup(data.preparer_phone))
     if str(data.time_zone or "").strip():
-        prepared += f". Times are local ({label_markup(data.time_zone)})"
         others = [label_markup(z) for z in getattr(data, "other_entry_zones", ())]
         if others:
-            prepared += f", except entries written in {', '.join(others)}: they show the clock time there"
-        prepared += "."
+            prepared += _(". Times are local ({zone}), except entries written in {zones}: they show the clock "
+                          "time there.").format(zone=label_markup(data.time_zone), zones=", ".join(others))
+        else:
+            prepared += _(". Times are local ({zone}).").format(zone=label_markup(data.time_zone))
     who = f"<b>{label_markup(data.person_name)}</b>"
     if data.birth_date is not None:
-        who += f", born {format_date(data.birth_date)}"
+        who = _("{name}, born {date}").format(name=who, date=format_date(data.birth_date))
+    entries = brief.current.entry_count
     rows = [
-        ("For", who),
-        ("Prepared", prepared),
-        ("Period", f"{period}: {plural(brief.current.entry_count, 'entry', 'entries')} on "
-                   f"{format_count(brief.current.days_with_entries)} of {plural(days, 'day')}"),
-        ("Compared with", previous + (f": {plural(brief.previous.entry_count, 'entry', 'entries')}"
-                                      if brief.previous.entry_count else "")),
+        (_("For"), who),
+        (_("Prepared"), prepared),
+        (_("Period"), _("{period}: {entries} on {days_with} of {days}").format(
+            period=period, entries=counted(ngettext("{count} entry", "{count} entries", entries), entries),
+            days_with=format_count(brief.current.days_with_entries), days=day_count)),
+        (_("Compared with"), previous),
     ]
+    # The label column fits the longest label of the document's language (never narrower than 78).
+    label_w = max([78.0] + [stringWidth(k, styles.meta_label.fontName, styles.meta_label.fontSize) + 6 for k, _v in rows])
     table = Table([[Paragraph(k, styles.meta_label), Paragraph(v, styles.meta_value)] for k, v in rows],
-                  colWidths=[78, width - 78], hAlign="LEFT")
+                  colWidths=[label_w, width - label_w], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), styles.body.fontName, styles.body.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -111,7 +124,7 @@ def _header(data: VisitSummaryData, brief: Brief, styles: Styles, width: float) 
         ("TOPPADDING", (0, 0), (-1, -1), 0.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))
-    return [Paragraph(TITLE, styles.title), table,
+    return [Paragraph(_(TITLE), styles.title), table,
             HRFlowable(width="100%", thickness=1.4, color=ACCENT, spaceBefore=3, spaceAfter=5)]
 
 
@@ -124,10 +137,11 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, width: float, le
           question_limit: int, appendix_titles: list[str]) -> list[Flowable]:
     story: list[Flowable] = []
     if data.is_empty:
-        story.append(Paragraph("No journal entries in this period.", styles.empty_title))
+        story.append(Paragraph(_("No journal entries in this period."), styles.empty_title))
         story.append(Paragraph(
-            f"Nothing was recorded between {format_date(data.start)} and {format_date(data.end)}. If you "
-            f"expected entries here, choose a wider date range and print the summary again.", styles.body))
+            _("Nothing was recorded between {start} and {end}. If you expected entries here, choose a wider "
+              "date range and print the summary again.").format(start=format_date(data.start),
+                                                                end=format_date(data.end)), styles.body))
     story += page1.safety_box(data, styles, width, level.safety_notes)
     story += page1.questions(data, styles, question_limit)
     story += page1.what_changed(data, styles, width, level.symptoms, legend=level.notes)
@@ -138,24 +152,28 @@ def _body(data: VisitSummaryData, brief: Brief, styles: Styles, width: float, le
     safety_days = {n.day for n in data.safety.notes}
     flagged = [e for e in data.flagged if e.local_date not in safety_days]
     if flagged and level.flagged:
-        story.append(Paragraph(f"Other entries flagged to bring up ({format_count(len(flagged))})", styles.brief_head))
+        story.append(Paragraph(_("Other entries flagged to bring up ({count})").format(count=format_count(len(flagged))),
+                               styles.brief_head))
         lines = []
         for entry in flagged[: level.flagged]:
-            text = f"<b>{format_date(entry.local_date, weekday=True, year=False)}</b>, {label_markup(entry.recorded_by)}"
+            text = _("{date}, {who}").format(date=f"<b>{format_date(entry.local_date, weekday=True, year=False)}</b>",
+                                             who=label_markup(entry.recorded_by))
             excerpt = _excerpt(entry.note, level.excerpt) if level.excerpt else ""
             if excerpt:
-                text += f": {excerpt}"
+                text = _("{entry}: {excerpt}").format(entry=text, excerpt=excerpt)
             lines.append(text)
         story += [Paragraph(t, styles.brief_item, bulletText="•") for t in lines]
         rest = len(flagged) - min(len(flagged), level.flagged)
         if data.wants(Section.FLAGGED):
-            note = "In full in the appendix" + (f" ({plural(rest, 'more entry', 'more entries')})." if rest else ".")
+            note = (counted(ngettext("In full in the appendix ({count} more entry).",
+                                     "In full in the appendix ({count} more entries).", rest), rest)
+                    if rest else _("In full in the appendix."))
             story.append(Paragraph(note, styles.small))
 
     if appendix_titles and level.notes:
         story.append(Spacer(1, 4))
-        story.append(Paragraph("After this page: " + " · ".join(markup(t) for t in appendix_titles) + ".",
-                               styles.small))
+        story.append(Paragraph(_("After this page: {sections}.").format(
+            sections=" · ".join(markup(t) for t in appendix_titles)), styles.small))
     return story
 
 
@@ -206,7 +224,7 @@ def questions_continued(questions: tuple[str, ...], first_number: int, styles: S
 
     if not questions:
         return []
-    story = section("Questions for this visit (continued)", styles)
+    story = section(_("Questions for this visit (continued)"), styles)
     story += [Paragraph(markup(q, line_breaks=False), styles.item, bulletText=f"{i}.")
               for i, q in enumerate(questions, start=first_number)]
     return story

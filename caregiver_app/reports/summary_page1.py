@@ -14,10 +14,11 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from ..domain.summary import OBSERVED, ChangeRow, ScoreResult, VisitSummaryData
 from ..domain.summary_changes import change_rows, stable_mood_words
 from .charts import GRID, MUTED, RULE
-from .layout import Styles, format_date, format_decimal, format_dose, format_hours, label_markup, plural
+from ..i18n import N_, _, ngettext
+from .layout import Styles, counted, format_count, format_date, format_decimal, format_dose, format_hours, label_markup
 from .text import markup
 
-PHQ_ANSWERS = ("not at all", "several days", "more than half the days", "nearly every day")
+PHQ_ANSWERS = (N_("not at all"), N_("several days"), N_("more than half the days"), N_("nearly every day"))
 """The PHQ-9 answer words for 0–3 (Kroenke et al. 2001)."""
 
 QUESTIONS_ON_PAGE_ONE = 3
@@ -49,30 +50,33 @@ def safety_box(data: VisitSummaryData, styles: Styles, width: float, notes_max: 
     At most ``notes_max`` flagged entries are quoted; the rest are counted."""
     box = data.safety
     if data.safety_plan is not None or box.plan_saved_on:
-        plan = f"A safety plan is on file{', last saved ' + format_date(box.plan_saved_on) if box.plan_saved_on else ''}."
+        plan = (_("A safety plan is on file, last saved {date}.").format(date=format_date(box.plan_saved_on))
+                if box.plan_saved_on else _("A safety plan is on file."))
     else:
-        plan = "No safety plan is on file."
+        plan = _("No safety plan is on file.")
     if box.is_empty:
-        return [Paragraph(f"<b>Safety:</b> no PHQ-9 question 9 answer above 0 and no flagged entry matching an "
-                          f"emergency or crisis sign in this period. {plan}", styles.small)]
+        return [Paragraph(_("<b>Safety:</b> no PHQ-9 question 9 answer above 0 and no flagged entry matching an "
+                            "emergency or crisis sign in this period. {plan}").format(plan=plan), styles.small)]
     lines = []
     for day, answer in box.item9:
-        words = PHQ_ANSWERS[answer] if 0 <= answer < len(PHQ_ANSWERS) else str(answer)
-        lines.append(f"<b>PHQ-9 question 9</b> (thoughts of being better off dead or of hurting oneself) answered "
-                     f"<b>{answer} of 3, “{words}”</b> on {format_date(day)}.")
+        words = _(PHQ_ANSWERS[answer]) if 0 <= answer < len(PHQ_ANSWERS) else str(answer)
+        lines.append(_("<b>PHQ-9 question 9</b> (thoughts of being better off dead or of hurting oneself) answered "
+                       "<b>{answer} of 3, “{words}”</b> on {date}.").format(answer=answer, words=words,
+                                                                         date=format_date(day)))
     for note in box.notes[:notes_max]:
-        article = "an" if note.sign[:1].lower() in "aeiou" else "a"  # "an emergency sign", "a crisis sign"
-        text = f"<b>{format_date(note.day, weekday=True)}</b>, written by {label_markup(note.who)} " \
-               f"(matches {article} {label_markup(note.sign)})"
+        text = _("{date}, written by {who} (matches: {sign})").format(
+            date=f"<b>{format_date(note.day, weekday=True)}</b>", who=label_markup(note.who),
+            sign=label_markup(note.sign))
         if note.excerpt:
-            text += f": “{markup(note.excerpt, line_breaks=False)}”"
+            text = _("{entry}: “{excerpt}”").format(entry=text, excerpt=markup(note.excerpt, line_breaks=False))
         lines.append(text)
     more = len(box.notes) - min(len(box.notes), notes_max)
     if more:
-        lines.append(f"{plural(more, 'more flagged entry', 'more flagged entries')} like these, in full under "
-                     f"“Flagged for this visit”.")
-    lines.append(plan + " Please ask about safety at this visit.")
-    inner = [Paragraph("Safety first", styles.brief_head)]
+        lines.append(counted(ngettext("{count} more flagged entry like these, in full under “Flagged for this visit”.",
+                                      "{count} more flagged entries like these, in full under “Flagged for this "
+                                      "visit”.", more), more))
+    lines.append(_("{plan} Please ask about safety at this visit.").format(plan=plan))
+    inner = [Paragraph(_("Safety first"), styles.brief_head)]
     inner += [Paragraph(line, styles.brief_item, bulletText="•") for line in lines]
     table = Table([[inner]], colWidths=[width], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -92,12 +96,14 @@ def questions(data: VisitSummaryData, styles: Styles, limit: int) -> list[Flowab
     if not data.questions:
         return []
     shown = data.questions[:limit]
-    story = [Paragraph("The family's questions for this visit", styles.brief_head)]
+    story = [Paragraph(_("The family's questions for this visit"), styles.brief_head)]
     story += [Paragraph(markup(q, line_breaks=False), styles.brief_item, bulletText=f"{i}.")
               for i, q in enumerate(shown, start=1)]
     rest = len(data.questions) - len(shown)
     if rest:
-        story.append(Paragraph(f"{plural(rest, 'more question')} at the top of page 2.", styles.small))
+        story.append(Paragraph(counted(ngettext("{count} more question at the top of page 2.",
+                                                "{count} more questions at the top of page 2.", rest), rest),
+                               styles.small))
     return story
 
 
@@ -107,9 +113,11 @@ def questions(data: VisitSummaryData, styles: Styles, limit: int) -> list[Flowab
 def _value(row: ChangeRow, value: float | None, days: int | None = None, when=None) -> str:
     if value is None:
         return "–"
-    text = f"<b>{format_hours(round(value, 1))} h</b>" if row.unit == "h" else f"<b>{format_decimal(value)}</b>"
+    shown = _("{hours} h").format(hours=format_hours(round(value, 1))) if row.unit == "h" else format_decimal(value)
+    text = f"<b>{shown}</b>"
     if days is not None:
-        text += f" <font size=7.5>· {plural(days, 'day')}</font>"
+        day_count = counted(ngettext("{count} day", "{count} days", days), days)
+        text += f" <font size=7.5>· {day_count}</font>"
     if when is not None:
         text += f" <font size=7.5>· {format_date(when, year=False)}</font>"
     if row.measure.startswith("Mood"):
@@ -120,16 +128,19 @@ def _value(row: ChangeRow, value: float | None, days: int | None = None, when=No
 def _change(row: ChangeRow) -> str:
     diff = row.change
     if diff is None:
-        return "new this period" if row.previous is None else "not rated now"
+        return _("new this period") if row.previous is None else _("not rated now")
     if abs(diff) < 0.05 * row.scale:
-        return "about the same"
+        return _("about the same")
     better = (diff > 0) == row.higher_is_better
-    amount = f"{format_hours(round(abs(diff), 1))} h" if row.unit == "h" else format_decimal(abs(diff))
-    return f"{'▲' if diff > 0 else '▼'} {amount} {'better' if better else 'worse'}"
+    amount = _("{hours} h").format(hours=format_hours(round(abs(diff), 1))) if row.unit == "h" \
+        else format_decimal(abs(diff))
+    arrow = "▲" if diff > 0 else "▼"
+    text = _("{amount} better") if better else _("{amount} worse")
+    return f"{arrow} {text.format(amount=amount)}"
 
 
 def _who(row: ChangeRow) -> str:
-    return "Family" if row.source == OBSERVED else "Self"
+    return _("Family") if row.source == OBSERVED else _("Self")
 
 
 def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms: int,
@@ -143,7 +154,8 @@ def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms:
     moved = [r for r in changes if r.is_symptom][:symptoms]
     if not headline and not moved:
         return []
-    head = ["Measure", "Whose", "This period", "Previous period", "Last 14 days", "Hardest 7 days, from", "Change"]
+    head = [_("Measure"), _("Whose"), _("This period"), _("Previous period"), _("Last 14 days"),
+            _("Hardest 7 days, from"), _("Change")]
     rows = [[Paragraph(h, styles.cell_head) for h in head]]
     for row in headline + moved:
         name = label_markup(row.measure)
@@ -155,15 +167,16 @@ def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms:
                      Paragraph(hardest, styles.cell_small),
                      Paragraph(_change(row), styles.cell_small)])
     shares = [0.15, 0.08, 0.2, 0.17, 0.11, 0.15, 0.14]
-    story = [Paragraph("What changed, largest change first", styles.brief_head),
+    story = [Paragraph(_("What changed, largest change first"), styles.brief_head),
              _table(rows, [s * width for s in shares], styles)]
     if not legend:
-        story.append(Paragraph("Self: the person's own ratings; Family: a family member's observations.", styles.small))
+        story.append(Paragraph(_("Self: the person's own ratings; Family: a family member's observations."),
+                               styles.small))
         return story
     story.append(Paragraph(
-        f"Mood 1–5 ({label_markup(data.mood_scale_name)}, 5 very good); anxiety and symptoms 0–10 (10 worst); "
-        "energy 0–10 (10 full of energy). Self: the person's own ratings; Family: a family member's observations "
-        "(never averaged together).", styles.small))
+        _("Mood 1–5 ({scale}, 5 very good); anxiety and symptoms 0–10 (10 worst); energy 0–10 (10 full of "
+          "energy). Self: the person's own ratings; Family: a family member's observations (never averaged "
+          "together).").format(scale=label_markup(data.mood_scale_name)), styles.small))
     return story
 
 
@@ -172,8 +185,8 @@ def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms:
 
 def _score(value: int | None, of: int, band: str, day) -> str:
     if value is None:
-        return "none"
-    text = f"<b>{value}</b> of {of}"
+        return _("none")
+    text = _("{score} of {maximum}").format(score=f"<b>{value}</b>", maximum=of)
     if band:
         text += f", {label_markup(band)}"
     if day is not None:
@@ -183,29 +196,34 @@ def _score(value: int | None, of: int, band: str, day) -> str:
 
 def _score_change(result: ScoreResult) -> str:
     if result.previous_score is None:
-        return "no score in the previous period"
+        return _("no score in the previous period")
     diff = result.score - result.previous_score
     if diff == 0:
-        return "same"
-    return f"▲ {diff} higher (worse)" if diff > 0 else f"▼ {-diff} lower (better)"
+        return _("same")
+    return ("▲ " + _("{amount} higher (worse)").format(amount=diff) if diff > 0
+            else "▼ " + _("{amount} lower (better)").format(amount=-diff))
+
+
+def _times(count: int) -> str:
+    return counted(ngettext("{count} time", "{count} times", count), count)
 
 
 def scores(data: VisitSummaryData, styles: Styles, width: float) -> list[Flowable]:
     """Latest, peak and previous-period PHQ-9/GAD-7 scores, each with its band."""
     if not data.scores:
         return []
-    head = ["Questionnaire", "Latest", "Highest this period", "Previous period (latest)", "Change"]
+    head = [_("Questionnaire"), _("Latest"), _("Highest this period"), _("Previous period (latest)"), _("Change")]
     rows = [[Paragraph(h, styles.cell_head) for h in head]]
     for r in data.scores:
         rows.append([
-            Paragraph(f"<b>{label_markup(r.instrument)}</b> ({plural(len(r.history) or 1, 'time')})", styles.cell_small),
+            Paragraph(f"<b>{label_markup(r.instrument)}</b> ({_times(len(r.history) or 1)})", styles.cell_small),
             Paragraph(_score(r.score, r.max_score, r.band, r.taken_on), styles.cell_small),
             Paragraph(_score(r.peak, r.max_score, r.peak_band, r.peak_on), styles.cell_small),
             Paragraph(_score(r.previous_score, r.max_score, r.previous_band, r.previous_on), styles.cell_small),
             Paragraph(_score_change(r), styles.cell_small),
         ])
     shares = [0.17, 0.2, 0.24, 0.23, 0.16]
-    return [Paragraph("PHQ-9 and GAD-7 scores", styles.brief_head), _table(rows, [s * width for s in shares], styles)]
+    return [Paragraph(_("PHQ-9 and GAD-7 scores"), styles.brief_head), _table(rows, [s * width for s in shares], styles)]
 
 
 # --- 7. medications -------------------------------------------------------------------------------
@@ -222,31 +240,35 @@ def medications(data: VisitSummaryData, styles: Styles, lines_max: int) -> list[
         how = f", {label_markup(med.how)}" if med.how else ""
         taking.append(f"<b>{label_markup(med.name)}</b> {label_markup(format_dose(med.dose))}{how}")
     if taking:
-        lines.append("Taking now: " + "; ".join(taking))
+        lines.append(_("Taking now: {medications}").format(medications="; ".join(taking)))
     for change in data.medication_changes[:lines_max]:
         detail = f": {markup(change.detail, line_breaks=False)}" if change.detail else ""
         lines.append(f"{format_date(change.day, year=False)} — {label_markup(change.change)} "
                      f"<b>{label_markup(change.medication)}</b>{detail}")
     more = len(data.medication_changes) - min(len(data.medication_changes), lines_max)
     if more > 0:
-        lines.append(f"{plural(more, 'more change')} in the medication list")
+        lines.append(counted(ngettext("{count} more change in the medication list",
+                                      "{count} more changes in the medication list", more), more))
     for a in data.adherence:
         if a.percent is None and not a.extra:
             continue
         text = f"<b>{label_markup(a.medication)}</b>: "
         if a.percent is not None:
-            text += f"taken on {a.percent}% of {plural(a.recorded_days, 'recorded day')}"
+            text += ngettext("taken on {percent}% of {count} recorded day",
+                             "taken on {percent}% of {count} recorded days", a.recorded_days).format(
+                percent=a.percent, count=format_count(a.recorded_days))
             if a.missed:
-                text += f", {plural(a.missed, 'dose')} missed"
+                text += counted(ngettext(", {count} dose missed", ", {count} doses missed", a.missed), a.missed)
                 if a.cluster_start is not None:
-                    text += (f" ({a.cluster_missed} of them in the week from "
-                             f"{format_date(a.cluster_start, year=False)})")
+                    text += _(" ({count} of them in the week from {date})").format(
+                        count=a.cluster_missed, date=format_date(a.cluster_start, year=False))
         if a.extra:
-            text += ("; " if a.percent is not None else "") + f"{plural(a.extra, 'extra (as-needed) dose')}"
+            text += ("; " if a.percent is not None else "") + counted(
+                ngettext("{count} extra (as-needed) dose", "{count} extra (as-needed) doses", a.extra), a.extra)
         lines.append(text)
     if not lines:
         return []
-    return [Paragraph("Medications", styles.brief_head)] + [Paragraph(t, styles.brief_item, bulletText="•") for t in lines]
+    return [Paragraph(_("Medications"), styles.brief_head)] + [Paragraph(t, styles.brief_item, bulletText="•") for t in lines]
 
 
 # --- 8. warning signs -----------------------------------------------------------------------------
@@ -258,11 +280,12 @@ def warning_signs(data: VisitSummaryData, styles: Styles) -> list[Flowable]:
         return []
     lines = []
     for sign in data.warning_signs:
-        text = f"<b>{label_markup(sign.sign)}</b>: {plural(sign.days, 'day')}"
+        day_count = counted(ngettext("{count} day", "{count} days", sign.days), sign.days)
+        text = f"<b>{label_markup(sign.sign)}</b>: {day_count}"
         if sign.last_seen:
-            text += f", last {format_date(sign.last_seen, year=False)}"
+            text += _(", last {date}").format(date=format_date(sign.last_seen, year=False))
         if sign.action:
-            text += f" — plan says: {label_markup(sign.action)}"
+            text += _(" — plan says: {action}").format(action=label_markup(sign.action))
         lines.append(text)
-    return ([Paragraph("Personal warning signs seen (from the relapse plan)", styles.brief_head)]
+    return ([Paragraph(_("Personal warning signs seen (from the relapse plan)"), styles.brief_head)]
             + [Paragraph(t, styles.brief_item, bulletText="•") for t in lines])

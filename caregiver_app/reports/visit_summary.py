@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from ..domain.summary import SummaryCancelled, VisitSummaryData
+from ..i18n import _, language
 from . import formatting
 from .collector import collector_paused
 from .fonts import register_fonts
@@ -69,7 +70,9 @@ def _on_page(canvas, _doc) -> None:
 def _person_line(data: VisitSummaryData) -> str:
     """Name and date of birth for every page's header (so a loose page finds its owner)."""
     name = " ".join(clean_text(data.person_name).split())
-    return name + (f", born {format_date(data.birth_date)}" if data.birth_date is not None else "")
+    if data.birth_date is None:
+        return name
+    return _("{name}, born {date}").format(name=name, date=format_date(data.birth_date))
 
 
 def build_visit_summary_pdf(
@@ -110,13 +113,13 @@ def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=METADATA_TITLE,
+        title=_(METADATA_TITLE),
         author=METADATA_APP,
         creator=METADATA_APP,
         producer=METADATA_APP,
         subject="",
         keywords="",
-        lang="en",
+        lang=language(),
         initialFontName=fonts.regular,
     )
     frame = Frame(MARGIN, MARGIN, page_width - 2 * MARGIN, page_height - 2 * MARGIN,
@@ -151,7 +154,7 @@ def _build(data: VisitSummaryData, out: BinaryIO, pagesize: tuple[float, float],
                 progress(percent, 100)
 
         doc.setProgressCallBack(on_progress)
-    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, TITLE,
+    doc.build(story, canvasmaker=numbered_canvas(fonts, page_width, page_height, _(TITLE),
                                                         person=_person_line(data)))
     if progress is not None:
         progress(100, 100)

@@ -21,3 +21,8 @@ class KeyringUnavailableError(UnlockError):
 
 class KeyFileError(CaregiverError):
     """The key file is missing, damaged or from a newer version of the app."""
+
+
+class NewerKeyFileError(KeyFileError):
+    """The key file was written by a newer version of the app (told apart by its type, not its
+    words: the words are in the user's language)."""

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from ..i18n import N_, _
 from .errors import UnlockError
 
 # Settings a key file may ask for before anything is derived: a key file (or a vault file from
@@ -22,7 +23,7 @@ MAX_ITERATIONS = 20
 MAX_LANES = 16
 MAX_WORK_KIB = 16 * 256 * 1024  # passes x memory: at most sixteen passes over 256 MiB
 
-TOO_COSTLY = (
+TOO_COSTLY = N_(
     "This vault's passphrase settings ask for more memory or time than this computer can safely give, "
     "so the passphrase was not tried. Use the recovery code instead."
 )
@@ -53,7 +54,7 @@ def check_affordable(params: "Argon2Params") -> None:
         or params.lanes > MAX_LANES
         or params.iterations * params.memory_kib > MAX_WORK_KIB
     ):
-        raise KdfTooCostlyError(TOO_COSTLY)
+        raise KdfTooCostlyError(_(TOO_COSTLY))
 
 
 @dataclass(frozen=True)

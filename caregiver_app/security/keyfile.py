@@ -42,7 +42,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ..private_files import fsync_dir  # noqa: F401  (re-exported: older callers import it from here)
 from ..private_files import write_private as atomic_write  # the one private writer, under its old name here
 from . import kdf
-from .errors import KeyFileError, WrongSecretError
+from ..i18n import _
+from .errors import KeyFileError, NewerKeyFileError, WrongSecretError
 from .recovery import new_recovery_code, normalize_recovery_code, recovery_wrapping_key
 
 FORMAT = "caregiver-companion-keys"
@@ -150,9 +151,9 @@ def unwrap_with_passphrase(keyfile: KeyFile, passphrase: str) -> bytes:
     """The data key. Raises :class:`WrongSecretError` when the passphrase does not open the vault."""
     slot = keyfile.slot("passphrase")
     if slot is None or slot.params is None:
-        raise KeyFileError("This vault has no passphrase set. Use the recovery code instead.")
+        raise KeyFileError(_("This vault has no passphrase set. Use the recovery code instead."))
     wrapping = kdf.derive_key(normalize_passphrase(passphrase), slot.salt, slot.params)
-    return _open(keyfile, slot, wrapping, "That passphrase does not open this vault. Please try again.")
+    return _open(keyfile, slot, wrapping, _("That passphrase does not open this vault. Please try again."))
 
 
 def unwrap_with_recovery_code(keyfile: KeyFile, code: str) -> bytes:
@@ -162,9 +163,9 @@ def unwrap_with_recovery_code(keyfile: KeyFile, code: str) -> bytes:
     body = normalize_recovery_code(code)
     slot = keyfile.slot("recovery")
     if slot is None:
-        raise KeyFileError("This vault has no recovery code set.")
+        raise KeyFileError(_("This vault has no recovery code set."))
     wrapping = recovery_wrapping_key(body, slot.salt)
-    return _open(keyfile, slot, wrapping, "That recovery code does not open this vault. It may be an older code.")
+    return _open(keyfile, slot, wrapping, _("That recovery code does not open this vault. It may be an older code."))
 
 
 def replace_recovery_code(keyfile: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
@@ -186,7 +187,7 @@ def _open(keyfile: KeyFile, slot: Slot, wrapping: bytes, wrong_message: str) -> 
     except InvalidTag:
         raise WrongSecretError(wrong_message) from None
     if not keyfile.verifies(key):
-        raise KeyFileError("The key file is damaged.")
+        raise KeyFileError(_("The key file is damaged."))
     return key
 
 
@@ -243,7 +244,7 @@ def _document(keyfile: KeyFile) -> dict:
 def loads(data: bytes) -> KeyFile:
     """Parse key-file bytes. Raises :class:`KeyFileError` (plain words) for anything malformed,
     including a key file written by a newer version of the app."""
-    damaged = "The vault's key file is damaged, so the vault cannot be opened from it."
+    damaged = _("The vault's key file is damaged, so the vault cannot be opened from it.")
     if len(data) > MAX_KEYFILE_BYTES:
         raise KeyFileError(damaged)
     try:
@@ -254,7 +255,7 @@ def loads(data: bytes) -> KeyFile:
         raise KeyFileError(damaged)
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise KeyFileError("This vault was made by a newer version of Caregiver Companion. Please update the app.")
+        raise NewerKeyFileError(_("This vault was made by a newer version of Caregiver Companion. Please update the app."))
     try:
         if version != VERSION:
             raise ValueError("version")
@@ -321,9 +322,9 @@ def read_keyfile(path: Path) -> KeyFile:
     try:
         data = read_key_bytes(path)
     except FileNotFoundError:
-        raise KeyFileError("The vault's key file is missing, so the vault cannot be opened.") from None
+        raise KeyFileError(_("The vault's key file is missing, so the vault cannot be opened.")) from None
     except OSError:
-        raise KeyFileError("The vault's key file could not be read.") from None
+        raise KeyFileError(_("The vault's key file could not be read.")) from None
     return loads(data)
 
 
@@ -399,11 +400,11 @@ def read_generations(path: Path) -> tuple[list[Generation], KeyFileError | None]
             data = read_key_bytes(candidate)
         except FileNotFoundError:
             if which == "current":
-                first_error = KeyFileError("The vault's key file is missing, so the vault cannot be opened.")
+                first_error = KeyFileError(_("The vault's key file is missing, so the vault cannot be opened."))
             continue
         except OSError:
             if which == "current":
-                first_error = KeyFileError("The vault's key file could not be read.")
+                first_error = KeyFileError(_("The vault's key file could not be read."))
             continue
         try:
             parsed = loads(data)

@@ -18,12 +18,13 @@ from typing import TypeVar
 import keyring
 from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
+from ..i18n import N_, _
 from .errors import KeyringUnavailableError
 
 SERVICE = "Caregiver Companion vault"
 TIMEOUT_S = 5.0
 """Seconds to wait for the OS keyring before falling back to the passphrase."""
-NO_ANSWER = "This computer's keyring did not answer."
+NO_ANSWER = N_("This computer's keyring did not answer.")
 
 T = TypeVar("T")
 
@@ -44,7 +45,7 @@ def _with_timeout(call: Callable[[], T]) -> T:
 
     threading.Thread(target=run, name="keyring", daemon=True).start()
     if not done.wait(TIMEOUT_S):
-        raise KeyringUnavailableError(NO_ANSWER)
+        raise KeyringUnavailableError(_(NO_ANSWER))
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]
@@ -76,11 +77,11 @@ def store_key(vault_id: bytes, data_key: bytes) -> None:
     try:
         _with_timeout(lambda: keyring.set_password(SERVICE, _account(vault_id), data_key.hex()))
     except KeyringUnavailableError as exc:
-        if str(exc) == NO_ANSWER:
-            raise KeyringUnavailableError("This computer's keyring did not answer, so the key was not saved.") from None
-        raise KeyringUnavailableError("This computer's keyring could not save the key.") from None
+        if str(exc) == _(NO_ANSWER):
+            raise KeyringUnavailableError(_("This computer's keyring did not answer, so the key was not saved.")) from None
+        raise KeyringUnavailableError(_("This computer's keyring could not save the key.")) from None
     except (KeyringError, Exception):
-        raise KeyringUnavailableError("This computer's keyring could not save the key.") from None
+        raise KeyringUnavailableError(_("This computer's keyring could not save the key.")) from None
 
 
 def load_key(vault_id: bytes) -> bytes:
@@ -89,19 +90,19 @@ def load_key(vault_id: bytes) -> bytes:
     try:
         value = _with_timeout(lambda: keyring.get_password(SERVICE, _account(vault_id)))
     except KeyringUnavailableError as exc:
-        if str(exc) == NO_ANSWER:
+        if str(exc) == _(NO_ANSWER):
             raise
-        raise KeyringUnavailableError("This computer's keyring could not be read (it may be locked).") from None
+        raise KeyringUnavailableError(_("This computer's keyring could not be read (it may be locked).")) from None
     except (KeyringError, Exception):
-        raise KeyringUnavailableError("This computer's keyring could not be read (it may be locked).") from None
+        raise KeyringUnavailableError(_("This computer's keyring could not be read (it may be locked).")) from None
     if not value:
-        raise KeyringUnavailableError("This computer's keyring does not hold the key for this vault.")
+        raise KeyringUnavailableError(_("This computer's keyring does not hold the key for this vault."))
     try:
         key = bytes.fromhex(value)
     except ValueError:
-        raise KeyringUnavailableError("The key kept in this computer's keyring is not usable.") from None
+        raise KeyringUnavailableError(_("The key kept in this computer's keyring is not usable.")) from None
     if len(key) != 32:
-        raise KeyringUnavailableError("The key kept in this computer's keyring is not usable.")
+        raise KeyringUnavailableError(_("The key kept in this computer's keyring is not usable."))
     return key
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_, _
+
 
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
@@ -27,36 +29,38 @@ class StrengthHint:
 def passphrase_problem(passphrase: str, confirmation: str | None = None) -> str | None:
     """A plain-words reason the passphrase cannot be used, or None when it is fine."""
     if len(passphrase) < MIN_LENGTH:
-        return f"Please use at least {MIN_LENGTH} characters. A short sentence works well."
+        return _("Please use at least {count} characters. A short sentence works well.").format(count=MIN_LENGTH)
     if len(passphrase) > MAX_LENGTH:
-        return f"Please use at most {MAX_LENGTH} characters. A short sentence works well."
+        return _("Please use at most {count} characters. A short sentence works well.").format(count=MAX_LENGTH)
     if not passphrase.strip():
-        return "A passphrase cannot be only spaces."
+        return _("A passphrase cannot be only spaces.")
     if strength_hint(passphrase).score == 0:
-        return "That passphrase would be very easy to guess. Try a few words that do not belong together."
+        return _("That passphrase would be very easy to guess. Try a few words that do not belong together.")
     if confirmation is not None and confirmation != passphrase:
-        return "The two passphrases are not the same. Please type them again."
+        return _("The two passphrases are not the same. Please type them again.")
     return None
 
 
 def strength_hint(passphrase: str) -> StrengthHint:
     """How hard the passphrase would be to guess, in plain words."""
     if not passphrase:
-        return StrengthHint(0, "", f"Use at least {MIN_LENGTH} characters. A few unrelated words work well.", False)
+        return StrengthHint(0, "", _("Use at least {count} characters. A few unrelated words work well.").format(
+            count=MIN_LENGTH), False)
     from zxcvbn import zxcvbn  # its word lists take a while to load: only when a passphrase is rated
 
     score = int(zxcvbn(passphrase[:RATED_LENGTH])["score"])
     long_enough = len(passphrase) >= MIN_LENGTH
     if not long_enough:
-        return StrengthHint(min(score, 1), "Too short", f"Use at least {MIN_LENGTH} characters.", False)
+        return StrengthHint(min(score, 1), _("Too short"), _("Use at least {count} characters.").format(count=MIN_LENGTH),
+                            False)
     if len(passphrase) > MAX_LENGTH:
-        return StrengthHint(score, "Too long", f"Use at most {MAX_LENGTH} characters.", False)
+        return StrengthHint(score, _("Too long"), _("Use at most {count} characters.").format(count=MAX_LENGTH), False)
     table = {
-        0: ("Very easy to guess", "Try a few unrelated words, like a short odd sentence."),
-        1: ("Easy to guess", "Add another word or two that do not belong together."),
-        2: ("Fair", "Good start. One more unusual word would make it much stronger."),
-        3: ("Strong", "This is a strong passphrase."),
-        4: ("Very strong", "This is a very strong passphrase."),
+        0: (N_("Very easy to guess"), N_("Try a few unrelated words, like a short odd sentence.")),
+        1: (N_("Easy to guess"), N_("Add another word or two that do not belong together.")),
+        2: (N_("Fair"), N_("Good start. One more unusual word would make it much stronger.")),
+        3: (N_("Strong"), N_("This is a strong passphrase.")),
+        4: (N_("Very strong"), N_("This is a very strong passphrase.")),
     }
     words, advice = table[score]
-    return StrengthHint(score, words, advice, score > 0)
+    return StrengthHint(score, _(words), _(advice), score > 0)

@@ -17,6 +17,7 @@ import secrets
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ..i18n import _
 from .errors import RecoveryCodeTypoError
 
 RANDOM_BYTES = 17
@@ -42,17 +43,17 @@ def normalize_recovery_code(code: str) -> bytes:
     cleaned = "".join(ch for ch in code.upper() if ch not in " -\t\n\r").translate(_LOOKALIKES)
     if len(cleaned) != (RANDOM_BYTES + CHECK_BYTES) * 8 // 5:
         raise RecoveryCodeTypoError(
-            "That recovery code is not the right length. It has 32 letters and numbers, in 8 groups of 4."
+            _("That recovery code is not the right length. It has 32 letters and numbers, in 8 groups of 4.")
         )
     try:
         raw = base64.b32decode(cleaned)
     except ValueError:
         raise RecoveryCodeTypoError(
-            "That recovery code has a character that is not used in codes. Please check it."
+            _("That recovery code has a character that is not used in codes. Please check it.")
         ) from None
     body, check = raw[:RANDOM_BYTES], raw[RANDOM_BYTES:]
     if not hmac.compare_digest(check, _checksum(body)):
-        raise RecoveryCodeTypoError("That recovery code has a typo somewhere. Please check each group.")
+        raise RecoveryCodeTypoError(_("That recovery code has a typo somewhere. Please check each group."))
     return body
 
 

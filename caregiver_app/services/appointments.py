@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from ..i18n import N_, _
 from .. import APP_NAME, __version__
 from ..domain import timeutil
 from ..domain.copying import same_fields
@@ -62,12 +63,12 @@ def appointment_from_draft(draft: AppointmentDraft) -> Appointment:
     except ValidationError as exc:
         raise ValidationError(str(exc), field="zone_name") from None
     if draft.at is None:
-        starts_at, _ = timeutil.day_bounds(draft.day, tz)
+        starts_at, _unused = timeutil.day_bounds(draft.day, tz)
         all_day = True
     else:
         wall = datetime.combine(draft.day, draft.at.replace(second=0, microsecond=0, tzinfo=None))
         try:
-            starts_at, _ = timeutil.local_to_utc(wall, tz, strict=True)
+            starts_at, _unused = timeutil.local_to_utc(wall, tz, strict=True)
         except ValidationError as exc:  # the hour skipped when clocks go forward
             raise ValidationError(str(exc), field="at") from None
         all_day = False
@@ -169,7 +170,7 @@ def save_appointment(vault: Vault, draft: AppointmentDraft, *, clock: Clock = ut
     with session_of(vault) as s:
         people_repo.get_person_row(s, appt.person_id)
         if appt.contact_id is not None and repo.get_contact_row(s, appt.contact_id).person_id != appt.person_id:
-            raise ValidationError("That provider is not in this person's support network.")
+            raise ValidationError(_("That provider is not in this person's support network."))
         new_id = save_row(s, appt, now, appointments_repo.insert_appointment, appointments_repo.update_appointment)
         _drop_answered_copies(s, appointments_repo.get_appointment_row(s, new_id))
         _carry_over(s, appt.person_id, now)
@@ -361,7 +362,7 @@ def export_calendar(
         rows = appointments_repo.appointment_rows(s, person_id)
         appts = [appointments_repo.appointment_from_row(r) for r in rows if appointment_ids is None or r.id in appointment_ids]
     if not appts:
-        raise ValidationError("There are no appointments to put in a calendar file yet.")
+        raise ValidationError(_("There are no appointments to put in a calendar file yet."))
     people_contacts = {c.id: c for c in contact_service.list_contacts(vault, person_id)}
     return calendar_bytes(appts, people_contacts, vault_id=keyfile_of(vault).vault_id, clock=clock,
                           include_questions=include_questions)
@@ -373,7 +374,7 @@ def save_calendar(vault: Vault, person_id: int, path: Path, ids: list[int] | Non
     may hold the questions for the visits). Raises :class:`ValidationError` in plain words when
     the folder cannot be written."""
     data = export_calendar(vault, person_id, ids, clock=clock, include_questions=include_questions)
-    return save_export(path, data, what="the calendar file")
+    return save_export(path, data, what=N_("the calendar file"))
 
 
 def default_calendar_filename(today: date, single: bool = False) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..storage import backup as store
 from ..storage import migrate
@@ -45,17 +46,17 @@ __all__ = [
 ]
 
 KIND_WORDS = {
-    store.AUTOMATIC: "Automatic",
-    store.MANUAL: "Made by you",
-    store.PRE_MIGRATION: "Before an app update",
-    store.PRE_RESTORE: "Before a restore",
-    store.PRE_IMPORT: "Before an import",
+    store.AUTOMATIC: N_("Automatic"),
+    store.MANUAL: N_("Made by you"),
+    store.PRE_MIGRATION: N_("Before an app update"),
+    store.PRE_RESTORE: N_("Before a restore"),
+    store.PRE_IMPORT: N_("Before an import"),
 }
 
 
 def kind_words(reason: str) -> str:
     """The plain words for why a backup was made."""
-    return KIND_WORDS.get(reason, "Other")
+    return _(KIND_WORDS.get(reason, N_("Other")))
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def backup_summary(vault: Vault, path: Path) -> BackupSummary:
     found = store.parse_name(Path(path))
     if found is None:
         if not Path(path).is_file():
-            raise BackupError("That backup file does not exist.")
+            raise BackupError(_("That backup file does not exist."))
         stat = Path(path).stat()
         found = BackupFile(Path(path), datetime.fromtimestamp(stat.st_mtime).astimezone(), "other")
     return summarize(found, data_key_of(vault))
@@ -175,7 +176,7 @@ def restore_backup(vault: Vault, path: Path, *, clock: Clock = utc_now) -> Resto
     store.verify_backup(path, key)
     if not migrate.is_known_revision(store.schema_revision(path, key)):
         raise NewerSchemaError(
-            "That backup was made by a newer version of Caregiver Companion. Please update the app to use it."
+            _("That backup was made by a newer version of Caregiver Companion. Please update the app to use it.")
         )
     chosen = backup_summary(vault, path)
     before = store.make_backup(vault.paths.db, key, vault.paths.backups, store.PRE_RESTORE, clock())

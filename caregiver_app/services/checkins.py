@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from ..i18n import _
 from ..domain import timeutil
 from ..domain.checkins import CaregiverCheckin
 from ..domain.copying import same_fields
@@ -51,7 +52,7 @@ def save_daily_checkin(vault: Vault, checkin: DailyCheckin, *, clock: Clock = ut
     :class:`ValidationError` when nothing was answered."""
     entry = entry_from_draft(same_fields(EntryDraft, checkin, anxiety=checkin.worry), allow_empty=True)
     if entry.is_empty:
-        raise ValidationError("Please answer at least one question before saving the check-in.")
+        raise ValidationError(_("Please answer at least one question before saving the check-in."))
     entry = replace(entry, source=CHECKIN_SOURCE)
     with session_of(vault) as s:
         return repo.get_entry(s, write_entry(s, entry, clock()))

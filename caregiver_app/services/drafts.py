@@ -13,6 +13,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
+from ..i18n import _
 from ..domain.errors import ValidationError
 from ..storage.repos import drafts as drafts_repo
 from .clock import Clock, utc_now
@@ -121,7 +122,7 @@ def save_draft(vault: Vault, key: str, state: DraftState, *, clock: Clock = utc_
     """Keep ``state`` under ``key`` (replacing what that key held). Raises
     :class:`ValidationError` for an empty key."""
     if not key:
-        raise ValidationError("A draft needs a key.")
+        raise ValidationError(_("A draft needs a key."))
     with session_of(vault) as s:
         drafts_repo.upsert_draft(s, key, state.person_id, state.entry_id, state.to_json(), clock())
 

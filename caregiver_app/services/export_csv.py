@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..domain import timeutil
 from ..domain.errors import ValidationError
 from ..domain.model import JournalEntry, TagKind
@@ -131,7 +132,7 @@ def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: st
     path = with_suffix(path, ".csv")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder))
     rows = list(journal_rows(vault, person_id, zone_name))
 
     def write(fh) -> None:
@@ -141,4 +142,4 @@ def write_journal_csv(vault: Vault, person_id: int, path: Path, *, zone_name: st
         text.detach()  # the private writer closes the file itself
 
     # readable by this user only (where the system has such modes): it holds health data
-    return JournalExport(save_export(path, write, what="the journal"), len(rows) - 1)
+    return JournalExport(save_export(path, write, what=N_("the journal")), len(rows) - 1)

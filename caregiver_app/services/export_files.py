@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import write_private
 
@@ -31,7 +32,7 @@ def export_path(path: Path, suffix: str) -> Path:
         path = path.with_name(path.name + suffix)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder))
     return path
 
 
@@ -42,9 +43,10 @@ def write_export(path: Path, data: bytes, what: str) -> Path:
     try:
         write_private(path, data)
     except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+        raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
-            raise ValidationError(f"The disk is full, so {what} could not be saved.") from None
-        raise ValidationError(f"{what[:1].upper()}{what[1:]} could not be saved there. Please choose another place.") from None
+            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+        raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
+            what=_(what)[:1].upper() + _(what)[1:])) from None
     return path

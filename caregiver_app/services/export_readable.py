@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain import timeutil
 from ..domain.model import JournalEntry, TagKind, mood_words
+from ..i18n import _, language, ngettext
 from ..reports.formatting import ReportFormat
 from ..storage.repos import journal as repo
 from ..storage.repos import medications as medications_repo
@@ -49,27 +50,27 @@ def _e(text: str) -> str:
 
 
 def _fields(entry: JournalEntry, doses: list[str], person_name: str) -> list[tuple[str, str]]:
-    rows = [("Written by", entry.recorded_by.describe(person_name))]
+    rows = [(_("Written by"), entry.recorded_by.describe(person_name))]
     if entry.mood is not None or entry.mood_label:
-        rows.append(("Mood", mood_words(entry.mood, entry.mood_label)))
+        rows.append((_("Mood"), mood_words(entry.mood, entry.mood_label)))
     if entry.anxiety is not None:
-        rows.append(("Anxiety", f"{entry.anxiety}/10"))
+        rows.append((_("Anxiety"), f"{entry.anxiety}/10"))
     if entry.energy is not None:
-        rows.append(("Energy", f"{entry.energy}/10"))
+        rows.append((_("Energy"), f"{entry.energy}/10"))
     if entry.sleep_hours is not None or entry.sleep_quality is not None:
-        parts = [f"{entry.sleep_hours:g} hours" if entry.sleep_hours is not None else "",
+        parts = [_("{hours} hours").format(hours=f"{entry.sleep_hours:g}") if entry.sleep_hours is not None else "",
                  entry.sleep_quality.label if entry.sleep_quality is not None else ""]
-        rows.append(("Sleep", ", ".join(p for p in parts if p)))
+        rows.append((_("Sleep"), ", ".join(p for p in parts if p)))
     if entry.symptoms:
-        rows.append(("Symptoms", "; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)))
+        rows.append((_("Symptoms"), "; ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)))
     if doses:
-        rows.append(("Medicines", "; ".join(doses)))
-    for kind, label in ((TagKind.ACTIVITY, "Activities"), (TagKind.STRESSOR, "Stressors")):
+        rows.append((_("Medicines"), "; ".join(doses)))
+    for kind, label in ((TagKind.ACTIVITY, _("Activities")), (TagKind.STRESSOR, _("Stressors"))):
         names = [t.name for t in entry.tags if t.kind is kind]
         if names:
             rows.append((label, ", ".join(names)))
     if entry.flag_for_visit:
-        rows.append(("For the next visit", "yes"))
+        rows.append((_("For the next visit"), _("yes")))
     return rows
 
 
@@ -87,38 +88,42 @@ def render(vault: Vault, person_id: int, *, zone_name: str = "", clock: Clock = 
     with session_of(vault) as s:
         entries = repo.entries_between(s, person_id, date.min, date.max)
         doses = {e.id: medications_repo.doses_for_entry(s, e.id) for e in entries}
-    name = _e(person.display_name)
     today = fmt.date(clock().astimezone(tz).date())
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+    count = ngettext("{count} entry, oldest first.", "{count} entries, oldest first.", len(entries)).format(
+        count=fmt.integer(len(entries)))
+    out = ["<!DOCTYPE html>", f'<html lang="{language()}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>Journal ({today})</title><style>{_STYLE}</style></head><body>",
-           f"<h1>{name}: the whole journal</h1>",
-           f"<p>Saved on {today}. {len(entries)} {'entry' if len(entries) == 1 else 'entries'}, oldest first. "
-           "Times are as they were on the clock when each entry was written. "
-           "Mood is on a 5-point scale (1 very low to 5 very good); other scales are 0 to 10.</p>"]
+           "<title>" + _e(_("Journal ({date})").format(date=today)) + f"</title><style>{_STYLE}</style></head><body>",
+           "<h1>" + _e(_("{name}: the whole journal").format(name=person.display_name)) + "</h1>",
+           "<p>" + _e(" ".join((_("Saved on {date}.").format(date=today), count,
+                               _("Times are as they were on the clock when each entry was written."),
+                               _("Mood is on a 5-point scale (1 very low to 5 very good); other scales are 0 to 10."))))
+           + "</p>"]
     if meds:
-        out.append("<h2>Medicines</h2><ul>")
+        out.append("<h2>" + _e(_("Medicines")) + "</h2><ul>")
         for med in meds:
-            steps = "; ".join(f"from {fmt.date(c.effective_from)}: {_e(c.text)}" for c in med.history)
-            stopped = f" (stopped {fmt.date(med.stop_date)})" if med.stop_date else ""
+            steps = "; ".join(_e(_("from {date}: {dose}").format(date=fmt.date(c.effective_from), dose=c.text))
+                              for c in med.history)
+            stopped = " " + _e(_("(stopped {date})").format(date=fmt.date(med.stop_date))) if med.stop_date else ""
             out.append(f"<li><strong>{_e(med.name)}</strong>{stopped}: {steps}</li>")
         out.append("</ul>")
     scores = sorted(list_scores(vault, person_id), key=lambda sc: sc.taken_on)
     if scores:
-        out.append("<h2>Questionnaires</h2><ul>")
+        out.append("<h2>" + _e(_("Questionnaires")) + "</h2><ul>")
         out.extend(f"<li>{fmt.date(sc.taken_on)}: {_e(sc.describe())}</li>" for sc in scores)
         out.append("</ul>")
-    out.append("<h2>Journal</h2>")
+    out.append("<h2>" + _e(_("Journal")) + "</h2>")
     by_day: dict[date, list[JournalEntry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.local_date].append(entry)
     if not entries:
-        out.append("<p>No entries yet.</p>")
+        out.append("<p>" + _e(_("No entries yet.")) + "</p>")
     for day in sorted(by_day):
         out.append(f"<h3>{_e(fmt.date(day, weekday=True))}</h3>")
         for entry in sorted(by_day[day], key=lambda e: e.occurred_at):
             local = entry.wall_clock(tz)
-            dose_text = [f"{names.get(d.medication_id, 'a medicine no longer listed')} {d.status.label}"
+            gone = _("a medicine no longer listed")
+            dose_text = [f"{names.get(d.medication_id) or gone} {d.status.label}"
                          for d in doses.get(entry.id, [])]
             out.append(f'<div class="entry"><strong>{_e(fmt.time(local))}</strong><dl>')
             out.extend(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in _fields(entry, dose_text, person.display_name))

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from ..i18n import N_, _
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
@@ -42,16 +43,16 @@ from .imports import ImportReport, MoodMappingNeeded, _lower_first
 from .vault import Vault, session_of
 
 KINDS: dict[str, str] = {
-    "daylio": "a Daylio export (CSV)",
-    "daylio-backup": "a Daylio backup (.daylio)",
-    "bearable": "a Bearable export (CSV)",
-    "imoodjournal": "an iMoodJournal export (CSV)",
-    "emoods": "an eMoods backup (.emoods)",
-    "generic": "a CSV from an app we don't know yet",
+    "daylio": N_("a Daylio export (CSV)"),
+    "daylio-backup": N_("a Daylio backup (.daylio)"),
+    "bearable": N_("a Bearable export (CSV)"),
+    "imoodjournal": N_("an iMoodJournal export (CSV)"),
+    "emoods": N_("an eMoods backup (.emoods)"),
+    "generic": N_("a CSV from an app we don't know yet"),
 }
 APP_NAMES = {"daylio": "Daylio", "daylio-backup": "Daylio", "bearable": "Bearable", "imoodjournal": "iMoodJournal",
-             "emoods": "eMoods", "generic": "another app"}
-UNKNOWN_CSV = "This looks like a CSV from an app we don't know yet: map its columns."
+             "emoods": "eMoods", "generic": N_("another app")}
+UNKNOWN_CSV = N_("This looks like a CSV from an app we don't know yet: map its columns.")
 _COLUMNS_KEY, _RULE_KEY = "import.columns.", "import.rule."
 
 
@@ -60,7 +61,7 @@ class ColumnsNeeded(CaregiverError):
 
     def __init__(self, header: list[str]):
         self.header = header
-        super().__init__(UNKNOWN_CSV)
+        super().__init__(_(UNKNOWN_CSV))
 
 
 @dataclass(frozen=True)
@@ -83,24 +84,24 @@ def detect(data: bytes) -> Detected:
         archive = zip_members(data, "backup")
         names = {info.filename.rsplit("/", 1)[-1].casefold() for info in archive.infolist()}
         if "backup.daylio" in names:
-            return Detected("daylio-backup", "This is a Daylio backup (.daylio).")
+            return Detected("daylio-backup", _("This is a Daylio backup (.daylio)."))
         if "entry.csv" in names:
-            return Detected("emoods", "This is an eMoods backup (.emoods).")
-        raise ImportFormatError("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods).")
+            return Detected("emoods", _("This is an eMoods backup (.emoods)."))
+        raise ImportFormatError(_("This is a ZIP file, but not a backup from an app we know (Daylio or eMoods)."))
     header = tuple(name.casefold() for name in read_header(data))
     if looks_like_bearable(header):
-        return Detected("bearable", "This is a Bearable export (CSV).")
+        return Detected("bearable", _("This is a Bearable export (CSV)."))
     if looks_like_imoodjournal(header):
-        return Detected("imoodjournal", "This is an iMoodJournal export (CSV).")
+        return Detected("imoodjournal", _("This is an iMoodJournal export (CSV)."))
     names = set(header)
     if "full_date" in names or {"year", "date", "weekday"} <= names or {"mood", "activities"} <= names:
-        return Detected("daylio", "This is a Daylio export (CSV).")
+        return Detected("daylio", _("This is a Daylio export (CSV)."))
     try:  # a Daylio export without its header line: it starts with a date
         if header and looks_like_full_date(header[0]) and (daylio := parse_daylio(data)).layout == "headerless":
-            return Detected("daylio", "This is a Daylio export (CSV).", parsed=_from_daylio(daylio))
+            return Detected("daylio", _("This is a Daylio export (CSV)."), parsed=_from_daylio(daylio))
     except DaylioFormatError:
         pass
-    return Detected("generic", UNKNOWN_CSV, tuple(read_header(data)))
+    return Detected("generic", _(UNKNOWN_CSV), tuple(read_header(data)))
 
 
 def default_rule(scale: tuple[int, int]) -> ScaleRule:
@@ -127,7 +128,7 @@ def parse(data: bytes, kind: str, columns: ColumnMap | None = None) -> ParseResu
     parsers = {"daylio-backup": parse_daylio_backup, "bearable": parse_bearable, "imoodjournal": parse_imoodjournal,
                "emoods": parse_emoods}
     if kind not in parsers:
-        raise ImportFormatError("That is not a format this app can import.")
+        raise ImportFormatError(_("That is not a format this app can import."))
     return parsers[kind](data)
 
 
@@ -193,7 +194,7 @@ def mood_words(result: ParseResult, mood_map: Mapping[str, int]) -> list[tuple[s
     words, not numbers): ``(word, entries using it, level)``, most used first; the level comes
     from ``mood_map``, else Daylio's own words, else None (still to choose)."""
     counts = Counter(row.mood_label for row in result.rows if row.mood_label and row.mood_level is None)
-    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    levels, _unused = resolve_mood_levels(counts.keys(), mood_map)
     return [(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
@@ -231,12 +232,12 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
         per_level[int(level) if level is not None else None] += 1
         if len(stored) < first:
             stored.append(StoredRow(row.line, row.local_datetime, level, row.original, row.note,
-                                    tuple(name for name, _ in row.tags), row.symptoms))
+                                    tuple(name for name, _unused in row.tags), row.symptoms))
     return Preview(
         kind=result.kind, records=result.records, entries=len(result.rows), distinct_days=result.distinct_days,
         first_entry=result.first_entry, last_entry=result.last_entry, per_level=dict(per_level),
         per_value=dict(sorted(result.value_counts.items())), rule=rule,
-        rule_notes=tuple(RULES.get(result.kind, ())) + tuple(result.notes), unmapped=tuple(unmapped),
+        rule_notes=tuple(_(note) for note in RULES.get(result.kind, ())) + tuple(result.notes), unmapped=tuple(unmapped),
         first_rows=tuple(stored), skipped=tuple(result.skipped),
     )
 
@@ -263,10 +264,10 @@ def import_file(vault: Vault, data: bytes, person_name: str, kind: str, *, rule:
     mood_map = imports.merged_map(kept_words(vault, kind), mood_map or {})
     prev = _preview(result, rule, mood_map, 8)
     if not result.rows:  # nothing to keep: do not add the person either
-        raise ImportFormatError("This file has no entries that can be imported. Nothing was changed.")
+        raise ImportFormatError(_("This file has no entries that can be imported. Nothing was changed."))
     if prev.unmapped:
         raise MoodMappingNeeded(list(prev.unmapped))
-    levels, _ = _label_levels(result, mood_map)
+    levels, _unused = _label_levels(result, mood_map)
     tz = timeutil.zone(zone_name or local_zone_name())
 
     def make_entries(person_id: int) -> tuple[list[JournalEntry], list[SkippedRow]]:
@@ -314,7 +315,7 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
         source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:
-        raise ValidationError("The row has nothing to keep.")
+        raise ValidationError(_("The row has nothing to keep."))
     return entry
 
 

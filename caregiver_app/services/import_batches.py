@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..i18n import N_, _, ngettext
 from ..domain.errors import CaregiverError, NotFoundError
 from ..importers.common import SkippedRow
 from ..storage.repos import imports as repo
@@ -24,13 +25,13 @@ from .vault import Vault, session_of
 SKIPPED_KEPT = 50
 """How many skipped lines an import's summary keeps (the count keeps them all)."""
 
-APP_WORDS = {"daylio": "Daylio", "daylio-backup": "Daylio backup", "bearable": "Bearable",
-             "imoodjournal": "iMoodJournal", "emoods": "eMoods", "generic": "CSV file"}
+APP_WORDS = {"daylio": "Daylio", "daylio-backup": N_("Daylio backup"), "bearable": "Bearable",
+             "imoodjournal": "iMoodJournal", "emoods": "eMoods", "generic": N_("CSV file")}
 
 
 def app_words(source: str) -> str:
     """The other app's name for an import's ``source`` kind ("Daylio", "CSV file", …)."""
-    return APP_WORDS.get(source, "another app")
+    return _(APP_WORDS.get(source, N_("another app")))
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,15 @@ def status_words(batch: PastImport, when: Callable[[datetime], str], count: Call
     """What is left of an import, in a few lowercase words; ``when`` writes a UTC instant ("on
     …") and ``count`` a number, each the way the surface (window, command line) writes them."""
     if batch.undone_at is not None:
-        return f"undone {when(batch.undone_at)}"
+        return _("undone {when}").format(when=when(batch.undone_at))
     if batch.new_entries == 0:
-        return "added nothing (everything was already there)"
+        return _("added nothing (everything was already there)")
     if batch.remaining == 0:
-        return "its entries were all deleted since"
+        return _("its entries were all deleted since")
     if batch.remaining == batch.new_entries:
-        return "all still in the journal"
-    return f"{count(batch.remaining)} still in the journal"
+        return _("all still in the journal")
+    return ngettext("{count} still in the journal", "{count} still in the journal",
+                    batch.remaining).format(count=count(batch.remaining))
 
 
 def _past(record: repo.BatchRecord) -> PastImport:
@@ -175,10 +177,10 @@ def plan_undo(vault: Vault, batch_id: int) -> UndoPlan:
     with session_of(vault) as s:
         batch = _past(repo.get_batch(s, batch_id))
         if batch.undone_at is not None:
-            raise NothingToUndo("That import was undone already.")
+            raise NothingToUndo(_("That import was undone already."))
         entries = repo.batch_entries(s, batch_id)
     if not entries:
-        raise NothingToUndo("None of that import's entries are left in the journal, so there is nothing to undo.")
+        raise NothingToUndo(_("None of that import's entries are left in the journal, so there is nothing to undo."))
     edited = tuple(EditedEntry(e.id, e.local_date, e.occurred_at, e.zone_name) for e in entries if e.edited)
     return UndoPlan(batch, len(entries), edited)
 
@@ -210,15 +212,15 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
     with session_of(vault) as s:
         batch = repo.get_batch(s, batch_id)
         if batch.undone_at is not None:
-            raise NothingToUndo("That import was undone already.")
+            raise NothingToUndo(_("That import was undone already."))
         entries = repo.batch_entries(s, batch_id)
         if not entries:
-            raise NothingToUndo("None of that import's entries are left in the journal, so there is nothing to undo.")
+            raise NothingToUndo(_("None of that import's entries are left in the journal, so there is nothing to undo."))
         edited = [e.id for e in entries if e.edited]
         if expected is not None and (expected.entries != len(entries)
                                      or sorted(e.id for e in expected.edited) != sorted(edited)):
-            raise ImportChangedSince("Some of this import's entries changed a moment ago. Nothing was removed; "
-                                     "please look again and choose.")
+            raise ImportChangedSince(_("Some of this import's entries changed a moment ago. Nothing was removed; "
+                                       "please look again and choose."))
         keep = edited if keep_edited else []
         removed = repo.delete_batch_entries(s, batch_id, keep)
         repo.release_entries(s, batch_id)

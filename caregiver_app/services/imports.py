@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ..i18n import N_, _, ngettext
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
@@ -40,11 +41,16 @@ class MoodMappingNeeded(CaregiverError):
 
     def __init__(self, labels: list[tuple[str, int]]):
         self.labels = labels
-        names = ", ".join(f"“{name}”" for name, _ in labels[:6])
-        more = f" and {len(labels) - 6} more" if len(labels) > 6 else ""
-        super().__init__(
-            f"Please choose a mood level (1 very low to 5 very good) for: {names}{more}. Nothing was imported yet."
-        )
+        names = ", ".join(f"“{name}”" for name, _unused in labels[:6])
+        if len(labels) > 6:
+            text = ngettext("Please choose a mood level (1 very low to 5 very good) for: {names} and {count} more. "
+                            "Nothing was imported yet.",
+                            "Please choose a mood level (1 very low to 5 very good) for: {names} and {count} more. "
+                            "Nothing was imported yet.", len(labels) - 6).format(names=names, count=len(labels) - 6)
+        else:
+            text = _("Please choose a mood level (1 very low to 5 very good) for: {names}. Nothing was imported "
+                     "yet.").format(names=names)
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
@@ -96,19 +102,19 @@ class ImportReport:
 
     def summary_line(self) -> str:
         """E.g. ``"1500 new, 0 already present"``."""
-        return f"{self.new} new, {self.already_present} already present"
+        return _("{new} new, {present} already present").format(new=self.new, present=self.already_present)
 
 
 def read_import_file(path: Path) -> bytes:
     """The bytes of a file chosen for import (ordinary files only; the 50 MB limit counts the
     bytes read). Raises :class:`ValidationError` with plain words for anything else."""
     return read_chosen_file(path, max_bytes=MAX_IMPORT_BYTES,
-                            too_large="That file is too large to be a journal export (over 50 MB).")
+                            too_large=N_("That file is too large to be a journal export (over 50 MB)."))
 
 
 def _preview(result: DaylioParseResult, mood_map: Mapping[str, int]) -> ImportPreview:
     counts = result.mood_label_counts
-    levels, _ = resolve_mood_levels(counts.keys(), mood_map)
+    levels, _unused = resolve_mood_levels(counts.keys(), mood_map)
     labels = tuple(
         LabelInfo(label, n, levels.get(label)) for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     )
@@ -208,14 +214,20 @@ def _back_up_first(vault: Vault, clock: Clock) -> str:
     except BackupError as exc:
         kind, why = type(exc), ""
     except OSError as exc:  # e.g. the backups folder cannot be made
-        kind, why = (BackupDiskFullError if disk_is_full(exc) else BackupError,
-                     " because the backups folder beside the vault cannot be written")
+        kind, why = (BackupDiskFullError if disk_is_full(exc) else BackupError, "folder")
     if issubclass(kind, DiskFullError):
-        why, hint = " because the disk is full", " Free some space, then try again."
+        message = _("Nothing was imported. Before every import the app makes a backup of the vault, and this time "
+                    "the backup could not be made because the disk is full. Free some space, then try again. "
+                    "Your journal is as it was.")
+    elif why == "folder":
+        message = _("Nothing was imported. Before every import the app makes a backup of the vault, and this time "
+                    "the backup could not be made because the backups folder beside the vault cannot be written. "
+                    "Check that the vault's folder can be written to, then try again. Your journal is as it was.")
     else:
-        hint = " Check that the vault's folder can be written to, then try again."
-    raise kind("Nothing was imported. Before every import the app makes a backup of the vault, and this time the "
-               f"backup could not be made{why}.{hint} Your journal is as it was.") from None
+        message = _("Nothing was imported. Before every import the app makes a backup of the vault, and this time "
+                    "the backup could not be made. Check that the vault's folder can be written to, then try "
+                    "again. Your journal is as it was.")
+    raise kind(message) from None
 
 
 def write_import(vault: Vault, *, kind: str, file_name: str, person_name: str,
@@ -294,12 +306,12 @@ def parse_mood_map(pairs: list[str]) -> dict[str, int]:
     for pair in pairs:
         label, sep, level = pair.rpartition("=")
         if not sep or not label.strip():
-            raise ValidationError(f"“{pair}” should look like LABEL=LEVEL, for example \"okay=3\".")
+            raise ValidationError(_("“{pair}” should look like LABEL=LEVEL, for example \"okay=3\".").format(pair=pair))
         try:
             value = int(level.strip())
         except ValueError:
-            raise ValidationError(f"In “{pair}”, the level must be a number from 1 to 5.") from None
+            raise ValidationError(_("In “{pair}”, the level must be a number from 1 to 5.").format(pair=pair)) from None
         if not 1 <= value <= 5:
-            raise ValidationError(f"In “{pair}”, the level must be from 1 (very low) to 5 (very good).")
+            raise ValidationError(_("In “{pair}”, the level must be from 1 (very low) to 5 (very good).").format(pair=pair))
         mapping[label] = value
     return mapping

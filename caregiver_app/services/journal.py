@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from ..i18n import _
 from ..domain import timeutil
 from ..domain.copying import same_fields
 from ..domain.errors import NotFoundError, ValidationError
@@ -78,7 +79,7 @@ def entry_from_draft(draft: EntryDraft, *, allow_empty: bool = False) -> Journal
         zone_name=tz.key,
     )
     if entry.is_empty and not allow_empty:
-        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep or a note before saving.")
+        raise ValidationError(_("This entry is empty. Add a mood, a symptom, sleep or a note before saving."))
     return entry
 
 
@@ -92,7 +93,7 @@ def save_entry(vault: Vault, draft: EntryDraft, *, doses: Sequence[DoseRecord] |
     and :class:`NotFoundError` for an unknown person or a medication no longer on their list."""
     entry = entry_from_draft(draft, allow_empty=doses is not None)
     if doses is not None and entry.is_empty and not doses:
-        raise ValidationError("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving.")
+        raise ValidationError(_("This entry is empty. Add a mood, a symptom, sleep, a dose or a note before saving."))
     now = clock()
     with session_of(vault) as s:
         return repo.get_entry(s, write_entry(s, entry, now, doses=doses))
@@ -211,7 +212,7 @@ def set_to(vault: Vault, entry: JournalEntry, *, clock: Clock = utc_now) -> Jour
     """Make the stored entry ``entry.id`` hold exactly ``entry``'s own fields again (its doses
     stay as they are). Raises :class:`NotFoundError` when it is no longer in the journal."""
     if entry.id is None:
-        raise NotFoundError("That entry is no longer in the journal.")
+        raise NotFoundError(_("That entry is no longer in the journal."))
     with session_of(vault) as s:
         return repo.get_entry(s, write_entry(s, entry, clock()))
 
@@ -235,7 +236,7 @@ def anchor_for_entry(vault: Vault, entry_id: int) -> ListAnchor:
     with session_of(vault) as s:
         found = repo.entry_key(s, entry_id)
     if found is None:
-        raise NotFoundError("That entry is no longer in the journal.")
+        raise NotFoundError(_("That entry is no longer in the journal."))
     person_id, key = found
     return ListAnchor(person_id, key[0], entry_id, key)
 

@@ -18,6 +18,7 @@ import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..security.keyfile import (
     passphrase_slot,
@@ -39,11 +40,11 @@ from .vault import (
     replace_keyfile,
 )
 
-PROOF_NEEDED = "Please type your current passphrase (or your recovery code) first."
-CHANGE_FULL = ("The disk is full, so the passphrase was not changed: your current passphrase still works. "
-               "Please free up some space and try again.")
-NEW_CODE_FULL = ("The disk is full, so no new recovery code was made: your current code still works. "
-                 "Please free up some space and try again.")
+PROOF_NEEDED = N_("Please type your current passphrase (or your recovery code) first.")
+CHANGE_FULL = (N_("The disk is full, so the passphrase was not changed: your current passphrase still works. "
+               "Please free up some space and try again."))
+NEW_CODE_FULL = (N_("The disk is full, so no new recovery code was made: your current code still works. "
+                 "Please free up some space and try again."))
 
 
 @contextmanager
@@ -74,9 +75,9 @@ def check_secret(vault: Vault, *, passphrase: str | None = None, recovery_code: 
     elif recovery_code:
         found = unwrap_with_recovery_code(keyfile_of(vault), recovery_code)
     else:
-        raise UnlockError(PROOF_NEEDED)
+        raise UnlockError(_(PROOF_NEEDED))
     if not hmac.compare_digest(found, key):  # pragma: no cover - the key check already proves it
-        raise WrongSecretError("That does not open this vault.")
+        raise WrongSecretError(_("That does not open this vault."))
 
 
 def _prove(vault: Vault, passphrase: str | None, recovery_code: str | None) -> None:
@@ -100,7 +101,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, confirmation: str | Non
     _prove(vault, current_passphrase, recovery_code)
     kf = keyfile_of(vault)
     new = kf.with_slot(passphrase_slot(kf, data_key_of(vault), new_passphrase))
-    with _disk_full_means(CHANGE_FULL):
+    with _disk_full_means(_(CHANGE_FULL)):
         replace_keyfile(vault, write_keyfile(vault.paths.keyfile, new, data_key_of(vault)))
     try:
         settle_keyfile(vault.paths.keyfile, data_key=data_key_of(vault))
@@ -117,7 +118,7 @@ def make_new_recovery_code(vault: Vault, *, current_passphrase: str | None = Non
     code except right after an unlock with the recovery code."""
     _prove(vault, current_passphrase, recovery_code)
     new, code = replace_recovery_code(keyfile_of(vault), data_key_of(vault))
-    with _disk_full_means(NEW_CODE_FULL):
+    with _disk_full_means(_(NEW_CODE_FULL)):
         replace_keyfile(vault, write_keyfile(vault.paths.keyfile, new, data_key_of(vault)))
     vault.pending_recovery_code = True
     return code

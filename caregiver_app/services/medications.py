@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from ..i18n import _, pgettext
 from ..domain.errors import ValidationError
 from ..domain.medications import (
     Dose,
@@ -80,7 +81,7 @@ def add_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = utc_n
     """Add a medication with its first dose. Raises :class:`ValidationError` (plain words) for a
     missing name or dose, a dose of 0, or a stop date before the start date."""
     if draft.amount is None:
-        raise ValidationError("Please give the medication's dose, like 50 (mg).")
+        raise ValidationError(_("Please give the medication's dose, like 50 (mg)."))
     first_from = draft.first_dose_from or draft.start_date or _today(clock, zone_name)
     med = Medication(
         id=None,
@@ -108,7 +109,7 @@ def update_medication(vault: Vault, draft: MedicationDraft, *, clock: Clock = ut
     supply is counted anew (now) when the count on hand or the units per dose differ from what the
     app worked out; otherwise the earlier count stays, so doses keep counting down from it."""
     if draft.medication_id is None:
-        raise ValidationError("Please choose the medication to change.")
+        raise ValidationError(_("Please choose the medication to change."))
     now = clock()
     with session_of(vault) as s:
         old = medications_repo.medication_from_row(medications_repo.get_medication_row(s, draft.medication_id))
@@ -170,7 +171,7 @@ def remove_dose_change(vault: Vault, medication_id: int, change_id: int, *, cloc
     with session_of(vault) as s:
         med = medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
         if len(med.history) <= 1:
-            raise ValidationError("A medication needs at least one dose. Change that dose instead.")
+            raise ValidationError(_("A medication needs at least one dose. Change that dose instead."))
         medications_repo.delete_dose_change(s, medication_id, change_id, clock())
         return medications_repo.medication_from_row(medications_repo.get_medication_row(s, medication_id))
 
@@ -255,5 +256,5 @@ def dose_texts(vault: Vault, entry_ids: list[int]) -> dict[int, str]:
 
 def _dose_words(status: DoseStatus, as_needed: bool) -> str:
     if status is DoseStatus.EXTRA:
-        return "taken (as needed)" if as_needed else "an extra dose"
+        return pgettext("dose", "taken (as needed)") if as_needed else pgettext("dose", "an extra dose")
     return status.label

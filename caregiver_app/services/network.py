@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..i18n import _, ngettext
 from ..domain.copying import same_fields
 from ..domain.ecomap import EcomapSnapshot, layout
 from ..domain.errors import ValidationError
@@ -56,7 +57,7 @@ def contact_from_draft(draft: ContactDraft, region: str = DEFAULT_REGION, *, tod
     number says which one), or a "last in touch" date after ``today``."""
     phones = tuple(parse_phone(text, region, kind) for text, kind in draft.phones if text.strip())
     if draft.last_in_touch is not None and today is not None and draft.last_in_touch > today:
-        raise ValidationError("“Last in touch” is a date in the future. Please pick today or an earlier day.",
+        raise ValidationError(_("“Last in touch” is a date in the future. Please pick today or an earlier day."),
                               field="last_in_touch")
     return same_fields(Contact, draft, id=draft.contact_id, phones=phones, support=frozenset(draft.support))
 
@@ -159,27 +160,28 @@ class GapReport:
         is how to reach the country's crisis line (``"call Samaritans at 116 123"``, from
         ``crisis_lines.help_words``); without one, the crisis gap points to Get help now."""
         if self.total == 0:
-            return ["No one is on the map yet. Start with one person you could call, even just to chat."]
-        return [f"No one is listed yet to call in a crisis. You can {crisis_line} any time."
+            return [_("No one is on the map yet. Start with one person you could call, even just to chat.")]
+        return [_("No one is listed yet to call in a crisis. You can {crisis_line} any time.").format(
+                    crisis_line=crisis_line)
                 if t is SupportType.CRISIS and crisis_line else t.gap_text for t in self.missing]
 
 
 def since_words(day: date | None, today: date) -> tuple[int | None, str]:
     """``(days ago, words)`` for a last-in-touch date, e.g. ``(3, "3 days ago")``."""
     if day is None:
-        return None, "Not written down yet"
+        return None, _("Not written down yet")
     days = (today - day).days
     if days <= 0:
-        return max(days, 0), "Today"
+        return max(days, 0), _("Today")
     if days == 1:
-        return 1, "Yesterday"
+        return 1, _("Yesterday")
     if days < 14:
-        return days, f"{days} days ago"
+        return days, ngettext("{count} day ago", "{count} days ago", days).format(count=days)
     if days < 60:
-        return days, f"{days // 7} weeks ago"
+        return days, ngettext("{count} week ago", "{count} weeks ago", days // 7).format(count=days // 7)
     if days < 730:
-        return days, f"About {days // 30} months ago"
-    return days, f"About {days // 365} years ago"
+        return days, ngettext("About {count} month ago", "About {count} months ago", days // 30).format(count=days // 30)
+    return days, ngettext("About {count} year ago", "About {count} years ago", days // 365).format(count=days // 365)
 
 
 def gap_report(vault: Vault, person_id: int, today: date) -> GapReport:

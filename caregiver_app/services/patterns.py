@@ -14,8 +14,10 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..i18n import N_, _, ngettext
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, RecorderKind
+from ..domain.symptoms import symptom_label
 from ..reports.formatting import ReportFormat
 from ..storage.repos import patterns as rp
 from .vault import Vault, session_of
@@ -54,7 +56,7 @@ def month_marks(vault: Vault, person_id: int, year: int, month: int) -> dict[dat
     """``{day: DayMark}`` for the days of ``year``-``month`` that have entries (other days are
     absent). Raises :class:`ValidationError` for a month outside 1–12 or years 1–9999."""
     if not 1 <= month <= 12 or not 1 <= year <= 9999:
-        raise ValidationError("That is not a month on the calendar.")
+        raise ValidationError(_("That is not a month on the calendar."))
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     with session_of(vault) as s:
@@ -112,7 +114,7 @@ def period(key: str) -> Period:
     for p in PERIODS:
         if p.key == key:
             return p
-    raise ValidationError("Please choose 2 weeks, 3 months, 1 year or 5 years.")
+    raise ValidationError(_("Please choose 2 weeks, 3 months, 1 year or 5 years."))
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,9 @@ class Measure:
     def __post_init__(self) -> None:
         if self.kind == "symptom":
             if not self.symptom.strip():
-                raise ValidationError("Please choose a symptom to chart.")
+                raise ValidationError(_("Please choose a symptom to chart."))
         elif self.kind not in rp.MEASURE_COLUMNS:
-            raise ValidationError("Please choose mood, sleep, anxiety, energy or a symptom.")
+            raise ValidationError(_("Please choose mood, sleep, anxiety, energy or a symptom."))
 
     @property
     def label(self) -> str:
@@ -215,7 +217,7 @@ def trend(vault: Vault, person_id: int, measure: Measure, period_: Period, today
 
 # --- mood on days with and without ----------------------------------------------------------
 
-KIND_WORDS = {"activity": "activity", "stressor": "stressor", "symptom": "symptom"}
+KIND_WORDS = {"activity": N_("activity"), "stressor": N_("stressor"), "symptom": N_("symptom")}
 
 
 @dataclass(frozen=True)
@@ -241,14 +243,15 @@ class MoodComparison:
         fmt = fmt or ReportFormat()
         with_mean = fmt.decimal(self.with_mean, 1, fixed=True)
         without_mean = fmt.decimal(self.without_mean, 1, fixed=True)
-        return (
-            f"On days with “{self.name}” ({KIND_WORDS[self.kind]}), mood averaged {with_mean} "
-            f"({_days(self.with_days)}) vs {without_mean} without ({_days(self.without_days)})."
-        )
+        return _("On days with “{name}” ({kind}), mood averaged {with_mean} ({with_days}) vs {without_mean} "
+                 "without ({without_days}).").format(
+            name=symptom_label(self.name) if self.kind == "symptom" else self.name, kind=_(KIND_WORDS[self.kind]),
+            with_mean=with_mean, with_days=_days(self.with_days), without_mean=without_mean,
+            without_days=_days(self.without_days))
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
 
 
 @dataclass(frozen=True)
@@ -278,7 +281,7 @@ def mood_comparisons(
     ``recorder``'s entries when given). A comparison needs at least ``min_days`` days with and
     ``min_days`` days without; the others are only counted in ``hidden``."""
     if end < start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
     kind = recorder.value if recorder is not None else None
     with session_of(vault) as s:
         total_days, total_sum = rp.mood_day_totals(s, person_id, start, end, kind)

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ..i18n import _
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.model import Person
 from ..storage.repos import people as people_repo
@@ -96,7 +97,7 @@ def add_person(
     person = Person(None, name, birth_date, notes)
     with session_of(vault) as s:
         if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
-            raise ValidationError(f"There is already someone called {person.display_name} in this vault.",
+            raise ValidationError(_("There is already someone called {name} in this vault.").format(name=person.display_name),
                                   field="name")
         return people_repo.add_person(s, person, clock())
 
@@ -113,10 +114,10 @@ def rename_person(vault: Vault, person_id: int, name: str) -> Person:
     with session_of(vault) as s:
         row = s.get(PersonRow, person_id)
         if row is None:
-            raise NotFoundError("That person is no longer in this vault.")
+            raise NotFoundError(_("That person is no longer in this vault."))
         clash = s.scalars(select(PersonRow).where(PersonRow.id != person_id)).all()
         if any(r.display_name.casefold() == cleaned.casefold() for r in clash):
-            raise ValidationError(f"There is already someone called {cleaned} in this vault.")
+            raise ValidationError(_("There is already someone called {name} in this vault.").format(name=cleaned))
         row.display_name = cleaned
         return people_repo.person_from_row(row)
 
@@ -134,7 +135,7 @@ def set_preparer_name(vault: Vault, name: str) -> None:
     """Remember who prepares visit summaries (kept inside the encrypted database)."""
     cleaned = " ".join(name.split())
     if len(cleaned) > 120:
-        raise ValidationError("A name can be at most 120 characters.")
+        raise ValidationError(_("A name can be at most 120 characters."))
     with session_of(vault) as s:
         settings_repo.set_setting(s, PREPARER_KEY, cleaned)
 
@@ -180,9 +181,9 @@ def set_preparer(vault: Vault, name: str, relationship: str = "", phone: str = "
     phone that is not a real number."""
     cleaned = Preparer(" ".join(name.split()), " ".join(relationship.split()), preparer_phone_text(phone, region))
     if len(cleaned.name) > 120:
-        raise ValidationError("A name can be at most 120 characters.")
+        raise ValidationError(_("A name can be at most 120 characters."))
     if len(cleaned.relationship) > RELATIONSHIP_MAX:
-        raise ValidationError(f"The relationship can be at most {RELATIONSHIP_MAX} characters, like “wife” or “son”.")
+        raise ValidationError(_("The relationship can be at most {count} characters, like “wife” or “son”.").format(count=RELATIONSHIP_MAX))
     with session_of(vault) as s:
         settings_repo.set_setting(s, PREPARER_KEY, cleaned.name)
         settings_repo.set_setting(s, PREPARER_RELATIONSHIP_KEY, cleaned.relationship)

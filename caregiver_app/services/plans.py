@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from .. import i18n
 from ..domain import crisis_lines
 from ..domain.crisis_lines import CrisisLine
 from ..domain.plans import RelapsePlan, SafetyPlan, SafetyPlanPrint
-from ..reports.formatting import ReportFormat
+from ..i18n import N_, _
+from ..reports.formatting import ReportFormat, in_language
 from ..storage.repos import people as people_repo
 from ..storage.repos import plans as plans_repo
 from .clock import Clock, utc_now
@@ -90,17 +92,26 @@ def safety_plan_print(
 
 
 def write_safety_plan_pdf(data: SafetyPlanPrint, path: Path, *, paper: str = "letter",
-                          fmt: ReportFormat | None = None) -> Path:
+                          fmt: ReportFormat | None = None, language: str = "", country: str = "") -> Path:
     """Build the one-page safety plan PDF and write it to ``path`` atomically (a half-written file
     never takes the name; ``.pdf`` is added when missing). ``paper`` is ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle of its dates.
+    ``language`` (``""``: the window's) is the page's language, its dates written for that
+    language in ``country``; gather ``data`` (:func:`safety_plan_print`) inside
+    ``i18n.document_language`` of the same language so the crisis lines' words match.
     Raises :class:`ValidationError` in plain words when the place cannot be written."""
     from reportlab.lib.pagesizes import A4, LETTER
 
     from ..reports.safety_plan import build_safety_plan_pdf  # reportlab loads only when printing
 
     pagesize = A4 if paper == "a4" else LETTER
-    return save_export(path, lambda fh: build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=fmt),
-                       what="the safety plan", suffix=".pdf")
+    code = i18n.normalise(language) or i18n.process_language()
+    shown = in_language(fmt or ReportFormat(), code, country) if i18n.normalise(language) else fmt
+
+    def build(fh) -> None:
+        with i18n.document_language(code):  # in the thread that writes
+            build_safety_plan_pdf(data, fh, pagesize=pagesize, fmt=shown)
+
+    return save_export(path, build, what=N_("the safety plan"), suffix=".pdf")
 
 
 def relapse_plan_filename(today: date) -> str:
@@ -125,4 +136,4 @@ def write_relapse_plan_pdf(vault: Vault, person_id: int, path: Path, *, today: d
     pagesize = A4 if paper == "a4" else LETTER
     return save_export(path, lambda fh: build_relapse_plan_pdf(plan, person.display_name, fh, printed_on=today,
                                                                pagesize=pagesize, fmt=fmt),
-                       what="the plan for staying well", suffix=".pdf")
+                       what=N_("the plan for staying well"), suffix=".pdf")

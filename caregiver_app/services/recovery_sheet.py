@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 from ..domain.errors import ValidationError
+from ..i18n import _
 from ..reports.formatting import ReportFormat
 from ..security.errors import RecoveryCodeTypoError
 from ..security.recovery import normalize_recovery_code
@@ -23,7 +24,7 @@ def recovery_sheet_pdf(code: str, *, paper: str = "letter", made_on: date | None
     try:
         normalize_recovery_code(code)
     except RecoveryCodeTypoError:
-        raise ValidationError("That is not a recovery code this app made, so no sheet was printed.") from None
+        raise ValidationError(_("That is not a recovery code this app made, so no sheet was printed.")) from None
     out = io.BytesIO()
     build_recovery_sheet_pdf(code, out, made_on=made_on, pagesize=A4 if paper == "a4" else LETTER, fmt=fmt)
     return out.getvalue()

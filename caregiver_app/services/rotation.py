@@ -29,6 +29,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from ..i18n import N_, _, ngettext
 from ..domain.errors import ValidationError
 from ..security import keyring_store
 from ..security.keyfile import DATA_KEY_BYTES, _key_check, dumps, passphrase_slot, recovery_slot
@@ -45,8 +46,8 @@ from .keys import _prove
 from .vault import KeyringUnavailableError, Vault, data_key_of, engine_of, keyfile_of, replace_engine, replace_key
 from .vault_open import _stamp
 
-ROTATE_FULL = ("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
-               "some space (about twice the size of the vault and its backups) and try again.")
+ROTATE_FULL = (N_("The disk is full, so the vault was not re-encrypted: everything stays as it was. Please free up "
+               "some space (about twice the size of the vault and its backups) and try again."))
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
         if problem:
             raise ValidationError(problem)
     elif not current_passphrase:
-        raise ValidationError("Please type your current passphrase, or choose a new one.")
+        raise ValidationError(_("Please type your current passphrase, or choose a new one."))
     _prove(vault, current_passphrase, recovery_code)
     passphrase = new_passphrase if new_passphrase is not None else current_passphrase
     assert passphrase is not None
@@ -117,9 +118,9 @@ def rotate_data_key(vault: Vault, *, new_passphrase: str | None = None, confirma
                 shutil.rmtree(staged_backups, ignore_errors=True)
                 replace_engine(vault, make_engine(paths.db, old_key))
                 if disk_is_full(exc):
-                    raise DiskFullError(ROTATE_FULL) from None
+                    raise DiskFullError(_(ROTATE_FULL)) from None
                 if isinstance(exc, (OSError, sqlcipher3.Error)):
-                    raise BackupError("The vault could not be re-encrypted. Everything stays as it was.") from None
+                    raise BackupError(_("The vault could not be re-encrypted. Everything stays as it was.")) from None
             raise
         replace_key(vault, make_engine(paths.db, new_key), keyfile, new_key)
     if keyfile.remember_on_device:
@@ -147,15 +148,20 @@ def _reencrypt_backup(source: Path, dest: Path, old_key: bytes, new_key: bytes) 
 
 def still_readable_words(result: RotationResult) -> str:
     """Plain words for what the old secrets may still open (for the window and the CLI)."""
-    words = ("Copies made before today — a vault file you saved, a backup you copied somewhere else — still "
-             "open with the passphrase and recovery code of that time. Delete them if they may be in the "
-             "wrong hands.")
+    words = _("Copies made before today — a vault file you saved, a backup you copied somewhere else — still "
+              "open with the passphrase and recovery code of that time. Delete them if they may be in the "
+              "wrong hands.")
     if result.still_readable:
-        names = " and ".join(f"“{name}”" for name in result.still_readable)
-        one = len(result.still_readable) == 1
-        words += (f" The {names} {'folder' if one else 'folders'} beside the vault also still "
-                  f"{'opens' if one else 'open'} with the old secrets (files set aside earlier, with their own "
-                  "key files); delete what is in it when you no longer need it.")
+        quoted = [f"“{name}”" for name in result.still_readable]
+        names = quoted[-1]
+        for name in reversed(quoted[:-1]):
+            names = _("{first} and {second}").format(first=name, second=names)
+        more = ngettext("The {names} folder beside the vault also still opens with the old secrets (files set aside "
+                        "earlier, with their own key files); delete what is in it when you no longer need it.",
+                        "The {names} folders beside the vault also still open with the old secrets (files set aside "
+                        "earlier, with their own key files); delete what is in it when you no longer need it.",
+                        len(quoted)).format(names=names)
+        words = _("{first} {second}").format(first=words, second=more)
     return words
 
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..i18n import _
 from ..domain.copying import same_fields
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, Recorder, RecorderKind, Tag, clean_label
@@ -239,7 +240,7 @@ def excerpt_pieces(raw: str) -> tuple[tuple[str, bool], ...]:
             if part:
                 pieces.append((part, False))
             continue
-        match, _, rest = part.partition(rs.MATCH_CLOSE)
+        match, _unused, rest = part.partition(rs.MATCH_CLOSE)
         if match:
             pieces.append((match, True))
         if rest:
@@ -251,7 +252,7 @@ def search(vault: Vault, query: SearchQuery) -> SearchResult:
     """Entries matching ``query``, newest first (or best match first). Never raises for odd
     text; raises :class:`ValidationError` for an end date before the start date."""
     if query.start is not None and query.end is not None and query.end < query.start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
     symptom = clean_label(query.symptom)
     filters = rs.SearchFilters(
         person_id=query.person_id,
@@ -348,7 +349,7 @@ def note_excerpt(note: str, inside: list[str]) -> tuple[tuple[str, bool], ...]:
     flat, spans = _marked_spans(" ".join(note.split()))
     folded, origin = _fold(flat)
     for term in inside:
-        needle, _ = _fold(term)
+        needle, _unused = _fold(term)
         at = folded.find(needle) if needle else -1
         while at >= 0:
             spans.append((origin[at], origin[at + len(needle) - 1] + 1))

@@ -34,7 +34,9 @@ from ..domain.summary import (
 )
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
-from ..reports.formatting import ReportFormat
+from .. import i18n
+from ..i18n import _
+from ..reports.formatting import ReportFormat, in_language
 from ..reports.collector import collector_paused
 from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
@@ -70,14 +72,14 @@ class SummaryRequest:
 def check_range(start: date, end: date) -> None:
     """Raise :class:`ValidationError` (plain words) for a backwards or absurd date range."""
     if end < start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
     if (end - start).days > MAX_RANGE_DAYS:
-        raise ValidationError("Please choose a range of 20 years or less.")
+        raise ValidationError(_("Please choose a range of 20 years or less."))
     # The summary compares with the period just before and reads whole local days around the
     # range; at the calendar's first and last years those days do not exist.
     if start.year <= 1 or end.year >= 9999:
-        raise ValidationError("Those dates are at the very edge of the calendar (the year 1 or 9999). "
-                              "Please check the years.")
+        raise ValidationError(_("Those dates are at the very edge of the calendar (the year 1 or 9999). "
+                                "Please check the years."))
 
 
 class _Printed:
@@ -202,7 +204,9 @@ def build_summary(
     """
     # Reading years of entries makes hundreds of thousands of objects at once; the collector
     # would walk them all again and again (more than the reading itself).
-    with collector_paused():
+    # Words the domain and content give (tiers, warning-sign titles, bands) come in the document's
+    # language too: the language is set here, in the thread that builds.
+    with collector_paused(), i18n.document_language(document_language(request.choices.language)):
         return _build_summary(vault, request, prepared_by, zone_name, clock, progress, cancelled, country,
                               user_lines, preparer_relationship, preparer_phone)
 
@@ -315,8 +319,9 @@ def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], s
             cut = text[: SAFETY_EXCERPT_CHARS - 1]
             text = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip() + "…"
         sign = urgent[0]
-        kind = "emergency" if sign.tier.name == "EMERGENCY" else "crisis"
-        notes.append(SafetyNote(entry.local_date, entry.recorded_by, text, f"{kind} sign about {sign.symptom}"))
+        about = (_("emergency sign about {symptom}") if sign.tier.name == "EMERGENCY"
+                 else _("crisis sign about {symptom}")).format(symptom=sign.symptom)
+        notes.append(SafetyNote(entry.local_date, entry.recorded_by, text, about))
     item9 = tuple(pair for result in scores for pair in result.item9)
     plan = plans.get_safety_plan(vault, person_id)
     saved = plan.updated_at.astimezone(tz).date() if (not plan.is_empty and plan.updated_at) else None
@@ -327,7 +332,7 @@ def _pagesize(paper: str):
     from reportlab.lib.pagesizes import A4, LETTER
 
     if paper not in PAPER_SIZES:
-        raise ValidationError("Please choose Letter or A4 paper.")
+        raise ValidationError(_("Please choose Letter or A4 paper."))
     return A4 if paper == "a4" else LETTER
 
 
@@ -338,28 +343,48 @@ def summary_pdf_bytes(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     fmt: ReportFormat | None = None,
+    language: str = "",
+    country: str = "",
 ) -> bytes:
     """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. Raises :class:`SummaryCancelled` when ``cancelled()`` turns True."""
+    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. ``language``
+    (``""``: the window's) is the document's language: its words, and its dates and numbers
+    written for that language in ``country`` (else the country of ``fmt``'s locale). Build
+    ``data`` with the same language (``SummaryChoices.language``). Raises
+    :class:`SummaryCancelled` when ``cancelled()`` turns True."""
     from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
 
+    code = document_language(language)
+    # A language chosen for this document brings its own way of writing dates and numbers; the
+    # window's language keeps the user's own format settings as they are.
+    shown = in_language(fmt or ReportFormat(), code, country) if i18n.normalise(language) else fmt
     out = io.BytesIO()
-    build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled, fmt=fmt)
+    with i18n.document_language(code):
+        build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled,
+                                fmt=shown)
     return out.getvalue()
 
 
-def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "the visit summary") -> Path:
+def document_language(code: str = "") -> str:
+    """The language a summary chosen in ``code`` is written in: ``code`` when the app speaks it,
+    else the window's (:func:`caregiver_app.i18n.process_language`). Part of what a kept preview
+    was built for: a change of the window's language makes a new one."""
+    return i18n.normalise(code) or i18n.process_language()
+
+
+def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "") -> Path:
     """Write ``pdf`` to ``path`` with the one private writer (atomic, mode 0600), adding
     ``.pdf`` when missing; ``what`` names the document in messages. Returns the path written.
     Raises :class:`ValidationError` (plain words) for a folder that is missing or cannot be
     written, or a full disk; nothing is left behind on failure."""
-    return save_export(path, pdf, what=what, suffix=".pdf")
+    return save_export(path, pdf, what=what or _("the visit summary"), suffix=".pdf")
 
 
 def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "letter",
-                      fmt: ReportFormat | None = None) -> Path:
-    """Build the PDF (in ``fmt``) and write it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
-    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt), path)
+                      fmt: ReportFormat | None = None, language: str = "", country: str = "") -> Path:
+    """Build the PDF (in ``fmt``, written in ``language``; see :func:`summary_pdf_bytes`) and write
+    it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
+    return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt, language=language, country=country), path)
 
 
 def default_filename(today: date) -> str:
@@ -436,6 +461,7 @@ def save_choices(vault: Vault, person_id: int, choices: SummaryChoices, *, clock
         "symptoms": sorted(choices.leave_out.symptoms),
         "tags": sorted(choices.leave_out.tags),
         "questions": list(choices.questions),
+        "language": choices.language,
     }, ensure_ascii=False)
     with session_of(vault) as s:
         put_choice(s, person_id, payload, clock())
@@ -459,6 +485,7 @@ def saved_choices(vault: Vault, person_id: int) -> SummaryChoices | None:
                                symptoms=frozenset(str(w) for w in raw.get("symptoms", [])),
                                tags=frozenset(str(w) for w in raw.get("tags", []))),
             questions=tuple(str(q) for q in raw.get("questions", []) if str(q).strip()),
+            language=i18n.normalise(raw.get("language", "")),
         )
     except (ValueError, TypeError, AttributeError):
         return None

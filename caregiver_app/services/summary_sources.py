@@ -37,6 +37,7 @@ from ..domain.summary import (
 )
 from ..domain.summary_changes import miss_cluster
 from ..domain.summary_rules import redact
+from ..i18n import N_, _
 from ..storage.repos import appointments as appointments_repo
 from . import medications, plans, scores
 from . import network as contacts
@@ -136,6 +137,10 @@ def _steps(med, start: date, end: date) -> tuple[tuple[date, str], ...]:
     return tuple(out)
 
 
+_CHANGE_WORDS = {"started": N_("Started"), "dose changed": N_("Dose changed"), "stopped": N_("Stopped")}
+"""How each kind of medication change is printed (the enum's values are stored, not shown)."""
+
+
 def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> dict[str, Any]:
     meds = []
     for med in medications.list_medications(vault, person_id):
@@ -145,7 +150,9 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
         if started > end:
             continue
         dose = med.dose_on(min(end, med.stop_date or end))
-        needed = "as needed" if med.as_needed and "as needed" not in dose.schedule.casefold() else ""
+        as_needed = _("as needed")
+        needed = as_needed if med.as_needed and as_needed.casefold() not in dose.schedule.casefold() \
+            and "as needed" not in dose.schedule.casefold() else ""
         how = ", ".join(part for part in (dose.schedule, needed) if part)
         meds.append(MedicationLine(
             name=med.name,
@@ -157,7 +164,7 @@ def _medication_data(vault: Vault, person_id: int, start: date, end: date) -> di
             steps=_steps(med, start, end),
         ))
     changes = tuple(
-        MedicationChange(day=c.on, medication=c.medication, change=c.kind.value.capitalize(),
+        MedicationChange(day=c.on, medication=c.medication, change=_(_CHANGE_WORDS.get(c.kind.value, c.kind.value)),
                          detail=" → ".join(p for p in (c.before, c.after) if p) + (f" ({c.note})" if c.note else ""))
         for c in medications.changes_in_period(vault, person_id, start, end)
     )

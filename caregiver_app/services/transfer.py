@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..i18n import N_, _
 from .. import __version__
 from ..domain.errors import ValidationError
+from ..security.errors import NewerKeyFileError
 from ..security.keyfile import (
     Generation,
     KeyFile,
@@ -40,7 +42,7 @@ from .vault import KeyFileError, UnlockError, Vault, VaultExistsError, VaultPath
 from .vault_open import _open, _stamp
 
 EXTENSION = ".ccvault"
-EXPORT_FULL = "The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again."
+EXPORT_FULL = N_("The disk is full, so the vault file could not be saved. Nothing was half-written; please free up some space and try again.")
 
 __all__ = [
     "EXTENSION",
@@ -87,16 +89,16 @@ def export_vault(vault: Vault, dest: Path, *, clock: Clock = utc_now) -> ExportR
         }
         written = write_vault_file(dest, tmp, dumps(keyfile), manifest)
     except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+        raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except BackupError as exc:
         if "full" in str(exc):
-            raise DiskFullError(EXPORT_FULL) from None
+            raise DiskFullError(_(EXPORT_FULL)) from None
         raise
     except Exception as exc:  # a full disk may surface from the database library or the OS
         if disk_is_full(exc):
-            raise DiskFullError(EXPORT_FULL) from None
+            raise DiskFullError(_(EXPORT_FULL)) from None
         if isinstance(exc, OSError):
-            raise ValidationError("The vault file could not be saved there. Please choose another place.") from None
+            raise ValidationError(_("The vault file could not be saved there. Please choose another place.")) from None
         raise
     finally:
         for p in sidecars(tmp):
@@ -137,14 +139,14 @@ class PendingImport:
         starts off.
         """
         if self._tmp is None:
-            raise UnlockError("This vault file was already used or put away. Please open it again.")
+            raise UnlockError(_("This vault file was already used or put away. Please open it again."))
         paths = self.paths
         lock = VaultLock.acquire(paths.folder)
         try:
             vault_swap.finish_interrupted(paths.folder)
             if vault_exists(paths) and not replace_existing:
                 raise VaultExistsError(
-                    "A vault is already set up here. Choose a different folder, or replace it on purpose."
+                    _("A vault is already set up here. Choose a different folder, or replace it on purpose.")
                 )
             key = bytes(self._key)
             keyfile = replace(self._keyfile, remember_on_device=False, generation=self._keyfile.generation + 1)
@@ -187,29 +189,29 @@ def open_vault_file(paths: VaultPaths, file: Path, *, passphrase: str | None = N
     try:
         keyfile = loads(contents.keyfile_bytes)
     except KeyFileError as exc:
-        if "newer" in str(exc):
+        if isinstance(exc, NewerKeyFileError):  # by type: the message is in the user's language
             raise VaultFileError(str(exc)) from None
-        raise VaultFileError("The key part of this vault file is damaged, so it cannot be opened.") from None
+        raise VaultFileError(_("The key part of this vault file is damaged, so it cannot be opened.")) from None
     if passphrase:
         key, how = unwrap_with_passphrase(keyfile, passphrase), "passphrase"
     elif recovery_code:
         key, how = unwrap_with_recovery_code(keyfile, recovery_code), "recovery"
     else:
-        raise UnlockError("Please type the vault's passphrase or its recovery code.")
+        raise UnlockError(_("Please type the vault's passphrase or its recovery code."))
     private_folder(paths.folder)
     usage = shutil.disk_usage(paths.folder)
     if usage.free < contents.db_size * 2 + 1024 * 1024:
-        raise ValidationError("There is not enough free disk space for this vault. Please free some space first.")
+        raise ValidationError(_("There is not enough free disk space for this vault. Please free some space first."))
     tmp = paths.folder / f".vault-import-{secrets.token_hex(4)}.tmp"
     try:
         extract_database(Path(file), tmp)
         try:
             store.verify_backup(tmp, key)
         except BackupError:
-            raise VaultFileError("This vault file is damaged or incomplete, so it cannot be used.") from None
+            raise VaultFileError(_("This vault file is damaged or incomplete, so it cannot be used.")) from None
         if not migrate.is_known_revision(store.schema_revision(tmp, key)):
             raise NewerSchemaError(
-                "This vault was saved by a newer version of Caregiver Companion. Please update the app to open it."
+                _("This vault was saved by a newer version of Caregiver Companion. Please update the app to open it.")
             )
         people = tuple(store.people_in(tmp, key))
     except BaseException:

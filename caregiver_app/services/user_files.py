@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import private_writer
 
@@ -40,7 +41,7 @@ def save_export(path: Path, content: bytes | Callable[[BinaryIO], None], *, what
     path = with_suffix(path, suffix) if suffix else Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder))
     try:
         with private_writer(path, temp_suffix=".part") as fh:
             if callable(content):
@@ -48,11 +49,12 @@ def save_export(path: Path, content: bytes | Callable[[BinaryIO], None], *, what
             else:
                 fh.write(content)
     except PermissionError:
-        raise ValidationError(f"This app is not allowed to save in {folder}. Please choose another folder.") from None
+        raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == DISK_FULL:
-            raise ValidationError(f"The disk is full, so {what} could not be saved.") from None
-        raise ValidationError(f"{what[:1].upper()}{what[1:]} could not be saved there. Please choose another place.") from None
+            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+        raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
+            what=_(what)[:1].upper() + _(what)[1:])) from None
     return path
 
 
@@ -69,19 +71,19 @@ def read_chosen_file(path: Path, *, max_bytes: int, too_large: str) -> bytes:
         # O_NONBLOCK: opening a named pipe for reading would otherwise wait for a writer forever
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise ValidationError(f"There is no file at {path}.") from None
+        raise ValidationError(_("There is no file at {path}.").format(path=path)) from None
     except IsADirectoryError:
-        raise ValidationError(f"{path} is a folder, not a file.") from None
+        raise ValidationError(_("{path} is a folder, not a file.").format(path=path)) from None
     except PermissionError:
-        raise ValidationError(f"This app is not allowed to read {path}.") from None
+        raise ValidationError(_("This app is not allowed to read {path}.").format(path=path)) from None
     except OSError:
-        raise ValidationError(f"{path} could not be read.") from None
+        raise ValidationError(_("{path} could not be read.").format(path=path)) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise ValidationError(f"{path} is a folder, not a file.")
+            raise ValidationError(_("{path} is a folder, not a file.").format(path=path))
         if not stat.S_ISREG(mode):
-            raise ValidationError(f"{path} is not an ordinary file (it is a device or a pipe), so it cannot be imported.")
+            raise ValidationError(_("{path} is not an ordinary file (it is a device or a pipe), so it cannot be imported.").format(path=path))
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
@@ -90,11 +92,11 @@ def read_chosen_file(path: Path, *, max_bytes: int, too_large: str) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:
-                raise ValidationError(too_large)
+                raise ValidationError(_(too_large))
         return b"".join(chunks)
     except PermissionError:
-        raise ValidationError(f"This app is not allowed to read {path}.") from None
+        raise ValidationError(_("This app is not allowed to read {path}.").format(path=path)) from None
     except OSError:
-        raise ValidationError(f"{path} could not be read.") from None
+        raise ValidationError(_("{path} could not be read.").format(path=path)) from None
     finally:
         os.close(fd)

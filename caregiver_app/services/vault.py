@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..installation import IncompleteInstallError, require_complete  # noqa: F401  (re-exported for the GUI)
 from ..security.errors import (  # re-exported: the GUI and CLI reach security only through here
@@ -52,18 +53,18 @@ APP_DIR_NAME = "CaregiverCompanion"
 NewerVersionError = NewerSchemaError
 
 DAMAGED = (
-    "Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted."
+    N_("Your vault's file is damaged, so it was not opened. Nothing in it has been changed or deleted.")
 )
-FULL = "The disk is full, so the last change was not saved. Please free up some space, then try again."
+FULL = N_("The disk is full, so the last change was not saved. Please free up some space, then try again.")
 READ_ONLY = (
-    "The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
-    "drive), so the last change was not saved."
+    N_("The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
+    "drive), so the last change was not saved.")
 )
 DAMAGED_WHILE_OPEN = (
-    "The vault's file seems to be damaged, so the last change was not saved. Please close "
-    "Caregiver Companion and open it again: it will check the file and offer your newest backup."
+    N_("The vault's file seems to be damaged, so the last change was not saved. Please close "
+    "Caregiver Companion and open it again: it will check the file and offer your newest backup.")
 )
-IO_FAILED = "The computer could not write to the disk, so the last change was not saved. Please try again."
+IO_FAILED = N_("The computer could not write to the disk, so the last change was not saved. Please try again.")
 
 
 class VaultExistsError(CaregiverError):
@@ -142,7 +143,7 @@ def plain_storage_error(exc: BaseException) -> CaregiverError | None:
     kind = classify(exc)
     if kind is None and isinstance(exc, OSError) and exc.errno == 28:
         kind = "full"
-    return error_for(kind, {"full": FULL, "read-only": READ_ONLY, "damaged": DAMAGED_WHILE_OPEN, "io": IO_FAILED})
+    return error_for(kind, {"full": _(FULL), "read-only": _(READ_ONLY), "damaged": _(DAMAGED_WHILE_OPEN), "io": _(IO_FAILED)})
 
 
 def __getattr__(name: str):
@@ -193,7 +194,7 @@ class Vault:
 
     def _live_engine(self) -> Engine:
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         return self._engine
 
     @contextmanager
@@ -206,7 +207,7 @@ class Vault:
         from sqlalchemy.exc import DBAPIError
 
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         me = threading.get_ident()
         with self._cond:
             while self._swap_owner is not None and self._swap_owner != me:
@@ -214,7 +215,7 @@ class Vault:
             self._active += 1
         try:
             if self._engine is None:
-                raise CaregiverError("The vault is locked.")
+                raise CaregiverError(_("The vault is locked."))
             try:
                 with self._sessions() as session, session.begin():
                     yield session
@@ -264,7 +265,7 @@ class Vault:
     def _data_key(self) -> bytes:
         """The raw data key (only for backups and re-keying; never log or store it)."""
         if self._engine is None:
-            raise CaregiverError("The vault is locked.")
+            raise CaregiverError(_("The vault is locked."))
         return bytes(self._key)
 
     def close(self) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..security.keyfile import KeyFile, KeyFileError, atomic_write, dumps, loads, read_key_bytes
 from ..storage import backup as backups_store
@@ -31,44 +32,44 @@ from ..storage.repos import settings as settings_repo
 from ..storage.wal_check import check_wal
 
 KEYFILE_DAMAGED_NOTICE = (
-    "The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
-    "The key file has been repaired; the damaged one was kept in the “damaged” folder."
+    N_("The vault's key file was damaged, so the copy kept beside it was used to open the vault. "
+    "The key file has been repaired; the damaged one was kept in the “damaged” folder.")
 )
 KEYFILE_MISSING_NOTICE = (
-    "The vault's key file (vault.keys) was missing, so the copy kept beside it was used to open the "
-    "vault. The key file has been put back."
+    N_("The vault's key file (vault.keys) was missing, so the copy kept beside it was used to open the "
+    "vault. The key file has been put back.")
 )
 KEYFILE_FOREIGN_NOTICE = (
-    "The key file in the vault's folder belonged to another vault, so the copy kept beside it was "
+    N_("The key file in the vault's folder belonged to another vault, so the copy kept beside it was "
     "used to open this one. The key file has been repaired; the other vault's key file was kept in "
-    "the “damaged” folder."
+    "the “damaged” folder.")
 )
 SPARE_REPLACED_NOTICE = (
-    "The spare copy of the vault's key file (vault.keys.prev) was damaged. It has been replaced "
-    "with a good copy; the damaged one was kept in the “damaged” folder."
+    N_("The spare copy of the vault's key file (vault.keys.prev) was damaged. It has been replaced "
+    "with a good copy; the damaged one was kept in the “damaged” folder.")
 )
 KEYS_NOT_THIS_VAULT = (
-    "The key file (vault.keys) in this folder does not belong to the vault's database beside it, "
+    N_("The key file (vault.keys) in this folder does not belong to the vault's database beside it, "
     "so it cannot open it. If you copied files between folders, put back the vault.keys that came "
-    "with this vault.db (or use a vault file you saved). Nothing was changed."
+    "with this vault.db (or use a vault file you saved). Nothing was changed.")
 )
 OPEN_FULL = (
-    "The disk is full, so your vault could not be opened: it needs a little free space to open. "
-    "Please free up some space, then try again. Nothing was changed."
+    N_("The disk is full, so your vault could not be opened: it needs a little free space to open. "
+    "Please free up some space, then try again. Nothing was changed.")
 )
 OPEN_READ_ONLY = (
-    "The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
-    "drive), so the vault could not be opened. Nothing was changed."
+    N_("The vault's folder cannot be written to right now (it may be read-only or on a disconnected "
+    "drive), so the vault could not be opened. Nothing was changed.")
 )
 OPEN_IO = (
-    "The computer could not read the vault's file from the disk, so it was not opened. Nothing "
-    "was changed. Please try again; if this keeps happening, the disk may be failing."
+    N_("The computer could not read the vault's file from the disk, so it was not opened. Nothing "
+    "was changed. Please try again; if this keeps happening, the disk may be failing.")
 )
 
 WAL_DAMAGED = (
-    "After the computer stopped suddenly, the vault's record of its latest saves turned out to be "
+    N_("After the computer stopped suddenly, the vault's record of its latest saves turned out to be "
     "damaged, so {lost} of those saves could not be read back. Everything saved before them was "
-    "recovered ({entries}). The damaged files were kept in the “damaged” folder, unchanged."
+    "recovered ({entries}). The damaged files were kept in the “damaged” folder, unchanged.")
 )
 
 CIPHER_CHECK_KEY = "vault.cipher_check_at"
@@ -90,7 +91,7 @@ def open_failure(exc: BaseException, folder: Path) -> CaregiverError | None:
         except OSError:
             pass
     # damage found at open is not about the disk: the caller offers a repair instead
-    return error_for(kind, {"full": OPEN_FULL, "read-only": OPEN_READ_ONLY, "io": OPEN_IO})
+    return error_for(kind, {"full": _(OPEN_FULL), "read-only": _(OPEN_READ_ONLY), "io": _(OPEN_IO)})
 
 
 def keys_belong_elsewhere(db: Path, backups: Path, data_key: bytes) -> bool:
@@ -104,7 +105,7 @@ def keys_belong_elsewhere(db: Path, backups: Path, data_key: bytes) -> bool:
 
 def refuse_foreign_keys() -> KeyFileError:
     """The error for a key file that belongs to another vault's database."""
-    return KeyFileError(KEYS_NOT_THIS_VAULT)
+    return KeyFileError(_(KEYS_NOT_THIS_VAULT))
 
 
 @dataclass
@@ -167,13 +168,13 @@ def settle_generations(keyfile_path: Path, opened: KeyFile, data_key: bytes, dam
         if current.state != "missing":
             _set_aside(current, damaged_dir, stamp)
         atomic_write(keyfile_path, source.raw)
-        notices.append({"missing": KEYFILE_MISSING_NOTICE, "foreign": KEYFILE_FOREIGN_NOTICE}.get(
-            current.state, KEYFILE_DAMAGED_NOTICE))
+        notices.append({"missing": _(KEYFILE_MISSING_NOTICE), "foreign": _(KEYFILE_FOREIGN_NOTICE)}.get(
+            current.state, _(KEYFILE_DAMAGED_NOTICE)))
         current = _Found(keyfile_path, "good", source.raw, source.keyfile)
     if spare.state != "good":
         if spare.state != "missing":
             _set_aside(spare, damaged_dir, stamp)
-            notices.append(SPARE_REPLACED_NOTICE)
+            notices.append(_(SPARE_REPLACED_NOTICE))
         atomic_write(prev_path, current.raw)
     assert current.keyfile is not None
     # The generation the secret opened stays the one in use when it is sound: after a crash in
@@ -202,7 +203,7 @@ def recover_from_damaged_wal(db: Path, damaged_dir: Path, data_key: bytes, stamp
     total = sum(p.entries for p in people)
     lost = "some" if report.header_damaged else (f"at least {report.lost_commits}" if report.lost_commits > 1 else "one")
     entries = f"{total} journal {'entry' if total == 1 else 'entries'}"
-    return WAL_DAMAGED.format(lost=lost, entries=entries)
+    return _(WAL_DAMAGED).format(lost=lost, entries=entries)
 
 
 def cipher_check_due(engine: Engine, now: datetime) -> bool:

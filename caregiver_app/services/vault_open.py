@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..domain.errors import CaregiverError
 from ..installation import require_complete
 from ..security.errors import (
@@ -59,9 +60,9 @@ def _building_path(paths: VaultPaths) -> Path:
 
 
 KEYFILE_MISSING = (
-    "This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
+    N_("This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
     "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
-    "or a backup you saved. Nothing was changed."
+    "or a backup you saved. Nothing was changed.")
 )
 
 
@@ -70,7 +71,7 @@ def _check_keys_not_lost(paths: VaultPaths) -> None:
     every generation of its key file is gone."""
     prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
     if paths.db.exists() and not paths.keyfile.exists() and not prev.exists():
-        raise KeyFileError(KEYFILE_MISSING)
+        raise KeyFileError(_(KEYFILE_MISSING))
 
 
 def _finish_interrupted_setup(paths: VaultPaths) -> None:
@@ -119,12 +120,12 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
         raise UnlockError(problem)
     _check_keys_not_lost(paths)
     if vault_exists(paths):
-        raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
+        raise VaultExistsError(_("A vault is already set up here. Unlock it instead of making a new one."))
     private_folder(paths.folder)
     lock = VaultLock.acquire(paths.folder)
     try:
         if vault_exists(paths):  # made by another program between the check and the lock
-            raise VaultExistsError("A vault is already set up here. Unlock it instead of making a new one.")
+            raise VaultExistsError(_("A vault is already set up here. Unlock it instead of making a new one."))
         building = _building_path(paths)
         for suffix in ("", "-wal", "-shm"):  # left by a setup that stopped before its key file: never held data
             Path(str(building) + suffix).unlink(missing_ok=True)
@@ -142,7 +143,7 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
                 remembered = True
                 keyfile = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.key_check, keyfile.slots, True)
             except KeyringUnavailableError as exc:
-                note = f"{exc} You will be asked for your passphrase each time."
+                note = _("{problem} You will be asked for your passphrase each time.").format(problem=exc)
         keyfile = write_keyfile(paths.keyfile, keyfile, keys.data_key)
         settle_keyfile(paths.keyfile, keys.data_key)  # a second copy from the start, should one be damaged
         os.replace(building, paths.db)
@@ -159,7 +160,7 @@ def load_keyfile(paths: VaultPaths) -> KeyFile:
     """The vault's key file, falling back to the previous generation if the current one is
     damaged. Raises :class:`NoVaultError` or :class:`KeyFileError`."""
     if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
+        raise NoVaultError(_("No vault is set up here yet."))
     vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     try:
@@ -188,12 +189,12 @@ def _key_files(paths: VaultPaths) -> tuple[list[Generation], KeyFileError | None
     :class:`NoVaultError` where no vault is set up and :class:`KeyFileError` when no generation
     can be read."""
     if not vault_exists(paths):
-        raise NoVaultError("No vault is set up here yet.")
+        raise NoVaultError(_("No vault is set up here yet."))
     vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     generations, current_error = read_generations(paths.keyfile)
     if not generations:
-        raise current_error or KeyFileError("The vault's key file is damaged, so the vault cannot be opened from it.")
+        raise current_error or KeyFileError(_("The vault's key file is damaged, so the vault cannot be opened from it."))
     return generations, current_error
 
 
@@ -216,14 +217,14 @@ def _unwrap(paths: VaultPaths, unwrap: Callable[[KeyFile], bytes]) -> tuple[Gene
 def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with its passphrase. Raises :class:`WrongSecretError` (files untouched),
     :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
-    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
+    generation, key, _unused = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
     return _open(paths, generation, key, "passphrase", clock)
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
     """Open the vault with the recovery code. Raises :class:`RecoveryCodeTypoError` for a typo
     and :class:`WrongSecretError` for a code that does not belong to this vault."""
-    generation, key, _ = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
+    generation, key, _unused = _unwrap(paths, lambda kf: unwrap_with_recovery_code(kf, code))
     return _open(paths, generation, key, "recovery", clock)
 
 
@@ -237,15 +238,15 @@ def unlock_with_keyring(paths: VaultPaths, *, clock: Clock = utc_now) -> Vault:
 
     generation = _key_files(paths)[0][0]
     if not generation.keyfile.remember_on_device:
-        raise KeyringUnavailableError("This vault is not remembered on this computer.")
+        raise KeyringUnavailableError(_("This vault is not remembered on this computer."))
     key = keyring_store.load_key(generation.keyfile.vault_id)
     if not generation.keyfile.verifies(key):
-        raise KeyringUnavailableError("The key in this computer's keyring belongs to another vault.")
+        raise KeyringUnavailableError(_("The key in this computer's keyring belongs to another vault."))
     return _open(paths, generation, key, "keyring", clock)
 
 
-KEY_NOT_FORGOTTEN = ("This computer's keyring could not be reached, so the vault's key may still be kept in it "
-                     "and the vault is still remembered. Please unlock the keyring and try again.")
+KEY_NOT_FORGOTTEN = (N_("This computer's keyring could not be reached, so the vault's key may still be kept in it "
+                     "and the vault is still remembered. Please unlock the keyring and try again."))
 
 
 def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
@@ -262,7 +263,7 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
             return str(exc)
     elif not keyring_store.forget_key(kf.vault_id):
         # the key may still be in the keyring: keep saying so rather than claim it is forgotten
-        return KEY_NOT_FORGOTTEN
+        return _(KEY_NOT_FORGOTTEN)
     new = KeyFile(kf.vault_id, kf.generation + 1, kf.key_check, kf.slots, remember)
     vault._keyfile = write_keyfile(vault.paths.keyfile, new, vault._data_key())
     return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
+from ..i18n import _
 from ..domain.errors import CaregiverError
 from ..security.keyfile import Generation
 from ..storage import backup as backups_store
@@ -41,7 +42,7 @@ class DamageRecovery:
         from .backups import summarize
 
         if self._lock is None:
-            raise CaregiverError("This repair was already finished or cancelled.")
+            raise CaregiverError(_("This repair was already finished or cancelled."))
         key = bytes(self._key)
         good = []
         for found in backups_store.list_backups(self.paths.backups):
@@ -75,7 +76,7 @@ class DamageRecovery:
 
     def _key_while_pending(self) -> bytes:
         if self._lock is None:
-            raise CaregiverError("This repair was already finished or cancelled.")
+            raise CaregiverError(_("This repair was already finished or cancelled."))
         return bytes(self._key)
 
     def _open_with(self, key: bytes) -> Vault:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..domain.network import MAX_PHONES, Contact, Role
 from ..importers.vcard import MAX_FILE_BYTES, CardCandidate, export_vcards
 from ..storage.repos import network as repo
@@ -45,9 +46,9 @@ class DuplicatePair:
 def _match_reasons(a: Contact, b: Contact) -> tuple[str, ...]:
     reasons = []
     if name_key(a.name) and name_key(a.name) == name_key(b.name):
-        reasons.append("same name")
+        reasons.append(_("same name"))
     if {p.number for p in a.phones} & {p.number for p in b.phones}:
-        reasons.append("same phone number")
+        reasons.append(_("same phone number"))
     return tuple(reasons)
 
 
@@ -179,14 +180,14 @@ def read_contacts_file(path: Path) -> bytes:
     """The bytes of a contacts file chosen for import (ordinary files only, at most 20 MB read).
     Raises :class:`ValidationError` in plain words."""
     return read_chosen_file(path, max_bytes=MAX_FILE_BYTES,
-                            too_large="This file is too large to be a contacts file (over 20 MB).")
+                            too_large=N_("This file is too large to be a contacts file (over 20 MB)."))
 
 
 def save_vcards(contacts: list[Contact], path: Path) -> Path:
     """Write :func:`export_vcards` to ``path`` with the one private writer (atomic, mode 0600;
     ``.vcf`` added when the name has no suffix). Raises :class:`ValidationError` in plain words."""
     path = Path(path)
-    return save_export(path if path.suffix else path.with_suffix(".vcf"), export_vcards(contacts), what="the contacts")
+    return save_export(path if path.suffix else path.with_suffix(".vcf"), export_vcards(contacts), what=N_("the contacts"))
 
 
 def default_filename(today: date) -> str:

@@ -33,6 +33,7 @@ from ..content.warning_signs import (
     signs_naming,
     urgency_met,
 )
+from ..i18n import _
 from ..domain.crisis_lines import HelpWords, help_words
 from ..domain.errors import ValidationError
 from ..domain.model import SymptomRating
@@ -225,7 +226,7 @@ def _dates_for(sign: EarlySign, symptoms: dict[str, dict[date, int]], tags: dict
 
 def _check_range(start: date, end: date) -> None:
     if end < start:
-        raise ValidationError("The end date is before the start date. Please swap them.")
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
 
 
 def personal_signs_seen(vault: Vault, person_id: int, start: date, end: date) -> list[SignSeen]:

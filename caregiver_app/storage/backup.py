@@ -20,6 +20,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from ..i18n import _
 from .engine import connect_raw, settle_wal
 from .errors import BackupDiskFullError, BackupError
 from .files import fsync_dir, move_aside, private_folder, sidecars
@@ -182,17 +183,18 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
         fsync_dir(backup_dir)
         return BackupInfo(final, now, expected)
     except (sqlcipher3.Error, OSError) as exc:
-        raise _failure(exc, "a backup copy of the vault could not be made.") from exc
+        raise _failure(exc, _("The disk is full, so a backup copy of the vault could not be made."),
+                       _("A backup copy of the vault could not be made.")) from exc
     finally:
         _remove_quietly(tmp)
 
 
-def _failure(exc: BaseException, what_failed: str) -> BackupError:
-    """The plain-words error for a copy that failed with ``exc``: "The disk is full, so <what
-    failed>" for a full disk, else "<What failed>"."""
+def _failure(exc: BaseException, when_full: str, otherwise: str) -> BackupError:
+    """The plain-words error for a copy that failed with ``exc``: ``when_full`` (a
+    :class:`BackupDiskFullError`) for a full disk, else ``otherwise`` (both translated)."""
     if disk_is_full(exc):
-        return BackupDiskFullError(f"The disk is full, so {what_failed}")
-    return BackupError(what_failed[:1].upper() + what_failed[1:])
+        return BackupDiskFullError(when_full)
+    return BackupError(otherwise)
 
 
 def verify_backup(path: Path, data_key: bytes, expected_counts: dict[str, int] | None = None) -> dict[str, int]:
@@ -203,13 +205,13 @@ def verify_backup(path: Path, data_key: bytes, expected_counts: dict[str, int] |
         conn = _connect_copy(path, data_key)
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
-            raise BackupError("A backup copy did not pass its check.")
+            raise BackupError(_("A backup copy did not pass its check."))
         counts = _table_counts(conn)
         if expected_counts is not None and counts != expected_counts:
-            raise BackupError("A backup copy does not hold everything the vault holds.")
+            raise BackupError(_("A backup copy does not hold everything the vault holds."))
         return counts
     except sqlcipher3.Error as exc:
-        raise BackupError("A backup copy could not be opened to check it.") from exc
+        raise BackupError(_("A backup copy could not be opened to check it.")) from exc
     finally:
         if conn is not None:
             conn.close()
@@ -227,7 +229,7 @@ def people_in(path: Path, data_key: bytes, *, live: bool = False) -> list[Person
         ).fetchall()
         return [PersonCount(str(name), int(n)) for name, n in rows]
     except sqlcipher3.Error as exc:
-        raise BackupError("This backup copy could not be read.") from exc
+        raise BackupError(_("This backup copy could not be read.")) from exc
     finally:
         if conn is not None:
             conn.close()
@@ -244,7 +246,7 @@ def schema_revision(path: Path, data_key: bytes) -> str | None:
             return None
         return str(row[0]) if row else None
     except sqlcipher3.Error as exc:
-        raise BackupError("This copy of the vault could not be read.") from exc
+        raise BackupError(_("This copy of the vault could not be read.")) from exc
     finally:
         if conn is not None:
             conn.close()
@@ -416,6 +418,7 @@ def install_copy(db_path: Path, source: Path, data_key: bytes, *, aside_dir: Pat
         fsync_dir(folder)
         return aside
     except (sqlcipher3.Error, OSError) as exc:
-        raise _failure(exc, "the copy could not be put in place. Nothing was changed.") from exc
+        raise _failure(exc, _("The disk is full, so the copy could not be put in place. Nothing was changed."),
+                       _("The copy could not be put in place. Nothing was changed.")) from exc
     finally:
         _remove_quietly(tmp)

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from ..domain.gids import uuid5, uuid7
+from ..i18n import _
 from .errors import NotEncryptedError, StorageError, WrongKeyError
 from .health import classify
 
@@ -47,17 +48,17 @@ def connect_raw(path: Path, data_key: bytes):
         conn.execute("PRAGMA cipher_log_level = NONE")
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
-            raise NotEncryptedError("This computer's database library cannot encrypt. The app will not run without it.")
+            raise NotEncryptedError(_("This computer's database library cannot encrypt. The app will not run without it."))
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             if classify(exc) in ("full", "read-only", "io"):  # the disk, not the key or the file
                 raise
-            raise WrongKeyError("The key does not open this database, or the file is damaged.") from None
+            raise WrongKeyError(_("The key does not open this database, or the file is damaged.")) from None
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         if not mode or str(mode[0]).lower() != "wal":
-            raise StorageError("The database could not switch to its safe writing mode.")
+            raise StorageError(_("The database could not switch to its safe writing mode."))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
@@ -83,7 +84,7 @@ def settle_wal(path: Path, data_key: bytes) -> None:
         finally:
             conn.close()
         if busy or (wal.exists() and wal.stat().st_size > 0):
-            raise StorageError("The vault's database is still in use, so it was left as it is.")
+            raise StorageError(_("The vault's database is still in use, so it was left as it is."))
     for leftover in (wal, shm):
         try:
             leftover.unlink()
@@ -106,7 +107,7 @@ def make_engine(path: Path, data_key: bytes) -> Engine:
     """
     path = Path(path)
     if not path.exists():
-        raise StorageError("The vault's database file is missing.")
+        raise StorageError(_("The vault's database file is missing."))
     key = bytes(data_key)
 
     def creator():

@@ -18,15 +18,16 @@ import errno
 import os
 from pathlib import Path
 
+from ..i18n import N_, _
 from .errors import ReadOnlyError, VaultInUseError
 
 LOCK_NAME = "vault.lock"
 
-IN_USE = (
+IN_USE = N_(
     "The vault is already open in another Caregiver Companion window or command. "
     "Lock or close it there, then try again."
 )
-READ_ONLY = (
+READ_ONLY = N_(
     "The vault's folder cannot be written to (it may be read-only or on a disconnected drive), "
     "so the vault cannot be opened safely. Nothing was changed."
 )
@@ -73,7 +74,7 @@ class VaultLock:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                raise ReadOnlyError(READ_ONLY) from None
+                raise ReadOnlyError(_(READ_ONLY)) from None
             raise
         try:
             locked = _try_lock(fd)
@@ -82,7 +83,7 @@ class VaultLock:
             raise
         if not locked:
             os.close(fd)
-            raise VaultInUseError(IN_USE)
+            raise VaultInUseError(_(IN_USE))
         return cls(path, fd)
 
     @property

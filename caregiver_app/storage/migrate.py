@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from ..i18n import _
 from ..installation import MIGRATION_FILES
 from .errors import NewerSchemaError
 
@@ -58,7 +59,7 @@ def current_revision(engine: Engine) -> str | None:
         rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     if len(rows) > 1:  # our chain is linear: two heads would be a database no version of ours wrote
         raise NewerSchemaError(
-            "This vault was saved by a newer version of Caregiver Companion. Please update the app to open it."
+            _("This vault was saved by a newer version of Caregiver Companion. Please update the app to open it.")
         )
     return rows[0] if rows else None
 
@@ -76,7 +77,7 @@ def upgrade(engine: Engine, before_upgrade: Callable[[], None] | None = None) ->
     if current is not None:
         if not is_known_revision(current):
             raise NewerSchemaError(
-                "This vault was saved by a newer version of Caregiver Companion. Please update the app to open it."
+                _("This vault was saved by a newer version of Caregiver Companion. Please update the app to open it.")
             )
         if before_upgrade is not None:
             before_upgrade()

@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..private_files import private_writer
 from .errors import StorageError
 
@@ -34,9 +35,9 @@ MAX_KEYS_BYTES = 64 * 1024
 MAX_MANIFEST_BYTES = 16 * 1024
 MAX_DB_BYTES = 16 * 1024**3
 
-NOT_OURS = "This file is not a Caregiver Companion vault file."
-DAMAGED = "This vault file is damaged or incomplete, so it cannot be used. Please make a new one on the old computer."
-NEWER = "This vault file was made by a newer version of Caregiver Companion. Please update the app first."
+NOT_OURS = N_("This file is not a Caregiver Companion vault file.")
+DAMAGED = N_("This vault file is damaged or incomplete, so it cannot be used. Please make a new one on the old computer.")
+NEWER = N_("This vault file was made by a newer version of Caregiver Companion. Please update the app first.")
 
 
 class VaultFileError(StorageError):
@@ -70,12 +71,13 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
     try:
         # a device would never end and opening a named pipe would wait for a writer forever
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise VaultFileError("That is not an ordinary file (it is a device, a pipe or a folder), so it cannot be a vault file.")
+            raise VaultFileError(_("That is not an ordinary file (it is a device, a pipe or a folder), "
+                                   "so it cannot be a vault file."))
         return zipfile.ZipFile(path, "r")
     except FileNotFoundError:
-        raise VaultFileError("That file does not exist.") from None
+        raise VaultFileError(_("That file does not exist.")) from None
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise VaultFileError(NOT_OURS) from None
+        raise VaultFileError(_(NOT_OURS)) from None
 
 
 def read_vault_file(path: Path) -> VaultFileContents:
@@ -84,28 +86,28 @@ def read_vault_file(path: Path) -> VaultFileContents:
         try:
             names = {info.filename: info for info in archive.infolist()}
             if MANIFEST_MEMBER not in names:
-                raise VaultFileError(NOT_OURS)
+                raise VaultFileError(_(NOT_OURS))
             if names[MANIFEST_MEMBER].file_size > MAX_MANIFEST_BYTES:
-                raise VaultFileError(DAMAGED)
+                raise VaultFileError(_(DAMAGED))
             try:
                 manifest = json.loads(archive.read(MANIFEST_MEMBER).decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
-                raise VaultFileError(DAMAGED) from None
+                raise VaultFileError(_(DAMAGED)) from None
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-                raise VaultFileError(NOT_OURS)
+                raise VaultFileError(_(NOT_OURS))
             version = manifest.get("version")
             if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-                raise VaultFileError(NEWER)
+                raise VaultFileError(_(NEWER))
             if version != VERSION:
-                raise VaultFileError(DAMAGED)
+                raise VaultFileError(_(DAMAGED))
             if KEYS_MEMBER not in names or DB_MEMBER not in names:
-                raise VaultFileError(DAMAGED)
+                raise VaultFileError(_(DAMAGED))
             if names[KEYS_MEMBER].file_size > MAX_KEYS_BYTES or names[DB_MEMBER].file_size > MAX_DB_BYTES:
-                raise VaultFileError(DAMAGED)
+                raise VaultFileError(_(DAMAGED))
             keys = archive.read(KEYS_MEMBER)
             return VaultFileContents(manifest, keys, names[DB_MEMBER].file_size)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
-            raise VaultFileError(DAMAGED) from None
+            raise VaultFileError(_(DAMAGED)) from None
 
 
 def extract_database(path: Path, dest: Path) -> None:
@@ -117,14 +119,14 @@ def extract_database(path: Path, dest: Path) -> None:
         with os.fdopen(fd, "wb") as out, _open_archive(Path(path)) as archive:
             info = archive.getinfo(DB_MEMBER)
             if info.file_size > MAX_DB_BYTES:
-                raise VaultFileError(DAMAGED)
+                raise VaultFileError(_(DAMAGED))
             with archive.open(info) as member:
                 shutil.copyfileobj(member, out, 1024 * 1024)
             out.flush()
             os.fsync(out.fileno())
     except (zipfile.BadZipFile, KeyError, EOFError, NotImplementedError, RuntimeError):
         _unlink(dest)
-        raise VaultFileError(DAMAGED) from None
+        raise VaultFileError(_(DAMAGED)) from None
     except BaseException:
         _unlink(dest)
         raise

@@ -24,6 +24,11 @@ for path in usr/bin/caregiver-app opt/caregiver-companion/caregiver-app opt/care
         usr/share/icons/hicolor/scalable/apps/caregiver-companion.svg; do
     [[ -e "$root/$path" ]] || { echo "check-deb.sh: the package has no /$path" >&2; exit 1; }
 done
+# The Spanish catalog and Qt's own Spanish (its dialogs' buttons) are in the bundle.
+find "$root/opt/caregiver-companion" -path "*caregiver_app/i18n/locale/es/LC_MESSAGES/caregiver.mo" | grep -q . \
+    || { echo "check-deb.sh: the bundle has no Spanish catalog (caregiver.mo)" >&2; exit 1; }
+find "$root/opt/caregiver-companion" -name "qtbase_es.qm" | grep -q . \
+    || { echo "check-deb.sh: the bundle has no qtbase_es.qm (Qt's Spanish)" >&2; exit 1; }
 for size in 16 22 24 32 48 64 128 256 512; do
     [[ -s "$root/usr/share/icons/hicolor/${size}x${size}/apps/caregiver-companion.png" ]] \
         || { echo "check-deb.sh: no ${size}x${size} icon" >&2; exit 1; }
@@ -51,6 +56,8 @@ if report["keyring_backend"] != "keyring.backends.SecretService.Keyring":
     problems.append(f"keyring backend is {report['keyring_backend']}, not SecretService")
 if report["keyring_roundtrip"] is not True:
     problems.append("the keyring did not keep and give back a key")
+if report.get("catalog_es") != "Resumen para la consulta":
+    problems.append(f"the Spanish catalog did not speak: {report.get('catalog_es')!r}")
 if report["qt"].get("platform") != "xcb":
     problems.append(f"Qt platform is {report['qt'].get('platform')}, not xcb")
 if problems:

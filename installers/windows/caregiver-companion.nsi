@@ -98,7 +98,7 @@ LangString StillRunning ${LANG_SPANISH} "${APP_NAME} sigue abierto. Ciérrelo y 
 LangString VaultKeptTitle ${LANG_ENGLISH} "The app was removed. Your journal was kept."
 LangString VaultKeptTitle ${LANG_SPANISH} "Se quitó la aplicación. Su diario se conservó."
 LangString VaultKeptText ${LANG_ENGLISH} "Your encrypted journal (the vault) and its backups are still on this computer, in:$\r$\n$\r$\n${VAULT_DIR}$\r$\n$\r$\nInstall ${APP_NAME} again and it opens them with your passphrase. To move them to another computer, use File > Save a vault file for another computer before uninstalling. Delete that folder only if you are sure you no longer need the journal."
-LangString VaultKeptText ${LANG_SPANISH} "Su diario cifrado (la bóveda) y sus copias de seguridad siguen en este equipo, en:$\r$\n$\r$\n${VAULT_DIR}$\r$\n$\r$\nSi vuelve a instalar ${APP_NAME}, los abrirá con su contraseña. Para llevarlos a otro equipo, antes de desinstalar use en la aplicación el menú File > Save a vault file for another computer. Borre esa carpeta solo si está seguro de que ya no necesita el diario."
+LangString VaultKeptText ${LANG_SPANISH} "Su diario cifrado y sus copias de seguridad siguen en esta computadora, en:$\r$\n$\r$\n${VAULT_DIR}$\r$\n$\r$\nSi vuelve a instalar ${APP_NAME}, los abrirá con su frase de contraseña. Para llevarlos a otra computadora, antes de desinstalar guarde un archivo del diario para otra computadora desde el menú Archivo de la aplicación. Borre esa carpeta solo si tiene la certeza de que ya no necesita el diario."
 
 Function .onInit
   SetShellVarContext current

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from caregiver_app.gui.common.translations import use_language
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.common.ops import Ops
 from caregiver_app.settings import Settings
@@ -181,3 +183,14 @@ def make_page(qtbot, ctx, request):
         return widget
 
     return make
+
+
+@pytest.fixture
+def spanish(qapp):
+    """Spanish for Mexico while the test runs (the window's words, Qt's own and the locale that
+    writes dates and numbers); English and the locale as they were afterwards."""
+    locale = QLocale()
+    use_language("es", "MX")
+    yield
+    use_language("en")
+    QLocale.setDefault(locale)

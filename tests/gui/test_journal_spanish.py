@@ -6,26 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from caregiver_app import i18n
 from caregiver_app.domain.model import MoodLevel, SymptomRating
-from caregiver_app.gui.common.translations import use_language
 from caregiver_app.gui.journal.entry_editor import EntryEditor
 from caregiver_app.gui.journal.journal_page import JournalPage
 from support import add_entry
-
-
-@pytest.fixture
-def spanish(qapp):
-    """Spanish for Mexico while the test runs; English and the locale as they were afterwards."""
-    locale = QLocale()
-    use_language("es", "MX")
-    yield
-    use_language("en")
-    QLocale.setDefault(locale)
 
 
 def visible_texts(root: QWidget) -> list[str]:

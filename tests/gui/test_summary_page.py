@@ -243,7 +243,9 @@ def test_relationship_and_phone_reach_the_pdf_and_come_back_after_a_lock(qtbot, 
         assert [lab.text() for lab in buddies] == [text] and edit.accessibleName()
     assert fields.name_edit.nextInFocusChain() is fields.relationship_edit
     assert fields.relationship_edit.nextInFocusChain() is fields.phone_edit
-    assert page.paper_box.nextInFocusChain() is fields.name_edit  # right after Paper, as they stand
+    # right after Paper and the printout's language, as they stand
+    assert page.paper_box.nextInFocusChain() is page.language_box
+    assert page.language_box.nextInFocusChain() is fields.name_edit
     assert fields.phone_edit.nextInFocusChain() is page.preview_label
     qtbot.keyClicks(fields.name_edit, "Maria Rivera")
     qtbot.keyClicks(fields.relationship_edit, "wife")

@@ -96,6 +96,7 @@ def test_self_test_of_a_complete_installation(package_copy, tmp_path):
     assert report["keyring_backend"] == "keyring.backends.null.Keyring"
     assert report["keyring_roundtrip"] == "not available"
     assert report["entry_written"] is True and report["pdf_written"] > 1000
+    assert report["catalog_es"] == "Resumen para la consulta"  # the Spanish catalog ships and speaks
     assert report["qt"]["platform"] == "offscreen" and report["qt"]["pdf_pages"] >= 1
     assert report["qt"]["printing"] is True
     assert list(home.rglob("*")) == []  # nothing in the user's folders
@@ -199,6 +200,16 @@ def test_self_test_names_missing_warning_sign_pages(package_copy, tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is a POSIX signal")
+def test_self_test_names_a_missing_spanish_catalog(package_copy, tmp_path):
+    """Without the compiled catalogs the app would quietly speak English to a Spanish family."""
+    root = tmp_path / "copy"
+    shutil.copytree(package_copy, root)
+    (root / "caregiver_app" / "i18n" / "locale" / "es" / "LC_MESSAGES" / "caregiver.mo").unlink()
+    done = _run(root, "--self-test")
+    report = json.loads(done.stdout)
+    assert done.returncode == 1 and report["catalog_es"] is False and "catalog_es" in report["missing"]
+
+
 def test_a_killed_self_test_leaves_no_throw_away_vault(package_copy, tmp_path):
     """SIGTERM (or a closed terminal) used to leave caregiver-self-test-* folders behind."""
     import signal

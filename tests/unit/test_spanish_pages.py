@@ -216,3 +216,88 @@ def test_tier_words_and_categories_are_translated(spanish):
     assert education.Tier.EMERGENCY.label_for(US) != "Emergency: call 911 now"
     assert "911" in education.Tier.EMERGENCY.label_for(US)
     assert i18n._("Body and medical emergencies") != "Body and medical emergencies"
+
+
+# --- reviewed wording: placeholder frames, one name per thing, related pages by title ---------------
+
+_FRAME_RULES = (
+    # "llame al {{emergency_number}}" reads "llame al 911", "llame al 112 o 999", "llame al número de
+    # emergencias local"; any other word before it ("llame a", "marque el") reads wrong for some country.
+    (re.compile(r"(?<!\bal )\{\{emergency_number\}\}"), "{{emergency_number}} not after 'al '"),
+    # The crisis-line and poison-line fillings start with their own verb ("llame o envíe un mensaje
+    # de texto al 988", "llame a Poison Help al ..."): no verb or preposition of the page before them.
+    (re.compile(r"\b(?:llame|llamar|marque|al|a la|a)\s+\{\{(?:crisis_line|poison_line)\}\}", re.I),
+     "a verb or preposition before a placeholder that brings its own verb"),
+    # The capitalised forms start a sentence (or a bold step).
+    (re.compile(r"[^\s*.]\s*\{\{(?:Crisis_line|Poison_line|Emergency_number)\}\}"), "a capitalised placeholder mid-sentence"),
+)
+
+# The same thing always has the same name (GLOSSARY-es.md and the review of issue 17): these words
+# must not appear in a page's text (the search words of the front matter aside).
+_ONE_NAME = {
+    r"\bLea \[": "Vea [",
+    r"consejero de crisis": "alguien de una línea de crisis",
+    r"equipo de salud": "equipo de atención (care team) / personal de salud (clinicians)",
+    r"equipo médico": "equipo de atención",
+    r"señales de advertencia": "señales de alarma",
+    r"ataque al corazón": "ataque cardíaco (MedlinePlus)",
+    r"(?<!cerebrovascular \()derrame cerebral": "accidente cerebrovascular (MedlinePlus)",
+    r"\bordenador": "computadora",
+    r"\bvosotros": "ustedes",
+}
+_TU = re.compile(r"\b(?:estás|tienes|puedes|quieres|eres|tú)\b", re.IGNORECASE)
+_SEARCH_KEYS = re.compile(r"^(?:synonyms|urgent_words):.*$", re.MULTILINE)
+
+
+def frame_problems(text: str) -> list[str]:
+    return [why for pattern, why in _FRAME_RULES if pattern.search(text)]
+
+
+def naming_problems(text: str) -> list[str]:
+    text = _SEARCH_KEYS.sub("", text)
+    problems = [f"{pattern!r}: write {better}" for pattern, better in _ONE_NAME.items()
+                if re.search(pattern, text, re.IGNORECASE)]
+    problems += [f"tú form {m.group(0)!r}: the pages say usted" for m in _TU.finditer(text)]
+    return problems
+
+
+def test_the_wording_checks_catch_bad_spanish():
+    assert frame_problems("Llame a {{emergency_number}}.") and frame_problems("Llame al {{crisis_line}}.")
+    assert frame_problems("Si hay peligro, {{Crisis_line}}.")
+    assert not frame_problems("Llame al {{emergency_number}}. Si dice que sí, {{crisis_line}}. **{{Crisis_line}}** ya.")
+    assert len(naming_problems("Lea [Caídas](page:falls). ¿Estás bien?")) == 2
+    assert naming_problems("Señales de un derrame cerebral.")
+    assert not naming_problems("synonyms: [ataque al corazón]\nVea [Ataque cardíaco](page:heart-attack). "
+                               "Un accidente cerebrovascular (derrame cerebral) es una emergencia.")
+
+
+@pytest.mark.parametrize("name", ES_NAMES)
+def test_placeholders_sit_in_frames_that_read_right_when_filled(name):
+    assert frame_problems((ROOT / "es" / name).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("name", ES_NAMES)
+def test_one_name_for_each_thing_and_usted(name):
+    assert naming_problems((ROOT / "es" / name).read_text(encoding="utf-8")) == []
+
+
+def test_related_pages_are_named_by_their_spanish_titles():
+    titles = {n.removesuffix(".md"): _parse(n, "es").title for n in ES_NAMES}
+    wrong = []
+    for name in ES_NAMES:
+        related = _parse(name, "es").body_markdown.split("## Páginas relacionadas", 1)[1].split("## Fuentes", 1)[0]
+        wrong += [(name, text) for text, page_id in re.findall(r"\[([^\]]*)\]\(page:([^)]*)\)", related)
+                  if text != titles[page_id]]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("page_id", "note"), [
+    ("suicide-risk", "Esta noche dijo: quiero morirme"),
+    ("depression", "Me dijo que se quiere matar"),
+    ("stroke", "Creo que le dio un ictus"),  # Spain's everyday word for a stroke
+    ("eating-disorders", "tiene latidos irregulares"),
+])
+def test_everyday_spanish_phrasings_show_the_urgent_signs(page_id, note, spanish):
+    page = education.page(page_id, US)
+    assert education.urgency_met(page, 2, note)
+    assert not education.urgency_met(page, 2, "Hoy comió bien y salió a caminar")

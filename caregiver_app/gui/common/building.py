@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CaregiverError
+from ...i18n import _
 from .errors import show_error
 
 Item = QWidget | QLayout | tuple[QWidget | QLayout, int]
@@ -233,5 +234,5 @@ def open_saved_pdf(parent: QWidget, path: Path | None) -> None:
         return
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         show_error(parent, CaregiverError(
-            f"This computer has no program set up to open PDF files. The file is saved at {path}."
-        ), "The PDF could not be opened")
+            _("This computer has no program set up to open PDF files. The file is saved at {path}.").format(path=path)
+        ), _("The PDF could not be opened"))

@@ -15,10 +15,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import CaregiverError
+from ...i18n import N_, _
 
 log = logging.getLogger("caregiver_app")
 
-GENERIC = (
+GENERIC = N_(
     "Something went wrong inside Caregiver Companion. What you saved before is safe. "
     "If this keeps happening, please restart the app."
 )
@@ -29,10 +30,10 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, CaregiverError):
         return str(exc)
     if isinstance(exc, MemoryError):
-        return "The computer ran out of memory. Please close other programs and try again."
+        return _("The computer ran out of memory. Please close other programs and try again.")
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return "The disk is full. Please free some space and try again. Nothing was lost."
-    return GENERIC
+        return _("The disk is full. Please free some space and try again. Nothing was lost.")
+    return _(GENERIC)
 
 
 def log_safely(exc: BaseException) -> None:
@@ -42,8 +43,9 @@ def log_safely(exc: BaseException) -> None:
     log.error("unexpected %s at %s", type(exc).__name__, where)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "Something went wrong") -> None:
-    """Show ``exc`` to the user in plain words."""
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Show ``exc`` to the user in plain words, under ``title`` (empty: "Something went wrong")."""
+    title = title or _("Something went wrong")
     if not isinstance(exc, CaregiverError):
         log_safely(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title, user_message(exc), QMessageBox.StandardButton.Ok, parent)

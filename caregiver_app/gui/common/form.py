@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButt
                                QWidget)
 
 from ...domain.errors import ValidationError
+from ...i18n import _
 from ..vault.unlock_screen import announce
 from .building import shortcut
 from .errors import show_error
@@ -47,12 +48,16 @@ class FormPanel(QWidget):
     saved = Signal(object)
     """A save succeeded: the job's result."""
 
-    def __init__(self, context, fields: QWidget, *, changes: Iterable[str], save_text: str = "&Save",
-                 cancel_text: str = "Cancel changes", error_title: str = "That was not saved",
-                 problem_prefix: str = "Not saved yet: ", in_dialog: bool = False,
+    def __init__(self, context, fields: QWidget, *, changes: Iterable[str], save_text: str = "",
+                 cancel_text: str | None = None, error_title: str = "",
+                 problem_prefix: str | None = None, in_dialog: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.problem_prefix = problem_prefix
+        # Defaults are read here, not in the signature: the language is chosen after import.
+        save_text = save_text or _("&Save")
+        cancel_text = _("Cancel changes") if cancel_text is None else cancel_text
+        error_title = error_title or _("That was not saved")
+        self.problem_prefix = problem_prefix  # None: "Not saved yet: …"
         self.context = context
         self.changes = frozenset(changes)
         self.error_title = error_title
@@ -60,11 +65,11 @@ class FormPanel(QWidget):
         self._named: dict[str, QWidget] = {}
         self._marked: dict[QWidget, str] = {}
         self._op: Op | None = None
-        self.problem_label = problem_label("What to fix", self)
-        self.status_label = plain_label(name="Status", parent=self)
+        self.problem_label = problem_label(_("What to fix"), self)
+        self.status_label = plain_label(name=_("Status"), parent=self)
         self.status_label.hide()
         self.save_button = QPushButton(save_text, self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_requested)
         self.cancel_button = QPushButton(cancel_text, self)
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -126,7 +131,12 @@ class FormPanel(QWidget):
         for widget, description in self._marked.items():
             widget.setAccessibleDescription(description)
         self._marked.clear()
-        self.problem_label.setText(f"{self.problem_prefix}{text}" if text else "")
+        if not text:
+            self.problem_label.setText("")
+        elif self.problem_prefix is None:
+            self.problem_label.setText(_("Not saved yet: {problem}").format(problem=text))
+        else:
+            self.problem_label.setText(f"{self.problem_prefix}{text}")
         self.problem_label.setVisible(bool(text))
         if not text:
             return
@@ -190,7 +200,7 @@ class EditorDialog(QDialog):
     a problem keeps it open with the words inside. Subclasses put their inputs in ``fields``
     (a QVBoxLayout), name them with ``panel.add_field`` and override :meth:`make_job`."""
 
-    def __init__(self, context, title: str, *, changes: Iterable[str], save_text: str = "&Save",
+    def __init__(self, context, title: str, *, changes: Iterable[str], save_text: str = "",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -198,7 +208,7 @@ class EditorDialog(QDialog):
         body = QWidget(self)
         self.fields = QVBoxLayout(body)
         self.fields.setContentsMargins(0, 0, 0, 0)
-        self.panel = FormPanel(context, body, changes=changes, save_text=save_text, cancel_text="Cancel",
+        self.panel = FormPanel(context, body, changes=changes, save_text=save_text, cancel_text=_("Cancel"),
                                problem_prefix="", in_dialog=True, parent=self)
         self.panel.save_requested.connect(self.accept)
         self.panel.cancel_requested.connect(self.reject)

@@ -27,6 +27,8 @@ from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
+from ... import i18n
+
 if TYPE_CHECKING:  # Babel (behind reports.formatting) loads with the first document, not at start
     from ...reports.formatting import ReportFormat
 
@@ -159,6 +161,18 @@ def count_text(count: int) -> str:
     return locale().toString(int(count))
 
 
+def list_text(items: list[str], *, style: str = "standard") -> str:
+    """``items`` as the language in force writes a list: "2 entries, 1 symptom and 3 tags" /
+    "2 entradas, 1 síntoma y 3 etiquetas" (CLDR list patterns through Babel; ``style="or"``
+    for "112 or 999")."""
+    from babel.lists import format_list  # lazily: Babel's data is large
+
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return format_list(items, style=style, locale=i18n.babel_locale(i18n.language()))
+
+
 def decimal_text(value: float, places: int = 2, loc: QLocale | None = None) -> str:
     """``7``, ``6.5``, ``0.125`` / ``6,5``: at most ``places`` decimals, no needless zeros, the
     locale's decimal sign and no grouping sign."""
@@ -185,12 +199,17 @@ def dose_text(step) -> str:
     return f"{dose}, {step.schedule}" if step.schedule else dose
 
 
-def report_format() -> ReportFormat:
+def report_format(language: str = "") -> ReportFormat:
     """The format for a document printed (or words built) for the window: the window's locale
-    and its hour cycle, so the PDF reads like the screen."""
+    and its hour cycle, so the PDF reads like the screen. A document in another ``language``
+    than the window's (``"en"``, ``"es"``) writes dates and numbers as that language does in the
+    window's country (``reports.formatting.in_language``: an English summary from a Mexican
+    window is ``en_MX``)."""
+    from ...reports.formatting import in_language
     from ...reports.formatting import report_format as _report_format
 
-    return _report_format(locale().name(), "24h" if uses_24_hours() else "12h")
+    fmt = _report_format(locale().name(), "24h" if uses_24_hours() else "12h")
+    return in_language(fmt, language) if i18n.normalise(language) else fmt
 
 
 # --- reading decimals ------------------------------------------------------------------------------

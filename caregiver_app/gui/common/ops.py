@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from ...domain.errors import CaregiverError
+from ...i18n import N_, _
 from .errors import show_error
 
 # The concepts a write can change. A page refreshes when a Change names one it shows.
@@ -58,7 +59,7 @@ CONCEPTS = frozenset(
     {JOURNAL, MEDICATIONS, SCORES, CHECKINS, DRAFTS, CONTACTS, APPOINTMENTS, PLANS, PEOPLE, SETTINGS, SUMMARY}
 )
 
-LOCKED = "The vault is locked. Please unlock it first."
+LOCKED = N_("The vault is locked. Please unlock it first.")
 
 
 class Cancelled(Exception):
@@ -198,7 +199,7 @@ class Ops(QObject):
 
     def read(self, parent: QWidget | None, job: Callable[..., Any], *, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, key: str | None = None, label: str = "",
-             cancellable: bool = False, error_title: str = "Something went wrong") -> Op:
+             cancellable: bool = False, error_title: str = "") -> Op:
         """Run ``job(vault)`` (or ``job(vault, control=...)``) on the read pool. ``key``: a newer
         read with the same key cancels this one and drops its answer. While the vault is locked
         the read is dropped quietly (there is nothing to show)."""
@@ -215,7 +216,7 @@ class Ops(QObject):
     def write(self, parent: QWidget | None, job: Callable[..., Any], *, changes: Iterable[str],
               on_done: Callable[[Any], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
               person_id: int | None = None, label: str = "", cancellable: bool = False,
-              error_title: str = "That was not saved") -> Op:
+              error_title: str = "") -> Op:
         """Run ``job(vault)`` on the serial write lane, after every write asked before it. On
         success, ``on_done(result)`` runs and then :attr:`changed` says ``changes`` (a set of
         :data:`CONCEPTS`) changed, made by ``parent``. Raises ValueError for an unknown concept
@@ -224,6 +225,7 @@ class Ops(QObject):
         unknown = wanted - CONCEPTS
         if unknown:
             raise ValueError(f"unknown concepts: {sorted(unknown)}")
+        error_title = error_title or _("That was not saved")
         op = self._make(job, parent, on_done, on_error, error_title, with_vault=True, write=True)
         op.is_write, op.changes, op.person_id = True, wanted, person_id
         return self._start(op, self._lane, label, cancellable)
@@ -231,7 +233,7 @@ class Ops(QObject):
     def background(self, parent: QWidget | None, job: Callable[..., Any], *,
                    on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[BaseException], None] | None = None, label: str = "",
-                   cancellable: bool = False, error_title: str = "Something went wrong") -> Op:
+                   cancellable: bool = False, error_title: str = "") -> Op:
         """Run ``job()`` (no vault: unlock, keyring, printing) on the read pool."""
         op = self._make(job, parent, on_done, on_error, error_title, with_vault=False)
         return self._start(op, self._reads, label, cancellable)
@@ -276,7 +278,7 @@ class Ops(QObject):
         vault = self.vault_source() if with_vault else None
         if with_vault and (vault is None or not getattr(vault, "is_open", False)):
             def call() -> Any:
-                raise CaregiverError(LOCKED)
+                raise CaregiverError(_(LOCKED))
         elif with_vault:
             call = (lambda: job(vault, control=control)) if wants else (lambda: job(vault))
         else:
@@ -316,7 +318,7 @@ class Ops(QObject):
 
     @staticmethod
     def _progress_dialog(op: Op, label: str, cancellable: bool) -> QProgressDialog:
-        dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 0, op.parent)
+        dialog = QProgressDialog(label, _("Cancel") if cancellable else "", 0, 0, op.parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)

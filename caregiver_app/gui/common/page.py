@@ -31,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
+from ...i18n import _
 from ...domain.model import Person
 from .ops import Change, Op
 from .trust_widgets import heading
@@ -39,12 +40,13 @@ __all__ = ["Page", "confirm", "heading"]
 
 
 def confirm(parent: QWidget | None, question: str, *, yes: str, no: str, destructive: bool = False,
-            details: str = "", title: str = "Please check") -> bool:
+            details: str = "", title: str = "") -> bool:
     """The one way to ask before doing something. ``question`` is the plain question, ``yes``
     and ``no`` the words on the two buttons (verbs: "Delete score" / "Keep it"). The safe answer
     (``no``) is the default button and the Esc answer; ``destructive`` marks ``yes`` as one that
     deletes or replaces data. True only when the user picked ``yes``. ``title`` holds no names
-    or health words (window titles are seen by other programs)."""
+    or health words (window titles are seen by other programs); empty: "Please check"."""
+    title = title or _("Please check")
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if details:
@@ -65,7 +67,8 @@ class Page(QWidget):
     the heading). ``context`` is the :class:`~caregiver_app.gui.context.AppContext`."""
 
     title = ""
-    """The page's name: the heading and the navigation entry."""
+    """The page's name: the heading and the navigation entry (marked with ``N_``; shown through
+    :meth:`title_text` in the language in force)."""
     watches: frozenset[str] | set[str] = frozenset()
     """Concepts (``ops.JOURNAL``…) whose changes make this page reload."""
 
@@ -74,7 +77,7 @@ class Page(QWidget):
         self.context = context
         self.person: Person | None = None
         self._stale = False
-        self.heading = heading(self.title, self, level=1)
+        self.heading = heading(self.title_text(), self, level=1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         self.body = QVBoxLayout()
@@ -103,6 +106,16 @@ class Page(QWidget):
         so a crash before the page is shown again loses nothing. The page is given the new
         person when next shown. Must not raise."""
 
+    def title_text(self) -> str:
+        """The page's name in the language in force."""
+        return _(self.title) if self.title else ""
+
+    def _heading_for(self, person: Person | None) -> str:
+        if person is None:
+            return self.title_text()
+        # TRANSLATORS: a page's heading: "Journal for Sam Rivera", "Visit summary for Sam Rivera".
+        return _("{page} for {name}").format(page=self.title_text(), name=person.display_name)
+
     # --- called by the main window -----------------------------------------------------------
 
     def set_person(self, person: Person | None) -> None:
@@ -111,11 +124,11 @@ class Page(QWidget):
         same = person is not None and self.person is not None and person.id == self.person.id
         self.person = person
         if same:
-            self.heading.setText(f"{self.title} for {person.display_name}")
+            self.heading.setText(self._heading_for(person))
             self._stale = False
             self.load(person)
             return
-        self.heading.setText(f"{self.title} for {person.display_name}" if person is not None else self.title)
+        self.heading.setText(self._heading_for(person))
         self.setEnabled(person is not None)
         self.drop()
         if person is not None:
@@ -126,7 +139,7 @@ class Page(QWidget):
         """The vault locked: drop everything, keep nothing of the person."""
         self.person = None
         self._stale = False
-        self.heading.setText(self.title)
+        self.heading.setText(self.title_text())
         self.drop()
         self.setEnabled(False)
 

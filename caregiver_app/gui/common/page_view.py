@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...i18n import _
+from ...i18n import N_, _, ngettext
 from ...services import warning_signs as library
 from ...services.warning_signs import HelpWords, Page, Tier, help_words
 from . import formatting
@@ -31,7 +31,7 @@ from .tier_icons import shape_word, tier_image
 PAGE_SCHEME = "page"
 TIER_SCHEME = "tier"
 
-LIMITS_TEXT = (
+LIMITS_TEXT = N_(
     "This is information, not a diagnosis. It cannot tell you what is wrong; a doctor or nurse can. "
     "If you are worried, call the care team. If someone is in danger, use Get help now ({keys})."
 )
@@ -61,6 +61,11 @@ def _block_end(tokens: list, start: int) -> int:
     return len(tokens)
 
 
+def icon_alt(label: str, tier: Tier) -> str:
+    """A tier icon's alternative text: "EMERGENCY (octagon icon)"."""
+    return _("{label} ({shape} icon)").format(label=label, shape=shape_word(tier))
+
+
 class _Renderer:
     """Turns a page body into rich text: the loader's tokens, with each list of signs drawn as rows
     of tier icon, tier words and the sign."""
@@ -73,7 +78,7 @@ class _Renderer:
         size = self.icon_px
         label = html.escape(tier.label_for(self.words))
         icon = (f'<img src="{TIER_SCHEME}:{tier.value}" width="{size}" height="{size}" '
-                f'alt="{label} ({shape_word(tier)} icon)">')
+                f'alt="{html.escape(icon_alt(label, tier))}">')
         return (f'<tr><td width="{size + 8}" valign="top">{icon}</td>'
                 f'<td valign="top"><b>{label}</b><br>{inline(text)}</td></tr>')
 
@@ -126,14 +131,16 @@ def page_html(pg: Page, icon_px: int, keys: str = GET_HELP_KEYS, words: HelpWord
     sources = "".join(
         f'<li><a href="{html.escape(s.url)}">{html.escape(s.title)}</a><br>{html.escape(s.url)}</li>' for s in pg.sources
     )
-    limits = html.escape(LIMITS_TEXT.format(keys=keys))
+    limits = html.escape(_(LIMITS_TEXT).format(keys=keys))
+    # TRANSLATORS: under a warning-sign page's title: "Heart and circulation · Last reviewed 1 May 2026".
+    byline = html.escape(_("{category} · Last reviewed {date}").format(category=_(pg.category), date=reviewed))
     return (
         f"<h1>{html.escape(pg.title)}</h1>"
-        f"<p>{html.escape(_(pg.category))} · Last reviewed {reviewed}</p>"
+        f"<p>{byline}</p>"
         f"{body}"
-        f"<h2>Sources</h2><ul>{sources}</ul>"
-        f'<h2>About this page</h2><p><b>Last reviewed:</b> {reviewed}</p>'
-        f"<p><b>Please note:</b> {limits}</p>"
+        f"<h2>{html.escape(_('Sources'))}</h2><ul>{sources}</ul>"
+        f"<h2>{html.escape(_('About this page'))}</h2><p><b>{html.escape(_('Last reviewed:'))}</b> {reviewed}</p>"
+        f"<p><b>{html.escape(_('Please note:'))}</b> {limits}</p>"
     )
 
 
@@ -143,20 +150,23 @@ def home_html(icon_px: int, page_count: int, keys: str = GET_HELP_KEYS, words: H
     words = words or help_words("")
     rows = "".join(
         f'<tr><td width="{icon_px + 8}" valign="top"><img src="{TIER_SCHEME}:{t.value}" width="{icon_px}" '
-        f'height="{icon_px}" alt="{html.escape(t.label_for(words))} ({shape_word(t)} icon)"></td>'
+        f'height="{icon_px}" alt="{html.escape(icon_alt(t.label_for(words), t))}"></td>'
         f"<td valign=\"top\"><b>{html.escape(t.label_for(words))}</b><br>{html.escape(t.action_for(words))}</td></tr>"
         for t in Tier
     )
-    limits = html.escape(LIMITS_TEXT.format(keys=keys))
+    limits = html.escape(_(LIMITS_TEXT).format(keys=keys))
+    intro = ngettext("{count} short page on when to worry and what to do. Choose a topic on the left, or search "
+                     "for a sign, such as <i>chest pain</i> or <i>not sleeping</i>.",
+                     "{count} short pages on when to worry and what to do. Choose a topic on the left, or search "
+                     "for a sign, such as <i>chest pain</i> or <i>not sleeping</i>.", page_count).format(count=page_count)
     return (
-        "<h1>Warning signs</h1>"
-        f"<p>{page_count} short pages on when to worry and what to do. Choose a topic on the left, "
-        "or search for a sign, such as <i>chest pain</i> or <i>not sleeping</i>.</p>"
-        "<h2>How urgent is it?</h2>"
-        "<p>Every sign on a page carries one of these labels. The label tells you what to do.</p>"
+        f"<h1>{html.escape(_('Warning signs'))}</h1>"
+        f"<p>{intro}</p>"
+        f"<h2>{html.escape(_('How urgent is it?'))}</h2>"
+        f"<p>{html.escape(_('Every sign on a page carries one of these labels. The label tells you what to do.'))}</p>"
         f'<table border="0" cellspacing="0" cellpadding="4" width="100%">{rows}</table>'
-        f"<h2>Please note</h2><p>{limits}</p>"
-        "<p>Each page lists its sources and the date it was last reviewed.</p>"
+        f"<h2>{html.escape(_('Please note'))}</h2><p>{limits}</p>"
+        f"<p>{html.escape(_('Each page lists its sources and the date it was last reviewed.'))}</p>"
     )
 
 
@@ -170,7 +180,7 @@ class PageView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Warning-sign page")
+        self.setAccessibleName(_("Warning-sign page"))
         self.anchorClicked.connect(self._on_anchor)
         self._page: Page | None = None
         self._home_count = 0
@@ -195,7 +205,7 @@ class PageView(QTextBrowser):
         self._page = None
         self._home_count = page_count
         self._render()
-        self.setAccessibleDescription("How the warning-sign pages show urgency, and what they cannot do")
+        self.setAccessibleDescription(_("How the warning-sign pages show urgency, and what they cannot do"))
 
     def page_links(self) -> list[str]:
         """Every link target in the shown document, in order (for tests and checks)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout, QWidget
 
 from ...domain.model import Recorder, RecorderKind
+from ...i18n import _
 
 NAME_ROOM_CHARS = 30
 """A person's name on a choice button is cut short (in the middle) beyond about this many average
@@ -34,7 +35,7 @@ class RecorderChoice(QWidget):
         self.family_radio = QRadioButton(family_text, self)
         self.family_name = QLineEdit(self)
         self.family_name.setPlaceholderText(name_hint)
-        self.family_name.setAccessibleName("Family member's name")
+        self.family_name.setAccessibleName(_("Family member's name"))
         self.family_name.textEdited.connect(lambda _t: self.family_radio.setChecked(True))
         self.group = QButtonGroup(self)
         self.group.addButton(self.person_radio)

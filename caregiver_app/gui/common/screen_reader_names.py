@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QLineEdit, QScrollBar, QWidget
 
+from ...i18n import _
 from .app_filters import install_once
 
 
@@ -23,10 +24,12 @@ def _owner(widget: QWidget, kind: type) -> QWidget | None:
 
 def scroll_bar_name(bar: QScrollBar) -> str:
     """"Scroll up and down" (or "left and right"), after the area's own name when it has one."""
-    way = "up and down" if bar.orientation() == Qt.Orientation.Vertical else "left and right"
+    vertical = bar.orientation() == Qt.Orientation.Vertical
     area = _owner(bar, QAbstractScrollArea)
     owner = area.accessibleName() if area is not None else ""
-    return f"{owner}: scroll {way}" if owner else f"Scroll {way}"
+    if owner:
+        return (_("{area}: scroll up and down") if vertical else _("{area}: scroll left and right")).format(area=owner)
+    return _("Scroll up and down") if vertical else _("Scroll left and right")
 
 
 def combo_box_name(box: QComboBox) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (QLayout, QLayoutItem, QLineEdit, QPushButton, QSizePolicy, QStyle, QStyleOptionButton,
                                QWidget)
 
+from ...i18n import _
 from ..journal.entry_fields import split_tags
 
 
@@ -139,8 +140,8 @@ class CommonTagChips(QWidget):
         for name in names:
             button = _Chip(name, self)
             button.setCheckable(True)
-            button.setAccessibleName(f"{what}: {name}")
-            button.setAccessibleDescription(f"Adds or removes “{name}” in {what.lower()}")
+            button.setAccessibleName(_("{field}: {name}").format(field=what, name=name))
+            button.setAccessibleDescription(_("Adds or removes “{name}” in {field}").format(name=name, field=what.lower()))
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.toggled.connect(lambda on, n=name: self._on_toggled(n, on))
             layout.addWidget(button)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from ...content.warning_signs import Tier  # not through services: that would load the database layer
+from ...i18n import N_, _
 
 TIER_COLOURS = {
     Tier.EMERGENCY: "#c62828",
@@ -26,17 +27,17 @@ TIER_COLOURS = {
 """Dark enough for the white marks inside to stand out, and readable on light and dark windows."""
 
 _SHAPE_WORDS = {
-    Tier.EMERGENCY: "octagon",
-    Tier.CRISIS: "diamond",
-    Tier.TREAT_NOW: "triangle with a cross",
-    Tier.CALL_SOON: "clock",
-    Tier.NEXT_VISIT: "note",
+    Tier.EMERGENCY: N_("octagon"),
+    Tier.CRISIS: N_("diamond"),
+    Tier.TREAT_NOW: N_("triangle with a cross"),
+    Tier.CALL_SOON: N_("clock"),
+    Tier.NEXT_VISIT: N_("note"),
 }
 
 
 def shape_word(tier: Tier) -> str:
     """The icon's shape in a word (used in alt text)."""
-    return _SHAPE_WORDS[tier]
+    return _(_SHAPE_WORDS[tier])
 
 
 def _octagon(rect: QRectF) -> QPolygonF:

@@ -12,23 +12,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
+from ...i18n import _
 from ..journal.journal_model import day_heading, time_text
 
 
 def skipped_text(wall: datetime, first: datetime) -> str:
     """Plain words for a wall-clock time the clocks jumped over."""
-    return (
-        f"{time_text(wall)} did not happen on {day_heading(wall.date())}: the clocks went forward that night, "
-        f"so the first time after the change is {time_text(first)}. Please choose another time."
-    )
+    return _("{time} did not happen on {day}: the clocks went forward that night, so the first time after "
+             "the change is {first}. Please choose another time.").format(
+        time=time_text(wall), day=day_heading(wall.date()), first=time_text(first))
 
 
 def repeated_text(wall: datetime) -> str:
     """Plain words for a wall-clock time that happened twice."""
-    return (
-        f"{time_text(wall)} happened twice on {day_heading(wall.date())}, because the clocks went back that "
-        f"night. This entry uses the first {time_text(wall)}, before the change."
-    )
+    return _("{time} happened twice on {day}, because the clocks went back that night. This entry uses the "
+             "first {time}, before the change.").format(time=time_text(wall), day=day_heading(wall.date()))
 
 
 class TimeHint(QWidget):
@@ -42,7 +40,7 @@ class TimeHint(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setAccessibleName("About this time")
+        self.label.setAccessibleName(_("About this time"))
         self.button = QPushButton(self)
         self.button.clicked.connect(lambda: self._next is not None and self.use_time.emit(self._next))
         layout = QHBoxLayout(self)
@@ -72,17 +70,15 @@ class TimeHint(QWidget):
         elif timeutil.is_repeated(wall, tz):
             parts.append(repeated_text(wall))
         if current_zone and zone_name != current_zone:
-            parts.append(
-                f"This entry was written in {timeutil.zone_place(zone_name)} time, so its time is shown as "
-                "the clock read there."
-            )
+            parts.append(_("This entry was written in {place} time, so its time is shown as the clock read "
+                           "there.").format(place=timeutil.zone_place(zone_name)))
         self._show(" ".join(parts), first)
 
     def _show(self, text: str, first: datetime | None) -> None:
         self._next = first
         self.label.setText(text)
         if first is not None:
-            self.button.setText(f"Use {time_text(first)}")
-            self.button.setAccessibleName(f"Use {time_text(first)} instead")
+            self.button.setText(_("Use {time}").format(time=time_text(first)))
+            self.button.setAccessibleName(_("Use {time} instead").format(time=time_text(first)))
         self.button.setVisible(first is not None)
         self.setVisible(bool(text))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ... import i18n
+from ...settings import Settings, effective_country, effective_language
 
 _installed: list[QTranslator] = []
 
@@ -69,3 +70,19 @@ def use_language(code: str, country: str = "") -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     return code
+
+
+def system_language() -> str:
+    """The language the app speaks that this computer's user prefers (English when none)."""
+    return i18n.system_language(*QLocale.system().uiLanguages())
+
+
+def language_for(settings: Settings) -> str:
+    """The language code ``settings`` put in effect in the window (``""`` means the system's)."""
+    return effective_language(settings, *QLocale.system().uiLanguages())
+
+
+def use_settings_language(settings: Settings) -> str:
+    """:func:`use_language` for the language and country ``settings`` put in effect (the
+    system's when not chosen). Call before building any window. Returns the code in force."""
+    return use_language(language_for(settings), effective_country(settings, QLocale.system().name()))

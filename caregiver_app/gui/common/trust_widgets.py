@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ...domain import timeutil
+from ...i18n import _, ngettext
 from . import formatting
 from ..vault.unlock_screen import announce
 
@@ -94,7 +95,7 @@ def code_font(base: QWidget, factor: float = 1.6):
 def when_text(instant: datetime | None, zone_name: str) -> str:
     """A UTC instant as local words: ``"Monday 30 November 2026, 9:15 AM"``."""
     if instant is None:
-        return "an unknown date"
+        return _("an unknown date")
     from ..journal.journal_model import day_heading, time_text  # the journal model loads the database layer
 
     local = timeutil.utc_to_local(instant, timeutil.zone(zone_name))
@@ -102,13 +103,13 @@ def when_text(instant: datetime | None, zone_name: str) -> str:
 
 
 def entries_words(count: int) -> str:
-    return f"{formatting.count_text(count)} {'entry' if count == 1 else 'entries'}"
+    return ngettext("{count} entry", "{count} entries", count).format(count=formatting.count_text(count))
 
 
-def people_lines(people: Iterable, empty: str = "No one yet") -> str:
+def people_lines(people: Iterable, empty: str = "") -> str:
     """One line per person: ``"Sam Rivera: 412 entries"``."""
-    lines = [f"{p.name}: {entries_words(p.entries)}" for p in people]
-    return "\n".join(lines) if lines else empty
+    lines = [_("{name}: {entries}").format(name=p.name, entries=entries_words(p.entries)) for p in people]
+    return "\n".join(lines) if lines else (empty or _("No one yet"))
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = False, blocking: bool = True) -> QMessageBox:

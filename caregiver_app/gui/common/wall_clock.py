@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QPushButton, QTimeEdit, QWidget
 
+from ...i18n import _
 from . import formatting
 
 
@@ -128,11 +129,11 @@ class NowField(QWidget):
         self._setting = False
         self.edit = WallClockEdit(accessible_name, self)
         self.edit.dateTimeChanged.connect(self._on_changed)
-        self.now_button = QPushButton("Now", self)
+        self.now_button = QPushButton(_("Now"), self)
         # No Alt letter: every letter of "Now" is taken on the pages that hold this field; Tab
         # from the time reaches it.
-        self.now_button.setAccessibleName("Set the time to now")
-        self.now_button.setToolTip("Set the date and time to now")
+        self.now_button.setAccessibleName(_("Set the time to now"))
+        self.now_button.setToolTip(_("Set the date and time to now"))
         self.now_button.clicked.connect(self.follow_now)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...domain.model import MoodLevel, clean_label
+from ...i18n import N_, _, ngettext
 from ...services import backups, import_any, imports
 from ..common import formatting
 from ..common.building import scroll_area
@@ -40,7 +41,7 @@ from .import_preview import StoredRowsTable
 from .import_result import SHOW_SKIPPED, skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
 from .journal_model import day_heading
 
-CHOOSE = "Choose a level…"
+CHOOSE = N_("Choose a level…")
 
 
 def time_zone_names() -> list[str]:
@@ -50,8 +51,29 @@ def time_zone_names() -> list[str]:
     return sorted(names)
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{formatting.count_text(count)} {one if count == 1 else (many or one + 's')}"
+def entries_words(count: int) -> str:
+    """``"3 entries"``: a number of entries, to fill a sentence's ``{entries}``."""
+    return ngettext("{count} entry", "{count} entries", count).format(count=formatting.count_text(count))
+
+
+def days_words(count: int) -> str:
+    """``"3 days"``: a number of days, to fill a sentence's ``{days}``."""
+    return ngettext("{count} day", "{count} days", count).format(count=formatting.count_text(count))
+
+
+def skipped_words(count: int) -> str:
+    """The sentence that says how many lines cannot be read."""
+    return ngettext("{count} line cannot be read and will be skipped; you will see which ones at the end.",
+                    "{count} lines cannot be read and will be skipped; you will see which ones at the end.",
+                    count).format(count=formatting.count_text(count))
+
+
+def choose_levels_text(missing: Sequence[str]) -> str:
+    """What to do when mood words still need a level (the first three named)."""
+    names = ", ".join(f"“{m}”" for m in missing[:3])
+    if len(missing) > 3:
+        return _("Choose a mood level for {names} and more to import.").format(names=names)
+    return _("Choose a mood level for {names} to import.").format(names=names)
 
 
 def _when(moment: datetime | None) -> str:
@@ -62,35 +84,38 @@ def level_box(parent: QWidget, label: str, count: int, level: int | None = None)
     """"Choose a level…" and the five mood levels, for the file's mood ``label`` (used ``count``
     times); ``level`` is chosen when given."""
     box = QComboBox(parent)
-    box.addItem(CHOOSE, None)
+    box.addItem(_(CHOOSE), None)
     for mood in MoodLevel:
         box.addItem(f"{mood.value} {mood.label}", mood.value)
     box.setCurrentIndex(max(box.findData(level), 0) if level is not None else 0)
-    box.setAccessibleName(f"Mood level for “{label}”, used in {_plural(count, 'entry', 'entries')}")
+    box.setAccessibleName(ngettext("Mood level for “{label}”, used in {count} entry",
+                                   "Mood level for “{label}”, used in {count} entries", count).format(
+        label=label, count=formatting.count_text(count)))
     return box
 
 
 def describe_preview(preview: imports.ImportPreview) -> str:
     """What the file holds, in plain words."""
     if preview.rows == 0:
-        return "This file has no entries that can be imported."
-    parts = [f"This file has {_plural(preview.rows, 'entry', 'entries')} on {_plural(preview.distinct_days, 'day')}"]
-    if preview.first_entry and preview.last_entry:
-        if preview.first_entry.date() == preview.last_entry.date():
-            parts.append(f", all on {_when(preview.first_entry)}.")
-        else:
-            parts.append(f", from {_when(preview.first_entry)} to {_when(preview.last_entry)}.")
+        return _("This file has no entries that can be imported.")
+    first, last = preview.first_entry, preview.last_entry
+    words = {"entries": entries_words(preview.rows), "days": days_words(preview.distinct_days)}
+    if first and last and first.date() == last.date():
+        parts = [_("This file has {entries} on {days}, all on {day}.").format(day=_when(first), **words)]
+    elif first and last:
+        parts = [_("This file has {entries} on {days}, from {first} to {last}.").format(
+            first=_when(first), last=_when(last), **words)]
     else:
-        parts.append(".")
+        parts = [_("This file has {entries} on {days}.").format(**words)]
     if preview.distinct_activities:
-        parts.append(f" It uses {_plural(preview.distinct_activities, 'different activity', 'different activities')},"
-                     " which come in as activities.")
+        parts.append(ngettext("It uses {count} different activity, which come in as activities.",
+                              "It uses {count} different activities, which come in as activities.",
+                              preview.distinct_activities).format(count=formatting.count_text(preview.distinct_activities)))
     if preview.skipped:
-        parts.append(f" {_plural(len(preview.skipped), 'line')} cannot be read and will be skipped;"
-                     " you will see which ones at the end.")
+        parts.append(skipped_words(len(preview.skipped)))
     if preview.date_order_note:
-        parts.append(f" {preview.date_order_note}")
-    return "".join(parts)
+        parts.append(preview.date_order_note)
+    return " ".join(parts)
 
 
 class ImportDialogBase(QDialog):
@@ -145,7 +170,7 @@ class ImportDialogBase(QDialog):
         self._file_name = file_name
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.title_label = heading(f"Import “{file_name}”", page)
+        self.title_label = heading(_("Import “{name}”").format(name=file_name), page)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is never markup
         layout.addWidget(self.title_label)
         self._build_choices(page, layout)
@@ -164,11 +189,11 @@ class ImportDialogBase(QDialog):
         zone = self._context.zone_name
         self.zone_box.setCurrentIndex(self.zone_box.findText(zone))
         self.zone_box.setEditText(zone)
-        self.zone_box.setAccessibleName("Time zone the entries were written in")
-        self.zone_box.setToolTip("The file saves times without a time zone. Type to search, for example “Chicago”.")
+        self.zone_box.setAccessibleName(_("Time zone the entries were written in"))
+        self.zone_box.setToolTip(_("The file saves times without a time zone. Type to search, for example “Chicago”."))
         self.zone_box.editTextChanged.connect(lambda _t: self._update_ready())
         if ask_zone:
-            form.addRow("&Time zone of the entries", self.zone_box)
+            form.addRow(_("&Time zone of the entries"), self.zone_box)
         else:
             self.zone_box.hide()
         self.person_box = QComboBox(page)
@@ -176,19 +201,19 @@ class ImportDialogBase(QDialog):
         self.person_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person_box.addItems(list(person_names))
         self.person_box.setEditText(default_person)
-        self.person_box.setAccessibleName("Whose journal these entries go into (pick someone or type a new name)")
-        self.person_box.lineEdit().setPlaceholderText("Pick someone or type a new name")
+        self.person_box.setAccessibleName(_("Whose journal these entries go into (pick someone or type a new name)"))
+        self.person_box.lineEdit().setPlaceholderText(_("Pick someone or type a new name"))
         self.person_box.editTextChanged.connect(lambda _t: self._update_ready())
-        form.addRow("&Whose journal", self.person_box)
+        form.addRow(_("&Whose journal"), self.person_box)
         layout.addLayout(form)
 
-        self.problem_label = plain_label(name="What to choose before importing", parent=page)
+        self.problem_label = plain_label(name=_("What to choose before importing"), parent=page)
         layout.addWidget(self.problem_label)
         self.progress_label = plain_label(parent=page)
         self.progress_label.hide()
         layout.addWidget(self.progress_label)
         buttons = QDialogButtonBox(page)
-        self.import_button = QPushButton("&Import", page)
+        self.import_button = QPushButton(_("&Import"), page)
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -201,9 +226,9 @@ class ImportDialogBase(QDialog):
     def _build_result(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.result_title = heading("Import finished", page)
+        self.result_title = heading(_("Import finished"), page)
         layout.addWidget(self.result_title)
-        self.result_label = plain_label(name="What was imported", parent=page)
+        self.result_label = plain_label(name=_("What was imported"), parent=page)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.result_label)
@@ -211,11 +236,12 @@ class ImportDialogBase(QDialog):
         layout.addWidget(self.skipped_label)
         self.skipped_text = QPlainTextEdit(page)
         self.skipped_text.setReadOnly(True)
-        self.skipped_text.setAccessibleName("Lines of the file that were skipped, and why")
+        self.skipped_text.setAccessibleName(_("Lines of the file that were skipped, and why"))
         self.skipped_label.setBuddy(self.skipped_text)
         layout.addWidget(self.skipped_text)
         layout.addStretch(1)
-        buttons, self.undo_button, self.close_button = undo_and_close(page, self.undo_import, "this import")
+        buttons, self.undo_button, self.close_button = undo_and_close(
+            page, self.undo_import, _("Remove every entry this import added (you are asked first)"))
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
         return page
@@ -230,7 +256,7 @@ class ImportDialogBase(QDialog):
         self._set_busy(True)
         # The import adds entries and maybe a person; which person is known only when it is done.
         self._context.ops.write(self, job, changes={JOURNAL, PEOPLE}, on_done=self._on_done,
-                                on_error=self._on_failed, label="Importing entries…")
+                                on_error=self._on_failed, label=_("Importing entries…"))
 
     def undo_import(self) -> None:
         """Undo the import just made, after a confirmation (see :mod:`.import_result`)."""
@@ -258,15 +284,16 @@ class ImportDialogBase(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.pages.widget(0).setEnabled(not busy)
-        self.progress_label.setText("Backing up the vault, then importing… This can take a minute for a big file." if busy else "")
+        self.progress_label.setText(
+            _("Backing up the vault, then importing… This can take a minute for a big file.") if busy else "")
         self.progress_label.setVisible(busy)
 
     def _update_ready(self) -> bool:
         problem = self._problem()
         if not problem and self.zone_box.currentText().strip() not in self._zone_set:
-            problem = "Choose a time zone from the list (type part of a city name to search)."
+            problem = _("Choose a time zone from the list (type part of a city name to search).")
         elif not problem and not clean_label(self.person_box.currentText()):
-            problem = "Type or pick whose journal these entries go into."
+            problem = _("Type or pick whose journal these entries go into.")
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.import_button.setEnabled(not problem)
@@ -277,10 +304,10 @@ class ImportDialogBase(QDialog):
         self._data = b""
         summary = report.summary
         self._batch_id = report.batch_id if report.new else None
-        self.result_title.setText("Import finished")
+        self.result_title.setText(_("Import finished"))
         text = summary_text(summary, new_words=self._new_entries_words(summary.person_name))
         if self._batch_id is not None:
-            text += "\nChanged your mind? Undo this import now, or later from File ▸ Imports made…"
+            text += "\n" + _("Changed your mind? Undo this import now, or later from File ▸ Imports made…")
         self.result_label.setText(text)
         self.skipped_label.setText(skipped_heading(summary))
         self.skipped_text.setPlainText(skipped_text(summary))
@@ -297,8 +324,8 @@ class ImportDialogBase(QDialog):
 
     def _on_undone(self, result) -> None:
         self._batch_id = None
-        self.result_title.setText("Import undone")
-        self.result_label.setText(undone_text(result) + "\nYou can import the file again at any time.")
+        self.result_title.setText(_("Import undone"))
+        self.result_label.setText(undone_text(result) + "\n" + _("You can import the file again at any time."))
         for widget in (self.skipped_label, self.skipped_text, self.undo_button):
             widget.hide()
         self.close_button.setFocus()
@@ -309,11 +336,14 @@ class ImportDialogBase(QDialog):
             self.problem_label.setText(self._refused_text(exc))
             self.problem_label.show()
             return
-        show_error(self, exc, "Nothing was imported")
+        show_error(self, exc, _("Nothing was imported"))
 
     def _refused_text(self, exc: BaseException) -> str:
         text = str(exc)
-        return text if text.startswith("Nothing was imported") else f"Nothing was imported. {text}"
+        # The service's own words may already say so (in English, or translated by its owner).
+        if text.startswith(("Nothing was imported", _("Nothing was imported"))):
+            return text
+        return _("Nothing was imported. {reason}").format(reason=text)
 
 
 class ImportDialog(ImportDialogBase):
@@ -334,7 +364,7 @@ class ImportDialog(ImportDialogBase):
         *,
         parsed=None,
     ):
-        super().__init__(context, data, "Import from another app: Daylio", parent)
+        super().__init__(context, data, _("Import from another app: Daylio"), parent)
         self._preview = preview
         self._parsed = parsed  # the file read once more as import_any rows, for the stored-rows preview
         self.level_boxes: dict[str, QComboBox] = {}
@@ -350,13 +380,13 @@ class ImportDialog(ImportDialogBase):
         self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout.addWidget(self.preview_label)
-        layout.addWidget(heading("How each Daylio mood fits this app’s 5-point mood scale", page))
-        layout.addWidget(plain_label("Daylio’s own moods (rad, good, meh, bad, awful) and the levels you chose at "
-                                     "an earlier Daylio import are filled in for you; you can change them. Other "
-                                     "moods you made yourself need a level before you can import.", parent=page))
+        layout.addWidget(heading(_("How each Daylio mood fits this app’s 5-point mood scale"), page))
+        layout.addWidget(plain_label(_("Daylio’s own moods (rad, good, meh, bad, awful) and the levels you chose at "
+                                       "an earlier Daylio import are filled in for you; you can change them. Other "
+                                       "moods you made yourself need a level before you can import."), parent=page))
         grid_holder = QWidget(page)
         grid = QGridLayout(grid_holder)
-        for column, text in enumerate(("Mood in the file", "Entries", "Level in this app")):
+        for column, text in enumerate((_("Mood in the file"), _("Entries"), _("Level in this app"))):
             grid.addWidget(plain_label(text, bold=True, parent=grid_holder), 0, column)
         for row, info in enumerate(self._preview.labels, start=1):
             name = plain_label(info.label, parent=grid_holder)
@@ -374,7 +404,7 @@ class ImportDialog(ImportDialogBase):
         grid.setColumnStretch(2, 2)
         grid.setRowStretch(len(self._preview.labels) + 1, 1)  # rows stay together at the top
         layout.addWidget(scroll_area(grid_holder, page, framed=True, focusable=False), 1)
-        self.table_label = QLabel("The first entries will be saved like this:", page)
+        self.table_label = QLabel(_("The first entries will be saved like this:"), page)
         self.table = StoredRowsTable(page)
         self.table_label.setBuddy(self.table)
         for widget in (self.table_label, self.table):
@@ -409,14 +439,13 @@ class ImportDialog(ImportDialogBase):
     def _problem(self) -> str:
         missing = self.missing_labels()
         if self._preview.rows == 0:
-            return "There is nothing to import in this file."
+            return _("There is nothing to import in this file.")
         if missing:
-            names = ", ".join(f"“{m}”" for m in missing[:3]) + (" and more" if len(missing) > 3 else "")
-            return f"Choose a mood level for {names} to import."
+            return choose_levels_text(missing)
         return ""
 
     def _new_entries_words(self, name: str) -> str:
-        return f"They are marked as recorded by {name}."
+        return _("They are marked as recorded by {name}.").format(name=name)
 
     def _refused_text(self, exc: BaseException) -> str:
         return str(exc) if isinstance(exc, imports.MoodMappingNeeded) else super()._refused_text(exc)

@@ -19,16 +19,20 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...importers.common import ImportFormatError, ParseResult
+from ...i18n import N_, _
 from ...importers.generic import ROLES, ColumnMap
 from ...services import import_any, imports
 from ..common.trust_widgets import plain_label
 from ..context import AppContext
-from .import_dialog import ImportDialogBase, _plural, _when, level_box
+from .import_dialog import ImportDialogBase, _when, choose_levels_text, days_words, entries_words, level_box, skipped_words
 from .import_preview import RuleEditor, StoredRowsTable
 
-NOT_IN_FILE = "(not in this file)"
+NOT_IN_FILE = N_("(not in this file)")
 SCALES = ("1-10", "0-10", "1-5", "words")
-_ROLE_WORDS = {"date": "&Date", "time": "T&ime", "mood": "&Mood", "notes": "&Notes", "tags": "T&ags"}
+_ROLE_WORDS = {"date": N_("&Date"), "time": N_("T&ime"), "mood": N_("&Mood"), "notes": N_("&Notes"), "tags": N_("T&ags")}
+_ROLE_NAMES = {"date": N_("Column that holds the date"), "time": N_("Column that holds the time"),
+               "mood": N_("Column that holds the mood"), "notes": N_("Column that holds the notes"),
+               "tags": N_("Column that holds the tags")}
 _GUESSES = {"date": ("date", "day", "when"), "time": ("time", "hour"), "mood": ("mood", "score", "level", "feel"),
             "notes": ("note", "comment", "journal", "text"), "tags": ("tag", "label", "activit")}
 
@@ -47,13 +51,15 @@ def guess_columns(header: Sequence[str]) -> dict[str, str]:
 def describe(preview: import_any.Preview) -> str:
     """What the file holds, in plain words."""
     if preview.entries == 0:
-        return "This file has no entries that can be imported."
-    text = f"It has {_plural(preview.entries, 'entry', 'entries')} on {_plural(preview.distinct_days, 'day')}"
+        return _("This file has no entries that can be imported.")
+    words = {"entries": entries_words(preview.entries), "days": days_words(preview.distinct_days)}
     if preview.first_entry and preview.last_entry:
-        text += f", from {_when(preview.first_entry)} to {_when(preview.last_entry)}."
+        text = _("It has {entries} on {days}, from {first} to {last}.").format(
+            first=_when(preview.first_entry), last=_when(preview.last_entry), **words)
+    else:
+        text = _("It has {entries} on {days}.").format(**words)
     if preview.skipped:
-        text += (f" {_plural(len(preview.skipped), 'line')} cannot be read and will be skipped;"
-                 " you will see which ones at the end.")
+        text += " " + skipped_words(len(preview.skipped))
     return text
 
 
@@ -65,7 +71,7 @@ class OtherImportDialog(ImportDialogBase):
     def __init__(self, context: AppContext, file_name: str, data: bytes, detected: import_any.Detected,
                  parsed: ParseResult | None, remembered: import_any.Remembered, person_names: Sequence[str],
                  default_person: str = "", parent: QWidget | None = None):
-        super().__init__(context, data, "Import from another app", parent)
+        super().__init__(context, data, _("Import from another app"), parent)
         self._detected = detected
         self._parsed = parsed
         self._remembered = remembered
@@ -92,30 +98,31 @@ class OtherImportDialog(ImportDialogBase):
         layout.addWidget(self.kind_label)
 
         if self._detected.kind == "generic":
-            group = QGroupBox("Which column holds what", page)
+            group = QGroupBox(_("Which column holds what"), page)
             form = QFormLayout(group)
             known = remembered.columns.as_dict() if remembered.columns else guess_columns(self._detected.header)
             for role in ROLES:
                 box = QComboBox(group)
-                box.addItem(NOT_IN_FILE, "")
+                box.addItem(_(NOT_IN_FILE), "")
                 for name in self._detected.header:
                     box.addItem(name, name)
                 box.setCurrentIndex(max(box.findData(known.get(role, "")), 0))
-                box.setAccessibleName(f"Column that holds the {role}")
+                box.setAccessibleName(_(_ROLE_NAMES[role]))
                 box.currentIndexChanged.connect(lambda _i: self.reparse())
-                form.addRow(_ROLE_WORDS[role], box)
+                form.addRow(_(_ROLE_WORDS[role]), box)
                 self.column_boxes[role] = box
             self.scale_box = QComboBox(group)
             for scale in SCALES:
-                self.scale_box.addItem("mood words (you choose each word's level)" if scale == "words" else
-                                       f"numbers from {scale.replace('-', ' to ')}", scale)
+                low, _dash, high = scale.partition("-")
+                self.scale_box.addItem(_("mood words (you choose each word's level)") if scale == "words" else
+                                       _("numbers from {low} to {high}").format(low=low, high=high), scale)
             self.scale_box.setCurrentIndex(max(self.scale_box.findData(known.get("scale", "1-10")), 0))
-            self.scale_box.setAccessibleName("How the mood column is written")
+            self.scale_box.setAccessibleName(_("How the mood column is written"))
             self.scale_box.currentIndexChanged.connect(lambda _i: self.reparse())
-            form.addRow("Mood &written as", self.scale_box)
+            form.addRow(_("Mood &written as"), self.scale_box)
             layout.addWidget(group)
 
-        self.rule_group = QGroupBox("How a mood from the file becomes this app’s 5 levels", page)
+        self.rule_group = QGroupBox(_("How a mood from the file becomes this app’s 5 levels"), page)
         self.rule_layout = QVBoxLayout(self.rule_group)
         self.rule_editor: RuleEditor | None = None
         self.words_holder = QWidget(self.rule_group)
@@ -146,7 +153,7 @@ class OtherImportDialog(ImportDialogBase):
         self._parsed = None
         self._problem_text = ""
         if columns is None:
-            self._problem_text = "Choose the column that holds the date."
+            self._problem_text = _("Choose the column that holds the date.")
         else:
             try:
                 self._parsed = import_any.parse(self._data, "generic", columns)
@@ -157,7 +164,7 @@ class OtherImportDialog(ImportDialogBase):
     def refresh(self) -> None:
         """Show the preview for the current choices."""
         if self._parsed is None:
-            self._problem_text = self._problem_text or "Choose the column that holds the date."
+            self._problem_text = self._problem_text or _("Choose the column that holds the date.")
             self.table.show_rows([])
             self.preview_label.setText("")
             self.rule_group.hide()
@@ -168,7 +175,7 @@ class OtherImportDialog(ImportDialogBase):
         preview = import_any.preview_parsed(self._parsed, rule=rule, mood_map=self._words_map())
         self._preview = preview
         self._show_rule(preview)
-        self.preview_label.setText(describe(preview) + " The first ones will be saved like this:")
+        self.preview_label.setText(describe(preview) + " " + _("The first ones will be saved like this:"))
         self.table.show_rows(preview.first_rows)
         self._update_ready()
 
@@ -220,12 +227,12 @@ class OtherImportDialog(ImportDialogBase):
         if self._problem_text:
             return self._problem_text
         if self._preview is not None and self._preview.entries == 0:
-            return "There is nothing to import in this file."
+            return _("There is nothing to import in this file.")
         if self.rule_editor is not None and self.rule_editor.isVisible() and self.rule_editor.rule is None:
-            return "Fix the mood rule: each number must be bigger than the one before."
+            return _("Fix the mood rule: each number must be bigger than the one before.")
         if missing:
-            return "Choose a mood level for " + ", ".join(f"“{m}”" for m in missing[:3]) + " to import."
+            return choose_levels_text(missing)
         return ""
 
     def _new_entries_words(self, name: str) -> str:
-        return "Each keeps the mood as the other app wrote it."
+        return _("Each keeps the mood as the other app wrote it.")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import MoodLevel, mood_words
+from ...i18n import N_, _
 from ...importers.common import ImportFormatError, ScaleRule
 from ...services.import_any import StoredRow
 from .journal_model import day_heading, time_text
 
-COLUMNS = ("Day", "Time", "Mood", "Note", "Tags and symptoms")
+COLUMNS = (N_("Day"), N_("Time"), N_("Mood"), N_("Note"), N_("Tags and symptoms"))
 _NOTE_CHARS = 80
 
 
@@ -33,18 +35,41 @@ class StoredRowsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setHorizontalHeaderLabels([_(text) for text in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move inside it)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
+        # The note and tag columns get what the day, time and mood leave: their headings wrap
+        # rather than being cut (longer in Spanish: "Etiquetas y síntomas").
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.setAccessibleName("The first entries as they will be saved")
+        self.setAccessibleName(_("The first entries as they will be saved"))
+        header.sectionResized.connect(lambda *_args: self._fit_to_widths())
+
+    def _fit_to_widths(self) -> None:
+        """Wrapped headings and cells stay whole when the columns change width."""
+        self._fit_header()
+        self.resizeRowsToContents()
+
+    def _fit_header(self) -> None:
+        """As tall as the most wrapped heading needs at the columns' widths now."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        tallest = metrics.height()
+        for column in range(self.columnCount()):
+            width = max(header.sectionSize(column) - 2 * margin, 1)
+            text = self.horizontalHeaderItem(column).text()
+            tallest = max(tallest, metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height())
+        if header.minimumHeight() != tallest + 2 * margin:
+            header.setMinimumHeight(tallest + 2 * margin)
+            self.updateGeometries()
 
     def show_rows(self, rows: Sequence[StoredRow]) -> None:
         self.setRowCount(len(rows))
@@ -53,7 +78,7 @@ class StoredRowsTable(QTableWidget):
             if len(note) > _NOTE_CHARS:
                 note = note[: _NOTE_CHARS - 1] + "…"
             extras = list(row.tags) + [f"{name} {severity}/10" for name, severity in row.symptoms]
-            cells = (day_heading(row.when.date()), time_text(row.when), mood_words(row.mood, row.original) or "no mood",
+            cells = (day_heading(row.when.date()), time_text(row.when), mood_words(row.mood, row.original) or _("no mood"),
                      note, ", ".join(extras))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -76,11 +101,12 @@ class RuleEditor(QWidget):
         row = QHBoxLayout()
         self.boxes: list[QSpinBox] = []
         for level, cut in zip(list(MoodLevel)[:4], rule.cuts):
-            label = QLabel(f"{level.label} up to", self)
+            label = QLabel(_("{level} up to").format(level=level.label), self)
             box = QSpinBox(self)
             box.setRange(rule.low, rule.high - 1)
             box.setValue(cut)
-            box.setAccessibleName(f"Highest {rule.low}-{rule.high} mood that counts as {level.label}")
+            box.setAccessibleName(_("Highest {low}-{high} mood that counts as {level}").format(
+                low=rule.low, high=rule.high, level=level.label))
             label.setBuddy(box)
             box.valueChanged.connect(lambda _v: self._emit())
             row.addWidget(label)

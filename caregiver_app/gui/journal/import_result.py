@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from ...domain import timeutil
+from ...i18n import N_, _, ngettext
 from ...services import import_batches
 from ...services.import_batches import ImportSummary, UndoPlan, UndoResult
 from ..common import formatting
@@ -22,19 +23,20 @@ SHOW_SKIPPED = 5
 """Skipped lines named in the summary (then "and N more")."""
 SHOW_EDITED = 8
 """Changed entries named in the undo confirmation (then "and N more")."""
-UNDO_TITLE = "Undo an import"  # no names or health words: window titles are seen by other programs
+UNDO_TITLE = N_("Undo an import")  # no names or health words: window titles are seen by other programs
 
 
-def _count(count: int, one: str, many: str) -> str:
-    return f"{formatting.count_text(count)} {one if count == 1 else many}"
+def _count(count: int) -> str:
+    return formatting.count_text(count)
 
 
 def _range(first: date | None, last: date | None) -> str:
+    """The sentence that says which days the file's entries are on ("" when not known)."""
     if first is None or last is None:
         return ""
     if first == last:
-        return f"all on {day_heading(first)}"
-    return f"from {day_heading(first)} to {day_heading(last)}"
+        return _("The file’s entries are all on {day}.").format(day=day_heading(first))
+    return _("The file’s entries are from {first} to {last}.").format(first=day_heading(first), last=day_heading(last))
 
 
 def summary_text(summary: ImportSummary, *, new_words: str = "") -> str:
@@ -44,48 +46,52 @@ def summary_text(summary: ImportSummary, *, new_words: str = "") -> str:
     lines = []
     if summary.new:
         more = f" {new_words}" if new_words else ""
-        lines.append(f"{_count(summary.new, 'new entry is', 'new entries are')} in {name}’s journal.{more}")
+        lines.append(ngettext("{count} new entry is in {name}’s journal.",
+                              "{count} new entries are in {name}’s journal.",
+                              summary.new).format(count=_count(summary.new), name=name) + more)
     else:
-        lines.append(f"Nothing new was added to {name}’s journal.")
+        lines.append(_("Nothing new was added to {name}’s journal.").format(name=name))
     if summary.already_present:
-        lines.append(f"{_count(summary.already_present, 'entry was', 'entries were')} already there, "
-                     "so they were left as they were.")
+        lines.append(ngettext("{count} entry was already there, so it was left as it was.",
+                              "{count} entries were already there, so they were left as they were.",
+                              summary.already_present).format(count=_count(summary.already_present)))
     if summary.person_added:
-        lines.append(f"{name} was added to this vault.")
+        lines.append(_("{name} was added to this vault.").format(name=name))
     days = _range(summary.first_day, summary.last_day)
     if days:
-        lines.append(f"The file’s entries are {days}.")
+        lines.append(days)
     lines.extend(summary.notes)
     if summary.skipped_count == 0:
-        lines.append("Every line of the file was read.")
+        lines.append(_("Every line of the file was read."))
     if summary.backup_name:
-        lines.append(f"Before importing, the vault was backed up as “{summary.backup_name}” "
-                     "(File ▸ Backups… can put it back).")
+        lines.append(_("Before importing, the vault was backed up as “{name}” "
+                       "(File ▸ Backups… can put it back).").format(name=summary.backup_name))
     return "\n".join(lines)
 
 
 def skipped_heading(summary: ImportSummary) -> str:
-    return f"{_count(summary.skipped_count, 'line', 'lines')} of the file could not be read and were skipped:" \
-        if summary.skipped_count != 1 else "1 line of the file could not be read and was skipped:"
+    return ngettext("{count} line of the file could not be read and was skipped:",
+                    "{count} lines of the file could not be read and were skipped:",
+                    summary.skipped_count).format(count=_count(summary.skipped_count))
 
 
 def skipped_text(summary: ImportSummary, show: int = SHOW_SKIPPED) -> str:
     """The first ``show`` skipped lines with their line numbers and reasons, then "and N more"."""
-    lines = [f"Line {row.line}: {row.reason}" for row in summary.skipped[:show]]
+    lines = [_("Line {number}: {reason}").format(number=row.line, reason=row.reason) for row in summary.skipped[:show]]
     more = summary.skipped_count - len(lines)
     if more > 0:
-        lines.append(f"…and {_count(more, 'more line', 'more lines')}.")
+        lines.append(ngettext("…and {count} more line.", "…and {count} more lines.", more).format(count=_count(more)))
     return "\n".join(lines)
 
 
-def undo_and_close(parent: QWidget, on_undo: Callable[[], None], which: str
+def undo_and_close(parent: QWidget, on_undo: Callable[[], None], tip: str
                    ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
-    """The button row of an import's summary: "Undo this import…" (calls ``on_undo``; the tip
-    names ``which`` import) and Close. Returns the row and both buttons; the caller connects
+    """The button row of an import's summary: "Undo this import…" (calls ``on_undo``; ``tip``
+    says which import, translated) and Close. Returns the row and both buttons; the caller connects
     the row's ``rejected`` (Close, Esc)."""
     buttons = QDialogButtonBox(parent)
-    undo = QPushButton("&Undo this import…", parent)
-    undo.setToolTip(f"Remove every entry {which} added (you are asked first)")
+    undo = QPushButton(_("&Undo this import…"), parent)
+    undo.setToolTip(tip)
     undo.clicked.connect(on_undo)
     buttons.addButton(undo, QDialogButtonBox.ButtonRole.ActionRole)
     return buttons, undo, buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -95,36 +101,41 @@ def _edited_words(plan: UndoPlan) -> str:
     when = []
     for entry in plan.edited[:SHOW_EDITED]:
         tz = timeutil.zone_or(entry.zone_name, timeutil.zone("UTC"))
-        when.append(f"{day_heading(entry.local_date)} at {time_text(timeutil.utc_to_local(entry.occurred_at, tz))}")
+        when.append(_("{day} at {time}").format(day=day_heading(entry.local_date),
+                                                 time=time_text(timeutil.utc_to_local(entry.occurred_at, tz))))
     more = len(plan.edited) - len(when)
-    listed = "\n".join(f"• {w}" for w in when) + (f"\n…and {formatting.count_text(more)} more." if more > 0 else "")
-    return (f"{_count(len(plan.edited), 'of them was', 'of them were')} changed after the import:\n{listed}\n\n"
-            "You can keep the changed ones and remove the rest.")
+    listed = "\n".join(f"• {w}" for w in when)
+    if more > 0:
+        listed += "\n" + _("…and {count} more.").format(count=_count(more))
+    changed = ngettext("{count} of them was changed after the import:", "{count} of them were changed after the import:",
+                       len(plan.edited)).format(count=_count(len(plan.edited)))
+    return f"{changed}\n{listed}\n\n" + _("You can keep the changed ones and remove the rest.")
 
 
 def ask_undo(parent: QWidget, plan: UndoPlan) -> bool | None:
     """Ask before undoing: None to keep everything, False to remove every entry, True to keep
     the changed ones. The safe answer is the default and Esc."""
     batch = plan.batch
-    what = (f"It removes the {_count(plan.entries, 'entry', 'entries')} it added to {batch.person_name}’s journal, "
-            "with their symptoms, tags and doses.")
-    box = QMessageBox(QMessageBox.Icon.Question, UNDO_TITLE, "Undo this import?", QMessageBox.StandardButton.NoButton,
-                      parent)
+    what = ngettext("It removes the {count} entry it added to {name}’s journal, with their symptoms, tags and doses.",
+                    "It removes the {count} entries it added to {name}’s journal, with their symptoms, tags and doses.",
+                    plan.entries).format(count=_count(plan.entries), name=batch.person_name)
+    box = QMessageBox(QMessageBox.Icon.Question, _(UNDO_TITLE), _("Undo this import?"),
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    remove_all = box.addButton(f"Remove all {formatting.count_text(plan.entries)}" if plan.entries != 1
-                               else "Remove it", QMessageBox.ButtonRole.DestructiveRole)
+    remove_all = box.addButton(_("Remove all {count}").format(count=_count(plan.entries)) if plan.entries != 1
+                               else _("Remove it"), QMessageBox.ButtonRole.DestructiveRole)
     keep_changed = None
     if plan.edited:
         box.setInformativeText(f"{what}\n\n{_edited_words(plan)}")
         rest = plan.entries - len(plan.edited)
-        keep_changed = box.addButton(f"Keep the changed, remove {formatting.count_text(rest)}",
+        keep_changed = box.addButton(_("Keep the changed, remove {count}").format(count=_count(rest)),
                                      QMessageBox.ButtonRole.AcceptRole)
     else:
-        box.setInformativeText(f"{what}\n\nNone of them were changed after the import.")
-    safe = box.addButton("Keep everything", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(f"{what}\n\n" + _("None of them were changed after the import."))
+    safe = box.addButton(_("Keep everything"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(safe)
     box.setEscapeButton(safe)
-    box.setAccessibleName(UNDO_TITLE)
+    box.setAccessibleName(_(UNDO_TITLE))
     box.exec()
     clicked = box.clickedButton()
     if clicked is remove_all:
@@ -136,9 +147,12 @@ def ask_undo(parent: QWidget, plan: UndoPlan) -> bool | None:
 
 def undone_text(result: UndoResult) -> str:
     """What an undo did, in one sentence."""
-    kept = (f" {_count(result.kept, 'changed entry stays', 'changed entries stay')} in the journal."
-            if result.kept else "")
-    return f"Import undone: {_count(result.removed, 'entry was', 'entries were')} removed.{kept}"
+    text = ngettext("Import undone: {count} entry was removed.", "Import undone: {count} entries were removed.",
+                    result.removed).format(count=_count(result.removed))
+    if result.kept:
+        text += " " + ngettext("{count} changed entry stays in the journal.", "{count} changed entries stay in the journal.",
+                               result.kept).format(count=_count(result.kept))
+    return text
 
 
 def undo_with_confirmation(parent: QWidget, context: AppContext, batch_id: int,
@@ -153,8 +167,8 @@ def undo_with_confirmation(parent: QWidget, context: AppContext, batch_id: int,
             return
         context.ops.write(parent, lambda vault: import_batches.undo_import(
             vault, batch_id, keep_edited=keep, expected=plan, clock=context.clock),
-            changes={JOURNAL}, on_done=on_undone, label="Undoing the import…",
-            error_title="The import was not undone")
+            changes={JOURNAL}, on_done=on_undone, label=_("Undoing the import…"),
+            error_title=_("The import was not undone"))
 
     context.ops.read(parent, lambda vault: import_batches.plan_undo(vault, batch_id), on_done=ask,
-                     label="Looking at the import…", error_title="The import cannot be undone")
+                     label=_("Looking at the import…"), error_title=_("The import cannot be undone"))

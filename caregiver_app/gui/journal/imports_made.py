@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _, ngettext
 from ...services import import_batches
 from ...services.import_batches import PastImport
 from ..common import formatting
@@ -28,9 +29,9 @@ from .import_result import skipped_heading, undo_and_close, skipped_text, summar
 from .journal_model import day_heading, time_text
 from .imports_made_action import ImportsMade  # noqa: F401 (its home was here)
 
-TITLE = "Imports made"
-COLUMNS = ("When", "Whose journal", "From", "New entries", "Now")
-EMPTY = "No imports yet. File ▸ Import from another app… brings in a journal from Daylio and other apps."
+TITLE = N_("Imports made")
+COLUMNS = (N_("When"), N_("Whose journal"), N_("From"), N_("New entries"), N_("Now"))
+EMPTY = N_("No imports yet. File ▸ Import from another app… brings in a journal from Daylio and other apps.")
 
 
 def _when(instant) -> str:
@@ -52,20 +53,20 @@ class ImportsMadeDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._imports: list[PastImport] = []
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Imports made into this vault", self))
-        layout.addWidget(plain_label("Undoing an import removes exactly the entries it added, and nothing else. "
-                                     "If you changed some of them since, you are told which, and you choose.",
+        layout.addWidget(heading(_("Imports made into this vault"), self))
+        layout.addWidget(plain_label(_("Undoing an import removes exactly the entries it added, and nothing else. "
+                                       "If you changed some of them since, you are told which, and you choose."),
                                      parent=self))
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(text) for text in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Imports made, newest first")
+        self.table.setAccessibleName(_("Imports made, newest first"))
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
@@ -73,23 +74,24 @@ class ImportsMadeDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_chosen)
         layout.addWidget(self.table, 1)
-        self.empty_label = plain_label(EMPTY, parent=self)
+        self.empty_label = plain_label(_(EMPTY), parent=self)
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
-        self.detail_heading = plain_label("What the chosen import did:", parent=self)
+        self.detail_heading = plain_label(_("What the chosen import did:"), parent=self)
         layout.addWidget(self.detail_heading)
         # a read-only text box, not a label: a long summary scrolls instead of being cut off
         self.detail_label = QPlainTextEdit(self)
         self.detail_label.setReadOnly(True)
-        self.detail_label.setAccessibleName("What the chosen import did")
+        self.detail_label.setAccessibleName(_("What the chosen import did"))
         self.detail_label.setTabChangesFocus(True)
         self.detail_label.setFixedHeight(self.fontMetrics().lineSpacing() * 9)
         self.detail_heading.setBuddy(self.detail_label)
         layout.addWidget(self.detail_label)
-        self.status_label = plain_label(name="What was just done", parent=self)
+        self.status_label = plain_label(name=_("What was just done"), parent=self)
         self.status_label.hide()
         layout.addWidget(self.status_label)
-        buttons, self.undo_button, self.close_button = undo_and_close(self, self.undo_chosen, "the chosen import")
+        buttons, self.undo_button, self.close_button = undo_and_close(
+            self, self.undo_chosen, _("Remove every entry the chosen import added (you are asked first)"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         height = self.fontMetrics().height()
@@ -101,8 +103,8 @@ class ImportsMadeDialog(QDialog):
         """Read the list again (off the window's thread) and choose ``select_id`` or the newest."""
         chosen = select_id if select_id is not None else self.chosen_id()
         self._context.ops.read(self, import_batches.list_imports, on_done=lambda found: self._show(found, chosen),
-                               key="imports-made", label="Reading the imports…",
-                               error_title="The list of imports could not be read")
+                               key="imports-made", label=_("Reading the imports…"),
+                               error_title=_("The list of imports could not be read"))
 
     def chosen(self) -> PastImport | None:
         row = self.table.currentRow()
@@ -157,8 +159,9 @@ class ImportsMadeDialog(QDialog):
         if batch.summary.skipped_count:
             text += "\n" + skipped_heading(batch.summary) + "\n" + skipped_text(batch.summary, show=3)
         if batch.remaining and batch.edited:
-            text += (f"\n{formatting.count_text(batch.edited)} of its entries "
-                     f"{'was' if batch.edited == 1 else 'were'} changed after the import.")
+            text += "\n" + ngettext("{count} of its entries was changed after the import.",
+                                    "{count} of its entries were changed after the import.",
+                                    batch.edited).format(count=formatting.count_text(batch.edited))
         self.detail_label.setPlainText(text)
 
     def _on_undone(self, result) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import _
 from ..context import AppContext
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ class ImportsMade(QObject):
         super().__init__(window)
         self._context, self._window = context, window
         self.dialog: ImportsMadeDialog | None = None
-        self.action = QAction("Imports ma&de…", window)
-        self.action.setStatusTip("See the imports made from other apps, and undo one")
+        self.action = QAction(_("Imports ma&de…"), window)
+        self.action.setStatusTip(_("See the imports made from other apps, and undo one"))
         self.action.triggered.connect(self.open)
         self.action.setEnabled(context.vault is not None and context.vault.is_open)
         window.vault_locked.connect(self._on_locked)

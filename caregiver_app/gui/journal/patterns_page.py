@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import Person, RecorderKind
+from ...i18n import N_, _, ngettext
 from ...services import journal, patterns
 from ..common import formatting
 from ..common.building import scroll_area, wrapping_row
@@ -37,9 +38,11 @@ from ..context import AppContext
 from .month_calendar import MonthCalendar, long_day
 from .trend_chart import TrendChart
 
-MEASURES = (("Mood", "mood"), ("Hours of sleep", "sleep"), ("Anxiety", "anxiety"), ("Energy", "energy"))
-COMPARE_SPANS = (("the last 3 months", 91), ("the last year", 365), ("all time", 0))
-RULE = (
+MEASURES = ((N_("Mood"), "mood"), (N_("Hours of sleep"), "sleep"), (N_("Anxiety"), "anxiety"), (N_("Energy"), "energy"))
+COMPARE_SPANS = ((N_("the last 3 months"), 91), (N_("the last year"), 365), (N_("all time"), 0))
+PERIOD_WORDS = (N_("&2 weeks"), N_("&3 months"), N_("&1 year"), N_("&5 years"))
+"""The chart's periods, in the order of ``patterns.PERIODS`` (one mnemonic each)."""
+RULE = N_(
     "A tag or symptom is listed only when there are at least {n} days with it and {n} days without it "
     "that have a mood recorded; with fewer days, an average says too little. A day's mood is the "
     "average of its entries. These averages show which days went together, not the reason for a change."
@@ -50,7 +53,7 @@ class PatternsPage(Page):
     """Calendar, charts and mood comparisons for the chosen person. ``day_chosen(date)`` asks the
     window to show that day's entries in the journal."""
 
-    title = "Patterns"
+    title = N_("Patterns")
     watches = frozenset({JOURNAL})
     day_chosen = Signal(object)
 
@@ -68,11 +71,11 @@ class PatternsPage(Page):
     def _build(self) -> None:
         self.empty_label = plain_label(parent=self)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Kinds of pattern")
-        self.tabs.tabBar().setAccessibleName("Kinds of pattern")
-        self.tabs.addTab(self._build_calendar_tab(), "&Calendar")
-        self.tabs.addTab(self._build_chart_tab(), "Char&ts")
-        self.tabs.addTab(self._build_compare_tab(), "&Mood on days with…")
+        self.tabs.setAccessibleName(_("Kinds of pattern"))
+        self.tabs.tabBar().setAccessibleName(_("Kinds of pattern"))
+        self.tabs.addTab(self._build_calendar_tab(), _("&Calendar"))
+        self.tabs.addTab(self._build_chart_tab(), _("Char&ts"))
+        self.tabs.addTab(self._build_compare_tab(), _("&Mood on days with…"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         self.body.addWidget(self.empty_label)
         self.body.addWidget(self.tabs, 1)
@@ -90,20 +93,20 @@ class PatternsPage(Page):
     def _build_chart_tab(self) -> QWidget:
         tab = QWidget(self)
         self.measure_combo = QComboBox(tab)
-        self.measure_combo.setAccessibleName("What to chart")
+        self.measure_combo.setAccessibleName(_("What to chart"))
         self.measure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.measure_combo.currentIndexChanged.connect(lambda _i: self._load_trend())
-        measure_label = QLabel("&Show", tab)
+        measure_label = QLabel(_("&Show"), tab)
         measure_label.setBuddy(self.measure_combo)
         self.period_group = QButtonGroup(self)
         self.period_buttons: dict[str, QRadioButton] = {}
         measure_row = QHBoxLayout()
         measure_row.addWidget(measure_label)
         measure_row.addWidget(self.measure_combo, 1)
-        period_label = QLabel("Over the last", tab)
-        for mnemonic, p in zip(("&2 weeks", "&3 months", "&1 year", "&5 years"), patterns.PERIODS):
-            button = QRadioButton(mnemonic, tab)
-            button.setAccessibleName(f"Chart the last {p.label}")
+        period_label = QLabel(_("Over the last"), tab)
+        for words, p in zip(PERIOD_WORDS, patterns.PERIODS):
+            button = QRadioButton(_(words), tab)
+            button.setAccessibleName(_("Chart the last {period}").format(period=_(words).replace("&", "")))
             self.period_group.addButton(button)
             self.period_buttons[p.key] = button
         # What and how long side by side while they fit; at large text the periods wrap under.
@@ -128,21 +131,22 @@ class PatternsPage(Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.span_combo = QComboBox(tab)
         for text, _days in COMPARE_SPANS:
-            self.span_combo.addItem(text.capitalize())
-        self.span_combo.setAccessibleName("Which days to compare")
+            words = _(text)
+            self.span_combo.addItem(words[:1].upper() + words[1:])
+        self.span_combo.setAccessibleName(_("Which days to compare"))
         self.span_combo.currentIndexChanged.connect(lambda _i: self._load_comparisons())
-        form.addRow("&Days from", self.span_combo)
+        form.addRow(_("&Days from"), self.span_combo)
         self.whose_combo = QComboBox(tab)
-        self.whose_combo.addItem("Everyone's entries", None)
-        self.whose_combo.addItem("The person's own entries", RecorderKind.PERSON)
-        self.whose_combo.addItem("Family observations", RecorderKind.FAMILY)
-        self.whose_combo.setAccessibleName("Whose mood to use")
+        self.whose_combo.addItem(_("Everyone's entries"), None)
+        self.whose_combo.addItem(_("The person's own entries"), RecorderKind.PERSON)
+        self.whose_combo.addItem(_("Family observations"), RecorderKind.FAMILY)
+        self.whose_combo.setAccessibleName(_("Whose mood to use"))
         self.whose_combo.currentIndexChanged.connect(lambda _i: self._load_comparisons())
-        form.addRow("Mood f&rom", self.whose_combo)
+        form.addRow(_("Mood f&rom"), self.whose_combo)
         self.compare_intro = QLabel(tab)
         self.compare_intro.setWordWrap(True)
         self.compare_list = QListWidget(tab)
-        self.compare_list.setAccessibleName("Mood on days with and without each tag or symptom")
+        self.compare_list.setAccessibleName(_("Mood on days with and without each tag or symptom"))
         self.compare_list.setWordWrap(True)
         self.compare_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.compare_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -151,7 +155,7 @@ class PatternsPage(Page):
         self.compare_list.setSpacing(max(2, self.fontMetrics().height() // 6))
         self.compare_note = QLabel(tab)
         self.compare_note.setWordWrap(True)
-        self.rule_label = QLabel(RULE.format(n=patterns.MIN_DAYS), tab)
+        self.rule_label = QLabel(_(RULE).format(n=patterns.MIN_DAYS), tab)
         self.rule_label.setWordWrap(True)
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
@@ -167,7 +171,7 @@ class PatternsPage(Page):
         chosen day and month."""
         self._same_person = person is not None and self.person is not None and person.id == self.person.id
         super().set_person(person)
-        self.empty_label.setText("" if person else "Choose or add a person to see the patterns in their journal.")
+        self.empty_label.setText("" if person else _("Choose or add a person to see the patterns in their journal."))
         self.empty_label.setVisible(person is None)
 
     def drop(self) -> None:
@@ -239,11 +243,11 @@ class PatternsPage(Page):
     def _load_month(self) -> None:
         year, month = self.calendar.shown_month
         self._run("month", lambda v, pid: patterns.month_marks(v, pid, year, month),
-                  lambda marks: self.calendar.set_marks(year, month, marks), "The calendar could not be read")
+                  lambda marks: self.calendar.set_marks(year, month, marks), _("The calendar could not be read"))
 
     def _load_choices(self) -> None:
         self._run("symptoms", patterns.recorded_symptoms, self._fill_measures,
-                  "The list of symptoms could not be read")
+                  _("The list of symptoms could not be read"))
 
     def _fill_measures(self, symptoms: list[str], *, force: bool = False) -> None:
         if symptoms == self._symptoms and self.measure_combo.count() and not force:
@@ -253,9 +257,9 @@ class PatternsPage(Page):
         self.measure_combo.blockSignals(True)
         self.measure_combo.clear()
         for text, kind in MEASURES:
-            self.measure_combo.addItem(text, patterns.Measure(kind))
+            self.measure_combo.addItem(_(text), patterns.Measure(kind))
         for name in symptoms:
-            self.measure_combo.addItem(f"{name} (symptom)", patterns.Measure("symptom", name))
+            self.measure_combo.addItem(_("{name} (symptom)").format(name=name), patterns.Measure("symptom", name))
         index = next((i for i in range(self.measure_combo.count()) if self.measure_combo.itemData(i) == current), 0)
         self.measure_combo.setCurrentIndex(index)
         self.measure_combo.blockSignals(False)
@@ -273,7 +277,7 @@ class PatternsPage(Page):
         measure, period, today = self.current_measure(), self.current_period(), self._today()
         name = self.person.display_name
         self._run("trend", lambda v, pid: patterns.trend(v, pid, measure, period, today),
-                  lambda trend: self.chart.set_trend(trend, name), "The chart could not be drawn")
+                  lambda trend: self.chart.set_trend(trend, name), _("The chart could not be drawn"))
 
     def _load_comparisons(self) -> None:
         if self.tabs.currentIndex() != 2 or self.person is None:
@@ -286,15 +290,16 @@ class PatternsPage(Page):
             start = today - timedelta(days=days - 1) if days else (patterns.first_entry_date(vault, person_id) or today)
             return patterns.mood_comparisons(vault, person_id, start, today, recorder=whose)
 
-        self._run("compare", job, lambda result: self._show_comparisons(result, label),
-                  "The comparison could not be made")
+        self._run("compare", job, lambda result: self._show_comparisons(result, _(label)),
+                  _("The comparison could not be made"))
 
     def _show_comparisons(self, result: patterns.MoodComparisons, span: str) -> None:
         self.compare_list.clear()
-        self.compare_intro.setText(
-            f"From {long_day(result.start)} to {long_day(result.end)}: {result.days_with_mood} "
-            f"{'day' if result.days_with_mood == 1 else 'days'} with a mood recorded. Largest differences first."
-        )
+        self.compare_intro.setText(ngettext(
+            "From {start} to {end}: {count} day with a mood recorded. Largest differences first.",
+            "From {start} to {end}: {count} days with a mood recorded. Largest differences first.",
+            result.days_with_mood).format(start=long_day(result.start), end=long_day(result.end),
+                                          count=formatting.count_text(result.days_with_mood)))
         for comparison in result.shown:
             sentence = comparison.sentence(formatting.report_format())
             item = QListWidgetItem(sentence)
@@ -302,19 +307,23 @@ class PatternsPage(Page):
             self.compare_list.addItem(item)
         self.compare_list.scrollToTop()
         if not result.shown:
-            self.compare_note.setText(
-                f"Nothing to compare yet for {span}: no tag or symptom has {result.min_days} days with it and "
-                f"{result.min_days} days without it."
-            )
+            self.compare_note.setText(ngettext(
+                "Nothing to compare yet for {span}: no tag or symptom has {count} day with it and "
+                "{count} day without it.",
+                "Nothing to compare yet for {span}: no tag or symptom has {count} days with it and "
+                "{count} days without it.", result.min_days).format(span=span, count=result.min_days))
         elif result.hidden:
-            more = "1 more tag or symptom is" if result.hidden == 1 else f"{result.hidden} more tags and symptoms are"
-            self.compare_note.setText(f"{more} not listed because there are too few days to compare.")
+            self.compare_note.setText(ngettext(
+                "{count} more tag or symptom is not listed because there are too few days to compare.",
+                "{count} more tags and symptoms are not listed because there are too few days to compare.",
+                result.hidden).format(count=formatting.count_text(result.hidden)))
         else:
             self.compare_note.clear()
 
     def _on_day_activated(self, day: date) -> None:
         mark = self.calendar.model.mark(day)
         if mark is None or mark.entries == 0:
-            self.calendar.details.setText(f"{long_day(day)}: nothing recorded, so there are no entries to show.")
+            self.calendar.details.setText(_("{day}: nothing recorded, so there are no entries to show.").format(
+                day=long_day(day)))
             return
         self.day_chosen.emit(day)

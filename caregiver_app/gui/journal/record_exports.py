@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain.model import Person
+from ...i18n import N_, _, ngettext
 from ..common import formatting
 from ..context import AppContext
 from ..common.building import documents_folder
@@ -28,7 +29,7 @@ class ExportKind:
     """One export: menu words, dialog words, the file filter, the generic name, the writer
     (``write(vault, person_id, path, zone_name=, clock=, **extra)``), what to say when it is
     saved (``saved``, under ``saved_title``) and what is exported (``what``: "journal" or
-    "record"). ``for_people``: the file is read by people, so the writer takes the window's date
+    "record"). Words are marked with ``N_`` and translated where they are shown. ``for_people``: the file is read by people, so the writer takes the window's date
     and time format (``fmt=``); a file for other programs keeps standard forms."""
 
     menu: str
@@ -38,13 +39,20 @@ class ExportKind:
     default_name: Callable
     write: Callable
     saved: Callable[[object], str]
-    saved_title: str = "Saved"
+    saved_title: str = N_("Saved")
     what: str = "record"
     for_people: bool = False
 
 
+# What is said for each kind of export ("journal" or "record"), as whole sentences.
+_NO_PERSON = {"journal": N_("Please add or choose a person first; then their journal can be exported."),
+              "record": N_("Please add or choose a person first; then their record can be exported.")}
+_SAVING = {"journal": N_("Saving the journal…"), "record": N_("Saving the record…")}
+_FAILED = {"journal": N_("The journal was not exported"), "record": N_("The record was not exported")}
+
+
 def _entries(count: int) -> str:
-    return f"{formatting.count_text(count)} entr{'y' if count == 1 else 'ies'}"
+    return ngettext("{count} entry", "{count} entries", count).format(count=formatting.count_text(count))
 
 
 def _write_csv(vault, person_id: int, path: Path, *, zone_name: str, clock) -> export_csv.JournalExport:
@@ -84,32 +92,35 @@ def _write_fhir(*args, **kwargs):
 
 
 def _csv_saved(result: export_csv.JournalExport) -> str:
-    return (f"Saved {_entries(result.entries)} to {result.path}.\n\nThe file opens in Excel, LibreOffice and other "
-            "spreadsheets. It is not encrypted: keep it somewhere safe, and delete it when you no longer need it.")
+    return _("Saved {entries} to {path}.\n\nThe file opens in Excel, LibreOffice and other "
+             "spreadsheets. It is not encrypted: keep it somewhere safe, and delete it when you no longer need it."
+             ).format(entries=_entries(result.entries), path=result.path)
 
 
 def _page_saved(result: export_readable.JournalExport) -> str:
-    return (f"Saved {_entries(result.entries)} to {result.path}.\n\nOpen it in any web browser to read or print it. "
-            "It is not encrypted: share it only with people who should see it, and delete it when it is no "
-            "longer needed.")
+    return _("Saved {entries} to {path}.\n\nOpen it in any web browser to read or print it. "
+             "It is not encrypted: share it only with people who should see it, and delete it when it is no "
+             "longer needed.").format(entries=_entries(result.entries), path=result.path)
 
 
 def _fhir_saved(result: export_fhir.FhirExport) -> str:
+    # FHIR resource names (Observation, MedicationStatement…) are the standard's own words.
     parts = ", ".join(f"{formatting.count_text(n)} {kind}" for kind, n in sorted(result.counts.items()))
-    return (f"Saved the health record to {result.path} ({parts}).\n\nThis is a FHIR R4 file that a clinic's "
-            "system can read. It is not encrypted: keep it somewhere safe, and delete it when it is no longer needed.")
+    return _("Saved the health record to {path} ({parts}).\n\nThis is a FHIR R4 file that a clinic's "
+             "system can read. It is not encrypted: keep it somewhere safe, and delete it when it is no longer needed."
+             ).format(path=result.path, parts=parts)
 
 
-CSV = ExportKind("&Export journal as CSV…", "Export the journal as CSV",
-                 "Save the chosen person's whole journal as a spreadsheet file", "CSV files (*.csv)",
-                 _csv_name, _write_csv, _csv_saved, saved_title="Journal exported", what="journal")
-READABLE = ExportKind("Export journal as a &web page…", "Export the journal as a web page",
-                      "Save the chosen person's whole journal as one page the family can read or print",
-                      "Web pages (*.html)", _page_name, _write_page,
+CSV = ExportKind(N_("&Export journal as CSV…"), N_("Export the journal as CSV"),
+                 N_("Save the chosen person's whole journal as a spreadsheet file"), N_("CSV files (*.csv)"),
+                 _csv_name, _write_csv, _csv_saved, saved_title=N_("Journal exported"), what="journal")
+READABLE = ExportKind(N_("Export journal as a &web page…"), N_("Export the journal as a web page"),
+                      N_("Save the chosen person's whole journal as one page the family can read or print"),
+                      N_("Web pages (*.html)"), _page_name, _write_page,
                       _page_saved, what="journal", for_people=True)
-FHIR = ExportKind("Export health &record (FHIR)…", "Export the health record (FHIR)",
-                  "Save questionnaires, sleep, medicines and moods as a FHIR R4 file for a clinic's system",
-                  "FHIR JSON files (*.json)", _fhir_name, _write_fhir, _fhir_saved)
+FHIR = ExportKind(N_("Export health &record (FHIR)…"), N_("Export the health record (FHIR)"),
+                  N_("Save questionnaires, sleep, medicines and moods as a FHIR R4 file for a clinic's system"),
+                  N_("FHIR JSON files (*.json)"), _fhir_name, _write_fhir, _fhir_saved)
 
 
 class RecordExport(QObject):
@@ -120,8 +131,8 @@ class RecordExport(QObject):
                  unlocked_signal):
         super().__init__(window)
         self._kind, self._context, self._window, self._current_person = kind, context, window, current_person
-        self.action = QAction(kind.menu, window)
-        self.action.setStatusTip(kind.tip)
+        self.action = QAction(_(kind.menu), window)
+        self.action.setStatusTip(_(kind.tip))
         self.action.triggered.connect(self.export)
         self.action.setEnabled(context.vault is not None and context.vault.is_open)
         locked_signal.connect(lambda: self.action.setEnabled(False))
@@ -133,14 +144,13 @@ class RecordExport(QObject):
         kind = self._kind
         person: Person | None = self._current_person()
         if person is None or person.id is None:
-            QMessageBox.information(self._window, kind.title,
-                                    f"Please add or choose a person first; then their {kind.what} can be exported.")
+            QMessageBox.information(self._window, _(kind.title), _(_NO_PERSON[kind.what]))
             return
         from ...services import journal
 
         today = journal.local_now(self._context.clock, self._context.zone_name).date()
         suggested = documents_folder() / kind.default_name(today)
-        path, _filter = QFileDialog.getSaveFileName(self._window, kind.title, str(suggested), kind.filter)
+        path, _filter = QFileDialog.getSaveFileName(self._window, _(kind.title), str(suggested), _(kind.filter))
         if not path:
             return
         zone, clock, person_id, target = self._context.zone_name, self._context.clock, person.id, Path(path)
@@ -148,9 +158,9 @@ class RecordExport(QObject):
         # Writing a file the user asked for reads the vault and changes nothing in it.
         self._context.ops.read(self._window,
                                lambda vault: kind.write(vault, person_id, target, zone_name=zone, clock=clock, **extra),
-                               on_done=self._saved, label=f"Saving the {kind.what}…",
-                               error_title=f"The {kind.what} was not exported")
+                               on_done=self._saved, label=_(_SAVING[kind.what]),
+                               error_title=_(_FAILED[kind.what]))
 
     def _saved(self, result) -> None:
         self.last_saved = result.path
-        QMessageBox.information(self._window, self._kind.saved_title, self._kind.saved(result))
+        QMessageBox.information(self._window, _(self._kind.saved_title), self._kind.saved(result))

@@ -18,12 +18,13 @@ from ...domain.scores import (
     change_text,
     score_segments,
 )
+from ...i18n import N_, _, ngettext
 from ..common import formatting
 from ..common.chart_common import ChartPanel, apply_palette
 
 SERIES_NAMES = {
-    Instrument.PHQ9: "PHQ-9 (solid line, round dots)",
-    Instrument.GAD7: "GAD-7 (dashed line, square dots)",
+    Instrument.PHQ9: N_("PHQ-9 (solid line, round dots)"),
+    Instrument.GAD7: N_("GAD-7 (dashed line, square dots)"),
 }
 
 
@@ -36,11 +37,14 @@ def trend_sentence(instrument: Instrument, results: list[ScoreResult]) -> str:
     if not results:
         return ""
     latest = results[-1]
-    text = f"{instrument.value}: latest {latest.total} ({latest.band.label}) on {formatting.medium_date(latest.taken_on)}"
+    words = {"name": instrument.value, "total": latest.total, "band": latest.band.label,
+             "date": formatting.medium_date(latest.taken_on)}
     if len(results) > 1:
         previous = results[-2]
-        text += f", {change_text(latest.total - previous.total)} since {formatting.medium_date(previous.taken_on)}"
-    return text + "."
+        return _("{name}: latest {total} ({band}) on {date}, {change} since {previous}.").format(
+            change=change_text(latest.total - previous.total), previous=formatting.medium_date(previous.taken_on),
+            **words)
+    return _("{name}: latest {total} ({band}) on {date}.").format(**words)
 
 
 class ScoreChart(ChartPanel):
@@ -49,8 +53,8 @@ class ScoreChart(ChartPanel):
     lines_least = 12
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, "PHQ-9 and GAD-7 over time", "Chart of PHQ-9 and GAD-7 totals over time",
-                         "Summary of the score chart")
+        super().__init__(parent, _("PHQ-9 and GAD-7 over time"), _("Chart of PHQ-9 and GAD-7 totals over time"),
+                         _("Summary of the score chart"))
         self._results: list[ScoreResult] = []
         self.lines: dict[Instrument, list[QLineSeries]] = {i: [] for i in Instrument}
         self.dots: dict[Instrument, QScatterSeries] = {}
@@ -60,7 +64,7 @@ class ScoreChart(ChartPanel):
         self.y_axis.setRange(0, 27)
         self.y_axis.setTickCount(10)
         self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTitleText("Total score")
+        self.y_axis.setTitleText(_("Total score"))
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
@@ -96,11 +100,11 @@ class ScoreChart(ChartPanel):
         for instrument in Instrument:
             results = self._by_instrument(instrument)
             runs = [[(_msecs(r.taken_on), r.total) for r in run] for run in score_segments(results)]
-            self.lines[instrument] = self.add_runs(runs, SERIES_NAMES[instrument], self.x_axis, self.y_axis,
+            self.lines[instrument] = self.add_runs(runs, _(SERIES_NAMES[instrument]), self.x_axis, self.y_axis,
                                                    points_visible=instrument is Instrument.PHQ9)
             if instrument is Instrument.GAD7:
                 self.dots[instrument] = self.add_dots(
-                    [(_msecs(r.taken_on), r.total) for r in results], SERIES_NAMES[instrument],
+                    [(_msecs(r.taken_on), r.total) for r in results], _(SERIES_NAMES[instrument]),
                     QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.y_axis)
         # one legend entry per questionnaire: the first PHQ-9 line and the GAD-7 square dots
         self.hide_from_legend(self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7])
@@ -128,8 +132,11 @@ class ScoreChart(ChartPanel):
         parts = [trend_sentence(i, self._by_instrument(i)) for i in Instrument]
         parts = [p for p in parts if p]
         if not parts:
-            text = "No scores yet. When you save a PHQ-9 or GAD-7 result, it shows here."
+            text = _("No scores yet. When you save a PHQ-9 or GAD-7 result, it shows here.")
         else:
-            text = " ".join(parts) + f" Results more than {MAX_GAP_DAYS // 7} weeks apart are not joined by a line."
+            weeks = MAX_GAP_DAYS // 7
+            text = " ".join(parts) + " " + ngettext("Results more than {count} week apart are not joined by a line.",
+                                                    "Results more than {count} weeks apart are not joined by a line.",
+                                                    weeks).format(count=weeks)
         self.summary.setText(text)
         self.view.setAccessibleDescription(text)

@@ -9,6 +9,7 @@ Kroenke, Williams & Löwe 2006 (see ``caregiver_app.domain.scores``).
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
@@ -44,6 +45,22 @@ from ...domain.scores import (
     needs_crisis_help,
 )
 from ...domain.crisis_lines import HelpWords, help_words
+
+try:  # the domain's form words in the language in force (issue 17, branch es-core)
+    from ...domain.scores import answer_words, credit_line, form_stem, official_form_line
+except ImportError:  # until that branch is merged: the English form, as before. Drop this then.
+    def form_stem(instrument: Instrument | None = None) -> str:
+        return FORM_STEM
+
+    def answer_words(instrument: Instrument | None = None) -> tuple[str, ...]:
+        return ANSWER_WORDS
+
+    def credit_line() -> str:
+        return CREDIT_LINE
+
+    def official_form_line(instrument: Instrument) -> str:
+        return ""
+from ...i18n import N_, _, ngettext
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
 from ..common import formatting
@@ -51,32 +68,56 @@ from ..common.recorder_choice import RecorderChoice, short_name
 from ..common.trust_widgets import heading_label, plain_label
 from ..vault.unlock_screen import announce
 
-CRISIS_HEADING = "Thank you for answering this honestly."
-CRISIS_TEXT = (
+# Marked for the catalog; translated where shown (the language is chosen after import).
+CRISIS_HEADING = N_("Thank you for answering this honestly.")
+CRISIS_TEXT = N_(
     "An answer above 0 on item 9 means thoughts of death or of hurting oneself came up in the last "
     "two weeks. That matters, and nobody has to carry it alone. Help is there right now, any time of "
     "day or night:"
 )
-CARE_TEAM_STEP = "Let the care team know today. This score is also marked to bring up at the next visit."
-CRISIS_ELSEWHERE = f"Get help now ({GET_HELP_KEYS}) has every number for your country, and your safety plan."
+CARE_TEAM_STEP = N_("Let the care team know today. This score is also marked to bring up at the next visit.")
+CRISIS_ELSEWHERE = N_("Get help now ({keys}) has every number for your country, and your safety plan.")
+
+
+def crisis_elsewhere() -> str:
+    """Where every number is, with the keys that open Get help now."""
+    return _(CRISIS_ELSEWHERE).format(keys=GET_HELP_KEYS)
 
 
 def crisis_steps(words: HelpWords) -> tuple[str, str, str]:
     """The three steps for the country of ``words``: the crisis line, the emergency number, the
     care team. With no crisis line known, the first asks for a local one."""
-    crisis = (f"{words.crisis_line[:1].upper()}{words.crisis_line[1:]} to talk with a trained counselor. "
-              "It is free and private." if words.crisis_known else
-              "Call a local crisis line to talk with a trained counselor. Find A Helpline "
-              "(findahelpline.com) lists them.")
-    emergency = f"If someone is in danger right now, call {words.emergency_number}."
+    line = f"{words.crisis_line[:1].upper()}{words.crisis_line[1:]}"
+    crisis = (_("{crisis_line} to talk with a trained counselor. It is free and private.").format(crisis_line=line)
+              if words.crisis_known else
+              _("Call a local crisis line to talk with a trained counselor. Find A Helpline "
+                "(findahelpline.com) lists them."))
+    emergency = _("If someone is in danger right now, call {number}.").format(number=words.emergency_number)
     if not words.emergency_known:
-        emergency += " Add it in Get help now, so it shows here."
-    return crisis, emergency, CARE_TEAM_STEP
+        emergency += " " + _("Add it in Get help now, so it shows here.")
+    return crisis, emergency, _(CARE_TEAM_STEP)
 
 
 def band_list(instrument: Instrument) -> str:
     """``"0–4 minimal, 5–9 mild, …"`` for the screen."""
     return ", ".join(f"{b.low}–{b.high} {b.label}" for b in instrument.bands)
+
+
+def about_html(instrument: Instrument) -> str:
+    """The form's question and answers (the domain's: the official form's words in the language
+    in force), how to answer, where the paper form is, and the developers' notice the domain
+    gives, as rich text."""
+    answers = "; ".join(f"{i} {w.lower()}" for i, w in enumerate(answer_words(instrument)))
+    how = html.escape(_("For each item choose 0 to 3: {answers}.").format(answers=answers))
+    official = official_form_line(instrument)  # the items are topic labels: where the real form is
+    if official:
+        paper = html.escape(official)
+    else:
+        link = f'<a href="{html.escape(FORMS_URL)}">{html.escape(FORMS_SITE)}</a>'
+        # escaped first, then the link put in: the message itself holds no markup
+        paper = html.escape(_("The paper form is free from {site}, in many languages.")).format(site=link)
+    return (f"<b>{html.escape(form_stem(instrument))}</b> {how} {paper}"
+            f"<br><small>{html.escape(credit_line())}</small>")
 
 
 class CrisisPanel(QFrame):
@@ -87,24 +128,24 @@ class CrisisPanel(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
-        self.setAccessibleName("Help is available now")
+        self.setAccessibleName(_("Help is available now"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label(CRISIS_HEADING, self))
-        layout.addWidget(plain_label(CRISIS_TEXT, parent=self))
+        layout.addWidget(heading_label(_(CRISIS_HEADING), self))
+        layout.addWidget(plain_label(_(CRISIS_TEXT), parent=self))
         self.step_labels = []
         for position in range(3):
             label = plain_label(bold=position < 2, parent=self)  # the two calls stand out
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
             self.step_labels.append(label)
-        elsewhere = QLabel(CRISIS_ELSEWHERE, self)
+        elsewhere = QLabel(crisis_elsewhere(), self)
         elsewhere.setWordWrap(True)
         layout.addWidget(elsewhere)
         buttons = QHBoxLayout()
-        self.get_help_button = QPushButton("Get help now", self)
-        self.get_help_button.setToolTip(f"Every crisis number for your country ({GET_HELP_KEYS})")
+        self.get_help_button = QPushButton(_("Get help now"), self)
+        self.get_help_button.setToolTip(_("Every crisis number for your country ({keys})").format(keys=GET_HELP_KEYS))
         self.get_help_button.clicked.connect(lambda: request(self, SHOW_GET_HELP))
-        self.safety_plan_button = QPushButton("Open the safety plan", self)
+        self.safety_plan_button = QPushButton(_("Open the safety plan"), self)
         self.safety_plan_button.clicked.connect(lambda: request(self, OPEN_PLANS, "safety"))
         buttons.addWidget(self.get_help_button)
         buttons.addWidget(self.safety_plan_button)
@@ -117,7 +158,7 @@ class CrisisPanel(QFrame):
         steps = crisis_steps(words)
         for label, step in zip(self.step_labels, steps):
             label.setText(f"•  {step}")
-        self.setAccessibleDescription(" ".join((CRISIS_HEADING, CRISIS_TEXT, *steps, CRISIS_ELSEWHERE)))
+        self.setAccessibleDescription(" ".join((_(CRISIS_HEADING), _(CRISIS_TEXT), *steps, crisis_elsewhere())))
 
     def full_text(self) -> str:
         return self.accessibleDescription()
@@ -165,12 +206,13 @@ class ScoreForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        choose = QGroupBox("Which questionnaire?", self)
+        choose = QGroupBox(_("Which questionnaire?"), self)
         choose_layout = QHBoxLayout(choose)
         self.instrument_group = QButtonGroup(self)
         self.instrument_buttons: dict[Instrument, QRadioButton] = {}
-        for instrument, mnemonic in ((Instrument.PHQ9, "&PHQ-9 (depression)"), (Instrument.GAD7, "&GAD-7 (anxiety)")):
-            button = QRadioButton(mnemonic, choose)
+        for instrument in (Instrument.PHQ9, Instrument.GAD7):
+            # The domain's title in the language in force; its first letter (P, G) is the mnemonic.
+            button = QRadioButton("&" + instrument.title.replace("&", "&&"), choose)
             button.setAccessibleName(instrument.title)
             self.instrument_group.addButton(button)
             self.instrument_buttons[instrument] = button
@@ -191,12 +233,12 @@ class ScoreForm(QWidget):
         self.taken_on = QDateEdit(self)
         self.taken_on.setCalendarPopup(True)
         self.taken_on.setDisplayFormat(formatting.date_pattern(weekday=True))
-        self.taken_on.setAccessibleName("Date the form was filled in")
-        form.addRow("&Filled in on", self.taken_on)
-        self.recorder_choice = RecorderChoice("A famil&y member:", "Their name", self)
+        self.taken_on.setAccessibleName(_("Date the form was filled in"))
+        form.addRow(_("&Filled in on"), self.taken_on)
+        self.recorder_choice = RecorderChoice(_("A famil&y member:"), _("Their name"), self)
         rc = self.recorder_choice
         self.person_radio, self.family_radio, self.family_name = rc.person_radio, rc.family_radio, rc.family_name
-        form.addRow("Recorded by", rc)
+        form.addRow(_("Recorded by"), rc)
         layout.addLayout(form)
 
         self.items_box = QGroupBox(self)
@@ -210,7 +252,7 @@ class ScoreForm(QWidget):
         total_font = self.total_label.font()
         total_font.setBold(True)
         self.total_label.setFont(total_font)
-        self.total_label.setAccessibleName("Total score")
+        self.total_label.setAccessibleName(_("Total score"))
         layout.addWidget(self.total_label)
         self.bands_label = QLabel(self)
         self.bands_label.setWordWrap(True)
@@ -222,16 +264,16 @@ class ScoreForm(QWidget):
         self.crisis.hide()
         layout.insertWidget(0, self.crisis)
 
-        note_label = QLabel("&Note (optional)", self)
+        note_label = QLabel(_("&Note (optional)"), self)
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
-        self.note.setAccessibleName("Note about this score")
-        self.note.setPlaceholderText("For example: filled in at the clinic")
+        self.note.setAccessibleName(_("Note about this score"))
+        self.note.setPlaceholderText(_("For example: filled in at the clinic"))
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 4)
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
-        self.flag = QCheckBox("&Bring this up at the next visit", self)
+        self.flag = QCheckBox(_("&Bring this up at the next visit"), self)
         layout.addWidget(self.flag)
 
     def set_instrument(self, instrument: Instrument) -> None:
@@ -240,13 +282,8 @@ class ScoreForm(QWidget):
         button = self.instrument_buttons[instrument]
         if not button.isChecked():
             button.setChecked(True)
-        self.about.setText(
-            f"<b>{FORM_STEM}</b> For each item choose 0 to 3: "
-            + "; ".join(f"{i} {w.lower()}" for i, w in enumerate(ANSWER_WORDS)) + ". "
-            f"The paper form is free from <a href=\"{FORMS_URL}\">{FORMS_SITE}</a>, in many languages."
-            f"<br><small>{CREDIT_LINE}</small>"
-        )
-        self.items_box.setTitle(f"{instrument.value} items, 0 to 3 each")
+        self.about.setText(about_html(instrument))
+        self.items_box.setTitle(_("{name} items, 0 to 3 each").format(name=instrument.value))
         while self.items_grid.count():
             widget = self.items_grid.takeAt(0).widget()
             if widget is not None:
@@ -255,8 +292,9 @@ class ScoreForm(QWidget):
         for group in self._groups:
             group.deleteLater()
         self._groups, self._item_labels, self._radios = [], [], []
+        words = answer_words(instrument)
         for number, (topic, wording) in enumerate(zip(instrument.topics, instrument.wording), start=1):
-            label = QLabel(f"{number}. {wording}", self.items_box)
+            label = QLabel(f"{number}. {wording}", self.items_box)  # the form's own numbering
             label.setWordWrap(True)
             label.setToolTip(topic)
             group = QButtonGroup(self)
@@ -264,7 +302,8 @@ class ScoreForm(QWidget):
             radios = []
             for value in range(4):
                 radio = QRadioButton(str(value), self.items_box)
-                radio.setAccessibleName(f"Item {number}, {topic}: {value}, {ANSWER_WORDS[value].lower()}")
+                radio.setAccessibleName(_("Item {number}, {topic}: {value}, {answer}").format(
+                    number=number, topic=topic, value=value, answer=words[value].lower()))
                 radio.setProperty("item", number)
                 radio.installEventFilter(self._digits)
                 group.addButton(radio, value)
@@ -277,9 +316,8 @@ class ScoreForm(QWidget):
             self._item_labels.append(label)
             self._radios.append(radios)
         self.bands_label.setText(
-            f"Severity bands ({instrument.source}): {band_list(instrument)}. "
-            "A band is not a diagnosis; talk the result over with the care team."
-        )
+            _("Severity bands ({source}): {bands}. A band is not a diagnosis; talk the result over with the care team."
+              ).format(source=instrument.source, bands=band_list(instrument)))
         self._on_answer_changed()
         self.items_rebuilt.emit()
 
@@ -295,10 +333,10 @@ class ScoreForm(QWidget):
     def set_person(self, person: Person | None) -> None:
         self._person = person
         if person is None:
-            self.recorder_choice.set_person_text("The person (self)")
+            self.recorder_choice.set_person_text(_("The person (self)"))
         else:
-            self.recorder_choice.set_person_text(f"{short_name(person.display_name, self)} (self)",
-                                                 spoken=f"{person.display_name} (self)")
+            self.recorder_choice.set_person_text(_("{name} (self)").format(name=short_name(person.display_name, self)),
+                                                 spoken=_("{name} (self)").format(name=person.display_name))
 
     def answers(self) -> tuple[int | None, ...]:
         return tuple(g.checkedId() if g.checkedId() >= 0 else None for g in self._groups)
@@ -340,7 +378,7 @@ class ScoreForm(QWidget):
     def draft(self) -> ScoreDraft:
         """What the form holds. Raises :class:`ValidationError` (plain words)."""
         if self._person is None or self._person.id is None:
-            raise ValidationError("Please choose whose score this is.")
+            raise ValidationError(_("Please choose whose score this is."))
         recorder = self.recorder_choice.recorder()
         d = self.taken_on.date()
         return ScoreDraft(
@@ -386,20 +424,21 @@ class ScoreForm(QWidget):
         if len(answered) == len(answers):
             total = sum(answered)
             band = band_for(instrument, total)
-            self.total_label.setText(f"Total: {total} of {instrument.max_total} — {band.label}")
+            self.total_label.setText(_("Total: {total} of {max} — {band}").format(
+                total=total, max=instrument.max_total, band=band.label))
         else:
             left = len(answers) - len(answered)
-            self.total_label.setText(
-                f"Total so far: {sum(answered)} of {instrument.max_total} "
-                f"({left} item{'s' if left != 1 else ''} still to answer)"
-            )
+            self.total_label.setText(ngettext(
+                "Total so far: {total} of {max} ({count} item still to answer)",
+                "Total so far: {total} of {max} ({count} items still to answer)", left).format(
+                total=sum(answered), max=instrument.max_total, count=left))
         crisis = needs_crisis_help(instrument, answers)
         was_shown = self.crisis.isVisibleTo(self)
         self.crisis.setVisible(crisis)
         if crisis:
             self.flag.setChecked(True)
             self.flag.setEnabled(False)
-            self.flag.setToolTip(f"Always marked when item {SELF_HARM_ITEM} is above 0")
+            self.flag.setToolTip(_("Always marked when item {number} is above 0").format(number=SELF_HARM_ITEM))
         else:
             self.flag.setEnabled(True)
             self.flag.setToolTip("")

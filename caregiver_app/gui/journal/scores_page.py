@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Person
 from ...domain.scores import Instrument, ScoreResult, change_text
+from ...i18n import N_, _, pgettext
 from ...services import journal, scores
 from ..common import formatting
 from ..common.building import column, list_hint, push_button, scroll_area, side_by_side, together, wrapping_row
@@ -32,7 +33,15 @@ from .score_chart import ScoreChart
 from .score_form import ScoreForm
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Date", "Questionnaire", "Total", "Severity", "Change", "Recorded by", "Next visit")
+def column_titles() -> list[str]:
+    """The list's column titles in the language in force. "Severity" here is a questionnaire's
+    published band, not a symptom's 0-10 rating: it has its own context (Spanish "Gravedad", not
+    the symptom's "Intensidad")."""
+    return [_("Date"), _("Questionnaire"), _("Total"), pgettext("questionnaire band", "Severity"), _("Change"),
+            _("Recorded by"), _("Next visit")]
+
+
+COLUMN_COUNT = 7
 
 
 def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[ScoreResult, list[str]]]:
@@ -43,11 +52,11 @@ def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[Score
     for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
         before = previous.get(result.instrument)
         change = change_text(None if before is None else result.total - before.total)
-        flag = "⚑ item 9 above 0" if result.needs_crisis_help else ("⚑ yes" if result.flag_for_visit else "")
+        flag = _("⚑ item 9 above 0") if result.needs_crisis_help else (_("⚑ yes") if result.flag_for_visit else "")
         rows.append((result, [
             f"{formatting.medium_date(result.taken_on)}",
             result.instrument.value,
-            f"{result.total} of {result.instrument.max_total}",
+            _("{total} of {max}").format(total=result.total, max=result.instrument.max_total),
             result.band.label,
             change,
             result.recorded_by.describe(person_name),
@@ -60,7 +69,7 @@ def score_rows(results: list[ScoreResult], person_name: str) -> list[tuple[Score
 class ScoresPage(Page):
     """Record PHQ-9 and GAD-7 results, see them over time, and do the daily check-in."""
 
-    title = "Scores and check-in"
+    title = N_("Scores and check-in")
     watches = frozenset({SCORES})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -83,41 +92,41 @@ class ScoresPage(Page):
     def _build(self) -> None:
         self.form = ScoreForm(self)
         self.form.crisis.set_words(help_words(self._context.settings))
-        self.panel = FormPanel(self._context, self.form, changes={SCORES}, save_text="&Save score",
-                               error_title="The score was not saved", parent=self)
+        self.panel = FormPanel(self._context, self.form, changes={SCORES}, save_text=_("&Save score"),
+                               error_title=_("The score was not saved"), parent=self)
         self.panel.add_field("taken_on", self.form.taken_on)
         self.panel.save_requested.connect(self.save)
         self.panel.cancel_requested.connect(self.new_score)
         self.panel.saved.connect(self._on_saved)
         self.problem_label = self.panel.problem_label
-        self.problem_label.setAccessibleName("Problem with this score")
+        self.problem_label.setAccessibleName(_("Problem with this score"))
         self.status_label = self.panel.status_label
         self.save_button = self.panel.save_button
         self.cancel_button = self.panel.cancel_button
         self.form_scroll = scroll_area(column(self, self.panel, end_stretch=1), self, sideways=False)
 
         self.chart = ScoreChart(self)
-        self.list_label = QLabel("Saved sc&ores, newest first", self)
+        self.list_label = QLabel(_("Saved sc&ores, newest first"), self)
         self.list_label.setWordWrap(True)  # at large text it wraps rather than widening the page
         heading_font = self.list_label.font()
         heading_font.setBold(True)
         self.list_label.setFont(heading_font)
         self.list = QTreeWidget(self)
-        self.list.setColumnCount(len(COLUMNS))
-        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setColumnCount(COLUMN_COUNT)
+        self.list.setHeaderLabels(column_titles())
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Saved PHQ-9 and GAD-7 scores, newest first")
+        self.list.setAccessibleName(_("Saved PHQ-9 and GAD-7 scores, newest first"))
         self.list.itemDoubleClicked.connect(lambda *_: self.change_current())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list_label.setBuddy(self.list)
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
-        self.change_button = push_button("Change…", self, self.change_current,
-                                         tip="Correct the chosen score in the form")
-        self.delete_button = push_button("Delete…", self, self.delete_current)
+        self.change_button = push_button(_("Change…"), self, self.change_current,
+                                         tip=_("Correct the chosen score in the form"))
+        self.delete_button = push_button(_("Delete…"), self, self.delete_current)
         buttons = together(self, self.change_button, self.delete_button)  # under the words at large text
         list_panel = column(self, wrapping_row((self.list_label, buttons)),
                             self.empty_label, (self.list, 1), margins=False)
@@ -127,9 +136,9 @@ class ScoresPage(Page):
         self.daily = DailyCheckinForm(self._context, self)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.splitter, "PHQ-9 and GAD-7")
-        self.tabs.addTab(scroll_area(self.daily, self), "Daily check-in")
-        self.tabs.setAccessibleName("Scores and check-in")
+        self.tabs.addTab(self.splitter, _("PHQ-9 and GAD-7"))
+        self.tabs.addTab(scroll_area(self.daily, self), _("Daily check-in"))
+        self.tabs.setAccessibleName(_("Scores and check-in"))
         self.body.addWidget(self.tabs, 1)
         self.form.items_rebuilt.connect(self._fix_tab_order)
         self.form.crisis_shown.connect(lambda: self.form_scroll.ensureWidgetVisible(self.form.crisis))
@@ -162,7 +171,7 @@ class ScoresPage(Page):
 
     def load(self, person: Person) -> None:
         self.read(lambda vault: scores.list_scores(vault, person.id), self._got_results, key="scores",
-                  error_title="The scores could not be read")
+                  error_title=_("The scores could not be read"))
 
     # --- public -------------------------------------------------------------------------
     def new_score(self) -> None:
@@ -196,13 +205,15 @@ class ScoresPage(Page):
         result = self.current_result()
         if result is None or result.id is None:
             return
-        if not confirm(self, f"Delete the {result.describe()} from {formatting.medium_date(result.taken_on)}?",
-                       yes="Delete score", no="Keep it", destructive=True, title="Delete this score?"):
+        question = _("Delete the {score} from {date}?").format(score=result.describe(),
+                                                              date=formatting.medium_date(result.taken_on))
+        if not confirm(self, question, yes=_("Delete score"), no=_("Keep it"), destructive=True,
+                       title=_("Delete this score?")):
             return
         if self.form.editing is not None and self.form.editing.id == result.id:
             self.new_score()
         self.write(lambda vault: scores.delete_score(vault, result.id), {SCORES}, on_done=self._on_deleted,
-                   error_title="The score was not deleted")
+                   error_title=_("The score was not deleted"))
 
     # --- private ------------------------------------------------------------------------
     def _got_results(self, results: list[ScoreResult]) -> None:
@@ -212,13 +223,13 @@ class ScoresPage(Page):
     def _on_saved(self, result: ScoreResult) -> None:
         editing = self.form.editing is not None
         self.new_score()
-        text = f"Saved: {result.describe()} ({'changed' if editing else 'new'})."
+        text = (_("Saved: {score} (changed).") if editing else _("Saved: {score} (new).")).format(score=result.describe())
         if result.needs_crisis_help:
-            text += " It is marked to bring up at the next visit. Please also tell the care team today."
+            text += " " + _("It is marked to bring up at the next visit. Please also tell the care team today.")
         self.panel.show_status(text)  # the list reloads from ops.changed
 
     def _on_deleted(self, result: ScoreResult) -> None:
-        self.panel.show_status(f"Deleted the {result.describe()}.")
+        self.panel.show_status(_("Deleted the {score}.").format(score=result.describe()))
 
     def _show_results(self) -> None:
         name = self.person.display_name if self.person else ""
@@ -227,11 +238,11 @@ class ScoresPage(Page):
             item = QTreeWidgetItem(columns)
             item.setData(0, IdRole, result.id)
             self.list.addTopLevelItem(item)
-        for index in range(len(COLUMNS)):
+        for index in range(COLUMN_COUNT):
             self.list.resizeColumnToContents(index)
         self.chart.set_results(self._results)
         list_hint(self.empty_label, self.person, self._results,
-                  no_person="Choose or add a person to record their scores.", none_yet="No scores saved yet.")
+                  no_person=_("Choose or add a person to record their scores."), none_yet=_("No scores saved yet."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -240,4 +251,4 @@ class ScoresPage(Page):
         self.delete_button.setEnabled(chosen)
         editing = self.form.editing is not None
         self.cancel_button.setVisible(editing)
-        self.save_button.setText("&Save changes" if editing else "&Save score")
+        self.save_button.setText(_("&Save changes") if editing else _("&Save score"))

@@ -53,7 +53,8 @@ from PySide6.QtWidgets import (
 
 from ...domain import timeutil
 from ...domain.errors import ValidationError
-from ...domain.model import Person, RecorderKind, Tag
+from ...domain.model import Person, RecorderKind, Tag, TagKind
+from ...i18n import N_, _, ngettext
 from ...services import journal, people, search
 from ..common import formatting
 from ..common.ops import JOURNAL, PEOPLE
@@ -65,17 +66,17 @@ from .journal_model import day_heading, time_text
 TYPING_PAUSE_MS = 300
 HtmlRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2
-DATE_SPANS = (("Any time", None), ("The last 30 days", 30), ("The last 3 months", 91), ("The last year", 365),
-              ("Between these dates", -1))
+DATE_SPANS = ((N_("Any time"), None), (N_("The last 30 days"), 30), (N_("The last 3 months"), 91),
+              (N_("The last year"), 365), (N_("Between these dates"), -1))
 
 
 def hit_heading(hit: search.SearchHit, local_time) -> str:
     """``"Monday 30 November 2026, 9:15 AM · Sam (self) · Mood: good · ⚑ flagged"``."""
     parts = [f"{day_heading(hit.local_date)}, {time_text(local_time)}", hit.recorded_by.describe(hit.person_name)]
     if hit.mood is not None:
-        parts.append(f"Mood: {hit.mood.label}")
+        parts.append(_("Mood: {mood}").format(mood=hit.mood.label))
     if hit.flagged:
-        parts.append("⚑ flagged for the next visit")
+        parts.append(_("⚑ flagged for the next visit"))
     return " · ".join(parts)
 
 
@@ -85,7 +86,7 @@ def excerpt_html(pieces: tuple[tuple[str, bool], ...]) -> str:
     for text, matched in pieces:
         safe = html.escape(text)
         out.append(f"<b>{safe}</b>" if matched else safe)
-    return "".join(out) or "<i>(no note)</i>"
+    return "".join(out) or f"<i>{html.escape(_('(no note)'))}</i>"
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -105,7 +106,9 @@ class SearchResultsModel(QAbstractListModel):
             excerpt_plain = "".join(t for t, _m in hit.excerpt)
             matched = ", ".join(dict.fromkeys(t for t, m in hit.excerpt if m))
             rich = f"{html.escape(heading)}<br>{excerpt_html(hit.excerpt)}"
-            spoken = f"{heading}. {excerpt_plain}" + (f" Matching words: {matched}." if matched else "")
+            spoken = f"{heading}. {excerpt_plain}"
+            if matched:
+                spoken += " " + _("Matching words: {words}.").format(words=matched)
             rows.append((hit, f"{heading}\n{excerpt_plain}", rich, spoken))
         self._rows = rows
         self.endResetModel()
@@ -178,13 +181,34 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + opt.fontMetrics.height() // 3)
 
 
-UNSEARCHABLE = "Search looks for words and numbers. Emoji and signs on their own are not searched."
+UNSEARCHABLE = N_("Search looks for words and numbers. Emoji and signs on their own are not searched.")
+
+
+def _spellings(names: list[str]) -> str:
+    """``"“A”, “a” and “á”"``: a tag's spellings as a list in the language in force."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
+_KIND_WORDS = {TagKind.ACTIVITY: N_("activity"), TagKind.STRESSOR: N_("stressor")}
+"""How a tag's kind reads after its name in the Tag filter (the stored value stays English)."""
+_TRUNCATED = {
+    # (best match first, more can be shown): the sentence over a cut-off list
+    (False, True): N_("Showing the newest {shown} of {total} entries found. Show more, or add a word or a filter "
+                      "to see fewer."),
+    (False, False): N_("Showing the newest {shown} of {total} entries found. Add a word or a filter to see fewer."),
+    (True, True): N_("Showing the best-matching {shown} of {total} entries found. Show more, or add a word or a "
+                     "filter to see fewer."),
+    (True, False): N_("Showing the best-matching {shown} of {total} entries found. Add a word or a filter to see "
+                      "fewer."),
+}
 
 
 class SearchPanel(Page):
     """Find entries by words and filters; open one in the journal."""
 
-    title = "Search the journal"
+    title = N_("Search the journal")
     watches = frozenset({JOURNAL, PEOPLE})
     entry_chosen = Signal(int, int)
 
@@ -194,6 +218,7 @@ class SearchPanel(Page):
         self._searched = 0
         self._limit = search.MAX_RESULTS  # grows with "Show more"; back to one page on a new search
         self._keep_limit = False
+        self._merged_shown = False  # "Done: … merged" stays on screen after the merge
         self._build()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -205,55 +230,56 @@ class SearchPanel(Page):
     def _build(self) -> None:
         self.query_edit = QLineEdit(self)
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setPlaceholderText("For example: headache after lunch")
-        self.query_edit.setAccessibleName("Words to find in notes")
+        self.query_edit.setPlaceholderText(_("For example: headache after lunch"))
+        self.query_edit.setAccessibleName(_("Words to find in notes"))
         shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
-        self.query_edit.setToolTip(f"Words to find in the notes ({shortcut} from anywhere)")
+        self.query_edit.setToolTip(_("Words to find in the notes ({shortcut} from anywhere)").format(shortcut=shortcut))
         self.query_edit.textEdited.connect(lambda _t: self.timer.start())
         self.query_edit.returnPressed.connect(self.run_search)
-        query_label = QLabel("Fi&nd words in notes", self)
+        query_label = QLabel(_("Fi&nd words in notes"), self)
         query_label.setBuddy(self.query_edit)
-        self.search_button = QPushButton("Search", self)
-        self.search_button.setAccessibleName("Search now")
+        self.search_button = QPushButton(_("Search"), self)
+        self.search_button.setAccessibleName(_("Search now"))
         self.search_button.clicked.connect(self.run_search)
         query_row = QHBoxLayout()
         query_row.addWidget(query_label)
         query_row.addWidget(self.query_edit, 1)
         query_row.addWidget(self.search_button)
 
-        self.filters = QGroupBox("Narrow it down", self)
+        self.filters = QGroupBox(_("Narrow it down"), self)
         grid = QGridLayout(self.filters)
-        self.person_combo = self._combo("Whose journal", [("Everyone", None)])
-        self.recorder_combo = self._combo("Recorded by", [
-            ("Anyone", None), ("The person themselves", RecorderKind.PERSON), ("A family member", RecorderKind.FAMILY),
+        self.person_combo = self._combo(_("Whose journal"), [(_("Everyone"), None)])
+        self.recorder_combo = self._combo(_("Recorded by"), [
+            (_("Anyone"), None), (_("The person themselves"), RecorderKind.PERSON),
+            (_("A family member"), RecorderKind.FAMILY),
         ])
-        self.tag_combo = self._combo("Tag", [("Any tag", None)])
-        self.symptom_combo = self._combo("Symptom", [("Any symptom", None)])
-        self.span_combo = self._combo("Dates", [(text, days) for text, days in DATE_SPANS])
-        self.order_combo = self._combo("Order", [("Newest first", False), ("Best match first", True)])
-        self.from_edit = self._date_edit("From")
-        self.to_edit = self._date_edit("To")
-        self.flag_check = QCheckBox("Only entries to &bring up at the next visit", self.filters)
+        self.tag_combo = self._combo(_("Tag"), [(_("Any tag"), None)])
+        self.symptom_combo = self._combo(_("Symptom"), [(_("Any symptom"), None)])
+        self.span_combo = self._combo(_("Dates"), [(_(text), days) for text, days in DATE_SPANS])
+        self.order_combo = self._combo(_("Order"), [(_("Newest first"), False), (_("Best match first"), True)])
+        self.from_edit = self._date_edit(_("From date"))
+        self.to_edit = self._date_edit(_("To date"))
+        self.flag_check = QCheckBox(_("Only entries to &bring up at the next visit"), self.filters)
         self.flag_check.toggled.connect(lambda _on: self.run_search())
-        from_label = QLabel("fro&m", self.filters)
+        from_label = QLabel(_("fro&m"), self.filters)
         from_label.setBuddy(self.from_edit)
-        to_label = QLabel("&to", self.filters)
+        to_label = QLabel(_("&to"), self.filters)
         to_label.setBuddy(self.to_edit)
         # "from <date>" and "to <date>" each stay together when the row wraps at large text.
         dates = wrapping_row((self.span_combo, together(self.filters, from_label, self.from_edit),
                               together(self.filters, to_label, self.to_edit)))
-        rows = [("&Whose journal", self.person_combo), ("&Recorded by", self.recorder_combo),
-                ("T&ag", self.tag_combo), ("S&ymptom", self.symptom_combo)]
+        rows = [(_("&Whose journal"), self.person_combo), (_("&Recorded by"), self.recorder_combo),
+                (_("T&ag"), self.tag_combo), (_("S&ymptom"), self.symptom_combo)]
         for i, (text, combo) in enumerate(rows):
             label = QLabel(text, self.filters)
             label.setBuddy(combo)
             grid.addWidget(label, i // 2, (i % 2) * 2)
             grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
-        dates_label = QLabel("&Dates", self.filters)
+        dates_label = QLabel(_("&Dates"), self.filters)
         dates_label.setBuddy(self.span_combo)
         grid.addWidget(dates_label, 2, 0)
         grid.addLayout(dates, 2, 1, 1, 3)
-        order_label = QLabel("&Order", self.filters)
+        order_label = QLabel(_("&Order"), self.filters)
         order_label.setBuddy(self.order_combo)
         grid.addWidget(order_label, 3, 0)
         grid.addWidget(self.order_combo, 3, 1)
@@ -263,8 +289,8 @@ class SearchPanel(Page):
         # "cleaning" as two tags; offer to make them one (hidden when there are none).
         self.spelling_label = QLabel(self.filters)
         self.spelling_label.setWordWrap(True)
-        self.merge_button = QPushButton("Make them one tag", self.filters)
-        self.merge_button.setAccessibleName("Merge tags written two ways")
+        self.merge_button = QPushButton(_("Make them one tag"), self.filters)
+        self.merge_button.setAccessibleName(_("Merge tags written two ways"))
         self.merge_button.clicked.connect(self.merge_tag_spellings)
         grid.addWidget(self.spelling_label, 5, 0, 1, 3)
         grid.addWidget(self.merge_button, 5, 3)
@@ -275,13 +301,13 @@ class SearchPanel(Page):
 
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName("Search result")
+        self.result_label.setAccessibleName(_("Search result"))
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)
         self.results.setItemDelegate(RichTextDelegate(self.results))
-        self.results.setAccessibleName("Entries found")
-        self.results.setAccessibleDescription("Press Enter to open the entry in the journal")
+        self.results.setAccessibleName(_("Entries found"))
+        self.results.setAccessibleDescription(_("Press Enter to open the entry in the journal"))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -292,15 +318,15 @@ class SearchPanel(Page):
         self.results.doubleClicked.connect(self._open_index)
         self.results.installEventFilter(self)
         self.query_edit.installEventFilter(self)
-        self.open_button = QPushButton("O&pen in the journal", self)
-        self.open_button.setToolTip("Open the chosen entry in the journal (Enter)")
+        self.open_button = QPushButton(_("O&pen in the journal"), self)
+        self.open_button.setToolTip(_("Open the chosen entry in the journal (Enter)"))
         self.open_button.clicked.connect(lambda: self._open_index(self.results.currentIndex()))
         self.open_button.setEnabled(False)
         self.results.selectionModel().currentChanged.connect(
             lambda current, _old: self.open_button.setEnabled(self.model.hit_at(current) is not None)
         )
-        self.more_button = QPushButton("Show more", self)
-        self.more_button.setAccessibleName("Show more results")
+        self.more_button = QPushButton(_("Show more"), self)
+        self.more_button.setAccessibleName(_("Show more results"))
         self.more_button.clicked.connect(self.show_more)
         self.more_button.hide()
         result_row = QHBoxLayout()
@@ -315,6 +341,7 @@ class SearchPanel(Page):
         self._update_date_edits()
 
     def _combo(self, name: str, items) -> QComboBox:
+        """A filter box: ``name`` is its accessible name, ``items`` its (text, data) pairs (translated)."""
         combo = QComboBox(self.filters)
         combo.setAccessibleName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -325,10 +352,11 @@ class SearchPanel(Page):
         return combo
 
     def _date_edit(self, name: str) -> QDateEdit:
+        """A date box named ``name`` for screen readers (translated)."""
         edit = QDateEdit(self.filters)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(formatting.date_pattern())
-        edit.setAccessibleName(f"{name} date")
+        edit.setAccessibleName(name)
         edit.setDate(QDate.currentDate())
         edit.dateChanged.connect(lambda _d: self._on_filter_changed())
         return edit
@@ -375,7 +403,7 @@ class SearchPanel(Page):
         if days == -1:
             start, end = _to_date(self.from_edit.date()), _to_date(self.to_edit.date())
             if end < start:
-                raise ValidationError("The “to” date is before the “from” date. Please swap them.")
+                raise ValidationError(_("The “to” date is before the “from” date. Please swap them."))
         elif days:
             start, end = today - timedelta(days=days - 1), today
         return search.SearchQuery(
@@ -414,10 +442,10 @@ class SearchPanel(Page):
         if not search.search_terms(query.text) and not query.has_filters:
             self._show_hint()
             if query.text.strip():
-                self.result_label.setText(UNSEARCHABLE)
+                self.result_label.setText(_(UNSEARCHABLE))
             return
         self.read(lambda vault: search.search(vault, query), self._show_result, key="search",
-                  error_title="The search did not work")
+                  error_title=_("The search did not work"))
 
     def load_choices(self) -> None:
         """Read the people, tags and symptoms offered as filters."""
@@ -429,40 +457,52 @@ class SearchPanel(Page):
             self._fill_choices(*result[:3])
             self._offer_merge(result[3])
 
-        self.read(job, done, key="choices", error_title="The filters could not be read")
+        self.read(job, done, key="choices", error_title=_("The filters could not be read"))
 
     def merge_tag_spellings(self) -> None:
         """Make each tag written in two cases one tag (its first spelling); the page then reloads
         from the change."""
 
         def done(count: int) -> None:
-            self.spelling_label.setText(f"Done: {count} tag{'s' if count != 1 else ''} merged. "
-                                        "Every entry kept its tags.")
+            self.spelling_label.setText(ngettext("Done: {count} tag merged. Every entry kept its tags.",
+                                                 "Done: {count} tags merged. Every entry kept its tags.",
+                                                 count).format(count=formatting.count_text(count)))
+            self._merged_shown = True
             self.merge_button.hide()
 
-        self.write(journal.merge_tag_spellings, {JOURNAL}, on_done=done, error_title="The tags were not merged")
+        self.write(journal.merge_tag_spellings, {JOURNAL}, on_done=done, error_title=_("The tags were not merged"))
 
     def _filter_hint(self, terms: tuple[str, ...]) -> str:
         """Search reads notes only; a word that is a tag or a symptom is pointed to its filter."""
         words = {t.casefold() for t in terms}
-        for combo, what, where in ((self.tag_combo, "a tag", "Tag"), (self.symptom_combo, "a symptom", "Symptom")):
+        hints = ((self.tag_combo, N_("No note has these words, but “{name}” is a tag. Choose it under Tag above to "
+                                     "see those entries.")),
+                 (self.symptom_combo, N_("No note has these words, but “{name}” is a symptom. Choose it under Symptom "
+                                         "above to see those entries.")))
+        for combo, hint in hints:
             for i in range(1, combo.count()):
                 data = combo.itemData(i)
                 name = data.name if isinstance(data, Tag) else str(data)
                 if name.casefold() in words:
-                    return (f"No note has these words, but “{name}” is {what}. Choose it under {where} "
-                            "above to see those entries.")
+                    return _(hint).format(name=name)
         return ""
 
     def _offer_merge(self, groups: list[list[Tag]]) -> None:
         if not groups:
             self.merge_button.hide()
-            if not self.spelling_label.text().startswith("Done"):
+            if not self._merged_shown:
                 self.spelling_label.hide()
             return
-        shown = "; ".join(" and ".join(f"“{t.name}”" for t in group) for group in groups[:3])
-        more = f" and {len(groups) - 3} more" if len(groups) > 3 else ""
-        self.spelling_label.setText(f"Some tags are written two ways: {shown}{more}.")
+        self._merged_shown = False
+        shown = "; ".join(_spellings([f"“{t.name}”" for t in group]) for group in groups[:3])
+        if len(groups) > 3:
+            more = len(groups) - 3
+            text = ngettext("Some tags are written two ways: {groups} and {count} more.",
+                            "Some tags are written two ways: {groups} and {count} more.", more).format(
+                groups=shown, count=formatting.count_text(more))
+        else:
+            text = _("Some tags are written two ways: {groups}.").format(groups=shown)
+        self.spelling_label.setText(text)
         self.spelling_label.show()
         self.merge_button.show()
 
@@ -502,7 +542,9 @@ class SearchPanel(Page):
         if self._searched == 0 and self.person is not None:
             wanted_person = self.person.id
         refill(self.person_combo, [(p.display_name, p.id) for p in everyone], wanted_person)
-        refill(self.tag_combo, [(f"{t.name} ({t.kind.value})", t) for t in tags], self.tag_combo.currentData())
+        tag_items = [(_("{tag} ({kind})").format(tag=t.name, kind=_(_KIND_WORDS.get(t.kind, t.kind.value))), t)
+                     for t in tags]
+        refill(self.tag_combo, tag_items, self.tag_combo.currentData())
         refill(self.symptom_combo, [(s, s) for s in symptoms], self.symptom_combo.currentData())
 
     def _on_filter_changed(self) -> None:
@@ -519,31 +561,30 @@ class SearchPanel(Page):
         self.more_button.hide()
         self.model.clear()
         self.open_button.setEnabled(False)
-        self.result_label.setText("Type a word or choose a filter to find entries. Every word you type must be in the note.")
+        self.result_label.setText(_("Type a word or choose a filter to find entries. "
+                                    "Every word you type must be in the note."))
 
     def _show_result(self, result: search.SearchResult) -> None:
         self.model.set_hits(result.hits, self._context.zone_name)
         self.open_button.setEnabled(False)
         if result.total == 0 and self.query_edit.text().strip() and not result.terms:
-            text = UNSEARCHABLE
+            text = _(UNSEARCHABLE)
         elif result.total == 0 and self._filter_hint(result.terms):
             text = self._filter_hint(result.terms)
         elif result.total == 0:
-            text = "No entries match. Try fewer words, or fewer filters."
+            text = _("No entries match. Try fewer words, or fewer filters.")
         elif result.truncated:
-            more = "Show more, or add" if self._limit < search.MAX_LIMIT else "Add"
-            text = (f"Showing the newest {formatting.count_text(len(result.hits))} of "
-                    f"{formatting.count_text(result.total)} entries found. {more} a word or a filter to see fewer.")
-            if self.order_combo.currentData():
-                text = text.replace("newest", "best-matching")
+            text = _(_TRUNCATED[(bool(self.order_combo.currentData()), self._limit < search.MAX_LIMIT)]).format(
+                shown=formatting.count_text(len(result.hits)), total=formatting.count_text(result.total))
         else:
-            text = "1 entry found." if result.total == 1 else f"{formatting.count_text(result.total)} entries found."
+            text = ngettext("{count} entry found.", "{count} entries found.", result.total).format(
+                count=formatting.count_text(result.total))
         if result.inside_words:
-            text = "No note has these as whole words, but they are inside longer words here. " + text
+            text = _("No note has these as whole words, but they are inside longer words here.") + " " + text
         if search.words_left_out(self.query_edit.text()):
-            text = f"Only the first {search.MAX_TERMS} words are searched. " + text
+            text = _("Only the first {count} words are searched.").format(count=search.MAX_TERMS) + " " + text
         if result.total:
-            text += " Press Enter on one to open it in the journal."
+            text += " " + _("Press Enter on one to open it in the journal.")
         self.result_label.setText(text)
         self.more_button.setVisible(result.truncated and self._limit < search.MAX_LIMIT)
 

@@ -36,6 +36,7 @@ from ...domain.network import (
     SupportType,
     TieStrength,
 )
+from ...i18n import _, N_
 from ...services import network as contact_service
 from ...domain import phone_numbers
 from ..common import formatting
@@ -45,10 +46,10 @@ from ..common.ops import CONTACTS
 from ..forms.ui_contact_editor import Ui_ContactFields
 
 TIE_HELP = {
-    TieStrength.STRONG: "Close and dependable",
-    TieStrength.MODERATE: "There, but not especially close",
-    TieStrength.TENUOUS: "Weak, distant or uncertain",
-    TieStrength.STRESSFUL: "Draining, tense or full of conflict",
+    TieStrength.STRONG: N_("Close and dependable"),
+    TieStrength.MODERATE: N_("There, but not especially close"),
+    TieStrength.TENUOUS: N_("Weak, distant or uncertain"),
+    TieStrength.STRESSFUL: N_("Draining, tense or full of conflict"),
 }
 
 
@@ -76,14 +77,14 @@ class PhoneRow(QWidget):
         row = QHBoxLayout()
         self.kind = QComboBox(self)
         for kind in PhoneKind:
-            self.kind.addItem(kind.label, kind)
-        self.kind.setAccessibleName("Kind of phone number")
+            self.kind.addItem(_(kind.label), kind)
+        self.kind.setAccessibleName(_("Kind of phone number"))
         self.number = QLineEdit(self)
-        self.number.setAccessibleName("Phone number")
-        self.number.setPlaceholderText(f"For example {phone_numbers.example_number(region)}")
+        self.number.setAccessibleName(_("Phone number"))
+        self.number.setPlaceholderText(_("For example {number}").format(number=phone_numbers.example_number(region)))
         self.number.setMaxLength(40)
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName("Remove this phone number")
+        self.remove = QPushButton(_("Remove"), self)
+        self.remove.setAccessibleName(_("Remove this phone number"))
         self.remove.clicked.connect(lambda: on_remove(self))
         row.addWidget(self.kind)
         row.addWidget(self.number, 1)
@@ -112,7 +113,7 @@ class PhoneRow(QWidget):
             self.feedback.setText(f"⚠ {exc}")
             self.feedback.show()
             return str(exc)
-        self.feedback.setText(f"Saved as {phone_numbers.format_phone(phone, self._region)}")
+        self.feedback.setText(_("Saved as {number}").format(number=phone_numbers.format_phone(phone, self._region)))
         self.feedback.show()
         return ""
 
@@ -133,7 +134,7 @@ class ContactEditor(EditorDialog):
         contact: Contact | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(context, "Edit contact" if contact else "Add a contact", changes={CONTACTS},
+        super().__init__(context, _("Edit contact") if contact else _("Add a contact"), changes={CONTACTS},
                          parent=parent)
         self._clock = context.clock
         self._person_id = person.id
@@ -169,7 +170,7 @@ class ContactEditor(EditorDialog):
         self.fields.addWidget(holder, 1)
         self.name_edit, self.role_box, self.role_hint, self.org_edit = ui.name_edit, ui.role_box, ui.role_hint, ui.org_edit
         for role in Role:
-            self.role_box.addItem(role.label, role)
+            self.role_box.addItem(_(role.label), role)
         self.role_box.currentIndexChanged.connect(self._on_role_changed)
         self.phones_box, self.add_phone_button = ui.phones_box, ui.add_phone_button
         self.add_phone_button.clicked.connect(lambda: self.add_phone_row(focus=True))
@@ -185,15 +186,19 @@ class ContactEditor(EditorDialog):
 
         self.support_checks: dict[SupportType, QCheckBox] = {}
         for kind in SupportType:
-            box = QCheckBox(f"{kind.label}: {kind.description.lower()}", ui.gives_box)
-            box.setAccessibleName(kind.label)
+            box = QCheckBox(_("{kind}: {description}").format(kind=_(kind.label), description=_(kind.description).lower()),
+                            ui.gives_box)
+            box.setAccessibleName(_(kind.label))
             self.support_checks[kind] = box
             ui.gives_layout.addWidget(box)
         self.strength_group = QButtonGroup(self)
         self.strength_buttons: dict[TieStrength, QRadioButton] = {}
         for i, strength in enumerate(TieStrength):
-            button = QRadioButton(f"{strength.label}: {TIE_HELP[strength].lower()} ({strength.line_description})", ui.tie_box)
-            button.setAccessibleName(f"{strength.label} tie")
+            # TRANSLATORS: "Strong: close and dependable (thick solid line)".
+            button = QRadioButton(_("{strength}: {help} ({line})").format(
+                strength=_(strength.label), help=_(TIE_HELP[strength]).lower(), line=_(strength.line_description)),
+                ui.tie_box)
+            button.setAccessibleName(_("{strength} tie").format(strength=_(strength.label)))
             self.strength_group.addButton(button, i)
             self.strength_buttons[strength] = button
             ui.tie_layout.addWidget(button)
@@ -282,8 +287,12 @@ class ContactEditor(EditorDialog):
         role: Role = self.role_box.currentData()
         if role is None:
             return
-        kind = "care team (clinical)" if role.clinical else "nonclinical support"
-        self.role_hint.setText(f"On the map with the {role.sector.label.lower()}; counted as {kind}.")
+        sector = _(role.sector.label).lower()
+        if role.clinical:
+            hint = _("On the map with the {sector}; counted as care team (clinical).").format(sector=sector)
+        else:
+            hint = _("On the map with the {sector}; counted as nonclinical support.").format(sector=sector)
+        self.role_hint.setText(hint)
 
     def _set_touch_today(self) -> None:
         self.touch_check.setChecked(True)
@@ -314,7 +323,7 @@ class ContactEditor(EditorDialog):
         """Check the name and each phone number here (the dialog says which is wrong), then
         save as a write; the service's own checks come back naming their field."""
         if not self.name_edit.text().strip():
-            raise ValidationError("Please give this contact a name.", field="name")
+            raise ValidationError(_("Please give this contact a name."), field="name")
         for row in self.phone_rows:
             problem = row.problem()
             if problem:

@@ -8,11 +8,13 @@ from PySide6.QtCore import QSize, Qt, QTextBoundaryFinder, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeWidget, QWidget
 
+from ...i18n import _, N_
+
 # The phone number comes right after the name: it is what people open the list for, and the
 # columns after it may need the list to scroll sideways in a very narrow window. The part of the
 # map goes with the role, and which way support flows with the tie (as the map's line and arrow
 # show them together), so the list fits a 1024-pixel-wide window without cutting anything off.
-LIST_COLUMNS = ("Name", "Phone", "Role", "Tie", "Gives", "Last in touch")
+LIST_COLUMNS = (N_("Name"), N_("Phone"), N_("Role"), N_("Tie"), N_("Gives"), N_("Last in touch"))
 WHOLE_COLUMNS = 2  # name and phone: never cut (a very long name wraps)
 
 
@@ -36,8 +38,8 @@ class ContactList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Contacts")
-        self.setHeaderLabels(list(LIST_COLUMNS))
+        self.setAccessibleName(_("Contacts"))
+        self.setHeaderLabels([_(column) for column in LIST_COLUMNS])
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

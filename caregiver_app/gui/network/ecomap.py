@@ -31,6 +31,7 @@ from ...domain.ecomap import (LINE_CLEARANCE, NODE_H, NODE_W, PERSON_H, PERSON_W
                               zigzag)
 from ...domain.ecomap_routes import tie_routes
 from ...domain.network import Sector, SupportDirection, TieStrength
+from ...i18n import _, N_
 from ..common.visible_style import muted_text
 from .ecomap_ties import TieItem
 
@@ -201,12 +202,12 @@ class SectorLabelItem(QGraphicsItem):
 
 
 LEGEND_ROWS = (
-    (TieStrength.STRONG, "Strong (thick solid line)"),
-    (TieStrength.MODERATE, "Moderate (solid line)"),
-    (TieStrength.TENUOUS, "Tenuous (dashed line)"),
-    (TieStrength.STRESSFUL, "Stressful (zig-zag line)"),
-    ("arrow", "Arrow: which way support flows"),
-    ("care", "Double border: care team"),
+    (TieStrength.STRONG, N_("Strong (thick solid line)")),
+    (TieStrength.MODERATE, N_("Moderate (solid line)")),
+    (TieStrength.TENUOUS, N_("Tenuous (dashed line)")),
+    (TieStrength.STRESSFUL, N_("Stressful (zig-zag line)")),
+    ("arrow", N_("Arrow: which way support flows")),
+    ("care", N_("Double border: care team")),
 )
 
 
@@ -223,7 +224,7 @@ class LegendItem(QGraphicsItem):
         title = QFont(self._font)
         title.setBold(True)
         self._title_font = title
-        text_w = max(metrics.horizontalAdvance(t) for _k, t in LEGEND_ROWS)
+        text_w = max(metrics.horizontalAdvance(_(t)) for _k, t in LEGEND_ROWS)
         self._w = self._sample + 3 * 8 * unit + text_w
         self._h = self._row * (len(LEGEND_ROWS) + 1) + 8 * unit
         self.setZValue(4)
@@ -241,7 +242,7 @@ class LegendItem(QGraphicsItem):
         pad = 8 * u
         painter.setFont(self._title_font)
         painter.setPen(c.ink)
-        painter.drawText(QRectF(pad, pad / 2, self._w - 2 * pad, self._row), Qt.AlignmentFlag.AlignVCenter, "Key")
+        painter.drawText(QRectF(pad, pad / 2, self._w - 2 * pad, self._row), Qt.AlignmentFlag.AlignVCenter, _("Key"))
         painter.setFont(self._font)
         for i, (kind, words) in enumerate(LEGEND_ROWS, start=1):
             top = pad / 2 + i * self._row
@@ -275,14 +276,16 @@ class LegendItem(QGraphicsItem):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(box.adjusted(2.5 * u, 2.5 * u, -2.5 * u, -2.5 * u), 2 * u, 2 * u)
             painter.setPen(c.ink)
-            painter.drawText(QRectF(x1 + pad, top, self._w - x1 - 2 * pad, self._row), Qt.AlignmentFlag.AlignVCenter, words)
+            painter.drawText(QRectF(x1 + pad, top, self._w - x1 - 2 * pad, self._row), Qt.AlignmentFlag.AlignVCenter, _(words))
 
 
 def describe_node(node: EcomapNode, person_name: str = "") -> str:
     """A contact on the map in words (tool tips and screen readers)."""
-    gives = ", ".join(s.lower() for s in node.support_labels) or "no support types listed"
-    return (f"{node.name}, {node.role_label}. {node.strength.label} tie ({node.strength.line_description}); "
-            f"support {node.direction.label(person_name).lower()}. Gives: {gives}.")
+    gives = ", ".join(_(s).lower() for s in node.support_labels) or _("no support types listed")
+    # TRANSLATORS: "Ana Li, Therapist. Strong tie (thick solid line); support both ways. Gives: emotional, information."
+    return _("{name}, {role}. {strength} tie ({line}); support {direction}. Gives: {gives}.").format(
+        name=node.name, role=_(node.role_label), strength=_(node.strength.label),
+        line=_(node.strength.line_description), direction=node.direction.label(person_name).lower(), gives=gives)
 
 
 class EcomapScene(QGraphicsScene):
@@ -338,7 +341,7 @@ class EcomapScene(QGraphicsScene):
             members = [n for n in snapshot.nodes if n.sector is sector]
             if not members:
                 continue
-            label = SectorLabelItem(sector.label, self.font())
+            label = SectorLabelItem(_(sector.label), self.font())
             gap = NODE_H / 2 + 16
             if sector is Sector.FAMILY_FRIENDS:
                 x, y = 0.0, max(n.y for n in members) + gap
@@ -416,10 +419,10 @@ class EcomapView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Ecomap")
+        self.setAccessibleName(_("Ecomap"))
         self.setAccessibleDescription(
-            "A map of the support network. Arrow keys choose a contact, Shift and arrow keys move it, "
-            "Enter opens it. The List tab has the same information as a table."
+            _("A map of the support network. Arrow keys choose a contact, Shift and arrow keys move it, "
+            "Enter opens it. The List tab has the same information as a table.")
         )
         self.setBackgroundBrush(QBrush(scene.colours.background))
         self._zoom = 1.0

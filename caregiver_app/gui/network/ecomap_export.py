@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ...domain.errors import ValidationError
+from ...i18n import _
 from ...services.user_files import save_export
 from .ecomap import EcomapScene
 
@@ -31,7 +32,7 @@ def png_bytes(scene: EcomapScene, scale: float = 2.0) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ValidationError("The map could not be drawn as a picture. Please try SVG instead.")
+        raise ValidationError(_("The map could not be drawn as a picture. Please try SVG instead."))
     return bytes(buffer.data())
 
 
@@ -44,11 +45,11 @@ def svg_bytes(scene: EcomapScene) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle("Ecomap")
-    generator.setDescription("A support network map made with Caregiver Companion")
+    generator.setTitle(_("Ecomap"))
+    generator.setDescription(_("A support network map made with Caregiver Companion"))
     painter = QPainter()
     if not painter.begin(generator):
-        raise ValidationError("The map could not be drawn. Please try PNG instead.")
+        raise ValidationError(_("The map could not be drawn. Please try PNG instead."))
     scene.render_for_export(painter, QRectF(0, 0, rect.width(), rect.height()))
     painter.end()
     return bytes(buffer.data())
@@ -57,10 +58,10 @@ def svg_bytes(scene: EcomapScene) -> bytes:
 def export_png(scene: EcomapScene, path: Path, scale: float = 2.0) -> Path:
     """Save the map as a PNG image through the one private writer (mode 0600). Raises
     :class:`ValidationError` in plain words when the file cannot be written."""
-    return save_export(Path(path), png_bytes(scene, scale), what="the map")
+    return save_export(Path(path), png_bytes(scene, scale), what=_("the map"))
 
 
 def export_svg(scene: EcomapScene, path: Path) -> Path:
     """Save the map as an SVG drawing through the one private writer (mode 0600). Raises
     :class:`ValidationError` in plain words when the file cannot be written."""
-    return save_export(Path(path), svg_bytes(scene), what="the map")
+    return save_export(Path(path), svg_bytes(scene), what=_("the map"))

@@ -22,6 +22,7 @@ from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.network import Contact
 from ...domain import phone_numbers
+from ...i18n import _, N_, ngettext
 from ...services import journal, vcards
 from ...importers import vcard
 from ...services import network as contact_service
@@ -53,7 +54,7 @@ def _lower_first(words: str) -> str:
 class NetworkPage(Page):
     """The support network of the chosen person."""
 
-    title = "Support network"
+    title = N_("Support network")
     watches = frozenset({CONTACTS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -67,28 +68,28 @@ class NetworkPage(Page):
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
         outer = self.body
-        self.add_button = push_button("&Add contact…", self, self.add_contact,
-                                      tip="Add someone to the network (Ctrl+N)")
-        self.open_button = push_button("O&pen", self, self.open_selected, name="Open the chosen contact")
-        self.touch_button = push_button("In touch &today", self, self.mark_in_touch_today,
-                                        name="Mark the chosen contact as in touch today")
-        self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen contact")
-        self.import_action = menu_action("&Import contacts from a vCard file…", self, self.import_vcards)
-        self.export_action = menu_action("&Export contacts as a vCard file…", self, self.export_vcards)
-        self.export_map_action = menu_action("Save the &map as a picture (PNG or SVG)…", self, self.export_map)
-        self.more_button = menu_button("&Import and export", self,
+        self.add_button = push_button(_("&Add contact…"), self, self.add_contact,
+                                      tip=_("Add someone to the network (Ctrl+N)"))
+        self.open_button = push_button(_("O&pen"), self, self.open_selected, name=_("Open the chosen contact"))
+        self.touch_button = push_button(_("In touch &today"), self, self.mark_in_touch_today,
+                                        name=_("Mark the chosen contact as in touch today"))
+        self.delete_button = push_button(_("&Delete"), self, self.delete_selected, name=_("Delete the chosen contact"))
+        self.import_action = menu_action(_("&Import contacts from a vCard file…"), self, self.import_vcards)
+        self.export_action = menu_action(_("&Export contacts as a vCard file…"), self, self.export_vcards)
+        self.export_map_action = menu_action(_("Save the &map as a picture (PNG or SVG)…"), self, self.export_map)
+        self.more_button = menu_button(_("&Import and export"), self,
                                        (self.import_action, self.export_action, self.export_map_action))
         # Onto two lines at large text rather than a window wider than the screen.
         outer.addLayout(wrapping_row((self.add_button, self.open_button, self.touch_button, self.delete_button,
                                       self.more_button)))
 
-        self.status = plain_label(name="Status", parent=self)
-        self.undo_button = push_button("&Undo", self, self.undo_delete, name="Undo delete")
+        self.status = plain_label(name=_("Status"), parent=self)
+        self.undo_button = push_button(_("&Undo"), self, self.undo_delete, name=_("Undo delete"))
         self.status_panel = bar(self, self.status, self.undo_button)
         outer.addWidget(self.status_panel)
 
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Map or list")
+        self.tabs.setAccessibleName(_("Map or list"))
         map_tab = QWidget(self.tabs)
         map_layout = QVBoxLayout(map_tab)
         map_layout.setContentsMargins(0, 0, 0, 0)
@@ -98,27 +99,27 @@ class NetworkPage(Page):
         self.scene.positions_changed.connect(self._on_positions_changed)
         self.scene.selectionChanged.connect(self._on_map_selection)
         map_layout.addWidget(self.view, 1)
-        self.zoom_out_button = push_button("Zoom out", map_tab, self.view.zoom_out, tip="Zoom out (Ctrl+minus)")
-        self.zoom_in_button = push_button("Zoom in", map_tab, self.view.zoom_in, tip="Zoom in (Ctrl+plus)")
-        self.fit_button = push_button("Show all", map_tab, self.view.fit, tip="Fit the whole map in view (Ctrl+0)")
-        self.tidy_button = push_button("Put back in place", map_tab, self.reset_positions,
-                                       name="Put every contact back in its automatic place")
+        self.zoom_out_button = push_button(_("Zoom out"), map_tab, self.view.zoom_out, tip=_("Zoom out (Ctrl+minus)"))
+        self.zoom_in_button = push_button(_("Zoom in"), map_tab, self.view.zoom_in, tip=_("Zoom in (Ctrl+plus)"))
+        self.fit_button = push_button(_("Show all"), map_tab, self.view.fit, tip=_("Fit the whole map in view (Ctrl+0)"))
+        self.tidy_button = push_button(_("Put back in place"), map_tab, self.reset_positions,
+                                       name=_("Put every contact back in its automatic place"))
         zoom_buttons = (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.tidy_button)
         for button in zoom_buttons:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         map_layout.addLayout(wrapping_row(zoom_buttons))
-        self.map_hint = plain_label("Drag people to arrange them. Click one to open it, or choose one with the arrow "
-                                    "keys and press Enter.", parent=map_tab)
+        self.map_hint = plain_label(_("Drag people to arrange them. Click one to open it, or choose one with the arrow "
+                                    "keys and press Enter."), parent=map_tab)
         map_layout.addWidget(self.map_hint)
-        self.tabs.addTab(map_tab, "&Map")
+        self.tabs.addTab(map_tab, _("&Map"))
 
         self.list = ContactList(self.tabs)
         self.list.itemActivated.connect(lambda item, _col: self.open_contact(item.data(0, Qt.ItemDataRole.UserRole)))
         self.list.itemSelectionChanged.connect(self._on_list_selection)
-        self.tabs.addTab(self.list, "&List")
+        self.tabs.addTab(self.list, _("&List"))
 
         self.gaps = GapsPanel(self)
-        self.gaps.setAccessibleName("Gaps")
+        self.gaps.setAccessibleName(_("Gaps"))
         self.gaps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
         splitter = side_by_side(self, self.tabs, self.gaps, stretch=(3, 1))
         outer.addWidget(splitter, 1)
@@ -149,7 +150,7 @@ class NetworkPage(Page):
             found = contact_service.list_contacts(vault, person.id)
             return found, contact_service.ecomap_snapshot(vault, person.id), contact_service.gap_report_for(found, today)
 
-        self.read(job, self._loaded, key="contacts", error_title="The support network could not be read")
+        self.read(job, self._loaded, key="contacts", error_title=_("The support network could not be read"))
 
     def refresh_country(self) -> None:
         """Name the crisis line of the country in effect now in the gaps (while unlocked)."""
@@ -206,9 +207,11 @@ class NetworkPage(Page):
             values = (
                 c.name,
                 phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
-                f"{c.role.label} ({c.sector.label.lower()})",
-                f"{c.strength.label} ({c.strength.line_description}), {_lower_first(c.direction.label(name))}",
-                ", ".join(t.label for t in c.ordered_support()) or "—",
+                _("{role} ({sector})").format(role=_(c.role.label), sector=_(c.sector.label).lower()),
+                _("{strength} ({line}), {direction}").format(strength=_(c.strength.label),
+                                                              line=_(c.strength.line_description),
+                                                              direction=_lower_first(c.direction.label(name))),
+                ", ".join(_(t.label) for t in c.ordered_support()) or "—",
                 since,
             )
             item = QTreeWidgetItem(list(values))
@@ -276,7 +279,7 @@ class NetworkPage(Page):
                                contact=contact, parent=self)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
-                self._show_after_write(dialog.saved, f"Saved {dialog.saved.name}.")
+                self._show_after_write(dialog.saved, _("Saved {name}.").format(name=dialog.saved.name))
         finally:
             dialog.deleteLater()
 
@@ -288,17 +291,17 @@ class NetworkPage(Page):
         contact = next((c for c in self._contacts if c.id == contact_id), None)
         if contact is None:
             return
-        if not confirm(self, f"Delete {contact.name} from the support network?",
-                       details="Appointments with them stay, without a provider.",
-                       yes="Delete contact", no="Keep them", destructive=True, title="Delete this contact?"):
+        if not confirm(self, _("Delete {name} from the support network?").format(name=contact.name),
+                       details=_("Appointments with them stay, without a provider."),
+                       yes=_("Delete contact"), no=_("Keep them"), destructive=True, title=_("Delete this contact?")):
             return
 
         def done(old: Contact) -> None:
             self._deleted = old
-            self._say(f"Deleted {old.name}.", undo=True)
+            self._say(_("Deleted {name}.").format(name=old.name), undo=True)
 
         self.write(lambda vault: contact_service.delete_contact(vault, contact.id), {CONTACTS}, on_done=done,
-                   error_title="The contact was not deleted")
+                   error_title=_("The contact was not deleted"))
 
     def undo_delete(self) -> None:
         old = self._deleted
@@ -308,10 +311,10 @@ class NetworkPage(Page):
 
         def done(back: Contact) -> None:
             self._deleted = None
-            self._show_after_write(back, f"{back.name} is back.")
+            self._show_after_write(back, _("{name} is back.").format(name=back.name))
 
         self.write(lambda vault: contact_service.restore_contact(vault, old, clock=clock), {CONTACTS},
-                   on_done=done, error_title="The contact could not be put back")
+                   on_done=done, error_title=_("The contact could not be put back"))
 
     def mark_in_touch_today(self) -> None:
         contact_id = self.selected_contact_id()
@@ -319,7 +322,7 @@ class NetworkPage(Page):
             return
         today, clock = self.today(), self.context.clock
         self.write(lambda vault: contact_service.mark_in_touch(vault, contact_id, today, clock=clock), {CONTACTS},
-                   on_done=lambda c: self._show_after_write(c, f"Noted: in touch with {c.name} today."))
+                   on_done=lambda c: self._show_after_write(c, _("Noted: in touch with {name} today.").format(name=c.name)))
 
     # --- the map --------------------------------------------------------------------------
     def _on_positions_changed(self, positions: dict) -> None:
@@ -328,7 +331,7 @@ class NetworkPage(Page):
         person_id = self.person.id
         # The map already shows the new places and no page lists them: nothing needs a reload.
         self.write(lambda vault: contact_service.save_positions(vault, person_id, positions), (),
-                   error_title="The new place on the map was not saved")
+                   error_title=_("The new place on the map was not saved"))
 
     def reset_positions(self) -> None:
         if self.person is None:
@@ -342,7 +345,7 @@ class NetworkPage(Page):
             return
         suggested = documents_folder() / f"ecomap-{self.today().isoformat()}.png"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save the map as a picture", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)")
+            self, _("Save the map as a picture"), str(suggested), _("PNG picture (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
         target = Path(path)
@@ -351,11 +354,13 @@ class NetworkPage(Page):
         try:  # drawn here (the scene lives on this thread), written off it
             data = svg_bytes(self.scene) if target.suffix.lower() == ".svg" else png_bytes(self.scene)
         except CaregiverError as exc:
-            show_error(self, exc, "The map was not saved")
+            show_error(self, exc, _("The map was not saved"))
             return
-        self.context.ops.background(self, lambda: save_export(target, data, what="the map"),
-                                    on_done=lambda saved: self._say(f"Saved the map as {saved.name} in {saved.parent}."),
-                                    error_title="The map was not saved")
+        what = _("the map")
+        self.context.ops.background(self, lambda: save_export(target, data, what=what),
+                                    on_done=lambda saved: self._say(_("Saved the map as {file} in {folder}.").format(
+                                        file=saved.name, folder=saved.parent)),
+                                    error_title=_("The map was not saved"))
 
     # --- vCards ---------------------------------------------------------------------------
     def import_vcards(self) -> None:
@@ -363,8 +368,8 @@ class NetworkPage(Page):
         person = self.person
         if person is None:
             return
-        path, _f = QFileDialog.getOpenFileName(self, "Import contacts", str(documents_folder()),
-                                               "Contact files (*.vcf *.vcard);;All files (*)")
+        path, _f = QFileDialog.getOpenFileName(self, _("Import contacts"), str(documents_folder()),
+                                               _("Contact files (*.vcf *.vcard);;All files (*)"))
         if not path:
             return
         region = phone_region(self.context)
@@ -375,8 +380,8 @@ class NetworkPage(Page):
             existing = contact_service.list_contacts(vault, person.id)
             return result, vcards.find_duplicates(existing, result.cards)
 
-        self.read(read, lambda r: self._continue_import(*r), key="vcards", label="Reading the contacts…",
-                  error_title="The contacts were not imported")
+        self.read(read, lambda r: self._continue_import(*r), key="vcards", label=_("Reading the contacts…"),
+                  error_title=_("The contacts were not imported"))
 
     def _continue_import(self, result: vcard.VCardReadResult, pairs: list[vcards.DuplicatePair]) -> None:
         person = self.person
@@ -384,7 +389,7 @@ class NetworkPage(Page):
             return
         if not result.cards:
             lines = "\n".join(p.message for p in result.problems[:10])
-            show_error(self, CaregiverError("No contact in this file could be read.\n\n" + lines), "No contacts imported")
+            show_error(self, CaregiverError(_("No contact in this file could be read.\n\n{problems}").format(problems=lines)), _("No contacts imported"))
             return
         decisions: dict[int, vcards.Decision] = {}
         if pairs:
@@ -397,39 +402,45 @@ class NetworkPage(Page):
                 dialog.deleteLater()
         clock = self.context.clock
         self.write(lambda vault: vcards.import_cards(vault, person.id, result.cards, decisions, clock=clock),
-                   {CONTACTS}, on_done=lambda outcome: tell(self, "Contacts imported", import_summary(outcome, result)),
-                   label="Importing the contacts…", error_title="The contacts were not imported")
+                   {CONTACTS}, on_done=lambda outcome: tell(self, _("Contacts imported"), import_summary(outcome, result)),
+                   label=_("Importing the contacts…"), error_title=_("The contacts were not imported"))
 
     def export_vcards(self) -> None:
         if self.person is None or not self._contacts:
             return
         suggested = documents_folder() / vcards.default_filename(self.today())
-        path, _f = QFileDialog.getSaveFileName(self, "Export contacts", str(suggested), "Contact files (*.vcf)")
+        path, _f = QFileDialog.getSaveFileName(self, _("Export contacts"), str(suggested), _("Contact files (*.vcf)"))
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".vcf")
         chosen = list(self._contacts)
         self.context.ops.background(self, lambda: vcards.save_vcards(chosen, target),
-                                    on_done=lambda p: self._say(f"Saved {len(chosen)} contacts as {p.name} in {p.parent}."),
-                                    error_title="The contacts were not exported")
+                                    on_done=lambda p: self._say(ngettext(
+                                        "Saved {count} contact as {file} in {folder}.",
+                                        "Saved {count} contacts as {file} in {folder}.", len(chosen)).format(
+                                        count=len(chosen), file=p.name, folder=p.parent)),
+                                    error_title=_("The contacts were not exported"))
 
 
 def import_summary(outcome: vcards.ImportOutcome, result: vcard.VCardReadResult) -> str:
     """The words shown after an import: counts, then each card that was skipped or trimmed."""
     parts = []
     if outcome.added:
-        parts.append(f"Added {outcome.added} contact{'s' if outcome.added != 1 else ''}.")
+        parts.append(ngettext("Added {count} contact.", "Added {count} contacts.", outcome.added).format(
+            count=outcome.added))
     if outcome.merged:
-        parts.append(f"Merged {outcome.merged} into contacts you already had.")
+        parts.append(ngettext("Merged {count} into contacts you already had.",
+                              "Merged {count} into contacts you already had.", outcome.merged).format(count=outcome.merged))
     if outcome.skipped:
-        parts.append(f"Left out {outcome.skipped} that you chose to skip.")
+        parts.append(ngettext("Left out {count} that you chose to skip.", "Left out {count} that you chose to skip.",
+                              outcome.skipped).format(count=outcome.skipped))
     if not parts:
-        parts.append("Nothing new was added.")
+        parts.append(_("Nothing new was added."))
     text = " ".join(parts)
     if result.problems:
         shown = [p.message for p in result.problems[:12]]
         more = len(result.problems) - len(shown)
-        text += "\n\nPlease look at these:\n" + "\n".join(f"• {m}" for m in shown)
+        text += "\n\n" + _("Please look at these:") + "\n" + "\n".join(f"• {m}" for m in shown)
         if more > 0:
-            text += f"\n…and {more} more."
+            text += "\n" + _("…and {count} more.").format(count=more)
     return text

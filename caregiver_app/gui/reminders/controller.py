@@ -30,9 +30,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from ...i18n import N_, _
 from ...domain import timeutil
 from ...domain.reminders import (
-    GENERIC_TEXT,
     Reminder,
     ReminderKind,
     daily_reminders,
@@ -44,7 +44,7 @@ from ..common.ops import APPOINTMENTS, JOURNAL, MEDICATIONS, PEOPLE, SETTINGS
 from ..context import AppContext
 from .reminder_window import DONE, LATER, OPEN, SKIPPED, TAKEN, UNLOCK, ReminderWindow
 from .tray import Tray, tray_available
-from .words import LOCKED, words_for
+from .words import generic_text, locked_words, words_for
 
 if TYPE_CHECKING:
     from ...services.reminders import Answer, ReminderOptions, ReminderState
@@ -60,7 +60,7 @@ AFTER_UNLOCK_MS = 1500
 journal's first page (issue 16: unlock to the journal near the key derivation alone)."""
 JUMP = timedelta(minutes=2)
 """A wake this far from when the timer was due means the clock jumped or the computer slept."""
-IN_TRAY = ("Caregiver Companion is still running in the tray, so reminders can come. Choose Quit in "
+IN_TRAY = N_("Caregiver Companion is still running in the tray, so reminders can come. Choose Quit in "
            "its menu to stop it.")
 
 
@@ -214,7 +214,7 @@ class ReminderController(QObject):
         later = self.context.settings.reminder_later_minutes
         if not self._unlocked():
             self._shown, self._shown_locked_keys = None, [r.key for r in due]
-            self.popup.show_words(LOCKED, None, later_minutes=later)
+            self.popup.show_words(locked_words(), None, later_minutes=later)
             self._announce(due)
             return
         first = due[0]
@@ -232,7 +232,7 @@ class ReminderController(QObject):
         """The tray's generic message, once per reminder (not again at every wake)."""
         fresh = [r.key for r in due if r.key not in self._announced]
         if fresh and self.tray is not None:
-            self.tray.say(GENERIC_TEXT)
+            self.tray.say(generic_text())
         self._announced.update(fresh)
 
     # --- answers ------------------------------------------------------------------------------
@@ -288,7 +288,7 @@ class ReminderController(QObject):
         if not self._unlocked():
             self.check()
             return
-        self.popup.set_problem("That was not saved. Please try again, or record it in the journal.")
+        self.popup.set_problem(_("That was not saved. Please try again, or record it in the journal."))
 
     def _open(self, reminder: Reminder) -> None:
         """Check in, prepare the visit, or show the medicines, in the main window."""
@@ -315,7 +315,7 @@ class ReminderController(QObject):
                 changes={APPOINTMENTS},
                 on_done=lambda r: self._when_person_shown(reminder.person_id,
                                                           lambda: self.window.prepare_visit(r[0], r[1], list(r[2]))),
-                error_title="The visit could not be prepared")
+                error_title=_("The visit could not be prepared"))
 
     def _when_person_shown(self, person_id: int | None, action) -> None:
         """Run ``action`` once the main window shows ``person_id`` (the switch asked for by
@@ -399,7 +399,7 @@ class ReminderController(QObject):
             self.window.hide()
             if not self._told_in_tray:
                 self._told_in_tray = True
-                self.tray.say(IN_TRAY)
+                self.tray.say(_(IN_TRAY))
             return True
         return super().eventFilter(watched, event)
 
@@ -421,11 +421,12 @@ class ReminderController(QObject):
 def open_daily_checkin(window: QWidget) -> None:
     """Show the Scores and check-in page at its Daily check-in tab."""
     page = window.go("scores")
-    tabs = getattr(page, "tabs", None)
-    if tabs is None:
+    tabs, daily = getattr(page, "tabs", None), getattr(page, "daily", None)
+    if tabs is None or daily is None:
         return
-    for index in range(tabs.count()):
-        if "check-in" in tabs.tabText(index).casefold():
+    for index in range(tabs.count()):  # by the widget, not the tab's words (they are translated)
+        tab = tabs.widget(index)
+        if tab is daily or tab.isAncestorOf(daily):
             tabs.setCurrentIndex(index)
             return
 

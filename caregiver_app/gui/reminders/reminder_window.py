@@ -13,30 +13,31 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _, ngettext
 from ...domain.reminders import ReminderKind
 from .words import Words
 
-TITLE = "Reminder"
+TITLE = N_("Reminder")
 
 TAKEN, SKIPPED, LATER, DONE, OPEN, UNLOCK = "taken", "skipped", "later", "done", "open", "unlock"
 """What the buttons answer (the ``answered`` signal's text)."""
 
 BUTTONS: dict[ReminderKind | None, tuple[tuple[str, str, str], ...]] = {
-    ReminderKind.MEDICINE: ((TAKEN, "&Taken", "Record the dose as taken now"),
-                            (SKIPPED, "&Skipped", "Record the dose as missed"),
-                            (LATER, "&Later", "")),
-    ReminderKind.DAILY: ((OPEN, "&Check in now", "Open the daily check-in"),
-                         (LATER, "&Later", ""),
-                         (DONE, "&Not today", "No check-in reminder again today")),
-    ReminderKind.APPOINTMENT: ((OPEN, "&Prepare for this visit", "Open the visit summary for this visit, with its "
-                                                                 "questions"),
-                               (LATER, "&Later", ""),
-                               (DONE, "&Got it", "No reminder of this visit again")),
-    ReminderKind.REFILL: ((OPEN, "&Open medicines", "Open the Medications page to update the count"),
-                          (LATER, "&Later", ""),
-                          (DONE, "&Got it", "No refill reminder again until the next count")),
-    None: ((UNLOCK, "&Unlock…", "Open Caregiver Companion to unlock it, then answer"),
-           (LATER, "&Later", "")),
+    ReminderKind.MEDICINE: ((TAKEN, N_("&Taken"), N_("Record the dose as taken now")),
+                            (SKIPPED, N_("&Skipped"), N_("Record the dose as missed")),
+                            (LATER, N_("&Later"), "")),
+    ReminderKind.DAILY: ((OPEN, N_("&Check in now"), N_("Open the daily check-in")),
+                         (LATER, N_("&Later"), ""),
+                         (DONE, N_("&Not today"), N_("No check-in reminder again today"))),
+    ReminderKind.APPOINTMENT: ((OPEN, N_("&Prepare for this visit"), N_("Open the visit summary for this visit, with its "
+                                                                    "questions")),
+                               (LATER, N_("&Later"), ""),
+                               (DONE, N_("&Got it"), N_("No reminder of this visit again"))),
+    ReminderKind.REFILL: ((OPEN, N_("&Open medicines"), N_("Open the Medications page to update the count")),
+                          (LATER, N_("&Later"), ""),
+                          (DONE, N_("&Got it"), N_("No refill reminder again until the next count"))),
+    None: ((UNLOCK, N_("&Unlock…"), N_("Open Caregiver Companion to unlock it, then answer")),
+           (LATER, N_("&Later"), "")),
 }
 """The buttons of each kind of reminder (``None``: the locked, generic one)."""
 
@@ -50,8 +51,8 @@ class ReminderWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.kind: ReminderKind | None = None
         self._later_minutes = 10
@@ -71,7 +72,7 @@ class ReminderWindow(QWidget):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(_("Problem"))
         self.problem.hide()
         layout.addWidget(self.heading)
         layout.addWidget(self.detail)
@@ -93,7 +94,8 @@ class ReminderWindow(QWidget):
         self.heading.setText(words.heading)
         self.detail.setText(words.detail)
         self.more.setText("" if not waiting else (
-            "1 more reminder after this one." if waiting == 1 else f"{waiting} more reminders after this one."))
+            ngettext("{count} more reminder after this one.", "{count} more reminders after this one.",
+                     waiting).format(count=waiting)))
         self.more.setVisible(bool(waiting))
         self.set_problem("")
         self._set_buttons(kind)
@@ -147,9 +149,11 @@ class ReminderWindow(QWidget):
                 item.widget().deleteLater()
         self.buttons = {}
         for answer, text, tip in BUTTONS[kind]:
+            text, tip = _(text), _(tip) if tip else ""
             button = QPushButton(text, self)
             if answer == LATER:
-                tip = f"Remind again in {self._later_minutes} minutes"
+                tip = ngettext("Remind again in {count} minute", "Remind again in {count} minutes",
+                               self._later_minutes).format(count=self._later_minutes)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             if tip:

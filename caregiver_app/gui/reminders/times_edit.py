@@ -8,6 +8,7 @@ from datetime import time
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import _
 from ...domain.medications import MAX_REMINDER_TIMES, clean_reminder_times
 from ..common import formatting
 from ..common.wall_clock import TimeField
@@ -30,11 +31,11 @@ class ReminderTimesEdit(QWidget):
         self._list.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._list)
         bottom = QHBoxLayout()
-        self.add_button = QPushButton("Add a reminder time", self)
-        self.add_button.setAccessibleName("Add a reminder time")
-        self.add_button.setToolTip("A reminder at this time every day, with Taken, Skipped and Later")
+        self.add_button = QPushButton(_("Add a reminder time"), self)
+        self.add_button.setAccessibleName(_("Add a reminder time"))
+        self.add_button.setToolTip(_("A reminder at this time every day, with Taken, Skipped and Later"))
         self.add_button.clicked.connect(lambda: self.add_time(focus=True))
-        self.none_label = QLabel("No reminders", self)
+        self.none_label = QLabel(_("No reminders"), self)
         bottom.addWidget(self.none_label)
         bottom.addWidget(self.add_button)
         bottom.addStretch(1)
@@ -65,11 +66,11 @@ class ReminderTimesEdit(QWidget):
         field = TimeField(row)
         field.setDisplayFormat(formatting.time_pattern())
         field.setTime(QTime(at.hour, at.minute))
-        field.setAccessibleName(f"Reminder time {len(self._rows) + 1}")
+        field.setAccessibleName(_("Reminder time {number}").format(number=len(self._rows) + 1))
         field.timeChanged.connect(lambda _t: self.changed.emit())
-        remove = QPushButton("Remove", row)
-        remove.setAccessibleName(f"Remove reminder time {len(self._rows) + 1}")
-        remove.setToolTip("No reminder at this time any more")
+        remove = QPushButton(_("Remove"), row)
+        remove.setAccessibleName(_("Remove reminder time {number}").format(number=len(self._rows) + 1))
+        remove.setToolTip(_("No reminder at this time any more"))
         remove.clicked.connect(lambda: self._remove(row, focus=True))
         layout.addWidget(field)
         layout.addWidget(remove)
@@ -90,8 +91,8 @@ class ReminderTimesEdit(QWidget):
         self._list.removeWidget(row)
         row.deleteLater()
         for number, (_row, field, remove) in enumerate(self._rows, start=1):
-            field.setAccessibleName(f"Reminder time {number}")
-            remove.setAccessibleName(f"Remove reminder time {number}")
+            field.setAccessibleName(_("Reminder time {number}").format(number=number))
+            remove.setAccessibleName(_("Remove reminder time {number}").format(number=number))
         self._update()
         self.changed.emit()
         if focus:
@@ -100,4 +101,4 @@ class ReminderTimesEdit(QWidget):
     def _update(self) -> None:
         self.none_label.setVisible(not self._rows)
         self.add_button.setEnabled(len(self._rows) < MAX_REMINDER_TIMES)
-        self.add_button.setText("Add a reminder time" if not self._rows else "Add another time")
+        self.add_button.setText(_("Add a reminder time") if not self._rows else _("Add another time"))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
 
+from ...i18n import _
 from ... import APP_NAME
 
 
@@ -31,11 +32,11 @@ class Tray(QSystemTrayIcon):
         super().__init__(QIcon(icon), window)
         self.setToolTip(APP_NAME)
         self.menu = QMenu(window)
-        self.open_action = QAction("&Open Caregiver Companion", self.menu)
+        self.open_action = QAction(_("&Open Caregiver Companion"), self.menu)
         self.open_action.triggered.connect(on_open)
-        self.lock_action = QAction("&Lock", self.menu)
+        self.lock_action = QAction(_("&Lock"), self.menu)
         self.lock_action.triggered.connect(on_lock)
-        self.quit_action = QAction("&Quit", self.menu)
+        self.quit_action = QAction(_("&Quit"), self.menu)
         self.quit_action.triggered.connect(on_quit)
         for action in (self.open_action, self.lock_action):
             self.menu.addAction(action)

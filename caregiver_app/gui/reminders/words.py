@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ...domain import timeutil
 from ...domain.reminders import GENERIC_TEXT, Reminder, ReminderKind
+from ...i18n import N_, _
 from ..common import formatting
 
 
@@ -19,42 +20,56 @@ class Words:
     detail: str
 
 
-LOCKED = Words(GENERIC_TEXT, "Unlock Caregiver Companion to see it and answer.")
+GENERIC = N_("Time for your check-in")
+""":data:`GENERIC_TEXT` for the catalog (the domain keeps the English words)."""
+assert GENERIC == GENERIC_TEXT
+
+
+def locked_words() -> Words:
+    """The locked, generic reminder: no name, no medicine, no visit."""
+    return Words(_(GENERIC), _("Unlock Caregiver Companion to see it and answer."))
+
+
+def generic_text() -> str:
+    """All a notification says (the desktop keeps it), in the window's language."""
+    return _(GENERIC)
 
 
 def words_for(reminder: Reminder | None, zone_name: str, today: date, *, several_people: bool = False) -> Words:
     """The words for ``reminder`` (None: the locked, generic reminder); ``today`` is the local
     date now (a dose due yesterday says so). ``several_people`` adds whom it is for."""
     if reminder is None:
-        return LOCKED
-    who = f"For {reminder.person_name} · " if several_people and reminder.person_name else ""
+        return locked_words()
+    who = (_("For {name}").format(name=reminder.person_name) + " · "
+           if several_people and reminder.person_name else "")
     if reminder.kind is ReminderKind.MEDICINE:
         dose = formatting.dose_text(reminder.dose) if reminder.dose is not None else ""
         due = _due_words(reminder, zone_name, today)
         detail = f"{dose} · {due}" if dose else due[:1].upper() + due[1:]
-        return Words(f"Time for {reminder.title}", f"{who}{detail}. Was it taken?")
+        return Words(_("Time for {medicine}").format(medicine=reminder.title),
+                     who + _("{when}. Was it taken?").format(when=detail))
     if reminder.kind is ReminderKind.REFILL:
         left = formatting.decimal_text(reminder.left or 0)
-        return Words(f"Time to refill {reminder.title}",
-                     f"{who}About {left} left at home. Ask the pharmacy or the prescriber for more, then update the "
-                     "count on the Medications page.")
+        return Words(_("Time to refill {medicine}").format(medicine=reminder.title),
+                     who + _("About {count} left at home. Ask the pharmacy or the prescriber for more, then "
+                             "update the count on the Medications page.").format(count=left))
     if reminder.kind is ReminderKind.APPOINTMENT:
         when = _appointment_when(reminder, zone_name)
         place = f" · {reminder.detail}" if reminder.detail else ""
-        return Words(f"{_visit_day(reminder, zone_name, today)}: {reminder.title}",
-                     f"{who}{when}{place}. Prepare the questions and a visit summary now?")
-    return Words("How was today?", reminder.detail or "A short check-in takes a minute.")
+        return Words(_("{day}: {visit}").format(day=_visit_day(reminder, zone_name, today), visit=reminder.title),
+                     who + _("{when}. Prepare the questions and a visit summary now?").format(when=when + place))
+    return Words(_("How was today?"), reminder.detail or _("A short check-in takes a minute."))
 
 
 def _visit_day(reminder: Reminder, zone_name: str, today: date) -> str:
     """"Tomorrow" (the usual, the day before), "Today" (the app was opened late), else the date."""
     if reminder.starts_at is None:
-        return "Coming up"
+        return _("Coming up")
     day = reminder.starts_at.astimezone(_zone(zone_name)).date()
     if day == today:
-        return "Today"
+        return _("Today")
     if day == today + timedelta(days=1):
-        return "Tomorrow"
+        return _("Tomorrow")
     return formatting.medium_date(day, weekday=True)
 
 
@@ -62,10 +77,10 @@ def _due_words(reminder: Reminder, zone_name: str, today: date) -> str:
     local = reminder.due.astimezone(_zone(zone_name))
     when = formatting.time_text(local)
     if local.date() == today:
-        return f"due at {when}"
+        return _("due at {time}").format(time=when)
     if local.date() == today - timedelta(days=1):
-        return f"due yesterday at {when}"
-    return f"due {formatting.medium_date(local.date(), weekday=True)} at {when}"
+        return _("due yesterday at {time}").format(time=when)
+    return _("due {date} at {time}").format(date=formatting.medium_date(local.date(), weekday=True), time=when)
 
 
 def _zone(zone_name: str):
@@ -76,6 +91,6 @@ def _appointment_when(reminder: Reminder, zone_name: str) -> str:
     if reminder.starts_at is None:
         return ""
     if reminder.all_day:
-        return "All day"
+        return _("All day")
     local = reminder.starts_at.astimezone(_zone(zone_name))
     return f"{formatting.medium_date(local.date(), weekday=True)}, {formatting.time_text(local)}"

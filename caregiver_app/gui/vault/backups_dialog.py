@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...domain.errors import CaregiverError
 from ...services import backups
 from ..context import AppContext
@@ -30,12 +31,12 @@ from ..common.page import confirm
 from ..common.trust_widgets import entries_words, heading_label, people_lines, plain_label, when_text
 from .unlock_screen import announce
 
-INTRO = (
+INTRO = N_(
     "Caregiver Companion keeps encrypted copies of your vault in its own folder: one each day "
     "you use it, and one before every app update and every restore. It keeps the last 7 days "
     "and 4 weeks. Backups open only with your vault's key, like the vault itself."
 )
-UNREADABLE = "This backup could not be read."
+UNREADABLE = N_("This backup could not be read.")
 
 
 @dataclass(frozen=True)
@@ -64,23 +65,23 @@ class BackupsDialog(QDialog):
         self.rows: list[Row] = []
         self.now_people: list = []
         self._busy = False
-        self.setWindowTitle("Backups")
-        self.setAccessibleName("Backups")
+        self.setWindowTitle(_("Backups"))
+        self.setAccessibleName(_("Backups"))
         em, line = self.fontMetrics().averageCharWidth(), self.fontMetrics().height()
         self.setMinimumSize(em * 70, line * 20)
         self.resize(em * 110, line * 28)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(INTRO, name="About backups"))
+        layout.addWidget(plain_label(_(INTRO), name=_("About backups")))
 
-        self.list_label = heading_label("&Backups, newest first")
+        self.list_label = heading_label(_("&Backups, newest first"))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Made", "Why", "Entries"])
+        self.tree.setHeaderLabels([_("Made"), _("Why"), _("Entries")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Backups, newest first")
+        self.tree.setAccessibleName(_("Backups, newest first"))
         header = self.tree.header()
         header.setStretchLastSection(True)
         for column in (0, 1):
@@ -97,14 +98,14 @@ class BackupsDialog(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(heading_label("In the chosen backup"))
-        self.backup_label = plain_label(name="In the chosen backup")
+        right_layout.addWidget(heading_label(_("In the chosen backup")))
+        self.backup_label = plain_label(name=_("In the chosen backup"))
         self.backup_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                                   | Qt.TextInteractionFlag.TextSelectableByMouse)
         right_layout.addWidget(self.backup_label)
         right_layout.addSpacing(line // 2)
-        right_layout.addWidget(heading_label("In your vault now"))
-        self.now_label = plain_label(name="In your vault now")
+        right_layout.addWidget(heading_label(_("In your vault now")))
+        self.now_label = plain_label(name=_("In your vault now"))
         right_layout.addWidget(self.now_label)
         right_layout.addStretch(1)
 
@@ -116,16 +117,16 @@ class BackupsDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
-        self.status_label = plain_label(name="Status", bold=True)
+        self.status_label = plain_label(name=_("Status"), bold=True)
         self.status_label.hide()
         layout.addWidget(self.status_label)
 
         row = QHBoxLayout()
-        self.backup_now_button = QPushButton("Back up &now")
-        self.backup_now_button.setAccessibleName("Back up now")
+        self.backup_now_button = QPushButton(_("Back up &now"))
+        self.backup_now_button.setAccessibleName(_("Back up now"))
         self.backup_now_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("&Restore this backup…")
-        self.restore_button.setAccessibleName("Restore this backup")
+        self.restore_button = QPushButton(_("&Restore this backup…"))
+        self.restore_button.setAccessibleName(_("Restore this backup"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_button.setAutoDefault(False)
         row.addWidget(self.backup_now_button)
@@ -148,7 +149,7 @@ class BackupsDialog(QDialog):
         """Read the list of backups (a read off the GUI thread)."""
         self._set_busy(True)
         self.context.ops.read(self, load_rows, on_done=self._on_loaded, on_error=self._on_failed,
-                              key=f"backups-{id(self)}", label="Reading the backups…")
+                              key=f"backups-{id(self)}", label=_("Reading the backups…"))
 
     def selected(self) -> Row | None:
         item = self.tree.currentItem()
@@ -164,9 +165,9 @@ class BackupsDialog(QDialog):
         clock = self.context.clock
 
         def done(summary: backups.BackupSummary) -> None:
-            self._say(f"Made a backup ({when_text(summary.made_at, self.context.zone_name)}).")
+            self._say(_("Made a backup ({when}).").format(when=when_text(summary.made_at, self.context.zone_name)))
 
-        self._write(lambda vault: backups.back_up_now(vault, clock=clock), done, frozenset(), "Making a backup…")
+        self._write(lambda vault: backups.back_up_now(vault, clock=clock), done, frozenset(), _("Making a backup…"))
 
     def restore_selected(self) -> None:
         """Preview, confirm (the default answer keeps things as they are), then restore."""
@@ -174,29 +175,30 @@ class BackupsDialog(QDialog):
         if row is None or self._busy:
             return
         if row.people is None:
-            self._say(UNREADABLE)
+            self._say(_(UNREADABLE))
             return
         when = when_text(row.found.made_at, self.context.zone_name)
         details = (
-            f"In that backup:\n{people_lines(row.people)}\n\nIn your vault now:\n{people_lines(self.now_people)}\n\n"
-            "Anything saved after that backup will no longer show. Your vault as it is now is backed up "
-            "first, so you can come back to it from this list."
+            _("In that backup:\n{backup}\n\nIn your vault now:\n{now}\n\n"
+              "Anything saved after that backup will no longer show. Your vault as it is now is backed up "
+              "first, so you can come back to it from this list.").format(
+                backup=people_lines(row.people), now=people_lines(self.now_people))
         )
-        if not confirm(self, f"Put your journal back to how it was on {when}?", yes="Restore this backup",
-                       no="Keep things as they are", destructive=True, details=details, title="Restore this backup?"):
+        if not confirm(self, _("Put your journal back to how it was on {when}?").format(when=when), yes=_("Restore this backup"),
+                       no=_("Keep things as they are"), destructive=True, details=details, title=_("Restore this backup?")):
             return
         clock, path = self.context.clock, row.found.path
 
         def done(_result: backups.RestoreResult) -> None:
             self._say(
-                f"Restored the backup from {when}. Your vault as it was a moment ago is kept as a backup "
-                "(“Before a restore”)."
+                _("Restored the backup from {when}. Your vault as it was a moment ago is kept as a backup "
+                  "(“Before a restore”).").format(when=when)
             )
             self.restored.emit()
 
         # Everything may differ after a restore: every page re-reads from the change.
         self._write(lambda vault: backups.restore_backup(vault, path, clock=clock), done, CONCEPTS,
-                    "Restoring the backup…")
+                    _("Restoring the backup…"))
 
     # --- private ------------------------------------------------------------------------------
 
@@ -215,8 +217,8 @@ class BackupsDialog(QDialog):
         if self.rows:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         else:
-            self.backup_label.setText("There are no backups yet. The first one is made today, a few "
-                                      "seconds after the vault opens, or now with “Back up now”.")
+            self.backup_label.setText(_("There are no backups yet. The first one is made today, a few "
+                                      "seconds after the vault opens, or now with “Back up now”."))
         self._update_buttons()
 
     def _write(self, job, done, changes: frozenset[str], label: str) -> None:
@@ -232,14 +234,14 @@ class BackupsDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        show_error(self, exc, "Backups")
+        show_error(self, exc, _("Backups"))
 
     def _show_details(self) -> None:
         row = self.selected()
         if row is None:
             self.backup_label.setText("")
         elif row.people is None:
-            self.backup_label.setText(UNREADABLE)
+            self.backup_label.setText(_(UNREADABLE))
         else:
             self.backup_label.setText(people_lines(row.people))
         self._update_buttons()

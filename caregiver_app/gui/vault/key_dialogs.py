@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...services import keys
 from ...services.vault import passphrase_problem, strength_hint
 from ..common.errors import user_message
@@ -32,37 +33,37 @@ class ChangePassphraseDialog(KeyDialog):
     unlock with the recovery code (no current passphrase needed then)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, after_recovery: bool = False):
-        title = "Choose a new passphrase" if after_recovery else "Change your passphrase"
-        super().__init__(context, title, 64, "Changing your passphrase", parent)
+        title = _("Choose a new passphrase") if after_recovery else _("Change your passphrase")
+        super().__init__(context, title, 64, _("Changing your passphrase"), parent)
         layout = QVBoxLayout(self)
         if after_recovery:
-            intro = ("You opened your vault with your recovery code. Choose a new passphrase now, so you "
+            intro = _("You opened your vault with your recovery code. Choose a new passphrase now, so you "
                      "can open it the usual way next time. Your recovery code keeps working.")
         else:
-            intro = ("Your journal stays just as it is; only the key that opens it changes. After this, "
+            intro = _("Your journal stays just as it is; only the key that opens it changes. After this, "
                      "the old passphrase no longer opens the vault. Your recovery code keeps working.")
-        layout.addWidget(plain_label(intro, name="About this"))
+        layout.addWidget(plain_label(intro, name=_("About this")))
         gap = self.fontMetrics().height() // 2
         layout.addSpacing(gap)
         layout.addWidget(self.secret)
         layout.addSpacing(gap)
         self.add_new_passphrase_fields(layout)
-        self.show_check = QCheckBox("&Show what I type")
+        self.show_check = QCheckBox(_("&Show what I type"))
         self.show_check.toggled.connect(self._on_show)
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
-        self.strength_bar.setAccessibleName("Passphrase strength")
-        self.strength_label = plain_label(name="Passphrase strength")
-        self.advice_label = plain_label(name="Advice")
+        self.strength_bar.setAccessibleName(_("Passphrase strength"))
+        self.strength_label = plain_label(name=_("Passphrase strength"))
+        self.advice_label = plain_label(name=_("Advice"))
         for w in (self.show_check, self.strength_bar, self.strength_label, self.advice_label, self.problem_label):
             layout.addWidget(w)
         layout.addWidget(self.busy_bar)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Change passphrase" if not after_recovery else "&Save new passphrase")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Not now" if after_recovery else "Cancel")
+        self.ok_button.setText(_("&Change passphrase") if not after_recovery else _("&Save new passphrase"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Not now") if after_recovery else _("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -104,11 +105,11 @@ class ChangePassphraseDialog(KeyDialog):
         text = self.new_edit.text()
         hint = strength_hint(text)
         self.strength_bar.setValue(hint.score if text else 0)
-        self.strength_label.setText(f"Strength: {hint.words or 'Not typed yet'}")
-        self.strength_bar.setAccessibleDescription(hint.words or "Not typed yet")
+        self.strength_label.setText(_("Strength: {words}").format(words=hint.words or _("Not typed yet")))
+        self.strength_bar.setAccessibleDescription(hint.words or _("Not typed yet"))
         self.advice_label.setText(hint.advice)
         again = self.confirm_edit.text()
-        self.show_problem("The two passphrases are not the same yet."
+        self.show_problem(_("The two passphrases are not the same yet.")
                           if again and len(again) >= len(text) and again != text else "")
 
 
@@ -117,7 +118,7 @@ class NewRecoveryCodeDialog(KeyDialog):
     down". Until then the old code keeps working too; after Done only the new one does."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(context, "New recovery code", 70, "Making a new recovery code", parent)
+        super().__init__(context, _("New recovery code"), 70, _("Making a new recovery code"), parent)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -125,18 +126,18 @@ class NewRecoveryCodeDialog(KeyDialog):
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
         ask_layout.addWidget(plain_label(
-            "A new recovery code replaces the one you have now. Make one if you lost the paper with "
+            _("A new recovery code replaces the one you have now. Make one if you lost the paper with "
             "your code, or think someone else has seen it. Once you have written the new code down, the "
-            "old one no longer opens your vault.", name="About recovery codes"))
+            "old one no longer opens your vault."), name=_("About recovery codes")))
         ask_layout.addSpacing(self.fontMetrics().height() // 2)
         ask_layout.addWidget(self.secret)
         ask_layout.addWidget(self.problem_label)
         ask_layout.addWidget(self.busy_bar)
         ask_layout.addStretch(1)
         ask_buttons = QHBoxLayout()
-        self.make_button = QPushButton("&Make a new code")
+        self.make_button = QPushButton(_("&Make a new code"))
         self.make_button.clicked.connect(self.make_code)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         for b in (self.make_button, self.cancel_button):
             b.setAutoDefault(False)  # no default: making a code retires the old one
@@ -147,12 +148,12 @@ class NewRecoveryCodeDialog(KeyDialog):
         self.stack.addWidget(ask)
 
         shown = CodeShownPage(
-            "This is your new recovery code. It is shown only this once. If you ever forget your "
-            "passphrase, it is the only other way to open your vault.", "I have &written it down", sheet=True,
+            _("This is your new recovery code. It is shown only this once. If you ever forget your "
+            "passphrase, it is the only other way to open your vault."), _("I have &written it down"), sheet=True,
             extra=(plain_label(
-                "Write it on paper and keep it somewhere safe at home. Do not save it on this computer or "
-                "send it by email. Your old code keeps working until you tick the box and press Done.",
-                name="Keeping the code safe"),))
+                _("Write it on paper and keep it somewhere safe at home. Do not save it on this computer or "
+                "send it by email. Your old code keeps working until you tick the box and press Done."),
+                name=_("Keeping the code safe")),))
         self.add_code_page(self.stack, shown)
         self.sheet_button = self.shown.sheet_button
         fit_text(self)
@@ -170,7 +171,7 @@ class NewRecoveryCodeDialog(KeyDialog):
         if proof is None:
             return
         self.run_key_job(lambda vault: keys.make_new_recovery_code(vault, **proof), self._on_made,
-                         label="Making a new recovery code…")
+                         label=_("Making a new recovery code…"))
 
     def _on_made(self, code: str) -> None:
         self.secret.edit.clear()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...domain.errors import CaregiverError, ValidationError
 from ...services import keys
 from ...services.vault import MIN_LENGTH
@@ -35,7 +36,7 @@ from ..context import AppContext
 from .unlock_screen import announce
 
 GROUPS_PER_LINE = 4
-COPIED = "Copied. Paste it where you will print or write it, then copy something else."
+COPIED = N_("Copied. Paste it where you will print or write it, then copy something else.")
 
 
 def code_lines(code: str, per_line: int = GROUPS_PER_LINE) -> str:
@@ -69,22 +70,23 @@ class SecretField(QWidget):
 
     # label, accessible name, placeholder, switch button, its accessible name
     MODES = {
-        True: ("Your &recovery code (the 32 letters and numbers you wrote down)", "Recovery code",
-               "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX", "Use my passphrase", "Use my current passphrase instead"),
-        False: ("Your c&urrent passphrase", "Current passphrase", "", "I forgot it",
-                "I forgot my passphrase: use my recovery code"),
+        True: (N_("Your &recovery code (the 32 letters and numbers you wrote down)"), N_("Recovery code"),
+               "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX", N_("Use my passphrase"),
+               N_("Use my current passphrase instead")),
+        False: (N_("Your c&urrent passphrase"), N_("Current passphrase"), "", N_("I forgot it"),
+                N_("I forgot my passphrase: use my recovery code")),
     }
 
     def set_recovery_mode(self, on: bool) -> None:
         self.recovery_mode = on
         self.edit.clear()
         label, name, placeholder, switch, switch_name = self.MODES[on]
-        self.label.setText(label)
-        self.edit.setAccessibleName(name)
+        self.label.setText(_(label))
+        self.edit.setAccessibleName(_(name))
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
         self.edit.setPlaceholderText(placeholder)
-        self.switch_button.setText(switch)
-        self.switch_button.setAccessibleName(switch_name)
+        self.switch_button.setText(_(switch))
+        self.switch_button.setAccessibleName(_(switch_name))
 
     def proof(self) -> dict:
         """``{"current_passphrase": …}`` or ``{"recovery_code": …}``; ``{}`` when nothing is typed."""
@@ -104,29 +106,29 @@ class CodeShownPage(QWidget):
         super().__init__(parent)
         self.code = ""
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(intro, name="About the new code"))
+        layout.addWidget(plain_label(intro, name=_("About the new code")))
         self.code_label = QLabel()
         self.code_label.setTextFormat(Qt.TextFormat.PlainText)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.code_label.setFont(code_font(self))
-        self.code_label.setAccessibleName("Recovery code")
+        self.code_label.setAccessibleName(_("Recovery code"))
         gap = self.fontMetrics().height() // 2
         layout.addSpacing(gap)
         layout.addWidget(self.code_label)
         layout.addSpacing(gap)
         copy_row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy the code")
-        self.copy_button.setAccessibleName("Copy the recovery code")
+        self.copy_button = QPushButton(_("&Copy the code"))
+        self.copy_button.setAccessibleName(_("Copy the recovery code"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy)
-        self.copied_label = plain_label(name="Copy status")
+        self.copied_label = plain_label(name=_("Copy status"))
         copy_row.addWidget(self.copy_button)
         self.sheet_button: QPushButton | None = None
         if sheet:
-            self.sheet_button = QPushButton("&Print or save this sheet…")
-            self.sheet_button.setAccessibleName("Print or save the recovery code sheet")
+            self.sheet_button = QPushButton(_("&Print or save this sheet…"))
+            self.sheet_button.setAccessibleName(_("Print or save the recovery code sheet"))
             self.sheet_button.setAutoDefault(False)
             self.sheet_button.clicked.connect(self.print_sheet)
             copy_row.addWidget(self.sheet_button)
@@ -140,7 +142,7 @@ class CodeShownPage(QWidget):
         layout.addStretch(1)
         done_row = QHBoxLayout()
         done_row.addStretch(1)
-        self.done_button = QPushButton("&Done")
+        self.done_button = QPushButton(_("&Done"))
         self.done_button.setEnabled(False)
         self.done_button.setVisible(done)
         done_row.addWidget(self.done_button)
@@ -165,7 +167,7 @@ class CodeShownPage(QWidget):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
-        self.say(COPIED)
+        self.say(_(COPIED))
 
     def print_sheet(self) -> None:
         """The printable sheet of the code (print it or save it as a PDF)."""
@@ -193,7 +195,7 @@ class BusyDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * width_chars)
-        self.problem_label = plain_label(name="What to fix", bold=True)
+        self.problem_label = plain_label(name=_("What to fix"), bold=True)
         self.problem_label.hide()
         self.busy_bar = QProgressBar(self)  # subclasses put it in their layout
         self.busy_bar.setRange(0, 0)
@@ -268,15 +270,15 @@ class KeyDialog(BusyDialog):
 
     def add_new_passphrase_fields(self, layout: QVBoxLayout) -> None:
         """Add the new passphrase and its repeat (``new_edit``, ``confirm_edit``) to ``layout``."""
-        self.new_label = QLabel(f"&New passphrase (at least {MIN_LENGTH} characters)")
+        self.new_label = QLabel(_("&New passphrase (at least {count} characters)").format(count=MIN_LENGTH))
         self.new_edit = QLineEdit()
         self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_edit.setAccessibleName("New passphrase")
+        self.new_edit.setAccessibleName(_("New passphrase"))
         self.new_label.setBuddy(self.new_edit)
-        self.confirm_label = QLabel("Type the new passphrase &again")
+        self.confirm_label = QLabel(_("Type the new passphrase &again"))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName("New passphrase again")
+        self.confirm_edit.setAccessibleName(_("New passphrase again"))
         self.confirm_label.setBuddy(self.confirm_edit)
         for w in (self.new_label, self.new_edit, self.confirm_label, self.confirm_edit):
             layout.addWidget(w)

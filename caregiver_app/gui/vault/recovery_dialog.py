@@ -8,19 +8,20 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from ...i18n import N_, _
 from ...services.vault import DamagedVaultError, Vault
 from ..context import AppContext
 from ..common.errors import show_error
 from ..common.page import confirm
 from ..common.trust_widgets import people_lines, tell, when_text
 
-TITLE = "Your vault needs repair"
-NO_BACKUP = (
+TITLE = N_("Your vault needs repair")
+NO_BACKUP = N_(
     "There is no backup to put back yet. The damaged file stays where it is, unchanged: please keep "
     "it. If you have a vault file saved for another computer, you can set up the vault from it."
 )
 
-RECOVERED_NO_BACKUP = "There is no backup to put back yet, so your vault opens with what was recovered."
+RECOVERED_NO_BACKUP = N_("There is no backup to put back yet, so your vault opens with what was recovered.")
 
 
 def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
@@ -32,7 +33,7 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
     def declined() -> None:
         if exc.recovered:  # what could be read is in place: open it as it is
             context.ops.background(parent, recovery.open_as_is, on_done=on_opened, on_error=failed_open,
-                                   label="Opening what was recovered…")
+                                   label=_("Opening what was recovered…"))
             return
         recovery.close()
         if on_declined is not None:
@@ -42,31 +43,31 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
         recovery.close()
         if on_declined is not None:
             on_declined()
-        show_error(parent, error, TITLE)
+        show_error(parent, error, _(TITLE))
 
     def failed(error: BaseException) -> None:
         declined()
-        show_error(parent, error, TITLE)
+        show_error(parent, error, _(TITLE))
 
     def found(summary) -> None:
         if summary is None:
-            tell(parent, TITLE, f"{message}\n\n{RECOVERED_NO_BACKUP if exc.recovered else NO_BACKUP}", warning=True)
+            tell(parent, _(TITLE), f"{message}\n\n{_(RECOVERED_NO_BACKUP if exc.recovered else NO_BACKUP)}", warning=True)
             declined()
             return
         when = when_text(summary.made_at, context.zone_name)
         details = (
-            f"It holds:\n{people_lines(summary.people)}\n\n"
-            "Restoring moves the damaged file into the “damaged” folder beside the vault (it is not "
+            _("It holds:\n{people}\n\n"
+              "Restoring moves the damaged file into the “damaged” folder beside the vault (it is not "
             "deleted) and puts this backup in its place. Anything saved after the backup was made is "
-            "not in it."
+              "not in it.").format(people=people_lines(summary.people))
         )
-        keep = "Keep what was recovered" if exc.recovered else "Not now"
-        if not confirm(parent, f"{message}\n\nYour newest good backup is from {when}.", yes="Restore this backup",
-                       no=keep, destructive=True, details=details, title=TITLE):
+        keep = _("Keep what was recovered") if exc.recovered else _("Not now")
+        if not confirm(parent, message + "\n\n" + _("Your newest good backup is from {when}.").format(when=when), yes=_("Restore this backup"),
+                       no=keep, destructive=True, details=details, title=_(TITLE)):
             declined()
             return
         context.ops.background(parent, lambda: recovery.restore(summary.path), on_done=on_opened, on_error=failed,
-                               label="Putting your backup in place…")
+                               label=_("Putting your backup in place…"))
 
     context.ops.background(parent, recovery.newest_good_backup, on_done=found, on_error=failed,
-                           label="Looking for your newest good backup…")
+                           label=_("Looking for your newest good backup…"))

@@ -12,13 +12,14 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...i18n import N_, _
 from ...domain.errors import CaregiverError
 from ...services.recovery_sheet import recovery_sheet_pdf
 from ...services.summary import write_pdf_bytes
 from ..common import formatting
 from ..common.errors import show_error
 
-JOB_NAME = "Recovery code"
+JOB_NAME = N_("Recovery code")
 
 
 class RecoverySheetDialog(QDialog):
@@ -26,19 +27,19 @@ class RecoverySheetDialog(QDialog):
 
     def __init__(self, code: str, paper: str = "letter", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Print or save the recovery code sheet")
+        self.setWindowTitle(_("Print or save the recovery code sheet"))
         self._paper = paper
         self._pdf = recovery_sheet_pdf(code, paper=paper, fmt=formatting.report_format())
         self.saved_path: Path | None = None
         layout = QVBoxLayout(self)
-        text = QLabel("The sheet shows your recovery code in large print, how to use it if you forget your "
+        text = QLabel(_("The sheet shows your recovery code in large print, how to use it if you forget your "
                       "passphrase, and where to keep it. It has no names on it. Print it, or save it and "
-                      "print it elsewhere — then delete the saved file.")
+                      "print it elsewhere — then delete the saved file."))
         text.setWordWrap(True)
         layout.addWidget(text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton("&Print…")
-        self.save_button = QPushButton("&Save as PDF…")
+        self.print_button = QPushButton(_("&Print…"))
+        self.save_button = QPushButton(_("&Save as PDF…"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -52,7 +53,7 @@ class RecoverySheetDialog(QDialog):
 
     def print_sheet(self) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(JOB_NAME)
+        printer.setDocName(_(JOB_NAME))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
@@ -75,14 +76,14 @@ class RecoverySheetDialog(QDialog):
         return True
 
     def save_sheet(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the recovery code sheet", "recovery-code.pdf",
-                                              "PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the recovery code sheet"), "recovery-code.pdf",
+                                              _("PDF files (*.pdf)"))
         if not path:
             return
         try:
-            self.saved_path = write_pdf_bytes(self._pdf, Path(path), what="the recovery code sheet")
+            self.saved_path = write_pdf_bytes(self._pdf, Path(path), what=_("the recovery code sheet"))
         except CaregiverError as exc:
-            show_error(self, exc, "The sheet was not saved")
+            show_error(self, exc, _("The sheet was not saved"))
 
     def done(self, result: int) -> None:
         self._pdf = b""  # the code does not outlive the dialog

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...services import rotation
 from ...services.vault import passphrase_problem
 from ..common.trust_widgets import fit_text, plain_label
 from ..context import AppContext
 from .key_widgets import CodeShownPage, KeyDialog
 
-INTRO = (
+INTRO = N_(
     "If someone may know your passphrase, or may have seen your recovery code, this locks them out "
     "for good: your journal and its backups are encrypted again under a brand-new key, you choose a "
     "new passphrase, and you get a new recovery code. The old passphrase and code then open nothing "
@@ -34,7 +35,7 @@ class RotateKeyDialog(KeyDialog):
     it down") and what stays readable."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(context, "Lock out someone who knows my secrets", 72, "Encrypting your vault again", parent)
+        super().__init__(context, _("Lock out someone who knows my secrets"), 72, _("Encrypting your vault again"), parent)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
@@ -42,10 +43,10 @@ class RotateKeyDialog(KeyDialog):
 
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
-        ask_layout.addWidget(plain_label(INTRO, name="About this"))
+        ask_layout.addWidget(plain_label(_(INTRO), name=_("About this")))
         ask_layout.addSpacing(gap)
         ask_layout.addWidget(self.secret)
-        self.keep_check = QCheckBox("&Keep my current passphrase (only my recovery code was seen)")
+        self.keep_check = QCheckBox(_("&Keep my current passphrase (only my recovery code was seen)"))
         self.keep_check.toggled.connect(self._on_keep)
         self.keep_check.setVisible(self.needs_proof)
         ask_layout.addSpacing(gap)
@@ -56,9 +57,9 @@ class RotateKeyDialog(KeyDialog):
         ask_layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.rotate_button = QPushButton("&Encrypt again with a new key")
+        self.rotate_button = QPushButton(_("&Encrypt again with a new key"))
         self.rotate_button.clicked.connect(self.rotate)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         for b in (self.rotate_button, self.cancel_button):
             b.setAutoDefault(False)
@@ -66,10 +67,10 @@ class RotateKeyDialog(KeyDialog):
         ask_layout.addLayout(row)
         self.stack.addWidget(ask)
 
-        self.readable_label = plain_label(name="What the old secrets still open")
+        self.readable_label = plain_label(name=_("What the old secrets still open"))
         shown = CodeShownPage(
-            "Done: your vault and its backups now use a new key. This is your NEW recovery code. It is "
-            "shown only this once, and the old code no longer works.", "I have &written the new code down",
+            _("Done: your vault and its backups now use a new key. This is your NEW recovery code. It is "
+            "shown only this once, and the old code no longer works."), _("I have &written the new code down"),
             extra=(self.readable_label,))
         self.add_code_page(self.stack, shown)
         fit_text(self)
@@ -89,7 +90,7 @@ class RotateKeyDialog(KeyDialog):
         if proof is None:
             return
         if keep and "current_passphrase" not in proof:
-            self.show_problem("To keep your passphrase, please type it above (not the recovery code).")
+            self.show_problem(_("To keep your passphrase, please type it above (not the recovery code)."))
             return
         new, again = (None, None) if keep else (self.new_edit.text(), self.confirm_edit.text())
         problem = None if keep else passphrase_problem(new, again)
@@ -98,7 +99,7 @@ class RotateKeyDialog(KeyDialog):
             self.new_edit.setFocus()
             return
         self.run_key_job(lambda vault: rotation.rotate_data_key(vault, new_passphrase=new, confirmation=again, **proof),
-                         self._on_done, label="Encrypting your vault and its backups again…")
+                         self._on_done, label=_("Encrypting your vault and its backups again…"))
 
     def _on_done(self, result: rotation.RotationResult) -> None:
         for edit in (self.secret.edit, self.new_edit, self.confirm_edit):

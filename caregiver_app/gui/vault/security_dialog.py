@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import N_, _
 from ...domain.errors import CaregiverError
 from ...services.vault_open import keyring_available, set_remember_on_device
 from ...services.vault import remembered_on_device
@@ -50,8 +51,8 @@ class SecurityDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Security")
-        self.setAccessibleName("Security")
+        self.setWindowTitle(_("Security"))
+        self.setAccessibleName(_("Security"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         outer = QVBoxLayout(self)
         # The five sections scroll (at large text they are taller than a small screen); the
@@ -67,38 +68,38 @@ class SecurityDialog(QDialog):
             made.clicked.connect(slot)
             return made
 
-        self.passphrase_button = button("Change &passphrase…", self.change_passphrase)
-        self.code_button = button("Make a new &recovery code…", self.new_recovery_code)
-        self.rotate_button = button("Someone may &know my passphrase or code…", self.rotate_key)
-        self.remember_check = QCheckBox("Re&member on this computer (open without typing the passphrase)")
-        self.remember_check.setAccessibleName("Remember on this computer")
-        self.backups_button = button("&Backups…", self.show_backups)
+        self.passphrase_button = button(_("Change &passphrase…"), self.change_passphrase)
+        self.code_button = button(_("Make a new &recovery code…"), self.new_recovery_code)
+        self.rotate_button = button(_("Someone may &know my passphrase or code…"), self.rotate_key)
+        self.remember_check = QCheckBox(_("Re&member on this computer (open without typing the passphrase)"))
+        self.remember_check.setAccessibleName(_("Remember on this computer"))
+        self.backups_button = button(_("&Backups…"), self.show_backups)
         for title, text, control in (
-            ("Passphrase",
-             "Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
-             "it is; if someone may also have a copy of your vault's files, use the choice below instead.",
+            (N_("Passphrase"),
+             N_("Your passphrase opens the vault. Change it whenever you like. The journal itself stays as "
+             "it is; if someone may also have a copy of your vault's files, use the choice below instead."),
              self.passphrase_button),
-            ("Recovery code",
-             "The recovery code opens the vault if you forget your passphrase. If you lost the paper "
-             "it is on, make a new one: the old code then stops working.",
+            (N_("Recovery code"),
+             N_("The recovery code opens the vault if you forget your passphrase. If you lost the paper "
+             "it is on, make a new one: the old code then stops working."),
              self.code_button),
-            ("If someone knows your secrets",
-             "If someone may know your passphrase or have seen your recovery code, lock them out for good: "
+            (N_("If someone knows your secrets"),
+             N_("If someone may know your passphrase or have seen your recovery code, lock them out for good: "
              "your journal and its backups are encrypted again under a new key, with a new passphrase and a "
-             "new recovery code.",
+             "new recovery code."),
              self.rotate_button),
-            ("This computer",
-             "When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
+            (N_("This computer"),
+             N_("When this is on, the vault's key is kept in this computer's keyring, and the journal opens "
              "by itself for anyone who can use your account here. Leave it off if you share this "
-             "computer account.",
+             "computer account."),
              self.remember_check),
-            ("Backups",
-             "An encrypted backup is made each day you use the app and before every update or restore.",
+            (N_("Backups"),
+             N_("An encrypted backup is made each day you use the app and before every update or restore."),
              self.backups_button),
         ):
-            _section(layout, title, text, control)
+            _section(layout, _(title), _(text), control)
 
-        self.status_label = plain_label(name="Status", bold=True)
+        self.status_label = plain_label(name=_("Status"), bold=True)
         self.status_label.hide()
         outer.addWidget(self.status_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -126,17 +127,17 @@ class SecurityDialog(QDialog):
         self.remember_check.blockSignals(False)
         self.remember_check.setEnabled(has_keyring or self.remember_check.isChecked())
         if not has_keyring and not self.remember_check.isChecked():
-            self._note("This computer has no keyring the app can use, so the passphrase is always needed.")
+            self._note(_("This computer has no keyring the app can use, so the passphrase is always needed."))
 
     def change_passphrase(self) -> None:
-        self._open(ChangePassphraseDialog, "Your passphrase is changed. Use the new one from now on.")
+        self._open(ChangePassphraseDialog, _("Your passphrase is changed. Use the new one from now on."))
 
     def new_recovery_code(self) -> None:
-        self._open(NewRecoveryCodeDialog, "Your new recovery code is in place; the old one no longer opens the vault.")
+        self._open(NewRecoveryCodeDialog, _("Your new recovery code is in place; the old one no longer opens the vault."))
 
     def rotate_key(self) -> None:
         self._open(RotateKeyDialog,
-                   "Your vault now uses a new key. The old passphrase and recovery code no longer open it.")
+                   _("Your vault now uses a new key. The old passphrase and recovery code no longer open it."))
 
     def _open(self, kind: type[QDialog], done_note: str) -> None:
         """Open the key dialog ``kind``; say ``done_note`` when it ends with its change made."""
@@ -157,11 +158,12 @@ class SecurityDialog(QDialog):
         def done(problem: str | None) -> None:
             self.refresh()
             if problem:
-                self._note(f"{problem} The passphrase is still needed to open the vault." if on else problem)
+                self._note(_("{problem} The passphrase is still needed to open the vault.").format(problem=problem)
+                           if on else problem)
             elif on:
-                self._note("This computer now remembers the vault.")
+                self._note(_("This computer now remembers the vault."))
             else:
-                self._note("This computer no longer remembers the vault; the passphrase is needed to open it.")
+                self._note(_("This computer no longer remembers the vault; the passphrase is needed to open it."))
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, CaregiverError):

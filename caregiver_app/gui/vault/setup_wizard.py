@@ -6,7 +6,7 @@ the passphrase page; from then on the wizard holds the open vault in :attr:`Setu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...i18n import _
 from ... import APP_NAME
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
@@ -30,6 +31,8 @@ from ...settings import save as save_settings
 from ..context import AppContext
 from ..warning_signs.crisis_numbers import fill_country_combo
 from ..common.errors import log_safely, user_message
+from ..common.translations import use_settings_language
+from ..language_choice import fill_language_combo
 from ..forms.ui_passphrase_page import Ui_PassphrasePage
 from .key_widgets import CodeShownPage
 from .unlock_screen import announce
@@ -62,55 +65,70 @@ def system_country() -> str:
 
 
 class WelcomePage(QWizardPage):
-    """What the app is, and the first question: the country (for the emergency numbers), filled
-    in from the computer's locale."""
+    """What the app is, and the first questions: the language (the computer's by default;
+    changing it words the wizard again at once, ``language_chosen``) and the country (for the
+    emergency numbers), filled in from the computer's locale."""
+
+    language_chosen = Signal(str)
+    """The setting's value (``""``: the computer's language) the person just chose."""
 
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self._context = context
-        self.setTitle("Welcome to Caregiver Companion")
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            _text(
-                "This is a private journal for the person you care for, or for yourself. Write down "
-                "how each day goes: mood, sleep, symptoms, medicines and anything you want to remember. "
-                "Before a doctor's visit, it prints a short visit summary you can hand over."
-            )
-        )
-        layout.addWidget(
-            _text(
-                "Everything stays on this computer. It is kept in a vault: a file locked with "
-                "encryption, so only someone with your passphrase can read it. Nothing is sent over "
-                "the internet."
-            )
-        )
-        layout.addWidget(
-            _text(
-                "Setting up takes about two minutes. You will choose a passphrase, get a recovery "
-                "code to keep somewhere safe, and tell us who you are caring for."
-            )
-        )
+        self.language_combo = QComboBox()
+        self.language_label = _field(layout, "", self.language_combo, "")
+        self.language_combo.currentIndexChanged.connect(
+            lambda _index: self.language_chosen.emit(self.language_combo.currentData() or ""))
+        layout.addSpacing(self.fontMetrics().height() // 2)
+        self.about_labels = [_text(""), _text(""), _text("")]
+        for label in self.about_labels:
+            layout.addWidget(label)
         self.country_combo = QComboBox()
-        chosen = context.settings.country if context is not None else ""
-        fill_country_combo(self.country_combo, chosen or system_country())
-        self.country_label = _field(
-            layout, "First, where do you live? The app shows the emergency number and crisis lines of this "
-            "&country, and reads phone numbers the way they are written there.",
-            self.country_combo, "Country",
-        )
+        self.country_label = _field(layout, "", self.country_combo, "")
         self.country_combo.currentIndexChanged.connect(self._save_country)
         layout.addStretch(1)
         # Moving from another computer: open the vault file saved there instead (gui/vault_file_dialogs).
-        layout.addWidget(_text("Moving from another computer? Open the vault file you saved there."))
-        self.have_file_button = QPushButton("I already have a &vault file…")
-        self.have_file_button.setAccessibleName("I already have a vault file from another computer")
+        self.moving_label = _text("")
+        layout.addWidget(self.moving_label)
+        self.have_file_button = QPushButton()
         self.have_file_button.setAutoDefault(False)  # Enter still means Next
         layout.addWidget(self.have_file_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the page in the language in force (and the two lists filled again)."""
+        settings = self._context.settings if self._context is not None else None
+        self.setTitle(_("Welcome to Caregiver Companion"))
+        self.language_label.setText(_("&Language"))
+        fill_language_combo(self.language_combo, settings.language if settings is not None else "")
+        for label, text in zip(self.about_labels, (
+                _("This is a private journal for the person you care for, or for yourself. Write down "
+                  "how each day goes: mood, sleep, symptoms, medicines and anything you want to remember. "
+                  "Before a doctor's visit, it prints a short visit summary you can hand over."),
+                _("Everything stays on this computer. It is kept in a vault: a file locked with "
+                  "encryption, so only someone with your passphrase can read it. Nothing is sent over "
+                  "the internet."),
+                _("Setting up takes about two minutes. You will choose a passphrase, get a recovery "
+                  "code to keep somewhere safe, and tell us who you are caring for."))):
+            label.setText(text)
+        chosen = self.country or (settings.country if settings is not None else "")
+        self.country_combo.blockSignals(True)
+        self.country_combo.clear()
+        fill_country_combo(self.country_combo, chosen or system_country())
+        self.country_combo.blockSignals(False)
+        self.country_label.setText(_("First, where do you live? The app shows the emergency number and crisis "
+                                     "lines of this &country, and reads phone numbers the way they are written "
+                                     "there."))
+        self.country_combo.setAccessibleName(_("Country"))
+        self.moving_label.setText(_("Moving from another computer? Open the vault file you saved there."))
+        self.have_file_button.setText(_("I already have a &vault file…"))
+        self.have_file_button.setAccessibleName(_("I already have a vault file from another computer"))
 
     @property
     def country(self) -> str:
         """The country chosen on this page (``""``: none)."""
-        return self.country_combo.currentData() or ""
+        return self.country_combo.currentData() or "" if self.country_combo.count() else ""
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt name)
         self._save_country()
@@ -141,8 +159,8 @@ class PassphrasePage(QWizardPage):
         self._busy = False
         self._in_validate = False
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Create my vault")
-        self.ui.passphraseLabel.setText(f"&Passphrase (at least {MIN_LENGTH} characters)")
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("&Create my vault"))
+        self.ui.passphraseLabel.setText(_("&Passphrase (at least {count} characters)").format(count=MIN_LENGTH))
         self.ui.busyLabel.hide()
         self.ui.busyBar.hide()
         self.ui.problemLabel.hide()
@@ -232,13 +250,13 @@ class PassphrasePage(QWizardPage):
         text = self.passphrase()
         hint = strength_hint(text)
         self.ui.strengthBar.setValue(hint.score if text else 0)
-        words = hint.words or "Not typed yet"
-        self.ui.strengthLabel.setText(f"Strength: {words}")
+        words = hint.words or _("Not typed yet")
+        self.ui.strengthLabel.setText(_("Strength: {words}").format(words=words))
         self.ui.strengthBar.setAccessibleDescription(words)
         self.ui.adviceLabel.setText(hint.advice)
         confirm = self.ui.confirmEdit.text()
         if confirm and len(confirm) >= len(text) and confirm != text:
-            self._show_problem("The two passphrases are not the same yet.")
+            self._show_problem(_("The two passphrases are not the same yet."))
         else:
             self._show_problem("")
         self.completeChanged.emit()
@@ -250,14 +268,14 @@ class RecoveryCodePage(QWizardPage):
     def __init__(self, passphrase_page: PassphrasePage, parent: QWidget | None = None):
         super().__init__(parent)
         self._source = passphrase_page
-        self.setTitle("Your recovery code")
+        self.setTitle(_("Your recovery code"))
         self.shown = CodeShownPage(
-            "If you ever forget your passphrase, this code is the only other way to open your "
-            "vault. It is shown only this once.", "I have &written it down", sheet=True, done=False,
+            _("If you ever forget your passphrase, this code is the only other way to open your "
+            "vault. It is shown only this once."), _("I have &written it down"), sheet=True, done=False,
             extra=(_text(
-                "Write it on paper and keep it somewhere safe at home, for example with your "
+                _("Write it on paper and keep it somewhere safe at home, for example with your "
                 "important papers. Do not save it on this computer or send it by email: anyone who "
-                "has the code can open your journal."),))
+                "has the code can open your journal.")),))
         self.code_label, self.copy_button, self.copied_label = (
             self.shown.code_label, self.shown.copy_button, self.shown.copied_label)
         self.sheet_button, self.written_check = self.shown.sheet_button, self.shown.written_check
@@ -345,23 +363,23 @@ class RememberPage(BackgroundStep):
         super().__init__(context, parent)
         self._source = passphrase_page
         self.note = ""
-        self.setTitle("Open without typing your passphrase?")
+        self.setTitle(_("Open without typing your passphrase?"))
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _text(
+            _text(_(
                 "This computer has a keyring: a safe place where it keeps saved passwords. "
                 "Caregiver Companion can keep your vault's key there, so the journal opens by "
                 "itself when you start the app."
-            )
+            ))
         )
-        self.remember_check = QCheckBox("&Remember on this computer")
+        self.remember_check = QCheckBox(_("&Remember on this computer"))
         layout.addWidget(self.remember_check)
         layout.addWidget(
-            _text(
+            _text(_(
                 "If you tick this, anyone who can use your account on this computer can open the "
                 "journal without the passphrase. Leave it unticked if you share this computer "
                 "account with other people. You can keep using your passphrase either way."
-            )
+            ))
         )
         layout.addStretch(1)
 
@@ -376,7 +394,8 @@ class RememberPage(BackgroundStep):
             return True
 
         def finish(problem: str | None) -> bool:
-            self.note = f"{problem} You will be asked for your passphrase each time." if problem else ""
+            self.note = (_("{problem} You will be asked for your passphrase each time.").format(problem=problem)
+                         if problem else "")
             return True
 
         def failed(exc: BaseException) -> bool:
@@ -395,29 +414,29 @@ class PersonPage(BackgroundStep):
         super().__init__(context, parent)
         self._source = passphrase_page
         self.person: Person | None = None
-        self.setTitle("Who are you caring for?")
+        self.setTitle(_("Who are you caring for?"))
         layout = QVBoxLayout(self)
-        self.note_label = _text("", name="Note")
+        self.note_label = _text("", name=_("Note"))
         self.note_label.hide()
         layout.addWidget(self.note_label)
         layout.addSpacing(self.fontMetrics().height() // 2)
         self.name_edit = QLineEdit()
-        _field(layout, "Their &name", self.name_edit, "Name of the person you care for")
+        _field(layout, _("Their &name"), self.name_edit, _("Name of the person you care for"))
         layout.addWidget(
-            _text(
+            _text(_(
                 "If you keep this journal for yourself, put your own name here. You can add more "
                 "people later."
-            )
+            ))
         )
         layout.addSpacing(self.fontMetrics().height())
         self.preparer_edit = QLineEdit()
         _field(
             layout,
-            "&Your name, printed as who prepared a visit summary (you can leave this empty)",
+            _("&Your name, printed as who prepared a visit summary (you can leave this empty)"),
             self.preparer_edit,
-            "Your name, printed on visit summaries",
+            _("Your name, printed on visit summaries"),
         )
-        self.status_label = _text("", name="What to fix")
+        self.status_label = _text("", name=_("What to fix"))
         self.status_label.hide()
         layout.addWidget(self.status_label)
         layout.addStretch(1)
@@ -482,23 +501,56 @@ class SetupWizard(QWizard):
         self.context = context
         self.setWindowTitle(APP_NAME)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
 
         self.welcome_page = WelcomePage(context)
         self.imported_vault: Vault | None = None  # set when the user opened a vault file instead
         self.welcome_page.have_file_button.clicked.connect(lambda: open_vault_file_for_setup(self))
-        self.passphrase_page = PassphrasePage(context)
-        self.recovery_page = RecoveryCodePage(self.passphrase_page)
-        self.remember_page = RememberPage(context, self.passphrase_page) if keyring_available() else None
-        self.person_page = PersonPage(context, self.passphrase_page)
-        for page in (self.welcome_page, self.passphrase_page, self.recovery_page):
-            self.addPage(page)
-        if self.remember_page is not None:
-            self.addPage(self.remember_page)
-        self.addPage(self.person_page)
+        self.welcome_page.language_chosen.connect(self._on_language_chosen)
+        self.addPage(self.welcome_page)
+        self._has_keyring = keyring_available()
+        self._add_later_pages()
         self.currentIdChanged.connect(self._on_page_changed)
         em = self.fontMetrics().averageCharWidth()
         self.resize(em * 96, self.fontMetrics().height() * 34)
+
+    def _add_later_pages(self) -> None:
+        """The pages after the welcome, worded in the language in force."""
+        context = self.context
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Open my journal"))
+        self.passphrase_page = PassphrasePage(context)
+        self.recovery_page = RecoveryCodePage(self.passphrase_page)
+        self.remember_page = RememberPage(context, self.passphrase_page) if self._has_keyring else None
+        self.person_page = PersonPage(context, self.passphrase_page)
+        for page in (self.passphrase_page, self.recovery_page, self.remember_page, self.person_page):
+            if page is not None:
+                self.addPage(page)
+
+    def _on_language_chosen(self, language: str) -> None:
+        """The welcome page's language changed: keep it in the settings, speak it, and word the
+        wizard again at once. Only the welcome page can ask, so nothing is made yet: the later
+        pages are built again in the new language."""
+        settings = self.context.settings
+        settings.language = language
+        try:
+            save_settings(settings, self.context.settings_path)
+        except OSError as exc:
+            log_safely(exc)  # it works for this session; Settings can choose it again
+        use_settings_language(settings)
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if page is not self.welcome_page:
+                self.removePage(page_id)
+                page.deleteLater()
+        self._add_later_pages()
+        self.welcome_page.retranslate()
+        self.language_changed_here()
+
+    def language_changed_here(self) -> None:
+        """Qt's own buttons (Next, Back, Cancel) in the language in force: QWizard words them
+        only when its style or options change, so the options are set again."""
+        options = self.options()
+        self.setOptions(options ^ QWizard.WizardOption.NoCancelButton)
+        self.setOptions(options)
 
     @property
     def vault(self) -> Vault | None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ...i18n import N_, _
 from ...domain.errors import CaregiverError
 from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault
 from ...services.vault_open import is_remembered, unlock_with_keyring, unlock_with_passphrase, unlock_with_recovery_code
@@ -14,7 +15,7 @@ from ..common.errors import log_safely, user_message
 from ..forms.ui_unlock_screen import Ui_UnlockScreen
 
 PANEL_WIDTH_CHARS = 46
-KEYRING_FALLBACK = "This computer's keyring could not give the key, so please enter your passphrase."
+KEYRING_FALLBACK = N_("This computer's keyring could not give the key, so please enter your passphrase.")
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -68,8 +69,8 @@ class UnlockScreen(QWidget):
         self.ui.busyBar.hide()
         self.ui.keyringButton.hide()
         self.ui.unlockButton.setAutoDefault(True)
-        self.ui.switchButton.setAccessibleName("Use my recovery code instead")
-        self.ui.keyringButton.setAccessibleName("Open with this computer's keyring")
+        self.ui.switchButton.setAccessibleName(_("Use my recovery code instead"))
+        self.ui.keyringButton.setAccessibleName(_("Open with this computer's keyring"))
 
         self.ui.secretEdit.returnPressed.connect(self.unlock)
         self.ui.unlockButton.clicked.connect(self.unlock)
@@ -116,7 +117,8 @@ class UnlockScreen(QWidget):
     def focus_field(self) -> None:
         self.ui.secretEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_busy(self, busy: bool, label: str = "Opening your vault…") -> None:
+    def set_busy(self, busy: bool, label: str = "") -> None:
+        label = label or _("Opening your vault…")
         self._busy = busy
         self.ui.busyBar.setVisible(busy)
         self.ui.busyBar.setAccessibleName(label)
@@ -140,21 +142,21 @@ class UnlockScreen(QWidget):
         ui.secretEdit.clear()
         self.set_status("")
         if on:
-            ui.secretLabel.setText("&Recovery code (the 32 letters and numbers you wrote down)")
-            ui.secretEdit.setAccessibleName("Recovery code")
+            ui.secretLabel.setText(_("&Recovery code (the 32 letters and numbers you wrote down)"))
+            ui.secretEdit.setAccessibleName(_("Recovery code"))
             ui.secretEdit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
             ui.secretEdit.setEchoMode(QLineEdit.EchoMode.Normal)
             ui.showCheck.hide()
-            ui.switchButton.setText("Use my &passphrase instead")
-            ui.switchButton.setAccessibleName("Use my passphrase instead")
+            ui.switchButton.setText(_("Use my &passphrase instead"))
+            ui.switchButton.setAccessibleName(_("Use my passphrase instead"))
         else:
-            ui.secretLabel.setText("&Passphrase")
-            ui.secretEdit.setAccessibleName("Passphrase")
+            ui.secretLabel.setText(_("&Passphrase"))
+            ui.secretEdit.setAccessibleName(_("Passphrase"))
             ui.secretEdit.setPlaceholderText("")
             self._on_show_toggled(ui.showCheck.isChecked())
             ui.showCheck.show()
-            ui.switchButton.setText("Use my &recovery code instead")
-            ui.switchButton.setAccessibleName("Use my recovery code instead")
+            ui.switchButton.setText(_("Use my &recovery code instead"))
+            ui.switchButton.setAccessibleName(_("Use my recovery code instead"))
         self.focus_field()
 
     # --- slots --------------------------------------------------------------------------------
@@ -171,7 +173,7 @@ class UnlockScreen(QWidget):
         secret = self.ui.secretEdit.text()
         if not secret.strip():
             self.set_status(
-                "Please type your recovery code first." if self._recovery_mode else "Please type your passphrase first."
+                _("Please type your recovery code first.") if self._recovery_mode else _("Please type your passphrase first.")
             )
             self.focus_field()
             return
@@ -180,7 +182,7 @@ class UnlockScreen(QWidget):
             job = lambda: unlock_with_recovery_code(paths, secret, clock=clock)  # noqa: E731
         else:
             job = lambda: unlock_with_passphrase(paths, secret, clock=clock)  # noqa: E731
-        self._start(job, "Opening your vault…")
+        self._start(job, _("Opening your vault…"))
 
     @Slot()
     def unlock_with_keyring(self) -> None:
@@ -188,7 +190,7 @@ class UnlockScreen(QWidget):
         if self._busy:
             return
         paths, clock = self.context.paths, self.context.clock
-        self._start(lambda: unlock_with_keyring(paths, clock=clock), "Opening with this computer's keyring…")
+        self._start(lambda: unlock_with_keyring(paths, clock=clock), _("Opening with this computer's keyring…"))
 
     # --- private ------------------------------------------------------------------------------
 
@@ -209,7 +211,7 @@ class UnlockScreen(QWidget):
             # Fail closed, and say what really happened: the keyring, not a wrong passphrase.
             self.ui.keyringButton.hide()
             self.set_status("")
-            self.set_note(KEYRING_FALLBACK)
+            self.set_note(_(KEYRING_FALLBACK))
             self.focus_field()
             return
         if isinstance(exc, DamagedVaultError):  # offer the newest good backup (default: not now)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import _
 from ...domain.errors import CaregiverError
 from ...services import journal, transfer
 from ...services.vault import Vault
@@ -32,7 +33,9 @@ from .key_widgets import BusyDialog
 from .unlock_screen import announce
 from ..common.building import documents_folder
 
-FILTER = f"Caregiver Companion vault files (*{transfer.EXTENSION});;All files (*)"
+def file_filter() -> str:
+    """The file dialogs' choice of files, in the window's language."""
+    return _("Caregiver Companion vault files (*{extension});;All files (*)").format(extension=transfer.EXTENSION)
 
 
 def export_vault_file(context: AppContext, parent: QWidget) -> None:
@@ -40,22 +43,22 @@ def export_vault_file(context: AppContext, parent: QWidget) -> None:
     say how to use it."""
     today = journal.local_now(context.clock, context.zone_name).date()
     suggested = documents_folder() / transfer.default_export_name(today)
-    path, _filter = QFileDialog.getSaveFileName(parent, "Save the vault file", str(suggested), FILTER)
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Save the vault file"), str(suggested), file_filter())
     if not path:
         return
     clock = context.clock
 
     def done(result: transfer.ExportResult) -> None:
-        tell(parent, "Vault file saved",
-             f"Saved your vault as {result.path.name} in {result.path.parent}.\n\n"
-             "On the new computer, install Caregiver Companion, choose “I already have a vault file” "
+        tell(parent, _("Vault file saved"),
+             _("Saved your vault as {file} in {folder}.\n\n"
+               "On the new computer, install Caregiver Companion, choose “I already have a vault file” "
              "when it starts, and pick this file. You will need your passphrase or your recovery code.\n\n"
              "The file is encrypted, like the vault. Still, keep it safe, and delete it once the new "
-             "computer is set up.")
+               "computer is set up.").format(file=result.path.name, folder=result.path.parent))
 
     # On the write lane: the copy is never taken between the parts of a save (nothing changes).
     context.ops.write(parent, lambda vault: transfer.export_vault(vault, Path(path), clock=clock), changes=(),
-                      on_done=done, label="Saving the vault file…", error_title="The vault file was not saved")
+                      on_done=done, label=_("Saving the vault file…"), error_title=_("The vault file was not saved"))
 
 
 class OpenVaultFileDialog(BusyDialog):
@@ -64,7 +67,7 @@ class OpenVaultFileDialog(BusyDialog):
     opened file, ready for :func:`install_vault_file`; on any other ending it is put away."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, replacing: bool = False):
-        super().__init__("Open a vault file", 72, "Opening the vault file", parent)
+        super().__init__(_("Open a vault file"), 72, _("Opening the vault file"), parent)
         self.context = context
         self.replacing = replacing
         self.pending: transfer.PendingImport | None = None
@@ -75,15 +78,16 @@ class OpenVaultFileDialog(BusyDialog):
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
         ask_layout.setContentsMargins(0, 0, 0, 0)
-        intro = ("Choose the vault file you saved on your other computer (it ends in "
-                 f"“{transfer.EXTENSION}”), and type the passphrase or the recovery code that opens it.")
-        ask_layout.addWidget(plain_label(intro, name="About vault files"))
-        file_label = QLabel("Vault &file")
+        intro = _("Choose the vault file you saved on your other computer (it ends in "
+                  "“{extension}”), and type the passphrase or the recovery code that opens it.").format(
+            extension=transfer.EXTENSION)
+        ask_layout.addWidget(plain_label(intro, name=_("About vault files")))
+        file_label = QLabel(_("Vault &file"))
         self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName("Vault file")
+        self.file_edit.setAccessibleName(_("Vault file"))
         file_label.setBuddy(self.file_edit)
-        self.browse_button = QPushButton("&Choose…")
-        self.browse_button.setAccessibleName("Choose the vault file")
+        self.browse_button = QPushButton(_("&Choose…"))
+        self.browse_button.setAccessibleName(_("Choose the vault file"))
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -91,8 +95,8 @@ class OpenVaultFileDialog(BusyDialog):
         row.addWidget(self.browse_button)
         ask_layout.addWidget(file_label)
         ask_layout.addLayout(row)
-        self.passphrase_radio = QRadioButton("Open it with its &passphrase")
-        self.code_radio = QRadioButton("Open it with its &recovery code")
+        self.passphrase_radio = QRadioButton(_("Open it with its &passphrase"))
+        self.code_radio = QRadioButton(_("Open it with its &recovery code"))
         self.passphrase_radio.setChecked(True)
         self.passphrase_radio.toggled.connect(self._on_mode)
         ask_layout.addWidget(self.passphrase_radio)
@@ -112,18 +116,18 @@ class OpenVaultFileDialog(BusyDialog):
         preview_layout.setContentsMargins(0, 0, 0, 0)
         self.made_label = heading_label("")
         preview_layout.addWidget(self.made_label)
-        self.people_label = plain_label(name="In this vault file")
+        self.people_label = plain_label(name=_("In this vault file"))
         preview_layout.addWidget(self.people_label)
         self.replace_label = plain_label(
-            "Your current vault will be set aside in its folder (in “replaced”), not deleted, and this "
-            "one will be used instead.", name="What happens to the current vault")
+            _("Your current vault will be set aside in its folder (in “replaced”), not deleted, and this "
+            "one will be used instead."), name=_("What happens to the current vault"))
         self.replace_label.setVisible(replacing)
         preview_layout.addWidget(self.replace_label)
         preview_layout.addStretch(1)
         self.stack.addWidget(preview)
 
         self.buttons = QDialogButtonBox()
-        self.next_button = self.buttons.addButton("&Open the file", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button = self.buttons.addButton(_("&Open the file"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -133,7 +137,7 @@ class OpenVaultFileDialog(BusyDialog):
 
     def browse(self) -> None:
         start = self.file_edit.text() or str(documents_folder())
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose the vault file", start, FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose the vault file"), start, file_filter())
         if path:
             self.file_edit.setText(path)
             self.secret_edit.setFocus()
@@ -147,12 +151,12 @@ class OpenVaultFileDialog(BusyDialog):
         file = Path(self.file_edit.text().strip())
         secret = self.secret_edit.text()
         if not self.file_edit.text().strip():
-            self.show_problem("Please choose the vault file first.")
+            self.show_problem(_("Please choose the vault file first."))
             self.file_edit.setFocus()
             return
         if not secret.strip():
-            self.show_problem("Please type the recovery code first." if self.code_radio.isChecked()
-                          else "Please type the passphrase first.")
+            self.show_problem(_("Please type the recovery code first.") if self.code_radio.isChecked()
+                          else _("Please type the passphrase first."))
             self.secret_edit.setFocus()
             return
         proof = {"recovery_code": secret} if self.code_radio.isChecked() else {"passphrase": secret}
@@ -176,10 +180,10 @@ class OpenVaultFileDialog(BusyDialog):
         self._discard()
         self.pending = pending
         made = when_text(pending.made_at, self.context.zone_name)
-        self.made_label.setText(f"This vault file was made on {made}.")
+        self.made_label.setText(_("This vault file was made on {date}.").format(date=made))
         self.made_label.setAccessibleName(self.made_label.text())
-        self.people_label.setText("It holds:\n" + people_lines(pending.people))
-        self.next_button.setText("&Use this vault")
+        self.people_label.setText(_("It holds:\n{people}").format(people=people_lines(pending.people)))
+        self.next_button.setText(_("&Use this vault"))
         self.stack.setCurrentIndex(1)
         self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         announce(self.made_label, self.made_label.text())
@@ -195,14 +199,14 @@ class OpenVaultFileDialog(BusyDialog):
     def _on_mode(self) -> None:
         self.secret_edit.clear()
         if self.code_radio.isChecked():
-            self.secret_label.setText("Recovery code of &that vault (the 32 letters and numbers you wrote down)")
+            self.secret_label.setText(_("Recovery code of &that vault (the 32 letters and numbers you wrote down)"))
             self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal)
-            self.secret_edit.setAccessibleName("Recovery code")
+            self.secret_edit.setAccessibleName(_("Recovery code"))
             self.secret_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         else:
-            self.secret_label.setText("Passphrase of &that vault")
+            self.secret_label.setText(_("Passphrase of &that vault"))
             self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.secret_edit.setAccessibleName("Passphrase of the vault file")
+            self.secret_edit.setAccessibleName(_("Passphrase of the vault file"))
             self.secret_edit.setPlaceholderText("")
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
@@ -231,10 +235,10 @@ def install_vault_file(context: AppContext, parent: QWidget, pending: transfer.P
 
     def failed(exc: BaseException) -> None:
         pending.discard()
-        show_error(parent, exc, "The vault file was not used")
+        show_error(parent, exc, _("The vault file was not used"))
 
     context.ops.background(parent, lambda: pending.install(replace_existing=replacing, clock=clock),
-                           on_done=on_opened, on_error=failed, label="Setting up the vault…")
+                           on_done=on_opened, on_error=failed, label=_("Setting up the vault…"))
 
 
 def open_vault_file_for_setup(wizard) -> None:

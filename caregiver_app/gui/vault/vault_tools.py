@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
+from ...i18n import _
 from ...domain.errors import CaregiverError
 from ..context import AppContext
 from ..common.errors import log_safely, show_error, user_message
@@ -34,17 +35,17 @@ class VaultTools(QObject):
         self.context = context
         self.window = window
         self.last_backup_error: str = ""
-        self.backups_action = QAction("&Backups…", window)
-        self.backups_action.setStatusTip("See the vault's backups, make one, or put one back")
+        self.backups_action = QAction(_("&Backups…"), window)
+        self.backups_action.setStatusTip(_("See the vault's backups, make one, or put one back"))
         self.backups_action.triggered.connect(self.open_backups)
-        self.security_action = QAction("&Security…", window)
-        self.security_action.setStatusTip("Change the passphrase, make a new recovery code, remember this computer")
+        self.security_action = QAction(_("&Security…"), window)
+        self.security_action.setStatusTip(_("Change the passphrase, make a new recovery code, remember this computer"))
         self.security_action.triggered.connect(self.open_security)
-        self.export_action = QAction("Save a &vault file for another computer…", window)
-        self.export_action.setStatusTip("Save the whole vault as one encrypted file to move to a new computer")
+        self.export_action = QAction(_("Save a &vault file for another computer…"), window)
+        self.export_action.setStatusTip(_("Save the whole vault as one encrypted file to move to a new computer"))
         self.export_action.triggered.connect(self.export_vault)
-        self.import_action = QAction("&Use a vault file from another computer…", window)
-        self.import_action.setStatusTip("Replace this vault with one saved on another computer")
+        self.import_action = QAction(_("&Use a vault file from another computer…"), window)
+        self.import_action.setStatusTip(_("Replace this vault with one saved on another computer"))
         self.import_action.triggered.connect(self.import_vault)
         self.actions = [self.backups_action, self.security_action, self.export_action, self.import_action]
 
@@ -103,9 +104,9 @@ class VaultTools(QObject):
         pending = pick_vault_file(self.context, self.window, replacing=True)
         if pending is None:
             return
-        if not confirm(self.window, "Your current vault will be set aside (kept in its folder, not deleted) and "
-                       "the vault from the file will be used from now on.", yes="Use the vault from the file",
-                       no="Keep my current vault", destructive=True, title="Use the vault from this file?"):
+        if not confirm(self.window, _("Your current vault will be set aside (kept in its folder, not deleted) and "
+                       "the vault from the file will be used from now on."), yes=_("Use the vault from the file"),
+                       no=_("Keep my current vault"), destructive=True, title=_("Use the vault from this file?")):
             pending.discard()
             return
         self.window.lock()
@@ -133,12 +134,12 @@ class VaultTools(QObject):
     def _backup_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, CaregiverError):
             log_safely(exc)
-        text = (f"Today's automatic backup could not be made. {user_message(exc)} Your journal itself is "
-                "fine; the app will try again later.")
+        text = _("Today's automatic backup could not be made. {problem} Your journal itself is "
+                 "fine; the app will try again later.").format(problem=user_message(exc))
         if text == self.last_backup_error:
             return
         self.last_backup_error = text
-        tell(self.window, "Automatic backup", text, warning=True, blocking=False)
+        tell(self.window, _("Automatic backup"), text, warning=True, blocking=False)
 
     def _on_unlocked(self) -> None:
         vault = self.context.vault
@@ -147,7 +148,7 @@ class VaultTools(QObject):
         for action in self.actions:
             action.setEnabled(True)
         for notice in vault.notices:
-            tell(self.window, "A note about your vault", notice, blocking=False)
+            tell(self.window, _("A note about your vault"), notice, blocking=False)
         vault.notices.clear()
         if vault.offer_new_passphrase:
             self.offer_new_passphrase()

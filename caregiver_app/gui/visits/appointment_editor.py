@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QCompleter, QListWidgetItem, QPushButton, QWidget
 
 from ...domain.network import Appointment, Contact, Question
+from ...i18n import _
 from ...services import appointments as appointment_service
 from ..common import formatting
 from ..common.form import EditorDialog
@@ -42,7 +43,7 @@ class AppointmentEditor(EditorDialog):
         appointment: Appointment | None = None,
         parent: QWidget | None = None,
     ):
-        super().__init__(context, "Edit appointment" if appointment else "New appointment",
+        super().__init__(context, _("Edit appointment") if appointment else _("New appointment"),
                          changes={APPOINTMENTS}, parent=parent)
         self._clock = context.clock
         self._person_id = person_id
@@ -84,7 +85,7 @@ class AppointmentEditor(EditorDialog):
         ui.setupUi(holder)
         self.fields.addWidget(holder, 1)
         self.provider_box = ui.provider_box
-        self.provider_box.addItem("No one chosen", None)
+        self.provider_box.addItem(_("No one chosen"), None)
         for c in sorted(contacts, key=lambda c: (not c.clinical, c.name.casefold())):
             self.provider_box.addItem(f"{c.name} ({c.role.label})", c.id)
         self._contacts = {c.id: c for c in contacts}
@@ -176,7 +177,8 @@ class AppointmentEditor(EditorDialog):
 
     # --- questions ------------------------------------------------------------------------
     def _append_question(self, question: Question) -> QListWidgetItem:
-        text = question.text + ("  (from an earlier visit)" if question.carried_over else "")
+        text = _("{question}  (from an earlier visit)").format(question=question.text) if question.carried_over \
+            else question.text
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, question.text)
         item.setData(CARRIED_ROLE, question.carried_over)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Person
 from ...domain.network import Appointment, Contact
+from ...i18n import _, N_, ngettext
 from ...services import appointments as appointment_service
 from ...services import network as contact_service
 from ...domain import phone_numbers
@@ -40,31 +41,33 @@ def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str,
     lines = [appointment_service.title_text(appt, contacts), appointment_service.when_text(appt, zone_name, formatting.report_format())]
     contact = contacts.get(appt.contact_id) if appt.contact_id is not None else None
     if contact is not None:
-        bits = [contact.role.label]
+        bits = [_(contact.role.label)]
         if contact.organisation:
             bits.append(contact.organisation)
         if contact.phones:
             bits.append(phone_numbers.format_phone(contact.phones[0], region))
         lines.append(" · ".join(bits))
     if appt.purpose and contact is not None:
-        lines.append(f"Purpose: {appt.purpose}")
+        lines.append(_("Purpose: {purpose}").format(purpose=appt.purpose))
     if appt.place:
-        lines.append(f"Place: {appt.place}")
+        lines.append(_("Place: {place}").format(place=appt.place))
     if appt.video_link:
-        lines.append(f"Video link: {appt.video_link}")
+        lines.append(_("Video link: {link}").format(link=appt.video_link))
     if appt.questions:
         lines.append("")
-        lines.append("Questions to ask:")
+        lines.append(_("Questions to ask:"))
         for i, q in enumerate(appt.questions, 1):
-            mark = "answered" if q.answered else "open"
-            extra = ", from an earlier visit" if q.carried_over else ""
-            lines.append(f"{i}. {q.text} ({mark}{extra})")
+            if q.carried_over:
+                state = _("answered, from an earlier visit") if q.answered else _("open, from an earlier visit")
+            else:
+                state = _("answered") if q.answered else _("open")
+            lines.append(_("{number}. {question} ({state})").format(number=i, question=q.text, state=state))
     else:
         lines.append("")
-        lines.append("No questions written down yet.")
+        lines.append(_("No questions written down yet."))
     if appt.notes_after:
         lines.append("")
-        lines.append("Notes after the visit:")
+        lines.append(_("Notes after the visit:"))
         lines.append(appt.notes_after)
     return "\n".join(lines)
 
@@ -73,7 +76,7 @@ class AppointmentsPage(Page):
     """Appointments of the chosen person. ``prepare_visit_requested(start, end, questions)``
     asks the main window to open the visit summary with that range (local dates)."""
 
-    title = "Appointments"
+    title = N_("Appointments")
     watches = frozenset({APPOINTMENTS, CONTACTS})
     prepare_visit_requested = Signal(object, object, list)
 
@@ -88,36 +91,36 @@ class AppointmentsPage(Page):
 
     def _build(self) -> None:
         outer = self.body
-        self.new_button = push_button("&New appointment…", self, self.new_appointment,
-                                      tip="Plan a new appointment (Ctrl+N)")
-        self.open_button = push_button("O&pen", self, self.open_selected, name="Open the chosen appointment")
+        self.new_button = push_button(_("&New appointment…"), self, self.new_appointment,
+                                      tip=_("Plan a new appointment (Ctrl+N)"))
+        self.open_button = push_button(_("O&pen"), self, self.open_selected, name=_("Open the chosen appointment"))
         self.prepare_button = push_button(
-            "P&repare for this visit", self, self.prepare_selected,
-            tip="Open the visit summary for the time since the last visit with this person")
-        self.delete_button = push_button("&Delete", self, self.delete_selected, name="Delete the chosen appointment")
-        self.export_one_action = menu_action("Save &this appointment as a calendar file (.ics)…", self,
+            _("P&repare for this visit"), self, self.prepare_selected,
+            tip=_("Open the visit summary for the time since the last visit with this person"))
+        self.delete_button = push_button(_("&Delete"), self, self.delete_selected, name=_("Delete the chosen appointment"))
+        self.export_one_action = menu_action(_("Save &this appointment as a calendar file (.ics)…"), self,
                                         lambda: self.export_calendar(single=True))
-        self.export_all_action = menu_action("Save &all appointments as a calendar file (.ics)…", self,
+        self.export_all_action = menu_action(_("Save &all appointments as a calendar file (.ics)…"), self,
                                         lambda: self.export_calendar(single=False))
-        self.calendar_button = menu_button("Add to &calendar", self, (self.export_one_action, self.export_all_action))
+        self.calendar_button = menu_button(_("Add to &calendar"), self, (self.export_one_action, self.export_all_action))
         # Onto two lines at large text rather than a window wider than the screen.
         outer.addLayout(wrapping_row((self.new_button, self.open_button, self.prepare_button, self.delete_button,
                                       self.calendar_button)))
 
-        self.status = plain_label(name="Status", parent=self)
+        self.status = plain_label(name=_("Status"), parent=self)
         self.status.hide()
         outer.addWidget(self.status)
 
-        self.upcoming_label = heading("Coming &up", self)
-        self.upcoming = self._list(self, "Coming up")
+        self.upcoming_label = heading(_("Coming &up"), self)
+        self.upcoming = self._list(self, _("Coming up"))
         self.upcoming_label.setBuddy(self.upcoming)
-        self.past_label = heading("P&ast", self)
-        self.past = self._list(self, "Past appointments")
+        self.past_label = heading(_("P&ast"), self)
+        self.past = self._list(self, _("Past appointments"))
         self.past_label.setBuddy(self.past)
         lists = column(self, self.upcoming_label, (self.upcoming, 1), self.past_label, (self.past, 1), margins=False)
 
         self.detail_title = heading("", self)
-        self.detail = plain_label(name="The chosen appointment", parent=self)
+        self.detail = plain_label(name=_("The chosen appointment"), parent=self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.detail.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -167,7 +170,7 @@ class AppointmentsPage(Page):
         if self._loading is not None:
             self._loading.cancel()
         self._loading = self.write(job, (), on_done=self._loaded,
-                                   error_title="The appointments could not be read")
+                                   error_title=_("The appointments could not be read"))
 
     def refresh_country(self) -> None:
         """Settings changed (country, language, time format, time zone): write the times and
@@ -214,15 +217,17 @@ class AppointmentsPage(Page):
     def _fill(self, lists: appointment_service.AppointmentLists, contacts: dict[int, Contact]) -> None:
         self._lists, self._contacts = lists, contacts
         zone = self.context.zone_name
-        for widget, items, empty in ((self.upcoming, lists.upcoming, "No appointments planned. Press New appointment to add one."),
-                                     (self.past, lists.past, "No past appointments yet.")):
+        for widget, items, empty in ((self.upcoming, lists.upcoming, _("No appointments planned. Press New appointment to add one.")),
+                                     (self.past, lists.past, _("No past appointments yet."))):
             widget.blockSignals(True)
             widget.clear()
             for appt in items:
                 open_count = len(appt.open_questions)
-                extra = f" · {open_count} open question{'s' if open_count != 1 else ''}" if open_count else ""
-                item = QListWidgetItem(f"{appointment_service.when_text(appt, zone, formatting.report_format())}\n"
-                                       f"{appointment_service.title_text(appt, contacts)}{extra}")
+                title = appointment_service.title_text(appt, contacts)
+                if open_count:
+                    title = ngettext("{title} · {count} open question", "{title} · {count} open questions",
+                                     open_count).format(title=title, count=open_count)
+                item = QListWidgetItem(f"{appointment_service.when_text(appt, zone, formatting.report_format())}\n{title}")
                 item.setData(Qt.ItemDataRole.UserRole, appt.id)
                 widget.addItem(item)
             if not items:
@@ -231,8 +236,8 @@ class AppointmentsPage(Page):
                 widget.addItem(placeholder)
             widget.blockSignals(False)
         self.detail_title.clear()
-        self.detail.setText("Choose an appointment to see it here." if lists.upcoming or lists.past
-                            else "Plan a visit here: when, with whom, and the questions you want to ask.")
+        self.detail.setText(_("Choose an appointment to see it here.") if lists.upcoming or lists.past
+                            else _("Plan a visit here: when, with whom, and the questions you want to ask."))
         self._update_buttons()
 
     def _on_current(self, widget: QListWidget, current: QListWidgetItem | None) -> None:
@@ -270,8 +275,9 @@ class AppointmentsPage(Page):
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
                 moved = sum(1 for q in dialog.saved.questions if q.carried_over) if appt is None else 0
-                note = f" {moved} open question{'s' if moved != 1 else ''} from an earlier visit {'are' if moved != 1 else 'is'} on it." if moved else ""
-                self._say("Appointment saved." + note)
+                self._say(ngettext("Appointment saved. {count} open question from an earlier visit is on it.",
+                                   "Appointment saved. {count} open questions from an earlier visit are on it.",
+                                   moved).format(count=moved) if moved else _("Appointment saved."))
                 self._select_id = dialog.saved.id  # chosen once the page has reloaded from the change
                 self.select_appointment(dialog.saved.id)
         finally:
@@ -296,11 +302,11 @@ class AppointmentsPage(Page):
         if appt is None:
             return
         when = appointment_service.when_text(appt, self.context.zone_name, formatting.report_format())
-        if not confirm(self, f"Delete the appointment on {when}, with its questions and notes?",
-                       yes="Delete appointment", no="Keep it", destructive=True, title="Delete this appointment?"):
+        if not confirm(self, _("Delete the appointment on {when}, with its questions and notes?").format(when=when),
+                       yes=_("Delete appointment"), no=_("Keep it"), destructive=True, title=_("Delete this appointment?")):
             return
         self.write(lambda vault: appointment_service.delete_appointment(vault, appt.id), {APPOINTMENTS},
-                   on_done=lambda _old: self._say("Appointment deleted."), error_title="The appointment was not deleted")
+                   on_done=lambda _old: self._say(_("Appointment deleted.")), error_title=_("The appointment was not deleted"))
 
     def prepare_selected(self) -> None:
         """Work out the range and open questions, then ask for the visit summary page."""
@@ -311,7 +317,7 @@ class AppointmentsPage(Page):
         # Working it out moves open questions of earlier visits on: a write.
         self.write(lambda vault: appointment_service.visit_preparation(vault, appt.id, clock=clock, zone_name=zone),
                    {APPOINTMENTS}, on_done=lambda r: self.prepare_visit_requested.emit(r[0], r[1], list(r[2])),
-                   error_title="The visit could not be prepared")
+                   error_title=_("The visit could not be prepared"))
 
     def export_calendar(self, single: bool) -> None:
         person = self.person
@@ -319,8 +325,8 @@ class AppointmentsPage(Page):
         if person is None or (single and appt is None):
             return
         name = appointment_service.default_calendar_filename(self.today(), single)
-        path, _f = QFileDialog.getSaveFileName(self, "Save as a calendar file", str(documents_folder() / name),
-                                               "Calendar files (*.ics)")
+        path, _f = QFileDialog.getSaveFileName(self, _("Save as a calendar file"), str(documents_folder() / name),
+                                               _("Calendar files (*.ics)"))
         if not path:
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".ics")
@@ -333,15 +339,16 @@ class AppointmentsPage(Page):
             return appointment_service.save_calendar(vault, person.id, target, ids, clock=clock,
                                                      include_questions=include)
 
-        self.read(write, lambda p: self._say(f"Saved {p.name} in {p.parent}. Open it to add it to your calendar."),
-                  key="calendar", error_title="The calendar file was not saved")
+        self.read(write, lambda p: self._say(_("Saved {file} in {folder}. Open it to add it to your calendar.").format(
+            file=p.name, folder=p.parent)),
+                  key="calendar", error_title=_("The calendar file was not saved"))
 
     def _ask_include_questions(self) -> bool:
         """Questions are private; a calendar is often shared or synced, so ask (default: leave out)."""
-        return confirm(self, "Put your questions for the visit in the calendar file too?",
-                       details="Calendars are often shared with family or synced to other devices, "
-                               "so anyone who sees the calendar could read them.",
-                       yes="Put the questions in", no="Leave them out", title="Questions in the calendar?")
+        return confirm(self, _("Put your questions for the visit in the calendar file too?"),
+                       details=_("Calendars are often shared with family or synced to other devices, "
+                               "so anyone who sees the calendar could read them."),
+                       yes=_("Put the questions in"), no=_("Leave them out"), title=_("Questions in the calendar?"))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Coming back to the page: "now" may have moved a visit from upcoming to past."""

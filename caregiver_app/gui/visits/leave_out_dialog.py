@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QTabWidget, QWidget
 
 from ...domain.summary import LeaveOut, SummaryChoices
+from ...i18n import _
 from ...services import summary
 from ...services.summary import LeaveOutChoices
 from ..common.form import EditorDialog
@@ -35,39 +36,41 @@ class LeaveOutDialog(EditorDialog):
 
     def __init__(self, context, person_id: int, options: LeaveOutChoices, current: LeaveOut,
                  choices: SummaryChoices | None = None, parent: QWidget | None = None):
-        super().__init__(context, "Leave things out of the summary", changes={SUMMARY},
-                         save_text="&Use these choices", parent=parent)
+        super().__init__(context, _("Leave things out of the summary"), changes={SUMMARY},
+                         save_text=_("&Use these choices"), parent=parent)
         self._clock = context.clock
         self._person_id = person_id
         self._choices = choices
         self.setMinimumSize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 24)
         layout = self.fields
-        intro = QLabel("Tick what should not leave the house. It will not be anywhere in the printed summary. "
-                       "A symptom or tag you leave out is also hidden where a note mentions it.")
+        intro = QLabel(_("Tick what should not leave the house. It will not be anywhere in the printed summary. "
+                       "A symptom or tag you leave out is also hidden where a note mentions it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Type to find an entry, symptom or tag")
-        self.filter_edit.setAccessibleName("Find in the lists")
+        self.filter_edit.setPlaceholderText(_("Type to find an entry, symptom or tag"))
+        self.filter_edit.setAccessibleName(_("Find in the lists"))
         self.filter_edit.setClearButtonEnabled(True)
         layout.addWidget(self.filter_edit)
 
         self.tabs = QTabWidget()
-        self.entry_list = _checklist("Entries to leave out")
-        self.symptom_list = _checklist("Symptoms to leave out")
-        self.tag_list = _checklist("Tags to leave out")
+        self.entry_list = _checklist(_("Entries to leave out"))
+        self.symptom_list = _checklist(_("Symptoms to leave out"))
+        self.tag_list = _checklist(_("Tags to leave out"))
         for entry in options.entries:
-            flag = " · flagged" if entry.flagged else ""
-            text = f"{day_heading(entry.local_date)}, {time_text(entry.local_time)} · {entry.recorded_by}{flag}\n" \
-                   f"{entry.excerpt or '(no note)'}"
+            when = _("{day}, {time} · {who}").format(day=day_heading(entry.local_date),
+                                                     time=time_text(entry.local_time), who=entry.recorded_by)
+            if entry.flagged:
+                when = _("{entry} · flagged").format(entry=when)
+            text = f"{when}\n{entry.excerpt or _('(no note)')}"
             self._add(self.entry_list, text, entry.entry_id, entry.entry_id in current.entry_ids)
         for name in options.symptoms:
             self._add(self.symptom_list, name, name, name.casefold() in current.symptoms)
         for name in options.tags:
             self._add(self.tag_list, name, name, name.casefold() in current.tags)
-        self.tabs.addTab(self.entry_list, f"&Entries ({len(options.entries)})")
-        self.tabs.addTab(self.symptom_list, f"&Symptoms ({len(options.symptoms)})")
-        self.tabs.addTab(self.tag_list, f"&Tags ({len(options.tags)})")
+        self.tabs.addTab(self.entry_list, _("&Entries ({count})").format(count=len(options.entries)))
+        self.tabs.addTab(self.symptom_list, _("&Symptoms ({count})").format(count=len(options.symptoms)))
+        self.tabs.addTab(self.tag_list, _("&Tags ({count})").format(count=len(options.tags)))
         layout.addWidget(self.tabs, 1)
         self.filter_edit.textChanged.connect(self._filter)
         chain = [self.filter_edit, self.tabs, self.entry_list, self.symptom_list, self.tag_list,

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import ValidationError
+from ...i18n import _
 from ...services import people
 from ..common.ops import SUMMARY
 from ..context import AppContext
@@ -23,23 +24,23 @@ class PreparerFields(QObject):
         super().__init__(parent)
         self._context = context
         width = parent.fontMetrics().averageCharWidth()
-        self.name_edit = self._edit(parent, "Prepared by", "Your name, for example Maria Rivera", 120, width * 20)
-        self.relationship_edit = self._edit(parent, "Your relationship to them", "For example: wife, son, friend",
+        self.name_edit = self._edit(parent, _("Prepared by"), _("Your name, for example Maria Rivera"), 120, width * 20)
+        self.relationship_edit = self._edit(parent, _("Your relationship to them"), _("For example: wife, son, friend"),
                                             people.RELATIONSHIP_MAX, width * 16)
-        self.phone_edit = self._edit(parent, "Your phone number", "So the care team can call you", 40, width * 16)
+        self.phone_edit = self._edit(parent, _("Your phone number"), _("So the care team can call you"), 40, width * 16)
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.phone_edit.editingFinished.connect(self._check_phone)
         self.phone_message = QLabel(parent)
         self.phone_message.setWordWrap(True)
         self.phone_message.setTextFormat(Qt.TextFormat.PlainText)
-        self.phone_message.setAccessibleName("Phone number problem")
+        self.phone_message.setAccessibleName(_("Phone number problem"))
         self.phone_message.hide()
-        form.addRow("Prepared &by", self.name_edit)
-        form.addRow("Rela&tionship", self.relationship_edit)
-        form.addRow("Pho&ne", self.phone_edit)
+        form.addRow(_("Prepared &by"), self.name_edit)
+        form.addRow(_("Rela&tionship"), self.relationship_edit)
+        form.addRow(_("Pho&ne"), self.phone_edit)
         form.addRow("", self.phone_message)
         for row_edit in (self.name_edit, self.relationship_edit, self.phone_edit):
-            row_edit.setToolTip("Printed on page 1 of the summary. Kept only in your locked journal.")
+            row_edit.setToolTip(_("Printed on page 1 of the summary. Kept only in your locked journal."))
 
     @staticmethod
     def _edit(parent: QWidget, name: str, hint: str, length: int, width: int) -> QLineEdit:
@@ -67,7 +68,8 @@ class PreparerFields(QObject):
     def _check_phone(self) -> None:
         phone, problem = self._phone()
         if problem:
-            self.phone_message.setText(f"{problem} Until then, the summary leaves the phone number out.")
+            self.phone_message.setText(_("{problem} Until then, the summary leaves the phone number out.").format(
+                problem=problem))
             self.phone_message.show()
             return
         self.phone_message.hide()
@@ -103,4 +105,4 @@ class PreparerFields(QObject):
             phone = people.preparer(vault).phone if keep_old_phone else shown.phone
             people.set_preparer(vault, shown.name, shown.relationship, phone, region)
 
-        self._context.ops.write(parent, job, changes={SUMMARY}, error_title="Your name for the summary was not kept")
+        self._context.ops.write(parent, job, changes={SUMMARY}, error_title=_("Your name for the summary was not kept"))

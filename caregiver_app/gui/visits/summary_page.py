@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain import crisis_lines
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
+from ...i18n import N_, _
 from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices
 from ...services import journal, summary
 from ..common import formatting
@@ -38,8 +39,9 @@ from ..journal.journal_model import day_heading
 from .leave_out_dialog import LeaveOutDialog
 from .preparer_fields import PreparerFields
 # default_paper is imported from here by tests
-from .summary_describe import _plural, default_paper, describe_summary, leave_out_text  # noqa: F401
+from .summary_describe import default_paper, describe_summary, leave_out_text, pages_text  # noqa: F401
 from ..common.building import documents_folder
+from ..common.printout_language import chosen_language, choose_language, language_box
 from .summary_cache import PRINTED
 from .summary_preview import PdfPreview, print_pdf
 
@@ -56,7 +58,7 @@ class _Progress(QObject):
 class SummaryPage(Page):
     """Choose, preview, print and save the visit summary for the chosen person."""
 
-    title = "Visit summary"
+    title = N_("Visit summary")
     # What the summary prints; its own choices (SUMMARY) are written by this page and never
     # make it build again.
     watches = frozenset({JOURNAL, MEDICATIONS, SCORES, CHECKINS, PLANS, CONTACTS, APPOINTMENTS})
@@ -103,7 +105,7 @@ class SummaryPage(Page):
         self.section_box = ui.section_box
         self.section_checks: dict[Section, QCheckBox] = {}
         for section in summary.offered_sections():
-            check = WrappingCheckBox(section.title, self.section_box)  # the long ones wrap at large text
+            check = WrappingCheckBox(_(section.title), self.section_box)  # the long ones wrap at large text
             check.setChecked(section in DEFAULT_SECTIONS)
             check.toggled.connect(lambda _on: self.refresh_preview())
             self.section_checks[section] = check
@@ -115,14 +117,19 @@ class SummaryPage(Page):
         self.questions_edit = ui.questions_edit
         self.questions_edit.setFixedHeight(self.fontMetrics().height() * 5)
         self.paper_box = ui.paper_box
-        self.paper_box.addItem("Letter (8.5 × 11 inches)", "letter")
-        self.paper_box.addItem("A4 (210 × 297 mm)", "a4")
+        self.paper_box.addItem(_("Letter (8.5 × 11 inches)"), "letter")
+        self.paper_box.addItem(_("A4 (210 × 297 mm)"), "a4")
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper(self.context.settings)))
         self.paper_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        # The printout's language, beside the paper: a family may hand an English summary to the
+        # clinic from a Spanish window. Remembered with the other choices, per person.
+        self.language_box = language_box(body)
+        ui.paper_form.insertRow(1, _("Lan&guage of the printout"), self.language_box)
+        self.language_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.preparer_fields = PreparerFields(self.context, ui.paper_form, body)
         self.preparer_edit = self.preparer_fields.name_edit
         fields = self.preparer_fields  # added after the form: put them back in its tab order
-        chain = [self.paper_box, fields.name_edit, fields.relationship_edit, fields.phone_edit, ui.preview_label]
+        chain = [self.paper_box, self.language_box, fields.name_edit, fields.relationship_edit, fields.phone_edit, ui.preview_label]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self.preview_label = ui.preview_label
@@ -147,10 +154,11 @@ class SummaryPage(Page):
         scroll = scroll_area(body, self, focusable=False, sideways=False)  # never narrower than the controls
 
         self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName("Making the summary")
+        self.progress_bar.setAccessibleName(_("Making the summary"))
         self.progress_bar.setRange(0, 100)
-        self.progress_bar.setFormat("Making the summary… %p%")
-        self.cancel_button = push_button("Cancel", self, self.cancel_build, name="Stop making the summary")
+        # TRANSLATORS: keep Qt's percent placeholder (the letter p after a percent sign).
+        self.progress_bar.setFormat(_("Making the summary… %p%"))
+        self.cancel_button = push_button(_("Cancel"), self, self.cancel_build, name=_("Stop making the summary"))
         self.progress_panel = bar(self, self.progress_bar, self.cancel_button)
         self.preview = PdfPreview(self)
         right = column(self, self.progress_panel, (self.preview, 1), margins=False)
@@ -174,6 +182,7 @@ class SummaryPage(Page):
         if person is None or self.person is None or person.id != self.person.id:
             self.leave_out = LeaveOut()
             self._show_leave_out()
+            choose_language(self.language_box, "")  # the window's, until the person's own choice is read
             self._choices_loaded = False
             self._kept_choices = None
             # Questions are for one person's doctor: never shown, built or saved for another.
@@ -182,7 +191,7 @@ class SummaryPage(Page):
             self._prepared = False
         super().set_person(person)
         if person is None:
-            self.preview_label.setText("Choose or add a person to make a visit summary.")
+            self.preview_label.setText(_("Choose or add a person to make a visit summary."))
 
     def drop(self) -> None:
         self.cancel_build()
@@ -228,6 +237,7 @@ class SummaryPage(Page):
         self.questions_edit.clear()
         self._prepared = False
         self.preparer_fields.clear()
+        choose_language(self.language_box, "")
         self.preview_label.clear()
         self.saved_label.clear()
         self._show_leave_out()
@@ -270,7 +280,12 @@ class SummaryPage(Page):
 
     def choices(self) -> SummaryChoices:
         sections = frozenset(s for s, check in self.section_checks.items() if check.isChecked())
-        return SummaryChoices(sections=sections, leave_out=self.leave_out, questions=self.questions())
+        return SummaryChoices(sections=sections, leave_out=self.leave_out, questions=self.questions(),
+                              language=self.language())
+
+    def language(self) -> str:
+        """The language the summary is printed in (``"en"``, ``"es"``), whatever the window's."""
+        return chosen_language(self.language_box)
 
     def pdf_bytes(self) -> bytes | None:
         """The PDF now shown in the preview (None while none is ready)."""
@@ -300,7 +315,9 @@ class SummaryPage(Page):
         paper, zone, clock = self.paper(), self.context.zone_name, self.context.clock
         country = current_country(self.context.settings)
         user_lines = crisis_lines.user_lines_from_dicts(self.context.settings.crisis_lines)
-        fmt = formatting.report_format()
+        # The printout's language travels in the choices (the data) and to the PDF writer, which
+        # writes its dates for that language in the window's country.
+        language, fmt = self.language(), formatting.report_format()
         progress = self._relay.moved.emit
 
         def job(vault, control):
@@ -310,14 +327,15 @@ class SummaryPage(Page):
                                          preparer_phone=preparer.phone, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
-            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt)
+            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt,
+                                                   language=language)
 
         def done(result) -> None:
             self._finish_build()
             data, pdf = result
             self._pdf, self._pdf_key = pdf, key
             self.preview.set_pdf(pdf)
-            self.preview_label.setText(describe_summary(data) + f"\n{_plural(self.preview.page_count(), 'page')}.")
+            self.preview_label.setText(describe_summary(data) + "\n" + pages_text(self.preview.page_count()))
             self._set_ready(True)
             self._remember_choices()
             then, self._after_build = self._after_build, None
@@ -327,8 +345,8 @@ class SummaryPage(Page):
         def failed(exc: BaseException) -> None:
             self._finish_build()
             if not isinstance(exc, SummaryCancelled):
-                self.preview_label.setText("The preview could not be made.")
-                show_error(self, exc, "The preview could not be made")
+                self.preview_label.setText(_("The preview could not be made."))
+                show_error(self, exc, _("The preview could not be made"))
 
         self._set_ready(False)
         self.progress_bar.setValue(0)
@@ -357,8 +375,8 @@ class SummaryPage(Page):
         self.print_button.setEnabled(False)
         self.context.ops.background(self, lambda: print_pdf(pdf, printer),
                                     on_done=lambda _sent: self.print_button.setEnabled(True),
-                                    on_error=lambda exc: self._failed(exc, self.print_button, "The summary was not printed"),
-                                    label="Sending the summary to the printer…")
+                                    on_error=lambda exc: self._failed(exc, self.print_button, _("The summary was not printed")),
+                                    label=_("Sending the summary to the printer…"))
 
     def save_pdf(self) -> None:
         """Ask where to save, then write the PDF that the preview shows (off the GUI thread)."""
@@ -366,7 +384,8 @@ class SummaryPage(Page):
         if person is None or not self._current_pdf_ready(then=self.save_pdf):
             return
         suggested = documents_folder() / summary.default_filename(self._today())
-        path, _filter = QFileDialog.getSaveFileName(self, "Save the visit summary", str(suggested), "PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the visit summary"), str(suggested),
+                                                    _("PDF files (*.pdf)"))
         if not path:
             return
         pdf = self._pdf
@@ -375,13 +394,14 @@ class SummaryPage(Page):
         def done(saved: Path) -> None:
             self.save_button.setEnabled(True)
             self.last_saved_path = saved
-            self.saved_label.setText(f"Saved the visit summary as {saved.name} in {saved.parent}.")
+            self.saved_label.setText(_("Saved the visit summary as {file} in {folder}.").format(
+                file=saved.name, folder=saved.parent))
             self.saved_panel.show()
             self.open_button.setFocus()
 
         self.save_button.setEnabled(False)
         self.context.ops.background(self, lambda: summary.write_pdf_bytes(pdf, Path(path)), on_done=done,
-                                    on_error=lambda exc: self._failed(exc, self.save_button, "The summary was not saved"))
+                                    on_error=lambda exc: self._failed(exc, self.save_button, _("The summary was not saved")))
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
@@ -396,7 +416,7 @@ class SummaryPage(Page):
         start, end = self.date_range()
         zone = self.context.zone_name
         self.read(lambda vault: summary.leave_out_choices(vault, person.id, start, end, zone_name=zone),
-                  self._ask_leave_out, key="leave-out", error_title="The list could not be shown")
+                  self._ask_leave_out, key="leave-out", error_title=_("The list could not be shown"))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Coming back to the page: the journal may have changed, and so may today's date."""
@@ -455,7 +475,7 @@ class SummaryPage(Page):
             return
         self._kept_choices = choices
         self.write(lambda vault: summary.save_choices(vault, person.id, choices, clock=clock), {SUMMARY},
-                   error_title="Your choices for the summary were not kept",
+                   error_title=_("Your choices for the summary were not kept"),
                    **({"on_error": log_safely} if quiet else {}))
 
     def _failed(self, exc: BaseException, button: QPushButton, title: str) -> None:
@@ -466,7 +486,8 @@ class SummaryPage(Page):
         """What the PDF depends on: the choices, what it prints beyond them and the data version."""
         return (self.person, self.date_range(), self.choices(), self.paper(), self.preparer_fields.preparer(),
                 current_country(self.context.settings), tuple(map(str, self.context.settings.crisis_lines)),
-                self._today(), self.context.zone_name, formatting.report_format(), self.context.ops.version(PRINTED))
+                self._today(), self.context.zone_name, formatting.report_format(self.language()),
+                self.context.ops.version(PRINTED))
 
     def _current_pdf_ready(self, then=None) -> bool:
         """True when the preview shows the current choices. Otherwise a new preview is made (or
@@ -510,7 +531,7 @@ class SummaryPage(Page):
         was, self._last_visit = self._last_visit, day
         self.since_button.setVisible(day is not None)
         if day is not None:
-            self.since_button.setText(f"Since the &last visit ({day_heading(day)})")
+            self.since_button.setText(_("Since the &last visit ({day})").format(day=day_heading(day)))
         elif self.since_button.isChecked():
             self.range_buttons[30].setChecked(True)  # toggling applies the range and builds
             return
@@ -557,6 +578,7 @@ class SummaryPage(Page):
             for section, check in self.section_checks.items():
                 check.setChecked(section in saved.sections)
             self.leave_out = saved.leave_out
+            choose_language(self.language_box, saved.language)
             self._show_leave_out()
             if not self._prepared and not self.questions_edit.toPlainText().strip():  # "Prepare" wins
                 self.questions_edit.setPlainText("\n".join(saved.questions))

@@ -26,9 +26,10 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from ...i18n import _, N_
 from ..common.building import shortcut, together, wrapping_row
 
-PRINT_JOB_NAME = "Visit summary"
+PRINT_JOB_NAME = N_("Visit summary")
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 PRINT_DPI = 300
 
@@ -68,7 +69,7 @@ class PdfPreview(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Preview of the visit summary")
+        self.view.setAccessibleName(_("Preview of the visit summary"))
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         def tool(text: str, tip: str, name: str, slot, keys: str = "") -> QToolButton:
@@ -84,15 +85,15 @@ class PdfPreview(QWidget):
 
         # Arrows only (named and with tooltips), so the preview leaves room for the controls
         # beside it in a small window or at large text.
-        self.prev_button = tool("◀", "Previous page", "Previous page", self.previous_page, "PgUp")
-        self.next_button = tool("▶", "Next page", "Next page", self.next_page, "PgDown")
+        self.prev_button = tool("◀", _("Previous page"), _("Previous page"), self.previous_page, "PgUp")
+        self.next_button = tool("▶", _("Next page"), _("Next page"), self.next_page, "PgDown")
         self.page_label = QLabel(self)
-        self.page_label.setAccessibleName("Page number")
-        self.zoom_out_button = tool("−", "Zoom out", "Zoom out", self.zoom_out, "Ctrl+-")
+        self.page_label.setAccessibleName(_("Page number"))
+        self.zoom_out_button = tool("−", _("Zoom out"), _("Zoom out"), self.zoom_out, "Ctrl+-")
         self.zoom_label = QLabel(self)
-        self.zoom_label.setAccessibleName("Zoom")
-        self.zoom_in_button = tool("+", "Zoom in", "Zoom in", self.zoom_in, "Ctrl+=")
-        self.fit_button = tool("Fit width", "Fit the page to the width", "Fit width", self.fit_width, "Ctrl+0")
+        self.zoom_label.setAccessibleName(_("Zoom"))
+        self.zoom_in_button = tool("+", _("Zoom in"), _("Zoom in"), self.zoom_in, "Ctrl+=")
+        self.fit_button = tool(_("Fit width"), _("Fit the page to the width"), _("Fit width"), self.fit_width, "Ctrl+0")
         self.fit_button.setCheckable(True)
         # The zoom buttons go under the page buttons when the preview is narrow (large text).
         bar = wrapping_row((together(self, self.prev_button, self.page_label, self.next_button),
@@ -201,7 +202,8 @@ class PdfPreview(QWidget):
         count = self.page_count()
         page = self.current_page()
         has = count > 0
-        self.page_label.setText(f"Page {page + 1} of {count}" if has else "No preview yet")
+        self.page_label.setText(_("Page {page} of {count}").format(page=page + 1, count=count) if has
+                                else _("No preview yet"))
         self.prev_button.setEnabled(has and page > 0)
         self.next_button.setEnabled(has and page < count - 1)
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
@@ -209,14 +211,15 @@ class PdfPreview(QWidget):
         fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
         # Fitted, the Fit width button says so (pressed); the label would only repeat it.
         self.fit_button.setChecked(fit)
-        self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)}%")
+        # TRANSLATORS: the preview's zoom, "150%"; write it as your language does ("150 %").
+        self.zoom_label.setText(_("{percent}%").format(percent=round(self.view.zoomFactor() * 100)))
         self.zoom_label.setVisible(not fit)
 
     # --- printing -----------------------------------------------------------------------------
     def make_printer(self, paper: str) -> QPrinter:
         """A printer set up for this document: generic job name, ``paper`` ("letter"/"a4")."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(PRINT_JOB_NAME)
+        printer.setDocName(_(PRINT_JOB_NAME))
         printer.setCreator("Caregiver Companion")
         size = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
         printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, printer.pageLayout().margins()))
@@ -230,7 +233,7 @@ class PdfPreview(QWidget):
             return None
         printer = self.make_printer(paper)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the visit summary")
+        dialog.setWindowTitle(_("Print the visit summary"))
         dialog.setMinMax(1, self.page_count())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:

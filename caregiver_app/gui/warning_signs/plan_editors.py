@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...domain.model import Tag, TagKind
+from ...i18n import _, N_
 from ...domain.plans import ITEM_MAX_CHARS, PHONE_MAX_CHARS, EarlySign, LinkKind, PlanItem
 
-NOT_LINKED = "Not linked to the journal"
+NOT_LINKED = N_("Not linked to the journal")
 
 
-def article(word: str) -> str:
-    """ "an" before a vowel sound at the start of ``word`` (early, item), else "a"."""
-    return "an" if word[:1].lower() in "aeio" else "a"
+def _link_text(kind: LinkKind, name: str) -> str:
+    # TRANSLATORS: a journal link: "Symptom: Poor sleep", "Tag: Work".
+    return _("{kind}: {name}").format(kind=_(kind.label), name=name)
 
 
 class ItemRow(QWidget):
@@ -48,7 +49,7 @@ class ItemRow(QWidget):
         self.text_edit.setMaxLength(ITEM_MAX_CHARS)
         self.text_edit.textEdited.connect(lambda _t: self.changed.emit())
         self.phone_edit: QLineEdit | None = None
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self.lines = QVBoxLayout(self)
         self.lines.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +59,7 @@ class ItemRow(QWidget):
         if has_phone:
             self.phone_edit = QLineEdit(self)
             self.phone_edit.setMaxLength(PHONE_MAX_CHARS)
-            self.phone_edit.setPlaceholderText("Phone (optional)")
+            self.phone_edit.setPlaceholderText(_("Phone (optional)"))
             self.phone_edit.textEdited.connect(lambda _t: self.changed.emit())
             self.row.addWidget(self.phone_edit, 1)
         self._extra()
@@ -71,10 +72,11 @@ class ItemRow(QWidget):
     def set_number(self, number: int) -> None:
         """Name the fields after the line's place in the list (for screen readers)."""
         word = self._word[:1].upper() + self._word[1:]
-        self.text_edit.setAccessibleName(f"{word} {number}")
+        # TRANSLATORS: a plan line for screen readers: "Trigger 2".
+        self.text_edit.setAccessibleName(_("{item} {number}").format(item=word, number=number))
         if self.phone_edit is not None:
-            self.phone_edit.setAccessibleName(f"Phone of {self._word} {number}")
-        self.remove_button.setAccessibleName(f"Remove {self._word} {number}")
+            self.phone_edit.setAccessibleName(_("Phone of {item} {number}").format(item=self._word, number=number))
+        self.remove_button.setAccessibleName(_("Remove {item} {number}").format(item=self._word, number=number))
 
     def focus_widgets(self) -> list[QWidget]:
         widgets: list[QWidget] = [self.text_edit]
@@ -92,7 +94,8 @@ class ItemRow(QWidget):
             return None
         phone = self.phone_edit.text() if self.phone_edit is not None else ""
         if not self.text_edit.text().strip():
-            raise ValidationError(f"A phone number needs a name next to it (the {self._word} with {phone.strip()}).")
+            raise ValidationError(_("A phone number needs a name next to it (the {item} with {phone}).").format(
+                item=self._word, phone=phone.strip()))
         return PlanItem(self.text_edit.text(), phone)
 
     def set_value(self, item: PlanItem) -> None:
@@ -111,15 +114,16 @@ class SignRow(ItemRow):
 
     def _extra(self) -> None:
         self.link_combo = QComboBox(self)
-        self.link_combo.addItem(NOT_LINKED, None)
+        self.link_combo.addItem(_(NOT_LINKED), None)
         self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.link_combo.setMinimumContentsLength(14)
         self.link_combo.currentIndexChanged.connect(self._on_link_changed)
         self.severity_spin = QSpinBox(self)
         self.severity_spin.setRange(1, 10)
-        self.severity_spin.setPrefix("at ")
-        self.severity_spin.setSuffix("/10 or more")
-        self.severity_spin.setToolTip("The sign counts when the symptom is rated this high or higher (0 to 10)")
+        # TRANSLATORS: around a number 1-10: "at 7/10 or more". Keep the spaces.
+        self.severity_spin.setPrefix(_("at "))
+        self.severity_spin.setSuffix(_("/10 or more"))
+        self.severity_spin.setToolTip(_("The sign counts when the symptom is rated this high or higher (0 to 10)"))
         self.severity_spin.valueChanged.connect(lambda _v: self.changed.emit())
         policy = self.severity_spin.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -137,8 +141,9 @@ class SignRow(ItemRow):
 
     def set_number(self, number: int) -> None:
         super().set_number(number)
-        self.link_combo.setAccessibleName(f"Journal link of early warning sign {number}")
-        self.severity_spin.setAccessibleName(f"Severity that counts for early warning sign {number}, 1 to 10")
+        self.link_combo.setAccessibleName(_("Journal link of early warning sign {number}").format(number=number))
+        self.severity_spin.setAccessibleName(
+            _("Severity that counts for early warning sign {number}, 1 to 10").format(number=number))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.text_edit, self.link_combo, self.severity_spin, self.remove_button]
@@ -148,14 +153,14 @@ class SignRow(ItemRow):
         current = self.link_combo.currentData()
         self.link_combo.blockSignals(True)
         self.link_combo.clear()
-        self.link_combo.addItem(NOT_LINKED, None)
+        self.link_combo.addItem(_(NOT_LINKED), None)
         options = [(LinkKind.SYMPTOM.value, name) for name in symptoms]
         options += [(LinkKind.ACTIVITY.value, t.name) for t in tags if t.kind is TagKind.ACTIVITY]
         options += [(LinkKind.STRESSOR.value, t.name) for t in tags if t.kind is TagKind.STRESSOR]
         if current is not None and tuple(current) not in [tuple(o) for o in options]:
             options.append(tuple(current))
         for kind, name in options:
-            self.link_combo.addItem(f"{LinkKind(kind).label}: {name}", (kind, name))
+            self.link_combo.addItem(_link_text(LinkKind(kind), name), (kind, name))
         self._select(current)
         self.link_combo.blockSignals(False)
         self._sync_severity()  # new choices are not an edit
@@ -186,7 +191,7 @@ class SignRow(ItemRow):
     def value(self) -> EarlySign | None:
         if self.is_blank():
             if self.link_combo.currentData() is not None:
-                raise ValidationError("An early warning sign linked to the journal needs some words too.")
+                raise ValidationError(_("An early warning sign linked to the journal needs some words too."))
             return None
         data = self.link_combo.currentData()
         if data is None:
@@ -200,8 +205,8 @@ class SignRow(ItemRow):
             self._select(None)
         else:
             data = (sign.link_kind.value, sign.link_name)
-            if self.link_combo.findText(f"{sign.link_kind.label}: {sign.link_name}") < 0:
-                self.link_combo.addItem(f"{sign.link_kind.label}: {sign.link_name}", data)
+            if self.link_combo.findText(_link_text(sign.link_kind, sign.link_name)) < 0:
+                self.link_combo.addItem(_link_text(sign.link_kind, sign.link_name), data)
             self._select(data)
             self.severity_spin.setValue(sign.min_severity)
         self._on_link_changed()
@@ -214,6 +219,7 @@ class SectionEditor(QGroupBox):
 
     def __init__(self, title: str, prompt: str, word: str, *, has_phone: bool = False, signs: bool = False,
                  parent: QWidget | None = None):
+        title, prompt, word = _(title), _(prompt), _(word)  # the domain's words, marked there
         super().__init__(title, parent)
         self.setAccessibleName(title)
         self._word = word
@@ -228,16 +234,18 @@ class SectionEditor(QGroupBox):
         layout.addWidget(self.prompt_label)
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
-        self.add_button = QPushButton(f"Add {article(word)} {word}", self)
-        self.add_button.setAccessibleName(f"Add {article(word)} {word} to {title}")
+        # "Add a line" rather than "Add a trigger": an article chosen by the English word would
+        # be wrong in other languages, and the section's heading is right above.
+        self.add_button = QPushButton(_("Add a line"), self)
+        self.add_button.setAccessibleName(_("Add a line to “{section}”").format(section=title))
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         # Sections with phone numbers (people to ask for help, professionals) can take a person
         # from the support network instead of typing them again; shown once there are contacts.
         self._contacts: list[tuple[str, str, str]] = []  # (shown as, name, phone)
-        self.pick_button = QPushButton("Pick from contacts…", self)
-        self.pick_button.setAccessibleName(f"Pick {article(word)} {word} from your contacts for {title}")
+        self.pick_button = QPushButton(_("Pick from contacts…"), self)
+        self.pick_button.setAccessibleName(_("Pick from your contacts for “{section}”").format(section=title))
         self.pick_button.clicked.connect(self.pick_contact)
         self.pick_button.hide()
         add_row.addWidget(self.pick_button)
@@ -290,7 +298,8 @@ class SectionEditor(QGroupBox):
         shown = [c[0] for c in self._contacts]
         if not shown:
             return
-        choice, ok = QInputDialog.getItem(self, "Pick from contacts", f"Which {self._word}?", shown, 0, False)
+        choice, ok = QInputDialog.getItem(self, _("Pick from contacts"), _("Which one? ({item})").format(item=self._word),
+                                          shown, 0, False)
         if not ok or choice not in shown:
             return
         _label, name, phone = self._contacts[shown.index(choice)]
@@ -315,9 +324,9 @@ class SectionEditor(QGroupBox):
                 value = row.value()
             except ValidationError as exc:
                 if problems is not None:
-                    problems.append(f"{self.title()}: {exc}")
+                    problems.append(_("{section}: {problem}").format(section=self.title(), problem=exc))
                     continue
-                raise ValidationError(f"{self.title()}: {exc}") from None
+                raise ValidationError(_("{section}: {problem}").format(section=self.title(), problem=exc)) from None
             if value is not None:
                 values.append(value)
         return tuple(values)

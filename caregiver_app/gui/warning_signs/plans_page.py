@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ...domain import crisis_lines
 from ...domain.errors import CaregiverError, ValidationError
 from ...domain.model import Person
+from ...i18n import _, N_
 from ...domain.plans import PHONE_MAX_CHARS, RelapsePlan, RelapseSection, SafetyPlan, SafetyStep
 from ...services import journal, plans
 from ...services import network as contacts
@@ -38,28 +40,50 @@ from ..common import formatting
 from ..context import AppContext
 from ..common.country import current_country
 from ..common.country import paper as country_paper
-from .crisis_numbers import country_name
+from .crisis_numbers import country_name, line_how, line_name
 from ..common.errors import log_safely, show_error
 from ..common.ops import CONTACTS, JOURNAL, PLANS
 from ..common.building import documents_folder, open_saved_pdf, scroll_area, wrapping_row
 from ..common.page import Page
+from ..common.printout_language import chosen_language, language_box
 from .plan_editors import SectionEditor
 from ..vault.unlock_screen import announce
 
 RELAPSE = "relapse"
 SAFETY = "safety"
 
-RELAPSE_INTRO = (
+RELAPSE_INTRO = N_(
     "This is a plan for staying well, in the spirit of WRAP (the Wellness Recovery Action Plan). Most "
     "people show the same small changes before they get unwell. Family often notices them first. Write "
     "them down here while things are calm. Link a sign to a journal symptom or tag, and the journal "
     "will tell you when it is recorded."
 )
-SAFETY_INTRO = (
+SAFETY_INTRO = N_(
     "A safety plan is a short list to use in a crisis. It works best when it is written ahead of time, "
     "together with the person and their care team. It follows the Stanley–Brown Safety Plan: six steps "
     "to go through in order until you feel safer, and reasons for living."
 )
+
+
+SAFETY_WORDS = {
+    "title": N_("Save the safety plan"),
+    "not_saved": N_("The safety plan was not saved"),
+    "saved": N_("Saved the safety plan as {file} in {folder}."),
+    "making": N_("Making the safety plan…"),
+}
+RELAPSE_WORDS = {
+    "title": N_("Save the plan for staying well"),
+    "not_saved": N_("The plan for staying well was not saved"),
+    "saved": N_("Saved the plan for staying well as {file} in {folder}."),
+    "making": N_("Making the plan for staying well…"),
+}
+
+
+def _step_heading(step: SafetyStep) -> str:
+    """``"Step 4. People I can ask for help"`` in the language in force (reasons: the title alone)."""
+    if step.number is None:
+        return _(step.title)
+    return _("Step {number}. {title}").format(number=step.number, title=_(step.title))
 
 
 def _plan_phone(contact) -> str:
@@ -73,7 +97,7 @@ def _plan_phone(contact) -> str:
 class PlansPage(Page):
     """Edit the chosen person's relapse-prevention plan and safety plan."""
 
-    title = "Plans"
+    title = N_("Plans")
     watches = frozenset({PLANS, CONTACTS, JOURNAL})  # the plans; the names offered to link and call
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -89,17 +113,17 @@ class PlansPage(Page):
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("Plans")
+        self.tabs.setAccessibleName(_("Plans"))
 
         self.relapse_editors: dict[RelapseSection, SectionEditor] = self._add_tab(
-            "&Early warning signs", RELAPSE, RELAPSE_INTRO,
-            "Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP).",
+            _("&Early warning signs"), RELAPSE, _(RELAPSE_INTRO),
+            _("Source: Mary Ellen Copeland, Wellness Recovery Action Plan (WRAP)."),
             [(section, section.title, section.prompt, section.item_word, section.has_phone,
               section is RelapseSection.EARLY_SIGNS) for section in RelapseSection])
         self.safety_editors: dict[SafetyStep, SectionEditor] = self._add_tab(
-            "Safety &plan", SAFETY, SAFETY_INTRO,
-            "Source: Stanley B, Brown GK. Safety Planning Intervention. Cognitive and Behavioral Practice, 2012.",
-            [(step, step.heading, step.prompt, step.item_word, step.has_phone, False) for step in SafetyStep])
+            _("Safety &plan"), SAFETY, _(SAFETY_INTRO),
+            _("Source: Stanley B, Brown GK. Safety Planning Intervention. Cognitive and Behavioral Practice, 2012."),
+            [(step, _step_heading(step), step.prompt, step.item_word, step.has_phone, False) for step in SafetyStep])
         professionals = self.safety_editors[SafetyStep.PROFESSIONALS]
         self.crisis_line_label = QLabel(professionals)
         self.crisis_line_label.setWordWrap(True)
@@ -107,22 +131,33 @@ class PlansPage(Page):
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Save status")
-        self.save_button = QPushButton("&Save plans", self)
-        self.save_button.setToolTip("Save both plans (Ctrl+S)")
+        self.status_label.setAccessibleName(_("Save status"))
+        self.save_button = QPushButton(_("&Save plans"), self)
+        self.save_button.setToolTip(_("Save both plans ({keys})").format(keys="Ctrl+S"))
         self.save_button.clicked.connect(self.save)
-        self.relapse_pdf_button = QPushButton("Save plan for staying &well as PDF…", self)
-        self.relapse_pdf_button.setToolTip("Your early warning signs, triggers and what helps, printed as “My plan for staying well” to share")
+        self.relapse_pdf_button = QPushButton(_("Save plan for staying &well as PDF…"), self)
+        self.relapse_pdf_button.setToolTip(
+            _("Your early warning signs, triggers and what helps, printed as “My plan for staying well” to share"))
         self.relapse_pdf_button.clicked.connect(self.save_relapse_pdf)
-        self.pdf_button = QPushButton("Save safety plan as P&DF…", self)
-        self.pdf_button.setToolTip("A one-page PDF to print and keep close")
+        self.pdf_button = QPushButton(_("Save safety plan as P&DF…"), self)
+        self.pdf_button.setToolTip(_("A one-page PDF to print and keep close"))
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.open_button = QPushButton("&Open the PDF", self)
+        self.open_button = QPushButton(_("&Open the PDF"), self)
         self.open_button.clicked.connect(self.open_saved)
         self.open_button.hide()
-        buttons = wrapping_row((self.save_button, self.relapse_pdf_button, self.pdf_button, self.open_button))
+        # Both PDFs print in the language chosen here, the window's unless changed.
+        self.language_label = QLabel(_("Lan&guage of the printout"), self)
+        self.language_box = language_box(self)
+        self.language_label.setBuddy(self.language_box)
+        language = QWidget(self)
+        language_row = QHBoxLayout(language)
+        language_row.setContentsMargins(0, 0, 0, 0)
+        language_row.addWidget(self.language_label)
+        language_row.addWidget(self.language_box)
+        buttons = wrapping_row((self.save_button, self.relapse_pdf_button, self.pdf_button, language,
+                                self.open_button))
 
-        self.empty_label = QLabel("Choose or add a person to keep their plans.", self)
+        self.empty_label = QLabel(_("Choose or add a person to keep their plans."), self)
         self.empty_label.setWordWrap(True)
         self.body.addWidget(self.empty_label)
         self.body.addWidget(self.tabs, 1)
@@ -187,7 +222,7 @@ class PlansPage(Page):
             self._just_saved = False
             return
         self.read(lambda vault: (plans.get_relapse_plan(vault, person_id), plans.get_safety_plan(vault, person_id)),
-                  self._show_plans, key="plans", error_title="The plans could not be read")
+                  self._show_plans, key="plans", error_title=_("The plans could not be read"))
 
     def drop(self) -> None:
         self._dirty = {RELAPSE: False, SAFETY: False}
@@ -258,7 +293,7 @@ class PlansPage(Page):
         try:
             relapse, safety = self.relapse_plan(), self.safety_plan()
         except CaregiverError as exc:
-            show_error(self, exc, "The plans were not saved")
+            show_error(self, exc, _("The plans were not saved"))
             return
         clock, edits, person_id = self.context.clock, self._edits, self.person.id
 
@@ -271,11 +306,11 @@ class PlansPage(Page):
             if self.person is None or self.person.id != person_id:
                 return  # another person is shown now: this save was theirs to report
             self._saved(edits, RELAPSE, SAFETY)
-            self._set_status("Saved. The journal now checks the early warning signs that are linked to it.")
+            self._set_status(_("Saved. The journal now checks the early warning signs that are linked to it."))
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            show_error(self, exc, "The plans were not saved")
+            show_error(self, exc, _("The plans were not saved"))
 
         self.save_button.setEnabled(False)
         self.write(job, {PLANS}, on_done=done, on_error=failed)
@@ -286,51 +321,60 @@ class PlansPage(Page):
         country = current_country(settings)
         user_lines = crisis_lines.user_lines_from_dicts(settings.crisis_lines)
 
-        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
-            data = plans.safety_plan_print(vault, person_id, country=country, country_name=country_name(country),
-                                           user_lines=user_lines, today=today)
-            return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt)
+        def write_pdf(vault, person_id, path, today, paper, fmt, language) -> Path:
+            with i18n.document_language(language):  # the lines' words and the country's name, as printed
+                data = plans.safety_plan_print(vault, person_id, country=country,
+                                               country_name=country_name(country, language),
+                                               user_lines=user_lines, today=today)
+            return plans.write_safety_plan_pdf(data, path, paper=paper, fmt=fmt, language=language)
 
-        self._print_plan(SAFETY, self.pdf_button, "the safety plan", plans.safety_plan_filename,
+        self._print_plan(SAFETY, self.pdf_button, SAFETY_WORDS, plans.safety_plan_filename,
                          self.safety_plan, plans.save_safety_plan, write_pdf)
 
     def save_relapse_pdf(self) -> None:
         """Save the early warning signs plan (a write), then print it as a PDF where the user
         chooses (as many pages as it needs)."""
 
-        def write_pdf(vault, person_id, path, today, paper, fmt) -> Path:
-            return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper, fmt=fmt)
+        def write_pdf(vault, person_id, path, today, paper, fmt, language) -> Path:
+            from ...reports.formatting import in_language  # Babel loads with the first document
 
-        self._print_plan(RELAPSE, self.relapse_pdf_button, "the plan for staying well", plans.relapse_plan_filename,
+            with i18n.document_language(language):  # its writer takes no language of its own
+                return plans.write_relapse_plan_pdf(vault, person_id, path, today=today, paper=paper,
+                                                    fmt=in_language(fmt, language))
+
+        self._print_plan(RELAPSE, self.relapse_pdf_button, RELAPSE_WORDS, plans.relapse_plan_filename,
                          self.relapse_plan, plans.save_relapse_plan, write_pdf)
 
-    def _print_plan(self, which: str, button: QPushButton, what: str, filename, read_plan, save_plan,
+    def _print_plan(self, which: str, button: QPushButton, words: dict[str, str], filename, read_plan, save_plan,
                     write_pdf) -> None:
         """Print plan ``which`` (as ``read_plan()`` holds it) where the user chooses, suggesting
         ``filename(today)``: a write on the lane that first saves the plan with ``save_plan`` when
         it has changes, so the PDF prints what was just saved, then runs
-        ``write_pdf(vault, person_id, path, today, paper, fmt) -> Path``."""
+        ``write_pdf(vault, person_id, path, today, paper, fmt, language) -> Path`` (``language``:
+        the printout's, from the page's choice). ``words`` are the plan's messages (marked
+        with ``N_``): ``"title"``, ``"not_saved"``, ``"saved"`` and ``"making"``."""
         person = self.person
         if person is None or person.id is None or not button.isEnabled():
             return
         try:
             plan = read_plan()
         except CaregiverError as exc:
-            show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
+            show_error(self, exc, _(words["not_saved"]))
             return
         today = journal.local_now(self.context.clock, self.context.zone_name).date()
         suggested = documents_folder() / filename(today)
-        path, _filter = QFileDialog.getSaveFileName(self, f"Save {what}", str(suggested), "PDF files (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, _(words["title"]), str(suggested), _("PDF files (*.pdf)"))
         if not path:
             return
         clock = self.context.clock
+        language = chosen_language(self.language_box)
         paper, person_id, fmt = country_paper(self.context.settings), person.id, formatting.report_format()
         dirty, edits = self._dirty[which], self._edits  # (the file dialog is modal: no typing meanwhile)
 
         def job(vault) -> Path:
             if dirty:
                 save_plan(vault, plan, clock=clock)
-            return write_pdf(vault, person_id, Path(path), today, paper, fmt)
+            return write_pdf(vault, person_id, Path(path), today, paper, fmt, language)
 
         def done(saved: Path) -> None:
             button.setEnabled(True)
@@ -339,14 +383,14 @@ class PlansPage(Page):
             self._saved(edits, which)
             self.last_saved_path = saved
             self.open_button.show()
-            self._set_status(f"Saved {what} as {saved.name} in {saved.parent}.")
+            self._set_status(_(words["saved"]).format(file=saved.name, folder=saved.parent))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
-            show_error(self, exc, f"{what[:1].upper()}{what[1:]} was not saved")
+            show_error(self, exc, _(words["not_saved"]))
 
         button.setEnabled(False)
-        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label=f"Making {what}…")
+        self.write(job, {PLANS} if dirty else set(), on_done=done, on_error=failed, label=_(words["making"]))
 
     def open_saved(self) -> None:
         """Open the saved PDF in the computer's PDF viewer."""
@@ -364,12 +408,12 @@ class PlansPage(Page):
     # --- private ------------------------------------------------------------------------
     def _person_id(self) -> int:
         if self.person is None or self.person.id is None:
-            raise ValidationError("Please choose whose plans these are.")
+            raise ValidationError(_("Please choose whose plans these are."))
         return self.person.id
 
     def _show_names(self) -> None:
         if self.person is None:
-            self.heading.setText("My plans")  # the page's name in the navigation when no one is chosen
+            self.heading.setText(_("My plans"))  # the page's name in the navigation when no one is chosen
         # The base greys the whole page without a person; drop() turns off only the plans and
         # buttons, so the heading and "Choose or add a person" stay easy to read.
         self.setEnabled(True)
@@ -380,13 +424,15 @@ class PlansPage(Page):
         country = current_country(settings)
         lines = [line for line in crisis_lines.lines_for(country, crisis_lines.user_lines_from_dicts(settings.crisis_lines))
                  if line.kind is not crisis_lines.LineKind.SUPPORT]
-        where = country_name(country) if country else "not chosen yet"
+        where = country_name(country) if country else _("not chosen yet")
         if lines:
-            listed = "; ".join(f"{line.name} ({line.how})" for line in lines)
-            text = f"When you print the plan, it also lists the numbers for your country ({where}): {listed}."
+            # TRANSLATORS: one number in a list: "Línea 024 (Call 024)"; the domain gives both parts.
+            listed = "; ".join(_("{name} ({how})").format(name=line_name(line), how=line_how(line)) for line in lines)
+            text = _("When you print the plan, it also lists the numbers for your country ({country}): {numbers}.").format(
+                country=where, numbers=listed)
         else:
-            text = (f"When you print the plan, it says to call the local emergency number. Add the numbers "
-                    f"for your country ({where}) in Get help now, and they will be printed too.")
+            text = _("When you print the plan, it says to call the local emergency number. Add the numbers "
+                     "for your country ({country}) in Get help now, and they will be printed too.").format(country=where)
         self.crisis_line_label.setText(text)
 
     def _fill(self, relapse: RelapsePlan, safety: SafetyPlan) -> None:
@@ -405,7 +451,7 @@ class PlansPage(Page):
         self._edits += 1
         if not self._dirty[which]:
             self._dirty[which] = True
-            self._set_status("Not saved yet.")
+            self._set_status(_("Not saved yet."))
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -426,12 +472,12 @@ class PlansPage(Page):
         if relapse.updated_at or safety.updated_at:
             self.status_label.clear()
         else:
-            self.status_label.setText("No plans yet. Start with whatever feels easiest; you can change them at any time.")
+            self.status_label.setText(_("No plans yet. Start with whatever feels easiest; you can change them at any time."))
 
     def _show_choices(self, result) -> None:
         symptoms, tags, people = result
         self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices(symptoms, tags)
-        offered = [(f"{c.name} ({c.role.label})", c.name, _plan_phone(c)) for c in people]
+        offered = [(_("{name} ({role})").format(name=c.name, role=_(c.role.label)), c.name, _plan_phone(c)) for c in people]
         for editor in self.safety_editors.values():
             editor.set_contacts(offered)
 
@@ -449,12 +495,12 @@ class PlansPage(Page):
         try:
             relapse, safety = self._dirty_plans(problems)
         except CaregiverError as exc:
-            show_error(self, exc, "The plans were not saved")
+            show_error(self, exc, _("The plans were not saved"))
             return
         if problems:
             show_error(self, CaregiverError(
-                "The plans were saved, except these lines, which had a problem:\n"
-                + "\n".join(f"• {p}" for p in problems)), "Part of the plans was not saved")
+                _("The plans were saved, except these lines, which had a problem:\n{lines}").format(
+                    lines="\n".join(f"• {p}" for p in problems))), _("Part of the plans was not saved"))
         clock = self.context.clock
 
         def job(vault) -> None:
@@ -463,4 +509,4 @@ class PlansPage(Page):
             if safety is not None:
                 plans.save_safety_plan(vault, safety, clock=clock)
 
-        self.write(job, {PLANS}, on_done=on_done, error_title="The plans were not saved")
+        self.write(job, {PLANS}, on_done=on_done, error_title=_("The plans were not saved"))

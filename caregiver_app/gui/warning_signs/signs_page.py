@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services import warning_signs as library
 from ..common.country import help_words
 from ..common.navigation import GET_HELP_KEYS
@@ -92,20 +92,20 @@ class WarningSignsPage(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.search_label = QLabel("&Search the pages", self)
+        self.search_label = QLabel(_("&Search the pages"), self)
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("For example: chest pain")
+        self.search_edit.setPlaceholderText(_("For example: chest pain"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the warning-sign pages")
-        self.search_edit.setToolTip("Search the warning-sign pages (Ctrl+F)")
+        self.search_edit.setAccessibleName(_("Search the warning-sign pages"))
+        self.search_edit.setToolTip(_("Search the warning-sign pages (Ctrl+F)"))
         self.search_label.setBuddy(self.search_edit)
         self.search_edit.textChanged.connect(self._on_search)
         self.search_edit.returnPressed.connect(self._open_first_result)
 
-        self.topics_label = QLabel("&Topics", self)
+        self.topics_label = QLabel(_("&Topics"), self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Warning-sign topics")
+        self.tree.setAccessibleName(_("Warning-sign topics"))
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setWordWrap(True)
@@ -136,7 +136,7 @@ class WarningSignsPage(QWidget):
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.result_label.hide()
         self.limits_label = QLabel(
-            "These pages are information, not a diagnosis. Each one lists its sources.", self
+            _("These pages are information, not a diagnosis. Each one lists its sources."), self
         )
         self.limits_label.setWordWrap(True)
 
@@ -150,16 +150,16 @@ class WarningSignsPage(QWidget):
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.limits_label)
 
-        self.back_button = QPushButton("Back", self)
-        self.back_button.setAccessibleName("Back to the page before")
-        self.back_button.setToolTip("Back (Alt+Left)")
+        self.back_button = QPushButton(_("Back"), self)
+        self.back_button.setAccessibleName(_("Back to the page before"))
+        self.back_button.setToolTip(_("Back (Alt+Left)"))
         self.back_button.clicked.connect(self.back)
-        self.forward_button = QPushButton("Forward", self)
-        self.forward_button.setAccessibleName("Forward to the next page")
-        self.forward_button.setToolTip("Forward (Alt+Right)")
+        self.forward_button = QPushButton(_("Forward"), self)
+        self.forward_button.setAccessibleName(_("Forward to the next page"))
+        self.forward_button.setToolTip(_("Forward (Alt+Right)"))
         self.forward_button.clicked.connect(self.forward)
-        self.home_button = QPushButton("How urgent is it?", self)
-        self.home_button.setAccessibleName("About the urgency labels and the limits of these pages")
+        self.home_button = QPushButton(_("How urgent is it?"), self)
+        self.home_button.setAccessibleName(_("About the urgency labels and the limits of these pages"))
         self.home_button.clicked.connect(self.go_home)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
@@ -219,9 +219,9 @@ class WarningSignsPage(QWidget):
         except KeyError:
             # A link to a page that is missing or damaged in this installation: say so, rather
             # than a click that does nothing.
-            message = ("That page could not be opened: it is missing or damaged on this computer. "
-                       f"Installing the app again brings it back. Get help now ({GET_HELP_KEYS}) "
-                       "has the emergency and crisis numbers.")
+            message = _("That page could not be opened: it is missing or damaged on this computer. "
+                        "Installing the app again brings it back. Get help now ({keys}) "
+                        "has the emergency and crisis numbers.").format(keys=GET_HELP_KEYS)
             self.result_label.setText(message)
             self.result_label.show()
             announce(self.result_label, message)
@@ -340,8 +340,9 @@ class WarningSignsPage(QWidget):
             matches = {p.id for p in library.search(words, self._words)}
             count = len(matches)
             shown = _shortened(words)
-            message = (f"No page matches “{shown}”. Try fewer or other words." if not count
-                       else f"{count} page{'s' if count != 1 else ''} match “{shown}”.")
+            message = (_("No page matches “{words}”. Try fewer or other words.").format(words=shown) if not count
+                       else ngettext("{count} page matches “{words}”.", "{count} pages match “{words}”.",
+                                     count).format(count=count, words=shown))
             self.result_label.setText(message)
             self.result_label.show()
             announce(self.result_label, message)

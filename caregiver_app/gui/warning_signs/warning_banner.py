@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...domain.plans import PersonalSignsCheck
+from ...i18n import _, ngettext
 from ...services import journal, warning_signs
 from ..common import formatting
 from ..common.ops import PLANS, Change, Op
@@ -35,8 +36,9 @@ def short_day(day: date) -> str:
 def banner_text(name: str, check: PersonalSignsCheck) -> str:
     """The banner's sentence, e.g. "3 of Sam's own early warning signs were recorded this week"."""
     count = len(check.seen)
-    verb = "was" if count == 1 else "were"
-    return f"{count} of {name}'s own early warning signs {verb} recorded this week"
+    return ngettext("{count} of {name}'s own early warning signs was recorded this week",
+                    "{count} of {name}'s own early warning signs were recorded this week", count).format(
+        count=count, name=name)
 
 
 class PersonalSignsBanner(QFrame):
@@ -50,7 +52,7 @@ class PersonalSignsBanner(QFrame):
         self._follows_model = model is not None
         self.check: PersonalSignsCheck | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Early warning signs this week")
+        self.setAccessibleName(_("Early warning signs this week"))
         row = QHBoxLayout(self)
         self.icon = QLabel(self)
         size = self.fontMetrics().height() * 2
@@ -134,9 +136,10 @@ class PersonalSignsBanner(QFrame):
             f"{html.escape(s.sign.text, quote=False)} ({', '.join(short_day(d) for d in s.dates)})" for s in check.seen
         )
         sentence = html.escape(banner_text(name, check), quote=False)
+        link = html.escape(_("See what helps and who to tell in {name}'s plan").format(name=name), quote=False)
         self.label.setText(
             f"<b>{sentence}.</b> {details}. "
-            f'<a href="{PLAN_LINK}">See what helps and who to tell in {html.escape(name, quote=False)}\'s plan</a>'
+            f'<a href="{PLAN_LINK}">{link}</a>'
         )
         self.label.setAccessibleName(f"{banner_text(name, check)}.")
         self.show()

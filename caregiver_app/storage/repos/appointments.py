@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Appointment, Question
 from ..rows.appointments import AppointmentQuestionRow, AppointmentRow
+from ...i18n import N_
 from .base import PersonRecordRows, update_row
 
 
@@ -38,7 +39,7 @@ def _fill_appointment_row(row: AppointmentRow, appt: Appointment, now: datetime)
     ]
 
 
-_APPOINTMENTS = PersonRecordRows(AppointmentRow, "That appointment is no longer in this vault.",
+_APPOINTMENTS = PersonRecordRows(AppointmentRow, N_("That appointment is no longer in this vault."),
                                  appointment_from_row, _fill_appointment_row)
 get_appointment_row = _APPOINTMENTS.row
 get_appointment = _APPOINTMENTS.get

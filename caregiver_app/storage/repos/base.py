@@ -11,6 +11,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from ...domain.errors import NotFoundError
+from ...i18n import _
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -19,10 +20,11 @@ T = TypeVar("T")
 def existing(session: Session, row_type: type[R], row_id: object, missing: str, *, options=(),
              person_id: int | None = None) -> R:
     """The row ``row_id`` of ``row_type``. Raises :class:`NotFoundError` with the words
-    ``missing`` when it is gone (or, with ``person_id``, belongs to someone else)."""
+    ``missing`` (marked with ``N_``, translated here) when it is gone (or, with ``person_id``,
+    belongs to someone else)."""
     row = session.get(row_type, row_id, options=list(options)) if options else session.get(row_type, row_id)
     if row is None or (person_id is not None and row.person_id != person_id):
-        raise NotFoundError(missing)
+        raise NotFoundError(_(missing))
     return row
 
 

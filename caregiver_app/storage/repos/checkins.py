@@ -11,6 +11,7 @@ from ...domain.checkins import CaregiverCheckin
 from ...domain.copying import same_fields
 from ...domain.model import SleepQuality
 from ..rows.checkins import CaregiverCheckinRow
+from ...i18n import N_
 from .base import delete_row, existing, insert_row, update_row
 
 
@@ -33,7 +34,7 @@ def _checkin_values(checkin: CaregiverCheckin) -> dict:
     }
 
 
-_MISSING = "That check-in is no longer saved."
+_MISSING = N_("That check-in is no longer saved.")
 
 
 def insert_checkin(session: Session, checkin: CaregiverCheckin, now: datetime) -> int:

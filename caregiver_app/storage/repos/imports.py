@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from ..rows.imports import ImportBatchRow
 from ..rows.journal import EntryRow
 from ..rows.people import PersonRow
+from ...i18n import N_
 from .base import existing
 
-_MISSING = "That import is no longer in the list."
+_MISSING = N_("That import is no longer in the list.")
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
 from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
+from ...i18n import N_, _
 from .base import delete_row, existing, insert_many, update_row
 
-_MISSING = "That entry is no longer in the journal."
+_MISSING = N_("That entry is no longer in the journal.")
 _KIND_TEXT = {kind: kind.value for kinds in (TagKind, RecorderKind, DoseStatus) for kind in kinds}
 """The stored text of each kind: an enum's ``.value`` costs more than a lookup, and the bulk
 insert asks for tens of thousands."""
@@ -341,7 +342,7 @@ def _check_medications(session: Session, entries: Sequence[JournalEntry], dose_l
     for person_id, ids in wanted.items():
         if ids and not ids <= set(session.scalars(
                 select(MedicationRow.id).where(MedicationRow.person_id == person_id, MedicationRow.id.in_(ids)))):
-            raise NotFoundError("One of those medications is no longer on the list.")
+            raise NotFoundError(_("One of those medications is no longer on the list."))
 
 
 # --- the journal list: pages around any point -----------------------------------------------

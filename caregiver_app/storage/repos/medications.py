@@ -23,6 +23,7 @@ from ...domain.medications import (
 )
 from ..rows.journal import EntryRow
 from ..rows.medications import DoseChangeRow, EntryDoseRow, MedicationRow
+from ...i18n import N_, _
 from .base import add_row, existing, update_row
 
 # --- medications ----------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def _supply_columns(supply: Supply | None) -> dict:
 
 
 def get_medication_row(session: Session, medication_id: int) -> MedicationRow:
-    return existing(session, MedicationRow, medication_id, "That medication is no longer on the list.",
+    return existing(session, MedicationRow, medication_id, N_("That medication is no longer on the list."),
                     options=(selectinload(MedicationRow.changes),))
 
 
@@ -116,7 +117,7 @@ def delete_dose_change(session: Session, medication_id: int, change_id: int, now
     row = get_medication_row(session, medication_id)
     target = next((c for c in row.changes if c.id == change_id), None)
     if target is None:
-        raise NotFoundError("That dose change is no longer in the history.")
+        raise NotFoundError(_("That dose change is no longer in the history."))
     row.changes.remove(target)
     row.updated_at = now
     session.flush()
@@ -180,7 +181,7 @@ def set_entry_doses(session: Session, entry_id: int, person_id: int, doses: Iter
             select(MedicationRow.id).where(MedicationRow.person_id == person_id, MedicationRow.id.in_(wanted))
         ))
         if owned != wanted:
-            raise NotFoundError("One of those medications is no longer on the list.")
+            raise NotFoundError(_("One of those medications is no longer on the list."))
     session.execute(delete(EntryDoseRow).where(EntryDoseRow.entry_id == entry_id))
     for record in records:
         session.add(EntryDoseRow(entry_id=entry_id, medication_id=record.medication_id, status=record.status.value))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from ...domain.copying import same_fields
 from ...domain.network import Contact, Phone, PhoneKind, Role, SupportDirection, SupportType, TieStrength
 from ..rows.network import ContactPhoneRow, ContactRow, ContactSupportRow
+from ...i18n import N_
 from .base import PersonRecordRows, update_row
 
 # --- contacts -------------------------------------------------------------------------------
@@ -47,7 +48,7 @@ def _fill_contact_row(row: ContactRow, contact: Contact, now: datetime) -> None:
     row.support = [ContactSupportRow(support_type=t.value) for t in contact.ordered_support()]
 
 
-_CONTACTS = PersonRecordRows(ContactRow, "That contact is no longer in this vault.", contact_from_row, _fill_contact_row)
+_CONTACTS = PersonRecordRows(ContactRow, N_("That contact is no longer in this vault."), contact_from_row, _fill_contact_row)
 get_contact_row = _CONTACTS.row
 get_contact = _CONTACTS.get
 insert_contact = _CONTACTS.insert

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ...domain.model import Person
 from ..rows.people import PersonRow
+from ...i18n import N_
 from .base import existing
 
 
@@ -22,7 +23,7 @@ def list_people(session: Session) -> list[Person]:
 
 
 def get_person_row(session: Session, person_id: int) -> PersonRow:
-    return existing(session, PersonRow, person_id, "That person is no longer in this vault.")
+    return existing(session, PersonRow, person_id, N_("That person is no longer in this vault."))
 
 
 def add_person(session: Session, person: Person, now: datetime) -> Person:

@@ -11,6 +11,7 @@ from ...domain.copying import same_fields
 from ...domain.model import Recorder
 from ...domain.scores import Instrument, ScoreResult
 from ..rows.scores import ScoreRow
+from ...i18n import N_
 from .base import delete_row, existing, insert_row, update_row
 
 
@@ -37,7 +38,7 @@ def _score_values(score: ScoreResult) -> dict:
     }
 
 
-_MISSING = "That score is no longer in the journal."
+_MISSING = N_("That score is no longer in the journal.")
 
 
 def insert_score(session: Session, score: ScoreResult, now: datetime) -> int:
