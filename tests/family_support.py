@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from caregiver_app.services import export_csv, family_sync, people
@@ -23,6 +25,17 @@ def computers(tmp_path: Path, count: int, shared: Path | None = None) -> tuple[l
         family_sync.join_family(vault, shared, code, name=f"computer{i}")
         code = family_sync.new_invitation(vaults[0])
     return vaults, shared
+
+
+@contextmanager
+def family(tmp_path: Path, count: int) -> Iterator[tuple[list, Path]]:
+    """:func:`computers`, locked again afterwards."""
+    vaults, shared = computers(tmp_path, count)
+    try:
+        yield vaults, shared
+    finally:
+        for vault in vaults:
+            vault.close()
 
 
 def exports(vault) -> dict[str, list[list[str]]]:

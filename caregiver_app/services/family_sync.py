@@ -267,18 +267,39 @@ def _pin_cards(conn: Connection, me: _Me, others: list[str], refused: list[Refus
         data = ff.read_small(me.folder / device / ff.CARD)
         if data is None:
             continue
-        try:
-            card = fk.open_card(data, family_id=me.family_id, device_id=device, family_keys=me.family_keys)
-            sign, box = fk.unb64(card["sign"]), fk.unb64(card["box"])
-        except fk.SealedFileError as exc:
-            refused.append(Refusal(device, None, exc.reason))
+        opened = _trusted(refused, device, None, lambda: _read_card(me, device, data))
+        if opened is None:
             continue
-        except (KeyError, ValueError, TypeError):
-            refused.append(Refusal(device, None, "not-ours"))
-            continue
-        _pin(conn, device, str(card.get("name", "")), sign, box)
+        name, sign, box = opened
+        _pin(conn, device, name, sign, box)
         pinned = True
     return pinned
+
+
+def _trusted(refused: list[Refusal], device: str, number: int | None, read: Callable):
+    """``read()``, or None with the refusal noted when the file cannot be trusted or is not ours."""
+    try:
+        return read()
+    except fk.SealedFileError as exc:
+        refused.append(Refusal(device, number, exc.reason))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        refused.append(Refusal(device, number, "not-ours"))
+    return None
+
+
+def _read_card(me: _Me, device: str, data: bytes) -> tuple[str, bytes, bytes]:
+    card = fk.open_card(data, family_id=me.family_id, device_id=device, family_keys=me.family_keys)
+    return str(card.get("name", "")), fk.unb64(card["sign"]), fk.unb64(card["box"])
+
+
+def _read_batch(me: _Me, device: str, seq: int, data: bytes, sign_public: bytes) -> tuple[int, list]:
+    _generation, plain = fk.open_batch(data, family_id=me.family_id, device_id=device, seq=seq,
+                                       family_keys=me.family_keys, sign_public=sign_public)
+    batch = json.loads(plain)
+    stamp, rows = batch["hlc"], batch["rows"]
+    if not isinstance(stamp, int) or not isinstance(rows, list) or not all(map(repo.valid_change, rows)):
+        raise ValueError("not a batch")
+    return stamp, rows
 
 
 def _drop_invitations(me: _Me) -> None:
@@ -346,19 +367,10 @@ def _receive_from(conn: Connection, me: _Me, device: str, hlc: HybridClock, now:
         data = ff.read_small(path)
         if data is None:
             continue
-        try:
-            _generation, plain = fk.open_batch(data, family_id=me.family_id, device_id=device, seq=seq,
-                                               family_keys=me.family_keys, sign_public=bytes(sign_public))
-            batch = json.loads(plain)
-            stamp, rows = batch["hlc"], batch["rows"]
-            if not isinstance(stamp, int) or not isinstance(rows, list) or not all(map(repo.valid_change, rows)):
-                raise ValueError("not a batch")
-        except fk.SealedFileError as exc:
-            refused.append(Refusal(device, seq, exc.reason))
+        opened = _trusted(refused, device, seq, lambda: _read_batch(me, device, seq, data, bytes(sign_public)))
+        if opened is None:
             continue
-        except (ValueError, KeyError, TypeError):
-            refused.append(Refusal(device, seq, "not-ours"))
-            continue
+        stamp, rows = opened
         hlc.observe(stamp)
         repo.take_in(conn, rows, stamp, device, now, applied)
         conn.exec_driver_sql("INSERT INTO sync_applied_batch (device_id, seq, changes, applied_at) VALUES (?, ?, ?, ?)",

@@ -4,10 +4,10 @@ on both computers."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from test_cli_vault import ok, run_process
 
 PASS = "river stones and paper boats"
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
@@ -20,15 +20,7 @@ SECOND = HEADER + (
 
 
 def run(data_dir: Path, *args: str, stdin: str = PASS + "\n") -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", TZ="America/New_York")
-    return subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(data_dir), *args],
-                          input=stdin, capture_output=True, text=True, env=env, timeout=120)
-
-
-def ok(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return run_process(data_dir, *args, stdin=stdin)
 
 
 def test_two_computers_share_a_journal_through_one_folder(tmp_path):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from family_support import computers, exports, shared_state
+from family_support import exports, family, shared_state
 from support import add_entry
 
 from caregiver_app.domain.model import Recorder, RecorderKind, SymptomRating
@@ -17,14 +17,19 @@ from caregiver_app.services.vault import engine_of
 
 @pytest.fixture
 def two(tmp_path):
-    vaults, shared = computers(tmp_path, 2)
-    yield vaults, shared
-    for vault in vaults:
-        vault.close()
+    with family(tmp_path, 2) as made:
+        yield made
 
 
 def round_trip(*vaults):
     return [family_sync.sync_now(v) for v in vaults]
+
+
+def sam_on_both(a, b):
+    """Sam, added on ``a`` and synced to ``b``: (Sam on a, Sam on b)."""
+    sam = people.add_person(a, "Sam Rivera")
+    round_trip(a, b)
+    return sam, people.find_person(b, "Sam Rivera")
 
 
 def test_an_entry_written_on_one_computer_arrives_on_the_other_with_its_author(two):
@@ -43,9 +48,7 @@ def test_an_entry_written_on_one_computer_arrives_on_the_other_with_its_author(t
 
 def test_both_computers_create_headache_and_it_stays_one_symptom(two):
     (a, b), _shared = two
-    sam = people.add_person(a, "Sam Rivera")
-    round_trip(a, b)
-    sam_b = people.find_person(b, "Sam Rivera")
+    sam, sam_b = sam_on_both(a, b)
     add_entry(a, sam, date(2026, 11, 2), note="a", symptoms=(SymptomRating("Headache", 3),))
     add_entry(b, sam_b, date(2026, 11, 3), note="b", symptoms=(SymptomRating("headache ", 5),))
     round_trip(a, b, a)
@@ -78,9 +81,7 @@ def test_edits_delete_and_undo_travel(two):
 
 def test_two_edits_of_one_note_made_apart_keep_both(two):
     (a, b), _shared = two
-    sam = people.add_person(a, "Sam Rivera")
-    round_trip(a, b)
-    sam_b = people.find_person(b, "Sam Rivera")
+    sam, sam_b = sam_on_both(a, b)
     with engine_of(a).begin() as conn:
         conn.exec_driver_sql("UPDATE person SET notes = 'likes the garden' WHERE id = ?", (sam.id,))
     with engine_of(b).begin() as conn:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from family_support import computers, exports, shared_state
+from family_support import exports, family, shared_state
 from support import add_entry
 
 from caregiver_app.domain.hlc import wall_ms
@@ -21,10 +21,8 @@ DAY_MS = 24 * 3600 * 1000
 
 @pytest.fixture
 def three(tmp_path):
-    vaults, shared = computers(tmp_path, 3)
-    yield vaults, shared
-    for vault in vaults:
-        vault.close()
+    with family(tmp_path, 3) as made:
+        yield made
 
 
 def device_of(vault) -> str:
