@@ -28,8 +28,9 @@ class Shared:
     """One shared table. ``parents``: foreign-key column -> parent table (travel as the parent's
     gid); ``natural``: SQL over ``new`` giving the text a UUIDv5 is made of (None: UUIDv7);
     ``local``: columns that stay on this computer; ``notes``: free-text columns whose concurrent
-    edits are both kept (the other one as a conflict to resolve); ``append_only``: rows another
-    computer added are never removed by a concurrent edit here (history, doses)."""
+    edits are both kept (the other one as a conflict to resolve); ``append_only``: every row
+    another computer added is kept (each has its own gid), and a concurrent different edit of ANY
+    field is kept as a conflict rather than silently replaced (dose history, doses)."""
 
     table: str
     parents: dict[str, str] = field(default_factory=dict)

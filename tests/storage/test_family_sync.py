@@ -126,3 +126,25 @@ def test_a_wrong_or_used_up_invitation_is_refused(two, tmp_path):
         assert not list(shared.glob("*/invite-*"))
     finally:
         third.close()
+
+
+def test_medicine_history_keeps_every_dose_change_and_a_concurrent_different_dose_is_set_aside(two):
+    from caregiver_app.services import medications
+
+    (a, b), _shared = two
+    sam, sam_b = sam_on_both(a, b)
+    med = medications.add_medication(a, medications.MedicationDraft(sam.id, "Sertraline", amount=50, unit="mg",
+                                                                     first_dose_from=date(2026, 11, 1)))
+    round_trip(a, b)
+    (med_b,) = medications.list_medications(b, sam_b.id)
+    # each computer records the same change day differently, without seeing the other
+    for vault, med_id, amount in ((a, med.id, 75.0), (b, med_b.id, 100.0)):
+        with engine_of(vault).begin() as conn:
+            conn.exec_driver_sql("UPDATE medication_dose_change SET amount = ? WHERE medication_id = ?", (amount, med_id))
+    round_trip(a, b, a)
+    amounts = {medications.list_medications(v, p.id)[0].current.dose.amount for v, p in ((a, sam), (b, sam_b))}
+    assert len(amounts) == 1
+    for vault in (a, b):
+        (conflict,) = family_sync.conflicts(vault)
+        assert (conflict.what, conflict.column, {conflict.kept, conflict.other}) == (
+            "medication_dose_change", "amount", {75.0, 100.0})

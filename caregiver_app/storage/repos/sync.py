@@ -10,7 +10,9 @@ computer that holds the same versions holds the same rows, whatever order batche
 * A row is deleted when its ``_deleted`` version says so (a tombstone, undone by a newer
   ``_deleted`` = false); the other fields keep their versions, so an undone row comes back whole.
 * Two edits of a note field that did not see each other (neither's ``base`` reaches the other's
-  clock) and differ: the newer is kept in the row, the other in ``sync_conflict``.
+  clock) and differ: the newer is kept in the row, the other in ``sync_conflict``. In the
+  append-only tables (medicine dose history, doses in entries) this holds for every field: a dose
+  written on one computer is never silently replaced by a concurrent one from another.
 * A row whose parent is not here yet (or is deleted), or whose fields have not all arrived, waits
   (it is made on a later merge); so does one the table's rules refuse.
 
@@ -187,7 +189,8 @@ def take_in(conn: Connection, rows: Iterable[list], hlc: int, device: str, now: 
                 continue  # already here (the same batch again, or the same change through another path)
             newer = (hlc, device) > (current.hlc, current.device)
             concurrent = base < current.hlc and current.base < hlc
-            if col in spec.notes and concurrent and incoming.value != current.value:
+            kept_both = col in spec.notes or (spec.append_only and col not in spec.parents)
+            if kept_both and concurrent and incoming.value != current.value:
                 loser = current if newer else incoming
                 found = conn.exec_driver_sql(
                     "INSERT OR IGNORE INTO sync_conflict (tbl, gid, col, other_value, other_hlc, other_device, found_at) "
