@@ -95,7 +95,7 @@ def cmd_share(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
                 "batch {number}); it cannot read anything shared from now on.").format(
                     name=result.name, number=result.last_number), file=out)
     else:
-        _print_status(result, out)
+        _print_status(result, out, paths)
     return EXIT_OK
 
 
@@ -116,13 +116,15 @@ def _remove(vault, number: str):
     return family_sync.remove_computer(vault, match[0].device_id)
 
 
-def _print_status(status, out: TextIO) -> None:
+def _print_status(status, out: TextIO, paths) -> None:
+    from .cli_vault import _when  # dates and times as the other commands write them (the locale's way)
+
     if status is None:
         print(_("This journal is not shared with a family. To start: caregiver-app share create FOLDER"), file=out)
         return
     print(_("Shared through {folder}").format(folder=status.folder), file=out)
     for number, member in enumerate(status.members, start=1):
-        when = member.last_synced_at.isoformat(timespec="minutes") if member.last_synced_at else _("never")
+        when = _when(member.last_synced_at, paths) if member.last_synced_at else _("never")
         if member.this_computer:
             line = _("{number}. {name} (this computer), last synced {when}")
         elif member.removed:

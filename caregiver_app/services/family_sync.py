@@ -76,6 +76,8 @@ class SyncResult:
     conflicts: int = 0
     waiting: int = 0
     refused: tuple[Refusal, ...] = ()
+    tables: frozenset[str] = frozenset()
+    """The shared tables the merge changed (for the window: which pages to reload)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,8 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
         conn.exec_driver_sql("UPDATE sync_identity SET clock = ?, next_seq = ? WHERE id = 1", (hlc.last, me.next_seq))
         conn.exec_driver_sql("UPDATE sync_device SET last_synced_at = ?, last_seq = ? WHERE device_id = ?",
                              (_instant(now), me.next_seq - 1, me.device_id))
-    return SyncResult(sent, applied.fields, batches, size, applied.conflicts, applied.waiting, tuple(refused))
+    return SyncResult(sent, applied.fields, batches, size, applied.conflicts, applied.waiting, tuple(refused),
+                      frozenset(table for table, _gid in applied.touched))
 
 
 def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[int, int]:

@@ -37,8 +37,9 @@ def test_an_entry_written_on_one_computer_arrives_on_the_other_with_its_author(t
     sam = people.add_person(a, "Sam Rivera")
     add_entry(a, sam, date(2026, 11, 2), note="Slept badly", symptoms=(SymptomRating("Headache", 6),),
               recorded_by=Recorder(RecorderKind.FAMILY, "Maria"))
-    sent, _nothing = round_trip(a, b)
+    sent, received = round_trip(a, b)
     assert sent.sent > 0 and sent.batches == 0
+    assert received.tables == {"person", "journal_entry", "symptom", "symptom_rating"}
     assert family_sync.sync_now(b).received == 0  # nothing new
     (entry,) = journal.entries_between(b, people.find_person(b, "Sam Rivera").id, date(2026, 11, 1), date(2026, 11, 30))
     assert (entry.note, entry.recorded_by.name, [(r.symptom, r.severity) for r in entry.symptoms]) == (
