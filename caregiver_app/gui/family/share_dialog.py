@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _
-from ...security import family_keys
-from ...services import family_sync
+from ...services import family_codes, family_sync
 from ..common.errors import user_message
 from ..common.trust_widgets import code_font, fit_text, heading, plain_label, problem_label
 from ..context import AppContext
@@ -277,8 +276,8 @@ class ShareDialog(QDialog):
 
     def _code_ok(self) -> bool:
         try:
-            family_keys.invitation_secret(self.code_edit.text())
-        except family_keys.InvitationError:
+            family_codes.check_invitation(self.code_edit.text())
+        except family_codes.InvitationError:
             return False
         return True
 
@@ -291,8 +290,8 @@ class ShareDialog(QDialog):
             hint = _("{typed} of 32 letters and numbers typed.").format(typed=typed)
         else:
             try:
-                family_keys.invitation_secret(text)
-            except family_keys.InvitationError as exc:
+                family_codes.check_invitation(text)
+            except family_codes.InvitationError as exc:
                 hint = user_message(exc)
             else:
                 hint = _("The code looks right.")
