@@ -86,7 +86,7 @@ def test_create_join_and_an_entry_travels_to_the_other_journal(qtbot, ctx, other
     assert QGuiApplication.clipboard().text() == code
     qtbot.mouseClick(first.done_button, Qt.MouseButton.LeftButton)
     assert first.stack.currentWidget() is first.shared_page
-    assert member_lines(first)[0].startswith("Kitchen laptop (this computer): Last synced today at")
+    assert member_lines(first)[0].startswith("Kitchen laptop (this computer) — Last synced today at")
 
     second = dialog_for(qtbot, other)
     join(qtbot, second, modals, shared, code)
@@ -95,7 +95,7 @@ def test_create_join_and_an_entry_travels_to_the_other_journal(qtbot, ctx, other
     assert sam is not None
     lines = member_lines(second)
     assert any(line.startswith("Ana's computer (this computer)") for line in lines)
-    assert any(line.startswith("Kitchen laptop:") for line in lines)
+    assert any(line.startswith("Kitchen laptop — ") for line in lines)
 
     page = JournalPage(other)
     qtbot.addWidget(page)
@@ -180,7 +180,8 @@ def test_two_versions_of_a_note_side_by_side_keep_the_other(qtbot, ctx, other, p
     dialog = dialog_for(qtbot, ctx)
     panel = dialog.panel
     assert panel.conflict_box.isVisible()
-    assert panel.conflict_intro.text().startswith("A person: two people changed the same note")
+    assert panel.conflict_where.text() == "The note belongs to: A person"
+    assert panel.conflict_intro.text().startswith("Two people changed this note at about the same time.")
     shown = {panel.kept_text.toPlainText(), panel.other_text.toPlainText()}
     assert shown == {"likes the garden", "afraid of the kettle"}
     other_version = panel.other_text.toPlainText()

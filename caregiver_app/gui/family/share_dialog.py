@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,13 +54,41 @@ def _button(text: str, slot, *, name: str = "", default: bool = False) -> QPushB
     return button
 
 
-def _bottom(*buttons: QPushButton) -> QHBoxLayout:
+def _bottom(left: QPushButton | None, *right: QPushButton) -> QHBoxLayout:
+    """The dialog's bottom row: ``left`` (Back) at the start, ``right`` at the end."""
     row = QHBoxLayout()
-    row.addWidget(buttons[0])
+    if left is not None:
+        row.addWidget(left)
     row.addStretch(1)
-    for button in buttons[1:]:
+    for button in right:
         row.addWidget(button)
     return row
+
+
+class Pages(QWidget):
+    """One page shown at a time, like a QStackedWidget, but the window fits the page shown (hidden
+    pages take no room, wrapped text included), not the largest page."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:  # noqa: N802 (the QStackedWidget name)
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        page.setVisible(self._current is None)
+        self._current = self._current or page
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
+        self._current = page
+        for other in self._pages:
+            other.setVisible(other is page)
 
 
 class FolderRow(QWidget):
@@ -106,11 +133,12 @@ class ShareDialog(QDialog):
         self.setWindowTitle(_("Share with family"))
         self.setAccessibleName(_("Share with family"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
-        self.stack = QStackedWidget()
+        self.stack = Pages()
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        # What went wrong, said on the page where it happened, above its buttons.
         self.problem = problem_label(_("What went wrong"))
-        layout.addWidget(self.problem)
+        self.start_problem = problem_label(_("What went wrong"))
         self.choose_page = self._choose_page()
         self.start_page = self._start_page()
         self.join_page = self._join_page()
@@ -144,7 +172,7 @@ class ShareDialog(QDialog):
                                    name=_("Join a family that already shares"))
         layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        layout.addLayout(_bottom(_button(_("Close"), self.reject)))
+        layout.addLayout(_bottom(None, _button(_("Close"), self.reject)))
         return page
 
     def _name_edit(self) -> QLineEdit:
@@ -170,6 +198,7 @@ class ShareDialog(QDialog):
         form.addRow(self._buddy(_("Shared &folder:"), self.start_folder.button), self.start_folder)
         form.addRow(self._buddy(_("&Name of this computer:"), self.start_name), self.start_name)
         layout.addLayout(form)
+        layout.addWidget(self.start_problem)
         layout.addStretch(1)
         self.create_button = _button(_("Start &sharing"), self.create, name=_("Start sharing"), default=True)
         layout.addLayout(_bottom(_button(_("&Back"), self.back), self.create_button))
@@ -197,6 +226,7 @@ class ShareDialog(QDialog):
         form.addRow(self._buddy(_("&Invitation code:"), self.code_edit), self.code_edit)
         layout.addLayout(form)
         layout.addWidget(self.code_hint)
+        layout.addWidget(self.problem)
         layout.addStretch(1)
         self.join_now_button = _button(_("&Join"), self.join, name=_("Join the family"), default=True)
         layout.addLayout(_bottom(_button(_("&Back"), self.back), self.join_now_button))
@@ -226,7 +256,7 @@ class ShareDialog(QDialog):
         layout.addWidget(plain_label(_(ON_THE_OTHER), name=_("What to do on the other computer")))
         layout.addStretch(1)
         self.done_button = _button(_("&Done"), self.code_done, default=True)
-        layout.addLayout(_bottom(self.done_button))
+        layout.addLayout(_bottom(None, self.done_button))
         return page
 
     def _shared_page(self) -> QWidget:
@@ -237,7 +267,7 @@ class ShareDialog(QDialog):
         self.panel.invited.connect(self.show_code)
         self.panel.not_shared.connect(lambda: self._go(self.choose_page, self.start_button))
         layout.addWidget(self.panel, 1)
-        layout.addLayout(_bottom(_button(_("Close"), self.reject)))
+        layout.addLayout(_bottom(None, _button(_("Close"), self.reject)))
         return page
 
     @staticmethod
@@ -262,7 +292,10 @@ class ShareDialog(QDialog):
 
     def _go(self, page: QWidget, focus: QWidget) -> None:
         self.problem.hide()
+        self.start_problem.hide()
         self.stack.setCurrentWidget(page)
+        if self.isVisible():  # a hidden dialog sizes itself when shown
+            self.adjustSize()
         self.update_buttons()
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -305,9 +338,10 @@ class ShareDialog(QDialog):
 
     def _show_problem(self, exc: BaseException) -> None:
         text = user_message(exc)
-        self.problem.setText(text)
-        self.problem.show()
-        announce(self.problem, text)
+        label = self.start_problem if self.stack.currentWidget() is self.start_page else self.problem
+        label.setText(text)
+        label.show()
+        announce(label, text)
 
     def _busy(self, busy: bool) -> None:
         self.stack.setEnabled(not busy)
@@ -317,7 +351,7 @@ class ShareDialog(QDialog):
         if folder is None:
             return
         self._busy(True)
-        self.problem.hide()
+        self.start_problem.hide()
         self.context.ops.write(self, lambda vault: family_sync.create_family(vault, folder, name=name,
                                                                                    clock=self.context.clock), changes=(),
                                on_done=self._created, on_error=self._write_failed)

@@ -53,7 +53,14 @@ def member_text(member: family_sync.Member, zone_name: str, today) -> str:
     if member.removed:
         return _("{name} (removed from the family)").format(name=member.name)
     name = _("{name} (this computer)").format(name=member.name) if member.this_computer else member.name
-    return _("{name}: {synced}").format(name=name, synced=last_synced(member.last_synced_at, zone_name, today))
+    return _("{name} — {synced}").format(name=name, synced=last_synced(member.last_synced_at, zone_name, today))
+
+
+def _lines_high(widget: QWidget, lines: int) -> None:
+    """About ``lines`` lines of text high (at the user's font size), never a page of empty rows."""
+    height = widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8
+    widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 2 + 2 * widget.frameWidth() + 8)
+    widget.setMaximumHeight(height)
 
 
 def _value_text(value: object) -> str:
@@ -83,6 +90,7 @@ class SharedPanel(QWidget):
         self.members.setAccessibleName(_("Computers in this family"))
         self.members.setWordWrap(True)
         self.members.currentRowChanged.connect(self._update_buttons)
+        _lines_high(self.members, 5)
         self.members_heading.setBuddy(self.members)
         layout.addWidget(self.members)
         row = QHBoxLayout()
@@ -108,8 +116,10 @@ class SharedPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.conflict_heading = heading_label(_("Two versions of a note"))
         grid.addWidget(self.conflict_heading, 0, 0, 1, 2)
+        self.conflict_where = plain_label(name=_("Where the note is"), bold=True)
+        grid.addWidget(self.conflict_where, 1, 0, 1, 2)
         self.conflict_intro = plain_label(name=_("About the two versions"))
-        grid.addWidget(self.conflict_intro, 1, 0, 1, 2)
+        grid.addWidget(self.conflict_intro, 2, 0, 1, 2)
         self.kept_label = plain_label(_("In the journal now:"), bold=True)
         self.other_label = plain_label(_("The other version:"), bold=True)
         self.kept_text = self._version_box(_("The version in the journal now"))
@@ -123,9 +133,9 @@ class SharedPanel(QWidget):
         for column, (label, box, button) in enumerate(((self.kept_label, self.kept_text, self.keep_button),
                                                        (self.other_label, self.other_text, self.other_button))):
             button.setAutoDefault(False)
-            grid.addWidget(label, 2, column)
-            grid.addWidget(box, 3, column)
-            grid.addWidget(button, 4, column, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(label, 3, column)
+            grid.addWidget(box, 4, column)
+            grid.addWidget(button, 5, column, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.conflict_box)
 
         self.deleted_heading = heading_label(_("&Deleted, can be brought back"))
@@ -133,6 +143,7 @@ class SharedPanel(QWidget):
         self.deleted = QListWidget()
         self.deleted.setAccessibleName(_("Deleted, can be brought back"))
         self.deleted.currentRowChanged.connect(self._update_buttons)
+        _lines_high(self.deleted, 4)
         self.deleted_heading.setBuddy(self.deleted)
         layout.addWidget(self.deleted)
         back_row = QHBoxLayout()
@@ -153,7 +164,7 @@ class SharedPanel(QWidget):
         box.setReadOnly(True)
         box.setAccessibleName(name)
         box.setTabChangesFocus(True)
-        box.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        _lines_high(box, 5)
         return box
 
     # --- reading ------------------------------------------------------------------------------
@@ -201,12 +212,12 @@ class SharedPanel(QWidget):
         if not found:
             return
         first = found[0]
+        self.conflict_where.setText(_("The note belongs to: {what}").format(what=what(first.what)))
         self.conflict_intro.setText(ngettext(
-            "{what}: two people changed the same note at about the same time. Both versions are kept until you "
-            "choose one. ({count} such note in all.)",
-            "{what}: two people changed the same note at about the same time. Both versions are kept until you "
-            "choose one. ({count} such notes in all.)", len(found)).format(
-                what=what(first.what), count=formatting.count_text(len(found))))
+            "Two people changed this note at about the same time. Both versions are kept until you choose one. "
+            "({count} such note in all.)",
+            "Two people changed this note at about the same time. Both versions are kept until you choose one. "
+            "({count} such notes in all.)", len(found)).format(count=formatting.count_text(len(found))))
         self.kept_text.setPlainText(_value_text(first.kept))
         self.other_text.setPlainText(_value_text(first.other))
 
