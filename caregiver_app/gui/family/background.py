@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
@@ -27,11 +28,16 @@ from PySide6.QtWidgets import QLabel
 from ...domain import timeutil
 from ...domain.errors import CaregiverError
 from ...i18n import N_, _
-from ...services import family_folder, family_sync
 from ..common.errors import log_safely, user_message
 from ..common.ops import (APPOINTMENTS, CONTACTS, JOURNAL, MEDICATIONS, PEOPLE, PLANS, SCORES, SUMMARY, Change)
 from ..context import AppContext
 from .words import last_synced, refused_text
+
+if TYPE_CHECKING:
+    from ...services import family_sync
+
+# The family services (and the database layer under them) load after unlocking, never for the
+# unlock screen (issue 16: the unlock screen imports nothing an open vault needs).
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,8 @@ class FolderUnreachable(CaregiverError):
 def sync_job(vault, clock=None) -> family_sync.SyncResult | None:
     """The job run on the write lane: None when the journal is not shared; the folder is checked
     first so a missing folder never counts as a sync."""
+    from ...services import family_sync
+
     status = family_sync.family_status(vault)
     if status is None:
         return None
@@ -111,6 +119,8 @@ class FamilySync(QObject):
 
     def start(self) -> None:
         """The vault was unlocked: learn whether it is shared, then watch and sync."""
+        from ...services import family_sync
+
         self.active = True
         self.context.ops.read(None, family_sync.family_status, on_done=self._adopt,
                               on_error=lambda exc: log_safely(exc), key="family-status")
@@ -151,6 +161,8 @@ class FamilySync(QObject):
     def _watch(self) -> None:
         if self.folder is None:
             return
+        from ...services import family_folder
+
         wanted = [str(self.folder)] + [str(self.folder / d) for d in family_folder.devices(self.folder)]
         have = set(self.watcher.directories())
         new = [p for p in wanted if p not in have]

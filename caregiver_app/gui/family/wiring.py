@@ -11,6 +11,10 @@ from ..common.building import menu_action
 from ..context import AppContext
 from .background import FamilySync
 
+AFTER_UNLOCK_MS = 2_000
+"""The first sync waits this long after unlocking, so it never competes with the journal's first
+page (issue 16), as the reminders do."""
+
 
 class FamilyParts(QObject):
     """``window``: the main window (``vault_locked``/``vault_unlocked``, ``statusBar()``)."""
@@ -35,7 +39,11 @@ class FamilyParts(QObject):
 
     def _on_unlocked(self) -> None:
         self.action.setEnabled(True)
-        self.syncer.start()
+        QTimer.singleShot(AFTER_UNLOCK_MS, self, self._start)
+
+    def _start(self) -> None:
+        if self.context.vault is not None and self.context.vault.is_open and not self.syncer.active:
+            self.syncer.start()
 
     def _on_locked(self) -> None:
         self.action.setEnabled(False)
