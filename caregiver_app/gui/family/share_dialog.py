@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...i18n import N_, _
 from ...services import family_codes, family_sync
 from ..common.errors import user_message
-from ..common.trust_widgets import code_font, fit_text, heading, plain_label, problem_label
+from ..common.trust_widgets import code_display, code_font, fit_text, heading, plain_label, problem_label
 from ..context import AppContext
 from ..vault.key_widgets import code_lines
 from ..vault.unlock_screen import announce
@@ -183,21 +183,27 @@ class ShareDialog(QDialog):
         edit.textChanged.connect(lambda _text: self.update_buttons())
         return edit
 
-    def _start_page(self) -> QWidget:
+    def _folder_page(self, title: str, intro: str, intro_name: str) -> tuple[QWidget, QVBoxLayout, QFormLayout,
+                                                                            FolderRow, QLineEdit]:
+        """A page that starts with a heading, a paragraph, the shared folder and this computer's name."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Start sharing"), level=1))
-        layout.addWidget(plain_label(_(
-            "Choose the folder your family already syncs. This app adds one subfolder for each computer "
-            "and only ever writes sealed change files there; the journal itself stays on this computer."),
-            name=_("About the folder")))
+        layout.addWidget(heading(title, level=1))
+        layout.addWidget(plain_label(intro, name=intro_name))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.start_folder = FolderRow(self, _("Choose the folder your family syncs"))
-        self.start_name = self._name_edit()
-        form.addRow(self._buddy(_("Shared &folder:"), self.start_folder.button), self.start_folder)
-        form.addRow(self._buddy(_("&Name of this computer:"), self.start_name), self.start_name)
+        folder = FolderRow(self, _("Choose the folder your family syncs"))
+        name = self._name_edit()
+        form.addRow(self._buddy(_("Shared &folder:"), folder.button), folder)
+        form.addRow(self._buddy(_("&Name of this computer:"), name), name)
         layout.addLayout(form)
+        return page, layout, form, folder, name
+
+    def _start_page(self) -> QWidget:
+        page, layout, _form, self.start_folder, self.start_name = self._folder_page(_("Start sharing"), _(
+            "Choose the folder your family already syncs. This app adds one subfolder for each computer "
+            "and only ever writes sealed change files there; the journal itself stays on this computer."),
+            _("About the folder"))
         layout.addWidget(self.start_problem)
         layout.addStretch(1)
         self.create_button = _button(_("Start &sharing"), self.create, name=_("Start sharing"), default=True)
@@ -205,26 +211,16 @@ class ShareDialog(QDialog):
         return page
 
     def _join_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(_("Join a family"), level=1))
-        layout.addWidget(plain_label(_(
+        page, layout, form, self.join_folder, self.join_name = self._folder_page(_("Join a family"), _(
             "Choose the same shared folder the family uses (wait until it has synced to this computer), then "
-            "type the invitation code shown on a computer already in the family."), name=_("About joining")))
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.join_folder = FolderRow(self, _("Choose the folder your family syncs"))
-        self.join_name = self._name_edit()
+            "type the invitation code shown on a computer already in the family."), _("About joining"))
         self.code_edit = QLineEdit()
         self.code_edit.setFont(code_font(self, 1.2))
         self.code_edit.setAccessibleName(_("Invitation code"))
         self.code_edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.code_edit.textChanged.connect(self._code_typed)
         self.code_hint = plain_label(name=_("Invitation check"))
-        form.addRow(self._buddy(_("Shared &folder:"), self.join_folder.button), self.join_folder)
-        form.addRow(self._buddy(_("&Name of this computer:"), self.join_name), self.join_name)
         form.addRow(self._buddy(_("&Invitation code:"), self.code_edit), self.code_edit)
-        layout.addLayout(form)
         layout.addWidget(self.code_hint)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -239,13 +235,7 @@ class ShareDialog(QDialog):
         layout.addWidget(heading(_("The invitation for the other computer"), level=1))
         layout.addWidget(plain_label(_("Type this code on the other computer. It is shown only now."),
                                      name=_("About the invitation")))
-        self.code_label = QLabel()
-        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.code_label.setFont(code_font(self))
-        self.code_label.setAccessibleName(_("Invitation code"))
+        self.code_label = code_display(self, _("Invitation code"))
         layout.addWidget(self.code_label)
         copy_row = QHBoxLayout()
         self.copy_button = _button(_("&Copy the code"), self.copy, name=_("Copy the invitation code"))
