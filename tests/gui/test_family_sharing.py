@@ -275,3 +275,38 @@ def test_the_menu_action_and_lock(qtbot, ctx, person, shared):
     assert not family.action.isEnabled()
     assert family.syncer.folder is None and not family.syncer.period_timer.isActive()
     assert family.status_label.text() == ""
+
+
+def test_a_change_here_syncs_after_a_pause(qtbot, ctx, person, shared):
+    family_sync.create_family(ctx.vault, shared, name="Kitchen laptop")
+    syncer = FamilySync(ctx)
+    syncer.local_timer.setInterval(10)
+    syncer.active = True
+    syncer.set_folder(shared)
+    syncer.sync_now()
+    draft = journal.EntryDraft(person.id, journal.local_now(ctx.clock, ctx.zone_name), note="new", zone_name=ctx.zone_name)
+    ctx.ops.write(None, lambda vault: journal.save_entry(vault, draft), changes={"journal"})
+    assert syncer.local_timer.isActive()
+    with qtbot.waitSignal(syncer.synced, timeout=5_000) as ended:
+        pass
+    assert ended.args[0].sent > 0
+    assert family_sync.family_status(ctx.vault).waiting_to_send == 0
+    ctx.ops.write(None, lambda vault: None, changes={"settings"})  # settings never travel
+    assert not syncer.local_timer.isActive()
+
+
+def test_a_damaged_change_file_is_said_calmly_and_not_merged(qtbot, ctx, other, person, shared):
+    code = family_sync.create_family(ctx.vault, shared, name="Kitchen laptop")
+    family_sync.join_family(other.vault, shared, code, name="Ana's computer")
+    family_sync.sync_now(ctx.vault)
+    family_sync.sync_now(other.vault)
+    status = family_sync.family_status(other.vault)
+    (theirs,) = [d for d in (shared.iterdir()) if d.name == status.device_id]
+    (theirs / "batch-000000000099.ccsync").write_bytes(b"not a batch at all")
+    syncer = FamilySync(ctx)
+    syncer.active = True
+    syncer.set_folder(shared)
+    syncer.sync_now()
+    assert syncer.last_text.startswith("1 change file in the shared folder was not used: damaged or not yet fully "
+                                       "copied (tried again next time). Nothing in this journal was lost.")
+    assert syncer.problem_text == syncer.last_text

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -220,9 +221,14 @@ class FamilySync(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = None
-        if not isinstance(exc, CaregiverError):
-            log_safely(exc)
-        text = user_message(exc)
+        if isinstance(exc, OSError) and exc.errno != errno.ENOSPC and self.folder is not None:
+            # The folder went away while it was read (a drive pulled out): the same calm words.
+            log.warning("family folder unreachable during a sync (%s)", type(exc).__name__)
+            text = _(FOLDER_GONE).format(folder=self.folder)
+        else:
+            if not isinstance(exc, CaregiverError):
+                log_safely(exc)
+            text = user_message(exc)
         self.problem_text = text
         self._say(text)
         self.problem.emit(text)

@@ -57,6 +57,6 @@ def refused_text(reasons: Iterable[str]) -> str:
     count = len(labels)
     first = sorted(set(labels))
     return ngettext(
-        "{count} change file in the shared folder was not used ({why}). Nothing in this journal was lost.",
-        "{count} change files in the shared folder were not used ({why}). Nothing in this journal was lost.",
+        "{count} change file in the shared folder was not used: {why}. Nothing in this journal was lost.",
+        "{count} change files in the shared folder were not used: {why}. Nothing in this journal was lost.",
         count).format(count=formatting.count_text(count), why=formatting.list_text(first))
