@@ -310,3 +310,17 @@ def test_a_damaged_change_file_is_said_calmly_and_not_merged(qtbot, ctx, other, 
     assert syncer.last_text.startswith("1 change file in the shared folder was not used: damaged or not yet fully "
                                        "copied (tried again next time). Nothing in this journal was lost.")
     assert syncer.problem_text == syncer.last_text
+
+
+def test_the_status_area_keeps_problems_short(qtbot, ctx, person, shared):
+    from PySide6.QtWidgets import QLabel
+
+    family_sync.create_family(ctx.vault, shared, name="Kitchen laptop")
+    label = QLabel()
+    syncer = FamilySync(ctx, status_label=label)
+    syncer.active = True
+    syncer.set_folder(shared)
+    shared.rename(shared.with_name("unplugged"))
+    syncer.sync_now()
+    assert label.text() == "Family sync paused: see File ▸ Share with family…"
+    assert label.toolTip() == syncer.problem_text and "cannot be reached right now" in label.toolTip()

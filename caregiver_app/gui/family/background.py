@@ -55,6 +55,11 @@ FOLDER_GONE = N_("The shared folder {folder} cannot be reached right now. Everyt
                  "goes out when the folder is back.")
 
 
+SHORT_PROBLEM = N_("Family sync paused: see File ▸ Share with family…")
+"""The status area's short words for any problem (the full sentence is its tooltip and is shown in
+the Share with family window): a long path must not widen the window."""
+
+
 class FolderUnreachable(CaregiverError):
     """The family folder is missing or cannot be read now (an unplugged drive, a sync tool that
     has not made it yet)."""
@@ -215,7 +220,7 @@ class FamilySync(QObject):
                 log.warning("family sync refused %d file(s)", len(result.refused))
                 self.problem_text = text
                 self.problem.emit(text)
-            self._say(text)
+            self._say(text, _(SHORT_PROBLEM) if result.refused else "")
             self.synced.emit(result)
         self._maybe_again()
 
@@ -230,7 +235,7 @@ class FamilySync(QObject):
                 log_safely(exc)
             text = user_message(exc)
         self.problem_text = text
-        self._say(text)
+        self._say(text, _(SHORT_PROBLEM))
         self.problem.emit(text)
         self._maybe_again()
 
@@ -239,10 +244,13 @@ class FamilySync(QObject):
             self.again = False
             self.local_timer.start()  # soon, not at once: never a tight loop on a failing folder
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, short: str = "") -> None:
+        """``text`` in full (tooltip, screen readers, the family window); ``short`` in the status
+        area when given."""
         self.last_text = text
         if self.status_label is not None:
-            self.status_label.setText(text)
+            self.status_label.setText(short or text)
+            self.status_label.setToolTip(text)
             self.status_label.setAccessibleDescription(text)
 
     def _today(self):
