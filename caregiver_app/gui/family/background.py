@@ -94,6 +94,8 @@ class FamilySync(QObject):
     """A sync ended: the :class:`~caregiver_app.services.family_sync.SyncResult`."""
     problem = Signal(str)
     """A sync could not run or refused files: the plain sentence shown."""
+    status_changed = Signal(str)
+    """The status area's words changed ("" when there is nothing to say)."""
 
     def __init__(self, context: AppContext, parent: QObject | None = None, status_label: QLabel | None = None):
         super().__init__(parent)
@@ -252,6 +254,7 @@ class FamilySync(QObject):
             self.status_label.setText(short or text)
             self.status_label.setToolTip(text)
             self.status_label.setAccessibleDescription(text)
+        self.status_changed.emit(text)
 
     def _today(self):
         return timeutil.utc_to_local(self.context.clock(), timeutil.zone(self.context.zone_name)).date()

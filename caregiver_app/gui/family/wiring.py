@@ -25,8 +25,9 @@ class FamilyParts(QObject):
         self.window = window
         self.status_label = QLabel()
         self.status_label.setAccessibleName(_("Family sync"))
-        window.statusBar().addPermanentWidget(self.status_label)
+        self.in_status_bar = False
         self.syncer = FamilySync(context, self, self.status_label)
+        self.syncer.status_changed.connect(self._status_changed)
         self.action = menu_action(_("Share with &family…"), window, self.open_dialog)
         self.action.setStatusTip(_("Keep this journal on several computers through a folder your family syncs"))
         self.dialog = None
@@ -36,6 +37,14 @@ class FamilyParts(QObject):
         self.action.setEnabled(opened)
         if opened:  # the window starts unlocked (right after the setup wizard)
             QTimer.singleShot(0, self._on_unlocked)
+
+    def _status_changed(self, text: str) -> None:
+        """The status bar is made only for a shared journal: an unshared one keeps the window's
+        whole height for its pages (issue 18: large text in a 1024 x 700 window)."""
+        if text and not self.in_status_bar:
+            self.window.statusBar().addPermanentWidget(self.status_label)
+            self.in_status_bar = True
+        self.status_label.setVisible(bool(text))
 
     def _on_unlocked(self) -> None:
         self.action.setEnabled(True)
