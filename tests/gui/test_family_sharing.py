@@ -324,3 +324,18 @@ def test_the_status_area_keeps_problems_short(qtbot, ctx, person, shared):
     syncer.sync_now()
     assert label.text() == "Family sync paused: see File ▸ Share with family…"
     assert label.toolTip() == syncer.problem_text and "cannot be reached right now" in label.toolTip()
+
+
+def test_a_person_added_on_the_other_computer_joins_the_switcher(qtbot, ctx, other, person, shared):
+    from caregiver_app.gui.main_window import MainWindow
+
+    code = family_sync.create_family(ctx.vault, shared, name="Kitchen laptop")
+    family_sync.join_family(other.vault, shared, code, name="Ana's computer")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.family.syncer.folder == shared)
+    people.add_person(other.vault, "Rosa Díaz")
+    family_sync.sync_now(other.vault)
+    window.family.syncer.sync_now()
+    names = [window.person_combo.itemText(i) for i in range(window.person_combo.count())]
+    assert "Rosa Díaz" in names and window.current_person().display_name == "Sam Rivera"

@@ -28,6 +28,8 @@ class FamilyParts(QObject):
         self.in_status_bar = False
         self.syncer = FamilySync(context, self, self.status_label)
         self.syncer.status_changed.connect(self._status_changed)
+        # A person added on another computer joins the person switcher (pages reload by themselves).
+        self.syncer.synced.connect(lambda result: window.reload_people() if result.received else None)
         self.action = menu_action(_("Share with &family…"), window, self.open_dialog)
         self.action.setStatusTip(_("Keep this journal on several computers through a folder your family syncs"))
         self.dialog = None
