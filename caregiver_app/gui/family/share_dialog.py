@@ -160,11 +160,13 @@ class ShareDialog(QDialog):
             "and the changes travel, encrypted, through a folder your family already syncs (Syncthing, "
             "Nextcloud, OneDrive, Dropbox, Google Drive, or a USB stick). No one else can read them."),
             name=_("About sharing")))
+        layout.addSpacing(self.fontMetrics().height() // 2)  # a breath between the paragraph and each way in
         layout.addWidget(heading(_("Is this the first computer?")))
         self.start_button = _button(_("&Start sharing…"), lambda: self._go(self.start_page, self.start_folder.button),
                                     name=_("Start sharing from this computer"))
         layout.addWidget(plain_label(_("Start here, then invite the other computers."), name=_("About starting")))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(heading(_("Is the family already sharing?")))
         layout.addWidget(plain_label(_("Join with the invitation code shown on a computer already in the family."),
                                      name=_("About joining")))

@@ -68,8 +68,9 @@ def _value_text(value: object) -> str:
 
 
 class SharedPanel(QWidget):
-    """The shared family; :attr:`invite` asks the dialog to show a new invitation, :attr:`left`
-    says the journal is no longer shared (it never happens from here, but a read may find it)."""
+    """The shared family; :attr:`invited` hands the dialog a new invitation code to show,
+    :attr:`not_shared` says a read found the journal not shared (the dialog then offers the two
+    ways in)."""
 
     invited = Signal(str)
     not_shared = Signal()
