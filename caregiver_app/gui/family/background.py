@@ -51,6 +51,36 @@ PERIOD_MS = 3 * 60_000
 SHARED_CONCEPTS = frozenset({JOURNAL, MEDICATIONS, SCORES, CONTACTS, APPOINTMENTS, PLANS, PEOPLE, SUMMARY})
 """What a sync can bring in: the pages showing these reload. Settings, drafts and the
 caregiver's own check-in never travel."""
+BY_TABLE = {
+    "person": {PEOPLE},
+    "symptom": {JOURNAL},
+    "tag": {JOURNAL},
+    "journal_entry": {JOURNAL},
+    "symptom_rating": {JOURNAL},
+    "entry_tag": {JOURNAL},
+    "contact": {CONTACTS},
+    "contact_phone": {CONTACTS},
+    "contact_support": {CONTACTS},
+    "medication": {MEDICATIONS},
+    "medication_dose_change": {MEDICATIONS},
+    "entry_dose": {JOURNAL, MEDICATIONS},
+    "score_result": {SCORES},
+    "appointment": {APPOINTMENTS},
+    "appointment_question": {APPOINTMENTS},
+    "warning_plan": {PLANS},
+    "warning_plan_item": {PLANS},
+}
+"""Which pages show a shared table's rows (the visit summary reads nearly all of them)."""
+
+
+def concepts_for(tables) -> frozenset[str]:
+    """The concepts a merge that changed ``tables`` touched; all of them when a table is not
+    known here (a newer computer's table) or none were named."""
+    if not tables or any(t not in BY_TABLE for t in tables):
+        return SHARED_CONCEPTS
+    return frozenset({SUMMARY}.union(*(BY_TABLE[t] for t in tables)))
+
+
 FOLDER_GONE = N_("The shared folder {folder} cannot be reached right now. Everything is kept here and "
                  "goes out when the folder is back.")
 
@@ -214,7 +244,7 @@ class FamilySync(QObject):
         else:
             self._watch()  # a computer that just joined has a new subfolder
             if result.received:
-                self.context.ops.changed.emit(Change(SHARED_CONCEPTS, self))
+                self.context.ops.changed.emit(Change(concepts_for(result.tables), self))
             text = last_synced(self.context.clock(), self.context.zone_name, self._today())
             self.problem_text = ""
             if result.refused:

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from ...i18n import _
 from ..common.building import menu_action
 from ..context import AppContext
-from .background import FamilySync
+from ..common.ops import PEOPLE
+from .background import FamilySync, concepts_for
 
 AFTER_UNLOCK_MS = 2_000
 """The first sync waits this long after unlocking, so it never competes with the journal's first
@@ -29,7 +30,7 @@ class FamilyParts(QObject):
         self.syncer = FamilySync(context, self, self.status_label)
         self.syncer.status_changed.connect(self._status_changed)
         # A person added on another computer joins the person switcher (pages reload by themselves).
-        self.syncer.synced.connect(lambda result: window.reload_people() if result.received else None)
+        self.syncer.synced.connect(self._after_sync)
         self.action = menu_action(_("Share with &family…"), window, self.open_dialog)
         self.action.setStatusTip(_("Keep this journal on several computers through a folder your family syncs"))
         self.dialog = None
@@ -39,6 +40,10 @@ class FamilyParts(QObject):
         self.action.setEnabled(opened)
         if opened:  # the window starts unlocked (right after the setup wizard)
             QTimer.singleShot(0, self._on_unlocked)
+
+    def _after_sync(self, result) -> None:
+        if result.received and concepts_for(result.tables).intersection({PEOPLE}):
+            self.window.reload_people()
 
     def _status_changed(self, text: str) -> None:
         """The status bar is made only for a shared journal: an unshared one keeps the window's
