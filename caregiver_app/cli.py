@@ -120,8 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_settings import add_parsers as add_settings_parsers  # settings, safety-plan
     from .cli_exchange import add_parsers as add_exchange_parsers  # import, export-fhir, export-journal
     from .cli_vault import add_parsers as add_vault_parsers  # backup, restore, export-vault, …
+    from .cli_share import add_parsers as add_share_parsers  # share, sync
 
     add_exchange_parsers(sub)
+    add_share_parsers(sub)
     add_vault_parsers(sub)
     add_settings_parsers(sub)
     return parser
@@ -501,11 +503,13 @@ from .cli_summary import COMMANDS as SUMMARY_COMMANDS  # noqa: E402  (needs the 
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_vault import COMMANDS as VAULT_COMMANDS  # noqa: E402  (needs the names above)
+from .cli_share import COMMANDS as SHARE_COMMANDS  # noqa: E402  (needs the names above)
 
 COMMANDS.update(SUMMARY_COMMANDS)
 COMMANDS.update(EXCHANGE_COMMANDS)
 COMMANDS.update(VAULT_COMMANDS)
 COMMANDS.update(SETTINGS_COMMANDS)
+COMMANDS.update(SHARE_COMMANDS)
 
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

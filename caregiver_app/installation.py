@@ -37,6 +37,7 @@ MIGRATION_FILES = (
     "0006_imported_mood_label.py",
     "0007_summary_second_edition.py",
     "0008_everyday.py",
+    "0009_family_sync.py",
 )
 """Every revision script this version ships (a test keeps the list equal to the folder). With one
 missing, a new vault could not be set up and an existing one would look newer than the app."""

@@ -32,6 +32,7 @@ REVISIONS = (
     "0005_search_drafts",
     "0006_imported_mood_label",
     "0007_summary_second_edition",
+    "0008_everyday",
 )
 """Every revision before the head, oldest first: one old vault each."""
 
@@ -140,6 +141,10 @@ TABLES: tuple[tuple[str, str, tuple[dict, ...]], ...] = (
                                                 "questions": ["Is the dose right?"]}),
          "saved_at": _T},
     )),
+    ("import_batch", "0008_everyday", (
+        {"id": 1, "person_id": 1, "source": "daylio", "file_name": "daylio_export.csv",
+         "summary": json.dumps({"new": 0, "skipped": 1}), "new_entries": 0, "imported_at": _T, "undone_at": None},
+    )),
 )
 
 # Columns added to an existing table later: (table, column, the revision that added it, {key: value}).
@@ -147,6 +152,12 @@ ADDED_COLUMNS: tuple[tuple[str, str, str, dict], ...] = (
     ("journal_entry", "zone_name", "0005_search_drafts", {1: "America/New_York", 2: "America/New_York"}),
     ("journal_entry", "mood_label", "0006_imported_mood_label", {1: "", 2: "Daylio “meh”"}),
     ("journal_entry", "elevation", "0007_summary_second_edition", {1: None, 2: 2}),
+    ("journal_entry", "import_batch_id", "0008_everyday", {1: None, 2: None}),
+    ("medication", "reminder_times", "0008_everyday", {1: "08:00"}),
+    ("medication", "supply_on_hand", "0008_everyday", {1: 30.0}),
+    ("medication", "supply_counted_at", "0008_everyday", {1: _T}),
+    ("medication", "supply_per_dose", "0008_everyday", {1: 1.0}),
+    ("medication", "refill_at", "0008_everyday", {1: 7.0}),
 )
 
 

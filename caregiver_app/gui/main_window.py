@@ -52,6 +52,7 @@ from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .window_parts import IdleWatcher, NavigationList
 from .vault.vault_tools import VaultTools
+from .family.wiring import FamilyParts
 
 if TYPE_CHECKING:
     from ..domain.model import Person
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.vault_tools = VaultTools(self.context, self)  # backups, security, vault files
         file_menu.addActions(self.vault_tools.actions)
+        self.family = FamilyParts(self.context, self)  # Share with family…, background sync
+        file_menu.addAction(self.family.action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()

@@ -67,3 +67,42 @@ def recovery_wrapping_key(code_bytes: bytes, salt: bytes) -> bytes:
 
 def _checksum(body: bytes) -> bytes:
     return hashlib.sha256(b"caregiver-recovery-code" + body).digest()[:CHECK_BYTES]
+
+
+# --- other one-time codes in the same shape (the family invitation, issue 20) ---------------------
+
+
+class CodeProblem(ValueError):
+    """A code typed back that cannot be right; ``kind`` is ``"length"``, ``"character"`` or
+    ``"checksum"`` (the caller says it in its own words)."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def grouped_code(body: bytes, purpose: bytes) -> str:
+    """``body`` plus a 24-bit checksum (SHA-256 over ``purpose`` and ``body``) as base32 in groups
+    of four, like a recovery code."""
+    raw = body + hashlib.sha256(purpose + body).digest()[:CHECK_BYTES]
+    text = base64.b32encode(raw).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
+
+
+def code_body(code: str, body_bytes: int, purpose: bytes) -> bytes:
+    """The ``body_bytes`` random bytes of a code made by :func:`grouped_code`, read the way a
+    recovery code is (case, spaces and dashes ignored, look-alike digits accepted). Raises
+    :class:`CodeProblem`."""
+    cleaned = "".join(ch for ch in code.upper() if ch not in " -\t\n\r").translate(_LOOKALIKES)
+    length = -(-(body_bytes + CHECK_BYTES) * 8 // 5)
+    if len(cleaned) != length:
+        raise CodeProblem("length")
+    try:
+        raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except ValueError:
+        raise CodeProblem("character") from None
+    body, check = raw[:body_bytes], raw[body_bytes:]
+    if len(raw) != body_bytes + CHECK_BYTES or not hmac.compare_digest(
+            check, hashlib.sha256(purpose + body).digest()[:CHECK_BYTES]):
+        raise CodeProblem("checksum")
+    return body

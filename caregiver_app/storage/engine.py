@@ -17,6 +17,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from ..domain.gids import uuid5, uuid7
 from ..i18n import _
 from .errors import NotEncryptedError, StorageError, WrongKeyError
 from .health import classify
@@ -61,6 +62,9 @@ def connect_raw(path: Path, data_key: bytes):
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        # The family-sync triggers give shared rows their global ids with these (storage/sync_tables.py).
+        conn.create_function("sync_uuid7", 0, uuid7)
+        conn.create_function("sync_uuid5", 1, lambda name: None if name is None else uuid5(name), deterministic=True)
         return conn
     except BaseException:
         conn.close()

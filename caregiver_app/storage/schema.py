@@ -16,6 +16,7 @@ from .rows import (  # noqa: F401  (imported for their tables)
     search,
     settings,
     summary,
+    sync,  # last: it adds the gid column to the shared tables above
 )
 from .rows.base import Base
 

@@ -27,6 +27,7 @@ from caregiver_app.gui.vault.security_dialog import SecurityDialog
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
 from caregiver_app.gui.vault.unlock_screen import UnlockScreen
 from caregiver_app.gui.visits.appointment_editor import AppointmentEditor
+from caregiver_app.gui.family.share_dialog import ShareDialog
 
 DAYLIO = (
     "full_date,date,weekday,time,mood,activities,note_title,note\n"
@@ -49,6 +50,29 @@ def inspect(qtbot, window: QWidget) -> list[str]:
 def check(qtbot, window: QWidget) -> None:
     found = inspect(qtbot, window)
     assert not found, "\n".join(found)
+
+
+def _shared_family(ctx) -> ShareDialog:
+    """Share with family… once the journal is shared (a family folder beside the test vault)."""
+    from caregiver_app.services import family_sync
+
+    folder = ctx.paths.folder.parent / "family folder"
+    folder.mkdir(exist_ok=True)
+    family_sync.create_family(ctx.vault, folder, name="Kitchen laptop")
+    family_sync.sync_now(ctx.vault)
+    return ShareDialog(ctx)
+
+
+def _share_page(ctx, page: str) -> ShareDialog:
+    """Share with family… on its Start sharing, Join a family or invitation page."""
+    from caregiver_app.security.family_keys import new_invitation_code
+
+    dialog = ShareDialog(ctx)
+    if page == "code":
+        dialog.show_code(new_invitation_code()[0])
+    else:
+        (dialog.start_button if page == "start" else dialog.join_button).click()
+    return dialog
 
 
 def _medicine(ctx, person):
@@ -75,6 +99,11 @@ DIALOGS = {
     "change a dose": lambda ctx, person: ChangeDoseDialog(ctx, _medicine(ctx, person), date(2026, 12, 1)),
     "appointment editor": lambda ctx, person: AppointmentEditor(ctx, person.id, [], zone_name="America/New_York",
                                                                today=date(2026, 12, 1)),
+    "share with family": lambda ctx, person: ShareDialog(ctx),
+    "share with family, shared": lambda ctx, person: _shared_family(ctx),
+    "share with family, start": lambda ctx, person: _share_page(ctx, "start"),
+    "share with family, join": lambda ctx, person: _share_page(ctx, "join"),
+    "share with family, invitation": lambda ctx, person: _share_page(ctx, "code"),
 }
 
 

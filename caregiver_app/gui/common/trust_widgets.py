@@ -92,6 +92,19 @@ def code_font(base: QWidget, factor: float = 1.6):
     return fixed
 
 
+def code_display(base: QWidget, name: str) -> QLabel:
+    """A one-time code shown large, centred and selectable, reachable with Tab (recovery code,
+    family invitation); ``name`` is what a screen reader calls it."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setFont(code_font(base))
+    label.setAccessibleName(name)
+    return label
+
+
 def when_text(instant: datetime | None, zone_name: str) -> str:
     """A UTC instant as local words: ``"Monday 30 November 2026, 9:15 AM"``."""
     if instant is None:

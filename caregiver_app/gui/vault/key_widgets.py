@@ -31,7 +31,7 @@ from ...services import keys
 from ...services.vault import MIN_LENGTH
 from ..common.errors import log_safely, user_message
 from ..common.ops import Op
-from ..common.trust_widgets import code_font, plain_label
+from ..common.trust_widgets import code_display, plain_label
 from ..context import AppContext
 from .unlock_screen import announce
 
@@ -107,13 +107,7 @@ class CodeShownPage(QWidget):
         self.code = ""
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(intro, name=_("About the new code")))
-        self.code_label = QLabel()
-        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.code_label.setFont(code_font(self))
-        self.code_label.setAccessibleName(_("Recovery code"))
+        self.code_label = code_display(self, _("Recovery code"))
         gap = self.fontMetrics().height() // 2
         layout.addSpacing(gap)
         layout.addWidget(self.code_label)

@@ -1,0 +1,43 @@
+"""Global ids for rows shared with the family (issue 20): the same row has the same id on every
+computer, whatever its local integer id there.
+
+* :func:`uuid7` (RFC 9562 version 7: 48 bits of Unix milliseconds, then random bits) for rows made
+  on one computer: unique without asking anyone, and roughly in creation order.
+* :func:`uuid5` of a normalised name for rows two computers may make independently that must be
+  one row (the symptom "Headache", the tag "walk", the rating of one symptom in one entry): both
+  computers compute the same id, so the rows meet instead of clashing.
+
+Standard library only; the storage registers both as SQL functions for the triggers.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+NAMESPACE = uuid.UUID("5f0c4a9e-7c53-4d0e-9a51-2b7e8c1d3f60")
+"""This app's UUIDv5 namespace (fixed forever: changing it would split every family's rows)."""
+
+
+def uuid7(now_ms: int | None = None) -> str:
+    """A new version-7 UUID as lower-case text."""
+    ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # 12 random bits
+    value |= 0b10 << 62  # RFC 4122 variant
+    value |= rand & ((1 << 62) - 1)
+    return str(uuid.UUID(int=value))
+
+
+def normalise(name: str) -> str:
+    """The form two computers agree on: surrounding spaces dropped, inner runs of spaces made one,
+    case folded ("Headache " and "headache" are one symptom)."""
+    return " ".join(name.split()).casefold()
+
+
+def uuid5(name: str) -> str:
+    """The version-5 UUID of ``name`` (normalised) in this app's namespace, as lower-case text."""
+    return str(uuid.uuid5(NAMESPACE, normalise(name)))
