@@ -149,3 +149,45 @@ def test_medicine_history_keeps_every_dose_change_and_a_concurrent_different_dos
         (conflict,) = family_sync.conflicts(vault)
         assert (conflict.what, conflict.column, {conflict.kept, conflict.other}) == (
             "medication_dose_change", "amount", {75.0, 100.0})
+
+
+def test_a_folder_given_as_a_relative_path_is_kept_whole_so_sync_from_elsewhere_finds_it(tmp_path, monkeypatch):
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+    from family_support import PASSPHRASE
+
+    (tmp_path / "shared").mkdir()
+    vault = create_vault(VaultPaths(tmp_path / "computer0"), PASSPHRASE).vault
+    try:
+        monkeypatch.chdir(tmp_path)
+        family_sync.create_family(vault, "shared", name="computer0")
+        elsewhere = tmp_path / "elsewhere"
+        (elsewhere / "shared").mkdir(parents=True)
+        monkeypatch.chdir(elsewhere)
+        people.add_person(vault, "Sam Rivera")
+        assert family_sync.family_status(vault).folder == tmp_path / "shared"
+        assert family_sync.sync_now(vault).sent
+        assert list((tmp_path / "shared").glob("*/batch-*.ccsync"))
+        assert not list((elsewhere / "shared").iterdir())
+    finally:
+        vault.close()
+
+
+def test_sync_with_the_shared_folder_gone_or_emptied_refuses_and_keeps_the_changes_waiting(two, tmp_path):
+    import shutil
+
+    (a, b), shared = two
+    people.add_person(a, "Sam Rivera")
+    moved = tmp_path / "away"
+    shared.rename(moved)
+    with pytest.raises(family_sync.NotSharedError, match=str(shared)):
+        family_sync.sync_now(a)
+    shared.mkdir()  # an unplugged drive's empty mount point, or a sync tool that starts afresh
+    with pytest.raises(family_sync.NotSharedError):
+        family_sync.sync_now(a)
+    assert not any(shared.iterdir())  # nothing sent into the wrong place
+    assert family_sync.family_status(a).waiting_to_send
+    shared.rmdir()
+    shutil.move(moved, shared)
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
