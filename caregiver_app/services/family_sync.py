@@ -222,6 +222,7 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
     with session_of(vault) as s:
         conn = s.connection()
         me = _require(conn)
+        _check_reachable(me)
         now = clock()
         hlc = HybridClock(me.clock, now_ms)
         refused: list[Refusal] = []
@@ -241,6 +242,15 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
                              (_instant(now), me.next_seq - 1, me.device_id))
     return SyncResult(sent, applied.fields, batches, size, applied.conflicts, applied.waiting, tuple(refused),
                       frozenset(table for table, _gid in applied.touched))
+
+
+def _check_reachable(me: _Me) -> None:
+    """Refuse to sync when this computer's subfolder is not in the shared folder: the folder is
+    gone, or is an empty stand-in (a drive not plugged in, a sync tool starting afresh). Changes
+    sent there would count as sent and never reach the family; they wait here instead."""
+    if not (me.folder / me.device_id).is_dir():
+        raise NotSharedError(_("The shared folder {folder} cannot be reached right now. Everything is kept here "
+                               "and goes out when the folder is back.").format(folder=me.folder))
 
 
 def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[int, int]:
