@@ -198,8 +198,8 @@ def join_family(vault: Vault, folder: Path, code: str, *, name: str = "", clock:
     secret = fk.invitation_secret(code)  # a typo is caught before anything is read or derived
     folder = ff.check_folder(folder)
     tag = fk.invitation_tag(secret)
-    found = [folder / d / ff.invite_name(tag) for d in ff.devices(folder)]
-    data = next((b for b in map(ff.read_small, found) if b is not None), None)
+    found = [(path, ff.read_small(path)) for path in (folder / d / ff.invite_name(tag) for d in ff.devices(folder))]
+    used, data = next(((p, b) for p, b in found if b is not None), (None, None))
     if data is None:
         raise fk.InvitationError(_("There is no invitation for that code in this folder. It may have been used "
                                    "already, or the folder has not finished syncing."))
@@ -211,6 +211,10 @@ def join_family(vault: Vault, folder: Path, code: str, *, name: str = "", clock:
         raise fk.InvitationError(_("The invitation file in the shared folder is damaged.")) from None
     with session_of(vault) as s:
         _start(s.connection(), folder, family_id, keys, name, clock())
+    try:  # used up at once, not only when the inviting computer next syncs: it works once
+        used.unlink()
+    except OSError:
+        pass
 
 
 # --- syncing ------------------------------------------------------------------------------------------

@@ -191,3 +191,20 @@ def test_sync_with_the_shared_folder_gone_or_emptied_refuses_and_keeps_the_chang
     shutil.move(moved, shared)
     round_trip(a, b)
     assert people.find_person(b, "Sam Rivera")
+
+
+def test_an_invitation_works_once_even_before_the_inviting_computer_syncs_again(two, tmp_path):
+    (a, _b), shared = two
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    third = create_vault(VaultPaths(tmp_path / "third"), "another long passphrase").vault
+    fourth = create_vault(VaultPaths(tmp_path / "fourth"), "another long passphrase").vault
+    try:
+        code = family_sync.new_invitation(a)
+        family_sync.join_family(third, shared, code)
+        with pytest.raises(InvitationError):
+            family_sync.join_family(fourth, shared, code)
+    finally:
+        third.close()
+        fourth.close()
