@@ -265,8 +265,9 @@ def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[i
     if not rows:
         return 0, 0
     mine = ff.own_folder(me.folder, me.device_id)
-    written = [n for n, _p in ff.numbered(mine, ff.BATCH)]
-    seq = max([me.next_seq, *(n + 1 for n in written)])  # a file left by a crash keeps its number
+    seq = me.next_seq
+    while (mine / ff.batch_name(seq)).exists():
+        seq += 1  # a file left by a crash (or a stray file) keeps its number; never a jump past a stray one
     payload = json.dumps({"hlc": stamp, "rows": rows}, separators=(",", ":")).encode("utf-8")
     data = fk.seal_batch(payload, family_id=me.family_id, device_id=me.device_id, seq=seq,
                          generation=me.generation, family_key=me.family_keys[me.generation], keys=me.keys)

@@ -208,3 +208,12 @@ def test_an_invitation_works_once_even_before_the_inviting_computer_syncs_again(
     finally:
         third.close()
         fourth.close()
+
+
+def test_a_stray_file_with_a_huge_number_in_a_computers_folder_does_not_hide_its_next_batches(two):
+    (a, b), shared = two
+    mine = shared / family_sync.family_status(a).device_id
+    (mine / "batch-999999999999.ccsync").write_bytes(b"not ours")
+    people.add_person(a, "Sam Rivera")
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
