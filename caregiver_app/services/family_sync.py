@@ -53,6 +53,10 @@ class NotSharedError(ValidationError):
     """The vault is not in a family yet (or already is, for create and join)."""
 
 
+class FolderUnreachableError(ValidationError):
+    """The shared folder, or this computer's subfolder in it, is not there now: nothing is sent."""
+
+
 @dataclass(frozen=True)
 class Refusal:
     device_id: str
@@ -253,8 +257,8 @@ def _check_reachable(me: _Me) -> None:
     gone, or is an empty stand-in (a drive not plugged in, a sync tool starting afresh). Changes
     sent there would count as sent and never reach the family; they wait here instead."""
     if not (me.folder / me.device_id).is_dir():
-        raise NotSharedError(_("The shared folder {folder} cannot be reached right now. Everything is kept here "
-                               "and goes out when the folder is back.").format(folder=me.folder))
+        raise FolderUnreachableError(_("The shared folder {folder} cannot be reached right now. Everything is "
+                                       "kept here and goes out when the folder is back.").format(folder=me.folder))
 
 
 def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[int, int]:

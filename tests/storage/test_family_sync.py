@@ -180,10 +180,10 @@ def test_sync_with_the_shared_folder_gone_or_emptied_refuses_and_keeps_the_chang
     people.add_person(a, "Sam Rivera")
     moved = tmp_path / "away"
     shared.rename(moved)
-    with pytest.raises(family_sync.NotSharedError, match=str(shared)):
+    with pytest.raises(family_sync.FolderUnreachableError, match=str(shared)):
         family_sync.sync_now(a)
     shared.mkdir()  # an unplugged drive's empty mount point, or a sync tool that starts afresh
-    with pytest.raises(family_sync.NotSharedError):
+    with pytest.raises(family_sync.FolderUnreachableError):
         family_sync.sync_now(a)
     assert not any(shared.iterdir())  # nothing sent into the wrong place
     assert family_sync.family_status(a).waiting_to_send
