@@ -357,6 +357,7 @@ def _take_rekeys(conn: Connection, me: _Me, others: list[str], refused: list[Ref
                                                _rekey_aad(me.family_id, generation, me.device_id))
                     me.family_keys[generation] = key
                     conn.exec_driver_sql("INSERT INTO sync_family_key (generation, key) VALUES (?, ?)", (generation, key))
+                    _drop_invitations(me)  # they hold only the old keys
                 for removed, after in dict(notice.get("removed", {})).items():
                     conn.exec_driver_sql(
                         "UPDATE sync_device SET removed_at = coalesce(removed_at, ?), removed_after_seq = "
@@ -458,6 +459,7 @@ def remove_computer(vault: Vault, device_id: str, *, clock: Clock = utc_now) -> 
                              (_instant(clock()), row[1], device_id))
         ff.write_once(ff.own_folder(me.folder, me.device_id) / ff.rekey_name(generation),
                       fk.seal_rekey(notice, keys=me.keys))
+        _drop_invitations(me)  # they hold only the old keys: a computer joining with one could not read what follows
         return Removal(row[0], row[1])
 
 

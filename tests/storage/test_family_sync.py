@@ -217,3 +217,24 @@ def test_a_stray_file_with_a_huge_number_in_a_computers_folder_does_not_hide_its
     people.add_person(a, "Sam Rivera")
     round_trip(a, b)
     assert people.find_person(b, "Sam Rivera")
+
+
+def test_invitations_waiting_when_a_computer_is_removed_are_used_up(tmp_path):
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    with family(tmp_path, 3) as ((a, b, c), shared):
+        round_trip(a, b, c)
+        code_a = family_sync.new_invitation(a)
+        code_b = family_sync.new_invitation(b)
+        c_id = family_sync.family_status(c).device_id
+        family_sync.remove_computer(a, c_id)
+        family_sync.sync_now(b)  # b takes the new family key
+        late = create_vault(VaultPaths(tmp_path / "late"), "another long passphrase").vault
+        try:
+            # They held only the old key: a computer joining with one could never read what follows.
+            for code in (code_a, code_b):
+                with pytest.raises(InvitationError):
+                    family_sync.join_family(late, shared, code)
+        finally:
+            late.close()
