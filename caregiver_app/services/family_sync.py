@@ -175,6 +175,10 @@ def create_family(vault: Vault, folder: Path, *, name: str = "", clock: Clock = 
     invitation code for the next computer. Everything already in the journal goes out with the
     first :func:`sync_now`."""
     folder = ff.check_folder(folder)
+    if ff.devices(folder):  # two families in one folder would refuse each other's files forever
+        raise ValidationError(_("A family already shares the folder {folder}. Join it with an invitation from one "
+                                "of its computers (Join a family), or choose another folder.").format(folder=folder),
+                              field="folder")
     with session_of(vault) as s:
         conn = s.connection()
         me = _start(conn, folder, fk.new_id(), {0: fk.new_family_key()}, name, clock())

@@ -238,3 +238,19 @@ def test_invitations_waiting_when_a_computer_is_removed_are_used_up(tmp_path):
                     family_sync.join_family(late, shared, code)
         finally:
             late.close()
+
+
+def test_starting_a_second_family_in_a_folder_a_family_already_uses_is_refused(two, tmp_path):
+    from caregiver_app.domain.errors import ValidationError
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    (_a, _b), shared = two
+    other = create_vault(VaultPaths(tmp_path / "other"), "another long passphrase").vault
+    try:
+        with pytest.raises(ValidationError, match="Join"):
+            family_sync.create_family(other, shared)
+        assert family_sync.family_status(other) is None
+        assert len(list(shared.iterdir())) == 2
+    finally:
+        other.close()
