@@ -157,12 +157,16 @@ def _start(conn: Connection, folder: Path, family_id: str, keys_by_gen: dict[int
     for generation, key in keys_by_gen.items():
         conn.exec_driver_sql("INSERT INTO sync_family_key (generation, key) VALUES (?, ?)", (generation, key))
     _pin(conn, me.device_id, me.name, me.keys.sign_public, me.keys.box_public)
+    _write_card(me)
+    return me
+
+
+def _write_card(me: _Me) -> None:
     card = {"device": me.device_id, "name": me.name, "sign": fk.b64(me.keys.sign_public),
             "box": fk.b64(me.keys.box_public)}
-    mine = ff.own_folder(folder, me.device_id)
-    ff.write_once(mine / ff.CARD, fk.seal_card(card, family_id=family_id, device_id=me.device_id,
-                                               generation=me.generation, family_key=keys_by_gen[me.generation]))
-    return me
+    ff.write_once(ff.own_folder(me.folder, me.device_id) / ff.CARD,
+                  fk.seal_card(card, family_id=me.family_id, device_id=me.device_id, generation=me.generation,
+                               family_key=me.family_keys[me.generation]))
 
 
 def _pin(conn: Connection, device_id: str, name: str, sign_public: bytes, box_public: bytes) -> None:
@@ -259,10 +263,17 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
 def _check_reachable(me: _Me) -> None:
     """Refuse to sync when this computer's subfolder is not in the shared folder: the folder is
     gone, or is an empty stand-in (a drive not plugged in, a sync tool starting afresh). Changes
-    sent there would count as sent and never reach the family; they wait here instead."""
-    if not (me.folder / me.device_id).is_dir():
-        raise FolderUnreachableError(_("The shared folder {folder} cannot be reached right now. Everything is "
-                                       "kept here and goes out when the folder is back.").format(folder=me.folder))
+    sent there would count as sent and never reach the family; they wait here instead. When only
+    this computer's subfolder is gone (the others' are there: someone cleaned up), it is written
+    again with this computer's card, so computers joining later can still trust its files."""
+    if (me.folder / me.device_id).is_dir():
+        return
+    if ff.devices(me.folder):
+        _write_card(me)
+    else:
+        raise FolderUnreachableError(_("The shared folder {folder} cannot be reached right now. Everything "
+                                       "is kept here and goes out when the folder is back.").format(
+                                           folder=me.folder))
 
 
 def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[int, int]:

@@ -254,3 +254,24 @@ def test_starting_a_second_family_in_a_folder_a_family_already_uses_is_refused(t
         assert len(list(shared.iterdir())) == 2
     finally:
         other.close()
+
+
+def test_a_computer_whose_own_subfolder_was_deleted_writes_it_again_with_its_card(two, tmp_path):
+    import shutil
+
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    (a, b), shared = two
+    round_trip(a, b)
+    shutil.rmtree(shared / family_sync.family_status(a).device_id)  # someone "cleaned up" the folder
+    people.add_person(a, "Sam Rivera")
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
+    late = create_vault(VaultPaths(tmp_path / "late"), "another long passphrase").vault
+    try:  # a computer joining later can still trust a's files: its card is back
+        family_sync.join_family(late, shared, family_sync.new_invitation(b))
+        family_sync.sync_now(late)
+        assert len(family_sync.family_status(late).members) == 3
+    finally:
+        late.close()
