@@ -64,7 +64,8 @@ def write_once(path: Path, data: bytes) -> None:
         write_private(path, data)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DiskFullError(_("The disk is full. Nothing was half-written.")) from None
+            raise DiskFullError(_("The disk of the shared folder {folder} is full. Nothing was half-written; "
+                                  "your changes wait here.").format(folder=Path(path).parent.parent)) from None
         raise
 
 

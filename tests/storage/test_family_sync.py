@@ -275,3 +275,21 @@ def test_a_computer_whose_own_subfolder_was_deleted_writes_it_again_with_its_car
         assert len(family_sync.family_status(late).members) == 3
     finally:
         late.close()
+
+
+def test_a_full_disk_under_the_shared_folder_is_named_as_that_folder(two, monkeypatch):
+    import errno
+
+    from caregiver_app.services import family_folder
+    from caregiver_app.storage.errors import DiskFullError
+
+    (a, _b), shared = two
+    people.add_person(a, "Sam Rivera")
+
+    def full(path, data, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(family_folder, "write_private", full)
+    with pytest.raises(DiskFullError, match="shared folder"):
+        family_sync.sync_now(a)
+    assert family_sync.family_status(a).waiting_to_send
