@@ -293,3 +293,19 @@ def test_a_full_disk_under_the_shared_folder_is_named_as_that_folder(two, monkey
     with pytest.raises(DiskFullError, match="shared folder"):
         family_sync.sync_now(a)
     assert family_sync.family_status(a).waiting_to_send
+
+
+def test_the_status_of_a_removed_computer_says_so_on_that_computer(two, tmp_path):
+    import io
+
+    import caregiver_app.cli  # noqa: F401  (cli_share is loaded through it)
+    from caregiver_app.cli_share import _print_status
+    from caregiver_app.services.vault import VaultPaths
+
+    (a, b), _shared = two
+    round_trip(a, b)
+    family_sync.remove_computer(a, family_sync.family_status(b).device_id)
+    round_trip(a, b)
+    out = io.StringIO()
+    _print_status(family_sync.family_status(b), out, VaultPaths(tmp_path / "computer1"))
+    assert "removed" in out.getvalue().splitlines()[2]
