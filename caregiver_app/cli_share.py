@@ -125,7 +125,10 @@ def _print_status(status, out: TextIO, paths) -> None:
     print(_("Shared through {folder}").format(folder=status.folder), file=out)
     for number, member in enumerate(status.members, start=1):
         when = _when(member.last_synced_at, paths) if member.last_synced_at else _("never")
-        if member.this_computer:
+        if member.this_computer and member.removed:
+            line = _("{number}. {name} (this computer) was removed from the family: what it sends is no longer "
+                     "used")
+        elif member.this_computer:
             line = _("{number}. {name} (this computer), last synced {when}")
         elif member.removed:
             line = _("{number}. {name} (removed)")

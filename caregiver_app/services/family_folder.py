@@ -42,8 +42,10 @@ def invite_name(tag: str) -> str:
 
 
 def check_folder(folder: Path) -> Path:
-    """``folder`` when it is an existing folder; else :class:`ValidationError` in plain words."""
-    folder = Path(folder).expanduser()
+    """``folder`` as a whole path (kept in the vault: a relative one would mean another folder
+    when the app runs from elsewhere) when it is an existing folder; else :class:`ValidationError`
+    in plain words."""
+    folder = Path(folder).expanduser().absolute()
     if not folder.is_dir():
         raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder), field="folder")
     return folder
@@ -62,7 +64,8 @@ def write_once(path: Path, data: bytes) -> None:
         write_private(path, data)
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise DiskFullError(_("The disk is full. Nothing was half-written.")) from None
+            raise DiskFullError(_("The disk of the shared folder {folder} is full. Nothing was half-written; "
+                                  "your changes wait here.").format(folder=Path(path).parent.parent)) from None
         raise
 
 

@@ -53,6 +53,10 @@ class NotSharedError(ValidationError):
     """The vault is not in a family yet (or already is, for create and join)."""
 
 
+class FolderUnreachableError(ValidationError):
+    """The shared folder, or this computer's subfolder in it, is not there now: nothing is sent."""
+
+
 @dataclass(frozen=True)
 class Refusal:
     device_id: str
@@ -153,12 +157,16 @@ def _start(conn: Connection, folder: Path, family_id: str, keys_by_gen: dict[int
     for generation, key in keys_by_gen.items():
         conn.exec_driver_sql("INSERT INTO sync_family_key (generation, key) VALUES (?, ?)", (generation, key))
     _pin(conn, me.device_id, me.name, me.keys.sign_public, me.keys.box_public)
+    _write_card(me)
+    return me
+
+
+def _write_card(me: _Me) -> None:
     card = {"device": me.device_id, "name": me.name, "sign": fk.b64(me.keys.sign_public),
             "box": fk.b64(me.keys.box_public)}
-    mine = ff.own_folder(folder, me.device_id)
-    ff.write_once(mine / ff.CARD, fk.seal_card(card, family_id=family_id, device_id=me.device_id,
-                                               generation=me.generation, family_key=keys_by_gen[me.generation]))
-    return me
+    ff.write_once(ff.own_folder(me.folder, me.device_id) / ff.CARD,
+                  fk.seal_card(card, family_id=me.family_id, device_id=me.device_id, generation=me.generation,
+                               family_key=me.family_keys[me.generation]))
 
 
 def _pin(conn: Connection, device_id: str, name: str, sign_public: bytes, box_public: bytes) -> None:
@@ -171,6 +179,10 @@ def create_family(vault: Vault, folder: Path, *, name: str = "", clock: Clock = 
     invitation code for the next computer. Everything already in the journal goes out with the
     first :func:`sync_now`."""
     folder = ff.check_folder(folder)
+    if ff.devices(folder):  # two families in one folder would refuse each other's files forever
+        raise ValidationError(_("A family already shares the folder {folder}. Join it with an invitation from one "
+                                "of its computers (Join a family), or choose another folder.").format(folder=folder),
+                              field="folder")
     with session_of(vault) as s:
         conn = s.connection()
         me = _start(conn, folder, fk.new_id(), {0: fk.new_family_key()}, name, clock())
@@ -198,8 +210,8 @@ def join_family(vault: Vault, folder: Path, code: str, *, name: str = "", clock:
     secret = fk.invitation_secret(code)  # a typo is caught before anything is read or derived
     folder = ff.check_folder(folder)
     tag = fk.invitation_tag(secret)
-    found = [folder / d / ff.invite_name(tag) for d in ff.devices(folder)]
-    data = next((b for b in map(ff.read_small, found) if b is not None), None)
+    found = [(path, ff.read_small(path)) for path in (folder / d / ff.invite_name(tag) for d in ff.devices(folder))]
+    used, data = next(((p, b) for p, b in found if b is not None), (None, None))
     if data is None:
         raise fk.InvitationError(_("There is no invitation for that code in this folder. It may have been used "
                                    "already, or the folder has not finished syncing."))
@@ -211,6 +223,10 @@ def join_family(vault: Vault, folder: Path, code: str, *, name: str = "", clock:
         raise fk.InvitationError(_("The invitation file in the shared folder is damaged.")) from None
     with session_of(vault) as s:
         _start(s.connection(), folder, family_id, keys, name, clock())
+    try:  # used up at once, not only when the inviting computer next syncs: it works once
+        used.unlink()
+    except OSError:
+        pass
 
 
 # --- syncing ------------------------------------------------------------------------------------------
@@ -222,6 +238,7 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
     with session_of(vault) as s:
         conn = s.connection()
         me = _require(conn)
+        _check_reachable(me)
         now = clock()
         hlc = HybridClock(me.clock, now_ms)
         refused: list[Refusal] = []
@@ -243,6 +260,22 @@ def sync_now(vault: Vault, *, clock: Clock = utc_now, now_ms: Callable[[], int] 
                       frozenset(table for table, _gid in applied.touched))
 
 
+def _check_reachable(me: _Me) -> None:
+    """Refuse to sync when this computer's subfolder is not in the shared folder: the folder is
+    gone, or is an empty stand-in (a drive not plugged in, a sync tool starting afresh). Changes
+    sent there would count as sent and never reach the family; they wait here instead. When only
+    this computer's subfolder is gone (the others' are there: someone cleaned up), it is written
+    again with this computer's card, so computers joining later can still trust its files."""
+    if (me.folder / me.device_id).is_dir():
+        return
+    if ff.devices(me.folder):
+        _write_card(me)
+    else:
+        raise FolderUnreachableError(_("The shared folder {folder} cannot be reached right now. Everything "
+                                       "is kept here and goes out when the folder is back.").format(
+                                           folder=me.folder))
+
+
 def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[int, int]:
     if not repo.pending_count(conn):
         return 0, 0
@@ -251,8 +284,9 @@ def _send(conn: Connection, me: _Me, hlc: HybridClock, now: datetime) -> tuple[i
     if not rows:
         return 0, 0
     mine = ff.own_folder(me.folder, me.device_id)
-    written = [n for n, _p in ff.numbered(mine, ff.BATCH)]
-    seq = max([me.next_seq, *(n + 1 for n in written)])  # a file left by a crash keeps its number
+    seq = me.next_seq
+    while (mine / ff.batch_name(seq)).exists():
+        seq += 1  # a file left by a crash (or a stray file) keeps its number; never a jump past a stray one
     payload = json.dumps({"hlc": stamp, "rows": rows}, separators=(",", ":")).encode("utf-8")
     data = fk.seal_batch(payload, family_id=me.family_id, device_id=me.device_id, seq=seq,
                          generation=me.generation, family_key=me.family_keys[me.generation], keys=me.keys)
@@ -338,6 +372,7 @@ def _take_rekeys(conn: Connection, me: _Me, others: list[str], refused: list[Ref
                                                _rekey_aad(me.family_id, generation, me.device_id))
                     me.family_keys[generation] = key
                     conn.exec_driver_sql("INSERT INTO sync_family_key (generation, key) VALUES (?, ?)", (generation, key))
+                    _drop_invitations(me)  # they hold only the old keys
                 for removed, after in dict(notice.get("removed", {})).items():
                     conn.exec_driver_sql(
                         "UPDATE sync_device SET removed_at = coalesce(removed_at, ?), removed_after_seq = "
@@ -439,6 +474,7 @@ def remove_computer(vault: Vault, device_id: str, *, clock: Clock = utc_now) -> 
                              (_instant(clock()), row[1], device_id))
         ff.write_once(ff.own_folder(me.folder, me.device_id) / ff.rekey_name(generation),
                       fk.seal_rekey(notice, keys=me.keys))
+        _drop_invitations(me)  # they hold only the old keys: a computer joining with one could not read what follows
         return Removal(row[0], row[1])
 
 

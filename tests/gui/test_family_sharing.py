@@ -340,3 +340,15 @@ def test_a_person_added_on_the_other_computer_joins_the_switcher(qtbot, ctx, oth
     window.family.syncer.sync_now()
     names = [window.person_combo.itemText(i) for i in range(window.person_combo.count())]
     assert "Rosa Díaz" in names and window.current_person().display_name == "Sam Rivera"
+
+
+def test_starting_sharing_in_a_folder_another_family_uses_says_to_join_instead(qtbot, ctx, other, shared, modals):
+    family_sync.create_family(other.vault, shared, name="Their laptop")
+    dialog = dialog_for(qtbot, ctx)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    modals.expect(result=str(shared))
+    qtbot.mouseClick(dialog.start_folder.button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.start_problem.isVisible())
+    assert "Join a family" in dialog.start_problem.text()
+    assert dialog.stack.currentWidget() is dialog.start_page

@@ -149,3 +149,163 @@ def test_medicine_history_keeps_every_dose_change_and_a_concurrent_different_dos
         (conflict,) = family_sync.conflicts(vault)
         assert (conflict.what, conflict.column, {conflict.kept, conflict.other}) == (
             "medication_dose_change", "amount", {75.0, 100.0})
+
+
+def test_a_folder_given_as_a_relative_path_is_kept_whole_so_sync_from_elsewhere_finds_it(tmp_path, monkeypatch):
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+    from family_support import PASSPHRASE
+
+    (tmp_path / "shared").mkdir()
+    vault = create_vault(VaultPaths(tmp_path / "computer0"), PASSPHRASE).vault
+    try:
+        monkeypatch.chdir(tmp_path)
+        family_sync.create_family(vault, "shared", name="computer0")
+        elsewhere = tmp_path / "elsewhere"
+        (elsewhere / "shared").mkdir(parents=True)
+        monkeypatch.chdir(elsewhere)
+        people.add_person(vault, "Sam Rivera")
+        assert family_sync.family_status(vault).folder == tmp_path / "shared"
+        assert family_sync.sync_now(vault).sent
+        assert list((tmp_path / "shared").glob("*/batch-*.ccsync"))
+        assert not list((elsewhere / "shared").iterdir())
+    finally:
+        vault.close()
+
+
+def test_sync_with_the_shared_folder_gone_or_emptied_refuses_and_keeps_the_changes_waiting(two, tmp_path):
+    import shutil
+
+    (a, b), shared = two
+    people.add_person(a, "Sam Rivera")
+    moved = tmp_path / "away"
+    shared.rename(moved)
+    with pytest.raises(family_sync.FolderUnreachableError, match=str(shared)):
+        family_sync.sync_now(a)
+    shared.mkdir()  # an unplugged drive's empty mount point, or a sync tool that starts afresh
+    with pytest.raises(family_sync.FolderUnreachableError):
+        family_sync.sync_now(a)
+    assert not any(shared.iterdir())  # nothing sent into the wrong place
+    assert family_sync.family_status(a).waiting_to_send
+    shared.rmdir()
+    shutil.move(moved, shared)
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
+
+
+def test_an_invitation_works_once_even_before_the_inviting_computer_syncs_again(two, tmp_path):
+    (a, _b), shared = two
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    third = create_vault(VaultPaths(tmp_path / "third"), "another long passphrase").vault
+    fourth = create_vault(VaultPaths(tmp_path / "fourth"), "another long passphrase").vault
+    try:
+        code = family_sync.new_invitation(a)
+        family_sync.join_family(third, shared, code)
+        with pytest.raises(InvitationError):
+            family_sync.join_family(fourth, shared, code)
+    finally:
+        third.close()
+        fourth.close()
+
+
+def test_a_stray_file_with_a_huge_number_in_a_computers_folder_does_not_hide_its_next_batches(two):
+    (a, b), shared = two
+    mine = shared / family_sync.family_status(a).device_id
+    (mine / "batch-999999999999.ccsync").write_bytes(b"not ours")
+    people.add_person(a, "Sam Rivera")
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
+
+
+def test_invitations_waiting_when_a_computer_is_removed_are_used_up(tmp_path):
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    with family(tmp_path, 3) as ((a, b, c), shared):
+        round_trip(a, b, c)
+        code_a = family_sync.new_invitation(a)
+        code_b = family_sync.new_invitation(b)
+        c_id = family_sync.family_status(c).device_id
+        family_sync.remove_computer(a, c_id)
+        family_sync.sync_now(b)  # b takes the new family key
+        late = create_vault(VaultPaths(tmp_path / "late"), "another long passphrase").vault
+        try:
+            # They held only the old key: a computer joining with one could never read what follows.
+            for code in (code_a, code_b):
+                with pytest.raises(InvitationError):
+                    family_sync.join_family(late, shared, code)
+        finally:
+            late.close()
+
+
+def test_starting_a_second_family_in_a_folder_a_family_already_uses_is_refused(two, tmp_path):
+    from caregiver_app.domain.errors import ValidationError
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    (_a, _b), shared = two
+    other = create_vault(VaultPaths(tmp_path / "other"), "another long passphrase").vault
+    try:
+        with pytest.raises(ValidationError, match="Join"):
+            family_sync.create_family(other, shared)
+        assert family_sync.family_status(other) is None
+        assert len(list(shared.iterdir())) == 2
+    finally:
+        other.close()
+
+
+def test_a_computer_whose_own_subfolder_was_deleted_writes_it_again_with_its_card(two, tmp_path):
+    import shutil
+
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import create_vault
+
+    (a, b), shared = two
+    round_trip(a, b)
+    shutil.rmtree(shared / family_sync.family_status(a).device_id)  # someone "cleaned up" the folder
+    people.add_person(a, "Sam Rivera")
+    round_trip(a, b)
+    assert people.find_person(b, "Sam Rivera")
+    late = create_vault(VaultPaths(tmp_path / "late"), "another long passphrase").vault
+    try:  # a computer joining later can still trust a's files: its card is back
+        family_sync.join_family(late, shared, family_sync.new_invitation(b))
+        family_sync.sync_now(late)
+        assert len(family_sync.family_status(late).members) == 3
+    finally:
+        late.close()
+
+
+def test_a_full_disk_under_the_shared_folder_is_named_as_that_folder(two, monkeypatch):
+    import errno
+
+    from caregiver_app.services import family_folder
+    from caregiver_app.storage.errors import DiskFullError
+
+    (a, _b), shared = two
+    people.add_person(a, "Sam Rivera")
+
+    def full(path, data, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(family_folder, "write_private", full)
+    with pytest.raises(DiskFullError, match="shared folder"):
+        family_sync.sync_now(a)
+    assert family_sync.family_status(a).waiting_to_send
+
+
+def test_the_status_of_a_removed_computer_says_so_on_that_computer(two, tmp_path):
+    import io
+
+    import caregiver_app.cli  # noqa: F401  (cli_share is loaded through it)
+    from caregiver_app.cli_share import _print_status
+    from caregiver_app.services.vault import VaultPaths
+
+    (a, b), _shared = two
+    round_trip(a, b)
+    family_sync.remove_computer(a, family_sync.family_status(b).device_id)
+    round_trip(a, b)
+    out = io.StringIO()
+    _print_status(family_sync.family_status(b), out, VaultPaths(tmp_path / "computer1"))
+    assert "removed" in out.getvalue().splitlines()[2]
