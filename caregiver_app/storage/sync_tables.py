@@ -96,7 +96,12 @@ NOT_APPLYING = "NOT EXISTS (SELECT 1 FROM sync_applying)"
 
 
 def trigger_sql(spec: Shared) -> tuple[str, ...]:
-    """The four triggers of ``spec``'s table: give a gid, and note inserts, updates and deletes."""
+    """The four triggers of ``spec``'s table: give a gid, and note inserts, updates and deletes.
+
+    A pending row is replaced by a DELETE then an INSERT, not ``INSERT OR REPLACE``: SQLite lets
+    the statement that fired a trigger override the trigger's conflict clause, and a foreign-key
+    action (``ON DELETE SET NULL`` on an appointment when its provider is deleted) runs with ABORT,
+    which turned a second change of the same row into a UNIQUE error."""
     t = spec.table
     return (
         f"""CREATE TRIGGER sync_{t}_gid AFTER INSERT ON {t} WHEN new.gid IS NULL BEGIN
@@ -104,13 +109,16 @@ def trigger_sql(spec: Shared) -> tuple[str, ...]:
         END""",
         # an insert that brought its gid (an undone deletion): noted here, the update above notes the rest
         f"""CREATE TRIGGER sync_{t}_ai AFTER INSERT ON {t} WHEN new.gid IS NOT NULL AND {NOT_APPLYING} BEGIN
-            INSERT OR REPLACE INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', new.gid, 0);
+            DELETE FROM sync_pending WHERE tbl = '{t}' AND gid = new.gid;
+            INSERT INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', new.gid, 0);
         END""",
         f"""CREATE TRIGGER sync_{t}_au AFTER UPDATE ON {t} WHEN new.gid IS NOT NULL AND {NOT_APPLYING} BEGIN
-            INSERT OR REPLACE INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', new.gid, 0);
+            DELETE FROM sync_pending WHERE tbl = '{t}' AND gid = new.gid;
+            INSERT INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', new.gid, 0);
         END""",
         f"""CREATE TRIGGER sync_{t}_ad AFTER DELETE ON {t} WHEN old.gid IS NOT NULL AND {NOT_APPLYING} BEGIN
-            INSERT OR REPLACE INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', old.gid, 1);
+            DELETE FROM sync_pending WHERE tbl = '{t}' AND gid = old.gid;
+            INSERT INTO sync_pending (tbl, gid, deleted) VALUES ('{t}', old.gid, 1);
         END""",
     )
 
