@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...domain.model import Tag, TagKind
 from ...i18n import _, N_
+from ...domain.symptoms import symptom_label
 from ...domain.plans import ITEM_MAX_CHARS, PHONE_MAX_CHARS, EarlySign, LinkKind, PlanItem
 
 NOT_LINKED = N_("Not linked to the journal")
@@ -33,7 +34,9 @@ NOT_LINKED = N_("Not linked to the journal")
 
 def _link_text(kind: LinkKind, name: str) -> str:
     # TRANSLATORS: a journal link: "Symptom: Poor sleep", "Tag: Work".
-    return _("{kind}: {name}").format(kind=_(kind.label), name=name)
+    # kind.label is already in the language in force; a starter symptom reads translated too.
+    shown = symptom_label(name) if kind is LinkKind.SYMPTOM else name
+    return _("{kind}: {name}").format(kind=kind.label, name=shown)
 
 
 class ItemRow(QWidget):
