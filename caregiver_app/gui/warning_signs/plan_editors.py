@@ -33,9 +33,9 @@ NOT_LINKED = N_("Not linked to the journal")
 
 
 def _link_text(kind: LinkKind, name: str) -> str:
-    # TRANSLATORS: a journal link: "Symptom: Poor sleep", "Tag: Work".
     # kind.label is already in the language in force; a starter symptom reads translated too.
     shown = symptom_label(name) if kind is LinkKind.SYMPTOM else name
+    # TRANSLATORS: a journal link: "Symptom: Poor sleep", "Tag: Work".
     return _("{kind}: {name}").format(kind=kind.label, name=shown)
 
 
