@@ -40,7 +40,24 @@ COMMON_SCHEDULES: tuple[str, ...] = (
     N_("as needed"),
 )
 """Schedules offered first (users may type their own). Marked for the catalog: a form offers
-them with ``_()``, and what the user picks is then their own words, saved as shown."""
+them with :func:`schedule_label`; a picked suggestion is saved as its English key (see
+:func:`schedule_key`), so it reads in the language in force wherever it is shown."""
+
+
+def schedule_label(schedule: str) -> str:
+    """How a stored schedule reads: one of :data:`COMMON_SCHEDULES` exactly (``"once a day"``) in
+    the language in force; anything the user typed, as typed."""
+    return _(schedule) if schedule in COMMON_SCHEDULES else schedule
+
+
+def schedule_key(text: str) -> str:
+    """The reverse of :func:`schedule_label` for what a form shows: a translated suggestion back to
+    its English key; anything else as it is."""
+    stripped = text.strip()
+    for schedule in COMMON_SCHEDULES:
+        if stripped == _(schedule):
+            return schedule
+    return text
 
 
 class DoseStatus(enum.Enum):
@@ -105,7 +122,7 @@ class DoseChange:
     @property
     def text(self) -> str:
         """``"50 mg, once a day"``."""
-        return f"{self.dose.text}, {self.schedule}" if self.schedule else self.dose.text
+        return f"{self.dose.text}, {schedule_label(self.schedule)}" if self.schedule else self.dose.text
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,21 @@ def symptom_label(name: str) -> str:
     return name
 
 
+def symptom_key(text: str) -> str:
+    """The reverse of :func:`symptom_label` for what a person picked or typed: a starter symptom's
+    name in the language in force (any case) back to its stored English name; the place kept for
+    one that asks where (``"Dolor (lower back)"`` -> ``"Pain (lower back)"``); anything else as it is."""
+    folded = text.strip().casefold()
+    for symptom in STARTER_SYMPTOMS:
+        for word in (symptom.name, symptom.label):
+            if folded == word.casefold():
+                return symptom.name
+            prefix = word.casefold() + " ("
+            if symptom.asks_where and folded.startswith(prefix) and folded.endswith(")"):
+                return with_location(symptom.name, text.strip()[len(prefix) : -1])
+    return text
+
+
 def with_location(name: str, where: str) -> str:
     """A symptom name with the place it is felt, e.g. ``with_location("Pain", "lower back")`` ->
     ``"Pain (lower back)"``; just ``name`` when ``where`` is empty."""

@@ -77,3 +77,29 @@ def test_english_stays_english(make_page, person):
     page = make_page(JournalPage, (1200, 800))
     assert page.editor.save_button.text() == "&Save entry"
     assert "Change entry" in english_left(page)
+
+
+def test_a_symptom_row_shows_starters_in_spanish_and_saves_their_english_key(qtbot):
+    from caregiver_app import i18n
+    from caregiver_app.domain.symptoms import symptom_key, symptom_label
+    from caregiver_app.gui.journal.entry_fields import SymptomRow
+
+    i18n.set_language("es")
+    try:
+        row = SymptomRow(["Falls", "Pain", "Hiccups"])
+        qtbot.addWidget(row)
+        shown = [row.name_box.itemText(i) for i in range(row.name_box.count())]
+        assert shown == [symptom_label("Falls"), symptom_label("Pain"), "Hiccups"]
+        assert shown[0] != "Falls"
+        row.name_box.setCurrentIndex(0)
+        assert row.symptom_name() == "Falls"
+        row.name_box.setCurrentIndex(1)
+        row.where.setText("lower back")
+        assert row.symptom_name() == "Pain (lower back)"
+        row.set_value("Pain (knee)", 4)
+        assert row.name_box.currentText() == symptom_label("Pain")
+        assert row.symptom_name() == "Pain (knee)"
+        assert symptom_key(symptom_label("Falls").upper()) == "Falls"
+        assert symptom_key("Hiccups") == "Hiccups"
+    finally:
+        i18n.set_language("en")

@@ -239,3 +239,19 @@ def test_the_warning_signs_plan_pdf_uses_the_country_s_paper(qtbot, page, ctx, t
     modals.expect(handler=lambda _dialog: (str(target), "PDF files (*.pdf)"))
     page.save_relapse_pdf()
     assert round(float(PdfReader(target).pages[0].mediabox.width)) == width
+
+
+def test_a_symptom_link_reads_translated_once():
+    from caregiver_app import i18n
+    from caregiver_app.domain.plans import LinkKind
+    from caregiver_app.domain.symptoms import symptom_label
+    from caregiver_app.gui.warning_signs.plan_editors import _link_text
+
+    i18n.set_language("es")
+    try:
+        text = _link_text(LinkKind.SYMPTOM, "Falls")
+        assert symptom_label("Falls") != "Falls"
+        assert text == i18n._("{kind}: {name}").format(kind=LinkKind.SYMPTOM.label, name=symptom_label("Falls"))
+        assert _link_text(LinkKind.ACTIVITY, "Gardening").endswith(": Gardening")
+    finally:
+        i18n.set_language("en")

@@ -94,3 +94,19 @@ def test_dose_record_status_words():
     assert DoseStatus.EXTRA.label == "extra (as needed)"
     with pytest.raises(ValidationError):
         DoseRecord(3, "skipped")
+
+
+def test_a_suggested_schedule_reads_in_spanish_and_is_kept_as_its_english_key():
+    from caregiver_app import i18n
+    from caregiver_app.domain.medications import schedule_key, schedule_label
+
+    i18n.set_language("es")
+    try:
+        shown = schedule_label("once a day")
+        assert shown != "once a day"
+        assert schedule_key(shown) == "once a day"
+        assert schedule_label("one after lunch") == "one after lunch"
+        assert schedule_key("one after lunch") == "one after lunch"
+    finally:
+        i18n.set_language("en")
+    assert schedule_label("once a day") == "once a day"

@@ -28,6 +28,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
 from ... import i18n
+from ...domain.medications import schedule_label
 
 if TYPE_CHECKING:  # Babel (behind reports.formatting) loads with the first document, not at start
     from ...reports.formatting import ReportFormat
@@ -196,7 +197,7 @@ def dose_text(step) -> str:
     """A dose step (``domain.medications.DoseChange``) as the window writes it: ``"37.5 mg, once a
     day"`` / ``"37,5 mg, once a day"``."""
     dose = f"{decimal_text(step.dose.amount, 3)} {step.dose.unit}"
-    return f"{dose}, {step.schedule}" if step.schedule else dose
+    return f"{dose}, {schedule_label(step.schedule)}" if step.schedule else dose
 
 
 def report_format(language: str = "") -> ReportFormat:

@@ -7,7 +7,7 @@ a name field; typing a name chooses the family member.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ...domain.model import Recorder, RecorderKind
 from ...i18n import _
@@ -40,6 +40,8 @@ class RecorderChoice(QWidget):
         self.group = QButtonGroup(self)
         self.group.addButton(self.person_radio)
         self.group.addButton(self.family_radio)
+        for radio in (self.person_radio, self.family_radio):  # never narrower than their words
+            radio.setSizePolicy(QSizePolicy.Policy.Minimum, radio.sizePolicy().verticalPolicy())
         family_row = QHBoxLayout()
         family_row.addWidget(self.family_radio)
         family_row.addWidget(self.family_name, 1)

@@ -30,6 +30,8 @@ from ...domain.symptoms import (
     STARTER_SYMPTOMS,
     asks_where,
     split_location,
+    symptom_key,
+    symptom_label,
     with_location,
 )
 
@@ -37,12 +39,13 @@ from ...domain.symptoms import (
 SEVERITY_ANCHORS = N_("0 none · 5 moderate · 10 worst imaginable")
 ENERGY_ANCHORS = N_("0 none · 5 moderate · 10 full of energy")
 NOT_RATED = N_("Not rated")
-_DESCRIPTIONS = {s.name.casefold(): s.description for s in STARTER_SYMPTOMS}
+_STARTERS = {s.name.casefold(): s for s in STARTER_SYMPTOMS}
 
 
 def symptom_tooltip(name: str) -> str:
     """The plain description of a starter symptom, or a short note for the user's own ones."""
-    return _DESCRIPTIONS.get(name.casefold(), _("A symptom you added yourself"))
+    starter = _STARTERS.get(symptom_key(name).casefold())
+    return starter.about if starter is not None else _("A symptom you added yourself")
 
 
 def split_tags(text: str) -> list[str]:
@@ -178,7 +181,7 @@ class SymptomRow(QWidget):
         self.name_box.setAccessibleDescription(_("Pick a symptom from the list or type your own"))
         self.name_box.setToolTip(_("Pick a symptom from the list or type your own"))
         for name in choices:
-            self.name_box.addItem(name)
+            self.name_box.addItem(symptom_label(name))  # shown in the language in force; saved by its key
             self.name_box.setItemData(self.name_box.count() - 1, symptom_tooltip(name), Qt.ItemDataRole.ToolTipRole)
         self.name_box.setCurrentIndex(-1)
         self.name_box.setEditText("")
@@ -233,13 +236,13 @@ class SymptomRow(QWidget):
 
     def _update_where(self, text: str) -> None:
         """"Where?" shows for a symptom that needs a place on the body and does not name one yet."""
-        needed = asks_where(clean_label(text))
+        needed = asks_where(symptom_key(clean_label(text)))
         self.where.setVisible(needed)
         self.where_label.setVisible(needed)
 
     def symptom_name(self) -> str:
         """The symptom as it will be saved: the name, with the place for Pain ("Pain (lower back)")."""
-        name = clean_label(self.name_box.currentText())
+        name = symptom_key(clean_label(self.name_box.currentText()))
         if asks_where(name):
             base = next(s.name for s in STARTER_SYMPTOMS if s.name.casefold() == name.casefold())
             return with_location(base, clean_label(self.where.text()))
@@ -247,7 +250,7 @@ class SymptomRow(QWidget):
 
     def set_value(self, name: str, severity: int | None) -> None:
         base, where = split_location(name)
-        self.name_box.setEditText(base if where else name)
+        self.name_box.setEditText(symptom_label(base if where else name))
         self.where.setText(where)
         self.severity.setValue(-1 if severity is None else severity)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from ...domain.symptoms import symptom_label
 from ...domain import timeutil
 from ...domain.model import JournalEntry, Person, TagKind, mood_words
 from ...i18n import N_, _
@@ -55,7 +56,7 @@ def recorder_text(entry: JournalEntry, person_name: str) -> str:
 
 def symptoms_text(entry: JournalEntry) -> str:
     """``"Headache 6/10, Nausea 3/10"`` (empty when no symptoms were rated)."""
-    return ", ".join(f"{r.symptom} {r.severity}/10" for r in entry.symptoms)
+    return ", ".join(f"{symptom_label(r.symptom)} {r.severity}/10" for r in entry.symptoms)
 
 
 def first_line(note: str, limit: int = NOTE_PREVIEW_CHARS) -> str:

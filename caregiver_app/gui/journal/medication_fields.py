@@ -28,6 +28,8 @@ from ...domain.medications import (
     Dose,
     DoseChange,
     Medication,
+    schedule_key,
+    schedule_label,
 )
 from ...i18n import _
 from ...services import medications
@@ -91,7 +93,7 @@ def schedule_box(parent: QWidget | None = None, box: QComboBox | None = None) ->
     box = box if box is not None else QComboBox(parent)
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    box.addItems(list(COMMON_SCHEDULES))
+    box.addItems([schedule_label(s) for s in COMMON_SCHEDULES])  # each shown in the language in force
     box.setCurrentIndex(-1)
     box.setEditText("")
     box.lineEdit().setPlaceholderText(_("For example: twice a day"))
@@ -161,7 +163,7 @@ class ChangeDoseDialog(EditorDialog):
         form.addRow(_("New &dose"), dose_row)
         form.labelForField(dose_row).setBuddy(self.amount)
         self.schedule = schedule_box(self)
-        self.schedule.setEditText(current.schedule)
+        self.schedule.setEditText(schedule_label(current.schedule))
         form.addRow(_("&How often"), self.schedule)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(_("For example: the doctor raised it because sleep was still poor"))
@@ -181,7 +183,7 @@ class ChangeDoseDialog(EditorDialog):
         if amount is None:
             raise ValidationError(_("Please give the new dose, like 50."), field="amount")
         change = DoseChange(None, pydate(self.from_edit.date()), Dose(amount, self.unit.currentText()),
-                            self.schedule.currentText(), self.note.text())
+                            schedule_key(self.schedule.currentText()), self.note.text())
         self.change = change
         med_id, clock = self._med.id, self._clock
         return lambda vault: medications.change_dose(vault, med_id, change.effective_from, change.dose.amount,

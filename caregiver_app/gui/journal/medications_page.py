@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.medications import Medication
+from ...domain.medications import Medication, schedule_key, schedule_label
 from ...domain.model import Person
 from ...i18n import N_, _, ngettext
 from ...services import journal, medications
@@ -141,7 +141,7 @@ class MedicationsPage(Page):
         self.refill_at.updateGeometry()  # Qt does not re-measure a box already in a layout for its special text
         self.change_dose_button.clicked.connect(self.change_dose)
         self.schedule.currentTextChanged.connect(
-            lambda text: self.as_needed.setChecked(True) if text.strip().casefold() == "as needed" else None)
+            lambda text: self.as_needed.setChecked(True) if schedule_key(text).strip().casefold() == "as needed" else None)
 
         self.panel = FormPanel(self._context, fields, changes={MEDICATIONS}, save_text=_("&Add to the list"),
                                cancel_text="", error_title=_("The medicine was not saved"), parent=self)
@@ -314,7 +314,7 @@ class MedicationsPage(Page):
             name=self.name_edit.text(),
             amount=self.amount.amount(),
             unit=self.unit.currentText(),
-            schedule=self.schedule.currentText(),
+            schedule=schedule_key(self.schedule.currentText()),
             as_needed=self.as_needed.isChecked(),
             reason=self.reason.text(),
             prescriber=self.prescriber.text(),
@@ -346,7 +346,7 @@ class MedicationsPage(Page):
         # The Designer form's outer layout keeps the height of the rows just hidden otherwise.
         self.ui.outerLayout.invalidate()
         self.current_dose.setText(formatting.dose_text(med.current) if med else "")
-        self.schedule.setEditText(med.current.schedule if med else "")
+        self.schedule.setEditText(schedule_label(med.current.schedule) if med else "")
         self.as_needed.setChecked(med.as_needed if med else False)
         self.reason.setText(med.reason if med else "")
         self.prescriber.setText(med.prescriber if med else "")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.symptoms import symptom_label
 from ...domain.model import Person, RecorderKind
 from ...i18n import N_, _, ngettext
 from ...services import journal, patterns
@@ -259,7 +260,7 @@ class PatternsPage(Page):
         for text, kind in MEASURES:
             self.measure_combo.addItem(_(text), patterns.Measure(kind))
         for name in symptoms:
-            self.measure_combo.addItem(_("{name} (symptom)").format(name=name), patterns.Measure("symptom", name))
+            self.measure_combo.addItem(_("{name} (symptom)").format(name=symptom_label(name)), patterns.Measure("symptom", name))
         index = next((i for i in range(self.measure_combo.count()) if self.measure_combo.itemData(i) == current), 0)
         self.measure_combo.setCurrentIndex(index)
         self.measure_combo.blockSignals(False)

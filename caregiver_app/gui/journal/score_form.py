@@ -235,7 +235,7 @@ class ScoreForm(QWidget):
         self.taken_on.setDisplayFormat(formatting.date_pattern(weekday=True))
         self.taken_on.setAccessibleName(_("Date the form was filled in"))
         form.addRow(_("&Filled in on"), self.taken_on)
-        self.recorder_choice = RecorderChoice(_("A famil&y member:"), _("Their name"), self)
+        self.recorder_choice = RecorderChoice(_("A famil&y member:"), _("Their name"), self, stacked=True)
         rc = self.recorder_choice
         self.person_radio, self.family_radio, self.family_name = rc.person_radio, rc.family_radio, rc.family_name
         form.addRow(_("Recorded by"), rc)

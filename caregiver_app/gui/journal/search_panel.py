@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from ...domain import timeutil
 from ...domain.errors import ValidationError
 from ...domain.model import Person, RecorderKind, Tag, TagKind
+from ...domain.symptoms import symptom_label
 from ...i18n import N_, _, ngettext
 from ...services import journal, people, search
 from ..common import formatting
@@ -483,8 +484,9 @@ class SearchPanel(Page):
             for i in range(1, combo.count()):
                 data = combo.itemData(i)
                 name = data.name if isinstance(data, Tag) else str(data)
-                if name.casefold() in words:
-                    return _(hint).format(name=name)
+                shown = name if isinstance(data, Tag) else symptom_label(name)  # a starter symptom, translated
+                if name.casefold() in words or shown.casefold() in words:
+                    return _(hint).format(name=shown)
         return ""
 
     def _offer_merge(self, groups: list[list[Tag]]) -> None:
@@ -545,7 +547,7 @@ class SearchPanel(Page):
         tag_items = [(_("{tag} ({kind})").format(tag=t.name, kind=_(_KIND_WORDS.get(t.kind, t.kind.value))), t)
                      for t in tags]
         refill(self.tag_combo, tag_items, self.tag_combo.currentData())
-        refill(self.symptom_combo, [(s, s) for s in symptoms], self.symptom_combo.currentData())
+        refill(self.symptom_combo, [(symptom_label(s), s) for s in symptoms], self.symptom_combo.currentData())
 
     def _on_filter_changed(self) -> None:
         self._update_date_edits()

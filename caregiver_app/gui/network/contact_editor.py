@@ -77,7 +77,7 @@ class PhoneRow(QWidget):
         row = QHBoxLayout()
         self.kind = QComboBox(self)
         for kind in PhoneKind:
-            self.kind.addItem(_(kind.label), kind)
+            self.kind.addItem(kind.label, kind)
         self.kind.setAccessibleName(_("Kind of phone number"))
         self.number = QLineEdit(self)
         self.number.setAccessibleName(_("Phone number"))
@@ -170,7 +170,7 @@ class ContactEditor(EditorDialog):
         self.fields.addWidget(holder, 1)
         self.name_edit, self.role_box, self.role_hint, self.org_edit = ui.name_edit, ui.role_box, ui.role_hint, ui.org_edit
         for role in Role:
-            self.role_box.addItem(_(role.label), role)
+            self.role_box.addItem(role.label, role)
         self.role_box.currentIndexChanged.connect(self._on_role_changed)
         self.phones_box, self.add_phone_button = ui.phones_box, ui.add_phone_button
         self.add_phone_button.clicked.connect(lambda: self.add_phone_row(focus=True))
@@ -186,9 +186,9 @@ class ContactEditor(EditorDialog):
 
         self.support_checks: dict[SupportType, QCheckBox] = {}
         for kind in SupportType:
-            box = QCheckBox(_("{kind}: {description}").format(kind=_(kind.label), description=_(kind.description).lower()),
+            box = QCheckBox(_("{kind}: {description}").format(kind=kind.label, description=kind.description.lower()),
                             ui.gives_box)
-            box.setAccessibleName(_(kind.label))
+            box.setAccessibleName(kind.label)
             self.support_checks[kind] = box
             ui.gives_layout.addWidget(box)
         self.strength_group = QButtonGroup(self)
@@ -196,9 +196,9 @@ class ContactEditor(EditorDialog):
         for i, strength in enumerate(TieStrength):
             # TRANSLATORS: "Strong: close and dependable (thick solid line)".
             button = QRadioButton(_("{strength}: {help} ({line})").format(
-                strength=_(strength.label), help=_(TIE_HELP[strength]).lower(), line=_(strength.line_description)),
+                strength=strength.label, help=_(TIE_HELP[strength]).lower(), line=strength.line_description),
                 ui.tie_box)
-            button.setAccessibleName(_("{strength} tie").format(strength=_(strength.label)))
+            button.setAccessibleName(_("{strength} tie").format(strength=strength.label))
             self.strength_group.addButton(button, i)
             self.strength_buttons[strength] = button
             ui.tie_layout.addWidget(button)
@@ -287,7 +287,7 @@ class ContactEditor(EditorDialog):
         role: Role = self.role_box.currentData()
         if role is None:
             return
-        sector = _(role.sector.label).lower()
+        sector = role.sector.label.lower()
         if role.clinical:
             hint = _("On the map with the {sector}; counted as care team (clinical).").format(sector=sector)
         else:

@@ -284,8 +284,8 @@ def describe_node(node: EcomapNode, person_name: str = "") -> str:
     gives = ", ".join(_(s).lower() for s in node.support_labels) or _("no support types listed")
     # TRANSLATORS: "Ana Li, Therapist. Strong tie (thick solid line); support both ways. Gives: emotional, information."
     return _("{name}, {role}. {strength} tie ({line}); support {direction}. Gives: {gives}.").format(
-        name=node.name, role=_(node.role_label), strength=_(node.strength.label),
-        line=_(node.strength.line_description), direction=node.direction.label(person_name).lower(), gives=gives)
+        name=node.name, role=node.role_label, strength=node.strength.label,
+        line=node.strength.line_description, direction=node.direction.label(person_name).lower(), gives=gives)
 
 
 class EcomapScene(QGraphicsScene):
@@ -341,7 +341,7 @@ class EcomapScene(QGraphicsScene):
             members = [n for n in snapshot.nodes if n.sector is sector]
             if not members:
                 continue
-            label = SectorLabelItem(_(sector.label), self.font())
+            label = SectorLabelItem(sector.label, self.font())
             gap = NODE_H / 2 + 16
             if sector is Sector.FAMILY_FRIENDS:
                 x, y = 0.0, max(n.y for n in members) + gap

@@ -207,11 +207,11 @@ class NetworkPage(Page):
             values = (
                 c.name,
                 phone_numbers.format_phone(c.phones[0], region) if c.phones else "—",
-                _("{role} ({sector})").format(role=_(c.role.label), sector=_(c.sector.label).lower()),
-                _("{strength} ({line}), {direction}").format(strength=_(c.strength.label),
-                                                              line=_(c.strength.line_description),
+                _("{role} ({sector})").format(role=c.role.label, sector=c.sector.label.lower()),
+                _("{strength} ({line}), {direction}").format(strength=c.strength.label,
+                                                              line=c.strength.line_description,
                                                               direction=_lower_first(c.direction.label(name))),
-                ", ".join(_(t.label) for t in c.ordered_support()) or "—",
+                ", ".join(t.label for t in c.ordered_support()) or "—",
                 since,
             )
             item = QTreeWidgetItem(list(values))

@@ -29,7 +29,7 @@ ALL_CHOICES = {Decision.MERGE: N_("Merge all"), Decision.KEEP_BOTH: N_("Keep bot
 
 
 def _summary(card_contact, region: str) -> str:
-    bits = [_(card_contact.role.label)]
+    bits = [card_contact.role.label]
     if card_contact.organisation:
         bits.append(card_contact.organisation)
     bits += [format_phone(p, region) for p in card_contact.phones[:2]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -188,13 +188,29 @@ class BusyDialog(QDialog):
         self._busy = False
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * width_chars)
+        self._floor_width = self.fontMetrics().averageCharWidth() * width_chars
+        self.setMinimumWidth(self._floor_width)
         self.problem_label = plain_label(name=_("What to fix"), bold=True)
         self.problem_label.hide()
         self.busy_bar = QProgressBar(self)  # subclasses put it in their layout
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setAccessibleName(busy_name)
         self.busy_bar.hide()
+
+    def event(self, event) -> bool:  # noqa: N802 (Qt name)
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self._keep_room()
+        return handled
+
+    def _keep_room(self) -> None:
+        """At least ``width_chars`` wide, and never narrower than the layout needs: an explicit
+        minimum width would otherwise override the layout's, and a long check box or a paragraph
+        in a longer language would be cut off."""
+        layout = self.layout()
+        needed = max(self._floor_width, layout.totalMinimumSize().width() if layout is not None else 0)
+        if needed != self.minimumWidth():
+            self.setMinimumWidth(needed)
 
     @property
     def busy(self) -> bool:

@@ -41,7 +41,7 @@ def detail_text(appt: Appointment, contacts: dict[int, Contact], zone_name: str,
     lines = [appointment_service.title_text(appt, contacts), appointment_service.when_text(appt, zone_name, formatting.report_format())]
     contact = contacts.get(appt.contact_id) if appt.contact_id is not None else None
     if contact is not None:
-        bits = [_(contact.role.label)]
+        bits = [contact.role.label]
         if contact.organisation:
             bits.append(contact.organisation)
         if contact.phones:

@@ -3,6 +3,7 @@ will include, the default paper and the folder a summary is saved in."""
 
 from __future__ import annotations
 
+from ...domain.symptoms import symptom_label
 from ...i18n import _, ngettext
 from ...domain.summary import LeaveOut, VisitSummaryData
 from ...settings import Settings, paper_for
@@ -48,7 +49,7 @@ def describe_summary(data: VisitSummaryData) -> str:
         # TRANSLATORS: {symptoms} is "4 symptoms"; {name} a symptom's name; {worst} a 0-10 severity.
         lines.append(ngettext("• {symptoms}; the most frequent is {name} (on {count} day, worst {worst}/10)",
                               "• {symptoms}; the most frequent is {name} (on {count} days, worst {worst}/10)",
-                              top.days_present).format(symptoms=symptoms, name=top.name,
+                              top.days_present).format(symptoms=symptoms, name=symptom_label(top.name),
                                                        count=_count(top.days_present), worst=top.worst))
     lines.append(_("• A mood and sleep chart, with days left blank when nothing was recorded"))
     return "\n".join(lines)

@@ -89,7 +89,7 @@ def line_details(line: CrisisLine) -> str:
 
 
 def kind_label(kind: LineKind) -> str:
-    return _(kind.label)
+    return kind.label
 
 
 NOT_CHOSEN = N_("Choose your country")

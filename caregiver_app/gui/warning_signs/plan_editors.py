@@ -26,14 +26,17 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...domain.model import Tag, TagKind
 from ...i18n import _, N_
+from ...domain.symptoms import symptom_label
 from ...domain.plans import ITEM_MAX_CHARS, PHONE_MAX_CHARS, EarlySign, LinkKind, PlanItem
 
 NOT_LINKED = N_("Not linked to the journal")
 
 
 def _link_text(kind: LinkKind, name: str) -> str:
+    # kind.label is already in the language in force; a starter symptom reads translated too.
+    shown = symptom_label(name) if kind is LinkKind.SYMPTOM else name
     # TRANSLATORS: a journal link: "Symptom: Poor sleep", "Tag: Work".
-    return _("{kind}: {name}").format(kind=_(kind.label), name=name)
+    return _("{kind}: {name}").format(kind=kind.label, name=shown)
 
 
 class ItemRow(QWidget):

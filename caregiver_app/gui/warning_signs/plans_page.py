@@ -477,7 +477,7 @@ class PlansPage(Page):
     def _show_choices(self, result) -> None:
         symptoms, tags, people = result
         self.relapse_editors[RelapseSection.EARLY_SIGNS].set_choices(symptoms, tags)
-        offered = [(_("{name} ({role})").format(name=c.name, role=_(c.role.label)), c.name, _plan_phone(c)) for c in people]
+        offered = [(_("{name} ({role})").format(name=c.name, role=c.role.label), c.name, _plan_phone(c)) for c in people]
         for editor in self.safety_editors.values():
             editor.set_contacts(offered)
 
