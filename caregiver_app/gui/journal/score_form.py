@@ -2,7 +2,7 @@
 and its published severity band as they are chosen, and — the moment PHQ-9 item 9 is above 0 —
 calm crisis help on screen.
 
-Each item shows the form's own wording (its notice allows it, see ``CREDIT_LINE``), so no paper
+Each item shows the form's own wording (its notice allows it, see ``credit_line()``), so no paper
 form is needed; the answers are named in the form's words too. Scoring and bands: PHQ-9 per Kroenke, Spitzer & Williams 2001; GAD-7 per Spitzer,
 Kroenke, Williams & Löwe 2006 (see ``caregiver_app.domain.scores``).
 """
@@ -33,33 +33,19 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...domain.model import Person
 from ...domain.scores import (
-    ANSWER_WORDS,
-    CREDIT_LINE,
-    FORM_STEM,
     FORMS_SITE,
     FORMS_URL,
     SELF_HARM_ITEM,
     Instrument,
     ScoreResult,
     band_for,
+    answer_words,
+    credit_line,
+    form_stem,
     needs_crisis_help,
+    official_form_line,
 )
 from ...domain.crisis_lines import HelpWords, help_words
-
-try:  # the domain's form words in the language in force (issue 17, branch es-core)
-    from ...domain.scores import answer_words, credit_line, form_stem, official_form_line
-except ImportError:  # until that branch is merged: the English form, as before. Drop this then.
-    def form_stem(instrument: Instrument | None = None) -> str:
-        return FORM_STEM
-
-    def answer_words(instrument: Instrument | None = None) -> tuple[str, ...]:
-        return ANSWER_WORDS
-
-    def credit_line() -> str:
-        return CREDIT_LINE
-
-    def official_form_line(instrument: Instrument) -> str:
-        return ""
 from ...i18n import N_, _, ngettext
 from ...services.scores import ScoreDraft
 from ..common.navigation import GET_HELP_KEYS, OPEN_PLANS, SHOW_GET_HELP, request
