@@ -15,6 +15,7 @@ The window title is always just the app's name: names and notes never appear in 
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
@@ -40,7 +41,7 @@ from ..settings import save as save_settings
 from .context import AppContext
 from .common.building import menu_action
 from .common.errors import show_error
-from .common.ops import SETTINGS
+from .common.ops import JOURNAL, SETTINGS
 from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
@@ -71,6 +72,11 @@ def _people_and_remembered(vault) -> tuple[list[Person], int | None]:
     except CaregiverError:
         remembered = None  # not worth a message: the first person is a fine start
     return list_people(vault), remembered
+
+
+def _chosen_index(people: list[Person], wanted: int | None) -> int:
+    """The switcher row for ``wanted`` (a person id): the first person when absent, -1 for no one."""
+    return next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
 
 
 class MainWindow(QMainWindow):
@@ -329,11 +335,39 @@ class MainWindow(QMainWindow):
         index = self.person_combo.currentIndex()
         return self._people[index] if 0 <= index < len(self._people) else None
 
-    def reload_people(self, select_id: int | None = None) -> None:
-        """Re-read the people in the vault (a read) and keep (or move to) the chosen one."""
+    def reload_people(self, select_id: int | None = None, *, with_page: bool = False) -> None:
+        """Re-read the people in the vault (a read) and keep (or move to) the chosen one.
+        ``with_page`` (at unlock): the same job also does the first read of the page on screen
+        for the person it will show (a page with ``first_read_job``), so the page is shown one
+        read sooner instead of reading only after the people came in."""
         if self.context.vault is None:
             return
-        self.context.ops.read(self, _people_and_remembered, on_done=lambda found: self._show_people(*found, select_id), key="people")
+        page = self.pages.currentWidget() if with_page else None
+        first_read = getattr(page, "first_read_job", None)
+        first_read = first_read() if first_read is not None else None
+        wanted = select_id if select_id is not None else self._last_person_id
+        version = self.context.ops.version({JOURNAL})
+
+        def job(vault):
+            people, remembered = _people_and_remembered(vault)
+            index = _chosen_index(people, wanted if wanted is not None else remembered)
+            if first_read is None or index < 0:
+                return people, remembered, None
+            person_id = people[index].id
+            try:
+                return people, remembered, (person_id, first_read(vault, person_id))
+            except Exception:  # noqa: BLE001  the page reads again itself and reports it its own way
+                return people, remembered, None
+
+        def done(found) -> None:
+            people, remembered, first = found
+            given = getattr(page, "first_read_given", None) if first is not None else None
+            if given is None or page is not self.pages.currentWidget() or self.context.ops.version({JOURNAL}) != version:
+                given = None  # another page is on screen, or a journal write ended meanwhile: it reads afresh
+            with given(*first) if given is not None else nullcontext():
+                self._show_people(people, remembered, select_id)
+
+        self.context.ops.read(self, job, on_done=done, key="people")
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
@@ -347,7 +381,7 @@ class MainWindow(QMainWindow):
         self.person_combo.clear()
         for p in people:
             self.person_combo.addItem(p.display_name)
-        index = next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
+        index = _chosen_index(people, wanted)
         self.person_combo.setCurrentIndex(index)
         self.person_combo.blockSignals(False)
         self.person_combo.setEnabled(bool(people))
@@ -478,7 +512,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.workspace)
         self._enable_commands(True)
         self.page_stack.show_current()  # only the page on screen is built and read now
-        self.reload_people()
+        self.reload_people(with_page=True)  # with that page's first read, in the same job
         self._start_idle_timer()
         if self.registry:
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,8 +7,11 @@ drops every piece of journal data from the widgets and models (the app calls it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,6 +46,9 @@ from .journal_history import JournalHistory
 from .journal_model import DAY, FIRST_PAGE, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
+
+if TYPE_CHECKING:
+    from ...services.vault import Vault
 
 CHART_DAYS = 30
 
@@ -246,6 +252,15 @@ class JournalPage(Page):
         self.jump_bar.hide()
         self._side_for = person
         self.model.set_person(person)
+
+    def first_read_job(self) -> Callable[[Vault, int], object]:
+        """The list's first read of a person, for the main window's people read at unlock to do
+        at once (one job instead of two in a row); its answer goes to :meth:`first_read_given`."""
+        return self.model.first_page_job()
+
+    def first_read_given(self, person_id: int, result) -> AbstractContextManager[None]:
+        """While inside, showing ``person_id`` uses ``result`` (from :meth:`first_read_job`)."""
+        return self.model.first_page_given(person_id, result)
 
     def has_unsaved_work(self) -> bool:
         return self.editor.drafts.has_changes()
