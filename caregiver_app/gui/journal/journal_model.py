@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -27,9 +27,6 @@ from ...services import journal
 from ..common import formatting
 from ..common.ops import Op
 from ..context import AppContext
-
-if TYPE_CHECKING:
-    from ...services.vault import Vault
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -194,7 +191,7 @@ class JournalModel(QAbstractListModel):
             self._more = True
             self._load_page(anchor=anchor)
 
-    def first_page_job(self) -> Callable[[Vault, int], journal.ListPage]:
+    def first_page_job(self) -> Callable[[Any, int], journal.ListPage]:
         """The read of a person's first page, as :meth:`set_person` would start it, for a job
         that already runs (the people read at unlock): the list then needs no read of its own
         (see :meth:`first_page_given`). The returned function touches no widget or model."""

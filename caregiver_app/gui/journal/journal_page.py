@@ -11,7 +11,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,9 +46,6 @@ from .journal_history import JournalHistory
 from .journal_model import DAY, FIRST_PAGE, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
-
-if TYPE_CHECKING:
-    from ...services.vault import Vault
 
 CHART_DAYS = 30
 
@@ -253,7 +250,7 @@ class JournalPage(Page):
         self._side_for = person
         self.model.set_person(person)
 
-    def first_read_job(self) -> Callable[[Vault, int], object]:
+    def first_read_job(self) -> Callable[[Any, int], object]:
         """The list's first read of a person, for the main window's people read at unlock to do
         at once (one job instead of two in a row); its answer goes to :meth:`first_read_given`."""
         return self.model.first_page_job()
