@@ -41,12 +41,12 @@ from ..settings import save as save_settings
 from .context import AppContext
 from .common.building import menu_action
 from .common.errors import show_error
-from .common.ops import JOURNAL, SETTINGS
+from .common.ops import SETTINGS
 from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .page_list import register_pages, wire
-from .page_stack import PageEntry, PageStack
+from .page_stack import FirstRead, PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.imports_made_action import ImportsMade
@@ -337,34 +337,22 @@ class MainWindow(QMainWindow):
 
     def reload_people(self, select_id: int | None = None, *, with_page: bool = False) -> None:
         """Re-read the people in the vault (a read) and keep (or move to) the chosen one.
-        ``with_page`` (at unlock): the same job also does the first read of the page on screen
-        for the person it will show (a page with ``first_read_job``), so the page is shown one
-        read sooner instead of reading only after the people came in."""
+        ``with_page`` (at unlock): the same job does the page on screen's first read
+        (:class:`~caregiver_app.gui.page_stack.FirstRead`)."""
         if self.context.vault is None:
             return
-        page = self.pages.currentWidget() if with_page else None
-        first_read = getattr(page, "first_read_job", None)
-        first_read = first_read() if first_read is not None else None
+        first = FirstRead.of(self.pages.currentWidget(), self.context.ops) if with_page else None
         wanted = select_id if select_id is not None else self._last_person_id
-        version = self.context.ops.version({JOURNAL})
 
         def job(vault):
             people, remembered = _people_and_remembered(vault)
             index = _chosen_index(people, wanted if wanted is not None else remembered)
-            if first_read is None or index < 0:
-                return people, remembered, None
-            person_id = people[index].id
-            try:
-                return people, remembered, (person_id, first_read(vault, person_id))
-            except Exception:  # noqa: BLE001  the page reads again itself and reports it its own way
-                return people, remembered, None
+            answer = first.run(vault, people[index].id) if first is not None and index >= 0 else None
+            return people, remembered, answer
 
         def done(found) -> None:
-            people, remembered, first = found
-            given = getattr(page, "first_read_given", None) if first is not None else None
-            if given is None or page is not self.pages.currentWidget() or self.context.ops.version({JOURNAL}) != version:
-                given = None  # another page is on screen, or a journal write ended meanwhile: it reads afresh
-            with given(*first) if given is not None else nullcontext():
+            people, remembered, answer = found
+            with first.given(answer, self.pages.currentWidget()) if first is not None else nullcontext():
                 self._show_people(people, remembered, select_id)
 
         self.context.ops.read(self, job, on_done=done, key="people")

@@ -16,7 +16,9 @@ On lock, only built pages are cleared: a page never built has nothing to clear.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -243,3 +245,42 @@ def _keep_for_switch(page: QWidget, person: object) -> None:
         keep()
     except Exception as exc:
         log_safely(exc)
+
+
+@dataclass
+class FirstRead:
+    """The first read of a page (one with ``first_read_job`` and ``first_read_given``, and the
+    ``watches`` of :class:`~caregiver_app.gui.common.page.Page`), done by a job that runs anyway:
+    at unlock the people read also reads the page on screen for the person it will show, so the
+    page is shown one read sooner instead of reading only after the people came in (issue 16).
+    Made with :meth:`of` on the GUI thread; :meth:`run` in the job touches no widget."""
+
+    page: QWidget
+    job: Callable[[Any, int], Any]
+    version: Callable[[], int]
+    """The version (``Ops.version``) of what the page shows; ``started`` is it when asked."""
+    started: int = 0
+
+    @classmethod
+    def of(cls, page: QWidget | None, ops) -> FirstRead | None:
+        make = getattr(page, "first_read_job", None)
+        if make is None:
+            return None
+        watches = frozenset(getattr(page, "watches", ()))
+        version = lambda: ops.version(watches)  # noqa: E731
+        return cls(page, make(), version, version())
+
+    def run(self, vault, person_id: int) -> tuple[int, Any] | None:
+        """In the job: the page's answer for ``person_id``, or None when the read failed (the page
+        then reads again itself and reports the failure its own way)."""
+        try:
+            return person_id, self.job(vault, person_id)
+        except Exception:  # noqa: BLE001  see above
+            return None
+
+    def given(self, answer: tuple[int, Any] | None, current: QWidget | None) -> AbstractContextManager:
+        """On the GUI thread, around showing the person: the page takes ``answer`` while it is
+        still the page on screen and nothing it shows was written since the read was asked."""
+        if answer is None or self.page is not current or self.version() != self.started:
+            return nullcontext()
+        return self.page.first_read_given(*answer)
