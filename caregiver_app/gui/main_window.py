@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
 
         def done(found) -> None:
             people, remembered, answer = found
-            with first.given(answer, self.pages.currentWidget()) if first is not None else nullcontext():
+            with first.given(answer, self.pages.currentWidget(), self.context.ops) if first else nullcontext():
                 self._show_people(people, remembered, select_id)
 
         self.context.ops.read(self, job, on_done=done, key="people")

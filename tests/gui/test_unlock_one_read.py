@@ -1,11 +1,16 @@
 """At unlock, the people read also reads the first page of the journal on screen for the person it
 will show: the list is shown from that one job instead of waiting for the people and then reading
-on its own (issue 16). A later reload still reads."""
+on its own, and the page's other reads wait until that list is painted (issue 16). A later reload
+still reads."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from PySide6.QtWidgets import QWidget
+
 from caregiver_app.gui.app import StartFlow
-from caregiver_app.gui.common.ops import JOURNAL
+from caregiver_app.gui.common.ops import JOURNAL, Ops
 from caregiver_app.services import journal
 
 
@@ -77,4 +82,57 @@ def test_another_page_on_screen_reads_for_itself(qtbot, ctx, vault, person, moda
     type_and_unlock(qtbot, window, PASSPHRASE)
     qtbot.waitUntil(lambda: window.current_person() is not None)
     assert {name for name, entry in window.registry.items() if entry.built} == {"scores"}
+    window.context.vault.close()
+
+
+def _threaded_ops(monkeypatch) -> Ops:
+    monkeypatch.setattr(Ops, "synchronous", False)
+    return Ops(vault_source=lambda: SimpleNamespace(is_open=True))
+
+
+def test_held_reads_wait_for_the_release(qtbot, monkeypatch):
+    ops = _threaded_ops(monkeypatch)
+    page, elsewhere = QWidget(), QWidget()
+    chart = QWidget(page)
+    qtbot.addWidget(page)
+    qtbot.addWidget(elsewhere)
+    ran: list[str] = []
+    ops.hold_reads(page)
+    ops.read(chart, lambda vault: ran.append("chart"), key="chart")
+    ops.read(elsewhere, lambda vault: ran.append("elsewhere"))  # another widget's read is not held
+    qtbot.waitUntil(lambda: ran == ["elsewhere"])
+    qtbot.wait(100)
+    assert ran == ["elsewhere"]  # held: the page's list is being painted
+    ops.release_reads()
+    qtbot.waitUntil(lambda: ran == ["elsewhere", "chart"])
+    ops.read(chart, lambda vault: ran.append("banner"))  # released: reads run at once again
+    qtbot.waitUntil(lambda: ran == ["elsewhere", "chart", "banner"])
+
+
+def test_a_lock_while_reads_are_held_does_not_wait_for_them(qtbot, monkeypatch):
+    ops = _threaded_ops(monkeypatch)
+    page = QWidget()
+    qtbot.addWidget(page)
+    ran: list[str] = []
+    ops.hold_reads(page)
+    ops.read(page, lambda vault: ran.append("chart"), key="chart")
+    shut: list[bool] = []
+    ops.shut(lambda: shut.append(True))
+    qtbot.waitUntil(lambda: shut == [True])
+    assert ran == [] and not ops.busy  # cancelled before it started
+
+
+def test_at_unlock_the_journals_other_reads_start_after_its_list_is_painted(qtbot, ctx, vault, person, modals,
+                                                                           monkeypatch):
+    from test_setup_and_lock import PASSPHRASE, type_and_unlock
+
+    flow, window = _locked_window_with_an_entry(qtbot, ctx, vault, person)
+    flow.prepare_unlock()
+    page = window.registry["journal"].widget
+    held: list[str] = []
+    monkeypatch.setattr(ctx.ops, "hold_reads", lambda owner: held.append("hold" if owner is page else "?"))
+    monkeypatch.setattr(ctx.ops, "release_reads", lambda: held.append("release"))
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    assert page.model.rowCount() > 0 and held == ["hold"]  # the list is in; the rest waits for its paint
+    qtbot.waitUntil(lambda: held[-1:] == ["release"], timeout=2000)
     window.context.vault.close()

@@ -259,6 +259,10 @@ class JournalPage(Page):
         """While inside, showing ``person_id`` uses ``result`` (from :meth:`first_read_job`)."""
         return self.model.first_page_given(person_id, result)
 
+    def first_read_painted(self) -> QWidget:
+        """The widget whose paint shows the first read: the list's viewport."""
+        return self.list_view.viewport()
+
     def has_unsaved_work(self) -> bool:
         return self.editor.drafts.has_changes()
 
