@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import String, and_, column, delete, func, insert, or_, select, table as table_clause, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
@@ -23,7 +23,6 @@ from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
 from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
-from ..rows import sync as _sync_rows  # noqa: F401  (puts the gid column on the shared tables)
 from ...i18n import N_, _
 from .base import delete_row, existing, insert_many, update_row
 
@@ -307,7 +306,7 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
         None if e.import_key is None or person.get(e.person_id) is None else f"entry:{person[e.person_id]}:{e.import_key}"
         for e in entries])
     with _notes_indexed_after(session, first), _noted_for_family_after(session, "journal_entry", "id", first):
-        insert_many(session, EntryRow.__table__, ("id", "gid", *_ENTRY_FIELDS),
+        insert_many(session, _with_gid(EntryRow.__table__), ("id", "gid", *_ENTRY_FIELDS),
                     [(i, g, *_entry_tuple(e)) for i, g, e in zip(ids, entry_gids, entries)], same)
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
@@ -325,8 +324,17 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
             None if entry_gid[row[0]] is None or parents.get(row[1]) is None
             else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
         with _noted_for_family_after(session, table.name, "entry_id", first):
-            insert_many(session, table, ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
+            insert_many(session, _with_gid(table), ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
     return len(ids)
+
+
+def _with_gid(table):
+    """``table`` with its family-sync ``gid`` column to insert into: storage/rows/sync.py adds the
+    column to the tables' metadata, but loads the rows of every shared table to do so, which an
+    import has no other use for."""
+    if "gid" in table.c:
+        return table
+    return table_clause(table.name, *(column(c.name, c.type) for c in table.c), column("gid", String(36)))
 
 
 def _in_chunks(session: Session, sql: str, values: Iterable) -> list[tuple]:
