@@ -128,7 +128,10 @@ def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
 
 # the Daylio-only alias of ``import`` (its parser is in cli.build_parser)
 def cmd_import(paths, args, stdin, out, err) -> int:
-    with unlocking_early(paths, args, stdin) as early:  # a piped passphrase's derivation runs meanwhile
+    from .reports.collector import collector_paused
+
+    # the collector paused as for 'import'; a piped passphrase's derivation runs meanwhile
+    with collector_paused(), unlocking_early(paths, args, stdin) as early:
         return _import_daylio(paths, args, stdin, out, err, early)
 
 

@@ -108,6 +108,8 @@ def test_a_fresh_process_starts_the_derivation_before_loading_the_import_modules
         vault_open.unwrap_with_passphrase = unwrap
         code = cli.main(sys.argv[1:])
         print("SEEN", seen, code)
+        # the bulk insert gives the gid column itself: the rows of every shared table never load
+        print("ROWS.SYNC", "caregiver_app.storage.rows.sync" in sys.modules)
     """), encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), "--data-dir", str(folder), "import", str(DAYLIO),
                            "--person", "Sam", "--passphrase-stdin"], input=PASSPHRASE + "\n",
@@ -115,6 +117,30 @@ def test_a_fresh_process_starts_the_derivation_before_loading_the_import_modules
                           env={"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PATH": "/usr/bin:/bin",
                                "LANG": "C.UTF-8"})
     assert f"SEEN [('{THREAD}', False, False)] 0" in done.stdout, done.stdout + done.stderr
+    assert "ROWS.SYNC False" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["import", "import-daylio"])
+def test_the_garbage_collector_is_paused_while_importing_and_restored_after(folder, monkeypatch, command):
+    import gc
+
+    from caregiver_app.services import imports
+
+    seen = []
+    real_write = imports.write_import
+
+    def write(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(imports, "write_import", write)
+    assert gc.isenabled()
+    code, out, err = run_cli(folder, command, str(DAYLIO), "--person", "Sam", "--passphrase-stdin",
+                             stdin=PASSPHRASE + "\n")
+    assert code == 0, err
+    assert seen == [False] and gc.isenabled()
+    code, _out, _err = run_cli(folder, command, str(DAYLIO), "--person", "Sam", "--passphrase-stdin", stdin="wrong one\n")
+    assert code == 4 and gc.isenabled()  # also after a failure
 
 
 def test_a_wrong_passphrase_says_the_same_with_the_same_exit_code(folder, events):
