@@ -310,7 +310,7 @@ class EarlySecret:
     """A passphrase read by :func:`unlocking_early` (or the error reading it gave, told later)."""
 
     secret: str | None
-    problem: CliError | None = None
+    problem: Exception | None = None
     pending: object | None = None  # services.vault_open.EarlyPassphrase: the derivation under way
 
 
@@ -329,7 +329,7 @@ def unlocking_early(paths, args, stdin: TextIO):
 
     try:
         secret = _read_stdin_line(stdin)
-    except CliError as exc:
+    except Exception as exc:  # told where the passphrase would have been read, after the file's checks
         yield EarlySecret(None, exc)
         return
     pending = vault_open.start_passphrase_unlock(paths, secret) if vs.vault_exists(paths) else None
