@@ -160,12 +160,7 @@ def _print_report(report, out, fmt) -> None:
         print(note, file=out)
     print(_("Rows read: {count}").format(count=p.records), file=out)
     print(_("Entries: {count}").format(count=p.entries), file=out)
-    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
-    if p.first_entry and p.last_entry:
-        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
-              file=out)
-        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
-              file=out)
+    print_days(p, fmt, out)
     print(_("Entries per mood level:"), file=out)
     for level in (5, 4, 3, 2, 1, None):
         if p.per_level.get(level):
@@ -175,6 +170,16 @@ def _print_report(report, out, fmt) -> None:
         print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
     print(report.summary_line(), file=out)
     print_batch(report, out)
+
+
+def print_days(p, fmt, out) -> None:
+    """How many days a preview ``p`` covers, and its first and last entries."""
+    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
+    if p.first_entry and p.last_entry:
+        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
+              file=out)
+        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
+              file=out)
 
 
 def levels_needed(unmapped, what: str) -> CliError:

@@ -15,20 +15,12 @@ from pathlib import Path
 
 import pytest
 from support import PASSPHRASE, run_cli
+from test_cli_import_reads_once import folder  # noqa: F401  (the fixture: a vault in tmp_path)
 
 from caregiver_app.services import import_any, vault_open
-from caregiver_app.services.vault import VaultPaths
-from caregiver_app.services.vault_open import create_vault
 
 DAYLIO = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "daylio" / "impossible_dates.csv"
 THREAD = "caregiver-unlock"
-
-
-@pytest.fixture
-def folder(tmp_path):
-    data = tmp_path / "data"
-    create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault.close()
-    return data
 
 
 @pytest.fixture
