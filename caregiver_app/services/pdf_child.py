@@ -155,7 +155,7 @@ def _child_main(conn) -> None:
             i18n.set_language(window_language)
             if kind != "visit-summary":
                 raise ValueError(kind)
-            from .summary import summary_pdf_bytes
+            from .summary_pdf import summary_pdf_bytes  # not .summary: the vault's storage stays out
 
             pdf = summary_pdf_bytes(data, progress=lambda done, total: conn.send(("progress", (done, total))),
                                     **options)
