@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from typing import Any
 
 from ..domain.errors import CaregiverError
@@ -63,11 +64,17 @@ def _run(request: tuple, progress, cancelled) -> bytes:
     child = context.Process(target=_child_main, args=(theirs,), name="caregiver-pdf", daemon=True)
     child.start()
     theirs.close()
+    # A long summary's data is larger than the pipe holds: it is sent from a helper thread, so a
+    # cancel is seen while the child is still starting up and reading it.
+    unsent: list[str] = []
+    sender = threading.Thread(target=_send, args=(ours, request, unsent), name="caregiver-pdf-send", daemon=True)
     try:
-        ours.send(request)
+        sender.start()
         while True:
             if cancelled is not None and cancelled():
                 raise SummaryCancelled()
+            if unsent:
+                raise PdfChildFailed(unsent[0])
             if not ours.poll(_POLL_SECONDS):
                 if not child.is_alive() and not ours.poll():
                     raise PdfChildFailed("stopped")
@@ -84,8 +91,19 @@ def _run(request: tuple, progress, cancelled) -> bytes:
             else:
                 raise _error(value)
     finally:
+        _stop(child)  # first: a send still under way then fails and its thread ends
+        if sender.is_alive():
+            sender.join()
         ours.close()
-        _stop(child)
+
+
+def _send(conn, request: tuple, unsent: list[str]) -> None:
+    try:
+        conn.send(request)
+    except (OSError, EOFError, ValueError):  # the child died or was stopped: the loop says so
+        pass
+    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: its type only, never its text
+        unsent.append(type(exc).__name__)
 
 
 def _stop(child) -> None:

@@ -135,3 +135,10 @@ def test_the_child_is_not_dumpable():
         ours.close()
         child.join(10)
         child.close()
+
+
+def test_data_that_cannot_be_sent_is_an_error_not_a_hang(data):
+    unsendable = dataclasses.replace(data, person_name=lambda: None)  # a lambda does not pickle
+    with pytest.raises(pdf_child.PdfChildFailed):
+        pdf_child.summary_pdf_bytes(unsendable)
+    assert no_children_left()
