@@ -8,9 +8,8 @@ the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -36,20 +35,18 @@ from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from .. import i18n
 from ..i18n import _
-from ..reports.formatting import ReportFormat, in_language
+from ..reports.formatting import ReportFormat
 from ..reports.collector import collector_paused
 from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
+from .summary_pdf import PAPER_SIZES, Cancelled, Progress, document_language, summary_pdf_bytes  # noqa: F401 (its public names)
 from .user_files import save_export
 from .vault import Vault, session_of
 
 MAX_RANGE_DAYS = 366 * 20
-PAPER_SIZES = ("letter", "a4")
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 __all__ = [
     "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
@@ -326,50 +323,6 @@ def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], s
     plan = plans.get_safety_plan(vault, person_id)
     saved = plan.updated_at.astimezone(tz).date() if (not plan.is_empty and plan.updated_at) else None
     return SafetyBox(item9=item9, notes=tuple(notes), plan_saved_on=saved)
-
-
-def _pagesize(paper: str):
-    from reportlab.lib.pagesizes import A4, LETTER
-
-    if paper not in PAPER_SIZES:
-        raise ValidationError(_("Please choose Letter or A4 paper."))
-    return A4 if paper == "a4" else LETTER
-
-
-def summary_pdf_bytes(
-    data: VisitSummaryData,
-    *,
-    paper: str = "letter",
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-    fmt: ReportFormat | None = None,
-    language: str = "",
-    country: str = "",
-) -> bytes:
-    """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. ``language``
-    (``""``: the window's) is the document's language: its words, and its dates and numbers
-    written for that language in ``country`` (else the country of ``fmt``'s locale). Build
-    ``data`` with the same language (``SummaryChoices.language``). Raises
-    :class:`SummaryCancelled` when ``cancelled()`` turns True."""
-    from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
-
-    code = document_language(language)
-    # A language chosen for this document brings its own way of writing dates and numbers; the
-    # window's language keeps the user's own format settings as they are.
-    shown = in_language(fmt or ReportFormat(), code, country) if i18n.normalise(language) else fmt
-    out = io.BytesIO()
-    with i18n.document_language(code):
-        build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled,
-                                fmt=shown)
-    return out.getvalue()
-
-
-def document_language(code: str = "") -> str:
-    """The language a summary chosen in ``code`` is written in: ``code`` when the app speaks it,
-    else the window's (:func:`caregiver_app.i18n.process_language`). Part of what a kept preview
-    was built for: a change of the window's language makes a new one."""
-    return i18n.normalise(code) or i18n.process_language()
 
 
 def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "") -> Path:
