@@ -203,3 +203,29 @@ def test_no_early_start_without_a_piped_passphrase(folder, events, monkeypatch):
     monkeypatch.setattr(vault_open, "start_passphrase_unlock", lambda *a: started.append(a))
     code, _out, err = run_cli(folder, "import", str(DAYLIO), "--person", "Sam")
     assert code == cli.EXIT_CANNOT_UNLOCK and started == []
+
+
+def test_nothing_is_read_early_from_a_terminal_or_for_a_missing_vault(folder, tmp_path, monkeypatch):
+    """A line typed at a terminal, and a vault that is not there, are handled as before: the
+    file's checks and the missing vault are told before anything is read."""
+    import io
+
+    from caregiver_app import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    started = []
+    real = vault_open.start_passphrase_unlock
+    monkeypatch.setattr(vault_open, "start_passphrase_unlock", lambda *a: started.append(a) or real(*a))
+    stdin = Terminal(PASSPHRASE + "\n")
+    code = cli.main(["--data-dir", str(folder), "import", str(DAYLIO), "--person", "Sam", "--passphrase-stdin"],
+                    stdin=stdin, out=io.StringIO(), err=io.StringIO())
+    assert code == 0 and started == []
+    missing = io.StringIO(PASSPHRASE + "\n")
+    err = io.StringIO()
+    code = cli.main(["--data-dir", str(tmp_path / "nothing here"), "import", str(DAYLIO), "--person", "Sam",
+                     "--passphrase-stdin"], stdin=missing, out=io.StringIO(), err=err)
+    assert code == cli.EXIT_VAULT and "No vault is set up" in err.getvalue()
+    assert missing.read() == PASSPHRASE + "\n" and started == []  # the line was never read
