@@ -160,6 +160,21 @@ def font_runs(plain: str) -> list[tuple[str, str]]:
     return runs
 
 
+_family: frozenset[str] | None = None
+
+
+def in_family(plain: str) -> bool:
+    """True when every character of cleaned ``plain`` prints in the report family itself, so
+    :func:`font_runs` gives it as one run in ``""`` (no fallback font, no regular-only glyph).
+    Looked up in C, a whole line at a time."""
+    if plain.isascii():
+        return True
+    global _family
+    if _family is None:
+        _family = frozenset(map(chr, register_fonts().codepoints)) | {" ", "\n", "\xa0"}
+    return _family.issuperset(plain)
+
+
 def escape_runs(plain: str) -> str:
     """Escape cleaned ``plain`` text and wrap each run that needs another font in a
     ``<font face>`` tag."""

@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import getAscent, getFont
 from reportlab.platypus import Flowable
 
 from .laid_lines import LaidLines
-from .text import font_runs, has_rtl
+from .text import font_runs, has_rtl, in_family
 
 Span = tuple[str, bool]
 """A piece of clean plain text and whether it is bold."""
@@ -142,6 +142,25 @@ class TextBlock(LaidLines):
         lines.append(line)
         return lines
 
+    def _whole(self, spans: list[Span], avail: float) -> list[_Run] | None:
+        """The source line ``spans`` as one printed line when it fits whole in ``avail`` points,
+        else None. Most lines of a long journal are short (an entry's heading, its symptoms, a
+        line of numbers): each span is measured in one piece, not word by word. The line is the
+        one :meth:`_wrap_spans` makes of it."""
+        style = self.style
+        line: list[_Run] = []
+        used = 0.0
+        for text, bold in spans:
+            if not text:
+                continue
+            font = style.bold if bold else style.regular
+            width = getFont(font).stringWidth(text, style.size)
+            used += width
+            if used > avail:
+                return None
+            _join(line, [(text, font, width)])
+        return line
+
     def _layout(self, width: float) -> list[_Line]:
         from .bidi import base_direction, reorder, shape
 
@@ -158,6 +177,10 @@ class TextBlock(LaidLines):
                     line_w = sum(r[2] for r in vis_runs)
                     x = width - line_w if direction == "R" else self.style.left_indent
                     laid.append((x, vis_runs))
+                continue
+            whole = self._whole(spans, avail) if in_family(plain) else None
+            if whole is not None:
+                laid.append((self.style.left_indent, whole))
                 continue
             for runs in self._wrap_spans(spans, avail):
                 laid.append((self.style.left_indent, runs))

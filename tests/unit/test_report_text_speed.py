@@ -1,0 +1,96 @@
+"""Issue 16: the faster ways the summary measures and encodes its text give exactly what
+reportlab's own (and the word-by-word wrapping) gave: the same bytes in the PDF, the same codes
+given to the same characters in the same order, the same lines."""
+
+from __future__ import annotations
+
+import io
+import random
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.lib.colors import black
+from reportlab.pdfbase.ttfonts import TTFont
+
+from caregiver_app.reports import fonts
+from caregiver_app.reports.textblock import BlockStyle, TextBlock
+
+DEJAVU = resources.files("caregiver_app.reports") / "fonts" / "DejaVuSans.ttf"
+# ASCII, accents, Greek, Cyrillic, the no-break space, a character DejaVu lacks (CJK), NUL
+ALPHABET = "abc XYZ 0123 ·—é ñ ü ß ΑΒΓ αβγ абв жщ \xa0 \u4e2d \x00" + "".join(map(chr, range(0x100, 0x17f)))
+
+
+class _Doc:
+    """Stands for a PDF document: fonts keep their codes per document (by weak reference)."""
+
+
+def _font(cls):
+    return cls("Speed", io.BytesIO(DEJAVU.read_bytes()))
+
+
+def _state(font, doc):
+    state = font.state[doc]
+    return dict(state.assignments), [list(s) for s in state.subsets], state.nextCode
+
+
+def test_the_fast_encoding_gives_reportlabs_bytes_and_codes_over_many_subsets(monkeypatch):
+    ours, theirs = _font(fonts._TTFont), _font(TTFont)
+    slow = []
+    reportlabs = TTFont.splitString
+    monkeypatch.setattr(TTFont, "splitString", lambda self, *a: slow.append(self) or reportlabs(self, *a))
+    doc_ours, doc_theirs = _Doc(), _Doc()
+    rng = random.Random(16)
+    # Enough distinct characters to fill the first subset and spill into a second and third.
+    many = [chr(c) for c in range(0x100, 0x100 + 600) if ord(chr(c)) in theirs.face.charToGlyph]
+    texts = ["", "plain ascii text", "no\xa0break", "é" * 3] + [
+        "".join(rng.choice(ALPHABET + "".join(many[: 40 * (i // 50 + 1)])) for _ in range(rng.randrange(0, 40)))
+        for i in range(2_000)]
+    texts += ["plain ascii text again", "ascii with é and ü", "жщ ω"] * 100  # known codes: the fast way
+    for text in texts:
+        assert ours.splitString(text, doc_ours) == theirs.splitString(text, doc_theirs), text
+    assert slow.count(ours) < slow.count(theirs) - 300
+    assert _state(ours, doc_ours) == _state(theirs, doc_theirs)
+    assert len(ours.state[doc_ours].subsets) >= 3
+
+
+def test_two_documents_at_once_keep_their_own_codes():
+    ours, theirs = _font(fonts._TTFont), _font(TTFont)
+    docs = [(_Doc(), _Doc()), (_Doc(), _Doc())]
+    for index, text in enumerate(["ωμέγα", "abc", "жщ ω", "ωμέγα abc", "Ελλάδα"] * 3):
+        mine, reference = docs[index % 2]
+        assert ours.splitString(text, mine) == theirs.splitString(text, reference)
+
+
+def test_the_report_fonts_use_the_fast_encoding():
+    registered = fonts.register_fonts()
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    assert isinstance(getFont(registered.regular), fonts._TTFont)
+    assert isinstance(getFont(registered.bold), fonts._TTFont)
+
+
+def _style(widths: dict | None = None) -> BlockStyle:
+    registered = fonts.register_fonts()
+    return BlockStyle(regular=registered.regular, bold=registered.bold, size=9.5, leading=12.5, color=black,
+                      left_indent=52)
+
+
+WORDS = ["Slept", "badly,", "mood", "low", "·", "Headache 4/10", "Ängstlich", "día", "—", "walked", "",
+         "a-very-long-address@example.org/with/a/path", "x" * 90, "ΑΒΓ", "ok.", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join), st.booleans()),
+                min_size=1, max_size=4),
+       st.sampled_from([80.0, 200.0, 416.0, 500.0]))
+def test_a_line_that_fits_whole_is_the_line_word_by_word_wrapping_makes(spans, width):
+    block = TextBlock([spans], _style())
+    laid = block._layout(width)
+    avail = max(width - block.style.left_indent, 20.0)
+    by_words = [(block.style.left_indent, runs) for runs in block._wrap_spans(spans, avail)]
+    assert [(x, [(t, f) for t, f, _w in runs]) for x, runs in laid] == \
+        [(x, [(t, f) for t, f, _w in runs]) for x, runs in by_words]
+    for (_x, runs), (_y, expected) in zip(laid, by_words):
+        assert [w for _t, _f, w in runs] == pytest.approx([w for _t, _f, w in expected])
