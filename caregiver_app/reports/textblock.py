@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscent, getFont
 from reportlab.platypus import Flowable
 
@@ -204,16 +205,38 @@ class TextBlock(LaidLines):
             text.setTextOrigin(0, y)
             text.setFont(style.bullet_font or style.bold, style.size)
             text.textOut(self.bullet)
-        font = ""
+        font, face = "", None
         for x, runs in self._lines or ():
             text.setTextOrigin(x, y)
-            for piece, run_font, _w in runs:  # one piece per font: most lines are one piece
+            for piece, run_font, width in runs:  # one piece per font: most lines are one piece
                 if run_font != font:
-                    font = run_font
+                    font, face = run_font, getFont(run_font)
                     text.setFont(font, style.size)
-                text.textOut(piece)
+                _text_out(text, face, piece, width)
             y -= style.leading
         canvas.drawText(text)
+
+
+def _text_out(text, face, piece: str, width: float) -> None:
+    """``text.textOut(piece)`` in the TrueType ``face`` (the text object's current font), with
+    ``piece``'s width already measured: the same operators, written without reportlab's
+    generic path (which measures the piece again and checks for shaped text), because a long
+    summary draws about a hundred thousand pieces. Lines are placed with ``setTextOrigin``,
+    so the cursor moved by the known width is never what places text."""
+    if not face._dynamicFont:
+        text.textOut(piece)
+        return
+    doc = text._canvas._doc
+    escape = text._canvas._escape
+    ops = []
+    for subset, encoded in face.splitString(piece, doc):
+        if subset != text._curSubset:
+            ops.append(f"{face.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
+                       f"{fp_str(text._leading)} TL")
+            text._curSubset = subset
+        ops.append(f"({escape(encoded)}) Tj")
+    text._code.append(" ".join(ops))
+    text._x += width
 
 
 class DayBand(Flowable):

@@ -94,3 +94,36 @@ def test_a_line_that_fits_whole_is_the_line_word_by_word_wrapping_makes(spans, w
         [(x, [(t, f) for t, f, _w in runs]) for x, runs in by_words]
     for (_x, runs), (_y, expected) in zip(laid, by_words):
         assert [w for _t, _f, w in runs] == pytest.approx([w for _t, _f, w in expected])
+
+
+def _drawn(blocks) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1, pageCompression=0)
+    y = 700
+    for block in blocks:
+        _w, height = block.wrap(500, 700)
+        block.drawOn(canvas, 40, y - height)
+        y -= height + 4
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_text_blocks_draw_the_operators_textout_writes(monkeypatch):
+    from caregiver_app.reports import textblock
+
+    registered = fonts.register_fonts()
+    style = _style()
+    # bold and regular spans, a character only the regular face has (its alias), the first
+    # use of many characters in the document and their second use, a bullet
+    lines = [[("Mon 3 Mar 2025, 09:15", True), (" · recorded by ", False), ("Sam (self)", True)],
+             [("Slept badly — ωμέγα жщ, walked ", False), ("to the shop", True)],
+             [("".join(map(chr, range(0x100, 0x17f))) + " " + "long words " * 30, False)]]
+    plain_only = sorted(registered.regular_only)[:3]
+    lines.append([("alias " + "".join(map(chr, plain_only)), False)])
+    blocks = lambda: [TextBlock(lines, style, bullet="09:15"), TextBlock(lines[1:], style)]  # noqa: E731
+    ours = _drawn(blocks())
+    monkeypatch.setattr(textblock, "_text_out", lambda text, _face, piece, _width: text.textOut(piece))
+    assert ours == _drawn(blocks())
