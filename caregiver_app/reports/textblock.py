@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import getAscent, getFont
 from reportlab.platypus import Flowable
 
 from .laid_lines import LaidLines
-from .text import font_runs, has_rtl, in_family
+from .text import font_runs, has_rtl, in_family_ltr
 
 Span = tuple[str, bool]
 """A piece of clean plain text and whether it is bold."""
@@ -169,7 +169,12 @@ class TextBlock(LaidLines):
         laid: list[_Line] = []
         for spans in self.source:
             plain = "".join(t for t, _ in spans)
-            if has_rtl(plain):
+            if in_family_ltr(plain):  # most lines: one font, left to right
+                whole = self._whole(spans, avail)
+                if whole is not None:
+                    laid.append((self.style.left_indent, whole))
+                    continue
+            elif has_rtl(plain):
                 direction = base_direction(plain)
                 bold = any(b for _, b in spans)
                 for runs in self._wrap_spans([(shape(plain), bold)], avail):
@@ -178,10 +183,6 @@ class TextBlock(LaidLines):
                     line_w = sum(r[2] for r in vis_runs)
                     x = width - line_w if direction == "R" else self.style.left_indent
                     laid.append((x, vis_runs))
-                continue
-            whole = self._whole(spans, avail) if in_family(plain) else None
-            if whole is not None:
-                laid.append((self.style.left_indent, whole))
                 continue
             for runs in self._wrap_spans(spans, avail):
                 laid.append((self.style.left_indent, runs))

@@ -127,3 +127,18 @@ def test_text_blocks_draw_the_operators_textout_writes(monkeypatch):
     ours = _drawn(blocks())
     monkeypatch.setattr(textblock, "_text_out", lambda text, _face, piece, _width: text.textOut(piece))
     assert ours == _drawn(blocks())
+
+
+def test_a_line_is_one_left_to_right_run_only_when_font_runs_and_has_rtl_agree():
+    from caregiver_app.reports.text import font_runs, has_rtl, in_family_ltr
+
+    registered = fonts.register_fonts()
+    hebrew = "שלום"
+    assert all(ord(ch) in registered.codepoints for ch in hebrew)  # DejaVu draws it: still right to left
+    for line in ["plain", "Ελλάδα · жщ — é", "mixed שלום text", hebrew, "中文", "alias " + chr(min(registered.regular_only)),
+                 "", "newline\nand\xa0no-break space"]:
+        one_ltr_run = font_runs(line) in ([], [("", line)]) and not has_rtl(line)
+        # the quick test never says yes wrongly, and says yes for the lines most entries are made of
+        assert in_family_ltr(line) == one_ltr_run or not in_family_ltr(line), line
+    assert in_family_ltr("Ελλάδα · жщ — é") and in_family_ltr("newline\nand\xa0no-break space")
+    assert not in_family_ltr(hebrew) and not in_family_ltr("中文")
