@@ -27,6 +27,7 @@ from .cli import (
     report_format,
     zone_for,
     unlock_options,
+    unlocking_early,
 )
 
 FORMATS = ("auto", "daylio", "daylio-backup", "bearable", "imoodjournal", "emoods", "generic")
@@ -67,27 +68,14 @@ def add_parsers(sub) -> None:
 
 
 def cmd_import_any(paths, args, stdin, out, err) -> int:
+    # A piped passphrase's key derivation runs while the modules load and the file is parsed.
+    with unlocking_early(paths, args, stdin) as early:
+        vault, data, kind, columns, parsed, mood_map = _read_and_unlock(paths, args, stdin, out, err, early)
     from .importers.common import ImportFormatError, ScaleRule
     from .importers.daylio import DaylioFormatError
-    from .importers.generic import ColumnMap, read_header
+    from .importers.generic import read_header
     from .services import import_any, imports
 
-    data = imports.read_import_file(args.file)
-    mood_map = imports.parse_mood_map(args.mood_map)
-    try:
-        detected = import_any.detect(data) if args.format == "auto" else None
-        kind = detected.kind if detected is not None else args.format
-        columns = ColumnMap.from_pairs(args.map) if args.map else None
-        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
-        # The file is parsed once, before the passphrase is asked for (a file that cannot be read
-        # fails at once), and carried through the preview, the remembered rule and the import. A
-        # CSV from an unknown app without --map waits for the column map kept in the vault.
-        parsed = detected.parsed if detected is not None else None
-        if parsed is None and (kind != "generic" or columns is not None):
-            parsed = import_any.parse(data, kind, columns)
-    except (ImportFormatError, DaylioFormatError) as exc:
-        raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    vault = open_vault(paths, args, stdin, err)
     try:
         try:
             if parsed is None:
@@ -123,6 +111,32 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
         vault.close()
     _print_report(report, out, report_format(paths))
     return EXIT_OK
+
+
+def _read_and_unlock(paths, args, stdin, out, err, early):
+    """Read and parse the file (a file that cannot be imported fails before the vault opens),
+    then open the vault. Returns ``(vault, data, kind, columns, parsed, mood_map)``."""
+    from .importers.common import ImportFormatError
+    from .importers.daylio import DaylioFormatError
+    from .importers.generic import ColumnMap
+    from .services import import_any, imports
+
+    data = imports.read_import_file(args.file)
+    mood_map = imports.parse_mood_map(args.mood_map)
+    try:
+        detected = import_any.detect(data) if args.format == "auto" else None
+        kind = detected.kind if detected is not None else args.format
+        columns = ColumnMap.from_pairs(args.map) if args.map else None
+        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
+        # The file is parsed once, before the vault opens (a file that cannot be read fails at
+        # once), and carried through the preview, the remembered rule and the import. A CSV from
+        # an unknown app without --map waits for the column map kept in the vault.
+        parsed = detected.parsed if detected is not None else None
+        if parsed is None and (kind != "generic" or columns is not None):
+            parsed = import_any.parse(data, kind, columns)
+    except (ImportFormatError, DaylioFormatError) as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    return open_vault(paths, args, stdin, err, early=early), data, kind, columns, parsed, mood_map
 
 
 def _print_report(report, out, fmt) -> None:

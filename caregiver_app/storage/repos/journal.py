@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
+from ...domain.gids import uuid5, uuid7
 from ...domain.medications import DoseRecord, DoseStatus
 from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
 from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
+from ..rows import sync as _sync_rows  # noqa: F401  (puts the gid column on the shared tables)
 from ...i18n import N_, _
 from .base import delete_row, existing, insert_many, update_row
 
@@ -297,19 +299,65 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     same = {"created_at": now, "updated_at": now}
     if import_batch_id is not None:
         same["import_batch_id"] = import_batch_id
+    # Each row brings the family-sync id its table's trigger would give it (shared_gids), so the
+    # trigger's per-row UPDATE (and the sync_pending bookkeeping that update fires) is skipped;
+    # the insert trigger still notes every row in sync_pending.
+    person = _gids_of(session, "person", {e.person_id for e in entries})
+    entry_gids = _shared_gids(session, "journal_entry", [
+        None if e.import_key is None or person.get(e.person_id) is None else f"entry:{person[e.person_id]}:{e.import_key}"
+        for e in entries])
     with _notes_indexed_after(session, first):
-        insert_many(session, EntryRow.__table__, ("id", *_ENTRY_FIELDS),
-                    [(i, *_entry_tuple(e)) for i, e in zip(ids, entries)], same)
+        insert_many(session, EntryRow.__table__, ("id", "gid", *_ENTRY_FIELDS),
+                    [(i, g, *_entry_tuple(e)) for i, g, e in zip(ids, entry_gids, entries)], same)
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
-    insert_many(session, EntryTagRow.__table__, ("entry_id", "tag_id", "position"),
-                [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)])
-    insert_many(session, RatingRow.__table__, ("entry_id", "symptom_id", "severity", "position"),
-                [(eid, sym[r.symptom.casefold()], r.severity, i)
-                 for eid, e in zip(ids, entries) for i, r in enumerate(e.symptoms)])
-    insert_many(session, EntryDoseRow.__table__, ("entry_id", "medication_id", "status"),
-                [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds])
+    links = [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)]
+    ratings = [(eid, sym[r.symptom.casefold()], r.severity, i) for eid, e in zip(ids, entries)
+               for i, r in enumerate(e.symptoms)]
+    given = [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds]
+    entry_gid = dict(zip(ids, entry_gids))
+    for table, parent, name, rows, columns in (
+            (EntryTagRow.__table__, "tag", "entry_tag", links, ("entry_id", "tag_id", "position")),
+            (RatingRow.__table__, "symptom", "rating", ratings, ("entry_id", "symptom_id", "severity", "position")),
+            (EntryDoseRow.__table__, "medication", "dose", given, ("entry_id", "medication_id", "status"))):
+        parents = _gids_of(session, parent, {row[1] for row in rows})
+        row_gids = _shared_gids(session, table.name, [
+            None if entry_gid[row[0]] is None or parents.get(row[1]) is None
+            else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
+        insert_many(session, table, ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
     return len(ids)
+
+
+def _in_chunks(session: Session, sql: str, values: Iterable) -> list[tuple]:
+    """The rows of ``sql`` (one ``IN ({})`` for a list of values) for every value, 500 at a time."""
+    values, found = list(values), []
+    connection = session.connection()
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        found += connection.exec_driver_sql(sql.format(", ".join("?" * len(chunk))), tuple(chunk)).fetchall()
+    return found
+
+
+def _gids_of(session: Session, table: str, ids: Iterable[int]) -> dict[int, str | None]:
+    """``{id: family-sync id}`` of the rows ``ids`` of ``table``."""
+    return dict(_in_chunks(session, f"SELECT id, gid FROM {table} WHERE id IN ({{}})", ids))
+
+
+def _shared_gids(session: Session, table: str, naturals: Sequence[str | None]) -> list[str]:
+    """The ids the family-sync insert trigger of ``table`` (``storage.sync_tables._gid_expression``)
+    would give new rows with the natural keys ``naturals``, inserted in this order: the UUIDv5 of
+    the key, or a new UUIDv7 for a row without one (None) or whose UUIDv5 a row already has (in
+    the table, or earlier in this list). tests/storage/test_bulk_insert_gids.py compares the two."""
+    made = {n: uuid5(n) for n in naturals if n is not None}
+    taken = {g for (g,) in _in_chunks(session, f"SELECT gid FROM {table} WHERE gid IN ({{}})", set(made.values()))}
+    gids = []
+    for natural in naturals:
+        gid = made.get(natural) if natural is not None else None
+        if gid is None or gid in taken:
+            gid = uuid7()
+        taken.add(gid)
+        gids.append(gid)
+    return gids
 
 
 @contextmanager
