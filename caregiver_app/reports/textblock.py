@@ -196,6 +196,20 @@ class TextBlock(LaidLines):
     def _spacing(self) -> tuple[float, float]:
         return self.style.space_before, self.style.space_after
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        """What ``Flowable.drawOn`` writes (save the graphics state, move to ``x``, ``y``, draw,
+        restore), without copying and restoring reportlab's own record of the canvas state each
+        time: :meth:`draw` changes none of it (its colour, fonts and positions live in its own
+        text object), and ten years of notes are tens of thousands of blocks."""
+        if getattr(self, "_showBoundary", None):  # reportlab's layout debugging: its own way
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.append("q")
+        canvas._code.append("%s cm" % fp_str(1, 0, 0, 1, x, y))
+        self._drawOn(canvas)
+        canvas._code.append("Q")
+
     def draw(self) -> None:
         style = self.style
         canvas = self.canv
@@ -207,33 +221,41 @@ class TextBlock(LaidLines):
             text.setFont(style.bullet_font or style.bold, style.size)
             text.textOut(self.bullet)
         font, face = "", None
+        selects: dict = {}
         for x, runs in self._lines or ():
             text.setTextOrigin(x, y)
             for piece, run_font, width in runs:  # one piece per font: most lines are one piece
                 if run_font != font:
                     font, face = run_font, getFont(run_font)
                     text.setFont(font, style.size)
-                _text_out(text, face, piece, width)
+                _text_out(text, face, piece, width, selects)
             y -= style.leading
         canvas.drawText(text)
 
 
-def _text_out(text, face, piece: str, width: float) -> None:
+def _text_out(text, face, piece: str, width: float, selects: dict | None = None) -> None:
     """``text.textOut(piece)`` in the TrueType ``face`` (the text object's current font), with
     ``piece``'s width already measured: the same operators, written without reportlab's
     generic path (which measures the piece again and checks for shaped text), because a long
     summary draws about a hundred thousand pieces. Lines are placed with ``setTextOrigin``,
-    so the cursor moved by the known width is never what places text."""
+    so the cursor moved by the known width is never what places text. ``selects`` keeps the
+    font-selecting operators written so far in this text object (a line of bold and regular
+    pieces selects its fonts again and again)."""
     if not face._dynamicFont:
         text.textOut(piece)
         return
     doc = text._canvas._doc
     escape = text._canvas._escape
+    selects = {} if selects is None else selects
     ops = []
     for subset, encoded in face.splitString(piece, doc):
         if subset != text._curSubset:
-            ops.append(f"{face.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
-                       f"{fp_str(text._leading)} TL")
+            key = (face.fontName, subset, text._fontsize, text._leading)
+            select = selects.get(key)
+            if select is None:
+                select = selects[key] = (f"{face.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
+                                         f"{fp_str(text._leading)} TL")
+            ops.append(select)
             text._curSubset = subset
         ops.append(f"({escape(encoded)}) Tj")
     text._code.append(" ".join(ops))

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.colors import black
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable
 
 from caregiver_app.reports import fonts
 from caregiver_app.reports.textblock import BlockStyle, TextBlock
@@ -97,14 +98,19 @@ def test_a_line_that_fits_whole_is_the_line_word_by_word_wrapping_makes(spans, w
 
 
 def _drawn(blocks) -> bytes:
+    from reportlab.lib.colors import red
     from reportlab.pdfgen.canvas import Canvas
+
+    from caregiver_app.reports.layout import Barred
 
     out = io.BytesIO()
     canvas = Canvas(out, invariant=1, pageCompression=0)
     y = 700
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        block = Barred(block, color=red) if index % 2 else block
         _w, height = block.wrap(500, 700)
         block.drawOn(canvas, 40, y - height)
+        canvas.rect(10, y, 5, 5, fill=1)  # drawn in the canvas's own state after each block
         y -= height + 4
     canvas.showPage()
     canvas.save()
@@ -123,9 +129,11 @@ def test_text_blocks_draw_the_operators_textout_writes(monkeypatch):
              [("".join(map(chr, range(0x100, 0x17f))) + " " + "long words " * 30, False)]]
     plain_only = sorted(registered.regular_only)[:3]
     lines.append([("alias " + "".join(map(chr, plain_only)), False)])
-    blocks = lambda: [TextBlock(lines, style, bullet="09:15"), TextBlock(lines[1:], style)]  # noqa: E731
+    blocks = lambda: [TextBlock(lines, style, bullet="09:15"), TextBlock(lines[1:], style),  # noqa: E731
+                      TextBlock(lines[:2], style, bullet="21:40")]
     ours = _drawn(blocks())
-    monkeypatch.setattr(textblock, "_text_out", lambda text, _face, piece, _width: text.textOut(piece))
+    monkeypatch.setattr(textblock, "_text_out", lambda text, _face, piece, *_rest: text.textOut(piece))
+    monkeypatch.setattr(textblock.TextBlock, "drawOn", Flowable.drawOn)  # reportlab's, saving the state
     assert ours == _drawn(blocks())
 
 
