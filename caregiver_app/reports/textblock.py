@@ -162,6 +162,44 @@ class TextBlock(LaidLines):
             _join(line, [(text, font, width)])
         return line
 
+    def _wrap_words(self, text: str, bold: bool, avail: float) -> list[list[_Run]] | None:
+        """``text`` (one span in one font, words one space apart) broken into lines as
+        :meth:`_wrap_spans` breaks it, each line found by measuring whole stretches of words
+        (a binary search over where the line ends) instead of one word at a time; None when a
+        word is wider than a line or the spaces are not single (those go word by word)."""
+        if "  " in text or text.startswith(" ") or text.endswith(" "):
+            return None
+        font = self.style.bold if bold else self.style.regular
+        measure, size = getFont(font).stringWidth, self.style.size
+        words = text.split(" ")
+        starts, ends, at = [], [], 0
+        for word in words:
+            starts.append(at)
+            at += len(word)
+            ends.append(at)
+            at += 1
+        lines: list[list[_Run]] = []
+        first, last = 0, len(words) - 1
+        while first <= last:
+            head = text[starts[first]:]
+            width = measure(head, size)
+            if width <= avail:  # the rest fits
+                lines.append([(head, font, width)])
+                break
+            if measure(words[first], size) > avail:
+                return None
+            fits, over = first, last  # the line ends after word ``fits``, before word ``over``
+            while over - fits > 1:
+                middle = (fits + over) // 2
+                if measure(text[starts[first]:ends[middle]], size) <= avail:
+                    fits = middle
+                else:
+                    over = middle
+            line = text[starts[first]:ends[fits]]
+            lines.append([(line, font, measure(line, size))])
+            first = fits + 1
+        return lines
+
     def _layout(self, width: float) -> list[_Line]:
         from .bidi import base_direction, reorder, shape
 
@@ -171,6 +209,11 @@ class TextBlock(LaidLines):
             plain = "".join(t for t, _ in spans)
             if in_family_ltr(plain):  # most lines: one font, left to right
                 whole = self._whole(spans, avail)
+                if whole is None and len(spans) == 1:
+                    wrapped = self._wrap_words(spans[0][0], spans[0][1], avail)
+                    if wrapped is not None:
+                        laid += [(self.style.left_indent, runs) for runs in wrapped]
+                        continue
                 if whole is not None:
                     laid.append((self.style.left_indent, whole))
                     continue

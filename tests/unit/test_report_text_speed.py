@@ -150,3 +150,18 @@ def test_a_line_is_one_left_to_right_run_only_when_font_runs_and_has_rtl_agree()
         assert in_family_ltr(line) == one_ltr_run or not in_family_ltr(line), line
     assert in_family_ltr("Ελλάδα · жщ — é") and in_family_ltr("newline\nand\xa0no-break space")
     assert not in_family_ltr(hebrew) and not in_family_ltr("中文")
+
+
+def test_paragraphs_break_where_word_by_word_wrapping_breaks_them():
+    rng = random.Random(7)
+    vocabulary = [w for w in WORDS if w.strip() and len(w) < 40] + ["the", "a", "appointment", "Überweisung", "день"]
+    block = TextBlock([], _style())
+    for _ in range(400):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(1, 120)))
+        for avail in (60.0, 150.0, 364.0):
+            fast = block._wrap_words(text, rng.random() < 0.3, avail)
+            if fast is None:  # a word wider than the line: word by word
+                continue
+            bold = fast[0][0][1] == block.style.bold
+            assert [[r[0] for r in line] for line in fast] == \
+                [[r[0] for r in line] for line in block._wrap_spans([(text, bold)], avail)]
