@@ -32,34 +32,30 @@ def folder(tmp_path):
     return data
 
 
+def _record(monkeypatch, seen: list, module, name: str, start: str, end: str = "") -> None:
+    """Replace ``module.name`` by itself noting ``(start, thread)`` as it is called (and
+    ``(end, thread)`` as it returns) in ``seen``."""
+    real = getattr(module, name)
+
+    def noted(*args, **kwargs):
+        seen.append((start, threading.current_thread().name))
+        try:
+            return real(*args, **kwargs)
+        finally:
+            if end:
+                seen.append((end, threading.current_thread().name))
+
+    monkeypatch.setattr(module, name, noted)
+
+
 @pytest.fixture
 def events(monkeypatch):
     """``(what, thread name)`` in the order they happened: the key derivation starting and
     ending, the preparation of the PDF starting and ending, and the first journal read."""
     seen: list[tuple[str, str]] = []
-    real_unwrap, real_prepare, real_build = vault_open.unwrap_with_passphrase, summary.prepare_pdf, summary.build_summary
-
-    def unwrap(keyfile, passphrase):
-        seen.append(("derive", threading.current_thread().name))
-        try:
-            return real_unwrap(keyfile, passphrase)
-        finally:
-            seen.append(("derived", threading.current_thread().name))
-
-    def prepare(**kwargs):
-        seen.append(("prepare", threading.current_thread().name))
-        try:
-            return real_prepare(**kwargs)
-        finally:
-            seen.append(("prepared", threading.current_thread().name))
-
-    def build(*args, **kwargs):
-        seen.append(("read", threading.current_thread().name))
-        return real_build(*args, **kwargs)
-
-    monkeypatch.setattr(vault_open, "unwrap_with_passphrase", unwrap)
-    monkeypatch.setattr(summary, "prepare_pdf", prepare)
-    monkeypatch.setattr(summary, "build_summary", build)
+    _record(monkeypatch, seen, vault_open, "unwrap_with_passphrase", "derive", "derived")
+    _record(monkeypatch, seen, summary, "prepare_pdf", "prepare", "prepared")
+    _record(monkeypatch, seen, summary, "build_summary", "read")
     return seen
 
 
