@@ -20,8 +20,9 @@ from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, TagKind
-from ..domain.summary import (
+from ..domain.summary import (  # check_range, default_filename and MAX_RANGE_DAYS are part of this API too
     JOURNAL_SECTIONS,
+    MAX_RANGE_DAYS,
     LeaveOut,
     SafetyBox,
     SafetyNote,
@@ -30,12 +31,14 @@ from ..domain.summary import (
     SummaryChoices,
     SummaryEntry,
     VisitSummaryData,
+    check_range,
+    default_filename,
 )
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from .. import i18n
 from ..i18n import _
-from ..reports.formatting import ReportFormat
+from ..reports.formatting import ReportFormat, in_language
 from ..reports.collector import collector_paused
 from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
@@ -45,11 +48,9 @@ from .summary_pdf import PAPER_SIZES, Cancelled, Progress, document_language, su
 from .user_files import save_export
 from .vault import Vault, session_of
 
-MAX_RANGE_DAYS = 366 * 20
-
 
 __all__ = [
-    "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
+    "SummaryRequest", "LeaveOutChoices", "check_range", "MAX_RANGE_DAYS", "prepare_pdf", "build_summary", "summary_pdf_bytes",
     "write_pdf_bytes", "write_summary_pdf", "default_filename", "leave_out_choices",
     "offered_sections", "last_visit_date", "symptom_stats", "save_choices", "saved_choices",
 ]
@@ -64,19 +65,6 @@ class SummaryRequest:
     start: date
     end: date
     choices: SummaryChoices = field(default_factory=SummaryChoices)
-
-
-def check_range(start: date, end: date) -> None:
-    """Raise :class:`ValidationError` (plain words) for a backwards or absurd date range."""
-    if end < start:
-        raise ValidationError(_("The end date is before the start date. Please swap them."))
-    if (end - start).days > MAX_RANGE_DAYS:
-        raise ValidationError(_("Please choose a range of 20 years or less."))
-    # The summary compares with the period just before and reads whole local days around the
-    # range; at the calendar's first and last years those days do not exist.
-    if start.year <= 1 or end.year >= 9999:
-        raise ValidationError(_("Those dates are at the very edge of the calendar (the year 1 or 9999). "
-                                "Please check the years."))
 
 
 class _Printed:
@@ -325,6 +313,22 @@ def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], s
     return SafetyBox(item9=item9, notes=tuple(notes), plan_saved_on=saved)
 
 
+def prepare_pdf(*, fmt: ReportFormat | None = None, language: str = "", country: str = "") -> None:
+    """Do now the part of a summary's making that needs no vault (importing this module has
+    loaded the modules that read the journal): load the modules that draw the PDF, register the
+    report fonts and read the calendar words of the
+    document's dates (``fmt``, ``language`` and ``country`` as :func:`summary_pdf_bytes` takes
+    them). Nothing is written and nothing of the journal is read. The command line calls it while
+    the passphrase's key derives in a background thread; a later build finds all of it done."""
+    from ..reports import visit_summary  # noqa: F401 - reportlab and the report modules
+    from ..reports.fonts import register_fonts
+
+    register_fonts()
+    # the format summary_pdf_bytes prints in (a language chosen brings its own)
+    shown = in_language(fmt or ReportFormat(), document_language(language), country) if i18n.normalise(language) else fmt
+    (shown or ReportFormat()).sample_text()
+
+
 def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "") -> Path:
     """Write ``pdf`` to ``path`` with the one private writer (atomic, mode 0600), adding
     ``.pdf`` when missing; ``what`` names the document in messages. Returns the path written.
@@ -338,11 +342,6 @@ def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "lette
     """Build the PDF (in ``fmt``, written in ``language``; see :func:`summary_pdf_bytes`) and write
     it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
     return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt, language=language, country=country), path)
-
-
-def default_filename(today: date) -> str:
-    """A generic file name with no names or health words, e.g. ``visit-summary-2026-11-30.pdf``."""
-    return f"visit-summary-{today.isoformat()}.pdf"
 
 
 @dataclass(frozen=True)
