@@ -66,7 +66,7 @@ def _run(request: tuple, progress, cancelled) -> bytes:
     theirs.close()
     # A long summary's data is larger than the pipe holds: it is sent from a helper thread, so a
     # cancel is seen while the child is still starting up and reading it.
-    unsent: list[str] = []
+    unsent: list = []
     sender = threading.Thread(target=_send, args=(ours, request, unsent), name="caregiver-pdf-send", daemon=True)
     try:
         sender.start()
@@ -74,7 +74,7 @@ def _run(request: tuple, progress, cancelled) -> bytes:
             if cancelled is not None and cancelled():
                 raise SummaryCancelled()
             if unsent:
-                raise PdfChildFailed(unsent[0])
+                raise _error(unsent[0])
             if not ours.poll(_POLL_SECONDS):
                 if not child.is_alive() and not ours.poll():
                     raise PdfChildFailed("stopped")
@@ -97,13 +97,13 @@ def _run(request: tuple, progress, cancelled) -> bytes:
         ours.close()
 
 
-def _send(conn, request: tuple, unsent: list[str]) -> None:
+def _send(conn, request: tuple, unsent: list) -> None:
     try:
         conn.send(request)
     except (OSError, EOFError, ValueError):  # the child died or was stopped: the loop says so
         pass
     except Exception as exc:  # noqa: BLE001 - data that cannot be sent: its type only, never its text
-        unsent.append(type(exc).__name__)
+        unsent.append(_portable(exc))
 
 
 def _stop(child) -> None:
@@ -183,5 +183,10 @@ def _child_main(conn) -> None:
             conn.send(("done", pdf))
     except (OSError, EOFError):  # the window stopped listening (cancelled or closed): nothing to say
         pass
+    except BaseException as exc:  # noqa: BLE001 - e.g. no memory left to send the PDF: say so, print nothing
+        try:
+            conn.send(("error", _portable(exc)))
+        except BaseException:  # noqa: BLE001 - then the window sees the child stop
+            pass
     finally:
         conn.close()

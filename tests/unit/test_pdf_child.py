@@ -142,3 +142,43 @@ def test_data_that_cannot_be_sent_is_an_error_not_a_hang(data):
     with pytest.raises(pdf_child.PdfChildFailed):
         pdf_child.summary_pdf_bytes(unsendable)
     assert no_children_left()
+
+
+class _NoMemoryToPickle:
+    def __reduce__(self):
+        raise MemoryError()
+
+
+def test_no_memory_to_send_the_data_is_said_as_no_memory(data):
+    """The window's process ran out of memory while sending a long summary's data: the person
+    is told that (close other programs), not that something went wrong inside the app."""
+    with pytest.raises(MemoryError):
+        pdf_child.summary_pdf_bytes(dataclasses.replace(data, person_name=_NoMemoryToPickle()))
+    assert no_children_left()
+
+
+class _PipeWithoutMemoryForThePdf:
+    """The child's end of the pipe, where sending the finished PDF runs out of memory (as it
+    did under ``ulimit -v``: the child then died printing "Process caregiver-pdf:")."""
+
+    def __init__(self, request):
+        self.request, self.sent, self.closed = request, [], False
+
+    def recv(self):
+        return self.request
+
+    def send(self, message):
+        if message[0] == "done":
+            raise MemoryError()
+        self.sent.append(message)
+
+    def close(self):
+        self.closed = True
+
+
+def test_a_child_without_memory_to_send_the_pdf_says_so(data, monkeypatch):
+    monkeypatch.setattr(pdf_child, "_die_with_parent", lambda: None)  # run here: this process must not get it
+    conn = _PipeWithoutMemoryForThePdf(("visit-summary", {"paper": "letter"}, "en", data))
+    pdf_child._child_main(conn)  # nothing escapes: the child ends quietly
+    assert conn.sent[-1] == ("error", "memory") and conn.closed
+    assert isinstance(pdf_child._error(conn.sent[-1][1]), MemoryError)
