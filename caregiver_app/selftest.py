@@ -113,8 +113,8 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
         if remember:
             keyring_store.forget_key(vault_id)
     # Built in a child process, as the window builds it: proves this installation (a frozen one
-    # too) can start one.
-    pdf = summary.write_pdf_bytes(pdf_child.summary_pdf_bytes(data), folder / "self-test.pdf")
+    # too) can start one (the window would fall back to building it in its own process).
+    pdf = summary.write_pdf_bytes(pdf_child.summary_pdf_bytes(data, here_if_no_child=False), folder / "self-test.pdf")
     head = pdf.read_bytes()[:5]
     report["pdf_written"] = pdf.stat().st_size if head == b"%PDF-" else False
     if not report["pdf_written"]:

@@ -43,26 +43,40 @@ class PdfChildFailed(RuntimeError):
     """The child stopped without a PDF (it died, or an unexpected error of the kind named)."""
 
 
+class _NoChild(Exception):
+    """No child process could be started (a low process limit, no memory for one)."""
+
+
 def summary_pdf_bytes(data: VisitSummaryData, *, paper: str = "letter", progress=None, cancelled=None,
-                      fmt=None, language: str = "", country: str = "") -> bytes:
+                      fmt=None, language: str = "", country: str = "", here_if_no_child: bool = True) -> bytes:
     """:func:`caregiver_app.services.summary.summary_pdf_bytes`, built in a child process (same
     arguments, same PDF, same errors; :class:`SummaryCancelled` when ``cancelled()`` turns True,
-    and then the child is stopped at once)."""
+    and then the child is stopped at once). When no process can be started (a low ``ulimit -u``,
+    no memory for one) it is built in this process instead, unless ``here_if_no_child`` is False
+    (the self-test, which proves a child starts): then :class:`PdfChildFailed`."""
     from . import summary
 
-    if not SEPARATE_PROCESS:
-        return summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt,
-                                         language=language, country=country)
     options = {"paper": paper, "fmt": fmt, "language": language, "country": country}
-    # The child starts in English: it is told the window's language (the default of ``language``).
-    return _run(("visit-summary", options, i18n.process_language(), data), progress, cancelled)
+    if SEPARATE_PROCESS:
+        try:
+            # The child starts in English: it is told the window's language (the default of ``language``).
+            return _run(("visit-summary", options, i18n.process_language(), data), progress, cancelled)
+        except _NoChild:  # the summary is still made: here, as before the child (at its memory cost)
+            if not here_if_no_child:
+                raise PdfChildFailed("not started") from None
+    return summary.summary_pdf_bytes(data, progress=progress, cancelled=cancelled, **options)
 
 
 def _run(request: tuple, progress, cancelled) -> bytes:
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     child = context.Process(target=_child_main, args=(theirs,), name="caregiver-pdf", daemon=True)
-    child.start()
+    try:
+        child.start()
+    except OSError:  # e.g. ``ulimit -u`` reached (EAGAIN), no memory for a new process, no interpreter
+        ours.close()
+        theirs.close()
+        raise _NoChild() from None
     theirs.close()
     # A long summary's data is larger than the pipe holds: it is sent from a helper thread, so a
     # cancel is seen while the child is still starting up and reading it.

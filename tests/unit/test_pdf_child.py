@@ -182,3 +182,27 @@ def test_a_child_without_memory_to_send_the_pdf_says_so(data, monkeypatch):
     pdf_child._child_main(conn)  # nothing escapes: the child ends quietly
     assert conn.sent[-1] == ("error", "memory") and conn.closed
     assert isinstance(pdf_child._error(conn.sent[-1][1]), MemoryError)
+
+
+def test_no_child_can_be_started_the_pdf_is_built_here(data, monkeypatch):
+    """A low process limit (``ulimit -u``), no memory for a new process or a missing interpreter:
+    the summary is still made, in this process as before issue 16, instead of failing."""
+    import multiprocessing.util
+
+    def refuse(*_args, **_kwargs):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
+    steps = []
+    pdf = pdf_child.summary_pdf_bytes(data, progress=lambda done, total: steps.append(done))
+    assert text_of(pdf) == text_of(summary_service.summary_pdf_bytes(data))
+    assert steps and no_children_left()
+
+
+def test_the_self_test_does_not_fall_back(data, monkeypatch):
+    import multiprocessing.util
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds",
+                        lambda *_a, **_k: (_ for _ in ()).throw(BlockingIOError(11, "no more processes")))
+    with pytest.raises(pdf_child.PdfChildFailed):
+        pdf_child.summary_pdf_bytes(data, here_if_no_child=False)
