@@ -22,6 +22,7 @@ Qt-free and light to import: the window imports this, the child imports the buil
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from typing import Any
@@ -37,6 +38,7 @@ per preview would slow them tenfold); the tests of this module and the benches k
 _POLL_SECONDS = 0.05  # how often a waiting build looks at its cancel flag
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _SIGKILL = 9
+_EXIT_NO_MEMORY = 75  # the child's exit code when it ran out of memory and could not even say so
 
 
 class PdfChildFailed(RuntimeError):
@@ -91,12 +93,12 @@ def _run(request: tuple, progress, cancelled) -> bytes:
                 raise _error(unsent[0])
             if not ours.poll(_POLL_SECONDS):
                 if not child.is_alive() and not ours.poll():
-                    raise PdfChildFailed("stopped")
+                    raise _stopped(child)
                 continue
             try:
                 kind, value = ours.recv()
             except (EOFError, OSError):
-                raise PdfChildFailed("stopped") from None
+                raise _stopped(child) from None
             if kind == "progress":
                 if progress is not None:
                     progress(*value)
@@ -118,6 +120,13 @@ def _send(conn, request: tuple, unsent: list) -> None:
         pass
     except Exception as exc:  # noqa: BLE001 - data that cannot be sent: its type only, never its text
         unsent.append(_portable(exc))
+
+
+def _stopped(child) -> BaseException:
+    """The error for a child that ended without a message: no memory when it said so by its exit
+    code (it had none left to send a message), else :class:`PdfChildFailed`."""
+    child.join(1)
+    return MemoryError() if child.exitcode == _EXIT_NO_MEMORY else PdfChildFailed("stopped")
 
 
 def _stop(child) -> None:
@@ -166,7 +175,6 @@ def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import os
 
     try:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, _SIGKILL, 0, 0, 0)
@@ -200,7 +208,8 @@ def _child_main(conn) -> None:
     except BaseException as exc:  # noqa: BLE001 - e.g. no memory left to send the PDF: say so, print nothing
         try:
             conn.send(("error", _portable(exc)))
-        except BaseException:  # noqa: BLE001 - then the window sees the child stop
-            pass
+        except BaseException:  # noqa: BLE001 - not even that: the exit code says it, else the window sees a stop
+            if isinstance(exc, MemoryError):
+                os._exit(_EXIT_NO_MEMORY)
     finally:
         conn.close()

@@ -206,3 +206,33 @@ def test_the_self_test_does_not_fall_back(data, monkeypatch):
                         lambda *_a, **_k: (_ for _ in ()).throw(BlockingIOError(11, "no more processes")))
     with pytest.raises(pdf_child.PdfChildFailed):
         pdf_child.summary_pdf_bytes(data, here_if_no_child=False)
+
+
+class _PipeWithoutAnyMemory(_PipeWithoutMemoryForThePdf):
+    def send(self, message):
+        raise MemoryError()
+
+
+def test_a_child_without_memory_even_to_say_so_exits_with_its_code(data, monkeypatch):
+    """Out of memory near the limit (``ulimit -v``), even the small "no memory" message could not
+    be sent: the child then died quietly and the window said "something went wrong"."""
+    monkeypatch.setattr(pdf_child, "_die_with_parent", lambda: None)
+
+    def exit_(code):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(pdf_child.os, "_exit", exit_)
+    with pytest.raises(SystemExit) as ended:
+        pdf_child._child_main(_PipeWithoutAnyMemory(("visit-summary", {"paper": "letter"}, "en", data)))
+    assert ended.value.code == pdf_child._EXIT_NO_MEMORY
+
+
+class _EndsTheChildAsWithoutMemory:
+    def __reduce__(self):  # unpickled in the child: it ends there with the no-memory exit code
+        return os._exit, (pdf_child._EXIT_NO_MEMORY,)
+
+
+def test_a_child_that_ended_with_the_no_memory_code_is_no_memory_here(data):
+    with pytest.raises(MemoryError):
+        pdf_child.summary_pdf_bytes(dataclasses.replace(data, person_name=_EndsTheChildAsWithoutMemory()))
+    assert no_children_left()
