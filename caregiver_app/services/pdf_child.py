@@ -118,7 +118,7 @@ def _send(conn, request: tuple, unsent: list) -> None:
         conn.send(request)
     except (OSError, EOFError, ValueError):  # the child died or was stopped: the loop says so
         pass
-    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: its type only, never its text
+    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: as _portable says it (never its text)
         unsent.append(_portable(exc))
 
 
