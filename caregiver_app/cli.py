@@ -11,6 +11,8 @@ import argparse
 import errno
 import getpass
 import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -303,17 +305,57 @@ def _secret(args, stdin: TextIO) -> tuple[str, str]:
                    "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
 
 
-def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False):
+@dataclass(frozen=True)
+class EarlySecret:
+    """A passphrase read by :func:`unlocking_early` (or the error reading it gave, told later)."""
+
+    secret: str | None
+    problem: Exception | None = None
+    pending: object | None = None  # services.vault_open.EarlyPassphrase: the derivation under way
+
+
+@contextmanager
+def unlocking_early(paths, args, stdin: TextIO):
+    """For a passphrase piped in (``--passphrase-stdin``): read it now and start its key
+    derivation in a background thread (Argon2id releases the GIL), so the command loads modules
+    and reads and checks its file meanwhile. Hand what this yields to :func:`open_vault`
+    (``early=``): everything wrong (no line, no vault, a damaged key file, a wrong passphrase) is
+    still told there, in the same words and order and with the same exit code. The derivation has
+    ended when the block has. Yields None when nothing can start early: no vault (told before any
+    line is read, as always) or a terminal (a line typed there is waited for only after the
+    command's own checks, as always)."""
+    from .services import vault as vs
+
+    if not getattr(args, "passphrase_stdin", False) or not vs.vault_exists(paths) or stdin.isatty():
+        yield None
+        return
+    from .services import vault_open
+
+    try:
+        secret = _read_stdin_line(stdin)
+    except Exception as exc:  # told where the passphrase would have been read, after the file's checks
+        yield EarlySecret(None, exc)
+        return
+    pending = vault_open.start_passphrase_unlock(paths, secret)
+    try:
+        yield EarlySecret(secret, None, pending)
+    finally:
+        pending.wait()
+
+
+def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False,
+               early: EarlySecret | None = None):
     """The open vault: the keyring when the vault is remembered and no secret was piped in, else
-    the passphrase or recovery code. With ``allow_damaged``, a ``DamageRecovery`` when the file is
-    damaged. Raises :class:`CliError` with the right exit code for everything else."""
+    the passphrase or recovery code (``early``: the one :func:`unlocking_early` read). With
+    ``allow_damaged``, a ``DamageRecovery`` when the file is damaged. Raises :class:`CliError`
+    with the right exit code for everything else."""
     from .services import vault as vs
 
     if not vs.vault_exists(paths):
         raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
             folder=paths.folder), EXIT_VAULT)
     try:
-        opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged)
+        opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged, early)
     except vs.KeyFileError as exc:
         raise CliError(str(exc), EXIT_VAULT) from None
     for notice in getattr(opened, "notices", ()):
@@ -321,17 +363,17 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     return opened
 
 
-def with_vault(paths, args, stdin: TextIO, err: TextIO, work):
+def with_vault(paths, args, stdin: TextIO, err: TextIO, work, *, early: EarlySecret | None = None):
     """Open the vault (as :func:`open_vault` does), return ``work(vault)`` and lock it again,
     also when ``work`` raises."""
-    vault = open_vault(paths, args, stdin, err)
+    vault = open_vault(paths, args, stdin, err, early=early)
     try:
         return work(vault)
     finally:
         vault.close()
 
 
-def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool):
+def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bool, early: EarlySecret | None):
     from .services import vault_open
 
     try:
@@ -341,12 +383,16 @@ def _open_quietly(vs, paths, args, stdin: TextIO, err: TextIO, allow_damaged: bo
                 return vault_open.unlock_with_keyring(paths)
             except vs.KeyringUnavailableError as exc:
                 print(_("{problem} Asking for the passphrase instead.").format(problem=exc), file=err)
-        kind, secret = _secret(args, stdin)
+        if early is not None and early.problem is not None:
+            raise early.problem
+        kind, secret = ("passphrase", early.secret) if early is not None else _secret(args, stdin)
         try:
             if kind == "recovery":
                 return vault_open.unlock_with_recovery_code(paths, secret)
             if kind == "either":
                 return unlock_either(vs, paths, secret)[0]
+            if early is not None and early.pending is not None:
+                return early.pending.unlock()
             return vault_open.unlock_with_passphrase(paths, secret)
         except (vs.WrongSecretError, vs.RecoveryCodeTypoError, vs.KdfTooCostlyError) as exc:
             raise CliError(str(exc), EXIT_CANNOT_UNLOCK) from None
@@ -400,54 +446,6 @@ def check_person_given(args) -> None:
         raise CliError(_("Please give the person's name with --person."), EXIT_BAD_INPUT)
 
 
-def cmd_import(paths, args, stdin, out, err) -> int:
-    from .importers.daylio import DaylioFormatError
-    from .services import imports
-
-    data = imports.read_import_file(args.file)
-    mood_map = imports.parse_mood_map(args.mood_map)
-    from .cli_exchange import levels_needed, print_batch
-
-    try:
-        imports.preview_daylio(data, mood_map)  # a file that cannot be read fails before the passphrase
-    except DaylioFormatError as exc:
-        raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    zone_name = zone_for(paths, args, err)
-
-    def run(vault):  # levels chosen at an earlier Daylio import count: the vault must be open
-        try:
-            return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
-                                         file_name=args.file.name)
-        except imports.MoodMappingNeeded as exc:
-            raise levels_needed(exc.labels, _("These mood labels need a level from 1 (very low) to 5 (very good) "
-                                                 "before anything is imported:")) from None
-
-    report = with_vault(paths, args, stdin, err, run)
-    p = report.preview
-    fmt = report_format(paths)
-    print(_("Rows read: {count}").format(count=p.rows), file=out)
-    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
-    if p.first_entry and p.last_entry:
-        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
-              file=out)
-        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
-              file=out)
-    print(_("Distinct activities: {count}").format(count=p.distinct_activities), file=out)
-    print(_("Entries per mood label:"), file=out)
-    for info in p.labels:
-        print("    " + _("{label}: {count} (level {level})").format(label=info.label, count=info.count, level=info.level),
-              file=out)
-    if p.date_order_note:
-        print(p.date_order_note, file=out)
-    for row in report.skipped:
-        print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
-    if report.already_present:
-        print(_("Entries already in the journal were left as they were, mood levels included."), file=out)
-    print(report.summary_line(), file=out)
-    print_batch(report, out)
-    return EXIT_OK
-
-
 def zone_for(paths, args, err) -> str:
     """``--timezone`` when given, else the data folder's time zone setting (``""``: the computer's),
     so the command line reads and writes times as the window does."""
@@ -496,8 +494,7 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-COMMANDS = {"import-daylio": cmd_import, "export-csv": cmd_export_csv,
-            "people": cmd_people}
+COMMANDS = {"export-csv": cmd_export_csv, "people": cmd_people}
 
 from .cli_summary import COMMANDS as SUMMARY_COMMANDS  # noqa: E402  (needs the names above)
 from .cli_settings import COMMANDS as SETTINGS_COMMANDS  # noqa: E402  (needs the names above)

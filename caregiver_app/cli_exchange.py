@@ -27,6 +27,7 @@ from .cli import (
     report_format,
     zone_for,
     unlock_options,
+    unlocking_early,
 )
 
 FORMATS = ("auto", "daylio", "daylio-backup", "bearable", "imoodjournal", "emoods", "generic")
@@ -67,27 +68,24 @@ def add_parsers(sub) -> None:
 
 
 def cmd_import_any(paths, args, stdin, out, err) -> int:
+    from .reports.collector import collector_paused
+
+    # Tens of thousands of short-lived rows, tags and links, none in a cycle: the cyclic garbage
+    # collector would walk every live object (the modules' too) again and again, about a quarter
+    # of the command's own time.
+    with collector_paused():
+        return _import_any(paths, args, stdin, out, err)
+
+
+def _import_any(paths, args, stdin, out, err) -> int:
+    # A piped passphrase's key derivation runs while the modules load and the file is parsed.
+    with unlocking_early(paths, args, stdin) as early:
+        vault, data, kind, columns, parsed, mood_map = _read_and_unlock(paths, args, stdin, out, err, early)
     from .importers.common import ImportFormatError, ScaleRule
     from .importers.daylio import DaylioFormatError
-    from .importers.generic import ColumnMap, read_header
+    from .importers.generic import read_header
     from .services import import_any, imports
 
-    data = imports.read_import_file(args.file)
-    mood_map = imports.parse_mood_map(args.mood_map)
-    try:
-        detected = import_any.detect(data) if args.format == "auto" else None
-        kind = detected.kind if detected is not None else args.format
-        columns = ColumnMap.from_pairs(args.map) if args.map else None
-        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
-        # The file is parsed once, before the passphrase is asked for (a file that cannot be read
-        # fails at once), and carried through the preview, the remembered rule and the import. A
-        # CSV from an unknown app without --map waits for the column map kept in the vault.
-        parsed = detected.parsed if detected is not None else None
-        if parsed is None and (kind != "generic" or columns is not None):
-            parsed = import_any.parse(data, kind, columns)
-    except (ImportFormatError, DaylioFormatError) as exc:
-        raise CliError(str(exc), EXIT_BAD_INPUT) from None
-    vault = open_vault(paths, args, stdin, err)
     try:
         try:
             if parsed is None:
@@ -125,6 +123,32 @@ def cmd_import_any(paths, args, stdin, out, err) -> int:
     return EXIT_OK
 
 
+def _read_and_unlock(paths, args, stdin, out, err, early):
+    """Read and parse the file (a file that cannot be imported fails before the vault opens),
+    then open the vault. Returns ``(vault, data, kind, columns, parsed, mood_map)``."""
+    from .importers.common import ImportFormatError
+    from .importers.daylio import DaylioFormatError
+    from .importers.generic import ColumnMap
+    from .services import import_any, imports
+
+    data = imports.read_import_file(args.file)
+    mood_map = imports.parse_mood_map(args.mood_map)
+    try:
+        detected = import_any.detect(data) if args.format == "auto" else None
+        kind = detected.kind if detected is not None else args.format
+        columns = ColumnMap.from_pairs(args.map) if args.map else None
+        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
+        # The file is parsed once, before the vault opens (a file that cannot be read fails at
+        # once), and carried through the preview, the remembered rule and the import. A CSV from
+        # an unknown app without --map waits for the column map kept in the vault.
+        parsed = detected.parsed if detected is not None else None
+        if parsed is None and (kind != "generic" or columns is not None):
+            parsed = import_any.parse(data, kind, columns)
+    except (ImportFormatError, DaylioFormatError) as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    return open_vault(paths, args, stdin, err, early=early), data, kind, columns, parsed, mood_map
+
+
 def _print_report(report, out, fmt) -> None:
     from .domain.model import MoodLevel
 
@@ -136,12 +160,7 @@ def _print_report(report, out, fmt) -> None:
         print(note, file=out)
     print(_("Rows read: {count}").format(count=p.records), file=out)
     print(_("Entries: {count}").format(count=p.entries), file=out)
-    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
-    if p.first_entry and p.last_entry:
-        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
-              file=out)
-        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
-              file=out)
+    print_days(p, fmt, out)
     print(_("Entries per mood level:"), file=out)
     for level in (5, 4, 3, 2, 1, None):
         if p.per_level.get(level):
@@ -151,6 +170,16 @@ def _print_report(report, out, fmt) -> None:
         print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
     print(report.summary_line(), file=out)
     print_batch(report, out)
+
+
+def print_days(p, fmt, out) -> None:
+    """How many days a preview ``p`` covers, and its first and last entries."""
+    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
+    if p.first_entry and p.last_entry:
+        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
+              file=out)
+        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
+              file=out)
 
 
 def levels_needed(unmapped, what: str) -> CliError:

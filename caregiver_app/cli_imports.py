@@ -2,6 +2,7 @@
 (number, when, whose journal, which app and file, how many entries); ``caregiver-app imports
 --undo NUMBER`` shows what would be removed (naming entries changed since the import) and removes
 them after "yes" typed at the terminal or ``--yes`` (registered through :mod:`caregiver_app.cli_exchange`).
+Also ``import-daylio``, the Daylio-only alias of ``import``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import argparse
 from typing import TextIO
 
 from .i18n import N_, _, ngettext
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, report_format, unlock_options
+from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, person_name, report_format,
+                  unlock_options, unlocking_early, with_vault, zone_for)
 
 SHOW_EDITED = 10
 """How many changed entries the undo preview names (then "and N more")."""
@@ -124,4 +126,56 @@ def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
         print(_("They are removed too. To keep them, add --keep-edited."), file=out)
 
 
-COMMANDS = {"imports": cmd_imports}
+# the Daylio-only alias of ``import`` (its parser is in cli.build_parser)
+def cmd_import(paths, args, stdin, out, err) -> int:
+    from .reports.collector import collector_paused
+
+    # the collector paused as for 'import'; a piped passphrase's derivation runs meanwhile
+    with collector_paused(), unlocking_early(paths, args, stdin) as early:
+        return _import_daylio(paths, args, stdin, out, err, early)
+
+
+def _import_daylio(paths, args, stdin, out, err, early) -> int:
+    from .importers.daylio import DaylioFormatError
+    from .services import imports
+
+    data = imports.read_import_file(args.file)
+    mood_map = imports.parse_mood_map(args.mood_map)
+    from .cli_exchange import levels_needed, print_batch, print_days
+
+    try:
+        imports.preview_daylio(data, mood_map)  # a file that cannot be read fails before the vault opens
+    except DaylioFormatError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    zone_name = zone_for(paths, args, err)
+
+    def run(vault):  # levels chosen at an earlier Daylio import count: the vault must be open
+        try:
+            return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
+                                         file_name=args.file.name)
+        except imports.MoodMappingNeeded as exc:
+            raise levels_needed(exc.labels, _("These mood labels need a level from 1 (very low) to 5 (very good) "
+                                                 "before anything is imported:")) from None
+
+    report = with_vault(paths, args, stdin, err, run, early=early)
+    p = report.preview
+    fmt = report_format(paths)
+    print(_("Rows read: {count}").format(count=p.rows), file=out)
+    print_days(p, fmt, out)
+    print(_("Distinct activities: {count}").format(count=p.distinct_activities), file=out)
+    print(_("Entries per mood label:"), file=out)
+    for info in p.labels:
+        print("    " + _("{label}: {count} (level {level})").format(label=info.label, count=info.count, level=info.level),
+              file=out)
+    if p.date_order_note:
+        print(p.date_order_note, file=out)
+    for row in report.skipped:
+        print(_("Skipped line {line}: {reason}").format(line=row.line, reason=row.reason), file=out)
+    if report.already_present:
+        print(_("Entries already in the journal were left as they were, mood levels included."), file=out)
+    print(report.summary_line(), file=out)
+    print_batch(report, out)
+    return EXIT_OK
+
+
+COMMANDS = {"imports": cmd_imports, "import-daylio": cmd_import}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _find, _number, _parse_day
 from .cli import check_person_given, open_vault, output_file, person_options, report_format, unlock_options
+from .cli import unlocking_early
 from .cli_language import language_option
 from .i18n import _, ngettext
 
@@ -43,8 +44,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     from . import settings as app_settings
     from .cli_settings import environment_locale, load_settings, parse_sections
     from .domain import crisis_lines
-    from .domain.summary import LeaveOut, SummaryChoices
-    from .services import summary
+    from .domain.summary import LeaveOut, SummaryChoices, check_range, default_filename
 
     sections = parse_sections(args.sections)
     words = [" ".join(w.split()) for w in args.leave_out]
@@ -52,12 +52,22 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
         raise CliError(_("--leave-out needs a word, for example --leave-out alcohol."), EXIT_BAD_INPUT)
     leave_out = LeaveOut(symptoms=frozenset(words), tags=frozenset(words))
     start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
-    summary.check_range(start, end)
-    output = output_file(args, summary.default_filename)
+    check_range(start, end)
+    output = output_file(args, default_filename)
     check_person_given(args)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
-    vault = open_vault(paths, args, stdin, err)
+    with unlocking_early(paths, args, stdin) as early:
+        from .services import summary
+
+        fmt = report_format(paths)
+        if early is not None:
+            # A piped passphrase's key derives in a background thread meanwhile: what needs no
+            # vault (the modules that read the journal and draw the PDF, the fonts, the dates'
+            # words) is done in that time instead of after it. A passphrase typed at the prompt
+            # is asked for first, without this wait.
+            summary.prepare_pdf(fmt=fmt, language=args.language, country=country)
+        vault = open_vault(paths, args, stdin, err, early=early)
     try:
         person = _find(vault, args, stdin)
         data = summary.build_summary(
@@ -71,7 +81,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     finally:
         vault.close()
     written = summary.write_summary_pdf(
-        data, output, paper=args.paper or app_settings.paper_for(settings, country), fmt=report_format(paths),
+        data, output, paper=args.paper or app_settings.paper_for(settings, country), fmt=fmt,
         language=args.language, country=country,
     )
     n = len(data.entries)

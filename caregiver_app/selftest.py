@@ -4,7 +4,8 @@ Prints one JSON object on standard output and returns 0 when everything works, 1
 object's ``"missing"`` list and one line on standard error name what failed). What it checks, in
 this order: the shipped files (migrations, fonts, warning-sign pages), the newest migration revision, SQLCipher's
 version, the keyring backend (and that this system's keyring modules are shipped), a throw-away
-vault created in a temporary folder, an entry written and read back, a visit-summary PDF written,
+vault created in a temporary folder, an entry written and read back, a visit-summary PDF built in a
+child process (as the window builds it) and written,
 and — in a child process, because a Qt platform plugin that cannot load ends the process — Qt's
 platform plugin (offscreen, and said so, on a Linux with no screen), QtPdf reading that PDF back, printing to a PDF, image-format plugins and Qt's
 translations.
@@ -75,7 +76,7 @@ def _run_qt_half(folder: Path, pdf: Path) -> dict:
 def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None:
     """Create a throw-away vault in ``folder``, write an entry and a PDF; returns the PDF's path."""
     from .security import keyring_store
-    from .services import journal, people, summary
+    from .services import journal, pdf_child, people, summary
     from .services import vault as vs
     from .services import vault_open
     from .domain.model import MoodLevel
@@ -111,7 +112,15 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
         vault.close()
         if remember:
             keyring_store.forget_key(vault_id)
-    pdf = summary.write_summary_pdf(data, folder / "self-test.pdf")
+    # Built in a child process, as the window builds it: proves this installation (a frozen one
+    # too) can start one (the window would fall back to building it in its own process).
+    try:
+        built = pdf_child.summary_pdf_bytes(data, here_if_no_child=False)
+    except pdf_child.PdfChildFailed as exc:  # the vault works: it is the child that did not start or died
+        report["pdf_written"], report["pdf_error"] = False, f"PdfChildFailed: {exc}"  # "stopped", a type name
+        missing.append("pdf_written")
+        return None
+    pdf = summary.write_pdf_bytes(built, folder / "self-test.pdf")
     head = pdf.read_bytes()[:5]
     report["pdf_written"] = pdf.stat().st_size if head == b"%PDF-" else False
     if not report["pdf_written"]:

@@ -21,7 +21,29 @@ from datetime import date, datetime, time
 from itertools import groupby
 
 from ..i18n import N_, _
+from .errors import ValidationError
 from .model import MOOD_SCALE_NAME, MoodLevel, SleepQuality, SymptomRating
+
+
+MAX_RANGE_DAYS = 366 * 20
+
+
+def check_range(start: date, end: date) -> None:
+    """Raise :class:`ValidationError` (plain words) for a backwards or absurd date range."""
+    if end < start:
+        raise ValidationError(_("The end date is before the start date. Please swap them."))
+    if (end - start).days > MAX_RANGE_DAYS:
+        raise ValidationError(_("Please choose a range of 20 years or less."))
+    # The summary compares with the period just before and reads whole local days around the
+    # range; at the calendar's first and last years those days do not exist.
+    if start.year <= 1 or end.year >= 9999:
+        raise ValidationError(_("Those dates are at the very edge of the calendar (the year 1 or 9999). "
+                                "Please check the years."))
+
+
+def default_filename(today: date) -> str:
+    """A generic file name with no names or health words, e.g. ``visit-summary-2026-11-30.pdf``."""
+    return f"visit-summary-{today.isoformat()}.pdf"
 
 
 class SummaryCancelled(Exception):

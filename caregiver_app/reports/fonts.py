@@ -16,6 +16,7 @@ print as a visible marker (see :mod:`.text`).
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import shutil
@@ -63,11 +64,47 @@ class ReportFonts:
         return ord(char) in self.codepoints
 
 
+class _TTFont(TTFont):
+    """reportlab's TrueType font, encoding text faster for the PDF.
+
+    reportlab encodes every string drawn one character at a time in Python (``splitString``):
+    ten years of notes are millions of characters, the largest single cost of a long summary.
+    Once a document has given a character its code in the font's first subset, the same
+    mapping is an ``EncodingMap`` that encodes a whole string in C. A string holding any
+    character that map does not know yet (a first use, a later subset, a missing glyph) goes
+    through reportlab's own method, which assigns the codes exactly as before; the map is
+    rebuilt when it learnt more. The output is the same bytes either way."""
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
+        state = self.state.get(doc)
+        if state is None or not isinstance(text, str):
+            return super().splitString(text, doc, encoding)
+        assignments = state.assignments
+        known = getattr(state, "caregiver_subset0", None)
+        if known is None or known[0] != len(assignments):
+            known = state.caregiver_subset0 = (len(assignments), _subset0_map(assignments))
+        try:
+            # reportlab prints a no-break space as a space (code 32)
+            encoded = codecs.charmap_encode(text.replace("\xa0", " "), "strict", known[1])[0]
+        except UnicodeEncodeError:
+            return super().splitString(text, doc, encoding)
+        return [(0, encoded)] if encoded else []
+
+
+def _subset0_map(assignments: dict[int, int]):
+    """The characters ``assignments`` put in subset 0 (codes below 256) as an encoding map."""
+    table = ["\ufffe"] * 256  # U+FFFE: no character (encoding one raises)
+    for code, n in assignments.items():
+        if 0 < n < 256 and 0 < code <= 0xFFFF and not 0xD800 <= code <= 0xDFFF:
+            table[n] = chr(code)
+    return codecs.charmap_build("".join(table))
+
+
 def _load(name: str, filename: str) -> TTFont:
     data = (resources.files(__package__) / "fonts" / filename).read_bytes()
     stream = io.BytesIO(data)
     stream.name = filename  # reportlab uses it in error messages only
-    return TTFont(name, stream)
+    return _TTFont(name, stream)
 
 
 def _map_family(name: str, bold: str | None = None) -> None:
@@ -201,7 +238,7 @@ class _Fallbacks:
         _serial += 1
         name = f"CaregiverFallback{_serial}"
         try:
-            ttf = TTFont(name, font.path, subfontIndex=font.index)
+            ttf = _TTFont(name, font.path, subfontIndex=font.index)
         except Exception:  # CFF outlines, a broken file, no permission: not usable here
             return None
         glyphs = frozenset(_glyphs(ttf))

@@ -160,6 +160,22 @@ def font_runs(plain: str) -> list[tuple[str, str]]:
     return runs
 
 
+_family_ltr: frozenset[str] | None = None
+
+
+def in_family_ltr(plain: str) -> bool:
+    """True when every character of cleaned ``plain`` prints in the report family itself and
+    none is right-to-left: :func:`font_runs` gives it as one run in ``""`` (no fallback font, no
+    regular-only glyph) and :func:`has_rtl` is False. Looked up in C, a whole line at a time."""
+    if plain.isascii():
+        return True
+    global _family_ltr
+    if _family_ltr is None:
+        family = {chr(code) for code in register_fonts().codepoints} | {" ", "\n", "\xa0"}
+        _family_ltr = frozenset(ch for ch in family if not is_rtl_char(ch))
+    return _family_ltr.issuperset(plain)
+
+
 def escape_runs(plain: str) -> str:
     """Escape cleaned ``plain`` text and wrap each run that needs another font in a
     ``<font face>`` tag."""

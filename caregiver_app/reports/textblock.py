@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getAscent, getFont
 from reportlab.platypus import Flowable
 
 from .laid_lines import LaidLines
-from .text import font_runs, has_rtl
+from .text import font_runs, has_rtl, in_family_ltr
 
 Span = tuple[str, bool]
 """A piece of clean plain text and whether it is bold."""
@@ -142,6 +143,63 @@ class TextBlock(LaidLines):
         lines.append(line)
         return lines
 
+    def _whole(self, spans: list[Span], avail: float) -> list[_Run] | None:
+        """The source line ``spans`` as one printed line when it fits whole in ``avail`` points,
+        else None. Most lines of a long journal are short (an entry's heading, its symptoms, a
+        line of numbers): each span is measured in one piece, not word by word. The line is the
+        one :meth:`_wrap_spans` makes of it."""
+        style = self.style
+        line: list[_Run] = []
+        used = 0.0
+        for text, bold in spans:
+            if not text:
+                continue
+            font = style.bold if bold else style.regular
+            width = getFont(font).stringWidth(text, style.size)
+            used += width
+            if used > avail:
+                return None
+            _join(line, [(text, font, width)])
+        return line
+
+    def _wrap_words(self, text: str, bold: bool, avail: float) -> list[list[_Run]] | None:
+        """``text`` (one span in one font, words one space apart) broken into lines as
+        :meth:`_wrap_spans` breaks it, each line found by measuring whole stretches of words
+        (a binary search over where the line ends) instead of one word at a time; None when a
+        word is wider than a line or the spaces are not single (those go word by word)."""
+        if "  " in text or text.startswith(" ") or text.endswith(" "):
+            return None
+        font = self.style.bold if bold else self.style.regular
+        measure, size = getFont(font).stringWidth, self.style.size
+        words = text.split(" ")
+        starts, ends, at = [], [], 0
+        for word in words:
+            starts.append(at)
+            at += len(word)
+            ends.append(at)
+            at += 1
+        lines: list[list[_Run]] = []
+        first, last = 0, len(words) - 1
+        while first <= last:
+            head = text[starts[first]:]
+            width = measure(head, size)
+            if width <= avail:  # the rest fits
+                lines.append([(head, font, width)])
+                break
+            if measure(words[first], size) > avail:
+                return None
+            fits, over = first, last  # the line ends after word ``fits``, before word ``over``
+            while over - fits > 1:
+                middle = (fits + over) // 2
+                if measure(text[starts[first]:ends[middle]], size) <= avail:
+                    fits = middle
+                else:
+                    over = middle
+            line = text[starts[first]:ends[fits]]
+            lines.append([(line, font, measure(line, size))])
+            first = fits + 1
+        return lines
+
     def _layout(self, width: float) -> list[_Line]:
         from .bidi import base_direction, reorder, shape
 
@@ -149,7 +207,17 @@ class TextBlock(LaidLines):
         laid: list[_Line] = []
         for spans in self.source:
             plain = "".join(t for t, _ in spans)
-            if has_rtl(plain):
+            if in_family_ltr(plain):  # most lines: one font, left to right
+                whole = self._whole(spans, avail)
+                if whole is None and len(spans) == 1:
+                    wrapped = self._wrap_words(spans[0][0], spans[0][1], avail)
+                    if wrapped is not None:
+                        laid += [(self.style.left_indent, runs) for runs in wrapped]
+                        continue
+                if whole is not None:
+                    laid.append((self.style.left_indent, whole))
+                    continue
+            elif has_rtl(plain):
                 direction = base_direction(plain)
                 bold = any(b for _, b in spans)
                 for runs in self._wrap_spans([(shape(plain), bold)], avail):
@@ -171,6 +239,20 @@ class TextBlock(LaidLines):
     def _spacing(self) -> tuple[float, float]:
         return self.style.space_before, self.style.space_after
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 - reportlab's names
+        """What ``Flowable.drawOn`` writes (save the graphics state, move to ``x``, ``y``, draw,
+        restore), without copying and restoring reportlab's own record of the canvas state each
+        time: :meth:`draw` changes none of it (its colour, fonts and positions live in its own
+        text object), and ten years of notes are tens of thousands of blocks."""
+        if getattr(self, "_showBoundary", None):  # reportlab's layout debugging: its own way
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.append("q")
+        canvas._code.append("%s cm" % fp_str(1, 0, 0, 1, x, y))
+        self._drawOn(canvas)
+        canvas._code.append("Q")
+
     def draw(self) -> None:
         style = self.style
         canvas = self.canv
@@ -181,16 +263,46 @@ class TextBlock(LaidLines):
             text.setTextOrigin(0, y)
             text.setFont(style.bullet_font or style.bold, style.size)
             text.textOut(self.bullet)
-        font = ""
+        font, face = "", None
+        selects: dict = {}
         for x, runs in self._lines or ():
             text.setTextOrigin(x, y)
-            for piece, run_font, _w in runs:  # one piece per font: most lines are one piece
+            for piece, run_font, width in runs:  # one piece per font: most lines are one piece
                 if run_font != font:
-                    font = run_font
+                    font, face = run_font, getFont(run_font)
                     text.setFont(font, style.size)
-                text.textOut(piece)
+                _text_out(text, face, piece, width, selects)
             y -= style.leading
         canvas.drawText(text)
+
+
+def _text_out(text, face, piece: str, width: float, selects: dict | None = None) -> None:
+    """``text.textOut(piece)`` in the TrueType ``face`` (the text object's current font), with
+    ``piece``'s width already measured: the same operators, written without reportlab's
+    generic path (which measures the piece again and checks for shaped text), because a long
+    summary draws about a hundred thousand pieces. Lines are placed with ``setTextOrigin``,
+    so the cursor moved by the known width is never what places text. ``selects`` keeps the
+    font-selecting operators written so far in this text object (a line of bold and regular
+    pieces selects its fonts again and again)."""
+    if not face._dynamicFont:
+        text.textOut(piece)
+        return
+    doc = text._canvas._doc
+    escape = text._canvas._escape
+    selects = {} if selects is None else selects
+    ops = []
+    for subset, encoded in face.splitString(piece, doc):
+        if subset != text._curSubset:
+            key = (face.fontName, subset, text._fontsize, text._leading)
+            select = selects.get(key)
+            if select is None:
+                select = selects[key] = (f"{face.getSubsetInternalName(subset, doc)} {fp_str(text._fontsize)} Tf "
+                                         f"{fp_str(text._leading)} TL")
+            ops.append(select)
+            text._curSubset = subset
+        ops.append(f"({escape(encoded)}) Tj")
+    text._code.append(" ".join(ops))
+    text._x += width
 
 
 class DayBand(Flowable):

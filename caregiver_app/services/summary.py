@@ -8,9 +8,8 @@ the build stops with :class:`~caregiver_app.domain.summary.SummaryCancelled`.
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -21,8 +20,9 @@ from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
 from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, TagKind
-from ..domain.summary import (
+from ..domain.summary import (  # check_range, default_filename and MAX_RANGE_DAYS are part of this API too
     JOURNAL_SECTIONS,
+    MAX_RANGE_DAYS,
     LeaveOut,
     SafetyBox,
     SafetyNote,
@@ -31,6 +31,8 @@ from ..domain.summary import (
     SummaryChoices,
     SummaryEntry,
     VisitSummaryData,
+    check_range,
+    default_filename,
 )
 from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
@@ -42,17 +44,13 @@ from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
+from .summary_pdf import PAPER_SIZES, Cancelled, Progress, document_language, summary_pdf_bytes  # noqa: F401 (its public names)
 from .user_files import save_export
 from .vault import Vault, session_of
 
-MAX_RANGE_DAYS = 366 * 20
-PAPER_SIZES = ("letter", "a4")
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 __all__ = [
-    "SummaryRequest", "LeaveOutChoices", "check_range", "build_summary", "summary_pdf_bytes",
+    "SummaryRequest", "LeaveOutChoices", "check_range", "MAX_RANGE_DAYS", "prepare_pdf", "build_summary", "summary_pdf_bytes",
     "write_pdf_bytes", "write_summary_pdf", "default_filename", "leave_out_choices",
     "offered_sections", "last_visit_date", "symptom_stats", "save_choices", "saved_choices",
 ]
@@ -67,19 +65,6 @@ class SummaryRequest:
     start: date
     end: date
     choices: SummaryChoices = field(default_factory=SummaryChoices)
-
-
-def check_range(start: date, end: date) -> None:
-    """Raise :class:`ValidationError` (plain words) for a backwards or absurd date range."""
-    if end < start:
-        raise ValidationError(_("The end date is before the start date. Please swap them."))
-    if (end - start).days > MAX_RANGE_DAYS:
-        raise ValidationError(_("Please choose a range of 20 years or less."))
-    # The summary compares with the period just before and reads whole local days around the
-    # range; at the calendar's first and last years those days do not exist.
-    if start.year <= 1 or end.year >= 9999:
-        raise ValidationError(_("Those dates are at the very edge of the calendar (the year 1 or 9999). "
-                                "Please check the years."))
 
 
 class _Printed:
@@ -328,48 +313,20 @@ def _safety_box(vault: Vault, person_id: int, current: Sequence[SummaryEntry], s
     return SafetyBox(item9=item9, notes=tuple(notes), plan_saved_on=saved)
 
 
-def _pagesize(paper: str):
-    from reportlab.lib.pagesizes import A4, LETTER
+def prepare_pdf(*, fmt: ReportFormat | None = None, language: str = "", country: str = "") -> None:
+    """Do now the part of a summary's making that needs no vault (importing this module has
+    loaded the modules that read the journal): load the modules that draw the PDF, register the
+    report fonts and read the calendar words of the
+    document's dates (``fmt``, ``language`` and ``country`` as :func:`summary_pdf_bytes` takes
+    them). Nothing is written and nothing of the journal is read. The command line calls it while
+    the passphrase's key derives in a background thread; a later build finds all of it done."""
+    from ..reports import visit_summary  # noqa: F401 - reportlab and the report modules
+    from ..reports.fonts import register_fonts
 
-    if paper not in PAPER_SIZES:
-        raise ValidationError(_("Please choose Letter or A4 paper."))
-    return A4 if paper == "a4" else LETTER
-
-
-def summary_pdf_bytes(
-    data: VisitSummaryData,
-    *,
-    paper: str = "letter",
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-    fmt: ReportFormat | None = None,
-    language: str = "",
-    country: str = "",
-) -> bytes:
-    """The complete PDF for ``data`` in memory (nothing touches the disk). ``paper`` is
-    ``"letter"`` or ``"a4"``; ``fmt`` the locale and hour cycle it is written in. ``language``
-    (``""``: the window's) is the document's language: its words, and its dates and numbers
-    written for that language in ``country`` (else the country of ``fmt``'s locale). Build
-    ``data`` with the same language (``SummaryChoices.language``). Raises
-    :class:`SummaryCancelled` when ``cancelled()`` turns True."""
-    from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
-
-    code = document_language(language)
-    # A language chosen for this document brings its own way of writing dates and numbers; the
-    # window's language keeps the user's own format settings as they are.
-    shown = in_language(fmt or ReportFormat(), code, country) if i18n.normalise(language) else fmt
-    out = io.BytesIO()
-    with i18n.document_language(code):
-        build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled,
-                                fmt=shown)
-    return out.getvalue()
-
-
-def document_language(code: str = "") -> str:
-    """The language a summary chosen in ``code`` is written in: ``code`` when the app speaks it,
-    else the window's (:func:`caregiver_app.i18n.process_language`). Part of what a kept preview
-    was built for: a change of the window's language makes a new one."""
-    return i18n.normalise(code) or i18n.process_language()
+    register_fonts()
+    # the format summary_pdf_bytes prints in (a language chosen brings its own)
+    shown = in_language(fmt or ReportFormat(), document_language(language), country) if i18n.normalise(language) else fmt
+    (shown or ReportFormat()).sample_text()
 
 
 def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "") -> Path:
@@ -385,11 +342,6 @@ def write_summary_pdf(data: VisitSummaryData, path: Path, *, paper: str = "lette
     """Build the PDF (in ``fmt``, written in ``language``; see :func:`summary_pdf_bytes`) and write
     it to ``path`` atomically (see :func:`write_pdf_bytes`)."""
     return write_pdf_bytes(summary_pdf_bytes(data, paper=paper, fmt=fmt, language=language, country=country), path)
-
-
-def default_filename(today: date) -> str:
-    """A generic file name with no names or health words, e.g. ``visit-summary-2026-11-30.pdf``."""
-    return f"visit-summary-{today.isoformat()}.pdf"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ in place (the damaged file is moved aside, never deleted). The open vault is the
 
 from __future__ import annotations
 
+import contextvars
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -219,6 +221,77 @@ def unlock_with_passphrase(paths: VaultPaths, passphrase: str, *, clock: Clock =
     :class:`DamagedVaultError`, :class:`NewerVersionError`, :class:`VaultInUseError`."""
     generation, key, _unused = _unwrap(paths, lambda kf: unwrap_with_passphrase(kf, passphrase))
     return _open(paths, generation, key, "passphrase", clock)
+
+
+class EarlyPassphrase:
+    """A passphrase whose key derivation (Argon2id, the slow part of an unlock) already runs in a
+    background thread, so that a caller can do the work that needs no open vault meanwhile
+    (loading modules, reading and checking a file): the derivation releases the GIL. Made by
+    :func:`start_passphrase_unlock`; :meth:`unlock` then opens the vault exactly as
+    :func:`unlock_with_passphrase` does, with the same errors in the same order.
+
+    Starting only reads the current key file (a damaged or missing one starts nothing: the unlock
+    reports it as usual). The derivation's result is used only for a key file that is still the
+    same when the vault is opened (a swap a crash interrupted may change it first); any other is
+    derived again. Always end with :meth:`unlock` or :meth:`wait`: the thread must not outlive
+    the caller's work."""
+
+    def __init__(self, paths: VaultPaths, passphrase: str):
+        self.paths = paths
+        self._passphrase = passphrase
+        self._keyfile: KeyFile | None = None
+        self._outcome: tuple[bytes | None, BaseException | None] = (None, None)
+        self._thread: threading.Thread | None = None
+        try:
+            generations, _error = read_generations(paths.keyfile)
+        except Exception:  # told by the unlock itself, in its usual words
+            generations = []
+        if generations:
+            self._keyfile = generations[0].keyfile
+            # in a copy of this context, so its messages come in the caller's language
+            self._thread = threading.Thread(target=contextvars.copy_context().run, args=(self._derive,),
+                                            name="caregiver-unlock", daemon=False)
+            self._thread.start()
+
+    def _derive(self) -> None:
+        try:
+            self._outcome = (unwrap_with_passphrase(self._keyfile, self._passphrase), None)
+        except BaseException as exc:  # handed to the caller's thread by _unwrap_one
+            self._outcome = (None, exc)
+
+    @property
+    def started(self) -> bool:
+        """True when a derivation was started."""
+        return self._thread is not None
+
+    def wait(self) -> None:
+        """Wait for the derivation to end (at once when none was started)."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def _unwrap_one(self, keyfile: KeyFile) -> bytes:
+        if self._thread is None or keyfile != self._keyfile:
+            return unwrap_with_passphrase(keyfile, self._passphrase)
+        self.wait()
+        key, problem = self._outcome
+        if problem is not None:
+            raise problem
+        assert key is not None
+        return key
+
+    def unlock(self, *, clock: Clock = utc_now) -> Vault:
+        """Open the vault (see :func:`unlock_with_passphrase`), using the key derived meanwhile."""
+        try:
+            generation, key, _unused = _unwrap(self.paths, self._unwrap_one)
+        finally:
+            self.wait()
+        return _open(self.paths, generation, key, "passphrase", clock)
+
+
+def start_passphrase_unlock(paths: VaultPaths, passphrase: str) -> EarlyPassphrase:
+    """Start deriving the key of ``passphrase`` for the vault in ``paths`` in a background thread;
+    open it later with :meth:`EarlyPassphrase.unlock`."""
+    return EarlyPassphrase(paths, passphrase)
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from checks import dark_palette, light_palette
-from gui.conftest import context, ctx, make_page, modals, settings_path, synchronous_tasks  # noqa: F401
+from gui.conftest import context, ctx, make_page, modals, pdf_in_this_process, settings_path, synchronous_tasks  # noqa: F401
 
 
 SCHEMES = {"light": light_palette, "dark": dark_palette}

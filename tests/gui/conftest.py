@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 from caregiver_app.gui.common.translations import use_language
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.common.ops import Ops
+from caregiver_app.services import pdf_child
 from caregiver_app.settings import Settings
 from support import NOW
 
@@ -79,6 +80,14 @@ class ModalRecorder:
 @pytest.fixture(autouse=True)
 def synchronous_tasks(monkeypatch):
     monkeypatch.setattr(Ops, "synchronous", True)
+
+
+@pytest.fixture(autouse=True)
+def pdf_in_this_process(monkeypatch):
+    """The visit summary page builds its PDF here, not in a child process (one fresh interpreter
+    per preview would slow every page test; tests/unit/test_pdf_child.py and
+    tests/gui/test_summary_child_build.py test the child)."""
+    monkeypatch.setattr(pdf_child, "SEPARATE_PROCESS", False)
 
 
 @pytest.fixture(autouse=True)

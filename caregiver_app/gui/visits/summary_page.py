@@ -24,7 +24,7 @@ from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...i18n import N_, _
 from ...domain.summary import DEFAULT_SECTIONS, LeaveOut, Section, SummaryCancelled, SummaryChoices
-from ...services import journal, summary
+from ...services import journal, pdf_child, summary
 from ..common import formatting
 from ..common.country import current_country, paper
 from ..common.errors import log_safely, show_error
@@ -327,8 +327,9 @@ class SummaryPage(Page):
                                          preparer_phone=preparer.phone, zone_name=zone, clock=clock,
                                          progress=progress, cancelled=cancelled, country=country,
                                          user_lines=user_lines)
-            return data, summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt,
-                                                   language=language)
+            # Built in a child process: reportlab and its fonts never load in the window's.
+            return data, pdf_child.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled,
+                                                     fmt=fmt, language=language)
 
         def done(result) -> None:
             self._finish_build()
@@ -345,6 +346,7 @@ class SummaryPage(Page):
         def failed(exc: BaseException) -> None:
             self._finish_build()
             if not isinstance(exc, SummaryCancelled):
+                self._after_build = None  # Save or Print waited for this preview: it is not coming
                 self.preview_label.setText(_("The preview could not be made."))
                 show_error(self, exc, _("The preview could not be made"))
 

@@ -11,11 +11,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import String, and_, column, delete, func, insert, or_, select, table as table_clause, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
+from ...domain.gids import uuid5, uuid7
 from ...domain.medications import DoseRecord, DoseStatus
 from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
@@ -297,41 +298,122 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     same = {"created_at": now, "updated_at": now}
     if import_batch_id is not None:
         same["import_batch_id"] = import_batch_id
-    with _notes_indexed_after(session, first):
-        insert_many(session, EntryRow.__table__, ("id", *_ENTRY_FIELDS),
-                    [(i, *_entry_tuple(e)) for i, e in zip(ids, entries)], same)
+    # Each row brings the family-sync id its table's trigger would give it (shared_gids), so the
+    # trigger's per-row UPDATE (and the sync_pending bookkeeping that update fires) is skipped;
+    # the insert trigger still notes every row in sync_pending.
+    person = _gids_of(session, "person", {e.person_id for e in entries})
+    entry_gids = _shared_gids(session, "journal_entry", [
+        None if e.import_key is None or person.get(e.person_id) is None else f"entry:{person[e.person_id]}:{e.import_key}"
+        for e in entries])
+    with _notes_indexed_after(session, first), _noted_for_family_after(session, "journal_entry", "id", first):
+        insert_many(session, _with_gid(EntryRow.__table__), ("id", "gid", *_ENTRY_FIELDS),
+                    [(i, g, *_entry_tuple(e)) for i, g, e in zip(ids, entry_gids, entries)], same)
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
-    insert_many(session, EntryTagRow.__table__, ("entry_id", "tag_id", "position"),
-                [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)])
-    insert_many(session, RatingRow.__table__, ("entry_id", "symptom_id", "severity", "position"),
-                [(eid, sym[r.symptom.casefold()], r.severity, i)
-                 for eid, e in zip(ids, entries) for i, r in enumerate(e.symptoms)])
-    insert_many(session, EntryDoseRow.__table__, ("entry_id", "medication_id", "status"),
-                [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds])
+    links = [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)]
+    ratings = [(eid, sym[r.symptom.casefold()], r.severity, i) for eid, e in zip(ids, entries)
+               for i, r in enumerate(e.symptoms)]
+    given = [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds]
+    entry_gid = dict(zip(ids, entry_gids))
+    for table, parent, name, rows, columns in (
+            (EntryTagRow.__table__, "tag", "entry_tag", links, ("entry_id", "tag_id", "position")),
+            (RatingRow.__table__, "symptom", "rating", ratings, ("entry_id", "symptom_id", "severity", "position")),
+            (EntryDoseRow.__table__, "medication", "dose", given, ("entry_id", "medication_id", "status"))):
+        parents = _gids_of(session, parent, {row[1] for row in rows})
+        row_gids = _shared_gids(session, table.name, [
+            None if entry_gid[row[0]] is None or parents.get(row[1]) is None
+            else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
+        with _noted_for_family_after(session, table.name, "entry_id", first):
+            insert_many(session, _with_gid(table), ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
     return len(ids)
+
+
+def _with_gid(table):
+    """``table`` with its family-sync ``gid`` column to insert into: storage/rows/sync.py adds the
+    column to the tables' metadata, but loads the rows of every shared table to do so, which an
+    import has no other use for."""
+    if "gid" in table.c:
+        return table
+    return table_clause(table.name, *(column(c.name, c.type) for c in table.c), column("gid", String(36)))
+
+
+def _in_chunks(session: Session, sql: str, values: Iterable) -> list[tuple]:
+    """The rows of ``sql`` (one ``IN ({})`` for a list of values) for every value, 500 at a time."""
+    values, found = list(values), []
+    connection = session.connection()
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        found += connection.exec_driver_sql(sql.format(", ".join("?" * len(chunk))), tuple(chunk)).fetchall()
+    return found
+
+
+def _gids_of(session: Session, table: str, ids: Iterable[int]) -> dict[int, str | None]:
+    """``{id: family-sync id}`` of the rows ``ids`` of ``table``."""
+    return dict(_in_chunks(session, f"SELECT id, gid FROM {table} WHERE id IN ({{}})", ids))
+
+
+def _shared_gids(session: Session, table: str, naturals: Sequence[str | None]) -> list[str]:
+    """The ids the family-sync insert trigger of ``table`` (``storage.sync_tables._gid_expression``)
+    would give new rows with the natural keys ``naturals``, inserted in this order: the UUIDv5 of
+    the key, or a new UUIDv7 for a row without one (None) or whose UUIDv5 a row already has (in
+    the table, or earlier in this list). tests/storage/test_bulk_insert_gids.py compares the two."""
+    made = {n: uuid5(n) for n in naturals if n is not None}
+    taken = {g for (g,) in _in_chunks(session, f"SELECT gid FROM {table} WHERE gid IN ({{}})", set(made.values()))}
+    gids = []
+    for natural in naturals:
+        gid = made.get(natural) if natural is not None else None
+        if gid is None or gid in taken:
+            gid = uuid7()
+        taken.add(gid)
+        gids.append(gid)
+    return gids
+
+
+@contextmanager
+def _triggers_set_aside(session: Session, table: str, names: Sequence[str]):
+    """Drop the triggers ``names`` of ``table`` (those that exist) for the block, which gets their
+    names, and put them back exactly as stored, in the same transaction: a failure anywhere rolls
+    all of it back, and every other writer keeps the triggers."""
+    listed = ", ".join(f"'{name}'" for name in names)
+    kept = session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t AND "
+                                f"name IN ({listed})"), {"t": table}).all()
+    connection = session.connection()
+    for name, _sql in kept:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield [name for name, _sql in kept]
+    for _name, sql in kept:
+        connection.exec_driver_sql(sql)
 
 
 @contextmanager
 def _notes_indexed_after(session: Session, first_id: int):
     """Index the notes of the entries inserted inside the block (ids from ``first_id`` on) in one
     statement per search index, instead of one trigger run per row (4-5 times faster for a
-    thousand notes). The indexes' insert triggers are set aside for the block and put back
-    exactly as stored, in the same transaction: a failure anywhere rolls all of it back, and
-    every other writer keeps the triggers."""
-    kept = session.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal_entry' AND name IN "
-             f"('{FTS_TABLE}_ai', '{TRIGRAM_TABLE}_ai')")
-    ).all()
-    connection = session.connection()
-    for name, _sql in kept:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for name, sql in kept:
-        index = name.removesuffix("_ai")
-        connection.exec_driver_sql(f'INSERT INTO "{index}"(rowid, note) SELECT id, note FROM journal_entry WHERE id >= ?',
-                                   (first_id,))
-        connection.exec_driver_sql(sql)
+    thousand notes): the indexes' insert triggers are set aside for the block."""
+    with _triggers_set_aside(session, "journal_entry", (f"{FTS_TABLE}_ai", f"{TRIGRAM_TABLE}_ai")) as kept:
+        yield
+        for name in kept:
+            session.connection().exec_driver_sql(
+                f'INSERT INTO "{name.removesuffix("_ai")}"(rowid, note) SELECT id, note FROM journal_entry WHERE id >= ?',
+                (first_id,))
+
+
+@contextmanager
+def _noted_for_family_after(session: Session, table: str, column: str, first_id: int):
+    """Note the rows inserted into ``table`` inside the block (``column`` from ``first_id`` on) in
+    ``sync_pending`` for the next family batch with two statements, instead of one run per row of
+    the table's insert trigger ``sync_<table>_ai`` (storage/sync_tables.py), set aside for the
+    block. The same as the trigger: every row with a gid, unless a merge is applying received
+    changes, replaces any pending note of its gid with (table, gid, not deleted), in insertion
+    order (tests/storage/test_bulk_insert_gids.py compares the two)."""
+    with _triggers_set_aside(session, table, (f"sync_{table}_ai",)) as kept:
+        yield
+        if kept:
+            new = f"SELECT gid FROM {table} WHERE {column} >= ? AND gid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_applying)"
+            connection = session.connection()
+            connection.exec_driver_sql(f"DELETE FROM sync_pending WHERE tbl = '{table}' AND gid IN ({new})", (first_id,))
+            connection.exec_driver_sql(f"INSERT INTO sync_pending (tbl, gid, deleted) SELECT '{table}', gid, 0 "
+                                       f"FROM ({new} ORDER BY rowid)", (first_id,))
 
 
 def _check_medications(session: Session, entries: Sequence[JournalEntry], dose_lists: list[list[DoseRecord]]) -> None:

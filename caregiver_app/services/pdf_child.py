@@ -1,0 +1,215 @@
+"""The window's visit summary PDF, built in a short-lived child process.
+
+Why: reportlab, the DejaVu faces and any fallback font a note needs (a CJK font is 22 MB once
+reportlab has parsed it) stay in a process's memory for good once loaded: unregistering gives
+nothing back. Built here, they load in a child that ends with the build, and the window keeps
+about 55 MB less (issue 16). The command line builds in its own process anyway and does not use
+this.
+
+How: one child per build, started with the ``spawn`` method (a fresh interpreter: nothing of the
+window's memory is copied into it) and never kept warm. The summary data goes in over a pipe, the
+PDF bytes come back over it, with the progress. Health data travels only over the pipe, never in
+the child's arguments, environment, files or logs. The child turns off core dumps first (as the
+app does), writes nothing, ends with the window (terminated on cancel, on close, and on Linux
+killed by the kernel if the window's process dies), and reports errors as the build in the window
+would: our own errors with their plain message, a full disk and no memory as themselves, anything
+else as :class:`PdfChildFailed` (its type name only, never its text). A frozen app needs
+``multiprocessing.freeze_support()`` first thing in its entry point (see ``caregiver_app.__main__``).
+
+Qt-free and light to import: the window imports this, the child imports the builder.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from typing import Any
+
+from ..domain.errors import CaregiverError
+from ..domain.summary import SummaryCancelled, VisitSummaryData
+from .. import i18n
+
+SEPARATE_PROCESS = True
+"""Build in a child process. Tests of the window's behaviour turn it off (one fresh interpreter
+per preview would slow them tenfold); the tests of this module and the benches keep it on."""
+
+_POLL_SECONDS = 0.05  # how often a waiting build looks at its cancel flag
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_SIGKILL = 9
+_EXIT_NO_MEMORY = 75  # the child's exit code when it ran out of memory and could not even say so
+
+
+class PdfChildFailed(RuntimeError):
+    """The child stopped without a PDF (it died, or an unexpected error of the kind named)."""
+
+
+class _NoChild(Exception):
+    """No child process could be started (a low process limit, no memory for one)."""
+
+
+def summary_pdf_bytes(data: VisitSummaryData, *, paper: str = "letter", progress=None, cancelled=None,
+                      fmt=None, language: str = "", country: str = "", here_if_no_child: bool = True) -> bytes:
+    """:func:`caregiver_app.services.summary.summary_pdf_bytes`, built in a child process (same
+    arguments, same PDF, same errors; :class:`SummaryCancelled` when ``cancelled()`` turns True,
+    and then the child is stopped at once). When no process can be started (a low ``ulimit -u``,
+    no memory for one) it is built in this process instead, unless ``here_if_no_child`` is False
+    (the self-test, which proves a child starts): then :class:`PdfChildFailed`."""
+    from . import summary
+
+    options = {"paper": paper, "fmt": fmt, "language": language, "country": country}
+    if SEPARATE_PROCESS:
+        try:
+            # The child starts in English: it is told the window's language (the default of ``language``).
+            return _run(("visit-summary", options, i18n.process_language(), data), progress, cancelled)
+        except _NoChild:  # the summary is still made: here, as before the child (at its memory cost)
+            if not here_if_no_child:
+                raise PdfChildFailed("not started") from None
+    return summary.summary_pdf_bytes(data, progress=progress, cancelled=cancelled, **options)
+
+
+def _run(request: tuple, progress, cancelled) -> bytes:
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=_child_main, args=(theirs,), name="caregiver-pdf", daemon=True)
+    try:
+        child.start()
+    except OSError:  # e.g. ``ulimit -u`` reached (EAGAIN), no memory for a new process, no interpreter
+        ours.close()
+        theirs.close()
+        raise _NoChild() from None
+    theirs.close()
+    # A long summary's data is larger than the pipe holds: it is sent from a helper thread, so a
+    # cancel is seen while the child is still starting up and reading it.
+    unsent: list = []
+    sender = threading.Thread(target=_send, args=(ours, request, unsent), name="caregiver-pdf-send", daemon=True)
+    try:
+        sender.start()
+        while True:
+            if cancelled is not None and cancelled():
+                raise SummaryCancelled()
+            if unsent:
+                raise _error(unsent[0])
+            if not ours.poll(_POLL_SECONDS):
+                if not child.is_alive() and not ours.poll():
+                    raise _stopped(child)
+                continue
+            try:
+                kind, value = ours.recv()
+            except (EOFError, OSError):
+                raise _stopped(child) from None
+            if kind == "progress":
+                if progress is not None:
+                    progress(*value)
+            elif kind == "done":
+                return value
+            else:
+                raise _error(value)
+    finally:
+        _stop(child)  # first: a send still under way then fails and its thread ends
+        if sender.is_alive():
+            sender.join()
+        ours.close()
+
+
+def _send(conn, request: tuple, unsent: list) -> None:
+    try:
+        conn.send(request)
+    except (OSError, EOFError, ValueError):  # the child died or was stopped: the loop says so
+        pass
+    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: as _portable says it (never its text)
+        unsent.append(_portable(exc))
+
+
+def _stopped(child) -> BaseException:
+    """The error for a child that ended without a message: no memory when it said so by its exit
+    code (it had none left to send a message), else :class:`PdfChildFailed`."""
+    child.join(1)
+    return MemoryError() if child.exitcode == _EXIT_NO_MEMORY else PdfChildFailed("stopped")
+
+
+def _stop(child) -> None:
+    """End the child now if it still runs (cancelled, or the window is closing) and reap it."""
+    if child.is_alive():
+        child.terminate()
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+    child.join()
+    child.close()
+
+
+def _error(value: Any) -> BaseException:
+    if isinstance(value, BaseException):
+        return value
+    if value == "memory":
+        return MemoryError()
+    if value == "disk-full":
+        return OSError(28, "No space left on device")
+    return PdfChildFailed(str(value))
+
+
+def _portable(exc: BaseException) -> Any:
+    """What the child sends back for ``exc``: never its text unless it is one of our own plain
+    messages (which hold no health data)."""
+    if isinstance(exc, CaregiverError):
+        try:
+            import pickle
+
+            pickle.loads(pickle.dumps(exc))
+            return exc
+        except Exception:  # noqa: BLE001 - an error that cannot travel becomes its type name
+            return type(exc).__name__
+    if isinstance(exc, MemoryError):
+        return "memory"
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return "disk-full"
+    return type(exc).__name__
+
+
+# --- in the child ----------------------------------------------------------------------------------
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel kills this child when the window's process ends, however it ends."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, _SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent was already gone before the line above
+        os._exit(1)
+
+
+def _child_main(conn) -> None:
+    from ..process_guard import disable_core_dumps
+
+    disable_core_dumps()  # before any health data arrives
+    _die_with_parent()
+    try:
+        try:
+            kind, options, window_language, data = conn.recv()
+            i18n.set_language(window_language)
+            if kind != "visit-summary":
+                raise ValueError(kind)
+            from .summary_pdf import summary_pdf_bytes  # not .summary: the vault's storage stays out
+
+            pdf = summary_pdf_bytes(data, progress=lambda done, total: conn.send(("progress", (done, total))),
+                                    **options)
+        except BaseException as exc:  # noqa: BLE001 - every error goes back as the window would see it
+            conn.send(("error", _portable(exc)))
+        else:
+            conn.send(("done", pdf))
+    except (OSError, EOFError):  # the window stopped listening (cancelled or closed): nothing to say
+        pass
+    except BaseException as exc:  # noqa: BLE001 - e.g. no memory left to send the PDF: say so, print nothing
+        try:
+            conn.send(("error", _portable(exc)))
+        except BaseException:  # noqa: BLE001 - not even that: the exit code says it, else the window sees a stop
+            if isinstance(exc, MemoryError):
+                os._exit(_EXIT_NO_MEMORY)
+    finally:
+        conn.close()
