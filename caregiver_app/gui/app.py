@@ -12,8 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..services.vault import VaultPaths, vault_exists
-from ..services.vault_open import is_remembered
+from ..services.vault import VaultPaths, remembered_on_disk, vault_exists
 from .. import settings as app_settings
 from ..i18n import _
 from .common import formatting
@@ -54,6 +53,9 @@ def warm_up() -> None:
         backups, checkins, drafts, import_any, imports, journal, medications, people, scores, vault_checks,
         vault_repair, warning_signs)
     from .journal import journal_page  # noqa: F401  (the page shown at unlock; defines classes only)
+    from ..services.vault import load_ciphers
+
+    load_ciphers()  # the key derivation and the cipher, which the unlock screen came up without
 
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
@@ -93,7 +95,7 @@ class StartFlow(QObject):
             self.wizard.show()
             return
         self._show_window()
-        if is_remembered(paths):
+        if remembered_on_disk(paths):
             self.window.open_with_keyring()
 
     def prepare_unlock(self) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-
 from ..i18n import N_, _
 from .errors import UnlockError
 
@@ -97,7 +95,7 @@ def derive_key(secret: bytes, salt: bytes, params: Argon2Params, length: int = 3
     """Derive a ``length``-byte wrapping key from ``secret`` (UTF-8 bytes) and a 16-byte salt.
     Raises :class:`KdfTooCostlyError` before deriving when ``params`` ask for too much."""
     check_affordable(params)
-    kdf = Argon2id(
+    kdf = _argon2id()(
         salt=salt,
         length=length,
         iterations=params.iterations,
@@ -105,3 +103,29 @@ def derive_key(secret: bytes, salt: bytes, params: Argon2Params, length: int = 3
         memory_cost=params.memory_kib,
     )
     return kdf.derive(secret)
+
+
+# cryptography is imported with the first derivation, not with this module: reading a key file's
+# settings (the unlock screen asks whether the vault is remembered) needs none of it (issue 16).
+# ``Argon2id`` is looked up in this module's globals at each call, so a test that replaces
+# ``kdf.Argon2id`` is still obeyed.
+
+
+def load_argon2id() -> None:
+    """Import Argon2id now (a warm-up off the GUI thread), not at the first derivation."""
+    _argon2id()
+
+
+def _argon2id():
+    cls = globals().get("Argon2id")
+    if cls is None:
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id as cls
+
+        globals()["Argon2id"] = cls
+    return cls
+
+
+def __getattr__(name: str):
+    if name == "Argon2id":
+        return _argon2id()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

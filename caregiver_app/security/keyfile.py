@@ -26,25 +26,22 @@ from __future__ import annotations
 
 import base64
 import errno
-import hmac
 import json
 import os  # noqa: F401  (tests simulate a full disk through keyfile.os)
-import secrets
 import stat
 import unicodedata
 from dataclasses import dataclass, field, replace
-from hashlib import sha256
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
+# Reading and parsing a key file (is the vault remembered on this computer?) is plain JSON: the
+# unlock screen does it before its first paint. The cipher, the key derivation, the recovery
+# code's HKDF and the HMACs (cryptography, hashlib and OpenSSL) are imported inside the
+# functions that wrap, unwrap or verify a key, so they load with the first unlock (issue 16).
 from ..private_files import fsync_dir  # noqa: F401  (re-exported: older callers import it from here)
 from ..private_files import write_private as atomic_write  # the one private writer, under its old name here
-from . import kdf
+from . import kdf  # only its parameters here: Argon2id itself is imported by the first derivation
 from ..i18n import _
 from .errors import KeyFileError, NewerKeyFileError, WrongSecretError
-from .recovery import new_recovery_code, normalize_recovery_code, recovery_wrapping_key
 
 FORMAT = "caregiver-companion-keys"
 VERSION = 1
@@ -89,6 +86,8 @@ class KeyFile:
 
     def verifies(self, data_key: bytes) -> bool:
         """True when ``data_key`` is this vault's key."""
+        import hmac
+
         return hmac.compare_digest(_key_check(data_key, self.vault_id), self.key_check)
 
     def sealed(self, data_key: bytes) -> "KeyFile":
@@ -98,6 +97,8 @@ class KeyFile:
     def state(self, data_key: bytes) -> str:
         """``"good"`` (the key is this vault's and the mac matches), ``"unsealed"`` (the key is
         this vault's but the file predates ``mac``) or ``"damaged"``."""
+        import hmac
+
         if not self.verifies(data_key):
             return "damaged"
         if self.mac is None:
@@ -114,6 +115,22 @@ class NewVaultKeys:
     keyfile: KeyFile
 
 
+def load_ciphers() -> None:
+    """Import now what wrapping and unwrapping a key needs (AES-GCM, Argon2id, HKDF, HMAC), which
+    this module otherwise imports at the first use: the app calls it off the GUI thread while the
+    passphrase is typed, so the unlock itself waits for none of it."""
+    import hmac  # noqa: F401
+    import secrets  # noqa: F401
+
+    from cryptography.exceptions import InvalidTag  # noqa: F401
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401
+
+    from .recovery import load_hkdf
+
+    kdf.load_argon2id()
+    load_hkdf()
+
+
 def normalize_passphrase(passphrase: str) -> bytes:
     """UTF-8 bytes of the passphrase in Unicode NFC, so the same typed text always matches."""
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
@@ -121,6 +138,10 @@ def normalize_passphrase(passphrase: str) -> bytes:
 
 def create_keys(passphrase: str, params: kdf.Argon2Params | None = None) -> NewVaultKeys:
     """Make a new random data key with a passphrase slot and a recovery slot."""
+    import secrets
+
+    from .recovery import new_recovery_code
+
     data_key = secrets.token_bytes(DATA_KEY_BYTES)
     vault_id = secrets.token_bytes(16)
     code = new_recovery_code()
@@ -134,6 +155,8 @@ def passphrase_slot(
     keyfile: KeyFile, data_key: bytes, passphrase: str, params: kdf.Argon2Params | None = None
 ) -> Slot:
     """A new passphrase slot wrapping ``data_key`` (fresh salt and nonce)."""
+    import secrets
+
     params = params or kdf.default_params()
     salt = secrets.token_bytes(16)
     wrapping = kdf.derive_key(normalize_passphrase(passphrase), salt, params)
@@ -142,6 +165,10 @@ def passphrase_slot(
 
 def recovery_slot(keyfile: KeyFile, data_key: bytes, code: str) -> Slot:
     """A new recovery slot wrapping ``data_key`` under ``code`` (as made by new_recovery_code)."""
+    import secrets
+
+    from .recovery import normalize_recovery_code, recovery_wrapping_key
+
     salt = secrets.token_bytes(16)
     wrapping = recovery_wrapping_key(normalize_recovery_code(code), salt)
     return _seal(keyfile.vault_id, "recovery", "recovery", salt, wrapping, data_key, None)
@@ -160,6 +187,8 @@ def unwrap_with_recovery_code(keyfile: KeyFile, code: str) -> bytes:
     """The data key. Raises :class:`RecoveryCodeTypoError` for a mistyped code (before any key
     derivation) and :class:`WrongSecretError` for a valid code that belongs to another vault or
     was replaced."""
+    from .recovery import normalize_recovery_code, recovery_wrapping_key
+
     body = normalize_recovery_code(code)
     slot = keyfile.slot("recovery")
     if slot is None:
@@ -170,11 +199,17 @@ def unwrap_with_recovery_code(keyfile: KeyFile, code: str) -> bytes:
 
 def replace_recovery_code(keyfile: KeyFile, data_key: bytes) -> tuple[KeyFile, str]:
     """A key file whose recovery slot opens with a brand-new code (the old one stops working)."""
+    from .recovery import new_recovery_code
+
     code = new_recovery_code()
     return keyfile.with_slot(recovery_slot(keyfile, data_key, code)), code
 
 
 def _seal(vault_id, slot_id, kind, salt, wrapping, data_key, params) -> Slot:
+    import secrets
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(12)
     draft = Slot(slot_id, kind, salt, nonce, b"", params)
     wrapped = AESGCM(wrapping).encrypt(nonce, data_key, draft.associated_data(vault_id))
@@ -182,6 +217,9 @@ def _seal(vault_id, slot_id, kind, salt, wrapping, data_key, params) -> Slot:
 
 
 def _open(keyfile: KeyFile, slot: Slot, wrapping: bytes, wrong_message: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(wrapping).decrypt(slot.nonce, slot.wrapped, slot.associated_data(keyfile.vault_id))
     except InvalidTag:
@@ -192,10 +230,16 @@ def _open(keyfile: KeyFile, slot: Slot, wrapping: bytes, wrong_message: str) -> 
 
 
 def _key_check(data_key: bytes, vault_id: bytes) -> bytes:
+    import hmac
+    from hashlib import sha256
+
     return hmac.new(data_key, b"caregiver-key-check|" + vault_id, sha256).digest()[:16]
 
 
 def _file_mac(keyfile: KeyFile, data_key: bytes) -> bytes:
+    import hmac
+    from hashlib import sha256
+
     body = json.dumps(_document(replace(keyfile, mac=None)), sort_keys=True, separators=(",", ":"))
     return hmac.new(data_key, b"caregiver-keyfile-mac|" + body.encode("utf-8"), sha256).digest()
 

@@ -14,9 +14,6 @@ import hashlib
 import hmac
 import secrets
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from ..i18n import _
 from .errors import RecoveryCodeTypoError
 
@@ -60,9 +57,19 @@ def normalize_recovery_code(code: str) -> bytes:
 def recovery_wrapping_key(code_bytes: bytes, salt: bytes) -> bytes:
     """A 32-byte wrapping key from the code's random bytes. HKDF-SHA256 is enough here: the code
     already carries 136 random bits, so a slow KDF adds nothing but waiting."""
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"caregiver-vault recovery slot").derive(
+    hashes, hkdf = load_hkdf()
+    return hkdf(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"caregiver-vault recovery slot").derive(
         code_bytes
     )
+
+
+def load_hkdf():
+    """cryptography's ``hashes`` module and ``HKDF``, imported at the first use (or a warm-up),
+    not with the unlock screen (issue 16)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return hashes, HKDF
 
 
 def _checksum(body: bytes) -> bytes:

@@ -28,9 +28,7 @@ from ..security.errors import (  # re-exported: the GUI and CLI reach security o
     WrongSecretError,
 )
 from ..security.kdf import KdfTooCostlyError
-from ..security.keyfile import (
-    KeyFile,
-)
+from ..security.keyfile import KeyFile, load_ciphers, read_keyfile  # noqa: F401  (load_ciphers: re-exported for the GUI's warm-up)
 from ..security.passphrase import MIN_LENGTH, StrengthHint, passphrase_problem, strength_hint
 from ..storage.errors import (  # re-exported for the GUI and CLI
     BackupError,
@@ -133,6 +131,22 @@ def vault_exists(paths: VaultPaths) -> bool:
         or paths.db.exists()
         or vault_swap.pending(paths.folder)
     )
+
+
+def remembered_on_disk(paths: VaultPaths) -> bool:
+    """The answer of :func:`~caregiver_app.services.vault_open.is_remembered` (did the user choose
+    "remember on this computer"?), read from the key file alone when nothing unusual is there, so
+    the unlock screen asks it before its first paint without loading the database layer
+    (SQLCipher) or cryptography (issue 16). A swap to finish, or a current key file that is
+    missing or damaged, goes the full way through ``vault_open``."""
+    if vault_exists(paths) and not vault_swap.needs_attention(paths.folder):
+        try:
+            return read_keyfile(paths.keyfile).remember_on_device
+        except KeyFileError:
+            pass  # the previous generation, the lost-keys check: vault_open says
+    from .vault_open import is_remembered
+
+    return is_remembered(paths)
 
 
 def plain_storage_error(exc: BaseException) -> CaregiverError | None:
@@ -358,7 +372,9 @@ __all__ = [
     "VaultPaths",
     "WrongSecretError",
     "passphrase_problem",
+    "load_ciphers",
     "plain_storage_error",
+    "remembered_on_disk",
     "strength_hint",
     "vault_exists",
 ]

@@ -114,8 +114,9 @@ UNLOCK = textwrap.dedent("""
     folder, what = Path(sys.argv[1]), sys.argv[3]
     if what == "floor":
         # The floor: key derivation (unwrapping the data key) and the quick_check alone.
-        from caregiver_app.security.keyfile import read_keyfile, unwrap_with_passphrase
+        from caregiver_app.security.keyfile import load_ciphers, read_keyfile, unwrap_with_passphrase
         from caregiver_app.storage.health import check_file
+        load_ciphers()  # imported before the clock starts, as the modules above (keyfile imports them lazily)
         paths = VaultPaths(folder)
         start = time.perf_counter()
         key = unwrap_with_passphrase(read_keyfile(paths.keyfile), sys.argv[4])

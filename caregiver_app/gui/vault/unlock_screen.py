@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...i18n import N_, _
 from ...domain.errors import CaregiverError
-from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault
-from ...services.vault_open import is_remembered, unlock_with_keyring, unlock_with_passphrase, unlock_with_recovery_code
+from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault, remembered_on_disk
 from ..context import AppContext
 from ..common.errors import log_safely, user_message
 from ..forms.ui_unlock_screen import Ui_UnlockScreen
@@ -96,7 +95,7 @@ class UnlockScreen(QWidget):
         self.set_status("")
         self.set_note(note)
         self.set_busy(False)
-        self.ui.keyringButton.setVisible(is_remembered(self.context.paths))
+        self.ui.keyringButton.setVisible(remembered_on_disk(self.context.paths))
 
     def set_note(self, note: str) -> None:
         self.ui.noteLabel.setText(note)
@@ -177,6 +176,10 @@ class UnlockScreen(QWidget):
             )
             self.focus_field()
             return
+        # Opening a vault loads the database layer (SQLCipher): with the first try, not with the
+        # screen (issue 16).
+        from ...services.vault_open import unlock_with_passphrase, unlock_with_recovery_code
+
         paths, clock = self.context.paths, self.context.clock
         if self._recovery_mode:
             job = lambda: unlock_with_recovery_code(paths, secret, clock=clock)  # noqa: E731
@@ -189,6 +192,8 @@ class UnlockScreen(QWidget):
         """Open with the key this computer's keyring holds (only offered when remembered)."""
         if self._busy:
             return
+        from ...services.vault_open import unlock_with_keyring
+
         paths, clock = self.context.paths, self.context.clock
         self._start(lambda: unlock_with_keyring(paths, clock=clock), _("Opening with this computer's keyring…"))
 
