@@ -44,7 +44,7 @@ from .common.errors import show_error
 from .common.ops import SETTINGS
 from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
-from .settings_dialog import SettingsDialog, make_settings_action
+from .settings_action import make_settings_action
 from .page_list import register_pages, wire
 from .page_stack import FirstRead, PageEntry, PageStack
 from .people_actions import PeopleActions
@@ -513,6 +513,8 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         """Edit ▸ Settings…: a change of country shows at once in Get help now and every page; a
         change of language builds the window again (``language_changed``)."""
+        from .settings_dialog import SettingsDialog  # with its first use, not with the unlock screen
+
         if SettingsDialog.ask(self.context, self):
             if language_for(self.context.settings) != i18n.process_language():
                 self.language_changed.emit()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -34,6 +33,7 @@ from .warning_signs.crisis_numbers import add_country_row, add_problem_and_butto
 from .common.errors import show_error
 from .language_choice import fill_language_combo
 from .reminders.settings_part import ReminderSettings
+from .settings_action import make_settings_action  # noqa: F401  (re-exported: the action lives apart, see there)
 
 TITLE = N_("Settings")
 MAX_IDLE_MINUTES = 24 * 60
@@ -193,14 +193,3 @@ class SettingsDialog(QDialog):
         else:
             self.country_hint.setText(_("Choose your country, so the app can show its emergency number and "
                                       "crisis lines. Until then it says “your local emergency number”."))
-
-
-def make_settings_action(parent: QWidget, slot) -> QAction:
-    """The Settings… action, calling ``slot`` (macOS moves it to the application menu as
-    Preferences…)."""
-    action = QAction(_("Se&ttings…"), parent)
-    action.triggered.connect(slot)
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.setShortcut("Ctrl+,")
-    action.setToolTip(_("Country, language, time format, paper, locking, time zone and reminders"))
-    return action

@@ -14,7 +14,15 @@ from caregiver_app.gui.common.ops import SCORES
 from caregiver_app.services import journal
 
 NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn", "reportlab", "phonenumbers",
-                "sqlalchemy", "caregiver_app.storage.rows", "fhir", "pypdf")
+                "sqlalchemy", "caregiver_app.storage.rows", "fhir", "pypdf",
+                # the cipher, the key derivation and SQLCipher come with the first unlock, not before:
+                # is the vault remembered? is read from the key file's JSON (services.vault.remembered_on_disk)
+                "cryptography", "sqlcipher3", "caregiver_app.storage.health", "caregiver_app.services.vault_open",
+                # Get help now: its window, the crisis lines and the safety plan load when it first opens
+                "caregiver_app.gui.warning_signs.get_help_window", "caregiver_app.gui.warning_signs.crisis_numbers",
+                "caregiver_app.domain.crisis_lines", "caregiver_app.domain.plans",
+                # the reminder window is built when a reminder first shows; Settings when it opens
+                "caregiver_app.gui.reminders.reminder_window", "caregiver_app.gui.settings_dialog")
 """Modules (and their packages) the unlock screen must not import."""
 
 FIRST_WINDOW = textwrap.dedent("""
@@ -38,6 +46,8 @@ FIRST_WINDOW = textwrap.dedent("""
         "locked": window.is_locked,
         "unlock_screen_shown": window.unlock_screen.isVisible(),
         "pages_built": sum(entry.built for entry in window.registry.values()),
+        "reminder_windows": sum(type(w).__name__ == "ReminderWindow" for w in app.topLevelWidgets()),
+        "keyring_button": window.unlock_screen.ui.keyringButton.isVisibleTo(window.unlock_screen),
         "modules": sorted(sys.modules),
     }))
 """)
@@ -56,6 +66,8 @@ def test_the_unlock_screen_imports_nothing_an_open_vault_needs(vault, tmp_path):
     seen = _first_window(vault.paths.folder.parent)
     assert seen["locked"] and seen["unlock_screen_shown"]
     assert seen["pages_built"] == 0
+    assert seen["reminder_windows"] == 0  # built when a reminder first shows
+    assert seen["keyring_button"] is False  # not remembered (read without cryptography)
     loaded = [name for name in seen["modules"]
               if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_AT_START)]
     assert loaded == []
@@ -143,3 +155,21 @@ def test_unlock_writes_nothing_when_the_remembered_person_is_shown(qtbot, ctx, v
                                              if window.person_combo.itemText(i) == person.display_name))
     qtbot.waitUntil(lambda: not window.context.ops.busy)
     assert last_person_id(window.context.vault) == person.id
+
+
+
+def test_get_help_and_the_reminder_window_are_built_when_first_needed(qtbot, ctx):
+    from caregiver_app.gui.reminders import controller as reminders
+
+    window = _window(qtbot, ctx)
+    window.lock()
+    qtbot.waitUntil(lambda: window.is_locked and window.context.vault is None)
+    control = reminders.install(ctx, window, use_tray=False)
+    assert control._popup is None  # nothing due: no reminder window was built
+    assert control.popup is control.popup  # built once, when first asked for
+    qtbot.addWidget(control.popup)
+    assert window.get_help.window is None
+    assert window.unlock_get_help_button.accessibleName() == "Get help now"
+    window.unlock_get_help_button.click()
+    assert window.get_help.window is not None and window.get_help.window.isVisible()
+    window.get_help.close()

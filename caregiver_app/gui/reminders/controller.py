@@ -42,12 +42,12 @@ from ...domain.reminders import (
 )
 from ..common.ops import APPOINTMENTS, JOURNAL, MEDICATIONS, PEOPLE, SETTINGS
 from ..context import AppContext
-from .reminder_window import DONE, LATER, OPEN, SKIPPED, TAKEN, UNLOCK, ReminderWindow
 from .tray import Tray, tray_available
 from .words import generic_text, locked_words, words_for
 
 if TYPE_CHECKING:
     from ...services.reminders import Answer, ReminderOptions, ReminderState
+    from .reminder_window import ReminderWindow
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,7 @@ class ReminderController(QObject):
         super().__init__(window)
         self.context = context
         self.window = window
-        self.popup = ReminderWindow()
-        self.popup.answered.connect(self._on_answer)
+        self._popup: ReminderWindow | None = None  # built when a reminder first shows (see popup)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
@@ -114,6 +113,22 @@ class ReminderController(QObject):
             self.refresh()
         else:
             self.check()
+
+    @property
+    def popup(self) -> ReminderWindow:
+        """The reminder window, built the first time one shows (most starts show none): not with
+        the unlock screen (issue 16)."""
+        if self._popup is None:
+            from .reminder_window import ReminderWindow
+
+            self._popup = ReminderWindow()
+            self._popup.answered.connect(self._on_answer)
+        return self._popup
+
+    def _hide_popup(self) -> None:
+        """Hide the reminder window quietly, if it was ever built."""
+        if self._popup is not None:
+            self._popup.hide_quietly()
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -208,8 +223,8 @@ class ReminderController(QObject):
             return
         if not due:
             self._shown, self._shown_locked_keys = None, []
-            if self.popup.isVisible():
-                self.popup.hide_quietly()
+            if self._popup is not None and self._popup.isVisible():
+                self._popup.hide_quietly()
             return
         later = self.context.settings.reminder_later_minutes
         if not self._unlocked():
@@ -238,6 +253,8 @@ class ReminderController(QObject):
     # --- answers ------------------------------------------------------------------------------
 
     def _on_answer(self, what: str) -> None:
+        from .reminder_window import DONE, LATER, OPEN, SKIPPED, TAKEN, UNLOCK  # loaded with the window
+
         now = self.context.clock()
         if what == LATER:
             until = now + timedelta(minutes=self.context.settings.reminder_later_minutes)
@@ -349,7 +366,7 @@ class ReminderController(QObject):
             self._locked_answered = answered
         self._state, self._shown = None, None
         self._answered_here.clear()
-        self.popup.hide_quietly()
+        self._hide_popup()
         self.check()
 
     def _on_changed(self, change) -> None:
@@ -376,7 +393,7 @@ class ReminderController(QObject):
             lock()
 
     def _on_message_clicked(self) -> None:
-        if self.popup.isVisible():
+        if self._popup is not None and self._popup.isVisible():
             self.popup.raise_()
             self.popup.activateWindow()
         else:
@@ -386,7 +403,7 @@ class ReminderController(QObject):
         """Tray ▸ Quit: close the window for real (its usual close: unsaved words kept, vault
         closed), which ends the app."""
         self._quitting = True
-        self.popup.hide_quietly()
+        self._hide_popup()
         if self.window.isHidden():
             self.window.show()
         self.window.close()
@@ -407,9 +424,9 @@ class ReminderController(QObject):
         # At the app's end Qt may have deleted these already.
         if isValid(self.timer):
             self.timer.stop()
-        if isValid(self.popup):
-            self.popup.hide_quietly()
-            self.popup.deleteLater()
+        if self._popup is not None and isValid(self._popup):
+            self._popup.hide_quietly()
+            self._popup.deleteLater()
         if self.tray is not None and isValid(self.tray):
             self.tray.hide()
 
