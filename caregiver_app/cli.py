@@ -310,7 +310,7 @@ class EarlySecret:
     """A passphrase read by :func:`unlocking_early` (or the error reading it gave, told later)."""
 
     secret: str | None
-    problem: CliError | None = None
+    problem: Exception | None = None
     pending: object | None = None  # services.vault_open.EarlyPassphrase: the derivation under way
 
 
@@ -321,23 +321,26 @@ def unlocking_early(paths, args, stdin: TextIO):
     and reads and checks its file meanwhile. Hand what this yields to :func:`open_vault`
     (``early=``): everything wrong (no line, no vault, a damaged key file, a wrong passphrase) is
     still told there, in the same words and order and with the same exit code. The derivation has
-    ended when the block has. Yields None when nothing can start early."""
-    if not getattr(args, "passphrase_stdin", False):
+    ended when the block has. Yields None when nothing can start early: no vault (told before any
+    line is read, as always) or a terminal (a line typed there is waited for only after the
+    command's own checks, as always)."""
+    from .services import vault as vs
+
+    if not getattr(args, "passphrase_stdin", False) or not vs.vault_exists(paths) or stdin.isatty():
         yield None
         return
-    from .services import vault as vs, vault_open
+    from .services import vault_open
 
     try:
         secret = _read_stdin_line(stdin)
-    except CliError as exc:
+    except Exception as exc:  # told where the passphrase would have been read, after the file's checks
         yield EarlySecret(None, exc)
         return
-    pending = vault_open.start_passphrase_unlock(paths, secret) if vs.vault_exists(paths) else None
+    pending = vault_open.start_passphrase_unlock(paths, secret)
     try:
         yield EarlySecret(secret, None, pending)
     finally:
-        if pending is not None:
-            pending.wait()
+        pending.wait()
 
 
 def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool = False,

@@ -128,7 +128,10 @@ def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
 
 # the Daylio-only alias of ``import`` (its parser is in cli.build_parser)
 def cmd_import(paths, args, stdin, out, err) -> int:
-    with unlocking_early(paths, args, stdin) as early:  # a piped passphrase's derivation runs meanwhile
+    from .reports.collector import collector_paused
+
+    # the collector paused as for 'import'; a piped passphrase's derivation runs meanwhile
+    with collector_paused(), unlocking_early(paths, args, stdin) as early:
         return _import_daylio(paths, args, stdin, out, err, early)
 
 
@@ -138,7 +141,7 @@ def _import_daylio(paths, args, stdin, out, err, early) -> int:
 
     data = imports.read_import_file(args.file)
     mood_map = imports.parse_mood_map(args.mood_map)
-    from .cli_exchange import levels_needed, print_batch
+    from .cli_exchange import levels_needed, print_batch, print_days
 
     try:
         imports.preview_daylio(data, mood_map)  # a file that cannot be read fails before the vault opens
@@ -158,12 +161,7 @@ def _import_daylio(paths, args, stdin, out, err, early) -> int:
     p = report.preview
     fmt = report_format(paths)
     print(_("Rows read: {count}").format(count=p.rows), file=out)
-    print(_("Distinct days: {count}").format(count=p.distinct_days), file=out)
-    if p.first_entry and p.last_entry:
-        print(_("First entry: {date}, {time}").format(date=fmt.date(p.first_entry.date()), time=fmt.time(p.first_entry)),
-              file=out)
-        print(_("Last entry: {date}, {time}").format(date=fmt.date(p.last_entry.date()), time=fmt.time(p.last_entry)),
-              file=out)
+    print_days(p, fmt, out)
     print(_("Distinct activities: {count}").format(count=p.distinct_activities), file=out)
     print(_("Entries per mood label:"), file=out)
     for info in p.labels:

@@ -12,6 +12,7 @@ Standard library only; the storage registers both as SQL functions for the trigg
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 import uuid
@@ -38,6 +39,15 @@ def normalise(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+
 def uuid5(name: str) -> str:
-    """The version-5 UUID of ``name`` (normalised) in this app's namespace, as lower-case text."""
-    return str(uuid.uuid5(NAMESPACE, normalise(name)))
+    """The version-5 UUID of ``name`` (normalised) in this app's namespace, as lower-case text:
+    what ``str(uuid.uuid5(NAMESPACE, normalise(name)))`` gives, without building a UUID object
+    (an import computes one for every entry and tag link; tests/unit/test_gids.py compares)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + normalise(name).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

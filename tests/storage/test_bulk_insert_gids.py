@@ -1,11 +1,13 @@
 """Issue 16: the bulk insert gives each new row the family-sync id (gid) that the table's insert
-trigger would have given it (storage/sync_tables.py), so the trigger's per-row UPDATE is skipped;
-what lands in the tables and in ``sync_pending`` is the same as when the triggers make the ids:
+trigger would have given it (storage/sync_tables.py), so the trigger's per-row UPDATE is skipped,
+and notes the new rows in ``sync_pending`` with one statement per table instead of a trigger run
+per row; what lands in the tables and in ``sync_pending`` is the same as with the triggers:
 the same UUIDv5 for a natural key, a UUIDv7 where there is none (a person without a gid) or where
 the UUIDv5 is taken already, and every row noted once for the next family batch."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from sqlalchemy import text
@@ -23,7 +25,7 @@ KEYS = {"journal_entry": "id", "entry_tag": "entry_id, tag_id", "symptom_rating"
 def _snapshot(vault):
     with session_of(vault) as s:
         tables = {t: s.execute(text(f"SELECT {k}, gid FROM {t} ORDER BY {k}")).all() for t, k in KEYS.items()}
-        pending = sorted(s.execute(text("SELECT tbl, gid, deleted FROM sync_pending")).all())
+        pending = s.execute(text("SELECT tbl, gid, deleted FROM sync_pending ORDER BY rowid")).all()  # in order
     return tables, pending
 
 
@@ -55,6 +57,7 @@ def _fill(folder, monkeypatch, *, by_triggers: bool, prepare=None):
         made += [(replace(e, import_key=f"Key {i}", source="daylio"), d) for i, (e, d) in enumerate(made[:3])]
         if by_triggers:
             monkeypatch.setattr(repo, "_shared_gids", lambda _session, _table, naturals: [None] * len(naturals))
+            monkeypatch.setattr(repo, "_noted_for_family_after", lambda *_args: contextlib.nullcontext())
         with session_of(vault) as s:
             repo.bulk_insert_entries(s, [e for e, _d in made], NOW, doses=[d for _e, d in made])
         return _snapshot(vault)
@@ -83,12 +86,28 @@ def test_a_taken_natural_id_and_a_person_without_an_id_get_new_ids_as_with_the_t
         # an older row already holds the id the first imported entry would get (an old vault's clash)
         s.execute(text("UPDATE journal_entry SET gid = :g WHERE id = (SELECT min(id) FROM journal_entry)"),
                   {"g": uuid5(f"entry:{person_gid}:Key 0")})
+        # the second was imported before and undone: its deletion waits to be sent, and is replaced
+        s.execute(text("INSERT INTO sync_pending (tbl, gid, deleted) VALUES ('journal_entry', :g, 1)"),
+                  {"g": uuid5(f"entry:{person_gid}:Key 1")})
 
     ours = _fill(tmp_path / "a", monkeypatch, by_triggers=False, prepare=prepare)
     theirs = _fill(tmp_path / "b", monkeypatch, by_triggers=True, prepare=prepare)
     assert ours == theirs
     imported = [g for _id, g in ours[0]["journal_entry"]][-3:]
     assert imported[0][14] == "7" and imported[1][14] == "5"
+    assert ("journal_entry", imported[1], 0) in ours[1] and ("journal_entry", imported[1], 1) not in ours[1]
+
+
+def test_nothing_is_noted_while_a_merge_applies_received_changes(tmp_path, monkeypatch):
+    def prepare(s, _person_id):
+        s.execute(text("INSERT INTO sync_applying DEFAULT VALUES"))
+
+    ours = _fill(tmp_path / "a", monkeypatch, by_triggers=False, prepare=prepare)
+    theirs = _fill(tmp_path / "b", monkeypatch, by_triggers=True, prepare=prepare)
+    assert ours == theirs
+    noted = {g for _t, g, _d in ours[1]}
+    assert not noted & {g for _id, g in ours[0]["journal_entry"][1:]}  # the one saved before the merge began is
+    assert not noted & {g for *_k, g in ours[0]["entry_dose"]}
 
 
 def test_an_entry_of_a_person_without_an_id_gets_a_new_id_as_with_the_triggers(tmp_path, monkeypatch):

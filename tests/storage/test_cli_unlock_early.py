@@ -15,20 +15,12 @@ from pathlib import Path
 
 import pytest
 from support import PASSPHRASE, run_cli
+from test_cli_import_reads_once import folder  # noqa: F401  (the fixture: a vault in tmp_path)
 
 from caregiver_app.services import import_any, vault_open
-from caregiver_app.services.vault import VaultPaths
-from caregiver_app.services.vault_open import create_vault
 
 DAYLIO = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "daylio" / "impossible_dates.csv"
 THREAD = "caregiver-unlock"
-
-
-@pytest.fixture
-def folder(tmp_path):
-    data = tmp_path / "data"
-    create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault.close()
-    return data
 
 
 @pytest.fixture
@@ -108,6 +100,8 @@ def test_a_fresh_process_starts_the_derivation_before_loading_the_import_modules
         vault_open.unwrap_with_passphrase = unwrap
         code = cli.main(sys.argv[1:])
         print("SEEN", seen, code)
+        # the bulk insert gives the gid column itself: the rows of every shared table never load
+        print("ROWS.SYNC", "caregiver_app.storage.rows.sync" in sys.modules)
     """), encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), "--data-dir", str(folder), "import", str(DAYLIO),
                            "--person", "Sam", "--passphrase-stdin"], input=PASSPHRASE + "\n",
@@ -115,6 +109,30 @@ def test_a_fresh_process_starts_the_derivation_before_loading_the_import_modules
                           env={"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "PATH": "/usr/bin:/bin",
                                "LANG": "C.UTF-8"})
     assert f"SEEN [('{THREAD}', False, False)] 0" in done.stdout, done.stdout + done.stderr
+    assert "ROWS.SYNC False" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["import", "import-daylio"])
+def test_the_garbage_collector_is_paused_while_importing_and_restored_after(folder, monkeypatch, command):
+    import gc
+
+    from caregiver_app.services import imports
+
+    seen = []
+    real_write = imports.write_import
+
+    def write(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(imports, "write_import", write)
+    assert gc.isenabled()
+    code, out, err = run_cli(folder, command, str(DAYLIO), "--person", "Sam", "--passphrase-stdin",
+                             stdin=PASSPHRASE + "\n")
+    assert code == 0, err
+    assert seen == [False] and gc.isenabled()
+    code, _out, _err = run_cli(folder, command, str(DAYLIO), "--person", "Sam", "--passphrase-stdin", stdin="wrong one\n")
+    assert code == 4 and gc.isenabled()  # also after a failure
 
 
 def test_a_wrong_passphrase_says_the_same_with_the_same_exit_code(folder, events):
@@ -185,3 +203,29 @@ def test_no_early_start_without_a_piped_passphrase(folder, events, monkeypatch):
     monkeypatch.setattr(vault_open, "start_passphrase_unlock", lambda *a: started.append(a))
     code, _out, err = run_cli(folder, "import", str(DAYLIO), "--person", "Sam")
     assert code == cli.EXIT_CANNOT_UNLOCK and started == []
+
+
+def test_nothing_is_read_early_from_a_terminal_or_for_a_missing_vault(folder, tmp_path, monkeypatch):
+    """A line typed at a terminal, and a vault that is not there, are handled as before: the
+    file's checks and the missing vault are told before anything is read."""
+    import io
+
+    from caregiver_app import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    started = []
+    real = vault_open.start_passphrase_unlock
+    monkeypatch.setattr(vault_open, "start_passphrase_unlock", lambda *a: started.append(a) or real(*a))
+    stdin = Terminal(PASSPHRASE + "\n")
+    code = cli.main(["--data-dir", str(folder), "import", str(DAYLIO), "--person", "Sam", "--passphrase-stdin"],
+                    stdin=stdin, out=io.StringIO(), err=io.StringIO())
+    assert code == 0 and started == []
+    missing = io.StringIO(PASSPHRASE + "\n")
+    err = io.StringIO()
+    code = cli.main(["--data-dir", str(tmp_path / "nothing here"), "import", str(DAYLIO), "--person", "Sam",
+                     "--passphrase-stdin"], stdin=missing, out=io.StringIO(), err=err)
+    assert code == cli.EXIT_VAULT and "No vault is set up" in err.getvalue()
+    assert missing.read() == PASSPHRASE + "\n" and started == []  # the line was never read

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import String, and_, column, delete, func, insert, or_, select, table as table_clause, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from ...domain.copying import same_fields
@@ -23,7 +23,6 @@ from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
 from ..rows.search import FTS_TABLE, TRIGRAM_TABLE
-from ..rows import sync as _sync_rows  # noqa: F401  (puts the gid column on the shared tables)
 from ...i18n import N_, _
 from .base import delete_row, existing, insert_many, update_row
 
@@ -306,8 +305,8 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     entry_gids = _shared_gids(session, "journal_entry", [
         None if e.import_key is None or person.get(e.person_id) is None else f"entry:{person[e.person_id]}:{e.import_key}"
         for e in entries])
-    with _notes_indexed_after(session, first):
-        insert_many(session, EntryRow.__table__, ("id", "gid", *_ENTRY_FIELDS),
+    with _notes_indexed_after(session, first), _noted_for_family_after(session, "journal_entry", "id", first):
+        insert_many(session, _with_gid(EntryRow.__table__), ("id", "gid", *_ENTRY_FIELDS),
                     [(i, g, *_entry_tuple(e)) for i, g, e in zip(ids, entry_gids, entries)], same)
     tags = tag_ids(session, [t for e in entries for t in e.tags])
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
@@ -324,8 +323,18 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
         row_gids = _shared_gids(session, table.name, [
             None if entry_gid[row[0]] is None or parents.get(row[1]) is None
             else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
-        insert_many(session, table, ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
+        with _noted_for_family_after(session, table.name, "entry_id", first):
+            insert_many(session, _with_gid(table), ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
     return len(ids)
+
+
+def _with_gid(table):
+    """``table`` with its family-sync ``gid`` column to insert into: storage/rows/sync.py adds the
+    column to the tables' metadata, but loads the rows of every shared table to do so, which an
+    import has no other use for."""
+    if "gid" in table.c:
+        return table
+    return table_clause(table.name, *(column(c.name, c.type) for c in table.c), column("gid", String(36)))
 
 
 def _in_chunks(session: Session, sql: str, values: Iterable) -> list[tuple]:
@@ -361,25 +370,50 @@ def _shared_gids(session: Session, table: str, naturals: Sequence[str | None]) -
 
 
 @contextmanager
-def _notes_indexed_after(session: Session, first_id: int):
-    """Index the notes of the entries inserted inside the block (ids from ``first_id`` on) in one
-    statement per search index, instead of one trigger run per row (4-5 times faster for a
-    thousand notes). The indexes' insert triggers are set aside for the block and put back
-    exactly as stored, in the same transaction: a failure anywhere rolls all of it back, and
-    every other writer keeps the triggers."""
-    kept = session.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal_entry' AND name IN "
-             f"('{FTS_TABLE}_ai', '{TRIGRAM_TABLE}_ai')")
-    ).all()
+def _triggers_set_aside(session: Session, table: str, names: Sequence[str]):
+    """Drop the triggers ``names`` of ``table`` (those that exist) for the block, which gets their
+    names, and put them back exactly as stored, in the same transaction: a failure anywhere rolls
+    all of it back, and every other writer keeps the triggers."""
+    listed = ", ".join(f"'{name}'" for name in names)
+    kept = session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t AND "
+                                f"name IN ({listed})"), {"t": table}).all()
     connection = session.connection()
     for name, _sql in kept:
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for name, sql in kept:
-        index = name.removesuffix("_ai")
-        connection.exec_driver_sql(f'INSERT INTO "{index}"(rowid, note) SELECT id, note FROM journal_entry WHERE id >= ?',
-                                   (first_id,))
+    yield [name for name, _sql in kept]
+    for _name, sql in kept:
         connection.exec_driver_sql(sql)
+
+
+@contextmanager
+def _notes_indexed_after(session: Session, first_id: int):
+    """Index the notes of the entries inserted inside the block (ids from ``first_id`` on) in one
+    statement per search index, instead of one trigger run per row (4-5 times faster for a
+    thousand notes): the indexes' insert triggers are set aside for the block."""
+    with _triggers_set_aside(session, "journal_entry", (f"{FTS_TABLE}_ai", f"{TRIGRAM_TABLE}_ai")) as kept:
+        yield
+        for name in kept:
+            session.connection().exec_driver_sql(
+                f'INSERT INTO "{name.removesuffix("_ai")}"(rowid, note) SELECT id, note FROM journal_entry WHERE id >= ?',
+                (first_id,))
+
+
+@contextmanager
+def _noted_for_family_after(session: Session, table: str, column: str, first_id: int):
+    """Note the rows inserted into ``table`` inside the block (``column`` from ``first_id`` on) in
+    ``sync_pending`` for the next family batch with two statements, instead of one run per row of
+    the table's insert trigger ``sync_<table>_ai`` (storage/sync_tables.py), set aside for the
+    block. The same as the trigger: every row with a gid, unless a merge is applying received
+    changes, replaces any pending note of its gid with (table, gid, not deleted), in insertion
+    order (tests/storage/test_bulk_insert_gids.py compares the two)."""
+    with _triggers_set_aside(session, table, (f"sync_{table}_ai",)) as kept:
+        yield
+        if kept:
+            new = f"SELECT gid FROM {table} WHERE {column} >= ? AND gid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_applying)"
+            connection = session.connection()
+            connection.exec_driver_sql(f"DELETE FROM sync_pending WHERE tbl = '{table}' AND gid IN ({new})", (first_id,))
+            connection.exec_driver_sql(f"INSERT INTO sync_pending (tbl, gid, deleted) SELECT '{table}', gid, 0 "
+                                       f"FROM ({new} ORDER BY rowid)", (first_id,))
 
 
 def _check_medications(session: Session, entries: Sequence[JournalEntry], dose_lists: list[list[DoseRecord]]) -> None:
