@@ -113,8 +113,14 @@ def _vault_checks(folder: Path, report: dict, missing: list[str]) -> Path | None
         if remember:
             keyring_store.forget_key(vault_id)
     # Built in a child process, as the window builds it: proves this installation (a frozen one
-    # too) can start one.
-    pdf = summary.write_pdf_bytes(pdf_child.summary_pdf_bytes(data), folder / "self-test.pdf")
+    # too) can start one (the window would fall back to building it in its own process).
+    try:
+        built = pdf_child.summary_pdf_bytes(data, here_if_no_child=False)
+    except pdf_child.PdfChildFailed as exc:  # the vault works: it is the child that did not start or died
+        report["pdf_written"], report["pdf_error"] = False, f"PdfChildFailed: {exc}"  # "stopped", a type name
+        missing.append("pdf_written")
+        return None
+    pdf = summary.write_pdf_bytes(built, folder / "self-test.pdf")
     head = pdf.read_bytes()[:5]
     report["pdf_written"] = pdf.stat().st_size if head == b"%PDF-" else False
     if not report["pdf_written"]:

@@ -15,6 +15,7 @@ The window title is always just the app's name: names and notes never appear in 
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
@@ -45,7 +46,7 @@ from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
 from .settings_dialog import SettingsDialog, make_settings_action
 from .page_list import register_pages, wire
-from .page_stack import PageEntry, PageStack
+from .page_stack import FirstRead, PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.imports_made_action import ImportsMade
@@ -71,6 +72,11 @@ def _people_and_remembered(vault) -> tuple[list[Person], int | None]:
     except CaregiverError:
         remembered = None  # not worth a message: the first person is a fine start
     return list_people(vault), remembered
+
+
+def _chosen_index(people: list[Person], wanted: int | None) -> int:
+    """The switcher row for ``wanted`` (a person id): the first person when absent, -1 for no one."""
+    return next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
 
 
 class MainWindow(QMainWindow):
@@ -329,11 +335,27 @@ class MainWindow(QMainWindow):
         index = self.person_combo.currentIndex()
         return self._people[index] if 0 <= index < len(self._people) else None
 
-    def reload_people(self, select_id: int | None = None) -> None:
-        """Re-read the people in the vault (a read) and keep (or move to) the chosen one."""
+    def reload_people(self, select_id: int | None = None, *, with_page: bool = False) -> None:
+        """Re-read the people in the vault (a read) and keep (or move to) the chosen one.
+        ``with_page`` (at unlock): the same job does the page on screen's first read
+        (:class:`~caregiver_app.gui.page_stack.FirstRead`)."""
         if self.context.vault is None:
             return
-        self.context.ops.read(self, _people_and_remembered, on_done=lambda found: self._show_people(*found, select_id), key="people")
+        first = FirstRead.of(self.pages.currentWidget(), self.context.ops) if with_page else None
+        wanted = select_id if select_id is not None else self._last_person_id
+
+        def job(vault):
+            people, remembered = _people_and_remembered(vault)
+            index = _chosen_index(people, wanted if wanted is not None else remembered)
+            answer = first.run(vault, people[index].id) if first is not None and index >= 0 else None
+            return people, remembered, answer
+
+        def done(found) -> None:
+            people, remembered, answer = found
+            with first.given(answer, self.pages.currentWidget(), self.context.ops) if first else nullcontext():
+                self._show_people(people, remembered, select_id)
+
+        self.context.ops.read(self, job, on_done=done, key="people")
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
@@ -347,7 +369,7 @@ class MainWindow(QMainWindow):
         self.person_combo.clear()
         for p in people:
             self.person_combo.addItem(p.display_name)
-        index = next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
+        index = _chosen_index(people, wanted)
         self.person_combo.setCurrentIndex(index)
         self.person_combo.blockSignals(False)
         self.person_combo.setEnabled(bool(people))
@@ -478,7 +500,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.workspace)
         self._enable_commands(True)
         self.page_stack.show_current()  # only the page on screen is built and read now
-        self.reload_people()
+        self.reload_people(with_page=True)  # with that page's first read, in the same job
         self._start_idle_timer()
         if self.registry:
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -16,9 +16,11 @@ On lock, only built pages are cleared: a page never built has nothing to clear.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QStackedWidget, QWidget
 
@@ -243,3 +245,83 @@ def _keep_for_switch(page: QWidget, person: object) -> None:
         keep()
     except Exception as exc:
         log_safely(exc)
+
+
+@dataclass
+class FirstRead:
+    """The first read of a page (one with ``first_read_job`` and ``first_read_given``, and the
+    ``watches`` of :class:`~caregiver_app.gui.common.page.Page`), done by a job that runs anyway:
+    at unlock the people read also reads the page on screen for the person it will show, so the
+    page is shown one read sooner instead of reading only after the people came in (issue 16).
+    Made with :meth:`of` on the GUI thread; :meth:`run` in the job touches no widget."""
+
+    page: QWidget
+    job: Callable[[Any, int], Any]
+    version: Callable[[], int]
+    """The version (``Ops.version``) of what the page shows; ``started`` is it when asked."""
+    started: int = 0
+
+    @classmethod
+    def of(cls, page: QWidget | None, ops) -> FirstRead | None:
+        make = getattr(page, "first_read_job", None)
+        if make is None:
+            return None
+        watches = frozenset(getattr(page, "watches", ()))
+        version = lambda: ops.version(watches)  # noqa: E731
+        return cls(page, make(), version, version())
+
+    def run(self, vault, person_id: int) -> tuple[int, Any] | None:
+        """In the job: the page's answer for ``person_id``, or None when the read failed (the page
+        then reads again itself and reports the failure its own way)."""
+        try:
+            return person_id, self.job(vault, person_id)
+        except Exception:  # noqa: BLE001  see above
+            return None
+
+    def usable(self, answer: tuple[int, Any] | None, current: QWidget | None) -> bool:
+        """True while the page is still the one on screen and nothing it shows was written
+        since the read was asked."""
+        return answer is not None and self.page is current and self.version() == self.started
+
+    def given(self, answer: tuple[int, Any] | None, current: QWidget | None, ops) -> AbstractContextManager:
+        """On the GUI thread, around showing the person: the page takes ``answer`` when
+        :meth:`usable`; its other reads (chart, banner, …) then wait until that is painted."""
+        if not self.usable(answer, current):
+            return nullcontext()
+        ops.hold_reads(self.page)
+        self.after_paint(ops.release_reads)
+        # Also without a paint (a hidden window) or a page gone meanwhile: never held for long.
+        QTimer.singleShot(PAINT_WAIT_MS, ops, ops.release_reads)
+        return self.page.first_read_given(*answer)
+
+    def after_paint(self, then: Callable[[], None]) -> None:
+        """``then()`` once the page's first read is painted (its ``first_read_painted`` widget
+        gets a paint event)."""
+        probe = getattr(self.page, "first_read_painted", lambda: self.page)()
+        _OncePainted(probe, then)
+
+
+PAINT_WAIT_MS = 300
+"""The longest the page's other reads wait for its first read to be painted."""
+
+
+class _OncePainted(QObject):
+    """Calls ``then()`` once, just after ``widget``'s next paint event, unless gone by then."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(PAINT_WAIT_MS, self, self.deleteLater)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._fire)  # after this paint, not before it
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.parent().removeEventFilter(self)
+            then()
+            self.deleteLater()

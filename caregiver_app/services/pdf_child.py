@@ -22,6 +22,7 @@ Qt-free and light to import: the window imports this, the child imports the buil
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from typing import Any
@@ -37,36 +38,51 @@ per preview would slow them tenfold); the tests of this module and the benches k
 _POLL_SECONDS = 0.05  # how often a waiting build looks at its cancel flag
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _SIGKILL = 9
+_EXIT_NO_MEMORY = 75  # the child's exit code when it ran out of memory and could not even say so
 
 
 class PdfChildFailed(RuntimeError):
     """The child stopped without a PDF (it died, or an unexpected error of the kind named)."""
 
 
+class _NoChild(Exception):
+    """No child process could be started (a low process limit, no memory for one)."""
+
+
 def summary_pdf_bytes(data: VisitSummaryData, *, paper: str = "letter", progress=None, cancelled=None,
-                      fmt=None, language: str = "", country: str = "") -> bytes:
+                      fmt=None, language: str = "", country: str = "", here_if_no_child: bool = True) -> bytes:
     """:func:`caregiver_app.services.summary.summary_pdf_bytes`, built in a child process (same
     arguments, same PDF, same errors; :class:`SummaryCancelled` when ``cancelled()`` turns True,
-    and then the child is stopped at once)."""
+    and then the child is stopped at once). When no process can be started (a low ``ulimit -u``,
+    no memory for one) it is built in this process instead, unless ``here_if_no_child`` is False
+    (the self-test, which proves a child starts): then :class:`PdfChildFailed`."""
     from . import summary
 
-    if not SEPARATE_PROCESS:
-        return summary.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled, fmt=fmt,
-                                         language=language, country=country)
     options = {"paper": paper, "fmt": fmt, "language": language, "country": country}
-    # The child starts in English: it is told the window's language (the default of ``language``).
-    return _run(("visit-summary", options, i18n.process_language(), data), progress, cancelled)
+    if SEPARATE_PROCESS:
+        try:
+            # The child starts in English: it is told the window's language (the default of ``language``).
+            return _run(("visit-summary", options, i18n.process_language(), data), progress, cancelled)
+        except _NoChild:  # the summary is still made: here, as before the child (at its memory cost)
+            if not here_if_no_child:
+                raise PdfChildFailed("not started") from None
+    return summary.summary_pdf_bytes(data, progress=progress, cancelled=cancelled, **options)
 
 
 def _run(request: tuple, progress, cancelled) -> bytes:
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     child = context.Process(target=_child_main, args=(theirs,), name="caregiver-pdf", daemon=True)
-    child.start()
+    try:
+        child.start()
+    except OSError:  # e.g. ``ulimit -u`` reached (EAGAIN), no memory for a new process, no interpreter
+        ours.close()
+        theirs.close()
+        raise _NoChild() from None
     theirs.close()
     # A long summary's data is larger than the pipe holds: it is sent from a helper thread, so a
     # cancel is seen while the child is still starting up and reading it.
-    unsent: list[str] = []
+    unsent: list = []
     sender = threading.Thread(target=_send, args=(ours, request, unsent), name="caregiver-pdf-send", daemon=True)
     try:
         sender.start()
@@ -74,15 +90,15 @@ def _run(request: tuple, progress, cancelled) -> bytes:
             if cancelled is not None and cancelled():
                 raise SummaryCancelled()
             if unsent:
-                raise PdfChildFailed(unsent[0])
+                raise _error(unsent[0])
             if not ours.poll(_POLL_SECONDS):
                 if not child.is_alive() and not ours.poll():
-                    raise PdfChildFailed("stopped")
+                    raise _stopped(child)
                 continue
             try:
                 kind, value = ours.recv()
             except (EOFError, OSError):
-                raise PdfChildFailed("stopped") from None
+                raise _stopped(child) from None
             if kind == "progress":
                 if progress is not None:
                     progress(*value)
@@ -97,13 +113,20 @@ def _run(request: tuple, progress, cancelled) -> bytes:
         ours.close()
 
 
-def _send(conn, request: tuple, unsent: list[str]) -> None:
+def _send(conn, request: tuple, unsent: list) -> None:
     try:
         conn.send(request)
     except (OSError, EOFError, ValueError):  # the child died or was stopped: the loop says so
         pass
-    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: its type only, never its text
-        unsent.append(type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - data that cannot be sent: as _portable says it (never its text)
+        unsent.append(_portable(exc))
+
+
+def _stopped(child) -> BaseException:
+    """The error for a child that ended without a message: no memory when it said so by its exit
+    code (it had none left to send a message), else :class:`PdfChildFailed`."""
+    child.join(1)
+    return MemoryError() if child.exitcode == _EXIT_NO_MEMORY else PdfChildFailed("stopped")
 
 
 def _stop(child) -> None:
@@ -152,7 +175,6 @@ def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import os
 
     try:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, _SIGKILL, 0, 0, 0)
@@ -183,5 +205,11 @@ def _child_main(conn) -> None:
             conn.send(("done", pdf))
     except (OSError, EOFError):  # the window stopped listening (cancelled or closed): nothing to say
         pass
+    except BaseException as exc:  # noqa: BLE001 - e.g. no memory left to send the PDF: say so, print nothing
+        try:
+            conn.send(("error", _portable(exc)))
+        except BaseException:  # noqa: BLE001 - not even that: the exit code says it, else the window sees a stop
+            if isinstance(exc, MemoryError):
+                os._exit(_EXIT_NO_MEMORY)
     finally:
         conn.close()

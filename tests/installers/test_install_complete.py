@@ -232,3 +232,20 @@ def test_a_killed_self_test_leaves_no_throw_away_vault(package_copy, tmp_path):
         if landed:
             break
     assert landed, "the signal never reached a running self-test"
+
+
+def test_a_pdf_child_that_cannot_start_is_named_not_the_vault(monkeypatch):
+    """Branch attack-child: the vault works; it is the PDF's child process that did not start
+    (a low ``ulimit -u``, a broken frozen bundle). The report names that, not "vault"."""
+    import multiprocessing.util
+
+    from caregiver_app import selftest
+
+    def refuse(*args, **kwargs):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
+    report = selftest.collect(qt=False)
+    assert report["vault_created"] is True and "vault_error" not in report
+    assert report["pdf_written"] is False and "pdf_written" in report["missing"] and "vault" not in report["missing"]
+    assert report["pdf_error"] == "PdfChildFailed: not started"

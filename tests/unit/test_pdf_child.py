@@ -142,3 +142,97 @@ def test_data_that_cannot_be_sent_is_an_error_not_a_hang(data):
     with pytest.raises(pdf_child.PdfChildFailed):
         pdf_child.summary_pdf_bytes(unsendable)
     assert no_children_left()
+
+
+class _NoMemoryToPickle:
+    def __reduce__(self):
+        raise MemoryError()
+
+
+def test_no_memory_to_send_the_data_is_said_as_no_memory(data):
+    """The window's process ran out of memory while sending a long summary's data: the person
+    is told that (close other programs), not that something went wrong inside the app."""
+    with pytest.raises(MemoryError):
+        pdf_child.summary_pdf_bytes(dataclasses.replace(data, person_name=_NoMemoryToPickle()))
+    assert no_children_left()
+
+
+class _PipeWithoutMemoryForThePdf:
+    """The child's end of the pipe, where sending the finished PDF runs out of memory (as it
+    did under ``ulimit -v``: the child then died printing "Process caregiver-pdf:")."""
+
+    def __init__(self, request):
+        self.request, self.sent, self.closed = request, [], False
+
+    def recv(self):
+        return self.request
+
+    def send(self, message):
+        if message[0] == "done":
+            raise MemoryError()
+        self.sent.append(message)
+
+    def close(self):
+        self.closed = True
+
+
+def test_a_child_without_memory_to_send_the_pdf_says_so(data, monkeypatch):
+    monkeypatch.setattr(pdf_child, "_die_with_parent", lambda: None)  # run here: this process must not get it
+    conn = _PipeWithoutMemoryForThePdf(("visit-summary", {"paper": "letter"}, "en", data))
+    pdf_child._child_main(conn)  # nothing escapes: the child ends quietly
+    assert conn.sent[-1] == ("error", "memory") and conn.closed
+    assert isinstance(pdf_child._error(conn.sent[-1][1]), MemoryError)
+
+
+def test_no_child_can_be_started_the_pdf_is_built_here(data, monkeypatch):
+    """A low process limit (``ulimit -u``), no memory for a new process or a missing interpreter:
+    the summary is still made, in this process as before issue 16, instead of failing."""
+    import multiprocessing.util
+
+    def refuse(*_args, **_kwargs):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", refuse)
+    steps = []
+    pdf = pdf_child.summary_pdf_bytes(data, progress=lambda done, total: steps.append(done))
+    assert text_of(pdf) == text_of(summary_service.summary_pdf_bytes(data))
+    assert steps and no_children_left()
+
+
+def test_the_self_test_does_not_fall_back(data, monkeypatch):
+    import multiprocessing.util
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds",
+                        lambda *_a, **_k: (_ for _ in ()).throw(BlockingIOError(11, "no more processes")))
+    with pytest.raises(pdf_child.PdfChildFailed):
+        pdf_child.summary_pdf_bytes(data, here_if_no_child=False)
+
+
+class _PipeWithoutAnyMemory(_PipeWithoutMemoryForThePdf):
+    def send(self, message):
+        raise MemoryError()
+
+
+def test_a_child_without_memory_even_to_say_so_exits_with_its_code(data, monkeypatch):
+    """Out of memory near the limit (``ulimit -v``), even the small "no memory" message could not
+    be sent: the child then died quietly and the window said "something went wrong"."""
+    monkeypatch.setattr(pdf_child, "_die_with_parent", lambda: None)
+
+    def exit_(code):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(pdf_child.os, "_exit", exit_)
+    with pytest.raises(SystemExit) as ended:
+        pdf_child._child_main(_PipeWithoutAnyMemory(("visit-summary", {"paper": "letter"}, "en", data)))
+    assert ended.value.code == pdf_child._EXIT_NO_MEMORY
+
+
+class _EndsTheChildAsWithoutMemory:
+    def __reduce__(self):  # unpickled in the child: it ends there with the no-memory exit code
+        return os._exit, (pdf_child._EXIT_NO_MEMORY,)
+
+
+def test_a_child_that_ended_with_the_no_memory_code_is_no_memory_here(data):
+    with pytest.raises(MemoryError):
+        pdf_child.summary_pdf_bytes(dataclasses.replace(data, person_name=_EndsTheChildAsWithoutMemory()))
+    assert no_children_left()

@@ -194,6 +194,8 @@ class Ops(QObject):
         self._latest: dict[str, Op] = {}
         self._waiting: list[Callable[[], None]] = []
         self._versions: dict[str, int] = dict.fromkeys(CONCEPTS, 0)
+        self._held: list[Op] | None = None  # see hold_reads
+        self._holder: QWidget | None = None
 
     # --- asking for work ----------------------------------------------------------------------
 
@@ -238,6 +240,18 @@ class Ops(QObject):
         op = self._make(job, parent, on_done, on_error, error_title, with_vault=False)
         return self._start(op, self._reads, label, cancellable)
 
+    def hold_reads(self, owner: QWidget) -> None:
+        """Reads asked from now on by ``owner`` or a widget inside it wait, in order, until
+        :meth:`release_reads`: at unlock the main window holds a page's other reads while its
+        list, read already, is laid out and painted, so they do not take the GIL from that paint
+        (issue 16). Synchronous ops run at once as always; cancelling releases them."""
+        self._held, self._holder = self._held if self._held is not None else [], owner
+
+    def release_reads(self) -> None:
+        held, self._held, self._holder = self._held or [], None, None
+        for op in held:
+            self._reads.start(_Job(op))
+
     def version(self, concepts: Iterable[str]) -> int:
         """A number that grows with every successful write that changed any of ``concepts``
         (already grown when :attr:`changed` is said): what was built from that data at one
@@ -256,6 +270,7 @@ class Ops(QObject):
         for op in list(self._live):
             op.cancel()
         self._latest.clear()
+        self.release_reads()  # held ones start, see the cancel and end
 
     def shut(self, then: Callable[[], None]) -> None:
         """Cancel every job, then call ``then()`` on the GUI thread once all of them have ended
@@ -313,6 +328,11 @@ class Ops(QObject):
                                         Qt.ConnectionType.QueuedConnection)
             op.control.on_progress = op.relay.progressed.emit
         self._live.append(op)
+        holder = self._holder
+        if (self._held is not None and pool is self._reads and op.parent is not None and holder is not None
+                and isValid(holder) and (op.parent is holder or holder.isAncestorOf(op.parent))):
+            self._held.append(op)
+            return op
         pool.start(_Job(op))
         return op
 

@@ -9,6 +9,8 @@ entry instead (``services.journal.page_at``); newer entries then load a page at 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -157,6 +159,7 @@ class JournalModel(QAbstractListModel):
         self._first_entry: JournalEntry | None = None  # top of the list when started at an anchor
         self._has_newer = False
         self._doses: dict[int, str] = {}  # entry id -> the doses recorded in it, in words
+        self._given_first: tuple[int, journal.ListPage] | None = None  # see first_page_given
 
     # --- what the page asks -------------------------------------------------------------
     def set_person(self, person: Person | None) -> None:
@@ -174,7 +177,10 @@ class JournalModel(QAbstractListModel):
     def clear(self) -> None:
         """Drop every loaded entry and the person (used when the vault locks)."""
         self._person = None
-        self._reset()
+        # Nothing shown and nothing being read (the page built before the unlock, given its
+        # first person): the views and the signs banner have nothing to forget, and the reset
+        # that comes with the person's first read follows at once.
+        self._reset(announce=bool(self._rows) or self._op is not None)
 
     def start_at(self, anchor: journal.ListAnchor) -> None:
         """Reload so the list holds ``anchor`` (an entry, or the first entry on or before a date)
@@ -184,6 +190,24 @@ class JournalModel(QAbstractListModel):
         if self._person is not None and self._person.id == anchor.person_id:
             self._more = True
             self._load_page(anchor=anchor)
+
+    def first_page_job(self) -> Callable[[Any, int], journal.ListPage]:
+        """The read of a person's first page, as :meth:`set_person` would start it, for a job
+        that already runs (the people read at unlock): the list then needs no read of its own
+        (see :meth:`first_page_given`). The returned function touches no widget or model."""
+        limit = self._first_limit()
+        return lambda vault, person_id: journal.page_older(vault, person_id, after=None, limit=limit)
+
+    @contextmanager
+    def first_page_given(self, person_id: int, page: journal.ListPage) -> Iterator[None]:
+        """While inside, a first read of ``person_id``'s list from the newest entry takes
+        ``page`` (read a moment ago by :meth:`first_page_job`) instead of reading again. Only
+        inside: a later reload always reads."""
+        self._given_first = (person_id, page)
+        try:
+            yield
+        finally:
+            self._given_first = None
 
     @property
     def has_newer(self) -> bool:
@@ -275,8 +299,9 @@ class JournalModel(QAbstractListModel):
             self._load_page()
 
     # --- loading ------------------------------------------------------------------------
-    def _reset(self) -> None:
-        self.beginResetModel()
+    def _reset(self, *, announce: bool = True) -> None:
+        if announce:
+            self.beginResetModel()
         if self._op is not None:
             self._op.cancel()  # the person changed, the list reloads or the vault locked
             self._op = None
@@ -288,7 +313,8 @@ class JournalModel(QAbstractListModel):
         self._first_entry = None
         self._has_newer = False
         self._doses = {}
-        self.endResetModel()
+        if announce:
+            self.endResetModel()
 
     def _load_page(self, anchor: journal.ListAnchor | None = None) -> None:
         person = self._person
@@ -297,12 +323,13 @@ class JournalModel(QAbstractListModel):
         after = self._last_entry
         if anchor is not None:
             limit = min(self._page_size, ANCHOR_PAGE)
-        elif after is None and self._first_page is not None:
-            limit = min(self._page_size, self._first_page)
+        elif after is None:
+            limit = self._first_limit()
         else:
             limit = self._page_size
         person_id = person.id
         self._loading = True
+        given, self._given_first = self._given_first, None
 
         def job(vault):
             if anchor is not None:  # the page from the anchor down, and the few entries above it
@@ -323,7 +350,14 @@ class JournalModel(QAbstractListModel):
             self._more = False
             self.load_failed.emit(exc)
 
+        if given is not None and given[0] == person_id and anchor is None and after is None:
+            done(given[1])
+            return
         self._read(job, done, failed)
+
+    def _first_limit(self) -> int:
+        """How many entries the first read (from the newest) asks for."""
+        return self._page_size if self._first_page is None else min(self._page_size, self._first_page)
 
     def _read(self, job, done, failed) -> None:
         """One page at a time: a read keyed to this model, dropped by :meth:`_reset`."""

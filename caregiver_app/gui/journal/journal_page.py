@@ -7,8 +7,11 @@ drops every piece of journal data from the widgets and models (the app calls it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -246,6 +249,19 @@ class JournalPage(Page):
         self.jump_bar.hide()
         self._side_for = person
         self.model.set_person(person)
+
+    def first_read_job(self) -> Callable[[Any, int], object]:
+        """The list's first read of a person, for the main window's people read at unlock to do
+        at once (one job instead of two in a row); its answer goes to :meth:`first_read_given`."""
+        return self.model.first_page_job()
+
+    def first_read_given(self, person_id: int, result) -> AbstractContextManager[None]:
+        """While inside, showing ``person_id`` uses ``result`` (from :meth:`first_read_job`)."""
+        return self.model.first_page_given(person_id, result)
+
+    def first_read_painted(self) -> QWidget:
+        """The widget whose paint shows the first read: the list's viewport."""
+        return self.list_view.viewport()
 
     def has_unsaved_work(self) -> bool:
         return self.editor.drafts.has_changes()

@@ -62,6 +62,8 @@ class MoodChart(ChartPanel):
 
     def clear(self) -> None:
         """Forget every value (the vault locked)."""
+        if not self._points:  # drawn empty already (a page built before the unlock)
+            return
         self._points = []
         self._rebuild()
 

@@ -346,6 +346,7 @@ class SummaryPage(Page):
         def failed(exc: BaseException) -> None:
             self._finish_build()
             if not isinstance(exc, SummaryCancelled):
+                self._after_build = None  # Save or Print waited for this preview: it is not coming
                 self.preview_label.setText(_("The preview could not be made."))
                 show_error(self, exc, _("The preview could not be made"))
 
