@@ -519,7 +519,26 @@ def pages_for_symptom(name: str, words: HelpWords | None = None) -> list[Page]:
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         return []
-    return [p for p in _cached(words, page_language()) if any(s.casefold() == wanted for s in p.symptoms)]
+    return list(_symptom_index(_cached(words, page_language())).get(wanted, ()))
+
+
+_index: tuple[tuple[Page, ...], dict[str, list[Page]]] | None = None
+
+
+def _symptom_index(pages: tuple[Page, ...]) -> dict[str, list[Page]]:
+    """``pages`` by each symptom they list (casefolded), in their order. A summary asks for the
+    pages of each flagged entry's symptoms hundreds of times; the index is rebuilt whenever the
+    pages asked about are another parse (another country, language, or a cleared cache)."""
+    global _index
+    known = _index
+    if known is not None and known[0] is pages:
+        return known[1]
+    index: dict[str, list[Page]] = {}
+    for pg in pages:
+        for symptom in dict.fromkeys(s.casefold() for s in pg.symptoms):
+            index.setdefault(symptom, []).append(pg)
+    _index = (pages, index)
+    return index
 
 
 def links(pg: Page) -> list[str]:
@@ -533,8 +552,13 @@ def links(pg: Page) -> list[str]:
 def _sign_matches(sign: Sign, wanted: str) -> bool:
     if any(tag.casefold() == wanted for tag in sign.symptoms):
         return True
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, wanted.split())) + r"(?!\w)"
-    return re.search(pattern, sign.text.casefold()) is not None
+    return _words_pattern(wanted).search(sign.text.casefold()) is not None
+
+
+@lru_cache(maxsize=512)
+def _words_pattern(wanted: str) -> re.Pattern[str]:
+    """``wanted`` (casefolded words) as whole words, any spaces between them."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, wanted.split())) + r"(?!\w)")
 
 
 def signs_naming(pg: Page, symptom: str) -> tuple[Sign, ...]:
@@ -562,7 +586,9 @@ def most_urgent_tier(pg: Page, symptom: str | None = None) -> Tier | None:
 def _normal(text: str) -> str:
     """Casefolded, curly apostrophes straightened and accents dropped: "respiración" and
     "respiracion" are one word (people often type Spanish without its accents)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # ASCII decomposes to itself and holds no combining marks: most notes skip the walk
+    folded = text if text.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(folded.replace("’", "'").casefold().split())
 
 
@@ -579,9 +605,15 @@ def urgency_met(pg: Page, severity: int, note: str = "") -> bool:
         return False
     if pg.urgent_at is not None and severity >= pg.urgent_at:
         return True
-    said = _normal(note)
-    for phrase in pg.urgent_words:
-        wanted = _normal(phrase)
-        if wanted and re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", said):
-            return True
-    return False
+    pattern = _phrases_pattern(pg.urgent_words)
+    return pattern is not None and pattern.search(_normal(note)) is not None
+
+
+@lru_cache(maxsize=256)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of a page's urgent phrases as whole words of normalised text, one pattern (None: no
+    phrase has words). Page phrases are few and fixed: normalised and compiled once each."""
+    wanted = [w for w in map(_normal, phrases) if w]
+    if not wanted:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, wanted)) + r")(?!\w)")

@@ -16,6 +16,7 @@ print as a visible marker (see :mod:`.text`).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import os
@@ -182,6 +183,24 @@ class FontFile:
     index: int = 0
 
 
+class _Charset:
+    """The characters fontconfig says one font covers: sorted, disjoint ``(first, last)`` ranges."""
+
+    __slots__ = ("firsts", "lasts")
+
+    def __init__(self, text: str) -> None:
+        self.firsts: list[int] = []
+        self.lasts: list[int] = []
+        for part in text.split():
+            first, _, last = part.partition("-")
+            self.firsts.append(int(first, 16))
+            self.lasts.append(int(last or first, 16))
+
+    def __contains__(self, code: int) -> bool:
+        at = bisect.bisect_right(self.firsts, code) - 1
+        return at >= 0 and code <= self.lasts[at]
+
+
 class _Fallbacks:
     def __init__(self, candidates: Sequence[FontFile] | None) -> None:
         self.fixed = list(candidates) if candidates is not None else None
@@ -190,14 +209,38 @@ class _Fallbacks:
         self.missing: set[int] = set()
         self.lookups = 0
         self._listing: list[FontFile] | None = None
+        # What each installed outline font covers, from fontconfig (None: not known, so every
+        # candidate is parsed to find out, as on Windows and macOS). None marks a font fontconfig
+        # lists that reportlab cannot read (CFF or Type 1 outlines): it never prints anything.
+        self._charsets: dict[FontFile, _Charset | None] | None = None
 
     # Where to look --------------------------------------------------------------------------
     def listing(self) -> list[FontFile]:
         if self.fixed is not None:
             return self.fixed
         if self._listing is None:
-            self._listing = _fontconfig_listing() or _folder_listing()
+            found = _fontconfig_fonts()
+            if found:
+                self._listing = _ranked(font for font, charset in found.items() if charset is not None)
+                self._charsets = found
+            else:
+                self._listing = _folder_listing()
         return self._listing
+
+    def _may_cover(self, font: FontFile, code: int) -> bool:
+        """False when fontconfig says ``font`` cannot print ``code``: parsing it (the expensive
+        part of a search) would find nothing. Fonts fontconfig did not list are tried."""
+        if self._charsets is None or font not in self._charsets:
+            return True
+        charset = self._charsets[font]
+        return charset is not None and code in charset
+
+    def _nothing_covers(self, code: int) -> bool:
+        """True when fontconfig knows every installed font and none that reportlab can read has
+        ``code``: the search would start ``fc-match`` and parse fonts for nothing."""
+        self.listing()
+        return self._charsets is not None and not any(
+            charset is not None and code in charset for charset in self._charsets.values())
 
     def _fc_match(self, char: str) -> list[FontFile]:
         if self.fixed is not None:
@@ -244,7 +287,9 @@ class _Fallbacks:
         glyphs = frozenset(_glyphs(ttf))
         if ord(char) not in glyphs:
             # Remember it anyway when it adds coverage: later characters may need it.
-            if not glyphs - register_fonts().codepoints:
+            # (DejaVu's regular-only glyphs print in PLAIN before any fallback is asked: no gain.)
+            ours = register_fonts()
+            if not glyphs - ours.codepoints - ours.regular_only:
                 return None
         pdfmetrics.registerFont(ttf)
         _map_family(name)
@@ -259,7 +304,12 @@ class _Fallbacks:
         if code in self.missing or code > 0xFFFF or self.lookups >= MAX_LOOKUPS:
             return None
         self.lookups += 1
+        if self._nothing_covers(code):
+            self.missing.add(code)
+            return None
         for font in self._fc_match(char) + self._hinted(char):
+            if not self._may_cover(font, code):
+                continue  # skipped before parsing; the order of those that cover is fontconfig's
             found = self._try(font, char)
             if found:
                 return found
@@ -275,22 +325,27 @@ def _is_truetype_name(path: str) -> bool:
     return path.lower().endswith((".ttf", ".ttc"))
 
 
-def _fontconfig_listing() -> list[FontFile]:
+def _fontconfig_fonts() -> dict[FontFile, _Charset | None]:
+    """Every installed outline font fontconfig knows, with the characters it covers (None for
+    the formats reportlab cannot embed), from one ``fc-list``; empty without fontconfig."""
     fc = shutil.which("fc-list")
     if not fc:
-        return []
+        return {}
     try:
-        result = subprocess.run([fc, "--format", "%{file}\t%{index}\t%{fontformat}\n", ":outline=true"],
+        result = subprocess.run([fc, "--format", "%{file}\t%{index}\t%{fontformat}\t%{charset}\n", ":outline=true"],
                                 capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
-        return []
-    found = []
-    for line in result.stdout.splitlines():
-        path, _, rest = line.partition("\t")
-        index, _, fmt = rest.partition("\t")
-        if path and (fmt == "TrueType" or (not fmt and _is_truetype_name(path))):
-            found.append(FontFile(path, int(index) if index.isdigit() else 0))
-    return _ranked(found)
+        return {}
+    found: dict[FontFile, _Charset | None] = {}
+    lines = [(line.split("\t") + ["", "", ""])[:4] for line in result.stdout.splitlines()]
+    if not any(charset.strip() for _path, _index, _fmt, charset in lines):
+        return {}  # a fontconfig that prints no charsets: coverage unknown, search as before
+    for path, index, fmt, charset in lines:
+        if not path:
+            continue
+        truetype = fmt == "TrueType" or (not fmt and _is_truetype_name(path))
+        found[FontFile(path, int(index) if index.isdigit() else 0)] = _Charset(charset) if truetype else None
+    return found
 
 
 def _folder_listing() -> list[FontFile]:
