@@ -14,11 +14,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..i18n import N_, _
-from .medications import DoseChange
 from .timeutil import local_to_utc, next_valid_wall_time
+
+if TYPE_CHECKING:  # a type only: the medicines' model is not loaded with the unlock screen (issue 16)
+    from .medications import DoseChange
 
 GENERIC_TEXT = N_("Time for your check-in")
 """All a reminder says while the vault is locked (no medicine, no appointment, no name). English:

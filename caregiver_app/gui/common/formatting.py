@@ -28,7 +28,6 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
 from ... import i18n
-from ...domain.medications import schedule_label
 
 if TYPE_CHECKING:  # Babel (behind reports.formatting) loads with the first document, not at start
     from ...reports.formatting import ReportFormat
@@ -196,6 +195,8 @@ def hours_text(hours: float) -> str:
 def dose_text(step) -> str:
     """A dose step (``domain.medications.DoseChange``) as the window writes it: ``"37.5 mg, once a
     day"`` / ``"37,5 mg, once a day"``."""
+    from ...domain.medications import schedule_label  # with the first dose shown, not the unlock screen (issue 16)
+
     dose = f"{decimal_text(step.dose.amount, 3)} {step.dose.unit}"
     return f"{dose}, {schedule_label(step.schedule)}" if step.schedule else dose
 
