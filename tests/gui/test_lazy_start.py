@@ -22,7 +22,8 @@ NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn",
                 "caregiver_app.gui.warning_signs.get_help_window", "caregiver_app.gui.warning_signs.crisis_numbers",
                 "caregiver_app.domain.crisis_lines", "caregiver_app.domain.plans",
                 # the reminder window is built when a reminder first shows; Settings when it opens
-                "caregiver_app.gui.reminders.reminder_window", "caregiver_app.gui.settings_dialog")
+                "caregiver_app.gui.reminders.reminder_window", "caregiver_app.gui.settings_dialog",
+                "caregiver_app.domain.medications")
 """Modules (and their packages) the unlock screen must not import."""
 
 FIRST_WINDOW = textwrap.dedent("""
