@@ -533,12 +533,12 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     except CliError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return exc.code
+    except DiskFullError as exc:  # before ValidationError: an export's full disk is both
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_DISK
     except ValidationError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_BAD_INPUT
-    except DiskFullError as exc:
-        print(f"caregiver-app: {exc}", file=err)
-        return EXIT_DISK
     except CaregiverError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_VAULT

@@ -1,0 +1,123 @@
+"""Attack on the command line (branch attack-cli): a full disk while saving an export gives the
+documented exit code 6, the import's "This is …" line and the locked-vault message speak the
+command line's language, and Ctrl+C before the command runs ends without a traceback.
+Real encrypted vaults in tmp_path, run in-process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+
+import pytest
+from support import PASSPHRASE, run_cli
+
+from caregiver_app import cli, i18n
+from caregiver_app.services import journal
+from caregiver_app.services.people import add_person
+from caregiver_app.services.vault import VaultPaths
+from caregiver_app.services.vault_open import create_vault
+
+DAYLIO = "full_date,date,weekday,time,mood,activities,note_title,note\n" \
+         "2026-11-20,Nov 20,Friday,9:15 PM,good,walk,,\n"
+
+
+@pytest.fixture
+def environment(monkeypatch):
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C")
+    yield monkeypatch
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def folder(tmp_path, environment):
+    data = tmp_path / "data"
+    vault = create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault
+    person = add_person(vault, "Sam")
+    for day in range(1, 29):
+        journal.save_entry(vault, journal.EntryDraft(person.id, datetime(2026, 11, day, 21, 15), note="x" * 1000,
+                                                     anxiety=day % 11, zone_name="UTC"))
+    vault.close()
+    return data
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 16 KiB file system (tmpfs; needs root). Skipped where it cannot be mounted."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a tiny file system needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount_point)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("this system does not allow mounting a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+@pytest.mark.parametrize("command", [
+    ["summary", "--person", "Sam", "--from", "2026-11-01", "--to", "2026-11-30", "--sections", "all", "-o", "s.pdf"],
+    ["export-csv", "--person", "Sam", "-o", "j.csv"],
+    ["export-journal", "--person", "Sam", "-o", "j.html"],
+])
+def test_a_full_disk_while_saving_an_export_ends_with_exit_code_6(folder, tiny_disk, command):
+    command = [*command[:-1], str(tiny_disk / command[-1]), "--passphrase-stdin"]
+    code, _out, err = run_cli(folder, *command, stdin=PASSPHRASE + "\n")
+    assert "disk is full" in err
+    assert code == cli.EXIT_DISK
+    assert sorted(p.name for p in tiny_disk.iterdir()) == []  # nothing half-written left
+
+
+def test_the_import_says_what_the_file_is_in_spanish(folder, environment, tmp_path):
+    environment.setenv("LANG", "es_ES.UTF-8")
+    export = tmp_path / "daylio.csv"
+    export.write_text(DAYLIO, encoding="utf-8")
+    code, out, err = run_cli(folder, "import", str(export), "--person", "Sam", "--passphrase-stdin",
+                             stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_OK, err
+    assert "Esto es una exportación de Daylio (CSV)." in out
+
+
+def test_the_locked_vault_message_is_spanish(folder, environment):
+    environment.setenv("LANG", "es_ES.UTF-8")
+    code, _out, err = run_cli(folder, "people")
+    assert code == cli.EXIT_CANNOT_UNLOCK
+    assert "The vault is locked" not in err and "--passphrase-stdin" in err
+
+
+def test_the_imports_command_help_is_spanish(folder, environment, capsys):
+    environment.setenv("LANG", "es_ES.UTF-8")
+    assert cli.main(["imports", "--help"]) == cli.EXIT_OK
+    assert "List the imports made" not in capsys.readouterr().out
+
+
+def test_ctrl_c_before_the_command_runs_ends_without_a_traceback(folder, monkeypatch, capsys):
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    try:
+        code = cli.main(["--data-dir", str(folder), "people"])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl+C escaped with a traceback")
+    assert code == cli.EXIT_INTERNAL
+    assert "stopped" in capsys.readouterr().err
+
+
+def test_ctrl_c_while_the_command_line_loads_ends_without_a_traceback(monkeypatch, capsys):
+    from caregiver_app import __main__ as entry
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    try:
+        code = entry.main(["people"])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl+C escaped with a traceback")
+    assert code == cli.EXIT_INTERNAL
+    assert "stopped" in capsys.readouterr().err
