@@ -514,9 +514,9 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     from .services.vault import VaultPaths
 
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
-    use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
-    parser = build_parser()
     try:
+        use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
+        parser = build_parser()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help and --version end here
