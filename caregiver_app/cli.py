@@ -301,8 +301,8 @@ def _secret(args, stdin: TextIO) -> tuple[str, str]:
         return "passphrase", _read_stdin_line(stdin)
     if stdin.isatty():
         return "either", ask_secret(_("Passphrase (or your recovery code): "))
-    raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
-                   "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
+    raise CliError(_("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
+                     "--recovery-code-stdin), or run this at a terminal."), EXIT_CANNOT_UNLOCK)
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ def _read_and_unlock(paths, args, stdin, out, err, early):
         detected = import_any.detect(data) if args.format == "auto" else None
         kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
-        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
+        print(_("This is {kind}.").format(kind=_(import_any.KINDS[kind])), file=out)
         # The file is parsed once, before the vault opens (a file that cannot be read fails at
         # once), and carried through the preview, the remembered rule and the import. A CSV from
         # an unknown app without --map waits for the column map kept in the vault.

@@ -20,7 +20,7 @@ SHOW_EDITED = 10
 
 def add_parsers(sub) -> None:
     """Add ``imports`` to the ``caregiver-app`` sub-command parser ``sub``."""
-    help_text = "list the imports made into the vault, or undo one (removes exactly the entries it added)"
+    help_text = _("list the imports made into the vault, or undo one (removes exactly the entries it added)")
     p = sub.add_parser("imports", help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
                        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--undo", type=int, metavar="NUMBER", help=_("undo the import with this number (from the list)"))
