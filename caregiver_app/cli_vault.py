@@ -140,6 +140,8 @@ def cmd_init(paths, args, stdin, out, err) -> int:
         print(_("This computer's keyring remembers the vault, so it opens without the passphrase here."), file=out)
     elif created.keyring_note:
         print(created.keyring_note, file=out)
+    elif not args.no_keyring:  # asked to remember, but nothing here can
+        print(_("This computer has no keyring the app can use, so the passphrase is always needed."), file=out)
     return EXIT_OK
 
 

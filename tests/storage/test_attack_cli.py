@@ -121,3 +121,12 @@ def test_ctrl_c_while_the_command_line_loads_ends_without_a_traceback(monkeypatc
         pytest.fail("Ctrl+C escaped with a traceback")
     assert code == cli.EXIT_INTERNAL
     assert "stopped" in capsys.readouterr().err
+
+
+def test_init_says_when_no_keyring_can_remember_the_vault(tmp_path, environment, monkeypatch):
+    from caregiver_app.services import vault_open
+
+    monkeypatch.setattr(vault_open, "keyring_available", lambda: False)
+    code, out, err = run_cli(tmp_path / "new", "init", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_OK, err
+    assert "no keyring the app can use" in out + err
