@@ -162,11 +162,39 @@ def read_bounded_line(stdin: TextIO) -> str:
     return line
 
 
+@contextmanager
+def _not_echoed(stdin: TextIO):
+    """While a secret is typed at a terminal (``--passphrase-stdin`` and the like given there),
+    the terminal does not show it; a line end is written after it instead. Elsewhere (a pipe, a
+    system without termios), nothing changes."""
+    try:
+        import termios
+
+        fd = stdin.fileno()
+        before = termios.tcgetattr(fd)
+    except Exception:  # no termios (Windows), no file descriptor, or not a terminal after all
+        yield
+        return
+    quiet = termios.tcgetattr(fd)
+    quiet[3] &= ~termios.ECHO
+    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSAFLUSH, before)
+        print(file=sys.stderr)
+
+
 def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
     would turn stray bytes into characters no secret can hold), without a leading byte-order
-    mark (some editors and Windows tools write one) or the line end."""
-    line = read_bounded_line(stdin).removeprefix("\ufeff")
+    mark (some editors and Windows tools write one) or the line end. A secret (not a name) typed
+    at a terminal is not shown while it is typed."""
+    if what != "name" and stdin.isatty():
+        with _not_echoed(stdin):
+            line = read_bounded_line(stdin).removeprefix("\ufeff")
+    else:
+        line = read_bounded_line(stdin).removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
             raise CliError(_("No passphrase arrived on standard input."), EXIT_CANNOT_UNLOCK)

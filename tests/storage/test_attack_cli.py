@@ -130,3 +130,32 @@ def test_init_says_when_no_keyring_can_remember_the_vault(tmp_path, environment,
     code, out, err = run_cli(tmp_path / "new", "init", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_OK, err
     assert "no keyring the app can use" in out + err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal needs POSIX")
+def test_a_passphrase_typed_at_a_terminal_after_passphrase_stdin_is_not_shown():
+    import pty
+    import termios
+    import threading
+    import time
+
+    leader, follower = pty.openpty()
+    terminal = open(follower, "r", encoding="utf-8", closefd=True)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(cli._read_stdin_line(terminal)))
+    reader.start()
+    deadline = time.monotonic() + 10
+    while termios.tcgetattr(follower)[3] & termios.ECHO and time.monotonic() < deadline:
+        time.sleep(0.01)  # the reader turns echo off before the person types
+    os.write(leader, b"tulip-secret-42\n")
+    reader.join(10)
+    shown = b""
+    os.set_blocking(leader, False)
+    try:
+        shown = os.read(leader, 4096)
+    except BlockingIOError:
+        pass
+    terminal.close()
+    os.close(leader)
+    assert got == ["tulip-secret-42"]
+    assert b"tulip-secret" not in shown
