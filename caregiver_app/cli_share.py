@@ -18,8 +18,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _read_stdin_line, ask_secret, unlock_options, \
-    with_vault
+from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, _read_stdin_line, ask_secret, \
+    unlock_options, with_vault
 from .i18n import _, ngettext
 
 
@@ -148,7 +148,7 @@ def cmd_sync(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
 
     result = with_vault(paths, args, stdin, err, family_sync.sync_now)
     print(ngettext("Sent {sent}, received {received} change.", "Sent {sent}, received {received} changes.",
-                   result.received).format(sent=result.sent, received=result.received), file=out)
+                   result.received).format(sent=_number(result.sent), received=_number(result.received)), file=out)
     for refusal in result.refused:
         where = refusal.device_id[:8]
         if refusal.number is None:

@@ -159,3 +159,17 @@ def test_a_passphrase_typed_at_a_terminal_after_passphrase_stdin_is_not_shown():
     os.close(leader)
     assert got == ["tulip-secret-42"]
     assert b"tulip-secret" not in shown
+
+
+def test_sync_counts_are_grouped_like_every_other_count(folder, environment, monkeypatch):
+    from types import SimpleNamespace
+
+    from caregiver_app.services import family_sync
+
+    monkeypatch.setattr(family_sync, "sync_now", lambda vault: SimpleNamespace(
+        sent=83100, received=19626, refused=(), conflicts=0))
+    code, out, err = run_cli(folder, "sync", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_OK, err
+    assert "Sent 83,100, received 19,626 changes." in out
+    environment.setenv("LANG", "de_DE.UTF-8")
+    assert "83.100" in run_cli(folder, "sync", "--passphrase-stdin", stdin=PASSPHRASE + "\n")[1]
