@@ -542,6 +542,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     from .services.vault import VaultPaths
 
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
+    if stdin is None:  # started with standard input closed (<&-): nothing arrives on it
+        import io
+
+        stdin = io.StringIO()
     try:
         use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
         parser = build_parser()

@@ -173,3 +173,15 @@ def test_sync_counts_are_grouped_like_every_other_count(folder, environment, mon
     assert "Sent 83,100, received 19,626 changes." in out
     environment.setenv("LANG", "de_DE.UTF-8")
     assert "83.100" in run_cli(folder, "sync", "--passphrase-stdin", stdin=PASSPHRASE + "\n")[1]
+
+
+@pytest.mark.parametrize("args, words", [
+    (["people", "--passphrase-stdin"], "No passphrase arrived"),
+    (["people"], "--passphrase-stdin"),
+])
+def test_a_closed_standard_input_is_no_passphrase_not_an_unexpected_error(folder, monkeypatch, capsys, args, words):
+    monkeypatch.setattr("sys.stdin", None)  # started with standard input closed (<&-)
+    code = cli.main(["--data-dir", str(folder), *args])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_CANNOT_UNLOCK, err
+    assert words in err and "unexpected" not in err
