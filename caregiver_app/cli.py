@@ -242,6 +242,13 @@ def person_name(vault, args, stdin: TextIO) -> str:
     return name
 
 
+def shown(text: str) -> str:
+    """Text from the vault, a file or another computer (a name, a label) as the terminal may
+    print it: control characters (escape codes that could rewrite the screen or the window title)
+    become "?"."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _find(vault, args, stdin: TextIO):
     from .services import people
 
@@ -251,7 +258,7 @@ def _find(vault, args, stdin: TextIO):
         # a name typed on the command line is echoed; one read from standard input is not
         if args.person is not None:
             raise CliError(_("There is nobody called {name} in this vault. To see who is, run: caregiver-app people")
-                           .format(name=name), EXIT_BAD_INPUT)
+                           .format(name=shown(name)), EXIT_BAD_INPUT)
         raise CliError(_("There is nobody of that name in this vault. To see who is, run: caregiver-app people"),
                        EXIT_BAD_INPUT)
     return person
@@ -505,7 +512,7 @@ def cmd_people(paths, args, stdin, out, err) -> int:
     if not everyone:
         print(_("There is nobody in this vault yet."), file=err)
     for person in everyone:
-        print(f"{person.id}  {person.display_name}", file=out)
+        print(f"{person.id}  {shown(person.display_name)}", file=out)
     return EXIT_OK
 
 

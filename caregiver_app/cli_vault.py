@@ -33,6 +33,7 @@ from .cli import (
     report_format,
     unlock_either,
     unlock_options,
+    shown,
     with_vault,
 )
 from .services.vault import data_key_of
@@ -115,7 +116,7 @@ def _people(people, out: TextIO, indent: str = "    ") -> None:
         print(indent + _("(no one yet)"), file=out)
     for p in people:
         print(indent + ngettext("{name}: {count} entry", "{name}: {count} entries", p.entries).format(
-            name=p.name, count=p.entries), file=out)
+            name=shown(p.name), count=p.entries), file=out)
 
 
 # --- commands ---------------------------------------------------------------------------------

@@ -185,3 +185,20 @@ def test_a_closed_standard_input_is_no_passphrase_not_an_unexpected_error(folder
     err = capsys.readouterr().err
     assert code == cli.EXIT_CANNOT_UNLOCK, err
     assert words in err and "unexpected" not in err
+
+
+def test_names_with_terminal_escape_codes_are_not_sent_to_the_terminal(folder, tmp_path, environment):
+    hostile = "Bad\x1b]0;owned\x07\x1b[2JName"
+    export = tmp_path / "daylio.csv"
+    export.write_text(DAYLIO, encoding="utf-8")
+    code, out, err = run_cli(folder, "import", str(export), "--person", hostile, "--passphrase-stdin",
+                             stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_OK, err
+    for command in (["people"], ["imports"], ["backup"]):
+        code, out, err = run_cli(folder, *command, "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+        assert code == cli.EXIT_OK, err
+        assert "\x1b" not in out + err and "\x07" not in out + err, command
+        assert "Bad?]0;owned??[2JName" in out, command
+    code, out, err = run_cli(folder, "export-csv", "--person", "X\x1b[2J", "-o", str(tmp_path / "x.csv"),
+                             "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_BAD_INPUT and "\x1b" not in err
