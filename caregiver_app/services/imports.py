@@ -242,6 +242,19 @@ def write_import(vault: Vault, *, kind: str, file_name: str, person_name: str,
     journal are left out) and the choices to remember (``remember(session)``). ``days`` are the
     file's first and last local calendar days; ``notes`` are sentences for the summary."""
     backup_name = _back_up_first(vault, clock) if back_up else ""
+    try:
+        return _write_import_transaction(vault, kind, file_name, person_name, make_entries, days, preview, notes,
+                                         remember, clock, backup_name)
+    except DiskFullError:
+        # Nothing was written, so the backup just made is a copy of the vault as it still is: take
+        # it away again, or every retry on a full disk would use up more of the space to be freed.
+        if backup_name:
+            (vault.paths.backups / backup_name).unlink(missing_ok=True)
+        raise
+
+
+def _write_import_transaction(vault, kind, file_name, person_name, make_entries, days, preview, notes, remember,
+                              clock, backup_name) -> ImportReport:
     wanted = Person(None, person_name).display_name
     now = clock()
     with session_of(vault) as s:  # one transaction: the person, the import's row, the entries, the choices

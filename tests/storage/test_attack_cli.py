@@ -202,3 +202,23 @@ def test_names_with_terminal_escape_codes_are_not_sent_to_the_terminal(folder, t
     code, out, err = run_cli(folder, "export-csv", "--person", "X\x1b[2J", "-o", str(tmp_path / "x.csv"),
                              "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_BAD_INPUT and "\x1b" not in err
+
+
+def test_imports_that_fail_on_a_full_disk_do_not_leave_their_backups_behind(tmp_path, environment, monkeypatch):
+    from caregiver_app.services import journal as journal_service
+    from caregiver_app.storage.errors import DiskFullError
+
+    data = tmp_path / "data"
+    create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault.close()
+    export = tmp_path / "daylio.csv"
+    export.write_text(DAYLIO, encoding="utf-8")
+
+    def full(*_args, **_kwargs):
+        raise DiskFullError("The disk is full, so the last change was not saved.")
+
+    monkeypatch.setattr(journal_service, "write_imported_entries", full)
+    for _attempt in range(3):
+        code, _out, err = run_cli(data, "import", str(export), "--person", "Sam", "--passphrase-stdin",
+                                  stdin=PASSPHRASE + "\n")
+        assert code == cli.EXIT_DISK, err
+    assert [p.name for p in (data / "backups").glob("*pre-import*")] == []
