@@ -222,3 +222,31 @@ def test_imports_that_fail_on_a_full_disk_do_not_leave_their_backups_behind(tmp_
                                   stdin=PASSPHRASE + "\n")
         assert code == cli.EXIT_DISK, err
     assert [p.name for p in (data / "backups").glob("*pre-import*")] == []
+
+
+def test_an_import_that_fails_on_a_full_disk_pushes_out_no_older_backup(tmp_path, environment, monkeypatch):
+    from datetime import timedelta, timezone
+
+    from caregiver_app.services import backups
+    from caregiver_app.services import journal as journal_service
+    from caregiver_app.storage.errors import DiskFullError
+
+    data = tmp_path / "data"
+    vault = create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+    for day in range(5):  # the five pre-import backups that are kept
+        backups.back_up_before_import(vault, clock=lambda day=day: start + timedelta(days=day))
+    vault.close()
+    before = sorted(p.name for p in (data / "backups").glob("*pre-import*"))
+    assert len(before) == 5
+    export = tmp_path / "daylio.csv"
+    export.write_text(DAYLIO, encoding="utf-8")
+
+    def full(*_args, **_kwargs):
+        raise DiskFullError("The disk is full, so the last change was not saved.")
+
+    monkeypatch.setattr(journal_service, "write_imported_entries", full)
+    code, _out, err = run_cli(data, "import", str(export), "--person", "Sam", "--passphrase-stdin",
+                              stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_DISK, err
+    assert sorted(p.name for p in (data / "backups").glob("*pre-import*")) == before
