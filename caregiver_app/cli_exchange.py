@@ -25,6 +25,7 @@ from .cli import (
     person_name,
     person_options,
     report_format,
+    shown,
     zone_for,
     unlock_options,
     unlocking_early,
@@ -187,7 +188,7 @@ def levels_needed(unmapped, what: str) -> CliError:
     level yet, with a ready ``--mood-map`` hint (exit 3: a decision is needed)."""
     lines = ["    " + ngettext("{label}: {count} entry", "{label}: {count} entries", n).format(
         label=repr(label), count=_number(n)) for label, n in unmapped]
-    hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _count_unused in unmapped)
+    hint = " ".join(f"--mood-map {_quote(shown(label) + '=LEVEL')}" for label, _count_unused in unmapped)
     return CliError(what + "\n" + "\n".join(lines) + "\n" + _("For example: {hint}").format(hint=hint),
                     EXIT_NEEDS_DECISION)
 

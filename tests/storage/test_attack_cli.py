@@ -250,3 +250,13 @@ def test_an_import_that_fails_on_a_full_disk_pushes_out_no_older_backup(tmp_path
                               stdin=PASSPHRASE + "\n")
     assert code == cli.EXIT_DISK, err
     assert sorted(p.name for p in (data / "backups").glob("*pre-import*")) == before
+
+
+def test_the_mood_map_hint_sends_no_escape_codes_to_the_terminal(folder, tmp_path):
+    export = tmp_path / "daylio.csv"
+    export.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                      "2026-11-20,Nov 20,Friday,9:15 PM,Odd\x1b[2Jmood,walk,,\n", encoding="utf-8")
+    code, out, err = run_cli(folder, "import", str(export), "--person", "Sam", "--passphrase-stdin",
+                             stdin=PASSPHRASE + "\n")
+    assert code == cli.EXIT_NEEDS_DECISION, err
+    assert "--mood-map" in err and "\x1b" not in out + err
