@@ -46,9 +46,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return qt_self_test(args[1:])
     if _wants_cli(args):
-        from .cli import main as cli_main
+        try:  # Ctrl+C while the command line's modules load: the same words as during a command
+            from .cli import main as cli_main
 
-        return cli_main(args)
+            return cli_main(args)
+        except KeyboardInterrupt:
+            from .i18n import _
+
+            print(_("caregiver-app: stopped. Nothing was half-written."), file=sys.stderr)
+            return 1
 
     parser = argparse.ArgumentParser(prog="caregiver-app", add_help=False)
     parser.add_argument("--data-dir", metavar="DIR", type=Path)

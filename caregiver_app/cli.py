@@ -162,11 +162,39 @@ def read_bounded_line(stdin: TextIO) -> str:
     return line
 
 
+@contextmanager
+def _not_echoed(stdin: TextIO):
+    """While a secret is typed at a terminal (``--passphrase-stdin`` and the like given there),
+    the terminal does not show it; a line end is written after it instead. Elsewhere (a pipe, a
+    system without termios), nothing changes."""
+    try:
+        import termios
+
+        fd = stdin.fileno()
+        before = termios.tcgetattr(fd)
+    except Exception:  # no termios (Windows), no file descriptor, or not a terminal after all
+        yield
+        return
+    quiet = termios.tcgetattr(fd)
+    quiet[3] &= ~termios.ECHO
+    termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+    try:
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSAFLUSH, before)
+        print(file=sys.stderr)
+
+
 def _read_stdin_line(stdin: TextIO, what: str = "passphrase") -> str:
     """One line of standard input, read as UTF-8 whatever the locale says (a lenient decoder
     would turn stray bytes into characters no secret can hold), without a leading byte-order
-    mark (some editors and Windows tools write one) or the line end."""
-    line = read_bounded_line(stdin).removeprefix("\ufeff")
+    mark (some editors and Windows tools write one) or the line end. A secret (not a name) typed
+    at a terminal is not shown while it is typed."""
+    if what != "name" and stdin.isatty():
+        with _not_echoed(stdin):
+            line = read_bounded_line(stdin).removeprefix("\ufeff")
+    else:
+        line = read_bounded_line(stdin).removeprefix("\ufeff")
     if not line:
         if what == "passphrase":
             raise CliError(_("No passphrase arrived on standard input."), EXIT_CANNOT_UNLOCK)
@@ -214,6 +242,13 @@ def person_name(vault, args, stdin: TextIO) -> str:
     return name
 
 
+def shown(text: str) -> str:
+    """Text from the vault, a file or another computer (a name, a label) as the terminal may
+    print it: control characters (escape codes that could rewrite the screen or the window title)
+    become "?"."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def _find(vault, args, stdin: TextIO):
     from .services import people
 
@@ -223,7 +258,7 @@ def _find(vault, args, stdin: TextIO):
         # a name typed on the command line is echoed; one read from standard input is not
         if args.person is not None:
             raise CliError(_("There is nobody called {name} in this vault. To see who is, run: caregiver-app people")
-                           .format(name=name), EXIT_BAD_INPUT)
+                           .format(name=shown(name)), EXIT_BAD_INPUT)
         raise CliError(_("There is nobody of that name in this vault. To see who is, run: caregiver-app people"),
                        EXIT_BAD_INPUT)
     return person
@@ -301,8 +336,8 @@ def _secret(args, stdin: TextIO) -> tuple[str, str]:
         return "passphrase", _read_stdin_line(stdin)
     if stdin.isatty():
         return "either", ask_secret(_("Passphrase (or your recovery code): "))
-    raise CliError("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
-                   "--recovery-code-stdin), or run this at a terminal.", EXIT_CANNOT_UNLOCK)
+    raise CliError(_("The vault is locked. Give the passphrase with --passphrase-stdin (or the recovery code with "
+                     "--recovery-code-stdin), or run this at a terminal."), EXIT_CANNOT_UNLOCK)
 
 
 @dataclass(frozen=True)
@@ -477,7 +512,7 @@ def cmd_people(paths, args, stdin, out, err) -> int:
     if not everyone:
         print(_("There is nobody in this vault yet."), file=err)
     for person in everyone:
-        print(f"{person.id}  {person.display_name}", file=out)
+        print(f"{person.id}  {shown(person.display_name)}", file=out)
     return EXIT_OK
 
 
@@ -514,9 +549,13 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     from .services.vault import VaultPaths
 
     stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
-    use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
-    parser = build_parser()
+    if stdin is None:  # started with standard input closed (<&-): nothing arrives on it
+        import io
+
+        stdin = io.StringIO()
     try:
+        use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
+        parser = build_parser()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help and --version end here
@@ -533,12 +572,12 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
     except CliError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return exc.code
+    except DiskFullError as exc:  # before ValidationError: an export's full disk is both
+        print(f"caregiver-app: {exc}", file=err)
+        return EXIT_DISK
     except ValidationError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_BAD_INPUT
-    except DiskFullError as exc:
-        print(f"caregiver-app: {exc}", file=err)
-        return EXIT_DISK
     except CaregiverError as exc:
         print(f"caregiver-app: {exc}", file=err)
         return EXIT_VAULT

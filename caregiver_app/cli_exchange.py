@@ -25,6 +25,7 @@ from .cli import (
     person_name,
     person_options,
     report_format,
+    shown,
     zone_for,
     unlock_options,
     unlocking_early,
@@ -137,7 +138,7 @@ def _read_and_unlock(paths, args, stdin, out, err, early):
         detected = import_any.detect(data) if args.format == "auto" else None
         kind = detected.kind if detected is not None else args.format
         columns = ColumnMap.from_pairs(args.map) if args.map else None
-        print(_("This is {kind}.").format(kind=import_any.KINDS[kind]), file=out)
+        print(_("This is {kind}.").format(kind=_(import_any.KINDS[kind])), file=out)
         # The file is parsed once, before the vault opens (a file that cannot be read fails at
         # once), and carried through the preview, the remembered rule and the import. A CSV from
         # an unknown app without --map waits for the column map kept in the vault.
@@ -187,7 +188,7 @@ def levels_needed(unmapped, what: str) -> CliError:
     level yet, with a ready ``--mood-map`` hint (exit 3: a decision is needed)."""
     lines = ["    " + ngettext("{label}: {count} entry", "{label}: {count} entries", n).format(
         label=repr(label), count=_number(n)) for label, n in unmapped]
-    hint = " ".join(f"--mood-map {_quote(label + '=LEVEL')}" for label, _count_unused in unmapped)
+    hint = " ".join(f"--mood-map {_quote(shown(label) + '=LEVEL')}" for label, _count_unused in unmapped)
     return CliError(what + "\n" + "\n".join(lines) + "\n" + _("For example: {hint}").format(hint=hint),
                     EXIT_NEEDS_DECISION)
 

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from .i18n import N_, _, ngettext
 from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, person_name, report_format,
-                  unlock_options, unlocking_early, with_vault, zone_for)
+                  shown, unlock_options, unlocking_early, with_vault, zone_for)
 
 SHOW_EDITED = 10
 """How many changed entries the undo preview names (then "and N more")."""
@@ -20,7 +20,7 @@ SHOW_EDITED = 10
 
 def add_parsers(sub) -> None:
     """Add ``imports`` to the ``caregiver-app`` sub-command parser ``sub``."""
-    help_text = "list the imports made into the vault, or undo one (removes exactly the entries it added)"
+    help_text = _("list the imports made into the vault, or undo one (removes exactly the entries it added)")
     p = sub.add_parser("imports", help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
                        epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--undo", type=int, metavar="NUMBER", help=_("undo the import with this number (from the list)"))
@@ -35,18 +35,12 @@ def _when(instant, fmt) -> str:
     return f"{fmt.date(local.date())}, {fmt.time(local)}"
 
 
-def _shown(name: str) -> str:
-    """A file name as the terminal may print it: control characters (escape codes a hostile name
-    could carry) become "?"."""
-    return "".join(c if c.isprintable() else "?" for c in name)
-
-
 def _describe(batch, fmt) -> str:
     when = _when(batch.imported_at, fmt)
     if batch.file_name:
         return _("{app} “{file}” into {name}’s journal on {when}").format(
-            app=batch.app, file=_shown(batch.file_name), name=batch.person_name, when=when)
-    return _("{app} into {name}’s journal on {when}").format(app=batch.app, name=batch.person_name, when=when)
+            app=batch.app, file=shown(batch.file_name), name=shown(batch.person_name), when=when)
+    return _("{app} into {name}’s journal on {when}").format(app=batch.app, name=shown(batch.person_name), when=when)
 
 
 def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
@@ -165,7 +159,7 @@ def _import_daylio(paths, args, stdin, out, err, early) -> int:
     print(_("Distinct activities: {count}").format(count=p.distinct_activities), file=out)
     print(_("Entries per mood label:"), file=out)
     for info in p.labels:
-        print("    " + _("{label}: {count} (level {level})").format(label=info.label, count=info.count, level=info.level),
+        print("    " + _("{label}: {count} (level {level})").format(label=shown(info.label), count=info.count, level=info.level),
               file=out)
     if p.date_order_note:
         print(p.date_order_note, file=out)

@@ -18,8 +18,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _read_stdin_line, ask_secret, unlock_options, \
-    with_vault
+from .cli import EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, _read_stdin_line, ask_secret, \
+    shown, unlock_options, with_vault
 from .i18n import _, ngettext
 
 
@@ -93,7 +93,7 @@ def cmd_share(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
     elif args.share_command == "remove":
         print(_("{name} was removed from the family. It keeps what it could already read (every change up to its "
                 "batch {number}); it cannot read anything shared from now on.").format(
-                    name=result.name, number=result.last_number), file=out)
+                    name=shown(result.name), number=result.last_number), file=out)
     else:
         _print_status(result, out, paths)
     return EXIT_OK
@@ -134,7 +134,7 @@ def _print_status(status, out: TextIO, paths) -> None:
             line = _("{number}. {name} (removed)")
         else:
             line = _("{number}. {name}, last change merged here {when}")
-        print(line.format(number=number, name=member.name, when=when), file=out)
+        print(line.format(number=number, name=shown(member.name), when=when), file=out)
     print(ngettext("{count} change waits to be sent.", "{count} changes wait to be sent.",
                    status.waiting_to_send).format(count=status.waiting_to_send), file=out)
     if status.conflicts:
@@ -148,7 +148,7 @@ def cmd_sync(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
 
     result = with_vault(paths, args, stdin, err, family_sync.sync_now)
     print(ngettext("Sent {sent}, received {received} change.", "Sent {sent}, received {received} changes.",
-                   result.received).format(sent=result.sent, received=result.received), file=out)
+                   result.received).format(sent=_number(result.sent), received=_number(result.received)), file=out)
     for refusal in result.refused:
         where = refusal.device_id[:8]
         if refusal.number is None:

@@ -33,6 +33,7 @@ from .cli import (
     report_format,
     unlock_either,
     unlock_options,
+    shown,
     with_vault,
 )
 from .services.vault import data_key_of
@@ -115,7 +116,7 @@ def _people(people, out: TextIO, indent: str = "    ") -> None:
         print(indent + _("(no one yet)"), file=out)
     for p in people:
         print(indent + ngettext("{name}: {count} entry", "{name}: {count} entries", p.entries).format(
-            name=p.name, count=p.entries), file=out)
+            name=shown(p.name), count=p.entries), file=out)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -140,6 +141,8 @@ def cmd_init(paths, args, stdin, out, err) -> int:
         print(_("This computer's keyring remembers the vault, so it opens without the passphrase here."), file=out)
     elif created.keyring_note:
         print(created.keyring_note, file=out)
+    elif not args.no_keyring:  # asked to remember, but nothing here can
+        print(_("This computer has no keyring the app can use, so the passphrase is always needed."), file=out)
     return EXIT_OK
 
 

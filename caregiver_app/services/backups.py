@@ -42,6 +42,7 @@ __all__ = [
     "daily_backup_if_due",
     "kind_words",
     "list_backups",
+    "prune_backups",
     "restore_backup",
 ]
 
@@ -145,13 +146,20 @@ def daily_backup_if_due(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo |
     return info
 
 
-def back_up_before_import(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo:
+def back_up_before_import(vault: Vault, *, clock: Clock = utc_now, prune: bool = True) -> BackupInfo:
     """Make the verified backup that comes before an import writes anything (reason
-    ``pre-import``), then prune old ones. Raises :class:`BackupError` (plain words; a full disk
-    says so) and then nothing has been written."""
+    ``pre-import``), then prune old ones (``prune=False``: the caller calls :func:`prune_backups`
+    once the import is written, so a failed import pushes out no older backup). Raises
+    :class:`BackupError` (plain words; a full disk says so) and then nothing has been written."""
     info = store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.PRE_IMPORT, clock())
-    store.prune(vault.paths.backups, data_key_of(vault))
+    if prune:
+        prune_backups(vault)
     return info
+
+
+def prune_backups(vault: Vault) -> None:
+    """Remove the backups that are no longer kept (:func:`caregiver_app.storage.backup.prune_plan`)."""
+    store.prune(vault.paths.backups, data_key_of(vault))
 
 
 def back_up_now(vault: Vault, *, clock: Clock = utc_now) -> BackupSummary:

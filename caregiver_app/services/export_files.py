@@ -14,6 +14,7 @@ from pathlib import Path
 from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import write_private
+from .user_files import ExportDiskFullError
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def write_export(path: Path, data: bytes, what: str) -> Path:
         raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == 28:
-            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+            raise ExportDiskFullError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
         raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
             what=_(what)[:1].upper() + _(what)[1:])) from None
     return path

@@ -210,7 +210,7 @@ def _back_up_first(vault: Vault, clock: Clock) -> str:
     """The verified backup made before an import writes; returns its file name. A failed backup
     stops the import with the reason in plain words (a full disk stays a disk-full error)."""
     try:
-        return backups.back_up_before_import(vault, clock=clock).path.name
+        return backups.back_up_before_import(vault, clock=clock, prune=False).path.name
     except BackupError as exc:
         kind, why = type(exc), ""
     except OSError as exc:  # e.g. the backups folder cannot be made
@@ -242,6 +242,22 @@ def write_import(vault: Vault, *, kind: str, file_name: str, person_name: str,
     journal are left out) and the choices to remember (``remember(session)``). ``days`` are the
     file's first and last local calendar days; ``notes`` are sentences for the summary."""
     backup_name = _back_up_first(vault, clock) if back_up else ""
+    try:
+        report = _write_import_transaction(vault, kind, file_name, person_name, make_entries, days, preview, notes,
+                                           remember, clock, backup_name)
+    except DiskFullError:
+        # Nothing was written, so the backup just made is a copy of the vault as it still is: take
+        # it away again, or every retry on a full disk would use up more of the space to be freed.
+        if backup_name:
+            (vault.paths.backups / backup_name).unlink(missing_ok=True)
+        raise
+    if backup_name:  # only now: a failed import must not push an older backup out
+        backups.prune_backups(vault)
+    return report
+
+
+def _write_import_transaction(vault, kind, file_name, person_name, make_entries, days, preview, notes, remember,
+                              clock, backup_name) -> ImportReport:
     wanted = Person(None, person_name).display_name
     now = clock()
     with session_of(vault) as s:  # one transaction: the person, the import's row, the entries, the choices

@@ -21,8 +21,14 @@ from typing import BinaryIO
 from ..i18n import N_, _
 from ..domain.errors import ValidationError
 from ..private_files import private_writer
+from ..storage.errors import DiskFullError
 
 DISK_FULL = 28  # errno ENOSPC on every system the app runs on
+
+
+class ExportDiskFullError(ValidationError, DiskFullError):
+    """The disk filled up while an export was saved: a :class:`ValidationError` for the window
+    (which shows its words), and a :class:`DiskFullError` so the command line ends with exit code 6."""
 
 
 def with_suffix(path: Path, suffix: str) -> Path:
@@ -52,7 +58,7 @@ def save_export(path: Path, content: bytes | Callable[[BinaryIO], None], *, what
         raise ValidationError(_("This app is not allowed to save in {folder}. Please choose another folder.").format(folder=folder)) from None
     except OSError as exc:
         if getattr(exc, "errno", None) == DISK_FULL:
-            raise ValidationError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
+            raise ExportDiskFullError(_("The disk is full, so {what} could not be saved.").format(what=_(what))) from None
         raise ValidationError(_("{what} could not be saved there. Please choose another place.").format(
             what=_(what)[:1].upper() + _(what)[1:])) from None
     return path
