@@ -54,8 +54,10 @@ def warm_up() -> None:
         vault_repair, warning_signs)
     from .journal import journal_page  # noqa: F401  (the page shown at unlock; defines classes only)
     from ..services.vault import load_ciphers
+    from ..services.vault_open import prepare_for_unlock
 
     load_ciphers()  # the key derivation and the cipher, which the unlock screen came up without
+    prepare_for_unlock()
 
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
