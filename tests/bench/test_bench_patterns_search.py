@@ -164,7 +164,8 @@ MEMORY_SCRIPT = textwrap.dedent(
     from caregiver_app.gui.app import create_main_window
     from caregiver_app.gui.context import AppContext
     from caregiver_app.gui.common.ops import Ops
-    from caregiver_app.services.vault import VaultPaths, unlock_with_passphrase
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import unlock_with_passphrase
 
     def rss_mb():
         for line in Path("/proc/self/status").read_text().splitlines():
