@@ -1,21 +1,23 @@
-"""The people cared for: the "Add a person" dialog and the File menu actions to rename the chosen
-person, remove them from the switcher (archived: nothing is deleted) and bring a removed person
-back. Every read and write runs through ``context.ops``; a successful change says ``PEOPLE``."""
+"""The people cared for: the File menu actions to add a person (the dialog is in
+:mod:`.add_person_dialog`), rename the chosen person, remove them from the switcher (archived:
+nothing is deleted) and bring a removed person back. Every read and write runs through
+``context.ops``; a successful change says ``PEOPLE``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from ..i18n import _
-from ..domain.errors import ValidationError
-from ..domain.model import Person
 from .common.building import menu_action
-from .common.form import EditorDialog
 from .common.ops import PEOPLE
 from .common.page import confirm
-from .common.trust_widgets import plain_label, tell
+from .common.trust_widgets import tell
+
+if TYPE_CHECKING:  # the dialog's form and the domain's model load with the first "Add a person"
+    from ..domain.model import Person
 
 
 
@@ -25,38 +27,6 @@ def _people():
     from ..services import people
 
     return people
-
-
-class AddPersonDialog(EditorDialog):
-    """Asks for a name and adds the person as a write; a problem (an empty or already-used name)
-    shows inside the dialog, which stays open. ``result_value`` is the new :class:`Person`."""
-
-    def __init__(self, context, parent: QWidget | None = None):
-        super().__init__(context, _("Add a person"), changes={PEOPLE}, save_text=_("&Add"), parent=parent)
-        self._clock = context.clock
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        label = QLabel(_("Their &name"))
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName(_("Name of the person"))
-        label.setBuddy(self.name_edit)
-        self.fields.addWidget(label)
-        self.fields.addWidget(self.name_edit)
-        self.fields.addWidget(plain_label(_("Everything you write for them stays in this vault, on this computer.")))
-        self.panel.add_field("name", self.name_edit)
-        self.add_button = self.panel.save_button
-        self.problem_label = self.panel.problem_label
-        self.add_button.setEnabled(False)
-        self.name_edit.textChanged.connect(lambda t: self.add_button.setEnabled(bool(t.strip())))
-
-    @property
-    def person(self) -> Person | None:
-        return self.result_value
-
-    def make_job(self):
-        name, clock = self.name_edit.text(), self._clock
-        if not name.strip():
-            raise ValidationError(_("Please type their name."), field="name")
-        return lambda vault: _people().add_person(vault, name, clock=clock)
 
 
 class PeopleActions:
@@ -75,6 +45,8 @@ class PeopleActions:
 
     def add(self) -> None:
         """Ask for a name and add that person; the switcher then shows them."""
+        from .add_person_dialog import AddPersonDialog
+
         dialog = AddPersonDialog(self._context, self._window)
         try:
             if dialog.exec() and dialog.person is not None:

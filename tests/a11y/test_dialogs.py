@@ -14,7 +14,7 @@ from test_pages import findings
 from caregiver_app.gui.journal.journal_page import JournalPage
 from caregiver_app.gui.network.contact_editor import ContactEditor
 from caregiver_app.gui.network.network_page import NetworkPage
-from caregiver_app.gui.people_actions import AddPersonDialog
+from caregiver_app.gui.add_person_dialog import AddPersonDialog
 from caregiver_app.gui.settings_dialog import SettingsDialog
 from caregiver_app.gui.journal.medication_fields import ChangeDoseDialog
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog

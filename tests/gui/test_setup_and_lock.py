@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from caregiver_app import APP_NAME
 from caregiver_app.gui.app import StartFlow, create_main_window
 from caregiver_app.gui.main_window import MainWindow
-from caregiver_app.gui.people_actions import AddPersonDialog
+from caregiver_app.gui.add_person_dialog import AddPersonDialog
 from caregiver_app.gui.window_parts import IdleWatcher as _IdleWatcher
 from caregiver_app.gui.vault.setup_wizard import PersonPage, RecoveryCodePage, RememberPage, SetupWizard
 from caregiver_app.gui.vault.unlock_screen import KEYRING_FALLBACK

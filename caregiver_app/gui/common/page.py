@@ -26,15 +26,17 @@ hooks; the base does the rest the same way on every page::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...domain.model import Person
 from .ops import Change, Op
 from .trust_widgets import heading
+
+if TYPE_CHECKING:  # annotations only: the model loads with the first page, not with the unlock screen
+    from ...domain.model import Person
 
 __all__ = ["Page", "confirm", "heading"]
 

@@ -14,13 +14,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ...domain.model import Person
 from ...i18n import N_, _, ngettext
 from ..common import formatting
 from ..context import AppContext
 from ..common.building import documents_folder
 
 if TYPE_CHECKING:  # the exporters (FHIR models, HTML) load when an export is asked for, not at start
+    from ...domain.model import Person
     from ...services import export_csv, export_fhir, export_readable
 
 
