@@ -3,6 +3,8 @@ imported reliably once several folders have one)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -229,3 +231,21 @@ def larger_text(app, factor: float = 2.0):
         yield
     finally:
         app.setFont(old_font)
+
+
+@contextmanager
+def mounted_tmpfs(folder: Path, options: str, *, read_only: bool = False):
+    """A real small file system (tmpfs with ``options``, e.g. ``"size=16k"``) mounted on the new
+    folder ``folder``, optionally remounted read-only; unmounted afterwards. Skips the test where
+    it cannot be mounted (mounting needs root; permissions alone do not stop root)."""
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("this system does not allow mounting a tmpfs here")
+    try:
+        if read_only:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

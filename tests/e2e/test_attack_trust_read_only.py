@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
 
 import pytest
+from support import mounted_tmpfs
 
 from caregiver_app import cli
 
@@ -16,18 +15,8 @@ from caregiver_app import cli
 def read_only_folder(tmp_path):
     """A real read-only file system (tmpfs remounted read-only; needs root, as permissions do not
     stop root). Skipped where it cannot be mounted."""
-    mount_point = tmp_path / "ro"
-    mount_point.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a read-only file system needs root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("this system does not allow mounting a tmpfs here")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True, capture_output=True)
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+    with mounted_tmpfs(tmp_path / "ro", "size=1m", read_only=True) as folder:
+        yield folder
 
 
 @pytest.mark.parametrize("args,stdin", [(["init", "--no-keyring", "--passphrase-stdin"], "river stones sing at dawn\n"),

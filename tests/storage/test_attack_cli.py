@@ -6,13 +6,12 @@ Real encrypted vaults in tmp_path, run in-process."""
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import datetime
 
 import pytest
-from support import PASSPHRASE, run_cli
+from support import PASSPHRASE, mounted_tmpfs, run_cli
 
-from caregiver_app import cli, i18n
+from caregiver_app import cli
 from caregiver_app.services import journal
 from caregiver_app.services.people import add_person
 from caregiver_app.services.vault import VaultPaths
@@ -20,15 +19,6 @@ from caregiver_app.services.vault_open import create_vault
 
 DAYLIO = "full_date,date,weekday,time,mood,activities,note_title,note\n" \
          "2026-11-20,Nov 20,Friday,9:15 PM,good,walk,,\n"
-
-
-@pytest.fixture
-def environment(monkeypatch):
-    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("LANG", "C")
-    yield monkeypatch
-    i18n.set_language("en")
 
 
 @pytest.fixture
@@ -46,17 +36,8 @@ def folder(tmp_path, environment):
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A real 16 KiB file system (tmpfs; needs root). Skipped where it cannot be mounted."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a tiny file system needs root")
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount_point)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("this system does not allow mounting a tmpfs here")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+    with mounted_tmpfs(tmp_path / "tiny", "size=16k") as folder:
+        yield folder
 
 
 @pytest.mark.parametrize("command", [

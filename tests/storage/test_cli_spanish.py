@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from support import PASSPHRASE, run_cli
 
-from caregiver_app import cli, i18n
+from caregiver_app import cli
 from caregiver_app.cli_language import chosen_language, system_locale_names
 from caregiver_app.domain.model import MoodLevel, SymptomRating
 from caregiver_app.domain.plans import PlanItem, SafetyPlan
@@ -24,15 +24,6 @@ from caregiver_app.services.vault_open import create_vault
 
 def pdf_text(path) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split()).replace("\xa0", " ")
-
-
-@pytest.fixture
-def environment(monkeypatch):
-    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("LANG", "C")
-    yield monkeypatch
-    i18n.set_language("en")
 
 
 @pytest.fixture

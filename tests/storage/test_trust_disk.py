@@ -12,7 +12,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import event
-from support import PASSPHRASE, add_entries
+from support import PASSPHRASE, add_entries, mounted_tmpfs
 
 from caregiver_app import settings as app_settings
 from caregiver_app.services import journal, people
@@ -82,18 +82,8 @@ def test_read_only_at_the_database_gives_a_plain_message(vault, person):
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 3 MiB file system (tmpfs; needs root). Skipped where it cannot be mounted."""
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a tiny file system needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount_point)],
-                          capture_output=True)
-    if made.returncode != 0:
-        pytest.skip("this system does not allow mounting a tmpfs here")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+    with mounted_tmpfs(tmp_path / "small", "size=3m,mode=0700") as folder:
+        yield folder
 
 
 def fill(folder, leave: int = 0) -> None:
