@@ -91,3 +91,19 @@ def test_a_swap_plan_of_brackets_nested_deep_does_not_crash_the_start(qtbot, con
     flow = _start(qtbot, context)
 
     _opens_with_passphrase(qtbot, flow)
+
+
+@pytest.mark.timeout(30)
+def test_a_pipe_in_place_of_the_settings_file_does_not_freeze_the_start(tmp_path):
+    # The settings are read before any window; a pipe there made the app wait forever.
+    from caregiver_app import settings as app_settings
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path, _legacy = app_settings.location(folder, tmp_path / "usual")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+
+    settings, notice, _path = app_settings.load_for_folder(folder, tmp_path / "usual")
+
+    assert settings == app_settings.Settings() and notice == app_settings.DAMAGED_NOTICE
