@@ -441,6 +441,7 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.central.setCurrentWidget(self.unlock_screen)
+        self.get_help.lock()  # its own window: the safety plan goes now, not once the jobs ended
         self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
         if self.context.ops.busy:  # a passphrase typed now does nothing: say why

@@ -107,3 +107,33 @@ def test_a_pipe_in_place_of_the_settings_file_does_not_freeze_the_start(tmp_path
     settings, notice, _path = app_settings.load_for_folder(folder, tmp_path / "usual")
 
     assert settings == app_settings.Settings() and notice == app_settings.DAMAGED_NOTICE
+
+
+def test_lock_takes_the_safety_plan_out_of_get_help_now_at_once(qtbot, context, vault, person, monkeypatch):
+    # Lock hides everything at once, but waits for running jobs (a long import) before it closes
+    # the vault. Get help now is a window of its own: it kept the person's name and safety plan
+    # on screen for all that wait.
+    from caregiver_app.gui.app import create_main_window
+    from caregiver_app.gui.common.ops import Ops
+    from support import hold_a_read
+
+    monkeypatch.setattr(Ops, "synchronous", False)
+    context.vault = vault
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    window.get_help.show()
+    help_window = window.get_help.window
+    qtbot.waitUntil(lambda: "Sam Rivera" in help_window.plan_heading.text(), timeout=10000)
+    gate, _started = hold_a_read(context.ops, window)
+
+    window.lock()
+
+    try:
+        assert context.vault is not None  # still waiting for the job
+        assert "Sam Rivera" not in help_window.plan_heading.text()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: context.vault is None, timeout=10000)
+    assert "Sam Rivera" not in help_window.plan_heading.text()
