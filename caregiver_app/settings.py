@@ -12,7 +12,10 @@ the encrypted database (see ``services.people.preparer_name``). The file is writ
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -210,7 +213,11 @@ def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, 
     readable): the defaults are used then. Never raises."""
     source = path if path.exists() or legacy is None else legacy
     try:
-        with source.open("rb") as file:
+        # Opened without waiting, so a pipe in the file's place is refused instead of freezing the start.
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise OSError(errno.EINVAL, "not an ordinary file")
             data = file.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             return Settings(), DAMAGED_NOTICE

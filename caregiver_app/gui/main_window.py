@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
 
     vault_unlocked = Signal()
     vault_locked = Signal()
+    locking = Signal()
+    """Lock was asked: windows of their own hide their words now (the vault closes once jobs end)."""
     closed = Signal()
     person_changed = Signal()
     """The pages now show ``current_person()`` (the switcher was read or changed)."""
@@ -441,6 +443,8 @@ class MainWindow(QMainWindow):
             if dialog.isVisible():
                 dialog.reject()
         self.central.setCurrentWidget(self.unlock_screen)
+        self.get_help.lock()  # its own window: the safety plan goes now, not once the jobs ended
+        self.locking.emit()
         self._enable_commands(False)  # Rename… would show the name on the locked screen
         self.unlock_screen.setEnabled(False)  # no new unlock while the old vault is still open
         if self.context.ops.busy:  # a passphrase typed now does nothing: say why

@@ -293,7 +293,7 @@ def loads(data: bytes) -> KeyFile:
         raise KeyFileError(damaged)
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: brackets nested thousands deep
         raise KeyFileError(damaged) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise KeyFileError(damaged)

@@ -27,7 +27,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..security.keyfile import atomic_write
+from ..security.keyfile import atomic_write, read_key_bytes
 from ..storage.files import fsync_dir, private_folder, sidecars
 from ..storage.lock import VaultLock
 
@@ -91,7 +91,8 @@ def finish_interrupted(folder: Path) -> bool:
     backups_in = incoming_backups(folder)
     discard = False
     try:
-        plan = json.loads(plan_path.read_text("utf-8"))
+        # Read like a key file: bounded, and a pipe in its place is refused instead of waiting forever.
+        plan = json.loads(read_key_bytes(plan_path).decode("utf-8"))
         aside = folder / str(plan["aside"])
         discard = plan.get("discard") is True
         if aside.parent.resolve() != (folder / "replaced").resolve():
@@ -101,7 +102,7 @@ def finish_interrupted(folder: Path) -> bool:
             stale.unlink(missing_ok=True)
         shutil.rmtree(backups_in, ignore_errors=True)
         return False
-    except (ValueError, KeyError, TypeError, OSError):
+    except (ValueError, KeyError, TypeError, OSError, RecursionError):  # RecursionError: brackets nested deep
         aside, discard = folder / "replaced" / "unfinished", False
     old = [p for p in (*sidecars(folder / DB), folder / KEYS, folder / f"{KEYS}.prev", folder / "backups") if p.exists()]
     if db_in.exists() and keys_in.exists() and old:

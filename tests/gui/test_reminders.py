@@ -324,3 +324,27 @@ def test_words_say_whom_when_and_how_much_in_the_locale(qapp):
         assert "About 2,5 left" in words_for(refill, "Europe/Berlin", date(2026, 12, 6)).detail
     finally:
         QLocale.setDefault(previous)
+
+
+def test_lock_takes_the_medicine_out_of_the_reminder_window_at_once(qtbot, ctx, vault, person, window, monkeypatch):
+    # Lock hides everything at once but waits for running jobs (a long import) before it closes the
+    # vault; the reminder window, a window of its own, kept the medicine's name all that wait.
+    from support import hold_a_read
+
+    from caregiver_app.gui.common.ops import Ops
+
+    add_med(vault, person)
+    monkeypatch.setattr(Ops, "synchronous", False)
+    control = start(ctx, window, qtbot)
+    qtbot.waitUntil(lambda: "Sertraline" in texts(control.popup) and control.popup.isVisible(), timeout=10000)
+    gate, _started = hold_a_read(ctx.ops, window)
+
+    window.lock()
+
+    try:
+        assert ctx.vault is not None  # still waiting for the job
+        assert not control.popup.isVisible() or "Sertraline" not in texts(control.popup)
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: ctx.vault is None, timeout=10000)
+    assert "Sertraline" not in texts(control.popup)

@@ -103,6 +103,9 @@ class ReminderController(QObject):
         self._settings_seen = self._reminder_settings()
         window.vault_unlocked.connect(lambda: QTimer.singleShot(AFTER_UNLOCK_MS, self, self.refresh))
         window.vault_locked.connect(self._on_locked)
+        locking = getattr(window, "locking", None)
+        if locking is not None:  # the medicine's words go at once, not once the lock's jobs ended
+            locking.connect(self._hide_popup)
         context.ops.changed.connect(self._on_changed)
         window.installEventFilter(self)
         settings_action = getattr(window, "settings_action", None)
