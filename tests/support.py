@@ -249,3 +249,25 @@ def mounted_tmpfs(folder: Path, options: str, *, read_only: bool = False):
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def type_and_unlock(qtbot, window, secret: str) -> None:
+    """Type ``secret`` into the main window's unlock screen and press Enter, as a person would."""
+    from PySide6.QtCore import Qt
+
+    field = window.unlock_screen.ui.secretEdit
+    field.clear()
+    qtbot.keyClicks(field, secret)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def shown_window(qtbot, context, vault):
+    """The main window on the open ``vault``, shown, once its person is in the switcher."""
+    from caregiver_app.gui.app import create_main_window
+
+    context.vault = vault
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    return window

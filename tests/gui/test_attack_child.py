@@ -7,12 +7,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QDate
 
-from caregiver_app.gui.app import create_main_window
 from caregiver_app.gui.common.ops import Ops
 from caregiver_app.services import pdf_child
-from support import add_entries
+from support import add_entries, shown_window
 
 
 @pytest.fixture
@@ -38,11 +36,7 @@ def test_save_pressed_while_a_child_dies_does_not_open_later_by_itself(threaded,
         return real(data, **options)
 
     monkeypatch.setattr(pdf_child, "summary_pdf_bytes", first_dies)
-    context.vault = vault
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    window = shown_window(qtbot, context, vault)
     page = window.go("summary")
     assert started.wait(10)
     page.save_pdf()  # waits for the preview being made

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import PASSPHRASE
-from PySide6.QtCore import Qt
+from support import PASSPHRASE, shown_window, type_and_unlock
 
 from caregiver_app.gui.app import StartFlow
 from caregiver_app.services.vault_open import create_vault
@@ -17,13 +16,6 @@ def _start(qtbot, context) -> StartFlow:
     flow.start()
     qtbot.addWidget(flow.window)
     return flow
-
-
-def _unlock(qtbot, window, secret: str) -> None:
-    field = window.unlock_screen.ui.secretEdit
-    field.clear()
-    qtbot.keyClicks(field, secret)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_a_key_file_of_brackets_nested_deep_is_damaged_not_a_crash(qtbot, context, memory_keyring):
@@ -41,7 +33,7 @@ def test_a_key_file_of_brackets_nested_deep_is_damaged_not_a_crash(qtbot, contex
     window = flow.window
     assert window.is_locked
     assert not window.unlock_screen.ui.keyringButton.isVisibleTo(window.unlock_screen)
-    _unlock(qtbot, window, PASSPHRASE)
+    type_and_unlock(qtbot, window, PASSPHRASE)
     qtbot.waitUntil(lambda: not window.unlock_screen.busy)
     assert window.is_locked
     shown = window.unlock_screen.status_text() + window.unlock_screen.note_text()
@@ -66,7 +58,7 @@ def _vault_with_sam(context, *, remember: bool = False) -> None:
 def _opens_with_passphrase(qtbot, flow) -> None:
     window = flow.window
     assert window.is_locked and window.unlock_screen.status_text() == ""
-    _unlock(qtbot, window, PASSPHRASE)
+    type_and_unlock(qtbot, window, PASSPHRASE)
     assert not window.is_locked, window.unlock_screen.status_text()
     assert window.person_combo.currentText() == "Sam Rivera"
 
@@ -113,16 +105,11 @@ def test_lock_takes_the_safety_plan_out_of_get_help_now_at_once(qtbot, context, 
     # Lock hides everything at once, but waits for running jobs (a long import) before it closes
     # the vault. Get help now is a window of its own: it kept the person's name and safety plan
     # on screen for all that wait.
-    from caregiver_app.gui.app import create_main_window
     from caregiver_app.gui.common.ops import Ops
     from support import hold_a_read
 
     monkeypatch.setattr(Ops, "synchronous", False)
-    context.vault = vault
-    window = create_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
+    window = shown_window(qtbot, context, vault)
     window.get_help.show()
     help_window = window.get_help.window
     qtbot.waitUntil(lambda: "Sam Rivera" in help_window.plan_heading.text(), timeout=10000)

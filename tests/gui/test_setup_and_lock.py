@@ -9,7 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from support import PASSPHRASE, BrokenKeyring, LockedKeyring, NoKeyring
+from support import PASSPHRASE, BrokenKeyring, LockedKeyring, NoKeyring, type_and_unlock
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -135,13 +135,6 @@ def unlocked_window(qtbot, context, vault) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def type_and_unlock(qtbot, window: MainWindow, secret: str) -> None:
-    field = window.unlock_screen.ui.secretEdit
-    field.clear()
-    qtbot.keyClicks(field, secret)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 # --- the first-run wizard --------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import event
-from support import NOW, PASSPHRASE, add_entries, flip_byte, folder_bytes
+from support import NOW, PASSPHRASE, add_entries, flip_byte, folder_bytes, type_and_unlock
 
 from caregiver_app.gui.app import StartFlow, create_main_window
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
@@ -34,13 +34,6 @@ def window_for(qtbot, context, vault=None):
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def type_and_unlock(qtbot, window, secret: str) -> None:
-    field = window.unlock_screen.ui.secretEdit
-    field.clear()
-    qtbot.keyClicks(field, secret)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def click(box: QMessageBox, text: str):
