@@ -38,13 +38,13 @@ from ..domain.summary_changes import change_rows
 from ..domain.summary_rules import apply_leave_out, day_points, make_brief, previous_period, symptom_stats
 from .. import i18n
 from ..i18n import _
-from ..reports.formatting import ReportFormat, in_language
+from ..reports.formatting import ReportFormat
 from ..reports.collector import collector_paused
 from ..storage.repos.journal_lines import EntryLine, entry_lines
 from . import appointments, summary_sources
 from .clock import Clock, local_zone_name, utc_now
 from .people import get_person, preparer_name
-from .summary_pdf import PAPER_SIZES, Cancelled, Progress, document_language, summary_pdf_bytes  # noqa: F401 (its public names)
+from .summary_pdf import PAPER_SIZES, Cancelled, Progress, document_language, printed_format, summary_pdf_bytes  # noqa: F401 (its public names)
 from .user_files import save_export
 from .vault import Vault, session_of
 
@@ -324,9 +324,7 @@ def prepare_pdf(*, fmt: ReportFormat | None = None, language: str = "", country:
     from ..reports.fonts import register_fonts
 
     register_fonts()
-    # the format summary_pdf_bytes prints in (a language chosen brings its own)
-    shown = in_language(fmt or ReportFormat(), document_language(language), country) if i18n.normalise(language) else fmt
-    (shown or ReportFormat()).sample_text()
+    (printed_format(fmt, language, country) or ReportFormat()).sample_text()
 
 
 def write_pdf_bytes(pdf: bytes, path: Path, *, what: str = "") -> Path:

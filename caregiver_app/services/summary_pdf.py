@@ -45,15 +45,20 @@ def summary_pdf_bytes(
     :class:`SummaryCancelled` when ``cancelled()`` turns True."""
     from ..reports.visit_summary import build_visit_summary_pdf  # reportlab loads only when printing
 
-    code = document_language(language)
-    # A language chosen for this document brings its own way of writing dates and numbers; the
-    # window's language keeps the user's own format settings as they are.
-    shown = in_language(fmt or ReportFormat(), code, country) if i18n.normalise(language) else fmt
+    shown = printed_format(fmt, language, country)
     out = io.BytesIO()
-    with i18n.document_language(code):
+    with i18n.document_language(document_language(language)):
         build_visit_summary_pdf(data, out, pagesize=_pagesize(paper), progress=progress, cancelled=cancelled,
                                 fmt=shown)
     return out.getvalue()
+
+
+def printed_format(fmt: ReportFormat | None, language: str = "", country: str = "") -> ReportFormat | None:
+    """The format a summary asked for with ``fmt``, ``language`` and ``country`` (as
+    :func:`summary_pdf_bytes` takes them) is printed in. A language chosen for the document brings
+    its own way of writing dates and numbers; the window's language (``""``) keeps the user's own
+    format settings as they are (None: the default format)."""
+    return in_language(fmt or ReportFormat(), document_language(language), country) if i18n.normalise(language) else fmt
 
 
 def document_language(code: str = "") -> str:
