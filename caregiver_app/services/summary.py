@@ -16,9 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain import timeutil
-from ..domain.copying import same_fields
 from ..domain.crisis_lines import CrisisLine, help_words
-from ..domain.errors import ValidationError
 from ..domain.model import MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, TagKind
 from ..domain.summary import (  # check_range, default_filename and MAX_RANGE_DAYS are part of this API too
     JOURNAL_SECTIONS,
