@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-from ..i18n import _, pgettext
+from ..i18n import N_, _, pgettext
 from .errors import ValidationError, at_most
 
-MOOD_SCALE_NAME = "5-point mood scale"
+MOOD_SCALE_NAME = N_("5-point mood scale")  # translated where shown: the data keeps the English name
 SEVERITY_MIN = 0
 SEVERITY_MAX = 10
 NOTE_MAX_CHARS = 20_000

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph
 
 from ..domain.model import MoodLevel
-from ..i18n import N_, _
+from ..i18n import N_, _, pgettext
 from . import formatting
 from .charts import ACCENT, GRID, INK, MUTED, RULE
 from .fonts import ReportFonts
@@ -313,3 +313,10 @@ def numbered_canvas(fonts: ReportFonts, page_width: float, page_height: float, t
             self.restoreState()
 
     return _NumberedCanvas
+
+
+def self_label() -> str:
+    """"Self" as the summary's tables print it in their "whose" column: the short word the legends
+    under them define (in Spanish "Propio", where the journal's recorder name says "La persona
+    misma", too long for the column)."""
+    return pgettext("whose ratings, as the legend names them", "Self")

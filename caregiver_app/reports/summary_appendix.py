@@ -33,8 +33,8 @@ from .layout import (
     format_time,
     label_markup,
     mood_word,
-    counted,
     section,
+    self_label,
     wrapped_markup,
 )
 from .text import clean_text, markup, shorten
@@ -224,7 +224,7 @@ def _symptoms_by_source(data: VisitSummaryData, rated, styles: Styles, width: fl
     for r in rated:
         rows.append([
             Paragraph(label_markup(r.measure), styles.cell),
-            Paragraph(_("Family (observed)") if r.source != "self" else _("Self"), styles.cell),
+            Paragraph(_("Family (observed)") if r.source != "self" else self_label(), styles.cell),
             Paragraph(f"{format_count(r.current_days)}", styles.cell_num),
             Paragraph(format_decimal(r.current), styles.cell_num),
             Paragraph(f"{r.worst:g}" if r.worst is not None else "–", styles.cell_num),

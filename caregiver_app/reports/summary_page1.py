@@ -15,7 +15,7 @@ from ..domain.summary import OBSERVED, ChangeRow, ScoreResult, VisitSummaryData
 from ..domain.summary_changes import change_rows, stable_mood_words
 from .charts import GRID, MUTED, RULE
 from ..i18n import N_, _, ngettext
-from .layout import Styles, counted, format_count, format_date, format_decimal, format_dose, format_hours, label_markup
+from .layout import Styles, counted, format_count, format_date, format_decimal, format_dose, format_hours, label_markup, self_label
 from .text import markup
 
 PHQ_ANSWERS = (N_("not at all"), N_("several days"), N_("more than half the days"), N_("nearly every day"))
@@ -140,7 +140,7 @@ def _change(row: ChangeRow) -> str:
 
 
 def _who(row: ChangeRow) -> str:
-    return _("Family") if row.source == OBSERVED else _("Self")
+    return _("Family") if row.source == OBSERVED else self_label()
 
 
 def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms: int,
@@ -176,7 +176,7 @@ def what_changed(data: VisitSummaryData, styles: Styles, width: float, symptoms:
     story.append(Paragraph(
         _("Mood 1–5 ({scale}, 5 very good); anxiety and symptoms 0–10 (10 worst); energy 0–10 (10 full of "
           "energy). Self: the person's own ratings; Family: a family member's observations (never averaged "
-          "together).").format(scale=label_markup(data.mood_scale_name)), styles.small))
+          "together).").format(scale=label_markup(_(data.mood_scale_name))), styles.small))
     return story
 
 

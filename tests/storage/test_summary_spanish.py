@@ -104,6 +104,7 @@ def test_spanish_summary_has_no_english_template_phrase(vault, filled, spanish_b
     for words in ("Dormí mal; ¿será el calor?", "¡Salimos a caminar! Año nuevo.", "Dolor de cabeza"):
         assert words in spanish, words
     assert "[?]" not in spanish and "\ufffd" not in spanish
+    assert "5-point mood scale" in english and "5-point" not in spanish  # the scale's name, from the domain
     # Dates as Spanish (for the US) writes them; the window's language is untouched.
     assert "nov" in spanish and "Nov 3" not in spanish
     assert i18n.process_language() == "en"
