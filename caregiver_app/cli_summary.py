@@ -41,6 +41,16 @@ def add_parser(sub) -> None:
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:
+    from .reports.collector import collector_paused
+
+    # Paused for the whole command, as for 'import': the modules it loads (a gen-2 walk of them
+    # all came mid-import), the journal read and the PDF are hundreds of thousands of objects
+    # the collector would walk again and again.
+    with collector_paused(age_on_resume=True):
+        return _summary(paths, args, stdin, out, err)
+
+
+def _summary(paths, args, stdin, out, err) -> int:
     from . import settings as app_settings
     from .cli_settings import environment_locale, load_settings, parse_sections
     from .domain import crisis_lines
@@ -58,6 +68,11 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
     with unlocking_early(paths, args, stdin) as early:
+        if early is not None and early.pending is not None:
+            # Once its key has derived, the background thread goes on with the open's checks
+            # (quick_check on its own connection; nothing is written or printed until it passed:
+            # see EarlyPassphrase.check_ahead) while the lines below load and prepare.
+            early.pending.check_ahead()
         from .services import summary
 
         fmt = report_format(paths)

@@ -234,7 +234,7 @@ class EarlyPassphrase:
     reports it as usual). The derivation's result is used only for a key file that is still the
     same when the vault is opened (a swap a crash interrupted may change it first); any other is
     derived again. Always end with :meth:`unlock` or :meth:`wait`: the thread must not outlive
-    the caller's work."""
+    the caller's work. :meth:`check_ahead` also runs the open's checks in the background."""
 
     def __init__(self, paths: VaultPaths, passphrase: str):
         self.paths = paths
@@ -242,6 +242,10 @@ class EarlyPassphrase:
         self._keyfile: KeyFile | None = None
         self._outcome: tuple[bytes | None, BaseException | None] = (None, None)
         self._thread: threading.Thread | None = None
+        self._ahead: threading.Thread | None = None
+        self._ahead_clock: Clock = utc_now
+        # what the check ahead left for unlock: (generation, key, lock held), or what it raised
+        self._checked: tuple[Generation, bytes, VaultLock] | BaseException | None = None
         try:
             generations, _error = read_generations(paths.keyfile)
         except Exception:  # told by the unlock itself, in its usual words
@@ -265,22 +269,78 @@ class EarlyPassphrase:
         return self._thread is not None
 
     def wait(self) -> None:
-        """Wait for the derivation to end (at once when none was started)."""
+        """Wait for the background work to end (at once when none was started). A vault checked
+        ahead that no :meth:`unlock` took is let go: its lock is released, nothing is opened."""
         if self._thread is not None:
             self._thread.join()
+        outcome = self._claim()
+        if isinstance(outcome, DamagedVaultError):
+            outcome.recovery.close()
+        elif isinstance(outcome, tuple):
+            outcome[2].release()
+
+    def _claim(self) -> tuple[Generation, bytes, VaultLock] | BaseException | None:
+        """What the check ahead left (once: a second call gets None), after it has ended."""
+        if self._ahead is None:
+            return None
+        self._ahead.join()
+        outcome, self._checked = self._checked, None
+        return outcome
 
     def _unwrap_one(self, keyfile: KeyFile) -> bytes:
         if self._thread is None or keyfile != self._keyfile:
             return unwrap_with_passphrase(keyfile, self._passphrase)
-        self.wait()
+        self._thread.join()
         key, problem = self._outcome
         if problem is not None:
             raise problem
         assert key is not None
         return key
 
+    def check_ahead(self, *, clock: Clock = utc_now) -> None:
+        """Once the key has derived, go on in the background with the part of the open before
+        anything may write to the database, as :meth:`unlock` would do it: read the key files
+        (finishing a swap a crash interrupted) and try the passphrase, take the vault lock, tidy
+        crash leftovers, check the write-ahead log and run ``quick_check`` on its own connection
+        (:func:`_check`). Nothing is written to the database and nothing is printed meanwhile.
+        :meth:`unlock` goes on from there (the migrations, the weekly check's record and the key
+        files' repair come only after the check passed), or raises what was found, where it
+        would have raised it. ``clock`` dates what a damaged log moves aside. Call it on the
+        thread that will unlock: it loads the database layer there first."""
+        if self._thread is None or self._ahead is not None:
+            return
+        _load_open_modules()
+        self._ahead_clock = clock
+        self._ahead = threading.Thread(target=contextvars.copy_context().run, args=(self._check_first,),
+                                       name="caregiver-unlock-check", daemon=False)
+        self._ahead.start()
+
+    def _check_first(self) -> None:
+        try:
+            generation, key, _unused = _unwrap(self.paths, self._unwrap_one)
+            lock = VaultLock.acquire(self.paths.folder)
+            try:
+                _check(self.paths, generation, key, "passphrase", self._ahead_clock, lock)
+            except DamagedVaultError:
+                raise  # its recovery holds the lock
+            except BaseException:
+                lock.release()
+                raise
+            self._checked = (generation, key, lock)
+        except BaseException as exc:  # raised on the caller's thread by unlock
+            self._checked = exc
+        finally:
+            self._thread.join()  # the key file changed meanwhile: the first derivation ends too
+
     def unlock(self, *, clock: Clock = utc_now) -> Vault:
-        """Open the vault (see :func:`unlock_with_passphrase`), using the key derived meanwhile."""
+        """Open the vault (see :func:`unlock_with_passphrase`), using the key derived meanwhile
+        and the checks run ahead, if they were."""
+        checked = self._claim()
+        if isinstance(checked, BaseException):
+            raise checked
+        if checked is not None:
+            generation, key, lock = checked
+            return _open(self.paths, generation, key, "passphrase", clock, lock=lock, checked=True)
         try:
             generation, key, _unused = _unwrap(self.paths, self._unwrap_one)
         finally:
@@ -351,48 +411,87 @@ def set_remember_on_device(vault: Vault, remember: bool) -> str | None:
     return None
 
 
+def _load_open_modules() -> None:
+    """Import the database layer :func:`_open` uses (SQLAlchemy among it) on the calling thread,
+    so that an open checked ahead in a background thread imports nothing there: two threads
+    importing one package's modules at once can meet half-initialised modules."""
+    from ..storage import backup, engine, migrate  # noqa: F401
+    from . import vault_checks, vault_repair  # noqa: F401
+
+
+def _damaged(paths: VaultPaths, generation: Generation, key: bytes, how: str, lock: VaultLock,
+             clock: Clock) -> BaseException:
+    """The error for a database that failed its check (holding ``lock`` in its recovery)."""
+    from .vault_checks import keys_belong_elsewhere, refuse_foreign_keys
+    from .vault_repair import DamageRecovery
+
+    if paths.db.exists() and keys_belong_elsewhere(paths.db, paths.backups, key):
+        return refuse_foreign_keys()  # nothing is wrong with the database: the keys are not its own
+    return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+
+
+def _plainly(paths: VaultPaths, work: Callable[[], object]):
+    """``work()``, with a failure about the disk (full, read-only, failing) told in plain words."""
+    from .vault_checks import open_failure
+
+    try:
+        return work()
+    except (DamagedVaultError, KeyFileError):
+        raise
+    except Exception as exc:
+        plain = open_failure(exc, paths.folder)
+        if plain is None:
+            raise
+        raise plain from None
+
+
+def _check(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock, lock: VaultLock) -> None:
+    """The part of an open before anything may write to the database (``lock`` held): finish a
+    setup, tidy crash leftovers, check the write-ahead log, then ``quick_check``. Raises as
+    :func:`_open` does; the caller releases ``lock`` on any error but a DamagedVaultError."""
+    from .vault_checks import recover_from_damaged_wal
+    from .vault_repair import DamageRecovery
+
+    require_complete()  # missing migrations must never look like a damaged vault
+    _finish_interrupted_setup(paths)
+    clean_temp_files(paths.folder, paths.backups)
+
+    def check() -> None:
+        wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
+            if paths.db.exists() else None
+        if wal_message is not None:  # what could be read is in place; offer the newest backup too
+            raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
+                                    recovered=True)
+        if not paths.db.exists() or not check_file(paths.db, key).ok:
+            raise _damaged(paths, generation, key, how, lock, clock)
+
+    _plainly(paths, check)
+
+
 def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock: Clock,
-          *, lock: VaultLock | None = None) -> Vault:
-    """Lock, check, migrate and return the open vault (see the module notes)."""
+          *, lock: VaultLock | None = None, checked: bool = False) -> Vault:
+    """Lock, check, migrate and return the open vault (see the module notes). ``checked``: the
+    caller already ran :func:`_check` holding ``lock`` (see :meth:`EarlyPassphrase.check_ahead`)."""
     # The database layer (SQLAlchemy, Alembic) loads with the first vault opened, not with the
     # unlock screen.
     from ..storage import backup as backups_store
     from ..storage import migrate
     from ..storage.engine import make_engine
-    from .vault_checks import (cipher_check_due, keys_belong_elsewhere, open_failure, record_cipher_check,
-                               recover_from_damaged_wal, refuse_foreign_keys, settle_generations)
+    from .vault_checks import cipher_check_due, record_cipher_check, settle_generations
     from .vault_repair import DamageRecovery
 
     lock = lock or VaultLock.acquire(paths.folder)
 
-    def damaged() -> BaseException:
-        if paths.db.exists() and keys_belong_elsewhere(paths.db, paths.backups, key):
-            return refuse_foreign_keys()  # nothing is wrong with the database: the keys are not its own
-        return DamagedVaultError(DAMAGED, DamageRecovery(paths, generation, key, how, lock, clock))
+    def engine_for():
+        try:
+            return make_engine(paths.db, key)
+        except WrongKeyError:  # the key is proven by the key file, so the file is damaged
+            raise _damaged(paths, generation, key, how, lock, clock) from None
 
     try:
-        require_complete()  # missing migrations must never look like a damaged vault
-        _finish_interrupted_setup(paths)
-        clean_temp_files(paths.folder, paths.backups)
-        try:
-            wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
-                if paths.db.exists() else None
-            if wal_message is not None:  # what could be read is in place; offer the newest backup too
-                raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
-                                        recovered=True)
-            if not paths.db.exists() or not check_file(paths.db, key).ok:
-                raise damaged()
-            try:
-                engine = make_engine(paths.db, key)
-            except WrongKeyError:  # the key is proven by the key file, so the file is damaged
-                raise damaged() from None
-        except (DamagedVaultError, KeyFileError):
-            raise
-        except Exception as exc:
-            plain = open_failure(exc, paths.folder)
-            if plain is None:
-                raise
-            raise plain from None
+        if not checked:
+            _check(paths, generation, key, how, clock, lock)
+        engine = _plainly(paths, engine_for)
         try:
             now = clock()
             due = cipher_check_due(engine, now)
