@@ -1,0 +1,38 @@
+"""Trust defects left open by the testers (task trustfix), in the window: a lock file that
+something else is in the way of, and a lock asked for while the unlock runs."""
+
+from __future__ import annotations
+
+from support import PASSPHRASE, type_and_unlock
+
+from caregiver_app.gui.app import StartFlow
+from caregiver_app.services.vault_open import create_vault
+
+
+def _start(qtbot, context) -> StartFlow:
+    flow = StartFlow(context, on_quit=lambda: None)
+    flow.start()
+    qtbot.addWidget(flow.window)
+    return flow
+
+
+def test_a_folder_named_vault_lock_with_a_swap_to_finish_starts_and_tells_the_person(qtbot, context, memory_keyring):
+    # Before its first frame the unlock screen asks whether the vault is remembered; a swap to
+    # finish takes the vault lock there, and a folder where the lock file goes crashed the start.
+    from caregiver_app.services.vault_swap import PLAN
+
+    create_vault(context.paths, PASSPHRASE, remember=True).vault.close()
+    (context.paths.folder / PLAN).write_text("{}")
+    context.paths.lock.unlink(missing_ok=True)
+    context.paths.lock.mkdir()
+
+    flow = _start(qtbot, context)
+
+    window = flow.window
+    assert window.is_locked
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.unlock_screen.busy)
+    assert window.is_locked
+    shown = window.unlock_screen.status_text() + window.unlock_screen.note_text()
+    assert "vault.lock" in shown and "in the way" in shown, shown
+    assert "Something went wrong" not in shown
