@@ -52,7 +52,8 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import DAMAGED, DamagedVaultError, NoVaultError, Vault, VaultExistsError, VaultPaths, vault_exists
+from .vault import (DAMAGED, JOURNAL_MISSING, DamagedVaultError, MissingJournalError, NoVaultError, Vault,
+                    VaultExistsError, VaultPaths, vault_exists)
 
 
 def _building_path(paths: VaultPaths) -> Path:
@@ -380,7 +381,10 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
             if wal_message is not None:  # what could be read is in place; offer the newest backup too
                 raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
                                         recovered=True)
-            if not paths.db.exists() or not check_file(paths.db, key).ok:
+            if not paths.db.exists():  # gone, not damaged: say so (a backup can still go in its place)
+                raise MissingJournalError(_(JOURNAL_MISSING).format(folder=paths.folder, backups=paths.backups),
+                                          DamageRecovery(paths, generation, key, how, lock, clock))
+            if not check_file(paths.db, key).ok:
                 raise damaged()
             try:
                 engine = make_engine(paths.db, key)

@@ -36,3 +36,20 @@ def test_a_folder_named_vault_lock_with_a_swap_to_finish_starts_and_tells_the_pe
     shown = window.unlock_screen.status_text() + window.unlock_screen.note_text()
     assert "vault.lock" in shown and "in the way" in shown, shown
     assert "Something went wrong" not in shown
+
+
+def test_a_missing_journal_file_is_told_as_missing_with_no_damaged_file_to_keep(qtbot, context, modals):
+    create_vault(context.paths, PASSPHRASE).vault.close()
+    context.paths.db.unlink()
+    seen = []
+    modals.expect(handler=lambda box: seen.append(box.text() + "\n" + box.informativeText()))
+
+    flow = _start(qtbot, context)
+    window = flow.window
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.unlock_screen.busy and bool(seen))
+
+    assert window.is_locked
+    assert "vault.db" in seen[0] and "missing" in seen[0] and "no backup to put back" in seen[0], seen
+    assert "damaged" not in seen[0] + window.unlock_screen.status_text()
+    assert not context.paths.db.exists()

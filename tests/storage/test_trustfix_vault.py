@@ -48,3 +48,35 @@ def test_a_blocked_lock_with_a_swap_to_finish_does_not_raise_before_the_first_fr
     assert remembered_on_disk(vault_paths) is False
     with pytest.raises(StorageError, match="in the way"):
         vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
+
+
+def test_a_missing_journal_file_is_told_as_missing_not_damaged(data_dir):
+    (data_dir / "vault.db").unlink()
+
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+
+    assert code == 5, err
+    assert "vault.db" in err and "missing" in err and "damaged" not in err, err
+    assert str(data_dir / "backups") in err  # where the backups are kept
+    assert "caregiver-app restore" in err
+    assert not (data_dir / "vault.db").exists()  # never a new, empty vault over the situation
+
+
+def test_a_missing_journal_file_can_be_put_back_from_a_backup(vault_paths, vault, person):
+    from caregiver_app.services import backups
+    from caregiver_app.services.people import list_people
+    from caregiver_app.services.vault import DamagedVaultError
+
+    backups.back_up_before_import(vault)
+    vault.close()
+    vault_paths.db.unlink()
+
+    with pytest.raises(DamagedVaultError) as caught:
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    assert "missing" in str(caught.value) and "damaged" not in str(caught.value)
+    recovery = caught.value.recovery
+    restored = recovery.restore(recovery.newest_good_backup().path)
+    try:
+        assert [p.display_name for p in list_people(restored)] == [person.display_name]
+    finally:
+        restored.close()
