@@ -53,3 +53,42 @@ def test_a_missing_journal_file_is_told_as_missing_with_no_damaged_file_to_keep(
     assert "vault.db" in seen[0] and "missing" in seen[0] and "no backup to put back" in seen[0], seen
     assert "damaged" not in seen[0] + window.unlock_screen.status_text()
     assert not context.paths.db.exists()
+
+
+def test_a_lock_asked_while_the_unlock_runs_wins(qtbot, context, monkeypatch):
+    # Ctrl+L is off while the unlock runs, but the tray's Lock (and a reminder's) is not: it was
+    # ignored (the window counts as locked already) and the vault opened.
+    from support import hold
+
+    from caregiver_app.gui.common.ops import Ops
+    from caregiver_app.gui.reminders.controller import ReminderController
+    from caregiver_app.services import vault_open
+    from caregiver_app.services.people import add_person
+    from caregiver_app.storage.lock import is_locked
+
+    created = create_vault(context.paths, PASSPHRASE)
+    add_person(created.vault, "Sam Rivera")
+    created.vault.close()
+    monkeypatch.setattr(Ops, "synchronous", False)
+    flow = _start(qtbot, context)
+    window = flow.window
+    unlocked = []
+    window.vault_unlocked.connect(lambda: unlocked.append(True))
+    gate, started = hold(monkeypatch, vault_open, "unlock_with_passphrase")
+
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    assert started.wait(10)
+    ReminderController._lock(type("Tray", (), {"window": window})())  # the tray's Lock
+    gate.set()
+    qtbot.waitUntil(lambda: not window.unlock_screen.busy, timeout=10000)
+
+    assert window.is_locked and not unlocked
+    assert context.vault is None
+    assert window.person_combo.count() == 0
+    assert not is_locked(context.paths.folder)  # the vault was closed again, its lock given back
+
+    monkeypatch.undo()  # a later unlock opens as usual
+    monkeypatch.setattr(Ops, "synchronous", False)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10000)
+    qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
