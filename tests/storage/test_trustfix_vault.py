@@ -80,3 +80,34 @@ def test_a_missing_journal_file_can_be_put_back_from_a_backup(vault_paths, vault
         assert [p.display_name for p in list_people(restored)] == [person.display_name]
     finally:
         restored.close()
+
+
+def _newer_key_file(paths) -> None:
+    import json
+
+    doc = json.loads(paths.keyfile.read_bytes())
+    doc["version"] += 1
+    doc["something_new"] = "from the next version"
+    paths.keyfile.write_text(json.dumps(doc))
+
+
+def test_a_key_file_from_a_newer_version_is_not_downgraded_to_the_previous_one(vault_paths):
+    from support import folder_bytes
+
+    from caregiver_app.services.vault import KeyFileError
+
+    vault_open.create_vault(vault_paths, PASSPHRASE).vault.close()
+    prev = vault_paths.keyfile.with_name("vault.keys.prev")
+    assert prev.exists()  # an older good generation beside it
+    _newer_key_file(vault_paths)
+    before = folder_bytes(vault_paths.folder)
+
+    with pytest.raises(KeyFileError) as caught:
+        vault_open.unlock_with_passphrase(vault_paths, PASSPHRASE)
+    assert "newer version" in str(caught.value) and "update" in str(caught.value)
+    assert not (vault_paths.folder / "damaged").exists()
+    assert folder_bytes(vault_paths.folder) == before  # nothing moved aside, nothing rewritten
+
+    code, _out, err = run_cli(vault_paths.folder, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5 and "newer version" in err
+    assert folder_bytes(vault_paths.folder) == before
