@@ -72,7 +72,7 @@ def tidy_stale(path: Path, *, temp_prefix: str | None = None, temp_suffix: str =
     try:
         with os.scandir(folder if str(folder) else ".") as entries:
             for entry in entries:
-                if not pattern.match(entry.name):
+                if not (entry.name.endswith(temp_suffix) and pattern.match(entry.name)):
                     continue
                 try:
                     info = entry.stat(follow_symlinks=False)

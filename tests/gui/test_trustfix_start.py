@@ -3,17 +3,9 @@ something else is in the way of, and a lock asked for while the unlock runs."""
 
 from __future__ import annotations
 
-from support import PASSPHRASE, type_and_unlock
+from support import PASSPHRASE, start_flow, type_and_unlock
 
-from caregiver_app.gui.app import StartFlow
 from caregiver_app.services.vault_open import create_vault
-
-
-def _start(qtbot, context) -> StartFlow:
-    flow = StartFlow(context, on_quit=lambda: None)
-    flow.start()
-    qtbot.addWidget(flow.window)
-    return flow
 
 
 def test_a_folder_named_vault_lock_with_a_swap_to_finish_starts_and_tells_the_person(qtbot, context, memory_keyring):
@@ -26,7 +18,7 @@ def test_a_folder_named_vault_lock_with_a_swap_to_finish_starts_and_tells_the_pe
     context.paths.lock.unlink(missing_ok=True)
     context.paths.lock.mkdir()
 
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
 
     window = flow.window
     assert window.is_locked
@@ -44,7 +36,7 @@ def test_a_missing_journal_file_is_told_as_missing_with_no_damaged_file_to_keep(
     seen = []
     modals.expect(handler=lambda box: seen.append(box.text() + "\n" + box.informativeText()))
 
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
     window = flow.window
     type_and_unlock(qtbot, window, PASSPHRASE)
     qtbot.waitUntil(lambda: not window.unlock_screen.busy and bool(seen))
@@ -70,7 +62,7 @@ def test_a_lock_asked_while_the_unlock_runs_wins(qtbot, context, monkeypatch):
     add_person(created.vault, "Sam Rivera")
     created.vault.close()
     monkeypatch.setattr(Ops, "synchronous", False)
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
     window = flow.window
     unlocked = []
     window.vault_unlocked.connect(lambda: unlocked.append(True))

@@ -20,9 +20,8 @@ SAVED = "the change had already been saved"
 
 @pytest.fixture
 def export(tmp_path):
-    path = tmp_path / "daylio.csv"
-    path.write_text(DAYLIO, encoding="utf-8")
-    return path
+    (tmp_path / "daylio.csv").write_text(DAYLIO, encoding="utf-8")
+    return tmp_path / "daylio.csv"
 
 
 def _imports(data_dir) -> str:
