@@ -47,6 +47,9 @@ from .summary_preview import PdfPreview, print_pdf
 
 CUSTOM = 0
 SINCE_VISIT = -1
+# The process that makes the preview was ended from outside (the out-of-memory killer, kill -9).
+CHILD_STOPPED = N_("Making the preview stopped before it was finished. What you saved before is safe. "
+                   "Press Update the preview to try again.")
 
 
 class _Progress(QObject):
@@ -322,14 +325,16 @@ class SummaryPage(Page):
 
         def job(vault, control):
             cancelled = lambda: control.cancelled  # noqa: E731
-            data = summary.build_summary(vault, request, prepared_by=preparer.name,
-                                         preparer_relationship=preparer.relationship,
-                                         preparer_phone=preparer.phone, zone_name=zone, clock=clock,
-                                         progress=progress, cancelled=cancelled, country=country,
-                                         user_lines=user_lines)
-            # Built in a child process: reportlab and its fonts never load in the window's.
-            return data, pdf_child.summary_pdf_bytes(data, paper=paper, progress=progress, cancelled=cancelled,
-                                                     fmt=fmt, language=language)
+            # Built in a child process: reportlab and its fonts never load in the window's. The
+            # child starts first and loads them while the vault is read (it is told no data yet).
+            with pdf_child.ready_ahead(paper=paper, fmt=fmt, language=language):
+                data = summary.build_summary(vault, request, prepared_by=preparer.name,
+                                             preparer_relationship=preparer.relationship,
+                                             preparer_phone=preparer.phone, zone_name=zone, clock=clock,
+                                             progress=progress, cancelled=cancelled, country=country,
+                                             user_lines=user_lines)
+                return data, pdf_child.summary_pdf_bytes(data, paper=paper, progress=progress,
+                                                         cancelled=cancelled, fmt=fmt, language=language)
 
         def done(result) -> None:
             self._finish_build()
@@ -348,6 +353,9 @@ class SummaryPage(Page):
             if not isinstance(exc, SummaryCancelled):
                 self._after_build = None  # Save or Print waited for this preview: it is not coming
                 self.preview_label.setText(_("The preview could not be made."))
+                if isinstance(exc, pdf_child.PdfChildStopped):  # killed: restarting the app would not help
+                    log_safely(exc)
+                    exc = CaregiverError(CHILD_STOPPED)
                 show_error(self, exc, _("The preview could not be made"))
 
         self._set_ready(False)
