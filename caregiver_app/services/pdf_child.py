@@ -10,8 +10,9 @@ How: one child per build, started with the ``spawn`` method (a fresh interpreter
 window's memory is copied into it) and never kept warm. The summary data goes in over a pipe, the
 PDF bytes come back over it, with the progress. The child is told the build's options first and
 loads the builder, reportlab and the fonts (most of its time) before it reads the data; the
-window starts it with :func:`ready_ahead` before it reads the vault, so both go on at once. Health data travels only over the pipe, never in
-the child's arguments, environment, files or logs. The child turns off core dumps first (as the
+window starts it with :func:`ready_ahead` before it reads the vault, so both go on at once.
+Health data travels only over the pipe, never in the child's arguments, environment, files or
+logs. The child turns off core dumps first (as the
 app does), writes nothing, ends with the window (terminated on cancel, on close, and on Linux
 killed by the kernel if the window's process dies), and reports errors as the build in the window
 would: our own errors with their plain message, a full disk and no memory as themselves, anything
@@ -129,11 +130,10 @@ class _Child:
         context = multiprocessing.get_context("spawn")
         self.conn, theirs = context.Pipe()
         self.process = context.Process(target=_child_main, args=(theirs,), name="caregiver-pdf", daemon=True)
-        self.stopped = False
         try:
             self.process.start()
         except OSError:  # e.g. ``ulimit -u`` reached (EAGAIN), no memory for a new process, no interpreter
-            self.stopped = True
+            self.process = None
             self.conn.close()
             theirs.close()
             raise _NoChild() from None
@@ -173,16 +173,22 @@ class _Child:
                 else:
                     raise _error(value)
         finally:
-            self.stop()  # first: a send still under way then fails and its thread ends
+            self._end()  # first: a send still under way then fails and its thread ends
             if sender.is_alive():
                 sender.join()
+            self.stop()  # only now: closing the pipe under a sending thread could free its number for another file
 
     def stop(self) -> None:
-        """End the child now if it still runs (cancelled, or the window is closing) and reap it."""
-        if self.stopped:
+        """End the child now if it still runs (cancelled, or the window is closing), reap it and
+        close the pipe. Once is enough: later calls do nothing."""
+        self._end()
+        if not self.conn.closed:
+            self.conn.close()
+
+    def _end(self) -> None:
+        if self.process is None:
             return
-        self.stopped = True
-        child = self.process
+        child, self.process = self.process, None
         if child.is_alive():
             child.terminate()
             child.join(5)
@@ -190,7 +196,6 @@ class _Child:
                 child.kill()
         child.join()
         child.close()
-        self.conn.close()
 
 
 def _send(conn, data: VisitSummaryData, unsent: list) -> None:
@@ -204,7 +209,7 @@ def _send(conn, data: VisitSummaryData, unsent: list) -> None:
 
 def _stopped(child) -> BaseException:
     """The error for a child that ended without a message: no memory when it said so by its exit
-    code (it had none left to send a message), else :class:`PdfChildFailed`."""
+    code (it had none left to send a message), else :class:`PdfChildStopped`."""
     child.join(1)
     return MemoryError() if child.exitcode == _EXIT_NO_MEMORY else PdfChildStopped("stopped")
 

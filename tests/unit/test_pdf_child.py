@@ -36,6 +36,18 @@ def in_a_child(monkeypatch):
     monkeypatch.setattr(pdf_child, "SEPARATE_PROCESS", True)
 
 
+@pytest.fixture(autouse=True)
+def collector_back():
+    """The child's main turns the collector off for its short life: tests that run it here give
+    this process its collector back."""
+    import gc
+
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+
+
 def text_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
@@ -309,12 +321,7 @@ def test_the_child_loads_the_builder_before_it_reads_the_data_with_the_collector
 
     monkeypatch.setattr(summary_pdf, "load_builder", load_builder)
     conn = _PipeWithTheDataLater(data, events)
-    was = gc.isenabled()
-    try:
-        pdf_child._child_main(conn)
-    finally:
-        if was:
-            gc.enable()
+    pdf_child._child_main(conn)
     assert events == ["options read", "builder loaded, collector off", "data read"]
     kind, pdf = conn.sent[-1]
     assert kind == "done" and text_of(pdf) == text_of(summary_service.summary_pdf_bytes(data))
