@@ -45,6 +45,7 @@ class UnlockScreen(QWidget):
         self.ui.setupUi(self)
         self._recovery_mode = False
         self._busy = False
+        self._lock_asked = False  # a lock asked for while the unlock ran: it wins (lock_when_done)
 
         scale_font(self.ui.titleLabel, 1.5)
         self.ui.titleLabel.setAccessibleName(self.ui.titleLabel.text())
@@ -87,6 +88,12 @@ class UnlockScreen(QWidget):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    def lock_when_done(self) -> None:
+        """A lock asked for (the tray, a reminder) while the unlock runs: the job cannot be
+        stopped midway, so the vault it opens is closed again at once, never shown."""
+        if self._busy:
+            self._lock_asked = True
 
     def reset(self, note: str = "") -> None:
         """Back to a fresh passphrase prompt; ``note`` is a one-line explanation shown above it."""
@@ -200,6 +207,7 @@ class UnlockScreen(QWidget):
     # --- private ------------------------------------------------------------------------------
 
     def _start(self, job, label: str) -> None:
+        self._lock_asked = False
         self.set_busy(True, label)
         self.context.ops.background(self, job, on_done=self._on_done, on_error=self._on_error)
 
@@ -208,9 +216,15 @@ class UnlockScreen(QWidget):
         self.set_busy(False)
         self.set_status("")
         self.set_note("")
+        if self._lock_asked:  # the lock wins: nothing of the vault is shown
+            self._lock_asked = False
+            vault.close()
+            self.set_note(_("The vault is locked."))
+            return
         self.unlocked.emit(vault)
 
     def _on_error(self, exc: BaseException) -> None:
+        self._lock_asked = False  # nothing opened: the lock asked for meanwhile is done
         self.set_busy(False)
         if isinstance(exc, KeyringUnavailableError):
             # Fail closed, and say what really happened: the keyring, not a wrong passphrase.
