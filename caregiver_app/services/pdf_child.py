@@ -12,10 +12,9 @@ PDF bytes come back over it, with the progress. The child is told the build's op
 loads the builder, reportlab and the fonts (most of its time) before it reads the data; the
 window starts it with :func:`ready_ahead` before it reads the vault, so both go on at once.
 Health data travels only over the pipe, never in the child's arguments, environment, files or
-logs. The child turns off core dumps first (as the
-app does), writes nothing, ends with the window (terminated on cancel, on close, and on Linux
-killed by the kernel if the window's process dies), and reports errors as the build in the window
-would: our own errors with their plain message, a full disk and no memory as themselves, anything
+logs. The child turns off core dumps first (as the app does), writes nothing, ends with the
+window (terminated on cancel, on close, and on Linux killed by the kernel if the window's process
+dies), and reports errors as the build in the window would: our own errors with their plain message, a full disk and no memory as themselves, anything
 else as :class:`PdfChildFailed` (its type name only, never its text). A frozen app needs
 ``multiprocessing.freeze_support()`` first thing in its entry point (see ``caregiver_app.__main__``).
 
@@ -268,7 +267,7 @@ def _child_main(conn) -> None:
     _die_with_parent()
     try:
         try:
-            kind, options, window_language, data = conn.recv()
+            kind, options, window_language, data = conn.recv()  # data None: it follows on its own
             i18n.set_language(window_language)
             if kind != "visit-summary":
                 raise ValueError(kind)
