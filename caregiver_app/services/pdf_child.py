@@ -14,9 +14,11 @@ window starts it with :func:`ready_ahead` before it reads the vault, so both go 
 Health data travels only over the pipe, never in the child's arguments, environment, files or
 logs. The child turns off core dumps first (as the app does), writes nothing, ends with the
 window (terminated on cancel, on close, and on Linux killed by the kernel if the window's process
-dies), and reports errors as the build in the window would: our own errors with their plain message, a full disk and no memory as themselves, anything
-else as :class:`PdfChildFailed` (its type name only, never its text). A frozen app needs
-``multiprocessing.freeze_support()`` first thing in its entry point (see ``caregiver_app.__main__``).
+dies), and reports errors as the build in the window would: our own errors with their plain
+message, a full disk and no memory as themselves, a child ended from outside as
+:class:`PdfChildStopped`, anything else as :class:`PdfChildFailed` (its type name only, never its
+text). A frozen app needs ``multiprocessing.freeze_support()`` first thing in its entry point (see
+``caregiver_app.__main__``).
 
 Qt-free and light to import: the window imports this, the child imports the builder.
 """
