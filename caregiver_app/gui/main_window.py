@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
         window) keep unsaved words, drop every page's data, close the vault and show the unlock
         screen ready for the passphrase."""
         if self.is_locked or self._locking:
+            self.unlock_screen.lock_when_done()  # an unlock running now must not open the vault
             return
         self._locking = True
         self.idle_timer.stop()

@@ -48,6 +48,7 @@ class UnlockScreen(QWidget):
         self.ui.setupUi(self)
         self._recovery_mode = False
         self._busy = False
+        self._lock_asked = False  # a lock asked for while the unlock ran: it wins (lock_when_done)
         self._ask_read: Callable[[], Callable[[Vault], Any] | None] | None = None  # see read_with_unlock
         self._read_done: tuple[Vault, Any] | None = None
 
@@ -92,6 +93,12 @@ class UnlockScreen(QWidget):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    def lock_when_done(self) -> None:
+        """A lock asked for (the tray, a reminder) while the unlock runs: the job cannot be
+        stopped midway, so the vault it opens is closed again at once, never shown."""
+        if self._busy:
+            self._lock_asked = True
 
     def reset(self, note: str = "") -> None:
         """Back to a fresh passphrase prompt; ``note`` is a one-line explanation shown above it."""
@@ -218,6 +225,7 @@ class UnlockScreen(QWidget):
     # --- private ------------------------------------------------------------------------------
 
     def _start(self, job: Callable[[], Vault], label: str) -> None:
+        self._lock_asked = False
         self.set_busy(True, label)
         read = self._ask_read() if self._ask_read is not None else None
         if read is None:
@@ -239,6 +247,11 @@ class UnlockScreen(QWidget):
         self.set_busy(False)
         self.set_status("")
         self.set_note("")
+        if self._lock_asked:  # the lock wins: nothing of the vault is shown
+            self._lock_asked = False
+            vault.close()
+            self.set_note(_("The vault is locked."))
+            return
         self._read_done = (vault, read)
         try:
             self.unlocked.emit(vault)
@@ -246,6 +259,7 @@ class UnlockScreen(QWidget):
             self._read_done = None
 
     def _on_error(self, exc: BaseException) -> None:
+        self._lock_asked = False  # nothing opened: the lock asked for meanwhile is done
         self.set_busy(False)
         if isinstance(exc, KeyringUnavailableError):
             # Fail closed, and say what really happened: the keyring, not a wrong passphrase.
