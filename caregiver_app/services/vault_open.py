@@ -367,12 +367,20 @@ def start_passphrase_unlock(paths: VaultPaths, passphrase: str) -> EarlyPassphra
 
 
 def prepare_for_unlock() -> None:
-    """Link every row class of the vault's tables (SQLAlchemy's one-time mapper configuration,
-    about 20 ms) ahead of an unlock, off the GUI thread while the passphrase is typed: otherwise
-    the unlock's first query does it. Touches no file and no data."""
+    """Do ahead of an unlock, off the GUI thread while the passphrase is typed, what the first
+    unlock of a process would otherwise do on its way (issue 16): link every row class of the
+    vault's tables (SQLAlchemy's one-time mapper configuration, about 20 ms), import SQLite's
+    SQLAlchemy dialect (the first engine's, about 8 ms), and import what the installation check
+    reads the app's own files with (it runs again, in full, at every open). Touches no vault
+    file and no data."""
     from sqlalchemy.orm import configure_mappers
 
+    from ..installation import missing_pieces
+    from ..storage.engine import load_dialect
+
     configure_mappers()
+    load_dialect()
+    missing_pieces()
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
