@@ -92,6 +92,18 @@ JOURNAL_MISSING = N_(
 )
 
 
+JOURNAL_IN_THE_WAY = N_(
+    "The vault cannot be opened because something is in the way in its folder: {path} should be your "
+    "journal file, but it is something else (a folder or a pipe, for example). Move it out of the vault's "
+    "folder and put vault.db back. The app keeps its backups in {backups}. Nothing was changed."
+)
+
+
+class JournalInTheWayError(StorageError):
+    """Something other than an ordinary file has the database's name (a folder, a pipe): told as
+    such, never as a read-only or failing disk; nothing is moved."""
+
+
 class MissingJournalError(DamagedVaultError):
     """The key file is there but the database file is gone (moved, deleted, a drive not
     mounted): told as missing, not damaged. ``recovery`` can put the newest good backup in place."""
@@ -371,6 +383,7 @@ __all__ = [
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
+    "JournalInTheWayError",
     "MissingJournalError",
     "NewerVersionError",
     "NoVaultError",

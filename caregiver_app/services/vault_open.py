@@ -53,7 +53,8 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (DAMAGED, JOURNAL_MISSING, DamagedVaultError, MissingJournalError, NoVaultError, Vault,
+from .vault import (DAMAGED, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, DamagedVaultError, JournalInTheWayError,
+                    MissingJournalError, NoVaultError, Vault,
                     VaultExistsError, VaultPaths, vault_exists)
 
 
@@ -387,6 +388,8 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
         _finish_interrupted_setup(paths)
         clean_temp_files(paths.folder, paths.backups)
         try:
+            if paths.db.exists() and not paths.db.is_file():  # a folder or a pipe: nothing to read or move
+                raise JournalInTheWayError(_(JOURNAL_IN_THE_WAY).format(path=paths.db, backups=paths.backups))
             wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
                 if paths.db.exists() else None
             if wal_message is not None:  # what could be read is in place; offer the newest backup too
@@ -401,7 +404,7 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
                 engine = make_engine(paths.db, key)
             except WrongKeyError:  # the key is proven by the key file, so the file is damaged
                 raise damaged() from None
-        except (DamagedVaultError, KeyFileError):
+        except (DamagedVaultError, KeyFileError, JournalInTheWayError):
             raise
         except Exception as exc:
             plain = open_failure(exc, paths.folder)

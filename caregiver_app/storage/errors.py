@@ -27,6 +27,11 @@ class BackupError(StorageError):
     """A backup copy could not be made or did not verify."""
 
 
+class BackupFolderError(BackupError):
+    """The backups folder could not be made or written to (something else has its name, or the
+    vault's folder is read-only)."""
+
+
 class VaultInUseError(StorageError):
     """Another program (or another open vault in this one) has the vault open."""
 

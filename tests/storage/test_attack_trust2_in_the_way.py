@@ -1,0 +1,90 @@
+"""Something in the way in the vault's folder (task attack-trust2): a file, a pipe or a link loop
+where the ``backups`` folder should be, a folder or a pipe where ``vault.db`` should be. Each is told
+in plain words that name the thing in the way, with the vault exit code (5), and nothing is moved,
+deleted or half-written."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from support import PASSPHRASE, folder_bytes, run_cli
+
+from caregiver_app.services import backups
+from caregiver_app.services.vault import Vault
+from caregiver_app.services.vault_open import unlock_with_passphrase
+from caregiver_app.storage.backup import BackupError
+
+
+def _put_in_the_way(path, kind: str) -> None:
+    if kind == "file":
+        path.write_text("not a folder", encoding="utf-8")
+    elif kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "loop":
+        path.symlink_to(path.name)
+    elif kind == "folder":
+        path.mkdir()
+
+
+def _clear(path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+@pytest.mark.parametrize("kind", ["file", "pipe", "loop"])
+def test_backup_command_names_what_is_in_place_of_the_backups_folder(data_dir, environment, kind):
+    backups_folder = data_dir / "backups"
+    _clear(backups_folder)
+    _put_in_the_way(backups_folder, kind)
+    code, out, err = run_cli(data_dir, "backup", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5, err
+    assert str(backups_folder) in err
+    assert "could not be read or written" not in err and "unexpected" not in err
+    assert os.path.lexists(backups_folder) and not backups_folder.is_dir()  # left as it was
+
+
+@pytest.mark.parametrize("kind", ["file", "loop"])
+def test_a_backup_into_a_backups_name_that_is_not_a_folder_is_a_backup_error(vault_paths, vault, kind):
+    _clear(vault_paths.backups)
+    _put_in_the_way(vault_paths.backups, kind)
+    with pytest.raises(BackupError) as raised:
+        backups.back_up_now(vault)
+    assert str(vault_paths.backups) in str(raised.value)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_something_in_place_of_vault_db_is_named_not_called_a_read_only_or_failing_disk(data_dir, environment,
+                                                                                       kind):
+    db = data_dir / "vault.db"
+    for extra in ("vault.db-wal", "vault.db-shm"):
+        (data_dir / extra).unlink(missing_ok=True)
+    db.unlink()
+    _put_in_the_way(db, kind)
+    before = folder_bytes(data_dir)
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5, err
+    assert str(db) in err and "in the way" in err
+    assert "read-only" not in err and "disk may be failing" not in err
+    assert folder_bytes(data_dir) == before
+    assert os.path.lexists(db) and not db.is_file() and not (data_dir / "damaged").exists()
+
+
+def test_service_refuses_a_folder_in_place_of_vault_db_and_moves_nothing(vault_paths):
+    from caregiver_app.services.vault_open import create_vault
+    from caregiver_app.storage.errors import StorageError
+
+    create_vault(vault_paths, PASSPHRASE).vault.close()
+    for name in ("vault.db", "vault.db-wal", "vault.db-shm"):
+        (vault_paths.folder / name).unlink(missing_ok=True)
+    vault_paths.db.mkdir()
+    with pytest.raises(StorageError) as raised:
+        opened = unlock_with_passphrase(vault_paths, PASSPHRASE)
+        if isinstance(opened, Vault):  # pragma: no cover - the failure this test is for
+            opened.close()
+    assert str(vault_paths.db) in str(raised.value)
+    assert vault_paths.db.is_dir()
