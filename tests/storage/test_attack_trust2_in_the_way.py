@@ -88,3 +88,26 @@ def test_service_refuses_a_folder_in_place_of_vault_db_and_moves_nothing(vault_p
             opened.close()
     assert str(vault_paths.db) in str(raised.value)
     assert vault_paths.db.is_dir()
+
+
+def test_a_lock_file_this_account_may_not_write_is_named_not_called_a_read_only_folder(data_dir, environment,
+                                                                                      monkeypatch):
+    # What a lock file left by `sudo caregiver-app` (or made read-only) does for a normal account;
+    # the test runs as root, where the system lets every open through, so the refusal is played.
+    import errno
+
+    from caregiver_app.storage import lock
+
+    real_open = os.open
+    lock_path = str(data_dir / "vault.lock")
+
+    def refusing(path, flags, *args, **kwargs):
+        if str(path) == lock_path and flags & os.O_RDWR:
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(lock.os, "open", refusing)
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5, err
+    assert lock_path in err and "another account" in err
+    assert "folder cannot be written" not in err
