@@ -99,6 +99,17 @@ JOURNAL_IN_THE_WAY = N_(
 )
 
 
+FOLDER_IN_THE_WAY = N_(
+    "A vault cannot be set up in {folder}, because that is not a folder: it is a file, or a link that "
+    "leads nowhere. Choose another folder, or move that one out of the way, then try again. Nothing was "
+    "changed."
+)
+
+
+class FolderInTheWayError(StorageError):
+    """The vault's folder is something else (a file, a pipe, a broken link or a link loop)."""
+
+
 class JournalInTheWayError(StorageError):
     """Something other than an ordinary file has the database's name (a folder, a pipe): told as
     such, never as a read-only or failing disk; nothing is moved."""
@@ -383,6 +394,7 @@ __all__ = [
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
+    "FolderInTheWayError",
     "JournalInTheWayError",
     "MissingJournalError",
     "NewerVersionError",

@@ -18,6 +18,7 @@ in place (the damaged file is moved aside, never deleted). The open vault is the
 from __future__ import annotations
 
 import contextvars
+import errno
 import os
 import threading
 from collections.abc import Callable
@@ -53,8 +54,8 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (DAMAGED, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, DamagedVaultError, JournalInTheWayError,
-                    MissingJournalError, NoVaultError, Vault,
+from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, DamagedVaultError,
+                    FolderInTheWayError, JournalInTheWayError, MissingJournalError, NoVaultError, Vault,
                     VaultExistsError, VaultPaths, vault_exists)
 
 
@@ -132,7 +133,12 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     _check_keys_not_lost(paths)
     if vault_exists(paths):
         raise VaultExistsError(_("A vault is already set up here. Unlock it instead of making a new one."))
-    private_folder(paths.folder)
+    try:
+        private_folder(paths.folder)
+    except OSError as exc:  # a file, a pipe or a broken link has the folder's name
+        if exc.errno not in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+            raise
+        raise FolderInTheWayError(_(FOLDER_IN_THE_WAY).format(folder=paths.folder)) from None
     lock = VaultLock.acquire(paths.folder)
     try:
         if vault_exists(paths):  # made by another program between the check and the lock

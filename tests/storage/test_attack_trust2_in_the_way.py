@@ -111,3 +111,31 @@ def test_a_lock_file_this_account_may_not_write_is_named_not_called_a_read_only_
     assert code == 5, err
     assert lock_path in err and "another account" in err
     assert "folder cannot be written" not in err
+
+
+@pytest.mark.parametrize("kind", ["file", "pipe", "loop", "broken link"])
+def test_init_in_a_data_folder_that_is_not_a_folder_says_so(tmp_path, environment, kind):
+    # e.g. a link to a vault folder on a drive that is not plugged in: no new, empty vault anywhere
+    folder = tmp_path / "CaregiverCompanion"
+    if kind == "broken link":
+        folder.symlink_to(tmp_path / "unplugged-drive" / "CaregiverCompanion")
+    else:
+        _put_in_the_way(folder, kind)
+    code, out, err = run_cli(folder, "init", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5, err
+    assert str(folder) in err and "not a folder" in err
+    assert "unexpected" not in err and "could not be read or written" not in err
+    assert not (tmp_path / "unplugged-drive").exists()
+
+
+def test_a_data_folder_that_is_a_link_loop_has_a_settings_file_and_a_window_name(tmp_path):
+    # Path.resolve() raised RuntimeError on a link loop (before Python 3.13): the window's start
+    # crashed with a traceback before its first frame, the command line with "unexpected".
+    from caregiver_app import settings
+    from caregiver_app.gui.single_instance import server_name
+
+    folder = tmp_path / "loop"
+    folder.symlink_to("loop")
+    path, legacy = settings.location(folder, tmp_path / "usual")
+    assert path == folder / "settings.json" and legacy is None
+    assert server_name(folder).startswith("caregiver-companion-")
