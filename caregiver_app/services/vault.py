@@ -99,6 +99,11 @@ JOURNAL_IN_THE_WAY = N_(
 )
 
 
+SIDE_FILE_IN_THE_WAY = N_(
+    "The vault cannot be opened because something is in the way in its folder: {path} should be one of "
+    "the journal's own working files, but it is something else (a folder, a pipe or a link, for "
+    "example). Move it out of the vault's folder, then try again. Nothing was changed."
+)
 FOLDER_IN_THE_WAY = N_(
     "A vault cannot be set up in {folder}, because that is not a folder: it is a file, or a link that "
     "leads nowhere. Choose another folder, or move that one out of the way, then try again. Nothing was "

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextvars
 import errno
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,9 +55,20 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, DamagedVaultError,
-                    FolderInTheWayError, JournalInTheWayError, MissingJournalError, NoVaultError, Vault,
+from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, SIDE_FILE_IN_THE_WAY,
+                    DamagedVaultError, FolderInTheWayError, JournalInTheWayError, MissingJournalError, NoVaultError, Vault,
                     VaultExistsError, VaultPaths, vault_exists)
+
+
+def _not_a_file(path: Path) -> bool:
+    """True when something other than an ordinary file (or a link to one) has ``path``'s name:
+    a folder, a pipe, a link loop or a link that leads nowhere."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return os.path.islink(path)
+    except OSError:
+        return True
 
 
 def _building_path(paths: VaultPaths) -> Path:
@@ -396,6 +408,9 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
         try:
             if paths.db.exists() and not paths.db.is_file():  # a folder or a pipe: nothing to read or move
                 raise JournalInTheWayError(_(JOURNAL_IN_THE_WAY).format(path=paths.db, backups=paths.backups))
+            for side in (Path(str(paths.db) + "-wal"), Path(str(paths.db) + "-shm")):
+                if _not_a_file(side):  # a pipe here would hang the log's check for ever
+                    raise JournalInTheWayError(_(SIDE_FILE_IN_THE_WAY).format(path=side))
             wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
                 if paths.db.exists() else None
             if wal_message is not None:  # what could be read is in place; offer the newest backup too
