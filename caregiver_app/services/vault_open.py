@@ -49,7 +49,7 @@ from ..security.keyfile import (
     write_keyfile,
 )
 from ..security.passphrase import passphrase_problem
-from ..storage.errors import WrongKeyError
+from ..storage.errors import NotAFolderError, WrongKeyError
 from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file
 from ..storage.lock import VaultLock
@@ -148,7 +148,7 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     try:
         private_folder(paths.folder)
     except OSError as exc:  # a file, a pipe or a broken link has the folder's name
-        if exc.errno not in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+        if not isinstance(exc, NotAFolderError) and exc.errno not in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
             raise
         raise FolderInTheWayError(_(FOLDER_IN_THE_WAY).format(folder=paths.folder)) from None
     lock = VaultLock.acquire(paths.folder)

@@ -165,3 +165,24 @@ def test_something_in_place_of_the_journals_working_files_is_named_and_never_han
     assert result.returncode == 5, err
     assert str(path) in err and "in the way" in err and "Traceback" not in err
     assert folder_bytes(vault_paths.folder) == before and os.path.lexists(path)
+
+
+@pytest.mark.parametrize("kind", ["file", "loop"])
+def test_a_damaged_folder_that_is_not_a_folder_is_named_when_a_key_file_must_be_set_aside(data_dir, environment,
+                                                                                        kind):
+    # Repairing a damaged key file moves it into damaged/: with a file there, the unlock ended with
+    # "a file could not be read or written" and exit 1.
+    damaged = data_dir / "damaged"
+    _put_in_the_way(damaged, kind)
+    (data_dir / "vault.keys").write_bytes(b"garbage")
+    spare = (data_dir / "vault.keys.prev").read_bytes()
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 5, err
+    assert str(damaged) in err and "should be a folder" in err
+    assert (data_dir / "vault.keys").read_bytes() == b"garbage"  # the key files as they were
+    assert (data_dir / "vault.keys.prev").read_bytes() == spare
+    assert os.path.lexists(damaged) and not damaged.is_dir()
+    damaged.unlink()  # moved out of the way: the repair goes ahead
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 0, err
+    assert "repaired" in out + err
