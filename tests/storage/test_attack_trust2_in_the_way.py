@@ -186,3 +186,14 @@ def test_a_damaged_folder_that_is_not_a_folder_is_named_when_a_key_file_must_be_
     code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert code == 0, err
     assert "repaired" in out + err
+
+
+def test_a_swap_to_finish_with_a_link_loop_for_replaced_is_not_unexpected(data_dir, environment):
+    from caregiver_app.services.vault_swap import PLAN
+
+    (data_dir / PLAN).write_text('{"aside": "replaced/x"}', encoding="utf-8")
+    (data_dir / "replaced").symlink_to("replaced")
+    code, out, err = run_cli(data_dir, "people", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 0, err  # nothing was staged: the plan is dropped and the vault opens as it is
+    assert "unexpected" not in err
+    assert (data_dir / "vault.db").is_file() and (data_dir / "vault.keys").is_file()
