@@ -174,8 +174,17 @@ def location(folder: Path, usual_folder: Path) -> tuple[Path, Path | None]:
     """``(settings file, older file to take over or None)`` for the data folder ``folder``. Each
     data folder keeps its own settings; only the usual one (``usual_folder``) takes over the file
     that earlier versions kept in the platform's config folder."""
-    legacy = legacy_path() if Path(folder).resolve() == Path(usual_folder).resolve() else None
+    legacy = legacy_path() if _resolved(folder) == _resolved(usual_folder) else None
     return path_for(folder), legacy
+
+
+def _resolved(folder: Path) -> Path:
+    """``folder`` with its links followed; as given (made absolute) when they cannot be (a link
+    loop: an OSError, or a RuntimeError before Python 3.13)."""
+    try:
+        return Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return Path(folder).absolute()
 
 
 def load_for_folder(folder: Path, usual_folder: Path) -> tuple[Settings, str, Path]:

@@ -27,7 +27,7 @@ def server_name(folder: Path) -> str:
     """The local-server name for the vault in ``folder``: a hash of its absolute path."""
     try:
         resolved = str(Path(folder).expanduser().resolve())
-    except OSError:
+    except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13
         resolved = str(Path(folder).expanduser().absolute())
     digest = hashlib.sha256(("caregiver-companion|" + resolved).encode("utf-8", "surrogatepass")).hexdigest()
     return f"caregiver-companion-{digest[:16]}"

@@ -16,7 +16,7 @@ from ..domain.errors import CaregiverError, ValidationError
 from ..domain.model import JournalEntry, MoodLevel, Person, Recorder, Tag, TagKind
 from ..importers.common import SkippedRow
 from ..importers.daylio import DaylioParseResult, label_key, parse_daylio, resolve_mood_levels
-from ..storage.errors import BackupDiskFullError, BackupError, DiskFullError
+from ..storage.errors import BackupDiskFullError, BackupError, BackupFolderError, DiskFullError
 from ..storage.health import disk_is_full
 from ..storage.repos import imports as batches_repo
 from ..storage.repos import people as people_repo
@@ -211,6 +211,8 @@ def _back_up_first(vault: Vault, clock: Clock) -> str:
     stops the import with the reason in plain words (a full disk stays a disk-full error)."""
     try:
         return backups.back_up_before_import(vault, clock=clock, prune=False).path.name
+    except BackupFolderError:
+        kind, why = BackupError, "folder"
     except BackupError as exc:
         kind, why = type(exc), ""
     except OSError as exc:  # e.g. the backups folder cannot be made

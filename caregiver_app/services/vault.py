@@ -92,6 +92,34 @@ JOURNAL_MISSING = N_(
 )
 
 
+JOURNAL_IN_THE_WAY = N_(
+    "The vault cannot be opened because something is in the way in its folder: {path} should be your "
+    "journal file, but it is something else (a folder or a pipe, for example). Move it out of the vault's "
+    "folder and put vault.db back. The app keeps its backups in {backups}. Nothing was changed."
+)
+
+
+SIDE_FILE_IN_THE_WAY = N_(
+    "The vault cannot be opened because something is in the way in its folder: {path} should be one of "
+    "the journal's own working files, but it is something else (a folder, a pipe or a link, for "
+    "example). Move it out of the vault's folder, then try again. Nothing was changed."
+)
+FOLDER_IN_THE_WAY = N_(
+    "A vault cannot be set up in {folder}, because that is not a folder: it is a file, or a link that "
+    "leads nowhere. Choose another folder, or move that one out of the way, then try again. Nothing was "
+    "changed."
+)
+
+
+class FolderInTheWayError(StorageError):
+    """The vault's folder is something else (a file, a pipe, a broken link or a link loop)."""
+
+
+class JournalInTheWayError(StorageError):
+    """Something other than an ordinary file has the database's name (a folder, a pipe): told as
+    such, never as a read-only or failing disk; nothing is moved."""
+
+
 class MissingJournalError(DamagedVaultError):
     """The key file is there but the database file is gone (moved, deleted, a drive not
     mounted): told as missing, not damaged. ``recovery`` can put the newest good backup in place."""
@@ -371,6 +399,8 @@ __all__ = [
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
+    "FolderInTheWayError",
+    "JournalInTheWayError",
     "MissingJournalError",
     "NewerVersionError",
     "NoVaultError",

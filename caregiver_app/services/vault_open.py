@@ -18,7 +18,9 @@ in place (the damaged file is moved aside, never deleted). The open vault is the
 from __future__ import annotations
 
 import contextvars
+import errno
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,14 +49,26 @@ from ..security.keyfile import (
     write_keyfile,
 )
 from ..security.passphrase import passphrase_problem
-from ..storage.errors import WrongKeyError
+from ..storage.errors import NotAFolderError, WrongKeyError
 from ..storage.files import clean_temp_files, fsync_dir, private_folder
 from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (DAMAGED, JOURNAL_MISSING, DamagedVaultError, MissingJournalError, NoVaultError, Vault,
+from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, SIDE_FILE_IN_THE_WAY,
+                    DamagedVaultError, FolderInTheWayError, JournalInTheWayError, MissingJournalError, NoVaultError, Vault,
                     VaultExistsError, VaultPaths, vault_exists)
+
+
+def _not_a_file(path: Path) -> bool:
+    """True when something other than an ordinary file (or a link to one) has ``path``'s name:
+    a folder, a pipe, a link loop or a link that leads nowhere."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return os.path.islink(path)
+    except OSError:
+        return True
 
 
 def _building_path(paths: VaultPaths) -> Path:
@@ -131,7 +145,12 @@ def create_vault(paths: VaultPaths, passphrase: str, *, remember: bool = False, 
     _check_keys_not_lost(paths)
     if vault_exists(paths):
         raise VaultExistsError(_("A vault is already set up here. Unlock it instead of making a new one."))
-    private_folder(paths.folder)
+    try:
+        private_folder(paths.folder)
+    except OSError as exc:  # a file, a pipe or a broken link has the folder's name
+        if not isinstance(exc, NotAFolderError) and exc.errno not in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+            raise
+        raise FolderInTheWayError(_(FOLDER_IN_THE_WAY).format(folder=paths.folder)) from None
     lock = VaultLock.acquire(paths.folder)
     try:
         if vault_exists(paths):  # made by another program between the check and the lock
@@ -456,7 +475,7 @@ def _plainly(paths: VaultPaths, work: Callable[[], object]):
 
     try:
         return work()
-    except (DamagedVaultError, KeyFileError):
+    except (DamagedVaultError, KeyFileError, JournalInTheWayError):
         raise
     except Exception as exc:
         plain = open_failure(exc, paths.folder)
@@ -477,6 +496,11 @@ def _check(paths: VaultPaths, generation: Generation, key: bytes, how: str, cloc
     clean_temp_files(paths.folder, paths.backups)
 
     def check() -> None:
+        if paths.db.exists() and not paths.db.is_file():  # a folder or a pipe: nothing to read or move
+            raise JournalInTheWayError(_(JOURNAL_IN_THE_WAY).format(path=paths.db, backups=paths.backups))
+        for side in (Path(str(paths.db) + "-wal"), Path(str(paths.db) + "-shm")):
+            if _not_a_file(side):  # a pipe here would hang the log's check for ever
+                raise JournalInTheWayError(_(SIDE_FILE_IN_THE_WAY).format(path=side))
         wal_message = recover_from_damaged_wal(paths.db, paths.damaged, key, _stamp(clock())) \
             if paths.db.exists() else None
         if wal_message is not None:  # what could be read is in place; offer the newest backup too

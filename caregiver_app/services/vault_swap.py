@@ -102,7 +102,8 @@ def finish_interrupted(folder: Path) -> bool:
             stale.unlink(missing_ok=True)
         shutil.rmtree(backups_in, ignore_errors=True)
         return False
-    except (ValueError, KeyError, TypeError, OSError, RecursionError):  # RecursionError: brackets nested deep
+    except (ValueError, KeyError, TypeError, OSError, RecursionError,  # RecursionError: brackets nested deep
+            RuntimeError):  # a link loop where replaced/ goes (Path.resolve before Python 3.13)
         aside, discard = folder / "replaced" / "unfinished", False
     old = [p for p in (*sidecars(folder / DB), folder / KEYS, folder / f"{KEYS}.prev", folder / "backups") if p.exists()]
     if db_in.exists() and keys_in.exists() and old:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ..i18n import _
+from ..i18n import N_, _
 from .engine import connect_raw, settle_wal
-from .errors import BackupDiskFullError, BackupError
+from .errors import BackupDiskFullError, BackupError, BackupFolderError
 from .files import fsync_dir, move_aside, private_folder, sidecars
 from .health import disk_is_full
 
@@ -37,6 +37,12 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MANUAL = 10
 KEEP_BEFORE_CHANGES = 5
+
+NO_BACKUP_FOLDER = N_(
+    "A backup copy of the vault could not be made, because its backups folder could not be made or written "
+    "to: {folder}. If something else has that name (a file or a broken link, for example), move it out of "
+    "the vault's folder, then try again. Nothing was changed."
+)
 
 _NAME = re.compile(r"^vault-(\d{8}T\d{6})Z-([a-z]+(?:-[a-z]+)*)(?:\.(\d+))?\.db$")
 
@@ -172,7 +178,7 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
     does not verify; a half-made copy is removed and nothing else is touched.
     """
     now = now or datetime.now(timezone.utc)
-    backup_dir = private_folder(Path(backup_dir))
+    backup_dir = _backup_folder(Path(backup_dir))
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     tmp = backup_dir / f".vault-{stamp}-{secrets.token_hex(4)}.tmp"
     try:
@@ -187,6 +193,17 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
                        _("A backup copy of the vault could not be made.")) from exc
     finally:
         _remove_quietly(tmp)
+
+
+def _backup_folder(backup_dir: Path) -> Path:
+    """``backup_dir``, made (mode 0700) when missing. Raises :class:`BackupError` naming it when
+    it cannot be made: a file, a pipe or a link loop has its name, or the folder is read-only."""
+    try:
+        return private_folder(backup_dir)
+    except OSError as exc:
+        if disk_is_full(exc):
+            raise BackupDiskFullError(_("The disk is full, so a backup copy of the vault could not be made.")) from None
+        raise BackupFolderError(_(NO_BACKUP_FOLDER).format(folder=backup_dir)) from None
 
 
 def _failure(exc: BaseException, when_full: str, otherwise: str) -> BackupError:

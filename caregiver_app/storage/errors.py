@@ -27,6 +27,17 @@ class BackupError(StorageError):
     """A backup copy could not be made or did not verify."""
 
 
+class NotAFolderError(StorageError, OSError):
+    """Something other than a folder (a file, a pipe, a broken link, a link loop) has the name of
+    a folder the app keeps. An :class:`OSError` too, for the callers that handle a folder that
+    cannot be made; its words name the folder."""
+
+
+class BackupFolderError(BackupError):
+    """The backups folder could not be made or written to (something else has its name, or the
+    vault's folder is read-only)."""
+
+
 class VaultInUseError(StorageError):
     """Another program (or another open vault in this one) has the vault open."""
 

@@ -3,9 +3,13 @@ and tidying temporary files a crash left behind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
+
+from ..i18n import N_, _
+from .errors import NotAFolderError
 
 from ..private_files import fsync_dir  # noqa: F401  (re-exported for the vault code)
 
@@ -14,10 +18,22 @@ from ..private_files import fsync_dir  # noqa: F401  (re-exported for the vault 
 TEMP_PATTERN = re.compile(r"^\.(vault[-.].*\.tmp|caregiver-vault-.*\.part)(-wal|-shm|-journal)?$")
 
 
+NOT_A_FOLDER = N_(
+    "{folder} should be a folder that the app keeps beside the vault, but something else has its name (a "
+    "file or a broken link, for example). Move it out of the way, then try again. Nothing was changed."
+)
+
+
 def private_folder(folder: Path) -> Path:
-    """Create ``folder`` (and parents) with mode 0700 and tighten it if it already exists."""
+    """Create ``folder`` (and parents) with mode 0700 and tighten it if it already exists.
+    Raises :class:`NotAFolderError` (an OSError) when something else has its name."""
     folder = Path(folder)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno not in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+            raise
+        raise NotAFolderError(_(NOT_A_FOLDER).format(folder=folder)) from None
     try:
         os.chmod(folder, 0o700)
     except OSError:

@@ -31,6 +31,11 @@ READ_ONLY = N_(
     "The vault's folder cannot be written to (it may be read-only or on a disconnected drive), "
     "so the vault cannot be opened safely. Nothing was changed."
 )
+LOCK_FILE_NOT_WRITABLE = N_(
+    "The vault cannot be opened because its lock file, {path}, cannot be written by this account: it is "
+    "read-only, or it belongs to another account (for example after the app was run as an administrator). "
+    "Let this account write to it again, then try again. Nothing was changed."
+)
 IN_THE_WAY = N_(
     "The vault cannot be opened because something is in the way in its folder: {path} should be the "
     "app's small lock file, but it is something else (a folder or a broken link, for example). Move it "
@@ -83,6 +88,9 @@ class VaultLock:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM) and path.is_file() and os.access(folder, os.W_OK):
+                # the folder can be written: it is the lock file itself (read-only, another owner)
+                raise ReadOnlyError(_(LOCK_FILE_NOT_WRITABLE).format(path=path)) from None
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise ReadOnlyError(_(READ_ONLY)) from None
             if exc.errno == errno.ENOSPC:

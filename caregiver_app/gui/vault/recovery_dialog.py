@@ -30,8 +30,10 @@ RECOVERED_NO_BACKUP = N_("There is no backup to put back yet, so your vault open
 
 
 def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
-                 on_opened: Callable[[Vault], None], on_declined: Callable[[], None] | None = None) -> None:
-    """Look for the newest good backup in the background and offer it (see the module notes)."""
+                 on_opened: Callable[[Vault], None], on_declined: Callable[[], None] | None = None,
+                 lock_asked: Callable[[], bool] = lambda: False) -> None:
+    """Look for the newest good backup in the background and offer it (see the module notes).
+    Once ``lock_asked()`` is true (a lock came meanwhile) nothing more is offered: it is declined."""
     recovery = exc.recovery
     message = str(exc)
 
@@ -55,6 +57,9 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
         show_error(parent, error, _(TITLE))
 
     def found(summary) -> None:
+        if lock_asked():
+            declined()
+            return
         if summary is None:
             none = RECOVERED_NO_BACKUP if exc.recovered else (
                 MISSING_NO_BACKUP if isinstance(exc, MissingJournalError) else NO_BACKUP)  # no damaged file to keep

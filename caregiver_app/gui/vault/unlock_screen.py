@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from ...i18n import N_, _
 from ...domain.errors import CaregiverError
@@ -51,6 +51,7 @@ class UnlockScreen(QWidget):
         self._lock_asked = False  # a lock asked for while the unlock ran: it wins (lock_when_done)
         self._ask_read: Callable[[], Callable[[Vault], Any] | None] | None = None  # see read_with_unlock
         self._read_done: tuple[Vault, Any] | None = None
+        self._repairing = False  # a damaged vault's backup is being offered (or put back): it holds the key
 
         scale_font(self.ui.titleLabel, 1.5)
         self.ui.titleLabel.setAccessibleName(self.ui.titleLabel.text())
@@ -96,9 +97,13 @@ class UnlockScreen(QWidget):
 
     def lock_when_done(self) -> None:
         """A lock asked for (the tray, a reminder) while the unlock runs: the job cannot be
-        stopped midway, so the vault it opens is closed again at once, never shown."""
-        if self._busy:
+        stopped midway, so the vault it opens is closed again at once, never shown. The same while
+        a damaged vault's backup is offered or put back: the offer (it names the people) closes."""
+        if self._busy or self._repairing:
             self._lock_asked = True
+        if self._repairing:
+            for box in self.findChildren(QMessageBox):
+                box.reject()  # "Not now": the offer lets go of the key
 
     def reset(self, note: str = "") -> None:
         """Back to a fresh passphrase prompt; ``note`` is a one-line explanation shown above it."""
@@ -226,6 +231,7 @@ class UnlockScreen(QWidget):
 
     def _start(self, job: Callable[[], Vault], label: str) -> None:
         self._lock_asked = False
+        self._repairing = False
         self.set_busy(True, label)
         read = self._ask_read() if self._ask_read is not None else None
         if read is None:
@@ -243,6 +249,7 @@ class UnlockScreen(QWidget):
                                     on_error=self._on_error)
 
     def _on_done(self, vault: Vault, read: Any = None) -> None:
+        self._repairing = False
         self.ui.secretEdit.clear()
         self.set_busy(False)
         self.set_status("")
@@ -272,13 +279,20 @@ class UnlockScreen(QWidget):
             from .recovery_dialog import offer_repair
 
             self.set_status(user_message(exc))
-            offer_repair(self, self.context, exc, self._on_done)
+            self._repairing = True
+            offer_repair(self, self.context, exc, self._on_done, on_declined=self._repair_ended,
+                         lock_asked=lambda: self._lock_asked)
             return
         if not isinstance(exc, CaregiverError):
             log_safely(exc)
         self.set_status(user_message(exc))
         self.ui.secretEdit.selectAll()
         self.focus_field()
+
+    def _repair_ended(self) -> None:
+        """The backup offer was declined, or failed: no key is held any more."""
+        self._repairing = False
+        self._lock_asked = False
 
     def _on_show_toggled(self, shown: bool) -> None:
         if not self._recovery_mode:
