@@ -52,6 +52,7 @@ from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .window_parts import IdleWatcher, NavigationList
+from .shell.first_paint import after_first_paint
 from .vault.vault_tools import VaultTools
 from .family.wiring import FamilyParts
 
@@ -123,9 +124,8 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
         self._idle_watcher = IdleWatcher(self.idle_timer, self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._idle_watcher)
+        self._input_watch = "not yet"  # then "on", and "over" once closed or retired
+        after_first_paint(self, self._watch_input)  # not before: see gui/shell/first_paint
 
         self._register_pages()
         if page in self.registry:
@@ -541,13 +541,26 @@ class MainWindow(QMainWindow):
         and the app keeps running (unlike :meth:`close`). Call after keeping unsaved work."""
         self.idle_timer.stop()
         self.get_help.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._idle_watcher)
+        self._stop_watching_input()
         self.hide()
         self.deleteLater()
 
+    def _watch_input(self) -> None:
+        """Any input anywhere in the app restarts the idle timer from now on (an application-wide
+        filter, installed once: right after the first paint, or when the timer first starts)."""
+        app = QCoreApplication.instance()
+        if app is not None and self._input_watch == "not yet":
+            self._input_watch = "on"
+            app.installEventFilter(self._idle_watcher)
+
+    def _stop_watching_input(self) -> None:
+        self._input_watch = "over"
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._idle_watcher)
+
     def _start_idle_timer(self) -> None:
+        self._watch_input()  # the timer only matters while it runs: input must restart it
         minutes = self.context.settings.idle_lock_minutes
         if minutes > 0:
             self.idle_timer.start(minutes * 60_000)
@@ -609,8 +622,6 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         self._drop_everything()
         self.get_help.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._idle_watcher)
+        self._stop_watching_input()
         event.accept()
         self.closed.emit()

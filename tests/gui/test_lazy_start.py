@@ -25,7 +25,9 @@ NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn",
                 "caregiver_app.gui.reminders.reminder_window", "caregiver_app.gui.settings_dialog",
                 "caregiver_app.domain.medications",
                 # the Add a person dialog's form and the domain's model come with the first page or dialog
-                "caregiver_app.gui.add_person_dialog", "caregiver_app.gui.common.form", "caregiver_app.domain.model")
+                "caregiver_app.gui.add_person_dialog", "caregiver_app.gui.common.form", "caregiver_app.domain.model",
+                # the app-wide filters are installed (and imported) just after the first paint
+                "caregiver_app.gui.common.wheel_guard", "caregiver_app.gui.common.screen_reader_names")
 """Modules (and their packages) the unlock screen must not import."""
 
 FIRST_WINDOW = textwrap.dedent("""
@@ -176,3 +178,86 @@ def test_get_help_and_the_reminder_window_are_built_when_first_needed(qtbot, ctx
     window.unlock_get_help_button.click()
     assert window.get_help.window is not None and window.get_help.window.isVisible()
     window.get_help.close()
+
+
+FIRST_PAINT = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6 import QtWidgets
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    from caregiver_app.gui import app as gui_app
+    from caregiver_app.gui.common.screen_reader_names import ScreenReaderNames
+    from caregiver_app.gui.common.wheel_guard import WheelGuard
+    from caregiver_app.gui.window_parts import IdleWatcher
+    from caregiver_app.services.vault import VaultPaths
+
+    calls = {"IdleWatcher": 0, "WheelGuard": 0, "ScreenReaderNames": 0}
+    for kind in (IdleWatcher, WheelGuard, ScreenReaderNames):  # count every call of the app's own filters
+        def counted(self, watched, event, _original=kind.eventFilter, _name=kind.__name__):
+            calls[_name] += 1
+            return _original(self, watched, event)
+        kind.eventFilter = counted
+    seen = {}
+
+    class Painted(QObject):  # installed after the app's own watcher, so called before it
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen["at_paint"] = {"filter_calls": dict(calls),
+                                    # PySide makes QWizard only when it had to look up a class Qt keeps private
+                                    "all_classes_made": "QWizard" in vars(QtWidgets)}
+                QTimer.singleShot(500, after)
+            return False
+
+    def after():
+        window = flow.window
+        seen["after"] = {"filter_calls": dict(calls),
+                         "nav_scroll_bar": window.nav.verticalScrollBar().accessibleName()}
+        print(json.dumps(seen), flush=True)
+        QApplication.instance().exit(0)
+
+    painted = Painted()
+    flow = None
+    original_start = gui_app.StartFlow.start
+
+    def start(self):
+        global flow
+        flow = self
+        original_start(self)
+        self.window.installEventFilter(painted)
+
+    gui_app.StartFlow.start = start
+    folder = Path(sys.argv[1])
+    gui_app.run(VaultPaths(folder / "vault"), ["caregiver-app"], settings_path=folder / "settings.json")
+""")
+
+
+def test_the_app_wide_filters_come_after_the_first_paint(vault):
+    # A Python filter on the whole app makes PySide create every Qt class (15-20 ms) as soon as
+    # an object of a class Qt keeps private gets an event: the app's own filters (idle lock,
+    # wheel guard, screen-reader names) are installed just after the first paint instead.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(vault.paths.folder.parent)], capture_output=True,
+                          text=True, env=env, timeout=60, check=True)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["at_paint"] == {"filter_calls": {"IdleWatcher": 0, "WheelGuard": 0, "ScreenReaderNames": 0},
+                                "all_classes_made": False}
+    assert all(count > 0 for count in seen["after"]["filter_calls"].values())
+    # The page list was polished before the names came: its scroll bar was named when they did.
+    assert seen["after"]["nav_scroll_bar"] == "Pages: scroll up and down"
+
+
+def test_an_unlocked_window_restarts_its_idle_timer_before_any_paint(qtbot, ctx):
+    # Built unlocked and never shown (so never painted): input still restarts the idle timer.
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    assert window.idle_timer.isActive()
+    restarts = []
+    window.idle_timer.start = lambda *args: restarts.append(args)  # what the input watcher calls
+    QApplication.sendEvent(window.person_combo, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
+                                                          Qt.KeyboardModifier.NoModifier, "a"))
+    assert restarts  # (once for the field and once for each parent the key goes up to)
