@@ -27,12 +27,16 @@ NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn",
                 # the Add a person dialog's form and the domain's model come with the first page or dialog
                 "caregiver_app.gui.add_person_dialog", "caregiver_app.gui.common.form", "caregiver_app.domain.model",
                 # the app-wide filters are installed (and imported) just after the first paint
-                "caregiver_app.gui.common.wheel_guard", "caregiver_app.gui.common.screen_reader_names")
+                "caregiver_app.gui.common.wheel_guard", "caregiver_app.gui.common.screen_reader_names",
+                # the workspace (switcher, page list, pages) is built just after the first paint too
+                "caregiver_app.gui.shell.workspace", "caregiver_app.gui.page_stack", "caregiver_app.gui.page_list",
+                "caregiver_app.gui.window_parts")
 """Modules (and their packages) the unlock screen must not import."""
 
 FIRST_WINDOW = textwrap.dedent("""
     import json, sys
     from pathlib import Path
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
@@ -45,15 +49,27 @@ FIRST_WINDOW = textwrap.dedent("""
     context = AppContext(paths=VaultPaths(folder / "vault"), ops=Ops(app), settings_path=folder / "settings.json")
     flow = StartFlow(context, on_quit=lambda: None)
     flow.start()  # a vault exists: the main window on its unlock screen, as the app starts
-    app.processEvents()
     window = flow.window
+    at_paint = {}
+
+    class Painted(QObject):  # installed after the window's own watcher, so called before it
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not at_paint:
+                at_paint["modules"] = sorted(sys.modules)
+                at_paint["workspace_built"] = window._workspace is not None
+            return False
+
+    painted = Painted()
+    window.installEventFilter(painted)
+    while not at_paint:
+        app.processEvents()
     print(json.dumps({
         "locked": window.is_locked,
         "unlock_screen_shown": window.unlock_screen.isVisible(),
         "pages_built": sum(entry.built for entry in window.registry.values()),
         "reminder_windows": sum(type(w).__name__ == "ReminderWindow" for w in app.topLevelWidgets()),
         "keyring_button": window.unlock_screen.ui.keyringButton.isVisibleTo(window.unlock_screen),
-        "modules": sorted(sys.modules),
+        **at_paint,
     }))
 """)
 
@@ -70,6 +86,7 @@ def test_the_unlock_screen_imports_nothing_an_open_vault_needs(vault, tmp_path):
     # fixture later, and another process only reads its key file here.
     seen = _first_window(vault.paths.folder.parent)
     assert seen["locked"] and seen["unlock_screen_shown"]
+    assert seen["workspace_built"] is False  # switcher, page list and pages come after the first paint
     assert seen["pages_built"] == 0
     assert seen["reminder_windows"] == 0  # built when a reminder first shows
     assert seen["keyring_button"] is False  # not remembered (read without cryptography)
@@ -243,8 +260,31 @@ def test_the_app_wide_filters_come_after_the_first_paint(vault):
     assert seen["at_paint"] == {"filter_calls": {"IdleWatcher": 0, "WheelGuard": 0, "ScreenReaderNames": 0},
                                 "all_classes_made": False}
     assert all(count > 0 for count in seen["after"]["filter_calls"].values())
-    # The page list was polished before the names came: its scroll bar was named when they did.
-    assert seen["after"]["nav_scroll_bar"] == "Pages: scroll up and down"
+    # The page list comes after the names: its scroll bar is named as it is made (as before).
+    assert seen["after"]["nav_scroll_bar"] == "Scroll up and down"
+
+
+def test_the_screen_reader_names_reach_widgets_made_before_them(qtbot):
+    # The app installs the namer after its first paint: what was polished before is named then
+    # (a journal page opened by the keyring at start, the setup wizard).
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    from caregiver_app.gui.common.screen_reader_names import ScreenReaderNames, install_screen_reader_names
+
+    app = QApplication.instance()
+    assert app.findChild(ScreenReaderNames) is None
+    area = QListWidget()
+    area.setAccessibleName("Pages")
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    assert area.verticalScrollBar().accessibleName() == ""
+    namer = install_screen_reader_names(app)
+    try:
+        assert area.verticalScrollBar().accessibleName() == "Pages: scroll up and down"
+    finally:
+        app.removeEventFilter(namer)
+        namer.setParent(None)
 
 
 def test_an_unlocked_window_restarts_its_idle_timer_before_any_paint(qtbot, ctx):
