@@ -69,16 +69,20 @@ def add_parsers(sub) -> None:
 
 
 def cmd_import_any(paths, args, stdin, out, err) -> int:
+    from .cli_imports import ctrl_c_after_saving
     from .reports.collector import collector_paused
 
     # Tens of thousands of short-lived rows, tags and links, none in a cycle: the cyclic garbage
     # collector would walk every live object (the modules' too) again and again, about a quarter
     # of the command's own time.
-    with collector_paused():
-        return _import_any(paths, args, stdin, out, err)
+    with collector_paused(), ctrl_c_after_saving() as guard:  # a Ctrl+C once saved: told as saved, exit 0
+        return _import_any(paths, args, stdin, out, err, guard)
 
 
-def _import_any(paths, args, stdin, out, err) -> int:
+def _import_any(paths, args, stdin, out, err, guard) -> int:
+    from .cli_imports import SAVED_THEN_STOPPED, imported_since
+    from .services.clock import utc_now
+
     # A piped passphrase's key derivation runs while the modules load and the file is parsed.
     with unlocking_early(paths, args, stdin) as early:
         vault, data, kind, columns, parsed, mood_map = _read_and_unlock(paths, args, stdin, out, err, early)
@@ -111,15 +115,20 @@ def _import_any(paths, args, stdin, out, err) -> int:
             if prev.unmapped:
                 raise levels_needed(prev.unmapped, _("These mood words need a level from 1 (very low) to 5 (very good) "
                                                        "before anything is imported:"))
-            report = import_any.import_file(vault, data, person_name(vault, args, stdin), kind, rule=rule, mood_map=mood_map,
-                                            columns=columns, zone_name=zone_for(paths, args, err), parsed=parsed,
-                                            file_name=args.file.name)
+            name, zone_name, started = person_name(vault, args, stdin), zone_for(paths, args, err), utc_now()
+            report = guard.run(lambda: import_any.import_file(vault, data, name, kind, rule=rule, mood_map=mood_map,
+                                                              columns=columns, zone_name=zone_name, parsed=parsed,
+                                                              file_name=args.file.name),
+                               lambda: imported_since(vault, started, args.file.name))
         except (ImportFormatError, DaylioFormatError) as exc:
             raise CliError(str(exc), EXIT_BAD_INPUT) from None
         except imports.MoodMappingNeeded as exc:
             raise CliError(str(exc), EXIT_NEEDS_DECISION) from None
     finally:
         vault.close()
+    if report is None:  # stopped after the import was saved
+        print(_(SAVED_THEN_STOPPED), file=out)
+        return EXIT_OK
     _print_report(report, out, report_format(paths))
     return EXIT_OK
 

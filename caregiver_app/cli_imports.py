@@ -8,14 +8,84 @@ Also ``import-daylio``, the Daylio-only alias of ``import``.
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from .i18n import N_, _, ngettext
 from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, person_name, report_format,
                   shown, unlock_options, unlocking_early, with_vault, zone_for)
 
+SAVED_THEN_STOPPED = N_("Stopped, but the change had already been saved. To see it: caregiver-app imports")
+
 SHOW_EDITED = 10
 """How many changed entries the undo preview names (then "and N more")."""
+
+
+class SavedGuard:
+    """Ctrl+C around a change that commits (an import, an undo). Before the commit it stops the
+    command as always ("stopped. Nothing was half-written.", exit 1). Once the change is in the
+    vault, saying so would mislead: a Ctrl+C then is let pass (the vault is closed and the result
+    printed, exit 0), and one that lands between the commit and the service's return is checked
+    against the vault (:meth:`run`)."""
+
+    def __init__(self) -> None:
+        self.saved = False
+
+    def run(self, work: Callable[[], object], was_saved: Callable[[], bool]):
+        """``work()``'s result; None when a Ctrl+C stopped it after its change was saved
+        (``was_saved()`` asks the still open vault). A Ctrl+C before that is raised again."""
+        try:
+            result = work()
+            self.saved = True
+            return result
+        except KeyboardInterrupt:
+            self.saved = True  # no second Ctrl+C in the middle of the question
+            try:
+                saved = was_saved()
+            except Exception:
+                saved = False
+            self.saved = saved
+            if not saved:
+                raise
+            return None
+
+
+@contextmanager
+def ctrl_c_after_saving() -> Iterator[SavedGuard]:
+    """A :class:`SavedGuard` whose SIGINT handler lets a Ctrl+C pass once the change is saved
+    (only in the main thread, and only where Python's own handler was in place)."""
+    guard = SavedGuard()
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield guard
+        return
+
+    def interrupted(signum, frame) -> None:
+        if not guard.saved:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield guard
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def imported_since(vault, started, file_name: str) -> bool:
+    """True when an import of ``file_name`` was saved at or after ``started`` (the command holds
+    the vault lock, so it is this command's)."""
+    from datetime import timezone
+
+    from .services import import_batches
+
+    def aware(when):
+        return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+    return any(aware(b.imported_at) >= started and b.file_name == file_name
+               for b in import_batches.list_imports(vault))
 
 
 def add_parsers(sub) -> None:
@@ -44,56 +114,70 @@ def _describe(batch, fmt) -> str:
 
 
 def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
-    from .services import import_batches
-
     if args.undo is None and (args.keep_edited or args.yes):
         raise CliError(_("--keep-edited and --yes go with --undo NUMBER. See the list with: caregiver-app imports"),
                        EXIT_BAD_INPUT)
     fmt = report_format(paths)
     vault = open_vault(paths, args, stdin, err)
-    try:
-        if args.undo is None:
-            found = import_batches.list_imports(vault)
-            if not found:
-                print(_("No imports have been made into this vault yet."), file=out)
-                return EXIT_OK
-            for batch in found:
-                status = import_batches.status_words(batch, lambda t: _("on {when}").format(when=_when(t, fmt)),
-                                                     fmt.integer)
-                new = ngettext("{count} new entry", "{count} new entries", batch.new_entries).format(
-                    count=_number(batch.new_entries))
-                print(f"{batch.id:>4}  {_describe(batch, fmt)}: {new}, {status}", file=out)
-            print(_("To undo one: caregiver-app imports --undo NUMBER"), file=out)
-            return EXIT_OK
-        missing = CliError(_("There is no import number {number}. See the list with: caregiver-app imports").format(
-            number=args.undo), EXIT_BAD_INPUT)
-        if not 0 < args.undo < 2**63:  # the database's numbers end there (a bigger one overflows)
-            raise missing
+    with ctrl_c_after_saving() as guard:  # a Ctrl+C once the undo is saved: closed and told, exit 0
         try:
-            plan = import_batches.plan_undo(vault, args.undo)
-        except import_batches.NotFoundError:
-            raise missing from None
-        except import_batches.NothingToUndo as exc:
-            print(_("{problem} Nothing was changed.").format(problem=exc), file=out)
-            return EXIT_OK
-        _print_plan(plan, args.keep_edited, fmt, out)
-        from .cli_vault import _ask_yes
+            return _list_or_undo(vault, args, stdin, out, fmt, guard)
+        finally:
+            vault.close()
 
-        removing = plan.entries - (len(plan.edited) if args.keep_edited else 0)
-        question = ngettext("Remove {count} entry?", "Remove {count} entries?", removing).format(count=_number(removing))
-        if not _ask_yes(args, stdin, out, question):
-            print(_("Nothing was changed."), file=out)
+
+def _list_or_undo(vault, args, stdin: TextIO, out: TextIO, fmt, guard: SavedGuard) -> int:
+    from .services import import_batches
+
+    if args.undo is None:
+        found = import_batches.list_imports(vault)
+        if not found:
+            print(_("No imports have been made into this vault yet."), file=out)
             return EXIT_OK
-        result = import_batches.undo_import(vault, args.undo, keep_edited=args.keep_edited, expected=plan)
-        done = ngettext("Removed {count} entry of import {number}.", "Removed {count} entries of import {number}.",
-                        result.removed).format(count=_number(result.removed), number=args.undo)
-        if result.kept:
-            done += " " + ngettext("{count} changed entry stays.", "{count} changed entries stay.", result.kept).format(
-                count=_number(result.kept))
-        print(done, file=out)
+        for batch in found:
+            status = import_batches.status_words(batch, lambda t: _("on {when}").format(when=_when(t, fmt)),
+                                                 fmt.integer)
+            new = ngettext("{count} new entry", "{count} new entries", batch.new_entries).format(
+                count=_number(batch.new_entries))
+            print(f"{batch.id:>4}  {_describe(batch, fmt)}: {new}, {status}", file=out)
+        print(_("To undo one: caregiver-app imports --undo NUMBER"), file=out)
         return EXIT_OK
-    finally:
-        vault.close()
+    missing = CliError(_("There is no import number {number}. See the list with: caregiver-app imports").format(
+        number=args.undo), EXIT_BAD_INPUT)
+    if not 0 < args.undo < 2**63:  # the database's numbers end there (a bigger one overflows)
+        raise missing
+    try:
+        plan = import_batches.plan_undo(vault, args.undo)
+    except import_batches.NotFoundError:
+        raise missing from None
+    except import_batches.NothingToUndo as exc:
+        print(_("{problem} Nothing was changed.").format(problem=exc), file=out)
+        return EXIT_OK
+    _print_plan(plan, args.keep_edited, fmt, out)
+    from .cli_vault import _ask_yes
+
+    removing = plan.entries - (len(plan.edited) if args.keep_edited else 0)
+    question = ngettext("Remove {count} entry?", "Remove {count} entries?", removing).format(count=_number(removing))
+    if not _ask_yes(args, stdin, out, question):
+        print(_("Nothing was changed."), file=out)
+        return EXIT_OK
+    result = guard.run(
+        lambda: import_batches.undo_import(vault, args.undo, keep_edited=args.keep_edited, expected=plan),
+        lambda: import_batches.get_import(vault, args.undo).undone_at is not None)
+    if result is None:
+        print(_(SAVED_THEN_STOPPED), file=out)
+        return EXIT_OK
+    return _print_undone(result, args.undo, out)
+
+
+def _print_undone(result, number: int, out: TextIO) -> int:
+    done = ngettext("Removed {count} entry of import {number}.", "Removed {count} entries of import {number}.",
+                    result.removed).format(count=_number(result.removed), number=number)
+    if result.kept:
+        done += " " + ngettext("{count} changed entry stays.", "{count} changed entries stay.", result.kept).format(
+            count=_number(result.kept))
+    print(done, file=out)
+    return EXIT_OK
 
 
 def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
@@ -125,11 +209,11 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     from .reports.collector import collector_paused
 
     # the collector paused as for 'import'; a piped passphrase's derivation runs meanwhile
-    with collector_paused(), unlocking_early(paths, args, stdin) as early:
-        return _import_daylio(paths, args, stdin, out, err, early)
+    with collector_paused(), unlocking_early(paths, args, stdin) as early, ctrl_c_after_saving() as guard:
+        return _import_daylio(paths, args, stdin, out, err, early, guard)
 
 
-def _import_daylio(paths, args, stdin, out, err, early) -> int:
+def _import_daylio(paths, args, stdin, out, err, early, guard: SavedGuard) -> int:
     from .importers.daylio import DaylioFormatError
     from .services import imports
 
@@ -144,14 +228,22 @@ def _import_daylio(paths, args, stdin, out, err, early) -> int:
     zone_name = zone_for(paths, args, err)
 
     def run(vault):  # levels chosen at an earlier Daylio import count: the vault must be open
+        name = person_name(vault, args, stdin)
+        started = utc_now()
         try:
-            return imports.import_daylio(vault, data, person_name(vault, args, stdin), mood_map, zone_name,
-                                         file_name=args.file.name)
+            return guard.run(lambda: imports.import_daylio(vault, data, name, mood_map, zone_name,
+                                                           file_name=args.file.name),
+                             lambda: imported_since(vault, started, args.file.name))
         except imports.MoodMappingNeeded as exc:
             raise levels_needed(exc.labels, _("These mood labels need a level from 1 (very low) to 5 (very good) "
                                                  "before anything is imported:")) from None
 
+    from .services.clock import utc_now
+
     report = with_vault(paths, args, stdin, err, run, early=early)
+    if report is None:  # stopped after the import was saved
+        print(_(SAVED_THEN_STOPPED), file=out)
+        return EXIT_OK
     p = report.preview
     fmt = report_format(paths)
     print(_("Rows read: {count}").format(count=p.rows), file=out)

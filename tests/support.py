@@ -261,6 +261,17 @@ def type_and_unlock(qtbot, window, secret: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def start_flow(qtbot, context):
+    """The app's start (:class:`~caregiver_app.gui.app.StartFlow`) on ``context``, its window
+    owned by ``qtbot``."""
+    from caregiver_app.gui.app import StartFlow
+
+    flow = StartFlow(context, on_quit=lambda: None)
+    flow.start()
+    qtbot.addWidget(flow.window)
+    return flow
+
+
 def shown_window(qtbot, context, vault):
     """The main window on the open ``vault``, shown, once its person is in the switcher."""
     from caregiver_app.gui.app import create_main_window

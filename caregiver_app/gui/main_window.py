@@ -69,6 +69,17 @@ def _people_and_remembered(vault) -> tuple[list[Person], int | None]:
     return list_people(vault), remembered
 
 
+def _people_job(first: FirstRead | None, wanted: int | None):
+    """The people read (touches no widget), with ``first``'s read for the person to be shown."""
+    def job(vault):
+        people, remembered = _people_and_remembered(vault)
+        index = _chosen_index(people, wanted if wanted is not None else remembered)
+        answer = first.run(vault, people[index].id) if first is not None and index >= 0 else None
+        return people, remembered, answer
+
+    return job
+
+
 def _chosen_index(people: list[Person], wanted: int | None) -> int:
     """The switcher row for ``wanted`` (a person id): the first person when absent, -1 for no one."""
     return next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
@@ -98,6 +109,7 @@ class MainWindow(QMainWindow):
         self._last_person_id: int | None = person_id
         self._people_read = False  # the people of the open vault are known (read after unlock)
         self._journal_page: JournalPage | None = None
+        self._unlock_first: FirstRead | None = None  # the first read asked with the unlock running
         self._locking = False
         self._closing = False
         self._lock_note = ""
@@ -106,6 +118,7 @@ class MainWindow(QMainWindow):
 
         self.unlock_screen = UnlockScreen(context)
         self.unlock_screen.unlocked.connect(self._on_unlocked)
+        self.unlock_screen.read_with_unlock(self._read_at_unlock)
         self.unlock_get_help_button = self.get_help.add_to_unlock_screen(self.unlock_screen)
         self.central = QStackedWidget()
         self.central.addWidget(self.unlock_screen)
@@ -329,19 +342,22 @@ class MainWindow(QMainWindow):
             return
         first = FirstRead.of(self.pages.currentWidget(), self.context.ops) if with_page else None
         wanted = select_id if select_id is not None else self._last_person_id
+        self.context.ops.read(self, _people_job(first, wanted), on_done=self._people_read_in(first, select_id),
+                              key="people")
 
-        def job(vault):
-            people, remembered = _people_and_remembered(vault)
-            index = _chosen_index(people, wanted if wanted is not None else remembered)
-            answer = first.run(vault, people[index].id) if first is not None and index >= 0 else None
-            return people, remembered, answer
-
-        def done(found) -> None:
+    def _people_read_in(self, first: FirstRead | None, select_id: int | None):
+        def done(found) -> None:  # a _people_job's answer
             people, remembered, answer = found
             with first.given(answer, self.pages.currentWidget(), self.context.ops) if first else nullcontext():
                 self._show_people(people, remembered, select_id)
 
-        self.context.ops.read(self, job, on_done=done, key="people")
+        return done
+
+    def _read_at_unlock(self):
+        """The people read for the unlock's own job (``UnlockScreen.read_with_unlock``), with the
+        page on screen's first read; None when that page is not built yet (then read at unlock)."""
+        self._unlock_first = FirstRead.of(self.pages.currentWidget(), self.context.ops)
+        return None if self._unlock_first is None else _people_job(self._unlock_first, self._last_person_id)
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
@@ -420,6 +436,7 @@ class MainWindow(QMainWindow):
         window) keep unsaved words, drop every page's data, close the vault and show the unlock
         screen ready for the passphrase."""
         if self.is_locked or self._locking:
+            self.unlock_screen.lock_when_done()  # an unlock running now must not open the vault
             return
         self._locking = True
         self.idle_timer.stop()
@@ -483,14 +500,19 @@ class MainWindow(QMainWindow):
 
     def _on_unlocked(self, vault: Vault) -> None:
         self.context.vault = vault
-        self._enter()
+        self._enter(self.unlock_screen.read_done_with(vault))
         self.vault_unlocked.emit()
 
-    def _enter(self) -> None:
+    def _enter(self, people_read=None) -> None:
+        """``people_read``: the answer of :meth:`_read_at_unlock`'s job (None: read now)."""
         self.central.setCurrentWidget(self.workspace)
         self._enable_commands(True)
         self.page_stack.show_current()  # only the page on screen is built and read now
-        self.reload_people(with_page=True)  # with that page's first read, in the same job
+        first, self._unlock_first = self._unlock_first, None
+        if people_read is not None and first is not None:
+            self._people_read_in(first, None)(people_read)
+        else:
+            self.reload_people(with_page=True)  # with that page's first read, in the same job
         self._start_idle_timer()
         if self.registry:
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -253,7 +253,9 @@ class FirstRead:
     ``watches`` of :class:`~caregiver_app.gui.common.page.Page`), done by a job that runs anyway:
     at unlock the people read also reads the page on screen for the person it will show, so the
     page is shown one read sooner instead of reading only after the people came in (issue 16).
-    Made with :meth:`of` on the GUI thread; :meth:`run` in the job touches no widget."""
+    That read is made by the unlock's own job once the vault is open and checked (see
+    ``UnlockScreen.read_with_unlock``), or by the people read after it when the page was not
+    built yet. Made with :meth:`of` on the GUI thread; :meth:`run` in the job touches no widget."""
 
     page: QWidget
     job: Callable[[Any, int], Any]

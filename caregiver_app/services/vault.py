@@ -85,6 +85,18 @@ class DamagedVaultError(CaregiverError):
         self.recovered = recovered  # a damaged log: what was readable is in place (open_as_is)
 
 
+JOURNAL_MISSING = N_(
+    "Your vault's journal file (vault.db) is missing from {folder}, so the vault was not opened. Its "
+    "key file is still there, and nothing was changed: no new, empty vault was made. If you moved or "
+    "renamed vault.db, put it back. The app keeps its backups in {backups}."
+)
+
+
+class MissingJournalError(DamagedVaultError):
+    """The key file is there but the database file is gone (moved, deleted, a drive not
+    mounted): told as missing, not damaged. ``recovery`` can put the newest good backup in place."""
+
+
 @dataclass(frozen=True)
 class VaultPaths:
     """Where a vault's files live: ``vault.db`` (+ WAL), ``vault.keys`` (+ ``.prev``),
@@ -359,6 +371,7 @@ __all__ = [
     "KeyFileError",
     "KeyringUnavailableError",
     "MIN_LENGTH",
+    "MissingJournalError",
     "NewerVersionError",
     "NoVaultError",
     "ReadOnlyError",

@@ -31,6 +31,7 @@ from ..installation import require_complete
 from ..security.errors import (
     KeyFileError,
     KeyringUnavailableError,
+    NewerKeyFileError,
     UnlockError,
     WrongSecretError,
 )
@@ -52,7 +53,8 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import DAMAGED, DamagedVaultError, NoVaultError, Vault, VaultExistsError, VaultPaths, vault_exists
+from .vault import (DAMAGED, JOURNAL_MISSING, DamagedVaultError, MissingJournalError, NoVaultError, Vault,
+                    VaultExistsError, VaultPaths, vault_exists)
 
 
 def _building_path(paths: VaultPaths) -> Path:
@@ -65,6 +67,12 @@ KEYFILE_MISSING = (
     N_("This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
     "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
     "or a backup you saved. Nothing was changed.")
+)
+
+
+KEYFILE_NEWER = N_(
+    "This vault was last opened by a newer version of Caregiver Companion, which changed its key "
+    "file. Please update the app to open it. Nothing was changed."
 )
 
 
@@ -195,6 +203,10 @@ def _key_files(paths: VaultPaths) -> tuple[list[Generation], KeyFileError | None
     vault_swap.finish_under_lock(paths.folder)
     _check_keys_not_lost(paths)
     generations, current_error = read_generations(paths.keyfile)
+    if isinstance(current_error, NewerKeyFileError):
+        # Not damaged: the older .prev would open, but the newer version may have changed the
+        # vault since (and moving its key file aside would be a silent downgrade). Leave both.
+        raise NewerKeyFileError(_(KEYFILE_NEWER))
     if not generations:
         raise current_error or KeyFileError(_("The vault's key file is damaged, so the vault cannot be opened from it."))
     return generations, current_error
@@ -295,12 +307,20 @@ def start_passphrase_unlock(paths: VaultPaths, passphrase: str) -> EarlyPassphra
 
 
 def prepare_for_unlock() -> None:
-    """Link every row class of the vault's tables (SQLAlchemy's one-time mapper configuration,
-    about 20 ms) ahead of an unlock, off the GUI thread while the passphrase is typed: otherwise
-    the unlock's first query does it. Touches no file and no data."""
+    """Do ahead of an unlock, off the GUI thread while the passphrase is typed, what the first
+    unlock of a process would otherwise do on its way (issue 16): link every row class of the
+    vault's tables (SQLAlchemy's one-time mapper configuration, about 20 ms), import SQLite's
+    SQLAlchemy dialect (the first engine's, about 8 ms), and import what the installation check
+    reads the app's own files with (it runs again, in full, at every open). Touches no vault
+    file and no data."""
     from sqlalchemy.orm import configure_mappers
 
+    from ..installation import missing_pieces
+    from ..storage.engine import load_dialect
+
     configure_mappers()
+    load_dialect()
+    missing_pieces()
 
 
 def unlock_with_recovery_code(paths: VaultPaths, code: str, *, clock: Clock = utc_now) -> Vault:
@@ -380,7 +400,10 @@ def _open(paths: VaultPaths, generation: Generation, key: bytes, how: str, clock
             if wal_message is not None:  # what could be read is in place; offer the newest backup too
                 raise DamagedVaultError(wal_message, DamageRecovery(paths, generation, key, how, lock, clock),
                                         recovered=True)
-            if not paths.db.exists() or not check_file(paths.db, key).ok:
+            if not paths.db.exists():  # gone, not damaged: say so (a backup can still go in its place)
+                raise MissingJournalError(_(JOURNAL_MISSING).format(folder=paths.folder, backups=paths.backups),
+                                          DamageRecovery(paths, generation, key, how, lock, clock))
+            if not check_file(paths.db, key).ok:
                 raise damaged()
             try:
                 engine = make_engine(paths.db, key)

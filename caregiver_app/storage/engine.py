@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.pool import QueuePool
 
 from ..domain.gids import uuid5, uuid7
@@ -25,6 +25,15 @@ from .health import classify
 
 BUSY_TIMEOUT_S = 15
 """How long a unit of work waits for another one's write to finish before giving up."""
+
+_URL = "sqlite+pysqlite://"  # the dialect; the connections come from sqlcipher3 (see make_engine)
+
+
+def load_dialect() -> None:
+    """Import SQLAlchemy's SQLite dialect now. :func:`make_engine` finds it by name and imports
+    it with the process's first engine (about 8 ms, more under PySide): an unlock calls this
+    while the passphrase is typed (issue 16). Touches no file."""
+    make_url(_URL).get_dialect()
 
 
 def _key_pragma(data_key: bytes) -> str:
@@ -114,7 +123,7 @@ def make_engine(path: Path, data_key: bytes) -> Engine:
         return connect_raw(path, key)
 
     engine = create_engine(
-        "sqlite+pysqlite://",
+        _URL,
         module=sqlcipher3,
         creator=creator,
         poolclass=QueuePool,

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from ..i18n import N_, _
-from .errors import ReadOnlyError, VaultInUseError
+from .errors import ReadOnlyError, StorageError, VaultInUseError
 
 LOCK_NAME = "vault.lock"
 
@@ -31,6 +31,15 @@ READ_ONLY = N_(
     "The vault's folder cannot be written to (it may be read-only or on a disconnected drive), "
     "so the vault cannot be opened safely. Nothing was changed."
 )
+IN_THE_WAY = N_(
+    "The vault cannot be opened because something is in the way in its folder: {path} should be the "
+    "app's small lock file, but it is something else (a folder or a broken link, for example). Move it "
+    "out of the vault's folder, then try again. Nothing was changed."
+)
+
+
+class LockInTheWayError(StorageError):
+    """Something other than the app's lock file has its name (a folder, a link loop...)."""
 
 
 def _try_lock(fd: int) -> bool:
@@ -67,7 +76,8 @@ class VaultLock:
         """Take the lock on the vault in ``folder`` without waiting.
 
         Raises :class:`VaultInUseError` when another program (or another open vault in this
-        program) holds it, and :class:`ReadOnlyError` when the folder cannot be written to.
+        program) holds it, :class:`ReadOnlyError` when the folder cannot be written to, and
+        :class:`LockInTheWayError` when something else has the lock file's name.
         """
         path = Path(folder) / LOCK_NAME
         try:
@@ -75,7 +85,10 @@ class VaultLock:
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise ReadOnlyError(_(READ_ONLY)) from None
-            raise
+            if exc.errno == errno.ENOSPC:
+                raise  # told as a full disk by the callers
+            # EISDIR, ENOTDIR, ELOOP, ENXIO (a socket)...: not ours to move; say what is in the way
+            raise LockInTheWayError(_(IN_THE_WAY).format(path=path)) from None
         try:
             locked = _try_lock(fd)
         except BaseException:
@@ -109,7 +122,7 @@ def is_locked(folder: Path) -> bool:
         lock = VaultLock.acquire(folder)
     except VaultInUseError:
         return True
-    except (ReadOnlyError, OSError):
+    except (ReadOnlyError, LockInTheWayError, OSError):
         return False
     lock.release()
     return False

@@ -5,17 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import PASSPHRASE, shown_window, type_and_unlock
+from support import PASSPHRASE, shown_window, start_flow, type_and_unlock
 
-from caregiver_app.gui.app import StartFlow
 from caregiver_app.services.vault_open import create_vault
-
-
-def _start(qtbot, context) -> StartFlow:
-    flow = StartFlow(context, on_quit=lambda: None)
-    flow.start()
-    qtbot.addWidget(flow.window)
-    return flow
 
 
 def test_a_key_file_of_brackets_nested_deep_is_damaged_not_a_crash(qtbot, context, memory_keyring):
@@ -28,7 +20,7 @@ def test_a_key_file_of_brackets_nested_deep_is_damaged_not_a_crash(qtbot, contex
     prev.unlink(missing_ok=True)
     context.paths.keyfile.write_bytes(b"[" * 60000)
 
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
 
     window = flow.window
     assert window.is_locked
@@ -71,7 +63,7 @@ def test_a_pipe_in_place_of_the_swap_plan_does_not_freeze_the_start(qtbot, conte
     _vault_with_sam(context)
     os.mkfifo(_plan_path(context))
 
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
 
     _opens_with_passphrase(qtbot, flow)
 
@@ -80,7 +72,7 @@ def test_a_swap_plan_of_brackets_nested_deep_does_not_crash_the_start(qtbot, con
     _vault_with_sam(context)
     _plan_path(context).write_bytes(b"[" * 60000)
 
-    flow = _start(qtbot, context)
+    flow = start_flow(qtbot, context)
 
     _opens_with_passphrase(qtbot, flow)
 

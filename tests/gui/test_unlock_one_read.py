@@ -1,7 +1,8 @@
 """At unlock, the people read also reads the first page of the journal on screen for the person it
 will show: the list is shown from that one job instead of waiting for the people and then reading
-on its own, and the page's other reads wait until that list is painted (issue 16). A later reload
-still reads."""
+on its own, and the page's other reads wait until that list is painted (issue 16). That read is
+made by the unlock's own job, once the vault is open and checked (no job of its own). A later
+reload still reads."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def test_the_journal_list_comes_with_the_people_read_at_unlock(qtbot, ctx, vault
 
     type_and_unlock(qtbot, window, PASSPHRASE)
     qtbot.waitUntil(lambda: window.current_person() is not None and page.model.rowCount() > 0)
-    assert "people" in keys
+    assert "people" not in keys  # read by the unlock's own job
     assert not [key for key in keys if key.startswith("journal-list")]  # the list read nothing itself
     assert page.model.entry_at(page.model.index(1)).note == "steady day"  # row 0: the day's heading
 
@@ -135,4 +136,59 @@ def test_at_unlock_the_journals_other_reads_start_after_its_list_is_painted(qtbo
     type_and_unlock(qtbot, window, PASSPHRASE)
     assert page.model.rowCount() > 0 and held == ["hold"]  # the list is in; the rest waits for its paint
     qtbot.waitUntil(lambda: held[-1:] == ["release"], timeout=2000)
+    window.context.vault.close()
+
+
+def _record_order(monkeypatch) -> list[str]:
+    """``check`` for each health check of the open, ``read`` for each people read."""
+    from caregiver_app.gui import main_window
+    from caregiver_app.services import vault_open
+
+    order: list[str] = []
+    check, read = vault_open.check_file, main_window._people_and_remembered
+    monkeypatch.setattr(vault_open, "check_file", lambda *a, **k: (order.append("check"), check(*a, **k))[1])
+    monkeypatch.setattr(main_window, "_people_and_remembered", lambda v: (order.append("read"), read(v))[1])
+    return order
+
+
+def test_the_unlocks_own_job_reads_only_once_the_vault_is_checked(qtbot, ctx, vault, person, modals, monkeypatch):
+    from test_setup_and_lock import PASSPHRASE, type_and_unlock
+
+    flow, window = _locked_window_with_an_entry(qtbot, ctx, vault, person)
+    flow.prepare_unlock()
+    order = _record_order(monkeypatch)
+    type_and_unlock(qtbot, window, "not the passphrase at all")
+    assert window.is_locked and window.unlock_screen.status_text()
+    assert order == []  # a wrong passphrase: nothing checked, nothing read
+
+    keys = _count_reads(monkeypatch, ctx)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: window.current_person() is not None and window.registry["journal"].widget.model.rowCount() > 0)
+    assert order[0] == "check" and order.count("read") == 1  # the read came after the quick_check
+    assert keys.count("people") == 0
+    window.context.vault.close()
+
+
+def test_a_failed_read_at_unlock_still_unlocks_and_the_window_reads_again(qtbot, ctx, vault, person, modals,
+                                                                         monkeypatch):
+    from caregiver_app.gui import main_window
+    from test_setup_and_lock import PASSPHRASE, type_and_unlock
+
+    flow, window = _locked_window_with_an_entry(qtbot, ctx, vault, person)
+    flow.prepare_unlock()
+    real, calls = main_window._people_and_remembered, []
+
+    def failing_once(v):
+        calls.append(v)
+        if len(calls) == 1:
+            raise OSError("the disk hiccupped")
+        return real(v)
+
+    monkeypatch.setattr(main_window, "_people_and_remembered", failing_once)
+    keys = _count_reads(monkeypatch, ctx)
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    page = window.registry["journal"].widget
+    qtbot.waitUntil(lambda: window.current_person() is not None and page.model.rowCount() > 0)
+    assert not window.is_locked and len(calls) == 2 and "people" in keys  # read again, the usual way
+    assert window.unlock_screen.read_done_with(window.context.vault) is None  # nothing kept after
     window.context.vault.close()

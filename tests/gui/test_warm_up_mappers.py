@@ -28,3 +28,35 @@ def test_warm_up_links_every_row_class_before_the_unlock():
     before, after = (tuple(map(int, line.split())) for line in done.stdout.split("\n")[:2])
     assert before[1] > 0  # importing the rows leaves them to be linked at the first query
     assert after[0] > 0 and after[1] == 0
+
+
+UNLOCK = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from caregiver_app.gui.app import warm_up
+    from caregiver_app.gui.main_window import _people_and_remembered
+    from caregiver_app.services import journal
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services.vault_open import unlock_with_passphrase
+    warm_up()
+    before = set(sys.modules)
+    vault = unlock_with_passphrase(VaultPaths(Path(sys.argv[1])), sys.argv[2])
+    people, _remembered = _people_and_remembered(vault)
+    journal.page_older(vault, people[0].id, limit=60)
+    vault.close()
+    print(" ".join(sorted(set(sys.modules) - before)) or "-")
+""")
+
+
+def test_after_the_warm_up_an_unlock_and_its_first_read_import_nothing(vault, person):
+    """The first engine's SQLite dialect and the installation check's readers are imported while
+    the passphrase is typed, not between Enter and the journal (each import costs more once
+    PySide is loaded)."""
+    from support import PASSPHRASE
+
+    vault.close()
+    done = subprocess.run([sys.executable, "-c", UNLOCK, str(vault.paths.folder), PASSPHRASE], capture_output=True,
+                          text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                                                       "PYTHONPATH": ":".join(sys.path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["-"]

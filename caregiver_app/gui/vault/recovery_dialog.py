@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import N_, _
-from ...services.vault import DamagedVaultError, Vault
+from ...services.vault import DamagedVaultError, MissingJournalError, Vault
 from ..context import AppContext
 from ..common.errors import show_error
 from ..common.page import confirm
@@ -19,6 +19,11 @@ TITLE = N_("Your vault needs repair")
 NO_BACKUP = N_(
     "There is no backup to put back yet. The damaged file stays where it is, unchanged: please keep "
     "it. If you have a vault file saved for another computer, you can set up the vault from it."
+)
+
+MISSING_NO_BACKUP = N_(
+    "There is no backup to put back yet. If you have a vault file saved for another computer, you can "
+    "set up the vault from it."
 )
 
 RECOVERED_NO_BACKUP = N_("There is no backup to put back yet, so your vault opens with what was recovered.")
@@ -51,7 +56,9 @@ def offer_repair(parent: QWidget, context: AppContext, exc: DamagedVaultError,
 
     def found(summary) -> None:
         if summary is None:
-            tell(parent, _(TITLE), f"{message}\n\n{_(RECOVERED_NO_BACKUP if exc.recovered else NO_BACKUP)}", warning=True)
+            none = RECOVERED_NO_BACKUP if exc.recovered else (
+                MISSING_NO_BACKUP if isinstance(exc, MissingJournalError) else NO_BACKUP)  # no damaged file to keep
+            tell(parent, _(TITLE), f"{message}\n\n{_(none)}", warning=True)
             declined()
             return
         when = when_text(summary.made_at, context.zone_name)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -45,6 +48,9 @@ class UnlockScreen(QWidget):
         self.ui.setupUi(self)
         self._recovery_mode = False
         self._busy = False
+        self._lock_asked = False  # a lock asked for while the unlock ran: it wins (lock_when_done)
+        self._ask_read: Callable[[], Callable[[Vault], Any] | None] | None = None  # see read_with_unlock
+        self._read_done: tuple[Vault, Any] | None = None
 
         scale_font(self.ui.titleLabel, 1.5)
         self.ui.titleLabel.setAccessibleName(self.ui.titleLabel.text())
@@ -87,6 +93,12 @@ class UnlockScreen(QWidget):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    def lock_when_done(self) -> None:
+        """A lock asked for (the tray, a reminder) while the unlock runs: the job cannot be
+        stopped midway, so the vault it opens is closed again at once, never shown."""
+        if self._busy:
+            self._lock_asked = True
 
     def reset(self, note: str = "") -> None:
         """Back to a fresh passphrase prompt; ``note`` is a one-line explanation shown above it."""
@@ -197,20 +209,57 @@ class UnlockScreen(QWidget):
         paths, clock = self.context.paths, self.context.clock
         self._start(lambda: unlock_with_keyring(paths, clock=clock), _("Opening with this computer's keyring…"))
 
+    def read_with_unlock(self, ask: Callable[[], Callable[[Vault], Any] | None]) -> None:
+        """As each try starts, ``ask()`` (on the GUI thread) may give a read that the same job
+        runs once the vault is open and checked: the window's first read then waits for no job
+        of its own and for no other thread (issue 16). Its answer is :meth:`read_done_with` the
+        vault; a read that fails gives None (the window then reads again and reports it)."""
+        self._ask_read = ask
+
+    def read_done_with(self, vault: Vault) -> Any:
+        """While :attr:`unlocked` is emitted: the answer of the read made in the job that opened
+        ``vault`` (None when there was none)."""
+        done = self._read_done
+        return done[1] if done is not None and done[0] is vault else None
+
     # --- private ------------------------------------------------------------------------------
 
-    def _start(self, job, label: str) -> None:
+    def _start(self, job: Callable[[], Vault], label: str) -> None:
+        self._lock_asked = False
         self.set_busy(True, label)
-        self.context.ops.background(self, job, on_done=self._on_done, on_error=self._on_error)
+        read = self._ask_read() if self._ask_read is not None else None
+        if read is None:
+            self.context.ops.background(self, job, on_done=self._on_done, on_error=self._on_error)
+            return
 
-    def _on_done(self, vault: Vault) -> None:
+        def open_and_read() -> tuple[Vault, Any]:
+            vault = job()  # every check of the open has passed before anything is read
+            try:
+                return vault, read(vault)
+            except Exception:  # noqa: BLE001  the vault is open all the same: the window reads again
+                return vault, None
+
+        self.context.ops.background(self, open_and_read, on_done=lambda done: self._on_done(*done),
+                                    on_error=self._on_error)
+
+    def _on_done(self, vault: Vault, read: Any = None) -> None:
         self.ui.secretEdit.clear()
         self.set_busy(False)
         self.set_status("")
         self.set_note("")
-        self.unlocked.emit(vault)
+        if self._lock_asked:  # the lock wins: nothing of the vault is shown
+            self._lock_asked = False
+            vault.close()
+            self.set_note(_("The vault is locked."))
+            return
+        self._read_done = (vault, read)
+        try:
+            self.unlocked.emit(vault)
+        finally:
+            self._read_done = None
 
     def _on_error(self, exc: BaseException) -> None:
+        self._lock_asked = False  # nothing opened: the lock asked for meanwhile is done
         self.set_busy(False)
         if isinstance(exc, KeyringUnavailableError):
             # Fail closed, and say what really happened: the keyring, not a wrong passphrase.
