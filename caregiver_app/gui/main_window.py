@@ -49,7 +49,7 @@ from .family.wiring import FamilyParts
 
 if TYPE_CHECKING:
     from ..domain.model import Person
-    from .page_stack import PageEntry
+    from .page_stack import FirstRead, PageEntry
     from .shell.workspace import Workspace
     from .window_parts import IdleWatcher
     from ..services.vault import Vault
@@ -78,6 +78,13 @@ def _people_job(first: FirstRead | None, wanted: int | None):
         return people, remembered, answer
 
     return job
+
+
+def _first_read(page, ops) -> FirstRead | None:
+    """``FirstRead.of(page, ops)``: page_stack loads with the workspace, not with the unlock screen."""
+    from .page_stack import FirstRead
+
+    return FirstRead.of(page, ops)
 
 
 def _chosen_index(people: list[Person], wanted: int | None) -> int:
@@ -336,11 +343,9 @@ class MainWindow(QMainWindow):
         """Re-read the people in the vault (a read) and keep (or move to) the chosen one.
         ``with_page`` (at unlock): the same job does the page on screen's first read
         (:class:`~caregiver_app.gui.page_stack.FirstRead`)."""
-        from .page_stack import FirstRead  # with the workspace, not with the unlock screen
-
         if self.context.vault is None:
             return
-        first = FirstRead.of(self.pages.currentWidget(), self.context.ops) if with_page else None
+        first = _first_read(self.pages.currentWidget(), self.context.ops) if with_page else None
         wanted = select_id if select_id is not None else self._last_person_id
         self.context.ops.read(self, _people_job(first, wanted), on_done=self._people_read_in(first, select_id),
                               key="people")
@@ -356,7 +361,7 @@ class MainWindow(QMainWindow):
     def _read_at_unlock(self):
         """The people read for the unlock's own job (``UnlockScreen.read_with_unlock``), with the
         page on screen's first read; None when that page is not built yet (then read at unlock)."""
-        self._unlock_first = FirstRead.of(self.pages.currentWidget(), self.context.ops)
+        self._unlock_first = _first_read(self.pages.currentWidget(), self.context.ops)
         return None if self._unlock_first is None else _people_job(self._unlock_first, self._last_person_id)
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
