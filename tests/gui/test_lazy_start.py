@@ -301,3 +301,17 @@ def test_an_unlocked_window_restarts_its_idle_timer_before_any_paint(qtbot, ctx)
     QApplication.sendEvent(window.person_combo, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
                                                           Qt.KeyboardModifier.NoModifier, "a"))
     assert restarts  # (once for the field and once for each parent the key goes up to)
+
+
+def test_the_go_menu_gets_its_pages_when_opened_before_the_workspace_is_built(qtbot, context, vault):
+    from caregiver_app.gui.main_window import MainWindow
+
+    context.vault = None  # a vault on disk, locked: the window starts on its unlock screen
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window._workspace is None and window.go_menu.actions() == []
+    window.go_menu.aboutToShow.emit()  # as when the menu opens
+    titles = [action.text() for action in window.go_menu.actions()]
+    assert len(titles) == 11 and titles[0] == "Journal"
+    assert not any(action.isEnabled() for action in window.go_menu.actions())  # locked: none works yet
+    assert window.is_locked and window.unlock_screen.isVisibleTo(window)
