@@ -53,6 +53,24 @@ def summary_pdf_bytes(
     return out.getvalue()
 
 
+def load_builder(fmt: ReportFormat | None = None, language: str = "", country: str = "") -> None:
+    """Load what every build of :func:`summary_pdf_bytes` with these options needs before its
+    data is here: the builder and reportlab, the report fonts, and the printed format's words
+    checked against them, as a build starts (the child of :mod:`.pdf_child` does this while the
+    window reads the vault). Nothing it does depends on the data, and the build that follows
+    does each step again (found done): a step that fails here fails there and is reported."""
+    try:
+        from ..reports.fonts import register_fonts
+        from ..reports.formatting import printable
+        from ..reports.layout import can_print
+        from ..reports.visit_summary import build_visit_summary_pdf  # noqa: F401 - the rest of the builder
+
+        with i18n.document_language(document_language(language)):
+            printable(printed_format(fmt, language, country) or ReportFormat(), can_print(register_fonts()))
+    except Exception:  # noqa: BLE001 - see above: the build meets it again and says so
+        pass
+
+
 def printed_format(fmt: ReportFormat | None, language: str = "", country: str = "") -> ReportFormat | None:
     """The format a summary asked for with ``fmt``, ``language`` and ``country`` (as
     :func:`summary_pdf_bytes` takes them) is printed in. A language chosen for the document brings

@@ -36,6 +36,18 @@ def in_a_child(monkeypatch):
     monkeypatch.setattr(pdf_child, "SEPARATE_PROCESS", True)
 
 
+@pytest.fixture(autouse=True)
+def collector_back():
+    """The child's main turns the collector off for its short life: tests that run it here give
+    this process its collector back."""
+    import gc
+
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
+
+
 def text_of(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
@@ -236,3 +248,80 @@ def test_a_child_that_ended_with_the_no_memory_code_is_no_memory_here(data):
     with pytest.raises(MemoryError):
         pdf_child.summary_pdf_bytes(dataclasses.replace(data, person_name=_EndsTheChildAsWithoutMemory()))
     assert no_children_left()
+
+
+# --- the child started ahead of its data (the window starts it before it reads the vault) ---------
+
+def child_pids() -> list[int]:
+    return [p.pid for p in multiprocessing.active_children() if p.name == "caregiver-pdf"]
+
+
+def test_a_child_started_ahead_is_the_one_that_builds(data):
+    during: set[int] = set()
+    with pdf_child.ready_ahead(paper="a4"):
+        ahead = child_pids()  # started before the data exists
+        pdf = pdf_child.summary_pdf_bytes(data, paper="a4", cancelled=lambda: bool(during.update(child_pids())))
+    assert len(ahead) == 1 and during == set(ahead)  # no second child was started for the build
+    assert text_of(pdf) == text_of(summary_service.summary_pdf_bytes(data, paper="a4"))
+    assert no_children_left()
+
+
+def test_a_child_started_ahead_and_not_used_is_stopped(data):
+    """The vault read failed or was cancelled: the child waiting for its data ends with the block."""
+    with pytest.raises(SummaryCancelled):
+        with pdf_child.ready_ahead():
+            ahead = child_pids()
+            raise SummaryCancelled()
+    assert ahead and no_children_left()
+    assert not Path(f"/proc/{ahead[0]}").exists() or os.name != "posix"
+
+
+def test_a_child_started_ahead_for_other_options_is_not_used(data):
+    with pdf_child.ready_ahead(paper="a4"):
+        ahead = set(child_pids())
+        during: set[int] = set()
+        pdf = pdf_child.summary_pdf_bytes(data, paper="letter", cancelled=lambda: bool(during.update(child_pids())))
+    assert during - ahead  # a child of its own, with its own options
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # Letter, not A4
+    assert no_children_left()
+
+
+class _PipeWithTheDataLater:
+    """The child's end of the pipe when the options come first and the data after them."""
+
+    def __init__(self, data, events):
+        self.messages = [("visit-summary", {"paper": "letter", "fmt": None, "language": "", "country": ""},
+                          "en", None), data]
+        self.events, self.sent = events, []
+
+    def recv(self):
+        self.events.append("data read" if len(self.messages) == 1 else "options read")
+        return self.messages.pop(0)
+
+    def send(self, message):
+        self.sent.append(message)
+
+    def close(self):
+        pass
+
+
+def test_the_child_loads_the_builder_before_it_reads_the_data_with_the_collector_off(data, monkeypatch):
+    import gc
+
+    from caregiver_app.services import summary_pdf
+
+    monkeypatch.setattr(pdf_child, "_die_with_parent", lambda: None)  # run here: this process must not get it
+    events: list[str] = []
+    real = summary_pdf.load_builder
+
+    def load_builder(*args):
+        events.append(f"builder loaded, collector {'on' if gc.isenabled() else 'off'}")
+        real(*args)
+
+    monkeypatch.setattr(summary_pdf, "load_builder", load_builder)
+    conn = _PipeWithTheDataLater(data, events)
+    pdf_child._child_main(conn)
+    assert events == ["options read", "builder loaded, collector off", "data read"]
+    kind, pdf = conn.sent[-1]
+    assert kind == "done" and text_of(pdf) == text_of(summary_service.summary_pdf_bytes(data))
