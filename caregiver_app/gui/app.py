@@ -20,10 +20,9 @@ from .common.translations import use_settings_language
 from .language_switch import rebuild_in_new_language
 from .context import AppContext
 from .common.errors import ExceptionHook
-from .common.wheel_guard import install_wheel_guard
-from .common.screen_reader_names import install_screen_reader_names
 from .common.visible_style import install_visible_style
 from .main_window import MainWindow
+from .shell.first_paint import after_first_paint
 from .single_instance import SingleInstance, bring_forward
 from .common.ops import Ops
 from .reminders import controller as reminders
@@ -58,6 +57,17 @@ def warm_up() -> None:
 
     load_ciphers()  # the key derivation and the cipher, which the unlock screen came up without
     prepare_for_unlock()
+
+
+def install_app_filters(app: QApplication) -> None:
+    """The app-wide event filters: the wheel guard and the screen-reader names. The app installs
+    them right after its first window is painted (see gui/shell/first_paint); widgets made
+    before are named then."""
+    from .common.screen_reader_names import install_screen_reader_names  # with them, not with the app
+    from .common.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
+    install_screen_reader_names(app)
 
 
 def show_settings_notice(parent: QWidget | None, notice: str) -> None:
@@ -156,8 +166,6 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     instance.listen()
     hook = ExceptionHook(app)
     hook.install()
-    install_wheel_guard(app)
-    install_screen_reader_names(app)
     install_visible_style(app)
     if settings_path is None:
         settings, notice, settings_path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
@@ -169,6 +177,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     flow = StartFlow(context, on_quit=app.quit)
     instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
     flow.start()
+    after_first_paint(flow.wizard or flow.window, lambda: install_app_filters(app))
     QTimer.singleShot(WARM_UP_DELAY_MS,
                       lambda: context.ops.background(None, warm_up, on_done=lambda _none: flow.prepare_unlock()))
     if notice:

@@ -21,16 +21,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,18 +39,19 @@ from .common.ops import SETTINGS
 from .common.translations import language_for
 from .warning_signs.get_help import GetHelp
 from .settings_action import make_settings_action
-from .page_list import register_pages, wire
-from .page_stack import FirstRead, PageEntry, PageStack
 from .people_actions import PeopleActions
 from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
-from .window_parts import IdleWatcher, NavigationList
+from .shell.first_paint import after_first_paint
 from .vault.vault_tools import VaultTools
 from .family.wiring import FamilyParts
 
 if TYPE_CHECKING:
     from ..domain.model import Person
+    from .page_stack import FirstRead, PageEntry
+    from .shell.workspace import Workspace
+    from .window_parts import IdleWatcher
     from ..services.vault import Vault
     from .journal.journal_page import JournalPage
 
@@ -83,6 +78,13 @@ def _people_job(first: FirstRead | None, wanted: int | None):
         return people, remembered, answer
 
     return job
+
+
+def _first_read(page, ops) -> FirstRead | None:
+    """``FirstRead.of(page, ops)``: page_stack loads with the workspace, not with the unlock screen."""
+    from .page_stack import FirstRead
+
+    return FirstRead.of(page, ops)
 
 
 def _chosen_index(people: list[Person], wanted: int | None) -> int:
@@ -125,24 +127,19 @@ class MainWindow(QMainWindow):
         self.unlock_screen.unlocked.connect(self._on_unlocked)
         self.unlock_screen.read_with_unlock(self._read_at_unlock)
         self.unlock_get_help_button = self.get_help.add_to_unlock_screen(self.unlock_screen)
-        self.workspace = self._build_workspace()
         self.central = QStackedWidget()
         self.central.addWidget(self.unlock_screen)
-        self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
+        self._workspace: Workspace | None = None  # built right after the first paint (see workspace)
+        self._first_page = page
         self._build_actions()
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
-        self._idle_watcher = IdleWatcher(self.idle_timer, self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._idle_watcher)
-
-        self._register_pages()
-        if page in self.registry:
-            self.nav.setCurrentRow(self.registry[page].index)  # locked still: nothing built yet
+        self._idle_watcher: IdleWatcher | None = None  # made by _watch_input
+        self._input_watch = "not yet"  # then "on", and "over" once closed or retired
+        after_first_paint(self, self._after_first_paint)  # not before: see gui/shell/first_paint
         self._restore_geometry()
         if context.vault is not None and context.vault.is_open:
             self._enter()
@@ -151,49 +148,37 @@ class MainWindow(QMainWindow):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_workspace(self) -> QWidget:
-        workspace = QWidget()
-        outer = QVBoxLayout(workspace)
+    @property
+    def workspace(self) -> Workspace:
+        """The body of the unlocked window (switcher, page list, pages); see :meth:`_ensure_workspace`."""
+        return self._ensure_workspace()
 
-        top = QHBoxLayout()
-        person_label = QLabel(_("Car&ing for"))
-        self.person_combo = QComboBox()
-        self.person_combo.setAccessibleName(_("Person you are caring for"))
-        self.person_combo.setPlaceholderText(_("No one added yet"))
-        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.person_combo.setMinimumContentsLength(16)
-        self.person_combo.currentIndexChanged.connect(self._on_person_index_changed)
-        person_label.setBuddy(self.person_combo)
-        # No mnemonics here: the pages use most letters; File ▸ Add a person… and Ctrl+L reach these.
-        self.add_person_button = QPushButton(_("Add person…"))
-        self.add_person_button.setAccessibleName(_("Add a person"))
-        self.add_person_button.clicked.connect(lambda: self.add_person())
-        self.lock_button = QPushButton(_("Lock"))
-        self.lock_button.setAccessibleName(_("Lock"))
-        self.lock_button.setAccessibleDescription(_("Hide everything and ask for the passphrase again"))
-        self.lock_button.setToolTip(_("Hide everything and ask for the passphrase again (Ctrl+L)"))
-        self.lock_button.clicked.connect(self.lock)
-        top.addWidget(person_label)
-        top.addWidget(self.person_combo)
-        top.addWidget(self.add_person_button)
-        top.addStretch(1)
-        self.get_help_button = self.get_help.make_button(workspace)
-        top.addWidget(self.get_help_button)
-        top.addWidget(self.lock_button)
-        outer.addLayout(top)
+    def _ensure_workspace(self) -> Workspace:
+        """The unlock screen shows none of the workspace: it is built (and its modules imported)
+        right after the first paint, or at once when something needs it first (an unlock, the Go
+        menu opened, a test)."""
+        if self._workspace is None:
+            from .shell.workspace import Workspace
 
-        body = QHBoxLayout()
-        self.nav = NavigationList()
-        self.nav.setAccessibleName(_("Pages"))
-        self.nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.nav.setUniformItemSizes(True)
-        self.nav.setSpacing(max(2, self.fontMetrics().height() // 5))
-        self.pages = QStackedWidget()
-        self.pages.setAccessibleName(_("Page"))
-        body.addWidget(self.nav)
-        body.addWidget(self.pages, 1)
-        outer.addLayout(body, 1)
-        return workspace
+            self._workspace = Workspace(self)
+            self.central.addWidget(self._workspace)
+            self._register_pages()
+            if self._first_page in self.registry:
+                self.nav.setCurrentRow(self.registry[self._first_page].index)  # nothing built while locked
+        return self._workspace
+
+    person_combo = property(lambda self: self.workspace.person_combo)
+    add_person_button = property(lambda self: self.workspace.add_person_button)
+    lock_button = property(lambda self: self.workspace.lock_button)
+    get_help_button = property(lambda self: self.workspace.get_help_button)
+    nav = property(lambda self: self.workspace.nav)
+    pages = property(lambda self: self.workspace.pages)
+    page_stack = property(lambda self: self.workspace.page_stack)
+    registry = property(lambda self: self.workspace.page_stack.registry)
+
+    def _after_first_paint(self) -> None:
+        self._watch_input()
+        self._ensure_workspace()  # while the person reads the window
 
     def _build_actions(self) -> None:
         self.add_person_action = menu_action(_("&Add a person…"), self, lambda: self.add_person())
@@ -235,6 +220,7 @@ class MainWindow(QMainWindow):
         self.settings_action = make_settings_action(self, self.show_settings)
         self.edit_menu.addAction(self.settings_action)
         self.go_menu = self.menuBar().addMenu(_("&Go"))  # one entry per page (add_page)
+        self.go_menu.aboutToShow.connect(self._ensure_workspace)  # its entries come with the workspace
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self.get_help.action)
         help_menu.addSeparator()
@@ -242,10 +228,13 @@ class MainWindow(QMainWindow):
 
     def _register_pages(self) -> None:
         """The pages, in the order of the navigation list (built when first shown)."""
-        self.page_stack = PageStack(self.nav, self.pages, self.go_menu, self, is_locked=lambda: self.is_locked,
-                                    person=self.current_person, apply_person=self._apply_person_to,
-                                    on_built=lambda entry: wire(self, entry), on_shown=self._update_find_shortcut)
-        self.registry: dict[str, PageEntry] = self.page_stack.registry
+        from .page_list import register_pages, wire
+        from .page_stack import PageStack
+
+        self._workspace.page_stack = PageStack(
+            self.nav, self.pages, self.go_menu, self, is_locked=lambda: self.is_locked, person=self.current_person,
+            apply_person=self._apply_person_to, on_built=lambda entry: wire(self, entry),
+            on_shown=self._update_find_shortcut)
         self.import_action.setVisible(True)
         register_pages(self)
 
@@ -356,7 +345,7 @@ class MainWindow(QMainWindow):
         (:class:`~caregiver_app.gui.page_stack.FirstRead`)."""
         if self.context.vault is None:
             return
-        first = FirstRead.of(self.pages.currentWidget(), self.context.ops) if with_page else None
+        first = _first_read(self.pages.currentWidget(), self.context.ops) if with_page else None
         wanted = select_id if select_id is not None else self._last_person_id
         self.context.ops.read(self, _people_job(first, wanted), on_done=self._people_read_in(first, select_id),
                               key="people")
@@ -372,7 +361,7 @@ class MainWindow(QMainWindow):
     def _read_at_unlock(self):
         """The people read for the unlock's own job (``UnlockScreen.read_with_unlock``), with the
         page on screen's first read; None when that page is not built yet (then read at unlock)."""
-        self._unlock_first = FirstRead.of(self.pages.currentWidget(), self.context.ops)
+        self._unlock_first = _first_read(self.pages.currentWidget(), self.context.ops)
         return None if self._unlock_first is None else _people_job(self._unlock_first, self._last_person_id)
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
@@ -485,23 +474,25 @@ class MainWindow(QMainWindow):
         """Every job has ended (``ops.shut``): keep unsaved words, clear pages, close the vault."""
         self.idle_timer.stop()
         # Unsaved words go into the vault before anything is cleared; a page never built has
-        # neither words nor data.
-        self.page_stack.each_built("keep_unsaved_work")
-        self.page_stack.each_built("clear")
-        self.page_stack.cleared()
+        # neither words nor data (nor, before the workspace, the switcher its person).
+        if self._workspace is not None:
+            self.page_stack.each_built("keep_unsaved_work")
+            self.page_stack.each_built("clear")
+            self.page_stack.cleared()
+            self.person_combo.blockSignals(True)
+            self.person_combo.clear()
+            self.person_combo.blockSignals(False)
         self._people = []
         self._people_read = False
-        self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        self.person_combo.blockSignals(False)
         vault, self.context.vault = self.context.vault, None
         if vault is not None:
             vault.close()
 
     def _enable_commands(self, enabled: bool) -> None:
         """The menu commands that need the open vault (Get help now is never among them)."""
+        pages = self._workspace.page_stack.registry.values() if self._workspace is not None else ()
         for action in (self.lock_action, self.import_action, self.add_person_action, self.find_action,
-                       *self.people_actions.actions, *(entry.action for entry in self.registry.values())):
+                       *self.people_actions.actions, *(entry.action for entry in pages)):
             action.setEnabled(enabled)
 
     def _show_locked(self, note: str = "") -> None:
@@ -563,13 +554,29 @@ class MainWindow(QMainWindow):
         and the app keeps running (unlike :meth:`close`). Call after keeping unsaved work."""
         self.idle_timer.stop()
         self.get_help.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._idle_watcher)
+        self._stop_watching_input()
         self.hide()
         self.deleteLater()
 
+    def _watch_input(self) -> None:
+        """Any input anywhere in the app restarts the idle timer from now on (an application-wide
+        filter, installed once: right after the first paint, or when the timer first starts)."""
+        app = QCoreApplication.instance()
+        if app is not None and self._input_watch == "not yet":
+            from .window_parts import IdleWatcher  # with the page list, after the first paint
+
+            self._input_watch = "on"
+            self._idle_watcher = IdleWatcher(self.idle_timer, self)
+            app.installEventFilter(self._idle_watcher)
+
+    def _stop_watching_input(self) -> None:
+        self._input_watch = "over"
+        app = QCoreApplication.instance()
+        if app is not None and self._idle_watcher is not None:
+            app.removeEventFilter(self._idle_watcher)
+
     def _start_idle_timer(self) -> None:
+        self._watch_input()  # the timer only matters while it runs: input must restart it
         minutes = self.context.settings.idle_lock_minutes
         if minutes > 0:
             self.idle_timer.start(minutes * 60_000)
@@ -631,8 +638,6 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         self._drop_everything()
         self.get_help.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._idle_watcher)
+        self._stop_watching_input()
         event.accept()
         self.closed.emit()

@@ -25,12 +25,18 @@ NOT_AT_START = ("alembic", "mako", "pygments", "vobject", "icalendar", "zxcvbn",
                 "caregiver_app.gui.reminders.reminder_window", "caregiver_app.gui.settings_dialog",
                 "caregiver_app.domain.medications",
                 # the Add a person dialog's form and the domain's model come with the first page or dialog
-                "caregiver_app.gui.add_person_dialog", "caregiver_app.gui.common.form", "caregiver_app.domain.model")
+                "caregiver_app.gui.add_person_dialog", "caregiver_app.gui.common.form", "caregiver_app.domain.model",
+                # the app-wide filters are installed (and imported) just after the first paint
+                "caregiver_app.gui.common.wheel_guard", "caregiver_app.gui.common.screen_reader_names",
+                # the workspace (switcher, page list, pages) is built just after the first paint too
+                "caregiver_app.gui.shell.workspace", "caregiver_app.gui.page_stack", "caregiver_app.gui.page_list",
+                "caregiver_app.gui.window_parts")
 """Modules (and their packages) the unlock screen must not import."""
 
 FIRST_WINDOW = textwrap.dedent("""
     import json, sys
     from pathlib import Path
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
@@ -43,15 +49,27 @@ FIRST_WINDOW = textwrap.dedent("""
     context = AppContext(paths=VaultPaths(folder / "vault"), ops=Ops(app), settings_path=folder / "settings.json")
     flow = StartFlow(context, on_quit=lambda: None)
     flow.start()  # a vault exists: the main window on its unlock screen, as the app starts
-    app.processEvents()
     window = flow.window
+    at_paint = {}
+
+    class Painted(QObject):  # installed after the window's own watcher, so called before it
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not at_paint:
+                at_paint["modules"] = sorted(sys.modules)
+                at_paint["workspace_built"] = window._workspace is not None
+            return False
+
+    painted = Painted()
+    window.installEventFilter(painted)
+    while not at_paint:
+        app.processEvents()
     print(json.dumps({
         "locked": window.is_locked,
         "unlock_screen_shown": window.unlock_screen.isVisible(),
         "pages_built": sum(entry.built for entry in window.registry.values()),
         "reminder_windows": sum(type(w).__name__ == "ReminderWindow" for w in app.topLevelWidgets()),
         "keyring_button": window.unlock_screen.ui.keyringButton.isVisibleTo(window.unlock_screen),
-        "modules": sorted(sys.modules),
+        **at_paint,
     }))
 """)
 
@@ -68,6 +86,7 @@ def test_the_unlock_screen_imports_nothing_an_open_vault_needs(vault, tmp_path):
     # fixture later, and another process only reads its key file here.
     seen = _first_window(vault.paths.folder.parent)
     assert seen["locked"] and seen["unlock_screen_shown"]
+    assert seen["workspace_built"] is False  # switcher, page list and pages come after the first paint
     assert seen["pages_built"] == 0
     assert seen["reminder_windows"] == 0  # built when a reminder first shows
     assert seen["keyring_button"] is False  # not remembered (read without cryptography)
@@ -176,3 +195,123 @@ def test_get_help_and_the_reminder_window_are_built_when_first_needed(qtbot, ctx
     window.unlock_get_help_button.click()
     assert window.get_help.window is not None and window.get_help.window.isVisible()
     window.get_help.close()
+
+
+FIRST_PAINT = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6 import QtWidgets
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    from caregiver_app.gui import app as gui_app
+    from caregiver_app.gui.common.screen_reader_names import ScreenReaderNames
+    from caregiver_app.gui.common.wheel_guard import WheelGuard
+    from caregiver_app.gui.window_parts import IdleWatcher
+    from caregiver_app.services.vault import VaultPaths
+
+    calls = {"IdleWatcher": 0, "WheelGuard": 0, "ScreenReaderNames": 0}
+    for kind in (IdleWatcher, WheelGuard, ScreenReaderNames):  # count every call of the app's own filters
+        def counted(self, watched, event, _original=kind.eventFilter, _name=kind.__name__):
+            calls[_name] += 1
+            return _original(self, watched, event)
+        kind.eventFilter = counted
+    seen = {}
+
+    class Painted(QObject):  # installed after the app's own watcher, so called before it
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen["at_paint"] = {"filter_calls": dict(calls),
+                                    # PySide makes QWizard only when it had to look up a class Qt keeps private
+                                    "all_classes_made": "QWizard" in vars(QtWidgets)}
+                QTimer.singleShot(500, after)
+            return False
+
+    def after():
+        window = flow.window
+        seen["after"] = {"filter_calls": dict(calls),
+                         "nav_scroll_bar": window.nav.verticalScrollBar().accessibleName()}
+        print(json.dumps(seen), flush=True)
+        QApplication.instance().exit(0)
+
+    painted = Painted()
+    flow = None
+    original_start = gui_app.StartFlow.start
+
+    def start(self):
+        global flow
+        flow = self
+        original_start(self)
+        self.window.installEventFilter(painted)
+
+    gui_app.StartFlow.start = start
+    folder = Path(sys.argv[1])
+    gui_app.run(VaultPaths(folder / "vault"), ["caregiver-app"], settings_path=folder / "settings.json")
+""")
+
+
+def test_the_app_wide_filters_come_after_the_first_paint(vault):
+    # A Python filter on the whole app makes PySide create every Qt class (15-20 ms) as soon as
+    # an object of a class Qt keeps private gets an event: the app's own filters (idle lock,
+    # wheel guard, screen-reader names) are installed just after the first paint instead.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(vault.paths.folder.parent)], capture_output=True,
+                          text=True, env=env, timeout=60, check=True)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["at_paint"] == {"filter_calls": {"IdleWatcher": 0, "WheelGuard": 0, "ScreenReaderNames": 0},
+                                "all_classes_made": False}
+    assert all(count > 0 for count in seen["after"]["filter_calls"].values())
+    # The page list comes after the names: its scroll bar is named as it is made (as before).
+    assert seen["after"]["nav_scroll_bar"] == "Scroll up and down"
+
+
+def test_the_screen_reader_names_reach_widgets_made_before_them(qtbot):
+    # The app installs the namer after its first paint: what was polished before is named then
+    # (a journal page opened by the keyring at start, the setup wizard).
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    from caregiver_app.gui.common.screen_reader_names import ScreenReaderNames, install_screen_reader_names
+
+    app = QApplication.instance()
+    assert app.findChild(ScreenReaderNames) is None
+    area = QListWidget()
+    area.setAccessibleName("Pages")
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    assert area.verticalScrollBar().accessibleName() == ""
+    namer = install_screen_reader_names(app)
+    try:
+        assert area.verticalScrollBar().accessibleName() == "Pages: scroll up and down"
+    finally:
+        app.removeEventFilter(namer)
+        namer.setParent(None)
+
+
+def test_an_unlocked_window_restarts_its_idle_timer_before_any_paint(qtbot, ctx):
+    # Built unlocked and never shown (so never painted): input still restarts the idle timer.
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = create_main_window(ctx)
+    qtbot.addWidget(window)
+    assert window.idle_timer.isActive()
+    restarts = []
+    window.idle_timer.start = lambda *args: restarts.append(args)  # what the input watcher calls
+    QApplication.sendEvent(window.person_combo, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
+                                                          Qt.KeyboardModifier.NoModifier, "a"))
+    assert restarts  # (once for the field and once for each parent the key goes up to)
+
+
+def test_the_go_menu_gets_its_pages_when_opened_before_the_workspace_is_built(qtbot, context, vault):
+    from caregiver_app.gui.main_window import MainWindow
+
+    context.vault = None  # a vault on disk, locked: the window starts on its unlock screen
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window._workspace is None and window.go_menu.actions() == []
+    window.go_menu.aboutToShow.emit()  # as when the menu opens
+    titles = [action.text() for action in window.go_menu.actions()]
+    assert len(titles) == 11 and titles[0] == "Journal"
+    assert not any(action.isEnabled() for action in window.go_menu.actions())  # locked: none works yet
+    assert window.is_locked and window.unlock_screen.isVisibleTo(window)

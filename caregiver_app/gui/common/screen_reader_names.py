@@ -50,16 +50,26 @@ class ScreenReaderNames(QObject):
     EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.Show})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() in self.EVENTS and isinstance(watched, QWidget) and not watched.accessibleName():
-            if isinstance(watched, QScrollBar):
-                watched.setAccessibleName(scroll_bar_name(watched))
-            elif isinstance(watched, QLineEdit) and isinstance(watched.parentWidget(), QComboBox):
-                name = combo_box_name(watched.parentWidget())
-                if name:
-                    watched.setAccessibleName(name)
+        if event.type() in self.EVENTS and isinstance(watched, QWidget):
+            self.name(watched)
         return False
+
+    def name(self, widget: QWidget) -> None:
+        """Name ``widget`` when it is one of the parts above and has no name yet."""
+        if widget.accessibleName():
+            return
+        if isinstance(widget, QScrollBar):
+            widget.setAccessibleName(scroll_bar_name(widget))
+        elif isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), QComboBox):
+            name = combo_box_name(widget.parentWidget())
+            if name:
+                widget.setAccessibleName(name)
 
 
 def install_screen_reader_names(app: QApplication) -> ScreenReaderNames:
-    """Install the namer on ``app`` (once; a second call returns the first) and return it."""
-    return install_once(app, ScreenReaderNames)
+    """Install the namer on ``app`` (once; a second call returns the first) and return it.
+    Widgets polished before it came (the app installs it after its first paint) are named now."""
+    namer = install_once(app, ScreenReaderNames)
+    for widget in app.allWidgets():
+        namer.name(widget)
+    return namer
