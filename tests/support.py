@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -137,6 +138,16 @@ def run_cli(data_dir, *args: str, stdin: str = "") -> tuple[int, str, str]:
     code = cli.main(["--data-dir", str(data_dir), *args], stdin=io.StringIO(stdin), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
+
+
+def cli_process(data_dir, *args: str, **run) -> subprocess.CompletedProcess:
+    """Run ``python -m caregiver_app --data-dir DATA_DIR ARGS`` in a fresh process, as a person
+    would: no keyring, a plain C.UTF-8 locale, Qt's settings left out, a 60 s time-out. ``run``
+    goes to :func:`subprocess.run` (``input=`` bytes or ``stdin=``); output is captured as bytes."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", LC_ALL="C.UTF-8")
+    return subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(data_dir), *args],
+                          capture_output=True, env=env, timeout=60, **run)
 
 # --- vault safety (issue 7) ---------------------------------------------------------------------
 

@@ -3,21 +3,10 @@ read into memory without end (1.7 GB in ten seconds) and the command never finis
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, cli_process
 
 from caregiver_app import cli
-
-
-def run_process(data_dir, *args, stdin):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", LC_ALL="C.UTF-8")
-    return subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(data_dir), *args],
-                          stdin=stdin, capture_output=True, env=env, timeout=60)
 
 
 @pytest.mark.parametrize("args", [("people", "--passphrase-stdin"), ("people", "--recovery-code-stdin"),
@@ -26,7 +15,7 @@ def test_a_line_without_end_is_refused_plainly(data_dir, args, tmp_path):
     feed = tmp_path / "feed"
     feed.write_bytes(b"\0" * (4 * 1024 * 1024))  # what /dev/zero sends, but with an end
     with open(feed, "rb") as stdin:
-        result = run_process(data_dir, *args, stdin=stdin)
+        result = cli_process(data_dir, *args, stdin=stdin)
     err = result.stderr.decode()
     assert result.returncode == cli.EXIT_BAD_INPUT, err
     assert "too long" in err and "Traceback" not in err
@@ -34,7 +23,7 @@ def test_a_line_without_end_is_refused_plainly(data_dir, args, tmp_path):
 
 def test_dev_zero_as_standard_input_ends(data_dir):
     with open("/dev/zero", "rb") as zero:
-        result = run_process(data_dir, "people", "--passphrase-stdin", stdin=zero)
+        result = cli_process(data_dir, "people", "--passphrase-stdin", stdin=zero)
     assert result.returncode == cli.EXIT_BAD_INPUT, result.stderr.decode()
 
 
@@ -43,7 +32,7 @@ def test_an_endless_second_line_is_refused_and_nothing_changes(data_dir, tmp_pat
     feed = tmp_path / "feed"
     feed.write_bytes(PASSPHRASE.encode() + b"\n" + b"a" * (cli.MAX_STDIN_LINE_BYTES + 10))
     with open(feed, "rb") as stdin:
-        result = run_process(data_dir, "rotate-key", "--passphrase-stdin", stdin=stdin)
+        result = cli_process(data_dir, "rotate-key", "--passphrase-stdin", stdin=stdin)
     assert result.returncode == cli.EXIT_BAD_INPUT, result.stderr.decode()
     assert (data_dir / "vault.keys").read_bytes() == keys_before
 
@@ -52,5 +41,5 @@ def test_a_passphrase_of_1024_four_byte_characters_still_fits(data_dir, tmp_path
     feed = tmp_path / "feed"
     feed.write_bytes(PASSPHRASE.encode() + b"\n")
     with open(feed, "rb") as stdin:
-        assert run_process(data_dir, "people", "--passphrase-stdin", stdin=stdin).returncode == cli.EXIT_OK
+        assert cli_process(data_dir, "people", "--passphrase-stdin", stdin=stdin).returncode == cli.EXIT_OK
     assert len(("\U0001F600" * 1024 + "\n").encode()) <= cli.MAX_STDIN_LINE_BYTES

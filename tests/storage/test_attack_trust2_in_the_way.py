@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from support import PASSPHRASE, folder_bytes, run_cli
+from support import PASSPHRASE, cli_process, folder_bytes, run_cli
 
 from caregiver_app.services import backups
 from caregiver_app.services.vault import Vault
@@ -146,9 +146,6 @@ def test_a_data_folder_that_is_a_link_loop_has_a_settings_file_and_a_window_name
 def test_something_in_place_of_the_journals_working_files_is_named_and_never_hangs(vault_paths, side, kind):
     # A pipe named vault.db-wal made every command (and the window's unlock) wait for ever: the
     # log is read, frame by frame, before SQLite opens the journal.
-    import subprocess
-    import sys
-
     from caregiver_app.services.vault_open import create_vault
 
     create_vault(vault_paths, PASSPHRASE).vault.close()
@@ -156,11 +153,7 @@ def test_something_in_place_of_the_journals_working_files_is_named_and_never_han
     _clear(path)
     _put_in_the_way(path, kind)
     before = folder_bytes(vault_paths.folder)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring", LC_ALL="C.UTF-8")
-    result = subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(vault_paths.folder),
-                             "people", "--passphrase-stdin"], input=(PASSPHRASE + "\n").encode(),
-                            capture_output=True, env=env, timeout=60)
+    result = cli_process(vault_paths.folder, "people", "--passphrase-stdin", input=(PASSPHRASE + "\n").encode())
     err = result.stderr.decode()
     assert result.returncode == 5, err
     assert str(path) in err and "in the way" in err and "Traceback" not in err
