@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,28 +43,12 @@ from .import_dialog import ImportDialog
 from .import_other import OtherImportDialog
 from .entry_delegate import EntryDelegate
 from .journal_history import JournalHistory
+from .journal_layout import TurningSplitter, WrappingPanel
 from .journal_model import DAY, FIRST_PAGE, DayRole, JournalModel, KindRole, day_heading, time_text
 from .mood_chart import MoodChart
 from ..warning_signs.warning_banner import PersonalSignsBanner
 
 CHART_DAYS = 30
-
-
-class _WrappingPanel(QWidget):
-    """A panel whose least height is what its wrapped words need at its width: a splitter only
-    asks for the least height, which counts a wrapped heading as one line and let the list run
-    over it at large text."""
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        hint = super().minimumSizeHint()
-        if self.width() > 0 and self.layout() is not None:
-            hint.setHeight(max(hint.height(), self.layout().minimumHeightForWidth(self.width())))
-        return hint
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
 
 
 class JournalPage(Page):
@@ -163,7 +147,7 @@ class JournalPage(Page):
 
         # At large text the buttons go under the words: the column stays narrow enough for the form.
         list_header = wrapping_row((self.list_label, together(self, self.edit_button, self.delete_button)))
-        list_panel = _WrappingPanel(self)
+        list_panel = WrappingPanel(self)
         list_layout = QVBoxLayout(list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(list_header)
@@ -182,12 +166,9 @@ class JournalPage(Page):
         # chart or making the window taller than the screen.
         self.right_scroll = scroll_area(self.right_splitter, self, focusable=False, sideways=False)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.right_scroll)
-        self.splitter.setStretchFactor(0, 1)  # the form as wide as the list and chart together need
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        # The chart keeps a readable width (in font units) beside the form; when the page is too
+        # narrow for both (large text, a small window), the column goes under the form.
+        self.splitter = TurningSplitter(self.editor, self.right_scroll, self._column_least_width, self)
 
         self.signs_banner = PersonalSignsBanner(self._context, self.model, self)  # the person's own signs (issue 4)
         self.body.addWidget(self.signs_banner)
@@ -547,6 +528,11 @@ class JournalPage(Page):
         has_entry = self.current_entry() is not None
         self.edit_button.setEnabled(has_entry)
         self.delete_button.setEnabled(has_entry)
+
+    def _column_least_width(self) -> int:
+        """The chart-and-list column's least width beside the form: the chart's, plus the
+        column's scroll bar."""
+        return self.chart.least_width() + self.right_scroll.verticalScrollBar().sizeHint().width()
 
     def _refresh_side(self, person: Person) -> None:
         """Read the chart's days and the editor's symptom and tag choices."""

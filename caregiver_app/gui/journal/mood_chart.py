@@ -19,7 +19,9 @@ from ...domain.model import MoodLevel
 from ...domain.summary import DayPoint
 from ...i18n import N_, _, ngettext
 from ..common import formatting
+from ..common.building import wrapping_row
 from ..common.chart_common import ChartPanel, apply_palette, segments
+from .journal_layout import LegendKey
 
 __all__ = ["MoodChart", "segments"]
 
@@ -36,6 +38,7 @@ class MoodChart(ChartPanel):
     ``DayPoint`` list from ``services.journal.daily_series``."""
 
     plot_lines_least = 12  # the five mood words and the hours side by side; the journal's column scrolls
+    plot_columns_least = 16  # the plot's least width, in average characters: 30 days stay apart
 
     def __init__(self, parent=None):
         super().__init__(parent, _("Mood and sleep, last 30 days"),
@@ -46,6 +49,12 @@ class MoodChart(ChartPanel):
         self.sleep_segments: list[QLineSeries] = []
         self.sleep_dots: QScatterSeries | None = None
         self._build_axes()
+        # The legend in words that wrap under the chart (QtCharts' own cut "Mood (solid, dots)"
+        # to "Moo…" in a narrow column or at large text): side by side while they fit.
+        self.chart.legend().setVisible(False)
+        self.mood_key = LegendKey(self, dashed=False, square=False)
+        self.sleep_key = LegendKey(self, dashed=True, square=True)
+        self.layout().insertLayout(2, wrapping_row((self.mood_key, self.sleep_key)))
         self._rebuild()
         self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
         self.view.installEventFilter(self)
@@ -66,6 +75,12 @@ class MoodChart(ChartPanel):
             return
         self._points = []
         self._rebuild()
+
+    def least_width(self) -> int:
+        """The width (pixels, from the fonts in use) below which the plot is too thin to read:
+        the axes' words, and :attr:`plot_columns_least` characters of plot."""
+        left, _top, right, _bottom = self.plot_room()
+        return math.ceil(left + right) + self.fontMetrics().averageCharWidth() * self.plot_columns_least
 
     # --- drawing ------------------------------------------------------------------------
     def _build_axes(self) -> None:
@@ -107,8 +122,8 @@ class MoodChart(ChartPanel):
         self.sleep_dots = self.add_dots(
             [(i, p.sleep_hours) for i, p in enumerate(self._points) if p.sleep_hours is not None], _(SLEEP_NAME),
             QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.sleep_axis)
-        # One legend entry per measure: the mood line and the square sleep dots.
-        self.hide_from_legend(self.mood_segments[1:] + self.sleep_segments)
+        self.mood_key.setText(_(MOOD_NAME))
+        self.sleep_key.setText(_(SLEEP_NAME))
         self._restyle()
         self._update_summary()
 
@@ -144,6 +159,8 @@ class MoodChart(ChartPanel):
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
         self.ink_lines(ink, self.mood_segments, self.sleep_segments, self.sleep_dots)
+        self.mood_key.set_ink(ink.first, ink.line_width, ink.marker)
+        self.sleep_key.set_ink(ink.second, ink.line_width, ink.marker)
         self._fit_plot_area()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
