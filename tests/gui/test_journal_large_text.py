@@ -62,7 +62,7 @@ def readable(page) -> list[str]:
     problems = []
     if chart.width() < 30 * em:
         problems.append(f"the chart is {chart.width()} px wide, {chart.width() / em:.0f} characters")
-    if chart.chart.plotArea().width() < 16 * em:  # about 6 px a day at 18 points
+    if chart.chart.plotArea().width() < 12 * em:  # about 5 px a day at 18 points
         problems.append(f"the plot is {chart.chart.plotArea().width()} px wide")
     if chart.chart.legend().isVisible():  # QtCharts' own legend cuts its words to "Moo…" and never wraps
         problems.append("the legend is QtCharts' own")

@@ -531,8 +531,9 @@ class JournalPage(Page):
 
     def _column_least_width(self) -> int:
         """The chart-and-list column's least width beside the form: the chart's, plus the
-        column's scroll bar."""
-        return self.chart.least_width() + self.right_scroll.verticalScrollBar().sizeHint().width()
+        column's scroll bar when it scrolls (at large text)."""
+        bar = self.right_scroll.verticalScrollBar()
+        return self.chart.least_width() + (bar.sizeHint().width() if bar.isVisible() else 0)
 
     def _refresh_side(self, person: Person) -> None:
         """Read the chart's days and the editor's symptom and tag choices."""

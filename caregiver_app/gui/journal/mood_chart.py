@@ -38,7 +38,7 @@ class MoodChart(ChartPanel):
     ``DayPoint`` list from ``services.journal.daily_series``."""
 
     plot_lines_least = 12  # the five mood words and the hours side by side; the journal's column scrolls
-    plot_columns_least = 16  # the plot's least width, in average characters: 30 days stay apart
+    plot_columns_least = 12  # the plot's least width, in average characters: 30 days stay apart
 
     def __init__(self, parent=None):
         super().__init__(parent, _("Mood and sleep, last 30 days"),
@@ -81,6 +81,11 @@ class MoodChart(ChartPanel):
         the axes' words, and :attr:`plot_columns_least` characters of plot."""
         left, _top, right, _bottom = self.plot_room()
         return math.ceil(left + right) + self.fontMetrics().averageCharWidth() * self.plot_columns_least
+
+    def _keep_plot_readable(self) -> None:
+        # The legend is under the view (the keys), not in it: around the plot the view needs
+        # room for the axes' words only (:meth:`plot_room`: about 4 lines), not ChartPanel's 7.
+        self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 4))
 
     # --- drawing ------------------------------------------------------------------------
     def _build_axes(self) -> None:
