@@ -83,9 +83,10 @@ class MoodChart(ChartPanel):
         return math.ceil(left + right) + self.fontMetrics().averageCharWidth() * self.plot_columns_least
 
     def _keep_plot_readable(self) -> None:
-        # The legend is under the view (the keys), not in it: around the plot the view needs
-        # room for the axes' words only (:meth:`plot_room`: about 4 lines), not ChartPanel's 7.
-        self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 4))
+        # The legend is under the view (the keys), not in it: around the plot the view needs room
+        # for the axes' words only (:meth:`plot_room`: about 4 lines; 5 keeps the plot near its old
+        # height at normal text), not ChartPanel's 7, which made the journal's column scroll.
+        self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 5))
 
     # --- drawing ------------------------------------------------------------------------
     def _build_axes(self) -> None:
