@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # domain.summary and domain.crisis_lines load where they are used, not with this module: every
 # command's process loads it (cli.py's COMMANDS), and those two are about a hundredth of a second
-# that only 'summary', 'settings' and 'safety-plan' need (tests/storage/test_cli_parser_lazy.py).
+# that only 'summary', 'settings' and 'safety-plan' need (tests/storage/test_cli_import_lean.py).
 
 SETTABLE = ("country", "language", "time_format", "paper", "idle_lock_minutes", "time_zone")
 """The keys ``settings set`` changes, in the order ``settings`` lists them."""
