@@ -63,7 +63,7 @@ def cmd_summary(paths, args, stdin, out, err) -> int:
 def _summary(paths, args, stdin, out, err) -> int:
     from . import settings as app_settings
     from .cli_settings import environment_locale, load_settings, parse_sections
-    from .domain import crisis_lines
+    from .domain import crisis_lines, timeutil
     from .domain.summary import LeaveOut, SummaryChoices, check_range, default_filename
 
     sections = parse_sections(args.sections)
@@ -77,6 +77,9 @@ def _summary(paths, args, stdin, out, err) -> int:
     check_person_given(args)
     settings, _path = load_settings(paths, err)
     country = app_settings.effective_country(settings, environment_locale())
+    zone_name = args.timezone or settings.time_zone
+    if zone_name:  # an unknown zone is bad input, told before the vault opens (as export-csv tells it)
+        timeutil.zone(zone_name)
     with unlocking_early(paths, args, stdin) as early:
         if early is not None and early.pending is not None:
             # Once its key has derived, the background thread goes on with the open's checks
@@ -100,7 +103,7 @@ def _summary(paths, args, stdin, out, err) -> int:
                                           SummaryChoices(sections=sections, leave_out=leave_out,
                                                          language=args.language)),
             prepared_by=args.prepared_by, preparer_relationship=args.relationship, preparer_phone=args.phone,
-            zone_name=args.timezone or settings.time_zone, country=country,
+            zone_name=zone_name, country=country,
             user_lines=crisis_lines.user_lines_from_dicts(settings.crisis_lines),
         )
     finally:
