@@ -12,21 +12,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, run_cli
+from test_cli_import_reads_once import folder  # noqa: F401  (the fixture: a vault in tmp_path)
 
 from caregiver_app import cli, cli_summary
-from caregiver_app.services.vault import VaultPaths
-from caregiver_app.services.vault_open import create_vault
 
 DAYLIO = Path(__file__).resolve().parents[1] / "unit" / "fixtures" / "daylio" / "impossible_dates.csv"
 UNUSED = ("caregiver_app.domain.summary", "caregiver_app.domain.crisis_lines")
-
-
-@pytest.fixture
-def folder(tmp_path):
-    data = tmp_path / "data"
-    create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault.close()
-    return data
 
 
 def test_a_whole_import_in_a_fresh_process_never_loads_the_summary_or_crisis_lines(folder, tmp_path):
@@ -92,8 +84,6 @@ def test_what_an_import_made_joins_the_oldest_generation_when_the_collector_resu
     """Else the first young collection after the pause walks everything the command made, the
     modules it loaded included (about 0.05 s of the command, after the import is done)."""
     import gc
-
-    from support import run_cli
 
     calls = []
     for name in ("freeze", "unfreeze", "enable"):
