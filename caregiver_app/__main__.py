@@ -13,6 +13,7 @@ import argparse
 import atexit
 import logging
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -41,6 +42,8 @@ def leave_now(code: int) -> int:
     nothing when the process ends anyway. The command has already closed the vault and closed and
     synced every file it wrote. What the normal exit does that matters still happens first: the
     ``atexit`` handlers run (logging's flush among them) and the standard streams are flushed.
+    A Ctrl+C from here on is ignored: the command has finished and said what it did, so the exit
+    code stays the command's (it was Python's "killed by SIGINT" when the key came this late).
 
     Returns ``code`` for the normal exit instead when another non-daemon thread is still running
     (it must be waited for) or when a standard stream cannot be flushed (for example a closed pipe:
@@ -49,6 +52,7 @@ def leave_now(code: int) -> int:
     window) never calls it."""
     if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
         return code
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # done and said: a late Ctrl+C cannot change the outcome
     atexit._run_exitfuncs()  # what the normal exit runs first; a handler's error is printed, not raised
     try:
         for stream in (sys.stdout, sys.stderr):

@@ -20,6 +20,9 @@ class Leftover:
 
 leftover = Leftover()
 atexit.register(lambda: os.write(2, b"atexit ran\\n"))
+if os.environ.get("PROBE_CTRL_C"):  # a Ctrl+C as the process ends, after the command finished
+    import signal
+    atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))
 if os.environ.get("PROBE_THREAD"):
     def late():
         time.sleep(0.3)
@@ -31,9 +34,10 @@ sys.exit(main(None if os.environ.get("PROBE_ENTRY") == "script" else sys.argv[1:
 """
 
 
-def _run(tmp_path, *args, entry="script", thread=False):
+def _run(tmp_path, *args, entry="script", thread=False, ctrl_c=False):
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    env.update(LANG="C.UTF-8", PROBE_ENTRY=entry, PROBE_THREAD="1" if thread else "")
+    env.update(LANG="C.UTF-8", PROBE_ENTRY=entry, PROBE_THREAD="1" if thread else "",
+               PROBE_CTRL_C="1" if ctrl_c else "")
     return subprocess.run([sys.executable, "-c", PROBE, "--data-dir", str(tmp_path / "data"), *args],
                           capture_output=True, text=True, timeout=60, env=env)
 
@@ -55,3 +59,9 @@ def test_a_running_thread_is_waited_for_with_the_normal_exit(tmp_path):
     assert done.returncode == 0 and done.stdout.startswith("usage: caregiver-app")
     assert "thread finished" in done.stderr and "torn down" in done.stderr
 
+
+
+def test_a_ctrl_c_after_the_command_finished_keeps_its_exit_code(tmp_path):
+    done = _run(tmp_path, "--help", ctrl_c=True)
+    assert done.returncode == 0 and done.stdout.startswith("usage: caregiver-app")
+    assert "KeyboardInterrupt" not in done.stderr and "Traceback" not in done.stderr
