@@ -61,8 +61,11 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(message, EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line parser (also used by ``--help``)."""
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command-line parser (also used by ``--help``). With ``argv``, the arguments it will
+    parse: parts only another command's own ``--help`` shows may then be left out (see
+    :func:`caregiver_app.cli_summary.add_parser`); the top-level help, every command's name and
+    help line and every error stay the same."""
     parser = _Parser(
         prog="caregiver-app",
         description=_("{app}: an encrypted journal that prints visit summaries. "
@@ -102,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_summary import add_parser as add_summary_parser
 
-    add_summary_parser(sub)
+    add_summary_parser(sub, argv)
 
     p_csv = sub.add_parser(
         "export-csv", help=_("write a person's whole journal as a CSV file (opens in Excel and LibreOffice)"),
@@ -555,7 +558,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, out: Tex
         stdin = io.StringIO()
     try:
         use_cli_language(sys.argv[1:] if argv is None else argv)  # before the parser: its help is in this language
-        parser = build_parser()
+        parser = build_parser(sys.argv[1:] if argv is None else argv)
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help and --version end here

@@ -209,7 +209,8 @@ def cmd_import(paths, args, stdin, out, err) -> int:
     from .reports.collector import collector_paused
 
     # the collector paused as for 'import'; a piped passphrase's derivation runs meanwhile
-    with collector_paused(), unlocking_early(paths, args, stdin) as early, ctrl_c_after_saving() as guard:
+    with collector_paused(age_on_resume=True), unlocking_early(paths, args, stdin) as early, \
+            ctrl_c_after_saving() as guard:
         return _import_daylio(paths, args, stdin, out, err, early, guard)
 
 

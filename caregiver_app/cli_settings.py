@@ -13,7 +13,7 @@ import errno
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .i18n import N_, _, ngettext
 from . import settings as app_settings
@@ -32,20 +32,31 @@ from .cli import (
     unlock_options,
 )
 from .cli_language import language_option
-from .domain import crisis_lines
-from .domain.summary import DEFAULT_SECTIONS, SECTION_ORDER, Section
+
+if TYPE_CHECKING:
+    from .domain.summary import Section
+
+# domain.summary and domain.crisis_lines load where they are used, not with this module: every
+# command's process loads it (cli.py's COMMANDS), and those two are about a hundredth of a second
+# that only 'summary', 'settings' and 'safety-plan' need (tests/storage/test_cli_import_lean.py).
 
 SETTABLE = ("country", "language", "time_format", "paper", "idle_lock_minutes", "time_zone")
 """The keys ``settings set`` changes, in the order ``settings`` lists them."""
 
-SECTION_NAMES = tuple(s.value.replace("_", "-") for s in SECTION_ORDER)
 SECTIONS_HELP = N_("which parts to print after the one-page brief: 'all', 'default' (the app's usual choice), "
                    "or a comma-separated list of: {names}")
 
 
 def sections_help() -> str:
     """The ``--sections`` help in the language in force."""
-    return _(SECTIONS_HELP).format(names=", ".join(SECTION_NAMES))
+    return _(SECTIONS_HELP).format(names=", ".join(section_names()))
+
+
+def section_names() -> tuple[str, ...]:
+    """The ``--sections`` words, in the summary's order (``care-team``, …)."""
+    from .domain.summary import SECTION_ORDER
+
+    return tuple(s.value.replace("_", "-") for s in SECTION_ORDER)
 
 
 def add_parsers(sub) -> None:
@@ -88,6 +99,8 @@ def load_settings(paths, err: TextIO) -> tuple[app_settings.Settings, Path]:
 def parse_sections(text: str) -> frozenset[Section]:
     """``"all"``, ``"default"`` or a comma-separated list of section names (``care-team`` or
     ``care_team``). Raises :class:`CliError` (bad input) naming the unknown ones."""
+    from .domain.summary import DEFAULT_SECTIONS, Section
+
     words = [w.strip().lower().replace("-", "_") for w in text.split(",") if w.strip()]
     if words == ["all"]:
         return frozenset(Section)
@@ -97,7 +110,7 @@ def parse_sections(text: str) -> frozenset[Section]:
     unknown = [w for w in words if w not in known]
     if unknown or not words:
         raise CliError(_("“{text}” is not a list of sections. Use 'all', 'default', or some of: {names}.").format(
-            text=text[:60], names=", ".join(SECTION_NAMES)), EXIT_BAD_INPUT)
+            text=text[:60], names=", ".join(section_names())), EXIT_BAD_INPUT)
     return frozenset(known[w] for w in words)
 
 
@@ -105,6 +118,7 @@ def country_name(code: str) -> str:
     """The English name of a country code (``"GB"`` -> ``"United Kingdom"``; ``""`` -> ``""``)."""
     if not code:
         return ""
+    from .domain import crisis_lines
     from .domain.phone_numbers import region_name
 
     return crisis_lines.BUILT_IN_COUNTRIES.get(code) or region_name(code).removeprefix("the ")
@@ -141,6 +155,8 @@ def checked_value(key: str, raw: str) -> object:
     shown = text if len(text) <= 40 else text[:40] + "…"
     if key == "country":
         import phonenumbers
+
+        from .domain import crisis_lines
 
         code = text.upper()
         if code in ("", "NONE", "SYSTEM"):
@@ -182,6 +198,8 @@ def checked_value(key: str, raw: str) -> object:
 
 
 def cmd_settings(paths, args, stdin, out, err) -> int:
+    from .domain import crisis_lines
+
     settings, path = load_settings(paths, err)
     if args.action is None:
         if args.key is not None:
@@ -215,6 +233,7 @@ def cmd_settings(paths, args, stdin, out, err) -> int:
 
 def cmd_safety_plan(paths, args, stdin, out, err) -> int:
     from . import i18n
+    from .domain import crisis_lines
     from .services import plans
 
     output = output_file(args, plans.safety_plan_filename)

@@ -13,10 +13,10 @@ from .cli_language import language_option
 from .i18n import _, ngettext
 
 
-def add_parser(sub) -> None:
-    """Add ``summary`` to the sub-command parser ``sub``."""
-    from .cli_settings import sections_help
-
+def add_parser(sub, argv: list[str] | None = None) -> None:
+    """Add ``summary`` to the sub-command parser ``sub``. When ``argv`` (the arguments to parse)
+    cannot select this command, the ``--sections`` help is left empty: only ``summary --help``
+    shows it, and making it loads domain.summary, which another command has no use for."""
     p_sum = sub.add_parser(
         "summary", help=_("write a visit summary PDF"),
         epilog=_(EXIT_CODES_HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -27,7 +27,7 @@ def add_parser(sub) -> None:
     p_sum.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     p_sum.add_argument("--paper", choices=("letter", "a4"), default=None,
                        help=_("default: the paper setting (Letter or A4 by the country)"))
-    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=sections_help())
+    p_sum.add_argument("--sections", default="default", metavar="all|LIST", help=_sections_help(argv))
     p_sum.add_argument("--prepared-by", metavar="NAME", default=None, help=_("who prepared it (default: saved name)"))
     p_sum.add_argument("--relationship", metavar="WORDS", default="",
                        help=_("how the preparer is related, e.g. wife (printed beside the name)"))
@@ -38,6 +38,16 @@ def add_parser(sub) -> None:
     p_sum.add_argument("--timezone", default="", metavar="ZONE")
     language_option(p_sum, _("the summary"))
     unlock_options(p_sum)
+
+
+def _sections_help(argv: list[str] | None) -> str | None:
+    """The ``--sections`` help, or None when no word of ``argv`` can name this command (argparse
+    picks a command by its exact name; every prefix of it is counted too, to be safe)."""
+    if argv is not None and not any(word and "summary".startswith(word) for word in argv):
+        return None
+    from .cli_settings import sections_help
+
+    return sections_help()
 
 
 def cmd_summary(paths, args, stdin, out, err) -> int:

@@ -14,12 +14,11 @@ The window title is always just the app's name: names and notes never appear in 
 
 from __future__ import annotations
 
-import logging
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__, i18n
 from ..i18n import _
 from ..domain.errors import CaregiverError
-from ..settings import save as save_settings
 from .context import AppContext
 from .common.building import menu_action
 from .common.errors import show_error
@@ -44,6 +42,8 @@ from .journal.record_exports import CSV, FHIR, READABLE, RecordExport
 from .journal.imports_made_action import ImportsMade
 from .vault.unlock_screen import UnlockScreen
 from .shell.first_paint import after_first_paint
+from .shell.people_read import chosen_index, first_read, people_job
+from .shell.window_geometry import keep_geometry, restore_geometry
 from .vault.vault_tools import VaultTools
 from .family.wiring import FamilyParts
 
@@ -54,43 +54,6 @@ if TYPE_CHECKING:
     from .window_parts import IdleWatcher
     from ..services.vault import Vault
     from .journal.journal_page import JournalPage
-
-log = logging.getLogger("caregiver_app")
-
-
-def _people_and_remembered(vault) -> tuple[list[Person], int | None]:
-    """The people in ``vault`` and the one chosen last time (None when that cannot be read)."""
-    from ..services.people import last_person_id, list_people
-
-    try:
-        remembered = last_person_id(vault)
-    except CaregiverError:
-        remembered = None  # not worth a message: the first person is a fine start
-    return list_people(vault), remembered
-
-
-def _people_job(first: FirstRead | None, wanted: int | None):
-    """The people read (touches no widget), with ``first``'s read for the person to be shown."""
-    def job(vault):
-        people, remembered = _people_and_remembered(vault)
-        index = _chosen_index(people, wanted if wanted is not None else remembered)
-        answer = first.run(vault, people[index].id) if first is not None and index >= 0 else None
-        return people, remembered, answer
-
-    return job
-
-
-def _first_read(page, ops) -> FirstRead | None:
-    """``FirstRead.of(page, ops)``: page_stack loads with the workspace, not with the unlock screen."""
-    from .page_stack import FirstRead
-
-    return FirstRead.of(page, ops)
-
-
-def _chosen_index(people: list[Person], wanted: int | None) -> int:
-    """The switcher row for ``wanted`` (a person id): the first person when absent, -1 for no one."""
-    return next((i for i, p in enumerate(people) if p.id == wanted), 0 if people else -1)
-
 
 class MainWindow(QMainWindow):
     """The app's one window. Starts locked unless ``context.vault`` is already open."""
@@ -140,7 +103,7 @@ class MainWindow(QMainWindow):
         self._idle_watcher: IdleWatcher | None = None  # made by _watch_input
         self._input_watch = "not yet"  # then "on", and "over" once closed or retired
         after_first_paint(self, self._after_first_paint)  # not before: see gui/shell/first_paint
-        self._restore_geometry()
+        restore_geometry(self, context.settings)
         if context.vault is not None and context.vault.is_open:
             self._enter()
         else:
@@ -345,13 +308,13 @@ class MainWindow(QMainWindow):
         (:class:`~caregiver_app.gui.page_stack.FirstRead`)."""
         if self.context.vault is None:
             return
-        first = _first_read(self.pages.currentWidget(), self.context.ops) if with_page else None
+        first = first_read(self.pages.currentWidget(), self.context.ops) if with_page else None
         wanted = select_id if select_id is not None else self._last_person_id
-        self.context.ops.read(self, _people_job(first, wanted), on_done=self._people_read_in(first, select_id),
+        self.context.ops.read(self, people_job(first, wanted), on_done=self._people_read_in(first, select_id),
                               key="people")
 
     def _people_read_in(self, first: FirstRead | None, select_id: int | None):
-        def done(found) -> None:  # a _people_job's answer
+        def done(found) -> None:  # a people_job's answer
             people, remembered, answer = found
             with first.given(answer, self.pages.currentWidget(), self.context.ops) if first else nullcontext():
                 self._show_people(people, remembered, select_id)
@@ -361,8 +324,8 @@ class MainWindow(QMainWindow):
     def _read_at_unlock(self):
         """The people read for the unlock's own job (``UnlockScreen.read_with_unlock``), with the
         page on screen's first read; None when that page is not built yet (then read at unlock)."""
-        self._unlock_first = _first_read(self.pages.currentWidget(), self.context.ops)
-        return None if self._unlock_first is None else _people_job(self._unlock_first, self._last_person_id)
+        self._unlock_first = first_read(self.pages.currentWidget(), self.context.ops)
+        return None if self._unlock_first is None else people_job(self._unlock_first, self._last_person_id)
 
     def _show_people(self, people: list[Person], remembered: int | None, select_id: int | None) -> None:
         wanted = select_id if select_id is not None else self._last_person_id
@@ -376,7 +339,7 @@ class MainWindow(QMainWindow):
         self.person_combo.clear()
         for p in people:
             self.person_combo.addItem(p.display_name)
-        index = _chosen_index(people, wanted)
+        index = chosen_index(people, wanted)
         self.person_combo.setCurrentIndex(index)
         self.person_combo.blockSignals(False)
         self.person_combo.setEnabled(bool(people))
@@ -603,27 +566,6 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.close()
 
-    def _restore_geometry(self) -> None:
-        saved = self.context.settings.window_geometry
-        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            return
-        # First start: room for the editor beside the list and chart (the pages were made for about
-        # 1200 x 800 at normal text), kept inside the screen; larger text gets a larger window.
-        metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 190, metrics.height() * 58
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            width, height = min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10)
-        self.resize(width, height)
-
-    def _save_geometry(self) -> None:
-        settings = self.context.settings
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        try:
-            save_settings(settings, self.context.settings_path)
-        except OSError as exc:
-            log.warning("could not save the window size: %s", type(exc).__name__)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if self.context.ops.busy:
             # Jobs still run: cancel them and close again once they ended (the window stays
@@ -635,7 +577,7 @@ class MainWindow(QMainWindow):
                 self._hold_still()
                 self.context.ops.shut(self._close_after_jobs)
             return
-        self._save_geometry()
+        keep_geometry(self, self.context.settings, self.context.settings_path)
         self._drop_everything()
         self.get_help.close()
         self._stop_watching_input()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,6 @@ from ..domain.model import (
     Tag,
     day_range,
 )
-from ..domain.summary import DayPoint
 from ..domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..storage.repos import imports as imports_repo
 from ..storage.repos import journal as repo
@@ -36,6 +36,9 @@ from ..storage.repos import people as people_repo
 from .clock import Clock, local_zone_name, utc_now
 from .records import save_row
 from .vault import Vault, session_of
+
+if TYPE_CHECKING:
+    from ..domain.summary import DayPoint
 
 PAGE_SIZE = 200
 
@@ -127,6 +130,8 @@ def count_entries(vault: Vault, person_id: int) -> int:
 def daily_series(vault: Vault, person_id: int, start: date, end: date) -> list[DayPoint]:
     """One point per local date from ``start`` to ``end``: mean mood (1–5) and mean sleep hours,
     ``None`` on days with nothing recorded (a gap, never zero)."""
+    from ..domain.summary import DayPoint  # here: an import, whose path loads this module, has no use for it
+
     with session_of(vault) as s:
         means = repo.daily_means(s, person_id, start, end)
     points = []

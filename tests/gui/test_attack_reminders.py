@@ -140,7 +140,7 @@ def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, v
     from caregiver_app.domain.network import Question
     import time as time_module
 
-    from caregiver_app.gui import main_window
+    from caregiver_app.gui.shell import people_read
     from caregiver_app.services import appointments as aps
     from caregiver_app.services.people import add_person
 
@@ -151,13 +151,13 @@ def test_prepare_for_a_visit_of_another_person_keeps_its_questions(qtbot, ctx, v
     win = _threaded_window_on(person, ctx, qtbot, monkeypatch)
     control = start(ctx, win, qtbot)
     qtbot.waitUntil(lambda: "Check-up" in control.popup.heading.text(), timeout=5000)
-    real = main_window._people_and_remembered
+    real = people_read.people_and_remembered
 
     def slow_people(vault):  # the switcher's read ends after the visit is prepared (a busy disk)
         time_module.sleep(0.5)
         return real(vault)
 
-    monkeypatch.setattr(main_window, "_people_and_remembered", slow_people)
+    monkeypatch.setattr(people_read, "people_and_remembered", slow_people)
     control.popup.buttons["open"].click()
     qtbot.waitUntil(lambda: win.current_person().id == alex.id, timeout=5000)
     page = win.go("summary")

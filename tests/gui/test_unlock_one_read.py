@@ -141,13 +141,13 @@ def test_at_unlock_the_journals_other_reads_start_after_its_list_is_painted(qtbo
 
 def _record_order(monkeypatch) -> list[str]:
     """``check`` for each health check of the open, ``read`` for each people read."""
-    from caregiver_app.gui import main_window
+    from caregiver_app.gui.shell import people_read
     from caregiver_app.services import vault_open
 
     order: list[str] = []
-    check, read = vault_open.check_file, main_window._people_and_remembered
+    check, read = vault_open.check_file, people_read.people_and_remembered
     monkeypatch.setattr(vault_open, "check_file", lambda *a, **k: (order.append("check"), check(*a, **k))[1])
-    monkeypatch.setattr(main_window, "_people_and_remembered", lambda v: (order.append("read"), read(v))[1])
+    monkeypatch.setattr(people_read, "people_and_remembered", lambda v: (order.append("read"), read(v))[1])
     return order
 
 
@@ -171,12 +171,12 @@ def test_the_unlocks_own_job_reads_only_once_the_vault_is_checked(qtbot, ctx, va
 
 def test_a_failed_read_at_unlock_still_unlocks_and_the_window_reads_again(qtbot, ctx, vault, person, modals,
                                                                          monkeypatch):
-    from caregiver_app.gui import main_window
+    from caregiver_app.gui.shell import people_read
     from test_setup_and_lock import PASSPHRASE, type_and_unlock
 
     flow, window = _locked_window_with_an_entry(qtbot, ctx, vault, person)
     flow.prepare_unlock()
-    real, calls = main_window._people_and_remembered, []
+    real, calls = people_read.people_and_remembered, []
 
     def failing_once(v):
         calls.append(v)
@@ -184,7 +184,7 @@ def test_a_failed_read_at_unlock_still_unlocks_and_the_window_reads_again(qtbot,
             raise OSError("the disk hiccupped")
         return real(v)
 
-    monkeypatch.setattr(main_window, "_people_and_remembered", failing_once)
+    monkeypatch.setattr(people_read, "people_and_remembered", failing_once)
     keys = _count_reads(monkeypatch, ctx)
     type_and_unlock(qtbot, window, PASSPHRASE)
     page = window.registry["journal"].widget

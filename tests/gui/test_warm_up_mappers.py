@@ -34,14 +34,14 @@ UNLOCK = textwrap.dedent("""
     import sys
     from pathlib import Path
     from caregiver_app.gui.app import warm_up
-    from caregiver_app.gui.main_window import _people_and_remembered
+    from caregiver_app.gui.shell.people_read import people_and_remembered
     from caregiver_app.services import journal
     from caregiver_app.services.vault import VaultPaths
     from caregiver_app.services.vault_open import unlock_with_passphrase
     warm_up()
     before = set(sys.modules)
     vault = unlock_with_passphrase(VaultPaths(Path(sys.argv[1])), sys.argv[2])
-    people, _remembered = _people_and_remembered(vault)
+    people, _remembered = people_and_remembered(vault)
     journal.page_older(vault, people[0].id, limit=60)
     vault.close()
     print(" ".join(sorted(set(sys.modules) - before)) or "-")
