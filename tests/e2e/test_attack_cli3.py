@@ -43,3 +43,26 @@ def test_the_summary_frees_its_journal_data_before_it_says_saved(vault, person, 
     assert code == 0, err.getvalue()
     assert pdf.stat().st_size > 0 and "(5 entries)" in out.getvalue()
     assert alive_when_said == [False]  # freed before the line, not in the window after it
+
+
+def test_export_fhir_groups_its_counts_as_the_other_exports_do(vault, person, vault_paths, tmp_path, monkeypatch):
+    from support import run_cli
+
+    from caregiver_app.services import export_fhir
+
+    add_entries(vault, person.id, 2)
+    vault.close()
+    from dataclasses import replace
+
+    write = export_fhir.write_fhir
+
+    def many(*args, **kwargs):  # 12,345 observations without making them: only the count is told
+        result = write(*args, **kwargs)
+        return replace(result, counts=dict(result.counts, Observation=12345))
+
+    monkeypatch.setattr(export_fhir, "write_fhir", many)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, out, err = run_cli(vault_paths.folder, "export-fhir", "--person", "Sam Rivera", "-o",
+                             str(tmp_path / "r.json"), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert code == 0, err
+    assert "(12,345 Observation, 1 Patient)" in out  # as "Saved the journal to … (50,000 entries)."
