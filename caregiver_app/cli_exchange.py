@@ -236,7 +236,7 @@ def cmd_export_fhir(paths, args, stdin, out, err) -> int:
         result = export_fhir.write_fhir(vault, person.id, output, zone_name=zone_for(paths, args, err))
     finally:
         vault.close()
-    parts = ", ".join(f"{n} {kind}" for kind, n in sorted(result.counts.items()))
+    parts = ", ".join(f"{_number(n)} {kind}" for kind, n in sorted(result.counts.items()))  # 50,000 as the other exports
     print(_("Saved the health record to {path} ({parts}).").format(path=result.path, parts=parts), file=out)
     return EXIT_OK
 
