@@ -117,6 +117,16 @@ def test_the_child_killed_while_it_builds(qtbot, context, vault, person, monkeyp
     assert our_children() - before <= resource_trackers()
 
 
+def _summary_shown(qtbot, context, vault, person):
+    """``(window, page, children before)``: the visit summary page of a 40-entry journal, its
+    first preview built and shown."""
+    add_entries(vault, person.id, 40)
+    window = shown_window(qtbot, context, vault)
+    page = window.go("summary")
+    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and not page.progress_panel.isVisible(), timeout=30000)
+    return window, page, our_children() | resource_trackers()
+
+
 @pytest.fixture
 def threaded(monkeypatch):
     from caregiver_app.gui.common.ops import Ops
@@ -128,11 +138,7 @@ def test_a_lock_while_the_early_child_waits_for_the_read(threaded, qtbot, contex
                                                          real_child):
     from support import hold
 
-    add_entries(vault, person.id, 40)
-    window = shown_window(qtbot, context, vault)
-    page = window.go("summary")
-    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and not page.progress_panel.isVisible(), timeout=30000)
-    before = our_children() | resource_trackers()
+    window, page, before = _summary_shown(qtbot, context, vault, person)
     gate, started = hold(monkeypatch, summary, "build_summary")
     long_range(page)
     assert started.wait(20)
@@ -147,11 +153,7 @@ def test_a_lock_while_the_early_child_waits_for_the_read(threaded, qtbot, contex
 
 def test_fast_range_changes_end_with_the_last_range_and_no_child(threaded, qtbot, context, vault, person, modals,
                                                                  real_child):
-    add_entries(vault, person.id, 40)
-    window = shown_window(qtbot, context, vault)
-    page = window.go("summary")
-    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and not page.progress_panel.isVisible(), timeout=30000)
-    before = our_children() | resource_trackers()
+    window, page, before = _summary_shown(qtbot, context, vault, person)
     page.custom_button.setChecked(True)
     for days in (400, 95, 200, 30, 1000, 120):
         page.start_edit.setDate(page.end_edit.date().addDays(-days))
@@ -164,11 +166,7 @@ def test_fast_range_changes_end_with_the_last_range_and_no_child(threaded, qtbot
 
 def test_closing_the_window_during_a_build_leaves_no_child(threaded, qtbot, context, vault, person, monkeypatch, modals,
                                                           real_child):
-    add_entries(vault, person.id, 40)
-    window = shown_window(qtbot, context, vault)
-    page = window.go("summary")
-    qtbot.waitUntil(lambda: page.pdf_bytes() is not None and not page.progress_panel.isVisible(), timeout=30000)
-    before = our_children() | resource_trackers()
+    window, page, before = _summary_shown(qtbot, context, vault, person)
     closed = []
     window.closed.connect(lambda: closed.append(True))
     long_range(page)

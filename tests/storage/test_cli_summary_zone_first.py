@@ -6,24 +6,11 @@ nothing written and no PDF."""
 from __future__ import annotations
 
 import pytest
-from support import PASSPHRASE, add_entries, folder_bytes, run_cli
+from support import PASSPHRASE, folder_bytes, run_cli
+from test_cli_summary_check_ahead import RANGE, folder  # noqa: F401  (the fixture: a vault of Sam's in tmp_path)
 
 from caregiver_app.cli import EXIT_BAD_INPUT
-from caregiver_app.services import people, vault_open
-from caregiver_app.services.vault import VaultPaths
-
-RANGE = ("--from", "2026-10-01", "--to", "2026-11-30")
-
-
-@pytest.fixture
-def folder(tmp_path):
-    data = tmp_path / "data"
-    vault = vault_open.create_vault(VaultPaths(data), PASSPHRASE, remember=False).vault
-    try:
-        add_entries(vault, people.add_person(vault, "Sam").id, 3)
-    finally:
-        vault.close()
-    return data
+from caregiver_app.services import vault_open
 
 
 @pytest.mark.parametrize("secret", [PASSPHRASE, "not the passphrase at all"])
