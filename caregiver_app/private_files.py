@@ -11,7 +11,8 @@ through :func:`private_writer` or :func:`write_private`:
   ``O_TMPFILE``, it is a named file created new (``O_EXCL``);
 * a writer killed between naming and renaming (or, in the named way, while writing) leaves a
   hidden temporary file: the next write into that folder removes such files of its own naming
-  pattern, owned by this user and untouched for a minute (:func:`tidy_stale`);
+  pattern (with its own mark, :data:`MARK`), owned by this user and untouched for a minute
+  (:func:`tidy_stale`);
 * the file is flushed and fsynced, then ``os.replace`` gives it the final name in one step (a
   half-written file never carries the name, an older file of that name stays whole until then);
 * the folder is fsynced, so the rename survives a power cut;
@@ -44,18 +45,23 @@ STALE_AFTER = 60.0
 _TMPFILE = sys.platform.startswith("linux") and hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
 
 
+MARK = "caregiver-"
+"""In every temporary name this writer gives (``.NAME.caregiver-1a2b3c4d.tmp``): :func:`tidy_stale`
+removes only names with it, so a similar-looking file of another program is never touched."""
+
+
 def temp_path_for(path: Path, *, temp_prefix: str | None = None, temp_suffix: str = ".tmp") -> Path:
     """The temporary name used while ``path`` is written: hidden, in the same folder, random."""
     path = Path(path)
     prefix = f".{path.name}." if temp_prefix is None else temp_prefix
-    return path.with_name(f"{prefix}{secrets.token_hex(4)}{temp_suffix}")
+    return path.with_name(f"{prefix}{MARK}{secrets.token_hex(4)}{temp_suffix}")
 
 
 def _stale_pattern(path: Path, temp_prefix: str | None, temp_suffix: str) -> re.Pattern:
     """The names :func:`temp_path_for` gives: the default prefix is ``.NAME.``, for any NAME in
-    that folder (an export killed yesterday had another day's name)."""
+    that folder (an export killed yesterday had another day's name), then :data:`MARK`."""
     prefix = r"\..+\." if temp_prefix is None else re.escape(temp_prefix)
-    return re.compile(prefix + r"[0-9a-f]{8}" + re.escape(temp_suffix) + r"\Z", re.S)
+    return re.compile(prefix + re.escape(MARK) + r"[0-9a-f]{8}" + re.escape(temp_suffix) + r"\Z", re.S)
 
 
 def tidy_stale(path: Path, *, temp_prefix: str | None = None, temp_suffix: str = ".tmp",

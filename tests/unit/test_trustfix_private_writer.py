@@ -75,9 +75,11 @@ def test_a_killed_named_writer_s_file_is_removed_by_the_next_write_once_stale(tm
     assert len(left) == 1 and left[0].startswith(".summary-2026-12-05.pdf.") and left[0].endswith(".part")
     mine = tmp_path / "notes.part"  # the user's own files, even of a similar shape, stay
     mine.write_bytes(b"mine")
-    other = tmp_path / ".draft.1234abcd.tmp"
+    other = tmp_path / ".draft.caregiver-1234abcd.tmp"
     other.write_bytes(b"other suffix")
-    for path in (mine, other):
+    lookalike = tmp_path / ".report.pdf.1234abcd.part"  # another program's, without our mark
+    lookalike.write_bytes(b"theirs")
+    for path in (mine, other, lookalike):
         os.utime(path, (time.time() - 600,) * 2)
 
     write_private(tmp_path / "summary-2026-12-06.pdf", b"today", temp_suffix=".part")
@@ -86,7 +88,8 @@ def test_a_killed_named_writer_s_file_is_removed_by_the_next_write_once_stale(tm
     os.utime(tmp_path / left[0], (time.time() - 120,) * 2)
     write_private(tmp_path / "summary-2026-12-06.pdf", b"today", temp_suffix=".part")
 
-    assert sorted(os.listdir(tmp_path)) == sorted([".draft.1234abcd.tmp", "notes.part", "summary-2026-12-06.pdf"])
+    assert sorted(os.listdir(tmp_path)) == sorted([".draft.caregiver-1234abcd.tmp", ".report.pdf.1234abcd.part",
+                                                   "notes.part", "summary-2026-12-06.pdf"])
 
 
 def test_a_link_of_that_name_is_not_followed_or_removed(tmp_path):
@@ -94,7 +97,7 @@ def test_a_link_of_that_name_is_not_followed_or_removed(tmp_path):
     outside.write_bytes(b"keep")
     folder = tmp_path / "exports"
     folder.mkdir()
-    link = folder / ".x.pdf.0123abcd.part"
+    link = folder / ".x.pdf.caregiver-0123abcd.part"
     link.symlink_to(outside)
     os.utime(link, (time.time() - 600,) * 2, follow_symlinks=False)
 
