@@ -308,9 +308,8 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
     with _notes_indexed_after(session, first), _noted_for_family_after(session, "journal_entry", "id", first):
         insert_many(session, _with_gid(EntryRow.__table__), ("id", "gid", *_ENTRY_FIELDS),
                     [(i, g, *_entry_tuple(e)) for i, g, e in zip(ids, entry_gids, entries)], same)
-    tags = tag_ids(session, [t for e in entries for t in e.tags])
+    links = _bulk_tag_links(session, ids, entries)
     sym = symptom_ids(session, [r.symptom for e in entries for r in e.symptoms])
-    links = [(eid, tid, i) for eid, e in zip(ids, entries) for tid, i in tag_links(tags, e.tags)]
     ratings = [(eid, sym[r.symptom.casefold()], r.severity, i) for eid, e in zip(ids, entries)
                for i, r in enumerate(e.symptoms)]
     given = [(eid, d.medication_id, _KIND_TEXT[d.status]) for eid, ds in zip(ids, dose_lists) for d in ds]
@@ -324,8 +323,30 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
             None if entry_gid[row[0]] is None or parents.get(row[1]) is None
             else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
         with _noted_for_family_after(session, table.name, "entry_id", first):
-            insert_many(session, _with_gid(table), ("gid", *columns), [(g, *row) for g, row in zip(row_gids, rows)])
+            # gid last, as the table lists it: the rows go to the driver as they are
+            insert_many(session, _with_gid(table), (*columns, "gid"), [(*row, g) for g, row in zip(row_gids, rows)])
     return len(ids)
+
+
+def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[JournalEntry]) -> list[tuple[int, int, int]]:
+    """``(entry id, tag id, position)`` of every entry's tags, as :func:`tag_links` gives them one
+    entry at a time (each tag once, positions counted over the distinct ones), creating the tags
+    not in the vault yet. An import hands the same few dozen :class:`Tag` objects to thousands of
+    entries: each distinct object is looked up once, by identity (the entries keep them alive),
+    instead of hashing its name and enum kind for every link."""
+    distinct = {id(t): t for e in entries for t in e.tags}
+    if not distinct:
+        return []
+    found = tag_ids(session, distinct.values())
+    tag_id = {key: found[(t.name, _KIND_TEXT[t.kind])] for key, t in distinct.items()}
+    links = []
+    for eid, e in zip(ids, entries):
+        tags = e.tags
+        if len(tags) == 1:
+            links.append((eid, tag_id[id(tags[0])], 0))
+        elif tags:
+            links += [(eid, tid, i) for i, tid in enumerate(dict.fromkeys([tag_id[id(t)] for t in tags]))]
+    return links
 
 
 def _with_gid(table):
@@ -358,7 +379,15 @@ def _shared_gids(session: Session, table: str, naturals: Sequence[str | None]) -
     the key, or a new UUIDv7 for a row without one (None) or whose UUIDv5 a row already has (in
     the table, or earlier in this list). tests/storage/test_bulk_insert_gids.py compares the two."""
     made = {n: uuid5(n) for n in naturals if n is not None}
-    taken = {g for (g,) in _in_chunks(session, f"SELECT gid FROM {table} WHERE gid IN ({{}})", set(made.values()))}
+    wanted = set(made.values())
+    connection = session.connection()
+    if wanted and (connection.exec_driver_sql(f"SELECT max(rowid) FROM {table}").scalar() or 0) < len(wanted):
+        # Fewer rows in the table than ids to look for (a first import: none at all): reading
+        # every id the table holds, off its gid index, is cheaper than looking each one up.
+        taken = wanted.intersection(g for (g,) in connection.exec_driver_sql(
+            f"SELECT gid FROM {table} WHERE gid IS NOT NULL"))
+    else:  # in order, so each chunk's look-ups stay near each other in the index
+        taken = {g for (g,) in _in_chunks(session, f"SELECT gid FROM {table} WHERE gid IN ({{}})", sorted(wanted))}
     gids = []
     for natural in naturals:
         gid = made.get(natural) if natural is not None else None
@@ -411,7 +440,11 @@ def _noted_for_family_after(session: Session, table: str, column: str, first_id:
         if kept:
             new = f"SELECT gid FROM {table} WHERE {column} >= ? AND gid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_applying)"
             connection = session.connection()
-            connection.exec_driver_sql(f"DELETE FROM sync_pending WHERE tbl = '{table}' AND gid IN ({new})", (first_id,))
+            # Nothing of this table waiting (a first import, or after the family batch went):
+            # nothing to replace, so the new rows' ids need not be gathered for the DELETE.
+            if connection.exec_driver_sql("SELECT 1 FROM sync_pending WHERE tbl = ? LIMIT 1", (table,)).first():
+                connection.exec_driver_sql(f"DELETE FROM sync_pending WHERE tbl = '{table}' AND gid IN ({new})",
+                                           (first_id,))
             connection.exec_driver_sql(f"INSERT INTO sync_pending (tbl, gid, deleted) SELECT '{table}', gid, 0 "
                                        f"FROM ({new} ORDER BY rowid)", (first_id,))
 
