@@ -97,6 +97,10 @@ def _table_hashes(vault) -> dict[str, str]:
             if "WITHOUT ROWID" in (sql or "").upper():
                 rows = sorted(rows, key=repr)
             hashes[name] = hashlib.sha256(repr([_steady(r) for r in rows]).encode()).hexdigest()
+        # The schema itself, by name: a bulk insert sets triggers aside and puts them back as
+        # they were (the order sqlite_master lists them in may change, their text may not).
+        schema = s.execute(text("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")).all()
+        hashes["(schema)"] = hashlib.sha256(repr([tuple(r) for r in schema]).encode()).hexdigest()
     return hashes
 
 
