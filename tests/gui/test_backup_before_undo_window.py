@@ -70,3 +70,17 @@ def test_a_full_disk_during_the_backup_removes_nothing_and_says_so(qtbot, page, 
     assert journal.count_entries(ctx.vault, person.id) == 3
     assert import_batches.list_imports(ctx.vault)[0].can_undo
     assert dialog.undo_button.isEnabled() and dialog.result_title.text() == "Import finished"
+
+
+def test_the_backups_window_lists_it_in_plain_words(qtbot, page, ctx, person, modals):
+    from caregiver_app.gui.vault.backups_dialog import BackupsDialog
+
+    dialog = import_with_solid(qtbot, page, modals)
+    undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
+    window = BackupsDialog(ctx)
+    qtbot.addWidget(window)
+    window.refresh()
+    kinds = [window.tree.topLevelItem(i).text(1) for i in range(window.tree.topLevelItemCount())]
+    assert "Before undoing an import" in kinds and "Before an import" in kinds
+    [row] = [window.tree.topLevelItem(i) for i in range(len(kinds)) if kinds[i] == "Before undoing an import"]
+    assert row.text(2) == "3 entries"  # the journal just before the undo
