@@ -177,6 +177,8 @@ def _print_undone(result, number: int, out: TextIO) -> int:
         done += " " + ngettext("{count} changed entry stays.", "{count} changed entries stay.", result.kept).format(
             count=_number(result.kept))
     print(done, file=out)
+    if result.backup_name:  # the same form as the import's line (cli_exchange.print_batch)
+        print(_("Backup made before the undo: {name}").format(name=result.backup_name), file=out)
     return EXIT_OK
 
 

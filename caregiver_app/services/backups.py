@@ -36,6 +36,7 @@ __all__ = [
     "RestoreResult",
     "back_up_now",
     "back_up_before_import",
+    "back_up_before_undo",
     "backup_due",
     "backup_summary",
     "current_people",
@@ -52,6 +53,7 @@ KIND_WORDS = {
     store.PRE_MIGRATION: N_("Before an app update"),
     store.PRE_RESTORE: N_("Before a restore"),
     store.PRE_IMPORT: N_("Before an import"),
+    store.PRE_UNDO: N_("Before undoing an import"),
 }
 
 
@@ -155,6 +157,15 @@ def back_up_before_import(vault: Vault, *, clock: Clock = utc_now, prune: bool =
     if prune:
         prune_backups(vault)
     return info
+
+
+def back_up_before_undo(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo:
+    """Make the verified backup that comes before undoing an import removes anything (reason
+    ``pre-undo``): the journal as it is just before, with everything saved since the import. Old
+    backups are not pruned here: the caller calls :func:`prune_backups` once the undo is saved, so
+    a failed undo pushes out no older backup. Raises :class:`BackupError` (plain words; a full
+    disk says so) and then nothing has been removed."""
+    return store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.PRE_UNDO, clock())
 
 
 def prune_backups(vault: Vault) -> None:

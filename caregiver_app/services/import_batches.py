@@ -18,7 +18,9 @@ from datetime import date, datetime
 from ..i18n import N_, _, ngettext
 from ..domain.errors import CaregiverError, NotFoundError
 from ..importers.common import SkippedRow
+from ..storage.errors import BackupError, DiskFullError
 from ..storage.repos import imports as repo
+from . import backups
 from .clock import Clock, utc_now
 from .vault import Vault, session_of
 
@@ -188,12 +190,14 @@ def plan_undo(vault: Vault, batch_id: int) -> UndoPlan:
 @dataclass(frozen=True)
 class UndoResult:
     """What an undo did: ``removed`` entries, ``kept`` (changed since the import, kept at the
-    user's choice), for ``person_id``."""
+    user's choice), for ``person_id``; ``backup_name`` is the file name of the verified backup
+    made just before anything was removed."""
 
     batch_id: int
     person_id: int
     removed: int
     kept: int
+    backup_name: str = ""
 
 
 class ImportChangedSince(CaregiverError):
@@ -206,26 +210,58 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
     one transaction, and mark the import undone (it stays in the list). With ``keep_edited`` the
     entries saved again since the import stay in the journal, as ordinary entries.
 
+    Once the checks below pass and before anything is removed, a verified backup of the vault is
+    made (reason ``pre-undo``; its name is in the result): the pre-import backup is older than
+    everything saved since. When it cannot be made, :class:`BackupError` (a full disk:
+    :class:`BackupDiskFullError`) is raised in plain words and nothing is removed. Old backups are
+    pruned only once the undo is saved.
+
     ``expected`` is the :class:`UndoPlan` the user confirmed: when the entries or the edited ones
-    differ now, :class:`ImportChangedSince` is raised and nothing is removed. Raises
-    :class:`NotFoundError` and :class:`NothingToUndo` as :func:`plan_undo`."""
-    with session_of(vault) as s:
-        batch = repo.get_batch(s, batch_id)
-        if batch.undone_at is not None:
-            raise NothingToUndo(_("That import was undone already."))
-        entries = repo.batch_entries(s, batch_id)
-        if not entries:
-            raise NothingToUndo(_("None of that import's entries are left in the journal, so there is nothing to undo."))
-        edited = [e.id for e in entries if e.edited]
-        if expected is not None and (expected.entries != len(entries)
-                                     or sorted(e.id for e in expected.edited) != sorted(edited)):
-            raise ImportChangedSince(_("Some of this import's entries changed a moment ago. Nothing was removed; "
-                                       "please look again and choose."))
-        keep = edited if keep_edited else []
-        removed = repo.delete_batch_entries(s, batch_id, keep)
-        repo.release_entries(s, batch_id)
-        repo.mark_undone(s, batch_id, clock())
-    return UndoResult(batch_id, batch.person_id, removed, len(keep))
+    differ now, :class:`ImportChangedSince` is raised and nothing is removed (nor backed up).
+    Raises :class:`NotFoundError` and :class:`NothingToUndo` as :func:`plan_undo`."""
+    backup_name = ""
+    try:
+        with session_of(vault) as s:  # BEGIN IMMEDIATE: nothing else can write until it ends
+            batch = repo.get_batch(s, batch_id)
+            if batch.undone_at is not None:
+                raise NothingToUndo(_("That import was undone already."))
+            entries = repo.batch_entries(s, batch_id)
+            if not entries:
+                raise NothingToUndo(_("None of that import's entries are left in the journal, so there is "
+                                      "nothing to undo."))
+            edited = [e.id for e in entries if e.edited]
+            if expected is not None and (expected.entries != len(entries)
+                                         or sorted(e.id for e in expected.edited) != sorted(edited)):
+                raise ImportChangedSince(_("Some of this import's entries changed a moment ago. Nothing was removed; "
+                                           "please look again and choose."))
+            # The backup is taken here, inside this transaction: it holds the write lock and has
+            # only read so far, so the copy (read by its own connection) is exactly the journal
+            # these checks saw, and nothing can be saved between the copy and the removal.
+            backup_name = _back_up_first(vault, clock)
+            keep = edited if keep_edited else []
+            removed = repo.delete_batch_entries(s, batch_id, keep)
+            repo.release_entries(s, batch_id)
+            repo.mark_undone(s, batch_id, clock())
+    except DiskFullError:
+        # Nothing was removed, so the backup just made is a copy of the vault as it still is: take
+        # it away again (as an import does), or every retry on a full disk would use up more space.
+        if backup_name:
+            (vault.paths.backups / backup_name).unlink(missing_ok=True)
+        raise
+    backups.prune_backups(vault)  # only now: a failed undo must not push an older backup out
+    return UndoResult(batch_id, batch.person_id, removed, len(keep), backup_name)
+
+
+def _back_up_first(vault: Vault, clock: Clock) -> str:
+    """The verified ``pre-undo`` backup; returns its file name. A failure keeps its kind (a full
+    disk stays :class:`BackupDiskFullError`) and its plain words, which say nothing was changed."""
+    try:
+        return backups.back_up_before_undo(vault, clock=clock).path.name
+    except BackupError as exc:
+        words, done = str(exc), _("Nothing was changed.")
+        if words.endswith(done):  # the folder's words say so already
+            raise
+        raise type(exc)(_("{problem} Nothing was changed.").format(problem=words)) from None
 
 
 __all__ = ["APP_WORDS", "EditedEntry", "ImportChangedSince", "ImportSummary", "NothingToUndo", "NotFoundError",

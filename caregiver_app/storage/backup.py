@@ -31,7 +31,8 @@ MANUAL = "manual"
 PRE_MIGRATION = "pre-migration"
 PRE_RESTORE = "pre-restore"
 PRE_IMPORT = "pre-import"
-REASONS = (AUTOMATIC, MANUAL, PRE_MIGRATION, PRE_RESTORE, PRE_IMPORT)
+PRE_UNDO = "pre-undo"  # before undoing an import removes its entries
+REASONS = (AUTOMATIC, MANUAL, PRE_MIGRATION, PRE_RESTORE, PRE_IMPORT, PRE_UNDO)
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -336,7 +337,7 @@ def prune_plan(backups: list[BackupFile]) -> list[BackupFile]:
             weeks[week] = b
     keep.update(b.path for b in weeks.values())
     limits = {MANUAL: KEEP_MANUAL, PRE_MIGRATION: KEEP_BEFORE_CHANGES, PRE_RESTORE: KEEP_BEFORE_CHANGES,
-              PRE_IMPORT: KEEP_BEFORE_CHANGES}
+              PRE_IMPORT: KEEP_BEFORE_CHANGES, PRE_UNDO: KEEP_BEFORE_CHANGES}
     for reason, limit in limits.items():
         keep.update(b.path for b in [b for b in newest_first if b.reason == reason][:limit])
     keep.update(b.path for b in newest_first if b.reason not in REASONS)

@@ -146,12 +146,15 @@ def ask_undo(parent: QWidget, plan: UndoPlan) -> bool | None:
 
 
 def undone_text(result: UndoResult) -> str:
-    """What an undo did, in one sentence."""
+    """What an undo did, in one sentence, then the backup made just before it."""
     text = ngettext("Import undone: {count} entry was removed.", "Import undone: {count} entries were removed.",
                     result.removed).format(count=_count(result.removed))
     if result.kept:
         text += " " + ngettext("{count} changed entry stays in the journal.", "{count} changed entries stay in the journal.",
                                result.kept).format(count=_count(result.kept))
+    if result.backup_name:
+        text += "\n" + _("Before undoing, the vault was backed up as “{name}” "
+                         "(File ▸ Backups… can put it back).").format(name=result.backup_name)
     return text
 
 
