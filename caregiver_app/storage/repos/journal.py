@@ -74,10 +74,14 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
         else:
             missing.setdefault((name.casefold(), kind), (name, kind))
     if missing:
+        # One executemany, then the new rows read back by id (they are the only ids above the
+        # largest before: ids only grow). RETURNING with the rows' order kept would be one
+        # statement per tag (SQLite cannot say which row came from which parameters), and an
+        # import brings a hundred new tags at once.
+        before = session.scalar(select(func.max(TagRow.id))) or 0
+        session.execute(insert(TagRow), [{"name": n, "kind": k} for n, k in missing.values()])
         rows = session.execute(
-            insert(TagRow).returning(TagRow.id, TagRow.name, TagRow.kind, sort_by_parameter_order=True),
-            [{"name": n, "kind": k} for n, k in missing.values()],
-        ).all()
+            select(TagRow.id, TagRow.name, TagRow.kind).where(TagRow.id > before).order_by(TagRow.id)).all()
         for tid, name, kind in rows:
             known[(name.casefold(), kind)] = tid
         for name, kind in wanted:
