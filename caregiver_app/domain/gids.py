@@ -41,8 +41,8 @@ def normalise(name: str) -> str:
 
 _NAMESPACE_SHA1 = hashlib.sha1(NAMESPACE.bytes)
 """SHA-1 already fed the namespace: each :func:`uuid5` copies it instead of hashing it again."""
-_VARIANT = "89ab89ab89ab89ab"
-"""The RFC 4122 variant digit for each hex digit of the hash at that place (``10xx`` in binary)."""
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+"""The RFC 4122 variant digit (``10xx`` in binary) for each hex digit of the hash at that place."""
 
 
 def uuid5(name: str) -> str:
@@ -54,4 +54,4 @@ def uuid5(name: str) -> str:
     sha.update(" ".join(name.split()).casefold().encode("utf-8"))  # normalise(), inlined
     h = sha.hexdigest()
     # The version (5) replaces the 13th hex digit; the variant's two bits the top of the 17th.
-    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[int(h[16], 16)]}{h[17:20]}-{h[20:32]}"
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
