@@ -322,11 +322,14 @@ def bulk_insert_entries(session: Session, entries: Sequence[JournalEntry], now: 
             (EntryTagRow.__table__, "tag", "entry_tag", links, ("entry_id", "tag_id", "position")),
             (RatingRow.__table__, "symptom", "rating", ratings, ("entry_id", "symptom_id", "severity", "position")),
             (EntryDoseRow.__table__, "medication", "dose", given, ("entry_id", "medication_id", "status"))):
-        parents = _gids_of(session, parent, {row[1] for row in rows})
+        # The natural key "name:entry gid:parent gid"; None when either has no gid.
+        parents = {i: g for i, g in _gids_of(session, parent, {row[1] for row in rows}).items() if g is not None}
+        heads = {i: f"{name}:{g}:" for i, g in entry_gid.items() if g is not None} if rows else {}
         row_gids = _shared_gids(session, table.name, [
-            None if entry_gid[row[0]] is None or parents.get(row[1]) is None
-            else f"{name}:{entry_gid[row[0]]}:{parents[row[1]]}" for row in rows])
-        with _noted_for_family_after(session, table.name, "entry_id", first), _gid_trigger_idle(session, table.name, bool(rows) and all(row_gids)):
+            None if (head := heads.get(row[0])) is None or (tail := parents.get(row[1])) is None else head + tail
+            for row in rows])
+        with _noted_for_family_after(session, table.name, "entry_id", first), \
+                _gid_trigger_idle(session, table.name, bool(rows) and all(row_gids)):
             # gid last, as the table lists it: the rows go to the driver as they are
             insert_many(session, _with_gid(table), (*columns, "gid"), [(*row, g) for g, row in zip(row_gids, rows)])
     return len(ids)
