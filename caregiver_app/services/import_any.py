@@ -137,7 +137,7 @@ def _from_daylio(daylio) -> ParseResult:
     result.rows = [
         ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
                     original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
-                    tags=tuple((a, "activity") for a in r.activities))
+                    tags=tuple([(a, "activity") for a in r.activities]))
         for r in daylio.rows
     ]
     if daylio.date_order_note:
