@@ -481,19 +481,19 @@ def _row_note(record: list[str], layout: _Layout) -> str:
 
 def _split_activities(text: str) -> tuple[str, ...]:
     """``"a | b|  |B"`` -> ``("a", "b", "B")``: split on ``|``, clean each, drop empties."""
-    return tuple(name for name in (_clean_activity(part) for part in text.split("|")) if name)
+    return tuple([name for name in map(_clean_activity, text.split("|")) if name])
 
 
 _clean_activity = functools.lru_cache(maxsize=4096)(clean_label)
-"""A file repeats the same few dozen activities on every row: each is cleaned once."""
+"""A file repeats the same few dozen activities (and moods) on every row: each is cleaned once."""
+
+_FINGERPRINT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""What ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` uses, made once: dumps
+makes a new encoder for every call with options, once per row of the file."""
 
 
 def _fingerprint_base(when: datetime, mood: str, activities: tuple[str, ...], note: str) -> str:
-    return json.dumps(
-        ["daylio/1", when.isoformat(), mood, list(activities), note],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    return _FINGERPRINT_JSON.encode(["daylio/1", when.isoformat(), mood, list(activities), note])
 
 
 def parse_daylio(data: bytes) -> DaylioParseResult:
@@ -533,7 +533,7 @@ def parse_daylio(data: bytes) -> DaylioParseResult:
                 raise RowProblem(_("the time is missing"))
             at = datetime.combine(day, parse_time(time_text))
             mood_text = _cell(record, layout, _MOOD)
-            mood = clean_label(mood_text) if mood_text is not None else ""
+            mood = _clean_activity(mood_text) if mood_text is not None else ""
             if not mood:
                 raise RowProblem(_("the mood is missing"))
         except RowProblem as problem:

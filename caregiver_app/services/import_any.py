@@ -137,7 +137,7 @@ def _from_daylio(daylio) -> ParseResult:
     result.rows = [
         ImportedRow(line=r.line, local_datetime=r.local_datetime, fingerprint=r.fingerprint, mood_label=r.mood_label,
                     original=f"Daylio \u201c{r.mood_label}\u201d", note=r.note,
-                    tags=tuple((a, "activity") for a in r.activities))
+                    tags=tuple([(a, "activity") for a in r.activities]))
         for r in daylio.rows
     ]
     if daylio.date_order_note:
@@ -300,6 +300,10 @@ def word_source(kind: str) -> str:
     return "daylio" if kind.startswith("daylio") else kind
 
 
+_PERSON = Recorder.person()
+"""Who wrote an imported entry: the person (a frozen value, made once for every row)."""
+
+
 def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None, tz) -> JournalEntry:
     if row.utc_offset_minutes is not None:
         instant = (row.local_datetime - timedelta(minutes=row.utc_offset_minutes)).replace(tzinfo=timezone.utc)
@@ -307,11 +311,11 @@ def _entry(row: ImportedRow, person_id: int, kind: str, level: MoodLevel | None,
     else:
         instant, local_date = timeutil.local_to_utc(row.local_datetime, tz, strict=False)
     entry = JournalEntry(
-        id=None, person_id=person_id, occurred_at=instant, local_date=local_date, recorded_by=Recorder.person(),
+        id=None, person_id=person_id, occurred_at=instant, local_date=local_date, recorded_by=_PERSON,
         mood=level, energy=row.energy, anxiety=row.anxiety, sleep_hours=row.sleep_hours,
         sleep_quality=row.sleep_quality, note=row.note,
-        symptoms=tuple(SymptomRating(name, severity) for name, severity in row.symptoms),
-        tags=tuple(_tag(name, k) for name, k in row.tags),
+        symptoms=tuple([SymptomRating(name, severity) for name, severity in row.symptoms]) if row.symptoms else (),
+        tags=tuple([_tag(name, k) for name, k in row.tags]),
         source=kind, import_key=row.fingerprint, zone_name=tz.key, mood_label=_shorten(row.original),
     )
     if entry.is_empty:

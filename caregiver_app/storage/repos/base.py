@@ -111,6 +111,13 @@ def insert_many(session: Session, table: Table, columns: Sequence[str], rows: Se
     position = [names.index(name) for name in compiled.positiontup or ()]  # the statement's own order
     steps = [(at, process) for at, i in enumerate(position) if i < len(columns) and (process := processor(names[i]))]
     reorder = position != list(range(len(names)))
+    if not steps and not reorder:  # nothing to convert (ids, gids, plain numbers): no per-row work
+        if shared:
+            params = [(*row, *shared) for row in rows]
+        else:  # the driver takes a list of tuples as it is
+            params = rows if isinstance(rows, list) and isinstance(rows[0], tuple) else [tuple(row) for row in rows]
+        connection.exec_driver_sql(compiled.string, params)
+        return
     params = []
     for row in rows:
         value = [*row, *shared]
