@@ -182,10 +182,10 @@ FOLDER_NOT_THERE = N_(
 
 KEYFILE_MISSING = N_(
     "The vault in {folder} cannot be opened: its key file (vault.keys) is missing. Your passphrase, "
-    "your recovery code and the app's own backups all need that file, so none of them can open the "
-    "vault without it. If you have a copy of vault.keys (in a copy of this folder, on another drive "
-    "or in a cloud folder), put it back in {folder}, then try again. A vault file you saved for "
-    "another computer also holds your journal, up to the day you saved it. Nothing was changed."
+    "your recovery code and the app's backups all need that file. If you have a copy of vault.keys "
+    "(in a copy of this folder, on another drive or in a cloud folder), put it back in {folder} and "
+    "try again. A vault file you saved for another computer also holds your journal. Nothing was "
+    "changed."
 )
 
 

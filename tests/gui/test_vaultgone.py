@@ -144,6 +144,7 @@ def test_lost_keys_are_told_before_anything_is_typed_and_no_try_runs(qtbot, keys
     expected = KEYFILE_MISSING.format(folder=keys_gone.paths.folder)
     assert screen.note_text() == expected and screen.ui.noteLabel.isVisibleTo(screen)
     assert "recovery code" in expected and str(keys_gone.paths.folder) in expected
+    assert not screen.ui.introLabel.isVisibleTo(screen)  # room for the note
 
     for recovery in (False, True):  # the passphrase and the recovery code say the same
         screen.set_recovery_mode(recovery)
@@ -165,6 +166,7 @@ def test_the_note_goes_once_the_key_file_is_back(qtbot, context, data_dir):
     assert keys_lost(context.paths) is None
     screen.unlock()  # nothing typed: asks for it, the stale note gone
     assert screen.note_text() == "" and screen.status_text() == "Please type your passphrase first."
+    assert screen.ui.introLabel.isVisibleTo(screen)
 
 
 def test_lost_keys_first_paint_loads_no_database_layer(data_dir):

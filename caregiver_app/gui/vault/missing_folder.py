@@ -63,13 +63,14 @@ class MissingFolderScreen(QWidget):
         self.new_button.clicked.connect(lambda: self._finish(self.start_new))
         self.quit_button.clicked.connect(lambda: self._finish(self.quit))
 
+        gap = self.fontMetrics().height() // 2
         buttons = QHBoxLayout()
         buttons.addWidget(self.try_again_button)
+        buttons.addSpacing(gap * 2)  # kept apart even when the words are long (large text, Spanish)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)  # the second choice, apart from the first
         buttons.addWidget(self.quit_button)
         panel = QVBoxLayout()
-        gap = self.fontMetrics().height() // 2
         panel.addWidget(self.title_label)
         panel.addSpacing(gap)
         panel.addWidget(self.message_label)

@@ -307,6 +307,7 @@ class UnlockScreen(QWidget):
         elif self._keys_lost_note and self.note_text() == self._keys_lost_note:
             self.set_note("")
         self._keys_lost_note = lost or ""
+        self.ui.introLabel.setVisible(not lost)  # room for the note at large text sizes
         return bool(lost)
 
     def _repair_ended(self) -> None:
