@@ -11,6 +11,7 @@ copy in the same second gets ``.2`` before ``.db``).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -190,10 +191,16 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
         fsync_dir(backup_dir)
         return BackupInfo(final, now, expected)
     except (sqlcipher3.Error, OSError) as exc:
+        if getattr(exc, "errno", None) in _REFUSED:  # the folder is there but cannot be written: name it
+            raise BackupFolderError(_(NO_BACKUP_FOLDER).format(folder=backup_dir)) from exc
         raise _failure(exc, _("The disk is full, so a backup copy of the vault could not be made."),
                        _("A backup copy of the vault could not be made.")) from exc
     finally:
         _remove_quietly(tmp)
+
+
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
+"""What the system says when a folder may not be written to (permissions, a read-only disk)."""
 
 
 def _backup_folder(backup_dir: Path) -> Path:

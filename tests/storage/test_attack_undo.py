@@ -3,13 +3,19 @@ brought in beside its entries must not linger once it is undone."""
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date
+
+import pytest
 
 from support import add_entry
 from test_import_batches import CSV
 
 from caregiver_app.domain.model import Tag
 from caregiver_app.services import import_batches, imports, journal
+from caregiver_app.storage import backup as store
+from caregiver_app.storage.errors import BackupFolderError
 
 
 def _import(vault, person):
@@ -26,3 +32,21 @@ def test_the_activities_only_an_undone_import_used_are_no_longer_offered(vault, 
 
     # the editor's suggestions, the search filter and the plans offer what the journal still uses
     assert [t.name for t in journal.tag_choices(vault)] == ["walk"]
+
+
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS])
+def test_a_backups_folder_that_refuses_writing_is_named_and_nothing_is_removed(vault, person, monkeypatch, code):
+    report = _import(vault, person)
+
+    def refused(*_args, **_kwargs):  # the folder is there, but read-only (a mount, or no write permission)
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store, "export_copy", refused)
+    with pytest.raises(BackupFolderError) as caught:
+        import_batches.undo_import(vault, report.batch_id)
+    message = str(caught.value)
+    assert message.startswith("A backup copy of the vault could not be made, because its backups folder could "
+                              f"not be made or written to: {vault.paths.backups}.")
+    assert message.endswith("Nothing was changed.") and message.count("Nothing was changed.") == 1
+    assert journal.count_entries(vault, person.id) == 3
+    assert import_batches.get_import(vault, report.batch_id).can_undo
