@@ -303,10 +303,16 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
 
 
 def _order(b: BackupFile) -> tuple:
-    """Oldest to newest: by the time in the name, then by the number a second copy in the same
+    """Oldest to newest: by the time in the name, then, within one second, by when the file was
+    written (copies of different kinds, each numbered by its own kind: the copy before an undo
+    made just after two imports' ``.2``), then by the number a second copy of a kind in the same
     second gets (``.2``, ``.3`` … ``.10``: counted, not compared as text)."""
     m = _NAME.match(b.path.name)
-    return (b.made_at, int(m.group(3) or 1) if m else 0, b.path.name)
+    try:
+        written = b.path.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return (b.made_at, written, int(m.group(3) or 1) if m else 0, b.path.name)
 
 
 def daily_due(backups: list[BackupFile], now: datetime) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -14,6 +14,7 @@ from test_import_batches import CSV
 
 from caregiver_app.domain.model import Tag
 from caregiver_app.services import import_batches, imports, journal
+from caregiver_app.services.vault import data_key_of
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.errors import BackupFolderError
 
@@ -50,3 +51,16 @@ def test_a_backups_folder_that_refuses_writing_is_named_and_nothing_is_removed(v
     assert message.endswith("Nothing was changed.") and message.count("Nothing was changed.") == 1
     assert journal.count_entries(vault, person.id) == 3
     assert import_batches.get_import(vault, report.batch_id).can_undo
+
+
+def test_backups_made_in_one_second_are_listed_in_the_order_they_were_made(vault, person):
+    """Two imports and an undo within one second (a script): the copy made before the undo is the
+    newest, though the second import's copy was numbered ``.2`` and the undo's was the first of its
+    kind in that second."""
+    add_entry(vault, person, date(2026, 11, 1), note="my own")
+    now = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
+    key = data_key_of(vault)
+    for reason in (store.PRE_IMPORT, store.PRE_IMPORT, store.PRE_UNDO):
+        store.make_backup(vault.paths.db, key, vault.paths.backups, reason, now)
+    assert [b.reason for b in store.list_backups(vault.paths.backups)] == [store.PRE_UNDO, store.PRE_IMPORT,
+                                                                            store.PRE_IMPORT]
