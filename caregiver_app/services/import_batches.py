@@ -248,7 +248,7 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
         if backup_name:
             (vault.paths.backups / backup_name).unlink(missing_ok=True)
         raise
-    backups.prune_backups(vault)  # only now: a failed undo must not push an older backup out
+    backups.prune_backups(vault, keep=(backup_name,))  # only now: a failed undo must not push an older backup out
     return UndoResult(batch_id, batch.person_id, removed, len(keep), backup_name)
 
 

@@ -394,8 +394,10 @@ def holds_all_of(newer: Path, older: Path, data_key: bytes) -> bool:
             conn.close()
 
 
-def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
+def prune(backup_dir: Path, data_key: bytes | None = None, *, keep: tuple[str, ...] = ()) -> list[Path]:
     """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths.
+    The files named in ``keep`` stay whatever the plan says: a copy just made and named to the
+    user stays even when the computer's clock is behind and it looks like the oldest of its kind.
 
     A "before a restore" copy may be the only copy of the newest entries (the restore put older
     ones in place), so one is removed only when a newer backup that stays holds everything in it
@@ -403,6 +405,7 @@ def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
     """
     found = list_backups(backup_dir)
     plan = prune_plan(found)
+    plan = [b for b in plan if b.path.name not in keep]
     going = {b.path for b in plan}
     removed = []
     for b in sorted(plan, key=lambda b: b.made_at):  # oldest first, so each check sees what stays

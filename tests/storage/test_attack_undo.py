@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -13,7 +13,7 @@ from support import add_entry
 from test_import_batches import CSV
 
 from caregiver_app.domain.model import Tag
-from caregiver_app.services import import_batches, imports, journal
+from caregiver_app.services import backups, import_batches, imports, journal
 from caregiver_app.services.vault import data_key_of
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.errors import BackupFolderError
@@ -64,3 +64,28 @@ def test_backups_made_in_one_second_are_listed_in_the_order_they_were_made(vault
         store.make_backup(vault.paths.db, key, vault.paths.backups, reason, now)
     assert [b.reason for b in store.list_backups(vault.paths.backups)] == [store.PRE_UNDO, store.PRE_IMPORT,
                                                                             store.PRE_IMPORT]
+
+
+def test_the_copy_made_before_an_undo_stays_when_the_computer_clock_is_behind(vault, person):
+    """A computer whose clock went back (a flat clock battery starts it in 2000): the copy the undo
+    just made, and named, must not be pruned as the oldest of its kind."""
+    report = _import(vault, person)
+    last_year = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    for day in range(store.KEEP_BEFORE_CHANGES):  # five undos made while the clock was right
+        backups.back_up_before_undo(vault, clock=lambda day=day: last_year + timedelta(days=day))
+
+    result = import_batches.undo_import(vault, report.batch_id, clock=lambda: datetime(2000, 1, 1, tzinfo=timezone.utc))
+
+    assert (vault.paths.backups / result.backup_name).is_file()  # the journal just before the undo
+    assert journal.count_entries(vault, person.id) == 0
+
+
+def test_the_copy_made_before_an_import_stays_when_the_computer_clock_is_behind(vault, person):
+    last_year = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    for day in range(store.KEEP_BEFORE_CHANGES):
+        backups.back_up_before_import(vault, clock=lambda day=day: last_year + timedelta(days=day))
+
+    report = imports.import_daylio(vault, CSV, person.display_name, {"Solid": 4}, "America/New_York",
+                                   file_name="export.csv", clock=lambda: datetime(2000, 1, 1, tzinfo=timezone.utc))
+
+    assert (vault.paths.backups / report.summary.backup_name).is_file()  # named in the import’s summary
