@@ -20,6 +20,7 @@ from ..domain.errors import CaregiverError, NotFoundError
 from ..importers.common import SkippedRow
 from ..storage.errors import BackupError, DiskFullError
 from ..storage.repos import imports as repo
+from ..storage.repos import summary as summary_repo
 from . import backups
 from .clock import Clock, utc_now
 from .vault import Vault, session_of
@@ -240,6 +241,8 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
             backup_name = _back_up_first(vault, clock)
             keep = edited if keep_edited else []
             removed = repo.delete_batch_entries(s, batch_id, keep)
+            # the removed entries' numbers are given to new entries: the summary must forget them
+            summary_repo.forget_entries(s, batch.person_id, {e.id for e in entries} - set(keep))
             repo.release_entries(s, batch_id)
             repo.mark_undone(s, batch_id, clock())
     except DiskFullError:

@@ -13,7 +13,8 @@ from support import add_entry
 from test_import_batches import CSV
 
 from caregiver_app.domain.model import Tag
-from caregiver_app.services import backups, import_batches, imports, journal
+from caregiver_app.domain.summary import LeaveOut, SummaryChoices
+from caregiver_app.services import backups, import_batches, imports, journal, summary
 from caregiver_app.services.vault import data_key_of
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.errors import BackupFolderError
@@ -89,3 +90,19 @@ def test_the_copy_made_before_an_import_stays_when_the_computer_clock_is_behind(
                                    file_name="export.csv", clock=lambda: datetime(2000, 1, 1, tzinfo=timezone.utc))
 
     assert (vault.paths.backups / report.summary.backup_name).is_file()  # named in the import’s summary
+
+
+def test_an_entry_written_after_an_undo_is_not_left_out_of_the_visit_summary(vault, person):
+    """The summary remembers the entries left out by their numbers. Undoing the import frees its
+    entries' numbers, and the database gives the next new entry one of them: the undo must take
+    its entries out of the remembered leave-outs, or a new entry is silently left off the page."""
+    mine = add_entry(vault, person, date(2026, 11, 1), note="before the import")
+    report = _import(vault, person)
+    imported = {e.id for e in journal.entries_between(vault, person.id, date(2026, 11, 2), date(2026, 11, 30))}
+    summary.save_choices(vault, person.id, SummaryChoices(leave_out=LeaveOut(entry_ids=frozenset(imported | {mine.id}))))
+
+    import_batches.undo_import(vault, report.batch_id)
+    new = add_entry(vault, person, date(2026, 11, 30), note="a hard night, tell the doctor")
+
+    assert new.id in imported  # the number is given again (why the leave-outs must forget it)
+    assert summary.saved_choices(vault, person.id).leave_out.entry_ids == {mine.id}
