@@ -19,6 +19,7 @@ from ..i18n import N_, _, ngettext
 from ..domain.errors import CaregiverError, NotFoundError
 from ..importers.common import SkippedRow
 from ..storage.errors import BackupError, DiskFullError
+from ..storage.repos import drafts as drafts_repo
 from ..storage.repos import imports as repo
 from ..storage.repos import summary as summary_repo
 from . import backups
@@ -243,6 +244,7 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
             removed = repo.delete_batch_entries(s, batch_id, keep)
             # the removed entries' numbers are given to new entries: the summary must forget them
             summary_repo.forget_entries(s, batch.person_id, {e.id for e in entries} - set(keep))
+            drafts_repo.detach_from_gone_entries(s)  # ... and a kept draft must not edit a new entry
             repo.release_entries(s, batch_id)
             repo.mark_undone(s, batch_id, clock())
     except DiskFullError:

@@ -14,7 +14,7 @@ from test_import_batches import CSV
 
 from caregiver_app.domain.model import Tag
 from caregiver_app.domain.summary import LeaveOut, SummaryChoices
-from caregiver_app.services import backups, import_batches, imports, journal, summary
+from caregiver_app.services import backups, drafts, import_batches, imports, journal, summary
 from caregiver_app.services.vault import data_key_of
 from caregiver_app.storage import backup as store
 from caregiver_app.storage.errors import BackupFolderError
@@ -106,3 +106,21 @@ def test_an_entry_written_after_an_undo_is_not_left_out_of_the_visit_summary(vau
 
     assert new.id in imported  # the number is given again (why the leave-outs must forget it)
     assert summary.saved_choices(vault, person.id).leave_out.entry_ids == {mine.id}
+
+
+def test_a_kept_draft_of_an_undone_entry_does_not_land_on_a_new_entry(vault, person):
+    """A change to an imported entry kept as a draft (the app locked while it was being written),
+    then the import undone and a new entry written, which the database gives the removed entry's
+    number: restoring the draft must not edit (and on saving overwrite) that new entry. The draft
+    is then for no entry, and is restored as a new one."""
+    add_entry(vault, person, date(2026, 11, 1), note="before the import")
+    report = _import(vault, person)
+    first = min(e.id for e in journal.entries_between(vault, person.id, date(2026, 11, 2), date(2026, 11, 30)))
+    drafts.save_draft(vault, "editor-1", drafts.DraftState(person.id, entry_id=first, note="changed my mind"))
+
+    import_batches.undo_import(vault, report.batch_id)
+    new = add_entry(vault, person, date(2026, 11, 30), note="a hard night, tell the doctor")
+
+    assert new.id == first
+    [kept] = drafts.list_drafts(vault, person.id)
+    assert kept.state.note == "changed my mind" and kept.state.entry_id is None
