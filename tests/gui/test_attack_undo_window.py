@@ -3,12 +3,14 @@ vault; only modal dialogs are answered."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_import_undo import import_with_solid, page, undo_answering  # noqa: F401 (page is a fixture)
 
 from caregiver_app.gui.common.trust_widgets import when_text
 from caregiver_app.gui.journal.imports_made import ImportsMadeDialog
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
-from caregiver_app.services import import_batches
+from caregiver_app.services import import_batches, journal
 from support import NOW
 
 
@@ -29,3 +31,18 @@ def test_imports_made_tells_the_time_in_the_zone_chosen_in_the_settings(qtbot, p
     qtbot.addWidget(backups)
     backups.refresh()
     assert backups.tree.topLevelItem(0).text(0) == tokyo
+
+
+def test_undoing_an_import_forgets_the_journal_undo_history(qtbot, page, ctx, person, modals):
+    """Edit ▸ Undo names entries by their numbers. Once an import is undone, the database gives
+    its entries' numbers to the next entries (the same file imported again with another mood
+    level): Ctrl+Z of an earlier change must not write an old entry over the new one."""
+    dialog = import_with_solid(qtbot, page, modals)
+    [edited] = [e for e in journal.recent_entries(ctx.vault, person.id) if e.note == "Dinner with friends"]
+    after = journal.set_to(ctx.vault, replace(edited, note="Dinner with friends, and a long talk"))
+    page.history.record_changed(edited, after)  # as the editor's Save records it
+    assert page.history.can_undo()
+
+    undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
+
+    assert not page.history.can_undo()

@@ -34,7 +34,7 @@ from ...services import import_any, imports, journal, people
 from ..common.building import scroll_area, together, wrapping_row
 from ..common.country import help_words
 from ..common.errors import show_error
-from ..common.ops import JOURNAL
+from ..common.ops import JOURNAL, REMOVED_ENTRIES
 from ..common.page import Page, confirm, heading
 from ..context import AppContext
 from .draft_offers import DraftOffers
@@ -87,6 +87,8 @@ class JournalPage(Page):
         self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
         self.history.changed.connect(self._on_history_changed)
         self.history.removed.connect(lambda entry_id: self.editor.entry_gone(entry_id))
+        # an import undone or a backup restored: the entries the history names may be others now
+        self._context.ops.changed.connect(self._forget_history_of_removed_entries)
         self.draft_offers = DraftOffers(self._context, self.editor, self)
         self.draft_offers.person_wanted.connect(self.person_wanted)
 
@@ -360,6 +362,10 @@ class JournalPage(Page):
             self.history.record_added(after)
         else:
             self.history.record_changed(before, after)
+
+    def _forget_history_of_removed_entries(self, change) -> None:
+        if change.touches(REMOVED_ENTRIES):
+            self.history.clear()
 
     def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
         self._deleted = None
