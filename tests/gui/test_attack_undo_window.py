@@ -46,3 +46,12 @@ def test_undoing_an_import_forgets_the_journal_undo_history(qtbot, page, ctx, pe
     undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
 
     assert not page.history.can_undo()
+
+
+def test_the_backups_window_says_copies_are_made_before_imports_and_undos(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    window = BackupsDialog(ctx)
+    qtbot.addWidget(window)
+    words = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "one before every app update, every import, every undo of an import and every restore" in words
