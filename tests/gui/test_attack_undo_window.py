@@ -55,3 +55,17 @@ def test_the_backups_window_says_copies_are_made_before_imports_and_undos(qtbot,
     qtbot.addWidget(window)
     words = " ".join(label.text() for label in window.findChildren(QLabel))
     assert "one before every app update, every import, every undo of an import and every restore" in words
+
+
+def test_a_change_being_written_to_an_entry_the_undo_removed_stays_as_a_new_entry(qtbot, page, ctx, person, modals):
+    dialog = import_with_solid(qtbot, page, modals)
+    [entry] = [e for e in journal.recent_entries(ctx.vault, person.id) if e.note == "Dinner with friends"]
+    page.editor.load_entry(entry)
+    qtbot.keyClicks(page.editor.note, "A long talk. ")  # being written when the import is undone
+    typed = page.editor.note.toPlainText()
+
+    undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
+
+    # the words stay in the form, now for a new entry (Save saves them), not for a removed one
+    assert page.editor.editing_entry is None
+    assert page.editor.note.toPlainText() == typed and "A long talk" in typed

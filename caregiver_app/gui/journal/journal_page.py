@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import timeutil
+from ...domain.errors import NotFoundError
 from ...domain.model import JournalEntry, Person
 from ...i18n import N_, _
 from ...services import import_any, imports, journal, people
@@ -364,8 +365,24 @@ class JournalPage(Page):
             self.history.record_changed(before, after)
 
     def _forget_history_of_removed_entries(self, change) -> None:
-        if change.touches(REMOVED_ENTRIES):
-            self.history.clear()
+        """An import undone or a backup restored: the history's entry numbers may belong to other
+        entries now, and the entry in the editor may be gone (its words then stay, as a new entry)."""
+        if not change.touches(REMOVED_ENTRIES):
+            return
+        self.history.clear()
+        editing = self.editor.editing_entry
+        if editing is None or editing.id is None:
+            return
+        entry_id = editing.id
+
+        def gone(vault) -> bool:
+            try:
+                journal.get_entry(vault, entry_id)
+                return False
+            except NotFoundError:
+                return True
+
+        self.read(gone, lambda is_gone: is_gone and self.editor.entry_gone(entry_id), key="editing-gone")
 
     def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
         self._deleted = None
