@@ -364,7 +364,8 @@ def unlocking_early(paths, args, stdin: TextIO):
     command's own checks, as always)."""
     from .services import vault as vs
 
-    if not getattr(args, "passphrase_stdin", False) or not vs.vault_exists(paths) or stdin.isatty():
+    if not getattr(args, "passphrase_stdin", False) or not vs.vault_exists(paths) or stdin.isatty() \
+            or vs.keys_lost(paths):
         yield None
         return
     from .services import vault_open
@@ -389,9 +390,7 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     with the right exit code for everything else."""
     from .services import vault as vs
 
-    if not vs.vault_exists(paths):
-        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder), EXIT_VAULT)
+    require_vault(paths)
     try:
         opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged, early)
     except vs.KeyFileError as exc:
@@ -399,6 +398,27 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     for notice in getattr(opened, "notices", ()):
         print(notice, file=err)
     return opened
+
+
+FOLDER_NOT_THERE_INIT = N_("To start a new, empty journal there instead, run 'caregiver-app init'.")
+
+
+def require_vault(paths) -> None:
+    """Raise :class:`CliError` (the vault exit code) before any passphrase is asked when there is
+    no vault to open: none set up in the folder (saying so, and, when the folder itself is not
+    there, that a drive or network folder may not be connected), or its key file gone (told at
+    once: no passphrase or recovery code can help, and no key derivation runs)."""
+    from .services import vault as vs
+
+    if not vs.vault_exists(paths):
+        if vs.folder_not_there(paths):
+            raise CliError(f"{_(vs.FOLDER_NOT_THERE).format(folder=paths.folder)} {_(FOLDER_NOT_THERE_INIT)}",
+                           EXIT_VAULT)
+        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
+            folder=paths.folder), EXIT_VAULT)
+    lost = vs.keys_lost(paths)
+    if lost:
+        raise CliError(lost, EXIT_VAULT)
 
 
 def with_vault(paths, args, stdin: TextIO, err: TextIO, work, *, early: EarlySecret | None = None):

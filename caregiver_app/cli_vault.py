@@ -34,6 +34,7 @@ from .cli import (
     open_vault,
     refuse_weak_passphrase,
     report_format,
+    require_vault,
     unlock_either,
     unlock_options,
     shown,
@@ -325,11 +326,8 @@ def _unlock_with_proof(paths, args, proof: str):
 def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import keys
-    from .services import vault as vs
 
-    if not vs.vault_exists(paths):
-        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder), EXIT_VAULT)
+    require_vault(paths)  # before any passphrase is asked
     if args.passphrase_stdin or args.recovery_code_stdin:
         proof = _read_stdin_line(stdin)
         new = _read_stdin_line(stdin)
@@ -355,11 +353,8 @@ def cmd_change_passphrase(paths, args, stdin, out, err) -> int:
 def cmd_rotate_key(paths, args, stdin, out, err) -> int:
     from .domain.errors import ValidationError
     from .services import rotation
-    from .services import vault as vs
 
-    if not vs.vault_exists(paths):
-        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder), EXIT_VAULT)
+    require_vault(paths)  # before any passphrase is asked
     if args.passphrase_stdin or args.recovery_code_stdin:
         proof = _read_stdin_line(stdin)
         new = _read_stdin_line(stdin) if not args.passphrase_stdin else _optional_line(stdin)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..services.vault import VaultPaths, remembered_on_disk, vault_exists
+from ..services.vault import VaultPaths, folder_not_there, remembered_on_disk, vault_exists
 from .. import settings as app_settings
 from ..i18n import _
 from .common import formatting
@@ -28,6 +28,7 @@ from .common.ops import Ops
 from .reminders import controller as reminders
 
 if TYPE_CHECKING:
+    from .vault.missing_folder import MissingFolderScreen
     from .vault.setup_wizard import SetupWizard
 
 ORGANIZATION = "Caregiver Companion"
@@ -82,6 +83,9 @@ class StartFlow(QObject):
     """Decides what the user sees first and keeps the windows alive:
 
     * no vault yet -> the setup wizard, then the main window;
+    * a data folder that is not there (and not the usual one: a drive not connected, a typo) ->
+      a screen that says so and offers "Try again" (then as below), starting a new journal there
+      (the wizard) only as a second choice;
     * a vault remembered on this computer -> try the keyring (in the background), then the main
       window; if the keyring cannot give the key, the unlock screen says so in one line;
     * otherwise -> the unlock screen.
@@ -94,21 +98,71 @@ class StartFlow(QObject):
         self.context = context
         self.on_quit = on_quit or QApplication.quit
         self.wizard: SetupWizard | None = None
+        self.missing: MissingFolderScreen | None = None
         self.window: MainWindow | None = None
+
+    @property
+    def front(self) -> QWidget | None:
+        """The window the user sees now: the missing-folder screen, the wizard or the main window."""
+        return self.missing or self.wizard or self.window
 
     def start(self) -> None:
         paths = self.context.paths
         if not vault_exists(paths):
-            from .vault.setup_wizard import SetupWizard  # only on the very first start
+            if folder_not_there(paths):
+                from .vault.missing_folder import MissingFolderScreen  # only when the folder is not there
 
-            self.wizard = SetupWizard(self.context)
-            self.wizard.accepted.connect(self._on_wizard_accepted)
-            self.wizard.rejected.connect(self._on_wizard_rejected)
-            self.wizard.show()
+                self.missing = MissingFolderScreen(self.context)
+                self.missing.found.connect(self._on_folder_found)
+                self.missing.start_new.connect(self._on_start_new)
+                self.missing.quit.connect(self._on_missing_quit)
+                self.missing.show()
+                return
+            self._show_wizard()
             return
         self._show_window()
         if remembered_on_disk(paths):
             self.window.open_with_keyring()
+
+    def _show_wizard(self) -> None:
+        from .vault.setup_wizard import SetupWizard  # only on the very first start
+
+        self.wizard = SetupWizard(self.context)
+        self.wizard.accepted.connect(self._on_wizard_accepted)
+        self.wizard.rejected.connect(self._on_wizard_rejected)
+        self.wizard.show()
+
+    def _close_missing(self) -> None:
+        missing, self.missing = self.missing, None
+        if missing is not None:
+            missing.hide()
+            missing.deleteLater()
+
+    def _on_folder_found(self) -> None:
+        """"Try again" found the vault (the drive is connected now): read the folder's own
+        settings (the ones read at start were the defaults of a folder that was not there, and
+        saving them would have overwritten the real ones), then start as with the vault there."""
+        self._reload_folder_settings()
+        self._close_missing()
+        self.start()
+
+    def _reload_folder_settings(self) -> None:
+        paths = self.context.paths
+        path, _legacy = app_settings.location(paths.folder, VaultPaths.default().folder)
+        if self.context.settings_path != path:
+            return  # settings from elsewhere (given to run): not the folder's
+        self.context.settings, notice, _path = app_settings.load_for_folder(paths.folder, VaultPaths.default().folder)
+        use_settings_language(self.context.settings)  # the window is built after this, in that language
+        if notice:
+            QTimer.singleShot(0, lambda: show_settings_notice(self.front, notice))
+
+    def _on_start_new(self) -> None:
+        self._close_missing()
+        self._show_wizard()
+
+    def _on_missing_quit(self) -> None:
+        self._close_missing()
+        self.on_quit()
 
     def prepare_unlock(self) -> None:
         """After :func:`warm_up`, while the passphrase is typed: build the page the unlock will
@@ -175,13 +229,13 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     use_settings_language(settings)  # before any window: each is worded once, when built
     formatting.follow_time_format(lambda: context.settings.time_format)
     flow = StartFlow(context, on_quit=app.quit)
-    instance.activation_requested.connect(lambda: bring_forward(flow.wizard or flow.window))
+    instance.activation_requested.connect(lambda: bring_forward(flow.front))
     flow.start()
-    after_first_paint(flow.wizard or flow.window, lambda: install_app_filters(app))
+    after_first_paint(flow.front, lambda: install_app_filters(app))
     QTimer.singleShot(WARM_UP_DELAY_MS,
                       lambda: context.ops.background(None, warm_up, on_done=lambda _none: flow.prepare_unlock()))
     if notice:
-        QTimer.singleShot(0, lambda: show_settings_notice(flow.wizard or flow.window, notice))
+        QTimer.singleShot(0, lambda: show_settings_notice(flow.front, notice))
     try:
         return app.exec()
     finally:

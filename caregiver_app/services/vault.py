@@ -173,6 +173,61 @@ def vault_exists(paths: VaultPaths) -> bool:
     )
 
 
+FOLDER_NOT_THERE = N_(
+    "There is no journal in {folder}: that folder is not there. If your journal is on a drive or a "
+    "network folder that is not connected right now, connect it and try again. If the folder's name "
+    "is mistyped, start the app with the right one. Nothing was changed."
+)
+
+
+KEYFILE_MISSING = N_(
+    "The vault in {folder} cannot be opened: its key file (vault.keys) is missing. Your passphrase, "
+    "your recovery code and the app's backups all need that file. If you have a copy of vault.keys "
+    "(in a copy of this folder, on another drive or in a cloud folder), put it back in {folder} and "
+    "try again. A vault file you saved for another computer also holds your journal. Nothing was "
+    "changed."
+)
+
+
+def folder_not_there(paths: VaultPaths) -> bool:
+    """True when ``paths.folder`` (or a folder above it) does not exist and it is not the app's
+    usual folder: a drive or network folder not connected, or a mistyped ``--data-dir``. Told as
+    such, never as a first start (the usual folder is missing only before the first vault is
+    made). A link that leads nowhere counts as not there (a link to an unplugged drive)."""
+    if paths.folder.exists():
+        return False
+    return not _same_folder(paths.folder, usual_folder())
+
+
+def usual_folder() -> Path:
+    """The app's usual data folder (:meth:`VaultPaths.default`): missing only before a first start."""
+    return VaultPaths.default().folder
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    """Links followed where they can be (as the settings file's location does)."""
+    def resolved(folder: Path) -> Path:
+        try:
+            return Path(folder).resolve()
+        except (OSError, RuntimeError):  # a link loop
+            return Path(folder).absolute()
+
+    return resolved(a) == resolved(b)
+
+
+def keys_lost(paths: VaultPaths) -> str | None:
+    """The plain words for a vault whose journal is there but whose key file is gone (both
+    generations), or None. Cheap (three file checks, no key derivation, no database layer), so
+    the unlock screen and the command line tell it before asking for a passphrase. A swap a
+    crash interrupted may still bring the key file back: then it is not lost (the open finishes
+    the swap)."""
+    prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
+    if paths.db.exists() and not paths.keyfile.exists() and not prev.exists() \
+            and not vault_swap.pending(paths.folder):
+        return _(KEYFILE_MISSING).format(folder=paths.folder)
+    return None
+
+
 def remembered_on_disk(paths: VaultPaths) -> bool:
     """The answer of :func:`~caregiver_app.services.vault_open.is_remembered` (did the user choose
     "remember on this computer"?), read from the key file alone when nothing unusual is there, so
@@ -184,6 +239,8 @@ def remembered_on_disk(paths: VaultPaths) -> bool:
             return read_keyfile(paths.keyfile).remember_on_device
         except KeyFileError:
             pass  # the previous generation, the lost-keys check: vault_open says
+    if keys_lost(paths):
+        return False  # told by the unlock screen at once; no need for vault_open here
     from .vault_open import is_remembered
 
     return is_remembered(paths)
@@ -415,6 +472,8 @@ __all__ = [
     "VaultPaths",
     "WrongSecretError",
     "passphrase_problem",
+    "folder_not_there",
+    "keys_lost",
     "load_ciphers",
     "plain_storage_error",
     "remembered_on_disk",

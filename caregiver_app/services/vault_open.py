@@ -55,9 +55,10 @@ from ..storage.health import check_file
 from ..storage.lock import VaultLock
 from . import vault_swap
 from .clock import Clock, utc_now
-from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, SIDE_FILE_IN_THE_WAY,
+from .vault import (DAMAGED, FOLDER_IN_THE_WAY, JOURNAL_IN_THE_WAY, JOURNAL_MISSING, KEYFILE_MISSING,  # noqa: F401
+                    SIDE_FILE_IN_THE_WAY,
                     DamagedVaultError, FolderInTheWayError, JournalInTheWayError, MissingJournalError, NoVaultError, Vault,
-                    VaultExistsError, VaultPaths, vault_exists)
+                    VaultExistsError, VaultPaths, keys_lost, vault_exists)
 
 
 def _not_a_file(path: Path) -> bool:
@@ -77,13 +78,6 @@ def _building_path(paths: VaultPaths) -> Path:
     return paths.db.with_name(paths.db.name + ".new")
 
 
-KEYFILE_MISSING = (
-    N_("This folder holds a vault, but its key file (vault.keys) is missing, so it cannot be opened. "
-    "If you have a copy of vault.keys, put it back in the vault folder. Otherwise, use a vault file "
-    "or a backup you saved. Nothing was changed.")
-)
-
-
 KEYFILE_NEWER = N_(
     "This vault was last opened by a newer version of Caregiver Companion, which changed its key "
     "file. Please update the app to open it. Nothing was changed."
@@ -92,10 +86,10 @@ KEYFILE_NEWER = N_(
 
 def _check_keys_not_lost(paths: VaultPaths) -> None:
     """Raise :class:`KeyFileError` with :data:`KEYFILE_MISSING` when the database is there but
-    every generation of its key file is gone."""
-    prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
-    if paths.db.exists() and not paths.keyfile.exists() and not prev.exists():
-        raise KeyFileError(_(KEYFILE_MISSING))
+    every generation of its key file is gone (see :func:`~.vault.keys_lost`)."""
+    problem = keys_lost(paths)
+    if problem:
+        raise KeyFileError(problem)
 
 
 def _finish_interrupted_setup(paths: VaultPaths) -> None:

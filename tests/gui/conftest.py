@@ -78,6 +78,16 @@ class ModalRecorder:
 
 
 @pytest.fixture(autouse=True)
+def vault_folder_is_the_usual_one(monkeypatch, vault_paths):
+    """The tests' vault folder (``tmp_path / "vault"``, made by the wizard or a fixture) stands
+    for the app's usual folder: missing, it is a first start (the wizard), not a drive that is
+    not connected (see tests/gui/test_vaultgone.py)."""
+    from caregiver_app.services import vault as vault_service
+
+    monkeypatch.setattr(vault_service, "usual_folder", lambda: vault_paths.folder)
+
+
+@pytest.fixture(autouse=True)
 def synchronous_tasks(monkeypatch):
     monkeypatch.setattr(Ops, "synchronous", True)
 

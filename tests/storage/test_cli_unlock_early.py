@@ -227,5 +227,6 @@ def test_nothing_is_read_early_from_a_terminal_or_for_a_missing_vault(folder, tm
     err = io.StringIO()
     code = cli.main(["--data-dir", str(tmp_path / "nothing here"), "import", str(DAYLIO), "--person", "Sam",
                      "--passphrase-stdin"], stdin=missing, out=io.StringIO(), err=err)
-    assert code == cli.EXIT_VAULT and "No vault is set up" in err.getvalue()
+    # a folder that is not there: told so, with the drive hint (vaultgone)
+    assert code == cli.EXIT_VAULT and "There is no journal in" in err.getvalue()
     assert missing.read() == PASSPHRASE + "\n" and started == []  # the line was never read

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from ...i18n import N_, _
 from ...domain.errors import CaregiverError
-from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault, remembered_on_disk
+from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault, keys_lost, remembered_on_disk
 from ..context import AppContext
 from ..common.errors import log_safely, user_message
 from ..forms.ui_unlock_screen import Ui_UnlockScreen
@@ -52,6 +52,7 @@ class UnlockScreen(QWidget):
         self._ask_read: Callable[[], Callable[[Vault], Any] | None] | None = None  # see read_with_unlock
         self._read_done: tuple[Vault, Any] | None = None
         self._repairing = False  # a damaged vault's backup is being offered (or put back): it holds the key
+        self._keys_lost_note = ""  # the note shown for lost key files (see _tell_keys_lost)
 
         scale_font(self.ui.titleLabel, 1.5)
         self.ui.titleLabel.setAccessibleName(self.ui.titleLabel.text())
@@ -71,6 +72,8 @@ class UnlockScreen(QWidget):
         self.ui.centerLayout.setStretch(2, 1)
 
         self.ui.noteLabel.hide()
+        # A note may name the vault's folder (the key file missing): it can be copied.
+        self.ui.noteLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ui.statusLabel.hide()
         self.ui.busyBar.hide()
         self.ui.keyringButton.hide()
@@ -110,7 +113,8 @@ class UnlockScreen(QWidget):
         self.ui.secretEdit.clear()
         self.set_recovery_mode(False)
         self.set_status("")
-        self.set_note(note)
+        if not self._tell_keys_lost():
+            self.set_note(note)
         self.set_busy(False)
         self.ui.keyringButton.setVisible(remembered_on_disk(self.context.paths))
 
@@ -185,6 +189,10 @@ class UnlockScreen(QWidget):
     def unlock(self) -> None:
         """Try what is in the field, in the background."""
         if self._busy:
+            return
+        if self._tell_keys_lost():  # no try: neither secret can open the vault without its key file
+            self.set_status("")
+            self.focus_field()
             return
         secret = self.ui.secretEdit.text()
         if not secret.strip():
@@ -288,6 +296,19 @@ class UnlockScreen(QWidget):
         self.set_status(user_message(exc))
         self.ui.secretEdit.selectAll()
         self.focus_field()
+
+    def _tell_keys_lost(self) -> bool:
+        """Lost key files are told at once, before a passphrase is typed, and again at each try
+        (three file checks, no key derivation, no database layer). True when they are lost; the
+        note goes again once the key file is back."""
+        lost = keys_lost(self.context.paths)
+        if lost:
+            self.set_note(lost)
+        elif self._keys_lost_note and self.note_text() == self._keys_lost_note:
+            self.set_note("")
+        self._keys_lost_note = lost or ""
+        self.ui.introLabel.setVisible(not lost)  # room for the note at large text sizes
+        return bool(lost)
 
     def _repair_ended(self) -> None:
         """The backup offer was declined, or failed: no key is held any more."""

@@ -1,0 +1,182 @@
+"""A data folder that is not there (a drive unplugged, a typo) is told as such, never as a first
+start; a vault whose key files are both gone is told at once on the unlock screen, before any
+passphrase and without a key derivation (vaultgone). Real vault folders, real widgets."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import keyring
+import pytest
+from support import PASSPHRASE, NoKeyring
+from PySide6.QtCore import Qt
+
+from caregiver_app import settings as app_settings
+from caregiver_app.gui.app import StartFlow, create_main_window
+from caregiver_app.gui.common.ops import Ops
+from caregiver_app.gui.context import AppContext
+from caregiver_app.gui.vault.missing_folder import STILL_NOT_THERE, MissingFolderScreen
+from caregiver_app.gui.vault.setup_wizard import SetupWizard
+from caregiver_app.security import keyfile as keyfile_module
+from caregiver_app.services import vault as vault_service
+from caregiver_app.services.vault import KEYFILE_MISSING, VaultPaths, keys_lost
+from caregiver_app.services.vault_open import create_vault
+from caregiver_app.settings import Settings
+
+from test_lazy_start import FIRST_WINDOW, NOT_AT_START
+
+
+def _start(qtbot, context) -> StartFlow:
+    quits: list[bool] = []
+    flow = StartFlow(context, on_quit=lambda: quits.append(True))
+    flow.quits = quits
+    flow.start()
+    for widget in (flow.missing, flow.wizard, flow.window):
+        if widget is not None:
+            qtbot.addWidget(widget)
+    return flow
+
+
+@pytest.fixture
+def unplugged(tmp_path, qapp):
+    """A context on a journal folder on a "drive" that is not there (not the usual folder)."""
+    paths = VaultPaths(tmp_path / "media" / "usb" / "journal")
+    return AppContext(paths=paths, ops=Ops(), settings=Settings(country="US"),
+                      settings_path=app_settings.path_for(paths.folder))
+
+
+def _lose_keys(paths: VaultPaths) -> None:
+    paths.keyfile.unlink()
+    paths.keyfile.with_name(paths.keyfile.name + ".prev").unlink(missing_ok=True)
+
+
+# --- case 1: the folder is not there ------------------------------------------------------------
+
+
+def test_a_folder_not_there_is_told_with_try_again_not_the_wizard(qtbot, unplugged):
+    flow = _start(qtbot, unplugged)
+    assert flow.wizard is None and flow.window is None
+    screen = flow.missing
+    assert isinstance(screen, MissingFolderScreen) and flow.front is screen and screen.isVisible()
+    folder = str(unplugged.paths.folder)
+    assert folder in screen.message_text() and "connect it and try again" in screen.message_text()
+    assert screen.message_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert screen.try_again_button.isDefault() and not screen.new_button.autoDefault()
+
+    qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)  # still unplugged
+    assert screen.status_text() == STILL_NOT_THERE.format(folder=folder)
+    assert not unplugged.paths.folder.exists()  # looking wrote nothing (no folder made)
+    assert flow.missing is screen and flow.quits == []
+
+
+def test_try_again_opens_the_unlock_screen_once_the_drive_is_back_with_its_own_settings(qtbot, unplugged):
+    flow = _start(qtbot, unplugged)
+    screen = flow.missing
+    create_vault(unplugged.paths, PASSPHRASE).vault.close()  # the drive is plugged in
+    app_settings.save(Settings(country="MX", idle_lock_minutes=7), unplugged.settings_path)
+    qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)
+    assert flow.missing is None and flow.wizard is None
+    qtbot.addWidget(flow.window)
+    assert flow.window.is_locked and flow.front is flow.window
+    # the folder's own settings, not the defaults read while it was not there
+    assert unplugged.settings.country == "MX" and unplugged.settings.idle_lock_minutes == 7
+
+
+def test_start_a_new_journal_here_is_the_deliberate_second_choice(qtbot, unplugged):
+    keyring.set_keyring(NoKeyring())
+    flow = _start(qtbot, unplugged)
+    qtbot.mouseClick(flow.missing.new_button, Qt.MouseButton.LeftButton)
+    assert flow.missing is None and isinstance(flow.wizard, SetupWizard)
+    qtbot.addWidget(flow.wizard)
+    assert flow.quits == []
+
+
+def test_quit_and_closing_the_screen_quit(qtbot, unplugged):
+    flow = _start(qtbot, unplugged)
+    qtbot.mouseClick(flow.missing.quit_button, Qt.MouseButton.LeftButton)
+    assert flow.quits == [True] and flow.missing is None
+    flow = _start(qtbot, unplugged)
+    flow.missing.close()
+    assert flow.quits == [True]
+
+
+def test_the_usual_folder_missing_is_a_first_start_as_before(qtbot, unplugged, monkeypatch):
+    keyring.set_keyring(NoKeyring())
+    monkeypatch.setattr(vault_service, "usual_folder", lambda: unplugged.paths.folder)
+    flow = _start(qtbot, unplugged)
+    assert flow.missing is None and isinstance(flow.wizard, SetupWizard)
+
+
+def test_an_empty_folder_that_is_there_still_gets_the_wizard(qtbot, unplugged):
+    keyring.set_keyring(NoKeyring())
+    unplugged.paths.folder.mkdir(parents=True)
+    flow = _start(qtbot, unplugged)
+    assert flow.missing is None and isinstance(flow.wizard, SetupWizard)
+
+
+def test_a_link_to_a_drive_not_there_counts_as_not_there(tmp_path):
+    link = tmp_path / "journal"
+    os.symlink(tmp_path / "media" / "usb", link)
+    assert vault_service.folder_not_there(VaultPaths(link))
+    assert not vault_service.folder_not_there(VaultPaths(tmp_path))
+
+
+# --- case 2: both key files gone ----------------------------------------------------------------
+
+
+@pytest.fixture
+def keys_gone(context, data_dir):
+    _lose_keys(context.paths)
+    return context
+
+
+def test_lost_keys_are_told_before_anything_is_typed_and_no_try_runs(qtbot, keys_gone, monkeypatch):
+    derived = []
+    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
+        monkeypatch.setattr(keyfile_module, name, lambda *a, **k: derived.append(a))
+    window = create_main_window(keys_gone)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.unlock_screen
+    expected = KEYFILE_MISSING.format(folder=keys_gone.paths.folder)
+    assert screen.note_text() == expected and screen.ui.noteLabel.isVisibleTo(screen)
+    assert "recovery code" in expected and str(keys_gone.paths.folder) in expected
+    assert not screen.ui.introLabel.isVisibleTo(screen)  # room for the note
+
+    for recovery in (False, True):  # the passphrase and the recovery code say the same
+        screen.set_recovery_mode(recovery)
+        qtbot.keyClicks(screen.ui.secretEdit, PASSPHRASE)
+        qtbot.keyClick(screen.ui.secretEdit, Qt.Key.Key_Return)
+        assert not screen.busy and not keys_gone.ops.busy  # no job started
+        assert screen.note_text() == expected and screen.status_text() == ""
+    assert derived == []
+
+
+def test_the_note_goes_once_the_key_file_is_back(qtbot, context, data_dir):
+    saved = context.paths.keyfile.read_bytes()
+    _lose_keys(context.paths)
+    window = create_main_window(context)
+    qtbot.addWidget(window)
+    screen = window.unlock_screen
+    assert screen.note_text()
+    context.paths.keyfile.write_bytes(saved)
+    assert keys_lost(context.paths) is None
+    screen.unlock()  # nothing typed: asks for it, the stale note gone
+    assert screen.note_text() == "" and screen.status_text() == "Please type your passphrase first."
+    assert screen.ui.introLabel.isVisibleTo(screen)
+
+
+def test_lost_keys_first_paint_loads_no_database_layer(data_dir):
+    _lose_keys(VaultPaths(data_dir))
+    script = FIRST_WINDOW.replace('"keyring_button":', '"note": window.unlock_screen.note_text(), "keyring_button":')
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script, str(data_dir.parent)], capture_output=True, text=True,
+                          env=env, timeout=60, check=True)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["locked"] and "vault.keys" in seen["note"]
+    loaded = [name for name in seen["modules"]
+              if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_AT_START)]
+    assert loaded == []

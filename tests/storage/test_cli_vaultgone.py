@@ -1,0 +1,90 @@
+"""The command line on a data folder that is not there and on a vault whose key files are both
+gone: plain words naming the folder, the vault exit code, and nothing asked or derived first
+(vaultgone). Real vault folders, the CLI in process."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from support import PASSPHRASE
+
+from caregiver_app import cli
+from caregiver_app.security import keyfile as keyfile_module
+from caregiver_app.services import vault as vault_service
+from caregiver_app.services.vault import KEYFILE_MISSING, VaultPaths
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def nothing_asked(monkeypatch):
+    """Fails a test that prompts for a secret or derives a key."""
+    asked: list[object] = []
+    monkeypatch.setattr(cli, "ask_secret", lambda prompt: asked.append(prompt) or PASSPHRASE)
+    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
+        monkeypatch.setattr(keyfile_module, name, lambda *a, **k: asked.append(a))
+    return asked
+
+
+def _run(argv, stdin) -> tuple[int, str]:
+    err = io.StringIO()
+    code = cli.main(argv, stdin=stdin, out=io.StringIO(), err=err)
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("command", [["people"], ["backup"], ["change-passphrase"], ["rotate-key"]])
+def test_lost_keys_fail_at_once_with_the_vault_code_before_any_prompt(data_dir, nothing_asked, command):
+    paths = VaultPaths(data_dir)
+    paths.keyfile.unlink()
+    paths.keyfile.with_name("vault.keys.prev").unlink(missing_ok=True)
+    stdin = Terminal(PASSPHRASE + "\n")
+    code, err = _run(["--data-dir", str(data_dir), *command], stdin)
+    assert code == cli.EXIT_VAULT
+    assert KEYFILE_MISSING.format(folder=data_dir) in err
+    assert nothing_asked == [] and stdin.read() == PASSPHRASE + "\n"
+
+
+def test_lost_keys_with_a_piped_passphrase_read_nothing(data_dir, nothing_asked):
+    (data_dir / "vault.keys").unlink()
+    (data_dir / "vault.keys.prev").unlink(missing_ok=True)
+    piped = io.StringIO(PASSPHRASE + "\n")
+    code, err = _run(["--data-dir", str(data_dir), "people", "--passphrase-stdin"], piped)
+    assert code == cli.EXIT_VAULT and "vault.keys" in err
+    assert nothing_asked == [] and piped.read() == PASSPHRASE + "\n"
+
+
+def test_a_folder_not_there_names_it_and_gives_the_drive_hint(tmp_path, nothing_asked):
+    folder = tmp_path / "media" / "usb" / "journal"
+    code, err = _run(["--data-dir", str(folder), "people"], Terminal(PASSPHRASE + "\n"))
+    assert code == cli.EXIT_VAULT
+    assert str(folder) in err and "drive or a network folder" in err and "caregiver-app init" in err
+    assert nothing_asked == [] and not folder.exists()
+
+
+def test_a_folder_that_is_there_but_empty_keeps_its_words(tmp_path):
+    code, err = _run(["--data-dir", str(tmp_path), "people"], Terminal(""))
+    assert code == cli.EXIT_VAULT
+    assert f"No vault is set up in {tmp_path} yet." in err and "drive" not in err
+
+
+def test_the_usual_folder_missing_keeps_its_words(tmp_path, monkeypatch):
+    folder = tmp_path / "usual"
+    monkeypatch.setattr(vault_service, "usual_folder", lambda: folder)
+    code, err = _run(["--data-dir", str(folder), "people"], Terminal(""))
+    assert code == cli.EXIT_VAULT and "No vault is set up" in err and "drive" not in err
+
+
+def test_a_real_process_says_it_too(tmp_path):
+    folder = tmp_path / "not plugged in"
+    env = {**os.environ, "LANGUAGE": "en", "LC_ALL": "C.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "caregiver_app", "--data-dir", str(folder), "people"],
+                          capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == cli.EXIT_VAULT
+    assert str(folder) in done.stderr and "not connected" in done.stderr
