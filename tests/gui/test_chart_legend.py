@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from caregiver_app.domain.model import MoodLevel, Recorder, SymptomRating
@@ -23,7 +23,7 @@ from caregiver_app.gui.journal.scores_page import ScoresPage
 from caregiver_app.services import scores
 from caregiver_app.services.people import add_person
 from caregiver_app.services.scores import ScoreDraft
-from support import NOW, add_entry
+from support import NOW, add_entry, larger_text
 
 TODAY = date(2026, 11, 30)
 LONG_NAME = "María Fernanda Castillo-Rodríguez"
@@ -32,12 +32,8 @@ SYMPTOM = "Shortness of breath when walking upstairs"
 
 @pytest.fixture
 def points_18(qapp):
-    normal = QFont(qapp.font())
-    large = QFont(normal)
-    large.setPointSizeF(18)
-    qapp.setFont(large)
-    yield
-    qapp.setFont(normal)
+    with larger_text(qapp, 18 / qapp.font().pointSizeF()):
+        yield
 
 
 @pytest.fixture
