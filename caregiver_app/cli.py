@@ -455,6 +455,24 @@ def report_format(paths):
     return make(locale_from_environment(), load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_format)
 
 
+def local_instant(instant, zone_name: str):
+    """The UTC ``instant`` in the zone ``zone_name`` (the data folder's setting, see
+    :func:`settings_zone_name`), or in the computer's when that is "" or unknown here."""
+    from .domain import timeutil
+
+    tz = timeutil.zone_or(zone_name, None)
+    return timeutil.utc_to_local(instant, tz) if tz is not None else instant.astimezone()
+
+
+def settings_zone_name(paths) -> str:
+    """The data folder's time zone setting ("": the computer's): lists of imports and backups
+    tell times in it, as the window does."""
+    from .services.vault import VaultPaths
+    from .settings import load_for_folder
+
+    return load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_zone
+
+
 def _parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)

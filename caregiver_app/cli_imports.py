@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from .i18n import N_, _, ngettext
-from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, person_name, report_format,
-                  shown, unlock_options, unlocking_early, with_vault, zone_for)
+from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, local_instant, open_vault, person_name,
+                  report_format, settings_zone_name, shown, unlock_options, unlocking_early, with_vault, zone_for)
 
 SAVED_THEN_STOPPED = N_("Stopped, but the change had already been saved. To see it: caregiver-app imports")
 
@@ -100,13 +100,13 @@ def add_parsers(sub) -> None:
     unlock_options(p)
 
 
-def _when(instant, fmt) -> str:
-    local = instant.astimezone()
+def _when(instant, fmt, zone_name: str) -> str:
+    local = local_instant(instant, zone_name)
     return f"{fmt.date(local.date())}, {fmt.time(local)}"
 
 
-def _describe(batch, fmt) -> str:
-    when = _when(batch.imported_at, fmt)
+def _describe(batch, fmt, zone_name: str) -> str:
+    when = _when(batch.imported_at, fmt, zone_name)
     if batch.file_name:
         return _("{app} “{file}” into {name}’s journal on {when}").format(
             app=batch.app, file=shown(batch.file_name), name=shown(batch.person_name), when=when)
@@ -118,15 +118,16 @@ def cmd_imports(paths, args, stdin: TextIO, out: TextIO, err: TextIO) -> int:
         raise CliError(_("--keep-edited and --yes go with --undo NUMBER. See the list with: caregiver-app imports"),
                        EXIT_BAD_INPUT)
     fmt = report_format(paths)
+    zone_name = settings_zone_name(paths)
     vault = open_vault(paths, args, stdin, err)
     with ctrl_c_after_saving() as guard:  # a Ctrl+C once the undo is saved: closed and told, exit 0
         try:
-            return _list_or_undo(vault, args, stdin, out, fmt, guard)
+            return _list_or_undo(vault, args, stdin, out, fmt, zone_name, guard)
         finally:
             vault.close()
 
 
-def _list_or_undo(vault, args, stdin: TextIO, out: TextIO, fmt, guard: SavedGuard) -> int:
+def _list_or_undo(vault, args, stdin: TextIO, out: TextIO, fmt, zone_name: str, guard: SavedGuard) -> int:
     from .services import import_batches
 
     if args.undo is None:
@@ -135,11 +136,11 @@ def _list_or_undo(vault, args, stdin: TextIO, out: TextIO, fmt, guard: SavedGuar
             print(_("No imports have been made into this vault yet."), file=out)
             return EXIT_OK
         for batch in found:
-            status = import_batches.status_words(batch, lambda t: _("on {when}").format(when=_when(t, fmt)),
+            status = import_batches.status_words(batch, lambda t: _("on {when}").format(when=_when(t, fmt, zone_name)),
                                                  fmt.integer)
             new = ngettext("{count} new entry", "{count} new entries", batch.new_entries).format(
                 count=_number(batch.new_entries))
-            print(f"{batch.id:>4}  {_describe(batch, fmt)}: {new}, {status}", file=out)
+            print(f"{batch.id:>4}  {_describe(batch, fmt, zone_name)}: {new}, {status}", file=out)
         print(_("To undo one: caregiver-app imports --undo NUMBER"), file=out)
         return EXIT_OK
     missing = CliError(_("There is no import number {number}. See the list with: caregiver-app imports").format(
@@ -153,7 +154,7 @@ def _list_or_undo(vault, args, stdin: TextIO, out: TextIO, fmt, guard: SavedGuar
     except import_batches.NothingToUndo as exc:
         print(_("{problem} Nothing was changed.").format(problem=exc), file=out)
         return EXIT_OK
-    _print_plan(plan, args.keep_edited, fmt, out)
+    _print_plan(plan, args.keep_edited, fmt, zone_name, out)
     from .cli_vault import _ask_yes
 
     removing = plan.entries - (len(plan.edited) if args.keep_edited else 0)
@@ -182,10 +183,10 @@ def _print_undone(result, number: int, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _print_plan(plan, keep_edited: bool, fmt, out: TextIO) -> None:
+def _print_plan(plan, keep_edited: bool, fmt, zone_name: str, out: TextIO) -> None:
     from .domain import timeutil
 
-    print(_("Import {number}: {what}.").format(number=plan.batch.id, what=_describe(plan.batch, fmt)), file=out)
+    print(_("Import {number}: {what}.").format(number=plan.batch.id, what=_describe(plan.batch, fmt, zone_name)), file=out)
     print(ngettext("Undoing it removes {count} entry it added, with its symptoms, tags and doses.",
                    "Undoing it removes {count} entries it added, with their symptoms, tags and doses.",
                    plan.entries).format(count=_number(plan.entries)), file=out)

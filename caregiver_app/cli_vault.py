@@ -24,6 +24,9 @@ from .cli import (
     DAMAGED_HINT,
     CliError,
     _new_passphrase,
+    _number,
+    local_instant,
+    settings_zone_name,
     _read_stdin_line,
     read_bounded_line,
     _secret,
@@ -106,7 +109,7 @@ def _yes_words() -> set[str]:
 
 
 def _when(instant, paths) -> str:
-    local = instant.astimezone()
+    local = local_instant(instant, settings_zone_name(paths))  # the settings' zone, as the window
     fmt = report_format(paths)
     return f"{fmt.date(local.date(), weekday=True)}, {fmt.time(local)} ({local:%Z})"
 
@@ -116,7 +119,7 @@ def _people(people, out: TextIO, indent: str = "    ") -> None:
         print(indent + _("(no one yet)"), file=out)
     for p in people:
         print(indent + ngettext("{name}: {count} entry", "{name}: {count} entries", p.entries).format(
-            name=shown(p.name), count=p.entries), file=out)
+            name=shown(p.name), count=_number(p.entries)), file=out)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -182,7 +185,7 @@ def cmd_restore(paths, args, stdin, out, err) -> int:
                 return EXIT_OK
             for i, b in enumerate(choices, 1):
                 total = b.entries
-                entries = ngettext("{count} entry", "{count} entries", total).format(count=total)
+                entries = ngettext("{count} entry", "{count} entries", total).format(count=_number(total))
                 print(f"{i:>3}  {_when(b.made_at, paths)}  {backups.kind_words(b.reason)}, {entries}", file=out)
             print(_("To put one back: caregiver-app restore NUMBER"), file=out)
             return EXIT_OK

@@ -168,9 +168,10 @@ def back_up_before_undo(vault: Vault, *, clock: Clock = utc_now) -> BackupInfo:
     return store.make_backup(vault.paths.db, data_key_of(vault), vault.paths.backups, store.PRE_UNDO, clock())
 
 
-def prune_backups(vault: Vault) -> None:
-    """Remove the backups that are no longer kept (:func:`caregiver_app.storage.backup.prune_plan`)."""
-    store.prune(vault.paths.backups, data_key_of(vault))
+def prune_backups(vault: Vault, *, keep: tuple[str, ...] = ()) -> None:
+    """Remove the backups that are no longer kept (:func:`caregiver_app.storage.backup.prune_plan`);
+    the file names in ``keep`` (a copy just made and named to the user) always stay."""
+    store.prune(vault.paths.backups, data_key_of(vault), keep=keep)
 
 
 def back_up_now(vault: Vault, *, clock: Clock = utc_now) -> BackupSummary:

@@ -19,7 +19,9 @@ from ..i18n import N_, _, ngettext
 from ..domain.errors import CaregiverError, NotFoundError
 from ..importers.common import SkippedRow
 from ..storage.errors import BackupError, DiskFullError
+from ..storage.repos import drafts as drafts_repo
 from ..storage.repos import imports as repo
+from ..storage.repos import summary as summary_repo
 from . import backups
 from .clock import Clock, utc_now
 from .vault import Vault, session_of
@@ -240,6 +242,9 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
             backup_name = _back_up_first(vault, clock)
             keep = edited if keep_edited else []
             removed = repo.delete_batch_entries(s, batch_id, keep)
+            # the removed entries' numbers are given to new entries: the summary must forget them
+            summary_repo.forget_entries(s, batch.person_id, {e.id for e in entries} - set(keep))
+            drafts_repo.detach_from_gone_entries(s)  # ... and a kept draft must not edit a new entry
             repo.release_entries(s, batch_id)
             repo.mark_undone(s, batch_id, clock())
     except DiskFullError:
@@ -248,7 +253,7 @@ def undo_import(vault: Vault, batch_id: int, *, keep_edited: bool = False, expec
         if backup_name:
             (vault.paths.backups / backup_name).unlink(missing_ok=True)
         raise
-    backups.prune_backups(vault)  # only now: a failed undo must not push an older backup out
+    backups.prune_backups(vault, keep=(backup_name,))  # only now: a failed undo must not push an older backup out
     return UndoResult(batch_id, batch.person_id, removed, len(keep), backup_name)
 
 

@@ -254,7 +254,7 @@ def write_import(vault: Vault, *, kind: str, file_name: str, person_name: str,
             (vault.paths.backups / backup_name).unlink(missing_ok=True)
         raise
     if backup_name:  # only now: a failed import must not push an older backup out
-        backups.prune_backups(vault)
+        backups.prune_backups(vault, keep=(backup_name,))  # the copy the summary names stays
     return report
 
 

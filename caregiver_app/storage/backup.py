@@ -11,6 +11,7 @@ copy in the same second gets ``.2`` before ``.db``).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -190,10 +191,16 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
         fsync_dir(backup_dir)
         return BackupInfo(final, now, expected)
     except (sqlcipher3.Error, OSError) as exc:
+        if getattr(exc, "errno", None) in _REFUSED:  # the folder is there but cannot be written: name it
+            raise BackupFolderError(_(NO_BACKUP_FOLDER).format(folder=backup_dir)) from exc
         raise _failure(exc, _("The disk is full, so a backup copy of the vault could not be made."),
                        _("A backup copy of the vault could not be made.")) from exc
     finally:
         _remove_quietly(tmp)
+
+
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS)
+"""What the system says when a folder may not be written to (permissions, a read-only disk)."""
 
 
 def _backup_folder(backup_dir: Path) -> Path:
@@ -296,10 +303,16 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
 
 
 def _order(b: BackupFile) -> tuple:
-    """Oldest to newest: by the time in the name, then by the number a second copy in the same
+    """Oldest to newest: by the time in the name, then, within one second, by when the file was
+    written (copies of different kinds, each numbered by its own kind: the copy before an undo
+    made just after two imports' ``.2``), then by the number a second copy of a kind in the same
     second gets (``.2``, ``.3`` … ``.10``: counted, not compared as text)."""
     m = _NAME.match(b.path.name)
-    return (b.made_at, int(m.group(3) or 1) if m else 0, b.path.name)
+    try:
+        written = b.path.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return (b.made_at, written, int(m.group(3) or 1) if m else 0, b.path.name)
 
 
 def daily_due(backups: list[BackupFile], now: datetime) -> bool:
@@ -381,8 +394,10 @@ def holds_all_of(newer: Path, older: Path, data_key: bytes) -> bool:
             conn.close()
 
 
-def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
+def prune(backup_dir: Path, data_key: bytes | None = None, *, keep: tuple[str, ...] = ()) -> list[Path]:
     """Remove the backups :func:`prune_plan` says are no longer needed. Returns their paths.
+    The files named in ``keep`` stay whatever the plan says: a copy just made and named to the
+    user stays even when the computer's clock is behind and it looks like the oldest of its kind.
 
     A "before a restore" copy may be the only copy of the newest entries (the restore put older
     ones in place), so one is removed only when a newer backup that stays holds everything in it
@@ -390,6 +405,7 @@ def prune(backup_dir: Path, data_key: bytes | None = None) -> list[Path]:
     """
     found = list_backups(backup_dir)
     plan = prune_plan(found)
+    plan = [b for b in plan if b.path.name not in keep]
     going = {b.path for b in plan}
     removed = []
     for b in sorted(plan, key=lambda b: b.made_at):  # oldest first, so each check sees what stays

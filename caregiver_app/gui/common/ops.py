@@ -55,8 +55,12 @@ PLANS = "plans"
 PEOPLE = "people"
 SETTINGS = "settings"
 SUMMARY = "summary"
+REMOVED_ENTRIES = "removed-entries"
+"""Entries were taken out wholesale (an import undone, a backup restored): the database may give
+their numbers to the next entries, so what names entries by number (Edit ▸ Undo) forgets them."""
 CONCEPTS = frozenset(
-    {JOURNAL, MEDICATIONS, SCORES, CHECKINS, DRAFTS, CONTACTS, APPOINTMENTS, PLANS, PEOPLE, SETTINGS, SUMMARY}
+    {JOURNAL, MEDICATIONS, SCORES, CHECKINS, DRAFTS, CONTACTS, APPOINTMENTS, PLANS, PEOPLE, SETTINGS, SUMMARY,
+     REMOVED_ENTRIES}
 )
 
 LOCKED = N_("The vault is locked. Please unlock it first.")

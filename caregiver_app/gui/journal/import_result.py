@@ -15,7 +15,7 @@ from ...i18n import N_, _, ngettext
 from ...services import import_batches
 from ...services.import_batches import ImportSummary, UndoPlan, UndoResult
 from ..common import formatting
-from ..common.ops import JOURNAL
+from ..common.ops import JOURNAL, REMOVED_ENTRIES
 from ..context import AppContext
 from .journal_model import day_heading, time_text
 
@@ -170,7 +170,7 @@ def undo_with_confirmation(parent: QWidget, context: AppContext, batch_id: int,
             return
         context.ops.write(parent, lambda vault: import_batches.undo_import(
             vault, batch_id, keep_edited=keep, expected=plan, clock=context.clock),
-            changes={JOURNAL}, on_done=on_undone, label=_("Undoing the import…"),
+            changes={JOURNAL, REMOVED_ENTRIES}, on_done=on_undone, label=_("Undoing the import…"),
             error_title=_("The import was not undone"))
 
     context.ops.read(parent, lambda vault: import_batches.plan_undo(vault, batch_id), on_done=ask,

@@ -23,10 +23,9 @@ from ...services import import_batches
 from ...services.import_batches import PastImport
 from ..common import formatting
 from ..common.page import heading
-from ..common.trust_widgets import plain_label
+from ..common.trust_widgets import plain_label, when_text
 from ..context import AppContext
 from .import_result import skipped_heading, undo_and_close, skipped_text, summary_text, undo_with_confirmation, undone_text
-from .journal_model import day_heading, time_text
 from .imports_made_action import ImportsMade  # noqa: F401 (its home was here)
 
 TITLE = N_("Imports made")
@@ -34,14 +33,9 @@ COLUMNS = (N_("When"), N_("Whose journal"), N_("From"), N_("New entries"), N_("N
 EMPTY = N_("No imports yet. File ▸ Import from another app… brings in a journal from Daylio and other apps.")
 
 
-def _when(instant) -> str:
-    local = instant.astimezone()
-    return f"{day_heading(local.date())}, {time_text(local)}"
-
-
-def status_words(batch: PastImport) -> str:
-    """What is left of an import, in a few words."""
-    words = import_batches.status_words(batch, _when, formatting.count_text)
+def status_words(batch: PastImport, zone_name: str) -> str:
+    """What is left of an import, in a few words (a time in the zone ``zone_name``)."""
+    words = import_batches.status_words(batch, lambda instant: when_text(instant, zone_name), formatting.count_text)
     return words[:1].upper() + words[1:]
 
 
@@ -132,8 +126,9 @@ class ImportsMadeDialog(QDialog):
         self.table.setRowCount(len(found))
         for r, batch in enumerate(found):
             source = batch.app + (f": {batch.file_name}" if batch.file_name else "")
-            cells = (_when(batch.imported_at), batch.person_name, source,
-                     formatting.count_text(batch.new_entries), status_words(batch))
+            zone = self._context.zone_name  # the settings' zone, as the journal and the backups show times
+            cells = (when_text(batch.imported_at, zone), batch.person_name, source,
+                     formatting.count_text(batch.new_entries), status_words(batch, zone))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import timeutil
+from ...domain.errors import NotFoundError
 from ...domain.model import JournalEntry, Person
 from ...i18n import N_, _
 from ...services import import_any, imports, journal, people
 from ..common.building import scroll_area, together, wrapping_row
 from ..common.country import help_words
 from ..common.errors import show_error
-from ..common.ops import JOURNAL
+from ..common.ops import JOURNAL, REMOVED_ENTRIES
 from ..common.page import Page, confirm, heading
 from ..context import AppContext
 from .draft_offers import DraftOffers
@@ -87,6 +88,8 @@ class JournalPage(Page):
         self.history = JournalHistory(self._context, self)  # Edit ▸ Undo / Redo (issue 3)
         self.history.changed.connect(self._on_history_changed)
         self.history.removed.connect(lambda entry_id: self.editor.entry_gone(entry_id))
+        # an import undone or a backup restored: the entries the history names may be others now
+        self._context.ops.changed.connect(self._forget_history_of_removed_entries)
         self.draft_offers = DraftOffers(self._context, self.editor, self)
         self.draft_offers.person_wanted.connect(self.person_wanted)
 
@@ -360,6 +363,26 @@ class JournalPage(Page):
             self.history.record_added(after)
         else:
             self.history.record_changed(before, after)
+
+    def _forget_history_of_removed_entries(self, change) -> None:
+        """An import undone or a backup restored: the history's entry numbers may belong to other
+        entries now, and the entry in the editor may be gone (its words then stay, as a new entry)."""
+        if not change.touches(REMOVED_ENTRIES):
+            return
+        self.history.clear()
+        editing = self.editor.editing_entry
+        if editing is None or editing.id is None:
+            return
+        entry_id = editing.id
+
+        def gone(vault) -> bool:
+            try:
+                journal.get_entry(vault, entry_id)
+                return False
+            except NotFoundError:
+                return True
+
+        self.read(gone, lambda is_gone: is_gone and self.editor.entry_gone(entry_id), key="editing-gone")
 
     def _on_history_changed(self, entry: JournalEntry | None, message: str) -> None:
         self._deleted = None

@@ -33,8 +33,9 @@ from .unlock_screen import announce
 
 INTRO = N_(
     "Caregiver Companion keeps encrypted copies of your vault in its own folder: one each day "
-    "you use it, and one before every app update and every restore. It keeps the last 7 days "
-    "and 4 weeks. Backups open only with your vault's key, like the vault itself."
+    "you use it, and one before every app update, every import, every undo of an import and every "
+    "restore. It keeps the last 7 days and 4 weeks. Backups open only with your vault's key, like "
+    "the vault itself."
 )
 UNREADABLE = N_("This backup could not be read.")
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from ..rows.drafts import DraftRow
@@ -50,3 +50,13 @@ def delete_drafts(session: Session, keys: Sequence[str]) -> int:
         return 0
     result = session.execute(delete(DraftRow).where(DraftRow.draft_key.in_(list(keys))))
     return result.rowcount or 0
+
+
+def detach_from_gone_entries(session: Session) -> None:
+    """Drafts of changes to entries no longer in the journal become drafts of new entries (as
+    their restoring says): the database gives a deleted entry's number to the next new entry,
+    which a kept draft must not then edit."""
+    from ..rows.journal import EntryRow
+
+    gone = DraftRow.entry_id.is_not(None) & DraftRow.entry_id.not_in(select(EntryRow.id))
+    session.execute(update(DraftRow).where(gone).values(entry_id=None))

@@ -130,7 +130,10 @@ def used_symptom_names(session: Session) -> list[str]:
 
 
 def used_tags(session: Session) -> list[Tag]:
-    rows = session.execute(select(TagRow.name, TagRow.kind).order_by(func.lower(TagRow.name)))
+    """The tags at least one entry has. A tag no entry holds any more (its entries deleted, or
+    the import that brought it undone) stays stored but is no longer offered."""
+    used = select(EntryTagRow.tag_id).where(EntryTagRow.tag_id == TagRow.id).exists()
+    rows = session.execute(select(TagRow.name, TagRow.kind).where(used).order_by(func.lower(TagRow.name)))
     return [Tag(name, TagKind(kind)) for name, kind in rows]
 
 
