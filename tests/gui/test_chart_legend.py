@@ -154,3 +154,17 @@ def test_one_legend_for_every_chart(qtbot, make_page, who):
         assert type(chart.legend) is ChartLegend and not chart.chart.legend().isVisible()
     assert [mood.mood_key.series, mood.sleep_key.series] == [mood.mood_segments[0], mood.sleep_dots]
     assert not hasattr(journal_layout, "LegendKey")  # no copy left beside the journal
+
+
+def test_keys_stay_whole_when_the_window_narrows_and_widens(qtbot, make_page, who, points_18):
+    """The legend's least height is its keys' height at its current width (re-asked on each
+    width change), so a narrower window wraps them onto more lines without cutting them."""
+    chart = scores_chart(make_page, who, (1400, 800))
+    page = chart.window()
+    tall = chart.legend.height()
+    for width in (800, 1400):
+        page.resize(width, 800)
+        qtbot.waitUntil(lambda: all(cut(key, chart) == [] for key in shown_keys(chart)), timeout=2000)
+    page.resize(800, 800)
+    qtbot.waitUntil(lambda: chart.legend.height() > tall, timeout=2000)  # more lines, all shown
+    assert all(cut(key, chart) == [] for key in shown_keys(chart))

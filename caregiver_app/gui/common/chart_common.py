@@ -144,6 +144,12 @@ class ChartPanel(QWidget):
         # ``plot_lines_least`` lines; below that the page scrolls instead.
         if self.plot_lines_least:
             self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 7))
+        else:
+            # The chart's least height is ``lines_least`` lines (:meth:`minimumSizeHint`) and the
+            # view takes what the words around it leave: with its own least height (a scroll
+            # area's 68 px) the legend's wrapped lines were added on top, and at 1.6 times the
+            # text the Scores page no longer fitted a 700 px tall window.
+            self.view.setMinimumHeight(self.fontMetrics().height())
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()

@@ -141,6 +141,27 @@ class ChartLegend(QWidget):
         for key in self.keys[len(entries):]:
             key.hide()
 
+    # The keys' height at the legend's CURRENT width, not a height-for-width: a window asks the
+    # layouts around for their least height at its least width, where the chart is a sliver and
+    # each key wraps a word a line; that made the Scores page ask for 938 px at 1.6 times the
+    # text (a 700 px screen). Re-asked whenever the width changes, so the words are never cut.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = self._row.minimumSize()
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # laid out: not the 100 px of a new widget
+            hint.setHeight(max(hint.height(), self._row.heightForWidth(self.width())))
+        return hint
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return self._row.sizeHint().expandedTo(self.minimumSizeHint())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the keys may wrap onto more or fewer lines
+
     def set_ink(self, ink: ChartInk) -> None:
         for key in self.keys:
             colour = ink.second if key.style_.second else ink.first
