@@ -160,7 +160,8 @@ def test_charts_over_three_periods_with_gaps_and_two_voices(qtbot, page, vault, 
     assert chart.family_segments[0].pen().style() == Qt.PenStyle.DashLine
     assert chart.family_dots.markerShape() == chart.family_dots.MarkerShape.MarkerShapeTriangle
     QApplication.processEvents()
-    legend = [m.label() for m in chart.chart.legend().markers() if m.isVisible()]
+    assert not chart.chart.legend().isVisible()  # the keys under the chart, in words that wrap
+    legend = [key.text() for key in chart.legend.keys if key.isVisible()]
     assert legend == ["Sam Rivera's own entries (solid line, round dots)", "Family observations (dashed line, triangles)"]
     assert "A day with nothing recorded is left blank." in chart.summary.text()
     assert "Family observations: average 1 of 5 (very low) over 1 day." in chart.summary.text()

@@ -1,7 +1,8 @@
 """What every QtCharts chart in the app shares: a quiet chart in a view, a text summary beside it
 for screen readers, colours and fonts taken from the system palette (light or dark) and the
 widget's font, so a chart follows the user's theme and text size, and (:class:`ChartPanel`) the
-title/chart/summary widget with the line runs, dots and legend every chart draws the same way."""
+title/chart/legend/summary widget with the line runs, dots and legend keys every chart draws the
+same way (the legend is :mod:`.chart_legend`'s, under the chart: QtCharts' own is hidden)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,23 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLegend, QLineSeries, QScatterSeries
+from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLineSeries, QScatterSeries
 from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from .chart_legend import ChartLegend, KeyStyle
+
 
 def make_chart(parent: QWidget, accessible_name: str) -> tuple[QChart, QChartView]:
-    """A chart without animation or rounded corners, its legend at the bottom with the series'
-    own marker shapes, in an anti-aliased view reachable with Tab."""
+    """A chart without animation or rounded corners, in an anti-aliased view reachable with Tab.
+    QtCharts' own legend is hidden: it never wraps and cut long names ("Moo…"); the
+    :class:`~.chart_legend.ChartLegend` under the view says them whole."""
     chart = QChart()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+    chart.legend().setVisible(False)
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -70,8 +73,6 @@ def apply_palette(chart: QChart, widget: QWidget, axes: Iterable[QAbstractAxis],
     chart.setPlotAreaBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
     chart.setPlotAreaBackgroundVisible(True)
     font = widget.font()
-    chart.legend().setFont(font)
-    chart.legend().setLabelColor(text)
     for axis in axes:
         axis.setLabelsFont(font)
         axis.setTitleFont(font)
@@ -106,9 +107,10 @@ _RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Typ
 
 
 class ChartPanel(QWidget):
-    """A bold title, the chart and the chart said in words (``summary``), restyled whenever the
-    palette, font or style changes. Subclasses build their axes, then draw their series with
-    :meth:`add_runs` and :meth:`add_dots` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
+    """A bold title, the chart, its legend (``legend``: keys whose words wrap) and the chart said in
+    words (``summary``), restyled whenever the palette, font or style changes. Subclasses build
+    their axes, then draw their series with :meth:`add_runs` and :meth:`add_dots`, name one series
+    per key with :meth:`show_keys` and colour them in :meth:`_restyle` with :meth:`ink_lines`.
     ``lines_tall``/``lines_least``: the preferred and least height, in lines of text;
     ``plot_lines_least``: the least height of the plot itself (inside the axes), in lines of text,
     for a chart on a page that scrolls when the window is shorter (0: none)."""
@@ -125,21 +127,29 @@ class ChartPanel(QWidget):
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.chart, self.view = make_chart(self, view_name)
+        self.legend = ChartLegend(self)
         self.summary = make_summary_label(self, summary_name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.summary)
         self._keep_plot_readable()
 
     def _keep_plot_readable(self) -> None:
-        # The axis labels, the legend and the chart's margins take their room first and the plot
-        # gets what is left, so a short window squashed it to a few pixels. The view keeps room
-        # for all of them (about 7 lines of text, at any text size) and a plot of
+        # The axis labels and the chart's margins take their room first and the plot gets what is
+        # left, so a short window squashed it to a few pixels. The view keeps room for them (about
+        # 7 lines of text, at any text size, as when QtCharts' legend was inside it) and a plot of
         # ``plot_lines_least`` lines; below that the page scrolls instead.
         if self.plot_lines_least:
             self.view.setMinimumHeight(self.fontMetrics().height() * (self.plot_lines_least + 7))
+        else:
+            # The chart's least height is ``lines_least`` lines (:meth:`minimumSizeHint`) and the
+            # view takes what the words around it leave: with its own least height (a scroll
+            # area's 68 px) the legend's wrapped lines were added on top, and at 1.6 times the
+            # text the Scores page no longer fitted a 700 px tall window.
+            self.view.setMinimumHeight(self.fontMetrics().height())
 
     def sizeHint(self):  # noqa: N802 (Qt name)
         hint = super().sizeHint()
@@ -171,7 +181,7 @@ class ChartPanel(QWidget):
     def add_runs(self, runs: Iterable[Sequence[tuple[float, float]]], name: str, x_axis: QAbstractAxis,
                  y_axis: QAbstractAxis, *, points_visible: bool) -> list[QLineSeries]:
         """One line series per run of ``(x, y)`` points; no run at all still makes one empty
-        series, which keeps the legend entry."""
+        series, which a legend key can stand for."""
         made = []
         for run in list(runs) or [[]]:
             series = QLineSeries()
@@ -195,17 +205,16 @@ class ChartPanel(QWidget):
         series.attachAxis(y_axis)
         return series
 
-    def hide_from_legend(self, series: Iterable[QAbstractSeries]) -> None:
-        """One legend entry per measure: the other segments of the same line stay out of it."""
-        for one in series:
-            for marker in self.chart.legend().markers(one):
-                marker.setVisible(False)
+    def show_keys(self, entries: Sequence[tuple[QAbstractSeries, KeyStyle]]) -> None:
+        """One legend key per measure, each standing for one of its series (the other segments of
+        the same line share it), drawn in its style."""
+        self.legend.show_series(entries)
 
     @staticmethod
     def ink_lines(ink: ChartInk, solid: Iterable[QLineSeries], dashed: Iterable[QLineSeries],
                   dots: QScatterSeries | None, *, dot_factor: float = 1.0) -> None:
         """The solid line (with round dots) in the first colour, the dashed line and its own dots
-        in the second."""
+        in the second. (The legend's keys take the same ink: :meth:`ChartLegend.set_ink`.)"""
         for series in solid:
             series.setPen(QPen(ink.first, ink.line_width, Qt.PenStyle.SolidLine))
             series.setMarkerSize(ink.marker / 2)  # a line series draws its dots with this as the radius

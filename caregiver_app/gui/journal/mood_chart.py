@@ -19,9 +19,8 @@ from ...domain.model import MoodLevel
 from ...domain.summary import DayPoint
 from ...i18n import N_, _, ngettext
 from ..common import formatting
-from ..common.building import wrapping_row
 from ..common.chart_common import ChartPanel, apply_palette, segments
-from .journal_layout import LegendKey
+from ..common.chart_legend import SQUARE, KeyStyle, LegendKey
 
 __all__ = ["MoodChart", "segments"]
 
@@ -49,12 +48,6 @@ class MoodChart(ChartPanel):
         self.sleep_segments: list[QLineSeries] = []
         self.sleep_dots: QScatterSeries | None = None
         self._build_axes()
-        # The legend in words that wrap under the chart (QtCharts' own cut "Mood (solid, dots)"
-        # to "Moo…" in a narrow column or at large text): side by side while they fit.
-        self.chart.legend().setVisible(False)
-        self.mood_key = LegendKey(self, dashed=False, square=False)
-        self.sleep_key = LegendKey(self, dashed=True, square=True)
-        self.layout().insertLayout(2, wrapping_row((self.mood_key, self.sleep_key)))
         self._rebuild()
         self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
         self.view.installEventFilter(self)
@@ -75,6 +68,14 @@ class MoodChart(ChartPanel):
             return
         self._points = []
         self._rebuild()
+
+    @property
+    def mood_key(self) -> LegendKey:
+        return self.legend.keys[0]
+
+    @property
+    def sleep_key(self) -> LegendKey:
+        return self.legend.keys[1]
 
     def least_width(self) -> int:
         """The width (pixels, from the fonts in use) below which the plot is too thin to read:
@@ -128,8 +129,10 @@ class MoodChart(ChartPanel):
         self.sleep_dots = self.add_dots(
             [(i, p.sleep_hours) for i, p in enumerate(self._points) if p.sleep_hours is not None], _(SLEEP_NAME),
             QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.sleep_axis)
-        self.mood_key.setText(_(MOOD_NAME))
-        self.sleep_key.setText(_(SLEEP_NAME))
+        # The legend under the chart, in words that wrap (QtCharts' own cut "Mood (solid, dots)"
+        # to "Moo…" in a narrow column or at large text): side by side while they fit.
+        self.show_keys(((self.mood_segments[0], KeyStyle()),
+                        (self.sleep_dots, KeyStyle(dashed=True, dot=SQUARE, second=True))))
         self._restyle()
         self._update_summary()
 
@@ -165,8 +168,7 @@ class MoodChart(ChartPanel):
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.sleep_axis))
         self.ink_lines(ink, self.mood_segments, self.sleep_segments, self.sleep_dots)
-        self.mood_key.set_ink(ink.first, ink.line_width, ink.marker)
-        self.sleep_key.set_ink(ink.second, ink.line_width, ink.marker)
+        self.legend.set_ink(ink)
         self._fit_plot_area()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

@@ -21,6 +21,7 @@ from ...domain.scores import (
 from ...i18n import N_, _, ngettext
 from ..common import formatting
 from ..common.chart_common import ChartPanel, apply_palette
+from ..common.chart_legend import SQUARE, KeyStyle
 
 SERIES_NAMES = {
     Instrument.PHQ9: N_("PHQ-9 (solid line, round dots)"),
@@ -106,8 +107,9 @@ class ScoreChart(ChartPanel):
                 self.dots[instrument] = self.add_dots(
                     [(_msecs(r.taken_on), r.total) for r in results], _(SERIES_NAMES[instrument]),
                     QScatterSeries.MarkerShape.MarkerShapeRectangle, self.x_axis, self.y_axis)
-        # one legend entry per questionnaire: the first PHQ-9 line and the GAD-7 square dots
-        self.hide_from_legend(self.lines[Instrument.PHQ9][1:] + self.lines[Instrument.GAD7])
+        # one legend key per questionnaire: the first PHQ-9 line and the GAD-7 square dots
+        self.show_keys(((self.lines[Instrument.PHQ9][0], KeyStyle()),
+                        (self.dots[Instrument.GAD7], KeyStyle(dashed=True, dot=SQUARE, second=True))))
         self._restyle()
         self._update_summary()
 
@@ -127,6 +129,7 @@ class ScoreChart(ChartPanel):
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.y_axis))
         self.ink_lines(ink, self.lines[Instrument.PHQ9], self.lines[Instrument.GAD7], self.dots.get(Instrument.GAD7))
+        self.legend.set_ink(ink)
 
     def _update_summary(self) -> None:
         parts = [trend_sentence(i, self._by_instrument(i)) for i in Instrument]

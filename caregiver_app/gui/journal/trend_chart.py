@@ -19,6 +19,7 @@ from ...i18n import N_, _, ngettext
 from ...services.patterns import Trend, mood_level
 from ..common import formatting
 from ..common.chart_common import ChartPanel, apply_palette, segments
+from ..common.chart_legend import TRIANGLE, KeyStyle
 
 OWN_STYLE = N_("solid line, round dots")
 FAMILY_STYLE = N_("dashed line, triangles")
@@ -159,7 +160,8 @@ class TrendChart(ChartPanel):
         self.family_dots = self.add_dots([(i, p.family) for i, p in enumerate(points) if p.family is not None],
                                          self.family_name(), QScatterSeries.MarkerShape.MarkerShapeTriangle,
                                          self.x_axis, y_axis)
-        self.hide_from_legend(self.own_segments[1:] + self.family_segments)
+        self.show_keys(((self.own_segments[0], KeyStyle()),
+                        (self.family_dots, KeyStyle(dashed=True, dot=TRIANGLE, second=True))))
         if trend is not None:
             self.title.setText(_("{measure}, last {period}").format(measure=trend.measure.label, period=trend.period.label))
             text = trend_summary(trend, self._person_name)
@@ -179,3 +181,4 @@ class TrendChart(ChartPanel):
         half_label = self.fontMetrics().horizontalAdvance("Mar 2026") // 2 + 4
         self.chart.setMargins(QMargins(4, 4, half_label, 4))  # room for the newest day's label
         self.ink_lines(ink, self.own_segments, self.family_segments, self.family_dots, dot_factor=1.2)
+        self.legend.set_ink(ink)
