@@ -121,9 +121,12 @@ class ScoreChart(ChartPanel):
         """The width (pixels, from the fonts in use) below which the plot is too thin to read
         beside the form: the total axis's words and :attr:`plot_columns_least` characters of plot."""
         labels, title = QFontMetrics(self.y_axis.labelsFont()), QFontMetrics(self.y_axis.titleFont())
+        gap = labels.averageCharWidth()
         margins = self.chart.margins()
-        axis = labels.horizontalAdvance("27") + title.height() + labels.averageCharWidth() * 3
-        return math.ceil(axis + margins.left() + margins.right()) + labels.averageCharWidth() * self.plot_columns_least
+        left = labels.horizontalAdvance("27") + title.height() + gap * 4  # the totals, their title
+        right = labels.horizontalAdvance("29 Sep 26") / 2 + gap * 2  # the last date's overhang
+        frame = self.view.frameWidth() * 2 + margins.left() + margins.right()
+        return math.ceil(left + right + frame) + gap * self.plot_columns_least
 
     def _fit_date_ticks(self, _area=None) -> None:
         """At most five dates under the chart, fewer when their words (the language's month names,

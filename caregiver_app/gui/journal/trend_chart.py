@@ -197,7 +197,8 @@ class TrendChart(ChartPanel):
         if not hasattr(self, "x_axis"):  # a style or font change while still being built
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.value_axis), marker_factor=0.7)
-        half_label = self.fontMetrics().horizontalAdvance("Mar 2026") // 2 + 4
+        newest = (self._point_words() or ["Mar 2026"])[-1]  # in the language in force ("30 de nov")
+        half_label = max(self.fontMetrics().horizontalAdvance(text) for text in ("Mar 2026", newest)) // 2 + 4
         self.chart.setMargins(QMargins(4, 4, half_label, 4))  # room for the newest day's label
         self.ink_lines(ink, self.own_segments, self.family_segments, self.family_dots, dot_factor=1.2)
         self.legend.set_ink(ink)
