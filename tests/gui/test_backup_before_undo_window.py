@@ -9,9 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from test_import_undo import import_with_solid, page, undo_answering  # noqa: F401 (page is a fixture)
+from test_import_undo import import_with_solid, page, undo_answering, undo_in_imports_made  # noqa: F401 (page is a fixture)
 
-from caregiver_app.gui.journal.imports_made import ImportsMadeDialog
 from caregiver_app.services import backups, import_batches, journal
 from caregiver_app.storage import backup as store
 
@@ -41,11 +40,7 @@ def test_the_summary_names_the_backup_made_before_the_undo(qtbot, page, ctx, per
 
 def test_the_list_of_imports_names_the_backup_made_before_the_undo(qtbot, page, ctx, person, modals):
     import_with_solid(qtbot, page, modals).close()
-    dialog = ImportsMadeDialog(ctx)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.refresh()
-    undo_answering(qtbot, modals, dialog.undo_button, "Remove all 3")
+    dialog = undo_in_imports_made(qtbot, ctx, modals, "Remove all 3")
     assert journal.count_entries(ctx.vault, person.id) == 0
     assert f"the vault was backed up as “{_undo_backup(ctx).name}”" in dialog.status_label.text()
 

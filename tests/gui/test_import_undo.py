@@ -64,6 +64,17 @@ def undo_answering(qtbot, modals, button, label: str, shot_name: str = "") -> di
     return seen
 
 
+def undo_in_imports_made(qtbot, ctx, modals, label: str) -> ImportsMadeDialog:
+    """File ▸ Imports made… opened over ``ctx``'s vault, its first import undone with the
+    confirmation's button reading ``label``; returns the dialog."""
+    dialog = ImportsMadeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.refresh()
+    undo_answering(qtbot, modals, dialog.undo_button, label)
+    return dialog
+
+
 def shot(widget, name: str) -> None:
     if SHOTS:
         widget.grab().save(str(Path(SHOTS) / f"imports-{name}.png"))

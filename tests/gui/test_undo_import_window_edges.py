@@ -1,14 +1,13 @@
-"""Undoing an import in the real window, attacked (branch attack-undo): real widgets and a real
+"""Undoing an import in the real window, at its edges: real widgets and a real
 vault; only modal dialogs are answered."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from test_import_undo import import_with_solid, page, undo_answering  # noqa: F401 (page is a fixture)
+from test_import_undo import import_with_solid, page, undo_answering, undo_in_imports_made  # noqa: F401 (page is a fixture)
 
 from caregiver_app.gui.common.trust_widgets import when_text
-from caregiver_app.gui.journal.imports_made import ImportsMadeDialog
 from caregiver_app.gui.vault.backups_dialog import BackupsDialog
 from caregiver_app.services import import_batches, journal
 from support import NOW
@@ -17,11 +16,7 @@ from support import NOW
 def test_imports_made_tells_the_time_in_the_zone_chosen_in_the_settings(qtbot, page, ctx, person, modals):
     ctx.settings.time_zone = "Asia/Tokyo"  # the computer runs in New York: 15:00 UTC is midnight in Tokyo
     import_with_solid(qtbot, page, modals).close()
-    made = ImportsMadeDialog(ctx)
-    qtbot.addWidget(made)
-    made.show()
-    made.refresh()
-    undo_answering(qtbot, modals, made.undo_button, "Remove all 3")
+    made = undo_in_imports_made(qtbot, ctx, modals, "Remove all 3")
     assert import_batches.list_imports(ctx.vault)[0].undone_at == NOW
 
     tokyo = when_text(NOW, "Asia/Tokyo")  # "Tuesday 1 December 2026, 12:00 AM"
