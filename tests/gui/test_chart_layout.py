@@ -154,3 +154,11 @@ def test_the_dates_under_the_scores_chart_fit_at_any_size(request, make_page, wh
                 chart.window().close()
     finally:
         qapp.setFont(old)
+
+
+def test_at_18_points_in_a_short_window_the_patterns_plot_keeps_five_lines(make_page, who, points_18):  # noqa: F811
+    """The title, the legend and the summary had left the plot a 50 px sliver: the tab scrolls."""
+    page = patterns_page(make_page, who, 800)
+    chart = page.chart
+    assert page.height() == 700
+    assert chart.chart.plotArea().height() >= chart.fontMetrics().height() * 5, chart.chart.plotArea()

@@ -75,6 +75,7 @@ class TrendChart(ChartPanel):
     """Call :meth:`set_trend` with a ``services.patterns.Trend``."""
 
     lines_tall = 20
+    plot_lines_least = 5  # the plot itself never a sliver: the Charts tab scrolls instead
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, "", _("Chart"), _("The chart in words"))
