@@ -117,43 +117,42 @@ def test_the_spanish_chart_titles_hold_no_english(make_page, who, spanish, point
         assert english_words(text) == set(), text
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_dates_under_the_patterns_chart_fit_at_any_size(request, make_page, who, language, qapp):  # noqa: F811
-    if language == "es":
+@pytest.fixture(params=["en", "es"])
+def text_sizes(request, qapp):
+    """In English and Spanish, a function that sets the application font to each size in turn:
+    the usual one, 18 and 24 points."""
+    if request.param == "es":
         request.getfixturevalue("spanish")
     old = qapp.font()
-    try:
+
+    def sizes():
         for points in (old.pointSizeF(), 18, 24):
             font = qapp.font()
             font.setPointSizeF(points)
             qapp.setFont(font)
-            page = patterns_page(make_page, who, 800)
-            for key in page.period_buttons:
-                page.period_buttons[key].setChecked(True)
-                settle(page)
-                assert labels_fit(page.chart.chart, page.chart.x_axis) == [], (points, key)
-            page.close()
-    finally:
-        qapp.setFont(old)
+            yield points
+
+    yield sizes
+    qapp.setFont(old)
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_dates_under_the_scores_chart_fit_at_any_size(request, make_page, who, language, qapp):  # noqa: F811
-    if language == "es":
-        request.getfixturevalue("spanish")
-    old = qapp.font()
-    try:
-        for points in (old.pointSizeF(), 18, 24):
-            font = qapp.font()
-            font.setPointSizeF(points)
-            qapp.setFont(font)
-            for width in (800, 1400):
-                chart = scores_chart(make_page, who, (width, 700))
-                settle(chart)
-                assert labels_fit(chart.chart, chart.x_axis) == [], (points, width)
-                chart.window().close()
-    finally:
-        qapp.setFont(old)
+def test_the_dates_under_the_patterns_chart_fit_at_any_size(make_page, who, text_sizes):  # noqa: F811
+    for points in text_sizes():
+        page = patterns_page(make_page, who, 800)
+        for key in page.period_buttons:
+            page.period_buttons[key].setChecked(True)
+            settle(page)
+            assert labels_fit(page.chart.chart, page.chart.x_axis) == [], (points, key)
+        page.close()
+
+
+def test_the_dates_under_the_scores_chart_fit_at_any_size(make_page, who, text_sizes):  # noqa: F811
+    for points in text_sizes():
+        for width in (800, 1400):
+            chart = scores_chart(make_page, who, (width, 700))
+            settle(chart)
+            assert labels_fit(chart.chart, chart.x_axis) == [], (points, width)
+            chart.window().close()
 
 
 def test_at_18_points_in_a_short_window_the_patterns_plot_keeps_five_lines(make_page, who, points_18):  # noqa: F811
