@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -132,6 +133,8 @@ class Tag:
     def __post_init__(self) -> None:
         cleaned = required_label(self.name, _("A tag needs a name."),
                                  _("A tag name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
+        if not cleaned.isascii():  # "é" typed, or "e" and a combining accent from a Mac's file: one name
+            cleaned = unicodedata.normalize("NFC", cleaned)
         object.__setattr__(self, "name", cleaned)
 
 
@@ -321,6 +324,15 @@ def clean_label(text: str) -> str:
     for ch in _SPACES:
         text = text.replace(ch, " ")
     return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """What two names of one thing must share to be the same (a tag typed "cleaning" is the tag
+    "Cleaning"): case folded, and any accent the same whether written as one character or as a
+    letter and a combining mark."""
+    if name.isascii():
+        return name.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def required_label(text: str, missing: str, too_long: str, limit: int = NAME_MAX_CHARS) -> str:

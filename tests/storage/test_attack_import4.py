@@ -1,0 +1,44 @@
+"""attack-import4: defects found by attacking imports into a real vault."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from caregiver_app.domain.model import Tag, TagKind
+from caregiver_app.services import import_any, journal
+from caregiver_app.services.journal import EntryDraft
+from caregiver_app.services.vault import session_of
+from caregiver_app.storage.rows.journal import TagRow
+
+NFC = unicodedata.normalize("NFC", "Café")
+NFD = unicodedata.normalize("NFD", "Café")
+HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+
+
+def _import(vault, person, text: str):
+    return import_any.import_file(vault, text.encode("utf-8"), person.display_name, kind="daylio", back_up=False)
+
+
+def test_a_tag_in_another_unicode_form_is_the_same_tag(vault, person):
+    """The same word written with a precomposed é (typed on most keyboards) and with e plus a
+    combining accent (files from a Mac, some phones) looks the same to the user: one tag."""
+    _import(vault, person, HEADER
+            + f'2026-11-02,November 2,Monday,09:00,good,"{NFC} | walk","",one\n'
+            + f'2026-11-03,November 3,Tuesday,09:00,good,"{NFD} | Walk","",two\n')
+    journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 4, 9, 0), note="three",
+                                         tags=(Tag(NFD.lower(), TagKind.ACTIVITY),)))
+    names = [t.name for t in journal.tag_choices(vault)]
+    assert len(names) == 2, [ascii(n) for n in names]
+    assert NFC in names  # kept in the composed form whatever the file brought
+    assert [e.tags[0].name for e in journal.recent_entries(vault, person.id)] == [NFC, NFC, NFC]
+
+
+def test_old_tags_in_two_unicode_forms_are_merged(vault, person):
+    with session_of(vault) as s:  # as an import before this fix left them
+        s.add_all([TagRow(name=NFC, kind="activity"), TagRow(name=NFD, kind="activity")])
+    assert [len(g) for g in journal.tag_spelling_groups(vault)] == [2]
+    assert journal.merge_tag_spellings(vault) == 1
+    journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 4, 9, 0), note="x",
+                                         tags=(Tag(NFD, TagKind.ACTIVITY),)))
+    assert [t.name for t in journal.tag_choices(vault)] == [NFC]
