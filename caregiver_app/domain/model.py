@@ -149,6 +149,8 @@ class SymptomRating:
     def __post_init__(self) -> None:
         name = required_label(self.symptom, _("A symptom needs a name."),
                               _("A symptom name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
+        if not name.isascii():  # one symptom whatever form its accents come in (as a tag)
+            name = unicodedata.normalize("NFC", name)
         object.__setattr__(self, "symptom", name)
         object.__setattr__(self, "severity", check_scale(self.severity, _("Severity of {name}").format(name=name)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import datetime
 
-from caregiver_app.domain.model import Tag, TagKind
+from caregiver_app.domain.model import SymptomRating, Tag, TagKind
 from caregiver_app.services import import_any, journal
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.vault import session_of
@@ -42,3 +42,19 @@ def test_old_tags_in_two_unicode_forms_are_merged(vault, person):
     journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 4, 9, 0), note="x",
                                          tags=(Tag(NFD, TagKind.ACTIVITY),)))
     assert [t.name for t in journal.tag_choices(vault)] == [NFC]
+
+
+def test_a_symptom_in_another_unicode_form_is_the_same_symptom(vault, person):
+    """A Bearable file (or a typed entry) naming one symptom with a composed and a decomposed á."""
+    nfc, nfd = unicodedata.normalize("NFC", "Náusea"), unicodedata.normalize("NFD", "Náusea")
+    data = "\n".join([
+        "date,weekday,time of day,category,rating/amount,detail,notes",
+        '"22nd Sep 2020","Tue","10:00","Mood","6","","one"',
+        f'"22nd Sep 2020","Tue","am","Symptom","2","{nfc} (Moderate)",""',
+        '"23rd Sep 2020","Wed","10:00","Mood","4","","two"',
+        f'"23rd Sep 2020","Wed","am","Symptom","3","{nfd} (Severe)",""'])
+    import_any.import_file(vault, data.encode("utf-8"), person.display_name, kind="bearable", back_up=False)
+    journal.save_entry(vault, EntryDraft(person.id, datetime(2026, 11, 4, 9, 0), note="three",
+                                         symptoms=(SymptomRating(nfd, 4),)))
+    assert [ascii(n) for n in journal.symptom_choices(vault) if unicodedata.normalize("NFC", n) == nfc] == [ascii(nfc)]
+    assert {e.symptoms[0].symptom for e in journal.recent_entries(vault, person.id)} == {nfc}
