@@ -58,3 +58,13 @@ def test_a_symptom_in_another_unicode_form_is_the_same_symptom(vault, person):
                                          symptoms=(SymptomRating(nfd, 4),)))
     assert [ascii(n) for n in journal.symptom_choices(vault) if unicodedata.normalize("NFC", n) == nfc] == [ascii(nfc)]
     assert {e.symptoms[0].symptom for e in journal.recent_entries(vault, person.id)} == {nfc}
+
+
+def test_a_direction_override_in_an_activity_does_not_turn_the_other_tags_backwards(vault, person):
+    """U+202E (right-to-left override) left open in one activity name reversed every tag listed
+    after it on the same line (preview, journal list, CSV, PDF). Hebrew and Arabic are untouched."""
+    text = HEADER + '2026-11-02,November 2,Monday,09:00,good,"\u202eevil | zero | \u202e | שינה","",one\n'
+    preview = import_any.preview(text.encode("utf-8"), "daylio")
+    assert preview.first_rows[0].tags == ("evil", "zero", "שינה")
+    _import(vault, person, text)
+    assert [t.name for t in journal.recent_entries(vault, person.id)[0].tags] == ["evil", "zero", "שינה"]
