@@ -161,7 +161,7 @@ class Person:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        name = required_label(self.display_name, _("Please enter a name for the person."),
+        name = required_label(plain_name(self.display_name), _("Please enter a name for the person."),
                               _("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "display_name", name)
 

@@ -68,3 +68,18 @@ def test_a_direction_override_in_an_activity_does_not_turn_the_other_tags_backwa
     assert preview.first_rows[0].tags == ("evil", "zero", "שינה")
     _import(vault, person, text)
     assert [t.name for t in journal.recent_entries(vault, person.id)[0].tags] == ["evil", "zero", "שינה"]
+
+
+def test_a_person_named_in_another_unicode_form_is_the_same_person(vault):
+    """`--person José` typed on one computer (é composed) and pasted from a Mac's file (e and a
+    combining accent) made two people called José in one vault, each with half the journal."""
+    from caregiver_app.services import people
+
+    composed, decomposed = unicodedata.normalize("NFC", "José"), unicodedata.normalize("NFD", "José")
+    first = import_any.import_file(vault, (HEADER + "2026-11-02,November 2,Monday,09:00,good,walk,,one\n").encode(),
+                                   composed, kind="daylio", back_up=False)
+    second = import_any.import_file(vault, (HEADER + "2026-11-03,November 3,Tuesday,09:00,good,walk,,two\n").encode(),
+                                    decomposed, kind="daylio", back_up=False)
+    assert second.person_id == first.person_id and not second.person_added
+    assert [p.display_name for p in people.list_people(vault)] == [composed]
+    assert people.find_person(vault, decomposed).id == first.person_id
