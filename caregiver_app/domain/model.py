@@ -330,8 +330,8 @@ def clean_label(text: str) -> str:
 
 
 def plain_name(name: str) -> str:
-    """A tag's or symptom's name as kept: accents composed, so "é" typed and "e" with a combining
-    accent (a Mac's or a phone's file) are one name."""
+    """A tag's, symptom's or person's name as kept: accents composed, so "é" typed and "e" with a
+    combining accent (a Mac's or a phone's file) are one name."""
     return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
