@@ -10,6 +10,7 @@ from caregiver_app.services import import_any, journal
 from caregiver_app.services.journal import EntryDraft
 from caregiver_app.services.vault import session_of
 from caregiver_app.storage.rows.journal import TagRow
+from sqlalchemy import text
 
 NFC = unicodedata.normalize("NFC", "Café")
 NFD = unicodedata.normalize("NFD", "Café")
@@ -83,3 +84,32 @@ def test_a_person_named_in_another_unicode_form_is_the_same_person(vault):
     assert second.person_id == first.person_id and not second.person_added
     assert [p.display_name for p in people.list_people(vault)] == [composed]
     assert people.find_person(vault, decomposed).id == first.person_id
+
+
+def test_an_import_keeps_the_spelling_written_first_as_saving_one_by_one_does(vault, person, tmp_path):
+    """A Daylio file is newest first: its older row says "walk", its newer row "Walk". Saved one
+    by one, oldest first, the tag is "walk"; the import made "Walk" (the alphabetically first), so
+    the two ways gave different tags and family-sync ids for the same journal."""
+    from caregiver_app.services.vault_open import create_vault
+    from caregiver_app.services.vault import VaultPaths
+    from caregiver_app.services import people
+    from caregiver_app.storage.repos import journal as repo
+    from support import PASSPHRASE
+
+    _import(vault, person, HEADER + "2026-11-03,November 3,Tuesday,09:00,good,Walk,,newer\n"
+            + "2026-11-02,November 2,Monday,09:00,good,walk,,older\n")
+    other = create_vault(VaultPaths(tmp_path / "typed"), PASSPHRASE).vault
+    try:
+        typed = people.add_person(other, person.display_name)
+        for day, name in ((2, "walk"), (3, "Walk")):
+            journal.save_entry(other, EntryDraft(typed.id, datetime(2026, 11, day, 9, 0), note="x",
+                                                 tags=(Tag(name, TagKind.ACTIVITY),)))
+        assert [t.name for t in journal.tag_choices(other)] == ["walk"]
+        assert [t.name for t in journal.tag_choices(vault)] == ["walk"]
+        with session_of(vault) as s, session_of(other) as t:
+            gid = "SELECT gid FROM tag"
+            assert s.execute(text(gid)).scalar() == t.execute(text(gid)).scalar()
+        with session_of(other) as s:  # one entry naming both: the first typed is kept
+            assert repo.tag_ids(s, [Tag("Run"), Tag("run")]) == {("Run", "activity"): 2, ("run", "activity"): 2}
+    finally:
+        other.close()

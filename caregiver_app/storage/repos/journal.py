@@ -58,7 +58,7 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
     """Ids for tags, creating new ones. Names are matched ignoring case ("cleaning" is the tag
     "Cleaning" already in the vault, kept as first written), so typing a tag in another case never
     makes a second tag. Returns ``{(name as asked, kind): id}``."""
-    wanted = {(t.name, _KIND_TEXT[t.kind]) for t in tags}
+    wanted = dict.fromkeys((t.name, _KIND_TEXT[t.kind]) for t in tags)  # in the order given
     if not wanted:
         return {}
     known: dict[tuple[str, str], int] = {}
@@ -67,7 +67,7 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
         known.setdefault((name_key(name), kind), tid)
     found: dict[tuple[str, str], int] = {}
     missing: dict[tuple[str, str], tuple[str, str]] = {}
-    for name, kind in sorted(wanted):
+    for name, kind in wanted:  # of two new spellings of one tag, the first given is kept
         tid = known.get((name_key(name), kind))
         if tid is not None:
             found[(name, kind)] = tid
@@ -341,7 +341,9 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
     not in the vault yet. An import hands the same few dozen :class:`Tag` objects to thousands of
     entries: each distinct object is looked up once, by identity (the entries keep them alive),
     instead of hashing its name and enum kind for every link."""
-    distinct = {id(t): t for e in entries for t in e.tags}
+    # Oldest entry first (a Daylio file is newest first): of two new spellings of one tag, the
+    # one written first is kept, as when the same entries are saved one by one.
+    distinct = {id(t): t for e in sorted(entries, key=_occurred) for t in e.tags}
     if not distinct:
         return []
     found = tag_ids(session, distinct.values())
@@ -354,6 +356,10 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
         elif tags:
             links += [(eid, tid, i) for i, tid in enumerate(dict.fromkeys([tag_id[id(t)] for t in tags]))]
     return links
+
+
+def _occurred(entry: JournalEntry) -> datetime:
+    return entry.occurred_at
 
 
 def _with_gid(table):
