@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -130,7 +131,7 @@ class Tag:
     kind: TagKind = TagKind.ACTIVITY
 
     def __post_init__(self) -> None:
-        cleaned = required_label(self.name, _("A tag needs a name."),
+        cleaned = required_label(plain_name(self.name), _("A tag needs a name."),
                                  _("A tag name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "name", cleaned)
 
@@ -144,7 +145,7 @@ class SymptomRating:
     severity: int
 
     def __post_init__(self) -> None:
-        name = required_label(self.symptom, _("A symptom needs a name."),
+        name = required_label(plain_name(self.symptom), _("A symptom needs a name."),
                               _("A symptom name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "symptom", name)
         object.__setattr__(self, "severity", check_scale(self.severity, _("Severity of {name}").format(name=name)))
@@ -160,7 +161,7 @@ class Person:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        name = required_label(self.display_name, _("Please enter a name for the person."),
+        name = required_label(plain_name(self.display_name), _("Please enter a name for the person."),
                               _("A name can be at most {count} characters.").format(count=NAME_MAX_CHARS))
         object.__setattr__(self, "display_name", name)
 
@@ -312,15 +313,35 @@ def check_sleep_hours(value: object) -> float:
 
 
 _SPACES = "\u00a0\u202f\u2007\u2009\ufeff"
+_DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+"""Invisible controls that force a writing direction until closed: one left open in a tag turned
+every tag after it backwards wherever tags are listed on one line. Labels lose them (the marks
+U+200E and U+200F, which do not leak, stay)."""
 
 
 def clean_label(text: str) -> str:
-    """Trim ordinary and no-break spaces around a label and fold runs of inner spaces to one."""
+    """Trim ordinary and no-break spaces around a label, fold runs of inner spaces to one, and
+    drop the :data:`_DIRECTION_CONTROLS`."""
     if text.isascii():  # the common case, and called for every tag of every imported row
         return " ".join(text.split())
     for ch in _SPACES:
         text = text.replace(ch, " ")
-    return " ".join(text.split())
+    return " ".join(text.translate(_DIRECTION_CONTROLS).split())
+
+
+def plain_name(name: str) -> str:
+    """A tag's, symptom's or person's name as kept: accents composed, so "é" typed and "e" with a
+    combining accent (a Mac's or a phone's file) are one name."""
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
+
+
+def name_key(name: str) -> str:
+    """What two names of one thing must share to be the same (a tag typed "cleaning" is the tag
+    "Cleaning"): case folded, and any accent the same whether written as one character or as a
+    letter and a combining mark."""
+    if name.isascii():
+        return name.casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def required_label(text: str, missing: str, too_long: str, limit: int = NAME_MAX_CHARS) -> str:

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta, timezone
 from ..i18n import N_, _
 from ..domain import timeutil
 from ..domain.errors import CaregiverError, ValidationError
-from ..domain.model import MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind
+from ..domain.model import (MOOD_LABEL_MAX_CHARS, JournalEntry, MoodLevel, Recorder, SymptomRating, Tag, TagKind,
+                            plain_name)
 from ..importers.common import ImportedRow, ImportFormatError, ParseResult, ScaleRule, SkippedRow, zip_members
 from ..importers.daylio import DaylioFormatError, label_key, parse_daylio, resolve_mood_levels
 from ..importers.daylio_backup import parse_daylio_backup
@@ -232,7 +233,8 @@ def _preview(result: ParseResult, rule: ScaleRule | None, mood_map: Mapping[str,
         per_level[int(level) if level is not None else None] += 1
         if len(stored) < first:
             stored.append(StoredRow(row.line, row.local_datetime, level, row.original, row.note,
-                                    tuple(name for name, _unused in row.tags), row.symptoms))
+                                    tuple(plain_name(name) for name, _unused in row.tags),
+                                    tuple((plain_name(name), severity) for name, severity in row.symptoms)))
     return Preview(
         kind=result.kind, records=result.records, entries=len(result.rows), distinct_days=result.distinct_days,
         first_entry=result.first_entry, last_entry=result.last_entry, per_level=dict(per_level),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..i18n import _
 from ..domain.errors import NotFoundError, ValidationError
-from ..domain.model import Person
+from ..domain.model import Person, name_key
 from ..storage.repos import people as people_repo
 from ..storage.repos import settings as settings_repo
 from ..storage.rows.people import PersonRow
@@ -86,8 +86,8 @@ def _archived_ids(session) -> set[int]:
 def find_person(vault: Vault, name: str) -> Person | None:
     """The person whose name matches ``name`` ignoring case and outer spaces (archived people
     too, so an import never makes a second person of the same name), or None."""
-    key = " ".join(name.split()).casefold()
-    return next((p for p in list_people(vault, include_archived=True) if p.display_name.casefold() == key), None)
+    key = name_key(" ".join(name.split()))
+    return next((p for p in list_people(vault, include_archived=True) if name_key(p.display_name) == key), None)
 
 
 def add_person(
@@ -96,7 +96,7 @@ def add_person(
     """Add someone to care for. Raises :class:`ValidationError` for an empty or already-used name."""
     person = Person(None, name, birth_date, notes)
     with session_of(vault) as s:
-        if any(p.display_name.casefold() == person.display_name.casefold() for p in people_repo.list_people(s)):
+        if any(name_key(p.display_name) == name_key(person.display_name) for p in people_repo.list_people(s)):
             raise ValidationError(_("There is already someone called {name} in this vault.").format(name=person.display_name),
                                   field="name")
         return people_repo.add_person(s, person, clock())
@@ -116,7 +116,7 @@ def rename_person(vault: Vault, person_id: int, name: str) -> Person:
         if row is None:
             raise NotFoundError(_("That person is no longer in this vault."))
         clash = s.scalars(select(PersonRow).where(PersonRow.id != person_id)).all()
-        if any(r.display_name.casefold() == cleaned.casefold() for r in clash):
+        if any(name_key(r.display_name) == name_key(cleaned) for r in clash):
             raise ValidationError(_("There is already someone called {name} in this vault.").format(name=cleaned))
         row.display_name = cleaned
         return people_repo.person_from_row(row)

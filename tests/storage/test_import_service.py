@@ -43,7 +43,7 @@ def test_small_file_with_custom_label_duplicates_and_a_dst_gap(vault):
     assert [e.local_date for e in entries] == [date(2026, 3, 7), date(2026, 3, 7), date(2026, 3, 8)]
     assert entries[2].note == 'Pain <5 & "<3" <b>'
     assert entries[2].mood is MoodLevel.GOOD and entries[0].mood is MoodLevel.VERY_GOOD
-    assert [t.name for t in entries[2].tags] == ["walk", "Cleaning"]
+    assert [t.name for t in entries[2].tags] == ["walk", "cleaning"]  # as first written, on 7 March
     assert all(e.recorded_by.kind.value == "person" and e.source == "daylio" for e in entries)
     again = imports.import_daylio(vault, SMALL, "sam", {"Solid": 4}, "America/New_York")
     assert (again.new, again.already_present, again.person_added) == (0, 3, False)

@@ -74,17 +74,21 @@ class StoredRowsTable(QTableWidget):
     def show_rows(self, rows: Sequence[StoredRow]) -> None:
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            note = " ".join(row.note.split())
-            if len(note) > _NOTE_CHARS:
-                note = note[: _NOTE_CHARS - 1] + "…"
             extras = list(row.tags) + [f"{name} {severity}/10" for name, severity in row.symptoms]
             cells = (day_heading(row.when.date()), time_text(row.when), mood_words(row.mood, row.original) or _("no mood"),
-                     note, ", ".join(extras))
+                     _start_of(row.note), _start_of(", ".join(extras)))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.setItem(r, c, item)
         self.resizeRowsToContents()
+
+
+def _start_of(text: str) -> str:
+    """``text`` on one line, cut to its first :data:`_NOTE_CHARS` characters: a row with a long
+    note or a thousand activities stays one or two lines high, not taller than the table."""
+    text = " ".join(text.split())
+    return text if len(text) <= _NOTE_CHARS else text[: _NOTE_CHARS - 1] + "…"
 
 
 class RuleEditor(QWidget):

@@ -18,7 +18,7 @@ from ...domain.copying import same_fields
 from ...domain.errors import NotFoundError
 from ...domain.gids import uuid5, uuid7
 from ...domain.medications import DoseRecord, DoseStatus
-from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind
+from ...domain.model import JournalEntry, MoodLevel, Recorder, RecorderKind, SleepQuality, SymptomRating, Tag, TagKind, name_key
 from ...domain.symptoms import STARTER_SYMPTOM_NAMES
 from ..rows.journal import EntryRow, EntryTagRow, RatingRow, SymptomRow, TagRow
 from ..rows.medications import EntryDoseRow, MedicationRow
@@ -58,21 +58,21 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
     """Ids for tags, creating new ones. Names are matched ignoring case ("cleaning" is the tag
     "Cleaning" already in the vault, kept as first written), so typing a tag in another case never
     makes a second tag. Returns ``{(name as asked, kind): id}``."""
-    wanted = {(t.name, _KIND_TEXT[t.kind]) for t in tags}
+    wanted = dict.fromkeys((t.name, _KIND_TEXT[t.kind]) for t in tags)  # in the order given
     if not wanted:
         return {}
     known: dict[tuple[str, str], int] = {}
     # Every tag is read (a vault holds hundreds, not millions): SQLite's lower() folds ASCII only.
     for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).order_by(TagRow.id)):
-        known.setdefault((name.casefold(), kind), tid)
+        known.setdefault((name_key(name), kind), tid)
     found: dict[tuple[str, str], int] = {}
     missing: dict[tuple[str, str], tuple[str, str]] = {}
-    for name, kind in sorted(wanted):
-        tid = known.get((name.casefold(), kind))
+    for name, kind in wanted:  # of two new spellings of one tag, the first given is kept
+        tid = known.get((name_key(name), kind))
         if tid is not None:
             found[(name, kind)] = tid
         else:
-            missing.setdefault((name.casefold(), kind), (name, kind))
+            missing.setdefault((name_key(name), kind), (name, kind))
     if missing:
         # One executemany, then the new rows read back by id (they are the only ids above the
         # largest before: ids only grow). RETURNING with the rows' order kept would be one
@@ -83,9 +83,9 @@ def tag_ids(session: Session, tags: Iterable[Tag]) -> dict[tuple[str, str], int]
         rows = session.execute(
             select(TagRow.id, TagRow.name, TagRow.kind).where(TagRow.id > before).order_by(TagRow.id)).all()
         for tid, name, kind in rows:
-            known[(name.casefold(), kind)] = tid
+            known[(name_key(name), kind)] = tid
         for name, kind in wanted:
-            found.setdefault((name, kind), known[(name.casefold(), kind)])
+            found.setdefault((name, kind), known[(name_key(name), kind)])
     return found
 
 
@@ -102,7 +102,7 @@ def tag_spelling_groups(session: Session) -> list[list[Tag]]:
     matched ignoring case), each group oldest first; only groups of two or more."""
     groups: dict[tuple[str, str], list[Tag]] = {}
     for name, kind in session.execute(select(TagRow.name, TagRow.kind).order_by(TagRow.id)):
-        groups.setdefault((name.casefold(), kind), []).append(Tag(name, TagKind(kind)))
+        groups.setdefault((name_key(name), kind), []).append(Tag(name, TagKind(kind)))
     return [g for g in groups.values() if len(g) > 1]
 
 
@@ -112,7 +112,7 @@ def merge_tag_spellings(session: Session) -> int:
     keep: dict[tuple[str, str], int] = {}
     merged = 0
     for tid, name, kind in session.execute(select(TagRow.id, TagRow.name, TagRow.kind).order_by(TagRow.id)).all():
-        target = keep.setdefault((name.casefold(), kind), tid)
+        target = keep.setdefault((name_key(name), kind), tid)
         if target == tid:
             continue
         has_target = select(EntryTagRow.entry_id).where(EntryTagRow.tag_id == target)
@@ -344,7 +344,9 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
     not in the vault yet. An import hands the same few dozen :class:`Tag` objects to thousands of
     entries: each distinct object is looked up once, by identity (the entries keep them alive),
     instead of hashing its name and enum kind for every link."""
-    distinct = {id(t): t for e in entries for t in e.tags}
+    # Oldest entry first (a Daylio file is newest first): of two new spellings of one tag, the
+    # one written first is kept, as when the same entries are saved one by one.
+    distinct = {id(t): t for e in sorted(entries, key=_occurred) for t in e.tags}
     if not distinct:
         return []
     found = tag_ids(session, distinct.values())
@@ -357,6 +359,10 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
         elif tags:
             links += [(eid, tid, i) for i, tid in enumerate(dict.fromkeys([tag_id[id(t)] for t in tags]))]
     return links
+
+
+def _occurred(entry: JournalEntry) -> datetime:
+    return entry.occurred_at
 
 
 def _with_gid(table):

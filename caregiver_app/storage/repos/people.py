@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...domain.model import Person
+from ...domain.model import Person, name_key
 from ..rows.people import PersonRow
 from ...i18n import N_
 from .base import existing
@@ -36,8 +36,8 @@ def add_person(session: Session, person: Person, now: datetime) -> Person:
 def person_named(session: Session, name: str, now: datetime) -> tuple[Person, bool]:
     """The person called ``name`` (ignoring case), added when there is none: ``(person, added)``.
     Imports file entries under a name this way."""
-    wanted = name.casefold()
-    found = next((p for p in list_people(session) if p.display_name.casefold() == wanted), None)
+    wanted = name_key(name)
+    found = next((p for p in list_people(session) if name_key(p.display_name) == wanted), None)
     if found is not None:
         return found, False
     return add_person(session, Person(None, name), now), True
