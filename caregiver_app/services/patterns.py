@@ -88,10 +88,13 @@ def month_marks(vault: Vault, person_id: int, year: int, month: int) -> dict[dat
 
 @dataclass(frozen=True)
 class Period:
-    """A chart's time span: ``buckets`` points of ``bucket_days`` days each, ending today."""
+    """A chart's time span: ``buckets`` points of ``bucket_days`` days each, ending today.
+    ``title`` is the chart's whole title with a ``{measure}`` placeholder (untranslated: see
+    :meth:`title_for`), one sentence per period so that a language can make "last" agree with
+    it (Spanish "últimas 2 semanas", "últimos 3 meses", "último año")."""
 
     key: str
-    label: str
+    title: str
     buckets: int
     bucket_days: int
 
@@ -99,13 +102,17 @@ class Period:
     def days(self) -> int:
         return self.buckets * self.bucket_days
 
+    def title_for(self, measure: Measure) -> str:
+        """The chart's title in the language in force, e.g. ``"Mood, last 2 weeks"``."""
+        return _(self.title).format(measure=measure.label)
+
 
 PERIODS = (
-    Period("2w", "2 weeks", 14, 1),
-    Period("3m", "3 months", 91, 1),
-    Period("1y", "1 year", 52, 7),
+    Period("2w", N_("{measure}, last 2 weeks"), 14, 1),
+    Period("3m", N_("{measure}, last 3 months"), 91, 1),
+    Period("1y", N_("{measure}, last 1 year"), 52, 7),
     # Years of imported history: one point per 4 weeks over about five years.
-    Period("5y", "5 years", 65, 28),
+    Period("5y", N_("{measure}, last 5 years"), 65, 28),
 )
 
 
@@ -115,6 +122,10 @@ def period(key: str) -> Period:
         if p.key == key:
             return p
     raise ValidationError(_("Please choose 2 weeks, 3 months, 1 year or 5 years."))
+
+
+MEASURE_LABELS = {"mood": N_("Mood"), "sleep": N_("Hours of sleep"), "anxiety": N_("Anxiety (0–10)"),
+                  "energy": N_("Energy (0–10)")}
 
 
 @dataclass(frozen=True)
@@ -135,12 +146,9 @@ class Measure:
     @property
     def label(self) -> str:
         """Words for the chart's title and axis, e.g. ``"Mood"`` or ``"Headache (severity 0–10)"``."""
-        return {
-            "mood": "Mood",
-            "sleep": "Hours of sleep",
-            "anxiety": "Anxiety (0–10)",
-            "energy": "Energy (0–10)",
-        }.get(self.kind, f"{self.symptom} (severity 0–10)")
+        if self.kind == "symptom":
+            return _("{symptom} (severity 0–10)").format(symptom=self.symptom)
+        return _(MEASURE_LABELS[self.kind])
 
     @property
     def value_range(self) -> tuple[float, float]:

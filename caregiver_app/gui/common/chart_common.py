@@ -10,9 +10,17 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QChart, QChartView, QLineSeries, QScatterSeries
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractSeries,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+)
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .chart_legend import ChartLegend, KeyStyle
@@ -100,6 +108,43 @@ def segments(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
     if current:
         runs.append(current)
     return runs
+
+
+# --- how many labels fit under a chart -------------------------------------------------------
+# Labels under the plot are centred on their points: when their words (at the axis font, in the
+# language in force) are wider than the room between points they print over each other ("13 de
+# sep26 de sep" in Spanish at 18 pt). Each label gets its own width plus a gap of two characters.
+
+
+def plot_width(chart: QChart, view: QWidget) -> float:
+    """The plot's width in pixels; before QtCharts has laid the chart out, a guess from the view."""
+    return chart.plotArea().width() or view.width() * 0.7
+
+
+def category_step(labels: Sequence[str], font: QFont, width: float, least: int = 1) -> int:
+    """Every how many points (``labels``: one per point, oldest first) a category axis can name
+    in ``width`` pixels without the labels running into each other: at least ``least``."""
+    if not labels:
+        return least
+    metrics = QFontMetrics(font)
+    room = max(metrics.horizontalAdvance(text) for text in labels) + metrics.averageCharWidth() * 2
+    step = max(1, least)
+    while step < len(labels) and math.ceil(len(labels) / step) * room > width:
+        step += 1
+    return step
+
+
+def date_tick_count(chart: QChart, axis: QDateTimeAxis, width: float, most: int) -> int:
+    """How many dates (2 to ``most``) ``axis`` can print side by side in ``width`` pixels: the
+    labels are made as QtCharts makes them (the chart's locale, the axis's format)."""
+    metrics = QFontMetrics(axis.labelsFont())
+    gap = metrics.averageCharWidth() * 2
+    low, high = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch()
+    for count in range(most, 2, -1):
+        ticks = (QDateTime.fromMSecsSinceEpoch(round(low + i * (high - low) / (count - 1))) for i in range(count))
+        if sum(metrics.horizontalAdvance(chart.locale().toString(t, axis.format())) + gap for t in ticks) <= width:
+            return count
+    return 2
 
 
 _RESTYLE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,

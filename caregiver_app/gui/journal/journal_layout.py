@@ -65,6 +65,14 @@ class TurningSplitter(QSplitter):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and self.width() > 0:
             self._turn(self.width(), self.height())
 
+    def event(self, event: QEvent) -> bool:
+        # A pane's least width can grow after the last resize (the Scores form grows by a long
+        # person's name once the person is chosen): side by side, the form was then squeezed
+        # below its least width and cut at the right.
+        if event.type() == QEvent.Type.LayoutRequest and self.width() > 0:
+            self._turn(self.width(), self.height())
+        return super().event(event)
+
     def _turn(self, width: int, height: int) -> None:
         least = self._second_least()
         wide = width >= self.widget(0).minimumSizeHint().width() + least + self.handleWidth()

@@ -123,7 +123,9 @@ class PatternsPage(Page):
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
-        return tab
+        # At large text in a short window the chart keeps a readable plot (the title, legend and
+        # summary had left it a 50 px sliver at 18 pt in 700 px): the tab scrolls instead.
+        return scroll_area(tab, self, sideways=False, focusable=False)
 
     def _build_compare_tab(self) -> QWidget:
         tab = QWidget(self)

@@ -4,6 +4,7 @@ joined (a gap is shown as a gap). Colours and fonts follow the widget's palette 
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
@@ -20,7 +21,7 @@ from ...domain.scores import (
 )
 from ...i18n import N_, _, ngettext
 from ..common import formatting
-from ..common.chart_common import ChartPanel, apply_palette
+from ..common.chart_common import ChartPanel, apply_palette, date_tick_count, plot_width
 from ..common.chart_legend import SQUARE, KeyStyle
 
 SERIES_NAMES = {
@@ -52,6 +53,8 @@ class ScoreChart(ChartPanel):
     """Call :meth:`set_results` with every result of the person (both questionnaires)."""
 
     lines_least = 12
+    plot_lines_least = 5  # the plot itself never a sliver: the page's column scrolls instead
+    plot_columns_least = 22  # the plot's least width beside the form, in average characters
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, _("PHQ-9 and GAD-7 over time"), _("Chart of PHQ-9 and GAD-7 totals over time"),
@@ -71,6 +74,7 @@ class ScoreChart(ChartPanel):
         for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
             axis.setTruncateLabels(False)
         self._rebuild()
+        self.chart.plotAreaChanged.connect(self._fit_date_ticks)
 
     def set_results(self, results: list[ScoreResult]) -> None:
         self._results = sorted(results, key=lambda r: r.taken_on)
@@ -113,16 +117,23 @@ class ScoreChart(ChartPanel):
         self._restyle()
         self._update_summary()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().resizeEvent(event)
-        self._fit_date_ticks()
+    def least_width(self) -> int:
+        """The width (pixels, from the fonts in use) below which the plot is too thin to read
+        beside the form: the total axis's words and :attr:`plot_columns_least` characters of plot."""
+        labels, title = QFontMetrics(self.y_axis.labelsFont()), QFontMetrics(self.y_axis.titleFont())
+        gap = labels.averageCharWidth()
+        margins = self.chart.margins()
+        left = labels.horizontalAdvance("27") + title.height() + gap * 4  # the totals, their title
+        right = labels.horizontalAdvance("29 Sep 26") / 2 + gap * 2  # the last date's overhang
+        frame = self.view.frameWidth() * 2 + margins.left() + margins.right()
+        return math.ceil(left + right + frame) + gap * self.plot_columns_least
 
-    def _fit_date_ticks(self) -> None:
-        """At most five dates under the chart, fewer when a narrow chart (large text beside the
-        form) would print them over each other."""
-        label = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance("29 Sep 26") * 1.4
-        room = self.width() - QFontMetrics(self.y_axis.labelsFont()).horizontalAdvance("Total 27") * 2
-        self.x_axis.setTickCount(max(2, min(5, int(room // label))))
+    def _fit_date_ticks(self, _area=None) -> None:
+        """At most five dates under the chart, fewer when their words (the language's month names,
+        the text size) would print over each other in the plot's width."""
+        count = date_tick_count(self.chart, self.x_axis, plot_width(self.chart, self.view), most=5)
+        if count != self.x_axis.tickCount():
+            self.x_axis.setTickCount(count)
 
     def _restyle(self) -> None:
         if not hasattr(self, "x_axis"):  # a style or font change while still being built

@@ -29,6 +29,7 @@ from ..common.ops import SCORES
 from ..common.page import Page, confirm
 from ..context import AppContext
 from .daily_checkin import DailyCheckinForm
+from .journal_layout import TurningSplitter
 from .score_chart import ScoreChart
 from .score_form import ScoreForm
 
@@ -131,7 +132,15 @@ class ScoresPage(Page):
         list_panel = column(self, wrapping_row((self.list_label, buttons)),
                             self.empty_label, (self.list, 1), margins=False)
         right = side_by_side(self, self.chart, list_panel, vertical=True)
-        self.splitter = side_by_side(self, self.form_scroll, right, stretch=(2, 3))
+        # A short window (or large text) scrolls the chart and the list rather than squashing the
+        # plot or making the window taller than the screen.
+        self.right_scroll = scroll_area(right, self, focusable=False, sideways=False)
+        # Beside the form the chart keeps a readable width (in font units); when the page cannot
+        # hold both (18 pt in an 800 px window gave the chart 225 px and a 50 px sliver of plot),
+        # the chart and the list go under the form, full width, as on the Journal page.
+        self.splitter = TurningSplitter(self.form_scroll, self.right_scroll, self._column_least_width, self)
+        self.splitter.setStretchFactor(0, 2)  # side by side, the chart grows faster than the form
+        self.splitter.setStretchFactor(1, 3)
 
         self.daily = DailyCheckinForm(self._context, self)
 
@@ -143,6 +152,12 @@ class ScoresPage(Page):
         self.form.items_rebuilt.connect(self._fix_tab_order)
         self.form.crisis_shown.connect(lambda: self.form_scroll.ensureWidgetVisible(self.form.crisis))
         self._fix_tab_order()
+
+    def _column_least_width(self) -> int:
+        """The chart-and-list column's least width beside the form: the chart's, plus the
+        column's scroll bar when it scrolls."""
+        bar = self.right_scroll.verticalScrollBar()
+        return self.chart.least_width() + (bar.sizeHint().width() if bar.isVisible() else 0)
 
     def _fix_tab_order(self) -> None:
         chain = [self.tabs.tabBar(), *self.form.focus_widgets(), self.save_button, self.cancel_button,

@@ -18,7 +18,7 @@ from ...domain.model import MoodLevel
 from ...i18n import N_, _, ngettext
 from ...services.patterns import Trend, mood_level
 from ..common import formatting
-from ..common.chart_common import ChartPanel, apply_palette, segments
+from ..common.chart_common import ChartPanel, apply_palette, category_step, plot_width, segments
 from ..common.chart_legend import TRIANGLE, KeyStyle
 
 OWN_STYLE = N_("solid line, round dots")
@@ -75,6 +75,7 @@ class TrendChart(ChartPanel):
     """Call :meth:`set_trend` with a ``services.patterns.Trend``."""
 
     lines_tall = 20
+    plot_lines_least = 5  # the plot itself never a sliver: the Charts tab scrolls instead
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, "", _("Chart"), _("The chart in words"))
@@ -97,7 +98,9 @@ class TrendChart(ChartPanel):
         self.chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignLeft)
         for axis in self.chart.axes():  # words such as "5 very good" must never become "…"
             axis.setTruncateLabels(False)
+        self._step = 0
         self._rebuild()
+        self.chart.plotAreaChanged.connect(self._label_points)
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -128,17 +131,11 @@ class TrendChart(ChartPanel):
     def _rebuild(self) -> None:
         trend = self._trend
         self.chart.removeAllSeries()
-        for label in self.x_axis.categoriesLabels():
-            self.x_axis.remove(label)
+        self._step = 0  # new points: label them afresh
         points = list(trend.points) if trend is not None else []
         count = len(points)
         self.x_axis.setRange(-0.5, max(count, 1) - 0.5)
-        weekly = trend is not None and trend.period.bucket_days >= 7  # label points by month
-        step = max(1, math.ceil(count / 7))
-        for i in sorted(range(count - 1, -1, -step)):  # the newest point, then every step back
-            day = points[i].end
-            self.x_axis.append(formatting.month_year(day.year, day.month, short=True) if weekly
-                               else formatting.medium_date(day, year=False), i)
+        self._label_points()
         is_mood = trend is None or trend.measure.kind == "mood"
         y_axis = self.mood_axis if is_mood else self.value_axis
         self.mood_axis.setVisible(is_mood)
@@ -163,7 +160,7 @@ class TrendChart(ChartPanel):
         self.show_keys(((self.own_segments[0], KeyStyle()),
                         (self.family_dots, KeyStyle(dashed=True, dot=TRIANGLE, second=True))))
         if trend is not None:
-            self.title.setText(_("{measure}, last {period}").format(measure=trend.measure.label, period=trend.period.label))
+            self.title.setText(trend.period.title_for(trend.measure))
             text = trend_summary(trend, self._person_name)
         else:
             self.title.setText(_("Chart"))
@@ -174,11 +171,35 @@ class TrendChart(ChartPanel):
         self.view.setAccessibleDescription(text)
         self._restyle()
 
+    def _point_words(self) -> list[str]:
+        """Each point's label, oldest first: its month when a point is a week or more, else its day."""
+        trend = self._trend
+        if trend is None:
+            return []
+        weekly = trend.period.bucket_days >= 7
+        return [formatting.month_year(p.end.year, p.end.month, short=True) if weekly
+                else formatting.medium_date(p.end, year=False) for p in trend.points]
+
+    def _label_points(self, _area=None) -> None:
+        """Name the newest point, then every ``step`` points back: about 7 labels, fewer when their
+        words (the language's, at the text size) would run into each other in the plot's width."""
+        words = self._point_words()
+        step = category_step(words, self.x_axis.labelsFont(), plot_width(self.chart, self.view),
+                             least=max(1, math.ceil(len(words) / 7)))
+        if step == self._step:  # (a new trend sets 0)
+            return
+        self._step = step
+        for label in self.x_axis.categoriesLabels():
+            self.x_axis.remove(label)
+        for i in sorted(range(len(words) - 1, -1, -step)):  # the newest point, then every step back
+            self.x_axis.append(words[i], i)
+
     def _restyle(self) -> None:
         if not hasattr(self, "x_axis"):  # a style or font change while still being built
             return
         ink = apply_palette(self.chart, self, (self.x_axis, self.mood_axis, self.value_axis), marker_factor=0.7)
-        half_label = self.fontMetrics().horizontalAdvance("Mar 2026") // 2 + 4
+        newest = (self._point_words() or ["Mar 2026"])[-1]  # in the language in force ("30 de nov")
+        half_label = max(self.fontMetrics().horizontalAdvance(text) for text in ("Mar 2026", newest)) // 2 + 4
         self.chart.setMargins(QMargins(4, 4, half_label, 4))  # room for the newest day's label
         self.ink_lines(ink, self.own_segments, self.family_segments, self.family_dots, dot_factor=1.2)
         self.legend.set_ink(ink)
