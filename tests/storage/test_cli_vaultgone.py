@@ -88,3 +88,27 @@ def test_a_real_process_says_it_too(tmp_path):
                           capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
     assert done.returncode == cli.EXIT_VAULT
     assert str(folder) in done.stderr and "not connected" in done.stderr
+
+
+@pytest.mark.parametrize("command", [["settings"], ["settings", "set", "country", "GB"],
+                                     ["settings", "set", "language", "es"]])
+def test_settings_of_a_folder_not_there_are_not_made_up_or_written(tmp_path, command):
+    """Listing showed the defaults as if they were the folder's; setting one made the folder (and
+    its parents) on the computer's own disk, where the drive would later be mounted over it."""
+    folder = tmp_path / "media" / "usb" / "journal"
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["--data-dir", str(folder), *command], stdin=io.StringIO(), out=out, err=err)
+    assert code == cli.EXIT_VAULT
+    assert str(folder) in err.getvalue() and "not connected" in err.getvalue()
+    assert out.getvalue() == "" and not (tmp_path / "media").exists()
+
+
+def test_settings_of_an_empty_folder_or_the_usual_one_still_work(tmp_path, monkeypatch):
+    """Choosing settings before 'init' stays possible where a journal is to be made."""
+    usual = tmp_path / "usual"
+    monkeypatch.setattr(vault_service, "usual_folder", lambda: usual)
+    for folder in (tmp_path / "empty", usual):
+        folder.mkdir(exist_ok=True) if folder.name == "empty" else None
+        code = cli.main(["--data-dir", str(folder), "settings", "set", "country", "GB"],
+                        stdin=io.StringIO(), out=io.StringIO(), err=io.StringIO())
+        assert code == cli.EXIT_OK
