@@ -405,10 +405,13 @@ FOLDER_NOT_THERE_INIT = N_("To start a new, empty journal there instead, run 'ca
 
 def refuse_folder_not_there(paths) -> None:
     """Raise :class:`CliError` (the vault exit code) naming the folder when the data folder is not
-    there (a drive or network folder not connected, a mistyped name): nothing is read from it as
-    if it were empty, and nothing is made there (only 'init' makes a new journal)."""
+    there (a drive or network folder not connected, a mistyped name) or cannot be opened (another
+    account's): nothing is read from it as if it were empty, and nothing is made there (only
+    'init' makes a new journal)."""
     from .services import vault as vs
 
+    if vs.folder_not_opened(paths):
+        raise CliError(_(vs.FOLDER_NOT_OPENED).format(folder=paths.folder), EXIT_VAULT)
     if vs.folder_not_there(paths):
         raise CliError(f"{_(vs.FOLDER_NOT_THERE).format(folder=paths.folder)} {_(FOLDER_NOT_THERE_INIT)}",
                        EXIT_VAULT)
@@ -421,8 +424,8 @@ def require_vault(paths) -> None:
     once: no passphrase or recovery code can help, and no key derivation runs)."""
     from .services import vault as vs
 
+    refuse_folder_not_there(paths)
     if not vs.vault_exists(paths):
-        refuse_folder_not_there(paths)
         raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
             folder=paths.folder), EXIT_VAULT)
     lost = vs.keys_lost(paths)

@@ -220,7 +220,11 @@ def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, 
     file to take over) is read instead, if given. ``notice`` is ``""``, or
     :data:`DAMAGED_NOTICE` when a file exists but is damaged (not JSON, not an object, not
     readable): the defaults are used then. Never raises."""
-    source = path if path.exists() or legacy is None else legacy
+    try:
+        there = path.exists()
+    except OSError:  # its folder cannot be opened (another account's): the start says so, not as damage
+        return Settings(), ""
+    source = path if there or legacy is None else legacy
     try:
         # Opened without waiting, so a pipe in the file's place is refused instead of freezing the start.
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

@@ -180,6 +180,13 @@ FOLDER_NOT_THERE = N_(
 )
 
 
+FOLDER_NOT_OPENED = N_(
+    "Your journal cannot be looked for in {folder}: this app cannot open that folder. It may belong to "
+    "another account on this computer, or its drive's permissions may have changed. Give your account "
+    "access to it, or start the app with another folder, then try again. Nothing was changed."
+)
+
+
 KEYFILE_MISSING = N_(
     "The vault in {folder} cannot be opened: its key file (vault.keys) is missing. Your passphrase, "
     "your recovery code and the app's backups all need that file. If you have a copy of vault.keys "
@@ -197,6 +204,18 @@ def folder_not_there(paths: VaultPaths) -> bool:
     if paths.folder.exists():
         return False
     return not _same_folder(paths.folder, usual_folder())
+
+
+def folder_not_opened(paths: VaultPaths) -> bool:
+    """True when this account cannot look into ``paths.folder`` or a folder above it (another
+    account's drive, a folder made unreadable, a failing network folder): nothing can be said about
+    a journal there, and none can be made there. Told as such, never as an unexpected error."""
+    try:
+        vault_exists(paths)
+        folder_not_there(paths)
+    except OSError:
+        return True
+    return False
 
 
 def usual_folder() -> Path:

@@ -180,3 +180,49 @@ def test_lost_keys_first_paint_loads_no_database_layer(data_dir):
     loaded = [name for name in seen["modules"]
               if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_AT_START)]
     assert loaded == []
+
+
+# --- a folder this account may not look into (another account's drive, chmod 000) ------------------
+
+
+@pytest.fixture
+def unreadable(tmp_path, qapp, monkeypatch):
+    """A context on a journal folder inside a folder this account may not open. As root chmod
+    does not stop anyone, so there the same PermissionError is raised for that folder's insides."""
+    locked = tmp_path / "other-account"
+    paths = VaultPaths(locked / "journal")
+    paths.folder.mkdir(parents=True)
+    create_vault(paths, PASSPHRASE).vault.close()
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        from pathlib import Path
+
+        real_stat = Path.stat
+
+        def stat(self, *args, **kwargs):
+            if locked in self.parents and locked.stat().st_mode & 0o777 == 0:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_stat(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "stat", stat)
+    yield AppContext(paths=paths, ops=Ops(), settings=Settings(country="US"),
+                     settings_path=app_settings.path_for(paths.folder))
+    locked.chmod(0o700)
+
+
+def test_a_folder_that_may_not_be_opened_is_told_not_an_unexpected_error(qtbot, unreadable):
+    """It raised PermissionError out of the start (an "unexpected error"), before any window."""
+    settings, notice = app_settings.load_with_notice(unreadable.settings_path)
+    assert settings == Settings() and notice == ""
+    flow = _start(qtbot, unreadable)
+    screen = flow.missing
+    assert isinstance(screen, MissingFolderScreen) and flow.wizard is None and flow.window is None
+    assert str(unreadable.paths.folder) in screen.message_text() and "cannot open that folder" in screen.message_text()
+    assert screen.new_button.isHidden()  # no new journal can be made where nothing can be read
+    qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)
+    assert str(unreadable.paths.folder) in screen.status_text() and flow.missing is screen
+
+    unreadable.paths.folder.parent.chmod(0o700)  # access given back
+    qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)
+    assert flow.missing is None and flow.window is not None and flow.window.is_locked
+    qtbot.addWidget(flow.window)

@@ -112,3 +112,22 @@ def test_settings_of_an_empty_folder_or_the_usual_one_still_work(tmp_path, monke
         code = cli.main(["--data-dir", str(folder), "settings", "set", "country", "GB"],
                         stdin=io.StringIO(), out=io.StringIO(), err=io.StringIO())
         assert code == cli.EXIT_OK
+
+
+def test_a_folder_that_may_not_be_opened_is_named_with_the_vault_code(tmp_path, nothing_asked, monkeypatch):
+    locked = tmp_path / "other-account"
+    folder = locked / "journal"
+    folder.mkdir(parents=True)
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root opens anything: the same error, raised for that folder's insides
+        from pathlib import Path
+
+        real_stat = Path.stat
+        monkeypatch.setattr(Path, "stat", lambda self, *a, **k: (_ for _ in ()).throw(
+            PermissionError(13, "Permission denied")) if locked in self.parents else real_stat(self, *a, **k))
+    try:
+        code, err = _run(["--data-dir", str(folder), "people"], Terminal(PASSPHRASE + "\n"))
+    finally:
+        locked.chmod(0o700)
+    assert code == cli.EXIT_VAULT and str(folder) in err and "cannot open that folder" in err
+    assert nothing_asked == []

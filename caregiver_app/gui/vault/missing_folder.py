@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ... import APP_NAME
 from ...i18n import N_, _
-from ...services.vault import FOLDER_NOT_THERE, vault_exists
+from ...services.vault import FOLDER_NOT_OPENED, FOLDER_NOT_THERE, folder_not_opened, vault_exists
 from ..context import AppContext
 from .unlock_screen import PANEL_WIDTH_CHARS, announce, scale_font
 
 TITLE = N_("Your journal was not found")
 STILL_NOT_THERE = N_("There is still no journal in {folder}.")
+STILL_NOT_OPENED = N_("This app still cannot open {folder}.")
 
 
 class MissingFolderScreen(QWidget):
@@ -39,7 +40,7 @@ class MissingFolderScreen(QWidget):
         self.title_label = QLabel(_(TITLE))
         self.title_label.setWordWrap(True)
         scale_font(self.title_label, 1.5)
-        self.message_label = QLabel(_(FOLDER_NOT_THERE).format(folder=folder))
+        self.message_label = QLabel()
         self.status_label = QLabel()
         for label in (self.message_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,7 +90,17 @@ class MissingFolderScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        self._say_why()
         self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say_why(self) -> bool:
+        """Word the screen for what is the matter now; True when the folder cannot be opened
+        (then no new journal can be made there either, so that choice is not offered)."""
+        not_opened = folder_not_opened(self.context.paths)
+        words = FOLDER_NOT_OPENED if not_opened else FOLDER_NOT_THERE
+        self.message_label.setText(_(words).format(folder=self.context.paths.folder))
+        self.new_button.setHidden(not_opened)
+        return not_opened
 
     def message_text(self) -> str:
         return self.message_label.text()
@@ -101,10 +112,11 @@ class MissingFolderScreen(QWidget):
         """Look again (three file checks, nothing written): the vault there now -> :attr:`found`."""
         if self._done:
             return
-        if vault_exists(self.context.paths):
+        not_opened = self._say_why()
+        if not not_opened and vault_exists(self.context.paths):
             self._finish(self.found)
             return
-        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder)
+        text = _(STILL_NOT_OPENED if not_opened else STILL_NOT_THERE).format(folder=self.context.paths.folder)
         self.status_label.setText(text)
         self.status_label.show()
         announce(self.status_label, text)
