@@ -226,3 +226,49 @@ def test_a_folder_that_may_not_be_opened_is_told_not_an_unexpected_error(qtbot, 
     qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)
     assert flow.missing is None and flow.window is not None and flow.window.is_locked
     qtbot.addWidget(flow.window)
+
+
+# --- "Start a new journal here", then changing one's mind -----------------------------------------
+
+
+def test_choosing_language_and_country_then_cancelling_leaves_no_folder_behind(qtbot, unplugged, tmp_path):
+    """The wizard wrote settings.json as soon as a language or a country was chosen, making the
+    folder (and its parents) on the computer's own disk; after Cancel, the next start found an
+    existing empty folder and went straight to the wizard: the drive hint was gone for good."""
+    from caregiver_app import i18n
+
+    keyring.set_keyring(NoKeyring())
+    flow = _start(qtbot, unplugged)
+    qtbot.mouseClick(flow.missing.new_button, Qt.MouseButton.LeftButton)
+    wizard = flow.wizard
+    qtbot.addWidget(wizard)
+    page = wizard.welcome_page
+    try:
+        page.language_combo.setCurrentIndex(page.language_combo.findData("es"))
+        page.country_combo.setCurrentIndex(page.country_combo.findData("NZ"))
+        wizard.next()
+        assert unplugged.settings.language == "es" and unplugged.settings.country == "NZ"  # for this session
+        wizard.reject()
+    finally:
+        i18n.set_language("en")
+    assert flow.quits == [True]
+    assert not (tmp_path / "media").exists()
+    again = _start(qtbot, unplugged)
+    assert isinstance(again.missing, MissingFolderScreen)
+
+
+def test_the_choices_are_kept_once_the_new_journal_is_made(qtbot, unplugged):
+    from test_setup_and_lock import finish_person_page, finish_recovery_page, run_wizard_to_recovery
+
+    keyring.set_keyring(NoKeyring())
+    flow = _start(qtbot, unplugged)
+    qtbot.mouseClick(flow.missing.new_button, Qt.MouseButton.LeftButton)
+    qtbot.addWidget(flow.wizard)
+    page = flow.wizard.welcome_page
+    page.country_combo.setCurrentIndex(page.country_combo.findData("NZ"))
+    wizard = run_wizard_to_recovery(qtbot, flow)
+    finish_recovery_page(qtbot, wizard)
+    finish_person_page(qtbot, wizard, "Sam")
+    assert flow.window is not None
+    qtbot.addWidget(flow.window)
+    assert json.loads(unplugged.settings_path.read_text())["country"] == "NZ"
