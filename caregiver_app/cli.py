@@ -405,16 +405,15 @@ FOLDER_NOT_THERE_INIT = N_("To start a new, empty journal there instead, run 'ca
 
 def refuse_folder_not_there(paths) -> None:
     """Raise :class:`CliError` (the vault exit code) naming the folder when the data folder is not
-    there (a drive or network folder not connected, a mistyped name) or cannot be opened (another
-    account's): nothing is read from it as if it were empty, and nothing is made there (only
+    there (a drive or network folder not connected, a mistyped name), cannot be opened (another
+    account's) or is a file: nothing is read from it as if it were empty, and nothing is made there (only
     'init' makes a new journal)."""
     from .services import vault as vs
 
-    if vs.folder_not_opened(paths):
-        raise CliError(_(vs.FOLDER_NOT_OPENED).format(folder=paths.folder), EXIT_VAULT)
-    if vs.folder_not_there(paths):
-        raise CliError(f"{_(vs.FOLDER_NOT_THERE).format(folder=paths.folder)} {_(FOLDER_NOT_THERE_INIT)}",
-                       EXIT_VAULT)
+    reason = vs.out_of_reach(paths)
+    if reason is not None:
+        words, can_start_new = reason
+        raise CliError(f"{words} {_(FOLDER_NOT_THERE_INIT)}" if can_start_new else words, EXIT_VAULT)
 
 
 def require_vault(paths) -> None:

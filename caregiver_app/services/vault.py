@@ -187,6 +187,12 @@ FOLDER_NOT_OPENED = N_(
 )
 
 
+FOLDER_IS_A_FILE = N_(
+    "There is no journal in {folder}: that is a file, not a folder. If it is one of your journal's "
+    "files, start the app with the folder it is in ({parent}). Nothing was changed."
+)
+
+
 KEYFILE_MISSING = N_(
     "The vault in {folder} cannot be opened: its key file (vault.keys) is missing. Your passphrase, "
     "your recovery code and the app's backups all need that file. If you have a copy of vault.keys "
@@ -216,6 +222,30 @@ def folder_not_opened(paths: VaultPaths) -> bool:
     except OSError:
         return True
     return False
+
+
+def folder_is_a_file(paths: VaultPaths) -> bool:
+    """True when ``paths.folder`` is there but is not a folder: a file, often the journal's own
+    ``vault.db`` given instead of its folder."""
+    try:
+        return paths.folder.exists() and not paths.folder.is_dir()
+    except OSError:
+        return False
+
+
+def out_of_reach(paths: VaultPaths) -> tuple[str, bool] | None:
+    """Why no journal can be looked for in ``paths.folder``: ``(plain words naming the folder,
+    whether a new journal could be made there)``, or None when it can be looked into (a vault
+    there, an empty folder, or the usual folder before the first start). Told before anything
+    else, so that nobody is led to make a new, empty journal when theirs is only out of reach."""
+    folder = paths.folder
+    if folder_not_opened(paths):
+        return _(FOLDER_NOT_OPENED).format(folder=folder), False
+    if folder_is_a_file(paths):
+        return _(FOLDER_IS_A_FILE).format(folder=folder, parent=folder.parent), False
+    if not vault_exists(paths) and folder_not_there(paths):
+        return _(FOLDER_NOT_THERE).format(folder=folder), True
+    return None
 
 
 def usual_folder() -> Path:

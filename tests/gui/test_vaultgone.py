@@ -235,9 +235,12 @@ def test_choosing_language_and_country_then_cancelling_leaves_no_folder_behind(q
     """The wizard wrote settings.json as soon as a language or a country was chosen, making the
     folder (and its parents) on the computer's own disk; after Cancel, the next start found an
     existing empty folder and went straight to the wizard: the drive hint was gone for good."""
-    from caregiver_app import i18n
+    from PySide6.QtCore import QLocale
+
+    from caregiver_app.gui.common.translations import use_language
 
     keyring.set_keyring(NoKeyring())
+    locale = QLocale()
     flow = _start(qtbot, unplugged)
     qtbot.mouseClick(flow.missing.new_button, Qt.MouseButton.LeftButton)
     wizard = flow.wizard
@@ -249,8 +252,9 @@ def test_choosing_language_and_country_then_cancelling_leaves_no_folder_behind(q
         wizard.next()
         assert unplugged.settings.language == "es" and unplugged.settings.country == "NZ"  # for this session
         wizard.reject()
-    finally:
-        i18n.set_language("en")
+    finally:  # English and the locale as they were (Qt's own words too)
+        use_language("en")
+        QLocale.setDefault(locale)
     assert flow.quits == [True]
     assert not (tmp_path / "media").exists()
     again = _start(qtbot, unplugged)
@@ -272,3 +276,19 @@ def test_the_choices_are_kept_once_the_new_journal_is_made(qtbot, unplugged):
     assert flow.window is not None
     qtbot.addWidget(flow.window)
     assert json.loads(unplugged.settings_path.read_text())["country"] == "NZ"
+
+
+def test_a_file_given_as_the_folder_is_told_before_any_wizard(qtbot, tmp_path):
+    """``--data-dir .../journal/vault.db`` (the journal's own file given instead of its folder)
+    opened the wizard, which failed only after a passphrase had been chosen."""
+    journal = VaultPaths(tmp_path / "journal")
+    journal.folder.mkdir()
+    create_vault(journal, PASSPHRASE).vault.close()
+    paths = VaultPaths(journal.db)
+    context = AppContext(paths=paths, ops=Ops(), settings=Settings(country="US"),
+                         settings_path=app_settings.path_for(paths.folder))
+    flow = _start(qtbot, context)
+    screen = flow.missing
+    assert isinstance(screen, MissingFolderScreen) and flow.wizard is None
+    assert "is a file, not a folder" in screen.message_text() and str(journal.folder) in screen.message_text()
+    assert screen.new_button.isHidden()

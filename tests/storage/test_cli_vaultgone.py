@@ -131,3 +131,13 @@ def test_a_folder_that_may_not_be_opened_is_named_with_the_vault_code(tmp_path, 
         locked.chmod(0o700)
     assert code == cli.EXIT_VAULT and str(folder) in err and "cannot open that folder" in err
     assert nothing_asked == []
+
+
+@pytest.mark.parametrize("command", [["people"], ["settings"], ["settings", "set", "country", "GB"]])
+def test_a_file_given_as_the_folder_is_told_as_such(data_dir, nothing_asked, command):
+    given = data_dir / "vault.db"
+    before = given.read_bytes()
+    code, err = _run(["--data-dir", str(given), *command], Terminal(PASSPHRASE + "\n"))
+    assert code == cli.EXIT_VAULT
+    assert "is a file, not a folder" in err and str(data_dir) in err and "settings file" not in err
+    assert nothing_asked == [] and given.read_bytes() == before

@@ -1,5 +1,5 @@
 """The first window when the data folder given is not there at all (a drive or network folder not
-connected, a mistyped ``--data-dir``): it says so and offers "Try again"; making a new, empty
+connected, a mistyped ``--data-dir``), cannot be opened, or is a file: it says so and offers "Try again"; making a new, empty
 journal there is a second, deliberate choice. Without it, a journal on an unplugged drive looked
 like a brand-new app offering to start over (and a vault made then would hide behind the drive's
 mount point once the drive is back). Nothing is remembered: the folder comes from the command line
@@ -13,13 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ... import APP_NAME
 from ...i18n import N_, _
-from ...services.vault import FOLDER_NOT_OPENED, FOLDER_NOT_THERE, folder_not_opened, vault_exists
+from ...services.vault import out_of_reach, vault_exists
 from ..context import AppContext
 from .unlock_screen import PANEL_WIDTH_CHARS, announce, scale_font
 
 TITLE = N_("Your journal was not found")
 STILL_NOT_THERE = N_("There is still no journal in {folder}.")
-STILL_NOT_OPENED = N_("This app still cannot open {folder}.")
 
 
 class MissingFolderScreen(QWidget):
@@ -94,13 +93,17 @@ class MissingFolderScreen(QWidget):
         self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _say_why(self) -> bool:
-        """Word the screen for what is the matter now; True when the folder cannot be opened
-        (then no new journal can be made there either, so that choice is not offered)."""
-        not_opened = folder_not_opened(self.context.paths)
-        words = FOLDER_NOT_OPENED if not_opened else FOLDER_NOT_THERE
-        self.message_label.setText(_(words).format(folder=self.context.paths.folder))
-        self.new_button.setHidden(not_opened)
-        return not_opened
+        """Word the screen for what is the matter now (not there, cannot be opened, a file);
+        False when the folder can be looked into now. A new journal is offered only where one
+        could be made."""
+        reason = out_of_reach(self.context.paths)
+        if reason is None:
+            self.new_button.show()
+            return False
+        words, can_start_new = reason
+        self.message_label.setText(words)
+        self.new_button.setHidden(not can_start_new)
+        return True
 
     def message_text(self) -> str:
         return self.message_label.text()
@@ -112,11 +115,10 @@ class MissingFolderScreen(QWidget):
         """Look again (three file checks, nothing written): the vault there now -> :attr:`found`."""
         if self._done:
             return
-        not_opened = self._say_why()
-        if not not_opened and vault_exists(self.context.paths):
+        if not self._say_why() and vault_exists(self.context.paths):
             self._finish(self.found)
             return
-        text = _(STILL_NOT_OPENED if not_opened else STILL_NOT_THERE).format(folder=self.context.paths.folder)
+        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder)
         self.status_label.setText(text)
         self.status_label.show()
         announce(self.status_label, text)
