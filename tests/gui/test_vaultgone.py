@@ -292,3 +292,32 @@ def test_a_file_given_as_the_folder_is_told_before_any_wizard(qtbot, tmp_path):
     assert isinstance(screen, MissingFolderScreen) and flow.wizard is None
     assert "is a file, not a folder" in screen.message_text() and str(journal.folder) in screen.message_text()
     assert screen.new_button.isHidden()
+
+
+# --- the drive unplugged while the unlock screen is up ----------------------------------------------
+
+
+def test_a_drive_unplugged_at_the_unlock_screen_is_told_and_nothing_is_tried(qtbot, unplugged, monkeypatch):
+    """The passphrase typed after the drive went away gave "No vault is set up here yet.": the
+    folder unnamed, and nothing about the drive."""
+    create_vault(unplugged.paths, PASSPHRASE).vault.close()
+    drive = unplugged.paths.folder.parents[1]  # .../media/usb
+    window = create_main_window(unplugged)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.unlock_screen
+    derived = []
+    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
+        real = getattr(keyfile_module, name)
+        monkeypatch.setattr(keyfile_module, name, lambda *a, _real=real, **k: derived.append(a) or _real(*a, **k))
+    drive.rename(drive.with_name("usb-away"))  # unplugged
+    qtbot.keyClicks(screen.ui.secretEdit, PASSPHRASE)
+    qtbot.keyClick(screen.ui.secretEdit, Qt.Key.Key_Return)
+    told = screen.note_text() + screen.status_text()
+    assert str(unplugged.paths.folder) in told and "connect it and try again" in told
+    assert not screen.busy and derived == [] and not drive.exists()
+
+    drive.with_name("usb-away").rename(drive)  # plugged in again: the same press opens it
+    qtbot.keyClick(screen.ui.secretEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=10000)
+    assert screen.note_text() == ""
