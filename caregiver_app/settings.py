@@ -271,6 +271,17 @@ def save(settings: Settings, path: Path | None = None) -> None:
     write_private(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
+def save_in_folder(settings: Settings, path: Path, data_folder: Path) -> None:
+    """:func:`save`, but never make the data folder ``data_folder`` again once a journal has been
+    there: a folder missing now went away (a drive unplugged, a network folder gone), and making
+    it would put an empty folder on this computer's own disk, where the drive is mounted (the next
+    start would take it for an empty folder, and hide the drive under it). Raises
+    ``FileNotFoundError`` then, which callers treat as any failed write."""
+    if path.parent == data_folder and not data_folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the data folder is not there", str(data_folder))
+    save(settings, path)
+
+
 def paper_for(settings: Settings, country: str) -> str:
     """``"letter"`` or ``"a4"``: the chosen paper, or for ``"auto"`` the country's (Letter in
     the United States, Canada, Mexico and a few others that use it; A4 elsewhere and when no

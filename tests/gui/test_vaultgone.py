@@ -301,7 +301,7 @@ def test_a_drive_unplugged_at_the_unlock_screen_is_told_and_nothing_is_tried(qtb
     """The passphrase typed after the drive went away gave "No vault is set up here yet.": the
     folder unnamed, and nothing about the drive."""
     create_vault(unplugged.paths, PASSPHRASE).vault.close()
-    drive = unplugged.paths.folder.parents[1]  # .../media/usb
+    drive = unplugged.paths.folder.parent  # .../media/usb
     window = create_main_window(unplugged)
     qtbot.addWidget(window)
     window.show()
@@ -321,3 +321,18 @@ def test_a_drive_unplugged_at_the_unlock_screen_is_told_and_nothing_is_tried(qtb
     qtbot.keyClick(screen.ui.secretEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10000)
     assert screen.note_text() == ""
+
+
+def test_closing_the_window_after_the_drive_went_away_makes_no_folder(qtbot, unplugged):
+    """Closing saved the window's size into settings.json, making the journal's folder (and its
+    parents) on the computer's own disk: the next start then took it for an empty folder (the
+    wizard, no drive hint), and a drive mounted there later would be hidden under it."""
+    unplugged.vault = create_vault(unplugged.paths, PASSPHRASE).vault
+    drive = unplugged.paths.folder.parent  # .../media/usb
+    window = create_main_window(unplugged)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.is_locked, timeout=5000)
+    drive.rename(drive.with_name("usb-away"))  # unplugged
+    window.close()  # the window closes the vault
+    assert not drive.exists()
