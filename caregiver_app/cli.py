@@ -426,7 +426,7 @@ def require_vault(paths) -> None:
     refuse_folder_not_there(paths)
     if not vs.vault_exists(paths):
         raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder), EXIT_VAULT)
+            folder=paths.folder.absolute()), EXIT_VAULT)
     lost = vs.keys_lost(paths)
     if lost:
         raise CliError(lost, EXIT_VAULT)

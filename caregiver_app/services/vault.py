@@ -238,7 +238,7 @@ def out_of_reach(paths: VaultPaths) -> tuple[str, bool] | None:
     whether a new journal could be made there)``, or None when it can be looked into (a vault
     there, an empty folder, or the usual folder before the first start). Told before anything
     else, so that nobody is led to make a new, empty journal when theirs is only out of reach."""
-    folder = paths.folder
+    folder = paths.folder.absolute()  # named in full: "jornal" alone says neither which nor where
     if folder_not_opened(paths):
         return _(FOLDER_NOT_OPENED).format(folder=folder), False
     if folder_is_a_file(paths):
@@ -273,7 +273,7 @@ def keys_lost(paths: VaultPaths) -> str | None:
     prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
     if paths.db.exists() and not paths.keyfile.exists() and not prev.exists() \
             and not vault_swap.pending(paths.folder):
-        return _(KEYFILE_MISSING).format(folder=paths.folder)
+        return _(KEYFILE_MISSING).format(folder=paths.folder.absolute())
     return None
 
 

@@ -141,3 +141,15 @@ def test_a_file_given_as_the_folder_is_told_as_such(data_dir, nothing_asked, com
     assert code == cli.EXIT_VAULT
     assert "is a file, not a folder" in err and str(data_dir) in err and "settings file" not in err
     assert nothing_asked == [] and given.read_bytes() == before
+
+
+def test_a_relative_folder_is_named_in_full(tmp_path, data_dir, monkeypatch, nothing_asked):
+    """'--data-dir jornal' said "There is no journal in jornal": which one, seen from where?"""
+    monkeypatch.chdir(tmp_path)
+    code, err = _run(["--data-dir", "jornal", "people"], Terminal(""))
+    assert code == cli.EXIT_VAULT and f"in {tmp_path / 'jornal'}:" in err
+    (data_dir / "vault.keys").unlink()
+    (data_dir / "vault.keys.prev").unlink(missing_ok=True)
+    monkeypatch.chdir(data_dir.parent)
+    code, err = _run(["--data-dir", data_dir.name, "people"], Terminal(""))
+    assert code == cli.EXIT_VAULT and f"The vault in {data_dir} cannot" in err

@@ -118,7 +118,7 @@ class MissingFolderScreen(QWidget):
         if not self._say_why() and vault_exists(self.context.paths):
             self._finish(self.found)
             return
-        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder)
+        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder.absolute())
         self.status_label.setText(text)
         self.status_label.show()
         announce(self.status_label, text)
