@@ -136,6 +136,8 @@ class StartFlow(QObject):
     def _close_missing(self) -> None:
         missing, self.missing = self.missing, None
         if missing is not None:
+            missing.get_help.close()  # its Get help window goes with it (the next screen has its own)
+            missing.get_help = None  # the screen and its GetHelp hold each other: let it go now
             missing.hide()
             missing.deleteLater()
 

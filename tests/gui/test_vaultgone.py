@@ -13,6 +13,7 @@ import keyring
 import pytest
 from support import PASSPHRASE, NoKeyring
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from caregiver_app import settings as app_settings
 from caregiver_app.gui.app import StartFlow, create_main_window
@@ -336,3 +337,17 @@ def test_closing_the_window_after_the_drive_went_away_makes_no_folder(qtbot, unp
     drive.rename(drive.with_name("usb-away"))  # unplugged
     window.close()  # the window closes the vault
     assert not drive.exists()
+
+
+def test_get_help_now_is_one_click_away_on_the_missing_folder_screen(qtbot, unplugged):
+    """Crisis help is one click from every screen; this one had none (nor Ctrl+Shift+H)."""
+    flow = _start(qtbot, unplugged)
+    screen = flow.missing
+    button = screen.get_help_button
+    assert button.isVisibleTo(screen) and button.text() == "Get help now"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    shown = screen.get_help.window
+    qtbot.addWidget(shown)
+    assert shown.isVisible() and "988" in "\n".join(label.text() for label in shown.findChildren(QLabel))
+    shown.close()
+    assert not unplugged.paths.folder.parent.exists()

@@ -15,6 +15,7 @@ from ... import APP_NAME
 from ...i18n import N_, _
 from ...services.vault import out_of_reach, vault_exists
 from ..context import AppContext
+from ..warning_signs.get_help import GetHelp
 from .unlock_screen import PANEL_WIDTH_CHARS, announce, scale_font
 
 TITLE = N_("Your journal was not found")
@@ -89,6 +90,10 @@ class MissingFolderScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        # Crisis help is one click (or Ctrl+Shift+H) from every screen, this one too: the numbers
+        # of the country in force, nothing personal (no vault is open).
+        self.get_help = GetHelp(context, self, person=lambda: None, locked=lambda: True)
+        self.get_help_button = self.get_help.add_to_unlock_screen(self)
         self._say_why()
         self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
