@@ -191,9 +191,9 @@ class StartFlow(QObject):
         wizard, self.wizard = self.wizard, None
         self.context.vault = wizard.vault
         if not self.context.settings_path.exists():  # held back while the folder was not there
-            from .vault.setup_wizard import keep_settings  # loaded with the wizard
+            from .vault.setup_wizard import write_settings  # loaded with the wizard
 
-            keep_settings(self.context)
+            write_settings(self.context)
         self._show_window()
         wizard.deleteLater()
 

@@ -351,3 +351,23 @@ def test_get_help_now_is_one_click_away_on_the_missing_folder_screen(qtbot, unpl
     assert shown.isVisible() and "988" in "\n".join(label.text() for label in shown.findChildren(QLabel))
     shown.close()
     assert not unplugged.paths.folder.parent.exists()
+
+
+def test_the_drive_coming_back_during_the_wizard_keeps_its_own_settings(qtbot, unplugged):
+    """"Start a new journal here…", then the drive is plugged in while the first page shows:
+    choosing a country there wrote the session's defaults over the journal's own settings file
+    (its time zone, paper, the numbers added in Get help now)."""
+    keyring.set_keyring(NoKeyring())
+    flow = _start(qtbot, unplugged)
+    qtbot.mouseClick(flow.missing.new_button, Qt.MouseButton.LeftButton)
+    wizard = flow.wizard
+    qtbot.addWidget(wizard)
+    create_vault(unplugged.paths, PASSPHRASE).vault.close()  # the drive is plugged in
+    own = Settings(country="MX", paper="a4", time_zone="America/Mexico_City")
+    app_settings.save(own, unplugged.settings_path)
+    before = unplugged.settings_path.read_bytes()
+    page = wizard.welcome_page
+    page.country_combo.setCurrentIndex(page.country_combo.findData("NZ"))
+    wizard.next()
+    assert unplugged.settings_path.read_bytes() == before
+    wizard.reject()

@@ -25,7 +25,7 @@ from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...services.people import add_person, rename_person, set_preparer_name
 from ...services.vault import (MIN_LENGTH, Vault, folder_not_there, passphrase_problem, remembered_on_device,
-                               strength_hint)
+                               strength_hint, vault_exists)
 from ...services.vault_open import CreatedVault, create_vault, keyring_available, set_remember_on_device
 from ...domain import crisis_lines
 from ...settings import save as save_settings
@@ -149,10 +149,15 @@ def keep_settings(context: AppContext) -> None:
     folder is not there (a drive not connected, a mistyped ``--data-dir``): saving would make it,
     and its parents, on this computer's own disk, so after a Cancel the next start would take it
     for an empty folder and no longer say that the drive may not be connected. Then the choice
-    holds for this session and is written with the new vault (see ``StartFlow``). A failed write
-    is logged only."""
-    if folder_not_there(context.paths):
-        return
+    holds for this session and is written with the new vault (see ``StartFlow``). Nor while a
+    journal is there already (its drive plugged in while this page showed): its own settings are
+    not overwritten with this session's. A failed write is logged only."""
+    if not (folder_not_there(context.paths) or vault_exists(context.paths)):
+        write_settings(context)
+
+
+def write_settings(context: AppContext) -> None:
+    """Save the session's settings to the data folder's settings file; a failed write is logged only."""
     try:
         save_settings(context.settings, context.settings_path)
     except OSError as exc:
