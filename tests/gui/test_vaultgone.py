@@ -371,3 +371,15 @@ def test_the_drive_coming_back_during_the_wizard_keeps_its_own_settings(qtbot, u
     wizard.next()
     assert unplugged.settings_path.read_bytes() == before
     wizard.reject()
+
+
+def test_a_folder_that_came_back_empty_is_not_still_called_not_there(qtbot, unplugged):
+    """Try again after a drive came back without the journal folder's contents: the words still said
+    "that folder is not there"."""
+    flow = _start(qtbot, unplugged)
+    screen = flow.missing
+    unplugged.paths.folder.mkdir(parents=True)  # there now, but empty
+    qtbot.mouseClick(screen.try_again_button, Qt.MouseButton.LeftButton)
+    assert "not there" not in screen.message_text() and "is there now" in screen.message_text()
+    assert str(unplugged.paths.folder) in screen.message_text()
+    assert screen.new_button.isVisibleTo(screen) and flow.missing is screen

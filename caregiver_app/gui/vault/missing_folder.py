@@ -20,6 +20,10 @@ from .unlock_screen import PANEL_WIDTH_CHARS, announce, scale_font
 
 TITLE = N_("Your journal was not found")
 STILL_NOT_THERE = N_("There is still no journal in {folder}.")
+THERE_BUT_EMPTY = N_(
+    "The folder {folder} is there now, but it holds no journal. If your journal is in another folder, "
+    "start the app with that one. Nothing was changed."
+)
 
 
 class MissingFolderScreen(QWidget):
@@ -103,6 +107,8 @@ class MissingFolderScreen(QWidget):
         could be made."""
         reason = out_of_reach(self.context.paths)
         if reason is None:
+            if not vault_exists(self.context.paths):  # the folder came back, but empty
+                self.message_label.setText(_(THERE_BUT_EMPTY).format(folder=self.context.paths.folder.absolute()))
             self.new_button.show()
             return False
         words, can_start_new = reason
