@@ -403,6 +403,19 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
 FOLDER_NOT_THERE_INIT = N_("To start a new, empty journal there instead, run 'caregiver-app init'.")
 
 
+def refuse_folder_not_there(paths) -> None:
+    """Raise :class:`CliError` (the vault exit code) naming the folder when the data folder is not
+    there (a drive or network folder not connected, a mistyped name), cannot be opened (another
+    account's) or is a file: nothing is read from it as if it were empty, and nothing is made there (only
+    'init' makes a new journal)."""
+    from .services import vault as vs
+
+    reason = vs.out_of_reach(paths)
+    if reason is not None:
+        words, can_start_new = reason
+        raise CliError(f"{words} {_(FOLDER_NOT_THERE_INIT)}" if can_start_new else words, EXIT_VAULT)
+
+
 def require_vault(paths) -> None:
     """Raise :class:`CliError` (the vault exit code) before any passphrase is asked when there is
     no vault to open: none set up in the folder (saying so, and, when the folder itself is not
@@ -410,12 +423,10 @@ def require_vault(paths) -> None:
     once: no passphrase or recovery code can help, and no key derivation runs)."""
     from .services import vault as vs
 
+    refuse_folder_not_there(paths)
     if not vs.vault_exists(paths):
-        if vs.folder_not_there(paths):
-            raise CliError(f"{_(vs.FOLDER_NOT_THERE).format(folder=paths.folder)} {_(FOLDER_NOT_THERE_INIT)}",
-                           EXIT_VAULT)
         raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder), EXIT_VAULT)
+            folder=paths.folder.absolute()), EXIT_VAULT)
     lost = vs.keys_lost(paths)
     if lost:
         raise CliError(lost, EXIT_VAULT)

@@ -28,6 +28,7 @@ from .cli import (
     open_vault,
     output_file,
     person_options,
+    refuse_folder_not_there,
     report_format,
     unlock_options,
 )
@@ -200,6 +201,7 @@ def checked_value(key: str, raw: str) -> object:
 def cmd_settings(paths, args, stdin, out, err) -> int:
     from .domain import crisis_lines
 
+    refuse_folder_not_there(paths)  # its settings are not the defaults, and it is not to be made here
     settings, path = load_settings(paths, err)
     if args.action is None:
         if args.key is not None:

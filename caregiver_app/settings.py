@@ -220,7 +220,11 @@ def load_with_notice(path: Path, legacy: Path | None = None) -> tuple[Settings, 
     file to take over) is read instead, if given. ``notice`` is ``""``, or
     :data:`DAMAGED_NOTICE` when a file exists but is damaged (not JSON, not an object, not
     readable): the defaults are used then. Never raises."""
-    source = path if path.exists() or legacy is None else legacy
+    try:
+        there = path.exists()
+    except OSError:  # its folder cannot be opened (another account's): the start says so, not as damage
+        return Settings(), ""
+    source = path if there or legacy is None else legacy
     try:
         # Opened without waiting, so a pipe in the file's place is refused instead of freezing the start.
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -265,6 +269,17 @@ def save(settings: Settings, path: Path | None = None) -> None:
     path = path or legacy_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_private(path, (json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def save_in_folder(settings: Settings, path: Path, data_folder: Path) -> None:
+    """:func:`save`, but never make the data folder ``data_folder`` again once a journal has been
+    there: a folder missing now went away (a drive unplugged, a network folder gone), and making
+    it would put an empty folder on this computer's own disk, where the drive is mounted (the next
+    start would take it for an empty folder, and hide the drive under it). Raises
+    ``FileNotFoundError`` then, which callers treat as any failed write."""
+    if path.parent == data_folder and not data_folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the data folder is not there", str(data_folder))
+    save(settings, path)
 
 
 def paper_for(settings: Settings, country: str) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import APP_NAME
-from ..services.vault import VaultPaths, folder_not_there, remembered_on_disk, vault_exists
+from ..services.vault import VaultPaths, out_of_reach, remembered_on_disk, vault_exists
 from .. import settings as app_settings
 from ..i18n import _
 from .common import formatting
@@ -83,7 +83,8 @@ class StartFlow(QObject):
     """Decides what the user sees first and keeps the windows alive:
 
     * no vault yet -> the setup wizard, then the main window;
-    * a data folder that is not there (and not the usual one: a drive not connected, a typo) ->
+    * a data folder that is not there (and not the usual one: a drive not connected, a typo), that
+      this account cannot open, or a file given as the folder ->
       a screen that says so and offers "Try again" (then as below), starting a new journal there
       (the wizard) only as a second choice;
     * a vault remembered on this computer -> try the keyring (in the background), then the main
@@ -108,16 +109,16 @@ class StartFlow(QObject):
 
     def start(self) -> None:
         paths = self.context.paths
-        if not vault_exists(paths):
-            if folder_not_there(paths):
-                from .vault.missing_folder import MissingFolderScreen  # only when the folder is not there
+        if out_of_reach(paths) is not None:
+            from .vault.missing_folder import MissingFolderScreen  # only when the folder is out of reach
 
-                self.missing = MissingFolderScreen(self.context)
-                self.missing.found.connect(self._on_folder_found)
-                self.missing.start_new.connect(self._on_start_new)
-                self.missing.quit.connect(self._on_missing_quit)
-                self.missing.show()
-                return
+            self.missing = MissingFolderScreen(self.context)
+            self.missing.found.connect(self._on_folder_found)
+            self.missing.start_new.connect(self._on_start_new)
+            self.missing.quit.connect(self._on_missing_quit)
+            self.missing.show()
+            return
+        if not vault_exists(paths):
             self._show_wizard()
             return
         self._show_window()
@@ -135,6 +136,8 @@ class StartFlow(QObject):
     def _close_missing(self) -> None:
         missing, self.missing = self.missing, None
         if missing is not None:
+            missing.get_help.close()  # its Get help window goes with it (the next screen has its own)
+            missing.get_help = None  # the screen and its GetHelp hold each other: let it go now
             missing.hide()
             missing.deleteLater()
 
@@ -187,6 +190,10 @@ class StartFlow(QObject):
     def _on_wizard_accepted(self) -> None:
         wizard, self.wizard = self.wizard, None
         self.context.vault = wizard.vault
+        if not self.context.settings_path.exists():  # held back while the folder was not there
+            from .vault.setup_wizard import write_settings  # loaded with the wizard
+
+            write_settings(self.context)
         self._show_window()
         wizard.deleteLater()
 

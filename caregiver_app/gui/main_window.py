@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
                 self._hold_still()
                 self.context.ops.shut(self._close_after_jobs)
             return
-        keep_geometry(self, self.context.settings, self.context.settings_path)
+        keep_geometry(self, self.context.settings, self.context.settings_path, self.context.paths.folder)
         self._drop_everything()
         self.get_help.close()
         self._stop_watching_input()

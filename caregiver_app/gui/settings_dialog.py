@@ -25,7 +25,7 @@ from ..domain.errors import CaregiverError
 from ..services.clock import local_zone_name
 from ..i18n import N_, _
 from ..settings import Settings, effective_country, paper_for, time_zones
-from ..settings import save as save_settings
+from ..settings import save_in_folder
 from .common import formatting
 from .context import AppContext
 from .common.country import system_locale_name
@@ -152,7 +152,7 @@ class SettingsDialog(QDialog):
             self.zone_combo.setFocus()
             return
         try:
-            save_settings(settings, self._context.settings_path)
+            save_in_folder(settings, self._context.settings_path, self._context.paths.folder)
         except OSError:
             show_error(self, CaregiverError(
                 _("The settings could not be saved, so they will be gone after you quit. They work for now.")),

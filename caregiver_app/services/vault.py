@@ -180,6 +180,19 @@ FOLDER_NOT_THERE = N_(
 )
 
 
+FOLDER_NOT_OPENED = N_(
+    "Your journal cannot be looked for in {folder}: this app cannot open that folder. It may belong to "
+    "another account on this computer, or its drive's permissions may have changed. Give your account "
+    "access to it, or start the app with another folder, then try again. Nothing was changed."
+)
+
+
+FOLDER_IS_A_FILE = N_(
+    "There is no journal in {folder}: that is a file, not a folder. If it is one of your journal's "
+    "files, start the app with the folder it is in ({parent}). Nothing was changed."
+)
+
+
 KEYFILE_MISSING = N_(
     "The vault in {folder} cannot be opened: its key file (vault.keys) is missing. Your passphrase, "
     "your recovery code and the app's backups all need that file. If you have a copy of vault.keys "
@@ -197,6 +210,42 @@ def folder_not_there(paths: VaultPaths) -> bool:
     if paths.folder.exists():
         return False
     return not _same_folder(paths.folder, usual_folder())
+
+
+def folder_not_opened(paths: VaultPaths) -> bool:
+    """True when this account cannot look into ``paths.folder`` or a folder above it (another
+    account's drive, a folder made unreadable, a failing network folder): nothing can be said about
+    a journal there, and none can be made there. Told as such, never as an unexpected error."""
+    try:
+        vault_exists(paths)
+        folder_not_there(paths)
+    except OSError:
+        return True
+    return False
+
+
+def folder_is_a_file(paths: VaultPaths) -> bool:
+    """True when ``paths.folder`` is there but is not a folder: a file, often the journal's own
+    ``vault.db`` given instead of its folder."""
+    try:
+        return paths.folder.exists() and not paths.folder.is_dir()
+    except OSError:
+        return False
+
+
+def out_of_reach(paths: VaultPaths) -> tuple[str, bool] | None:
+    """Why no journal can be looked for in ``paths.folder``: ``(plain words naming the folder,
+    whether a new journal could be made there)``, or None when it can be looked into (a vault
+    there, an empty folder, or the usual folder before the first start). Told before anything
+    else, so that nobody is led to make a new, empty journal when theirs is only out of reach."""
+    folder = paths.folder.absolute()  # named in full: "jornal" alone says neither which nor where
+    if folder_not_opened(paths):
+        return _(FOLDER_NOT_OPENED).format(folder=folder), False
+    if folder_is_a_file(paths):
+        return _(FOLDER_IS_A_FILE).format(folder=folder, parent=folder.parent), False
+    if not vault_exists(paths) and folder_not_there(paths):
+        return _(FOLDER_NOT_THERE).format(folder=folder), True
+    return None
 
 
 def usual_folder() -> Path:
@@ -224,7 +273,7 @@ def keys_lost(paths: VaultPaths) -> str | None:
     prev = paths.keyfile.with_name(paths.keyfile.name + ".prev")
     if paths.db.exists() and not paths.keyfile.exists() and not prev.exists() \
             and not vault_swap.pending(paths.folder):
-        return _(KEYFILE_MISSING).format(folder=paths.folder)
+        return _(KEYFILE_MISSING).format(folder=paths.folder.absolute())
     return None
 
 

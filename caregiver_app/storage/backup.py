@@ -48,6 +48,12 @@ NO_BACKUP_FOLDER = N_(
 
 _NAME = re.compile(r"^vault-(\d{8}T\d{6})Z-([a-z]+(?:-[a-z]+)*)(?:\.(\d+))?\.db$")
 
+VAULT_FILE_GONE = N_(
+    "A backup copy of the vault could not be made, because the vault's file is not there now: {path}. If "
+    "the vault is on a drive or a network folder that is not connected any more, connect it and try "
+    "again. Nothing was changed."
+)
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -180,6 +186,10 @@ def make_backup(db_path: Path, data_key: bytes, backup_dir: Path, reason: str, n
     does not verify; a half-made copy is removed and nothing else is touched.
     """
     now = now or datetime.now(timezone.utc)
+    if not Path(db_path).is_file():
+        # Its drive went away while the vault was open: copying from the open connection would
+        # make the backups folder (and the vault's folder) on this computer's own disk instead.
+        raise BackupError(_(VAULT_FILE_GONE).format(path=db_path))
     backup_dir = _backup_folder(Path(backup_dir))
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     tmp = backup_dir / f".vault-{stamp}-{secrets.token_hex(4)}.tmp"

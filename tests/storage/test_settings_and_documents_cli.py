@@ -75,6 +75,7 @@ def test_settings_list_and_set_with_plain_errors(folder):
 
 def test_each_data_folder_keeps_its_own_settings(folder, tmp_path):
     other = tmp_path / "other"
+    other.mkdir()  # a folder that is not there is not made by 'settings' (only 'init' makes one)
     run_cli(folder, "settings", "set", "country", "GB")
     run_cli(other, "settings", "set", "country", "ES")
     assert json.loads((folder / "settings.json").read_text())["country"] == "GB"

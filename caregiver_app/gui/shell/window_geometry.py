@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QWidget
 
-from ...settings import Settings, save as save_settings
+from ...settings import Settings, save_in_folder
 
 log = logging.getLogger("caregiver_app")
 
@@ -30,11 +30,12 @@ def restore_geometry(window: QWidget, settings: Settings) -> None:
     window.resize(width, height)
 
 
-def keep_geometry(window: QWidget, settings: Settings, path: Path) -> None:
-    """Save ``window``'s size and place into ``settings`` and the settings file at ``path``; a
-    file that cannot be written is logged (the error's kind only) and otherwise ignored."""
+def keep_geometry(window: QWidget, settings: Settings, path: Path, folder: Path) -> None:
+    """Save ``window``'s size and place into ``settings`` and the settings file at ``path`` (of
+    the data folder ``folder``, never made again if it went away); a file that cannot be written
+    is logged (the error's kind only) and otherwise ignored."""
     settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
     try:
-        save_settings(settings, path)
+        save_in_folder(settings, path, folder)
     except OSError as exc:
         log.warning("could not save the window size: %s", type(exc).__name__)

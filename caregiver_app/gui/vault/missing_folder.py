@@ -1,5 +1,5 @@
 """The first window when the data folder given is not there at all (a drive or network folder not
-connected, a mistyped ``--data-dir``): it says so and offers "Try again"; making a new, empty
+connected, a mistyped ``--data-dir``), cannot be opened, or is a file: it says so and offers "Try again"; making a new, empty
 journal there is a second, deliberate choice. Without it, a journal on an unplugged drive looked
 like a brand-new app offering to start over (and a vault made then would hide behind the drive's
 mount point once the drive is back). Nothing is remembered: the folder comes from the command line
@@ -13,12 +13,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ... import APP_NAME
 from ...i18n import N_, _
-from ...services.vault import FOLDER_NOT_THERE, vault_exists
+from ...services.vault import out_of_reach, vault_exists
 from ..context import AppContext
+from ..warning_signs.get_help import GetHelp
 from .unlock_screen import PANEL_WIDTH_CHARS, announce, scale_font
 
 TITLE = N_("Your journal was not found")
 STILL_NOT_THERE = N_("There is still no journal in {folder}.")
+THERE_BUT_EMPTY = N_(
+    "The folder {folder} is there now, but it holds no journal. If your journal is in another folder, "
+    "start the app with that one. Nothing was changed."
+)
 
 
 class MissingFolderScreen(QWidget):
@@ -39,7 +44,7 @@ class MissingFolderScreen(QWidget):
         self.title_label = QLabel(_(TITLE))
         self.title_label.setWordWrap(True)
         scale_font(self.title_label, 1.5)
-        self.message_label = QLabel(_(FOLDER_NOT_THERE).format(folder=folder))
+        self.message_label = QLabel()
         self.status_label = QLabel()
         for label in (self.message_label, self.status_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,7 +94,27 @@ class MissingFolderScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        # Crisis help is one click (or Ctrl+Shift+H) from every screen, this one too: the numbers
+        # of the country in force, nothing personal (no vault is open).
+        self.get_help = GetHelp(context, self, person=lambda: None, locked=lambda: True)
+        self.get_help_button = self.get_help.add_to_unlock_screen(self)
+        self._say_why()
         self.try_again_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _say_why(self) -> bool:
+        """Word the screen for what is the matter now (not there, cannot be opened, a file);
+        False when the folder can be looked into now. A new journal is offered only where one
+        could be made."""
+        reason = out_of_reach(self.context.paths)
+        if reason is None:
+            if not vault_exists(self.context.paths):  # the folder came back, but empty
+                self.message_label.setText(_(THERE_BUT_EMPTY).format(folder=self.context.paths.folder.absolute()))
+            self.new_button.show()
+            return False
+        words, can_start_new = reason
+        self.message_label.setText(words)
+        self.new_button.setHidden(not can_start_new)
+        return True
 
     def message_text(self) -> str:
         return self.message_label.text()
@@ -101,10 +126,10 @@ class MissingFolderScreen(QWidget):
         """Look again (three file checks, nothing written): the vault there now -> :attr:`found`."""
         if self._done:
             return
-        if vault_exists(self.context.paths):
+        if not self._say_why() and vault_exists(self.context.paths):
             self._finish(self.found)
             return
-        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder)
+        text = _(STILL_NOT_THERE).format(folder=self.context.paths.folder.absolute())
         self.status_label.setText(text)
         self.status_label.show()
         announce(self.status_label, text)

@@ -24,7 +24,8 @@ from ... import APP_NAME
 from ...domain.errors import CaregiverError
 from ...domain.model import Person
 from ...services.people import add_person, rename_person, set_preparer_name
-from ...services.vault import MIN_LENGTH, Vault, passphrase_problem, remembered_on_device, strength_hint
+from ...services.vault import (MIN_LENGTH, Vault, folder_not_there, passphrase_problem, remembered_on_device,
+                               strength_hint, vault_exists)
 from ...services.vault_open import CreatedVault, create_vault, keyring_available, set_remember_on_device
 from ...domain import crisis_lines
 from ...settings import save as save_settings
@@ -140,10 +141,27 @@ class WelcomePage(QWizardPage):
         if self._context is None or not self.country or self._context.settings.country == self.country:
             return
         self._context.settings.country = self.country
-        try:
-            save_settings(self._context.settings, self._context.settings_path)
-        except OSError as exc:
-            log_safely(exc)
+        keep_settings(self._context)
+
+
+def keep_settings(context: AppContext) -> None:
+    """Save what was chosen in the setup to the data folder's settings file, except while that
+    folder is not there (a drive not connected, a mistyped ``--data-dir``): saving would make it,
+    and its parents, on this computer's own disk, so after a Cancel the next start would take it
+    for an empty folder and no longer say that the drive may not be connected. Then the choice
+    holds for this session and is written with the new vault (see ``StartFlow``). Nor while a
+    journal is there already (its drive plugged in while this page showed): its own settings are
+    not overwritten with this session's. A failed write is logged only."""
+    if not (folder_not_there(context.paths) or vault_exists(context.paths)):
+        write_settings(context)
+
+
+def write_settings(context: AppContext) -> None:
+    """Save the session's settings to the data folder's settings file; a failed write is logged only."""
+    try:
+        save_settings(context.settings, context.settings_path)
+    except OSError as exc:
+        log_safely(exc)
 
 
 class PassphrasePage(QWizardPage):
@@ -531,10 +549,7 @@ class SetupWizard(QWizard):
         pages are built again in the new language."""
         settings = self.context.settings
         settings.language = language
-        try:
-            save_settings(settings, self.context.settings_path)
-        except OSError as exc:
-            log_safely(exc)  # it works for this session; Settings can choose it again
+        keep_settings(self.context)  # a failed write: it works for this session; Settings can choose it again
         use_settings_language(settings)
         for page_id in self.pageIds():
             page = self.page(page_id)

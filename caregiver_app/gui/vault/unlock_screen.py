@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from ...i18n import N_, _
 from ...domain.errors import CaregiverError
-from ...services.vault import DamagedVaultError, KeyringUnavailableError, Vault, keys_lost, remembered_on_disk
+from ...services.vault import (DamagedVaultError, KeyringUnavailableError, Vault, keys_lost, out_of_reach,
+                               remembered_on_disk)
 from ..context import AppContext
 from ..common.errors import log_safely, user_message
 from ..forms.ui_unlock_screen import Ui_UnlockScreen
@@ -191,7 +192,7 @@ class UnlockScreen(QWidget):
         if self._busy:
             return
         if self._tell_keys_lost():  # no try: neither secret can open the vault without its key file
-            self.set_status("")
+            self.set_status("")  # (nor can anything reach a folder that went away: a drive unplugged)
             self.focus_field()
             return
         secret = self.ui.secretEdit.text()
@@ -216,6 +217,9 @@ class UnlockScreen(QWidget):
     def unlock_with_keyring(self) -> None:
         """Open with the key this computer's keyring holds (only offered when remembered)."""
         if self._busy:
+            return
+        if self._tell_keys_lost():
+            self.set_status("")
             return
         from ...services.vault_open import unlock_with_keyring
 
@@ -300,8 +304,11 @@ class UnlockScreen(QWidget):
     def _tell_keys_lost(self) -> bool:
         """Lost key files are told at once, before a passphrase is typed, and again at each try
         (three file checks, no key derivation, no database layer). True when they are lost; the
-        note goes again once the key file is back."""
-        lost = keys_lost(self.context.paths)
+        note goes again once the key file is back. So is a folder that went out of reach since
+        the start (a drive unplugged, a network folder gone): its words name it and say to connect
+        it and try again, rather than "No vault is set up here yet" after the passphrase."""
+        reach = out_of_reach(self.context.paths)
+        lost = reach[0] if reach is not None else keys_lost(self.context.paths)
         if lost:
             self.set_note(lost)
         elif self._keys_lost_note and self.note_text() == self._keys_lost_note:

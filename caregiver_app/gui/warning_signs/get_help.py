@@ -61,8 +61,13 @@ class GetHelp(QObject):
         self.action.setToolTip(tooltip())
         self.action.triggered.connect(self.show)
         window.addAction(self.action)
-        # A safety plan saved while the window is open shows in it at once.
-        context.ops.changed.connect(lambda change: change.touches(PLANS) and self.refresh())
+        # A safety plan saved while the window is open shows in it at once. A method, not a
+        # lambda: the connection goes with this object, and keeps neither it nor its window alive.
+        context.ops.changed.connect(self._on_change)
+
+    def _on_change(self, change) -> None:
+        if change.touches(PLANS):
+            self.refresh()
 
     def make_button(self, parent: QWidget | None = None) -> QPushButton:
         """A "Get help now" button (bold, with the shortcut in its tooltip)."""

@@ -27,7 +27,7 @@ from ...domain.model import Person
 from ...domain.plans import SafetyPlan, SafetyStep
 from ...i18n import _, N_
 from ...settings import MAX_CRISIS_LINES
-from ...settings import save as save_settings
+from ...settings import save_in_folder
 from ..context import AppContext
 from ..common.country import current_country
 from .crisis_numbers import AddNumberDialog, country_name, fill_country_combo, kind_label, line_details, line_how, line_name
@@ -299,7 +299,7 @@ class GetHelpWindow(QWidget):
     # --- private ------------------------------------------------------------------------
     def _save_settings(self) -> None:
         try:
-            save_settings(self._context.settings, self._context.settings_path)
+            save_in_folder(self._context.settings, self._context.settings_path, self._context.paths.folder)
         except OSError:
             show_error(self, CaregiverError(
                 _("The change could not be saved in the settings file, so it will be gone after you quit. "
