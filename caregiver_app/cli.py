@@ -390,6 +390,8 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     with the right exit code for everything else."""
     from .services import vault as vs
 
+    from .cli_folder import require_vault
+
     require_vault(paths)
     try:
         opened = _open_quietly(vs, paths, args, stdin, err, allow_damaged, early)
@@ -398,38 +400,6 @@ def open_vault(paths, args, stdin: TextIO, err: TextIO, *, allow_damaged: bool =
     for notice in getattr(opened, "notices", ()):
         print(notice, file=err)
     return opened
-
-
-FOLDER_NOT_THERE_INIT = N_("To start a new, empty journal there instead, run 'caregiver-app init'.")
-
-
-def refuse_folder_not_there(paths) -> None:
-    """Raise :class:`CliError` (the vault exit code) naming the folder when the data folder is not
-    there (a drive or network folder not connected, a mistyped name), cannot be opened (another
-    account's) or is a file: nothing is read from it as if it were empty, and nothing is made there (only
-    'init' makes a new journal)."""
-    from .services import vault as vs
-
-    reason = vs.out_of_reach(paths)
-    if reason is not None:
-        words, can_start_new = reason
-        raise CliError(f"{words} {_(FOLDER_NOT_THERE_INIT)}" if can_start_new else words, EXIT_VAULT)
-
-
-def require_vault(paths) -> None:
-    """Raise :class:`CliError` (the vault exit code) before any passphrase is asked when there is
-    no vault to open: none set up in the folder (saying so, and, when the folder itself is not
-    there, that a drive or network folder may not be connected), or its key file gone (told at
-    once: no passphrase or recovery code can help, and no key derivation runs)."""
-    from .services import vault as vs
-
-    refuse_folder_not_there(paths)
-    if not vs.vault_exists(paths):
-        raise CliError(_("No vault is set up in {folder} yet. Run 'caregiver-app init' first.").format(
-            folder=paths.folder.absolute()), EXIT_VAULT)
-    lost = vs.keys_lost(paths)
-    if lost:
-        raise CliError(lost, EXIT_VAULT)
 
 
 def with_vault(paths, args, stdin: TextIO, err: TextIO, work, *, early: EarlySecret | None = None):
@@ -484,24 +454,6 @@ def report_format(paths):
     from .settings import load_for_folder
 
     return make(locale_from_environment(), load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_format)
-
-
-def local_instant(instant, zone_name: str):
-    """The UTC ``instant`` in the zone ``zone_name`` (the data folder's setting, see
-    :func:`settings_zone_name`), or in the computer's when that is "" or unknown here."""
-    from .domain import timeutil
-
-    tz = timeutil.zone_or(zone_name, None)
-    return timeutil.utc_to_local(instant, tz) if tz is not None else instant.astimezone()
-
-
-def settings_zone_name(paths) -> str:
-    """The data folder's time zone setting ("": the computer's): lists of imports and backups
-    tell times in it, as the window does."""
-    from .services.vault import VaultPaths
-    from .settings import load_for_folder
-
-    return load_for_folder(paths.folder, VaultPaths.default().folder)[0].time_zone
 
 
 def _parse_day(text: str, what: str) -> date:

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from .i18n import N_, _, ngettext
-from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, local_instant, open_vault, person_name,
-                  report_format, settings_zone_name, shown, unlock_options, unlocking_early, with_vault, zone_for)
+from .cli import (EXIT_BAD_INPUT, EXIT_CODES_HELP, EXIT_OK, CliError, _number, open_vault, person_name, report_format,
+                  shown, unlock_options, unlocking_early, with_vault, zone_for)
+from .cli_folder import local_instant, settings_zone_name
 
 SAVED_THEN_STOPPED = N_("Stopped, but the change had already been saved. To see it: caregiver-app imports")
 

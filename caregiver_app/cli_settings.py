@@ -28,10 +28,10 @@ from .cli import (
     open_vault,
     output_file,
     person_options,
-    refuse_folder_not_there,
     report_format,
     unlock_options,
 )
+from .cli_folder import refuse_folder_not_there
 from .cli_language import language_option
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .i18n import N_, _, ngettext
+from .i18n import _, ngettext
 from .cli import (
     EXIT_BAD_INPUT,
     EXIT_CANNOT_UNLOCK,
@@ -25,8 +25,6 @@ from .cli import (
     CliError,
     _new_passphrase,
     _number,
-    local_instant,
-    settings_zone_name,
     _read_stdin_line,
     read_bounded_line,
     _secret,
@@ -34,12 +32,12 @@ from .cli import (
     open_vault,
     refuse_weak_passphrase,
     report_format,
-    require_vault,
     unlock_either,
     unlock_options,
     shown,
     with_vault,
 )
+from .cli_folder import local_instant, require_vault, settings_zone_name
 from .services.vault import data_key_of
 
 
