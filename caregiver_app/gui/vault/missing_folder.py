@@ -39,7 +39,6 @@ class MissingFolderScreen(QWidget):
         self.context = context
         self._done = False  # one of the three signals was emitted: closing then quits nothing
         self.setWindowTitle(APP_NAME)
-        folder = str(context.paths.folder)
 
         self.title_label = QLabel(_(TITLE))
         self.title_label.setWordWrap(True)
