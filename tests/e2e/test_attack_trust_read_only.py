@@ -19,10 +19,14 @@ def read_only_folder(tmp_path):
         yield folder
 
 
-@pytest.mark.parametrize("args,stdin", [(["init", "--no-keyring", "--passphrase-stdin"], "river stones sing at dawn\n"),
-                                        (["settings", "set", "country", "GB"], "")])
-def test_a_read_only_folder_is_told_plainly(read_only_folder, args, stdin):
+@pytest.mark.parametrize("inside,args,stdin", [
+    # init makes the data folder inside the read-only one
+    ("vault", ["init", "--no-keyring", "--passphrase-stdin"], "river stones sing at dawn\n"),
+    # settings go into a data folder that is there (one that is not there is refused as out of
+    # reach before anything is written: tests/storage/test_cli_vaultgone.py)
+    ("", ["settings", "set", "country", "GB"], "")])
+def test_a_read_only_folder_is_told_plainly(read_only_folder, inside, args, stdin):
     out, err = io.StringIO(), io.StringIO()
-    code = cli.main(["--data-dir", str(read_only_folder / "vault"), *args], stdin=io.StringIO(stdin), out=out, err=err)
+    code = cli.main(["--data-dir", str(read_only_folder / inside), *args], stdin=io.StringIO(stdin), out=out, err=err)
     assert code == cli.EXIT_BAD_INPUT, err.getvalue()
     assert "read-only" in err.getvalue() and "unexpected" not in err.getvalue()
