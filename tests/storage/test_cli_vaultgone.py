@@ -26,10 +26,15 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def nothing_asked(monkeypatch):
     """Fails a test that prompts for a secret or derives a key."""
+    from caregiver_app.services import keys, transfer, vault_open
+
     asked: list[object] = []
     monkeypatch.setattr(cli, "ask_secret", lambda prompt: asked.append(prompt) or PASSPHRASE)
-    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
-        monkeypatch.setattr(keyfile_module, name, lambda *a, **k: asked.append(a))
+    # Patched where each module holds its own name for them: a module first imported while only
+    # the key file module's names were patched would keep the fake after this test.
+    for module in (keyfile_module, keys, transfer, vault_open):
+        for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
+            monkeypatch.setattr(module, name, lambda *a, **k: asked.append(a))
     return asked
 
 
