@@ -293,3 +293,24 @@ def shown_window(qtbot, context, vault):
     window.show()
     qtbot.waitUntil(lambda: window.current_person() is not None, timeout=10000)
     return window
+
+
+def count_key_derivations(monkeypatch, *, really: bool = False) -> list[tuple]:
+    """A list that gets the arguments of every passphrase or recovery-code unwrap (a key
+    derivation) from now to the end of the test; with ``really`` each still runs, else each
+    returns None. Patched in every module holding its own name for them (a module first imported
+    while only the key file module's names were patched would keep the fake after the test)."""
+    from caregiver_app.security import keyfile
+    from caregiver_app.services import keys, transfer, vault_open
+
+    seen: list[tuple] = []
+    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
+        real = getattr(keyfile, name)
+
+        def counted(*args, _real=real, **kwargs):
+            seen.append(args)
+            return _real(*args, **kwargs) if really else None
+
+        for module in (keyfile, keys, transfer, vault_open):
+            monkeypatch.setattr(module, name, counted)
+    return seen

@@ -11,7 +11,7 @@ import sys
 
 import keyring
 import pytest
-from support import PASSPHRASE, NoKeyring
+from support import PASSPHRASE, NoKeyring, count_key_derivations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -21,7 +21,6 @@ from caregiver_app.gui.common.ops import Ops
 from caregiver_app.gui.context import AppContext
 from caregiver_app.gui.vault.missing_folder import STILL_NOT_THERE, MissingFolderScreen
 from caregiver_app.gui.vault.setup_wizard import SetupWizard
-from caregiver_app.security import keyfile as keyfile_module
 from caregiver_app.services import vault as vault_service
 from caregiver_app.services.vault import KEYFILE_MISSING, VaultPaths, keys_lost
 from caregiver_app.services.vault_open import create_vault
@@ -135,9 +134,7 @@ def keys_gone(context, data_dir):
 
 
 def test_lost_keys_are_told_before_anything_is_typed_and_no_try_runs(qtbot, keys_gone, monkeypatch):
-    derived = []
-    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
-        monkeypatch.setattr(keyfile_module, name, lambda *a, **k: derived.append(a))
+    derived = count_key_derivations(monkeypatch)
     window = create_main_window(keys_gone)
     qtbot.addWidget(window)
     window.show()
@@ -307,10 +304,7 @@ def test_a_drive_unplugged_at_the_unlock_screen_is_told_and_nothing_is_tried(qtb
     qtbot.addWidget(window)
     window.show()
     screen = window.unlock_screen
-    derived = []
-    for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
-        real = getattr(keyfile_module, name)
-        monkeypatch.setattr(keyfile_module, name, lambda *a, _real=real, **k: derived.append(a) or _real(*a, **k))
+    derived = count_key_derivations(monkeypatch, really=True)
     drive.rename(drive.with_name("usb-away"))  # unplugged
     qtbot.keyClicks(screen.ui.secretEdit, PASSPHRASE)
     qtbot.keyClick(screen.ui.secretEdit, Qt.Key.Key_Return)

@@ -10,10 +10,9 @@ import subprocess
 import sys
 
 import pytest
-from support import PASSPHRASE
+from support import PASSPHRASE, count_key_derivations
 
 from caregiver_app import cli
-from caregiver_app.security import keyfile as keyfile_module
 from caregiver_app.services import vault as vault_service
 from caregiver_app.services.vault import KEYFILE_MISSING, VaultPaths
 
@@ -26,15 +25,8 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def nothing_asked(monkeypatch):
     """Fails a test that prompts for a secret or derives a key."""
-    from caregiver_app.services import keys, transfer, vault_open
-
-    asked: list[object] = []
+    asked = count_key_derivations(monkeypatch)
     monkeypatch.setattr(cli, "ask_secret", lambda prompt: asked.append(prompt) or PASSPHRASE)
-    # Patched where each module holds its own name for them: a module first imported while only
-    # the key file module's names were patched would keep the fake after this test.
-    for module in (keyfile_module, keys, transfer, vault_open):
-        for name in ("unwrap_with_passphrase", "unwrap_with_recovery_code"):
-            monkeypatch.setattr(module, name, lambda *a, **k: asked.append(a))
     return asked
 
 
