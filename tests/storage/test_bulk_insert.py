@@ -57,7 +57,9 @@ def _setup(vault):
     found = []
     for name in ("Sam", "Robin"):
         person = people.add_person(vault, name)
-        meds = [medications.add_medication(vault, MedicationDraft(person.id, m, 5, "mg", "morning")).id
+        # a start date of their own: the first dose's date (and so its family-sync id) is not the day the test runs
+        meds = [medications.add_medication(vault, MedicationDraft(person.id, m, 5, "mg", "morning",
+                                                                   start_date=date(2026, 1, 5))).id
                 for m in ("Lithium", "Sertraline")]
         found.append((person.id, meds))
     journal.save_entry(vault, journal.EntryDraft(found[0][0], datetime(2026, 2, 1, 9, 0), note="first",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import text
 from test_bulk_insert import NOW, _mixed, _setup
 
@@ -46,24 +47,25 @@ def _vault(folder, monkeypatch):
 
 def _fill(folder, monkeypatch, *, by_triggers: bool, prepare=None):
     """Set up the people, then bulk-insert the mixed entries plus imported ones and return what
-    the tables and sync_pending hold; ``by_triggers``: rows come without gids, as before."""
-    vault = _vault(folder, monkeypatch)
-    try:
-        (person_id, meds), _other = _setup(vault)
-        if prepare:
+    the tables and sync_pending hold; ``by_triggers``: rows come without gids, as before. The
+    fill's own patches end with it (the test's, such as its time zone, stay)."""
+    with pytest.MonkeyPatch.context() as local:
+        vault = _vault(folder, local)
+        try:
+            (person_id, meds), _other = _setup(vault)
+            if prepare:
+                with session_of(vault) as s:
+                    prepare(s, person_id)
+            made = _mixed(person_id, meds)
+            made += [(replace(e, import_key=f"Key {i}", source="daylio"), d) for i, (e, d) in enumerate(made[:3])]
+            if by_triggers:
+                local.setattr(repo, "_shared_gids", lambda _session, _table, naturals: [None] * len(naturals))
+                local.setattr(repo, "_noted_for_family_after", lambda *_args: contextlib.nullcontext())
             with session_of(vault) as s:
-                prepare(s, person_id)
-        made = _mixed(person_id, meds)
-        made += [(replace(e, import_key=f"Key {i}", source="daylio"), d) for i, (e, d) in enumerate(made[:3])]
-        if by_triggers:
-            monkeypatch.setattr(repo, "_shared_gids", lambda _session, _table, naturals: [None] * len(naturals))
-            monkeypatch.setattr(repo, "_noted_for_family_after", lambda *_args: contextlib.nullcontext())
-        with session_of(vault) as s:
-            repo.bulk_insert_entries(s, [e for e, _d in made], NOW, doses=[d for _e, d in made])
-        return _snapshot(vault)
-    finally:
-        vault.close()
-        monkeypatch.undo()
+                repo.bulk_insert_entries(s, [e for e, _d in made], NOW, doses=[d for _e, d in made])
+            return _snapshot(vault)
+        finally:
+            vault.close()
 
 
 def test_the_bulk_insert_gives_the_ids_the_triggers_give(tmp_path, monkeypatch):
