@@ -50,12 +50,16 @@ def english_after_each_test():
 
 
 @pytest.fixture(autouse=True)
-def fixed_zone(monkeypatch):
-    """Tests run in a known zone unless they choose another."""
-    monkeypatch.setenv("TZ", "America/New_York")
-    if hasattr(__import__("time"), "tzset"):
-        __import__("time").tzset()
-    yield
+def fixed_zone():
+    """Tests run in a known zone unless they choose another. Set with a monkeypatch of its own, so
+    a test's ``monkeypatch.undo()`` (ending its own patches mid-test) keeps the zone: else the test
+    ran on in this computer's zone, and between midnight UTC and midnight in New York its dates
+    were a day apart from the rest."""
+    with pytest.MonkeyPatch.context() as zone:
+        zone.setenv("TZ", "America/New_York")
+        if hasattr(__import__("time"), "tzset"):
+            __import__("time").tzset()
+        yield
 
 
 @pytest.fixture
