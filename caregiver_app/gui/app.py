@@ -45,6 +45,23 @@ WARM_UP_DELAY_MS = 300
 """After the first window is painted, wait this long, then load what opening a vault needs."""
 
 
+QT_MODULES_FOR_UNLOCK = ("PySide6.QtCharts",)
+"""Qt's own modules the unlock's pages need that the first window came up without. They are
+loaded on the GUI thread (:func:`start_warm_up`), never by :func:`warm_up`'s worker: a Qt module
+loaded by a worker while the GUI thread answered a screen reader crashed the app (found by the
+AT-SPI check; tests/gui/test_warm_up_thread.py keeps this list complete)."""
+
+
+def start_warm_up(ops, prepared: Callable[[], None]) -> None:
+    """Load :data:`QT_MODULES_FOR_UNLOCK` here (about 10 ms), then :func:`warm_up` on a worker
+    thread through ``ops``, and ``prepared()`` back on the GUI thread once it is done."""
+    import importlib
+
+    for name in QT_MODULES_FOR_UNLOCK:
+        importlib.import_module(name)
+    ops.background(None, warm_up, on_done=lambda _none: prepared())
+
+
 def warm_up() -> None:
     """Import, off the GUI thread, the modules an unlock needs (the database layer, migrations,
     the journal), while the user types the passphrase: the first window came up without them,
@@ -239,8 +256,7 @@ def run(paths: VaultPaths, argv: Sequence[str] | None = None, *, settings_path: 
     instance.activation_requested.connect(lambda: bring_forward(flow.front))
     flow.start()
     after_first_paint(flow.front, lambda: install_app_filters(app))
-    QTimer.singleShot(WARM_UP_DELAY_MS,
-                      lambda: context.ops.background(None, warm_up, on_done=lambda _none: flow.prepare_unlock()))
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: start_warm_up(context.ops, flow.prepare_unlock))
     if notice:
         QTimer.singleShot(0, lambda: show_settings_notice(flow.front, notice))
     try:
