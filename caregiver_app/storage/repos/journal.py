@@ -346,7 +346,7 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
     instead of hashing its name and enum kind for every link."""
     # Oldest entry first (a Daylio file is newest first): of two new spellings of one tag, the
     # one written first is kept, as when the same entries are saved one by one.
-    distinct = {id(t): t for e in sorted(entries, key=_occurred) for t in e.tags}
+    distinct = {id(t): t for e in sorted(entries, key=lambda e: e.occurred_at) for t in e.tags}
     if not distinct:
         return []
     found = tag_ids(session, distinct.values())
@@ -359,10 +359,6 @@ def _bulk_tag_links(session: Session, ids: Sequence[int], entries: Sequence[Jour
         elif tags:
             links += [(eid, tid, i) for i, tid in enumerate(dict.fromkeys([tag_id[id(t)] for t in tags]))]
     return links
-
-
-def _occurred(entry: JournalEntry) -> datetime:
-    return entry.occurred_at
 
 
 def _with_gid(table):
